@@ -1,0 +1,90 @@
+"""Natural-language understanding for the bot: intent, entities and an emergency flag.
+
+    nlu = NLU.builtin()                       # scikit-learn model trained from nlu/data/nlu.yml
+    nlu.parse("我在厨房摔倒了")                 # Rasa /model/parse shape + "emergency_suspected"
+    rasa = NLU.rasa("http://127.0.0.1:5005", fallback=nlu)
+    await rasa.aparse("救命")                   # asks the server; the built-in model answers if it fails
+
+Whatever answers, the rule layer (nlu.rules) may lift `emergency`, and a result whose top
+intent is not emergency but whose emergency probability is at least SUSPECT_THRESHOLD
+carries `"emergency_suspected": true`, so the bot asks a one-tap confirmation.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from . import rules
+from .entities import extract_entities
+from .features import normalise
+from .model import IntentModel, load_or_train
+from .rasa_backend import RasaClient, RasaUnavailable
+
+__all__ = ["NLU", "SUSPECT_THRESHOLD", "INTENTS"]
+
+log = logging.getLogger(__name__)
+
+SUSPECT_THRESHOLD = 0.25
+INTENTS = (
+    "emergency", "request_help", "feeling_unwell", "checkin_ok", "ask_pension", "ask_subsidy",
+    "contact_staff", "greet", "thank", "goodbye", "affirm", "deny", "provide_address", "out_of_scope",
+)
+
+
+def build_result(text: str, ranking: list[tuple[str, float]], entities: list[dict]) -> dict:
+    """The parse answer: rule layer applied, emergency suspicion flagged."""
+    ranking = rules.raise_emergency(ranking, rules.fired_rules(normalise(text)))
+    top_name, top_conf = ranking[0]
+    emergency_p = dict(ranking).get(rules.EMERGENCY, 0.0)
+    return {
+        "text": text,
+        "intent": {"name": top_name, "confidence": round(top_conf, 4)},
+        "intent_ranking": [{"name": n, "confidence": round(c, 4)} for n, c in ranking],
+        "entities": entities,
+        "emergency_suspected": top_name != rules.EMERGENCY and emergency_p >= SUSPECT_THRESHOLD,
+    }
+
+
+class NLU:
+    """One parser interface over the built-in model or a Rasa server (with the built-in as fallback)."""
+
+    def __init__(self, model: IntentModel | None = None, *, rasa: RasaClient | None = None,
+                 fallback: "NLU | None" = None, trained_now: bool = False) -> None:
+        if model is None and (rasa is None or fallback is None):
+            raise ValueError("NLU needs a built-in model, or a Rasa client and a fallback")
+        self._model = model
+        self._rasa = rasa
+        self._fallback = fallback
+        self.trained_now = trained_now  # True when this build trained instead of loading the cache
+
+    @classmethod
+    def builtin(cls, data_path: str | Path | None = None, cache_dir: str | Path | None = None) -> "NLU":
+        model, trained = load_or_train(data_path, cache_dir)
+        return cls(model, trained_now=trained)
+
+    @classmethod
+    def rasa(cls, url: str, token: str | None = None, timeout: float = 2.0, *, fallback: "NLU") -> "NLU":
+        return cls(rasa=RasaClient(url, token, timeout), fallback=fallback)
+
+    def parse(self, text: str) -> dict:
+        if self._rasa is not None:
+            try:
+                asyncio.get_running_loop()
+            except RuntimeError:
+                return asyncio.run(self.aparse(text))
+            raise RuntimeError("NLU.parse on a Rasa backend inside an event loop: use await aparse()")
+        if not text.strip():
+            return build_result(text, [("out_of_scope", 1.0)], [])
+        return build_result(text, self._model.rank(text), extract_entities(text))
+
+    async def aparse(self, text: str) -> dict:
+        if self._rasa is None:
+            return self.parse(text)
+        try:
+            ranking, entities = await self._rasa.parse(text)
+        except RasaUnavailable as exc:
+            log.warning("Rasa NLU unavailable (%s); built-in model answered", exc)
+            return await self._fallback.aparse(text)
+        # Our address/phone/age rules fill in when the server was not trained on entities.
+        return build_result(text, ranking, entities or extract_entities(text))

@@ -1,0 +1,87 @@
+"""Text normalisation and the features of the built-in intent model.
+
+Two views of a message feed one linear model:
+- character n-grams of the normalised text (simplified, half-width, lower-case), which
+  carry the words themselves, typos included;
+- toneless pinyin syllable n-grams, with the usual southern "fuzzy" merges (zh/z, ch/c,
+  sh/s, n/l, -ing/-in, -eng/-en), so a homophone slip (摔到/摔倒, 救名/救命,
+  起布来/起不来) lands on the same features as the intended word.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import FeatureUnion
+
+from .zh_variants import TABLE
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+")
+_WORD = re.compile(r"[a-z0-9]+|[^\sa-z0-9\w]")
+_FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n"))
+_FUZZY_FINALS = (("ing", "in"), ("eng", "en"))
+
+
+def _width_fold(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch)
+    # Keep offsets stable: only one-to-one folds (full-width digits/letters, ideographic space).
+    return folded if len(folded) == 1 else ch
+
+
+def normalise(text: str) -> str:
+    """Same length as `text`, so entity offsets found on it hold for the original."""
+    return "".join(_width_fold(c) for c in text).translate(TABLE).lower()
+
+
+@lru_cache(maxsize=2048)
+def _fuzzy(syllable: str) -> str:
+    for full, short in _FUZZY_INITIALS:
+        if syllable.startswith(full):
+            syllable = short + syllable[len(full):]
+            break
+    for full, short in _FUZZY_FINALS:
+        if syllable.endswith(full):
+            return syllable[: -len(full)] + short
+    return syllable
+
+
+def pinyin_tokens(text: str) -> list[str]:
+    """Fuzzy toneless syllables for Chinese runs, whole words for the rest (English, digits)."""
+    tokens: list[str] = []
+    for run in _HAN_RUN.findall(normalise(text)):
+        if _HAN.match(run):
+            tokens.extend(_fuzzy(s) for s in lazy_pinyin(run, style=Style.NORMAL))
+        else:
+            tokens.extend(_WORD.findall(run))
+    return tokens
+
+
+def pinyin_analyzer(text: str) -> list[str]:
+    """Syllable 1-3 grams, joined with '_' so 'jiu_ming' differs from the word 'jiuming'."""
+    toks = pinyin_tokens(text)
+    grams = list(toks)
+    for n in (2, 3):
+        grams.extend("_".join(toks[i : i + n]) for i in range(len(toks) - n + 1))
+    return grams
+
+
+def build_features() -> FeatureUnion:
+    return FeatureUnion(
+        [
+            (
+                "chars",
+                TfidfVectorizer(
+                    analyzer="char_wb", ngram_range=(1, 3), preprocessor=normalise,
+                    sublinear_tf=True, min_df=1,
+                ),
+            ),
+            (
+                "pinyin",
+                TfidfVectorizer(analyzer=pinyin_analyzer, sublinear_tf=True, min_df=1),
+            ),
+        ]
+    )

@@ -1,0 +1,96 @@
+"""The built-in intent classifier: trained from the Rasa YAML in seconds, cached on disk.
+
+The cache key is a hash of the training file, the feature/model source code and the
+scikit-learn version, so editing the data or the code retrains on the next start while
+an unchanged setup loads the pickled model in milliseconds.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import joblib
+import numpy as np
+import sklearn
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+from . import features, training_data, zh_variants
+from .training_data import Example
+
+log = logging.getLogger(__name__)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_DATA = PACKAGE_DIR / "data" / "nlu.yml"
+DEFAULT_CACHE_DIR = PACKAGE_DIR.parent / "var" / "nlu-cache"
+# Source files whose change must invalidate a cached model.
+_CODE_FILES = (Path(features.__file__), Path(__file__), Path(zh_variants.__file__))
+
+
+@dataclass
+class IntentModel:
+    pipeline: Pipeline
+    labels: list[str]
+
+    def rank(self, text: str) -> list[tuple[str, float]]:
+        """All intents with their probability, best first."""
+        probs = self.pipeline.predict_proba([text])[0]
+        order = np.argsort(-probs)
+        return [(self.labels[i], float(probs[i])) for i in order]
+
+
+def train(examples: list[Example]) -> IntentModel:
+    pipeline = Pipeline(
+        [
+            ("features", features.build_features()),
+            # Balanced weights: emergency has many more examples, and we want the
+            # small-talk intents to keep their share of the probability mass.
+            ("clf", LogisticRegression(C=20.0, class_weight="balanced", max_iter=3000)),
+        ]
+    )
+    pipeline.fit([e.text for e in examples], [e.intent for e in examples])
+    return IntentModel(pipeline, [str(c) for c in pipeline.classes_])
+
+
+def cache_key(data_path: Path) -> str:
+    h = hashlib.sha256()
+    h.update(data_path.read_bytes())
+    for f in _CODE_FILES:
+        h.update(f.read_bytes())
+    h.update(sklearn.__version__.encode())
+    return h.hexdigest()[:20]
+
+
+def load_or_train(data_path: str | Path | None = None, cache_dir: str | Path | None = None) -> tuple[IntentModel, bool]:
+    """Returns the model and whether it was trained just now (False: loaded from cache)."""
+    data = Path(data_path) if data_path else DEFAULT_DATA
+    cache = Path(cache_dir) if cache_dir else DEFAULT_CACHE_DIR
+    target = cache / f"intent-{cache_key(data)}.joblib"
+    if target.exists():
+        try:
+            return joblib.load(target), False
+        except Exception as exc:  # a torn or stale pickle is only a reason to retrain
+            log.warning("NLU cache %s unreadable (%s); retraining", target.name, type(exc).__name__)
+    model = train(training_data.load_examples(data))
+    _save(model, target)
+    return model, True
+
+
+def _save(model: IntentModel, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Write-then-rename so a second process never loads a half-written file.
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    os.close(fd)
+    try:
+        joblib.dump(model, tmp)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    for old in target.parent.glob("intent-*.joblib"):
+        if old != target:
+            old.unlink(missing_ok=True)

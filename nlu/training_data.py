@@ -1,0 +1,64 @@
+"""Reads Rasa 3 NLU training data (`version: "3.1"`, `nlu:` list of intent + examples).
+
+Only intents and their examples matter to the built-in model; entity annotations in the
+Rasa markup (`[建新路](road)` or `[27]{"entity": "lane"}`) are reduced to their plain text
+so the same file can train a Rasa server and this model.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+_ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    intent: str
+
+
+class TrainingDataError(ValueError):
+    """The file is not Rasa NLU data we can read; the message names the entry."""
+
+
+def plain_text(example: str) -> str:
+    return _ANNOTATION.sub(r"\1", example).strip()
+
+
+def _examples_block(block: object, where: str) -> list[str]:
+    if isinstance(block, list):  # Rasa also allows a list of {text: ...} mappings
+        lines = [item["text"] if isinstance(item, dict) else str(item) for item in block]
+        return [plain_text(x) for x in lines if plain_text(x)]
+    if not isinstance(block, str):
+        raise TrainingDataError(f"{where}: 'examples' must be a block of '- ' lines")
+    out = []
+    for line in block.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if not line.startswith("- "):
+            raise TrainingDataError(f"{where}: example line does not start with '- ': {line[:30]!r}")
+        text = plain_text(line[2:])
+        if text:
+            out.append(text)
+    return out
+
+
+def load_examples(path: str | Path) -> list[Example]:
+    """All (text, intent) pairs in file order; synonyms, regexes and lookups are ignored."""
+    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    if not isinstance(doc, dict) or not isinstance(doc.get("nlu"), list):
+        raise TrainingDataError(f"{path}: expected a top-level 'nlu:' list")
+    examples: list[Example] = []
+    for i, entry in enumerate(doc["nlu"]):
+        if not isinstance(entry, dict) or "intent" not in entry:
+            continue
+        where = f"{path}: nlu[{i}] ({entry['intent']})"
+        examples.extend(Example(t, str(entry["intent"])) for t in _examples_block(entry.get("examples"), where))
+    if not examples:
+        raise TrainingDataError(f"{path}: no intent examples found")
+    return examples
