@@ -1,0 +1,92 @@
+"""`python -m bot` runs the bot (console without a token); `python -m bot residents ...` manages the register."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+
+from .config import ConfigError, Secrets, load_settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m bot", description="Neighbourhood committee care bot")
+    p.add_argument("--config", default=os.environ.get("BOT_CONFIG", "config.yaml"),
+                   help="path to config.yaml (or set BOT_CONFIG)")
+    sub = p.add_subparsers(dest="cmd")
+    sub.add_parser("run", help="run the bot (default)")
+    res = sub.add_parser("residents", help="the resident register")
+    rsub = res.add_subparsers(dest="action", required=True)
+    imp = rsub.add_parser("import", help="import or update residents from CSV or XLSX")
+    imp.add_argument("file")
+    rsub.add_parser("list", help="list residents")
+    exp = rsub.add_parser("export", help="export residents to CSV or XLSX")
+    exp.add_argument("file")
+    return p
+
+
+async def _residents(args, settings, secrets) -> int:
+    from . import register
+    from .app import build_app
+    from .people import mask_phone
+
+    app = await build_app(settings, secrets, nlu=False, kb=False)
+    try:
+        store = app.svc.store
+        if args.action == "import":
+            try:
+                report = await register.import_file(store, args.file)
+            except register.RegisterError as e:
+                print(f"not imported — nothing from {args.file} was applied:", file=sys.stderr)
+                for problem in e.problems:
+                    print(f"  {problem}", file=sys.stderr)
+                return 1
+            print(f"imported: {report.added} added, {report.updated} updated, {report.unchanged} unchanged")
+        elif args.action == "list":
+            for p in await store.residents():
+                linked = "telegram" if p.get("tg_id") else "-"
+                print(f"{p['id']:>5}  {p['name']}  {mask_phone(p['phone'])}  "
+                      f"{p.get('road', '')}{p.get('lane', '')}弄{p.get('building', '')}号{p.get('room', '')}室  {linked}")
+        elif args.action == "export":
+            register.export_file(await store.residents(), args.file)
+            print(f"exported to {args.file}")
+        return 0
+    finally:
+        await app.close()
+
+
+async def _run(settings, secrets) -> int:
+    if secrets.telegram_token:
+        from .handlers import run_telegram
+
+        return await run_telegram(settings, secrets)
+    from .app import build_app
+    from .handlers.console import Console, ConsoleMessenger
+
+    messenger = ConsoleMessenger()
+    app = await build_app(settings, secrets, messenger=messenger)
+    app.start_scheduler()
+    try:
+        await Console(app, messenger).run()
+    finally:
+        await app.close()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=os.environ.get("LOG_LEVEL", "WARNING"), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        settings = load_settings(args.config)
+    except ConfigError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    secrets = Secrets.from_env()
+    if args.cmd == "residents":
+        return asyncio.run(_residents(args, settings, secrets))
+    return asyncio.run(_run(settings, secrets))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""The responder packet: one message that tells a staff member everything needed to act, kept up to date."""
+from __future__ import annotations
+
+from .address import differing_parts, format_parts, full_address
+from .people import age_of
+from .services import Services
+from .types import Button
+
+STATUS_KEYS = {"open": "packet.status_open", "claimed": "packet.status_claimed",
+               "arrived": "packet.status_arrived", "resolved": "packet.status_resolved"}
+
+
+def _address_lines(svc: Services, inc: dict, person: dict, loc: str) -> list[str]:
+    t = lambda k, **kw: svc.cat.t(k, loc, **kw)  # noqa: E731
+    prefix = svc.settings.community.address_prefix
+    registered = full_address(prefix, person) or t("packet.no_address")
+    lines = [t("packet.address", address=registered)]
+    state = inc.get("address_state", "pending")
+    if state == "corrected":
+        stated = inc.get("address_stated") or {}
+        diff = set(inc.get("address_diff") or differing_parts(person, stated))
+        lines += [t("packet.addr_corrected"),
+                  t("packet.addr_registered", parts=format_parts(person, diff) or registered),
+                  t("packet.addr_stated", parts=format_parts(stated, diff) or inc.get("address_text", "")),
+                  t("packet.addr_check_second_source")]
+    elif state == "location":
+        lat, lon = inc.get("location") or (0, 0)
+        lines += [t("packet.addr_location", lat=f"{lat:.5f}", lon=f"{lon:.5f}"), t("packet.addr_check_second_source")]
+    else:
+        lines.append(t(f"packet.addr_{state}"))
+    return lines
+
+
+def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff", locale: str | None = None
+           ) -> tuple[str, tuple[tuple[Button, ...], ...]]:
+    loc = locale or svc.settings.locale
+    t = lambda k, **kw: svc.cat.t(k, loc, **kw)  # noqa: E731
+    person = person or {}
+    n = inc["id"]
+    created = svc.clock.local(inc["created"])
+    minutes = max(0, int((svc.clock.ts() - inc["created"]) // 60))
+    age = age_of(person, svc.clock.now())
+    facts = [t("packet.age", age=age) if age is not None else "",
+             t("packet.lives_alone") if person.get("lives_alone") else ""]
+    title = t(f"packet.title_{inc['kind']}", n=n)
+    if inc.get("category"):
+        title += " · " + t(f"help.cat_{inc['category']}")
+    lines = [title, t("packet.resident", name=person.get("name", "?"), facts="，".join(f for f in facts if f))]
+    lines += _address_lines(svc, inc, person, loc)
+    if person.get("phone"):
+        lines.append(t("packet.phone", phone=person["phone"]))
+    if role == "staff":
+        for c in person.get("contacts", []):
+            lines.append(t("packet.contact", name=c["name"], relation=c["relation"], phone=c["phone"]))
+        if person.get("doctor"):
+            lines.append(t("packet.doctor", name=person["doctor"]["name"], phone=person["doctor"]["phone"]))
+        if person.get("notes"):
+            lines.append(t("packet.notes", notes=person["notes"]))
+    if inc.get("words"):
+        lines.append(t("packet.words", words=inc["words"][:300]))
+    if inc.get("detail"):
+        lines.append(t("packet.detail", detail=inc["detail"][:500]))
+    if inc.get("maybe_false_alarm"):
+        lines.append(t("packet.maybe_false_alarm"))
+    lines.append(t("packet.when", time=created.strftime("%m-%d %H:%M"), minutes=minutes))
+    lines.append(_status_line(svc, inc, loc))
+    if role == "staff" and inc.get("remind_call") and inc["status"] in ("open", "claimed"):
+        lines.append(t("packet.remind_call"))
+    return "\n".join(lines), (_buttons(svc, inc, loc) if role == "staff" else ())
+
+
+def _status_line(svc: Services, inc: dict, loc: str) -> str:
+    from .roster import staff_by_id
+
+    who = staff_by_id(svc.settings, inc.get("claimed_by") or inc.get("resolved_by"))
+    outcome = svc.cat.t(f"outcome.{inc['outcome']}", loc) if inc.get("outcome") else ""
+    return svc.cat.t(STATUS_KEYS[inc["status"]], loc, who=who.name if who else "", outcome=outcome,
+                     level=inc.get("level", 0) + 1)
+
+
+def _buttons(svc: Services, inc: dict, loc: str) -> tuple[tuple[Button, ...], ...]:
+    t = lambda k: svc.cat.t(k, loc)  # noqa: E731
+    n = inc["id"]
+    if inc["status"] == "resolved":
+        return ()
+    rows: list[tuple[Button, ...]] = []
+    if inc["status"] == "open" or inc.get("reopened"):
+        rows.append((Button(t("btn.claim"), f"inc:claim:{n}"),))
+    if inc["status"] != "arrived":
+        rows.append((Button(t("btn.arrived"), f"inc:arrive:{n}"),))
+    rows.append((Button(t("btn.resolve"), f"inc:resolve:{n}"),))
+    if inc["status"] in ("claimed", "arrived"):
+        rows.append((Button(t("btn.handover"), f"inc:handover:{n}"),))
+    return tuple(rows)

@@ -1,0 +1,263 @@
+"""The one door every event goes through: lock the person, load their state, take one step, save, reply.
+
+Scheduled events (escalations, check-ins) come through `tick`, under the same kind of lock.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from redis.exceptions import LockError, RedisError
+
+from . import roster
+from .flows import help_request, qa, resident, staff, staff_views
+from .flows.base import Ctx
+from .flows.menu import menu_action, show_menu
+from .flows.onboarding import ask_for_contact, on_contact, on_stranger
+from .flows.understanding import is_emergency, keyword_parse, understand
+from .incidents import Incidents
+from .services import Services
+from .types import Identity, Inbound, Outbound
+
+log = logging.getLogger(__name__)
+STAFF_COMMANDS = {"open", "incident", "duty", "checkins", "questions"}
+UNSUPPORTED = {"sticker", "file", "unsupported"}
+
+
+class Engine:
+    def __init__(self, svc: Services) -> None:
+        self.svc = svc
+        self.incidents = svc.extra.setdefault("incidents", Incidents(svc))
+        self.activity_hooks: list = svc.extra.setdefault("activity_hooks", [])
+        self.tick_handlers: dict = svc.extra.setdefault("tick_handlers", {})
+        self.staff_commands: dict = svc.extra.setdefault("staff_commands", {})
+        self.button_handlers: dict = svc.extra.setdefault("button_handlers", {})
+
+    # --- the front door ------------------------------------------------------------------------
+    async def handle(self, ev: Inbound) -> list[Outbound]:
+        if ev.is_group:
+            return []  # the bot serves people one to one; group chatter is not for it
+        try:
+            async with self.svc.store.lock(f"user:{ev.user_id}"):
+                me = await self.identify(ev)
+                ctx = Ctx(ev, me, await self.svc.store.session(ev.user_id), self.svc)
+                await self.step(ctx)
+                await self.svc.store.save_session(ev.user_id, ctx.session)
+                for reply in ctx.replies:  # in order: they read as one conversation
+                    await self.svc.outbox.send(reply)
+                return ctx.replies
+        except (RedisError, LockError, OSError) as e:
+            log.error("storage failed while handling an event: %s", type(e).__name__)
+            return await self.fallback(ev)
+        except Exception:
+            log.exception("unexpected error while handling an event")
+            return await self.fallback(ev)
+
+    async def fallback(self, ev: Inbound) -> list[Outbound]:
+        """Whatever broke, the person still gets the committee's phone and 120; a cry for help still reaches staff."""
+        s, cat = self.svc.settings, self.svc.cat
+        loc = cat.locale_for(ev.language)
+        msg = Outbound(ev.chat, cat.t("fallback.error", loc, phone=s.community.committee_phone), urgent=True)
+        urgent = ev.kind in ("text", "button") and (keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data)
+        sends = [self.svc.outbox.send(msg)]
+        if urgent:
+            text = cat.t("fallback.staff_alert", name=ev.first_name or str(ev.user_id), words=(ev.text or "🆘")[:200])
+            sends += [self.svc.outbox.send(Outbound(st.telegram_id, text, urgent=True)) for st in s.staff]
+        await asyncio.gather(*sends, return_exceptions=True)
+        return [msg]
+
+    async def identify(self, ev: Inbound) -> Identity:
+        store, s = self.svc.store, self.svc.settings
+        locale = await store.pref(ev.user_id, "locale")
+        if not locale:
+            locale = self.svc.cat.locale_for(ev.language)
+            if ev.language:
+                await store.set_pref(ev.user_id, "locale", locale)
+        st = roster.staff_by_tg(s, ev.user_id)
+        if st:
+            return Identity(ev.user_id, "staff", locale, staff_id=st.id, name=st.name)
+        person = await store.resident_by_tg(ev.user_id)
+        if person:
+            return Identity(ev.user_id, "resident", locale, resident_id=person["id"], name=person["name"])
+        acc = await store.contact_account(ev.user_id)
+        if acc:
+            return Identity(ev.user_id, "contact", locale, name=acc.get("name", ""), extra=acc)
+        return Identity(ev.user_id, "stranger", locale, name=ev.first_name)
+
+    # --- one step ------------------------------------------------------------------------------
+    async def step(self, ctx: Ctx) -> None:
+        ev, me = ctx.ev, ctx.me
+        if me.role == "resident":
+            for hook in self.activity_hooks:
+                await hook(ctx)
+        if ev.kind in UNSUPPORTED or ev.kind == "edited":
+            show_menu(ctx, "bad.edited" if ev.kind == "edited" else f"bad.{ev.kind}")
+            return
+        if ev.kind in ("text", "command") and len(ev.text) > self.svc.settings.telegram.max_text_length:
+            show_menu(ctx, "bad.too_long", limit=self.svc.settings.telegram.max_text_length)
+            return
+        if ev.kind == "command":
+            await self.on_command(ctx)
+        elif ev.kind == "button":
+            await self.on_button(ctx)
+        elif me.role == "stranger":
+            await self.on_stranger(ctx)
+        elif ev.kind == "contact":
+            show_menu(ctx, "onboard.already")
+        elif me.role == "resident":
+            await self.on_resident(ctx)
+        elif me.role == "staff":
+            await self.on_staff(ctx)
+        else:
+            show_menu(ctx, "contact.menu")
+
+    async def on_stranger(self, ctx: Ctx) -> None:
+        ev = ctx.ev
+        if ev.kind == "contact":
+            await on_contact(ctx)
+            return
+        urgent = ev.kind == "text" and is_emergency(await understand(self.svc, ev.text))
+        await on_stranger(ctx, urgent)
+
+    async def on_resident(self, ctx: Ctx) -> None:
+        ev = ctx.ev
+        flow, step = ctx.step
+        n = ctx.session.get("incident")
+        if ev.kind == "text":
+            await resident.on_text(ctx)
+        elif ev.kind == "location" and flow == "help" and n:
+            await help_request.on_address_location(ctx, n)
+        elif ev.kind in ("voice", "photo", "location"):
+            active = await self.svc.store.active_incident(me_rid(ctx))
+            if active:
+                await help_request.forward_media(ctx, active)
+            else:
+                ctx.say(ctx.t(f"bad.{ev.kind}_alone"), buttons=[[ctx.button("btn.sos_inline", "sos:go")],
+                                                                 [ctx.button("btn.call_me_back", "callback:me")]])
+
+    async def on_staff(self, ctx: Ctx) -> None:
+        if ctx.ev.kind == "text":
+            key = menu_action(ctx, ctx.ev.text)
+            if key:
+                await self.run_staff_command(ctx, key.split(".")[1], "")
+                return
+            if await staff.on_text(ctx):
+                return
+        show_menu(ctx, "staff.menu_hint")
+
+    # --- commands ------------------------------------------------------------------------------
+    async def on_command(self, ctx: Ctx) -> None:
+        name, _, arg = ctx.ev.text.lstrip("/").partition(" ")
+        name = name.split("@")[0].lower()
+        if name in ("start", "menu", "cancel"):
+            ctx.goto(None)
+            if ctx.me.role == "stranger":
+                await self.on_stranger(ctx) if name != "start" else ask_for_contact(ctx)
+            else:
+                show_menu(ctx, "menu.welcome_back", name=ctx.me.name)
+        elif name == "help":
+            show_menu(ctx, f"help_text.{ctx.me.role}")
+        elif name in ("lang", "language"):
+            new = "en" if ctx.me.locale == "zh" else "zh"
+            await self.svc.store.set_pref(ctx.ev.user_id, "locale", new)
+            ctx.me.locale = new
+            show_menu(ctx, "menu.language_set")
+        elif name in STAFF_COMMANDS or name in self.staff_commands:
+            if ctx.me.role != "staff":
+                show_menu(ctx, "bad.staff_only") if ctx.me.role != "stranger" else ask_for_contact(ctx)
+                return
+            await self.run_staff_command(ctx, name, arg)
+        else:
+            show_menu(ctx, "bad.unknown_command") if ctx.me.role != "stranger" else ask_for_contact(ctx)
+
+    async def run_staff_command(self, ctx: Ctx, name: str, arg: str) -> None:
+        ctx.goto(None)
+        if name in self.staff_commands:
+            await self.staff_commands[name](ctx, arg)
+        elif name == "open":
+            await staff_views.show_open(ctx)
+        elif name == "incident":
+            await staff_views.show_incident(ctx, arg)
+        elif name == "duty":
+            await staff_views.show_duty(ctx)
+        elif name == "questions":
+            await staff_views.show_questions(ctx)
+        else:
+            show_menu(ctx, "staff.not_enabled")
+
+    # --- buttons --------------------------------------------------------------------------------
+    async def on_button(self, ctx: Ctx) -> None:
+        prefix, *args = ctx.ev.data.split(":")
+        role = ctx.me.role
+        try:
+            if prefix in self.button_handlers:
+                roles, handler = self.button_handlers[prefix]
+                if role in roles:
+                    await handler(ctx, args)
+                    return
+            elif role == "staff" and prefix == "inc" and len(args) >= 2:
+                await staff.on_incident_button(ctx, args[0], args[1:])
+                return
+            elif role == "staff" and prefix == "out" and len(args) == 2:
+                await staff.on_outcome(ctx, int(args[0]), args[1])
+                return
+            elif role == "staff" and prefix == "duty" and len(args) == 1:
+                await staff_views.on_duty_button(ctx, args[0])
+                return
+            elif role == "staff" and prefix == "su" and len(args) == 2:
+                await staff_views.on_signup(ctx, args[0], int(args[1]))
+                return
+            elif role == "staff" and prefix == "q" and len(args) == 2 and args[0] == "ans":
+                await staff.on_question_button(ctx, int(args[1]))
+                return
+            elif role == "resident":
+                if await self.on_resident_button(ctx, prefix, args):
+                    return
+        except ValueError:
+            pass  # forged numbers
+        if role == "stranger":
+            ask_for_contact(ctx)
+        else:
+            show_menu(ctx, "bad.stale_button")
+
+    async def on_resident_button(self, ctx: Ctx, prefix: str, args: list[str]) -> bool:
+        if prefix == "addr" and len(args) == 2 and args[0] in ("yes", "no"):
+            await help_request.on_address_answer(ctx, args[0], int(args[1]))
+        elif prefix == "need" and len(args) == 2 and args[0] in ("yes", "no"):
+            await help_request.on_need(ctx, args[0], int(args[1]))
+        elif prefix == "cat" and len(args) == 1:
+            await resident.on_category(ctx, args[0])
+        elif prefix == "callback" and args == ["me"]:
+            ctx.edit_pressed(ctx.t("btn.call_me_back"))
+            await resident.on_callback_request(ctx)
+        elif prefix == "sos" and args == ["go"]:
+            await help_request.start_help(ctx, "emergency", words="🆘", source="button")
+        elif prefix == "unwell" and len(args) == 1 and args[0] in ("come", "rest"):
+            await resident.on_unwell(ctx, args[0])
+        elif prefix == "qa" and len(args) >= 1:
+            await qa.on_button(ctx, args[0], args[1] if len(args) > 1 else "")
+        else:
+            return False
+        return True
+
+    # --- timers ----------------------------------------------------------------------------------
+    async def tick(self, limit: int = 200) -> int:
+        """Runs every due deadline once. Called by the scheduler every second, and at start."""
+        store = self.svc.store
+        due = await store.take_due(self.svc.clock.ts(), limit=limit)
+        done = 0
+        for key in due:
+            kind = key.split(":", 1)[0]
+            try:
+                handler = self.tick_handlers.get(kind, self.incidents.on_deadline)
+                finished = await handler(key)
+                if finished:
+                    await store.cancel_deadline(key)
+                done += 1
+            except Exception:
+                log.exception("deadline %s failed; it will fire again after its lease", key.split(":")[0])
+        return done
+
+
+def me_rid(ctx: Ctx) -> str:
+    return ctx.me.resident_id or ""

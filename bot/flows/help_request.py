@@ -1,0 +1,158 @@
+"""A resident's call for help. The alert goes out first; the address is confirmed alongside, never before.
+
+help.need_now       asks "do you need someone now?" after a typed emergency → address question
+help.confirm_address reads back the registered address [✅ 对] [❌ 不对]
+help.ask_address    waits for a typed address or a location pin
+"""
+from __future__ import annotations
+
+import asyncio
+
+from ..address import full_address, has_any
+from ..types import MessageRef, Outbound
+from .base import Ctx
+from .menu import keyboard, show_menu
+
+ADVICE_KEYS = ("help.advice_fall", "help.advice_door", "help.advice_phone")
+
+
+def _incidents(ctx: Ctx):
+    return ctx.svc.extra["incidents"]
+
+
+async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", category: str | None = None,
+                     source: str = "button", confirm_need: bool = False, detail: str = "") -> int:
+    store, inc_svc = ctx.svc.store, _incidents(ctx)
+    person = await store.resident(ctx.me.resident_id)
+    active = await store.active_incident(person["id"])
+    if active and kind == "emergency":
+        existing = await store.incident(active)
+        if existing and existing["kind"] == "emergency" and existing["status"] != "resolved":
+            return await _again(ctx, existing, words)
+    n = await inc_svc.open(kind, person, words=words, category=category, source=source, detail=detail,
+                           ask_address=(kind == "emergency"))
+    phone = ctx.svc.settings.community.committee_phone
+    if kind == "emergency":
+        told = Outbound(ctx.ev.chat, "\n".join([ctx.t("help.alerted", phone=phone)] + [ctx.t(k) for k in ADVICE_KEYS]),
+                        urgent=True, tag=f"resident:{n}")
+    else:
+        told = Outbound(ctx.ev.chat, ctx.t("help.request_noted", phone=phone), keyboard=keyboard(ctx), tag=f"resident:{n}")
+    # the staff alert and the resident's reassurance go out together; neither waits for the other
+    await asyncio.gather(inc_svc.alert_first(n), ctx.svc.outbox.send(told))
+    if kind != "emergency":
+        ctx.goto(None)
+        return n
+    if confirm_need:
+        ctx.goto("help", "need_now", incident=n)
+        ctx.say(ctx.t("help.need_now"), buttons=((ctx.button("btn.need_yes", f"need:yes:{n}"),),
+                                                  (ctx.button("btn.need_no", f"need:no:{n}"),)))
+    else:
+        ask_address(ctx, n, person)
+    return n
+
+
+async def _again(ctx: Ctx, inc: dict, words: str) -> int:
+    n = inc["id"]
+    await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "resident_again", "words": words[:300]})
+    await _incidents(ctx).notify_alerted(n, "alert.resident_again", words=words[:200] or "🆘")
+    ctx.say(ctx.t("help.already_alerted", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
+    return n
+
+
+def ask_address(ctx: Ctx, n: int, person: dict) -> None:
+    if has_any(person):
+        address = full_address(ctx.svc.settings.community.address_prefix, person)
+        ctx.goto("help", "confirm_address", incident=n)
+        ctx.say(ctx.t("help.confirm_address", address=address),
+                buttons=((ctx.button("btn.addr_yes", f"addr:yes:{n}"), ctx.button("btn.addr_no", f"addr:no:{n}")),))
+    else:
+        ask_typed_address(ctx, n)
+
+
+def ask_typed_address(ctx: Ctx, n: int, key: str = "help.ask_address") -> None:
+    ctx.goto("help", "ask_address", incident=n)
+    ctx.say(ctx.t(key), keyboard=((ctx.t("help.location_button"),),), request="location")
+
+
+async def _own_incident(ctx: Ctx, n: int) -> dict | None:
+    inc = await ctx.svc.store.incident(n)
+    if not inc or inc["resident"] != ctx.me.resident_id:
+        return None
+    return inc
+
+
+async def on_need(ctx: Ctx, answer: str, n: int) -> None:
+    inc = await _own_incident(ctx, n)
+    if inc is None or inc["status"] == "resolved":
+        show_menu(ctx, "bad.stale_button")
+        return
+    ctx.edit_pressed(ctx.t("help.need_now") + "\n" + ctx.t("btn.need_yes" if answer == "yes" else "btn.need_no"))
+    if answer == "yes":
+        ask_address(ctx, n, await ctx.svc.store.resident(inc["resident"]))
+        return
+    # never a silent cancel: staff decide, the resident is told someone will still check
+    await ctx.svc.store.update_incident(n, maybe_false_alarm=True)
+    await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "resident_says_fine"})
+    await _incidents(ctx).refresh(n)
+    ctx.goto(None)
+    show_menu(ctx, "help.said_fine")
+
+
+async def on_address_answer(ctx: Ctx, answer: str, n: int) -> None:
+    inc = await _own_incident(ctx, n)
+    if inc is None or inc["status"] == "resolved":
+        show_menu(ctx, "bad.stale_button")
+        return
+    person = await ctx.svc.store.resident(inc["resident"])
+    address = full_address(ctx.svc.settings.community.address_prefix, person)
+    if answer == "yes":
+        ctx.edit_pressed(ctx.t("help.confirm_address", address=address) + "\n✅")
+        await _incidents(ctx).address_confirmed(n)
+        await _incidents(ctx).refresh(n)
+        ctx.goto(None)
+        show_menu(ctx, "help.address_thanks")
+    else:
+        ctx.edit_pressed(ctx.t("help.confirm_address", address=address) + "\n❌")
+        ask_typed_address(ctx, n)
+
+
+async def on_address_text(ctx: Ctx, n: int) -> None:
+    from nlu.entities import parse_address
+
+    parts = {k: v for k, v in parse_address(ctx.ev.text).items() if v}
+    if not parts and not ctx.session.get("asked_twice"):
+        ask_typed_address(ctx, n, "help.ask_address_again")
+        ctx.session["asked_twice"] = True
+        return
+    inc_svc = _incidents(ctx)
+    diff = await inc_svc.address_stated(n, parts, ctx.ev.text)
+    await inc_svc.refresh(n)
+    ctx.goto(None)
+    show_menu(ctx, "help.address_corrected" if diff else "help.address_thanks")
+
+
+async def on_address_location(ctx: Ctx, n: int) -> None:
+    await _incidents(ctx).address_location(n, ctx.ev.latitude, ctx.ev.longitude)
+    await _incidents(ctx).refresh(n)
+    ctx.goto(None)
+    show_menu(ctx, "help.location_thanks")
+
+
+async def forward_media(ctx: Ctx, n: int) -> None:
+    """Voice and photos during a request reach whoever is handling it (everyone alerted until claimed)."""
+    store = ctx.svc.store
+    inc = await store.incident(n)
+    from ..roster import staff_by_id
+
+    claimer = staff_by_id(ctx.svc.settings, inc.get("claimed_by"))
+    chats = [claimer.telegram_id] if claimer else sorted({c for c, _, role in await store.alert_messages(n)
+                                                          if role == "staff"})
+    person = await store.resident(inc["resident"]) or {}
+    msgs = []
+    for chat in chats:
+        msgs.append(Outbound(chat, ctx.svc.cat.t("alert.media_from", n=n, name=person.get("name", "")), tag=f"media:{n}"))
+        msgs.append(Outbound(chat, forward=MessageRef(ctx.ev.chat, ctx.ev.message_id), tag=f"media:{n}", urgent=True))
+    for m in msgs:  # keep the caption line just before its voice message
+        await ctx.svc.outbox.send(m)
+    await store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"resident_{ctx.ev.kind}", "forwarded_to": len(chats)})
+    ctx.say(ctx.t("help.media_forwarded"))

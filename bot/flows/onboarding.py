@@ -1,0 +1,78 @@
+"""Sign-up: share your own phone number with one button; the register decides who you are.
+
+Steps: (none) → ask for contact; contact → link resident / family / doctor, or pending until staff approve.
+"""
+from __future__ import annotations
+
+import logging
+
+from .. import roster
+from ..address import full_address
+from ..people import mask_phone
+from ..register import normalise_phone
+from ..types import Outbound
+from .base import Ctx
+from .menu import keyboard, show_menu
+
+log = logging.getLogger(__name__)
+
+
+def ask_for_contact(ctx: Ctx, key: str = "onboard.welcome") -> None:
+    ctx.say(ctx.t(key, community=ctx.svc.settings.community.name,
+                  phone=ctx.svc.settings.community.committee_phone),
+            keyboard=((ctx.t("onboard.share_button"),),), request="contact")
+
+
+async def on_contact(ctx: Ctx) -> None:
+    ev = ctx.ev
+    if ev.contact_user_id != ev.user_id:
+        ask_for_contact(ctx, "onboard.not_your_contact")
+        return
+    phone = normalise_phone(ev.contact_phone)
+    store = ctx.svc.store
+    rid = await store.resident_id_by_phone(phone)
+    if rid:
+        await link_resident(ctx, rid)
+        return
+    links = await store.contact_links_by_phone(phone)
+    if links:
+        await store.save_contact_account(ev.user_id, {"phone": phone, "name": ev.first_name, "links": links})
+        ctx.me.role = "contact"
+        names = "、".join(sorted({(await store.resident(l["rid"]) or {}).get("name", "") for l in links}))
+        show_menu(ctx, "onboard.contact_linked", names=names)
+        return
+    await store.add_pending(ev.user_id, {"phone": phone, "name": ev.first_name, "at": ctx.svc.clock.ts()})
+    log.info("sign-up pending for %s", mask_phone(phone))
+    ctx.say(ctx.t("onboard.pending", phone=ctx.svc.settings.community.committee_phone))
+    s = ctx.svc.settings
+    for st in roster.on_duty(s, ctx.svc.clock.now(), await store.duty_overrides()):
+        await ctx.svc.outbox.send(Outbound(
+            st.telegram_id, ctx.svc.cat.t("signup.staff_ask", name=ev.first_name or "?", phone=phone),
+            buttons=((ctx.button("btn.approve", f"su:ok:{ev.user_id}"), ctx.button("btn.reject", f"su:no:{ev.user_id}")),),
+            tag=f"signup:{ev.user_id}"))
+
+
+async def link_resident(ctx: Ctx, rid: str, user_id: int | None = None) -> dict:
+    store = ctx.svc.store
+    person = await store.resident(rid)
+    person["tg_id"] = user_id or ctx.ev.user_id
+    await store.save_resident(person)
+    ctx.me.role, ctx.me.resident_id, ctx.me.name = "resident", rid, person["name"]
+    address = full_address(ctx.svc.settings.community.address_prefix, person) or ctx.t("packet.no_address")
+    ctx.say(ctx.t("onboard.linked", name=person["name"], address=address), keyboard=keyboard(ctx, "resident"))
+    return person
+
+
+async def on_stranger(ctx: Ctx, urgent: bool) -> None:
+    """Someone not yet signed up. An urgent message still gets 120 and the committee phone, and staff hear of it."""
+    if urgent:
+        ctx.say(ctx.t("stranger.urgent", phone=ctx.svc.settings.community.committee_phone), urgent=True)
+        s = ctx.svc.settings
+        text = ctx.svc.cat.t("stranger.staff_alert", name=ctx.ev.first_name or "?", words=ctx.ev.text[:200])
+        await ctx.svc.outbox.send_all([Outbound(st.telegram_id, text, urgent=True, tag="stranger")
+                                       for st in roster.on_duty(s, ctx.svc.clock.now(),
+                                                                await ctx.svc.store.duty_overrides())])
+    if await ctx.svc.store.pending(ctx.ev.user_id):
+        ctx.say(ctx.t("onboard.still_pending", phone=ctx.svc.settings.community.committee_phone))
+        return
+    ask_for_contact(ctx)

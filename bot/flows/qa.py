@@ -1,0 +1,71 @@
+"""Pension and subsidy questions: a short sourced answer, or a person.
+
+qa.ask      waits for a question (after ❓); follow-ups like "怎么申请？" stay on the last topic
+"""
+from __future__ import annotations
+
+from .. import roster
+from ..people import age_of
+from ..types import Outbound
+from .base import Ctx
+from .menu import show_menu
+
+
+def start(ctx: Ctx) -> None:
+    ctx.goto("qa", "ask")
+    ctx.say(ctx.t("qa.ask"))
+
+
+async def on_question(ctx: Ctx, text: str, result: dict | None = None) -> None:
+    kb = ctx.svc.kb
+    person = await ctx.svc.store.resident(ctx.me.resident_id) or {}
+    topic = ctx.session.get("topic") if ctx.session.get("flow") == "qa" else None
+    if kb is None:
+        await _offer_staff(ctx, text)
+        return
+    ans = kb.answer(text, age=age_of(person, ctx.svc.clock.now()), context_topic=topic, locale=ctx.me.locale)
+    if ans.handoff or not ans.topic:
+        await _offer_staff(ctx, text)
+        return
+    ctx.goto("qa", "ask", topic=ans.topic, question=text[:300])
+    ctx.say(ctx.t("qa.answer", answer=ans.answer, source=ans.source, reviewed=ans.reviewed),
+            buttons=[[ctx.button("btn.useful", f"qa:up:{ans.topic}"), ctx.button("btn.not_useful", f"qa:down:{ans.topic}")],
+                     [ctx.button("btn.ask_staff", "qa:staff")]])
+
+
+async def _offer_staff(ctx: Ctx, text: str) -> None:
+    ctx.goto("qa", "ask", question=text[:300])
+    ctx.say(ctx.t("qa.not_sure"), buttons=[[ctx.button("btn.ask_staff", "qa:staff")], [ctx.button("btn.no_thanks", "qa:no")]])
+    await ctx.svc.store.add_question({"resident": ctx.me.resident_id, "text": text[:300], "status": "unanswered",
+                                      "at": ctx.svc.clock.ts(), "user": ctx.ev.user_id})
+
+
+async def on_button(ctx: Ctx, action: str, arg: str) -> None:
+    question = ctx.session.get("question", "")
+    if action in ("up", "down"):
+        ctx.edit_pressed(ctx.t("qa.feedback_thanks"))
+        if action == "down":
+            await ctx.svc.store.add_question({"resident": ctx.me.resident_id, "text": question, "topic": arg,
+                                              "status": "unhelpful", "at": ctx.svc.clock.ts(), "user": ctx.ev.user_id})
+        return
+    if action == "no":
+        ctx.goto(None)
+        show_menu(ctx, "menu.prompt")
+        return
+    if action == "staff":
+        if not question:
+            show_menu(ctx, "bad.stale_button")
+            return
+        qid = await ctx.svc.store.add_question({"resident": ctx.me.resident_id, "text": question,
+                                                "status": "asked_staff", "at": ctx.svc.clock.ts(),
+                                                "user": ctx.ev.user_id})
+        person = await ctx.svc.store.resident(ctx.me.resident_id) or {}
+        s = ctx.svc.settings
+        for st in roster.on_duty(s, ctx.svc.clock.now(), await ctx.svc.store.duty_overrides()):
+            await ctx.svc.outbox.send(Outbound(
+                st.telegram_id, ctx.svc.cat.t("qa.staff_question", n=qid, name=person.get("name", "?"), text=question),
+                buttons=((ctx.button("btn.answer", f"q:ans:{qid}"),),), tag=f"question:{qid}"))
+        ctx.goto(None)
+        show_menu(ctx, "qa.sent_to_staff")
+        return
+    show_menu(ctx, "bad.stale_button")

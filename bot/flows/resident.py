@@ -1,0 +1,115 @@
+"""A signed-up resident: the menu, and free text routed by what it means.
+
+help.category       which kind of practical help (one tap) → help.other_detail for "其他"
+unwell.follow_up    "shall someone come and see you?" after "I don't feel well"
+"""
+from __future__ import annotations
+
+from . import help_request, qa
+from .base import Ctx
+from .menu import keyboard, menu_action, show_menu
+from .understanding import is_emergency, understand
+
+CATEGORIES = ("shopping", "repair", "hospital", "medicine", "other")
+SMALL_TALK = {"greet": "talk.greet", "thank": "talk.thank", "goodbye": "talk.goodbye", "checkin_ok": "talk.fine"}
+
+
+async def on_menu(ctx: Ctx, key: str) -> bool:
+    if key == "menu.sos":
+        await help_request.start_help(ctx, "emergency", words="🆘", source="button")
+    elif key == "menu.help":
+        ctx.goto("help", "category")
+        ctx.say(ctx.t("help.which"), buttons=[[ctx.button(f"help.cat_{c}", f"cat:{c}")] for c in CATEGORIES])
+    elif key == "menu.qa":
+        qa.start(ctx)
+    elif key == "menu.call":
+        ctx.say(ctx.t("call.info", phone=ctx.svc.settings.community.committee_phone),
+                buttons=[[ctx.button("btn.call_me_back", "callback:me")]])
+    else:
+        return False
+    return True
+
+
+async def on_category(ctx: Ctx, category: str) -> None:
+    if category not in CATEGORIES:
+        show_menu(ctx, "bad.stale_button")
+        return
+    ctx.edit_pressed(ctx.t("help.which") + "\n" + ctx.t(f"help.cat_{category}"))
+    if category == "other":
+        ctx.goto("help", "other_detail")
+        ctx.say(ctx.t("help.other_ask"))
+        return
+    await help_request.start_help(ctx, "help", category=category, source="menu")
+
+
+async def on_callback_request(ctx: Ctx, words: str = "") -> None:
+    await help_request.start_help(ctx, "help", category="callback", source="menu", words=words)
+
+
+async def on_text(ctx: Ctx) -> None:
+    text = ctx.ev.text.strip()
+    flow, step = ctx.step
+    key = menu_action(ctx, text)
+    if key and await on_menu(ctx, key):
+        return
+    result = await understand(ctx.svc, text)
+    n = ctx.session.get("incident")
+    if flow == "help" and step == "ask_address" and n:
+        await help_request.on_address_text(ctx, n)
+        return
+    if flow == "help" and step in ("confirm_address", "need_now") and n:
+        intent = result["intent"]["name"]
+        if intent in ("affirm", "deny"):
+            answer = "yes" if intent == "affirm" else "no"
+            handler = help_request.on_address_answer if step == "confirm_address" else help_request.on_need
+            await handler(ctx, answer, n)
+            return
+        if step == "confirm_address" and intent == "provide_address":
+            await help_request.on_address_text(ctx, n)
+            return
+    if is_emergency(result):
+        await help_request.start_help(ctx, "emergency", words=text, source="text", confirm_need=True)
+        return
+    if flow == "help" and step == "other_detail":
+        await help_request.start_help(ctx, "help", category="other", source="menu", detail=text, words=text)
+        return
+    if flow == "qa":
+        await qa.on_question(ctx, text, result)
+        return
+    await route_intent(ctx, text, result)
+
+
+async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
+    intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
+    if confidence < 0.35:
+        intent = "out_of_scope"
+    if intent == "request_help":
+        await help_request.start_help(ctx, "help", category="other", source="text", words=text, detail=text)
+    elif intent == "feeling_unwell":
+        await help_request.start_help(ctx, "help", category="unwell", source="text", words=text)
+        ctx.goto("unwell", "follow_up")
+        ctx.say(ctx.t("unwell.ask"), buttons=[[ctx.button("btn.unwell_come", "unwell:come")],
+                                              [ctx.button("btn.unwell_rest", "unwell:rest")]])
+    elif intent == "contact_staff":
+        await on_callback_request(ctx, words=text)
+    elif intent in ("ask_pension", "ask_subsidy"):
+        await qa.on_question(ctx, text, result)
+    elif intent in SMALL_TALK:
+        show_menu(ctx, SMALL_TALK[intent])
+    elif intent == "provide_address":
+        show_menu(ctx, "talk.address_noted", phone=ctx.svc.settings.community.committee_phone)
+    else:
+        show_menu(ctx, "talk.not_understood")
+
+
+async def on_unwell(ctx: Ctx, choice: str) -> None:
+    n = await ctx.svc.store.active_incident(ctx.me.resident_id)
+    ctx.edit_pressed(ctx.t("unwell.ask") + "\n" + ctx.t(f"btn.unwell_{'come' if choice == 'come' else 'rest'}"))
+    if n:
+        detail = ctx.svc.cat.t("unwell.wants_visit" if choice == "come" else "unwell.resting")
+        await ctx.svc.store.update_incident(n, detail=detail)
+        await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "unwell_" + choice})
+        await ctx.svc.extra["incidents"].refresh(n)
+    ctx.goto(None)
+    ctx.say(ctx.t("unwell.come_ok" if choice == "come" else "unwell.rest_ok",
+                  phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))

@@ -1,0 +1,144 @@
+"""Committee staff: alerts they claim and resolve, duty, the open list and each incident's timeline.
+
+staff.outcome_note   after 已解决 → 其他, waits for a short note
+staff.answer         after ✍️ 回答, waits for the answer to a resident's question
+"""
+from __future__ import annotations
+
+from .. import roster
+from ..types import Outbound
+from .base import Ctx
+from .menu import show_menu
+
+OUTCOMES = ("hospital", "handled", "false_alarm", "other")
+
+
+def _me(ctx: Ctx):
+    return roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
+
+
+def _inc(ctx: Ctx):
+    return ctx.svc.extra["incidents"]
+
+
+async def on_incident_button(ctx: Ctx, action: str, args: list[str]) -> None:
+    n = int(args[0])
+    inc = await ctx.svc.store.incident(n)
+    if inc is None:
+        show_menu(ctx, "bad.stale_button")
+        return
+    me = _me(ctx)
+    if inc["status"] == "resolved" and action != "handto":
+        ctx.say(ctx.t("staff.already_resolved", n=n))
+        return
+    if action == "claim":
+        await claim(ctx, n, me)
+    elif action == "arrive":
+        inc = await _inc(ctx).arrive(n, me)
+        if inc and inc.get("claimed_by") != me.id:
+            ctx.say(ctx.t("staff.taken_by", n=n, who=_name(ctx, inc["claimed_by"])))
+        await _inc(ctx).refresh(n)
+    elif action == "resolve":
+        ctx.say(ctx.t("staff.outcome_ask", n=n),
+                buttons=[[ctx.button(f"outcome.{o}", f"out:{n}:{o}") for o in OUTCOMES[:2]],
+                         [ctx.button(f"outcome.{o}", f"out:{n}:{o}") for o in OUTCOMES[2:]]])
+    elif action == "handover":
+        others = [s for s in ctx.svc.settings.staff if s.id != me.id]
+        ctx.say(ctx.t("staff.handover_ask", n=n), buttons=[[ctx.button("staff.handover_to", f"inc:handto:{n}:{s.id}",
+                                                                        name=s.name)] for s in others])
+    elif action == "handto" and len(args) > 1:
+        to = roster.staff_by_id(ctx.svc.settings, args[1])
+        if to is None or not await _inc(ctx).handover(n, me, to):
+            ctx.say(ctx.t("staff.handover_failed", n=n))
+            return
+        ctx.edit_pressed(ctx.t("staff.handed_over", n=n, name=to.name))
+        await _inc(ctx).refresh(n)
+        await ctx.svc.outbox.send(Outbound(to.telegram_id, ctx.svc.cat.t("staff.handed_to_you", n=n, name=me.name),
+                                           urgent=inc["kind"] == "emergency"))
+        await _tell_resident(ctx, inc, "help.staff_coming", who=to.name, phone=to.phone)
+    else:
+        show_menu(ctx, "bad.stale_button")
+
+
+async def claim(ctx: Ctx, n: int, me) -> None:
+    won, inc = await _inc(ctx).claim(n, me)
+    if not won:
+        ctx.say(ctx.t("staff.taken_by", n=n, who=_name(ctx, (inc or {}).get("claimed_by"))))
+        return
+    await _inc(ctx).refresh(n)
+    await _tell_resident(ctx, inc, "help.staff_coming", who=me.name, phone=me.phone)
+
+
+async def on_outcome(ctx: Ctx, n: int, outcome: str) -> None:
+    if outcome not in OUTCOMES:
+        show_menu(ctx, "bad.stale_button")
+        return
+    if outcome == "other":
+        ctx.goto("staff", "outcome_note", incident=n)
+        ctx.edit_pressed(ctx.t("staff.outcome_note_ask", n=n))
+        return
+    ctx.edit_pressed(ctx.t("staff.outcome_chosen", n=n, outcome=ctx.t(f"outcome.{outcome}")))
+    await resolve(ctx, n, outcome)
+
+
+async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "") -> None:
+    inc = await _inc(ctx).resolve(n, _me(ctx), outcome, note)
+    if inc is None:
+        ctx.say(ctx.t("staff.already_resolved", n=n))
+        return
+    await _inc(ctx).refresh(n)
+    await _inc(ctx).notify_alerted(n, "alert.all_clear", who=_me(ctx).name,
+                                   outcome=ctx.svc.cat.t(f"outcome.{outcome}"))
+    await _tell_resident(ctx, inc, "help.resolved")
+
+
+async def _tell_resident(ctx: Ctx, inc: dict, key: str, **kw) -> None:
+    person = await ctx.svc.store.resident(inc["resident"]) or {}
+    if person.get("tg_id"):
+        loc = await ctx.svc.store.pref(person["tg_id"], "locale") or ctx.svc.settings.locale
+        await ctx.svc.outbox.send(Outbound(person["tg_id"], ctx.svc.cat.t(key, loc, **kw), tag=f"resident:{inc['id']}"))
+
+
+def _name(ctx: Ctx, staff_id: str | None) -> str:
+    st = roster.staff_by_id(ctx.svc.settings, staff_id)
+    return st.name if st else "?"
+
+
+async def on_text(ctx: Ctx) -> bool:
+    flow, step = ctx.step
+    text = ctx.ev.text.strip()
+    if flow == "staff" and step == "outcome_note":
+        n = ctx.session["incident"]
+        ctx.goto(None)
+        await resolve(ctx, n, "other", text[:300])
+        return True
+    if flow == "staff" and step == "answer":
+        await answer_question(ctx, ctx.session["question"], text)
+        return True
+    return False
+
+
+async def answer_question(ctx: Ctx, qid: int, text: str) -> None:
+    store = ctx.svc.store
+    q = await store.question(qid)
+    ctx.goto(None)
+    if q is None or q.get("status") == "answered":
+        show_menu(ctx, "staff.question_already")
+        return
+    me = _me(ctx)
+    q.update(status="answered", answer=text[:1000], answered_by=me.name, answered_at=ctx.svc.clock.ts())
+    await store.update_question(q)
+    if q.get("user"):
+        loc = await store.pref(q["user"], "locale") or ctx.svc.settings.locale
+        await ctx.svc.outbox.send(Outbound(q["user"], ctx.svc.cat.t("qa.staff_answer", loc, name=me.name,
+                                                                      question=q["text"], answer=text[:1000])))
+    show_menu(ctx, "staff.answer_sent", n=qid)
+
+
+async def on_question_button(ctx: Ctx, qid: int) -> None:
+    q = await ctx.svc.store.question(qid)
+    if q is None or q.get("status") == "answered":
+        show_menu(ctx, "staff.question_already")
+        return
+    ctx.goto("staff", "answer", question=qid)
+    ctx.say(ctx.t("staff.answer_ask", n=qid, text=q["text"]))

@@ -1,0 +1,126 @@
+"""Staff views and small decisions: /open, /incident N, /duty, /questions, sign-up approval."""
+from __future__ import annotations
+
+from .. import roster
+from ..types import Outbound
+from .base import Ctx
+from .menu import show_menu
+from .onboarding import link_resident
+
+
+def _ago(ctx: Ctx, ts: float) -> str:
+    return ctx.t("staff.minutes_ago", minutes=max(0, int((ctx.svc.clock.ts() - ts) // 60)))
+
+
+async def show_open(ctx: Ctx) -> None:
+    store = ctx.svc.store
+    ids = await store.open_incident_ids()
+    if not ids:
+        show_menu(ctx, "staff.none_open")
+        return
+    lines = [ctx.t("staff.open_title", count=len(ids))]
+    for n in ids:
+        inc = await store.incident(n)
+        person = await store.resident(inc["resident"]) or {}
+        who = roster.staff_by_id(ctx.svc.settings, inc.get("claimed_by"))
+        lines.append(ctx.t("staff.open_line", n=n, kind=ctx.t(f"kind.{inc['kind']}"), name=person.get("name", "?"),
+                           ago=_ago(ctx, inc["created"]), state=ctx.t(f"state.{inc['status']}"),
+                           who=who.name if who else ""))
+    lines.append(ctx.t("staff.open_hint"))
+    ctx.say("\n".join(lines))
+
+
+async def show_incident(ctx: Ctx, arg: str) -> None:
+    store = ctx.svc.store
+    n = int(arg) if arg.strip().lstrip("#").isdigit() else 0
+    inc = await store.incident(arg.strip().lstrip("#")) if n else None
+    if inc is None:
+        ctx.say(ctx.t("staff.no_such_incident"))
+        return
+    person = await store.resident(inc["resident"]) or {}
+    lines = [ctx.t("staff.timeline_title", n=n, kind=ctx.t(f"kind.{inc['kind']}"), name=person.get("name", "?"),
+                   state=ctx.t(f"state.{inc['status']}"))]
+    for e in await store.timeline(n):
+        when = ctx.svc.clock.local(e["at"]).strftime("%m-%d %H:%M:%S")
+        lines.append(f"{when} " + _describe(ctx, e))
+    ctx.say("\n".join(lines))
+
+
+def _describe(ctx: Ctx, e: dict) -> str:
+    ev = e["event"]
+    kw = {k: (", ".join(v) if isinstance(v, list) else v) for k, v in e.items() if k not in ("at", "event")}
+    kw.setdefault("by", "")
+    if ev == "alerted":
+        kw["level"] = e.get("level", 0) + 1
+        kw["failed"] = ctx.t("timeline.failed", who=", ".join(e["failed"])) if e.get("failed") else ""
+    if ev == "escalated":
+        kw["level"] = e.get("level", 0) + 1
+    if ev == "resolved":
+        kw["outcome"] = ctx.t(f"outcome.{e.get('outcome')}") if e.get("outcome") in (
+            "hospital", "handled", "false_alarm", "other") else e.get("outcome", "")
+    try:
+        return ctx.t(f"timeline.{ev}", **kw)
+    except KeyError:
+        return ev
+
+
+async def show_duty(ctx: Ctx) -> None:
+    s, store = ctx.svc.settings, ctx.svc.store
+    now = ctx.svc.clock.now()
+    names = "、".join(st.name for st in roster.on_duty(s, now, await store.duty_overrides()))
+    ctx.say(ctx.t("staff.duty_now", names=names),
+            buttons=[[ctx.button("btn.duty_take", "duty:take"), ctx.button("btn.duty_back", "duty:back")]])
+
+
+async def on_duty_button(ctx: Ctx, action: str) -> None:
+    store = ctx.svc.store
+    me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
+    if action == "take":
+        await store.set_duty_override(me.id, ctx.svc.clock.ts() + 12 * 3600)
+    elif action == "back":
+        await store.set_duty_override(me.id, None)
+    else:
+        show_menu(ctx, "bad.stale_button")
+        return
+    names = "、".join(st.name for st in roster.on_duty(ctx.svc.settings, ctx.svc.clock.now(), await store.duty_overrides()))
+    ctx.edit_pressed(ctx.t("staff.duty_now", names=names))
+
+
+async def show_questions(ctx: Ctx) -> None:
+    qs = [q for q in await ctx.svc.store.questions() if q.get("status") != "answered"]
+    if not qs:
+        show_menu(ctx, "staff.no_questions")
+        return
+    lines = [ctx.t("staff.questions_title", count=len(qs))]
+    for q in qs[-30:]:
+        lines.append(ctx.t("staff.question_line", n=q["id"], status=ctx.t(f"qstatus.{q['status']}"), text=q["text"]))
+    ctx.say("\n".join(lines), buttons=[[ctx.button("btn.answer_n", f"q:ans:{q['id']}", n=q["id"])]
+                                       for q in qs[-5:] if q.get("user")])
+
+
+async def on_signup(ctx: Ctx, decision: str, tg: int) -> None:
+    store = ctx.svc.store
+    pending = await store.take_pending(tg)
+    if pending is None:
+        ctx.edit_pressed(ctx.t("signup.already_decided"))
+        return
+    me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
+    if decision != "ok":
+        ctx.edit_pressed(ctx.t("signup.rejected_staff", name=pending.get("name", "?"), who=me.name))
+        await ctx.svc.outbox.send(Outbound(tg, ctx.svc.cat.t("signup.rejected", phone=ctx.svc.settings.community.committee_phone)))
+        return
+    rid = await store.resident_id_by_phone(pending["phone"])
+    if rid is None:
+        rid = (await store.next_resident_ids(1))[0]
+        await store.save_resident({"id": rid, "name": pending.get("name") or "?", "phone": pending["phone"],
+                                   "road": "", "lane": "", "building": "", "room": "", "lives_alone": False,
+                                   "birth_date": "", "contacts": [], "doctor": None,
+                                   "notes": ctx.svc.cat.t("signup.note", who=me.name)})
+    ctx.edit_pressed(ctx.t("signup.approved_staff", name=pending.get("name", "?"), who=me.name))
+    # the new resident hears it in their own chat
+    from .base import Ctx as _Ctx
+    from ..types import Identity, Inbound
+
+    their = _Ctx(Inbound(user_id=tg, kind="text"), Identity(tg, "stranger"), {}, ctx.svc)
+    await link_resident(their, rid, tg)
+    await ctx.svc.outbox.send_all(their.replies)

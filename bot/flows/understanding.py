@@ -1,0 +1,37 @@
+"""Reads a resident's free text through the NLU; if the model fails, a keyword list still catches a cry for help."""
+from __future__ import annotations
+
+import logging
+
+from ..services import Services
+
+log = logging.getLogger(__name__)
+
+# Only a safety net for when the model itself is unavailable.
+DANGER_WORDS = ("救命", "救名", "救救", "摔倒", "摔到", "跌倒", "跌跤", "起不来", "动不了", "叫不醒", "着火", "失火",
+                "煤气", "喘不", "胸口痛", "胸痛", "晕倒", "流血", "sos", "help")
+
+
+def keyword_parse(text: str) -> dict:
+    low = text.lower()
+    urgent = any(w in low for w in DANGER_WORDS)
+    name = "emergency" if urgent else "out_of_scope"
+    return {"text": text, "intent": {"name": name, "confidence": 1.0 if urgent else 0.0},
+            "intent_ranking": [], "entities": [], "emergency_suspected": urgent}
+
+
+async def understand(svc: Services, text: str) -> dict:
+    if svc.nlu is None:
+        return keyword_parse(text)
+    try:
+        result = await svc.nlu.aparse(text)
+    except Exception:
+        log.exception("NLU failed; falling back to keywords")
+        return keyword_parse(text)
+    if keyword_parse(text)["emergency_suspected"]:
+        result = {**result, "emergency_suspected": True}
+    return result
+
+
+def is_emergency(result: dict) -> bool:
+    return result["intent"]["name"] == "emergency" or bool(result.get("emergency_suspected"))

@@ -1,0 +1,70 @@
+"""Every message leaves through here: optional shared rate limit, retries, and a record of each attempt."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Protocol
+
+from .clock import Clock
+from .store import Store
+from .types import Outbound, SendResult
+
+log = logging.getLogger(__name__)
+
+
+class Messenger(Protocol):
+    """The port a channel adapter implements: deliver one outbound message."""
+
+    async def deliver(self, msg: Outbound) -> SendResult: ...
+
+
+class Limiter(Protocol):
+    async def acquire(self, chat_id: int, urgent: bool) -> None: ...
+
+    def penalise(self, chat_id: int, retry_after: float) -> None: ...
+
+
+class Outbox:
+    def __init__(self, messenger: Messenger, store: Store | None, clock: Clock,
+                 limiter: Limiter | None = None, attempts: int = 4, backoff: float = 0.5) -> None:
+        self.messenger = messenger
+        self.store = store
+        self.clock = clock
+        self.limiter = limiter
+        self.attempts = attempts
+        self.backoff = backoff
+
+    async def send(self, msg: Outbound) -> SendResult:
+        result = SendResult(ok=False, error="not sent")
+        for attempt in range(1, self.attempts + 1):
+            if self.limiter:
+                await self.limiter.acquire(msg.chat_id, msg.urgent)
+            try:
+                result = await self.messenger.deliver(msg)
+            except Exception as e:  # a transport error is transient until proven otherwise
+                log.warning("send to chat %s failed: %s", msg.chat_id, type(e).__name__)
+                result = SendResult(ok=False, error=type(e).__name__)
+            if result.ok or result.permanent:
+                break
+            if result.retry_after and self.limiter:
+                self.limiter.penalise(msg.chat_id, result.retry_after)
+            if attempt < self.attempts:
+                await asyncio.sleep(result.retry_after or self.backoff * attempt)
+        await self._record(msg, result, attempt)
+        return result
+
+    async def send_all(self, msgs: list[Outbound]) -> list[SendResult]:
+        return list(await asyncio.gather(*(self.send(m) for m in msgs)))
+
+    async def _record(self, msg: Outbound, result: SendResult, attempts: int) -> None:
+        if self.store is None:
+            return
+        entry = {"at": self.clock.ts(), "chat": msg.chat_id, "tag": msg.tag, "ok": result.ok,
+                 "attempts": attempts, "edit": bool(msg.edit)}
+        if not result.ok:
+            entry["error"] = result.error[:120]
+            entry["permanent"] = result.permanent
+        try:
+            await self.store.log_send(entry)
+        except Exception:  # the record must never stop the message itself
+            log.warning("could not record a send attempt")

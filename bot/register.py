@@ -1,0 +1,218 @@
+"""The resident register (一人一表): import from CSV/XLSX, list, export. A bad row stops the whole file."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+
+from .store import Store
+
+COLUMNS = [
+    "name", "phone", "road", "lane", "building", "room", "lives_alone", "birth_date",
+    "contact1_name", "contact1_relation", "contact1_phone",
+    "contact2_name", "contact2_relation", "contact2_phone",
+    "doctor_name", "doctor_phone", "notes",
+]
+# The committee's own ledgers often have Chinese headers.
+ALIASES = {
+    "姓名": "name", "电话": "phone", "手机": "phone", "路": "road", "弄": "lane", "号": "building",
+    "室": "room", "独居": "lives_alone", "出生日期": "birth_date", "紧急联系人1": "contact1_name",
+    "关系1": "contact1_relation", "联系人电话1": "contact1_phone", "紧急联系人2": "contact2_name",
+    "关系2": "contact2_relation", "联系人电话2": "contact2_phone", "家庭医生": "doctor_name",
+    "医生电话": "doctor_phone", "备注": "notes",
+}
+YES = {"yes", "y", "true", "1", "是", "独居", "x", "√"}
+NO = {"no", "n", "false", "0", "否", "", "none"}
+
+
+class RegisterError(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class ImportReport:
+    added: int
+    updated: int
+    unchanged: int
+
+
+def normalise_phone(raw: object) -> str:
+    digits = re.sub(r"[\s\-()（）+]", "", str(raw or ""))
+    if digits.startswith("86") and len(digits) == 13:
+        digits = digits[2:]
+    return digits
+
+
+def valid_phone(phone: str) -> bool:
+    return bool(re.fullmatch(r"1[3-9]\d{9}|0\d{9,11}|\d{8}", phone))
+
+
+def _cell(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if isinstance(v, (datetime, date)):
+        return v.strftime("%Y-%m-%d")
+    return str(v).strip()
+
+
+def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """Rows as (line number in the file, column -> text)."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        ws = load_workbook(path, read_only=True, data_only=True).active
+        table = [[_cell(c) for c in row] for row in ws.iter_rows(values_only=True)]
+    else:
+        text = path.read_bytes().decode("utf-8-sig")
+        table = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
+    if not table:
+        raise RegisterError([f"{path.name}: the file is empty"])
+    header = [ALIASES.get(h, h).strip().lower() for h in table[0]]
+    missing = [c for c in ("name", "phone") if c not in header]
+    if missing:
+        raise RegisterError([f"line 1: missing column(s) {', '.join(missing)}"])
+    unknown = [h for h in header if h and h not in COLUMNS]
+    if unknown:
+        raise RegisterError([f"line 1: unknown column(s) {', '.join(unknown)}"])
+    rows = []
+    for i, values in enumerate(table[1:], start=2):
+        if not any(values):
+            continue
+        rows.append((i, {h: (values[j] if j < len(values) else "") for j, h in enumerate(header) if h}))
+    return rows
+
+
+def _digits(v: str, what: str) -> str:
+    v = v.strip()
+    if not v:
+        return ""
+    m = re.fullmatch(r"(\d+)\s*(弄|号|号楼|幢|室)?", v)
+    if not m:
+        raise ValueError(f"{what} should be a number, got {v!r}")
+    return m.group(1)
+
+
+def parse_row(row: dict[str, str]) -> dict:
+    name = row.get("name", "").strip()
+    if not name:
+        raise ValueError("name is empty")
+    phone = normalise_phone(row.get("phone"))
+    if not valid_phone(phone):
+        raise ValueError("phone is missing or not a phone number")
+    alone = row.get("lives_alone", "").strip().lower()
+    if alone not in YES | NO:
+        raise ValueError(f"lives_alone should be yes or no, got {alone!r}")
+    birth = row.get("birth_date", "").strip().replace("/", "-").replace(".", "-")
+    if birth:
+        try:
+            birth = date.fromisoformat("-".join(p.zfill(2) for p in birth.split("-"))).isoformat()
+        except ValueError:
+            raise ValueError(f"birth_date should look like 1944-03-12, got {birth!r}") from None
+    contacts = []
+    for i in (1, 2):
+        c_name, c_phone = row.get(f"contact{i}_name", "").strip(), normalise_phone(row.get(f"contact{i}_phone"))
+        if c_name or c_phone:
+            if not valid_phone(c_phone):
+                raise ValueError(f"contact{i}_phone is not a phone number")
+            contacts.append({"name": c_name, "relation": row.get(f"contact{i}_relation", "").strip(), "phone": c_phone})
+    doctor = None
+    d_name, d_phone = row.get("doctor_name", "").strip(), normalise_phone(row.get("doctor_phone"))
+    if d_name or d_phone:
+        if d_phone and not valid_phone(d_phone):
+            raise ValueError("doctor_phone is not a phone number")
+        doctor = {"name": d_name, "phone": d_phone}
+    return {
+        "name": name, "phone": phone, "road": row.get("road", "").strip(),
+        "lane": _digits(row.get("lane", ""), "lane"), "building": _digits(row.get("building", ""), "building"),
+        "room": _digits(row.get("room", ""), "room"), "lives_alone": alone in YES, "birth_date": birth,
+        "contacts": contacts, "doctor": doctor, "notes": row.get("notes", "").strip(),
+    }
+
+
+def contacts_index(people: list[dict]) -> dict[str, list[dict]]:
+    """phone -> the residents this phone is a family contact or family doctor of."""
+    index: dict[str, list[dict]] = {}
+    for p in people:
+        for c in p.get("contacts", []):
+            index.setdefault(c["phone"], []).append(
+                {"rid": p["id"], "kind": "family", "relation": c["relation"], "name": c["name"]})
+        d = p.get("doctor")
+        if d and d.get("phone"):
+            index.setdefault(d["phone"], []).append({"rid": p["id"], "kind": "doctor", "relation": "家庭医生", "name": d["name"]})
+    return index
+
+
+_REGISTER_FIELDS = ("name", "phone", "road", "lane", "building", "room", "lives_alone", "birth_date",
+                    "contacts", "doctor", "notes")
+
+
+async def import_file(store: Store, path: str | Path) -> ImportReport:
+    path = Path(path)
+    rows = read_rows(path)
+    problems, parsed, seen = [], [], {}
+    for line, row in rows:
+        try:
+            person = parse_row(row)
+        except ValueError as e:
+            problems.append(f"line {line}: {e}")
+            continue
+        if person["phone"] in seen:
+            problems.append(f"line {line}: phone repeats line {seen[person['phone']]}")
+            continue
+        seen[person["phone"]] = line
+        parsed.append(person)
+    if problems:
+        raise RegisterError(problems)
+    existing = {p["phone"]: p for p in await store.residents()}
+    new_ids = iter(await store.next_resident_ids(sum(1 for p in parsed if p["phone"] not in existing)))
+    added = updated = unchanged = 0
+    changed = []
+    for person in parsed:
+        old = existing.get(person["phone"])
+        if old is None:
+            changed.append({**person, "id": next(new_ids)})
+            added += 1
+        elif any(old.get(f) != person[f] for f in _REGISTER_FIELDS):
+            changed.append({**old, **person})  # keeps id, Telegram link, check-in settings
+            updated += 1
+        else:
+            unchanged += 1
+    everyone = {p["phone"]: p for p in [*existing.values(), *changed]}
+    await store.replace_residents(changed, contacts_index(list(everyone.values())))
+    return ImportReport(added, updated, unchanged)
+
+
+def to_row(p: dict) -> list[str]:
+    contacts = p.get("contacts", []) + [{}, {}]
+    doctor = p.get("doctor") or {}
+    return [
+        p["name"], p["phone"], p.get("road", ""), p.get("lane", ""), p.get("building", ""), p.get("room", ""),
+        "yes" if p.get("lives_alone") else "no", p.get("birth_date", ""),
+        contacts[0].get("name", ""), contacts[0].get("relation", ""), contacts[0].get("phone", ""),
+        contacts[1].get("name", ""), contacts[1].get("relation", ""), contacts[1].get("phone", ""),
+        doctor.get("name", ""), doctor.get("phone", ""), p.get("notes", ""),
+    ]
+
+
+def export_file(people: list[dict], path: str | Path) -> None:
+    path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "residents"
+        ws.append(COLUMNS)
+        for p in people:
+            ws.append(to_row(p))
+        wb.save(path)
+    else:
+        with path.open("w", encoding="utf-8-sig", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(COLUMNS)
+            w.writerows(to_row(p) for p in people)

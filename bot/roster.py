@@ -1,0 +1,43 @@
+"""Who is on duty now: the weekly roster, unless a staff member has taken the duty over."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from .config import WEEKDAYS, Settings, Staff
+
+
+def _covers(shift, when: datetime) -> bool:
+    t, start, end = when.time(), shift.start(), shift.end()
+    today = WEEKDAYS[when.weekday()]
+    yesterday = WEEKDAYS[(when - timedelta(days=1)).weekday()]
+    if start <= end:
+        return today in shift.days and start <= t < end
+    # runs past midnight: counts for the day it starts
+    return (today in shift.days and t >= start) or (yesterday in shift.days and t < end)
+
+
+def rostered(settings: Settings, when: datetime) -> list[Staff]:
+    ids: list[str] = []
+    for shift in settings.roster:
+        if _covers(shift, when):
+            ids += [s for s in shift.staff if s not in ids]
+    return [s for s in settings.staff if s.id in ids]
+
+
+def on_duty(settings: Settings, when: datetime, overrides: dict[str, float]) -> list[Staff]:
+    """Rostered staff, or whoever took the duty over. Everyone when nobody is on duty."""
+    ts = when.timestamp()
+    taken = [s for s in settings.staff if overrides.get(s.id, 0) > ts]
+    return taken or rostered(settings, when) or list(settings.staff)
+
+
+def staff_by_tg(settings: Settings, tg: int) -> Staff | None:
+    return next((s for s in settings.staff if s.telegram_id == tg), None)
+
+
+def staff_by_id(settings: Settings, sid: str | None) -> Staff | None:
+    return next((s for s in settings.staff if s.id == sid), None)
+
+
+def heads(settings: Settings) -> list[Staff]:
+    return [s for s in settings.staff if s.role == "head"]

@@ -1,0 +1,288 @@
+"""The one module that owns every Redis key. All keys live under one configurable prefix.
+
+Layout (prefix omitted):
+  residents                 hash  rid -> resident JSON
+  residents:phone           hash  phone -> rid
+  residents:tg              hash  telegram id -> rid
+  residents:seq             int   last resident number
+  contacts:phone            hash  phone -> JSON list of {rid, relation, name, kind}
+  contacts:tg               hash  telegram id -> JSON {phone, name, links: [...]}
+  session:{uid}             str   conversation state JSON
+  prefs:{uid}               hash  locale ...
+  pending                   hash  telegram id -> pending sign-up JSON
+  incident:seq              int
+  incident:{n}              hash  incident fields (JSON values)
+  incident:{n}:timeline     list  JSON entries, append-only: never trimmed or deleted
+  incident:{n}:alerts       hash  "chat:message" -> role, every alert message sent for the incident
+  incidents:open            zset  n by creation time
+  resident:{rid}:incident   str   the resident's active incident
+  deadlines                 zset  "kind:arg" by due time (escalation, address timeout, check-ins)
+  duty:override             hash  staff id -> until (ts)
+  questions                 list  JSON questions waiting for staff / knowledge-base gaps
+  checkin:{rid}             hash  check-in settings and today's state
+  checkins:log:{rid}        list  JSON recent check-in outcomes (trimmed to 30)
+  sendlog                   list  JSON send attempts, redacted (trimmed to 5000)
+  lock:{name}               str   short per-user / per-incident locks
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+
+from redis.asyncio import Redis
+
+_CLAIM = """
+local cur = redis.call('HGET', KEYS[1], 'claimed_by')
+if cur == false then cur = '""' end
+if cur ~= ARGV[1] then return 0 end
+if redis.call('HGET', KEYS[1], 'status') == '"resolved"' then return 0 end
+redis.call('HSET', KEYS[1], 'claimed_by', ARGV[2], 'status', ARGV[3], 'claimed_at', ARGV[4])
+return 1
+"""
+
+# Due items are leased, not removed: a worker that crashes mid-way leaves them to fire again after the lease.
+_TAKE_DUE = """
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+for _, m in ipairs(due) do redis.call('ZADD', KEYS[1], tonumber(ARGV[2]), m) end
+return due
+"""
+
+
+def dumps(v: Any) -> str:
+    return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(v: Any) -> Any:
+    if v is None:
+        return None
+    return json.loads(v)
+
+
+class Store:
+    def __init__(self, redis: Redis, prefix: str = "nc:") -> None:
+        self.r = redis
+        self.prefix = prefix
+        self._claim = redis.register_script(_CLAIM)
+        self._take_due = redis.register_script(_TAKE_DUE)
+
+    def k(self, *parts: Any) -> str:
+        return self.prefix + ":".join(str(p) for p in parts)
+
+    async def ping(self) -> bool:
+        return bool(await self.r.ping())
+
+    def lock(self, name: str, timeout: float = 30, blocking_timeout: float = 10):
+        return self.r.lock(self.k("lock", name), timeout=timeout, blocking_timeout=blocking_timeout)
+
+    # --- residents -------------------------------------------------------
+    async def residents(self) -> list[dict]:
+        raw = await self.r.hgetall(self.k("residents"))
+        people = [loads(v) for v in raw.values()]
+        return sorted(people, key=lambda p: int(p["id"].lstrip("r") or 0))
+
+    async def resident(self, rid: str | None) -> dict | None:
+        if not rid:
+            return None
+        return loads(await self.r.hget(self.k("residents"), rid))
+
+    async def resident_id_by_phone(self, phone: str) -> str | None:
+        v = await self.r.hget(self.k("residents:phone"), phone)
+        return v.decode() if v else None
+
+    async def resident_by_tg(self, tg: int) -> dict | None:
+        rid = await self.r.hget(self.k("residents:tg"), str(tg))
+        return await self.resident(rid.decode()) if rid else None
+
+    async def replace_residents(self, people: Iterable[dict], contacts_index: dict[str, list[dict]]) -> None:
+        """Writes a validated batch in one transaction: all of it or nothing."""
+        async with self.r.pipeline(transaction=True) as p:
+            for person in people:
+                p.hset(self.k("residents"), person["id"], dumps(person))
+                p.hset(self.k("residents:phone"), person["phone"], person["id"])
+                if person.get("tg_id"):
+                    p.hset(self.k("residents:tg"), str(person["tg_id"]), person["id"])
+            p.delete(self.k("contacts:phone"))
+            for phone, links in contacts_index.items():
+                p.hset(self.k("contacts:phone"), phone, dumps(links))
+            await p.execute()
+
+    async def next_resident_ids(self, n: int) -> list[str]:
+        if n <= 0:
+            return []
+        last = await self.r.incrby(self.k("residents:seq"), n)
+        return [f"r{i}" for i in range(last - n + 1, last + 1)]
+
+    async def save_resident(self, person: dict) -> None:
+        async with self.r.pipeline(transaction=True) as p:
+            p.hset(self.k("residents"), person["id"], dumps(person))
+            p.hset(self.k("residents:phone"), person["phone"], person["id"])
+            if person.get("tg_id"):
+                p.hset(self.k("residents:tg"), str(person["tg_id"]), person["id"])
+            await p.execute()
+
+    async def contact_links_by_phone(self, phone: str) -> list[dict]:
+        return loads(await self.r.hget(self.k("contacts:phone"), phone)) or []
+
+    async def save_contact_account(self, tg: int, account: dict) -> None:
+        await self.r.hset(self.k("contacts:tg"), str(tg), dumps(account))
+
+    async def contact_account(self, tg: int) -> dict | None:
+        return loads(await self.r.hget(self.k("contacts:tg"), str(tg)))
+
+    async def contact_accounts(self) -> dict[int, dict]:
+        raw = await self.r.hgetall(self.k("contacts:tg"))
+        return {int(k): loads(v) for k, v in raw.items()}
+
+    # --- conversation state ------------------------------------------------
+    async def session(self, uid: int) -> dict:
+        return loads(await self.r.get(self.k("session", uid))) or {}
+
+    async def save_session(self, uid: int, state: dict) -> None:
+        if state:
+            await self.r.set(self.k("session", uid), dumps(state))
+        else:
+            await self.r.delete(self.k("session", uid))
+
+    async def pref(self, uid: int, name: str) -> str | None:
+        v = await self.r.hget(self.k("prefs", uid), name)
+        return v.decode() if v else None
+
+    async def set_pref(self, uid: int, name: str, value: str) -> None:
+        await self.r.hset(self.k("prefs", uid), name, value)
+
+    # --- sign-ups waiting for staff ---------------------------------------------
+    async def add_pending(self, tg: int, info: dict) -> None:
+        await self.r.hset(self.k("pending"), str(tg), dumps(info))
+
+    async def pending(self, tg: int) -> dict | None:
+        return loads(await self.r.hget(self.k("pending"), str(tg)))
+
+    async def take_pending(self, tg: int) -> dict | None:
+        """Exactly one staff member gets to decide on a sign-up."""
+        async with self.r.pipeline(transaction=True) as p:
+            p.hget(self.k("pending"), str(tg))
+            p.hdel(self.k("pending"), str(tg))
+            raw, removed = await p.execute()
+        return loads(raw) if removed else None
+
+    # --- incidents --------------------------------------------------------------
+    async def create_incident(self, fields: dict, first_entry: dict, deadlines: dict[str, float]) -> int:
+        n = await self.r.incr(self.k("incident:seq"))
+        fields = {**fields, "id": n}
+        async with self.r.pipeline(transaction=True) as p:
+            p.hset(self.k("incident", n), mapping={k: dumps(v) for k, v in fields.items()})
+            p.rpush(self.k("incident", n, "timeline"), dumps(first_entry))
+            p.zadd(self.k("incidents:open"), {str(n): fields["created"]})
+            if fields.get("resident"):
+                p.set(self.k("resident", fields["resident"], "incident"), n)
+            for key, due in deadlines.items():
+                p.zadd(self.k("deadlines"), {key.format(n=n): due})
+            await p.execute()
+        return n
+
+    async def incident(self, n: int | str) -> dict | None:
+        raw = await self.r.hgetall(self.k("incident", n))
+        if not raw:
+            return None
+        return {k.decode(): loads(v) for k, v in raw.items()}
+
+    async def update_incident(self, n: int, **fields: Any) -> None:
+        await self.r.hset(self.k("incident", n), mapping={k: dumps(v) for k, v in fields.items()})
+
+    async def add_timeline(self, n: int, entry: dict) -> None:
+        await self.r.rpush(self.k("incident", n, "timeline"), dumps(entry))
+
+    async def timeline(self, n: int) -> list[dict]:
+        return [loads(v) for v in await self.r.lrange(self.k("incident", n, "timeline"), 0, -1)]
+
+    async def claim_incident(self, n: int, staff_id: str, now: float, expected: str = "") -> bool:
+        won = await self._claim(
+            keys=[self.k("incident", n)], args=[dumps(expected), dumps(staff_id), dumps("claimed"), dumps(now)]
+        )
+        return bool(won)
+
+    async def close_incident(self, n: int, fields: dict, resident: str | None) -> None:
+        async with self.r.pipeline(transaction=True) as p:
+            p.hset(self.k("incident", n), mapping={k: dumps(v) for k, v in fields.items()})
+            p.zrem(self.k("incidents:open"), str(n))
+            await p.execute()
+        if resident:
+            # only clear the pointer if it still points at this incident
+            cur = await self.r.get(self.k("resident", resident, "incident"))
+            if cur and int(cur) == n:
+                await self.r.delete(self.k("resident", resident, "incident"))
+
+    async def open_incident_ids(self) -> list[int]:
+        return [int(x) for x in await self.r.zrange(self.k("incidents:open"), 0, -1)]
+
+    async def active_incident(self, rid: str) -> int | None:
+        v = await self.r.get(self.k("resident", rid, "incident"))
+        return int(v) if v else None
+
+    async def add_alert_message(self, n: int, chat_id: int, message_id: int, role: str) -> None:
+        await self.r.hset(self.k("incident", n, "alerts"), f"{chat_id}:{message_id}", role)
+
+    async def alert_messages(self, n: int) -> list[tuple[int, int, str]]:
+        """(chat, message, role) of every alert message sent for the incident, oldest first."""
+        raw = await self.r.hgetall(self.k("incident", n, "alerts"))
+        out = []
+        for field, role in raw.items():
+            chat, msg = field.decode().split(":")
+            out.append((int(chat), int(msg), role.decode()))
+        return sorted(out, key=lambda x: x[1])
+
+    # --- deadlines (timers that survive a restart) ---------------------------------
+    async def set_deadline(self, key: str, due: float) -> None:
+        await self.r.zadd(self.k("deadlines"), {key: due})
+
+    async def cancel_deadline(self, *keys: str) -> None:
+        if keys:
+            await self.r.zrem(self.k("deadlines"), *keys)
+
+    async def deadline(self, key: str) -> float | None:
+        return await self.r.zscore(self.k("deadlines"), key)
+
+    async def take_due(self, now: float, lease: float = 60, limit: int = 200) -> list[str]:
+        due = await self._take_due(keys=[self.k("deadlines")], args=[now, now + lease, limit])
+        return [d.decode() for d in due]
+
+    async def next_due(self) -> float | None:
+        first = await self.r.zrange(self.k("deadlines"), 0, 0, withscores=True)
+        return first[0][1] if first else None
+
+    # --- duty --------------------------------------------------------------------
+    async def duty_overrides(self) -> dict[str, float]:
+        raw = await self.r.hgetall(self.k("duty:override"))
+        return {k.decode(): float(v) for k, v in raw.items()}
+
+    async def set_duty_override(self, staff_id: str, until: float | None) -> None:
+        if until is None:
+            await self.r.hdel(self.k("duty:override"), staff_id)
+        else:
+            await self.r.hset(self.k("duty:override"), staff_id, until)
+
+    # --- questions for staff --------------------------------------------------------
+    async def add_question(self, q: dict) -> int:
+        n = await self.r.incr(self.k("questions:seq"))
+        await self.r.hset(self.k("questions"), str(n), dumps({**q, "id": n}))
+        return n
+
+    async def question(self, n: int) -> dict | None:
+        return loads(await self.r.hget(self.k("questions"), str(n)))
+
+    async def update_question(self, q: dict) -> None:
+        await self.r.hset(self.k("questions"), str(q["id"]), dumps(q))
+
+    async def questions(self) -> list[dict]:
+        raw = await self.r.hgetall(self.k("questions"))
+        return sorted((loads(v) for v in raw.values()), key=lambda q: q["id"])
+
+    # --- send log ------------------------------------------------------------------
+    async def log_send(self, entry: dict) -> None:
+        async with self.r.pipeline(transaction=False) as p:
+            p.lpush(self.k("sendlog"), dumps(entry))
+            p.ltrim(self.k("sendlog"), 0, 4999)
+            await p.execute()
+
+    async def send_log(self, n: int = 100) -> list[dict]:
+        return [loads(v) for v in await self.r.lrange(self.k("sendlog"), 0, n - 1)]

@@ -1,0 +1,83 @@
+"""The core's own small types: what comes in from any channel, and what goes out to it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+InboundKind = Literal[
+    "text", "command", "button", "contact", "location", "voice", "photo",
+    "sticker", "file", "edited", "unsupported",
+]
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One thing a person did: typed, pressed, shared. Chat id equals user id in private chats."""
+
+    user_id: int
+    kind: InboundKind
+    chat_id: int = 0
+    text: str = ""
+    data: str = ""                      # button payload
+    message_id: int | None = None       # the person's message (for forwarding), or the pressed message
+    callback_id: str | None = None
+    contact_phone: str | None = None
+    contact_user_id: int | None = None  # whose card was shared (None: someone else's or unknown)
+    latitude: float | None = None
+    longitude: float | None = None
+    language: str | None = None
+    first_name: str = ""
+    is_group: bool = False
+
+    @property
+    def chat(self) -> int:
+        return self.chat_id or self.user_id
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    data: str
+
+
+@dataclass(frozen=True)
+class MessageRef:
+    chat_id: int
+    message_id: int
+
+
+@dataclass(frozen=True)
+class Outbound:
+    """A message to show. `buttons` are inline rows; `keyboard` big reply buttons; `request` asks for contact/location."""
+
+    chat_id: int
+    text: str = ""
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    keyboard: tuple[tuple[str, ...], ...] = ()
+    request: Literal["contact", "location"] | None = None
+    edit: MessageRef | None = None       # edit this message instead of sending a new one
+    forward: MessageRef | None = None    # forward this message (text ignored)
+    urgent: bool = False                 # jumps the outbound queue
+    tag: str = ""                        # e.g. "alert:42" — lets the sender record the message id
+
+
+@dataclass(frozen=True)
+class SendResult:
+    ok: bool
+    message_id: int | None = None
+    permanent: bool = False              # blocked, chat not found: retrying will not help
+    error: str = ""
+    retry_after: float | None = None
+
+
+@dataclass
+class Identity:
+    """Who is writing, as far as the committee knows."""
+
+    user_id: int
+    role: Literal["staff", "resident", "contact", "stranger"]
+    locale: str = "zh"
+    staff_id: str | None = None
+    resident_id: str | None = None
+    name: str = ""
+    extra: dict = field(default_factory=dict)
