@@ -45,7 +45,14 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     title = t(f"packet.title_{inc['kind']}", n=n)
     if inc.get("category"):
         title += " · " + t(f"help.cat_{inc['category']}")
-    lines = [title, t("packet.resident", name=person.get("name", "?"), facts="，".join(f for f in facts if f))]
+    lines = [title]
+    if role == "staff" and inc.get("reopened") and inc["status"] == "claimed":
+        lines.insert(0, t("alert.no_arrival", n=n, minutes=int((svc.clock.ts() - (inc.get("claimed_at") or inc["created"])) // 60)))
+    elif role == "family":
+        lines.insert(0, t("alert.family_intro", n=n, committee=svc.settings.community.committee_phone))
+    elif role == "staff" and inc["status"] == "open" and inc.get("level", 0) > 0:
+        lines.insert(0, t("alert.escalated", n=n, minutes=minutes))
+    lines += [t("packet.resident", name=person.get("name", "?"), facts="，".join(f for f in facts if f))]
     lines += _address_lines(svc, inc, person, loc)
     if person.get("phone"):
         lines.append(t("packet.phone", phone=person["phone"]))

@@ -88,10 +88,6 @@ class Incidents:
 
         async def one(chat: int, role: str) -> bool:
             text, buttons = render(self.svc, inc, person, role=role)
-            if role == "family":
-                text = self.svc.cat.t("alert.family_intro", n=n, committee=self.svc.settings.community.committee_phone) + "\n" + text
-            elif reason:
-                text = self.svc.cat.t(reason, n=n, minutes=int((self.svc.clock.ts() - inc["created"]) // 60)) + "\n" + text
             res = await self.svc.outbox.send(Outbound(chat, text, buttons=buttons, urgent=urgent, tag=f"alert:{n}"))
             if res.ok and res.message_id:
                 await self.store.add_alert_message(n, chat, res.message_id, role)

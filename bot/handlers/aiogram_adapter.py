@@ -1,0 +1,181 @@
+"""aiogram 3 adapter: Telegram updates → Inbound, Outbound → Bot API calls. No conversation logic here."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+
+from aiogram import Bot, Dispatcher, F, Router
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ChatType
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
+from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefault, CallbackQuery,
+                           InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Message, ReplyKeyboardMarkup)
+
+from ..types import Inbound, Outbound, SendResult
+from .telegram_common import classify_message, command_list, is_not_modified, is_permanent, staff_command_list
+
+log = logging.getLogger(__name__)
+
+
+def to_inbound(message: Message, *, edited: bool = False) -> Inbound:
+    user = message.from_user
+    kind = "edited" if edited else classify_message({
+        f: getattr(message, f, None) for f in ("contact", "location", "voice", "audio", "video_note", "photo",
+                                                "sticker", "document", "video", "animation", "text")})
+    contact, loc = message.contact, message.location
+    return Inbound(
+        user_id=user.id if user else message.chat.id, chat_id=message.chat.id, kind=kind,
+        text=message.text or message.caption or "", message_id=message.message_id,
+        contact_phone=contact.phone_number if contact else None, contact_user_id=contact.user_id if contact else None,
+        latitude=loc.latitude if loc else None, longitude=loc.longitude if loc else None,
+        language=user.language_code if user else None, first_name=user.first_name if user else "",
+        is_group=message.chat.type != ChatType.PRIVATE)
+
+
+def markup(msg: Outbound):
+    if msg.buttons:
+        return InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text=b.label, callback_data=b.data)
+                                                      for b in row] for row in msg.buttons])
+    if msg.keyboard:
+        rows = [[KeyboardButton(text=label) for label in row] for row in msg.keyboard]
+        if msg.request:
+            rows[0][0] = KeyboardButton(text=rows[0][0].text, request_contact=msg.request == "contact",
+                                        request_location=msg.request == "location")
+        return ReplyKeyboardMarkup(keyboard=rows, resize_keyboard=False, is_persistent=not msg.request,
+                                   one_time_keyboard=bool(msg.request))
+    return None
+
+
+class AiogramMessenger:
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def deliver(self, msg: Outbound) -> SendResult:
+        try:
+            if msg.forward:
+                sent = await self.bot.forward_message(msg.chat_id, msg.forward.chat_id, msg.forward.message_id)
+            elif msg.edit:
+                await self.bot.edit_message_text(text=msg.text, chat_id=msg.edit.chat_id,
+                                                 message_id=msg.edit.message_id, reply_markup=markup(msg))
+                return SendResult(True, msg.edit.message_id)
+            else:
+                sent = await self.bot.send_message(msg.chat_id, msg.text, reply_markup=markup(msg))
+            return SendResult(True, sent.message_id)
+        except TelegramRetryAfter as e:
+            return SendResult(False, error="retry after", retry_after=float(e.retry_after))
+        except (TelegramForbiddenError, TelegramBadRequest) as e:
+            if is_not_modified(e.message):
+                return SendResult(True, msg.edit.message_id if msg.edit else None)
+            return SendResult(False, permanent=isinstance(e, TelegramForbiddenError) or is_permanent(e.message),
+                              error=e.message)
+        except TelegramAPIError as e:
+            return SendResult(False, error=e.message)
+
+
+def make_router(app) -> Router:
+    router = Router(name="neighbour-care")
+
+    @router.message()
+    async def on_message(message: Message) -> None:
+        await app.engine.handle(to_inbound(message))
+
+    @router.edited_message()
+    async def on_edit(message: Message) -> None:
+        await app.engine.handle(to_inbound(message, edited=True))
+
+    @router.callback_query(F.message)
+    async def on_button(query: CallbackQuery) -> None:
+        await query.answer()  # stop the spinner at once; the reply follows as a message
+        msg = query.message
+        await app.engine.handle(Inbound(
+            user_id=query.from_user.id, chat_id=msg.chat.id, kind="button", data=query.data or "",
+            message_id=msg.message_id, callback_id=query.id, language=query.from_user.language_code,
+            first_name=query.from_user.first_name, is_group=msg.chat.type != ChatType.PRIVATE))
+
+    return router
+
+
+def make_bot(token: str, api_base_url: str | None) -> Bot:
+    session = AiohttpSession(api=TelegramAPIServer.from_base(api_base_url)) if api_base_url else AiohttpSession()
+    return Bot(token, session=session)
+
+
+async def register_commands(bot: Bot, app) -> None:
+    cat = app.svc.cat
+    for lang in ("zh", "en"):
+        code = None if lang == app.settings.locale else lang
+        await bot.set_my_commands([BotCommand(command=c, description=d) for c, d in command_list(cat, lang)],
+                                  scope=BotCommandScopeDefault(), language_code=code)
+    for st in app.settings.staff:  # staff see their own commands; a chat that never started is skipped
+        try:
+            await bot.set_my_commands([BotCommand(command=c, description=d)
+                                       for c, d in staff_command_list(cat, app.settings.locale)],
+                                      scope=BotCommandScopeChat(chat_id=st.telegram_id))
+        except TelegramAPIError:
+            log.info("staff %s has not started the bot yet", st.id)
+
+
+class AiogramAdapter:
+    """Runs the bot over aiogram: long polling by default, webhook as an option."""
+
+    def __init__(self, app, token: str) -> None:
+        self.app = app
+        self.bot = make_bot(token, app.settings.telegram.api_base_url)
+        self.dp = Dispatcher()
+        self.dp.include_router(make_router(app))
+        app.attach(AiogramMessenger(self.bot))
+        self._task: asyncio.Task | None = None
+        self._runner = None
+
+    async def start(self) -> None:
+        await register_commands(self.bot, self.app)
+        tg = self.app.settings.telegram
+        if tg.mode == "webhook":
+            await self._start_webhook()
+        else:
+            await self.bot.delete_webhook()
+            self._task = asyncio.create_task(self.dp.start_polling(self.bot, handle_signals=False, polling_timeout=10))
+
+    async def _start_webhook(self) -> None:
+        from aiohttp import web
+        from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+
+        tg, secret = self.app.settings.telegram, self.app.secrets.webhook_secret
+        web_app = web.Application()
+        SimpleRequestHandler(dispatcher=self.dp, bot=self.bot, secret_token=secret).register(web_app, path=tg.webhook_path)
+        setup_application(web_app, self.dp, bot=self.bot)
+        self._runner = web.AppRunner(web_app)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, tg.webhook_listen, tg.webhook_port).start()
+        await self.bot.set_webhook(tg.webhook_url, secret_token=secret)
+
+    async def stop(self) -> None:
+        if self._task:
+            try:
+                await self.dp.stop_polling()
+            except RuntimeError:  # polling had not started yet
+                self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+        if self._runner:
+            await self._runner.cleanup()
+        await self.bot.session.close()
+
+
+async def run(settings, secrets) -> int:
+    from ..app import build_app
+
+    app = await build_app(settings, secrets)
+    adapter = AiogramAdapter(app, secrets.telegram_token)
+    await adapter.start()
+    app.start_scheduler()
+    stop = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        asyncio.get_running_loop().add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        await adapter.stop()
+        await app.close()
+    return 0

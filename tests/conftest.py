@@ -1,0 +1,130 @@
+"""Test session: a real Redis started here, the internet refused, and apps built on a controllable clock."""
+from __future__ import annotations
+
+import ipaddress
+import socket
+import uuid
+from pathlib import Path
+
+import pytest
+
+from bot.app import build_app
+from bot.clock import FakeClock
+from bot.config import Secrets, load_settings
+from bot.redis_server import EmbeddedRedis
+from bot.testing.tools import Person, RecordingMessenger
+
+ROOT = Path(__file__).resolve().parent.parent
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _local_only(address) -> None:
+    if isinstance(address, (str, bytes)):  # unix socket
+        return
+    host = address[0]
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return
+    except ValueError:
+        if host == "localhost":
+            return
+    raise ConnectionRefusedError(f"tests may not reach the internet (tried {host})")
+
+
+def _guarded_connect(self, address):
+    _local_only(address)
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self, address):
+    _local_only(address)
+    return _real_connect_ex(self, address)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_internet():
+    socket.socket.connect = _guarded_connect
+    socket.socket.connect_ex = _guarded_connect_ex
+    yield
+    socket.socket.connect = _real_connect
+    socket.socket.connect_ex = _real_connect_ex
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    server = EmbeddedRedis(tmp_path_factory.mktemp("redis")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def nlu_model():
+    from nlu import NLU
+
+    return NLU.builtin()
+
+
+@pytest.fixture(scope="session")
+def knowledge_base():
+    from nlu.qa import KnowledgeBase
+
+    return KnowledgeBase()
+
+
+@pytest.fixture
+def settings():
+    return load_settings(ROOT / "config.yaml")
+
+
+@pytest.fixture
+def clock():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    # a Monday at 10:00 in Shanghai: 李社工 is on duty by the sample roster
+    return FakeClock(datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+
+
+@pytest.fixture
+async def make_app(redis_server, settings, clock, nlu_model, knowledge_base):
+    """Builds apps that share one Redis under a fresh key prefix; all closed at the end of the test."""
+    apps = []
+    prefix = f"t{uuid.uuid4().hex[:8]}:"
+
+    async def make(*, messenger=None, settings_=None, prefix_=None, redis_url=None, **kw):
+        s = settings_ or settings
+        s = s.model_copy(update={"redis": s.redis.model_copy(update={"prefix": prefix_ or prefix})})
+        app = await build_app(s, Secrets(redis_url=redis_url or redis_server.url), clock=clock,
+                              messenger=messenger or RecordingMessenger(),
+                              nlu=kw.pop("nlu", nlu_model), kb=kw.pop("kb", knowledge_base), **kw)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        await app.close()
+
+
+@pytest.fixture
+async def app(make_app):
+    return await make_app()
+
+
+@pytest.fixture
+def people(app):
+    """The sample register's people and the configured staff, as chat partners."""
+
+    def person(name: str) -> Person:
+        for st in app.settings.staff:
+            if st.name == name:
+                return Person(app, st.telegram_id, name)
+        return Person(app, 5000 + len(name) * 7 + sum(map(ord, name)) % 1000, name)
+
+    return person
+
+
+async def signed_up(person: Person, phone: str) -> Person:
+    await person.send("/start")
+    await person.share_contact(phone)
+    return person
