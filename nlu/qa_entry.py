@@ -51,6 +51,10 @@ class KbEntry:
         terms = list(self.keywords) + [t for group in self.synonyms for t in group]
         return [self.title.zh, self.title.en, *terms, *terms, *self.examples]
 
+    def term_texts(self) -> list[str]:
+        """The topic's own names for itself: title, keywords and synonyms."""
+        return [self.title.zh, self.title.en, *self.keywords, *(t for group in self.synonyms for t in group)]
+
 
 def _bilingual(path: Path, name: str, value: Any) -> Bilingual:
     if not isinstance(value, dict) or not all(isinstance(value.get(k), str) and value[k].strip() for k in ("zh", "en")):
@@ -109,3 +113,12 @@ def load_wording(folder: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or "handoff" not in data or "closing" not in data:
         raise KbError(f"{path.name}: needs 'handoff' and 'closing'")
     return data
+
+
+def load_out_of_scope(folder: Path) -> tuple[str, ...]:
+    """Subjects the knowledge base does not cover (absent file: none)."""
+    path = folder / "_out_of_scope.yaml"
+    if not path.exists():
+        return ()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return _strings(path, "subjects", data.get("subjects"))

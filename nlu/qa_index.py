@@ -19,6 +19,12 @@ from .qa_text import Segmenter, normalize, pinyin_pairs
 
 _WORD_WEIGHT = 0.6  # words are the stronger clue; sounds rescue typos and homophones
 _MIN_IDF = 0.05
+# Added to every question's weight, so a question of only generic words ("怎么申请")
+# cannot look fully explained by whichever topic happens to contain them.
+_PRIOR_WEIGHT = 1.0
+# IDF mass of the topic's own terms (keywords, synonyms, title) that makes evidence certain:
+# about one term that only this topic uses, or two shared ones.
+_CERTAIN_EVIDENCE = 2.5
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,11 @@ class Match:
     topic: str
     score: float  # for ranking only
     coverage: float  # 0..1, how much of the question the topic explains
+    evidence: float  # 0..1, how strongly the question names one of the topic's own terms
+
+    @property
+    def confidence(self) -> float:
+        return (self.coverage + self.evidence) / 2
 
 
 @dataclass(frozen=True)
@@ -40,11 +51,13 @@ class TopicIndex:
         self.topics = [e.id for e in entries]
         self._synonym = _synonym_ids(entries)
         segmenter.add_terms(t for e in entries for t in (*e.keywords, *(s for g in e.synonyms for s in g)))
-        word_docs, pair_docs = [], []
+        word_docs, pair_docs, self._term_sets = [], [], []
         for entry in entries:
             texts = [normalize(t) for t in entry.matching_texts()]
             word_docs.append([w for t in texts for w in self._expand(segmenter.words(t))])
             pair_docs.append([c for t in texts for p in pinyin_pairs(t) for c in p])
+            terms = [normalize(t) for t in entry.term_texts()]
+            self._term_sets.append({w for t in terms for w in self._expand(segmenter.words(t))})
         self._words = BM25Okapi(word_docs)
         self._pairs = BM25Okapi(pair_docs)
         self._word_sets = [set(d) for d in word_docs]
@@ -78,6 +91,7 @@ class TopicIndex:
                 topic,
                 sum(w * s for w, s, _ in parts) / total,
                 sum(w * c for w, _, c in parts) / total,
+                self._evidence(q.words, i),
             ))
         return sorted(matches, key=lambda m: m.score, reverse=True)
 
@@ -91,7 +105,12 @@ class TopicIndex:
             total += weight
             if w in self._word_sets[doc] or self._synonym.get(w) in self._word_sets[doc]:
                 known += weight
-        return known / total if total else 0.0
+        return known / (total + _PRIOR_WEIGHT)
+
+    def _evidence(self, words: list[str], doc: int) -> float:
+        terms = self._term_sets[doc]
+        named = {w for w in words if w in terms or self._synonym.get(w) in terms}
+        return min(sum(self._idf(self._words, w) for w in named) / _CERTAIN_EVIDENCE, 1.0)
 
     def _pair_coverage(self, pairs: list[tuple[str, ...]], doc: int) -> float:
         known, total = 0.0, 0.0
@@ -100,7 +119,7 @@ class TopicIndex:
             total += weight
             if any(c in self._pair_sets[doc] for c in combos):
                 known += weight
-        return known / total if total else 0.0
+        return known / (total + _PRIOR_WEIGHT)
 
 
 def _scaled(scores) -> list[float]:

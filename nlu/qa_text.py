@@ -36,6 +36,8 @@ STOPWORDS = frozenset(
 )
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _KEEP = re.compile(r"[\u4e00-\u9fff]|[a-z]{2}|\d{4}")
+# Ages, grades and amounts ("八十三岁", "三级", "75元") are read by nlu.qa_compute, not matched.
+_FIGURE = re.compile(r"(?:[零〇一二两三四五六七八九十百千万]+|\d{1,3})(?:周岁|岁|级|元|块)?")
 
 
 def normalize(text: str) -> str:
@@ -135,4 +137,4 @@ class Segmenter:
     def words(self, text: str) -> list[str]:
         """Content words: jieba's search-mode cut (long terms plus their parts), filler dropped."""
         tokens = [t.strip() for t in self._jieba.cut_for_search(text)]
-        return [t for t in tokens if t and t not in STOPWORDS and _KEEP.search(t)]
+        return [t for t in tokens if t and t not in STOPWORDS and _KEEP.search(t) and not _FIGURE.fullmatch(t)]

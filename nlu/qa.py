@@ -1,0 +1,132 @@
+"""Answer residents' pension and subsidy questions from the reviewed knowledge base.
+
+    kb = KnowledgeBase()
+    kb.answer("阿拉姆妈今年八十三，老年卡一个月几钿？").answer   # states 180 元
+    kb.answer("在哪里办？", context_topic="allowance.senior")   # the where-part
+
+When no topic explains the question well enough the answer hands off to staff rather than
+guess: a wrong rule told confidently to an 85-year-old costs more than a short wait.
+Edited or added files in the folder are picked up without a restart.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .qa_compose import compose, detect_aspect, is_follow_up
+from .qa_compute import extract_age, extract_grade
+from .qa_entry import KbEntry, load_entry, load_out_of_scope, load_wording, topic_files
+from .qa_index import TopicIndex
+from .qa_text import Segmenter, normalize
+
+DEFAULT_KB_DIR = Path(__file__).with_name("kb")
+CONFIDENCE_THRESHOLD = 0.4  # in-scope questions score 0.5+, unrelated ones under 0.2; see `evaluate`
+FOLLOW_UP_CONFIDENCE = 0.8  # "怎么申请？" right after a topic is about that topic
+NAMED_EVIDENCE = 0.5  # "那低保怎么申请" names a new topic, so it is no longer a follow-up
+_STAFF_CHANNEL = "居委会"
+
+
+@dataclass(frozen=True)
+class Answer:
+    topic: str | None
+    confidence: float
+    answer: str
+    source: str
+    reviewed: dt.date | None
+    channel: str
+    handoff: bool
+    needs_age: bool = False  # the bot should ask "您今年多大年纪？" and ask again with age
+
+    def to_json(self) -> dict:
+        return {
+            "topic": self.topic,
+            "confidence": round(self.confidence, 3),
+            "answer": self.answer,
+            "source": self.source,
+            "reviewed": self.reviewed.isoformat() if self.reviewed else None,
+            "handoff": self.handoff,
+        }
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    signature: tuple
+    entries: dict[str, KbEntry]
+    wording: dict
+    index: TopicIndex
+    out_of_scope: tuple[str, ...]
+
+    def not_covered(self, question: str) -> bool:
+        text = normalize(question)
+        return any(subject in text for subject in self.out_of_scope)
+
+
+class KnowledgeBase:
+    def __init__(self, folder: Path | str = DEFAULT_KB_DIR, *, threshold: float = CONFIDENCE_THRESHOLD,
+                 reload_interval: float = 1.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.folder = Path(folder)
+        self.threshold = threshold
+        self._reload_interval = reload_interval
+        self._clock = clock
+        self._segmenter = Segmenter()
+        self._lock = threading.Lock()
+        self._checked_at = clock()
+        self._loaded = self._load(self._signature())
+
+    @property
+    def entries(self) -> dict[str, KbEntry]:
+        return self._current().entries
+
+    def _signature(self) -> tuple:
+        stats = ((p.name, p.stat()) for p in sorted(self.folder.glob("*.yaml")))
+        return tuple((name, st.st_mtime_ns, st.st_size) for name, st in stats)
+
+    def _load(self, signature: tuple) -> _Loaded:
+        entries = {e.id: e for e in map(load_entry, topic_files(self.folder))}
+        index = TopicIndex(list(entries.values()), self._segmenter)
+        return _Loaded(signature, entries, load_wording(self.folder), index, load_out_of_scope(self.folder))
+
+    def _current(self) -> _Loaded:
+        """The loaded folder, rebuilt if a file changed; stat()s at most once per interval."""
+        now = self._clock()
+        if now - self._checked_at < self._reload_interval:
+            return self._loaded
+        with self._lock:
+            self._checked_at = now
+            signature = self._signature()
+            if signature != self._loaded.signature:
+                self._loaded = self._load(signature)
+            return self._loaded
+
+    def answer(self, question: str, age: int | None = None, context_topic: str | None = None,
+               locale: str = "zh") -> Answer:
+        kb = self._current()
+        ranked = kb.index.rank(question)
+        best = ranked[0] if ranked else None
+        if kb.not_covered(question):
+            return self._handoff(kb, 0.0, locale)
+        names_other_topic = (best is not None and best.topic != context_topic
+                             and best.confidence >= self.threshold and best.evidence >= NAMED_EVIDENCE)
+        if context_topic in kb.entries and is_follow_up(question) and not names_other_topic:
+            coverage = next((m.confidence for m in ranked if m.topic == context_topic), 0.0)
+            topic, confidence, follow_up = context_topic, max(coverage, FOLLOW_UP_CONFIDENCE), True
+        elif best is not None and best.confidence >= self.threshold:
+            topic, confidence, follow_up = best.topic, best.confidence, False
+        else:
+            return self._handoff(kb, best.confidence if best else 0.0, locale)
+        entry = kb.entries[topic]
+        composed = compose(
+            entry, aspect=detect_aspect(question), follow_up=follow_up,
+            age=age if age is not None else extract_age(question), grade=extract_grade(question),
+            wording=kb.wording, locale=locale,
+        )
+        return Answer(topic, confidence, composed.text, entry.source, entry.reviewed, entry.channel,
+                      handoff=False, needs_age=composed.needs_age)
+
+    @staticmethod
+    def _handoff(kb: _Loaded, confidence: float, locale: str) -> Answer:
+        return Answer(None, confidence, kb.wording["handoff"][locale], "", None, _STAFF_CHANNEL, handoff=True)

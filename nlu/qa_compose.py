@@ -1,0 +1,129 @@
+"""Which part of a topic a question asks for, and the answer text built from it.
+
+A question can ask how to apply, where to go, what to bring or how much; a short follow-up
+("怎么申请？", "在哪里办？") asks only that part of the topic already being discussed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import qa_compute as rules
+from .qa_entry import KbEntry
+
+_ASPECTS = (  # first match wins: "要带什么材料去哪里" is about what to bring
+    ("bring", re.compile(r"带什么|带啥|要带|材料|证件|手续|bring")),
+    ("where", re.compile(r"哪里|哪儿|哪边|哪个地方|什么地方|去哪|在哪|地址|找谁|找哪|where")),
+    ("how", re.compile(r"怎么|如何|咋|申请|办理|怎样|\bapply|how (?:do|can|to)")),
+    ("amount", re.compile(r"多少|几块|金额|能拿|能领|标准|how much")),
+)
+# Left over once the aspect and any figure are removed, these still leave a question about
+# "the same thing" rather than a new subject.
+_FILLER_WORDS = (
+    "那么 那 呢 吗 呀 啊 吧 的 要 去 我们 我 还 再 问 请 到 可以 能 是 这个 一下 办 领 拿 钱 钞票 "
+    "了 哦 嗯 今年 评了 评 已经 有 侬 您 你"
+).split()
+_FILLER = re.compile(
+    "|".join(sorted(map(re.escape, _FILLER_WORDS), key=len, reverse=True))
+    + r"|\b(?:then|and|what|about|is|it|to|i|am|my|do|we|the|there|please)\b"
+)
+_FIGURE = re.compile(r"(?:\d+|[零一二两三四五六七八九十百]+)\s*(?:周岁|岁|级)|\d+")
+_PUNCTUATION = re.compile(r"[\W_]+")
+_FOLLOW_UP_MAX_CHARS = 2
+
+
+def detect_aspect(text: str) -> str | None:
+    lowered = text.lower()
+    for name, pattern in _ASPECTS:
+        if pattern.search(lowered):
+            return name
+    return None
+
+
+def is_follow_up(text: str) -> bool:
+    """Short, and asks for a part (or gives an age or grade) without naming a new subject."""
+    has_aspect = detect_aspect(text) is not None
+    has_figure = rules.extract_age(text) is not None or rules.extract_grade(text) is not None
+    if not (has_aspect or has_figure):
+        return False
+    rest = text.lower()
+    for _, pattern in _ASPECTS:
+        rest = pattern.sub("", rest)
+    rest = _PUNCTUATION.sub("", _FILLER.sub("", _FIGURE.sub("", rest)))
+    return len(rest) <= _FOLLOW_UP_MAX_CHARS
+
+
+@dataclass(frozen=True)
+class Composed:
+    text: str
+    needs_age: bool
+
+
+def _months(locale: str) -> str:
+    if locale == "en":
+        names = {1: "January", 4: "April", 7: "July", 10: "October"}
+        return ", ".join(names[m] for m in rules.ALLOWANCE_PAYMENT_MONTHS)
+    return "、".join(f"{m}月" for m in rules.ALLOWANCE_PAYMENT_MONTHS)
+
+
+def _computed(entry: KbEntry, age: int | None, grade: int | None, wording: dict[str, Any], locale: str) -> str | None:
+    """The person's own figure, when the topic has a rule and we know what it needs."""
+    def say(key: str, **values: Any) -> str:
+        return wording[key][locale].format(**values)
+
+    if entry.id == "allowance.senior" and age is not None:
+        amount = rules.senior_allowance(age)
+        if amount is None:
+            return say("allowance_too_young", age=age, min_age=rules.ALLOWANCE_MIN_AGE,
+                       amount=rules.allowance_entry_amount())
+        return say("allowance_amount", age=age, amount=amount, months=_months(locale))
+    if entry.id == "insurance.long_term_care" and grade is not None:
+        visits = rules.ltc_home_visits(grade)
+        if visits is None:
+            lowest, highest = rules.ltc_home_care_grades()
+            return say("ltc_no_home_care", grade=grade, lowest=lowest, highest=highest)
+        return say("ltc_visits", grade=grade, visits=visits, share=rules.LTC_FUND_SHARE_PERCENT)
+    if entry.id == "pension.resident" and age is not None:
+        values = dict(age=age, pension_age=rules.RESIDENT_PENSION_AGE,
+                      min_years=rules.RESIDENT_MIN_CONTRIBUTION_YEARS,
+                      years_left=rules.resident_pension_years_left(age))
+        return say("resident_pension_too_young" if values["years_left"] else "resident_pension_of_age", **values)
+    return None
+
+
+def compose(entry: KbEntry, *, aspect: str | None, follow_up: bool, age: int | None,
+            grade: int | None, wording: dict[str, Any], locale: str) -> Composed:
+    """Answer text for a topic; always ends by naming the topic's authoritative channel."""
+    computed = _computed(entry, age, grade, wording, locale)
+    asks_procedure = aspect in ("how", "where", "bring")
+    needs_age = entry.id == "allowance.senior" and age is None and not asks_procedure
+    section = {
+        "how": entry.how_to_apply.pick(locale),
+        "bring": _with_bring_hint(entry.how_to_apply.pick(locale), wording["bring"][locale]),
+        "where": entry.where.pick(locale),
+    }.get(aspect or "")
+    if follow_up and section:
+        parts = [section]
+    elif section:
+        parts = [computed or entry.answer.pick(locale), section]
+    else:
+        parts = [computed or entry.answer.pick(locale)]
+    text = "\n".join(parts)
+    closing = wording["closing"][entry.channel][locale]
+    if not _names_channel(parts[-1], entry.channel, locale):
+        text += "\n" + closing
+    return Composed(text, needs_age)
+
+
+def _with_bring_hint(how_to_apply: str, hint: str) -> str:
+    """Add "check which papers to bring" unless the how-to already says so."""
+    return how_to_apply if re.search(r"带|材料|证件|bring|papers", how_to_apply) else how_to_apply + hint
+
+
+def _names_channel(text: str, channel: str, locale: str) -> bool:
+    last_sentence = re.split(r"(?<=[。！？.!?])\s*(?=\S)", text.strip())[-1]
+    if channel in last_sentence:
+        return True
+    english = {"居委会": "neighbourhood committee", "社区事务受理服务中心": "service centre"}
+    return locale == "en" and english.get(channel, "\0") in last_sentence

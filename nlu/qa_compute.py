@@ -1,0 +1,92 @@
+"""Answers worked out from a rule instead of read from a file: amounts by age, visits by grade.
+
+The figures are those in /work/shared/DOMAIN.md; the wording around them lives in
+nlu/kb/_wording.yaml so that staff can review it without reading code.
+"""
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+# Senior allowance (老年综合津贴), Shanghai household registration, yuan per month.
+ALLOWANCE_MIN_AGE = 65
+_ALLOWANCE_BANDS = ((100, 600), (90, 350), (80, 180), (70, 150), (65, 75))  # (from age, yuan)
+ALLOWANCE_PAYMENT_MONTHS = (1, 4, 7, 10)  # paid quarterly, in advance
+
+# Long-term care insurance (长护险): one-hour home visits per week by assessed grade.
+_LTC_VISITS_PER_WEEK = {2: 3, 3: 3, 4: 5, 5: 7, 6: 7}
+LTC_FUND_SHARE_PERCENT = 90
+
+# Residents' basic pension (城乡居保).
+RESIDENT_PENSION_AGE = 60
+RESIDENT_MIN_CONTRIBUTION_YEARS = 15
+
+_CN_NUM = "零〇一二两三四五六七八九十百"
+_NUMBER = rf"(\d{{1,3}}|[{_CN_NUM}]{{1,5}})"
+# "六十岁以后" or "65岁以上的老人" state a rule, not someone's age.
+_NOT_AN_AGE_AFTER = r"(?!\s*(?:以后|以上|以下|之后|之前|开始|起|前|后|的人|的老人|才))"
+_AGE_PATTERNS = (
+    re.compile(rf"{_NUMBER}\s*(?:周岁|岁|歲){_NOT_AN_AGE_AFTER}"),
+    re.compile(rf"今年\s*{_NUMBER}(?![\d{_CN_NUM}]|\s*(?:年|月|号|级|元|块|次))"),
+    re.compile(r"\b(\d{2,3})\s*(?:years?\s*old|yrs?\s*old|y/o)\b", re.I),
+    re.compile(r"\b(?:i am|i'm|is|am|aged?)\s+(\d{2,3})\b", re.I),
+)
+_GRADE_PATTERNS = (
+    re.compile(r"([1-6一二三四五六])\s*级"),
+    re.compile(r"\bgrade\s*([1-6])\b", re.I),
+)
+
+
+def _to_int(token: str) -> int | None:
+    try:
+        return int(token) if token.isdigit() else int(cn2an.cn2an(token, "smart"))
+    except (ValueError, KeyError):
+        return None
+
+
+def extract_age(text: str) -> int | None:
+    """A person's age stated in the text ("我72岁", "姆妈今年八十三", "she is 91")."""
+    for pattern in _AGE_PATTERNS:
+        for match in pattern.finditer(text):
+            age = _to_int(match.group(1))
+            if age is not None and 1 <= age <= 130:
+                return age
+    return None
+
+
+def extract_grade(text: str) -> int | None:
+    """An assessed long-term-care grade ("评了三级", "grade 4")."""
+    for pattern in _GRADE_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            return _to_int(match.group(1))
+    return None
+
+
+def senior_allowance(age: int) -> int | None:
+    """Monthly senior allowance in yuan for this age; None under 65."""
+    for from_age, yuan in _ALLOWANCE_BANDS:
+        if age >= from_age:
+            return yuan
+    return None
+
+
+def allowance_entry_amount() -> int:
+    """The smallest monthly amount, paid from the first eligible age."""
+    return senior_allowance(ALLOWANCE_MIN_AGE) or 0
+
+
+def ltc_home_visits(grade: int) -> int | None:
+    """One-hour home care visits per week for an assessed grade; None if home care is not granted."""
+    return _LTC_VISITS_PER_WEEK.get(grade)
+
+
+def ltc_home_care_grades() -> tuple[int, int]:
+    """Lowest and highest assessed grade that qualifies for home care."""
+    return min(_LTC_VISITS_PER_WEEK), max(_LTC_VISITS_PER_WEEK)
+
+
+def resident_pension_years_left(age: int) -> int:
+    """Years until the residents' pension can be drawn (0 when already of age)."""
+    return max(RESIDENT_PENSION_AGE - age, 0)
