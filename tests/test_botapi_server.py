@@ -15,8 +15,8 @@ from aiogram.exceptions import (TelegramBadRequest, TelegramConflictError, Teleg
                                 TelegramRetryAfter, TelegramUnauthorizedError)
 from aiogram.filters import CommandStart
 from aiogram.methods import SendMessage
-from aiogram.types import (BufferedInputFile, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Message,
-                           ReplyKeyboardMarkup)
+from aiogram.types import (BufferedInputFile, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup,
+                           KeyboardButton, Message, ReplyKeyboardMarkup)
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
@@ -103,6 +103,8 @@ async def test_ptb_inline_keyboard_round_trip():
         [update] = await bot.get_updates(timeout=2)
         assert (update.callback_query.id, update.callback_query.data) == (query_id, "ok:7")
         assert update.callback_query.message.text == "阿姨，今天身体好吗？"
+        with pytest.raises(telegram.error.BadRequest, match="(?i)message_too_long"):  # toasts hold 200 chars
+            await bot.answer_callback_query(query_id, text="收" * 201)
         assert await bot.answer_callback_query(query_id, text="收到")
         assert api.callback_answers[query_id]["text"] == "收到"
         with pytest.raises(telegram.error.BadRequest, match="(?i)query is too old"):
@@ -242,11 +244,16 @@ async def test_bad_requests_like_telegram():
             await bot.send_message(anna.id, "<b>王阿姨 <3 号楼</b>", parse_mode="HTML")
         with pytest.raises(TelegramBadRequest, match="reserved"):
             await bot.send_message(anna.id, "电话 021-123", parse_mode="MarkdownV2")
+        with pytest.raises(TelegramBadRequest, match="reserved"):
+            await bot.send_message(anna.id, "王阿姨(3号楼)", parse_mode="MarkdownV2")
+        ok = await bot.send_message(anna.id, "*提醒*：[地图](https://example.org/a_b) 021\\-123\\.",
+                                    parse_mode="MarkdownV2")
+        assert ok.text == "提醒：地图 021-123."
         api.fail_next("sendMessage", 502, "Bad Gateway")
         with pytest.raises(Exception, match="Bad Gateway"):
             await bot.send_message(anna.id, "重试")
         await bot.send_message(anna.id, "重试")
-        assert [m.text[:2] for m in api.sent_to(anna.id)] == ["长长", "重试"]
+        assert [m.text[:2] for m in api.sent_to(anna.id)] == ["长长", "提醒", "重试"]
         async with aiohttp.ClientSession() as http:
             async with http.post(f"{api.base_url}/bot{api.token}/sendCarrierPigeon") as resp:
                 assert resp.status == 404

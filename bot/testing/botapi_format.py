@@ -72,7 +72,7 @@ async def read_multipart(reader: MultipartReader) -> dict[str, Any]:
 HTML_TAGS = frozenset("b strong i em u ins s strike del span tg-spoiler a tg-emoji code pre blockquote".split())
 TAG_RE = re.compile(r"<(/?)([a-zA-Z][\w-]*)(\s[^<>]*)?>")
 MDV2_RESERVED = set(".!-=+#{}>")  # never markup (except '>' opening a quote line)
-MDV2_MARKUP = set("_*~|`[]()")
+MDV2_MARKUP = set("_*~|`[]")  # "(" and ")" only as part of [text](url)
 
 
 def entities_error(reason: str) -> APIError:
@@ -123,7 +123,7 @@ def render_markdown_v2(text: str) -> str:
             in_url = False
         elif in_url:
             pass
-        elif ch in MDV2_RESERVED and not (ch == ">" and (i == 0 or text[i - 1] == "\n")):
+        elif ch in MDV2_RESERVED and not (ch == ">" and (i == 0 or text[i - 1] == "\n")) or ch in "()":
             raise entities_error(f"Character '{ch}' is reserved and must be escaped with the preceding '\\'")
         elif ch not in MDV2_MARKUP and not (ch == ">" and (i == 0 or text[i - 1] == "\n")):
             out.append(ch)

@@ -151,6 +151,8 @@ async def answer_callback_query(api: BotAPIServer, p: dict) -> bool:
     query_id = p.get("callback_query_id")
     if query_id not in api.open_callbacks:
         raise bad_request("query is too old and response timeout expired or query ID is invalid")
+    if utf16_len(str(p.get("text") or "")) > 200:
+        raise bad_request("MESSAGE_TOO_LONG")
     api.open_callbacks.discard(query_id)
     api.callback_answers[query_id] = p
     return True
