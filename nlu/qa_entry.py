@@ -52,8 +52,8 @@ class KbEntry:
         return [self.title.zh, self.title.en, *terms, *terms, *self.examples]
 
     def term_texts(self) -> list[str]:
-        """The topic's own names for itself: title, keywords and synonyms."""
-        return [self.title.zh, self.title.en, *self.keywords, *(t for group in self.synonyms for t in group)]
+        """The topic's own names for itself: keywords and synonyms."""
+        return [*self.keywords, *(t for group in self.synonyms for t in group)]
 
 
 def _bilingual(path: Path, name: str, value: Any) -> Bilingual:

@@ -25,6 +25,9 @@ _PRIOR_WEIGHT = 1.0
 # IDF mass of the topic's own terms (keywords, synonyms, title) that makes evidence certain:
 # about one term that only this topic uses, or two shared ones.
 _CERTAIN_EVIDENCE = 2.5
+# A piece of a term counts for less than the term: 社区 (from 社区食堂) does not make
+# "社区合唱团" a question about canteens, though 吃药 + 提醒 (from 吃药提醒) should count.
+_PART_OF_TERM = 0.5
 
 
 @dataclass(frozen=True)
@@ -51,13 +54,15 @@ class TopicIndex:
         self.topics = [e.id for e in entries]
         self._synonym = _synonym_ids(entries)
         segmenter.add_terms(t for e in entries for t in (*e.keywords, *(s for g in e.synonyms for s in g)))
-        word_docs, pair_docs, self._term_sets = [], [], []
+        word_docs, pair_docs, self._term_sets, self._term_parts = [], [], [], []
         for entry in entries:
             texts = [normalize(t) for t in entry.matching_texts()]
             word_docs.append([w for t in texts for w in self._expand(segmenter.words(t))])
             pair_docs.append([c for t in texts for p in pinyin_pairs(t) for c in p])
             terms = [normalize(t) for t in entry.term_texts()]
-            self._term_sets.append({w for t in terms for w in self._expand(segmenter.words(t))})
+            self._term_sets.append({w for t in terms for w in self._expand(segmenter.words(t, parts=False))})
+            titles = [normalize(entry.title.zh), normalize(entry.title.en)]
+            self._term_parts.append({w for t in terms + titles for w in self._expand(segmenter.words(t))})
         self._words = BM25Okapi(word_docs)
         self._pairs = BM25Okapi(pair_docs)
         self._word_sets = [set(d) for d in word_docs]
@@ -108,9 +113,13 @@ class TopicIndex:
         return known / (total + _PRIOR_WEIGHT)
 
     def _evidence(self, words: list[str], doc: int) -> float:
-        terms = self._term_sets[doc]
-        named = {w for w in words if w in terms or self._synonym.get(w) in terms}
-        return min(sum(self._idf(self._words, w) for w in named) / _CERTAIN_EVIDENCE, 1.0)
+        mass = 0.0
+        for w in set(words):
+            if w in self._term_sets[doc] or self._synonym.get(w) in self._term_sets[doc]:
+                mass += self._idf(self._words, w)
+            elif w in self._term_parts[doc] or self._synonym.get(w) in self._term_parts[doc]:
+                mass += _PART_OF_TERM * self._idf(self._words, w)
+        return min(mass / _CERTAIN_EVIDENCE, 1.0)
 
     def _pair_coverage(self, pairs: list[tuple[str, ...]], doc: int) -> float:
         known, total = 0.0, 0.0

@@ -19,7 +19,7 @@ from pypinyin import Style, pinyin
 _DIALECT = {
     "啥辰光": "什么时候", "辰光": "时候", "几钿": "多少钱", "多少铜钿": "多少钱", "铜钿": "钱",
     "哪能": "怎么", "哪能办": "怎么办", "啥地方": "哪里", "啥": "什么", "阿拉": "我们",
-    "侬": "你", "屋里厢": "家里", "屋里": "家里", "今朝": "今天", "晓得": "知道",
+    "侬": "你", "屋里厢": "家里", "里厢": "里", "屋里": "家里", "今朝": "今天", "晓得": "知道",
     "伐": "吗", "覅": "不要", "勿": "不", "拿勿到": "拿不到", "老头子": "老伴",
     "老太婆": "老伴", "姆妈": "妈妈", "一眼眼": "一点", "交关": "很", "寻": "找",
 }
@@ -134,7 +134,8 @@ class Segmenter:
             i += size
         return "".join(out)
 
-    def words(self, text: str) -> list[str]:
-        """Content words: jieba's search-mode cut (long terms plus their parts), filler dropped."""
-        tokens = [t.strip() for t in self._jieba.cut_for_search(text)]
+    def words(self, text: str, *, parts: bool = True) -> list[str]:
+        """Content words, filler dropped; with parts, long words also yield their pieces (老年卡 -> 老年)."""
+        cut = self._jieba.cut_for_search(text) if parts else self._jieba.cut(text)
+        tokens = [t.strip() for t in cut]
         return [t for t in tokens if t and t not in STOPWORDS and _KEEP.search(t) and not _FIGURE.fullmatch(t)]
