@@ -61,7 +61,7 @@ def load_nlu(settings: Settings, secrets: Secrets):
     except ImportError:
         log.warning("NLU package unavailable; using the emergency keyword list only")
         return None
-    builtin = NLU.builtin(cache_dir=settings.path("var/nlu-cache"))
+    builtin = NLU.builtin(cache_dir=settings.path(settings.nlu.cache_dir))
     if settings.nlu.backend == "rasa" and secrets.rasa_url:
         return NLU.rasa(secrets.rasa_url, token=secrets.rasa_token, timeout=settings.nlu.rasa_timeout_seconds,
                         fallback=builtin)

@@ -121,6 +121,7 @@ class RedisCfg(_Strict):
 class NluCfg(_Strict):
     backend: Literal["builtin", "rasa"] = "builtin"
     rasa_timeout_seconds: float = Field(default=2.0, gt=0)
+    cache_dir: str = "var/nlu-cache"
 
 
 class RegisterCfg(_Strict):

@@ -128,3 +128,65 @@ async def signed_up(person: Person, phone: str) -> Person:
     await person.send("/start")
     await person.share_contact(phone)
     return person
+
+
+# --- end-to-end: the real Telegram client library over HTTP against a local Bot API server ------------------
+
+LIBRARIES = ["aiogram"]
+
+
+def adapter_for(library: str):
+    if library == "python-telegram-bot":
+        from bot.handlers.ptb_adapter import PTBAdapter
+
+        return PTBAdapter
+    from bot.handlers.aiogram_adapter import AiogramAdapter
+
+    return AiogramAdapter
+
+
+class Telegram:
+    """A running bot behind a local Bot API server, with the people who talk to it."""
+
+    def __init__(self, api, app, adapter, library):
+        self.api, self.app, self.adapter, self.library = api, app, adapter, library
+
+    def user(self, name: str):
+        for st in self.app.settings.staff:
+            if st.name == name:
+                return self.api.user(st.telegram_id, name)
+        uid = 5000 + sum(map(ord, name)) % 1000
+        return self.api.user(uid, name)
+
+    async def signed_up(self, name: str, phone: str):
+        u = self.user(name)
+        await u.send_command("/start")
+        await self.api.wait_for_message(u.id, lambda m: m.has_request_contact())
+        await u.send_contact(phone)
+        await self.api.wait_for_message(u.id, "已经认出您了")
+        return u
+
+    async def said(self, user, needle: str, after: int = 0, timeout: float = 5.0):
+        return await self.api.wait_for_message(user.id, needle, timeout=timeout, after=after)
+
+    def count(self, user) -> int:
+        return len(self.api.sent_to(user.id))
+
+
+@pytest.fixture(params=LIBRARIES)
+async def telegram(request, make_app, settings):
+    from bot.testing.botapi_server import BotAPIServer
+
+    library = request.param
+    async with BotAPIServer() as api:
+        for st in settings.staff:
+            api.user(st.telegram_id, st.name)  # staff have started the bot
+        s = settings.model_copy(update={"telegram": settings.telegram.model_copy(
+            update={"api_base_url": api.base_url, "library": library})})
+        app = await make_app(settings_=s)
+        adapter = adapter_for(library)(app, api.token)
+        await adapter.start()
+        try:
+            yield Telegram(api, app, adapter, library)
+        finally:
+            await adapter.stop()

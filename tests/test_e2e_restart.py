@@ -1,0 +1,66 @@
+"""The bot process killed and restarted between a request and its escalation: the escalation still happens, once."""
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import yaml
+
+from bot.testing.botapi_server import BotAPIServer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write_config(tmp_path: Path, api_url: str) -> Path:
+    cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    cfg["escalation"]["emergency"]["levels"][1]["after_minutes"] = 0.1  # six seconds
+    cfg["telegram"]["api_base_url"] = api_url
+    cfg["redis"]["prefix"] = f"crash{uuid.uuid4().hex[:6]}:"
+    cfg["nlu"]["cache_dir"] = str(ROOT / "var" / "nlu-cache")
+    cfg["residents"]["seed_file"] = str(ROOT / "data" / "sample_residents.csv")
+    cfg["roster"] = [{"days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "from": "00:00", "to": "23:59",
+                      "staff": ["li"]}]
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def start_bot(config: Path, redis_url: str, token: str) -> subprocess.Popen:
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": token, "REDIS_URL": redis_url, "LOG_LEVEL": "WARNING"}
+    return subprocess.Popen([sys.executable, "-m", "bot", "--config", str(config)], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+async def test_escalation_survives_a_killed_process(tmp_path, redis_server):
+    async with BotAPIServer() as api:
+        li, wa = api.user(1001, "李社工"), api.user(1002, "王社工")
+        config = write_config(tmp_path, api.base_url)
+        bot = start_bot(config, redis_server.url, api.token)
+        try:
+            wang = api.user(5001, "王老伯")
+            await wang.send_command("/start")
+            await api.wait_for_message(wang.id, lambda m: m.has_request_contact(), timeout=60)
+            await wang.send_contact("13900000002")
+            await api.wait_for_message(wang.id, "已经认出您了")
+            await wang.press("🆘 紧急求助")
+            await api.wait_for_message(li.id, "紧急求助 #1")
+            os.kill(bot.pid, signal.SIGKILL)  # crash: no clean shutdown
+            bot.wait()
+            assert api.sent_to(wa.id) == []
+            await asyncio.sleep(7)  # the escalation falls due while nothing runs
+            assert api.sent_to(wa.id) == []
+            bot = start_bot(config, redis_server.url, api.token)
+            await api.wait_for_message(wa.id, "紧急求助 #1", timeout=60)
+            await asyncio.sleep(3)  # time for any duplicate to show up
+            assert sum("紧急求助 #1" in m.text for m in api.sent_to(wa.id)) == 1
+        finally:
+            bot.send_signal(signal.SIGTERM)
+            try:
+                bot.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                bot.kill()
+                bot.wait()
+            bot.stderr.close()
