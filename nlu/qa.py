@@ -11,17 +11,22 @@ Edited or added files in the folder are picked up without a restart.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import yaml
+
 from .qa_compose import compose, detect_aspect, is_follow_up
 from .qa_compute import extract_age, extract_grade
-from .qa_entry import KbEntry, load_entry, load_out_of_scope, load_wording, topic_files
+from .qa_entry import KbEntry, KbError, load_entry, load_out_of_scope, load_wording, topic_files
 from .qa_index import TopicIndex
 from .qa_text import Segmenter, normalize
+
+log = logging.getLogger(__name__)
 
 DEFAULT_KB_DIR = Path(__file__).with_name("kb")
 CONFIDENCE_THRESHOLD = 0.35  # question set: in-scope 0.42+, unrelated 0.3-; see `evaluate`
@@ -76,6 +81,7 @@ class KnowledgeBase:
         self._lock = threading.Lock()
         self._checked_at = clock()
         self._loaded = self._load(self._signature())
+        self._rejected: tuple | None = None
 
     @property
     def entries(self) -> dict[str, KbEntry]:
@@ -97,18 +103,28 @@ class KnowledgeBase:
             return self._loaded
         with self._lock:
             self._checked_at = now
-            signature = self._signature()
-            if signature != self._loaded.signature:
-                self._loaded = self._load(signature)
+            try:
+                signature = self._signature()
+            except OSError:  # a file renamed or removed while we looked; look again next time
+                return self._loaded
+            if signature not in (self._loaded.signature, self._rejected):
+                try:
+                    self._loaded = self._load(signature)
+                except (KbError, yaml.YAMLError) as exc:
+                    # A half-saved or mistyped file must not silence the Q&A: keep answering
+                    # from the last good version and tell the operator once.
+                    self._rejected = signature
+                    log.error("knowledge base edit not loaded, still using the previous version: %s", exc)
             return self._loaded
 
     def answer(self, question: str, age: int | None = None, context_topic: str | None = None,
                locale: str = "zh") -> Answer:
         kb = self._current()
-        ranked = kb.index.rank(question)
-        best = ranked[0] if ranked else None
+        locale = "en" if locale.lower().startswith("en") else "zh"
         if kb.not_covered(question):
             return self._handoff(kb, 0.0, locale)
+        ranked = kb.index.rank(question)
+        best = ranked[0] if ranked else None
         names_other_topic = (best is not None and best.topic != context_topic
                              and best.confidence >= self.threshold and best.evidence >= NAMED_EVIDENCE)
         if context_topic in kb.entries and is_follow_up(question) and not names_other_topic:

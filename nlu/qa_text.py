@@ -74,6 +74,14 @@ def pinyin_pairs(text: str) -> list[tuple[str, ...]]:
     return pairs
 
 
+@lru_cache(maxsize=1)
+def _base_dictionary() -> tuple[dict[str, int], int]:
+    """jieba's word frequencies, loaded once per process (about a second) and copied per Segmenter."""
+    base = jieba.Tokenizer()
+    base.check_initialized()
+    return base.FREQ, base.total
+
+
 class Segmenter:
     """A private jieba instance that knows the knowledge base's terms.
 
@@ -83,6 +91,10 @@ class Segmenter:
 
     def __init__(self) -> None:
         self._jieba = jieba.Tokenizer()
+        # A copy, not a reload: each knowledge base adds its own terms, and reloading the
+        # dictionary would cost each of them a second.
+        freq, total = _base_dictionary()
+        self._jieba.FREQ, self._jieba.total, self._jieba.initialized = dict(freq), total, True
         self._known: set[str] = set()
         self._by_sound: dict[tuple[int, str], list[str]] = {}
 
@@ -111,7 +123,6 @@ class Segmenter:
 
         A real word (事业 next to the term 失业) is never replaced.
         """
-        self._jieba.check_initialized()
         out, i = [], 0
         longest = max((n for n, _ in self._by_sound), default=0)
         while i < len(text):

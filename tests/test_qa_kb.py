@@ -88,3 +88,11 @@ def test_files_are_checked_at_most_once_per_interval(kb_copy):
     assert "休息" not in kb.answer("附近有老年食堂伐").answer
     now[0] = 1.6
     assert "休息" in kb.answer("附近有老年食堂伐").answer
+
+
+def test_a_broken_edit_keeps_the_last_good_answers_and_is_logged(kb_copy, caplog):
+    kb = KnowledgeBase(kb_copy, reload_interval=0)
+    (kb_copy / "service.meals.yaml").write_text("id: service.meals\nanswer: [unfinished", encoding="utf-8")
+    got = kb.answer("附近有老年食堂伐")
+    assert got.topic == "service.meals" and "社区食堂" in got.answer
+    assert "knowledge base edit not loaded" in caplog.text
