@@ -1,6 +1,12 @@
 #!/bin/sh
 # Runs the test suite (it starts its own Redis and Bot API test server on 127.0.0.1).
+# First it prints the NLU and Q&A evaluation reports, so every CI log shows the figures.
 set -e
 cd "$(dirname "$0")"
 . ./scripts/venv.sh
+echo "== NLU evaluation on the held-out file (nlu/data/heldout.yml) =="
+.venv/bin/python -m nlu evaluate nlu/data/heldout.yml
+echo "== Pension/subsidy Q&A evaluation (nlu/data/qa_questions.yml) =="
+.venv/bin/python -m nlu.qa_cli evaluate
+echo "== Tests =="
 exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,146 @@
+"""The resident register (CSV/XLSX) and config validation, through the same commands a committee types."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import Workbook
+
+from bot import register
+from bot.config import ConfigError, load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = ",".join(register.COLUMNS)
+
+
+def csv_file(tmp_path, *rows, name="r.csv"):
+    path = tmp_path / name
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+ROW_A = "陈阿公,13900000011,建新路,30,2,101,是,1940-01-02,陈一,儿子,13911112222,,,,赵医生,13922220001,心脏不好"
+ROW_B = "周阿婆,139 0000 0012,建新路,30弄,3号,二零三,no,1946/5/6,,,,,,,,,"
+
+
+async def test_import_then_reimport_updates_by_phone_idempotently(app, tmp_path):
+    store = app.svc.store
+    before = len(await store.residents())
+    rep = await register.import_file(store, csv_file(tmp_path, ROW_A, ROW_B.replace("二零三", "203")))
+    assert (rep.added, rep.updated) == (2, 0)
+    again = await register.import_file(store, csv_file(tmp_path, ROW_A, ROW_B.replace("二零三", "203")))
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+    moved = await register.import_file(store, csv_file(tmp_path, ROW_A.replace(",101,", ",102,")))
+    assert (moved.added, moved.updated) == (0, 1)
+    people = {p["phone"]: p for p in await store.residents()}
+    assert len(people) == before + 2
+    assert people["13900000011"]["room"] == "102" and people["13900000011"]["lives_alone"] is True
+    assert people["13900000012"]["birth_date"] == "1946-05-06" and people["13900000012"]["lane"] == "30"
+
+
+async def test_reimport_keeps_the_telegram_link(app, tmp_path, people):
+    from conftest import signed_up
+
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    row = "张阿姨,13900000001,建新路,27,3,603,yes,1944-03-12,张明,儿子,13911110001,,,,赵医生,13922220001,"
+    await register.import_file(app.svc.store, csv_file(tmp_path, row))
+    person = await app.svc.store.resident_by_tg(zhang.id)
+    assert person["room"] == "603"
+
+
+async def test_bad_rows_are_reported_by_line_and_nothing_is_applied(app, tmp_path):
+    store = app.svc.store
+    before = await store.residents()
+    path = csv_file(tmp_path, ROW_A, "无电话,,建新路,1,1,1,no,,,,,,,,,,", ROW_B.replace("1946/5/6", "去年"),
+                    ROW_A.replace("陈阿公", "陈阿公二"))
+    with pytest.raises(register.RegisterError) as err:
+        await register.import_file(store, path)
+    problems = err.value.problems
+    assert problems[0].startswith("line 3:") and "phone" in problems[0]
+    assert problems[1].startswith("line 4:") and "birth_date" in problems[1]
+    assert problems[2].startswith("line 5:") and "repeats line 2" in problems[2]
+    assert await store.residents() == before
+
+
+async def test_xlsx_with_chinese_headers(app, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "电话", "路", "弄", "号", "室", "独居", "出生日期", "备注"])
+    ws.append(["钱老师", 13900000021, "天平路", 8, 1, 502, "是", "1939-09-09", "糖尿病"])
+    path = tmp_path / "ledger.xlsx"
+    wb.save(path)
+    rep = await register.import_file(app.svc.store, path)
+    assert rep.added == 1
+    p = next(p for p in await app.svc.store.residents() if p["name"] == "钱老师")
+    assert (p["phone"], p["room"], p["notes"]) == ("13900000021", "502", "糖尿病")
+
+
+async def test_export_round_trips(app, tmp_path):
+    people = await app.svc.store.residents()
+    out = tmp_path / "out.xlsx"
+    register.export_file(people, out)
+    rows = register.read_rows(out)
+    assert [r["phone"] for _, r in rows] == [p["phone"] for p in people]
+
+
+def run_cli(*args, env_extra=None, cwd=ROOT):
+    import os
+
+    env = {**os.environ, **(env_extra or {})}
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_cli_import_reports_bad_rows_and_lists(redis_server, tmp_path):
+    cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    cfg["redis"]["prefix"] = "cli-test:"
+    cfg["residents"]["seed_file"] = str(ROOT / "data" / "sample_residents.csv")
+    config = tmp_path / "c.yaml"
+    config.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    env = {"REDIS_URL": redis_server.url}
+    bad = csv_file(tmp_path, ROW_A, "坏行,12,,,,,maybe,,,,,,,,,,")
+    res = run_cli("--config", str(config), "residents", "import", str(bad), env_extra=env)
+    assert res.returncode == 1
+    assert "line 3: phone" in res.stderr and "nothing from" in res.stderr
+    good = csv_file(tmp_path, ROW_A, name="good.csv")
+    res = run_cli("--config", str(config), "residents", "import", str(good), env_extra=env)
+    assert res.returncode == 0 and "1 added" in res.stdout
+    res = run_cli("--config", str(config), "residents", "list", env_extra=env)
+    assert "陈阿公" in res.stdout and "13900000011" not in res.stdout  # phones masked in listings
+    out = tmp_path / "export.csv"
+    res = run_cli("--config", str(config), "residents", "export", str(out), env_extra=env)
+    assert res.returncode == 0 and "13900000011" in out.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("mutate, expected", [
+    (lambda c: c["community"].pop("committee_phone"), "config error at community.committee_phone: Field required"),
+    (lambda c: c["staff"][0].update(role="boss"), "config error at staff.0.role"),
+    (lambda c: c["roster"][0].update({"from": "25:00"}), "config error at roster.0.from: expected a time like 09:00"),
+    (lambda c: c["roster"][0].update(staff=["nobody"]), "unknown staff id 'nobody'"),
+    (lambda c: c.update(timezone="Mars/Olympus"), "config error at timezone: unknown time zone"),
+    (lambda c: c["telegram"].update(libary="aiogram"), "config error at telegram.libary: Extra inputs are not permitted"),
+])
+def test_a_broken_config_names_the_key(tmp_path, mutate, expected):
+    cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    mutate(cfg)
+    path = tmp_path / "bad.yaml"
+    path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_settings(path)
+    assert expected in str(err.value)
+
+
+def test_the_bot_does_not_start_on_a_broken_config_and_says_one_line(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("community: {name: x}\nstaff: []\n", encoding="utf-8")
+    res = run_cli("--config", str(path))
+    assert res.returncode == 2
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("config error at ")
+
+
+def test_config_path_from_the_environment(tmp_path):
+    res = run_cli(env_extra={"BOT_CONFIG": str(tmp_path / "missing.yaml")})
+    assert res.returncode == 2 and "file not found" in res.stderr
