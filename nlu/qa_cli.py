@@ -3,6 +3,7 @@
     python -m nlu answer "老年卡一个月多少钱" --age 72      (through nlu/__main__.py)
     python -m nlu.qa_cli answer "QUESTION" [--age N] [--context TOPIC] [--locale en]
     python -m nlu.qa_cli evaluate [FILE.yml] [--json]
+    python -m nlu.qa_cli evaluate --held-out      (each KB example asked with itself removed)
 
 `answer` prints one JSON object {"topic","confidence","answer","source","reviewed","handoff"}.
 `evaluate` prints top-1 topic accuracy, the out-of-scope hand-off rate and every miss, and
@@ -21,6 +22,7 @@ from typing import Sequence
 import yaml
 
 from .qa import KnowledgeBase
+from .qa_heldout import held_out_misses
 
 DEFAULT_QUESTIONS = Path(__file__).with_name("data") / "qa_questions.yml"
 ACCURACY_GOAL = 0.9
@@ -87,6 +89,14 @@ def _print_evaluation(result: Evaluation, as_json: bool) -> None:
         print(f"  {miss['q']}  expected={miss['expected']}  got={miss['got']}  confidence={miss['confidence']}")
 
 
+def _print_held_out(kb: KnowledgeBase) -> int:
+    asked, misses = held_out_misses(list(kb.entries.values()), kb.threshold)
+    print(f"held-out accuracy on KB examples: {(asked - len(misses)) / asked:.3f} ({asked - len(misses)}/{asked})")
+    for miss in misses:
+        print(f"  {miss['q']}  expected={miss['expected']}  got={miss['got']}  confidence={miss['confidence']}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m nlu.qa_cli", description="Pension & subsidy Q&A")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -99,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("evaluate", help="accuracy on a question set")
     ev.add_argument("file", nargs="?", type=Path, default=DEFAULT_QUESTIONS)
     ev.add_argument("--json", action="store_true")
+    ev.add_argument("--held-out", action="store_true", help="report leave-one-out accuracy on the KB's examples")
     ev.add_argument("--kb", type=Path, default=None)
     return parser
 
@@ -111,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.getLogger("jieba").setLevel(logging.WARNING)  # its start-up chatter is not output
     kb = KnowledgeBase(args.kb) if args.kb else KnowledgeBase()
+    if args.command == "evaluate" and args.held_out:
+        return _print_held_out(kb)
     if args.command == "evaluate":
         result = evaluate(kb, load_questions(args.file))
         _print_evaluation(result, args.json)
