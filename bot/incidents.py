@@ -17,6 +17,7 @@ from .types import MessageRef, Outbound
 
 log = logging.getLogger(__name__)
 POLICY_OF = {"emergency": "emergency", "help": "help", "checkin": "checkin"}
+FIRST_ALERT_GRACE_SECONDS = 10
 
 
 class Incidents:
@@ -36,7 +37,8 @@ class Incidents:
         fields = {"kind": kind, "resident": person["id"], "words": words, "category": category, "detail": detail,
                   "created": now, "status": "open", "level": 0, "claimed_by": "", "claims": 0,
                   "address_state": address_state, "source": source}
-        deadlines = {}
+        # a safety net: if the process dies between storing and alerting, the first alert still goes out
+        deadlines = {"first:{n}": now + FIRST_ALERT_GRACE_SECONDS}
         if len(policy.levels) > 1:
             deadlines["esc:{n}:1"] = now + policy.levels[1].after_minutes * 60
         else:
@@ -51,6 +53,8 @@ class Incidents:
     async def alert_first(self, n: int) -> int:
         """Level 0, right after the incident is stored. Returns how many people were reached."""
         reached = await self._alert(n, 0)
+        await self.store.update_incident(n, first_alert_sent=True)
+        await self.store.cancel_deadline(f"first:{n}")
         if reached == 0:
             await self.store.set_deadline(f"esc:{n}:1", self.svc.clock.ts())
         return reached
@@ -158,7 +162,7 @@ class Incidents:
         await self.store.close_incident(n, {"status": "resolved", "resolved_at": now, "resolved_by": staff.id,
                                             "outcome": outcome, "note": note, "reopened": False},
                                         inc["resident"])
-        await self.store.cancel_deadline(f"addr:{n}", f"arr:{n}:{inc.get('claims', 0)}",
+        await self.store.cancel_deadline(f"addr:{n}", f"arr:{n}:{inc.get('claims', 0)}", f"first:{n}",
                                          *[f"esc:{n}:{i}" for i in range(inc["level"] + 1, inc["level"] + 3)])
         await self.store.add_timeline(n, {"at": now, "event": "resolved", "by": staff.name, "outcome": outcome,
                                           "note": note})
@@ -223,6 +227,11 @@ class Incidents:
         async with self.store.lock(f"incident:{n}"):
             inc = await self.store.incident(n)
             if inc is None or inc["status"] == "resolved":
+                return True
+            if kind == "first":
+                if not inc.get("first_alert_sent"):
+                    log.warning("incident %s was stored but not alerted (restart?); alerting now", n)
+                    await self.alert_first(n)
                 return True
             if kind == "esc":
                 return await self._escalate(inc, int(rest[0]), key)

@@ -1,0 +1,70 @@
+"""Staff: duty, hand-over, and a request stored just before a crash."""
+from conftest import signed_up
+
+from bot.testing.tools import Person
+
+
+async def test_duty_take_over_and_hand_back(people, app):
+    wa, li = people("王社工"), people("李社工")
+    await wa.send("🕒 值班")
+    duty = wa.last("现在值班")
+    assert "李社工" in duty.text
+    await wa.click(duty, "我来值班")
+    assert "现在值班：王社工" in wa.last().text
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("🆘 紧急求助")
+    assert "紧急求助 #1" in wa.last("紧急求助").text
+    assert not any("紧急求助" in t for t in li.texts())
+    await wa.send("/duty")
+    await wa.click(wa.last("现在值班"), "交还值班")
+    assert "现在值班：李社工" in wa.last().text
+
+
+async def test_hand_over_a_claimed_incident(people, app):
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("🆘 紧急求助")
+    li, wa = people("李社工"), people("王社工")
+    await li.click(li.last("紧急求助"), "我来处理")
+    await li.click(li.last("紧急求助"), "转交")
+    await li.click(li.last("转交给谁"), "王社工")
+    assert "已转交给 王社工" in li.last().text
+    assert "李社工 把 #1 转交给您" in wa.last().text
+    assert "王社工 已经接手" in zhang.last().text
+    inc = await app.svc.store.incident(1)
+    assert inc["claimed_by"] == "wang"
+    await li.send("/incident 1")
+    assert "李社工 转交给 王社工" in li.last().text
+
+
+async def test_only_the_claimer_can_hand_over(people, app):
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("🆘 紧急求助")
+    li, wa = people("李社工"), people("王社工")
+    await li.click(li.last("紧急求助"), "我来处理")
+    await wa.press_data(1, "inc:handto:1:wang")
+    assert "转交没有成功" in wa.last().text
+    assert (await app.svc.store.incident(1))["claimed_by"] == "li"
+
+
+async def test_a_request_stored_just_before_a_crash_is_alerted_after_restart(make_app, app, clock):
+    wang = await app.svc.store.resident(await app.svc.store.resident_id_by_phone("13900000002"))
+    # the process stores the incident and dies before sending anything
+    n = await app.engine.incidents.open("emergency", wang, words="救命", source="text")
+    await app.close()
+    again = await make_app()
+    clock.advance(seconds=11)
+    await again.engine.tick()
+    await again.engine.tick()
+    li = Person(again, 1001, "李社工")
+    assert sum(f"紧急求助 #{n}" in t for t in li.texts()) == 1
+    alerted = [e for e in await again.svc.store.timeline(n) if e["event"] == "alerted"]
+    assert len(alerted) == 1 and alerted[0]["to"] == ["李社工"]
+
+
+async def test_residents_cannot_press_staff_buttons(people, app):
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("🆘 紧急求助")
+    await zhang.press_data(1, "inc:claim:1")
+    assert "按钮已经过期" in zhang.last().text
+    await zhang.press_data(1, "out:1:false_alarm")
+    assert (await app.svc.store.incident(1))["status"] == "open"
