@@ -108,6 +108,8 @@ class Engine:
             await self.on_resident(ctx)
         elif me.role == "staff":
             await self.on_staff(ctx)
+        elif ev.kind == "text" and menu_action(ctx, ev.text) == "menu.call":
+            show_menu(ctx, "contact.call", phone=self.svc.settings.community.committee_phone)
         else:
             show_menu(ctx, "contact.menu")
 

@@ -77,3 +77,10 @@ async def test_state_survives_a_restart(make_app, people, app):
     zhang2 = Person(again, zhang.id, "张阿姨")
     await zhang2.click(zhang.last("需要帮什么忙"), "买东西")
     assert "已经告诉居委会社工" in zhang2.last().text
+
+
+async def test_family_menu_gives_the_committee_phone(people):
+    son = people("张明")
+    await son.share_contact("13911110001")
+    await son.send("☎️ 联系居委会")
+    assert "021-64370000" in son.last().text

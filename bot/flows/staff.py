@@ -23,6 +23,11 @@ def _inc(ctx: Ctx):
 
 async def on_incident_button(ctx: Ctx, action: str, args: list[str]) -> None:
     n = int(args[0])
+    async with ctx.svc.store.lock(f"incident:{n}"):  # one change at a time, also against escalation timers
+        await _incident_button(ctx, action, n, args)
+
+
+async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> None:
     inc = await ctx.svc.store.incident(n)
     if inc is None:
         show_menu(ctx, "bad.stale_button")
@@ -82,7 +87,8 @@ async def on_outcome(ctx: Ctx, n: int, outcome: str) -> None:
 
 
 async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "") -> None:
-    inc = await _inc(ctx).resolve(n, _me(ctx), outcome, note)
+    async with ctx.svc.store.lock(f"incident:{n}"):
+        inc = await _inc(ctx).resolve(n, _me(ctx), outcome, note)
     if inc is None:
         ctx.say(ctx.t("staff.already_resolved", n=n))
         return
