@@ -30,7 +30,7 @@ STOPWORDS = frozenset(
     "我 我们 你 您 他 她 它 他们 的 地 得 了 着 过 吗 呢 啊 呀 吧 哦 噢 嗯 哈 么 嘛 啦 咯 喔 "
     "是 在 就 也 都 还 又 和 跟 与 及 或 把 被 给 让 对 从 这 那 这个 那个 这种 一个 个 些 "
     "请问 问问 问 一下 想 想要 知道 听说 听 讲 说 老师 阿姨 爷叔 同志 师傅 你好 您好 谢谢 麻烦 "
-    "帮 帮忙 帮帮 请 好 好的 哪位 有人 现在 今天 已经 自己 人家 家里 不 没 没有 吧 嘛 "
+    "帮 帮忙 帮帮 请 好 好的 哪位 有人 现在 今天 已经 自己 人家 家里 不 没 没有 "
     "the a an is are am to of for my me i you do does can could how what when where and or in on it "
     "please be was with about".split()
 )
