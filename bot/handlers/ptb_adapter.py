@@ -1,0 +1,189 @@
+"""python-telegram-bot (v22) adapter: Telegram updates → Inbound, Outbound → Bot API calls. No conversation logic here.
+
+It mirrors aiogram_adapter.py; only the library calls differ. PTB's Application is used as a plain update
+pump (initialize/start + the Updater), never run_polling(), which would take over the event loop.
+"""
+from __future__ import annotations
+
+import asyncio
+import datetime as dtm
+import logging
+import signal
+import warnings
+
+from telegram import (BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Chat, InlineKeyboardButton,
+                      InlineKeyboardMarkup, KeyboardButton, Message, ReplyKeyboardMarkup, Update)
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.ext import Application, ContextTypes, TypeHandler
+
+from ..types import Inbound, Outbound, SendResult
+from .telegram_common import classify_message, command_list, is_not_modified, is_permanent, staff_command_list
+
+log = logging.getLogger(__name__)
+
+# what aiogram's dispatcher asks for from its registered handlers; nothing else is queued for us
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
+
+
+def message_inbound(message: Message, *, edited: bool = False) -> Inbound:
+    user = message.from_user
+    kind = "edited" if edited else classify_message({
+        f: getattr(message, f, None) for f in ("contact", "location", "voice", "audio", "video_note", "photo",
+                                                "sticker", "document", "video", "animation", "text")})
+    contact, loc = message.contact, message.location
+    return Inbound(
+        user_id=user.id if user else message.chat.id, chat_id=message.chat.id, kind=kind,
+        text=message.text or message.caption or "", message_id=message.message_id,
+        contact_phone=contact.phone_number if contact else None, contact_user_id=contact.user_id if contact else None,
+        latitude=loc.latitude if loc else None, longitude=loc.longitude if loc else None,
+        language=user.language_code if user else None, first_name=user.first_name if user else "",
+        is_group=message.chat.type != Chat.PRIVATE)
+
+
+def to_inbound(update: Update) -> Inbound | None:
+    """The core's event for an update, or None for updates the bot does not act on."""
+    if (query := update.callback_query) is not None:
+        msg = query.message  # may be an InaccessibleMessage (too old): chat and id are still there
+        if msg is None:
+            return None
+        return Inbound(
+            user_id=query.from_user.id, chat_id=msg.chat.id, kind="button", data=query.data or "",
+            message_id=msg.message_id, callback_id=query.id, language=query.from_user.language_code,
+            first_name=query.from_user.first_name, is_group=msg.chat.type != Chat.PRIVATE)
+    if update.message is not None:
+        return message_inbound(update.message)
+    if update.edited_message is not None:
+        return message_inbound(update.edited_message, edited=True)
+    return None
+
+
+def markup(msg: Outbound):
+    if msg.buttons:
+        return InlineKeyboardMarkup([[InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
+                                     for row in msg.buttons])
+    if msg.keyboard:
+        rows = [[KeyboardButton(label) for label in row] for row in msg.keyboard]
+        if msg.request:
+            rows[0][0] = KeyboardButton(rows[0][0].text, request_contact=msg.request == "contact" or None,
+                                        request_location=msg.request == "location" or None)
+        return ReplyKeyboardMarkup(rows, resize_keyboard=False, is_persistent=not msg.request,
+                                   one_time_keyboard=bool(msg.request))
+    return None
+
+
+def retry_seconds(error: RetryAfter) -> float:
+    with warnings.catch_warnings():  # v22 returns int or timedelta, warning about the coming switch
+        warnings.simplefilter("ignore")
+        value = error.retry_after
+    return value.total_seconds() if isinstance(value, dtm.timedelta) else float(value)
+
+
+class PTBMessenger:
+    def __init__(self, bot) -> None:
+        self.bot = bot
+
+    async def deliver(self, msg: Outbound) -> SendResult:
+        try:
+            if msg.forward:
+                sent = await self.bot.forward_message(msg.chat_id, msg.forward.chat_id, msg.forward.message_id)
+            elif msg.edit:
+                await self.bot.edit_message_text(msg.text, chat_id=msg.edit.chat_id,
+                                                 message_id=msg.edit.message_id, reply_markup=markup(msg))
+                return SendResult(True, msg.edit.message_id)
+            else:
+                sent = await self.bot.send_message(msg.chat_id, msg.text, reply_markup=markup(msg))
+            return SendResult(True, sent.message_id)
+        except RetryAfter as e:
+            return SendResult(False, error="retry after", retry_after=retry_seconds(e))
+        except (Forbidden, BadRequest) as e:  # BadRequest must come before NetworkError, its base class
+            if is_not_modified(e.message):
+                return SendResult(True, msg.edit.message_id if msg.edit else None)
+            return SendResult(False, permanent=isinstance(e, Forbidden) or is_permanent(e.message), error=e.message)
+        except TelegramError as e:  # NetworkError, TimedOut, ...: worth another try
+            return SendResult(False, error=e.message)
+
+
+async def register_commands(bot, app) -> None:
+    cat = app.svc.cat
+    for lang in ("zh", "en"):
+        code = None if lang == app.settings.locale else lang
+        await bot.set_my_commands([BotCommand(c, d) for c, d in command_list(cat, lang)],
+                                  scope=BotCommandScopeDefault(), language_code=code)
+    for st in app.settings.staff:  # staff see their own commands; a chat that never started is skipped
+        try:
+            await bot.set_my_commands([BotCommand(c, d) for c, d in staff_command_list(cat, app.settings.locale)],
+                                      scope=BotCommandScopeChat(st.telegram_id))
+        except TelegramError:
+            log.info("staff %s has not started the bot yet", st.id)
+
+
+def make_application(token: str, api_base_url: str | None) -> Application:
+    # no job queue, no persistence: the engine owns time and state; updates run concurrently as in aiogram
+    builder = Application.builder().token(token).job_queue(None).concurrent_updates(True)
+    if api_base_url:
+        base = api_base_url.rstrip("/")
+        builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
+    return builder.build()
+
+
+class PTBAdapter:
+    """Runs the bot over python-telegram-bot: long polling by default, webhook as an option."""
+
+    def __init__(self, app, token: str) -> None:
+        self.app = app
+        self.application = make_application(token, app.settings.telegram.api_base_url)
+        self.application.add_handler(TypeHandler(Update, self._on_update))
+        app.attach(PTBMessenger(self.application.bot))
+        self._started = False
+
+    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        ev = to_inbound(update)
+        if ev is None:
+            return
+        if ev.kind == "button":
+            try:
+                await update.callback_query.answer()  # stop the spinner at once; the reply follows as a message
+            except TelegramError as e:  # a stale query cannot be answered, but the press still counts
+                log.info("callback answer failed: %s", e.message)
+        await self.app.engine.handle(ev)
+
+    async def start(self) -> None:
+        ptb = self.application
+        await ptb.initialize()
+        await register_commands(ptb.bot, self.app)
+        await ptb.start()
+        self._started = True
+        tg = self.app.settings.telegram
+        if tg.mode == "webhook":  # PTB's webhook server needs tornado (python-telegram-bot[webhooks])
+            await ptb.updater.start_webhook(
+                listen=tg.webhook_listen, port=tg.webhook_port, url_path=tg.webhook_path, webhook_url=tg.webhook_url,
+                secret_token=self.app.secrets.webhook_secret, allowed_updates=ALLOWED_UPDATES)
+        else:
+            await ptb.updater.start_polling(timeout=10, allowed_updates=ALLOWED_UPDATES)
+
+    async def stop(self) -> None:
+        ptb = self.application
+        if ptb.updater.running:
+            await ptb.updater.stop()
+        if self._started:
+            await ptb.stop()
+            self._started = False
+        await ptb.shutdown()
+
+
+async def run(settings, secrets) -> int:
+    from ..app import build_app
+
+    app = await build_app(settings, secrets)
+    adapter = PTBAdapter(app, secrets.telegram_token)
+    await adapter.start()
+    app.start_scheduler()
+    stop = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        asyncio.get_running_loop().add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        await adapter.stop()
+        await app.close()
+    return 0
