@@ -132,7 +132,7 @@ async def signed_up(person: Person, phone: str) -> Person:
 
 # --- end-to-end: the real Telegram client library over HTTP against a local Bot API server ------------------
 
-LIBRARIES = ["aiogram"]
+LIBRARIES = ["aiogram", "python-telegram-bot"]
 
 
 def adapter_for(library: str):

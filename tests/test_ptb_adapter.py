@@ -2,7 +2,6 @@
 import asyncio
 import contextlib
 import signal
-import socket
 import uuid
 
 import aiohttp
@@ -10,15 +9,10 @@ import pytest
 
 from bot.handlers import ptb_adapter
 from bot.handlers.ptb_adapter import PTBAdapter, PTBMessenger, make_application
+from bot.redis_server import free_port
 from bot.testing.botapi_models import media_content
 from bot.testing.botapi_server import BotAPIServer
 from bot.types import Button, MessageRef, Outbound
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def telegram_settings(settings, **update):
