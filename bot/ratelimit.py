@@ -1,0 +1,140 @@
+"""The one outbound limiter for the whole bot: Telegram's flood limits, urgent messages first.
+
+Telegram allows about 30 messages a second overall, one a second per chat (a short burst passes)
+and 20 a minute per group; beyond that it answers 429 with retry_after. Waiting for a slot here
+costs less than recovering from a 429, so every message the Outbox sends asks for one:
+
+- per chat, a GCRA bucket: one a second with a burst of `chat_burst`, so a resident's two or three
+  replies go out at once; groups add a sliding window of 20 a minute and get no burst;
+- overall, evenly spaced slots a little below 30 a second: the margin absorbs HTTP jitter, which
+  would otherwise let a 31st request land inside the server's one-second window;
+- waiters for an overall slot are served urgent first, then in arrival order, so an alert raised
+  during the morning's check-ins waits for one slot, not for the queue;
+- a 429 holds that chat for retry_after, and every non-urgent message too (as python-telegram-bot's
+  AIORateLimiter does), because a flood wait is often bot-wide.
+"""
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import Awaitable, Callable
+
+
+@dataclass(frozen=True)
+class Limits:
+    per_second: float = 30
+    per_chat_per_second: float = 1
+    chat_burst: int = 3
+    group_per_minute: int = 20
+    margin: float = 0.03          # overall slots are (1 + margin) / per_second apart
+
+
+class _Chat:
+    __slots__ = ("lock", "tat", "recent", "held_until")
+
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()   # one waiter per chat at a time keeps a chat's messages in order
+        self.tat = 0.0               # GCRA "theoretical arrival time" of the chat's next message
+        self.recent: deque[float] = deque()  # groups only: grants in the last minute
+        self.held_until = 0.0
+
+
+class TelegramLimiter:
+    """Implements the Outbox's Limiter protocol: `await acquire(chat_id, urgent)`, `penalise(chat_id, retry_after)`."""
+
+    def __init__(self, limits: Limits = Limits(), *, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self.limits = limits
+        self._clock, self._sleep = clock, sleep
+        self._interval = (1 + limits.margin) / limits.per_second
+        self._catchup = 0.2 * self._interval  # a late pump may grant a little early, never a whole slot
+        self._chat_interval = 1 / limits.per_chat_per_second
+        self._chats: dict[int, _Chat] = {}
+        self._queue: list[tuple[int, int, asyncio.Future]] = []
+        self._seq = itertools.count()
+        self._next_slot = 0.0
+        self._held_until = 0.0
+        self._pump: asyncio.Task | None = None
+        self._next_sweep = 0.0
+        self.granted = 0
+        self.penalties = 0
+
+    # --- the protocol --------------------------------------------------------------------------
+    async def acquire(self, chat_id: int, urgent: bool = False) -> None:
+        chat = self._chats.get(chat_id)
+        if chat is None:
+            chat = self._chats[chat_id] = _Chat()
+        async with chat.lock:
+            while True:
+                wait = self._chat_wait(chat_id, chat, self._clock())
+                if wait > 0:
+                    await self._sleep(wait)
+                    continue
+                await self._overall_slot(urgent)
+                if self._chat_wait(chat_id, chat, self._clock()) <= 0:
+                    break  # else a 429 held the chat while we queued: wait again
+            self._record(chat_id, chat, self._clock())
+        self.granted += 1
+        self._sweep()
+
+    def penalise(self, chat_id: int, retry_after: float) -> None:
+        until = self._clock() + max(0.0, retry_after)
+        chat = self._chats.setdefault(chat_id, _Chat())
+        chat.held_until = max(chat.held_until, until)
+        self._held_until = max(self._held_until, until)
+        self.penalties += 1
+
+    # --- per chat ------------------------------------------------------------------------------
+    def _chat_wait(self, chat_id: int, chat: _Chat, now: float) -> float:
+        burst = 1 if chat_id < 0 else self.limits.chat_burst
+        wait = max(chat.held_until - now, chat.tat - (burst - 1) * self._chat_interval - now)
+        if chat_id < 0:
+            window = 60 * (1 + self.limits.margin)
+            while chat.recent and chat.recent[0] <= now - window:
+                chat.recent.popleft()
+            if len(chat.recent) >= self.limits.group_per_minute:
+                wait = max(wait, chat.recent[0] + window - now)
+        return wait
+
+    def _record(self, chat_id: int, chat: _Chat, now: float) -> None:
+        chat.tat = max(chat.tat, now) + self._chat_interval
+        if chat_id < 0:
+            chat.recent.append(now)
+
+    def _sweep(self) -> None:
+        """Forgets chats that have been quiet a while, so 100,000 residents do not stay in memory."""
+        now = self._clock()
+        if now < self._next_sweep:
+            return
+        self._next_sweep = now + 30
+        for cid in [c for c, ch in self._chats.items()
+                    if not ch.lock.locked() and ch.tat < now and ch.held_until < now
+                    and (not ch.recent or ch.recent[-1] < now - 61)]:
+            del self._chats[cid]
+
+    # --- overall --------------------------------------------------------------------------------
+    async def _overall_slot(self, urgent: bool) -> None:
+        fut = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._queue, (0 if urgent else 1, next(self._seq), fut))
+        if self._pump is None or self._pump.done():
+            self._pump = asyncio.create_task(self._run_pump())
+        await fut
+
+    async def _run_pump(self) -> None:
+        """Hands out overall slots one interval apart to the best waiter; ends when nobody waits."""
+        while self._queue:
+            now = self._clock()
+            urgent = self._queue[0][0] == 0
+            start = self._next_slot if urgent else max(self._next_slot, self._held_until)
+            if start > now:
+                await self._sleep(min(start - now, 0.05))  # short naps: an urgent waiter may arrive meanwhile
+                continue
+            _, _, fut = heapq.heappop(self._queue)
+            if fut.done():  # its sender was cancelled
+                continue
+            fut.set_result(None)
+            self._next_slot = max(self._next_slot, now - self._catchup) + self._interval

@@ -1,0 +1,147 @@
+"""The shared outbound limiter, on virtual time: no test here waits for the real clock."""
+import asyncio
+import heapq
+import itertools
+
+import pytest
+
+from bot.outbox import Outbox
+from bot.clock import FakeClock
+from bot.ratelimit import Limits, TelegramLimiter
+from bot.types import Outbound, SendResult
+
+
+class VirtualTime:
+    """A clock that jumps to the next sleeper's wake-up time whenever every task is waiting."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self._sleepers: list = []
+        self._seq = itertools.count()
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        fut = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._sleepers, (self.now + max(0.0, seconds), next(self._seq), fut))
+        await fut
+
+    async def run(self, *coros):
+        task = asyncio.ensure_future(asyncio.gather(*coros))
+        while not task.done():
+            for _ in range(50):  # let everything that can run, run
+                await asyncio.sleep(0)
+            if task.done() or not self._sleepers:
+                continue
+            wake, _, fut = heapq.heappop(self._sleepers)
+            self.now = max(self.now, wake)
+            fut.set_result(None)
+        return task.result()
+
+
+@pytest.fixture
+def vt():
+    return VirtualTime()
+
+
+def limiter(vt, **kw) -> TelegramLimiter:
+    return TelegramLimiter(Limits(**kw), clock=vt.clock, sleep=vt.sleep)
+
+
+async def grant_times(vt, lim, chats, urgent=()):
+    async def one(chat, is_urgent):
+        await lim.acquire(chat, is_urgent)
+        return vt.now
+
+    return await vt.run(*(one(c, i in urgent) for i, c in enumerate(chats)))
+
+
+def max_in_window(times, window):
+    times = sorted(times)
+    return max(sum(1 for u in times if t <= u < t + window) for t in times)
+
+
+async def test_overall_rate_is_just_under_thirty_a_second_and_never_thirty_one_in_a_second(vt):
+    lim = limiter(vt)
+    times = await grant_times(vt, lim, range(1, 301))  # 300 different residents
+    rate = (len(times) - 1) / (max(times) - min(times))
+    assert 28.5 <= rate <= 30.0  # within 5% of Telegram's 30/s
+    assert max_in_window(times, 1.0) <= 30
+
+
+async def test_a_residents_two_or_three_replies_go_at_once_then_one_a_second(vt):
+    lim = limiter(vt)
+    times = await grant_times(vt, lim, [7] * 6)
+    assert times[2] - times[0] < 0.2  # the burst: three replies are not held back
+    assert times[3] - times[0] >= 1.0
+    assert all(b - a >= 0.99 for a, b in zip(times[3:], times[4:]))
+
+
+async def test_groups_get_twenty_a_minute(vt):
+    lim = limiter(vt)
+    times = await grant_times(vt, lim, [-100] * 22)
+    assert max_in_window(times, 60.0) <= 20
+    assert times[1] - times[0] >= 1.0  # no burst in groups
+    assert times[20] - times[0] >= 60.0
+
+
+async def test_urgent_alert_overtakes_queued_check_ins(vt):
+    lim = limiter(vt)
+
+    async def normal(chat):
+        await lim.acquire(chat, False)
+        return ("normal", vt.now)
+
+    async def urgent_later():
+        await vt.sleep(0.5)  # raised mid-burst
+        raised = vt.now
+        await lim.acquire(1001, True)
+        return ("urgent", vt.now - raised)
+
+    results = await vt.run(*(normal(c) for c in range(1, 91)), urgent_later())
+    waited = results[-1][1]
+    assert waited <= 2 * lim._interval  # one slot, not the 75 check-ins still queued
+    later_normals = [t for kind, t in results if kind == "normal" and t > 0.5 + waited]
+    assert len(later_normals) > 60  # the check-ins still waiting went after it
+
+
+async def test_a_429_holds_that_chat_and_other_check_ins_but_not_urgent_alerts(vt):
+    lim = limiter(vt)
+    await grant_times(vt, lim, [5])
+    lim.penalise(5, 3)
+
+    async def at(chat, urgent):
+        await lim.acquire(chat, urgent)
+        return vt.now
+
+    same, other, urgent = await vt.run(at(5, False), at(6, False), at(1001, True))
+    assert same >= 3.0 and other >= 3.0
+    assert urgent < 0.2
+
+
+async def test_idle_chats_are_forgotten(vt):
+    lim = limiter(vt)
+    await grant_times(vt, lim, range(1, 101))
+    vt.now += 100
+    await grant_times(vt, lim, [1])
+    assert len(lim._chats) <= 2
+
+
+async def test_outbox_honours_retry_after_through_the_limiter():
+    class Flooded:
+        def __init__(self):
+            self.calls = 0
+
+        async def deliver(self, msg):
+            self.calls += 1
+            if self.calls == 1:
+                return SendResult(False, error="Too Many Requests", retry_after=0.05)
+            return SendResult(True, 42)
+
+    lim = TelegramLimiter()
+    messenger = Flooded()
+    outbox = Outbox(messenger, None, FakeClock(), limiter=lim)
+    result = await outbox.send(Outbound(5, "早上好"))
+    assert result.ok and messenger.calls == 2
+    assert lim.penalties == 1 and lim.granted == 2
