@@ -18,7 +18,7 @@ def _parse(args: argparse.Namespace) -> int:
     if args.jsonl == (args.text is not None):
         print("give either TEXT or --jsonl (texts on standard input), not both", file=sys.stderr)
         return 2
-    nlu = NLU.builtin()
+    nlu = NLU.builtin(cache_dir=args.cache_dir)
     if args.text is not None:
         print(_dump(nlu.parse(args.text)))
         return 0
@@ -33,7 +33,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     except (OSError, TrainingDataError) as exc:
         print(f"cannot read {args.file}: {exc}", file=sys.stderr)
         return 2
-    report = evaluate(NLU.builtin().parse, examples)
+    report = evaluate(NLU.builtin(cache_dir=args.cache_dir).parse, examples)
     print(_dump(report) if args.json else format_report(report))
     return 0
 
@@ -54,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("file", help="Rasa-format NLU YAML (version 3.1)")
     e.add_argument("--json", action="store_true", help="print the report as JSON")
     e.set_defaults(run=_evaluate)
+    for command in (p, e):
+        command.add_argument("--cache-dir", help="where the trained model is cached (default var/nlu-cache)")
     sub.add_parser("answer", help="answer a pension/subsidy question (see nlu.qa_cli)")
     args = parser.parse_args(argv)
     return args.run(args)

@@ -1,0 +1,79 @@
+"""`python -m nlu` as NLU.md fixes it: parse TEXT, parse --jsonl, evaluate FILE [--json], answer."""
+import json
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+import nlu
+from nlu import NLU
+from nlu.__main__ import main
+
+ROOT = Path(__file__).resolve().parents[1]
+HELDOUT = ROOT / "nlu" / "data" / "heldout.yml"
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory):
+    path = tmp_path_factory.getbasetemp() / "nlu-cache"
+    NLU.builtin(cache_dir=path)  # trained here once, so the subprocesses only load
+    return path
+
+
+def run_cli(*args, stdin=None):
+    proc = subprocess.run([sys.executable, "-m", "nlu", *args], input=stdin, capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def test_parse_prints_one_rasa_json_object(cache_dir):
+    out = run_cli("parse", "我摔到了，起布来", "--cache-dir", str(cache_dir))
+    result = json.loads(out)
+    assert result["text"] == "我摔到了，起布来"
+    assert result["intent"]["name"] == "emergency"
+    assert {"name", "confidence"} == set(result["intent"])
+    assert result["intent_ranking"][0]["name"] == "emergency"
+    assert isinstance(result["entities"], list)
+
+
+def test_parse_jsonl_answers_each_line_in_order(cache_dir):
+    out = run_cli("parse", "--jsonl", "--cache-dir", str(cache_dir), stdin="你好\n养老金几号到账\n\n谢谢侬\n")
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["text"] for r in results] == ["你好", "养老金几号到账", "", "谢谢侬"]
+    assert [r["intent"]["name"] for r in results] == ["greet", "ask_pension", "out_of_scope", "thank"]
+
+
+def test_evaluate_json(cache_dir, capsys):
+    assert main(["evaluate", str(HELDOUT), "--json", "--cache-dir", str(cache_dir)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report["per_intent"]) == set(nlu.INTENTS)
+    for m in report["per_intent"].values():
+        assert set(m) == {"precision", "recall", "f1", "support"}
+    assert {"recall", "precision"} <= set(report["emergency"])
+    assert 0 < report["macro_f1"] <= 1
+    assert all(set(c) == {"gold", "predicted", "count"} for c in report["confusions"])
+
+
+def test_evaluate_text_report(cache_dir, capsys):
+    assert main(["evaluate", str(HELDOUT), "--cache-dir", str(cache_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "emergency recall" in out and "macro-F1" in out and "confusion pairs" in out
+    assert out.count("\n") > len(nlu.INTENTS)
+
+
+def test_evaluate_unreadable_file_fails_cleanly(tmp_path, capsys):
+    assert main(["evaluate", str(tmp_path / "missing.yml")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_answer_is_handed_to_the_qa_cli(monkeypatch):
+    calls = []
+    fake = types.ModuleType("nlu.qa_cli")
+    fake.main = lambda argv: calls.append(argv) or 7
+    monkeypatch.setitem(sys.modules, "nlu.qa_cli", fake)
+    monkeypatch.setattr(nlu, "qa_cli", fake, raising=False)
+    assert main(["answer", "老年津贴怎么领", "--json"]) == 7
+    assert calls == [["老年津贴怎么领", "--json"]]
