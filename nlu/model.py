@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,14 +32,56 @@ DEFAULT_CACHE_DIR = PACKAGE_DIR.parent / "var" / "nlu-cache"
 _CODE_FILES = (Path(features.__file__), Path(__file__), Path(zh_variants.__file__))
 
 
+class _FastScorer:
+    """The fitted pipeline's arithmetic for one text, without sklearn's per-call checks.
+
+    Pipeline.predict_proba spends ~2 ms per message validating inputs and dispatching
+    through joblib; the arithmetic itself (tf-idf of two analyzers, a dot product, a
+    normalised sigmoid) takes a tenth of that. Same numbers — a test compares the two.
+    """
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.blocks = []
+        offset = 0
+        for _name, vec in pipeline.named_steps["features"].transformer_list:
+            self.blocks.append((vec.build_analyzer(), vec.vocabulary_, vec.idf_, offset, vec.sublinear_tf))
+            offset += len(vec.vocabulary_)
+        clf = pipeline.named_steps["clf"]
+        self.coef = np.asarray(clf.coef_)
+        self.intercept = np.asarray(clf.intercept_)
+
+    def proba(self, text: str) -> np.ndarray:
+        scores = self.intercept.copy()
+        for analyzer, vocab, idf, offset, sublinear in self.blocks:
+            counts = Counter(vocab[t] for t in analyzer(text) if t in vocab)
+            if not counts:
+                continue
+            idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+            tf = np.fromiter(counts.values(), dtype=float, count=len(counts))
+            weights = (1.0 + np.log(tf) if sublinear else tf) * idf[idx]
+            weights /= np.linalg.norm(weights)  # TfidfVectorizer's default norm="l2", per block
+            scores += self.coef[:, offset + idx] @ weights
+        probs = 1.0 / (1.0 + np.exp(-scores))  # one-vs-rest logistic, normalised as sklearn does
+        return probs / probs.sum()
+
+
 @dataclass
 class IntentModel:
     pipeline: Pipeline
     labels: list[str]
 
+    def __post_init__(self) -> None:
+        self._scorer = _FastScorer(self.pipeline)
+
+    def __getstate__(self) -> dict:
+        return {"pipeline": self.pipeline, "labels": self.labels}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(**state)
+
     def rank(self, text: str) -> list[tuple[str, float]]:
         """All intents with their probability, best first."""
-        probs = self.pipeline.predict_proba([text])[0]
+        probs = self._scorer.proba(text)
         order = np.argsort(-probs)
         return [(self.labels[i], float(probs[i])) for i in order]
 

@@ -11,6 +11,10 @@ import asyncio
 import aiohttp
 
 
+# Rasa's FallbackClassifier answers "nlu_fallback"; the bot's label for that is out_of_scope.
+_RENAMED = {"nlu_fallback": "out_of_scope"}
+
+
 class RasaUnavailable(Exception):
     """The server did not give a usable answer; the message is safe to log (no user text)."""
 
@@ -25,10 +29,14 @@ def _read_answer(body: object) -> tuple[list[tuple[str, float]], list[dict]]:
         raise RasaUnavailable(f"malformed intent_ranking ({type(exc).__name__})") from None
     if not ranking:
         raise RasaUnavailable("answer names no intent")
+    merged: dict[str, float] = {}
+    for name, confidence in ranking:
+        name = _RENAMED.get(name, name)
+        merged[name] = max(confidence, merged.get(name, 0.0))
     entities = body.get("entities") or []
     if not isinstance(entities, list):
         raise RasaUnavailable("'entities' is not a list")
-    return sorted(ranking, key=lambda r: -r[1]), entities
+    return sorted(merged.items(), key=lambda r: -r[1]), entities
 
 
 class RasaClient:

@@ -131,3 +131,11 @@ def test_empty_text_is_out_of_scope(nlu):
 
 async def test_aparse_matches_parse(nlu):
     assert await nlu.aparse("救命") == nlu.parse("救命")
+
+
+def test_fast_scorer_gives_the_pipelines_probabilities(model):
+    texts = [e.text for e in load_examples(HELDOUT)][:80] + ["", "🆘", "qqq zzz"]
+    fast = [dict(model.rank(t)) for t in texts]
+    slow = model.pipeline.predict_proba(texts)
+    for probs, row in zip(fast, slow):
+        assert max(abs(probs[label] - p) for label, p in zip(model.labels, row)) < 1e-9

@@ -44,11 +44,19 @@ async def rasa_server():
     async def broken(request):
         return web.Response(status=500, text="internal error")
 
+    async def unsure(request):  # FallbackClassifier fired; emergency was a close second
+        return web.json_response({
+            "text": "x", "intent": {"name": "nlu_fallback", "confidence": 0.3}, "entities": [],
+            "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.3}, {"name": "emergency", "confidence": 0.28},
+                               {"name": "out_of_scope", "confidence": 0.2}],
+        })
+
     async def garbage(request):
         return web.json_response({"no": "intent"})
 
     app = web.Application()
-    for name, handler in (("ok", ok), ("slow", slow), ("broken", broken), ("garbage", garbage)):
+    for name, handler in (("ok", ok), ("slow", slow), ("broken", broken), ("garbage", garbage),
+                          ("unsure", unsure)):
         app.router.add_post(f"/{name}/model/parse", handler)
     runner = web.AppRunner(app)
     await runner.setup()
@@ -80,6 +88,14 @@ async def test_rule_layer_applies_to_server_answers(rasa_server, builtin):
     base, _ = rasa_server
     result = await NLU.rasa(f"{base}/ok", token=TOKEN, fallback=builtin).aparse("救命")
     assert result["intent"]["name"] == "emergency"
+
+
+async def test_rasa_fallback_reads_as_out_of_scope_with_suspicion(rasa_server, builtin):
+    base, _ = rasa_server
+    result = await NLU.rasa(f"{base}/unsure", fallback=builtin).aparse("我有点不对劲")
+    assert result["intent"] == {"name": "out_of_scope", "confidence": 0.3}
+    assert [r["name"] for r in result["intent_ranking"]] == ["out_of_scope", "emergency"]
+    assert result["emergency_suspected"] is True
 
 
 @pytest.mark.parametrize("path, reason", [("slow", "no answer within"), ("broken", "HTTP 500"), ("garbage", "no 'intent'")])

@@ -1,0 +1,119 @@
+"""Benchmark of the built-in NLU: parse latency, training time and memory, each against a baseline.
+
+Run: .venv/bin/python bench/bench_nlu.py [--texts 4000]
+The baseline does the least any keyword matcher must do (str.lower() and a dict lookup),
+measured in the same run on the same texts, so the ratios hold across machines.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from nlu import NLU  # noqa: E402
+from nlu.model import DEFAULT_DATA, train  # noqa: E402
+from nlu.training_data import load_examples  # noqa: E402
+
+HELDOUT = DEFAULT_DATA.parent / "heldout.yml"
+GOAL_P99_MS = 5.0
+
+
+def corpus(n: int) -> list[str]:
+    """Real messages, then longer two-message combinations, up to n texts."""
+    base = [e.text for e in load_examples(DEFAULT_DATA)] + [e.text for e in load_examples(HELDOUT)]
+    texts = list(base)
+    i = 0
+    while len(texts) < n:
+        texts.append(base[i % len(base)] + "，" + base[(i * 7 + 3) % len(base)])
+        i += 1
+    return texts[:n]
+
+
+def latencies_ms(fn, texts: list[str]) -> list[float]:
+    out = []
+    for t in texts:
+        start = time.perf_counter()
+        fn(t)
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def pct(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def peak_kib(fn) -> float:
+    gc.collect()
+    tracemalloc.start()
+    fn()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--texts", type=int, default=4000)
+    args = ap.parse_args()
+    texts = corpus(args.texts)
+    keywords = {"救命": "emergency", "你好": "greet", "谢谢": "thank", "再见": "goodbye"}
+
+    def baseline(text: str) -> str:
+        return keywords.get(text.lower(), "out_of_scope")
+
+    # Training: from the YAML, no cache; baseline = reading the same YAML and lower-casing it.
+    start = time.perf_counter()
+    examples = load_examples(DEFAULT_DATA)
+    yaml_s = time.perf_counter() - start
+    start = time.perf_counter()
+    train(examples)
+    train_s = time.perf_counter() - start
+
+    with tempfile.TemporaryDirectory() as cache:
+        NLU.builtin(cache_dir=cache)  # trains and caches
+        start = time.perf_counter()
+        nlu = NLU.builtin(cache_dir=cache)
+        load_s = time.perf_counter() - start
+
+    for t in texts[:200]:  # warm-up: caches, lazy imports
+        nlu.parse(t)
+        baseline(t)
+    base_ms = latencies_ms(baseline, texts)
+    parse_ms = latencies_ms(nlu.parse, texts)
+
+    def run_all(fn) -> None:
+        for t in texts:
+            fn(t)
+
+    base_mem = peak_kib(lambda: run_all(baseline))
+    parse_mem = peak_kib(lambda: run_all(nlu.parse))
+    train_mem = peak_kib(lambda: train(examples))
+    with tempfile.TemporaryDirectory() as cache:
+        NLU.builtin(cache_dir=cache)
+        load_mem = peak_kib(lambda: NLU.builtin(cache_dir=cache))
+    rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    b50, b99, p50, p99 = pct(base_ms, 50), pct(base_ms, 99), pct(parse_ms, 50), pct(parse_ms, 99)
+    print(f"texts: {len(texts)}  training examples: {len(examples)}")
+    print(f"parse latency   p50 {p50:.3f} ms  p99 {p99:.3f} ms  (baseline p50 {b50 * 1000:.2f} us, p99 {b99 * 1000:.2f} us;"
+          f" ratio p50 x{p50 / b50:.0f}, p99 x{p99 / b99:.0f})")
+    print(f"goal p99 <= {GOAL_P99_MS} ms: {'met' if p99 <= GOAL_P99_MS else 'NOT met'}")
+    print(f"training        {train_s:.2f} s  (baseline: reading the YAML {yaml_s * 1000:.0f} ms; ratio x{train_s / yaml_s:.0f})")
+    print(f"cached load     {load_s * 1000:.0f} ms  (ratio to training x{load_s / train_s:.3f})")
+    print(f"memory (tracemalloc peak)  baseline over all texts {base_mem:.1f} KiB; parse {parse_mem:.0f} KiB"
+          f" (x{parse_mem / base_mem:.0f}); loading the cached model {load_mem / 1024:.1f} MiB (x{load_mem / base_mem:.0f});"
+          f" training {train_mem / 1024:.1f} MiB (x{train_mem / base_mem:.0f})")
+    print(f"process max RSS {rss_mib:.0f} MiB")
+    return 0 if p99 <= GOAL_P99_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
