@@ -86,6 +86,9 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     redis = Redis.from_url(url)
     clock = clock or Clock(settings.timezone)
     store = Store(redis, settings.redis.prefix)
+    if limiter is None and messenger is None:  # a real channel attaches later: keep within Telegram's limits
+        from .ratelimit import TelegramLimiter
+        limiter = TelegramLimiter()
     outbox = Outbox(messenger or _NoMessenger(), store, clock, limiter=limiter)
     svc = Services(settings, store, outbox, clock, Catalogue(settings.locale),
                    nlu=nlu if nlu is not None else load_nlu(settings, secrets),
@@ -93,6 +96,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     engine = Engine(svc)
     _enable_checkins(engine)
     app = App(settings, secrets, engine, svc, redis, embedded)
+    app.closers.extend(svc.extra.get("closers", []))
     seed = settings.residents.seed_file
     if seed and not await store.residents():
         report = await register.import_file(store, settings.path(seed))

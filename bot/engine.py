@@ -88,8 +88,9 @@ class Engine:
     async def step(self, ctx: Ctx) -> None:
         ev, me = ctx.ev, ctx.me
         if me.role == "resident":
-            for hook in self.activity_hooks:
-                await hook(ctx)
+            handled = [await hook(ctx) for hook in self.activity_hooks]  # every hook sees every event
+            if any(handled):
+                return  # a hook answered it itself (e.g. a typed reply to today's check-in)
         if ev.kind in UNSUPPORTED or ev.kind == "edited":
             show_menu(ctx, "bad.edited" if ev.kind == "edited" else f"bad.{ev.kind}")
             return

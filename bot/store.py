@@ -21,6 +21,9 @@ Layout (prefix omitted):
   questions                 list  JSON questions waiting for staff / knowledge-base gaps
   checkin:{rid}             hash  check-in settings and today's state
   checkins:log:{rid}        list  JSON recent check-in outcomes (trimmed to 30)
+  checkins:enrolled         set   rids enrolled in daily check-ins
+  checkins:due              zset  rid by when its next check-in is to be sent (leased while sending)
+  checkins:ladder           zset  rid by when its sent check-in needs a reminder or becomes "missed" (leased)
   sendlog                   list  JSON send attempts, redacted (trimmed to 5000)
   lock:{name}               str   short per-user / per-incident locks
 """
@@ -286,3 +289,76 @@ class Store:
 
     async def send_log(self, n: int = 100) -> list[dict]:
         return [loads(v) for v in await self.r.lrange(self.k("sendlog"), 0, n - 1)]
+
+    # --- wellbeing check-ins ---------------------------------------------------------
+    # A resident is in at most one of checkins:due / checkins:ladder: waiting for the next check-in, or
+    # waiting for the answer to one that was sent.
+    async def checkin(self, rid: str) -> dict:
+        raw = await self.r.hgetall(self.k("checkin", rid))
+        return {k.decode(): loads(v) for k, v in raw.items()}
+
+    async def save_checkin(self, rid: str, fields: dict) -> None:
+        await self.r.hset(self.k("checkin", rid), mapping={k: dumps(v) for k, v in fields.items()})
+
+    async def schedule_checkin(self, rid: str, due: float | None, ladder: bool = False) -> None:
+        """Puts the resident's next step at `due` in one of the two queues (None: in neither)."""
+        async with self.r.pipeline(transaction=True) as p:
+            p.zrem(self.k("checkins:due" if ladder else "checkins:ladder"), rid)
+            if due is None:
+                p.zrem(self.k("checkins:ladder" if ladder else "checkins:due"), rid)
+            else:
+                p.zadd(self.k("checkins:ladder" if ladder else "checkins:due"), {rid: due})
+            await p.execute()
+
+    async def enrol_checkins(self, rows: Iterable[tuple[str, dict, float]], chunk: int = 2000) -> int:
+        """Writes (rid, settings, first due time) rows in pipelines; returns how many."""
+        n, rows = 0, iter(rows)
+        while True:
+            batch = [r for _, r in zip(range(chunk), rows)]
+            if not batch:
+                return n
+            async with self.r.pipeline(transaction=False) as p:
+                for rid, fields, due in batch:
+                    p.hset(self.k("checkin", rid), mapping={k: dumps(v) for k, v in fields.items()})
+                    p.sadd(self.k("checkins:enrolled"), rid)
+                    p.zrem(self.k("checkins:ladder"), rid)
+                    p.zadd(self.k("checkins:due"), {rid: due})
+                await p.execute()
+            n += len(batch)
+
+    async def unenrol_checkin(self, rid: str, fields: dict) -> None:
+        async with self.r.pipeline(transaction=True) as p:
+            p.hset(self.k("checkin", rid), mapping={k: dumps(v) for k, v in fields.items()})
+            p.srem(self.k("checkins:enrolled"), rid)
+            p.zrem(self.k("checkins:due"), rid)
+            p.zrem(self.k("checkins:ladder"), rid)
+            await p.execute()
+
+    async def checkin_enrolled(self) -> list[str]:
+        return sorted((m.decode() for m in await self.r.smembers(self.k("checkins:enrolled"))),
+                      key=lambda rid: int(rid.lstrip("r") or 0) if rid.lstrip("r").isdigit() else 0)
+
+    async def take_checkins_due(self, queue: str, now: float, lease: float = 120, limit: int = 60) -> list[str]:
+        """Leases up to `limit` residents due in "due" or "ladder"; a crashed worker's lease runs out and they refire."""
+        due = await self._take_due(keys=[self.k(f"checkins:{queue}")], args=[now, now + lease, limit])
+        return [d.decode() for d in due]
+
+    async def checkin_queue_size(self, queue: str) -> int:
+        return await self.r.zcard(self.k(f"checkins:{queue}"))
+
+    async def checkin_when(self, rid: str) -> tuple[str, float] | None:
+        for queue in ("ladder", "due"):
+            score = await self.r.zscore(self.k(f"checkins:{queue}"), rid)
+            if score is not None:
+                return queue, score
+        return None
+
+    async def log_checkin(self, rid: str, entry: dict) -> None:
+        async with self.r.pipeline(transaction=False) as p:
+            p.lpush(self.k("checkins:log", rid), dumps(entry))
+            p.ltrim(self.k("checkins:log", rid), 0, 29)
+            await p.execute()
+
+    async def checkin_log(self, rid: str, n: int = 30) -> list[dict]:
+        """Most recent first."""
+        return [loads(v) for v in await self.r.lrange(self.k("checkins:log", rid), 0, n - 1)]

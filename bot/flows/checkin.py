@@ -1,0 +1,163 @@
+"""Check-ins in conversation: the daily message, its answers, and 我出门几天 / 我回来了 / 改时间; staff /checkins.
+
+Resident buttons  ci:ok · ci:unwell · ci:help       answer today's check-in
+                  ci:away → ci:pause:N (0: until back) · ci:back · ci:time → ci:at:0900[-1800]
+Staff's /checkins and their buttons (cis:...) are in scheduler/checkin_staff.py.
+Nothing here waits for a typed answer: every choice is one tap, so no conversation step is stored.
+"""
+from __future__ import annotations
+
+import re
+
+from scheduler.checkin_rules import PENDING
+from scheduler.checkin_words import answer_label, date_label, history_line, last_seen_label, next_label, times_label
+
+from ..types import Button, Outbound
+from .base import Ctx
+from .help_request import start_help
+from .menu import keyboard, show_menu
+from .resident import route_intent
+from .understanding import is_emergency, keyword_parse, understand
+
+ANSWERS = ("ok", "unwell", "help")
+PAUSE_CHOICES = (3, 7, 14, 0)
+TIME_CHOICES = ("07:00", "08:00", "09:00", "10:00", "09:00-18:00")
+# Short typed phrases for the controls. Kept strict on purpose: they are read before the emergency check,
+# so only sentences that cannot be a call for help are taken (and never one with a danger word).
+AWAY = re.compile(r"(出门|出去|外出)(几天|一阵|一段|一周|一个?星期|旅游)|出远门|不在家|去外地|回老家|旅游|旅行|住几天"
+                  r"|暂停(签到|问候)|我要出门几天")
+BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|恢复(签到|问候)|^我回来了")
+TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问候)(改|换)?(到|成)?几点")
+SHORT = 16
+
+
+def checkin_message(svc, person: dict, locale: str, *, reminder: bool = False) -> Outbound:
+    t = lambda k, **kw: svc.cat.t(k, locale, **kw)  # noqa: E731
+    hour = svc.clock.now().hour
+    period = "morning" if hour < 11 else "noon" if hour < 13 else "afternoon" if hour < 18 else "evening"
+    text = t("checkin.remind" if reminder else "checkin.ask", name=person.get("name", ""),
+             greet=t(f"checkin.greet_{period}"))
+    buttons = ((Button(t("checkin.btn_ok"), "ci:ok"),), (Button(t("checkin.btn_unwell"), "ci:unwell"),),
+               (Button(t("checkin.btn_help"), "ci:help"),),
+               (Button(t("checkin.btn_away"), "ci:away"), Button(t("checkin.btn_time"), "ci:time")))
+    return Outbound(person["tg_id"], text, buttons=buttons, tag=f"checkin:{person['id']}")
+
+
+def missed_detail(svc, st, history: list[dict]) -> str:
+    return svc.cat.t("checkin.detail", time=svc.clock.local(st.slot).strftime("%H:%M"),
+                     minutes=int(svc.settings.checkin.window_minutes * 2),
+                     reminded=svc.cat.t("checkin.detail_reminded") if st.reminded_at >= st.sent_at > 0 else "",
+                     last=last_seen_label(svc, st.last_seen), history=history_line(svc, history))
+
+
+def _checkins(ctx: Ctx):
+    return ctx.svc.extra["checkins"]
+
+
+def _control(text: str) -> str | None:
+    if len(text) > SHORT or keyword_parse(text)["emergency_suspected"]:
+        return None
+    for name, pattern in (("away", AWAY), ("back", BACK), ("time", TIME)):
+        if pattern.search(text):
+            return name
+    return None
+
+
+def _typed_answer(text: str, result: dict) -> str:
+    intent = result["intent"]["name"]
+    if is_emergency(result):
+        return "activity"  # the engine's emergency path handles it
+    if any(w in text for w in ("需要帮助", "要帮助", "帮帮我")):
+        return "help"
+    if intent in ("feeling_unwell", "deny") or "不舒服" in text:
+        return "unwell"
+    if intent in ("checkin_ok", "affirm", "greet", "thank"):
+        return "ok"
+    return "activity"
+
+
+async def on_activity(ctx: Ctx) -> bool:
+    """Every event from a resident: a sign of life; True when it was a check-in answer or control, handled here."""
+    st = await _checkins(ctx).state(ctx.me.resident_id)
+    if not st.enrolled:
+        return False
+    ev = ctx.ev
+    free = ev.kind == "text" and not ctx.session.get("flow")  # never steal an answer to another question
+    text = ev.text.strip() if free else ""
+    control = _control(text) if free else None
+    answer, result = "activity", None
+    if ev.kind == "button" and ev.data.startswith("ci:") and ev.data[3:] in ANSWERS:
+        answer = ev.data[3:]
+    elif free and not control and (st.phase in PENDING or st.phase == "missed"):
+        result = await understand(ctx.svc, text)
+        answer = _typed_answer(text, result)
+    heard = await _checkins(ctx).heard_from(ctx.me.resident_id, answer)
+    ctx.checkin_heard = heard  # for the button handler that runs next in this same event
+    if control:
+        await on_control(ctx, control)
+        return True
+    if free and heard.answered and answer in ANSWERS:
+        await on_answer(ctx, answer, words=text)
+        return True
+    return False
+
+
+async def on_answer(ctx: Ctx, answer: str, words: str = "") -> None:
+    heard = getattr(ctx, "checkin_heard", None)
+    label = answer_label(ctx.svc, answer, ctx.me.locale)
+    if not words:
+        ctx.edit_pressed(ctx.t("checkin.answered", choice=label))  # old buttons cannot be pressed twice
+    if answer == "ok":
+        show_menu(ctx, "checkin.thanks_late" if heard and heard.closed else "checkin.thanks")
+    elif answer == "unwell":
+        await route_intent(ctx, words or label, {"intent": {"name": "feeling_unwell", "confidence": 1.0}})
+    else:
+        await start_help(ctx, "emergency", words=words or label, source="checkin", confirm_need=bool(words))
+
+
+async def on_control(ctx: Ctx, action: str, arg: str = "") -> None:
+    cis, rid = _checkins(ctx), ctx.me.resident_id
+    st = await cis.state(rid)
+    if not st.enrolled:
+        show_menu(ctx, "checkin.not_enrolled", phone=ctx.svc.settings.community.committee_phone)
+    elif action == "away":
+        ctx.say(ctx.t("checkin.away_ask"), buttons=[[ctx.button(f"checkin.pause_{d}", f"ci:pause:{d}")
+                                                     for d in PAUSE_CHOICES[:3]],
+                                                    [ctx.button("checkin.pause_0", "ci:pause:0")]])
+    elif action == "pause" and arg.isdigit() and int(arg) in PAUSE_CHOICES:
+        st = await cis.pause(rid, int(arg) or None)
+        key, kw = ("checkin.paused_open", {}) if not int(arg) else (
+            "checkin.paused_until", {"date": date_label(ctx.svc, st.paused_until, ctx.me.locale)})
+        text = ctx.t(key, **kw)
+        back = [[ctx.button("checkin.btn_back", "ci:back")]]
+        ctx.edit_pressed(text, back) if ctx.ev.kind == "button" else ctx.say(text, buttons=back)
+    elif action == "back":
+        st = await cis.resume(rid)
+        show_menu(ctx, "checkin.resumed", when=next_label(ctx.svc, st, ctx.me.locale))
+    elif action == "time":
+        ctx.say(ctx.t("checkin.time_ask"), buttons=[[Button(times_label(ctx.svc, c.split("-"), ctx.me.locale),
+                                                            "ci:at:" + c.replace(":", "")) for c in TIME_CHOICES[:4]],
+                                                    [Button(times_label(ctx.svc, TIME_CHOICES[4].split("-"),
+                                                                        ctx.me.locale), "ci:at:0900-1800")]])
+    elif action == "at" and (times := parse_times(arg)):
+        st = await cis.set_times(rid, times)
+        ctx.edit_pressed(ctx.t("checkin.time_set", times=times_label(ctx.svc, st.times, ctx.me.locale)))
+        show_menu(ctx, "checkin.next", when=next_label(ctx.svc, st, ctx.me.locale))
+    else:
+        show_menu(ctx, "bad.stale_button")
+
+
+def parse_times(arg: str) -> list[str] | None:
+    """"0900-1800" → ["09:00", "18:00"]; only the offered choices are accepted (buttons can be forged)."""
+    times = [f"{p[:2]}:{p[2:]}" for p in arg.split("-") if re.fullmatch(r"\d{4}", p)]
+    offered = {t for c in TIME_CHOICES for t in c.split("-")}
+    return times if times and all(t in offered for t in times) else None
+
+
+async def on_resident_button(ctx: Ctx, args: list[str]) -> None:
+    if not args:
+        show_menu(ctx, "bad.stale_button")
+    elif args[0] in ANSWERS and len(args) == 1:
+        await on_answer(ctx, args[0])
+    else:
+        await on_control(ctx, args[0], args[1] if len(args) > 1 else "")

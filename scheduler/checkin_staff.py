@@ -1,0 +1,153 @@
+"""Staff and check-ins: /checkins shows today's status; /checkins NAME opens one resident's card with one-tap controls.
+
+Buttons: cis:enrol:RID · cis:unenrol:RID · cis:pause:RID:N (0: until back) · cis:back:RID · cis:at:RID:0900[-1800]
+"""
+from __future__ import annotations
+
+from bot import roster
+from bot.flows.base import Ctx
+from bot.flows.checkin import PAUSE_CHOICES as PAUSES, TIME_CHOICES as TIMES, parse_times
+from bot.flows.menu import show_menu
+from bot.types import Button, Outbound
+
+from .checkin_rules import CheckinState, today_status
+from .checkin_words import date_label, history_line, last_seen_label, next_label, times_label
+
+ORDER = ("answered", "waiting", "reminded", "missed", "paused", "later", "undeliverable", "skipped", "not_linked")
+ALWAYS = ORDER[:5]
+MAX_NAMES = 20
+
+
+def _checkins(ctx: Ctx):
+    return ctx.svc.extra["checkins"]
+
+
+def _hm(ctx: Ctx, ts: float) -> str:
+    return ctx.svc.clock.local(ts).strftime("%H:%M")
+
+
+def _entry(ctx: Ctx, person: dict, st: CheckinState, status: str) -> str:
+    name = person.get("name", st.rid)
+    if status == "answered":
+        late = st.answered_at > st.sent_at + 2 * _checkins(ctx).window_s
+        return f"{name} {_hm(ctx, st.answered_at)}" + ("⌛" if late else "")
+    if status in ("waiting", "reminded"):
+        return f"{name}（{_hm(ctx, st.slot)}）"
+    if status == "missed":
+        return f"{name} #{st.incident}" if st.incident else name
+    if status == "paused":
+        until = ctx.t("checkin.until_back") if st.paused_until == float("inf") else date_label(
+            ctx.svc, st.paused_until, ctx.me.locale)
+        return f"{name}（{until}）"
+    return name
+
+
+def _names(ctx: Ctx, names: list[str]) -> str:
+    if not names:
+        return ""
+    more = ctx.t("checkin.and_more", n=len(names)) if len(names) > MAX_NAMES else ""
+    return "：" + "、".join(names[:MAX_NAMES]) + more
+
+
+async def show_checkins(ctx: Ctx, arg: str) -> None:
+    if arg.strip():
+        await show_card(ctx, arg.strip())
+        return
+    rows = await _checkins(ctx).everyone()
+    if not rows:
+        show_menu(ctx, "checkin.status_none")
+        return
+    now = ctx.svc.clock.ts()
+    groups: dict[str, list[str]] = {}
+    for person, st in rows:
+        status = today_status(st, now)
+        if not person.get("tg_id") and status not in ("paused", "answered"):
+            status = "not_linked"
+        groups.setdefault(status, []).append(_entry(ctx, person, st, status))
+    lines = [ctx.t("checkin.status_title", date=date_label(ctx.svc, now, ctx.me.locale), count=len(rows))]
+    for status in ORDER:
+        if status in ALWAYS or groups.get(status):
+            names = groups.get(status, [])
+            lines.append(ctx.t(f"checkin.status_{status}", count=len(names), names=_names(ctx, names)))
+    lines.append(ctx.t("checkin.status_hint"))
+    ctx.say("\n".join(lines))
+
+
+async def _find(ctx: Ctx, query: str) -> list[dict]:
+    people = await ctx.svc.store.residents()
+    exact = [p for p in people if query in (p["id"], p["phone"], p["name"])]
+    return exact or [p for p in people if query in p["name"]]
+
+
+async def show_card(ctx: Ctx, query: str) -> None:
+    found = await _find(ctx, query)
+    if not found:
+        ctx.say(ctx.t("checkin.no_such_resident"))
+    elif len(found) > 1:
+        ctx.say(ctx.t("checkin.many_residents", names="、".join(f"{p['name']}（{p['id']}）" for p in found[:20])))
+    else:
+        text, buttons = await card(ctx, found[0])
+        ctx.say(text, buttons=buttons)
+
+
+async def card(ctx: Ctx, person: dict) -> tuple[str, list[list[Button]]]:
+    svc, loc = ctx.svc, ctx.me.locale
+    st = await _checkins(ctx).state(person["id"])
+    rid = person["id"]
+    if not st.enrolled:
+        return (ctx.t("checkin.card", name=person["name"], state=ctx.t("checkin.card_off")),
+                [[ctx.button("checkin.btn_enrol", f"cis:enrol:{rid}")]])
+    status = today_status(st, svc.clock.ts())
+    lines = [ctx.t("checkin.card", name=person["name"], state=ctx.t("checkin.card_on", times=times_label(svc, st.times, loc))),
+             ctx.t("checkin.card_today", status=ctx.t(f"checkin.st_{status}")),
+             ctx.t("checkin.card_next", when=next_label(svc, st, loc)),
+             ctx.t("checkin.card_history", history=history_line(svc, await svc.store.checkin_log(rid, 30))),
+             ctx.t("checkin.card_last_seen", last=last_seen_label(svc, st.last_seen, loc))]
+    if not person.get("tg_id"):
+        lines.append(ctx.t("checkin.card_not_linked"))
+    buttons = [[Button(ctx.t("checkin.btn_pause", label=ctx.t(f"checkin.pause_{d}")), f"cis:pause:{rid}:{d}")
+                for d in PAUSES[:3]],
+               [Button(ctx.t("checkin.btn_pause", label=ctx.t("checkin.pause_open_staff")), f"cis:pause:{rid}:0"),
+                ctx.button("checkin.btn_resume", f"cis:back:{rid}")],
+               [Button(c, f"cis:at:{rid}:{c.replace(':', '')}") for c in TIMES[:4]],
+               [Button(times_label(svc, TIMES[4].split("-"), loc), f"cis:at:{rid}:0900-1800"),
+                ctx.button("checkin.btn_unenrol", f"cis:unenrol:{rid}")]]
+    return "\n".join(lines), buttons
+
+
+async def on_staff_button(ctx: Ctx, args: list[str]) -> None:
+    action, rid, arg = (args + ["", "", ""])[:3]
+    person = await ctx.svc.store.resident(rid)
+    cis = _checkins(ctx)
+    times = parse_times(arg) if action == "at" else None
+    if person is None or action not in ("enrol", "unenrol", "pause", "back", "at") or (action == "at" and not times) \
+            or (action == "pause" and arg not in {str(d) for d in PAUSES}):
+        show_menu(ctx, "bad.stale_button")
+        return
+    async with cis.locked(rid):
+        if action == "enrol":
+            st = await cis.enrol(rid)
+        elif action == "unenrol":
+            st = await cis.unenrol(rid)
+        elif action == "pause":
+            st = await cis.pause(rid, int(arg) or None)
+        elif action == "back":
+            st = await cis.resume(rid)
+        else:
+            st = await cis.set_times(rid, times)
+    text, buttons = await card(ctx, person)
+    ctx.edit_pressed(text, buttons)
+    await _tell_resident(ctx, person, action, st)
+
+
+async def _tell_resident(ctx: Ctx, person: dict, action: str, st: CheckinState) -> None:
+    if not person.get("tg_id"):
+        return
+    svc = ctx.svc
+    loc = await svc.store.pref(person["tg_id"], "locale") or svc.settings.locale
+    me = roster.staff_by_id(svc.settings, ctx.me.staff_id)
+    until = (svc.cat.t("checkin.until_back", loc) if st.paused_until == float("inf")
+             else date_label(svc, st.paused_until, loc))
+    text = svc.cat.t(f"checkin.staff_{action}_msg", loc, who=me.name if me else "", until=until,
+                     times=times_label(svc, st.times, loc), when=next_label(svc, st, loc))
+    await svc.outbox.send(Outbound(person["tg_id"], text, tag=f"checkin-control:{person['id']}"))

@@ -1,0 +1,59 @@
+"""Small labels the check-in messages share: dates, times, the next check-in, history marks, "last heard from"."""
+from __future__ import annotations
+
+from .checkin_rules import CheckinState, next_slot
+
+MARKS = {"ok": "✅", "activity": "✅", "late": "⌛", "unwell": "🤒", "help": "🆘", "missed": "❗",
+         "paused": "⏸", "offline": "➖", "undeliverable": "📵"}
+
+
+def answer_label(svc, answer: str, locale: str | None = None) -> str:
+    return svc.cat.t(f"checkin.answer_{answer}", locale)
+
+
+def date_label(svc, ts: float, locale: str | None = None) -> str:
+    d = svc.clock.local(ts)
+    return svc.cat.t("checkin.date", locale, month=d.month, day=d.day,
+                     weekday=svc.cat.t("checkin.weekdays", locale)[d.weekday()])
+
+
+def times_label(svc, times: list[str], locale: str | None = None) -> str:
+    return svc.cat.t("checkin.times_join", locale).join(times)
+
+
+def next_label(svc, st: CheckinState, locale: str | None = None) -> str:
+    """When the next check-in will come, as a resident would say it: 明天 09:00."""
+    now = svc.clock.ts()
+    after = max(st.since, now, st.paused_until if st.paused_until != float("inf") else now)
+    nxt = next_slot(st, after)
+    if nxt is None:
+        return svc.cat.t("checkin.next_none", locale)
+    when, today = svc.clock.local(nxt), svc.clock.local(now).date()
+    hm = when.strftime("%H:%M")
+    days = (when.date() - today).days
+    if days in (0, 1):
+        return svc.cat.t("checkin.next_today" if days == 0 else "checkin.next_tomorrow", locale, time=hm)
+    return f"{date_label(svc, nxt, locale)} {hm}"
+
+
+def history_line(svc, entries: list[dict], days: int = 7) -> str:
+    """Most-recent-first log entries → "11-20✅ 11-21✅ 11-22❗", one mark per day (its last outcome)."""
+    per_day: dict[str, str] = {}
+    for e in reversed(entries):  # oldest first, so a later outcome on the same day wins
+        day = svc.clock.local(e.get("slot") or e["at"]).strftime("%m-%d")
+        per_day[day] = MARKS.get(e["outcome"], "·")
+    items = list(per_day.items())[-days:]
+    return " ".join(f"{d}{m}" for d, m in items) or svc.cat.t("checkin.no_history")
+
+
+def last_seen_label(svc, ts: float, locale: str | None = None) -> str:
+    if not ts:
+        return svc.cat.t("checkin.never_heard", locale)
+    minutes = max(0, int((svc.clock.ts() - ts) // 60))
+    if minutes < 120:
+        ago = svc.cat.t("checkin.ago_minutes", locale, n=minutes)
+    elif minutes < 48 * 60:
+        ago = svc.cat.t("checkin.ago_hours", locale, n=minutes // 60)
+    else:
+        ago = svc.cat.t("checkin.ago_days", locale, n=minutes // 1440)
+    return svc.cat.t("checkin.last_seen", locale, time=svc.clock.local(ts).strftime("%m-%d %H:%M"), ago=ago)
