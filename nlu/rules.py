@@ -26,13 +26,14 @@ _RULES: dict[str, str] = {
     "breathing": r"喘不上气|喘不过气|透不过气|透不上气|上不来气|呼吸不了|呼吸困难|气都喘不"
     r"|can'?t breathe|cannot breathe|hard to breathe|choking|噎住",
     "chest_pain": r"(?:胸口|心口|胸前|心脏)(?:很|好|特别|剧烈|一阵阵|有点|有些|一直|突然|老是)?(?:痛|疼|绞痛|压得)|心绞痛|心梗|心脏病(?:发|犯)"
-    r"|chest pain|heart attack",
+    r"|chest pain|chest hurts|heart attack",
     "stroke": r"嘴歪|嘴巴歪|口角歪|半边(?:身子|身体|脸)?(?:麻|动不了|没力|没知觉)|说话不清|讲话不清|口齿不清|中风|脑梗|stroke",
-    "fire": r"(?<![打点烧]不)着火|失火|起火|火灾|烧起来|烧着了|冒烟|浓烟|好多烟|\bfire\b(?! safety| drill| extinguisher)|smoke",
+    "fire": r"(?<![打点烧]不)着火|失火|起火|火灾|烧起来|烧着了|冒烟|浓烟|好多烟|(?<!没)有烟(?!瘾|酒|灰缸)|\bfire\b(?! safety| drill| extinguisher)|smoke",
     "gas": r"煤气味|燃气味|天然气味|煤气泄|燃气泄|漏气|漏煤气|煤气漏|闻到煤气|闻到燃气|gas leak|smell gas|smell of gas",
     "bleeding": r"血止不住|止不住血|流了(?:很|好)多血|流好多血|大出血|一直(?:在)?流血|吐血|满(?:脸|身|地)是血|bleeding",
     "trapped": r"(?:困|关|卡)在电梯|电梯里出不来|被困|锁在.{1,4}出不来|trapped|stuck in (?:the )?(?:lift|elevator)",
     "intruder": r"撬门|撬锁|有人撬|入室|闯进来|抢劫|有人在砸门|break-?in|burglar|broke in|intruder",
+    "severe_pain": r"(?:痛|疼)得(?:打滚|受不了|要命|要死|昏过去)",
     "poison_burn": r"吃错药|喝了农药|误食|烫伤|烧伤|被开水烫|煤气中毒|一氧化碳",
 }
 _COMPILED = {name: re.compile(p) for name, p in _RULES.items()}
@@ -44,14 +45,16 @@ _NEGATED_PREFIX = re.compile(
 )
 # A story about the past: distant past, or a past event followed by recovery.
 _DISTANT_PAST = re.compile(r"年前|去年|前年|小时候|年轻时|当年|那年|那时候|以前|过去|years ago|long ago|(?:摔|跌)过")
+# Reported speech: news, TV, hearsay about someone else's misfortune.
+_HEARSAY = re.compile(r"电视里说|电视上说|新闻说|新闻里|看到新闻|报纸上|听说|听人家讲|on the news")
 _RECENT_PAST = re.compile(r"昨天|前天|上次|上回|上周|上礼拜|上个月|前几天|那次|早些时候|last week|yesterday")
 _EARLIER_TODAY = re.compile(r"刚才|刚刚|早上|上午|下午|昨晚|夜里|半夜|earlier|this morning")
 _RECOVERED = re.compile(r"好了|没事|没大碍|不要紧|康复|恢复|好多了|已经好|不痛了|不疼了|i'?m fine|i am fine|ok now|better now")
 
 
 def _is_past_story(text: str) -> bool:
-    """A fall years ago, or one recently from which the writer has recovered."""
-    if _DISTANT_PAST.search(text):
+    """A fall years ago, news of someone else's, or a recent one the writer has recovered from."""
+    if _DISTANT_PAST.search(text) or _HEARSAY.search(text):
         return True
     return bool(_RECOVERED.search(text)) and bool(_RECENT_PAST.search(text) or _EARLIER_TODAY.search(text))
 

@@ -13,7 +13,7 @@ def fired(text):
 @pytest.mark.parametrize("text", [
     "救命", "救名啊", "SOS", "🆘", "help", "我摔倒了起不来", "跌跤了，起布来", "老伴叫不醒", "厨房著火了",
     "一股煤气味", "胸口好痛", "我喘不上气", "I can't breathe", "被困在电梯里", "有人在撬门", "我不小心摔倒了",
-    "昨天摔倒了，到现在还起不来",
+    "昨天摔倒了，到现在还起不来", "my chest hurts", "肚子痛得打滚", "报警器响了，屋里有烟",
 ])
 def test_danger_words_fire(text):
     assert fired(text)
@@ -22,6 +22,7 @@ def test_danger_words_fire(text):
 @pytest.mark.parametrize("text", [
     "我没摔倒", "还好没有摔跤", "上次摔倒现在好了", "昨天摔了一跤，现在没事了", "我年轻时候摔过一跤",
     "十年前着过一次火", "怎么防止跌倒", "万一着火怎么办", "煤气灶打不着火", "养老金是我的救命钱", "help me buy some rice",
+    "新闻里说有个老人摔倒了没人扶", "我没有烟瘾",
 ])
 def test_negated_or_past_mentions_do_not_fire(text):
     assert fired(text) == []
