@@ -11,7 +11,7 @@ from bot.flows.menu import show_menu
 from bot.types import Button, Outbound
 
 from .checkin_rules import CheckinState, today_status
-from .checkin_words import date_label, history_line, last_seen_label, next_label, times_label
+from .checkin_words import date_label, history_line, last_seen_label, next_label, times_label, until_label
 
 ORDER = ("answered", "waiting", "reminded", "missed", "paused", "later", "undeliverable", "skipped", "not_linked")
 ALWAYS = ORDER[:5]
@@ -36,9 +36,7 @@ def _entry(ctx: Ctx, person: dict, st: CheckinState, status: str) -> str:
     if status == "missed":
         return f"{name} #{st.incident}" if st.incident else name
     if status == "paused":
-        until = ctx.t("checkin.until_back") if st.paused_until == float("inf") else date_label(
-            ctx.svc, st.paused_until, ctx.me.locale)
-        return f"{name}（{until}）"
+        return f"{name}（{until_label(ctx.svc, st, ctx.me.locale)}）"
     return name
 
 
@@ -146,8 +144,7 @@ async def _tell_resident(ctx: Ctx, person: dict, action: str, st: CheckinState) 
     svc = ctx.svc
     loc = await svc.store.pref(person["tg_id"], "locale") or svc.settings.locale
     me = roster.staff_by_id(svc.settings, ctx.me.staff_id)
-    until = (svc.cat.t("checkin.until_back", loc) if st.paused_until == float("inf")
-             else date_label(svc, st.paused_until, loc))
+    until = until_label(svc, st, loc, "checkin.until_back_you")
     text = svc.cat.t(f"checkin.staff_{action}_msg", loc, who=me.name if me else "", until=until,
                      times=times_label(svc, st.times, loc), when=next_label(svc, st, loc))
     await svc.outbox.send(Outbound(person["tg_id"], text, tag=f"checkin-control:{person['id']}"))

@@ -57,3 +57,9 @@ def last_seen_label(svc, ts: float, locale: str | None = None) -> str:
     else:
         ago = svc.cat.t("checkin.ago_days", locale, n=minutes // 1440)
     return svc.cat.t("checkin.last_seen", locale, time=svc.clock.local(ts).strftime("%m-%d %H:%M"), ago=ago)
+
+
+def until_label(svc, st: CheckinState, locale: str | None = None, open_key: str = "checkin.until_back") -> str:
+    if st.paused_until == float("inf"):
+        return svc.cat.t(open_key, locale)
+    return svc.cat.t("checkin.resume_on", locale, date=date_label(svc, st.paused_until, locale))

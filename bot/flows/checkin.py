@@ -40,7 +40,8 @@ def checkin_message(svc, person: dict, locale: str, *, reminder: bool = False) -
     buttons = ((Button(t("checkin.btn_ok"), "ci:ok"),), (Button(t("checkin.btn_unwell"), "ci:unwell"),),
                (Button(t("checkin.btn_help"), "ci:help"),),
                (Button(t("checkin.btn_away"), "ci:away"), Button(t("checkin.btn_time"), "ci:time")))
-    return Outbound(person["tg_id"], text, buttons=buttons, tag=f"checkin:{person['id']}")
+    return Outbound(person["tg_id"], text, buttons=buttons,
+                    tag=f"{'checkin-reminder' if reminder else 'checkin'}:{person['id']}")
 
 
 def missed_detail(svc, st, history: list[dict]) -> str:
