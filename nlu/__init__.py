@@ -21,7 +21,7 @@ from .features import normalise
 from .model import IntentModel, load_or_train
 from .rasa_backend import RasaClient, RasaUnavailable
 
-__all__ = ["NLU", "SUSPECT_THRESHOLD", "INTENTS"]
+__all__ = ["NLU", "SUSPECT_THRESHOLD", "INTENTS", "build_result"]
 
 log = logging.getLogger(__name__)
 

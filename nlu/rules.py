@@ -44,7 +44,8 @@ _NEGATED_PREFIX = re.compile(
     r"[^\s，。,.!！?？、]{0,2}$"
 )
 # A story about the past: distant past, or a past event followed by recovery.
-_DISTANT_PAST = re.compile(r"年前|去年|前年|小时候|年轻时|当年|那年|那时候|以前|过去|years ago|long ago|(?:摔|跌)过")
+# Not "过去" alone: 晕过去 (fainted) is the present.
+_DISTANT_PAST = re.compile(r"年前|去年|前年|小时候|年轻时|当年|那年|那时候|以前|years ago|long ago|(?:摔|跌)过(?![去来])")
 # Reported speech: news, TV, hearsay about someone else's misfortune.
 _HEARSAY = re.compile(r"电视里说|电视上说|新闻说|新闻里|看到新闻|报纸上|听说|听人家讲|on the news")
 _RECENT_PAST = re.compile(r"昨天|前天|上次|上回|上周|上礼拜|上个月|前几天|那次|早些时候|last week|yesterday")
@@ -52,27 +53,30 @@ _EARLIER_TODAY = re.compile(r"刚才|刚刚|早上|上午|下午|昨晚|夜里|�
 _RECOVERED = re.compile(r"好了|没事|没大碍|不要紧|康复|恢复|好多了|已经好|不痛了|不疼了|i'?m fine|i am fine|ok now|better now")
 
 
-def _is_past_story(text: str) -> bool:
-    """A fall years ago, news of someone else's, or a recent one the writer has recovered from."""
-    if _DISTANT_PAST.search(text) or _HEARSAY.search(text):
-        return True
+_CLAUSE = re.compile(r"[，。,.!！?？;；\n]+")
+
+
+def _recovered_story(text: str) -> bool:
+    """"昨天摔了一跤，现在好了": something happened earlier and the writer is fine now."""
     return bool(_RECOVERED.search(text)) and bool(_RECENT_PAST.search(text) or _EARLIER_TODAY.search(text))
 
 
 def fired_rules(text: str) -> list[str]:
     """Names of the danger rules that fire on normalised `text` (negated mentions excluded)."""
-    if _is_past_story(text):
+    if _recovered_story(text):
         return []
-    # "昨天摔了一跤" is a past fall; what matters is whether something is wrong now.
-    recent_past = bool(_RECENT_PAST.search(text))
-    fired = []
-    for name, pattern in _COMPILED.items():
-        if name == "fall" and recent_past:
+    fired: list[str] = []
+    for clause in _CLAUSE.split(text):
+        # A clause about years ago or about someone on the news says nothing about now.
+        if _DISTANT_PAST.search(clause) or _HEARSAY.search(clause):
             continue
-        for m in pattern.finditer(text):
-            if not _NEGATED_PREFIX.search(text[: m.start()]):
+        # "昨天摔了一跤" is a past fall; whether something is wrong now shows in other words.
+        recent_past = bool(_RECENT_PAST.search(clause))
+        for name, pattern in _COMPILED.items():
+            if name in fired or (name == "fall" and recent_past):
+                continue
+            if any(not _NEGATED_PREFIX.search(clause[: m.start()]) for m in pattern.finditer(clause)):
                 fired.append(name)
-                break
     return fired
 
 

@@ -13,7 +13,8 @@ def fired(text):
 @pytest.mark.parametrize("text", [
     "救命", "救名啊", "SOS", "🆘", "help", "我摔倒了起不来", "跌跤了，起布来", "老伴叫不醒", "厨房著火了",
     "一股煤气味", "胸口好痛", "我喘不上气", "I can't breathe", "被困在电梯里", "有人在撬门", "我不小心摔倒了",
-    "昨天摔倒了，到现在还起不来", "my chest hurts", "肚子痛得打滚", "报警器响了，屋里有烟",
+    "昨天摔倒了，到现在还起不来", "my chest hurts", "肚子痛得打滚", "老头子一下子晕过去了",
+    "他昏过去了，以前从来没有过", "报警器响了，屋里有烟",
 ])
 def test_danger_words_fire(text):
     assert fired(text)
