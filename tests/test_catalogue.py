@@ -10,7 +10,9 @@ import functools
 import re
 import string
 import unicodedata
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -29,7 +31,8 @@ LOCALES = ROOT / "bot" / "locales"
 SOURCES = sorted([*(ROOT / "bot").rglob("*.py"), *(ROOT / "scheduler").rglob("*.py")])
 # where the key sits among a call's positional arguments: ctx.t(key), ctx.button(key, data), show_menu(ctx, key)
 KEY_ARG = {"t": 0, "button": 0, "show_menu": 1}
-EN_MENU = ["🆘 Emergency help", "🙋 Ask the committee for help", "❓ Pensions & subsidies", "☎️ Call the committee"]
+EN_MENU = ["🆘 Emergency help", "🙋 Ask the committee for help", "❓ Pensions & subsidies",
+           "☎️ Call the committee"]
 ZH_MENU = ["🆘 紧急求助", "🙋 找居委会帮忙", "❓ 养老金/补贴", "☎️ 联系居委会"]
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”]")
 
@@ -41,13 +44,18 @@ def load(locale: str) -> dict[str, str]:
 ZH, EN = load("zh"), load("en")
 
 
-def placeholders(template: str) -> set[str]:
-    return {field for _, field, _, _ in string.Formatter().parse(template) if field is not None}
+def pieces(value: str | list[str]) -> list[str]:
+    """A message is a string; a few labels the code indexes (weekday names) are a list in one locale."""
+    return [value] if isinstance(value, str) else list(value)
 
 
-def symbols(template: str) -> set[str]:
+def placeholders(value: str | list[str]) -> set[str]:
+    return {field for text in pieces(value) for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+def symbols(value: str | list[str]) -> set[str]:
     """The emoji and pictographs in a sentence: they carry meaning for people who read slowly."""
-    return {ch for ch in template if unicodedata.category(ch) == "So"}
+    return {ch for text in pieces(value) for ch in text if unicodedata.category(ch) == "So"}
 
 
 # --- (a) English mirrors Chinese -------------------------------------------------------------------------
@@ -61,8 +69,9 @@ def test_translations_keep_every_placeholder():
     differ = {k: (placeholders(ZH[k]), placeholders(EN[k])) for k in ZH.keys() & EN.keys()
               if placeholders(ZH[k]) != placeholders(EN[k])}
     assert differ == {}
-    for key, template in EN.items():  # and they render: no stray brace breaks str.format
-        template.format(**{p: "x" for p in placeholders(template)})
+    for value in EN.values():  # and they render: no stray brace breaks str.format
+        for text in pieces(value):
+            text.format(**{p: "x" for p in placeholders(text)})
 
 
 def test_translations_keep_the_emoji():
@@ -71,7 +80,7 @@ def test_translations_keep_the_emoji():
 
 
 def test_english_is_english():
-    chinese = {k: v for k, v in EN.items() if CJK.search(v) and k != "commands.lang"}
+    chinese = {k: v for k, v in EN.items() if CJK.search(" ".join(pieces(v))) and k != "commands.lang"}
     assert chinese == {}
     assert "English" in ZH["commands.lang"] and CJK.search(EN["commands.lang"])  # findable by those who can't read it
 
@@ -91,14 +100,17 @@ def test_help_texts_name_the_buttons_people_actually_see(texts):
         assert texts[key] in texts["help_text.resident"]
     for key in (k for row in STAFF_MENU for k in row):
         assert texts[key] in texts["staff.menu_hint"]
+    for key in ("checkin.btn_ok", "checkin.btn_away"):
+        assert texts[key] in texts["checkin.staff_enrol_msg"]
+
+
+@pytest.mark.parametrize("texts", [ZH, EN], ids=["zh", "en"])
+def test_weekday_names_can_be_picked_by_the_days_number(texts):
+    names = texts["checkin.weekdays"]  # indexed by date.weekday(), Monday = 0
+    assert len(names) == 7 and len(set(names)) == 7
 
 
 # --- (b) every key the code asks for exists ---------------------------------------------------------------
-
-@functools.cache
-def _trees() -> tuple[tuple[Path, ast.Module], ...]:
-    return tuple((path.relative_to(ROOT), ast.parse(path.read_text(encoding="utf-8"))) for path in SOURCES)
-
 
 def _literals(node: ast.AST) -> list[str]:
     """String keys an argument can evaluate to; f-strings are left to the family checks below."""
@@ -114,66 +126,62 @@ def _called_name(call: ast.Call) -> str | None:
     return f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
 
 
-def keys_at_call_sites() -> set[tuple[str, str]]:
-    found = set()
-    for path, tree in _trees():
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and _called_name(node) in KEY_ARG:
-                pos = KEY_ARG[_called_name(node)]
-                args = node.args[pos:pos + 1] + [kw.value for kw in node.keywords if kw.arg in ("key", "text_key")]
-                found |= {(key, f"{path}:{node.lineno}") for arg in args for key in _literals(arg)}
-    return found
-
-
-def keys_in_tables() -> set[tuple[str, str]]:
-    """Keys kept in dicts, defaults and keyword arguments (SMALL_TALK, STATUS_KEYS, reason="alert.no_arrival")."""
-    namespaces = {k.split(".")[0] for k in ZH}
-    shape = re.compile(r"^([a-z_]+)\.[a-z0-9_]+$")
-    found = set()
-    for path, tree in _trees():
-        skip = {id(v) for n in ast.walk(tree) if isinstance(n, ast.JoinedStr) for v in n.values}
+@functools.cache
+def scan() -> dict[str, set[tuple[str, str]]]:
+    """One pass over bot/ and scheduler/, each finding with where it is:
+    calls: literal keys passed to t/button/show_menu · prefixes: the literal start of f-string keys
+    tables: namespaced key-shaped strings elsewhere (SMALL_TALK, STATUS_KEYS, reason="alert.no_arrival")
+    fields: (field, value) of literal dict entries, e.g. ("event", "claimed") for the timeline"""
+    namespaces, shape = {k.split(".")[0] for k in ZH}, re.compile(r"^([a-z_]+)\.[a-z0-9_]+$")
+    out: dict[str, set] = {"calls": set(), "prefixes": set(), "tables": set(), "fields": set()}
+    for path in SOURCES:
+        tree, rel = ast.parse(path.read_text(encoding="utf-8")), path.relative_to(ROOT)
+        skip = set()  # f-string pieces and docstrings are not keys
         for n in ast.walk(tree):
+            skip |= {id(v) for v in n.values} if isinstance(n, ast.JoinedStr) else set()
             body = getattr(n, "body", None)
             if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
-                skip.add(id(body[0].value))  # docstrings
+                skip.add(id(body[0].value))
         for n in ast.walk(tree):
-            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skip:
-                m = shape.match(n.value)
-                if m and m.group(1) in namespaces:
-                    found.add((n.value, f"{path}:{n.lineno}"))
-    return found
+            if isinstance(n, ast.Call) and _called_name(n) in KEY_ARG:
+                pos = KEY_ARG[_called_name(n)]
+                for arg in n.args[pos:pos + 1] + [kw.value for kw in n.keywords if kw.arg in ("key", "text_key")]:
+                    out["calls"] |= {(key, f"{rel}:{n.lineno}") for key in _literals(arg)}
+                    if isinstance(arg, ast.JoinedStr) and arg.values and isinstance(arg.values[0], ast.Constant):
+                        out["prefixes"].add((arg.values[0].value, f"{rel}:{n.lineno}"))
+            elif isinstance(n, ast.Dict):
+                out["fields"] |= {(k.value, v, str(rel)) for k, val in zip(n.keys, n.values)
+                                  if isinstance(k, ast.Constant) for v in _literals(val)}
+            elif isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skip:
+                if (m := shape.match(n.value)) and m.group(1) in namespaces:
+                    out["tables"].add((n.value, f"{rel}:{n.lineno}"))
+    return out
 
 
 def dict_values(field: str, where: str = "") -> set[str]:
-    """Literal values stored under one key in dict displays, e.g. every timeline "event" the code records."""
-    values = set()
-    for path, tree in _trees():
-        if where and str(path) != where:
-            continue
-        for n in ast.walk(tree):
-            if isinstance(n, ast.Dict):
-                for k, v in zip(n.keys, n.values):
-                    if isinstance(k, ast.Constant) and k.value == field:
-                        values.update(_literals(v))
-    return values
+    return {v for f, v, path in scan()["fields"] if f == field and (not where or path == where)}
 
 
 def test_the_scan_sees_the_code():
     """Guards the checks below against passing because the scan found nothing."""
-    at_calls = {k for k, _ in keys_at_call_sites()}
-    assert {"help.which", "bad.stale_button", "help.request_noted", "btn.claim"} <= at_calls
-    assert {"talk.greet", "packet.status_open", "alert.no_arrival", "onboard.welcome"} <= {k for k, _ in keys_in_tables()}
+    assert {"help.which", "bad.stale_button", "help.request_noted", "btn.claim"} <= {k for k, _ in scan()["calls"]}
+    assert {"talk.greet", "packet.status_open", "alert.no_arrival"} <= {k for k, _ in scan()["tables"]}
+    assert {"outcome.", "help.cat_", "packet.title_"} <= {p for p, _ in scan()["prefixes"]}
     assert {"created", "claimed", "resolved"} <= dict_values("event")
 
 
 def test_every_literal_key_passed_in_the_code_exists():
-    missing = sorted(f"{where} {key}" for key, where in keys_at_call_sites() if key not in ZH)
-    assert missing == []
+    assert sorted(f"{where} {key}" for key, where in scan()["calls"] if key not in ZH) == []
 
 
 def test_every_key_kept_in_a_table_exists():
-    missing = sorted(f"{where} {key}" for key, where in keys_in_tables() if key not in ZH)
-    assert missing == []
+    assert sorted(f"{where} {key}" for key, where in scan()["tables"] if key not in ZH) == []
+
+
+def test_every_f_string_key_starts_like_some_catalogue_key():
+    """Catches a misspelt family ("outcomes.") even when its members are not listed below."""
+    prefixes = scan()["prefixes"]
+    assert sorted(f"{where} {p}" for p, where in prefixes if not any(k.startswith(p) for k in ZH)) == []
 
 
 def family_keys() -> set[str]:
@@ -200,6 +208,18 @@ def test_every_key_built_from_a_family_exists():
     assert sorted(family_keys() - ZH.keys()) == []
 
 
+def test_check_in_keys_built_from_a_family_exist():
+    from bot.flows.checkin import ANSWERS, PAUSE_CHOICES
+    from scheduler.checkin_staff import ORDER
+
+    keys = {f"checkin.greet_{p}" for p in ("morning", "noon", "afternoon", "evening")}
+    keys |= {f"checkin.answer_{a}" for a in (*ANSWERS, "activity")} | {f"checkin.pause_{d}" for d in PAUSE_CHOICES}
+    keys |= {f"checkin.status_{s}" for s in ORDER}
+    keys |= {f"checkin.st_{s}" for s in (*ORDER, "none") if s != "not_linked"}
+    keys |= {f"checkin.staff_{a}_msg" for a in ("enrol", "unenrol", "pause", "back", "at")}
+    assert sorted(keys - ZH.keys()) == []
+
+
 # --- (c) through the flows: English speakers read English ---------------------------------------------------
 
 @pytest.fixture
@@ -221,7 +241,7 @@ def english(app, uid: int = 7001, name: str = "Liu") -> Person:
 
 
 async def only_english(person: Person, *names: str) -> None:
-    """Apart from names, the committee's name and the registered address (Chinese data), nothing the person reads is Chinese."""
+    """Nothing the person reads is Chinese, apart from names and addresses (Chinese data)."""
     app = person.app
     resident = await app.svc.store.resident_by_tg(person.id)
     data = (full_address(app.settings.community.address_prefix, resident), resident["name"],
@@ -292,5 +312,23 @@ async def test_english_resident_emergency_with_a_corrected_address(app, people, 
     await liu.send_kind("sticker")
     assert "sticker" in liu.last().text
     assert "居民发来位置" in people("李社工").last("紧急求助").text
+    await only_english(liu)
+    no_fallback_from_a_missing_key(lookups)
+
+
+async def test_english_resident_gets_the_daily_greeting_and_pauses_it_in_english(app, clock, lookups):
+    liu = await signed_up(english(app), "13900000003")
+    checkins = app.svc.extra["checkins"]
+    await checkins.enrol((await app.svc.store.resident_by_tg(liu.id))["id"])
+    clock.set(datetime(2026, 11, 24, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")))  # Tuesday, 09:00
+    await checkins.run_due()
+    greeting = liu.last("How are you feeling today?")
+    assert greeting.text.startswith("🌞 Good morning, 刘奶奶!")
+    assert [b[0] for b in greeting.buttons][:3] == ["😊 I'm fine", "🤒 Not feeling well", "🆘 I need help"]
+    await liu.click(greeting, "Going away")
+    await liu.click(liu.last("How long will you be away?"), "1 week")
+    assert "no daily greeting until Tue 1/12" in liu.last().text  # the weekday comes from the English list
+    await liu.click(liu.last(), "I'm back")
+    assert liu.last().text == "Welcome back! We will greet you again tomorrow at 09:00."
     await only_english(liu)
     no_fallback_from_a_missing_key(lookups)
