@@ -1,7 +1,7 @@
 """The built-in intent classifier: trained from the Rasa YAML in seconds, cached on disk.
 
 The cache key is a hash of the training file, the feature/model source code and the
-scikit-learn version, so editing the data or the code retrains on the next start while
+library versions, so editing the data or the code retrains on the next start while
 an unchanged setup loads the pickled model in milliseconds.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import joblib
 import numpy as np
+import pypinyin
 import sklearn
 from sklearn.linear_model import SGDClassifier
 from sklearn.pipeline import Pipeline
@@ -29,7 +30,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_DATA = PACKAGE_DIR / "data" / "nlu.yml"
 DEFAULT_CACHE_DIR = PACKAGE_DIR.parent / "var" / "nlu-cache"
 # Source files whose change must invalidate a cached model.
-_CODE_FILES = (Path(features.__file__), Path(__file__), Path(zh_variants.__file__))
+_CODE_FILES = tuple(Path(m.__file__) for m in (features, training_data, zh_variants)) + (Path(__file__),)
+# Library versions that change features or the pickle format.
+_LIB_VERSIONS = f"sklearn {sklearn.__version__} numpy {np.__version__} pypinyin {pypinyin.__version__}"
 
 
 class _FastScorer:
@@ -106,7 +109,7 @@ def cache_key(data_path: Path) -> str:
     h.update(data_path.read_bytes())
     for f in _CODE_FILES:
         h.update(f.read_bytes())
-    h.update(sklearn.__version__.encode())
+    h.update(_LIB_VERSIONS.encode())
     return h.hexdigest()[:20]
 
 
