@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import resource
 import statistics
 import sys
@@ -37,12 +38,12 @@ def corpus(n: int) -> list[str]:
     return texts[:n]
 
 
-def latencies_ms(fn, texts: list[str]) -> list[float]:
+def latencies_ms(fn, texts: list[str], clock=time.perf_counter) -> list[float]:
     out = []
     for t in texts:
-        start = time.perf_counter()
+        start = clock()
         fn(t)
-        out.append((time.perf_counter() - start) * 1000)
+        out.append((clock() - start) * 1000)
     return out
 
 
@@ -88,6 +89,9 @@ def main() -> int:
         baseline(t)
     base_ms = latencies_ms(baseline, texts)
     parse_ms = latencies_ms(nlu.parse, texts)
+    # CPU time excludes moments when other processes hold the cores: it shows our own cost
+    # when the machine is shared, while wall time is what a resident waits.
+    cpu_ms = latencies_ms(nlu.parse, texts, clock=time.thread_time)
 
     def run_all(fn) -> None:
         for t in texts:
@@ -105,7 +109,9 @@ def main() -> int:
     print(f"texts: {len(texts)}  training examples: {len(examples)}")
     print(f"parse latency   p50 {p50:.3f} ms  p99 {p99:.3f} ms  (baseline p50 {b50 * 1000:.2f} us, p99 {b99 * 1000:.2f} us;"
           f" ratio p50 x{p50 / b50:.0f}, p99 x{p99 / b99:.0f})")
-    print(f"goal p99 <= {GOAL_P99_MS} ms: {'met' if p99 <= GOAL_P99_MS else 'NOT met'}")
+    print(f"parse CPU time  p50 {pct(cpu_ms, 50):.3f} ms  p99 {pct(cpu_ms, 99):.3f} ms"
+          f"  (load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    print(f"goal p99 <= {GOAL_P99_MS} ms (wall): {'met' if p99 <= GOAL_P99_MS else 'NOT met'}")
     print(f"training        {train_s:.2f} s  (baseline: reading the YAML {yaml_s * 1000:.0f} ms; ratio x{train_s / yaml_s:.0f})")
     print(f"cached load     {load_s * 1000:.0f} ms  (ratio to training x{load_s / train_s:.3f})")
     print(f"memory (tracemalloc peak)  baseline over all texts {base_mem:.1f} KiB; parse {parse_mem:.0f} KiB"
