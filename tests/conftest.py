@@ -136,13 +136,9 @@ LIBRARIES = ["aiogram", "python-telegram-bot"]
 
 
 def adapter_for(library: str):
-    if library == "python-telegram-bot":
-        from bot.handlers.ptb_adapter import PTBAdapter
+    from bot.handlers import adapter_class
 
-        return PTBAdapter
-    from bot.handlers.aiogram_adapter import AiogramAdapter
-
-    return AiogramAdapter
+    return adapter_class(library)
 
 
 class Telegram:

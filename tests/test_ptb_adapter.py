@@ -187,7 +187,7 @@ async def test_webhook_mode_checks_the_secret_header(make_app, settings):
 
 async def test_switching_the_config_key_runs_the_bot_on_ptb(monkeypatch, redis_server, settings, nlu_model,
                                                             knowledge_base):
-    """run_telegram → ptb_adapter.run: answers a resident, then stops cleanly on SIGTERM."""
+    """run_telegram with telegram.library: python-telegram-bot: answers a resident, then stops cleanly on SIGTERM."""
     from bot import app as app_module
     from bot.config import Secrets
     from bot.handlers import run_telegram

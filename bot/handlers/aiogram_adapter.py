@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import signal
 
 from aiogram import Bot, Dispatcher, F, Router
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -162,20 +161,3 @@ class AiogramAdapter:
             await self._runner.cleanup()
         await self.bot.session.close()
 
-
-async def run(settings, secrets) -> int:
-    from ..app import build_app
-
-    app = await build_app(settings, secrets)
-    adapter = AiogramAdapter(app, secrets.telegram_token)
-    await adapter.start()
-    app.start_scheduler()
-    stop = asyncio.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        asyncio.get_running_loop().add_signal_handler(sig, stop.set)
-    try:
-        await stop.wait()
-    finally:
-        await adapter.stop()
-        await app.close()
-    return 0

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dtm
 import logging
-import signal
 import warnings
 
 from telegram import (BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Chat, InlineKeyboardButton,
@@ -170,20 +169,3 @@ class PTBAdapter:
             self._started = False
         await ptb.shutdown()
 
-
-async def run(settings, secrets) -> int:
-    from ..app import build_app
-
-    app = await build_app(settings, secrets)
-    adapter = PTBAdapter(app, secrets.telegram_token)
-    await adapter.start()
-    app.start_scheduler()
-    stop = asyncio.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        asyncio.get_running_loop().add_signal_handler(sig, stop.set)
-    try:
-        await stop.wait()
-    finally:
-        await adapter.stop()
-        await app.close()
-    return 0
