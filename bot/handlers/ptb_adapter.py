@@ -5,7 +5,6 @@ pump (initialize/start + the Updater), never run_polling(), which would take ove
 """
 from __future__ import annotations
 
-import asyncio
 import datetime as dtm
 import logging
 import warnings
