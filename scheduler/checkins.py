@@ -60,15 +60,18 @@ class Checkins:
         if log_outcome:
             await self.store.log_checkin(st.rid, {"slot": st.slot, "outcome": log_outcome, "at": self.svc.clock.ts()})
 
-    async def _reschedule(self, st: CheckinState) -> None:
+    async def _reschedule(self, st: CheckinState, due: float | None = None) -> None:
+        """Puts the resident back in the right queue: at `due` if a rule said when, else at the natural next step."""
         if not st.enrolled:
             await self.store.schedule_checkin(st.rid, None)
-        elif st.phase in ("sent", "reminded"):
-            miss_at = st.sent_at + 2 * self.window_s
-            await self.store.schedule_checkin(st.rid, miss_at if st.phase == "reminded"
-                                              else st.sent_at + self.window_s, ladder=True)
-        else:
-            await self.store.schedule_checkin(st.rid, next_slot(st, st.since))
+            return
+        ladder = st.phase in ("sent", "reminded")
+        if due is None:
+            due = (st.sent_at + (2 if st.phase == "reminded" else 1) * self.window_s if ladder
+                   else next_slot(st, st.since))
+        if due is not None:
+            due = max(due, self.svc.clock.ts() + 1)  # never due again in the same drain: no busy loop
+        await self.store.schedule_checkin(st.rid, due, ladder=ladder)
 
     # --- control: residents for themselves, staff for them (callers hold the resident's lock) ---------------
     async def enrol(self, rid: str, times: list[str] | None = None) -> CheckinState:
@@ -192,12 +195,13 @@ class Checkins:
     async def advance(self, rid: str) -> None:
         """One resident's next step, recorded under their lock; the message itself is sent after the lock."""
         person = await self.store.resident(rid) or {}
-        opened, send = None, ""
+        opened, send, wait_until = None, "", None
         async with self.locked(rid):
             st = await self.state(rid)
             for _ in range(3):  # a miss or a skip may leave the next check-in due at once (the catch-up)
                 step = decide(st, self.svc.clock.ts(), self.window_s, self.cfg.quiet_hours)
                 if not st.enrolled or step.action == "wait":
+                    wait_until = step.due
                     break
                 if step.action == "skip":
                     st.phase, st.slot, st.since = "skipped", step.slot, self.svc.clock.ts()
@@ -218,7 +222,7 @@ class Checkins:
                     await self._save(st)
                     break
             if send != "send":
-                await self._reschedule(st)
+                await self._reschedule(st, wait_until)
         if opened:
             await self.svc.extra["incidents"].alert_first(opened)
         if send:
