@@ -317,12 +317,13 @@ class Store:
             batch = [r for _, r in zip(range(chunk), rows)]
             if not batch:
                 return n
+            rids = [rid for rid, _, _ in batch]
             async with self.r.pipeline(transaction=False) as p:
-                for rid, fields, due in batch:
+                for rid, fields, _ in batch:
                     p.hset(self.k("checkin", rid), mapping={k: dumps(v) for k, v in fields.items()})
-                    p.sadd(self.k("checkins:enrolled"), rid)
-                    p.zrem(self.k("checkins:ladder"), rid)
-                    p.zadd(self.k("checkins:due"), {rid: due})
+                p.sadd(self.k("checkins:enrolled"), *rids)
+                p.zrem(self.k("checkins:ladder"), *rids)
+                p.zadd(self.k("checkins:due"), {rid: due for rid, _, due in batch})
                 await p.execute()
             n += len(batch)
 
