@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .checkin_rules import CheckinState, next_slot
 
-MARKS = {"ok": "✅", "activity": "✅", "late": "⌛", "unwell": "🤒", "help": "🆘", "missed": "❗",
+MARKS = {"ok": "✅", "activity": "✅", "media": "🎙", "late": "⌛", "unwell": "🤒", "help": "🆘", "missed": "❗",
          "paused": "⏸", "offline": "➖", "undeliverable": "📵"}
 
 

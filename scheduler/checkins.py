@@ -1,13 +1,12 @@
 """Wellbeing check-ins: a daily 早上好 that notices silence and sends a person.
 
 Due times live in Redis (checkins:due for the next check-in, checkins:ladder for the reminder and the
-"missed" step of one already sent); the APScheduler job only wakes `run_due`, so a restart loses nothing
-and an outage is caught up on start. Each step is recorded before anything is sent, under the
-resident's own lock, and what happens next is decided by `checkin_rules.decide` from the time alone.
+"missed" step of one already sent); the APScheduler job only wakes the drain (checkin_ladder.py), so a
+restart loses nothing and an outage is caught up on start. This module holds each resident's settings and
+state, the controls (enrol, pause, resume, times), the signs of life, and `install`, which wires it all in.
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 import math
 from contextlib import asynccontextmanager
@@ -15,10 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.flows import checkin as talk
-from bot.types import Outbound
 
 from . import checkin_staff
-from .checkin_rules import PENDING, CheckinState, decide, next_slot
+from .checkin_ladder import Ladder
+from .checkin_rules import PENDING, CheckinState, next_slot
 from .checkin_words import answer_label
 
 log = logging.getLogger(__name__)
@@ -31,10 +30,11 @@ class Heard:
 
 
 class Checkins:
-    def __init__(self, svc, *, concurrency: int = 16, batch: int = 60, lease: float = 120) -> None:
+    """A resident's check-in settings and state, what they and staff may change, and the signs of life."""
+
+    def __init__(self, svc) -> None:
         self.svc, self.store, self.cfg = svc, svc.store, svc.settings.checkin
-        self.concurrency, self.batch, self.lease = concurrency, batch, lease
-        self._drain: asyncio.Task | None = None
+        self.ladder = Ladder(self)
 
     @property
     def window_s(self) -> float:
@@ -55,12 +55,12 @@ class Checkins:
         async with self.store.lock(name):
             yield
 
-    async def _save(self, st: CheckinState, log_outcome: str = "") -> None:
+    async def save(self, st: CheckinState, log_outcome: str = "") -> None:
         await self.store.save_checkin(st.rid, st.to_hash())
         if log_outcome:
             await self.store.log_checkin(st.rid, {"slot": st.slot, "outcome": log_outcome, "at": self.svc.clock.ts()})
 
-    async def _reschedule(self, st: CheckinState, due: float | None = None) -> None:
+    async def reschedule(self, st: CheckinState, due: float | None = None) -> None:
         """Puts the resident back in the right queue: at `due` if a rule said when, else at the natural next step."""
         if not st.enrolled:
             await self.store.schedule_checkin(st.rid, None)
@@ -81,7 +81,7 @@ class Checkins:
         if times:
             st.times = sorted(times)
         if st.phase in PENDING:
-            await self._save(st)  # a check-in on its way keeps its place in the ladder
+            await self.save(st)  # a check-in on its way keeps its place in the ladder
         else:
             await self.store.enrol_checkins([(rid, st.to_hash(), next_slot(st, st.since) or math.inf)])
         return st
@@ -101,7 +101,7 @@ class Checkins:
             st.paused_until = start.timestamp()
         else:
             st.paused_until = math.inf
-        await self._save(st)
+        await self.save(st)
         return st
 
     async def resume(self, rid: str) -> CheckinState:
@@ -109,8 +109,8 @@ class Checkins:
         st.paused_until = 0.0
         if st.phase not in PENDING:
             st.since = max(st.since, self.svc.clock.ts())  # no catch-up for a day they said they were away
-        await self._save(st)
-        await self._reschedule(st)
+        await self.save(st)
+        await self.reschedule(st)
         return st
 
     async def set_times(self, rid: str, times: list[str]) -> CheckinState:
@@ -118,8 +118,8 @@ class Checkins:
         st.times = sorted(times)
         if st.phase not in PENDING:
             st.since = max(st.since, self.svc.clock.ts())
-        await self._save(st)
-        await self._reschedule(st)
+        await self.save(st)
+        await self.reschedule(st)
         return st
 
     # --- signs of life ---------------------------------------------------------------------------------
@@ -136,10 +136,10 @@ class Checkins:
             outcome = answer if st.phase != "missed" else "late"
             st.phase, st.answered_at, st.answer = "answered", now, answer
             st.since = max(st.since, st.slot)
-        closed = await self._close_missed(st, answer) if st.incident else None
-        await self._save(st, outcome)
+        closed = await self._close_missed(st, answer) if st.incident and answer != "media" else None
+        await self.save(st, outcome)
         if answered:
-            await self._reschedule(st)
+            await self.reschedule(st)
         return Heard(answered, closed)
 
     async def _close_missed(self, st: CheckinState, answer: str) -> int | None:
@@ -153,114 +153,15 @@ class Checkins:
                                        answer=answer_label(self.svc, answer))
         return n
 
-    # --- the ladder ----------------------------------------------------------------------------------
-    async def kick(self) -> None:
-        """The APScheduler job: starts draining what is due unless a drain is running already."""
-        if self._drain is None or self._drain.done():
-            self._drain = asyncio.create_task(self._drain_quietly())
+    # --- the ladder (checkin_ladder.py) --------------------------------------------------------------
+    async def run_due(self) -> int:
+        return await self.ladder.run_due()
 
-    async def _drain_quietly(self) -> None:
-        try:
-            await self.run_due()
-        except Exception:
-            log.exception("check-in drain failed; it runs again within a second")
+    async def kick(self) -> None:
+        await self.ladder.kick()
 
     async def close(self) -> None:
-        if self._drain is not None:
-            self._drain.cancel()
-            await asyncio.gather(self._drain, return_exceptions=True)
-
-    async def run_due(self) -> int:
-        """Everything due: reminders and misses first (they are late already), then new check-ins in batches."""
-        done = 0
-        while True:
-            now = self.svc.clock.ts()
-            rids = await self.store.take_checkins_due("ladder", now, self.lease, self.batch)
-            if len(rids) < self.batch:
-                rids += await self.store.take_checkins_due("due", now, self.lease, self.batch - len(rids))
-            if not rids:
-                return done
-            gate = asyncio.Semaphore(self.concurrency)  # few in flight: an urgent alert never queues behind many
-
-            async def one(rid: str) -> None:
-                async with gate:
-                    try:
-                        await self.advance(rid)
-                    except Exception:
-                        log.exception("check-in step failed; it is retried when its lease runs out")
-
-            await asyncio.gather(*(one(r) for r in rids))
-            done += len(rids)
-
-    async def advance(self, rid: str) -> None:
-        """One resident's next step, recorded under their lock; the message itself is sent after the lock."""
-        person = await self.store.resident(rid) or {}
-        opened, send, wait_until = None, "", None
-        async with self.locked(rid):
-            st = await self.state(rid)
-            for _ in range(3):  # a miss or a skip may leave the next check-in due at once (the catch-up)
-                step = decide(st, self.svc.clock.ts(), self.window_s, self.cfg.quiet_hours)
-                if not st.enrolled or step.action == "wait":
-                    wait_until = step.due
-                    break
-                if step.action == "skip":
-                    st.phase, st.slot, st.since = "skipped", step.slot, self.svc.clock.ts()
-                    await self._save(st, step.reason)
-                elif step.action == "miss":
-                    opened = await self._open_missed(st, person) or opened
-                    st.phase, st.since = "missed", max(st.since, st.slot)
-                    await self._save(st, "missed")
-                elif not person.get("tg_id"):
-                    st.phase, st.slot, st.since = "undeliverable", step.slot, self.svc.clock.ts()
-                    await self._save(st, "undeliverable")
-                else:
-                    send = step.action
-                    if send == "remind":  # recorded before it is sent: a crash never reminds twice
-                        st.phase, st.reminded_at = "reminded", self.svc.clock.ts()
-                    else:  # stays leased in checkins:due until delivered, so a crash sends it again
-                        st.phase, st.slot = "sending", step.slot
-                    await self._save(st)
-                    break
-            if send != "send":
-                await self._reschedule(st, wait_until)
-        if opened:
-            await self.svc.extra["incidents"].alert_first(opened)
-        if send:
-            await self._deliver(st, person, send)
-
-    async def _deliver(self, st: CheckinState, person: dict, action: str) -> None:
-        locale = await self.store.pref(person["tg_id"], "locale") or self.svc.settings.locale
-        msg = talk.checkin_message(self.svc, person, locale, reminder=action == "remind")
-        result = await self.svc.outbox.send(msg)
-        if action == "remind":
-            return
-        async with self.locked(st.rid):
-            st = await self.state(st.rid)
-            if st.phase != "sending":  # answered while we were sending: keep the answer
-                st.msg = result.message_id or st.msg
-                await self._save(st)
-                return
-            if result.ok:
-                st.phase, st.sent_at, st.msg = "sent", self.svc.clock.ts(), result.message_id or 0
-                await self._save(st)
-            elif result.permanent:
-                st.phase, st.since = "undeliverable", st.slot
-                await self._save(st, "undeliverable")
-            else:
-                await self.store.schedule_checkin(st.rid, self.svc.clock.ts() + 60)  # try again in a minute
-                return
-            await self._reschedule(st)
-
-    async def _open_missed(self, st: CheckinState, person: dict) -> int | None:
-        incidents, store = self.svc.extra["incidents"], self.store
-        active = await store.active_incident(st.rid)
-        if active and (inc := await store.incident(active)) and inc["status"] != "resolved":
-            await store.add_timeline(active, {"at": self.svc.clock.ts(), "event": "checkin_missed"})
-            return None  # staff are already on it; one more alert would only be noise
-        detail = talk.missed_detail(self.svc, st, await store.checkin_log(st.rid, 7))
-        n = await incidents.open("checkin", person, source="checkin", detail=detail, ask_address=False)
-        st.incident = n
-        return n
+        await self.ladder.close()
 
     # --- what staff see ------------------------------------------------------------------------------
     async def everyone(self) -> list[tuple[dict, CheckinState]]:

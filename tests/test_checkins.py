@@ -166,3 +166,30 @@ async def test_an_answer_in_the_middle_of_another_question_is_left_to_that_quest
     await zhang.send("对")  # "yes" to the address, not "fine" to the check-in
     assert "社工会到这个地址" in zhang.last().text
     assert "居民已确认地址" in people("李社工").last("紧急求助").text
+
+
+async def missed(people, app, clock):
+    zhang, rid = await enrolled(people, app)
+    for hour, minute in ((9, 0), (9, 30), (10, 0)):
+        await at(app, clock, TUESDAY_9.replace(hour=hour, minute=minute))
+    assert "签到无回复 #1" in people("李社工").last().text
+    return zhang
+
+
+async def test_a_fall_after_the_missed_alert_is_never_reported_as_all_clear(people, app, clock):
+    zhang = await missed(people, app, clock)
+    li = people("李社工")
+    await zhang.send("我摔倒了起不来")
+    texts = li.texts()
+    assert not any("平安" in t for t in texts)
+    assert any("回复了签到" in t and "需要帮助" in t for t in texts)
+    assert "紧急求助 #2" in li.last("紧急求助").text
+
+
+async def test_a_voice_message_after_the_missed_alert_goes_to_staff_and_keeps_the_case_open(people, app, clock):
+    zhang = await missed(people, app, clock)
+    await zhang.send_kind("voice")
+    li = people("李社工")
+    assert li.inbox[-1].forwarded and "#1 张阿姨 发来的消息" in li.inbox[-2].text
+    assert (await app.svc.store.incident(1))["status"] == "open"
+    assert not any("平安" in t for t in li.texts())

@@ -146,3 +146,16 @@ async def test_blocked_resident_shows_as_undeliverable_and_is_tried_again_tomorr
     clock.set(TUESDAY_9.replace(day=25))
     await app.svc.extra["checkins"].run_due()
     assert sum(1 for m in sent(app, zhang.id)) == 2  # tried Tuesday (blocked), delivered Wednesday
+
+
+async def test_the_scheduler_job_only_wakes_the_drain(people, app, clock):
+    from scheduler import make_scheduler
+
+    zhang, *_ = await enrol_all(people, app)
+    job = make_scheduler(app.engine).get_job("checkins")
+    assert job is not None and job.trigger.interval.total_seconds() == 1
+    clock.set(TUESDAY_9)
+    await job.func()  # what APScheduler runs every second
+    await job.func()  # a second wake-up while the first drain runs starts nothing new
+    await app.svc.extra["checkins"].ladder._drain
+    assert len(sent(app, zhang.id)) == 1

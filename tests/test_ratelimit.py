@@ -145,3 +145,16 @@ async def test_outbox_honours_retry_after_through_the_limiter():
     result = await outbox.send(Outbound(5, "早上好"))
     assert result.ok and messenger.calls == 2
     assert lim.penalties == 1 and lim.granted == 2
+
+
+async def test_the_bot_sends_through_the_shared_limiter_when_a_channel_attaches(redis_server, settings):
+    from bot.app import build_app
+    from bot.config import Secrets
+
+    s = settings.model_copy(update={"redis": settings.redis.model_copy(update={"prefix": "rl-wiring:"}),
+                                    "residents": settings.residents.model_copy(update={"seed_file": None})})
+    app = await build_app(s, Secrets(redis_url=redis_server.url), nlu=False, kb=False)
+    try:
+        assert isinstance(app.svc.outbox.limiter, TelegramLimiter)
+    finally:
+        await app.close()

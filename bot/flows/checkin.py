@@ -20,6 +20,7 @@ from .resident import route_intent
 from .understanding import is_emergency, keyword_parse, understand
 
 ANSWERS = ("ok", "unwell", "help")
+MEDIA = ("voice", "photo", "location")
 PAUSE_CHOICES = (3, 7, 14, 0)
 TIME_CHOICES = ("07:00", "08:00", "09:00", "10:00", "09:00-18:00")
 # Short typed phrases for the controls. Kept strict on purpose: they are read before the emergency check,
@@ -66,9 +67,7 @@ def _control(text: str) -> str | None:
 
 def _typed_answer(text: str, result: dict) -> str:
     intent = result["intent"]["name"]
-    if is_emergency(result):
-        return "activity"  # the engine's emergency path handles it
-    if any(w in text for w in ("需要帮助", "要帮助", "帮帮我")):
+    if is_emergency(result) or any(w in text for w in ("需要帮助", "要帮助", "帮帮我")):
         return "help"
     if intent in ("feeling_unwell", "deny") or "不舒服" in text:
         return "unwell"
@@ -89,6 +88,8 @@ async def on_activity(ctx: Ctx) -> bool:
     answer, result = "activity", None
     if ev.kind == "button" and ev.data.startswith("ci:") and ev.data[3:] in ANSWERS:
         answer = ev.data[3:]
+    elif ev.kind in MEDIA:
+        answer = "media"  # alive, but a voice message may be a call for help: staff hear it, they decide
     elif free and not control and (st.phase in PENDING or st.phase == "missed"):
         result = await understand(ctx.svc, text)
         answer = _typed_answer(text, result)
@@ -97,8 +98,8 @@ async def on_activity(ctx: Ctx) -> bool:
     if control:
         await on_control(ctx, control)
         return True
-    if free and heard.answered and answer in ANSWERS:
-        await on_answer(ctx, answer, words=text)
+    if free and heard.answered and answer in ANSWERS and not (result and is_emergency(result)):
+        await on_answer(ctx, answer, words=text)  # (a typed emergency goes the engine's own way)
         return True
     return False
 

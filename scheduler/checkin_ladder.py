@@ -1,0 +1,134 @@
+"""The check-in drain: takes whoever is due from Redis and moves each one step along the ladder.
+
+    due → sending → sent → (reminder) → reminded → missed: a "checkin" incident to on-duty staff
+Reminders and misses go first (they are late already); new check-ins follow in batches of `batch`, at most
+`concurrency` in flight, so the shared limiter's queue stays short and an urgent alert waits one slot, not a
+thousand. Each step is recorded under the resident's lock before its message is sent after the lock;
+due residents are leased, so a crash mid-step refires after the lease and nothing is lost or sent twice.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from bot.flows import checkin as talk
+
+from .checkin_rules import CheckinState, decide
+
+log = logging.getLogger(__name__)
+
+
+class Ladder:
+    def __init__(self, cis, *, concurrency: int = 16, batch: int = 60, lease: float = 120) -> None:
+        self.cis, self.svc, self.store = cis, cis.svc, cis.store
+        self.concurrency, self.batch, self.lease = concurrency, batch, lease
+        self._drain: asyncio.Task | None = None
+
+    async def kick(self) -> None:
+        """The APScheduler job: starts draining what is due unless a drain is running already."""
+        if self._drain is None or self._drain.done():
+            self._drain = asyncio.create_task(self._drain_quietly())
+
+    async def _drain_quietly(self) -> None:
+        try:
+            await self.run_due()
+        except Exception:
+            log.exception("check-in drain failed; it runs again within a second")
+
+    async def close(self) -> None:
+        if self._drain is not None:
+            self._drain.cancel()
+            await asyncio.gather(self._drain, return_exceptions=True)
+
+    async def run_due(self) -> int:
+        """Everything due: reminders and misses first (they are late already), then new check-ins in batches."""
+        done = 0
+        while True:
+            now = self.svc.clock.ts()
+            rids = await self.store.take_checkins_due("ladder", now, self.lease, self.batch)
+            if len(rids) < self.batch:
+                rids += await self.store.take_checkins_due("due", now, self.lease, self.batch - len(rids))
+            if not rids:
+                return done
+            gate = asyncio.Semaphore(self.concurrency)  # few in flight: an urgent alert never queues behind many
+
+            async def one(rid: str) -> None:
+                async with gate:
+                    try:
+                        await self.advance(rid)
+                    except Exception:
+                        log.exception("check-in step failed; it is retried when its lease runs out")
+
+            await asyncio.gather(*(one(r) for r in rids))
+            done += len(rids)
+
+    async def advance(self, rid: str) -> None:
+        """One resident's next step, recorded under their lock; the message itself is sent after the lock."""
+        person = await self.store.resident(rid) or {}
+        opened, send, wait_until = None, "", None
+        async with self.cis.locked(rid):
+            st = await self.cis.state(rid)
+            for _ in range(3):  # a miss or a skip may leave the next check-in due at once (the catch-up)
+                step = decide(st, self.svc.clock.ts(), self.cis.window_s, self.cis.cfg.quiet_hours)
+                if not st.enrolled or step.action == "wait":
+                    wait_until = step.due
+                    break
+                if step.action == "skip":
+                    st.phase, st.slot, st.since = "skipped", step.slot, self.svc.clock.ts()
+                    await self.cis.save(st, step.reason)
+                elif step.action == "miss":
+                    opened = await self._open_missed(st, person) or opened
+                    st.phase, st.since = "missed", max(st.since, st.slot)
+                    await self.cis.save(st, "missed")
+                elif not person.get("tg_id"):
+                    st.phase, st.slot, st.since = "undeliverable", step.slot, self.svc.clock.ts()
+                    await self.cis.save(st, "undeliverable")
+                else:
+                    send = step.action
+                    if send == "remind":  # recorded before it is sent: a crash never reminds twice
+                        st.phase, st.reminded_at = "reminded", self.svc.clock.ts()
+                    else:  # stays leased in checkins:due until delivered, so a crash sends it again
+                        st.phase, st.slot = "sending", step.slot
+                    await self.cis.save(st)
+                    break
+            if send != "send":
+                await self.cis.reschedule(st, wait_until)
+        if opened:
+            await self.svc.extra["incidents"].alert_first(opened)
+        if send:
+            await self._deliver(st, person, send)
+
+    async def _deliver(self, st: CheckinState, person: dict, action: str) -> None:
+        locale = await self.store.pref(person["tg_id"], "locale") or self.svc.settings.locale
+        msg = talk.checkin_message(self.svc, person, locale, reminder=action == "remind")
+        result = await self.svc.outbox.send(msg)
+        if action == "remind":
+            return
+        async with self.cis.locked(st.rid):
+            st = await self.cis.state(st.rid)
+            if st.phase != "sending":  # answered while we were sending: keep the answer
+                st.msg = result.message_id or st.msg
+                await self.cis.save(st)
+                return
+            if result.ok:
+                st.phase, st.sent_at, st.msg = "sent", self.svc.clock.ts(), result.message_id or 0
+                await self.cis.save(st)
+            elif result.permanent:
+                st.phase, st.since = "undeliverable", st.slot
+                await self.cis.save(st, "undeliverable")
+            else:
+                await self.store.schedule_checkin(st.rid, self.svc.clock.ts() + 60)  # try again in a minute
+                return
+            await self.cis.reschedule(st)
+
+    async def _open_missed(self, st: CheckinState, person: dict) -> int | None:
+        incidents, store = self.svc.extra["incidents"], self.store
+        active = await store.active_incident(st.rid)
+        if active and (inc := await store.incident(active)) and inc["status"] != "resolved":
+            await store.add_timeline(active, {"at": self.svc.clock.ts(), "event": "checkin_missed"})
+            return None  # staff are already on it; one more alert would only be noise
+        detail = talk.missed_detail(self.svc, st, await store.checkin_log(st.rid, 7))
+        n = await incidents.open("checkin", person, source="checkin", detail=detail, ask_address=False)
+        st.incident = n
+        return n
+
