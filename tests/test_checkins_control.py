@@ -178,3 +178,11 @@ async def test_no_one_enrolled_yet(people, app):
     assert "还没有居民开通每日签到" in li.last().text
     await li.send("/checkins 不存在的人")
     assert "没有找到这位居民" in li.last().text
+
+
+async def test_everyday_sentences_are_not_taken_for_going_away(people, app, clock):
+    zhang, rid = await enrolled(people, app)
+    for text in ("我出门买菜", "旅游补贴怎么领", "我摔倒了，出门几天"):
+        await zhang.send(text)
+        assert "您要出门几天" not in zhang.last().text, text
+    assert (await app.svc.extra["checkins"].state(rid)).paused_until == 0

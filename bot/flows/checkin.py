@@ -1,4 +1,4 @@
-"""Check-ins in conversation: the daily message, its answers, and 我出门几天 / 我回来了 / 改时间; staff /checkins.
+"""Check-ins in conversation: the daily message, its answers, and 我出门几天 / 我回来了 / 改时间.
 
 Resident buttons  ci:ok · ci:unwell · ci:help       answer today's check-in
                   ci:away → ci:pause:N (0: until back) · ci:back · ci:time → ci:at:0900[-1800]
@@ -15,7 +15,7 @@ from scheduler.checkin_words import answer_label, date_label, history_line, last
 from ..types import Button, Outbound
 from .base import Ctx
 from .help_request import start_help
-from .menu import keyboard, show_menu
+from .menu import show_menu
 from .resident import route_intent
 from .understanding import is_emergency, keyword_parse, understand
 
@@ -25,9 +25,9 @@ PAUSE_CHOICES = (3, 7, 14, 0)
 TIME_CHOICES = ("07:00", "08:00", "09:00", "10:00", "09:00-18:00")
 # Short typed phrases for the controls. Kept strict on purpose: they are read before the emergency check,
 # so only sentences that cannot be a call for help are taken (and never one with a danger word).
-AWAY = re.compile(r"(出门|出去|外出)(几天|一阵|一段|一周|一个?星期|旅游)|出远门|不在家|去外地|回老家|旅游|旅行|住几天"
-                  r"|暂停(签到|问候)|我要出门几天")
-BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|恢复(签到|问候)|^我回来了")
+AWAY = re.compile(r"(出门|出去|外出)(几天|一阵|一段|一周|一个?星期|旅游|旅行)|出远门|不在家|去外地|回老家|去旅游|去旅行"
+                  r"|住几天|暂停(签到|问候)")
+BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|恢复(签到|问候)")
 TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问候)(改|换)?(到|成)?几点")
 SHORT = 16
 
