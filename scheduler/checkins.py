@@ -101,7 +101,12 @@ class Checkins:
             st.paused_until = start.timestamp()
         else:
             st.paused_until = math.inf
-        await self.save(st)
+        if st.phase in PENDING:  # e.g. staff pause someone taken to hospital: no reminder, no alert
+            st.phase, st.since = "skipped", max(st.since, st.slot)
+            await self.save(st, "paused")
+            await self.reschedule(st)
+        else:
+            await self.save(st)
         return st
 
     async def resume(self, rid: str) -> CheckinState:

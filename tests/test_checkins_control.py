@@ -186,3 +186,15 @@ async def test_everyday_sentences_are_not_taken_for_going_away(people, app, cloc
         await zhang.send(text)
         assert "您要出门几天" not in zhang.last().text, text
     assert (await app.svc.extra["checkins"].state(rid)).paused_until == 0
+
+
+async def test_staff_pause_stops_a_check_in_already_waiting(people, app, clock):
+    zhang, _ = await enrolled(people, app)
+    li = people("李社工")
+    await at(app, clock, TUESDAY_9)
+    await li.send("/checkins 张阿姨")
+    await li.click(li.last("张阿姨 · 每日签到"), "暂停到回来")  # taken to hospital, say
+    for hm in ((9, 30), (10, 0), (11, 0)):
+        await at(app, clock, TUESDAY_9.replace(hour=hm[0], minute=hm[1]))
+    assert not any("还没收到" in t for t in zhang.texts())
+    assert not any("签到无回复" in t for t in li.texts())
