@@ -78,7 +78,8 @@ class Engine:
             return Identity(ev.user_id, "staff", locale, staff_id=st.id, name=st.name)
         person = await store.resident_by_tg(ev.user_id)
         if person:
-            return Identity(ev.user_id, "resident", locale, resident_id=person["id"], name=person["name"])
+            return Identity(ev.user_id, "resident", locale, resident_id=person["id"], name=person["name"],
+                            extra={"person": person})
         acc = await store.contact_account(ev.user_id)
         if acc:
             return Identity(ev.user_id, "contact", locale, name=acc.get("name", ""), extra=acc)

@@ -24,6 +24,7 @@ class Incidents:
     def __init__(self, svc: Services) -> None:
         self.svc = svc
         self.store = svc.store
+        self._opened: dict[int, tuple[dict, dict]] = {}  # just stored, not yet alerted: saves re-reading them
 
     def policy(self, kind: str) -> Policy:
         return getattr(self.svc.settings.escalation, POLICY_OF[kind])
@@ -47,14 +48,14 @@ class Incidents:
             deadlines["addr:{n}"] = now + self.svc.settings.escalation.address_confirm_timeout_minutes * 60
         entry = {"at": now, "event": "created", "kind": kind, "by": person["name"], "source": source}
         n = await self.store.create_incident(fields, entry, deadlines)
+        self._opened[n] = ({**fields, "id": n}, person)
         log.info("incident %s opened (%s, %s)", n, kind, source)
         return n
 
     async def alert_first(self, n: int) -> int:
         """Level 0, right after the incident is stored. Returns how many people were reached."""
-        reached = await self._alert(n, 0)
-        await self.store.update_incident(n, first_alert_sent=True)
-        await self.store.cancel_deadline(f"first:{n}")
+        inc, person = self._opened.pop(n, (None, None))
+        reached = await self._alert(n, 0, inc=inc, person=person, first=True)
         if reached == 0:
             await self.store.set_deadline(f"esc:{n}:1", self.svc.clock.ts())
         return reached
@@ -80,9 +81,10 @@ class Incidents:
                 out.setdefault(st.telegram_id, (st.telegram_id, "staff", st.name))
         return list(out.values())
 
-    async def _alert(self, n: int, level: int, audience: list[str] | None = None, reason: str = "") -> int:
-        inc = await self.store.incident(n)
-        person = await self.store.resident(inc["resident"])
+    async def _alert(self, n: int, level: int, audience: list[str] | None = None, reason: str = "", *,
+                     inc: dict | None = None, person: dict | None = None, first: bool = False) -> int:
+        inc = inc or await self.store.incident(n)
+        person = person or await self.store.resident(inc["resident"])
         policy = self.policy(inc["kind"])
         if audience is None:
             lv = policy.levels[min(level, len(policy.levels) - 1)]
@@ -90,18 +92,18 @@ class Incidents:
         targets = await self.recipients(inc, audience)
         urgent = inc["kind"] == "emergency"
 
-        async def one(chat: int, role: str) -> bool:
+        async def one(chat: int, role: str):
             text, buttons = render(self.svc, inc, person, role=role)
-            res = await self.svc.outbox.send(Outbound(chat, text, buttons=buttons, urgent=urgent, tag=f"alert:{n}"))
-            if res.ok and res.message_id:
-                await self.store.add_alert_message(n, chat, res.message_id, role)
-            return res.ok
+            return await self.svc.outbox.send(Outbound(chat, text, buttons=buttons, urgent=urgent, tag=f"alert:{n}"))
 
         results = await asyncio.gather(*(one(chat, role) for chat, role, _ in targets))
-        reached = [name for (_, _, name), ok in zip(targets, results) if ok]
-        failed = [name for (_, _, name), ok in zip(targets, results) if not ok]
-        await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "alerted", "level": level,
-                                          "to": reached, "failed": failed, "reason": reason})
+        sent = [(chat, res.message_id, role) for (chat, role, _), res in zip(targets, results) if res.ok and res.message_id]
+        reached = [name for (_, _, name), res in zip(targets, results) if res.ok]
+        failed = [name for (_, _, name), res in zip(targets, results) if not res.ok]
+        entry = {"at": self.svc.clock.ts(), "event": "alerted", "level": level, "to": reached, "failed": failed,
+                 "reason": reason}
+        await self.store.record_alerts(n, sent, entry, fields={"first_alert_sent": True} if first else None,
+                                       cancel=(f"first:{n}",) if first else ())
         return len(reached)
 
     async def refresh(self, n: int) -> None:

@@ -222,8 +222,18 @@ class Store:
         v = await self.r.get(self.k("resident", rid, "incident"))
         return int(v) if v else None
 
-    async def add_alert_message(self, n: int, chat_id: int, message_id: int, role: str) -> None:
-        await self.r.hset(self.k("incident", n, "alerts"), f"{chat_id}:{message_id}", role)
+    async def record_alerts(self, n: int, sent: list[tuple[int, int, str]], entry: dict,
+                            fields: dict | None = None, cancel: tuple[str, ...] = ()) -> None:
+        """After an alert round: its messages, its timeline entry and any state change, in one round trip."""
+        async with self.r.pipeline(transaction=True) as p:
+            for chat, msg_id, role in sent:
+                p.hset(self.k("incident", n, "alerts"), f"{chat}:{msg_id}", role)
+            p.rpush(self.k("incident", n, "timeline"), dumps(entry))
+            if fields:
+                p.hset(self.k("incident", n), mapping={k: dumps(v) for k, v in fields.items()})
+            if cancel:
+                p.zrem(self.k("deadlines"), *cancel)
+            await p.execute()
 
     async def alert_messages(self, n: int) -> list[tuple[int, int, str]]:
         """(chat, message, role) of every alert message sent for the incident, oldest first."""

@@ -23,7 +23,7 @@ def _incidents(ctx: Ctx):
 async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", category: str | None = None,
                      source: str = "button", confirm_need: bool = False, detail: str = "") -> int:
     store, inc_svc = ctx.svc.store, _incidents(ctx)
-    person = await store.resident(ctx.me.resident_id)
+    person = ctx.me.extra.get("person") or await store.resident(ctx.me.resident_id)
     active = await store.active_incident(person["id"])
     if active and kind == "emergency":
         existing = await store.incident(active)
