@@ -19,9 +19,16 @@ class Messenger(Protocol):
 
 
 class Limiter(Protocol):
-    async def acquire(self, chat_id: int, urgent: bool) -> None: ...
+    async def acquire(self, chat_id: int, urgent: bool | int) -> None: ...
 
     def penalise(self, chat_id: int, retry_after: float) -> None: ...
+
+
+def priority(msg: Outbound) -> int:
+    """0: an urgent staff alert; 1: other urgent messages; 2: everything else."""
+    if msg.urgent:
+        return 0 if msg.tag.startswith("alert:") else 1
+    return 2
 
 
 class Outbox:
@@ -38,7 +45,7 @@ class Outbox:
         result = SendResult(ok=False, error="not sent")
         for attempt in range(1, self.attempts + 1):
             if self.limiter:
-                await self.limiter.acquire(msg.chat_id, msg.urgent)
+                await self.limiter.acquire(msg.chat_id, priority(msg))
             try:
                 result = await self.messenger.deliver(msg)
             except Exception as e:  # a transport error is transient until proven otherwise

@@ -8,7 +8,8 @@ costs less than recovering from a 429, so every message the Outbox sends asks fo
   replies go out at once; groups add a sliding window of 20 a minute and get no burst;
 - overall, evenly spaced slots a little below 30 a second: the margin absorbs HTTP jitter, which
   would otherwise let a 31st request land inside the server's one-second window;
-- waiters for an overall slot are served urgent first, then in arrival order, so an alert raised
+- waiters for an overall slot are served staff alerts first, then other urgent messages (the resident's
+  own reassurance), then in arrival order, so an alert raised
   during the morning's check-ins waits for one slot, not for the queue;
 - a 429 holds that chat for retry_after, and every non-urgent message too (as python-telegram-bot's
   AIORateLimiter does), because a flood wait is often bot-wide.
@@ -64,7 +65,9 @@ class TelegramLimiter:
         self.penalties = 0
 
     # --- the protocol --------------------------------------------------------------------------
-    async def acquire(self, chat_id: int, urgent: bool = False) -> None:
+    async def acquire(self, chat_id: int, urgent: bool | int = False) -> None:
+        """`urgent` is True/False, or a priority: 0 staff alert, 1 other urgent, 2 normal."""
+        priority = (1 if urgent else 2) if isinstance(urgent, bool) else int(urgent)
         chat = self._chats.get(chat_id)
         if chat is None:
             chat = self._chats[chat_id] = _Chat()
@@ -74,7 +77,7 @@ class TelegramLimiter:
                 if wait > 0:
                     await self._sleep(wait)
                     continue
-                await self._overall_slot(urgent)
+                await self._overall_slot(priority)
                 if self._chat_wait(chat_id, chat, self._clock()) <= 0:
                     break  # else a 429 held the chat while we queued: wait again
             self._record(chat_id, chat, self._clock())
@@ -117,9 +120,9 @@ class TelegramLimiter:
             del self._chats[cid]
 
     # --- overall --------------------------------------------------------------------------------
-    async def _overall_slot(self, urgent: bool) -> None:
+    async def _overall_slot(self, priority: int) -> None:
         fut = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._queue, (0 if urgent else 1, next(self._seq), fut))
+        heapq.heappush(self._queue, (priority, next(self._seq), fut))
         if self._pump is None or self._pump.done():
             self._pump = asyncio.create_task(self._run_pump())
         await fut
@@ -128,7 +131,7 @@ class TelegramLimiter:
         """Hands out overall slots one interval apart to the best waiter; ends when nobody waits."""
         while self._queue:
             now = self._clock()
-            urgent = self._queue[0][0] == 0
+            urgent = self._queue[0][0] <= 1
             start = self._next_slot if urgent else max(self._next_slot, self._held_until)
             if start > now:
                 await self._sleep(min(start - now, 0.05))  # short naps: an urgent waiter may arrive meanwhile

@@ -158,3 +158,20 @@ async def test_the_bot_sends_through_the_shared_limiter_when_a_channel_attaches(
         assert isinstance(app.svc.outbox.limiter, TelegramLimiter)
     finally:
         await app.close()
+
+
+async def test_staff_alerts_go_before_other_urgent_messages_when_both_wait(vt):
+    from bot.outbox import priority
+
+    lim = limiter(vt)
+    order = []
+
+    async def send(msg):
+        await lim.acquire(msg.chat_id, priority(msg))
+        order.append(msg.tag or msg.text)
+
+    busy = [Outbound(c, "check-in") for c in range(1, 6)]  # the overall slots are taken for a moment
+    told = Outbound(5001, "已通知值班社工", urgent=True, tag="resident:1")
+    alert = Outbound(1001, "紧急求助 #1", urgent=True, tag="alert:1")
+    await vt.run(*(send(m) for m in busy), send(told), send(alert))
+    assert order.index("alert:1") < order.index("resident:1") < order.index("check-in", 1)
