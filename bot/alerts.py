@@ -23,6 +23,8 @@ def _address_lines(svc: Services, inc: dict, person: dict, loc: str) -> list[str
                   t("packet.addr_registered", parts=format_parts(person, diff) or registered),
                   t("packet.addr_stated", parts=format_parts(stated, diff) or inc.get("address_text", "")),
                   t("packet.addr_check_second_source")]
+    elif state == "unparsed":
+        lines += [t("packet.addr_unparsed", text=inc.get("address_text", "")), t("packet.addr_check_second_source")]
     elif state == "location":
         lat, lon = inc.get("location") or (0, 0)
         lines += [t("packet.addr_location", lat=f"{lat:.5f}", lon=f"{lon:.5f}"), t("packet.addr_check_second_source")]

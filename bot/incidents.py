@@ -204,11 +204,17 @@ class Incidents:
         await self.store.cancel_deadline(f"addr:{n}")
         await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "address_confirmed"})
 
-    async def address_stated(self, n: int, parts: dict, text: str) -> set[str]:
+    async def address_stated(self, n: int, parts: dict, text: str, disputed: bool = False) -> set[str]:
+        """What the resident typed. After they said the register is wrong, it never counts as a confirmation."""
         inc = await self.store.incident(n)
         person = await self.store.resident(inc["resident"]) or {}
         diff = differing_parts(person, parts)
-        state = "corrected" if diff or not has_any(person) else "confirmed"
+        if not has_any(parts):
+            state = "unparsed"
+        elif diff or disputed or not has_any(person):
+            state = "corrected"
+        else:
+            state = "confirmed"
         await self.store.update_incident(n, address_state=state, address_stated=parts, address_text=text[:200],
                                          address_diff=sorted(diff))
         await self.store.cancel_deadline(f"addr:{n}")

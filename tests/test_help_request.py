@@ -259,3 +259,23 @@ async def test_redis_down_still_gives_the_resident_120_and_the_committee_phone(m
     assert "120" in wang.last().text and "021-64370000" in wang.last().text
     li = Person(app, 1001, "李社工")
     assert "系统故障" in li.last().text and "救命" in li.last().text
+
+
+async def test_an_unreadable_new_address_is_never_taken_as_confirmed(people, app):
+    wang = await sos(people)
+    await wang.click(wang.last("请确认您现在的地址"), "不对")
+    await wang.send("我在女儿家")
+    assert "没有看懂地址" in wang.last().text
+    await wang.send("我在女儿家")
+    alert = people("李社工").last("紧急求助").text
+    assert "居民已确认地址" not in alert
+    assert "没能看懂新地址" in alert and "我在女儿家" in alert
+    assert "社工会打电话和您确认地址" in wang.last().text
+
+
+async def test_after_no_a_partial_address_matching_the_register_is_still_a_correction(people, app):
+    wang = await sos(people)
+    await wang.click(wang.last("请确认您现在的地址"), "不对")
+    await wang.send("302室")
+    alert = people("李社工").last("紧急求助").text
+    assert "居民已确认地址" not in alert and "和登记的不一样" in alert

@@ -125,10 +125,14 @@ async def on_address_text(ctx: Ctx, n: int) -> None:
         ctx.session["asked_twice"] = True
         return
     inc_svc = _incidents(ctx)
-    diff = await inc_svc.address_stated(n, parts, ctx.ev.text)
+    disputed = ctx.session.get("step") == "ask_address"
+    diff = await inc_svc.address_stated(n, parts, ctx.ev.text, disputed=disputed)
     await inc_svc.refresh(n)
     ctx.goto(None)
-    show_menu(ctx, "help.address_corrected" if diff else "help.address_thanks")
+    if not parts:
+        show_menu(ctx, "help.address_unparsed")
+    else:
+        show_menu(ctx, "help.address_corrected" if diff or disputed else "help.address_thanks")
 
 
 async def on_address_location(ctx: Ctx, n: int) -> None:
