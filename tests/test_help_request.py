@@ -279,3 +279,33 @@ async def test_after_no_a_partial_address_matching_the_register_is_still_a_corre
     await wang.send("302室")
     alert = people("李社工").last("紧急求助").text
     assert "居民已确认地址" not in alert and "和登记的不一样" in alert
+
+
+async def test_the_staff_alert_leaves_before_the_residents_reassurance(people, app):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    log = app.svc.outbox.messenger.log
+    start = len(log)
+    await wang.send("🆘 紧急求助")
+    tags = [m.tag for m in log[start:]]
+    assert tags.index("alert:1") < tags.index("resident:1")
+
+
+async def test_a_slow_staff_chat_does_not_hold_back_the_residents_reassurance(people, app):
+    import time
+
+    wang = await signed_up(people("王老伯"), "13900000002")
+    real = app.svc.outbox.messenger.deliver
+    told_at = {}
+
+    async def slow_for_staff(msg):
+        if msg.chat_id == 1001:
+            await asyncio.sleep(2)
+        if msg.tag.startswith("resident:"):
+            told_at["t"] = time.monotonic()
+        return await real(msg)
+
+    app.svc.outbox.messenger.deliver = slow_for_staff
+    began = time.monotonic()
+    await wang.send("🆘 紧急求助")
+    assert told_at["t"] - began < 1.0
+    assert "紧急求助 #1" in people("李社工").last().text

@@ -14,6 +14,7 @@ from .base import Ctx
 from .menu import keyboard, show_menu
 
 ADVICE_KEYS = ("help.advice_fall", "help.advice_door", "help.advice_phone")
+REASSURE_AFTER_SECONDS = 0.2
 
 
 def _incidents(ctx: Ctx):
@@ -37,8 +38,10 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
                         urgent=True, tag=f"resident:{n}")
     else:
         told = Outbound(ctx.ev.chat, ctx.t("help.request_noted", phone=phone), keyboard=keyboard(ctx), tag=f"resident:{n}")
-    # the staff alert and the resident's reassurance go out together; neither waits for the other
-    await asyncio.gather(inc_svc.alert_first(n), ctx.svc.outbox.send(told))
+    # the staff alert goes first; the resident's reassurance follows it, waiting at most a moment for it
+    alert = asyncio.create_task(inc_svc.alert_first(n))
+    await asyncio.wait([alert], timeout=REASSURE_AFTER_SECONDS)
+    await asyncio.gather(alert, ctx.svc.outbox.send(told))
     if kind != "emergency":
         ctx.goto(None)
         return n
