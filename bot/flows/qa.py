@@ -1,6 +1,7 @@
 """Pension and subsidy questions: a short sourced answer, or a person.
 
 qa.ask      waits for a question (after ❓); follow-ups like "怎么申请？" stay on the last topic
+qa.age      the answer depends on an age the register does not know: "您今年多大年纪？"
 """
 from __future__ import annotations
 
@@ -23,14 +24,23 @@ async def on_question(ctx: Ctx, text: str, result: dict | None = None) -> None:
     if kb is None:
         await _offer_staff(ctx, text)
         return
-    ans = kb.answer(text, age=age_of(person, ctx.svc.clock.now()), context_topic=topic, locale=ctx.me.locale)
+    age = age_of(person, ctx.svc.clock.now())
+    if ctx.session.get("step") == "age":
+        from nlu.qa_compute import extract_age
+
+        said = extract_age(text) or extract_age(f"我{text.strip()}岁")
+        if said:
+            age, text = said, ctx.session.get("question", text)
+    ans = kb.answer(text, age=age, context_topic=topic, locale=ctx.me.locale)
     if ans.handoff or not ans.topic:
         await _offer_staff(ctx, text)
         return
-    ctx.goto("qa", "ask", topic=ans.topic, question=text[:300])
+    ctx.goto("qa", "age" if ans.needs_age else "ask", topic=ans.topic, question=text[:300])
     ctx.say(ctx.t("qa.answer", answer=ans.answer, source=ans.source, reviewed=ans.reviewed),
             buttons=[[ctx.button("btn.useful", f"qa:up:{ans.topic}"), ctx.button("btn.not_useful", f"qa:down:{ans.topic}")],
                      [ctx.button("btn.ask_staff", "qa:staff")]])
+    if ans.needs_age:
+        ctx.say(ctx.t("qa.ask_age"))
 
 
 async def _offer_staff(ctx: Ctx, text: str) -> None:
