@@ -15,7 +15,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import classify_message, command_list, is_not_modified, is_permanent, staff_command_list
+from .telegram_common import command_list, inbound_from_message, is_not_modified, is_permanent, staff_command_list
 
 log = logging.getLogger(__name__)
 
@@ -24,18 +24,7 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
 
 
 def message_inbound(message: Message, *, edited: bool = False) -> Inbound:
-    user = message.from_user
-    kind = "edited" if edited else classify_message({
-        f: getattr(message, f, None) for f in ("contact", "location", "voice", "audio", "video_note", "photo",
-                                                "sticker", "document", "video", "animation", "text")})
-    contact, loc = message.contact, message.location
-    return Inbound(
-        user_id=user.id if user else message.chat.id, chat_id=message.chat.id, kind=kind,
-        text=message.text or message.caption or "", message_id=message.message_id,
-        contact_phone=contact.phone_number if contact else None, contact_user_id=contact.user_id if contact else None,
-        latitude=loc.latitude if loc else None, longitude=loc.longitude if loc else None,
-        language=user.language_code if user else None, first_name=user.first_name if user else "",
-        is_group=message.chat.type != Chat.PRIVATE)
+    return inbound_from_message(message, edited=edited)
 
 
 def to_inbound(update: Update) -> Inbound | None:

@@ -1,7 +1,8 @@
-"""What both Telegram adapters share: the command list, error classification, and the run loop shape."""
+"""What both Telegram adapters share: the command list, error classification, and message translation."""
 from __future__ import annotations
 
 from ..i18n import Catalogue
+from ..types import Inbound
 
 RESIDENT_COMMANDS = ("start", "help", "cancel", "lang")
 STAFF_COMMANDS = ("open", "incident", "duty", "checkins", "questions")
@@ -25,6 +26,24 @@ def command_list(cat: Catalogue, locale: str) -> list[tuple[str, str]]:
 
 def staff_command_list(cat: Catalogue, locale: str) -> list[tuple[str, str]]:
     return command_list(cat, locale) + [(c, cat.t(f"commands.{c}", locale)) for c in STAFF_COMMANDS]
+
+
+def inbound_from_message(message, *, edited: bool = False) -> Inbound:
+    """The core's event for a Telegram message; aiogram's and python-telegram-bot's Message share these fields."""
+    user = message.from_user
+    kind = "edited" if edited else classify_message({f: getattr(message, f, None) for f in MESSAGE_FIELDS})
+    contact, loc = message.contact, message.location
+    return Inbound(
+        user_id=user.id if user else message.chat.id, chat_id=message.chat.id, kind=kind,
+        text=message.text or message.caption or "", message_id=message.message_id,
+        contact_phone=contact.phone_number if contact else None, contact_user_id=contact.user_id if contact else None,
+        latitude=loc.latitude if loc else None, longitude=loc.longitude if loc else None,
+        language=user.language_code if user else None, first_name=user.first_name if user else "",
+        is_group=message.chat.type != "private")
+
+
+MESSAGE_FIELDS = ("contact", "location", "voice", "audio", "video_note", "photo", "sticker", "document", "video",
+                  "animation", "text")
 
 
 def classify_message(has: dict) -> str:
