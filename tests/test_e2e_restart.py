@@ -7,15 +7,18 @@ import sys
 import uuid
 from pathlib import Path
 
+import pytest
 import yaml
+from conftest import LIBRARIES
 
 from bot.testing.botapi_server import BotAPIServer
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def write_config(tmp_path: Path, api_url: str) -> Path:
+def write_config(tmp_path: Path, api_url: str, library: str) -> Path:
     cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    cfg["telegram"]["library"] = library
     cfg["escalation"]["emergency"]["levels"][1]["after_minutes"] = 0.1  # six seconds
     cfg["telegram"]["api_base_url"] = api_url
     cfg["redis"]["prefix"] = f"crash{uuid.uuid4().hex[:6]}:"
@@ -34,10 +37,11 @@ def start_bot(config: Path, redis_url: str, token: str) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-async def test_escalation_survives_a_killed_process(tmp_path, redis_server):
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_escalation_survives_a_killed_process(tmp_path, redis_server, library):
     async with BotAPIServer() as api:
         li, wa = api.user(1001, "李社工"), api.user(1002, "王社工")
-        config = write_config(tmp_path, api.base_url)
+        config = write_config(tmp_path, api.base_url, library)
         bot = start_bot(config, redis_server.url, api.token)
         try:
             wang = api.user(5001, "王老伯")

@@ -1,21 +1,24 @@
 """Webhook mode: Telegram posts updates to the bot, which checks the secret token on every one."""
 import aiohttp
+import pytest
+from conftest import LIBRARIES
 
 from bot.config import Secrets
-from bot.handlers.aiogram_adapter import AiogramAdapter
+from bot.handlers import adapter_class
 from bot.redis_server import free_port
 from bot.testing.botapi_server import BotAPIServer
 
 
-async def test_webhook_mode_with_secret_token(make_app, settings, redis_server):
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_webhook_mode_with_secret_token(make_app, settings, redis_server, library):
     port = free_port()
     async with BotAPIServer() as api:
         tg = settings.telegram.model_copy(update={
             "api_base_url": api.base_url, "mode": "webhook", "webhook_url": f"http://127.0.0.1:{port}/tg",
-            "webhook_listen": "127.0.0.1", "webhook_port": port, "webhook_path": "/tg"})
+            "webhook_listen": "127.0.0.1", "webhook_port": port, "webhook_path": "/tg", "library": library})
         app = await make_app(settings_=settings.model_copy(update={"telegram": tg}))
         app.secrets = Secrets(redis_url=redis_server.url, webhook_secret="s3cret-token")
-        adapter = AiogramAdapter(app, api.token)
+        adapter = adapter_class(library)(app, api.token)
         await adapter.start()
         try:
             assert api.webhook["url"] == f"http://127.0.0.1:{port}/tg"
