@@ -30,6 +30,10 @@ _DASHED = re.compile(r"(?<![0-9])(\d{1,3})\s*[-－—]\s*(\d{3,4})(?![0-9])")
 _MOBILE = re.compile(r"(?<![0-9])(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![0-9])")
 _LANDLINE = re.compile(r"(?<![0-9])((?:0\d{2,3})[\s-]?)?(\d{8})(?![0-9])")
 _AGE = re.compile(rf"({_NUM})\s*(?:周岁|岁)")
+# A little English, for residents who write it: "lane 27, building 3, room 602" (the road is left to Chinese).
+_EN_LANE = re.compile(r"\blane\s*(?:no\.?\s*)?#?(\d{1,4})\b")
+_EN_BUILDING = re.compile(r"\b(?:building|bldg|block|house|no)\.?\s*#?(\d{1,3})\b")
+_EN_ROOM = re.compile(r"\b(?:room|rm|flat|apt|apartment)\.?\s*#?(\d{1,4})\b")
 
 
 def to_number(raw: str) -> int | None:
@@ -76,7 +80,8 @@ def _spans(text: str) -> list[tuple[str, object, int, int]]:
         if not any(s < m.end() and m.start() < e for s, e in taken):
             found.append(("phone", re.sub(r"\D", "", m.group(0)), m.start(), m.end()))
             taken.append((m.start(), m.end()))
-    for entity, pattern in (("age", _AGE), ("lane", _LANE), ("room", _ROOM), ("building", _BUILDING)):
+    for entity, pattern in (("age", _AGE), ("lane", _LANE), ("room", _ROOM), ("building", _BUILDING),
+                            ("lane", _EN_LANE), ("room", _EN_ROOM), ("building", _EN_BUILDING)):
         for m in pattern.finditer(norm):
             add(entity, m)
     for m in _DASHED.finditer(norm):  # 27弄3-602: building 3, room 602
