@@ -21,3 +21,22 @@ async def test_known_age_from_the_register_needs_no_question(people, app):
     await zhang.send("老年综合津贴每个月多少钱")
     assert "180" in zhang.last("来源").text
     assert "多大年纪" not in zhang.last().text
+
+
+async def test_after_an_answer_the_conversation_can_move_on(people, app):
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("❓ 养老金/补贴")
+    await zhang.send("长护险怎么申请")
+    assert "来源" in zhang.last().text
+    await zhang.send("能帮我修一下门锁吗")
+    assert "已经告诉居委会社工" in zhang.last("已经告诉").text
+    assert "求助 #1" in people("李社工").last().text
+
+
+async def test_going_away_is_understood_right_after_a_pension_answer(people, app):
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await app.svc.extra["checkins"].enrol((await app.svc.store.resident_by_tg(zhang.id))["id"])
+    await zhang.send("❓ 养老金/补贴")
+    await zhang.send("老年津贴有多少")
+    await zhang.send("我出门几天")
+    assert "出门" in zhang.last().text and "不太确定" not in zhang.last().text

@@ -82,7 +82,8 @@ async def on_activity(ctx: Ctx) -> bool:
     if not st.enrolled:
         return False
     ev = ctx.ev
-    free = ev.kind == "text" and not ctx.session.get("flow")  # never steal an answer to another question
+    # never steal an answer to another question; after a pension answer nothing is being asked
+    free = ev.kind == "text" and ctx.session.get("flow") in (None, "qa") and ctx.session.get("step") != "age"
     text = ev.text.strip() if free else ""
     control = _control(text) if free else None
     answer, result = "activity", None

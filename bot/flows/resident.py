@@ -11,6 +11,7 @@ from .menu import keyboard, menu_action, show_menu
 from .understanding import is_emergency, understand
 
 CATEGORIES = ("shopping", "repair", "hospital", "medicine", "other")
+LEAVES_QA = {"request_help", "feeling_unwell", "contact_staff", "greet", "thank", "goodbye", "checkin_ok"}
 SMALL_TALK = {"greet": "talk.greet", "thank": "talk.thank", "goodbye": "talk.goodbye", "checkin_ok": "talk.fine"}
 
 
@@ -74,7 +75,12 @@ async def on_text(ctx: Ctx) -> None:
         await help_request.start_help(ctx, "help", category="other", source="menu", detail=text, words=text)
         return
     if flow == "qa":
-        await qa.on_question(ctx, text, result)
+        intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
+        if intent in LEAVES_QA and confidence >= 0.6 and step != "age":
+            ctx.goto(None)  # the conversation has moved on from pensions: follow it
+            await route_intent(ctx, text, result)
+        else:
+            await qa.on_question(ctx, text, result)
         return
     await route_intent(ctx, text, result)
 
