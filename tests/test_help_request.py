@@ -309,3 +309,12 @@ async def test_a_slow_staff_chat_does_not_hold_back_the_residents_reassurance(pe
     await wang.send("🆘 紧急求助")
     assert told_at["t"] - began < 1.0
     assert "紧急求助 #1" in people("李社工").last().text
+
+
+async def test_feeling_unwell_gets_one_kind_question(people, app):
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    before = len(zhang.inbox)
+    await zhang.send("这几天睡不好，心里有点闷")
+    new = zhang.texts()[before:]
+    assert len(new) == 1 and "要不要请社工来看看您" in new[0]
+    assert "身体不舒服" in people("李社工").last().text

@@ -22,7 +22,9 @@ def _incidents(ctx: Ctx):
 
 
 async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", category: str | None = None,
-                     source: str = "button", confirm_need: bool = False, detail: str = "") -> int:
+                     source: str = "button", confirm_need: bool = False, detail: str = "",
+                     quiet: bool = False) -> int:
+    """Stores and alerts; `quiet` leaves the resident's reply to the caller (non-urgent requests only)."""
     store, inc_svc = ctx.svc.store, _incidents(ctx)
     person = ctx.me.extra.get("person") or await store.resident(ctx.me.resident_id)
     active = await store.active_incident(person["id"])
@@ -38,6 +40,9 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
                         urgent=True, tag=f"resident:{n}")
     else:
         told = Outbound(ctx.ev.chat, ctx.t("help.request_noted", phone=phone), keyboard=keyboard(ctx), tag=f"resident:{n}")
+    if quiet and kind != "emergency":
+        await inc_svc.alert_first(n)
+        return n
     # the staff alert goes first; the resident's reassurance follows it, waiting at most a moment for it
     alert = asyncio.create_task(inc_svc.alert_first(n))
     await asyncio.wait([alert], timeout=REASSURE_AFTER_SECONDS)
