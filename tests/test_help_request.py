@@ -190,7 +190,7 @@ async def test_open_and_incident_show_the_timeline(people, app, clock):
     assert "#1 🆘紧急 王老伯" in li.last().text and "已接单 李社工" in li.last().text
     await li.send("/incident 1")
     text = li.last().text
-    for part in ("创建", "第1轮通知：李社工", "居民确认了登记地址", "李社工 接单"):
+    for part in ("创建（王老伯，按了🆘按钮）", "第1轮通知：李社工", "居民确认了登记地址", "李社工 接单"):
         assert part in text
 
 

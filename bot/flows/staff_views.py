@@ -8,6 +8,9 @@ from .menu import show_menu
 from .onboarding import link_resident
 
 
+SOURCES = ("button", "text", "menu", "checkin")
+
+
 def _ago(ctx: Ctx, ts: float) -> str:
     return ctx.t("staff.minutes_ago", minutes=max(0, int((ctx.svc.clock.ts() - ts) // 60)))
 
@@ -53,6 +56,8 @@ def _describe(ctx: Ctx, e: dict) -> str:
     if ev == "alerted":
         kw["level"] = e.get("level", 0) + 1
         kw["failed"] = ctx.t("timeline.failed", who=", ".join(e["failed"])) if e.get("failed") else ""
+    if ev == "created" and e.get("source") in SOURCES:
+        kw["source"] = ctx.t(f"source.{e['source']}")
     if ev == "escalated":
         kw["level"] = e.get("level", 0) + 1
     if ev == "resolved":
