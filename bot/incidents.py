@@ -53,7 +53,14 @@ class Incidents:
         return n
 
     async def alert_first(self, n: int) -> int:
-        """Level 0, right after the incident is stored. Returns how many people were reached."""
+        """Level 0, right after the incident is stored. Returns how many people were reached.
+
+        Under the incident's lock, so the restart safety net ("first:n") cannot send it a second time while a
+        slow Telegram keeps this one busy."""
+        async with self.store.lock(f"incident:{n}", timeout=180):
+            return await self._alert_first_locked(n)
+
+    async def _alert_first_locked(self, n: int) -> int:
         inc, person = self._opened.pop(n, (None, None))
         reached = await self._alert(n, 0, inc=inc, person=person, first=True)
         if reached == 0:
@@ -239,7 +246,7 @@ class Incidents:
             if kind == "first":
                 if not inc.get("first_alert_sent"):
                     log.warning("incident %s was stored but not alerted (restart?); alerting now", n)
-                    await self.alert_first(n)
+                    await self._alert_first_locked(n)
                 return True
             if kind == "esc":
                 return await self._escalate(inc, int(rest[0]), key)

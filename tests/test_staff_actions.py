@@ -68,3 +68,30 @@ async def test_residents_cannot_press_staff_buttons(people, app):
     assert "按钮已经过期" in zhang.last().text
     await zhang.press_data(1, "out:1:false_alarm")
     assert (await app.svc.store.incident(1))["status"] == "open"
+
+
+async def test_a_slow_first_alert_is_not_sent_twice_by_the_safety_net(people, app, clock):
+    import asyncio
+
+    from conftest import signed_up
+
+    wang = await signed_up(people("王老伯"), "13900000002")
+    real = app.svc.outbox.messenger.deliver
+    gate = asyncio.Event()
+
+    async def slow_staff(msg):
+        if msg.chat_id == 1001 and msg.tag.startswith("alert:"):
+            await gate.wait()  # Telegram hangs on the staff chat
+        return await real(msg)
+
+    app.svc.outbox.messenger.deliver = slow_staff
+    press = asyncio.create_task(wang.send("🆘 紧急求助"))
+    await asyncio.sleep(0.3)
+    clock.advance(seconds=15)  # past the safety net's grace
+    tick = asyncio.create_task(app.engine.tick())
+    await asyncio.sleep(0.3)
+    gate.set()
+    await asyncio.gather(press, tick)
+    await app.engine.tick()
+    li = people("李社工")
+    assert sum("紧急求助 #1" in t for t in li.texts()) == 1
