@@ -12,8 +12,9 @@ def test_a_plain_socket_to_the_internet_is_refused():
 
 async def test_an_http_client_to_the_internet_is_refused():
     async with aiohttp.ClientSession() as http:
-        with pytest.raises(aiohttp.ClientError, match="may not reach the internet"):
+        with pytest.raises(aiohttp.ClientConnectorError) as err:
             await http.get("http://93.184.216.34/", timeout=aiohttp.ClientTimeout(total=5))
+    assert "may not reach the internet" in str(err.value.os_error)
 
 
 def test_loopback_is_allowed(redis_server):
