@@ -4,7 +4,9 @@ from __future__ import annotations
 import ipaddress
 import socket
 import uuid
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -128,6 +130,25 @@ async def signed_up(person: Person, phone: str) -> Person:
     await person.send("/start")
     await person.share_contact(phone)
     return person
+
+
+# --- check-ins ------------------------------------------------------------------------------------------------
+
+TUESDAY_9 = datetime(2026, 11, 24, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+async def enrolled(people, app, name="张阿姨", phone="13900000001"):
+    """A signed-up resident enrolled in the daily check-in."""
+    person = await signed_up(people(name), phone)
+    rid = (await app.svc.store.resident_by_tg(person.id))["id"]
+    await app.svc.extra["checkins"].enrol(rid)
+    return person, rid
+
+
+async def at(app, clock, when):
+    """Moves the clock and lets the check-in drain run, as the scheduler would."""
+    clock.set(when)
+    return await app.svc.extra["checkins"].run_due()
 
 
 # --- end-to-end: the real Telegram client library over HTTP against a local Bot API server ------------------

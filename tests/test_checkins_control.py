@@ -1,24 +1,8 @@
 """Residents pause, come back and change the time with one tap (or a few words); staff do it for them and see today."""
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from bot.testing.tools import Person
-from conftest import signed_up
+from conftest import TUESDAY_9, at, enrolled, signed_up
 
-SH = ZoneInfo("Asia/Shanghai")
-TUESDAY_9 = datetime(2026, 11, 24, 9, 0, tzinfo=SH)
-
-
-async def enrolled(people, app, name="张阿姨", phone="13900000001"):
-    person = await signed_up(people(name), phone)
-    rid = (await app.svc.store.resident_by_tg(person.id))["id"]
-    await app.svc.extra["checkins"].enrol(rid)
-    return person, rid
-
-
-async def at(app, clock, when):
-    clock.set(when)
-    return await app.svc.extra["checkins"].run_due()
 
 
 def asked(person) -> int:
