@@ -1,7 +1,5 @@
 """The daily check-in ladder on a controllable clock: sent → reminder → staff alert → escalation, and the answers."""
-
-from conftest import TUESDAY_9, at, enrolled, signed_up
-
+from conftest import TUESDAY_9, at, enrolled
 
 
 async def test_the_check_in_comes_at_nine_with_big_answer_buttons(people, app, clock):

@@ -1,8 +1,6 @@
 """Residents pause, come back and change the time with one tap (or a few words); staff do it for them and see today."""
-
 from bot.testing.tools import Person
 from conftest import TUESDAY_9, at, enrolled, signed_up
-
 
 
 def asked(person) -> int:
