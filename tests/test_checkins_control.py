@@ -180,3 +180,15 @@ async def test_staff_pause_stops_a_check_in_already_waiting(people, app, clock):
         await at(app, clock, TUESDAY_9.replace(hour=hm[0], minute=hm[1]))
     assert not any("还没收到" in t for t in zhang.texts())
     assert not any("签到无回复" in t for t in li.texts())
+
+
+async def test_english_phrases_for_away_and_back(app):
+    zhang = await signed_up(Person(app, 5099, "张阿姨", language="en"), "13900000001")
+    await app.svc.extra["checkins"].enrol((await app.svc.store.resident_by_tg(zhang.id))["id"])
+    await zhang.send("I'm going away for a week")
+    away = zhang.last()
+    assert "How long will you be away" in away.text
+    await zhang.click(away, away.buttons[0][0])
+    await zhang.send("I'm back")
+    st = await app.svc.extra["checkins"].state((await app.svc.store.resident_by_tg(zhang.id))["id"])
+    assert not st.paused_until

@@ -26,9 +26,12 @@ TIME_CHOICES = ("07:00", "08:00", "09:00", "10:00", "09:00-18:00")
 # Short typed phrases for the controls. Kept strict on purpose: they are read before the emergency check,
 # so only sentences that cannot be a call for help are taken (and never one with a danger word).
 AWAY = re.compile(r"(出门|出去|外出)(几天|一阵|一段|一周|一个?星期|旅游|旅行)|出远门|不在家|去外地|回老家|去旅游|去旅行"
-                  r"|住几天|暂停(签到|问候)")
-BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|恢复(签到|问候)")
-TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问候)(改|换)?(到|成)?几点")
+                  r"|住几天|暂停(签到|问候)"
+                  r"|\b(i'?m|i am|i will be|i'll be) (going )?away\b|\baway for\b|\bpause (the )?check-?ins?\b", re.I)
+BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|恢复(签到|问候)"
+                  r"|^(i'?m|i am) (back|home)\b|\bresume (the )?check-?ins?\b", re.I)
+TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问候)(改|换)?(到|成)?几点"
+                  r"|\bchange (the )?(check-?in )?time\b", re.I)
 SHORT = 16
 
 
@@ -57,7 +60,7 @@ def _checkins(ctx: Ctx):
 
 
 def _control(text: str) -> str | None:
-    if len(text) > SHORT or keyword_parse(text)["emergency_suspected"]:
+    if len(text) > (SHORT * 3 if text.isascii() else SHORT) or keyword_parse(text)["emergency_suspected"]:
         return None
     for name, pattern in (("away", AWAY), ("back", BACK), ("time", TIME)):
         if pattern.search(text):
