@@ -32,11 +32,11 @@ def _entry(ctx: Ctx, person: dict, st: CheckinState, status: str) -> str:
         late = st.answered_at > st.sent_at + 2 * _checkins(ctx).window_s
         return f"{name} {_hm(ctx, st.answered_at)}" + ("⌛" if late else "")
     if status in ("waiting", "reminded"):
-        return f"{name}（{_hm(ctx, st.slot)}）"
+        return ctx.t("punct.aside", text=name, aside=_hm(ctx, st.slot))
     if status == "missed":
         return f"{name} #{st.incident}" if st.incident else name
     if status == "paused":
-        return f"{name}（{until_label(ctx.svc, st, ctx.me.locale)}）"
+        return ctx.t("punct.aside", text=name, aside=until_label(ctx.svc, st, ctx.me.locale))
     return name
 
 
@@ -44,7 +44,7 @@ def _names(ctx: Ctx, names: list[str]) -> str:
     if not names:
         return ""
     more = ctx.t("checkin.and_more", n=len(names)) if len(names) > MAX_NAMES else ""
-    return "：" + "、".join(names[:MAX_NAMES]) + more
+    return ctx.t("punct.colon") + ctx.t("punct.list_sep").join(names[:MAX_NAMES]) + more
 
 
 async def show_checkins(ctx: Ctx, arg: str) -> None:
@@ -82,7 +82,8 @@ async def show_card(ctx: Ctx, query: str) -> None:
     if not found:
         ctx.say(ctx.t("checkin.no_such_resident"))
     elif len(found) > 1:
-        ctx.say(ctx.t("checkin.many_residents", names="、".join(f"{p['name']}（{p['id']}）" for p in found[:20])))
+        ctx.say(ctx.t("checkin.many_residents", names=ctx.t("punct.list_sep").join(
+            ctx.t("punct.aside", text=p["name"], aside=p["id"]) for p in found[:20])))
     else:
         text, buttons = await card(ctx, found[0])
         ctx.say(text, buttons=buttons)
