@@ -22,6 +22,7 @@ from .types import Identity, Inbound, Outbound
 log = logging.getLogger(__name__)
 STAFF_COMMANDS = {"open", "incident", "duty", "checkins", "questions"}
 UNSUPPORTED = {"sticker", "file", "unsupported"}
+LOCKED_RETRY_SECONDS = 2
 
 
 class Engine:
@@ -258,6 +259,9 @@ class Engine:
                 if finished:
                     await store.cancel_deadline(key)
                 done += 1
+            except LockError:
+                # someone else is working on it (or a crashed process left its lock): try again shortly
+                await store.set_deadline(key, self.svc.clock.ts() + LOCKED_RETRY_SECONDS)
             except Exception:
                 log.exception("deadline %s failed; it will fire again after its lease", key.split(":")[0])
         return done

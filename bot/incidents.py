@@ -18,6 +18,8 @@ from .types import MessageRef, Outbound
 log = logging.getLogger(__name__)
 POLICY_OF = {"emergency": "emergency", "help": "help", "checkin": "checkin"}
 FIRST_ALERT_GRACE_SECONDS = 10
+# short, so a lock left by a crashed process holds escalation back by seconds, not minutes
+INCIDENT_LOCK_SECONDS = 20
 
 
 class Incidents:
@@ -25,6 +27,10 @@ class Incidents:
         self.svc = svc
         self.store = svc.store
         self._opened: dict[int, tuple[dict, dict]] = {}  # just stored, not yet alerted: saves re-reading them
+
+    def lock(self, n: int, blocking_timeout: float = 10):
+        """One change to an incident at a time: staff actions, timers and the first alert."""
+        return self.store.lock(f"incident:{n}", timeout=INCIDENT_LOCK_SECONDS, blocking_timeout=blocking_timeout)
 
     def policy(self, kind: str) -> Policy:
         return getattr(self.svc.settings.escalation, POLICY_OF[kind])
@@ -57,7 +63,7 @@ class Incidents:
 
         Under the incident's lock, so the restart safety net ("first:n") cannot send it a second time while a
         slow Telegram keeps this one busy."""
-        async with self.store.lock(f"incident:{n}", timeout=180):
+        async with self.lock(n):
             return await self._alert_first_locked(n)
 
     async def _alert_first_locked(self, n: int) -> int:
@@ -239,7 +245,8 @@ class Incidents:
         """Handles one due deadline; True when it is finished with (the caller removes it)."""
         kind, n, *rest = key.split(":")
         n = int(n)
-        async with self.store.lock(f"incident:{n}"):
+        # a timer never waits long for a lock: it comes back in a moment instead (see Engine.tick)
+        async with self.lock(n, blocking_timeout=0.5):
             inc = await self.store.incident(n)
             if inc is None or inc["status"] == "resolved":
                 return True

@@ -95,3 +95,22 @@ async def test_a_slow_first_alert_is_not_sent_twice_by_the_safety_net(people, ap
     await app.engine.tick()
     li = people("李社工")
     assert sum("紧急求助 #1" in t for t in li.texts()) == 1
+
+
+async def test_a_lock_left_by_a_crashed_process_delays_escalation_by_seconds_only(people, app, clock):
+    import asyncio
+
+    from conftest import signed_up
+
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    store = app.svc.store
+    await store.r.set(store.k("lock", "incident:1"), "a crashed process", px=1000)
+    clock.advance(minutes=3.1)
+    await app.engine.tick()
+    wa = people("王社工")
+    assert wa.inbox == []  # held back by the lock, not lost
+    await asyncio.sleep(1.2)  # the dead process's lock runs out
+    clock.advance(seconds=3)
+    await app.engine.tick()
+    assert "紧急求助 #1" in wa.last().text

@@ -23,7 +23,7 @@ def _inc(ctx: Ctx):
 
 async def on_incident_button(ctx: Ctx, action: str, args: list[str]) -> None:
     n = int(args[0])
-    async with ctx.svc.store.lock(f"incident:{n}"):  # one change at a time, also against escalation timers
+    async with _inc(ctx).lock(n):  # one change at a time, also against escalation timers
         await _incident_button(ctx, action, n, args)
 
 
@@ -87,7 +87,7 @@ async def on_outcome(ctx: Ctx, n: int, outcome: str) -> None:
 
 
 async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "") -> None:
-    async with ctx.svc.store.lock(f"incident:{n}"):
+    async with _inc(ctx).lock(n):
         inc = await _inc(ctx).resolve(n, _me(ctx), outcome, note)
     if inc is None:
         ctx.say(ctx.t("staff.already_resolved", n=n))
