@@ -6,6 +6,13 @@ from .people import age_of
 from .services import Services
 from .types import Button
 
+def tappable(phone: str) -> str:
+    """Telegram turns international numbers into links reliably: a mobile number gets +86 in front."""
+    if len(phone) == 11 and phone.startswith("1") and phone.isdigit():
+        return "+86" + phone
+    return phone
+
+
 STATUS_KEYS = {"open": "packet.status_open", "claimed": "packet.status_claimed",
                "arrived": "packet.status_arrived", "resolved": "packet.status_resolved"}
 
@@ -57,12 +64,12 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     lines += [t("packet.resident", name=person.get("name", "?"), facts="，".join(f for f in facts if f))]
     lines += _address_lines(svc, inc, person, loc)
     if person.get("phone"):
-        lines.append(t("packet.phone", phone=person["phone"]))
+        lines.append(t("packet.phone", phone=tappable(person["phone"])))
     if role == "staff":
         for c in person.get("contacts", []):
-            lines.append(t("packet.contact", name=c["name"], relation=c["relation"], phone=c["phone"]))
+            lines.append(t("packet.contact", name=c["name"], relation=c["relation"], phone=tappable(c["phone"])))
         if person.get("doctor"):
-            lines.append(t("packet.doctor", name=person["doctor"]["name"], phone=person["doctor"]["phone"]))
+            lines.append(t("packet.doctor", name=person["doctor"]["name"], phone=tappable(person["doctor"]["phone"])))
         if person.get("notes"):
             lines.append(t("packet.notes", notes=person["notes"]))
     if inc.get("words"):

@@ -16,6 +16,7 @@ async def test_alert_reaches_on_duty_staff_with_the_registered_address_before_an
     alert = li.last("紧急求助 #1")
     assert "建新路27弄5号302室" in alert.text and "正在请居民确认地址" in alert.text
     assert "13900000002" in alert.text and "王丽" in alert.text and "赵医生" in alert.text
+    assert "+8613900000002" in alert.text and "+8613922220001" in alert.text  # tappable in Telegram
     assert [b[0] for b in alert.buttons][:3] == ["🙋 我来处理", "📍 已到达/已联系", "✅ 已解决"]
     assert other.inbox == []  # 王社工 is not on duty on Monday morning
     told = wang.last("已通知值班社工")
