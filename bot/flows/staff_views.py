@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import roster
-from ..types import Outbound
+from ..types import Identity, Inbound, Outbound
 from .base import Ctx
 from .menu import show_menu
 from .onboarding import link_resident
@@ -123,9 +123,7 @@ async def on_signup(ctx: Ctx, decision: str, tg: int) -> None:
                                    "notes": ctx.svc.cat.t("signup.note", who=me.name)})
     ctx.edit_pressed(ctx.t("signup.approved_staff", name=pending.get("name", "?"), who=me.name))
     # the new resident hears it in their own chat
-    from .base import Ctx as _Ctx
-    from ..types import Identity, Inbound
-
-    their = _Ctx(Inbound(user_id=tg, kind="text"), Identity(tg, "stranger"), {}, ctx.svc)
+    locale = await store.pref(tg, "locale") or ctx.svc.settings.locale
+    their = Ctx(Inbound(user_id=tg, kind="text"), Identity(tg, "stranger", locale), {}, ctx.svc)
     await link_resident(their, rid, tg)
     await ctx.svc.outbox.send_all(their.replies)
