@@ -13,7 +13,8 @@ from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefau
                            InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Message, ReplyKeyboardMarkup)
 
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import command_list, inbound_from_message, is_not_modified, is_permanent, staff_command_list
+from .telegram_common import (command_list, inbound_from_message, is_not_modified, is_permanent, put,
+                              staff_command_list)
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +43,7 @@ class AiogramMessenger:
 
     async def deliver(self, msg: Outbound) -> SendResult:
         try:
-            if msg.forward:
-                sent = await self.bot.forward_message(msg.chat_id, msg.forward.chat_id, msg.forward.message_id)
-            elif msg.edit:
-                await self.bot.edit_message_text(text=msg.text, chat_id=msg.edit.chat_id,
-                                                 message_id=msg.edit.message_id, reply_markup=markup(msg))
-                return SendResult(True, msg.edit.message_id)
-            else:
-                sent = await self.bot.send_message(msg.chat_id, msg.text, reply_markup=markup(msg))
-            return SendResult(True, sent.message_id)
+            return SendResult(True, await put(self.bot, msg, markup(msg)))
         except TelegramRetryAfter as e:
             return SendResult(False, error="retry after", retry_after=float(e.retry_after))
         except (TelegramForbiddenError, TelegramBadRequest) as e:

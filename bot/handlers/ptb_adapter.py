@@ -15,7 +15,8 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import command_list, inbound_from_message, is_not_modified, is_permanent, staff_command_list
+from .telegram_common import (command_list, inbound_from_message, is_not_modified, is_permanent, put,
+                              staff_command_list)
 
 log = logging.getLogger(__name__)
 
@@ -71,15 +72,7 @@ class PTBMessenger:
 
     async def deliver(self, msg: Outbound) -> SendResult:
         try:
-            if msg.forward:
-                sent = await self.bot.forward_message(msg.chat_id, msg.forward.chat_id, msg.forward.message_id)
-            elif msg.edit:
-                await self.bot.edit_message_text(msg.text, chat_id=msg.edit.chat_id,
-                                                 message_id=msg.edit.message_id, reply_markup=markup(msg))
-                return SendResult(True, msg.edit.message_id)
-            else:
-                sent = await self.bot.send_message(msg.chat_id, msg.text, reply_markup=markup(msg))
-            return SendResult(True, sent.message_id)
+            return SendResult(True, await put(self.bot, msg, markup(msg)))
         except RetryAfter as e:
             return SendResult(False, error="retry after", retry_after=retry_seconds(e))
         except (Forbidden, BadRequest) as e:  # BadRequest must come before NetworkError, its base class

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..i18n import Catalogue
-from ..types import Inbound
+from ..types import Inbound, Outbound
 
 RESIDENT_COMMANDS = ("start", "help", "cancel", "lang")
 STAFF_COMMANDS = ("open", "incident", "duty", "checkins", "questions")
@@ -57,3 +57,16 @@ def classify_message(has: dict) -> str:
     if text.startswith("/"):
         return "command"
     return "text" if text else "unsupported"
+
+
+async def put(bot, msg: Outbound, reply_markup) -> int | None:
+    """Forward, edit or send through either library's Bot (their methods share these names and arguments)."""
+    if msg.forward:
+        sent = await bot.forward_message(msg.chat_id, msg.forward.chat_id, msg.forward.message_id)
+    elif msg.edit:
+        await bot.edit_message_text(text=msg.text, chat_id=msg.edit.chat_id, message_id=msg.edit.message_id,
+                                    reply_markup=reply_markup)
+        return msg.edit.message_id
+    else:
+        sent = await bot.send_message(msg.chat_id, msg.text, reply_markup=reply_markup)
+    return sent.message_id
