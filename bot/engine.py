@@ -33,33 +33,63 @@ class Engine:
         self.tick_handlers: dict = svc.extra.setdefault("tick_handlers", {})
         self.staff_commands: dict = svc.extra.setdefault("staff_commands", {})
         self.button_handlers: dict = svc.extra.setdefault("button_handlers", {})
+        self._sos_labels = frozenset(svc.cat.all_values("menu.sos"))
 
     # --- the front door ------------------------------------------------------------------------
     async def handle(self, ev: Inbound) -> list[Outbound]:
         if ev.is_group:
             return []  # the bot serves people one to one; group chatter is not for it
+        opened = alerting = None
         try:
+            if self.is_sos(ev):
+                # the fast lane: stored and alerted before this person's lock, session or replies
+                opened, alerting = await self.incidents.sos(ev.user_id, source="button")
+                if alerting is None:
+                    opened = None
+                await self.svc.outbox.lanes.wait_turn()  # the rest of it can wait for the other alerts in flight
+            elif not keyword_parse(ev.text)["emergency_suspected"]:
+                await self.svc.outbox.lanes.wait_turn()  # alerts in flight leave first
             async with self.svc.store.lock(f"user:{ev.user_id}"):
                 me = await self.identify(ev)
                 ctx = Ctx(ev, me, await self.svc.store.session(ev.user_id), self.svc)
-                await self.step(ctx)
+                if alerting and me.role == "resident":
+                    await self.after_sos(ctx, opened, alerting)
+                else:
+                    await self.step(ctx)
                 await self.svc.store.save_session(ev.user_id, ctx.session)
                 for reply in ctx.replies:  # in order: they read as one conversation
                     await self.svc.outbox.send(reply)
                 return ctx.replies
         except (RedisError, LockError, OSError) as e:
             log.error("storage failed while handling an event: %s", type(e).__name__)
-            return await self.fallback(ev)
+            return await self.fallback(ev, alerted=alerting is not None)
         except Exception:
             log.exception("unexpected error while handling an event")
-            return await self.fallback(ev)
+            return await self.fallback(ev, alerted=alerting is not None)
 
-    async def fallback(self, ev: Inbound) -> list[Outbound]:
-        """Whatever broke, the person still gets the committee's phone and 120; a cry for help still reaches staff."""
+    def is_sos(self, ev: Inbound) -> bool:
+        """The 🆘 menu button (any language) or the inline 🆘: no reading needed, it goes the fast lane."""
+        if ev.kind == "text":
+            if ev.text.strip() not in self._sos_labels:
+                return False
+        elif not (ev.kind == "button" and ev.data == "sos:go"):
+            return False
+        return roster.staff_by_tg(self.svc.settings, ev.user_id) is None
+
+    async def after_sos(self, ctx: Ctx, opened, alerting: asyncio.Task) -> None:
+        """The rest of a fast-lane 🆘, its alert on the way: sign of life, reassurance, the address question."""
+        for hook in self.activity_hooks:
+            await hook(ctx)
+        await help_request.after_alert(ctx, opened.n, opened.person, alerting)
+
+    async def fallback(self, ev: Inbound, alerted: bool = False) -> list[Outbound]:
+        """Whatever broke, the person still gets the committee's phone and 120; a cry for help still reaches staff
+        (unless its alert has already gone out)."""
         s, cat = self.svc.settings, self.svc.cat
         loc = cat.locale_for(ev.language)
         msg = Outbound(ev.chat, cat.t("fallback.error", loc, phone=s.community.committee_phone), urgent=True)
-        urgent = ev.kind in ("text", "button") and (keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data)
+        urgent = not alerted and ev.kind in ("text", "button") and (
+            keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data)
         sends = [self.svc.outbox.send(msg)]
         if urgent:
             text = cat.t("fallback.staff_alert", name=ev.first_name or str(ev.user_id), words=(ev.text or "🆘")[:200])

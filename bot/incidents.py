@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
+from dataclasses import dataclass, field
 
 from . import roster
 from .address import differing_parts, has_any
-from .alerts import render
+from .alerts import render, render_digest
 from .config import Policy
 from .services import Services
+from .store import Opened
 from .types import MessageRef, Outbound
 
 log = logging.getLogger(__name__)
@@ -22,11 +25,31 @@ FIRST_ALERT_GRACE_SECONDS = 10
 INCIDENT_LOCK_SECONDS = 20
 
 
+DIGEST_MAX = 40  # calls listed in one digest message, each with its claim button (Telegram allows 100 buttons)
+DIGEST_CHARS = 3800  # and its length (Telegram's limit is 4096)
+
+
+@dataclass
+class _FirstAlert:
+    """A fast-lane call on its way to staff: what to render, and each target's send (task, full packet?)."""
+
+    n: int
+    inc: dict
+    person: dict
+    targets: list[tuple[int, str, str]]
+    token: str
+    done: asyncio.Future
+    sends: list = field(default_factory=list)
+
+
 class Incidents:
     def __init__(self, svc: Services) -> None:
         self.svc = svc
         self.store = svc.store
         self._opened: dict[int, tuple[dict, dict]] = {}  # just stored, not yet alerted: saves re-reading them
+        self._sending: set[asyncio.Task] = set()  # fast-lane first alerts on their way (held until done)
+        self._round: list[_FirstAlert] = []  # fast-lane calls of this moment, alerted together
+        self._round_ends = lambda: None
 
     def lock(self, n: int, blocking_timeout: float = 10):
         """One change to an incident at a time: staff actions, timers and the first alert."""
@@ -36,23 +59,30 @@ class Incidents:
         return getattr(self.svc.settings.escalation, POLICY_OF[kind])
 
     # --- opening ---------------------------------------------------------------------
-    async def open(self, kind: str, person: dict, *, words: str = "", category: str | None = None,
-                   source: str = "button", detail: str = "", ask_address: bool = True) -> int:
-        now = self.svc.clock.ts()
+    def _new(self, kind: str, now: float, **fields) -> tuple[dict, dict[str, float], dict]:
+        """A new incident's fields, its deadlines and its first timeline entry."""
         policy = self.policy(kind)
-        address_state = ("pending" if has_any(person) else "unknown") if ask_address else "not_asked"
-        fields = {"kind": kind, "resident": person["id"], "words": words, "category": category, "detail": detail,
-                  "created": now, "status": "open", "level": 0, "claimed_by": "", "claims": 0,
-                  "address_state": address_state, "source": source}
+        fields = {"kind": kind, "created": now, "status": "open", "level": 0, "claimed_by": "", "claims": 0,
+                  **fields}
         # a safety net: if the process dies between storing and alerting, the first alert still goes out
         deadlines = {"first:{n}": now + FIRST_ALERT_GRACE_SECONDS}
         if len(policy.levels) > 1:
             deadlines["esc:{n}:1"] = now + policy.levels[1].after_minutes * 60
         else:
             deadlines["esc:{n}:1"] = now + policy.repeat_every_minutes * 60
-        if address_state == "pending":
-            deadlines["addr:{n}"] = now + self.svc.settings.escalation.address_confirm_timeout_minutes * 60
-        entry = {"at": now, "event": "created", "kind": kind, "by": person["name"], "source": source}
+        deadlines["addr:{n}"] = now + self.svc.settings.escalation.address_confirm_timeout_minutes * 60
+        entry = {"at": now, "event": "created", "kind": kind, "source": fields["source"]}
+        return fields, deadlines, entry
+
+    async def open(self, kind: str, person: dict, *, words: str = "", category: str | None = None,
+                   source: str = "button", detail: str = "", ask_address: bool = True) -> int:
+        address_state = ("pending" if has_any(person) else "unknown") if ask_address else "not_asked"
+        fields, deadlines, entry = self._new(kind, self.svc.clock.ts(), resident=person["id"], words=words,
+                                             category=category, detail=detail, address_state=address_state,
+                                             source=source)
+        if address_state != "pending":
+            del deadlines["addr:{n}"]
+        entry["by"] = person["name"]
         n = await self.store.create_incident(fields, entry, deadlines)
         self._opened[n] = ({**fields, "id": n}, person)
         log.info("incident %s opened (%s, %s)", n, kind, source)
@@ -68,19 +98,124 @@ class Incidents:
 
     async def _alert_first_locked(self, n: int) -> int:
         inc, person = self._opened.pop(n, (None, None))
-        reached = await self._alert(n, 0, inc=inc, person=person, first=True)
-        if reached == 0:
-            await self.store.set_deadline(f"esc:{n}:1", self.svc.clock.ts())
-        return reached
+        return await self._alert(n, 0, inc=inc, person=person, first=True)
+
+    async def sos(self, tg: int, *, words: str = "🆘", source: str = "button") -> tuple[Opened, asyncio.Future | None]:
+        """The fast lane for a resident's 🆘, by Telegram id: one Redis round trip stores the incident (and
+        takes its lock), and the on-duty alert leaves at once. Returns with the alert on its way (a future,
+        done once the alert is sent and recorded); until it has left, the urgent lane is held, so under a
+        burst every alert leaves before anyone's replies. Calls that arrive together are alerted together:
+        one message per staff chat lists them all (`render_digest`), each full packet following."""
+        now = self.svc.clock.ts()
+        fields, deadlines, entry = self._new("emergency", now, words=words, category=None, detail="", source=source)
+        token = uuid.uuid4().hex
+        with self.svc.outbox.lanes.urgent():
+            got = await self.store.open_emergency(
+                tg, fields, entry, created=now, first_due=deadlines["first:{n}"], esc_due=deadlines["esc:{n}:1"],
+                addr_due=deadlines["addr:{n}"], lock_token=token, lock_seconds=INCIDENT_LOCK_SECONDS)
+            if got.outcome != "opened":
+                return got, None
+            n, person = got.n, got.person
+            inc = {**fields, "id": n, "resident": person["id"], "address_state": got.address_state}
+            targets = await self.recipients(inc, self.policy("emergency").levels[0].to, got.duty_overrides)
+            first = _FirstAlert(n, inc, person, targets, token, asyncio.get_running_loop().create_future())
+            if not self._round:  # the first of this moment's calls: the round leaves on the next turn of the loop
+                self._round_ends = self.svc.outbox.lanes.hold()
+                asyncio.get_running_loop().call_soon(self._send_round)
+            self._round.append(first)
+        log.info("incident %s opened (emergency, %s, fast lane)", n, source)
+        return got, first.done
+
+    def _send_round(self) -> None:
+        """One alert per staff chat for each call in this round: its full packet if it is the only one, else
+        a digest of them all. The sends are started before the round's hold on the lane is let go."""
+        batch, self._round = self._round, []
+        try:
+            self._start_round(batch)
+        except Exception as e:  # nothing sent: the callers fall back, and "first:n" still fires after a restart
+            log.exception("a round of first alerts could not be started")
+            for first in batch:
+                if not first.done.done():
+                    first.done.set_exception(e)
+        finally:
+            self._round_ends()
+
+    def _start_round(self, batch: list[_FirstAlert]) -> None:
+        by_chat: dict[int, list[tuple[_FirstAlert, tuple[int, str, str]]]] = {}
+        for first in batch:
+            for target in first.targets:
+                by_chat.setdefault(target[0], []).append((first, target))
+        send = self.svc.outbox.send
+        for chat, items in by_chat.items():
+            if len(items) == 1:
+                first, target = items[0]
+                msg = self._messages(first.n, first.inc, first.person, [target])[0]
+                first.sends.append((target, asyncio.ensure_future(send(msg)), True))
+                continue
+            for start, chunk, text, buttons in self._digests(items):
+                task = asyncio.ensure_future(send(Outbound(chat, text, buttons=buttons, urgent=True,
+                                                           tag=f"alert:digest:{chunk[0][0].n}")))
+                for first, target in chunk:
+                    first.sends.append((target, task, False))
+        for first in batch:
+            task = asyncio.ensure_future(self._first_sent(first))
+            self._sending.add(task)
+            task.add_done_callback(self._sending.discard)
+
+    def _digests(self, items: list) -> list:
+        """As few messages as Telegram allows: at most DIGEST_MAX calls (one claim button each) and
+        DIGEST_CHARS characters per message."""
+        out, i = [], 0
+        while i < len(items):
+            size = min(DIGEST_MAX, len(items) - i)
+            while True:
+                chunk = items[i:i + size]
+                text, buttons = render_digest(self.svc, [(f.inc, f.person) for f, _ in chunk], start=i + 1,
+                                              total=len(items))
+                if len(text) <= DIGEST_CHARS or size == 1:
+                    break
+                size = max(1, size * DIGEST_CHARS // len(text))
+            out.append((i + 1, chunk, text, buttons))
+            i += size
+        return out
+
+    async def _first_sent(self, first: _FirstAlert) -> None:
+        n = first.n
+        try:
+            results = [await task for _, task, _ in first.sends]
+            await self.svc.outbox.lanes.wait_turn()  # the record can wait for the other alerts in flight
+            packets = [(t[0], res.message_id, t[1]) for (t, _, whole), res in zip(first.sends, results)
+                       if whole and res.ok and res.message_id]
+            await self._recorded(n, 0, [t for t, _, _ in first.sends], results, "", first=True, sent=packets)
+        except BaseException as e:
+            if not first.done.done():
+                first.done.set_exception(e)
+            raise
+        finally:
+            await self.store.unlock(f"incident:{n}", first.token)
+        if not first.done.done():
+            first.done.set_result(n)
+        digested = [t for t, _, whole in first.sends if not whole]
+        if digested:  # each full packet after the digest: at an ordinary pace, with the state as it is by then
+            inc = await self.store.incident(n)
+            msgs = self._messages(n, inc, first.person, digested)
+            msgs = [Outbound(m.chat_id, m.text, buttons=m.buttons, urgent=True, tag=f"packet:{n}") for m in msgs]
+            results = await self.svc.outbox.send_all(msgs)
+            sent = [(t[0], res.message_id, t[1]) for t, res in zip(digested, results) if res.ok and res.message_id]
+            await self.store.record_alerts(n, sent, {"at": self.svc.clock.ts(), "event": "packet_sent",
+                                                     "to": [t[2] for t in digested], "sent": len(sent)})
 
     # --- who hears about it ----------------------------------------------------------
-    async def recipients(self, inc: dict, audience: list[str]) -> list[tuple[int, str, str]]:
+    async def recipients(self, inc: dict, audience: list[str], duty_overrides: dict[str, float] | None = None
+                         ) -> list[tuple[int, str, str]]:
         """(chat id, role, display name) for each audience, without repeats."""
         s = self.svc.settings
         out: dict[int, tuple[int, str, str]] = {}
         for who in audience:
             if who == "on_duty":
-                staff = roster.on_duty(s, self.svc.clock.now(), await self.store.duty_overrides())
+                if duty_overrides is None:
+                    duty_overrides = await self.store.duty_overrides()
+                staff = roster.on_duty(s, self.svc.clock.now(), duty_overrides)
             elif who == "all_staff":
                 staff = list(s.staff)
             elif who == "head":
@@ -103,20 +238,32 @@ class Incidents:
             lv = policy.levels[min(level, len(policy.levels) - 1)]
             audience = lv.to if level < len(policy.levels) else ["all_staff", "head"]
         targets = await self.recipients(inc, audience)
+        results = await self.svc.outbox.send_all(self._messages(n, inc, person, targets))
+        return await self._recorded(n, level, targets, results, reason, first=first)
+
+    def _messages(self, n: int, inc: dict, person: dict | None, targets: list[tuple[int, str, str]]) -> list[Outbound]:
         urgent = inc["kind"] == "emergency"
-
-        async def one(chat: int, role: str):
+        out = []
+        for chat, role, _ in targets:
             text, buttons = render(self.svc, inc, person, role=role)
-            return await self.svc.outbox.send(Outbound(chat, text, buttons=buttons, urgent=urgent, tag=f"alert:{n}"))
+            out.append(Outbound(chat, text, buttons=buttons, urgent=urgent, tag=f"alert:{n}"))
+        return out
 
-        results = await asyncio.gather(*(one(chat, role) for chat, role, _ in targets))
-        sent = [(chat, res.message_id, role) for (chat, role, _), res in zip(targets, results) if res.ok and res.message_id]
+    async def _recorded(self, n: int, level: int, targets: list[tuple[int, str, str]], results: list,
+                        reason: str, *, first: bool = False, sent: list | None = None) -> int:
+        """Writes an alert round down (its messages, for later edits; who was and wasn't reached). A first
+        alert that reached nobody brings the next level forward to now. Returns how many were reached."""
+        if sent is None:
+            sent = [(chat, res.message_id, role) for (chat, role, _), res in zip(targets, results)
+                    if res.ok and res.message_id]
         reached = [name for (_, _, name), res in zip(targets, results) if res.ok]
         failed = [name for (_, _, name), res in zip(targets, results) if not res.ok]
         entry = {"at": self.svc.clock.ts(), "event": "alerted", "level": level, "to": reached, "failed": failed,
                  "reason": reason}
         await self.store.record_alerts(n, sent, entry, fields={"first_alert_sent": True} if first else None,
                                        cancel=(f"first:{n}",) if first else ())
+        if first and not reached:
+            await self.store.set_deadline(f"esc:{n}:1", self.svc.clock.ts())
         return len(reached)
 
     async def refresh(self, n: int) -> None:

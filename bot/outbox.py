@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from contextlib import nullcontext
 from typing import Protocol
 
 from .clock import Clock
+from .lanes import Lanes
 from .store import Store
 from .types import Outbound, SendResult
 
 log = logging.getLogger(__name__)
+URGENT_HOLD_SECONDS = 0.5  # a staff alert's send keeps others waiting this long at most (a slow network)
 
 
 class Messenger(Protocol):
@@ -33,8 +36,10 @@ def priority(msg: Outbound) -> int:
 
 class Outbox:
     def __init__(self, messenger: Messenger, store: Store | None, clock: Clock,
-                 limiter: Limiter | None = None, attempts: int = 4, backoff: float = 0.5) -> None:
+                 limiter: Limiter | None = None, attempts: int = 4, backoff: float = 0.5,
+                 lanes: Lanes | None = None) -> None:
         self.messenger = messenger
+        self.lanes = lanes or Lanes()
         self.store = store
         self.clock = clock
         self.limiter = limiter
@@ -42,12 +47,18 @@ class Outbox:
         self.backoff = backoff
 
     async def send(self, msg: Outbound) -> SendResult:
+        """A staff alert goes at once and holds the urgent lane while it does; anything else first lets
+        the alerts in flight leave (`Lanes`)."""
+        rank = priority(msg)
+        if rank:
+            await self.lanes.wait_turn()
         result = SendResult(ok=False, error="not sent")
         for attempt in range(1, self.attempts + 1):
-            if self.limiter:
-                await self.limiter.acquire(msg.chat_id, priority(msg))
+            if self.limiter:  # waiting for Telegram's flood limit holds nothing up
+                await self.limiter.acquire(msg.chat_id, rank)
             try:
-                result = await self.messenger.deliver(msg)
+                with self.lanes.urgent(at_most=URGENT_HOLD_SECONDS) if not rank else nullcontext():
+                    result = await self.messenger.deliver(msg)
             except Exception as e:  # a transport error is transient until proven otherwise
                 log.warning("send to chat %s failed: %s", msg.chat_id, type(e).__name__)
                 result = SendResult(ok=False, error=type(e).__name__)
@@ -66,6 +77,7 @@ class Outbox:
     async def _record(self, msg: Outbound, result: SendResult, attempts: int) -> None:
         if self.store is None:
             return
+        await self.lanes.wait_turn()  # a record can wait for the alerts in flight
         entry = {"at": self.clock.ts(), "chat": msg.chat_id, "tag": msg.tag, "ok": result.ok,
                  "attempts": attempts, "edit": bool(msg.edit)}
         if not result.ok:

@@ -29,10 +29,13 @@ Layout (prefix omitted):
 """
 from __future__ import annotations
 
+import asyncio
 import json
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from redis.asyncio import Redis
+from redis.exceptions import NoScriptError
 
 _CLAIM = """
 local cur = redis.call('HGET', KEYS[1], 'claimed_by')
@@ -51,6 +54,52 @@ return due
 """
 
 
+# A resident's 🆘 in one round trip: who it is, whether a call is already open, the incident with its first
+# timeline entry and deadlines, the incident's lock (held by the caller until the first alert is recorded),
+# and who has taken the duty over. Keys are built from the prefix: this needs one Redis, not a cluster.
+_OPEN_EMERGENCY = """
+local p = ARGV[1]
+local rid = redis.call('HGET', p .. 'residents:tg', ARGV[2])
+if not rid then return {0} end
+local person = redis.call('HGET', p .. 'residents', rid)
+if not person then return {0} end
+local active = redis.call('GET', p .. 'resident:' .. rid .. ':incident')
+if active then
+  local kind = redis.call('HGET', p .. 'incident:' .. active, 'kind')
+  local status = redis.call('HGET', p .. 'incident:' .. active, 'status')
+  if kind == '"emergency"' and status and status ~= '"resolved"' then return {-1, tonumber(active), person} end
+end
+local who = cjson.decode(person)
+local state = 'unknown'
+for _, part in ipairs({'road', 'lane', 'building', 'room'}) do
+  local v = who[part]
+  if v and v ~= cjson.null and v ~= '' and v ~= 0 and v ~= false then state = 'pending' end
+end
+local n = redis.call('INCR', p .. 'incident:seq')
+local key = p .. 'incident:' .. n
+local args = {'id', tostring(n), 'resident', cjson.encode(rid), 'address_state', cjson.encode(state)}
+for field, value in pairs(cjson.decode(ARGV[3])) do
+  table.insert(args, field)
+  table.insert(args, value)
+end
+redis.call('HSET', key, unpack(args))
+local entry = cjson.decode(ARGV[4])
+entry['by'] = who['name']
+redis.call('RPUSH', key .. ':timeline', cjson.encode(entry))
+redis.call('ZADD', p .. 'incidents:open', ARGV[5], n)
+redis.call('SET', p .. 'resident:' .. rid .. ':incident', n)
+redis.call('ZADD', p .. 'deadlines', ARGV[6], 'first:' .. n, ARGV[7], 'esc:' .. n .. ':1')
+if state == 'pending' then redis.call('ZADD', p .. 'deadlines', ARGV[8], 'addr:' .. n) end
+redis.call('SET', p .. 'lock:incident:' .. n, ARGV[9], 'PX', ARGV[10])
+return {1, n, person, state, redis.call('HGETALL', p .. 'duty:override')}
+"""
+
+_UNLOCK = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+
 def dumps(v: Any) -> str:
     return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
 
@@ -61,12 +110,26 @@ def loads(v: Any) -> Any:
     return json.loads(v)
 
 
+@dataclass
+class Opened:
+    outcome: str                      # "opened", "already_open" (an emergency still open), "not_resident"
+    n: int = 0
+    person: dict | None = None
+    address_state: str = ""
+    duty_overrides: dict[str, float] = field(default_factory=dict)
+
+
 class Store:
     def __init__(self, redis: Redis, prefix: str = "nc:") -> None:
         self.r = redis
         self.prefix = prefix
         self._claim = redis.register_script(_CLAIM)
         self._take_due = redis.register_script(_TAKE_DUE)
+        self._open_emergency = redis.register_script(_OPEN_EMERGENCY)
+        self._unlock = redis.register_script(_UNLOCK)
+        self._open_queue: list[tuple[list, asyncio.Future]] = []
+        self._flushing: set[asyncio.Task] = set()
+        self._loaded: dict[str, bool] = {}
 
     def k(self, *parts: Any) -> str:
         return self.prefix + ":".join(str(p) for p in parts)
@@ -182,6 +245,68 @@ class Store:
                 p.zadd(self.k("deadlines"), {key.format(n=n): due})
             await p.execute()
         return n
+
+    async def open_emergency(self, tg: int, fields: dict, entry: dict, *, created: float, first_due: float,
+                             esc_due: float, addr_due: float, lock_token: str, lock_seconds: float) -> Opened:
+        """A resident's 🆘 by Telegram id, in one atomic step (see _OPEN_EMERGENCY)."""
+        got = await self._batched_open([
+            self.prefix, str(tg), dumps({k: dumps(v) for k, v in fields.items()}), dumps(entry), created,
+            first_due, esc_due, addr_due, lock_token, int(lock_seconds * 1000)])
+        if got[0] == 0:
+            return Opened("not_resident")
+        person = loads(got[2])
+        if got[0] == -1:
+            return Opened("already_open", int(got[1]), person)
+        flat = got[4]
+        overrides = {flat[i].decode(): float(flat[i + 1]) for i in range(0, len(flat), 2)}
+        return Opened("opened", int(got[1]), person, got[3].decode(), overrides)
+
+    async def _batched_open(self, args: list) -> list:
+        """Calls that arrive together (a burst of 🆘) share one round trip: each is still its own atomic script."""
+        loop = asyncio.get_running_loop()
+        fut = loop.create_future()
+        self._open_queue.append((args, fut))
+        if len(self._open_queue) == 1:
+            loop.call_soon(self._flush_opens)
+        return await fut
+
+    def _flush_opens(self) -> None:
+        batch, self._open_queue = self._open_queue, []
+        task = asyncio.ensure_future(self._run_opens(batch))
+        self._flushing.add(task)
+        task.add_done_callback(self._flushing.discard)
+
+    async def _run_opens(self, batch: list) -> None:
+        try:
+            results = await self._pipelined_script(self._open_emergency, [args for args, _ in batch])
+        except BaseException as e:  # every caller hears of it (and falls back to its error reply)
+            results = [e] * len(batch)
+        for (_, fut), res in zip(batch, results):
+            if fut.done():
+                continue
+            if isinstance(res, BaseException):
+                fut.set_exception(res)
+            else:
+                fut.set_result(res)
+
+    async def _pipelined_script(self, script, calls: list[list]) -> list:
+        for attempt in (1, 2):
+            if not self._loaded.get(script.sha):
+                await self.r.script_load(script.script)
+                self._loaded[script.sha] = True
+            async with self.r.pipeline(transaction=False) as p:
+                for args in calls:
+                    p.evalsha(script.sha, 0, *args)
+                results = await p.execute(raise_on_error=False)
+            if attempt == 1 and any(isinstance(r, NoScriptError) for r in results):
+                self._loaded[script.sha] = False  # Redis was restarted or flushed: load it again, once
+                continue
+            return results
+        return results
+
+    async def unlock(self, name: str, token: str) -> bool:
+        """Releases a lock taken with a known token (see open_emergency); a lock that has since passed on stays."""
+        return bool(await self._unlock(keys=[self.k("lock", name)], args=[token]))
 
     async def incident(self, n: int | str) -> dict | None:
         raw = await self.r.hgetall(self.k("incident", n))

@@ -1,21 +1,109 @@
-"""Never lose a call for help: 200 residents pressing 🆘 in the same instant all become alerted incidents."""
+"""Never lose a call for help, and never let a crowd slow the first one down.
+
+200 residents pressing 🆘 in the same instant all become stored, alerted incidents; calls that arrive together
+reach the on-duty staff member as digests (a line and a claim button each) before any resident is answered,
+then each full packet follows; a claim made from a digest works like one made from the packet.
+"""
 import asyncio
+import re
 
 from bot.testing.tools import Person
+from tests.conftest import signed_up
+
+DIGEST = "位居民紧急求助"
 
 
-async def test_two_hundred_at_once_are_all_stored_and_alerted(app):
+async def residents(app, count: int, first_tg: int = 900000) -> list[Person]:
     store = app.svc.store
-    ids = await store.next_resident_ids(200)
     people = []
-    for i, rid in enumerate(ids):
-        phone = f"1360000{i:04d}"
-        await store.save_resident({"id": rid, "name": f"居民{i}", "phone": phone, "road": "建新路", "lane": "1",
-                                   "building": str(i), "room": "101", "lives_alone": True, "birth_date": "1940-01-01",
-                                   "contacts": [], "doctor": None, "notes": "", "tg_id": 900000 + i})
-        people.append(Person(app, 900000 + i, f"居民{i}"))
+    for i, rid in enumerate(await store.next_resident_ids(count)):
+        await store.save_resident({"id": rid, "name": f"居民{i}", "phone": f"1360000{i:04d}", "road": "建新路",
+                                   "lane": "1", "building": str(i), "room": "101", "lives_alone": True,
+                                   "birth_date": "1940-01-01", "contacts": [], "doctor": None, "notes": "",
+                                   "tg_id": first_tg + i})
+        people.append(Person(app, first_tg + i, f"居民{i}"))
+    return people
+
+
+def numbers(text: str) -> set[int]:
+    return {int(n) for n in re.findall(r"紧急求助 #(\d+)", text)}
+
+
+async def test_two_hundred_at_once_are_all_stored_alerted_and_each_gets_its_packet(app):
+    people = await residents(app, 200)
     await asyncio.gather(*(p.send("🆘 紧急求助") for p in people))
-    assert len(await store.open_incident_ids()) == 200
+    store = app.svc.store
+    opened = set(await store.open_incident_ids())
+    assert len(opened) == 200
     li = Person(app, 1001, "李社工")
-    assert sum("紧急求助 #" in t for t in li.texts()) == 200
+    digests = [s for s in li.inbox if DIGEST in s.text]
+    packets = [s for s in li.inbox if DIGEST not in s.text and "紧急求助 #" in s.text]
+    assert set().union(*(numbers(d.text) for d in digests)) == opened  # every call is in a digest...
+    assert all(len(numbers(d.text)) <= 40 and len(d.text) <= 4096 and len(d.buttons) == len(numbers(d.text))
+               for d in digests)
+    assert set().union(*(numbers(p.text) for p in packets)) == opened  # ...and has its own full packet
+    assert len(packets) == 200
     assert all(any("已通知值班社工" in t for t in p.texts()) for p in people)
+    for n in (min(opened), max(opened)):
+        events = [e["event"] for e in await store.timeline(n)]
+        assert events[:3] == ["created", "alerted", "packet_sent"]
+        assert len(await store.alert_messages(n)) == 1  # the packet, which later edits keep up to date
+        assert (await store.incident(n))["first_alert_sent"] is True
+
+
+async def test_alerts_of_a_burst_leave_before_any_resident_is_answered(app):
+    people = await residents(app, 30)
+    asker = await signed_up(Person(app, 5003, "刘奶奶"), "13900000003")
+    log = app.svc.outbox.messenger.log
+    log.clear()
+    await asyncio.gather(*(p.send("🆘 紧急求助") for p in people[:15]), asker.send("老年综合津贴怎么领"),
+                         *(p.send("🆘 紧急求助") for p in people[15:]))
+    kinds = ["alert" if m.chat_id == 1001 and DIGEST in m.text else "other" for m in log]
+    assert "alert" in kinds
+    last_alert = max(i for i, k in enumerate(kinds) if k == "alert")
+    assert all(k == "alert" for k in kinds[:last_alert + 1])  # nothing else slipped in before the digests
+    assert asker.last("津贴")  # the pension question was still answered
+
+
+async def test_a_call_alone_gets_its_packet_and_no_digest(app, people):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    li = Person(app, 1001, "李社工")
+    assert not any(DIGEST in t for t in li.texts())
+    assert "王老伯" in li.last("紧急求助 #").text
+
+
+async def test_claiming_from_a_digest_tells_the_claimer_the_resident_and_the_packet(app, people):
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await asyncio.gather(zhang.send("🆘 紧急求助"), wang.send("🆘 紧急求助"))
+    li = Person(app, 1001, "李社工")
+    digest = li.last(DIGEST)
+    assert "张阿姨" in digest.text and "王老伯" in digest.text and "+8613900000002" in digest.text
+    wang_n = next(int(m) for m in re.findall(r"紧急求助 #(\d+) · 王老伯", digest.text))
+    await li.press_data(digest.message_id, f"inc:claim:{wang_n}")
+    assert li.last("由您处理").text.startswith(f"✅ #{wang_n} 王老伯")
+    assert "李社工" in wang.last("李社工").text  # the resident is told who is coming
+    packet = next(s for s in li.inbox if f"紧急求助 #{wang_n}" in s.text and DIGEST not in s.text)
+    assert "李社工 已接单" in packet.text  # the full packet was edited to show it
+    chen = Person(app, 1003, "陈主任")
+    await chen.press_data(digest.message_id, f"inc:claim:{wang_n}")
+    assert "已由 李社工 接手" in chen.last("接手").text  # still one winner
+
+
+async def test_a_digest_never_outgrows_a_telegram_message(app):
+    from bot.incidents import _FirstAlert
+
+    long_road = "很长很长的路名" * 12  # 84 characters: long addresses mean fewer calls per message
+    items = []
+    for n in range(1, 61):
+        person = {"id": f"r{n}", "name": f"居民{n}", "phone": f"1360000{n:04d}", "road": long_road, "lane": "1",
+                  "building": str(n), "room": "101", "lives_alone": True, "birth_date": "1940-01-01"}
+        first = _FirstAlert(n, {"id": n, "kind": "emergency"}, person, [], "t", None)
+        items.append((first, (1001, "staff", "李社工")))
+    digests = app.svc.extra["incidents"]._digests(items)
+    assert sum(len(chunk) for _, chunk, _, _ in digests) == 60  # nobody left out
+    assert all(len(text) <= 3800 and len(chunk) <= 40 for _, chunk, text, _ in digests)
+    assert len(digests) >= 3  # 60 long entries do not fit in two
+    assert [start for start, *_ in digests] == [1] + [1 + sum(len(c) for _, c, _, _ in digests[:i])
+                                                     for i in range(1, len(digests))]

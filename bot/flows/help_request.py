@@ -34,22 +34,35 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
             return await _again(ctx, existing, words)
     n = await inc_svc.open(kind, person, words=words, category=category, source=source, detail=detail,
                            ask_address=(kind == "emergency"))
-    phone = ctx.svc.settings.community.committee_phone
-    if kind == "emergency":
-        told = Outbound(ctx.ev.chat, "\n".join([ctx.t("help.alerted", phone=phone)] + [ctx.t(k) for k in ADVICE_KEYS]),
-                        urgent=True, tag=f"resident:{n}")
-    else:
-        told = Outbound(ctx.ev.chat, ctx.t("help.request_noted", phone=phone), keyboard=keyboard(ctx), tag=f"resident:{n}")
     if quiet and kind != "emergency":
         await inc_svc.alert_first(n)
         return n
     # the staff alert goes first; the resident's reassurance follows it, waiting at most a moment for it
     alert = asyncio.create_task(inc_svc.alert_first(n))
     await asyncio.wait([alert], timeout=REASSURE_AFTER_SECONDS)
-    await asyncio.gather(alert, ctx.svc.outbox.send(told))
+    await asyncio.gather(alert, ctx.svc.outbox.send(_told(ctx, kind, n)))
     if kind != "emergency":
         ctx.goto(None)
         return n
+    return _ask_next(ctx, n, person, confirm_need)
+
+
+async def after_alert(ctx: Ctx, n: int, person: dict, alerting: asyncio.Future) -> int:
+    """A 🆘 stored by the fast lane (Incidents.sos), its alert on the way: reassure, then the address."""
+    await asyncio.wait([alerting], timeout=REASSURE_AFTER_SECONDS)
+    await asyncio.gather(alerting, ctx.svc.outbox.send(_told(ctx, "emergency", n)))
+    return _ask_next(ctx, n, person, confirm_need=False)
+
+
+def _told(ctx: Ctx, kind: str, n: int) -> Outbound:
+    phone = ctx.svc.settings.community.committee_phone
+    if kind == "emergency":
+        return Outbound(ctx.ev.chat, "\n".join([ctx.t("help.alerted", phone=phone)] + [ctx.t(k) for k in ADVICE_KEYS]),
+                        urgent=True, tag=f"resident:{n}")
+    return Outbound(ctx.ev.chat, ctx.t("help.request_noted", phone=phone), keyboard=keyboard(ctx), tag=f"resident:{n}")
+
+
+def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:
     if confirm_need:
         ctx.goto("help", "need_now", incident=n)
         ctx.say(ctx.t("help.need_now"), buttons=((ctx.button("btn.need_yes", f"need:yes:{n}"),),

@@ -71,6 +71,10 @@ async def claim(ctx: Ctx, n: int, me) -> None:
         ctx.say(ctx.t("staff.taken_by", n=n, who=_name(ctx, (inc or {}).get("claimed_by"))))
         return
     await _inc(ctx).refresh(n)
+    if ctx.ev.message_id not in {m for _, m, _ in await ctx.svc.store.alert_messages(n)}:
+        # pressed in a digest (or an old message): the edit above did not touch it, so say it plainly
+        person = await ctx.svc.store.resident(inc["resident"]) or {}
+        ctx.say(ctx.t("staff.claimed_ok", n=n, name=person.get("name", "")))
     await _tell_resident(ctx, inc, "help.staff_coming", who=me.name, phone=me.phone)
 
 

@@ -1,0 +1,71 @@
+"""Urgent work first. While a staff alert is on its way out, everything else in this process waits its turn.
+
+One event loop serves everyone, so 200 residents pressing 🆘 at once would otherwise share it with each
+other's replies, address questions and bookkeeping, and the last alert would leave after all of that.
+`urgent()` marks the short stretch between a call for help arriving and its alert reaching Telegram;
+`wait_turn()` is where other work steps aside while any such stretch is running. Waiting is bounded
+(`max_wait`), so nothing starves, and costs nothing when no alert is in flight.
+"""
+from __future__ import annotations
+
+import asyncio
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+
+class Lanes:
+    def __init__(self, max_wait: float = 2.0) -> None:
+        self.max_wait = max_wait
+        self.in_flight = 0
+        self._idle: asyncio.Event | None = None
+
+    def hold(self, at_most: float | None = None) -> Callable[[], None]:
+        """Starts a stretch of urgent work; returns its end (safe to call twice). `at_most` seconds caps it,
+        for stretches that may hang on the network."""
+        self.in_flight += 1
+        if self._idle is not None:
+            self._idle.clear()
+        done = False
+        timer = None
+
+        def leave() -> None:
+            nonlocal done
+            if done:
+                return
+            done = True
+            if timer:
+                timer.cancel()
+            self.in_flight -= 1
+            if not self.in_flight and self._idle is not None:
+                self._idle.set()
+
+        if at_most:
+            timer = asyncio.get_running_loop().call_later(at_most, leave)
+        return leave
+
+    @contextmanager
+    def urgent(self, at_most: float | None = None) -> Iterator[None]:
+        """A stretch of urgent work: others' `wait_turn` holds until every such stretch has ended."""
+        leave = self.hold(at_most)
+        try:
+            yield
+        finally:
+            leave()
+
+    async def wait_turn(self) -> None:
+        """Returns at once when no alert is in flight; otherwise when none is, or after `max_wait` at most."""
+        if not self.in_flight:
+            return
+        if self._idle is None:
+            self._idle = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        until = loop.time() + self.max_wait
+        while self.in_flight:  # re-checked: an alert that starts just as the last one ends keeps the lane
+            left = until - loop.time()
+            if left <= 0:
+                return
+            try:
+                async with asyncio.timeout(left):
+                    await self._idle.wait()
+            except TimeoutError:
+                return

@@ -1,0 +1,77 @@
+"""The urgent lane: while a staff alert is on its way, other work waits its turn, briefly and never for ever."""
+import asyncio
+import time
+
+from bot.lanes import Lanes
+from bot.testing.tools import Person
+from tests.conftest import signed_up
+
+
+async def test_other_work_waits_while_an_alert_is_in_flight_and_goes_on_after():
+    lanes, order = Lanes(), []
+
+    async def alert():
+        with lanes.urgent():
+            await asyncio.sleep(0.05)
+            order.append("alert")
+
+    async def reply():
+        await lanes.wait_turn()
+        order.append("reply")
+
+    task = asyncio.create_task(alert())
+    await asyncio.sleep(0)  # the alert has started
+    await asyncio.gather(reply(), task)
+    assert order == ["alert", "reply"]
+
+
+async def test_waiting_costs_nothing_when_no_alert_is_in_flight():
+    lanes = Lanes()
+    began = time.monotonic()
+    await lanes.wait_turn()
+    assert time.monotonic() - began < 0.01
+
+
+async def test_a_hung_alert_holds_others_back_for_a_bounded_time_only():
+    lanes = Lanes(max_wait=0.2)
+    leave = lanes.hold()  # never ended, as if Telegram never answered
+    began = time.monotonic()
+    await lanes.wait_turn()
+    assert 0.15 < time.monotonic() - began < 1.0
+    leave()
+    leave()  # ending it twice is harmless
+    assert lanes.in_flight == 0
+
+
+async def test_a_capped_hold_lets_go_by_itself():
+    lanes = Lanes(max_wait=5)
+    lanes.hold(at_most=0.1)
+    began = time.monotonic()
+    await lanes.wait_turn()
+    assert time.monotonic() - began < 1.0
+    assert lanes.in_flight == 0
+
+
+async def test_fast_lane_store_step_knows_strangers_and_calls_already_open(app, people):
+    store = app.svc.store
+    inc = app.svc.extra["incidents"]
+    got, alerting = await inc.sos(424242)  # nobody in the register has this Telegram id
+    assert got.outcome == "not_resident" and alerting is None
+    wang = await signed_up(people("王老伯"), "13900000002")
+    got, alerting = await inc.sos(wang.id)
+    assert got.outcome == "opened" and await alerting == got.n
+    again, none = await inc.sos(wang.id)
+    assert again.outcome == "already_open" and again.n == got.n and none is None
+    assert await store.open_incident_ids() == [got.n]  # a second press opens nothing new
+    assert await store.deadline(f"first:{got.n}") is None  # alerted and recorded: the safety net is off
+    assert await store.deadline(f"addr:{got.n}") is not None  # the address question has its timeout
+
+
+async def test_fast_lane_survives_redis_forgetting_its_scripts(app, people):
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await zhang.send("🆘 紧急求助")  # the script is loaded now
+    await app.redis.script_flush()  # e.g. Redis restarted: its script cache is gone
+    await wang.send("🆘 紧急求助")
+    assert "王老伯" in Person(app, 1001).last("紧急求助 #").text
+    assert "已通知值班社工" in wang.last("已通知").text
