@@ -31,16 +31,17 @@ class ReplyTo:
 
 @dataclass
 class AlertFor:
-    """A staff alert; the resident is found by the phone number printed in it."""
+    """A staff alert; the resident is found by the phone number printed in it. A digest (several calls that
+    arrived together, in one message) is the alert for every resident it lists."""
 
     staff: frozenset[int]
     title: str
     phones: dict[str, int]  # resident phone -> their Telegram id
 
-    def __call__(self, chat: int, text: str) -> int | None:
+    def __call__(self, chat: int, text: str) -> list[int] | None:
         if chat not in self.staff or self.title not in text:
             return None
-        return next((self.phones[p] for p in PHONE.findall(text) if p in self.phones), None)
+        return [self.phones[p] for p in PHONE.findall(text) if p in self.phones] or None
 
 
 @dataclass
@@ -49,7 +50,7 @@ class Subject:
 
     name: str
     text: str  # what each user sends
-    matcher: Any  # (chat, text) of a sendMessage -> user id if it is the measured reply
+    matcher: Any  # (chat, text) of a sendMessage -> user id (or ids) if it is the measured reply
     finisher: Any  # (chat, text) -> user id if it shows the bot has finished with that user's update
     failure: str = ""  # text of the message a user gets when the bot could not handle the update
 
@@ -86,7 +87,8 @@ class TimedBotAPIServer(BotAPIServer):
     def _observe(self, chat: int, text: str, at: float) -> None:
         s = self.subject
         if (who := s.matcher(chat, text)) is not None:
-            self.arrived.setdefault(who, at)
+            for user in who if isinstance(who, list) else [who]:
+                self.arrived.setdefault(user, at)
         if (who := s.finisher(chat, text)) is not None:
             self.finished.add(who)
         if s.failure and chat not in self.failed and s.failure in text:
