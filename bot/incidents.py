@@ -108,11 +108,12 @@ class Incidents:
         one message per staff chat lists them all (`render_digest`), each full packet following."""
         now = self.svc.clock.ts()
         fields, deadlines, entry = self._new("emergency", now, words=words, category=None, detail="", source=source)
-        token = uuid.uuid4().hex
+        token = uuid.uuid4().hex  # the incident's lock, held until this alert is recorded; if this process dies
+        # first, it lapses when the safety net ("first:n") is due, and the alert goes out from there
         with self.svc.outbox.lanes.urgent():
             got = await self.store.open_emergency(
                 tg, fields, entry, created=now, first_due=deadlines["first:{n}"], esc_due=deadlines["esc:{n}:1"],
-                addr_due=deadlines["addr:{n}"], lock_token=token, lock_seconds=INCIDENT_LOCK_SECONDS)
+                addr_due=deadlines["addr:{n}"], lock_token=token, lock_seconds=FIRST_ALERT_GRACE_SECONDS)
             if got.outcome != "opened":
                 return got, None
             n, person = got.n, got.person

@@ -114,3 +114,28 @@ async def test_a_lock_left_by_a_crashed_process_delays_escalation_by_seconds_onl
     clock.advance(seconds=3)
     await app.engine.tick()
     assert "紧急求助 #1" in wa.last().text
+
+
+async def test_a_fast_lane_call_stored_just_before_a_crash_is_alerted_once_after_restart(make_app, app, clock):
+    import asyncio
+
+    wang = await app.svc.store.resident(await app.svc.store.resident_id_by_phone("13900000002"))
+    await app.svc.store.save_resident({**wang, "tg_id": 7002})
+    inc = app.engine.incidents
+    fields, deadlines, entry = inc._new("emergency", clock.ts(), words="🆘", category=None, detail="", source="button")
+    # the fast lane's one Redis step, then the process dies before the alert leaves (its lock lapses by itself)
+    got = await app.svc.store.open_emergency(
+        7002, fields, entry, created=clock.ts(), first_due=deadlines["first:{n}"], esc_due=deadlines["esc:{n}:1"],
+        addr_due=deadlines["addr:{n}"], lock_token="a process that died", lock_seconds=0.3)
+    await app.close()
+    await asyncio.sleep(0.4)
+    again = await make_app()
+    clock.advance(seconds=11)
+    await again.engine.tick()
+    await again.engine.tick()
+    li = Person(again, 1001, "李社工")
+    assert sum(f"紧急求助 #{got.n}" in t for t in li.texts()) == 1
+    assert "王老伯" in li.last(f"紧急求助 #{got.n}").text
+    timeline = await again.svc.store.timeline(got.n)
+    assert [e["event"] for e in timeline] == ["created", "alerted"]
+    assert timeline[0]["by"] == "王老伯" and timeline[0]["source"] == "button"  # written by the Lua step
