@@ -121,3 +121,24 @@ async def test_open_and_incident_show_the_timeline_and_resolve_sends_all_clear(t
     await telegram.said(wa, "已解决")
     await telegram.said(wang, "处理好了")
     assert await app.svc.store.open_incident_ids() == []
+
+
+async def test_calls_at_the_same_moment_reach_staff_as_one_digest_then_each_packet(telegram):
+    import re
+
+    zhang = await telegram.signed_up("张阿姨", "13900000001")
+    wang = await telegram.signed_up("王老伯", "13900000002")
+    await asyncio.gather(zhang.press("🆘 紧急求助"), wang.press("🆘 紧急求助"))  # one getUpdates answer
+    li = telegram.user("李社工")
+    digest = await telegram.said(li, "同时有 2 位居民紧急求助")
+    assert "张阿姨" in digest.text and "王老伯" in digest.text and "+8613900000001" in digest.text
+    wang_n = int(re.search(r"紧急求助 #(\d+) · 王老伯", digest.text).group(1))
+    assert sorted(digest.buttons()) == ["🙋 #1 我来处理", "🙋 #2 我来处理"]
+    for n in (1, 2):  # each full packet follows the digest
+        await telegram.api.wait_for_message(li.id, lambda m, n=n: f"紧急求助 #{n}" in m.text and "同时有" not in m.text)
+    await li.click(digest, f"#{wang_n}")
+    await telegram.said(li, "由您处理")
+    await telegram.said(wang, "已经接手")
+    await telegram.api.wait_for_message(
+        li.id, lambda m: f"紧急求助 #{wang_n}" in m.text and "李社工 已接单" in m.text and "同时有" not in m.text)
+    assert (await telegram.app.svc.store.incident(3 - wang_n))["status"] == "open"  # the other still waits
