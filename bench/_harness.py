@@ -37,9 +37,10 @@ class AlertFor:
     staff: frozenset[int]
     title: str
     phones: dict[str, int]  # resident phone -> their Telegram id
+    exclude: str = ""  # e.g. a digest's heading, to pick out the full packets only
 
     def __call__(self, chat: int, text: str) -> list[int] | None:
-        if chat not in self.staff or self.title not in text:
+        if chat not in self.staff or self.title not in text or (self.exclude and self.exclude in text):
             return None
         return [self.phones[p] for p in PHONE.findall(text) if p in self.phones] or None
 
@@ -53,6 +54,7 @@ class Subject:
     matcher: Any  # (chat, text) of a sendMessage -> user id (or ids) if it is the measured reply
     finisher: Any  # (chat, text) -> user id if it shows the bot has finished with that user's update
     failure: str = ""  # text of the message a user gets when the bot could not handle the update
+    detail: Any = None  # (chat, text) -> user id(s) if it is the full responder packet (reported beside)
 
 
 class TimedBotAPIServer(BotAPIServer):
@@ -65,6 +67,7 @@ class TimedBotAPIServer(BotAPIServer):
         self.arrived: dict[int, float] = {}  # user id -> first sendMessage the subject's matcher picks
         self.finished: set[int] = set()  # users whose update the bot has finished with (or failed on)
         self.failed: set[int] = set()  # users who were told something went wrong
+        self.detailed: dict[int, float] = {}  # user id -> the full packet about them arrived
         self.requests: dict[str, int] = {}  # method -> count, to see how many calls the bot makes
 
     async def execute(self, method: str, params: dict[str, Any], token: str) -> dict:
@@ -89,6 +92,9 @@ class TimedBotAPIServer(BotAPIServer):
         if (who := s.matcher(chat, text)) is not None:
             for user in who if isinstance(who, list) else [who]:
                 self.arrived.setdefault(user, at)
+        if s.detail and (who := s.detail(chat, text)) is not None:
+            for user in who if isinstance(who, list) else [who]:
+                self.detailed.setdefault(user, at)
         if (who := s.finisher(chat, text)) is not None:
             self.finished.add(who)
         if s.failure and chat not in self.failed and s.failure in text:
@@ -150,12 +156,19 @@ async def all_at_once(api: TimedBotAPIServer, ids: list[int], timeout: float = 6
     return _tally(api, ids)
 
 
+async def detail_times(api: TimedBotAPIServer, ids: list[int], timeout: float) -> list[float]:
+    """Update handed out → full packet, for those of `ids` whose packet arrives within `timeout`."""
+    await api.wait_until(lambda: all(i in api.detailed for i in ids), timeout)
+    return [api.detailed[i] - api.handed_out[i] for i in ids if i in api.detailed and i in api.handed_out]
+
+
 # --- results -------------------------------------------------------------------------------------------
 @dataclass
 class Samples:
     one: list[float] = field(default_factory=list)  # seconds, one request at a time
     burst: list[float] = field(default_factory=list)  # seconds, N at once (all bursts pooled)
     burst_wall: list[float] = field(default_factory=list)  # first hand-out -> last alert, per burst
+    packet: list[float] = field(default_factory=list)  # seconds to the full packet, N at once (see Subject.detail)
     lost: dict[str, int] = field(default_factory=dict)  # load -> requests with no measured reply
     failed: dict[str, int] = field(default_factory=dict)  # load -> requests answered with the error reply
     requests: dict[str, int] = field(default_factory=dict)  # Bot API calls the subject made, by method

@@ -54,6 +54,9 @@ def print_table(results: dict[str, Samples], args, goal_ms: float, notes: list[s
             facts.append(f"Redis commands per update: {s.redis_per_update:.1f}")
         if s.gc_pauses:
             facts.append(f"full GCs {len(s.gc_pauses)}, longest {max(s.gc_pauses) * 1e3:.0f} ms")
+        if s.packet:
+            facts.append(f"full packet {args.burst} at once: {len(s.packet)} within the window, p50 "
+                         f"{percentile(s.packet, 0.5) * 1e3:.0f} ms, p99 {percentile(s.packet, 0.99) * 1e3:.0f} ms")
         if failed := sum(s.failed.values()):
             facts.append(f"{failed} got the error reply (no incident stored)")
         print(f"{name:<32} " + "; ".join(facts))
@@ -63,8 +66,12 @@ def print_table(results: dict[str, Samples], args, goal_ms: float, notes: list[s
             continue
         xs = _all(s, "burst")
         own = percentile(xs, 0.99) - percentile(base.burst, 0.99) if xs else math.inf
-        verdict = "MET" if own * 1e3 < goal_ms else "NOT MET"
         shown = f"{own * 1e3:.1f} ms" if own < math.inf else f"more than {args.window:.0f} s"
+        if s.throttled:  # its tail is Telegram's pacing of one chat, which no bot may go faster than
+            print(f"as built, {name}: p99 − echo, {args.burst} at once = {shown}: the last alerts wait for Telegram's "
+                  f"limit of about one message a second per staff chat (the limiter), not for the bot")
+            continue
+        verdict = "MET" if own * 1e3 < goal_ms else "NOT MET"
         line = f"goal, {name}: p99 of the bot's own time, {args.burst} at once = {shown} (goal < {goal_ms:.0f} ms)"
         if "python-telegram-bot" in name and "PTB echo" in results and own < math.inf:
             line += f"; {(percentile(xs, 0.99) - percentile(results['PTB echo'].burst, 0.99)) * 1e3:.1f} ms " \

@@ -9,7 +9,7 @@ import asyncio
 import multiprocessing as mp
 from typing import Any
 
-from _harness import Result, Subject, TimedBotAPIServer, all_at_once, one_at_a_time
+from _harness import Result, Subject, TimedBotAPIServer, all_at_once, detail_times, one_at_a_time
 
 
 class LocalServer:
@@ -41,6 +41,9 @@ class LocalServer:
     async def all_at_once(self, ids: list[int], timeout: float = 60) -> Result:
         self.api.calls.clear()  # the server keeps every call for tests; a benchmark does not need them
         return await all_at_once(self.api, ids, timeout)
+
+    async def detail_times(self, ids: list[int], timeout: float) -> list[float]:
+        return await detail_times(self.api, ids, timeout)
 
     async def requests(self) -> dict[str, int]:
         return dict(self.api.requests)

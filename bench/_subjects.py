@@ -16,6 +16,7 @@ from _harness import FIRST_RESIDENT_TG, AlertFor, ReplyTo, Subject
 ROOT = Path(__file__).resolve().parent.parent
 SOS = "🆘 紧急求助"  # the resident menu's button; a reply-keyboard press arrives as this text
 ALERT_TITLE = "紧急求助 #"
+DIGEST_HEADING = "位居民紧急求助"  # calls that arrived together: one message listing them (bot/alerts.py)
 ADDRESS_QUESTION = "请确认您现在的地址"  # the bot's last reply to a 🆘: it has finished with the update
 FAILURE = "系统暂时出了点问题"  # Engine.fallback's reply: the update could not be handled
 
@@ -169,7 +170,9 @@ async def neighbour_bot(base_url: str, token: str, users: list[tuple[int, str]],
         outbox.limiter = None
         await use_blocking_pool(app, redis_url, pool)
     phones = await seed_residents(app.svc.store, users)
-    alert = AlertFor(frozenset(st.telegram_id for st in settings.staff), ALERT_TITLE, phones)
+    staff = frozenset(st.telegram_id for st in settings.staff)
+    alert = AlertFor(staff, ALERT_TITLE, phones)
+    packet = AlertFor(staff, ALERT_TITLE, phones, exclude=DIGEST_HEADING)
 
     def fresh_limiter() -> None:  # as if the staff chat's last message were long ago
         if outbox.limiter is not None:
@@ -180,7 +183,8 @@ async def neighbour_bot(base_url: str, token: str, users: list[tuple[int, str]],
     app.start_scheduler()  # as in production: the 1 s deadline tick runs alongside
     ours = asyncio.all_tasks()
     try:
-        yield Run(Subject(name, SOS, matcher=alert, finisher=ReplyTo(ADDRESS_QUESTION), failure=FAILURE),
+        yield Run(Subject(name, SOS, matcher=alert, finisher=ReplyTo(ADDRESS_QUESTION), failure=FAILURE,
+                          detail=packet),
                   throttled=outbox.limiter is not None, before_trial=fresh_limiter,
                   redis_commands=redis_counter(redis_url))
     finally:

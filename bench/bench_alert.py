@@ -62,7 +62,10 @@ async def measure(factory, args, **kw) -> Samples:
                 s.one, s.lost["one"], s.failed["one"], _ = await one_by_one(srv, run, take(args.sequential))
                 for _ in range(1 if run.throttled else args.bursts):
                     await asyncio.sleep(0.3)  # the previous burst's tail is over
-                    got, lost, failed, wall = await srv.all_at_once(take(args.burst), window)
+                    burst_ids = take(args.burst)
+                    got, lost, failed, wall = await srv.all_at_once(burst_ids, window)
+                    if run.subject.detail:
+                        s.packet += await srv.detail_times(burst_ids, 0 if run.throttled else 10.0)
                     s.burst += got
                     s.burst_wall.append(wall)
                     s.lost["burst"] = s.lost.get("burst", 0) + lost
