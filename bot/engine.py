@@ -62,10 +62,10 @@ class Engine:
                 return ctx.replies
         except (RedisError, LockError, OSError) as e:
             log.error("storage failed while handling an event: %s", type(e).__name__)
-            return await self.fallback(ev, alerted=alerting is not None)
+            return await self.fallback(ev, alerted=_went_out(alerting))
         except Exception:
             log.exception("unexpected error while handling an event")
-            return await self.fallback(ev, alerted=alerting is not None)
+            return await self.fallback(ev, alerted=_went_out(alerting))
 
     def is_sos(self, ev: Inbound) -> bool:
         """The 🆘 menu button (any language) or the inline 🆘: no reading needed, it goes the fast lane."""
@@ -89,7 +89,7 @@ class Engine:
         loc = cat.locale_for(ev.language)
         msg = Outbound(ev.chat, cat.t("fallback.error", loc, phone=s.community.committee_phone), urgent=True)
         urgent = not alerted and ev.kind in ("text", "button") and (
-            keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data)
+            self.is_sos(ev) or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data)
         sends = [self.svc.outbox.send(msg)]
         if urgent:
             text = cat.t("fallback.staff_alert", name=ev.first_name or str(ev.user_id), words=(ev.text or "🆘")[:200])
@@ -295,6 +295,11 @@ class Engine:
             except Exception:
                 log.exception("deadline %s failed; it will fire again after its lease", key.split(":")[0])
         return done
+
+
+def _went_out(alerting: asyncio.Future | None) -> bool:
+    """Whether a fast-lane alert has reached staff (then the fallback need not alert them again)."""
+    return bool(alerting and alerting.done() and not alerting.cancelled() and alerting.exception() is None)
 
 
 def me_rid(ctx: Ctx) -> str:

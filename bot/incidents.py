@@ -188,10 +188,11 @@ class Incidents:
             packets = [(t[0], res.message_id, t[1]) for (t, _, whole), res in zip(first.sends, results)
                        if whole and res.ok and res.message_id]
             await self._recorded(n, 0, [t for t, _, _ in first.sends], results, "", first=True, sent=packets)
-        except BaseException as e:
+        except Exception as e:  # the caller hears of it and falls back; "first:n" is still due after 10 s
+            log.exception("first alert of incident %s failed", n)
             if not first.done.done():
                 first.done.set_exception(e)
-            raise
+            return
         finally:
             await self.store.unlock(f"incident:{n}", first.token)
         if not first.done.done():

@@ -75,3 +75,33 @@ async def test_fast_lane_survives_redis_forgetting_its_scripts(app, people):
     await wang.send("🆘 紧急求助")
     assert "王老伯" in Person(app, 1001).last("紧急求助 #").text
     assert "已通知值班社工" in wang.last("已通知").text
+
+
+async def test_fast_lane_redis_failure_after_the_alert_still_gives_the_resident_120(app, people, monkeypatch):
+    from redis.exceptions import ConnectionError as RedisDown
+
+    wang = await signed_up(people("王老伯"), "13900000002")
+
+    async def down(*args, **kw):
+        raise RedisDown("Redis went away")
+
+    monkeypatch.setattr(app.svc.store, "record_alerts", down)
+    await wang.send("🆘 紧急求助")
+    told = wang.last("120").text
+    assert "021-64370000" in told  # the committee's phone, whatever broke
+    li = Person(app, 1001)
+    assert any("王老伯" in t and "紧急求助" in t for t in li.texts())  # staff heard of it all the same
+
+
+async def test_fast_lane_redis_down_before_storing_falls_back_to_plain_alerts(app, people, monkeypatch):
+    from redis.exceptions import ConnectionError as RedisDown
+
+    wang = await signed_up(people("王老伯"), "13900000002")
+
+    async def down(*args, **kw):
+        raise RedisDown("Redis went away")
+
+    monkeypatch.setattr(app.svc.store, "open_emergency", down)
+    await wang.send("🆘 紧急求助")
+    assert "021-64370000" in wang.last("120").text
+    assert all(any("🆘" in t for t in Person(app, tg).texts()) for tg in (1001, 1002, 1003))  # everyone, plainly
