@@ -2,6 +2,8 @@
 import asyncio
 import time
 
+from redis.exceptions import ConnectionError as RedisDown
+
 from bot.lanes import Lanes
 from bot.testing.tools import Person
 from tests.conftest import signed_up
@@ -78,14 +80,8 @@ async def test_fast_lane_survives_redis_forgetting_its_scripts(app, people):
 
 
 async def test_fast_lane_redis_failure_after_the_alert_still_gives_the_resident_120(app, people, monkeypatch):
-    from redis.exceptions import ConnectionError as RedisDown
-
     wang = await signed_up(people("王老伯"), "13900000002")
-
-    async def down(*args, **kw):
-        raise RedisDown("Redis went away")
-
-    monkeypatch.setattr(app.svc.store, "record_alerts", down)
+    monkeypatch.setattr(app.svc.store, "record_alerts", redis_down)
     await wang.send("🆘 紧急求助")
     told = wang.last("120").text
     assert "021-64370000" in told  # the committee's phone, whatever broke
@@ -94,14 +90,12 @@ async def test_fast_lane_redis_failure_after_the_alert_still_gives_the_resident_
 
 
 async def test_fast_lane_redis_down_before_storing_falls_back_to_plain_alerts(app, people, monkeypatch):
-    from redis.exceptions import ConnectionError as RedisDown
-
     wang = await signed_up(people("王老伯"), "13900000002")
-
-    async def down(*args, **kw):
-        raise RedisDown("Redis went away")
-
-    monkeypatch.setattr(app.svc.store, "open_emergency", down)
+    monkeypatch.setattr(app.svc.store, "open_emergency", redis_down)
     await wang.send("🆘 紧急求助")
     assert "021-64370000" in wang.last("120").text
     assert all(any("🆘" in t for t in Person(app, tg).texts()) for tg in (1001, 1002, 1003))  # everyone, plainly
+
+
+async def redis_down(*args, **kw):
+    raise RedisDown("Redis went away")
