@@ -190,22 +190,31 @@ class Incidents:
             await self._recorded(n, 0, [t for t, _, _ in first.sends], results, "", first=True, sent=packets)
         except Exception as e:  # the caller hears of it and falls back; "first:n" is still due after 10 s
             log.exception("first alert of incident %s failed", n)
-            if not first.done.done():
-                first.done.set_exception(e)
+            first.done.set_exception(e)
             return
-        finally:
-            await self.store.unlock(f"incident:{n}", first.token)
-        if not first.done.done():
+        else:
             first.done.set_result(n)
+        finally:
+            try:
+                await self.store.unlock(f"incident:{n}", first.token)
+            except Exception:  # it lapses by itself within FIRST_ALERT_GRACE_SECONDS
+                log.warning("could not release the lock of incident %s", n)
         digested = [t for t, _, whole in first.sends if not whole]
-        if digested:  # each full packet after the digest: at an ordinary pace, with the state as it is by then
-            inc = await self.store.incident(n)
-            msgs = self._messages(n, inc, first.person, digested)
-            msgs = [Outbound(m.chat_id, m.text, buttons=m.buttons, urgent=True, tag=f"packet:{n}") for m in msgs]
-            results = await self.svc.outbox.send_all(msgs)
-            sent = [(t[0], res.message_id, t[1]) for t, res in zip(digested, results) if res.ok and res.message_id]
-            await self.store.record_alerts(n, sent, {"at": self.svc.clock.ts(), "event": "packet_sent",
-                                                     "to": [t[2] for t in digested], "sent": len(sent)})
+        if digested:
+            try:
+                await self._full_packets(n, first.person, digested)
+            except Exception:  # the digest reached them; /incident and later edits still work from the store
+                log.exception("full packets of incident %s not sent", n)
+
+    async def _full_packets(self, n: int, person: dict, targets: list[tuple[int, str, str]]) -> None:
+        """After a digest, each staff member's full packet: at an ordinary pace, with the state as it is by then."""
+        inc = await self.store.incident(n)
+        msgs = [Outbound(m.chat_id, m.text, buttons=m.buttons, urgent=True, tag=f"packet:{n}")
+                for m in self._messages(n, inc, person, targets)]
+        results = await self.svc.outbox.send_all(msgs)
+        sent = [(t[0], res.message_id, t[1]) for t, res in zip(targets, results) if res.ok and res.message_id]
+        await self.store.record_alerts(n, sent, {"at": self.svc.clock.ts(), "event": "packet_sent",
+                                                 "to": [t[2] for t in targets], "sent": len(sent)})
 
     # --- who hears about it ----------------------------------------------------------
     async def recipients(self, inc: dict, audience: list[str], duty_overrides: dict[str, float] | None = None

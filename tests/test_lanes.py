@@ -66,6 +66,7 @@ async def test_fast_lane_store_step_knows_strangers_and_calls_already_open(app, 
     assert again.outcome == "already_open" and again.n == got.n and none is None
     assert await store.open_incident_ids() == [got.n]  # a second press opens nothing new
     assert await store.deadline(f"first:{got.n}") is None  # alerted and recorded: the safety net is off
+    assert not await store.r.exists(store.k("lock", f"incident:{got.n}"))  # and the incident is free for staff
     assert await store.deadline(f"addr:{got.n}") is not None  # the address question has its timeout
 
 
