@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -78,9 +79,9 @@ end
 local n = redis.call('INCR', p .. 'incident:seq')
 local key = p .. 'incident:' .. n
 local args = {'id', tostring(n), 'resident', cjson.encode(rid), 'address_state', cjson.encode(state)}
-for field, value in pairs(cjson.decode(ARGV[3])) do
-  table.insert(args, field)
-  table.insert(args, value)
+for i = 11, #ARGV, 2 do  -- the other fields, as name, JSON value pairs
+  table.insert(args, ARGV[i])
+  table.insert(args, ARGV[i + 1])
 end
 redis.call('HSET', key, unpack(args))
 local entry = cjson.decode(ARGV[4])
@@ -98,6 +99,12 @@ _UNLOCK = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 """
+
+
+@lru_cache(maxsize=256)
+def _dumped(v: str | int | None) -> str:
+    """dumps for the small values most fields share ("open", 0, ""): a burst of 🆘 encodes them once."""
+    return dumps(v)
 
 
 def dumps(v: Any) -> str:
@@ -249,9 +256,11 @@ class Store:
     async def open_emergency(self, tg: int, fields: dict, entry: dict, *, created: float, first_due: float,
                              esc_due: float, addr_due: float, lock_token: str, lock_seconds: float) -> Opened:
         """A resident's 🆘 by Telegram id, in one atomic step (see _OPEN_EMERGENCY)."""
-        got = await self._batched_open([
-            self.prefix, str(tg), dumps({k: dumps(v) for k, v in fields.items()}), dumps(entry), created,
-            first_due, esc_due, addr_due, lock_token, int(lock_seconds * 1000)])
+        args = [self.prefix, str(tg), "", dumps(entry), created, first_due, esc_due, addr_due, lock_token,
+                int(lock_seconds * 1000)]
+        for k, v in fields.items():
+            args += (k, _dumped(v) if v is None or type(v) in (str, int) else dumps(v))  # not bool: True == 1
+        got = await self._batched_open(args)
         if got[0] == 0:
             return Opened("not_resident")
         person = loads(got[2])
