@@ -62,6 +62,12 @@ async def test_fast_lane_store_step_knows_strangers_and_calls_already_open(app, 
     wang = await signed_up(people("王老伯"), "13900000002")
     got, alerting = await inc.sos(wang.id)
     assert got.outcome == "opened" and await alerting == got.n
+    stored = await store.incident(got.n)  # written by the Lua step: the same fields as the ordinary path
+    assert {k: stored[k] for k in ("kind", "status", "level", "claims", "claimed_by", "category", "source",
+                                   "address_state", "resident", "id")} == {
+        "kind": "emergency", "status": "open", "level": 0, "claims": 0, "claimed_by": "", "category": None,
+        "source": "button", "address_state": "pending", "resident": got.person["id"], "id": got.n}
+    assert stored["created"] == app.svc.clock.ts() and stored["first_alert_sent"] is True
     again, none = await inc.sos(wang.id)
     assert again.outcome == "already_open" and again.n == got.n and none is None
     assert await store.open_incident_ids() == [got.n]  # a second press opens nothing new
