@@ -5,7 +5,9 @@ and 20 a minute per group; beyond that it answers 429 with retry_after. Waiting 
 costs less than recovering from a 429, so every message the Outbox sends asks for one:
 
 - per chat, a GCRA bucket: one a second with a burst of `chat_burst`, so a resident's two or three
-  replies go out at once; groups add a sliding window of 20 a minute and get no burst;
+  replies go out at once; groups add a sliding window of 20 a minute and get no burst; messages waiting
+  for the same chat go by priority too, so a new staff alert does not queue behind a backlog of packets
+  or edits to that staff member;
 - overall, evenly spaced slots a little below 30 a second: the margin absorbs HTTP jitter, which
   would otherwise let a 31st request land inside the server's one-second window;
 - waiters for an overall slot are served staff alerts first, then other urgent messages (the resident's
@@ -35,10 +37,13 @@ class Limits:
 
 
 class _Chat:
-    __slots__ = ("lock", "tat", "recent", "held_until")
+    __slots__ = ("busy", "waiting", "tat", "recent", "held_until")
 
     def __init__(self) -> None:
-        self.lock = asyncio.Lock()   # one waiter per chat at a time keeps a chat's messages in order
+        # one sender per chat at a time; the others wait in order of priority, then of arrival, so a staff
+        # alert never queues behind a backlog of lesser messages to the same person
+        self.busy = False
+        self.waiting: list[tuple[int, int, asyncio.Future]] = []
         self.tat = 0.0               # GCRA "theoretical arrival time" of the chat's next message
         self.recent: deque[float] = deque()  # groups only: grants in the last minute
         self.held_until = 0.0
@@ -71,16 +76,26 @@ class TelegramLimiter:
         chat = self._chats.get(chat_id)
         if chat is None:
             chat = self._chats[chat_id] = _Chat()
-        async with chat.lock:
+        await self._chat_turn(chat, priority)
+        holding = True
+        try:
             while True:
                 wait = self._chat_wait(chat_id, chat, self._clock())
                 if wait > 0:
                     await self._sleep(wait)
+                    if chat.waiting and chat.waiting[0][0] < priority:  # a more urgent one came meanwhile
+                        holding = False
+                        self._chat_next(chat)
+                        await self._chat_turn(chat, priority)
+                        holding = True
                     continue
                 await self._overall_slot(priority)
                 if self._chat_wait(chat_id, chat, self._clock()) <= 0:
                     break  # else a 429 held the chat while we queued: wait again
             self._record(chat_id, chat, self._clock())
+        finally:
+            if holding:
+                self._chat_next(chat)
         self.granted += 1
         self._sweep()
 
@@ -92,6 +107,27 @@ class TelegramLimiter:
         self.penalties += 1
 
     # --- per chat ------------------------------------------------------------------------------
+    async def _chat_turn(self, chat: _Chat, priority: int) -> None:
+        if not chat.busy:
+            chat.busy = True
+            return
+        fut = asyncio.get_running_loop().create_future()
+        heapq.heappush(chat.waiting, (priority, next(self._seq), fut))
+        try:
+            await fut
+        except asyncio.CancelledError:
+            if fut.done() and not fut.cancelled():  # handed the turn just as it was cancelled: pass it on
+                self._chat_next(chat)
+            raise
+
+    def _chat_next(self, chat: _Chat) -> None:
+        while chat.waiting:
+            _, _, fut = heapq.heappop(chat.waiting)
+            if not fut.done():
+                fut.set_result(None)  # the turn passes straight on: the chat stays busy
+                return
+        chat.busy = False
+
     def _chat_wait(self, chat_id: int, chat: _Chat, now: float) -> float:
         burst = 1 if chat_id < 0 else self.limits.chat_burst
         wait = max(chat.held_until - now, chat.tat - (burst - 1) * self._chat_interval - now)
@@ -115,7 +151,7 @@ class TelegramLimiter:
             return
         self._next_sweep = now + 30
         for cid in [c for c, ch in self._chats.items()
-                    if not ch.lock.locked() and ch.tat < now and ch.held_until < now
+                    if not ch.busy and not ch.waiting and ch.tat < now and ch.held_until < now
                     and (not ch.recent or ch.recent[-1] < now - 61)]:
             del self._chats[cid]
 

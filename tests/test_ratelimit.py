@@ -175,3 +175,36 @@ async def test_staff_alerts_go_before_other_urgent_messages_when_both_wait(vt):
     alert = Outbound(1001, "紧急求助 #1", urgent=True, tag="alert:1")
     await vt.run(*(send(m) for m in busy), send(told), send(alert))
     assert order.index("alert:1") < order.index("resident:1") < order.index("check-in", 1)
+
+
+async def test_a_staff_alert_jumps_the_backlog_of_one_staff_chat(vt):
+    """After a burst, 20 full packets wait for the same staff chat at one a second; a new call's alert
+    raised meanwhile must not wait behind them."""
+    lim = limiter(vt)
+
+    async def packet(i):
+        await lim.acquire(1001, 1)
+        return ("packet", vt.now)
+
+    async def new_alert():
+        await vt.sleep(2.5)
+        raised = vt.now
+        await lim.acquire(1001, 0)
+        return ("alert", vt.now - raised)
+
+    results = await vt.run(*(packet(i) for i in range(20)), new_alert())
+    waited = results[-1][1]
+    assert waited <= 1.0  # the chat's next slot, not the 17 packets still queued
+    assert sum(1 for kind, t in results if kind == "packet" and t > 2.5 + waited) >= 15  # they went after it
+
+
+async def test_a_cancelled_waiter_does_not_stall_its_chat(vt):
+    lim = limiter(vt)
+    await vt.run(lim.acquire(1001, 2), lim.acquire(1001, 2), lim.acquire(1001, 2))  # the burst is used up
+    first = asyncio.ensure_future(lim.acquire(1001, 2))
+    doomed = asyncio.ensure_future(lim.acquire(1001, 1))
+    await asyncio.sleep(0)
+    doomed.cancel()  # e.g. its handler was cancelled at shutdown
+    later = lim.acquire(1001, 2)
+    await vt.run(first, later)
+    assert not lim._chats[1001].busy and not lim._chats[1001].waiting
