@@ -86,19 +86,21 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
 
 
 def render_digest(svc: Services, items: list[tuple[dict, dict]], start: int = 1, total: int | None = None,
-                  locale: str | None = None) -> tuple[str, tuple[tuple[Button, ...], ...]]:
+                  locale: str | None = None, heading: str = "packet.digest_title"
+                  ) -> tuple[str, tuple[tuple[Button, ...], ...]]:
     """Several calls for help at once, to one staff member: a line each (who, where, phone) and a claim button
     each, in one message, because Telegram lets only about one message a second into a chat. Each incident's
     full packet follows."""
     loc = locale or svc.settings.locale
     t = lambda k, **kw: svc.cat.t(k, loc, **kw)  # noqa: E731
     prefix = svc.settings.community.address_prefix
-    lines = [t("packet.digest_title", count=total or len(items))]
+    lines = [t(heading, count=total or len(items))]
     buttons = []
     for i, (inc, person) in enumerate(items, start):
         age = age_of(person, svc.clock.now())
         facts = [t("packet.age", age=age) if age is not None else "", t("packet.lives_alone") if person.get("lives_alone") else ""]
-        lines.append(t("packet.digest_line", i=i, n=inc["id"], name=person.get("name", "?"),
+        lines.append(t("packet.digest_line", i=i, title=t(f"packet.title_{inc['kind']}", n=inc["id"]),
+                       name=person.get("name", "?"),
                        facts="，".join(f for f in facts if f), phone=tappable(person.get("phone", "")),
                        address=full_address(prefix, person) or t("packet.no_address")))
         buttons.append(Button(t("btn.claim_n", n=inc["id"]), f"inc:claim:{inc['id']}"))

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 STAFF_COMMANDS = {"open", "incident", "duty", "checkins", "questions"}
 UNSUPPORTED = {"sticker", "file", "unsupported"}
 LOCKED_RETRY_SECONDS = 2
+TICK_WAIT_SECONDS = 5
 
 
 class Engine:
@@ -34,6 +35,17 @@ class Engine:
         self.staff_commands: dict = svc.extra.setdefault("staff_commands", {})
         self.button_handlers: dict = svc.extra.setdefault("button_handlers", {})
         self._sos_labels = frozenset(svc.cat.all_values("menu.sos"))
+        self._ticking: set[str] = set()  # deadlines being handled (a slow one is not started twice)
+        self._tick_tasks: set[asyncio.Task] = set()
+        svc.extra.setdefault("closers", []).append(self.close)
+
+    async def close(self) -> None:
+        """At shutdown: deadlines still running stop here (their lease brings them back after a restart),
+        and so do alerts still on their way (the "first:n" safety net sends those)."""
+        pending = [t for t in (*self._tick_tasks, *self.incidents.pending()) if not t.done()]
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
 
     # --- the front door ------------------------------------------------------------------------
     async def handle(self, ev: Inbound) -> list[Outbound]:
@@ -277,24 +289,44 @@ class Engine:
 
     # --- timers ----------------------------------------------------------------------------------
     async def tick(self, limit: int = 200) -> int:
-        """Runs every due deadline once. Called by the scheduler every second, and at start."""
+        """Runs every due deadline once. Called by the scheduler every second, and at start.
+
+        Deadlines of different incidents (or residents) run side by side, each one's in order, and the tick
+        waits for them at most TICK_WAIT_SECONDS: when Telegram's pace holds their messages back (a mass
+        event), the next tick still finds what has come due since."""
+        due = [key for key in await self.svc.store.take_due(self.svc.clock.ts(), limit=limit)
+               if key not in self._ticking]
+        if not due:
+            return 0
+        self._ticking.update(due)
+        by_subject: dict[str, list[str]] = {}
+        for key in due:  # "esc:42:1", "addr:42": the part after the kind names whose deadline it is
+            by_subject.setdefault(key.split(":")[1] if ":" in key else key, []).append(key)
+        running = [asyncio.ensure_future(self._deadlines(keys)) for keys in by_subject.values()]
+        self._tick_tasks.update(running)
+        for task in running:
+            task.add_done_callback(self._tick_tasks.discard)
+        await asyncio.wait(running, timeout=TICK_WAIT_SECONDS)
+        return len(due)
+
+    async def _deadlines(self, keys: list[str]) -> None:
+        for key in keys:
+            await self._deadline(key)
+
+    async def _deadline(self, key: str) -> None:
         store = self.svc.store
-        due = await store.take_due(self.svc.clock.ts(), limit=limit)
-        done = 0
-        for key in due:
-            kind = key.split(":", 1)[0]
-            try:
-                handler = self.tick_handlers.get(kind, self.incidents.on_deadline)
-                finished = await handler(key)
-                if finished:
-                    await store.cancel_deadline(key)
-                done += 1
-            except LockError:
-                # someone else is working on it (or a crashed process left its lock): try again shortly
-                await store.set_deadline(key, self.svc.clock.ts() + LOCKED_RETRY_SECONDS)
-            except Exception:
-                log.exception("deadline %s failed; it will fire again after its lease", key.split(":")[0])
-        return done
+        kind = key.split(":", 1)[0]
+        try:
+            handler = self.tick_handlers.get(kind, self.incidents.on_deadline)
+            if await handler(key):
+                await store.cancel_deadline(key)
+        except LockError:
+            # someone else is working on it (or a crashed process left its lock): try again shortly
+            await store.set_deadline(key, self.svc.clock.ts() + LOCKED_RETRY_SECONDS)
+        except Exception:
+            log.exception("deadline %s failed; it will fire again after its lease", kind)
+        finally:
+            self._ticking.discard(key)
 
 
 def _went_out(alerting: asyncio.Future | None) -> bool:

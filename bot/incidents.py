@@ -27,11 +27,13 @@ INCIDENT_LOCK_SECONDS = 20
 
 DIGEST_MAX = 40  # calls listed in one digest message, each with its claim button (Telegram allows 100 buttons)
 DIGEST_CHARS = 3800  # and its length (Telegram's limit is 4096)
+LATER_ROUND_SECONDS = 0.05  # escalations due together are gathered this long, to share digests
 
 
 @dataclass
-class _FirstAlert:
-    """A fast-lane call on its way to staff: what to render, and each target's send (task, full packet?)."""
+class _Call:
+    """An alert round's call on its way to staff: what to render, and each target's send (target, task,
+    full packet?). `done` tells whoever waits for it how it went; `token` is a fast-lane call's lock."""
 
     n: int
     inc: dict
@@ -48,8 +50,9 @@ class Incidents:
         self.store = svc.store
         self._opened: dict[int, tuple[dict, dict]] = {}  # just stored, not yet alerted: saves re-reading them
         self._sending: set[asyncio.Task] = set()  # fast-lane first alerts on their way (held until done)
-        self._round: list[_FirstAlert] = []  # fast-lane calls of this moment, alerted together
+        self._round: list[_Call] = []  # fast-lane calls of this moment, alerted together
         self._round_ends = lambda: None
+        self._later_round: list[_Call] = []  # escalations of this moment, alerted together
 
     def lock(self, n: int, blocking_timeout: float = 10):
         """One change to an incident at a time: staff actions, timers and the first alert."""
@@ -119,7 +122,7 @@ class Incidents:
             n, person = got.n, got.person
             inc = {**fields, "id": n, "resident": person["id"], "address_state": got.address_state}
             targets = await self.recipients(inc, self.policy("emergency").levels[0].to, got.duty_overrides)
-            first = _FirstAlert(n, inc, person, targets, token, asyncio.get_running_loop().create_future())
+            first = _Call(n, inc, person, targets, token, asyncio.get_running_loop().create_future())
             if not self._round:  # the first of this moment's calls: the round leaves on the next turn of the loop
                 self._round_ends = self.svc.outbox.lanes.hold()
                 asyncio.get_running_loop().call_soon(self._send_round)
@@ -141,29 +144,81 @@ class Incidents:
         finally:
             self._round_ends()
 
-    def _start_round(self, batch: list[_FirstAlert]) -> None:
-        by_chat: dict[int, list[tuple[_FirstAlert, tuple[int, str, str]]]] = {}
+    def _start_round(self, batch: list[_Call]) -> None:
+        self._start_sends(batch, "packet.digest_title")
         for first in batch:
-            for target in first.targets:
-                by_chat.setdefault(target[0], []).append((first, target))
-        send = self.svc.outbox.send
-        for chat, items in by_chat.items():
-            if len(items) == 1:
-                first, target = items[0]
-                msg = self._messages(first.n, first.inc, first.person, [target])[0]
-                first.sends.append((target, asyncio.ensure_future(send(msg)), True))
-                continue
-            for start, chunk, text, buttons in self._digests(items):
-                task = asyncio.ensure_future(send(Outbound(chat, text, buttons=buttons, urgent=True,
-                                                           tag=f"alert:digest:{chunk[0][0].n}")))
-                for first, target in chunk:
-                    first.sends.append((target, task, False))
-        for first in batch:
-            task = asyncio.ensure_future(self._first_sent(first))
-            self._sending.add(task)
-            task.add_done_callback(self._sending.discard)
+            self._background(self._first_sent(first))
 
-    def _digests(self, items: list) -> list:
+    def _start_sends(self, batch: list[_Call], heading: str) -> None:
+        """Each call's message to each of its targets: alone in a chat, its packet; with others, a digest
+        (staff only: family always get their own packet)."""
+        by_chat: dict[tuple[int, int], list[tuple[_Call, tuple[int, str, str]]]] = {}
+        for call in batch:
+            for target in call.targets:
+                key = (target[0], 0 if target[1] == "staff" else call.n)
+                by_chat.setdefault(key, []).append((call, target))
+        send = self.svc.outbox.send
+        for (chat, _), items in by_chat.items():
+            if len(items) == 1:
+                call, target = items[0]
+                msg = self._messages(call.n, call.inc, call.person, [target])[0]
+                call.sends.append((target, asyncio.ensure_future(send(msg)), True))
+                continue
+            urgent = any(c.inc["kind"] == "emergency" for c, _ in items)
+            for start, chunk, text, buttons in self._digests(items, heading):
+                task = asyncio.ensure_future(send(Outbound(chat, text, buttons=buttons, urgent=urgent,
+                                                           tag=f"alert:digest:{chunk[0][0].n}")))
+                for call, target in chunk:
+                    call.sends.append((target, task, False))
+
+    def pending(self) -> list[asyncio.Task]:
+        """Alert work still running in the background (for a clean shutdown)."""
+        return list(self._sending)
+
+    def _background(self, coro) -> asyncio.Task:
+        task = asyncio.ensure_future(coro)
+        self._sending.add(task)
+        task.add_done_callback(self._sending.discard)
+        return task
+
+    async def _round_alert(self, n: int, level: int, inc: dict, person: dict | None, targets: list, reason: str
+                           ) -> int:
+        """A later alert (escalation, no arrival) joins the others of this moment: a staff chat that several
+        are bound for gets one digest, then each packet. Returns how many were reached."""
+        loop = asyncio.get_running_loop()
+        call = _Call(n, inc, person or {}, targets, "", loop.create_future())
+        if not self._later_round:
+            loop.call_later(LATER_ROUND_SECONDS, self._send_later_round)
+        self._later_round.append(call)
+        results = await call.done
+        packets = [(t[0], res.message_id, t[1]) for (t, _, whole), res in zip(call.sends, results)
+                   if whole and res.ok and res.message_id]
+        reached = await self._recorded(n, level, [t for t, _, _ in call.sends], results, reason, sent=packets)
+        digested = [t for t, _, whole in call.sends if not whole]
+        if digested:
+            self._background(self._full_packets(n, call.person, digested))
+        return reached
+
+    def _send_later_round(self) -> None:
+        batch, self._later_round = self._later_round, []
+        try:
+            self._start_sends(batch, "packet.digest_escalated")
+        except Exception as e:
+            log.exception("a round of alerts could not be started")
+            for call in batch:
+                call.done.set_exception(e)
+            return
+        for call in batch:
+            self._background(self._results(call))
+
+    @staticmethod
+    async def _results(call: _Call) -> None:
+        try:
+            call.done.set_result([await task for _, task, _ in call.sends])
+        except Exception as e:
+            call.done.set_exception(e)
+
+    def _digests(self, items: list, heading: str = "packet.digest_title") -> list:
         """As few messages as Telegram allows: at most DIGEST_MAX calls (one claim button each) and
         DIGEST_CHARS characters per message."""
         out, i = [], 0
@@ -172,7 +227,7 @@ class Incidents:
             while True:
                 chunk = items[i:i + size]
                 text, buttons = render_digest(self.svc, [(f.inc, f.person) for f, _ in chunk], start=i + 1,
-                                              total=len(items))
+                                              total=len(items), heading=heading)
                 if len(text) <= DIGEST_CHARS or size == 1:
                     break
                 size = max(1, size * DIGEST_CHARS // len(text))
@@ -180,7 +235,7 @@ class Incidents:
             i += size
         return out
 
-    async def _first_sent(self, first: _FirstAlert) -> None:
+    async def _first_sent(self, first: _Call) -> None:
         n = first.n
         try:
             results = [await task for _, task, _ in first.sends]
@@ -249,6 +304,8 @@ class Incidents:
             lv = policy.levels[min(level, len(policy.levels) - 1)]
             audience = lv.to if level < len(policy.levels) else ["all_staff", "head"]
         targets = await self.recipients(inc, audience)
+        if not first:
+            return await self._round_alert(n, level, inc, person, targets, reason)
         results = await self.svc.outbox.send_all(self._messages(n, inc, person, targets))
         return await self._recorded(n, level, targets, results, reason, first=first)
 

@@ -92,14 +92,14 @@ async def test_claiming_from_a_digest_tells_the_claimer_the_resident_and_the_pac
 
 
 async def test_a_digest_never_outgrows_a_telegram_message(app):
-    from bot.incidents import _FirstAlert
+    from bot.incidents import _Call
 
     long_road = "很长很长的路名" * 12  # 84 characters: long addresses mean fewer calls per message
     items = []
     for n in range(1, 61):
         person = {"id": f"r{n}", "name": f"居民{n}", "phone": f"1360000{n:04d}", "road": long_road, "lane": "1",
                   "building": str(n), "room": "101", "lives_alone": True, "birth_date": "1940-01-01"}
-        first = _FirstAlert(n, {"id": n, "kind": "emergency"}, person, [], "t", None)
+        first = _Call(n, {"id": n, "kind": "emergency"}, person, [], "t", None)
         items.append((first, (1001, "staff", "李社工")))
     digests = app.svc.extra["incidents"]._digests(items)
     assert sum(len(chunk) for _, chunk, _, _ in digests) == 60  # nobody left out
@@ -107,3 +107,65 @@ async def test_a_digest_never_outgrows_a_telegram_message(app):
     assert len(digests) >= 3  # 60 long entries do not fit in two
     assert [start for start, *_ in digests] == [1] + [1 + sum(len(c) for _, c, _, _ in digests[:i])
                                                      for i in range(1, len(digests))]
+
+
+ESCALATED = "个求助没有人接手"
+
+
+async def test_many_calls_unclaimed_escalate_as_digests_then_packets(app, clock):
+    people = await residents(app, 30)
+    await asyncio.gather(*(p.send("🆘 紧急求助") for p in people))
+    store = app.svc.store
+    opened = set(await store.open_incident_ids())
+    wang = Person(app, 1002, "王社工")  # not on duty: hears nothing until the escalation
+    assert not wang.texts()
+    clock.advance(minutes=3.1)
+    await app.engine.tick()
+    await asyncio.sleep(0.2)  # the full packets follow the digests
+    digests = [s for s in wang.inbox if ESCALATED in s.text]
+    assert digests and set().union(*(numbers(d.text) for d in digests)) == opened
+    assert "还有 30 个求助" in digests[0].text and len(digests[0].buttons) == len(numbers(digests[0].text))
+    packets = [s for s in wang.inbox if ESCALATED not in s.text and "紧急求助 #" in s.text]
+    assert set().union(*(numbers(p.text) for p in packets)) == opened  # then each call's own packet
+    assert len(wang.inbox) == len(digests) + 30  # not 30 separate alerts first
+    n = min(opened)
+    timeline = await store.timeline(n)
+    assert [e["level"] for e in timeline if e["event"] == "alerted"] == [0, 1]
+    assert timeline[-1]["event"] == "packet_sent"
+    await wang.press_data(digests[0].message_id, f"inc:claim:{n}")  # a claim from the escalation digest
+    assert (await store.incident(n))["claimed_by"] == "wang"
+
+
+async def test_a_slow_escalation_does_not_hold_up_the_next_tick(app, clock, people, monkeypatch):
+    import bot.engine
+
+    monkeypatch.setattr(bot.engine, "TICK_WAIT_SECONDS", 0.2)
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await zhang.send("🆘 紧急求助")
+    store, real = app.svc.store, app.svc.outbox.messenger.deliver
+    gate = asyncio.Event()
+
+    async def stuck_for_wang(msg):  # Telegram hangs on one staff chat
+        if msg.chat_id == 1002:
+            await gate.wait()
+        return await real(msg)
+
+    app.svc.outbox.messenger.deliver = stuck_for_wang
+    clock.advance(minutes=2)
+    await wang.send("🆘 紧急求助")
+    clock.advance(minutes=1.1)
+    await app.engine.tick()  # 张阿姨's escalation: its alert to 王社工 hangs; the tick does not wait for it
+    clock.advance(minutes=2)
+    await app.engine.tick()  # 王老伯's escalation is due now and runs, and 张阿姨's is not started twice
+    chen = Person(app, 1003, "陈书记")
+    for _ in range(30):  # it runs beside the stuck one (which holds the urgent lane for 0.5 s at most)
+        if any("紧急求助 #2" in t for t in chen.texts()):
+            break
+        await asyncio.sleep(0.1)
+    assert (await store.incident(2))["level"] == 1
+    assert any("紧急求助 #2" in t for t in chen.texts())  # the head was alerted meanwhile
+    assert sum(e["event"] == "escalated" for e in await store.timeline(1)) == 1
+    gate.set()
+    await asyncio.sleep(0.1)
+    assert any("紧急求助 #1" in t for t in Person(app, 1002).texts())
