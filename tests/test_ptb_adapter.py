@@ -93,7 +93,7 @@ async def test_a_press_is_answered_at_once_and_names_the_pressed_message(recorde
     query_id = await anna.click(api.sent_message(anna.id, sent.message_id), "我很好")
     ev = await recorded.next()
     assert (ev.kind, ev.data, ev.message_id, ev.callback_id) == ("button", "ok:7", sent.message_id, query_id)
-    assert query_id in api.callback_answers  # the spinner stopped
+    assert await api.wait_until(lambda: query_id in api.callback_answers, 2)  # the spinner stopped, alongside
     # a press on a message Telegram no longer shows, whose answer fails, still reaches the core
     api.fail_next("answerCallbackQuery", 400, "Bad Request: query is too old and response timeout expired")
     await anna.click_data(424242, "inc:claim:1")

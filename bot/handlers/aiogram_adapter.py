@@ -74,12 +74,17 @@ def make_router(app) -> Router:
 
     @router.callback_query(F.message)
     async def on_button(query: CallbackQuery) -> None:
-        await query.answer()  # stop the spinner at once; the reply follows as a message
+        # stop the spinner at once, alongside the handling (a 🆘 does not wait for it); the reply follows
+        answered = asyncio.ensure_future(query.answer())
         msg = query.message
         await app.engine.handle(Inbound(
             user_id=query.from_user.id, chat_id=msg.chat.id, kind="button", data=query.data or "",
             message_id=msg.message_id, callback_id=query.id, language=query.from_user.language_code,
             first_name=query.from_user.first_name, is_group=msg.chat.type != ChatType.PRIVATE))
+        try:
+            await answered
+        except TelegramAPIError as e:  # a stale query cannot be answered, but the press still counts
+            log.info("callback answer failed: %s", e.message)
 
     return router
 

@@ -5,6 +5,7 @@ pump (initialize/start + the Updater), never run_polling(), which would take ove
 """
 from __future__ import annotations
 
+import asyncio
 import datetime as dtm
 import logging
 import warnings
@@ -120,12 +121,14 @@ class PTBAdapter:
         ev = to_inbound(update)
         if ev is None:
             return
-        if ev.kind == "button":
+        # a button's spinner stops at once, alongside the handling (a 🆘 does not wait for it)
+        answered = asyncio.ensure_future(update.callback_query.answer()) if ev.kind == "button" else None
+        await self.app.engine.handle(ev)
+        if answered:
             try:
-                await update.callback_query.answer()  # stop the spinner at once; the reply follows as a message
+                await answered
             except TelegramError as e:  # a stale query cannot be answered, but the press still counts
                 log.info("callback answer failed: %s", e.message)
-        await self.app.engine.handle(ev)
 
     async def start(self) -> None:
         ptb = self.application
