@@ -299,6 +299,7 @@ class Engine:
         if not due:
             return 0
         self._ticking.update(due)
+        before = set(self.incidents.pending())
         by_subject: dict[str, list[str]] = {}
         for key in due:  # "esc:42:1", "addr:42": the part after the kind names whose deadline it is
             by_subject.setdefault(key.split(":")[1] if ":" in key else key, []).append(key)
@@ -306,7 +307,11 @@ class Engine:
         self._tick_tasks.update(running)
         for task in running:
             task.add_done_callback(self._tick_tasks.discard)
+        until = asyncio.get_running_loop().time() + TICK_WAIT_SECONDS
         await asyncio.wait(running, timeout=TICK_WAIT_SECONDS)
+        started = [t for t in self.incidents.pending() if t not in before]  # e.g. the edits that followed
+        if started and (left := until - asyncio.get_running_loop().time()) > 0:
+            await asyncio.wait(started, timeout=left)
         return len(due)
 
     async def _deadlines(self, keys: list[str]) -> None:

@@ -462,25 +462,32 @@ class Incidents:
         n = int(n)
         # a timer never waits long for a lock: it comes back in a moment instead (see Engine.tick)
         async with self.lock(n, blocking_timeout=0.5):
-            inc = await self.store.incident(n)
-            if inc is None or inc["status"] == "resolved":
-                return True
-            if kind == "first":
-                if not inc.get("first_alert_sent"):
-                    log.warning("incident %s was stored but not alerted (restart?); alerting now", n)
-                    await self._alert_first_locked(n)
-                return True
-            if kind == "esc":
-                return await self._escalate(inc, int(rest[0]), key)
-            if kind == "arr":
-                return await self._no_arrival(inc, int(rest[0]), key)
-            if kind == "addr":
-                if inc.get("address_state") == "pending":
-                    await self.store.update_incident(n, address_state="unconfirmed")
-                    await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "address_unconfirmed"})
-                    await self.refresh(n)
-                return True
-        return True
+            finished, changed = await self._on_deadline_locked(kind, n, rest, key)
+        if changed:  # edits wait their turn behind alerts: apart, so neither a claim nor the incident's next
+            self._background(self.refresh(n))  # deadline waits for them (Engine.tick gives them a moment)
+        return finished
+
+    async def _on_deadline_locked(self, kind: str, n: int, rest: list[str], key: str) -> tuple[bool, bool]:
+        """(finished with the deadline, the incident's messages need updating)."""
+        inc = await self.store.incident(n)
+        if inc is None or inc["status"] == "resolved":
+            return True, False
+        if kind == "first":
+            if not inc.get("first_alert_sent"):
+                log.warning("incident %s was stored but not alerted (restart?); alerting now", n)
+                await self._alert_first_locked(n)
+            return True, False
+        if kind == "esc":
+            finished = await self._escalate(inc, int(rest[0]), key)
+            return finished, not finished
+        if kind == "arr":
+            finished = await self._no_arrival(inc, int(rest[0]), key)
+            return finished, not finished
+        if kind == "addr" and inc.get("address_state") == "pending":
+            await self.store.update_incident(n, address_state="unconfirmed")
+            await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "address_unconfirmed"})
+            return True, True
+        return True, False
 
     async def _escalate(self, inc: dict, level: int, key: str) -> bool:
         n = inc["id"]
@@ -500,7 +507,6 @@ class Incidents:
         reached = await self._alert(n, level, reason="alert.escalated")
         if reached == 0:
             await self.store.set_deadline(f"esc:{n}:{nxt}", now)  # nobody reached: next level at once
-        await self.refresh(n)
         return False
 
     async def _no_arrival(self, inc: dict, claims: int, key: str) -> bool:
@@ -514,6 +520,5 @@ class Incidents:
         await self.store.add_timeline(n, {"at": now, "event": "no_arrival", "claimed_by": inc["claimed_by"]})
         who = roster.staff_by_id(self.svc.settings, inc["claimed_by"])
         await self._alert(n, inc["level"], audience=["all_staff", "head"], reason="alert.no_arrival")
-        await self.refresh(n)
         log.warning("incident %s claimed by %s without arrival", n, who.id if who else "?")
         return False

@@ -169,3 +169,32 @@ async def test_a_slow_escalation_does_not_hold_up_the_next_tick(app, clock, peop
     gate.set()
     await asyncio.sleep(0.1)
     assert any("紧急求助 #1" in t for t in Person(app, 1002).texts())
+
+
+async def test_a_claim_does_not_wait_for_an_escalations_slow_edits(app, clock, people, monkeypatch):
+    import bot.engine
+
+    monkeypatch.setattr(bot.engine, "TICK_WAIT_SECONDS", 0.2)
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("🆘 紧急求助")
+    real, gate = app.svc.outbox.messenger.deliver, asyncio.Event()
+
+    async def slow_edits(msg):  # Telegram is slow with edits to the on-duty chat (a busy evening)
+        if msg.edit and msg.chat_id == 1001:
+            await gate.wait()
+        return await real(msg)
+
+    app.svc.outbox.messenger.deliver = slow_edits
+    clock.advance(minutes=3.1)
+    await app.engine.tick()  # escalates; its edit of 李社工's packet hangs
+    wang = Person(app, 1002, "王社工")
+    packet = wang.last("紧急求助 #1")
+    press = asyncio.create_task(wang.click(packet, "我来处理"))
+    for _ in range(20):
+        if (await app.svc.store.incident(1))["claimed_by"] == "wang":
+            break
+        await asyncio.sleep(0.1)
+    assert (await app.svc.store.incident(1))["claimed_by"] == "wang"  # the claim did not queue behind the edit
+    gate.set()
+    await press
+    assert "已经接手" in zhang.last("已经接手").text
