@@ -36,7 +36,6 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from redis.asyncio import Redis
-from redis.exceptions import NoScriptError
 
 _CLAIM = """
 local cur = redis.call('HGET', KEYS[1], 'claimed_by')
@@ -79,19 +78,19 @@ end
 local n = redis.call('INCR', p .. 'incident:seq')
 local key = p .. 'incident:' .. n
 local args = {'id', tostring(n), 'resident', cjson.encode(rid), 'address_state', cjson.encode(state)}
-for i = 11, #ARGV, 2 do  -- the other fields, as name, JSON value pairs
+for i = 10, #ARGV, 2 do  -- the other fields, as name, JSON value pairs
   table.insert(args, ARGV[i])
   table.insert(args, ARGV[i + 1])
 end
 redis.call('HSET', key, unpack(args))
-local entry = cjson.decode(ARGV[4])
+local entry = cjson.decode(ARGV[3])
 entry['by'] = who['name']
 redis.call('RPUSH', key .. ':timeline', cjson.encode(entry))
-redis.call('ZADD', p .. 'incidents:open', ARGV[5], n)
+redis.call('ZADD', p .. 'incidents:open', ARGV[4], n)
 redis.call('SET', p .. 'resident:' .. rid .. ':incident', n)
-redis.call('ZADD', p .. 'deadlines', ARGV[6], 'first:' .. n, ARGV[7], 'esc:' .. n .. ':1')
-if state == 'pending' then redis.call('ZADD', p .. 'deadlines', ARGV[8], 'addr:' .. n) end
-redis.call('SET', p .. 'lock:incident:' .. n, ARGV[9], 'PX', ARGV[10])
+redis.call('ZADD', p .. 'deadlines', ARGV[5], 'first:' .. n, ARGV[6], 'esc:' .. n .. ':1')
+if state == 'pending' then redis.call('ZADD', p .. 'deadlines', ARGV[7], 'addr:' .. n) end
+redis.call('SET', p .. 'lock:incident:' .. n, ARGV[8], 'PX', ARGV[9])
 return {1, n, person, state, redis.call('HGETALL', p .. 'duty:override')}
 """
 
@@ -136,7 +135,6 @@ class Store:
         self._unlock = redis.register_script(_UNLOCK)
         self._open_queue: list[tuple[list, asyncio.Future]] = []
         self._flushing: set[asyncio.Task] = set()
-        self._loaded: dict[str, bool] = {}
 
     def k(self, *parts: Any) -> str:
         return self.prefix + ":".join(str(p) for p in parts)
@@ -256,7 +254,7 @@ class Store:
     async def open_emergency(self, tg: int, fields: dict, entry: dict, *, created: float, first_due: float,
                              esc_due: float, addr_due: float, lock_token: str, lock_seconds: float) -> Opened:
         """A resident's 🆘 by Telegram id, in one atomic step (see _OPEN_EMERGENCY)."""
-        args = [self.prefix, str(tg), "", dumps(entry), created, first_due, esc_due, addr_due, lock_token,
+        args = [self.prefix, str(tg), dumps(entry), created, first_due, esc_due, addr_due, lock_token,
                 int(lock_seconds * 1000)]
         for k, v in fields.items():
             args += (k, _dumped(v) if v is None or type(v) in (str, int) else dumps(v))  # not bool: True == 1
@@ -286,8 +284,11 @@ class Store:
         task.add_done_callback(self._flushing.discard)
 
     async def _run_opens(self, batch: list) -> None:
-        try:
-            results = await self._pipelined_script(self._open_emergency, [args for args, _ in batch])
+        try:  # the pipeline loads the script first if Redis has lost it (a restart)
+            async with self.r.pipeline(transaction=False) as p:
+                for args, _ in batch:
+                    await self._open_emergency(args=args, client=p)
+                results = await p.execute(raise_on_error=False)
         except BaseException as e:  # every caller hears of it (and falls back to its error reply)
             results = [e] * len(batch)
         for (_, fut), res in zip(batch, results):
@@ -297,21 +298,6 @@ class Store:
                 fut.set_exception(res)
             else:
                 fut.set_result(res)
-
-    async def _pipelined_script(self, script, calls: list[list]) -> list:
-        for attempt in (1, 2):
-            if not self._loaded.get(script.sha):
-                await self.r.script_load(script.script)
-                self._loaded[script.sha] = True
-            async with self.r.pipeline(transaction=False) as p:
-                for args in calls:
-                    p.evalsha(script.sha, 0, *args)
-                results = await p.execute(raise_on_error=False)
-            if attempt == 1 and any(isinstance(r, NoScriptError) for r in results):
-                self._loaded[script.sha] = False  # Redis was restarted or flushed: load it again, once
-                continue
-            return results
-        return results
 
     async def unlock(self, name: str, token: str) -> bool:
         """Releases a lock taken with a known token (see open_emergency); a lock that has since passed on stays."""
