@@ -44,12 +44,22 @@ class _Call:
     sends: list = field(default_factory=list)
 
 
+async def _sent(call: _Call) -> list:
+    """The results of a call's sends, one per target (a digest's result counts for each call in it)."""
+    return [await task for _, task, _ in call.sends]
+
+
+def _digested(call: _Call) -> list[tuple[int, str, str]]:
+    """The targets that got this call in a digest, and so still need its full packet."""
+    return [t for t, _, whole in call.sends if not whole]
+
+
 class Incidents:
     def __init__(self, svc: Services) -> None:
         self.svc = svc
         self.store = svc.store
         self._opened: dict[int, tuple[dict, dict]] = {}  # just stored, not yet alerted: saves re-reading them
-        self._sending: set[asyncio.Task] = set()  # fast-lane first alerts on their way (held until done)
+        self._sending: set[asyncio.Task] = set()  # alert work running in the background (held until done)
         self._round: list[_Call] = []  # fast-lane calls of this moment, alerted together
         self._round_ends = lambda: None
         self._later_round: list[_Call] = []  # escalations of this moment, alerted together
@@ -190,13 +200,9 @@ class Incidents:
         if not self._later_round:
             loop.call_later(LATER_ROUND_SECONDS, self._send_later_round)
         self._later_round.append(call)
-        results = await call.done
-        packets = [(t[0], res.message_id, t[1]) for (t, _, whole), res in zip(call.sends, results)
-                   if whole and res.ok and res.message_id]
-        reached = await self._recorded(n, level, [t for t, _, _ in call.sends], results, reason, sent=packets)
-        digested = [t for t, _, whole in call.sends if not whole]
-        if digested:
-            self._background(self._full_packets(n, call.person, digested))
+        reached = await self._record_call(call, await call.done, level, reason)
+        if _digested(call):
+            self._background(self._full_packets(call))
         return reached
 
     def _send_later_round(self) -> None:
@@ -214,9 +220,16 @@ class Incidents:
     @staticmethod
     async def _results(call: _Call) -> None:
         try:
-            call.done.set_result([await task for _, task, _ in call.sends])
+            call.done.set_result(await _sent(call))
         except Exception as e:
             call.done.set_exception(e)
+
+    async def _record_call(self, call: _Call, results: list, level: int, reason: str, *, first: bool = False) -> int:
+        """A call's alert round, written down: the packets (not digests) are the messages later edits update."""
+        packets = [(t[0], res.message_id, t[1]) for (t, _, whole), res in zip(call.sends, results)
+                   if whole and res.ok and res.message_id]
+        return await self._recorded(call.n, level, [t for t, _, _ in call.sends], results, reason, first=first,
+                                    sent=packets)
 
     def _digests(self, items: list, heading: str = "packet.digest_title") -> list:
         """As few messages as Telegram allows: at most DIGEST_MAX calls (one claim button each) and
@@ -238,11 +251,9 @@ class Incidents:
     async def _first_sent(self, first: _Call) -> None:
         n = first.n
         try:
-            results = [await task for _, task, _ in first.sends]
+            results = await _sent(first)
             await self.svc.outbox.lanes.wait_turn()  # the record can wait for the other alerts in flight
-            packets = [(t[0], res.message_id, t[1]) for (t, _, whole), res in zip(first.sends, results)
-                       if whole and res.ok and res.message_id]
-            await self._recorded(n, 0, [t for t, _, _ in first.sends], results, "", first=True, sent=packets)
+            await self._record_call(first, results, 0, "", first=True)
         except Exception as e:  # the caller hears of it and falls back; "first:n" is still due after 10 s
             log.exception("first alert of incident %s failed", n)
             first.done.set_exception(e)
@@ -254,22 +265,22 @@ class Incidents:
                 await self.store.unlock(f"incident:{n}", first.token)
             except Exception:  # it lapses by itself within FIRST_ALERT_GRACE_SECONDS
                 log.warning("could not release the lock of incident %s", n)
-        digested = [t for t, _, whole in first.sends if not whole]
-        if digested:
-            try:
-                await self._full_packets(n, first.person, digested)
-            except Exception:  # the digest reached them; /incident and later edits still work from the store
-                log.exception("full packets of incident %s not sent", n)
+        if _digested(first):
+            await self._full_packets(first)
 
-    async def _full_packets(self, n: int, person: dict, targets: list[tuple[int, str, str]]) -> None:
+    async def _full_packets(self, call: _Call) -> None:
         """After a digest, each staff member's full packet: at an ordinary pace, with the state as it is by then."""
-        inc = await self.store.incident(n)
-        msgs = [Outbound(m.chat_id, m.text, buttons=m.buttons, urgent=True, tag=f"packet:{n}")
-                for m in self._messages(n, inc, person, targets)]
-        results = await self.svc.outbox.send_all(msgs)
-        sent = [(t[0], res.message_id, t[1]) for t, res in zip(targets, results) if res.ok and res.message_id]
-        await self.store.record_alerts(n, sent, {"at": self.svc.clock.ts(), "event": "packet_sent",
-                                                 "to": [t[2] for t in targets], "sent": len(sent)})
+        n, targets = call.n, _digested(call)
+        try:
+            inc = await self.store.incident(n)
+            msgs = [Outbound(m.chat_id, m.text, buttons=m.buttons, urgent=True, tag=f"packet:{n}")
+                    for m in self._messages(n, inc, call.person, targets)]
+            results = await self.svc.outbox.send_all(msgs)
+            sent = [(t[0], res.message_id, t[1]) for t, res in zip(targets, results) if res.ok and res.message_id]
+            await self.store.record_alerts(n, sent, {"at": self.svc.clock.ts(), "event": "packet_sent",
+                                                     "to": [t[2] for t in targets], "sent": len(sent)})
+        except Exception:  # the digest reached them; /incident and later edits still work from the store
+            log.exception("full packets of incident %s not sent", n)
 
     # --- who hears about it ----------------------------------------------------------
     async def recipients(self, inc: dict, audience: list[str], duty_overrides: dict[str, float] | None = None
