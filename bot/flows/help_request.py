@@ -37,10 +37,7 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
     if quiet and kind != "emergency":
         await inc_svc.alert_first(n)
         return n
-    # the staff alert goes first; the resident's reassurance follows it, waiting at most a moment for it
-    alert = asyncio.create_task(inc_svc.alert_first(n))
-    await asyncio.wait([alert], timeout=REASSURE_AFTER_SECONDS)
-    await asyncio.gather(alert, ctx.svc.outbox.send(_told(ctx, kind, n)))
+    await _reassure_after(ctx, kind, n, asyncio.create_task(inc_svc.alert_first(n)))
     if kind != "emergency":
         ctx.goto(None)
         return n
@@ -49,9 +46,14 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
 
 async def after_alert(ctx: Ctx, n: int, person: dict, alerting: asyncio.Future) -> int:
     """A 🆘 stored by the fast lane (Incidents.sos), its alert on the way: reassure, then the address."""
-    await asyncio.wait([alerting], timeout=REASSURE_AFTER_SECONDS)
-    await asyncio.gather(alerting, ctx.svc.outbox.send(_told(ctx, "emergency", n)))
+    await _reassure_after(ctx, "emergency", n, alerting)
     return _ask_next(ctx, n, person, confirm_need=False)
+
+
+async def _reassure_after(ctx: Ctx, kind: str, n: int, alerting: asyncio.Future) -> None:
+    """The staff alert goes first; the resident's reassurance follows it, waiting at most a moment for it."""
+    await asyncio.wait([alerting], timeout=REASSURE_AFTER_SECONDS)
+    await asyncio.gather(alerting, ctx.svc.outbox.send(_told(ctx, kind, n)))
 
 
 def _told(ctx: Ctx, kind: str, n: int) -> Outbound:
