@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -98,12 +97,6 @@ _UNLOCK = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 """
-
-
-@lru_cache(maxsize=256)
-def _dumped(v: str | int | None) -> str:
-    """dumps for the small values most fields share ("open", 0, ""): a burst of 🆘 encodes them once."""
-    return dumps(v)
 
 
 def dumps(v: Any) -> str:
@@ -257,7 +250,7 @@ class Store:
         args = [self.prefix, str(tg), dumps(entry), created, first_due, esc_due, addr_due, lock_token,
                 int(lock_seconds * 1000)]
         for k, v in fields.items():
-            args += (k, _dumped(v) if v is None or type(v) in (str, int) else dumps(v))  # not bool: True == 1
+            args += (k, dumps(v))
         got = await self._batched_open(args)
         if got[0] == 0:
             return Opened("not_resident")
