@@ -76,6 +76,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.append(t("packet.words", words=inc["words"][:300]))
     if inc.get("detail"):
         lines.append(t("packet.detail", detail=inc["detail"][:500]))
+    if inc.get("media") and inc["kind"] == "help":
+        lines.append(t("packet.media_above"))
     if inc.get("maybe_false_alarm"):
         lines.append(t("packet.maybe_false_alarm"))
     lines.append(t("packet.when", time=created.strftime("%m-%d %H:%M"), minutes=minutes))
@@ -122,6 +124,9 @@ def _buttons(svc: Services, inc: dict, loc: str) -> tuple[tuple[Button, ...], ..
     if inc["status"] == "resolved":
         return ()
     rows: list[tuple[Button, ...]] = []
+    if inc.get("media") and inc["kind"] == "help" and inc["status"] == "open":
+        # something the bot cannot read: a person listens and decides
+        return ((Button(t("btn.media_urgent"), f"inc:urgent:{n}"),), (Button(t("btn.media_heard"), f"inc:heard:{n}"),))
     if inc["status"] == "open" or inc.get("reopened"):
         rows.append((Button(t("btn.claim"), f"inc:claim:{n}"),))
     if inc["status"] != "arrived":

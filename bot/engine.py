@@ -10,12 +10,14 @@ import logging
 from redis.exceptions import LockError, RedisError
 
 from . import roster
-from .flows import help_request, qa, resident, staff, staff_views
+from .address import full_address
+from .flows import help_request, qa, resident, staff, staff_views, urgency
 from .flows.base import Ctx
-from .flows.menu import menu_action, show_menu
+from .flows.menu import RESIDENT_MENU, STAFF_MENU, menu_action, show_menu
 from .flows.onboarding import ask_for_contact, on_contact, on_stranger
 from .flows.understanding import is_emergency, keyword_parse, understand
 from .incidents import Incidents
+from .repeats import Repeats
 from .services import Services
 from .types import Identity, Inbound, Outbound
 
@@ -24,6 +26,7 @@ STAFF_COMMANDS = {"open", "incident", "duty", "checkins", "questions"}
 UNSUPPORTED = {"sticker", "file", "unsupported"}
 LOCKED_RETRY_SECONDS = 2
 TICK_WAIT_SECONDS = 5
+FALLBACK_READ_SECONDS = 1
 
 
 class Engine:
@@ -35,6 +38,10 @@ class Engine:
         self.staff_commands: dict = svc.extra.setdefault("staff_commands", {})
         self.button_handlers: dict = svc.extra.setdefault("button_handlers", {})
         self._sos_labels = frozenset(svc.cat.all_values("menu.sos"))
+        self._menu_labels = frozenset(label for row in (*RESIDENT_MENU, *STAFF_MENU) for key in row
+                                      for label in svc.cat.all_values(key))
+        self.repeats = svc.extra.setdefault("repeats", Repeats(svc, self.incidents))
+        self.tick_handlers.setdefault("rep", self.repeats.on_deadline)
         self._ticking: set[str] = set()  # deadlines being handled (a slow one is not started twice)
         self._tick_tasks: set[asyncio.Task] = set()
         svc.extra.setdefault("closers", []).append(self.close)
@@ -50,24 +57,28 @@ class Engine:
     # --- the front door ------------------------------------------------------------------------
     async def handle(self, ev: Inbound) -> list[Outbound]:
         if ev.is_group:
-            return []  # the bot serves people one to one; group chatter is not for it
+            return await urgency.in_group(self.svc, ev)
         opened = alerting = None
         try:
-            if self.is_sos(ev):
+            source = await self.cry_source(ev)
+            if source:
                 # the fast lane: stored and alerted before this person's lock, session or replies
-                opened, alerting = await self.incidents.sos(ev.user_id, source="button")
-                if alerting is None:
-                    opened = None
+                opened, alerting = await self.incidents.sos(
+                    ev.user_id, words=ev.text.strip()[:300] or "🆘" if source == "text" else "🆘", source=source)
                 await self.svc.outbox.lanes.wait_turn()  # the rest of it can wait for the other alerts in flight
-            elif not keyword_parse(ev.text)["emergency_suspected"]:
+            else:
                 await self.svc.outbox.lanes.wait_turn()  # alerts in flight leave first
             async with self.svc.store.lock(f"user:{ev.user_id}"):
                 me = await self.identify(ev)
                 ctx = Ctx(ev, me, await self.svc.store.session(ev.user_id), self.svc)
-                if alerting and me.role == "resident":
-                    await self.after_sos(ctx, opened, alerting)
+                await urgency.drop_stale_step(ctx)
+                if opened and opened.outcome != "not_resident" and me.role == "resident":
+                    for hook in self.activity_hooks:  # a sign of life, whatever else it is
+                        await hook(ctx)
+                    await urgency.after_cry(ctx, opened, alerting, source)
                 else:
                     await self.step(ctx)
+                urgency.stamp(ctx)
                 await self.svc.store.save_session(ev.user_id, ctx.session)
                 for reply in ctx.replies:  # in order: they read as one conversation
                     await self.svc.outbox.send(reply)
@@ -79,6 +90,16 @@ class Engine:
             log.exception("unexpected error while handling an event")
             return await self.fallback(ev, alerted=_went_out(alerting))
 
+    async def cry_source(self, ev: Inbound) -> str:
+        """"button" for the 🆘, "text" for words that call for help (any step, any kind of message), else "".
+        Staff are never a resident calling."""
+        if self.is_sos(ev):
+            return "button"
+        if roster.staff_by_tg(self.svc.settings, ev.user_id) is None and await urgency.typed_cry(
+                self.svc, ev, self._menu_labels):
+            return "text"
+        return ""
+
     def is_sos(self, ev: Inbound) -> bool:
         """The 🆘 menu button (any language) or the inline 🆘: no reading needed, it goes the fast lane."""
         if ev.kind == "text":
@@ -88,26 +109,33 @@ class Engine:
             return False
         return roster.staff_by_tg(self.svc.settings, ev.user_id) is None
 
-    async def after_sos(self, ctx: Ctx, opened, alerting: asyncio.Task) -> None:
-        """The rest of a fast-lane 🆘, its alert on the way: sign of life, reassurance, the address question."""
-        for hook in self.activity_hooks:
-            await hook(ctx)
-        await help_request.after_alert(ctx, opened.n, opened.person, alerting)
-
     async def fallback(self, ev: Inbound, alerted: bool = False) -> list[Outbound]:
         """Whatever broke, the person still gets the committee's phone and 120; a cry for help still reaches staff
         (unless its alert has already gone out)."""
         s, cat = self.svc.settings, self.svc.cat
         loc = cat.locale_for(ev.language)
         msg = Outbound(ev.chat, cat.t("fallback.error", loc, phone=s.community.committee_phone), urgent=True)
-        urgent = not alerted and ev.kind in ("text", "button") and (
+        urgent = not alerted and ev.kind in ("text", "button", *urgency.WORDED) and (
             self.is_sos(ev) or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data)
         sends = [self.svc.outbox.send(msg)]
         if urgent:
-            text = cat.t("fallback.staff_alert", name=ev.first_name or str(ev.user_id), words=(ev.text or "🆘")[:200])
+            name, address = await self._who_if_readable(ev)
+            text = cat.t("fallback.staff_alert", name=name, address=address, words=(ev.text or "🆘")[:200])
             sends += [self.svc.outbox.send(Outbound(st.telegram_id, text, urgent=True)) for st in s.staff]
         await asyncio.gather(*sends, return_exceptions=True)
         return [msg]
+
+    async def _who_if_readable(self, ev: Inbound) -> tuple[str, str]:
+        """The registered name and address for a fallback alert, if the register can still be read (briefly)."""
+        try:
+            async with asyncio.timeout(FALLBACK_READ_SECONDS):
+                person = await self.svc.store.resident_by_tg(ev.user_id)
+        except Exception:  # the store is what failed: the Telegram name is all there is
+            person = None
+        if not person:
+            return ev.first_name or str(ev.user_id), ""
+        address = full_address(self.svc.settings.community.address_prefix, person)
+        return person["name"], self.svc.cat.t("fallback.address", address=address) if address else ""
 
     async def identify(self, ev: Inbound) -> Identity:
         store, s = self.svc.store, self.svc.settings
@@ -160,6 +188,8 @@ class Engine:
 
     async def on_stranger(self, ctx: Ctx) -> None:
         ev = ctx.ev
+        await self.svc.store.log_stranger(ev.user_id, {"at": self.svc.clock.ts(), "kind": ev.kind, "name": ev.first_name,
+                                                       "text": ev.text[:300], "phone": ev.contact_phone or ""})
         if ev.kind == "contact":
             await on_contact(ctx)
             return
@@ -179,8 +209,7 @@ class Engine:
             if active:
                 await help_request.forward_media(ctx, active)
             else:
-                ctx.say(ctx.t(f"bad.{ev.kind}_alone"), buttons=[[ctx.button("btn.sos_inline", "sos:go")],
-                                                                 [ctx.button("btn.call_me_back", "callback:me")]])
+                await help_request.report_media(ctx)
 
     async def on_staff(self, ctx: Ctx) -> None:
         if ctx.ev.kind == "text":

@@ -88,11 +88,14 @@ class Incidents:
         return fields, deadlines, entry
 
     async def open(self, kind: str, person: dict, *, words: str = "", category: str | None = None,
-                   source: str = "button", detail: str = "", ask_address: bool = True) -> int:
+                   source: str = "button", detail: str = "", ask_address: bool = True,
+                   media: list[int] | None = None) -> int:
+        """`media`: [chat, message] of what the resident sent (a voice, photo or location), forwarded with
+        every alert round so whoever is alerted can hear it."""
         address_state = ("pending" if has_any(person) else "unknown") if ask_address else "not_asked"
         fields, deadlines, entry = self._new(kind, self.svc.clock.ts(), resident=person["id"], words=words,
                                              category=category, detail=detail, address_state=address_state,
-                                             source=source)
+                                             source=source, **({"media": media} if media else {}))
         if address_state != "pending":
             del deadlines["addr:{n}"]
         entry["by"] = person["name"]
@@ -315,6 +318,10 @@ class Incidents:
             lv = policy.levels[min(level, len(policy.levels) - 1)]
             audience = lv.to if level < len(policy.levels) else ["all_staff", "head"]
         targets = await self.recipients(inc, audience)
+        if inc.get("media"):  # what the resident sent comes first, so the packet's buttons follow it
+            chat, msg_id = inc["media"]
+            await self.svc.outbox.send_all([Outbound(t, forward=MessageRef(chat, msg_id), urgent=True,
+                                                     tag=f"media:{n}") for t, role, _ in targets if role == "staff"])
         if not first:
             return await self._round_alert(n, level, inc, person, targets, reason)
         results = await self.svc.outbox.send_all(self._messages(n, inc, person, targets))
@@ -356,12 +363,14 @@ class Incidents:
             edits.append(Outbound(chat, text, buttons=buttons, edit=MessageRef(chat, msg_id), tag=f"edit:{n}"))
         await self.svc.outbox.send_all(edits)
 
-    async def notify_alerted(self, n: int, text_key: str, skip: set[int] = frozenset(), **kw) -> None:
+    async def notify_alerted(self, n: int, text_key: str, skip: set[int] = frozenset(), *, urgent: bool = False,
+                             **kw) -> None:
         chats = {chat for chat, _, _ in await self.store.alert_messages(n)} - set(skip)
         inc = await self.store.incident(n)
         person = await self.store.resident(inc["resident"]) or {}
         await self.svc.outbox.send_all([
-            Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw)) for chat in chats])
+            Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw), urgent=urgent)
+            for chat in chats])
 
     # --- staff actions -----------------------------------------------------------------
     async def claim(self, n: int, staff) -> tuple[bool, dict]:

@@ -26,6 +26,8 @@ Layout (prefix omitted):
   checkins:ladder           zset  rid by when its sent check-in needs a reminder or becomes "missed" (leased)
   sendlog                   list  JSON send attempts, redacted (trimmed to 5000)
   lock:{name}               str   short per-user / per-incident locks
+  repeats:{key}             hash  last (ts a repeat was passed on), count (repeats held back since)
+  stranger:{uid}:log        list  JSON every message of an unregistered person (trimmed to 1000)
 """
 from __future__ import annotations
 
@@ -93,6 +95,27 @@ redis.call('SET', p .. 'lock:incident:' .. n, ARGV[8], 'PX', ARGV[9])
 return {1, n, person, state, redis.call('HGETALL', p .. 'duty:override')}
 """
 
+# A repeated call (KEYS[1] its repeats hash): the first of an interval is passed on at once (returns 1); later
+# ones are counted (returns 0) and a deadline (ARGV[3], KEYS[2]) passes the count on when the interval ends.
+_REPEAT = """
+local last = tonumber(redis.call('HGET', KEYS[1], 'last') or '-1e18')
+redis.call('EXPIRE', KEYS[1], 86400)
+if tonumber(ARGV[1]) - last >= tonumber(ARGV[2]) then
+  redis.call('HSET', KEYS[1], 'last', ARGV[1], 'count', 0)
+  return 1
+end
+redis.call('HINCRBY', KEYS[1], 'count', 1)
+redis.call('ZADD', KEYS[2], 'NX', last + tonumber(ARGV[2]), ARGV[3])
+return 0
+"""
+
+# The repeats held back, taken (and the interval restarted if there were any).
+_TAKE_REPEATS = """
+local count = tonumber(redis.call('HGET', KEYS[1], 'count') or '0')
+if count > 0 then redis.call('HSET', KEYS[1], 'count', 0, 'last', ARGV[1]) end
+return count
+"""
+
 _UNLOCK = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
@@ -126,6 +149,8 @@ class Store:
         self._take_due = redis.register_script(_TAKE_DUE)
         self._open_emergency = redis.register_script(_OPEN_EMERGENCY)
         self._unlock = redis.register_script(_UNLOCK)
+        self._repeat = redis.register_script(_REPEAT)
+        self._take_repeats = redis.register_script(_TAKE_REPEATS)
         self._open_queue: list[tuple[list, asyncio.Future]] = []
         self._flushing: set[asyncio.Task] = set()
 
@@ -356,6 +381,24 @@ class Store:
             chat, msg = field.decode().split(":")
             out.append((int(chat), int(msg), role.decode()))
         return sorted(out, key=lambda x: x[1])
+
+    # --- repeated calls (collapsed, see bot/repeats.py) --------------------------------
+    async def repeat(self, key: str, now: float, interval: float, deadline: str) -> bool:
+        """True: pass this one on now; False: counted, `deadline` passes the count on when the interval ends."""
+        return bool(await self._repeat(keys=[self.k("repeats", key), self.k("deadlines")],
+                                       args=[now, interval, deadline]))
+
+    async def take_repeats(self, key: str, now: float) -> int:
+        return int(await self._take_repeats(keys=[self.k("repeats", key)], args=[now]))
+
+    async def log_stranger(self, uid: int, entry: dict) -> None:
+        async with self.r.pipeline(transaction=False) as p:
+            p.rpush(self.k("stranger", uid, "log"), dumps(entry))
+            p.ltrim(self.k("stranger", uid, "log"), -1000, -1)
+            await p.execute()
+
+    async def stranger_log(self, uid: int) -> list[dict]:
+        return [loads(v) for v in await self.r.lrange(self.k("stranger", uid, "log"), 0, -1)]
 
     # --- deadlines (timers that survive a restart) ---------------------------------
     async def set_deadline(self, key: str, due: float) -> None:

@@ -22,6 +22,7 @@ from bot.address import full_address
 from bot.alerts import STATUS_KEYS
 from bot.engine import UNSUPPORTED
 from bot.flows.menu import RESIDENT_MENU, STAFF_MENU
+from bot.flows.help_request import MEDIA
 from bot.flows.resident import CATEGORIES
 from bot.flows.staff import OUTCOMES
 from bot.handlers.telegram_common import RESIDENT_COMMANDS, STAFF_COMMANDS
@@ -189,11 +190,10 @@ def family_keys() -> set[str]:
     kinds = ("emergency", "help", "checkin")
     categories = {*CATEGORIES, *dict_values("category"), "callback", "unwell"}
     keys = {f"outcome.{o}" for o in OUTCOMES}
-    keys |= {f"help.cat_{c}" for c in categories}
+    keys |= {f"help.cat_{c}" for c in (*categories, *MEDIA)} | {"outcome.not_urgent"}
     keys |= {f"packet.title_{k}" for k in kinds} | {f"kind.{k}" for k in kinds}
     keys |= {f"packet.addr_{s}" for s in ("pending", "confirmed", "unconfirmed", "unknown", "not_asked")}
     keys |= {f"bad.{k}" for k in {"sticker", "file", "unsupported", *UNSUPPORTED}}
-    keys |= {f"bad.{k}_alone" for k in ("voice", "photo", "location")}
     keys |= {f"help_text.{r}" for r in ("resident", "staff", "contact", "stranger")}
     keys |= {f"commands.{c}" for c in (*RESIDENT_COMMANDS, *STAFF_COMMANDS)}
     keys |= {f"state.{s}" for s in STATUS_KEYS} | {f"btn.unwell_{c}" for c in ("come", "rest")}

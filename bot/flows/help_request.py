@@ -13,6 +13,7 @@ from ..types import MessageRef, Outbound
 from .base import Ctx
 from .menu import keyboard, show_menu
 
+MEDIA = ("voice", "photo", "location")
 ADVICE_KEYS = ("help.advice_fall", "help.advice_door", "help.advice_phone")
 REASSURE_AFTER_SECONDS = 0.2
 
@@ -31,7 +32,7 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
     if active and kind == "emergency":
         existing = await store.incident(active)
         if existing and existing["kind"] == "emergency" and existing["status"] != "resolved":
-            return await _again(ctx, existing, words)
+            return await again(ctx, n=existing["id"], words=words)
     n = await inc_svc.open(kind, person, words=words, category=category, source=source, detail=detail,
                            ask_address=(kind == "emergency"))
     if quiet and kind != "emergency":
@@ -44,10 +45,13 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
     return _ask_next(ctx, n, person, confirm_need)
 
 
-async def after_alert(ctx: Ctx, n: int, person: dict, alerting: asyncio.Future) -> int:
-    """A 🆘 stored by the fast lane (Incidents.sos), its alert on the way: reassure, then the address."""
+async def after_alert(ctx: Ctx, n: int, person: dict, alerting: asyncio.Future, confirm_need: bool = False) -> int:
+    """A call stored by the fast lane (Incidents.sos), its alert on the way: reassure, then the address (after
+    "do you need someone now?" for a typed one). A photo or voice that carried the call follows to staff."""
     await _reassure_after(ctx, "emergency", n, alerting)
-    return _ask_next(ctx, n, person, confirm_need=False)
+    if ctx.ev.kind in MEDIA:
+        await forward_media(ctx, n)
+    return _ask_next(ctx, n, person, confirm_need)
 
 
 async def _reassure_after(ctx: Ctx, kind: str, n: int, alerting: asyncio.Future) -> None:
@@ -74,11 +78,26 @@ def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:
     return n
 
 
-async def _again(ctx: Ctx, inc: dict, words: str) -> int:
-    n = inc["id"]
+async def again(ctx: Ctx, n: int, words: str) -> int:
+    """Another call while this one is open: on the timeline every time; staff hear it, collapsed (bot/repeats.py)."""
     await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "resident_again", "words": words[:300]})
-    await _incidents(ctx).notify_alerted(n, "alert.resident_again", words=words[:200] or "🆘")
+    await ctx.svc.extra["repeats"].resident_again(n, words)
     ctx.say(ctx.t("help.already_alerted", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
+    return n
+
+
+async def report_media(ctx: Ctx) -> int:
+    """A voice, photo or location with nothing open: the bot cannot read it, so a person hears it at once —
+    forwarded with who and where, [🆘 按紧急处理] [✅ 已听，不紧急], escalating like a help request."""
+    person = ctx.me.extra.get("person") or await ctx.svc.store.resident(ctx.me.resident_id)
+    kind = ctx.ev.kind
+    n = await _incidents(ctx).open("help", person, category=kind, source=kind, ask_address=False,
+                                   media=[ctx.ev.chat, ctx.ev.message_id])
+    await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"resident_{kind}"})
+    await _incidents(ctx).alert_first(n)
+    ctx.goto(None)
+    ctx.say(ctx.t("help.media_sent", phone=ctx.svc.settings.community.committee_phone),
+            buttons=[[ctx.button("btn.sos_inline", "sos:go")]])
     return n
 
 

@@ -41,6 +41,9 @@ async def on_contact(ctx: Ctx) -> None:
         names = "、".join(sorted({(await store.resident(l["rid"]) or {}).get("name", "") for l in links}))
         show_menu(ctx, "onboard.contact_linked", names=names)
         return
+    if ((await store.pending(ev.user_id)) or {}).get("phone") == phone:  # shared again: staff were asked already
+        ctx.say(ctx.t("onboard.still_pending", phone=ctx.svc.settings.community.committee_phone))
+        return
     await store.add_pending(ev.user_id, {"phone": phone, "name": ev.first_name, "at": ctx.svc.clock.ts()})
     log.info("sign-up pending for %s", mask_phone(phone))
     ctx.say(ctx.t("onboard.pending", phone=ctx.svc.settings.community.committee_phone))
@@ -64,9 +67,11 @@ async def link_resident(ctx: Ctx, rid: str, user_id: int | None = None) -> dict:
 
 
 async def on_stranger(ctx: Ctx, urgent: bool) -> None:
-    """Someone not yet signed up. An urgent message still gets 120 and the committee phone, and staff hear of it."""
+    """Someone not yet signed up. An urgent message still gets 120 and the committee phone, and staff hear of it
+    (the first at once, then how many more each minute: bot/repeats.py)."""
     if urgent:
         ctx.say(ctx.t("stranger.urgent", phone=ctx.svc.settings.community.committee_phone), urgent=True)
+    if urgent and await ctx.svc.extra["repeats"].stranger_cry(ctx.ev.user_id):
         s = ctx.svc.settings
         text = ctx.svc.cat.t("stranger.staff_alert", name=ctx.ev.first_name or "?", words=ctx.ev.text[:200])
         await ctx.svc.outbox.send_all([Outbound(st.telegram_id, text, urgent=True, tag="stranger")

@@ -38,6 +38,8 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
         return
     if action == "claim":
         await claim(ctx, n, me)
+    elif action in ("urgent", "heard") and inc.get("media"):
+        await on_media_heard(ctx, n, me, urgent=action == "urgent")
     elif action == "arrive":
         inc = await _inc(ctx).arrive(n, me)
         if inc and inc.get("claimed_by") != me.id:
@@ -76,6 +78,22 @@ async def claim(ctx: Ctx, n: int, me) -> None:
         person = await ctx.svc.store.resident(inc["resident"]) or {}
         ctx.say(ctx.t("staff.claimed_ok", n=n, name=person.get("name", "")))
     await _tell_resident(ctx, inc, "help.staff_coming", who=me.name, phone=me.phone)
+
+
+async def on_media_heard(ctx: Ctx, n: int, me, urgent: bool) -> None:
+    """A staff member listened to what the resident sent: an emergency (theirs to handle now) or not urgent."""
+    store = ctx.svc.store
+    if urgent:
+        await store.update_incident(n, kind="emergency")
+        await store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "marked_urgent", "by": me.name})
+        await claim(ctx, n, me)
+        return
+    inc = await _inc(ctx).resolve(n, me, "not_urgent")
+    if inc is None:
+        ctx.say(ctx.t("staff.already_resolved", n=n))
+        return
+    await _inc(ctx).refresh(n)
+    await _tell_resident(ctx, inc, "help.media_heard", who=me.name)
 
 
 async def on_outcome(ctx: Ctx, n: int, outcome: str) -> None:

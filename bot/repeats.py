@@ -1,0 +1,52 @@
+"""Repeated calls, collapsed: while a call is being handled, the same person's further cries for help reach staff
+as one line per short interval ("又发来 5 次"). Each one is still written down (the incident's timeline, or a
+stranger's log) by the caller; only the staff messages are collapsed.
+
+The first repeat of an interval is passed on at once; the rest are counted in Redis, and a deadline
+("rep:i42" for incident 42, "rep:s5001" for the stranger 5001) passes the count on when the interval ends.
+"""
+from __future__ import annotations
+
+from . import roster
+from .services import Services
+from .types import Outbound
+
+REPEAT_INTERVAL_SECONDS = 60
+
+
+class Repeats:
+    def __init__(self, svc: Services, incidents) -> None:
+        self.svc, self.incidents = svc, incidents
+
+    async def _first_of_interval(self, subject: str) -> bool:
+        return await self.svc.store.repeat(subject, self.svc.clock.ts(), REPEAT_INTERVAL_SECONDS, f"rep:{subject}")
+
+    async def resident_again(self, n: int, words: str) -> None:
+        """A resident's call while their incident is open: staff hear the first at once, then a count."""
+        if await self._first_of_interval(f"i{n}"):
+            await self.incidents.notify_alerted(n, "alert.resident_again", words=words[:200] or "🆘", urgent=True)
+
+    async def stranger_cry(self, uid: int) -> bool:
+        """Whether an unregistered person's cry for help goes to staff now (else it is counted for later)."""
+        return await self._first_of_interval(f"s{uid}")
+
+    async def on_deadline(self, key: str) -> bool:
+        subject = key.split(":", 1)[1]
+        count = await self.svc.store.take_repeats(subject, self.svc.clock.ts())
+        if not count:
+            return True
+        if subject.startswith("i"):
+            await self.incidents.notify_alerted(int(subject[1:]), "alert.resident_again_many", count=count,
+                                                urgent=True)
+        else:
+            uid = int(subject[1:])
+            seen = await self.svc.store.stranger_log(uid)
+            name = seen[-1].get("name", "") if seen else ""
+            text = self.svc.cat.t("stranger.again_many", name=name or "?", count=count)
+            await self.svc.outbox.send_all([Outbound(st.telegram_id, text, urgent=True, tag="stranger")
+                                            for st in await on_duty(self.svc)])
+        return True
+
+
+async def on_duty(svc: Services) -> list:
+    return roster.on_duty(svc.settings, svc.clock.now(), await svc.store.duty_overrides())
