@@ -1,0 +1,54 @@
+"""Issue 11, points 2 and 3 end to end: the real aiogram / python-telegram-bot clients over HTTP, real Redis."""
+import asyncio
+
+
+async def test_a_voice_message_alone_is_forwarded_to_staff_with_who_where_and_listen_buttons(telegram):
+    wang = await telegram.signed_up("王老伯", "13900000002")
+    li = telegram.user("李社工")
+    await wang.send_voice()
+    fwd = await telegram.api.wait_for_message(li.id, lambda m: m.kind == "forward")
+    assert fwd.forwarded_from[0] == wang.id
+    packet = await telegram.said(li, "居民发来语音")
+    assert "王老伯" in packet.text and "建新路27弄5号302室" in packet.text and "13900000002" in packet.text
+    assert packet.buttons() == ["🆘 按紧急处理", "✅ 已听，不紧急"]
+    await li.click(packet, "按紧急处理")
+    await telegram.said(wang, "李社工 已经接手")
+    assert (await telegram.app.svc.store.incident(1))["kind"] == "emergency"
+
+
+async def test_a_typed_cry_meeting_the_residents_held_lock_is_stored_and_alerted_at_once(telegram):
+    app = telegram.app
+    wang = await telegram.signed_up("王老伯", "13900000002")
+    li = telegram.user("李社工")
+    held = app.svc.store.lock(f"user:{wang.id}", timeout=30)
+    assert await held.acquire()  # e.g. left by a crashed process: it would hold for 30 s
+    try:
+        await wang.send_text("救命 我摔倒了起不来")
+        alert = await telegram.said(li, "紧急求助 #1", timeout=3)
+        assert "建新路27弄5号302室" in alert.text and "🙋 我来处理" in alert.buttons()
+        assert (await app.svc.store.incident(1))["words"] == "救命 我摔倒了起不来"
+    finally:
+        await held.release()
+    await telegram.said(wang, "需要马上有人来吗")
+    assert not any("系统故障" in m.text for m in telegram.api.sent_to(li.id))
+
+
+async def test_an_edited_message_and_a_photo_caption_are_read_for_urgency(telegram):
+    zhang = await telegram.signed_up("张阿姨", "13900000001")
+    wang = await telegram.signed_up("王老伯", "13900000002")
+    li = telegram.user("李社工")
+    first = await zhang.send_text("今天天气不错")
+    await telegram.said(zhang, "", after=telegram.count(zhang))
+    await zhang.edit_text(first, "救命 我起不来了")
+    await telegram.api.wait_for_message(li.id, lambda m: "紧急求助" in m.text and "张阿姨" in m.text)
+    await wang.send_photo(caption="救命，我摔倒了")
+    await telegram.api.wait_for_message(li.id, lambda m: "紧急求助" in m.text and "王老伯" in m.text)
+
+
+async def test_a_cry_for_help_in_a_group_gets_120_and_the_committee_phone(telegram):
+    group = telegram.api.group(-100123, "建新27弄楼组群")
+    neighbour = telegram.user("邻居老周")
+    await group.send_text(neighbour, "救命啊，楼下有人晕倒了")
+    told = await telegram.api.wait_for_message(group.id, "120")
+    assert "021-64370000" in told.text
+    await asyncio.sleep(0)
