@@ -30,6 +30,16 @@ class ReplyTo:
 
 
 @dataclass
+class ReplyToOneOf:
+    """A message to a resident's chat containing any of the needles."""
+
+    needles: tuple[str, ...]
+
+    def __call__(self, chat: int, text: str) -> int | None:
+        return chat if chat >= FIRST_RESIDENT_TG and any(n in text for n in self.needles) else None
+
+
+@dataclass
 class AlertFor:
     """A staff alert; the resident is found by the phone number printed in it. A digest (several calls that
     arrived together, in one message) is the alert for every resident it lists."""
@@ -55,6 +65,11 @@ class Subject:
     finisher: Any  # (chat, text) -> user id if it shows the bot has finished with that user's update
     failure: str = ""  # text of the message a user gets when the bot could not handle the update
     detail: Any = None  # (chat, text) -> user id(s) if it is the full responder packet (reported beside)
+    typed: str = ""  # what every `typed_every`-th user types instead (a typed cry for help, in the same mix)
+    typed_every: int = 0
+
+    def text_for(self, uid: int) -> str:
+        return self.typed if self.typed_every and uid % self.typed_every == 0 else self.text
 
 
 class TimedBotAPIServer(BotAPIServer):
@@ -141,7 +156,7 @@ def _tally(api: TimedBotAPIServer, ids: list[int]) -> Result:
 async def one_at_a_time(api: TimedBotAPIServer, ids: list[int], pause: float = 0.02) -> Result:
     """Each user sends once; the next only after the bot has finished with the previous one."""
     for uid in ids:
-        await api.user(uid).send_text(api.subject.text)
+        await api.user(uid).send_text(api.subject.text_for(uid))
         await _settle(api, [uid], timeout=10)
         await asyncio.sleep(pause)  # lets the previous request's tail (send log, lock release) finish
     return _tally(api, ids)
@@ -151,7 +166,7 @@ async def all_at_once(api: TimedBotAPIServer, ids: list[int], timeout: float = 6
     """Every user's update is queued before the loop yields, i.e. in the same instant."""
     for uid in ids:
         user = api.user(uid)
-        api.incoming(user.chat, user.obj, {"text": api.subject.text})
+        api.incoming(user.chat, user.obj, {"text": api.subject.text_for(uid)})
     await _settle(api, ids, timeout)
     return _tally(api, ids)
 

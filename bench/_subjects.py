@@ -11,13 +11,16 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from _harness import FIRST_RESIDENT_TG, AlertFor, ReplyTo, Subject
+from _harness import FIRST_RESIDENT_TG, AlertFor, ReplyTo, ReplyToOneOf, Subject
 
 ROOT = Path(__file__).resolve().parent.parent
 SOS = "🆘 紧急求助"  # the resident menu's button; a reply-keyboard press arrives as this text
 ALERT_TITLE = "紧急求助 #"
 DIGEST_HEADING = "位居民紧急求助"  # calls that arrived together: one message listing them (bot/alerts.py)
 ADDRESS_QUESTION = "请确认您现在的地址"  # the bot's last reply to a 🆘: it has finished with the update
+TYPED = "救命 我摔倒了起不来"  # every second resident types this instead: the same fast lane (issue 11)
+TYPED_EVERY = 2
+NEED_QUESTION = "需要马上有人来吗"  # the bot's last reply to a typed cry
 FAILURE = "系统暂时出了点问题"  # Engine.fallback's reply: the update could not be handled
 
 
@@ -58,7 +61,7 @@ def staff_users() -> list[tuple[int, str]]:
 
 
 # --- baselines --------------------------------------------------------------------------------------
-ECHO = dict(text=SOS, matcher=ReplyTo(), finisher=ReplyTo())
+ECHO = dict(text=SOS, matcher=ReplyTo(), finisher=ReplyTo(), typed=TYPED, typed_every=TYPED_EVERY)
 
 
 @asynccontextmanager
@@ -183,8 +186,8 @@ async def neighbour_bot(base_url: str, token: str, users: list[tuple[int, str]],
     app.start_scheduler()  # as in production: the 1 s deadline tick runs alongside
     ours = asyncio.all_tasks()
     try:
-        yield Run(Subject(name, SOS, matcher=alert, finisher=ReplyTo(ADDRESS_QUESTION), failure=FAILURE,
-                          detail=packet),
+        yield Run(Subject(name, SOS, matcher=alert, finisher=ReplyToOneOf((ADDRESS_QUESTION, NEED_QUESTION)),
+                          failure=FAILURE, detail=packet, typed=TYPED, typed_every=TYPED_EVERY),
                   throttled=outbox.limiter is not None, before_trial=fresh_limiter,
                   redis_commands=redis_counter(redis_url))
     finally:

@@ -59,12 +59,13 @@ class Engine:
         if ev.is_group:
             return await urgency.in_group(self.svc, ev)
         opened = alerting = None
+        source = ""
         try:
             source = await self.cry_source(ev)
             if source:
                 # the fast lane: stored and alerted before this person's lock, session or replies
-                opened, alerting = await self.incidents.sos(
-                    ev.user_id, words=ev.text.strip()[:300] or "🆘" if source == "text" else "🆘", source=source)
+                words = (ev.text.strip()[:300] or "🆘") if source == "text" else "🆘"
+                opened, alerting = await self.incidents.sos(ev.user_id, words=words, source=source)
                 await self.svc.outbox.lanes.wait_turn()  # the rest of it can wait for the other alerts in flight
             else:
                 await self.svc.outbox.lanes.wait_turn()  # alerts in flight leave first
@@ -85,10 +86,10 @@ class Engine:
                 return ctx.replies
         except (RedisError, LockError, OSError) as e:
             log.error("storage failed while handling an event: %s", type(e).__name__)
-            return await self.fallback(ev, alerted=_went_out(alerting))
+            return await self.fallback(ev, alerted=_went_out(alerting), cried=bool(source))
         except Exception:
             log.exception("unexpected error while handling an event")
-            return await self.fallback(ev, alerted=_went_out(alerting))
+            return await self.fallback(ev, alerted=_went_out(alerting), cried=bool(source))
 
     async def cry_source(self, ev: Inbound) -> str:
         """"button" for the 🆘, "text" for words that call for help (any step, any kind of message), else "".
@@ -109,14 +110,14 @@ class Engine:
             return False
         return roster.staff_by_tg(self.svc.settings, ev.user_id) is None
 
-    async def fallback(self, ev: Inbound, alerted: bool = False) -> list[Outbound]:
-        """Whatever broke, the person still gets the committee's phone and 120; a cry for help still reaches staff
-        (unless its alert has already gone out)."""
+    async def fallback(self, ev: Inbound, alerted: bool = False, cried: bool = False) -> list[Outbound]:
+        """Whatever broke, the person still gets the committee's phone and 120; a cry for help (`cried`: judged so
+        before it broke) still reaches staff, unless its alert has already gone out."""
         s, cat = self.svc.settings, self.svc.cat
         loc = cat.locale_for(ev.language)
         msg = Outbound(ev.chat, cat.t("fallback.error", loc, phone=s.community.committee_phone), urgent=True)
-        urgent = not alerted and ev.kind in ("text", "button", *urgency.WORDED) and (
-            self.is_sos(ev) or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data)
+        urgent = not alerted and (cried or ev.kind in ("text", "button", *urgency.WORDED) and (
+            self.is_sos(ev) or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data))
         sends = [self.svc.outbox.send(msg)]
         if urgent:
             name, address = await self._who_if_readable(ev)
@@ -188,8 +189,9 @@ class Engine:
 
     async def on_stranger(self, ctx: Ctx) -> None:
         ev = ctx.ev
-        await self.svc.store.log_stranger(ev.user_id, {"at": self.svc.clock.ts(), "kind": ev.kind, "name": ev.first_name,
-                                                       "text": ev.text[:300], "phone": ev.contact_phone or ""})
+        entry = {"at": self.svc.clock.ts(), "kind": ev.kind, "name": ev.first_name, "text": ev.text[:300],
+                 "phone": ev.contact_phone or ""}
+        await self.svc.store.log_stranger(ev.user_id, entry)  # every message of theirs, whatever staff are told
         if ev.kind == "contact":
             await on_contact(ctx)
             return

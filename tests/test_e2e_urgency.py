@@ -1,5 +1,5 @@
-"""Issue 11, points 2 and 3 end to end: the real aiogram / python-telegram-bot clients over HTTP, real Redis."""
-import asyncio
+"""Issue 11, points 2 and 3 end to end: the real aiogram / python-telegram-bot clients over HTTP, real Redis.
+(A cry for help in a group chat: tests/test_e2e_foundation.py.)"""
 
 
 async def test_a_voice_message_alone_is_forwarded_to_staff_with_who_where_and_listen_buttons(telegram):
@@ -44,11 +44,3 @@ async def test_an_edited_message_and_a_photo_caption_are_read_for_urgency(telegr
     await wang.send_photo(caption="救命，我摔倒了")
     await telegram.api.wait_for_message(li.id, lambda m: "紧急求助" in m.text and "王老伯" in m.text)
 
-
-async def test_a_cry_for_help_in_a_group_gets_120_and_the_committee_phone(telegram):
-    group = telegram.api.group(-100123, "建新27弄楼组群")
-    neighbour = telegram.user("邻居老周")
-    await group.send_text(neighbour, "救命啊，楼下有人晕倒了")
-    told = await telegram.api.wait_for_message(group.id, "120")
-    assert "021-64370000" in told.text
-    await asyncio.sleep(0)

@@ -26,7 +26,7 @@ async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> 
     if keyword_parse(text)["emergency_suspected"]:
         return text
     intent = (await understand(svc, text[:READ_CHARS]))["intent"]
-    # an uncertain one ("我回来了" reads 0.47 emergency) goes through its step, which asks "需要马上有人来吗？"
+    # an uncertain one ("我回来了": 0.47 emergency) goes through its step, which may ask "需要马上有人来吗"
     return text if intent["name"] == "emergency" and intent["confidence"] >= CONFIDENT else ""
 
 
