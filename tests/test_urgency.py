@@ -42,6 +42,15 @@ async def test_a_fall_while_the_address_is_awaited_reaches_staff_as_urgent(peopl
     assert app.svc.outbox.messenger.log[-2].urgent or app.svc.outbox.messenger.log[-1].urgent
 
 
+async def test_an_address_carried_by_a_repeated_cry_is_not_lost(people, app):
+    wang = await sos(people)
+    await wang.click(wang.last("请确认您现在的地址"), "不对")
+    await wang.send("救命 我在建新路27弄7号302室")
+    li = people("李社工")
+    assert any("又发来求助" in t for t in li.texts())
+    assert "居民说：建新路27弄⚠️7号302室" in li.last("紧急求助").text
+
+
 async def test_a_cry_for_help_answers_the_age_question_of_a_pension_answer_never(people, app):
     zhang = await signed_up(people("张阿姨"), "13900000001")
     await zhang.send("老年综合津贴多少钱")
