@@ -115,7 +115,9 @@ class Engine:
         before it broke) still reaches staff, unless its alert has already gone out."""
         s, cat = self.svc.settings, self.svc.cat
         loc = cat.locale_for(ev.language)
-        msg = Outbound(ev.chat, cat.t("fallback.error", loc, phone=s.community.committee_phone), urgent=True)
+        # a call whose alert went out before the failure: the person hears that staff know, not only "error"
+        key = "help.alerted" if alerted else "fallback.error"
+        msg = Outbound(ev.chat, cat.t(key, loc, phone=s.community.committee_phone), urgent=True)
         urgent = not alerted and (cried or ev.kind in ("text", "button", *urgency.WORDED) and (
             self.is_sos(ev) or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data))
         sends = [self.svc.outbox.send(msg)]

@@ -183,6 +183,19 @@ async def test_a_typed_cry_for_help_meeting_a_held_lock_is_stored_and_alerted_wi
     assert not any("系统故障" in t for t in li.texts())
 
 
+async def test_a_lock_left_by_a_crashed_process_still_tells_the_resident_staff_know(people, app, monkeypatch):
+    import functools
+
+    wang = await signed_up(people("王老伯"), "13900000002")
+    assert await app.svc.store.lock(f"user:{wang.id}", timeout=30).acquire()  # never released: the process died
+    monkeypatch.setattr(app.svc.store, "lock", functools.partial(app.svc.store.lock, blocking_timeout=0.3))
+    await wang.send("救命 我摔倒了")
+    li = people("李社工")
+    assert "我来处理" in li.last("紧急求助 #1").buttons[0][0]
+    assert not any("系统故障" in t for t in li.texts())  # not a second, one-off alert
+    assert "已通知值班社工" in wang.last().text and "120" in wang.last().text
+
+
 async def test_when_the_fallback_is_unavoidable_it_names_the_registered_resident(people, app, monkeypatch):
     from redis.exceptions import ConnectionError
 
