@@ -102,6 +102,8 @@ async def test_staff_who_hear_nothing_urgent_close_it_and_it_never_escalates(peo
     li = people("李社工")
     await li.click(li.last("照片"), "已听，不紧急")
     assert (await app.svc.store.incident(1))["status"] == "resolved"
+    await li.send("/incident 1")
+    assert "王老伯，发来照片" in li.last().text and "关闭：已听，不紧急" in li.last().text
     clock.advance(hours=3)
     await app.engine.tick()
     assert people("王社工").inbox == []

@@ -8,7 +8,7 @@ from .menu import show_menu
 from .onboarding import link_resident
 
 
-SOURCES = ("button", "text", "menu", "checkin")
+SOURCES = ("button", "text", "menu", "checkin", "voice", "photo", "location")
 
 
 def _ago(ctx: Ctx, ts: float) -> str:
@@ -62,7 +62,7 @@ def _describe(ctx: Ctx, e: dict) -> str:
         kw["level"] = e.get("level", 0) + 1
     if ev == "resolved":
         kw["outcome"] = ctx.t(f"outcome.{e.get('outcome')}") if e.get("outcome") in (
-            "hospital", "handled", "false_alarm", "other") else e.get("outcome", "")
+            "hospital", "handled", "false_alarm", "other", "not_urgent") else e.get("outcome", "")
     try:
         return ctx.t(f"timeline.{ev}", **kw)
     except KeyError:
