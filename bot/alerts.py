@@ -55,7 +55,11 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     if inc.get("category"):
         title += " · " + t(f"help.cat_{inc['category']}")
     lines = [title]
-    if role == "staff" and inc.get("reopened") and inc["status"] == "claimed":
+    if role == "staff" and inc.get("renewed") and inc["status"] in ("claimed", "arrived"):
+        lines.insert(0, t("alert.renewed", n=n, name=person.get("name", "?"), words=inc.get("renewed_words", "🆘")))
+    elif role == "staff" and inc.get("followup") and inc["status"] == "arrived":
+        lines.insert(0, t("alert.followup", n=n, minutes=int((svc.clock.ts() - inc.get("arrived_at", 0)) // 60)))
+    elif role == "staff" and inc.get("reopened") and inc["status"] == "claimed":
         lines.insert(0, t("alert.no_arrival", n=n, minutes=int((svc.clock.ts() - (inc.get("claimed_at") or inc["created"])) // 60)))
     elif role == "family":
         lines.insert(0, t("alert.family_intro", n=n, committee=svc.settings.community.committee_phone))

@@ -1,7 +1,9 @@
 """Incidents: a call for help from creation to close. Record first, then act; every step on the timeline.
 
 Deadlines (in Redis, so they survive a restart) carry what they expect, e.g. "esc:42:2" = "raise incident 42
-to level 2": when one fires and the incident has moved on, it does nothing — so nothing fires twice.
+to level 2": when one fires and the incident has moved on, it does nothing — so nothing fires twice. The others:
+"arr:42:c" (claim number c without 已到达), "fol:42:c:s" (follow-up s of an arrived incident not yet resolved),
+"rnw:42:k:l" (level l of the k-th new 🆘 on a claimed or arrived incident), "addr:42", "first:42".
 """
 from __future__ import annotations
 
@@ -289,7 +291,10 @@ class Incidents:
         s = self.svc.settings
         out: dict[int, tuple[int, str, str]] = {}
         for who in audience:
-            if who == "on_duty":
+            if who == "claimer":
+                claimer = roster.staff_by_id(s, inc.get("claimed_by"))
+                staff = [claimer] if claimer else []
+            elif who == "on_duty":
                 if duty_overrides is None:
                     duty_overrides = await self.store.duty_overrides()
                 staff = roster.on_duty(s, self.svc.clock.now(), duty_overrides)
@@ -375,7 +380,7 @@ class Incidents:
             return False, await self.store.incident(n)
         claims = inc.get("claims", 0) + 1
         policy = self.policy(inc["kind"])
-        await self.store.update_incident(n, claims=claims, reopened=False)
+        await self.store.update_incident(n, claims=claims, reopened=False, renewed=False)
         await self.store.cancel_deadline(*[f"esc:{n}:{i}" for i in range(inc["level"] + 1, inc["level"] + 3)])
         await self.store.set_deadline(f"arr:{n}:{claims}", now + policy.arrival_timeout_minutes * 60)
         await self.store.add_timeline(n, {"at": now, "event": "claimed", "by": staff.name})
@@ -390,8 +395,10 @@ class Incidents:
             if not won:
                 return inc
         now = self.svc.clock.ts()
-        await self.store.update_incident(n, status="arrived", arrived_at=now, reopened=False)
+        await self.store.update_incident(n, status="arrived", arrived_at=now, reopened=False, renewed=False, followup=0)
         await self.store.cancel_deadline(f"arr:{n}:{inc.get('claims', 0)}")
+        await self.store.set_deadline(f"fol:{n}:{inc.get('claims', 0)}:1",
+                                      now + self.policy(inc["kind"]).arrived_followup_minutes * 60)
         await self.store.add_timeline(n, {"at": now, "event": "arrived", "by": staff.name})
         return await self.store.incident(n)
 
@@ -430,7 +437,7 @@ class Incidents:
         if not await self.store.claim_incident(n, to_staff.id, now, expected=from_staff.id):
             return False
         claims = inc.get("claims", 0) + 1
-        await self.store.update_incident(n, claims=claims, reopened=False)
+        await self.store.update_incident(n, claims=claims, reopened=False, renewed=False)
         await self.store.cancel_deadline(f"arr:{n}:{inc.get('claims', 0)}")
         await self.store.set_deadline(f"arr:{n}:{claims}", now + self.policy(inc["kind"]).arrival_timeout_minutes * 60)
         await self.store.add_timeline(n, {"at": now, "event": "handed_over", "by": from_staff.name,
@@ -494,6 +501,12 @@ class Incidents:
         if kind == "arr":
             finished = await self._no_arrival(inc, int(rest[0]), key)
             return finished, not finished
+        if kind == "fol":
+            finished = await self._follow_up(inc, int(rest[0]), int(rest[1]), key)
+            return finished, not finished
+        if kind == "rnw":
+            finished = await self._renewed_escalate(inc, int(rest[0]), int(rest[1]), key)
+            return finished, not finished
         if kind == "addr" and inc.get("address_state") == "pending":
             await self.store.update_incident(n, address_state="unconfirmed")
             await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "address_unconfirmed"})
@@ -533,3 +546,72 @@ class Incidents:
         await self._alert(n, inc["level"], audience=["all_staff", "head"], reason="alert.no_arrival")
         log.warning("incident %s claimed by %s without arrival", n, who.id if who else "?")
         return False
+
+    async def _follow_up(self, inc: dict, claims: int, step: int, key: str) -> bool:
+        """An arrived incident nobody has resolved: its claimer is asked first, then all staff, again and again."""
+        n = inc["id"]
+        if inc["status"] != "arrived" or inc.get("claims", 0) != claims or inc.get("followup", 0) != step - 1:
+            return True
+        now = self.svc.clock.ts()
+        nxt = f"fol:{n}:{claims}:{step + 1}"
+        await self.store.update_incident(n, followup=step)
+        await self.store.set_deadline(nxt, now + self.policy(inc["kind"]).arrived_followup_minutes * 60)
+        await self.store.cancel_deadline(key)
+        await self.store.add_timeline(n, {"at": now, "event": "followup", "step": step})
+        inc = {**inc, "followup": step}
+        targets = await self.recipients(inc, ["claimer"] if step == 1 else ["all_staff"])
+        reached = await self._round_alert(n, inc["level"], inc, await self.store.resident(inc["resident"]), targets,
+                                          "alert.followup")
+        if reached == 0:
+            await self.store.set_deadline(nxt, now)  # the claimer cannot be reached: everyone at once
+        return False
+
+    # --- a new 🆘 on a claimed or arrived incident -------------------------------------------
+    async def renew(self, n: int, words: str) -> int:
+        """The situation may have changed (a second fall, the helper gone home): a new urgent call with buttons
+        to the claimer and the first level, escalating like a new call until someone claims or arrives.
+        Returns how many were reached."""
+        async with self.lock(n):
+            inc = await self.store.incident(n)
+            if inc is None or inc["status"] not in ("claimed", "arrived"):
+                return 0
+            now = self.svc.clock.ts()
+            k = inc.get("renewals", 0) + 1
+            fields = {"reopened": True, "renewed": True, "renewals": k, "renew_level": 0, "renewed_words": words}
+            await self.store.update_incident(n, **fields)
+            policy = self.policy(inc["kind"])
+            await self.store.set_deadline(f"rnw:{n}:{k}:1", now + _gap(policy, 1))
+            await self.store.add_timeline(n, {"at": now, "event": "renewed", "words": words})
+            inc.update(fields)
+            reached = await self._renewed_alert(inc, 0, "alert.renewed")
+            if reached == 0:
+                await self.store.set_deadline(f"rnw:{n}:{k}:1", now)
+        self._background(self.refresh(n))  # the earlier packets show it too
+        return reached
+
+    async def _renewed_alert(self, inc: dict, level: int, reason: str) -> int:
+        policy = self.policy(inc["kind"])
+        targets = await self.recipients(inc, ["claimer", *policy.levels[min(level, len(policy.levels) - 1)].to])
+        return await self._round_alert(inc["id"], level, inc, await self.store.resident(inc["resident"]), targets,
+                                       reason)
+
+    async def _renewed_escalate(self, inc: dict, k: int, level: int, key: str) -> bool:
+        n = inc["id"]
+        if not inc.get("renewed") or inc.get("renewals") != k or inc.get("renew_level", 0) >= level:
+            return True  # answered meanwhile, or this step already ran
+        now = self.svc.clock.ts()
+        nxt = f"rnw:{n}:{k}:{level + 1}"
+        await self.store.update_incident(n, renew_level=level)
+        await self.store.set_deadline(nxt, now + _gap(self.policy(inc["kind"]), level + 1))
+        await self.store.cancel_deadline(key)
+        await self.store.add_timeline(n, {"at": now, "event": "escalated", "level": level})
+        if await self._renewed_alert({**inc, "renew_level": level}, level, "alert.escalated") == 0:
+            await self.store.set_deadline(nxt, now)
+        return False
+
+
+def _gap(policy: Policy, level: int) -> float:
+    """Seconds between reaching level - 1 and level (past the last level: the repeat interval)."""
+    if level < len(policy.levels):
+        return (policy.levels[level].after_minutes - policy.levels[level - 1].after_minutes) * 60
+    return policy.repeat_every_minutes * 60

@@ -77,7 +77,10 @@ def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:
 async def _again(ctx: Ctx, inc: dict, words: str) -> int:
     n = inc["id"]
     await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "resident_again", "words": words[:300]})
-    await _incidents(ctx).notify_alerted(n, "alert.resident_again", words=words[:200] or "🆘")
+    if inc["status"] in ("claimed", "arrived"):  # someone took it on, and still a call: it may be a new fall
+        await _incidents(ctx).renew(n, words[:200] or "🆘")
+    else:
+        await _incidents(ctx).notify_alerted(n, "alert.resident_again", words=words[:200] or "🆘")
     ctx.say(ctx.t("help.already_alerted", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
     return n
 
