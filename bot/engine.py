@@ -10,7 +10,7 @@ import logging
 from redis.exceptions import LockError, RedisError
 
 from . import roster
-from .flows import help_request, qa, resident, staff, staff_views
+from .flows import family, help_request, qa, resident, staff, staff_views
 from .flows.base import Ctx
 from .flows.menu import menu_action, show_menu
 from .flows.onboarding import ask_for_contact, on_contact, on_stranger
@@ -34,6 +34,7 @@ class Engine:
         self.tick_handlers: dict = svc.extra.setdefault("tick_handlers", {})
         self.staff_commands: dict = svc.extra.setdefault("staff_commands", {})
         self.button_handlers: dict = svc.extra.setdefault("button_handlers", {})
+        self.button_handlers.setdefault("fam", (("contact",), family.on_which))
         self._sos_labels = frozenset(svc.cat.all_values("menu.sos"))
         self._ticking: set[str] = set()  # deadlines being handled (a slow one is not started twice)
         self._tick_tasks: set[asyncio.Task] = set()
@@ -153,10 +154,8 @@ class Engine:
             await self.on_resident(ctx)
         elif me.role == "staff":
             await self.on_staff(ctx)
-        elif ev.kind == "text" and menu_action(ctx, ev.text) == "menu.call":
-            show_menu(ctx, "contact.call", phone=self.svc.settings.community.committee_phone)
         else:
-            show_menu(ctx, "contact.menu")
+            await family.on_message(ctx)  # a family contact or doctor: the committee's phone, or a cry for help
 
     async def on_stranger(self, ctx: Ctx) -> None:
         ev = ctx.ev

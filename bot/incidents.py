@@ -90,11 +90,11 @@ class Incidents:
         return fields, deadlines, entry
 
     async def open(self, kind: str, person: dict, *, words: str = "", category: str | None = None,
-                   source: str = "button", detail: str = "", ask_address: bool = True) -> int:
+                   source: str = "button", detail: str = "", ask_address: bool = True, **extra) -> int:
         address_state = ("pending" if has_any(person) else "unknown") if ask_address else "not_asked"
         fields, deadlines, entry = self._new(kind, self.svc.clock.ts(), resident=person["id"], words=words,
                                              category=category, detail=detail, address_state=address_state,
-                                             source=source)
+                                             source=source, **extra)
         if address_state != "pending":
             del deadlines["addr:{n}"]
         entry["by"] = person["name"]
@@ -304,12 +304,19 @@ class Incidents:
                 staff = roster.heads(s)
             else:
                 staff = []
-                for tg, acc in (await self.store.contact_accounts()).items():
-                    if any(l["rid"] == inc["resident"] and l["kind"] == who for l in acc.get("links", [])):
-                        out.setdefault(tg, (tg, "family", acc.get("name", "")))
+                for tg, name in await self._linked(inc, who):
+                    out.setdefault(tg, (tg, "family", name))
             for st in staff:
                 out.setdefault(st.telegram_id, (st.telegram_id, "staff", st.name))
         return list(out.values())
+
+    async def _linked(self, inc: dict, who: str) -> list[tuple[int, str]]:
+        """The resident's family or doctor as the register names them now (a contact removed there hears nothing
+        more), wherever they signed up: as a contact, or as a resident themselves."""
+        person = await self.store.resident(inc.get("resident")) or {}
+        named = person.get("contacts", []) if who == "family" else [person["doctor"]] if person.get("doctor") else []
+        by_phone = {c["phone"]: c["name"] for c in named if c.get("phone")}
+        return [(tg, by_phone[phone]) for tg, phone in await self.store.telegram_ids_by_phone(list(by_phone))]
 
     async def _alert(self, n: int, level: int, audience: list[str] | None = None, reason: str = "", *,
                      inc: dict | None = None, person: dict | None = None, first: bool = False) -> int:
@@ -318,7 +325,7 @@ class Incidents:
         policy = self.policy(inc["kind"])
         if audience is None:
             lv = policy.levels[min(level, len(policy.levels) - 1)]
-            audience = lv.to if level < len(policy.levels) else ["all_staff", "head"]
+            audience = lv.to  # repeats reach the last level's whole audience, family and doctor included
         targets = await self.recipients(inc, audience)
         if not first:
             return await self._round_alert(n, level, inc, person, targets, reason)
@@ -442,6 +449,20 @@ class Incidents:
         await self.store.set_deadline(f"arr:{n}:{claims}", now + self.policy(inc["kind"]).arrival_timeout_minutes * 60)
         await self.store.add_timeline(n, {"at": now, "event": "handed_over", "by": from_staff.name,
                                           "to": to_staff.name})
+        return True
+
+    async def name_resident(self, n: int, person: dict, relation: str) -> bool:
+        """A contact linked to several residents says which one their call was about."""
+        async with self.lock(n):
+            inc = await self.store.incident(n)
+            if inc is None or inc.get("resident") or inc["status"] == "resolved":
+                return False
+            await self.store.update_incident(n, resident=person["id"],
+                                             reporter={**inc.get("reporter", {}), "relation": relation})
+            await self.store.set_active_incident(person["id"], n)
+            await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "resident_named",
+                                              "name": person["name"]})
+        await self.refresh(n)
         return True
 
     # --- what the resident says about the address ---------------------------------------------

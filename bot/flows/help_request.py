@@ -74,6 +74,11 @@ def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:
     return n
 
 
+async def call_again(ctx: Ctx, inc: dict, words: str) -> int:
+    """Another call on an emergency still open (the resident's own, or their family's about them)."""
+    return await _again(ctx, inc, words)
+
+
 async def _again(ctx: Ctx, inc: dict, words: str) -> int:
     n = inc["id"]
     await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "resident_again", "words": words[:300]})

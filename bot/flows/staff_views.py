@@ -8,7 +8,7 @@ from .menu import show_menu
 from .onboarding import link_resident
 
 
-SOURCES = ("button", "text", "menu", "checkin")
+SOURCES = ("button", "text", "menu", "checkin", "family")
 
 
 def _ago(ctx: Ctx, ts: float) -> str:
