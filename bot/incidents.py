@@ -97,7 +97,7 @@ class Incidents:
                                              source=source, **extra)
         if address_state != "pending":
             del deadlines["addr:{n}"]
-        entry["by"] = person["name"]
+        entry["by"] = (extra.get("reporter") or {}).get("name") or person["name"]  # who made the call
         n = await self.store.create_incident(fields, entry, deadlines)
         self._opened[n] = ({**fields, "id": n}, person)
         log.info("incident %s opened (%s, %s)", n, kind, source)

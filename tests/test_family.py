@@ -48,6 +48,8 @@ async def test_a_daughters_cry_for_help_opens_an_incident_for_her_father(people,
     clock.advance(minutes=3.1)
     await app.engine.tick()
     assert "紧急求助 #1" in chen.last().text  # it escalates like any call
+    await li.send("/incident 1")
+    assert "创建（王丽，紧急联系人报告）" in li.last().text
 
 
 async def test_a_family_members_sos_button_opens_an_incident(people, app):
