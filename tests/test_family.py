@@ -69,6 +69,8 @@ async def test_a_doctor_of_two_residents_alerts_staff_at_once_and_is_asked_which
     alert = li.last("紧急求助 #1")  # before anyone knows which: both are on it
     assert "张阿姨" in alert.text and "王老伯" in alert.text and "赵医生" in alert.text
     assert "🙋 我来处理" in [b[0] for b in alert.buttons]
+    await li.send("/open")
+    assert "#1 🆘紧急 张阿姨/王老伯" in li.last().text
     ask = doctor.last("哪一位")
     assert sorted(b[0] for b in ask.buttons) == ["张阿姨", "王老伯"]
     await doctor.click(ask, "王老伯")
@@ -103,3 +105,12 @@ async def test_a_contact_removed_from_the_register_hears_nothing_more(people, ap
     await wang_calls_and_nobody_claims(people, app, clock)
     assert family_alerts(daughter) == 0
     assert not any("13900000002" in t for t in daughter.texts())
+
+
+async def test_a_removed_contacts_cry_for_help_still_reaches_staff_without_the_former_link(people, app, tmp_path):
+    daughter = await signed_up(people("王丽"), "13911110002")
+    await reimport(app, tmp_path, ("王丽,女儿,13911110002", "王强,儿子,13911110022"))
+    await daughter.send("救命，我爸爸摔倒了")
+    assert "120" in daughter.last().text
+    assert "可能的求助" in people("李社工").last().text  # told, as for anyone unknown
+    assert await app.svc.store.open_incident_ids() == []
