@@ -55,16 +55,28 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     if inc.get("category"):
         title += " · " + t(f"help.cat_{inc['category']}")
     lines = [title]
-    if role == "staff" and inc.get("reopened") and inc["status"] == "claimed":
+    if role == "staff" and inc.get("renewed") and inc["status"] in ("claimed", "arrived"):
+        lines.insert(0, t("alert.renewed", n=n, name=person.get("name", "?"), words=inc.get("renewed_words", "🆘")))
+    elif role == "staff" and inc.get("followup") and inc["status"] == "arrived":
+        lines.insert(0, t("alert.followup", n=n, minutes=int((svc.clock.ts() - inc.get("arrived_at", 0)) // 60)))
+    elif role == "staff" and inc.get("reopened") and inc["status"] == "claimed":
         lines.insert(0, t("alert.no_arrival", n=n, minutes=int((svc.clock.ts() - (inc.get("claimed_at") or inc["created"])) // 60)))
     elif role == "family":
         lines.insert(0, t("alert.family_intro", n=n, committee=svc.settings.community.committee_phone))
     elif role == "staff" and inc["status"] == "open" and inc.get("level", 0) > 0:
         lines.insert(0, t("alert.escalated", n=n, minutes=minutes))
+    start = len(lines)
     lines += [t("packet.resident", name=person.get("name", "?"), facts="，".join(f for f in facts if f))]
     lines += _address_lines(svc, inc, person, loc)
     if person.get("phone"):
         lines.append(t("packet.phone", phone=tappable(person["phone"])))
+    if inc.get("candidates") and not inc.get("resident"):  # a contact's call, not yet said about whom
+        lines[start:] = [t("packet.candidates")] + [
+            t("packet.candidate", name=c["name"], address=c["address"] or t("packet.no_address"),
+              phone=tappable(c["phone"])) for c in inc["candidates"]]
+    if inc.get("reporter") and role == "staff":
+        r = inc["reporter"]
+        lines.append(t("packet.reported_by", name=r["name"], relation=r["relation"], phone=tappable(r["phone"])))
     if role == "staff":
         for c in person.get("contacts", []):
             lines.append(t("packet.contact", name=c["name"], relation=c["relation"], phone=tappable(c["phone"])))

@@ -68,6 +68,8 @@ class Policy(_Strict):
     levels: list[Level] = Field(min_length=1)
     repeat_every_minutes: float = Field(gt=0)
     arrival_timeout_minutes: float = Field(gt=0)
+    # an arrived incident still open after this asks its claimer to resolve it, then all staff, and so on
+    arrived_followup_minutes: float = Field(default=60, gt=0)
 
     @model_validator(mode="after")
     def _ordered(self) -> "Policy":

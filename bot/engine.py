@@ -11,7 +11,7 @@ from redis.exceptions import LockError, RedisError
 
 from . import roster
 from .address import full_address
-from .flows import help_request, qa, resident, staff, staff_views, urgency
+from .flows import family, help_request, qa, resident, staff, staff_views, urgency
 from .flows.base import Ctx
 from .flows.menu import RESIDENT_MENU, STAFF_MENU, menu_action, show_menu
 from .flows.onboarding import ask_for_contact, on_contact, on_stranger
@@ -37,6 +37,7 @@ class Engine:
         self.tick_handlers: dict = svc.extra.setdefault("tick_handlers", {})
         self.staff_commands: dict = svc.extra.setdefault("staff_commands", {})
         self.button_handlers: dict = svc.extra.setdefault("button_handlers", {})
+        self.button_handlers.setdefault("fam", (("contact",), family.on_which))
         self._sos_labels = frozenset(svc.cat.all_values("menu.sos"))
         self._menu_labels = frozenset(label for row in (*RESIDENT_MENU, *STAFF_MENU) for key in row
                                       for label in svc.cat.all_values(key))
@@ -184,10 +185,8 @@ class Engine:
             await self.on_resident(ctx)
         elif me.role == "staff":
             await self.on_staff(ctx)
-        elif ev.kind == "text" and menu_action(ctx, ev.text) == "menu.call":
-            show_menu(ctx, "contact.call", phone=self.svc.settings.community.committee_phone)
         else:
-            show_menu(ctx, "contact.menu")
+            await family.on_message(ctx)  # a family contact or doctor: the committee's phone, or a cry for help
 
     async def on_stranger(self, ctx: Ctx) -> None:
         ev = ctx.ev

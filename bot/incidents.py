@@ -1,7 +1,9 @@
 """Incidents: a call for help from creation to close. Record first, then act; every step on the timeline.
 
 Deadlines (in Redis, so they survive a restart) carry what they expect, e.g. "esc:42:2" = "raise incident 42
-to level 2": when one fires and the incident has moved on, it does nothing — so nothing fires twice.
+to level 2": when one fires and the incident has moved on, it does nothing — so nothing fires twice. The others:
+"arr:42:c" (claim number c without 已到达), "fol:42:c:s" (follow-up s of an arrived incident not yet resolved),
+"rnw:42:k:l" (level l of the k-th new 🆘 on a claimed or arrived incident), "addr:42", "first:42".
 """
 from __future__ import annotations
 
@@ -89,16 +91,16 @@ class Incidents:
 
     async def open(self, kind: str, person: dict, *, words: str = "", category: str | None = None,
                    source: str = "button", detail: str = "", ask_address: bool = True,
-                   media: list[int] | None = None) -> int:
+                   media: list[int] | None = None, **extra) -> int:
         """`media`: [chat, message] of what the resident sent (a voice, photo or location), forwarded with
-        every alert round so whoever is alerted can hear it."""
+        every alert round so whoever is alerted can hear it. `extra`: more fields (a family reporter...)."""
         address_state = ("pending" if has_any(person) else "unknown") if ask_address else "not_asked"
         fields, deadlines, entry = self._new(kind, self.svc.clock.ts(), resident=person["id"], words=words,
                                              category=category, detail=detail, address_state=address_state,
-                                             source=source, **({"media": media} if media else {}))
+                                             source=source, **({"media": media} if media else {}), **extra)
         if address_state != "pending":
             del deadlines["addr:{n}"]
-        entry["by"] = person["name"]
+        entry["by"] = (extra.get("reporter") or {}).get("name") or person["name"]  # who made the call
         n = await self.store.create_incident(fields, entry, deadlines)
         self._opened[n] = ({**fields, "id": n}, person)
         log.info("incident %s opened (%s, %s)", n, kind, source)
@@ -292,7 +294,10 @@ class Incidents:
         s = self.svc.settings
         out: dict[int, tuple[int, str, str]] = {}
         for who in audience:
-            if who == "on_duty":
+            if who == "claimer":
+                claimer = roster.staff_by_id(s, inc.get("claimed_by"))
+                staff = [claimer] if claimer else []
+            elif who == "on_duty":
                 if duty_overrides is None:
                     duty_overrides = await self.store.duty_overrides()
                 staff = roster.on_duty(s, self.svc.clock.now(), duty_overrides)
@@ -302,12 +307,19 @@ class Incidents:
                 staff = roster.heads(s)
             else:
                 staff = []
-                for tg, acc in (await self.store.contact_accounts()).items():
-                    if any(l["rid"] == inc["resident"] and l["kind"] == who for l in acc.get("links", [])):
-                        out.setdefault(tg, (tg, "family", acc.get("name", "")))
+                for tg, name in await self._linked(inc, who):
+                    out.setdefault(tg, (tg, "family", name))
             for st in staff:
                 out.setdefault(st.telegram_id, (st.telegram_id, "staff", st.name))
         return list(out.values())
+
+    async def _linked(self, inc: dict, who: str) -> list[tuple[int, str]]:
+        """The resident's family or doctor as the register names them now (a contact removed there hears nothing
+        more), wherever they signed up: as a contact, or as a resident themselves."""
+        person = await self.store.resident(inc.get("resident")) or {}
+        named = person.get("contacts", []) if who == "family" else [person["doctor"]] if person.get("doctor") else []
+        by_phone = {c["phone"]: c["name"] for c in named if c.get("phone")}
+        return [(tg, by_phone[phone]) for tg, phone in await self.store.telegram_ids_by_phone(list(by_phone))]
 
     async def _alert(self, n: int, level: int, audience: list[str] | None = None, reason: str = "", *,
                      inc: dict | None = None, person: dict | None = None, first: bool = False) -> int:
@@ -316,7 +328,7 @@ class Incidents:
         policy = self.policy(inc["kind"])
         if audience is None:
             lv = policy.levels[min(level, len(policy.levels) - 1)]
-            audience = lv.to if level < len(policy.levels) else ["all_staff", "head"]
+            audience = lv.to  # repeats reach the last level's whole audience, family and doctor included
         targets = await self.recipients(inc, audience)
         if inc.get("media"):  # what the resident sent comes first, so the packet's buttons follow it
             chat, msg_id = inc["media"]
@@ -384,7 +396,7 @@ class Incidents:
             return False, await self.store.incident(n)
         claims = inc.get("claims", 0) + 1
         policy = self.policy(inc["kind"])
-        await self.store.update_incident(n, claims=claims, reopened=False)
+        await self.store.update_incident(n, claims=claims, reopened=False, renewed=False)
         await self.store.cancel_deadline(*[f"esc:{n}:{i}" for i in range(inc["level"] + 1, inc["level"] + 3)])
         await self.store.set_deadline(f"arr:{n}:{claims}", now + policy.arrival_timeout_minutes * 60)
         await self.store.add_timeline(n, {"at": now, "event": "claimed", "by": staff.name})
@@ -399,8 +411,10 @@ class Incidents:
             if not won:
                 return inc
         now = self.svc.clock.ts()
-        await self.store.update_incident(n, status="arrived", arrived_at=now, reopened=False)
+        await self.store.update_incident(n, status="arrived", arrived_at=now, reopened=False, renewed=False, followup=0)
         await self.store.cancel_deadline(f"arr:{n}:{inc.get('claims', 0)}")
+        await self.store.set_deadline(f"fol:{n}:{inc.get('claims', 0)}:1",
+                                      now + self.policy(inc["kind"]).arrived_followup_minutes * 60)
         await self.store.add_timeline(n, {"at": now, "event": "arrived", "by": staff.name})
         return await self.store.incident(n)
 
@@ -439,11 +453,25 @@ class Incidents:
         if not await self.store.claim_incident(n, to_staff.id, now, expected=from_staff.id):
             return False
         claims = inc.get("claims", 0) + 1
-        await self.store.update_incident(n, claims=claims, reopened=False)
+        await self.store.update_incident(n, claims=claims, reopened=False, renewed=False)
         await self.store.cancel_deadline(f"arr:{n}:{inc.get('claims', 0)}")
         await self.store.set_deadline(f"arr:{n}:{claims}", now + self.policy(inc["kind"]).arrival_timeout_minutes * 60)
         await self.store.add_timeline(n, {"at": now, "event": "handed_over", "by": from_staff.name,
                                           "to": to_staff.name})
+        return True
+
+    async def name_resident(self, n: int, person: dict, relation: str) -> bool:
+        """A contact linked to several residents says which one their call was about."""
+        async with self.lock(n):
+            inc = await self.store.incident(n)
+            if inc is None or inc.get("resident") or inc["status"] == "resolved":
+                return False
+            await self.store.update_incident(n, resident=person["id"],
+                                             reporter={**inc.get("reporter", {}), "relation": relation})
+            await self.store.set_active_incident(person["id"], n)
+            await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "resident_named",
+                                              "name": person["name"]})
+        await self.refresh(n)
         return True
 
     # --- what the resident says about the address ---------------------------------------------
@@ -503,6 +531,12 @@ class Incidents:
         if kind == "arr":
             finished = await self._no_arrival(inc, int(rest[0]), key)
             return finished, not finished
+        if kind == "fol":
+            finished = await self._follow_up(inc, int(rest[0]), int(rest[1]), key)
+            return finished, not finished
+        if kind == "rnw":
+            finished = await self._renewed_escalate(inc, int(rest[0]), int(rest[1]), key)
+            return finished, not finished
         if kind == "addr" and inc.get("address_state") == "pending":
             await self.store.update_incident(n, address_state="unconfirmed")
             await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "address_unconfirmed"})
@@ -542,3 +576,72 @@ class Incidents:
         await self._alert(n, inc["level"], audience=["all_staff", "head"], reason="alert.no_arrival")
         log.warning("incident %s claimed by %s without arrival", n, who.id if who else "?")
         return False
+
+    async def _follow_up(self, inc: dict, claims: int, step: int, key: str) -> bool:
+        """An arrived incident nobody has resolved: its claimer is asked first, then all staff, again and again."""
+        n = inc["id"]
+        if inc["status"] != "arrived" or inc.get("claims", 0) != claims or inc.get("followup", 0) != step - 1:
+            return True
+        now = self.svc.clock.ts()
+        nxt = f"fol:{n}:{claims}:{step + 1}"
+        await self.store.update_incident(n, followup=step)
+        await self.store.set_deadline(nxt, now + self.policy(inc["kind"]).arrived_followup_minutes * 60)
+        await self.store.cancel_deadline(key)
+        await self.store.add_timeline(n, {"at": now, "event": "followup", "step": step})
+        inc = {**inc, "followup": step}
+        targets = await self.recipients(inc, ["claimer"] if step == 1 else ["all_staff"])
+        reached = await self._round_alert(n, inc["level"], inc, await self.store.resident(inc["resident"]), targets,
+                                          "alert.followup")
+        if reached == 0:
+            await self.store.set_deadline(nxt, now)  # the claimer cannot be reached: everyone at once
+        return False
+
+    # --- a new 🆘 on a claimed or arrived incident -------------------------------------------
+    async def renew(self, n: int, words: str) -> int:
+        """The situation may have changed (a second fall, the helper gone home): a new urgent call with buttons
+        to the claimer and the first level, escalating like a new call until someone claims or arrives.
+        Returns how many were reached."""
+        async with self.lock(n):
+            inc = await self.store.incident(n)
+            if inc is None or inc["status"] not in ("claimed", "arrived"):
+                return 0
+            now = self.svc.clock.ts()
+            k = inc.get("renewals", 0) + 1
+            fields = {"reopened": True, "renewed": True, "renewals": k, "renew_level": 0, "renewed_words": words}
+            await self.store.update_incident(n, **fields)
+            policy = self.policy(inc["kind"])
+            await self.store.set_deadline(f"rnw:{n}:{k}:1", now + _gap(policy, 1))
+            await self.store.add_timeline(n, {"at": now, "event": "renewed", "words": words})
+            inc.update(fields)
+            reached = await self._renewed_alert(inc, 0, "alert.renewed")
+            if reached == 0:
+                await self.store.set_deadline(f"rnw:{n}:{k}:1", now)
+        self._background(self.refresh(n))  # the earlier packets show it too
+        return reached
+
+    async def _renewed_alert(self, inc: dict, level: int, reason: str) -> int:
+        policy = self.policy(inc["kind"])
+        targets = await self.recipients(inc, ["claimer", *policy.levels[min(level, len(policy.levels) - 1)].to])
+        return await self._round_alert(inc["id"], level, inc, await self.store.resident(inc["resident"]), targets,
+                                       reason)
+
+    async def _renewed_escalate(self, inc: dict, k: int, level: int, key: str) -> bool:
+        n = inc["id"]
+        if not inc.get("renewed") or inc.get("renewals") != k or inc.get("renew_level", 0) >= level:
+            return True  # answered meanwhile, or this step already ran
+        now = self.svc.clock.ts()
+        nxt = f"rnw:{n}:{k}:{level + 1}"
+        await self.store.update_incident(n, renew_level=level)
+        await self.store.set_deadline(nxt, now + _gap(self.policy(inc["kind"]), level + 1))
+        await self.store.cancel_deadline(key)
+        await self.store.add_timeline(n, {"at": now, "event": "escalated", "level": level})
+        if await self._renewed_alert({**inc, "renew_level": level}, level, "alert.escalated") == 0:
+            await self.store.set_deadline(nxt, now)
+        return False
+
+
+def _gap(policy: Policy, level: int) -> float:
+    """Seconds between reaching level - 1 and level (past the last level: the repeat interval)."""
+    if level < len(policy.levels):
+        return (policy.levels[level].after_minutes - policy.levels[level - 1].after_minutes) * 60
+    return policy.repeat_every_minutes * 60

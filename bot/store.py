@@ -222,6 +222,19 @@ class Store:
         raw = await self.r.hgetall(self.k("contacts:tg"))
         return {int(k): loads(v) for k, v in raw.items()}
 
+    async def telegram_ids_by_phone(self, phones: list[str]) -> list[tuple[int, str]]:
+        """(Telegram id, phone) of whoever has signed up with these numbers: residents and contacts alike (an
+        elderly spouse is often both)."""
+        if not phones:
+            return []
+        out = []
+        for phone, rid in zip(phones, await self.r.hmget(self.k("residents:phone"), phones)):
+            person = await self.resident(rid.decode()) if rid else None
+            if person and person.get("tg_id"):
+                out.append((int(person["tg_id"]), phone))
+        out += [(tg, acc["phone"]) for tg, acc in (await self.contact_accounts()).items() if acc.get("phone") in phones]
+        return out
+
     # --- conversation state ------------------------------------------------
     async def session(self, uid: int) -> dict:
         return loads(await self.r.get(self.k("session", uid))) or {}
@@ -355,6 +368,10 @@ class Store:
 
     async def open_incident_ids(self) -> list[int]:
         return [int(x) for x in await self.r.zrange(self.k("incidents:open"), 0, -1)]
+
+    async def set_active_incident(self, rid: str, n: int) -> None:
+        """Points the resident at incident n, unless another is already active for them."""
+        await self.r.set(self.k("resident", rid, "incident"), n, nx=True)
 
     async def active_incident(self, rid: str) -> int | None:
         v = await self.r.get(self.k("resident", rid, "incident"))

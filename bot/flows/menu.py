@@ -5,7 +5,7 @@ from .base import Ctx
 
 RESIDENT_MENU = (("menu.sos",), ("menu.help",), ("menu.qa", "menu.call"))
 STAFF_MENU = (("menu.open", "menu.duty"), ("menu.checkins", "menu.questions"))
-CONTACT_MENU = (("menu.call",),)
+CONTACT_MENU = (("menu.sos",), ("menu.call",))
 
 
 def keyboard(ctx: Ctx, role: str | None = None):

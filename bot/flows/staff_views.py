@@ -8,7 +8,7 @@ from .menu import show_menu
 from .onboarding import link_resident
 
 
-SOURCES = ("button", "text", "menu", "checkin", "voice", "photo", "location")
+SOURCES = ("button", "text", "menu", "checkin", "voice", "photo", "location", "family")
 
 
 def _ago(ctx: Ctx, ts: float) -> str:
@@ -26,7 +26,7 @@ async def show_open(ctx: Ctx) -> None:
         inc = await store.incident(n)
         person = await store.resident(inc["resident"]) or {}
         who = roster.staff_by_id(ctx.svc.settings, inc.get("claimed_by"))
-        lines.append(ctx.t("staff.open_line", n=n, kind=ctx.t(f"kind.{inc['kind']}"), name=person.get("name", "?"),
+        lines.append(ctx.t("staff.open_line", n=n, kind=ctx.t(f"kind.{inc['kind']}"), name=_who(inc, person),
                            ago=_ago(ctx, inc["created"]), state=ctx.t(f"state.{inc['status']}"),
                            who=who.name if who else ""))
     lines.append(ctx.t("staff.open_hint"))
@@ -41,12 +41,17 @@ async def show_incident(ctx: Ctx, arg: str) -> None:
         ctx.say(ctx.t("staff.no_such_incident"))
         return
     person = await store.resident(inc["resident"]) or {}
-    lines = [ctx.t("staff.timeline_title", n=n, kind=ctx.t(f"kind.{inc['kind']}"), name=person.get("name", "?"),
+    lines = [ctx.t("staff.timeline_title", n=n, kind=ctx.t(f"kind.{inc['kind']}"), name=_who(inc, person),
                    state=ctx.t(f"state.{inc['status']}"))]
     for e in await store.timeline(n):
         when = ctx.svc.clock.local(e["at"]).strftime("%m-%d %H:%M:%S")
         lines.append(f"{when} " + _describe(ctx, e))
     ctx.say("\n".join(lines))
+
+
+def _who(inc: dict, person: dict) -> str:
+    """The resident's name; for a contact's call not yet said about whom, each it may be."""
+    return person.get("name") or "/".join(c["name"] for c in inc.get("candidates", [])) or "?"
 
 
 def _describe(ctx: Ctx, e: dict) -> str:

@@ -1,0 +1,89 @@
+"""A family contact or family doctor: the committee's phone, and a cry for help about the resident they look out for.
+
+(no step)       a cry for help (typed, or 🆘) about the one linked resident → an incident for them, staff alerted
+family.which    linked to several: staff are alerted at once with each of them; asks which one → the incident names them
+"""
+from __future__ import annotations
+
+from ..address import full_address
+from ..types import Button
+from . import help_request
+from .base import Ctx
+from .menu import keyboard, menu_action, show_menu
+from .onboarding import unknown_cry_for_help
+from .understanding import is_emergency, understand
+
+
+def _incidents(ctx: Ctx):
+    return ctx.svc.extra["incidents"]
+
+
+async def on_message(ctx: Ctx) -> None:
+    ev, phone = ctx.ev, ctx.svc.settings.community.committee_phone
+    if ev.kind == "text":
+        key = menu_action(ctx, ev.text)
+        if key == "menu.call":
+            show_menu(ctx, "contact.call", phone=phone)
+            return
+        if key == "menu.sos" or is_emergency(await understand(ctx.svc, ev.text)):
+            await cry_for_help(ctx, ev.text.strip()[:300])
+            return
+    show_menu(ctx, "contact.menu")
+
+
+async def _links(ctx: Ctx) -> list[dict]:
+    """Whom this person looks out for, read from the register now: a link removed there is gone."""
+    by_rid: dict[str, dict] = {}
+    for link in await ctx.svc.store.contact_links_by_phone(ctx.me.extra.get("phone", "")):
+        by_rid.setdefault(link["rid"], link)
+    return list(by_rid.values())
+
+
+def _reporter(ctx: Ctx, links: list[dict]) -> dict:
+    return {"name": links[0]["name"] or ctx.me.name, "phone": ctx.me.extra.get("phone", ""),
+            "relation": "、".join(dict.fromkeys(link["relation"] for link in links))}
+
+
+async def cry_for_help(ctx: Ctx, words: str) -> None:
+    store, phone = ctx.svc.store, ctx.svc.settings.community.committee_phone
+    links = await _links(ctx)
+    people = [p for p in [await store.resident(link["rid"]) for link in links] if p]
+    if not people:
+        await unknown_cry_for_help(ctx)  # no longer linked in the register: still 120, and staff told
+        return
+    if len(people) == 1:
+        person = people[0]
+        active = await store.active_incident(person["id"])
+        existing = await store.incident(active) if active else None
+        if existing and existing["kind"] == "emergency" and existing["status"] != "resolved":
+            await help_request.again(ctx, existing["id"], words)
+            return
+        n = await _incidents(ctx).open("emergency", person, words=words, source="family", ask_address=False,
+                                       reporter=_reporter(ctx, links))
+        await _incidents(ctx).alert_first(n)
+        ctx.say(ctx.t("family.alerted", name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
+        return
+    # several: staff hear now, with each of them, and the caller says which
+    prefix = ctx.svc.settings.community.address_prefix
+    candidates = [{"rid": p["id"], "name": p["name"], "address": full_address(prefix, p), "phone": p.get("phone", "")}
+                  for p in people]
+    reporter = _reporter(ctx, links)
+    n = await _incidents(ctx).open("emergency", {"id": "", "name": reporter["name"]}, words=words, source="family",
+                                   ask_address=False, reporter=reporter, candidates=candidates)
+    await _incidents(ctx).alert_first(n)
+    ctx.goto("family", "which", incident=n)
+    ctx.say(ctx.t("family.which", phone=phone), buttons=[[Button(p["name"], f"fam:{n}:{p['id']}")] for p in people],
+            urgent=True)
+
+
+async def on_which(ctx: Ctx, args: list[str]) -> None:
+    """fam:{n}:{rid} — the caller names the resident their call was about."""
+    n, rid = int(args[0]), args[1] if len(args) > 1 else ""
+    link = next((link for link in await _links(ctx) if link["rid"] == rid), None)
+    person = await ctx.svc.store.resident(rid) if link else None
+    if person is None or not await _incidents(ctx).name_resident(n, person, link["relation"]):
+        show_menu(ctx, "bad.stale_button")
+        return
+    ctx.goto(None)
+    ctx.edit_pressed(ctx.t("family.which", phone=ctx.svc.settings.community.committee_phone) + "\n" + person["name"])
+    show_menu(ctx, "family.alerted", name=person["name"], phone=ctx.svc.settings.community.committee_phone)
