@@ -4,11 +4,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from contextlib import nullcontext
+from dataclasses import replace
 from typing import Protocol
 
 from .clock import Clock
 from .lanes import Lanes
 from .store import Store
+from .textfit import clip
 from .types import Outbound, SendResult
 
 log = logging.getLogger(__name__)
@@ -49,6 +51,8 @@ class Outbox:
     async def send(self, msg: Outbound) -> SendResult:
         """A staff alert goes at once and holds the urgent lane while it does; anything else first lets
         the alerts in flight leave (`Lanes`)."""
+        if msg.text and not msg.forward:  # a message Telegram would refuse whole still says what fits
+            msg = replace(msg, text=clip(msg.text))
         rank = priority(msg)
         if rank:
             await self.lanes.wait_turn()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .. import roster
+from ..textfit import parts
 from ..types import Identity, Inbound, Outbound
 from .base import Ctx
 from .menu import show_menu
@@ -43,10 +44,14 @@ async def show_incident(ctx: Ctx, arg: str) -> None:
     person = await store.resident(inc["resident"]) or {}
     lines = [ctx.t("staff.timeline_title", n=n, kind=ctx.t(f"kind.{inc['kind']}"), name=person.get("name", "?"),
                    state=ctx.t(f"state.{inc['status']}"))]
+    # what the alert packet had to cut short, here whole
+    lines += [ctx.t(f"packet.{key}", **{key: text}) for key, text in
+              (("notes", person.get("notes")), ("words", inc.get("words")), ("detail", inc.get("detail"))) if text]
     for e in await store.timeline(n):
         when = ctx.svc.clock.local(e["at"]).strftime("%m-%d %H:%M:%S")
         lines.append(f"{when} " + _describe(ctx, e))
-    ctx.say("\n".join(lines))
+    for part in parts("\n".join(lines)):
+        ctx.say(part)
 
 
 def _describe(ctx: Ctx, e: dict) -> str:
@@ -58,7 +63,7 @@ def _describe(ctx: Ctx, e: dict) -> str:
         kw["failed"] = ctx.t("timeline.failed", who=", ".join(e["failed"])) if e.get("failed") else ""
     if ev == "created" and e.get("source") in SOURCES:
         kw["source"] = ctx.t(f"source.{e['source']}")
-    if ev == "escalated":
+    if ev in ("escalated", "fallback_alert"):
         kw["level"] = e.get("level", 0) + 1
     if ev == "resolved":
         kw["outcome"] = ctx.t(f"outcome.{e.get('outcome')}") if e.get("outcome") in (

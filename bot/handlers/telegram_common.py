@@ -7,13 +7,9 @@ from ..types import Inbound, Outbound
 RESIDENT_COMMANDS = ("start", "help", "cancel", "lang")
 STAFF_COMMANDS = ("open", "incident", "duty", "checkins", "questions")
 
-PERMANENT_ERRORS = ("blocked", "chat not found", "user is deactivated", "bot was kicked", "not enough rights",
-                    "have no rights", "peer_id_invalid", "user not found")
-
-
-def is_permanent(description: str) -> bool:
-    low = description.lower()
-    return any(p in low for p in PERMANENT_ERRORS)
+# Telegram answers 400 (Bad Request: message is too long, chat not found, ...) and 403 (blocked, kicked) when the
+# request itself can never succeed: sending it again is refused again, so these are permanent. Network errors,
+# 5xx and 429 are worth another try.
 
 
 def is_not_modified(description: str) -> bool:
