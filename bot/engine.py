@@ -69,9 +69,10 @@ class Engine:
                 else:
                     await self.step(ctx)
                 await self.svc.store.save_session(ev.user_id, ctx.session)
-                for reply in ctx.replies:  # in order: they read as one conversation
-                    await self.svc.outbox.send(reply)
-                return ctx.replies
+            # after the lock: a reply waiting for Telegram's pace keeps nobody's next press waiting
+            for reply in ctx.replies:  # in order: they read as one conversation
+                await self.svc.outbox.send(reply)
+            return ctx.replies
         except (RedisError, LockError, OSError) as e:
             log.error("storage failed while handling an event: %s", type(e).__name__)
             return await self.fallback(ev, alerted=_went_out(alerting))

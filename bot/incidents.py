@@ -371,16 +371,19 @@ class Incidents:
         log.warning("incident %s: alert round %s reached nobody; short alerts reached %s", n, level, len(reached))
         return len(reached)
 
-    async def refresh(self, n: int) -> None:
-        """Edit every alert message of the incident to show its current state."""
+    async def refresh(self, n: int, pressed: MessageRef | None = None) -> None:
+        """Edits every alert message of the incident to show its current state, in the background: nobody's
+        reply (nor lock) waits for them, and they go after replies, each message only in its latest state
+        (`Outbox`). The packet a staff member just pressed is their answer: it goes as a reply."""
         inc = await self.store.incident(n)
         person = await self.store.resident(inc["resident"])
-        msgs = await self.store.alert_messages(n)
         edits = []
-        for chat, msg_id, role in msgs:
+        for chat, msg_id, role in await self.store.alert_messages(n):
             text, buttons = render(self.svc, inc, person, role=role)
-            edits.append(Outbound(chat, text, buttons=buttons, edit=MessageRef(chat, msg_id), tag=f"edit:{n}"))
-        await self.svc.outbox.send_all(edits)
+            ref = MessageRef(chat, msg_id)
+            tag = f"reply:{n}" if ref == pressed else f"edit:{n}"
+            edits.append(Outbound(chat, text, buttons=buttons, edit=ref, tag=tag))
+        self._background(self.svc.outbox.send_all(edits))
 
     async def notify_alerted(self, n: int, text_key: str, skip: set[int] = frozenset(), **kw) -> None:
         chats = {chat for chat, _, _ in await self.store.alert_messages(n)} - set(skip)

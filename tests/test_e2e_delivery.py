@@ -2,6 +2,13 @@
 bot's own bookkeeping, and a responder who cannot be reached is known before a call comes."""
 from __future__ import annotations
 
+import asyncio
+
+import pytest
+from conftest import LIBRARIES, running_telegram
+
+from bot.ratelimit import Limits, TelegramLimiter
+
 NOTES = "".join(f"第{i:04d}条记录：高血压，独居，钥匙在邻居家。" for i in range(500))  # about 10,000 characters
 
 
@@ -68,3 +75,45 @@ async def test_nobody_reachable_the_resident_is_told_the_truth_and_escalation_ke
         await app.engine.tick()
     level = (await app.svc.store.incident(1))["level"]
     assert level <= 5  # 3 min, 8 min, then every 5 minutes: not a new level on every tick
+
+
+@pytest.fixture(params=LIBRARIES)
+async def paced(request, make_app, settings):
+    """The bot keeping a Telegram-like pace: a few messages a second into each chat, one at a time."""
+    limiter = TelegramLimiter(Limits(per_chat_per_second=4, chat_burst=1))
+    async with running_telegram(request.param, make_app, settings, limiter=limiter) as tg:
+        yield tg
+
+
+def _edits_to(api, chat_id: int, calls) -> int:
+    return sum(c.method == "editMessageText" and c.params.get("chat_id") == chat_id for c in calls)
+
+
+async def test_after_many_escalation_rounds_a_staff_reply_goes_before_the_packet_edits(paced):
+    telegram = paced
+    api, app = telegram.api, telegram.app
+    await sos(telegram)
+    li = telegram.user("李社工")
+    await telegram.said(li, "紧急求助 #1")
+    for minutes in (3.1, 5, 5, 5, 5, 5):  # round 2, round 3, then the repeats: nobody claims
+        app.svc.clock.advance(minutes=minutes)
+        await app.engine.tick()
+    assert sum("紧急求助 #1" in m.text for m in api.sent_to(li.id)) >= 7
+    # one more round: while its edits of every earlier packet are on their way, 李社工 presses ✅ twice
+    app.svc.clock.advance(minutes=5)
+    n = telegram.count(li)
+    tick = asyncio.ensure_future(app.engine.tick())
+    packet = await telegram.said(li, "紧急求助 #1", after=n)
+    await api.wait_for_call("editMessageText", lambda c: c.params.get("chat_id") == li.id, after=len(api.calls))
+    pressed_at, n = len(api.calls), telegram.count(li)
+    await asyncio.gather(li.click(packet, "已解决"), li.click(packet, "已解决"))
+    first = await telegram.said(li, "结果是", after=n)
+    answered_at = next(i for i, c in enumerate(api.calls) if c.method == "sendMessage" and c.result_ok
+                       and c.result["message_id"] == first.message_id and c.result["chat"]["id"] == li.id)
+    assert _edits_to(api, li.id, api.calls[pressed_at:answered_at]) <= 2  # the answer did not queue behind them
+    await tick
+    await api.wait_until(lambda: sum("结果是" in m.text for m in api.sent_to(li.id)[n:]) == 2, 5)
+    assert sum("结果是" in m.text for m in api.sent_to(li.id)[n:]) == 2
+    assert not any("系统暂时出了点问题" in m.text for m in api.sent_to(li.id))
+    # the bookkeeping still goes, after the answer
+    await api.wait_for_call("editMessageText", lambda c: c.params.get("chat_id") == li.id, after=answered_at)
