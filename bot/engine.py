@@ -119,6 +119,8 @@ class Engine:
                 await store.set_pref(ev.user_id, "locale", locale)
         st = roster.staff_by_tg(s, ev.user_id)
         if st:
+            if reach := self.svc.extra.get("reach"):
+                reach.heard(st.id)
             return Identity(ev.user_id, "staff", locale, staff_id=st.id, name=st.name)
         person = await store.resident_by_tg(ev.user_id)
         if person:

@@ -293,7 +293,8 @@ class Incidents:
             if who == "on_duty":
                 if duty_overrides is None:
                     duty_overrides = await self.store.duty_overrides()
-                staff = roster.on_duty(s, self.svc.clock.now(), duty_overrides)
+                staff = roster.on_duty(s, self.svc.clock.now(), duty_overrides,
+                                       getattr(self.svc.extra.get("reach"), "unreachable", frozenset()))
             elif who == "all_staff":
                 staff = list(s.staff)
             elif who == "head":

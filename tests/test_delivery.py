@@ -64,3 +64,21 @@ async def test_a_reply_waiting_for_telegram_holds_no_one_s_lock(make_app, people
         gate.opened.set()
         await asyncio.gather(slow, claim)
     assert not any("系统暂时出了点问题" in t for t in li.texts())
+
+
+async def test_at_a_shift_change_an_unreachable_responder_is_passed_over_and_the_head_told(app, clock):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    m = app.svc.outbox.messenger
+    m.blocked.add(1002)  # 王社工 blocked the bot; 李社工 is on duty now (Monday 10:00)
+    await app.engine.tick()
+    assert m.to(1003) == []  # the head hears nothing while everyone on duty can be reached
+    clock.set(datetime(2026, 11, 23, 20, 0, 30, tzinfo=ZoneInfo("Asia/Shanghai")))  # 王社工's night shift
+    await app.engine.tick()
+    told = Person(app, 1003, "陈书记").last("收不到机器人的提醒")
+    assert "王社工" in told.text and "李社工" in told.text
+    wang = await signed_up(Person(app, 5101, "王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    assert "紧急求助 #1" in Person(app, 1001, "李社工").last("紧急求助").text
+    assert [e["to"] for e in await app.svc.store.timeline(1) if e["event"] == "alerted"][0] == ["李社工"]

@@ -117,3 +117,20 @@ async def test_after_many_escalation_rounds_a_staff_reply_goes_before_the_packet
     assert not any("系统暂时出了点问题" in m.text for m in api.sent_to(li.id))
     # the bookkeeping still goes, after the answer
     await api.wait_for_call("editMessageText", lambda c: c.params.get("chat_id") == li.id, after=answered_at)
+
+
+async def test_a_responder_who_cannot_be_reached_is_known_before_a_call_comes(telegram):
+    api, app = telegram.api, telegram.app
+    li, wa, chen = telegram.user("李社工"), telegram.user("王社工"), telegram.user("陈书记")
+    api.never_started(li.id)  # 李社工 is on duty and never pressed Start
+    await app.engine.tick()  # the first tick, at start
+    told = await telegram.said(chen, "收不到机器人的提醒")
+    assert "李社工" in told.text and "王社工" in told.text
+    await wa.send_command("/duty")
+    duty = await telegram.said(wa, "现在值班")
+    assert "收不到提醒：李社工" in duty.text and "改发给：王社工" in duty.text
+    wang = await sos(telegram)
+    await telegram.said(wa, "紧急求助 #1")
+    await telegram.said(wang, "已通知值班社工")
+    alerted = [e for e in await app.svc.store.timeline(1) if e["event"] == "alerted"]
+    assert alerted[0]["to"] == ["王社工"] and alerted[0]["failed"] == []  # the first alert went where it is heard

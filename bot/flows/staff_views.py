@@ -74,11 +74,21 @@ def _describe(ctx: Ctx, e: dict) -> str:
         return ev
 
 
+async def _duty_text(ctx: Ctx) -> str:
+    """Who is on duty, and who of them the bot cannot reach (and who gets the first alert instead)."""
+    s, overrides = ctx.svc.settings, await ctx.svc.store.duty_overrides()
+    duty = roster.on_duty(s, ctx.svc.clock.now(), overrides)
+    lines = [ctx.t("staff.duty_now", names="、".join(st.name for st in duty))]
+    reach = ctx.svc.extra.get("reach")
+    missing = [st.name for st in duty if reach and st.id in reach.unreachable]
+    if missing:
+        lines.append(ctx.t("staff.duty_unreachable", names="、".join(missing),
+                           instead="、".join(st.name for st in reach.on_duty(overrides))))
+    return "\n".join(lines)
+
+
 async def show_duty(ctx: Ctx) -> None:
-    s, store = ctx.svc.settings, ctx.svc.store
-    now = ctx.svc.clock.now()
-    names = "、".join(st.name for st in roster.on_duty(s, now, await store.duty_overrides()))
-    ctx.say(ctx.t("staff.duty_now", names=names),
+    ctx.say(await _duty_text(ctx),
             buttons=[[ctx.button("btn.duty_take", "duty:take"), ctx.button("btn.duty_back", "duty:back")]])
 
 
@@ -92,8 +102,7 @@ async def on_duty_button(ctx: Ctx, action: str) -> None:
     else:
         show_menu(ctx, "bad.stale_button")
         return
-    names = "、".join(st.name for st in roster.on_duty(ctx.svc.settings, ctx.svc.clock.now(), await store.duty_overrides()))
-    ctx.edit_pressed(ctx.t("staff.duty_now", names=names))
+    ctx.edit_pressed(await _duty_text(ctx))
 
 
 async def show_questions(ctx: Ctx) -> None:

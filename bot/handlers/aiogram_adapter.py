@@ -15,7 +15,7 @@ from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefau
                            Update)
 
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import (command_list, inbound_from_message, is_not_modified, put,
+from .telegram_common import (command_list, inbound_from_message, is_not_modified, probe, put,
                               staff_command_list)
 
 log = logging.getLogger(__name__)
@@ -58,6 +58,9 @@ class AiogramMessenger:
             return SendResult(False, permanent=True, error=e.message)  # 400/403: the same request fails again
         except TelegramAPIError as e:
             return SendResult(False, error=e.message)
+
+    async def probe(self, chat_id: int) -> SendResult:
+        return await probe(self.bot, chat_id, (TelegramForbiddenError, TelegramBadRequest), TelegramAPIError)
 
 
 def make_router(app) -> Router:

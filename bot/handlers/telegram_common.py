@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..i18n import Catalogue
-from ..types import Inbound, Outbound
+from ..types import Inbound, Outbound, SendResult
 
 RESIDENT_COMMANDS = ("start", "help", "cancel", "lang")
 STAFF_COMMANDS = ("open", "incident", "duty", "checkins", "questions")
@@ -66,3 +66,14 @@ async def put(bot, msg: Outbound, reply_markup) -> int | None:
     else:
         sent = await bot.send_message(msg.chat_id, msg.text, reply_markup=reply_markup)
     return sent.message_id
+
+
+async def probe(bot, chat_id: int, refused: tuple[type[Exception], ...], failed: type[Exception]) -> SendResult:
+    """Whether a message could reach the chat: Telegram refuses "typing…" exactly as it would refuse a message
+    (`refused`: the library's 400/403 errors, permanent; `failed`: any other, worth another try later)."""
+    try:
+        return SendResult(await bot.send_chat_action(chat_id=chat_id, action="typing"))
+    except refused as e:
+        return SendResult(False, permanent=True, error=e.message)
+    except failed as e:
+        return SendResult(False, error=e.message)

@@ -62,6 +62,12 @@ class RecordingMessenger:
         self.by_id[seen.message_id] = seen
         return SendResult(True, seen.message_id)
 
+    async def probe(self, chat_id: int) -> SendResult:
+        """Whether a message could reach the chat (Telegram's "typing…" action)."""
+        if chat_id in self.blocked:
+            return SendResult(False, permanent=True, error="Forbidden: bot was blocked by the user")
+        return SendResult(True)
+
     def to(self, chat_id: int) -> list[Seen]:
         return self.chats.get(chat_id, [])
 
