@@ -339,6 +339,9 @@ class Incidents:
                     if res.ok and res.message_id]
         reached = [name for (_, _, name), res in zip(targets, results) if res.ok]
         failed = [name for (_, _, name), res in zip(targets, results) if not res.ok]
+        if reach := self.svc.extra.get("reach"):  # a chat that refused this alert is passed over from now on
+            reach.refused([chat for (chat, role, _), res in zip(targets, results)
+                           if role == "staff" and not res.ok and res.permanent])
         entry = {"at": self.svc.clock.ts(), "event": "alerted", "level": level, "to": reached, "failed": failed,
                  "reason": reason}
         await self.store.record_alerts(n, sent, entry, fields={"first_alert_sent": True} if first else None,
@@ -390,8 +393,8 @@ class Incidents:
         chats = {chat for chat, _, _ in await self.store.alert_messages(n)} - set(skip)
         inc = await self.store.incident(n)
         person = await self.store.resident(inc["resident"]) or {}
-        await self.svc.outbox.send_all([
-            Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw)) for chat in chats])
+        self._background(self.svc.outbox.send_all([  # news for them: nobody's reply (or lock) waits for it
+            Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw)) for chat in chats]))
 
     # --- staff actions -----------------------------------------------------------------
     async def claim(self, n: int, staff) -> tuple[bool, dict]:

@@ -48,6 +48,10 @@ class Reach:
             log.warning("%s staff on duty cannot be reached by the bot", len(missing))
             await self._tell_heads(missing, overrides)
 
+    def refused(self, chats: list[int]) -> None:
+        """An alert to these staff chats was refused for good (blocked, never started)."""
+        self.unreachable |= {st.id for st in self.svc.settings.staff if st.telegram_id in chats}
+
     def heard(self, staff_id: str) -> None:
         """They wrote to the bot: it can reach them now."""
         self.unreachable.discard(staff_id)

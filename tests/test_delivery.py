@@ -82,3 +82,15 @@ async def test_at_a_shift_change_an_unreachable_responder_is_passed_over_and_the
     await wang.send("🆘 紧急求助")
     assert "紧急求助 #1" in Person(app, 1001, "李社工").last("紧急求助").text
     assert [e["to"] for e in await app.svc.store.timeline(1) if e["event"] == "alerted"][0] == ["李社工"]
+
+
+async def test_a_responder_whose_alert_was_refused_is_passed_over_for_the_next_call(app):
+    m = app.svc.outbox.messenger
+    m.blocked.add(1001)  # 李社工, on duty, blocks the bot during the shift
+    zhang = await signed_up(Person(app, 5102, "张阿姨"), "13900000001")
+    wang = await signed_up(Person(app, 5101, "王老伯"), "13900000002")
+    await zhang.send("🆘 紧急求助")
+    await wang.send("🆘 紧急求助")
+    firsts = [[e for e in await app.svc.store.timeline(n) if e["event"] == "alerted"][0] for n in (1, 2)]
+    assert firsts[0]["failed"] == ["李社工"]
+    assert firsts[1]["to"] == ["王社工"] and firsts[1]["failed"] == []
