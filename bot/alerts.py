@@ -4,7 +4,11 @@ from __future__ import annotations
 from .address import differing_parts, format_parts, full_address
 from .people import age_of
 from .services import Services
+from .textfit import clip
 from .types import Button
+
+# long fields are cut in the packet (the whole text is in /incident), so it always fits one message
+NOTES_CHARS, WORDS_CHARS, DETAIL_CHARS, NAME_CHARS = 300, 300, 500, 60
 
 def tappable(phone: str) -> str:
     """Telegram turns international numbers into links reliably: a mobile number gets +86 in front."""
@@ -66,7 +70,7 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     elif role == "staff" and inc["status"] == "open" and inc.get("level", 0) > 0:
         lines.insert(0, t("alert.escalated", n=n, minutes=minutes))
     start = len(lines)
-    lines += [t("packet.resident", name=person.get("name", "?"), facts="，".join(f for f in facts if f))]
+    lines += [t("packet.resident", name=clip(person.get("name", "?"), NAME_CHARS), facts="，".join(f for f in facts if f))]
     lines += _address_lines(svc, inc, person, loc)
     if person.get("phone"):
         lines.append(t("packet.phone", phone=tappable(person["phone"])))
@@ -79,15 +83,17 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.append(t("packet.reported_by", name=r["name"], relation=r["relation"], phone=tappable(r["phone"])))
     if role == "staff":
         for c in person.get("contacts", []):
-            lines.append(t("packet.contact", name=c["name"], relation=c["relation"], phone=tappable(c["phone"])))
+            lines.append(t("packet.contact", name=clip(c["name"], NAME_CHARS), relation=clip(c["relation"], NAME_CHARS),
+                           phone=tappable(c["phone"])))
         if person.get("doctor"):
-            lines.append(t("packet.doctor", name=person["doctor"]["name"], phone=tappable(person["doctor"]["phone"])))
+            lines.append(t("packet.doctor", name=clip(person["doctor"]["name"], NAME_CHARS),
+                           phone=tappable(person["doctor"]["phone"])))
         if person.get("notes"):
-            lines.append(t("packet.notes", notes=person["notes"]))
+            lines.append(t("packet.notes", notes=clip(person["notes"], NOTES_CHARS)))
     if inc.get("words"):
-        lines.append(t("packet.words", words=inc["words"][:300]))
+        lines.append(t("packet.words", words=clip(inc["words"], WORDS_CHARS)))
     if inc.get("detail"):
-        lines.append(t("packet.detail", detail=inc["detail"][:500]))
+        lines.append(t("packet.detail", detail=clip(inc["detail"], DETAIL_CHARS)))
     if inc.get("media") and inc["kind"] == "help":
         lines.append(t("packet.media_above"))
     if inc.get("maybe_false_alarm"):
@@ -96,7 +102,7 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     lines.append(_status_line(svc, inc, loc))
     if role == "staff" and inc.get("remind_call") and inc["status"] in ("open", "claimed"):
         lines.append(t("packet.remind_call"))
-    return "\n".join(lines), (_buttons(svc, inc, loc) if role == "staff" else ())
+    return clip("\n".join(lines)), (_buttons(svc, inc, loc) if role == "staff" else ())
 
 
 def render_digest(svc: Services, items: list[tuple[dict, dict]], start: int = 1, total: int | None = None,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from redis.asyncio import BlockingConnectionPool, Redis
 
-from . import register
+from . import reach, register
 from .clock import Clock
 from .config import Secrets, Settings
 from .engine import Engine
@@ -97,6 +97,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
                    kb=kb if kb is not None else load_kb())
     engine = Engine(svc)
     _enable_checkins(engine)
+    await reach.install(engine)
     app = App(settings, secrets, engine, svc, redis, embedded)
     app.closers.extend(svc.extra.get("closers", []))
     seed = settings.residents.seed_file

@@ -82,9 +82,10 @@ class Engine:
                     await self.step(ctx)
                 urgency.stamp(ctx)
                 await self.svc.store.save_session(ev.user_id, ctx.session)
-                for reply in ctx.replies:  # in order: they read as one conversation
-                    await self.svc.outbox.send(reply)
-                return ctx.replies
+            # after the lock: a reply waiting for Telegram's pace keeps nobody's next press waiting
+            for reply in ctx.replies:  # in order: they read as one conversation
+                await self.svc.outbox.send(reply)
+            return ctx.replies
         except (RedisError, LockError, OSError) as e:
             log.error("storage failed while handling an event: %s", type(e).__name__)
             return await self.fallback(ev, alerted=_went_out(alerting), cried=bool(source))
@@ -150,6 +151,8 @@ class Engine:
                 await store.set_pref(ev.user_id, "locale", locale)
         st = roster.staff_by_tg(s, ev.user_id)
         if st:
+            if reach := self.svc.extra.get("reach"):
+                reach.heard(st.id)
             return Identity(ev.user_id, "staff", locale, staff_id=st.id, name=st.name)
         person = await store.resident_by_tg(ev.user_id)
         if person:

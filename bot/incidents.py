@@ -13,12 +13,13 @@ import uuid
 from dataclasses import dataclass, field
 
 from . import roster
-from .address import differing_parts, has_any
-from .alerts import render, render_digest
+from .address import differing_parts, full_address, has_any
+from .alerts import NAME_CHARS, render, render_digest, tappable
 from .config import Policy
 from .services import Services
 from .store import Opened
-from .types import MessageRef, Outbound
+from .textfit import clip
+from .types import Button, MessageRef, Outbound
 
 log = logging.getLogger(__name__)
 POLICY_OF = {"emergency": "emergency", "help": "help", "checkin": "checkin"}
@@ -258,13 +259,13 @@ class Incidents:
         try:
             results = await _sent(first)
             await self.svc.outbox.lanes.wait_turn()  # the record can wait for the other alerts in flight
-            await self._record_call(first, results, 0, "", first=True)
+            reached = await self._record_call(first, results, 0, "", first=True)
         except Exception as e:  # the caller hears of it and falls back; "first:n" is still due after 10 s
             log.exception("first alert of incident %s failed", n)
             first.done.set_exception(e)
             return
         else:
-            first.done.set_result(n)
+            first.done.set_result(reached)
         finally:
             try:
                 await self.store.unlock(f"incident:{n}", first.token)
@@ -300,7 +301,8 @@ class Incidents:
             elif who == "on_duty":
                 if duty_overrides is None:
                     duty_overrides = await self.store.duty_overrides()
-                staff = roster.on_duty(s, self.svc.clock.now(), duty_overrides)
+                staff = roster.on_duty(s, self.svc.clock.now(), duty_overrides,
+                                       getattr(self.svc.extra.get("reach"), "unreachable", frozenset()))
             elif who == "all_staff":
                 staff = list(s.staff)
             elif who == "head":
@@ -356,33 +358,64 @@ class Incidents:
                     if res.ok and res.message_id]
         reached = [name for (_, _, name), res in zip(targets, results) if res.ok]
         failed = [name for (_, _, name), res in zip(targets, results) if not res.ok]
+        if reach := self.svc.extra.get("reach"):  # a chat that refused this alert is passed over from now on
+            reach.refused([chat for (chat, role, _), res in zip(targets, results)
+                           if role == "staff" and not res.ok and res.permanent])
         entry = {"at": self.svc.clock.ts(), "event": "alerted", "level": level, "to": reached, "failed": failed,
                  "reason": reason}
         await self.store.record_alerts(n, sent, entry, fields={"first_alert_sent": True} if first else None,
                                        cancel=(f"first:{n}",) if first else ())
-        if first and not reached:
+        if reached:
+            return len(reached)
+        if first:  # the next level (all staff) at once; later levels keep their pace, reached or not
             await self.store.set_deadline(f"esc:{n}:1", self.svc.clock.ts())
+        return await self._nobody_reached(n, level, targets)
+
+    async def _nobody_reached(self, n: int, level: int, targets: list[tuple[int, str, str]]) -> int:
+        """A round whose packets reached nobody: a short plain alert to each staff member it was for, and the
+        head told. Returns how many of these were reached."""
+        cat, s = self.svc.cat, self.svc.settings
+        inc = await self.store.incident(n)
+        person = await self.store.resident(inc["resident"]) or {}
+        failed = [name for _, _, name in targets]
+        heads = {h.telegram_id: h.name for h in roster.heads(s)}
+        chats = {chat: name for chat, role, name in targets if role == "staff"} | heads
+        kw = dict(n=n, name=clip(person.get("name", "?"), NAME_CHARS), phone=tappable(person.get("phone", "")),
+                  address=clip(full_address(s.community.address_prefix, person) or cat.t("packet.no_address"), 200),
+                  words=clip(inc.get("words") or "🆘", 100), who="、".join(failed) or "-", level=level + 1)
+        claim = ((Button(cat.t("btn.claim"), f"inc:claim:{n}"),),)
+        msgs = [Outbound(chat, cat.t("alert.nobody_reached" if chat in heads else "alert.minimal", **kw),
+                         buttons=claim, urgent=True, tag=f"alert:min:{n}") for chat in chats]
+        results = await self.svc.outbox.send_all(msgs)
+        reached = [chats[m.chat_id] for m, res in zip(msgs, results) if res.ok]
+        await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "fallback_alert", "level": level,
+                                          "to": reached, "failed": [chats[m.chat_id] for m, res in zip(msgs, results)
+                                                                    if not res.ok]})
+        log.warning("incident %s: alert round %s reached nobody; short alerts reached %s", n, level, len(reached))
         return len(reached)
 
-    async def refresh(self, n: int) -> None:
-        """Edit every alert message of the incident to show its current state."""
+    async def refresh(self, n: int, pressed: MessageRef | None = None) -> None:
+        """Edits every alert message of the incident to show its current state, in the background: nobody's
+        reply (nor lock) waits for them, and they go after replies, each message only in its latest state
+        (`Outbox`). The packet a staff member just pressed is their answer: it goes as a reply."""
         inc = await self.store.incident(n)
         person = await self.store.resident(inc["resident"])
-        msgs = await self.store.alert_messages(n)
         edits = []
-        for chat, msg_id, role in msgs:
+        for chat, msg_id, role in await self.store.alert_messages(n):
             text, buttons = render(self.svc, inc, person, role=role)
-            edits.append(Outbound(chat, text, buttons=buttons, edit=MessageRef(chat, msg_id), tag=f"edit:{n}"))
-        await self.svc.outbox.send_all(edits)
+            ref = MessageRef(chat, msg_id)
+            tag = f"reply:{n}" if ref == pressed else f"edit:{n}"
+            edits.append(Outbound(chat, text, buttons=buttons, edit=ref, tag=tag))
+        self._background(self.svc.outbox.send_all(edits))
 
     async def notify_alerted(self, n: int, text_key: str, skip: set[int] = frozenset(), *, urgent: bool = False,
                              **kw) -> None:
         chats = {chat for chat, _, _ in await self.store.alert_messages(n)} - set(skip)
         inc = await self.store.incident(n)
         person = await self.store.resident(inc["resident"]) or {}
-        await self.svc.outbox.send_all([
+        self._background(self.svc.outbox.send_all([  # news for them: nobody's reply (or lock) waits for it
             Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw), urgent=urgent)
-            for chat in chats])
+            for chat in chats]))
 
     # --- staff actions -----------------------------------------------------------------
     async def claim(self, n: int, staff) -> tuple[bool, dict]:
@@ -558,10 +591,8 @@ class Incidents:
         await self.store.set_deadline(f"esc:{n}:{nxt}", max(due, now))
         await self.store.cancel_deadline(key)
         await self.store.add_timeline(n, {"at": now, "event": "escalated", "level": level})
-        reached = await self._alert(n, level, reason="alert.escalated")
-        if reached == 0:
-            await self.store.set_deadline(f"esc:{n}:{nxt}", now)  # nobody reached: next level at once
-        return False
+        await self._alert(n, level, reason="alert.escalated")  # reaching nobody does not hurry the next level:
+        return False  # its short alerts have gone and the head knows (`_nobody_reached`)
 
     async def _no_arrival(self, inc: dict, claims: int, key: str) -> bool:
         n = inc["id"]

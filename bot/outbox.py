@@ -4,11 +4,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from contextlib import nullcontext
+from dataclasses import replace
 from typing import Protocol
 
 from .clock import Clock
 from .lanes import Lanes
 from .store import Store
+from .textfit import clip
 from .types import Outbound, SendResult
 
 log = logging.getLogger(__name__)
@@ -28,10 +30,11 @@ class Limiter(Protocol):
 
 
 def priority(msg: Outbound) -> int:
-    """0: an urgent staff alert; 1: other urgent messages; 2: everything else."""
+    """0: an urgent staff alert; 1: other urgent messages; 2: replies and everything else; 3: the bot's own
+    bookkeeping (an alert packet edited to show the incident's state), which no one is waiting for."""
     if msg.urgent:
         return 0 if msg.tag.startswith("alert:") else 1
-    return 2
+    return 3 if msg.edit and msg.tag.startswith("edit:") else 2
 
 
 class Outbox:
@@ -45,17 +48,52 @@ class Outbox:
         self.limiter = limiter
         self.attempts = attempts
         self.backoff = backoff
+        # edits of one message are coalesced: while one waits its turn, later ones only update what it will say
+        self._latest: dict[tuple[int, int], Outbound] = {}
+        self._editing: dict[tuple[int, int], list[int]] = {}  # the ranks of the edits of a message under way
 
     async def send(self, msg: Outbound) -> SendResult:
         """A staff alert goes at once and holds the urgent lane while it does; anything else first lets
         the alerts in flight leave (`Lanes`)."""
+        if msg.text and not msg.forward:  # a message Telegram would refuse whole still says what fits
+            msg = replace(msg, text=clip(msg.text))
+        if msg.edit:
+            return await self._edit(msg)
+        return (await self._send(msg, priority(msg)))[0]
+
+    async def _edit(self, msg: Outbound) -> SendResult:
+        """Only a message's latest state goes out: an edit that finds an earlier one of the same message waiting
+        (as urgent or more) leaves its text to that one and returns at once."""
+        key = (msg.edit.chat_id, msg.edit.message_id)
         rank = priority(msg)
+        self._latest[key] = msg
+        ranks = self._editing.setdefault(key, [])
+        if ranks and min(ranks) <= rank:
+            return SendResult(True, msg.edit.message_id)
+        ranks.append(rank)
+        try:
+            while True:
+                result, sent = await self._send(msg, rank, key)
+                if not result.ok or self._latest.get(key) is sent:
+                    return result
+                msg = self._latest[key]  # it changed again while this one was on its way
+        finally:
+            ranks.remove(rank)
+            if not ranks:
+                del self._editing[key]
+                self._latest.pop(key, None)
+
+    async def _send(self, msg: Outbound, rank: int, edit_key: tuple[int, int] | None = None
+                    ) -> tuple[SendResult, Outbound]:
+        """(the outcome, the message sent): an edit sends its message's latest state when its turn comes."""
         if rank:
             await self.lanes.wait_turn()
         result = SendResult(ok=False, error="not sent")
         for attempt in range(1, self.attempts + 1):
             if self.limiter:  # waiting for Telegram's flood limit holds nothing up
                 await self.limiter.acquire(msg.chat_id, rank)
+            if edit_key:
+                msg = self._latest.get(edit_key, msg)
             try:
                 with self.lanes.urgent(at_most=URGENT_HOLD_SECONDS) if not rank else nullcontext():
                     result = await self.messenger.deliver(msg)
@@ -69,7 +107,7 @@ class Outbox:
             if attempt < self.attempts:
                 await asyncio.sleep(result.retry_after or self.backoff * attempt)
         await self._record(msg, result, attempt)
-        return result
+        return result, msg
 
     async def send_all(self, msgs: list[Outbound]) -> list[SendResult]:
         return list(await asyncio.gather(*(self.send(m) for m in msgs)))

@@ -24,11 +24,17 @@ def rostered(settings: Settings, when: datetime) -> list[Staff]:
     return [s for s in settings.staff if s.id in ids]
 
 
-def on_duty(settings: Settings, when: datetime, overrides: dict[str, float]) -> list[Staff]:
-    """Rostered staff, or whoever took the duty over. Everyone when nobody is on duty."""
+def on_duty(settings: Settings, when: datetime, overrides: dict[str, float],
+            unreachable: set[str] | frozenset[str] = frozenset()) -> list[Staff]:
+    """Rostered staff, or whoever took the duty over. Everyone when nobody is on duty. Staff the bot cannot
+    reach (`unreachable` ids) are passed over; if that leaves nobody, the first reachable staff member instead."""
     ts = when.timestamp()
     taken = [s for s in settings.staff if overrides.get(s.id, 0) > ts]
-    return taken or rostered(settings, when) or list(settings.staff)
+    duty = taken or rostered(settings, when) or list(settings.staff)
+    heard = [s for s in duty if s.id not in unreachable]
+    if heard:
+        return heard
+    return next(([s] for s in settings.staff if s.id not in unreachable), duty)
 
 
 def staff_by_tg(settings: Settings, tg: int) -> Staff | None:

@@ -1,6 +1,7 @@
 """Test session: a real Redis started here, the internet refused, and apps built on a controllable clock."""
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
 import uuid
@@ -190,20 +191,26 @@ class Telegram:
         return len(self.api.sent_to(user.id))
 
 
-@pytest.fixture(params=LIBRARIES)
-async def telegram(request, make_app, settings):
+@contextlib.asynccontextmanager
+async def running_telegram(library: str, make_app, settings, **app_kw):
+    """The bot over `library` behind a local Bot API server; `app_kw` go to make_app (e.g. a limiter)."""
     from bot.testing.botapi_server import BotAPIServer
 
-    library = request.param
     async with BotAPIServer() as api:
         for st in settings.staff:
             api.user(st.telegram_id, st.name)  # staff have started the bot
         s = settings.model_copy(update={"telegram": settings.telegram.model_copy(
             update={"api_base_url": api.base_url, "library": library})})
-        app = await make_app(settings_=s)
+        app = await make_app(settings_=s, **app_kw)
         adapter = adapter_for(library)(app, api.token)
         await adapter.start()
         try:
             yield Telegram(api, app, adapter, library)
         finally:
             await adapter.stop()
+
+
+@pytest.fixture(params=LIBRARIES)
+async def telegram(request, make_app, settings):
+    async with running_telegram(request.param, make_app, settings) as tg:
+        yield tg

@@ -139,9 +139,9 @@ async def test_send_errors_are_classified_like_aiogram(recorded):
     api.fail_next("sendMessage", 429, "Too Many Requests: retry after 3", retry_after=3)
     flood = await m.deliver(Outbound(li.id, "第二条"))
     assert (flood.ok, flood.permanent, flood.retry_after) == (False, False, 3.0)
-    api.fail_next("sendMessage", 400, "Bad Request: message text is empty")
-    odd = await m.deliver(Outbound(li.id, ""))
-    assert (odd.ok, odd.permanent) == (False, False)
+    api.fail_next("sendMessage", 400, "Bad Request: message is too long")
+    odd = await m.deliver(Outbound(li.id, "太长"))
+    assert (odd.ok, odd.permanent) == (False, True)  # any 400: the same request is refused again
     dead = make_application(api.token, f"http://127.0.0.1:{free_port()}")
     try:
         down = await PTBMessenger(dead.bot).deliver(Outbound(li.id, "服务器不在"))

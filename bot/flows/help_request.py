@@ -55,9 +55,19 @@ async def after_alert(ctx: Ctx, n: int, person: dict, alerting: asyncio.Future, 
 
 
 async def _reassure_after(ctx: Ctx, kind: str, n: int, alerting: asyncio.Future) -> None:
-    """The staff alert goes first; the resident's reassurance follows it, waiting at most a moment for it."""
+    """The staff alert goes first; the resident's reassurance follows it, waiting at most a moment for it. When
+    the alert reached nobody, the resident hears the truth and the numbers to call."""
     await asyncio.wait([alerting], timeout=REASSURE_AFTER_SECONDS)
-    await asyncio.gather(alerting, ctx.svc.outbox.send(_told(ctx, kind, n)))
+    if alerting.done():
+        reached = alerting.result()
+        if reached:
+            await ctx.svc.outbox.send(_told(ctx, kind, n))
+    else:  # a slow alert: the reassurance does not wait for it
+        reached, _ = await asyncio.gather(alerting, ctx.svc.outbox.send(_told(ctx, kind, n)))
+    if not reached:
+        phone = ctx.svc.settings.community.committee_phone
+        await ctx.svc.outbox.send(Outbound(ctx.ev.chat, ctx.t("help.not_reached", phone=phone), urgent=True,
+                                           tag=f"resident:{n}"))
 
 
 def _told(ctx: Ctx, kind: str, n: int) -> Outbound:

@@ -6,7 +6,7 @@ staff.answer         after ✍️ 回答, waits for the answer to a resident's q
 from __future__ import annotations
 
 from .. import roster
-from ..types import Outbound
+from ..types import MessageRef, Outbound
 from .base import Ctx
 from .menu import show_menu
 
@@ -44,7 +44,7 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
         inc = await _inc(ctx).arrive(n, me)
         if inc and inc.get("claimed_by") != me.id:
             ctx.say(ctx.t("staff.taken_by", n=n, who=_name(ctx, inc["claimed_by"])))
-        await _inc(ctx).refresh(n)
+        await _inc(ctx).refresh(n, _pressed(ctx))
     elif action == "resolve":
         ctx.say(ctx.t("staff.outcome_ask", n=n),
                 buttons=[[ctx.button(f"outcome.{o}", f"out:{n}:{o}") for o in OUTCOMES[:2]],
@@ -72,7 +72,7 @@ async def claim(ctx: Ctx, n: int, me) -> None:
     if not won:
         ctx.say(ctx.t("staff.taken_by", n=n, who=_name(ctx, (inc or {}).get("claimed_by"))))
         return
-    await _inc(ctx).refresh(n)
+    await _inc(ctx).refresh(n, _pressed(ctx))
     if ctx.ev.message_id not in {m for _, m, _ in await ctx.svc.store.alert_messages(n)}:
         # pressed in a digest (or an old message): the edit above did not touch it, so say it plainly
         person = await ctx.svc.store.resident(inc["resident"]) or {}
@@ -125,6 +125,11 @@ async def _tell_resident(ctx: Ctx, inc: dict, key: str, **kw) -> None:
     if person.get("tg_id"):
         loc = await ctx.svc.store.pref(person["tg_id"], "locale") or ctx.svc.settings.locale
         await ctx.svc.outbox.send(Outbound(person["tg_id"], ctx.svc.cat.t(key, loc, **kw), tag=f"resident:{inc['id']}"))
+
+
+def _pressed(ctx: Ctx) -> MessageRef | None:
+    """The packet whose button was pressed: its edit is the presser's answer."""
+    return MessageRef(ctx.ev.chat, ctx.ev.message_id) if ctx.ev.message_id else None
 
 
 def _name(ctx: Ctx, staff_id: str | None) -> str:

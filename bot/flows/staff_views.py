@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .. import roster
+from ..textfit import parts
 from ..types import Identity, Inbound, Outbound
 from .base import Ctx
 from .menu import show_menu
@@ -43,10 +44,14 @@ async def show_incident(ctx: Ctx, arg: str) -> None:
     person = await store.resident(inc["resident"]) or {}
     lines = [ctx.t("staff.timeline_title", n=n, kind=ctx.t(f"kind.{inc['kind']}"), name=_who(inc, person),
                    state=ctx.t(f"state.{inc['status']}"))]
+    # what the alert packet had to cut short, here whole
+    lines += [ctx.t(f"packet.{key}", **{key: text}) for key, text in
+              (("notes", person.get("notes")), ("words", inc.get("words")), ("detail", inc.get("detail"))) if text]
     for e in await store.timeline(n):
         when = ctx.svc.clock.local(e["at"]).strftime("%m-%d %H:%M:%S")
         lines.append(f"{when} " + _describe(ctx, e))
-    ctx.say("\n".join(lines))
+    for part in parts("\n".join(lines)):
+        ctx.say(part)
 
 
 def _who(inc: dict, person: dict) -> str:
@@ -63,7 +68,7 @@ def _describe(ctx: Ctx, e: dict) -> str:
         kw["failed"] = ctx.t("timeline.failed", who=", ".join(e["failed"])) if e.get("failed") else ""
     if ev == "created" and e.get("source") in SOURCES:
         kw["source"] = ctx.t(f"source.{e['source']}")
-    if ev == "escalated":
+    if ev in ("escalated", "fallback_alert"):
         kw["level"] = e.get("level", 0) + 1
     if ev == "resolved":
         kw["outcome"] = ctx.t(f"outcome.{e.get('outcome')}") if e.get("outcome") in (
@@ -74,11 +79,21 @@ def _describe(ctx: Ctx, e: dict) -> str:
         return ev
 
 
+async def _duty_text(ctx: Ctx) -> str:
+    """Who is on duty, and who of them the bot cannot reach (and who gets the first alert instead)."""
+    s, overrides = ctx.svc.settings, await ctx.svc.store.duty_overrides()
+    duty = roster.on_duty(s, ctx.svc.clock.now(), overrides)
+    lines = [ctx.t("staff.duty_now", names="、".join(st.name for st in duty))]
+    reach = ctx.svc.extra.get("reach")
+    missing = [st.name for st in duty if reach and st.id in reach.unreachable]
+    if missing:
+        lines.append(ctx.t("staff.duty_unreachable", names="、".join(missing),
+                           instead="、".join(st.name for st in reach.on_duty(overrides))))
+    return "\n".join(lines)
+
+
 async def show_duty(ctx: Ctx) -> None:
-    s, store = ctx.svc.settings, ctx.svc.store
-    now = ctx.svc.clock.now()
-    names = "、".join(st.name for st in roster.on_duty(s, now, await store.duty_overrides()))
-    ctx.say(ctx.t("staff.duty_now", names=names),
+    ctx.say(await _duty_text(ctx),
             buttons=[[ctx.button("btn.duty_take", "duty:take"), ctx.button("btn.duty_back", "duty:back")]])
 
 
@@ -92,8 +107,7 @@ async def on_duty_button(ctx: Ctx, action: str) -> None:
     else:
         show_menu(ctx, "bad.stale_button")
         return
-    names = "、".join(st.name for st in roster.on_duty(ctx.svc.settings, ctx.svc.clock.now(), await store.duty_overrides()))
-    ctx.edit_pressed(ctx.t("staff.duty_now", names=names))
+    ctx.edit_pressed(await _duty_text(ctx))
 
 
 async def show_questions(ctx: Ctx) -> None:

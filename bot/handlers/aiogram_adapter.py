@@ -15,7 +15,7 @@ from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefau
                            Update)
 
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import (command_list, inbound_from_message, is_not_modified, is_permanent, put,
+from .telegram_common import (command_list, inbound_from_message, is_not_modified, probe, put,
                               staff_command_list)
 
 log = logging.getLogger(__name__)
@@ -55,10 +55,12 @@ class AiogramMessenger:
         except (TelegramForbiddenError, TelegramBadRequest) as e:
             if is_not_modified(e.message):
                 return SendResult(True, msg.edit.message_id if msg.edit else None)
-            return SendResult(False, permanent=isinstance(e, TelegramForbiddenError) or is_permanent(e.message),
-                              error=e.message)
+            return SendResult(False, permanent=True, error=e.message)  # 400/403: the same request fails again
         except TelegramAPIError as e:
             return SendResult(False, error=e.message)
+
+    async def probe(self, chat_id: int) -> SendResult:
+        return await probe(self.bot, chat_id, (TelegramForbiddenError, TelegramBadRequest), TelegramAPIError)
 
 
 def make_router(app) -> Router:

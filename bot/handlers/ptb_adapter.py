@@ -16,7 +16,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import (command_list, inbound_from_message, is_not_modified, is_permanent, put,
+from .telegram_common import (command_list, inbound_from_message, is_not_modified, probe, put,
                               staff_command_list)
 
 log = logging.getLogger(__name__)
@@ -79,9 +79,12 @@ class PTBMessenger:
         except (Forbidden, BadRequest) as e:  # BadRequest must come before NetworkError, its base class
             if is_not_modified(e.message):
                 return SendResult(True, msg.edit.message_id if msg.edit else None)
-            return SendResult(False, permanent=isinstance(e, Forbidden) or is_permanent(e.message), error=e.message)
+            return SendResult(False, permanent=True, error=e.message)  # 400/403: the same request fails again
         except TelegramError as e:  # NetworkError, TimedOut, ...: worth another try
             return SendResult(False, error=e.message)
+
+    async def probe(self, chat_id: int) -> SendResult:
+        return await probe(self.bot, chat_id, (Forbidden, BadRequest), TelegramError)
 
 
 async def register_commands(bot, app) -> None:

@@ -2,18 +2,14 @@
 from __future__ import annotations
 
 from ..i18n import Catalogue
-from ..types import Inbound, Outbound
+from ..types import Inbound, Outbound, SendResult
 
 RESIDENT_COMMANDS = ("start", "help", "cancel", "lang")
 STAFF_COMMANDS = ("open", "incident", "duty", "checkins", "questions")
 
-PERMANENT_ERRORS = ("blocked", "chat not found", "user is deactivated", "bot was kicked", "not enough rights",
-                    "have no rights", "peer_id_invalid", "user not found")
-
-
-def is_permanent(description: str) -> bool:
-    low = description.lower()
-    return any(p in low for p in PERMANENT_ERRORS)
+# Telegram answers 400 (Bad Request: message is too long, chat not found, ...) and 403 (blocked, kicked) when the
+# request itself can never succeed: sending it again is refused again, so these are permanent. Network errors,
+# 5xx and 429 are worth another try.
 
 
 def is_not_modified(description: str) -> bool:
@@ -70,3 +66,14 @@ async def put(bot, msg: Outbound, reply_markup) -> int | None:
     else:
         sent = await bot.send_message(msg.chat_id, msg.text, reply_markup=reply_markup)
     return sent.message_id
+
+
+async def probe(bot, chat_id: int, refused: tuple[type[Exception], ...], failed: type[Exception]) -> SendResult:
+    """Whether a message could reach the chat: Telegram refuses "typing…" exactly as it would refuse a message
+    (`refused`: the library's 400/403 errors, permanent; `failed`: any other, worth another try later)."""
+    try:
+        return SendResult(await bot.send_chat_action(chat_id=chat_id, action="typing"))
+    except refused as e:
+        return SendResult(False, permanent=True, error=e.message)
+    except failed as e:
+        return SendResult(False, error=e.message)

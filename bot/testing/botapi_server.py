@@ -94,6 +94,10 @@ class BotAPIServer(ChatState):
         if chat_id in self._users:  # Telegram tells the bot, as a my_chat_member update
             self.member_update(chat_id, "member", "kicked")
 
+    def never_started(self, user_id: int) -> None:
+        """A user who has not pressed Start: the bot cannot write to them ("chat not found") until they do."""
+        self._chats.pop(user_id, None)
+
     def fail_next(self, method: str, error_code: int, description: str, retry_after: int | None = None) -> None:
         self._failures.setdefault(method.lower(), []).append(APIError(error_code, description, retry_after))
 

@@ -108,6 +108,7 @@ class ChatState:
         if chat["id"] in self._blocked and chat["type"] == "private":  # writing again == pressing "Restart bot"
             self._blocked.discard(chat["id"])
             self.member_update(chat["id"], "kicked", "member")
+        self._chats.setdefault(chat["id"], chat)  # a first message (/start) opens the chat for the bot
         message = self._new_message(chat, sender, content)
         self.push_update("message", message)
         return message["message_id"]

@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import asyncio
 import itertools
 from dataclasses import dataclass, field
 
@@ -61,6 +62,12 @@ class RecordingMessenger:
         self.by_id[seen.message_id] = seen
         return SendResult(True, seen.message_id)
 
+    async def probe(self, chat_id: int) -> SendResult:
+        """Whether a message could reach the chat (Telegram's "typing…" action)."""
+        if chat_id in self.blocked:
+            return SendResult(False, permanent=True, error="Forbidden: bot was blocked by the user")
+        return SendResult(True)
+
     def to(self, chat_id: int) -> list[Seen]:
         return self.chats.get(chat_id, [])
 
@@ -74,8 +81,12 @@ class Person:
 
     async def _do(self, **kw) -> list[Outbound]:
         kw.setdefault("message_id", next(_ids))
-        return await self.app.engine.handle(Inbound(user_id=self.id, chat_id=self.id, first_name=self.name,
-                                                    language=self.language, **kw))
+        replies = await self.app.engine.handle(Inbound(user_id=self.id, chat_id=self.id, first_name=self.name,
+                                                       language=self.language, **kw))
+        # and what it set going in the background (packet edits, alerts), as a person would see it a moment later
+        while pending := [t for t in self.app.engine.incidents.pending() if not t.done()]:
+            await asyncio.gather(*pending, return_exceptions=True)
+        return replies
 
     async def send(self, text: str) -> list[Outbound]:
         kind = "command" if text.startswith("/") else "text"

@@ -1,0 +1,76 @@
+"""Who on the staff can hear the bot, known before a call comes.
+
+A staff member who never pressed Start, or who blocked the bot, cannot receive an alert. At start and at each
+shift change (or duty take-over) every staff chat is probed (Telegram's "typing…", refused exactly as a message
+would be); if anyone on duty cannot be reached, the head is told, /duty shows it, and level 0 passes them over
+for the next reachable person (`roster.on_duty`). A staff member who writes to the bot is reachable again.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from . import roster
+from .services import Services
+from .types import Outbound, SendResult
+
+log = logging.getLogger(__name__)
+DEADLINE = "duty"
+CHECK_EVERY_SECONDS = 60  # how often the roster is looked at for a shift change (a probe only then)
+
+
+class Reach:
+    def __init__(self, svc: Services) -> None:
+        self.svc = svc
+        self.unreachable: set[str] = set()  # staff ids
+        self._duty: tuple[str, ...] | None = None  # the on-duty ids at the last check (None: not checked yet)
+
+    async def on_deadline(self, key: str) -> bool:
+        """The "duty" timer: a check when the duty has changed (or at start), then again in a minute."""
+        await self.check()
+        await self.svc.store.set_deadline(DEADLINE, self.svc.clock.ts() + CHECK_EVERY_SECONDS)
+        return False
+
+    async def check(self) -> None:
+        s = self.svc.settings
+        overrides = await self.svc.store.duty_overrides()
+        duty = roster.on_duty(s, self.svc.clock.now(), overrides)
+        ids = tuple(st.id for st in duty)
+        probe = getattr(self.svc.outbox.messenger, "probe", None)
+        if ids == self._duty or probe is None:  # no change; or a channel that cannot tell (the console)
+            return
+        results = await asyncio.gather(*(probe(st.telegram_id) for st in s.staff), return_exceptions=True)
+        self._duty = ids
+        self.unreachable = {st.id for st, res in zip(s.staff, results)
+                            if isinstance(res, SendResult) and not res.ok and res.permanent}
+        missing = [st for st in duty if st.id in self.unreachable]
+        if missing:
+            log.warning("%s staff on duty cannot be reached by the bot", len(missing))
+            await self._tell_heads(missing, overrides)
+
+    def refused(self, chats: list[int]) -> None:
+        """An alert to these staff chats was refused for good (blocked, never started)."""
+        self.unreachable |= {st.id for st in self.svc.settings.staff if st.telegram_id in chats}
+
+    def heard(self, staff_id: str) -> None:
+        """They wrote to the bot: it can reach them now."""
+        self.unreachable.discard(staff_id)
+
+    def on_duty(self, overrides: dict[str, float]) -> list:
+        """Who gets level 0 now: the duty, the unreachable passed over."""
+        return roster.on_duty(self.svc.settings, self.svc.clock.now(), overrides, self.unreachable)
+
+    async def _tell_heads(self, missing: list, overrides: dict[str, float]) -> None:
+        s, cat = self.svc.settings, self.svc.cat
+        instead = "、".join(st.name for st in self.on_duty(overrides)) or "-"
+        text = cat.t("duty.unreachable_head", names="、".join(st.name for st in missing), instead=instead)
+        heads = [h for h in roster.heads(s) if h.id not in self.unreachable]
+        await self.svc.outbox.send_all([Outbound(h.telegram_id, text, urgent=True) for h in heads])
+
+
+async def install(engine) -> Reach:
+    """Wires the check in: a timer the engine runs, due at once so that the first tick (at start) checks."""
+    reach = engine.svc.extra.setdefault("reach", Reach(engine.svc))
+    engine.tick_handlers[DEADLINE] = reach.on_deadline
+    await engine.svc.store.set_deadline(DEADLINE, engine.svc.clock.ts())
+    return reach
