@@ -11,6 +11,7 @@ from . import register
 from .clock import Clock
 from .config import Secrets, Settings
 from .engine import Engine
+from .flows import staff_join
 from .i18n import Catalogue
 from .outbox import Messenger, Outbox
 from .redis_server import EmbeddedRedis
@@ -96,6 +97,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
                    nlu=nlu if nlu is not None else load_nlu(settings, secrets),
                    kb=kb if kb is not None else load_kb())
     engine = Engine(svc)
+    await staff_join.refresh(svc)  # staff who joined by phone; those no longer listed lose their rights here
     _enable_checkins(engine)
     app = App(settings, secrets, engine, svc, redis, embedded)
     app.closers.extend(svc.extra.get("closers", []))

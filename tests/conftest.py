@@ -197,7 +197,8 @@ async def telegram(request, make_app, settings):
     library = request.param
     async with BotAPIServer() as api:
         for st in settings.staff:
-            api.user(st.telegram_id, st.name)  # staff have started the bot
+            if st.telegram_id:
+                api.user(st.telegram_id, st.name)  # staff have started the bot
         s = settings.model_copy(update={"telegram": settings.telegram.model_copy(
             update={"api_base_url": api.base_url, "library": library})})
         app = await make_app(settings_=s)
