@@ -99,6 +99,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     engine = Engine(svc)
     await staff_join.refresh(svc)  # staff who joined by phone; those no longer listed lose their rights here
     _enable_checkins(engine)
+    _enable_staff_ops(engine)
     app = App(settings, secrets, engine, svc, redis, embedded)
     app.closers.extend(svc.extra.get("closers", []))
     seed = settings.residents.seed_file
@@ -118,3 +119,10 @@ def _enable_checkins(engine: Engine) -> None:
     except ImportError:
         return
     install(engine)
+
+
+def _enable_staff_ops(engine: Engine) -> None:
+    """Issue 17: the register by Excel in chat, notices to every door, age-band entitlement messages."""
+    from .flows import register_chat
+
+    register_chat.install(engine)

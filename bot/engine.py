@@ -34,6 +34,7 @@ class Engine:
         self.tick_handlers: dict = svc.extra.setdefault("tick_handlers", {})
         self.staff_commands: dict = svc.extra.setdefault("staff_commands", {})
         self.button_handlers: dict = svc.extra.setdefault("button_handlers", {})
+        self.staff_inputs: dict = svc.extra.setdefault("staff_inputs", {})  # "file", or a flow's name -> handler
         self._sos_labels = frozenset(svc.cat.all_values("menu.sos"))
         self._ticking: set[str] = set()  # deadlines being handled (a slow one is not started twice)
         self._tick_tasks: set[asyncio.Task] = set()
@@ -135,6 +136,8 @@ class Engine:
             handled = [await hook(ctx) for hook in self.activity_hooks]  # every hook sees every event
             if any(handled):
                 return  # a hook answered it itself (e.g. a typed reply to today's check-in)
+        elif me.role == "staff" and await self.on_staff_input(ctx):
+            return
         if ev.kind in UNSUPPORTED or ev.kind == "edited":
             show_menu(ctx, "bad.edited" if ev.kind == "edited" else f"bad.{ev.kind}")
             return
@@ -191,6 +194,17 @@ class Engine:
             if await staff.on_text(ctx):
                 return
         show_menu(ctx, "staff.menu_hint")
+
+    async def on_staff_input(self, ctx: Ctx) -> bool:
+        """A staff member's document, or their next answer in a flow a feature module owns (composing a notice).
+        A menu button always wins over the flow."""
+        ev = ctx.ev
+        key = "file" if ev.kind == "file" else ctx.step[0] if ev.kind in ("text", "photo") else None
+        handler = self.staff_inputs.get(key)
+        if handler is None or (ev.kind == "text" and menu_action(ctx, ev.text)):
+            return False
+        await handler(ctx)
+        return True
 
     # --- commands ------------------------------------------------------------------------------
     async def on_command(self, ctx: Ctx) -> None:
