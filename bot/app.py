@@ -124,5 +124,7 @@ def _enable_checkins(engine: Engine) -> None:
 def _enable_staff_ops(engine: Engine) -> None:
     """Issue 17: the register by Excel in chat, notices to every door, age-band entitlement messages."""
     from .flows import register_chat
+    from .notices import install as install_notices
 
     register_chat.install(engine)
+    install_notices(engine)

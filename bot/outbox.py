@@ -28,10 +28,10 @@ class Limiter(Protocol):
 
 
 def priority(msg: Outbound) -> int:
-    """0: an urgent staff alert; 1: other urgent messages; 2: everything else."""
+    """0: an urgent staff alert; 1: other urgent messages; 2: everything else; 3: a notice to many (bulk)."""
     if msg.urgent:
         return 0 if msg.tag.startswith("alert:") else 1
-    return 2
+    return 3 if msg.bulk else 2
 
 
 class Outbox:

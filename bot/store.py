@@ -34,6 +34,8 @@ Layout (prefix omitted):
   notice:{n}                hash  notice fields (JSON values)
   notice:{n}:todo           list  rids still to send to (the sender pops them)
   notice:{n}:state          hash  rid -> sent | ack | blocked | failed | not_started
+  visits                    hash  visit-task id -> JSON {rid, notice, by, created, done_by, done_at}
+  visits:seq                int
   ageband:told              set   "rid:band" residents told of their new allowance band
   ageband:listed            set   "YYYY-MM" months whose list staff have had
 """
@@ -538,11 +540,10 @@ class Store:
     async def update_notice(self, n: int, **fields: Any) -> None:
         await self.r.hset(self.k("notice", n), mapping={k: dumps(v) for k, v in fields.items()})
 
-    async def notice_next(self, n: int) -> str | None:
-        """The next resident to send the notice to. Peeked, not popped: popped once its outcome is recorded,
-        so a crash in between sends it again rather than never."""
-        v = await self.r.lindex(self.k("notice", n, "todo"), 0)
-        return v.decode() if v else None
+    async def notice_batch(self, n: int, size: int) -> list[str]:
+        """The next residents to send the notice to. Read, not popped: each leaves the list once its outcome is
+        recorded, so a crash in between sends to them again rather than never."""
+        return [v.decode() for v in await self.r.lrange(self.k("notice", n, "todo"), 0, size - 1)]
 
     async def notice_done(self, n: int, rid: str, state: str) -> None:
         async with self.r.pipeline(transaction=True) as p:
@@ -563,6 +564,24 @@ class Store:
     async def notice_states(self, n: int) -> dict[str, str]:
         raw = await self.r.hgetall(self.k("notice", n, "state"))
         return {k.decode(): v.decode() for k, v in raw.items()}
+
+    async def add_visit_tasks(self, tasks: list[dict]) -> list[int]:
+        if not tasks:
+            return []
+        last = await self.r.incrby(self.k("visits:seq"), len(tasks))
+        ids = list(range(last - len(tasks) + 1, last + 1))
+        await self.r.hset(self.k("visits"), mapping={str(i): dumps({**t, "id": i}) for i, t in zip(ids, tasks)})
+        return ids
+
+    async def visit_tasks(self) -> list[dict]:
+        raw = await self.r.hgetall(self.k("visits"))
+        return sorted((loads(v) for v in raw.values()), key=lambda t: t["id"])
+
+    async def update_visit_task(self, task: dict) -> None:
+        await self.r.hset(self.k("visits"), str(task["id"]), dumps(task))
+
+    async def visit_task(self, vid: int) -> dict | None:
+        return loads(await self.r.hget(self.k("visits"), str(vid)))
 
     async def mark_told(self, marker: str, group: str = "told") -> bool:
         """True the first time a marker is set (an age band told, a month listed): never twice."""
