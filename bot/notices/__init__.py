@@ -1,7 +1,8 @@
-"""Notices that reach every door: compose (staff), send at the lowest priority, 👌, follow-up, visit tasks."""
+"""Notices that reach every door: compose (staff), send at the lowest priority, 👌, follow-up, visit tasks;
+and the age-band entitlement messages (ageband.py)."""
 from __future__ import annotations
 
-from . import compose
+from . import ageband, compose
 from .sending import Notices
 
 
@@ -17,4 +18,5 @@ def install(engine) -> Notices:
     engine.tick_handlers["notice"] = notices.on_deadline
     engine.tick_handlers["noticefu"] = notices.on_deadline
     svc.extra.setdefault("closers", []).append(notices.close)
+    ageband.install(engine)
     return notices
