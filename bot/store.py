@@ -540,10 +540,10 @@ class Store:
     async def update_notice(self, n: int, **fields: Any) -> None:
         await self.r.hset(self.k("notice", n), mapping={k: dumps(v) for k, v in fields.items()})
 
-    async def notice_batch(self, n: int, size: int) -> list[str]:
-        """The next residents to send the notice to. Read, not popped: each leaves the list once its outcome is
+    async def notice_todo(self, n: int) -> list[str]:
+        """The residents still to send the notice to. Read, not popped: each leaves the list once its outcome is
         recorded, so a crash in between sends to them again rather than never."""
-        return [v.decode() for v in await self.r.lrange(self.k("notice", n, "todo"), 0, size - 1)]
+        return [v.decode() for v in await self.r.lrange(self.k("notice", n, "todo"), 0, -1)]
 
     async def notice_done(self, n: int, rid: str, state: str) -> None:
         async with self.r.pipeline(transaction=True) as p:

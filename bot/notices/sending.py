@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 
 from ..address import full_address
 from ..types import Button, Outbound
 
 log = logging.getLogger(__name__)
-BATCH = 30          # sends in flight at once: about one second of Telegram's overall budget
+IN_FLIGHT = 30      # sends waiting for the limiter at once: about one second of Telegram's overall budget
 LEASE_SECONDS = 60  # a drain that stops (a crash) is resumed by the tick after this
 LISTED = 40         # people named in a follow-up message; the rest are counted (all of them become visit tasks)
 NOT_REACHED = ("blocked", "failed", "not_started")
@@ -56,8 +57,13 @@ class Notices:
         notice = await self.store.notice(n)
         if notice is None:
             return
-        while batch := await self.store.notice_batch(n, BATCH):
-            await asyncio.gather(*(self.send_one(n, notice, rid) for rid in batch))
+        todo = deque(await self.store.notice_todo(n))
+
+        async def sender() -> None:
+            while todo:
+                await self.send_one(n, notice, todo.popleft())
+
+        await asyncio.gather(*(sender() for _ in range(IN_FLIGHT)))
         states = await self.store.notice_states(n)
         if notice.get("finished"):
             return
