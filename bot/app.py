@@ -46,6 +46,20 @@ class App:
         self.scheduler = make_scheduler(self.engine, tick_seconds, self.settings.timezone)
         self.scheduler.start()
 
+    async def reload_staff(self, config_path) -> None:
+        """The staff list and roster from the config file again (SIGHUP): someone taken off it loses staff rights
+        at once. A broken file changes nothing."""
+        from .config import ConfigError, load_settings
+
+        try:
+            new = load_settings(config_path)
+        except ConfigError as e:
+            log.error("staff list not reloaded: %s", e)
+            return
+        current = self.svc.extra.get("staff_config") or self.settings
+        await staff_join.refresh(self.svc, current.model_copy(update={"staff": new.staff, "roster": new.roster}))
+        log.warning("staff list reloaded: %s staff members can be reached", len(self.svc.settings.staff))
+
     async def close(self) -> None:
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)

@@ -111,3 +111,85 @@ async def test_e2e_a_removed_staff_members_claim_is_refused(telegram):
     inc = await app.svc.store.incident(1)
     assert not inc.get("claimed_by") and inc["status"] != "claimed"
     assert not any("已经接手" in m.text for m in telegram.api.sent_to(wang.id))
+
+
+async def test_the_staff_list_reread_from_the_config_file_takes_rights_away_at_once(app, tmp_path):
+    import yaml
+    from conftest import ROOT
+
+    li = Person(app, 2001, "李社工")
+    await li.send("/start")
+    await li.share_contact(LI_PHONE)
+    raw = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    path = tmp_path / "config.yaml"
+    path.write_text("staff: [", encoding="utf-8")  # a half-saved file changes nothing
+    await app.reload_staff(path)
+    await li.send("/duty")
+    assert "李社工" in li.last().text and li.last().request is None
+    raw["staff"] = [st for st in raw["staff"] if st["id"] != "li"]
+    raw["roster"] = [{**sh, "staff": [x for x in sh["staff"] if x != "li"]} for sh in raw["roster"]]
+    raw["roster"] = [sh for sh in raw["roster"] if sh["staff"]]
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    await app.reload_staff(path)  # what SIGHUP does
+    await li.send("/duty")
+    assert li.last().request == "contact"
+    assert [st.id for st in app.svc.settings.staff] == ["wang", "chen"]
+
+
+async def test_sighup_rereads_the_staff_list_in_the_running_bot(monkeypatch, redis_server, settings, nlu_model,
+                                                                knowledge_base, tmp_path):
+    """`kill -HUP` after editing config.yaml: a staff member taken off the list is a stranger at their next tap."""
+    import asyncio
+    import signal
+    import uuid
+
+    import yaml
+    from conftest import ROOT
+
+    from bot import app as app_module
+    from bot.config import Secrets
+    from bot.handlers import run_telegram
+    from bot.testing.botapi_server import BotAPIServer
+
+    real_build = app_module.build_app
+
+    async def build(s, secrets, **kw):  # the session's trained models instead of loading them again
+        return await real_build(s, secrets, nlu=nlu_model, kb=knowledge_base, **kw)
+
+    monkeypatch.setattr(app_module, "build_app", build)
+    raw = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    path = tmp_path / "config.yaml"
+    before = signal.getsignal(signal.SIGHUP)
+    async with BotAPIServer() as api:
+        s = settings.model_copy(update={
+            "telegram": settings.telegram.model_copy(update={"api_base_url": api.base_url}),
+            "redis": settings.redis.model_copy(update={"prefix": f"hup{uuid.uuid4().hex[:8]}:"})})
+        task = asyncio.create_task(run_telegram(s, Secrets(telegram_token=api.token, redis_url=redis_server.url),
+                                                path))
+        try:
+            li = api.user(2001, "李社工")
+            await api.wait_for_call("getMe", timeout=90)  # the bot is up (slow on a busy machine)
+            await li.send_command("/start")
+            await api.wait_for_message(li.id, lambda m: m.has_request_contact(), timeout=30)
+            await li.send_contact(LI_PHONE)
+            await api.wait_for_message(li.id, "已确认您是居委会工作人员")
+            raw["staff"] = [st for st in raw["staff"] if st["id"] != "li"]
+            raw["roster"] = [sh for sh in ({**sh, "staff": [x for x in sh["staff"] if x != "li"]}
+                                           for sh in raw["roster"]) if sh["staff"]]
+            path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+            for _ in range(100):
+                if signal.getsignal(signal.SIGHUP) is not before:
+                    break
+                await asyncio.sleep(0.05)
+            signal.raise_signal(signal.SIGHUP)
+            await asyncio.sleep(0.3)
+            n = len(api.sent_to(li.id))
+            await li.send_command("/duty")
+            refused = await api.wait_for_message(li.id, lambda m: m.has_request_contact(), after=n)
+            assert "李社工" not in refused.text
+            signal.raise_signal(signal.SIGTERM)
+            assert await asyncio.wait_for(task, 10) == 0
+        finally:
+            if not task.done():
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
