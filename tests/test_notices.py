@@ -137,3 +137,19 @@ async def test_a_notice_cut_short_by_a_crash_resumes_and_nobody_gets_it_twice(ma
     for person in (zhang, wang, liu):
         assert sum("居委会通知" in t for t in person.texts()) == 1
     assert "送到 3 人" in li.last("发完了").text
+
+
+async def test_a_notice_with_a_photo(app, people):
+    zhang, _, _ = await residents(app, people)
+    li = people("李社工")
+    await li.send("/notice")
+    await li.click(li.last("发通知给谁"), "独居老人")
+    await li.send_file("poster.jpg", b"\xff\xd8 poster", kind="photo")  # a photo without words: asked for them
+    assert "请输入通知内容" in li.last().text
+    await li.send("周六上午社区食堂试吃，欢迎来。")
+    preview = li.last("预览")
+    assert "附一张照片" in preview.text
+    await li.click(preview, "24小时")
+    await sent(app)
+    notice = zhang.last("居委会通知")
+    assert notice.photo and "社区食堂" in notice.text

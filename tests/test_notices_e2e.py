@@ -40,6 +40,20 @@ async def test_e2e_aged_80_plus_ack_and_follow_up(telegram):
     assert "张阿姨" not in follow.text
 
 
+async def test_e2e_a_notice_with_a_photo(telegram):
+    zhang = await telegram.signed_up("张阿姨", "13900000001")
+    li = telegram.user("李社工")
+    await li.send_command("/notice")
+    await li.click(await telegram.said(li, "发通知给谁"), "独居老人")
+    await telegram.said(li, "请输入通知内容")
+    await li.send_photo(caption="插线板以旧换新：周六上午在居委会门口。")
+    await li.click(await telegram.said(li, "附一张照片"), "24小时")
+    notice = await telegram.api.wait_for_message(zhang.id, lambda m: m.kind == "photo")
+    assert "插线板以旧换新" in notice.text and notice.buttons() == ["👌 收到了"]
+    await zhang.click(notice, "收到了")
+    await telegram.said(zhang, "谢谢")
+
+
 @pytest.fixture(params=LIBRARIES)
 async def paced(request, make_app, settings):
     """The bot behind a Bot API server that enforces Telegram's flood limits (strictly: one message a second in a
