@@ -153,3 +153,20 @@ async def test_a_notice_with_a_photo(app, people):
     await sent(app)
     notice = zhang.last("居委会通知")
     assert notice.photo and "社区食堂" in notice.text
+
+
+async def test_a_sender_who_left_the_staff_list_does_not_get_the_follow_up(app, people, clock):
+    from bot.flows import staff_join
+
+    zhang, wang, liu = await residents(app, people)
+    li, chen = people("李社工"), people("陈书记")
+    await li.click(await compose(li, "80岁以上"), "24小时")
+    await sent(app)
+    s = app.settings
+    roster = [sh.model_copy(update={"staff": [x for x in sh.staff if x != "li"]}) for sh in s.roster]
+    await staff_join.refresh(app.svc, s.model_copy(update={"staff": [st for st in s.staff if st.id != "li"],
+                                                           "roster": [sh for sh in roster if sh.staff]}))
+    clock.advance(hours=24.1)
+    await app.engine.tick()
+    assert "王老伯 13900000002" in chen.last("📋 通知 #1").text  # nobody rostered now: all staff
+    assert not any("📋 通知 #1" in t for t in li.texts())

@@ -12,6 +12,7 @@ import asyncio
 import logging
 from collections import deque
 
+from .. import roster
 from ..address import full_address
 from ..types import Button, Outbound
 
@@ -72,8 +73,9 @@ class Notices:
         await self.store.cancel_deadline(f"notice:n{n}")
         await self.store.set_deadline(f"noticefu:n{n}", notice["created"] + notice["hours"] * 3600)
         reached = sum(1 for s in states.values() if s not in NOT_REACHED)
-        await self.svc.outbox.send(Outbound(notice["by_chat"], self.svc.cat.t(
-            "notice.finished", n=n, reached=reached, missed=len(states) - reached, hours=_hours(notice["hours"]))))
+        text = self.svc.cat.t("notice.finished", n=n, reached=reached, missed=len(states) - reached,
+                              hours=_hours(notice["hours"]))
+        await self.svc.outbox.send_all([Outbound(chat, text) for chat in await self.senders(notice)])
 
     async def send_one(self, n: int, notice: dict, rid: str) -> None:
         person = await self.store.resident(rid) or {}
@@ -106,7 +108,16 @@ class Notices:
             if len(rids) > LISTED:
                 lines.append(cat.t("notice.followup_more", more=len(rids) - LISTED))
         buttons = ((Button(cat.t("notice.btn_visits"), f"nt:v:{n}"),),) if silent or missed else ()
-        await self.svc.outbox.send(Outbound(notice["by_chat"], "\n".join(lines), buttons=buttons, tag=f"noticefu:{n}"))
+        await self.svc.outbox.send_all([Outbound(chat, "\n".join(lines), buttons=buttons, tag=f"noticefu:{n}")
+                                        for chat in await self.senders(notice)])
+
+    async def senders(self, notice: dict) -> list[int]:
+        """Who hears how the notice went: its sender, unless they have left the staff list since (the list names
+        residents and their phones); then the staff on duty."""
+        s = self.svc.settings
+        if roster.staff_by_tg(s, notice["by_chat"]):
+            return [notice["by_chat"]]
+        return [st.telegram_id for st in roster.on_duty(s, self.svc.clock.now(), await self.store.duty_overrides())]
 
     async def not_acknowledged(self, n: int) -> list[str]:
         return sorted(rid for rid, s in (await self.store.notice_states(n)).items() if s != "ack")
