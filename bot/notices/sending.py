@@ -66,8 +66,8 @@ class Notices:
 
         await asyncio.gather(*(sender() for _ in range(IN_FLIGHT)))
         states = await self.store.notice_states(n)
-        if notice.get("finished"):
-            return
+        if (await self.store.notice(n) or {}).get("finished"):
+            return  # a resumed drain that found the work done
         now = self.svc.clock.ts()
         await self.store.update_notice(n, finished=now)
         await self.store.cancel_deadline(f"notice:n{n}")
@@ -93,7 +93,7 @@ class Notices:
         notice, states = await self.store.notice(n), await self.store.notice_states(n)
         if notice is None:
             return
-        cat, prefix = self.svc.cat, self.svc.settings.community.address_prefix
+        cat = self.svc.cat
         silent = [rid for rid, s in states.items() if s == "sent"]
         missed = [rid for rid, s in states.items() if s in NOT_REACHED]
         lines = [cat.t("notice.followup", n=n, hours=_hours(notice["hours"]), acked=len(states) - len(silent)
