@@ -94,8 +94,9 @@ class Notices:
         if notice is None:
             return
         cat = self.svc.cat
-        silent = [rid for rid, s in states.items() if s == "sent"]
-        missed = [rid for rid, s in states.items() if s in NOT_REACHED]
+        order = sorted(states, key=lambda rid: int(rid.lstrip("r")) if rid.lstrip("r").isdigit() else 0)
+        silent = [rid for rid in order if states[rid] == "sent"]
+        missed = [rid for rid in order if states[rid] in NOT_REACHED]
         lines = [cat.t("notice.followup", n=n, hours=_hours(notice["hours"]), acked=len(states) - len(silent)
                        - len(missed), silent=len(silent), missed=len(missed))]
         for title, rids in (("notice.followup_silent", silent), ("notice.followup_missed", missed)):
