@@ -56,11 +56,11 @@ async def _residents(args, settings, secrets) -> int:
         await app.close()
 
 
-async def _run(settings, secrets) -> int:
+async def _run(settings, secrets, config_path=None) -> int:
     if secrets.telegram_token:
         from .handlers import run_telegram
 
-        return await run_telegram(settings, secrets)
+        return await run_telegram(settings, secrets, config_path)
     from .app import build_app
     from .handlers.console import Console, ConsoleMessenger
 
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     secrets = Secrets.from_env()
     if args.cmd == "residents":
         return asyncio.run(_residents(args, settings, secrets))
-    return asyncio.run(_run(settings, secrets))
+    return asyncio.run(_run(settings, secrets, args.config))
 
 
 if __name__ == "__main__":

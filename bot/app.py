@@ -11,6 +11,7 @@ from . import reach, register
 from .clock import Clock
 from .config import Secrets, Settings
 from .engine import Engine
+from .flows import staff_join
 from .i18n import Catalogue
 from .outbox import Messenger, Outbox
 from .redis_server import EmbeddedRedis
@@ -44,6 +45,20 @@ class App:
 
         self.scheduler = make_scheduler(self.engine, tick_seconds, self.settings.timezone)
         self.scheduler.start()
+
+    async def reload_staff(self, config_path) -> None:
+        """The staff list and roster from the config file again (SIGHUP): someone taken off it loses staff rights
+        at once. A broken file changes nothing."""
+        from .config import ConfigError, load_settings
+
+        try:
+            new = load_settings(config_path)
+        except ConfigError as e:
+            log.error("staff list not reloaded: %s", e)
+            return
+        current = self.svc.extra.get("staff_config") or self.settings
+        await staff_join.refresh(self.svc, current.model_copy(update={"staff": new.staff, "roster": new.roster}))
+        log.warning("staff list reloaded: %s staff members can be reached", len(self.svc.settings.staff))
 
     async def close(self) -> None:
         if self.scheduler is not None:
@@ -96,8 +111,10 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
                    nlu=nlu if nlu is not None else load_nlu(settings, secrets),
                    kb=kb if kb is not None else load_kb())
     engine = Engine(svc)
+    await staff_join.refresh(svc)  # staff who joined by phone; those no longer listed lose their rights here
     _enable_checkins(engine)
     await reach.install(engine)
+    _enable_staff_ops(engine)
     app = App(settings, secrets, engine, svc, redis, embedded)
     app.closers.extend(svc.extra.get("closers", []))
     seed = settings.residents.seed_file
@@ -117,3 +134,12 @@ def _enable_checkins(engine: Engine) -> None:
     except ImportError:
         return
     install(engine)
+
+
+def _enable_staff_ops(engine: Engine) -> None:
+    """Issue 17: the register by Excel in chat, notices to every door, age-band entitlement messages."""
+    from .flows import register_chat
+    from .notices import install as install_notices
+
+    register_chat.install(engine)
+    install_notices(engine)

@@ -39,7 +39,7 @@ class Staff(_Strict):
     id: str
     name: str
     phone: str
-    telegram_id: int
+    telegram_id: int | None = None      # optional: staff join by sharing this phone number with the bot
     role: Literal["member", "head"] = "member"
 
 
@@ -151,8 +151,12 @@ class Settings(_Strict):
             for sid in shift.staff:
                 if sid not in ids:
                     raise ValueError(f"roster.{i}.staff: unknown staff id {sid!r}")
-        if len({s.telegram_id for s in self.staff}) != len(self.staff):
+        tg_ids = [s.telegram_id for s in self.staff if s.telegram_id is not None]
+        if len(set(tg_ids)) != len(tg_ids):
             raise ValueError("staff: two staff members share a telegram_id")
+        phones = [re.sub(r"\D", "", s.phone)[-11:] for s in self.staff]
+        if len(set(phones)) != len(phones):
+            raise ValueError("staff: two staff members share a phone number")
         return self
 
     @field_validator("timezone")

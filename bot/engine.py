@@ -38,6 +38,7 @@ class Engine:
         self.staff_commands: dict = svc.extra.setdefault("staff_commands", {})
         self.button_handlers: dict = svc.extra.setdefault("button_handlers", {})
         self.button_handlers.setdefault("fam", (("contact",), family.on_which))
+        self.staff_inputs: dict = svc.extra.setdefault("staff_inputs", {})  # "file", or a flow's name -> handler
         self._sos_labels = frozenset(svc.cat.all_values("menu.sos"))
         self._menu_labels = frozenset(label for row in (*RESIDENT_MENU, *STAFF_MENU) for key in row
                                       for label in svc.cat.all_values(key))
@@ -170,6 +171,8 @@ class Engine:
             handled = [await hook(ctx) for hook in self.activity_hooks]  # every hook sees every event
             if any(handled):
                 return  # a hook answered it itself (e.g. a typed reply to today's check-in)
+        elif me.role == "staff" and await self.on_staff_input(ctx):
+            return
         if ev.kind in UNSUPPORTED or ev.kind == "edited":
             show_menu(ctx, "bad.edited" if ev.kind == "edited" else f"bad.{ev.kind}")
             return
@@ -226,6 +229,17 @@ class Engine:
             if await staff.on_text(ctx):
                 return
         show_menu(ctx, "staff.menu_hint")
+
+    async def on_staff_input(self, ctx: Ctx) -> bool:
+        """A staff member's document, or their next answer in a flow a feature module owns (composing a notice).
+        A menu button always wins over the flow."""
+        ev = ctx.ev
+        key = "file" if ev.kind == "file" else ctx.step[0] if ev.kind in ("text", "photo") else None
+        handler = self.staff_inputs.get(key)
+        if handler is None or (ev.kind == "text" and menu_action(ctx, ev.text)):
+            return False
+        await handler(ctx)
+        return True
 
     # --- commands ------------------------------------------------------------------------------
     async def on_command(self, ctx: Ctx) -> None:

@@ -31,9 +31,12 @@ class Limiter(Protocol):
 
 def priority(msg: Outbound) -> int:
     """0: an urgent staff alert; 1: other urgent messages; 2: replies and everything else; 3: the bot's own
-    bookkeeping (an alert packet edited to show the incident's state), which no one is waiting for."""
+    bookkeeping (an alert packet edited to show the incident's state), which no one is waiting for; 4: a notice
+    to many (bulk), behind everything else."""
     if msg.urgent:
         return 0 if msg.tag.startswith("alert:") else 1
+    if msg.bulk:
+        return 4
     return 3 if msg.edit and msg.tag.startswith("edit:") else 2
 
 

@@ -153,40 +153,57 @@ _REGISTER_FIELDS = ("name", "phone", "road", "lane", "building", "room", "lives_
                     "contacts", "doctor", "notes")
 
 
-async def import_file(store: Store, path: str | Path) -> ImportReport:
-    path = Path(path)
-    rows = read_rows(path)
-    problems, parsed, seen = [], [], {}
+@dataclass
+class ImportPlan:
+    """What importing some rows would do to the register, before anything is written."""
+
+    problems: list[tuple[int, str]]         # (line, reason) of rows that cannot be imported
+    added: list[dict]                       # new people, without ids yet
+    updated: list[tuple[dict, list[str]]]   # (the person as it would be, the fields that change)
+    unchanged: int
+
+
+def plan_import(rows: list[tuple[int, dict[str, str]]], existing: list[dict]) -> ImportPlan:
+    """Each row parsed and matched to the register by phone; nothing is written."""
+    plan, seen = ImportPlan([], [], [], 0), {}
+    by_phone = {p["phone"]: p for p in existing}
     for line, row in rows:
         try:
             person = parse_row(row)
         except ValueError as e:
-            problems.append(f"line {line}: {e}")
+            plan.problems.append((line, str(e)))
             continue
         if person["phone"] in seen:
-            problems.append(f"line {line}: phone repeats line {seen[person['phone']]}")
+            plan.problems.append((line, f"phone repeats line {seen[person['phone']]}"))
             continue
         seen[person["phone"]] = line
-        parsed.append(person)
-    if problems:
-        raise RegisterError(problems)
-    existing = {p["phone"]: p for p in await store.residents()}
-    new_ids = iter(await store.next_resident_ids(sum(1 for p in parsed if p["phone"] not in existing)))
-    added = updated = unchanged = 0
-    changed = []
-    for person in parsed:
-        old = existing.get(person["phone"])
+        old = by_phone.get(person["phone"])
+        fields = [f for f in _REGISTER_FIELDS if old is not None and old.get(f) != person[f]]
         if old is None:
-            changed.append({**person, "id": next(new_ids)})
-            added += 1
-        elif any(old.get(f) != person[f] for f in _REGISTER_FIELDS):
-            changed.append({**old, **person})  # keeps id, Telegram link, check-in settings
-            updated += 1
+            plan.added.append(person)
+        elif fields:
+            plan.updated.append(({**old, **person}, fields))  # keeps id, Telegram link, check-in settings
         else:
-            unchanged += 1
-    everyone = {p["phone"]: p for p in [*existing.values(), *changed]}
-    await store.replace_residents(changed, contacts_index(list(everyone.values())))
-    return ImportReport(added, updated, unchanged)
+            plan.unchanged += 1
+    return plan
+
+
+async def apply_plan(store: Store, plan: ImportPlan, existing: list[dict], audit: dict | None = None) -> ImportReport:
+    """Writes a plan's new and changed people in one transaction (with its audit entry, if any)."""
+    new_ids = iter(await store.next_resident_ids(len(plan.added)))
+    changed = [{**p, "id": next(new_ids)} for p in plan.added] + [p for p, _ in plan.updated]
+    everyone = {p["phone"]: p for p in [*existing, *changed]}
+    await store.replace_residents(changed, contacts_index(list(everyone.values())), audit=audit)
+    return ImportReport(len(plan.added), len(plan.updated), plan.unchanged)
+
+
+async def import_file(store: Store, path: str | Path) -> ImportReport:
+    rows = read_rows(Path(path))
+    existing = await store.residents()
+    plan = plan_import(rows, existing)
+    if plan.problems:
+        raise RegisterError([f"line {line}: {reason}" for line, reason in plan.problems])
+    return await apply_plan(store, plan, existing)
 
 
 def to_row(p: dict) -> list[str]:
@@ -201,16 +218,21 @@ def to_row(p: dict) -> list[str]:
     ]
 
 
+def register_workbook(people: list[dict]) -> Workbook:
+    """The register as a workbook that imports back unchanged."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "residents"
+    ws.append(COLUMNS)
+    for p in people:
+        ws.append(to_row(p))
+    return wb
+
+
 def export_file(people: list[dict], path: str | Path) -> None:
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
-        wb = Workbook()
-        ws = wb.active
-        ws.title = "residents"
-        ws.append(COLUMNS)
-        for p in people:
-            ws.append(to_row(p))
-        wb.save(path)
+        register_workbook(people).save(path)
     else:
         with path.open("w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)

@@ -28,6 +28,18 @@ Layout (prefix omitted):
   lock:{name}               str   short per-user / per-incident locks
   repeats:{key}             hash  last (ts a repeat was passed on), count (repeats held back since)
   stranger:{uid}:log        list  JSON every message of an unregistered person (trimmed to 1000)
+  -- staff operations (issue 17) --
+  staff:tg                  hash  staff id -> JSON {tg, phone, at}: who joined by sharing their phone
+  register:draft:{uid}      str   JSON file a staff member sent, parsed, awaiting ✅/❌ (expires)
+  register:audit            list  JSON applied imports: who, when, file name, counts (never trimmed)
+  notice:seq                int
+  notice:{n}                hash  notice fields (JSON values)
+  notice:{n}:todo           list  rids still to send to (the sender pops them)
+  notice:{n}:state          hash  rid -> sent | ack | blocked | failed | not_started
+  visits                    hash  visit-task id -> JSON {rid, notice, by, created, done_by, done_at}
+  visits:seq                int
+  ageband:told              set   "rid:band" residents told of their new allowance band
+  ageband:listed            set   "YYYY-MM" months whose list staff have had
 """
 from __future__ import annotations
 
@@ -182,9 +194,12 @@ class Store:
         rid = await self.r.hget(self.k("residents:tg"), str(tg))
         return await self.resident(rid.decode()) if rid else None
 
-    async def replace_residents(self, people: Iterable[dict], contacts_index: dict[str, list[dict]]) -> None:
-        """Writes a validated batch in one transaction: all of it or nothing."""
+    async def replace_residents(self, people: Iterable[dict], contacts_index: dict[str, list[dict]],
+                                audit: dict | None = None) -> None:
+        """Writes a validated batch in one transaction: all of it or nothing (with its audit entry, if any)."""
         async with self.r.pipeline(transaction=True) as p:
+            if audit:
+                p.rpush(self.k("register:audit"), dumps(audit))
             for person in people:
                 p.hset(self.k("residents"), person["id"], dumps(person))
                 p.hset(self.k("residents:phone"), person["phone"], person["id"])
@@ -546,3 +561,88 @@ class Store:
     async def checkin_log(self, rid: str, n: int = 30) -> list[dict]:
         """Most recent first."""
         return [loads(v) for v in await self.r.lrange(self.k("checkins:log", rid), 0, n - 1)]
+
+    # --- staff operations (issue 17): staff join by phone, register drafts, notices, entitlement notes ------------
+    async def staff_bindings(self) -> dict[str, dict]:
+        return {k.decode(): loads(v) for k, v in (await self.r.hgetall(self.k("staff:tg"))).items()}
+
+    async def bind_staff(self, staff_id: str, binding: dict) -> None:
+        await self.r.hset(self.k("staff:tg"), staff_id, dumps(binding))
+
+    async def unbind_staff(self, *staff_ids: str) -> None:
+        if staff_ids:
+            await self.r.hdel(self.k("staff:tg"), *staff_ids)
+
+    async def save_register_draft(self, uid: int, draft: dict, ttl_seconds: int) -> None:
+        await self.r.set(self.k("register:draft", uid), dumps(draft), ex=ttl_seconds)
+
+    async def take_register_draft(self, uid: int) -> dict | None:
+        """Exactly one ✅ applies a draft; a second press finds nothing."""
+        return loads(await self.r.getdel(self.k("register:draft", uid)))
+
+    async def register_audit(self, n: int = 50) -> list[dict]:
+        """Most recent last."""
+        return [loads(v) for v in await self.r.lrange(self.k("register:audit"), -n, -1)]
+
+    async def create_notice(self, fields: dict, rids: list[str]) -> int:
+        n = await self.r.incr(self.k("notice:seq"))
+        async with self.r.pipeline(transaction=True) as p:
+            p.hset(self.k("notice", n), mapping={k: dumps(v) for k, v in {**fields, "id": n}.items()})
+            if rids:
+                p.rpush(self.k("notice", n, "todo"), *rids)
+            await p.execute()
+        return n
+
+    async def notice(self, n: int | str) -> dict | None:
+        raw = await self.r.hgetall(self.k("notice", n))
+        return {k.decode(): loads(v) for k, v in raw.items()} if raw else None
+
+    async def update_notice(self, n: int, **fields: Any) -> None:
+        await self.r.hset(self.k("notice", n), mapping={k: dumps(v) for k, v in fields.items()})
+
+    async def notice_todo(self, n: int) -> list[str]:
+        """The residents still to send the notice to. Read, not popped: each leaves the list once its outcome is
+        recorded, so a crash in between sends to them again rather than never."""
+        return [v.decode() for v in await self.r.lrange(self.k("notice", n, "todo"), 0, -1)]
+
+    async def notice_done(self, n: int, rid: str, state: str) -> None:
+        async with self.r.pipeline(transaction=True) as p:
+            p.lrem(self.k("notice", n, "todo"), 1, rid)
+            p.hsetnx(self.k("notice", n, "state"), rid, state)
+            await p.execute()
+
+    async def notice_left(self, n: int) -> int:
+        return await self.r.llen(self.k("notice", n, "todo"))
+
+    async def ack_notice(self, n: int, rid: str) -> bool:
+        """Records a 👌; False if the resident was never sent this notice."""
+        if not await self.r.hexists(self.k("notice", n, "state"), rid):
+            return False
+        await self.r.hset(self.k("notice", n, "state"), rid, "ack")
+        return True
+
+    async def notice_states(self, n: int) -> dict[str, str]:
+        raw = await self.r.hgetall(self.k("notice", n, "state"))
+        return {k.decode(): v.decode() for k, v in raw.items()}
+
+    async def add_visit_tasks(self, tasks: list[dict]) -> list[int]:
+        if not tasks:
+            return []
+        last = await self.r.incrby(self.k("visits:seq"), len(tasks))
+        ids = list(range(last - len(tasks) + 1, last + 1))
+        await self.r.hset(self.k("visits"), mapping={str(i): dumps({**t, "id": i}) for i, t in zip(ids, tasks)})
+        return ids
+
+    async def visit_tasks(self) -> list[dict]:
+        raw = await self.r.hgetall(self.k("visits"))
+        return sorted((loads(v) for v in raw.values()), key=lambda t: t["id"])
+
+    async def update_visit_task(self, task: dict) -> None:
+        await self.r.hset(self.k("visits"), str(task["id"]), dumps(task))
+
+    async def visit_task(self, vid: int) -> dict | None:
+        return loads(await self.r.hget(self.k("visits"), str(vid)))
+
+    async def mark_told(self, marker: str, group: str = "told") -> bool:
+        """True the first time a marker is set (an age band told, a month listed): never twice."""
+        return bool(await self.r.sadd(self.k("ageband", group), marker))

@@ -23,6 +23,9 @@ class Inbound:
     callback_id: str | None = None
     contact_phone: str | None = None
     contact_user_id: int | None = None  # whose card was shared (None: someone else's or unknown)
+    file_id: str | None = None          # a document or photo (the largest size), fetched only when wanted
+    file_name: str = ""
+    file_size: int = 0
     latitude: float | None = None
     longitude: float | None = None
     language: str | None = None
@@ -57,7 +60,10 @@ class Outbound:
     request: Literal["contact", "location"] | None = None
     edit: MessageRef | None = None       # edit this message instead of sending a new one
     forward: MessageRef | None = None    # forward this message (text ignored)
+    document: tuple[str, bytes] | None = None  # (file name, content): sent as a file, text as its caption
+    photo: str | None = None             # a photo's file id: sent as a photo, text as its caption
     urgent: bool = False                 # jumps the outbound queue
+    bulk: bool = False                   # a notice to many: goes after everything else
     tag: str = ""                        # e.g. "alert:42" — lets the sender record the message id
 
 

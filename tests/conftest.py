@@ -198,7 +198,8 @@ async def running_telegram(library: str, make_app, settings, **app_kw):
 
     async with BotAPIServer() as api:
         for st in settings.staff:
-            api.user(st.telegram_id, st.name)  # staff have started the bot
+            if st.telegram_id:
+                api.user(st.telegram_id, st.name)  # staff have started the bot
         s = settings.model_copy(update={"telegram": settings.telegram.model_copy(
             update={"api_base_url": api.base_url, "library": library})})
         app = await make_app(settings_=s, **app_kw)

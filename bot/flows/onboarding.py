@@ -13,6 +13,7 @@ from ..register import normalise_phone
 from ..types import Outbound
 from .base import Ctx
 from .menu import keyboard, show_menu
+from .staff_join import join_as_staff
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,8 @@ async def on_contact(ctx: Ctx) -> None:
         ask_for_contact(ctx, "onboard.not_your_contact")
         return
     phone = normalise_phone(ev.contact_phone)
+    if await join_as_staff(ctx, phone):
+        return
     store = ctx.svc.store
     rid = await store.resident_id_by_phone(phone)
     if rid:

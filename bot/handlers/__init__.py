@@ -19,8 +19,9 @@ def adapter_class(library: str):
     return AiogramAdapter
 
 
-async def run_telegram(settings, secrets) -> int:
-    """Runs until SIGINT or SIGTERM, then stops the adapter and closes the app cleanly."""
+async def run_telegram(settings, secrets, config_path=None) -> int:
+    """Runs until SIGINT or SIGTERM, then stops the adapter and closes the app cleanly; SIGHUP re-reads the staff
+    list from `config_path`."""
     from ..app import build_app
 
     app = await build_app(settings, secrets)
@@ -30,6 +31,15 @@ async def run_telegram(settings, secrets) -> int:
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         asyncio.get_running_loop().add_signal_handler(sig, stop.set)
+    reloads: set[asyncio.Task] = set()
+
+    def reload() -> None:
+        task = asyncio.ensure_future(app.reload_staff(config_path))
+        reloads.add(task)
+        task.add_done_callback(reloads.discard)
+
+    if config_path:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, reload)
     try:
         await stop.wait()
     finally:

@@ -10,8 +10,8 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ChatType
 from aiogram.methods.base import Response
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
-from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefault, CallbackQuery,
-                           InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Message, ReplyKeyboardMarkup,
+from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefault, BufferedInputFile,
+                           CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Message, ReplyKeyboardMarkup,
                            Update)
 
 from ..types import Inbound, Outbound, SendResult
@@ -49,7 +49,7 @@ class AiogramMessenger:
 
     async def deliver(self, msg: Outbound) -> SendResult:
         try:
-            return SendResult(True, await put(self.bot, msg, markup(msg)))
+            return SendResult(True, await put(self.bot, msg, markup(msg), upload))
         except TelegramRetryAfter as e:
             return SendResult(False, error="retry after", retry_after=float(e.retry_after))
         except (TelegramForbiddenError, TelegramBadRequest) as e:
@@ -61,6 +61,12 @@ class AiogramMessenger:
 
     async def probe(self, chat_id: int) -> SendResult:
         return await probe(self.bot, chat_id, (TelegramForbiddenError, TelegramBadRequest), TelegramAPIError)
+    async def fetch_file(self, file_id: str) -> bytes:
+        return (await self.bot.download(file_id)).getvalue()
+
+
+def upload(name: str, data: bytes) -> BufferedInputFile:
+    return BufferedInputFile(data, filename=name)
 
 
 def make_router(app) -> Router:
@@ -102,7 +108,7 @@ async def register_commands(bot: Bot, app) -> None:
         code = None if lang == app.settings.locale else lang
         await bot.set_my_commands([BotCommand(command=c, description=d) for c, d in command_list(cat, lang)],
                                   scope=BotCommandScopeDefault(), language_code=code)
-    for st in app.settings.staff:  # staff see their own commands; a chat that never started is skipped
+    for st in (st for st in app.settings.staff if st.telegram_id):  # a chat that never started is skipped
         try:
             await bot.set_my_commands([BotCommand(command=c, description=d)
                                        for c, d in staff_command_list(cat, app.settings.locale)],

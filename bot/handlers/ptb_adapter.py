@@ -11,7 +11,7 @@ import logging
 import warnings
 
 from telegram import (BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Chat, InlineKeyboardButton,
-                      InlineKeyboardMarkup, KeyboardButton, Message, ReplyKeyboardMarkup, Update)
+                      InlineKeyboardMarkup, InputFile, KeyboardButton, Message, ReplyKeyboardMarkup, Update)
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
 
@@ -73,7 +73,7 @@ class PTBMessenger:
 
     async def deliver(self, msg: Outbound) -> SendResult:
         try:
-            return SendResult(True, await put(self.bot, msg, markup(msg)))
+            return SendResult(True, await put(self.bot, msg, markup(msg), lambda name, data: InputFile(data, name)))
         except RetryAfter as e:
             return SendResult(False, error="retry after", retry_after=retry_seconds(e))
         except (Forbidden, BadRequest) as e:  # BadRequest must come before NetworkError, its base class
@@ -85,6 +85,8 @@ class PTBMessenger:
 
     async def probe(self, chat_id: int) -> SendResult:
         return await probe(self.bot, chat_id, (Forbidden, BadRequest), TelegramError)
+    async def fetch_file(self, file_id: str) -> bytes:
+        return bytes(await (await self.bot.get_file(file_id)).download_as_bytearray())
 
 
 async def register_commands(bot, app) -> None:
@@ -93,7 +95,7 @@ async def register_commands(bot, app) -> None:
         code = None if lang == app.settings.locale else lang
         await bot.set_my_commands([BotCommand(c, d) for c, d in command_list(cat, lang)],
                                   scope=BotCommandScopeDefault(), language_code=code)
-    for st in app.settings.staff:  # staff see their own commands; a chat that never started is skipped
+    for st in (st for st in app.settings.staff if st.telegram_id):  # a chat that never started is skipped
         try:
             await bot.set_my_commands([BotCommand(c, d) for c, d in staff_command_list(cat, app.settings.locale)],
                                       scope=BotCommandScopeChat(st.telegram_id))

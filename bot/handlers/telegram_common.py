@@ -5,7 +5,7 @@ from ..i18n import Catalogue
 from ..types import Inbound, Outbound, SendResult
 
 RESIDENT_COMMANDS = ("start", "help", "cancel", "lang")
-STAFF_COMMANDS = ("open", "incident", "duty", "checkins", "questions")
+STAFF_COMMANDS = ("open", "incident", "duty", "checkins", "questions", "export", "notice", "visits")
 
 # Telegram answers 400 (Bad Request: message is too long, chat not found, ...) and 403 (blocked, kicked) when the
 # request itself can never succeed: sending it again is refused again, so these are permanent. Network errors,
@@ -28,11 +28,14 @@ def inbound_from_message(message, *, edited: bool = False) -> Inbound:
     """The core's event for a Telegram message; aiogram's and python-telegram-bot's Message share these fields."""
     user = message.from_user
     kind = "edited" if edited else classify_message({f: getattr(message, f, None) for f in MESSAGE_FIELDS})
-    contact, loc = message.contact, message.location
+    contact, loc, doc = message.contact, message.location, message.document
+    file = doc or (message.photo[-1] if message.photo else None)
     return Inbound(
         user_id=user.id if user else message.chat.id, chat_id=message.chat.id, kind=kind,
         text=message.text or message.caption or "", message_id=message.message_id,
         contact_phone=contact.phone_number if contact else None, contact_user_id=contact.user_id if contact else None,
+        file_id=file.file_id if file else None, file_name=(doc.file_name or "") if doc else "",
+        file_size=(file.file_size or 0) if file else 0,
         latitude=loc.latitude if loc else None, longitude=loc.longitude if loc else None,
         language=user.language_code if user else None, first_name=user.first_name if user else "",
         is_group=message.chat.type != "private")
@@ -55,9 +58,15 @@ def classify_message(has: dict) -> str:
     return "text" if text else "unsupported"
 
 
-async def put(bot, msg: Outbound, reply_markup) -> int | None:
-    """Forward, edit or send through either library's Bot (their methods share these names and arguments)."""
-    if msg.forward:
+async def put(bot, msg: Outbound, reply_markup, upload=None) -> int | None:
+    """Forward, edit or send through either library's Bot (their methods share these names and arguments);
+    `upload(name, data)` wraps a file in the library's own input-file type."""
+    caption = msg.text or None
+    if msg.document:
+        sent = await bot.send_document(msg.chat_id, upload(*msg.document), caption=caption, reply_markup=reply_markup)
+    elif msg.photo:
+        sent = await bot.send_photo(msg.chat_id, msg.photo, caption=caption, reply_markup=reply_markup)
+    elif msg.forward:
         sent = await bot.forward_message(msg.chat_id, msg.forward.chat_id, msg.forward.message_id)
     elif msg.edit:
         await bot.edit_message_text(text=msg.text, chat_id=msg.edit.chat_id, message_id=msg.edit.message_id,

@@ -50,14 +50,24 @@ class FakeUser:
     async def send_voice(self, duration: int = 3) -> int:
         return await self._send_media("voice", duration=duration)
 
-    async def send_photo(self, caption: str | None = None) -> int:
-        return await self._send_media("photo", caption)
+    async def send_photo(self, caption: str | None = None, data: bytes = b"") -> int:
+        content = media_content("photo", self.api.next_file_number())
+        if caption:
+            content["caption"] = caption
+        self.api.keep_file(content["photo"], data or b"\x89PNG photo")
+        return await self._send(**content)
 
     async def send_sticker(self) -> int:
         return await self._send_media("sticker")
 
-    async def send_document(self, name: str = "a.pdf") -> int:
-        return await self._send_media("document", file_name=name)
+    async def send_document(self, name: str = "a.pdf", data: bytes | None = None, caption: str | None = None) -> int:
+        """With `data`, the bot can download the file (getFile)."""
+        content = media_content("document", self.api.next_file_number(), file_name=name)
+        if caption:
+            content["caption"] = caption
+        if data is not None:
+            self.api.keep_file(content["document"], data)
+        return await self._send(**content)
 
     async def send_video_note(self) -> int:
         return await self._send_media("video_note")

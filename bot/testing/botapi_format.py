@@ -46,7 +46,9 @@ def decode_value(key: str, value: Any) -> Any:
 
 
 class UploadedFile(dict):
-    """A file part of a multipart request, kept as its name and size only."""
+    """A file part of a multipart request: its name and size as params, its bytes in `.data`."""
+
+    data: bytes = b""
 
 
 def decode_params(raw: dict[str, Any]) -> dict[str, Any]:
@@ -62,7 +64,9 @@ async def read_multipart(reader: MultipartReader) -> dict[str, Any]:
     raw: dict[str, Any] = {}
     while (part := await reader.next()) is not None:
         if part.filename:
-            raw[part.name] = UploadedFile(file_name=part.filename, size=len(await part.read()))
+            data = await part.read()
+            raw[part.name] = UploadedFile(file_name=part.filename, size=len(data))
+            raw[part.name].data = data
         else:
             raw[part.name] = await part.text()
     return raw

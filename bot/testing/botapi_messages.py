@@ -42,6 +42,8 @@ def _media_sender(kind: str) -> Handler:
         if isinstance(p[kind], dict):  # an upload: Telegram keeps its file name
             extra["file_name"] = p[kind]["file_name"]
         content = media_content(kind, api.next_file_number(), **extra)
+        if isinstance(p[kind], dict):  # and its bytes, for getFile and the tests
+            api.keep_file(content[kind], getattr(p[kind], "data", b""))
         if p.get("caption"):
             content["caption"] = shown_text(p["caption"], p.get("parse_mode"), limit=1024, what="message caption")
         return dict(api.bot_message(chat["id"], content, p).raw)
@@ -50,6 +52,13 @@ def _media_sender(kind: str) -> Handler:
 
 for _kind in ("photo", "voice", "document", "sticker", "video", "video_note", "audio", "animation"):
     METHODS["send" + _kind.replace("_", "")] = _media_sender(_kind)
+
+
+@method("getFile")
+async def get_file(api: BotAPIServer, p: dict) -> dict:
+    if (found := api.files.get(str(p.get("file_id") or ""))) is None:
+        raise bad_request("invalid file_id")
+    return {k: v for k, v in found.items() if k != "data"}
 
 
 @method("sendLocation")

@@ -50,6 +50,7 @@ class BotAPIServer(ChatState):
     async def start(self) -> None:
         app = web.Application(client_max_size=50 * 2**20)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
@@ -141,6 +142,13 @@ class BotAPIServer(ChatState):
         body = await self.execute(request.match_info["method"], decode_params({**request.query, **raw}),
                                   request.match_info["token"])
         return web.json_response(body, status=200 if body["ok"] else body["error_code"])
+
+    async def _download(self, request: web.Request) -> web.Response:
+        path = request.match_info["path"]
+        found = next((f for f in self.files.values() if f["file_path"] == path), None)
+        if request.match_info["token"] != self.token or found is None:
+            return web.Response(status=404, text="Not Found")
+        return web.Response(body=found["data"], content_type="application/octet-stream")
 
     async def execute(self, method: str, params: dict[str, Any], token: str) -> dict:
         call = Call(method, params, time.monotonic())

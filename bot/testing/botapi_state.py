@@ -36,6 +36,7 @@ class ChatState:
         self._sent_by_id: dict[tuple[int, int], SentMessage] = {}
         self._next_message_id: dict[int, int] = {}
         self._update_id = self._file_number = self._callback_number = 0
+        self.files: dict[str, dict] = {}  # file id -> File object, with its bytes under "data"
         self._allowed_updates = DEFAULT_UPDATES
         self._changed = asyncio.Event()
         self._started = time.monotonic()
@@ -153,6 +154,16 @@ class ChatState:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
         elif offset < 0:
             self.updates = self.updates[offset:]
+
+    def keep_file(self, obj: dict | list, data: bytes) -> None:
+        """Makes a sent or uploaded file downloadable: getFile, then /file/bot<token>/<file_path>."""
+        obj = obj[-1] if isinstance(obj, list) else obj
+        obj["file_size"] = len(data)
+        self.files[obj["file_id"]] = {"file_id": obj["file_id"], "file_unique_id": obj["file_unique_id"],
+                                      "file_size": len(data), "file_path": f"files/{obj['file_id']}", "data": data}
+
+    def file_bytes(self, file_id: str) -> bytes:
+        return self.files[file_id]["data"]
 
     def next_file_number(self) -> int:
         self._file_number += 1

@@ -28,6 +28,8 @@ class Seen:
     request: str | None = None
     forwarded: bool = False
     edits: int = 0
+    document: tuple[str, bytes] | None = None
+    photo: str | None = None
 
     def data(self, label_part: str) -> str:
         for label, data in self.buttons:
@@ -44,6 +46,10 @@ class RecordingMessenger:
         self.by_id: dict[int, Seen] = {}
         self.blocked: set[int] = set()
         self.log: list[Outbound] = []
+        self.files: dict[str, bytes] = {}  # what people "uploaded": file id -> content
+
+    async def fetch_file(self, file_id: str) -> bytes:
+        return self.files[file_id]
 
     async def deliver(self, msg: Outbound) -> SendResult:
         self.log.append(msg)
@@ -57,7 +63,7 @@ class RecordingMessenger:
             seen.text, seen.buttons, seen.edits = msg.text, buttons, seen.edits + 1
             return SendResult(True, seen.message_id)
         seen = Seen(msg.chat_id, next(_ids), msg.text, buttons, [k for row in msg.keyboard for k in row],
-                    msg.request, forwarded=msg.forward is not None)
+                    msg.request, forwarded=msg.forward is not None, document=msg.document, photo=msg.photo)
         self.chats.setdefault(msg.chat_id, []).append(seen)
         self.by_id[seen.message_id] = seen
         return SendResult(True, seen.message_id)
@@ -97,6 +103,12 @@ class Person:
 
     async def share_location(self, lat: float = 31.2064, lon: float = 121.4452) -> list[Outbound]:
         return await self._do(kind="location", latitude=lat, longitude=lon)
+
+    async def send_file(self, name: str, data: bytes, kind: str = "file") -> list[Outbound]:
+        """A document (or, with kind="photo", a photo) the bot may download."""
+        file_id = f"f{next(_ids)}"
+        self.m.files[file_id] = data
+        return await self._do(kind=kind, file_id=file_id, file_name=name, file_size=len(data))
 
     async def send_kind(self, kind: str) -> list[Outbound]:
         return await self._do(kind=kind)

@@ -1,0 +1,141 @@
+"""Sending a notice to many residents at the lowest priority, the 👌 acknowledgements, and the follow-up list.
+
+Record, then act: the notice and the residents still to send to live in Redis before anything is sent; each
+resident leaves that list once their outcome (sent, blocked, failed, not started) is recorded. The drain starts at
+once and holds a deadline ("notice:n<n>") as its lease: after a crash the engine's tick finds it and the drain
+resumes where it stopped. Every message goes out as `bulk`: the outbox's limiter serves it after every alert,
+reply and other message, inside Telegram's limits, so a notice to 10,000 never holds up an alert.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+
+from .. import roster
+from ..address import full_address
+from ..types import Button, Outbound
+
+log = logging.getLogger(__name__)
+IN_FLIGHT = 30      # sends waiting for the limiter at once: about one second of Telegram's overall budget
+LEASE_SECONDS = 60  # a drain that stops (a crash) is resumed by the tick after this
+LISTED = 40         # people named in a follow-up message; the rest are counted (all of them become visit tasks)
+NOT_REACHED = ("blocked", "failed", "not_started")
+
+
+class Notices:
+    def __init__(self, svc) -> None:
+        self.svc, self.store = svc, svc.store
+        self.running: dict[int, asyncio.Task] = {}
+
+    async def start(self, *, by: str, by_chat: int, audience: str, rids: list[str], text: str = "",
+                    template: str = "", photo: str | None = None, hours: float = 24) -> int:
+        """Stores the notice and whom it goes to, then starts sending. Returns its number."""
+        now = self.svc.clock.ts()
+        n = await self.store.create_notice({"by": by, "by_chat": by_chat, "audience": audience, "text": text,
+                                            "template": template, "photo": photo, "hours": hours, "created": now,
+                                            "count": len(rids)}, rids)
+        await self.store.set_deadline(f"notice:n{n}", now + LEASE_SECONDS)
+        self._drain_soon(n)
+        log.info("notice %s started for %s residents", n, len(rids))
+        return n
+
+    def _drain_soon(self, n: int) -> None:
+        if n not in self.running or self.running[n].done():
+            self.running[n] = asyncio.ensure_future(self.drain(n))
+
+    async def on_deadline(self, key: str) -> bool:
+        """The tick: a drain's lease ran out (resume it unless it is running) or a follow-up is due."""
+        kind, _, arg = key.partition(":")
+        n = int(arg.lstrip("n"))
+        if kind == "noticefu":
+            await self.follow_up(n)
+            return True
+        self._drain_soon(n)
+        return False  # the drain cancels its lease when it is done
+
+    async def drain(self, n: int) -> None:
+        notice = await self.store.notice(n)
+        if notice is None:
+            return
+        todo = deque(await self.store.notice_todo(n))
+
+        async def sender() -> None:
+            while todo:
+                await self.send_one(n, notice, todo.popleft())
+
+        await asyncio.gather(*(sender() for _ in range(IN_FLIGHT)))
+        states = await self.store.notice_states(n)
+        if (await self.store.notice(n) or {}).get("finished"):
+            return  # a resumed drain that found the work done
+        now = self.svc.clock.ts()
+        await self.store.update_notice(n, finished=now)
+        await self.store.cancel_deadline(f"notice:n{n}")
+        await self.store.set_deadline(f"noticefu:n{n}", notice["created"] + notice["hours"] * 3600)
+        reached = sum(1 for s in states.values() if s not in NOT_REACHED)
+        text = self.svc.cat.t("notice.finished", n=n, reached=reached, missed=len(states) - reached,
+                              hours=_hours(notice["hours"]))
+        await self.svc.outbox.send_all([Outbound(chat, text) for chat in await self.senders(notice)])
+
+    async def send_one(self, n: int, notice: dict, rid: str) -> None:
+        person = await self.store.resident(rid) or {}
+        tg = person.get("tg_id")
+        if not tg:
+            await self.store.notice_done(n, rid, "not_started")
+            return
+        loc = await self.store.pref(tg, "locale") or self.svc.settings.locale
+        result = await self.svc.outbox.send(resident_message(self.svc.cat, loc, n, notice, tg))
+        state = "sent" if result.ok else "blocked" if result.permanent else "failed"
+        await self.store.notice_done(n, rid, state)
+
+    async def follow_up(self, n: int) -> None:
+        """To the sender: who has not said 👌, and whom the bot could not reach, to phone or visit."""
+        notice, states = await self.store.notice(n), await self.store.notice_states(n)
+        if notice is None:
+            return
+        cat = self.svc.cat
+        order = sorted(states, key=lambda rid: int(rid.lstrip("r")) if rid.lstrip("r").isdigit() else 0)
+        silent = [rid for rid in order if states[rid] == "sent"]
+        missed = [rid for rid in order if states[rid] in NOT_REACHED]
+        lines = [cat.t("notice.followup", n=n, hours=_hours(notice["hours"]), acked=len(states) - len(silent)
+                       - len(missed), silent=len(silent), missed=len(missed))]
+        for title, rids in (("notice.followup_silent", silent), ("notice.followup_missed", missed)):
+            if rids:
+                lines.append(cat.t(title))
+            for rid in rids[:LISTED]:
+                p = await self.store.resident(rid) or {}
+                lines.append(cat.t("notice.followup_row", name=p.get("name", "?"), phone=p.get("phone", ""),
+                                   address=full_address("", p), why=cat.t(f"notice.state_{states[rid]}")))
+            if len(rids) > LISTED:
+                lines.append(cat.t("notice.followup_more", more=len(rids) - LISTED))
+        buttons = ((Button(cat.t("notice.btn_visits"), f"nt:v:{n}"),),) if silent or missed else ()
+        await self.svc.outbox.send_all([Outbound(chat, "\n".join(lines), buttons=buttons, tag=f"noticefu:{n}")
+                                        for chat in await self.senders(notice)])
+
+    async def senders(self, notice: dict) -> list[int]:
+        """Who hears how the notice went: its sender, unless they have left the staff list since (the list names
+        residents and their phones); then the staff on duty."""
+        s = self.svc.settings
+        if roster.staff_by_tg(s, notice["by_chat"]):
+            return [notice["by_chat"]]
+        return [st.telegram_id for st in roster.on_duty(s, self.svc.clock.now(), await self.store.duty_overrides())]
+
+    async def not_acknowledged(self, n: int) -> list[str]:
+        return sorted(rid for rid, s in (await self.store.notice_states(n)).items() if s != "ack")
+
+    async def close(self) -> None:
+        tasks = [t for t in self.running.values() if not t.done()]
+        for t in tasks:
+            t.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def resident_message(cat, loc: str, n: int, notice: dict, chat: int) -> Outbound:
+    text = cat.t(f"notice.tpl_{notice['template']}", loc) if notice.get("template") else notice["text"]
+    return Outbound(chat, cat.t("notice.to_resident", loc, text=text),
+                    buttons=((Button(cat.t("notice.btn_ack", loc), f"ntk:{n}"),),),
+                    photo=notice.get("photo"), bulk=True, tag=f"notice:{n}")
+
+
+def _hours(h: float) -> str:
+    return f"{h:g}"
