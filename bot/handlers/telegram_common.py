@@ -1,8 +1,15 @@
 """What both Telegram adapters share: the command list, error classification, and message translation."""
 from __future__ import annotations
 
+import asyncio
+import contextlib
+
 from ..i18n import Catalogue
 from ..types import Inbound, Outbound
+
+# the updates the bot acts on; Telegram queues nothing else for it
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+SHUTDOWN_GRACE_SECONDS = 10  # at SIGTERM, updates in hand and their alerts get this long to finish
 
 RESIDENT_COMMANDS = ("start", "help", "cancel", "lang")
 STAFF_COMMANDS = ("open", "incident", "duty", "checkins", "questions")
@@ -70,3 +77,33 @@ async def put(bot, msg: Outbound, reply_markup) -> int | None:
     else:
         sent = await bot.send_message(msg.chat_id, msg.text, reply_markup=reply_markup)
     return sent.message_id
+
+
+class InHand:
+    """The updates being handled now: at shutdown they finish (within a bound) before the connection closes,
+    because Telegram has already been told they arrived."""
+
+    def __init__(self) -> None:
+        self.tasks: set[asyncio.Task] = set()
+
+    def spawn(self, coro) -> None:
+        task = asyncio.ensure_future(coro)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    @contextlib.contextmanager
+    def track(self):
+        task = asyncio.current_task()
+        self.tasks.add(task)
+        try:
+            yield
+        finally:
+            self.tasks.discard(task)
+
+    async def finish(self, app, timeout: float = SHUTDOWN_GRACE_SECONDS) -> None:
+        """Waits for the updates in hand, then for the alerts they started, `timeout` s in all."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        if self.tasks:
+            await asyncio.wait(set(self.tasks), timeout=timeout)
+        await app.engine.settle(max(0.0, deadline - loop.time()))
