@@ -1,0 +1,43 @@
+"""SIGTERM while a cry for help is being handled: the bot finishes it before it exits, with both libraries."""
+import asyncio
+import signal
+
+import pytest
+import yaml
+from conftest import LIBRARIES
+from redis.asyncio import Redis
+from test_e2e_restart import start_bot, write_config
+
+from bot.store import Store
+from bot.testing.botapi_server import BotAPIServer
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_a_cry_for_help_in_flight_at_sigterm_is_stored_and_alerted(tmp_path, redis_server, library):
+    async with BotAPIServer() as api:
+        li = api.user(1001, "李社工")
+        config = write_config(tmp_path, api.base_url, library)
+        bot = start_bot(config, redis_server.url, api.token)
+        try:
+            wang = api.user(5001, "王老伯")
+            await wang.send_command("/start")
+            await api.wait_for_message(wang.id, lambda m: m.has_request_contact(), timeout=120)
+            await wang.send_contact("13900000002")
+            await api.wait_for_message(wang.id, "已经认出您了")
+            api.hold_next("sendMessage", 3)  # a slow network: the first message of the handling takes 3 s
+            await wang.send_text("救命，我摔倒了起不来")
+            assert await api.wait_until(lambda: api.held, 30)
+            bot.send_signal(signal.SIGTERM)
+            assert await asyncio.to_thread(bot.wait, 30) == 0
+        finally:
+            if bot.poll() is None:
+                bot.kill()
+                bot.wait()
+            bot.stderr.close()
+        assert any("紧急求助 #1" in m.text and "建新路27弄5号302室" in m.text for m in api.sent_to(li.id))
+    prefix = yaml.safe_load(config.read_text(encoding="utf-8"))["redis"]["prefix"]
+    redis = Redis.from_url(redis_server.url)
+    try:
+        assert len(await Store(redis, prefix).open_incident_ids()) == 1
+    finally:
+        await redis.aclose()
