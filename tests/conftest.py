@@ -207,3 +207,12 @@ async def telegram(request, make_app, settings):
             yield Telegram(api, app, adapter, library)
         finally:
             await adapter.stop()
+
+
+async def signed_up_over_api(api, user, phone: str, timeout: float = 120):
+    """A resident signs up with a bot running in another process (which may still be starting)."""
+    await user.send_command("/start")
+    await api.wait_for_message(user.id, lambda m: m.has_request_contact(), timeout=timeout)
+    await user.send_contact(phone)
+    await api.wait_for_message(user.id, "已经认出您了")
+    return user

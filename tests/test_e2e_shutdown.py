@@ -4,7 +4,7 @@ import signal
 
 import pytest
 import yaml
-from conftest import LIBRARIES
+from conftest import LIBRARIES, signed_up_over_api
 from redis.asyncio import Redis
 from test_e2e_restart import start_bot, write_config
 
@@ -19,11 +19,7 @@ async def test_a_cry_for_help_in_flight_at_sigterm_is_stored_and_alerted(tmp_pat
         config = write_config(tmp_path, api.base_url, library)
         bot = start_bot(config, redis_server.url, api.token)
         try:
-            wang = api.user(5001, "王老伯")
-            await wang.send_command("/start")
-            await api.wait_for_message(wang.id, lambda m: m.has_request_contact(), timeout=120)
-            await wang.send_contact("13900000002")
-            await api.wait_for_message(wang.id, "已经认出您了")
+            wang = await signed_up_over_api(api, api.user(5001, "王老伯"), "13900000002")
             api.hold_next("sendMessage", 3)  # a slow network: the first message of the handling takes 3 s
             await wang.send_text("救命，我摔倒了起不来")
             assert await api.wait_until(lambda: api.held, 30)

@@ -6,7 +6,14 @@ config key `telegram.library`.
 from __future__ import annotations
 
 import asyncio
+import itertools
+import logging
 import signal
+
+from .telegram_common import TokenRejected
+
+log = logging.getLogger(__name__)
+RETRY_SECONDS = (1, 2, 5, 10, 30)  # between attempts to reach Telegram at start; then every 30 s
 
 
 def adapter_class(library: str):
@@ -20,19 +27,40 @@ def adapter_class(library: str):
 
 
 async def run_telegram(settings, secrets) -> int:
-    """Runs until SIGINT or SIGTERM, then stops the adapter and closes the app cleanly."""
+    """Runs until SIGINT or SIGTERM, then stops the adapter and closes the app cleanly.
+
+    The store and the scheduler start first: escalations and check-ins run while Telegram is still unreachable.
+    Raises TokenRejected (one line for the person starting the bot) when Telegram refuses the token."""
     from ..app import build_app
 
     app = await build_app(settings, secrets)
     adapter = adapter_class(settings.telegram.library)(app, secrets.telegram_token)
-    await adapter.start()
     app.start_scheduler()
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         asyncio.get_running_loop().add_signal_handler(sig, stop.set)
     try:
-        await stop.wait()
+        if await connect(adapter, stop):
+            await stop.wait()
     finally:
         await adapter.stop()
         await app.close()
     return 0
+
+
+async def connect(adapter, stop: asyncio.Event) -> bool:
+    """Starts the adapter, retrying with backoff while Telegram is unreachable; False if stopped meanwhile."""
+    for attempt in itertools.count():
+        try:
+            await adapter.start()
+            return True
+        except TokenRejected:
+            raise
+        except Exception as e:  # network down, 5xx, timeouts: Telegram is away, not gone
+            delay = RETRY_SECONDS[min(attempt, len(RETRY_SECONDS) - 1)]
+            log.warning("Telegram 暂时连不上 / unreachable (%s), retrying in %s s", type(e).__name__, delay)
+        try:
+            await asyncio.wait_for(stop.wait(), delay)
+            return False
+        except asyncio.TimeoutError:
+            pass

@@ -9,13 +9,14 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ChatType
 from aiogram.methods.base import Response
-from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
+from aiogram.exceptions import (TelegramAPIError, TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter,
+                                TelegramUnauthorizedError)
 from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefault, CallbackQuery,
                            InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Message, ReplyKeyboardMarkup,
                            Update)
 
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import (InHand, command_list, inbound_from_message, is_not_modified, is_permanent, put,
+from .telegram_common import (InHand, TokenRejected, command_list, inbound_from_message, is_not_modified, is_permanent, put,
                               staff_command_list)
 from .webhook import WebhookServer
 
@@ -129,13 +130,17 @@ class AiogramAdapter:
             return await handler(update, data)
 
     async def start(self) -> None:
-        await register_commands(self.bot, self.app)
+        try:
+            await register_commands(self.bot, self.app)
+        except TelegramUnauthorizedError:
+            raise TokenRejected from None
         tg = self.app.settings.telegram
         if tg.mode == "webhook":
             self._webhook = WebhookServer(tg, self.app.secrets.webhook_secret, self._feed)
             await self._webhook.start(self.bot)
         else:
             await self.bot.delete_webhook()
+            await self.bot.me()  # polling needs it; fetched here so a failure is retried like the others
             self._task = asyncio.create_task(self.dp.start_polling(self.bot, handle_signals=False, polling_timeout=10,
                                                                    close_bot_session=False))
 

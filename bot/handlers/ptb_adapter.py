@@ -12,12 +12,12 @@ import warnings
 
 from telegram import (BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Chat, InlineKeyboardButton,
                       InlineKeyboardMarkup, KeyboardButton, Message, ReplyKeyboardMarkup, Update)
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import (ALLOWED_UPDATES, SHUTDOWN_GRACE_SECONDS, InHand, command_list, inbound_from_message,
-                              is_not_modified, is_permanent, put, staff_command_list)
+from .telegram_common import (ALLOWED_UPDATES, SHUTDOWN_GRACE_SECONDS, InHand, TokenRejected, command_list,
+                              inbound_from_message, is_not_modified, is_permanent, put, staff_command_list)
 from .webhook import WebhookServer
 
 log = logging.getLogger(__name__)
@@ -133,8 +133,11 @@ class PTBAdapter:
 
     async def start(self) -> None:
         ptb = self.application
-        await ptb.initialize()
-        await register_commands(ptb.bot, self.app)
+        try:
+            await ptb.initialize()
+            await register_commands(ptb.bot, self.app)
+        except InvalidToken:
+            raise TokenRejected from None
         await ptb.start()
         self._started = True
         tg = self.app.settings.telegram

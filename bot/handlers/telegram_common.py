@@ -11,6 +11,15 @@ from ..types import Inbound, Outbound
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 SHUTDOWN_GRACE_SECONDS = 10  # at SIGTERM, updates in hand and their alerts get this long to finish
 
+
+
+class TokenRejected(Exception):
+    """Telegram answered 401: the token is wrong or revoked; retrying cannot help."""
+
+    def __str__(self) -> str:
+        return "token rejected by Telegram: check TELEGRAM_BOT_TOKEN"
+
+
 RESIDENT_COMMANDS = ("start", "help", "cancel", "lang")
 STAFF_COMMANDS = ("open", "incident", "duty", "checkins", "questions")
 

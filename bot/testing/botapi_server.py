@@ -46,6 +46,7 @@ class BotAPIServer(ChatState):
         self._failures: dict[str, list[APIError]] = {}
         self._holds: dict[str, list[float]] = {}
         self.held: list[str] = []  # methods whose answer was held back (hold_next), in order
+        self.outage: APIError | None = None  # while set, every method fails with it (Telegram away: 502 & co)
         self._runner: web.AppRunner | None = None
         self.webhook_pump = WebhookPump(self)
 
@@ -155,6 +156,8 @@ class BotAPIServer(ChatState):
     async def execute(self, method: str, params: dict[str, Any], token: str) -> dict:
         call = Call(method, params, time.monotonic())
         try:
+            if self.outage:
+                raise self.outage
             if token != self.token:
                 raise APIError(401, "Unauthorized")
             handler = METHODS.get(method.lower())
