@@ -50,17 +50,32 @@ async def run_telegram(settings, secrets) -> int:
 
 async def connect(adapter, stop: asyncio.Event) -> bool:
     """Starts the adapter, retrying with backoff while Telegram is unreachable; False if stopped meanwhile."""
-    for attempt in itertools.count():
-        try:
-            await adapter.start()
-            return True
-        except TokenRejected:
-            raise
-        except Exception as e:  # network down, 5xx, timeouts: Telegram is away, not gone
-            delay = RETRY_SECONDS[min(attempt, len(RETRY_SECONDS) - 1)]
-            log.warning("Telegram 暂时连不上 / unreachable (%s), retrying in %s s", type(e).__name__, delay)
-        try:
-            await asyncio.wait_for(stop.wait(), delay)
-            return False
-        except asyncio.TimeoutError:
-            pass
+    stopping = asyncio.ensure_future(stop.wait())
+    try:
+        for attempt in itertools.count():
+            starting = asyncio.ensure_future(adapter.start())
+            await asyncio.wait({starting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            if not starting.done():  # SIGTERM while a request hangs: stop now
+                starting.cancel()
+                await asyncio.gather(starting, return_exceptions=True)
+                return False
+            if await _started(starting, attempt, stopping):
+                return True
+            if stopping.done():
+                return False
+    finally:
+        stopping.cancel()
+
+
+async def _started(starting: asyncio.Task, attempt: int, stopping: asyncio.Future) -> bool:
+    """True if the attempt succeeded; otherwise one line, then the backoff (cut short by a stop)."""
+    try:
+        starting.result()
+        return True
+    except TokenRejected:
+        raise
+    except Exception as e:  # network down, 5xx, timeouts: Telegram is away, not gone
+        delay = RETRY_SECONDS[min(attempt, len(RETRY_SECONDS) - 1)]
+        log.warning("Telegram 暂时连不上 / unreachable (%s), retrying in %s s", type(e).__name__, delay)
+    await asyncio.wait({stopping}, timeout=delay)
+    return False
