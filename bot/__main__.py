@@ -8,7 +8,7 @@ import os
 import sys
 
 from .config import ConfigError, Secrets, load_settings
-from .handlers.telegram_common import TokenRejected
+from .handlers.telegram_common import CannotStart
 from .redis_server import EmbeddedRedisError
 
 
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.cmd == "residents":
             return asyncio.run(_residents(args, settings, secrets))
         return asyncio.run(_run(settings, secrets))
-    except (EmbeddedRedisError, TokenRejected) as e:
+    except (EmbeddedRedisError, CannotStart) as e:
         print(str(e), file=sys.stderr)
         return 2
 

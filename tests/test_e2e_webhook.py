@@ -11,24 +11,29 @@ from conftest import LIBRARIES, Telegram
 
 from bot.config import Secrets
 from bot.handlers import adapter_class
+from bot.handlers.telegram_common import CannotStart
 from bot.redis_server import free_port
 from bot.testing.botapi_server import BotAPIServer
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
+async def webhook_adapter(api, make_app, settings, redis_server, library, secret, port):
+    for st in settings.staff:
+        api.user(st.telegram_id, st.name)
+    tg = settings.telegram.model_copy(update={
+        "api_base_url": api.base_url, "mode": "webhook", "webhook_url": f"http://127.0.0.1:{port}/tg",
+        "webhook_listen": "127.0.0.1", "webhook_port": port, "webhook_path": "/tg", "library": library})
+    app = await make_app(settings_=settings.model_copy(update={"telegram": tg}))
+    app.secrets = Secrets(redis_url=redis_server.url, webhook_secret=secret)
+    return app, adapter_class(library)(app, api.token)
+
+
 @contextlib.asynccontextmanager
 async def webhook_bot(make_app, settings, redis_server, library, secret):
     port = free_port()
     async with BotAPIServer() as api:
-        for st in settings.staff:
-            api.user(st.telegram_id, st.name)
-        tg = settings.telegram.model_copy(update={
-            "api_base_url": api.base_url, "mode": "webhook", "webhook_url": f"http://127.0.0.1:{port}/tg",
-            "webhook_listen": "127.0.0.1", "webhook_port": port, "webhook_path": "/tg", "library": library})
-        app = await make_app(settings_=settings.model_copy(update={"telegram": tg}))
-        app.secrets = Secrets(redis_url=redis_server.url, webhook_secret=secret)
-        adapter = adapter_class(library)(app, api.token)
+        app, adapter = await webhook_adapter(api, make_app, settings, redis_server, library, secret, port)
         await adapter.start()
         try:
             yield api, app, f"http://127.0.0.1:{port}/tg", Telegram(api, app, adapter, library)
@@ -85,3 +90,37 @@ async def test_without_a_configured_secret_a_strong_one_is_made_and_registered(m
         zhang = api.user(5001, "张阿姨")  # Telegram's own deliveries carry the secret and are handled
         await zhang.send_command("/start")
         await api.wait_for_message(zhang.id, lambda m: m.has_request_contact(), timeout=10)
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_a_secret_telegram_would_refuse_stops_the_start_in_one_line(make_app, settings, redis_server, library):
+    async with BotAPIServer() as api:
+        _, adapter = await webhook_adapter(api, make_app, settings, redis_server, library, "my secret!", free_port())
+        try:
+            with pytest.raises(CannotStart) as refused:
+                await adapter.start()
+            assert str(refused.value).startswith("TELEGRAM_WEBHOOK_SECRET may use only") and api.webhook is None
+        finally:
+            await adapter.stop()
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_set_webhook_failing_once_is_retried_and_a_refusal_is_one_line(make_app, settings, redis_server,
+                                                                             library):
+    port = free_port()
+    async with BotAPIServer() as api:
+        _, adapter = await webhook_adapter(api, make_app, settings, redis_server, library, "s3cret", port)
+        try:
+            api.fail_next("setWebhook", 502, "Bad Gateway")
+            with pytest.raises(Exception) as away:
+                await adapter.start()
+            assert not isinstance(away.value, CannotStart)  # Telegram away: worth another try
+            api.fail_next("setWebhook", 400, "Bad Request: bad webhook: HTTPS url must be provided for webhook")
+            with pytest.raises(CannotStart) as refused:
+                await adapter.start()
+            assert "https url must be provided" in str(refused.value).lower()
+            await adapter.start()  # the same listener, registered now
+            assert api.webhook["secret_token"] == "s3cret"
+            assert await post(f"http://127.0.0.1:{port}/tg", {"update_id": 1}, "wrong") == 403
+        finally:
+            await adapter.stop()

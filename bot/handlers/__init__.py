@@ -10,7 +10,7 @@ import itertools
 import logging
 import signal
 
-from .telegram_common import TokenRejected
+from .telegram_common import CannotStart
 
 log = logging.getLogger(__name__)
 RETRY_SECONDS = (1, 2, 5, 10, 30)  # between attempts to reach Telegram at start; then every 30 s
@@ -30,7 +30,7 @@ async def run_telegram(settings, secrets) -> int:
     """Runs until SIGINT or SIGTERM, then stops the adapter and closes the app cleanly.
 
     The store and the scheduler start first: escalations and check-ins run while Telegram is still unreachable.
-    Raises TokenRejected (one line for the person starting the bot) when Telegram refuses the token."""
+    Raises CannotStart (one line for the person starting the bot) when Telegram refuses the token or settings."""
     from ..app import build_app
 
     app = await build_app(settings, secrets)
@@ -72,7 +72,7 @@ async def _started(starting: asyncio.Task, attempt: int, stopping: asyncio.Futur
     try:
         starting.result()
         return True
-    except TokenRejected:
+    except CannotStart:
         raise
     except Exception as e:  # network down, 5xx, timeouts: Telegram is away, not gone
         delay = RETRY_SECONDS[min(attempt, len(RETRY_SECONDS) - 1)]

@@ -16,8 +16,8 @@ from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefau
                            Update)
 
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import (InHand, TokenRejected, command_list, inbound_from_message, is_not_modified, is_permanent, put,
-                              staff_command_list)
+from .telegram_common import (CannotStart, InHand, TokenRejected, command_list, inbound_from_message,
+                              is_not_modified, is_permanent, put, staff_command_list)
 from .webhook import WebhookServer
 
 log = logging.getLogger(__name__)
@@ -131,12 +131,17 @@ class AiogramAdapter:
 
     async def start(self) -> None:
         try:
-            await register_commands(self.bot, self.app)
+            await self._start()
         except TelegramUnauthorizedError:
             raise TokenRejected from None
+        except TelegramBadRequest as e:
+            raise CannotStart(f"Telegram refused the bot's settings: {e.message}") from None
+
+    async def _start(self) -> None:
+        await register_commands(self.bot, self.app)
         tg = self.app.settings.telegram
         if tg.mode == "webhook":
-            self._webhook = WebhookServer(tg, self.app.secrets.webhook_secret, self._feed)
+            self._webhook = self._webhook or WebhookServer(tg, self.app.secrets.webhook_secret, self._feed)
             await self._webhook.start(self.bot)
         else:
             await self.bot.delete_webhook()

@@ -16,8 +16,8 @@ from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter, Tele
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import (ALLOWED_UPDATES, SHUTDOWN_GRACE_SECONDS, InHand, TokenRejected, command_list,
-                              inbound_from_message, is_not_modified, is_permanent, put, staff_command_list)
+from .telegram_common import (ALLOWED_UPDATES, SHUTDOWN_GRACE_SECONDS, CannotStart, InHand, TokenRejected,
+                              command_list, inbound_from_message, is_not_modified, is_permanent, put, staff_command_list)
 from .webhook import WebhookServer
 
 log = logging.getLogger(__name__)
@@ -132,17 +132,23 @@ class PTBAdapter:
                     log.info("callback answer failed: %s", e.message)
 
     async def start(self) -> None:
-        ptb = self.application
         try:
-            await ptb.initialize()
-            await register_commands(ptb.bot, self.app)
+            await self._start()
         except InvalidToken:
             raise TokenRejected from None
-        await ptb.start()
-        self._started = True
+        except BadRequest as e:
+            raise CannotStart(f"Telegram refused the bot's settings: {e.message}") from None
+
+    async def _start(self) -> None:
+        ptb = self.application
+        await ptb.initialize()
+        await register_commands(ptb.bot, self.app)
+        if not self._started:
+            await ptb.start()
+            self._started = True
         tg = self.app.settings.telegram
         if tg.mode == "webhook":
-            self._webhook = WebhookServer(tg, self.app.secrets.webhook_secret, self._feed)
+            self._webhook = self._webhook or WebhookServer(tg, self.app.secrets.webhook_secret, self._feed)
             await self._webhook.start(ptb.bot)
         else:
             await ptb.updater.start_polling(timeout=10, allowed_updates=ALLOWED_UPDATES)

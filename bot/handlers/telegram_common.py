@@ -13,8 +13,12 @@ SHUTDOWN_GRACE_SECONDS = 10  # at SIGTERM, updates in hand and their alerts get 
 
 
 
-class TokenRejected(Exception):
-    """Telegram answered 401: the token is wrong or revoked; retrying cannot help."""
+class CannotStart(Exception):
+    """Telegram refused the bot's settings at start (a 400): retrying cannot help; the message is one line."""
+
+
+class TokenRejected(CannotStart):
+    """Telegram answered 401: the token is wrong or revoked."""
 
     def __str__(self) -> str:
         return "token rejected by Telegram: check TELEGRAM_BOT_TOKEN"

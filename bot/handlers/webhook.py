@@ -3,13 +3,14 @@ with setWebhook, compared in constant time; anything else gets 403 and is never 
 from __future__ import annotations
 
 import hmac
+import re
 import logging
 import secrets
 from collections.abc import Callable
 
 from aiohttp import web
 
-from .telegram_common import ALLOWED_UPDATES
+from .telegram_common import ALLOWED_UPDATES, CannotStart
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -18,6 +19,8 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 def webhook_secret(configured: str | None) -> str:
     """The configured TELEGRAM_WEBHOOK_SECRET, or a strong random one for this run (registered with setWebhook)."""
     if configured:
+        if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", configured):
+            raise CannotStart("TELEGRAM_WEBHOOK_SECRET may use only A-Z a-z 0-9 _ - (1 to 256 characters)")
         return configured
     log.warning("TELEGRAM_WEBHOOK_SECRET is not set: using a random secret for this run")
     return secrets.token_urlsafe(48)
@@ -31,11 +34,13 @@ class WebhookServer:
         self._runner: web.AppRunner | None = None
 
     async def start(self, bot) -> None:
-        app = web.Application()
-        app.router.add_post(self.tg.webhook_path, self._handle)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, self.tg.webhook_listen, self.tg.webhook_port).start()
+        """Listens (once), then registers the URL and secret; a failed registration can simply be retried."""
+        if self._runner is None:
+            app = web.Application()
+            app.router.add_post(self.tg.webhook_path, self._handle)
+            self._runner = web.AppRunner(app, access_log=None)
+            await self._runner.setup()
+            await web.TCPSite(self._runner, self.tg.webhook_listen, self.tg.webhook_port).start()
         # aiogram's and python-telegram-bot's Bot share this method and its keywords
         await bot.set_webhook(self.tg.webhook_url, secret_token=self.secret, allowed_updates=ALLOWED_UPDATES)
 
