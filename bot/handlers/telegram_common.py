@@ -12,7 +12,6 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 SHUTDOWN_GRACE_SECONDS = 10  # at SIGTERM, updates in hand and their alerts get this long to finish
 
 
-
 class CannotStart(Exception):
     """Telegram refused the bot's settings at start (a 400): retrying cannot help; the message is one line."""
 

@@ -3,8 +3,8 @@ with setWebhook, compared in constant time; anything else gets 403 and is never 
 from __future__ import annotations
 
 import hmac
-import re
 import logging
+import re
 import secrets
 from collections.abc import Callable
 
