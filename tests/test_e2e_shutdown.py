@@ -37,3 +37,20 @@ async def test_a_cry_for_help_in_flight_at_sigterm_is_stored_and_alerted(tmp_pat
         assert len(await Store(redis, prefix).open_incident_ids()) == 1
     finally:
         await redis.aclose()
+
+
+async def test_shutdown_waits_for_a_stuck_update_no_longer_than_the_grace_period(telegram, monkeypatch):
+    handling = asyncio.Event()
+
+    async def stuck(ev):
+        handling.set()
+        await asyncio.sleep(3600)
+
+    monkeypatch.setattr(telegram.app.engine, "handle", stuck)
+    telegram.adapter.in_hand.grace = 2
+    await telegram.user("张阿姨").send_text("你好")
+    await asyncio.wait_for(handling.wait(), 10)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    await telegram.adapter.stop()
+    assert 1.5 <= loop.time() - started <= 6

@@ -16,8 +16,8 @@ from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter, Tele
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import (ALLOWED_UPDATES, SHUTDOWN_GRACE_SECONDS, CannotStart, InHand, TokenRejected,
-                              command_list, inbound_from_message, is_not_modified, is_permanent, put, staff_command_list)
+from .telegram_common import (ALLOWED_UPDATES, CannotStart, InHand, TokenRejected, command_list, inbound_from_message,
+                              is_not_modified, is_permanent, put, staff_command_list)
 from .webhook import WebhookServer
 
 log = logging.getLogger(__name__)
@@ -163,11 +163,7 @@ class PTBAdapter:
             await self._webhook.stop()
         if ptb.updater.running:
             await ptb.updater.stop()
-        if self._started:  # handles every update already fetched, then returns
-            try:
-                await asyncio.wait_for(ptb.stop(), SHUTDOWN_GRACE_SECONDS)
-            except asyncio.TimeoutError:
-                log.warning("updates still being handled at shutdown were cut off")
-            self._started = False
-        await self.in_hand.finish(self.app)
+        # PTB's stop() handles every update already fetched, then returns
+        await self.in_hand.finish(self.app, ptb.stop() if self._started else None)
+        self._started = False
         await ptb.shutdown()

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 
 from ..i18n import Catalogue
 from ..types import Inbound, Outbound
+
+log = logging.getLogger(__name__)
 
 # the updates the bot acts on; Telegram queues nothing else for it
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
@@ -95,8 +98,9 @@ class InHand:
     """The updates being handled now: at shutdown they finish (within a bound) before the connection closes,
     because Telegram has already been told they arrived."""
 
-    def __init__(self) -> None:
+    def __init__(self, grace: float = SHUTDOWN_GRACE_SECONDS) -> None:
         self.tasks: set[asyncio.Task] = set()
+        self.grace = grace
 
     def spawn(self, coro) -> None:
         task = asyncio.ensure_future(coro)
@@ -112,10 +116,18 @@ class InHand:
         finally:
             self.tasks.discard(task)
 
-    async def finish(self, app, timeout: float = SHUTDOWN_GRACE_SECONDS) -> None:
-        """Waits for the updates in hand, then for the alerts they started, `timeout` s in all."""
+    async def finish(self, app, library_stop=None) -> None:
+        """Waits for the library's own stop (if it drains updates), the updates in hand, then the alerts they
+        started: `grace` seconds in all, whatever is still running then is left behind."""
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
+        deadline = loop.time() + self.grace
+        if library_stop is not None:
+            try:
+                await asyncio.wait_for(library_stop, self.grace)
+            except asyncio.TimeoutError:
+                pass
         if self.tasks:
-            await asyncio.wait(set(self.tasks), timeout=timeout)
+            await asyncio.wait(set(self.tasks), timeout=max(0.0, deadline - loop.time()))
         await app.engine.settle(max(0.0, deadline - loop.time()))
+        if left := sum(not t.done() for t in self.tasks):
+            log.warning("%s updates still being handled at shutdown were cut off", left)
