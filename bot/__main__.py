@@ -8,6 +8,8 @@ import os
 import sys
 
 from .config import ConfigError, Secrets, load_settings
+from .handlers.telegram_common import CannotStart
+from .redis_server import EmbeddedRedisError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,9 +85,13 @@ def main(argv: list[str] | None = None) -> int:
         print(str(e), file=sys.stderr)
         return 2
     secrets = Secrets.from_env()
-    if args.cmd == "residents":
-        return asyncio.run(_residents(args, settings, secrets))
-    return asyncio.run(_run(settings, secrets, args.config))
+    try:
+        if args.cmd == "residents":
+            return asyncio.run(_residents(args, settings, secrets))
+        return asyncio.run(_run(settings, secrets, args.config))
+    except (EmbeddedRedisError, CannotStart) as e:
+        print(str(e), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -6,6 +6,9 @@ import logging
 from dataclasses import dataclass, field
 
 from redis.asyncio import BlockingConnectionPool, Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from . import reach, register
 from .clock import Clock
@@ -92,6 +95,16 @@ def load_kb():
     return KnowledgeBase()
 
 
+def connection_pool(url: str) -> BlockingConnectionPool:
+    """A blocking pool: a burst waits for a connection instead of failing (a plain pool raises past its size).
+    A connection Redis dropped (a restart, an idle timeout) is reconnected and the command retried, so a
+    🆘 right after a Redis restart is stored as usual; a timeout is not retried (the write may have landed)."""
+    return BlockingConnectionPool.from_url(
+        url, max_connections=64, timeout=20, health_check_interval=10,
+        retry=Retry(ExponentialBackoff(cap=0.5, base=0.05), 3, supported_errors=(RedisConnectionError,)),
+        retry_on_error=[RedisConnectionError])
+
+
 async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None = None,
                     messenger: Messenger | None = None, nlu=None, kb=None, limiter=None) -> App:
     embedded = None
@@ -99,8 +112,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     if not url:
         embedded = await EmbeddedRedis(settings.path(settings.redis.data_dir)).astart()
         url = embedded.url
-    # a blocking pool: a burst waits for a connection instead of failing (a plain pool raises past its size)
-    redis = Redis(connection_pool=BlockingConnectionPool.from_url(url, max_connections=64, timeout=20))
+    redis = Redis(connection_pool=connection_pool(url))
     clock = clock or Clock(settings.timezone)
     store = Store(redis, settings.redis.prefix)
     if limiter is None and messenger is None:  # a real channel attaches later: keep within Telegram's limits

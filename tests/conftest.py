@@ -215,3 +215,12 @@ async def running_telegram(library: str, make_app, settings, **app_kw):
 async def telegram(request, make_app, settings):
     async with running_telegram(request.param, make_app, settings) as tg:
         yield tg
+
+
+async def signed_up_over_api(api, user, phone: str, timeout: float = 120):
+    """A resident signs up with a bot running in another process (which may still be starting)."""
+    await user.send_command("/start")
+    await api.wait_for_message(user.id, lambda m: m.has_request_contact(), timeout=timeout)
+    await user.send_contact(phone)
+    await api.wait_for_message(user.id, "已经认出您了")
+    return user

@@ -1,4 +1,5 @@
-"""The embedded Redis: persistent, and never left running behind a bot that died."""
+"""The embedded Redis: persistent, never left running behind a bot that died, and never stopped by a second
+program on the same data (`python -m bot residents list`, a console demo): that one attaches to it."""
 import os
 import signal
 import subprocess
@@ -6,7 +7,13 @@ import sys
 import time
 from pathlib import Path
 
-from bot.redis_server import EmbeddedRedis
+import pytest
+import redis
+import yaml
+
+from bot.redis_server import EmbeddedRedis, EmbeddedRedisError
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _alive(pid: int) -> bool:
@@ -32,15 +39,65 @@ def test_a_killed_bot_takes_its_redis_with_it(tmp_path):
     assert not _alive(redis_pid)
 
 
-def test_a_stale_server_on_the_same_data_is_stopped_first(tmp_path):
+def _cli_config(tmp_path: Path, data_dir: Path) -> Path:
+    cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    cfg["redis"]["data_dir"] = str(data_dir)
+    cfg["residents"]["seed_file"] = str(ROOT / "data" / "sample_residents.csv")
+    cfg["nlu"]["cache_dir"] = str(ROOT / "var" / "nlu-cache")
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_residents_list_beside_a_running_bot_leaves_its_redis_running(tmp_path):
+    data = tmp_path / "redis"
+    running = EmbeddedRedis(data).start()  # the bot's own embedded Redis
+    try:
+        client = redis.Redis(port=running.port)
+        client.set("nc:probe", "still here")
+        env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "TELEGRAM_BOT_TOKEN")}
+        res = subprocess.run([sys.executable, "-m", "bot", "--config", str(_cli_config(tmp_path, data)),
+                              "residents", "list"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        assert res.returncode == 0, res.stderr
+        assert "王老伯" in res.stdout  # it read the register from the running Redis
+        assert running.proc.poll() is None and _alive(running.proc.pid)
+        assert client.get("nc:probe") == b"still here"
+        client.close()
+    finally:
+        running.stop()
+
+
+def test_a_second_program_attaches_and_its_exit_does_not_stop_the_first(tmp_path):
     first = EmbeddedRedis(tmp_path).start()
     try:
-        second = EmbeddedRedis(tmp_path).start()  # as if the first had been orphaned
-        try:
-            first.proc.wait(timeout=5)
-            assert first.proc.returncode is not None
-            assert _alive(second.proc.pid)
-        finally:
-            second.stop()
+        second = EmbeddedRedis(tmp_path).start()
+        assert second.port == first.port and second.proc is None  # attached, not started
+        second.stop()
+        assert first.proc.poll() is None
+        assert redis.Redis(port=first.port).ping()
     finally:
+        first.stop()
+
+
+def test_only_a_dead_server_is_cleaned_up(tmp_path):
+    first = EmbeddedRedis(tmp_path).start()
+    first.kill()  # its pidfile stays behind
+    assert (tmp_path / "redis.pid").exists()
+    second = EmbeddedRedis(tmp_path).start()
+    try:
+        assert second.proc is not None and redis.Redis(port=second.port).ping()
+    finally:
+        second.stop()
+
+
+def test_a_server_that_holds_the_data_but_does_not_answer_is_refused_in_one_line(tmp_path):
+    first = EmbeddedRedis(tmp_path).start()
+    os.kill(first.proc.pid, signal.SIGSTOP)
+    try:
+        with pytest.raises(EmbeddedRedisError) as err:
+            EmbeddedRedis(tmp_path).start()
+        assert "\n" not in str(err.value) and str(first.proc.pid) in str(err.value)
+        assert _alive(first.proc.pid)
+    finally:
+        os.kill(first.proc.pid, signal.SIGCONT)
         first.stop()

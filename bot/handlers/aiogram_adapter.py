@@ -9,14 +9,16 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ChatType
 from aiogram.methods.base import Response
-from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
+from aiogram.exceptions import (TelegramAPIError, TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter,
+                                TelegramUnauthorizedError)
 from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefault, BufferedInputFile,
-                           CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Message, ReplyKeyboardMarkup,
-                           Update)
+                           CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Message,
+                           ReplyKeyboardMarkup, Update)
 
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import (command_list, inbound_from_message, is_not_modified, probe, put,
-                              staff_command_list)
+from .telegram_common import (CannotStart, InHand, TokenRejected, command_list, inbound_from_message,
+                              is_not_modified, probe, put, staff_command_list)
+from .webhook import WebhookServer
 
 log = logging.getLogger(__name__)
 # aiogram builds `Response[<result type>]` for every API answer, and pydantic keeps such classes only weakly:
@@ -125,40 +127,48 @@ class AiogramAdapter:
         self.bot = make_bot(token, app.settings.telegram.api_base_url)
         self.dp = Dispatcher()
         self.dp.include_router(make_router(app))
+        self.in_hand = InHand()
+        self.dp.update.outer_middleware(self._track)
         app.attach(AiogramMessenger(self.bot))
         self._task: asyncio.Task | None = None
-        self._runner = None
+        self._webhook: WebhookServer | None = None
+
+    async def _track(self, handler, update, data):
+        with self.in_hand.track():
+            return await handler(update, data)
 
     async def start(self) -> None:
+        try:
+            await self._start()
+        except TelegramUnauthorizedError:
+            raise TokenRejected from None
+        except TelegramBadRequest as e:
+            raise CannotStart(f"Telegram refused the bot's settings: {e.message}") from None
+
+    async def _start(self) -> None:
         await register_commands(self.bot, self.app)
         tg = self.app.settings.telegram
         if tg.mode == "webhook":
-            await self._start_webhook()
+            self._webhook = self._webhook or WebhookServer(tg, self.app.secrets.webhook_secret, self._feed)
+            await self._webhook.start(self.bot)
         else:
             await self.bot.delete_webhook()
-            self._task = asyncio.create_task(self.dp.start_polling(self.bot, handle_signals=False, polling_timeout=10))
+            await self.bot.me()  # polling needs it; fetched here so a failure is retried like the others
+            self._task = asyncio.create_task(self.dp.start_polling(self.bot, handle_signals=False, polling_timeout=10,
+                                                                   close_bot_session=False))
 
-    async def _start_webhook(self) -> None:
-        from aiohttp import web
-        from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
-
-        tg, secret = self.app.settings.telegram, self.app.secrets.webhook_secret
-        web_app = web.Application()
-        SimpleRequestHandler(dispatcher=self.dp, bot=self.bot, secret_token=secret).register(web_app, path=tg.webhook_path)
-        setup_application(web_app, self.dp, bot=self.bot)
-        self._runner = web.AppRunner(web_app)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, tg.webhook_listen, tg.webhook_port).start()
-        await self.bot.set_webhook(tg.webhook_url, secret_token=secret)
+    def _feed(self, data: dict) -> None:
+        self.in_hand.spawn(self.dp.feed_raw_update(self.bot, data))
 
     async def stop(self) -> None:
+        """No new updates; those in hand and their alerts finish (bounded); then the connection closes."""
+        if self._webhook:
+            await self._webhook.stop()
         if self._task:
             try:
                 await self.dp.stop_polling()
             except RuntimeError:  # polling had not started yet
                 self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
-        if self._runner:
-            await self._runner.cleanup()
+        await self.in_hand.finish(self.app)
         await self.bot.session.close()
-

@@ -12,17 +12,15 @@ import warnings
 
 from telegram import (BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Chat, InlineKeyboardButton,
                       InlineKeyboardMarkup, InputFile, KeyboardButton, Message, ReplyKeyboardMarkup, Update)
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import (command_list, inbound_from_message, is_not_modified, probe, put,
-                              staff_command_list)
+from .telegram_common import (ALLOWED_UPDATES, CannotStart, InHand, TokenRejected, command_list, inbound_from_message,
+                              is_not_modified, probe, put, staff_command_list)
+from .webhook import WebhookServer
 
 log = logging.getLogger(__name__)
-
-# what aiogram's dispatcher asks for from its registered handlers; nothing else is queued for us
-ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
 
 
 def message_inbound(message: Message, *, edited: bool = False) -> Inbound:
@@ -120,41 +118,57 @@ class PTBAdapter:
         self.application = make_application(token, app.settings.telegram.api_base_url)
         self.application.add_handler(TypeHandler(Update, self._on_update))
         app.attach(PTBMessenger(self.application.bot))
+        self.in_hand = InHand()
         self._started = False
+        self._webhook: WebhookServer | None = None
 
     async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         ev = to_inbound(update)
         if ev is None:
             return
-        # a button's spinner stops at once, alongside the handling (a 🆘 does not wait for it)
-        answered = asyncio.ensure_future(update.callback_query.answer()) if ev.kind == "button" else None
-        await self.app.engine.handle(ev)
-        if answered:
-            try:
-                await answered
-            except TelegramError as e:  # a stale query cannot be answered, but the press still counts
-                log.info("callback answer failed: %s", e.message)
+        with self.in_hand.track():
+            # a button's spinner stops at once, alongside the handling (a 🆘 does not wait for it)
+            answered = asyncio.ensure_future(update.callback_query.answer()) if ev.kind == "button" else None
+            await self.app.engine.handle(ev)
+            if answered:
+                try:
+                    await answered
+                except TelegramError as e:  # a stale query cannot be answered, but the press still counts
+                    log.info("callback answer failed: %s", e.message)
 
     async def start(self) -> None:
+        try:
+            await self._start()
+        except InvalidToken:
+            raise TokenRejected from None
+        except BadRequest as e:
+            raise CannotStart(f"Telegram refused the bot's settings: {e.message}") from None
+
+    async def _start(self) -> None:
         ptb = self.application
         await ptb.initialize()
         await register_commands(ptb.bot, self.app)
-        await ptb.start()
-        self._started = True
+        if not self._started:
+            await ptb.start()
+            self._started = True
         tg = self.app.settings.telegram
-        if tg.mode == "webhook":  # PTB's webhook server needs tornado (python-telegram-bot[webhooks])
-            await ptb.updater.start_webhook(
-                listen=tg.webhook_listen, port=tg.webhook_port, url_path=tg.webhook_path, webhook_url=tg.webhook_url,
-                secret_token=self.app.secrets.webhook_secret, allowed_updates=ALLOWED_UPDATES)
+        if tg.mode == "webhook":
+            self._webhook = self._webhook or WebhookServer(tg, self.app.secrets.webhook_secret, self._feed)
+            await self._webhook.start(ptb.bot)
         else:
             await ptb.updater.start_polling(timeout=10, allowed_updates=ALLOWED_UPDATES)
 
+    def _feed(self, data: dict) -> None:
+        self.application.update_queue.put_nowait(Update.de_json(data, self.application.bot))
+
     async def stop(self) -> None:
+        """No new updates; those in hand and their alerts finish (bounded); then the connection closes."""
         ptb = self.application
+        if self._webhook:
+            await self._webhook.stop()
         if ptb.updater.running:
             await ptb.updater.stop()
-        if self._started:
-            await ptb.stop()
-            self._started = False
+        # PTB's stop() handles every update already fetched, then returns
+        await self.in_hand.finish(self.app, ptb.stop() if self._started else None)
+        self._started = False
         await ptb.shutdown()
-

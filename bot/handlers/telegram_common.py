@@ -1,8 +1,30 @@
 """What both Telegram adapters share: the command list, error classification, and message translation."""
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+
 from ..i18n import Catalogue
 from ..types import Inbound, Outbound, SendResult
+
+log = logging.getLogger(__name__)
+
+# the updates the bot acts on; Telegram queues nothing else for it
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+SHUTDOWN_GRACE_SECONDS = 10  # at SIGTERM, updates in hand and their alerts get this long to finish
+
+
+class CannotStart(Exception):
+    """Telegram refused the bot's settings at start (a 400): retrying cannot help; the message is one line."""
+
+
+class TokenRejected(CannotStart):
+    """Telegram answered 401: the token is wrong or revoked."""
+
+    def __str__(self) -> str:
+        return "token rejected by Telegram: check TELEGRAM_BOT_TOKEN"
+
 
 RESIDENT_COMMANDS = ("start", "help", "cancel", "lang")
 STAFF_COMMANDS = ("open", "incident", "duty", "checkins", "questions", "export", "notice", "visits")
@@ -86,3 +108,42 @@ async def probe(bot, chat_id: int, refused: tuple[type[Exception], ...], failed:
         return SendResult(False, permanent=True, error=e.message)
     except failed as e:
         return SendResult(False, error=e.message)
+
+
+class InHand:
+    """The updates being handled now: at shutdown they finish (within a bound) before the connection closes,
+    because Telegram has already been told they arrived."""
+
+    def __init__(self, grace: float = SHUTDOWN_GRACE_SECONDS) -> None:
+        self.tasks: set[asyncio.Task] = set()
+        self.grace = grace
+
+    def spawn(self, coro) -> None:
+        task = asyncio.ensure_future(coro)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    @contextlib.contextmanager
+    def track(self):
+        task = asyncio.current_task()
+        self.tasks.add(task)
+        try:
+            yield
+        finally:
+            self.tasks.discard(task)
+
+    async def finish(self, app, library_stop=None) -> None:
+        """Waits for the library's own stop (if it drains updates), the updates in hand, then the alerts they
+        started: `grace` seconds in all, whatever is still running then is left behind."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.grace
+        if library_stop is not None:
+            try:
+                await asyncio.wait_for(library_stop, self.grace)
+            except asyncio.TimeoutError:
+                pass
+        if self.tasks:
+            await asyncio.wait(set(self.tasks), timeout=max(0.0, deadline - loop.time()))
+        await app.engine.settle(max(0.0, deadline - loop.time()))
+        if left := sum(not t.done() for t in self.tasks):
+            log.warning("%s updates still being handled at shutdown were cut off", left)

@@ -13,6 +13,7 @@ botapi_methods.py and botapi_messages.py; chats, messages and updates in botapi_
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from typing import Any
@@ -43,6 +44,9 @@ class BotAPIServer(ChatState):
         self.callback_answers: dict[str, dict] = {}  # callback query id -> answerCallbackQuery params
         self.settings: dict[str, dict] = {}  # setMyDescription & co: method -> last params
         self._failures: dict[str, list[APIError]] = {}
+        self._holds: dict[str, list[float]] = {}
+        self.held: list[str] = []  # methods whose answer was held back (hold_next), in order
+        self.outage: APIError | None = None  # while set, every method fails with it (Telegram away: 502 & co)
         self._runner: web.AppRunner | None = None
         self.webhook_pump = WebhookPump(self)
 
@@ -102,6 +106,11 @@ class BotAPIServer(ChatState):
     def fail_next(self, method: str, error_code: int, description: str, retry_after: int | None = None) -> None:
         self._failures.setdefault(method.lower(), []).append(APIError(error_code, description, retry_after))
 
+    def hold_next(self, method: str, seconds: float) -> None:
+        """The next call of `method` is answered only after `seconds` (a slow network); if its caller has hung up
+        by then, it is not carried out."""
+        self._holds.setdefault(method.lower(), []).append(seconds)
+
     def sent_to(self, chat_id: int) -> list[SentMessage]:
         return list(self._sent.get(chat_id, ()))
 
@@ -133,6 +142,12 @@ class BotAPIServer(ChatState):
 
     # --- HTTP ----------------------------------------------------------------------------
     async def _handle(self, request: web.Request) -> web.Response:
+        if holds := self._holds.get(request.match_info["method"].lower()):
+            self.held.append(request.match_info["method"])
+            self.notify()
+            await asyncio.sleep(holds.pop(0))
+            if request.transport is None or request.transport.is_closing():
+                return web.Response(status=499)  # nobody is listening for the answer any more
         if request.content_type == "multipart/form-data":
             raw = await read_multipart(await request.multipart())
         elif request.content_type == "application/json":
@@ -153,6 +168,8 @@ class BotAPIServer(ChatState):
     async def execute(self, method: str, params: dict[str, Any], token: str) -> dict:
         call = Call(method, params, time.monotonic())
         try:
+            if self.outage:
+                raise self.outage
             if token != self.token:
                 raise APIError(401, "Unauthorized")
             handler = METHODS.get(method.lower())
