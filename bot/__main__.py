@@ -43,6 +43,8 @@ async def _residents(args, settings, secrets) -> int:
                     print(f"  {problem}", file=sys.stderr)
                 return 1
             print(f"imported: {report.added} added, {report.updated} updated, {report.unchanged} unchanged")
+            for note in report.flagged:
+                print(f"  check: {note}")
         elif args.action == "list":
             for p in await store.residents():
                 linked = "telegram" if p.get("tg_id") else "-"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -26,6 +26,11 @@ ALIASES = {
     "关系2": "contact2_relation", "联系人电话2": "contact2_phone", "家庭医生": "doctor_name",
     "医生电话": "doctor_phone", "备注": "notes",
 }
+# Text fields kept as typed: a leading character that makes a spreadsheet read a formula (OWASP's CSV injection
+# list) is neutralised on export and flagged on import. Phones and numbers are normalised, so never affected.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+TEXT_COLUMNS = ("name", "road", "contact1_name", "contact1_relation", "contact2_name", "contact2_relation",
+                "doctor_name", "notes")
 YES = {"yes", "y", "true", "1", "是", "独居", "x", "√"}
 NO = {"no", "n", "false", "0", "否", "", "none"}
 
@@ -41,6 +46,7 @@ class ImportReport:
     added: int
     updated: int
     unchanged: int
+    flagged: list[str] = field(default_factory=list)  # "line N: <column> starts with '='": kept, exported as text
 
 
 def normalise_phone(raw: object) -> str:
@@ -52,6 +58,11 @@ def normalise_phone(raw: object) -> str:
 
 def valid_phone(phone: str) -> bool:
     return bool(re.fullmatch(r"1[3-9]\d{9}|0\d{9,11}|\d{8}", phone))
+
+
+def _unquoted(text: str) -> str:
+    """Undoes export's neutralising apostrophe, so an exported file imports unchanged."""
+    return text[1:] if text[:1] == "'" and text[1:].startswith(FORMULA_START) else text
 
 
 def _cell(v: object) -> str:
@@ -68,10 +79,10 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     """Rows as (line number in the file, column -> text)."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         ws = load_workbook(path, read_only=True, data_only=True).active
-        table = [[_cell(c) for c in row] for row in ws.iter_rows(values_only=True)]
+        table = [[_unquoted(_cell(c)) for c in row] for row in ws.iter_rows(values_only=True)]
     else:
         text = path.read_bytes().decode("utf-8-sig")
-        table = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
+        table = [[_unquoted(c.strip()) for c in row] for row in csv.reader(io.StringIO(text))]
     if not table:
         raise RegisterError([f"{path.name}: the file is empty"])
     header = [ALIASES.get(h, h).strip().lower() for h in table[0]]
@@ -156,13 +167,15 @@ _REGISTER_FIELDS = ("name", "phone", "road", "lane", "building", "room", "lives_
 async def import_file(store: Store, path: str | Path) -> ImportReport:
     path = Path(path)
     rows = read_rows(path)
-    problems, parsed, seen = [], [], {}
+    problems, parsed, seen, flagged = [], [], {}, []
     for line, row in rows:
         try:
             person = parse_row(row)
         except ValueError as e:
             problems.append(f"line {line}: {e}")
             continue
+        flagged += [f"line {line}: {col} starts with {row[col][0]!r}; kept, and exported as text"
+                    for col in TEXT_COLUMNS if row.get(col, "").startswith(FORMULA_START)]
         if person["phone"] in seen:
             problems.append(f"line {line}: phone repeats line {seen[person['phone']]}")
             continue
@@ -186,7 +199,7 @@ async def import_file(store: Store, path: str | Path) -> ImportReport:
             unchanged += 1
     everyone = {p["phone"]: p for p in [*existing.values(), *changed]}
     await store.replace_residents(changed, contacts_index(list(everyone.values())))
-    return ImportReport(added, updated, unchanged)
+    return ImportReport(added, updated, unchanged, flagged)
 
 
 def to_row(p: dict) -> list[str]:
@@ -201,7 +214,13 @@ def to_row(p: dict) -> list[str]:
     ]
 
 
+def _formula_like(v: object) -> bool:
+    return isinstance(v, str) and v.startswith(FORMULA_START)
+
+
 def export_file(people: list[dict], path: str | Path) -> None:
+    """Text that a spreadsheet would run as a formula leaves as text: a string cell shown with Excel's
+    quote prefix in XLSX, a leading apostrophe in CSV."""
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
         wb = Workbook()
@@ -210,9 +229,12 @@ def export_file(people: list[dict], path: str | Path) -> None:
         ws.append(COLUMNS)
         for p in people:
             ws.append(to_row(p))
+            for cell in ws[ws.max_row]:
+                if _formula_like(cell.value):
+                    cell.data_type, cell.quotePrefix = "s", True
         wb.save(path)
     else:
         with path.open("w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
             w.writerow(COLUMNS)
-            w.writerows(to_row(p) for p in people)
+            w.writerows([f"'{v}" if _formula_like(v) else v for v in to_row(p)] for p in people)

