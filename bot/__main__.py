@@ -38,9 +38,9 @@ async def _residents(args, settings, secrets) -> int:
             try:
                 report = await register.import_file(store, args.file)
             except register.RegisterError as e:
-                print(f"not imported — nothing from {args.file} was applied:", file=sys.stderr)
-                for problem in e.problems:
-                    print(f"  {problem}", file=sys.stderr)
+                head = f"not imported — nothing from {args.file} was applied:"
+                lines = [f"{head} {e.problems[0]}"] if len(e.problems) == 1 else [head, *(f"  {p}" for p in e.problems)]
+                print("\n".join(lines), file=sys.stderr)
                 return 1
             print(f"imported: {report.added} added, {report.updated} updated, {report.unchanged} unchanged")
             for note in report.flagged:
@@ -85,9 +85,13 @@ def main(argv: list[str] | None = None) -> int:
         print(str(e), file=sys.stderr)
         return 2
     secrets = Secrets.from_env()
-    if args.cmd == "residents":
-        return asyncio.run(_residents(args, settings, secrets))
-    return asyncio.run(_run(settings, secrets))
+    try:
+        if args.cmd == "residents":
+            return asyncio.run(_residents(args, settings, secrets))
+        return asyncio.run(_run(settings, secrets))
+    except ConfigError as e:  # found only when used, e.g. a data_dir Redis cannot write to
+        print(str(e), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

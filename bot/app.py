@@ -9,7 +9,7 @@ from redis.asyncio import BlockingConnectionPool, Redis
 
 from . import register
 from .clock import Clock
-from .config import Secrets, Settings
+from .config import ConfigError, Secrets, Settings
 from .engine import Engine
 from .i18n import Catalogue
 from .outbox import Messenger, Outbox
@@ -82,7 +82,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     embedded = None
     url = secrets.redis_url
     if not url:
-        embedded = await EmbeddedRedis(settings.path(settings.redis.data_dir)).astart()
+        embedded = await _start_embedded(settings)
         url = embedded.url
     # a blocking pool: a burst waits for a connection instead of failing (a plain pool raises past its size)
     redis = Redis(connection_pool=BlockingConnectionPool.from_url(url, max_connections=64, timeout=20))
@@ -108,6 +108,16 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     gc.collect()
     gc.freeze()
     return app
+
+
+async def _start_embedded(settings: Settings) -> EmbeddedRedis:
+    data_dir = settings.path(settings.redis.data_dir)
+    try:
+        return await EmbeddedRedis(data_dir).astart()
+    except (OSError, RuntimeError) as e:
+        reason = (e.strerror if isinstance(e, OSError) else str(e)) or type(e).__name__
+        raise ConfigError(f"config error at redis.data_dir: cannot keep Redis data in {data_dir}: "
+                          f"{' '.join(str(reason).split())}") from None
 
 
 def _enable_checkins(engine: Engine) -> None:

@@ -8,8 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from zipfile import BadZipFile
 
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from .config import decode_text
 from .store import Store
 
 COLUMNS = [
@@ -75,14 +79,30 @@ def _cell(v: object) -> str:
     return str(v).strip()
 
 
+def _read_table(path: Path) -> list[list[str]]:
+    """The cells as text; a file that cannot be read is one problem naming it."""
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise RegisterError([f"{path}: the old .xls format cannot be read; save it as .xlsx or .csv"])
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            ws = load_workbook(path, read_only=True, data_only=True).active
+            return [[_unquoted(_cell(c)) for c in row] for row in ws.iter_rows(values_only=True)]
+        text = decode_text(path.read_bytes())
+    except FileNotFoundError:
+        raise RegisterError([f"{path}: file not found"]) from None
+    except (BadZipFile, InvalidFileException, KeyError):
+        raise RegisterError([f"{path}: not a readable .xlsx file; open it in Excel and save it again"]) from None
+    except OSError as e:
+        raise RegisterError([f"{path}: cannot read it ({e.strerror})"]) from None
+    if text is None:
+        raise RegisterError([f"{path}: not a text CSV in UTF-8 or GBK; save it as CSV UTF-8"])
+    return [[_unquoted(c.strip()) for c in row] for row in csv.reader(io.StringIO(text))]
+
+
 def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     """Rows as (line number in the file, column -> text)."""
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        ws = load_workbook(path, read_only=True, data_only=True).active
-        table = [[_unquoted(_cell(c)) for c in row] for row in ws.iter_rows(values_only=True)]
-    else:
-        text = path.read_bytes().decode("utf-8-sig")
-        table = [[_unquoted(c.strip()) for c in row] for row in csv.reader(io.StringIO(text))]
+    table = _read_table(path)
     if not table:
         raise RegisterError([f"{path.name}: the file is empty"])
     header = [ALIASES.get(h, h).strip().lower() for h in table[0]]

@@ -193,3 +193,83 @@ async def test_a_formula_like_register_round_trips_and_is_flagged_on_import(app,
     assert people["13900000011"]["name"] == "-陈阿公" and people["13900000011"]["notes"] == "+1 心脏, 见=备注"
     assert people["13900000012"]["name"] == "周阿婆"  # +86 phones still round-trip as phones
     assert len(again.flagged) == 2
+
+
+# --- one clear line for every bad file -------------------------------------------------------------------------
+
+def _config(tmp_path, **redis):
+    cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    cfg["redis"].update(prefix="badfile-test:", **redis)
+    cfg["residents"]["seed_file"] = None
+    path = tmp_path / "c.yaml"
+    path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _not_text_config(tmp_path):
+    (tmp_path / "c.yaml").write_bytes(b"community:\n  name: \xff\xfe\xff\n")
+    return ["--config", str(tmp_path / "c.yaml"), "residents", "list"]
+
+
+def _directory_as_config(tmp_path):
+    return ["--config", str(tmp_path), "residents", "list"]
+
+
+def _blocked_data_dir(tmp_path):
+    (tmp_path / "a-file").write_text("not a directory", encoding="utf-8")
+    return ["--config", str(_config(tmp_path, data_dir=str(tmp_path / "a-file" / "redis"))), "residents", "list"]
+
+
+def _import(tmp_path, name, content: bytes | None):
+    if content is not None:
+        (tmp_path / name).write_bytes(content)
+    return ["--config", str(_config(tmp_path)), "residents", "import", str(tmp_path / name)]
+
+
+BAD_FILES = {
+    "config that is not text": (_not_text_config, 2, "config error: {tmp}/c.yaml is not text"),
+    "a directory as the config": (_directory_as_config, 2, "config error: {tmp} is a directory"),
+    "a data_dir that cannot be written": (_blocked_data_dir, 2, "config error at redis.data_dir: cannot keep"),
+    "a missing import file": (lambda t: _import(t, "gone.csv", None), 1, "{tmp}/gone.csv: file not found"),
+    "a corrupt xlsx": (lambda t: _import(t, "ledger.xlsx", b"PK\x03\x04 half a zip"), 1,
+                       "{tmp}/ledger.xlsx: not a readable .xlsx file"),
+    "an old .xls": (lambda t: _import(t, "ledger.xls", b"\xd0\xcf\x11\xe0"), 1, "save it as .xlsx or .csv"),
+    "a CSV from Excel on Chinese Windows (GB18030)": (
+        lambda t: _import(t, "gbk.csv", "\n".join([HEADER, ROW_A]).encode("gb18030")), 0, "1 added"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FILES)
+def test_every_bad_file_gets_one_clear_line(redis_server, tmp_path, case):
+    make_args, code, line = BAD_FILES[case]
+    res = run_cli(*make_args(tmp_path), env_extra={} if "data_dir" in case else {"REDIS_URL": redis_server.url})
+    out = (res.stdout if code == 0 else res.stderr).strip().splitlines()
+    assert (res.returncode, len(out)) == (code, 1), res.stdout + res.stderr
+    assert line.format(tmp=tmp_path) in out[0] and "Traceback" not in res.stderr
+
+
+def test_a_config_saved_in_gbk_is_read(tmp_path):
+    text = (ROOT / "config.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes(text.encode("gb18030"))
+    assert load_settings(path).staff[0].name == "李社工"
+
+
+@pytest.mark.parametrize("hour", [3, 8, 14, 23])
+async def test_a_shift_that_ends_when_it_starts_lasts_24_hours(make_app, settings, clock, hour):
+    """"08:00"→"08:00" used to cover nothing, so everyone was woken at all hours."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from bot.testing.tools import Person
+    from conftest import signed_up
+
+    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    s = settings.model_copy(update={"roster": [type(settings.roster[0]).model_validate(
+        {"days": days, "from": "08:00", "to": "08:00", "staff": ["wang"]})]})
+    app = await make_app(settings_=s)
+    clock.set(datetime(2026, 11, 24, hour, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    assert "紧急求助 #1" in Person(app, 1002, "王社工").last("紧急求助").text
+    assert not Person(app, 1001, "李社工").texts() and not Person(app, 1003, "陈书记").texts()
