@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import logging
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from redis.asyncio import BlockingConnectionPool, Redis
 
@@ -12,6 +13,7 @@ from .clock import Clock
 from .config import ConfigError, Secrets, Settings
 from .engine import Engine
 from .i18n import Catalogue
+from .logmask import protect_logs
 from .outbox import Messenger, Outbox
 from .redis_server import EmbeddedRedis
 from .services import Services
@@ -79,6 +81,8 @@ def load_kb():
 
 async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None = None,
                     messenger: Messenger | None = None, nlu=None, kb=None, limiter=None) -> App:
+    protect_logs([secrets.telegram_token, secrets.webhook_secret, secrets.rasa_token,
+                  urlsplit(secrets.redis_url or "").password])
     embedded = None
     url = secrets.redis_url
     if not url:

@@ -15,6 +15,7 @@ from telegram import (BotCommand, BotCommandScopeChat, BotCommandScopeDefault, C
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
 
+from ..logmask import protect_logs
 from ..types import Inbound, Outbound, SendResult
 from .telegram_common import (command_list, inbound_from_message, is_not_modified, is_permanent, put,
                               staff_command_list)
@@ -112,6 +113,7 @@ class PTBAdapter:
 
     def __init__(self, app, token: str) -> None:
         self.app = app
+        protect_logs([token])
         self.application = make_application(token, app.settings.telegram.api_base_url)
         self.application.add_handler(TypeHandler(Update, self._on_update))
         app.attach(PTBMessenger(self.application.bot))
