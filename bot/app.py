@@ -76,6 +76,7 @@ def load_kb():
         from nlu.qa import KnowledgeBase
     except ImportError:
         return None
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # its start-up chatter is not news (set after import)
     return KnowledgeBase()
 
 
