@@ -255,8 +255,8 @@ def test_a_config_saved_in_gbk_is_read(tmp_path):
     assert load_settings(path).staff[0].name == "李社工"
 
 
-@pytest.mark.parametrize("hour", [3, 8, 14, 23])
-async def test_a_shift_that_ends_when_it_starts_lasts_24_hours(make_app, settings, clock, hour):
+@pytest.mark.parametrize("hour, minute, second", [(3, 0, 0), (7, 59, 30), (8, 0, 0), (14, 0, 0), (23, 59, 30)])
+async def test_a_shift_that_ends_when_it_starts_lasts_24_hours(make_app, settings, clock, hour, minute, second):
     """"08:00"→"08:00" used to cover nothing, so everyone was woken at all hours."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
@@ -268,7 +268,7 @@ async def test_a_shift_that_ends_when_it_starts_lasts_24_hours(make_app, setting
     s = settings.model_copy(update={"roster": [type(settings.roster[0]).model_validate(
         {"days": days, "from": "08:00", "to": "08:00", "staff": ["wang"]})]})
     app = await make_app(settings_=s)
-    clock.set(datetime(2026, 11, 24, hour, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    clock.set(datetime(2026, 11, 24, hour, minute, second, tzinfo=ZoneInfo("Asia/Shanghai")))
     wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
     await wang.send("🆘 紧急求助")
     assert "紧急求助 #1" in Person(app, 1002, "王社工").last("紧急求助").text
