@@ -49,6 +49,8 @@ def test_the_console_says_who_is_on_duty_and_the_readme_conversation_works_at_an
     at, on_duty = INSTANTS[instant]
     res = run_console(tmp_path, "/who\n/as 王老伯\n救命\n1\n1\n/as 值班\n1\n/open\n/quit\n", at=at)
     out = res.stdout
+    assert res.stderr == ""  # it starts clean: no library's chatter (jieba's DEBUG lines) around the banner
+    assert out.startswith("建新居民区居委会 — 本地控制台")
     banner = out.split("» /who")[0]
     assert f"现在值班：{on_duty}" in banner  # the start banner names them
     assert f"{on_duty} (工作人员 staff · 🕒 值班 on duty)" in out  # and /who marks them
@@ -57,12 +59,6 @@ def test_the_console_says_who_is_on_duty_and_the_readme_conversation_works_at_an
     assert "请确认您现在的地址" in out and "居民已确认地址" in out
     assert f"{on_duty} 已经接手您的求助" in out
     assert "待处理 1 件" in out
-
-
-def test_the_console_starts_clean(tmp_path):
-    res = run_console(tmp_path, "/quit\n")
-    assert res.stderr == ""  # no library's start-up chatter (jieba's DEBUG lines) around the banner
-    assert res.stdout.startswith("建新居民区居委会 — 本地控制台")
 
 
 def test_console_state_survives_a_restart(tmp_path):
