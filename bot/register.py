@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-
 from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook
