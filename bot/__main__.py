@@ -40,11 +40,13 @@ async def _residents(args, settings, secrets) -> int:
             try:
                 report = await register.import_file(store, args.file)
             except register.RegisterError as e:
-                print(f"not imported — nothing from {args.file} was applied:", file=sys.stderr)
-                for problem in e.problems:
-                    print(f"  {problem}", file=sys.stderr)
+                head = f"not imported — nothing from {args.file} was applied:"
+                lines = [f"{head} {e.problems[0]}"] if len(e.problems) == 1 else [head, *(f"  {p}" for p in e.problems)]
+                print("\n".join(lines), file=sys.stderr)
                 return 1
             print(f"imported: {report.added} added, {report.updated} updated, {report.unchanged} unchanged")
+            for note in report.flagged:
+                print(f"  check: {note}")
         elif args.action == "list":
             for p in await store.residents():
                 linked = "telegram" if p.get("tg_id") else "-"
@@ -89,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.cmd == "residents":
             return asyncio.run(_residents(args, settings, secrets))
         return asyncio.run(_run(settings, secrets, args.config))
-    except (EmbeddedRedisError, CannotStart) as e:
+    except (EmbeddedRedisError, CannotStart, ConfigError) as e:  # ConfigError: found only when used (a data_dir)
         print(str(e), file=sys.stderr)
         return 2
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import logging
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.retry import Retry
@@ -12,10 +13,11 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from . import reach, register
 from .clock import Clock
-from .config import Secrets, Settings
+from .config import ConfigError, Secrets, Settings
 from .engine import Engine
 from .flows import staff_join
 from .i18n import Catalogue
+from .logmask import protect_logs
 from .outbox import Messenger, Outbox
 from .redis_server import EmbeddedRedis
 from .services import Services
@@ -92,6 +94,7 @@ def load_kb():
         from nlu.qa import KnowledgeBase
     except ImportError:
         return None
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # its start-up chatter is not news (set after import)
     return KnowledgeBase()
 
 
@@ -107,10 +110,12 @@ def connection_pool(url: str) -> BlockingConnectionPool:
 
 async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None = None,
                     messenger: Messenger | None = None, nlu=None, kb=None, limiter=None) -> App:
+    protect_logs([secrets.telegram_token, secrets.webhook_secret, secrets.rasa_token,
+                  urlsplit(secrets.redis_url or "").password])
     embedded = None
     url = secrets.redis_url
     if not url:
-        embedded = await EmbeddedRedis(settings.path(settings.redis.data_dir)).astart()
+        embedded = await _start_embedded(settings)
         url = embedded.url
     redis = Redis(connection_pool=connection_pool(url))
     clock = clock or Clock(settings.timezone)
@@ -138,6 +143,16 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     gc.collect()
     gc.freeze()
     return app
+
+
+async def _start_embedded(settings: Settings) -> EmbeddedRedis:
+    data_dir = settings.path(settings.redis.data_dir)
+    try:
+        return await EmbeddedRedis(data_dir).astart()
+    except (OSError, RuntimeError) as e:
+        reason = (e.strerror if isinstance(e, OSError) else str(e)) or type(e).__name__
+        raise ConfigError(f"config error at redis.data_dir: cannot keep Redis data in {data_dir}: "
+                          f"{' '.join(str(reason).split())}") from None
 
 
 def _enable_checkins(engine: Engine) -> None:

@@ -204,12 +204,30 @@ def _describe(err: ValidationError) -> str:
     return f"config error at {key}: {msg}"
 
 
+def decode_text(data: bytes) -> str | None:
+    """UTF-8 (with or without a BOM), else GB18030: what Notepad and Excel save on Chinese Windows."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return None
+
+
 def load_settings(path: str | Path) -> Settings:
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = decode_text(path.read_bytes())
     except FileNotFoundError:
         raise ConfigError(f"config error: file not found: {path}") from None
+    except IsADirectoryError:
+        raise ConfigError(f"config error: {path} is a directory; give the path of the config file") from None
+    except OSError as e:
+        raise ConfigError(f"config error: cannot read {path}: {e.strerror}") from None
+    if text is None:
+        raise ConfigError(f"config error: {path} is not text in UTF-8 or GBK; save it as UTF-8")
+    try:
+        raw = yaml.safe_load(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""

@@ -109,7 +109,7 @@ class EmbeddedRedis:
         args = [
             redis_server_binary(), "--port", str(self.port), "--bind", "127.0.0.1",
             "--dir", str(data), "--appendonly", "yes" if self.appendonly else "no",
-            "--appendfsync", "everysec", "--save", "", "--daemonize", "no", "--loglevel", "warning",
+            "--appendfsync", "always", "--save", "", "--daemonize", "no", "--loglevel", "warning",
             "--protected-mode", "yes", "--pidfile", str(pidfile),
         ]
         self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

@@ -4,12 +4,15 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
+from .config import decode_text
 from .store import Store
 
 COLUMNS = [
@@ -26,6 +29,11 @@ ALIASES = {
     "关系2": "contact2_relation", "联系人电话2": "contact2_phone", "家庭医生": "doctor_name",
     "医生电话": "doctor_phone", "备注": "notes",
 }
+# Text fields kept as typed: a leading character that makes a spreadsheet read a formula (OWASP's CSV injection
+# list) is neutralised on export and flagged on import. Phones and numbers are normalised, so never affected.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+TEXT_COLUMNS = ("name", "road", "contact1_name", "contact1_relation", "contact2_name", "contact2_relation",
+                "doctor_name", "notes")
 YES = {"yes", "y", "true", "1", "是", "独居", "x", "√"}
 NO = {"no", "n", "false", "0", "否", "", "none"}
 
@@ -41,6 +49,7 @@ class ImportReport:
     added: int
     updated: int
     unchanged: int
+    flagged: list[str] = field(default_factory=list)  # "line N: <column> starts with '='": kept, exported as text
 
 
 def normalise_phone(raw: object) -> str:
@@ -54,6 +63,11 @@ def valid_phone(phone: str) -> bool:
     return bool(re.fullmatch(r"1[3-9]\d{9}|0\d{9,11}|\d{8}", phone))
 
 
+def _unquoted(text: str) -> str:
+    """Undoes export's neutralising apostrophe, so an exported file imports unchanged."""
+    return text[1:] if text[:1] == "'" and text[1:].startswith(FORMULA_START) else text
+
+
 def _cell(v: object) -> str:
     if v is None:
         return ""
@@ -64,14 +78,30 @@ def _cell(v: object) -> str:
     return str(v).strip()
 
 
+def _read_table(path: Path) -> list[list[str]]:
+    """The cells as text; a file that cannot be read is one problem naming it."""
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise RegisterError([f"{path}: the old .xls format cannot be read; save it as .xlsx or .csv"])
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            ws = load_workbook(path, read_only=True, data_only=True).active
+            return [[_unquoted(_cell(c)) for c in row] for row in ws.iter_rows(values_only=True)]
+        text = decode_text(path.read_bytes())
+    except FileNotFoundError:
+        raise RegisterError([f"{path}: file not found"]) from None
+    except (BadZipFile, InvalidFileException, KeyError):
+        raise RegisterError([f"{path}: not a readable .xlsx file; open it in Excel and save it again"]) from None
+    except OSError as e:
+        raise RegisterError([f"{path}: cannot read it ({e.strerror})"]) from None
+    if text is None:
+        raise RegisterError([f"{path}: not a text CSV in UTF-8 or GBK; save it as CSV UTF-8"])
+    return [[_unquoted(c.strip()) for c in row] for row in csv.reader(io.StringIO(text))]
+
+
 def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     """Rows as (line number in the file, column -> text)."""
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        ws = load_workbook(path, read_only=True, data_only=True).active
-        table = [[_cell(c) for c in row] for row in ws.iter_rows(values_only=True)]
-    else:
-        text = path.read_bytes().decode("utf-8-sig")
-        table = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
+    table = _read_table(path)
     if not table:
         raise RegisterError([f"{path.name}: the file is empty"])
     header = [ALIASES.get(h, h).strip().lower() for h in table[0]]
@@ -161,11 +191,13 @@ class ImportPlan:
     added: list[dict]                       # new people, without ids yet
     updated: list[tuple[dict, list[str]]]   # (the person as it would be, the fields that change)
     unchanged: int
+    flagged: list[str] = field(default_factory=list)  # formula-like cells: kept, exported as text
 
 
 def plan_import(rows: list[tuple[int, dict[str, str]]], existing: list[dict]) -> ImportPlan:
     """Each row parsed and matched to the register by phone; nothing is written."""
     plan, seen = ImportPlan([], [], [], 0), {}
+    flagged = plan.flagged
     by_phone = {p["phone"]: p for p in existing}
     for line, row in rows:
         try:
@@ -173,6 +205,8 @@ def plan_import(rows: list[tuple[int, dict[str, str]]], existing: list[dict]) ->
         except ValueError as e:
             plan.problems.append((line, str(e)))
             continue
+        flagged += [f"line {line}: {col} starts with {row[col][0]!r}; kept, and exported as text"
+                    for col in TEXT_COLUMNS if row.get(col, "").startswith(FORMULA_START)]
         if person["phone"] in seen:
             plan.problems.append((line, f"phone repeats line {seen[person['phone']]}"))
             continue
@@ -194,7 +228,7 @@ async def apply_plan(store: Store, plan: ImportPlan, existing: list[dict], audit
     changed = [{**p, "id": next(new_ids)} for p in plan.added] + [p for p, _ in plan.updated]
     everyone = {p["phone"]: p for p in [*existing, *changed]}
     await store.replace_residents(changed, contacts_index(list(everyone.values())), audit=audit)
-    return ImportReport(len(plan.added), len(plan.updated), plan.unchanged)
+    return ImportReport(len(plan.added), len(plan.updated), plan.unchanged, plan.flagged)
 
 
 async def import_file(store: Store, path: str | Path) -> ImportReport:
@@ -226,10 +260,19 @@ def register_workbook(people: list[dict]) -> Workbook:
     ws.append(COLUMNS)
     for p in people:
         ws.append(to_row(p))
+        for cell in ws[ws.max_row]:
+            if _formula_like(cell.value):  # OWASP CSV injection: a text cell, never a live formula
+                cell.data_type, cell.quotePrefix = "s", True
     return wb
 
 
+def _formula_like(v: object) -> bool:
+    return isinstance(v, str) and v.startswith(FORMULA_START)
+
+
 def export_file(people: list[dict], path: str | Path) -> None:
+    """Text that a spreadsheet would run as a formula leaves as text: a string cell shown with Excel's
+    quote prefix in XLSX, a leading apostrophe in CSV."""
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
         register_workbook(people).save(path)
@@ -237,4 +280,4 @@ def export_file(people: list[dict], path: str | Path) -> None:
         with path.open("w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
             w.writerow(COLUMNS)
-            w.writerows(to_row(p) for p in people)
+            w.writerows([f"'{v}" if _formula_like(v) else v for v in to_row(p)] for p in people)

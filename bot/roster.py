@@ -10,9 +10,9 @@ def _covers(shift, when: datetime) -> bool:
     t, start, end = when.time(), shift.start(), shift.end()
     today = WEEKDAYS[when.weekday()]
     yesterday = WEEKDAYS[(when - timedelta(days=1)).weekday()]
-    if start <= end:
+    if start < end:
         return today in shift.days and start <= t < end
-    # runs past midnight: counts for the day it starts
+    # runs past midnight (from == to: a full 24 hours): counts for the day it starts
     return (today in shift.days and t >= start) or (yesterday in shift.days and t < end)
 
 

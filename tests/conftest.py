@@ -56,7 +56,14 @@ def no_internet():
 
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory):
+    from redis import Redis
+
     server = EmbeddedRedis(tmp_path_factory.mktemp("redis")).start()
+    # The bot's own Redis syncs every write (test_embedded_redis.py checks it). This shared test server needs no
+    # power-cut safety, and an fsync per write on a busy CI disk would stretch timing windows such as the 50 ms
+    # in which escalations due together are gathered into one digest.
+    with Redis.from_url(server.url) as r:
+        r.config_set("appendfsync", "everysec")
     yield server
     server.stop()
 

@@ -1,11 +1,20 @@
-"""The bot process killed and restarted between a request and its escalation: the escalation still happens, once."""
+"""The bot process killed and restarted between a request and its escalation: the escalation still happens, once.
+
+The processes run with their clock moved to 23:59:00 of a Tuesday (bot/testing/shifted_clock.py), whatever the
+hour the test runs at: the request comes in the day's last minute or just after midnight (start-up time varies),
+the escalation after midnight. The roster is one shift from 00:00 to 00:00, every minute of the week
+(tests/test_register_and_config.py checks it at several instants, 23:59:30 included).
+"""
 import asyncio
 import os
 import signal
 import subprocess
 import sys
+import time
 import uuid
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -24,17 +33,20 @@ def write_config(tmp_path: Path, api_url: str, library: str) -> Path:
     cfg["redis"]["prefix"] = f"crash{uuid.uuid4().hex[:6]}:"
     cfg["nlu"]["cache_dir"] = str(ROOT / "var" / "nlu-cache")
     cfg["residents"]["seed_file"] = str(ROOT / "data" / "sample_residents.csv")
-    cfg["roster"] = [{"days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "from": "00:00", "to": "23:59",
-                      "staff": ["li"]}]
+    cfg["roster"] = [{"days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "from": "00:00", "to": "00:00",
+                      "staff": ["li"]}]  # every minute of the week
     path = tmp_path / "config.yaml"
     path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
     return path
 
 
-def start_bot(config: Path, redis_url: str, token: str) -> subprocess.Popen:
+LAST_MINUTE = datetime(2026, 11, 24, 23, 59, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def start_bot(config: Path, redis_url: str, token: str, shift: float) -> subprocess.Popen:
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": token, "REDIS_URL": redis_url, "LOG_LEVEL": "WARNING"}
-    return subprocess.Popen([sys.executable, "-m", "bot", "--config", str(config)], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen([sys.executable, "-m", "bot.testing.shifted_clock", str(shift), "--config", str(config)],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
 @pytest.mark.parametrize("library", LIBRARIES)
@@ -42,7 +54,8 @@ async def test_escalation_survives_a_killed_process(tmp_path, redis_server, libr
     async with BotAPIServer() as api:
         li, wa = api.user(1001, "李社工"), api.user(1002, "王社工")
         config = write_config(tmp_path, api.base_url, library)
-        bot = start_bot(config, redis_server.url, api.token)
+        shift = LAST_MINUTE.timestamp() - time.time()  # one timeline for both processes
+        bot = start_bot(config, redis_server.url, api.token, shift)
         try:
             wang = api.user(5001, "王老伯")
             await wang.send_command("/start")
@@ -56,7 +69,7 @@ async def test_escalation_survives_a_killed_process(tmp_path, redis_server, libr
             assert api.sent_to(wa.id) == []
             await asyncio.sleep(7)  # the escalation falls due while nothing runs
             assert api.sent_to(wa.id) == []
-            bot = start_bot(config, redis_server.url, api.token)
+            bot = start_bot(config, redis_server.url, api.token, shift)
             await api.wait_for_message(wa.id, "紧急求助 #1", timeout=60)
             await asyncio.sleep(3)  # time for any duplicate to show up
             assert sum("紧急求助 #1" in m.text for m in api.sent_to(wa.id)) == 1

@@ -101,3 +101,18 @@ def test_a_server_that_holds_the_data_but_does_not_answer_is_refused_in_one_line
     finally:
         os.kill(first.proc.pid, signal.SIGCONT)
         first.stop()
+
+
+async def test_the_bots_own_redis_syncs_every_write_to_disk(settings, tmp_path):
+    """A power cut must not lose an incident the resident was already told about (everysec loses up to 1 s)."""
+    from bot.app import build_app
+    from bot.config import Secrets
+
+    s = settings.model_copy(update={"redis": settings.redis.model_copy(update={"data_dir": str(tmp_path)}),
+                                    "residents": settings.residents.model_copy(update={"seed_file": None})})
+    app = await build_app(s, Secrets(), nlu=False, kb=False)
+    try:
+        config = await app.redis.config_get("append*")
+        assert (config["appendonly"], config["appendfsync"]) == ("yes", "always")
+    finally:
+        await app.close()

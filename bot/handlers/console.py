@@ -8,12 +8,14 @@ import asyncio
 import sys
 from dataclasses import dataclass, field
 
+from .. import roster
 from ..types import Inbound, Outbound, SendResult
 
 CONSOLE_ID_BASE = 700_000_000
 HELP = """命令 / commands:
   /as 名字        以某位居民或工作人员的身份说话 (act as a resident or staff member)
-  /who           列出可以扮演的人 (list people)
+  /as 值班        以现在值班的工作人员说话 (act as the staff member on duty now)
+  /who           列出可以扮演的人，谁在值班 (list people, and who is on duty)
   数字 N          按第 N 个按钮 (press button N)
   /contact       发送自己的手机号 (share own phone)   /contact 号码  发送别人的名片
   /location 纬度 经度   /voice   /photo   /sticker   /file
@@ -79,7 +81,14 @@ class Console:
             residents.append((p["name"], p.get("tg_id") or CONSOLE_ID_BASE + int(p["id"].lstrip("r")), "resident"))
         return residents + staff
 
+    async def on_duty(self) -> list[str]:
+        """Who the alerts go to right now (the roster, or whoever took the duty over)."""
+        svc = self.app.svc
+        return [st.name for st in roster.on_duty(svc.settings, svc.clock.now(), await svc.store.duty_overrides())]
+
     async def act_as(self, name: str) -> bool:
+        if name.strip() in ("值班", "on-duty"):
+            name = (await self.on_duty())[0]
         for pname, uid, role in await self.people():
             if pname == name.strip():
                 self.current = (uid, pname)
@@ -111,8 +120,10 @@ class Console:
         if cmd == "/as":
             await self.act_as(arg)
         elif cmd == "/who":
+            duty = await self.on_duty()
             for pname, _, role in await self.people():
-                self.m.write(f"  {pname} ({'工作人员 staff' if role == 'staff' else '居民 resident'})")
+                what = "居民 resident" if role == "resident" else "工作人员 staff"
+                self.m.write(f"  {pname} ({what}{' · 🕒 值班 on duty' if pname in duty else ''})")
         elif cmd in ("/help", "?"):
             self.m.write(HELP)
         elif cmd == "/tick":
@@ -161,7 +172,9 @@ class Console:
             await self.send(kind="text", text=label)
 
     async def run(self) -> None:
-        self.m.write(f"{self.app.settings.community.name} — 本地控制台 (local console)\n{HELP}")
+        duty = "、".join(await self.on_duty())
+        self.m.write(f"{self.app.settings.community.name} — 本地控制台 (local console)\n{HELP}\n"
+                     f"{self.app.svc.cat.t('staff.duty_now', names=duty)} (on duty now: alerts go to them, /as 值班)")
         everyone = await self.people()
         self.m.names.update({uid: name for name, uid, _ in everyone})
         residents = [p for p in everyone if p[2] == "resident"]

@@ -15,6 +15,7 @@ from telegram import (BotCommand, BotCommandScopeChat, BotCommandScopeDefault, C
 from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
 
+from ..logmask import protect_logs
 from ..types import Inbound, Outbound, SendResult
 from .telegram_common import (ALLOWED_UPDATES, CannotStart, InHand, TokenRejected, command_list, inbound_from_message,
                               is_not_modified, probe, put, staff_command_list)
@@ -115,6 +116,7 @@ class PTBAdapter:
 
     def __init__(self, app, token: str) -> None:
         self.app = app
+        protect_logs([token])
         self.application = make_application(token, app.settings.telegram.api_base_url)
         self.application.add_handler(TypeHandler(Update, self._on_update))
         app.attach(PTBMessenger(self.application.bot))
