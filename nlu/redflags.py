@@ -21,7 +21,9 @@ import yaml
 DATA = Path(__file__).resolve().parent / "data" / "red_flags.yml"
 FORMS = ("everyday", "dialect", "homophone", "english")
 # Modifiers that take a flag out of the present; experiencer only describes it.
-SCOPING = ("negated", "hypothetical", "asked_about", "historical", "resolved", "reported", "figurative")
+SCOPING = ("negated", "hypothetical", "asked_about", "historical", "resolved", "reported", "figurative",
+           "experiencer:self")  # the last only for concepts about someone else (welfare)
+FIGURE = "figure_of_speech"  # an idiom with no flag inside ("热死了"): still a reason to doubt the model
 
 _SENTENCE = re.compile(r"[^。!！?？\n]+[。!！?？\n]*|[。!！?？\n]+")
 _CLAUSE_END = re.compile(r"[，,、;；:：]|(?<=[\u3400-\u9fff])\s+|\s+(?=[\u3400-\u9fff])|\.(?!\d)")
@@ -75,6 +77,8 @@ class RedFlags:
         self.generic = _alt(doc["experiencer"]["generic"])
         self.about = _alt(doc["about"])
         self.events = frozenset(doc["events"])
+        self.about_others = frozenset(n for n, spec in doc["concepts"].items() if spec.get("about_someone_else"))
+        self.figures = _alt([p for m in doc["modifiers"] if m["category"] == "figurative" for p in m["triggers"]])
 
     def find(self, text: str) -> list[Flag]:
         """Every red-flag match in normalised `text`, with the modifiers that scope it."""
@@ -87,6 +91,9 @@ class RedFlags:
                     last_end = m.end()
         if flags:
             self._scope(text, flags)
+        for m in self.figures.finditer(text):
+            if m.end() > m.start() and not any(f.start < m.end() and f.end > m.start() for f in flags):
+                flags.append(Flag(FIGURE, m.group(), m.start(), m.end(), ["figurative"]))
         flags.sort(key=lambda f: (f.start, f.concept))
         return flags
 
@@ -123,7 +130,7 @@ class RedFlags:
                     continue
                 if self._applies(text, rule, flag, unit):
                     flag.modifiers.append(rule.category)
-            if flag.experiencer != "self":
+            if flag.experiencer != "self" or flag.concept in self.about_others:
                 flag.modifiers.append(f"experiencer:{flag.experiencer}")
 
     @staticmethod

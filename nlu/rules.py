@@ -20,6 +20,7 @@ RULE_CONFIDENCE = 0.9
 SUSPECT_THRESHOLD = 0.25   # emergency probability from which the bot asks the one-tap question
 SCOPED_AWAY_CAP = 0.1      # a scoped-away flag leaves the model at most this much emergency
 MODEL_SURE = 0.97          # ... unless the model was this sure: then the bot asks
+UNSURE_TOP = 0.4           # without a flag, an emergency ranked first this weakly is only suspected
 
 
 def fired_rules(text: str) -> list[str]:
@@ -71,6 +72,9 @@ def decide(ranking: list[tuple[str, float]], flags: list[redflags.Flag]) -> tupl
     top = ranking[0][0]
     if top == EMERGENCY and em >= 0.5:
         return ranking, EMERGENCY, f"model emergency {em:.2f}, no red flag"
+    if top == EMERGENCY and em < UNSURE_TOP:  # a flat ranking: the runner-up names the message
+        runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
+        ranking = _set_emergency(ranking, 0.98 * runner_up / (1.0 - em + runner_up))
     if top == EMERGENCY or em >= SUSPECT_THRESHOLD:
         return ranking, "uncertain", f"model emergency {em:.2f} without a red flag: ask"
     return ranking, "not_emergency", f"no red flag; model emergency {em:.2f}"

@@ -101,3 +101,12 @@ def test_triggering_words_for_staff(nlu):
     assert nlu.red_flag_words("没事，就是手割了个大口子，血止不住") == "血止不住"
     assert nlu.red_flag_words("新闻里说有个老人摔倒了") == ""
     assert red_flags().labels["fall"]
+
+
+@pytest.mark.parametrize("text", ["我好几天没出门了，有点闷", "居委会电话打不通", "我的快递还没取", "手机没有反应了",
+                                  "今天雨太大出不去了", "烟雾报警器没电了一直在叫", "我拿刀切菜划了一下，贴了创可贴",
+                                  "热水器插座松了，能修一下吗", "看到有人晕倒应该怎么办", "吓出我一身冷汗"])
+def test_everyday_words_near_danger_words_raise_no_flag(nlu, text):
+    result = nlu.parse(text, explain=True)
+    assert not [f for f in result["flags"] if f["counts"]], result["flags"]
+    assert result["intent"]["name"] != "emergency", result["why"]
