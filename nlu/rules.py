@@ -40,18 +40,19 @@ def raise_emergency(ranking: list[tuple[str, float]], fired: list[str]) -> list[
 
 
 def _set_emergency(ranking: list[tuple[str, float]], new: float) -> list[tuple[str, float]]:
-    probs = dict(ranking)
-    old = probs.get(EMERGENCY, 0.0)
+    """Emergency set to `new`, the others scaled to keep a distribution and kept in their order
+    (a Rasa server's refusal, nlu_fallback, stays first even with a lower confidence)."""
+    old = dict(ranking).get(EMERGENCY, 0.0)
     if new == old:
         return ranking
-    rest = 1.0 - old
-    if rest <= 0.0:  # nothing else had any mass: give what is left to out_of_scope
-        probs = {name: 0.0 for name in probs}
-        probs["out_of_scope"] = 1.0 - new
+    rest = [(name, p) for name, p in ranking if name != EMERGENCY]
+    mass = 1.0 - old
+    if mass <= 0.0:  # nothing else had any mass: give what is left to out_of_scope
+        rest = [("out_of_scope", 1.0 - new)] + [(name, 0.0) for name, _ in rest if name != "out_of_scope"]
     else:
-        probs = {name: p * (1.0 - new) / rest for name, p in probs.items()}
-    probs[EMERGENCY] = new
-    return sorted(probs.items(), key=lambda item: -item[1])
+        rest = [(name, p * (1.0 - new) / mass) for name, p in rest]
+    at = next((i for i, (_, p) in enumerate(rest) if p < new), len(rest))
+    return rest[:at] + [(EMERGENCY, new)] + rest[at:]
 
 
 def decide(ranking: list[tuple[str, float]], flags: list[redflags.Flag]) -> tuple[list[tuple[str, float]], str, str]:
