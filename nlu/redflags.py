@@ -100,6 +100,8 @@ class RedFlags:
     def _scope(self, text: str, flags: list[Flag]) -> None:
         sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
         clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+        triggers: dict[int, list[tuple[int, int]]] = {}  # each rule's trigger spans, found once per text
+        in_sentence: dict[tuple[str, int], bool] = {}
 
         def unit(pos: int, scope: str) -> tuple[int, int]:
             if scope == "message":
@@ -111,42 +113,46 @@ class RedFlags:
             c1 = min((e for e in clause_ends if pos < e <= s1), default=s1)
             return c0, c1
 
-        def present(pattern: re.Pattern | None, a: int, b: int) -> bool:
-            return pattern is not None and pattern.search(text, a, b) is not None
+        def present(name: str, s0: int, s1: int) -> bool:
+            if (name, s0) not in in_sentence:
+                pattern = {"about": self.about, "generic": self.generic, "other": self.other}[name]
+                in_sentence[(name, s0)] = pattern.search(text, s0, s1) is not None
+            return in_sentence[(name, s0)]
 
         for flag in flags:
             s0, s1 = unit(flag.start, "sentence")
-            if present(self.generic, s0, s1):
+            if present("generic", s0, s1):
                 flag.experiencer = "generic"
-            elif present(self.other, s0, s1):
+            elif present("other", s0, s1):
                 flag.experiencer = "other"
-            for rule in self.rules:
+            for i, rule in enumerate(self.rules):
                 if rule.category in flag.modifiers:
                     continue
                 if rule.events_only and flag.concept not in self.events:
                     continue
-                if rule.needs_any and not any(
-                        present(self.about if need == "about" else self.generic, s0, s1) for need in rule.needs_any):
+                if rule.needs_any and not any(present(need, s0, s1) for need in rule.needs_any):
                     continue
-                if self._applies(text, rule, flag, unit):
+                if i not in triggers:
+                    triggers[i] = [(m.start(), m.end()) for m in rule.trigger.finditer(text) if m.end() > m.start()]
+                if triggers[i] and self._applies(text, rule, flag, unit(flag.start, rule.scope), triggers[i]):
                     flag.modifiers.append(rule.category)
             if flag.experiencer != "self" or flag.concept in self.about_others:
                 flag.modifiers.append(f"experiencer:{flag.experiencer}")
 
     @staticmethod
-    def _applies(text: str, rule: _Rule, flag: Flag, unit) -> bool:
-        u0, u1 = unit(flag.start, rule.scope) if rule.direction != "overlap" else (0, len(text))
-        for m in rule.trigger.finditer(text, u0, u1):
-            if m.end() == m.start():
+    def _applies(text: str, rule: _Rule, flag: Flag, bounds: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+        u0, u1 = (0, len(text)) if rule.direction == "overlap" else bounds
+        for start, end in spans:
+            if start < u0 or end > u1:
                 continue
             if rule.direction == "overlap":
-                if m.start() < flag.end and m.end() > flag.start:
+                if start < flag.end and end > flag.start:
                     return True
                 continue
-            if rule.direction in ("forward", "both") and m.end() <= flag.start:
-                gap = (m.end(), flag.start)
-            elif rule.direction in ("backward", "both") and m.start() >= flag.end:
-                gap = (flag.end, m.start())
+            if rule.direction in ("forward", "both") and end <= flag.start:
+                gap = (end, flag.start)
+            elif rule.direction in ("backward", "both") and start >= flag.end:
+                gap = (flag.end, start)
             else:
                 continue
             if rule.window is not None and gap[1] - gap[0] > rule.window:
