@@ -110,3 +110,9 @@ def test_everyday_words_near_danger_words_raise_no_flag(nlu, text):
     result = nlu.parse(text, explain=True)
     assert not [f for f in result["flags"] if f["counts"]], result["flags"]
     assert result["intent"]["name"] != "emergency", result["why"]
+
+
+@pytest.mark.parametrize("text", ["我没力气起不来", "我怕是中风了，嘴歪了", "防盗门被撬了", "别人都不在，我摔倒了",
+                                  "I can not get up", "我担心是心梗，胸口好痛"])
+def test_words_that_look_like_negation_or_worry_do_not_scope_a_present_danger(nlu, text):
+    assert decision(nlu, text) == "emergency"
