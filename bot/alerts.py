@@ -74,7 +74,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
             lines.append(t("packet.notes", notes=person["notes"]))
     if inc.get("words"):
         lines.append(t("packet.words", words=inc["words"][:300]))
-        if svc.nlu is not None and (flags := svc.nlu.red_flag_words(inc["words"][:300])):
+        flags = svc.nlu.red_flag_words(inc["words"][:300]) if svc.nlu is not None else ""
+        if flags and flags != inc["words"].strip():  # not for a bare "🆘" or "救命"
             lines.append(t("packet.red_flags", words=flags))
     if inc.get("detail"):
         lines.append(t("packet.detail", detail=inc["detail"][:500]))

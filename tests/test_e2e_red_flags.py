@@ -36,3 +36,9 @@ async def test_staff_see_the_triggering_words_and_a_played_down_wound_still_aler
     await zhang.send("没事没事，就是切菜割了个大口子，血止不住，毛巾都红了")
     alert = li.last("紧急求助 #1")
     assert "⚠️ 危险信号：血止不住、毛巾都红" in alert.text
+
+
+async def test_a_bare_cry_or_harmless_words_carry_no_danger_line(people, app):
+    zhang, li = await signed_up(people("张阿姨"), "13900000001"), people("李社工")
+    await zhang.send("🆘 紧急求助")
+    assert "危险信号" not in li.last("紧急求助 #1").text
