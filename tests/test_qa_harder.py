@@ -42,3 +42,8 @@ def test_a_two_part_question_gets_both_parts(kb):
 def test_a_comparison_no_single_topic_answers_is_handed_off(kb, question):
     got = kb.answer(question)
     assert got.handoff and got.topic is None
+
+
+@pytest.mark.parametrize("question", ["退休返聘工资要交税吗", "救护车要钱吗", "老年人体检去哪里", "独生子女费还发不发"])
+def test_questions_next_to_a_topic_but_not_in_it_are_handed_off(kb, question):
+    assert kb.answer(question).handoff
