@@ -116,3 +116,19 @@ def test_everyday_words_near_danger_words_raise_no_flag(nlu, text):
                                   "I can not get up", "我担心是心梗，胸口好痛"])
 def test_words_that_look_like_negation_or_worry_do_not_scope_a_present_danger(nlu, text):
     assert decision(nlu, text) == "emergency"
+
+
+@pytest.mark.parametrize("text", ["谢谢，快来，我起不来了", "麻烦你们快来，我老伴叫不醒，谢谢", "我摔倒了起不来，谢谢你们",
+                                  "幸好我手机在身边，我摔倒了起不来", "感谢，我家着火了快来"])
+def test_politeness_in_a_cry_for_help_is_not_thanks_for_the_past(nlu, text):
+    assert decision(nlu, text) == "emergency"
+
+
+@pytest.mark.parametrize("text", ["谢谢你们上次帮我叫救护车", "多亏你们那天及时赶到，我摔倒以后恢复得很好"])
+def test_thanks_for_a_past_rescue_is_not_an_alarm(nlu, text):
+    assert decision(nlu, text) == "not_emergency"
+
+
+@pytest.mark.parametrize("text", ["我摔倒了，爬不起来，你们快点来好了", "老伴叫不醒，你们来了就好了"])
+def test_a_plain_haole_is_not_recovery(nlu, text):
+    assert decision(nlu, text) == "emergency"
