@@ -76,6 +76,7 @@ class RedFlags:
         self.other = _alt(doc["experiencer"]["other"])
         self.generic = _alt(doc["experiencer"]["generic"])
         self.about = _alt(doc["about"])
+        self.conditional = _alt(doc["conditional"])
         self.events = frozenset(doc["events"])
         self.about_others = frozenset(n for n, spec in doc["concepts"].items() if spec.get("about_someone_else"))
         self.figures = _alt([p for m in doc["modifiers"] if m["category"] == "figurative" for p in m["triggers"]])
@@ -115,7 +116,8 @@ class RedFlags:
 
         def present(name: str, s0: int, s1: int) -> bool:
             if (name, s0) not in in_sentence:
-                pattern = {"about": self.about, "generic": self.generic, "other": self.other}[name]
+                pattern = {"about": self.about, "generic": self.generic, "other": self.other,
+                           "conditional": self.conditional}[name]
                 in_sentence[(name, s0)] = pattern.search(text, s0, s1) is not None
             return in_sentence[(name, s0)]
 

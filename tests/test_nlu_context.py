@@ -132,3 +132,12 @@ def test_thanks_for_a_past_rescue_is_not_an_alarm(nlu, text):
 @pytest.mark.parametrize("text", ["我摔倒了，爬不起来，你们快点来好了", "老伴叫不醒，你们来了就好了"])
 def test_a_plain_haole_is_not_recovery(nlu, text):
     assert decision(nlu, text) == "emergency"
+
+
+@pytest.mark.parametrize("text", ["如果你们不来我就要死了，我起不来", "我正在看新闻，突然胸口好痛", "我在看电视，我老伴突然晕倒了"])
+def test_a_condition_or_the_news_does_not_reach_a_danger_happening_now(nlu, text):
+    assert decision(nlu, text) == "emergency"
+
+
+def test_the_consequence_of_a_condition_is_asked_about(nlu):
+    assert decision(nlu, "万一晚上摔倒了，起不来怎么办") == "not_emergency"
