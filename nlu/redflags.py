@@ -115,11 +115,11 @@ class RedFlags:
             return c0, c1
 
         def present(name: str, s0: int, s1: int) -> bool:
-            if (name, s0) not in in_sentence:
+            if (name, s0, s1) not in in_sentence:
                 pattern = {"about": self.about, "generic": self.generic, "other": self.other,
                            "conditional": self.conditional}[name]
-                in_sentence[(name, s0)] = pattern.search(text, s0, s1) is not None
-            return in_sentence[(name, s0)]
+                in_sentence[(name, s0, s1)] = pattern.search(text, s0, s1) is not None
+            return in_sentence[(name, s0, s1)]
 
         for flag in flags:
             s0, s1 = unit(flag.start, "sentence")
@@ -132,11 +132,12 @@ class RedFlags:
                     continue
                 if rule.events_only and flag.concept not in self.events:
                     continue
-                if rule.needs_any and not any(present(need, s0, s1) for need in rule.needs_any):
-                    continue
+                bounds = unit(flag.start, rule.scope)
+                if rule.needs_any and not any(present(need, *bounds) for need in rule.needs_any):
+                    continue  # the words that make a question ABOUT danger must share its scope
                 if i not in triggers:
                     triggers[i] = [(m.start(), m.end()) for m in rule.trigger.finditer(text) if m.end() > m.start()]
-                if triggers[i] and self._applies(text, rule, flag, unit(flag.start, rule.scope), triggers[i]):
+                if triggers[i] and self._applies(text, rule, flag, bounds, triggers[i]):
                     flag.modifiers.append(rule.category)
             if flag.experiencer != "self" or flag.concept in self.about_others:
                 flag.modifiers.append(f"experiencer:{flag.experiencer}")

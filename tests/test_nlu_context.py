@@ -141,3 +141,8 @@ def test_a_condition_or_the_news_does_not_reach_a_danger_happening_now(nlu, text
 
 def test_the_consequence_of_a_condition_is_asked_about(nlu):
     assert decision(nlu, "万一晚上摔倒了，起不来怎么办") == "not_emergency"
+
+
+@pytest.mark.parametrize("text", ["我老伴晕倒了，叫救护车要多少钱？", "我摔倒了，叫救护车要钱吗", "跟上次一样胸口痛"])
+def test_a_cost_question_or_a_recurrence_does_not_hide_a_present_danger(nlu, text):
+    assert decision(nlu, text) == "emergency"
