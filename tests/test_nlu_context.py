@@ -146,3 +146,7 @@ def test_the_consequence_of_a_condition_is_asked_about(nlu):
 @pytest.mark.parametrize("text", ["我老伴晕倒了，叫救护车要多少钱？", "我摔倒了，叫救护车要钱吗", "跟上次一样胸口痛"])
 def test_a_cost_question_or_a_recurrence_does_not_hide_a_present_danger(nlu, text):
     assert decision(nlu, text) == "emergency"
+
+
+def test_a_dream_about_home_is_still_a_dream(nlu):
+    assert decision(nlu, "我梦里我家着火了，吓死我了") == "not_emergency"
