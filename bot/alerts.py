@@ -92,6 +92,10 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
             lines.append(t("packet.notes", notes=clip(person["notes"], NOTES_CHARS)))
     if inc.get("words"):
         lines.append(t("packet.words", words=clip(inc["words"], WORDS_CHARS)))
+        red_flags = getattr(svc.nlu, "red_flag_words", None)  # the danger words the understanding heard
+        flags = clip(red_flags(inc["words"][:300]), WORDS_CHARS) if red_flags else ""
+        if flags and flags != inc["words"].strip():  # not for a bare "🆘" or "救命"
+            lines.append(t("packet.red_flags", words=flags))
     if inc.get("detail"):
         lines.append(t("packet.detail", detail=clip(inc["detail"], DETAIL_CHARS)))
     if inc.get("media") and inc["kind"] == "help":

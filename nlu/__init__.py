@@ -5,9 +5,11 @@
     rasa = NLU.rasa("http://127.0.0.1:5005", fallback=nlu)
     await rasa.aparse("救命")                   # asks the server; the built-in model answers if it fails
 
-Whatever answers, the rule layer (nlu.rules) may lift `emergency`, and a result whose top
-intent is not emergency but whose emergency probability is at least SUSPECT_THRESHOLD
-carries `"emergency_suspected": true`, so the bot asks a one-tap confirmation.
+Whatever answers, the decision layer (nlu.rules) combines its probabilities with the red
+flags in context (nlu.redflags): a present flag lifts `emergency`, a flag only talked about
+(negated, asked about, past, reported, figurative) lowers it, and an uncertain result whose
+top intent is not emergency carries `"emergency_suspected": true`, so the bot asks a
+one-tap confirmation. `parse(text, explain=True)` adds "flags", "decision" and "why".
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import asyncio
 import logging
 from pathlib import Path
 
-from . import rules
+from . import redflags, rules
 from .entities import extract_entities
 from .features import normalise
 from .model import IntentModel, load_or_train
@@ -25,25 +27,29 @@ __all__ = ["NLU", "SUSPECT_THRESHOLD", "INTENTS", "build_result"]
 
 log = logging.getLogger(__name__)
 
-SUSPECT_THRESHOLD = 0.25
+SUSPECT_THRESHOLD = rules.SUSPECT_THRESHOLD
 INTENTS = (
     "emergency", "request_help", "feeling_unwell", "checkin_ok", "ask_pension", "ask_subsidy",
     "contact_staff", "greet", "thank", "goodbye", "affirm", "deny", "provide_address", "out_of_scope",
 )
 
 
-def build_result(text: str, ranking: list[tuple[str, float]], entities: list[dict]) -> dict:
-    """The parse answer: rule layer applied, emergency suspicion flagged."""
-    ranking = rules.raise_emergency(ranking, rules.fired_rules(normalise(text)))
+def build_result(text: str, ranking: list[tuple[str, float]], entities: list[dict], *, explain: bool = False) -> dict:
+    """The parse answer after the decision layer; `explain` adds "flags" and "decision"."""
+    flags = redflags.find(normalise(text))
+    ranking, decision, why = rules.decide(ranking, flags)
     top_name, top_conf = ranking[0]
-    emergency_p = dict(ranking).get(rules.EMERGENCY, 0.0)
-    return {
+    result = {
         "text": text,
         "intent": {"name": top_name, "confidence": round(top_conf, 4)},
         "intent_ranking": [{"name": n, "confidence": round(c, 4)} for n, c in ranking],
         "entities": entities,
-        "emergency_suspected": top_name != rules.EMERGENCY and emergency_p >= SUSPECT_THRESHOLD,
+        "emergency_suspected": top_name != rules.EMERGENCY and decision != "not_emergency",
     }
+    if explain:
+        result["flags"] = [f.as_dict() for f in flags]
+        result["decision"], result["why"] = decision, why
+    return result
 
 
 class NLU:
@@ -67,24 +73,29 @@ class NLU:
     def rasa(cls, url: str, token: str | None = None, timeout: float = 2.0, *, fallback: "NLU") -> "NLU":
         return cls(rasa=RasaClient(url, token, timeout), fallback=fallback)
 
-    def parse(self, text: str) -> dict:
+    def parse(self, text: str, *, explain: bool = False) -> dict:
         if self._rasa is not None:
             try:
                 asyncio.get_running_loop()
             except RuntimeError:
-                return asyncio.run(self.aparse(text))
+                return asyncio.run(self.aparse(text, explain=explain))
             raise RuntimeError("NLU.parse on a Rasa backend inside an event loop: use await aparse()")
         if not text.strip():
-            return build_result(text, [("out_of_scope", 1.0)], [])
-        return build_result(text, self._model.rank(text), extract_entities(text))
+            return build_result(text, [("out_of_scope", 1.0)], [], explain=explain)
+        return build_result(text, self._model.rank(text), extract_entities(text), explain=explain)
 
-    async def aparse(self, text: str) -> dict:
+    @staticmethod
+    def red_flag_words(text: str) -> str:
+        """The words of `text` that raised a red flag now ("" if none): what staff see on the alert."""
+        return "、".join(dict.fromkeys(f.span for f in redflags.find(normalise(text)) if f.counts))
+
+    async def aparse(self, text: str, *, explain: bool = False) -> dict:
         if self._rasa is None:
-            return self.parse(text)
+            return self.parse(text, explain=explain)
         try:
             ranking, entities = await self._rasa.parse(text)
         except RasaUnavailable as exc:
             log.warning("Rasa NLU unavailable (%s); built-in model answered", exc)
-            return await self._fallback.aparse(text)
+            return await self._fallback.aparse(text, explain=explain)
         # Our address/phone/age rules fill in when the server was not trained on entities.
-        return build_result(text, ranking, entities or extract_entities(text))
+        return build_result(text, ranking, entities or extract_entities(text), explain=explain)

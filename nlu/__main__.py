@@ -20,10 +20,10 @@ def _parse(args: argparse.Namespace) -> int:
         return 2
     nlu = NLU.builtin(cache_dir=args.cache_dir)
     if args.text is not None:
-        print(_dump(nlu.parse(args.text)))
+        print(_dump(nlu.parse(args.text, explain=args.explain)))
         return 0
     for line in sys.stdin:
-        print(_dump(nlu.parse(line.rstrip("\r\n"))), flush=True)
+        print(_dump(nlu.parse(line.rstrip("\r\n"), explain=args.explain)), flush=True)
     return 0
 
 
@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("parse", help="print the Rasa /model/parse JSON for a text")
     p.add_argument("text", nargs="?", help="the message to parse")
     p.add_argument("--jsonl", action="store_true", help="read one text per line, print one JSON per line")
+    p.add_argument("--explain", action="store_true",
+                   help='add the red flags, their context modifiers, the "decision" and "why"')
     p.set_defaults(run=_parse)
     e = sub.add_parser("evaluate", help="score the built-in model on Rasa NLU test data")
     e.add_argument("file", help="Rasa-format NLU YAML (version 3.1)")

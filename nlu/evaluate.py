@@ -30,6 +30,7 @@ def evaluate(parse: Callable[[str], dict], examples: list[Example]) -> dict:
     flagged = sum(1 for i in emergency_gold if pred[i] == EMERGENCY or results[i].get("emergency_suspected"))
     return {
         "examples": len(examples),
+        "per_tag": _per_tag(examples, gold, pred),
         "accuracy": round(sum(g == q for g, q in zip(gold, pred)) / len(gold), 4),
         "macro_f1": round(macro_f1, 4),
         "per_intent": per_intent,
@@ -44,6 +45,24 @@ def evaluate(parse: Callable[[str], dict], examples: list[Example]) -> dict:
     }
 
 
+def _per_tag(examples: list[Example], gold: list[str], pred: list[str]) -> dict:
+    """Per phenomenon tag: accuracy, and emergency recall/precision within the tagged examples.
+
+    Recall is over the tag's real emergencies; precision over the tag's emergency answers
+    (None when the tag has none), so a tag of hard negatives shows its false alarms."""
+    out = {}
+    for tag in sorted({t for e in examples for t in e.tags}):
+        idx = [i for i, e in enumerate(examples) if tag in e.tags]
+        real = [i for i in idx if gold[i] == EMERGENCY]
+        said = [i for i in idx if pred[i] == EMERGENCY]
+        hits = sum(1 for i in real if pred[i] == EMERGENCY)
+        out[tag] = {"examples": len(idx), "accuracy": round(sum(gold[i] == pred[i] for i in idx) / len(idx), 4),
+                    "emergency_recall": round(hits / len(real), 4) if real else None,
+                    "emergency_precision": round(hits / len(said), 4) if said else None,
+                    "emergencies": len(real), "false_alarms": len(said) - hits}
+    return out
+
+
 def format_report(report: dict) -> str:
     lines = [f"{'intent':<16}{'precision':>10}{'recall':>8}{'f1':>8}{'support':>9}"]
     for name, m in report["per_intent"].items():
@@ -53,6 +72,13 @@ def format_report(report: dict) -> str:
     em = report["emergency"]
     lines.append(f"emergency recall {em['recall']:.3f}  precision {em['precision']:.3f}  "
                  f"recall incl. suspected {em['recall_with_suspected']:.3f}")
+    if report["per_tag"]:
+        lines.append("")
+        lines.append(f"{'phenomenon':<16}{'examples':>9}{'accuracy':>10}{'em.recall':>11}{'em.precision':>14}{'false alarms':>14}")
+        fmt = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
+        for tag, m in report["per_tag"].items():
+            lines.append(f"{tag:<16}{m['examples']:>9}{m['accuracy']:>10.3f}{fmt(m['emergency_recall']):>11}"
+                         f"{fmt(m['emergency_precision']):>14}{m['false_alarms']:>14}")
     lines.append("")
     lines.append("confusion pairs (gold -> predicted: count)")
     lines.extend(f"  {c['gold']} -> {c['predicted']}: {c['count']}" for c in report["confusions"])
@@ -61,4 +87,7 @@ def format_report(report: dict) -> str:
     if em["missed"]:
         lines.append("missed emergencies:")
         lines.extend(f"  {t}" for t in em["missed"])
+    if em["false_alarms"]:
+        lines.append("false alarms:")
+        lines.extend(f"  {t}" for t in em["false_alarms"])
     return "\n".join(lines)

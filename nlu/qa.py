@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from typing import Callable
 
 import yaml
 
-from .qa_compose import compose, detect_aspect, is_follow_up
+from .qa_compose import compose, detect_aspect, detect_aspects, is_follow_up
 from .qa_compute import extract_age, extract_grade
 from .qa_entry import KbEntry, KbError, load_entry, load_out_of_scope, load_wording, topic_files
 from .qa_index import TopicIndex
@@ -33,6 +34,9 @@ CONFIDENCE_THRESHOLD = 0.35  # question set: in-scope 0.42+, unrelated 0.3-; see
 FOLLOW_UP_CONFIDENCE = 0.8  # "怎么申请？" right after a topic is about that topic
 NAMED_EVIDENCE = 0.5  # "那低保怎么申请" names a new topic, so it is no longer a follow-up
 _STAFF_CHANNEL = "居委会"
+# "A和B哪个好": one topic's answer would be a confident wrong answer; a person compares.
+_COMPARISON = re.compile(r"哪个(?:好|更|划算|合算|便宜|多)|哪一个好|有什么区别|有啥区别|区别是|有什么不同|有啥不一样|"
+                         r"which (?:is|one) (?:better|more)|difference between")
 
 
 @dataclass(frozen=True)
@@ -72,8 +76,10 @@ class _Loaded:
 
 class KnowledgeBase:
     def __init__(self, folder: Path | str = DEFAULT_KB_DIR, *, threshold: float = CONFIDENCE_THRESHOLD,
-                 reload_interval: float = 1.0, clock: Callable[[], float] = time.monotonic) -> None:
+                 reload_interval: float = 1.0, clock: Callable[[], float] = time.monotonic,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
         self.folder = Path(folder)
+        self._today = today  # for ages told as a birth year ("我1941年生的")
         self.threshold = threshold
         self._reload_interval = reload_interval
         self._clock = clock
@@ -121,7 +127,7 @@ class KnowledgeBase:
                locale: str = "zh") -> Answer:
         kb = self._current()
         locale = "en" if locale.lower().startswith("en") else "zh"
-        if kb.not_covered(question):
+        if kb.not_covered(question) or _COMPARISON.search(question.lower()):
             return self._handoff(kb, 0.0, locale)
         ranked = kb.index.rank(question)
         best = ranked[0] if ranked else None
@@ -135,9 +141,10 @@ class KnowledgeBase:
         else:
             return self._handoff(kb, best.confidence if best else 0.0, locale)
         entry = kb.entries[topic]
+        stated = extract_age(question, self._today())  # "我妈九十出头": the question's age wins over the register's
         composed = compose(
-            entry, aspect=detect_aspect(question), follow_up=follow_up,
-            age=age if age is not None else extract_age(question), grade=extract_grade(question),
+            entry, aspect=detect_aspect(question), follow_up=follow_up, also=detect_aspects(question)[1:],
+            age=stated if stated is not None else age, grade=extract_grade(question),
             wording=kb.wording, locale=locale,
         )
         return Answer(topic, confidence, composed.text, entry.source, entry.reviewed, entry.channel,

@@ -41,6 +41,12 @@ def detect_aspect(text: str) -> str | None:
     return None
 
 
+def detect_aspects(text: str) -> list[str]:
+    """Every part a question asks for, in _ASPECTS order ("要带什么材料？到哪里去办？": bring, where)."""
+    lowered = text.lower()
+    return [name for name, pattern in _ASPECTS if pattern.search(lowered)]
+
+
 def is_follow_up(text: str) -> bool:
     """Short, and asks for a part (or gives an age or grade) without naming a new subject."""
     has_aspect = detect_aspect(text) is not None
@@ -93,8 +99,9 @@ def _computed(entry: KbEntry, age: int | None, grade: int | None, wording: dict[
 
 
 def compose(entry: KbEntry, *, aspect: str | None, follow_up: bool, age: int | None,
-            grade: int | None, wording: dict[str, Any], locale: str) -> Composed:
-    """Answer text for a topic; always ends by naming the topic's authoritative channel."""
+            grade: int | None, wording: dict[str, Any], locale: str, also: list[str] | tuple = ()) -> Composed:
+    """Answer text for a topic; always ends by naming the topic's authoritative channel.
+    `also`: further parts a two-part question asks for, each added once after the first."""
     computed = _computed(entry, age, grade, wording, locale)
     asks_procedure = aspect in ("how", "where", "bring")
     needs_age = entry.id == "allowance.senior" and age is None and not asks_procedure
@@ -109,6 +116,10 @@ def compose(entry: KbEntry, *, aspect: str | None, follow_up: bool, age: int | N
         parts = [computed or entry.answer.pick(locale), section]
     else:
         parts = [computed or entry.answer.pick(locale)]
+    for extra in also:
+        more = {"where": entry.where.pick(locale), "how": entry.how_to_apply.pick(locale)}.get(extra)
+        if more and not any(more in p for p in parts):
+            parts.append(more)
     text = "\n".join(parts)
     closing = wording["closing"][entry.channel][locale]
     if not _names_channel(parts[-1], entry.channel, locale):

@@ -5,6 +5,7 @@ nlu/kb/_wording.yaml so that staff can review it without reading code.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import cn2an
@@ -32,6 +33,15 @@ _AGE_PATTERNS = (
     re.compile(r"\b(\d{2,3})\s*(?:years?\s*old|yrs?\s*old|y/o)\b", re.I),
     re.compile(r"\b(?:i am|i'm|is|am|aged?)\s+(\d{2,3})\b", re.I),
 )
+# Told roughly: "九十出头", "八十多岁", "七十好几" (the band's lower bound is what counts),
+# "快九十了" (one less), "七十有五" (seventy and five).
+_ROUGH_AGE = (
+    (re.compile(rf"{_NUMBER}\s*有\s*([一二三四五六七八九1-9])(?![\d{_CN_NUM}]|\s*(?:年|个|块|元|万))"), "plus"),
+    (re.compile(rf"(?:快|将近|马上就?|眼看就?|就快)\s*{_NUMBER}\s*(?:岁|了|周岁)"), "almost"),
+    (re.compile(rf"{_NUMBER}\s*(?:出头|多岁|多了|来岁|几岁|好几(?!\s*(?:年|个|次|块|万|天)))"), "about"),
+)
+# "我1941年生的", "41年出生": an age from the birth year.
+_BIRTH_YEAR = re.compile(r"(?<!\d)((?:19|20)?\d\d)\s*年\s*(?:出生|生的|生人|生(?!病|活|日|意|了))")
 _GRADE_PATTERNS = (
     re.compile(r"([1-6一二三四五六])\s*级"),
     re.compile(r"\bgrade\s*([1-6])\b", re.I),
@@ -45,8 +55,37 @@ def _to_int(token: str) -> int | None:
         return None
 
 
-def extract_age(text: str) -> int | None:
-    """A person's age stated in the text ("我72岁", "姆妈今年八十三", "she is 91")."""
+def _birth_year_age(text: str, today: dt.date) -> int | None:
+    match = _BIRTH_YEAR.search(text)
+    if not match:
+        return None
+    year = int(match.group(1))
+    if year < 100:  # "41年生的": the most recent such year that is not in the future
+        year += 2000 if 2000 + year <= today.year else 1900
+    return today.year - year
+
+
+def _rough_age(text: str) -> int | None:
+    for pattern, kind in _ROUGH_AGE:
+        match = pattern.search(text)
+        if not match or (base := _to_int(match.group(1))) is None:
+            continue
+        if kind == "plus":
+            extra = _to_int(match.group(2))
+            return base + extra if extra is not None and base % 10 == 0 else None
+        return base - 1 if kind == "almost" else base
+    return None
+
+
+def extract_age(text: str, today: dt.date | None = None) -> int | None:
+    """A person's age stated in the text ("我72岁", "姆妈今年八十三", "she is 91", "九十出头",
+    "我1941年生的" — the last one counted in years to `today`, default the local date)."""
+    born = _birth_year_age(text, today or dt.date.today())
+    if born is not None and 1 <= born <= 130:
+        return born
+    rough = _rough_age(text)
+    if rough is not None and 1 <= rough <= 130:
+        return rough
     for pattern in _AGE_PATTERNS:
         for match in pattern.finditer(text):
             age = _to_int(match.group(1))

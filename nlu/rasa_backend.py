@@ -36,7 +36,12 @@ def _read_answer(body: object) -> tuple[list[tuple[str, float]], list[dict]]:
     entities = body.get("entities") or []
     if not isinstance(entities, list):
         raise RasaUnavailable("'entities' is not a list")
-    return sorted(merged.items(), key=lambda r: -r[1]), entities
+    ordered = sorted(merged.items(), key=lambda r: -r[1])
+    if ranking[0][0] in _RENAMED:
+        # Rasa ranked its fallback first, whatever the confidences say: keep its refusal on top.
+        top = _RENAMED[ranking[0][0]]
+        ordered = [(top, merged[top])] + [r for r in ordered if r[0] != top]
+    return ordered, entities
 
 
 class RasaClient:

@@ -1,96 +1,81 @@
-"""Rule layer for unmistakable danger words. It can only RAISE the emergency signal.
+"""The decision layer: model probabilities and scoped red flags make one emergency decision.
 
-A trained model may miss a rare phrasing; a handful of words (救命, 叫不醒, 着火, 煤气味 …)
-mean danger however they are dressed. When one fires, emergency is lifted to at least
-RULE_CONFIDENCE. A negation or a story about the past ("我没摔倒", "上次摔倒现在好了")
-only stops the rule from firing — the model's own emergency probability is never lowered.
+Red flags (nlu.redflags, data in nlu/data/red_flags.yml) name danger however it is
+dressed; the ConText modifiers say whether each one is about now and here.
+- A flag that counts (present, not negated, not asked about, not a story or a figure of
+  speech) lifts emergency to at least RULE_CONFIDENCE: decision "emergency".
+- Flags that are all scoped away lower the model's emergency answer — the model was
+  usually fooled by the very same words — to "not_emergency", unless the model is all
+  but certain, which makes it "uncertain".
+- Without flags the model decides; a middling emergency probability is "uncertain", and
+  the bot asks one tap: "需要马上有人来吗？" — never silence.
 Patterns run on `features.normalise`d text (simplified, half-width, lower-case).
 """
 from __future__ import annotations
 
-import re
+from . import redflags
 
 EMERGENCY = "emergency"
 RULE_CONFIDENCE = 0.9
-
-_FALL = r"(?:(?:摔|跌|滑|绊)(?:倒|到|跤|了一跤|一跤|下来|在地)|掼跤|掼了一跤)(?!风险|评估|扶手|报警器)"
-_CANT_GET_UP = r"起不来|起布来|起不了|爬不起来|站不起来|(?<![搬推拉拧拿挪])动不了|动弹不得|不能动"
-
-_RULES: dict[str, str] = {
-    "cry_for_help": r"救命(?!钱|稻草|恩人|之恩|药)|救名|救救我|快来人|来人啊|来人呀|^\W*sos\W*$|\bsos\b|🆘"
-    r"|^\W*(?:please\s+)?help(?:\s+me)?\W*$|help me please|救护车|打120|叫120|call 120|ambulance",
-    "fall": _FALL + r"|i fell|i have fallen|i've fallen|fell down|倒在地上|躺在地上",
-    "cannot_get_up": _CANT_GET_UP + r"|can'?t get up|cannot get up|can'?t move",
-    "unresponsive": r"叫不醒|喊不醒|叫不应|叫伊不应|没反应了|不省人事|昏迷|晕过去|昏过去|晕倒|昏倒|厥过去"
-    r"|没呼吸|没有呼吸|没气了|没有心跳|unconscious|won'?t wake up|not breathing|passed out|fainted",
-    "breathing": r"喘不上气|喘不过气|透不过气|透不上气|上不来气|呼吸不了|呼吸困难|气都喘不"
-    r"|can'?t breathe|cannot breathe|hard to breathe|choking|噎住",
-    "chest_pain": r"(?:胸口|心口|胸前|心脏)(?:很|好|特别|剧烈|一阵阵|有点|有些|一直|突然|老是)?(?:痛|疼|绞痛|压得)|心绞痛|心梗|心脏病(?:发|犯)"
-    r"|chest pain|chest hurts|heart attack",
-    "stroke": r"嘴歪|嘴巴歪|口角歪|半边(?:身子|身体|脸)?(?:麻|动不了|没力|没知觉)|说话不清|讲话不清|口齿不清|中风|脑梗|stroke",
-    "fire": r"(?<![打点烧]不)着火|失火|起火|火灾|烧起来|烧着了|冒烟|浓烟|好多烟|(?<!没)有烟(?!瘾|酒|灰缸)|\bfire\b(?! safety| drill| extinguisher)|smoke",
-    "gas": r"煤气味|燃气味|天然气味|煤气泄|燃气泄|漏气|漏煤气|煤气漏|闻到煤气|闻到燃气|gas leak|smell gas|smell of gas",
-    "bleeding": r"血止不住|止不住血|流了(?:很|好)多血|流好多血|大出血|一直(?:在)?流血|吐血|满(?:脸|身|地)是血|bleeding",
-    "trapped": r"(?:困|关|卡)在电梯|电梯里出不来|被困|锁在.{1,4}出不来|trapped|stuck in (?:the )?(?:lift|elevator)",
-    "intruder": r"撬门|撬锁|有人撬|入室|闯进来|抢劫|有人在砸门|break-?in|burglar|broke in|intruder",
-    "severe_pain": r"(?:痛|疼)得(?:打滚|受不了|要命|要死|昏过去)",
-    "poison_burn": r"吃错药|喝了农药|误食|烫伤|烧伤|被开水烫|煤气中毒|一氧化碳",
-}
-_COMPILED = {name: re.compile(p) for name, p in _RULES.items()}
-
-# A negation or hypothetical right before the danger word ("没摔倒", "万一着火", "防止跌倒").
-_NEGATED_PREFIX = re.compile(
-    r"(?:没有?|不是|并没有?|未|别|不会|防止?|预防|怕|担心|万一|如果|要是|假如|差点|差一点|险些|以防|避免|(?<!不)小心|不要|没有被|not|never|didn'?t|don'?t)"
-    r"[^\s，。,.!！?？、]{0,2}$"
-)
-# A story about the past: distant past, or a past event followed by recovery.
-# Not "过去" alone: 晕过去 (fainted) is the present.
-_DISTANT_PAST = re.compile(r"年前|去年|前年|小时候|年轻时|当年|那年|那时候|以前|years ago|long ago|(?:摔|跌)过(?![去来])")
-# Reported speech: news, TV, hearsay about someone else's misfortune.
-_HEARSAY = re.compile(r"电视里说|电视上说|新闻说|新闻里|看到新闻|报纸上|听说|听人家讲|on the news")
-_RECENT_PAST = re.compile(r"昨天|前天|上次|上回|上周|上礼拜|上个月|前几天|那次|早些时候|last week|yesterday")
-_EARLIER_TODAY = re.compile(r"刚才|刚刚|早上|上午|下午|昨晚|夜里|半夜|earlier|this morning")
-_RECOVERED = re.compile(r"好了|没事|没大碍|不要紧|康复|恢复|好多了|已经好|不痛了|不疼了|i'?m fine|i am fine|ok now|better now")
-
-
-_CLAUSE = re.compile(r"[，。,.!！?？;；\n]+")
-
-
-def _recovered_story(text: str) -> bool:
-    """"昨天摔了一跤，现在好了": something happened earlier and the writer is fine now."""
-    return bool(_RECOVERED.search(text)) and bool(_RECENT_PAST.search(text) or _EARLIER_TODAY.search(text))
+SUSPECT_THRESHOLD = 0.25   # emergency probability from which the bot asks the one-tap question
+SCOPED_AWAY_CAP = 0.1      # a scoped-away flag leaves the model at most this much emergency
+MODEL_SURE = 0.97          # ... unless the model was this sure: then the bot asks
+UNSURE_TOP = 0.4           # without a flag, an emergency ranked first this weakly is only suspected
 
 
 def fired_rules(text: str) -> list[str]:
-    """Names of the danger rules that fire on normalised `text` (negated mentions excluded)."""
-    if _recovered_story(text):
-        return []
-    fired: list[str] = []
-    for clause in _CLAUSE.split(text):
-        # A clause about years ago or about someone on the news says nothing about now.
-        if _DISTANT_PAST.search(clause) or _HEARSAY.search(clause):
-            continue
-        # "昨天摔了一跤" is a past fall; whether something is wrong now shows in other words.
-        recent_past = bool(_RECENT_PAST.search(clause))
-        for name, pattern in _COMPILED.items():
-            if name in fired or (name == "fall" and recent_past):
-                continue
-            if any(not _NEGATED_PREFIX.search(clause[: m.start()]) for m in pattern.finditer(clause)):
-                fired.append(name)
-    return fired
+    """Concepts of the red flags that count in normalised `text` (scoped-away mentions excluded)."""
+    out: list[str] = []
+    for f in redflags.find(text):
+        if f.counts and f.concept not in out:
+            out.append(f.concept)
+    return out
 
 
 def raise_emergency(ranking: list[tuple[str, float]], fired: list[str]) -> list[tuple[str, float]]:
     """Lifts emergency to at least RULE_CONFIDENCE, shrinking the others to keep a distribution."""
     if not fired:
         return ranking
-    probs = dict(ranking)
-    old = probs.get(EMERGENCY, 0.0)
-    new = max(old, RULE_CONFIDENCE)
+    return _set_emergency(ranking, max(dict(ranking).get(EMERGENCY, 0.0), RULE_CONFIDENCE))
+
+
+def _set_emergency(ranking: list[tuple[str, float]], new: float) -> list[tuple[str, float]]:
+    """Emergency set to `new`, the others scaled to keep a distribution and kept in their order
+    (a Rasa server's refusal, nlu_fallback, stays first even with a lower confidence)."""
+    old = dict(ranking).get(EMERGENCY, 0.0)
     if new == old:
         return ranking
-    scale = (1.0 - new) / (1.0 - old) if old < 1.0 else 0.0
-    lifted = [(name, new if name == EMERGENCY else p * scale) for name, p in ranking]
-    if EMERGENCY not in probs:
-        lifted.append((EMERGENCY, new))
-    return sorted(lifted, key=lambda item: -item[1])
+    rest = [(name, p) for name, p in ranking if name != EMERGENCY]
+    mass = 1.0 - old
+    if mass <= 0.0:  # nothing else had any mass: give what is left to out_of_scope
+        rest = [("out_of_scope", 1.0 - new)] + [(name, 0.0) for name, _ in rest if name != "out_of_scope"]
+    else:
+        rest = [(name, p * (1.0 - new) / mass) for name, p in rest]
+    at = next((i for i, (_, p) in enumerate(rest) if p < new), len(rest))
+    return rest[:at] + [(EMERGENCY, new)] + rest[at:]
+
+
+def decide(ranking: list[tuple[str, float]], flags: list[redflags.Flag]) -> tuple[list[tuple[str, float]], str, str]:
+    """(ranking after the decision, decision, one-line why)."""
+    em = dict(ranking).get(EMERGENCY, 0.0)
+    counting = [f for f in flags if f.counts]
+    if counting:
+        spans = "、".join(dict.fromkeys(f.span for f in counting))
+        return raise_emergency(ranking, [f.concept for f in counting]), EMERGENCY, \
+            f"red flag now: {spans} ({', '.join(dict.fromkeys(f.concept for f in counting))})"
+    if flags:
+        mods = sorted({m for f in flags for m in f.modifiers if m in redflags.SCOPING})
+        spans = "、".join(dict.fromkeys(f.span for f in flags))
+        if em >= MODEL_SURE:
+            return ranking, "uncertain", f"flag {spans} scoped away ({', '.join(mods)}) but model emergency {em:.2f}"
+        ranking = _set_emergency(ranking, min(em, SCOPED_AWAY_CAP))
+        return ranking, "not_emergency", f"flag {spans} scoped away ({', '.join(mods)}); model emergency {em:.2f} lowered"
+    top = ranking[0][0]
+    if top == EMERGENCY and em >= 0.5:
+        return ranking, EMERGENCY, f"model emergency {em:.2f}, no red flag"
+    if top == EMERGENCY and em < UNSURE_TOP:  # a flat ranking: the runner-up names the message
+        runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
+        ranking = _set_emergency(ranking, 0.98 * runner_up / (1.0 - em + runner_up))
+    if top == EMERGENCY or em >= SUSPECT_THRESHOLD:
+        return ranking, "uncertain", f"model emergency {em:.2f} without a red flag: ask"
+    return ranking, "not_emergency", f"no red flag; model emergency {em:.2f}"

@@ -19,6 +19,7 @@ _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 class Example:
     text: str
     intent: str
+    tags: tuple[str, ...] = ()  # phenomenon tags from Rasa's long form: metadata: {tags: [...]}
 
 
 class TrainingDataError(ValueError):
@@ -29,10 +30,16 @@ def plain_text(example: str) -> str:
     return _ANNOTATION.sub(r"\1", example).strip()
 
 
-def _examples_block(block: object, where: str) -> list[str]:
-    if isinstance(block, list):  # Rasa also allows a list of {text: ...} mappings
-        lines = [item["text"] if isinstance(item, dict) else str(item) for item in block]
-        return [plain_text(x) for x in lines if plain_text(x)]
+def _tags(item: object) -> tuple[str, ...]:
+    meta = item.get("metadata") if isinstance(item, dict) else None
+    tags = meta.get("tags") if isinstance(meta, dict) else None
+    return tuple(str(t) for t in tags) if isinstance(tags, list) else ()
+
+
+def _examples_block(block: object, where: str) -> list[tuple[str, tuple[str, ...]]]:
+    if isinstance(block, list):  # Rasa also allows a list of {text: ..., metadata: ...} mappings
+        items = [(item["text"] if isinstance(item, dict) else str(item), _tags(item)) for item in block]
+        return [(plain_text(x), tags) for x, tags in items if plain_text(x)]
     if not isinstance(block, str):
         raise TrainingDataError(f"{where}: 'examples' must be a block of '- ' lines")
     out = []
@@ -44,7 +51,7 @@ def _examples_block(block: object, where: str) -> list[str]:
             raise TrainingDataError(f"{where}: example line does not start with '- ': {line[:30]!r}")
         text = plain_text(line[2:])
         if text:
-            out.append(text)
+            out.append((text, ()))
     return out
 
 
@@ -58,7 +65,7 @@ def load_examples(path: str | Path) -> list[Example]:
         if not isinstance(entry, dict) or "intent" not in entry:
             continue
         where = f"{path}: nlu[{i}] ({entry['intent']})"
-        examples.extend(Example(t, str(entry["intent"])) for t in _examples_block(entry.get("examples"), where))
+        examples.extend(Example(t, str(entry["intent"]), tags) for t, tags in _examples_block(entry.get("examples"), where))
     if not examples:
         raise TrainingDataError(f"{path}: no intent examples found")
     return examples

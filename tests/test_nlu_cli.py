@@ -77,3 +77,30 @@ def test_answer_is_handed_to_the_qa_cli(monkeypatch):
     monkeypatch.setattr(nlu, "qa_cli", fake, raising=False)
     assert main(["answer", "老年津贴怎么领", "--json"]) == 7
     assert calls == [["老年津贴怎么领", "--json"]]
+
+
+PHENOMENA = {"long_message", "no_keyword", "third_party", "dialect", "homophone", "question_about", "news", "past",
+             "figurative", "negated"}
+
+
+def test_evaluate_reports_each_phenomenon_of_the_tagged_heldout(cache_dir, capsys):
+    assert main(["evaluate", str(HELDOUT), "--json", "--cache-dir", str(cache_dir)]) == 0
+    per_tag = json.loads(capsys.readouterr().out)["per_tag"]
+    assert PHENOMENA <= set(per_tag)
+    for tag, m in per_tag.items():
+        if m["emergencies"]:
+            assert m["emergency_recall"] >= 0.95, (tag, m)
+        assert m["false_alarms"] <= 1, (tag, m)
+    assert main(["evaluate", str(HELDOUT), "--cache-dir", str(cache_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "phenomenon" in out and all(tag in out for tag in PHENOMENA)
+
+
+def test_parse_explain_prints_flags_modifiers_and_why(cache_dir):
+    result = json.loads(run_cli("parse", "--explain", "没事，就是流了好多血，我妈说昨天梦见摔倒", "--cache-dir", str(cache_dir)))
+    flags = {f["span"]: f for f in result["flags"]}
+    assert flags["流了好多血"]["counts"] and flags["流了好多血"]["concept"] == "bleeding"
+    assert not flags["摔倒"]["counts"] and "reported" in flags["摔倒"]["modifiers"]
+    assert result["decision"] == "emergency" and "流了好多血" in result["why"]
+    plain = json.loads(run_cli("parse", "--jsonl", "--cache-dir", str(cache_dir), stdin="没事，就是流了好多血\n"))
+    assert "flags" not in plain and "decision" not in plain

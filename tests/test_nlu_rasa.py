@@ -51,12 +51,19 @@ async def rasa_server():
                                {"name": "out_of_scope", "confidence": 0.2}],
         })
 
+    async def ambiguous(request):  # FallbackClassifier's ambiguity threshold: two intents too close to call
+        return web.json_response({
+            "text": "x", "intent": {"name": "nlu_fallback", "confidence": 0.3}, "entities": [],
+            "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.3}, {"name": "ask_pension", "confidence": 0.52},
+                               {"name": "ask_subsidy", "confidence": 0.48}],
+        })
+
     async def garbage(request):
         return web.json_response({"no": "intent"})
 
     app = web.Application()
     for name, handler in (("ok", ok), ("slow", slow), ("broken", broken), ("garbage", garbage),
-                          ("unsure", unsure)):
+                          ("unsure", unsure), ("ambiguous", ambiguous)):
         app.router.add_post(f"/{name}/model/parse", handler)
     runner = web.AppRunner(app)
     await runner.setup()
@@ -127,3 +134,12 @@ def test_sync_parse_falls_back_when_nothing_listens(builtin, caplog):
         result = NLU.rasa(f"http://127.0.0.1:{port}", fallback=builtin).parse("救名")
     assert result["intent"]["name"] == "emergency"
     assert "Rasa NLU unavailable" in caplog.text
+
+
+async def test_rasa_refusing_to_choose_is_kept(rasa_server, builtin):
+    # Rasa ranked nlu_fallback first although ask_pension has a higher confidence: the bot
+    # must not answer the intent Rasa itself refused.
+    base, _ = rasa_server
+    result = await NLU.rasa(f"{base}/ambiguous", fallback=builtin).aparse("那个钱怎么弄")
+    assert result["intent"]["name"] == "out_of_scope"
+    assert [r["name"] for r in result["intent_ranking"]][:3] == ["out_of_scope", "ask_pension", "ask_subsidy"]

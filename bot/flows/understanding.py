@@ -28,9 +28,7 @@ async def understand(svc: Services, text: str) -> dict:
     except Exception:
         log.exception("NLU failed; falling back to keywords")
         return keyword_parse(text)
-    if keyword_parse(text)["emergency_suspected"]:
-        result = {**result, "emergency_suspected": True}
-    return result
+    return result  # the NLU's decision layer already weighs danger words in their context
 
 
 def is_emergency(result: dict) -> bool:
