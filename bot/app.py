@@ -81,13 +81,18 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
                     messenger: Messenger | None = None, nlu=None, kb=None, limiter=None) -> App:
     embedded = None
     url = secrets.redis_url
-    if not url:
+    if not url and not secrets.sentinels():
         embedded = await EmbeddedRedis(settings.path(settings.redis.data_dir)).astart()
         url = embedded.url
-    # a blocking pool: a burst waits for a connection instead of failing (a plain pool raises past its size)
-    redis = Redis(connection_pool=BlockingConnectionPool.from_url(url, max_connections=64, timeout=20))
+    if secrets.sentinels():
+        redis = sentinel_redis(settings, secrets)
+    else:  # a blocking pool: a burst waits for a connection instead of failing (a plain pool raises past its size)
+        redis = Redis(connection_pool=BlockingConnectionPool.from_url(url, max_connections=64, timeout=20))
     clock = clock or Clock(settings.timezone)
-    store = Store(redis, settings.redis.prefix)
+    replicas = settings.redis.wait_replicas
+    if replicas is None:
+        replicas = 1 if secrets.sentinels() else 0
+    store = Store(redis, settings.redis.prefix, wait_replicas=replicas, wait_ms=settings.redis.replica_wait_ms)
     if limiter is None and messenger is None:  # a real channel attaches later: keep within Telegram's limits
         from .ratelimit import TelegramLimiter
         limiter = TelegramLimiter()
@@ -99,6 +104,8 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     _enable_checkins(engine)
     app = App(settings, secrets, engine, svc, redis, embedded)
     app.closers.extend(svc.extra.get("closers", []))
+    if secrets.sentinels():
+        app.closers.append(redis.connection_pool.sentinel_manager.aclose)
     seed = settings.residents.seed_file
     if seed and not await store.residents():
         report = await register.import_file(store, settings.path(seed))
@@ -108,6 +115,28 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     gc.collect()
     gc.freeze()
     return app
+
+
+# how long a command keeps trying while the sentinels promote a replica (a few seconds): about 15 s in all
+FAILOVER_RETRY = dict(retries=40, cap=0.5, base=0.05)
+
+
+def sentinel_redis(settings: Settings, secrets: Secrets) -> Redis:
+    """The current master of REDIS_SENTINELS' service: on a failover, connections move to the new master and
+    commands retry until it answers."""
+    from redis.asyncio.retry import Retry
+    from redis.asyncio.sentinel import Sentinel
+    from redis.backoff import ExponentialBackoff
+    from redis.exceptions import ConnectionError, TimeoutError
+
+    sentinel_kwargs = {"password": secrets.redis_sentinel_password} if secrets.redis_sentinel_password else {}
+    sentinel = Sentinel(secrets.sentinels(), sentinel_kwargs=sentinel_kwargs, socket_connect_timeout=1,
+                        socket_timeout=2)
+    retry = Retry(ExponentialBackoff(cap=FAILOVER_RETRY["cap"], base=FAILOVER_RETRY["base"]),
+                  FAILOVER_RETRY["retries"], supported_errors=(ConnectionError, TimeoutError, OSError))
+    service = secrets.redis_sentinel_service or settings.redis.sentinel_service
+    return sentinel.master_for(service, password=secrets.redis_password, socket_connect_timeout=1,
+                               socket_timeout=10, retry=retry, max_connections=256)
 
 
 def _enable_checkins(engine: Engine) -> None:
