@@ -34,6 +34,7 @@ class App:
     redis: Redis
     embedded: EmbeddedRedis | None = None
     scheduler: object | None = None
+    ops: object | None = None
     closers: list = field(default_factory=list)
 
     def attach(self, messenger: Messenger) -> None:
@@ -44,6 +45,10 @@ class App:
 
         self.scheduler = make_scheduler(self.engine, tick_seconds, self.settings.timezone)
         self.scheduler.start()
+        if self.settings.ops.port is not None and self.ops is None:  # a running bot answers its load balancer
+            from . import ops
+
+            self.ops = ops.start(self)
 
     async def close(self) -> None:
         if self.scheduler is not None:

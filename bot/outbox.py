@@ -45,6 +45,7 @@ class Outbox:
         self.limiter = limiter
         self.attempts = attempts
         self.backoff = backoff
+        self.watchers: list = []  # called with (message, result, final?) after every attempt (metrics)
 
     async def send(self, msg: Outbound) -> SendResult:
         """A staff alert goes at once and holds the urgent lane while it does; anything else first lets
@@ -62,7 +63,10 @@ class Outbox:
             except Exception as e:  # a transport error is transient until proven otherwise
                 log.warning("send to chat %s failed: %s", msg.chat_id, type(e).__name__)
                 result = SendResult(ok=False, error=type(e).__name__)
-            if result.ok or result.permanent:
+            final = result.ok or result.permanent or attempt == self.attempts
+            for watch in self.watchers:
+                watch(msg, result, final)
+            if final:
                 break
             if result.retry_after and self.limiter:
                 self.limiter.penalise(msg.chat_id, result.retry_after)

@@ -495,6 +495,10 @@ class Store:
     async def checkin_queue_size(self, queue: str) -> int:
         return await self.r.zcard(self.k(f"checkins:{queue}"))
 
+    async def checkins_due_count(self, now: float) -> int:
+        """Check-ins whose time has come and that no worker has taken yet (a backlog, for the metrics)."""
+        return await self.r.zcount(self.k("checkins:due"), "-inf", now)
+
     async def checkin_when(self, rid: str) -> tuple[str, float] | None:
         for queue in ("ladder", "due"):
             score = await self.r.zscore(self.k(f"checkins:{queue}"), rid)
