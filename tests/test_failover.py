@@ -35,7 +35,6 @@ async def test_sos_burst_survives_the_master_being_killed(tmp_path, settings, cl
             await asyncio.gather(*calls)
             new = await asyncio.get_running_loop().run_in_executor(None, group.wait_failover, old)
 
-            print("burst done", time.monotonic() - started)
             told = [p for p in people if any(ALERTED in t or ALREADY in t for t in p.texts())]
             assert len(told) == len(people)  # nobody was left with only the error reply
             direct = Redis(port=new)  # the new master, read past the client under test
@@ -62,3 +61,11 @@ async def test_sos_burst_survives_the_master_being_killed(tmp_path, settings, cl
         finally:
             await app.close()
     assert time.monotonic() - started < 40
+
+
+async def test_without_a_replica_nothing_waits_and_sentinels_parse(app):
+    assert app.svc.store.wait_replicas == 0  # a lone Redis: WAIT would only hold every 🆘 back
+    secrets = Secrets.from_env({"REDIS_SENTINELS": "10.0.0.1:26380, sentinel-b ,10.0.0.3:26379",
+                                "REDIS_SENTINEL_SERVICE": "carebot"})
+    assert secrets.sentinels() == [("10.0.0.1", 26380), ("sentinel-b", 26379), ("10.0.0.3", 26379)]
+    assert secrets.redis_sentinel_service == "carebot"
