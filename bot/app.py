@@ -40,6 +40,7 @@ class App:
     redis: Redis
     embedded: EmbeddedRedis | None = None
     scheduler: object | None = None
+    ops: object | None = None
     closers: list = field(default_factory=list)
 
     def attach(self, messenger: Messenger) -> None:
@@ -50,6 +51,10 @@ class App:
 
         self.scheduler = make_scheduler(self.engine, tick_seconds, self.settings.timezone)
         self.scheduler.start()
+        if self.settings.ops.port is not None and self.ops is None:  # a running bot answers its load balancer
+            from . import ops
+
+            self.ops = ops.start(self)
 
     async def reload_staff(self, config_path) -> None:
         """The staff list and roster from the config file again (SIGHUP): someone taken off it loses staff rights
@@ -114,12 +119,16 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
                   urlsplit(secrets.redis_url or "").password])
     embedded = None
     url = secrets.redis_url
-    if not url:
+    if not url and not secrets.sentinels():
         embedded = await _start_embedded(settings)
         url = embedded.url
-    redis = Redis(connection_pool=connection_pool(url))
+    # on a failover the sentinels name the new master; else one server, reconnecting on a dropped connection
+    redis = sentinel_redis(settings, secrets) if secrets.sentinels() else Redis(connection_pool=connection_pool(url))
     clock = clock or Clock(settings.timezone)
-    store = Store(redis, settings.redis.prefix)
+    replicas = settings.redis.wait_replicas
+    if replicas is None:
+        replicas = 1 if secrets.sentinels() else 0
+    store = Store(redis, settings.redis.prefix, wait_replicas=replicas, wait_ms=settings.redis.replica_wait_ms)
     if limiter is None and messenger is None:  # a real channel attaches later: keep within Telegram's limits
         from .ratelimit import TelegramLimiter
         limiter = TelegramLimiter()
@@ -134,6 +143,8 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     _enable_staff_ops(engine)
     app = App(settings, secrets, engine, svc, redis, embedded)
     app.closers.extend(svc.extra.get("closers", []))
+    if secrets.sentinels():
+        app.closers.append(redis.connection_pool.sentinel_manager.aclose)
     seed = settings.residents.seed_file
     if seed and not await store.residents():
         report = await register.import_file(store, settings.path(seed))
@@ -153,6 +164,28 @@ async def _start_embedded(settings: Settings) -> EmbeddedRedis:
         reason = (e.strerror if isinstance(e, OSError) else str(e)) or type(e).__name__
         raise ConfigError(f"config error at redis.data_dir: cannot keep Redis data in {data_dir}: "
                           f"{' '.join(str(reason).split())}") from None
+
+
+# how long a command keeps trying while the sentinels promote a replica (a few seconds): about 15 s in all
+FAILOVER_RETRY = dict(retries=40, cap=0.5, base=0.05)
+
+
+def sentinel_redis(settings: Settings, secrets: Secrets) -> Redis:
+    """The current master of REDIS_SENTINELS' service: on a failover, connections move to the new master and
+    commands retry until it answers."""
+    from redis.asyncio.retry import Retry
+    from redis.asyncio.sentinel import Sentinel
+    from redis.backoff import ExponentialBackoff
+    from redis.exceptions import ConnectionError, TimeoutError
+
+    sentinel_kwargs = {"password": secrets.redis_sentinel_password} if secrets.redis_sentinel_password else {}
+    sentinel = Sentinel(secrets.sentinels(), sentinel_kwargs=sentinel_kwargs, socket_connect_timeout=1,
+                        socket_timeout=2)
+    retry = Retry(ExponentialBackoff(cap=FAILOVER_RETRY["cap"], base=FAILOVER_RETRY["base"]),
+                  FAILOVER_RETRY["retries"], supported_errors=(ConnectionError, TimeoutError, OSError))
+    service = secrets.redis_sentinel_service or settings.redis.sentinel_service
+    return sentinel.master_for(service, password=secrets.redis_password, socket_connect_timeout=1,
+                               socket_timeout=10, retry=retry, max_connections=256)
 
 
 def _enable_checkins(engine: Engine) -> None:

@@ -118,6 +118,16 @@ class Telegram(_Strict):
 class RedisCfg(_Strict):
     prefix: str = "nc:"
     data_dir: str = "var/redis"
+    sentinel_service: str = "mymaster"  # with REDIS_SENTINELS (REDIS_SENTINEL_SERVICE wins)
+    wait_replicas: int | None = Field(default=None, ge=0)  # None: 1 with Sentinel, else 0 (no WAIT)
+    replica_wait_ms: int = Field(default=500, gt=0)
+
+
+class OpsCfg(_Strict):
+    """/healthz, /readyz and /metrics for the load balancer and Prometheus; off unless a port is set."""
+    listen: str = "127.0.0.1"
+    port: int | None = None
+    committee: str | None = None  # the metrics label; community.name when unset
 
 
 class NluCfg(_Strict):
@@ -140,6 +150,7 @@ class Settings(_Strict):
     redis: RedisCfg = RedisCfg()
     nlu: NluCfg = NluCfg()
     residents: RegisterCfg = RegisterCfg()
+    ops: OpsCfg = OpsCfg()
     locale: Literal["zh", "en"] = "zh"
     timezone: str = "Asia/Shanghai"
     base_dir: Path = Path(".")
@@ -181,6 +192,10 @@ class Secrets(BaseModel):
     telegram_token: str | None = None
     webhook_secret: str | None = None
     redis_url: str | None = None
+    redis_sentinels: str | None = None  # "host:port,host:port,..."
+    redis_sentinel_service: str | None = None
+    redis_password: str | None = None
+    redis_sentinel_password: str | None = None
     rasa_url: str | None = None
     rasa_token: str | None = None
 
@@ -191,9 +206,21 @@ class Secrets(BaseModel):
             telegram_token=env.get("TELEGRAM_BOT_TOKEN") or None,
             webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET") or None,
             redis_url=env.get("REDIS_URL") or None,
+            redis_sentinels=env.get("REDIS_SENTINELS") or None,
+            redis_sentinel_service=env.get("REDIS_SENTINEL_SERVICE") or None,
+            redis_password=env.get("REDIS_PASSWORD") or None,
+            redis_sentinel_password=env.get("REDIS_SENTINEL_PASSWORD") or None,
             rasa_url=env.get("RASA_URL") or None,
             rasa_token=env.get("RASA_TOKEN") or None,
         )
+
+    def sentinels(self) -> list[tuple[str, int]]:
+        """REDIS_SENTINELS ("host:port,host:port,...") as pairs; empty without it."""
+        out = []
+        for item in filter(None, (x.strip() for x in (self.redis_sentinels or "").split(","))):
+            host, _, port = item.rpartition(":")
+            out.append((host, int(port)) if host and port.isdigit() else (item, 26379))
+        return out
 
 
 def _describe(err: ValidationError) -> str:

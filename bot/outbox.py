@@ -54,6 +54,7 @@ class Outbox:
         # edits of one message are coalesced: while one waits its turn, later ones only update what it will say
         self._latest: dict[tuple[int, int], Outbound] = {}
         self._editing: dict[tuple[int, int], list[int]] = {}  # the ranks of the edits of a message under way
+        self.watchers: list = []  # called with (message, result, final?) after every attempt (metrics)
 
     async def send(self, msg: Outbound) -> SendResult:
         """A staff alert goes at once and holds the urgent lane while it does; anything else first lets
@@ -103,7 +104,10 @@ class Outbox:
             except Exception as e:  # a transport error is transient until proven otherwise
                 log.warning("send to chat %s failed: %s", msg.chat_id, type(e).__name__)
                 result = SendResult(ok=False, error=type(e).__name__)
-            if result.ok or result.permanent:
+            final = result.ok or result.permanent or attempt == self.attempts
+            for watch in self.watchers:
+                watch(msg, result, final)
+            if final:
                 break
             if result.retry_after and self.limiter:
                 self.limiter.penalise(msg.chat_id, result.retry_after)

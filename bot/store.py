@@ -45,10 +45,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from redis.asyncio import Redis
+
+log = logging.getLogger(__name__)
 
 _CLAIM = """
 local cur = redis.call('HGET', KEYS[1], 'claimed_by')
@@ -154,9 +157,13 @@ class Opened:
 
 
 class Store:
-    def __init__(self, redis: Redis, prefix: str = "nc:") -> None:
+    def __init__(self, redis: Redis, prefix: str = "nc:", *, wait_replicas: int = 0, wait_ms: int = 500) -> None:
         self.r = redis
         self.prefix = prefix
+        # with replicas (Sentinel), a new incident counts as stored once this many replicas have it: a master
+        # that dies after the resident is told "staff alerted" cannot take the call with it
+        self.wait_replicas, self.wait_ms = wait_replicas, wait_ms
+        self.unreplicated = 0  # incidents whose WAIT timed out short of that (alerted anyway; see _replicated)
         self._claim = redis.register_script(_CLAIM)
         self._take_due = redis.register_script(_TAKE_DUE)
         self._open_emergency = redis.register_script(_OPEN_EMERGENCY)
@@ -295,7 +302,21 @@ class Store:
             for key, due in deadlines.items():
                 p.zadd(self.k("deadlines"), {key.format(n=n): due})
             await p.execute()
+        if self.wait_replicas:  # WAIT covers its own connection's writes: one more write there, after those
+            async with self.r.pipeline(transaction=False) as p:
+                p.incrby(self.k("incident:seq"), 0)
+                self._replicated(p)
+                self._count_acks((await p.execute())[-1])
         return n
+
+    def _replicated(self, pipe) -> None:
+        """Ends a pipeline of writes with WAIT, bounded: alerting staff matters more than a lagging replica."""
+        pipe.execute_command("WAIT", self.wait_replicas, self.wait_ms)
+
+    def _count_acks(self, acks) -> None:
+        if isinstance(acks, int) and acks < self.wait_replicas:
+            self.unreplicated += 1
+            log.warning("an incident reached %s of %s replicas in time", acks, self.wait_replicas)
 
     async def open_emergency(self, tg: int, fields: dict, entry: dict, *, created: float, first_due: float,
                              esc_due: float, addr_due: float, lock_token: str, lock_seconds: float) -> Opened:
@@ -334,7 +355,11 @@ class Store:
             async with self.r.pipeline(transaction=False) as p:
                 for args, _ in batch:
                     await self._open_emergency(args=args, client=p)
+                if self.wait_replicas:
+                    self._replicated(p)
                 results = await p.execute(raise_on_error=False)
+                if self.wait_replicas:
+                    self._count_acks(results.pop())
         except BaseException as e:  # every caller hears of it (and falls back to its error reply)
             results = [e] * len(batch)
         for (_, fut), res in zip(batch, results):
@@ -544,6 +569,10 @@ class Store:
 
     async def checkin_queue_size(self, queue: str) -> int:
         return await self.r.zcard(self.k(f"checkins:{queue}"))
+
+    async def checkins_due_count(self, now: float) -> int:
+        """Check-ins whose time has come and that no worker has taken yet (a backlog, for the metrics)."""
+        return await self.r.zcount(self.k("checkins:due"), "-inf", now)
 
     async def checkin_when(self, rid: str) -> tuple[str, float] | None:
         for queue in ("ladder", "due"):

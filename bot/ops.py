@@ -1,0 +1,210 @@
+"""Operations: /healthz and /readyz for a load balancer, /metrics for Prometheus, on a port of their own
+(`ops.listen`, `ops.port`; off unless a port is set). Events are counted where they already pass: each send
+attempt at the outbox (`Outbox.watchers`), each update at the engine's door, each incident as it opens.
+Gauges that live in Redis (open incidents by level, check-ins due, Redis round trip) are read at scrape time.
+No label carries a person: only the committee, a kind or an outcome."""
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import socket
+import time
+
+from aiohttp import web
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client.exposition import CONTENT_TYPE_LATEST, generate_latest
+
+log = logging.getLogger(__name__)
+READY_TIMEOUT_SECONDS = 1.0
+ALERT_TAGS = ("alert:", "packet:")  # a staff alert: first, escalated, digest, full packet
+
+
+def _wrap(owner, name: str, around) -> None:
+    """Replaces `owner.name` with `around(original)` on that one object (the class stays as it is)."""
+    original = getattr(owner, name)
+    setattr(owner, name, functools.wraps(original)(around(original)))
+
+
+class Ops:
+    """One app's metrics (its own registry: several apps may share a process) and the small web app."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.committee = app.settings.ops.committee or app.settings.community.name
+        reg = self.registry = CollectorRegistry()
+        c = ["committee"]
+        self.updates = Counter("carebot_updates", "Updates handled (messages, buttons ...)", c + ["kind"], registry=reg)
+        self.alerts = Counter("carebot_alerts", "Staff alert messages, by final outcome", c + ["outcome"],
+                              registry=reg)
+        self.first_alert = Histogram("carebot_first_alert_seconds", "From a call for help to its first alert sent",
+                                     c, registry=reg, buckets=(.05, .1, .25, .5, 1, 2, 5, 10, 30, 60))
+        self.opened = Counter("carebot_incidents_opened", "Incidents opened", c + ["kind"], registry=reg)
+        self.open = Gauge("carebot_incidents_open", "Open incidents by escalation level", c + ["level"], registry=reg)
+        self.checkins = Counter("carebot_checkins", "Check-ins sent, reminded, missed", c + ["event"], registry=reg)
+        self.checkins_due = Gauge("carebot_checkins_due", "Check-ins whose time has come, not yet sent", c,
+                                  registry=reg)
+        self.throttled = Counter("carebot_telegram_429", "Sends Telegram answered with 429 (flood limit)", c,
+                                 registry=reg)
+        self.redis_rtt = Histogram("carebot_redis_rtt_seconds", "Redis PING round trip (at scrape and /readyz)", c,
+                                   registry=reg, buckets=(.0005, .001, .0025, .005, .01, .025, .05, .1, .5, 1))
+        self.unreplicated = Gauge("carebot_incidents_unreplicated", "Incidents a replica did not confirm in time",
+                                  c, registry=reg)
+        for kind in ("emergency", "help", "checkin"):
+            self.opened.labels(self.committee, kind)
+        for outcome in ("sent", "failed"):
+            self.alerts.labels(self.committee, outcome)
+        for event in ("sent", "reminded", "missed"):
+            self.checkins.labels(self.committee, event)
+        self.throttled.labels(self.committee)
+        self._started: dict[int, float] = {}  # incident -> when its call came in (monotonic)
+        self._observe()
+
+    # --- counting at the edges -----------------------------------------------------------------
+    def _observe(self) -> None:
+        app, name = self.app, self.committee
+        app.svc.outbox.watchers.append(self._on_send)
+        incidents = app.engine.incidents
+
+        def handle(original):
+            async def counted(ev):
+                self.updates.labels(name, ev.kind).inc()
+                return await original(ev)
+            return counted
+
+        def sos(original):
+            async def timed(tg, **kw):
+                t0 = time.monotonic()
+                opened, alerting = await original(tg, **kw)
+                if alerting is not None:
+                    self.opened.labels(name, "emergency").inc()
+                    alerting.add_done_callback(lambda f: f.cancelled() or f.exception() or
+                                               self.first_alert.labels(name).observe(time.monotonic() - t0))
+                return opened, alerting
+            return timed
+
+        def open_(original):
+            async def timed(kind, person, **kw):
+                n = await original(kind, person, **kw)
+                self.opened.labels(name, kind).inc()
+                if kind == "checkin":
+                    self.checkins.labels(name, "missed").inc()
+                self._started[n] = time.monotonic()
+                return n
+            return timed
+
+        def alert_first(original):
+            async def timed(n):
+                reached = await original(n)
+                t0 = self._started.pop(n, None)
+                if t0 is not None and reached:
+                    self.first_alert.labels(name).observe(time.monotonic() - t0)
+                return reached
+            return timed
+
+        _wrap(app.engine, "handle", handle)
+        _wrap(incidents, "sos", sos)
+        _wrap(incidents, "open", open_)
+        _wrap(incidents, "alert_first", alert_first)
+
+    def _on_send(self, msg, result, final: bool) -> None:
+        if result.retry_after:
+            self.throttled.labels(self.committee).inc()
+        if not final:
+            return
+        if msg.tag.startswith(ALERT_TAGS):
+            self.alerts.labels(self.committee, "sent" if result.ok else "failed").inc()
+        elif result.ok and msg.tag.startswith("checkin-reminder:"):
+            self.checkins.labels(self.committee, "reminded").inc()
+        elif result.ok and msg.tag.startswith("checkin:"):
+            self.checkins.labels(self.committee, "sent").inc()
+
+    # --- read at scrape time -------------------------------------------------------------------
+    async def ping(self) -> float:
+        t0 = time.perf_counter()
+        await asyncio.wait_for(self.app.svc.store.ping(), READY_TIMEOUT_SECONDS)
+        rtt = time.perf_counter() - t0
+        self.redis_rtt.labels(self.committee).observe(rtt)
+        return rtt
+
+    async def refresh(self) -> None:
+        store, name = self.app.svc.store, self.committee
+        await self.ping()
+        levels: dict[str, int] = {}
+        for n in await store.open_incident_ids():
+            inc = await store.incident(n)
+            if inc and inc.get("status") != "resolved":
+                key = str(inc.get("level", 0))
+                levels[key] = levels.get(key, 0) + 1
+        self.open.clear()
+        for level, count in levels.items():
+            self.open.labels(name, level).set(count)
+        self.checkins_due.labels(name).set(await store.checkins_due_count(self.app.svc.clock.ts()))
+        self.unreplicated.labels(name).set(store.unreplicated)
+
+    def scheduler_running(self) -> bool:
+        from apscheduler.schedulers.base import STATE_RUNNING
+
+        sched = self.app.scheduler
+        return sched is not None and sched.state == STATE_RUNNING  # not paused, not shut down
+
+    # --- the web app ---------------------------------------------------------------------------
+    def web_app(self) -> web.Application:
+        w = web.Application()
+        w.router.add_get("/healthz", self._healthz)
+        w.router.add_get("/readyz", self._readyz)
+        w.router.add_get("/metrics", self._metrics)
+        return w
+
+    async def _healthz(self, request: web.Request) -> web.Response:
+        return web.Response(text="ok\n")
+
+    async def _readyz(self, request: web.Request) -> web.Response:
+        problems = []
+        try:
+            await self.ping()
+        except Exception as e:
+            problems.append(f"redis: {type(e).__name__}")
+        if not self.scheduler_running():
+            problems.append("scheduler: not running")
+        if problems:
+            return web.Response(status=503, text="\n".join(problems) + "\n")
+        return web.Response(text="ready\n")
+
+    async def _metrics(self, request: web.Request) -> web.Response:
+        try:
+            await self.refresh()
+        except Exception as e:  # the counters still answer; the Redis-side gauges keep their last values
+            log.warning("metrics: could not read Redis (%s)", type(e).__name__)
+        return web.Response(body=generate_latest(self.registry), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+    async def serve(self, sock: socket.socket) -> web.AppRunner:
+        runner = web.AppRunner(self.web_app(), access_log=None)
+        await runner.setup()
+        await web.SockSite(runner, sock).start()
+        return runner
+
+
+def bind(listen: str, port: int) -> socket.socket:
+    """Bound before anything is served, so a port already taken stops the bot at start with a clear error."""
+    sock = socket.socket(socket.AF_INET6 if ":" in listen else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((listen, port))
+    sock.listen(128)
+    sock.setblocking(False)
+    return sock
+
+
+def start(app) -> Ops:
+    """Counts from now on and serves /healthz, /readyz, /metrics on `ops.listen`:`ops.port`."""
+    ops = Ops(app)
+    sock = bind(app.settings.ops.listen, app.settings.ops.port)
+    task = asyncio.ensure_future(ops.serve(sock))
+
+    async def close() -> None:
+        runner = await task
+        await runner.cleanup()
+        sock.close()
+
+    app.closers.insert(0, close)
+    return ops
