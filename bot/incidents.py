@@ -30,7 +30,11 @@ INCIDENT_LOCK_SECONDS = 20
 
 DIGEST_MAX = 40  # calls listed in one digest message, each with its claim button (Telegram allows 100 buttons)
 DIGEST_CHARS = 3800  # and its length (Telegram's limit is 4096)
-LATER_ROUND_SECONDS = 0.05  # escalations due together are gathered this long, to share digests
+# escalations due together are gathered to share digests: the round leaves once none has joined for
+# LATER_ROUND_SECONDS (so a busy machine, whose deadlines reach this point spread out, still sends one digest),
+# and at most LATER_ROUND_MAX_SECONDS after its first call
+LATER_ROUND_SECONDS = 0.05
+LATER_ROUND_MAX_SECONDS = 1.0
 
 
 @dataclass
@@ -66,6 +70,8 @@ class Incidents:
         self._round: list[_Call] = []  # fast-lane calls of this moment, alerted together
         self._round_ends = lambda: None
         self._later_round: list[_Call] = []  # escalations of this moment, alerted together
+        self._later_flush: asyncio.TimerHandle | None = None
+        self._later_since = 0.0
 
     def lock(self, n: int, blocking_timeout: float = 10):
         """One change to an incident at a time: staff actions, timers and the first alert."""
@@ -204,7 +210,11 @@ class Incidents:
         loop = asyncio.get_running_loop()
         call = _Call(n, inc, person or {}, targets, "", loop.create_future())
         if not self._later_round:
-            loop.call_later(LATER_ROUND_SECONDS, self._send_later_round)
+            self._later_since = loop.time()
+        if self._later_flush is not None:
+            self._later_flush.cancel()  # another one joined: wait a moment more for the rest
+        left = self._later_since + LATER_ROUND_MAX_SECONDS - loop.time()
+        self._later_flush = loop.call_later(max(0.0, min(LATER_ROUND_SECONDS, left)), self._send_later_round)
         self._later_round.append(call)
         reached = await self._record_call(call, await call.done, level, reason)
         if _digested(call):
@@ -212,7 +222,7 @@ class Incidents:
         return reached
 
     def _send_later_round(self) -> None:
-        batch, self._later_round = self._later_round, []
+        batch, self._later_round, self._later_flush = self._later_round, [], None
         try:
             self._start_sends(batch, "packet.digest_escalated")
         except Exception as e:

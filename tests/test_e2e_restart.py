@@ -43,7 +43,7 @@ def write_config(tmp_path: Path, api_url: str, library: str) -> Path:
 LAST_MINUTE = datetime(2026, 11, 24, 23, 59, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
-def start_bot(config: Path, redis_url: str, token: str, shift: float) -> subprocess.Popen:
+def start_bot(config: Path, redis_url: str, token: str, shift: float = 0.0) -> subprocess.Popen:
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": token, "REDIS_URL": redis_url, "LOG_LEVEL": "WARNING"}
     return subprocess.Popen([sys.executable, "-m", "bot.testing.shifted_clock", str(shift), "--config", str(config)],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

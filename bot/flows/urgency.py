@@ -10,7 +10,7 @@ from ..services import Services
 from ..types import Inbound, Outbound
 from . import help_request
 from .base import Ctx
-from .understanding import keyword_parse, understand
+from .understanding import DANGER_WORDS, understand
 
 WORDED = ("text", "edited", "photo", "voice")
 STEP_IDLE_SECONDS = 2 * 3600  # a question left unanswered this long is no longer being asked
@@ -19,15 +19,24 @@ READ_CHARS = 500  # what the model reads of an over-long message (the keyword ne
 
 
 async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> str:
-    """The words of a cry for help in this event, or "" when it carries none."""
+    """The words of a cry for help in this event, or "" when it carries none. The understanding decides (its danger
+    words weighed in their context: "新闻里说有个老人摔倒了" is no call); a keyword list only when it is unavailable."""
     if ev.kind not in WORDED or not ev.text.strip() or ev.text.strip() in menu_labels:
         return ""
     text = ev.text.strip()
-    if keyword_parse(text)["emergency_suspected"]:
-        return text
-    intent = (await understand(svc, text[:READ_CHARS]))["intent"]
+    intent = (await understand(svc, _window(text)))["intent"]
     # an uncertain one ("我回来了": 0.47 emergency) goes through its step, which may ask "需要马上有人来吗"
     return text if intent["name"] == "emergency" and intent["confidence"] >= CONFIDENT else ""
+
+
+def _window(text: str) -> str:
+    """What the model reads of an over-long message: the part around its first danger word, else its start."""
+    if len(text) <= READ_CHARS:
+        return text
+    low = text.lower()
+    hits = [low.find(w) for w in DANGER_WORDS if w in low]
+    start = max(0, min(hits) - READ_CHARS // 2) if hits else 0
+    return text[start:start + READ_CHARS]
 
 
 async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
