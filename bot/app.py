@@ -39,6 +39,12 @@ class App:
     def attach(self, messenger: Messenger) -> None:
         self.svc.outbox.messenger = messenger
 
+    async def start_console(self):
+        """The staff web console beside the bot, when `console.enabled` (see bot/desk)."""
+        from .desk import start_console
+
+        return await start_console(self)
+
     def start_scheduler(self, tick_seconds: float = 1.0) -> None:
         from scheduler import make_scheduler
 
@@ -97,6 +103,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
                    kb=kb if kb is not None else load_kb())
     engine = Engine(svc)
     _enable_checkins(engine)
+    _enable_desk(engine)
     app = App(settings, secrets, engine, svc, redis, embedded)
     app.closers.extend(svc.extra.get("closers", []))
     seed = settings.residents.seed_file
@@ -108,6 +115,12 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     gc.collect()
     gc.freeze()
     return app
+
+
+def _enable_desk(engine: Engine) -> None:
+    from .desk import install
+
+    install(engine)
 
 
 def _enable_checkins(engine: Engine) -> None:

@@ -153,40 +153,62 @@ _REGISTER_FIELDS = ("name", "phone", "road", "lane", "building", "room", "lives_
                     "contacts", "doctor", "notes")
 
 
-async def import_file(store: Store, path: str | Path) -> ImportReport:
-    path = Path(path)
-    rows = read_rows(path)
-    problems, parsed, seen = [], [], {}
+@dataclass
+class Plan:
+    """What an import would do, row by row, before anything is written (the console shows it as a preview)."""
+
+    rows: list[dict]              # {line, status: added|changed|unchanged|error, name, fields | error}
+    changed: list[dict]           # the residents to write (new ids not yet given)
+    existing: dict[str, dict]
+
+    @property
+    def problems(self) -> list[str]:
+        return [f"line {r['line']}: {r['error']}" for r in self.rows if r["status"] == "error"]
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r["status"] == status)
+
+
+async def plan_import(store: Store, path: str | Path) -> Plan:
+    """Reads and checks the file against the register; a file-level problem (no name column) raises."""
+    rows = read_rows(Path(path))
+    existing = {p["phone"]: p for p in await store.residents()}
+    out, changed, seen = [], [], {}
     for line, row in rows:
         try:
             person = parse_row(row)
         except ValueError as e:
-            problems.append(f"line {line}: {e}")
+            out.append({"line": line, "status": "error", "name": row.get("name", ""), "error": str(e)})
             continue
         if person["phone"] in seen:
-            problems.append(f"line {line}: phone repeats line {seen[person['phone']]}")
+            out.append({"line": line, "status": "error", "name": person["name"],
+                        "error": f"phone repeats line {seen[person['phone']]}"})
             continue
         seen[person["phone"]] = line
-        parsed.append(person)
-    if problems:
-        raise RegisterError(problems)
-    existing = {p["phone"]: p for p in await store.residents()}
-    new_ids = iter(await store.next_resident_ids(sum(1 for p in parsed if p["phone"] not in existing)))
-    added = updated = unchanged = 0
-    changed = []
-    for person in parsed:
         old = existing.get(person["phone"])
         if old is None:
-            changed.append({**person, "id": next(new_ids)})
-            added += 1
-        elif any(old.get(f) != person[f] for f in _REGISTER_FIELDS):
+            changed.append(person)
+            out.append({"line": line, "status": "added", "name": person["name"]})
+        elif fields := [f for f in _REGISTER_FIELDS if old.get(f) != person[f]]:
             changed.append({**old, **person})  # keeps id, Telegram link, check-in settings
-            updated += 1
+            out.append({"line": line, "status": "changed", "name": person["name"], "fields": fields})
         else:
-            unchanged += 1
-    everyone = {p["phone"]: p for p in [*existing.values(), *changed]}
+            out.append({"line": line, "status": "unchanged", "name": person["name"]})
+    return Plan(out, changed, existing)
+
+
+async def apply_plan(store: Store, plan: Plan) -> ImportReport:
+    if plan.problems:
+        raise RegisterError(plan.problems)
+    new_ids = iter(await store.next_resident_ids(sum(1 for p in plan.changed if "id" not in p)))
+    changed = [p if "id" in p else {**p, "id": next(new_ids)} for p in plan.changed]
+    everyone = {p["phone"]: p for p in [*plan.existing.values(), *changed]}
     await store.replace_residents(changed, contacts_index(list(everyone.values())))
-    return ImportReport(added, updated, unchanged)
+    return ImportReport(plan.count("added"), plan.count("changed"), plan.count("unchanged"))
+
+
+async def import_file(store: Store, path: str | Path) -> ImportReport:
+    return await apply_plan(store, await plan_import(store, path))
 
 
 def to_row(p: dict) -> list[str]:

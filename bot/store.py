@@ -486,3 +486,73 @@ class Store:
     async def checkin_log(self, rid: str, n: int = 30) -> list[dict]:
         """Most recent first."""
         return [loads(v) for v in await self.r.lrange(self.k("checkins:log", rid), 0, n - 1)]
+
+    # --- the staff web console (bot/desk) ----------------------------------------------------
+    # console:session:{token}  str  JSON {staff, csrf, exp}: a signed-in staff member (expires)
+    # console:signin:{token}   str  staff id: a one-time sign-in link from /web (taken once, expires)
+    # audit:{rid}              list JSON register changes made in the console: who, when, reason, before → after
+    async def put_console(self, kind: str, token: str, value: dict, ttl_seconds: float) -> None:
+        await self.r.set(self.k("console", kind, token), dumps(value), px=max(1, int(ttl_seconds * 1000)))
+
+    async def console(self, kind: str, token: str) -> dict | None:
+        return loads(await self.r.get(self.k("console", kind, token)))
+
+    async def take_console(self, kind: str, token: str) -> dict | None:
+        """Reads and deletes at once: a one-time link works for exactly one request."""
+        return loads(await self.r.getdel(self.k("console", kind, token)))
+
+    async def drop_console(self, kind: str, token: str) -> None:
+        await self.r.delete(self.k("console", kind, token))
+
+    async def add_audit(self, rid: str, entry: dict) -> None:
+        await self.r.rpush(self.k("audit", rid), dumps(entry))
+
+    async def audit(self, rid: str) -> list[dict]:
+        return [loads(v) for v in await self.r.lrange(self.k("audit", rid), 0, -1)]
+
+    async def incident_seq(self) -> int:
+        return int(await self.r.get(self.k("incident:seq")) or 0)
+
+    async def incidents(self, ids: list[int]) -> list[dict]:
+        """Many incidents in one round trip (missing ones left out)."""
+        async with self.r.pipeline(transaction=False) as p:
+            for n in ids:
+                p.hgetall(self.k("incident", n))
+            raw = await p.execute()
+        return [{k.decode(): loads(v) for k, v in h.items()} for h in raw if h]
+
+    async def timelines(self, ids: list[int]) -> dict[int, list[dict]]:
+        async with self.r.pipeline(transaction=False) as p:
+            for n in ids:
+                p.lrange(self.k("incident", n, "timeline"), 0, -1)
+            raw = await p.execute()
+        return {n: [loads(v) for v in entries] for n, entries in zip(ids, raw)}
+
+    async def checkins_of(self, rids: list[str]) -> dict[str, dict]:
+        """Check-in settings and state of many residents in one round trip."""
+        async with self.r.pipeline(transaction=False) as p:
+            for rid in rids:
+                p.hgetall(self.k("checkin", rid))
+            raw = await p.execute()
+        return {rid: {k.decode(): loads(v) for k, v in h.items()} for rid, h in zip(rids, raw)}
+
+    async def checkin_logs(self, rids: list[str]) -> dict[str, list[dict]]:
+        async with self.r.pipeline(transaction=False) as p:
+            for rid in rids:
+                p.lrange(self.k("checkins:log", rid), 0, -1)
+            raw = await p.execute()
+        return {rid: [loads(v) for v in entries] for rid, entries in zip(rids, raw)}
+
+    async def incident_fields(self, ids: list[int], names: tuple[str, ...]) -> list[dict]:
+        """A few fields of many incidents in one round trip (for lists and reports)."""
+        async with self.r.pipeline(transaction=False) as p:
+            for n in ids:
+                p.hmget(self.k("incident", n), *names)
+            raw = await p.execute()
+        return [{k: loads(v) for k, v in zip(names, row)} | {"id": n} for n, row in zip(ids, raw) if row[0] is not None]
+
+    async def forget_resident_phone(self, phone: str, rid: str) -> None:
+        """After a phone number was corrected: the old number no longer leads to this resident."""
+        cur = await self.r.hget(self.k("residents:phone"), phone)
+        if cur and cur.decode() == rid:
+            await self.r.hdel(self.k("residents:phone"), phone)
