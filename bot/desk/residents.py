@@ -146,9 +146,9 @@ async def import_page(request: web.Request) -> web.Response:
     return render(request, "import.html", error="")
 
 
-async def _plan(svc, name: str, data: bytes) -> register.Plan:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / ("upload" + (".xlsx" if name.lower().endswith((".xlsx", ".xlsm")) else ".csv"))
+async def _plan(svc, data: bytes) -> register.Plan:
+    with tempfile.TemporaryDirectory() as tmp:  # an .xlsx is a zip file, whatever it is called
+        path = Path(tmp) / ("upload" + (".xlsx" if data[:2] == b"PK" else ".csv"))
         path.write_bytes(data)
         return await register.plan_import(svc.store, path)
 
@@ -161,7 +161,7 @@ async def import_preview(request: web.Request) -> web.Response:
         return render(request, "import.html", error=svc.cat.t("desk.import_no_file", request[LOCALE]), status=422)
     data = upload.file.read()
     try:
-        plan = await _plan(svc, upload.filename or "", data)
+        plan = await _plan(svc, data)
     except register.RegisterError as e:
         return render(request, "import.html", error="; ".join(e.problems), status=422)
     except Exception:  # not a spreadsheet at all
@@ -180,7 +180,7 @@ async def import_confirm(request: web.Request) -> web.Response:
     up = await svc.store.take_console("upload", str(form.get("token", "")))
     if not up or up.get("staff") != staff.id:
         return render(request, "import.html", error=svc.cat.t("desk.import_expired", request[LOCALE]), status=410)
-    plan = await _plan(svc, up["name"], base64.b64decode(up["data"]))
+    plan = await _plan(svc, base64.b64decode(up["data"]))
     if plan.problems:
         return render(request, "import_preview.html", plan=plan, token="", status=422)
     before = dict(plan.existing)

@@ -12,7 +12,7 @@ from aiogram.methods.base import Response
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
 from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefault, CallbackQuery,
                            InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Message, ReplyKeyboardMarkup,
-                           Update)
+                           Update, WebAppInfo)
 
 from ..types import Inbound, Outbound, SendResult
 from .telegram_common import (command_list, inbound_from_message, is_not_modified, is_permanent, put,
@@ -31,8 +31,9 @@ def to_inbound(message: Message, *, edited: bool = False) -> Inbound:
 
 def markup(msg: Outbound):
     if msg.buttons:
-        return InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text=b.label, callback_data=b.data)
-                                                      for b in row] for row in msg.buttons])
+        return InlineKeyboardMarkup(inline_keyboard=[[
+            InlineKeyboardButton(text=b.label, web_app=WebAppInfo(url=b.web_app)) if b.web_app
+            else InlineKeyboardButton(text=b.label, callback_data=b.data) for b in row] for row in msg.buttons])
     if msg.keyboard:
         rows = [[KeyboardButton(text=label) for label in row] for row in msg.keyboard]
         if msg.request:
