@@ -166,6 +166,9 @@ async def test_report_counts_and_times_and_its_excel_file(desk, app, people, clo
     ws = load_workbook(io.BytesIO(await (await desk.get("/reports.xlsx?period=week")).read())).worksheets[0]
     rows = {r[0]: r[1] for r in ws.iter_rows(values_only=True)}
     assert rows["求助"] == 1 and rows["误报"] == 1 and rows["接单中位数（分钟）"] == 2.0
+    await wang.send("救命")  # a call this very minute counts too
+    html = await (await desk.get("/reports?period=month")).text()
+    assert ("2", "求助") in re.findall(r"<b>([^<]*)</b><span>([^<]*)</span>", html)
 
 
 def test_percentiles_are_nearest_rank():

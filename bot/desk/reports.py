@@ -63,15 +63,19 @@ class Report:
 
 
 def bounds(svc, period: str) -> tuple[datetime, datetime]:
-    now = svc.clock.now()
-    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    """[start, end): whole local days; "week" and "month" run to the end of today."""
+    today = svc.clock.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    tomorrow = _midnight(today + timedelta(days=1, hours=2))
     if period == "week":
-        return today - timedelta(days=6), now
+        return _midnight(today - timedelta(days=6, hours=-2)), tomorrow
     first = today.replace(day=1)
     if period == "last_month":
-        start = (first - timedelta(days=1)).replace(day=1)
-        return start, first
-    return first, now
+        return _midnight(first - timedelta(days=1)).replace(day=1), first
+    return first, tomorrow
+
+
+def _midnight(d: datetime) -> datetime:
+    return d.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 async def build(svc, period: str) -> Report:
@@ -79,7 +83,7 @@ async def build(svc, period: str) -> Report:
     days, d = [], start
     while d < end:
         days.append(d.strftime("%Y-%m-%d"))
-        d = (d + timedelta(days=1, hours=2)).replace(hour=0)  # one step per calendar day, DST or not
+        d = _midnight(d + timedelta(days=1, hours=2))  # one step per calendar day, DST or not
     rep = Report(period, start, end, days)
     lo, hi = start.timestamp(), end.timestamp()
     await _incidents(svc, rep, lo, hi)

@@ -26,6 +26,7 @@
     if (typeof Chart === "undefined") return;
     document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
       new Chart(canvas, JSON.parse(canvas.dataset.chart));
+      canvas.dataset.drawn = "1";
     });
   }
 
