@@ -9,8 +9,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_console(tmp_path, script: str) -> str:
-    cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+def run_console(tmp_path, script: str, **sections) -> str:
+    cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8")) | sections
     cfg["redis"]["data_dir"] = str(tmp_path / "redis")
     cfg["nlu"]["cache_dir"] = str(ROOT / "var" / "nlu-cache")
     cfg["residents"]["seed_file"] = str(ROOT / "data" / "sample_residents.csv")

@@ -158,8 +158,12 @@ async def start_console(app) -> web.AppRunner | None:
         return None
     runner = web.AppRunner(make_web_app(app.engine, app.secrets.telegram_token), access_log=None)
     await runner.setup()
-    await web.TCPSite(runner, c.listen, c.port).start()
     app.closers.append(runner.cleanup)
+    try:
+        await web.TCPSite(runner, c.listen, c.port).start()
+    except OSError as e:  # the bot itself must run on: the desk is a convenience, alerts are not
+        log.error("console could not listen on %s:%s (%s); the bot runs without it", c.listen, c.port, e.strerror)
+        return None
     log.info("console listening on %s:%s", c.listen, c.port)
     return runner
 
