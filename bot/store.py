@@ -93,6 +93,38 @@ redis.call('SET', p .. 'lock:incident:' .. n, ARGV[8], 'PX', ARGV[9])
 return {1, n, person, state, redis.call('HGETALL', p .. 'duty:override')}
 """
 
+# A resident's latest incidents: scanned inside Redis, newest first (there is no per-resident index).
+_RESIDENT_INCIDENTS = """
+local p, rid, n, limit = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[5])
+local stop = math.max(0, n - tonumber(ARGV[4]))
+local out = {}
+while n > stop and #out < limit do
+  if redis.call('HGET', p .. 'incident:' .. n, 'resident') == rid then table.insert(out, n) end
+  n = n - 1
+end
+return out
+"""
+
+# The register searched inside Redis: name, phone tail (3+ digits) or road/lane/building/room, first `limit` found.
+_SEARCH_RESIDENTS = """
+local q, limit, tail = ARGV[2], tonumber(ARGV[3]), ARGV[4] == '1'
+local all = redis.call('HGETALL', ARGV[1] .. 'residents')
+local found, total = {}, 0
+for i = 2, #all, 2 do
+  local p = cjson.decode(all[i])
+  local function s(v) if v == nil or v == cjson.null or v == '' then return '' end return tostring(v) end
+  local addr = s(p.road) .. (s(p.lane) ~= '' and s(p.lane) .. '弄' or '') ..
+               (s(p.building) ~= '' and s(p.building) .. '号' or '') .. (s(p.room) ~= '' and s(p.room) .. '室' or '')
+  local phone = s(p.phone)
+  if q == '' or string.find(s(p.name), q, 1, true) or string.find(addr, q, 1, true)
+     or (tail and #phone >= #q and string.sub(phone, -#q) == q) then
+    total = total + 1
+    if #found < limit then table.insert(found, all[i]) end
+  end
+end
+return {total, found}
+"""
+
 _UNLOCK = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
@@ -126,6 +158,8 @@ class Store:
         self._take_due = redis.register_script(_TAKE_DUE)
         self._open_emergency = redis.register_script(_OPEN_EMERGENCY)
         self._unlock = redis.register_script(_UNLOCK)
+        self._resident_incidents = redis.register_script(_RESIDENT_INCIDENTS)
+        self._search_residents = redis.register_script(_SEARCH_RESIDENTS)
         self._open_queue: list[tuple[list, asyncio.Future]] = []
         self._flushing: set[asyncio.Task] = set()
 
@@ -556,3 +590,22 @@ class Store:
         cur = await self.r.hget(self.k("residents:phone"), phone)
         if cur and cur.decode() == rid:
             await self.r.hdel(self.k("residents:phone"), phone)
+
+    async def resident_incident_ids(self, rid: str, limit: int = 10, scan: int = 5000) -> list[int]:
+        """The resident's latest incidents among the newest `scan`, newest first (one short script in Redis)."""
+        top = await self.incident_seq()
+        return [int(n) for n in await self._resident_incidents(keys=[], args=[self.prefix, dumps(rid), top, scan, limit])]
+
+    async def search_residents(self, q: str, limit: int = 100) -> tuple[int, list[dict]]:
+        """(how many match, the first `limit` of them by number): name, phone tail (3+ digits), or address."""
+        q = q.strip()
+        total, found = await self._search_residents(
+            keys=[], args=[self.prefix, q, limit, "1" if q.isdigit() and len(q) >= 3 else "0"])
+        people = [loads(v) for v in found]
+        return int(total), sorted(people, key=lambda p: int(p["id"].lstrip("r") or 0))
+
+    async def residents_by_ids(self, rids: list[str]) -> dict[str, dict]:
+        if not rids:
+            return {}
+        raw = await self.r.hmget(self.k("residents"), rids)
+        return {rid: loads(v) for rid, v in zip(rids, raw) if v}

@@ -15,7 +15,7 @@ from .. import register
 from .server import LOCALE, STAFF, SVC, render, see_other
 
 LIST_MAX = 100
-RECENT_INCIDENTS_SCAN = 3000  # the newest incidents looked through for a resident's recent ones
+RECENT_INCIDENTS_SCAN = 5000  # the newest incidents looked through for a resident's recent ones
 UPLOAD_SECONDS = 15 * 60
 EDIT_FIELDS = ("name", "phone", "road", "lane", "building", "room", "lives_alone", "birth_date",
                "contact1_name", "contact1_relation", "contact1_phone", "contact2_name", "contact2_relation",
@@ -40,28 +40,16 @@ def address(p: dict) -> str:
     return "".join(parts)
 
 
-def matches(p: dict, q: str) -> bool:
-    """Name, phone tail (3+ digits), or road / lane / building ("建新路27弄5号", "27弄")."""
-    q = q.strip()
-    if not q:
-        return True
-    if q in p.get("name", ""):
-        return True
-    if q.isdigit() and len(q) >= 3 and p.get("phone", "").endswith(q):
-        return True
-    return q in address(p)
-
-
 async def list_page(request: web.Request) -> web.Response:
-    people = await request.app[SVC].store.residents()
-    return render(request, "residents.html", people=people[:LIST_MAX], total=len(people), address=address, q="")
+    total, people = await request.app[SVC].store.search_residents("", LIST_MAX)
+    return render(request, "residents.html", people=people, total=total, address=address, q="")
 
 
 async def search(request: web.Request) -> web.Response:
+    """Name, phone tail (3+ digits), or road / lane / building ("建新路27弄5号", "27弄")."""
     form = await request.post()
-    q = str(form.get("q", ""))[:50]
-    found = [p for p in await request.app[SVC].store.residents() if matches(p, q)]
-    return render(request, "_residents_table.html", people=found[:LIST_MAX], total=len(found), address=address)
+    total, found = await request.app[SVC].store.search_residents(str(form.get("q", ""))[:50], LIST_MAX)
+    return render(request, "_residents_table.html", people=found, total=total, address=address)
 
 
 async def _resident(request: web.Request) -> dict:
@@ -71,11 +59,9 @@ async def _resident(request: web.Request) -> dict:
     return person
 
 
-async def recent_incidents(svc, rid: str, limit: int = 10) -> list[dict]:
-    last = await svc.store.incident_seq()
-    ids = list(range(last, max(0, last - RECENT_INCIDENTS_SCAN), -1))
-    rows = await svc.store.incident_fields(ids, ("resident", "kind", "created", "status", "outcome"))
-    return [r for r in rows if r["resident"] == rid][:limit]
+async def recent_incidents(svc, rid: str) -> list[dict]:
+    ids = await svc.store.resident_incident_ids(rid, scan=RECENT_INCIDENTS_SCAN)
+    return await svc.store.incident_fields(ids, ("resident", "kind", "created", "status", "outcome"))
 
 
 async def resident_page(request: web.Request) -> web.Response:

@@ -38,7 +38,7 @@ async def open_rows(svc) -> list[dict]:
     """Open incidents, oldest first, with what the Now page shows of each."""
     ids = await svc.store.open_incident_ids()
     incs = await svc.store.incidents(ids)
-    people = {p["id"]: p for p in await svc.store.residents()} if incs else {}
+    people = await svc.store.residents_by_ids(sorted({i["resident"] for i in incs if i.get("resident")}))
     now = svc.clock.ts()
     rows = []
     for inc in incs:
@@ -118,7 +118,7 @@ async def checkins_page(request: web.Request) -> web.Response:
     svc = request.app[SVC]
     rids = await svc.store.checkin_enrolled()
     states = await svc.store.checkins_of(rids)
-    people = {p["id"]: p for p in await svc.store.residents()}
+    people = await svc.store.residents_by_ids(rids)
     now = svc.clock.ts()
     groups: dict[str, list[dict]] = {s: [] for s in CHECKIN_ORDER}
     for rid in rids:
