@@ -110,8 +110,20 @@ _SEARCH_RESIDENTS = """
 local q, limit, tail = ARGV[2], tonumber(ARGV[3]), ARGV[4] == '1'
 local all = redis.call('HGETALL', ARGV[1] .. 'residents')
 local found, total = {}, 0
+-- every match has each piece of the query (text runs, digit runs; 弄/号/室 aside) somewhere in its JSON:
+-- records without them are passed over without decoding
+local pieces = {}
+for w in string.gmatch(string.gsub(string.gsub(string.gsub(q, '弄', ' '), '号', ' '), '室', ' '), '[^%s%d]+') do
+  table.insert(pieces, w)
+end
+for w in string.gmatch(q, '%d+') do table.insert(pieces, w) end
 for i = 2, #all, 2 do
-  local p = cjson.decode(all[i])
+  local raw, maybe = all[i], true
+  for _, w in ipairs(pieces) do
+    if not string.find(raw, w, 1, true) then maybe = false break end
+  end
+  if maybe then
+  local p = cjson.decode(raw)
   local function s(v) if v == nil or v == cjson.null or v == '' then return '' end return tostring(v) end
   local addr = s(p.road) .. (s(p.lane) ~= '' and s(p.lane) .. '弄' or '') ..
                (s(p.building) ~= '' and s(p.building) .. '号' or '') .. (s(p.room) ~= '' and s(p.room) .. '室' or '')
@@ -120,6 +132,7 @@ for i = 2, #all, 2 do
      or (tail and #phone >= #q and string.sub(phone, -#q) == q) then
     total = total + 1
     if #found < limit then table.insert(found, all[i]) end
+  end
   end
 end
 return {total, found}
@@ -597,8 +610,11 @@ class Store:
         return [int(n) for n in await self._resident_incidents(keys=[], args=[self.prefix, dumps(rid), top, scan, limit])]
 
     async def search_residents(self, q: str, limit: int = 100) -> tuple[int, list[dict]]:
-        """(how many match, the first `limit` of them by number): name, phone tail (3+ digits), or address."""
+        """(how many match, up to `limit` of them in number order): name, phone tail (3+ digits), or address."""
         q = q.strip()
+        if not q:  # the register's first page: no search needed
+            people = await self.residents_by_ids([f"r{i}" for i in range(1, limit + 1)])
+            return await self.r.hlen(self.k("residents")), list(people.values())
         total, found = await self._search_residents(
             keys=[], args=[self.prefix, q, limit, "1" if q.isdigit() and len(q) >= 3 else "0"])
         people = [loads(v) for v in found]

@@ -5,7 +5,7 @@ from ..i18n import Catalogue
 from ..types import Inbound, Outbound
 
 RESIDENT_COMMANDS = ("start", "help", "cancel", "lang")
-STAFF_COMMANDS = ("open", "incident", "duty", "checkins", "questions")
+STAFF_COMMANDS = ("open", "incident", "duty", "checkins", "questions", "web")
 
 PERMANENT_ERRORS = ("blocked", "chat not found", "user is deactivated", "bot was kicked", "not enough rights",
                     "have no rights", "peer_id_invalid", "user not found")
