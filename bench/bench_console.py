@@ -52,8 +52,10 @@ async def populate(app, residents: int, incidents: int) -> None:
     await store.replace_residents(people, register.contacts_index(people))
     rng = random.Random(7)
 
+    times = sorted(now - rng.uniform(0, 365 * 86400) for _ in range(incidents))
+
     async def one(k: int) -> None:
-        created = now - rng.uniform(0, 365 * 86400)
+        created = times[k]
         claim = rng.uniform(30, 900)
         fields = {"kind": rng.choice(KINDS), "created": created, "status": "resolved", "level": rng.choice((0, 0, 1, 2)),
                   "claimed_by": "li", "claims": 1, "resident": rng.choice(ids), "source": "button",
@@ -65,7 +67,7 @@ async def populate(app, residents: int, incidents: int) -> None:
         await store.close_incident(n, {"status": "resolved"}, None)
 
 
-    # incident numbers grow with time, as in real life: create them oldest first
+    # incident numbers grow with time, as in real life: created oldest first (each batch about the same moment)
     for start in range(0, incidents, 250):
         await asyncio.gather(*(one(k) for k in range(start, min(incidents, start + 250))))
     checkins = app.svc.extra.get("checkins")

@@ -575,13 +575,13 @@ class Store:
             raw = await p.execute()
         return {n: [loads(v) for v in entries] for n, entries in zip(ids, raw)}
 
-    async def checkins_of(self, rids: list[str]) -> dict[str, dict]:
-        """Check-in settings and state of many residents in one round trip."""
+    async def checkins_of(self, rids: list[str], names: tuple[str, ...]) -> dict[str, dict]:
+        """These check-in fields of many residents in one round trip."""
         async with self.r.pipeline(transaction=False) as p:
             for rid in rids:
-                p.hgetall(self.k("checkin", rid))
+                p.hmget(self.k("checkin", rid), *names)
             raw = await p.execute()
-        return {rid: {k.decode(): loads(v) for k, v in h.items()} for rid, h in zip(rids, raw)}
+        return {rid: {k: loads(v) for k, v in zip(names, row) if v is not None} for rid, row in zip(rids, raw)}
 
     async def checkin_logs(self, rids: list[str]) -> dict[str, list[dict]]:
         async with self.r.pipeline(transaction=False) as p:

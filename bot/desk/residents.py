@@ -14,8 +14,8 @@ from aiohttp import web
 from .. import register
 from .server import LOCALE, STAFF, SVC, render, see_other
 
-LIST_MAX = 100
-RECENT_INCIDENTS_SCAN = 5000  # the newest incidents looked through for a resident's recent ones
+LIST_MAX = 50
+RECENT_INCIDENTS_SCAN = 3000  # the newest incidents looked through for a resident's recent ones
 UPLOAD_SECONDS = 15 * 60
 EDIT_FIELDS = ("name", "phone", "road", "lane", "building", "room", "lives_alone", "birth_date",
                "contact1_name", "contact1_relation", "contact1_phone", "contact2_name", "contact2_relation",

@@ -108,6 +108,8 @@ async def incident_page(request: web.Request) -> web.Response:
                   outcomes=WEB_OUTCOMES)
 
 
+CHECKIN_FIELDS = ("enrolled", "times", "days", "tz", "paused_until", "since", "phase", "slot", "answered_at",
+                  "incident")  # what today's status is read from
 CHECKIN_ORDER = ("missed", "reminded", "waiting", "answered", "paused", "later", "undeliverable", "skipped",
                  "not_linked", "none")
 
@@ -117,7 +119,7 @@ async def checkins_page(request: web.Request) -> web.Response:
 
     svc = request.app[SVC]
     rids = await svc.store.checkin_enrolled()
-    states = await svc.store.checkins_of(rids)
+    states = await svc.store.checkins_of(rids, CHECKIN_FIELDS)
     people = await svc.store.residents_by_ids(rids)
     now = svc.clock.ts()
     groups: dict[str, list[dict]] = {s: [] for s in CHECKIN_ORDER}
