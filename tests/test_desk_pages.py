@@ -166,6 +166,10 @@ async def test_report_counts_and_times_and_its_excel_file(desk, app, people, clo
     ws = load_workbook(io.BytesIO(await (await desk.get("/reports.xlsx?period=week")).read())).worksheets[0]
     rows = {r[0]: r[1] for r in ws.iter_rows(values_only=True)}
     assert rows["求助"] == 1 and rows["误报"] == 1 and rows["接单中位数（分钟）"] == 2.0
+    zhang, rid = await enrolled(people, app)
+    await app.svc.store.log_checkin(rid, {"slot": clock.ts() - 60, "outcome": "answered", "at": clock.ts()})
+    days = load_workbook(io.BytesIO(await (await desk.get("/reports.xlsx?period=week")).read()))["签到"]
+    assert list(days.iter_rows(values_only=True))[-1] == (clock.now().strftime("%Y-%m-%d"), 1, 1, 100.0)
     await wang.send("救命")  # a call this very minute counts too
     html = await (await desk.get("/reports?period=month")).text()
     assert ("2", "求助") in re.findall(r"<b>([^<]*)</b><span>([^<]*)</span>", html)

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from .server import LOCALE, STAFF, SVC, render
 
 PERIODS = ("week", "month", "last_month")
-CHUNK = 2000
+CHUNK, MAX_CHUNK = 250, 4000  # incidents read at a time: a week's first, more as the period reaches back
 FIELDS = ("created", "kind", "claimed_at", "arrived_at", "level", "outcome")
 KINDS = ("emergency", "help", "checkin")
 
@@ -98,10 +98,10 @@ async def build(svc, period: str) -> Report:
 
 async def _incidents(svc, rep: Report, lo: float, hi: float) -> None:
     """Newest first, a chunk at a time, until the incidents are older than the period (numbers grow with time)."""
-    top = await svc.store.incident_seq()
+    top, chunk = await svc.store.incident_seq(), CHUNK
     while top > 0:
-        ids = list(range(top, max(0, top - CHUNK), -1))
-        top -= CHUNK
+        ids = list(range(top, max(0, top - chunk), -1))
+        top, chunk = top - chunk, min(chunk * 4, MAX_CHUNK)
         rows = await svc.store.incident_fields(ids, FIELDS)
         for inc in rows:
             created = inc["created"] or 0
@@ -122,15 +122,9 @@ async def _incidents(svc, rep: Report, lo: float, hi: float) -> None:
 
 
 async def _checkins(svc, rep: Report, lo: float, hi: float) -> None:
-    logs = await svc.store.checkin_logs(await svc.store.checkin_enrolled())
-    for entries in logs.values():
-        for e in entries:
-            when = e.get("slot") or e.get("at") or 0
-            if not lo <= when < hi or e.get("outcome") not in ("answered", "missed"):
-                continue
-            counts = rep.checkins.setdefault(svc.clock.local(when).strftime("%Y-%m-%d"), [0, 0])
-            counts[0] += e["outcome"] == "answered"
-            counts[1] += 1
+    for day, counts in (await svc.store.checkin_days(lo, hi)).items():
+        if 0 <= day < len(rep.days):
+            rep.checkins[rep.days[day]] = list(counts)
 
 
 def topic_title(svc, topic: str, loc: str) -> str:
