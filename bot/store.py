@@ -138,28 +138,6 @@ end
 return {total, found}
 """
 
-# Check-in outcomes (answered / missed) of everyone enrolled, counted per day since `lo` inside Redis.
-_CHECKIN_DAYS = """
-local p, lo, hi = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
-local counts, out = {}, {}
-for _, rid in ipairs(redis.call('SMEMBERS', p .. 'checkins:enrolled')) do
-  for _, raw in ipairs(redis.call('LRANGE', p .. 'checkins:log:' .. rid, 0, -1)) do
-    local e = cjson.decode(raw)
-    local when = e.slot
-    if type(when) ~= 'number' or when == 0 then when = e.at end
-    if type(when) == 'number' and when >= lo and when < hi and (e.outcome == 'answered' or e.outcome == 'missed') then
-      local d = math.floor((when - lo) / 86400)
-      local c = counts[d] or {0, 0}
-      c[2] = c[2] + 1
-      if e.outcome == 'answered' then c[1] = c[1] + 1 end
-      counts[d] = c
-    end
-  end
-end
-for d, c in pairs(counts) do table.insert(out, d) table.insert(out, c[1]) table.insert(out, c[2]) end
-return out
-"""
-
 _UNLOCK = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
@@ -195,7 +173,6 @@ class Store:
         self._unlock = redis.register_script(_UNLOCK)
         self._resident_incidents = redis.register_script(_RESIDENT_INCIDENTS)
         self._search_residents = redis.register_script(_SEARCH_RESIDENTS)
-        self._checkin_days = redis.register_script(_CHECKIN_DAYS)
         self._open_queue: list[tuple[list, asyncio.Future]] = []
         self._flushing: set[asyncio.Task] = set()
 
@@ -606,10 +583,13 @@ class Store:
             raw = await p.execute()
         return {rid: {k: loads(v) for k, v in zip(names, row) if v is not None} for rid, row in zip(rids, raw)}
 
-    async def checkin_days(self, lo: float, hi: float) -> dict[int, tuple[int, int]]:
-        """Day number since `lo` -> (answered, answered or missed) over everyone enrolled in check-ins."""
-        flat = await self._checkin_days(keys=[], args=[self.prefix, lo, hi])
-        return {int(flat[i]): (int(flat[i + 1]), int(flat[i + 2])) for i in range(0, len(flat), 3)}
+    async def checkin_logs(self, rids: list[str], newest: int = 30) -> dict[str, list[dict]]:
+        """The newest check-in outcomes of many residents in one round trip."""
+        async with self.r.pipeline(transaction=False) as p:
+            for rid in rids:
+                p.lrange(self.k("checkins:log", rid), 0, newest - 1)
+            raw = await p.execute()
+        return {rid: [loads(v) for v in entries] for rid, entries in zip(rids, raw)}
 
     async def incident_fields(self, ids: list[int], names: tuple[str, ...]) -> list[dict]:
         """A few fields of many incidents in one round trip (for lists and reports)."""

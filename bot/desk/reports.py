@@ -122,9 +122,16 @@ async def _incidents(svc, rep: Report, lo: float, hi: float) -> None:
 
 
 async def _checkins(svc, rep: Report, lo: float, hi: float) -> None:
-    for day, counts in (await svc.store.checkin_days(lo, hi)).items():
-        if 0 <= day < len(rep.days):
-            rep.checkins[rep.days[day]] = list(counts)
+    """Answered / asked per day, from each enrolled resident's outcome log (newest first, at most 30 kept)."""
+    newest = min(30, 3 * len(rep.days) + 3)  # a few check-in times a day at most
+    for entries in (await svc.store.checkin_logs(await svc.store.checkin_enrolled(), newest)).values():
+        for e in entries:
+            when = e.get("slot") or e.get("at") or 0
+            if not lo <= when < hi or e.get("outcome") not in ("answered", "missed"):
+                continue
+            counts = rep.checkins.setdefault(svc.clock.local(when).strftime("%Y-%m-%d"), [0, 0])
+            counts[0] += e["outcome"] == "answered"
+            counts[1] += 1
 
 
 def topic_title(svc, topic: str, loc: str) -> str:
