@@ -144,3 +144,9 @@ async def test_an_idle_session_expires(desk, clock):
     await sign_in(desk, LI, clock.ts())
     clock.advance(minutes=31)
     assert (await desk.get("/")).status == 401
+
+
+async def test_the_staff_menus_desk_button_sends_a_link(people):
+    li = people("李社工")
+    await li.send("🗂 工作台")
+    assert re.search(r"/signin/[\w-]+", li.m.to(li.id)[-1].text)
