@@ -583,13 +583,21 @@ class Store:
             raw = await p.execute()
         return {rid: {k: loads(v) for k, v in zip(names, row) if v is not None} for rid, row in zip(rids, raw)}
 
-    async def checkin_logs(self, rids: list[str], newest: int = 30) -> dict[str, list[dict]]:
-        """The newest check-in outcomes of many residents in one round trip."""
+    async def checkin_logs(self, rids: list[str], since: float = 0) -> dict[str, list[dict]]:
+        """Many residents' check-in outcomes back to `since` (newest first), in one round trip."""
         async with self.r.pipeline(transaction=False) as p:
             for rid in rids:
-                p.lrange(self.k("checkins:log", rid), 0, newest - 1)
+                p.lrange(self.k("checkins:log", rid), 0, -1)
             raw = await p.execute()
-        return {rid: [loads(v) for v in entries] for rid, entries in zip(rids, raw)}
+        out = {}
+        for rid, entries in zip(rids, raw):
+            out[rid] = kept = []
+            for v in entries:  # newest first: stop at the first one older than `since`
+                e = loads(v)
+                if (e.get("slot") or e.get("at") or 0) < since:
+                    break
+                kept.append(e)
+        return out
 
     async def incident_fields(self, ids: list[int], names: tuple[str, ...]) -> list[dict]:
         """A few fields of many incidents in one round trip (for lists and reports)."""

@@ -109,7 +109,7 @@ async def _incidents(svc, rep: Report, lo: float, hi: float) -> None:
                 continue
             rep.total += 1
             rep.by_kind[inc["kind"]] += 1
-            rep.by_hour[svc.clock.local(created).hour] += 1
+            rep.by_hour[int((created - lo) % 86400 // 3600)] += 1  # the period starts at local midnight
             if inc.get("claimed_at"):
                 rep.claim_minutes.append((inc["claimed_at"] - created) / 60)
             if inc.get("arrived_at"):
@@ -123,13 +123,12 @@ async def _incidents(svc, rep: Report, lo: float, hi: float) -> None:
 
 async def _checkins(svc, rep: Report, lo: float, hi: float) -> None:
     """Answered / asked per day, from each enrolled resident's outcome log (newest first, at most 30 kept)."""
-    newest = min(30, 3 * len(rep.days) + 3)  # a few check-in times a day at most
-    for entries in (await svc.store.checkin_logs(await svc.store.checkin_enrolled(), newest)).values():
+    for entries in (await svc.store.checkin_logs(await svc.store.checkin_enrolled(), since=lo)).values():
         for e in entries:
             when = e.get("slot") or e.get("at") or 0
             if not lo <= when < hi or e.get("outcome") not in ("answered", "missed"):
                 continue
-            counts = rep.checkins.setdefault(svc.clock.local(when).strftime("%Y-%m-%d"), [0, 0])
+            counts = rep.checkins.setdefault(rep.days[min(len(rep.days) - 1, int((when - lo) // 86400))], [0, 0])
             counts[0] += e["outcome"] == "answered"
             counts[1] += 1
 
