@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from .server import LOCALE, STAFF, SVC, render
 
 PERIODS = ("week", "month", "last_month")
-CHUNK, MAX_CHUNK = 250, 4000  # incidents read at a time: a week's first, more as the period reaches back
+CHUNK, MAX_CHUNK = 250, 2000  # incidents read at a time: a week's first, more as the period reaches back
 FIELDS = ("created", "kind", "claimed_at", "arrived_at", "level", "outcome")
 KINDS = ("emergency", "help", "checkin")
 
@@ -101,7 +101,7 @@ async def _incidents(svc, rep: Report, lo: float, hi: float) -> None:
     top, chunk = await svc.store.incident_seq(), CHUNK
     while top > 0:
         ids = list(range(top, max(0, top - chunk), -1))
-        top, chunk = top - chunk, min(chunk * 4, MAX_CHUNK)
+        top, chunk = top - chunk, min(chunk * 2, MAX_CHUNK)
         rows = await svc.store.incident_fields(ids, FIELDS)
         for inc in rows:
             created = inc["created"] or 0
