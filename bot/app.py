@@ -46,6 +46,12 @@ class App:
     def attach(self, messenger: Messenger) -> None:
         self.svc.outbox.messenger = messenger
 
+    async def start_console(self):
+        """The staff web console beside the bot, when `console.enabled` (see bot/desk)."""
+        from .desk import start_console
+
+        return await start_console(self)
+
     def start_scheduler(self, tick_seconds: float = 1.0) -> None:
         from scheduler import make_scheduler
 
@@ -141,6 +147,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     _enable_checkins(engine)
     await reach.install(engine)
     _enable_staff_ops(engine)
+    _enable_desk(engine)
     app = App(settings, secrets, engine, svc, redis, embedded)
     app.closers.extend(svc.extra.get("closers", []))
     if secrets.sentinels():
@@ -186,6 +193,12 @@ def sentinel_redis(settings: Settings, secrets: Secrets) -> Redis:
     service = secrets.redis_sentinel_service or settings.redis.sentinel_service
     return sentinel.master_for(service, password=secrets.redis_password, socket_connect_timeout=1,
                                socket_timeout=10, retry=retry, max_connections=256)
+
+
+def _enable_desk(engine: Engine) -> None:
+    from .desk import install
+
+    install(engine)
 
 
 def _enable_checkins(engine: Engine) -> None:

@@ -140,6 +140,15 @@ class RegisterCfg(_Strict):
     seed_file: str | None = None
 
 
+class ConsoleCfg(_Strict):
+    """The staff web console (bot/desk): where it listens, and the HTTPS address Telegram opens."""
+
+    enabled: bool = False
+    listen: str = "127.0.0.1"
+    port: int = Field(default=8090, gt=0, lt=65536)
+    public_url: str | None = None
+
+
 class Settings(_Strict):
     community: Community
     staff: list[Staff] = Field(min_length=1)
@@ -151,6 +160,7 @@ class Settings(_Strict):
     nlu: NluCfg = NluCfg()
     residents: RegisterCfg = RegisterCfg()
     ops: OpsCfg = OpsCfg()
+    console: ConsoleCfg = ConsoleCfg()
     locale: Literal["zh", "en"] = "zh"
     timezone: str = "Asia/Shanghai"
     base_dir: Path = Path(".")

@@ -231,6 +231,61 @@ async def apply_plan(store: Store, plan: ImportPlan, existing: list[dict], audit
     return ImportReport(len(plan.added), len(plan.updated), plan.unchanged, plan.flagged)
 
 
+@dataclass
+class Plan:
+    """What an import would do, row by row, before anything is written (the console shows it as a preview)."""
+
+    rows: list[dict]              # {line, status: added|changed|unchanged|error, name, fields | error}
+    changed: list[dict]           # the residents to write (new ids not yet given)
+    existing: dict[str, dict]
+
+    @property
+    def problems(self) -> list[str]:
+        return [f"line {r['line']}: {r['error']}" for r in self.rows if r["status"] == "error"]
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r["status"] == status)
+
+
+async def plan_file(store: Store, path: str | Path) -> Plan:
+    # the console's preview: every row with its line and what would happen to it (plan_import: the chat's)
+    """Reads and checks the file against the register; a file-level problem (no name column) raises."""
+    rows = read_rows(Path(path))
+    existing = {p["phone"]: p for p in await store.residents()}
+    out, changed, seen = [], [], {}
+    for line, row in rows:
+        try:
+            person = parse_row(row)
+        except ValueError as e:
+            out.append({"line": line, "status": "error", "name": row.get("name", ""), "error": str(e)})
+            continue
+        if person["phone"] in seen:
+            out.append({"line": line, "status": "error", "name": person["name"],
+                        "error": f"phone repeats line {seen[person['phone']]}"})
+            continue
+        seen[person["phone"]] = line
+        old = existing.get(person["phone"])
+        if old is None:
+            changed.append(person)
+            out.append({"line": line, "status": "added", "name": person["name"]})
+        elif fields := [f for f in _REGISTER_FIELDS if old.get(f) != person[f]]:
+            changed.append({**old, **person})  # keeps id, Telegram link, check-in settings
+            out.append({"line": line, "status": "changed", "name": person["name"], "fields": fields})
+        else:
+            out.append({"line": line, "status": "unchanged", "name": person["name"]})
+    return Plan(out, changed, existing)
+
+
+async def apply_file_plan(store: Store, plan: Plan) -> ImportReport:
+    if plan.problems:
+        raise RegisterError(plan.problems)
+    new_ids = iter(await store.next_resident_ids(sum(1 for p in plan.changed if "id" not in p)))
+    changed = [p if "id" in p else {**p, "id": next(new_ids)} for p in plan.changed]
+    everyone = {p["phone"]: p for p in [*plan.existing.values(), *changed]}
+    await store.replace_residents(changed, contacts_index(list(everyone.values())))
+    return ImportReport(plan.count("added"), plan.count("changed"), plan.count("unchanged"))
+
+
 async def import_file(store: Store, path: str | Path) -> ImportReport:
     rows = read_rows(Path(path))
     existing = await store.residents()

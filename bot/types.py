@@ -41,6 +41,7 @@ class Inbound:
 class Button:
     label: str
     data: str
+    web_app: str = ""                   # an HTTPS page Telegram opens as a Mini App (then `data` is unused)
 
 
 @dataclass(frozen=True)

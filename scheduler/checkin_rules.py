@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from bot.config import WEEKDAYS
 
 PENDING = ("sending", "sent", "reminded")
+_FIELDS: dict[type, frozenset] = {}  # a state class's field names (read for every resident on every pass)
 
 
 @dataclass
@@ -41,7 +42,7 @@ class CheckinState:
 
     @classmethod
     def from_hash(cls, rid: str, raw: dict) -> "CheckinState":
-        known = {f.name for f in fields(cls)}
+        known = _FIELDS.get(cls) or _FIELDS.setdefault(cls, frozenset(f.name for f in fields(cls)))
         kw = {k: v for k, v in raw.items() if k in known and k != "rid"}
         if kw.get("paused_until") == "inf":
             kw["paused_until"] = math.inf

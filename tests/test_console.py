@@ -19,8 +19,8 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI)
 
 
-def run_console(tmp_path, script: str, at: datetime = MONDAY_10) -> subprocess.CompletedProcess:
-    cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+def run_console(tmp_path, script: str, at: datetime = MONDAY_10, **sections) -> subprocess.CompletedProcess:
+    cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8")) | sections
     cfg["redis"]["data_dir"] = str(tmp_path / "redis")
     cfg["nlu"]["cache_dir"] = str(ROOT / "var" / "nlu-cache")
     cfg["residents"]["seed_file"] = str(ROOT / "data" / "sample_residents.csv")

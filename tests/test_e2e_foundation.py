@@ -40,7 +40,7 @@ async def test_staff_ids_get_the_staff_menu(telegram):
     li = telegram.user("李社工")
     await li.send_command("/start")
     menu = await telegram.said(li, "您好")
-    assert menu.buttons() == ["📋 待处理", "🕒 值班", "✅ 今日签到", "💬 居民提问"]
+    assert menu.buttons() == ["📋 待处理", "🕒 值班", "✅ 今日签到", "💬 居民提问", "🗂 工作台"]
 
 
 async def test_each_bad_input_gets_a_kind_reply_and_changes_nothing(telegram):

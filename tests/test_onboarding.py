@@ -56,7 +56,7 @@ async def test_a_second_decision_on_the_same_signup_changes_nothing(people, app)
 async def test_staff_get_the_staff_menu(people):
     li = people("李社工")
     await li.send("/start")
-    assert li.last().keyboard == ["📋 待处理", "🕒 值班", "✅ 今日签到", "💬 居民提问"]
+    assert li.last().keyboard == ["📋 待处理", "🕒 值班", "✅ 今日签到", "💬 居民提问", "🗂 工作台"]
 
 
 async def test_family_contact_signs_up_as_family(people, app):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .base import Ctx
 
 RESIDENT_MENU = (("menu.sos",), ("menu.help",), ("menu.qa", "menu.call"))
-STAFF_MENU = (("menu.open", "menu.duty"), ("menu.checkins", "menu.questions"))
+STAFF_MENU = (("menu.open", "menu.duty"), ("menu.checkins", "menu.questions"), ("menu.web",))
 CONTACT_MENU = (("menu.sos",), ("menu.call",))
 
 

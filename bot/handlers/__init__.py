@@ -37,6 +37,7 @@ async def run_telegram(settings, secrets, config_path=None) -> int:
     app = await build_app(settings, secrets)
     adapter = adapter_class(settings.telegram.library)(app, secrets.telegram_token)
     app.start_scheduler()
+    await app.start_console()
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         asyncio.get_running_loop().add_signal_handler(sig, stop.set)

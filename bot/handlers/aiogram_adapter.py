@@ -13,7 +13,7 @@ from aiogram.exceptions import (TelegramAPIError, TelegramBadRequest, TelegramFo
                                 TelegramUnauthorizedError)
 from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefault, BufferedInputFile,
                            CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Message,
-                           ReplyKeyboardMarkup, Update)
+                           ReplyKeyboardMarkup, Update, WebAppInfo)
 
 from ..logmask import protect_logs
 from ..types import Inbound, Outbound, SendResult
@@ -34,8 +34,9 @@ def to_inbound(message: Message, *, edited: bool = False) -> Inbound:
 
 def markup(msg: Outbound):
     if msg.buttons:
-        return InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text=b.label, callback_data=b.data)
-                                                      for b in row] for row in msg.buttons])
+        return InlineKeyboardMarkup(inline_keyboard=[[
+            InlineKeyboardButton(text=b.label, web_app=WebAppInfo(url=b.web_app)) if b.web_app
+            else InlineKeyboardButton(text=b.label, callback_data=b.data) for b in row] for row in msg.buttons])
     if msg.keyboard:
         rows = [[KeyboardButton(text=label) for label in row] for row in msg.keyboard]
         if msg.request:

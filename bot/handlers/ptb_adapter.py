@@ -11,7 +11,8 @@ import logging
 import warnings
 
 from telegram import (BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Chat, InlineKeyboardButton,
-                      InlineKeyboardMarkup, InputFile, KeyboardButton, Message, ReplyKeyboardMarkup, Update)
+                      InlineKeyboardMarkup, InputFile, KeyboardButton, Message, ReplyKeyboardMarkup, Update,
+                      WebAppInfo)
 from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
 
@@ -47,7 +48,8 @@ def to_inbound(update: Update) -> Inbound | None:
 
 def markup(msg: Outbound):
     if msg.buttons:
-        return InlineKeyboardMarkup([[InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
+        return InlineKeyboardMarkup([[InlineKeyboardButton(b.label, web_app=WebAppInfo(b.web_app)) if b.web_app
+                                      else InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
                                      for row in msg.buttons])
     if msg.keyboard:
         rows = [[KeyboardButton(label) for label in row] for row in msg.keyboard]

@@ -27,7 +27,7 @@ class TokenRejected(CannotStart):
 
 
 RESIDENT_COMMANDS = ("start", "help", "cancel", "lang")
-STAFF_COMMANDS = ("open", "incident", "duty", "checkins", "questions", "export", "notice", "visits")
+STAFF_COMMANDS = ("open", "incident", "duty", "checkins", "questions", "export", "notice", "visits", "web")
 
 # Telegram answers 400 (Bad Request: message is too long, chat not found, ...) and 403 (blocked, kicked) when the
 # request itself can never succeed: sending it again is refused again, so these are permanent. Network errors,

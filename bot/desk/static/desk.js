@@ -1,0 +1,37 @@
+// The desk's only script of its own (no inline scripts: the Content-Security-Policy forbids them).
+(function () {
+  "use strict";
+  // Inside Telegram the Mini App is opened with its signed initData in the address's fragment:
+  // post it once to get a session, then reload the page that was asked for.
+  function signInFromTelegram() {
+    var box = document.getElementById("signin");
+    if (!box) return;
+    var hash = new URLSearchParams(window.location.hash.slice(1));
+    var initData = hash.get("tgWebAppData");
+    if (!initData) return;
+    var status = document.getElementById("signin-status");
+    if (status) status.textContent = "…";
+    var body = new URLSearchParams();
+    body.set("init_data", initData);
+    fetch(box.dataset.webapp, {method: "POST", body: body, credentials: "same-origin"}).then(function (r) {
+      if (r.ok) {
+        window.location.replace(window.location.pathname === "/signin" ? "/" : window.location.pathname);
+      } else if (status) {
+        status.textContent = "403";
+      }
+    });
+  }
+
+  function drawCharts() {
+    if (typeof Chart === "undefined") return;
+    document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      new Chart(canvas, JSON.parse(canvas.dataset.chart));
+      canvas.dataset.drawn = "1";
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    signInFromTelegram();
+    drawCharts();
+  });
+})();

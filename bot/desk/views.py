@@ -1,0 +1,138 @@
+"""The desk's pages: Now (open incidents, live), Incident, Check-ins today. Residents and Reports have modules
+of their own. Incident actions go through the engine's front door as the chat buttons do: one copy of each rule."""
+from __future__ import annotations
+
+from aiohttp import web
+
+from .. import roster
+from ..alerts import render as render_packet
+from ..flows.base import Ctx
+from ..flows.staff import OUTCOMES
+from ..flows.staff_views import _describe
+from ..types import Identity, Inbound
+from .server import ENGINE, LOCALE, STAFF, SVC, render, see_other
+
+FLAG = {"corrected": "⚠️", "unparsed": "⚠️", "location": "⚠️", "unconfirmed": "❔", "pending": "⏳",
+        "confirmed": "✅"}
+WEB_OUTCOMES = OUTCOMES[:3]  # "other" asks for a note in the chat
+
+
+def add_routes(app: web.Application) -> None:
+    from . import reports, residents
+
+    app.router.add_get("/", now_page)
+    app.router.add_get("/now/list", now_list)
+    app.router.add_post(r"/incident/{n:\d+}/{action:claim|arrive|resolve}", act)
+    app.router.add_get(r"/incident/{n:\d+}", incident_page)
+    app.router.add_get("/checkins", checkins_page)
+    residents.add_routes(app)
+    reports.add_routes(app)
+
+
+def staff_name(svc, staff_id: str | None) -> str:
+    st = roster.staff_by_id(svc.settings, staff_id)
+    return st.name if st else ""
+
+
+async def open_rows(svc) -> list[dict]:
+    """Open incidents, oldest first, with what the Now page shows of each."""
+    ids = await svc.store.open_incident_ids()
+    incs = await svc.store.incidents(ids)
+    people = await svc.store.residents_by_ids(sorted({i["resident"] for i in incs if i.get("resident")}))
+    now = svc.clock.ts()
+    rows = []
+    for inc in incs:
+        person = people.get(inc.get("resident"), {})
+        rows.append({"inc": inc, "name": person.get("name", "?"), "minutes": max(0, int((now - inc["created"]) // 60)),
+                     "who": staff_name(svc, inc.get("claimed_by")), "flag": FLAG.get(inc.get("address_state"), ""),
+                     "can_claim": inc["status"] == "open" or bool(inc.get("reopened")),
+                     "can_arrive": inc["status"] != "arrived"})
+    return rows
+
+
+async def now_page(request: web.Request) -> web.Response:
+    return render(request, "now.html", rows=await open_rows(request.app[SVC]), outcomes=WEB_OUTCOMES, flash="")
+
+
+async def now_list(request: web.Request) -> web.Response:
+    return render(request, "_now_list.html", rows=await open_rows(request.app[SVC]), outcomes=WEB_OUTCOMES, flash="")
+
+
+async def act(request: web.Request) -> web.Response:
+    """Claim, arrived, resolve: the very step a staff member's button press in the chat takes."""
+    svc, engine, staff = request.app[SVC], request.app[ENGINE], request[STAFF]
+    n, action = int(request.match_info["n"]), request.match_info["action"]
+    form = await request.post()
+    if action == "resolve":
+        outcome = str(form.get("outcome", ""))
+        if outcome not in WEB_OUTCOMES:
+            raise web.HTTPBadRequest(text="unknown outcome")
+        data = f"out:{n}:{outcome}"
+    else:
+        data = f"inc:{action}:{n}"
+    replies = await engine.handle(Inbound(user_id=staff.telegram_id, chat_id=staff.telegram_id, kind="button",
+                                          data=data))
+    flash = "\n".join(r.text for r in replies if r.text)
+    if "HX-Request" not in request.headers:
+        return see_other(str(form.get("back") or "/"))
+    return render(request, "_now_list.html", rows=await open_rows(svc), outcomes=WEB_OUTCOMES, flash=flash)
+
+
+def staff_ctx(request: web.Request) -> Ctx:
+    """A context as the chat gives it to this staff member (to describe things in the same words)."""
+    svc, staff = request.app[SVC], request[STAFF]
+    me = Identity(staff.telegram_id, "staff", request[LOCALE], staff_id=staff.id, name=staff.name)
+    return Ctx(Inbound(user_id=staff.telegram_id, kind="text"), me, {}, svc)
+
+
+async def incident_page(request: web.Request) -> web.Response:
+    svc = request.app[SVC]
+    n = int(request.match_info["n"])
+    inc = await svc.store.incident(n)
+    if inc is None:
+        raise web.HTTPNotFound(text="no such incident")
+    person = await svc.store.resident(inc.get("resident")) or {}
+    ctx = staff_ctx(request)
+    timeline = [(svc.clock.local(e["at"]).strftime("%m-%d %H:%M:%S"), _describe(ctx, e))
+                for e in await svc.store.timeline(n)]
+    packet, _ = render_packet(svc, inc, person, role="staff", locale=request[LOCALE])
+    contacts = await svc.store.contact_accounts()
+    sent = []
+    for chat, msg_id, role in await svc.store.alert_messages(n):
+        st = roster.staff_by_tg(svc.settings, chat)
+        sent.append({"name": st.name if st else contacts.get(chat, {}).get("name", "?"), "role": role})
+    row = {"inc": inc, "who": staff_name(svc, inc.get("claimed_by")), "flag": FLAG.get(inc.get("address_state"), ""),
+           "can_claim": inc["status"] == "open" or bool(inc.get("reopened")), "can_arrive": inc["status"] != "arrived",
+           "name": person.get("name", "?"), "minutes": max(0, int((svc.clock.ts() - inc["created"]) // 60))}
+    return render(request, "incident.html", row=row, person=person, timeline=timeline, packet=packet, sent=sent,
+                  outcomes=WEB_OUTCOMES)
+
+
+CHECKIN_FIELDS = ("enrolled", "times", "days", "tz", "paused_until", "since", "phase", "slot", "answered_at",
+                  "incident")  # what today's status is read from
+CHECKIN_ORDER = ("missed", "reminded", "waiting", "answered", "paused", "later", "undeliverable", "skipped",
+                 "not_linked", "none")
+
+
+async def checkins_page(request: web.Request) -> web.Response:
+    from scheduler.checkin_rules import CheckinState, today_status
+
+    svc = request.app[SVC]
+    rids = await svc.store.checkin_enrolled()
+    states = await svc.store.checkins_of(rids, CHECKIN_FIELDS)
+    people = await svc.store.residents_by_ids(rids)
+    now = svc.clock.ts()
+    groups: dict[str, list[dict]] = {s: [] for s in CHECKIN_ORDER}
+    for rid in rids:
+        st = CheckinState.from_hash(rid, states.get(rid, {}))
+        person = people.get(rid, {"id": rid, "name": rid})
+        status = today_status(st, now)
+        if not person.get("tg_id") and status not in ("paused", "answered"):
+            status = "not_linked"
+        when = st.answered_at if status == "answered" else st.slot
+        groups[status].append({"rid": rid, "name": person.get("name", rid),
+                               "time": svc.clock.local(when).strftime("%H:%M") if when else "",
+                               "incident": st.incident})
+    return render(request, "checkins.html", groups=[(s, groups[s]) for s in CHECKIN_ORDER if groups[s]
+                                                    or s in CHECKIN_ORDER[:5]], total=len(rids),
+                  date=svc.clock.now().strftime("%Y-%m-%d"))
