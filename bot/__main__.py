@@ -71,13 +71,14 @@ async def _run(settings, secrets, config_path=None) -> int:
     messenger = ConsoleMessenger()
     app = await build_app(settings, secrets, messenger=messenger)
     app.start_scheduler()
+    notes = ()
     if await app.start_console():
         from .desk import signin_link
 
-        print(f"🗂 staff desk: {await signin_link(app)}  (one-time sign-in link for "
-              f"{settings.staff[0].name}; /web in the chat makes another)", flush=True)
+        notes = (f"🗂 staff desk: {await signin_link(app)}  (one-time sign-in link for "
+                 f"{settings.staff[0].name}; /web in the chat makes another)",)
     try:
-        await Console(app, messenger).run()
+        await Console(app, messenger, notes=notes).run()
     finally:
         await app.close()
     return 0

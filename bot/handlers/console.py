@@ -66,8 +66,9 @@ class ConsoleMessenger:
 
 
 class Console:
-    def __init__(self, app, messenger: ConsoleMessenger, lines=None) -> None:
+    def __init__(self, app, messenger: ConsoleMessenger, lines=None, notes: tuple[str, ...] = ()) -> None:
         self.app = app
+        self.notes = notes  # more lines for the banner (the staff desk's sign-in link)
         self.m = messenger
         self.lines = lines
         self.current: tuple[int, str] | None = None  # (user id, name)
@@ -175,6 +176,8 @@ class Console:
         duty = "、".join(await self.on_duty())
         self.m.write(f"{self.app.settings.community.name} — 本地控制台 (local console)\n{HELP}\n"
                      f"{self.app.svc.cat.t('staff.duty_now', names=duty)} (on duty now: alerts go to them, /as 值班)")
+        for note in self.notes:
+            self.m.write(note)
         everyone = await self.people()
         self.m.names.update({uid: name for name, uid, _ in everyone})
         residents = [p for p in everyone if p[2] == "resident"]
