@@ -23,8 +23,11 @@ async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> 
     words weighed in their context: "新闻里说有个老人摔倒了" is no call); a keyword list only when it is unavailable."""
     if ev.kind not in WORDED or not ev.text.strip() or ev.text.strip() in menu_labels:
         return ""
-    text = ev.text.strip()
-    intent = (await understand(svc, _window(text)))["intent"]
+    text, window = ev.text.strip(), _window(ev.text.strip())
+    flags = getattr(svc.nlu, "red_flag_words", None)
+    if flags and flags(window):  # a danger present now (not negated, asked about, past...): the model would agree
+        return text
+    intent = (await understand(svc, window))["intent"]
     # an uncertain one ("我回来了": 0.47 emergency) goes through its step, which may ask "需要马上有人来吗"
     return text if intent["name"] == "emergency" and intent["confidence"] >= CONFIDENT else ""
 
