@@ -10,9 +10,7 @@ the same kind of server (with and without limits).
 """
 from __future__ import annotations
 
-import argparse
 import asyncio
-import logging
 import sys
 import tempfile
 import time
@@ -23,9 +21,10 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _setup import parse_args, settings_for  # noqa: E402
 from bot.app import build_app  # noqa: E402
 from bot.clock import FakeClock  # noqa: E402
-from bot.config import Secrets, load_settings  # noqa: E402
+from bot.config import Secrets  # noqa: E402
 from bot.handlers.aiogram_adapter import AiogramMessenger, make_bot  # noqa: E402
 from bot.ratelimit import TelegramLimiter  # noqa: E402
 from bot.redis_server import EmbeddedRedis  # noqa: E402
@@ -97,20 +96,13 @@ async def naive_rate(limits: RateLimits | None, seconds: float) -> tuple[float, 
 
 
 async def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--residents", type=int, default=100_000)
-    ap.add_argument("--seconds", type=float, default=25.0, help="length of the sending slice")
-    args = ap.parse_args()
-    logging.basicConfig(level=logging.WARNING)
-    logging.getLogger("aiogram").setLevel(logging.ERROR)
+    args = parse_args(__doc__, 100_000, "length of the sending slice")
     n = args.residents
 
     with tempfile.TemporaryDirectory() as tmp:
         redis = EmbeddedRedis(tmp, appendonly=False).start()
         try:
-            settings = load_settings(ROOT / "config.yaml")
-            settings = settings.model_copy(update={"residents": settings.residents.model_copy(update={"seed_file": None}),
-                                                   "redis": settings.redis.model_copy(update={"prefix": "bench:"})})
+            settings = settings_for("bench:")
             async with BotAPIServer(limits=RateLimits()) as api:
                 for st in settings.staff:
                     api.user(st.telegram_id, st.name)
