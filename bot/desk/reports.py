@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from aiohttp import web
 from openpyxl import Workbook
 
-from .server import LOCALE, STAFF, SVC, render
+from .server import LOCALE, SVC, render
 
 PERIODS = ("week", "month", "last_month")
 CHUNK, MAX_CHUNK = 250, 2000  # incidents read at a time: a week's first, more as the period reaches back

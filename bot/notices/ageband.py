@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from ..people import age_of
 from ..types import Outbound
 
 log = logging.getLogger(__name__)
