@@ -192,33 +192,41 @@ class ImportPlan:
     updated: list[tuple[dict, list[str]]]   # (the person as it would be, the fields that change)
     unchanged: int
     flagged: list[str] = field(default_factory=list)  # formula-like cells: kept, exported as text
+    rows: list[dict] = field(default_factory=list)     # {line, status: added|changed|unchanged|error, name, ...}
+
+    def problem(self, line: int, name: str, reason: str) -> None:
+        self.problems.append((line, reason))
+        self.rows.append({"line": line, "status": "error", "name": name, "error": reason})
 
 
 def plan_import(rows: list[tuple[int, dict[str, str]]], existing: list[dict]) -> ImportPlan:
     """Each row parsed and matched to the register by phone; nothing is written."""
     plan, seen = ImportPlan([], [], [], 0), {}
-    flagged = plan.flagged
     by_phone = {p["phone"]: p for p in existing}
     for line, row in rows:
         try:
             person = parse_row(row)
         except ValueError as e:
-            plan.problems.append((line, str(e)))
+            plan.problem(line, row.get("name", ""), str(e))
             continue
-        flagged += [f"line {line}: {col} starts with {row[col][0]!r}; kept, and exported as text"
-                    for col in TEXT_COLUMNS if row.get(col, "").startswith(FORMULA_START)]
+        plan.flagged += [f"line {line}: {col} starts with {row[col][0]!r}; kept, and exported as text"
+                         for col in TEXT_COLUMNS if row.get(col, "").startswith(FORMULA_START)]
         if person["phone"] in seen:
-            plan.problems.append((line, f"phone repeats line {seen[person['phone']]}"))
+            plan.problem(line, person["name"], f"phone repeats line {seen[person['phone']]}")
             continue
         seen[person["phone"]] = line
         old = by_phone.get(person["phone"])
         fields = [f for f in _REGISTER_FIELDS if old is not None and old.get(f) != person[f]]
+        row_plan = {"line": line, "name": person["name"]}
         if old is None:
             plan.added.append(person)
+            plan.rows.append({**row_plan, "status": "added"})
         elif fields:
             plan.updated.append(({**old, **person}, fields))  # keeps id, Telegram link, check-in settings
+            plan.rows.append({**row_plan, "status": "changed", "fields": fields})
         else:
             plan.unchanged += 1
+            plan.rows.append({**row_plan, "status": "unchanged"})
     return plan
 
 
@@ -248,32 +256,12 @@ class Plan:
 
 
 async def plan_file(store: Store, path: str | Path) -> Plan:
-    # the console's preview: every row with its line and what would happen to it (plan_import: the chat's)
-    """Reads and checks the file against the register; a file-level problem (no name column) raises."""
+    """The console's preview of a file: every row with its line and what would happen to it. A file-level problem
+    (no name column) raises."""
     rows = read_rows(Path(path))
-    existing = {p["phone"]: p for p in await store.residents()}
-    out, changed, seen = [], [], {}
-    for line, row in rows:
-        try:
-            person = parse_row(row)
-        except ValueError as e:
-            out.append({"line": line, "status": "error", "name": row.get("name", ""), "error": str(e)})
-            continue
-        if person["phone"] in seen:
-            out.append({"line": line, "status": "error", "name": person["name"],
-                        "error": f"phone repeats line {seen[person['phone']]}"})
-            continue
-        seen[person["phone"]] = line
-        old = existing.get(person["phone"])
-        if old is None:
-            changed.append(person)
-            out.append({"line": line, "status": "added", "name": person["name"]})
-        elif fields := [f for f in _REGISTER_FIELDS if old.get(f) != person[f]]:
-            changed.append({**old, **person})  # keeps id, Telegram link, check-in settings
-            out.append({"line": line, "status": "changed", "name": person["name"], "fields": fields})
-        else:
-            out.append({"line": line, "status": "unchanged", "name": person["name"]})
-    return Plan(out, changed, existing)
+    existing = await store.residents()
+    plan = plan_import(rows, existing)
+    return Plan(plan.rows, [*plan.added, *(p for p, _ in plan.updated)], {p["phone"]: p for p in existing})
 
 
 async def apply_file_plan(store: Store, plan: Plan) -> ImportReport:
