@@ -6,7 +6,6 @@ not depend on the hour the test runs at.
 import os
 import subprocess
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -27,7 +26,7 @@ def run_console(tmp_path, script: str, at: datetime = MONDAY_10, **sections) -> 
     config = tmp_path / "config.yaml"
     config.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "REDIS_URL", "LOG_LEVEL")}
-    shift = str(at.timestamp() - time.time())
+    shift = "@" + at.isoformat()  # the instant the bot's clock starts at, measured in its own process
     res = subprocess.run([sys.executable, "-m", "bot.testing.shifted_clock", shift, "--config", str(config)],
                          input=script, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
     assert res.returncode == 0, res.stderr
