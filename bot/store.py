@@ -691,8 +691,10 @@ class Store:
         return await self.r.llen(self.k("notice", n, "todo"))
 
     async def ack_notice(self, n: int, rid: str) -> bool:
-        """Records a 👌; False if the resident was never sent this notice."""
-        if not await self.r.hexists(self.k("notice", n, "state"), rid):
+        """Records a 👌; False if the resident was never sent this notice. A 👌 pressed before the send was
+        written down (the resident is still on the to-do list) counts: `notice_done` keeps the 👌."""
+        if not await self.r.hexists(self.k("notice", n, "state"), rid) and \
+                await self.r.lpos(self.k("notice", n, "todo"), rid) is None:
             return False
         await self.r.hset(self.k("notice", n, "state"), rid, "ack")
         return True

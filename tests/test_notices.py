@@ -170,3 +170,29 @@ async def test_a_sender_who_left_the_staff_list_does_not_get_the_follow_up(app, 
     await app.engine.tick()
     assert "王老伯 13900000002" in chen.last("📋 通知 #1").text  # nobody rostered now: all staff
     assert not any("📋 通知 #1" in t for t in li.texts())
+
+
+async def test_a_thumbs_up_pressed_before_the_send_is_written_down_counts(app, people, monkeypatch):
+    """A quick resident presses 👌 the moment the notice arrives, before the bot has recorded sending it."""
+    zhang, _, _ = await residents(app, people)
+    li = people("李社工")
+    preview = await compose(li, "80岁以上")
+    store, release = app.svc.store, asyncio.Event()
+    real_done = store.notice_done
+
+    async def recorded_late(n, rid, state):
+        await release.wait()
+        await real_done(n, rid, state)
+
+    monkeypatch.setattr(store, "notice_done", recorded_late)
+    await li.click(preview, "24小时")
+    for _ in range(200):
+        if any("居委会通知" in t for t in zhang.texts()):
+            break
+        await asyncio.sleep(0.01)
+    await zhang.click(zhang.last("📢 居委会通知"), "收到了")
+    assert "谢谢" in zhang.last().text
+    release.set()
+    await sent(app)
+    rid = (await store.resident_by_tg(zhang.id))["id"]
+    assert (await store.notice_states(1))[rid] == "ack"
