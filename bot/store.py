@@ -692,9 +692,11 @@ class Store:
 
     async def ack_notice(self, n: int, rid: str) -> bool:
         """Records a 👌; False if the resident was never sent this notice. A 👌 pressed before the send was
-        written down (the resident is still on the to-do list) counts: `notice_done` keeps the 👌."""
-        if not await self.r.hexists(self.k("notice", n, "state"), rid) and \
-                await self.r.lpos(self.k("notice", n, "todo"), rid) is None:
+        written down (the resident is still on the to-do list) counts: `notice_done` keeps the 👌. The to-do list is
+        read first: `notice_done` moves a resident from it to the states in one transaction, so one who has just
+        left the list is found among the states."""
+        if await self.r.lpos(self.k("notice", n, "todo"), rid) is None and \
+                not await self.r.hexists(self.k("notice", n, "state"), rid):
             return False
         await self.r.hset(self.k("notice", n, "state"), rid, "ack")
         return True

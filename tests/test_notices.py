@@ -196,3 +196,33 @@ async def test_a_thumbs_up_pressed_before_the_send_is_written_down_counts(app, p
     await sent(app)
     rid = (await store.resident_by_tg(zhang.id))["id"]
     assert (await store.notice_states(1))[rid] == "ack"
+
+
+async def test_a_thumbs_up_pressed_while_the_send_is_being_written_down_counts(app, people, monkeypatch):
+    """The 👌 arrives in the instant the bot records the send: the resident has just left the to-do list and the
+    outcome is being stored. However the two land, the 👌 counts."""
+    zhang, _, _ = await residents(app, people)
+    li = people("李社工")
+    await li.click(await compose(li, "80岁以上"), "24小时")
+    await sent(app)
+    store = app.svc.store
+    rid = (await store.resident_by_tg(zhang.id))["id"]
+    # put the resident back where they were just before the send was recorded, and record it between the ack's reads
+    await store.r.delete(store.k("notice", 1, "state"))
+    await store.r.rpush(store.k("notice", 1, "todo"), rid)
+    real_hexists, real_lpos = store.r.hexists, store.r.lpos
+
+    async def done_in_between(*args, **kwargs):
+        got = await real_hexists(*args, **kwargs)
+        await store.notice_done(1, rid, "sent")
+        return got
+
+    async def done_before(*args, **kwargs):
+        await store.notice_done(1, rid, "sent")
+        return await real_lpos(*args, **kwargs)
+
+    monkeypatch.setattr(store.r, "hexists", done_in_between)
+    monkeypatch.setattr(store.r, "lpos", done_before)
+    await zhang.click(zhang.last("📢 居委会通知"), "收到了")
+    assert "谢谢" in zhang.last().text
+    assert (await store.notice_states(1))[rid] == "ack"
