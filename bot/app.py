@@ -203,7 +203,7 @@ def _enable_desk(engine: Engine) -> None:
 
 def _enable_checkins(engine: Engine) -> None:
     try:
-        from scheduler.checkins import install
+        from .checkins import install
     except ImportError:
         return
     install(engine)

@@ -209,8 +209,8 @@ def test_every_key_built_from_a_family_exists():
 
 
 def test_check_in_keys_built_from_a_family_exist():
-    from bot.flows.checkin import ANSWERS, PAUSE_CHOICES
-    from scheduler.checkin_staff import ORDER
+    from bot.checkins.conversation import ANSWERS, PAUSE_CHOICES
+    from bot.checkins.staff import ORDER
 
     keys = {f"checkin.greet_{p}" for p in ("morning", "noon", "afternoon", "evening")}
     keys |= {f"checkin.answer_{a}" for a in (*ANSWERS, "activity")} | {f"checkin.pause_{d}" for d in PAUSE_CHOICES}

@@ -13,12 +13,11 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.flows import checkin as talk
-
-from . import checkin_staff
-from .checkin_ladder import Ladder
-from .checkin_rules import PENDING, CheckinState, next_slot
-from .checkin_words import answer_label
+from . import conversation as talk
+from . import staff as checkin_staff
+from .ladder import Ladder
+from .rules import PENDING, CheckinState, next_slot
+from .words import answer_label
 
 log = logging.getLogger(__name__)
 

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import re
 
-from scheduler.checkin_rules import PENDING
-from scheduler.checkin_words import answer_label, date_label, history_line, last_seen_label, next_label, times_label
-
+from ..flows.base import Ctx
+from ..flows.help_request import start_help
+from ..flows.menu import show_menu
+from ..flows.resident import route_intent
+from ..flows.understanding import is_emergency, keyword_parse, understand
 from ..types import Button, Outbound
-from .base import Ctx
-from .help_request import start_help
-from .menu import show_menu
-from .resident import route_intent
-from .understanding import is_emergency, keyword_parse, understand
+from .rules import PENDING
+from .words import answer_label, date_label, history_line, last_seen_label, next_label, times_label
 
 ANSWERS = ("ok", "unwell", "help")
 MEDIA = ("voice", "photo", "location")

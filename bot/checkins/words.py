@@ -1,7 +1,7 @@
 """Small labels the check-in messages share: dates, times, the next check-in, history marks, "last heard from"."""
 from __future__ import annotations
 
-from .checkin_rules import CheckinState, next_slot
+from .rules import CheckinState, next_slot
 
 MARKS = {"ok": "✅", "activity": "✅", "media": "🎙", "late": "⌛", "unwell": "🤒", "help": "🆘", "missed": "❗",
          "paused": "⏸", "offline": "➖", "undeliverable": "📵"}

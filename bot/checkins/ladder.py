@@ -11,9 +11,8 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from bot.flows import checkin as talk
-
-from .checkin_rules import CheckinState, decide
+from . import conversation as talk
+from .rules import CheckinState, decide
 
 log = logging.getLogger(__name__)
 
