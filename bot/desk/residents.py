@@ -11,7 +11,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from .. import register
+from .. import residents as register
 from .server import LOCALE, STAFF, SVC, render, see_other
 
 LIST_MAX = 50

@@ -14,10 +14,10 @@ from pathlib import PurePath
 
 from openpyxl import load_workbook
 
-from .. import register
+from ..flows.base import Ctx
 from ..people import mask_phone
 from ..types import Outbound
-from .base import Ctx
+from . import register
 
 log = logging.getLogger(__name__)
 MAX_BYTES = 5 * 2**20

@@ -12,8 +12,8 @@ from zipfile import BadZipFile
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from .config import decode_text
-from .store import Store
+from ..config import decode_text
+from ..store import Store
 
 COLUMNS = [
     "name", "phone", "road", "lane", "building", "room", "lives_alone", "birth_date",
