@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
 async def _residents(args, settings, secrets) -> int:
     from .app import build_app
     from .people import mask_phone
-    from .residents import register
+    from . import residents as register
 
     app = await build_app(settings, secrets, nlu=False, kb=False)
     try:

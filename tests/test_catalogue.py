@@ -18,7 +18,7 @@ import pytest
 import yaml
 from conftest import ROOT, signed_up
 
-from bot.residents.address import full_address
+from bot.residents import full_address
 from bot.alerts import STATUS_KEYS
 from bot.engine import UNSUPPORTED
 from bot.flows.menu import RESIDENT_MENU, STAFF_MENU
