@@ -9,8 +9,8 @@ import logging
 
 from redis.exceptions import LockError, RedisError
 
-from . import roster
-from .flows import family, help_request, qa, resident, staff, staff_views, urgency
+from . import qa, roster
+from .flows import family, help_request, resident, staff, staff_views, urgency
 from .flows.base import Ctx
 from .flows.menu import RESIDENT_MENU, STAFF_MENU, menu_action, show_menu
 from .flows.understanding import is_emergency, keyword_parse, understand

@@ -197,7 +197,7 @@ def family_keys() -> set[str]:
     keys |= {f"help_text.{r}" for r in ("resident", "staff", "contact", "stranger")}
     keys |= {f"commands.{c}" for c in (*RESIDENT_COMMANDS, *STAFF_COMMANDS)}
     keys |= {f"state.{s}" for s in STATUS_KEYS} | {f"btn.unwell_{c}" for c in ("come", "rest")}
-    keys |= {f"qstatus.{s}" for s in dict_values("status", "bot/flows/qa.py")}
+    keys |= {f"qstatus.{s}" for s in dict_values("status", "bot/qa/conversation.py")}
     events = dict_values("event") | {f"resident_{k}" for k in ("voice", "photo", "location")}
     events |= {f"address_{s}" for s in ("confirmed", "corrected")} | {f"unwell_{c}" for c in ("come", "rest")}
     keys |= {f"timeline.{e}" for e in events}
