@@ -31,7 +31,7 @@ from bot.redis_server import EmbeddedRedis  # noqa: E402
 from bot.store import dumps  # noqa: E402
 from bot.testing.botapi_server import BotAPIServer, RateLimits  # noqa: E402
 from bot.types import Outbound  # noqa: E402
-from scheduler.checkin_rules import CheckinState  # noqa: E402
+from bot.checkins.rules import CheckinState  # noqa: E402
 
 NINE = datetime(2026, 11, 24, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 TG0 = 10_000_000

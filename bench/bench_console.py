@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from aiohttp import ClientSession, CookieJar, web  # noqa: E402
 
-from bot import register  # noqa: E402
+from bot.residents import register  # noqa: E402
 from bot.app import build_app  # noqa: E402
 from bot.config import Secrets, load_settings  # noqa: E402
 from bot.desk import make_web_app  # noqa: E402

@@ -29,9 +29,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 async def _residents(args, settings, secrets) -> int:
-    from . import register
     from .app import build_app
     from .people import mask_phone
+    from . import residents as register
 
     app = await build_app(settings, secrets, nlu=False, kb=False)
     try:

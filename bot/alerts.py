@@ -1,8 +1,8 @@
 """The responder packet: one message that tells a staff member everything needed to act, kept up to date."""
 from __future__ import annotations
 
-from .address import differing_parts, format_parts, full_address
 from .people import age_of
+from .residents import differing_parts, format_parts, full_address
 from .services import Services
 from .textfit import clip
 from .types import Button

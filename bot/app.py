@@ -11,15 +11,15 @@ from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from . import reach, register
+from . import reach
 from .clock import Clock
 from .config import ConfigError, Secrets, Settings
 from .engine import Engine
-from .flows import staff_join
 from .i18n import Catalogue
 from .logmask import protect_logs
 from .outbox import Messenger, Outbox
 from .redis_server import EmbeddedRedis
+from .residents import register, staff_join
 from .services import Services
 from .store import Store
 
@@ -203,7 +203,7 @@ def _enable_desk(engine: Engine) -> None:
 
 def _enable_checkins(engine: Engine) -> None:
     try:
-        from scheduler.checkins import install
+        from .checkins import install
     except ImportError:
         return
     install(engine)
@@ -211,8 +211,8 @@ def _enable_checkins(engine: Engine) -> None:
 
 def _enable_staff_ops(engine: Engine) -> None:
     """Issue 17: the register by Excel in chat, notices to every door, age-band entitlement messages."""
-    from .flows import register_chat
     from .notices import install as install_notices
+    from .residents import register_chat
 
     register_chat.install(engine)
     install_notices(engine)

@@ -13,9 +13,9 @@ import uuid
 from dataclasses import dataclass, field
 
 from . import roster
-from .address import differing_parts, full_address, has_any
 from .alerts import NAME_CHARS, render, render_digest, tappable
 from .config import Policy
+from .residents import differing_parts, full_address, has_any
 from .services import Services
 from .store import Opened
 from .textfit import clip

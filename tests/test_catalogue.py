@@ -18,7 +18,7 @@ import pytest
 import yaml
 from conftest import ROOT, signed_up
 
-from bot.address import full_address
+from bot.residents import full_address
 from bot.alerts import STATUS_KEYS
 from bot.engine import UNSUPPORTED
 from bot.flows.menu import RESIDENT_MENU, STAFF_MENU
@@ -197,7 +197,7 @@ def family_keys() -> set[str]:
     keys |= {f"help_text.{r}" for r in ("resident", "staff", "contact", "stranger")}
     keys |= {f"commands.{c}" for c in (*RESIDENT_COMMANDS, *STAFF_COMMANDS)}
     keys |= {f"state.{s}" for s in STATUS_KEYS} | {f"btn.unwell_{c}" for c in ("come", "rest")}
-    keys |= {f"qstatus.{s}" for s in dict_values("status", "bot/flows/qa.py")}
+    keys |= {f"qstatus.{s}" for s in dict_values("status", "bot/qa/conversation.py")}
     events = dict_values("event") | {f"resident_{k}" for k in ("voice", "photo", "location")}
     events |= {f"address_{s}" for s in ("confirmed", "corrected")} | {f"unwell_{c}" for c in ("come", "rest")}
     keys |= {f"timeline.{e}" for e in events}
@@ -209,8 +209,8 @@ def test_every_key_built_from_a_family_exists():
 
 
 def test_check_in_keys_built_from_a_family_exist():
-    from bot.flows.checkin import ANSWERS, PAUSE_CHOICES
-    from scheduler.checkin_staff import ORDER
+    from bot.checkins.conversation import ANSWERS, PAUSE_CHOICES
+    from bot.checkins.staff import ORDER
 
     keys = {f"checkin.greet_{p}" for p in ("morning", "noon", "afternoon", "evening")}
     keys |= {f"checkin.answer_{a}" for a in (*ANSWERS, "activity")} | {f"checkin.pause_{d}" for d in PAUSE_CHOICES}

@@ -4,7 +4,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.config import QuietHours
-from scheduler.checkin_rules import CheckinState, decide, in_quiet, latest_today, next_slot, today_status
+from bot.checkins.rules import CheckinState, decide, in_quiet, latest_today, next_slot, today_status
 
 SH = ZoneInfo("Asia/Shanghai")
 QUIET = QuietHours.model_validate({"from": "21:30", "to": "07:00"})

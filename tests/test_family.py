@@ -4,7 +4,7 @@ from pathlib import Path
 
 from conftest import signed_up
 
-from bot.register import import_file
+from bot.residents import import_file
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample_residents.csv"
 

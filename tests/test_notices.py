@@ -156,7 +156,7 @@ async def test_a_notice_with_a_photo(app, people):
 
 
 async def test_a_sender_who_left_the_staff_list_does_not_get_the_follow_up(app, people, clock):
-    from bot.flows import staff_join
+    from bot.residents import staff_join
 
     zhang, wang, liu = await residents(app, people)
     li, chen = people("李社工"), people("陈书记")

@@ -7,7 +7,7 @@ import pytest
 import yaml
 from openpyxl import Workbook
 
-from bot import register
+from bot import residents as register
 from bot.config import ConfigError, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ import io
 from conftest import signed_up
 from openpyxl import Workbook, load_workbook
 
-from bot.register import COLUMNS
+from bot.residents import COLUMNS
 from bot.testing.tools import Person
 
 HEADER = ["姓名", "电话", "路", "弄", "号", "室", "独居", "出生日期"]

@@ -2,7 +2,7 @@
 import pytest
 from conftest import signed_up
 
-from bot.flows import staff_join
+from bot.residents import staff_join
 from bot.testing.tools import Person
 
 LI_PHONE = "13800000001"

@@ -1,5 +1,5 @@
 """The register (一人一表) in the desk: search, a resident's page, edit with a reason (kept in an audit trail),
-Excel import with a preview and confirm, export. The register's own rules (bot/register.py) check every row.
+Excel import with a preview and confirm, export. The register's own rules (bot/residents/) check every row.
 
 Searches are POSTed, so a name or phone never sits in a URL (or a proxy's log)."""
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from .. import register
+from .. import residents as register
 from .server import LOCALE, STAFF, SVC, render, see_other
 
 LIST_MAX = 50
@@ -89,7 +89,7 @@ async def edit_page(request: web.Request) -> web.Response:
 
 
 def changes(old: dict, new: dict) -> dict:
-    return {f: [old.get(f), new.get(f)] for f in register._REGISTER_FIELDS if old.get(f) != new.get(f)}
+    return {f: [old.get(f), new.get(f)] for f in register.REGISTER_FIELDS if old.get(f) != new.get(f)}
 
 
 async def save(request: web.Request) -> web.Response:

@@ -115,7 +115,7 @@ CHECKIN_ORDER = ("missed", "reminded", "waiting", "answered", "paused", "later",
 
 
 async def checkins_page(request: web.Request) -> web.Response:
-    from scheduler.checkin_rules import CheckinState, today_status
+    from ..checkins import CheckinState, today_status
 
     svc = request.app[SVC]
     rids = await svc.store.checkin_enrolled()

@@ -5,12 +5,11 @@ family.which    linked to several: staff are alerted at once with each of them; 
 """
 from __future__ import annotations
 
-from ..address import full_address
+from ..residents import full_address, unknown_cry_for_help
 from ..types import Button
 from . import help_request
 from .base import Ctx
 from .menu import keyboard, menu_action, show_menu
-from .onboarding import unknown_cry_for_help
 from .understanding import is_emergency, understand
 
 

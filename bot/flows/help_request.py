@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
-from ..address import full_address, has_any
+from ..residents import full_address, has_any
 from ..types import MessageRef, Outbound
 from .base import Ctx
 from .menu import keyboard, show_menu

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 from .. import roster
+from ..residents import link_resident
 from ..textfit import parts
 from ..types import Identity, Inbound, Outbound
 from .base import Ctx
 from .menu import show_menu
-from .onboarding import link_resident
-
 
 SOURCES = ("button", "text", "menu", "checkin", "voice", "photo", "location", "family")
 

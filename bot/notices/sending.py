@@ -13,7 +13,7 @@ import logging
 from collections import deque
 
 from .. import roster
-from ..address import full_address
+from ..residents import full_address
 from ..types import Button, Outbound
 
 log = logging.getLogger(__name__)

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from bot import roster
 from bot.flows.base import Ctx
-from bot.flows.checkin import PAUSE_CHOICES as PAUSES, TIME_CHOICES as TIMES, parse_times
 from bot.flows.menu import show_menu
 from bot.types import Button, Outbound
 
-from .checkin_rules import CheckinState, today_status
-from .checkin_words import date_label, history_line, last_seen_label, next_label, times_label, until_label
+from .rules import PAUSE_CHOICES as PAUSES, TIME_CHOICES as TIMES, CheckinState, parse_times, today_status
+from .words import date_label, history_line, last_seen_label, next_label, times_label, until_label
 
 ORDER = ("answered", "waiting", "reminded", "missed", "paused", "later", "undeliverable", "skipped", "not_linked")
 ALWAYS = ORDER[:5]

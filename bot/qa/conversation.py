@@ -6,10 +6,10 @@ qa.age      the answer depends on an age the register does not know: "您今年�
 from __future__ import annotations
 
 from .. import roster
+from ..flows.base import Ctx
+from ..flows.menu import show_menu
 from ..people import age_of
 from ..types import Outbound
-from .base import Ctx
-from .menu import show_menu
 
 
 def start(ctx: Ctx) -> None:

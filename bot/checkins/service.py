@@ -1,7 +1,7 @@
 """Wellbeing check-ins: a daily 早上好 that notices silence and sends a person.
 
 Due times live in Redis (checkins:due for the next check-in, checkins:ladder for the reminder and the
-"missed" step of one already sent); the APScheduler job only wakes the drain (checkin_ladder.py), so a
+"missed" step of one already sent); the APScheduler job only wakes the drain (ladder.py), so a
 restart loses nothing and an outage is caught up on start. This module holds each resident's settings and
 state, the controls (enrol, pause, resume, times), the signs of life, and `install`, which wires it all in.
 """
@@ -13,12 +13,11 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.flows import checkin as talk
-
-from . import checkin_staff
-from .checkin_ladder import Ladder
-from .checkin_rules import PENDING, CheckinState, next_slot
-from .checkin_words import answer_label
+from . import conversation as talk
+from . import staff as checkin_staff
+from .ladder import Ladder
+from .rules import PENDING, CheckinState, next_slot
+from .words import answer_label
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +157,7 @@ class Checkins:
                                        answer=answer_label(self.svc, answer))
         return n
 
-    # --- the ladder (checkin_ladder.py) --------------------------------------------------------------
+    # --- the ladder (ladder.py) ----------------------------------------------------------------------
     async def run_due(self) -> int:
         return await self.ladder.run_due()
 
@@ -177,15 +176,12 @@ class Checkins:
 
 
 def install(engine) -> Checkins:
-    """Called by the composition root: the hook, buttons, staff command and the job that wakes the drain."""
+    """Called by the composition root: the hook, buttons and staff command (scheduler/ wakes the drain: `kick`)."""
     svc = engine.svc
     checkins = svc.extra["checkins"] = Checkins(svc)
     engine.activity_hooks.append(talk.on_activity)
     engine.button_handlers["ci"] = (("resident",), talk.on_resident_button)
     engine.button_handlers["cis"] = (("staff",), checkin_staff.on_staff_button)
     engine.staff_commands["checkins"] = checkin_staff.show_checkins
-    svc.extra.setdefault("scheduled_jobs", []).append(
-        {"func": checkins.kick, "trigger": "interval", "seconds": 1, "id": "checkins", "max_instances": 1,
-         "coalesce": True, "misfire_grace_time": None})
     svc.extra.setdefault("closers", []).append(checkins.close)
     return checkins

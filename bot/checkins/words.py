@@ -1,7 +1,9 @@
-"""Small labels the check-in messages share: dates, times, the next check-in, history marks, "last heard from"."""
+"""The check-in's words: the daily message and the labels it shares with staff pages (dates, times, the next
+check-in, history marks, "last heard from")."""
 from __future__ import annotations
 
-from .checkin_rules import CheckinState, next_slot
+from ..types import Button, Outbound
+from .rules import CheckinState, next_slot
 
 MARKS = {"ok": "✅", "activity": "✅", "media": "🎙", "late": "⌛", "unwell": "🤒", "help": "🆘", "missed": "❗",
          "paused": "⏸", "offline": "➖", "undeliverable": "📵"}
@@ -63,3 +65,25 @@ def until_label(svc, st: CheckinState, locale: str | None = None, open_key: str 
     if st.paused_until == float("inf"):
         return svc.cat.t(open_key, locale)
     return svc.cat.t("checkin.resume_on", locale, date=date_label(svc, st.paused_until, locale))
+
+
+def checkin_message(svc, person: dict, locale: str, *, reminder: bool = False) -> Outbound:
+    """The daily check-in (or its reminder), greeting by the time of day, with its one-tap answers."""
+    t = lambda k, **kw: svc.cat.t(k, locale, **kw)  # noqa: E731
+    hour = svc.clock.now().hour
+    period = "morning" if hour < 11 else "noon" if hour < 13 else "afternoon" if hour < 18 else "evening"
+    text = t("checkin.remind" if reminder else "checkin.ask", name=person.get("name", ""),
+             greet=t(f"checkin.greet_{period}"))
+    buttons = ((Button(t("checkin.btn_ok"), "ci:ok"),), (Button(t("checkin.btn_unwell"), "ci:unwell"),),
+               (Button(t("checkin.btn_help"), "ci:help"),),
+               (Button(t("checkin.btn_away"), "ci:away"), Button(t("checkin.btn_time"), "ci:time")))
+    return Outbound(person["tg_id"], text, buttons=buttons,
+                    tag=f"{'checkin-reminder' if reminder else 'checkin'}:{person['id']}")
+
+
+def missed_detail(svc, st, history: list[dict]) -> str:
+    """The missed check-in as staff read it in the alert: when, how long, reminded or not, the week's marks."""
+    return svc.cat.t("checkin.detail", time=svc.clock.local(st.slot).strftime("%H:%M"),
+                     minutes=int(svc.settings.checkin.window_minutes * 2),
+                     reminded=svc.cat.t("checkin.detail_reminded") if st.reminded_at >= st.sent_at > 0 else "",
+                     last=last_seen_label(svc, st.last_seen), history=history_line(svc, history))

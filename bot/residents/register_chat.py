@@ -14,10 +14,10 @@ from pathlib import PurePath
 
 from openpyxl import load_workbook
 
-from .. import register
+from ..flows.base import Ctx
 from ..people import mask_phone
 from ..types import Outbound
-from .base import Ctx
+from . import register, sheet
 
 log = logging.getLogger(__name__)
 MAX_BYTES = 5 * 2**20
@@ -33,7 +33,7 @@ FORMULA = re.compile(r"^(=|[+\-@][^\d\s])")
 
 
 class Upload(io.BytesIO):
-    """A file a staff member sent, readable by register.read_rows and openpyxl as if it were a path."""
+    """A file a staff member sent, readable by sheet.read_rows and openpyxl as if it were a path."""
 
     def __init__(self, name: str, data: bytes) -> None:
         super().__init__(data)
@@ -74,9 +74,9 @@ async def on_file(ctx: Ctx) -> None:
         return
     try:
         upload = Upload(ev.file_name, await ctx.svc.outbox.messenger.fetch_file(ev.file_id))
-        rows = register.read_rows(upload)
+        rows = sheet.read_rows(upload)
         formulas = formula_cells(upload)
-    except register.RegisterError as e:
+    except sheet.RegisterError as e:
         ctx.say(ctx.t("register.unreadable", file=ev.file_name, why="\n".join(e.problems)))
         return
     except Exception as e:  # a broken or mislabelled file, or the download failed
@@ -146,7 +146,7 @@ async def export(ctx: Ctx, arg: str) -> None:
     """/export: the whole register as an .xlsx file, to this staff member only."""
     people = await ctx.svc.store.residents()
     buf = io.BytesIO()
-    register.register_workbook(people).save(buf)
+    sheet.register_workbook(people).save(buf)
     name = f"residents-{ctx.svc.clock.now():%Y%m%d}.xlsx"
     ctx.replies.append(Outbound(ctx.ev.chat, ctx.t("register.exported", n=len(people)), document=(name, buf.getvalue())))
     log.info("register exported by %s", ctx.me.staff_id)

@@ -1,7 +1,7 @@
 """Check-in time rules, as pure functions of `now`: when check-ins fall, quiet hours, and what is due next.
 
 A resident's state is one small record (CheckinState). `decide` reads it and the time and says what to do;
-the service (checkins.py) does it and records the outcome. Nothing here touches Redis or sends anything.
+the service (service.py) does it and records the outcome. Nothing here touches Redis or sends anything.
 
 Phases of the current check-in:
   new          enrolled, nothing sent yet          sending   recorded, being sent (a crash re-sends)
@@ -11,6 +11,7 @@ Phases of the current check-in:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, fields
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -18,6 +19,9 @@ from zoneinfo import ZoneInfo
 from bot.config import WEEKDAYS
 
 PENDING = ("sending", "sent", "reminded")
+# What residents and staff may choose with one tap (days away, 0: until back; check-in times).
+PAUSE_CHOICES = (3, 7, 14, 0)
+TIME_CHOICES = ("07:00", "08:00", "09:00", "10:00", "09:00-18:00")
 _FIELDS: dict[type, frozenset] = {}  # a state class's field names (read for every resident on every pass)
 
 
@@ -152,3 +156,10 @@ def today_status(st: CheckinState, now: float) -> str:
     if nxt is not None and datetime.fromtimestamp(nxt, zone).date() == today:
         return "later"
     return "none"
+
+
+def parse_times(arg: str) -> list[str] | None:
+    """"0900-1800" → ["09:00", "18:00"]; only the offered choices are accepted (buttons can be forged)."""
+    times = [f"{p[:2]}:{p[2:]}" for p in arg.split("-") if re.fullmatch(r"\d{4}", p)]
+    offered = {t for c in TIME_CHOICES for t in c.split("-")}
+    return times if times and all(t in offered for t in times) else None

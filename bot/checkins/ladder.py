@@ -11,9 +11,8 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from bot.flows import checkin as talk
-
-from .checkin_rules import CheckinState, decide
+from .rules import CheckinState, decide
+from .words import checkin_message, missed_detail
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +99,7 @@ class Ladder:
 
     async def _deliver(self, st: CheckinState, person: dict, action: str) -> None:
         locale = await self.store.pref(person["tg_id"], "locale") or self.svc.settings.locale
-        msg = talk.checkin_message(self.svc, person, locale, reminder=action == "remind")
+        msg = checkin_message(self.svc, person, locale, reminder=action == "remind")
         result = await self.svc.outbox.send(msg)
         if action == "remind":
             return
@@ -127,7 +126,7 @@ class Ladder:
         if active and (inc := await store.incident(active)) and inc["status"] != "resolved":
             await store.add_timeline(active, {"at": self.svc.clock.ts(), "event": "checkin_missed"})
             return None  # staff are already on it; one more alert would only be noise
-        detail = talk.missed_detail(self.svc, st, await store.checkin_log(st.rid, 7))
+        detail = missed_detail(self.svc, st, await store.checkin_log(st.rid, 7))
         n = await incidents.open("checkin", person, source="checkin", detail=detail, ask_address=False)
         st.incident = n
         return n

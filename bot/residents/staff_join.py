@@ -10,10 +10,10 @@ from __future__ import annotations
 import logging
 
 from ..config import Settings
-from ..register import normalise_phone
+from ..flows.base import Ctx
+from ..flows.menu import show_menu
 from ..services import Services
-from .base import Ctx
-from .menu import show_menu
+from .register import normalise_phone
 
 log = logging.getLogger(__name__)
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 import logging
 
 from .. import roster
-from ..address import full_address
+from ..flows.base import Ctx
+from ..flows.menu import keyboard, show_menu
 from ..people import mask_phone
-from ..register import normalise_phone
 from ..types import Outbound
-from .base import Ctx
-from .menu import keyboard, show_menu
+from .address import full_address
+from .register import normalise_phone
 from .staff_join import join_as_staff
 
 log = logging.getLogger(__name__)

@@ -2,27 +2,24 @@
 
 Resident buttons  ci:ok · ci:unwell · ci:help       answer today's check-in
                   ci:away → ci:pause:N (0: until back) · ci:back · ci:time → ci:at:0900[-1800]
-Staff's /checkins and their buttons (cis:...) are in scheduler/checkin_staff.py.
+Staff's /checkins and their buttons (cis:...) are in staff.py; the daily message itself is in words.py.
 Nothing here waits for a typed answer: every choice is one tap, so no conversation step is stored.
 """
 from __future__ import annotations
 
 import re
 
-from scheduler.checkin_rules import PENDING
-from scheduler.checkin_words import answer_label, date_label, history_line, last_seen_label, next_label, times_label
-
-from ..types import Button, Outbound
-from .base import Ctx
-from .help_request import start_help
-from .menu import show_menu
-from .resident import route_intent
-from .understanding import is_emergency, keyword_parse, understand
+from ..flows.base import Ctx
+from ..flows.help_request import start_help
+from ..flows.menu import show_menu
+from ..flows.resident import route_intent
+from ..flows.understanding import is_emergency, keyword_parse, understand
+from ..types import Button
+from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
+from .words import answer_label, date_label, next_label, times_label
 
 ANSWERS = ("ok", "unwell", "help")
 MEDIA = ("voice", "photo", "location")
-PAUSE_CHOICES = (3, 7, 14, 0)
-TIME_CHOICES = ("07:00", "08:00", "09:00", "10:00", "09:00-18:00")
 # Short typed phrases for the controls. Kept strict on purpose: they are read before the emergency check,
 # so only sentences that cannot be a call for help are taken (and never one with a danger word).
 AWAY = re.compile(r"(出门|出去|外出)(几天|一阵|一段|一周|一个?星期|旅游|旅行)|出远门|不在家|去外地|回老家|去旅游|去旅行"
@@ -33,26 +30,6 @@ BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|恢复(签�
 TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问候)(改|换)?(到|成)?几点"
                   r"|\bchange (the )?(check-?in )?time\b", re.I)
 SHORT = 16
-
-
-def checkin_message(svc, person: dict, locale: str, *, reminder: bool = False) -> Outbound:
-    t = lambda k, **kw: svc.cat.t(k, locale, **kw)  # noqa: E731
-    hour = svc.clock.now().hour
-    period = "morning" if hour < 11 else "noon" if hour < 13 else "afternoon" if hour < 18 else "evening"
-    text = t("checkin.remind" if reminder else "checkin.ask", name=person.get("name", ""),
-             greet=t(f"checkin.greet_{period}"))
-    buttons = ((Button(t("checkin.btn_ok"), "ci:ok"),), (Button(t("checkin.btn_unwell"), "ci:unwell"),),
-               (Button(t("checkin.btn_help"), "ci:help"),),
-               (Button(t("checkin.btn_away"), "ci:away"), Button(t("checkin.btn_time"), "ci:time")))
-    return Outbound(person["tg_id"], text, buttons=buttons,
-                    tag=f"{'checkin-reminder' if reminder else 'checkin'}:{person['id']}")
-
-
-def missed_detail(svc, st, history: list[dict]) -> str:
-    return svc.cat.t("checkin.detail", time=svc.clock.local(st.slot).strftime("%H:%M"),
-                     minutes=int(svc.settings.checkin.window_minutes * 2),
-                     reminded=svc.cat.t("checkin.detail_reminded") if st.reminded_at >= st.sent_at > 0 else "",
-                     last=last_seen_label(svc, st.last_seen), history=history_line(svc, history))
 
 
 def _checkins(ctx: Ctx):
@@ -151,13 +128,6 @@ async def on_control(ctx: Ctx, action: str, arg: str = "") -> None:
         show_menu(ctx, "checkin.next", when=next_label(ctx.svc, st, ctx.me.locale))
     else:
         show_menu(ctx, "bad.stale_button")
-
-
-def parse_times(arg: str) -> list[str] | None:
-    """"0900-1800" → ["09:00", "18:00"]; only the offered choices are accepted (buttons can be forged)."""
-    times = [f"{p[:2]}:{p[2:]}" for p in arg.split("-") if re.fullmatch(r"\d{4}", p)]
-    offered = {t for c in TIME_CHOICES for t in c.split("-")}
-    return times if times and all(t in offered for t in times) else None
 
 
 async def on_resident_button(ctx: Ctx, args: list[str]) -> None:

@@ -1,0 +1,11 @@
+"""Pension and subsidy questions in conversation: a short, sourced answer from the knowledge base, or a person.
+
+Owns conversation.py: the question asked after ❓ (or recognised in free text), follow-ups on the same topic, the
+age asked when the answer depends on it, 👍/👎 feedback, and [问社工] which sends the question to the on-duty staff.
+The knowledge base and its matching live in nlu/qa.py; what counts as a question is decided by the shared
+understanding (bot/flows/understanding.py), which the cry-for-help check reads too.
+Exposes `start` (the menu's ❓), `on_question` (a question typed or routed here) and `on_button` (qa:… buttons).
+"""
+from .conversation import on_button, on_question, start
+
+__all__ = ["on_button", "on_question", "start"]

@@ -1,0 +1,21 @@
+"""Who is who: the resident register (一人一表) and signing up by sharing one's own phone number.
+
+Owns:
+  address.py        the registered address read back, and a stated one compared with it part by part
+  register.py       the register's rows: each row checked, an import planned (nothing written), then applied
+  sheet.py          the register as a file: CSV (UTF-8 or GBK) and XLSX read into rows, written back formula-safe
+  register_chat.py  the register by Excel in chat: a staff member's file → preview → ✅ applies it, /export
+  onboarding.py     sign-up: a shared own number links a resident, a family contact or doctor, or waits for staff
+  staff_join.py     staff listed in config join the same way; the config list alone grants staff rights
+Other packages use the names below; the composition root installs register_chat and applies staff_join.
+"""
+from .address import differing_parts, format_parts, full_address, has_any
+from .onboarding import ask_for_contact, link_resident, on_contact, on_stranger, unknown_cry_for_help
+from .register import (REGISTER_FIELDS, ImportReport, Plan, apply_file_plan, contacts_index, import_file,
+                       normalise_phone, parse_row, plan_file)
+from .sheet import COLUMNS, RegisterError, export_file, read_rows, to_row
+
+__all__ = ["COLUMNS", "REGISTER_FIELDS", "ImportReport", "Plan", "RegisterError", "apply_file_plan", "ask_for_contact",
+           "contacts_index", "differing_parts", "export_file", "format_parts", "full_address", "has_any", "import_file",
+           "link_resident", "normalise_phone", "on_contact", "on_stranger", "parse_row", "plan_file", "read_rows",
+           "to_row", "unknown_cry_for_help"]
