@@ -11,11 +11,12 @@ from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from . import reach, register
+from . import register
 from .clock import Clock
 from .config import ConfigError, Secrets, Settings
 from .engine import Engine
 from .flows import staff_join
+from .incidents import reach
 from .i18n import Catalogue
 from .logmask import protect_logs
 from .outbox import Messenger, Outbox

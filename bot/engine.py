@@ -11,13 +11,13 @@ from redis.exceptions import LockError, RedisError
 
 from . import roster
 from .address import full_address
-from .flows import family, help_request, qa, resident, staff, staff_views, urgency
+from .flows import qa, resident, staff_views
 from .flows.base import Ctx
 from .flows.menu import RESIDENT_MENU, STAFF_MENU, menu_action, show_menu
 from .flows.onboarding import ask_for_contact, on_contact, on_stranger
 from .flows.understanding import is_emergency, keyword_parse, understand
-from .incidents import Incidents
-from .repeats import Repeats
+from .incidents import Incidents, family, help_request, staff, urgency
+from .incidents.repeats import Repeats
 from .services import Services
 from .types import Identity, Inbound, Outbound
 

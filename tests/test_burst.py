@@ -92,7 +92,7 @@ async def test_claiming_from_a_digest_tells_the_claimer_the_resident_and_the_pac
 
 
 async def test_a_digest_never_outgrows_a_telegram_message(app):
-    from bot.incidents import _Call
+    from bot.incidents.rounds import _Call
 
     long_road = "很长很长的路名" * 12  # 84 characters: long addresses mean fewer calls per message
     items = []

@@ -19,12 +19,12 @@ import yaml
 from conftest import ROOT, signed_up
 
 from bot.address import full_address
-from bot.alerts import STATUS_KEYS
+from bot.incidents.packet import STATUS_KEYS
 from bot.engine import UNSUPPORTED
 from bot.flows.menu import RESIDENT_MENU, STAFF_MENU
-from bot.flows.help_request import MEDIA
+from bot.incidents.help_request import MEDIA
 from bot.flows.resident import CATEGORIES
-from bot.flows.staff import OUTCOMES
+from bot.incidents.staff import OUTCOMES
 from bot.handlers.telegram_common import RESIDENT_COMMANDS, STAFF_COMMANDS
 from bot.testing.tools import Person
 

@@ -14,7 +14,7 @@ from scheduler.checkin_words import answer_label, date_label, history_line, last
 
 from ..types import Button, Outbound
 from .base import Ctx
-from .help_request import start_help
+from ..incidents.help_request import start_help
 from .menu import show_menu
 from .resident import route_intent
 from .understanding import is_emergency, keyword_parse, understand

@@ -5,7 +5,8 @@ unwell.follow_up    "shall someone come and see you?" after "I don't feel well"
 """
 from __future__ import annotations
 
-from . import help_request, qa
+from ..incidents import help_request
+from . import qa
 from .base import Ctx
 from .menu import keyboard, menu_action, show_menu
 from .understanding import is_emergency, understand

@@ -9,9 +9,9 @@ from __future__ import annotations
 import asyncio
 
 from ..address import full_address, has_any
+from ..flows.base import Ctx
+from ..flows.menu import keyboard, show_menu
 from ..types import MessageRef, Outbound
-from .base import Ctx
-from .menu import keyboard, show_menu
 
 MEDIA = ("voice", "photo", "location")
 ADVICE_KEYS = ("help.advice_fall", "help.advice_door", "help.advice_phone")
@@ -90,7 +90,7 @@ def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:
 
 async def again(ctx: Ctx, n: int, words: str) -> int:
     """Another call while this one is open: on the timeline every time. Claimed or arrived, it is a new urgent
-    call (it may be a second fall: Incidents.renew); otherwise staff hear it, collapsed (bot/repeats.py)."""
+    call (it may be a second fall: Incidents.renew); otherwise staff hear it, collapsed (bot/incidents/repeats.py)."""
     await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "resident_again", "words": words[:300]})
     inc = await ctx.svc.store.incident(n)
     if inc and inc["status"] in ("claimed", "arrived") and not inc.get("renewed"):

@@ -6,12 +6,12 @@ family.which    linked to several: staff are alerted at once with each of them; 
 from __future__ import annotations
 
 from ..address import full_address
+from ..flows.base import Ctx
+from ..flows.menu import keyboard, menu_action, show_menu
+from ..flows.onboarding import unknown_cry_for_help
+from ..flows.understanding import is_emergency, understand
 from ..types import Button
 from . import help_request
-from .base import Ctx
-from .menu import keyboard, menu_action, show_menu
-from .onboarding import unknown_cry_for_help
-from .understanding import is_emergency, understand
 
 
 def _incidents(ctx: Ctx):

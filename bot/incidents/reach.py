@@ -10,9 +10,9 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from . import roster
-from .services import Services
-from .types import Outbound, SendResult
+from .. import roster
+from ..services import Services
+from ..types import Outbound, SendResult
 
 log = logging.getLogger(__name__)
 DEADLINE = "duty"

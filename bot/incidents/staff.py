@@ -6,9 +6,9 @@ staff.answer         after ✍️ 回答, waits for the answer to a resident's q
 from __future__ import annotations
 
 from .. import roster
+from ..flows.base import Ctx
+from ..flows.menu import show_menu
 from ..types import MessageRef, Outbound
-from .base import Ctx
-from .menu import show_menu
 
 OUTCOMES = ("hospital", "handled", "false_alarm", "other")
 
