@@ -21,6 +21,6 @@ def make_scheduler(engine, tick_seconds: float = 1.0, timezone: str = "Asia/Shan
     sched = AsyncIOScheduler(timezone=timezone)
     sched.add_job(run_deadlines, "interval", seconds=tick_seconds, args=[engine], id="deadlines",
                   max_instances=1, coalesce=True, misfire_grace_time=None)
-    for job in engine.svc.extra.get("scheduled_jobs", []):
+    for job in engine.routes.jobs:  # each feature's own jobs, declared in its routes.py
         sched.add_job(**job)
     return sched

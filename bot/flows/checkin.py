@@ -56,7 +56,7 @@ def missed_detail(svc, st, history: list[dict]) -> str:
 
 
 def _checkins(ctx: Ctx):
-    return ctx.svc.extra["checkins"]
+    return ctx.svc.checkins
 
 
 def _control(text: str) -> str | None:

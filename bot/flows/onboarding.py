@@ -83,7 +83,7 @@ async def on_stranger(ctx: Ctx, urgent: bool) -> None:
 async def unknown_cry_for_help(ctx: Ctx) -> None:
     """A cry for help about nobody in the register: 120 and the committee phone, and the on-duty staff told."""
     ctx.say(ctx.t("stranger.urgent", phone=ctx.svc.settings.community.committee_phone), urgent=True)
-    if not await ctx.svc.extra["repeats"].stranger_cry(ctx.ev.user_id):
+    if not await ctx.svc.repeats.stranger_cry(ctx.ev.user_id):
         return  # counted: staff hear how many more when the interval ends (bot/incidents/repeats.py)
     s = ctx.svc.settings
     text = ctx.svc.cat.t("stranger.staff_alert", name=ctx.ev.first_name or "?", words=ctx.ev.text[:200])

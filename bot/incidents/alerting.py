@@ -29,7 +29,7 @@ class Alerting:
                 if duty_overrides is None:
                     duty_overrides = await self.store.duty_overrides()
                 staff = roster.on_duty(s, self.svc.clock.now(), duty_overrides,
-                                       getattr(self.svc.extra.get("reach"), "unreachable", frozenset()))
+                                       getattr(self.svc.reach, "unreachable", frozenset()))
             elif who == "all_staff":
                 staff = list(s.staff)
             elif who == "head":
@@ -85,7 +85,7 @@ class Alerting:
                     if res.ok and res.message_id]
         reached = [name for (_, _, name), res in zip(targets, results) if res.ok]
         failed = [name for (_, _, name), res in zip(targets, results) if not res.ok]
-        if reach := self.svc.extra.get("reach"):  # a chat that refused this alert is passed over from now on
+        if reach := self.svc.reach:  # a chat that refused this alert is passed over from now on
             reach.refused([chat for (chat, role, _), res in zip(targets, results)
                            if role == "staff" and not res.ok and res.permanent])
         entry = {"at": self.svc.clock.ts(), "event": "alerted", "level": level, "to": reached, "failed": failed,

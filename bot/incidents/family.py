@@ -15,7 +15,7 @@ from . import help_request
 
 
 def _incidents(ctx: Ctx):
-    return ctx.svc.extra["incidents"]
+    return ctx.svc.incidents
 
 
 async def on_message(ctx: Ctx) -> None:

@@ -19,7 +19,7 @@ REASSURE_AFTER_SECONDS = 0.2
 
 
 def _incidents(ctx: Ctx):
-    return ctx.svc.extra["incidents"]
+    return ctx.svc.incidents
 
 
 async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", category: str | None = None,
@@ -96,7 +96,7 @@ async def again(ctx: Ctx, n: int, words: str) -> int:
     if inc and inc["status"] in ("claimed", "arrived") and not inc.get("renewed"):
         await _incidents(ctx).renew(n, words[:200] or "🆘")
     else:  # still unclaimed, or already renewed and not yet answered: one line per interval
-        await ctx.svc.extra["repeats"].resident_again(n, words)
+        await ctx.svc.repeats.resident_again(n, words)
     ctx.say(ctx.t("help.already_alerted", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
     return n
 

@@ -156,6 +156,6 @@ def _buttons(svc: Services, inc: dict, loc: str) -> tuple[tuple[Button, ...], ..
     rows.append((Button(t("btn.resolve"), f"inc:resolve:{n}"),))
     if inc["status"] in ("claimed", "arrived"):
         rows.append((Button(t("btn.handover"), f"inc:handover:{n}"),))
-    if url := svc.extra.get("details_url", lambda _: "")(n):  # the staff desk's page, opened as a Mini App
+    if url := svc.details_url and svc.details_url(n):  # the staff desk's page, opened as a Mini App
         rows.append((Button(t("btn.details"), "", web_app=url),))
     return tuple(rows)

@@ -1,0 +1,29 @@
+"""What the daily check-in answers, and who may press it.
+
+button                              who        answered by
+ci:ok|unwell|help|away|time|…       resident   talk.on_resident_button (the check-in's answers and its settings)
+cis:enrol|unenrol|pause|back|at:…   staff      checkin_staff.on_staff_button (a resident's check-in card)
+
+command   /checkins [resident]: staff only → checkin_staff.show_checkins
+activity  every event of a resident is a sign of life → talk.on_activity (it may answer today's check-in)
+job       every second: Checkins.kick wakes the drain of due check-ins
+closer    Checkins.close
+"""
+from __future__ import annotations
+
+from bot.flows import checkin as talk
+from bot.routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes
+from scheduler import checkin_staff
+from scheduler.checkins import Checkins
+
+
+def routes(checkins: Checkins) -> Routes:
+    return Routes(
+        buttons=(ButtonRoute("ci", RESIDENT, talk.on_resident_button),
+                 ButtonRoute("cis", STAFF, checkin_staff.on_staff_button)),
+        commands=(CommandRoute("checkins", checkin_staff.show_checkins),),
+        activity=(talk.on_activity,),
+        jobs=({"func": checkins.kick, "trigger": "interval", "seconds": 1, "id": "checkins", "max_instances": 1,
+               "coalesce": True, "misfire_grace_time": None},),
+        closers=(checkins.close,),
+    )
