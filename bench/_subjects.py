@@ -16,7 +16,7 @@ from _harness import FIRST_RESIDENT_TG, AlertFor, ReplyTo, ReplyToOneOf, Subject
 ROOT = Path(__file__).resolve().parent.parent
 SOS = "🆘 紧急求助"  # the resident menu's button; a reply-keyboard press arrives as this text
 ALERT_TITLE = "紧急求助 #"
-DIGEST_HEADING = "位居民紧急求助"  # calls that arrived together: one message listing them (bot/alerts.py)
+DIGEST_HEADING = "位居民紧急求助"  # calls that arrived together: one message listing them (bot/incidents/packet.py)
 ADDRESS_QUESTION = "请确认您现在的地址"  # the bot's last reply to a 🆘: it has finished with the update
 TYPED = "救命 我摔倒了起不来"  # every second resident types this instead: the same fast lane (issue 11)
 TYPED_EVERY = 2

@@ -97,7 +97,7 @@ async def main() -> int:
                 "redis": settings.redis.model_copy(update={"prefix": "cap:"})})
             clock, messenger = FakeClock(MONDAY_8), Accepting()
             app = await build_app(settings, Secrets(redis_url=redis.url), clock=clock, messenger=messenger)
-            store, cis, pid = app.svc.store, app.svc.extra["checkins"], redis.proc.pid
+            store, cis, pid = app.svc.store, app.svc.checkins, redis.proc.pid
             r = store.r
             await r.config_set("save", "")
 

@@ -110,7 +110,7 @@ async def main() -> int:
                 limiter = TelegramLimiter()
                 app = await build_app(settings, Secrets(redis_url=redis.url), clock=FakeClock(NINE),
                                       messenger=AiogramMessenger(bot), nlu=False, kb=False, limiter=limiter)
-                store, cis = app.svc.store, app.svc.extra["checkins"]
+                store, cis = app.svc.store, app.svc.checkins
                 raw_s = await baseline_writes(store.r, n)
                 mem0, rss0 = await redis_mb(store.r), rss_mb()
                 load_s = await enrol(store, n)

@@ -70,7 +70,7 @@ async def populate(app, residents: int, incidents: int) -> None:
     # incident numbers grow with time, as in real life: created oldest first (each batch about the same moment)
     for start in range(0, incidents, 250):
         await asyncio.gather(*(one(k) for k in range(start, min(incidents, start + 250))))
-    checkins = app.svc.extra.get("checkins")
+    checkins = app.svc.checkins
     if checkins:
         await store.enrol_checkins((rid, {"enrolled": True, "times": ["09:00"]}, now + 3600) for rid in ids)
         for day in range(31):

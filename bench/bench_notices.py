@@ -58,7 +58,7 @@ async def main() -> int:
                 limiter = TelegramLimiter()
                 app = await build_app(settings, Secrets(redis_url=redis.url), clock=FakeClock(TEN),
                                       messenger=AiogramMessenger(bot), nlu=False, kb=False, limiter=limiter)
-                store, notices = app.svc.store, app.svc.extra["notices"]
+                store, notices = app.svc.store, app.svc.notices
                 await store.replace_residents(people, {})
                 t0 = time.perf_counter()
                 k = await notices.start(by="li", by_chat=1001, audience="all", rids=[p["id"] for p in people],

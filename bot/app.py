@@ -1,4 +1,8 @@
-"""The composition root: reads config once, wires Redis, store, NLU, knowledge base, engine, scheduler."""
+"""The composition root: reads config once, wires Redis, store, NLU, knowledge base, the features, engine, scheduler.
+
+Each feature is built here, named in `Services`, and its table (its routes.py: buttons and who may press them,
+commands, timers, hooks, jobs, closers) merged into the one the engine dispatches from (`feature_routes`).
+"""
 from __future__ import annotations
 
 import gc
@@ -11,15 +15,20 @@ from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from . import reach
 from .clock import Clock
 from .config import ConfigError, Secrets, Settings
 from .engine import Engine
+from .flows import routes as core_routes
 from .i18n import Catalogue
+from .incidents import Incidents
+from .incidents import routes as incident_routes
+from .incidents.reach import Reach
+from .incidents.repeats import Repeats
 from .logmask import protect_logs
 from .outbox import Messenger, Outbox
 from .redis_server import EmbeddedRedis
 from .residents import register, staff_join
+from .routes import Routes
 from .services import Services
 from .store import Store
 
@@ -72,7 +81,7 @@ class App:
         except ConfigError as e:
             log.error("staff list not reloaded: %s", e)
             return
-        current = self.svc.extra.get("staff_config") or self.settings
+        current = self.svc.staff_config or self.settings
         await staff_join.refresh(self.svc, current.model_copy(update={"staff": new.staff, "roster": new.roster}))
         log.warning("staff list reloaded: %s staff members can be reached", len(self.svc.settings.staff))
 
@@ -142,14 +151,12 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     svc = Services(settings, store, outbox, clock, Catalogue(settings.locale),
                    nlu=nlu if nlu is not None else load_nlu(settings, secrets),
                    kb=kb if kb is not None else load_kb())
-    engine = Engine(svc)
+    routes = feature_routes(svc)
+    engine = Engine(svc, routes)
     await staff_join.refresh(svc)  # staff who joined by phone; those no longer listed lose their rights here
-    _enable_checkins(engine)
-    await reach.install(engine)
-    _enable_staff_ops(engine)
-    _enable_desk(engine)
+    await svc.reach.start()
     app = App(settings, secrets, engine, svc, redis, embedded)
-    app.closers.extend(svc.extra.get("closers", []))
+    app.closers.extend([engine.close, *routes.closers])
     if secrets.sentinels():
         app.closers.append(redis.connection_pool.sentinel_manager.aclose)
     seed = settings.residents.seed_file
@@ -195,24 +202,28 @@ def sentinel_redis(settings: Settings, secrets: Secrets) -> Redis:
                                socket_timeout=10, retry=retry, max_connections=256)
 
 
-def _enable_desk(engine: Engine) -> None:
-    from .desk import install
+def feature_routes(svc: Services) -> Routes:
+    """Builds each feature into `svc` and merges their tables: which code answers each button, command and timer,
+    and who may press it, is in the routes.py named here (a prefix claimed twice stops the start)."""
+    from .checkins import Checkins
+    from .checkins import routes as checkin_routes
+    from .desk import details_url
+    from .desk import routes as desk_routes
+    from .notices import AgeBands, Notices
+    from .notices import routes as notice_routes
+    from .residents import routes as resident_routes
 
-    install(engine)
-
-
-def _enable_checkins(engine: Engine) -> None:
-    try:
-        from .checkins import install
-    except ImportError:
-        return
-    install(engine)
-
-
-def _enable_staff_ops(engine: Engine) -> None:
-    """Issue 17: the register by Excel in chat, notices to every door, age-band entitlement messages."""
-    from .notices import install as install_notices
-    from .residents import register_chat
-
-    register_chat.install(engine)
-    install_notices(engine)
+    svc.incidents = Incidents(svc)
+    svc.repeats = Repeats(svc, svc.incidents)
+    svc.reach = Reach(svc)
+    svc.checkins = Checkins(svc)
+    svc.notices, svc.agebands = Notices(svc), AgeBands(svc)
+    svc.details_url = lambda n: details_url(svc, n)  # "🗂 详情" on every alert packet
+    return Routes.merge(
+        incident_routes.routes(svc.incidents, svc.repeats, svc.reach),
+        core_routes.routes(),
+        checkin_routes.routes(svc.checkins),
+        notice_routes.routes(svc.notices, svc.agebands),
+        resident_routes.routes(),
+        desk_routes.routes(),
+    )

@@ -1,6 +1,8 @@
 """The one door every event goes through: lock the person, load their state, take one step, save, reply.
 
-Scheduled events (escalations, check-ins) come through `tick`, under the same kind of lock.
+Scheduled events (escalations, check-ins) come through `tick`, under the same kind of lock. Which code answers a
+button, command or timer, and who may press it, is not decided here: each feature declares it in its routes.py
+(see bot/routes.py), and the composition root hands the merged table to the engine.
 """
 from __future__ import annotations
 
@@ -9,43 +11,36 @@ import logging
 
 from redis.exceptions import LockError, RedisError
 
-from . import qa, roster
-from .flows import family, help_request, resident, staff, staff_views, urgency
+from . import roster
+from .fallback import fallback
+from .flows import resident
 from .flows.base import Ctx
 from .flows.menu import RESIDENT_MENU, STAFF_MENU, menu_action, show_menu
-from .flows.understanding import is_emergency, keyword_parse, understand
-from .incidents import Incidents
-from .repeats import Repeats
-from .residents import ask_for_contact, full_address, on_contact, on_stranger
+from .residents import ask_for_contact, on_contact, on_stranger
+from .flows.understanding import is_emergency, understand
+from .identify import identify
+from .incidents import family, help_request, urgency
+from .routes import STAFF, Routes
 from .services import Services
-from .types import Identity, Inbound, Outbound
+from .types import Inbound, Outbound
 
 log = logging.getLogger(__name__)
-STAFF_COMMANDS = {"open", "incident", "duty", "checkins", "questions"}
+STAFF_COMMANDS = {"open", "incident", "duty", "checkins", "questions"}  # staff's even where a feature is off
 UNSUPPORTED = {"sticker", "file", "unsupported"}
 LOCKED_RETRY_SECONDS = 2
 TICK_WAIT_SECONDS = 5
-FALLBACK_READ_SECONDS = 1
 
 
 class Engine:
-    def __init__(self, svc: Services) -> None:
+    def __init__(self, svc: Services, routes: Routes) -> None:
         self.svc = svc
-        self.incidents = svc.extra.setdefault("incidents", Incidents(svc))
-        self.activity_hooks: list = svc.extra.setdefault("activity_hooks", [])
-        self.tick_handlers: dict = svc.extra.setdefault("tick_handlers", {})
-        self.staff_commands: dict = svc.extra.setdefault("staff_commands", {})
-        self.button_handlers: dict = svc.extra.setdefault("button_handlers", {})
-        self.button_handlers.setdefault("fam", (("contact",), family.on_which))
-        self.staff_inputs: dict = svc.extra.setdefault("staff_inputs", {})  # "file", or a flow's name -> handler
+        self.routes = routes  # every feature's buttons, commands, timers and hooks (bot/app.py merges them)
+        self.incidents = svc.incidents
         self._sos_labels = frozenset(svc.cat.all_values("menu.sos"))
         self._menu_labels = frozenset(label for row in (*RESIDENT_MENU, *STAFF_MENU) for key in row
                                       for label in svc.cat.all_values(key))
-        self.repeats = svc.extra.setdefault("repeats", Repeats(svc, self.incidents))
-        self.tick_handlers.setdefault("rep", self.repeats.on_deadline)
         self._ticking: set[str] = set()  # deadlines being handled (a slow one is not started twice)
         self._tick_tasks: set[asyncio.Task] = set()
-        svc.extra.setdefault("closers", []).append(self.close)
 
     async def settle(self, timeout: float) -> None:
         """At shutdown, before the channel closes: alerts and deadlines under way get up to `timeout` s to finish."""
@@ -77,11 +72,11 @@ class Engine:
             else:
                 await self.svc.outbox.lanes.wait_turn()  # alerts in flight leave first
             async with self.svc.store.lock(f"user:{ev.user_id}"):
-                me = await self.identify(ev)
+                me = await identify(self.svc, ev)
                 ctx = Ctx(ev, me, await self.svc.store.session(ev.user_id), self.svc)
                 await urgency.drop_stale_step(ctx)
                 if opened and opened.outcome != "not_resident" and me.role == "resident":
-                    for hook in self.activity_hooks:  # a sign of life, whatever else it is
+                    for hook in self.routes.activity:  # a sign of life, whatever else it is
                         await hook(ctx)
                     await urgency.after_cry(ctx, opened, alerting, source)
                 else:
@@ -119,61 +114,13 @@ class Engine:
         return roster.staff_by_tg(self.svc.settings, ev.user_id) is None
 
     async def fallback(self, ev: Inbound, alerted: bool = False, cried: bool = False) -> list[Outbound]:
-        """Whatever broke, the person still gets the committee's phone and 120; a cry for help (`cried`: judged so
-        before it broke) still reaches staff, unless its alert has already gone out."""
-        s, cat = self.svc.settings, self.svc.cat
-        loc = cat.locale_for(ev.language)
-        # a call whose alert went out before the failure: the person hears that staff know, not only "error"
-        key = "help.alerted" if alerted else "fallback.error"
-        msg = Outbound(ev.chat, cat.t(key, loc, phone=s.community.committee_phone), urgent=True)
-        urgent = not alerted and (cried or ev.kind in ("text", "button", *urgency.WORDED) and (
-            self.is_sos(ev) or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data))
-        sends = [self.svc.outbox.send(msg)]
-        if urgent:
-            name, address = await self._who_if_readable(ev)
-            text = cat.t("fallback.staff_alert", name=name, address=address, words=(ev.text or "🆘")[:200])
-            sends += [self.svc.outbox.send(Outbound(st.telegram_id, text, urgent=True)) for st in s.staff]
-        await asyncio.gather(*sends, return_exceptions=True)
-        return [msg]
-
-    async def _who_if_readable(self, ev: Inbound) -> tuple[str, str]:
-        """The registered name and address for a fallback alert, if the register can still be read (briefly)."""
-        try:
-            async with asyncio.timeout(FALLBACK_READ_SECONDS):
-                person = await self.svc.store.resident_by_tg(ev.user_id)
-        except Exception:  # the store is what failed: the Telegram name is all there is
-            person = None
-        if not person:
-            return ev.first_name or str(ev.user_id), ""
-        address = full_address(self.svc.settings.community.address_prefix, person)
-        return person["name"], self.svc.cat.t("fallback.address", address=address) if address else ""
-
-    async def identify(self, ev: Inbound) -> Identity:
-        store, s = self.svc.store, self.svc.settings
-        locale = await store.pref(ev.user_id, "locale")
-        if not locale:
-            locale = self.svc.cat.locale_for(ev.language)
-            if ev.language:
-                await store.set_pref(ev.user_id, "locale", locale)
-        st = roster.staff_by_tg(s, ev.user_id)
-        if st:
-            if reach := self.svc.extra.get("reach"):
-                reach.heard(st.id)
-            return Identity(ev.user_id, "staff", locale, staff_id=st.id, name=st.name)
-        person = await store.resident_by_tg(ev.user_id)
-        if person:
-            return Identity(ev.user_id, "resident", locale, resident_id=person["id"], name=person["name"],
-                            extra={"person": person})
-        acc = await store.contact_account(ev.user_id)
-        if acc:
-            return Identity(ev.user_id, "contact", locale, name=acc.get("name", ""), extra=acc)
-        return Identity(ev.user_id, "stranger", locale, name=ev.first_name)
+        return await fallback(self.svc, ev, sos=self.is_sos(ev), alerted=alerted, cried=cried)
 
     # --- one step ------------------------------------------------------------------------------
     async def step(self, ctx: Ctx) -> None:
         ev, me = ctx.ev, ctx.me
         if me.role == "resident":
-            handled = [await hook(ctx) for hook in self.activity_hooks]  # every hook sees every event
+            handled = [await hook(ctx) for hook in self.routes.activity]  # every hook sees every event
             if any(handled):
                 return  # a hook answered it itself (e.g. a typed reply to today's check-in)
         elif me.role == "staff" and await self.on_staff_input(ctx):
@@ -231,7 +178,8 @@ class Engine:
             if key:
                 await self.run_staff_command(ctx, key.split(".")[1], "")
                 return
-            if await staff.on_text(ctx):
+            if route := self.routes.step(*ctx.step):  # the answer to what a step asked (an outcome's note …)
+                await route.handler(ctx, ctx.ev.text.strip())
                 return
         show_menu(ctx, "staff.menu_hint")
 
@@ -240,10 +188,10 @@ class Engine:
         A menu button always wins over the flow."""
         ev = ctx.ev
         key = "file" if ev.kind == "file" else ctx.step[0] if ev.kind in ("text", "photo") else None
-        handler = self.staff_inputs.get(key)
-        if handler is None or (ev.kind == "text" and menu_action(ctx, ev.text)):
+        route = self.routes.staff_input(key)
+        if route is None or (ev.kind == "text" and menu_action(ctx, ev.text)):
             return False
-        await handler(ctx)
+        await route.handler(ctx)
         return True
 
     # --- commands ------------------------------------------------------------------------------
@@ -263,8 +211,8 @@ class Engine:
             await self.svc.store.set_pref(ctx.ev.user_id, "locale", new)
             ctx.me.locale = new
             show_menu(ctx, "menu.language_set")
-        elif name in STAFF_COMMANDS or name in self.staff_commands:
-            if ctx.me.role != "staff":
+        elif (route := self.routes.command(name)) or name in STAFF_COMMANDS:
+            if ctx.me.role not in (route.roles if route else STAFF):
                 show_menu(ctx, "bad.staff_only") if ctx.me.role != "stranger" else ask_for_contact(ctx)
                 return
             await self.run_staff_command(ctx, name, arg)
@@ -273,73 +221,25 @@ class Engine:
 
     async def run_staff_command(self, ctx: Ctx, name: str, arg: str) -> None:
         ctx.goto(None)
-        if name in self.staff_commands:
-            await self.staff_commands[name](ctx, arg)
-        elif name == "open":
-            await staff_views.show_open(ctx)
-        elif name == "incident":
-            await staff_views.show_incident(ctx, arg)
-        elif name == "duty":
-            await staff_views.show_duty(ctx)
-        elif name == "questions":
-            await staff_views.show_questions(ctx)
+        if route := self.routes.command(name):
+            await route.handler(ctx, arg)
         else:
             show_menu(ctx, "staff.not_enabled")
 
-    # --- buttons --------------------------------------------------------------------------------
+    # --- buttons: the feature whose table claims the prefix answers, if the presser's role may press it -------
     async def on_button(self, ctx: Ctx) -> None:
         prefix, *args = ctx.ev.data.split(":")
-        role = ctx.me.role
+        route = self.routes.button(prefix)
         try:
-            if prefix in self.button_handlers:
-                roles, handler = self.button_handlers[prefix]
-                if role in roles:
-                    await handler(ctx, args)
-                    return
-            elif role == "staff" and prefix == "inc" and len(args) >= 2:
-                await staff.on_incident_button(ctx, args[0], args[1:])
+            if route and ctx.me.role in route.roles and (given := route.arguments(args)) is not None \
+                    and await route.handler(ctx, *given) is not False:
                 return
-            elif role == "staff" and prefix == "out" and len(args) == 2:
-                await staff.on_outcome(ctx, int(args[0]), args[1])
-                return
-            elif role == "staff" and prefix == "duty" and len(args) == 1:
-                await staff_views.on_duty_button(ctx, args[0])
-                return
-            elif role == "staff" and prefix == "su" and len(args) == 2:
-                await staff_views.on_signup(ctx, args[0], int(args[1]))
-                return
-            elif role == "staff" and prefix == "q" and len(args) == 2 and args[0] == "ans":
-                await staff.on_question_button(ctx, int(args[1]))
-                return
-            elif role == "resident":
-                if await self.on_resident_button(ctx, prefix, args):
-                    return
         except ValueError:
             pass  # forged numbers
-        if role == "stranger":
+        if ctx.me.role == "stranger":
             ask_for_contact(ctx)
         else:
             show_menu(ctx, "bad.stale_button")
-
-    async def on_resident_button(self, ctx: Ctx, prefix: str, args: list[str]) -> bool:
-        if prefix == "addr" and len(args) == 2 and args[0] in ("yes", "no"):
-            await help_request.on_address_answer(ctx, args[0], int(args[1]))
-        elif prefix == "need" and len(args) == 2 and args[0] in ("yes", "no"):
-            await help_request.on_need(ctx, args[0], int(args[1]))
-        elif prefix == "cat" and len(args) == 1:
-            await resident.on_category(ctx, args[0])
-        elif prefix == "callback" and args == ["me"]:
-            ctx.edit_pressed(ctx.t("btn.call_me_back"))
-            await resident.on_callback_request(ctx)
-        elif prefix == "sos" and args == ["go"]:
-            await help_request.start_help(ctx, "emergency", words="🆘", source="button")
-        elif prefix == "unwell" and len(args) == 1 and args[0] in ("come", "rest"):
-            await resident.on_unwell(ctx, args[0])
-        elif prefix == "qa" and len(args) >= 1:
-            await qa.on_button(ctx, args[0], args[1] if len(args) > 1 else "")
-        else:
-            return False
-        return True
 
     # --- timers ----------------------------------------------------------------------------------
     async def tick(self, limit: int = 200) -> int:
@@ -376,8 +276,10 @@ class Engine:
         store = self.svc.store
         kind = key.split(":", 1)[0]
         try:
-            handler = self.tick_handlers.get(kind, self.incidents.on_deadline)
-            if await handler(key):
+            route = self.routes.timer(kind)
+            if route is None:
+                raise LookupError(f"no feature declares the timer {kind!r}")
+            if await route.handler(key):
                 await store.cancel_deadline(key)
         except LockError:
             # someone else is working on it (or a crashed process left its lock): try again shortly

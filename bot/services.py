@@ -1,14 +1,26 @@
-"""What the flows may use: wired once by the composition root (bot/app.py)."""
+"""What the flows may use: wired once by the composition root (bot/app.py).
+
+Each feature is named here with its type; what it answers (buttons, commands, timers) is in its routes.py.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable
 
 from .clock import Clock
 from .config import Settings
 from .i18n import Catalogue
 from .outbox import Outbox
 from .store import Store
+
+if TYPE_CHECKING:
+    from .checkins import Checkins
+
+    from .incidents import Incidents
+    from .incidents.reach import Reach
+    from .incidents.repeats import Repeats
+    from .notices.ageband import AgeBands
+    from .notices.sending import Notices
 
 
 @dataclass
@@ -20,7 +32,15 @@ class Services:
     cat: Catalogue
     nlu: Any = None          # nlu.NLU: parse / aparse
     kb: Any = None           # nlu.qa.KnowledgeBase: answer
-    extra: dict = field(default_factory=dict)
+    # the features, built by the composition root (None: not enabled in this process)
+    incidents: Incidents | None = None
+    repeats: Repeats | None = None          # repeated calls while one is open, strangers' cries
+    reach: Reach | None = None              # which staff the bot can reach
+    checkins: Checkins | None = None
+    notices: Notices | None = None
+    agebands: AgeBands | None = None
+    staff_config: Settings | None = None    # the staff list as configured (svc.settings lists the reachable)
+    details_url: Callable[[int], str] | None = None  # the staff desk's page of an incident ("🗂 详情")
 
     def staff_locale(self) -> str:
         return self.settings.locale

@@ -24,9 +24,8 @@ def make_scheduler(engine, tick_seconds: float = 1.0, timezone: str = "Asia/Shan
     declared (e.g. the age-band messages at 10:00)."""
     sched = AsyncIOScheduler(timezone=timezone)
     sched.add_job(run_deadlines, "interval", seconds=tick_seconds, args=[engine], id="deadlines", **ONE_AT_A_TIME)
-    checkins = engine.svc.extra.get("checkins")  # bot.checkins.Checkins, when the feature is installed
-    if checkins is not None:  # kick starts a drain of whoever is due unless one runs already (bot/checkins/ladder.py)
-        sched.add_job(checkins.kick, "interval", seconds=1, id="checkins", **ONE_AT_A_TIME)
-    for job in engine.svc.extra.get("scheduled_jobs", []):
+    # kick starts a drain of whoever is due unless one runs already (bot/checkins/ladder.py)
+    sched.add_job(engine.svc.checkins.kick, "interval", seconds=1, id="checkins", **ONE_AT_A_TIME)
+    for job in engine.routes.jobs:  # each feature's own jobs, declared in its routes.py
         sched.add_job(**job)
     return sched

@@ -149,14 +149,14 @@ async def enrolled(people, app, name="张阿姨", phone="13900000001"):
     """A signed-up resident enrolled in the daily check-in."""
     person = await signed_up(people(name), phone)
     rid = (await app.svc.store.resident_by_tg(person.id))["id"]
-    await app.svc.extra["checkins"].enrol(rid)
+    await app.svc.checkins.enrol(rid)
     return person, rid
 
 
 async def at(app, clock, when):
     """Moves the clock and lets the check-in drain run, as the scheduler would."""
     clock.set(when)
-    return await app.svc.extra["checkins"].run_due()
+    return await app.svc.checkins.run_due()
 
 
 # --- end-to-end: the real Telegram client library over HTTP against a local Bot API server ------------------

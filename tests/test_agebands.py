@@ -15,7 +15,7 @@ SUN = {"name": "孙阿婆", "phone": "13900000008", "road": "建新路", "lane":
 
 async def run(app, clock, when):
     clock.set(when)
-    return await app.svc.extra["agebands"].run()
+    return await app.svc.agebands.run()
 
 
 def told(person) -> list[str]:

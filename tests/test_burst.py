@@ -92,7 +92,7 @@ async def test_claiming_from_a_digest_tells_the_claimer_the_resident_and_the_pac
 
 
 async def test_a_digest_never_outgrows_a_telegram_message(app):
-    from bot.incidents import _Call
+    from bot.incidents.rounds import _Call
 
     long_road = "很长很长的路名" * 12  # 84 characters: long addresses mean fewer calls per message
     items = []
@@ -101,7 +101,7 @@ async def test_a_digest_never_outgrows_a_telegram_message(app):
                   "building": str(n), "room": "101", "lives_alone": True, "birth_date": "1940-01-01"}
         first = _Call(n, {"id": n, "kind": "emergency"}, person, [], "t", None)
         items.append((first, (1001, "staff", "李社工")))
-    digests = app.svc.extra["incidents"]._digests(items)
+    digests = app.svc.incidents._digests(items)
     assert sum(len(chunk) for _, chunk, _, _ in digests) == 60  # nobody left out
     assert all(len(text) <= 3800 and len(chunk) <= 40 for _, chunk, text, _ in digests)
     assert len(digests) >= 3  # 60 long entries do not fit in two

@@ -19,12 +19,12 @@ import yaml
 from conftest import ROOT, signed_up
 
 from bot.residents import full_address
-from bot.alerts import STATUS_KEYS
+from bot.incidents.packet import STATUS_KEYS
 from bot.engine import UNSUPPORTED
 from bot.flows.menu import RESIDENT_MENU, STAFF_MENU
-from bot.flows.help_request import MEDIA
+from bot.incidents.help_request import MEDIA
 from bot.flows.resident import CATEGORIES
-from bot.flows.staff import OUTCOMES
+from bot.incidents.staff import OUTCOMES
 from bot.handlers.telegram_common import RESIDENT_COMMANDS, STAFF_COMMANDS
 from bot.testing.tools import Person
 
@@ -318,7 +318,7 @@ async def test_english_resident_emergency_with_a_corrected_address(app, people, 
 
 async def test_english_resident_gets_the_daily_greeting_and_pauses_it_in_english(app, clock, lookups):
     liu = await signed_up(english(app), "13900000003")
-    checkins = app.svc.extra["checkins"]
+    checkins = app.svc.checkins
     await checkins.enrol((await app.svc.store.resident_by_tg(liu.id))["id"])
     clock.set(datetime(2026, 11, 24, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")))  # Tuesday, 09:00
     await checkins.run_due()

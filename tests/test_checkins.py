@@ -74,7 +74,7 @@ async def test_late_answer_sends_the_all_clear_and_closes_the_incident(people, a
 
 async def test_any_sign_of_life_counts_voice_location_or_words(people, app, clock):
     zhang, rid = await enrolled(people, app)
-    cis = app.svc.extra["checkins"]
+    cis = app.svc.checkins
     await at(app, clock, TUESDAY_9)
     clock.set(TUESDAY_9.replace(minute=10))
     await zhang.send_kind("voice")
@@ -92,7 +92,7 @@ async def test_typed_fine_is_understood(people, app, clock):
     await at(app, clock, TUESDAY_9)
     await zhang.send("放心，我好着呢")
     assert "知道您平安就放心了" in zhang.last().text
-    assert (await app.svc.extra["checkins"].state(rid)).answer == "ok"
+    assert (await app.svc.checkins.state(rid)).answer == "ok"
 
 
 async def test_not_feeling_well_starts_the_follow_up_and_a_staff_task(people, app, clock):
@@ -114,7 +114,7 @@ async def test_typed_unwell_is_understood_too(people, app, clock):
     await at(app, clock, TUESDAY_9)
     await zhang.send("有点不舒服")
     assert "要不要请社工来看看您" in zhang.last().text
-    assert (await app.svc.extra["checkins"].state(rid)).answer == "unwell"
+    assert (await app.svc.checkins.state(rid)).answer == "unwell"
 
 
 async def test_need_help_button_raises_an_emergency(people, app, clock):
@@ -138,7 +138,7 @@ async def test_a_fall_typed_as_the_answer_is_still_an_emergency(people, app, clo
     await at(app, clock, TUESDAY_9)
     await zhang.send("我摔倒了起不来")
     assert "紧急求助 #1" in people("李社工").last().text
-    assert (await app.svc.extra["checkins"].state(rid)).phase == "answered"  # and it is a sign of life
+    assert (await app.svc.checkins.state(rid)).phase == "answered"  # and it is a sign of life
 
 
 async def test_an_answer_in_the_middle_of_another_question_is_left_to_that_question(people, app, clock):

@@ -84,7 +84,7 @@ async def test_forged_time_is_refused(people, app, clock):
     zhang, rid = await enrolled(people, app)
     await zhang.press_data(1, "ci:at:0315")
     assert "按钮已经过期" in zhang.last().text
-    assert (await app.svc.extra["checkins"].state(rid)).times == ["09:00"]
+    assert (await app.svc.checkins.state(rid)).times == ["09:00"]
 
 
 async def test_not_enrolled_residents_are_told_how_to_join(people, app, clock):
@@ -121,11 +121,11 @@ async def test_residents_cannot_press_staff_buttons(people, app, clock):
     zhang, _ = await enrolled(people, app)
     await zhang.press_data(1, "cis:unenrol:r1")
     assert "按钮已经过期" in zhang.last().text
-    assert (await app.svc.extra["checkins"].state("r1")).enrolled
+    assert (await app.svc.checkins.state("r1")).enrolled
 
 
 async def test_todays_status_for_staff(people, app, clock):
-    store, cis = app.svc.store, app.svc.extra["checkins"]
+    store, cis = app.svc.store, app.svc.checkins
     zhang, _ = await enrolled(people, app)
     wang, _ = await enrolled(people, app, "王老伯", "13900000002")
     liu, liu_rid = await enrolled(people, app, "刘奶奶", "13900000003")
@@ -167,7 +167,7 @@ async def test_everyday_sentences_are_not_taken_for_going_away(people, app, cloc
     for text in ("我出门买菜", "旅游补贴怎么领", "我摔倒了，出门几天"):
         await zhang.send(text)
         assert "您要出门几天" not in zhang.last().text, text
-    assert (await app.svc.extra["checkins"].state(rid)).paused_until == 0
+    assert (await app.svc.checkins.state(rid)).paused_until == 0
 
 
 async def test_staff_pause_stops_a_check_in_already_waiting(people, app, clock):
@@ -184,11 +184,11 @@ async def test_staff_pause_stops_a_check_in_already_waiting(people, app, clock):
 
 async def test_english_phrases_for_away_and_back(app):
     zhang = await signed_up(Person(app, 5099, "张阿姨", language="en"), "13900000001")
-    await app.svc.extra["checkins"].enrol((await app.svc.store.resident_by_tg(zhang.id))["id"])
+    await app.svc.checkins.enrol((await app.svc.store.resident_by_tg(zhang.id))["id"])
     await zhang.send("I'm going away for a week")
     away = zhang.last()
     assert "How long will you be away" in away.text
     await zhang.click(away, away.buttons[0][0])
     await zhang.send("I'm back")
-    st = await app.svc.extra["checkins"].state((await app.svc.store.resident_by_tg(zhang.id))["id"])
+    st = await app.svc.checkins.state((await app.svc.store.resident_by_tg(zhang.id))["id"])
     assert not st.paused_until

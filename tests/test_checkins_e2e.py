@@ -8,7 +8,7 @@ TUESDAY_9 = datetime(2026, 11, 24, 9, 0, tzinfo=SH)
 
 async def run_at(telegram, when):
     telegram.app.svc.clock.set(when)
-    await telegram.app.svc.extra["checkins"].run_due()
+    await telegram.app.svc.checkins.run_due()
 
 
 async def test_staff_enrol_then_the_resident_answers_by_button(telegram):
@@ -34,7 +34,7 @@ async def test_typed_answer_after_the_staff_alert_brings_the_all_clear(telegram)
     app = telegram.app
     zhang = await telegram.signed_up("张阿姨", "13900000001")
     li = telegram.user("李社工")
-    await app.svc.extra["checkins"].enrol("r1")
+    await app.svc.checkins.enrol("r1")
     await run_at(telegram, TUESDAY_9)
     await telegram.said(zhang, "身体好吗")
     await run_at(telegram, TUESDAY_9.replace(minute=30))
@@ -52,7 +52,7 @@ async def test_typed_answer_after_the_staff_alert_brings_the_all_clear(telegram)
 async def test_typed_away_through_telegram(telegram):
     app = telegram.app
     zhang = await telegram.signed_up("张阿姨", "13900000001")
-    await app.svc.extra["checkins"].enrol("r1")
+    await app.svc.checkins.enrol("r1")
     await zhang.send_text("我出门几天")
     choices = await telegram.said(zhang, "您要出门几天")
     await zhang.click(choices, "1周")

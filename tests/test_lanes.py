@@ -56,7 +56,7 @@ async def test_a_capped_hold_lets_go_by_itself():
 
 async def test_fast_lane_store_step_knows_strangers_and_calls_already_open(app, people):
     store = app.svc.store
-    inc = app.svc.extra["incidents"]
+    inc = app.svc.incidents
     got, alerting = await inc.sos(424242)  # nobody in the register has this Telegram id
     assert got.outcome == "not_resident" and alerting is None
     wang = await signed_up(people("王老伯"), "13900000002")

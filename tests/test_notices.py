@@ -28,7 +28,7 @@ async def compose(li, who: str, text: str = "明天上午停水，请提前储�
 
 
 async def sent(app):
-    await app.svc.extra["notices"].running[max(app.svc.extra["notices"].running)]
+    await app.svc.notices.running[max(app.svc.notices.running)]
 
 
 async def test_aged_80_plus_reaches_exactly_them_and_the_follow_up_names_the_rest(app, people, clock):
@@ -126,7 +126,7 @@ async def test_a_notice_cut_short_by_a_crash_resumes_and_nobody_gets_it_twice(ma
         if len(await app.svc.store.notice_states(1)) == 1:
             break
         await asyncio.sleep(0.02)
-    await app.svc.extra["notices"].close()  # the process dies with two sends in the air
+    await app.svc.notices.close()  # the process dies with two sends in the air
     assert not any("居委会通知" in t for t in wang.texts() + liu.texts())
     again = await make_app(messenger=recording)
     await again.engine.tick()

@@ -35,7 +35,7 @@ async def test_after_an_answer_the_conversation_can_move_on(people, app):
 
 async def test_going_away_is_understood_right_after_a_pension_answer(people, app):
     zhang = await signed_up(people("张阿姨"), "13900000001")
-    await app.svc.extra["checkins"].enrol((await app.svc.store.resident_by_tg(zhang.id))["id"])
+    await app.svc.checkins.enrol((await app.svc.store.resident_by_tg(zhang.id))["id"])
     await zhang.send("❓ 养老金/补贴")
     await zhang.send("老年津贴有多少")
     await zhang.send("我出门几天")

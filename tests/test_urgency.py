@@ -121,7 +121,7 @@ async def test_a_voice_during_the_check_in_window_is_a_sign_of_life_and_staff_he
     await at(app, clock, TUESDAY_9)
     clock.set(TUESDAY_9.replace(minute=10))
     await zhang.send_kind("voice")
-    assert (await app.svc.extra["checkins"].state(rid)).phase == "answered"
+    assert (await app.svc.checkins.state(rid)).phase == "answered"
     li = people("李社工")
     assert any(s.forwarded for s in li.inbox) and "张阿姨" in li.last("语音").text
 

@@ -2,16 +2,17 @@
 
 Owns everything check-in:
   rules.py         when check-ins fall, quiet hours, what is due next: pure functions of `now`
-  service.py       each resident's settings and state, the controls, the signs of life; `install` wires it in
+  service.py       each resident's settings and state, the controls, the signs of life
+  routes.py        its buttons, the /checkins command, the sign-of-life hook, and who may press what
   ladder.py        the drain: due → sent → reminded → missed (a "checkin" incident), recorded before sent
   conversation.py  the resident's side: the daily message, one-tap answers, 我出门几天 / 我回来了 / 改时间
   staff.py         the staff's side: /checkins (today's status) and one resident's card with its buttons
   words.py         the small labels they share: dates, times, history marks, "last heard from"
-Exposes `Checkins` (the service the composition root installs with `install`; its `kick` is what the
+Exposes `Checkins` (the service the composition root builds; its `kick` is what the
 scheduler's check-in job calls every second), and `CheckinState` / `today_status` for read-only views
 such as the staff desk. Due times live in Redis, so a restart loses nothing.
 """
 from .rules import CheckinState, today_status
-from .service import Checkins, Heard, install
+from .service import Checkins, Heard
 
-__all__ = ["CheckinState", "Checkins", "Heard", "install", "today_status"]
+__all__ = ["CheckinState", "Checkins", "Heard", "today_status"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..flows.base import Ctx
-from ..flows.help_request import start_help
+from ..incidents import start_help
 from ..flows.menu import show_menu
 from ..flows.resident import route_intent
 from ..flows.understanding import is_emergency, keyword_parse, understand
@@ -33,7 +33,7 @@ SHORT = 16
 
 
 def _checkins(ctx: Ctx):
-    return ctx.svc.extra["checkins"]
+    return ctx.svc.checkins
 
 
 def _control(text: str) -> str | None:

@@ -93,7 +93,7 @@ class Ladder:
             if send != "send":
                 await self.cis.reschedule(st, wait_until)
         if opened:
-            await self.svc.extra["incidents"].alert_first(opened)
+            await self.svc.incidents.alert_first(opened)
         if send:
             await self._deliver(st, person, send)
 
@@ -121,7 +121,7 @@ class Ladder:
             await self.cis.reschedule(st)
 
     async def _open_missed(self, st: CheckinState, person: dict) -> int | None:
-        incidents, store = self.svc.extra["incidents"], self.store
+        incidents, store = self.svc.incidents, self.store
         active = await store.active_incident(st.rid)
         if active and (inc := await store.incident(active)) and inc["status"] != "resolved":
             await store.add_timeline(active, {"at": self.svc.clock.ts(), "event": "checkin_missed"})

@@ -3,7 +3,7 @@
 Due times live in Redis (checkins:due for the next check-in, checkins:ladder for the reminder and the
 "missed" step of one already sent); the APScheduler job only wakes the drain (ladder.py), so a
 restart loses nothing and an outage is caught up on start. This module holds each resident's settings and
-state, the controls (enrol, pause, resume, times), the signs of life, and `install`, which wires it all in.
+state, the controls (enrol, pause, resume, times) and the signs of life; its buttons and jobs: bot/checkins/routes.py.
 """
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from . import conversation as talk
-from . import staff as checkin_staff
 from .ladder import Ladder
 from .rules import PENDING, CheckinState, next_slot
 from .words import answer_label
@@ -148,7 +146,7 @@ class Checkins:
 
     async def _close_missed(self, st: CheckinState, answer: str) -> int | None:
         n, st.incident = st.incident, 0
-        incidents = self.svc.extra["incidents"]
+        incidents = self.svc.incidents
         if await incidents.close_by_resident(n, "answered_checkin") is None:
             return None  # staff had closed it already
         await incidents.refresh(n)
@@ -174,14 +172,3 @@ class Checkins:
             out.append((await self.store.resident(rid) or {"id": rid, "name": rid}, await self.state(rid)))
         return out
 
-
-def install(engine) -> Checkins:
-    """Called by the composition root: the hook, buttons and staff command (scheduler/ wakes the drain: `kick`)."""
-    svc = engine.svc
-    checkins = svc.extra["checkins"] = Checkins(svc)
-    engine.activity_hooks.append(talk.on_activity)
-    engine.button_handlers["ci"] = (("resident",), talk.on_resident_button)
-    engine.button_handlers["cis"] = (("staff",), checkin_staff.on_staff_button)
-    engine.staff_commands["checkins"] = checkin_staff.show_checkins
-    svc.extra.setdefault("closers", []).append(checkins.close)
-    return checkins

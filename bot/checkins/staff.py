@@ -18,7 +18,7 @@ MAX_NAMES = 20
 
 
 def _checkins(ctx: Ctx):
-    return ctx.svc.extra["checkins"]
+    return ctx.svc.checkins
 
 
 def _hm(ctx: Ctx, ts: float) -> str:

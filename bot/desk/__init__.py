@@ -5,10 +5,4 @@ from __future__ import annotations
 
 from .server import details_url, make_web_app, signin_link, start_console, web_command
 
-__all__ = ["details_url", "install", "make_web_app", "signin_link", "start_console"]
-
-
-def install(engine) -> None:
-    """/web (and the staff menu's 🗂 button) send a one-time sign-in link; alert packets get "🗂 详情"."""
-    engine.staff_commands["web"] = web_command
-    engine.svc.extra["details_url"] = lambda n: details_url(engine.svc, n)  # "🗂 详情" on every alert packet
+__all__ = ["details_url", "make_web_app", "signin_link", "start_console", "web_command"]

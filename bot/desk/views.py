@@ -5,9 +5,8 @@ from __future__ import annotations
 from aiohttp import web
 
 from .. import roster
-from ..alerts import render as render_packet
+from ..incidents import OUTCOMES, render_packet
 from ..flows.base import Ctx
-from ..flows.staff import OUTCOMES
 from ..flows.staff_views import _describe
 from ..types import Identity, Inbound
 from .server import ENGINE, LOCALE, STAFF, SVC, render, see_other

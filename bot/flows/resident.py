@@ -5,8 +5,8 @@ unwell.follow_up    "shall someone come and see you?" after "I don't feel well"
 """
 from __future__ import annotations
 
+from ..incidents import help_request
 from .. import qa
-from . import help_request
 from .base import Ctx
 from .menu import keyboard, menu_action, show_menu
 from .understanding import is_emergency, understand
@@ -116,7 +116,7 @@ async def on_unwell(ctx: Ctx, choice: str) -> None:
         detail = ctx.svc.cat.t("unwell.wants_visit" if choice == "come" else "unwell.resting")
         await ctx.svc.store.update_incident(n, detail=detail)
         await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "unwell_" + choice})
-        await ctx.svc.extra["incidents"].refresh(n)
+        await ctx.svc.incidents.refresh(n)
     ctx.goto(None)
     ctx.say(ctx.t("unwell.come_ok" if choice == "come" else "unwell.rest_ok",
                   phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))

@@ -83,7 +83,7 @@ async def _duty_text(ctx: Ctx) -> str:
     s, overrides = ctx.svc.settings, await ctx.svc.store.duty_overrides()
     duty = roster.on_duty(s, ctx.svc.clock.now(), overrides)
     lines = [ctx.t("staff.duty_now", names="、".join(st.name for st in duty))]
-    reach = ctx.svc.extra.get("reach")
+    reach = ctx.svc.reach
     missing = [st.name for st in duty if reach and st.id in reach.unreachable]
     if missing:
         lines.append(ctx.t("staff.duty_unreachable", names="、".join(missing),

@@ -86,10 +86,3 @@ class AgeBands:
         text = "\n".join(lines)
         await self.svc.outbox.send_all([Outbound(st.telegram_id, text, tag="ageband") for st in self.svc.settings.staff])
 
-
-def install(engine) -> AgeBands:
-    bands = engine.svc.extra["agebands"] = AgeBands(engine.svc)
-    engine.svc.extra.setdefault("scheduled_jobs", []).append(
-        {"func": bands.run, "trigger": "cron", "hour": 10, "minute": 0, "id": "agebands", "max_instances": 1,
-         "coalesce": True, "misfire_grace_time": 6 * 3600})
-    return bands

@@ -16,7 +16,7 @@ MAX_TEXT = 900  # fits a photo's caption (1,024) with the heading
 
 
 def notices(ctx: Ctx):
-    return ctx.svc.extra["notices"]
+    return ctx.svc.notices
 
 
 def audience_label(ctx: Ctx, audience: str) -> str:

@@ -71,7 +71,7 @@ async def link_resident(ctx: Ctx, rid: str, user_id: int | None = None) -> dict:
 
 async def on_stranger(ctx: Ctx, urgent: bool) -> None:
     """Someone not yet signed up. An urgent message still gets 120 and the committee phone, and staff hear of it
-    (the first at once, then how many more each minute: bot/repeats.py)."""
+    (the first at once, then how many more each minute: bot/incidents/repeats.py)."""
     if urgent:
         await unknown_cry_for_help(ctx)
     if await ctx.svc.store.pending(ctx.ev.user_id):
@@ -83,8 +83,8 @@ async def on_stranger(ctx: Ctx, urgent: bool) -> None:
 async def unknown_cry_for_help(ctx: Ctx) -> None:
     """A cry for help about nobody in the register: 120 and the committee phone, and the on-duty staff told."""
     ctx.say(ctx.t("stranger.urgent", phone=ctx.svc.settings.community.committee_phone), urgent=True)
-    if not await ctx.svc.extra["repeats"].stranger_cry(ctx.ev.user_id):
-        return  # counted: staff hear how many more when the interval ends (bot/repeats.py)
+    if not await ctx.svc.repeats.stranger_cry(ctx.ev.user_id):
+        return  # counted: staff hear how many more when the interval ends (bot/incidents/repeats.py)
     s = ctx.svc.settings
     text = ctx.svc.cat.t("stranger.staff_alert", name=ctx.ev.first_name or "?", words=ctx.ev.text[:200])
     await ctx.svc.outbox.send_all([Outbound(st.telegram_id, text, urgent=True, tag="stranger")

@@ -151,8 +151,3 @@ async def export(ctx: Ctx, arg: str) -> None:
     ctx.replies.append(Outbound(ctx.ev.chat, ctx.t("register.exported", n=len(people)), document=(name, buf.getvalue())))
     log.info("register exported by %s", ctx.me.staff_id)
 
-
-def install(engine) -> None:
-    engine.staff_inputs["file"] = on_file
-    engine.button_handlers["reg"] = (("staff",), on_button)
-    engine.staff_commands["export"] = export

@@ -37,9 +37,9 @@ def reachable_staff(config: Settings, joined: dict[str, dict]) -> tuple[Settings
 
 async def refresh(svc: Services, config: Settings | None = None) -> None:
     """Applies the staff list (a new one, after the config changed) with the joins: rights follow at once."""
-    if config is not None or "staff_config" not in svc.extra:
-        svc.extra["staff_config"] = config or svc.settings
-    settings, stale = reachable_staff(svc.extra["staff_config"], await svc.store.staff_bindings())
+    if config is not None or svc.staff_config is None:
+        svc.staff_config = config or svc.settings
+    settings, stale = reachable_staff(svc.staff_config, await svc.store.staff_bindings())
     await svc.store.unbind_staff(*stale)
     svc.settings = settings
     if not settings.staff:
@@ -48,7 +48,7 @@ async def refresh(svc: Services, config: Settings | None = None) -> None:
 
 async def join_as_staff(ctx: Ctx, phone: str) -> bool:
     """A shared own number that is a configured staff member's: they are staff from now on, with their menu."""
-    config: Settings = ctx.svc.extra.get("staff_config") or ctx.svc.settings
+    config: Settings = ctx.svc.staff_config or ctx.svc.settings
     st = next((s for s in config.staff if normalise_phone(s.phone) == phone), None)
     if st is None or st.telegram_id not in (None, ctx.ev.user_id):
         return False  # not staff, or staff whose configured Telegram account is another one

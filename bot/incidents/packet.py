@@ -1,11 +1,11 @@
 """The responder packet: one message that tells a staff member everything needed to act, kept up to date."""
 from __future__ import annotations
 
-from .people import age_of
-from .residents import differing_parts, format_parts, full_address
-from .services import Services
-from .textfit import clip
-from .types import Button
+from ..residents import differing_parts, format_parts, full_address
+from ..people import age_of
+from ..services import Services
+from ..textfit import clip
+from ..types import Button
 
 # long fields are cut in the packet (the whole text is in /incident), so it always fits one message
 NOTES_CHARS, WORDS_CHARS, DETAIL_CHARS, NAME_CHARS = 300, 300, 500, 60
@@ -132,7 +132,7 @@ def render_digest(svc: Services, items: list[tuple[dict, dict]], start: int = 1,
 
 
 def _status_line(svc: Services, inc: dict, loc: str) -> str:
-    from .roster import staff_by_id
+    from ..roster import staff_by_id
 
     who = staff_by_id(svc.settings, inc.get("claimed_by") or inc.get("resolved_by"))
     outcome = svc.cat.t(f"outcome.{inc['outcome']}", loc) if inc.get("outcome") else ""
@@ -156,6 +156,6 @@ def _buttons(svc: Services, inc: dict, loc: str) -> tuple[tuple[Button, ...], ..
     rows.append((Button(t("btn.resolve"), f"inc:resolve:{n}"),))
     if inc["status"] in ("claimed", "arrived"):
         rows.append((Button(t("btn.handover"), f"inc:handover:{n}"),))
-    if url := svc.extra.get("details_url", lambda _: "")(n):  # the staff desk's page, opened as a Mini App
+    if url := svc.details_url and svc.details_url(n):  # the staff desk's page, opened as a Mini App
         rows.append((Button(t("btn.details"), "", web_app=url),))
     return tuple(rows)

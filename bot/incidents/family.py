@@ -5,16 +5,17 @@ family.which    linked to several: staff are alerted at once with each of them; 
 """
 from __future__ import annotations
 
-from ..residents import full_address, unknown_cry_for_help
+from ..residents import full_address
+from ..flows.base import Ctx
+from ..flows.menu import keyboard, menu_action, show_menu
+from ..residents import unknown_cry_for_help
+from ..flows.understanding import is_emergency, understand
 from ..types import Button
 from . import help_request
-from .base import Ctx
-from .menu import keyboard, menu_action, show_menu
-from .understanding import is_emergency, understand
 
 
 def _incidents(ctx: Ctx):
-    return ctx.svc.extra["incidents"]
+    return ctx.svc.incidents
 
 
 async def on_message(ctx: Ctx) -> None:

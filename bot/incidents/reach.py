@@ -10,9 +10,9 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from . import roster
-from .services import Services
-from .types import Outbound, SendResult
+from .. import roster
+from ..services import Services
+from ..types import Outbound, SendResult
 
 log = logging.getLogger(__name__)
 DEADLINE = "duty"
@@ -67,10 +67,6 @@ class Reach:
         heads = [h for h in roster.heads(s) if h.id not in self.unreachable]
         await self.svc.outbox.send_all([Outbound(h.telegram_id, text, urgent=True) for h in heads])
 
-
-async def install(engine) -> Reach:
-    """Wires the check in: a timer the engine runs, due at once so that the first tick (at start) checks."""
-    reach = engine.svc.extra.setdefault("reach", Reach(engine.svc))
-    engine.tick_handlers[DEADLINE] = reach.on_deadline
-    await engine.svc.store.set_deadline(DEADLINE, engine.svc.clock.ts())
-    return reach
+    async def start(self) -> None:
+        """Its timer (routes.py) due at once, so that the first tick (at start) checks."""
+        await self.svc.store.set_deadline(DEADLINE, self.svc.clock.ts())

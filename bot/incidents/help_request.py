@@ -9,9 +9,9 @@ from __future__ import annotations
 import asyncio
 
 from ..residents import full_address, has_any
+from ..flows.base import Ctx
+from ..flows.menu import keyboard, show_menu
 from ..types import MessageRef, Outbound
-from .base import Ctx
-from .menu import keyboard, show_menu
 
 MEDIA = ("voice", "photo", "location")
 ADVICE_KEYS = ("help.advice_fall", "help.advice_door", "help.advice_phone")
@@ -19,7 +19,7 @@ REASSURE_AFTER_SECONDS = 0.2
 
 
 def _incidents(ctx: Ctx):
-    return ctx.svc.extra["incidents"]
+    return ctx.svc.incidents
 
 
 async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", category: str | None = None,
@@ -90,13 +90,13 @@ def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:
 
 async def again(ctx: Ctx, n: int, words: str) -> int:
     """Another call while this one is open: on the timeline every time. Claimed or arrived, it is a new urgent
-    call (it may be a second fall: Incidents.renew); otherwise staff hear it, collapsed (bot/repeats.py)."""
+    call (it may be a second fall: Incidents.renew); otherwise staff hear it, collapsed (bot/incidents/repeats.py)."""
     await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "resident_again", "words": words[:300]})
     inc = await ctx.svc.store.incident(n)
     if inc and inc["status"] in ("claimed", "arrived") and not inc.get("renewed"):
         await _incidents(ctx).renew(n, words[:200] or "🆘")
     else:  # still unclaimed, or already renewed and not yet answered: one line per interval
-        await ctx.svc.extra["repeats"].resident_again(n, words)
+        await ctx.svc.repeats.resident_again(n, words)
     ctx.say(ctx.t("help.already_alerted", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
     return n
 

@@ -7,9 +7,9 @@ The first repeat of an interval is passed on at once; the rest are counted in Re
 """
 from __future__ import annotations
 
-from . import roster
-from .services import Services
-from .types import Outbound
+from .. import roster
+from ..services import Services
+from ..types import Outbound
 
 REPEAT_INTERVAL_SECONDS = 60
 

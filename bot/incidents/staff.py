@@ -1,14 +1,14 @@
-"""Committee staff: alerts they claim and resolve, duty, the open list and each incident's timeline.
+"""Committee staff's actions on an alert: claim, arrive, resolve (with its outcome), hand over (转交), and the
+🆘/✅ on a forwarded voice or photo. Who may press these: routes.py.
 
 staff.outcome_note   after 已解决 → 其他, waits for a short note
-staff.answer         after ✍️ 回答, waits for the answer to a resident's question
 """
 from __future__ import annotations
 
 from .. import roster
+from ..flows.base import Ctx
+from ..flows.menu import show_menu
 from ..types import MessageRef, Outbound
-from .base import Ctx
-from .menu import show_menu
 
 OUTCOMES = ("hospital", "handled", "false_alarm", "other")
 
@@ -18,7 +18,7 @@ def _me(ctx: Ctx):
 
 
 def _inc(ctx: Ctx):
-    return ctx.svc.extra["incidents"]
+    return ctx.svc.incidents
 
 
 async def on_incident_button(ctx: Ctx, action: str, args: list[str]) -> None:
@@ -137,41 +137,8 @@ def _name(ctx: Ctx, staff_id: str | None) -> str:
     return st.name if st else "?"
 
 
-async def on_text(ctx: Ctx) -> bool:
-    flow, step = ctx.step
-    text = ctx.ev.text.strip()
-    if flow == "staff" and step == "outcome_note":
-        n = ctx.session["incident"]
-        ctx.goto(None)
-        await resolve(ctx, n, "other", text[:300])
-        return True
-    if flow == "staff" and step == "answer":
-        await answer_question(ctx, ctx.session["question"], text)
-        return True
-    return False
-
-
-async def answer_question(ctx: Ctx, qid: int, text: str) -> None:
-    store = ctx.svc.store
-    q = await store.question(qid)
+async def on_outcome_note(ctx: Ctx, text: str) -> None:
+    """After 已解决 → 其他: the short note closes the incident."""
+    n = ctx.session["incident"]
     ctx.goto(None)
-    if q is None or q.get("status") == "answered":
-        show_menu(ctx, "staff.question_already")
-        return
-    me = _me(ctx)
-    q.update(status="answered", answer=text[:1000], answered_by=me.name, answered_at=ctx.svc.clock.ts())
-    await store.update_question(q)
-    if q.get("user"):
-        loc = await store.pref(q["user"], "locale") or ctx.svc.settings.locale
-        await ctx.svc.outbox.send(Outbound(q["user"], ctx.svc.cat.t("qa.staff_answer", loc, name=me.name,
-                                                                      question=q["text"], answer=text[:1000])))
-    show_menu(ctx, "staff.answer_sent", n=qid)
-
-
-async def on_question_button(ctx: Ctx, qid: int) -> None:
-    q = await ctx.svc.store.question(qid)
-    if q is None or q.get("status") == "answered":
-        show_menu(ctx, "staff.question_already")
-        return
-    ctx.goto("staff", "answer", question=qid)
-    ctx.say(ctx.t("staff.answer_ask", n=qid, text=q["text"]))
+    await resolve(ctx, n, "other", text[:300])

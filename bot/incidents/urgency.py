@@ -6,11 +6,11 @@ outliving its purpose.
 """
 from __future__ import annotations
 
+from ..flows.base import Ctx
+from ..flows.understanding import DANGER_WORDS, understand
 from ..services import Services
 from ..types import Inbound, Outbound
 from . import help_request
-from .base import Ctx
-from .understanding import DANGER_WORDS, understand
 
 WORDED = ("text", "edited", "photo", "voice")
 STEP_IDLE_SECONDS = 2 * 3600  # a question left unanswered this long is no longer being asked

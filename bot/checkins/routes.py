@@ -1,0 +1,28 @@
+"""What the daily check-in answers, and who may press it.
+
+button                              who        answered by
+ci:ok|unwell|help|away|time|…       resident   talk.on_resident_button (the check-in's answers and its settings)
+cis:enrol|unenrol|pause|back|at:…   staff      checkin_staff.on_staff_button (a resident's check-in card)
+
+command   /checkins [resident]: staff only → checkin_staff.show_checkins
+activity  every event of a resident is a sign of life → talk.on_activity (it may answer today's check-in)
+(the drain of due check-ins is woken every second by scheduler/, which calls Checkins.kick)
+closer    Checkins.close
+"""
+from __future__ import annotations
+
+from bot.routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes
+
+from . import conversation as talk
+from . import staff as checkin_staff
+from .service import Checkins
+
+
+def routes(checkins: Checkins) -> Routes:
+    return Routes(
+        buttons=(ButtonRoute("ci", RESIDENT, talk.on_resident_button),
+                 ButtonRoute("cis", STAFF, checkin_staff.on_staff_button)),
+        commands=(CommandRoute("checkins", checkin_staff.show_checkins),),
+        activity=(talk.on_activity,),
+        closers=(checkins.close,),
+    )

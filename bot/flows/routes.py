@@ -1,0 +1,60 @@
+"""What the core conversations answer: the resident's menu, Q&A, and the staff's duty, sign-ups and questions.
+
+button                 who        answered by
+cat:<category>         resident   resident.on_category (🙋 我需要帮助 → which kind)
+callback:me            resident   resident.on_callback_request (📞 请回电)
+unwell:come|rest       resident   resident.on_unwell
+qa:up|down|staff|no    resident   qa.on_button (👍/👎 on an answer, ask staff, no thanks)
+duty:take|back         staff      staff_views.on_duty_button
+su:ok|no:<telegram id> staff      staff_views.on_signup (a stranger's sign-up, approved or not)
+q:ans:<question>       staff      staff_answers.on_question_button (✍️ 回答)
+
+command   /duty · /questions: staff only
+step      (staff, answer) → staff_answers.on_answer
+"""
+from __future__ import annotations
+
+from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute
+from .. import qa
+from . import resident, staff_answers, staff_views
+from .base import Ctx
+
+
+async def _callback(ctx: Ctx, _: str) -> None:
+    ctx.edit_pressed(ctx.t("btn.call_me_back"))
+    await resident.on_callback_request(ctx)
+
+
+async def _qa(ctx: Ctx, args: list[str]) -> bool:
+    if not args:
+        return False
+    await qa.on_button(ctx, args[0], args[1] if len(args) > 1 else "")
+    return True
+
+
+async def _question(ctx: Ctx, _: str, qid: int) -> None:
+    await staff_answers.on_question_button(ctx, qid)
+
+
+async def _show_duty(ctx: Ctx, arg: str) -> None:
+    await staff_views.show_duty(ctx)
+
+
+async def _show_questions(ctx: Ctx, arg: str) -> None:
+    await staff_views.show_questions(ctx)
+
+
+def routes() -> Routes:
+    return Routes(
+        buttons=(
+            ButtonRoute("cat", RESIDENT, resident.on_category, (str,)),
+            ButtonRoute("callback", RESIDENT, _callback, (("me",),)),
+            ButtonRoute("unwell", RESIDENT, resident.on_unwell, (("come", "rest"),)),
+            ButtonRoute("qa", RESIDENT, _qa),
+            ButtonRoute("duty", STAFF, staff_views.on_duty_button, (str,)),
+            ButtonRoute("su", STAFF, staff_views.on_signup, (str, int)),
+            ButtonRoute("q", STAFF, _question, (("ans",), int)),
+        ),
+        commands=(CommandRoute("duty", _show_duty), CommandRoute("questions", _show_questions)),
+        steps=(StepRoute("staff", "answer", staff_answers.on_answer),),
+    )

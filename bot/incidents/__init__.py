@@ -1,0 +1,43 @@
+"""Incidents: a call for help from creation to close. Record first, then act; every step on the timeline.
+
+This package owns
+- the incident's life: open, claim, arrive, resolve, hand over, close (`lifecycle.py`) and its deadlines
+  (`deadlines.py`);
+- delivery, built for speed: the fast lane of a 🆘 (`fastlane.py`), alert rounds and digests (`rounds.py`), who
+  hears and how a round is recorded (`alerting.py`), the responder packet (`packet.py`), repeated calls
+  (`repeats.py`), whether each staff member can be reached (`reach.py`);
+- the conversations around an incident: the resident's call (`help_request.py`, `urgency.py`), a family
+  member's (`family.py`), staff's actions on alerts (`staff.py`);
+- its buttons, commands and timers, and who may press what: `routes.py`.
+"""
+from __future__ import annotations
+
+import asyncio
+
+from ..services import Services
+from .alerting import Alerting
+from .deadlines import Deadlines
+from .fastlane import FastLane
+from .help_request import start_help
+from .lifecycle import Lifecycle
+from .packet import render as render_packet
+from .rounds import Rounds, _Call
+from .staff import OUTCOMES
+
+
+class Incidents(Lifecycle, Deadlines, FastLane, Rounds, Alerting):
+    """Every incident of this process: one object, its parts in the modules above."""
+
+    def __init__(self, svc: Services) -> None:
+        self.svc = svc
+        self.store = svc.store
+        self._opened: dict[int, tuple[dict, dict]] = {}  # just stored, not yet alerted: saves re-reading them
+        self._sending: set[asyncio.Task] = set()  # alert work running in the background (held until done)
+        self._round: list[_Call] = []  # fast-lane calls of this moment, alerted together
+        self._round_ends = lambda: None
+        self._later_round: list[_Call] = []  # escalations of this moment, alerted together
+        self._later_flush: asyncio.TimerHandle | None = None
+        self._later_since = 0.0
+
+
+__all__ = ["OUTCOMES", "Incidents", "render_packet", "start_help"]

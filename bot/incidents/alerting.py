@@ -1,0 +1,145 @@
+"""Who hears about an incident, what each is sent, and how an alert round is written down (a round that reaches
+nobody: short alerts, and the head told); the packets edited to show the incident's state."""
+from __future__ import annotations
+
+import logging
+
+from .. import roster
+from ..residents import full_address
+from ..textfit import clip
+from ..types import Button, MessageRef, Outbound
+from .packet import NAME_CHARS, render, tappable
+
+log = logging.getLogger(__name__)
+
+
+class Alerting:
+    """Audiences, packets and their record (part of `Incidents`)."""
+
+    async def recipients(self, inc: dict, audience: list[str], duty_overrides: dict[str, float] | None = None
+                         ) -> list[tuple[int, str, str]]:
+        """(chat id, role, display name) for each audience, without repeats."""
+        s = self.svc.settings
+        out: dict[int, tuple[int, str, str]] = {}
+        for who in audience:
+            if who == "claimer":
+                claimer = roster.staff_by_id(s, inc.get("claimed_by"))
+                staff = [claimer] if claimer else []
+            elif who == "on_duty":
+                if duty_overrides is None:
+                    duty_overrides = await self.store.duty_overrides()
+                staff = roster.on_duty(s, self.svc.clock.now(), duty_overrides,
+                                       getattr(self.svc.reach, "unreachable", frozenset()))
+            elif who == "all_staff":
+                staff = list(s.staff)
+            elif who == "head":
+                staff = roster.heads(s)
+            else:
+                staff = []
+                for tg, name in await self._linked(inc, who):
+                    out.setdefault(tg, (tg, "family", name))
+            for st in staff:
+                out.setdefault(st.telegram_id, (st.telegram_id, "staff", st.name))
+        return list(out.values())
+
+    async def _linked(self, inc: dict, who: str) -> list[tuple[int, str]]:
+        """The resident's family or doctor as the register names them now (a contact removed there hears nothing
+        more), wherever they signed up: as a contact, or as a resident themselves."""
+        person = await self.store.resident(inc.get("resident")) or {}
+        named = person.get("contacts", []) if who == "family" else [person["doctor"]] if person.get("doctor") else []
+        by_phone = {c["phone"]: c["name"] for c in named if c.get("phone")}
+        return [(tg, by_phone[phone]) for tg, phone in await self.store.telegram_ids_by_phone(list(by_phone))]
+
+    async def _alert(self, n: int, level: int, audience: list[str] | None = None, reason: str = "", *,
+                     inc: dict | None = None, person: dict | None = None, first: bool = False) -> int:
+        inc = inc or await self.store.incident(n)
+        person = person or await self.store.resident(inc["resident"])
+        policy = self.policy(inc["kind"])
+        if audience is None:
+            lv = policy.levels[min(level, len(policy.levels) - 1)]
+            audience = lv.to  # repeats reach the last level's whole audience, family and doctor included
+        targets = await self.recipients(inc, audience)
+        if inc.get("media"):  # what the resident sent comes first, so the packet's buttons follow it
+            chat, msg_id = inc["media"]
+            await self.svc.outbox.send_all([Outbound(t, forward=MessageRef(chat, msg_id), urgent=True,
+                                                     tag=f"media:{n}") for t, role, _ in targets if role == "staff"])
+        if not first:
+            return await self._round_alert(n, level, inc, person, targets, reason)
+        results = await self.svc.outbox.send_all(self._messages(n, inc, person, targets))
+        return await self._recorded(n, level, targets, results, reason, first=first)
+
+    def _messages(self, n: int, inc: dict, person: dict | None, targets: list[tuple[int, str, str]]) -> list[Outbound]:
+        urgent = inc["kind"] == "emergency"
+        out = []
+        for chat, role, _ in targets:
+            text, buttons = render(self.svc, inc, person, role=role)
+            out.append(Outbound(chat, text, buttons=buttons, urgent=urgent, tag=f"alert:{n}"))
+        return out
+
+    async def _recorded(self, n: int, level: int, targets: list[tuple[int, str, str]], results: list,
+                        reason: str, *, first: bool = False, sent: list | None = None) -> int:
+        """Writes an alert round down (its messages, for later edits; who was and wasn't reached). A first
+        alert that reached nobody brings the next level forward to now. Returns how many were reached."""
+        if sent is None:
+            sent = [(chat, res.message_id, role) for (chat, role, _), res in zip(targets, results)
+                    if res.ok and res.message_id]
+        reached = [name for (_, _, name), res in zip(targets, results) if res.ok]
+        failed = [name for (_, _, name), res in zip(targets, results) if not res.ok]
+        if reach := self.svc.reach:  # a chat that refused this alert is passed over from now on
+            reach.refused([chat for (chat, role, _), res in zip(targets, results)
+                           if role == "staff" and not res.ok and res.permanent])
+        entry = {"at": self.svc.clock.ts(), "event": "alerted", "level": level, "to": reached, "failed": failed,
+                 "reason": reason}
+        await self.store.record_alerts(n, sent, entry, fields={"first_alert_sent": True} if first else None,
+                                       cancel=(f"first:{n}",) if first else ())
+        if reached:
+            return len(reached)
+        if first:  # the next level (all staff) at once; later levels keep their pace, reached or not
+            await self.store.set_deadline(f"esc:{n}:1", self.svc.clock.ts())
+        return await self._nobody_reached(n, level, targets)
+
+    async def _nobody_reached(self, n: int, level: int, targets: list[tuple[int, str, str]]) -> int:
+        """A round whose packets reached nobody: a short plain alert to each staff member it was for, and the
+        head told. Returns how many of these were reached."""
+        cat, s = self.svc.cat, self.svc.settings
+        inc = await self.store.incident(n)
+        person = await self.store.resident(inc["resident"]) or {}
+        failed = [name for _, _, name in targets]
+        heads = {h.telegram_id: h.name for h in roster.heads(s)}
+        chats = {chat: name for chat, role, name in targets if role == "staff"} | heads
+        kw = dict(n=n, name=clip(person.get("name", "?"), NAME_CHARS), phone=tappable(person.get("phone", "")),
+                  address=clip(full_address(s.community.address_prefix, person) or cat.t("packet.no_address"), 200),
+                  words=clip(inc.get("words") or "🆘", 100), who="、".join(failed) or "-", level=level + 1)
+        claim = ((Button(cat.t("btn.claim"), f"inc:claim:{n}"),),)
+        msgs = [Outbound(chat, cat.t("alert.nobody_reached" if chat in heads else "alert.minimal", **kw),
+                         buttons=claim, urgent=True, tag=f"alert:min:{n}") for chat in chats]
+        results = await self.svc.outbox.send_all(msgs)
+        reached = [chats[m.chat_id] for m, res in zip(msgs, results) if res.ok]
+        await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "fallback_alert", "level": level,
+                                          "to": reached, "failed": [chats[m.chat_id] for m, res in zip(msgs, results)
+                                                                    if not res.ok]})
+        log.warning("incident %s: alert round %s reached nobody; short alerts reached %s", n, level, len(reached))
+        return len(reached)
+
+    async def refresh(self, n: int, pressed: MessageRef | None = None) -> None:
+        """Edits every alert message of the incident to show its current state, in the background: nobody's
+        reply (nor lock) waits for them, and they go after replies, each message only in its latest state
+        (`Outbox`). The packet a staff member just pressed is their answer: it goes as a reply."""
+        inc = await self.store.incident(n)
+        person = await self.store.resident(inc["resident"])
+        edits = []
+        for chat, msg_id, role in await self.store.alert_messages(n):
+            text, buttons = render(self.svc, inc, person, role=role)
+            ref = MessageRef(chat, msg_id)
+            tag = f"reply:{n}" if ref == pressed else f"edit:{n}"
+            edits.append(Outbound(chat, text, buttons=buttons, edit=ref, tag=tag))
+        self._background(self.svc.outbox.send_all(edits))
+
+    async def notify_alerted(self, n: int, text_key: str, skip: set[int] = frozenset(), *, urgent: bool = False,
+                             **kw) -> None:
+        chats = {chat for chat, _, _ in await self.store.alert_messages(n)} - set(skip)
+        inc = await self.store.incident(n)
+        person = await self.store.resident(inc["resident"]) or {}
+        self._background(self.svc.outbox.send_all([  # news for them: nobody's reply (or lock) waits for it
+            Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw), urgent=urgent)
+            for chat in chats]))

@@ -1,0 +1,160 @@
+"""An incident's deadlines: escalation, no arrival, follow-up, a renewed call, the address time-out, the first
+alert's safety net.
+
+Deadlines (in Redis, so they survive a restart) carry what they expect, e.g. "esc:42:2" = "raise incident 42
+to level 2": when one fires and the incident has moved on, it does nothing — so nothing fires twice. The others:
+"arr:42:c" (claim number c without 已到达), "fol:42:c:s" (follow-up s of an arrived incident not yet resolved),
+"rnw:42:k:l" (level l of the k-th new 🆘 on a claimed or arrived incident), "addr:42", "first:42".
+"""
+from __future__ import annotations
+
+import logging
+
+from .. import roster
+from ..config import Policy
+
+log = logging.getLogger(__name__)
+
+
+class Deadlines:
+    """What happens when an incident's time runs out (part of `Incidents`)."""
+
+    async def on_deadline(self, key: str) -> bool:
+        """Handles one due deadline; True when it is finished with (the caller removes it)."""
+        kind, n, *rest = key.split(":")
+        n = int(n)
+        # a timer never waits long for a lock: it comes back in a moment instead (see Engine.tick)
+        async with self.lock(n, blocking_timeout=0.5):
+            finished, changed = await self._on_deadline_locked(kind, n, rest, key)
+        if changed:  # edits wait their turn behind alerts: apart, so neither a claim nor the incident's next
+            self._background(self.refresh(n))  # deadline waits for them (Engine.tick gives them a moment)
+        return finished
+
+    async def _on_deadline_locked(self, kind: str, n: int, rest: list[str], key: str) -> tuple[bool, bool]:
+        """(finished with the deadline, the incident's messages need updating)."""
+        inc = await self.store.incident(n)
+        if inc is None or inc["status"] == "resolved":
+            return True, False
+        if kind == "first":
+            if not inc.get("first_alert_sent"):
+                log.warning("incident %s was stored but not alerted (restart?); alerting now", n)
+                await self._alert_first_locked(n)
+            return True, False
+        if kind == "esc":
+            finished = await self._escalate(inc, int(rest[0]), key)
+            return finished, not finished
+        if kind == "arr":
+            finished = await self._no_arrival(inc, int(rest[0]), key)
+            return finished, not finished
+        if kind == "fol":
+            finished = await self._follow_up(inc, int(rest[0]), int(rest[1]), key)
+            return finished, not finished
+        if kind == "rnw":
+            finished = await self._renewed_escalate(inc, int(rest[0]), int(rest[1]), key)
+            return finished, not finished
+        if kind == "addr" and inc.get("address_state") == "pending":
+            await self.store.update_incident(n, address_state="unconfirmed")
+            await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "address_unconfirmed"})
+            return True, True
+        return True, False
+
+    async def _escalate(self, inc: dict, level: int, key: str) -> bool:
+        n = inc["id"]
+        if inc["status"] != "open" or inc["level"] >= level:
+            return True  # claimed meanwhile, or this step already ran
+        policy = self.policy(inc["kind"])
+        now = self.svc.clock.ts()
+        nxt = level + 1
+        due = (inc["created"] + policy.levels[nxt].after_minutes * 60 if nxt < len(policy.levels)
+               else now + policy.repeat_every_minutes * 60)
+        remind = level < len(policy.levels) and policy.levels[level].remind_staff_to_call
+        # record first: the level moves and the next step is scheduled before anyone is messaged
+        await self.store.update_incident(n, level=level, **({"remind_call": True} if remind else {}))
+        await self.store.set_deadline(f"esc:{n}:{nxt}", max(due, now))
+        await self.store.cancel_deadline(key)
+        await self.store.add_timeline(n, {"at": now, "event": "escalated", "level": level})
+        await self._alert(n, level, reason="alert.escalated")  # reaching nobody does not hurry the next level:
+        return False  # its short alerts have gone and the head knows (`_nobody_reached`)
+
+    async def _no_arrival(self, inc: dict, claims: int, key: str) -> bool:
+        n = inc["id"]
+        if inc["status"] != "claimed" or inc.get("claims", 0) != claims:
+            return True
+        now = self.svc.clock.ts()
+        policy = self.policy(inc["kind"])
+        await self.store.update_incident(n, reopened=True)
+        await self.store.set_deadline(key, now + policy.repeat_every_minutes * 60)
+        await self.store.add_timeline(n, {"at": now, "event": "no_arrival", "claimed_by": inc["claimed_by"]})
+        who = roster.staff_by_id(self.svc.settings, inc["claimed_by"])
+        await self._alert(n, inc["level"], audience=["all_staff", "head"], reason="alert.no_arrival")
+        log.warning("incident %s claimed by %s without arrival", n, who.id if who else "?")
+        return False
+
+    async def _follow_up(self, inc: dict, claims: int, step: int, key: str) -> bool:
+        """An arrived incident nobody has resolved: its claimer is asked first, then all staff, again and again."""
+        n = inc["id"]
+        if inc["status"] != "arrived" or inc.get("claims", 0) != claims or inc.get("followup", 0) != step - 1:
+            return True
+        now = self.svc.clock.ts()
+        nxt = f"fol:{n}:{claims}:{step + 1}"
+        await self.store.update_incident(n, followup=step)
+        await self.store.set_deadline(nxt, now + self.policy(inc["kind"]).arrived_followup_minutes * 60)
+        await self.store.cancel_deadline(key)
+        await self.store.add_timeline(n, {"at": now, "event": "followup", "step": step})
+        inc = {**inc, "followup": step}
+        targets = await self.recipients(inc, ["claimer"] if step == 1 else ["all_staff"])
+        reached = await self._round_alert(n, inc["level"], inc, await self.store.resident(inc["resident"]), targets,
+                                          "alert.followup")
+        if reached == 0:
+            await self.store.set_deadline(nxt, now)  # the claimer cannot be reached: everyone at once
+        return False
+
+    # --- a new 🆘 on a claimed or arrived incident -------------------------------------------
+    async def renew(self, n: int, words: str) -> int:
+        """The situation may have changed (a second fall, the helper gone home): a new urgent call with buttons
+        to the claimer and the first level, escalating like a new call until someone claims or arrives.
+        Returns how many were reached."""
+        async with self.lock(n):
+            inc = await self.store.incident(n)
+            if inc is None or inc["status"] not in ("claimed", "arrived"):
+                return 0
+            now = self.svc.clock.ts()
+            k = inc.get("renewals", 0) + 1
+            fields = {"reopened": True, "renewed": True, "renewals": k, "renew_level": 0, "renewed_words": words}
+            await self.store.update_incident(n, **fields)
+            policy = self.policy(inc["kind"])
+            await self.store.set_deadline(f"rnw:{n}:{k}:1", now + _gap(policy, 1))
+            await self.store.add_timeline(n, {"at": now, "event": "renewed", "words": words})
+            inc.update(fields)
+            reached = await self._renewed_alert(inc, 0, "alert.renewed")
+            if reached == 0:
+                await self.store.set_deadline(f"rnw:{n}:{k}:1", now)
+        self._background(self.refresh(n))  # the earlier packets show it too
+        return reached
+
+    async def _renewed_alert(self, inc: dict, level: int, reason: str) -> int:
+        policy = self.policy(inc["kind"])
+        targets = await self.recipients(inc, ["claimer", *policy.levels[min(level, len(policy.levels) - 1)].to])
+        return await self._round_alert(inc["id"], level, inc, await self.store.resident(inc["resident"]), targets,
+                                       reason)
+
+    async def _renewed_escalate(self, inc: dict, k: int, level: int, key: str) -> bool:
+        n = inc["id"]
+        if not inc.get("renewed") or inc.get("renewals") != k or inc.get("renew_level", 0) >= level:
+            return True  # answered meanwhile, or this step already ran
+        now = self.svc.clock.ts()
+        nxt = f"rnw:{n}:{k}:{level + 1}"
+        await self.store.update_incident(n, renew_level=level)
+        await self.store.set_deadline(nxt, now + _gap(self.policy(inc["kind"]), level + 1))
+        await self.store.cancel_deadline(key)
+        await self.store.add_timeline(n, {"at": now, "event": "escalated", "level": level})
+        if await self._renewed_alert({**inc, "renew_level": level}, level, "alert.escalated") == 0:
+            await self.store.set_deadline(nxt, now)
+        return False
+
+
+def _gap(policy: Policy, level: int) -> float:
+    """Seconds between reaching level - 1 and level (past the last level: the repeat interval)."""
+    if level < len(policy.levels):
+        return (policy.levels[level].after_minutes - policy.levels[level - 1].after_minutes) * 60
+    return policy.repeat_every_minutes * 60

@@ -1,0 +1,189 @@
+"""An incident's life: opened (with its first deadlines), claimed, arrived, resolved, handed over, closed by the
+resident; what the resident says about the address. Each change is recorded first, then acted on."""
+from __future__ import annotations
+
+import logging
+
+from ..residents import differing_parts, has_any
+from ..config import Policy
+
+log = logging.getLogger(__name__)
+POLICY_OF = {"emergency": "emergency", "help": "help", "checkin": "checkin"}
+FIRST_ALERT_GRACE_SECONDS = 10
+# short, so a lock left by a crashed process holds escalation back by seconds, not minutes
+INCIDENT_LOCK_SECONDS = 20
+
+
+class Lifecycle:
+    """The incident's states and the deadlines each one sets or cancels (part of `Incidents`)."""
+
+    def lock(self, n: int, blocking_timeout: float = 10):
+        """One change to an incident at a time: staff actions, timers and the first alert."""
+        return self.store.lock(f"incident:{n}", timeout=INCIDENT_LOCK_SECONDS, blocking_timeout=blocking_timeout)
+
+    def policy(self, kind: str) -> Policy:
+        return getattr(self.svc.settings.escalation, POLICY_OF[kind])
+
+    # --- opening ---------------------------------------------------------------------
+    def _new(self, kind: str, now: float, **fields) -> tuple[dict, dict[str, float], dict]:
+        """A new incident's fields, its deadlines and its first timeline entry."""
+        policy = self.policy(kind)
+        fields = {"kind": kind, "created": now, "status": "open", "level": 0, "claimed_by": "", "claims": 0,
+                  **fields}
+        # a safety net: if the process dies between storing and alerting, the first alert still goes out
+        deadlines = {"first:{n}": now + FIRST_ALERT_GRACE_SECONDS}
+        if len(policy.levels) > 1:
+            deadlines["esc:{n}:1"] = now + policy.levels[1].after_minutes * 60
+        else:
+            deadlines["esc:{n}:1"] = now + policy.repeat_every_minutes * 60
+        deadlines["addr:{n}"] = now + self.svc.settings.escalation.address_confirm_timeout_minutes * 60
+        entry = {"at": now, "event": "created", "kind": kind, "source": fields["source"]}
+        return fields, deadlines, entry
+
+    async def open(self, kind: str, person: dict, *, words: str = "", category: str | None = None,
+                   source: str = "button", detail: str = "", ask_address: bool = True,
+                   media: list[int] | None = None, **extra) -> int:
+        """`media`: [chat, message] of what the resident sent (a voice, photo or location), forwarded with
+        every alert round so whoever is alerted can hear it. `extra`: more fields (a family reporter...)."""
+        address_state = ("pending" if has_any(person) else "unknown") if ask_address else "not_asked"
+        fields, deadlines, entry = self._new(kind, self.svc.clock.ts(), resident=person["id"], words=words,
+                                             category=category, detail=detail, address_state=address_state,
+                                             source=source, **({"media": media} if media else {}), **extra)
+        if address_state != "pending":
+            del deadlines["addr:{n}"]
+        entry["by"] = (extra.get("reporter") or {}).get("name") or person["name"]  # who made the call
+        n = await self.store.create_incident(fields, entry, deadlines)
+        self._opened[n] = ({**fields, "id": n}, person)
+        log.info("incident %s opened (%s, %s)", n, kind, source)
+        return n
+
+    async def alert_first(self, n: int) -> int:
+        """Level 0, right after the incident is stored. Returns how many people were reached.
+
+        Under the incident's lock, so the restart safety net ("first:n") cannot send it a second time while a
+        slow Telegram keeps this one busy."""
+        async with self.lock(n):
+            return await self._alert_first_locked(n)
+
+    async def _alert_first_locked(self, n: int) -> int:
+        inc, person = self._opened.pop(n, (None, None))
+        return await self._alert(n, 0, inc=inc, person=person, first=True)
+
+    # --- staff actions -----------------------------------------------------------------
+    async def claim(self, n: int, staff) -> tuple[bool, dict]:
+        inc = await self.store.incident(n)
+        if inc is None or inc["status"] == "resolved":
+            return False, inc
+        expected = inc["claimed_by"] if inc.get("reopened") else ""
+        now = self.svc.clock.ts()
+        won = await self.store.claim_incident(n, staff.id, now, expected=expected)
+        if not won:
+            return False, await self.store.incident(n)
+        claims = inc.get("claims", 0) + 1
+        policy = self.policy(inc["kind"])
+        await self.store.update_incident(n, claims=claims, reopened=False, renewed=False)
+        await self.store.cancel_deadline(*[f"esc:{n}:{i}" for i in range(inc["level"] + 1, inc["level"] + 3)])
+        await self.store.set_deadline(f"arr:{n}:{claims}", now + policy.arrival_timeout_minutes * 60)
+        await self.store.add_timeline(n, {"at": now, "event": "claimed", "by": staff.name})
+        return True, await self.store.incident(n)
+
+    async def arrive(self, n: int, staff) -> dict | None:
+        inc = await self.store.incident(n)
+        if inc is None or inc["status"] == "resolved":
+            return inc
+        if inc["status"] == "open":
+            won, inc = await self.claim(n, staff)
+            if not won:
+                return inc
+        now = self.svc.clock.ts()
+        await self.store.update_incident(n, status="arrived", arrived_at=now, reopened=False, renewed=False, followup=0)
+        await self.store.cancel_deadline(f"arr:{n}:{inc.get('claims', 0)}")
+        await self.store.set_deadline(f"fol:{n}:{inc.get('claims', 0)}:1",
+                                      now + self.policy(inc["kind"]).arrived_followup_minutes * 60)
+        await self.store.add_timeline(n, {"at": now, "event": "arrived", "by": staff.name})
+        return await self.store.incident(n)
+
+    async def resolve(self, n: int, staff, outcome: str, note: str = "") -> dict | None:
+        inc = await self.store.incident(n)
+        if inc is None or inc["status"] == "resolved":
+            return None
+        now = self.svc.clock.ts()
+        await self.store.close_incident(n, {"status": "resolved", "resolved_at": now, "resolved_by": staff.id,
+                                            "outcome": outcome, "note": note, "reopened": False},
+                                        inc["resident"])
+        await self.store.cancel_deadline(f"addr:{n}", f"arr:{n}:{inc.get('claims', 0)}", f"first:{n}",
+                                         *[f"esc:{n}:{i}" for i in range(inc["level"] + 1, inc["level"] + 3)])
+        await self.store.add_timeline(n, {"at": now, "event": "resolved", "by": staff.name, "outcome": outcome,
+                                          "note": note})
+        return await self.store.incident(n)
+
+    async def close_by_resident(self, n: int, reason: str) -> dict | None:
+        """Closes an incident the resident made unnecessary (e.g. answered the check-in late)."""
+        inc = await self.store.incident(n)
+        if inc is None or inc["status"] == "resolved":
+            return None
+        now = self.svc.clock.ts()
+        await self.store.close_incident(n, {"status": "resolved", "resolved_at": now, "resolved_by": "",
+                                            "outcome": reason}, inc["resident"])
+        await self.store.cancel_deadline(f"addr:{n}", f"arr:{n}:{inc.get('claims', 0)}",
+                                         *[f"esc:{n}:{i}" for i in range(inc["level"] + 1, inc["level"] + 3)])
+        await self.store.add_timeline(n, {"at": now, "event": "resolved", "by": "resident", "outcome": reason})
+        return await self.store.incident(n)
+
+    async def handover(self, n: int, from_staff, to_staff) -> bool:
+        inc = await self.store.incident(n)
+        if inc is None or inc["status"] == "resolved" or inc["claimed_by"] != from_staff.id:
+            return False
+        now = self.svc.clock.ts()
+        if not await self.store.claim_incident(n, to_staff.id, now, expected=from_staff.id):
+            return False
+        claims = inc.get("claims", 0) + 1
+        await self.store.update_incident(n, claims=claims, reopened=False, renewed=False)
+        await self.store.cancel_deadline(f"arr:{n}:{inc.get('claims', 0)}")
+        await self.store.set_deadline(f"arr:{n}:{claims}", now + self.policy(inc["kind"]).arrival_timeout_minutes * 60)
+        await self.store.add_timeline(n, {"at": now, "event": "handed_over", "by": from_staff.name,
+                                          "to": to_staff.name})
+        return True
+
+    async def name_resident(self, n: int, person: dict, relation: str) -> bool:
+        """A contact linked to several residents says which one their call was about."""
+        async with self.lock(n):
+            inc = await self.store.incident(n)
+            if inc is None or inc.get("resident") or inc["status"] == "resolved":
+                return False
+            await self.store.update_incident(n, resident=person["id"],
+                                             reporter={**inc.get("reporter", {}), "relation": relation})
+            await self.store.set_active_incident(person["id"], n)
+            await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "resident_named",
+                                              "name": person["name"]})
+        await self.refresh(n)
+        return True
+
+    # --- what the resident says about the address ---------------------------------------------
+    async def address_confirmed(self, n: int) -> None:
+        await self.store.update_incident(n, address_state="confirmed")
+        await self.store.cancel_deadline(f"addr:{n}")
+        await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "address_confirmed"})
+
+    async def address_stated(self, n: int, parts: dict, text: str, disputed: bool = False) -> set[str]:
+        """What the resident typed. After they said the register is wrong, it never counts as a confirmation."""
+        inc = await self.store.incident(n)
+        person = await self.store.resident(inc["resident"]) or {}
+        diff = differing_parts(person, parts)
+        if not has_any(parts):
+            state = "unparsed"
+        elif diff or disputed or not has_any(person):
+            state = "corrected"
+        else:
+            state = "confirmed"
+        await self.store.update_incident(n, address_state=state, address_stated=parts, address_text=text[:200],
+                                         address_diff=sorted(diff))
+        await self.store.cancel_deadline(f"addr:{n}")
+        await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": f"address_{state}",
+                                          "differs": sorted(diff)})
+        return diff
+
+    async def address_location(self, n: int, lat: float, lon: float) -> None:
+        await self.store.update_incident(n, address_state="location", location=[lat, lon])
+        await self.store.cancel_deadline(f"addr:{n}")
+        await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "address_location"})

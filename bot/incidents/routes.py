@@ -1,0 +1,67 @@
+"""What the incident feature answers, and who may press it. The one place to read for an incident's buttons,
+commands and timers.
+
+button                        who        answered by
+inc:claim|arrive|resolve:<n>  staff      staff.on_incident_button (🙋 我来处理 · 📍 已到达 · ✅ 已解决)
+inc:handover:<n>              staff      staff.on_incident_button: 转交 asks to whom …
+inc:handto:<n>:<staff id>     staff      … and hands it over (only its claimer can)
+inc:urgent|heard:<n>          staff      staff.on_incident_button (🆘 按紧急处理 · ✅ 已听 on a forwarded voice/photo)
+out:<n>:<outcome>             staff      staff.on_outcome (the outcome after ✅ 已解决)
+addr:yes|no:<n>               resident   help_request.on_address_answer
+need:yes|no:<n>               resident   help_request.on_need
+sos:go                        resident   help_request.start_help (Engine.handle's fast lane takes it first)
+fam:<n>:<resident id>         contact    family.on_which (a family member says whom their call is about)
+
+command   /open (open incidents) · /incident N (one incident's timeline): staff only
+timer     esc, arr, fol, rnw, addr, first → Incidents.on_deadline (deadlines.py) · rep → Repeats · duty → Reach
+step      (staff, outcome_note) → staff.on_outcome_note
+"""
+from __future__ import annotations
+
+from ..flows import staff_views
+from ..flows.base import Ctx
+from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
+from . import Incidents, family, help_request, staff
+from .reach import DEADLINE as REACH, Reach
+from .repeats import Repeats
+
+DEADLINES = ("esc", "arr", "fol", "rnw", "addr", "first")  # Incidents.on_deadline
+YES_NO = ("yes", "no")
+
+
+async def _incident(ctx: Ctx, args: list[str]) -> bool:
+    if len(args) < 2:
+        return False
+    await staff.on_incident_button(ctx, args[0], args[1:])
+    return True
+
+
+async def _sos(ctx: Ctx, _: str) -> None:
+    await help_request.start_help(ctx, "emergency", words="🆘", source="button")
+
+
+async def _open(ctx: Ctx, arg: str) -> None:
+    await staff_views.show_open(ctx)
+
+
+def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None) -> Routes:
+    return Routes(
+        buttons=(
+            ButtonRoute("inc", STAFF, _incident),
+            ButtonRoute("out", STAFF, staff.on_outcome, (int, str)),
+            ButtonRoute("addr", RESIDENT, help_request.on_address_answer, (YES_NO, int)),
+            ButtonRoute("need", RESIDENT, help_request.on_need, (YES_NO, int)),
+            ButtonRoute("sos", RESIDENT, _sos, (("go",),)),
+            ButtonRoute("fam", frozenset({"contact"}), family.on_which),
+        ),
+        commands=(
+            CommandRoute("open", _open),
+            CommandRoute("incident", staff_views.show_incident),
+        ),
+        timers=(
+            *(TimerRoute(kind, incidents.on_deadline) for kind in DEADLINES),
+            TimerRoute("rep", repeats.on_deadline),
+            *((TimerRoute(REACH, reach.on_deadline),) if reach else ()),
+        ),
+        steps=(StepRoute("staff", "outcome_note", staff.on_outcome_note),),
+    )
