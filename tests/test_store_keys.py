@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import re
 
+import pytest
+
 from aiohttp.test_utils import TestClient, TestServer
 from conftest import TUESDAY_9, at, enrolled, signed_up
 
@@ -81,12 +83,12 @@ EVERY_KEY = {
 }
 
 
-async def test_every_store_method_reads_and_writes_the_same_key_names_as_before(redis_server):
+@pytest.mark.parametrize("prefix", ["keys-test:", "keys-test:{c042}:"])  # today's kind, and one a cluster can shard
+async def test_every_store_method_reads_and_writes_the_same_key_names_as_before(redis_server, prefix):
     from redis.asyncio import Redis
 
     from bot.store import Store
 
-    prefix = "keys-test:"
     redis = Redis.from_url(redis_server.url)
     store = Store(redis, prefix)
     try:
@@ -138,7 +140,7 @@ async def test_every_store_method_reads_and_writes_the_same_key_names_as_before(
         # and what the scripts read back from those keys
         assert await store.resident_incident_ids(rid) == [1]
         assert (await store.search_residents("建新路27弄"))[0] == 1 and (await store.search_residents("0001"))[0] == 1
-        assert await store.take_due(4) == ["esc:1:1", "addr:1"]  # "first:1" was cancelled with the alert
+        assert await store.take_due(4) == ["esc:1:1", "addr:1"]  # "first:1" went with the alert
         assert await store.take_checkins_due("ladder", 60) == [rid]
         assert (await store.open_emergency(7, {}, {}, created=1, first_due=2, esc_due=3, addr_due=4, lock_token="t",
                                            lock_seconds=30)).outcome == "already_open"

@@ -48,13 +48,16 @@ def loads_fields(raw: dict) -> dict[str, Any]:
 class StoreBase:
     def __init__(self, redis: Redis, prefix: str = "nc:", *, wait_replicas: int = 0, wait_ms: int = 500) -> None:
         self.r = redis
-        self.prefix = prefix
-        self.keys = Keys(prefix)
+        self.keys = Keys(prefix)  # the one place the prefix is set: every key and every script follows it
         # with replicas (Sentinel), a new incident counts as stored once this many replicas have it: a master
         # that dies after the resident is told "staff alerted" cannot take the call with it
         self.wait_replicas, self.wait_ms = wait_replicas, wait_ms
         self.unreplicated = 0  # incidents whose WAIT timed out short of that (alerted anyway; see _replicated)
         self._scripts: dict[str, AsyncScript] = {}
+
+    @property
+    def prefix(self) -> str:
+        return self.keys.prefix
 
     def k(self, *parts: Part) -> str:
         return self.keys.k(*parts)

@@ -133,7 +133,8 @@ class DeskStore(StoreBase):
     async def resident_incident_ids(self, rid: str, limit: int = 10, scan: int = 5000) -> list[int]:
         """The resident's latest incidents among the newest `scan`, newest first (one short script in Redis)."""
         top = await self.incident_seq()
-        return [int(n) for n in await self.script(_RESIDENT_INCIDENTS)(keys=[], args=[self.prefix, dumps(rid), top, scan, limit])]
+        found = await self.script(_RESIDENT_INCIDENTS)(keys=[], args=[self.prefix, dumps(rid), top, scan, limit])
+        return [int(n) for n in found]
 
     async def search_residents(self, q: str, limit: int = 100) -> tuple[int, list[dict]]:
         """(how many match, up to `limit` of them in number order): name, phone tail (3+ digits), or address."""
