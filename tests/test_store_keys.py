@@ -57,10 +57,10 @@ async def test_a_committees_week_leaves_the_same_key_names_as_before(app, people
     await li.click(li.last("发通知给谁"), "80岁以上")
     await li.send("明天上午停水，请提前储水。")
     await li.click(li.last("预览"), "24小时")
-    for _ in range(200):
+    for _ in range(1000):  # the notice goes out in the background, behind everything else
         if await app.svc.store.notice_left(1) == 0 and await app.svc.store.notice_states(1):
             break
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(0.02)
     await li.send("/web")                                                # a sign-in link, and a console session
     client = TestClient(TestServer(make_web_app(app.engine, BOT_TOKEN)))
     await client.start_server()
