@@ -32,9 +32,13 @@ def test_telegram_adapters_stay_small_and_hold_no_state_machine():
             assert forbidden not in source, (name, forbidden)
 
 
+STORE = ROOT / "bot" / "store"
+KEYS = STORE / "keys.py"
+
+
 def test_only_the_store_names_redis_keys():
     for path in [*ROOT.glob("bot/**/*.py"), *ROOT.glob("scheduler/*.py")]:
-        if path.name in ("store.py", "redis_server.py") or "testing" in path.parts:
+        if STORE in path.parents or path.name == "redis_server.py" or "testing" in path.parts:
             continue
         source = path.read_text(encoding="utf-8")
         for call in (".hset(", ".hget(", ".zadd(", ".rpush(", ".lpush(", ".incr("):
@@ -214,3 +218,31 @@ def test_the_incident_package_is_modules_of_30_to_300_lines_one_concept_each():
     assert not (ROOT / "bot" / "incidents.py").exists()
     doc = ast.get_docstring(ast.parse((ROOT / "bot" / "incidents" / "__init__.py").read_text(encoding="utf-8")))
     assert "owns" in doc and "routes.py" in doc
+def key_heads() -> set[str]:
+    """How each key named in keys.py begins ("incident:", "checkins:", "residents:" ...)."""
+    tree = ast.parse(KEYS.read_text(encoding="utf-8"))
+    patterns = {node.args[0].value for node in ast.walk(tree) if isinstance(node, ast.Call)
+                and getattr(node.func, "attr", "") == "_key" and node.args and isinstance(node.args[0], ast.Constant)}
+    assert len(patterns) > 30
+    return {p.split(":")[0] + ":" for p in patterns if ":" in p}
+
+
+def test_only_keys_py_spells_a_key():
+    """Every key pattern is named once, in bot/store/keys.py: `grep -rn '\\.k("' bot/` and `grep -rn "p \\.\\. '" bot/`
+    find nothing, and no store module holds a string that begins like a key."""
+    heads = key_heads()
+    for path in ROOT.glob("bot/**/*.py"):
+        if path == KEYS:
+            continue
+        source = path.read_text(encoding="utf-8")
+        # a key built from literal parts (Python), or a Lua script joining a literal to the prefix
+        for spelled in ('.k("', ".k('", '.k(f"', "p .. '", "ARGV[1] .. '"):
+            assert spelled not in source, (str(path.relative_to(ROOT)), spelled)
+        if STORE not in path.parents:
+            continue
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                text = node.value
+                found = [h for h in heads if text.startswith(h) or f"'{h}" in text or f'"{h}' in text]
+                assert not found, (path.name, found, text[:60])
+

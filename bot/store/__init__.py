@@ -1,0 +1,38 @@
+"""The store: everything the bot keeps, in Redis, behind one `Store`. Each feature's storage is its own module
+(its methods and the Lua scripts it needs); every key name is in `keys.py`, and only there.
+
+  base.py        connection, key names, JSON values, locks, scripts, WAIT for replicas
+  residents.py   the register: residents, phone and Telegram indexes, contacts, import audit
+  sessions.py    conversation state, preferences, sign-ups waiting, register drafts
+  incidents.py   an incident's record, timeline, alert messages; the atomic claim
+  emergency.py   a 🆘 stored in one round trip (the fast lane), calls arriving together batched
+  deadlines.py   timers that survive a restart; repeated calls and strangers' messages
+  staff.py       staff joined by phone, duty taken over
+  questions.py   residents' questions for staff
+  sendlog.py     every send attempt
+  checkins.py    daily check-ins: settings, queues, outcomes
+  notices.py     notices, visit tasks, allowance-band news
+  desk.py        the web console: sessions, register audit, many-at-once queries
+"""
+from __future__ import annotations
+
+from .base import dumps, loads
+from .checkins import CheckinsStore
+from .deadlines import DeadlinesStore
+from .desk import DeskStore
+from .emergency import EmergencyStore, Opened
+from .incidents import IncidentsStore
+from .keys import Keys
+from .notices import NoticesStore
+from .questions import QuestionsStore
+from .residents import ResidentsStore
+from .sendlog import SendLogStore
+from .sessions import SessionsStore
+from .staff import StaffStore
+
+__all__ = ["Keys", "Opened", "Store", "dumps", "loads"]
+
+
+class Store(ResidentsStore, SessionsStore, IncidentsStore, EmergencyStore, DeadlinesStore, StaffStore,
+            QuestionsStore, SendLogStore, CheckinsStore, NoticesStore, DeskStore):
+    """Store(redis, prefix="nc:", *, wait_replicas=0, wait_ms=500): every feature's storage on one connection."""

@@ -1,0 +1,93 @@
+"""What every part of the store shares: the connection, the key names, JSON values, locks, scripts, and WAIT
+for replicas."""
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from redis.asyncio import Redis
+from redis.commands.core import AsyncScript
+
+from .keys import Keys, Part
+
+log = logging.getLogger("bot.store")
+
+_UNLOCK = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+# Due items are leased, not removed: a worker that crashes mid-way leaves them to fire again after the lease.
+_TAKE_DUE = """
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+for _, m in ipairs(due) do redis.call('ZADD', KEYS[1], tonumber(ARGV[2]), m) end
+return due
+"""
+
+
+def dumps(v: Any) -> str:
+    return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(v: Any) -> Any:
+    if v is None:
+        return None
+    return json.loads(v)
+
+
+def dumps_fields(fields: dict) -> dict[str, str]:
+    """A hash's fields as stored: each value as JSON."""
+    return {k: dumps(v) for k, v in fields.items()}
+
+
+def loads_fields(raw: dict) -> dict[str, Any]:
+    return {k.decode(): loads(v) for k, v in raw.items()}
+
+
+class StoreBase:
+    def __init__(self, redis: Redis, prefix: str = "nc:", *, wait_replicas: int = 0, wait_ms: int = 500) -> None:
+        self.r = redis
+        self.keys = Keys(prefix)  # the one place the prefix is set: every key and every script follows it
+        # with replicas (Sentinel), a new incident counts as stored once this many replicas have it: a master
+        # that dies after the resident is told "staff alerted" cannot take the call with it
+        self.wait_replicas, self.wait_ms = wait_replicas, wait_ms
+        self.unreplicated = 0  # incidents whose WAIT timed out short of that (alerted anyway; see _replicated)
+        self._scripts: dict[str, AsyncScript] = {}
+
+    @property
+    def prefix(self) -> str:
+        return self.keys.prefix
+
+    def k(self, *parts: Part) -> str:
+        return self.keys.k(*parts)
+
+    def script(self, source: str) -> AsyncScript:
+        """A Lua script, registered with this connection the first time it is used."""
+        if (s := self._scripts.get(source)) is None:
+            s = self._scripts[source] = self.r.register_script(source)
+        return s
+
+    async def ping(self) -> bool:
+        return bool(await self.r.ping())
+
+    def lock(self, name: str, timeout: float = 30, blocking_timeout: float = 10):
+        return self.r.lock(self.keys.lock(name), timeout=timeout, blocking_timeout=blocking_timeout)
+
+    async def unlock(self, name: str, token: str) -> bool:
+        """Releases a lock taken with a known token (see open_emergency); a lock that has since passed on stays."""
+        return bool(await self.script(_UNLOCK)(keys=[self.keys.lock(name)], args=[token]))
+
+    async def lease_due(self, key: str, now: float, lease: float, limit: int) -> list[str]:
+        """Leases up to `limit` members of a time-ordered set that are due by `now` (see _TAKE_DUE)."""
+        due = await self.script(_TAKE_DUE)(keys=[key], args=[now, now + lease, limit])
+        return [d.decode() for d in due]
+
+    def _replicated(self, pipe) -> None:
+        """Ends a pipeline of writes with WAIT, bounded: alerting staff matters more than a lagging replica."""
+        pipe.execute_command("WAIT", self.wait_replicas, self.wait_ms)
+
+    def _count_acks(self, acks) -> None:
+        if isinstance(acks, int) and acks < self.wait_replicas:
+            self.unreplicated += 1
+            log.warning("an incident reached %s of %s replicas in time", acks, self.wait_replicas)

@@ -1,0 +1,63 @@
+"""Timers that survive a restart (escalations, address timeouts, follow-ups, notices), and the repeated calls
+they pace: a resident's or a stranger's further cries, passed on once and then counted (see bot/repeats.py)."""
+from __future__ import annotations
+
+from .base import StoreBase, dumps, loads
+
+# A repeated call (KEYS[1] its repeats hash): the first of an interval is passed on at once (returns 1); later
+# ones are counted (returns 0) and a deadline (ARGV[3], KEYS[2]) passes the count on when the interval ends.
+_REPEAT = """
+local last = tonumber(redis.call('HGET', KEYS[1], 'last') or '-1e18')
+redis.call('EXPIRE', KEYS[1], 86400)
+if tonumber(ARGV[1]) - last >= tonumber(ARGV[2]) then
+  redis.call('HSET', KEYS[1], 'last', ARGV[1], 'count', 0)
+  return 1
+end
+redis.call('HINCRBY', KEYS[1], 'count', 1)
+redis.call('ZADD', KEYS[2], 'NX', last + tonumber(ARGV[2]), ARGV[3])
+return 0
+"""
+
+# The repeats held back, taken (and the interval restarted if there were any).
+_TAKE_REPEATS = """
+local count = tonumber(redis.call('HGET', KEYS[1], 'count') or '0')
+if count > 0 then redis.call('HSET', KEYS[1], 'count', 0, 'last', ARGV[1]) end
+return count
+"""
+
+
+class DeadlinesStore(StoreBase):
+    async def set_deadline(self, key: str, due: float) -> None:
+        await self.r.zadd(self.keys.deadlines(), {key: due})
+
+    async def cancel_deadline(self, *keys: str) -> None:
+        if keys:
+            await self.r.zrem(self.keys.deadlines(), *keys)
+
+    async def deadline(self, key: str) -> float | None:
+        return await self.r.zscore(self.keys.deadlines(), key)
+
+    async def take_due(self, now: float, lease: float = 60, limit: int = 200) -> list[str]:
+        return await self.lease_due(self.keys.deadlines(), now, lease, limit)
+
+    async def next_due(self) -> float | None:
+        first = await self.r.zrange(self.keys.deadlines(), 0, 0, withscores=True)
+        return first[0][1] if first else None
+
+    # --- repeated calls (collapsed, see bot/repeats.py) --------------------------------
+    async def repeat(self, key: str, now: float, interval: float, deadline: str) -> bool:
+        """True: pass this one on now; False: counted, `deadline` passes the count on when the interval ends."""
+        return bool(await self.script(_REPEAT)(keys=[self.keys.repeats(key), self.keys.deadlines()],
+                                               args=[now, interval, deadline]))
+
+    async def take_repeats(self, key: str, now: float) -> int:
+        return int(await self.script(_TAKE_REPEATS)(keys=[self.keys.repeats(key)], args=[now]))
+
+    async def log_stranger(self, uid: int, entry: dict) -> None:
+        async with self.r.pipeline(transaction=False) as p:
+            p.rpush(self.keys.stranger_log(uid), dumps(entry))
+            p.ltrim(self.keys.stranger_log(uid), -1000, -1)
+            await p.execute()
+
+    async def stranger_log(self, uid: int) -> list[dict]:
+        return [loads(v) for v in await self.r.lrange(self.keys.stranger_log(uid), 0, -1)]

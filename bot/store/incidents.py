@@ -1,0 +1,104 @@
+"""An incident's record: its fields, its append-only timeline, the alert messages sent for it, the open list,
+each resident's active incident, and the atomic claim."""
+from __future__ import annotations
+
+from typing import Any
+
+from .base import StoreBase, dumps, dumps_fields, loads, loads_fields
+
+# A claim is won by exactly one staff member: only if the incident is still held by `expected` and not resolved.
+_CLAIM = """
+local cur = redis.call('HGET', KEYS[1], 'claimed_by')
+if cur == false then cur = '""' end
+if cur ~= ARGV[1] then return 0 end
+if redis.call('HGET', KEYS[1], 'status') == '"resolved"' then return 0 end
+redis.call('HSET', KEYS[1], 'claimed_by', ARGV[2], 'status', ARGV[3], 'claimed_at', ARGV[4])
+return 1
+"""
+
+
+class IncidentsStore(StoreBase):
+    async def create_incident(self, fields: dict, first_entry: dict, deadlines: dict[str, float]) -> int:
+        keys = self.keys
+        n = await self.r.incr(keys.incident_seq())
+        fields = {**fields, "id": n}
+        async with self.r.pipeline(transaction=True) as p:
+            p.hset(keys.incident(n), mapping=dumps_fields(fields))
+            p.rpush(keys.incident_timeline(n), dumps(first_entry))
+            p.zadd(keys.incidents_open(), {str(n): fields["created"]})
+            if fields.get("resident"):
+                p.set(keys.active_incident(fields["resident"]), n)
+            for key, due in deadlines.items():
+                p.zadd(keys.deadlines(), {key.format(n=n): due})
+            await p.execute()
+        if self.wait_replicas:  # WAIT covers its own connection's writes: one more write there, after those
+            async with self.r.pipeline(transaction=False) as p:
+                p.incrby(keys.incident_seq(), 0)
+                self._replicated(p)
+                self._count_acks((await p.execute())[-1])
+        return n
+
+    async def incident(self, n: int | str) -> dict | None:
+        raw = await self.r.hgetall(self.keys.incident(n))
+        if not raw:
+            return None
+        return loads_fields(raw)
+
+    async def update_incident(self, n: int, **fields: Any) -> None:
+        await self.r.hset(self.keys.incident(n), mapping=dumps_fields(fields))
+
+    async def add_timeline(self, n: int, entry: dict) -> None:
+        await self.r.rpush(self.keys.incident_timeline(n), dumps(entry))
+
+    async def timeline(self, n: int) -> list[dict]:
+        return [loads(v) for v in await self.r.lrange(self.keys.incident_timeline(n), 0, -1)]
+
+    async def claim_incident(self, n: int, staff_id: str, now: float, expected: str = "") -> bool:
+        won = await self.script(_CLAIM)(
+            keys=[self.keys.incident(n)], args=[dumps(expected), dumps(staff_id), dumps("claimed"), dumps(now)]
+        )
+        return bool(won)
+
+    async def close_incident(self, n: int, fields: dict, resident: str | None) -> None:
+        async with self.r.pipeline(transaction=True) as p:
+            p.hset(self.keys.incident(n), mapping=dumps_fields(fields))
+            p.zrem(self.keys.incidents_open(), str(n))
+            await p.execute()
+        if resident:
+            # only clear the pointer if it still points at this incident
+            cur = await self.r.get(self.keys.active_incident(resident))
+            if cur and int(cur) == n:
+                await self.r.delete(self.keys.active_incident(resident))
+
+    async def open_incident_ids(self) -> list[int]:
+        return [int(x) for x in await self.r.zrange(self.keys.incidents_open(), 0, -1)]
+
+    async def set_active_incident(self, rid: str, n: int) -> None:
+        """Points the resident at incident n, unless another is already active for them."""
+        await self.r.set(self.keys.active_incident(rid), n, nx=True)
+
+    async def active_incident(self, rid: str) -> int | None:
+        v = await self.r.get(self.keys.active_incident(rid))
+        return int(v) if v else None
+
+    async def record_alerts(self, n: int, sent: list[tuple[int, int, str]], entry: dict,
+                            fields: dict | None = None, cancel: tuple[str, ...] = ()) -> None:
+        """After an alert round: its messages, its timeline entry and any state change, in one round trip."""
+        async with self.r.pipeline(transaction=True) as p:
+            for chat, msg_id, role in sent:
+                p.hset(self.keys.incident_alerts(n), f"{chat}:{msg_id}", role)
+            p.rpush(self.keys.incident_timeline(n), dumps(entry))
+            if fields:
+                p.hset(self.keys.incident(n), mapping=dumps_fields(fields))
+            if cancel:
+                p.zrem(self.keys.deadlines(), *cancel)
+            await p.execute()
+
+    async def alert_messages(self, n: int) -> list[tuple[int, int, str]]:
+        """(chat, message, role) of every alert message sent for the incident, oldest first."""
+        raw = await self.r.hgetall(self.keys.incident_alerts(n))
+        out = []
+        for field, role in raw.items():
+            chat, msg = field.decode().split(":")
+            out.append((int(chat), int(msg), role.decode()))
+        return sorted(out, key=lambda x: x[1])

@@ -1,0 +1,77 @@
+"""Notices to residents (issue 17): the notice, who is still to be sent it, each resident's outcome and 👌; the
+visit tasks made for those it did not reach; and the allowance-band news told once."""
+from __future__ import annotations
+
+from typing import Any
+
+from .base import StoreBase, dumps, dumps_fields, loads, loads_fields
+
+
+class NoticesStore(StoreBase):
+    async def create_notice(self, fields: dict, rids: list[str]) -> int:
+        n = await self.r.incr(self.keys.notice_seq())
+        async with self.r.pipeline(transaction=True) as p:
+            p.hset(self.keys.notice(n), mapping=dumps_fields({**fields, "id": n}))
+            if rids:
+                p.rpush(self.keys.notice_todo(n), *rids)
+            await p.execute()
+        return n
+
+    async def notice(self, n: int | str) -> dict | None:
+        raw = await self.r.hgetall(self.keys.notice(n))
+        return loads_fields(raw) if raw else None
+
+    async def update_notice(self, n: int, **fields: Any) -> None:
+        await self.r.hset(self.keys.notice(n), mapping=dumps_fields(fields))
+
+    async def notice_todo(self, n: int) -> list[str]:
+        """The residents still to send the notice to. Read, not popped: each leaves the list once its outcome is
+        recorded, so a crash in between sends to them again rather than never."""
+        return [v.decode() for v in await self.r.lrange(self.keys.notice_todo(n), 0, -1)]
+
+    async def notice_done(self, n: int, rid: str, state: str) -> None:
+        async with self.r.pipeline(transaction=True) as p:
+            p.lrem(self.keys.notice_todo(n), 1, rid)
+            p.hsetnx(self.keys.notice_state(n), rid, state)
+            await p.execute()
+
+    async def notice_left(self, n: int) -> int:
+        return await self.r.llen(self.keys.notice_todo(n))
+
+    async def ack_notice(self, n: int, rid: str) -> bool:
+        """Records a 👌; False if the resident was never sent this notice. A 👌 pressed before the send was
+        written down (the resident is still on the to-do list) counts: `notice_done` keeps the 👌. The to-do list is
+        read first: `notice_done` moves a resident from it to the states in one transaction, so one who has just
+        left the list is found among the states."""
+        if await self.r.lpos(self.keys.notice_todo(n), rid) is None and \
+                not await self.r.hexists(self.keys.notice_state(n), rid):
+            return False
+        await self.r.hset(self.keys.notice_state(n), rid, "ack")
+        return True
+
+    async def notice_states(self, n: int) -> dict[str, str]:
+        raw = await self.r.hgetall(self.keys.notice_state(n))
+        return {k.decode(): v.decode() for k, v in raw.items()}
+
+    # --- visit tasks -----------------------------------------------------------------
+    async def add_visit_tasks(self, tasks: list[dict]) -> list[int]:
+        if not tasks:
+            return []
+        last = await self.r.incrby(self.keys.visits_seq(), len(tasks))
+        ids = list(range(last - len(tasks) + 1, last + 1))
+        await self.r.hset(self.keys.visits(), mapping={str(i): dumps({**t, "id": i}) for i, t in zip(ids, tasks)})
+        return ids
+
+    async def visit_tasks(self) -> list[dict]:
+        raw = await self.r.hgetall(self.keys.visits())
+        return sorted((loads(v) for v in raw.values()), key=lambda t: t["id"])
+
+    async def update_visit_task(self, task: dict) -> None:
+        await self.r.hset(self.keys.visits(), str(task["id"]), dumps(task))
+
+    async def visit_task(self, vid: int) -> dict | None:
+        return loads(await self.r.hget(self.keys.visits(), str(vid)))
+
+    async def mark_told(self, marker: str, group: str = "told") -> bool:
+        """True the first time a marker is set (an age band told, a month listed): never twice."""
+        return bool(await self.r.sadd(self.keys.ageband(group), marker))

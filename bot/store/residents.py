@@ -1,0 +1,88 @@
+"""The resident register: residents by id, phone and Telegram id; their family contacts; the import audit."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from .base import StoreBase, dumps, loads
+
+
+class ResidentsStore(StoreBase):
+    async def residents(self) -> list[dict]:
+        raw = await self.r.hgetall(self.keys.residents())
+        people = [loads(v) for v in raw.values()]
+        return sorted(people, key=lambda p: int(p["id"].lstrip("r") or 0))
+
+    async def resident(self, rid: str | None) -> dict | None:
+        if not rid:
+            return None
+        return loads(await self.r.hget(self.keys.residents(), rid))
+
+    async def resident_id_by_phone(self, phone: str) -> str | None:
+        v = await self.r.hget(self.keys.residents_by_phone(), phone)
+        return v.decode() if v else None
+
+    async def resident_by_tg(self, tg: int) -> dict | None:
+        rid = await self.r.hget(self.keys.residents_by_tg(), str(tg))
+        return await self.resident(rid.decode()) if rid else None
+
+    async def replace_residents(self, people: Iterable[dict], contacts_index: dict[str, list[dict]],
+                                audit: dict | None = None) -> None:
+        """Writes a validated batch in one transaction: all of it or nothing (with its audit entry, if any)."""
+        async with self.r.pipeline(transaction=True) as p:
+            if audit:
+                p.rpush(self.keys.register_audit(), dumps(audit))
+            for person in people:
+                self._index_resident(p, person)
+            p.delete(self.keys.contacts_by_phone())
+            for phone, links in contacts_index.items():
+                p.hset(self.keys.contacts_by_phone(), phone, dumps(links))
+            await p.execute()
+
+    async def next_resident_ids(self, n: int) -> list[str]:
+        if n <= 0:
+            return []
+        last = await self.r.incrby(self.keys.residents_seq(), n)
+        return [f"r{i}" for i in range(last - n + 1, last + 1)]
+
+    async def save_resident(self, person: dict) -> None:
+        async with self.r.pipeline(transaction=True) as p:
+            self._index_resident(p, person)
+            await p.execute()
+
+    def _index_resident(self, p, person: dict) -> None:
+        """The resident's record and the two ways to find them: by phone, and by Telegram id once they started."""
+        p.hset(self.keys.residents(), person["id"], dumps(person))
+        p.hset(self.keys.residents_by_phone(), person["phone"], person["id"])
+        if person.get("tg_id"):
+            p.hset(self.keys.residents_by_tg(), str(person["tg_id"]), person["id"])
+
+    async def register_audit(self, n: int = 50) -> list[dict]:
+        """Most recent last."""
+        return [loads(v) for v in await self.r.lrange(self.keys.register_audit(), -n, -1)]
+
+    # --- family and other contacts -------------------------------------------------
+    async def contact_links_by_phone(self, phone: str) -> list[dict]:
+        return loads(await self.r.hget(self.keys.contacts_by_phone(), phone)) or []
+
+    async def save_contact_account(self, tg: int, account: dict) -> None:
+        await self.r.hset(self.keys.contacts_by_tg(), str(tg), dumps(account))
+
+    async def contact_account(self, tg: int) -> dict | None:
+        return loads(await self.r.hget(self.keys.contacts_by_tg(), str(tg)))
+
+    async def contact_accounts(self) -> dict[int, dict]:
+        raw = await self.r.hgetall(self.keys.contacts_by_tg())
+        return {int(k): loads(v) for k, v in raw.items()}
+
+    async def telegram_ids_by_phone(self, phones: list[str]) -> list[tuple[int, str]]:
+        """(Telegram id, phone) of whoever has signed up with these numbers: residents and contacts alike (an
+        elderly spouse is often both)."""
+        if not phones:
+            return []
+        out = []
+        for phone, rid in zip(phones, await self.r.hmget(self.keys.residents_by_phone(), phones)):
+            person = await self.resident(rid.decode()) if rid else None
+            if person and person.get("tg_id"):
+                out.append((int(person["tg_id"]), phone))
+        out += [(tg, acc["phone"]) for tg, acc in (await self.contact_accounts()).items() if acc.get("phone") in phones]
+        return out
