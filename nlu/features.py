@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
+from pypinyin.core import Pinyin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
@@ -24,17 +25,21 @@ _HAN_RUN = re.compile(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+")
 _WORD = re.compile(r"[a-z0-9]+|[^\sa-z0-9\w]")
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n"))
 _FUZZY_FINALS = (("ing", "in"), ("eng", "en"))
+# pypinyin's own segmenter (longest match in its phrase dictionary), used by lazy_pinyin itself.
+_SEGMENTER = Pinyin()
 
 
+@lru_cache(maxsize=8192)
 def _width_fold(ch: str) -> str:
     folded = unicodedata.normalize("NFKC", ch)
     # Keep offsets stable: only one-to-one folds (full-width digits/letters, ideographic space).
     return folded if len(folded) == 1 else ch
 
 
+@lru_cache(maxsize=64)  # four readers of one message ask: both analyzers, the red flags, the entities
 def normalise(text: str) -> str:
     """Same length as `text`, so entity offsets found on it hold for the original."""
-    return "".join(_width_fold(c) for c in text).translate(TABLE).lower()
+    return "".join(map(_width_fold, text)).translate(TABLE).lower()
 
 
 @lru_cache(maxsize=2048)
@@ -49,12 +54,25 @@ def _fuzzy(syllable: str) -> str:
     return syllable
 
 
+@lru_cache(maxsize=16384)
+def _word_syllables(word: str) -> tuple[str, ...]:
+    """Fuzzy syllables of one word of pypinyin's segmentation.
+
+    lazy_pinyin reads a run of Chinese as the words its segmenter cuts, each word on its
+    own (a phrase's reading, else each character's), so reading word by word gives the
+    same syllables — and the few thousand words residents use are looked up once per
+    process instead of once per message (pypinyin's style conversion was most of a parse).
+    """
+    return tuple(_fuzzy(s) for s in lazy_pinyin(word, style=Style.NORMAL))
+
+
 def pinyin_tokens(text: str) -> list[str]:
     """Fuzzy toneless syllables for Chinese runs, whole words for the rest (English, digits)."""
     tokens: list[str] = []
     for run in _HAN_RUN.findall(normalise(text)):
         if _HAN.match(run):
-            tokens.extend(_fuzzy(s) for s in lazy_pinyin(run, style=Style.NORMAL))
+            for word in _SEGMENTER.seg(run):
+                tokens.extend(_word_syllables(word))
         else:
             tokens.extend(_WORD.findall(run))
     return tokens

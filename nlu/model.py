@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import os
 import tempfile
 from collections import Counter
@@ -44,26 +45,29 @@ class _FastScorer:
     """
 
     def __init__(self, pipeline: Pipeline) -> None:
+        clf = pipeline.named_steps["clf"]
+        coef = np.asarray(clf.coef_)
+        self.intercept = np.asarray(clf.intercept_)
         self.blocks = []
         offset = 0
         for _name, vec in pipeline.named_steps["features"].transformer_list:
-            self.blocks.append((vec.build_analyzer(), vec.vocabulary_, vec.idf_, offset, vec.sublinear_tf))
-            offset += len(vec.vocabulary_)
-        clf = pipeline.named_steps["clf"]
-        self.coef = np.asarray(clf.coef_)
-        self.intercept = np.asarray(clf.intercept_)
+            end = offset + len(vec.vocabulary_)
+            self.blocks.append((vec.build_analyzer(), vec.vocabulary_, vec.idf_, coef[:, offset:end], vec.sublinear_tf))
+            offset = end
 
     def proba(self, text: str) -> np.ndarray:
         scores = self.intercept.copy()
-        for analyzer, vocab, idf, offset, sublinear in self.blocks:
+        for analyzer, vocab, idf, coef, sublinear in self.blocks:
             counts = Counter(vocab[t] for t in analyzer(text) if t in vocab)
             if not counts:
                 continue
             idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
             tf = np.fromiter(counts.values(), dtype=float, count=len(counts))
             weights = (1.0 + np.log(tf) if sublinear else tf) * idf[idx]
-            weights /= np.linalg.norm(weights)  # TfidfVectorizer's default norm="l2", per block
-            scores += self.coef[:, offset + idx] @ weights
+            # TfidfVectorizer's default norm="l2", per block: np.linalg.norm's own arithmetic
+            # (sqrt of x.dot(x)) without its argument checks, which cost a quarter of this method.
+            weights /= math.sqrt(weights.dot(weights))
+            scores += coef[:, idx] @ weights
         probs = 1.0 / (1.0 + np.exp(-scores))  # one-vs-rest logistic, normalised as sklearn does
         return probs / probs.sum()
 

@@ -103,8 +103,14 @@ class RedFlags:
         clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
         triggers: dict[int, list[tuple[int, int]]] = {}  # each rule's trigger spans, found once per text
         in_sentence: dict[tuple[str, int], bool] = {}
+        units: dict[tuple[int, str], tuple[int, int]] = {}  # a flag's clause or sentence, found once, not per rule
 
         def unit(pos: int, scope: str) -> tuple[int, int]:
+            if (pos, scope) not in units:
+                units[pos, scope] = _unit(pos, scope)
+            return units[pos, scope]
+
+        def _unit(pos: int, scope: str) -> tuple[int, int]:
             if scope == "message":
                 return 0, len(text)
             s0, s1 = next(((a, b) for a, b in sentences if a <= pos < b), (0, len(text)))

@@ -1,11 +1,14 @@
 """The built-in intent model as the bot sees it: goals on held-out data and the hard cases."""
+import re
 from pathlib import Path
 
 import pytest
+from pypinyin import Style, lazy_pinyin
 
 from nlu import NLU, SUSPECT_THRESHOLD
 from nlu.evaluate import evaluate
-from nlu.features import pinyin_tokens
+from nlu import features
+from nlu.features import normalise, pinyin_tokens
 from nlu.model import load_or_train
 from nlu.training_data import load_examples
 
@@ -44,6 +47,41 @@ def test_homophone_slips_read_like_the_intended_words():
     assert pinyin_tokens("摔到了起布来") == pinyin_tokens("摔倒了起不来")
     # Southern fuzzy pinyin: sh/s and n/l merge.
     assert pinyin_tokens("摔") == pinyin_tokens("衰")
+
+
+def _whole_run_reading(text):
+    """The reading before the per-word memo: lazy_pinyin over each whole run of Chinese."""
+    out = []
+    for run in re.findall(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+", normalise(text)):
+        if re.match(r"[\u3400-\u9fff]", run):
+            out.extend(features._fuzzy(s) for s in lazy_pinyin(run, style=Style.NORMAL))
+        else:
+            out.extend(re.findall(r"[a-z0-9]+|[^\sa-z0-9\w]", run))
+    return out
+
+
+# A character read alone first, then inside a word that reads it otherwise
+# (行 xing / 银行 hang, 重 zhong / 重新 chong, 还 huan / 还是 hai, 觉 jue / 睡觉 jiao, 了 le / 了解 liao).
+POLYPHONES = ["行", "我在银行门口摔倒了", "长", "长护险怎么办", "长大了", "重", "重新摔了一跤", "还", "还是起不来",
+              "觉", "睡觉时胸口痛", "血", "流了好多血", "差", "差点摔倒", "了", "了解一下养老金"]
+
+
+def test_memoised_pinyin_reads_like_lazy_pinyin_over_the_whole_run():
+    texts = POLYPHONES + [e.text for e in load_examples(HELDOUT)]
+    features._word_syllables.cache_clear()
+    cold = [pinyin_tokens(t) for t in texts]
+    warm = [pinyin_tokens(t) for t in reversed(texts)][::-1]  # every word already memoised
+    expected = [_whole_run_reading(t) for t in texts]
+    assert cold == expected
+    assert warm == expected
+
+
+def test_homophone_slip_still_heard_after_the_intended_words_were_memoised(nlu):
+    for text in ["救命", "我摔倒了，起不来", "胸口痛，喘不上气", "就是", "名字", "布"]:
+        nlu.parse(text)
+    for slip in ["救名啊快来", "奶奶摔到在地上起布来", "胸口通，喘不上器"]:
+        result = nlu.parse(slip)
+        assert result["intent"]["name"] == "emergency", result["intent_ranking"][:3]
 
 
 @pytest.mark.parametrize("text", ["我在阳台摔到了", "奶奶摔到在地上起布来", "就名啊快来", "胸口通，喘不上器"])
