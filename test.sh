@@ -10,7 +10,9 @@ echo "== Pension/subsidy Q&A evaluation (nlu/data/qa_questions.yml) =="
 .venv/bin/python -m nlu.qa_cli evaluate
 echo "== Tests =="
 status=0
-.venv/bin/python -m pytest "$@" || status=$?
+# TEST_WORKERS=2 runs the tests in two pytest-xdist workers (work stealing): the tests that start processes mostly
+# wait, the others mostly compute. One process (0) stays the default until two workers are shown green on CI.
+.venv/bin/python -m pytest -n "${TEST_WORKERS:-0}" --dist worksteal "$@" || status=$?
 if [ ! -x /usr/bin/chromium ]; then
   echo "!! Chromium is missing: the staff desk's browser tests did not run (apt-get install -y chromium fonts-noto-cjk)"
   [ -n "$CI" ] && [ "$CI" != "false" ] && [ "$status" = 0 ] && status=1

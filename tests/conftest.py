@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import os
 import socket
 import uuid
 from datetime import datetime
@@ -43,6 +44,26 @@ def _guarded_connect(self, address):
 def _guarded_connect_ex(self, address):
     _local_only(address)
     return _real_connect_ex(self, address)
+
+
+# Modules whose tests start processes (the bot, redis-server, sentinels, Chromium) and mostly wait on them. They
+# run first, so under `TEST_WORKERS=2 sh test.sh` (pytest-xdist, work stealing) their waiting overlaps the others
+# instead of trailing at the end. Only the order changes: every test stands on its own (ports from the kernel,
+# data in tmp_path, a fresh key prefix), which is what lets the workers run them side by side.
+STARTS_PROCESSES = ("test_e2e_telegram_away", "test_e2e_restart", "test_console", "test_e2e_shutdown",
+                    "test_desk_demo", "test_failover", "test_desk_browser", "test_embedded_redis",
+                    "test_register_and_config", "test_nlu_cli", "test_qa_cli")
+
+
+def pytest_configure(config):
+    # The bot processes the tests start compile bot/ once and reuse it (__pycache__, git-ignored), even where the
+    # environment says PYTHONDONTWRITEBYTECODE: two dozen processes each compiling every module add up.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(STARTS_PROCESSES)}
+    items.sort(key=lambda item: rank.get(item.path.stem, len(rank)))  # stable: the rest keep their order
 
 
 @pytest.fixture(autouse=True, scope="session")
