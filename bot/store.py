@@ -44,6 +44,7 @@ Layout (prefix omitted):
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 from dataclasses import dataclass, field
@@ -131,22 +132,21 @@ if count > 0 then redis.call('HSET', KEYS[1], 'count', 0, 'last', ARGV[1]) end
 return count
 """
 
-# A resident's latest incidents: scanned inside Redis, newest first (there is no per-resident index).
+# A resident's latest incidents: the incidents given (KEYS, newest first) scanned inside Redis, the positions of
+# the resident's first `limit` returned (there is no per-resident index).
 _RESIDENT_INCIDENTS = """
-local p, rid, n, limit = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[5])
-local stop = math.max(0, n - tonumber(ARGV[4]))
-local out = {}
-while n > stop and #out < limit do
-  if redis.call('HGET', p .. 'incident:' .. n, 'resident') == rid then table.insert(out, n) end
-  n = n - 1
+local rid, limit, out = ARGV[1], tonumber(ARGV[2]), {}
+for i = 1, #KEYS do
+  if #out >= limit then break end
+  if redis.call('HGET', KEYS[i], 'resident') == rid then table.insert(out, i) end
 end
 return out
 """
 
 # The register searched inside Redis: name, phone tail (3+ digits) or road/lane/building/room, first `limit` found.
 _SEARCH_RESIDENTS = """
-local q, limit, tail = ARGV[2], tonumber(ARGV[3]), ARGV[4] == '1'
-local all = redis.call('HGETALL', ARGV[1] .. 'residents')
+local q, limit, tail = ARGV[1], tonumber(ARGV[2]), ARGV[3] == '1'
+local all = redis.call('HGETALL', KEYS[1])
 local found, total = {}, 0
 -- every match has each piece of the query (text runs, digit runs; 弄/号/室 aside) somewhere in its JSON:
 -- records without them are passed over without decoding
@@ -538,6 +538,7 @@ class Store:
     async def add_question(self, q: dict) -> int:
         n = await self.r.incr(self.k("questions:seq"))
         await self.r.hset(self.k("questions"), str(n), dumps({**q, "id": n}))
+        await self.count_question(q)  # the desk's reports (see its block at the end)
         return n
 
     async def question(self, n: int) -> dict | None:
@@ -632,6 +633,7 @@ class Store:
         async with self.r.pipeline(transaction=False) as p:
             p.lpush(self.k("checkins:log", rid), dumps(entry))
             p.ltrim(self.k("checkins:log", rid), 0, 29)
+            self._tally_checkin(p, entry)  # the desk's reports (see its block at the end)
             await p.execute()
 
     async def checkin_log(self, rid: str, n: int = 30) -> list[dict]:
@@ -768,35 +770,16 @@ class Store:
 
     async def checkins_of(self, rids: list[str], names: tuple[str, ...]) -> dict[str, dict]:
         """These check-in fields of many residents in one round trip."""
-        async with self.r.pipeline(transaction=False) as p:
-            for rid in rids:
-                p.hmget(self.k("checkin", rid), *names)
-            raw = await p.execute()
-        return {rid: {k: loads(v) for k, v in zip(names, row) if v is not None} for rid, row in zip(rids, raw)}
-
-    async def checkin_logs(self, rids: list[str], since: float = 0) -> dict[str, list[dict]]:
-        """Many residents' check-in outcomes back to `since` (newest first), in one round trip."""
-        async with self.r.pipeline(transaction=False) as p:
-            for rid in rids:
-                p.lrange(self.k("checkins:log", rid), 0, -1)
-            raw = await p.execute()
-        out = {}
-        for rid, entries in zip(rids, raw):
-            out[rid] = kept = []
-            for v in entries:  # newest first: stop at the first one older than `since`
-                e = loads(v)
-                if (e.get("slot") or e.get("at") or 0) < since:
-                    break
-                kept.append(e)
-        return out
+        raw = await self._hmget_many([self.k("checkin", rid) for rid in rids], names)
+        values = iter(self._loads_many([v for row in raw for v in row]))
+        return {rid: {k: v for k, v in zip(names, values) if v is not None} for rid in rids}
 
     async def incident_fields(self, ids: list[int], names: tuple[str, ...]) -> list[dict]:
         """A few fields of many incidents in one round trip (for lists and reports)."""
-        async with self.r.pipeline(transaction=False) as p:
-            for n in ids:
-                p.hmget(self.k("incident", n), *names)
-            raw = await p.execute()
-        return [{k: loads(v) for k, v in zip(names, row)} | {"id": n} for n, row in zip(ids, raw) if row[0] is not None]
+        raw = await self._hmget_many([self.k("incident", n) for n in ids], names)
+        values = iter(self._loads_many([v for row in raw for v in row]))
+        rows = [{k: v for k, v in zip(names, values)} | {"id": n} for n in ids]
+        return [row for row, got in zip(rows, raw) if got[0] is not None]
 
     async def forget_resident_phone(self, phone: str, rid: str) -> None:
         """After a phone number was corrected: the old number no longer leads to this resident."""
@@ -807,7 +790,10 @@ class Store:
     async def resident_incident_ids(self, rid: str, limit: int = 10, scan: int = 5000) -> list[int]:
         """The resident's latest incidents among the newest `scan`, newest first (one short script in Redis)."""
         top = await self.incident_seq()
-        return [int(n) for n in await self._resident_incidents(keys=[], args=[self.prefix, dumps(rid), top, scan, limit])]
+        keys = [self.k("incident", n) for n in range(top, max(0, top - scan), -1)]
+        if not keys:
+            return []
+        return [top + 1 - int(i) for i in await self._resident_incidents(keys=keys, args=[dumps(rid), limit])]
 
     async def search_residents(self, q: str, limit: int = 100) -> tuple[int, list[dict]]:
         """(how many match, up to `limit` of them in number order): name, phone tail (3+ digits), or address."""
@@ -816,7 +802,7 @@ class Store:
             people = await self.residents_by_ids([f"r{i}" for i in range(1, limit + 1)])
             return await self.r.hlen(self.k("residents")), list(people.values())
         total, found = await self._search_residents(
-            keys=[], args=[self.prefix, q, limit, "1" if q.isdigit() and len(q) >= 3 else "0"])
+            keys=[self.k("residents")], args=[q, limit, "1" if q.isdigit() and len(q) >= 3 else "0"])
         people = [loads(v) for v in found]
         return int(total), sorted(people, key=lambda p: int(p["id"].lstrip("r") or 0))
 
@@ -824,4 +810,104 @@ class Store:
         if not rids:
             return {}
         raw = await self.r.hmget(self.k("residents"), rids)
-        return {rid: loads(v) for rid, v in zip(rids, raw) if v}
+        return {rid: v for rid, v in zip(rids, self._loads_many(raw)) if v}
+
+    # === the desk's reports: figures kept as things happen (issue 15) =====================================
+    # tally:{name}:{day}  hash  "{quarter}:{label}" -> count; day = days since 1970-01-01 UTC, quarter = its
+    #                           15-minute part (0-95). Every time zone is a whole number of quarters from UTC,
+    #                           so any local day is a sum of quarters: a report reads one small hash per day.
+    #   tally:checkins:…  labels asked, answered: a check-in's outcome, by the time it was for (its slot)
+    #   tally:questions:… labels q:{topic} (a question, "" if the bot had no answer), down:{topic} (a 👎)
+    # Figures from before this block existed are not in them (the raw records they came from were trimmed).
+    CHECKIN_ANSWERS = frozenset({"ok", "activity", "media", "unwell", "help", "answered"})
+
+    @functools.cached_property
+    def _hmget_script(self):
+        return self.r.register_script(_HMGET_MANY)
+
+    async def _hmget_many(self, keys: list[str], names: tuple[str, ...], chunk: int = 1000) -> list[list]:
+        """HMGET of many hashes, a thousand in each command (one script call: one reply to read, not a thousand)."""
+        out = []
+        for i in range(0, len(keys), chunk):
+            out += await self._hmget_script(keys=keys[i:i + chunk], args=list(names))
+        return out
+
+    @staticmethod
+    def _loads_many(values: list) -> list:
+        """JSON values (None where missing) decoded in one parse of one array, not one call each."""
+        return json.loads(b"[" + b",".join(b"null" if v is None else v for v in values) + b"]") if values else []
+
+    def _tally(self, pipe, name: str, at: float, *labels: str) -> None:
+        day, quarter = divmod(int(at // 900), 96)
+        for label in labels:
+            pipe.hincrby(self.k("tally", name, day), f"{quarter}:{label}", 1)
+
+    def _tally_checkin(self, pipe, entry: dict) -> None:
+        """A check-in asked and answered (on time), asked and missed, or answered after it was missed ("late":
+        asked already, counted then): each slot is asked once."""
+        outcome = entry.get("outcome")
+        labels = (("asked", "answered") if outcome in self.CHECKIN_ANSWERS else ("answered",) if outcome == "late"
+                  else ("asked",) if outcome == "missed" else ())
+        self._tally(pipe, "checkins", entry.get("slot") or entry.get("at") or 0, *labels)
+
+    async def count_question(self, q: dict) -> None:
+        """A pension question in the tallies, by its status: one the bot answered ("bot_answered") or could not
+        ("unanswered") counts once under its topic; a 👎 ("unhelpful") counts among its topic's; handing an
+        already-counted question to staff ("asked_staff") adds nothing."""
+        label = {"bot_answered": "q", "unanswered": "q", "unhelpful": "down"}.get(q.get("status", ""))
+        if label:
+            async with self.r.pipeline(transaction=False) as p:
+                self._tally(p, "questions", q.get("at") or 0, f"{label}:{q.get('topic') or ''}")
+                await p.execute()
+
+    async def tallies(self, name: str, lo: float, hi: float) -> list[tuple[float, str, int]]:
+        """(quarter's start, label, count) of the quarters in [lo, hi), in one round trip."""
+        days = range(int(lo // 86400), int((hi - 1) // 86400) + 1)
+        async with self.r.pipeline(transaction=False) as p:
+            for day in days:
+                p.hgetall(self.k("tally", name, day))
+            raw = await p.execute()
+        out = []
+        for day, counts in zip(days, raw):
+            for f, v in counts.items():
+                quarter, label = f.decode().split(":", 1)
+                at = day * 86400 + int(quarter) * 900
+                if lo <= at < hi:
+                    out.append((at, label, int(v)))
+        return out
+
+    async def incident_ids_between(self, lo: float, hi: float, slack: float = 600, fan: int = 32) -> list[int]:
+        """The numbers of the incidents created in [lo, hi) and of a few either side (numbers grow with creation
+        time, give or take the moments two calls race: `slack` seconds). Found by looking at `fan` incidents
+        spread over where each end must be, then again closer: a few round trips, whatever the history's length.
+        The caller checks each one's `created`."""
+        top = await self.incident_seq()
+        ends = [[lo - slack, 1, top + 1], [hi + slack, 1, top + 1]]  # time; the first n created at or after it is in [a, b]
+        while any(a < b for _, a, b in ends):
+            probes = sorted({n for _, a, b in ends for n in
+                             (range(a, b) if b - a <= fan else (a + (b - a) * i // fan for i in range(fan)))})
+            raw = await self._hmget_many([self.k("incident", n) for n in probes], ("created",))
+            created = {n: float(loads(row[0])) for n, row in zip(probes, raw) if row[0] is not None}
+            for end in ends:
+                t, a, b = end
+                if a >= b:
+                    continue
+                every = b - a <= fan  # each one in [a, b) looked at: the end is found
+                for n in probes:
+                    if a <= n < b and n in created:  # (a missing incident tells nothing)
+                        if created[n] < t:
+                            a = n + 1
+                        else:
+                            b = n
+                            break
+                end[1:] = [b, b] if every else [a, b]
+        start, stop = ends[0][2], ends[1][2]
+        return list(range(start, min(stop, top) + 1))
+
+
+# The same fields (ARGV) of many hashes (KEYS), in one reply.
+_HMGET_MANY = """
+local out = {}
+for i = 1, #KEYS do out[i] = redis.call('HMGET', KEYS[i], unpack(ARGV)) end
+return out
+"""
