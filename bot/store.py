@@ -821,6 +821,16 @@ class Store:
     # Figures from before this block existed are not in them (the raw records they came from were trimmed).
     CHECKIN_ANSWERS = frozenset({"ok", "activity", "media", "unwell", "help", "answered"})
 
+    async def resident_names(self) -> dict[str, tuple[str, int | None]]:
+        """Every resident's id -> (name, Telegram id), read inside Redis: for lists of many (no records sent)."""
+        flat = await self._names_script(keys=[self.k("residents")])
+        return {flat[i].decode(): (flat[i + 1].decode(), int(flat[i + 2]) if flat[i + 2] else None)
+                for i in range(0, len(flat), 3)}
+
+    @functools.cached_property
+    def _names_script(self):
+        return self.r.register_script(_RESIDENT_NAMES)
+
     @functools.cached_property
     def _hmget_script(self):
         return self.r.register_script(_HMGET_MANY)
@@ -909,5 +919,18 @@ class Store:
 _HMGET_MANY = """
 local out = {}
 for i = 1, #KEYS do out[i] = redis.call('HMGET', KEYS[i], unpack(ARGV)) end
+return out
+"""
+
+# Every resident's id, name and Telegram id ("" if none) from the register hash (KEYS[1]), flat.
+_RESIDENT_NAMES = """
+local all, out = redis.call('HGETALL', KEYS[1]), {}
+for i = 2, #all, 2 do
+  local p = cjson.decode(all[i])
+  local tg = p.tg_id
+  table.insert(out, all[i - 1])
+  table.insert(out, type(p.name) == 'string' and p.name or '')
+  table.insert(out, (tg ~= nil and tg ~= cjson.null and tg ~= false) and string.format('%d', tg) or '')
+end
 return out
 """
