@@ -892,7 +892,8 @@ class Store:
         spread over where each end must be, then again closer: a few round trips, whatever the history's length.
         The caller checks each one's `created`."""
         top = await self.incident_seq()
-        ends = [[lo - slack, 1, top + 1], [hi + slack, 1, top + 1]]  # time; the first n created at or after it is in [a, b]
+        ends = [[lo - slack, 1, top + 1], [hi + slack, 1, top + 1]]  # [time, a, b]: the first n created then or
+        # later is in [a, b]
         while any(a < b for _, a, b in ends):
             probes = sorted({n for _, a, b in ends for n in
                              (range(a, b) if b - a <= fan else (a + (b - a) * i // fan for i in range(fan)))})
@@ -910,7 +911,11 @@ class Store:
                         else:
                             b = n
                             break
-                end[1:] = [b, b] if every else [a, b]
+                if every:
+                    a = b
+                elif [a, b] == end[1:]:  # a run of missing incidents told nothing: take the wider side, stop there
+                    a = b = end[1] if end is ends[0] else end[2]
+                end[1:] = [a, b]
         start, stop = ends[0][2], ends[1][2]
         return list(range(start, min(stop, top) + 1))
 

@@ -98,3 +98,18 @@ async def test_an_age_given_for_a_question_does_not_count_it_twice(desk, app, pe
     await liu.send("七十二岁")
     assert "150" in liu.last("来源").text
     assert {row[0]: row[1:] for row in await _sheet(desk, app, "month", "提问")} == {"老年综合津贴": (1, 0)}
+
+
+async def test_a_months_report_holds_that_months_incidents_among_a_long_history(desk, app, clock):
+    """Three hundred days of calls, one at 23:50 each night (one a day is missing its record): last month's report
+    has November's 30, none of October's or December's, whatever the history before them."""
+    first = datetime(2026, 2, 17, 23, 50, tzinfo=SH)
+    for day in range(300):
+        created = (first + timedelta(days=day)).timestamp()
+        n = await app.svc.store.create_incident({"kind": "help", "created": created, "status": "open", "level": 0},
+                                                {"at": created, "event": "created"}, {})
+        await app.svc.store.close_incident(n, {"status": "resolved", "outcome": "handled"}, None)
+    await app.svc.store.r.delete(app.svc.store.k("incident", 200))  # a number whose record is not there
+    clock.set(datetime(2026, 12, 10, 12, 0, tzinfo=SH))
+    summary = {row[0]: row[1] for row in await _sheet(desk, app, "last_month", "概要")}
+    assert summary["求助"] == 30 and summary["🙋求助"] == 30
