@@ -2,6 +2,8 @@
 of their own. Incident actions go through the engine's front door as the chat buttons do: one copy of each rule."""
 from __future__ import annotations
 
+import asyncio
+
 from aiohttp import web
 
 from .. import roster
@@ -119,8 +121,7 @@ async def checkins_page(request: web.Request) -> web.Response:
 
     svc = request.app[SVC]
     rids = await svc.store.checkin_enrolled()
-    states = await svc.store.checkins_of(rids, CHECKIN_FIELDS)
-    people = await svc.store.resident_names()
+    states, people = await asyncio.gather(svc.store.checkins_of(rids, CHECKIN_FIELDS), svc.store.resident_names())
     now = svc.clock.ts()
     groups: dict[str, list[dict]] = {s: [] for s in CHECKIN_ORDER}
     for rid in rids:
