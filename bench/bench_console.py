@@ -54,20 +54,20 @@ async def populate(app, residents: int, incidents: int) -> None:
 
     times = sorted(now - rng.uniform(0, 365 * 86400) for _ in range(incidents))
 
+    first = await store.incident_seq() + 1
+
     async def one(k: int) -> None:
-        created = times[k]
-        claim = rng.uniform(30, 900)
-        fields = {"kind": rng.choice(KINDS), "created": created, "status": "resolved", "level": rng.choice((0, 0, 1, 2)),
+        fields = {"kind": rng.choice(KINDS), "created": times[k], "status": "open", "level": rng.choice((0, 0, 1, 2)),
                   "claimed_by": "li", "claims": 1, "resident": rng.choice(ids), "source": "button",
-                  "address_state": "confirmed", "claimed_at": created + claim,
-                  "arrived_at": created + claim + rng.uniform(60, 1800), "outcome": rng.choice(OUTCOMES),
-                  "resolved_at": created + 3600}
-        n = await store.create_incident(fields, {"at": created, "event": "created", "kind": fields["kind"],
+                  "address_state": "confirmed", "outcome": rng.choice(OUTCOMES)}
+        n = await store.create_incident(fields, {"at": times[k], "event": "created", "kind": fields["kind"],
                                                  "source": "button", "by": "x"}, {})
-        await store.close_incident(n, {"status": "resolved"}, None)
+        # incident numbers grow with time, as in real life: the times go by number (a batch's creates race)
+        created, claim = times[n - first], rng.uniform(30, 900)
+        await store.close_incident(n, {"status": "resolved", "created": created, "claimed_at": created + claim,
+                                       "arrived_at": created + claim + rng.uniform(60, 1800),
+                                       "resolved_at": created + 3600}, None)
 
-
-    # incident numbers grow with time, as in real life: created oldest first (each batch about the same moment)
     for start in range(0, incidents, 250):
         await asyncio.gather(*(one(k) for k in range(start, min(incidents, start + 250))))
     checkins = app.svc.checkins
@@ -77,9 +77,15 @@ async def populate(app, residents: int, incidents: int) -> None:
             await asyncio.gather(*(store.log_checkin(rid, {"slot": now - day * 86400, "at": now - day * 86400,
                                                            "outcome": "answered" if rng.random() < .9 else "missed"})
                                    for rid in ids))
-    for q in range(300):
-        await store.add_question({"text": "老年综合津贴怎么领", "topic": "", "status": "unhelpful" if q % 4 else "asked_staff",
-                                  "at": now - rng.uniform(0, 60 * 86400)})
+    topics = [f"topic{i}" for i in range(20)]
+    for q in range(3000):  # two months of questions: most answered by the bot, some 👎, some it could not answer
+        at, topic = now - rng.uniform(0, 60 * 86400), rng.choice(topics)
+        if q % 10:
+            await store.count_question({"topic": topic, "status": "bot_answered", "at": at})
+        else:
+            await store.add_question({"text": "老年综合津贴怎么领", "status": "unanswered", "at": at})
+        if q % 7 == 0:
+            await store.add_question({"text": "老年综合津贴怎么领", "topic": topic, "status": "unhelpful", "at": at})
 
 
 async def measure(session: ClientSession, base: str, method: str, path: str, n: int, data=None) -> list[float]:

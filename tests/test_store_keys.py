@@ -25,6 +25,7 @@ SCENARIO_KEYS = {
     "repeats:i#", "repeats:s#", "resident:r#:incident",
     "residents", "residents:phone", "residents:seq", "residents:tg",
     "sendlog", "session:#", "stranger:#:log",
+    "tally:checkins:#", "tally:questions:#",
 }
 
 
@@ -79,7 +80,8 @@ EVERY_KEY = {
     "incident:seq", "incidents:open", "lock:user:7", "notice:1", "notice:1:state", "notice:1:todo", "notice:seq",
     "pending", "prefs:7", "questions", "questions:seq", "register:audit", "register:draft:7", "repeats:i1",
     "resident:r1:incident", "residents", "residents:phone", "residents:seq", "residents:tg", "sendlog", "session:7",
-    "staff:tg", "stranger:9:log", "visits", "visits:seq",
+    "staff:tg", "stranger:9:log", "tally:checkins:20424", "tally:questions:0", "tally:questions:20424", "visits",
+    "visits:seq",
 }
 
 
@@ -119,10 +121,13 @@ async def test_every_store_method_reads_and_writes_the_same_key_names_as_before(
         await store.set_deadline("x:1", 100)
         await store.set_duty_override("li", 1000)
         await store.add_question({"text": "?"})
+        await store.add_question({"text": "?", "topic": "", "status": "unanswered"})  # no time: day 0
+        await store.count_question({"topic": "pension", "status": "unhelpful", "at": 20424 * 86400 + 60})
         await store.log_send({"ok": True})
         await store.enrol_checkins([(rid, {"enabled": True}, 50)])
         await store.schedule_checkin(rid, 60, ladder=True)
         await store.log_checkin(rid, {"slot": 1})
+        await store.log_checkin(rid, {"slot": 20424 * 86400 + 3600, "outcome": "ok"})
         await store.bind_staff("li", {"tg": 1001})
         await store.save_register_draft(7, {"rows": []}, 60)
         notice = await store.create_notice({"text": "停水"}, [rid, "r5"])
@@ -139,6 +144,8 @@ async def test_every_store_method_reads_and_writes_the_same_key_names_as_before(
         assert names == EVERY_KEY
         # and what the scripts read back from those keys
         assert await store.resident_incident_ids(rid) == [1]
+        assert await store.tallies("checkins", 20424 * 86400, 20425 * 86400) == [
+            (20424 * 86400 + 3600, "asked", 1), (20424 * 86400 + 3600, "answered", 1)]
         assert (await store.search_residents("建新路27弄"))[0] == 1 and (await store.search_residents("0001"))[0] == 1
         assert await store.take_due(4) == ["esc:1:1", "addr:1"]  # "first:1" went with the alert
         assert await store.take_checkins_due("ladder", 60) == [rid]

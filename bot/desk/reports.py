@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from .server import LOCALE, SVC, render
 
 PERIODS = ("week", "month", "last_month")
-CHUNK, MAX_CHUNK = 250, 2000  # incidents read at a time: a week's first, more as the period reaches back
+CHUNK = 1000  # incidents read in one round trip
 FIELDS = ("created", "kind", "claimed_at", "arrived_at", "level", "outcome")
 KINDS = ("emergency", "help", "checkin")
 
@@ -87,23 +87,20 @@ async def build(svc, period: str) -> Report:
     rep = Report(period, start, end, days)
     lo, hi = start.timestamp(), end.timestamp()
     await _incidents(svc, rep, lo, hi)
-    await _checkins(svc, rep, lo, hi)
-    for q in await svc.store.questions():
-        if lo <= q.get("at", 0) < hi:
-            counts = rep.topics.setdefault(q.get("topic") or "", [0, 0])
-            counts[0] += 1
-            counts[1] += q.get("status") == "unhelpful"
+    for at, label, count in await svc.store.tallies("checkins", lo, hi):  # by quarter hour: a few a day
+        if label in ("answered", "asked"):
+            rep.checkins.setdefault(svc.clock.local(at).strftime("%Y-%m-%d"), [0, 0])[label == "asked"] += count
+    for _, label, count in await svc.store.tallies("questions", lo, hi):
+        kind, _, topic = label.partition(":")
+        rep.topics.setdefault(topic, [0, 0])[kind == "down"] += count
     return rep
 
 
 async def _incidents(svc, rep: Report, lo: float, hi: float) -> None:
-    """Newest first, a chunk at a time, until the incidents are older than the period (numbers grow with time)."""
-    top, chunk = await svc.store.incident_seq(), CHUNK
-    while top > 0:
-        ids = list(range(top, max(0, top - chunk), -1))
-        top, chunk = top - chunk, min(chunk * 2, MAX_CHUNK)
-        rows = await svc.store.incident_fields(ids, FIELDS)
-        for inc in rows:
+    """The period's incidents only, found by their numbers (which grow with time), a chunk at a time."""
+    ids = await svc.store.incident_ids_between(lo, hi)
+    for i in range(0, len(ids), CHUNK):
+        for inc in await svc.store.incident_fields(ids[i:i + CHUNK], FIELDS):
             created = inc["created"] or 0
             if not lo <= created < hi:
                 continue
@@ -117,20 +114,6 @@ async def _incidents(svc, rep: Report, lo: float, hi: float) -> None:
             for level in range(1, (inc.get("level") or 0) + 2):
                 rep.levels[level] += 1
             rep.false_alarms += inc.get("outcome") == "false_alarm"
-        if rows and min((r["created"] or 0) for r in rows) < lo:
-            break
-
-
-async def _checkins(svc, rep: Report, lo: float, hi: float) -> None:
-    """Answered / asked per day, from each enrolled resident's outcome log (newest first, at most 30 kept)."""
-    for entries in (await svc.store.checkin_logs(await svc.store.checkin_enrolled(), since=lo)).values():
-        for e in entries:
-            when = e.get("slot") or e.get("at") or 0
-            if not lo <= when < hi or e.get("outcome") not in ("answered", "missed"):
-                continue
-            counts = rep.checkins.setdefault(rep.days[min(len(rep.days) - 1, int((when - lo) // 86400))], [0, 0])
-            counts[0] += e["outcome"] == "answered"
-            counts[1] += 1
 
 
 def topic_title(svc, topic: str, loc: str) -> str:

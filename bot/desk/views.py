@@ -2,6 +2,8 @@
 of their own. Incident actions go through the engine's front door as the chat buttons do: one copy of each rule."""
 from __future__ import annotations
 
+import asyncio
+
 from aiohttp import web
 
 from .. import roster
@@ -118,18 +120,17 @@ async def checkins_page(request: web.Request) -> web.Response:
 
     svc = request.app[SVC]
     rids = await svc.store.checkin_enrolled()
-    states = await svc.store.checkins_of(rids, CHECKIN_FIELDS)
-    people = await svc.store.residents_by_ids(rids)
+    states, people = await asyncio.gather(svc.store.checkins_of(rids, CHECKIN_FIELDS), svc.store.resident_names())
     now = svc.clock.ts()
     groups: dict[str, list[dict]] = {s: [] for s in CHECKIN_ORDER}
     for rid in rids:
         st = CheckinState.from_hash(rid, states.get(rid, {}))
-        person = people.get(rid, {"id": rid, "name": rid})
+        name, tg = people.get(rid, (rid, None))
         status = today_status(st, now)
-        if not person.get("tg_id") and status not in ("paused", "answered"):
+        if not tg and status not in ("paused", "answered"):
             status = "not_linked"
         when = st.answered_at if status == "answered" else st.slot
-        groups[status].append({"rid": rid, "name": person.get("name", rid),
+        groups[status].append({"rid": rid, "name": name,
                                "time": svc.clock.local(when).strftime("%H:%M") if when else "",
                                "incident": st.incident})
     return render(request, "checkins.html", groups=[(s, groups[s]) for s in CHECKIN_ORDER if groups[s]

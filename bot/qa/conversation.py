@@ -24,7 +24,7 @@ async def on_question(ctx: Ctx, text: str, result: dict | None = None) -> None:
     if kb is None:
         await _offer_staff(ctx, text)
         return
-    age = age_of(person, ctx.svc.clock.now())
+    age, said = age_of(person, ctx.svc.clock.now()), None
     if ctx.session.get("step") == "age":
         from nlu.qa_compute import extract_age
 
@@ -35,6 +35,8 @@ async def on_question(ctx: Ctx, text: str, result: dict | None = None) -> None:
     if ans.handoff or not ans.topic:
         await _offer_staff(ctx, text)
         return
+    if not said:  # an age given for the last question makes no new question
+        await ctx.svc.store.count_question({"topic": ans.topic, "status": "bot_answered", "at": ctx.svc.clock.ts()})
     ctx.goto("qa", "age" if ans.needs_age else "ask", topic=ans.topic, question=text[:300])
     ctx.say(ctx.t("qa.answer", answer=ans.answer, source=ans.source, reviewed=ans.reviewed),
             buttons=[[ctx.button("btn.useful", f"qa:up:{ans.topic}"), ctx.button("btn.not_useful", f"qa:down:{ans.topic}")],

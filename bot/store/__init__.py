@@ -13,6 +13,7 @@
   checkins.py    daily check-ins: settings, queues, outcomes
   notices.py     notices, visit tasks, allowance-band news
   desk.py        the web console: sessions, register audit, many-at-once queries
+  tallies.py     the desk's reports: check-ins and questions counted as they happen, per quarter-hour
 """
 from __future__ import annotations
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .base import StoreBase, dumps, dumps_fields, loads, loads_fields
+from .base import dumps, dumps_fields, loads, loads_fields
+from .tallies import TalliesStore
 
 
-class CheckinsStore(StoreBase):
+class CheckinsStore(TalliesStore):
     async def checkin(self, rid: str) -> dict:
         raw = await self.r.hgetall(self.keys.checkin(rid))
         return loads_fields(raw)
@@ -79,6 +80,7 @@ class CheckinsStore(StoreBase):
         async with self.r.pipeline(transaction=False) as p:
             p.lpush(self.keys.checkin_log(rid), dumps(entry))
             p.ltrim(self.keys.checkin_log(rid), 0, 29)
+            self._tally_checkin(p, entry)  # the desk's reports (see tallies.py)
             await p.execute()
 
     async def checkin_log(self, rid: str, n: int = 30) -> list[dict]:

@@ -2,27 +2,25 @@
 history, and queries over many incidents, check-ins and residents in one round trip each."""
 from __future__ import annotations
 
-from string import Template
+import json
 
 from .base import StoreBase, dumps, loads
-from .keys import lua_keys
 
-# A resident's latest incidents: scanned inside Redis, newest first (there is no per-resident index).
-_RESIDENT_INCIDENTS = Template("""
-local p, rid, n, limit = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[5])
-local stop = math.max(0, n - tonumber(ARGV[4]))
-local out = {}
-while n > stop and #out < limit do
-  if redis.call('HGET', ${incident}, 'resident') == rid then table.insert(out, n) end
-  n = n - 1
+# A resident's latest incidents: the incidents given (KEYS, newest first) scanned inside Redis, the positions of
+# the resident's first `limit` returned (there is no per-resident index).
+_RESIDENT_INCIDENTS = """
+local rid, limit, out = ARGV[1], tonumber(ARGV[2]), {}
+for i = 1, #KEYS do
+  if #out >= limit then break end
+  if redis.call('HGET', KEYS[i], 'resident') == rid then table.insert(out, i) end
 end
 return out
-""").substitute(incident=lua_keys("p").incident("n"))
+"""
 
 # The register searched inside Redis: name, phone tail (3+ digits) or road/lane/building/room, first `limit` found.
-_SEARCH_RESIDENTS = Template("""
-local q, limit, tail = ARGV[2], tonumber(ARGV[3]), ARGV[4] == '1'
-local all = redis.call('HGETALL', ${residents})
+_SEARCH_RESIDENTS = """
+local q, limit, tail = ARGV[1], tonumber(ARGV[2]), ARGV[3] == '1'
+local all = redis.call('HGETALL', KEYS[1])
 local found, total = {}, 0
 -- every match has each piece of the query (text runs, digit runs; 弄/号/室 aside) somewhere in its JSON:
 -- records without them are passed over without decoding
@@ -50,7 +48,27 @@ for i = 2, #all, 2 do
   end
 end
 return {total, found}
-""").substitute(residents=lua_keys("ARGV[1]").residents())
+"""
+
+# The same fields (ARGV) of many hashes (KEYS), in one reply.
+_HMGET_MANY = """
+local out = {}
+for i = 1, #KEYS do out[i] = redis.call('HMGET', KEYS[i], unpack(ARGV)) end
+return out
+"""
+
+# Every resident's id, name and Telegram id ("" if none) from the register hash (KEYS[1]), flat.
+_RESIDENT_NAMES = """
+local all, out = redis.call('HGETALL', KEYS[1]), {}
+for i = 2, #all, 2 do
+  local p = cjson.decode(all[i])
+  local tg = p.tg_id
+  table.insert(out, all[i - 1])
+  table.insert(out, type(p.name) == 'string' and p.name or '')
+  table.insert(out, (tg ~= nil and tg ~= cjson.null and tg ~= false) and string.format('%d', tg) or '')
+end
+return out
+"""
 
 
 class DeskStore(StoreBase):
@@ -94,35 +112,16 @@ class DeskStore(StoreBase):
 
     async def checkins_of(self, rids: list[str], names: tuple[str, ...]) -> dict[str, dict]:
         """These check-in fields of many residents in one round trip."""
-        async with self.r.pipeline(transaction=False) as p:
-            for rid in rids:
-                p.hmget(self.keys.checkin(rid), *names)
-            raw = await p.execute()
-        return {rid: {k: loads(v) for k, v in zip(names, row) if v is not None} for rid, row in zip(rids, raw)}
-
-    async def checkin_logs(self, rids: list[str], since: float = 0) -> dict[str, list[dict]]:
-        """Many residents' check-in outcomes back to `since` (newest first), in one round trip."""
-        async with self.r.pipeline(transaction=False) as p:
-            for rid in rids:
-                p.lrange(self.keys.checkin_log(rid), 0, -1)
-            raw = await p.execute()
-        out = {}
-        for rid, entries in zip(rids, raw):
-            out[rid] = kept = []
-            for v in entries:  # newest first: stop at the first one older than `since`
-                e = loads(v)
-                if (e.get("slot") or e.get("at") or 0) < since:
-                    break
-                kept.append(e)
-        return out
+        raw = await self._hmget_many([self.keys.checkin(rid) for rid in rids], names)
+        values = iter(self._loads_many([v for row in raw for v in row]))
+        return {rid: {k: v for k, v in zip(names, values) if v is not None} for rid in rids}
 
     async def incident_fields(self, ids: list[int], names: tuple[str, ...]) -> list[dict]:
         """A few fields of many incidents in one round trip (for lists and reports)."""
-        async with self.r.pipeline(transaction=False) as p:
-            for n in ids:
-                p.hmget(self.keys.incident(n), *names)
-            raw = await p.execute()
-        return [{k: loads(v) for k, v in zip(names, row)} | {"id": n} for n, row in zip(ids, raw) if row[0] is not None]
+        raw = await self._hmget_many([self.keys.incident(n) for n in ids], names)
+        values = iter(self._loads_many([v for row in raw for v in row]))
+        rows = [{k: v for k, v in zip(names, values)} | {"id": n} for n in ids]
+        return [row for row, got in zip(rows, raw) if got[0] is not None]
 
     async def forget_resident_phone(self, phone: str, rid: str) -> None:
         """After a phone number was corrected: the old number no longer leads to this resident."""
@@ -133,8 +132,10 @@ class DeskStore(StoreBase):
     async def resident_incident_ids(self, rid: str, limit: int = 10, scan: int = 5000) -> list[int]:
         """The resident's latest incidents among the newest `scan`, newest first (one short script in Redis)."""
         top = await self.incident_seq()
-        found = await self.script(_RESIDENT_INCIDENTS)(keys=[], args=[self.prefix, dumps(rid), top, scan, limit])
-        return [int(n) for n in found]
+        keys = [self.keys.incident(n) for n in range(top, max(0, top - scan), -1)]
+        if not keys:
+            return []
+        return [top + 1 - int(i) for i in await self.script(_RESIDENT_INCIDENTS)(keys=keys, args=[dumps(rid), limit])]
 
     async def search_residents(self, q: str, limit: int = 100) -> tuple[int, list[dict]]:
         """(how many match, up to `limit` of them in number order): name, phone tail (3+ digits), or address."""
@@ -143,7 +144,7 @@ class DeskStore(StoreBase):
             people = await self.residents_by_ids([f"r{i}" for i in range(1, limit + 1)])
             return await self.r.hlen(self.keys.residents()), list(people.values())
         total, found = await self.script(_SEARCH_RESIDENTS)(
-            keys=[], args=[self.prefix, q, limit, "1" if q.isdigit() and len(q) >= 3 else "0"])
+            keys=[self.keys.residents()], args=[q, limit, "1" if q.isdigit() and len(q) >= 3 else "0"])
         people = [loads(v) for v in found]
         return int(total), sorted(people, key=lambda p: int(p["id"].lstrip("r") or 0))
 
@@ -151,4 +152,55 @@ class DeskStore(StoreBase):
         if not rids:
             return {}
         raw = await self.r.hmget(self.keys.residents(), rids)
-        return {rid: loads(v) for rid, v in zip(rids, raw) if v}
+        return {rid: v for rid, v in zip(rids, self._loads_many(raw)) if v}
+
+    async def resident_names(self) -> dict[str, tuple[str, int | None]]:
+        """Every resident's id -> (name, Telegram id), read inside Redis: for lists of many (no records sent)."""
+        flat = await self.script(_RESIDENT_NAMES)(keys=[self.keys.residents()])
+        return {flat[i].decode(): (flat[i + 1].decode(), int(flat[i + 2]) if flat[i + 2] else None)
+                for i in range(0, len(flat), 3)}
+
+    async def _hmget_many(self, keys: list[str], names: tuple[str, ...], chunk: int = 1000) -> list[list]:
+        """HMGET of many hashes, a thousand in each command (one script call: one reply to read, not a thousand)."""
+        out = []
+        for i in range(0, len(keys), chunk):
+            out += await self.script(_HMGET_MANY)(keys=keys[i:i + chunk], args=list(names))
+        return out
+
+    @staticmethod
+    def _loads_many(values: list) -> list:
+        """JSON values (None where missing) decoded in one parse of one array, not one call each."""
+        return json.loads(b"[" + b",".join(b"null" if v is None else v for v in values) + b"]") if values else []
+
+    async def incident_ids_between(self, lo: float, hi: float, slack: float = 600, fan: int = 32) -> list[int]:
+        """The numbers of the incidents created in [lo, hi) and of a few either side (numbers grow with creation
+        time, give or take the moments two calls race: `slack` seconds). Found by looking at `fan` incidents
+        spread over where each end must be, then again closer: a few round trips, whatever the history's length.
+        The caller checks each one's `created`."""
+        top = await self.incident_seq()
+        ends = [[lo - slack, 1, top + 1], [hi + slack, 1, top + 1]]  # [time, a, b]: the first n created then or
+        # later is in [a, b]
+        while any(a < b for _, a, b in ends):
+            probes = sorted({n for _, a, b in ends for n in
+                             (range(a, b) if b - a <= fan else (a + (b - a) * i // fan for i in range(fan)))})
+            raw = await self._hmget_many([self.keys.incident(n) for n in probes], ("created",))
+            created = {n: float(loads(row[0])) for n, row in zip(probes, raw) if row[0] is not None}
+            for end in ends:
+                t, a, b = end
+                if a >= b:
+                    continue
+                every = b - a <= fan  # each one in [a, b) looked at: the end is found
+                for n in probes:
+                    if a <= n < b and n in created:  # (a missing incident tells nothing)
+                        if created[n] < t:
+                            a = n + 1
+                        else:
+                            b = n
+                            break
+                if every:
+                    a = b
+                elif [a, b] == end[1:]:  # a run of missing incidents told nothing: take the wider side, stop there
+                    a = b = end[1] if end is ends[0] else end[2]
+                end[1:] = [a, b]
+        start, stop = ends[0][2], ends[1][2]
+        return list(range(start, min(stop, top) + 1))

@@ -51,6 +51,8 @@ Layout (prefix omitted):
   console:signin:{token}    str   staff id: a one-time sign-in link from /web (taken once, expires)
   console:upload:{token}    str   JSON an uploaded register file awaiting confirmation (expires)
   audit:{rid}               list  JSON register changes made in the console: who, when, reason, before → after
+  tally:{name}:{day}        hash  "{quarter}:{label}" -> count; day = days since 1970-01-01 UTC, quarter = its
+                                  15-minute part (0-95): the desk's reports, kept as things happen (tallies.py)
 """
 from __future__ import annotations
 
@@ -129,6 +131,7 @@ class Keys:
     # --- the staff web console
     def console(self, kind: str, token: str) -> str: return self._key("console:{}:{}", kind, token)
     def audit(self, rid: Part) -> str: return self._key("audit:{}", rid)
+    def tally(self, name: str, day: Part) -> str: return self._key("tally:{}:{}", name, day)
 
 
 class LuaKeys(Keys):

@@ -2,13 +2,15 @@
 questions passed on to a person, each with its status."""
 from __future__ import annotations
 
-from .base import StoreBase, dumps, loads
+from .base import dumps, loads
+from .tallies import TalliesStore
 
 
-class QuestionsStore(StoreBase):
+class QuestionsStore(TalliesStore):
     async def add_question(self, q: dict) -> int:
         n = await self.r.incr(self.keys.questions_seq())
         await self.r.hset(self.keys.questions(), str(n), dumps({**q, "id": n}))
+        await self.count_question(q)  # the desk's reports (see tallies.py)
         return n
 
     async def question(self, n: int) -> dict | None:
