@@ -193,3 +193,25 @@ async def test_alert_packets_get_a_details_button_that_opens_the_desk(make_app, 
     packet = Person(app, LI, "李社工").m.to(LI)[-1]
     n = (await app.svc.store.open_incident_ids())[-1]
     assert ("🗂 详情", f"https://desk.example.org/incident/{n}") in packet.buttons
+
+
+async def test_checkins_grid_puts_each_resident_in_their_own_column(desk, app, people, clock):
+    """Three residents on the same 10:20 check-in, each in a different state by 10:21 (the desk's session lasts 30 idle minutes): the grid must not mix them."""
+    from conftest import at
+
+    rids = {}
+    for name, phone in (("张阿姨", "13900000001"), ("王老伯", "13900000002"), ("刘奶奶", "13900000003")):
+        person, rids[name] = await enrolled(people, app, name, phone)
+        await app.svc.checkins.enrol(rids[name], ["10:20"])
+        if name == "张阿姨":
+            zhang = person
+    await at(app, clock, clock.now().replace(minute=20, second=5))
+    clock.advance(minutes=1)
+    await zhang.click(zhang.last("身体好吗"), "我很好")
+    await app.svc.checkins.pause(rids["刘奶奶"], None)
+    html = await (await desk.get("/checkins")).text()
+    columns = dict(re.findall(r'<section class="col (\w+)">(.*?)</section>', html, re.S))
+    assert "张阿姨" in columns["answered"] and "10:21" in columns["answered"]
+    assert "王老伯" in columns["waiting"] and "10:20" in columns["waiting"] and "刘奶奶" in columns["paused"]
+    assert all(name not in columns[other] for name, own in (("张阿姨", "answered"), ("王老伯", "waiting"),
+                                                            ("刘奶奶", "paused")) for other in columns if other != own)

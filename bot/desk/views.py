@@ -123,16 +123,19 @@ async def checkins_page(request: web.Request) -> web.Response:
     states, people = await asyncio.gather(svc.store.checkins_of(rids, CHECKIN_FIELDS), svc.store.resident_names())
     now = svc.clock.ts()
     groups: dict[str, list[dict]] = {s: [] for s in CHECKIN_ORDER}
+    statuses: dict[tuple, str] = {}  # residents with the same settings and day share a status: worked out once
+    hhmm: dict[float, str] = {}
     for rid in rids:
         st = CheckinState.from_hash(rid, states.get(rid, {}))
         name, tg = people.get(rid, (rid, None))
-        status = today_status(st, now)
+        same = (st.tz, tuple(st.times), tuple(st.days), st.paused_until, st.since, st.phase, st.slot)
+        status = statuses.get(same) or statuses.setdefault(same, today_status(st, now))
         if not tg and status not in ("paused", "answered"):
             status = "not_linked"
         when = st.answered_at if status == "answered" else st.slot
-        groups[status].append({"rid": rid, "name": name,
-                               "time": svc.clock.local(when).strftime("%H:%M") if when else "",
-                               "incident": st.incident})
+        if when and when not in hhmm:
+            hhmm[when] = svc.clock.local(when).strftime("%H:%M")
+        groups[status].append({"rid": rid, "name": name, "time": hhmm[when] if when else "", "incident": st.incident})
     return render(request, "checkins.html", groups=[(s, groups[s]) for s in CHECKIN_ORDER if groups[s]
                                                     or s in CHECKIN_ORDER[:5]], total=len(rids),
                   date=svc.clock.now().strftime("%Y-%m-%d"))
