@@ -18,8 +18,8 @@ from .flows.base import Ctx
 from .flows.menu import RESIDENT_MENU, STAFF_MENU, menu_action, show_menu
 from .residents import ask_for_contact, on_contact, on_stranger
 from .flows.understanding import is_emergency, understand
-from .identify import identify
 from .incidents import family, help_request, urgency
+from .people import identify
 from .routes import STAFF, Routes
 from .services import Services
 from .types import Inbound, Outbound

@@ -1,7 +1,16 @@
-"""Small facts about people the flows and alerts need: age, names, who is family of whom."""
+"""Who a person is: who is writing, as far as the committee knows (staff by the config's list, a registered
+resident, a family member or doctor who signed up as a contact, or a stranger, and in which language they read);
+a resident's age; a phone number as a log line may show it."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from . import roster
+from .types import Identity, Inbound
+
+if TYPE_CHECKING:
+    from .services import Services
 
 
 def age_of(person: dict | None, today: date | datetime) -> int | None:
@@ -18,3 +27,25 @@ def mask_phone(phone: str | None) -> str:
     if not phone:
         return ""
     return phone[:3] + "****" + phone[-2:] if len(phone) > 6 else "****"
+
+
+async def identify(svc: Services, ev: Inbound) -> Identity:
+    store, s = svc.store, svc.settings
+    locale = await store.pref(ev.user_id, "locale")
+    if not locale:
+        locale = svc.cat.locale_for(ev.language)
+        if ev.language:
+            await store.set_pref(ev.user_id, "locale", locale)
+    st = roster.staff_by_tg(s, ev.user_id)
+    if st:
+        if svc.reach:  # they wrote to the bot: it can reach them
+            svc.reach.heard(st.id)
+        return Identity(ev.user_id, "staff", locale, staff_id=st.id, name=st.name)
+    person = await store.resident_by_tg(ev.user_id)
+    if person:
+        return Identity(ev.user_id, "resident", locale, resident_id=person["id"], name=person["name"],
+                        extra={"person": person})
+    acc = await store.contact_account(ev.user_id)
+    if acc:
+        return Identity(ev.user_id, "contact", locale, name=acc.get("name", ""), extra=acc)
+    return Identity(ev.user_id, "stranger", locale, name=ev.first_name)

@@ -2,18 +2,17 @@
 (its methods and the Lua scripts it needs); every key name is in `keys.py`, and only there.
 
   base.py        connection, key names, JSON values, locks, scripts, WAIT for replicas
-  residents.py   the register: residents, phone and Telegram indexes, contacts, import audit
+  residents.py   who is who: the register (residents, phone and Telegram indexes, contacts, import audit), and
+                 staff joined by phone, duty taken over
   sessions.py    conversation state, preferences, sign-ups waiting, register drafts
-  incidents.py   an incident's record, timeline, alert messages; the atomic claim
+  incidents.py   an incident's record, timeline, alert messages; the atomic claim; every send attempt
   emergency.py   a 🆘 stored in one round trip (the fast lane), calls arriving together batched
   deadlines.py   timers that survive a restart; repeated calls and strangers' messages
-  staff.py       staff joined by phone, duty taken over
-  questions.py   residents' questions for staff
-  sendlog.py     every send attempt
   checkins.py    daily check-ins: settings, queues, outcomes
   notices.py     notices, visit tasks, allowance-band news
   desk.py        the web console: sessions, register audit, many-at-once queries
-  tallies.py     the desk's reports: check-ins and questions counted as they happen, per quarter-hour
+  tallies.py     residents' questions for staff; the desk's reports: check-ins and questions counted as they
+                 happen, per quarter-hour
 """
 from __future__ import annotations
 
@@ -22,14 +21,12 @@ from .checkins import CheckinsStore
 from .deadlines import DeadlinesStore
 from .desk import DeskStore
 from .emergency import EmergencyStore, Opened
-from .incidents import IncidentsStore
+from .incidents import IncidentsStore, SendLogStore
 from .keys import Keys
 from .notices import NoticesStore
-from .questions import QuestionsStore
-from .residents import ResidentsStore
-from .sendlog import SendLogStore
+from .tallies import QuestionsStore
+from .residents import ResidentsStore, StaffStore
 from .sessions import SessionsStore
-from .staff import StaffStore
 
 __all__ = ["Keys", "Opened", "Store", "dumps", "loads"]
 

@@ -1,5 +1,6 @@
 """An incident's record: its fields, its append-only timeline, the alert messages sent for it, the open list,
-each resident's active incident, and the atomic claim."""
+each resident's active incident, and the atomic claim; and every send attempt, redacted, so an alert that never
+arrived can be traced (the last 5,000 are kept)."""
 from __future__ import annotations
 
 from typing import Any
@@ -102,3 +103,14 @@ class IncidentsStore(StoreBase):
             chat, msg = field.decode().split(":")
             out.append((int(chat), int(msg), role.decode()))
         return sorted(out, key=lambda x: x[1])
+
+
+class SendLogStore(StoreBase):
+    async def log_send(self, entry: dict) -> None:
+        async with self.r.pipeline(transaction=False) as p:
+            p.lpush(self.keys.send_log(), dumps(entry))
+            p.ltrim(self.keys.send_log(), 0, 4999)
+            await p.execute()
+
+    async def send_log(self, n: int = 100) -> list[dict]:
+        return [loads(v) for v in await self.r.lrange(self.keys.send_log(), 0, n - 1)]

@@ -1,5 +1,5 @@
-"""The desk's reports: figures kept as things happen (issue 15), in one small hash per name and day (see
-`tally` in keys.py). Every time zone is a whole number of quarters from UTC, so any local day is a sum of
+"""Residents' questions for staff (each with its status), and the desk's reports: figures kept as things happen
+(issue 15), in one small hash per name and day (see `tally` in keys.py). Every time zone is a whole number of quarters from UTC, so any local day is a sum of
 15-minute quarters: a report reads one small hash per day, not the raw records.
 
   checkins   labels asked, answered: a check-in's outcome, by the time it was for (its slot)
@@ -8,7 +8,7 @@
 Figures from before the tallies existed are not in them (the raw records they came from were trimmed)."""
 from __future__ import annotations
 
-from .base import StoreBase
+from .base import StoreBase, dumps, loads
 
 
 class TalliesStore(StoreBase):
@@ -52,3 +52,21 @@ class TalliesStore(StoreBase):
                 if lo <= at < hi:
                     out.append((at, label, int(v)))
         return out
+
+
+class QuestionsStore(TalliesStore):
+    async def add_question(self, q: dict) -> int:
+        n = await self.r.incr(self.keys.questions_seq())
+        await self.r.hset(self.keys.questions(), str(n), dumps({**q, "id": n}))
+        await self.count_question(q)  # the desk's reports (see tallies.py)
+        return n
+
+    async def question(self, n: int) -> dict | None:
+        return loads(await self.r.hget(self.keys.questions(), str(n)))
+
+    async def update_question(self, q: dict) -> None:
+        await self.r.hset(self.keys.questions(), str(q["id"]), dumps(q))
+
+    async def questions(self) -> list[dict]:
+        raw = await self.r.hgetall(self.keys.questions())
+        return sorted((loads(v) for v in raw.values()), key=lambda q: q["id"])
