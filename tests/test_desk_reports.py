@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
-from conftest import at, enrolled, signed_up
+from conftest import asked_allowance_age_unknown, at, enrolled, signed_up
 from openpyxl import load_workbook
 
 from bot.desk import make_web_app
@@ -88,14 +88,7 @@ async def test_questions_by_topic_count_every_question_once_and_the_thumbs_down_
 
 
 async def test_an_age_given_for_a_question_does_not_count_it_twice(desk, app, people):
-    person = await app.svc.store.resident(await app.svc.store.resident_id_by_phone("13900000003"))
-    person["birth_date"] = ""  # the register does not know 刘奶奶's age
-    await app.svc.store.save_resident(person)
-    liu = await signed_up(people("刘奶奶"), "13900000003")
-    await liu.send("❓ 养老金/补贴")
-    await liu.send("老年综合津贴每个月多少钱")
-    assert "多大年纪" in liu.last().text
-    await liu.send("七十二岁")
+    liu = await asked_allowance_age_unknown(app, people)
     assert "150" in liu.last("来源").text
     assert {row[0]: row[1:] for row in await _sheet(desk, app, "month", "提问")} == {"老年综合津贴": (1, 0)}
 

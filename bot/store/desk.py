@@ -103,13 +103,6 @@ class DeskStore(StoreBase):
             raw = await p.execute()
         return [{k.decode(): loads(v) for k, v in h.items()} for h in raw if h]
 
-    async def timelines(self, ids: list[int]) -> dict[int, list[dict]]:
-        async with self.r.pipeline(transaction=False) as p:
-            for n in ids:
-                p.lrange(self.keys.incident_timeline(n), 0, -1)
-            raw = await p.execute()
-        return {n: [loads(v) for v in entries] for n, entries in zip(ids, raw)}
-
     async def checkins_of(self, rids: list[str], names: tuple[str, ...]) -> dict[str, dict]:
         """These check-in fields of many residents in one round trip."""
         raw = await self._hmget_many([self.keys.checkin(rid) for rid in rids], names)
