@@ -48,6 +48,7 @@ class App:
     svc: Services
     redis: Redis
     embedded: EmbeddedRedis | None = None
+    owns_redis: bool = True  # False when a deployment shares one connection pool among its committees
     scheduler: object | None = None
     ops: object | None = None
     closers: list = field(default_factory=list)
@@ -91,7 +92,8 @@ class App:
             self.scheduler = None
         for closer in self.closers:
             await closer()
-        await self.redis.aclose()
+        if self.owns_redis:
+            await self.redis.aclose()
         if self.embedded:
             self.embedded.stop()
 
@@ -129,16 +131,15 @@ def connection_pool(url: str) -> BlockingConnectionPool:
 
 
 async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None = None,
-                    messenger: Messenger | None = None, nlu=None, kb=None, limiter=None) -> App:
+                    messenger: Messenger | None = None, nlu=None, kb=None, limiter=None,
+                    redis: Redis | None = None) -> App:
+    """One committee's app. `redis`, `nlu` and `kb` may be shared by several committees in one process (the
+    caller then closes `redis`)."""
     protect_logs([secrets.telegram_token, secrets.webhook_secret, secrets.rasa_token,
                   urlsplit(secrets.redis_url or "").password])
-    embedded = None
-    url = secrets.redis_url
-    if not url and not secrets.sentinels():
-        embedded = await _start_embedded(settings)
-        url = embedded.url
-    # on a failover the sentinels name the new master; else one server, reconnecting on a dropped connection
-    redis = sentinel_redis(settings, secrets) if secrets.sentinels() else Redis(connection_pool=connection_pool(url))
+    embedded, shared = None, redis is not None
+    if not shared:
+        embedded, redis = await connect_redis(settings, secrets)
     clock = clock or Clock(settings.timezone)
     replicas = settings.redis.wait_replicas
     if replicas is None:
@@ -155,9 +156,9 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     engine = Engine(svc, routes)
     await staff_join.refresh(svc)  # staff who joined by phone; those no longer listed lose their rights here
     await svc.reach.start()
-    app = App(settings, secrets, engine, svc, redis, embedded)
+    app = App(settings, secrets, engine, svc, redis, embedded, owns_redis=not shared)
     app.closers.extend([engine.close, *routes.closers])
-    if secrets.sentinels():
+    if secrets.sentinels() and not shared:
         app.closers.append(redis.connection_pool.sentinel_manager.aclose)
     seed = settings.residents.seed_file
     if seed and not await store.residents():
@@ -168,6 +169,18 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     gc.collect()
     gc.freeze()
     return app
+
+
+async def connect_redis(settings: Settings, secrets: Secrets) -> tuple[EmbeddedRedis | None, Redis]:
+    """(the embedded server if one was started, the client): REDIS_SENTINELS, else REDIS_URL, else an embedded
+    Redis keeping its data in `redis.data_dir`."""
+    if secrets.sentinels():  # on a failover the sentinels name the new master
+        return None, sentinel_redis(settings, secrets)
+    embedded, url = None, secrets.redis_url
+    if not url:
+        embedded = await _start_embedded(settings)
+        url = embedded.url
+    return embedded, Redis(connection_pool=connection_pool(url))  # reconnecting on a dropped connection
 
 
 async def _start_embedded(settings: Settings) -> EmbeddedRedis:
