@@ -16,9 +16,10 @@ from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefau
                            ReplyKeyboardMarkup, Update, WebAppInfo)
 
 from ..logmask import protect_logs
+from ..once import bot_id, handle_once
 from ..types import Inbound, Outbound, SendResult
 from .telegram_common import (CannotStart, InHand, TokenRejected, command_list, inbound_from_message,
-                              is_not_modified, probe, put, staff_command_list)
+                              is_not_modified, leased_polling, probe, put, staff_command_list)
 from .webhook import WebhookServer
 
 log = logging.getLogger(__name__)
@@ -135,10 +136,12 @@ class AiogramAdapter:
         app.attach(AiogramMessenger(self.bot))
         self._task: asyncio.Task | None = None
         self._webhook: WebhookServer | None = None
+        self._poller = leased_polling(app, token, self._poll, self._unpoll)
 
     async def _track(self, handler, update, data):
-        with self.in_hand.track():
-            return await handler(update, data)
+        with self.in_hand.track():  # a redelivered update (a poller died, a webhook retried) is handled once
+            return await handle_once(self.app.svc.store, bot_id(self.bot.token), update.update_id,
+                                     lambda: handler(update, data))
 
     async def start(self) -> None:
         try:
@@ -157,8 +160,20 @@ class AiogramAdapter:
         else:
             await self.bot.delete_webhook()
             await self.bot.me()  # polling needs it; fetched here so a failure is retried like the others
-            self._task = asyncio.create_task(self.dp.start_polling(self.bot, handle_signals=False, polling_timeout=10,
-                                                                   close_bot_session=False))
+            self._poller.begin()  # polls while this process holds the bot's poller lease (bot/lease.py)
+
+    async def _poll(self) -> None:
+        self._task = asyncio.create_task(self.dp.start_polling(self.bot, handle_signals=False, polling_timeout=10,
+                                                               close_bot_session=False))
+
+    async def _unpoll(self) -> None:
+        if self._task:
+            try:
+                await self.dp.stop_polling()
+            except RuntimeError:  # polling had not started yet
+                self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+            self._task = None
 
     def _feed(self, data: dict) -> None:
         self.in_hand.spawn(self.dp.feed_raw_update(self.bot, data))
@@ -167,11 +182,6 @@ class AiogramAdapter:
         """No new updates; those in hand and their alerts finish (bounded); then the connection closes."""
         if self._webhook:
             await self._webhook.stop()
-        if self._task:
-            try:
-                await self.dp.stop_polling()
-            except RuntimeError:  # polling had not started yet
-                self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
+        await self._poller.end()  # polling stops, and the lease passes to another worker at once
         await self.in_hand.finish(self.app)
         await self.bot.session.close()

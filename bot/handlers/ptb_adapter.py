@@ -17,9 +17,10 @@ from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter, Tele
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from ..logmask import protect_logs
+from ..once import bot_id, handle_once
 from ..types import Inbound, Outbound, SendResult
 from .telegram_common import (ALLOWED_UPDATES, CannotStart, InHand, TokenRejected, command_list, inbound_from_message,
-                              is_not_modified, probe, put, staff_command_list)
+                              is_not_modified, leased_polling, probe, put, staff_command_list)
 from .webhook import WebhookServer
 
 log = logging.getLogger(__name__)
@@ -125,20 +126,25 @@ class PTBAdapter:
         self.in_hand = InHand()
         self._started = False
         self._webhook: WebhookServer | None = None
+        self._poller = leased_polling(app, token, self._poll, self._unpoll)
 
     async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         ev = to_inbound(update)
         if ev is None:
             return
-        with self.in_hand.track():
-            # a button's spinner stops at once, alongside the handling (a 🆘 does not wait for it)
-            answered = asyncio.ensure_future(update.callback_query.answer()) if ev.kind == "button" else None
-            await self.app.engine.handle(ev)
-            if answered:
-                try:
-                    await answered
-                except TelegramError as e:  # a stale query cannot be answered, but the press still counts
-                    log.info("callback answer failed: %s", e.message)
+        with self.in_hand.track():  # a redelivered update (a poller died, a webhook retried) is handled once
+            await handle_once(self.app.svc.store, bot_id(self.application.bot.token), update.update_id,
+                              lambda: self._handle(update, ev))
+
+    async def _handle(self, update: Update, ev: Inbound) -> None:
+        # a button's spinner stops at once, alongside the handling (a 🆘 does not wait for it)
+        answered = asyncio.ensure_future(update.callback_query.answer()) if ev.kind == "button" else None
+        await self.app.engine.handle(ev)
+        if answered:
+            try:
+                await answered
+            except TelegramError as e:  # a stale query cannot be answered, but the press still counts
+                log.info("callback answer failed: %s", e.message)
 
     async def start(self) -> None:
         try:
@@ -160,7 +166,14 @@ class PTBAdapter:
             self._webhook = self._webhook or WebhookServer(tg, self.app.secrets.webhook_secret, self._feed)
             await self._webhook.start(ptb.bot)
         else:
-            await ptb.updater.start_polling(timeout=10, allowed_updates=ALLOWED_UPDATES)
+            self._poller.begin()  # polls while this process holds the bot's poller lease (bot/lease.py)
+
+    async def _poll(self) -> None:
+        await self.application.updater.start_polling(timeout=10, allowed_updates=ALLOWED_UPDATES)
+
+    async def _unpoll(self) -> None:
+        if self.application.updater.running:
+            await self.application.updater.stop()  # it confirms what it fetched, so no one gets those again
 
     def _feed(self, data: dict) -> None:
         self.application.update_queue.put_nowait(Update.de_json(data, self.application.bot))
@@ -170,8 +183,7 @@ class PTBAdapter:
         ptb = self.application
         if self._webhook:
             await self._webhook.stop()
-        if ptb.updater.running:
-            await ptb.updater.stop()
+        await self._poller.end()  # polling stops, and the lease passes to another worker at once
         # PTB's stop() handles every update already fetched, then returns
         await self.in_hand.finish(self.app, ptb.stop() if self._started else None)
         self._started = False

@@ -6,6 +6,8 @@ import contextlib
 import logging
 
 from ..i18n import Catalogue
+from ..lease import PollerLease
+from ..once import bot_id
 from ..types import Inbound, Outbound, SendResult
 
 log = logging.getLogger(__name__)
@@ -32,6 +34,12 @@ STAFF_COMMANDS = ("open", "incident", "duty", "checkins", "questions", "export",
 # Telegram answers 400 (Bad Request: message is too long, chat not found, ...) and 403 (blocked, kicked) when the
 # request itself can never succeed: sending it again is refused again, so these are permanent. Network errors,
 # 5xx and 429 are worth another try.
+
+
+def leased_polling(app, token: str, start, stop) -> PollerLease:
+    """The poller lease of this bot under the committee's prefix: `start`/`stop` the library's polling, which runs
+    only while this process holds it (one poller per token, however many workers)."""
+    return PollerLease(app.svc.store, bot_id(token), start, stop)
 
 
 def is_not_modified(description: str) -> bool:

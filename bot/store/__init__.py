@@ -11,6 +11,7 @@
   checkins.py    daily check-ins: settings, queues, outcomes
   notices.py     notices, visit tasks, allowance-band news
   desk.py        the web console: sessions, register audit, many-at-once queries
+  leases.py      several worker processes: the one poller of a bot (a lease), each update handled once
   tallies.py     residents' questions for staff; the desk's reports: check-ins and questions counted as they
                  happen, per quarter-hour
 """
@@ -23,6 +24,7 @@ from .desk import DeskStore
 from .emergency import EmergencyStore, Opened
 from .incidents import IncidentsStore, SendLogStore
 from .keys import Keys
+from .leases import LeasesStore
 from .notices import NoticesStore
 from .tallies import QuestionsStore
 from .residents import ResidentsStore, StaffStore
@@ -32,5 +34,5 @@ __all__ = ["Keys", "Opened", "Store", "dumps", "loads"]
 
 
 class Store(ResidentsStore, SessionsStore, IncidentsStore, EmergencyStore, DeadlinesStore, StaffStore,
-            QuestionsStore, SendLogStore, CheckinsStore, NoticesStore, DeskStore):
+            QuestionsStore, SendLogStore, CheckinsStore, NoticesStore, DeskStore, LeasesStore):
     """Store(redis, prefix="nc:", *, wait_replicas=0, wait_ms=500): every feature's storage on one connection."""

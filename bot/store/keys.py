@@ -53,6 +53,9 @@ Layout (prefix omitted):
   audit:{rid}               list  JSON register changes made in the console: who, when, reason, before → after
   tally:{name}:{day}        hash  "{quarter}:{label}" -> count; day = days since 1970-01-01 UTC, quarter = its
                                   15-minute part (0-95): the desk's reports, kept as things happen (tallies.py)
+  -- several worker processes on one Redis (leases.py) --
+  poller:{bot}              str   "host:pid:nonce" of the one process polling Telegram for bot id {bot} (expires)
+  update:{bot}:{id}         str   "handling" | "done": update {id} of bot {bot} is (being) handled (expires)
 """
 from __future__ import annotations
 
@@ -132,6 +135,10 @@ class Keys:
     def console(self, kind: str, token: str) -> str: return self._key("console:{}:{}", kind, token)
     def audit(self, rid: Part) -> str: return self._key("audit:{}", rid)
     def tally(self, name: str, day: Part) -> str: return self._key("tally:{}:{}", name, day)
+
+    # --- several worker processes on one Redis
+    def poller_lease(self, bot: Part) -> str: return self._key("poller:{}", bot)
+    def update_seen(self, bot: Part, update_id: Part) -> str: return self._key("update:{}:{}", bot, update_id)
 
 
 class LuaKeys(Keys):

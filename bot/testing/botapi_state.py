@@ -26,6 +26,7 @@ class ChatState:
         self.limits, self._limiter = limits, RateLimiter(limits) if limits else None
         self.stats = RateStats()
         self.updates: list[dict] = []  # queued, not yet confirmed by a getUpdates offset or a webhook 200
+        self.pushed: list[dict] = []  # every update ever queued (a test replays one as Telegram's retry would)
         self.open_callbacks: set[str] = set()  # callback queries not answered yet
         self.closing = False
         self._chats: dict[int, dict] = {}  # chats the bot may write to
@@ -143,6 +144,7 @@ class ChatState:
         if kind in self._allowed_updates:  # Telegram never queues updates the bot did not ask for
             self._update_id += 1
             self.updates.append({"update_id": self._update_id, kind: obj})
+            self.pushed.append(self.updates[-1])
             self.notify()
 
     def set_allowed_updates(self, allowed: list[str] | None) -> None:

@@ -1,0 +1,122 @@
+"""Exactly one process polls a bot's updates at a time, however many workers run on one Redis.
+
+The right to poll is a lease in Redis: taken by whoever finds it free (SET NX PX), renewed by its holder well
+before it runs out (compare-and-set), given back at a clean stop (compare-and-delete). A holder that cannot renew
+in time — someone else has the lease, or Redis has been away too long — stops polling at once, before the lease
+can have passed on. The others try every second, so when the holder dies the lease moves within TTL + a second.
+Every worker, polling or not, runs the scheduler and sends: only fetching updates is leased.
+
+Time here is real (monotonic) time, not `svc.clock`: Redis counts the lease down in real time. No Telegram here:
+the adapter hands in how to start and stop its library's polling.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+
+from redis.exceptions import RedisError
+
+log = logging.getLogger(__name__)
+TTL_SECONDS = 6.0  # a dead holder's lease moves within this (plus one try)
+RENEW_SECONDS = 2.0  # three renewals per TTL: one lost to a hiccup is retried in time
+TRY_SECONDS = 1.0  # how often a waiting process tries to take the lease
+MARGIN = 0.2  # of the TTL: a holder that could not renew stops this much before its lease runs out
+
+Step = Callable[[], Awaitable[None]]
+
+
+def holder_name() -> str:
+    """Who holds a lease, as the lease's value shows it: host, process id and a nonce (a restarted process with
+    the same pid is someone else)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+class PollerLease:
+    """`start()` runs while this process holds the lease of bot `bot`, `stop()` as soon as it may not hold it."""
+
+    def __init__(self, store, bot: str, start: Step, stop: Step, *, ttl: float = TTL_SECONDS,
+                 renew_every: float = RENEW_SECONDS, try_every: float = TRY_SECONDS, holder: str | None = None,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.store, self.bot, self._start, self._stop = store, bot, start, stop
+        self.ttl, self.renew_every, self.try_every = ttl, renew_every, try_every
+        self.holder = holder or holder_name()
+        self.monotonic = monotonic
+        self.holding = False  # polling now, under the lease
+        self._task: asyncio.Task | None = None
+
+    def begin(self) -> None:
+        """Takes part from now on: polls whenever this process holds the lease."""
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._run(), name=f"poller-lease-{self.bot}")
+
+    async def end(self, *, give_back: bool = True) -> None:
+        """Stops polling (if this process polls) and gives the lease back, so another process takes it at its next
+        try. `give_back=False` leaves it to run out, as a killed process would."""
+        task, self._task = self._task, None
+        if task is None:
+            return
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        if give_back:
+            try:
+                await asyncio.wait_for(self.store.release_lease(self.bot, self.holder), self.ttl * MARGIN)
+            except (RedisError, OSError, asyncio.TimeoutError):  # it runs out by itself
+                log.warning("poller lease not given back (Redis away): it runs out within %s s", self.ttl)
+
+    async def _run(self) -> None:
+        while True:
+            sent = self.monotonic()
+            try:
+                took = await asyncio.wait_for(self.store.take_lease(self.bot, self.holder, int(self.ttl * 1000)),
+                                              self.try_every)
+            except (RedisError, OSError, asyncio.TimeoutError):
+                took = False  # Redis away: nobody can be sure of the lease, so nobody polls from here
+            if took:
+                await self._hold(sent + self.ttl)
+            await asyncio.sleep(self.try_every)
+
+    async def _hold(self, valid_until: float) -> None:
+        """Polls while the lease is surely ours: renewed every `renew_every`; given up at once when a renewal is
+        refused, and `MARGIN` before `valid_until` when none succeeded."""
+        try:
+            await self._start()
+        except asyncio.CancelledError:  # stopped while starting: whatever started stops too
+            await self._stop()
+            raise
+        except Exception:
+            log.exception("polling could not start; the lease is given back")
+            await self._give_back()
+            return
+        self.holding = True
+        log.info("polling Telegram for bot %s (this process holds the lease)", self.bot)
+        try:
+            while True:
+                stop_at = valid_until - self.ttl * MARGIN
+                await asyncio.sleep(max(0.0, min(self.renew_every, stop_at - self.monotonic())))
+                now = self.monotonic()
+                if now >= stop_at:
+                    log.warning("poller lease of bot %s not renewed in time (Redis away?): polling stops", self.bot)
+                    return
+                try:
+                    kept = await asyncio.wait_for(
+                        self.store.renew_lease(self.bot, self.holder, int(self.ttl * 1000)), stop_at - now)
+                except (RedisError, OSError, asyncio.TimeoutError):
+                    continue  # tried again at the next turn, while there is time
+                if not kept:
+                    log.warning("poller lease of bot %s passed to another process: polling stops", self.bot)
+                    return
+                valid_until = now + self.ttl
+        finally:
+            self.holding = False
+            await self._stop()
+
+    async def _give_back(self) -> None:
+        try:
+            await self.store.release_lease(self.bot, self.holder)
+        except (RedisError, OSError):
+            pass

@@ -1,0 +1,60 @@
+"""Each Telegram update handled once, however often it is delivered.
+
+Telegram delivers an update again when it was not confirmed: a poller that fetched it and died before its next
+getUpdates (the lease then moves, and the next poller gets it too), a webhook answer lost on the way. Both
+adapters pass every update through `handle_once`: the first delivery marks it "handling" in Redis (SET NX) and
+handles it; a later one finds it "done" and is dropped. One that finds it still "handling" waits: if the first
+handler dies, its mark lapses after HANDLING_SECONDS and the waiting delivery handles it — a 🆘 fetched by a
+process that was killed the next instant is not lost.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from redis.exceptions import RedisError
+
+log = logging.getLogger(__name__)
+HANDLING_SECONDS = 20  # longer than handling an update takes; a killed handler's update waits this long at most
+KEEP_SECONDS = 3600  # redeliveries come within seconds (a lease moving) or minutes (webhook retries)
+WAIT_SECONDS = 0.25  # between looks at an update another handler is at
+
+
+def bot_id(token: str) -> str:
+    """The bot's numeric id, the token's public part (before the colon): updates are numbered per bot."""
+    return token.split(":", 1)[0]
+
+
+async def handle_once(store, bot: str, update_id: int, handle: Callable[[], Awaitable[Any]]) -> Any:
+    """`handle()`'s result, or None when update `update_id` of `bot` was handled already."""
+    loop = asyncio.get_running_loop()
+    give_up = loop.time() + HANDLING_SECONDS + 5
+    while True:
+        try:
+            state = await store.begin_update(bot, update_id, HANDLING_SECONDS * 1000)
+        except (RedisError, OSError):
+            state = "new"  # Redis away: handled rather than lost (the engine answers kindly without Redis)
+        if state == "done":
+            log.info("update %s delivered again: handled already", update_id)
+            return None
+        if state == "new" or loop.time() >= give_up:
+            break
+        await asyncio.sleep(WAIT_SECONDS)
+    try:
+        result = await handle()
+    except asyncio.CancelledError:
+        raise  # cut off (shutdown): its mark lapses, and a redelivery is handled then
+    except Exception:
+        await _done(store, bot, update_id)
+        raise
+    await _done(store, bot, update_id)
+    return result
+
+
+async def _done(store, bot: str, update_id: int) -> None:
+    try:
+        await store.finish_update(bot, update_id, KEEP_SECONDS)
+    except (RedisError, OSError):
+        log.warning("update %s handled but not marked (Redis away): a redelivery would be handled again", update_id)

@@ -1,0 +1,52 @@
+"""Several worker processes on one Redis: the lease of the one process that polls Telegram for a bot, and each
+update handled once however often Telegram delivers it (see bot/lease.py and bot/once.py)."""
+from __future__ import annotations
+
+from .base import StoreBase
+
+# Compare-and-set: the holder (ARGV[1]) extends its own lease; anyone else's, or one that has run out, stays as is.
+_RENEW = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+"""
+
+# Compare-and-delete: a lease that has since passed to someone else stays theirs.
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+# An update is taken by exactly one handler: "new" (this caller handles it, marked "handling" for ARGV[1] ms),
+# else what the mark says ("handling": someone is at it now; "done").
+_BEGIN_UPDATE = """
+if redis.call('SET', KEYS[1], 'handling', 'NX', 'PX', ARGV[1]) then return 'new' end
+return redis.call('GET', KEYS[1]) or 'gone'
+"""
+
+
+class LeasesStore(StoreBase):
+    # --- the poller lease: one process polls a bot at a time ---------------------------------------
+    async def take_lease(self, bot: str, holder: str, ttl_ms: int) -> bool:
+        """True if `holder` now holds the lease (nobody did)."""
+        return bool(await self.r.set(self.keys.poller_lease(bot), holder, nx=True, px=ttl_ms))
+
+    async def renew_lease(self, bot: str, holder: str, ttl_ms: int) -> bool:
+        """True if `holder` still held the lease and now holds it `ttl_ms` longer."""
+        return bool(await self.script(_RENEW)(keys=[self.keys.poller_lease(bot)], args=[holder, ttl_ms]))
+
+    async def release_lease(self, bot: str, holder: str) -> bool:
+        return bool(await self.script(_RELEASE)(keys=[self.keys.poller_lease(bot)], args=[holder]))
+
+    async def lease_holder(self, bot: str) -> str | None:
+        v = await self.r.get(self.keys.poller_lease(bot))
+        return v.decode() if v else None
+
+    # --- each update once ----------------------------------------------------------------------------
+    async def begin_update(self, bot: str, update_id: int, handling_ms: int) -> str:
+        """"new" (the caller handles it), "handling" (another handler is at it) or "done"."""
+        got = await self.script(_BEGIN_UPDATE)(keys=[self.keys.update_seen(bot, update_id)], args=[handling_ms])
+        return got.decode() if isinstance(got, bytes) else str(got)
+
+    async def finish_update(self, bot: str, update_id: int, keep_seconds: int) -> None:
+        """Handled: a later delivery of it is dropped for `keep_seconds`."""
+        await self.r.set(self.keys.update_seen(bot, update_id), "done", ex=keep_seconds)

@@ -1,0 +1,68 @@
+"""An update Telegram delivers twice is handled once (bot/once.py), through the real clients.
+
+Telegram delivers an update again when it was not confirmed: a webhook answer lost on the way (Telegram retries),
+a poller that fetched it and stopped before its next getUpdates (the next poller, in another worker, gets it too).
+A 🆘 delivered twice must not alert staff twice, nor tell the resident twice.
+"""
+import asyncio
+
+import pytest
+from conftest import LIBRARIES, Telegram, adapter_for
+
+from bot.testing.botapi_server import BotAPIServer
+from test_e2e_webhook import post, webhook_bot
+
+
+def alerts(api, chat_id: int, needle: str = "紧急求助 #1") -> int:
+    return sum(needle in m.text for m in api.sent_to(chat_id))
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_a_sos_whose_webhook_delivery_is_retried_alerts_staff_once(make_app, settings, redis_server, library):
+    async with webhook_bot(make_app, settings, redis_server, library, "s3cret-token") as (api, app, url, tg):
+        li = api.user(1001, "李社工")
+        wang = await tg.signed_up("王老伯", "13900000002")
+        await wang.press("🆘 紧急求助")
+        sos = api.pushed[-1]
+        await api.wait_for_message(li.id, "紧急求助 #1")
+        await api.wait_for_message(wang.id, "请确认您现在的地址")
+        await asyncio.sleep(0.5)
+        told, staff_told = len(api.sent_to(wang.id)), len(api.sent_to(li.id))
+        assert await post(url, sos, "s3cret-token") == 200  # Telegram's retry: its first answer was lost
+        await asyncio.sleep(1.5)
+        assert alerts(api, li.id) == 1 and len(api.sent_to(li.id)) == staff_told  # no "又发来" either
+        assert len(api.sent_to(wang.id)) == told
+        assert [e["event"] for e in await app.svc.store.timeline(1)].count("created") == 1
+
+
+async def test_updates_the_last_poller_fetched_but_never_confirmed_are_handled_once_by_the_next(make_app, settings):
+    """Two workers on one Redis and token: the first polls, fetches a resident's 🆘 and stops before its next
+    getUpdates confirms it; the second takes the lease over and is given the 🆘 again."""
+    async with BotAPIServer() as api:
+        for st in settings.staff:
+            api.user(st.telegram_id, st.name)
+        s = settings.model_copy(update={"telegram": settings.telegram.model_copy(
+            update={"api_base_url": api.base_url, "library": "aiogram"})})
+        first = adapter_for("aiogram")(await make_app(settings_=s), api.token)
+        second_app = await make_app(settings_=s)
+        second = adapter_for("aiogram")(second_app, api.token)
+        await first.start()
+        try:
+            await second.start()  # waits for the lease
+            tg = Telegram(api, first.app, first, "aiogram")
+            wang = await tg.signed_up("王老伯", "13900000002")
+            li = api.user(1001, "李社工")
+            api.hold_next("getUpdates", 30)  # the poll that would confirm the 🆘 never gets through
+            await wang.press("🆘 紧急求助")
+            await api.wait_for_message(li.id, "紧急求助 #1")
+            await api.wait_for_message(wang.id, "请确认您现在的地址")
+            told = len(api.sent_to(wang.id))
+            await first.stop()  # the lease passes on; the 🆘 is still queued at Telegram
+            assert api.updates and "🆘" in api.updates[-1]["message"]["text"]
+            await api.wait_until(lambda: not api.updates, 5)  # the second worker fetched it again
+            await asyncio.sleep(1.5)
+            assert alerts(api, li.id) == 1
+            assert len(api.sent_to(wang.id)) == told
+        finally:
+            await second.stop()
+            await first.stop()
