@@ -51,7 +51,9 @@ class Alerting:
         return [(tg, by_phone[phone]) for tg, phone in await self.store.telegram_ids_by_phone(list(by_phone))]
 
     async def _alert(self, n: int, level: int, audience: list[str] | None = None, reason: str = "", *,
-                     inc: dict | None = None, person: dict | None = None, first: bool = False) -> int:
+                     inc: dict | None = None, person: dict | None = None, first: bool = False,
+                     mark: dict | None = None) -> int:
+        """An alert round at `level`; `mark`: incident fields written with its record (that it was sent)."""
         inc = inc or await self.store.incident(n)
         person = person or await self.store.resident(inc["resident"])
         policy = self.policy(inc["kind"])
@@ -64,7 +66,7 @@ class Alerting:
             await self.svc.outbox.send_all([Outbound(t, forward=MessageRef(chat, msg_id), urgent=True,
                                                      tag=f"media:{n}") for t, role, _ in targets if role == "staff"])
         if not first:
-            return await self._round_alert(n, level, inc, person, targets, reason)
+            return await self._round_alert(n, level, inc, person, targets, reason, mark=mark)
         results = await self.svc.outbox.send_all(self._messages(n, inc, person, targets))
         return await self._recorded(n, level, targets, results, reason, first=first)
 
@@ -77,7 +79,7 @@ class Alerting:
         return out
 
     async def _recorded(self, n: int, level: int, targets: list[tuple[int, str, str]], results: list,
-                        reason: str, *, first: bool = False, sent: list | None = None) -> int:
+                        reason: str, *, first: bool = False, sent: list | None = None, mark: dict | None = None) -> int:
         """Writes an alert round down (its messages, for later edits; who was and wasn't reached). A first
         alert that reached nobody brings the next level forward to now. Returns how many were reached."""
         if sent is None:
@@ -90,8 +92,8 @@ class Alerting:
                            if role == "staff" and not res.ok and res.permanent])
         entry = {"at": self.svc.clock.ts(), "event": "alerted", "level": level, "to": reached, "failed": failed,
                  "reason": reason}
-        await self.store.record_alerts(n, sent, entry, fields={"first_alert_sent": True} if first else None,
-                                       cancel=(f"first:{n}",) if first else ())
+        fields = {**({"first_alert_sent": True} if first else {}), **(mark or {})}
+        await self.store.record_alerts(n, sent, entry, fields=fields, cancel=(f"first:{n}",) if first else ())
         if reached:
             return len(reached)
         if first:  # the next level (all staff) at once; later levels keep their pace, reached or not

@@ -2,7 +2,9 @@
 alert's safety net.
 
 Deadlines (in Redis, so they survive a restart) carry what they expect, e.g. "esc:42:2" = "raise incident 42
-to level 2": when one fires and the incident has moved on, it does nothing — so nothing fires twice. The others:
+to level 2": when one fires and the incident has moved on, it does nothing — so nothing fires twice. A step's
+record is written all at once (`step_incident`), and an escalation's deadline stays (leased to its worker) until
+its alert is recorded as sent: if that worker dies in between, another sends it when the lease runs out. The others:
 "arr:42:c" (claim number c without 已到达), "fol:42:c:s" (follow-up s of an arrived incident not yet resolved),
 "rnw:42:k:l" (level l of the k-th new 🆘 on a claimed or arrived incident), "addr:42", "first:42".
 """
@@ -60,21 +62,24 @@ class Deadlines:
 
     async def _escalate(self, inc: dict, level: int, key: str) -> bool:
         n = inc["id"]
-        if inc["status"] != "open" or inc["level"] >= level:
+        if inc["status"] != "open" or inc["level"] > level or inc.get("alerted_level", 0) >= level:
             return True  # claimed meanwhile, or this step already ran
-        policy = self.policy(inc["kind"])
-        now = self.svc.clock.ts()
-        nxt = level + 1
-        due = (inc["created"] + policy.levels[nxt].after_minutes * 60 if nxt < len(policy.levels)
-               else now + policy.repeat_every_minutes * 60)
-        remind = level < len(policy.levels) and policy.levels[level].remind_staff_to_call
-        # record first: the level moves and the next step is scheduled before anyone is messaged
-        await self.store.update_incident(n, level=level, **({"remind_call": True} if remind else {}))
-        await self.store.set_deadline(f"esc:{n}:{nxt}", max(due, now))
+        if inc["level"] < level:  # recorded first, all at once: the level moves and the next step is scheduled
+            policy = self.policy(inc["kind"])
+            now = self.svc.clock.ts()
+            nxt = level + 1
+            due = (inc["created"] + policy.levels[nxt].after_minutes * 60 if nxt < len(policy.levels)
+                   else now + policy.repeat_every_minutes * 60)
+            remind = level < len(policy.levels) and policy.levels[level].remind_staff_to_call
+            await self.store.step_incident(n, {"level": level, **({"remind_call": True} if remind else {})},
+                                           {"at": now, "event": "escalated", "level": level},
+                                           deadlines={f"esc:{n}:{nxt}": max(due, now)})
+        # else the worker that recorded it died before its alert was recorded as sent (this deadline's lease ran
+        # out): the alert goes now. Reaching nobody does not hurry the next level: its short alerts have gone
+        # and the head knows (`_nobody_reached`)
+        await self._alert(n, level, reason="alert.escalated", mark={"alerted_level": level})
         await self.store.cancel_deadline(key)
-        await self.store.add_timeline(n, {"at": now, "event": "escalated", "level": level})
-        await self._alert(n, level, reason="alert.escalated")  # reaching nobody does not hurry the next level:
-        return False  # its short alerts have gone and the head knows (`_nobody_reached`)
+        return False
 
     async def _no_arrival(self, inc: dict, claims: int, key: str) -> bool:
         n = inc["id"]
@@ -97,10 +102,9 @@ class Deadlines:
             return True
         now = self.svc.clock.ts()
         nxt = f"fol:{n}:{claims}:{step + 1}"
-        await self.store.update_incident(n, followup=step)
-        await self.store.set_deadline(nxt, now + self.policy(inc["kind"]).arrived_followup_minutes * 60)
-        await self.store.cancel_deadline(key)
-        await self.store.add_timeline(n, {"at": now, "event": "followup", "step": step})
+        await self.store.step_incident(n, {"followup": step}, {"at": now, "event": "followup", "step": step},
+                                       deadlines={nxt: now + self.policy(inc["kind"]).arrived_followup_minutes * 60},
+                                       cancel=(key,))
         inc = {**inc, "followup": step}
         targets = await self.recipients(inc, ["claimer"] if step == 1 else ["all_staff"])
         reached = await self._round_alert(n, inc["level"], inc, await self.store.resident(inc["resident"]), targets,
@@ -144,10 +148,8 @@ class Deadlines:
             return True  # answered meanwhile, or this step already ran
         now = self.svc.clock.ts()
         nxt = f"rnw:{n}:{k}:{level + 1}"
-        await self.store.update_incident(n, renew_level=level)
-        await self.store.set_deadline(nxt, now + _gap(self.policy(inc["kind"]), level + 1))
-        await self.store.cancel_deadline(key)
-        await self.store.add_timeline(n, {"at": now, "event": "escalated", "level": level})
+        await self.store.step_incident(n, {"renew_level": level}, {"at": now, "event": "escalated", "level": level},
+                                       deadlines={nxt: now + _gap(self.policy(inc["kind"]), level + 1)}, cancel=(key,))
         if await self._renewed_alert({**inc, "renew_level": level}, level, "alert.escalated") == 0:
             await self.store.set_deadline(nxt, now)
         return False

@@ -81,8 +81,8 @@ class Rounds:
         task.add_done_callback(self._sending.discard)
         return task
 
-    async def _round_alert(self, n: int, level: int, inc: dict, person: dict | None, targets: list, reason: str
-                           ) -> int:
+    async def _round_alert(self, n: int, level: int, inc: dict, person: dict | None, targets: list, reason: str,
+                           *, mark: dict | None = None) -> int:
         """A later alert (escalation, no arrival) joins the others of this moment: a staff chat that several
         are bound for gets one digest, then each packet. Returns how many were reached."""
         loop = asyncio.get_running_loop()
@@ -94,7 +94,7 @@ class Rounds:
         left = self._later_since + LATER_ROUND_MAX_SECONDS - loop.time()
         self._later_flush = loop.call_later(max(0.0, min(LATER_ROUND_SECONDS, left)), self._send_later_round)
         self._later_round.append(call)
-        reached = await self._record_call(call, await call.done, level, reason)
+        reached = await self._record_call(call, await call.done, level, reason, mark=mark)
         if _digested(call):
             self._background(self._full_packets(call))
         return reached
@@ -118,12 +118,13 @@ class Rounds:
         except Exception as e:
             call.done.set_exception(e)
 
-    async def _record_call(self, call: _Call, results: list, level: int, reason: str, *, first: bool = False) -> int:
+    async def _record_call(self, call: _Call, results: list, level: int, reason: str, *, first: bool = False,
+                           mark: dict | None = None) -> int:
         """A call's alert round, written down: the packets (not digests) are the messages later edits update."""
         packets = [(t[0], res.message_id, t[1]) for (t, _, whole), res in zip(call.sends, results)
                    if whole and res.ok and res.message_id]
         return await self._recorded(call.n, level, [t for t, _, _ in call.sends], results, reason, first=first,
-                                    sent=packets)
+                                    sent=packets, mark=mark)
 
     def _digests(self, items: list, heading: str = "packet.digest_title") -> list:
         """As few messages as Telegram allows: at most DIGEST_MAX calls (one claim button each) and

@@ -48,6 +48,19 @@ class IncidentsStore(StoreBase):
     async def update_incident(self, n: int, **fields: Any) -> None:
         await self.r.hset(self.keys.incident(n), mapping=dumps_fields(fields))
 
+    async def step_incident(self, n: int, fields: dict, entry: dict, *, deadlines: dict[str, float] | None = None,
+                            cancel: tuple[str, ...] = ()) -> None:
+        """One step of an incident written all at once: its fields, its timeline entry, the deadlines it sets and
+        those it is done with. A worker killed half-way cannot leave the level moved but the next one unscheduled."""
+        async with self.r.pipeline(transaction=True) as p:
+            p.hset(self.keys.incident(n), mapping=dumps_fields(fields))
+            p.rpush(self.keys.incident_timeline(n), dumps(entry))
+            if deadlines:
+                p.zadd(self.keys.deadlines(), deadlines)
+            if cancel:
+                p.zrem(self.keys.deadlines(), *cancel)
+            await p.execute()
+
     async def add_timeline(self, n: int, entry: dict) -> None:
         await self.r.rpush(self.keys.incident_timeline(n), dumps(entry))
 
