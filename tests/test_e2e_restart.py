@@ -49,6 +49,17 @@ def start_bot(config: Path, redis_url: str, token: str, shift: float = 0.0) -> s
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
+def stop_bot(bot: subprocess.Popen, timeout: float = 15) -> None:
+    """SIGTERM (a clean stop), and SIGKILL if it takes longer than `timeout`."""
+    if bot.poll() is None:
+        bot.send_signal(signal.SIGTERM)
+    try:
+        bot.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        bot.kill()
+        bot.wait()
+
+
 @pytest.mark.parametrize("library", LIBRARIES)
 async def test_escalation_survives_a_killed_process(tmp_path, redis_server, library):
     async with BotAPIServer() as api:
@@ -74,10 +85,5 @@ async def test_escalation_survives_a_killed_process(tmp_path, redis_server, libr
             await asyncio.sleep(3)  # time for any duplicate to show up
             assert sum("紧急求助 #1" in m.text for m in api.sent_to(wa.id)) == 1
         finally:
-            bot.send_signal(signal.SIGTERM)
-            try:
-                bot.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                bot.kill()
-                bot.wait()
+            stop_bot(bot)
             bot.stderr.close()
