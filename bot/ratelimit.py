@@ -79,25 +79,29 @@ class TelegramLimiter:
         await self._chat_turn(chat, priority)
         holding = True
         try:
-            while True:
-                wait = self._chat_wait(chat_id, chat, self._clock())
-                if wait > 0:
-                    await self._sleep(wait)
-                    if chat.waiting and chat.waiting[0][0] < priority:  # a more urgent one came meanwhile
-                        holding = False
-                        self._chat_next(chat)
-                        await self._chat_turn(chat, priority)
-                        holding = True
-                    continue
-                await self._overall_slot(priority)
-                if self._chat_wait(chat_id, chat, self._clock()) <= 0:
-                    break  # else a 429 held the chat while we queued: wait again
-            self._record(chat_id, chat, self._clock())
+            while (wait := await self._slot(chat_id, chat, priority)) > 0:
+                await self._sleep(wait)
+                if chat.waiting and chat.waiting[0][0] < priority:  # a more urgent one came meanwhile
+                    holding = False
+                    self._chat_next(chat)
+                    await self._chat_turn(chat, priority)
+                    holding = True
         finally:
             if holding:
                 self._chat_next(chat)
         self.granted += 1
         self._sweep()
+
+    async def _slot(self, chat_id: int, chat: _Chat, priority: int) -> float:
+        """0 once this chat's turn has its overall slot (recorded), else how long the chat must wait first."""
+        wait = self._chat_wait(chat_id, chat, self._clock())
+        if wait > 0:
+            return wait
+        await self._overall_slot(priority)
+        wait = self._chat_wait(chat_id, chat, self._clock())  # a 429 may have held the chat while we queued
+        if wait <= 0:
+            self._record(chat_id, chat, self._clock())
+        return wait
 
     def penalise(self, chat_id: int, retry_after: float) -> None:
         until = self._clock() + max(0.0, retry_after)
