@@ -19,6 +19,10 @@ from bot.testing.botapi_server import BotAPIServer, RateLimits
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 ROOT = Path(__file__).resolve().parent.parent
 STAFF = 1001
+# slots 5% under 30 a second (the bot's default: 3%): the test server stamps a request when its event loop gets to
+# it, and on this shared 2-core machine that loop can stall for tens of milliseconds (bench/bench_limiter.py runs
+# the default margin)
+MARGIN = 0.05
 
 
 class Workers:
@@ -51,11 +55,13 @@ async def workers(api, redis_server):
     prefix = f"nc:{{p{uuid.uuid4().hex[:6]}}}:"  # a committee's keys, as under a Redis Cluster hash tag
     proc = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot.testing.pace_driver", "--workers", "3", "--api", api.base_url,
-        "--token", api.token, "--redis", redis_server.url, "--prefix", prefix, cwd=ROOT,
+        "--token", api.token, "--redis", redis_server.url, "--prefix", prefix, "--margin", str(MARGIN), cwd=ROOT,
         stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
     try:
         assert (await Workers(proc).answer(timeout=180))["ready"]
-        yield Workers(proc)
+        workers = Workers(proc)
+        await workers.send(*({"chats": [c]} for c in residents(api, 10000, 3)))  # warm, as a running bot is
+        yield workers
     finally:
         if proc.returncode is None:
             proc.stdin.write(b'{"op": "quit"}\n')
@@ -81,9 +87,9 @@ async def test_three_processes_on_one_token_send_close_to_thirty_a_second_and_ne
     batches = [residents(api, 20000 + 1000 * i, 40) for i in range(3)]
     results = await workers.send(*({"chats": b} for b in batches))
     assert [r["ok"] for r in results] == [40, 40, 40]
-    assert api.stats.throttled == throttled  # no 429: together they kept to the token's 30 a second
     times = sorted(c.at for c in sends(api, before))
     rate = (len(times) - 1) / (times[-1] - times[0])
+    assert api.stats.throttled == throttled, (api.stats, rate)  # no 429: together they kept to 30 a second
     assert 24 <= rate <= 30.5, rate  # not three times 30, and not far below it either
 
 

@@ -12,8 +12,9 @@ and answers one JSON line on stdout:
       "alert_limiter" (of which in the limiter), "cpu", "round_trips"}
   {"op": "quit"}
 
-`--per-chat` and `--chat-burst` set a chat's limits (the test server allows one a second, no burst);
-`--limiter local` sends under the in-process `TelegramLimiter` instead (as before limits were shared).
+`--per-chat` and `--chat-burst` set a chat's limits (the test server allows one a second, no burst), `--margin`
+the overall slots' margin; `--limiter local` sends under the in-process `TelegramLimiter` instead (as before
+limits were shared).
 """
 from __future__ import annotations
 
@@ -43,13 +44,14 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--prefix", required=True)
     p.add_argument("--per-chat", type=float, default=0.9)
     p.add_argument("--chat-burst", type=int, default=1)
+    p.add_argument("--margin", type=float, default=Limits.margin)
     p.add_argument("--limiter", choices=("shared", "local"), default="shared")
     return p.parse_args(argv)
 
 
 def tuned(app, args: argparse.Namespace):
     """The limiter build_app installed, with the chat limits asked for."""
-    limits = Limits(per_chat_per_second=args.per_chat, chat_burst=args.chat_burst)
+    limits = Limits(per_chat_per_second=args.per_chat, chat_burst=args.chat_burst, margin=args.margin)
     if args.limiter == "local":
         return TelegramLimiter(limits)
     installed = app.svc.outbox.limiter
