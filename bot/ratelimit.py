@@ -1,4 +1,4 @@
-"""The one outbound limiter for the whole bot: Telegram's flood limits, urgent messages first.
+"""The outbound limiter: Telegram's flood limits, urgent messages first, within one process.
 
 Telegram allows about 30 messages a second overall, one a second per chat (a short burst passes)
 and 20 a minute per group; beyond that it answers 429 with retry_after. Waiting for a slot here
@@ -15,6 +15,9 @@ costs less than recovering from a 429, so every message the Outbox sends asks fo
   during the morning's check-ins waits for one slot, not for the queue;
 - a 429 holds that chat for retry_after, and every non-urgent message too (as python-telegram-bot's
   AIORateLimiter does), because a flood wait is often bot-wide.
+
+This keeps the limits in one process. `bot/sharedlimit.py` builds on it to share them, through Redis, with every
+process sending for the same token (what `build_app` installs), and falls back to it when Redis does not answer.
 """
 from __future__ import annotations
 

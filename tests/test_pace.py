@@ -100,3 +100,11 @@ async def test_sending_goes_on_under_the_process_own_limits_when_redis_goes_away
         finally:
             await bot.session.close()
             await limiter.store.r.aclose()
+
+
+async def test_a_slot_set_on_another_clock_does_not_stop_sending(redis_server):
+    """After a failover to a master whose clock is a minute behind, the token's next slot reads a minute ahead."""
+    a, b = processes(redis_server)
+    assert (await a.store.pace_reserve(1, False, a.pace, now=110.0))[0]
+    granted, delay = await b.store.pace_reserve(2, False, b.pace, now=50.0)
+    assert granted and delay <= 5.1

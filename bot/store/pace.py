@@ -27,7 +27,9 @@ local interval, chat_interval = tonumber(ARGV[2]), tonumber(ARGV[4])
 local token = redis.call('HMGET', KEYS[1], 'next', 'held')
 local held = tonumber(token[2]) or 0
 if ARGV[6] == '0' and held > now then return {0, fmt(held - now)} end  -- reserving now would hold up the urgent
-local slot = math.max(tonumber(token[1]) or 0, now - tonumber(ARGV[3]))
+-- nobody reserves more than a few slots ahead: a `next` seconds off was set on another clock (a failover to a
+-- master whose clock is behind), and must not stop sending for as long
+local slot = math.max(math.min(tonumber(token[1]) or 0, now + 5), now - tonumber(ARGV[3]))
 local chat = redis.call('HMGET', KEYS[2], 'tat', 'held')
 local tat = tonumber(chat[1]) or 0
 local ready = math.max(tonumber(chat[2]) or 0, tat - (tonumber(ARGV[5]) - 1) * chat_interval)
