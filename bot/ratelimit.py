@@ -1,4 +1,4 @@
-"""The one outbound limiter for the whole bot: Telegram's flood limits, urgent messages first.
+"""The outbound limiter: Telegram's flood limits, urgent messages first, within one process.
 
 Telegram allows about 30 messages a second overall, one a second per chat (a short burst passes)
 and 20 a minute per group; beyond that it answers 429 with retry_after. Waiting for a slot here
@@ -15,6 +15,9 @@ costs less than recovering from a 429, so every message the Outbox sends asks fo
   during the morning's check-ins waits for one slot, not for the queue;
 - a 429 holds that chat for retry_after, and every non-urgent message too (as python-telegram-bot's
   AIORateLimiter does), because a flood wait is often bot-wide.
+
+This keeps the limits in one process. `bot/sharedlimit.py` builds on it to share them, through Redis, with every
+process sending for the same token (what `build_app` installs), and falls back to it when Redis does not answer.
 """
 from __future__ import annotations
 
@@ -79,25 +82,29 @@ class TelegramLimiter:
         await self._chat_turn(chat, priority)
         holding = True
         try:
-            while True:
-                wait = self._chat_wait(chat_id, chat, self._clock())
-                if wait > 0:
-                    await self._sleep(wait)
-                    if chat.waiting and chat.waiting[0][0] < priority:  # a more urgent one came meanwhile
-                        holding = False
-                        self._chat_next(chat)
-                        await self._chat_turn(chat, priority)
-                        holding = True
-                    continue
-                await self._overall_slot(priority)
-                if self._chat_wait(chat_id, chat, self._clock()) <= 0:
-                    break  # else a 429 held the chat while we queued: wait again
-            self._record(chat_id, chat, self._clock())
+            while (wait := await self._slot(chat_id, chat, priority)) > 0:
+                await self._sleep(wait)
+                if chat.waiting and chat.waiting[0][0] < priority:  # a more urgent one came meanwhile
+                    holding = False
+                    self._chat_next(chat)
+                    await self._chat_turn(chat, priority)
+                    holding = True
         finally:
             if holding:
                 self._chat_next(chat)
         self.granted += 1
         self._sweep()
+
+    async def _slot(self, chat_id: int, chat: _Chat, priority: int) -> float:
+        """0 once this chat's turn has its overall slot (recorded), else how long the chat must wait first."""
+        wait = self._chat_wait(chat_id, chat, self._clock())
+        if wait > 0:
+            return wait
+        await self._overall_slot(priority)
+        wait = self._chat_wait(chat_id, chat, self._clock())  # a 429 may have held the chat while we queued
+        if wait <= 0:
+            self._record(chat_id, chat, self._clock())
+        return wait
 
     def penalise(self, chat_id: int, retry_after: float) -> None:
         until = self._clock() + max(0.0, retry_after)

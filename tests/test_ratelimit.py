@@ -155,7 +155,10 @@ async def test_the_bot_sends_through_the_shared_limiter_when_a_channel_attaches(
                                     "residents": settings.residents.model_copy(update={"seed_file": None})})
     app = await build_app(s, Secrets(redis_url=redis_server.url), nlu=False, kb=False)
     try:
-        assert isinstance(app.svc.outbox.limiter, TelegramLimiter)
+        from bot.sharedlimit import SharedLimiter
+
+        limiter = app.svc.outbox.limiter  # shared with the committee's other processes, on its keys
+        assert isinstance(limiter, SharedLimiter) and limiter.store is app.svc.store
     finally:
         await app.close()
 

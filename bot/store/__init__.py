@@ -14,6 +14,7 @@
   leases.py      several worker processes: the one poller of a bot (a lease), each update handled once
   tallies.py     residents' questions for staff; the desk's reports: check-ins and questions counted as they
                  happen, per quarter-hour
+  pace.py        Telegram's send limits for the committee's token, shared by all its processes
 """
 from __future__ import annotations
 
@@ -26,13 +27,14 @@ from .incidents import IncidentsStore, SendLogStore
 from .keys import Keys
 from .leases import LeasesStore
 from .notices import NoticesStore
+from .pace import Pace, PaceStore
 from .tallies import QuestionsStore
 from .residents import ResidentsStore, StaffStore
 from .sessions import SessionsStore
 
-__all__ = ["Keys", "Opened", "Store", "dumps", "loads"]
+__all__ = ["Keys", "Opened", "Pace", "Store", "dumps", "loads"]
 
 
 class Store(ResidentsStore, SessionsStore, IncidentsStore, EmergencyStore, DeadlinesStore, StaffStore,
-            QuestionsStore, SendLogStore, CheckinsStore, NoticesStore, DeskStore, LeasesStore):
+            QuestionsStore, SendLogStore, CheckinsStore, NoticesStore, DeskStore, LeasesStore, PaceStore):
     """Store(redis, prefix="nc:", *, wait_replicas=0, wait_ms=500): every feature's storage on one connection."""

@@ -51,6 +51,9 @@ Layout (prefix omitted):
   console:signin:{token}    str   staff id: a one-time sign-in link from /web (taken once, expires)
   console:upload:{token}    str   JSON an uploaded register file awaiting confirmation (expires)
   audit:{rid}               list  JSON register changes made in the console: who, when, reason, before → after
+  pace                      hash  next (the token's next free send slot, Redis TIME), held (a 429's hold until)
+  pace:chat:{id}            hash  tat (the chat's GCRA arrival time), held; expires once idle (pace.py)
+  pace:chat:{id}:grants     list  a group's send slots in the last minute (20 a minute)
   tally:{name}:{day}        hash  "{quarter}:{label}" -> count; day = days since 1970-01-01 UTC, quarter = its
                                   15-minute part (0-95): the desk's reports, kept as things happen (tallies.py)
   -- several worker processes on one Redis (leases.py) --
@@ -130,6 +133,11 @@ class Keys:
     def visits(self) -> str: return self._key("visits")
     def visits_seq(self) -> str: return self._key("visits:seq")
     def ageband(self, group: str) -> str: return self._key("ageband:{}", group)
+
+    # --- Telegram's limits for the committee's token, shared by its processes (store/pace.py)
+    def pace(self) -> str: return self._key("pace")
+    def pace_chat(self, chat_id: Part) -> str: return self._key("pace:chat:{}", chat_id)
+    def pace_grants(self, chat_id: Part) -> str: return self._key("pace:chat:{}:grants", chat_id)
 
     # --- the staff web console
     def console(self, kind: str, token: str) -> str: return self._key("console:{}:{}", kind, token)
