@@ -46,7 +46,7 @@ B_REGISTER = ("name,phone,road,lane,building,room,lives_alone,birth_date\n"
               "赵阿婆,13900000099,永嘉路,10,2,201,yes,1940-01-01\n")
 
 
-def two_committee_config(tmp_path: Path, apis=None, library="aiogram", desks=None) -> Path:
+def two_committee_config(tmp_path: Path, apis=None, library="aiogram", desks=None, **shared) -> Path:
     """Committee a (the sample register; 甲社工 on duty) and b (赵阿婆; 乙社工 on duty, 甲社工 a member too), under
     fresh key prefixes; `apis`: a Bot API server per committee; `desks`: a console port per committee."""
     (tmp_path / "b.csv").write_text(B_REGISTER, encoding="utf-8")
@@ -63,7 +63,7 @@ def two_committee_config(tmp_path: Path, apis=None, library="aiogram", desks=Non
             c["telegram"] = {"api_base_url": apis[cid].base_url, "library": library}
         if desks:
             c["console"] = {"enabled": True, "listen": "127.0.0.1", "port": desks[cid]}
-    return deployment(tmp_path, {"a": a, "b": b})
+    return deployment(tmp_path, {"a": a, "b": b}, **shared)
 
 
 def env_for(redis_server) -> dict[str, str]:

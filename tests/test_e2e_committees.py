@@ -4,25 +4,29 @@ from __future__ import annotations
 
 import contextlib
 
+import aiohttp
+
 import pytest
 from conftest import LIBRARIES, TUESDAY_9, Telegram
 
 from bot.committees import load_committees
 from bot.district import District
 from bot.handlers import committee_adapter
+from bot.redis_server import free_port
 from bot.testing.botapi_server import BotAPIServer
-from test_committees import A_HEAD, A_STAFF, B_HEAD, B_STAFF, TOKENS, two_committee_config
+from test_committees import BASE, A_HEAD, A_STAFF, B_HEAD, B_STAFF, TOKENS, two_committee_config
 
 @contextlib.asynccontextmanager
-async def running(tmp_path, redis_server, clock, nlu_model, knowledge_base, library):
+async def running(tmp_path, redis_server, clock, nlu_model, knowledge_base, library, env=None, **shared):
     async with BotAPIServer(TOKENS["a"]) as api_a, BotAPIServer(TOKENS["b"]) as api_b:
         apis = {"a": api_a, "b": api_b}
         for uid, name in ((A_STAFF, "甲社工"), (A_HEAD, "甲书记")):
             api_a.user(uid, name)
         for uid, name in ((B_STAFF, "乙社工"), (B_HEAD, "乙书记"), (A_STAFF, "甲社工")):
             api_b.user(uid, name)
-        env = {"REDIS_URL": redis_server.url, **{f"TELEGRAM_BOT_TOKEN_{k.upper()}": v for k, v in TOKENS.items()}}
-        committees = load_committees(two_committee_config(tmp_path, apis=apis, library=library), env)
+        env = {"REDIS_URL": redis_server.url, **{f"TELEGRAM_BOT_TOKEN_{k.upper()}": v for k, v in TOKENS.items()},
+               **(env or {})}
+        committees = load_committees(two_committee_config(tmp_path, apis=apis, library=library, **shared), env)
         district = await District.open(committees, clock=clock, nlu=nlu_model, kb=knowledge_base)
         adapters = [committee_adapter(app) for app in district.apps.values()]
         try:
@@ -87,3 +91,26 @@ async def test_two_committees_in_one_process_keep_their_staff_residents_alerts_a
         # the escalation of a's call (a day later, to all of a's staff) still reaches none of b's
         await api_a.wait_for_message(A_HEAD, "紧急求助 #1")
         assert not any("紧急求助" in t for uid in (B_STAFF, B_HEAD, A_STAFF) for t in texts(api_b, uid))
+
+
+async def test_in_webhook_mode_one_listener_serves_every_committee_on_its_own_path(
+        tmp_path, redis_server, clock, nlu_model, knowledge_base):
+    port = free_port()
+    shared = {**BASE["telegram"], "mode": "webhook", "webhook_url": f"http://127.0.0.1:{port}/telegram/webhook",
+              "webhook_port": port}
+    async with running(tmp_path, redis_server, clock, nlu_model, knowledge_base, "aiogram",
+                       env={"TELEGRAM_WEBHOOK_SECRET": "s3cret"}, telegram=shared) as (district, tg):
+        api_a, api_b = tg["a"].api, tg["b"].api
+        assert api_a.webhook["url"] == f"http://127.0.0.1:{port}/telegram/a"
+        assert api_b.webhook["url"] == f"http://127.0.0.1:{port}/telegram/b"
+        wang = await tg["a"].signed_up("王老伯", "13900000002")  # each bot's updates reach its own committee
+        zhao = await tg["b"].signed_up("赵阿婆", "13900000099")
+        await zhao.press("🆘 紧急求助")
+        await api_b.wait_for_message(B_STAFF, "紧急求助 #1")
+        assert "紧急求助" not in " ".join(m.text for m in api_a.sent_to(A_STAFF))
+        assert await district.apps["a"].svc.store.resident_by_tg(zhao.id) is None
+        assert await district.apps["b"].svc.store.resident_by_tg(wang.id) is None
+        async with aiohttp.ClientSession() as http:
+            headers = {"X-Telegram-Bot-Api-Secret-Token": "s3cret"}
+            async with http.post(f"http://127.0.0.1:{port}/telegram/c", json={"update_id": 1}, headers=headers) as r:
+                assert r.status == 404  # no such committee
