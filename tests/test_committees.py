@@ -236,3 +236,72 @@ async def test_the_nlu_model_and_knowledge_base_are_loaded_once_for_every_commit
         assert a.store is not b.store and a.settings.redis.prefix != b.settings.redis.prefix
     finally:
         await district.close()
+
+
+def test_without_a_token_the_console_runs_for_the_first_committee_or_the_one_named(tmp_path, redis_server,
+                                                                                   monkeypatch, capsys):
+    import io
+    import sys
+
+    monkeypatch.setenv("REDIS_URL", redis_server.url)
+    for var in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BOT_TOKEN_A", "TELEGRAM_BOT_TOKEN_B"):
+        monkeypatch.delenv(var, raising=False)
+    config = str(two_committee_config(tmp_path))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("/who\n/quit\n"))
+    assert main(["--config", config]) == 0
+    out = capsys.readouterr().out
+    assert "王老伯" in out and "赵阿婆" not in out and "乙社工" not in out
+    monkeypatch.setattr(sys, "stdin", io.StringIO("/who\n/quit\n"))
+    assert main(["--config", config, "--committee", "b"]) == 0
+    out = capsys.readouterr().out
+    assert "赵阿婆" in out and "乙社工" in out and "王老伯" not in out
+
+
+def test_the_example_committees_load_as_the_readme_says(tmp_path):
+    cfg = {**BASE, "committees_dir": "deploy/committees.example", "base_dir": str(ROOT)}
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    jianxin, yongjia = load_committees(path, env={"TELEGRAM_BOT_TOKEN_YONGJIA": "2:y"})
+    assert (jianxin.settings.redis.prefix, yongjia.settings.redis.prefix) == ("nc:{jianxin}:", "nc:{yongjia}:")
+    assert yongjia.secrets.telegram_token == "2:y" and jianxin.secrets.telegram_token is None
+    assert yongjia.settings.escalation.emergency.levels[1].after_minutes == 2  # its own policy
+    assert yongjia.settings.escalation.help == jianxin.settings.escalation.help  # the shared one
+    assert jianxin.settings.path(jianxin.settings.residents.seed_file).exists()
+
+
+async def test_one_metrics_listener_counts_every_committee_under_its_own_label(tmp_path, redis_server, clock,
+                                                                               nlu_model, knowledge_base):
+    import aiohttp
+    from prometheus_client.parser import text_string_to_metric_families
+
+    from bot.district import District
+    from bot.redis_server import free_port
+    from bot.testing.tools import Person, RecordingMessenger
+
+    port = free_port()
+    committees = load_committees(two_committee_config(tmp_path, ops={"port": port}), env_for(redis_server))
+    district = await District.open(committees, clock=clock, nlu=nlu_model, kb=knowledge_base,
+                                   messengers={"a": RecordingMessenger(), "b": RecordingMessenger()})
+
+    async def get(path: str) -> tuple[int, str]:
+        async with aiohttp.ClientSession() as http, http.get(f"http://127.0.0.1:{port}{path}") as resp:
+            return resp.status, await resp.text()
+
+    def opened(text: str, committee: str) -> float:
+        return sum(s.value for f in text_string_to_metric_families(text) for s in f.samples
+                   if s.name == "carebot_incidents_opened_total" and s.labels == {"committee": committee,
+                                                                                  "kind": "emergency"})
+    try:
+        district.start(tick_seconds=3600)
+        assert await get("/readyz") == (200, "ready\n")
+        wang = Person(district.apps["a"], 5555, "王老伯")
+        await wang.send("/start")
+        await wang.share_contact("13900000002")
+        await wang.send("🆘 紧急求助")
+        await district.apps["a"].engine.settle(5)
+        status, text = await get("/metrics")
+        assert status == 200 and opened(text, "a") == 1 and opened(text, "b") == 0
+        assert 'carebot_incidents_open{committee="a",level="0"} 1.0' in text
+        assert 'committee="b",level=' not in text
+    finally:
+        await district.close()
