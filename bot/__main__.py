@@ -75,7 +75,7 @@ async def _run(committees, chosen: str | None, config_path=None) -> int:
 
         running = [pick(committees, chosen)] if chosen else committees
         check_tokens(running)
-        return await run_telegram(running, config_path)
+        return await run_telegram(running, config_path=config_path)
     one = pick(committees, chosen, first_by_default=True)
     settings, secrets = one.settings, one.secrets
     from .app import build_app

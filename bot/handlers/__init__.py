@@ -26,14 +26,17 @@ def adapter_class(library: str):
     return AiogramAdapter
 
 
-async def run_telegram(committees, config_path=None) -> int:
+async def run_telegram(settings, secrets=None, config_path=None) -> int:
     """Every committee's bot (each its own token), until SIGINT or SIGTERM; then the adapters stop and everything
-    closes cleanly; SIGHUP re-reads the staff lists from `config_path`.
+    closes cleanly; SIGHUP re-reads the staff lists from `config_path`. `settings`: a list of Committees (see
+    bot/committees.py), or one committee's Settings with its `secrets`.
 
     The store and the scheduler start first: escalations and check-ins run while Telegram is still unreachable.
     Raises CannotStart (one line for the person starting the bot) when Telegram refuses a token or settings."""
+    from ..committees import Committee
     from ..district import District
 
+    committees = settings if isinstance(settings, list) else [Committee(settings.committee, settings, secrets)]
     district = await District.open(committees)
     adapters = [committee_adapter(app) for app in district.apps.values()]  # channels attached before any send
     district.start()
