@@ -305,3 +305,38 @@ async def test_one_metrics_listener_counts_every_committee_under_its_own_label(t
         assert 'committee="b",level=' not in text
     finally:
         await district.close()
+
+
+async def test_every_script_a_committee_runs_names_a_key_in_its_own_cluster_slot(make_app, settings, clock,
+                                                                                 monkeypatch):
+    """In a Redis Cluster a script runs on the node of the keys it declares (none declared: any node), and builds
+    the rest from the committee's prefix: every call must declare a key, all in the committee's slot."""
+    from redis.commands.core import AsyncScript
+    from redis.crc import key_slot
+
+    from bot.testing.tools import Person
+    from conftest import TUESDAY_9, at, enrolled
+
+    calls: list[list[str]] = []
+    real_call = AsyncScript.__call__
+
+    async def recording(self, keys=None, args=None, client=None):
+        calls.append([k if isinstance(k, str) else k.decode() for k in keys or []])
+        return await real_call(self, keys, args, client)
+
+    monkeypatch.setattr(AsyncScript, "__call__", recording)
+    app = await make_app(prefix_=f"t{uuid.uuid4().hex[:8]}:{{c042}}:")
+    people = lambda name: Person(app, 6000 + sum(map(ord, name)) % 1000, name)  # noqa: E731
+    zhang, _ = await enrolled(people, app)
+    await at(app, clock, TUESDAY_9)
+    wang = people("王老伯")
+    await wang.send("/start")
+    await wang.share_contact("13900000002")
+    await wang.send("🆘 紧急求助")
+    await wang.send("救命")
+    await Person(app, 1001, "李社工").press_data(1, "inc:claim:1")
+    await people("路人甲").send("救命")
+    await app.engine.settle(5)
+    assert len(calls) >= 5
+    slot = key_slot(b"c042")
+    assert [keys for keys in calls if not keys or {key_slot(k.encode()) for k in keys} != {slot}] == []
