@@ -340,3 +340,23 @@ async def test_every_script_a_committee_runs_names_a_key_in_its_own_cluster_slot
     assert len(calls) >= 5
     slot = key_slot(b"c042")
     assert [keys for keys in calls if not keys or {key_slot(k.encode()) for k in keys} != {slot}] == []
+
+
+async def test_sighup_rereads_each_committees_staff_from_its_own_file(tmp_path, redis_server, clock, nlu_model,
+                                                                      knowledge_base):
+    from bot.district import District
+    from bot.testing.tools import RecordingMessenger
+
+    config = two_committee_config(tmp_path)
+    district = await District.open(load_committees(config, env_for(redis_server)), clock=clock, nlu=nlu_model,
+                                   kb=knowledge_base, messengers={"a": RecordingMessenger(), "b": RecordingMessenger()})
+    try:
+        b_file = tmp_path / "committees" / "b.yaml"
+        b = yaml.safe_load(b_file.read_text(encoding="utf-8"))
+        b["staff"] = [s for s in b["staff"] if s["id"] != "s3"]  # 甲社工 no longer works for b
+        b_file.write_text(yaml.safe_dump(b, allow_unicode=True), encoding="utf-8")
+        await district.reload_staff(config)
+        staff = {cid: [s.name for s in app.svc.settings.staff] for cid, app in district.apps.items()}
+        assert staff == {"a": ["甲社工", "甲书记"], "b": ["乙社工", "乙书记"]}
+    finally:
+        await district.close()

@@ -114,3 +114,49 @@ async def test_in_webhook_mode_one_listener_serves_every_committee_on_its_own_pa
             headers = {"X-Telegram-Bot-Api-Secret-Token": "s3cret"}
             async with http.post(f"http://127.0.0.1:{port}/telegram/c", json={"update_id": 1}, headers=headers) as r:
                 assert r.status == 404  # no such committee
+
+
+async def test_the_bot_runs_every_committee_on_its_own_token_and_stops_them_all_on_sigterm(
+        tmp_path, redis_server, nlu_model, knowledge_base, monkeypatch):
+    import asyncio
+    import signal
+
+    from bot import district as district_module
+    from bot.handlers import run_telegram
+
+    monkeypatch.setattr(district_module, "load_nlu", lambda *a: nlu_model)  # the session's, not loaded again
+    monkeypatch.setattr(district_module, "load_kb", lambda: knowledge_base)
+    async with BotAPIServer(TOKENS["a"]) as api_a, BotAPIServer(TOKENS["b"]) as api_b:
+        env = {"REDIS_URL": redis_server.url, **{f"TELEGRAM_BOT_TOKEN_{k.upper()}": v for k, v in TOKENS.items()}}
+        committees = load_committees(two_committee_config(tmp_path, apis={"a": api_a, "b": api_b}), env)
+        task = asyncio.create_task(run_telegram(committees))
+        try:
+            for api in (api_a, api_b):
+                await api.wait_for_call("getMe", timeout=30)
+                visitor = api.user(7007, "王老伯")
+                await visitor.send_command("/start")
+                await api.wait_for_message(visitor.id, lambda m: m.has_request_contact())
+            signal.raise_signal(signal.SIGTERM)  # caught by the bot's own handler, as under systemd
+            assert await asyncio.wait_for(task, 15) == 0
+        finally:
+            if not task.done():
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+
+
+async def test_a_committee_whose_token_telegram_rejects_stops_the_start_in_one_line_naming_it(
+        tmp_path, redis_server, nlu_model, knowledge_base, monkeypatch):
+    import asyncio
+
+    from bot import district as district_module
+    from bot.handlers import run_telegram
+    from bot.handlers.telegram_common import CannotStart
+
+    monkeypatch.setattr(district_module, "load_nlu", lambda *a: nlu_model)
+    monkeypatch.setattr(district_module, "load_kb", lambda: knowledge_base)
+    async with BotAPIServer(TOKENS["a"]) as api_a, BotAPIServer("333:OTHER") as api_b:
+        env = {"REDIS_URL": redis_server.url, **{f"TELEGRAM_BOT_TOKEN_{k.upper()}": v for k, v in TOKENS.items()}}
+        committees = load_committees(two_committee_config(tmp_path, apis={"a": api_a, "b": api_b}), env)
+        with pytest.raises(CannotStart) as err:
+            await asyncio.wait_for(run_telegram(committees), 30)
+        assert str(err.value) == "committee b: token rejected by Telegram: check TELEGRAM_BOT_TOKEN_B"
