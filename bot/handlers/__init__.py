@@ -38,22 +38,22 @@ async def run_telegram(settings, secrets=None, config_path=None) -> int:
 
     committees = settings if isinstance(settings, list) else [Committee(settings.committee, settings, secrets)]
     district = await District.open(committees)
-    adapters = [committee_adapter(app) for app in district.apps.values()]  # channels attached before any send
-    district.start()
-    await district.start_consoles()
-    stop = asyncio.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        asyncio.get_running_loop().add_signal_handler(sig, stop.set)
-    reloads: set[asyncio.Task] = set()
-
-    def reload() -> None:
-        task = asyncio.ensure_future(district.reload_staff(config_path))
-        reloads.add(task)
-        task.add_done_callback(reloads.discard)
-
-    if config_path:
-        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, reload)
     try:
+        adapters = [committee_adapter(app) for app in district.apps.values()]  # channels attached before any send
+        district.start()
+        await district.start_consoles()
+        stop = asyncio.Event()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            asyncio.get_running_loop().add_signal_handler(sig, stop.set)
+        reloads: set[asyncio.Task] = set()
+
+        def reload() -> None:
+            task = asyncio.ensure_future(district.reload_staff(config_path))
+            reloads.add(task)
+            task.add_done_callback(reloads.discard)
+
+        if config_path:
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, reload)
         outcomes = await asyncio.gather(*(serve(adapter, stop) for adapter in adapters), return_exceptions=True)
     finally:
         await district.close()
