@@ -7,23 +7,30 @@ import logging
 import os
 import sys
 
-from .config import ConfigError, Secrets, load_settings
+from .committees import check_tokens, load_committees, pick, telegram_wanted
+from .config import ConfigError
 from .handlers.telegram_common import CannotStart
 from .redis_server import EmbeddedRedisError
+
+
+COMMITTEE_HELP = "the committee (its id) when committees_dir holds several; required by `residents` then"
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bot", description="Neighbourhood committee care bot")
     p.add_argument("--config", default=os.environ.get("BOT_CONFIG", "config.yaml"),
                    help="path to config.yaml (or set BOT_CONFIG)")
+    p.add_argument("--committee", default=None, metavar="ID", help=COMMITTEE_HELP)
+    one = argparse.ArgumentParser(add_help=False)  # --committee also after the command
+    one.add_argument("--committee", default=argparse.SUPPRESS, metavar="ID", help=COMMITTEE_HELP)
     sub = p.add_subparsers(dest="cmd")
-    sub.add_parser("run", help="run the bot (default)")
-    res = sub.add_parser("residents", help="the resident register")
+    sub.add_parser("run", help="run the bot (default)", parents=[one])
+    res = sub.add_parser("residents", help="the resident register", parents=[one])
     rsub = res.add_subparsers(dest="action", required=True)
-    imp = rsub.add_parser("import", help="import or update residents from CSV or XLSX")
+    imp = rsub.add_parser("import", help="import or update residents from CSV or XLSX", parents=[one])
     imp.add_argument("file")
-    rsub.add_parser("list", help="list residents")
-    exp = rsub.add_parser("export", help="export residents to CSV or XLSX")
+    rsub.add_parser("list", help="list residents", parents=[one])
+    exp = rsub.add_parser("export", help="export residents to CSV or XLSX", parents=[one])
     exp.add_argument("file")
     return p
 
@@ -60,11 +67,17 @@ async def _residents(args, settings, secrets) -> int:
         await app.close()
 
 
-async def _run(settings, secrets, config_path=None) -> int:
-    if secrets.telegram_token:
+async def _run(committees, chosen: str | None, config_path=None) -> int:
+    """Telegram for every committee (or the one `--committee` names) when a token is set; else the console for
+    one committee (the first, or the one named)."""
+    if telegram_wanted(committees):
         from .handlers import run_telegram
 
-        return await run_telegram(settings, secrets, config_path)
+        running = [pick(committees, chosen)] if chosen else committees
+        check_tokens(running)
+        return await run_telegram(running, config_path=config_path)
+    one = pick(committees, chosen, first_by_default=True)
+    settings, secrets = one.settings, one.secrets
     from .app import build_app
     from .handlers.console import Console, ConsoleMessenger
 
@@ -88,15 +101,15 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=os.environ.get("LOG_LEVEL", "WARNING"), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
-        settings = load_settings(args.config)
+        committees = load_committees(args.config)
     except ConfigError as e:
         print(str(e), file=sys.stderr)
         return 2
-    secrets = Secrets.from_env()
     try:
         if args.cmd == "residents":
-            return asyncio.run(_residents(args, settings, secrets))
-        return asyncio.run(_run(settings, secrets, args.config))
+            one = pick(committees, args.committee)
+            return asyncio.run(_residents(args, one.settings, one.secrets))
+        return asyncio.run(_run(committees, args.committee, args.config))
     except (EmbeddedRedisError, CannotStart, ConfigError) as e:  # ConfigError: found only when used (a data_dir)
         print(str(e), file=sys.stderr)
         return 2

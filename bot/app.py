@@ -75,10 +75,10 @@ class App:
     async def reload_staff(self, config_path) -> None:
         """The staff list and roster from the config file again (SIGHUP): someone taken off it loses staff rights
         at once. A broken file changes nothing."""
-        from .config import ConfigError, load_settings
+        from .committees import load_committees, pick
 
-        try:
-            new = load_settings(config_path)
+        try:  # this committee's own settings again (config.yaml merged with its file, when there are several)
+            new = pick(load_committees(config_path), self.settings.committee).settings
         except ConfigError as e:
             log.error("staff list not reloaded: %s", e)
             return

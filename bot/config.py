@@ -164,6 +164,8 @@ class Settings(_Strict):
     locale: Literal["zh", "en"] = "zh"
     timezone: str = "Asia/Shanghai"
     base_dir: Path = Path(".")
+    committees_dir: str | None = None  # one YAML per committee (bot/committees.py); None: this file is the one
+    committee: str | None = None       # this committee's id (its file's stem) when there are several
 
     @model_validator(mode="after")
     def _roster_names_staff(self) -> "Settings":
@@ -233,12 +235,12 @@ class Secrets(BaseModel):
         return out
 
 
-def _describe(err: ValidationError) -> str:
+def _describe(err: ValidationError, where: str = "") -> str:
     first = err.errors()[0]
     key = ".".join(str(p) for p in first["loc"]) or "(top level)"
     key = key.replace("from_", "from")
     msg = first["msg"].removeprefix("Value error, ")
-    return f"config error at {key}: {msg}"
+    return f"config error{where} at {key}: {msg}"
 
 
 def decode_text(data: bytes) -> str | None:
@@ -253,6 +255,21 @@ def decode_text(data: bytes) -> str | None:
 
 def load_settings(path: str | Path) -> Settings:
     path = Path(path)
+    raw = read_mapping(path)
+    raw.setdefault("base_dir", str(path.resolve().parent))
+    return validate(raw)
+
+
+def validate(raw: dict, where: str = "") -> Settings:
+    """Settings from a mapping; a problem is one line naming the key (and `where`, e.g. " in committees/a.yaml")."""
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as e:
+        raise ConfigError(_describe(e, where)) from None
+
+
+def read_mapping(path: Path) -> dict:
+    """A YAML file of settings as a mapping; anything else is one clear line."""
     try:
         text = decode_text(path.read_bytes())
     except FileNotFoundError:
@@ -271,8 +288,4 @@ def load_settings(path: str | Path) -> Settings:
         raise ConfigError(f"config error: {path} is not valid YAML{where}") from None
     if not isinstance(raw, dict):
         raise ConfigError(f"config error: {path} must be a mapping of settings")
-    raw.setdefault("base_dir", str(path.resolve().parent))
-    try:
-        return Settings.model_validate(raw)
-    except ValidationError as e:
-        raise ConfigError(_describe(e)) from None
+    return raw

@@ -26,12 +26,10 @@ def _wrap(owner, name: str, around) -> None:
     setattr(owner, name, functools.wraps(original)(around(original)))
 
 
-class Ops:
-    """One app's metrics (its own registry: several apps may share a process) and the small web app."""
+class Metrics:
+    """The metric families, once per registry: every committee of a process counts into them under its own label."""
 
-    def __init__(self, app) -> None:
-        self.app = app
-        self.committee = app.settings.ops.committee or app.settings.community.name
+    def __init__(self) -> None:
         reg = self.registry = CollectorRegistry()
         c = ["committee"]
         self.updates = Counter("carebot_updates", "Updates handled (messages, buttons ...)", c + ["kind"], registry=reg)
@@ -50,6 +48,19 @@ class Ops:
                                    registry=reg, buckets=(.0005, .001, .0025, .005, .01, .025, .05, .1, .5, 1))
         self.unreplicated = Gauge("carebot_incidents_unreplicated", "Incidents a replica did not confirm in time",
                                   c, registry=reg)
+
+
+class Ops:
+    """One app's (one committee's) counting, into metric families it may share with other committees."""
+
+    def __init__(self, app, metrics: Metrics | None = None) -> None:
+        self.app = app
+        self.committee = app.settings.ops.committee or app.settings.community.name
+        m = metrics or Metrics()
+        self.registry = m.registry
+        self.updates, self.alerts, self.first_alert, self.opened = m.updates, m.alerts, m.first_alert, m.opened
+        self.open, self.checkins, self.checkins_due, self.throttled = m.open, m.checkins, m.checkins_due, m.throttled
+        self.redis_rtt, self.unreplicated = m.redis_rtt, m.unreplicated
         for kind in ("emergency", "help", "checkin"):
             self.opened.labels(self.committee, kind)
         for outcome in ("sent", "failed"):
@@ -58,6 +69,7 @@ class Ops:
             self.checkins.labels(self.committee, event)
         self.throttled.labels(self.committee)
         self._started: dict[int, float] = {}  # incident -> when its call came in (monotonic)
+        self._levels: set[str] = set()  # the levels this committee has a gauge for
         self._observe()
 
     # --- counting at the edges -----------------------------------------------------------------
@@ -136,19 +148,27 @@ class Ops:
             if inc and inc.get("status") != "resolved":
                 key = str(inc.get("level", 0))
                 levels[key] = levels.get(key, 0) + 1
-        self.open.clear()
+        for gone in self._levels - set(levels):  # only this committee's levels: others share the family
+            self.open.remove(name, gone)
+        self._levels = set(levels)
         for level, count in levels.items():
             self.open.labels(name, level).set(count)
         self.checkins_due.labels(name).set(await store.checkins_due_count(self.app.svc.clock.ts()))
         self.unreplicated.labels(name).set(store.unreplicated)
 
+
+class Listener:
+    """/healthz, /readyz and /metrics for every committee of a process, on one port."""
+
+    def __init__(self, opses: list[Ops]) -> None:
+        self.opses = opses
+
     def scheduler_running(self) -> bool:
         from apscheduler.schedulers.base import STATE_RUNNING
 
-        sched = self.app.scheduler
-        return sched is not None and sched.state == STATE_RUNNING  # not paused, not shut down
+        scheds = [o.app.scheduler for o in self.opses]  # one scheduler per process; every app holds it
+        return all(s is not None and s.state == STATE_RUNNING for s in scheds)  # not paused, not shut down
 
-    # --- the web app ---------------------------------------------------------------------------
     def web_app(self) -> web.Application:
         w = web.Application()
         w.router.add_get("/healthz", self._healthz)
@@ -162,7 +182,7 @@ class Ops:
     async def _readyz(self, request: web.Request) -> web.Response:
         problems = []
         try:
-            await self.ping()
+            await self.opses[0].ping()  # the committees of a process share one Redis
         except Exception as e:
             problems.append(f"redis: {type(e).__name__}")
         if not self.scheduler_running():
@@ -172,11 +192,14 @@ class Ops:
         return web.Response(text="ready\n")
 
     async def _metrics(self, request: web.Request) -> web.Response:
-        try:
-            await self.refresh()
-        except Exception as e:  # the counters still answer; the Redis-side gauges keep their last values
-            log.warning("metrics: could not read Redis (%s)", type(e).__name__)
-        return web.Response(body=generate_latest(self.registry), headers={"Content-Type": CONTENT_TYPE_LATEST})
+        for ops in self.opses:
+            try:
+                await ops.refresh()
+            except Exception as e:  # the counters still answer; the Redis-side gauges keep their last values
+                log.warning("metrics: could not read Redis (%s)", type(e).__name__)
+                break
+        return web.Response(body=generate_latest(self.opses[0].registry),
+                            headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     async def serve(self, sock: socket.socket) -> web.AppRunner:
         runner = web.AppRunner(self.web_app(), access_log=None)
@@ -197,14 +220,23 @@ def bind(listen: str, port: int) -> socket.socket:
 
 def start(app) -> Ops:
     """Counts from now on and serves /healthz, /readyz, /metrics on `ops.listen`:`ops.port`."""
-    ops = Ops(app)
-    sock = bind(app.settings.ops.listen, app.settings.ops.port)
-    task = asyncio.ensure_future(ops.serve(sock))
+    (ops,), close = start_many([app])
+    app.closers.insert(0, close)
+    return ops
+
+
+def start_many(apps: list) -> tuple[list[Ops], object]:
+    """Every committee's metrics in one registry, served on the first one's `ops.listen`:`ops.port` (the shared
+    config.yaml's); returns them and the coroutine function that closes the listener."""
+    metrics = Metrics()
+    opses = [Ops(app, metrics) for app in apps]
+    cfg = apps[0].settings.ops
+    sock = bind(cfg.listen, cfg.port)
+    task = asyncio.ensure_future(Listener(opses).serve(sock))
 
     async def close() -> None:
         runner = await task
         await runner.cleanup()
         sock.close()
 
-    app.closers.insert(0, close)
-    return ops
+    return opses, close

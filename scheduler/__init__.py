@@ -19,13 +19,18 @@ async def run_deadlines(engine) -> None:
         log.exception("deadline tick failed")
 
 
-def make_scheduler(engine, tick_seconds: float = 1.0, timezone: str = "Asia/Shanghai") -> AsyncIOScheduler:
+def make_scheduler(engines, tick_seconds: float = 1.0, timezone: str = "Asia/Shanghai") -> AsyncIOScheduler:
     """The deadline tick and the wake-up of the check-in drain, each running one at a time; then the jobs features
-    declared (e.g. the age-band messages at 10:00)."""
+    declared (e.g. the age-band messages at 10:00). `engines`: one engine, or every committee's in this process
+    (each its own jobs, so one committee's backlog never holds up another's; ids end in `:<committee>`)."""
     sched = AsyncIOScheduler(timezone=timezone)
-    sched.add_job(run_deadlines, "interval", seconds=tick_seconds, args=[engine], id="deadlines", **ONE_AT_A_TIME)
-    # kick starts a drain of whoever is due unless one runs already (bot/checkins/ladder.py)
-    sched.add_job(engine.svc.checkins.kick, "interval", seconds=1, id="checkins", **ONE_AT_A_TIME)
-    for job in engine.routes.jobs:  # each feature's own jobs, declared in its routes.py
-        sched.add_job(**job)
+    for engine in engines if isinstance(engines, (list, tuple)) else [engines]:
+        committee = engine.svc.settings.committee
+        own = (lambda job_id: f"{job_id}:{committee}") if committee else (lambda job_id: job_id)
+        sched.add_job(run_deadlines, "interval", seconds=tick_seconds, args=[engine], id=own("deadlines"),
+                      **ONE_AT_A_TIME)
+        # kick starts a drain of whoever is due unless one runs already (bot/checkins/ladder.py)
+        sched.add_job(engine.svc.checkins.kick, "interval", seconds=1, id=own("checkins"), **ONE_AT_A_TIME)
+        for job in engine.routes.jobs:  # each feature's own jobs, declared in its routes.py
+            sched.add_job(**{**job, "id": own(job["id"])})
     return sched

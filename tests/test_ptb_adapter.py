@@ -188,21 +188,20 @@ async def test_webhook_mode_checks_the_secret_header(make_app, settings):
 async def test_switching_the_config_key_runs_the_bot_on_ptb(monkeypatch, redis_server, settings, nlu_model,
                                                             knowledge_base):
     """run_telegram with telegram.library: python-telegram-bot: answers a resident, then stops cleanly on SIGTERM."""
-    from bot import app as app_module
+    from bot import district
     from bot.config import Secrets
     from bot.handlers import run_telegram
 
-    started, real_build, real_start = [], app_module.build_app, PTBAdapter.start
-
-    async def build(s, secrets, **kw):  # the session's trained models instead of loading them again
-        return await real_build(s, secrets, nlu=nlu_model, kb=knowledge_base, **kw)
+    started, real_start = [], PTBAdapter.start
 
     async def start(self):
         started.append(self)
         await real_start(self)
 
     before = signal.getsignal(signal.SIGTERM)
-    monkeypatch.setattr(app_module, "build_app", build)
+    # the session's trained models instead of loading them again
+    monkeypatch.setattr(district, "load_nlu", lambda *a: nlu_model)
+    monkeypatch.setattr(district, "load_kb", lambda: knowledge_base)
     monkeypatch.setattr(ptb_adapter.PTBAdapter, "start", start)
     async with BotAPIServer() as api:
         s = telegram_settings(settings, api_base_url=api.base_url)

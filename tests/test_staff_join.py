@@ -146,17 +146,14 @@ async def test_sighup_rereads_the_staff_list_in_the_running_bot(monkeypatch, red
     import yaml
     from conftest import ROOT
 
-    from bot import app as app_module
+    from bot import district
     from bot.config import Secrets
     from bot.handlers import run_telegram
     from bot.testing.botapi_server import BotAPIServer
 
-    real_build = app_module.build_app
-
-    async def build(s, secrets, **kw):  # the session's trained models instead of loading them again
-        return await real_build(s, secrets, nlu=nlu_model, kb=knowledge_base, **kw)
-
-    monkeypatch.setattr(app_module, "build_app", build)
+    # the session's trained models instead of loading them again
+    monkeypatch.setattr(district, "load_nlu", lambda *a: nlu_model)
+    monkeypatch.setattr(district, "load_kb", lambda: knowledge_base)
     raw = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     path = tmp_path / "config.yaml"
     before = signal.getsignal(signal.SIGHUP)

@@ -26,37 +26,64 @@ def adapter_class(library: str):
     return AiogramAdapter
 
 
-async def run_telegram(settings, secrets, config_path=None) -> int:
-    """Runs until SIGINT or SIGTERM, then stops the adapter and closes the app cleanly; SIGHUP re-reads the staff
-    list from `config_path`.
+async def run_telegram(settings, secrets=None, config_path=None) -> int:
+    """Every committee's bot (each its own token), until SIGINT or SIGTERM; then the adapters stop and everything
+    closes cleanly; SIGHUP re-reads the staff lists from `config_path`. `settings`: a list of Committees (see
+    bot/committees.py), or one committee's Settings with its `secrets`.
 
     The store and the scheduler start first: escalations and check-ins run while Telegram is still unreachable.
-    Raises CannotStart (one line for the person starting the bot) when Telegram refuses the token or settings."""
-    from ..app import build_app
+    Raises CannotStart (one line for the person starting the bot) when Telegram refuses a token or settings."""
+    from ..committees import Committee
+    from ..district import District
 
-    app = await build_app(settings, secrets)
-    adapter = adapter_class(settings.telegram.library)(app, secrets.telegram_token)
-    app.start_scheduler()
-    await app.start_console()
-    stop = asyncio.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        asyncio.get_running_loop().add_signal_handler(sig, stop.set)
-    reloads: set[asyncio.Task] = set()
+    committees = settings if isinstance(settings, list) else [Committee(settings.committee, settings, secrets)]
+    district = await District.open(committees)
+    try:
+        adapters = [committee_adapter(app) for app in district.apps.values()]  # channels attached before any send
+        district.start()
+        await district.start_consoles()
+        stop = asyncio.Event()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            asyncio.get_running_loop().add_signal_handler(sig, stop.set)
+        reloads: set[asyncio.Task] = set()
 
-    def reload() -> None:
-        task = asyncio.ensure_future(app.reload_staff(config_path))
-        reloads.add(task)
-        task.add_done_callback(reloads.discard)
+        def reload() -> None:
+            task = asyncio.ensure_future(district.reload_staff(config_path))
+            reloads.add(task)
+            task.add_done_callback(reloads.discard)
 
-    if config_path:
-        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, reload)
+        if config_path:
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, reload)
+        outcomes = await asyncio.gather(*(serve(adapter, stop) for adapter in adapters), return_exceptions=True)
+    finally:
+        await district.close()
+    for failed in (o for o in outcomes if isinstance(o, BaseException)):
+        raise failed
+    return 0
+
+
+def committee_adapter(app):
+    """The committee's Telegram adapter on its own token (`telegram.library` says which library)."""
+    return adapter_class(app.settings.telegram.library)(app, app.secrets.telegram_token)
+
+
+async def serve(adapter, stop: asyncio.Event) -> None:
+    """One committee's bot from start to stop: connected (retrying while Telegram is away), running until `stop`,
+    then stopped. A committee Telegram refuses stops the whole start (`stop` is set for the others)."""
     try:
         if await connect(adapter, stop):
             await stop.wait()
+    except BaseException as e:
+        stop.set()
+        committee = adapter.app.settings.committee
+        if isinstance(e, CannotStart) and committee:
+            from ..committees import token_variable
+
+            raise CannotStart(f"committee {committee}: "
+                              + str(e).replace("TELEGRAM_BOT_TOKEN", token_variable(committee))) from None
+        raise
     finally:
         await adapter.stop()
-        await app.close()
-    return 0
 
 
 async def connect(adapter, stop: asyncio.Event) -> bool:

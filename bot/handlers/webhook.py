@@ -2,6 +2,7 @@
 with setWebhook, compared in constant time; anything else gets 403 and is never handled."""
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 import re
@@ -27,27 +28,25 @@ def webhook_secret(configured: str | None) -> str:
 
 
 class WebhookServer:
-    """Listens on telegram.webhook_listen:webhook_port at webhook_path; `feed` takes each genuine update."""
+    """Takes the updates posted to telegram.webhook_path on webhook_listen:webhook_port; `feed` gets each genuine
+    one. Several committees' bots in one process share one listener, each on its own path."""
 
     def __init__(self, tg, secret: str | None, feed: Callable[[dict], None]) -> None:
         self.tg, self.secret, self.feed = tg, webhook_secret(secret), feed
-        self._runner: web.AppRunner | None = None
+        self._listener: _Listener | None = None
 
     async def start(self, bot) -> None:
         """Listens (once), then registers the URL and secret; a failed registration can simply be retried."""
-        if self._runner is None:
-            app = web.Application()
-            app.router.add_post(self.tg.webhook_path, self._handle)
-            self._runner = web.AppRunner(app, access_log=None)
-            await self._runner.setup()
-            await web.TCPSite(self._runner, self.tg.webhook_listen, self.tg.webhook_port).start()
+        if self._listener is None:
+            self._listener = await _Listener.join(self.tg.webhook_listen, self.tg.webhook_port,
+                                                  self.tg.webhook_path, self._handle)
         # aiogram's and python-telegram-bot's Bot share this method and its keywords
         await bot.set_webhook(self.tg.webhook_url, secret_token=self.secret, allowed_updates=ALLOWED_UPDATES)
 
     async def stop(self) -> None:
-        if self._runner:
-            await self._runner.cleanup()
-            self._runner = None
+        if self._listener:
+            await self._listener.leave(self.tg.webhook_path)
+            self._listener = None
 
     async def _handle(self, request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "").encode()
@@ -58,3 +57,47 @@ class WebhookServer:
         except (ValueError, KeyError, TypeError):  # not an update
             return web.Response(status=400)
         return web.Response()
+
+
+class _Listener:
+    """One aiohttp site per address; each bot's webhook is a path on it (any other path: 404)."""
+
+    open: dict[tuple[str, int], _Listener] = {}
+
+    def __init__(self, key: tuple[str, int]) -> None:
+        self.key, self.paths = key, {}
+        self.runner: web.AppRunner | None = None
+        self.lock = asyncio.Lock()
+
+    @classmethod
+    async def join(cls, host: str, port: int, path: str, handler) -> _Listener:
+        listener = cls.open.setdefault((host, port), cls((host, port)))
+        async with listener.lock:
+            if path in listener.paths:
+                raise CannotStart(f"two bots share the webhook path {path}: give each its own telegram.webhook_path")
+            if listener.runner is None:
+                app = web.Application()
+                app.router.add_post("/{path:.*}", listener._dispatch)
+                runner = web.AppRunner(app, access_log=None)
+                await runner.setup()
+                try:
+                    await web.TCPSite(runner, host, port).start()
+                except BaseException:
+                    await runner.cleanup()
+                    raise
+                listener.runner = runner
+            listener.paths[path] = handler
+        return listener
+
+    async def leave(self, path: str) -> None:
+        async with self.lock:
+            self.paths.pop(path, None)
+            if not self.paths and self.runner:
+                await self.runner.cleanup()
+                self.runner = None
+                if _Listener.open.get(self.key) is self:
+                    del _Listener.open[self.key]
+
+    async def _dispatch(self, request: web.Request) -> web.Response:
+        handler = self.paths.get(request.path)
+        return await handler(request) if handler else web.Response(status=404)

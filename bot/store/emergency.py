@@ -109,7 +109,8 @@ class EmergencyStore(StoreBase):
         try:  # the pipeline loads the script first if Redis has lost it (a restart)
             async with self.r.pipeline(transaction=False) as p:
                 for args, _ in batch:
-                    await self.script(_OPEN_EMERGENCY)(args=args, client=p)
+                    # a key of this committee declared, so a Redis Cluster runs it on the node of its slot
+                    await self.script(_OPEN_EMERGENCY)(keys=[self.keys.incident_seq()], args=args, client=p)
                 if self.wait_replicas:
                     self._replicated(p)
                 results = await p.execute(raise_on_error=False)
