@@ -5,6 +5,7 @@ commands, timers, hooks, jobs, closers) merged into the one the engine dispatche
 """
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 from dataclasses import dataclass, field
@@ -111,6 +112,12 @@ def load_nlu(settings: Settings, secrets: Secrets):
     return builtin
 
 
+@functools.cache
+def catalogue(locale: str) -> Catalogue:
+    """The message catalogue: read only, so one per locale serves every committee of the process (~150 KB each)."""
+    return Catalogue(locale)
+
+
 def load_kb():
     try:
         from nlu.qa import KnowledgeBase
@@ -149,7 +156,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
         from .sharedlimit import SharedLimiter  # shared with every process sending for this committee's token
         limiter = SharedLimiter(store)
     outbox = Outbox(messenger or _NoMessenger(), store, clock, limiter=limiter)
-    svc = Services(settings, store, outbox, clock, Catalogue(settings.locale),
+    svc = Services(settings, store, outbox, clock, catalogue(settings.locale),
                    nlu=nlu if nlu is not None else load_nlu(settings, secrets),
                    kb=kb if kb is not None else load_kb())
     routes = feature_routes(svc)
