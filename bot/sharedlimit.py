@@ -5,7 +5,7 @@ to share the limit were measured (bench/bench_limiter.py, bench/README.md): (a) 
 next overall slot and checks and records its chat's pace in one Lua call (store/pace.py: GCRA on Redis's
 clock); (b) one sender per token, holding a lease, drains a Redis stream the other processes write to.
 (a) is what this module does: three worker processes on one token sent 29.2 messages a second (97% of 30) with
-no 429, against 22 a second and 50 429s with in-process limits only; one round trip per message, 0.4 ms of client
+no 429, against 22 a second and 50 429s with in-process limits only; one round trip per message, 0.3 ms of client
 CPU for it (against about 5 ms per message for the whole send); a staff alert raised in one of them waited about
 110 ms for its slot (one slot per process). (b) costs a stream entry, a read and an acknowledgement per message
 (three round trips, twice (a)'s client CPU), moves every message's text through Redis, puts an alert behind the
