@@ -48,6 +48,7 @@ class PollerLease:
         self.monotonic = monotonic
         self.holding = False  # polling now, under the lease
         self._task: asyncio.Task | None = None
+        self._ending = False
 
     def begin(self) -> None:
         """Takes part from now on: polls whenever this process holds the lease."""
@@ -60,8 +61,11 @@ class PollerLease:
         task, self._task = self._task, None
         if task is None:
             return
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
+        self._ending = True  # checked after every wait: Python 3.11's wait_for can swallow a cancellation
+        while not task.done():
+            task.cancel()
+            await asyncio.wait({task}, timeout=0.5)
+        self._ending = False
         if give_back:
             try:
                 await asyncio.wait_for(self.store.release_lease(self.bot, self.holder), self.ttl * MARGIN)
@@ -69,23 +73,25 @@ class PollerLease:
                 log.warning("poller lease not given back (Redis away): it runs out within %s s", self.ttl)
 
     async def _run(self) -> None:
-        while True:
+        while not self._ending:
             sent = self.monotonic()
             try:
                 took = await asyncio.wait_for(self.store.take_lease(self.bot, self.holder, int(self.ttl * 1000)),
                                               self.try_every)
             except (RedisError, OSError, asyncio.TimeoutError):
                 took = False  # Redis away: nobody can be sure of the lease, so nobody polls from here
-            if took:
+            if took and not self._ending:
                 await self._hold(sent + self.ttl)
             await asyncio.sleep(self.try_every)
 
     async def _hold(self, valid_until: float) -> None:
         """Polls while the lease is surely ours: renewed every `renew_every`; given up at once when a renewal is
         refused, and `MARGIN` before `valid_until` when none succeeded."""
-        try:
-            await self._start()
-        except asyncio.CancelledError:  # stopped while starting: whatever started stops too
+        starting = asyncio.ensure_future(self._start())
+        try:  # a library's start cut off half-way may leave it unable to stop: it finishes, then stops
+            await asyncio.shield(starting)
+        except asyncio.CancelledError:
+            await asyncio.gather(starting, return_exceptions=True)
             await self._stop()
             raise
         except Exception:
@@ -95,7 +101,7 @@ class PollerLease:
         self.holding = True
         log.info("polling Telegram for bot %s (this process holds the lease)", self.bot)
         try:
-            while True:
+            while not self._ending:
                 stop_at = valid_until - self.ttl * MARGIN
                 await asyncio.sleep(max(0.0, min(self.renew_every, stop_at - self.monotonic())))
                 now = self.monotonic()
