@@ -153,8 +153,9 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
         replicas = 1 if secrets.sentinels() else 0
     store = Store(redis, settings.redis.prefix, wait_replicas=replicas, wait_ms=settings.redis.replica_wait_ms)
     if limiter is None and messenger is None:  # a real channel attaches later: keep within Telegram's limits,
+        from .ratelimit import Limits
         from .sharedlimit import SharedLimiter  # shared with every process sending for this committee's token
-        limiter = SharedLimiter(store)
+        limiter = SharedLimiter(store, Limits(chat_burst=settings.telegram.chat_burst))
     outbox = Outbox(messenger or _NoMessenger(), store, clock, limiter=limiter)
     svc = Services(settings, store, outbox, clock, catalogue(settings.locale),
                    nlu=nlu if nlu is not None else load_nlu(settings, secrets),

@@ -48,6 +48,7 @@ class PollerLease:
         self.monotonic = monotonic
         self.holding = False  # polling now, under the lease
         self._task: asyncio.Task | None = None
+        self._stopping: asyncio.Future | None = None
         self._ending = False
 
     def begin(self) -> None:
@@ -62,9 +63,13 @@ class PollerLease:
         if task is None:
             return
         self._ending = True  # checked after every wait: Python 3.11's wait_for can swallow a cancellation
-        while not task.done():
+        task.cancel()
+        await asyncio.wait({task}, timeout=self.ttl)  # a library's stop may wait for its long poll to end
+        while not task.done():  # still stuck: cut it off
             task.cancel()
             await asyncio.wait({task}, timeout=0.5)
+        if self._stopping is not None:  # the library's stop runs to its end, even when the task was cut off
+            await asyncio.gather(self._stopping, return_exceptions=True)
         self._ending = False
         if give_back:
             try:
@@ -119,7 +124,8 @@ class PollerLease:
                 valid_until = now + self.ttl
         finally:
             self.holding = False
-            await self._stop()
+            self._stopping = asyncio.ensure_future(self._stop())  # not cut off half-way by a cancellation
+            await asyncio.shield(self._stopping)
 
     async def _give_back(self) -> None:
         try:

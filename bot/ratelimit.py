@@ -37,6 +37,7 @@ class Limits:
     chat_burst: int = 3
     group_per_minute: int = 20
     margin: float = 0.03          # overall slots are (1 + margin) / per_second apart
+    chat_margin: float = 0.1      # and a chat's (1 + chat_margin) / per_chat_per_second: a late request's stamp
 
 
 class _Chat:
@@ -61,7 +62,7 @@ class TelegramLimiter:
         self._clock, self._sleep = clock, sleep
         self._interval = (1 + limits.margin) / limits.per_second
         self._catchup = 0.2 * self._interval  # a late pump may grant a little early, never a whole slot
-        self._chat_interval = 1 / limits.per_chat_per_second
+        self._chat_interval = (1 + limits.chat_margin) / limits.per_chat_per_second
         self._chats: dict[int, _Chat] = {}
         self._queue: list[tuple[int, int, asyncio.Future]] = []
         self._seq = itertools.count()

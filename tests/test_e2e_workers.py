@@ -32,6 +32,7 @@ def worker_configs(tmp_path, api_url: str) -> tuple[list, str]:
     cfg["escalation"]["emergency"]["levels"][1]["after_minutes"] = 0.1  # level 1 six seconds after the call
     cfg["escalation"]["emergency"]["levels"][2]["after_minutes"] = 0.2  # level 2 after twelve
     cfg["escalation"]["emergency"]["repeat_every_minutes"] = 60  # no repeat while the test watches
+    cfg["telegram"]["chat_burst"] = 1  # the test server allows no burst into a chat: one a second, strictly
     paths = []
     for library in ("aiogram", "python-telegram-bot"):
         cfg["telegram"]["library"] = library
