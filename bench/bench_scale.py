@@ -113,10 +113,11 @@ async def storm(args, fleet, targets, echo, redis, redis_url: str, pids: dict, w
         while not await fleet.polling():
             await asyncio.sleep(0.2)
         watched = [ch.pid for ch in children]
-        i0 = cpu(watched)
+        i0, j0 = cpu(watched), await commands(redis)
         await asyncio.sleep(IDLE_SECONDS)  # every committee built, its scheduler ticking, nothing due
         c0, r0, s0, k0 = cpu(watched), cpu([pids["redis"]]), cpu([pids["server"]]), await commands(redis)
         idle = (c0 - i0) / IDLE_SECONDS
+        idle_cmds = (sum(k0.values()) - sum(j0.values())) / IDLE_SECONDS / args.committees / workers
         for ch in children:
             ch.send("go")
         t0 = await fleet.now()
@@ -146,7 +147,8 @@ async def storm(args, fleet, targets, echo, redis, redis_url: str, pids: dict, w
             "tokens_429": sum(1 for r in refused if r.get("checkin")),
             "chat_429": sum(n for r in refused for k, n in r.items() if k != "checkin"),
             "cpu": c1 - c0, "redis_cpu": r1 - r0, "server_cpu": s1 - s0, "alerts": alerts,
-            "used": await used_memory(redis), "rss": rss, "idle": idle, "commands": per_cmd,
+            "used": await used_memory(redis), "rss": rss, "idle": idle, "idle_cmds": idle_cmds,
+            "commands": per_cmd,
             "complete": delivered >= total}
 
 
@@ -203,6 +205,10 @@ def report(args, rss, bare: dict, enrolled: dict, rounds: list[dict]) -> None:
           "check-in; server: the test servers' CPU (Telegram's side); idle: the workers' CPU before 09:00, all "
           "committees built and their schedulers ticking, in % of one core; RSS: the largest worker; B/check-in: "
           "Redis used_memory added by the storm per check-in delivered (state, logs, send log, tallies))\n")
+    for r in rounds:
+        share = r["idle"] / args.committees / r["workers"] * 100
+        print(f"idle, {r['workers']} worker(s): {share:.2f} % of a core and {r['idle_cmds']:.1f} Redis commands a "
+              "second per committee built in a worker")
     top = rounds[0]["commands"][:8] if rounds else []
     print("Redis commands per check-in, round 1: " + ", ".join(
         f"{name} {c / max(rounds[0]['delivered'], 1):.1f}" for c, name in top) + "\n")
