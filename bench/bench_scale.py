@@ -175,18 +175,19 @@ def report(args, rss, bare: dict, enrolled: dict, rounds: list[dict]) -> None:
         sent = (r["used"] - r["base"] - r["enrolled"]) / r["delivered"]
         line += f" + {sent:,.0f} per check-in sent = {per_resident + sent:,.0f} bytes per resident after a day"
     print(line + "\n")
-    print(f"{'workers':>7} {'delivered':>13} {'took s':>7} {'msg/s':>6} {'per token msg/s':>20} {'% of 30':>7} "
+    print(f"{'workers':>7} {'delivered':>13} {'took s':>14} {'msg/s':>6} {'per token msg/s':>20} {'% of 30':>7} "
           f"{'committee 0':>11} {'429 token':>9} {'429 chat':>8} {'twice':>5}")
     for r in rounds:
-        rates = sorted(r["rates"][1:] or r["rates"])
+        rates, rate = sorted(r["rates"][1:] or r["rates"]), r["delivered"] / r["span"] if r["delivered"] else NAN
         med = statistics.median(rates) if rates else 0.0
         spread = f"{med:5.1f} ({rates[0]:4.1f}–{rates[-1]:4.1f})" if rates else "—"
-        took = f"{r['span']:.1f}" if r["complete"] else f">{r['wall']:.0f}"
-        print(f"{r['workers']:>7} {r['delivered']:>6,}/{r['total']:<6,} {took:>7} {r['delivered'] / r['span']:6.0f} "
+        took = f"{r['span']:.1f}" if r["complete"] else f">{r['wall']:.0f} (all: {r['total'] / rate:.0f})"
+        print(f"{r['workers']:>7} {r['delivered']:>6,}/{r['total']:<6,} {took:>14} {rate:6.0f} "
               f"{spread:>20} {med / LIMIT:7.0%} {r['rates'][0]:11.1f} "
               f"{r['limit_429']:>4} ({r['tokens_429']:>2}) {r['chat_429']:>8} {r['twice']:>5}")
     print("\n(per token msg/s: median (min–max) over the tokens but committee 0, each from its first check-in to its "
-          "last; committee 0: the one whose residents press 🆘 during the storm; "
+          "last; committee 0: the one whose residents press 🆘 during the storm; took s: from 09:00 to the last "
+          "check-in, or (all: …) how long all would take at the rate seen; "
           "429 token: refusals of a check-in (one message per resident: the per-token limit), with the number of "
           "tokens; 429 chat: refusals to other chats (a 🆘 resident's second reply within a second: the per-chat "
           "limit, which the test server enforces strictly); twice: check-ins a resident got a second time "
