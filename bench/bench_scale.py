@@ -110,7 +110,10 @@ async def storm(args, fleet, targets, echo, redis, redis_url: str, pids: dict, w
                 for w in range(workers)]
     try:
         rss = [(await ch.recv())[1] for ch in children]
+        started = time.monotonic()
         while not await fleet.polling():
+            if time.monotonic() - started > 60:
+                raise RuntimeError("worker 0 never polled committee 0 and the echo bot")
             await asyncio.sleep(0.2)
         watched = [ch.pid for ch in children]
         i0, j0 = cpu(watched), await commands(redis)
@@ -284,7 +287,7 @@ async def main() -> int:
                 rounds[-1]["enrolled"], rounds[-1]["base"] = after - before, before
             if not args.storms_only:  # as many calls as the first round delivered, spread over the same tokens
                 print("bare senders …", file=sys.stderr)
-                per_token = -(-rounds[0]["delivered"] // args.committees)
+                per_token = max(1, -(-rounds[0]["delivered"] // args.committees))
                 bare = {"aiohttp": await bare_baseline(fleet, targets, per_token),
                         "aiogram": await bare_baseline(fleet, targets, per_token, aiogram=True)}
         finally:
