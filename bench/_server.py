@@ -49,12 +49,12 @@ class LocalServer:
         return dict(self.api.requests)
 
 
-def _child(conn) -> None:
-    asyncio.run(_serve(conn))
+def _child(conn, factory=None) -> None:
+    asyncio.run(_serve(conn, factory or LocalServer))
 
 
-async def _serve(conn) -> None:
-    server, loop = LocalServer(), asyncio.get_running_loop()
+async def _serve(conn, factory) -> None:
+    server, loop = factory(), asyncio.get_running_loop()
     while True:
         name, args = await loop.run_in_executor(None, conn.recv)
         try:
@@ -67,12 +67,17 @@ async def _serve(conn) -> None:
 
 
 class RemoteServer:
-    """The same interface; the server runs in a child process with its own event loop."""
+    """The same interface; the server runs in a child process with its own event loop. `factory` (a module-level
+    class with async methods, LocalServer by default) is what runs there; each call is forwarded to it."""
 
-    def __init__(self) -> None:
+    def __init__(self, factory: type | None = None) -> None:
         self._conn, child = mp.get_context("spawn").Pipe()
-        self._proc = mp.get_context("spawn").Process(target=_child, args=(child,), daemon=True)
+        self._proc = mp.get_context("spawn").Process(target=_child, args=(child, factory), daemon=True)
         self._lock = asyncio.Lock()
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid
 
     async def _call(self, name: str, *args: Any) -> Any:
         async with self._lock:
@@ -82,9 +87,9 @@ class RemoteServer:
             raise RuntimeError(f"bench server: {value}")
         return value
 
-    async def start(self) -> tuple[str, str]:
+    async def start(self, *args: Any) -> Any:
         self._proc.start()
-        return await self._call("start")
+        return await self._call("start", *args)
 
     async def stop(self) -> None:
         try:
