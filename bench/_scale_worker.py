@@ -88,14 +88,16 @@ async def _worker(conn, cfg: dict) -> None:
     from bot.clock import FakeClock
     from bot.config import Secrets
     from bot.handlers.aiogram_adapter import AiogramAdapter, AiogramMessenger, make_bot
+    from bot.lanes import Lanes
 
     clock = FakeClock(NINE - timedelta(minutes=1))  # nothing due yet
     _, redis = await connect_redis(committee_settings(0, ""), Secrets(redis_url=cfg["redis_url"]))
     apps, adapters, bots = [], [], []
+    lanes = Lanes()  # as bot.district shares them: a 🆘 first, few check-ins in flight in the whole worker
     async with AsyncExitStack() as stack:
         for c, (base_url, token) in enumerate(cfg["targets"]):
             app = await build_app(committee_settings(c, base_url), Secrets(redis_url=cfg["redis_url"],
-                                  telegram_token=token), clock=clock, redis=redis, nlu=False, kb=False)
+                                  telegram_token=token), clock=clock, redis=redis, nlu=False, kb=False, lanes=lanes)
             if cfg["poll"] and c == 0:
                 adapters.append(AiogramAdapter(app, token))
                 await adapters[-1].start()

@@ -25,6 +25,7 @@ from .incidents import Incidents
 from .incidents import routes as incident_routes
 from .incidents.reach import Reach
 from .incidents.repeats import Repeats
+from .lanes import Lanes
 from .logmask import protect_logs
 from .outbox import Messenger, Outbox
 from .redis_server import EmbeddedRedis
@@ -139,9 +140,9 @@ def connection_pool(url: str) -> BlockingConnectionPool:
 
 async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None = None,
                     messenger: Messenger | None = None, nlu=None, kb=None, limiter=None,
-                    redis: Redis | None = None) -> App:
-    """One committee's app. `redis`, `nlu` and `kb` may be shared by several committees in one process (the
-    caller then closes `redis`)."""
+                    redis: Redis | None = None, lanes: Lanes | None = None) -> App:
+    """One committee's app. `redis`, `nlu`, `kb` and `lanes` (urgent work first, few check-ins in flight) may be
+    shared by several committees in one process (the caller then closes `redis`)."""
     protect_logs([secrets.telegram_token, secrets.webhook_secret, secrets.rasa_token,
                   urlsplit(secrets.redis_url or "").password])
     embedded, shared = None, redis is not None
@@ -156,7 +157,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
         from .ratelimit import Limits
         from .sharedlimit import SharedLimiter  # shared with every process sending for this committee's token
         limiter = SharedLimiter(store, Limits(chat_burst=settings.telegram.chat_burst))
-    outbox = Outbox(messenger or _NoMessenger(), store, clock, limiter=limiter)
+    outbox = Outbox(messenger or _NoMessenger(), store, clock, limiter=limiter, lanes=lanes)
     svc = Services(settings, store, outbox, clock, catalogue(settings.locale),
                    nlu=nlu if nlu is not None else load_nlu(settings, secrets),
                    kb=kb if kb is not None else load_kb())

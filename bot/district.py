@@ -1,7 +1,8 @@
 """A deployment: every committee of the config in one process (see bot/committees.py for the config).
 
-One Redis connection pool, one NLU model and one knowledge base, one scheduler waking every committee's engine, one
-metrics listener; an App per committee (its own store prefix, staff, roster, register, outbox and bot token).
+One Redis connection pool, one NLU model and one knowledge base, one set of lanes (a 🆘 first, few check-ins in flight
+in the whole process: bot/lanes.py), one scheduler waking every committee's engine, one metrics listener; an App per
+committee (its own store prefix, staff, roster, register, outbox and bot token).
 Without `committees_dir` it holds the one committee of config.yaml, run exactly as before.
 
     district = await District.open(load_committees("config.yaml"))
@@ -15,6 +16,7 @@ import logging
 
 from .app import App, build_app, connect_redis, load_kb, load_nlu
 from .committees import Committee
+from .lanes import Lanes
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +45,10 @@ class District:
         try:
             nlu = nlu if nlu is not None else load_nlu(first.settings, first.secrets)
             kb = kb if kb is not None else load_kb()
+            lanes = Lanes()  # one event loop: a 🆘 in any committee goes before every committee's other work
             for c in committees:
                 district.apps[c.id] = await build_app(c.settings, c.secrets, clock=clock, redis=redis, nlu=nlu,
-                                                      kb=kb, messenger=(messengers or {}).get(c.id))
+                                                      kb=kb, messenger=(messengers or {}).get(c.id), lanes=lanes)
         except BaseException:
             await district.close()
             raise

@@ -4,20 +4,32 @@ One event loop serves everyone, so 200 residents pressing 🆘 at once would oth
 other's replies, address questions and bookkeeping, and the last alert would leave after all of that.
 `urgent()` marks the short stretch between a call for help arriving and its alert reaching Telegram;
 `wait_turn()` is where other work steps aside while any such stretch is running. Waiting is bounded
-(`max_wait`), so nothing starves, and costs nothing when no alert is in flight.
+(`max_wait`), so nothing starves, and costs nothing when no alert is in flight. `checkin_place()` is the few places
+for check-in steps in the whole process: a district shares one `Lanes` among its committees, so 50 committees'
+09:00 storms together keep CHECKINS_IN_FLIGHT steps under way, not 50 times that, and a 🆘 never queues behind them.
 """
 from __future__ import annotations
 
 import asyncio
-from contextlib import contextmanager
-from typing import Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from typing import AsyncIterator, Callable, Iterator
+
+CHECKINS_IN_FLIGHT = 24  # check-in steps under way at once in the whole process, every committee's together
 
 
 class Lanes:
-    def __init__(self, max_wait: float = 2.0) -> None:
+    def __init__(self, max_wait: float = 2.0, checkins: int = CHECKINS_IN_FLIGHT) -> None:
         self.max_wait = max_wait
         self.in_flight = 0
         self._idle: asyncio.Event | None = None
+        self._checkins = asyncio.Semaphore(checkins)
+
+    @asynccontextmanager
+    async def checkin_place(self) -> AsyncIterator[None]:
+        """One check-in step: it starts once a place is free and no alert is in flight (or `max_wait` passed)."""
+        async with self._checkins:
+            await self.wait_turn()
+            yield
 
     def hold(self, at_most: float | None = None) -> Callable[[], None]:
         """Starts a stretch of urgent work; returns its end (safe to call twice). `at_most` seconds caps it,

@@ -2,8 +2,9 @@
 
     due → sending → sent → (reminder) → reminded → missed: a "checkin" incident to on-duty staff
 Reminders and misses go first (they are late already); new check-ins follow in batches of `batch`, at most
-`concurrency` in flight, so the shared limiter's queue stays short and an urgent alert waits one slot, not a
-thousand. Each step is recorded under the resident's lock before its message is sent after the lock;
+`concurrency` in flight (and, with every other committee's drain in the process, `Lanes.checkin_place`'s few),
+so the shared limiter's queue stays short and an urgent alert waits one slot, not a thousand; while an alert is in
+flight, no new step starts. Each step is recorded under the resident's lock before its message is sent after the lock;
 due residents are leased, so a crash mid-step refires after the lease and nothing is lost or sent twice.
 """
 from __future__ import annotations
@@ -52,7 +53,7 @@ class Ladder:
             gate = asyncio.Semaphore(self.concurrency)  # few in flight: an urgent alert never queues behind many
 
             async def one(rid: str) -> None:
-                async with gate:
+                async with gate, self.svc.outbox.lanes.checkin_place():  # and few in the whole process
                     try:
                         await self.advance(rid)
                     except Exception:
@@ -65,7 +66,7 @@ class Ladder:
         """One resident's next step, recorded under their lock; the message itself is sent after the lock."""
         person = await self.store.resident(rid) or {}
         opened, send, wait_until = None, "", None
-        async with self.cis.locked(rid):
+        async with self.cis.locked(rid, person):
             st = await self.cis.state(rid)
             for _ in range(3):  # a miss or a skip may leave the next check-in due at once (the catch-up)
                 step = decide(st, self.svc.clock.ts(), self.cis.window_s, self.cis.cfg.quiet_hours)
@@ -103,7 +104,7 @@ class Ladder:
         result = await self.svc.outbox.send(msg)
         if action == "remind":
             return
-        async with self.cis.locked(st.rid):
+        async with self.cis.locked(st.rid, person):
             st = await self.cis.state(st.rid)
             if st.phase != "sending":  # answered while we were sending: keep the answer
                 st.msg = result.message_id or st.msg

@@ -45,9 +45,11 @@ class Checkins:
         return CheckinState.from_hash(rid, raw)
 
     @asynccontextmanager
-    async def locked(self, rid: str):
-        """The same lock the engine takes for the resident's own messages."""
-        person = await self.store.resident(rid) or {}
+    async def locked(self, rid: str, person: dict | None = None):
+        """The same lock the engine takes for the resident's own messages (`person`: their register row, if read
+        already; {} for none)."""
+        if person is None:
+            person = await self.store.resident(rid) or {}
         name = f"user:{person['tg_id']}" if person.get("tg_id") else f"checkin:{rid}"
         async with self.store.lock(name):
             yield
