@@ -2,6 +2,7 @@
 for replicas."""
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from typing import Any
@@ -91,3 +92,45 @@ class StoreBase:
         if isinstance(acks, int) and acks < self.wait_replicas:
             self.unreplicated += 1
             log.warning("an incident reached %s of %s replicas in time", acks, self.wait_replicas)
+
+
+class ScriptBatch:
+    """Calls of one script made in the same turn of the event loop share one pipelined round trip (a burst of 🆘,
+    the updates of one getUpdates answer); each is still its own atomic script and its caller gets its own result
+    or error. `replicated`: the batch waits for the store's replicas (WAIT) before it counts as stored."""
+
+    def __init__(self, store: StoreBase, source: str, *, replicated: bool = False) -> None:
+        self.store, self.source, self.replicated = store, source, replicated
+        self._queue: list[tuple[list, list, asyncio.Future]] = []
+        self._flushing: set[asyncio.Task] = set()
+
+    async def call(self, keys: list, args: list) -> Any:
+        loop = asyncio.get_running_loop()
+        fut = loop.create_future()
+        self._queue.append((keys, args, fut))
+        if len(self._queue) == 1:
+            loop.call_soon(self._flush)
+        return await fut
+
+    def _flush(self) -> None:
+        batch, self._queue = self._queue, []
+        task = asyncio.ensure_future(self._run(batch))
+        self._flushing.add(task)
+        task.add_done_callback(self._flushing.discard)
+
+    async def _run(self, batch: list) -> None:
+        store, wait = self.store, self.replicated and self.store.wait_replicas
+        try:  # the pipeline loads the script first if Redis has lost it (a restart)
+            async with store.r.pipeline(transaction=False) as p:
+                for keys, args, _ in batch:
+                    await store.script(self.source)(keys=keys, args=args, client=p)
+                if wait:
+                    store._replicated(p)
+                results = await p.execute(raise_on_error=False)
+                if wait:
+                    store._count_acks(results.pop())
+        except BaseException as e:  # every caller hears of it (and falls back to its error reply)
+            results = [e] * len(batch)
+        for (_, _, fut), res in zip(batch, results):
+            if not fut.done():
+                fut.set_exception(res) if isinstance(res, BaseException) else fut.set_result(res)

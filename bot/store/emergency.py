@@ -2,13 +2,12 @@
 one is open, and stores the incident with its deadlines and lock; calls arriving together share a pipeline."""
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass, field
 from string import Template
 
 from redis.asyncio import Redis
 
-from .base import StoreBase, dumps, loads
+from .base import ScriptBatch, StoreBase, dumps, loads
 from .keys import lua_keys
 
 _K = lua_keys("p")
@@ -70,8 +69,8 @@ class Opened:
 class EmergencyStore(StoreBase):
     def __init__(self, redis: Redis, prefix: str = "nc:", *, wait_replicas: int = 0, wait_ms: int = 500) -> None:
         super().__init__(redis, prefix, wait_replicas=wait_replicas, wait_ms=wait_ms)
-        self._open_queue: list[tuple[list, asyncio.Future]] = []
-        self._flushing: set[asyncio.Task] = set()
+        # a key of this committee declared, so a Redis Cluster runs the script on the node of its slot
+        self._opens = ScriptBatch(self, _OPEN_EMERGENCY, replicated=True)
 
     async def open_emergency(self, tg: int, fields: dict, entry: dict, *, created: float, first_due: float,
                              esc_due: float, addr_due: float, lock_token: str, lock_seconds: float) -> Opened:
@@ -80,7 +79,7 @@ class EmergencyStore(StoreBase):
                 int(lock_seconds * 1000)]
         for k, v in fields.items():
             args += (k, dumps(v))
-        got = await self._batched_open(args)
+        got = await self._opens.call([self.keys.incident_seq()], args)
         if got[0] == 0:
             return Opened("not_resident")
         person = loads(got[2])
@@ -89,39 +88,3 @@ class EmergencyStore(StoreBase):
         flat = got[4]
         overrides = {flat[i].decode(): float(flat[i + 1]) for i in range(0, len(flat), 2)}
         return Opened("opened", int(got[1]), person, got[3].decode(), overrides)
-
-    async def _batched_open(self, args: list) -> list:
-        """Calls that arrive together (a burst of 🆘) share one round trip: each is still its own atomic script."""
-        loop = asyncio.get_running_loop()
-        fut = loop.create_future()
-        self._open_queue.append((args, fut))
-        if len(self._open_queue) == 1:
-            loop.call_soon(self._flush_opens)
-        return await fut
-
-    def _flush_opens(self) -> None:
-        batch, self._open_queue = self._open_queue, []
-        task = asyncio.ensure_future(self._run_opens(batch))
-        self._flushing.add(task)
-        task.add_done_callback(self._flushing.discard)
-
-    async def _run_opens(self, batch: list) -> None:
-        try:  # the pipeline loads the script first if Redis has lost it (a restart)
-            async with self.r.pipeline(transaction=False) as p:
-                for args, _ in batch:
-                    # a key of this committee declared, so a Redis Cluster runs it on the node of its slot
-                    await self.script(_OPEN_EMERGENCY)(keys=[self.keys.incident_seq()], args=args, client=p)
-                if self.wait_replicas:
-                    self._replicated(p)
-                results = await p.execute(raise_on_error=False)
-                if self.wait_replicas:
-                    self._count_acks(results.pop())
-        except BaseException as e:  # every caller hears of it (and falls back to its error reply)
-            results = [e] * len(batch)
-        for (_, fut), res in zip(batch, results):
-            if fut.done():
-                continue
-            if isinstance(res, BaseException):
-                fut.set_exception(res)
-            else:
-                fut.set_result(res)

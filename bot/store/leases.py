@@ -2,11 +2,10 @@
 update handled once however often Telegram delivers it (see bot/lease.py and bot/once.py)."""
 from __future__ import annotations
 
-import asyncio
 
 from redis.asyncio import Redis
 
-from .base import StoreBase
+from .base import ScriptBatch, StoreBase
 
 # Compare-and-set: the holder (ARGV[1]) extends its own lease; anyone else's, or one that has run out, stays as is.
 _RENEW = """
@@ -31,8 +30,7 @@ return redis.call('GET', KEYS[1]) or 'gone'
 class LeasesStore(StoreBase):
     def __init__(self, redis: Redis, prefix: str = "nc:", *, wait_replicas: int = 0, wait_ms: int = 500) -> None:
         super().__init__(redis, prefix, wait_replicas=wait_replicas, wait_ms=wait_ms)
-        self._begin_queue: list[tuple[list, list, asyncio.Future]] = []
-        self._begin_flushes: set[asyncio.Task] = set()
+        self._begins = ScriptBatch(self, _BEGIN_UPDATE)
 
     # --- the poller lease: one process polls a bot at a time ---------------------------------------
     async def take_lease(self, bot: str, holder: str, ttl_ms: int) -> bool:
@@ -55,30 +53,8 @@ class LeasesStore(StoreBase):
         """"new" (the caller handles it), "handling" (another handler is at it) or "done". Updates that arrive
         together (one getUpdates answer) share one round trip, so they still reach the engine in one turn of the
         loop: calls for help of one moment then leave as one alert round."""
-        fut = asyncio.get_running_loop().create_future()
-        self._begin_queue.append(([self.keys.update_seen(bot, update_id)], [handling_ms], fut))
-        if len(self._begin_queue) == 1:
-            asyncio.get_running_loop().call_soon(self._flush_begins)
-        got = await fut
+        got = await self._begins.call([self.keys.update_seen(bot, update_id)], [handling_ms])
         return got.decode() if isinstance(got, bytes) else str(got)
-
-    def _flush_begins(self) -> None:
-        batch, self._begin_queue = self._begin_queue, []
-        task = asyncio.ensure_future(self._run_begins(batch))
-        self._begin_flushes.add(task)
-        task.add_done_callback(self._begin_flushes.discard)
-
-    async def _run_begins(self, batch: list) -> None:
-        try:
-            async with self.r.pipeline(transaction=False) as p:
-                for keys, args, _ in batch:
-                    await self.script(_BEGIN_UPDATE)(keys=keys, args=args, client=p)
-                results = await p.execute(raise_on_error=False)
-        except BaseException as e:  # every caller hears of it
-            results = [e] * len(batch)
-        for (_, _, fut), res in zip(batch, results):
-            if not fut.done():
-                fut.set_exception(res) if isinstance(res, BaseException) else fut.set_result(res)
 
     async def finish_update(self, bot: str, update_id: int, keep_seconds: int) -> None:
         """Handled: a later delivery of it is dropped for `keep_seconds`."""
