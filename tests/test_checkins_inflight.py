@@ -117,13 +117,17 @@ async def test_a_check_in_step_reads_the_register_row_once(tmp_path, redis_serve
     try:
         store = district.apps["a"].svc.store
         reads = []
-        real = store.resident
+        real, real_batch = store.resident, store.checkin_batch
 
         async def resident(rid):
             reads.append(rid)
             return await real(rid)
 
-        store.resident = resident
+        async def checkin_batch(rids):
+            reads.extend(rids)
+            return await real_batch(rids)
+
+        store.resident, store.checkin_batch = resident, checkin_batch
         await district.apps["a"].svc.checkins.run_due()
         assert flight.sent == 3
         assert len(reads) == 3  # one read of the register row per check-in sent, not one per lock taken

@@ -4,18 +4,26 @@
 Reminders and misses go first (they are late already); new check-ins follow in batches of `batch`, at most
 `concurrency` in flight (and, with every other committee's drain in the process, `Lanes.checkin_place`'s few),
 so the shared limiter's queue stays short and an urgent alert waits one slot, not a thousand; while an alert is in
-flight, no new step starts. Each step is recorded under the resident's lock before its message is sent after the lock;
-due residents are leased, so a crash mid-step refires after the lease and nothing is lost or sent twice.
+flight, no new step starts. Each step is recorded before its message is sent; due residents are leased, so a crash
+mid-step refires after the lease and nothing is lost or sent twice.
+
+A batch's rows and states are read together, and the common steps (ask, remind, wait; sent) are each recorded by one
+script that writes only if nobody holds the resident's lock and what the step was decided on is as it was read
+(`_quick`): a few Redis commands per check-in, not twenty. Anything else (a miss, a skip, someone the script found
+busy or changed) takes the full step under the lock (`advance`).
 """
 from __future__ import annotations
 
 import asyncio
 import logging
 
+from ..store import dumps, loads
 from .rules import CheckinState, decide
 from .words import checkin_message, missed_detail
 
 log = logging.getLogger(__name__)
+# the fields a step is decided on: its script records it only if these are still as the batch read them
+DECIDED_ON = ("enrolled", "times", "days", "tz", "paused_until", "since", "phase", "slot", "sent_at")
 
 
 class Ladder:
@@ -52,15 +60,42 @@ class Ladder:
                 return done
             gate = asyncio.Semaphore(self.concurrency)  # few in flight: an urgent alert never queues behind many
 
-            async def one(rid: str) -> None:
+            async def one(rid: str, view: tuple) -> None:
                 async with gate, self.svc.outbox.lanes.checkin_place():  # and few in the whole process
                     try:
-                        await self.advance(rid)
+                        if not await self._quick(rid, *view):
+                            await self.advance(rid)
                     except Exception:
                         log.exception("check-in step failed; it is retried when its lease runs out")
 
-            await asyncio.gather(*(one(r) for r in rids))
+            await asyncio.gather(*(one(r, v) for r, v in zip(rids, await self.store.checkin_batch(rids))))
             done += len(rids)
+
+    async def _quick(self, rid: str, person: dict, raw: dict, locale: str | None) -> bool:
+        """Asks, reminds or waits, recorded in one script from what the batch read; False (nothing done) when the
+        step needs `advance`: a miss, a skip, no Telegram, or a resident whose state is busy or has changed."""
+        if not raw or not person.get("tg_id"):
+            return False
+        st = CheckinState.from_hash(rid, {k: loads(v) for k, v in raw.items()})
+        now = self.svc.clock.ts()
+        step = decide(st, now, self.cis.window_s, self.cis.cfg.quiet_hours)
+        if not st.enrolled or step.action not in ("send", "remind", "wait") or (step.action == "wait" and not step.due):
+            return False
+        lock, expect = self.cis.lock_name(rid, person), {k: raw.get(k) for k in DECIDED_ON}
+        if step.action == "wait":  # as `Checkins.reschedule` puts it
+            where = "ladder" if st.phase in ("sent", "reminded") else "due"
+            return await self.store.checkin_step(rid, lock, expect, {}, where, max(step.due, now + 1)) == "ok"
+        if step.action == "remind":  # recorded before it is sent: a crash never reminds twice
+            st.phase, st.reminded_at = "reminded", now
+            got = await self.store.checkin_step(rid, lock, expect, {"phase": st.phase, "reminded_at": now}, "ladder",
+                                                max(st.sent_at + 2 * self.cis.window_s, now + 1))
+        else:  # stays leased in checkins:due until delivered, so a crash sends it again
+            st.phase, st.slot = "sending", step.slot
+            got = await self.store.checkin_step(rid, lock, expect, {"phase": st.phase, "slot": st.slot})
+        if got != "ok":
+            return False
+        await self._deliver(st, person, step.action, locale)
+        return True
 
     async def advance(self, rid: str) -> None:
         """One resident's next step, recorded under their lock; the message itself is sent after the lock."""
@@ -98,12 +133,21 @@ class Ladder:
         if send:
             await self._deliver(st, person, send)
 
-    async def _deliver(self, st: CheckinState, person: dict, action: str) -> None:
-        locale = await self.store.pref(person["tg_id"], "locale") or self.svc.settings.locale
+    async def _deliver(self, st: CheckinState, person: dict, action: str, locale: str | None = None) -> None:
+        if locale is None:  # "": read with the batch, and none chosen
+            locale = await self.store.pref(person["tg_id"], "locale")
+        locale = locale or self.svc.settings.locale
         msg = checkin_message(self.svc, person, locale, reminder=action == "remind")
         result = await self.svc.outbox.send(msg)
         if action == "remind":
             return
+        if result.ok:  # still "sending" as recorded (nobody answered meanwhile): sent, in one script
+            now = self.svc.clock.ts()
+            if await self.store.checkin_step(
+                    st.rid, self.cis.lock_name(st.rid, person), {"phase": dumps("sending"), "slot": dumps(st.slot)},
+                    {"phase": "sent", "sent_at": now, "msg": result.message_id or 0}, "ladder",
+                    now + max(self.cis.window_s, 1)) == "ok":
+                return
         async with self.cis.locked(st.rid, person):
             st = await self.cis.state(st.rid)
             if st.phase != "sending":  # answered while we were sending: keep the answer

@@ -50,9 +50,12 @@ class Checkins:
         already; {} for none)."""
         if person is None:
             person = await self.store.resident(rid) or {}
-        name = f"user:{person['tg_id']}" if person.get("tg_id") else f"checkin:{rid}"
-        async with self.store.lock(name):
+        async with self.store.lock(self.lock_name(rid, person)):
             yield
+
+    @staticmethod
+    def lock_name(rid: str, person: dict) -> str:
+        return f"user:{person['tg_id']}" if person.get("tg_id") else f"checkin:{rid}"
 
     async def save(self, st: CheckinState, log_outcome: str = "") -> None:
         await self.store.save_checkin(st.rid, st.to_hash())

@@ -9,6 +9,7 @@ from typing import Any
 
 from redis.asyncio import Redis
 from redis.commands.core import AsyncScript
+from redis.exceptions import NoScriptError
 
 from .keys import Keys, Part
 
@@ -120,15 +121,26 @@ class ScriptBatch:
 
     async def _run(self, batch: list) -> None:
         store, wait = self.store, self.replicated and self.store.wait_replicas
-        try:  # the pipeline loads the script first if Redis has lost it (a restart)
-            async with store.r.pipeline(transaction=False) as p:
-                for keys, args, _ in batch:
-                    await store.script(self.source)(keys=keys, args=args, client=p)
-                if wait:
-                    store._replicated(p)
-                results = await p.execute(raise_on_error=False)
-                if wait:
-                    store._count_acks(results.pop())
+        script = store.script(self.source)
+        results: list = [None] * len(batch)
+        todo = list(range(len(batch)))
+        try:
+            for _ in range(2):  # EVALSHA; a Redis that has lost the script (a restart) gets it again, once
+                async with store.r.pipeline(transaction=False) as p:
+                    for i in todo:
+                        keys, args, _ = batch[i]
+                        p.evalsha(script.sha, len(keys), *keys, *args)
+                    if wait:
+                        store._replicated(p)
+                    got = await p.execute(raise_on_error=False)
+                    if wait:
+                        store._count_acks(got.pop())
+                for i, res in zip(todo, got):
+                    results[i] = res
+                todo = [i for i, res in zip(todo, got) if isinstance(res, NoScriptError)]
+                if not todo:
+                    break
+                await store.r.script_load(self.source)
         except BaseException as e:  # every caller hears of it (and falls back to its error reply)
             results = [e] * len(batch)
         for (_, _, fut), res in zip(batch, results):

@@ -6,14 +6,80 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .base import dumps, dumps_fields, loads, loads_fields
+from .base import ScriptBatch, dumps, dumps_fields, loads, loads_fields
 from .tallies import TalliesStore
+
+# One check-in step, recorded only if nobody holds the resident's lock and the fields the step was decided on
+# are as they were read; then the fields it changes and the queue it moves to. Anything else is left for the
+# caller to decide again under the lock. KEYS: the state, the lock, the "due" queue, the "ladder" queue.
+# ARGV: rid, n, n (field, stored value or '') pairs, m, m (field, value) pairs, where (due|ladder|keep), score.
+_STEP = """
+if redis.call('EXISTS', KEYS[2]) == 1 then return 'locked' end
+local n = tonumber(ARGV[2])
+local i = 3 + 2 * n
+if n > 0 then
+  local names = {}
+  for j = 3, i - 1, 2 do names[#names + 1] = ARGV[j] end
+  local got = redis.call('HMGET', KEYS[1], unpack(names))
+  for j = 1, n do
+    if (got[j] or '') ~= ARGV[2 + 2 * j] then return 'changed' end
+  end
+end
+local m = tonumber(ARGV[i])
+if m > 0 then redis.call('HSET', KEYS[1], unpack(ARGV, i + 1, i + 2 * m)) end
+i = i + 2 * m + 1
+if ARGV[i] == 'due' then
+  redis.call('ZREM', KEYS[4], ARGV[1])
+  redis.call('ZADD', KEYS[3], ARGV[i + 1], ARGV[1])
+elseif ARGV[i] == 'ladder' then
+  redis.call('ZREM', KEYS[3], ARGV[1])
+  redis.call('ZADD', KEYS[4], ARGV[i + 1], ARGV[1])
+end
+return 'ok'
+"""
 
 
 class CheckinsStore(TalliesStore):
     async def checkin(self, rid: str) -> dict:
         raw = await self.r.hgetall(self.keys.checkin(rid))
         return loads_fields(raw)
+
+    async def checkin_batch(self, rids: list[str]) -> list[tuple[dict, dict, str | None]]:
+        """(register row or {}, stored check-in fields as read (bytes), locale preference or "") of each resident,
+        in two round trips for the lot."""
+        async with self.r.pipeline(transaction=False) as p:
+            p.hmget(self.keys.residents(), rids)
+            for rid in rids:
+                p.hgetall(self.keys.checkin(rid))
+            rows, *states = await p.execute()
+        people = [loads(row) or {} for row in rows]
+        tgs = [person["tg_id"] for person in people if person.get("tg_id")]
+        locales: dict = {}
+        if tgs:
+            async with self.r.pipeline(transaction=False) as p:
+                for tg in tgs:
+                    p.hget(self.keys.prefs(tg), "locale")
+                locales = dict(zip(tgs, await p.execute()))
+        return [(person, {k.decode(): v for k, v in raw.items()},
+                 loc.decode() if (loc := locales.get(person.get("tg_id"))) else "")
+                for person, raw in zip(people, states)]
+
+    async def checkin_step(self, rid: str, lock: str, expect: dict, fields: dict, where: str = "keep",
+                           due: float = 0.0) -> str:
+        """"ok", or "locked" / "changed" and nothing written (see _STEP). `expect`: field -> stored value (bytes)
+        or None for absent; `fields`: new values; `where`: "due" or "ladder" at `due`, or "keep" the queues."""
+        if not hasattr(self, "_steps"):
+            self._steps = ScriptBatch(self, _STEP)  # steps of one loop turn share a round trip
+        args: list = [rid, len(expect)]
+        for k, v in expect.items():
+            args += (k, v or "")
+        args.append(len(fields))
+        for k, v in fields.items():
+            args += (k, dumps(v))
+        args += (where, due)
+        got = await self._steps.call([self.keys.checkin(rid), self.keys.lock(lock), self.keys.checkins_queue("due"),
+                                      self.keys.checkins_queue("ladder")], args)
+        return got.decode() if isinstance(got, bytes) else str(got)
 
     async def save_checkin(self, rid: str, fields: dict) -> None:
         await self.r.hset(self.keys.checkin(rid), mapping=dumps_fields(fields))

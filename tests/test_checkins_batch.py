@@ -1,0 +1,137 @@
+"""The 09:00 drain reads a batch of residents at once and records each step in one atomic script, so a district's
+check-ins cost a few Redis commands each (issue 16: CPU per check-in). The one thing it must never do is write
+over something that happened meanwhile: a resident writing to the bot, staff pausing them, an answer that
+arrives while the check-in is on its way. Each of those is played here against a real Redis."""
+from __future__ import annotations
+
+import asyncio
+
+from redis.asyncio import connection as redis_connection
+
+from bot.testing.tools import Person, RecordingMessenger
+from tests.conftest import TUESDAY_9
+from tests.test_burst import residents
+
+
+async def enrolled(app, count: int, first_tg: int = 800000) -> list[Person]:
+    people = await residents(app, count, first_tg=first_tg)
+    for p in people:
+        await app.svc.checkins.enrol((await app.svc.store.resident_by_tg(p.id))["id"])
+    return people
+
+
+async def rid_of(app, person: Person) -> str:
+    return (await app.svc.store.resident_by_tg(person.id))["id"]
+
+
+def checkins_to(app, person: Person) -> list:
+    return [m for m in app.svc.outbox.messenger.log if m.chat_id == person.id and m.tag.startswith("checkin:")
+            and not m.edit]
+
+
+class Sent:
+    """Counts what this process's Redis clients send: commands, and writes to the socket (round trips; a
+    pipeline is one)."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.commands = self.round_trips = 0
+        conn = redis_connection.Connection
+        pack, send = conn.pack_command, conn.send_packed_command
+
+        def counted_pack(c, *args):
+            self.commands += 1
+            return pack(c, *args)
+
+        async def counted_send(c, *args, **kw):
+            self.round_trips += 1
+            return await send(c, *args, **kw)
+
+        monkeypatch.setattr(conn, "pack_command", counted_pack)
+        monkeypatch.setattr(conn, "send_packed_command", counted_send)
+
+
+async def test_a_batch_of_sixty_check_ins_costs_a_few_redis_commands_each(app, clock, monkeypatch):
+    people = await enrolled(app, 60)
+    clock.set(TUESDAY_9)
+    sent = Sent(monkeypatch)
+    assert await app.svc.checkins.run_due() == 60
+    commands, round_trips = sent.commands, sent.round_trips
+    assert all(len(checkins_to(app, p)) == 1 for p in people)  # everyone got their 早上好, once
+    states = [await app.svc.checkins.state(await rid_of(app, p)) for p in people]
+    assert {s.phase for s in states} == {"sent"}
+    assert commands / 60 <= 6, f"{commands / 60:.1f} Redis commands per check-in"
+    assert round_trips / 60 <= 1, f"{round_trips / 60:.1f} Redis round trips per check-in"
+
+
+async def test_a_resident_writing_to_the_bot_as_the_drain_comes_is_never_written_over(app, clock):
+    """The engine holds the resident's lock while it handles their message and then writes their whole state: a
+    step recorded in between would be lost (and the check-in sent twice, or its answer never awaited)."""
+    (zhang,) = await enrolled(app, 1)
+    rid = await rid_of(app, zhang)
+    clock.set(TUESDAY_9)
+    cis = app.svc.checkins
+    async with cis.locked(rid):  # as the engine does for the resident's own message
+        seen = await cis.state(rid)
+        drain = asyncio.create_task(cis.run_due())
+        await asyncio.sleep(0.3)
+        assert checkins_to(app, zhang) == []  # nothing moves while their message is being handled
+        seen.last_seen = clock.ts()
+        await cis.save(seen)  # the engine's write, from what it read before
+    await asyncio.wait_for(drain, 15)
+    st = await cis.state(rid)
+    assert len(checkins_to(app, zhang)) == 1
+    assert st.phase == "sent" and st.last_seen == clock.ts()  # the step and the engine's write both stand
+
+
+async def test_staff_pausing_a_resident_between_the_read_and_the_write_stops_their_check_in(app, clock):
+    (zhang,) = await enrolled(app, 1)
+    rid = await rid_of(app, zhang)
+    clock.set(TUESDAY_9)
+    cis, store = app.svc.checkins, app.svc.store
+    real = store.checkin_batch
+
+    async def read_then_staff_pause(rids):
+        rows = await real(rids)
+        async with cis.locked(rid):
+            await cis.pause(rid, 7)  # e.g. taken to hospital: staff pause them just as the drain read them
+        return rows
+
+    store.checkin_batch = read_then_staff_pause
+    await cis.run_due()
+    assert checkins_to(app, zhang) == []
+    st = await cis.state(rid)
+    assert st.paused(clock.ts()) and st.phase != "sending"
+
+
+async def test_an_answer_that_arrives_while_the_check_in_is_on_its_way_is_kept(app, clock):
+    (zhang,) = await enrolled(app, 1)
+    rid = await rid_of(app, zhang)
+    clock.set(TUESDAY_9)
+    cis, messenger = app.svc.checkins, app.svc.outbox.messenger
+    real = messenger.deliver
+
+    async def deliver_then_answer(msg):
+        result = await real(msg)
+        if msg.tag.startswith("checkin:") and msg.chat_id == zhang.id:
+            await zhang.send("我很好")  # they answer before Telegram's reply reaches the bot
+        return result
+
+    messenger.deliver = deliver_then_answer
+    await cis.run_due()
+    st = await cis.state(rid)
+    assert st.phase == "answered"  # not put back to "sent": no reminder, no staff alert for a resident who answered
+    assert st.msg  # and the message is known, so its buttons can show the answer
+    queue, due = await app.svc.store.checkin_when(rid)
+    assert queue == "due" and due > clock.ts() + 3600  # tomorrow's check-in, not today's reminder
+
+
+async def test_two_workers_draining_one_batch_send_each_check_in_once_and_leave_it_sent(app, make_app, clock):
+    people = await enrolled(app, 40)
+    other = await make_app(prefix_=app.settings.redis.prefix, messenger=RecordingMessenger())
+    clock.set(TUESDAY_9)
+    await asyncio.gather(app.svc.checkins.run_due(), other.svc.checkins.run_due())
+    for p in people:
+        mine = checkins_to(app, p) + [m for m in other.svc.outbox.messenger.log
+                                      if m.chat_id == p.id and m.tag.startswith("checkin:")]
+        assert len(mine) == 1
+        assert (await app.svc.checkins.state(await rid_of(app, p))).phase == "sent"
