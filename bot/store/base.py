@@ -70,6 +70,15 @@ class StoreBase:
             s = self._scripts[source] = self.r.register_script(source)
         return s
 
+    def batched(self, source: str) -> "ScriptBatch":
+        """The ScriptBatch of `source` on this store's Redis client, shared by every committee's store on it: calls
+        made in one turn of the event loop, by any committee, share one round trip. (Kept on the client object,
+        so it lives exactly as long as the client.)"""
+        per_client = vars(self.r).setdefault("_neighbour_care_batches", {})
+        if (batch := per_client.get(source)) is None:
+            batch = per_client[source] = ScriptBatch(self, source)
+        return batch
+
     async def ping(self) -> bool:
         return bool(await self.r.ping())
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .base import ScriptBatch, dumps, dumps_fields, loads, loads_fields
+from .base import dumps, dumps_fields, loads, loads_fields
 from .tallies import TalliesStore
 
 # One check-in step, recorded only if nobody holds the resident's lock and the fields the step was decided on
@@ -68,8 +68,6 @@ class CheckinsStore(TalliesStore):
                            due: float = 0.0) -> str:
         """"ok", or "locked" / "changed" and nothing written (see _STEP). `expect`: field -> stored value (bytes)
         or None for absent; `fields`: new values; `where`: "due" or "ladder" at `due`, or "keep" the queues."""
-        if not hasattr(self, "_steps"):
-            self._steps = ScriptBatch(self, _STEP)  # steps of one loop turn share a round trip
         args: list = [rid, len(expect)]
         for k, v in expect.items():
             args += (k, v or "")
@@ -77,7 +75,7 @@ class CheckinsStore(TalliesStore):
         for k, v in fields.items():
             args += (k, dumps(v))
         args += (where, due)
-        got = await self._steps.call([self.keys.checkin(rid), self.keys.lock(lock), self.keys.checkins_queue("due"),
+        got = await self.batched(_STEP).call([self.keys.checkin(rid), self.keys.lock(lock), self.keys.checkins_queue("due"),
                                       self.keys.checkins_queue("ladder")], args)
         return got.decode() if isinstance(got, bytes) else str(got)
 

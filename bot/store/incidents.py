@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .base import ScriptBatch, StoreBase, dumps, dumps_fields, loads, loads_fields
+from .base import StoreBase, dumps, dumps_fields, loads, loads_fields
 
 # A claim is won by exactly one staff member: only if the incident is still held by `expected` and not resolved.
 _CLAIM = """
@@ -127,9 +127,7 @@ redis.call('LTRIM', KEYS[1], 0, 4999)
 class SendLogStore(StoreBase):
     async def log_send(self, entry: dict) -> None:
         """The records of the sends of one loop turn (a burst of check-ins) share a round trip."""
-        if not hasattr(self, "_send_records"):
-            self._send_records = ScriptBatch(self, _LOG_SEND)
-        await self._send_records.call([self.keys.send_log()], [dumps(entry)])
+        await self.batched(_LOG_SEND).call([self.keys.send_log()], [dumps(entry)])
 
     async def send_log(self, n: int = 100) -> list[dict]:
         return [loads(v) for v in await self.r.lrange(self.keys.send_log(), 0, n - 1)]

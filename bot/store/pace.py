@@ -84,10 +84,10 @@ class PaceStore(StoreBase):
         message passes a 429's hold on the token, never the chat's. `now` replaces Redis TIME (tests)."""
         k = self.keys
         group = chat_id < 0
-        granted, seconds = await self.script(_RESERVE)(
-            keys=[k.pace(), k.pace_chat(chat_id), k.pace_grants(chat_id)],
-            args=["" if now is None else now, pace.interval, pace.catchup, pace.chat_interval,
-                  1 if group else pace.burst, int(urgent), pace.group_limit if group else 0, pace.group_window])
+        granted, seconds = await self.batched(_RESERVE).call(  # every committee's in a loop turn: one round trip
+            [k.pace(), k.pace_chat(chat_id), k.pace_grants(chat_id)],
+            ["" if now is None else now, pace.interval, pace.catchup, pace.chat_interval,
+             1 if group else pace.burst, int(urgent), pace.group_limit if group else 0, pace.group_window])
         return bool(granted), float(seconds)
 
     async def pace_hold(self, chat_id: int, retry_after: float, now: float | None = None) -> None:
