@@ -38,7 +38,8 @@ def committee_settings(committee: int, base_url: str, kind: str = "nc"):
     from _setup import settings_for
 
     s = settings_for(prefix_of(committee, kind))
-    return s.model_copy(update={"telegram": s.telegram.model_copy(update={"api_base_url": base_url})})
+    # chat_burst 1: the test servers allow no burst into a chat (Telegram allows a short one), as test_e2e_workers
+    return s.model_copy(update={"telegram": s.telegram.model_copy(update={"api_base_url": base_url, "chat_burst": 1})})
 
 
 class Child:
