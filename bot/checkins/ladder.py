@@ -49,27 +49,37 @@ class Ladder:
             await asyncio.gather(self._drain, return_exceptions=True)
 
     async def run_due(self) -> int:
-        """Everything due: reminders and misses first (they are late already), then new check-ins in batches."""
-        done = 0
-        while True:
-            now = self.svc.clock.ts()
-            rids = await self.store.take_checkins_due("ladder", now, self.lease, self.batch)
-            if len(rids) < self.batch:
-                rids += await self.store.take_checkins_due("due", now, self.lease, self.batch - len(rids))
-            if not rids:
-                return done
-            gate = asyncio.Semaphore(self.concurrency)  # few in flight: an urgent alert never queues behind many
+        """Everything due: reminders and misses first (they are late already), then new check-ins in batches; the
+        next batch is leased once half the last is done, so the sending never runs dry at a batch's tail."""
+        done, running = 0, set()
+        gate = asyncio.Semaphore(self.concurrency)  # few in flight: an urgent alert never queues behind many
 
-            async def one(rid: str, view: tuple) -> None:
-                async with gate, self.svc.outbox.lanes.checkin_place():  # and few in the whole process
-                    try:
-                        if not await self._quick(rid, *view):
-                            await self.advance(rid)
-                    except Exception:
-                        log.exception("check-in step failed; it is retried when its lease runs out")
+        async def one(rid: str, view: tuple) -> None:
+            async with gate, self.svc.outbox.lanes.checkin_place():  # and few in the whole process
+                try:
+                    if not await self._quick(rid, *view):
+                        await self.advance(rid)
+                except Exception:
+                    log.exception("check-in step failed; it is retried when its lease runs out")
 
-            await asyncio.gather(*(one(r, v) for r, v in zip(rids, await self.store.checkin_batch(rids))))
-            done += len(rids)
+        try:
+            while True:
+                now = self.svc.clock.ts()
+                rids = await self.store.take_checkins_due("ladder", now, self.lease, self.batch)
+                if len(rids) < self.batch:
+                    rids += await self.store.take_checkins_due("due", now, self.lease, self.batch - len(rids))
+                for rid, view in zip(rids, await self.store.checkin_batch(rids) if rids else ()):
+                    task = asyncio.ensure_future(one(rid, view))
+                    running.add(task)
+                    task.add_done_callback(running.discard)
+                done += len(rids)
+                while running and (len(running) > self.batch // 2 or not rids):
+                    await asyncio.wait(set(running), return_when=asyncio.FIRST_COMPLETED)
+                if not rids:
+                    return done
+        finally:  # cancelled (the bot stopping): the steps under way stop too; their leases bring them back
+            for task in running:
+                task.cancel()
 
     async def _quick(self, rid: str, person: dict, raw: dict, locale: str | None) -> bool:
         """Asks, reminds or waits, recorded in one script from what the batch read; False (nothing done) when the
