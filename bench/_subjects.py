@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +30,7 @@ class Run:
 
     subject: Subject
     throttled: bool = False  # its own outbound limiter paces the burst (one burst only, capped in time)
-    before_trial: Callable[[], None] | None = None  # makes each single trial an isolated request
+    before_trial: Callable[[], Awaitable[None]] | None = None  # makes each single trial an isolated request
     redis_commands: Callable[[], int] | None = None  # commands the Redis server has run so far
 
 
@@ -177,9 +177,16 @@ async def neighbour_bot(base_url: str, token: str, users: list[tuple[int, str]],
     alert = AlertFor(staff, ALERT_TITLE, phones)
     packet = AlertFor(staff, ALERT_TITLE, phones, exclude=DIGEST_HEADING)
 
-    def fresh_limiter() -> None:  # as if the staff chat's last message were long ago
-        if outbox.limiter is not None:
-            outbox.limiter = type(outbox.limiter)()
+    async def fresh_limiter() -> None:  # as if the staff chat's last message were long ago
+        limiter = outbox.limiter
+        if limiter is None:
+            return
+        if hasattr(limiter, "store"):  # the limits shared through Redis: the staff chats' pace there is forgotten too
+            keys = limiter.store.keys
+            await limiter.store.r.delete(*(k for uid in staff for k in (keys.pace_chat(uid), keys.pace_grants(uid))))
+            outbox.limiter = type(limiter)(limiter.store, limiter.limits)
+        else:
+            outbox.limiter = type(limiter)(limiter.limits)
 
     adapter = adapter_cls(app, token)
     await adapter.start()

@@ -86,7 +86,7 @@ async def one_by_one(srv, run, ids: list[int]) -> tuple[list[float], int, int, f
     lost = failed = 0
     for uid in ids:
         if run.before_trial:
-            run.before_trial()
+            await run.before_trial()
         got, n_lost, n_failed, _ = await srv.one_at_a_time([uid])
         out += got
         lost, failed = lost + n_lost, failed + n_failed

@@ -209,6 +209,14 @@ def report(args, rss, bare: dict, enrolled: dict, rounds: list[dict]) -> None:
           "check-in; server: the test servers' CPU (Telegram's side); idle: the workers' CPU before 09:00, all "
           "committees built and their schedulers ticking, in % of one core; RSS: the largest worker; B/check-in: "
           "Redis used_memory added by the storm per check-in delivered (state, logs, send log, tallies))\n")
+    if rounds and rounds[0]["delivered"]:  # what 95 % of 30/s on every token would take of this machine's cores
+        r, want = rounds[0], 0.95 * LIMIT * args.committees
+        d = r["delivered"]
+        parts = {"workers": r["cpu"] / d, "test servers": r["server_cpu"] / d, "Redis": r["redis_cpu"] / d}
+        print(f"CPU budget at 95 % of 30/s on all {args.committees} tokens ({want:,.0f} check-ins/s), at round 1's "
+              "cost per check-in: " + ", ".join(f"{k} {v * want:.2f}" for k, v in parts.items())
+              + f" = {sum(parts.values()) * want:.2f} cores (the bare aiohttp sender alone: "
+              f"{per_call['aiohttp'] * 1e-6 * want:.2f}); this machine has {os.cpu_count()}\n")
     for r in rounds:
         share = r["idle"] / args.committees / r["workers"] * 100
         print(f"idle, {r['workers']} worker(s): {share:.2f} % of a core and {r['idle_cmds']:.1f} Redis commands a "
