@@ -75,7 +75,8 @@ async def script_cost(redis_url: str, n: int) -> float:
     from redis.asyncio import Redis
 
     store = Store(Redis.from_url(redis_url), f"nc:{{s{uuid.uuid4().hex[:6]}}}:")
-    pace = Pace(interval=1.03 / 30, catchup=0.007, chat_interval=1.0, burst=3, group_limit=20, group_window=61.8)
+    pace = Pace(interval=1.045 / 30, catchup=0.007, chat_interval=1.0, burst=3, group_limit=20, group_window=62.7,
+                lend=1.045)
     await store.pace_reserve(1, False, pace)
     cpu = time.process_time()
     for c in range(n):

@@ -36,7 +36,8 @@ class Limits:
     per_chat_per_second: float = 1
     chat_burst: int = 3
     group_per_minute: int = 20
-    margin: float = 0.03          # overall slots are (1 + margin) / per_second apart
+    margin: float = 0.045         # overall slots are (1 + margin) / per_second apart: 28.7 a second, which leaves
+    # room in any one-second window for jitter and a staff alert sent ahead of the booked slots (store/pace.py)
     chat_margin: float = 0.1      # and a chat's (1 + chat_margin) / per_chat_per_second: a late request's stamp
 
 

@@ -46,7 +46,7 @@ class SharedLimiter(TelegramLimiter):
         self.store = store
         self.pace = Pace(interval=self._interval, catchup=self._catchup, chat_interval=self._chat_interval,
                          burst=limits.chat_burst, group_limit=limits.group_per_minute,
-                         group_window=60 * (1 + limits.margin))
+                         group_window=60 * (1 + limits.margin), lend=1 + limits.margin)
         self._timeout, self._down_seconds = timeout, down_seconds
         self._down_until = -math.inf
         self._asks: list[tuple[int, int, int, asyncio.Future]] = []
@@ -87,7 +87,8 @@ class SharedLimiter(TelegramLimiter):
 
     async def _reserve(self, chat_id: int, priority: int) -> tuple[bool, float]:
         self.round_trips += 1
-        return await asyncio.wait_for(self.store.pace_reserve(chat_id, priority <= 1, self.pace), self._timeout)
+        return await asyncio.wait_for(self.store.pace_reserve(chat_id, priority <= 1, self.pace, alert=priority == 0),
+                                      self._timeout)
 
     async def _ask(self, chat_id: int, priority: int) -> tuple[bool, float]:
         fut = asyncio.get_running_loop().create_future()

@@ -41,6 +41,25 @@ async def test_the_tokens_slots_are_spaced_whichever_process_reserves(redis_serv
     assert gaps == [round(a.pace.interval, 5)] * 4  # then one a slot, 30 a second less a margin
 
 
+async def test_a_staff_alert_goes_at_once_while_check_ins_fill_the_token_and_the_rate_holds(redis_server):
+    """Check-ins have reserved the token's next slots; a staff alert takes one at once (the slot it would have
+    waited for is skipped instead), at most once a second, so no second of the server's window gets a 31st."""
+    a, b = processes(redis_server)
+    step = a.pace.interval
+    booked = [await (a, b)[i % 2].store.pace_reserve(100 + i, False, a.pace, now=50.0) for i in range(10)]
+    assert all(g for g, _ in booked) and booked[-1][1] > 8 * step  # the next third of a second is booked
+    assert await b.store.pace_reserve(1001, True, b.pace, now=50.0, alert=True) == (True, 0.0)  # out now
+    granted, delay = await a.store.pace_reserve(110, False, a.pace, now=50.0)
+    assert round(delay, 5) == round(booked[-1][1] + 2 * step, 5)  # one slot later, as if the alert had had it
+    granted, delay = await a.store.pace_reserve(1002, True, a.pace, now=50.2, alert=True)
+    assert round(delay, 5) == round(booked[-1][1] + 3 * step - 0.2, 5)  # another within the second waits its slot
+    again = [await a.store.pace_reserve(200 + i, False, a.pace, now=51.1) for i in range(5)]
+    assert again[-1][1] > 3 * step  # booked ahead again
+    granted, delay = await b.store.pace_reserve(1003, True, b.pace, now=51.1, alert=True)
+    assert granted and delay == 0.0  # a second on, the next alert goes at once again
+    assert 1 / step >= 0.95 * 30  # and the token's slots stay within 5% of Telegram's 30 a second
+
+
 async def test_a_chat_waits_its_turn_in_every_process(redis_server):
     a, b = processes(redis_server, limits=Limits(per_chat_per_second=1, chat_burst=3))
     got = [await p.store.pace_reserve(7, False, a.pace, now=50.0) for p in (a, b, a, b)]

@@ -19,12 +19,16 @@ local function fmt(x) return string.format('%.6f', x) end
 """
 
 # KEYS: the token's pace, the chat's pace, the chat's grants (groups). ARGV: now ('' = Redis TIME), interval,
-# catch-up, chat interval, burst, urgent (1/0), group limit (0 = a private chat), group window.
+# catch-up, chat interval, burst, urgent (2 a staff alert, 1 other urgent, 0), group limit (0 = a private chat),
+# group window, lend (seconds between two lent slots).
 # Returns {1, seconds until the reserved slot} or {0, seconds to wait before asking again}: the chat's pace, or
 # a 429's hold on the token (a non-urgent message reserves nothing meanwhile, so urgent ones find the slots free).
+# A staff alert that finds the token's next slots booked goes at once instead, once per `lend` seconds: it takes
+# the next slot's place in the count (that slot is skipped), and the margin between slots leaves room in any
+# one-second window for that one message more.
 _RESERVE = _NOW + """
 local interval, chat_interval = tonumber(ARGV[2]), tonumber(ARGV[4])
-local token = redis.call('HMGET', KEYS[1], 'next', 'held')
+local token = redis.call('HMGET', KEYS[1], 'next', 'held', 'lent')
 local held = tonumber(token[2]) or 0
 if ARGV[6] == '0' and held > now then return {0, fmt(held - now)} end  -- reserving now would hold up the urgent
 -- nobody reserves more than a few slots ahead: a `next` seconds off was set on another clock (a failover to a
@@ -41,16 +45,21 @@ if limit > 0 then
   end
   if redis.call('LLEN', KEYS[3]) >= limit then ready = math.max(ready, tonumber(first) + window) end
 end
-if ready > math.max(slot, now) then return {0, fmt(ready - now)} end
+local at = slot
+if ARGV[6] == '2' and slot > math.max(now, ready) and (tonumber(token[3]) or 0) <= now - tonumber(ARGV[9]) then
+  at = math.max(now, ready)
+  redis.call('HSET', KEYS[1], 'lent', fmt(at))
+end
+if ready > math.max(at, now) then return {0, fmt(ready - now)} end
 redis.call('HSET', KEYS[1], 'next', fmt(slot + interval))
-tat = math.max(tat, slot) + chat_interval
+tat = math.max(tat, at) + chat_interval
 redis.call('HSET', KEYS[2], 'tat', fmt(tat))
 redis.call('PEXPIRE', KEYS[2], math.ceil((math.max(tat, tonumber(chat[2]) or 0) - now + 60) * 1000))
 if limit > 0 then
-  redis.call('RPUSH', KEYS[3], fmt(slot))
+  redis.call('RPUSH', KEYS[3], fmt(at))
   redis.call('PEXPIRE', KEYS[3], math.ceil((window + 1) * 1000))
 end
-return {1, fmt(math.max(slot - now, 0))}
+return {1, fmt(math.max(at - now, 0))}
 """
 
 # KEYS: the token's pace, the chat's pace. ARGV: now ('' = Redis TIME), retry_after.
@@ -74,20 +83,23 @@ class Pace:
     burst: int
     group_limit: int
     group_window: float
+    lend: float  # a staff alert may go ahead of the booked slots once in this many seconds
 
 
 class PaceStore(StoreBase):
-    async def pace_reserve(self, chat_id: int, urgent: bool, pace: Pace, now: float | None = None
-                           ) -> tuple[bool, float]:
+    async def pace_reserve(self, chat_id: int, urgent: bool, pace: Pace, now: float | None = None, *,
+                           alert: bool = False) -> tuple[bool, float]:
         """(True, seconds): the token's next slot is this chat's, `seconds` from now (the caller sends then);
         (False, seconds): wait that long first (the chat's pace, or a 429's hold), nothing reserved. An urgent
-        message passes a 429's hold on the token, never the chat's. `now` replaces Redis TIME (tests)."""
+        message passes a 429's hold on the token, never the chat's; a staff alert (`alert`) may go ahead of the
+        booked slots (see _RESERVE). `now` replaces Redis TIME (tests)."""
         k = self.keys
         group = chat_id < 0
         granted, seconds = await self.batched(_RESERVE).call(  # every committee's in a loop turn: one round trip
             [k.pace(), k.pace_chat(chat_id), k.pace_grants(chat_id)],
             ["" if now is None else now, pace.interval, pace.catchup, pace.chat_interval,
-             1 if group else pace.burst, int(urgent), pace.group_limit if group else 0, pace.group_window])
+             1 if group else pace.burst, 2 if alert else int(urgent), pace.group_limit if group else 0,
+             pace.group_window, pace.lend])
         return bool(granted), float(seconds)
 
     async def pace_hold(self, chat_id: int, retry_after: float, now: float | None = None) -> None:
