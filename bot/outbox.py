@@ -14,7 +14,7 @@ from .textfit import clip
 from .types import Outbound, SendResult
 
 log = logging.getLogger(__name__)
-URGENT_HOLD_SECONDS = 0.5  # a staff alert's send keeps others waiting this long at most (a slow network)
+URGENT_HOLD_SECONDS = 0.5  # a staff alert's wait for its slot and its send keep others waiting this long at most
 
 
 class Messenger(Protocol):
@@ -94,12 +94,14 @@ class Outbox:
             await self.lanes.wait_turn()
         result = SendResult(ok=False, error="not sent")
         for attempt in range(1, self.attempts + 1):
-            if self.limiter:  # waiting for Telegram's flood limit holds nothing up
-                await self.limiter.acquire(msg.chat_id, rank)
-            if edit_key:
-                msg = self._latest.get(edit_key, msg)
-            try:
+            try:  # a staff alert holds the others from its wait for a slot until Telegram has it (bounded)
                 with self.lanes.urgent(at_most=URGENT_HOLD_SECONDS) if not rank else nullcontext():
+                    if self.limiter:
+                        await self.limiter.acquire(msg.chat_id, rank)
+                        if rank:  # an alert that came while this one waited for its slot leaves first
+                            await self.lanes.wait_turn()
+                    if edit_key:
+                        msg = self._latest.get(edit_key, msg)
                     result = await self.messenger.deliver(msg)
             except Exception as e:  # a transport error is transient until proven otherwise
                 log.warning("send to chat %s failed: %s", msg.chat_id, type(e).__name__)

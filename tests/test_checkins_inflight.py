@@ -133,3 +133,48 @@ async def test_a_check_in_step_reads_the_register_row_once(tmp_path, redis_serve
         assert len(reads) == 3  # one read of the register row per check-in sent, not one per lock taken
     finally:
         await district.close()
+
+
+async def test_check_ins_wait_while_a_staff_alert_waits_for_its_slot(
+        tmp_path, redis_server, clock, nlu_model, knowledge_base, monkeypatch):
+    """The alert's own wait for Telegram's pace (a Redis round trip, a slot) is part of its way out: check-ins that
+    keep the event loop busy meanwhile make that wait longer."""
+    monkeypatch.setattr(outbox_module, "URGENT_HOLD_SECONDS", 60)
+    flight, slot = Flight(), asyncio.Event()
+    district = await district_with_checkins_due(
+        tmp_path, redis_server, clock, nlu_model, knowledge_base,
+        {"a": SlowTelegram(flight), "b": SlowTelegram(flight)}, {"b": 150})
+    try:
+        a, b = district.apps["a"], district.apps["b"]
+        a.svc.outbox.lanes.max_wait = 60
+        waiting = asyncio.Event()
+
+        class Pace:  # Telegram's pace keeps a staff alert a moment; nothing else waits
+            async def acquire(self, chat_id, urgent=False):
+                if urgent == 0:
+                    waiting.set()
+                    await slot.wait()
+
+            def penalise(self, chat_id, retry_after):
+                pass
+
+        a.svc.outbox.limiter = Pace()
+        (caller,) = await residents(a, 1, first_tg=990000)
+        storm = asyncio.create_task(b.svc.checkins.run_due())
+        while flight.sent < 5:
+            await asyncio.sleep(0.001)
+        cry = asyncio.create_task(caller.send("🆘 紧急求助"))
+        await asyncio.wait_for(waiting.wait(), 10)
+        started = flight.sent
+        for _ in range(100):
+            await asyncio.sleep(0.005)
+        during = flight.sent - started
+        slot.set()
+        await cry
+        await storm
+        assert during <= CHECKINS_IN_FLIGHT, f"{during} check-ins sent while a staff alert waited for its slot"
+        assert any("紧急求助 #" in s.text for s in Person(a, A_STAFF, "甲社工").inbox)
+        assert flight.sent == 150
+    finally:
+        slot.set()
+        await district.close()
