@@ -41,7 +41,7 @@ class Waker:
     read failed (logged once when it starts failing and once when it works again)."""
 
     def __init__(self, engines: list) -> None:
-        self.engines = engines
+        self.engines, self.names = engines, [name or "-" for name in names(engines)]
         self._running: dict[tuple[int, str], asyncio.Task] = {}
         self._failing: set[int] = set()
 
@@ -55,7 +55,7 @@ class Waker:
                 continue
             if i in self._failing:
                 self._failing.discard(i)
-                log.warning("committee %s: what is due can be read again", _name(engine))
+                log.warning("committee %s: what is due can be read again", self.names[i])
             if due.deadline is not None and due.deadline <= now:
                 self._wake(i, "deadlines", run_deadlines, engine)
             if due.checkin is not None and due.checkin <= now:
@@ -63,7 +63,7 @@ class Waker:
         if news := [(i, e) for i, e in failed if i not in self._failing]:
             self._failing.update(i for i, _ in news)
             log.error("could not read what is due (tried again every tick): %s",
-                      ", ".join(f"committee {_name(self.engines[i])}: {type(e).__name__}" for i, e in news))
+                      ", ".join(f"committee {self.names[i]}: {type(e).__name__}" for i, e in news))
 
     def _wake(self, i: int, what: str, func, *args) -> None:
         """Starts `func(*args)` as its own task unless this committee's previous one is still running."""
@@ -77,18 +77,19 @@ class Waker:
         await asyncio.gather(*self._running.values(), return_exceptions=True)
 
 
-def _name(engine) -> str:
-    return engine.svc.settings.committee or "-"
+def names(engines: list) -> list[str | None]:
+    """Each committee's id (its place in `engines` when it has none; None for a process's only committee)."""
+    return [e.svc.settings.committee or (str(n) if len(engines) > 1 else None) for n, e in enumerate(engines)]
 
 
 def make_scheduler(engines, tick_seconds: float = 1.0, timezone: str = "Asia/Shanghai") -> AsyncIOScheduler:
     """The wake-up job for every committee of the process (`engines`: one engine, or a list), then the jobs features
-    declared (e.g. the age-band messages at 10:00), each committee's with an id ending in `:<committee>`."""
+    declared (e.g. the age-band messages at 10:00), each committee's with an id ending in `:<committee>` (its place
+    in `engines` when it has no id)."""
     engines = list(engines) if isinstance(engines, (list, tuple)) else [engines]
     sched = AsyncIOScheduler(timezone=timezone)
     sched.add_job(Waker(engines).tick, "interval", seconds=tick_seconds, id="wake", **ONE_AT_A_TIME)
-    for engine in engines:
-        committee = engine.svc.settings.committee
+    for engine, committee in zip(engines, names(engines)):
         own = (lambda job_id: f"{job_id}:{committee}") if committee else (lambda job_id: job_id)
         for job in engine.routes.jobs:  # each feature's own jobs, declared in its routes.py
             sched.add_job(**{**job, "id": own(job["id"])})

@@ -231,3 +231,14 @@ async def test_a_slow_deadline_in_one_committee_does_not_hold_up_anothers_escala
     finally:
         sched.shutdown(wait=False)
         held.set()
+
+
+async def test_committees_without_an_id_still_get_one_scheduler_each_with_its_own_jobs(make_app, settings, clock):
+    """A deployment built from bare settings (no committee ids): the features' jobs do not clash at start."""
+    a, b = [await make_app(prefix_=f"t{uuid.uuid4().hex[:8]}:") for _ in range(2)]
+    wa_b = await called_for_help(b)
+    sched = make_scheduler([a.engine, b.engine])
+    assert sorted(job.id for job in sched.get_jobs() if job.id.startswith("agebands")) == ["agebands:0", "agebands:1"]
+    clock.advance(3.1 * 60)
+    await one_tick(sched)
+    await until(lambda: packets(wa_b) == 1)
