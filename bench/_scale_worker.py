@@ -129,7 +129,9 @@ async def _worker(conn, cfg: dict) -> None:
             profile.dump_stats(cfg["profile"])
         for adapter in adapters:
             await adapter.stop()
+        apps[0].scheduler.shutdown(wait=False)  # once: every app holds it, as in bot.district
         for app in apps:
+            app.scheduler = None
             await app.close()
         for bot in bots:
             await bot.session.close()

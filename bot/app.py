@@ -84,8 +84,7 @@ class App:
 
     async def close(self) -> None:
         if self.scheduler is not None:
-            if self.scheduler.running:  # one scheduler may serve several apps: the first to close stops it
-                self.scheduler.shutdown(wait=False)
+            self.scheduler.shutdown(wait=False)
             self.scheduler = None
         for closer in self.closers:
             await closer()
