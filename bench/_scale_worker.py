@@ -1,8 +1,9 @@
 """The processes bench_scale.py starts, each a `Child` on a pipe:
 
 - `worker`: a district worker. It connects Redis once and builds every committee with `build_app(..., redis=shared)`
-  (nlu=False, kb=False: check-ins need neither), each with its own token, Bot API server and scheduler, as in
-  production; worker 0 also polls committee 0 (whose residents press 🆘) and runs a bare aiogram echo bot beside it.
+  (nlu=False, kb=False: check-ins need neither), each with its own token and Bot API server, and one scheduler for
+  them all, as in production; worker 0 also polls committee 0 (whose residents press 🆘) and runs a bare aiogram
+  echo bot beside it.
   On "go" every committee's clock reaches 09:00 and its check-in drain is kicked, as the scheduler does each second;
   the drains of several workers share out the due residents through their Redis leases.
 - `rss_probe`: one process, the NLU model and knowledge base loaded once, 1 committee built, then the rest: RSS.
@@ -85,7 +86,7 @@ def worker(conn, cfg: dict) -> None:
 async def _worker(conn, cfg: dict) -> None:
     from _subjects import aiogram_echo
     from bench_checkins import NINE, rss_mb
-    from bot.app import build_app, connect_redis
+    from bot.app import build_app, connect_redis, start_scheduler
     from bot.clock import FakeClock
     from bot.config import Secrets
     from bot.handlers.aiogram_adapter import AiogramAdapter, AiogramMessenger, make_bot
@@ -107,8 +108,8 @@ async def _worker(conn, cfg: dict) -> None:
                 app.attach(AiogramMessenger(bots[-1]))
             if cfg.get("concurrency"):  # check-ins in flight per committee (Ladder's constructor default: 16)
                 app.svc.checkins.ladder.concurrency = cfg["concurrency"]
-            app.start_scheduler()
             apps.append(app)
+        start_scheduler(apps)  # one for all its committees, as bot.district starts it
         if cfg["poll"]:
             await stack.enter_async_context(aiogram_echo(*cfg["echo"], []))
         gc.collect()
@@ -129,7 +130,9 @@ async def _worker(conn, cfg: dict) -> None:
             profile.dump_stats(cfg["profile"])
         for adapter in adapters:
             await adapter.stop()
+        apps[0].scheduler.shutdown(wait=False)  # once: every app holds it, as in bot.district
         for app in apps:
+            app.scheduler = None
             await app.close()
         for bot in bots:
             await bot.session.close()

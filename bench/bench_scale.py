@@ -32,6 +32,7 @@ from _server import RemoteServer  # noqa: E402
 LIMIT = 30.0  # Telegram: messages a second per token
 SOS_TG0 = 700_000
 IDLE_SECONDS = 3.0
+SETTLED_SECONDS = 5.0
 NAN = float("nan")
 
 
@@ -118,9 +119,13 @@ async def storm(args, fleet, targets, echo, redis, redis_url: str, pids: dict, w
         watched = [ch.pid for ch in children]
         i0, j0 = cpu(watched), await commands(redis)
         await asyncio.sleep(IDLE_SECONDS)  # every committee built, its scheduler ticking, nothing due
+        h0, h1 = cpu(watched), await commands(redis)  # the first ticks ran each committee's duty check (a probe of
+        await asyncio.sleep(SETTLED_SECONDS)  # every staff chat, bot/incidents/reach.py); then it is idle
         c0, r0, s0, k0 = cpu(watched), cpu([pids["redis"]]), cpu([pids["server"]]), await commands(redis)
-        idle = (c0 - i0) / IDLE_SECONDS
-        idle_cmds = (sum(k0.values()) - sum(j0.values())) / IDLE_SECONDS / args.committees / workers
+        idle = (h0 - i0) / IDLE_SECONDS
+        idle_cmds = (sum(h1.values()) - sum(j0.values())) / IDLE_SECONDS / args.committees / workers
+        settled = (c0 - h0) / SETTLED_SECONDS
+        settled_cmds = (sum(k0.values()) - sum(h1.values())) / SETTLED_SECONDS / args.committees / workers
         for ch in children:
             ch.send("go")
         t0 = await fleet.now()
@@ -151,6 +156,7 @@ async def storm(args, fleet, targets, echo, redis, redis_url: str, pids: dict, w
             "chat_429": sum(n for r in refused for k, n in r.items() if k != "checkin"),
             "cpu": c1 - c0, "redis_cpu": r1 - r0, "server_cpu": s1 - s0, "alerts": alerts,
             "used": await used_memory(redis), "rss": rss, "idle": idle, "idle_cmds": idle_cmds,
+            "settled": settled, "settled_cmds": settled_cmds,
             "commands": per_cmd,
             "complete": delivered >= total}
 
@@ -219,8 +225,10 @@ def report(args, rss, bare: dict, enrolled: dict, rounds: list[dict]) -> None:
               f"{per_call['aiohttp'] * 1e-6 * want:.2f}); this machine has {os.cpu_count()}\n")
     for r in rounds:
         share = r["idle"] / args.committees / r["workers"] * 100
+        settled = r["settled"] / args.committees / r["workers"] * 100
         print(f"idle, {r['workers']} worker(s): {share:.2f} % of a core and {r['idle_cmds']:.1f} Redis commands a "
-              "second per committee built in a worker")
+              f"second per committee built in a worker in the first {IDLE_SECONDS:.0f} s (start-up duty checks "
+              f"included), {settled:.3f} % and {r['settled_cmds']:.1f} in the {SETTLED_SECONDS:.0f} s after")
     top = rounds[0]["commands"][:8] if rounds else []
     print("Redis commands per check-in, round 1: " + ", ".join(
         f"{name} {c / max(rounds[0]['delivered'], 1):.1f}" for c, name in top) + "\n")

@@ -65,14 +65,8 @@ class App:
         return await start_console(self)
 
     def start_scheduler(self, tick_seconds: float = 1.0) -> None:
-        from scheduler import make_scheduler
-
-        self.scheduler = make_scheduler(self.engine, tick_seconds, self.settings.timezone)
-        self.scheduler.start()
-        if self.settings.ops.port is not None and self.ops is None:  # a running bot answers its load balancer
-            from . import ops
-
-            self.ops = ops.start(self)
+        """This committee alone in its process: `start_scheduler([self])`."""
+        self.closers[:0] = start_scheduler([self], tick_seconds)
 
     async def reload_staff(self, config_path) -> None:
         """The staff list and roster from the config file again (SIGHUP): someone taken off it loses staff rights
@@ -98,6 +92,26 @@ class App:
             await self.redis.aclose()
         if self.embedded:
             self.embedded.stop()
+
+
+def start_scheduler(apps: list[App], tick_seconds: float = 1.0) -> list:
+    """One scheduler for every committee of the process (scheduler/: one wake-up job for all of them, and each
+    feature's jobs), held by each app (readiness reads it); with `ops.port`, /healthz, /readyz and /metrics for all
+    on one listener (a running bot answers its load balancer). Returns the closers of what it started."""
+    from scheduler import make_scheduler
+
+    sched = make_scheduler([app.engine for app in apps], tick_seconds, apps[0].settings.timezone)
+    for app in apps:
+        app.scheduler = sched
+    sched.start()
+    if apps[0].settings.ops.port is None or any(app.ops is not None for app in apps):
+        return []
+    from . import ops
+
+    opses, close = ops.start_many(apps)
+    for app, one in zip(apps, opses):
+        app.ops = one
+    return [close]
 
 
 def load_nlu(settings: Settings, secrets: Secrets):

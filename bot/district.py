@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 
-from .app import App, build_app, connect_redis, load_kb, load_nlu
+from .app import App, build_app, connect_redis, load_kb, load_nlu, start_scheduler
 from .committees import Committee
 from .lanes import Lanes
 
@@ -56,20 +56,9 @@ class District:
 
     def start(self, tick_seconds: float = 1.0) -> None:
         """One scheduler for every committee's deadlines, check-ins and jobs; /metrics for all on `ops.port`."""
-        from scheduler import make_scheduler
-
         apps = list(self.apps.values())
-        self.scheduler = make_scheduler([a.engine for a in apps], tick_seconds, apps[0].settings.timezone)
-        for app in apps:
-            app.scheduler = self.scheduler  # readiness reads it; the district shuts it down, once
-        self.scheduler.start()
-        if apps[0].settings.ops.port is not None:
-            from . import ops
-
-            opses, close = ops.start_many(apps)
-            for app, one in zip(apps, opses):
-                app.ops = one
-            self.closers.append(close)
+        self.closers.extend(start_scheduler(apps, tick_seconds))
+        self.scheduler = apps[0].scheduler  # the district shuts it down, once
 
     async def start_consoles(self) -> None:
         """Each committee's staff desk on its own `console.port` (its sessions live under its own prefix)."""

@@ -1,10 +1,19 @@
-"""APScheduler jobs. They only wake the engine and the check-in drain: due times live in Redis, so a restart loses
-nothing. No feature logic lives here."""
+"""APScheduler jobs. One job per process wakes the committees that have something due: due times live in Redis, so
+a restart loses nothing. No feature logic lives here.
+
+Every `tick_seconds` the wake-up job reads each committee's earliest deadline and check-in step in one Redis round
+trip (bot/store/due.py) and, for a committee with something due by its clock, starts its deadline tick
+(`run_deadlines`) and/or its check-in drain (`Checkins.kick`), each as its own task: one committee's backlog never
+holds up another's, and a committee's tick never runs twice at once. An idle committee costs one short read a tick.
+"""
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.store import earliest_due
 
 log = logging.getLogger(__name__)
 ONE_AT_A_TIME = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
@@ -19,18 +28,69 @@ async def run_deadlines(engine) -> None:
         log.exception("deadline tick failed")
 
 
+async def kick_checkins(engine) -> None:
+    """Starts the check-in drain of whoever is due unless one runs already (bot/checkins/ladder.py)."""
+    try:
+        await engine.svc.checkins.kick()
+    except Exception:
+        log.exception("check-in drain could not start")
+
+
+class Waker:
+    """The wake-up job's state: each committee's deadline tick and check-in kick in flight, and the committees whose
+    read failed (logged once when it starts failing and once when it works again)."""
+
+    def __init__(self, engines: list) -> None:
+        self.engines, self.names = engines, [name or "-" for name in names(engines)]
+        self._running: dict[tuple[int, str], asyncio.Task] = {}
+        self._failing: set[int] = set()
+
+    async def tick(self) -> None:
+        nows = [engine.svc.clock.ts() for engine in self.engines]  # read first: what is due by now is due
+        answers = await earliest_due([engine.svc.store for engine in self.engines])
+        failed = []
+        for i, (engine, now, due) in enumerate(zip(self.engines, nows, answers)):
+            if isinstance(due, Exception):
+                failed.append((i, due))
+                continue
+            if i in self._failing:
+                self._failing.discard(i)
+                log.warning("committee %s: what is due can be read again", self.names[i])
+            if due.deadline is not None and due.deadline <= now:
+                self._wake(i, "deadlines", run_deadlines, engine)
+            if due.checkin is not None and due.checkin <= now:
+                self._wake(i, "checkins", kick_checkins, engine)
+        if news := [(i, e) for i, e in failed if i not in self._failing]:
+            self._failing.update(i for i, _ in news)
+            log.error("could not read what is due (tried again every tick): %s",
+                      ", ".join(f"committee {self.names[i]}: {type(e).__name__}" for i, e in news))
+
+    def _wake(self, i: int, what: str, func, *args) -> None:
+        """Starts `func(*args)` as its own task unless this committee's previous one is still running."""
+        task = self._running.get((i, what))
+        if task is not None and not task.done():
+            return
+        self._running[(i, what)] = asyncio.ensure_future(func(*args))
+
+    async def settle(self) -> None:
+        """Waits for what the last ticks started (tests; a drain goes on in its own task)."""
+        await asyncio.gather(*self._running.values(), return_exceptions=True)
+
+
+def names(engines: list) -> list[str | None]:
+    """Each committee's id (its place in `engines` when it has none; None for a process's only committee)."""
+    return [e.svc.settings.committee or (str(n) if len(engines) > 1 else None) for n, e in enumerate(engines)]
+
+
 def make_scheduler(engines, tick_seconds: float = 1.0, timezone: str = "Asia/Shanghai") -> AsyncIOScheduler:
-    """The deadline tick and the wake-up of the check-in drain, each running one at a time; then the jobs features
-    declared (e.g. the age-band messages at 10:00). `engines`: one engine, or every committee's in this process
-    (each its own jobs, so one committee's backlog never holds up another's; ids end in `:<committee>`)."""
+    """The wake-up job for every committee of the process (`engines`: one engine, or a list), then the jobs features
+    declared (e.g. the age-band messages at 10:00), each committee's with an id ending in `:<committee>` (its place
+    in `engines` when it has no id)."""
+    engines = list(engines) if isinstance(engines, (list, tuple)) else [engines]
     sched = AsyncIOScheduler(timezone=timezone)
-    for engine in engines if isinstance(engines, (list, tuple)) else [engines]:
-        committee = engine.svc.settings.committee
+    sched.add_job(Waker(engines).tick, "interval", seconds=tick_seconds, id="wake", **ONE_AT_A_TIME)
+    for engine, committee in zip(engines, names(engines)):
         own = (lambda job_id: f"{job_id}:{committee}") if committee else (lambda job_id: job_id)
-        sched.add_job(run_deadlines, "interval", seconds=tick_seconds, args=[engine], id=own("deadlines"),
-                      **ONE_AT_A_TIME)
-        # kick starts a drain of whoever is due unless one runs already (bot/checkins/ladder.py)
-        sched.add_job(engine.svc.checkins.kick, "interval", seconds=1, id=own("checkins"), **ONE_AT_A_TIME)
         for job in engine.routes.jobs:  # each feature's own jobs, declared in its routes.py
             sched.add_job(**{**job, "id": own(job["id"])})
     return sched

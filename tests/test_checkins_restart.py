@@ -152,10 +152,11 @@ async def test_the_scheduler_job_only_wakes_the_drain(people, app, clock):
     from scheduler import make_scheduler
 
     zhang, *_ = await enrol_all(people, app)
-    job = make_scheduler(app.engine).get_job("checkins")
+    job = make_scheduler(app.engine).get_job("wake")
     assert job is not None and job.trigger.interval.total_seconds() == 1
     clock.set(TUESDAY_9)
     await job.func()  # what APScheduler runs every second
     await job.func()  # a second wake-up while the first drain runs starts nothing new
+    await job.func.__self__.settle()
     await app.svc.checkins.ladder._drain
     assert len(sent(app, zhang.id)) == 1

@@ -8,6 +8,7 @@
   incidents.py   an incident's record, timeline, alert messages; the atomic claim; every send attempt
   emergency.py   a 🆘 stored in one round trip (the fast lane), calls arriving together batched
   deadlines.py   timers that survive a restart; repeated calls and strangers' messages
+  due.py         each committee's earliest deadline and check-in step, every committee's in one round trip
   checkins.py    daily check-ins: settings, queues, outcomes
   notices.py     notices, visit tasks, allowance-band news
   desk.py        the web console: sessions, register audit, many-at-once queries
@@ -22,6 +23,7 @@ from .base import dumps, loads
 from .checkins import CheckinsStore
 from .deadlines import DeadlinesStore
 from .desk import DeskStore
+from .due import Earliest, earliest_due
 from .emergency import EmergencyStore, Opened
 from .incidents import IncidentsStore, SendLogStore
 from .keys import Keys
@@ -32,7 +34,7 @@ from .tallies import QuestionsStore
 from .residents import ResidentsStore, StaffStore
 from .sessions import SessionsStore
 
-__all__ = ["Keys", "Opened", "Pace", "Store", "dumps", "loads"]
+__all__ = ["Earliest", "Keys", "Opened", "Pace", "Store", "dumps", "earliest_due", "loads"]
 
 
 class Store(ResidentsStore, SessionsStore, IncidentsStore, EmergencyStore, DeadlinesStore, StaffStore,

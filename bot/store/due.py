@@ -1,0 +1,63 @@
+"""What is due, committee by committee: each one's earliest deadline and earliest check-in step, read for every
+committee of a process in one pipelined round trip, so the scheduler wakes only a committee that has something due
+(an idle committee costs one short read-only script a tick instead of three leases)."""
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Sequence
+
+from .base import StoreBase
+
+# The first score of each time-ordered set in KEYS ('' for an empty one), as Redis spells it (full precision).
+_EARLIEST = """
+local out = {}
+for i, key in ipairs(KEYS) do
+  out[i] = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')[2] or ''
+end
+return out
+"""
+
+
+@dataclass(frozen=True)
+class Earliest:
+    """When a committee's next deadline (escalation, time-out, notice …) and its next check-in step (either queue)
+    fall due; None: nothing waiting. A leased item counts from the end of its lease."""
+
+    deadline: float | None
+    checkin: float | None
+
+
+def _earliest_keys(store: StoreBase) -> list[str]:
+    return [store.keys.deadlines(), store.keys.checkins_queue("due"), store.keys.checkins_queue("ladder")]
+
+
+def _earliest(reply) -> Earliest:
+    deadline, *checkins = [float(v) if v else None for v in reply]
+    checkin = min((c for c in checkins if c is not None), default=None)
+    return Earliest(deadline, checkin)
+
+
+async def earliest_due(stores: Sequence[StoreBase]) -> list[Earliest | Exception]:
+    """Each store's `Earliest`, in order. Stores on one connection (a process's committees share one) are read in
+    one pipeline, one script per store (its keys all under its own prefix: one Cluster slot). A store whose read
+    fails gets its exception in its place and the others their answer; a dropped connection fails its stores."""
+    groups: dict[int, list[int]] = {}
+    for i, store in enumerate(stores):
+        groups.setdefault(id(store.r), []).append(i)
+    out: list[Earliest | Exception] = [RuntimeError("not read")] * len(stores)
+
+    async def read(members: list[int]) -> None:
+        try:
+            async with stores[members[0]].r.pipeline(transaction=False) as p:
+                for i in members:
+                    keys = _earliest_keys(stores[i])
+                    p.eval(_EARLIEST, len(keys), *keys)
+                replies = await p.execute(raise_on_error=False)
+        except Exception as e:
+            replies = [e] * len(members)
+        for i, reply in zip(members, replies):
+            out[i] = reply if isinstance(reply, Exception) else _earliest(reply)
+
+    await asyncio.gather(*(read(members) for members in groups.values()))
+    return out
