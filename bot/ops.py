@@ -218,13 +218,6 @@ def bind(listen: str, port: int) -> socket.socket:
     return sock
 
 
-def start(app) -> Ops:
-    """Counts from now on and serves /healthz, /readyz, /metrics on `ops.listen`:`ops.port`."""
-    (ops,), close = start_many([app])
-    app.closers.insert(0, close)
-    return ops
-
-
 def start_many(apps: list) -> tuple[list[Ops], object]:
     """Every committee's metrics in one registry, served on the first one's `ops.listen`:`ops.port` (the shared
     config.yaml's); returns them and the coroutine function that closes the listener."""
