@@ -215,3 +215,20 @@ def test_only_plain_messages_to_many_take_the_cheap_path():
                    Outbound(1, "问候", urgent=True, tag="checkin:r1")]
     assert [m.plain_bulk for m in to_many] == [True] * len(to_many)
     assert [m.plain_bulk for m in not_to_many] == [False] * len(not_to_many)
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_a_proxy_in_the_environment_applies_as_it_does_to_the_library(library, monkeypatch):
+    """python-telegram-bot's httpx goes through HTTPS_PROXY & co, aiogram's aiohttp does not: so do its check-ins."""
+    for name in ("NO_PROXY", "no_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{free_port()}")  # a proxy that is down
+    async with BotAPIServer() as api:
+        api.user(7001, "张阿姨")
+        messenger, close = messenger_for(library, api.token, api.base_url)
+        try:
+            checkin, reply = await messenger.deliver(CHECKIN), await messenger.deliver(replace(CHECKIN, tag=""))
+        finally:
+            await close()
+    assert checkin.ok == reply.ok == (library == "aiogram")
+    assert not checkin.permanent

@@ -56,17 +56,18 @@ def outcome(status: int, answer: dict) -> SendResult:
 
 
 class JsonSender:
-    """`sendMessage` at `url` ({api base}/bot{token}/sendMessage) through one session, opened at the first send."""
+    """`sendMessage` at `url` ({api base}/bot{token}/sendMessage) through one session, opened at the first send.
+    `trust_env`: whether HTTPS_PROXY & co apply, as they do to the library's own client (httpx: yes; aiogram: no)."""
 
-    def __init__(self, url: str, timeout: float = TIMEOUT_SECONDS) -> None:
-        self.url = url
+    def __init__(self, url: str, timeout: float = TIMEOUT_SECONDS, *, trust_env: bool = False) -> None:
+        self.url, self.trust_env = url, trust_env
         self._token = url.rsplit("/", 2)[-2].removeprefix("bot")  # kept out of every error it reports
         self.timeout = aiohttp.ClientTimeout(total=timeout)
         self._session: aiohttp.ClientSession | None = None
 
     async def send(self, msg: Outbound) -> SendResult:
         if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(timeout=self.timeout)
+            self._session = aiohttp.ClientSession(timeout=self.timeout, trust_env=self.trust_env)
         try:
             async with self._session.post(self.url, json=payload(msg)) as resp:
                 status, raw = resp.status, await resp.read()

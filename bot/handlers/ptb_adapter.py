@@ -73,7 +73,7 @@ def retry_seconds(error: RetryAfter) -> float:
 class PTBMessenger:
     def __init__(self, bot) -> None:
         self.bot = bot
-        self.plain = JsonSender(f"{bot.base_url}/sendMessage")  # check-ins, notices: see json_send.py
+        self.plain = JsonSender(f"{bot.base_url}/sendMessage", trust_env=True)  # check-ins, notices; like httpx
 
     async def deliver(self, msg: Outbound) -> SendResult:
         if msg.plain_bulk:
