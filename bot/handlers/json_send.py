@@ -12,6 +12,8 @@ import asyncio
 import json
 
 import aiohttp
+from aiohttp.helpers import get_env_proxy_for_url
+from yarl import URL
 
 from ..logmask import mask
 from ..types import Outbound, SendResult
@@ -55,21 +57,31 @@ def outcome(status: int, answer: dict) -> SendResult:
     return SendResult(False, permanent=status in PERMANENT, error=description)
 
 
+def env_proxy(url: str) -> dict:
+    """The proxy the environment sets for `url` (HTTP_PROXY, NO_PROXY, ~/.netrc: aiohttp's rules), as post() options."""
+    try:
+        proxy, auth = get_env_proxy_for_url(URL(url))
+    except LookupError:
+        return {}
+    return {"proxy": proxy, "proxy_auth": auth}
+
+
 class JsonSender:
     """`sendMessage` at `url` ({api base}/bot{token}/sendMessage) through one session, opened at the first send.
     `trust_env`: whether HTTPS_PROXY & co apply, as they do to the library's own client (httpx: yes; aiogram: no)."""
 
     def __init__(self, url: str, timeout: float = TIMEOUT_SECONDS, *, trust_env: bool = False) -> None:
-        self.url, self.trust_env = url, trust_env
+        self.url = url
+        self.proxy = env_proxy(url) if trust_env else {}  # looked up once: per request it costs more than the post
         self._token = url.rsplit("/", 2)[-2].removeprefix("bot")  # kept out of every error it reports
         self.timeout = aiohttp.ClientTimeout(total=timeout)
         self._session: aiohttp.ClientSession | None = None
 
     async def send(self, msg: Outbound) -> SendResult:
         if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(timeout=self.timeout, trust_env=self.trust_env)
+            self._session = aiohttp.ClientSession(timeout=self.timeout)
         try:
-            async with self._session.post(self.url, json=payload(msg)) as resp:
+            async with self._session.post(self.url, json=payload(msg), **self.proxy) as resp:
                 status, raw = resp.status, await resp.read()
         except asyncio.TimeoutError:
             return SendResult(False, error="Request timeout error")
