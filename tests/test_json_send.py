@@ -135,6 +135,21 @@ async def test_telegram_away_or_refusing_the_token_is_worth_another_try(library,
     assert SECRET_TOKEN not in unauthorised.error + caplog.text
 
 
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_past_telegrams_limit_the_server_s_wait_comes_back(library):
+    from bot.testing.botapi_server import RateLimits
+
+    async with BotAPIServer(limits=RateLimits()) as api:  # one message a second in a chat
+        api.user(7001, "张阿姨")
+        messenger, close = messenger_for(library, api.token, api.base_url)
+        try:
+            first, second = await messenger.deliver(CHECKIN), await messenger.deliver(CHECKIN)
+        finally:
+            await close()
+    assert first.ok and (second.ok, second.permanent, second.retry_after) == (False, False, 1.0)
+    assert [c.error_code for c in api.calls] == [None, 429]
+
+
 async def test_a_slow_answer_times_out_as_another_try_and_a_bad_url_keeps_the_token_out():
     async with BotAPIServer(token=SECRET_TOKEN) as api:
         api.user(7001, "张阿姨")

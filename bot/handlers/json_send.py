@@ -1,10 +1,11 @@
 """A cheap way out for plain messages to many (daily check-ins, notices): `sendMessage` posted as plain JSON.
 
-A library's send_message builds and validates pydantic (or PTB) objects both ways, about 2.5× the CPU of the HTTP
-post itself; for thousands of identical check-ins that is most of the bot's work. This posts the same request
-Telegram would receive from `put()` in telegram_common.py (text, and the markup as the adapters render it) through
-one aiohttp session, and reads the answer as both adapters' `deliver` do: 400/403 permanent, 429 its wait,
-anything else (401, 5xx, the network, a timeout) worth another try. Alerts and replies keep the library's path.
+A library's send_message builds and validates its own objects both ways: aiogram about 4× the CPU of the HTTP post
+itself, python-telegram-bot about 14× (bench/bench_send.py); for thousands of check-ins a morning that is much of the
+bot's work. This posts the same request Telegram would receive from `put()` in telegram_common.py (text, and the
+markup as the adapters render it) through one aiohttp session, and reads the answer as both adapters' `deliver` do:
+400/403 permanent, 429 its wait, anything else (401, 5xx, the network, a timeout) worth another try. Alerts and
+replies keep the library's path.
 """
 from __future__ import annotations
 
