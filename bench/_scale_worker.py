@@ -94,7 +94,7 @@ async def _worker(conn, cfg: dict) -> None:
 
     clock = FakeClock(NINE - timedelta(minutes=1))  # nothing due yet
     _, redis = await connect_redis(committee_settings(0, ""), Secrets(redis_url=cfg["redis_url"]))
-    apps, adapters, bots = [], [], []
+    apps, adapters, bots, messengers = [], [], [], []
     lanes = Lanes()  # as bot.district shares them: a 🆘 first, few check-ins in flight in the whole worker
     async with AsyncExitStack() as stack:
         for c, (base_url, token) in enumerate(cfg["targets"]):
@@ -105,7 +105,8 @@ async def _worker(conn, cfg: dict) -> None:
                 await adapters[-1].start()
             else:
                 bots.append(make_bot(token, base_url))
-                app.attach(AiogramMessenger(bots[-1]))
+                messengers.append(AiogramMessenger(bots[-1]))  # check-ins leave through its json_send
+                app.attach(messengers[-1])
             if cfg.get("concurrency"):  # check-ins in flight per committee (Ladder's constructor default: 16)
                 app.svc.checkins.ladder.concurrency = cfg["concurrency"]
             apps.append(app)
@@ -134,6 +135,8 @@ async def _worker(conn, cfg: dict) -> None:
         for app in apps:
             app.scheduler = None
             await app.close()
+        for messenger in messengers:
+            await messenger.close()
         for bot in bots:
             await bot.session.close()
     await redis.aclose()

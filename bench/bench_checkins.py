@@ -144,6 +144,7 @@ async def main() -> int:
                 rate = sum(full) / len(full) if full else stats.sent / elapsed
                 rss1 = rss_mb()
                 await app.close()
+                await app.svc.outbox.messenger.close()  # its json_send session (check-ins, notices)
                 await bot.session.close()
             raw_rate, _ = await naive_rate(None, 3)
             flood_rate, flood_429 = await naive_rate(RateLimits(), 3)

@@ -83,6 +83,7 @@ async def main() -> int:
                 full = [c for s, c in sorted(stats.per_second.items())[1:-1]]  # whole seconds only
                 rate = sum(full) / len(full) if full else stats.sent / elapsed
                 await app.close()
+                await app.svc.outbox.messenger.close()  # its json_send session (check-ins, notices)
                 await bot.session.close()
         finally:
             redis.stop()

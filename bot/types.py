@@ -67,6 +67,13 @@ class Outbound:
     bulk: bool = False                   # a notice to many: goes after everything else
     tag: str = ""                        # e.g. "alert:42" — lets the sender record the message id
 
+    @property
+    def plain_bulk(self) -> bool:
+        """Plain text to many (a notice, a daily check-in or its reminder): no media, edit or forward, not urgent.
+        The Telegram adapters post these without their library's objects (bot/handlers/json_send.py)."""
+        many = self.bulk or self.tag.startswith(("checkin:", "checkin-reminder:"))
+        return many and not (self.urgent or self.edit or self.forward or self.document or self.photo)
+
 
 @dataclass(frozen=True)
 class SendResult:

@@ -20,6 +20,7 @@ from ..once import bot_id, handle_once
 from ..types import Inbound, Outbound, SendResult
 from .telegram_common import (CannotStart, InHand, TokenRejected, command_list, inbound_from_message,
                               is_not_modified, leased_polling, probe, put, staff_command_list)
+from .json_send import JsonSender
 from .webhook import WebhookServer
 
 log = logging.getLogger(__name__)
@@ -51,8 +52,11 @@ def markup(msg: Outbound):
 class AiogramMessenger:
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
+        self.plain = JsonSender(bot.session.api.api_url(bot.token, "sendMessage"))  # check-ins, notices
 
     async def deliver(self, msg: Outbound) -> SendResult:
+        if msg.plain_bulk:
+            return await self.plain.send(msg)
         try:
             return SendResult(True, await put(self.bot, msg, markup(msg), upload))
         except TelegramRetryAfter as e:
@@ -68,6 +72,9 @@ class AiogramMessenger:
         return await probe(self.bot, chat_id, (TelegramForbiddenError, TelegramBadRequest), TelegramAPIError)
     async def fetch_file(self, file_id: str) -> bytes:
         return (await self.bot.download(file_id)).getvalue()
+
+    async def close(self) -> None:
+        await self.plain.close()
 
 
 def upload(name: str, data: bytes) -> BufferedInputFile:
@@ -133,7 +140,8 @@ class AiogramAdapter:
         self.dp.include_router(make_router(app))
         self.in_hand = InHand()
         self.dp.update.outer_middleware(self._track)
-        app.attach(AiogramMessenger(self.bot))
+        self.messenger = AiogramMessenger(self.bot)
+        app.attach(self.messenger)
         self._task: asyncio.Task | None = None
         self._webhook: WebhookServer | None = None
         self._poller = leased_polling(app, token, self._poll, self._unpoll)
@@ -184,4 +192,5 @@ class AiogramAdapter:
             await self._webhook.stop()
         await self._poller.end()  # polling stops, and the lease passes to another worker at once
         await self.in_hand.finish(self.app)
+        await self.messenger.close()
         await self.bot.session.close()

@@ -21,6 +21,7 @@ from ..once import bot_id, handle_once
 from ..types import Inbound, Outbound, SendResult
 from .telegram_common import (ALLOWED_UPDATES, CannotStart, InHand, TokenRejected, command_list, inbound_from_message,
                               is_not_modified, leased_polling, probe, put, staff_command_list)
+from .json_send import JsonSender
 from .webhook import WebhookServer
 
 log = logging.getLogger(__name__)
@@ -72,8 +73,11 @@ def retry_seconds(error: RetryAfter) -> float:
 class PTBMessenger:
     def __init__(self, bot) -> None:
         self.bot = bot
+        self.plain = JsonSender(f"{bot.base_url}/sendMessage", trust_env=True)  # check-ins, notices; like httpx
 
     async def deliver(self, msg: Outbound) -> SendResult:
+        if msg.plain_bulk:
+            return await self.plain.send(msg)
         try:
             return SendResult(True, await put(self.bot, msg, markup(msg), lambda name, data: InputFile(data, name)))
         except RetryAfter as e:
@@ -89,6 +93,9 @@ class PTBMessenger:
         return await probe(self.bot, chat_id, (Forbidden, BadRequest), TelegramError)
     async def fetch_file(self, file_id: str) -> bytes:
         return bytes(await (await self.bot.get_file(file_id)).download_as_bytearray())
+
+    async def close(self) -> None:
+        await self.plain.close()
 
 
 async def register_commands(bot, app) -> None:
@@ -122,7 +129,8 @@ class PTBAdapter:
         protect_logs([token])
         self.application = make_application(token, app.settings.telegram.api_base_url)
         self.application.add_handler(TypeHandler(Update, self._on_update))
-        app.attach(PTBMessenger(self.application.bot))
+        self.messenger = PTBMessenger(self.application.bot)
+        app.attach(self.messenger)
         self.in_hand = InHand()
         self._started = False
         self._webhook: WebhookServer | None = None
@@ -187,4 +195,5 @@ class PTBAdapter:
         # PTB's stop() handles every update already fetched, then returns
         await self.in_hand.finish(self.app, ptb.stop() if self._started else None)
         self._started = False
+        await self.messenger.close()
         await ptb.shutdown()
