@@ -22,8 +22,6 @@ from .rules import CheckinState, decide
 from .words import checkin_message, missed_detail
 
 log = logging.getLogger(__name__)
-# the fields a step is decided on: its script records it only if these are still as the batch read them
-DECIDED_ON = ("enrolled", "times", "days", "tz", "paused_until", "since", "phase", "slot", "sent_at")
 
 
 class Ladder:
@@ -51,8 +49,13 @@ class Ladder:
     async def run_due(self) -> int:
         """Everything due: reminders and misses first (they are late already), then new check-ins in batches; the
         next batch is leased once half the last is done, so the sending never runs dry at a batch's tail."""
-        done, running = 0, set()
+        done, running, room = 0, set(), asyncio.Event()
         gate = asyncio.Semaphore(self.concurrency)  # few in flight: an urgent alert never queues behind many
+
+        def finished(task: asyncio.Task) -> None:
+            running.discard(task)
+            if len(running) <= self.batch // 2:
+                room.set()
 
         async def one(rid: str, view: tuple) -> None:
             async with gate, self.svc.outbox.lanes.checkin_place():  # and few in the whole process
@@ -71,12 +74,14 @@ class Ladder:
                 for rid, view in zip(rids, await self.store.checkin_batch(rids) if rids else ()):
                     task = asyncio.ensure_future(one(rid, view))
                     running.add(task)
-                    task.add_done_callback(running.discard)
+                    task.add_done_callback(finished)
                 done += len(rids)
-                while running and (len(running) > self.batch // 2 or not rids):
-                    await asyncio.wait(set(running), return_when=asyncio.FIRST_COMPLETED)
                 if not rids:
+                    await asyncio.gather(*running)
                     return done
+                room.clear()
+                if len(running) > self.batch // 2:
+                    await room.wait()
         finally:  # cancelled (the bot stopping): the steps under way stop too; their leases bring them back
             for task in running:
                 task.cancel()
@@ -91,20 +96,20 @@ class Ladder:
         step = decide(st, now, self.cis.window_s, self.cis.cfg.quiet_hours)
         if not st.enrolled or step.action not in ("send", "remind", "wait") or (step.action == "wait" and not step.due):
             return False
-        lock, expect = self.cis.lock_name(rid, person), {k: raw.get(k) for k in DECIDED_ON}
+        lock = self.cis.lock_name(rid, person)
         if step.action == "wait":  # as `Checkins.reschedule` puts it
             where = "ladder" if st.phase in ("sent", "reminded") else "due"
-            return await self.store.checkin_step(rid, lock, expect, {}, where, max(step.due, now + 1)) == "ok"
+            return await self.store.checkin_step(rid, lock, raw, {}, where, max(step.due, now + 1)) == "ok"
         if step.action == "remind":  # recorded before it is sent: a crash never reminds twice
             st.phase, st.reminded_at = "reminded", now
-            got = await self.store.checkin_step(rid, lock, expect, {"phase": st.phase, "reminded_at": now}, "ladder",
+            got = await self.store.checkin_step(rid, lock, raw, {"phase": st.phase, "reminded_at": now}, "ladder",
                                                 max(st.sent_at + 2 * self.cis.window_s, now + 1))
         else:  # stays leased in checkins:due until delivered, so a crash sends it again
             st.phase, st.slot = "sending", step.slot
-            got = await self.store.checkin_step(rid, lock, expect, {"phase": st.phase, "slot": st.slot})
+            got = await self.store.checkin_step(rid, lock, raw, {"phase": st.phase, "slot": st.slot})
         if got != "ok":
             return False
-        await self._deliver(st, person, step.action, locale)
+        await self._deliver(st, person, step.action, locale, {**raw, "phase": dumps(st.phase), "slot": dumps(st.slot)})
         return True
 
     async def advance(self, rid: str) -> None:
@@ -143,7 +148,9 @@ class Ladder:
         if send:
             await self._deliver(st, person, send)
 
-    async def _deliver(self, st: CheckinState, person: dict, action: str, locale: str | None = None) -> None:
+    async def _deliver(self, st: CheckinState, person: dict, action: str, locale: str | None = None,
+                       seen: dict | None = None) -> None:
+        """Sends it; a check-in is then marked sent (`seen`: its state as recorded, for the one-script way)."""
         if locale is None:  # "": read with the batch, and none chosen
             locale = await self.store.pref(person["tg_id"], "locale")
         locale = locale or self.svc.settings.locale
@@ -151,10 +158,10 @@ class Ladder:
         result = await self.svc.outbox.send(msg)
         if action == "remind":
             return
-        if result.ok:  # still "sending" as recorded (nobody answered meanwhile): sent, in one script
+        if result.ok and seen is not None:  # still as recorded (nobody answered meanwhile): sent, in one script
             now = self.svc.clock.ts()
             if await self.store.checkin_step(
-                    st.rid, self.cis.lock_name(st.rid, person), {"phase": dumps("sending"), "slot": dumps(st.slot)},
+                    st.rid, self.cis.lock_name(st.rid, person), seen,
                     {"phase": "sent", "sent_at": now, "msg": result.message_id or 0}, "ladder",
                     now + max(self.cis.window_s, 1)) == "ok":
                 return

@@ -4,30 +4,30 @@ queues (waiting for the next check-in; waiting for the answer to one sent) and r
 A resident is in at most one of the two queues."""
 from __future__ import annotations
 
+import hashlib
 from typing import Iterable
 
 from .base import dumps, dumps_fields, loads, loads_fields
 from .tallies import TalliesStore
 
-# One check-in step, recorded only if nobody holds the resident's lock and the fields the step was decided on
-# are as they were read; then the fields it changes and the queue it moves to. Anything else is left for the
-# caller to decide again under the lock. KEYS: the state, the lock, the "due" queue, the "ladder" queue.
-# ARGV: rid, n, n (field, stored value or '') pairs, m, m (field, value) pairs, where (due|ladder|keep), score.
+# the fields a check-in step is decided on (bot/checkins/rules.py `decide`): a step is recorded only if they are as
+# they were read
+STEP_FIELDS = ("enrolled", "times", "days", "tz", "paused_until", "since", "phase", "slot", "sent_at")
+
+# One check-in step, recorded only if nobody holds the resident's lock and the fields it was decided on are as they
+# were read (a digest of them, ARGV[2]; '' checks nothing); then the fields it changes and the queue it moves to.
+# Anything else is left for the caller to decide again under the lock. KEYS: the state, the lock, the "due" queue,
+# the "ladder" queue. ARGV: rid, digest, m, m (field, value) pairs, where (due|ladder|keep), score.
 _STEP = """
 if redis.call('EXISTS', KEYS[2]) == 1 then return 'locked' end
-local n = tonumber(ARGV[2])
-local i = 3 + 2 * n
-if n > 0 then
-  local names = {}
-  for j = 3, i - 1, 2 do names[#names + 1] = ARGV[j] end
-  local got = redis.call('HMGET', KEYS[1], unpack(names))
-  for j = 1, n do
-    if (got[j] or '') ~= ARGV[2 + 2 * j] then return 'changed' end
-  end
+if ARGV[2] ~= '' then
+  local got = redis.call('HMGET', KEYS[1], %s)
+  for j = 1, #got do got[j] = got[j] or '' end
+  if redis.sha1hex(table.concat(got, '\\0')) ~= ARGV[2] then return 'changed' end
 end
-local m = tonumber(ARGV[i])
-if m > 0 then redis.call('HSET', KEYS[1], unpack(ARGV, i + 1, i + 2 * m)) end
-i = i + 2 * m + 1
+local m = tonumber(ARGV[3])
+if m > 0 then redis.call('HSET', KEYS[1], unpack(ARGV, 4, 3 + 2 * m)) end
+local i = 4 + 2 * m
 if ARGV[i] == 'due' then
   redis.call('ZREM', KEYS[4], ARGV[1])
   redis.call('ZADD', KEYS[3], ARGV[i + 1], ARGV[1])
@@ -36,7 +36,13 @@ elseif ARGV[i] == 'ladder' then
   redis.call('ZADD', KEYS[4], ARGV[i + 1], ARGV[1])
 end
 return 'ok'
-"""
+""" % ", ".join(f"'{f}'" for f in STEP_FIELDS)
+
+
+def step_digest(seen: dict) -> str:
+    """What _STEP compares: the stored values (bytes, or str as `dumps` writes them) of STEP_FIELDS."""
+    values = [v.encode() if isinstance(v, str) else (v or b"") for v in (seen.get(f) for f in STEP_FIELDS)]
+    return hashlib.sha1(b"\0".join(values)).hexdigest()
 
 
 class CheckinsStore(TalliesStore):
@@ -64,19 +70,18 @@ class CheckinsStore(TalliesStore):
                  loc.decode() if (loc := locales.get(person.get("tg_id"))) else "")
                 for person, raw in zip(people, states)]
 
-    async def checkin_step(self, rid: str, lock: str, expect: dict, fields: dict, where: str = "keep",
+    async def checkin_step(self, rid: str, lock: str, seen: dict | None, fields: dict, where: str = "keep",
                            due: float = 0.0) -> str:
-        """"ok", or "locked" / "changed" and nothing written (see _STEP). `expect`: field -> stored value (bytes)
-        or None for absent; `fields`: new values; `where`: "due" or "ladder" at `due`, or "keep" the queues."""
-        args: list = [rid, len(expect)]
-        for k, v in expect.items():
-            args += (k, v or "")
-        args.append(len(fields))
+        """"ok", or "locked" / "changed" and nothing written (see _STEP). `seen`: the state as read (field ->
+        stored value), None to check nothing; `fields`: new values; `where`: "due" or "ladder" at `due`, or "keep"
+        the queues."""
+        args: list = [rid, step_digest(seen) if seen is not None else "", len(fields)]
         for k, v in fields.items():
             args += (k, dumps(v))
         args += (where, due)
-        got = await self.batched(_STEP).call([self.keys.checkin(rid), self.keys.lock(lock), self.keys.checkins_queue("due"),
-                                      self.keys.checkins_queue("ladder")], args)
+        got = await self.batched(_STEP).call([self.keys.checkin(rid), self.keys.lock(lock),
+                                              self.keys.checkins_queue("due"), self.keys.checkins_queue("ladder")],
+                                             args)
         return got.decode() if isinstance(got, bytes) else str(got)
 
     async def save_checkin(self, rid: str, fields: dict) -> None:
