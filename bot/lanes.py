@@ -4,15 +4,15 @@ One event loop serves everyone, so 200 residents pressing 🆘 at once would oth
 other's replies, address questions and bookkeeping, and the last alert would leave after all of that.
 `urgent()` marks the short stretch between a call for help arriving and its alert reaching Telegram;
 `wait_turn()` is where other work steps aside while any such stretch is running. Waiting is bounded
-(`max_wait`), so nothing starves, and costs nothing when no alert is in flight. `checkin_place()` is the few places
+(`max_wait`), so nothing starves, and costs nothing when no alert is in flight. `take_checkin_place()` is the few places
 for check-in steps in the whole process: a district shares one `Lanes` among its committees, so 50 committees'
 09:00 storms together keep CHECKINS_IN_FLIGHT steps under way, not 50 times that, and a 🆘 never queues behind them.
 """
 from __future__ import annotations
 
 import asyncio
-from contextlib import asynccontextmanager, contextmanager
-from typing import AsyncIterator, Callable, Iterator
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 CHECKINS_IN_FLIGHT = 24  # check-in steps under way at once in the whole process, every committee's together
 
@@ -24,12 +24,17 @@ class Lanes:
         self._idle: asyncio.Event | None = None
         self._checkins = asyncio.Semaphore(checkins)
 
-    @asynccontextmanager
-    async def checkin_place(self) -> AsyncIterator[None]:
-        """One check-in step: it starts once a place is free and no alert is in flight (or `max_wait` passed)."""
-        async with self._checkins:
+    async def take_checkin_place(self) -> Callable[[], None]:
+        """Waits until a place for a check-in step is free and no alert is in flight (or `max_wait` passed);
+        returns the place's release. Taken before the step's task is created, so a storm keeps a few steps
+        alive, not one per resident due."""
+        await self._checkins.acquire()
+        try:
             await self.wait_turn()
-            yield
+        except BaseException:
+            self._checkins.release()
+            raise
+        return self._checkins.release
 
     def hold(self, at_most: float | None = None) -> Callable[[], None]:
         """Starts a stretch of urgent work; returns its end (safe to call twice). `at_most` seconds caps it,

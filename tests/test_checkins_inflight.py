@@ -178,3 +178,26 @@ async def test_check_ins_wait_while_a_staff_alert_waits_for_its_slot(
     finally:
         slot.set()
         await district.close()
+
+
+async def test_a_storm_keeps_a_few_steps_alive_not_one_for_every_resident_due(
+        tmp_path, redis_server, clock, nlu_model, knowledge_base):
+    """A step for every resident leased (a batch and a half in each of 50 committees) waiting its turn is thousands
+    of live tasks: the collector's full passes over them stopped the worker for hundreds of ms (bench_scale), and a
+    🆘 waited that long."""
+    flight, alive = Flight(), []
+
+    class Counting(SlowTelegram):
+        async def deliver(self, msg):
+            alive.append(len(asyncio.all_tasks()))
+            return await super().deliver(msg)
+
+    district = await district_with_checkins_due(tmp_path, redis_server, clock, nlu_model, knowledge_base,
+                                                {"a": Counting(flight), "b": Counting(flight)}, {"a": 150, "b": 150})
+    try:
+        idle = len(asyncio.all_tasks())
+        await asyncio.gather(*(a.svc.checkins.run_due() for a in district.apps.values()))
+        assert flight.sent == 300
+        assert max(alive) - idle <= 2 * CHECKINS_IN_FLIGHT, f"{max(alive) - idle} tasks alive at once"  # was 162
+    finally:
+        await district.close()

@@ -2,7 +2,7 @@
 
     due → sending → sent → (reminder) → reminded → missed: a "checkin" incident to on-duty staff
 Reminders and misses go first (they are late already); new check-ins follow in batches of `batch`, at most
-`concurrency` in flight (and, with every other committee's drain in the process, `Lanes.checkin_place`'s few),
+`concurrency` in flight (and, with every other committee's drain in the process, `Lanes.take_checkin_place`'s few),
 so the shared limiter's queue stays short and an urgent alert waits one slot, not a thousand; while an alert is in
 flight, no new step starts. Each step is recorded before its message is sent; due residents are leased, so a crash
 mid-step refires after the lease and nothing is lost or sent twice.
@@ -48,22 +48,20 @@ class Ladder:
 
     async def run_due(self) -> int:
         """Everything due: reminders and misses first (they are late already), then new check-ins in batches; the
-        next batch is leased once half the last is done, so the sending never runs dry at a batch's tail."""
-        done, running, room = 0, set(), asyncio.Event()
+        next batch is leased as soon as the last one's steps have all started, so the sending never runs dry at a
+        batch's tail."""
+        done, running = 0, set()
         gate = asyncio.Semaphore(self.concurrency)  # few in flight: an urgent alert never queues behind many
 
-        def finished(task: asyncio.Task) -> None:
-            running.discard(task)
-            if len(running) <= self.batch // 2:
-                room.set()
-
-        async def one(rid: str, view: tuple) -> None:
-            async with gate, self.svc.outbox.lanes.checkin_place():  # and few in the whole process
-                try:
-                    if not await self._quick(rid, *view):
-                        await self.advance(rid)
-                except Exception:
-                    log.exception("check-in step failed; it is retried when its lease runs out")
+        async def one(rid: str, view: tuple, leave) -> None:
+            try:
+                if not await self._quick(rid, *view):
+                    await self.advance(rid)
+            except Exception:
+                log.exception("check-in step failed; it is retried when its lease runs out")
+            finally:
+                leave()
+                gate.release()
 
         try:
             while True:
@@ -71,17 +69,20 @@ class Ladder:
                 rids = await self.store.take_checkins_due("ladder", now, self.lease, self.batch)
                 if len(rids) < self.batch:
                     rids += await self.store.take_checkins_due("due", now, self.lease, self.batch - len(rids))
-                for rid, view in zip(rids, await self.store.checkin_batch(rids) if rids else ()):
-                    task = asyncio.ensure_future(one(rid, view))
-                    running.add(task)
-                    task.add_done_callback(finished)
-                done += len(rids)
                 if not rids:
                     await asyncio.gather(*running)
                     return done
-                room.clear()
-                if len(running) > self.batch // 2:
-                    await room.wait()
+                for rid, view in zip(rids, await self.store.checkin_batch(rids)):
+                    await gate.acquire()  # the places first, then the step's task: a few alive, not a batch's
+                    try:
+                        leave = await self.svc.outbox.lanes.take_checkin_place()  # few in the whole process too
+                    except BaseException:
+                        gate.release()
+                        raise
+                    task = asyncio.ensure_future(one(rid, view, leave))
+                    running.add(task)
+                    task.add_done_callback(running.discard)
+                done += len(rids)
         finally:  # cancelled (the bot stopping): the steps under way stop too; their leases bring them back
             for task in running:
                 task.cancel()
