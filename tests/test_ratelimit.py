@@ -211,3 +211,14 @@ async def test_a_cancelled_waiter_does_not_stall_its_chat(vt):
     later = lim.acquire(1001, 2)
     await vt.run(first, later)
     assert not lim._chats[1001].busy and not lim._chats[1001].waiting
+
+
+async def test_a_storm_keeps_only_the_last_few_seconds_of_chats_in_memory(vt):
+    """At 09:00 a worker sends hundreds of check-ins a second, each to a chat of its own: what the limiter keeps
+    per chat must go within seconds, or the collector walks tens of thousands of them (bench_scale: gen-2 passes of
+    50-70 ms on a worker whose staff alert was waiting)."""
+    lim = limiter(vt, per_second=10_000)
+    for second in range(20):
+        await grant_times(vt, lim, range(second * 100, second * 100 + 100))
+        vt.now += 1
+    assert len(lim._chats) <= 500  # a few seconds' worth, not 2,000
