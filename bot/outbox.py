@@ -9,6 +9,7 @@ from typing import Protocol
 
 from .clock import Clock
 from .lanes import Lanes
+from .logmask import mask
 from .store import Store
 from .textfit import clip
 from .types import Outbound, SendResult
@@ -128,7 +129,7 @@ class Outbox:
         entry = {"at": self.clock.ts(), "chat": msg.chat_id, "tag": msg.tag, "ok": result.ok,
                  "attempts": attempts, "edit": bool(msg.edit)}
         if not result.ok:
-            entry["error"] = result.error[:120]
+            entry["error"] = mask(result.error)[:120]  # a library's error may quote the request's URL, token and all
             entry["permanent"] = result.permanent
         try:
             await self.store.log_send(entry)

@@ -1,4 +1,5 @@
-"""Personal data (phones, addresses, health notes) never reaches the logs in full."""
+"""Personal data (phones, addresses, health notes) never reaches the logs in full; secrets reach no log and no store."""
+import asyncio
 import logging
 
 import pytest
@@ -51,6 +52,35 @@ async def test_a_whole_help_request_through_telegram_logs_no_token_phone_or_addr
     assert telegram.api.token not in logged and telegram.api.token.split(":")[1] not in logged
     for secret in PERSONAL:
         assert secret not in logged, secret
+
+
+async def everything_stored(redis) -> str:
+    """Every key and value in Redis (every test's prefix), as text."""
+    read = {b"string": lambda k: redis.get(k), b"hash": lambda k: redis.hgetall(k),
+            b"list": lambda k: redis.lrange(k, 0, -1), b"set": lambda k: redis.smembers(k),
+            b"zset": lambda k: redis.zrange(k, 0, -1, withscores=True), b"stream": lambda k: redis.xrange(k)}
+    return "\n".join([f"{key!r} {await read[await redis.type(key)](key)!r}"
+                      async for key in redis.scan_iter(count=1000)])
+
+
+async def test_a_send_that_fails_on_a_redirect_loop_stores_and_logs_no_token(debug_logs, telegram):
+    """A proxy set up wrong between the bot and Telegram redirects each request to itself: aiogram gives up after ten
+    and its error quotes the request's URL, token and all. The send log in Redis keeps that the reply failed, what
+    went wrong, never the token."""
+    api, store = telegram.api, telegram.app.svc.store
+    api.redirected.add("sendmessage")
+    await telegram.user("王老伯").send_command("/start")
+    for _ in range(300):  # four attempts, 3 s of backoff in all
+        if failed := [e for e in await store.send_log() if not e["ok"]]:
+            break
+        await asyncio.sleep(0.05)
+    assert failed and failed[0]["error"], "the failed reply is recorded, with what went wrong"
+    api.redirected.clear()
+    stored = (await everything_stored(store.r)).splitlines()
+    logged = (debug_logs.text + "\n".join(r.getMessage() for r in debug_logs.records)).splitlines()
+    secret = api.token.split(":")[1]
+    assert [line for line in stored if secret in line] == []
+    assert [line for line in logged if secret in line] == []
 
 
 def test_a_real_shaped_token_is_masked_in_any_line_and_any_traceback(caplog):

@@ -47,6 +47,7 @@ class BotAPIServer(ChatState):
         self._holds: dict[str, list[float]] = {}
         self.held: list[str] = []  # methods whose answer was held back (hold_next), in order
         self.outage: APIError | None = None  # while set, every method fails with it (Telegram away: 502 & co)
+        self.redirected: set[str] = set()  # methods answered with a redirect to themselves (a proxy set up wrong)
         self._runner: web.AppRunner | None = None
         self.webhook_pump = WebhookPump(self)
 
@@ -142,6 +143,8 @@ class BotAPIServer(ChatState):
 
     # --- HTTP ----------------------------------------------------------------------------
     async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["method"].lower() in self.redirected:
+            raise web.HTTPFound(request.path)  # a client that follows redirects gives up after its limit
         if holds := self._holds.get(request.match_info["method"].lower()):
             self.held.append(request.match_info["method"])
             self.notify()
