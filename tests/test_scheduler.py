@@ -172,9 +172,27 @@ async def test_fifty_idle_committees_cost_one_round_trip_a_tick_and_wake_none(
                 await one_tick(sched)
             ran = {k: n - before.get(k, 0) for k, n in commands(counter).items() if n != before.get(k, 0)}
         assert len(trips) == 3 and woken == []
-        assert ran == {"eval": 150, "zrange": 450}  # per tick one script a committee, reading its three queues
+        assert ran == {"evalsha": 150, "zrange": 450}  # per tick one script a committee (by its digest, not its
+        # text), reading its three queues
     finally:
         await shared.aclose()
+
+
+async def test_the_wake_up_survives_redis_forgetting_its_scripts_and_the_escalation_goes_out_on_that_tick(
+        make_app, settings, clock, caplog):
+    """A Redis restart, or a failover to a replica, forgets every script the bot had loaded (SCRIPT FLUSH here):
+    the wake-up loads its own again rather than failing every tick."""
+    a, b = await committees(make_app, settings, "a", "b")
+    wa_b = await called_for_help(b)
+    sched = make_scheduler([a.engine, b.engine])
+    await one_tick(sched)
+    await settled(sched)
+    await b.redis.script_flush()
+    clock.advance(3.1 * 60)
+    with caplog.at_level(logging.WARNING, logger="scheduler"):
+        await one_tick(sched)
+        await until(lambda: packets(wa_b) == 1)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
 
 
 def commands(r) -> dict[str, int]:

@@ -39,25 +39,10 @@ def _earliest(reply) -> Earliest:
 
 
 async def earliest_due(stores: Sequence[StoreBase]) -> list[Earliest | Exception]:
-    """Each store's `Earliest`, in order. Stores on one connection (a process's committees share one) are read in
-    one pipeline, one script per store (its keys all under its own prefix: one Cluster slot). A store whose read
-    fails gets its exception in its place and the others their answer; a dropped connection fails its stores."""
-    groups: dict[int, list[int]] = {}
-    for i, store in enumerate(stores):
-        groups.setdefault(id(store.r), []).append(i)
-    out: list[Earliest | Exception] = [RuntimeError("not read")] * len(stores)
-
-    async def read(members: list[int]) -> None:
-        try:
-            async with stores[members[0]].r.pipeline(transaction=False) as p:
-                for i in members:
-                    keys = _earliest_keys(stores[i])
-                    p.eval(_EARLIEST, len(keys), *keys)
-                replies = await p.execute(raise_on_error=False)
-        except Exception as e:
-            replies = [e] * len(members)
-        for i, reply in zip(members, replies):
-            out[i] = reply if isinstance(reply, Exception) else _earliest(reply)
-
-    await asyncio.gather(*(read(members) for members in groups.values()))
-    return out
+    """Each store's `Earliest`, in order, one script per store (its keys all under its own prefix: one Cluster slot).
+    The reads of stores on one connection (a process's committees share one) go in one pipelined round trip of
+    EVALSHA (`ScriptBatch`: a Redis that lost the script, restarted or failed over, gets it again). A store whose
+    read fails gets its exception in its place and the others their answer; a dropped connection fails its stores."""
+    replies = await asyncio.gather(*(store.batched(_EARLIEST).call(_earliest_keys(store), []) for store in stores),
+                                   return_exceptions=True)
+    return [reply if isinstance(reply, Exception) else _earliest(reply) for reply in replies]
