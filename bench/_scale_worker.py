@@ -4,8 +4,8 @@
   (nlu=False, kb=False: check-ins need neither), each with its own token and Bot API server, and one scheduler for
   them all, as in production; worker 0 also polls committee 0 (whose residents press 🆘) and runs a bare aiogram
   echo bot beside it.
-  On "go" every committee's clock reaches 09:00 and its check-in drain is kicked, as the scheduler does each second;
-  the drains of several workers share out the due residents through their Redis leases.
+  On "go" every committee's clock reaches 09:00 and its check-in drain is kicked, as the scheduler's wake-up job does
+  when a step is due; the drains of several workers share out the due residents through their Redis leases.
 - `rss_probe`: one process, the NLU model and knowledge base loaded once, 1 committee built, then the rest: RSS.
 - `bare_sender`: aiohttp alone, the same number of sendMessage calls to the same kind of server (the CPU baseline).
 """

@@ -243,7 +243,7 @@ class Engine:
 
     # --- timers ----------------------------------------------------------------------------------
     async def tick(self, limit: int = 200) -> int:
-        """Runs every due deadline once. Called by the scheduler every second, and at start.
+        """Runs every due deadline once. Called when one is due (the scheduler's wake-up job reads the earliest).
 
         Deadlines of different incidents (or residents) run side by side, each one's in order, and the tick
         waits for them at most TICK_WAIT_SECONDS: when Telegram's pace holds their messages back (a mass

@@ -8,8 +8,8 @@ Owns everything check-in:
   conversation.py  the resident's side: the daily message, one-tap answers, 我出门几天 / 我回来了 / 改时间
   staff.py         the staff's side: /checkins (today's status) and one resident's card with its buttons
   words.py         the small labels they share: dates, times, history marks, "last heard from"
-Exposes `Checkins` (the service the composition root builds; its `kick` is what the
-scheduler's check-in job calls every second), and `CheckinState` / `today_status` for read-only views
+Exposes `Checkins` (the service the composition root builds; its `kick` is what the scheduler's wake-up
+job calls when a check-in step is due), and `CheckinState` / `today_status` for read-only views
 such as the staff desk. Due times live in Redis, so a restart loses nothing.
 """
 from .rules import CheckinState, today_status

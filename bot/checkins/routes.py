@@ -6,7 +6,7 @@ cis:enrol|unenrol|pause|back|at:…   staff      checkin_staff.on_staff_button (
 
 command   /checkins [resident]: staff only → checkin_staff.show_checkins
 activity  every event of a resident is a sign of life → talk.on_activity (it may answer today's check-in)
-(the drain of due check-ins is woken every second by scheduler/, which calls Checkins.kick)
+(the drain runs only when a check-in step is due: scheduler/'s wake-up job then calls Checkins.kick)
 closer    Checkins.close
 """
 from __future__ import annotations
