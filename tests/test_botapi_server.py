@@ -191,6 +191,22 @@ async def test_long_poll_waits_then_wakes_on_update():
         assert only.message.text == "还在"
 
 
+async def test_a_second_long_poll_on_one_token_ends_the_first_with_409_and_loses_no_update():
+    """Two processes polling one bot: Telegram answers the waiting getUpdates 409 Conflict when a newer one comes."""
+    async with BotAPIServer() as api, aiogram_bot(api) as first, aiogram_bot(api) as second:
+        anna = api.user(1001)
+        waiting = asyncio.ensure_future(first.get_updates(timeout=5))
+        await api.wait_until(lambda: api.long_poll, 5)
+        newer = asyncio.ensure_future(second.get_updates(timeout=5))
+        with pytest.raises(TelegramConflictError, match="terminated by other getUpdates request"):
+            await waiting
+        await anna.send_text("在吗")
+        [update] = await newer
+        assert update.message.text == "在吗"
+        [again] = await first.get_updates(timeout=1)  # not confirmed yet (no offset past it): still there
+        assert again.update_id == update.update_id
+
+
 async def test_blocked_chat_answers_403_until_user_writes_again():
     async with BotAPIServer() as api, aiogram_bot(api) as bot, ptb_bot(api) as pbot:
         anna = api.user(1001)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
@@ -12,6 +13,8 @@ if TYPE_CHECKING:
     from .botapi_server import BotAPIServer
 
 Handler = Callable[["BotAPIServer", dict[str, Any]], Awaitable[Any]]
+# what Telegram answers a long poll that a newer getUpdates on the same token has replaced
+TERMINATED = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
 METHODS: dict[str, Handler] = {}
 
 
@@ -36,7 +39,18 @@ async def get_updates(api: BotAPIServer, p: dict) -> list[dict]:
     api.set_allowed_updates(p.get("allowed_updates"))
     api.confirm_updates(int(p.get("offset") or 0))
     limit = min(max(int(p.get("limit") or 100), 1), 100)
-    await api.wait_until(lambda: api.updates, float(p.get("timeout") or 0))
+    if api.long_poll is not None and not api.long_poll.done():  # one waits already: Telegram ends that one
+        api.long_poll.set_result(None)
+        api.notify()
+    api.long_poll = replaced = asyncio.get_running_loop().create_future()
+    api.notify()
+    try:
+        await api.wait_until(lambda: api.updates or replaced.done(), float(p.get("timeout") or 0))
+    finally:
+        if api.long_poll is replaced:
+            api.long_poll = None
+    if replaced.done():
+        raise APIError(409, TERMINATED)
     return api.updates[:limit]
 
 

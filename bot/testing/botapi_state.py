@@ -39,6 +39,7 @@ class ChatState:
         self._update_id = self._file_number = self._callback_number = 0
         self.files: dict[str, dict] = {}  # file id -> File object, with its bytes under "data"
         self._allowed_updates = DEFAULT_UPDATES
+        self.long_poll: asyncio.Future | None = None  # the getUpdates waiting now: done when a newer one ends it
         self._changed = asyncio.Event()
         self._started = time.monotonic()
 
