@@ -44,3 +44,15 @@ async def test_an_edited_message_and_a_photo_caption_are_read_for_urgency(telegr
     await wang.send_photo(caption="救命，我摔倒了")
     await telegram.api.wait_for_message(li.id, lambda m: "紧急求助" in m.text and "王老伯" in m.text)
 
+
+
+async def test_a_strangers_voice_is_forwarded_to_staff_marked_as_from_someone_unregistered(telegram):
+    stranger = telegram.user("隔壁小李")
+    li = telegram.user("李社工")
+    await stranger.send_voice()
+    fwd = await telegram.api.wait_for_message(li.id, lambda m: m.kind == "forward")
+    assert fwd.forwarded_from[0] == stranger.id
+    assert "未登记的用户" in (await telegram.said(li, "发来语音")).text
+    told = await telegram.said(stranger, "120")
+    assert "021-64370000" in told.text
+    await telegram.api.wait_for_message(stranger.id, lambda m: m.has_request_contact())

@@ -7,12 +7,11 @@ outliving its purpose.
 from __future__ import annotations
 
 from ..flows.base import Ctx
-from ..flows.understanding import DANGER_WORDS, understand
+from ..flows.understanding import DANGER_WORDS, WORDED, understand
 from ..services import Services
 from ..types import Inbound, Outbound
 from . import help_request
 
-WORDED = ("text", "edited", "photo", "voice")
 STEP_IDLE_SECONDS = 2 * 3600  # a question left unanswered this long is no longer being asked
 CONFIDENT = 0.6  # the model's certainty that takes a text the fast lane without a danger word
 READ_CHARS = 500  # what the model reads of an over-long message (the keyword net reads all of it)
