@@ -56,16 +56,18 @@ class Engine:
         await asyncio.gather(*pending, return_exceptions=True)
 
     # --- the front door ------------------------------------------------------------------------
-    async def handle(self, ev: Inbound) -> list[Outbound]:
+    async def handle(self, ev: Inbound, cried: str = "") -> list[Outbound]:
+        """`cried`: the source of a cry already judged (a group's, handled here as if written in private)."""
         if ev.is_group:
-            return await urgency.in_group(self.svc, ev)
+            replies, private = await urgency.in_group(self.svc, ev)
+            return replies + (await self.handle(private, cried="group") if private else [])
         opened = alerting = None
         source = ""
         try:
-            source = await self.cry_source(ev)
+            source = cried or await self.cry_source(ev)
             if source:
                 # the fast lane: stored and alerted before this person's lock, session or replies
-                words = (ev.text.strip()[:300] or "🆘") if source == "text" else "🆘"
+                words = (ev.text.strip()[:300] or "🆘") if source != "button" else "🆘"
                 opened, alerting = await self.incidents.sos(ev.user_id, words=words, source=source)
                 await self.svc.outbox.lanes.wait_turn()  # the rest of it can wait for the other alerts in flight
             else:
