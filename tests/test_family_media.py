@@ -67,3 +67,17 @@ async def test_a_doctors_voice_about_two_patients_reaches_staff_with_both(people
     packet = li.last("紧急联系人发来语音")
     assert "张阿姨" in packet.text and "王老伯" in packet.text and "赵医生" in packet.text
     assert "120" in doctor.last().text
+
+
+async def test_a_removed_contacts_voice_still_reaches_staff_without_the_former_link(people, app, tmp_path):
+    from test_family import reimport
+
+    daughter = await signed_up(people("王丽"), "13911110002")
+    await reimport(app, tmp_path, ("王丽,女儿,13911110002", "王强,儿子,13911110022"))
+    await daughter.send_kind("voice")
+    li = people("李社工")
+    assert any(s.forwarded for s in li.inbox)
+    assert "未登记的用户（王丽）发来语音" in li.last("发来语音").text
+    assert not any("王老伯" in t or "建新路" in t for t in li.texts())
+    assert "120" in daughter.last().text
+    assert await app.svc.store.open_incident_ids() == []
