@@ -62,7 +62,6 @@ class Repeats:
                                             for st in await on_duty(self.svc)])
         return True
 
-
     async def _stranger_media_held(self, uid: int, count: int) -> None:
         """The voices and photos a stranger sent after the one forwarded: how many, and the latest of them."""
         seen = await self.svc.store.stranger_log(uid)
