@@ -16,8 +16,7 @@ from .fallback import fallback
 from .flows import resident
 from .flows.base import Ctx
 from .flows.menu import RESIDENT_MENU, STAFF_MENU, menu_action, show_menu
-from .residents import ask_for_contact, on_contact, on_stranger
-from .flows.understanding import is_emergency, understand
+from .residents import ask_for_contact, on_stranger
 from .incidents import family, help_request, urgency
 from .people import identify
 from .routes import STAFF, Routes
@@ -57,16 +56,18 @@ class Engine:
         await asyncio.gather(*pending, return_exceptions=True)
 
     # --- the front door ------------------------------------------------------------------------
-    async def handle(self, ev: Inbound) -> list[Outbound]:
+    async def handle(self, ev: Inbound, cried: str = "") -> list[Outbound]:
+        """`cried`: the source of a cry already judged (a group's, handled here as if written in private)."""
         if ev.is_group:
-            return await urgency.in_group(self.svc, ev)
+            replies, private = await urgency.in_group(self.svc, ev)
+            return replies + (await self.handle(private, cried="group") if private else [])
         opened = alerting = None
         source = ""
         try:
-            source = await self.cry_source(ev)
+            source = cried or await self.cry_source(ev)
             if source:
                 # the fast lane: stored and alerted before this person's lock, session or replies
-                words = (ev.text.strip()[:300] or "🆘") if source == "text" else "🆘"
+                words = (ev.text.strip()[:300] or "🆘") if source != "button" else "🆘"
                 opened, alerting = await self.incidents.sos(ev.user_id, words=words, source=source)
                 await self.svc.outbox.lanes.wait_turn()  # the rest of it can wait for the other alerts in flight
             else:
@@ -147,15 +148,7 @@ class Engine:
             await family.on_message(ctx)  # a family contact or doctor: the committee's phone, or a cry for help
 
     async def on_stranger(self, ctx: Ctx) -> None:
-        ev = ctx.ev
-        entry = {"at": self.svc.clock.ts(), "kind": ev.kind, "name": ev.first_name, "text": ev.text[:300],
-                 "phone": ev.contact_phone or ""}
-        await self.svc.store.log_stranger(ev.user_id, entry)  # every message of theirs, whatever staff are told
-        if ev.kind == "contact":
-            await on_contact(ctx)
-            return
-        urgent = ev.kind == "text" and is_emergency(await understand(self.svc, ev.text))
-        await on_stranger(ctx, urgent)
+        await on_stranger(ctx)  # written down, then sign-up; a cry, a voice or a photo reaches staff too
 
     async def on_resident(self, ctx: Ctx) -> None:
         ev = ctx.ev

@@ -22,7 +22,9 @@ from bot.residents import full_address
 from bot.incidents.packet import STATUS_KEYS
 from bot.engine import UNSUPPORTED
 from bot.flows.menu import RESIDENT_MENU, STAFF_MENU
+from bot.incidents.family import MEDIA as FAMILY_MEDIA
 from bot.incidents.help_request import MEDIA
+from bot.residents.onboarding import MEDIA as STRANGER_MEDIA
 from bot.flows.resident import CATEGORIES
 from bot.incidents.staff import OUTCOMES
 from bot.handlers.telegram_common import RESIDENT_COMMANDS, STAFF_COMMANDS
@@ -190,7 +192,8 @@ def family_keys() -> set[str]:
     kinds = ("emergency", "help", "checkin")
     categories = {*CATEGORIES, *dict_values("category"), "callback", "unwell"}
     keys = {f"outcome.{o}" for o in OUTCOMES}
-    keys |= {f"help.cat_{c}" for c in (*categories, *MEDIA)} | {"outcome.not_urgent"}
+    keys |= {f"help.cat_{c}" for c in (*categories, *MEDIA, *(f"family_{k}" for k in FAMILY_MEDIA))}
+    keys |= {"outcome.not_urgent"} | {f"stranger.media_{k}" for k in STRANGER_MEDIA}
     keys |= {f"packet.title_{k}" for k in kinds} | {f"kind.{k}" for k in kinds}
     keys |= {f"packet.addr_{s}" for s in ("pending", "confirmed", "unconfirmed", "unknown", "not_asked")}
     keys |= {f"bad.{k}" for k in {"sticker", "file", "unsupported", *UNSUPPORTED}}
@@ -199,6 +202,7 @@ def family_keys() -> set[str]:
     keys |= {f"state.{s}" for s in STATUS_KEYS} | {f"btn.unwell_{c}" for c in ("come", "rest")}
     keys |= {f"qstatus.{s}" for s in dict_values("status", "bot/qa/conversation.py")}
     events = dict_values("event") | {f"resident_{k}" for k in ("voice", "photo", "location")}
+    events |= {f"family_{k}" for k in FAMILY_MEDIA}
     events |= {f"address_{s}" for s in ("confirmed", "corrected")} | {f"unwell_{c}" for c in ("come", "rest")}
     keys |= {f"timeline.{e}" for e in events}
     return keys

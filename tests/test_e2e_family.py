@@ -1,12 +1,17 @@
-"""A family member's cry for help end to end: the real Telegram client over HTTP, real Redis."""
+"""A family member's cry for help (and voice) end to end: the real Telegram client over HTTP, real Redis."""
 
 
-async def test_a_daughters_cry_for_help_reaches_staff_as_an_incident_for_her_father(telegram):
+async def signed_up_daughter(telegram):
     daughter = telegram.user("王丽")
     await daughter.send_command("/start")
     await telegram.api.wait_for_message(daughter.id, lambda m: m.has_request_contact())
     await daughter.send_contact("13911110002")
     await telegram.said(daughter, "紧急联系人")
+    return daughter
+
+
+async def test_a_daughters_cry_for_help_reaches_staff_as_an_incident_for_her_father(telegram):
+    daughter = await signed_up_daughter(telegram)
     await daughter.send_text("我爸爸摔倒了起不来")
     alert = await telegram.said(telegram.user("李社工"), "紧急求助 #1")
     assert "王老伯" in alert.text and "建新路27弄5号302室" in alert.text and "王丽（女儿）" in alert.text
@@ -14,3 +19,14 @@ async def test_a_daughters_cry_for_help_reaches_staff_as_an_incident_for_her_fat
     assert "王老伯" in (await telegram.said(daughter, "已通知值班社工")).text
     inc = await telegram.app.svc.store.incident(1)
     assert inc["resident"] == await telegram.app.svc.store.resident_id_by_phone("13900000002")
+
+
+async def test_a_daughters_voice_is_forwarded_to_staff_marked_as_hers_about_her_father(telegram):
+    daughter, li = await signed_up_daughter(telegram), telegram.user("李社工")
+    await daughter.send_voice()
+    assert (await telegram.api.wait_for_message(li.id, lambda m: m.kind == "forward")).forwarded_from[0] == daughter.id
+    packet = await telegram.said(li, "紧急联系人发来语音")
+    assert "王老伯" in packet.text and "建新路27弄5号302室" in packet.text and "王丽（女儿）" in packet.text
+    assert packet.buttons() == ["🆘 按紧急处理", "✅ 已听，不紧急"]
+    told = await telegram.said(daughter, "值班社工")
+    assert "120" in told.text and "021-64370000" in told.text

@@ -44,3 +44,26 @@ async def test_an_edited_message_and_a_photo_caption_are_read_for_urgency(telegr
     await wang.send_photo(caption="救命，我摔倒了")
     await telegram.api.wait_for_message(li.id, lambda m: "紧急求助" in m.text and "王老伯" in m.text)
 
+
+
+async def test_a_strangers_voice_is_forwarded_to_staff_marked_as_from_someone_unregistered(telegram):
+    stranger = telegram.user("隔壁小李")
+    li = telegram.user("李社工")
+    await stranger.send_voice()
+    fwd = await telegram.api.wait_for_message(li.id, lambda m: m.kind == "forward")
+    assert fwd.forwarded_from[0] == stranger.id
+    assert "未登记的用户" in (await telegram.said(li, "发来语音")).text
+    told = await telegram.said(stranger, "120")
+    assert "021-64370000" in told.text
+    await telegram.api.wait_for_message(stranger.id, lambda m: m.has_request_contact())
+
+
+async def test_a_residents_cry_in_a_group_alerts_staff_and_goes_on_in_private(telegram):
+    wang = await telegram.signed_up("王老伯", "13900000002")
+    group = telegram.api.group(-100124)
+    await group.send_text(wang, "救命 我摔倒了起不来")
+    alert = await telegram.said(telegram.user("李社工"), "紧急求助 #1")
+    assert "建新路27弄5号302室" in alert.text and "我摔倒了起不来" in alert.text
+    told = await telegram.api.wait_for_message(-100124, "120")
+    assert "021-64370000" in told.text and "建新路" not in told.text and "13900000002" not in told.text
+    await telegram.said(wang, "需要马上有人来吗")

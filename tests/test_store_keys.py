@@ -78,7 +78,8 @@ EVERY_KEY = {
     "checkins:log:r1", "console:session:tok", "contact-check", "contacts:phone", "contacts:tg", "deadlines",
     "duty:override", "incident:1", "incident:1:alerts", "incident:1:timeline", "incident:2", "incident:2:timeline",
     "incident:seq", "incidents:open", "lock:user:7", "notice:1", "notice:1:state", "notice:1:todo", "notice:seq",
-    "pending", "prefs:7", "questions", "questions:seq", "register:audit", "register:draft:7", "repeats:i1",
+    "pending", "prefs:7", "questions", "questions:seq", "quota:stranger_media:1", "register:audit",
+    "register:draft:7", "repeats:i1",
     "resident:r1:incident", "residents", "residents:phone", "residents:seq", "residents:tg", "sendlog", "session:7",
     "staff:tg", "stranger:9:log", "tally:checkins:20424", "tally:questions:0", "tally:questions:20424", "visits",
     "visits:seq",
@@ -118,6 +119,8 @@ async def test_every_store_method_reads_and_writes_the_same_key_names_as_before(
         assert await store.repeat("i1", 10, 60, "rep:i1") and not await store.repeat("i1", 11, 60, "rep:i1")
         assert await store.take_repeats("i1", 70) == 1
         await store.log_stranger(9, {"text": "救命"})
+        assert await store.within_quota("stranger_media", 610, 600, 1) and not await store.within_quota(
+            "stranger_media", 620, 600, 1)
         await store.set_deadline("x:1", 100)
         await store.set_duty_override("li", 1000)
         await store.add_question({"text": "?"})

@@ -8,7 +8,7 @@ from ..types import Identity, Inbound, Outbound
 from .base import Ctx
 from .menu import show_menu
 
-SOURCES = ("button", "text", "menu", "checkin", "voice", "photo", "location", "family")
+SOURCES = ("button", "text", "menu", "checkin", "voice", "photo", "location", "family", "group")
 
 
 def _ago(ctx: Ctx, ts: float) -> str:

@@ -1,6 +1,7 @@
 """A family contact or family doctor: the committee's phone, and a cry for help about the resident they look out for.
 
-(no step)       a cry for help (typed, or 🆘) about the one linked resident → an incident for them, staff alerted
+(no step)       a cry for help (typed, 🆘, or a caption) about the one linked resident → an incident, staff alerted
+                a voice or photo (the bot cannot read it) → staff on duty hear it at once, as a resident's own
 family.which    linked to several: staff are alerted at once with each of them; asks which one → the incident names them
 """
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 from ..residents import full_address
 from ..flows.base import Ctx
 from ..flows.menu import keyboard, menu_action, show_menu
-from ..residents import unknown_cry_for_help
+from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import is_emergency, understand
 from ..types import Button
 from . import help_request
@@ -18,8 +19,14 @@ def _incidents(ctx: Ctx):
     return ctx.svc.incidents
 
 
+MEDIA = ("voice", "photo")
+
+
 async def on_message(ctx: Ctx) -> None:
     ev, phone = ctx.ev, ctx.svc.settings.community.committee_phone
+    if ev.kind in MEDIA:
+        await on_media(ctx)
+        return
     if ev.kind == "text":
         key = menu_action(ctx, ev.text)
         if key == "menu.call":
@@ -44,36 +51,72 @@ def _reporter(ctx: Ctx, links: list[dict]) -> dict:
             "relation": "、".join(dict.fromkeys(link["relation"] for link in links))}
 
 
-async def cry_for_help(ctx: Ctx, words: str) -> None:
-    store, phone = ctx.svc.store, ctx.svc.settings.community.committee_phone
+async def _linked_people(ctx: Ctx) -> tuple[list[dict], list[dict]]:
+    """The links, and the residents they name who are still in the register."""
     links = await _links(ctx)
-    people = [p for p in [await store.resident(link["rid"]) for link in links] if p]
+    return links, [p for p in [await ctx.svc.store.resident(link["rid"]) for link in links] if p]
+
+
+def _several(ctx: Ctx, people: list[dict], reporter: dict) -> tuple[dict, dict]:
+    """The incident's "resident" and fields for a call about one of several (the staff packet lists each)."""
+    prefix = ctx.svc.settings.community.address_prefix
+    candidates = [{"rid": p["id"], "name": p["name"], "address": full_address(prefix, p), "phone": p.get("phone", "")}
+                  for p in people]
+    return {"id": "", "name": reporter["name"]}, {"reporter": reporter, "candidates": candidates}
+
+
+async def cry_for_help(ctx: Ctx, words: str) -> int | None:
+    """The incident the call is on (a new one, or the resident's open emergency); None when nobody is linked."""
+    store, phone = ctx.svc.store, ctx.svc.settings.community.committee_phone
+    links, people = await _linked_people(ctx)
     if not people:
         await unknown_cry_for_help(ctx)  # no longer linked in the register: still 120, and staff told
-        return
+        return None
     if len(people) == 1:
         person = people[0]
         active = await store.active_incident(person["id"])
         existing = await store.incident(active) if active else None
         if existing and existing["kind"] == "emergency" and existing["status"] != "resolved":
-            await help_request.again(ctx, existing["id"], words)
-            return
+            return await help_request.again(ctx, existing["id"], words)
         n = await _incidents(ctx).open("emergency", person, words=words, source="family", ask_address=False,
                                        reporter=_reporter(ctx, links))
         await _incidents(ctx).alert_first(n)
         ctx.say(ctx.t("family.alerted", name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
-        return
+        return n
     # several: staff hear now, with each of them, and the caller says which
-    prefix = ctx.svc.settings.community.address_prefix
-    candidates = [{"rid": p["id"], "name": p["name"], "address": full_address(prefix, p), "phone": p.get("phone", "")}
-                  for p in people]
-    reporter = _reporter(ctx, links)
-    n = await _incidents(ctx).open("emergency", {"id": "", "name": reporter["name"]}, words=words, source="family",
-                                   ask_address=False, reporter=reporter, candidates=candidates)
+    someone, fields = _several(ctx, people, _reporter(ctx, links))
+    n = await _incidents(ctx).open("emergency", someone, words=words, source="family", ask_address=False, **fields)
     await _incidents(ctx).alert_first(n)
     ctx.goto("family", "which", incident=n)
     ctx.say(ctx.t("family.which", phone=phone), buttons=[[Button(p["name"], f"fam:{n}:{p['id']}")] for p in people],
             urgent=True)
+    return n
+
+
+async def on_media(ctx: Ctx) -> None:
+    """A voice or photo. A caption that cries for help is a cry (the photo follows it to staff); otherwise staff
+    on duty hear it at once, as a resident's own voice: on the resident's open call, or as a request of its own
+    ([🆘 按紧急处理] [✅ 已听，不紧急]) that escalates until someone listens."""
+    ev, store = ctx.ev, ctx.svc.store
+    words = ev.text.strip()[:300]
+    if words and is_emergency(await understand(ctx.svc, words)):
+        if n := await cry_for_help(ctx, words):
+            await help_request.forward_media(ctx, n, reporter=_reporter(ctx, await _links(ctx)))
+        return
+    links, people = await _linked_people(ctx)
+    if not people:
+        await unknown_media(ctx)  # no longer linked in the register: heard as from anyone unknown
+        return
+    reporter = _reporter(ctx, links)
+    if len(people) == 1 and (active := await store.active_incident(people[0]["id"])):
+        await help_request.forward_media(ctx, active, reporter=reporter)
+    else:
+        someone, fields = (people[0], {"reporter": reporter}) if len(people) == 1 else _several(ctx, people, reporter)
+        n = await _incidents(ctx).open("help", someone, category=f"family_{ev.kind}", source="family",
+                                       ask_address=False, media=[ev.chat, ev.message_id], **fields)
+        await store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"family_{ev.kind}", "by": reporter["name"]})
+        await _incidents(ctx).alert_first(n)
+    ctx.say(ctx.t("family.media_sent", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
 
 
 async def on_which(ctx: Ctx, args: list[str]) -> None:

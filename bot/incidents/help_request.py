@@ -199,8 +199,9 @@ async def on_address_location(ctx: Ctx, n: int) -> None:
     show_menu(ctx, "help.location_thanks")
 
 
-async def forward_media(ctx: Ctx, n: int) -> None:
-    """Voice and photos during a request reach whoever is handling it (everyone alerted until claimed)."""
+async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None) -> None:
+    """Voice and photos during a request reach whoever is handling it (everyone alerted until claimed). From a
+    family contact (`reporter`), marked as theirs; the caller tells them what happens next."""
     store = ctx.svc.store
     inc = await store.incident(n)
     from ..roster import staff_by_id
@@ -209,11 +210,19 @@ async def forward_media(ctx: Ctx, n: int) -> None:
     chats = [claimer.telegram_id] if claimer else sorted({c for c, _, role in await store.alert_messages(n)
                                                           if role == "staff"})
     person = await store.resident(inc["resident"]) or {}
+    name = person.get("name") or "/".join(c["name"] for c in inc.get("candidates", []))
+    if reporter:
+        intro = ctx.svc.cat.t("alert.media_from_family", n=n, name=name, reporter=reporter["name"],
+                              relation=reporter["relation"])
+        entry = {"event": f"family_{ctx.ev.kind}", "by": reporter["name"]}
+    else:
+        intro, entry = ctx.svc.cat.t("alert.media_from", n=n, name=name), {"event": f"resident_{ctx.ev.kind}"}
     msgs = []
     for chat in chats:
-        msgs.append(Outbound(chat, ctx.svc.cat.t("alert.media_from", n=n, name=person.get("name", "")), tag=f"media:{n}"))
+        msgs.append(Outbound(chat, intro, tag=f"media:{n}"))
         msgs.append(Outbound(chat, forward=MessageRef(ctx.ev.chat, ctx.ev.message_id), tag=f"media:{n}", urgent=True))
     for m in msgs:  # keep the caption line just before its voice message
         await ctx.svc.outbox.send(m)
-    await store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"resident_{ctx.ev.kind}", "forwarded_to": len(chats)})
-    ctx.say(ctx.t("help.media_forwarded"))
+    await store.add_timeline(n, {"at": ctx.svc.clock.ts(), **entry, "forwarded_to": len(chats)})
+    if reporter is None:
+        ctx.say(ctx.t("help.media_forwarded"))

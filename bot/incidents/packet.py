@@ -104,6 +104,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.append(t("packet.maybe_false_alarm"))
     lines.append(t("packet.when", time=created.strftime("%m-%d %H:%M"), minutes=minutes))
     lines.append(_status_line(svc, inc, loc))
+    if role == "staff" and inc.get("call_them") and inc["status"] != "resolved":
+        lines.append(t("packet.call_them"))
     if role == "staff" and inc.get("remind_call") and inc["status"] in ("open", "claimed"):
         lines.append(t("packet.remind_call"))
     return clip("\n".join(lines)), (_buttons(svc, inc, loc) if role == "staff" else ())

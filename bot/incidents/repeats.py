@@ -4,14 +4,21 @@ stranger's log) by the caller; only the staff messages are collapsed.
 
 The first repeat of an interval is passed on at once; the rest are counted in Redis, and a deadline
 ("rep:i42" for incident 42, "rep:s5001" for the stranger 5001) passes the count on when the interval ends.
+
+An unregistered person's voices and photos ("rep:m5001") are paced harder, so they cannot flood staff: one
+forwarded per STRANGER_MEDIA_SECONDS each, and the latest held back follows when that ends; and at most
+STRANGERS_MEDIA_PER_WINDOW of everyone's a STRANGER_MEDIA_SECONDS (beyond that they are only written down, in the
+stranger's log; the sender is always given 120 and the committee's phone).
 """
 from __future__ import annotations
 
 from .. import roster
 from ..services import Services
-from ..types import Outbound
+from ..types import MessageRef, Outbound
 
 REPEAT_INTERVAL_SECONDS = 60
+STRANGER_MEDIA_SECONDS = 600  # a stranger's voice or photo: one forwarded per person per 10 minutes
+STRANGERS_MEDIA_PER_WINDOW = 6  # and at most six of all strangers' in those 10 minutes
 
 
 class Repeats:
@@ -30,12 +37,20 @@ class Repeats:
         """Whether an unregistered person's cry for help goes to staff now (else it is counted for later)."""
         return await self._first_of_interval(f"s{uid}")
 
+    async def stranger_media(self, uid: int) -> bool:
+        """Whether an unregistered person's voice or photo is forwarded to staff now (else it is held back)."""
+        store, now = self.svc.store, self.svc.clock.ts()
+        return (await store.repeat(f"m{uid}", now, STRANGER_MEDIA_SECONDS, f"rep:m{uid}")
+                and await store.within_quota("stranger_media", now, STRANGER_MEDIA_SECONDS, STRANGERS_MEDIA_PER_WINDOW))
+
     async def on_deadline(self, key: str) -> bool:
         subject = key.split(":", 1)[1]
         count = await self.svc.store.take_repeats(subject, self.svc.clock.ts())
         if not count:
             return True
-        if subject.startswith("i"):
+        if subject.startswith("m"):
+            await self._stranger_media_held(int(subject[1:]), count)
+        elif subject.startswith("i"):
             await self.incidents.notify_alerted(int(subject[1:]), "alert.resident_again_many", count=count,
                                                 urgent=True)
         else:
@@ -46,6 +61,23 @@ class Repeats:
             await self.svc.outbox.send_all([Outbound(st.telegram_id, text, urgent=True, tag="stranger")
                                             for st in await on_duty(self.svc)])
         return True
+
+    async def _stranger_media_held(self, uid: int, count: int) -> None:
+        """The voices and photos a stranger sent after the one forwarded: how many, and the latest of them."""
+        seen = await self.svc.store.stranger_log(uid)
+        name = (seen[-1].get("name", "") if seen else "") or "?"
+        latest = next((e for e in reversed(seen) if e.get("media")), None)
+        forward = latest and await self.svc.store.within_quota("stranger_media", self.svc.clock.ts(),
+                                                                 STRANGER_MEDIA_SECONDS, STRANGERS_MEDIA_PER_WINDOW)
+        text = self.svc.cat.t("stranger.media_again", name=name, count=count)
+        msgs = []
+        for st in await on_duty(self.svc):
+            msgs.append(Outbound(st.telegram_id, text, urgent=True, tag="stranger"))
+            if forward:
+                msgs.append(Outbound(st.telegram_id, forward=MessageRef(*latest["media"]), urgent=True,
+                                     tag="stranger"))
+        for m in msgs:  # each line just before its voice
+            await self.svc.outbox.send(m)
 
 
 async def on_duty(svc: Services) -> list:

@@ -6,13 +6,17 @@ outliving its purpose.
 """
 from __future__ import annotations
 
+import asyncio
+from dataclasses import replace
+
+from .. import roster
 from ..flows.base import Ctx
-from ..flows.understanding import DANGER_WORDS, understand
+from ..flows.understanding import DANGER_WORDS, WORDED, understand
 from ..services import Services
 from ..types import Inbound, Outbound
 from . import help_request
+from .packet import tappable
 
-WORDED = ("text", "edited", "photo", "voice")
 STEP_IDLE_SECONDS = 2 * 3600  # a question left unanswered this long is no longer being asked
 CONFIDENT = 0.6  # the model's certainty that takes a text the fast lane without a danger word
 READ_CHARS = 500  # what the model reads of an over-long message (the keyword net reads all of it)
@@ -43,9 +47,13 @@ def _window(text: str) -> str:
 
 
 async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
-    """A resident's call just stored by the fast lane, or another one while theirs is open."""
+    """A resident's call just stored by the fast lane, or another one while theirs is open. A call made in a group
+    goes on in private, if the bot can write to them there (else staff are asked to phone them)."""
     if opened.outcome == "opened":
-        await help_request.after_alert(ctx, opened.n, opened.person, alerting, confirm_need=source == "text")
+        if source == "group" and not await _can_write(ctx.svc, ctx.ev.user_id):
+            await _call_them(ctx, opened.n, alerting)
+            return
+        await help_request.after_alert(ctx, opened.n, opened.person, alerting, confirm_need=source in ("text", "group"))
         return
     words = ctx.ev.text.strip() or "🆘"
     await help_request.again(ctx, opened.n, words)
@@ -76,11 +84,44 @@ def stamp(ctx: Ctx) -> None:
         ctx.session["at"] = ctx.svc.clock.ts()
 
 
-async def in_group(svc: Services, ev: Inbound) -> list[Outbound]:
-    """The bot serves people one to one, but a cry for help in a group it is in still gets 120 and the committee."""
-    if not await typed_cry(svc, ev, frozenset()):
-        return []
+async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound | None]:
+    """The bot serves people one to one, but a cry for help in a group it is in still gets 120 and the committee
+    there (nothing personal). A registered resident's or family contact's call then goes on as if written in
+    private (the event returned); a stranger's is told to staff (once a minute per stranger, as in private)."""
+    words = await typed_cry(svc, ev, frozenset())
+    if not words:
+        return [], None
     loc = svc.cat.locale_for(ev.language)
     msg = Outbound(ev.chat, svc.cat.t("group.urgent", loc, phone=svc.settings.community.committee_phone), urgent=True)
     await svc.outbox.send(msg)
-    return [msg]
+    if roster.staff_by_tg(svc.settings, ev.user_id):
+        return [msg], None
+    if await svc.store.resident_by_tg(ev.user_id) or await svc.store.contact_account(ev.user_id):
+        return [msg], replace(ev, chat_id=ev.user_id, is_group=False, kind="text", text=words, message_id=None)
+    await svc.store.log_stranger(ev.user_id, {"at": svc.clock.ts(), "kind": "group", "name": ev.first_name,
+                                              "text": words[:300]})
+    if await svc.repeats.stranger_cry(ev.user_id):
+        text = svc.cat.t("group.staff_alert", name=ev.first_name or "?", words=words[:200])
+        await svc.outbox.send_all([Outbound(st.telegram_id, text, urgent=True, tag="stranger")
+                                   for st in roster.on_duty(svc.settings, svc.clock.now(),
+                                                            await svc.store.duty_overrides())])
+    return [msg], None
+
+
+async def _can_write(svc: Services, uid: int) -> bool:
+    """Whether a message would reach their private chat (blocked, or never started: no)."""
+    probe = getattr(svc.outbox.messenger, "probe", None)
+    if probe is None:  # a channel that cannot tell
+        return True
+    res = await probe(uid)
+    return res.ok or not res.permanent
+
+
+async def _call_them(ctx: Ctx, n: int, alerting) -> None:
+    """A group call from someone the bot cannot write to: after the alert, staff are asked to phone them."""
+    await asyncio.wait([alerting])  # the packets are out and recorded: the note is read after them, and edits them
+    await ctx.svc.store.update_incident(n, call_them=True)  # every packet says so, the next levels' too
+    await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "private_unreachable"})
+    await ctx.svc.incidents.refresh(n)
+    await ctx.svc.incidents.notify_alerted(n, "alert.call_them", urgent=True,
+                                           phone=tappable((ctx.me.extra.get("person") or {}).get("phone", "")))

@@ -9,13 +9,15 @@ import logging
 from .. import roster
 from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
+from ..flows.understanding import WORDED, is_emergency, understand
 from ..people import mask_phone
-from ..types import Outbound
+from ..types import MessageRef, Outbound
 from .address import full_address
 from .register import normalise_phone
 from .staff_join import join_as_staff
 
 log = logging.getLogger(__name__)
+MEDIA = ("voice", "photo")  # what a stranger may send that staff hear (paced)
 
 
 def ask_for_contact(ctx: Ctx, key: str = "onboard.welcome") -> None:
@@ -69,11 +71,24 @@ async def link_resident(ctx: Ctx, rid: str, user_id: int | None = None) -> dict:
     return person
 
 
-async def on_stranger(ctx: Ctx, urgent: bool) -> None:
-    """Someone not yet signed up. An urgent message still gets 120 and the committee phone, and staff hear of it
-    (the first at once, then how many more each minute: bot/incidents/repeats.py)."""
+async def on_stranger(ctx: Ctx) -> None:
+    """Someone not yet signed up: every message written down; a shared contact signs them up. An urgent message
+    (a text, or a caption) still gets 120 and the committee phone, and staff hear of it (the first at once, then
+    how many more each minute: bot/incidents/repeats.py); so does a voice or photo."""
+    ev = ctx.ev
+    entry = {"at": ctx.svc.clock.ts(), "kind": ev.kind, "name": ev.first_name, "text": ev.text[:300],
+             "phone": ev.contact_phone or ""}
+    if ev.kind in MEDIA:
+        entry["media"] = [ev.chat, ev.message_id]  # for the one held back to follow (bot/incidents/repeats.py)
+    await ctx.svc.store.log_stranger(ev.user_id, entry)  # every message of theirs, whatever staff are told
+    if ev.kind == "contact":
+        await on_contact(ctx)
+        return
+    urgent = ev.kind in WORDED and bool(ev.text.strip()) and is_emergency(await understand(ctx.svc, ev.text))
     if urgent:
         await unknown_cry_for_help(ctx)
+    if ctx.ev.kind in MEDIA:
+        await unknown_media(ctx, told=urgent)
     if await ctx.svc.store.pending(ctx.ev.user_id):
         ctx.say(ctx.t("onboard.still_pending", phone=ctx.svc.settings.community.committee_phone))
         return
@@ -90,3 +105,22 @@ async def unknown_cry_for_help(ctx: Ctx) -> None:
     await ctx.svc.outbox.send_all([Outbound(st.telegram_id, text, urgent=True, tag="stranger")
                                    for st in roster.on_duty(s, ctx.svc.clock.now(),
                                                             await ctx.svc.store.duty_overrides())])
+
+
+async def unknown_media(ctx: Ctx, told: bool = False) -> None:
+    """A voice or photo from someone the register does not know: the bot cannot read it, so staff on duty hear it
+    (marked as from an unregistered person, by their Telegram name), paced per person and overall
+    (bot/incidents/repeats.py); the sender gets 120 and the committee phone, unless `told` already."""
+    ev, phone = ctx.ev, ctx.svc.settings.community.committee_phone
+    forward = await ctx.svc.repeats.stranger_media(ev.user_id)
+    if not told:
+        ctx.say(ctx.t("stranger.media_sent" if forward else "stranger.media_held", phone=phone), urgent=True)
+    if not forward:
+        return
+    intro = ctx.svc.cat.t(f"stranger.media_{ev.kind}", name=ev.first_name or "?")
+    msgs = []
+    for st in roster.on_duty(ctx.svc.settings, ctx.svc.clock.now(), await ctx.svc.store.duty_overrides()):
+        msgs.append(Outbound(st.telegram_id, intro, urgent=True, tag="stranger"))
+        msgs.append(Outbound(st.telegram_id, forward=MessageRef(ev.chat, ev.message_id), urgent=True, tag="stranger"))
+    for m in msgs:  # each line just before its voice
+        await ctx.svc.outbox.send(m)

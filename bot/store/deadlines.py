@@ -53,6 +53,15 @@ class DeadlinesStore(StoreBase):
     async def take_repeats(self, key: str, now: float) -> int:
         return int(await self.script(_TAKE_REPEATS)(keys=[self.keys.repeats(key)], args=[now]))
 
+    async def within_quota(self, name: str, now: float, window: float, limit: int) -> bool:
+        """Whether one more of `name` fits in this window of `window` seconds (at most `limit` a window)."""
+        key = self.keys.quota(name, int(now // window))
+        async with self.r.pipeline(transaction=True) as p:
+            p.incr(key)
+            p.expire(key, int(window) * 2)
+            taken, _ = await p.execute()
+        return int(taken) <= limit
+
     async def log_stranger(self, uid: int, entry: dict) -> None:
         async with self.r.pipeline(transaction=False) as p:
             p.rpush(self.keys.stranger_log(uid), dumps(entry))

@@ -34,6 +34,7 @@ Layout (prefix omitted):
   lock:{name}               str   short per-user / per-incident locks
   repeats:{key}             hash  last (ts a repeat was passed on), count (repeats held back since)
   stranger:{uid}:log        list  JSON every message of an unregistered person (trimmed to 1000)
+  quota:{name}:{window}     int   how many of something a window (window = ts // its length) let through (expires)
   -- staff operations (issue 17) --
   staff:tg                  hash  staff id -> JSON {tg, phone, at}: who joined by sharing their phone
   register:draft:{uid}      str   JSON file a staff member sent, parsed, awaiting ✅/❌ (expires)
@@ -109,6 +110,7 @@ class Keys:
     def deadlines(self) -> str: return self._key("deadlines")
     def repeats(self, subject: Part) -> str: return self._key("repeats:{}", subject)
     def stranger_log(self, uid: Part) -> str: return self._key("stranger:{}:log", uid)
+    def quota(self, name: Part, window: Part) -> str: return self._key("quota:{}:{}", name, window)
 
     # --- staff
     def duty_overrides(self) -> str: return self._key("duty:override")

@@ -110,8 +110,9 @@ class Person:
         self.m.files[file_id] = data
         return await self._do(kind=kind, file_id=file_id, file_name=name, file_size=len(data))
 
-    async def send_kind(self, kind: str) -> list[Outbound]:
-        return await self._do(kind=kind)
+    async def send_kind(self, kind: str, caption: str = "") -> list[Outbound]:
+        """A voice, photo, sticker… (with a caption, read as the message's words)."""
+        return await self._do(kind=kind, text=caption)
 
     async def click(self, message: Seen, label_part: str) -> list[Outbound]:
         return await self.press_data(message.message_id, message.data(label_part))

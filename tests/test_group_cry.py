@@ -1,0 +1,76 @@
+"""A cry for help in a group the bot is in: the group gets 120 and the committee's phone (nothing personal); a
+registered resident's cry goes their own fast lane, a family contact's the family path, a stranger's is told to
+staff once."""
+from bot.types import Inbound
+
+GROUP = -100777
+COMMITTEE = "021-64370000"
+
+
+async def in_group(person, text: str):
+    return await person.app.engine.handle(Inbound(user_id=person.id, chat_id=GROUP, first_name=person.name,
+                                                  language="zh-hans", message_id=99, kind="text", text=text,
+                                                  is_group=True))
+
+
+def group_texts(app) -> list[str]:
+    return [s.text for s in app.svc.outbox.messenger.to(GROUP)]
+
+
+def nothing_personal_in_the_group(app) -> None:
+    for text in group_texts(app):
+        assert "建新路" not in text and "13900000002" not in text and "王老伯" not in text
+
+
+async def test_a_residents_cry_in_a_group_opens_their_call_and_staff_are_alerted(people, app, clock):
+    from conftest import signed_up
+
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await in_group(wang, "救命 我摔倒了起不来")
+    li = people("李社工")
+    alert = li.last("紧急求助 #1")
+    assert "王老伯" in alert.text and "建新路27弄5号302室" in alert.text and "我摔倒了起不来" in alert.text
+    assert group_texts(app) and "120" in group_texts(app)[-1] and COMMITTEE in group_texts(app)[-1]
+    nothing_personal_in_the_group(app)
+    assert "已通知值班社工" in wang.last("已通知").text  # in private
+    assert "需要马上有人来吗" in wang.last().text
+    clock.advance(minutes=3.1)
+    await app.engine.tick()
+    assert "紧急求助 #1" in people("陈书记").last().text  # it escalates like any call
+    await li.send("/incident 1")
+    assert "在群里求助" in li.last().text
+
+
+async def test_a_resident_the_bot_cannot_write_to_is_called_by_staff(people, app):
+    from conftest import signed_up
+
+    wang = await signed_up(people("王老伯"), "13900000002")
+    app.svc.outbox.messenger.blocked.add(wang.id)  # they blocked the bot (or never opened a private chat)
+    await in_group(wang, "救命 我摔倒了起不来")
+    li = people("李社工")
+    assert "王老伯" in li.last("紧急求助 #1").text
+    assert "请直接打电话" in li.last().text and "13900000002" in li.last().text
+    nothing_personal_in_the_group(app)
+
+
+async def test_a_daughters_cry_in_a_group_goes_the_family_path(people, app):
+    from conftest import signed_up
+
+    daughter = await signed_up(people("王丽"), "13911110002")
+    await in_group(daughter, "救命，我爸爸摔倒了")
+    alert = people("李社工").last("紧急求助 #1")
+    assert "王老伯" in alert.text and "王丽（女儿）" in alert.text
+    assert "120" in group_texts(app)[-1]
+    nothing_personal_in_the_group(app)
+
+
+async def test_a_strangers_cry_in_a_group_is_told_to_staff_once(people, app):
+    stranger = people("路人甲")
+    li = people("李社工")
+    await in_group(stranger, "救命啊 有人晕倒了")
+    await in_group(stranger, "救命啊 快来人")
+    assert sum("群里" in t and "路人甲" in t for t in li.texts()) == 1
+    assert "有人晕倒了" in li.last("群里").text
+    assert len(group_texts(app)) == 2 and all("120" in t for t in group_texts(app))
+    assert await app.svc.store.open_incident_ids() == []
+    assert stranger.inbox == []  # nothing private they did not ask for

@@ -1,0 +1,53 @@
+"""An unregistered person's voice or photo (a neighbour, a resident not yet signed up): staff on duty hear it,
+marked as from an unregistered person, and it cannot become a flood (bot/incidents/repeats.py)."""
+from bot.testing.tools import Person
+
+COMMITTEE = "021-64370000"
+
+
+def forwarded(staff) -> int:
+    return sum(s.forwarded for s in staff.inbox)
+
+
+async def test_a_strangers_voice_reaches_staff_on_duty_and_they_get_120_and_the_way_to_sign_up(people, app):
+    stranger = Person(app, 8123, "隔壁小李")
+    await stranger.send_kind("voice")
+    li = people("李社工")
+    assert forwarded(li) == 1
+    assert "未登记的用户（隔壁小李）发来语音" in li.last("未登记").text
+    told = stranger.texts()
+    assert any("120" in t and COMMITTEE in t and "值班社工" in t for t in told)
+    assert stranger.inbox[-1].request == "contact"  # and the usual way to sign up
+    assert people("王社工").inbox == []  # not on duty
+
+
+async def test_a_strangers_flood_of_voices_reaches_staff_once_then_as_a_count_with_the_latest(people, app, clock):
+    stranger = Person(app, 8124, "路人")
+    li = people("李社工")
+    for _ in range(20):
+        await stranger.send_kind("voice")
+    assert forwarded(li) == 1 and len(li.inbox) == 2
+    assert sum("120" in t and COMMITTEE in t for t in stranger.texts()) == 20  # each one answered
+    clock.advance(minutes=10.1)
+    await app.engine.tick()
+    assert "又发来 19 条语音或照片" in li.last("又发来").text
+    assert forwarded(li) == 2  # the latest of them
+    assert len(await app.svc.store.stranger_log(8124)) == 20
+
+
+async def test_many_strangers_voices_at_once_never_flood_staff(people, app):
+    li = people("李社工")
+    strangers = [Person(app, 8200 + i, f"路人{i}") for i in range(12)]
+    for s in strangers:
+        await s.send_kind("voice")
+    assert forwarded(li) == 6
+    assert all(any("120" in t and COMMITTEE in t for t in s.texts()) for s in strangers)
+
+
+async def test_a_strangers_photo_captioned_with_a_cry_is_a_cry_and_the_photo_follows(people, app):
+    stranger = Person(app, 8125, "邻居")
+    await stranger.send_kind("photo", caption="救命 楼下老人摔倒了")
+    li = people("李社工")
+    assert "楼下老人摔倒了" in li.last("可能的求助").text
+    assert forwarded(li) == 1
+    assert "120" in stranger.texts()[0]
