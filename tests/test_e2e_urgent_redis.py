@@ -1,0 +1,50 @@
+"""A resident's 🆘 does not queue for the Redis connections a 09:00 check-in storm keeps busy.
+
+A storm's check-in scripts take the shared connection pool's connections one after another; every caller queues
+for them, one turn of the event loop each, and in bench_scale.py a 🆘's update mark and incident waited there
+behind hundreds of them (bench/README.md, "hops of a 🆘"). The poller's lease and update marks and the incident's
+store have a small pool of their own, so a 🆘 polled through the real clients reaches staff even while nothing
+else in the process can get a Redis connection.
+"""
+from __future__ import annotations
+
+import asyncio
+from contextlib import asynccontextmanager
+
+
+@asynccontextmanager
+async def storm_holding_every_shared_connection(app):
+    """Every connection of the app's shared Redis pool taken, as by check-in scripts in flight."""
+    pool = app.redis.connection_pool
+    held = [await pool.get_connection() for _ in range(pool.max_connections)]
+    try:
+        yield
+    finally:
+        for connection in held:
+            await pool.release(connection)
+
+
+async def test_a_sos_reaches_staff_while_a_storm_holds_every_shared_redis_connection(telegram):
+    api = telegram.api
+    wang = await telegram.signed_up("王老伯", "13900000002")
+    li = api.user(1001, "李社工")
+    async with storm_holding_every_shared_connection(telegram.app):
+        await wang.press("🆘 紧急求助")
+        await api.wait_for_message(li.id, "紧急求助 #1", timeout=5)  # while the storm still holds the pool
+    await api.wait_for_message(wang.id, "请确认您现在的地址")  # the rest of the 🆘 once connections are free
+    assert [e["event"] for e in await telegram.app.svc.store.timeline(1)].count("created") == 1
+
+
+async def test_the_poller_keeps_its_lease_while_a_storm_holds_every_shared_redis_connection(telegram):
+    """The lease is renewed every 2 s and lapses after 6: a poller that could not renew it would stop polling,
+    and every 🆘 after that would wait for another worker to take over."""
+    api = telegram.api
+    wang = await telegram.signed_up("王老伯", "13900000002")
+    li = api.user(1001, "李社工")
+    lease = telegram.adapter._poller
+    async with storm_holding_every_shared_connection(telegram.app):
+        for _ in range(70):  # two renewals and the lease's end pass by
+            await asyncio.sleep(0.1)
+            assert lease.holding
+    await wang.press("🆘 紧急求助")
+    await api.wait_for_message(li.id, "紧急求助 #1", timeout=5)
