@@ -48,3 +48,43 @@ async def test_the_poller_keeps_its_lease_while_a_storm_holds_every_shared_redis
             assert lease.holding
     await wang.press("🆘 紧急求助")
     await api.wait_for_message(li.id, "紧急求助 #1", timeout=5)
+
+
+class Turns:
+    """Counts the turns of the event loop (a callback that runs once in each)."""
+
+    def __init__(self) -> None:
+        self.n, self._loop = 0, asyncio.get_running_loop()
+        self._handle = self._loop.call_soon(self._tick)
+
+    def _tick(self) -> None:
+        self.n += 1
+        self._handle = self._loop.call_soon(self._tick)
+
+    def stop(self) -> None:
+        self._handle.cancel()
+
+
+async def test_an_update_mark_and_an_incident_leave_for_redis_on_the_next_turn_of_the_loop(app):
+    """Under a storm every turn of the loop runs hundreds of check-in callbacks (10-20 ms): each turn a 🆘's
+    Redis calls wait before leaving is that much later for staff."""
+    store, sent_at = app.svc.store, []
+    await store.begin_update("7", 1, 20_000)  # the scripts are loaded into Redis: one round trip each from now on
+    await app.svc.incidents.sos(4242)
+    pipeline = store.urgent_r.pipeline
+
+    def watched(*a, **kw):
+        sent_at.append(turns.n)
+        return pipeline(*a, **kw)
+
+    store.urgent_r.pipeline = watched
+    turns = Turns()
+    try:
+        asked = turns.n
+        assert await store.begin_update("7", 2, 20_000) == "new"
+        assert sent_at == [asked + 1]
+        asked = turns.n
+        assert (await app.svc.incidents.sos(4242))[0].outcome == "not_resident"
+        assert sent_at[1:] == [asked + 1]
+    finally:
+        turns.stop()

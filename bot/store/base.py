@@ -122,15 +122,15 @@ class ScriptBatch:
         loop = asyncio.get_running_loop()
         fut = loop.create_future()
         self._queue.append((keys, args, fut))
-        if len(self._queue) == 1:
-            loop.call_soon(self._flush)
+        if len(self._queue) == 1:  # its first step, on the next turn, takes every call made in this one
+            task = asyncio.ensure_future(self._flush())
+            self._flushing.add(task)
+            task.add_done_callback(self._flushing.discard)
         return await fut
 
-    def _flush(self) -> None:
+    async def _flush(self) -> None:
         batch, self._queue = self._queue, []
-        task = asyncio.ensure_future(self._run(batch))
-        self._flushing.add(task)
-        task.add_done_callback(self._flushing.discard)
+        await self._run(batch)
 
     async def _run(self, batch: list) -> None:
         store, wait = self.store, self.replicated and self.store.wait_replicas
