@@ -88,3 +88,42 @@ async def test_an_update_mark_and_an_incident_leave_for_redis_on_the_next_turn_o
         assert sent_at[1:] == [asked + 1]
     finally:
         turns.stop()
+
+
+async def test_no_check_in_step_starts_while_a_sos_update_is_being_marked(telegram):
+    """Other work stepped aside for a 🆘 only from the engine on: while its update's mark went to Redis and back
+    (5-6 turns of the loop), check-in steps kept starting and made every one of those turns longer. Now they wait
+    from the update's arrival; an ordinary message's mark holds nobody."""
+    api, app = telegram.api, telegram.app
+    wang = await telegram.signed_up("王老伯", "13900000002")
+    li = api.user(1001, "李社工")
+    store, lanes, marking, go_on = app.svc.store, app.svc.outbox.lanes, asyncio.Event(), asyncio.Event()
+    begin = store.begin_update
+
+    async def slow_mark(*a):
+        marking.set()
+        await go_on.wait()
+        return await begin(*a)
+
+    async def place_while_marking() -> asyncio.Future:
+        await asyncio.wait_for(marking.wait(), 5)
+        place = asyncio.ensure_future(lanes.take_checkin_place())
+        for _ in range(20):
+            await asyncio.sleep(0)
+        return place
+
+    store.begin_update = slow_mark
+    await wang.press("🆘 紧急求助")
+    place = await place_while_marking()
+    assert not place.done()  # a check-in step waits for the 🆘
+    go_on.set()
+    await api.wait_for_message(li.id, "紧急求助 #1")
+    (await place)()  # and goes on after it
+    await api.wait_for_message(wang.id, "请确认您现在的地址")
+    marking.clear()
+    go_on.clear()
+    await wang.send_text("谢谢")
+    place = await place_while_marking()
+    assert place.done()  # nobody waits for an ordinary message
+    place.result()()
+    go_on.set()
