@@ -152,20 +152,22 @@ def connection_pool(url: str) -> BlockingConnectionPool:
         retry_on_error=[RedisConnectionError])
 
 
-URGENT_CONNECTIONS = 8  # a 🆘's own pool: the poller's lease and update marks, incidents stored
 _POOL_MADE = {"connection_pool", "himport_registry", "maint_notifications_pool_handler", "orig_host_address",
               "orig_socket_timeout", "orig_socket_connect_timeout"}  # what a pool sets in its connections itself
 
 
 def urgent_client(redis: Redis) -> Redis:
-    """A client of the same Redis (or Sentinel service) on a small pool of its own, for a 🆘's path. A storm's
-    check-in calls queue for the shared pool one turn of the event loop each: a 🆘's update mark waited up to
-    200 ms there (bench/README.md, "hops of a 🆘")."""
+    """A client of the same Redis (or Sentinel service) on a pool of its own, for a 🆘's path. Under a check-in
+    storm callers of the shared pool waited up to 200 ms for a connection with most of them free (its locks hand
+    over one waiter per turn of the loop; bench/README.md, "A 🆘's hops under a check-in storm"), and a pool
+    exhausted by a storm held a 🆘 until its timeout. Its connections open as they are needed (a burst of 🆘
+    shares a few: bot/store/base.py ScriptBatch); it may open as many as the shared pool (a Sentinel pool does not
+    wait for one, it fails: during a failover a burst's calls hold theirs for seconds)."""
     pool = redis.connection_pool
     kwargs = {k: v for k, v in pool.connection_kwargs.items() if k not in _POOL_MADE}
     if manager := getattr(pool, "sentinel_manager", None):
-        return manager.master_for(pool.service_name, max_connections=URGENT_CONNECTIONS, **kwargs)
-    return Redis.from_pool(type(pool)(connection_class=pool.connection_class, max_connections=URGENT_CONNECTIONS,
+        return manager.master_for(pool.service_name, max_connections=pool.max_connections, **kwargs)
+    return Redis.from_pool(type(pool)(connection_class=pool.connection_class, max_connections=pool.max_connections,
                                       **kwargs))
 
 

@@ -1,10 +1,9 @@
 """A resident's 🆘 does not queue for the Redis connections a 09:00 check-in storm keeps busy.
 
-A storm's check-in scripts take the shared connection pool's connections one after another; every caller queues
-for them, one turn of the event loop each, and in bench_scale.py a 🆘's update mark and incident waited there
-behind hundreds of them (bench/README.md, "hops of a 🆘"). The poller's lease and update marks and the incident's
-store have a small pool of their own, so a 🆘 polled through the real clients reaches staff even while nothing
-else in the process can get a Redis connection.
+A storm's check-in scripts keep the shared connection pool busy, and every caller queues for its connections (in
+bench_scale.py up to 200 ms, bench/README.md "A 🆘's hops under a check-in storm"); an exhausted pool held a 🆘
+until its 20 s timeout. The poller's lease and update marks and the incident's store have a small pool of their own,
+so a 🆘 polled through the real clients reaches staff even while nothing else in the process can get a connection.
 """
 from __future__ import annotations
 
