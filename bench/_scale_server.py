@@ -74,6 +74,7 @@ class Fleet:
         self.echo: TokenServer | None = None
         self._sos: asyncio.Task | None = None
         self.pressed: list[int] = []
+        self.queued: dict[int, float] = {}  # resident -> when their 🆘 was queued (bench/_hops.py)
 
     async def start(self, committees: int, residents: int, staff: list[tuple[int, str]],
                     sos_users: list[tuple[int, str]]) -> tuple[list[tuple[str, str]], tuple[str, str]]:
@@ -102,7 +103,7 @@ class Fleet:
         for srv in [*self.servers, self.echo]:
             srv.reset()
         self.servers[0].subject, self.echo.subject = bot_subject, echo_subject
-        self.pressed = []
+        self.pressed, self.queued = [], {}
 
     async def limits(self, on: bool) -> None:
         for srv in self.servers:
@@ -130,6 +131,7 @@ class Fleet:
                 for srv in (self.servers[0], self.echo):
                     user = srv.user(uid)
                     srv.incoming(user.chat, user.obj, {"text": SOS})
+                self.queued[uid] = time.perf_counter()
                 self.pressed.append(uid)
                 await asyncio.sleep(every)
         self._sos = asyncio.create_task(press())
@@ -151,3 +153,9 @@ class Fleet:
             out[name] = [srv.arrived[u] - srv.handed_out[u] if u in srv.arrived and u in srv.handed_out
                          else float("inf") for u in self.pressed]
         return out
+
+    async def hops(self) -> dict[int, dict[str, float]]:
+        """The server's stamps of each press to committee 0's bot (bench/_hops.py)."""
+        srv = self.servers[0]
+        return {u: {k: v for k, v in (("queued", self.queued.get(u)), ("handed_out", srv.handed_out.get(u)),
+                                      ("accepted", srv.arrived.get(u))) if v is not None} for u in self.pressed}

@@ -19,6 +19,7 @@ from contextlib import AsyncExitStack
 from datetime import timedelta
 from typing import Any
 
+import _hops
 from _scale_server import checkin_tg
 
 # about a check-in's length, and its five buttons
@@ -93,6 +94,7 @@ async def _worker(conn, cfg: dict) -> None:
     from bot.lanes import Lanes
 
     clock = FakeClock(NINE - timedelta(minutes=1))  # nothing due yet
+    hops = None
     _, redis = await connect_redis(committee_settings(0, ""), Secrets(redis_url=cfg["redis_url"]))
     apps, adapters, bots, messengers = [], [], [], []
     lanes = Lanes()  # as bot.district shares them: a 🆘 first, few check-ins in flight in the whole worker
@@ -103,6 +105,9 @@ async def _worker(conn, cfg: dict) -> None:
             if cfg["poll"] and c == 0:
                 adapters.append(AiogramAdapter(app, token))
                 await adapters[-1].start()
+                if _hops.ON:
+                    hops = _hops.Hops()
+                    hops.install(adapters[-1], app)
             else:
                 bots.append(make_bot(token, base_url))
                 messengers.append(AiogramMessenger(bots[-1]))  # check-ins leave through its json_send
@@ -140,7 +145,7 @@ async def _worker(conn, cfg: dict) -> None:
         for bot in bots:
             await bot.session.close()
     await redis.aclose()
-    conn.send(("done", None))
+    conn.send(("done", hops.result() if hops else None))
 
 
 # --- RSS per committee ------------------------------------------------------------------------------------

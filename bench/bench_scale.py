@@ -25,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
+import _hops  # noqa: E402
 from _scale_server import CHECKIN_TG0, Fleet, checkin_tg  # noqa: E402
 from _scale_worker import Child, bare_sender, committee_settings, prefix_of, rss_probe, worker  # noqa: E402
 from _server import RemoteServer  # noqa: E402
@@ -141,8 +142,9 @@ async def storm(args, fleet, targets, echo, redis, redis_url: str, pids: dict, w
         alerts, refused = await fleet.alert_times(), await fleet.refused()
         for ch in children:
             ch.send("stop")
-        for ch in children:
-            await ch.recv()
+        done = [(await ch.recv())[1] for ch in children]
+        if done[0]:  # BENCH_HOPS: where each 🆘 spent its time
+            _hops.report(await fleet.hops(), done[0])
     finally:
         for ch in children:
             ch.stop()

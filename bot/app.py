@@ -152,6 +152,25 @@ def connection_pool(url: str) -> BlockingConnectionPool:
         retry_on_error=[RedisConnectionError])
 
 
+_POOL_MADE = {"connection_pool", "himport_registry", "maint_notifications_pool_handler", "orig_host_address",
+              "orig_socket_timeout", "orig_socket_connect_timeout"}  # what a pool sets in its connections itself
+
+
+def urgent_client(redis: Redis) -> Redis:
+    """A client of the same Redis (or Sentinel service) on a pool of its own, for a 🆘's path. Under a check-in
+    storm callers of the shared pool waited up to 200 ms for a connection with most of them free (its locks hand
+    over one waiter per turn of the loop; bench/README.md, "A 🆘's hops under a check-in storm"), and a pool
+    exhausted by a storm held a 🆘 until its timeout. Its connections open as they are needed (a burst of 🆘
+    shares a few: bot/store/base.py ScriptBatch); it may open as many as the shared pool (a Sentinel pool does not
+    wait for one, it fails: during a failover a burst's calls hold theirs for seconds)."""
+    pool = redis.connection_pool
+    kwargs = {k: v for k, v in pool.connection_kwargs.items() if k not in _POOL_MADE}
+    if manager := getattr(pool, "sentinel_manager", None):
+        return manager.master_for(pool.service_name, max_connections=pool.max_connections, **kwargs)
+    return Redis.from_pool(type(pool)(connection_class=pool.connection_class, max_connections=pool.max_connections,
+                                      **kwargs))
+
+
 async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None = None,
                     messenger: Messenger | None = None, nlu=None, kb=None, limiter=None,
                     redis: Redis | None = None, lanes: Lanes | None = None) -> App:
@@ -167,6 +186,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     if replicas is None:
         replicas = 1 if secrets.sentinels() else 0
     store = Store(redis, settings.redis.prefix, wait_replicas=replicas, wait_ms=settings.redis.replica_wait_ms)
+    store.urgent_r = urgent_client(redis)
     if limiter is None and messenger is None:  # a real channel attaches later: keep within Telegram's limits,
         from .ratelimit import Limits
         from .sharedlimit import SharedLimiter  # shared with every process sending for this committee's token
@@ -180,7 +200,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     await staff_join.refresh(svc)  # staff who joined by phone; those no longer listed lose their rights here
     await svc.reach.start()
     app = App(settings, secrets, engine, svc, redis, embedded, owns_redis=not shared)
-    app.closers.extend([engine.close, *routes.closers])
+    app.closers.extend([engine.close, *routes.closers, store.urgent_r.aclose])
     if secrets.sentinels() and not shared:
         app.closers.append(redis.connection_pool.sentinel_manager.aclose)
     seed = settings.residents.seed_file

@@ -16,10 +16,13 @@ from typing import Any
 
 from redis.exceptions import RedisError
 
+from .lanes import Lanes
+
 log = logging.getLogger(__name__)
 HANDLING_SECONDS = 20  # longer than handling an update takes; a killed handler's update waits this long at most
 KEEP_SECONDS = 3600  # redeliveries come within seconds (a lease moving) or minutes (webhook retries)
 WAIT_SECONDS = 0.25  # between looks at an update another handler is at
+URGENT_MARK_SECONDS = 1.0  # a 🆘's hold on the process's other work while its update is marked, at most
 
 
 def bot_id(token: str) -> str:
@@ -27,21 +30,29 @@ def bot_id(token: str) -> str:
     return token.split(":", 1)[0]
 
 
-async def handle_once(store, bot: str, update_id: int, handle: Callable[[], Awaitable[Any]]) -> Any:
-    """`handle()`'s result, or None when update `update_id` of `bot` was handled already."""
+async def handle_once(store, bot: str, update_id: int, handle: Callable[[], Awaitable[Any]], *,
+                      urgent: Lanes | None = None) -> Any:
+    """`handle()`'s result, or None when update `update_id` of `bot` was handled already. `urgent`: the process's
+    lanes, for a 🆘 (telegram_common.cry_lanes): other work steps aside from its arrival, while its mark goes to
+    Redis and back (the engine's fast lane holds them from there on)."""
     loop = asyncio.get_running_loop()
     give_up = loop.time() + HANDLING_SECONDS + 5
-    while True:
-        try:
-            state = await store.begin_update(bot, update_id, HANDLING_SECONDS * 1000)
-        except (RedisError, OSError):
-            state = "new"  # Redis away: handled rather than lost (the engine answers kindly without Redis)
-        if state == "done":
-            log.info("update %s delivered again: handled already", update_id)
-            return None
-        if state == "new" or loop.time() >= give_up:
-            break
-        await asyncio.sleep(WAIT_SECONDS)
+    leave = urgent.hold(URGENT_MARK_SECONDS) if urgent is not None else None
+    try:
+        while True:
+            try:
+                state = await store.begin_update(bot, update_id, HANDLING_SECONDS * 1000)
+            except (RedisError, OSError):
+                state = "new"  # Redis away: handled rather than lost (the engine answers kindly without Redis)
+            if state == "done":
+                log.info("update %s delivered again: handled already", update_id)
+                return None
+            if state == "new" or loop.time() >= give_up:
+                break
+            await asyncio.sleep(WAIT_SECONDS)
+    finally:
+        if leave is not None:  # handle() below takes the lane in this same turn, before anyone else can start
+            leave()
     try:
         result = await handle()
     except asyncio.CancelledError:

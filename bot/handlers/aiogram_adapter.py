@@ -18,7 +18,7 @@ from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefau
 from ..logmask import protect_logs
 from ..once import bot_id, handle_once
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import (CannotStart, InHand, TokenRejected, command_list, inbound_from_message,
+from .telegram_common import (CannotStart, InHand, TokenRejected, command_list, cry_lanes, inbound_from_message,
                               is_not_modified, leased_polling, probe, put, staff_command_list)
 from .json_send import JsonSender
 from .webhook import WebhookServer
@@ -147,9 +147,11 @@ class AiogramAdapter:
         self._poller = leased_polling(app, token, self._poll, self._unpoll)
 
     async def _track(self, handler, update, data):
+        q, m = update.callback_query, update.message  # a 🆘 (cry_lanes) holds the process's other work from here
+        ev = to_inbound(m) if m else q and Inbound(q.from_user.id, "button", data=q.data or "")
         with self.in_hand.track():  # a redelivered update (a poller died, a webhook retried) is handled once
             return await handle_once(self.app.svc.store, bot_id(self.bot.token), update.update_id,
-                                     lambda: handler(update, data))
+                                     lambda: handler(update, data), urgent=cry_lanes(self.app, ev))
 
     async def start(self) -> None:
         try:

@@ -155,3 +155,8 @@ class InHand:
         await app.engine.settle(max(0.0, deadline - loop.time()))
         if left := sum(not t.done() for t in self.tasks):
             log.warning("%s updates still being handled at shutdown were cut off", left)
+
+
+def cry_lanes(app, ev: Inbound | None):
+    """The process's lanes when `ev` is a resident's 🆘 (handle_once holds them while its update is marked)."""
+    return app.svc.outbox.lanes if ev is not None and app.engine.is_sos(ev) else None

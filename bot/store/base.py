@@ -50,6 +50,9 @@ def loads_fields(raw: dict) -> dict[str, Any]:
 class StoreBase:
     def __init__(self, redis: Redis, prefix: str = "nc:", *, wait_replicas: int = 0, wait_ms: int = 500) -> None:
         self.r = redis
+        # a 🆘's path (the poller's lease and update marks, the incident stored) on a pool of its own when build_app
+        # gives it one: a storm's calls queue for the shared pool one turn of the loop each, and held the alert
+        self.urgent_r = redis
         self.keys = Keys(prefix)  # the one place the prefix is set: every key and every script follows it
         # with replicas (Sentinel), a new incident counts as stored once this many replicas have it: a master
         # that dies after the resident is told "staff alerted" cannot take the call with it
@@ -107,10 +110,11 @@ class StoreBase:
 class ScriptBatch:
     """Calls of one script made in the same turn of the event loop share one pipelined round trip (a burst of 🆘,
     the updates of one getUpdates answer); each is still its own atomic script and its caller gets its own result
-    or error. `replicated`: the batch waits for the store's replicas (WAIT) before it counts as stored."""
+    or error. `replicated`: the batch waits for the store's replicas (WAIT) before it counts as stored. `urgent`:
+    on the store's `urgent_r` client (a 🆘's path)."""
 
-    def __init__(self, store: StoreBase, source: str, *, replicated: bool = False) -> None:
-        self.store, self.source, self.replicated = store, source, replicated
+    def __init__(self, store: StoreBase, source: str, *, replicated: bool = False, urgent: bool = False) -> None:
+        self.store, self.source, self.replicated, self.urgent = store, source, replicated, urgent
         self._queue: list[tuple[list, list, asyncio.Future]] = []
         self._flushing: set[asyncio.Task] = set()
 
@@ -118,24 +122,24 @@ class ScriptBatch:
         loop = asyncio.get_running_loop()
         fut = loop.create_future()
         self._queue.append((keys, args, fut))
-        if len(self._queue) == 1:
-            loop.call_soon(self._flush)
+        if len(self._queue) == 1:  # its first step, on the next turn, takes every call made in this one
+            task = asyncio.ensure_future(self._flush())
+            self._flushing.add(task)
+            task.add_done_callback(self._flushing.discard)
         return await fut
 
-    def _flush(self) -> None:
+    async def _flush(self) -> None:
         batch, self._queue = self._queue, []
-        task = asyncio.ensure_future(self._run(batch))
-        self._flushing.add(task)
-        task.add_done_callback(self._flushing.discard)
+        await self._run(batch)
 
     async def _run(self, batch: list) -> None:
         store, wait = self.store, self.replicated and self.store.wait_replicas
-        script = store.script(self.source)
+        script, client = store.script(self.source), store.urgent_r if self.urgent else store.r
         results: list = [None] * len(batch)
         todo = list(range(len(batch)))
         try:
             for _ in range(2):  # EVALSHA; a Redis that has lost the script (a restart) gets it again, once
-                async with store.r.pipeline(transaction=False) as p:
+                async with client.pipeline(transaction=False) as p:
                     for i in todo:
                         keys, args, _ = batch[i]
                         p.evalsha(script.sha, len(keys), *keys, *args)
@@ -149,7 +153,7 @@ class ScriptBatch:
                 todo = [i for i, res in zip(todo, got) if isinstance(res, NoScriptError)]
                 if not todo:
                     break
-                await store.r.script_load(self.source)
+                await client.script_load(self.source)
         except BaseException as e:  # every caller hears of it (and falls back to its error reply)
             results = [e] * len(batch)
         for (_, _, fut), res in zip(batch, results):

@@ -70,7 +70,7 @@ class EmergencyStore(StoreBase):
     def __init__(self, redis: Redis, prefix: str = "nc:", *, wait_replicas: int = 0, wait_ms: int = 500) -> None:
         super().__init__(redis, prefix, wait_replicas=wait_replicas, wait_ms=wait_ms)
         # a key of this committee declared, so a Redis Cluster runs the script on the node of its slot
-        self._opens = ScriptBatch(self, _OPEN_EMERGENCY, replicated=True)
+        self._opens = ScriptBatch(self, _OPEN_EMERGENCY, replicated=True, urgent=True)
 
     async def open_emergency(self, tg: int, fields: dict, entry: dict, *, created: float, first_due: float,
                              esc_due: float, addr_due: float, lock_token: str, lock_seconds: float) -> Opened:

@@ -30,19 +30,21 @@ return redis.call('GET', KEYS[1]) or 'gone'
 class LeasesStore(StoreBase):
     def __init__(self, redis: Redis, prefix: str = "nc:", *, wait_replicas: int = 0, wait_ms: int = 500) -> None:
         super().__init__(redis, prefix, wait_replicas=wait_replicas, wait_ms=wait_ms)
-        self._begins = ScriptBatch(self, _BEGIN_UPDATE)
+        self._begins = ScriptBatch(self, _BEGIN_UPDATE, urgent=True)
 
     # --- the poller lease: one process polls a bot at a time ---------------------------------------
     async def take_lease(self, bot: str, holder: str, ttl_ms: int) -> bool:
         """True if `holder` now holds the lease (nobody did)."""
-        return bool(await self.r.set(self.keys.poller_lease(bot), holder, nx=True, px=ttl_ms))
+        return bool(await self.urgent_r.set(self.keys.poller_lease(bot), holder, nx=True, px=ttl_ms))
 
     async def renew_lease(self, bot: str, holder: str, ttl_ms: int) -> bool:
         """True if `holder` still held the lease and now holds it `ttl_ms` longer."""
-        return bool(await self.script(_RENEW)(keys=[self.keys.poller_lease(bot)], args=[holder, ttl_ms]))
+        return bool(await self.script(_RENEW)(keys=[self.keys.poller_lease(bot)], args=[holder, ttl_ms],
+                                              client=self.urgent_r))
 
     async def release_lease(self, bot: str, holder: str) -> bool:
-        return bool(await self.script(_RELEASE)(keys=[self.keys.poller_lease(bot)], args=[holder]))
+        return bool(await self.script(_RELEASE)(keys=[self.keys.poller_lease(bot)], args=[holder],
+                                                client=self.urgent_r))
 
     async def lease_holder(self, bot: str) -> str | None:
         v = await self.r.get(self.keys.poller_lease(bot))

@@ -1,0 +1,161 @@
+"""Opt-in (`BENCH_HOPS=1`): where each 🆘 of bench_scale.py spends its time, hop by hop.
+
+The server process stamps when a press was queued, when the getUpdates answer carrying it was built ("handed out")
+and when the staff alert's sendMessage arrived ("accepted"); worker 0 stamps, by wrapping a few methods of its own
+objects (no bot code changes): the getUpdates answer parsed ("received"), the update's dedupe mark taken in Redis
+("marked"), the engine entered, the incident stored, the alert handed to the outbox ("send"), its slot granted and
+the HTTP request started ("request"). Stamps are `time.perf_counter()`: one
+monotonic clock for every process on the machine. The worker also records event-loop stalls (a 10 ms timer firing
+late) and garbage collections that took over 2 ms, to see what a slow alert waited behind.
+"""
+from __future__ import annotations
+
+import asyncio
+import gc
+import os
+import time
+
+ON = bool(os.environ.get("BENCH_HOPS"))
+ALL_HOPS = ("queued", "handed_out", "received", "marked", "engine", "stored", "send", "request", "accepted")
+
+
+class Hops:
+    def __init__(self) -> None:
+        self.at: dict[int, dict[str, float]] = {}  # resident's Telegram id -> hop -> stamp
+        self._by_n: dict[int, int] = {}  # incident number -> resident's Telegram id
+        self.stalls: list[tuple[float, float]] = []  # (when, how late) for a 10 ms timer over 5 ms late
+        self.gcs: list[tuple[float, float, int]] = []  # (start, seconds, generation) over 2 ms
+        self._gc_start = 0.0
+        self._watch: asyncio.Task | None = None
+        self.pool_waits: list[float] = []  # seconds waited for a connection of the shared Redis pool, over 1 ms
+        self.pool_max = 0  # the most connections of that pool in use at once
+
+    def mark(self, uid: int | None, hop: str) -> None:
+        if uid is not None:
+            self.at.setdefault(uid, {}).setdefault(hop, time.perf_counter())
+
+    def install(self, adapter, app) -> None:
+        from aiogram.methods import GetUpdates
+
+        session, store, outbox, messenger = adapter.bot.session, app.svc.store, app.svc.outbox, adapter.messenger
+        make_request, open_emergency, send, deliver = (session.make_request, store.open_emergency, outbox.send,
+                                                       messenger.deliver)
+
+        async def timed_request(bot, method, timeout=None):
+            result = await make_request(bot, method, timeout)
+            if isinstance(method, GetUpdates):
+                for u in result:
+                    self.mark(u.message.from_user.id if u.message else None, "received")
+            return result
+
+        async def timed_mark(handler, update, data):
+            self.mark(update.message.from_user.id if update.message else None, "marked")
+            return await handler(update, data)
+
+        async def timed_handle(ev):
+            self.mark(ev.user_id, "engine")
+            return await handle(ev)
+
+        async def timed_open(tg, *a, **kw):
+            got = await open_emergency(tg, *a, **kw)
+            self.mark(tg, "stored")
+            self._by_n[got.n] = tg
+            return got
+
+        def alert_of(msg) -> int | None:
+            if msg.tag.startswith("alert:") and not msg.tag.startswith("alert:min"):
+                return self._by_n.get(int(msg.tag.rsplit(":", 1)[1]))
+            return None
+
+        async def timed_send(msg):
+            self.mark(alert_of(msg), "send")
+            return await send(msg)
+
+        async def timed_deliver(msg):
+            self.mark(alert_of(msg), "request")
+            return await deliver(msg)
+
+        handle = app.engine.handle
+        session.make_request, store.open_emergency, outbox.send = timed_request, timed_open, timed_send
+        messenger.deliver, app.engine.handle = timed_deliver, timed_handle
+        adapter.dp.update.outer_middleware(timed_mark)  # inside the adapter's own: after the update's mark
+        pool = store.r.connection_pool
+        get_connection = pool.get_connection
+
+        async def timed_get(*a, **kw):
+            t0 = time.perf_counter()
+            conn = await get_connection(*a, **kw)
+            if (waited := time.perf_counter() - t0) > 0.001:
+                self.pool_waits.append(waited)
+            self.pool_max = max(self.pool_max, len(pool._in_use_connections))
+            return conn
+
+        pool.get_connection = timed_get
+        gc.callbacks.append(self._on_gc)
+        self._watch = asyncio.ensure_future(self._stalls())
+
+    def _on_gc(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._gc_start = time.perf_counter()
+        elif (took := time.perf_counter() - self._gc_start) > 0.002:
+            self.gcs.append((self._gc_start, took, info["generation"]))
+
+    async def _stalls(self) -> None:
+        while True:
+            t0 = time.perf_counter()
+            await asyncio.sleep(0.01)
+            if (late := time.perf_counter() - t0 - 0.01) > 0.005:
+                self.stalls.append((t0 + 0.01, late))
+
+    def result(self) -> dict:
+        if self._watch:
+            self._watch.cancel()
+        if self._on_gc in gc.callbacks:
+            gc.callbacks.remove(self._on_gc)
+        return {"at": self.at, "stalls": self.stalls, "gcs": self.gcs, "pool_waits": self.pool_waits,
+                "pool_max": self.pool_max}
+
+
+def report(server: dict[int, dict[str, float]], worker: dict) -> None:
+    """Per press, milliseconds spent between consecutive hops; the slowest presses, the median of each hop, and
+    what the worker's loop was doing (stalls, collections) during the slowest."""
+    from _harness import percentile
+
+    rows = []
+    for uid, stamps in server.items():
+        stamps = {**stamps, **worker["at"].get(uid, {})}
+        if "handed_out" in stamps and "accepted" in stamps:
+            rows.append((stamps["accepted"] - stamps["handed_out"], uid, stamps))
+    if not rows:
+        print("hops: no complete press")
+        return
+    rows.sort(reverse=True)
+    head = f"{'ms':>7} " + " ".join(f"{h[:9]:>9}" for h in ALL_HOPS[1:])
+    print(f"\nhops of the {len(rows)} presses (ms since the hop before; total = handed out → accepted), slowest "
+          f"first:\n{head}")
+
+    def deltas(stamps: dict) -> list[float]:
+        out, last = [], stamps.get("queued")
+        for h in ALL_HOPS[1:]:
+            out.append((stamps[h] - last) * 1e3 if h in stamps and last is not None else float("nan"))
+            last = stamps.get(h, last)
+        return out
+
+    for total, uid, stamps in rows[:6]:
+        print(f"{total * 1e3:7.1f} " + " ".join(f"{d:9.1f}" for d in deltas(stamps)))
+    cols = list(zip(*(deltas(s) for _, _, s in rows)))
+    print("    p50 " + " ".join(f"{percentile([x for x in c if x == x] or [0], 0.5):9.1f}" for c in cols))
+    print("    max " + " ".join(f"{max([x for x in c if x == x] or [0]):9.1f}" for c in cols))
+    for total, uid, stamps in rows[:3]:
+        a, b = stamps["handed_out"], stamps["accepted"]
+        stalls = [(t - a, late) for t, late in worker["stalls"] if a - 0.05 <= t <= b + 0.01]
+        gcs = [(t - a, took, g) for t, took, g in worker["gcs"] if a - 0.05 <= t <= b]
+        print(f"  {total * 1e3:.0f} ms press: loop stalls (at ms, late ms) "
+              f"{[(round(t * 1e3), round(x * 1e3)) for t, x in stalls]}; "
+              f"collections {[(round(t * 1e3), round(x * 1e3), g) for t, x, g in gcs]}")
+    late = sorted(x for _, x in worker["stalls"])
+    print(f"  worker 0's loop over the round: {len(late)} stalls over 5 ms, p50 "
+          f"{percentile(late or [0], 0.5) * 1e3:.0f} ms, max {max(late or [0]) * 1e3:.0f} ms; "
+          f"{len(worker['gcs'])} collections over 2 ms, max {max([x for _, x, _ in worker['gcs']] or [0]) * 1e3:.0f} ms; "
+          f"Redis pool: at most {worker['pool_max']} connections in use, {len(worker['pool_waits'])} waits for one "
+          f"over 1 ms (max {max(worker['pool_waits'] or [0]) * 1e3:.0f} ms)")
