@@ -8,6 +8,8 @@ import asyncio
 
 from redis.asyncio import connection as redis_connection
 
+from bot.ratelimit import Limits
+from bot.sharedlimit import SharedLimiter
 from bot.testing.tools import Person, RecordingMessenger
 from tests.conftest import TUESDAY_9
 from tests.test_burst import residents
@@ -163,3 +165,21 @@ async def test_the_next_batch_is_taken_before_the_last_one_has_all_gone(app, clo
     assert await app.svc.checkins.run_due() == 150
     assert all(len(checkins_to(app, p)) == 1 for p in people)
     assert sent_when_taken[1] < 60 and sent_when_taken[2] < 120, f"batches taken after {sent_when_taken} were sent"
+
+
+async def test_check_ins_paced_at_thirty_a_second_share_their_redis_round_trips(make_app, clock, monkeypatch):
+    """Paced by the token's limit, each check-in's calls (its step, its slot, its "sent") come at moments of their
+    own: each went in a round trip of its own, three per check-in, and a round trip costs the worker more CPU than
+    its commands (bench_scale.py). Calls within a few ms now share one, and a slot's call takes the steps waiting
+    along (in a district, every committee's)."""
+    app = await make_app(limiter=SharedLimiter(None, Limits(chat_burst=1)))
+    app.svc.outbox.limiter.store = app.svc.store
+    people = await enrolled(app, 60)
+    clock.set(TUESDAY_9)
+    sent = Sent(monkeypatch)
+    started = asyncio.get_running_loop().time()
+    assert await app.svc.checkins.run_due() == 60
+    assert asyncio.get_running_loop().time() - started > 1.5  # paced: about 30 a second
+    assert all(len(checkins_to(app, p)) == 1 for p in people)
+    assert await sent_log(app) == {p.id: 1 for p in people}
+    assert sent.round_trips / 60 <= 2.2, f"{sent.round_trips / 60:.1f} Redis round trips per check-in"
