@@ -57,14 +57,15 @@ class Outbox:
         self._editing: dict[tuple[int, int], list[int]] = {}  # the ranks of the edits of a message under way
         self.watchers: list = []  # called with (message, result, final?) after every attempt (metrics)
 
-    async def send(self, msg: Outbound) -> SendResult:
+    async def send(self, msg: Outbound, *, records: list | None = None) -> SendResult:
         """A staff alert goes at once and holds the urgent lane while it does; anything else first lets
-        the alerts in flight leave (`Lanes`)."""
+        the alerts in flight leave (`Lanes`). `records`: the send's record for the send log is put there, for the
+        caller to write with its own (the check-in drain's "sent" step), not written here."""
         if msg.text and not msg.forward:  # a message Telegram would refuse whole still says what fits
             msg = replace(msg, text=clip(msg.text))
         if msg.edit:
             return await self._edit(msg)
-        return (await self._send(msg, priority(msg)))[0]
+        return (await self._send(msg, priority(msg), records=records))[0]
 
     async def _edit(self, msg: Outbound) -> SendResult:
         """Only a message's latest state goes out: an edit that finds an earlier one of the same message waiting
@@ -88,8 +89,8 @@ class Outbox:
                 del self._editing[key]
                 self._latest.pop(key, None)
 
-    async def _send(self, msg: Outbound, rank: int, edit_key: tuple[int, int] | None = None
-                    ) -> tuple[SendResult, Outbound]:
+    async def _send(self, msg: Outbound, rank: int, edit_key: tuple[int, int] | None = None,
+                    records: list | None = None) -> tuple[SendResult, Outbound]:
         """(the outcome, the message sent): an edit sends its message's latest state when its turn comes."""
         if rank:
             await self.lanes.wait_turn()
@@ -116,22 +117,29 @@ class Outbox:
                 self.limiter.penalise(msg.chat_id, result.retry_after)
             if attempt < self.attempts:
                 await asyncio.sleep(result.retry_after or self.backoff * attempt)
-        await self._record(msg, result, attempt)
+        await self._record(msg, result, attempt, records)
         return result, msg
 
     async def send_all(self, msgs: list[Outbound]) -> list[SendResult]:
         return list(await asyncio.gather(*(self.send(m) for m in msgs)))
 
-    async def _record(self, msg: Outbound, result: SendResult, attempts: int) -> None:
+    async def _record(self, msg: Outbound, result: SendResult, attempts: int, records: list | None = None) -> None:
         if self.store is None:
             return
-        await self.lanes.wait_turn()  # a record can wait for the alerts in flight
         entry = {"at": self.clock.ts(), "chat": msg.chat_id, "tag": msg.tag, "ok": result.ok,
                  "attempts": attempts, "edit": bool(msg.edit)}
         if not result.ok:
             entry["error"] = mask(result.error)[:120]  # a library's error may quote the request's URL, token and all
             entry["permanent"] = result.permanent
+        if records is not None:
+            records.append(entry)
+            return
+        await self.log(entry)
+
+    async def log(self, entry: dict) -> None:
+        """Writes a send's record to the send log (never raises: the record must never stop the message itself)."""
+        await self.lanes.wait_turn()  # a record can wait for the alerts in flight
         try:
             await self.store.log_send(entry)
-        except Exception:  # the record must never stop the message itself
+        except Exception:
             log.warning("could not record a send attempt")

@@ -87,8 +87,8 @@ class SharedLimiter(TelegramLimiter):
 
     async def _reserve(self, chat_id: int, priority: int) -> tuple[bool, float]:
         self.round_trips += 1
-        return await asyncio.wait_for(self.store.pace_reserve(chat_id, priority <= 1, self.pace, alert=priority == 0),
-                                      self._timeout)
+        async with asyncio.timeout(self._timeout):  # not wait_for: no task of its own for every message
+            return await self.store.pace_reserve(chat_id, priority <= 1, self.pace, alert=priority == 0)
 
     async def _ask(self, chat_id: int, priority: int) -> tuple[bool, float]:
         fut = asyncio.get_running_loop().create_future()

@@ -151,21 +151,25 @@ class Ladder:
 
     async def _deliver(self, st: CheckinState, person: dict, action: str, locale: str | None = None,
                        seen: dict | None = None) -> None:
-        """Sends it; a check-in is then marked sent (`seen`: its state as recorded, for the one-script way)."""
+        """Sends it; a check-in is then marked sent (`seen`: its state as recorded, for the one-script way, which
+        writes the send's record to the send log too)."""
         if locale is None:  # "": read with the batch, and none chosen
             locale = await self.store.pref(person["tg_id"], "locale")
         locale = locale or self.svc.settings.locale
         msg = checkin_message(self.svc, person, locale, reminder=action == "remind")
-        result = await self.svc.outbox.send(msg)
-        if action == "remind":
-            return
-        if result.ok and seen is not None:  # still as recorded (nobody answered meanwhile): sent, in one script
+        records: list | None = [] if seen is not None and action == "send" else None
+        result = await self.svc.outbox.send(msg, records=records)
+        if result.ok and records is not None:  # still as recorded (nobody answered meanwhile): sent, in one script
             now = self.svc.clock.ts()
             if await self.store.checkin_step(
                     st.rid, self.cis.lock_name(st.rid, person), seen,
                     {"phase": "sent", "sent_at": now, "msg": result.message_id or 0}, "ladder",
-                    now + max(self.cis.window_s, 1)) == "ok":
+                    now + max(self.cis.window_s, 1), sent=records[0] if records else None) == "ok":
                 return
+        for entry in records or ():  # the one-script way did not happen: the record goes on its own
+            await self.svc.outbox.log(entry)
+        if action == "remind":
+            return
         async with self.cis.locked(st.rid, person):
             st = await self.cis.state(st.rid)
             if st.phase != "sending":  # answered while we were sending: keep the answer

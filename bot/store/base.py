@@ -15,6 +15,8 @@ from .keys import Keys, Part
 
 log = logging.getLogger("bot.store")
 
+BATCH_WINDOW = 0.004  # seconds a batched script call may wait for others to share its round trip (StoreBase.batched)
+
 _UNLOCK = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
@@ -73,14 +75,15 @@ class StoreBase:
             s = self._scripts[source] = self.r.register_script(source)
         return s
 
-    def batched(self, source: str) -> "ScriptBatch":
-        """The ScriptBatch of `source` on this store's Redis client, shared by every committee's store on it: calls
-        made in one turn of the event loop, by any committee, share one round trip. (Kept on the client object,
-        so it lives exactly as long as the client.)"""
-        per_client = vars(self.r).setdefault("_neighbour_care_batches", {})
-        if (batch := per_client.get(source)) is None:
-            batch = per_client[source] = ScriptBatch(self, source)
-        return batch
+    def batched(self, source: str) -> "Batched":
+        """`source`'s calls through the ScriptBatch of this store's Redis client, shared by every committee's store on
+        it and by every script called this way: the calls made within `BATCH_WINDOW` seconds, by any committee, share
+        one round trip (an urgent call goes at once, and takes the others along). (Kept on the client object, so it
+        lives exactly as long as the client.)"""
+        per_client = vars(self.r)
+        if (batch := per_client.get("_neighbour_care_batch")) is None:
+            batch = per_client["_neighbour_care_batch"] = ScriptBatch(self, "", window=BATCH_WINDOW)
+        return Batched(batch, source)
 
     async def ping(self) -> bool:
         return bool(await self.r.ping())
@@ -107,42 +110,70 @@ class StoreBase:
             log.warning("an incident reached %s of %s replicas in time", acks, self.wait_replicas)
 
 
+class Batched:
+    """One script's calls through a shared ScriptBatch (`StoreBase.batched`)."""
+
+    __slots__ = ("batch", "source")
+
+    def __init__(self, batch: "ScriptBatch", source: str) -> None:
+        self.batch, self.source = batch, source
+
+    async def call(self, keys: list, args: list, *, urgent: bool = False) -> Any:
+        return await self.batch.call(keys, args, source=self.source, urgent=urgent)
+
+
 class ScriptBatch:
-    """Calls of one script made in the same turn of the event loop share one pipelined round trip (a burst of 🆘,
-    the updates of one getUpdates answer); each is still its own atomic script and its caller gets its own result
-    or error. `replicated`: the batch waits for the store's replicas (WAIT) before it counts as stored. `urgent`:
-    on the store's `urgent_r` client (a 🆘's path)."""
+    """Calls of a script made in the same turn of the event loop (or within `window` seconds) share one pipelined
+    round trip (a burst of 🆘, the updates of one getUpdates answer, the steps and pace reservations of a district's
+    check-ins); each is still its own atomic script and its caller gets its own result or error. `replicated`: the
+    batch waits for the store's replicas (WAIT) before it counts as stored. A call may name another `source`: calls of
+    several scripts share the round trip too. An `urgent` call goes on the next loop turn, with whatever waits. An
+    `urgent` batch runs on the store's `urgent_r` client (a 🆘's path)."""
 
-    def __init__(self, store: StoreBase, source: str, *, replicated: bool = False, urgent: bool = False) -> None:
-        self.store, self.source, self.replicated, self.urgent = store, source, replicated, urgent
-        self._queue: list[tuple[list, list, asyncio.Future]] = []
+    def __init__(self, store: StoreBase, source: str, *, replicated: bool = False, window: float = 0.0,
+                 urgent: bool = False) -> None:
+        self.store, self.source, self.replicated, self.window = store, source, replicated, window
+        self.urgent = urgent
+        self._queue: list[tuple[str, list, list, asyncio.Future]] = []
         self._flushing: set[asyncio.Task] = set()
+        self._handle: asyncio.Handle | None = None
+        self._soon = False  # a flush task is on its way: its first step, on the next turn, takes every call queued
 
-    async def call(self, keys: list, args: list) -> Any:
+    async def call(self, keys: list, args: list, *, source: str | None = None, urgent: bool = False) -> Any:
         loop = asyncio.get_running_loop()
         fut = loop.create_future()
-        self._queue.append((keys, args, fut))
-        if len(self._queue) == 1:  # its first step, on the next turn, takes every call made in this one
-            task = asyncio.ensure_future(self._flush())
-            self._flushing.add(task)
-            task.add_done_callback(self._flushing.discard)
+        self._queue.append((source or self.source, keys, args, fut))
+        if urgent or not self.window:
+            if not self._soon:
+                if self._handle is not None:
+                    self._handle.cancel()
+                self._start()
+        elif self._handle is None and not self._soon:
+            self._handle = loop.call_later(self.window, self._start)
         return await fut
 
+    def _start(self) -> None:
+        self._handle, self._soon = None, True
+        task = asyncio.ensure_future(self._flush())
+        self._flushing.add(task)
+        task.add_done_callback(self._flushing.discard)
+
     async def _flush(self) -> None:
-        batch, self._queue = self._queue, []
-        await self._run(batch)
+        batch, self._queue, self._soon = self._queue, [], False
+        if batch:
+            await self._run(batch)
 
     async def _run(self, batch: list) -> None:
         store, wait = self.store, self.replicated and self.store.wait_replicas
-        script, client = store.script(self.source), store.urgent_r if self.urgent else store.r
+        client = store.urgent_r if self.urgent else store.r
         results: list = [None] * len(batch)
         todo = list(range(len(batch)))
         try:
-            for _ in range(2):  # EVALSHA; a Redis that has lost the script (a restart) gets it again, once
+            for _ in range(2):  # EVALSHA; a Redis that has lost a script (a restart) gets it again, once
                 async with client.pipeline(transaction=False) as p:
                     for i in todo:
-                        keys, args, _ = batch[i]
-                        p.evalsha(script.sha, len(keys), *keys, *args)
+                        source, keys, args, _ = batch[i]
+                        p.evalsha(store.script(source).sha, len(keys), *keys, *args)
                     if wait:
                         store._replicated(p)
                     got = await p.execute(raise_on_error=False)
@@ -153,9 +184,10 @@ class ScriptBatch:
                 todo = [i for i, res in zip(todo, got) if isinstance(res, NoScriptError)]
                 if not todo:
                     break
-                await client.script_load(self.source)
+                for source in {batch[i][0] for i in todo}:
+                    await client.script_load(source)
         except BaseException as e:  # every caller hears of it (and falls back to its error reply)
             results = [e] * len(batch)
-        for (_, _, fut), res in zip(batch, results):
+        for (*_, fut), res in zip(batch, results):
             if not fut.done():
                 fut.set_exception(res) if isinstance(res, BaseException) else fut.set_result(res)

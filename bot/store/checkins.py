@@ -8,6 +8,7 @@ import hashlib
 from typing import Iterable
 
 from .base import dumps, dumps_fields, loads, loads_fields
+from .incidents import SEND_LOG_KEPT
 from .tallies import TalliesStore
 
 # the fields a check-in step is decided on (bot/checkins/rules.py `decide`): a step is recorded only if they are as
@@ -16,8 +17,9 @@ STEP_FIELDS = ("enrolled", "times", "days", "tz", "paused_until", "since", "phas
 
 # One check-in step, recorded only if nobody holds the resident's lock and the fields it was decided on are as they
 # were read (a digest of them, ARGV[2]; '' checks nothing); then the fields it changes and the queue it moves to.
-# Anything else is left for the caller to decide again under the lock. KEYS: the state, the lock, the "due" queue,
-# the "ladder" queue. ARGV: rid, digest, m, m (field, value) pairs, where (due|ladder|keep), score.
+# Anything else is left for the caller to decide again under the lock. With it, a send's record for the send log (the
+# "sent" step: one call, not two). KEYS: the state, the lock, the "due" queue, the "ladder" queue, the send log.
+# ARGV: rid, digest, m, m (field, value) pairs, where (due|ladder|keep), score, the send's record ('' none).
 _STEP = """
 if redis.call('EXISTS', KEYS[2]) == 1 then return 'locked' end
 if ARGV[2] ~= '' then
@@ -35,8 +37,27 @@ elseif ARGV[i] == 'ladder' then
   redis.call('ZREM', KEYS[3], ARGV[1])
   redis.call('ZADD', KEYS[4], ARGV[i + 1], ARGV[1])
 end
+if ARGV[i + 2] ~= '' then
+  redis.call('LPUSH', KEYS[5], ARGV[i + 2])
+  redis.call('LTRIM', KEYS[5], 0, %d)
+end
 return 'ok'
-""" % ", ".join(f"'{f}'" for f in STEP_FIELDS)
+""" % (", ".join(f"'{f}'" for f in STEP_FIELDS), SEND_LOG_KEPT - 1)
+
+
+# A batch's register rows (KEYS[1], fields ARGV) and check-in states (KEYS[2..]), in one reply.
+_READ_BATCH = """
+local out = {redis.call('HMGET', KEYS[1], unpack(ARGV))}
+for i = 2, #KEYS do out[i] = redis.call('HGETALL', KEYS[i]) end
+return out
+"""
+
+# Their locale preferences (KEYS: their prefs), one reply.
+_READ_LOCALES = """
+local out = {}
+for i = 1, #KEYS do out[i] = redis.call('HGET', KEYS[i], 'locale') end
+return out
+"""
 
 
 def step_digest(seen: dict) -> str:
@@ -52,36 +73,32 @@ class CheckinsStore(TalliesStore):
 
     async def checkin_batch(self, rids: list[str]) -> list[tuple[dict, dict, str | None]]:
         """(register row or {}, stored check-in fields as read (bytes), locale preference or "") of each resident,
-        in two round trips for the lot."""
-        async with self.r.pipeline(transaction=False) as p:
-            p.hmget(self.keys.residents(), rids)
-            for rid in rids:
-                p.hgetall(self.keys.checkin(rid))
-            rows, *states = await p.execute()
+        in two script calls for the lot (not a command per resident: each costs the worker more than its reply)."""
+        if not rids:
+            return []
+        k = self.keys
+        rows, *states = await self.script(_READ_BATCH)(keys=[k.residents(), *map(k.checkin, rids)], args=rids)
         people = [loads(row) or {} for row in rows]
         tgs = [person["tg_id"] for person in people if person.get("tg_id")]
         locales: dict = {}
         if tgs:
-            async with self.r.pipeline(transaction=False) as p:
-                for tg in tgs:
-                    p.hget(self.keys.prefs(tg), "locale")
-                locales = dict(zip(tgs, await p.execute()))
-        return [(person, {k.decode(): v for k, v in raw.items()},
+            locales = dict(zip(tgs, await self.script(_READ_LOCALES)(keys=[k.prefs(tg) for tg in tgs])))
+        return [(person, dict(zip(map(bytes.decode, raw[::2]), raw[1::2])),
                  loc.decode() if (loc := locales.get(person.get("tg_id"))) else "")
                 for person, raw in zip(people, states)]
 
     async def checkin_step(self, rid: str, lock: str, seen: dict | None, fields: dict, where: str = "keep",
-                           due: float = 0.0) -> str:
+                           due: float = 0.0, sent: dict | None = None) -> str:
         """"ok", or "locked" / "changed" and nothing written (see _STEP). `seen`: the state as read (field ->
         stored value), None to check nothing; `fields`: new values; `where`: "due" or "ladder" at `due`, or "keep"
-        the queues."""
+        the queues; `sent`: a send's record for the send log (`log_send`), written with the step."""
         args: list = [rid, step_digest(seen) if seen is not None else "", len(fields)]
         for k, v in fields.items():
             args += (k, dumps(v))
-        args += (where, due)
+        args += (where, due, dumps(sent) if sent else "")
         got = await self.batched(_STEP).call([self.keys.checkin(rid), self.keys.lock(lock),
-                                              self.keys.checkins_queue("due"), self.keys.checkins_queue("ladder")],
-                                             args)
+                                              self.keys.checkins_queue("due"), self.keys.checkins_queue("ladder"),
+                                              self.keys.send_log()], args)
         return got.decode() if isinstance(got, bytes) else str(got)
 
     async def save_checkin(self, rid: str, fields: dict) -> None:

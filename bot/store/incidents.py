@@ -118,10 +118,12 @@ class IncidentsStore(StoreBase):
         return sorted(out, key=lambda x: x[1])
 
 
+SEND_LOG_KEPT = 5000  # the send log's newest entries, kept per committee
+
 _LOG_SEND = """
 redis.call('LPUSH', KEYS[1], ARGV[1])
-redis.call('LTRIM', KEYS[1], 0, 4999)
-"""
+redis.call('LTRIM', KEYS[1], 0, %d)
+""" % (SEND_LOG_KEPT - 1)
 
 
 class SendLogStore(StoreBase):

@@ -95,11 +95,11 @@ class PaceStore(StoreBase):
         booked slots (see _RESERVE). `now` replaces Redis TIME (tests)."""
         k = self.keys
         group = chat_id < 0
-        granted, seconds = await self.batched(_RESERVE).call(  # every committee's in a loop turn: one round trip
+        granted, seconds = await self.batched(_RESERVE).call(  # every committee's within a few ms: one round trip
             [k.pace(), k.pace_chat(chat_id), k.pace_grants(chat_id)],
             ["" if now is None else now, pace.interval, pace.catchup, pace.chat_interval,
              1 if group else pace.burst, 2 if alert else int(urgent), pace.group_limit if group else 0,
-             pace.group_window, pace.lend])
+             pace.group_window, pace.lend], urgent=True)  # at once (and the steps waiting go along)
         return bool(granted), float(seconds)
 
     async def pace_hold(self, chat_id: int, retry_after: float, now: float | None = None) -> None:
