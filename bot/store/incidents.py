@@ -128,8 +128,10 @@ redis.call('LTRIM', KEYS[1], 0, %d)
 
 class SendLogStore(StoreBase):
     async def log_send(self, entry: dict) -> None:
-        """The records of the sends of one loop turn (a burst of check-ins) share a round trip."""
-        await self.batched(_LOG_SEND).call([self.keys.send_log()], [dumps(entry)])
+        """The records of the sends of one loop turn share a round trip; a record goes at once (not after the few ms
+        other scripts may wait for company): whoever sent it records what went out only after this (a notice's
+        resident is marked sent), and a crash in between sends that again."""
+        await self.batched(_LOG_SEND).call([self.keys.send_log()], [dumps(entry)], urgent=True)
 
     async def send_log(self, n: int = 100) -> list[dict]:
         return [loads(v) for v in await self.r.lrange(self.keys.send_log(), 0, n - 1)]
