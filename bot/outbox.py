@@ -12,7 +12,7 @@ from .lanes import Lanes
 from .logmask import mask
 from .store import Store
 from .textfit import clip
-from .types import Outbound, SendResult
+from .types import MessageRef, Outbound, SendResult
 
 log = logging.getLogger(__name__)
 URGENT_HOLD_SECONDS = 0.5  # a staff alert's wait for its slot and its send keep others waiting this long at most
@@ -122,6 +122,15 @@ class Outbox:
 
     async def send_all(self, msgs: list[Outbound]) -> list[SendResult]:
         return list(await asyncio.gather(*(self.send(m) for m in msgs)))
+
+    async def forward_to(self, chats: list[int], intro: str, ref: MessageRef | None, *, tag: str,
+                         urgent_intro: bool = True) -> None:
+        """Each chat gets `intro` and just after it the forwarded message `ref` (a voice, a photo), sent one after
+        the other so each line stays just before its voice."""
+        for chat in chats:
+            await self.send(Outbound(chat, intro, urgent=urgent_intro, tag=tag))
+            if ref is not None:
+                await self.send(Outbound(chat, forward=ref, urgent=True, tag=tag))
 
     async def _record(self, msg: Outbound, result: SendResult, attempts: int, records: list | None = None) -> None:
         if self.store is None:

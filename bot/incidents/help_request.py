@@ -217,12 +217,8 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None) -> None:
         entry = {"event": f"family_{ctx.ev.kind}", "by": reporter["name"]}
     else:
         intro, entry = ctx.svc.cat.t("alert.media_from", n=n, name=name), {"event": f"resident_{ctx.ev.kind}"}
-    msgs = []
-    for chat in chats:
-        msgs.append(Outbound(chat, intro, tag=f"media:{n}"))
-        msgs.append(Outbound(chat, forward=MessageRef(ctx.ev.chat, ctx.ev.message_id), tag=f"media:{n}", urgent=True))
-    for m in msgs:  # keep the caption line just before its voice message
-        await ctx.svc.outbox.send(m)
+    await ctx.svc.outbox.forward_to(chats, intro, MessageRef(ctx.ev.chat, ctx.ev.message_id), tag=f"media:{n}",
+                                    urgent_intro=False)
     await store.add_timeline(n, {"at": ctx.svc.clock.ts(), **entry, "forwarded_to": len(chats)})
     if reporter is None:
         ctx.say(ctx.t("help.media_forwarded"))

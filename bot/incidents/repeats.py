@@ -70,14 +70,8 @@ class Repeats:
         forward = latest and await self.svc.store.within_quota("stranger_media", self.svc.clock.ts(),
                                                                  STRANGER_MEDIA_SECONDS, STRANGERS_MEDIA_PER_WINDOW)
         text = self.svc.cat.t("stranger.media_again", name=name, count=count)
-        msgs = []
-        for st in await on_duty(self.svc):
-            msgs.append(Outbound(st.telegram_id, text, urgent=True, tag="stranger"))
-            if forward:
-                msgs.append(Outbound(st.telegram_id, forward=MessageRef(*latest["media"]), urgent=True,
-                                     tag="stranger"))
-        for m in msgs:  # each line just before its voice
-            await self.svc.outbox.send(m)
+        await self.svc.outbox.forward_to([st.telegram_id for st in await on_duty(self.svc)], text,
+                                         MessageRef(*latest["media"]) if forward else None, tag="stranger")
 
 
 async def on_duty(svc: Services) -> list:

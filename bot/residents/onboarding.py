@@ -118,9 +118,6 @@ async def unknown_media(ctx: Ctx, told: bool = False) -> None:
     if not forward:
         return
     intro = ctx.svc.cat.t(f"stranger.media_{ev.kind}", name=ev.first_name or "?")
-    msgs = []
-    for st in roster.on_duty(ctx.svc.settings, ctx.svc.clock.now(), await ctx.svc.store.duty_overrides()):
-        msgs.append(Outbound(st.telegram_id, intro, urgent=True, tag="stranger"))
-        msgs.append(Outbound(st.telegram_id, forward=MessageRef(ev.chat, ev.message_id), urgent=True, tag="stranger"))
-    for m in msgs:  # each line just before its voice
-        await ctx.svc.outbox.send(m)
+    staff = roster.on_duty(ctx.svc.settings, ctx.svc.clock.now(), await ctx.svc.store.duty_overrides())
+    await ctx.svc.outbox.forward_to([st.telegram_id for st in staff], intro, MessageRef(ev.chat, ev.message_id),
+                                    tag="stranger")
