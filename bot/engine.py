@@ -60,7 +60,10 @@ class Engine:
         """`cried`: the source of a cry already judged (a group's, handled here as if written in private)."""
         if ev.is_group:
             replies, private = await urgency.in_group(self.svc, ev)
-            return replies + (await self.handle(private, cried="group") if private else [])
+            if private is None:
+                return replies
+            # a cry goes on as one; a voice or photo as if sent in private (forwarded from the group)
+            return replies + await self.handle(private, cried="" if private.group_id else "group")
         opened = alerting = None
         source = ""
         try:

@@ -37,6 +37,12 @@ def on_duty(settings: Settings, when: datetime, overrides: dict[str, float],
     return next(([s] for s in settings.staff if s.id not in unreachable), duty)
 
 
+async def reachable_on_duty(svc) -> list[Staff]:
+    """Who hears an alert now: the duty, with staff the bot cannot reach passed over (bot/incidents/reach.py)."""
+    return on_duty(svc.settings, svc.clock.now(), await svc.store.duty_overrides(),
+                   getattr(svc.reach, "unreachable", frozenset()))
+
+
 def staff_by_tg(settings: Settings, tg: int) -> Staff | None:
     return next((s for s in settings.staff if s.telegram_id == tg), None)
 

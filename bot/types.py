@@ -31,10 +31,16 @@ class Inbound:
     language: str | None = None
     first_name: str = ""
     is_group: bool = False
+    group_id: int = 0                   # sent in this group; handled (and answered) as if in their private chat
 
     @property
     def chat(self) -> int:
         return self.chat_id or self.user_id
+
+    @property
+    def origin(self) -> MessageRef:
+        """Where their message is, to forward it: the group it was sent in, or the chat."""
+        return MessageRef(self.group_id or self.chat, self.message_id or 0)
 
 
 @dataclass(frozen=True)

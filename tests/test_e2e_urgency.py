@@ -67,3 +67,16 @@ async def test_a_residents_cry_in_a_group_alerts_staff_and_goes_on_in_private(te
     told = await telegram.api.wait_for_message(-100124, "120")
     assert "021-64370000" in told.text and "建新路" not in told.text and "13900000002" not in told.text
     await telegram.said(wang, "需要马上有人来吗")
+
+
+async def test_a_residents_voice_in_a_group_reaches_staff_and_the_group_gets_only_120(telegram):
+    wang = await telegram.signed_up("王老伯", "13900000002")
+    li = telegram.user("李社工")
+    group = telegram.api.group(-100125)
+    sent = await group.send_voice(wang)
+    fwd = await telegram.api.wait_for_message(li.id, lambda m: m.kind == "forward")
+    assert fwd.forwarded_from == (-100125, sent)
+    packet = await telegram.said(li, "居民发来语音")
+    assert "王老伯" in packet.text and "群里" in packet.text and packet.buttons() == ["🆘 按紧急处理", "✅ 已听，不紧急"]
+    told = await telegram.api.wait_for_message(-100125, "120")
+    assert "021-64370000" in told.text and "建新路" not in told.text and "13900000002" not in told.text

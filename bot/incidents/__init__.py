@@ -7,7 +7,8 @@ This package owns
   hears and how a round is recorded (`alerting.py`), the responder packet (`packet.py`), repeated calls
   (`repeats.py`), whether each staff member can be reached (`reach.py`);
 - the conversations around an incident: the resident's call (`help_request.py`, `urgency.py`), a family
-  member's (`family.py`), staff's actions on alerts (`staff.py`);
+  member's (`family.py`), a voice or photo sent in a group (`group_media.py`), staff's actions on alerts
+  (`staff.py`);
 - its buttons, commands and timers, and who may press what: `routes.py`.
 """
 from __future__ import annotations

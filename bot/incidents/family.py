@@ -113,7 +113,7 @@ async def on_media(ctx: Ctx) -> None:
     else:
         someone, fields = (people[0], {"reporter": reporter}) if len(people) == 1 else _several(ctx, people, reporter)
         n = await _incidents(ctx).open("help", someone, category=f"family_{ev.kind}", source="family",
-                                       ask_address=False, media=[ev.chat, ev.message_id], **fields)
+                                       ask_address=False, media=[ev.origin.chat_id, ev.message_id], **fields)
         await store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"family_{ev.kind}", "by": reporter["name"]})
         await _incidents(ctx).alert_first(n)
     ctx.say(ctx.t("family.media_sent", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))

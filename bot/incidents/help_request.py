@@ -11,7 +11,7 @@ import asyncio
 from ..residents import full_address, has_any
 from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
-from ..types import MessageRef, Outbound
+from ..types import Outbound
 
 MEDIA = ("voice", "photo", "location")
 ADVICE_KEYS = ("help.advice_fall", "help.advice_door", "help.advice_phone")
@@ -107,7 +107,7 @@ async def report_media(ctx: Ctx) -> int:
     person = ctx.me.extra.get("person") or await ctx.svc.store.resident(ctx.me.resident_id)
     kind = ctx.ev.kind
     n = await _incidents(ctx).open("help", person, category=kind, source=kind, ask_address=False,
-                                   media=[ctx.ev.chat, ctx.ev.message_id])
+                                   media=[ctx.ev.origin.chat_id, ctx.ev.message_id])
     await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"resident_{kind}"})
     await _incidents(ctx).alert_first(n)
     ctx.goto(None)
@@ -217,8 +217,9 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None) -> None:
         entry = {"event": f"family_{ctx.ev.kind}", "by": reporter["name"]}
     else:
         intro, entry = ctx.svc.cat.t("alert.media_from", n=n, name=name), {"event": f"resident_{ctx.ev.kind}"}
-    await ctx.svc.outbox.forward_to(chats, intro, MessageRef(ctx.ev.chat, ctx.ev.message_id), tag=f"media:{n}",
-                                    urgent_intro=False)
+    if ctx.ev.group_id:
+        intro += "\n" + ctx.svc.cat.t("alert.media_in_group")
+    await ctx.svc.outbox.forward_to(chats, intro, ctx.ev.origin, tag=f"media:{n}", urgent_intro=False)
     await store.add_timeline(n, {"at": ctx.svc.clock.ts(), **entry, "forwarded_to": len(chats)})
     if reporter is None:
         ctx.say(ctx.t("help.media_forwarded"))

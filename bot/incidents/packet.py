@@ -100,6 +100,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.append(t("packet.detail", detail=clip(inc["detail"], DETAIL_CHARS)))
     if inc.get("media") and inc["kind"] == "help":
         lines.append(t("packet.media_above"))
+        if inc["media"][0] < 0:  # Telegram's group chats have negative ids, private ones the person's own
+            lines.append(t("alert.media_in_group"))
     if inc.get("maybe_false_alarm"):
         lines.append(t("packet.maybe_false_alarm"))
     lines.append(t("packet.when", time=created.strftime("%m-%d %H:%M"), minutes=minutes))

@@ -8,7 +8,8 @@ The first repeat of an interval is passed on at once; the rest are counted in Re
 An unregistered person's voices and photos ("rep:m5001") are paced harder, so they cannot flood staff: one
 forwarded per STRANGER_MEDIA_SECONDS each, and the latest held back follows when that ends; and at most
 STRANGERS_MEDIA_PER_WINDOW of everyone's a STRANGER_MEDIA_SECONDS (beyond that they are only written down, in the
-stranger's log; the sender is always given 120 and the committee's phone).
+stranger's log; the sender is always given 120 and the committee's phone). A registered person's voices and photos
+in a group ("rep:g5001") are paced alike: bot/incidents/group_media.py.
 """
 from __future__ import annotations
 
@@ -50,6 +51,10 @@ class Repeats:
             return True
         if subject.startswith("m"):
             await self._stranger_media_held(int(subject[1:]), count)
+        elif subject.startswith("g"):  # a registered person's voices in a group (bot/incidents/group_media.py)
+            from .group_media import held
+
+            await held(self.svc, int(subject[1:]), count)
         elif subject.startswith("i"):
             await self.incidents.notify_alerted(int(subject[1:]), "alert.resident_again_many", count=count,
                                                 urgent=True)
@@ -75,4 +80,4 @@ class Repeats:
 
 
 async def on_duty(svc: Services) -> list:
-    return roster.on_duty(svc.settings, svc.clock.now(), await svc.store.duty_overrides())
+    return await roster.reachable_on_duty(svc)

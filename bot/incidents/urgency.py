@@ -14,7 +14,7 @@ from ..flows.base import Ctx
 from ..flows.understanding import DANGER_WORDS, WORDED, understand
 from ..services import Services
 from ..types import Inbound, Outbound
-from . import help_request
+from . import group_media, help_request
 from .packet import tappable
 
 STEP_IDLE_SECONDS = 2 * 3600  # a question left unanswered this long is no longer being asked
@@ -87,10 +87,11 @@ def stamp(ctx: Ctx) -> None:
 async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound | None]:
     """The bot serves people one to one, but a cry for help in a group it is in still gets 120 and the committee
     there (nothing personal). A registered resident's or family contact's call then goes on as if written in
-    private (the event returned); a stranger's is told to staff (once a minute per stranger, as in private)."""
+    private (the event returned); a stranger's is told to staff (once a minute per stranger, as in private). A
+    voice or photo without such words reaches staff too (bot/incidents/group_media.py)."""
     words = await typed_cry(svc, ev, frozenset())
     if not words:
-        return [], None
+        return await group_media.in_group(svc, ev) if ev.kind in group_media.MEDIA else ([], None)
     loc = svc.cat.locale_for(ev.language)
     msg = Outbound(ev.chat, svc.cat.t("group.urgent", loc, phone=svc.settings.community.committee_phone), urgent=True)
     await svc.outbox.send(msg)
@@ -103,8 +104,7 @@ async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound 
     if await svc.repeats.stranger_cry(ev.user_id):
         text = svc.cat.t("group.staff_alert", name=ev.first_name or "?", words=words[:200])
         await svc.outbox.send_all([Outbound(st.telegram_id, text, urgent=True, tag="stranger")
-                                   for st in roster.on_duty(svc.settings, svc.clock.now(),
-                                                            await svc.store.duty_overrides())])
+                                   for st in await roster.reachable_on_duty(svc)])
     return [msg], None
 
 

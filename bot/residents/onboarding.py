@@ -11,7 +11,7 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
 from ..flows.understanding import WORDED, is_emergency, understand
 from ..people import mask_phone
-from ..types import MessageRef, Outbound
+from ..types import Outbound
 from .address import full_address
 from .register import normalise_phone
 from .staff_join import join_as_staff
@@ -52,8 +52,7 @@ async def on_contact(ctx: Ctx) -> None:
     await store.add_pending(ev.user_id, {"phone": phone, "name": ev.first_name, "at": ctx.svc.clock.ts()})
     log.info("sign-up pending for %s", mask_phone(phone))
     ctx.say(ctx.t("onboard.pending", phone=ctx.svc.settings.community.committee_phone))
-    s = ctx.svc.settings
-    for st in roster.on_duty(s, ctx.svc.clock.now(), await store.duty_overrides()):
+    for st in await roster.reachable_on_duty(ctx.svc):
         await ctx.svc.outbox.send(Outbound(
             st.telegram_id, ctx.svc.cat.t("signup.staff_ask", name=ev.first_name or "?", phone=phone),
             buttons=((ctx.button("btn.approve", f"su:ok:{ev.user_id}"), ctx.button("btn.reject", f"su:no:{ev.user_id}")),),
@@ -100,11 +99,9 @@ async def unknown_cry_for_help(ctx: Ctx) -> None:
     ctx.say(ctx.t("stranger.urgent", phone=ctx.svc.settings.community.committee_phone), urgent=True)
     if not await ctx.svc.repeats.stranger_cry(ctx.ev.user_id):
         return  # counted: staff hear how many more when the interval ends (bot/incidents/repeats.py)
-    s = ctx.svc.settings
     text = ctx.svc.cat.t("stranger.staff_alert", name=ctx.ev.first_name or "?", words=ctx.ev.text[:200])
     await ctx.svc.outbox.send_all([Outbound(st.telegram_id, text, urgent=True, tag="stranger")
-                                   for st in roster.on_duty(s, ctx.svc.clock.now(),
-                                                            await ctx.svc.store.duty_overrides())])
+                                   for st in await roster.reachable_on_duty(ctx.svc)])
 
 
 async def unknown_media(ctx: Ctx, told: bool = False) -> None:
@@ -118,6 +115,5 @@ async def unknown_media(ctx: Ctx, told: bool = False) -> None:
     if not forward:
         return
     intro = ctx.svc.cat.t(f"stranger.media_{ev.kind}", name=ev.first_name or "?")
-    staff = roster.on_duty(ctx.svc.settings, ctx.svc.clock.now(), await ctx.svc.store.duty_overrides())
-    await ctx.svc.outbox.forward_to([st.telegram_id for st in staff], intro, MessageRef(ev.chat, ev.message_id),
-                                    tag="stranger")
+    staff = await roster.reachable_on_duty(ctx.svc)
+    await ctx.svc.outbox.forward_to([st.telegram_id for st in staff], intro, ev.origin, tag="stranger")

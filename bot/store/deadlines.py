@@ -68,5 +68,13 @@ class DeadlinesStore(StoreBase):
             p.ltrim(self.keys.stranger_log(uid), -1000, -1)
             await p.execute()
 
+    async def hold_group_media(self, uid: int, media: list[int], ttl: int) -> None:
+        """The latest voice or photo a registered person sent in a group and was held back ([chat, message])."""
+        await self.r.set(self.keys.group_media_held(uid), dumps(media), ex=ttl)
+
+    async def held_group_media(self, uid: int) -> list[int] | None:
+        raw = await self.r.getdel(self.keys.group_media_held(uid))
+        return loads(raw) if raw else None
+
     async def stranger_log(self, uid: int) -> list[dict]:
         return [loads(v) for v in await self.r.lrange(self.keys.stranger_log(uid), 0, -1)]

@@ -102,3 +102,7 @@ class FakeGroup:
         cmd = cmd if cmd.startswith("/") else f"/{cmd}"
         entity = {"type": "bot_command", "offset": 0, "length": utf16_len(cmd)}
         return self.api.incoming(self.chat, user.obj, {"text": f"{cmd} {args}" if args else cmd, "entities": [entity]})
+
+    async def send_voice(self, user: FakeUser, duration: int = 3) -> int:
+        return self.api.incoming(self.chat, user.obj, media_content("voice", self.api.next_file_number(),
+                                                                    duration=duration))

@@ -1,0 +1,80 @@
+"""A voice or photo sent in a group the bot is in. The bot cannot listen, and a resident who can only speak sends a
+voice note wherever they are, so a person hears it:
+
+- a registered resident's or family contact's goes on as if sent in their private chat (on the resident's open
+  call, or a request of its own that escalates until someone listens), marked as sent in a group;
+- a stranger's is forwarded to the on-duty staff as an unregistered person's, marked the same (a neighbour's voice
+  may be about someone who fell): paced as their private ones are, one a person in STRANGER_MEDIA_SECONDS;
+- staff's own are their own.
+The group gets only 120 and the committee phone (nothing personal), once for each one forwarded.
+
+A chatty group cannot flood staff: each person's first in GROUP_MEDIA_SECONDS goes on; the rest are counted, and
+when that time ends staff hear how many, with the latest ("rep:g5001"; a stranger's "rep:m5001", as in private).
+At most GROUP_MEDIA_PER_WINDOW from all groups go on in that time (a quota of their own, so group chatter never
+crowds out a stranger's private voice); one over it is counted and follows the same way.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .. import roster
+from ..services import Services
+from ..types import Inbound, MessageRef, Outbound
+from .repeats import STRANGER_MEDIA_SECONDS
+
+MEDIA = ("voice", "photo")
+GROUP_MEDIA_SECONDS = 600  # a registered person's voice or photo in a group: one goes on per person per 10 minutes
+GROUP_MEDIA_PER_WINDOW = 6  # and at most six from all groups in those 10 minutes
+
+
+async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound | None]:
+    """The group's reply, and the event to handle as if sent in private (a registered person's, when it goes on)."""
+    uid = ev.user_id
+    if roster.staff_by_tg(svc.settings, uid):
+        return [], None
+    if await svc.store.resident_by_tg(uid) or await svc.store.contact_account(uid):
+        if not await _goes_on(svc, f"g{uid}", GROUP_MEDIA_SECONDS):
+            await svc.store.hold_group_media(uid, [ev.chat, ev.message_id], ttl=2 * GROUP_MEDIA_SECONDS)
+            return [], None
+        return [await _answer(svc, ev)], replace(ev, chat_id=uid, is_group=False, group_id=ev.chat)
+    await svc.store.log_stranger(uid, {"at": svc.clock.ts(), "kind": ev.kind, "name": ev.first_name,
+                                       "text": ev.text[:300], "media": [ev.chat, ev.message_id], "group": True})
+    if not await _goes_on(svc, f"m{uid}", STRANGER_MEDIA_SECONDS):
+        return [], None  # the latest held back follows when the time ends (bot/incidents/repeats.py)
+    intro = svc.cat.t(f"group.stranger_{ev.kind}", name=ev.first_name or "?")
+    staff = await roster.reachable_on_duty(svc)
+    await svc.outbox.forward_to([st.telegram_id for st in staff], intro, MessageRef(ev.chat, ev.message_id),
+                                tag="stranger")
+    return [await _answer(svc, ev)], None
+
+
+async def _goes_on(svc: Services, subject: str, seconds: int) -> bool:
+    """Whether this one goes on now; else it is counted, and staff hear of it when the person's time ends."""
+    store, now, deadline = svc.store, svc.clock.ts(), f"rep:{subject}"
+    if not await store.repeat(subject, now, seconds, deadline):
+        return False
+    if await store.within_quota("group_media", now, GROUP_MEDIA_SECONDS, GROUP_MEDIA_PER_WINDOW):
+        return True
+    await store.repeat(subject, now, seconds, deadline)  # over the quota: counted, so it follows like the rest
+    return False
+
+
+async def _answer(svc: Services, ev: Inbound) -> Outbound:
+    loc = svc.cat.locale_for(ev.language)
+    msg = Outbound(ev.chat, svc.cat.t("group.media_sent", loc, phone=svc.settings.community.committee_phone),
+                   urgent=True)
+    await svc.outbox.send(msg)
+    return msg
+
+
+async def held(svc: Services, uid: int, count: int) -> None:
+    """A registered person's voices and photos in groups after the one that went on: how many, and the latest."""
+    store = svc.store
+    media = await store.held_group_media(uid)
+    person = await store.resident_by_tg(uid) or await store.contact_account(uid) or {}
+    name = next((link["name"] for link in person.get("links", []) if link.get("name")), "") or person.get("name")
+    forward = media and await store.within_quota("group_media", svc.clock.ts(), GROUP_MEDIA_SECONDS,
+                                                 GROUP_MEDIA_PER_WINDOW)
+    text = svc.cat.t("group.media_again", name=name or "?", count=count)
+    await svc.outbox.forward_to([st.telegram_id for st in await roster.reachable_on_duty(svc)], text,
+                                MessageRef(*media) if forward else None, tag="group")
