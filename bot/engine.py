@@ -62,8 +62,8 @@ class Engine:
             replies, private = await urgency.in_group(self.svc, ev)
             if private is None:
                 return replies
-            # a cry goes on as one; a voice or photo as if sent in private (forwarded from the group)
-            return replies + await self.handle(private, cried="" if private.group_id else "group")
+            # a cry (its words) goes on as one; a voice or photo without them as if sent in private
+            return replies + await self.handle(private, cried="group" if private.text else "")
         opened = alerting = None
         source = ""
         try:

@@ -131,3 +131,27 @@ async def test_a_strangers_cry_passes_over_on_duty_staff_who_blocked_the_bot(peo
     wa = people("王社工")
     assert "楼下老人摔倒了" in wa.last("楼下老人摔倒了").text
     assert "有人晕倒了" in wa.last("群里").text
+
+
+async def test_a_residents_photo_crying_for_help_in_a_group_is_their_call_and_the_photo_follows(people, app):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    li = people("李社工")
+    await in_group(wang, "photo", "救命 我摔倒了起不来")
+    assert "我摔倒了起不来" in li.last("紧急求助 #1").text
+    assert forwarded_from_group(app, li.id) == 1
+    assert "群里" in li.last("#1 王老伯").text
+    assert "需要马上有人来吗" in wang.last().text  # in private, as for a typed cry in the group
+    nothing_personal_in_the_group(app)
+
+
+async def test_a_strangers_held_back_voices_follow_to_reachable_staff(people, app, clock):
+    app.svc.outbox.messenger.blocked.add(1001)  # 李社工, on duty, blocked the bot
+    await app.engine.tick()
+    stranger = people("路人丁")
+    for _ in range(3):
+        await stranger.send_kind("voice")
+    clock.advance(minutes=10.1)
+    await app.engine.tick()
+    wa = people("王社工")
+    assert "又发来 2 条语音或照片" in wa.last("又发来").text
+    assert sum(s.forwarded for s in wa.inbox) == 2

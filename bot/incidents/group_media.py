@@ -36,7 +36,8 @@ async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound 
         if not await _goes_on(svc, f"g{uid}", GROUP_MEDIA_SECONDS):
             await svc.store.hold_group_media(uid, [ev.chat, ev.message_id], ttl=2 * GROUP_MEDIA_SECONDS)
             return [], None
-        return [await _answer(svc, ev)], replace(ev, chat_id=uid, is_group=False, group_id=ev.chat)
+        # no words: its caption was read already, and is no cry (the engine takes an event with words for one)
+        return [await _answer(svc, ev)], replace(ev, chat_id=uid, is_group=False, group_id=ev.chat, text="")
     await svc.store.log_stranger(uid, {"at": svc.clock.ts(), "kind": ev.kind, "name": ev.first_name,
                                        "text": ev.text[:300], "media": [ev.chat, ev.message_id], "group": True})
     if not await _goes_on(svc, f"m{uid}", STRANGER_MEDIA_SECONDS):

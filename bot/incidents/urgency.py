@@ -98,7 +98,8 @@ async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound 
     if roster.staff_by_tg(svc.settings, ev.user_id):
         return [msg], None
     if await svc.store.resident_by_tg(ev.user_id) or await svc.store.contact_account(ev.user_id):
-        return [msg], replace(ev, chat_id=ev.user_id, is_group=False, kind="text", text=words, message_id=None)
+        kept = {"group_id": ev.chat} if ev.kind in group_media.MEDIA else {"kind": "text", "message_id": None}
+        return [msg], replace(ev, chat_id=ev.user_id, is_group=False, text=words, **kept)  # a photo follows the call
     await svc.store.log_stranger(ev.user_id, {"at": svc.clock.ts(), "kind": "group", "name": ev.first_name,
                                               "text": words[:300]})
     if await svc.repeats.stranger_cry(ev.user_id):
