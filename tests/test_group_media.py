@@ -155,3 +155,20 @@ async def test_a_strangers_held_back_voices_follow_to_reachable_staff(people, ap
     wa = people("王社工")
     assert "又发来 2 条语音或照片" in wa.last("又发来").text
     assert sum(s.forwarded for s in wa.inbox) == 2
+
+
+async def test_held_back_voices_during_a_call_follow_to_whoever_handles_it(people, app, clock):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    li, wa = people("李社工"), people("王社工")
+    await wang.send("🆘 紧急求助")
+    clock.advance(minutes=3.1)
+    await app.engine.tick()  # nobody took it: everyone is alerted
+    await wa.click(wa.last("紧急求助 #1"), "我来处理")  # 王社工, not on duty, takes the call
+    for _ in range(3):
+        await in_group(wang)
+    assert forwarded_from_group(app, wa.id) == 1
+    clock.advance(minutes=10.1)
+    await app.engine.tick()
+    assert "又发来 2 条语音或照片" in wa.last("又发来").text
+    assert forwarded_from_group(app, wa.id) == 2
+    assert not any("又发来" in t for t in li.texts())

@@ -20,6 +20,7 @@ from dataclasses import replace
 from .. import roster
 from ..services import Services
 from ..types import Inbound, MessageRef, Outbound
+from . import help_request
 from .repeats import STRANGER_MEDIA_SECONDS
 
 MEDIA = ("voice", "photo")
@@ -77,5 +78,9 @@ async def held(svc: Services, uid: int, count: int) -> None:
     forward = media and await store.within_quota("group_media", svc.clock.ts(), GROUP_MEDIA_SECONDS,
                                                  GROUP_MEDIA_PER_WINDOW)
     text = svc.cat.t("group.media_again", name=name or "?", count=count)
-    await svc.outbox.forward_to([st.telegram_id for st in await roster.reachable_on_duty(svc)], text,
-                                MessageRef(*media) if forward else None, tag="group")
+    active = await store.active_incident(person["id"]) if person.get("id") else None
+    inc = await store.incident(active) if active else None
+    # a resident's open call: to whoever handles it, as their voices go; else to the duty
+    chats = await help_request.listeners(svc, inc) if inc and inc["status"] != "resolved" else []
+    chats = chats or [st.telegram_id for st in await roster.reachable_on_duty(svc)]
+    await svc.outbox.forward_to(chats, text, MessageRef(*media) if forward else None, tag="group")

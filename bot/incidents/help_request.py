@@ -204,11 +204,7 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None) -> None:
     family contact (`reporter`), marked as theirs; the caller tells them what happens next."""
     store = ctx.svc.store
     inc = await store.incident(n)
-    from ..roster import staff_by_id
-
-    claimer = staff_by_id(ctx.svc.settings, inc.get("claimed_by"))
-    chats = [claimer.telegram_id] if claimer else sorted({c for c, _, role in await store.alert_messages(n)
-                                                          if role == "staff"})
+    chats = await listeners(ctx.svc, inc)
     person = await store.resident(inc["resident"]) or {}
     name = person.get("name") or "/".join(c["name"] for c in inc.get("candidates", []))
     if reporter:
@@ -223,3 +219,13 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None) -> None:
     await store.add_timeline(n, {"at": ctx.svc.clock.ts(), **entry, "forwarded_to": len(chats)})
     if reporter is None:
         ctx.say(ctx.t("help.media_forwarded"))
+
+
+async def listeners(svc, inc: dict) -> list[int]:
+    """Whoever is handling the call (everyone alerted about it until it is claimed): the staff chats that hear what
+    the resident sends next."""
+    from ..roster import staff_by_id
+
+    claimer = staff_by_id(svc.settings, inc.get("claimed_by"))
+    return [claimer.telegram_id] if claimer else sorted({c for c, _, role in await svc.store.alert_messages(inc["id"])
+                                                        if role == "staff"})
