@@ -59,11 +59,13 @@ class Engine:
     async def handle(self, ev: Inbound, cried: str = "") -> list[Outbound]:
         """`cried`: the source of a cry already judged (a group's, handled here as if written in private)."""
         if ev.is_group:
-            replies, private = await urgency.in_group(self.svc, ev)
-            if private is None:
-                return replies
+            try:
+                replies, private = await urgency.in_group(self.svc, ev)
+            except (RedisError, LockError, OSError) as e:  # the group still gets 120, and a cry still reaches staff
+                log.error("storage failed while handling a group message: %s", type(e).__name__)
+                return await self.fallback(ev)
             # a cry (its words) goes on as one; a voice or photo without them as if sent in private
-            return replies + await self.handle(private, cried="group" if private.text else "")
+            return replies + (await self.handle(private, cried="group" if private.text else "") if private else [])
         opened = alerting = None
         source = ""
         try:

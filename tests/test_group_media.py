@@ -172,3 +172,18 @@ async def test_held_back_voices_during_a_call_follow_to_whoever_handles_it(peopl
     assert "又发来 2 条语音或照片" in wa.last("又发来").text
     assert forwarded_from_group(app, wa.id) == 2
     assert not any("又发来" in t for t in li.texts())
+
+
+async def test_a_cry_in_a_group_while_storage_fails_still_reaches_staff_and_the_group_gets_120(people, app, monkeypatch):
+    from redis.exceptions import ConnectionError
+
+    wang = await signed_up(people("王老伯"), "13900000002")
+
+    async def broken(*a, **kw):
+        raise ConnectionError("gone")
+
+    monkeypatch.setattr(app.svc.store, "resident_by_tg", broken)
+    await in_group(wang, "text", "救命 我摔倒了起不来")
+    assert "我摔倒了起不来" in people("李社工").last("系统故障").text
+    assert "120" in group_texts(app)[-1] and COMMITTEE in group_texts(app)[-1]
+    nothing_personal_in_the_group(app)
