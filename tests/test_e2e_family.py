@@ -30,3 +30,14 @@ async def test_a_daughters_voice_is_forwarded_to_staff_marked_as_hers_about_her_
     assert packet.buttons() == ["🆘 按紧急处理", "✅ 已听，不紧急"]
     told = await telegram.said(daughter, "值班社工")
     assert "120" in told.text and "021-64370000" in told.text
+
+
+async def test_a_daughters_location_is_forwarded_to_staff_beside_her_fathers_address(telegram):
+    daughter, li = await signed_up_daughter(telegram), telegram.user("李社工")
+    await daughter.send_location(31.21001, 121.44002)
+    assert (await telegram.api.wait_for_message(li.id, lambda m: m.kind == "forward")).forwarded_from[0] == daughter.id
+    packet = await telegram.said(li, "紧急联系人发来位置")
+    assert "王老伯" in packet.text and "建新路27弄5号302室" in packet.text and "王丽（女儿）" in packet.text
+    assert "31.21001, 121.44002" in packet.text
+    told = await telegram.said(daughter, "值班社工")
+    assert "120" in told.text and "021-64370000" in told.text

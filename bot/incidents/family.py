@@ -1,7 +1,8 @@
 """A family contact or family doctor: the committee's phone, and a cry for help about the resident they look out for.
 
 (no step)       a cry for help (typed, 🆘, or a caption) about the one linked resident → an incident, staff alerted
-                a voice or photo (the bot cannot read it) → staff on duty hear it at once, as a resident's own
+                a voice, photo or location (the bot cannot read it) → staff on duty hear it at once, as a resident's
+                own; a location is shown beside the registered address, so staff see any difference
 family.which    linked to several: staff are alerted at once with each of them; asks which one → the incident names them
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ def _incidents(ctx: Ctx):
     return ctx.svc.incidents
 
 
-MEDIA = ("voice", "photo")
+MEDIA = ("voice", "photo", "location")
 
 
 async def on_message(ctx: Ctx) -> None:
@@ -70,7 +71,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
     store, phone = ctx.svc.store, ctx.svc.settings.community.committee_phone
     links, people = await _linked_people(ctx)
     if not people:
-        await unknown_cry_for_help(ctx)  # no longer linked in the register: still 120, and staff told
+        await _as_unknown(ctx, cried=True)
         return None
     if len(people) == 1:
         person = people[0]
@@ -94,29 +95,60 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
 
 
 async def on_media(ctx: Ctx) -> None:
-    """A voice or photo. A caption that cries for help is a cry (the photo follows it to staff); otherwise staff
+    """A voice, photo or location. A caption that cries for help is a cry (the photo follows it to staff); otherwise staff
     on duty hear it at once, as a resident's own voice: on the resident's open call, or as a request of its own
     ([🆘 按紧急处理] [✅ 已听，不紧急]) that escalates until someone listens."""
     ev, store = ctx.ev, ctx.svc.store
     words = ev.text.strip()[:300]
-    if words and is_emergency(await understand(ctx.svc, words)):
-        if n := await cry_for_help(ctx, words):
-            await help_request.forward_media(ctx, n, reporter=_reporter(ctx, await _links(ctx)))
-        return
+    cried = bool(words) and is_emergency(await understand(ctx.svc, words))
     links, people = await _linked_people(ctx)
     if not people:
-        await unknown_media(ctx)  # no longer linked in the register: heard as from anyone unknown
+        await _as_unknown(ctx, cried)
         return
     reporter = _reporter(ctx, links)
+    if cried:
+        if n := await cry_for_help(ctx, words):
+            await help_request.forward_media(ctx, n, reporter=reporter)
+        return
+    where = _where(ctx, reporter)
     if len(people) == 1 and (active := await store.active_incident(people[0]["id"])):
+        if where:  # the call's packets show it beside the registered address
+            await store.update_incident(active, **where)
+            await _incidents(ctx).refresh(active)
         await help_request.forward_media(ctx, active, reporter=reporter)
     else:
         someone, fields = (people[0], {"reporter": reporter}) if len(people) == 1 else _several(ctx, people, reporter)
         n = await _incidents(ctx).open("help", someone, category=f"family_{ev.kind}", source="family",
-                                       ask_address=False, media=[ev.chat, ev.message_id], **fields)
+                                       ask_address=False, media=[ev.chat, ev.message_id], **fields, **where)
         await store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"family_{ev.kind}", "by": reporter["name"]})
         await _incidents(ctx).alert_first(n)
-    ctx.say(ctx.t("family.media_sent", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
+    sent = "family.location_sent" if ev.kind == "location" else "family.media_sent"
+    ctx.say(ctx.t(sent, phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
+
+
+def _where(ctx: Ctx, reporter: dict) -> dict:
+    """A shared location, as the incident keeps it: where she says, with who said it (not the resident's own)."""
+    ev = ctx.ev
+    if ev.kind != "location" or ev.latitude is None or ev.longitude is None:
+        return {}
+    return {"family_location": {"lat": ev.latitude, "lon": ev.longitude, "name": reporter["name"],
+                                "relation": reporter["relation"]}}
+
+
+async def _as_unknown(ctx: Ctx, cried: bool) -> None:
+    """No longer linked in the register (removed there): heard as anyone unknown is (120 and the committee; staff
+    told, paced), and written down as their messages are, so what is held back follows with the name they last
+    wrote under and their latest voice, photo or location (bot/incidents/repeats.py)."""
+    ev = ctx.ev
+    entry = {"at": ctx.svc.clock.ts(), "kind": ev.kind, "name": ev.first_name or ctx.me.name, "text": ev.text[:300],
+             "former_contact": True}
+    if ev.kind in MEDIA:
+        entry["media"] = [ev.chat, ev.message_id]
+    await ctx.svc.store.log_stranger(ev.user_id, entry)
+    if cried:
+        await unknown_cry_for_help(ctx)
+    if ev.kind in MEDIA:
+        await unknown_media(ctx, told=cried)
 
 
 async def on_which(ctx: Ctx, args: list[str]) -> None:
