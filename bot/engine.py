@@ -74,7 +74,7 @@ class Engine:
                 await self.svc.outbox.lanes.wait_turn()  # alerts in flight leave first
             async with self.svc.store.lock(f"user:{ev.user_id}"):
                 me = await identify(self.svc, ev)
-                ctx = Ctx(ev, me, await self.svc.store.session(ev.user_id), self.svc)
+                ctx = Ctx(ev, me, await self.svc.store.session(ev.user_id), self.svc, cried=source)
                 await urgency.drop_stale_step(ctx)
                 if opened and opened.outcome != "not_resident" and me.role == "resident":
                     for hook in self.routes.activity:  # a sign of life, whatever else it is

@@ -13,7 +13,7 @@ from ..flows.menu import keyboard, menu_action, show_menu
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import is_emergency, understand
 from ..types import Button
-from . import help_request
+from . import help_request, urgency
 
 
 def _incidents(ctx: Ctx):
@@ -33,8 +33,10 @@ async def on_message(ctx: Ctx) -> None:
         if key == "menu.call":
             show_menu(ctx, "contact.call", phone=phone)
             return
-        if key == "menu.sos" or is_emergency(await understand(ctx.svc, ev.text)):
-            await cry_for_help(ctx, ev.text.strip()[:300])
+        if key == "menu.sos" or ctx.cried or is_emergency(await understand(ctx.svc, ev.text)):
+            n = await cry_for_help(ctx, ev.text.strip()[:300])
+            if n and ctx.cried == "group":  # she may have blocked the bot: then staff phone her
+                await urgency.call_back(ctx, n, _reporter(ctx, await _links(ctx)))
             return
     show_menu(ctx, "contact.menu")
 

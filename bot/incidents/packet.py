@@ -109,6 +109,9 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     lines.append(_status_line(svc, inc, loc))
     if role == "staff" and inc.get("call_them") and inc["status"] != "resolved":
         lines.append(t("packet.call_them"))
+    if role == "staff" and (caller := inc.get("call_back")) and inc["status"] != "resolved":
+        lines.append(t("packet.call_back", name=caller["name"], relation=caller["relation"],
+                       phone=tappable(caller["phone"])))
     if role == "staff" and inc.get("remind_call") and inc["status"] in ("open", "claimed"):
         lines.append(t("packet.remind_call"))
     return clip("\n".join(lines)), (_buttons(svc, inc, loc) if role == "staff" else ())
