@@ -1,6 +1,7 @@
 """A family contact or family doctor: the committee's phone, and a cry for help about the resident they look out for.
 
 (no step)       a cry for help (typed, 🆘, or a caption) about the one linked resident → an incident, staff alerted
+                (made in a group, and the bot cannot write to her in private: staff are asked to phone her)
                 a voice, photo or location (the bot cannot read it) → staff on duty hear it at once, as a resident's
                 own; a location is shown beside the registered address, so staff see any difference
 family.which    linked to several: staff are alerted at once with each of them; asks which one → the incident names them
