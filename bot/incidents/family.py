@@ -98,12 +98,12 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
 
 
 async def on_media(ctx: Ctx) -> None:
-    """A voice, photo or location. A caption that cries for help is a cry (the photo follows it to staff); otherwise staff
-    on duty hear it at once, as a resident's own voice: on the resident's open call, or as a request of its own
-    ([🆘 按紧急处理] [✅ 已听，不紧急]) that escalates until someone listens."""
+    """A voice, photo or location. A caption that cries for help is a cry (the photo follows it to staff);
+    otherwise staff on duty hear it at once, as a resident's own voice: on the resident's open call, or as a
+    request of its own ([🆘 按紧急处理] [✅ 已听，不紧急]) that escalates until someone listens."""
     ev, store = ctx.ev, ctx.svc.store
     words = ev.text.strip()[:300]
-    cried = bool(words) and is_emergency(await understand(ctx.svc, words))
+    cried = bool(words) and (bool(ctx.cried) or is_emergency(await understand(ctx.svc, words)))
     links, people = await _linked_people(ctx)
     if not people:
         await _as_unknown(ctx, cried)
@@ -143,8 +143,7 @@ async def _as_unknown(ctx: Ctx, cried: bool) -> None:
     told, paced), and written down as their messages are, so what is held back follows with the name they last
     wrote under and their latest voice, photo or location (bot/incidents/repeats.py)."""
     ev = ctx.ev
-    entry = {"at": ctx.svc.clock.ts(), "kind": ev.kind, "name": ev.first_name or ctx.me.name, "text": ev.text[:300],
-             "former_contact": True}
+    entry = {"at": ctx.svc.clock.ts(), "kind": ev.kind, "name": ev.first_name or ctx.me.name, "text": ev.text[:300]}
     if ev.kind in MEDIA:
         entry["media"] = [ev.chat, ev.message_id]
     await ctx.svc.store.log_stranger(ev.user_id, entry)
