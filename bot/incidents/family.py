@@ -84,17 +84,27 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
             return await help_request.again(ctx, existing["id"], words)
         n = await _incidents(ctx).open("emergency", person, words=words, source="family", ask_address=False,
                                        reporter=_reporter(ctx, links))
-        await _incidents(ctx).alert_first(n)
-        ctx.say(ctx.t("family.alerted", name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
+        if await _incidents(ctx).alert_first(n):
+            ctx.say(ctx.t("family.alerted", name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
+        else:
+            _not_reached(ctx)
         return n
     # several: staff hear now, with each of them, and the caller says which
     someone, fields = _several(ctx, people, _reporter(ctx, links))
     n = await _incidents(ctx).open("emergency", someone, words=words, source="family", ask_address=False, **fields)
-    await _incidents(ctx).alert_first(n)
+    reached = await _incidents(ctx).alert_first(n)
     ctx.goto("family", "which", incident=n)
     ctx.say(ctx.t("family.which", phone=phone), buttons=[[Button(p["name"], f"fam:{n}:{p['id']}")] for p in people],
             urgent=True)
+    if not reached:
+        _not_reached(ctx)
     return n
+
+
+def _not_reached(ctx: Ctx) -> None:
+    """The first alert reached no staff member: the truth and the numbers to call (it goes on escalating)."""
+    ctx.say(ctx.t("help.not_reached", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx),
+            urgent=True)
 
 
 async def on_media(ctx: Ctx) -> None:
@@ -124,7 +134,9 @@ async def on_media(ctx: Ctx) -> None:
         n = await _incidents(ctx).open("help", someone, category=f"family_{ev.kind}", source="family",
                                        ask_address=False, media=[ev.chat, ev.message_id], **fields, **where)
         await store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"family_{ev.kind}", "by": reporter["name"]})
-        await _incidents(ctx).alert_first(n)
+        if not await _incidents(ctx).alert_first(n):
+            _not_reached(ctx)
+            return
     sent = "family.location_sent" if ev.kind == "location" else "family.media_sent"
     ctx.say(ctx.t(sent, phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
 
