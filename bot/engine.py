@@ -126,6 +126,9 @@ class Engine:
                 return  # a hook answered it itself (e.g. a typed reply to today's check-in)
         elif me.role == "staff" and await self.on_staff_input(ctx):
             return
+        elif me.role == "contact" and ctx.cried and ev.kind in ("text", "edited"):  # edited or over-long: still a cry
+            await family.on_message(ctx)
+            return
         if ev.kind in UNSUPPORTED or ev.kind == "edited":
             show_menu(ctx, "bad.edited" if ev.kind == "edited" else f"bad.{ev.kind}")
             return

@@ -29,16 +29,16 @@ async def on_message(ctx: Ctx) -> None:
     if ev.kind in MEDIA:
         await on_media(ctx)
         return
-    if ev.kind == "text":
-        key = menu_action(ctx, ev.text)
-        if key == "menu.call":
-            show_menu(ctx, "contact.call", phone=phone)
-            return
-        if key == "menu.sos" or ctx.cried or is_emergency(await understand(ctx.svc, ev.text)):
-            n = await cry_for_help(ctx, ev.text.strip()[:300])
-            if n and ctx.cried == "group":  # she may have blocked the bot: then staff phone her
-                await urgency.call_back(ctx, n, _reporter(ctx, await _links(ctx)))
-            return
+    key = menu_action(ctx, ev.text) if ev.kind == "text" else None
+    if key == "menu.call":
+        show_menu(ctx, "contact.call", phone=phone)
+        return
+    # a cry the engine judged (in any words: edited, over-long, in a group), the 🆘, or words that call for help
+    if ctx.cried or key == "menu.sos" or (ev.kind == "text" and is_emergency(await understand(ctx.svc, ev.text))):
+        n = await cry_for_help(ctx, ev.text.strip()[:300] or "🆘")
+        if n and ctx.cried == "group":  # she may have blocked the bot: then staff phone her
+            await urgency.call_back(ctx, n, _reporter(ctx, await _links(ctx)))
+        return
     show_menu(ctx, "contact.menu")
 
 
