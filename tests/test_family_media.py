@@ -122,3 +122,17 @@ async def test_a_removed_contacts_photo_captioned_with_a_cry_reaches_staff_with_
     assert "我爸爸摔倒了" in li.last("可能的求助").text
     assert any(s.forwarded for s in li.inbox)  # the photo is not lost with the link
     assert "120" in daughter.texts()[-1] and COMMITTEE in daughter.texts()[-1]
+
+
+async def test_a_removed_contact_never_written_down_as_a_stranger_is_not_a_question_mark(people, app, clock):
+    """An account from before every stranger's message was written down (or signed up elsewhere): its log is empty."""
+    daughter = people("王丽")
+    await app.svc.store.save_contact_account(daughter.id, {"phone": "13911119999", "name": "王丽", "links": []})
+    li = people("李社工")
+    for message_id in (701, 702):
+        await daughter._do(kind="voice", message_id=message_id)
+    clock.advance(minutes=10.1)
+    await app.engine.tick()
+    assert "未登记的用户（王丽）又发来 1 条语音或照片" in li.last("又发来").text
+    forwards = [m.forward.message_id for m in app.svc.outbox.messenger.log if m.forward and m.chat_id == li.id]
+    assert forwards == [701, 702]
