@@ -79,7 +79,7 @@ class Engine:
                 await self.svc.outbox.lanes.wait_turn()  # alerts in flight leave first
             async with self.svc.store.lock(f"user:{ev.user_id}"):
                 me = await identify(self.svc, ev)
-                ctx = Ctx(ev, me, await self.svc.store.session(ev.user_id), self.svc)
+                ctx = Ctx(ev, me, await self.svc.store.session(ev.user_id), self.svc, cried=source)
                 await urgency.drop_stale_step(ctx)
                 if opened and opened.outcome != "not_resident" and me.role == "resident":
                     for hook in self.routes.activity:  # a sign of life, whatever else it is
@@ -130,6 +130,9 @@ class Engine:
             if any(handled):
                 return  # a hook answered it itself (e.g. a typed reply to today's check-in)
         elif me.role == "staff" and await self.on_staff_input(ctx):
+            return
+        elif me.role == "contact" and ctx.cried and ev.kind in ("text", "edited"):  # edited or over-long: still a cry
+            await family.on_message(ctx)
             return
         if ev.kind in UNSUPPORTED or ev.kind == "edited":
             show_menu(ctx, "bad.edited" if ev.kind == "edited" else f"bad.{ev.kind}")

@@ -30,3 +30,24 @@ async def test_a_daughters_voice_is_forwarded_to_staff_marked_as_hers_about_her_
     assert packet.buttons() == ["🆘 按紧急处理", "✅ 已听，不紧急"]
     told = await telegram.said(daughter, "值班社工")
     assert "120" in told.text and "021-64370000" in told.text
+
+
+async def test_a_daughters_location_is_forwarded_to_staff_beside_her_fathers_address(telegram):
+    daughter, li = await signed_up_daughter(telegram), telegram.user("李社工")
+    await daughter.send_location(31.21001, 121.44002)
+    assert (await telegram.api.wait_for_message(li.id, lambda m: m.kind == "forward")).forwarded_from[0] == daughter.id
+    packet = await telegram.said(li, "紧急联系人发来位置")
+    assert "王老伯" in packet.text and "建新路27弄5号302室" in packet.text and "王丽（女儿）" in packet.text
+    assert "31.21001, 121.44002" in packet.text
+    told = await telegram.said(daughter, "值班社工")
+    assert "120" in told.text and "021-64370000" in told.text
+
+
+async def test_a_daughter_who_blocked_the_bot_cries_in_a_group_and_staff_are_asked_to_call_her(telegram):
+    daughter, li = await signed_up_daughter(telegram), telegram.user("李社工")
+    telegram.api.block_chat(daughter.id)
+    await telegram.api.group(-100125).send_text(daughter, "救命，我爸爸摔倒了")
+    assert "王丽（女儿）" in (await telegram.said(li, "紧急求助 #1")).text
+    ask = await telegram.said(li, "请直接打电话")
+    assert "王丽" in ask.text and "13911110002" in ask.text
+    assert "120" in (await telegram.api.wait_for_message(-100125, "120")).text

@@ -114,3 +114,40 @@ async def test_a_removed_contacts_cry_for_help_still_reaches_staff_without_the_f
     assert "120" in daughter.last().text
     assert "可能的求助" in people("李社工").last().text  # told, as for anyone unknown
     assert await app.svc.store.open_incident_ids() == []
+
+
+async def test_a_daughter_whose_call_reaches_no_staff_is_told_the_truth_and_the_numbers(people, app):
+    for st in app.settings.staff:
+        app.svc.outbox.messenger.blocked.add(st.telegram_id)  # nobody has the bot open (or all blocked it)
+    daughter = await signed_up(people("王丽"), "13911110002")
+    await daughter.send("我爸爸摔倒了起不来")
+    assert not any("已通知值班社工" in t for t in daughter.texts())
+    truth = daughter.last("暂时没联系上社工")
+    assert "021-64370000" in truth.text and "120" in truth.text
+    assert await app.svc.store.open_incident_ids() == [1]  # it goes on escalating
+
+
+async def test_a_daughters_voice_that_reaches_no_staff_is_not_called_passed_on(people, app):
+    for st in app.settings.staff:
+        app.svc.outbox.messenger.blocked.add(st.telegram_id)
+    daughter = await signed_up(people("王丽"), "13911110002")
+    await daughter.send_kind("voice")
+    assert not any("已经转给值班社工" in t for t in daughter.texts())
+    truth = daughter.last("暂时没联系上社工")
+    assert "021-64370000" in truth.text and "120" in truth.text
+
+
+async def test_a_daughters_edited_message_is_read_for_her_cry_for_help(people, app):
+    daughter = await signed_up(people("王丽"), "13911110002")
+    await daughter._do(kind="edited", text="救命 我爸爸摔倒了起不来")
+    alert = people("李社工").last("紧急求助 #1")
+    assert "王老伯" in alert.text and "王丽（女儿）" in alert.text
+    assert not any("修改过的消息" in t for t in daughter.texts())
+    assert "已通知值班社工" in daughter.last().text
+
+
+async def test_a_daughters_over_long_cry_for_help_is_still_a_cry_for_help(people, app):
+    daughter = await signed_up(people("王丽"), "13911110002")
+    await daughter.send("救命！我爸爸摔倒了" + "我" * 1000)
+    assert "王丽（女儿）" in people("李社工").last("紧急求助 #1").text
+    assert not any("消息太长了" in t for t in daughter.texts())

@@ -74,3 +74,36 @@ async def test_a_strangers_cry_in_a_group_is_told_to_staff_once(people, app):
     assert len(group_texts(app)) == 2 and all("120" in t for t in group_texts(app))
     assert await app.svc.store.open_incident_ids() == []
     assert stranger.inbox == []  # nothing private they did not ask for
+
+
+async def test_a_daughter_the_bot_cannot_write_to_is_called_by_staff_about_her_fathers_fall(people, app, clock):
+    from conftest import signed_up
+
+    daughter = await signed_up(people("王丽"), "13911110002")
+    app.svc.outbox.messenger.blocked.add(daughter.id)  # she blocked the bot since she signed up
+    await in_group(daughter, "救命，我爸爸摔倒了")
+    li = people("李社工")
+    assert "王老伯" in li.last("紧急求助 #1").text and "王丽（女儿）" in li.last("紧急求助 #1").text
+    ask = li.last("请直接打电话")
+    assert "王丽" in ask.text and "13911110002" in ask.text and "#1" in ask.text
+    assert "群里" in li.last("紧急求助 #1").text  # the packet says so too, while the call is open
+    nothing_personal_in_the_group(app)
+    assert "13911110002" not in "".join(group_texts(app))
+    clock.advance(minutes=3.1)
+    await app.engine.tick()
+    assert "13911110002" in people("陈书记").last("紧急求助 #1").text  # and the next levels' packets
+    await li.send("/incident 1")
+    assert "无法私聊" in li.last().text  # on the timeline
+
+
+async def test_a_daughters_cry_in_a_group_during_her_fathers_call_asks_staff_to_call_her(people, app):
+    from conftest import signed_up
+
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    daughter = await signed_up(people("王丽"), "13911110002")
+    app.svc.outbox.messenger.blocked.add(daughter.id)
+    await in_group(daughter, "救命，我爸爸摔倒了")
+    assert await app.svc.store.open_incident_ids() == [1]
+    ask = people("李社工").last("请直接打电话")
+    assert "王丽" in ask.text and "13911110002" in ask.text

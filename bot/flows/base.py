@@ -14,6 +14,7 @@ class Ctx:
     session: dict
     svc: Services
     replies: list[Outbound] = field(default_factory=list)
+    cried: str = ""  # a cry for help the engine judged before this step ("group": made in a group chat)
 
     def t(self, key: str, **kw) -> str:
         return self.svc.cat.t(key, self.me.locale, **kw)

@@ -1,7 +1,9 @@
 """A family contact or family doctor: the committee's phone, and a cry for help about the resident they look out for.
 
 (no step)       a cry for help (typed, 🆘, or a caption) about the one linked resident → an incident, staff alerted
-                a voice or photo (the bot cannot read it) → staff on duty hear it at once, as a resident's own
+                (made in a group, and the bot cannot write to her in private: staff are asked to phone her)
+                a voice, photo or location (the bot cannot read it) → staff on duty hear it at once, as a resident's
+                own; a location is shown beside the registered address, so staff see any difference
 family.which    linked to several: staff are alerted at once with each of them; asks which one → the incident names them
 """
 from __future__ import annotations
@@ -12,14 +14,14 @@ from ..flows.menu import keyboard, menu_action, show_menu
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import is_emergency, understand
 from ..types import Button
-from . import help_request
+from . import help_request, urgency
 
 
 def _incidents(ctx: Ctx):
     return ctx.svc.incidents
 
 
-MEDIA = ("voice", "photo")
+MEDIA = ("voice", "photo", "location")
 
 
 async def on_message(ctx: Ctx) -> None:
@@ -27,14 +29,16 @@ async def on_message(ctx: Ctx) -> None:
     if ev.kind in MEDIA:
         await on_media(ctx)
         return
-    if ev.kind == "text":
-        key = menu_action(ctx, ev.text)
-        if key == "menu.call":
-            show_menu(ctx, "contact.call", phone=phone)
-            return
-        if key == "menu.sos" or is_emergency(await understand(ctx.svc, ev.text)):
-            await cry_for_help(ctx, ev.text.strip()[:300])
-            return
+    key = menu_action(ctx, ev.text) if ev.kind == "text" else None
+    if key == "menu.call":
+        show_menu(ctx, "contact.call", phone=phone)
+        return
+    # a cry the engine judged (in any words: edited, over-long, in a group), the 🆘, or words that call for help
+    if ctx.cried or key == "menu.sos" or (ev.kind == "text" and is_emergency(await understand(ctx.svc, ev.text))):
+        n = await cry_for_help(ctx, ev.text.strip()[:300] or "🆘")
+        if n and ctx.cried == "group":  # she may have blocked the bot: then staff phone her
+            await urgency.call_back(ctx, n, _reporter(ctx, await _links(ctx)))
+        return
     show_menu(ctx, "contact.menu")
 
 
@@ -70,7 +74,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
     store, phone = ctx.svc.store, ctx.svc.settings.community.committee_phone
     links, people = await _linked_people(ctx)
     if not people:
-        await unknown_cry_for_help(ctx)  # no longer linked in the register: still 120, and staff told
+        await _as_unknown(ctx, cried=True)
         return None
     if len(people) == 1:
         person = people[0]
@@ -80,43 +84,86 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
             return await help_request.again(ctx, existing["id"], words)
         n = await _incidents(ctx).open("emergency", person, words=words, source="family", ask_address=False,
                                        reporter=_reporter(ctx, links))
-        await _incidents(ctx).alert_first(n)
-        ctx.say(ctx.t("family.alerted", name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
+        if await _incidents(ctx).alert_first(n):
+            ctx.say(ctx.t("family.alerted", name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
+        else:
+            _not_reached(ctx)
         return n
     # several: staff hear now, with each of them, and the caller says which
     someone, fields = _several(ctx, people, _reporter(ctx, links))
     n = await _incidents(ctx).open("emergency", someone, words=words, source="family", ask_address=False, **fields)
-    await _incidents(ctx).alert_first(n)
+    reached = await _incidents(ctx).alert_first(n)
     ctx.goto("family", "which", incident=n)
     ctx.say(ctx.t("family.which", phone=phone), buttons=[[Button(p["name"], f"fam:{n}:{p['id']}")] for p in people],
             urgent=True)
+    if not reached:
+        _not_reached(ctx)
     return n
 
 
+def _not_reached(ctx: Ctx) -> None:
+    """The first alert reached no staff member: the truth and the numbers to call (it goes on escalating)."""
+    ctx.say(ctx.t("help.not_reached", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx),
+            urgent=True)
+
+
 async def on_media(ctx: Ctx) -> None:
-    """A voice or photo. A caption that cries for help is a cry (the photo follows it to staff); otherwise staff
-    on duty hear it at once, as a resident's own voice: on the resident's open call, or as a request of its own
-    ([🆘 按紧急处理] [✅ 已听，不紧急]) that escalates until someone listens."""
+    """A voice, photo or location. A caption that cries for help is a cry (the photo follows it to staff);
+    otherwise staff on duty hear it at once, as a resident's own voice: on the resident's open call, or as a
+    request of its own ([🆘 按紧急处理] [✅ 已听，不紧急]) that escalates until someone listens."""
     ev, store = ctx.ev, ctx.svc.store
     words = ev.text.strip()[:300]
-    if words and is_emergency(await understand(ctx.svc, words)):
-        if n := await cry_for_help(ctx, words):
-            await help_request.forward_media(ctx, n, reporter=_reporter(ctx, await _links(ctx)))
-        return
+    cried = bool(words) and (bool(ctx.cried) or is_emergency(await understand(ctx.svc, words)))
     links, people = await _linked_people(ctx)
     if not people:
-        await unknown_media(ctx)  # no longer linked in the register: heard as from anyone unknown
+        await _as_unknown(ctx, cried)
         return
     reporter = _reporter(ctx, links)
+    if cried:
+        if n := await cry_for_help(ctx, words):
+            await help_request.forward_media(ctx, n, reporter=reporter)
+        return
+    where = _where(ctx, reporter)
     if len(people) == 1 and (active := await store.active_incident(people[0]["id"])):
+        if where:  # the call's packets show it beside the registered address
+            await store.update_incident(active, **where)
+            await _incidents(ctx).refresh(active)
         await help_request.forward_media(ctx, active, reporter=reporter)
     else:
         someone, fields = (people[0], {"reporter": reporter}) if len(people) == 1 else _several(ctx, people, reporter)
         n = await _incidents(ctx).open("help", someone, category=f"family_{ev.kind}", source="family",
-                                       ask_address=False, media=[ev.origin.chat_id, ev.message_id], **fields)
+                                       ask_address=False, media=[ev.origin.chat_id, ev.message_id], **fields,
+                                       **where)
         await store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"family_{ev.kind}", "by": reporter["name"]})
-        await _incidents(ctx).alert_first(n)
-    ctx.say(ctx.t("family.media_sent", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
+        if not await _incidents(ctx).alert_first(n):
+            _not_reached(ctx)
+            return
+    sent = "family.location_sent" if ev.kind == "location" else "family.media_sent"
+    ctx.say(ctx.t(sent, phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
+
+
+def _where(ctx: Ctx, reporter: dict) -> dict:
+    """A shared location, as the incident keeps it: where she says, with who said it (not the resident's own)."""
+    ev = ctx.ev
+    if ev.kind != "location" or ev.latitude is None or ev.longitude is None:
+        return {}
+    return {"family_location": {"lat": ev.latitude, "lon": ev.longitude, "name": reporter["name"],
+                                "relation": reporter["relation"]}}
+
+
+async def _as_unknown(ctx: Ctx, cried: bool) -> None:
+    """No longer linked in the register (removed there): heard as anyone unknown is (120 and the committee; staff
+    told, paced), and written down as their messages are, so what is held back follows with the name they last
+    wrote under and their latest voice, photo or location (bot/incidents/repeats.py)."""
+    ev = ctx.ev
+    entry = {"at": ctx.svc.clock.ts(), "kind": ev.kind, "name": ev.first_name or ctx.me.name, "text": ev.text[:300]}
+    if ev.kind in MEDIA:
+        entry["media"] = [ev.origin.chat_id, ev.message_id]
+    await ctx.svc.store.log_stranger(ev.user_id, entry)
+    if cried:
+        await unknown_cry_for_help(ctx)
+    if ev.kind in MEDIA:
+        await unknown_media(ctx, told=cried)
 
 
 async def on_which(ctx: Ctx, args: list[str]) -> None:

@@ -207,7 +207,13 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None) -> None:
     chats = await listeners(ctx.svc, inc)
     person = await store.resident(inc["resident"]) or {}
     name = person.get("name") or "/".join(c["name"] for c in inc.get("candidates", []))
-    if reporter:
+    if reporter and ctx.ev.kind == "location":  # where she is, beside where he is registered
+        address = full_address(ctx.svc.settings.community.address_prefix, person) or ctx.svc.cat.t("packet.no_address")
+        intro = ctx.svc.cat.t("alert.location_from_family", n=n, name=name, reporter=reporter["name"],
+                              relation=reporter["relation"], address=address, lat=f"{ctx.ev.latitude:.5f}",
+                              lon=f"{ctx.ev.longitude:.5f}")
+        entry = {"event": "family_location", "by": reporter["name"]}
+    elif reporter:
         intro = ctx.svc.cat.t("alert.media_from_family", n=n, name=name, reporter=reporter["name"],
                               relation=reporter["relation"])
         entry = {"event": f"family_{ctx.ev.kind}", "by": reporter["name"]}

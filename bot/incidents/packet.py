@@ -78,6 +78,9 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines[start:] = [t("packet.candidates")] + [
             t("packet.candidate", name=c["name"], address=c["address"] or t("packet.no_address"),
               phone=tappable(c["phone"])) for c in inc["candidates"]]
+    if (where := inc.get("family_location")) and role == "staff":  # beside the registered address: any difference
+        lines.append(t("packet.family_location", name=where["name"], relation=where["relation"],
+                       lat=f"{where['lat']:.5f}", lon=f"{where['lon']:.5f}"))
     if inc.get("reporter") and role == "staff":
         r = inc["reporter"]
         lines.append(t("packet.reported_by", name=r["name"], relation=r["relation"], phone=tappable(r["phone"])))
@@ -108,6 +111,9 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     lines.append(_status_line(svc, inc, loc))
     if role == "staff" and inc.get("call_them") and inc["status"] != "resolved":
         lines.append(t("packet.call_them"))
+    if role == "staff" and (caller := inc.get("call_back")) and inc["status"] != "resolved":
+        lines.append(t("packet.call_back", name=caller["name"], relation=caller["relation"],
+                       phone=tappable(caller["phone"])))
     if role == "staff" and inc.get("remind_call") and inc["status"] in ("open", "claimed"):
         lines.append(t("packet.remind_call"))
     return clip("\n".join(lines)), (_buttons(svc, inc, loc) if role == "staff" else ())

@@ -121,8 +121,22 @@ async def _can_write(svc: Services, uid: int) -> bool:
 async def _call_them(ctx: Ctx, n: int, alerting) -> None:
     """A group call from someone the bot cannot write to: after the alert, staff are asked to phone them."""
     await asyncio.wait([alerting])  # the packets are out and recorded: the note is read after them, and edits them
-    await ctx.svc.store.update_incident(n, call_them=True)  # every packet says so, the next levels' too
-    await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "private_unreachable"})
+    await _ask_staff_to_phone(ctx, n, {"call_them": True}, {"event": "private_unreachable"}, "alert.call_them",
+                              phone=tappable((ctx.me.extra.get("person") or {}).get("phone", "")))
+
+
+async def call_back(ctx: Ctx, n: int, caller: dict) -> None:
+    """A family contact's call made in a group (`caller`: her name, relation, phone), its alert sent: if the bot
+    cannot write to her in private, staff are asked to phone her."""
+    if await _can_write(ctx.svc, ctx.ev.user_id):
+        return
+    await _ask_staff_to_phone(ctx, n, {"call_back": caller}, {"event": "caller_unreachable", "by": caller["name"]},
+                              "alert.call_back", caller=caller["name"], relation=caller["relation"],
+                              phone=tappable(caller["phone"]))
+
+
+async def _ask_staff_to_phone(ctx: Ctx, n: int, fields: dict, entry: dict, key: str, **kw) -> None:
+    await ctx.svc.store.update_incident(n, **fields)  # every packet says so, the next levels' too
+    await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), **entry})
     await ctx.svc.incidents.refresh(n)
-    await ctx.svc.incidents.notify_alerted(n, "alert.call_them", urgent=True,
-                                           phone=tappable((ctx.me.extra.get("person") or {}).get("phone", "")))
+    await ctx.svc.incidents.notify_alerted(n, key, urgent=True, **kw)
