@@ -64,7 +64,6 @@ class Engine:
             except (RedisError, LockError, OSError) as e:  # the group still gets 120, and a cry still reaches staff
                 log.error("storage failed while handling a group message: %s", type(e).__name__)
                 return await self.fallback(ev)
-            # a cry (its words) goes on as one; a voice or photo without them as if sent in private
             return replies + (await self.handle(private, cried="group" if private.text else "") if private else [])
         opened = alerting = None
         source = ""
