@@ -173,9 +173,11 @@ def urgent_client(redis: Redis) -> Redis:
 
 async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None = None,
                     messenger: Messenger | None = None, nlu=None, kb=None, limiter=None,
-                    redis: Redis | None = None, lanes: Lanes | None = None) -> App:
-    """One committee's app. `redis`, `nlu`, `kb` and `lanes` (urgent work first, few check-ins in flight) may be
-    shared by several committees in one process (the caller then closes `redis`)."""
+                    redis: Redis | None = None, urgent_redis: Redis | None = None,
+                    lanes: Lanes | None = None) -> App:
+    """One committee's app. `redis` (with `urgent_redis`, its 🆘 pool: urgent_client), `nlu`, `kb` and `lanes`
+    (urgent work first, few check-ins in flight) may be shared by several committees in one process (the caller then
+    closes `redis` and `urgent_redis`)."""
     protect_logs([secrets.telegram_token, secrets.webhook_secret, secrets.rasa_token,
                   urlsplit(secrets.redis_url or "").password])
     embedded, shared = None, redis is not None
@@ -186,7 +188,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     if replicas is None:
         replicas = 1 if secrets.sentinels() else 0
     store = Store(redis, settings.redis.prefix, wait_replicas=replicas, wait_ms=settings.redis.replica_wait_ms)
-    store.urgent_r = urgent_client(redis)
+    store.urgent_r = urgent_redis or urgent_client(redis)
     if limiter is None and messenger is None:  # a real channel attaches later: keep within Telegram's limits,
         from .ratelimit import Limits
         from .sharedlimit import SharedLimiter  # shared with every process sending for this committee's token
@@ -200,7 +202,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     await staff_join.refresh(svc)  # staff who joined by phone; those no longer listed lose their rights here
     await svc.reach.start()
     app = App(settings, secrets, engine, svc, redis, embedded, owns_redis=not shared)
-    app.closers.extend([engine.close, *routes.closers, store.urgent_r.aclose])
+    app.closers.extend([engine.close, *routes.closers, *(() if urgent_redis else (store.urgent_r.aclose,))])
     if secrets.sentinels() and not shared:
         app.closers.append(redis.connection_pool.sentinel_manager.aclose)
     seed = settings.residents.seed_file

@@ -1,6 +1,6 @@
 """A deployment: every committee of the config in one process (see bot/committees.py for the config).
 
-One Redis connection pool, one NLU model and one knowledge base, one set of lanes (a 🆘 first, few check-ins in flight
+One Redis connection pool (and one for every committee's 🆘 path), one NLU model and one knowledge base, one set of lanes (a 🆘 first, few check-ins in flight
 in the whole process: bot/lanes.py), one scheduler waking every committee's engine, one metrics listener; an App per
 committee (its own store prefix, staff, roster, register, outbox and bot token).
 Without `committees_dir` it holds the one committee of config.yaml, run exactly as before.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 
-from .app import App, build_app, connect_redis, load_kb, load_nlu, start_scheduler
+from .app import App, build_app, connect_redis, load_kb, load_nlu, start_scheduler, urgent_client
 from .committees import Committee
 from .lanes import Lanes
 
@@ -29,6 +29,7 @@ class District:
         self.apps: dict[str | None, App] = {}
         self.scheduler = None
         self.closers: list = []
+        self.urgent = None  # every committee's 🆘 Redis pool (bot/app.py urgent_client), closed after the apps
 
     @classmethod
     async def open(cls, committees: list[Committee], *, clock=None, redis=None, nlu=None, kb=None,
@@ -46,9 +47,12 @@ class District:
             nlu = nlu if nlu is not None else load_nlu(first.settings, first.secrets)
             kb = kb if kb is not None else load_kb()
             lanes = Lanes()  # one event loop: a 🆘 in any committee goes before every committee's other work
+            # one 🆘 pool, not one per committee: idle connections add up in a district
+            urgent = district.urgent = urgent_client(redis)
             for c in committees:
                 district.apps[c.id] = await build_app(c.settings, c.secrets, clock=clock, redis=redis, nlu=nlu,
-                                                      kb=kb, messenger=(messengers or {}).get(c.id), lanes=lanes)
+                                                      kb=kb, messenger=(messengers or {}).get(c.id), lanes=lanes,
+                                                      urgent_redis=urgent)
         except BaseException:
             await district.close()
             raise
@@ -84,6 +88,9 @@ class District:
                 await app.close()
             except Exception:  # one committee's trouble at close must not keep the others' open
                 log.exception("closing committee %s failed", cid)
+        if self.urgent is not None:
+            await self.urgent.aclose()
+            self.urgent = None
         if self.owns_redis and self.redis is not None:
             await self.redis.aclose()
             manager = getattr(self.redis.connection_pool, "sentinel_manager", None)

@@ -360,3 +360,42 @@ async def test_sighup_rereads_each_committees_staff_from_its_own_file(tmp_path, 
         assert staff == {"a": ["甲社工", "甲书记"], "b": ["乙社工", "乙书记"]}
     finally:
         await district.close()
+
+
+async def test_a_sos_in_each_of_many_committees_leaves_few_redis_connections_open(tmp_path, redis_server, clock,
+                                                                                  nlu_model, knowledge_base):
+    """A 🆘's path has a Redis pool of its own (bot/app.py urgent_client). One per process, not one per committee:
+    a district of 50 committees would otherwise keep 50+ idle connections per process open on the shared Redis."""
+    import redis.asyncio as aioredis
+
+    from bot.district import District
+    from bot.testing.tools import Person, RecordingMessenger
+
+    tag, ids = uuid.uuid4().hex[:8], [f"c{i}" for i in range(8)]
+    seed = {"seed_file": str(ROOT / "data" / "sample_residents.csv")}
+    config = deployment(tmp_path, {cid: committee_file(cid, f"00{i:02d}", 3000 + i, roster=[ALL_DAY], residents=seed,
+                                                       redis={"prefix": f"t{tag}:{{{cid}}}:"})
+                                   for i, cid in enumerate(ids)})
+    committees = load_committees(config, {"REDIS_URL": redis_server.url,
+                                          **{f"TELEGRAM_BOT_TOKEN_{cid.upper()}": f"{9000 + i}:T"
+                                             for i, cid in enumerate(ids)}})
+    district = await District.open(committees, clock=clock, nlu=nlu_model, kb=knowledge_base,
+                                   messengers={cid: RecordingMessenger() for cid in ids})
+    watcher = aioredis.Redis.from_url(redis_server.url)
+    try:
+        async def connections() -> int:
+            return len(await watcher.client_list())
+
+        wangs = {cid: Person(district.apps[cid], 5555, "王老伯") for cid in ids}
+        for wang in wangs.values():
+            await wang.send("/start")
+            await wang.share_contact("13900000002")
+        before = await connections()
+        for cid, wang in wangs.items():
+            await wang.send("🆘 紧急求助")
+            await district.apps[cid].engine.settle(5)
+            assert await district.apps[cid].svc.store.open_incident_ids(), cid  # each committee's call is stored
+        assert await connections() <= before + 2
+    finally:
+        await watcher.aclose()
+        await district.close()
