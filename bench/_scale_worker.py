@@ -87,7 +87,7 @@ def worker(conn, cfg: dict) -> None:
 async def _worker(conn, cfg: dict) -> None:
     from _subjects import aiogram_echo
     from bench_checkins import NINE, rss_mb
-    from bot.app import build_app, connect_redis, start_scheduler
+    from bot.app import build_app, connect_redis, start_scheduler, urgent_client
     from bot.clock import FakeClock
     from bot.config import Secrets
     from bot.handlers.aiogram_adapter import AiogramAdapter, AiogramMessenger, make_bot
@@ -98,10 +98,12 @@ async def _worker(conn, cfg: dict) -> None:
     _, redis = await connect_redis(committee_settings(0, ""), Secrets(redis_url=cfg["redis_url"]))
     apps, adapters, bots, messengers = [], [], [], []
     lanes = Lanes()  # as bot.district shares them: a 🆘 first, few check-ins in flight in the whole worker
+    urgent = urgent_client(redis)  # and one 🆘 Redis pool for every committee
     async with AsyncExitStack() as stack:
         for c, (base_url, token) in enumerate(cfg["targets"]):
             app = await build_app(committee_settings(c, base_url), Secrets(redis_url=cfg["redis_url"],
-                                  telegram_token=token), clock=clock, redis=redis, nlu=False, kb=False, lanes=lanes)
+                                  telegram_token=token), clock=clock, redis=redis, nlu=False, kb=False, lanes=lanes,
+                                  urgent_redis=urgent)
             if cfg["poll"] and c == 0:
                 adapters.append(AiogramAdapter(app, token))
                 await adapters[-1].start()
@@ -145,6 +147,7 @@ async def _worker(conn, cfg: dict) -> None:
             await messenger.close()
         for bot in bots:
             await bot.session.close()
+    await urgent.aclose()
     await redis.aclose()
     conn.send(("done", hops.result() if hops else None))
 
