@@ -82,5 +82,5 @@ async def held(svc: Services, uid: int, count: int) -> None:
     inc = await store.incident(active) if active else None
     # a resident's open call: to whoever handles it, as their voices go; else to the duty
     chats = await help_request.listeners(svc, inc) if inc and inc["status"] != "resolved" else []
-    chats = chats or [st.telegram_id for st in await roster.reachable_on_duty(svc)]
-    await svc.outbox.forward_to(chats, text, MessageRef(*media) if forward else None, tag="group")
+    await help_request.pass_on(svc, chats, text, MessageRef(*media) if forward else None, tag="group",
+                               urgent_intro=True)
