@@ -52,3 +52,17 @@ async def test_a_daughters_voice_during_the_call_that_reaches_nobody_tells_her_t
     told = daughter.last().text
     assert "暂时没联系上社工" in told and COMMITTEE in told and "120" in told
     assert not any("已经转给值班社工" in t for t in daughter.texts())
+
+
+async def test_a_residents_photo_crying_in_a_group_follows_the_call_when_the_bot_cannot_write_to_them(people, app):
+    from test_group_media import forwarded_from_group, in_group, nothing_personal_in_the_group
+
+    wang = await signed_up(people("王老伯"), "13900000002")
+    app.svc.outbox.messenger.blocked.add(wang.id)  # he blocked the bot in private
+    li = people("李社工")
+    await in_group(wang, "photo", "救命 我摔倒了起不来")
+    assert "我摔倒了起不来" in li.last("紧急求助 #1").text
+    assert "请直接打电话" in li.last("#1 王老伯 是在群里求助的").text
+    assert forwarded_from_group(app, li.id) == 1  # the photo, with the call
+    assert "群里" in li.last("#1 王老伯 发来").text
+    nothing_personal_in_the_group(app)

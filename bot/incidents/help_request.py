@@ -50,7 +50,7 @@ async def after_alert(ctx: Ctx, n: int, person: dict, alerting: asyncio.Future, 
     """A call stored by the fast lane (Incidents.sos), its alert on the way: reassure, then the address (after
     "do you need someone now?" for a typed one). A photo or voice that carried the call follows to staff."""
     reached = await _reassure_after(ctx, "emergency", n, alerting)
-    if ctx.ev.kind in MEDIA:  # told already when the alert reached nobody
+    if ctx.ev.kind in MEDIA:  # they heard the truth already when the alert reached nobody
         await forward_media(ctx, n, tell=bool(reached))
     return _ask_next(ctx, n, person, confirm_need)
 
@@ -204,8 +204,8 @@ async def on_address_location(ctx: Ctx, n: int) -> None:
 async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell: bool = True) -> int:
     """Voice and photos during a request reach whoever is handling it (everyone alerted until claimed), or else
     anyone on the staff who can be reached (`pass_on`). From a family contact (`reporter`), marked as theirs; the
-    caller tells them what happens next. A resident is told it was passed on, or (`tell`) that it reached nobody.
-    Returns how many staff chats got it."""
+    caller tells them what happens next. A resident is told (if `tell`) it was passed on, or that it reached
+    nobody. Returns how many staff chats got it."""
     store = ctx.svc.store
     inc = await store.incident(n)
     chats = await listeners(ctx.svc, inc)
@@ -227,7 +227,7 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell:
         intro += "\n" + ctx.svc.cat.t("alert.media_in_group")
     reached = await pass_on(ctx.svc, chats, intro, ctx.ev.origin, tag=f"media:{n}")
     await store.add_timeline(n, {"at": ctx.svc.clock.ts(), **entry, "forwarded_to": reached})
-    if reporter is None and reached:
+    if reporter is None and tell and reached:
         ctx.say(ctx.t("help.media_forwarded"))
     elif reporter is None and tell:
         tell_not_reached(ctx)
