@@ -211,12 +211,15 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell:
     chats = await listeners(ctx.svc, inc)
     person = await store.resident(inc["resident"]) or {}
     name = person.get("name") or "/".join(c["name"] for c in inc.get("candidates", []))
-    if reporter and ctx.ev.kind == "location":  # where she is, beside where he is registered
+    if ctx.ev.kind == "location":  # where they are, beside where he is registered
         address = full_address(ctx.svc.settings.community.address_prefix, person) or ctx.svc.cat.t("packet.no_address")
-        intro = ctx.svc.cat.t("alert.location_from_family", n=n, name=name, reporter=reporter["name"],
-                              relation=reporter["relation"], address=address, lat=f"{ctx.ev.latitude:.5f}",
-                              lon=f"{ctx.ev.longitude:.5f}")
+        where = dict(n=n, name=name, address=address, lat=f"{ctx.ev.latitude:.5f}", lon=f"{ctx.ev.longitude:.5f}")
+    if reporter and ctx.ev.kind == "location":
+        intro = ctx.svc.cat.t("alert.location_from_family", reporter=reporter["name"], relation=reporter["relation"],
+                              **where)
         entry = {"event": "family_location", "by": reporter["name"]}
+    elif ctx.ev.kind == "location":
+        intro, entry = ctx.svc.cat.t("alert.location_from", **where), {"event": "resident_location"}
     elif reporter:
         intro = ctx.svc.cat.t("alert.media_from_family", n=n, name=name, reporter=reporter["name"],
                               relation=reporter["relation"])
