@@ -106,7 +106,7 @@ async def test_a_removed_contacts_held_back_voices_follow_with_her_name_and_the_
     assert "未登记的用户（王丽）发来语音" in li.last("发来语音").text
     clock.advance(minutes=10.1)
     await app.engine.tick()
-    assert "未登记的用户（王丽）又发来 2 条语音或照片" in li.last("又发来").text
+    assert "未登记的用户（王丽）又发来 2 条语音" in li.last("又发来").text
     forwards = [m.forward.message_id for m in app.svc.outbox.messenger.log if m.forward and m.chat_id == li.id]
     assert forwards[-2:] == [601, 603]  # the first at once, the latest held back after it
     assert sum(s.forwarded for s in li.inbox[before:]) == 2
@@ -133,6 +133,6 @@ async def test_a_removed_contact_never_written_down_as_a_stranger_is_not_a_quest
         await daughter._do(kind="voice", message_id=message_id)
     clock.advance(minutes=10.1)
     await app.engine.tick()
-    assert "未登记的用户（王丽）又发来 1 条语音或照片" in li.last("又发来").text
+    assert "未登记的用户（王丽）又发来 1 条语音" in li.last("又发来").text
     forwards = [m.forward.message_id for m in app.svc.outbox.messenger.log if m.forward and m.chat_id == li.id]
     assert forwards == [701, 702]

@@ -11,10 +11,10 @@ GROUP = -100778
 COMMITTEE = "021-64370000"
 
 
-async def in_group(person, kind: str = "voice", caption: str = ""):
+async def in_group(person, kind: str = "voice", caption: str = "", **more):
     replies = await person.app.engine.handle(Inbound(
         user_id=person.id, chat_id=GROUP, first_name=person.name, language="zh-hans", message_id=next(_ids),
-        kind=kind, text=caption, is_group=True))
+        kind=kind, text=caption, is_group=True, **more))
     for task in list(person.app.engine.incidents.pending()):
         await task
     return replies
@@ -83,7 +83,7 @@ async def test_a_chatty_group_reaches_staff_once_a_person_then_as_a_count_with_t
     assert len(group_texts(app)) == 1  # the group is answered once, not at every voice
     clock.advance(minutes=10.1)
     await app.engine.tick()
-    assert "又发来 9 条语音或照片" in li.last("又发来").text and "群里" in li.last("又发来").text
+    assert "又发来 9 条语音" in li.last("又发来").text and "群里" in li.last("又发来").text
     assert forwarded_from_group(app, li.id) == 2  # the latest of them
     nothing_personal_in_the_group(app)
 
@@ -153,7 +153,7 @@ async def test_a_strangers_held_back_voices_follow_to_reachable_staff(people, ap
     clock.advance(minutes=10.1)
     await app.engine.tick()
     wa = people("王社工")
-    assert "又发来 2 条语音或照片" in wa.last("又发来").text
+    assert "又发来 2 条语音" in wa.last("又发来").text
     assert sum(s.forwarded for s in wa.inbox) == 2
 
 
@@ -169,7 +169,7 @@ async def test_held_back_voices_during_a_call_follow_to_whoever_handles_it(peopl
     assert forwarded_from_group(app, wa.id) == 1
     clock.advance(minutes=10.1)
     await app.engine.tick()
-    assert "又发来 2 条语音或照片" in wa.last("又发来").text
+    assert "又发来 2 条语音" in wa.last("又发来").text
     assert forwarded_from_group(app, wa.id) == 2
     assert not any("又发来" in t for t in li.texts())
 

@@ -30,7 +30,7 @@ async def test_a_strangers_flood_of_voices_reaches_staff_once_then_as_a_count_wi
     assert sum("120" in t and COMMITTEE in t for t in stranger.texts()) == 20  # each one answered
     clock.advance(minutes=10.1)
     await app.engine.tick()
-    assert "又发来 19 条语音或照片" in li.last("又发来").text
+    assert "又发来 19 条语音" in li.last("又发来").text
     assert forwarded(li) == 2  # the latest of them
     assert len(await app.svc.store.stranger_log(8124)) == 20
 

@@ -87,7 +87,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
         if await _incidents(ctx).alert_first(n):
             ctx.say(ctx.t("family.alerted", name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
         else:
-            _not_reached(ctx)
+            help_request.tell_not_reached(ctx)
         return n
     # several: staff hear now, with each of them, and the caller says which
     someone, fields = _several(ctx, people, _reporter(ctx, links))
@@ -97,14 +97,8 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
     ctx.say(ctx.t("family.which", phone=phone), buttons=[[Button(p["name"], f"fam:{n}:{p['id']}")] for p in people],
             urgent=True)
     if not reached:
-        _not_reached(ctx)
+        help_request.tell_not_reached(ctx)
     return n
-
-
-def _not_reached(ctx: Ctx) -> None:
-    """The first alert reached no staff member: the truth and the numbers to call (it goes on escalating)."""
-    ctx.say(ctx.t("help.not_reached", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx),
-            urgent=True)
 
 
 async def on_media(ctx: Ctx) -> None:
@@ -128,7 +122,9 @@ async def on_media(ctx: Ctx) -> None:
         if where:  # the call's packets show it beside the registered address
             await store.update_incident(active, **where)
             await _incidents(ctx).refresh(active)
-        await help_request.forward_media(ctx, active, reporter=reporter)
+        if not await help_request.forward_media(ctx, active, reporter=reporter):
+            help_request.tell_not_reached(ctx)
+            return
     else:
         someone, fields = (people[0], {"reporter": reporter}) if len(people) == 1 else _several(ctx, people, reporter)
         n = await _incidents(ctx).open("help", someone, category=f"family_{ev.kind}", source="family",
@@ -136,7 +132,7 @@ async def on_media(ctx: Ctx) -> None:
                                        **where)
         await store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"family_{ev.kind}", "by": reporter["name"]})
         if not await _incidents(ctx).alert_first(n):
-            _not_reached(ctx)
+            help_request.tell_not_reached(ctx)
             return
     sent = "family.location_sent" if ev.kind == "location" else "family.media_sent"
     ctx.say(ctx.t(sent, phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))

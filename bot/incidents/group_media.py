@@ -1,9 +1,10 @@
-"""A voice or photo sent in a group the bot is in. The bot cannot listen, and a resident who can only speak sends a
-voice note wherever they are, so a person hears it:
+"""A voice, photo or location sent in a group the bot is in. The bot cannot listen, and a resident who can only
+speak sends a voice note wherever they are, so a person hears it:
 
 - a registered resident's or family contact's goes on as if sent in their private chat (on the resident's open
-  call, or a request of its own that escalates until someone listens), marked as sent in a group;
-- a stranger's is forwarded to the on-duty staff as an unregistered person's, marked the same (a neighbour's voice
+  call, or a request of its own that escalates until someone listens), marked as sent in a group; a location
+  is shown to staff beside the registered address;
+- a stranger's voice or photo (not a location, as in private) is forwarded to the on-duty staff as an unregistered person's, marked the same (a neighbour's voice
   may be about someone who fell): paced as their private ones are, one a person in STRANGER_MEDIA_SECONDS;
 - staff's own are their own.
 The group gets only 120 and the committee phone (nothing personal), once for each one forwarded.
@@ -21,10 +22,10 @@ from .. import roster
 from ..services import Services
 from ..types import Inbound, MessageRef, Outbound
 from . import help_request
-from .repeats import STRANGER_MEDIA_SECONDS
+from .repeats import STRANGER_MEDIA_SECONDS, kinds_named
 
-MEDIA = ("voice", "photo")
-GROUP_MEDIA_SECONDS = 600  # a registered person's voice or photo in a group: one goes on per person per 10 minutes
+MEDIA = ("voice", "photo", "location")
+GROUP_MEDIA_SECONDS = 600  # a registered person's voice, photo or location in a group: one per person per 10 minutes
 GROUP_MEDIA_PER_WINDOW = 6  # and at most six from all groups in those 10 minutes
 
 
@@ -35,10 +36,12 @@ async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound 
         return [], None
     if await svc.store.resident_by_tg(uid) or await svc.store.contact_account(uid):
         if not await _goes_on(svc, f"g{uid}", GROUP_MEDIA_SECONDS):
-            await svc.store.hold_group_media(uid, [ev.chat, ev.message_id], ttl=2 * GROUP_MEDIA_SECONDS)
+            await svc.store.hold_group_media(uid, [ev.chat, ev.message_id], ev.kind, ttl=2 * GROUP_MEDIA_SECONDS)
             return [], None
         # no words: its caption was read already, and is no cry (the engine takes an event with words for one)
         return [await _answer(svc, ev)], replace(ev, chat_id=uid, is_group=False, group_id=ev.chat, text="")
+    if ev.kind == "location":  # a stranger's location is not passed on, in a group as in private
+        return [], None
     await svc.store.log_stranger(uid, {"at": svc.clock.ts(), "kind": ev.kind, "name": ev.first_name,
                                        "text": ev.text[:300], "media": [ev.chat, ev.message_id], "group": True})
     if not await _goes_on(svc, f"m{uid}", STRANGER_MEDIA_SECONDS):
@@ -70,17 +73,19 @@ async def _answer(svc: Services, ev: Inbound) -> Outbound:
 
 
 async def held(svc: Services, uid: int, count: int) -> None:
-    """A registered person's voices and photos in groups after the one that went on: how many, and the latest."""
+    """A registered person's voices, photos and locations in groups after the one that went on: how many, what,
+    and the latest."""
     store = svc.store
-    media = await store.held_group_media(uid)
+    held = await store.held_group_media(uid) or {}
+    media = held.get("media")
     person = await store.resident_by_tg(uid) or await store.contact_account(uid) or {}
     name = next((link["name"] for link in person.get("links", []) if link.get("name")), "") or person.get("name")
     forward = media and await store.within_quota("group_media", svc.clock.ts(), GROUP_MEDIA_SECONDS,
                                                  GROUP_MEDIA_PER_WINDOW)
-    text = svc.cat.t("group.media_again", name=name or "?", count=count)
+    text = svc.cat.t("group.media_again", name=name or "?", count=count, what=kinds_named(svc, held.get("kinds", [])))
     active = await store.active_incident(person["id"]) if person.get("id") else None
     inc = await store.incident(active) if active else None
     # a resident's open call: to whoever handles it, as their voices go; else to the duty
     chats = await help_request.listeners(svc, inc) if inc and inc["status"] != "resolved" else []
-    chats = chats or [st.telegram_id for st in await roster.reachable_on_duty(svc)]
-    await svc.outbox.forward_to(chats, text, MessageRef(*media) if forward else None, tag="group")
+    await help_request.pass_on(svc, chats, text, MessageRef(*media) if forward else None, tag="group",
+                               urgent_intro=True)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import asyncio
 
+from .. import roster
 from ..residents import full_address, has_any
 from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
-from ..types import Outbound
+from ..types import MessageRef, Outbound
 
 MEDIA = ("voice", "photo", "location")
 ADVICE_KEYS = ("help.advice_fall", "help.advice_door", "help.advice_phone")
@@ -48,15 +49,15 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
 async def after_alert(ctx: Ctx, n: int, person: dict, alerting: asyncio.Future, confirm_need: bool = False) -> int:
     """A call stored by the fast lane (Incidents.sos), its alert on the way: reassure, then the address (after
     "do you need someone now?" for a typed one). A photo or voice that carried the call follows to staff."""
-    await _reassure_after(ctx, "emergency", n, alerting)
-    if ctx.ev.kind in MEDIA:
-        await forward_media(ctx, n)
+    reached = await _reassure_after(ctx, "emergency", n, alerting)
+    if ctx.ev.kind in MEDIA:  # they heard the truth already when the alert reached nobody
+        await forward_media(ctx, n, tell=bool(reached))
     return _ask_next(ctx, n, person, confirm_need)
 
 
-async def _reassure_after(ctx: Ctx, kind: str, n: int, alerting: asyncio.Future) -> None:
+async def _reassure_after(ctx: Ctx, kind: str, n: int, alerting: asyncio.Future) -> int:
     """The staff alert goes first; the resident's reassurance follows it, waiting at most a moment for it. When
-    the alert reached nobody, the resident hears the truth and the numbers to call."""
+    the alert reached nobody, the resident hears the truth and the numbers to call. How many it reached."""
     await asyncio.wait([alerting], timeout=REASSURE_AFTER_SECONDS)
     if alerting.done():
         reached = alerting.result()
@@ -68,6 +69,7 @@ async def _reassure_after(ctx: Ctx, kind: str, n: int, alerting: asyncio.Future)
         phone = ctx.svc.settings.community.committee_phone
         await ctx.svc.outbox.send(Outbound(ctx.ev.chat, ctx.t("help.not_reached", phone=phone), urgent=True,
                                            tag=f"resident:{n}"))
+    return reached
 
 
 def _told(ctx: Ctx, kind: str, n: int) -> Outbound:
@@ -199,20 +201,25 @@ async def on_address_location(ctx: Ctx, n: int) -> None:
     show_menu(ctx, "help.location_thanks")
 
 
-async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None) -> None:
-    """Voice and photos during a request reach whoever is handling it (everyone alerted until claimed). From a
-    family contact (`reporter`), marked as theirs; the caller tells them what happens next."""
+async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell: bool = True) -> int:
+    """Voice and photos during a request reach whoever is handling it (everyone alerted until claimed), or else
+    anyone on the staff who can be reached (`pass_on`). From a family contact (`reporter`), marked as theirs; the
+    caller tells them what happens next. A resident is told (if `tell`) it was passed on, or that it reached
+    nobody. Returns how many staff chats got it."""
     store = ctx.svc.store
     inc = await store.incident(n)
     chats = await listeners(ctx.svc, inc)
     person = await store.resident(inc["resident"]) or {}
     name = person.get("name") or "/".join(c["name"] for c in inc.get("candidates", []))
-    if reporter and ctx.ev.kind == "location":  # where she is, beside where he is registered
+    if ctx.ev.kind == "location":  # where they are, beside where he is registered
         address = full_address(ctx.svc.settings.community.address_prefix, person) or ctx.svc.cat.t("packet.no_address")
-        intro = ctx.svc.cat.t("alert.location_from_family", n=n, name=name, reporter=reporter["name"],
-                              relation=reporter["relation"], address=address, lat=f"{ctx.ev.latitude:.5f}",
-                              lon=f"{ctx.ev.longitude:.5f}")
+        where = dict(n=n, name=name, address=address, lat=f"{ctx.ev.latitude:.5f}", lon=f"{ctx.ev.longitude:.5f}")
+    if reporter and ctx.ev.kind == "location":
+        intro = ctx.svc.cat.t("alert.location_from_family", reporter=reporter["name"], relation=reporter["relation"],
+                              **where)
         entry = {"event": "family_location", "by": reporter["name"]}
+    elif ctx.ev.kind == "location":
+        intro, entry = ctx.svc.cat.t("alert.location_from", **where), {"event": "resident_location"}
     elif reporter:
         intro = ctx.svc.cat.t("alert.media_from_family", n=n, name=name, reporter=reporter["name"],
                               relation=reporter["relation"])
@@ -221,17 +228,42 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None) -> None:
         intro, entry = ctx.svc.cat.t("alert.media_from", n=n, name=name), {"event": f"resident_{ctx.ev.kind}"}
     if ctx.ev.group_id:
         intro += "\n" + ctx.svc.cat.t("alert.media_in_group")
-    await ctx.svc.outbox.forward_to(chats, intro, ctx.ev.origin, tag=f"media:{n}", urgent_intro=False)
-    await store.add_timeline(n, {"at": ctx.svc.clock.ts(), **entry, "forwarded_to": len(chats)})
-    if reporter is None:
+    reached = await pass_on(ctx.svc, chats, intro, ctx.ev.origin, tag=f"media:{n}")
+    await store.add_timeline(n, {"at": ctx.svc.clock.ts(), **entry, "forwarded_to": reached})
+    if reporter is None and tell and reached:
         ctx.say(ctx.t("help.media_forwarded"))
+    elif reporter is None and tell:
+        tell_not_reached(ctx)
+    return reached
+
+
+async def pass_on(svc, chats: list[int], intro: str, ref: MessageRef | None, *, tag: str,
+                  urgent_intro: bool = False) -> int:
+    """`intro` and the forwarded `ref` to `chats`; if none of them can be reached (they blocked the bot since the
+    alert), to the reachable staff on duty, else to anyone on the staff the bot can reach. How many got it."""
+    tried = set(chats)
+    reached = await svc.outbox.forward_to(chats, intro, ref, tag=tag, urgent_intro=urgent_intro)
+    unreachable = getattr(svc.reach, "unreachable", frozenset())
+    for wider in ("on_duty", "staff"):
+        if reached:
+            break
+        staff = (await roster.reachable_on_duty(svc) if wider == "on_duty"
+                 else [st for st in svc.settings.staff if st.id not in unreachable])
+        more = [st.telegram_id for st in staff if st.telegram_id not in tried]
+        tried.update(more)
+        reached = await svc.outbox.forward_to(more, intro, ref, tag=tag, urgent_intro=urgent_intro)
+    return reached
+
+
+def tell_not_reached(ctx: Ctx) -> None:
+    """What they sent reached no staff member: the truth, and the numbers to call."""
+    ctx.say(ctx.t("help.not_reached", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx),
+            urgent=True)
 
 
 async def listeners(svc, inc: dict) -> list[int]:
     """Whoever is handling the call (everyone alerted about it until it is claimed): the staff chats that hear what
     the resident sends next."""
-    from ..roster import staff_by_id
-
-    claimer = staff_by_id(svc.settings, inc.get("claimed_by"))
+    claimer = roster.staff_by_id(svc.settings, inc.get("claimed_by"))
     return [claimer.telegram_id] if claimer else sorted({c for c, _, role in await svc.store.alert_messages(inc["id"])
                                                         if role == "staff"})

@@ -68,15 +68,25 @@ class Repeats:
         return True
 
     async def _stranger_media_held(self, uid: int, count: int) -> None:
-        """The voices and photos a stranger sent after the one forwarded: how many, and the latest of them."""
+        """The voices, photos and locations a stranger sent after the one forwarded: how many, what, and the latest."""
         seen = await self.svc.store.stranger_log(uid)
         name = (seen[-1].get("name", "") if seen else "") or "?"
         latest = next((e for e in reversed(seen) if e.get("media")), None)
         forward = latest and await self.svc.store.within_quota("stranger_media", self.svc.clock.ts(),
                                                                  STRANGER_MEDIA_SECONDS, STRANGERS_MEDIA_PER_WINDOW)
-        text = self.svc.cat.t("stranger.media_again", name=name, count=count)
+        kinds = [e["kind"] for e in seen if e.get("media")][-count:]
+        text = self.svc.cat.t("stranger.media_again", name=name, count=count, what=kinds_named(self.svc, kinds))
         await self.svc.outbox.forward_to([st.telegram_id for st in await on_duty(self.svc)], text,
                                          MessageRef(*latest["media"]) if forward else None, tag="stranger")
+
+
+def kinds_named(svc: Services, kinds: list[str], loc: str | None = None) -> str:
+    """What was held back, by name ("语音或位置"); "语音或照片" when the kinds are not known."""
+    names = [svc.cat.t(f"held.{k}", loc) for k in ("voice", "photo", "location") if k in kinds]
+    names = names or [svc.cat.t("held.voice", loc), svc.cat.t("held.photo", loc)]
+    if len(names) == 1:
+        return names[0]
+    return svc.cat.t("held.or", loc, first=svc.cat.t("held.and", loc).join(names[:-1]), last=names[-1])
 
 
 async def on_duty(svc: Services) -> list:

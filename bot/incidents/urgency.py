@@ -48,10 +48,13 @@ def _window(text: str) -> str:
 
 async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
     """A resident's call just stored by the fast lane, or another one while theirs is open. A call made in a group
-    goes on in private, if the bot can write to them there (else staff are asked to phone them)."""
+    goes on in private, if the bot can write to them there (else staff are asked to phone them, and a photo that
+    carried the call follows it)."""
     if opened.outcome == "opened":
         if source == "group" and not await _can_write(ctx.svc, ctx.ev.user_id):
             await _call_them(ctx, opened.n, alerting)
+            if ctx.ev.kind in help_request.MEDIA:  # the photo that carried the call follows it to staff
+                await help_request.forward_media(ctx, opened.n, tell=False)
             return
         await help_request.after_alert(ctx, opened.n, opened.person, alerting, confirm_need=source in ("text", "group"))
         return

@@ -68,13 +68,19 @@ class DeadlinesStore(StoreBase):
             p.ltrim(self.keys.stranger_log(uid), -1000, -1)
             await p.execute()
 
-    async def hold_group_media(self, uid: int, media: list[int], ttl: int) -> None:
-        """The latest voice or photo a registered person sent in a group and was held back ([chat, message])."""
-        await self.r.set(self.keys.group_media_held(uid), dumps(media), ex=ttl)
+    async def hold_group_media(self, uid: int, media: list[int], kind: str, ttl: int) -> None:
+        """The latest voice, photo or location a registered person sent in a group and was held back ([chat,
+        message]), and the kinds of all held back so far."""
+        key = self.keys.group_media_held(uid)
+        kinds = (await self.held_group_media(uid, keep=True) or {}).get("kinds", [])
+        await self.r.set(key, dumps({"media": media, "kinds": list(dict.fromkeys(kinds + [kind]))}), ex=ttl)
 
-    async def held_group_media(self, uid: int) -> list[int] | None:
-        raw = await self.r.getdel(self.keys.group_media_held(uid))
-        return loads(raw) if raw else None
+    async def held_group_media(self, uid: int, keep: bool = False) -> dict | None:
+        """{"media": [chat, message], "kinds": [...]}; taken away unless `keep`."""
+        key = self.keys.group_media_held(uid)
+        raw = await (self.r.get(key) if keep else self.r.getdel(key))
+        held = loads(raw) if raw else None
+        return {"media": held, "kinds": []} if isinstance(held, list) else held  # one held before kinds were kept
 
     async def stranger_log(self, uid: int) -> list[dict]:
         return [loads(v) for v in await self.r.lrange(self.keys.stranger_log(uid), 0, -1)]

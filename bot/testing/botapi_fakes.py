@@ -106,3 +106,12 @@ class FakeGroup:
     async def send_voice(self, user: FakeUser, duration: int = 3) -> int:
         return self.api.incoming(self.chat, user.obj, media_content("voice", self.api.next_file_number(),
                                                                     duration=duration))
+
+    async def send_photo(self, user: FakeUser, caption: str | None = None) -> int:
+        content = media_content("photo", self.api.next_file_number())
+        if caption:
+            content["caption"] = caption
+        return self.api.incoming(self.chat, user.obj, content)
+
+    async def send_location(self, user: FakeUser, lat: float, lon: float) -> int:
+        return self.api.incoming(self.chat, user.obj, {"location": {"latitude": lat, "longitude": lon}})
