@@ -89,14 +89,23 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
 
 
 async def _who_if_readable(svc: Services, ev: Inbound) -> tuple[str, str]:
-    """The registered name and address for a fallback alert, if the register can still be read (briefly); else
-    the sender's Telegram name and id, which is all there is."""
+    """The registered name and address for a fallback alert (a family contact's: who they are, for whom, and
+    where that resident lives), if the register can still be read (briefly); else the sender's Telegram name and
+    id, which is all there is."""
+    store, t = svc.store, svc.cat.t
     try:
         async with asyncio.timeout(FALLBACK_READ_SECONDS):
-            person = await svc.store.resident_by_tg(ev.user_id)
+            person = await store.resident_by_tg(ev.user_id)
+            contact = None if person else await store.contact_account(ev.user_id)
+            cared = [p for link in (contact or {}).get("links", []) if (p := await store.resident(link["rid"]))]
     except Exception:  # the store is what failed
-        person = None
+        person = contact = None
+    if contact and cared:
+        link = contact["links"][0]
+        name = t("fallback.contact", name=link.get("name") or contact.get("name") or ev.first_name,
+                 relation=link.get("relation", ""), of="、".join(p["name"] for p in cared))
+        person = {**cared[0], "name": name}
     if not person:
-        return svc.cat.t("fallback.telegram_user", name=ev.first_name or "?", id=ev.user_id), ""
+        return t("fallback.telegram_user", name=ev.first_name or "?", id=ev.user_id), ""
     address = full_address(svc.settings.community.address_prefix, person)
-    return person["name"], svc.cat.t("fallback.address", address=address) if address else ""
+    return person["name"], t("fallback.address", address=address) if address else ""

@@ -115,3 +115,20 @@ async def test_staffs_own_voice_while_redis_is_down_is_not_forwarded_to_staff(ap
     server.stop()
     await Person(app, 1002, "王社工").send_kind("voice")
     assert forwarded(app, 1001, 1002) == 0
+
+
+async def test_a_family_contacts_voice_meeting_a_crashed_lock_names_them_and_whom_they_look_after(
+        people, app, monkeypatch):
+    """A lock left by a crashed process sends the voice to the fallback while the register can still be read:
+    staff hear who the contact is, and for whom, not only a Telegram name."""
+    import functools
+
+    daughter = await signed_up(people("王丽"), "13911110002")
+    assert await app.svc.store.lock(f"user:{daughter.id}", timeout=30).acquire()  # never released: the process died
+    monkeypatch.setattr(app.svc.store, "lock", functools.partial(app.svc.store.lock, blocking_timeout=0.3))
+    await daughter.send_kind("voice")
+    li = Person(app, 1001)
+    assert forwarded(app, li.id, daughter.id) == 1
+    line = li.last("语音").text
+    assert "王丽" in line and "女儿" in line and "王老伯" in line and "建新路27弄5号302室" in line
+    assert "120" in daughter.last().text and COMMITTEE in daughter.last().text
