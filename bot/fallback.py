@@ -68,7 +68,7 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     if ev.is_group and media and not forwarding:
         return []  # held back: a chatty group is not answered each time
     msg = Outbound(ev.chat, cat.t(key, loc, phone=s.community.committee_phone), urgent=True)
-    sends = [svc.outbox.send(msg)]
+    sends = [asyncio.ensure_future(svc.outbox.send(msg))]  # on its way while the register is read for staff
     if urgent or forwarding:
         name, address = await _who_if_readable(svc, ev)
         if urgent:

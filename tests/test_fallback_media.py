@@ -132,3 +132,35 @@ async def test_a_family_contacts_voice_meeting_a_crashed_lock_names_them_and_who
     line = li.last("语音").text
     assert "王丽" in line and "女儿" in line and "王老伯" in line and "建新路27弄5号302室" in line
     assert "120" in daughter.last().text and COMMITTEE in daughter.last().text
+
+
+async def test_the_senders_120_does_not_wait_for_the_register_to_answer(people, app, monkeypatch):
+    """The fallback reads the register (at most a second) to name the sender for staff: the sender's 120 and
+    committee phone leave meanwhile, not after it."""
+    import asyncio
+
+    from redis.exceptions import ConnectionError
+
+    wang = await signed_up(people("王老伯"), "13900000002")
+    replied_while_reading = []
+
+    class BrokenLock:
+        async def __aenter__(self):
+            raise ConnectionError("gone")
+
+        async def __aexit__(self, *exc):
+            return False
+
+    async def slow_read(*a, **kw):
+        for _ in range(200):  # until the reply is in (the fallback gives up on the read after a second)
+            if any("120" in s.text for s in wang.inbox):
+                break
+            await asyncio.sleep(0.01)
+        replied_while_reading.append(any("120" in s.text for s in wang.inbox))
+        raise ConnectionError("gone")
+
+    monkeypatch.setattr(app.svc.store, "lock", lambda *a, **kw: BrokenLock())
+    monkeypatch.setattr(app.svc.store, "resident_by_tg", slow_read)
+    await wang.send_kind("voice")
+    assert replied_while_reading == [True]
+    assert forwarded(app, 1001, wang.id) == 1
