@@ -12,7 +12,7 @@ import logging
 from redis.exceptions import LockError, RedisError
 
 from . import roster
-from .fallback import fallback
+from .fallback import MediaCap, fallback
 from .flows import resident
 from .flows.base import Ctx
 from .flows.menu import RESIDENT_MENU, STAFF_MENU, menu_action, show_menu
@@ -40,6 +40,7 @@ class Engine:
                                       for label in svc.cat.all_values(key))
         self._ticking: set[str] = set()  # deadlines being handled (a slow one is not started twice)
         self._tick_tasks: set[asyncio.Task] = set()
+        self._media_cap = MediaCap(svc.clock)  # a flood of voices while storage is away (in this process)
 
     async def settle(self, timeout: float) -> None:
         """At shutdown, before the channel closes: alerts and deadlines under way get up to `timeout` s to finish."""
@@ -119,7 +120,7 @@ class Engine:
         return roster.staff_by_tg(self.svc.settings, ev.user_id) is None
 
     async def fallback(self, ev: Inbound, alerted: bool = False, cried: bool = False) -> list[Outbound]:
-        return await fallback(self.svc, ev, sos=self.is_sos(ev), alerted=alerted, cried=cried)
+        return await fallback(self.svc, ev, sos=self.is_sos(ev), alerted=alerted, cried=cried, cap=self._media_cap)
 
     # --- one step ------------------------------------------------------------------------------
     async def step(self, ctx: Ctx) -> None:

@@ -1,9 +1,18 @@
 """When handling an event breaks (Redis down, a bug): the person still gets the committee's phone and 120, and a
-cry for help still reaches staff, with whatever of the register can still be read."""
+cry for help still reaches staff, with whatever of the register can still be read.
+
+A voice, photo or location cannot be read for a cry, and a resident who can only speak sends a voice note: while
+storage is away each one goes to every staff member the config names, forwarded under a line saying who may have
+sent it. Nothing here needs Redis: a flood is held back in this process (`MediaCap`), one a sender a minute and
+MEDIA_PER_WINDOW from everyone; the next one of theirs that goes on says how many were held back.
+"""
 from __future__ import annotations
 
 import asyncio
+import math
+from collections import deque
 
+from . import roster
 from .residents import full_address
 from .flows.understanding import keyword_parse
 from .incidents.urgency import WORDED
@@ -11,36 +20,92 @@ from .services import Services
 from .types import Inbound, Outbound
 
 FALLBACK_READ_SECONDS = 1
+MEDIA = ("voice", "photo", "location")  # forwarded to staff as they are, since the bot cannot read them
+MEDIA_SECONDS = 60  # one a sender goes on to staff in this time; the rest are counted into their next one
+MEDIA_PER_WINDOW = 12  # and at most this many from everyone in that time
+MEDIA_SENDERS_KEPT = 1000  # senders remembered at most (those whose minute has passed are forgotten first)
 
 
-async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = False, cried: bool = False
-                   ) -> list[Outbound]:
+class MediaCap:
+    """Which voices, photos and locations go on to staff while storage is away, counted in this process and on
+    `svc.clock` (Redis, where the usual pacing lives, is what failed)."""
+
+    def __init__(self, clock) -> None:
+        self.clock = clock
+        self._senders: dict[int, tuple[float, int]] = {}  # sender: (when their last one went on, held back since)
+        self._recent: deque[float] = deque()  # when those from everyone went on, within the last MEDIA_SECONDS
+
+    def take(self, sender: int) -> int | None:
+        """None when this one is held back (counted); else how many of theirs were held back before it."""
+        now = self.clock.ts()
+        while self._recent and self._recent[0] <= now - MEDIA_SECONDS:
+            self._recent.popleft()
+        last, held = self._senders.get(sender, (-math.inf, 0))
+        if now - last < MEDIA_SECONDS or len(self._recent) >= MEDIA_PER_WINDOW:
+            self._senders[sender] = (last, held + 1)
+            return None
+        if len(self._senders) >= MEDIA_SENDERS_KEPT:
+            self._senders = {k: v for k, v in self._senders.items() if now - v[0] < MEDIA_SECONDS}
+        self._senders[sender] = (now, 0)
+        self._recent.append(now)
+        return held
+
+
+async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = False, cried: bool = False,
+                   cap: MediaCap | None = None) -> list[Outbound]:
     """Whatever broke, the person still gets the committee's phone and 120; a cry for help (`cried`: judged so
-    before it broke; `sos`: the 🆘 itself) still reaches staff, unless its alert has already gone out."""
+    before it broke; `sos`: the 🆘 itself) still reaches staff, unless its alert has already gone out; a voice,
+    photo or location goes to staff as it is (`cap`: how many may)."""
     s, cat = svc.settings, svc.cat
     loc = cat.locale_for(ev.language)
-    # a call whose alert went out before the failure: the person hears that staff know, not only "error"
-    key = "help.alerted" if alerted else "fallback.error"
-    msg = Outbound(ev.chat, cat.t(key, loc, phone=s.community.committee_phone), urgent=True)
     urgent = not alerted and (cried or ev.kind in ("text", "button", *WORDED) and (
         sos or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data))
-    sends = [svc.outbox.send(msg)]
-    if urgent:
+    media = ev.kind in MEDIA and roster.staff_by_tg(s, ev.user_id) is None
+    held = cap.take(ev.user_id) if media and cap else 0
+    forwarding = media and held is not None
+    # a call whose alert went out before the failure: the person hears that staff know, not only "error"
+    key = "help.alerted" if alerted else "fallback.media_sent" if forwarding else "fallback.error"
+    if ev.is_group and media and not forwarding:
+        return []  # held back: a chatty group is not answered each time
+    msg = Outbound(ev.chat, cat.t(key, loc, phone=s.community.committee_phone), urgent=True)
+    sends = [asyncio.ensure_future(svc.outbox.send(msg))]  # on its way while the register is read for staff
+    if urgent or forwarding:
         name, address = await _who_if_readable(svc, ev)
-        text = cat.t("fallback.staff_alert", name=name, address=address, words=(ev.text or "🆘")[:200])
-        sends += [svc.outbox.send(Outbound(st.telegram_id, text, urgent=True)) for st in s.staff]
+        if urgent:
+            text = cat.t("fallback.staff_alert", name=name, address=address, words=(ev.text or "🆘")[:200])
+        else:
+            text = cat.t(f"fallback.staff_{ev.kind}", name=name, address=address)
+        if held:
+            text += "\n" + cat.t("fallback.media_held", count=held)
+        if ev.is_group:
+            text += "\n" + cat.t("alert.media_in_group")
+        chats = [st.telegram_id for st in s.staff if st.telegram_id]
+        if forwarding:  # side by side: each staff member's line is followed by what it is about
+            sends += [svc.outbox.forward_to([chat], text, ev.origin, tag="fallback") for chat in chats]
+        else:
+            sends += [svc.outbox.send(Outbound(chat, text, urgent=True)) for chat in chats]
     await asyncio.gather(*sends, return_exceptions=True)
     return [msg]
 
 
 async def _who_if_readable(svc: Services, ev: Inbound) -> tuple[str, str]:
-    """The registered name and address for a fallback alert, if the register can still be read (briefly)."""
+    """The registered name and address for a fallback alert (a family contact's: who they are, for whom, and
+    where that resident lives), if the register can still be read (briefly); else the sender's Telegram name and
+    id, which is all there is."""
+    store, t = svc.store, svc.cat.t
     try:
         async with asyncio.timeout(FALLBACK_READ_SECONDS):
-            person = await svc.store.resident_by_tg(ev.user_id)
-    except Exception:  # the store is what failed: the Telegram name is all there is
-        person = None
+            person = await store.resident_by_tg(ev.user_id)
+            contact = None if person else await store.contact_account(ev.user_id)
+            cared = [p for link in (contact or {}).get("links", []) if (p := await store.resident(link["rid"]))]
+    except Exception:  # the store is what failed
+        person = contact = None
+    if contact and cared:
+        link = contact["links"][0]
+        name = t("fallback.contact", name=link.get("name") or contact.get("name") or ev.first_name,
+                 relation=link.get("relation", ""), of="、".join(p["name"] for p in cared))
+        person = {**cared[0], "name": name}
     if not person:
-        return ev.first_name or str(ev.user_id), ""
+        return t("fallback.telegram_user", name=ev.first_name or "?", id=ev.user_id), ""
     address = full_address(svc.settings.community.address_prefix, person)
-    return person["name"], svc.cat.t("fallback.address", address=address) if address else ""
+    return person["name"], t("fallback.address", address=address) if address else ""
