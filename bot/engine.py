@@ -62,12 +62,11 @@ class Engine:
         if ev.is_group:
             try:
                 replies, private = await urgency.in_group(self.svc, ev)
-            except (RedisError, LockError, OSError) as e:  # the group still gets 120, and a cry still reaches staff
-                log.error("storage failed while handling a group message: %s", type(e).__name__)
+            except Exception as e:  # storage or a bug: the group still gets 120, and a cry still reaches staff
+                log.error("handling a group message failed: %s", type(e).__name__)
                 return await self.fallback(ev)
             return replies + (await self.handle(private, cried="group" if private.text else "") if private else [])
-        opened = alerting = None
-        source = ""
+        opened, alerting, source = None, None, ""
         try:
             source = cried or await self.cry_source(ev)
             if source:
