@@ -187,3 +187,16 @@ async def test_a_cry_in_a_group_while_storage_fails_still_reaches_staff_and_the_
     assert "我摔倒了起不来" in people("李社工").last("系统故障").text
     assert "120" in group_texts(app)[-1] and COMMITTEE in group_texts(app)[-1]
     nothing_personal_in_the_group(app)
+
+
+async def test_a_cry_in_a_group_meeting_a_bug_still_reaches_staff_and_the_group_gets_120(people, app, monkeypatch):
+    wang = await signed_up(people("王老伯"), "13900000002")
+
+    async def buggy(*a, **kw):
+        raise KeyError("a bug, not storage")
+
+    monkeypatch.setattr(app.svc.store, "resident_by_tg", buggy)
+    await in_group(wang, "text", "救命 我摔倒了起不来")
+    assert "我摔倒了起不来" in people("李社工").last("系统故障").text
+    assert "120" in group_texts(app)[-1] and COMMITTEE in group_texts(app)[-1]
+    nothing_personal_in_the_group(app)
