@@ -11,11 +11,13 @@ late) and garbage collections that took over 2 ms, to see what a slow alert wait
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import gc
 import os
 import time
 
 ON = bool(os.environ.get("BENCH_HOPS"))
+_alert_uid: contextvars.ContextVar[int | None] = contextvars.ContextVar("alert_uid", default=None)
 ALL_HOPS = ("queued", "handed_out", "received", "marked", "engine", "stored", "send", "request", "accepted")
 
 
@@ -29,6 +31,7 @@ class Hops:
         self._watch: asyncio.Task | None = None
         self.pool_waits: list[float] = []  # seconds waited for a connection of the shared Redis pool, over 1 ms
         self.pool_max = 0  # the most connections of that pool in use at once
+        self.limits: dict[int, list] = {}  # resident -> the alert's waits inside the limiter (_install_limiter)
 
     def mark(self, uid: int | None, hop: str) -> None:
         if uid is not None:
@@ -68,7 +71,9 @@ class Hops:
             return None
 
         async def timed_send(msg):
-            self.mark(alert_of(msg), "send")
+            uid = alert_of(msg)
+            self.mark(uid, "send")
+            _alert_uid.set(uid)
             return await send(msg)
 
         async def timed_deliver(msg):
@@ -91,8 +96,34 @@ class Hops:
             return conn
 
         pool.get_connection = timed_get
+        self._install_limiter(outbox.limiter)
         gc.callbacks.append(self._on_gc)
         self._watch = asyncio.ensure_future(self._stalls())
+
+    def _install_limiter(self, limiter) -> None:
+        """The staff alert's wait inside the limiter, by part: its chat's turn (and who held it), each Redis
+        reservation (granted?, seconds), and the sleep until the slot."""
+        if limiter is None or not hasattr(limiter, "_reserve"):
+            return
+        chat_turn, reserve, holders = limiter._chat_turn, limiter._reserve, {}
+
+        async def timed_turn(chat, priority):
+            uid = _alert_uid.get() if priority == 0 else None
+            held_by, t0 = holders.get(id(chat)) if chat.busy else None, time.perf_counter()
+            await chat_turn(chat, priority)
+            holders[id(chat)] = priority
+            if uid is not None:
+                self.limits.setdefault(uid, []).append(("turn", t0, time.perf_counter(), held_by))
+
+        async def timed_reserve(chat_id, priority):
+            uid = _alert_uid.get() if priority == 0 else None
+            t0 = time.perf_counter()
+            got = await reserve(chat_id, priority)
+            if uid is not None:
+                self.limits.setdefault(uid, []).append(("reserve", t0, time.perf_counter(), got))
+            return got
+
+        limiter._chat_turn, limiter._reserve = timed_turn, timed_reserve
 
     def _on_gc(self, phase: str, info: dict) -> None:
         if phase == "start":
@@ -112,7 +143,7 @@ class Hops:
             self._watch.cancel()
         if self._on_gc in gc.callbacks:
             gc.callbacks.remove(self._on_gc)
-        return {"at": self.at, "stalls": self.stalls, "gcs": self.gcs, "pool_waits": self.pool_waits,
+        return {"at": self.at, "limits": self.limits, "stalls": self.stalls, "gcs": self.gcs, "pool_waits": self.pool_waits,
                 "pool_max": self.pool_max}
 
 
@@ -153,6 +184,10 @@ def report(server: dict[int, dict[str, float]], worker: dict) -> None:
         print(f"  {total * 1e3:.0f} ms press: loop stalls (at ms, late ms) "
               f"{[(round(t * 1e3), round(x * 1e3)) for t, x in stalls]}; "
               f"collections {[(round(t * 1e3), round(x * 1e3), g) for t, x, g in gcs]}")
+    for total, uid, stamps in rows[:6]:
+        parts = [(what, round((t0 - stamps["send"]) * 1e3, 1), round((t1 - t0) * 1e3, 1), extra)
+                 for what, t0, t1, extra in worker.get("limits", {}).get(uid, [])] if "send" in stamps else []
+        print(f"  {total * 1e3:.0f} ms press: in the limiter (what, at ms after send, took ms, detail) {parts}")
     late = sorted(x for _, x in worker["stalls"])
     print(f"  worker 0's loop over the round: {len(late)} stalls over 5 ms, p50 "
           f"{percentile(late or [0], 0.5) * 1e3:.0f} ms, max {max(late or [0]) * 1e3:.0f} ms; "
