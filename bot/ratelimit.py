@@ -7,7 +7,7 @@ costs less than recovering from a 429, so every message the Outbox sends asks fo
 - per chat, a GCRA bucket: one a second with a burst of `chat_burst`, so a resident's two or three
   replies go out at once; groups add a sliding window of 20 a minute and get no burst; messages waiting
   for the same chat go by priority too, so a new staff alert does not queue behind a backlog of packets
-  or edits to that staff member;
+  or edits to that staff member, nor behind one of them still queued for an overall slot (it gives the turn up);
 - overall, evenly spaced slots a little below 30 a second: the margin absorbs HTTP jitter, which
   would otherwise let a 31st request land inside the server's one-second window;
 - waiters for an overall slot are served staff alerts first, then other urgent messages (the resident's

@@ -16,7 +16,9 @@ How (a) keeps alerts first: the in-process priority queue stays. Each process re
 its most urgent waiter, and asks for the next only when that slot has come; a staff alert (priority 0) reserves
 at once, so it waits for at most the one slot each process holds, not for anyone's queue. Other urgent messages
 may reserve at once too, and, like alerts, pass a 429's hold on the token (never the chat's). A 429 holds the
-token and the chat in Redis, for every process.
+token and the chat in Redis, for every process. A lesser message that holds a staff chat's turn while it queues for
+a slot gives the turn to an alert for that chat (ratelimit.py `_preempt`), and an alert's reservation goes on
+the 🆘 path's own Redis client (store/pace.py), not behind the check-ins' shared pool and batch.
 
 If Redis does not answer within `timeout`, this process falls back to its own limits (the `TelegramLimiter`
 it is) for `down_seconds`, then tries again: sending never waits for Redis, and an alert still goes out.
