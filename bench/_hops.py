@@ -11,11 +11,13 @@ late) and garbage collections that took over 2 ms, to see what a slow alert wait
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import gc
 import os
 import time
 
 ON = bool(os.environ.get("BENCH_HOPS"))
+_alert_uid: contextvars.ContextVar[int | None] = contextvars.ContextVar("alert_uid", default=None)
 ALL_HOPS = ("queued", "handed_out", "received", "marked", "engine", "stored", "send", "request", "accepted")
 
 
@@ -29,6 +31,8 @@ class Hops:
         self._watch: asyncio.Task | None = None
         self.pool_waits: list[float] = []  # seconds waited for a connection of the shared Redis pool, over 1 ms
         self.pool_max = 0  # the most connections of that pool in use at once
+        self._limiter = None
+        self.limits: dict[int, list] = {}  # resident -> the alert's waits inside the limiter (_install_limiter)
 
     def mark(self, uid: int | None, hop: str) -> None:
         if uid is not None:
@@ -68,7 +72,9 @@ class Hops:
             return None
 
         async def timed_send(msg):
-            self.mark(alert_of(msg), "send")
+            uid = alert_of(msg)
+            self.mark(uid, "send")
+            _alert_uid.set(uid)
             return await send(msg)
 
         async def timed_deliver(msg):
@@ -91,8 +97,36 @@ class Hops:
             return conn
 
         pool.get_connection = timed_get
+        self._install_limiter(outbox.limiter)
         gc.callbacks.append(self._on_gc)
         self._watch = asyncio.ensure_future(self._stalls())
+
+    def _install_limiter(self, limiter) -> None:
+        """The staff alert's wait inside the limiter, by part: its chat's turn (and who held it), each Redis
+        reservation (granted?, seconds), and the sleep until the slot."""
+        if limiter is None or not hasattr(limiter, "_reserve"):
+            return
+        chat_turn, reserve, holders = limiter._chat_turn, limiter._reserve, {}
+
+        async def timed_turn(chat, priority):
+            uid = _alert_uid.get() if priority == 0 else None
+            held_by, t0 = holders.get(id(chat)) if chat.busy else None, time.perf_counter()
+            await chat_turn(chat, priority)
+            holders[id(chat)] = priority
+            if uid is not None:
+                self.limits.setdefault(uid, []).append(("turn", t0, time.perf_counter(), held_by))
+
+        async def timed_reserve(chat_id, priority):
+            uid = _alert_uid.get() if priority == 0 else None
+            t0, got = time.perf_counter(), None
+            try:
+                got = await reserve(chat_id, priority)
+                return got
+            finally:  # a reservation past the limiter's timeout: (False, None), and the process goes on its own
+                if uid is not None:
+                    self.limits.setdefault(uid, []).append(("reserve", t0, time.perf_counter(), got or (False, None)))
+
+        limiter._chat_turn, limiter._reserve, self._limiter = timed_turn, timed_reserve, limiter
 
     def _on_gc(self, phase: str, info: dict) -> None:
         if phase == "start":
@@ -112,8 +146,8 @@ class Hops:
             self._watch.cancel()
         if self._on_gc in gc.callbacks:
             gc.callbacks.remove(self._on_gc)
-        return {"at": self.at, "stalls": self.stalls, "gcs": self.gcs, "pool_waits": self.pool_waits,
-                "pool_max": self.pool_max}
+        return {"at": self.at, "limits": self.limits, "fallbacks": getattr(self._limiter, "fallbacks", 0),
+                "stalls": self.stalls, "gcs": self.gcs, "pool_waits": self.pool_waits, "pool_max": self.pool_max}
 
 
 def report(server: dict[int, dict[str, float]], worker: dict) -> None:
@@ -153,6 +187,20 @@ def report(server: dict[int, dict[str, float]], worker: dict) -> None:
         print(f"  {total * 1e3:.0f} ms press: loop stalls (at ms, late ms) "
               f"{[(round(t * 1e3), round(x * 1e3)) for t, x in stalls]}; "
               f"collections {[(round(t * 1e3), round(x * 1e3), g) for t, x, g in gcs]}")
+    for total, uid, stamps in rows[:6]:
+        parts = [(what, round((t0 - stamps["send"]) * 1e3, 1), round((t1 - t0) * 1e3, 1), extra)
+                 for what, t0, t1, extra in worker.get("limits", {}).get(uid, [])] if "send" in stamps else []
+        print(f"  {total * 1e3:.0f} ms press: in the limiter (what, at ms after send, took ms, detail) {parts}")
+    parts = [(what, t1 - t0, extra) for each in worker.get("limits", {}).values() for what, t0, t1, extra in each]
+    answers = [extra for what, _, extra in parts if what == "reserve"]
+    trips = [took for what, took, _ in parts if what == "reserve"] or [0]
+    turns = [took for what, took, _ in parts if what == "turn"] or [0]
+    print(f"  in the limiter, {len(answers)} reservations for staff alerts: {sum(d is None for _, d in answers)} timed "
+          f"out, {sum(not g and d is not None for g, d in answers)} told to wait (chat pace), "
+          f"{sum(g and d > 0 for g, d in answers)} given a later slot (max "
+          f"{max([d for g, d in answers if g] or [0]) * 1e3:.0f} ms); round trip p50 {percentile(trips, 0.5) * 1e3:.1f}"
+          f" ms, max {max(trips) * 1e3:.1f} ms; waits for the chat's turn {sum(t > 0.001 for t in turns)} (max "
+          f"{max(turns) * 1e3:.0f} ms); worker 0 fell back to its own limits {worker.get('fallbacks', 0)} times")
     late = sorted(x for _, x in worker["stalls"])
     print(f"  worker 0's loop over the round: {len(late)} stalls over 5 ms, p50 "
           f"{percentile(late or [0], 0.5) * 1e3:.0f} ms, max {max(late or [0]) * 1e3:.0f} ms; "

@@ -7,7 +7,7 @@ costs less than recovering from a 429, so every message the Outbox sends asks fo
 - per chat, a GCRA bucket: one a second with a burst of `chat_burst`, so a resident's two or three
   replies go out at once; groups add a sliding window of 20 a minute and get no burst; messages waiting
   for the same chat go by priority too, so a new staff alert does not queue behind a backlog of packets
-  or edits to that staff member;
+  or edits to that staff member, nor behind one of them still queued for an overall slot (it gives the turn up);
 - overall, evenly spaced slots a little below 30 a second: the margin absorbs HTTP jitter, which
   would otherwise let a 31st request land inside the server's one-second window;
 - waiters for an overall slot are served staff alerts first, then other urgent messages (the resident's
@@ -29,6 +29,8 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Awaitable, Callable
 
+YIELDED = 1e-9  # the "wait" of a message that gave its chat's turn to a more urgent one: it queues again at once
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -42,7 +44,7 @@ class Limits:
 
 
 class _Chat:
-    __slots__ = ("busy", "waiting", "tat", "recent", "held_until")
+    __slots__ = ("busy", "waiting", "tat", "recent", "held_until", "asking")
 
     def __init__(self) -> None:
         # one sender per chat at a time; the others wait in order of priority, then of arrival, so a staff
@@ -52,6 +54,9 @@ class _Chat:
         self.tat = 0.0               # GCRA "theoretical arrival time" of the chat's next message
         self.recent: deque[float] = deque()  # groups only: grants in the last minute
         self.held_until = 0.0
+        # the turn's holder while it waits in a queue for the token's slot, nothing reserved yet: (priority, future);
+        # a more urgent message to the chat makes it give the turn up (`_preempt`)
+        self.asking: tuple[int, asyncio.Future] | None = None
 
 
 class TelegramLimiter:
@@ -102,7 +107,8 @@ class TelegramLimiter:
         wait = self._chat_wait(chat_id, chat, self._clock())
         if wait > 0:
             return wait
-        await self._overall_slot(priority)
+        if not await self._overall_slot(chat, priority):
+            return YIELDED
         wait = self._chat_wait(chat_id, chat, self._clock())  # a 429 may have held the chat while we queued
         if wait <= 0:
             self._record(chat_id, chat, self._clock())
@@ -122,12 +128,20 @@ class TelegramLimiter:
             return
         fut = asyncio.get_running_loop().create_future()
         heapq.heappush(chat.waiting, (priority, next(self._seq), fut))
+        self._preempt(chat, priority)
         try:
             await fut
         except asyncio.CancelledError:
             if fut.done() and not fut.cancelled():  # handed the turn just as it was cancelled: pass it on
                 self._chat_next(chat)
             raise
+
+    @staticmethod
+    def _preempt(chat: _Chat, priority: int) -> None:
+        """A staff alert for a chat whose turn a lesser message holds only to queue for the token (behind every
+        check-in, for seconds): that message gives the turn up (its future answers YIELDED) and queues again."""
+        if chat.asking and chat.asking[0] > priority and not chat.asking[1].done():
+            chat.asking[1].set_result((False, YIELDED))
 
     def _chat_next(self, chat: _Chat) -> None:
         while chat.waiting:
@@ -166,12 +180,17 @@ class TelegramLimiter:
             del self._chats[cid]
 
     # --- overall --------------------------------------------------------------------------------
-    async def _overall_slot(self, priority: int) -> None:
+    async def _overall_slot(self, chat: _Chat, priority: int) -> bool:
+        """True once granted; False if a more urgent message to the chat came first (`_preempt`)."""
         fut = asyncio.get_running_loop().create_future()
         heapq.heappush(self._queue, (priority, next(self._seq), fut))
+        chat.asking = (priority, fut)
         if self._pump is None or self._pump.done():
             self._pump = asyncio.create_task(self._run_pump())
-        await fut
+        try:
+            return await fut is True
+        finally:
+            chat.asking = None
 
     async def _run_pump(self) -> None:
         """Hands out overall slots one interval apart to the best waiter; ends when nobody waits."""
@@ -185,5 +204,5 @@ class TelegramLimiter:
             _, _, fut = heapq.heappop(self._queue)
             if fut.done():  # its sender was cancelled
                 continue
-            fut.set_result(None)
+            fut.set_result(True)
             self._next_slot = max(self._next_slot, now - self._catchup) + self._interval

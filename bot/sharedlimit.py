@@ -16,7 +16,9 @@ How (a) keeps alerts first: the in-process priority queue stays. Each process re
 its most urgent waiter, and asks for the next only when that slot has come; a staff alert (priority 0) reserves
 at once, so it waits for at most the one slot each process holds, not for anyone's queue. Other urgent messages
 may reserve at once too, and, like alerts, pass a 429's hold on the token (never the chat's). A 429 holds the
-token and the chat in Redis, for every process.
+token and the chat in Redis, for every process. A lesser message that holds a staff chat's turn while it queues for
+a slot gives the turn to an alert for that chat (ratelimit.py `_preempt`), and an alert's reservation goes on
+the 🆘 path's own Redis client (store/pace.py), not behind the check-ins' shared pool and batch.
 
 If Redis does not answer within `timeout`, this process falls back to its own limits (the `TelegramLimiter`
 it is) for `down_seconds`, then tries again: sending never waits for Redis, and an alert still goes out.
@@ -49,7 +51,7 @@ class SharedLimiter(TelegramLimiter):
                          group_window=60 * (1 + limits.margin), lend=1 + limits.margin)
         self._timeout, self._down_seconds = timeout, down_seconds
         self._down_until = -math.inf
-        self._asks: list[tuple[int, int, int, asyncio.Future]] = []
+        self._asks: list[tuple[int, int, int, _Chat, asyncio.Future]] = []
         self._asker: asyncio.Task | None = None
         self._reserved_until = -math.inf  # when the slot this process last reserved comes
         self._holding: set[asyncio.Task] = set()
@@ -60,7 +62,7 @@ class SharedLimiter(TelegramLimiter):
         if self._clock() >= self._down_until:
             try:
                 granted, seconds = await (self._reserve(chat_id, priority) if priority == 0
-                                          else self._ask(chat_id, priority))
+                                          else self._ask(chat_id, chat, priority))
             except Exception as e:  # whatever broke, sending goes on under this process's own limits
                 self._went_down(e)
             else:
@@ -90,12 +92,16 @@ class SharedLimiter(TelegramLimiter):
         async with asyncio.timeout(self._timeout):  # not wait_for: no task of its own for every message
             return await self.store.pace_reserve(chat_id, priority <= 1, self.pace, alert=priority == 0)
 
-    async def _ask(self, chat_id: int, priority: int) -> tuple[bool, float]:
+    async def _ask(self, chat_id: int, chat: _Chat, priority: int) -> tuple[bool, float]:
         fut = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._asks, (priority, next(self._seq), chat_id, fut))
+        heapq.heappush(self._asks, (priority, next(self._seq), chat_id, chat, fut))
+        chat.asking = (priority, fut)  # until the asker takes it up, a staff alert to the chat may go first
         if self._asker is None or self._asker.done():
             self._asker = asyncio.create_task(self._run_asker())
-        return await fut
+        try:
+            return await fut
+        finally:
+            chat.asking = None
 
     async def _run_asker(self) -> None:
         """Reserves slots for this process's waiters, most urgent first, one at a time: the next once the last
@@ -105,13 +111,14 @@ class SharedLimiter(TelegramLimiter):
             if wait > 0 and self._asks[0][0] > 1:
                 await self._sleep(min(wait, 0.05))  # short naps: an urgent waiter may arrive meanwhile
                 continue
-            priority, _, chat_id, fut = heapq.heappop(self._asks)
-            if fut.done():  # its sender was cancelled
+            priority, _, chat_id, chat, fut = heapq.heappop(self._asks)
+            if fut.done():  # its sender was cancelled, or gave its chat's turn to a staff alert
                 continue
+            chat.asking = None  # reserving now: it keeps the turn
             try:
                 granted, seconds = await self._reserve(chat_id, priority)
             except Exception as e:  # every waiter falls back at once, not one timeout after another
-                for f in (fut, *(ask[3] for ask in self._asks)):
+                for f in (fut, *(ask[-1] for ask in self._asks)):
                     if not f.done():
                         f.set_exception(e)
                 self._asks.clear()

@@ -222,3 +222,22 @@ async def test_a_storm_keeps_only_the_last_few_seconds_of_chats_in_memory(vt):
         await grant_times(vt, lim, range(second * 100, second * 100 + 100))
         vt.now += 1
     assert len(lim._chats) <= 500  # a few seconds' worth, not 2,000
+
+
+async def test_a_staff_alert_does_not_wait_for_an_edit_of_its_chat_queued_behind_check_ins(vt):
+    """One process on its own limits (Redis down): an alert packet's edit to a staff member waits its turn behind
+    the check-ins; a new 🆘 to that staff member goes at the next slot, and the edit after it."""
+    lim = limiter(vt)
+    order = []
+
+    async def send(chat, rank, at=0.0):
+        await vt.sleep(at)
+        raised = vt.now
+        await lim.acquire(chat, rank)
+        order.append((rank, chat))
+        return vt.now - raised
+
+    *_, edit_waited, alert_waited = await vt.run(*(send(c, 2) for c in range(1, 91)), send(1001, 3, at=0.4),
+                                                 send(1001, 0, at=0.5))
+    assert alert_waited <= 2 * lim._interval  # one slot, not the edit's place behind 75 check-ins
+    assert order.index((0, 1001)) < order.index((3, 1001)) and edit_waited > 2.0  # the edit still goes, later

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .base import StoreBase
+from redis.asyncio import Redis
+
+from .base import ScriptBatch, StoreBase
 
 _NOW = """
 local now
@@ -87,6 +89,12 @@ class Pace:
 
 
 class PaceStore(StoreBase):
+    def __init__(self, redis: Redis, prefix: str = "nc:", *, wait_replicas: int = 0, wait_ms: int = 500) -> None:
+        super().__init__(redis, prefix, wait_replicas=wait_replicas, wait_ms=wait_ms)
+        # a staff alert's slot on the 🆘 path's own client: not behind the shared pool's waiters, nor in a round trip
+        # that carries every committee's check-in steps waiting for company
+        self._alert_slots = ScriptBatch(self, _RESERVE, urgent=True)
+
     async def pace_reserve(self, chat_id: int, urgent: bool, pace: Pace, now: float | None = None, *,
                            alert: bool = False) -> tuple[bool, float]:
         """(True, seconds): the token's next slot is this chat's, `seconds` from now (the caller sends then);
@@ -95,7 +103,8 @@ class PaceStore(StoreBase):
         booked slots (see _RESERVE). `now` replaces Redis TIME (tests)."""
         k = self.keys
         group = chat_id < 0
-        granted, seconds = await self.batched(_RESERVE).call(  # every committee's within a few ms: one round trip
+        batch = self._alert_slots if alert else self.batched(_RESERVE)  # every committee's in a few ms: one trip
+        granted, seconds = await batch.call(
             [k.pace(), k.pace_chat(chat_id), k.pace_grants(chat_id)],
             ["" if now is None else now, pace.interval, pace.catchup, pace.chat_interval,
              1 if group else pace.burst, 2 if alert else int(urgent), pace.group_limit if group else 0,
