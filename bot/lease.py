@@ -1,9 +1,12 @@
 """Exactly one process polls a bot's updates at a time, however many workers run on one Redis.
 
 The right to poll is a lease in Redis: taken by whoever finds it free (SET NX PX), renewed by its holder well
-before it runs out (compare-and-set), given back at a clean stop (compare-and-delete). A holder that cannot renew
-in time — someone else has the lease, or Redis has been away too long — stops polling at once, before the lease
-can have passed on. The others try every second, so when the holder dies the lease moves within TTL + a second.
+before it runs out (compare-and-set), given back at a clean stop (compare-and-delete). A holder whose renewal is
+refused (someone else has the lease) stops polling at once. A holder that cannot reach Redis in time polls on,
+degraded: whatever arrives goes to the fallback (120, the committee phone, staff alerted), as no update would reach
+the bot otherwise; the lease cannot pass on meanwhile, since nobody else can reach Redis to take it either. When Redis
+answers again it takes the lease back (renewed, or taken if free) or, if another process holds it, stops polling. The
+others try every second, so when the holder dies the lease moves within TTL + a second.
 Every worker, polling or not, runs the scheduler and sends: only fetching updates is leased.
 
 Time here is real (monotonic) time, not `svc.clock`: Redis counts the lease down in real time. No Telegram here:
@@ -39,14 +42,17 @@ def holder_name() -> str:
 class PollerLease:
     """`start()` runs while this process holds the lease of bot `bot`, `stop()` as soon as it may not hold it."""
 
-    def __init__(self, store, bot: str, start: Step, stop: Step, *, ttl: float = TTL_SECONDS,
-                 renew_every: float = RENEW_SECONDS, try_every: float = TRY_SECONDS, holder: str | None = None,
+    def __init__(self, store, bot: str, start: Step, stop: Step, *, ttl: float | None = None,
+                 renew_every: float | None = None, try_every: float | None = None, holder: str | None = None,
                  monotonic: Callable[[], float] = time.monotonic) -> None:
         self.store, self.bot, self._start, self._stop = store, bot, start, stop
-        self.ttl, self.renew_every, self.try_every = ttl, renew_every, try_every
+        self.ttl = TTL_SECONDS if ttl is None else ttl  # the module's figures as they are now (tests shorten them)
+        self.renew_every = RENEW_SECONDS if renew_every is None else renew_every
+        self.try_every = TRY_SECONDS if try_every is None else try_every
         self.holder = holder or holder_name()
         self.monotonic = monotonic
-        self.holding = False  # polling now, under the lease
+        self.holding = False  # polling now, under the lease or degraded
+        self.degraded = False  # polling without the lease: Redis cannot be reached
         self._task: asyncio.Task | None = None
         self._stopping: asyncio.Future | None = None
         self._ending = False
@@ -111,8 +117,10 @@ class PollerLease:
                 await asyncio.sleep(max(0.0, min(self.renew_every, stop_at - self.monotonic())))
                 now = self.monotonic()
                 if now >= stop_at:
-                    log.warning("poller lease of bot %s not renewed in time (Redis away?): polling stops", self.bot)
-                    return
+                    valid_until = await self._degraded()
+                    if valid_until is None:
+                        return
+                    continue
                 try:
                     kept = await asyncio.wait_for(
                         self.store.renew_lease(self.bot, self.holder, int(self.ttl * 1000)), stop_at - now)
@@ -126,6 +134,35 @@ class PollerLease:
             self.holding = False
             self._stopping = asyncio.ensure_future(self._stop())  # not cut off half-way by a cancellation
             await asyncio.shield(self._stopping)
+
+    async def _degraded(self) -> float | None:
+        """Polls on while Redis cannot be reached, trying every `try_every` to take the lease back. Returns until when
+        the lease is surely ours again, or None once another process holds it (polling then stops) or at the end."""
+        self.degraded = True
+        log.warning("poller lease of bot %s cannot be renewed (Redis unreachable): polling goes on without it, "
+                    "the fallback answers", self.bot)
+        try:
+            while not self._ending:
+                await asyncio.sleep(self.try_every)
+                sent = self.monotonic()
+                try:
+                    ours = await asyncio.wait_for(self._take_back(), self.try_every)
+                except (RedisError, OSError, asyncio.TimeoutError):
+                    continue
+                if ours:
+                    log.warning("Redis reachable again: bot %s polls under its poller lease again", self.bot)
+                    return sent + self.ttl
+                log.warning("Redis reachable again and another process holds the poller lease of bot %s: "
+                            "polling stops", self.bot)
+                return None
+            return None
+        finally:
+            self.degraded = False
+
+    async def _take_back(self) -> bool:
+        ttl_ms = int(self.ttl * 1000)
+        return (await self.store.renew_lease(self.bot, self.holder, ttl_ms)
+                or await self.store.take_lease(self.bot, self.holder, ttl_ms))
 
     async def _give_back(self) -> None:
         try:
