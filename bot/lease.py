@@ -5,7 +5,9 @@ before it runs out (compare-and-set), given back at a clean stop (compare-and-de
 refused (someone else has the lease) stops polling at once. A holder that cannot reach Redis in time polls on,
 degraded: whatever arrives goes to the fallback (120, the committee phone, staff alerted), as no update would reach
 the bot otherwise; the lease cannot pass on meanwhile, since nobody else can reach Redis to take it either. When Redis
-answers again it takes the lease back (renewed, or taken if free) or, if another process holds it, stops polling. The
+answers again it takes the lease back (renewed, or taken if free) or, if another process holds it, stops polling.
+A process that has not reached Redis for a TTL and did not last see the lease held by someone else (it started while
+Redis was away) polls degraded too: otherwise a holder that died during the outage left nobody to poll. The
 others try every second, so when the holder dies the lease moves within TTL + a second.
 Every worker, polling or not, runs the scheduler and sends: only fetching updates is leased.
 
@@ -84,20 +86,31 @@ class PollerLease:
                 log.warning("poller lease not given back (Redis away): it runs out within %s s", self.ttl)
 
     async def _run(self) -> None:
+        unreachable_since: float | None = None  # Redis has not answered since then
+        others_hold = False  # Redis's last answer: another process holds the lease (it polls on, degraded if need be)
         while not self._ending:
             sent = self.monotonic()
             try:
                 took = await asyncio.wait_for(self.store.take_lease(self.bot, self.holder, int(self.ttl * 1000)),
                                               self.try_every)
             except (RedisError, OSError, asyncio.TimeoutError):
-                took = False  # Redis away: nobody can be sure of the lease, so nobody polls from here
-            if took and not self._ending:
+                took, unreachable_since = None, sent if unreachable_since is None else unreachable_since
+            else:
+                unreachable_since, others_hold = None, not took
+            if self._ending:
+                break
+            if took:
                 await self._hold(sent + self.ttl)
+                others_hold = True  # lost to another process (or could not start): not taken back without Redis
+            elif took is None and not others_hold and sent - unreachable_since >= self.ttl:
+                await self._hold(None)  # nobody known to poll (this process started while Redis was away)
+                unreachable_since, others_hold = None, True
             await asyncio.sleep(self.try_every)
 
-    async def _hold(self, valid_until: float) -> None:
+    async def _hold(self, valid_until: float | None) -> None:
         """Polls while the lease is surely ours: renewed every `renew_every`; given up at once when a renewal is
-        refused, and `MARGIN` before `valid_until` when none succeeded."""
+        refused; `MARGIN` before `valid_until` when none succeeded, polls on degraded until Redis answers (at once
+        when `valid_until` is None: Redis cannot be reached and nobody is known to poll)."""
         starting = asyncio.ensure_future(self._start())
         try:  # a library's start cut off half-way may leave it unable to stop: it finishes, then stops
             await asyncio.shield(starting)
@@ -110,8 +123,10 @@ class PollerLease:
             await self._give_back()
             return
         self.holding = True
-        log.info("polling Telegram for bot %s (this process holds the lease)", self.bot)
+        log.info("polling Telegram for bot %s", self.bot)
         try:
+            if valid_until is None and (valid_until := await self._degraded()) is None:
+                return
             while not self._ending:
                 stop_at = valid_until - self.ttl * MARGIN
                 await asyncio.sleep(max(0.0, min(self.renew_every, stop_at - self.monotonic())))
@@ -139,7 +154,7 @@ class PollerLease:
         """Polls on while Redis cannot be reached, trying every `try_every` to take the lease back. Returns until when
         the lease is surely ours again, or None once another process holds it (polling then stops) or at the end."""
         self.degraded = True
-        log.warning("poller lease of bot %s cannot be renewed (Redis unreachable): polling goes on without it, "
+        log.warning("poller lease of bot %s cannot be checked (Redis unreachable): polling goes on without it, "
                     "the fallback answers", self.bot)
         try:
             while not self._ending:

@@ -173,3 +173,35 @@ async def test_a_degraded_holder_stops_polling_when_redis_answers_and_another_pr
         assert await store.lease_holder("123456") == "someone-else"
     finally:
         await w.lease.end()
+
+
+async def test_a_worker_starting_while_redis_is_away_polls_degraded_and_takes_the_lease_when_redis_answers(store):
+    """Restarted during an outage (its holder had died, say): nobody known to poll, so it polls after one TTL."""
+    board = {"polling": set(), "most": 0}
+    away = Away(store)
+    away.away = True
+    w = Worker(away, "w0", board)
+    w.lease.begin()
+    try:
+        await until(lambda: w.lease.degraded and board["polling"] == {"w0"}, TTL + 1)
+        away.away = False
+        await until(lambda: not w.lease.degraded, TTL)
+        assert board["polling"] == {"w0"} and w.lease.holding and not w.stopped_at
+        assert await store.lease_holder("123456") == w.lease.holder
+    finally:
+        await w.lease.end()
+
+
+async def test_a_waiting_worker_that_saw_the_lease_held_does_not_poll_while_redis_is_away(store):
+    """The holder polls on, degraded; a second poller without Redis would get updates twice (two fallback alerts)."""
+    async with contending(store, 1) as (_, board, holder):
+        away = Away(store)
+        waiting = Worker(away, "w1", board)
+        waiting.lease.begin()
+        try:
+            await asyncio.sleep(TRY * 3)  # it has seen the lease held
+            away.away = True
+            await asyncio.sleep(TTL * 2)
+            assert board["polling"] == {holder.name} and board["most"] == 1 and not waiting.lease.degraded
+        finally:
+            await waiting.lease.end()
