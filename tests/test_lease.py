@@ -1,8 +1,10 @@
 """The poller lease (bot/lease.py) on a real Redis: among any number of worker processes exactly one polls a bot;
-when it dies the lease moves within its TTL and one try; a clean stop hands it on at once; a holder that cannot
-renew stops polling before its lease can have passed on. Short TTLs, real time: nothing depends on the hour."""
+when it dies the lease moves within its TTL and one try; a clean stop hands it on at once; a holder whose renewal is
+refused stops polling; a holder that cannot reach Redis polls on (degraded) until Redis answers again. Short TTLs,
+real time: nothing depends on the hour."""
 import asyncio
 import contextlib
+import logging
 import os
 import signal
 import time
@@ -109,19 +111,97 @@ async def test_a_holder_whose_lease_was_taken_stops_polling_at_once(store):
     assert await store.lease_holder("123456") == "someone-else"  # not given back: it was not ours
 
 
-async def test_a_holder_that_cannot_reach_redis_stops_before_its_lease_runs_out(tmp_path):
+async def test_a_holder_that_cannot_reach_redis_polls_on_and_takes_its_lease_back_when_redis_answers(
+        tmp_path, caplog):
+    """Redis away for longer than the lease: the holder keeps polling (degraded; the fallback answers what arrives)
+    instead of leaving nobody to fetch a resident's 救命; when Redis answers again it holds the lease again."""
+    caplog.set_level(logging.INFO, "bot.lease")
     server = EmbeddedRedis(tmp_path, appendonly=False).start()
     r = Redis.from_url(server.url, socket_timeout=0.2)
+    store = Store(r, "away:")
     try:
-        async with contending(Store(r, "away:"), 1) as (_, board, w):
+        async with contending(store, 1) as (_, board, w):
             os.kill(server.proc.pid, signal.SIGSTOP)  # Redis away: no answer at all
-            stopped = time.monotonic()
             try:
-                took = await until(lambda: not board["polling"], TTL + 1)
+                await until(lambda: w.lease.degraded, TTL + 1)
+                await asyncio.sleep(TTL * 2)  # well past the lease
+                assert board["polling"] == {w.name} and not w.stopped_at  # polled on throughout
             finally:
                 os.kill(server.proc.pid, signal.SIGCONT)
-            assert took < TTL  # before the lease can have run out and passed on
-            assert w.stopped_at[-1] - stopped < TTL
+            await until(lambda: not w.lease.degraded, TTL + 1)
+            assert await store.lease_holder("123456") == w.lease.holder
+            assert board["polling"] == {w.name} and not w.stopped_at and len(w.polled_at) == 1
+        lease_log = [r.getMessage() for r in caplog.records if r.name == "bot.lease"]
+        assert sum("Redis unreachable" in m for m in lease_log) == 1  # the switch logged once each way
+        assert sum("Redis reachable again" in m for m in lease_log) == 1
     finally:
         await r.aclose()
         server.stop()
+
+
+class Away:
+    """A store whose lease calls fail while `away` (Redis unreachable from this process), real otherwise."""
+
+    def __init__(self, store: Store) -> None:
+        self.store, self.away = store, False
+
+    def __getattr__(self, name):
+        real = getattr(self.store, name)
+
+        async def call(*args, **kwargs):
+            if self.away:
+                raise ConnectionError("Redis unreachable")
+            return await real(*args, **kwargs)
+        return call
+
+
+async def test_a_degraded_holder_stops_polling_when_redis_answers_and_another_process_holds_the_lease(store):
+    board = {"polling": set(), "most": 0}
+    away = Away(store)
+    w = Worker(away, "w0", board)
+    w.lease.begin()
+    try:
+        await until(lambda: board["polling"], TTL)
+        away.away = True
+        await until(lambda: w.lease.degraded, TTL + 1)
+        assert board["polling"] == {"w0"}
+        await store.r.set(store.keys.poller_lease("123456"), "someone-else", px=int(TTL * 1000))  # took it meanwhile
+        away.away = False
+        took = await until(lambda: not board["polling"], TTL)
+        assert took <= 2 * TRY + 0.3  # at its next try
+        assert not w.lease.degraded and not w.lease.holding
+        assert await store.lease_holder("123456") == "someone-else"
+    finally:
+        await w.lease.end()
+
+
+async def test_a_worker_starting_while_redis_is_away_polls_degraded_and_takes_the_lease_when_redis_answers(store):
+    """Restarted during an outage (its holder had died, say): nobody known to poll, so it polls after one TTL."""
+    board = {"polling": set(), "most": 0}
+    away = Away(store)
+    away.away = True
+    w = Worker(away, "w0", board)
+    w.lease.begin()
+    try:
+        await until(lambda: w.lease.degraded and board["polling"] == {"w0"}, TTL + 1)
+        away.away = False
+        await until(lambda: not w.lease.degraded, TTL)
+        assert board["polling"] == {"w0"} and w.lease.holding and not w.stopped_at
+        assert await store.lease_holder("123456") == w.lease.holder
+    finally:
+        await w.lease.end()
+
+
+async def test_a_waiting_worker_that_saw_the_lease_held_does_not_poll_while_redis_is_away(store):
+    """The holder polls on, degraded; a second poller without Redis would get updates twice (two fallback alerts)."""
+    async with contending(store, 1) as (_, board, holder):
+        away = Away(store)
+        waiting = Worker(away, "w1", board)
+        waiting.lease.begin()
+        try:
+            await asyncio.sleep(TRY * 3)  # it has seen the lease held
+            away.away = True
+            await asyncio.sleep(TTL * 2)
+            assert board["polling"] == {holder.name} and board["most"] == 1 and not waiting.lease.degraded
+        finally:
+            await waiting.lease.end()
