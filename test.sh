@@ -10,9 +10,10 @@ echo "== Pension/subsidy Q&A evaluation (nlu/data/qa_questions.yml) =="
 .venv/bin/python -m nlu.qa_cli evaluate
 echo "== Tests =="
 status=0
-# TEST_WORKERS=2 runs the tests in two pytest-xdist workers (work stealing): the tests that start processes mostly
-# wait, the others mostly compute. One process (0) stays the default until two workers are shown green on CI.
-.venv/bin/python -m pytest -n "${TEST_WORKERS:-0}" --dist worksteal "$@" || status=$?
+# Two pytest-xdist workers (work stealing) by default: the tests that start processes partly wait, the others
+# compute. Every test takes its ports from the kernel and its data from tmp_path, so they run side by side.
+# TEST_WORKERS=0 runs them in one process (e.g. to debug), TEST_WORKERS=3 in three (no faster on 2 cores).
+.venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist worksteal "$@" || status=$?
 if [ ! -x /usr/bin/chromium ]; then
   echo "!! Chromium is missing: the staff desk's browser tests did not run (apt-get install -y chromium fonts-noto-cjk)"
   [ -n "$CI" ] && [ "$CI" != "false" ] && [ "$status" = 0 ] && status=1

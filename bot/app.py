@@ -84,7 +84,9 @@ class App:
 
     async def close(self) -> None:
         if self.scheduler is not None:
-            self.scheduler.shutdown(wait=False)
+            from scheduler import stop
+
+            await stop(self.scheduler)
             self.scheduler = None
         for closer in self.closers:
             await closer()

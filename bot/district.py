@@ -76,7 +76,9 @@ class District:
 
     async def close(self) -> None:
         if self.scheduler is not None:
-            self.scheduler.shutdown(wait=False)
+            from scheduler import stop
+
+            await stop(self.scheduler)
             self.scheduler = None
         for app in self.apps.values():
             app.scheduler = None

@@ -9,6 +9,7 @@ holds up another's, and a committee's tick never runs twice at once. An idle com
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -44,8 +45,17 @@ class Waker:
         self.engines, self.names = engines, [name or "-" for name in names(engines)]
         self._running: dict[tuple[int, str], asyncio.Task] = {}
         self._failing: set[int] = set()
+        self.idle = asyncio.Event()  # no tick in flight (`stop` waits for it)
+        self.idle.set()
 
     async def tick(self) -> None:
+        self.idle.clear()
+        try:
+            await self._tick()
+        finally:
+            self.idle.set()
+
+    async def _tick(self) -> None:
         nows = [engine.svc.clock.ts() for engine in self.engines]  # read first: what is due by now is due
         answers = await earliest_due([engine.svc.store for engine in self.engines])
         failed = []
@@ -75,6 +85,19 @@ class Waker:
     async def settle(self) -> None:
         """Waits for what the last ticks started (tests; a drain goes on in its own task)."""
         await asyncio.gather(*self._running.values(), return_exceptions=True)
+
+
+async def stop(sched, grace: float = 2.0) -> None:
+    """Shuts the scheduler down after the wake-up tick in flight (one short Redis read; at most `grace` seconds):
+    APScheduler cancels a running job at shutdown and logs that as the job's error, traceback and all."""
+    if not sched.running:
+        return
+    sched.pause()
+    wake = sched.get_job("wake")
+    if wake is not None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(wake.func.__self__.idle.wait(), grace)
+    sched.shutdown(wait=False)
 
 
 def names(engines: list) -> list[str | None]:

@@ -15,7 +15,7 @@ import pytest
 from bot.app import build_app
 from bot.clock import FakeClock
 from bot.config import Secrets, load_settings
-from bot.redis_server import EmbeddedRedis
+from bot.redis_server import EmbeddedRedis, free_port
 from bot.testing.tools import Person, RecordingMessenger
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,7 +105,9 @@ def knowledge_base():
 
 @pytest.fixture
 def settings():
-    return load_settings(ROOT / "config.yaml")
+    s = load_settings(ROOT / "config.yaml")
+    # the desk on a port from the kernel: config.yaml's 8090 would be one port for every test and run side by side
+    return s.model_copy(update={"console": s.console.model_copy(update={"port": free_port()})})
 
 
 @pytest.fixture

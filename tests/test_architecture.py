@@ -250,3 +250,16 @@ def test_only_keys_py_spells_a_key():
                 found = [h for h in heads if text.startswith(h) or f"'{h}" in text or f'"{h}' in text]
                 assert not found, (path.name, found, text[:60])
 
+
+
+def test_the_console_residents_commands_and_a_ptb_bot_start_without_importing_aiogram():
+    """Importing aiogram costs seconds of CPU (hundreds of pydantic models): only its adapter and the first Mini
+    App sign-in pay for it, not every start of the console, `residents list` or a python-telegram-bot process."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, bot.__main__, bot.app, bot.desk, bot.handlers, bot.handlers.console, "
+             "bot.handlers.ptb_adapter; print(sorted(m for m in sys.modules if m.split('.')[0] == 'aiogram'))")
+    res = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "[]"

@@ -13,13 +13,17 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
+from bot.redis_server import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI)
 
 
 def run_console(tmp_path, script: str, at: datetime = MONDAY_10, **sections) -> subprocess.CompletedProcess:
-    cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8")) | sections
+    cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    cfg["console"]["port"] = free_port()  # not config.yaml's 8090, which other tests and runs may hold
+    cfg |= sections
     cfg["redis"]["data_dir"] = str(tmp_path / "redis")
     cfg["nlu"]["cache_dir"] = str(ROOT / "var" / "nlu-cache")
     cfg["residents"]["seed_file"] = str(ROOT / "data" / "sample_residents.csv")

@@ -20,6 +20,7 @@ import pytest
 import yaml
 from conftest import LIBRARIES
 
+from bot.redis_server import free_port
 from bot.testing.botapi_server import BotAPIServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,7 @@ def write_config(tmp_path: Path, api_url: str, library: str) -> Path:
     cfg["escalation"]["emergency"]["levels"][1]["after_minutes"] = 0.1  # six seconds
     cfg["telegram"]["api_base_url"] = api_url
     cfg["redis"]["prefix"] = f"crash{uuid.uuid4().hex[:6]}:"
+    cfg["console"]["port"] = free_port()  # not config.yaml's 8090, which other tests and runs may hold
     cfg["nlu"]["cache_dir"] = str(ROOT / "var" / "nlu-cache")
     cfg["residents"]["seed_file"] = str(ROOT / "data" / "sample_residents.csv")
     cfg["roster"] = [{"days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "from": "00:00", "to": "00:00",
@@ -70,7 +72,7 @@ async def test_escalation_survives_a_killed_process(tmp_path, redis_server, libr
         try:
             wang = api.user(5001, "王老伯")
             await wang.send_command("/start")
-            await api.wait_for_message(wang.id, lambda m: m.has_request_contact(), timeout=60)
+            await api.wait_for_message(wang.id, lambda m: m.has_request_contact(), timeout=120)
             await wang.send_contact("13900000002")
             await api.wait_for_message(wang.id, "已经认出您了")
             await wang.press("🆘 紧急求助")
@@ -81,7 +83,7 @@ async def test_escalation_survives_a_killed_process(tmp_path, redis_server, libr
             await asyncio.sleep(7)  # the escalation falls due while nothing runs
             assert api.sent_to(wa.id) == []
             bot = start_bot(config, redis_server.url, api.token, shift)
-            await api.wait_for_message(wa.id, "紧急求助 #1", timeout=60)
+            await api.wait_for_message(wa.id, "紧急求助 #1", timeout=120)  # a restart on a loaded machine
             await asyncio.sleep(3)  # time for any duplicate to show up
             assert sum("紧急求助 #1" in m.text for m in api.sent_to(wa.id)) == 1
         finally:

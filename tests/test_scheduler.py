@@ -260,3 +260,25 @@ async def test_committees_without_an_id_still_get_one_scheduler_each_with_its_ow
     clock.advance(3.1 * 60)
     await one_tick(sched)
     await until(lambda: packets(wa_b) == 1)
+
+
+async def test_a_stop_while_the_wake_up_reads_redis_is_quiet(make_app, monkeypatch, caplog):
+    """The bot stops (console /quit, SIGTERM) while a tick waits on a slow Redis: no job error and traceback in the log,
+    as a stop under load otherwise printed (tests/test_console.py saw it on stderr)."""
+    import scheduler
+
+    app = await make_app()
+    reading, real = asyncio.Event(), scheduler.earliest_due
+
+    async def slow_read(stores):
+        reading.set()
+        await asyncio.sleep(0.3)  # Redis answering slowly on a busy machine
+        return await real(stores)
+
+    monkeypatch.setattr(scheduler, "earliest_due", slow_read)
+    app.start_scheduler(tick_seconds=0.05)
+    with caplog.at_level(logging.INFO):
+        await asyncio.wait_for(reading.wait(), 10)
+        await app.close()
+        await asyncio.sleep(0.1)  # a cancelled job reports itself on the loop's next turns
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []

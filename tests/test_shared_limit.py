@@ -19,10 +19,10 @@ from bot.testing.botapi_server import BotAPIServer, RateLimits
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 ROOT = Path(__file__).resolve().parent.parent
 STAFF = 1001
-# slots 5% under 30 a second (the bot's default: 3%): the test server stamps a request when its event loop gets to
-# it, and on this shared 2-core machine that loop can stall for tens of milliseconds (bench/bench_limiter.py runs
-# the default margin)
-MARGIN = 0.05
+# slots 10% under 30 a second (the bot's default: 3%): the test server stamps a request when its event loop gets to
+# it, and on this shared 2-core machine, with the suite in two workers beside it, that loop can stall for tens of
+# milliseconds: at 5% a stall of 20 ms bunched 31 sends into one second (bench/bench_limiter.py runs the default)
+MARGIN = 0.10
 
 
 class Workers:

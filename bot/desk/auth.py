@@ -9,11 +9,11 @@ every POST must carry the session's CSRF token. Times come from the one clock (s
 """
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 import secrets
 
-from aiogram.utils.web_app import safe_parse_webapp_init_data
 from aiohttp import web
 
 from .. import roster
@@ -29,12 +29,21 @@ CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf"
 
 
-def staff_from_init_data(svc: Services, token: str | None, init_data: str):
+def _telegram_check():
+    """aiogram's check, imported at the first Mini App sign-in: importing aiogram takes seconds of CPU that the
+    console, the residents commands and a python-telegram-bot process would otherwise pay at every start."""
+    from aiogram.utils.web_app import safe_parse_webapp_init_data
+
+    return safe_parse_webapp_init_data
+
+
+async def staff_from_init_data(svc: Services, token: str | None, init_data: str):
     """The staff member Telegram vouches for, or None (forged, tampered, too old, not staff of ours)."""
     if not token or not init_data:
         return None
+    check = await asyncio.to_thread(_telegram_check)  # the first import off the event loop: alerts go on meanwhile
     try:
-        data = safe_parse_webapp_init_data(token, init_data)
+        data = check(token, init_data)
     except Exception:  # bad signature (ValueError) or a well-signed but malformed payload
         return None
     age = svc.clock.ts() - data.auth_date.timestamp()

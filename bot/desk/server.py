@@ -131,7 +131,7 @@ async def link_signin(request: web.Request) -> web.Response:
 async def webapp_signin(request: web.Request) -> web.Response:
     svc = request.app[SVC]
     form = await request.post()
-    staff = auth.staff_from_init_data(svc, request.app[TOKEN], str(form.get("init_data", "")))
+    staff = await auth.staff_from_init_data(svc, request.app[TOKEN], str(form.get("init_data", "")))
     if staff is None:
         log.info("console: Mini App sign-in refused")
         raise web.HTTPForbidden(text="staff only")
