@@ -2,7 +2,9 @@
 are. A registered resident's or family contact's reaches on-duty staff as it would from their private chat, marked
 as sent in a group; a stranger's as a stranger's; the group gets 120 and the committee phone (nothing personal). A
 chatty group cannot flood staff: one a person each 10 minutes, the rest counted and the latest following."""
+import pytest
 from conftest import signed_up
+from redis.exceptions import ConnectionError
 
 from bot.testing.tools import Person, _ids
 from bot.types import Inbound
@@ -174,28 +176,15 @@ async def test_held_back_voices_during_a_call_follow_to_whoever_handles_it(peopl
     assert not any("又发来" in t for t in li.texts())
 
 
-async def test_a_cry_in_a_group_while_storage_fails_still_reaches_staff_and_the_group_gets_120(people, app, monkeypatch):
-    from redis.exceptions import ConnectionError
-
+@pytest.mark.parametrize("failure", [ConnectionError("gone"), KeyError("a bug, not storage")], ids=["storage", "bug"])
+async def test_a_cry_in_a_group_meeting_a_failure_still_reaches_staff_and_the_group_gets_120(people, app, monkeypatch,
+                                                                                             failure):
     wang = await signed_up(people("王老伯"), "13900000002")
 
     async def broken(*a, **kw):
-        raise ConnectionError("gone")
+        raise failure
 
     monkeypatch.setattr(app.svc.store, "resident_by_tg", broken)
-    await in_group(wang, "text", "救命 我摔倒了起不来")
-    assert "我摔倒了起不来" in people("李社工").last("系统故障").text
-    assert "120" in group_texts(app)[-1] and COMMITTEE in group_texts(app)[-1]
-    nothing_personal_in_the_group(app)
-
-
-async def test_a_cry_in_a_group_meeting_a_bug_still_reaches_staff_and_the_group_gets_120(people, app, monkeypatch):
-    wang = await signed_up(people("王老伯"), "13900000002")
-
-    async def buggy(*a, **kw):
-        raise KeyError("a bug, not storage")
-
-    monkeypatch.setattr(app.svc.store, "resident_by_tg", buggy)
     await in_group(wang, "text", "救命 我摔倒了起不来")
     assert "我摔倒了起不来" in people("李社工").last("系统故障").text
     assert "120" in group_texts(app)[-1] and COMMITTEE in group_texts(app)[-1]
