@@ -163,7 +163,7 @@ class Engine:
         n = ctx.session.get("incident")
         if ev.kind == "text":
             await resident.on_text(ctx)
-        elif ev.kind == "location" and flow == "help" and n:
+        elif ev.kind == "location" and flow == "help" and n and not ev.group_id:  # a group's pin is no answer
             await help_request.on_address_location(ctx, n)
         elif ev.kind in ("voice", "photo", "location"):
             active = await self.svc.store.active_incident(me_rid(ctx))

@@ -78,3 +78,19 @@ async def test_a_removed_contacts_held_back_location_is_named_a_location(people,
     await app.engine.tick()
     again = people("李社工").last("又发来").text
     assert "又发来 1 条位置" in again and "语音" not in again
+
+
+async def test_a_location_in_a_group_while_his_address_is_asked_is_not_taken_as_where_he_is(people, app):
+    """A pin dropped in the neighbours' group (a shop, a meeting place) is not his answer to "请确认您现在的地址":
+    it goes to staff as a location sent in a group, and the question stays open in private."""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    li = people("李社工")
+    await wang.send("🆘 紧急求助")
+    await wang.click(wang.last("请确认您现在的地址"), "不对")
+    await location_in_group(wang)
+    assert forwarded_from_group(app, li.id) == 1
+    assert "群里" in li.last("31.21001, 121.44002").text
+    assert not any("收到您的位置" in t for t in wang.texts())
+    assert "居民发来位置" not in li.last("紧急求助").text  # the call's address is still his to give
+    await wang.share_location(31.2, 121.44)  # in private: his answer
+    assert "居民发来位置：31.20000, 121.44000" in li.last("紧急求助").text
