@@ -87,5 +87,5 @@ async def held(svc: Services, uid: int, count: int) -> None:
     inc = await store.incident(active) if active else None
     # a resident's open call: to whoever handles it, as their voices go; else to the duty
     chats = await help_request.listeners(svc, inc) if inc and inc["status"] != "resolved" else []
-    await help_request.pass_on(svc, chats, text, MessageRef(*media) if forward else None, tag="group",
+    await roster.pass_on(svc, chats, text, MessageRef(*media) if forward else None, tag="group",
                                urgent_intro=True)

@@ -12,7 +12,7 @@ from .. import roster
 from ..residents import full_address, has_any
 from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
-from ..types import MessageRef, Outbound
+from ..types import Outbound
 
 MEDIA = ("voice", "photo", "location")
 ADVICE_KEYS = ("help.advice_fall", "help.advice_door", "help.advice_phone")
@@ -203,7 +203,7 @@ async def on_address_location(ctx: Ctx, n: int) -> None:
 
 async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell: bool = True) -> int:
     """Voice and photos during a request reach whoever is handling it (everyone alerted until claimed), or else
-    anyone on the staff who can be reached (`pass_on`). From a family contact (`reporter`), marked as theirs; the
+    anyone on the staff who can be reached (`roster.pass_on`). From a family contact (`reporter`), marked as theirs; the
     caller tells them what happens next. A resident is told (if `tell`) it was passed on, or that it reached
     nobody. Returns how many staff chats got it."""
     store = ctx.svc.store
@@ -228,30 +228,12 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell:
         intro, entry = ctx.svc.cat.t("alert.media_from", n=n, name=name), {"event": f"resident_{ctx.ev.kind}"}
     if ctx.ev.group_id:
         intro += "\n" + ctx.svc.cat.t("alert.media_in_group")
-    reached = await pass_on(ctx.svc, chats, intro, ctx.ev.origin, tag=f"media:{n}")
+    reached = await roster.pass_on(ctx.svc, chats, intro, ctx.ev.origin, tag=f"media:{n}")
     await store.add_timeline(n, {"at": ctx.svc.clock.ts(), **entry, "forwarded_to": reached})
     if reporter is None and tell and reached:
         ctx.say(ctx.t("help.media_forwarded"))
     elif reporter is None and tell:
         tell_not_reached(ctx)
-    return reached
-
-
-async def pass_on(svc, chats: list[int], intro: str, ref: MessageRef | None, *, tag: str,
-                  urgent_intro: bool = False) -> int:
-    """`intro` and the forwarded `ref` to `chats`; if none of them can be reached (they blocked the bot since the
-    alert), to the reachable staff on duty, else to anyone on the staff the bot can reach. How many got it."""
-    tried = set(chats)
-    reached = await svc.outbox.forward_to(chats, intro, ref, tag=tag, urgent_intro=urgent_intro)
-    unreachable = getattr(svc.reach, "unreachable", frozenset())
-    for wider in ("on_duty", "staff"):
-        if reached:
-            break
-        staff = (await roster.reachable_on_duty(svc) if wider == "on_duty"
-                 else [st for st in svc.settings.staff if st.id not in unreachable])
-        more = [st.telegram_id for st in staff if st.telegram_id not in tried]
-        tried.update(more)
-        reached = await svc.outbox.forward_to(more, intro, ref, tag=tag, urgent_intro=urgent_intro)
     return reached
 
 
