@@ -4,10 +4,11 @@ speak sends a voice note wherever they are, so a person hears it:
 - a registered resident's or family contact's goes on as if sent in their private chat (on the resident's open
   call, or a request of its own that escalates until someone listens), marked as sent in a group; a location
   is shown to staff beside the registered address;
-- a stranger's voice or photo (not a location, as in private) is forwarded to the on-duty staff as an unregistered person's, marked the same (a neighbour's voice
+- a stranger's voice or photo (not a location, as in private) is forwarded to the on-duty staff (else anyone reachable) as an unregistered person's, marked the same (a neighbour's voice
   may be about someone who fell): paced as their private ones are, one a person in STRANGER_MEDIA_SECONDS;
 - staff's own are their own.
-The group gets only 120 and the committee phone (nothing personal), once for each one forwarded.
+The group gets only 120 and the committee phone (nothing personal), once for each one forwarded, after the
+forward: told it was passed on only when a staff member got it.
 
 A chatty group cannot flood staff: each person's first in GROUP_MEDIA_SECONDS goes on; the rest are counted, and
 when that time ends staff hear how many, with the latest ("rep:g5001"; a stranger's "rep:m5001", as in private).
@@ -47,10 +48,9 @@ async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound 
     if not await _goes_on(svc, f"m{uid}", STRANGER_MEDIA_SECONDS):
         return [], None  # the latest held back follows when the time ends (bot/incidents/repeats.py)
     intro = svc.cat.t(f"group.stranger_{ev.kind}", name=ev.first_name or "?")
-    staff = await roster.reachable_on_duty(svc)
-    await svc.outbox.forward_to([st.telegram_id for st in staff], intro, MessageRef(ev.chat, ev.message_id),
-                                tag="stranger")
-    return [await _answer(svc, ev)], None
+    reached = await roster.pass_on(svc, [], intro, MessageRef(ev.chat, ev.message_id), tag="stranger",
+                                   urgent_intro=True)
+    return [await _answer(svc, ev, reached)], None
 
 
 async def _goes_on(svc: Services, subject: str, seconds: int) -> bool:
@@ -64,10 +64,11 @@ async def _goes_on(svc: Services, subject: str, seconds: int) -> bool:
     return False
 
 
-async def _answer(svc: Services, ev: Inbound) -> Outbound:
+async def _answer(svc: Services, ev: Inbound, reached: int = 1) -> Outbound:
+    """The group's reply, after the forward: passed on only if a staff member got it."""
     loc = svc.cat.locale_for(ev.language)
-    msg = Outbound(ev.chat, svc.cat.t("group.media_sent", loc, phone=svc.settings.community.committee_phone),
-                   urgent=True)
+    key = "group.media_sent" if reached else "group.media_not_reached"
+    msg = Outbound(ev.chat, svc.cat.t(key, loc, phone=svc.settings.community.committee_phone), urgent=True)
     await svc.outbox.send(msg)
     return msg
 
