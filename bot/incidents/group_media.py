@@ -39,8 +39,9 @@ async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound 
         if not await _goes_on(svc, f"g{uid}", GROUP_MEDIA_SECONDS):
             await svc.store.hold_group_media(uid, [ev.chat, ev.message_id], ev.kind, ttl=2 * GROUP_MEDIA_SECONDS)
             return [], None
-        # no words: its caption was read already, and is no cry (the engine takes an event with words for one)
-        return [await _answer(svc, ev)], replace(ev, chat_id=uid, is_group=False, group_id=ev.chat, text="")
+        # no words: its caption was read already, and is no cry (the engine takes an event with words for one);
+        # the group is answered once it is known whether staff got it (help_request.tell_group)
+        return [], replace(ev, chat_id=uid, is_group=False, group_id=ev.chat, text="")
     if ev.kind == "location":  # a stranger's location is not passed on, in a group as in private
         return [], None
     await svc.store.log_stranger(uid, {"at": svc.clock.ts(), "kind": ev.kind, "name": ev.first_name,
@@ -50,7 +51,7 @@ async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound 
     intro = svc.cat.t(f"group.stranger_{ev.kind}", name=ev.first_name or "?")
     reached = await roster.pass_on(svc, [], intro, MessageRef(ev.chat, ev.message_id), tag="stranger",
                                    urgent_intro=True)
-    return [await _answer(svc, ev, reached)], None
+    return [await help_request.tell_group(svc, ev.chat, ev.language, reached)], None
 
 
 async def _goes_on(svc: Services, subject: str, seconds: int) -> bool:
@@ -62,15 +63,6 @@ async def _goes_on(svc: Services, subject: str, seconds: int) -> bool:
         return True
     await store.repeat(subject, now, seconds, deadline)  # over the quota: counted, so it follows like the rest
     return False
-
-
-async def _answer(svc: Services, ev: Inbound, reached: int = 1) -> Outbound:
-    """The group's reply, after the forward: passed on only if a staff member got it."""
-    loc = svc.cat.locale_for(ev.language)
-    key = "group.media_sent" if reached else "group.media_not_reached"
-    msg = Outbound(ev.chat, svc.cat.t(key, loc, phone=svc.settings.community.committee_phone), urgent=True)
-    await svc.outbox.send(msg)
-    return msg
 
 
 async def held(svc: Services, uid: int, count: int) -> None:

@@ -111,7 +111,7 @@ async def report_media(ctx: Ctx) -> int:
     n = await _incidents(ctx).open("help", person, category=kind, source=kind, ask_address=False,
                                    media=[ctx.ev.origin.chat_id, ctx.ev.message_id])
     await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"resident_{kind}"})
-    await _incidents(ctx).alert_first(n)
+    await group_told(ctx, await _incidents(ctx).alert_first(n))
     ctx.goto(None)
     ctx.say(ctx.t("help.media_sent", phone=ctx.svc.settings.community.committee_phone),
             buttons=[[ctx.button("btn.sos_inline", "sos:go")]])
@@ -230,11 +230,28 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell:
         intro += "\n" + ctx.svc.cat.t("alert.media_in_group")
     reached = await roster.pass_on(ctx.svc, chats, intro, ctx.ev.origin, tag=f"media:{n}")
     await store.add_timeline(n, {"at": ctx.svc.clock.ts(), **entry, "forwarded_to": reached})
+    await group_told(ctx, reached)
     if reporter is None and tell and reached:
         ctx.say(ctx.t("help.media_forwarded"))
     elif reporter is None and tell:
         tell_not_reached(ctx)
     return reached
+
+
+async def tell_group(svc, chat: int, language: str, reached: int) -> Outbound:
+    """A group's answer to a voice or photo sent there, once it is known whether a staff member got it: 120 and
+    the committee phone (nothing personal), and "passed on" only if it was."""
+    key = "group.media_sent" if reached else "group.media_not_reached"
+    msg = Outbound(chat, svc.cat.t(key, svc.cat.locale_for(language), phone=svc.settings.community.committee_phone),
+                   urgent=True)
+    await svc.outbox.send(msg)
+    return msg
+
+
+async def group_told(ctx: Ctx, reached: int) -> None:
+    """A voice or photo sent in a group (not a cry, whose group heard 120 already): the group's answer now."""
+    if ctx.ev.group_id and not ctx.cried:
+        await tell_group(ctx.svc, ctx.ev.group_id, ctx.ev.language, reached)
 
 
 def tell_not_reached(ctx: Ctx) -> None:
