@@ -111,8 +111,12 @@ async def report_media(ctx: Ctx) -> int:
     n = await _incidents(ctx).open("help", person, category=kind, source=kind, ask_address=False,
                                    media=[ctx.ev.origin.chat_id, ctx.ev.message_id])
     await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"resident_{kind}"})
-    await group_told(ctx, await _incidents(ctx).alert_first(n))
+    reached = await _incidents(ctx).alert_first(n)
+    await group_told(ctx, reached)
     ctx.goto(None)
+    if not reached:  # the truth, not "passed on"; it still escalates
+        tell_not_reached(ctx)
+        return n
     ctx.say(ctx.t("help.media_sent", phone=ctx.svc.settings.community.committee_phone),
             buttons=[[ctx.button("btn.sos_inline", "sos:go")]])
     return n
