@@ -53,3 +53,26 @@ def staff_by_id(settings: Settings, sid: str | None) -> Staff | None:
 
 def heads(settings: Settings) -> list[Staff]:
     return [s for s in settings.staff if s.role == "head"]
+
+
+async def pass_on(svc, chats: list[int], intro: str, ref, *, tag: str,
+                  urgent_intro: bool = False) -> int:
+    """`intro` and the forwarded `ref` to `chats`; if none of them can be reached (they blocked the bot since the
+    alert), to the reachable staff on duty, else to anyone on the staff the bot can reach. How many got it. A chat
+    that refused it for good is passed over by the next alert (`Reach.refused`)."""
+    tried, refused = set(chats), []
+    reached = await svc.outbox.forward_to(chats, intro, ref, tag=tag, urgent_intro=urgent_intro, refused=refused)
+    for wider in ("on_duty", "staff"):
+        if reached:
+            break
+        if refused and svc.reach:
+            svc.reach.refused(refused)
+        unreachable = getattr(svc.reach, "unreachable", frozenset())
+        staff = (await reachable_on_duty(svc) if wider == "on_duty"
+                 else [st for st in svc.settings.staff if st.id not in unreachable])
+        more = [st.telegram_id for st in staff if st.telegram_id not in tried]
+        tried.update(more)
+        reached = await svc.outbox.forward_to(more, intro, ref, tag=tag, urgent_intro=urgent_intro, refused=refused)
+    if refused and svc.reach:
+        svc.reach.refused(refused)
+    return reached

@@ -38,3 +38,16 @@ async def test_a_daughters_location_in_a_group_reaches_staff_beside_her_fathers_
     assert forwards(telegram, li) == 1
     told = await telegram.api.wait_for_message(GROUP, "120")
     assert "021-64370000" in told.text and "建新路" not in told.text
+
+
+async def test_a_voice_in_a_group_that_reaches_no_staff_member_is_not_called_passed_on(telegram):
+    wang = await telegram.signed_up("王老伯", "13900000002")
+    for name in ("李社工", "王社工", "陈书记"):  # every staff member blocked the bot
+        telegram.api.block_chat(telegram.user(name).id)
+    group = telegram.api.group(GROUP)
+    await group.send_voice(wang)
+    told = await telegram.api.wait_for_message(GROUP, "120")
+    assert "暂时没联系上社工" in told.text and "021-64370000" in told.text and "已转给" not in told.text
+    await group.send_voice(telegram.user("路人甲"))  # a stranger's, the same
+    told = await telegram.api.wait_for_message(GROUP, "120", after=1)
+    assert "暂时没联系上社工" in told.text and "已转给" not in told.text

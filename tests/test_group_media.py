@@ -189,3 +189,49 @@ async def test_a_cry_in_a_group_meeting_a_failure_still_reaches_staff_and_the_gr
     assert "我摔倒了起不来" in people("李社工").last("系统故障").text
     assert "120" in group_texts(app)[-1] and COMMITTEE in group_texts(app)[-1]
     nothing_personal_in_the_group(app)
+
+
+async def test_a_strangers_voice_in_a_group_that_reaches_nobody_is_not_called_passed_on(people, app):
+    app.svc.outbox.messenger.blocked.update((1001, 1002, 1003))  # every staff member blocked the bot
+    await in_group(people("路人丁"))
+    told = group_texts(app)
+    assert len(told) == 1 and "120" in told[0] and COMMITTEE in told[0]
+    assert "已转给" not in told[0] and "暂时没联系上社工" in told[0]
+
+
+async def test_a_strangers_voice_in_a_group_is_called_passed_on_only_after_staff_got_it(people, app):
+    app.svc.outbox.messenger.blocked.add(1001)  # 李社工, on duty, blocked the bot (no probe yet)
+    await in_group(people("路人戊"))
+    log = app.svc.outbox.messenger.log
+    got = [i for i, m in enumerate(log) if m.forward and m.forward.chat_id == GROUP and m.chat_id in (1002, 1003)]
+    told = [i for i, m in enumerate(log) if m.chat_id == GROUP and "已转给" in (m.text or "")]
+    assert got and told and got[0] < told[0]
+
+
+async def test_a_residents_voice_in_a_group_that_reaches_nobody_is_not_called_passed_on(people, app):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    app.svc.outbox.messenger.blocked.update((1001, 1002, 1003))  # every staff member blocked the bot
+    await in_group(wang)
+    told = group_texts(app)
+    assert len(told) == 1 and "120" in told[0] and COMMITTEE in told[0]
+    assert "已转给" not in told[0] and "暂时没联系上社工" in told[0]
+    nothing_personal_in_the_group(app)
+
+
+async def test_a_residents_photo_in_a_group_during_a_call_that_reaches_nobody_is_not_called_passed_on(people, app):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    app.svc.outbox.messenger.blocked.update((1001, 1002, 1003))  # every staff member blocked the bot since
+    await in_group(wang, "photo")
+    told = group_texts(app)
+    assert len(told) == 1 and "已转给" not in told[0] and "暂时没联系上社工" in told[0] and COMMITTEE in told[0]
+    nothing_personal_in_the_group(app)
+
+
+async def test_a_residents_voice_in_a_group_is_called_passed_on_only_after_staff_got_it(people, app):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await in_group(wang)
+    log = app.svc.outbox.messenger.log
+    got = [i for i, m in enumerate(log) if m.chat_id == 1001 and m.forward and m.forward.chat_id == GROUP]
+    told = [i for i, m in enumerate(log) if m.chat_id == GROUP and "已转给" in (m.text or "")]
+    assert got and told and got[0] < told[0]

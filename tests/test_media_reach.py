@@ -66,3 +66,12 @@ async def test_a_residents_photo_crying_in_a_group_follows_the_call_when_the_bot
     assert forwarded_from_group(app, li.id) == 1  # the photo, with the call
     assert "群里" in li.last("#1 王老伯 发来").text
     nothing_personal_in_the_group(app)
+
+
+async def test_a_residents_voice_with_no_call_open_that_reaches_nobody_tells_them_to_phone(people, app):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    app.svc.outbox.messenger.blocked.update(STAFF)  # every staff member blocked the bot
+    await wang.send_kind("voice")
+    told = wang.texts()
+    assert any("暂时没联系上社工" in t and COMMITTEE in t and "120" in t for t in told)
+    assert not any("转给值班社工" in t for t in told)

@@ -51,3 +51,30 @@ async def test_a_strangers_photo_captioned_with_a_cry_is_a_cry_and_the_photo_fol
     assert "楼下老人摔倒了" in li.last("可能的求助").text
     assert forwarded(li) == 1
     assert "120" in stranger.texts()[0]
+
+
+async def test_a_strangers_voice_when_every_staff_member_blocked_the_bot_tells_them_the_truth(people, app):
+    app.svc.outbox.messenger.blocked.update((1001, 1002, 1003))  # every staff member blocked the bot
+    stranger = Person(app, 8124, "隔壁小王")
+    await stranger.send_kind("voice")
+    told = stranger.texts()
+    assert any("暂时没联系上社工" in t and COMMITTEE in t and "120" in t for t in told)
+    assert not any("已转给" in t for t in told)
+
+
+async def test_a_strangers_voice_reaches_off_duty_staff_when_the_duty_blocked_the_bot(people, app):
+    app.svc.outbox.messenger.blocked.add(1001)  # 李社工, the only one on duty, blocked the bot (no probe yet)
+    stranger = Person(app, 8125, "隔壁小张")
+    await stranger.send_kind("voice")
+    assert forwarded(people("王社工")) + forwarded(people("陈书记")) >= 1
+    assert any("值班社工" in t for t in stranger.texts())
+
+
+async def test_a_voice_forward_refused_for_good_passes_the_next_alert_over_that_staff_member(people, app):
+    from conftest import signed_up
+
+    app.svc.outbox.messenger.blocked.add(1001)  # 李社工, on duty, blocked the bot; no duty probe has run
+    await Person(app, 8126, "隔壁小赵").send_kind("voice")  # the forward to 李社工 is refused for good
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")  # no tick: level 0 already goes to the next reachable staff member
+    assert people("王社工").last("紧急求助 #1")

@@ -131,7 +131,9 @@ async def on_media(ctx: Ctx) -> None:
                                        ask_address=False, media=[ev.origin.chat_id, ev.message_id], **fields,
                                        **where)
         await store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"family_{ev.kind}", "by": reporter["name"]})
-        if not await _incidents(ctx).alert_first(n):
+        reached = await _incidents(ctx).alert_first(n)
+        await help_request.group_told(ctx, reached)
+        if not reached:
             help_request.tell_not_reached(ctx)
             return
     sent = "family.location_sent" if ev.kind == "location" else "family.media_sent"

@@ -4,10 +4,11 @@ speak sends a voice note wherever they are, so a person hears it:
 - a registered resident's or family contact's goes on as if sent in their private chat (on the resident's open
   call, or a request of its own that escalates until someone listens), marked as sent in a group; a location
   is shown to staff beside the registered address;
-- a stranger's voice or photo (not a location, as in private) is forwarded to the on-duty staff as an unregistered person's, marked the same (a neighbour's voice
+- a stranger's voice or photo (not a location, as in private) is forwarded to the on-duty staff (else anyone reachable) as an unregistered person's, marked the same (a neighbour's voice
   may be about someone who fell): paced as their private ones are, one a person in STRANGER_MEDIA_SECONDS;
 - staff's own are their own.
-The group gets only 120 and the committee phone (nothing personal), once for each one forwarded.
+The group gets only 120 and the committee phone (nothing personal), once for each one forwarded, after the
+forward: told it was passed on only when a staff member got it.
 
 A chatty group cannot flood staff: each person's first in GROUP_MEDIA_SECONDS goes on; the rest are counted, and
 when that time ends staff hear how many, with the latest ("rep:g5001"; a stranger's "rep:m5001", as in private).
@@ -38,8 +39,9 @@ async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound 
         if not await _goes_on(svc, f"g{uid}", GROUP_MEDIA_SECONDS):
             await svc.store.hold_group_media(uid, [ev.chat, ev.message_id], ev.kind, ttl=2 * GROUP_MEDIA_SECONDS)
             return [], None
-        # no words: its caption was read already, and is no cry (the engine takes an event with words for one)
-        return [await _answer(svc, ev)], replace(ev, chat_id=uid, is_group=False, group_id=ev.chat, text="")
+        # no words: its caption was read already, and is no cry (the engine takes an event with words for one);
+        # the group is answered once it is known whether staff got it (help_request.tell_group)
+        return [], replace(ev, chat_id=uid, is_group=False, group_id=ev.chat, text="")
     if ev.kind == "location":  # a stranger's location is not passed on, in a group as in private
         return [], None
     await svc.store.log_stranger(uid, {"at": svc.clock.ts(), "kind": ev.kind, "name": ev.first_name,
@@ -47,10 +49,9 @@ async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound 
     if not await _goes_on(svc, f"m{uid}", STRANGER_MEDIA_SECONDS):
         return [], None  # the latest held back follows when the time ends (bot/incidents/repeats.py)
     intro = svc.cat.t(f"group.stranger_{ev.kind}", name=ev.first_name or "?")
-    staff = await roster.reachable_on_duty(svc)
-    await svc.outbox.forward_to([st.telegram_id for st in staff], intro, MessageRef(ev.chat, ev.message_id),
-                                tag="stranger")
-    return [await _answer(svc, ev)], None
+    reached = await roster.pass_on(svc, [], intro, MessageRef(ev.chat, ev.message_id), tag="stranger",
+                                   urgent_intro=True)
+    return [await help_request.tell_group(svc, ev.chat, ev.language, reached)], None
 
 
 async def _goes_on(svc: Services, subject: str, seconds: int) -> bool:
@@ -62,14 +63,6 @@ async def _goes_on(svc: Services, subject: str, seconds: int) -> bool:
         return True
     await store.repeat(subject, now, seconds, deadline)  # over the quota: counted, so it follows like the rest
     return False
-
-
-async def _answer(svc: Services, ev: Inbound) -> Outbound:
-    loc = svc.cat.locale_for(ev.language)
-    msg = Outbound(ev.chat, svc.cat.t("group.media_sent", loc, phone=svc.settings.community.committee_phone),
-                   urgent=True)
-    await svc.outbox.send(msg)
-    return msg
 
 
 async def held(svc: Services, uid: int, count: int) -> None:
@@ -87,5 +80,5 @@ async def held(svc: Services, uid: int, count: int) -> None:
     inc = await store.incident(active) if active else None
     # a resident's open call: to whoever handles it, as their voices go; else to the duty
     chats = await help_request.listeners(svc, inc) if inc and inc["status"] != "resolved" else []
-    await help_request.pass_on(svc, chats, text, MessageRef(*media) if forward else None, tag="group",
+    await roster.pass_on(svc, chats, text, MessageRef(*media) if forward else None, tag="group",
                                urgent_intro=True)

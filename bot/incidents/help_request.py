@@ -12,7 +12,7 @@ from .. import roster
 from ..residents import full_address, has_any
 from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
-from ..types import MessageRef, Outbound
+from ..types import Outbound
 
 MEDIA = ("voice", "photo", "location")
 ADVICE_KEYS = ("help.advice_fall", "help.advice_door", "help.advice_phone")
@@ -111,8 +111,12 @@ async def report_media(ctx: Ctx) -> int:
     n = await _incidents(ctx).open("help", person, category=kind, source=kind, ask_address=False,
                                    media=[ctx.ev.origin.chat_id, ctx.ev.message_id])
     await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"resident_{kind}"})
-    await _incidents(ctx).alert_first(n)
+    reached = await _incidents(ctx).alert_first(n)
+    await group_told(ctx, reached)
     ctx.goto(None)
+    if not reached:  # the truth, not "passed on"; it still escalates
+        tell_not_reached(ctx)
+        return n
     ctx.say(ctx.t("help.media_sent", phone=ctx.svc.settings.community.committee_phone),
             buttons=[[ctx.button("btn.sos_inline", "sos:go")]])
     return n
@@ -203,7 +207,7 @@ async def on_address_location(ctx: Ctx, n: int) -> None:
 
 async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell: bool = True) -> int:
     """Voice and photos during a request reach whoever is handling it (everyone alerted until claimed), or else
-    anyone on the staff who can be reached (`pass_on`). From a family contact (`reporter`), marked as theirs; the
+    anyone on the staff who can be reached (`roster.pass_on`). From a family contact (`reporter`), marked as theirs; the
     caller tells them what happens next. A resident is told (if `tell`) it was passed on, or that it reached
     nobody. Returns how many staff chats got it."""
     store = ctx.svc.store
@@ -228,8 +232,9 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell:
         intro, entry = ctx.svc.cat.t("alert.media_from", n=n, name=name), {"event": f"resident_{ctx.ev.kind}"}
     if ctx.ev.group_id:
         intro += "\n" + ctx.svc.cat.t("alert.media_in_group")
-    reached = await pass_on(ctx.svc, chats, intro, ctx.ev.origin, tag=f"media:{n}")
+    reached = await roster.pass_on(ctx.svc, chats, intro, ctx.ev.origin, tag=f"media:{n}")
     await store.add_timeline(n, {"at": ctx.svc.clock.ts(), **entry, "forwarded_to": reached})
+    await group_told(ctx, reached)
     if reporter is None and tell and reached:
         ctx.say(ctx.t("help.media_forwarded"))
     elif reporter is None and tell:
@@ -237,22 +242,20 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell:
     return reached
 
 
-async def pass_on(svc, chats: list[int], intro: str, ref: MessageRef | None, *, tag: str,
-                  urgent_intro: bool = False) -> int:
-    """`intro` and the forwarded `ref` to `chats`; if none of them can be reached (they blocked the bot since the
-    alert), to the reachable staff on duty, else to anyone on the staff the bot can reach. How many got it."""
-    tried = set(chats)
-    reached = await svc.outbox.forward_to(chats, intro, ref, tag=tag, urgent_intro=urgent_intro)
-    unreachable = getattr(svc.reach, "unreachable", frozenset())
-    for wider in ("on_duty", "staff"):
-        if reached:
-            break
-        staff = (await roster.reachable_on_duty(svc) if wider == "on_duty"
-                 else [st for st in svc.settings.staff if st.id not in unreachable])
-        more = [st.telegram_id for st in staff if st.telegram_id not in tried]
-        tried.update(more)
-        reached = await svc.outbox.forward_to(more, intro, ref, tag=tag, urgent_intro=urgent_intro)
-    return reached
+async def tell_group(svc, chat: int, language: str, reached: int) -> Outbound:
+    """A group's answer to a voice or photo sent there, once it is known whether a staff member got it: 120 and
+    the committee phone (nothing personal), and "passed on" only if it was."""
+    key = "group.media_sent" if reached else "group.media_not_reached"
+    msg = Outbound(chat, svc.cat.t(key, svc.cat.locale_for(language), phone=svc.settings.community.committee_phone),
+                   urgent=True)
+    await svc.outbox.send(msg)
+    return msg
+
+
+async def group_told(ctx: Ctx, reached: int) -> None:
+    """A voice or photo sent in a group (not a cry, whose group heard 120 already): the group's answer now."""
+    if ctx.ev.group_id and not ctx.cried:
+        await tell_group(ctx.svc, ctx.ev.group_id, ctx.ev.language, reached)
 
 
 def tell_not_reached(ctx: Ctx) -> None:

@@ -106,14 +106,16 @@ async def unknown_cry_for_help(ctx: Ctx) -> None:
 
 async def unknown_media(ctx: Ctx, told: bool = False) -> None:
     """A voice or photo from someone the register does not know: the bot cannot read it, so staff on duty hear it
-    (marked as from an unregistered person, by their Telegram name), paced per person and overall
-    (bot/incidents/repeats.py); the sender gets 120 and the committee phone, unless `told` already."""
+    (marked as from an unregistered person, by their Telegram name), else anyone on the staff the bot can reach,
+    paced per person and overall (bot/incidents/repeats.py); the sender gets 120 and the committee phone, unless
+    `told` already, and hears it was passed on only when someone got it."""
     ev, phone = ctx.ev, ctx.svc.settings.community.committee_phone
     forward = await ctx.svc.repeats.stranger_media(ev.user_id)
-    if not told:
+    reached = 0
+    if forward:
+        intro = ctx.svc.cat.t(f"stranger.media_{ev.kind}", name=ev.first_name or "?")
+        reached = await roster.pass_on(ctx.svc, [], intro, ev.origin, tag="stranger", urgent_intro=True)
+    if forward and not reached:
+        ctx.say(ctx.t("stranger.media_not_reached", phone=phone), urgent=True)
+    elif not told:
         ctx.say(ctx.t("stranger.media_sent" if forward else "stranger.media_held", phone=phone), urgent=True)
-    if not forward:
-        return
-    intro = ctx.svc.cat.t(f"stranger.media_{ev.kind}", name=ev.first_name or "?")
-    staff = await roster.reachable_on_duty(ctx.svc)
-    await ctx.svc.outbox.forward_to([st.telegram_id for st in staff], intro, ev.origin, tag="stranger")
