@@ -150,7 +150,7 @@ def connection_pool(url: str) -> BlockingConnectionPool:
     Redis is down, calls fail at once for a moment (bot/redisbreaker.py), so the fallback answers quickly."""
     return BlockingConnectionPool.from_url(
         url, max_connections=64, timeout=20, health_check_interval=10,
-        retry=BreakerRetry(3), retry_on_error=[RedisConnectionError])
+        retry=BreakerRetry(), retry_on_error=[RedisConnectionError])
 
 
 _POOL_MADE = {"connection_pool", "himport_registry", "maint_notifications_pool_handler", "orig_host_address",
