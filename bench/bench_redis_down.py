@@ -6,6 +6,9 @@ and how many times Redis was tried on the way.
 The real bot from config.yaml (in-memory messenger, the builtin NLU) on a redis-server of its own, which is
 stopped after one resident signs up; then `--cries` residents send 救命 one after another. The first cry meets
 a Redis nobody has found away yet; those after it meet what the bot remembers of that (bot/redisbreaker.py).
+
+2026-11-30, 2 shared cores, back to back: before (redis-py Retry, 3 retries with backoff, on every call) each cry
+took ~2120 ms and 15-16 tries of Redis; with bot/redisbreaker.py the first cry ~120 ms (7 tries), later ones 4-10 ms.
 """
 from __future__ import annotations
 
