@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from redis.asyncio import BlockingConnectionPool, Redis
-from redis.asyncio.retry import Retry
-from redis.backoff import ExponentialBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from .clock import Clock
@@ -29,6 +27,7 @@ from .lanes import Lanes
 from .logmask import protect_logs
 from .outbox import Messenger, Outbox
 from .redis_server import EmbeddedRedis
+from .redisbreaker import BreakerRetry
 from .residents import register, staff_join
 from .routes import Routes
 from .services import Services
@@ -147,11 +146,11 @@ def load_kb():
 def connection_pool(url: str) -> BlockingConnectionPool:
     """A blocking pool: a burst waits for a connection instead of failing (a plain pool raises past its size).
     A connection Redis dropped (a restart, an idle timeout) is reconnected and the command retried, so a
-    🆘 right after a Redis restart is stored as usual; a timeout is not retried (the write may have landed)."""
+    🆘 right after a Redis restart is stored as usual; a timeout is not retried (the write may have landed). While
+    Redis is down, calls fail at once for a moment (bot/redisbreaker.py), so the fallback answers quickly."""
     return BlockingConnectionPool.from_url(
         url, max_connections=64, timeout=20, health_check_interval=10,
-        retry=Retry(ExponentialBackoff(cap=0.5, base=0.05), 3, supported_errors=(RedisConnectionError,)),
-        retry_on_error=[RedisConnectionError])
+        retry=BreakerRetry(), retry_on_error=[RedisConnectionError])
 
 
 _POOL_MADE = {"connection_pool", "himport_registry", "maint_notifications_pool_handler", "orig_host_address",

@@ -2,8 +2,11 @@
 ("我摔倒了，起不来"), and the fallback used to alert staff only for words. Every staff member in the config gets a
 line saying who may have sent it and the forwarded message; the sender (or the group) gets 120 and the committee
 phone. A flood of them cannot flood staff: one a sender a minute goes on, the next one says how many were held."""
+import time
+
 import pytest
 from conftest import LIBRARIES, running_telegram, signed_up
+from redis.backoff import ExponentialBackoff
 
 from bot.redis_server import EmbeddedRedis
 from bot.testing.tools import Person, _ids
@@ -164,3 +167,53 @@ async def test_the_senders_120_does_not_wait_for_the_register_to_answer(people, 
     await wang.send_kind("voice")
     assert replied_while_reading == [True]
     assert forwarded(app, 1001, wang.id) == 1
+
+
+# While Redis is down, a resident's cry reaches staff (and the resident hears 120) without the bot first trying
+# Redis over and over: each failed call used to retry with backoff (~0.7 s), several calls on the way to the
+# fallback, so the alert and the 120 came ~2-3 s late. Counted in the backoff's chosen waits, which are the same on
+# any machine; the measured figure is bench/bench_redis_down.py's.
+
+@pytest.fixture
+def waited(monkeypatch):
+    """Seconds the bot's Redis client chose to wait before trying Redis again (its backoff: no jitter, so the
+    same on any machine)."""
+    total = [0.0]
+    compute = ExponentialBackoff.compute
+
+    def counted(self, failures):
+        total[0] += (wait := compute(self, failures))
+        return wait
+
+    monkeypatch.setattr(ExponentialBackoff, "compute", counted)
+    return total
+
+
+async def test_a_cry_while_redis_is_down_reaches_staff_without_waiting_on_redis_retries(app_own_redis, waited):
+    app, server = app_own_redis
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    server.stop()
+    waited[0] = 0.0
+    started = time.monotonic()
+    await wang.send("救命")
+    for staff_id in STAFF:
+        assert "王老伯" in Person(app, staff_id).last("救命").text
+    assert "120" in wang.last().text and COMMITTEE in wang.last().text
+    assert waited[0] <= 0.2  # the first call to find Redis away waits once (0.1 s), not every call on the way
+    # a second resident right after: Redis is still tried, but no wait before trying again
+    zhang = Person(app, 5002, "张阿姨")
+    await zhang.send("救命")
+    assert "张阿姨" in Person(app, 1001).last("张阿姨").text and "120" in zhang.last().text
+    assert waited[0] <= 0.2
+    assert time.monotonic() - started < 30  # a safety net only; the figure is the benchmark's
+
+
+async def test_when_redis_is_back_the_next_sos_is_stored_not_the_fallback(app_own_redis):
+    app, server = app_own_redis
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    server.stop()
+    await wang.send("救命")
+    assert "120" in wang.last().text
+    server.start()
+    await wang.send("救命")  # at once: while the bot takes Redis as away it still tries it, only without waiting
+    assert await app.svc.store.open_incident_ids()  # stored: the incident path, as before
