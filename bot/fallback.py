@@ -17,10 +17,9 @@ from .residents import full_address
 from .flows.understanding import keyword_parse
 from .incidents.urgency import WORDED
 from .services import Services
-from .types import Inbound, Outbound
+from .types import MEDIA, Inbound, Outbound
 
 FALLBACK_READ_SECONDS = 1
-MEDIA = ("voice", "photo", "location")  # forwarded to staff as they are, since the bot cannot read them
 MEDIA_SECONDS = 60  # one a sender goes on to staff in this time; the rest are counted into their next one
 MEDIA_PER_WINDOW = 12  # and at most this many from everyone in that time
 MEDIA_SENDERS_KEPT = 1000  # senders remembered at most (those whose minute has passed are forgotten first)

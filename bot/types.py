@@ -10,6 +10,9 @@ InboundKind = Literal[
 ]
 
 
+MEDIA = ("voice", "photo", "location")  # what the bot cannot read: forwarded to staff as it is
+
+
 @dataclass(frozen=True)
 class Inbound:
     """One thing a person did: typed, pressed, shared. Chat id equals user id in private chats."""

@@ -14,12 +14,11 @@ from ..incidents import start_help
 from ..flows.menu import show_menu
 from ..flows.resident import route_intent
 from ..flows.understanding import is_emergency, keyword_parse, understand
-from ..types import Button
+from ..types import MEDIA, Button
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
 from .words import answer_label, date_label, next_label, times_label
 
 ANSWERS = ("ok", "unwell", "help")
-MEDIA = ("voice", "photo", "location")
 # Short typed phrases for the controls. Kept strict on purpose: they are read before the emergency check,
 # so only sentences that cannot be a call for help are taken (and never one with a danger word).
 AWAY = re.compile(r"(出门|出去|外出)(几天|一阵|一段|一周|一个?星期|旅游|旅行)|出远门|不在家|去外地|回老家|去旅游|去旅行"

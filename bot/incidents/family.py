@@ -13,15 +13,12 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard, menu_action, show_menu
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import is_emergency, understand
-from ..types import Button
+from ..types import MEDIA, Button
 from . import help_request, urgency
 
 
 def _incidents(ctx: Ctx):
     return ctx.svc.incidents
-
-
-MEDIA = ("voice", "photo", "location")
 
 
 async def on_message(ctx: Ctx) -> None:

@@ -21,11 +21,10 @@ from dataclasses import replace
 
 from .. import roster
 from ..services import Services
-from ..types import Inbound, MessageRef, Outbound
+from ..types import MEDIA, Inbound, MessageRef, Outbound
 from . import help_request
 from .repeats import STRANGER_MEDIA_SECONDS, kinds_named
 
-MEDIA = ("voice", "photo", "location")
 GROUP_MEDIA_SECONDS = 600  # a registered person's voice, photo or location in a group: one per person per 10 minutes
 GROUP_MEDIA_PER_WINDOW = 6  # and at most six from all groups in those 10 minutes
 

@@ -12,9 +12,8 @@ from .. import roster
 from ..residents import full_address, has_any
 from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
-from ..types import Outbound
+from ..types import MEDIA, Outbound
 
-MEDIA = ("voice", "photo", "location")
 ADVICE_KEYS = ("help.advice_fall", "help.advice_door", "help.advice_phone")
 REASSURE_AFTER_SECONDS = 0.2
 
