@@ -78,3 +78,21 @@ async def test_a_voice_forward_refused_for_good_passes_the_next_alert_over_that_
     wang = await signed_up(people("王老伯"), "13900000002")
     await wang.send("🆘 紧急求助")  # no tick: level 0 already goes to the next reachable staff member
     assert people("王社工").last("紧急求助 #1")
+
+
+async def test_a_strangers_typed_cry_reaches_off_duty_staff_when_the_duty_blocked_the_bot(people, app):
+    app.svc.outbox.messenger.blocked.add(1001)  # 李社工, the only one on duty, blocked the bot (no probe yet)
+    stranger = Person(app, 8127, "楼下小孙")
+    await stranger.send("救命 楼上老人摔倒了")
+    alerts = [m.text for p in (people("王社工"), people("陈书记")) for m in p.inbox if "可能的求助" in m.text]
+    assert alerts and "楼上老人摔倒了" in alerts[0]
+    assert any("已通知值班社工" in t and "120" in t for t in stranger.texts())
+
+
+async def test_a_strangers_typed_cry_when_every_staff_member_blocked_the_bot_tells_them_the_truth(people, app):
+    app.svc.outbox.messenger.blocked.update((1001, 1002, 1003))  # every staff member blocked the bot
+    stranger = Person(app, 8128, "楼下小周")
+    await stranger.send("救命 楼上老人摔倒了")
+    told = stranger.texts()
+    assert any("暂时没联系上社工" in t and COMMITTEE in t and "120" in t for t in told)
+    assert not any("已通知" in t for t in told)

@@ -95,13 +95,14 @@ async def on_stranger(ctx: Ctx) -> None:
 
 
 async def unknown_cry_for_help(ctx: Ctx) -> None:
-    """A cry for help about nobody in the register: 120 and the committee phone, and the on-duty staff told."""
-    ctx.say(ctx.t("stranger.urgent", phone=ctx.svc.settings.community.committee_phone), urgent=True)
-    if not await ctx.svc.repeats.stranger_cry(ctx.ev.user_id):
-        return  # counted: staff hear how many more when the interval ends (bot/incidents/repeats.py)
-    text = ctx.svc.cat.t("stranger.staff_alert", name=ctx.ev.first_name or "?", words=ctx.ev.text[:200])
-    await ctx.svc.outbox.send_all([Outbound(st.telegram_id, text, urgent=True, tag="stranger")
-                                   for st in await roster.reachable_on_duty(ctx.svc)])
+    """A cry for help about nobody in the register: 120 and the committee phone, and the on-duty staff told (else
+    anyone on the staff the bot can reach); the person hears staff were told only when someone got it."""
+    phone = ctx.svc.settings.community.committee_phone
+    reached = 1  # counted, not sent: staff heard the first and hear how many more when the interval ends
+    if await ctx.svc.repeats.stranger_cry(ctx.ev.user_id):  # (bot/incidents/repeats.py)
+        text = ctx.svc.cat.t("stranger.staff_alert", name=ctx.ev.first_name or "?", words=ctx.ev.text[:200])
+        reached = await roster.pass_on(ctx.svc, [], text, None, tag="stranger", urgent_intro=True)
+    ctx.say(ctx.t("stranger.urgent" if reached else "stranger.not_reached", phone=phone), urgent=True)
 
 
 async def unknown_media(ctx: Ctx, told: bool = False) -> None:
@@ -116,6 +117,6 @@ async def unknown_media(ctx: Ctx, told: bool = False) -> None:
         intro = ctx.svc.cat.t(f"stranger.media_{ev.kind}", name=ev.first_name or "?")
         reached = await roster.pass_on(ctx.svc, [], intro, ev.origin, tag="stranger", urgent_intro=True)
     if forward and not reached:
-        ctx.say(ctx.t("stranger.media_not_reached", phone=phone), urgent=True)
+        ctx.say(ctx.t("stranger.not_reached", phone=phone), urgent=True)
     elif not told:
         ctx.say(ctx.t("stranger.media_sent" if forward else "stranger.media_held", phone=phone), urgent=True)
