@@ -142,3 +142,19 @@ async def test_calls_at_the_same_moment_reach_staff_as_one_digest_then_each_pack
     await telegram.api.wait_for_message(
         li.id, lambda m: f"紧急求助 #{wang_n}" in m.text and "李社工 已接单" in m.text and "同时有" not in m.text)
     assert (await telegram.app.svc.store.incident(3 - wang_n))["status"] == "open"  # the other still waits
+
+
+async def test_a_live_location_moving_is_not_answered_as_an_edited_message(telegram):
+    """Telegram sends each move of a live location as an edit of the location message: a resident sharing theirs
+    must not get "edited messages can't be read" every few seconds."""
+    wang = await sos(telegram)
+    li = telegram.user("李社工")
+    await wang.click(await telegram.said(wang, "请确认您现在的地址"), "不对")
+    await telegram.said(wang, "请告诉我您现在在哪里")
+    shared = await wang.send_location(31.20640, 121.44520, live_period=900)
+    await telegram.api.wait_for_message(li.id, lambda m: "居民发来位置：31.20640" in m.text)  # staff see it
+    for step in range(1, 4):
+        await wang.move_live_location(shared, 31.20640 + step * 1e-4, 121.44520)
+    await wang.send_text("谢谢")
+    await telegram.said(wang, "不客气")  # the reply to 谢谢: the moves were handled before it
+    assert not any("修改过的消息" in m.text for m in telegram.api.sent_to(wang.id))

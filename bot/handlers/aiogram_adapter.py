@@ -18,8 +18,8 @@ from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefau
 from ..logmask import protect_logs
 from ..once import bot_id, handle_once
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import (CannotStart, InHand, TokenRejected, command_list, cry_lanes, inbound_from_message,
-                              is_not_modified, leased_polling, probe, put, staff_command_list)
+from .telegram_common import (CannotStart, InHand, TokenRejected, command_list, cry_lanes, edited_inbound,
+                              inbound_from_message, is_not_modified, leased_polling, probe, put, staff_command_list)
 from .json_send import JsonSender
 from .webhook import WebhookServer
 
@@ -30,8 +30,8 @@ log = logging.getLogger(__name__)
 _RESPONSE_TYPES = [Response[t] for t in (Message, bool, Message | bool, list[Update])]
 
 
-def to_inbound(message: Message, *, edited: bool = False) -> Inbound:
-    return inbound_from_message(message, edited=edited)
+def to_inbound(message: Message) -> Inbound:
+    return inbound_from_message(message)
 
 
 def markup(msg: Outbound):
@@ -90,7 +90,8 @@ def make_router(app) -> Router:
 
     @router.edited_message()
     async def on_edit(message: Message) -> None:
-        await app.engine.handle(to_inbound(message, edited=True))
+        if (ev := edited_inbound(message)) is not None:  # None: a live location that moved
+            await app.engine.handle(ev)
 
     @router.callback_query(F.message)
     async def on_button(query: CallbackQuery) -> None:

@@ -20,15 +20,16 @@ from ..logmask import protect_logs
 from ..once import bot_id, handle_once
 from ..types import Inbound, Outbound, SendResult
 from .telegram_common import (ALLOWED_UPDATES, CannotStart, InHand, TokenRejected, command_list, cry_lanes,
-                              inbound_from_message, is_not_modified, leased_polling, probe, put, staff_command_list)
+                              edited_inbound, inbound_from_message, is_not_modified, leased_polling, probe, put,
+                              staff_command_list)
 from .json_send import JsonSender
 from .webhook import WebhookServer
 
 log = logging.getLogger(__name__)
 
 
-def message_inbound(message: Message, *, edited: bool = False) -> Inbound:
-    return inbound_from_message(message, edited=edited)
+def message_inbound(message: Message) -> Inbound:
+    return inbound_from_message(message)
 
 
 def to_inbound(update: Update) -> Inbound | None:
@@ -44,7 +45,7 @@ def to_inbound(update: Update) -> Inbound | None:
     if update.message is not None:
         return message_inbound(update.message)
     if update.edited_message is not None:
-        return message_inbound(update.edited_message, edited=True)
+        return edited_inbound(update.edited_message)  # None: a live location that moved
     return None
 
 

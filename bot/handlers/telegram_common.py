@@ -71,6 +71,14 @@ def inbound_from_message(message, *, edited: bool = False) -> Inbound:
         is_group=message.chat.type != "private")
 
 
+def edited_inbound(message) -> Inbound | None:
+    """An edited message's event; None for a live location that moved: Telegram sends each move as an edit of the
+    location message, nothing the person wrote (the first position went on when it was shared)."""
+    if message.location is not None:
+        return None
+    return inbound_from_message(message, edited=True)
+
+
 MESSAGE_FIELDS = ("contact", "location", "voice", "audio", "video_note", "photo", "sticker", "document", "video",
                   "animation", "text")
 

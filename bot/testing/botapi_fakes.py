@@ -38,8 +38,16 @@ class FakeUser:
             contact["user_id"] = self.id if user_id == "self" else user_id
         return await self._send(contact=contact)
 
-    async def send_location(self, lat: float, lon: float) -> int:
-        return await self._send(location={"latitude": lat, "longitude": lon})
+    async def send_location(self, lat: float, lon: float, live_period: int | None = None) -> int:
+        """A location; with `live_period` (seconds) a live one, whose moves come as edits (`move_live_location`)."""
+        live = {"live_period": live_period} if live_period else {}
+        return await self._send(location={"latitude": lat, "longitude": lon, **live})
+
+    async def move_live_location(self, message_id: int, lat: float, lon: float) -> None:
+        """Telegram's update for a live location that moved: the location message, edited."""
+        message = self.api.find_message(self.id, message_id)
+        self.api.incoming_edit(self.id, message_id, location={**message["location"], "latitude": lat,
+                                                              "longitude": lon})
 
     async def _send_media(self, kind: str, caption: str | None = None, **extra: Any) -> int:
         content = media_content(kind, self.api.next_file_number(), **extra)

@@ -116,11 +116,12 @@ class ChatState:
         self.push_update("message", message)
         return message["message_id"]
 
-    def incoming_edit(self, chat_id: int, message_id: int, text: str) -> None:
+    def incoming_edit(self, chat_id: int, message_id: int, text: str | None = None, **content) -> None:
+        """The user edits their message: its text, or (`location=`) a live location's new position."""
         message = self.find_message(chat_id, message_id)
         if message is None or message["from"]["is_bot"]:
             raise AssertionError(f"user message {message_id} not found in chat {chat_id}")
-        message.update(text=text, edit_date=now_ts())
+        message.update(content, edit_date=now_ts(), **({"text": text} if text is not None else {}))
         self.push_update("edited_message", dict(message))
 
     def callback(self, sender: dict, chat_id: int, message_id: int, data: str) -> str:
