@@ -245,3 +245,20 @@ async def test_a_strangers_flood_is_rate_limited_and_nothing_is_lost(people, app
     await app.engine.tick()
     assert "又发来" in li.last().text
     assert len(await app.svc.store.stranger_log(8123)) == 100
+
+
+# --- a wish to die is a call for a person, now; "想死你了" (I miss you so) is not ----------------------------------
+
+async def test_a_resident_who_writes_they_want_to_die_reaches_staff_at_once(people, app):
+    for n, (name, phone, words) in enumerate((("王老伯", "13900000002", "我想死"),
+                                             ("张阿姨", "13900000001", "一个人太苦了，不想活了")), start=1):
+        resident = await signed_up(people(name), phone)
+        await resident.send(words)
+        assert words in people("李社工").last(f"紧急求助 #{n}").text
+        assert "已通知值班社工" in resident.last("已通知").text
+
+
+async def test_missing_someone_to_death_is_not_a_call_for_help(people, app):
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("女儿，想死你了，什么时候回来看我")
+    assert not any("紧急求助" in t for t in people("李社工").texts())
