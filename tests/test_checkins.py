@@ -117,6 +117,19 @@ async def test_typed_unwell_is_understood_too(people, app, clock):
     assert (await app.svc.checkins.state(rid)).answer == "unwell"
 
 
+async def test_feeling_awful_typed_as_the_answer_is_never_taken_for_fine(people, app, clock):
+    """"我好难受" (I feel awful) carries 好; "好难受啊" too: neither is "I'm fine"."""
+    said = (("张阿姨", "13900000001", "我好难受"), ("王老伯", "13900000002", "好难受啊"),
+            ("刘奶奶", "13900000003", "我很难受"))
+    residents = [await enrolled(people, app, name, phone) for name, phone, _ in said]
+    await at(app, clock, TUESDAY_9)
+    for (resident, rid), (*_, words) in zip(residents, said):
+        assert "身体好吗" in resident.last("身体好吗").text
+        await resident.send(words)
+        assert (await app.svc.checkins.state(rid)).answer in ("unwell", "help"), words
+        assert not any("平安" in t for t in resident.texts())  # "知道您平安就放心了": the answer to "I'm fine"
+
+
 async def test_need_help_button_raises_an_emergency(people, app, clock):
     zhang, _ = await enrolled(people, app)
     await at(app, clock, TUESDAY_9)

@@ -29,6 +29,8 @@ BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|恢复(签�
 TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问候)(改|换)?(到|成)?几点"
                   r"|\bchange (the )?(check-?in )?time\b", re.I)
 SHORT = 16
+# "我好难受" carries 好: words that make a typed answer "unwell" whatever the model ranks first
+UNWELL_WORDS = ("不舒服", "难受", "不好受", "不大好", "不太好")
 
 
 def _checkins(ctx: Ctx):
@@ -48,7 +50,7 @@ def _typed_answer(text: str, result: dict) -> str:
     intent = result["intent"]["name"]
     if is_emergency(result) or any(w in text for w in ("需要帮助", "要帮助", "帮帮我")):
         return "help"
-    if intent in ("feeling_unwell", "deny") or "不舒服" in text:
+    if intent in ("feeling_unwell", "deny") or any(w in text for w in UNWELL_WORDS):
         return "unwell"
     if intent in ("checkin_ok", "affirm", "greet", "thank"):
         return "ok"
