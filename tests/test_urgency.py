@@ -262,3 +262,25 @@ async def test_missing_someone_to_death_is_not_a_call_for_help(people, app):
     zhang = await signed_up(people("张阿姨"), "13900000001")
     await zhang.send("女儿，想死你了，什么时候回来看我")
     assert not any("紧急求助" in t for t in people("李社工").texts())
+
+
+async def test_harder_cries_reach_staff_pinyin_a_worded_breath_a_high_fever_and_being_lost(people, app):
+    """Typed without the input method's characters (jiuming), 呼吸 with 好 in the way, a fever of 40 at 90, and an
+    old man lost outside: each one a call for help."""
+    cries = (("王老伯", "13900000002", "jiuming"), ("张阿姨", "13900000001", "我呼吸好困难"),
+             ("刘奶奶", "13900000003", "我全身发抖，发烧40度"))
+    for n, (name, phone, words) in enumerate(cries, start=1):
+        resident = await signed_up(people(name), phone)
+        await resident.send(words)
+        assert words in people("李社工").last(f"紧急求助 #{n}").text, words
+
+
+async def test_a_resident_lost_outside_reaches_staff_and_can_send_where_they_are(people, app):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("我出来买菜，迷路了，找不到回家的路")
+    assert "找不到回家的路" in people("李社工").last("紧急求助 #1").text
+    need = [m for m in wang.inbox if "需要马上有人来吗" in m.text]
+    if need:  # the one-tap check first, when the words only suggest danger
+        await wang.click(need[-1], "马上来")
+    await wang.click(wang.last("请确认您现在的地址"), "不对")
+    assert wang.last("请告诉我您现在在哪里").request == "location"
