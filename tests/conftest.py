@@ -104,10 +104,12 @@ def knowledge_base():
 
 
 @pytest.fixture
-def settings():
+def settings(tmp_path):
     s = load_settings(ROOT / "config.yaml")
-    # the desk on a port from the kernel: config.yaml's 8090 would be one port for every test and run side by side
-    return s.model_copy(update={"console": s.console.model_copy(update={"port": free_port()})})
+    # the desk on a port from the kernel: config.yaml's 8090 would be one port for every test and run side by side;
+    # the outage journal in the test's own folder
+    return s.model_copy(update={"console": s.console.model_copy(update={"port": free_port()}),
+                                "redis": s.redis.model_copy(update={"journal_dir": str(tmp_path / "outage")})})
 
 
 @pytest.fixture
