@@ -58,6 +58,7 @@ async def test_calls_made_while_redis_was_down_become_incidents_that_staff_can_c
     app = await make_app(redis_url=own_redis.url)
     wang, zhang = await two_calls_during_an_outage(app, own_redis)
     li, wa = Person(app, 1001), Person(app, 1002)
+    await replay_tick(app)  # Redis still away: the calls stay journaled
     own_redis.start()
     assert await app.svc.store.open_incident_ids() == []  # nothing was stored during the outage
     await replay_tick(app)
@@ -126,3 +127,57 @@ async def test_a_corrupt_journal_line_is_skipped_with_one_log_line_and_the_rest_
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert "13900000002" not in text and "建新路" not in text and "救命" not in text
     assert list(app.svc.outage.journal.folder.glob("*.jsonl")) == []  # compacted once Redis has every call
+
+
+async def test_a_bot_killed_during_the_outage_stores_the_call_after_its_restart(tmp_path):
+    """The process that answered the cry during the outage is killed before Redis is back: the call lives in its
+    journal, and the restarted process stores it (one incident) and alerts staff with claim buttons."""
+    import os
+    import signal
+
+    import yaml
+    from test_e2e_restart import start_bot, stop_bot, write_config
+
+    from bot.testing.botapi_server import BotAPIServer
+
+    server = EmbeddedRedis(tmp_path / "redis").start()
+    bot = None
+    try:
+        async with BotAPIServer() as api:
+            li = api.user(1001, "李社工")
+            config = write_config(tmp_path, api.base_url, "aiogram")
+            cfg = yaml.safe_load(config.read_text(encoding="utf-8"))
+            cfg["redis"]["journal_dir"] = str(tmp_path / "outage")
+            for level, minutes in zip(cfg["escalation"]["emergency"]["levels"][1:], (30, 60)):
+                level["after_minutes"] = minutes  # only the first alert within this test
+            config.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+            bot = start_bot(config, server.url, api.token)
+            wang = api.user(5001, "王老伯")
+            await wang.send_command("/start")
+            await api.wait_for_message(wang.id, lambda m: m.has_request_contact(), timeout=120)
+            await wang.send_contact("13900000002")
+            await api.wait_for_message(wang.id, "已经认出您了")
+            server.stop()
+            await wang.send_text("救命")
+            await api.wait_for_message(wang.id, "120", timeout=30)  # the fallback, as before
+            await api.wait_for_message(li.id, "系统故障", timeout=30)
+            journal = tmp_path / "outage"
+            for _ in range(100):  # whom the alert reached is written just after the sends
+                if any(b'"to"' in p.read_bytes() for p in journal.rglob("*.jsonl")):
+                    break
+                await asyncio.sleep(0.1)
+            os.kill(bot.pid, signal.SIGKILL)  # before Redis is back: nothing of the call is stored
+            bot.wait()
+            bot.stderr.close()
+            server.start()
+            bot = start_bot(config, server.url, api.token)
+            packet = await api.wait_for_message(li.id, "紧急求助 #1", timeout=120)
+            assert OUTAGE_LINE in packet.text and "李社工" in packet.text and packet.reply_markup
+            await asyncio.sleep(3)  # time for any duplicate to show up
+            assert sum("紧急求助 #" in m.text and OUTAGE_LINE in m.text for m in api.sent_to(li.id)) == 1
+            assert list(journal.rglob("*.jsonl")) == []
+    finally:
+        if bot is not None:
+            stop_bot(bot)
+            bot.stderr.close()
+        server.stop()

@@ -85,6 +85,7 @@ class Outage:
         if self.handle is None or not self.journal.waiting():
             return
         try:
+            await self.svc.store.ping()  # while Redis is away the journal stays as it is (this process's file open)
             await self.replay()
         except (RedisError, LockError, OSError) as e:
             if not self._waiting:
