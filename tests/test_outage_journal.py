@@ -80,8 +80,11 @@ async def test_a_voice_held_back_during_the_outage_reaches_staff_when_redis_is_b
     wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
     li = Person(app, 1001)
     own_redis.stop()
+    await wang.send("今天天气怎么样")  # ordinary chatter: the fallback answers it, nothing is journaled
     await wang.send_kind("voice")
     await wang.send_kind("voice")  # within the minute: held back, staff never heard it
+    journaled = b"".join(p.read_bytes() for p in app.svc.outage.journal.folder.glob("*.jsonl")).decode()
+    assert journaled.count('"kind":"voice"') == 2 and "天气" not in journaled
     assert forwarded(app, li.id, wang.id) == 1
     told = len(wang.inbox)
     own_redis.start()
@@ -181,3 +184,29 @@ async def test_a_bot_killed_during_the_outage_stores_the_call_after_its_restart(
             stop_bot(bot)
             bot.stderr.close()
         server.stop()
+
+
+async def test_a_daughters_cry_and_a_voice_in_a_group_during_the_outage_are_stored_when_redis_is_back(
+        make_app, own_redis):
+    """Not only a resident's own call: a family contact's cry goes the family path (an incident about her father,
+    escalating), and a resident's voice sent in a group reaches staff as sent there — each marked as from the outage."""
+    from bot.testing.tools import _ids
+    from bot.types import Inbound
+
+    app = await make_app(redis_url=own_redis.url)
+    daughter = await signed_up(Person(app, 5050, "王丽"), "13911110002")
+    zhang = await signed_up(Person(app, 5002, "张阿姨"), "13900000001")
+    own_redis.stop()
+    await daughter.send("我爸爸摔倒了起不来")
+    assert "120" in daughter.last().text
+    await app.engine.handle(Inbound(user_id=zhang.id, chat_id=-100779, first_name="张阿姨", language="zh-hans",
+                                    message_id=next(_ids), kind="voice", is_group=True))
+    own_redis.start()
+    await replay_tick(app)
+    incidents = [await app.svc.store.incident(n) for n in await app.svc.store.open_incident_ids()]
+    assert len(incidents) == 2 and all(inc.get("outage") for inc in incidents)
+    assert any(inc.get("reporter", {}).get("name") == "王丽" for inc in incidents)
+    li = Person(app, 1001)
+    assert any("王老伯" in s.text and OUTAGE_LINE in s.text and s.buttons for s in li.inbox)
+    assert any("张阿姨" in s.text and OUTAGE_LINE in s.text and "群" in s.text for s in li.inbox)
+    assert forwarded(app, li.id, -100779) >= 2  # the voice itself: once by the fallback, once with the incident

@@ -57,6 +57,7 @@ class Outage:
         self.handle = None  # the engine's front door (`attach`)
         self._tries: dict[str, int] = {}
         self._waiting = False  # "calls wait for Redis" logged once an outage, not every second
+        self._replaying = asyncio.Lock()  # one replay at a time in this process (its files' locks are its own)
 
     def attach(self, handle) -> None:
         self.handle = handle
@@ -98,6 +99,10 @@ class Outage:
             log.warning("Redis answers again: the calls in the outage journal are stored")
 
     async def replay(self) -> None:
+        async with self._replaying:
+            await self._replay()
+
+    async def _replay(self) -> None:
         files = await asyncio.to_thread(self.journal.read_all)
         try:
             unfinished: set[Path] = set()
