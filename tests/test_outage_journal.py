@@ -210,3 +210,31 @@ async def test_a_daughters_cry_and_a_voice_in_a_group_during_the_outage_are_stor
     assert any("王老伯" in s.text and OUTAGE_LINE in s.text and s.buttons for s in li.inbox)
     assert any("张阿姨" in s.text and OUTAGE_LINE in s.text and "群" in s.text for s in li.inbox)
     assert forwarded(app, li.id, -100779) >= 2  # the voice itself: once by the fallback, once with the incident
+
+
+async def test_a_replay_cut_off_halfway_stores_the_rest_later_and_nothing_twice(make_app, own_redis, monkeypatch):
+    app = await make_app(redis_url=own_redis.url)
+    await two_calls_during_an_outage(app, own_redis)
+    own_redis.start()
+    outage, handle, calls = app.svc.outage, app.svc.outage.handle, []
+
+    async def cut_off_at_the_second(ev, **kw):
+        calls.append(ev.user_id)
+        if len(calls) == 2:
+            raise asyncio.CancelledError  # the process is stopped in the middle of the replay
+        return await handle(ev, **kw)
+
+    monkeypatch.setattr("bot.incidents.outage.HANDLING_MS", 300)  # the cut-off entry's mark lapses soon
+    outage.handle = cut_off_at_the_second
+    with pytest.raises(asyncio.CancelledError):
+        await replay_tick(app)
+    assert len(await app.svc.store.open_incident_ids()) == 1
+    assert list(outage.journal.folder.glob("*.jsonl"))  # kept: Redis does not have every call yet
+    outage.handle = handle
+    await replay_tick(app)  # the second's mark still holds: not yet
+    await asyncio.sleep(0.4)
+    await replay_tick(app)
+    assert len(await app.svc.store.open_incident_ids()) == 2
+    alerts = [m for m in app.svc.outbox.messenger.log if m.chat_id == 1001 and OUTAGE_LINE in m.text and not m.edit]
+    assert len(alerts) == 2
+    assert list(outage.journal.folder.glob("*.jsonl")) == []

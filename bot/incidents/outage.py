@@ -25,7 +25,7 @@ from ..journal import Journal, JournalFile
 from ..types import MEDIA, Inbound
 
 log = logging.getLogger(__name__)
-HANDLING_MS = 60_000  # a replayer that dies mid-entry holds it this long; then another one replays it
+HANDLING_MS = 30_000  # a replayer that dies mid-entry holds it this long; then another one replays it
 KEEP_SECONDS = 30 * 86400  # "done" marks outlive any journal file left behind by a crash before its deletion
 GIVE_UP_AFTER = 5  # replays of one entry that broke (a bug, not Redis): then it is logged and let go
 EVENT_FIELDS = {f.name for f in dataclasses.fields(Inbound)} - {"callback_id"}  # a button's answer is long stale
@@ -136,6 +136,7 @@ class Outage:
             finally:
                 _REPLAYING.reset(token)
         if late["failed"]:
+            await store.ping()  # Redis away again: the entry waits (its mark lapses), no try counted
             tries = self._tries[key] = self._tries.get(key, 0) + 1
             if tries < GIVE_UP_AFTER:
                 await store.drop_replay(key)  # tried again next second (if Redis is away again, this fails too)
