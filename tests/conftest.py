@@ -51,7 +51,7 @@ def _guarded_connect_ex(self, address):
 # instead of trailing at the end. Only the order changes: every test stands on its own (ports from the kernel,
 # data in tmp_path, a fresh key prefix), which is what lets the workers run them side by side.
 STARTS_PROCESSES = ("test_e2e_telegram_away", "test_e2e_restart", "test_e2e_workers", "test_console", "test_e2e_shutdown",
-                    "test_desk_demo", "test_failover", "test_desk_browser", "test_embedded_redis",
+                    "test_outage_journal", "test_desk_demo", "test_failover", "test_desk_browser", "test_embedded_redis",
                     "test_register_and_config", "test_nlu_cli", "test_qa_cli")
 
 
