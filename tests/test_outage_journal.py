@@ -126,7 +126,7 @@ async def test_a_corrupt_journal_line_is_skipped_with_one_log_line_and_the_rest_
         await replay_tick(app)
     assert len(await app.svc.store.open_incident_ids()) == 2
     complaints = [r.getMessage() for r in caplog.records if "journal" in r.getMessage() and "skipped" in r.getMessage()]
-    assert len(complaints) == 1 and "2" in complaints[0]
+    assert len(complaints) == 1 and "2 unreadable" in complaints[0]
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert "13900000002" not in text and "建新路" not in text and "救命" not in text
     assert list(app.svc.outage.journal.folder.glob("*.jsonl")) == []  # compacted once Redis has every call
