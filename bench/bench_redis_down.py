@@ -9,6 +9,8 @@ a Redis nobody has found away yet; those after it meet what the bot remembers of
 
 2026-11-30, 2 shared cores, back to back: before (redis-py Retry, 3 retries with backoff, on every call) each cry
 took ~2120 ms and 15-16 tries of Redis; with bot/redisbreaker.py the first cry ~120 ms (7 tries), later ones 4-10 ms.
+Same day, with the outage journal (each cry written and fsync'd before the sends), two runs each, back to back: the
+first cry 111-123 ms before, 133-137 ms with it; later ones 4-18 ms before, 5-25 ms with it (noisy, shared cores).
 """
 from __future__ import annotations
 
@@ -49,6 +51,8 @@ async def main(args) -> None:
     count_tries()
     settings = load_settings(HERE.parent / "config.yaml")
     with tempfile.TemporaryDirectory() as tmp:
+        settings = settings.model_copy(update={"redis": settings.redis.model_copy(
+            update={"journal_dir": str(Path(tmp) / "outage")})})  # each cry is journaled (fsync'd) before the sends
         server = EmbeddedRedis(Path(tmp) / "redis").start()
         app = None
         try:

@@ -19,7 +19,8 @@ from .config import ConfigError, Secrets, Settings
 from .engine import Engine
 from .flows import routes as core_routes
 from .i18n import Catalogue
-from .incidents import Incidents
+from .journal import Journal
+from .incidents import Incidents, Outage, journal_folder
 from .incidents import routes as incident_routes
 from .incidents.reach import Reach
 from .incidents.repeats import Repeats
@@ -200,6 +201,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
                    kb=kb if kb is not None else load_kb())
     routes = feature_routes(svc)
     engine = Engine(svc, routes)
+    svc.outage.attach(engine.handle)  # calls journaled while Redis was away go through the front door when it is back
     await staff_join.refresh(svc)  # staff who joined by phone; those no longer listed lose their rights here
     await svc.reach.start()
     app = App(settings, secrets, engine, svc, redis, embedded, owns_redis=not shared)
@@ -275,11 +277,12 @@ def feature_routes(svc: Services) -> Routes:
     svc.incidents = Incidents(svc)
     svc.repeats = Repeats(svc, svc.incidents)
     svc.reach = Reach(svc)
+    svc.outage = Outage(svc, Journal(journal_folder(svc.settings)))
     svc.checkins = Checkins(svc)
     svc.notices, svc.agebands = Notices(svc), AgeBands(svc)
     svc.details_url = lambda n: details_url(svc, n)  # "🗂 详情" on every alert packet
     return Routes.merge(
-        incident_routes.routes(svc.incidents, svc.repeats, svc.reach),
+        incident_routes.routes(svc.incidents, svc.repeats, svc.reach, svc.outage),
         core_routes.routes(),
         checkin_routes.routes(svc.checkins),
         notice_routes.routes(svc.notices, svc.agebands),

@@ -120,6 +120,7 @@ class Telegram(_Strict):
 class RedisCfg(_Strict):
     prefix: str = "nc:"
     data_dir: str = "var/redis"
+    journal_dir: str = "var/outage"  # calls for help that came while Redis was away, until Redis has them
     sentinel_service: str = "mymaster"  # with REDIS_SENTINELS (REDIS_SENTINEL_SERVICE wins)
     wait_replicas: int | None = Field(default=None, ge=0)  # None: 1 with Sentinel, else 0 (no WAIT)
     replica_wait_ms: int = Field(default=500, gt=0)

@@ -5,6 +5,10 @@ A voice, photo or location cannot be read for a cry, and a resident who can only
 storage is away each one goes to every staff member the config names, forwarded under a line saying who may have
 sent it. Nothing here needs Redis: a flood is held back in this process (`MediaCap`), one a sender a minute and
 MEDIA_PER_WINDOW from everyone; the next one of theirs that goes on says how many were held back.
+
+Before anything is sent, a cry and a voice, photo or location (forwarded or held back) are written to the outage
+journal (bot/incidents/outage.py), then whom the staff alert reached: once Redis is back each becomes a stored
+incident that escalates, and what was held back reaches staff then.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from collections import deque
 from . import roster
 from .residents import full_address
 from .flows.understanding import keyword_parse
+from .incidents import replaying
 from .incidents.urgency import WORDED
 from .services import Services
 from .types import MEDIA, Inbound, Outbound
@@ -56,18 +61,26 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     before it broke; `sos`: the 🆘 itself) still reaches staff, unless its alert has already gone out; a voice,
     photo or location goes to staff as it is (`cap`: how many may)."""
     s, cat = svc.settings, svc.cat
+    if (late := replaying()) is not None:  # a journaled call whose replay broke: it stays journaled, tried again
+        late["failed"] = True
+        return []
     loc = cat.locale_for(ev.language)
     urgent = not alerted and (cried or ev.kind in ("text", "button", *WORDED) and (
         sos or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data))
     media = ev.kind in MEDIA and roster.staff_by_tg(s, ev.user_id) is None
     held = cap.take(ev.user_id) if media and cap else 0
     forwarding = media and held is not None
+    noted = None
+    if (urgent or media) and svc.outage:  # written down before anything is sent: stored once Redis is back
+        noted = await svc.outage.note(ev, held=held is None, cried=(
+            ("button" if sos else "group" if ev.is_group else "text") if urgent else ""))
     # a call whose alert went out before the failure: the person hears that staff know, not only "error"
     key = "help.alerted" if alerted else "fallback.media_sent" if forwarding else "fallback.error"
     if ev.is_group and media and not forwarding:
         return []  # held back: a chatty group is not answered each time
     msg = Outbound(ev.chat, cat.t(key, loc, phone=s.community.committee_phone), urgent=True)
     sends = [asyncio.ensure_future(svc.outbox.send(msg))]  # on its way while the register is read for staff
+    staff, alerts = [st for st in s.staff if st.telegram_id], []
     if urgent or forwarding:
         name, address = await _who_if_readable(svc, ev)
         if urgent:
@@ -78,13 +91,21 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
             text += "\n" + cat.t("fallback.media_held", count=held)
         if ev.is_group:
             text += "\n" + cat.t("alert.media_in_group")
-        chats = [st.telegram_id for st in s.staff if st.telegram_id]
         if forwarding:  # side by side: each staff member's line is followed by what it is about
-            sends += [svc.outbox.forward_to([chat], text, ev.origin, tag="fallback") for chat in chats]
+            alerts = [svc.outbox.forward_to([st.telegram_id], text, ev.origin, tag="fallback") for st in staff]
         else:
-            sends += [svc.outbox.send(Outbound(chat, text, urgent=True)) for chat in chats]
-    await asyncio.gather(*sends, return_exceptions=True)
+            alerts = [svc.outbox.send(Outbound(st.telegram_id, text, urgent=True)) for st in staff]
+    results = await asyncio.gather(*sends, *alerts, return_exceptions=True)
+    if noted:  # whom it reached: the stored incident's packet will say so
+        await svc.outage.reached(noted, [st.name for st, res in zip(staff, results[len(sends):]) if _reached(res)])
     return [msg]
+
+
+def _reached(res) -> bool:
+    """A send's result (SendResult) or a forward's count: whether it got there."""
+    if isinstance(res, BaseException):
+        return False
+    return bool(res.ok) if hasattr(res, "ok") else bool(res)
 
 
 async def _who_if_readable(svc: Services, ev: Inbound) -> tuple[str, str]:

@@ -16,7 +16,7 @@ from .store import Store
 if TYPE_CHECKING:
     from .checkins import Checkins
 
-    from .incidents import Incidents
+    from .incidents import Incidents, Outage
     from .incidents.reach import Reach
     from .incidents.repeats import Repeats
     from .notices.ageband import AgeBands
@@ -36,6 +36,7 @@ class Services:
     incidents: Incidents | None = None
     repeats: Repeats | None = None          # repeated calls while one is open, strangers' cries
     reach: Reach | None = None              # which staff the bot can reach
+    outage: Outage | None = None            # calls that came while Redis was away: journaled, then stored
     checkins: Checkins | None = None
     notices: Notices | None = None
     agebands: AgeBands | None = None

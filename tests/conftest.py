@@ -51,7 +51,7 @@ def _guarded_connect_ex(self, address):
 # instead of trailing at the end. Only the order changes: every test stands on its own (ports from the kernel,
 # data in tmp_path, a fresh key prefix), which is what lets the workers run them side by side.
 STARTS_PROCESSES = ("test_e2e_telegram_away", "test_e2e_restart", "test_e2e_workers", "test_console", "test_e2e_shutdown",
-                    "test_desk_demo", "test_failover", "test_desk_browser", "test_embedded_redis",
+                    "test_outage_journal", "test_desk_demo", "test_failover", "test_desk_browser", "test_embedded_redis",
                     "test_register_and_config", "test_nlu_cli", "test_qa_cli")
 
 
@@ -104,10 +104,12 @@ def knowledge_base():
 
 
 @pytest.fixture
-def settings():
+def settings(tmp_path):
     s = load_settings(ROOT / "config.yaml")
-    # the desk on a port from the kernel: config.yaml's 8090 would be one port for every test and run side by side
-    return s.model_copy(update={"console": s.console.model_copy(update={"port": free_port()})})
+    # the desk on a port from the kernel: config.yaml's 8090 would be one port for every test and run side by side;
+    # the outage journal in the test's own folder
+    return s.model_copy(update={"console": s.console.model_copy(update={"port": free_port()}),
+                                "redis": s.redis.model_copy(update={"journal_dir": str(tmp_path / "outage")})})
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import logging
 
 from ..residents import differing_parts, has_any
 from ..config import Policy
+from .outage import outage_fields
 
 log = logging.getLogger(__name__)
 POLICY_OF = {"emergency": "emergency", "help": "help", "checkin": "checkin"}
@@ -29,7 +30,7 @@ class Lifecycle:
         """A new incident's fields, its deadlines and its first timeline entry."""
         policy = self.policy(kind)
         fields = {"kind": kind, "created": now, "status": "open", "level": 0, "claimed_by": "", "claims": 0,
-                  **fields}
+                  **fields, **outage_fields()}  # a call replayed from the outage journal says so
         # a safety net: if the process dies between storing and alerting, the first alert still goes out
         deadlines = {"first:{n}": now + FIRST_ALERT_GRACE_SECONDS}
         if len(policy.levels) > 1:

@@ -69,6 +69,10 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.insert(0, t("alert.family_intro", n=n, committee=svc.settings.community.committee_phone))
     elif role == "staff" and inc["status"] == "open" and inc.get("level", 0) > 0:
         lines.insert(0, t("alert.escalated", n=n, minutes=minutes))
+    if role == "staff" and (late := inc.get("outage")):  # a call that came while Redis was away
+        when = svc.clock.local(late["at"]).strftime("%m-%d %H:%M")
+        lines.append(t("packet.outage", time=when, to="、".join(late["to"])) if late.get("to")
+                     else t("packet.outage_nobody", time=when))
     start = len(lines)
     lines += [t("packet.resident", name=clip(person.get("name", "?"), NAME_CHARS), facts="，".join(f for f in facts if f))]
     lines += _address_lines(svc, inc, person, loc)

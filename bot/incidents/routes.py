@@ -14,6 +14,7 @@ fam:<n>:<resident id>         contact    family.on_which (a family member says w
 
 command   /open (open incidents) · /incident N (one incident's timeline): staff only
 timer     esc, arr, fol, rnw, addr, first → Incidents.on_deadline (deadlines.py) · rep → Repeats · duty → Reach
+job       outage (every second) → Outage.job: the calls journaled while Redis was away, stored once it is back
 step      (staff, outcome_note) → staff.on_outcome_note
 """
 from __future__ import annotations
@@ -21,12 +22,13 @@ from __future__ import annotations
 from ..flows import staff_views
 from ..flows.base import Ctx
 from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
-from . import Incidents, family, help_request, staff
+from . import Incidents, Outage, family, help_request, staff
 from .reach import DEADLINE as REACH, Reach
 from .repeats import Repeats
 
 DEADLINES = ("esc", "arr", "fol", "rnw", "addr", "first")  # Incidents.on_deadline
 YES_NO = ("yes", "no")
+OUTAGE_SECONDS = 1  # calls journaled while Redis was away are stored within a second of its return
 
 
 async def _incident(ctx: Ctx, args: list[str]) -> bool:
@@ -44,7 +46,7 @@ async def _open(ctx: Ctx, arg: str) -> None:
     await staff_views.show_open(ctx)
 
 
-def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None) -> Routes:
+def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: Outage | None = None) -> Routes:
     return Routes(
         buttons=(
             ButtonRoute("inc", STAFF, _incident),
@@ -64,4 +66,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None) -> Route
             *((TimerRoute(REACH, reach.on_deadline),) if reach else ()),
         ),
         steps=(StepRoute("staff", "outcome_note", staff.on_outcome_note),),
+        jobs=({"func": outage.job, "trigger": "interval", "seconds": OUTAGE_SECONDS, "id": "outage",
+               "max_instances": 1, "coalesce": True, "misfire_grace_time": None},) if outage else (),
+        closers=(outage.close,) if outage else (),
     )

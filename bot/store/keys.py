@@ -60,6 +60,7 @@ Layout (prefix omitted):
   -- several worker processes on one Redis (leases.py) --
   poller:{bot}              str   "host:pid:nonce" of the one process polling Telegram for bot id {bot} (expires)
   update:{bot}:{id}         str   "handling" | "done": update {id} of bot {bot} is (being) handled (expires)
+  outage:{id}               str   "handling" | "done": a call journaled while Redis was away, (being) replayed (expires)
 """
 from __future__ import annotations
 
@@ -150,6 +151,7 @@ class Keys:
     # --- several worker processes on one Redis
     def poller_lease(self, bot: Part) -> str: return self._key("poller:{}", bot)
     def update_seen(self, bot: Part, update_id: Part) -> str: return self._key("update:{}:{}", bot, update_id)
+    def outage_entry(self, entry: Part) -> str: return self._key("outage:{}", entry)
 
 
 class LuaKeys(Keys):

@@ -27,6 +27,13 @@ return redis.call('GET', KEYS[1]) or 'gone'
 """
 
 
+# A journaled call given back: still "handling" (by the caller, whose replay failed) → forgotten, so it is tried again.
+_DROP_REPLAY = """
+if redis.call('GET', KEYS[1]) == 'handling' then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+
 class LeasesStore(StoreBase):
     def __init__(self, redis: Redis, prefix: str = "nc:", *, wait_replicas: int = 0, wait_ms: int = 500) -> None:
         super().__init__(redis, prefix, wait_replicas=wait_replicas, wait_ms=wait_ms)
@@ -61,3 +68,15 @@ class LeasesStore(StoreBase):
     async def finish_update(self, bot: str, update_id: int, keep_seconds: int) -> None:
         """Handled: a later delivery of it is dropped for `keep_seconds`."""
         await self.r.set(self.keys.update_seen(bot, update_id), "done", ex=keep_seconds)
+
+    # --- calls journaled while Redis was away (bot/incidents/outage.py): each replayed once ------------------
+    async def begin_replay(self, entry: str, handling_ms: int) -> str:
+        """"new" (the caller replays it, marked "handling" for `handling_ms`), "handling" or "done"."""
+        got = await self.script(_BEGIN_UPDATE)(keys=[self.keys.outage_entry(entry)], args=[handling_ms])
+        return got.decode() if isinstance(got, bytes) else str(got)
+
+    async def finish_replay(self, entry: str, keep_seconds: int) -> None:
+        await self.r.set(self.keys.outage_entry(entry), "done", ex=keep_seconds)
+
+    async def drop_replay(self, entry: str) -> None:
+        await self.script(_DROP_REPLAY)(keys=[self.keys.outage_entry(entry)], args=[])

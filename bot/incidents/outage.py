@@ -1,0 +1,180 @@
+"""Calls for help that reached the fallback while Redis was away: written down locally, stored once Redis is back.
+
+The fallback (bot/fallback.py) writes each cry for help and 🆘, and each voice, photo or location it forwarded or
+held back, to this process's journal (bot/journal.py, fsync'd) before it sends anything, and then whom its alert
+reached. The outage job (every second; a directory listing while nothing waits, so it also runs at start-up: a process
+that died during the outage replays its journal after the restart, and a live worker takes over a dead one's) sends
+each entry through the engine's front door as if it had just come in: it becomes the normal incident — alerted with
+claim buttons, escalating, on the desk and in the reports — whose packet says when it arrived and whom the fallback
+alert reached; a voice held back then reaches whoever handles it. Each entry is replayed once, by whichever process
+marks it first in Redis (as bot/once.py marks updates); a file is deleted only when Redis has every entry in it.
+"""
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import re
+import uuid
+from contextvars import ContextVar
+from pathlib import Path
+
+from redis.exceptions import LockError, RedisError
+
+from ..journal import Journal, JournalFile
+from ..types import MEDIA, Inbound
+
+log = logging.getLogger(__name__)
+HANDLING_MS = 30_000  # a replayer that dies mid-entry holds it this long; then another one replays it
+KEEP_SECONDS = 30 * 86400  # "done" marks outlive any journal file left behind by a crash before its deletion
+GIVE_UP_AFTER = 5  # replays of one entry that broke (a bug, not Redis): then it is logged and let go
+EVENT_FIELDS = {f.name for f in dataclasses.fields(Inbound)} - {"callback_id"}  # a button's answer is long stale
+
+# the journaled call being replayed: every incident it opens carries when it came and whom the fallback reached
+_REPLAYING: ContextVar[dict | None] = ContextVar("outage_replaying", default=None)
+
+
+def replaying() -> dict | None:
+    """The call being replayed (the fallback marks it failed instead of answering again), or None."""
+    return _REPLAYING.get()
+
+
+def outage_fields() -> dict:
+    """An incident's fields saying it arrived during an outage (bot/incidents/lifecycle.py: every new incident)."""
+    late = _REPLAYING.get()
+    return {"outage": {"at": late["at"], "to": late["to"]}} if late else {}
+
+
+def journal_folder(settings) -> Path:
+    """This committee's journal folder: `redis.journal_dir`, one folder per key prefix (one per committee)."""
+    name = re.sub(r"[^A-Za-z0-9_-]+", "_", settings.redis.prefix).strip("_") or "nc"
+    return settings.path(settings.redis.journal_dir) / name
+
+
+class Outage:
+    def __init__(self, svc, journal: Journal) -> None:
+        self.svc, self.journal = svc, journal
+        self.handle = None  # the engine's front door (`attach`)
+        self._tries: dict[str, int] = {}
+        self._waiting = False  # "calls wait for Redis" logged once an outage, not every second
+        self._replaying = asyncio.Lock()  # one replay at a time in this process (its files' locks are its own)
+
+    def attach(self, handle) -> None:
+        self.handle = handle
+
+    async def note(self, ev: Inbound, *, cried: str, held: bool) -> str | None:
+        """The call written down, before anything is sent. Its entry's id; None if the disk failed too."""
+        entry = {"v": 1, "id": uuid.uuid4().hex, "at": self.svc.clock.ts(), "cried": cried, "held": held,
+                 "ev": {k: v for k, v in dataclasses.asdict(ev).items() if k in EVENT_FIELDS}}
+        return entry["id"] if await self._write(entry) else None
+
+    async def reached(self, entry_id: str, names: list[str]) -> None:
+        """Whom the fallback's alert reached, for the incident's packet later."""
+        await self._write({"id": entry_id, "to": names})
+
+    async def _write(self, entry: dict) -> bool:
+        try:
+            await asyncio.to_thread(self.journal.append, entry)
+            return True
+        except OSError as e:
+            log.error("outage journal could not be written (%s): this call lives only in the alerts sent", e.strerror)
+            return False
+
+    # --- once Redis answers again ---------------------------------------------------------------------------
+    async def job(self) -> None:
+        """The scheduled job: replays the journal when there is one (cheap otherwise)."""
+        if self.handle is None or not self.journal.waiting():
+            return
+        try:
+            await self.svc.store.ping()  # while Redis is away the journal stays as it is (this process's file open)
+            await self.replay()
+        except (RedisError, LockError, OSError) as e:
+            if not self._waiting:
+                self._waiting = True
+                log.warning("calls in the outage journal wait for Redis (%s); tried again every second",
+                            type(e).__name__)
+            return
+        if self._waiting:
+            self._waiting = False
+            log.warning("Redis answers again: the calls in the outage journal are stored")
+
+    async def replay(self) -> None:
+        async with self._replaying:
+            await self._replay()
+
+    async def _replay(self) -> None:
+        files = await asyncio.to_thread(self.journal.read_all)
+        try:
+            unfinished: set[Path] = set()
+            by_person: dict = {}  # each person's calls in the order they came; different people's side by side
+            for entry, file in sorted(((e, f) for f in files for e in f.entries), key=lambda x: x[0].get("at", 0)):
+                by_person.setdefault((entry.get("ev") or {}).get("user_id"), []).append((entry, file))
+
+            async def replay_theirs(items: list) -> None:
+                for entry, file in items:
+                    if not await self._replay_one(entry):
+                        unfinished.add(file.path)
+
+            done = await asyncio.gather(*map(replay_theirs, by_person.values()), return_exceptions=True)
+            if broken := [e for e in done if isinstance(e, BaseException)]:
+                raise broken[0]  # Redis away again (the rest wait for the next run), or this process stopping
+            for file in files:
+                if file.ours and file.path not in unfinished:
+                    self._remove(file)
+        finally:
+            self.journal.let_go(files)
+
+    def _remove(self, file: JournalFile) -> None:
+        if file.unreadable:
+            log.warning("outage journal %s: %s unreadable line(s) skipped; every other call in it is stored",
+                        file.path.name, file.unreadable)
+        self.journal.remove(file)
+
+    async def _replay_one(self, entry: dict) -> bool:
+        """Whether Redis has this entry now (replayed here or elsewhere)."""
+        store, key = self.svc.store, str(entry["id"])
+        state = await store.begin_replay(key, HANDLING_MS)
+        if state != "new":
+            return state == "done"
+        ev, cried = _event(entry)
+        late = {"at": entry.get("at"), "to": entry.get("to"), "failed": False}
+        if ev is not None and await self._worth_replaying(entry, ev):
+            token = _REPLAYING.set(late)
+            try:
+                await self.handle(ev, cried=cried)
+            finally:
+                _REPLAYING.reset(token)
+        if late["failed"]:
+            await store.ping()  # Redis away again: the entry waits (its mark lapses), no try counted
+            tries = self._tries[key] = self._tries.get(key, 0) + 1
+            if tries < GIVE_UP_AFTER:
+                await store.drop_replay(key)  # tried again next second (if Redis is away again, this fails too)
+                return False
+            log.error("a call in the outage journal could not be stored after %s tries; let go", tries)
+        self._tries.pop(key, None)
+        await store.finish_replay(key, KEEP_SECONDS)
+        return True
+
+    async def _worth_replaying(self, entry: dict, ev: Inbound) -> bool:
+        """A stranger's voice or photo that reached staff then has nothing to escalate: it is not sent again."""
+        if ev.kind not in MEDIA or entry.get("held") or entry.get("cried"):
+            return True
+        store = self.svc.store
+        return bool(await store.resident_by_tg(ev.user_id) or await store.contact_account(ev.user_id))
+
+    async def close(self) -> None:
+        self.journal.close()
+
+
+def _event(entry: dict) -> tuple[Inbound | None, str]:
+    """The journaled event as the engine takes it (a group's as if written in private, as urgency.in_group passes
+    it on), and the source of its cry ("" for none)."""
+    try:
+        ev = Inbound(**{k: v for k, v in entry["ev"].items() if k in EVENT_FIELDS})
+    except (KeyError, TypeError):
+        return None, ""
+    cried = str(entry.get("cried") or "")
+    if ev.is_group:
+        kept = {"group_id": ev.chat_id} if ev.kind in MEDIA else {"kind": "text", "message_id": None}
+        ev = dataclasses.replace(ev, chat_id=ev.user_id, is_group=False, **kept)
+    return ev, cried

@@ -1,0 +1,240 @@
+"""Calls for help that arrive while Redis is away survive into storage.
+
+At 03:00 a resident presses 🆘 during a two-minute Redis outage: the fallback gives her 120 and the committee's
+phone and sends every staff member one alert, which may reach a sleeping phone. Nothing was stored, so nothing
+escalated: she was silently dropped. Now the fallback first writes the call to a local journal (fsync'd), and once
+Redis answers again (the outage job, every second, and at start-up) each journaled call becomes a normal incident —
+alerted with claim buttons, saying it arrived during the outage and whom the fallback alert reached, escalating
+until claimed — exactly once however many processes replay it. Voices held back during the outage follow then.
+"""
+import asyncio
+import logging
+
+import pytest
+from conftest import signed_up
+
+from bot.redis_server import EmbeddedRedis
+from bot.testing.tools import Person
+
+COMMITTEE = "021-64370000"
+OUTAGE_LINE = "系统故障期间"
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    server = EmbeddedRedis(tmp_path / "redis").start()  # a real redis-server process the test stops and starts
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+async def replay_tick(app) -> None:
+    """One run of the outage job, as the scheduler runs it every second."""
+    (job,) = [job for job in app.engine.routes.jobs if job["id"] == "outage"]
+    await job["func"](*job.get("args", ()))
+
+
+def forwarded(app, chat_id: int, origin_chat: int) -> int:
+    return sum(1 for m in app.svc.outbox.messenger.log if m.chat_id == chat_id and m.forward
+               and m.forward.chat_id == origin_chat)
+
+
+async def two_calls_during_an_outage(app, server):
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    zhang = await signed_up(Person(app, 5002, "张阿姨"), "13900000001")
+    server.stop()
+    await wang.send("救命")
+    await zhang.send("🆘 紧急求助")
+    for person in (wang, zhang):
+        assert "120" in person.last().text and COMMITTEE in person.last().text  # the fallback, as before
+    li = Person(app, 1001)
+    assert "王老伯" in li.last("救命").text and "张阿姨" in li.last("张阿姨").text  # the fallback's one-off alerts
+    return wang, zhang
+
+
+async def test_calls_made_while_redis_was_down_become_incidents_that_staff_can_claim_and_that_escalate(
+        make_app, own_redis, clock):
+    app = await make_app(redis_url=own_redis.url)
+    wang, zhang = await two_calls_during_an_outage(app, own_redis)
+    li, wa = Person(app, 1001), Person(app, 1002)
+    await replay_tick(app)  # Redis still away: the calls stay journaled
+    own_redis.start()
+    assert await app.svc.store.open_incident_ids() == []  # nothing was stored during the outage
+    await replay_tick(app)
+    assert len(await app.svc.store.open_incident_ids()) == 2
+    packets = [s for s in li.inbox if "紧急求助 #" in s.text and OUTAGE_LINE in s.text]
+    assert {"王老伯", "张阿姨"} <= {name for s in packets for name in ("王老伯", "张阿姨") if name in s.text}
+    assert all(s.buttons for s in packets)  # 🙋 claim buttons, as any alert
+    assert "李社工" in packets[0].text  # whom the outage alert already reached
+    waiting = sum("紧急求助 #" in s.text for s in wa.inbox)
+    clock.advance(minutes=3.1)  # nobody claims: the next level (all staff and the head)
+    await app.engine.tick()
+    assert sum("紧急求助 #" in s.text for s in wa.inbox) > waiting
+    await replay_tick(app)  # replayed once: a second run adds nothing
+    assert len(await app.svc.store.open_incident_ids()) == 2
+
+
+async def test_a_voice_held_back_during_the_outage_reaches_staff_when_redis_is_back(make_app, own_redis):
+    app = await make_app(redis_url=own_redis.url)
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    li = Person(app, 1001)
+    own_redis.stop()
+    await wang.send("今天天气怎么样")  # ordinary chatter: the fallback answers it, nothing is journaled
+    await wang.send_kind("voice")
+    await wang.send_kind("voice")  # within the minute: held back, staff never heard it
+    journaled = b"".join(p.read_bytes() for p in app.svc.outage.journal.folder.glob("*.jsonl")).decode()
+    assert journaled.count('"kind":"voice"') == 2 and "天气" not in journaled
+    assert forwarded(app, li.id, wang.id) == 1
+    told = len(wang.inbox)
+    own_redis.start()
+    await replay_tick(app)
+    assert forwarded(app, li.id, wang.id) >= 3  # the first again (now with claim buttons), and the one held back
+    (n,) = await app.svc.store.open_incident_ids()
+    timeline = [e["event"] for e in await app.svc.store.timeline(n)]
+    assert timeline.count("resident_voice") == 2
+    assert len(wang.inbox) > told  # told it reached staff, as a voice is
+
+
+async def test_two_processes_replaying_the_same_journal_make_one_incident_each(make_app, own_redis):
+    first = await make_app(redis_url=own_redis.url)
+    second = await make_app(redis_url=own_redis.url)  # another worker on this machine: same journal folder
+    await two_calls_during_an_outage(first, own_redis)
+    own_redis.start()
+    await asyncio.gather(replay_tick(first), replay_tick(second), replay_tick(first))
+    assert len(await first.svc.store.open_incident_ids()) == 2
+    li = Person(first, 1001)
+    alerts = [m for app in (first, second) for m in app.svc.outbox.messenger.log
+              if m.chat_id == li.id and OUTAGE_LINE in m.text and not m.edit]
+    assert len(alerts) == 2
+
+
+async def test_a_corrupt_journal_line_is_skipped_with_one_log_line_and_the_rest_are_replayed(
+        make_app, own_redis, caplog, tmp_path):
+    app = await make_app(redis_url=own_redis.url)
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    zhang = await signed_up(Person(app, 5002, "张阿姨"), "13900000001")
+    own_redis.stop()
+    await wang.send("救命 我在建新路27弄5号")
+    (path,) = list(app.svc.outage.journal.folder.glob("*.jsonl"))
+    with open(path, "ab") as f:
+        f.write(b'{"v": 1, "id": "cut off by a power fai')  # a write torn by a crash, then the next line
+        f.write(b"\n\xff\xfe not json at all\n")
+    await zhang.send("🆘 紧急求助")
+    own_redis.start()
+    with caplog.at_level(logging.INFO):
+        await replay_tick(app)
+    assert len(await app.svc.store.open_incident_ids()) == 2
+    complaints = [r.getMessage() for r in caplog.records if "journal" in r.getMessage() and "skipped" in r.getMessage()]
+    assert len(complaints) == 1 and "2 unreadable" in complaints[0]
+    text = "\n".join(r.getMessage() for r in caplog.records)
+    assert "13900000002" not in text and "建新路" not in text and "救命" not in text
+    assert list(app.svc.outage.journal.folder.glob("*.jsonl")) == []  # compacted once Redis has every call
+
+
+async def test_a_bot_killed_during_the_outage_stores_the_call_after_its_restart(tmp_path):
+    """The process that answered the cry during the outage is killed before Redis is back: the call lives in its
+    journal, and the restarted process stores it (one incident) and alerts staff with claim buttons."""
+    import os
+    import signal
+
+    import yaml
+    from test_e2e_restart import start_bot, stop_bot, write_config
+
+    from bot.testing.botapi_server import BotAPIServer
+
+    server = EmbeddedRedis(tmp_path / "redis").start()
+    bot = None
+    try:
+        async with BotAPIServer() as api:
+            li = api.user(1001, "李社工")
+            config = write_config(tmp_path, api.base_url, "aiogram")
+            cfg = yaml.safe_load(config.read_text(encoding="utf-8"))
+            cfg["redis"]["journal_dir"] = str(tmp_path / "outage")
+            for level, minutes in zip(cfg["escalation"]["emergency"]["levels"][1:], (30, 60)):
+                level["after_minutes"] = minutes  # only the first alert within this test
+            config.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+            bot = start_bot(config, server.url, api.token)
+            wang = api.user(5001, "王老伯")
+            await wang.send_command("/start")
+            await api.wait_for_message(wang.id, lambda m: m.has_request_contact(), timeout=120)
+            await wang.send_contact("13900000002")
+            await api.wait_for_message(wang.id, "已经认出您了")
+            server.stop()
+            await wang.send_text("救命")
+            await api.wait_for_message(wang.id, "120", timeout=30)  # the fallback, as before
+            await api.wait_for_message(li.id, "系统故障", timeout=30)
+            journal = tmp_path / "outage"
+            for _ in range(100):  # whom the alert reached is written just after the sends
+                if any(b'"to"' in p.read_bytes() for p in journal.rglob("*.jsonl")):
+                    break
+                await asyncio.sleep(0.1)
+            os.kill(bot.pid, signal.SIGKILL)  # before Redis is back: nothing of the call is stored
+            bot.wait()
+            bot.stderr.close()
+            server.start()
+            bot = start_bot(config, server.url, api.token)
+            packet = await api.wait_for_message(li.id, "紧急求助 #1", timeout=120)
+            assert OUTAGE_LINE in packet.text and "李社工" in packet.text and packet.reply_markup
+            await asyncio.sleep(3)  # time for any duplicate to show up
+            assert sum("紧急求助 #" in m.text and OUTAGE_LINE in m.text for m in api.sent_to(li.id)) == 1
+            assert list(journal.rglob("*.jsonl")) == []
+    finally:
+        if bot is not None:
+            stop_bot(bot)
+            bot.stderr.close()
+        server.stop()
+
+
+async def test_a_daughters_cry_and_a_voice_in_a_group_during_the_outage_are_stored_when_redis_is_back(
+        make_app, own_redis):
+    """Not only a resident's own call: a family contact's cry goes the family path (an incident about her father,
+    escalating), and a resident's voice sent in a group reaches staff as sent there — each marked as from the outage."""
+    from bot.testing.tools import _ids
+    from bot.types import Inbound
+
+    app = await make_app(redis_url=own_redis.url)
+    daughter = await signed_up(Person(app, 5050, "王丽"), "13911110002")
+    zhang = await signed_up(Person(app, 5002, "张阿姨"), "13900000001")
+    own_redis.stop()
+    await daughter.send("我爸爸摔倒了起不来")
+    assert "120" in daughter.last().text
+    await app.engine.handle(Inbound(user_id=zhang.id, chat_id=-100779, first_name="张阿姨", language="zh-hans",
+                                    message_id=next(_ids), kind="voice", is_group=True))
+    own_redis.start()
+    await replay_tick(app)
+    incidents = [await app.svc.store.incident(n) for n in await app.svc.store.open_incident_ids()]
+    assert len(incidents) == 2 and all(inc.get("outage") for inc in incidents)
+    assert any(inc.get("reporter", {}).get("name") == "王丽" for inc in incidents)
+    li = Person(app, 1001)
+    assert any("王老伯" in s.text and OUTAGE_LINE in s.text and s.buttons for s in li.inbox)
+    assert any("张阿姨" in s.text and OUTAGE_LINE in s.text and "群" in s.text for s in li.inbox)
+    assert forwarded(app, li.id, -100779) >= 2  # the voice itself: once by the fallback, once with the incident
+
+
+async def test_a_replay_cut_off_halfway_stores_the_rest_later_and_nothing_twice(make_app, own_redis, monkeypatch):
+    app = await make_app(redis_url=own_redis.url)
+    await two_calls_during_an_outage(app, own_redis)
+    own_redis.start()
+    outage, handle, calls = app.svc.outage, app.svc.outage.handle, []
+
+    async def cut_off_at_the_second(ev, **kw):
+        calls.append(ev.user_id)
+        if len(calls) == 2:
+            raise asyncio.CancelledError  # the process is stopped in the middle of the replay
+        return await handle(ev, **kw)
+
+    monkeypatch.setattr("bot.incidents.outage.HANDLING_MS", 300)  # the cut-off entry's mark lapses soon
+    outage.handle = cut_off_at_the_second
+    with pytest.raises(asyncio.CancelledError):
+        await replay_tick(app)
+    assert len(await app.svc.store.open_incident_ids()) == 1
+    assert list(outage.journal.folder.glob("*.jsonl"))  # kept: Redis does not have every call yet
+    outage.handle = handle
+    await replay_tick(app)  # the second's mark still holds: not yet
+    await asyncio.sleep(0.4)
+    await replay_tick(app)
+    assert len(await app.svc.store.open_incident_ids()) == 2
+    alerts = [m for m in app.svc.outbox.messenger.log if m.chat_id == 1001 and OUTAGE_LINE in m.text and not m.edit]
+    assert len(alerts) == 2
+    assert list(outage.journal.folder.glob("*.jsonl")) == []
