@@ -91,6 +91,8 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
             text += "\n" + cat.t("fallback.media_held", count=held)
         if ev.is_group:
             text += "\n" + cat.t("alert.media_in_group")
+        if noted:
+            text += "\n" + cat.t("fallback.journaled")
         if forwarding:  # side by side: each staff member's line is followed by what it is about
             alerts = [svc.outbox.forward_to([st.telegram_id], text, ev.origin, tag="fallback") for st in staff]
         else:

@@ -238,3 +238,20 @@ async def test_a_replay_cut_off_halfway_stores_the_rest_later_and_nothing_twice(
     alerts = [m for m in app.svc.outbox.messenger.log if m.chat_id == 1001 and OUTAGE_LINE in m.text and not m.edit]
     assert len(alerts) == 2
     assert list(outage.journal.folder.glob("*.jsonl")) == []
+
+
+async def test_staffs_outage_alert_says_the_call_will_be_recorded_only_when_the_journal_has_it(make_app, own_redis):
+    from pathlib import Path
+
+    app = await make_app(redis_url=own_redis.url)
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    zhang = await signed_up(Person(app, 5002, "张阿姨"), "13900000001")
+    li = Person(app, 1001)
+    own_redis.stop()
+    await wang.send("救命")
+    assert "恢复后会自动补上记录" in li.last("王老伯").text  # journaled: it becomes an incident later
+    app.svc.outage.journal.folder = Path("/dev/null/outage")  # the disk fails too
+    app.svc.outage.journal._fd = None
+    await zhang.send("救命")
+    alert = li.last("张阿姨").text
+    assert "系统故障" in alert and "恢复后会自动补上记录" not in alert  # no promise the bot cannot keep
