@@ -17,6 +17,7 @@ import time
 from contextlib import contextmanager
 
 import pytest
+import redis.asyncio
 from conftest import signed_up
 from test_fallback_media import COMMITTEE, STAFF, app_own_redis, telegram_own_redis  # noqa: F401 (own redis-server)
 
@@ -67,6 +68,25 @@ async def test_a_cry_and_a_sos_while_redis_is_stalled_get_120_and_reach_every_st
     assert second < 0.5, f"🆘 waited {second:.1f} s for a Redis already known to be stalled"
     assert_fallback_reached_everyone(app, zhang, "🆘")
     assert "Traceback" not in caplog.text and "13900000002" not in caplog.text and "建新路" not in caplog.text
+
+
+async def test_a_sos_while_redis_is_slow_but_alive_is_stored_and_alerted_as_usual(app_own_redis):
+    """Not every slow answer is a stalled Redis: a rewrite of its append-only file or a check-in storm holds every
+    call for a moment. Redis busy for a second (DEBUG SLEEP) must not send a 🆘 to the fallback."""
+    app, server = app_own_redis
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    li = Person(app, 1001, "李社工")
+    other = redis.asyncio.Redis.from_url(server.url)
+    try:
+        busy = asyncio.ensure_future(other.execute_command("DEBUG", "SLEEP", "1"))
+        await asyncio.sleep(0.1)  # Redis is asleep now
+        await wang.send("🆘 紧急求助")
+        await busy
+    finally:
+        await other.aclose()
+    alert = li.last("紧急求助 #1")
+    assert "建新路27弄5号302室" in alert.text and not any("系统故障" in t for t in li.texts())
+    assert len(await app.svc.store.open_incident_ids()) == 1
 
 
 async def test_when_redis_answers_again_the_next_sos_is_stored_and_escalates_as_usual(app_own_redis, clock):
