@@ -52,16 +52,23 @@ class BreakerRetry(Retry):
         return self  # one memory for every connection of the pool (and of a client made from its kwargs)
 
     async def call_with_retry(self, do, fail, is_retryable=None, with_failure_count=False):
-        task, alone = asyncio.current_task(), False
-        if self.stalled and task is not self._trying:  # (a reconnect within the trying call may try)
+        task = asyncio.current_task()
+        if self.stalled and task is not self._trying:  # (the trying task's calls go on trying)
             if self.clock() < self.stalled_until or self._trying is not None and not self._trying.done():
                 raise RedisStalled("Redis has not answered since its last timeout: not tried")
-            self._trying, alone = task, True
+            self._trying = task
+        waited: list[bool] = []  # while stalled, only a call that waited ends the stall: Redis answered it (a pooled
+        if self.stalled:  # connection's "connect" returns at once, asking Redis nothing: its task goes on trying)
+            asyncio.get_running_loop().call_soon(waited.append, True)  # runs once the call waits on the loop
         try:
-            return await self._call(do, fail, is_retryable, with_failure_count)
-        finally:
-            if alone and self._trying is task:
+            result = await self._call(do, fail, is_retryable, with_failure_count)
+        except BaseException:
+            if self._trying is task:
                 self._trying = None
+            raise
+        if waited:
+            self.stalled, self._trying = False, None  # Redis answers
+        return result
 
     async def _call(self, do, fail, is_retryable, with_failure_count):
         waits = self.clock() >= self.open_until  # Redis not found away a moment ago: this call may wait to retry
@@ -69,9 +76,7 @@ class BreakerRetry(Retry):
         failures = 0
         while True:
             try:
-                result = await do()  # no closing on success: a pooled connection may "connect" without Redis
-                self.stalled = False  # Redis answers
-                return result
+                return await do()  # no closing on success: a pooled connection may "connect" without Redis
             except RedisStalled:  # a reconnect within a call that began before the stall, not tried
                 raise
             except RedisTimeoutError as error:  # stalled: counted, not retried (a write may have landed)

@@ -25,6 +25,7 @@ from bot import lease
 from bot.redis_server import EmbeddedRedis
 from bot.redisbreaker import OPEN_SECONDS
 from bot.testing.tools import Person
+from scheduler import Waker
 
 REPLY_BOUND = 3.0  # seconds from the press to the reply with 120 and every staff member's alert
 
@@ -68,6 +69,25 @@ async def test_a_cry_and_a_sos_while_redis_is_stalled_get_120_and_reach_every_st
     assert second < 0.5, f"🆘 waited {second:.1f} s for a Redis already known to be stalled"
     assert_fallback_reached_everyone(app, zhang, "🆘")
     assert "Traceback" not in caplog.text and "13900000002" not in caplog.text and "建新路" not in caplog.text
+
+
+async def test_while_redis_stays_stalled_one_call_at_a_time_tries_it_and_a_sos_meanwhile_is_answered_at_once(
+        app_own_redis):
+    """After a moment a call tries Redis again (mostly the wake-up job's read of what is due): a 🆘 meanwhile is not
+    tried (it would wait a whole timeout more) but answered by the fallback at once."""
+    app, server = app_own_redis
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    liu = Person(app, 5003, "刘阿姨")
+    await wang.send("你好")  # connections open and idle, as in a running bot
+    with stalled(server):
+        await wang.send("救命")  # finds Redis stalled
+        await asyncio.sleep(OPEN_SECONDS)  # a while later, Redis still does not answer
+        waking = asyncio.ensure_future(Waker([app.engine]).tick())  # the wake-up job tries Redis again
+        await asyncio.sleep(0.3)
+        took = await timed(liu, "🆘 紧急求助")
+        await asyncio.wait_for(waking, REPLY_BOUND)  # the wake-up job does not hang either
+    assert took < 0.5, f"🆘 answered after {took:.1f} s: only one call at a time may wait for Redis"
+    assert_fallback_reached_everyone(app, liu, "🆘")
 
 
 async def test_a_sos_while_redis_is_slow_but_alive_is_stored_and_alerted_as_usual(app_own_redis):
