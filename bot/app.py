@@ -144,14 +144,23 @@ def load_kb():
     return KnowledgeBase()
 
 
-def connection_pool(url: str) -> BlockingConnectionPool:
+# A Redis that stops answering is given up after this long (was redis-py's 5 s; a resident's 🆘 then gets the fallback:
+# 120, the committee phone, staff alerted). Under a check-in storm a live Redis answers within ~50 ms and the loop
+# stalled up to ~285 ms, once 1 s, on 2 loaded cores (bench/README.md): 2 s is above all of it, and a 🆘 is still
+# answered within 3 s (tests/test_redis_stalled.py).
+REDIS_SOCKET_TIMEOUT = 2.0
+
+
+def connection_pool(url: str, wait_ms: int = 0) -> BlockingConnectionPool:
     """A blocking pool: a burst waits for a connection instead of failing (a plain pool raises past its size).
     A connection Redis dropped (a restart, an idle timeout) is reconnected and the command retried, so a
     🆘 right after a Redis restart is stored as usual; a timeout is not retried (the write may have landed). While
-    Redis is down, calls fail at once for a moment (bot/redisbreaker.py), so the fallback answers quickly."""
+    Redis is down or stalled, calls fail at once for a moment (bot/redisbreaker.py), so the fallback answers quickly.
+    `wait_ms`: how long a command may block in Redis on purpose (WAIT for replicas)."""
+    timeout = REDIS_SOCKET_TIMEOUT + wait_ms / 1000
     return BlockingConnectionPool.from_url(
-        url, max_connections=64, timeout=20, health_check_interval=10,
-        retry=BreakerRetry(), retry_on_error=[RedisConnectionError])
+        url, max_connections=64, timeout=20, health_check_interval=10, socket_timeout=timeout,
+        socket_connect_timeout=REDIS_SOCKET_TIMEOUT, retry=BreakerRetry(), retry_on_error=[RedisConnectionError])
 
 
 _POOL_MADE = {"connection_pool", "himport_registry", "maint_notifications_pool_handler", "orig_host_address",
@@ -228,7 +237,8 @@ async def connect_redis(settings: Settings, secrets: Secrets) -> tuple[EmbeddedR
     if not url:
         embedded = await _start_embedded(settings)
         url = embedded.url
-    return embedded, Redis(connection_pool=connection_pool(url))  # reconnecting on a dropped connection
+    wait_ms = settings.redis.replica_wait_ms if settings.redis.wait_replicas else 0
+    return embedded, Redis(connection_pool=connection_pool(url, wait_ms))  # reconnecting on a dropped connection
 
 
 async def _start_embedded(settings: Settings) -> EmbeddedRedis:
