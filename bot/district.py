@@ -29,7 +29,7 @@ class District:
         self.apps: dict[str | None, App] = {}
         self.scheduler = None
         self.closers: list = []
-        self.urgent = None  # every committee's 🆘 Redis pool (bot/app.py urgent_client), closed after the apps
+        self.urgent = None  # every committee's 🆘 Redis pool (bot/redisconn.py urgent_client), closed after the apps
 
     @classmethod
     async def open(cls, committees: list[Committee], *, clock=None, redis=None, nlu=None, kb=None,

@@ -9,14 +9,14 @@ for `OPEN_SECONDS`: calls meanwhile still try (a Redis back from a restart answe
 wait to retry. Only the first call to find Redis away waits (one backoff step, 0.1 s).
 
 A Redis that stops answering (its process hung, a network partition, a disk that stalls every write) does not refuse
-a connection: a call waits for the socket timeout (bot/app.py REDIS_SOCKET_TIMEOUT) and fails with a TimeoutError.
+a connection: a call waits for the socket timeout (bot/redisconn.py REDIS_SOCKET_TIMEOUT) and fails with a TimeoutError.
 That is not retried (the write may have landed), and Redis is taken as stalled until a call is answered: for
 `OPEN_SECONDS` after a timeout no call tries, then one call at a time does (mostly a background one: the wake-up
 job reads every second); every other call fails at once with `RedisStalled` (each would wait a whole timeout more),
 so the fallback answers at once and a resident waits for at most one timeout. A Redis that wakes up answers the
 call that is trying, or the first one after `OPEN_SECONDS`: calls go on as usual from then on.
 
-Not used for a Sentinel service (bot/app.py sentinel_redis): there a failover takes seconds and a 🆘's store must
+Not used for a Sentinel service (bot/redisconn.py sentinel_redis): there a failover takes seconds and a 🆘's store must
 keep retrying until the new master answers.
 """
 from __future__ import annotations

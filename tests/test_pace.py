@@ -9,7 +9,7 @@ import uuid
 
 from redis.asyncio import Redis
 
-from bot.app import connection_pool
+from bot.redisconn import connection_pool
 from bot.handlers.aiogram_adapter import AiogramMessenger, make_bot
 from bot.outbox import Outbox
 from bot.clock import FakeClock

@@ -1,0 +1,93 @@
+"""Connecting Redis: a URL's pool (timeouts, the breaker), an embedded server when none is configured, a Sentinel
+service's current master, and the 🆘 path's own pool (bot/app.py wires them)."""
+from __future__ import annotations
+
+from redis.asyncio import BlockingConnectionPool, Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+from .config import ConfigError, Secrets, Settings
+from .redis_server import EmbeddedRedis
+from .redisbreaker import BreakerRetry
+
+# A Redis that stops answering is given up after this long (was redis-py's 5 s; a resident's 🆘 then gets the fallback:
+# 120, the committee phone, staff alerted). Under a check-in storm a live Redis answers within ~50 ms and the loop
+# stalled up to ~285 ms, once 1 s, on 2 loaded cores (bench/README.md): 2 s is above all of it, and a 🆘 is still
+# answered within 3 s (tests/test_redis_stalled.py).
+REDIS_SOCKET_TIMEOUT = 2.0
+
+
+def connection_pool(url: str, wait_ms: int = 0) -> BlockingConnectionPool:
+    """A blocking pool: a burst waits for a connection instead of failing (a plain pool raises past its size).
+    A connection Redis dropped (a restart, an idle timeout) is reconnected and the command retried, so a
+    🆘 right after a Redis restart is stored as usual; a timeout is not retried (the write may have landed). While
+    Redis is down or stalled, calls fail at once for a moment (bot/redisbreaker.py), so the fallback answers quickly.
+    `wait_ms`: how long a command may block in Redis on purpose (WAIT for replicas)."""
+    timeout = REDIS_SOCKET_TIMEOUT + wait_ms / 1000
+    return BlockingConnectionPool.from_url(
+        url, max_connections=64, timeout=20, health_check_interval=10, socket_timeout=timeout,
+        socket_connect_timeout=REDIS_SOCKET_TIMEOUT, retry=BreakerRetry(), retry_on_error=[RedisConnectionError])
+
+
+_POOL_MADE = {"connection_pool", "himport_registry", "maint_notifications_pool_handler", "orig_host_address",
+              "orig_socket_timeout", "orig_socket_connect_timeout"}  # what a pool sets in its connections itself
+
+
+def urgent_client(redis: Redis) -> Redis:
+    """A client of the same Redis (or Sentinel service) on a pool of its own, for a 🆘's path. Under a check-in
+    storm callers of the shared pool waited up to 200 ms for a connection with most of them free (its locks hand
+    over one waiter per turn of the loop; bench/README.md, "A 🆘's hops under a check-in storm"), and a pool
+    exhausted by a storm held a 🆘 until its timeout. Its connections open as they are needed (a burst of 🆘
+    shares a few: bot/store/base.py ScriptBatch); it may open as many as the shared pool (a Sentinel pool does not
+    wait for one, it fails: during a failover a burst's calls hold theirs for seconds)."""
+    pool = redis.connection_pool
+    kwargs = {k: v for k, v in pool.connection_kwargs.items() if k not in _POOL_MADE}
+    if manager := getattr(pool, "sentinel_manager", None):
+        return manager.master_for(pool.service_name, max_connections=pool.max_connections, **kwargs)
+    return Redis.from_pool(type(pool)(connection_class=pool.connection_class, max_connections=pool.max_connections,
+                                      **kwargs))
+
+
+async def connect_redis(settings: Settings, secrets: Secrets) -> tuple[EmbeddedRedis | None, Redis]:
+    """(the embedded server if one was started, the client): REDIS_SENTINELS, else REDIS_URL, else an embedded
+    Redis keeping its data in `redis.data_dir`."""
+    if secrets.sentinels():  # on a failover the sentinels name the new master
+        return None, sentinel_redis(settings, secrets)
+    embedded, url = None, secrets.redis_url
+    if not url:
+        embedded = await _start_embedded(settings)
+        url = embedded.url
+    wait_ms = settings.redis.replica_wait_ms if settings.redis.wait_replicas else 0
+    return embedded, Redis(connection_pool=connection_pool(url, wait_ms))  # reconnecting on a dropped connection
+
+
+async def _start_embedded(settings: Settings) -> EmbeddedRedis:
+    data_dir = settings.path(settings.redis.data_dir)
+    try:
+        return await EmbeddedRedis(data_dir).astart()
+    except (OSError, RuntimeError) as e:
+        reason = (e.strerror if isinstance(e, OSError) else str(e)) or type(e).__name__
+        raise ConfigError(f"config error at redis.data_dir: cannot keep Redis data in {data_dir}: "
+                          f"{' '.join(str(reason).split())}") from None
+
+
+# how long a command keeps trying while the sentinels promote a replica (a few seconds): about 15 s in all
+FAILOVER_RETRY = dict(retries=40, cap=0.5, base=0.05)
+
+
+def sentinel_redis(settings: Settings, secrets: Secrets) -> Redis:
+    """The current master of REDIS_SENTINELS' service: on a failover, connections move to the new master and
+    commands retry until it answers."""
+    from redis.asyncio.retry import Retry
+    from redis.asyncio.sentinel import Sentinel
+    from redis.backoff import ExponentialBackoff
+    from redis.exceptions import ConnectionError, TimeoutError
+
+    sentinel_kwargs = {"password": secrets.redis_sentinel_password} if secrets.redis_sentinel_password else {}
+    sentinel = Sentinel(secrets.sentinels(), sentinel_kwargs=sentinel_kwargs, socket_connect_timeout=1,
+                        socket_timeout=2)
+    retry = Retry(ExponentialBackoff(cap=FAILOVER_RETRY["cap"], base=FAILOVER_RETRY["base"]),
+                  FAILOVER_RETRY["retries"], supported_errors=(ConnectionError, TimeoutError, OSError))
+    service = secrets.redis_sentinel_service or settings.redis.sentinel_service
+    return sentinel.master_for(service, password=secrets.redis_password, socket_connect_timeout=1,
+                               socket_timeout=10, retry=retry, max_connections=256)
+
