@@ -46,13 +46,52 @@ def _guarded_connect_ex(self, address):
     return _real_connect_ex(self, address)
 
 
-# Modules whose tests start processes (the bot, redis-server, sentinels, Chromium) and mostly wait on them. They
-# run first, so under `TEST_WORKERS=2 sh test.sh` (pytest-xdist, work stealing) their waiting overlaps the others
-# instead of trailing at the end. Only the order changes: every test stands on its own (ports from the kernel,
-# data in tmp_path, a fresh key prefix), which is what lets the workers run them side by side.
-STARTS_PROCESSES = ("test_e2e_telegram_away", "test_e2e_restart", "test_e2e_workers", "test_console", "test_e2e_shutdown",
-                    "test_outage_journal", "test_desk_demo", "test_failover", "test_desk_browser", "test_embedded_redis",
-                    "test_register_and_config", "test_nlu_cli", "test_qa_cli")
+# The slow tests and how long they took in a run of the suite in two workers on this shared 2-core machine (seconds;
+# only their order matters). Most start processes (the bot, redis-server, sentinels, Chromium) and partly wait on
+# them. `sh test.sh` runs the suite in two pytest-xdist workers with work stealing: each worker is first handed one
+# contiguous half of the collection and, once done, steals from the tail of the other's queue. So the slow tests
+# are dealt between the halves (longest first, each to the half with less slow work so far) and lead each half;
+# the quick tests fill the rest and are what gets stolen at the end. Left in one block, every slow test would run
+# in one worker, one after the other, long after the other worker ran out of work. Only the order changes: every
+# test stands on its own (ports from the kernel, data in tmp_path, a fresh key prefix). A key "module::test" is
+# each of the test's parametrised cases; a key "module" is the whole module, kept together in one worker
+# (test_shared_limit and test_nlu_cli set up a module-wide fixture once).
+SLOW = {
+    "test_e2e_telegram_away::test_escalations_run_while_telegram_answers_5xx_and_the_bot_polls_once_it_is_back": 55,
+    "test_e2e_telegram_away::test_telegram_refusing_connections_at_first_then_coming_up": 40,
+    "test_e2e_telegram_away::test_a_rejected_token_stops_the_bot_with_one_line": 19,
+    "test_e2e_workers": 50,
+    "test_e2e_restart::test_escalation_survives_a_killed_process": 38,
+    "test_outage_journal::test_a_bot_killed_during_the_outage_stores_the_call_after_its_restart": 25,
+    "test_redis_stalled::test_a_cry_through_telegram_while_redis_is_stalled_past_the_lease_still_gets_120_and_reaches_staff": 12,
+    "test_e2e_shutdown::test_a_cry_for_help_in_flight_at_sigterm_is_stored_and_alerted": 29,
+    "test_shared_limit": 45,
+    "test_nlu_cli": 52,
+    "test_desk_demo": 49,
+    "test_qa_cli::test_answer_prints_one_json_object_with_the_agreed_keys": 30,
+    "test_register_and_config::test_cli_import_reports_bad_rows_and_lists": 28,
+    "test_register_and_config::test_every_bad_file_gets_one_clear_line": 4,
+    "test_register_and_config::test_the_bot_does_not_start_on_a_broken_config_and_says_one_line": 4,
+    "test_register_and_config::test_config_path_from_the_environment": 4,
+    "test_desk_browser": 23,
+    "test_console::test_console_state_survives_a_restart": 19,
+    "test_console::test_the_console_says_who_is_on_duty_and_the_readme_conversation_works_at_any_hour": 15,
+    "test_failover::test_sos_burst_survives_the_master_being_killed": 11,
+    "test_embedded_redis::test_residents_list_beside_a_running_bot_leaves_its_redis_running": 11,
+    "test_e2e_urgent_redis::test_the_poller_keeps_its_lease_while_a_storm_holds_every_shared_redis_connection": 8,
+    "test_e2e_delivery::test_after_many_escalation_rounds_a_staff_reply_goes_before_the_packet_edits": 7,
+    "test_notices_e2e::test_e2e_an_alert_during_a_notice_to_1000_reaches_staff_first": 7,
+    "test_notices::test_a_notice_cut_short_by_a_crash_resumes_and_nobody_gets_it_twice": 6,
+    "test_e2e_poll_conflict::test_two_pollers_on_one_token_get_409_back_off_and_answer_every_message_once": 5,
+    "test_burst::test_two_hundred_at_once_are_all_stored_alerted_and_each_gets_its_packet": 5,
+    "test_committees::test_without_a_token_the_console_runs_for_the_first_committee_or_the_one_named": 5,
+    "test_e2e_committees::test_two_committees_in_one_process_keep_their_staff_residents_alerts_and_checkins_apart": 5,
+}
+
+
+def _slow_key(item) -> str | None:
+    module, test = item.path.stem, item.originalname
+    return next((key for key in (f"{module}::{test}", module) if key in SLOW), None)
 
 
 def pytest_configure(config):
@@ -62,8 +101,29 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(items):
-    rank = {name: i for i, name in enumerate(STARTS_PROCESSES)}
-    items.sort(key=lambda item: rank.get(item.path.stem, len(rank)))  # stable: the rest keep their order
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))  # set in each xdist worker, which collects
+    groups: dict[str, list] = {}
+    quick = []
+    for item in items:
+        key = _slow_key(item)
+        if key is None:
+            quick.append(item)
+        else:
+            groups.setdefault(key if "::" not in key else item.nodeid, []).append(item)
+    halves: list[list] = [[] for _ in range(workers)]
+    load = [0.0] * workers
+    for group in sorted(groups.values(), key=lambda g: -SLOW[_slow_key(g[0])]):  # stable: ties keep their order
+        i = load.index(min(load))
+        halves[i] += group
+        load[i] += SLOW[_slow_key(group[0])]
+    # the sizes xdist's work stealing hands out at first: each worker len(pending) // workers still to serve
+    left, order = len(items), []
+    for i, half in enumerate(halves):
+        size = max(left // (workers - i), len(half))
+        order += half + quick[:size - len(half)]
+        quick = quick[size - len(half):]
+        left -= size
+    items[:] = order + quick
 
 
 @pytest.fixture(autouse=True, scope="session")
