@@ -7,7 +7,8 @@
   On "go" every committee's clock reaches 09:00 and its check-in drain is kicked, as the scheduler's wake-up job does
   when a step is due; the drains of several workers share out the due residents through their Redis leases.
 - `rss_probe`: one process, the NLU model and knowledge base loaded once, 1 committee built, then the rest: RSS.
-- `bare_sender`: aiohttp alone, the same number of sendMessage calls to the same kind of server (the CPU baseline).
+- `bare_sender`: aiohttp alone, the same number of sendMessage calls to the same kind of server (the CPU baseline),
+  on asyncio's own loop, or (cfg "uvloop") on uvloop.
 """
 from __future__ import annotations
 
@@ -80,8 +81,10 @@ async def _recv(conn) -> Any:
 
 # --- a district worker --------------------------------------------------------------------------------------
 def worker(conn, cfg: dict) -> None:
+    from bot import evloop
+
     _quiet()
-    asyncio.run(_worker(conn, cfg))
+    evloop.run(_worker(conn, cfg))  # uvloop, as `python -m bot` runs (BOT_EVENT_LOOP=asyncio: asyncio's own)
 
 
 async def _worker(conn, cfg: dict) -> None:
@@ -122,7 +125,7 @@ async def _worker(conn, cfg: dict) -> None:
             await stack.enter_async_context(aiogram_echo(*cfg["echo"], []))
         gc.collect()
         gc.freeze()
-        conn.send(("ready", rss_mb()))
+        conn.send(("ready", rss_mb(), type(asyncio.get_running_loop()).__module__))
         await _recv(conn)  # go
         profile = None
         if cfg.get("profile"):
@@ -193,6 +196,10 @@ async def _rss_probe(conn, cfg: dict) -> None:
 
 # --- the bare sender --------------------------------------------------------------------------------------
 def bare_sender(conn, cfg: dict) -> None:
+    if cfg.get("uvloop"):  # the same sender on uvloop, as the workers run by default
+        import uvloop
+        with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+            return runner.run(_bare_sender(conn, cfg))
     asyncio.run(_bare_sender(conn, cfg))
 
 

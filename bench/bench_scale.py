@@ -81,12 +81,14 @@ def cpu(pids: list[int]) -> float:
     return sum(redis_cpu(pid) for pid in pids)
 
 
-async def bare_baseline(fleet, targets, per_token: int, aiogram: bool = False) -> tuple[float, float, int, int]:
+async def bare_baseline(fleet, targets, per_token: int, aiogram: bool = False,
+                        uvloop: bool = False) -> tuple[float, float, int, int]:
     """(CPU seconds, wall seconds, failed, calls) for `per_token` sendMessage calls to each token by aiohttp alone (or
     aiogram's Bot alone), the servers' limits off: paced or not, each call costs the sender the same, and unpaced it
     takes seconds, not minutes."""
     await fleet.limits(False)
-    child = Child(bare_sender, {"targets": targets, "per_token": per_token, "concurrency": 16, "aiogram": aiogram})
+    child = Child(bare_sender, {"targets": targets, "per_token": per_token, "concurrency": 16, "aiogram": aiogram,
+                                "uvloop": uvloop})
     try:
         await child.recv()
         c0, t0 = cpu([child.pid]), time.perf_counter()
@@ -111,7 +113,8 @@ async def storm(args, fleet, targets, echo, redis, redis_url: str, pids: dict, w
                                "profile": profile if w == 0 else None, "concurrency": args.concurrency})
                 for w in range(workers)]
     try:
-        rss = [(await ch.recv())[1] for ch in children]
+        ready = [await ch.recv() for ch in children]
+        rss, loops = [r[1] for r in ready], sorted({r[2] for r in ready})
         started = time.monotonic()
         while not await fleet.polling():
             if time.monotonic() - started > 60:
@@ -159,7 +162,7 @@ async def storm(args, fleet, targets, echo, redis, redis_url: str, pids: dict, w
             "cpu": c1 - c0, "redis_cpu": r1 - r0, "server_cpu": s1 - s0, "alerts": alerts,
             "used": await used_memory(redis), "rss": rss, "idle": idle, "idle_cmds": idle_cmds,
             "settled": settled, "settled_cmds": settled_cmds,
-            "commands": per_cmd,
+            "commands": per_cmd, "loops": loops,
             "complete": delivered >= total}
 
 
@@ -168,7 +171,7 @@ def report(args, rss, bare: dict, enrolled: dict, rounds: list[dict]) -> None:
 
     n = args.committees * args.residents
     per_call = {k: cpu_s / calls * 1e6 for k, (cpu_s, _, _, calls) in bare.items()} or dict.fromkeys(
-        ("aiohttp", "aiogram"), NAN)
+        ("aiohttp", "aiohttp on uvloop", "aiogram"), NAN)
     print(f"\n{args.committees} committees × {args.residents:,} residents due at 09:00 ({n:,} check-ins); one "
           f"limit-enforcing test server per token ({LIMIT:.0f}/s per token, 1/s per chat); load average "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
@@ -203,17 +206,20 @@ def report(args, rss, bare: dict, enrolled: dict, rounds: list[dict]) -> None:
           "tokens; 429 chat: refusals to other chats (a 🆘 resident's second reply within a second: the per-chat "
           "limit, which the test server enforces strictly); twice: check-ins a resident got a second time "
           "(goal none))\n")
-    print(f"{'workers':>7} {'CPU µs/check-in':>15} {'× aiohttp':>9} {'× aiogram':>9} {'Redis µs':>8} "
+    print(f"workers' event loop: {', '.join(sorted({x for r in rounds for x in r['loops']}))}\n")
+    print(f"{'workers':>7} {'CPU µs/check-in':>15} {'× aiohttp':>9} {'× uvloop':>8} {'× aiogram':>9} {'Redis µs':>8} "
           f"{'Redis cmds':>10} {'server µs':>9} {'idle %core':>10} {'RSS MB':>7} {'B/check-in':>10}")
     for r in rounds:
         d = max(r["delivered"], 1)
         us = r["cpu"] / d * 1e6
         cmds = sum(c for c, _ in r["commands"]) / d
-        print(f"{r['workers']:>7} {us:15.0f} {us / per_call['aiohttp']:8.1f}× {us / per_call['aiogram']:8.1f}× "
+        print(f"{r['workers']:>7} {us:15.0f} {us / per_call['aiohttp']:8.1f}× "
+              f"{us / per_call['aiohttp on uvloop']:7.1f}× {us / per_call['aiogram']:8.1f}× "
               f"{r['redis_cpu'] / d * 1e6:8.0f} {cmds:10.1f} {r['server_cpu'] / d * 1e6:9.0f} "
               f"{r['idle'] * 100:10.1f} {max(r['rss']):7.0f} {(r['used'] - r['base'] - r['enrolled']) / d:10,.0f}")
     print("\n(CPU: the workers' user+system time from 09:00 to the last check-in, per check-in delivered; × "
-          "against the bare senders (goal ≤ 3× aiohttp); Redis µs and cmds: redis-server CPU and commands per "
+          "against the bare senders (goal ≤ 3× aiohttp; × uvloop: the bare aiohttp sender on uvloop); Redis µs and "
+          "cmds: redis-server CPU and commands per "
           "check-in; server: the test servers' CPU (Telegram's side); idle: the workers' CPU before 09:00, all "
           "committees built and their schedulers ticking, in % of one core; RSS: the largest worker; B/check-in: "
           "Redis used_memory added by the storm per check-in delivered (state, logs, send log, tallies))\n")
@@ -307,6 +313,7 @@ async def main() -> int:
                 print("bare senders …", file=sys.stderr)
                 per_token = max(1, -(-rounds[0]["delivered"] // args.committees))
                 bare = {"aiohttp": await bare_baseline(fleet, targets, per_token),
+                        "aiohttp on uvloop": await bare_baseline(fleet, targets, per_token, uvloop=True),
                         "aiogram": await bare_baseline(fleet, targets, per_token, aiogram=True)}
         finally:
             await fleet.stop()

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import sys
 
+from . import evloop
 from .committees import check_tokens, load_committees, pick, telegram_wanted
 from .config import ConfigError
 from .handlers.telegram_common import CannotStart
@@ -108,8 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.cmd == "residents":
             one = pick(committees, args.committee)
-            return asyncio.run(_residents(args, one.settings, one.secrets))
-        return asyncio.run(_run(committees, args.committee, args.config))
+            return evloop.run(_residents(args, one.settings, one.secrets))
+        return evloop.run(_run(committees, args.committee, args.config))
     except (EmbeddedRedisError, CannotStart, ConfigError) as e:  # ConfigError: found only when used (a data_dir)
         print(str(e), file=sys.stderr)
         return 2

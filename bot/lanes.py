@@ -7,6 +7,8 @@ other's replies, address questions and bookkeeping, and the last alert would lea
 (`max_wait`), so nothing starves, and costs nothing when no alert is in flight. `take_checkin_place()` is the few places
 for check-in steps in the whole process: a district shares one `Lanes` among its committees, so 50 committees'
 09:00 storms together keep CHECKINS_IN_FLIGHT steps under way, not 50 times that, and a 🆘 never queues behind them.
+While the loop lags (a LAG_PROBE_SECONDS timer firing over LAG_SECONDS late: its turns run long, and a 🆘 arriving waits a
+turn at each await on its way), only half of those places are given out, until it catches up.
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from contextlib import contextmanager
 from typing import Callable, Iterator
 
 CHECKINS_IN_FLIGHT = 24  # check-in steps under way at once in the whole process, every committee's together
+LAG_PROBE_SECONDS = 0.02  # how often the loop's lateness is looked at, while check-in steps are under way
+LAG_SECONDS = 0.015  # a probe this late: the loop lags, and fewer steps start
 
 
 class Lanes:
@@ -23,18 +27,57 @@ class Lanes:
         self.in_flight = 0
         self._idle: asyncio.Event | None = None
         self._checkins = asyncio.Semaphore(checkins)
+        self.lean = max(1, checkins // 2)  # the places given out while the loop lags
+        self.under_way, self.wanted = 0, 0  # check-in steps under way; places asked for, not yet given
+        self.lag = 0.0  # the last probe's lateness, seconds
+        self._probe: asyncio.TimerHandle | None = None
+        self._eased: asyncio.Event | None = None  # set when a place is given back or the loop catches up
 
     async def take_checkin_place(self) -> Callable[[], None]:
-        """Waits until a place for a check-in step is free and no alert is in flight (or `max_wait` passed);
-        returns the place's release. Taken before the step's task is created, so a storm keeps a few steps
-        alive, not one per resident due."""
-        await self._checkins.acquire()
+        """Waits until a place for a check-in step is free and no alert is in flight (or `max_wait` passed),
+        and, while the loop lags, until fewer than `lean` steps are under way; returns the place's release. Taken
+        before the step's task is created, so a storm keeps a few steps alive, not one per resident due."""
+        self.wanted += 1
+        if self._probe is None:
+            self._probe_after(asyncio.get_running_loop())
         try:
-            await self.wait_turn()
-        except BaseException:
-            self._checkins.release()
-            raise
-        return self._checkins.release
+            await self._checkins.acquire()
+            try:
+                await self.wait_turn()
+                while self.lag > LAG_SECONDS and self.under_way >= self.lean:
+                    self._eased = self._eased or asyncio.Event()
+                    self._eased.clear()
+                    await self._eased.wait()
+            except BaseException:
+                self._checkins.release()
+                raise
+        finally:
+            self.wanted -= 1
+        self.under_way += 1
+        done = False
+
+        def release() -> None:
+            nonlocal done
+            if not done:
+                done = True
+                self.under_way -= 1
+                self._checkins.release()
+                if self._eased is not None:
+                    self._eased.set()
+
+        return release
+
+    def _probe_after(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._probe = loop.call_later(LAG_PROBE_SECONDS, self._probed, loop, loop.time() + LAG_PROBE_SECONDS)
+
+    def _probed(self, loop: asyncio.AbstractEventLoop, due: float) -> None:
+        self.lag = max(0.0, loop.time() - due)
+        if self._eased is not None:
+            self._eased.set()
+        if self.under_way or self.wanted:
+            self._probe_after(loop)
+        else:  # no steps under way or asked for: no probe, and the next storm starts with every place
+            self._probe, self.lag = None, 0.0
 
     def hold(self, at_most: float | None = None) -> Callable[[], None]:
         """Starts a stretch of urgent work; returns its end (safe to call twice). `at_most` seconds caps it,

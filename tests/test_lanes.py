@@ -54,6 +54,43 @@ async def test_a_capped_hold_lets_go_by_itself():
     assert lanes.in_flight == 0
 
 
+async def _most_checkin_steps_under_way(lanes: Lanes, hog_seconds: float) -> int:
+    """The most steps under way once a storm is going (from its 31st step on: the first ones start before any lag
+    shows) for a drain taking places for 90 steps of 50 ms each, as bot/checkins/ladder.py takes them, while every
+    turn of the loop also runs a callback of `hog_seconds` (a storm's many callbacks: the loop lags)."""
+    loop, under_way, most, hogging = asyncio.get_running_loop(), 0, 0, True
+
+    def hog() -> None:
+        if hogging:
+            time.sleep(hog_seconds)
+            loop.call_soon(hog)
+
+    async def step(i: int, leave) -> None:
+        nonlocal under_way, most
+        under_way += 1
+        most = max(most, under_way) if i >= 30 else most
+        await asyncio.sleep(0.05)
+        under_way -= 1
+        leave()
+
+    if hog_seconds:
+        hog()
+    await asyncio.sleep(0.1)
+    steps = [asyncio.ensure_future(step(i, await lanes.take_checkin_place())) for i in range(90)]
+    await asyncio.gather(*steps)
+    hogging = False
+    return most
+
+
+async def test_a_lagging_loop_keeps_fewer_checkin_steps_under_way():
+    """Each check-in step under way adds callbacks to every turn of the loop, and a 🆘 arriving waits a turn at each
+    await on its way: when the loop lags, the process keeps fewer steps going, and all of them still go."""
+    assert await _most_checkin_steps_under_way(Lanes(checkins=24), hog_seconds=0) == 24
+    lanes = Lanes(checkins=24)
+    assert await _most_checkin_steps_under_way(lanes, hog_seconds=0.03) <= 24 // 2
+    assert lanes.under_way == 0
+
+
 async def test_fast_lane_store_step_knows_strangers_and_calls_already_open(app, people):
     store = app.svc.store
     inc = app.svc.incidents
