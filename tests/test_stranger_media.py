@@ -96,3 +96,19 @@ async def test_a_strangers_typed_cry_when_every_staff_member_blocked_the_bot_tel
     told = stranger.texts()
     assert any("暂时没联系上社工" in t and COMMITTEE in t and "120" in t for t in told)
     assert not any("已通知" in t for t in told)
+
+
+async def test_a_strangers_second_cry_after_the_first_reached_nobody_is_tried_again_and_told_the_truth(people, app):
+    blocked = app.svc.outbox.messenger.blocked
+    blocked.update((1001, 1002, 1003))  # every staff member blocked the bot
+    stranger = Person(app, 8129, "楼下小吴")
+    await stranger.send("救命 楼上老人摔倒了")
+    await stranger.send("救命啊 快来人")  # a second cry in the same minute: nobody heard the first
+    told = stranger.texts()
+    assert not any("已通知" in t for t in told)
+    assert sum("暂时没联系上社工" in t for t in told) == 2
+    blocked.discard(1002)  # 王社工 unblocks the bot and writes to it; the third cry in the same minute reaches him
+    await people("王社工").send("/start")
+    await stranger.send("救命 有人吗")
+    assert any("快来人" in m.text or "有人吗" in m.text for m in people("王社工").inbox if "可能的求助" in m.text)
+    assert any("已通知值班社工" in t for t in stranger.texts()[len(told):])

@@ -38,6 +38,10 @@ class Repeats:
         """Whether an unregistered person's cry for help goes to staff now (else it is counted for later)."""
         return await self._first_of_interval(f"s{uid}")
 
+    async def stranger_cry_unheard(self, uid: int) -> None:
+        """The cry passed on reached nobody: the next one is tried at once, not counted as heard."""
+        await self.svc.store.forget_repeat(f"s{uid}")
+
     async def stranger_media(self, uid: int) -> bool:
         """Whether an unregistered person's voice or photo is forwarded to staff now (else it is held back)."""
         store, now = self.svc.store, self.svc.clock.ts()

@@ -102,6 +102,8 @@ async def unknown_cry_for_help(ctx: Ctx) -> None:
     if await ctx.svc.repeats.stranger_cry(ctx.ev.user_id):  # (bot/incidents/repeats.py)
         text = ctx.svc.cat.t("stranger.staff_alert", name=ctx.ev.first_name or "?", words=ctx.ev.text[:200])
         reached = await roster.pass_on(ctx.svc, [], text, None, tag="stranger", urgent_intro=True)
+        if not reached:  # nobody heard it: the next cry is tried again, and nobody is told staff know
+            await ctx.svc.repeats.stranger_cry_unheard(ctx.ev.user_id)
     ctx.say(ctx.t("stranger.urgent" if reached else "stranger.not_reached", phone=phone), urgent=True)
 
 

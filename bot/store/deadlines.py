@@ -50,6 +50,10 @@ class DeadlinesStore(StoreBase):
         return bool(await self.script(_REPEAT)(keys=[self.keys.repeats(key), self.keys.deadlines()],
                                                args=[now, interval, deadline]))
 
+    async def forget_repeat(self, key: str) -> None:
+        """The one passed on reached nobody: the next is passed on at once, not counted."""
+        await self.r.delete(self.keys.repeats(key))
+
     async def take_repeats(self, key: str, now: float) -> int:
         return int(await self.script(_TAKE_REPEATS)(keys=[self.keys.repeats(key)], args=[now]))
 
