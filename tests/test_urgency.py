@@ -284,3 +284,21 @@ async def test_a_resident_lost_outside_reaches_staff_and_can_send_where_they_are
         await wang.click(need[-1], "马上来")
     await wang.click(wang.last("请确认您现在的地址"), "不对")
     assert wang.last("请告诉我您现在在哪里").request == "location"
+
+
+async def test_a_resident_who_writes_they_are_lost_is_never_told_goodbye(people, app):
+    """"我走丢了" was read as leaving (goodbye: "再见，保重身体！"); "回不去家了" was not understood at all."""
+    for n, (name, phone, words) in enumerate((("王老伯", "13900000002", "我走丢了"),
+                                              ("张阿姨", "13900000001", "回不去家了"),
+                                              ("刘奶奶", "13900000003", "不知道这是哪里，找不到家了")), start=1):
+        resident = await signed_up(people(name), phone)
+        await resident.send(words)
+        assert words in people("李社工").last(f"紧急求助 #{n}").text, words
+        assert not any("再见" in t or "没太明白" in t for t in resident.texts()), words
+
+
+async def test_asking_the_way_or_a_lost_card_is_not_a_call_for_help(people, app):
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    for words in ("我的公交卡丢了", "去社区医院怎么走", "孙子玩游戏迷路了哈哈"):
+        await zhang.send(words)
+    assert not any("紧急求助" in t for t in people("李社工").texts())
