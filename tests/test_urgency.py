@@ -302,3 +302,23 @@ async def test_asking_the_way_or_a_lost_card_is_not_a_call_for_help(people, app)
     for words in ("我的公交卡丢了", "去社区医院怎么走", "孙子玩游戏迷路了哈哈"):
         await zhang.send(words)
     assert not any("紧急求助" in t for t in people("李社工").texts())
+
+
+async def test_a_numb_leg_a_bad_heart_a_dog_bite_and_a_bottle_of_sleeping_pills_reach_staff(people, app):
+    """Each was answered "没太明白" or taken for small talk, and reached nobody."""
+    cries = (("王老伯", "13900000002", "腿没有知觉了"), ("张阿姨", "13900000001", "我心脏不舒服"),
+             ("刘奶奶", "13900000003", "被狗咬了，流血"), ("王老伯", "13900000002", "我吃了一瓶安眠药"))
+    for n, (name, phone, words) in enumerate(cries, start=1):
+        resident = people(name) if n == 4 else await signed_up(people(name), phone)
+        if n == 4:
+            await people("李社工").click(people("李社工").last("紧急求助 #1"), "已解决")
+            await people("李社工").click(people("李社工").last("结果是"), "已处理")
+        await resident.send(words)
+        assert words in people("李社工").last(f"紧急求助 #{n}").text, words
+
+
+async def test_a_heart_check_up_question_or_nightly_sleeping_pill_is_not_a_call_for_help(people, app):
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    for words in ("每天晚上吃一片安眠药才睡得着", "狗咬人的新闻看了吓人"):
+        await zhang.send(words)
+    assert not any("紧急求助" in t for t in people("李社工").texts())
