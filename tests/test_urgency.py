@@ -322,3 +322,11 @@ async def test_a_heart_check_up_question_or_nightly_sleeping_pill_is_not_a_call_
     for words in ("每天晚上吃一片安眠药才睡得着", "狗咬人的新闻看了吓人"):
         await zhang.send(words)
     assert not any("紧急求助" in t for t in people("李社工").texts())
+
+
+async def test_a_fall_yesterday_that_still_hurts_reaches_staff_as_feeling_unwell(people, app):
+    """"昨天摔倒了今天腿还疼" was answered "没太明白": a past fall is no emergency, but the pain is news for staff."""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("昨天摔倒了今天腿还疼")
+    assert "昨天摔倒了今天腿还疼" in people("李社工").last("求助 #1").text
+    assert not any("没太明白" in t for t in wang.texts())
