@@ -330,3 +330,10 @@ async def test_a_fall_yesterday_that_still_hurts_reaches_staff_as_feeling_unwell
     await wang.send("昨天摔倒了今天腿还疼")
     assert "昨天摔倒了今天腿还疼" in people("李社工").last("求助 #1").text
     assert not any("没太明白" in t for t in wang.texts())
+
+
+async def test_come_to_my_home_it_is_urgent_reaches_staff(people, app):
+    """"来我家一趟急" was answered "没太明白"."""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("来我家一趟急")
+    assert "来我家一趟急" in people("李社工").last("紧急求助 #1").text
