@@ -337,3 +337,12 @@ async def test_come_to_my_home_it_is_urgent_reaches_staff(people, app):
     wang = await signed_up(people("王老伯"), "13900000002")
     await wang.send("来我家一趟急")
     assert "来我家一趟急" in people("李社工").last("紧急求助 #1").text
+
+
+async def test_simple_english_too_many_pills_or_come_quickly_reaches_staff(people, app):
+    """Residents who write simple English: "I took too many pills" and "please come quickly" reached nobody."""
+    for n, (name, phone, words) in enumerate((("王老伯", "13900000002", "I took too many pills"),
+                                              ("张阿姨", "13900000001", "please come quickly")), start=1):
+        resident = await signed_up(people(name), phone)
+        await resident.send(words)
+        assert words in people("李社工").last(f"紧急求助 #{n}").text, words
