@@ -1,7 +1,7 @@
 """The one clock. Time rules take `now` from here, so tests can jump an hour without sleeping."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 
@@ -35,3 +35,19 @@ class FakeClock(Clock):
 
     def set(self, when: datetime) -> None:
         self._now = when.astimezone(self.tz)
+
+
+def in_quiet(quiet, ts: float, tz: str) -> bool:
+    """Whether `ts` falls in the quiet hours (config's QuietHours; None: there are none)."""
+    if quiet is None:
+        return False
+    t = datetime.fromtimestamp(ts, ZoneInfo(tz)).time()
+    start, end = time.fromisoformat(quiet.from_), time.fromisoformat(quiet.to)
+    return start <= t < end if start <= end else (t >= start or t < end)
+
+
+def quiet_end(quiet, ts: float, tz: str) -> float:
+    """When the quiet hours next end after `ts`."""
+    local = datetime.fromtimestamp(ts, ZoneInfo(tz))
+    end = datetime.combine(local.date(), time.fromisoformat(quiet.to), ZoneInfo(tz))
+    return (end if end > local else end + timedelta(days=1)).timestamp()

@@ -68,8 +68,10 @@ class Policy(_Strict):
     levels: list[Level] = Field(min_length=1)
     repeat_every_minutes: float = Field(gt=0)
     arrival_timeout_minutes: float = Field(gt=0)
-    # an arrived incident still open after this asks its claimer to resolve it, then all staff, and so on
+    # an arrived incident still open after this asks its claimer to resolve it, then all staff, up to
+    # arrived_followup_max times (none in checkin.quiet_hours: they wait); one interval on, the head is told once
     arrived_followup_minutes: float = Field(default=60, gt=0)
+    arrived_followup_max: int = Field(default=3, ge=1)
 
     @model_validator(mode="after")
     def _ordered(self) -> "Policy":
@@ -87,6 +89,8 @@ class Escalation(_Strict):
 
 
 class QuietHours(_Strict):
+    """The committee's night: check-in reminders and follow-ups of arrived incidents wait for its end
+    (bot/clock.py: in_quiet, quiet_end)."""
     from_: str = Field(alias="from")
     to: str
     _check = field_validator("from_", "to")(_clock_time)

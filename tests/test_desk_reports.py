@@ -106,3 +106,45 @@ async def test_a_months_report_holds_that_months_incidents_among_a_long_history(
     clock.set(datetime(2026, 12, 10, 12, 0, tzinfo=SH))
     summary = {row[0]: row[1] for row in await _sheet(desk, app, "last_month", "概要")}
     assert summary["求助"] == 30 and summary["🙋求助"] == 30
+
+
+async def _age_asked(app, people):
+    """刘奶奶, whose age the register does not know, asks how much the 老年综合津贴 is; the bot asks her age."""
+    person = await app.svc.store.resident(await app.svc.store.resident_id_by_phone("13900000003"))
+    await app.svc.store.save_resident({**person, "birth_date": ""})
+    liu = await signed_up(people("刘奶奶"), "13900000003")
+    await liu.send("❓ 养老金/补贴")
+    await liu.send("老年综合津贴每个月多少钱")
+    assert "多大年纪" in liu.last().text
+    return liu
+
+
+@pytest.mark.parametrize("reply", ["不记得了", "一百五"])
+async def test_an_age_reply_the_bot_cannot_read_is_no_second_question_and_staff_get_the_question(desk, app, people,
+                                                                                                reply):
+    liu = await _age_asked(app, people)
+    await liu.send(reply)
+    await liu.click(liu.last("问社工"), "问社工")
+    li = people("李社工")  # on duty on Monday morning
+    assert f"老年综合津贴每个月多少钱（问年纪时答：{reply}）" in li.last("居民提问").text
+    await li.send("/questions")
+    listed = li.last("待处理的居民提问").text
+    assert listed.count("老年综合津贴每个月多少钱") == 1 and f"] {reply}" not in listed  # the question once, not her reply
+    assert {row[0]: row[1:] for row in await _sheet(desk, app, "month", "提问")} == {"老年综合津贴": (1, 0)}
+
+
+async def test_the_same_question_again_instead_of_an_age_is_not_counted_again(desk, app, people):
+    liu = await _age_asked(app, people)
+    await liu.send("到底多少钱")
+    assert "多大年纪" in liu.last().text
+    await liu.send("78")
+    assert "150" in liu.last("来源").text
+    assert {row[0]: row[1:] for row in await _sheet(desk, app, "month", "提问")} == {"老年综合津贴": (1, 0)}
+
+
+async def test_a_new_question_instead_of_an_age_counts_as_the_new_question(desk, app, people):
+    liu = await _age_asked(app, people)
+    await liu.send("长护险怎么申请")
+    assert "来源" in liu.last().text
+    rows = {row[0]: row[1:] for row in await _sheet(desk, app, "month", "提问")}
+    assert rows == {"老年综合津贴": (1, 0), "长期护理保险（长护险）": (1, 0)}, rows

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.clock import in_quiet, quiet_end
 from bot.config import WEEKDAYS
 
 PENDING = ("sending", "sent", "reminded")
@@ -99,19 +100,6 @@ def latest_today(st: CheckinState, now: float) -> float | None:
     cands = [datetime.combine(local.date(), _hhmm(t), zone) for t in st.times]
     past = [c.timestamp() for c in cands if c <= local]
     return max(past) if past else None
-
-
-def in_quiet(quiet, ts: float, tz: str) -> bool:
-    if quiet is None:
-        return False
-    t, start, end = datetime.fromtimestamp(ts, ZoneInfo(tz)).time(), _hhmm(quiet.from_), _hhmm(quiet.to)
-    return start <= t < end if start <= end else (t >= start or t < end)
-
-
-def quiet_end(quiet, ts: float, tz: str) -> float:
-    local = datetime.fromtimestamp(ts, ZoneInfo(tz))
-    end = datetime.combine(local.date(), _hhmm(quiet.to), ZoneInfo(tz))
-    return (end if end > local else end + timedelta(days=1)).timestamp()
 
 
 def decide(st: CheckinState, now: float, window_s: float, quiet=None) -> Step:

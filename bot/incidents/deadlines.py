@@ -5,14 +5,16 @@ Deadlines (in Redis, so they survive a restart) carry what they expect, e.g. "es
 to level 2": when one fires and the incident has moved on, it does nothing — so nothing fires twice. A step's
 record is written all at once (`step_incident`), and an escalation's deadline stays (leased to its worker) until
 its alert is recorded as sent: if that worker dies in between, another sends it when the lease runs out. The others:
-"arr:42:c" (claim number c without 已到达), "fol:42:c:s" (follow-up s of an arrived incident not yet resolved),
-"rnw:42:k:l" (level l of the k-th new 🆘 on a claimed or arrived incident), "addr:42", "first:42".
+"arr:42:c" (claim number c without 已到达), "fol:42:c:s" (follow-up s of an arrived incident not yet resolved: held
+in quiet hours; the one past the policy's `arrived_followup_max` tells the head instead), "rnw:42:k:l" (level l of
+the k-th new 🆘 on a claimed or arrived incident), "addr:42", "first:42".
 """
 from __future__ import annotations
 
 import logging
 
 from .. import roster
+from ..clock import in_quiet, quiet_end
 from ..config import Policy
 
 log = logging.getLogger(__name__)
@@ -49,8 +51,7 @@ class Deadlines:
             finished = await self._no_arrival(inc, int(rest[0]), key)
             return finished, not finished
         if kind == "fol":
-            finished = await self._follow_up(inc, int(rest[0]), int(rest[1]), key)
-            return finished, not finished
+            return await self._follow_up(inc, int(rest[0]), int(rest[1]), key)
         if kind == "rnw":
             finished = await self._renewed_escalate(inc, int(rest[0]), int(rest[1]), key)
             return finished, not finished
@@ -95,23 +96,45 @@ class Deadlines:
         log.warning("incident %s claimed by %s without arrival", n, who.id if who else "?")
         return False
 
-    async def _follow_up(self, inc: dict, claims: int, step: int, key: str) -> bool:
-        """An arrived incident nobody has resolved: its claimer is asked first, then all staff, again and again."""
+    async def _follow_up(self, inc: dict, claims: int, step: int, key: str) -> tuple[bool, bool]:
+        """An arrived incident nobody has resolved: its claimer is asked first, then all staff — never in the
+        committee's quiet hours (the follow-up waits for their end; no quiet hours configured: none wait) and
+        `arrived_followup_max` times at most; one interval after the last, the head is told once and it stops.
+        Calls nobody claimed or nobody arrived at are never held (`_escalate`, `_no_arrival`).
+        (finished with the deadline, the incident's messages need updating)."""
         n = inc["id"]
         if inc["status"] != "arrived" or inc.get("claims", 0) != claims or inc.get("followup", 0) != step - 1:
-            return True
-        now = self.svc.clock.ts()
+            return True, False
+        now, s = self.svc.clock.ts(), self.svc.settings
+        if in_quiet(s.checkin.quiet_hours, now, s.timezone):
+            await self.store.set_deadline(key, quiet_end(s.checkin.quiet_hours, now, s.timezone))
+            return False, False
+        policy = self.policy(inc["kind"])
+        if step > policy.arrived_followup_max:
+            await self._follow_ups_stopped(inc, key)
+            return True, True
         nxt = f"fol:{n}:{claims}:{step + 1}"
         await self.store.step_incident(n, {"followup": step}, {"at": now, "event": "followup", "step": step},
-                                       deadlines={nxt: now + self.policy(inc["kind"]).arrived_followup_minutes * 60},
-                                       cancel=(key,))
+                                       deadlines={nxt: now + policy.arrived_followup_minutes * 60}, cancel=(key,))
         inc = {**inc, "followup": step}
         targets = await self.recipients(inc, ["claimer"] if step == 1 else ["all_staff"])
         reached = await self._round_alert(n, inc["level"], inc, await self.store.resident(inc["resident"]), targets,
                                           "alert.followup")
         if reached == 0:
             await self.store.set_deadline(nxt, now)  # the claimer cannot be reached: everyone at once
-        return False
+        return False, True
+
+    async def _follow_ups_stopped(self, inc: dict, key: str) -> None:
+        """Follow-ups nobody answered: no more of them; the head (or, with none, the claimer) gets the packet once,
+        saying so, and the desk lists the incident as waiting for them."""
+        n = inc["id"]
+        await self.store.step_incident(n, {"followup_stopped": True},
+                                       {"at": self.svc.clock.ts(), "event": "followup_stopped",
+                                        "count": inc.get("followup", 0)}, cancel=(key,))
+        inc = {**inc, "followup_stopped": True}
+        targets = await self.recipients(inc, ["head"]) or await self.recipients(inc, ["claimer"])
+        await self._round_alert(n, inc["level"], inc, await self.store.resident(inc["resident"]), targets,
+                                "alert.followup_stopped")
 
     # --- a new 🆘 on a claimed or arrived incident -------------------------------------------
     async def renew(self, n: int, words: str) -> int:

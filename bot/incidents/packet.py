@@ -62,7 +62,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     if role == "staff" and inc.get("renewed") and inc["status"] in ("claimed", "arrived"):
         lines.insert(0, t("alert.renewed", n=n, name=person.get("name", "?"), words=inc.get("renewed_words", "🆘")))
     elif role == "staff" and inc.get("followup") and inc["status"] == "arrived":
-        lines.insert(0, t("alert.followup", n=n, minutes=int((svc.clock.ts() - inc.get("arrived_at", 0)) // 60)))
+        lines.insert(0, t("alert.followup_stopped" if inc.get("followup_stopped") else "alert.followup", n=n,
+                          minutes=int((svc.clock.ts() - inc.get("arrived_at", 0)) // 60), count=inc["followup"]))
     elif role == "staff" and inc.get("reopened") and inc["status"] == "claimed":
         lines.insert(0, t("alert.no_arrival", n=n, minutes=int((svc.clock.ts() - (inc.get("claimed_at") or inc["created"])) // 60)))
     elif role == "family":

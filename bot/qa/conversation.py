@@ -25,17 +25,26 @@ async def on_question(ctx: Ctx, text: str, result: dict | None = None) -> None:
         await _offer_staff(ctx, text)
         return
     age, said = age_of(person, ctx.svc.clock.now()), None
-    if ctx.session.get("step") == "age":
+    # the reply to "您今年多大年纪？" belongs to the question waiting for the age (counted when it was asked)
+    waiting = ctx.session.get("question") if ctx.session.get("step") == "age" else None
+    if waiting:
         from nlu.qa_compute import extract_age
 
-        said = extract_age(text) or extract_age(f"我{text.strip()}岁")
+        today = ctx.svc.clock.now().date()
+        said = extract_age(text, today) or extract_age(f"我{text.strip()}岁", today)
         if said:
-            age, text = said, ctx.session.get("question", text)
+            age, text = said, waiting
     ans = kb.answer(text, age=age, context_topic=topic, locale=ctx.me.locale)
     if ans.handoff or not ans.topic:
-        await _offer_staff(ctx, text)
+        if waiting:  # staff get the question, with what was said in place of an age ("不记得了")
+            await _offer_staff(ctx, waiting if said else ctx.t("qa.age_reply", question=waiting, reply=text),
+                               record=False)
+        else:
+            await _offer_staff(ctx, text)
         return
-    if not said:  # an age given for the last question makes no new question
+    if waiting and not said and ans.topic == topic and ans.needs_age:
+        text = waiting  # "到底多少钱": the same question again, still waiting for the age
+    elif not said:  # an age given for the last question makes no new question
         await ctx.svc.store.count_question({"topic": ans.topic, "status": "bot_answered", "at": ctx.svc.clock.ts()})
     ctx.goto("qa", "age" if ans.needs_age else "ask", topic=ans.topic, question=text[:300])
     ctx.say(ctx.t("qa.answer", answer=ans.answer, source=ans.source, reviewed=ans.reviewed),
@@ -45,11 +54,13 @@ async def on_question(ctx: Ctx, text: str, result: dict | None = None) -> None:
         ctx.say(ctx.t("qa.ask_age"))
 
 
-async def _offer_staff(ctx: Ctx, text: str) -> None:
+async def _offer_staff(ctx: Ctx, text: str, record: bool = True) -> None:
+    """`record`: a question the bot could not answer, listed for staff and counted (not one counted already)."""
     ctx.goto("qa", "ask", question=text[:300])
     ctx.say(ctx.t("qa.not_sure"), buttons=[[ctx.button("btn.ask_staff", "qa:staff")], [ctx.button("btn.no_thanks", "qa:no")]])
-    await ctx.svc.store.add_question({"resident": ctx.me.resident_id, "text": text[:300], "status": "unanswered",
-                                      "at": ctx.svc.clock.ts(), "user": ctx.ev.user_id})
+    if record:
+        await ctx.svc.store.add_question({"resident": ctx.me.resident_id, "text": text[:300], "status": "unanswered",
+                                          "at": ctx.svc.clock.ts(), "user": ctx.ev.user_id})
 
 
 async def on_button(ctx: Ctx, action: str, arg: str) -> None:
