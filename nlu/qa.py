@@ -124,7 +124,8 @@ class KnowledgeBase:
             return self._loaded
 
     def answer(self, question: str, age: int | None = None, context_topic: str | None = None,
-               locale: str = "zh") -> Answer:
+               locale: str = "zh", today: dt.date | None = None) -> Answer:
+        """`today`: the caller's date, for a birth year in the question (else the knowledge base's own)."""
         kb = self._current()
         locale = "en" if locale.lower().startswith("en") else "zh"
         if kb.not_covered(question) or _COMPARISON.search(question.lower()):
@@ -141,7 +142,7 @@ class KnowledgeBase:
         else:
             return self._handoff(kb, best.confidence if best else 0.0, locale)
         entry = kb.entries[topic]
-        stated = extract_age(question, self._today())  # "我妈九十出头": the question's age wins over the register's
+        stated = extract_age(question, today or self._today())  # "我妈九十出头": the question's age wins over the register's
         composed = compose(
             entry, aspect=detect_aspect(question), follow_up=follow_up, also=detect_aspects(question)[1:],
             age=stated if stated is not None else age, grade=extract_grade(question),

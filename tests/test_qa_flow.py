@@ -33,3 +33,16 @@ async def test_going_away_is_understood_right_after_a_pension_answer(people, app
     await zhang.send("老年津贴有多少")
     await zhang.send("我出门几天")
     assert "出门" in zhang.last().text and "不太确定" not in zhang.last().text
+
+
+async def test_a_birth_year_in_the_question_is_counted_on_the_bots_clock_not_the_machines(people, app, clock):
+    """Born 1951: 80 in 2031 (180 元 a month), 75 by this machine's calendar (150 元). The bot's clock says 2031."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    clock.set(datetime(2031, 6, 3, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    liu = await signed_up(people("刘奶奶"), "13900000003")
+    await liu.send("❓ 养老金/补贴")
+    await liu.send("我1951年生的，老年综合津贴每个月多少钱")
+    answer = liu.last("来源").text
+    assert "180" in answer and "150" not in answer

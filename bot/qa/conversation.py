@@ -24,17 +24,17 @@ async def on_question(ctx: Ctx, text: str, result: dict | None = None) -> None:
     if kb is None:
         await _offer_staff(ctx, text)
         return
+    today = ctx.svc.clock.now().date()
     age, said = age_of(person, ctx.svc.clock.now()), None
     # the reply to "您今年多大年纪？" belongs to the question waiting for the age (counted when it was asked)
     waiting = ctx.session.get("question") if ctx.session.get("step") == "age" else None
     if waiting:
         from nlu.qa_compute import extract_age
 
-        today = ctx.svc.clock.now().date()
         said = extract_age(text, today) or extract_age(f"我{text.strip()}岁", today)
         if said:
             age, text = said, waiting
-    ans = kb.answer(text, age=age, context_topic=topic, locale=ctx.me.locale)
+    ans = kb.answer(text, age=age, context_topic=topic, locale=ctx.me.locale, today=today)
     if ans.handoff or not ans.topic:
         if waiting:  # staff get the question, with what was said in place of an age ("不记得了")
             await _offer_staff(ctx, waiting if said else ctx.t("qa.age_reply", question=waiting, reply=text),
