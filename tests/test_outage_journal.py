@@ -337,3 +337,28 @@ async def test_a_replay_never_asks_what_the_resident_said_during_the_outage(make
     states = {(await app.svc.store.incident(n))["resident"]: (await app.svc.store.incident(n))["address_state"]
               for n in await app.svc.store.open_incident_ids()}
     assert sorted(states.values()) == ["confirmed", "location"]  # her words matched the register
+
+
+async def test_after_the_outage_each_caller_gets_one_true_message_however_many_calls_and_whoever_they_are(
+        make_app, own_redis, clock):
+    """王老伯 cried twice; a stranger cried once; when Redis is back nobody on the staff can be reached. Each caller
+    gets one message: the resident that no staff member could be told yet (120, the phone), the stranger that it was
+    passed on — not the sign-up question."""
+    app = await make_app(redis_url=own_redis.url)
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    stranger = Person(app, 7001, "路人")
+    own_redis.stop()
+    await wang.send("救命")
+    clock.advance(seconds=30)
+    await wang.send("🆘 紧急求助")
+    await stranger.send("救命 有人摔倒了")
+    told = {p.id: len(p.inbox) for p in (wang, stranger)}
+    clock.advance(minutes=5)
+    app.svc.outbox.messenger.blocked.update(st.telegram_id for st in app.settings.staff)
+    own_redis.start()
+    await replay_tick(app)
+    (mine,) = wang.inbox[told[wang.id]:]
+    assert "系统已恢复" in mine.text and "还没联系上社工" in mine.text and "120" in mine.text
+    assert "建新路27弄5号302室" in mine.text  # still unclaimed: the read-back is worth asking
+    (theirs,) = stranger.inbox[told[stranger.id]:]
+    assert "系统已恢复" in theirs.text and "120" in theirs.text and theirs.request is None
