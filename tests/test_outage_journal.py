@@ -362,3 +362,19 @@ async def test_after_the_outage_each_caller_gets_one_true_message_however_many_c
     assert "建新路27弄5号302室" in mine.text  # still unclaimed: the read-back is worth asking
     (theirs,) = stranger.inbox[told[stranger.id]:]
     assert "系统已恢复" in theirs.text and "120" in theirs.text and theirs.request is None
+
+
+async def test_a_doctor_of_two_residents_who_cried_in_the_outage_is_asked_once_which_one_it_is(make_app, own_redis):
+    """The one question the replay leaves open travels with the one message: which of his patients he means."""
+    app = await make_app(redis_url=own_redis.url)
+    doctor = await signed_up(Person(app, 5060, "赵医生"), "13922220001")
+    own_redis.stop()
+    await doctor.send("我的病人摔倒了起不来")
+    told = len(doctor.inbox)
+    own_redis.start()
+    await replay_tick(app)
+    (ask,) = doctor.inbox[told:]
+    assert "系统已恢复" in ask.text and "哪一位" in ask.text
+    await doctor.click(ask, "王老伯")
+    (n,) = await app.svc.store.open_incident_ids()
+    assert (await app.svc.store.incident(n))["resident"] == await app.svc.store.resident_id_by_phone("13900000002")
