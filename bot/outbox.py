@@ -56,11 +56,15 @@ class Outbox:
         self._latest: dict[tuple[int, int], Outbound] = {}
         self._editing: dict[tuple[int, int], list[int]] = {}  # the ranks of the edits of a message under way
         self.watchers: list = []  # called with (message, result, final?) after every attempt (metrics)
+        self.holds: list = []  # each may keep a message back, returning its result (a replayed call's replies)
 
     async def send(self, msg: Outbound, *, records: list | None = None) -> SendResult:
         """A staff alert goes at once and holds the urgent lane while it does; anything else first lets
         the alerts in flight leave (`Lanes`). `records`: the send's record for the send log is put there, for the
         caller to write with its own (the check-in drain's "sent" step), not written here."""
+        for hold in self.holds:
+            if (kept := hold(msg)) is not None:
+                return kept
         if msg.text and not msg.forward:  # a message Telegram would refuse whole still says what fits
             msg = replace(msg, text=clip(msg.text))
         if msg.edit:

@@ -261,3 +261,120 @@ async def test_staffs_outage_alert_says_the_call_will_be_recorded_only_when_the_
     await zhang.send("救命")
     alert = li.last("张阿姨").text
     assert "系统故障" in alert and "恢复后会自动补上记录" not in alert  # no promise the bot cannot keep
+
+
+async def test_a_call_made_during_the_outage_escalates_from_when_it_was_made_not_from_when_redis_came_back(
+        make_app, own_redis, clock):
+    """王老伯 cries for help at 10:00 during an outage; nobody acts on the fallback's one-off alert; Redis is back at
+    10:05. All staff and the head (due 3 minutes after the call) hear at once, and his family (8 minutes) at 10:08 —
+    not 3 and 8 minutes after 10:05. The incident says 10:00, and that it was recorded at 10:05."""
+    app = await make_app(redis_url=own_redis.url)
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    daughter = await signed_up(Person(app, 5050, "王丽"), "13911110002")
+    wa = Person(app, 1002)  # not on duty: the first alert is not hers
+    called = clock.ts()
+    own_redis.stop()
+    await wang.send("救命")
+    clock.advance(minutes=5)
+    own_redis.start()
+    await replay_tick(app)
+    (n,) = await app.svc.store.open_incident_ids()
+    assert not any(f"#{n}" in s.text for s in wa.inbox + daughter.inbox)
+    await app.engine.tick()  # the next second's tick: level 1 is 2 minutes overdue
+    assert any(f"紧急求助 #{n}" in s.text for s in wa.inbox)
+    assert "已经5分钟没人接单" in wa.last(f"#{n}").text  # waiting since the call, not since Redis came back
+    await app.engine.tick()
+    assert not any(f"#{n}" in s.text for s in daughter.inbox)  # the family's level is due at 10:08, not yet
+    clock.advance(minutes=3.1)
+    await app.engine.tick()
+    assert any(f"#{n}" in s.text for s in daughter.inbox)
+    inc = await app.svc.store.incident(n)
+    assert inc["created"] == called
+    timeline = await app.svc.store.timeline(n)
+    assert (timeline[0]["event"], timeline[0]["at"]) == ("created", called)
+    assert [e["at"] for e in timeline if e["event"] == "outage_recorded"] == [called + 300]
+
+
+async def test_when_redis_is_back_the_resident_hears_once_that_the_call_is_recorded_with_the_address_question(
+        make_app, own_redis, clock):
+    """She heard 120 and the committee's phone during the outage. Minutes later she gets one short message, not the
+    whole conversation again ("staff told", "do you need someone now?"): recorded, staff will call — and, as nobody
+    has claimed it yet, the read-back of her address, which works as it always does."""
+    app = await make_app(redis_url=own_redis.url)
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    own_redis.stop()
+    await wang.send("救命")
+    told = len(wang.inbox)
+    clock.advance(minutes=5)
+    own_redis.start()
+    await replay_tick(app)
+    new = wang.inbox[told:]
+    assert len(new) == 1, [s.text for s in new]
+    assert "系统已恢复" in new[0].text and "建新路27弄5号302室" in new[0].text and COMMITTEE in new[0].text
+    (n,) = await app.svc.store.open_incident_ids()
+    await wang.click(new[0], "对")
+    assert (await app.svc.store.incident(n))["address_state"] == "confirmed"
+
+
+async def test_a_replay_never_asks_what_the_resident_said_during_the_outage(make_app, own_redis, clock):
+    """王老伯 sent his location after his cry; 张阿姨 said where she is in her cry. Neither is asked again."""
+    app = await make_app(redis_url=own_redis.url)
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    zhang = await signed_up(Person(app, 5002, "张阿姨"), "13900000001")
+    own_redis.stop()
+    await wang.send("救命")
+    clock.advance(seconds=2)
+    await wang._do(kind="location", latitude=31.2, longitude=121.44)
+    await zhang.send("救命 我在建新路27弄3号")
+    told = {p.id: len(p.inbox) for p in (wang, zhang)}
+    clock.advance(minutes=5)
+    own_redis.start()
+    await replay_tick(app)
+    for person in (wang, zhang):
+        (new,) = person.inbox[told[person.id]:]
+        assert "系统已恢复" in new.text and "对吗" not in new.text and not new.buttons and not new.request
+        assert "🆘 紧急求助" in new.keyboard  # no dead end: the menu, with the 🆘
+    states = {(await app.svc.store.incident(n))["resident"]: (await app.svc.store.incident(n))["address_state"]
+              for n in await app.svc.store.open_incident_ids()}
+    assert sorted(states.values()) == ["confirmed", "location"]  # her words matched the register
+
+
+async def test_after_the_outage_each_caller_gets_one_true_message_however_many_calls_and_whoever_they_are(
+        make_app, own_redis, clock):
+    """王老伯 cried twice; a stranger cried once; when Redis is back nobody on the staff can be reached. Each caller
+    gets one message: the resident that no staff member could be told yet (120, the phone), the stranger that it was
+    passed on — not the sign-up question."""
+    app = await make_app(redis_url=own_redis.url)
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    stranger = Person(app, 7001, "路人")
+    own_redis.stop()
+    await wang.send("救命")
+    clock.advance(seconds=30)
+    await wang.send("🆘 紧急求助")
+    await stranger.send("救命 有人摔倒了")
+    told = {p.id: len(p.inbox) for p in (wang, stranger)}
+    clock.advance(minutes=5)
+    app.svc.outbox.messenger.blocked.update(st.telegram_id for st in app.settings.staff)
+    own_redis.start()
+    await replay_tick(app)
+    (mine,) = wang.inbox[told[wang.id]:]
+    assert "系统已恢复" in mine.text and "还没联系上社工" in mine.text and "120" in mine.text
+    assert "建新路27弄5号302室" in mine.text  # still unclaimed: the read-back is worth asking
+    (theirs,) = stranger.inbox[told[stranger.id]:]
+    assert "系统已恢复" in theirs.text and "120" in theirs.text and theirs.request is None
+
+
+async def test_a_doctor_of_two_residents_who_cried_in_the_outage_is_asked_once_which_one_it_is(make_app, own_redis):
+    """The one question the replay leaves open travels with the one message: which of his patients he means."""
+    app = await make_app(redis_url=own_redis.url)
+    doctor = await signed_up(Person(app, 5060, "赵医生"), "13922220001")
+    own_redis.stop()
+    await doctor.send("我的病人摔倒了起不来")
+    told = len(doctor.inbox)
+    own_redis.start()
+    await replay_tick(app)
+    (ask,) = doctor.inbox[told:]
+    assert "系统已恢复" in ask.text and "哪一位" in ask.text
+    await doctor.click(ask, "王老伯")
+    (n,) = await app.svc.store.open_incident_ids()
+    assert (await app.svc.store.incident(n))["resident"] == await app.svc.store.resident_id_by_phone("13900000002")

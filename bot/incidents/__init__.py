@@ -6,7 +6,8 @@ This package owns
 - delivery, built for speed: the fast lane of a 🆘 (`fastlane.py`), alert rounds and digests (`rounds.py`), who
   hears and how a round is recorded (`alerting.py`), the responder packet (`packet.py`), repeated calls
   (`repeats.py`), whether each staff member can be reached (`reach.py`); calls that came while Redis was away,
-  journaled by the fallback and stored once it is back (`outage.py`);
+  journaled by the fallback and stored once it is back (`outage.py`), and the one message their callers then get
+  (`recovery.py`);
 - the conversations around an incident: the resident's call (`help_request.py`, `urgency.py`), a family
   member's (`family.py`), a voice or photo sent in a group (`group_media.py`), staff's actions on alerts
   (`staff.py`);

@@ -29,11 +29,12 @@ class FastLane:
         # first, it lapses when the safety net ("first:n") is due, and the alert goes out from there
         with self.svc.outbox.lanes.urgent():
             got = await self.store.open_emergency(
-                tg, fields, entry, created=now, first_due=deadlines["first:{n}"], esc_due=deadlines["esc:{n}:1"],
+                tg, fields, entry, created=fields["created"], first_due=deadlines["first:{n}"], esc_due=deadlines["esc:{n}:1"],
                 addr_due=deadlines["addr:{n}"], lock_token=token, lock_seconds=FIRST_ALERT_GRACE_SECONDS)
             if got.outcome != "opened":
                 return got, None
             n, person = got.n, got.person
+            await self._note_recorded_late(n)
             inc = {**fields, "id": n, "resident": person["id"], "address_state": got.address_state}
             targets = await self.recipients(inc, self.policy("emergency").levels[0].to, got.duty_overrides)
             first = _Call(n, inc, person, targets, token, asyncio.get_running_loop().create_future())

@@ -13,6 +13,7 @@ from ..residents import full_address, has_any
 from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
 from ..types import MEDIA, Outbound
+from .outage import called_at, replaying
 
 ADVICE_KEYS = ("help.advice_fall", "help.advice_door", "help.advice_phone")
 REASSURE_AFTER_SECONDS = 0.2
@@ -51,7 +52,16 @@ async def after_alert(ctx: Ctx, n: int, person: dict, alerting: asyncio.Future, 
     reached = await _reassure_after(ctx, "emergency", n, alerting)
     if ctx.ev.kind in MEDIA:  # they heard the truth already when the alert reached nobody
         await forward_media(ctx, n, tell=bool(reached))
-    return _ask_next(ctx, n, person, confirm_need)
+    if replaying() is None:
+        return _ask_next(ctx, n, person, confirm_need)
+    # made during an outage and stored only now: not "do you need someone now?" minutes later, and not where they
+    # are if their words said it (bot/incidents/recovery.py decides what they hear)
+    _ask_next(ctx, n, person, False)
+    from nlu.entities import parse_address
+
+    if any(parse_address(ctx.ev.text).values()):
+        await on_address_text(ctx, n)
+    return n
 
 
 async def _reassure_after(ctx: Ctx, kind: str, n: int, alerting: asyncio.Future) -> int:
@@ -92,7 +102,8 @@ def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:
 async def again(ctx: Ctx, n: int, words: str) -> int:
     """Another call while this one is open: on the timeline every time. Claimed or arrived, it is a new urgent
     call (it may be a second fall: Incidents.renew); otherwise staff hear it, collapsed (bot/incidents/repeats.py)."""
-    await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "resident_again", "words": words[:300]})
+    await ctx.svc.store.add_timeline(n, {"at": called_at(ctx.svc.clock.ts()), "event": "resident_again",
+                                         "words": words[:300]})
     inc = await ctx.svc.store.incident(n)
     if inc and inc["status"] in ("claimed", "arrived") and not inc.get("renewed"):
         await _incidents(ctx).renew(n, words[:200] or "🆘")

@@ -6,7 +6,7 @@ import logging
 
 from ..residents import differing_parts, has_any
 from ..config import Policy
-from .outage import outage_fields
+from .outage import called_at, outage_fields, recorded_late
 
 log = logging.getLogger(__name__)
 POLICY_OF = {"emergency": "emergency", "help": "help", "checkin": "checkin"}
@@ -27,19 +27,27 @@ class Lifecycle:
 
     # --- opening ---------------------------------------------------------------------
     def _new(self, kind: str, now: float, **fields) -> tuple[dict, dict[str, float], dict]:
-        """A new incident's fields, its deadlines and its first timeline entry."""
+        """A new incident's fields, its deadlines and its first timeline entry. A call replayed from the outage
+        journal was made earlier (`since`): its escalation counts from then; its first alert and address question
+        are now."""
         policy = self.policy(kind)
-        fields = {"kind": kind, "created": now, "status": "open", "level": 0, "claimed_by": "", "claims": 0,
+        since = called_at(now)
+        fields = {"kind": kind, "created": since, "status": "open", "level": 0, "claimed_by": "", "claims": 0,
                   **fields, **outage_fields()}  # a call replayed from the outage journal says so
         # a safety net: if the process dies between storing and alerting, the first alert still goes out
         deadlines = {"first:{n}": now + FIRST_ALERT_GRACE_SECONDS}
         if len(policy.levels) > 1:
-            deadlines["esc:{n}:1"] = now + policy.levels[1].after_minutes * 60
+            deadlines["esc:{n}:1"] = since + policy.levels[1].after_minutes * 60
         else:
-            deadlines["esc:{n}:1"] = now + policy.repeat_every_minutes * 60
+            deadlines["esc:{n}:1"] = since + policy.repeat_every_minutes * 60
         deadlines["addr:{n}"] = now + self.svc.settings.escalation.address_confirm_timeout_minutes * 60
-        entry = {"at": now, "event": "created", "kind": kind, "source": fields["source"]}
+        entry = {"at": since, "event": "created", "kind": kind, "source": fields["source"]}
         return fields, deadlines, entry
+
+    async def _note_recorded_late(self, n: int) -> None:
+        """A replayed call's timeline: when it was recorded, after when it was made."""
+        if entry := recorded_late(n):
+            await self.store.add_timeline(n, {"at": self.svc.clock.ts(), **entry})
 
     async def open(self, kind: str, person: dict, *, words: str = "", category: str | None = None,
                    source: str = "button", detail: str = "", ask_address: bool = True,
@@ -54,6 +62,7 @@ class Lifecycle:
             del deadlines["addr:{n}"]
         entry["by"] = (extra.get("reporter") or {}).get("name") or person["name"]  # who made the call
         n = await self.store.create_incident(fields, entry, deadlines)
+        await self._note_recorded_late(n)
         self._opened[n] = ({**fields, "id": n}, person)
         log.info("incident %s opened (%s, %s)", n, kind, source)
         return n

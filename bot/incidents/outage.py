@@ -6,7 +6,10 @@ reached. The outage job (every second; a directory listing while nothing waits, 
 that died during the outage replays its journal after the restart, and a live worker takes over a dead one's) sends
 each entry through the engine's front door as if it had just come in: it becomes the normal incident — alerted with
 claim buttons, escalating, on the desk and in the reports — whose packet says when it arrived and whom the fallback
-alert reached; a voice held back then reaches whoever handles it. Each entry is replayed once, by whichever process
+alert reached; a voice held back then reaches whoever handles it. It is created at the time of the call (its timeline
+adds when it was recorded), so its escalation counts from then: the levels overdue by now fire at once, one a tick, in
+order; the rest when their time comes. What the replay would tell the caller again is kept back: they get one message
+(bot/incidents/recovery.py). Each entry is replayed once, by whichever process
 marks it first in Redis (as bot/once.py marks updates); a file is deleted only when Redis has every entry in it.
 """
 from __future__ import annotations
@@ -22,7 +25,8 @@ from pathlib import Path
 from redis.exceptions import LockError, RedisError
 
 from ..journal import Journal, JournalFile
-from ..types import MEDIA, Inbound
+from ..types import MEDIA, Inbound, Outbound, SendResult
+from .recovery import tell_recovered
 
 log = logging.getLogger(__name__)
 HANDLING_MS = 30_000  # a replayer that dies mid-entry holds it this long; then another one replays it
@@ -45,6 +49,34 @@ def outage_fields() -> dict:
     return {"outage": {"at": late["at"], "to": late["to"]}} if late else {}
 
 
+def called_at(now: float) -> float:
+    """When the call being handled was made: a replayed call's journaled time (its escalation counts from then, so
+    the levels overdue by now fire at once), else `now`."""
+    late = _REPLAYING.get()
+    return min(float(late["at"]), now) if late and late.get("at") else now
+
+
+def recorded_late(n: int) -> dict | None:
+    """The timeline entry saying incident `n` was recorded only now, after the outage (None: not a replayed call);
+    the incident is noted for the message its caller gets at the end (bot/incidents/recovery.py)."""
+    late = _REPLAYING.get()
+    if late is None:
+        return None
+    late.setdefault("incidents", []).append(n)
+    return {"event": "outage_recorded"}
+
+
+def keep_back(msg: Outbound) -> SendResult | None:
+    """The outbox's hold: while a journaled call is replayed, what would go to the person who made it (or to the group
+    they made it in) is kept back. They heard the fallback then; minutes later they get one message instead, once
+    all their calls are stored (bot/incidents/recovery.py). None: this message goes."""
+    late = _REPLAYING.get()
+    if late is None or msg.chat_id not in late["quiet"]:
+        return None
+    late["kept"].append(msg)
+    return SendResult(True)
+
+
 def journal_folder(settings) -> Path:
     """This committee's journal folder: `redis.journal_dir`, one folder per key prefix (one per committee)."""
     name = re.sub(r"[^A-Za-z0-9_-]+", "_", settings.redis.prefix).strip("_") or "nc"
@@ -58,6 +90,8 @@ class Outage:
         self._tries: dict[str, int] = {}
         self._waiting = False  # "calls wait for Redis" logged once an outage, not every second
         self._replaying = asyncio.Lock()  # one replay at a time in this process (its files' locks are its own)
+        if keep_back not in svc.outbox.holds:
+            svc.outbox.holds.append(keep_back)  # what a replayed call would tell its caller again
 
     def attach(self, handle) -> None:
         self.handle = handle
@@ -111,9 +145,12 @@ class Outage:
                 by_person.setdefault((entry.get("ev") or {}).get("user_id"), []).append((entry, file))
 
             async def replay_theirs(items: list) -> None:
+                heard: list[dict] = []  # their calls stored by this run: they hear one message once all are stored
                 for entry, file in items:
-                    if not await self._replay_one(entry):
+                    if not await self._replay_one(entry, heard):
                         unfinished.add(file.path)
+                if heard:
+                    await tell_recovered(self.svc, heard)
 
             done = await asyncio.gather(*map(replay_theirs, by_person.values()), return_exceptions=True)
             if broken := [e for e in done if isinstance(e, BaseException)]:
@@ -130,20 +167,23 @@ class Outage:
                         file.path.name, file.unreadable)
         self.journal.remove(file)
 
-    async def _replay_one(self, entry: dict) -> bool:
-        """Whether Redis has this entry now (replayed here or elsewhere)."""
+    async def _replay_one(self, entry: dict, heard: list[dict]) -> bool:
+        """Whether Redis has this entry now (replayed here or elsewhere); one replayed here is added to `heard`."""
         store, key = self.svc.store, str(entry["id"])
         state = await store.begin_replay(key, HANDLING_MS)
         if state != "new":
             return state == "done"
         ev, cried = _event(entry)
-        late = {"at": entry.get("at"), "to": entry.get("to"), "failed": False}
+        late = {"at": entry.get("at"), "to": entry.get("to"), "failed": False, "ev": ev, "kept": [],
+                "quiet": {entry["ev"].get("chat_id"), ev.chat_id, ev.group_id} - {None} if ev else set()}
         if ev is not None and await self._worth_replaying(entry, ev):
             token = _REPLAYING.set(late)
             try:
                 await self.handle(ev, cried=cried)
             finally:
                 _REPLAYING.reset(token)
+            if not late["failed"]:
+                heard.append(late)
         if late["failed"]:
             await store.ping()  # Redis away again: the entry waits (its mark lapses), no try counted
             tries = self._tries[key] = self._tries.get(key, 0) + 1

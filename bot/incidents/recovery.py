@@ -1,0 +1,81 @@
+"""What someone who called for help while Redis was away hears once their calls are stored.
+
+During the outage the fallback told them 120 and the committee's phone, and every staff member got a short alert.
+Minutes later their calls are replayed through the engine (bot/incidents/outage.py), which would tell them it all
+again — "staff told", "do you need someone now?" — out of the blue, to a frightened old person. So what a replay
+would send to them (or to the group they called from) is kept back, and once all their journaled calls are stored
+they get one short message:
+
+- recorded, staff will call them, the committee's phone (if no staff member could be alerted: that, 120 and the
+  phone; a stranger: passed on to staff, 120 and the phone);
+- with the one question the replay left open, if it is still worth asking: the read-back of the address (or which
+  of her parents a daughter means) while nobody has claimed the call. Whatever they said during the outage (a
+  location, an address in their words) has answered it already and it is not asked. No question: the menu, 🆘
+  and all, so the message is never a dead end.
+"""
+from __future__ import annotations
+
+import logging
+
+from redis.exceptions import RedisError
+
+from ..flows.base import Ctx
+from ..flows.menu import keyboard
+from ..people import identify
+from ..services import Services
+from ..types import Outbound
+
+log = logging.getLogger(__name__)
+
+
+async def tell_recovered(svc: Services, heard: list[dict]) -> None:
+    """`heard`: the replayed calls of one person, in order (each with its event, the messages kept back and the
+    incidents it opened)."""
+    ev = heard[-1]["ev"]
+    try:
+        ctx = Ctx(ev, await identify(svc, ev), await svc.store.session(ev.user_id), svc)
+        if ctx.me.role == "staff":  # a staff member's words are no call: nothing to tell them
+            return
+        kept = [m for late in heard for m in late["kept"] if m.chat_id == ev.chat and not m.edit]
+        incidents = [n for late in heard for n in late.get("incidents", ())]
+        text = ctx.t(await _recovered_key(ctx, incidents), phone=svc.settings.community.committee_phone)
+        question = await _open_question(ctx, kept)
+    except (RedisError, OSError) as e:  # Redis away again: they heard the fallback at the time
+        log.warning("the message after an outage replay could not be made (%s)", type(e).__name__)
+        return
+    except Exception:  # a bug: their calls are stored all the same, and they heard the fallback at the time
+        log.exception("the message after an outage replay could not be made")
+        return
+    if question:
+        msg = Outbound(ev.chat, f"{text}\n\n{question.text}", buttons=question.buttons, keyboard=question.keyboard,
+                       request=question.request, urgent=True, tag="recovered")
+    else:
+        msg = Outbound(ev.chat, text, keyboard=keyboard(ctx), urgent=True, tag="recovered")
+    await svc.outbox.send(msg)
+
+
+async def _recovered_key(ctx: Ctx, incidents: list[int]) -> str:
+    """Staff will call (some staff member has the alert of the call), or nobody could be alerted, or (a stranger's
+    call, which opens no incident) it was passed on."""
+    if ctx.me.role not in ("resident", "contact"):
+        return "outage.recovered_stranger"
+    if not incidents and ctx.me.resident_id:  # a voice or photo that went on to their call already open
+        incidents = [n for n in [await ctx.svc.store.active_incident(ctx.me.resident_id)] if n]
+    for n in incidents:
+        if any(role == "staff" for _, _, role in await ctx.svc.store.alert_messages(n)):
+            return "outage.recovered"
+    return "outage.recovered_not_reached" if incidents else "outage.recovered"
+
+
+async def _open_question(ctx: Ctx, kept: list[Outbound]) -> Outbound | None:
+    """The last question kept back that their conversation still waits for — about the call it is on (its buttons
+    name the incident, or it asks for a location) — while that call is open and unclaimed."""
+    n = ctx.session.get("incident")
+    if not n or not kept:
+        return None
+    inc = await ctx.svc.store.incident(n)
+    if not inc or inc["status"] != "open":
+        return None  # claimed: whoever has it calls them; resolved: nothing to ask
+    asks = [m for m in kept if m.request == "location"
+            or any(str(n) in b.data.split(":") for row in m.buttons for b in row)]
+    return asks[-1] if asks else None
