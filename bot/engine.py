@@ -17,7 +17,7 @@ from .flows import resident
 from .flows.base import Ctx
 from .flows.menu import RESIDENT_MENU, STAFF_MENU, menu_action, show_menu
 from .residents import ask_for_contact, on_stranger
-from .incidents import family, help_request, urgency
+from .incidents import address_steps, family, help_request, urgency
 from .people import identify
 from .routes import STAFF, Routes
 from .services import Services
@@ -164,7 +164,7 @@ class Engine:
         if ev.kind == "text":
             await resident.on_text(ctx)
         elif ev.kind == "location" and flow == "help" and n and not ev.group_id:  # a group's pin is no answer
-            await help_request.on_address_location(ctx, n)
+            await address_steps.on_address_location(ctx, n)
         elif ev.kind in ("voice", "photo", "location"):
             active = await self.svc.store.active_incident(me_rid(ctx))
             if active:

@@ -54,7 +54,7 @@ def _road(norm: str) -> tuple[str, int, int] | None:
         lead = _ROAD_LEAD.match(m.group(1))
         start = m.start(1) + (lead.end() if lead else 0)
         name = norm[start : m.end(1)]
-        if len(name) >= 2 and name not in _NOT_ROADS and not name.endswith(_NOT_ROADS):
+        if len(name) >= 2 and "的" not in name and name not in _NOT_ROADS and not name.endswith(_NOT_ROADS):
             return name, start, m.end(1)
     return None
 

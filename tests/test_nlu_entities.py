@@ -58,3 +58,8 @@ def test_phone_is_not_mistaken_for_an_address():
 @pytest.mark.parametrize("text, age", [("我今年72岁", "72"), ("老伴七十二岁了", "72"), ("我九十岁", "90"), ("八十五周岁", "85")])
 def test_age(text, age):
     assert [e["value"] for e in extract_entities(text) if e["entity"] == "age"] == [age]
+
+
+def test_the_way_home_is_no_road_name():
+    assert parse_address("我出来买菜，迷路了，找不到回家的路")["road"] is None
+    assert parse_address("我在天平路120弄")["road"] == "天平路"

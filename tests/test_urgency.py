@@ -346,3 +346,22 @@ async def test_simple_english_too_many_pills_or_come_quickly_reaches_staff(peopl
         resident = await signed_up(people(name), phone)
         await resident.send(words)
         assert words in people("李社工").last(f"紧急求助 #{n}").text, words
+
+
+async def test_an_address_in_the_first_cry_is_shown_to_staff_beside_the_register_at_once(people, app):
+    """The real case: he could not get up and gave the wrong door number. Staff see it beside the register, loudly,
+    without waiting for any answer; and he is not asked to confirm the registered address on top."""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("救命 我摔倒了起不来 我在建新路27弄3号602室")
+    packet = people("李社工").last("紧急求助 #1").text
+    assert "居民说的地址和登记的不一样" in packet and "⚠️3号" in packet and "5号" in packet
+    await wang.click(wang.last("需要马上有人来吗"), "马上来")
+    assert not any("请确认您现在的地址" in t for t in wang.texts())
+    assert "已把您说的新地址告诉社工" in wang.last().text
+
+
+async def test_the_registered_address_in_the_first_cry_needs_no_read_back(people, app):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 快来人 我在27弄5号302室 起不来了")
+    assert "居民已确认地址" in people("李社工").last("紧急求助 #1").text
+    assert not any("请确认您现在的地址" in t for t in wang.texts())

@@ -5,7 +5,7 @@ unwell.follow_up    "shall someone come and see you?" after "I don't feel well"
 """
 from __future__ import annotations
 
-from ..incidents import help_request
+from ..incidents import address_steps, help_request
 from .. import qa
 from .base import Ctx
 from .menu import keyboard, menu_action, show_menu
@@ -57,17 +57,17 @@ async def on_text(ctx: Ctx) -> None:
     result = await understand(ctx.svc, text)
     n = ctx.session.get("incident")
     if flow == "help" and step == "ask_address" and n:
-        await help_request.on_address_text(ctx, n)
+        await address_steps.on_address_text(ctx, n)
         return
     if flow == "help" and step in ("confirm_address", "need_now") and n:
         intent = result["intent"]["name"]
         if intent in ("affirm", "deny"):
             answer = "yes" if intent == "affirm" else "no"
-            handler = help_request.on_address_answer if step == "confirm_address" else help_request.on_need
+            handler = address_steps.on_address_answer if step == "confirm_address" else help_request.on_need
             await handler(ctx, answer, n)
             return
         if step == "confirm_address" and intent == "provide_address":
-            await help_request.on_address_text(ctx, n)
+            await address_steps.on_address_text(ctx, n)
             return
     if is_emergency(result):
         await help_request.start_help(ctx, "emergency", words=text, source="text", confirm_need=True)

@@ -1,18 +1,17 @@
 """A resident's call for help. The alert goes out first; the address is confirmed alongside, never before.
 
-help.need_now       asks "do you need someone now?" after a typed emergency → address question
-help.confirm_address reads back the registered address [✅ 对] [❌ 不对]
-help.ask_address    waits for a typed address or a location pin
+help.need_now       asks "do you need someone now?" after a typed emergency → where they are (address_steps.py)
 """
 from __future__ import annotations
 
 import asyncio
 
 from .. import roster
-from ..residents import full_address, has_any
+from ..residents import full_address
 from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
 from ..types import MEDIA, Outbound
+from . import address_steps
 from .outage import called_at, replaying
 
 ADVICE_KEYS = ("help.advice_fall", "help.advice_door", "help.advice_phone")
@@ -53,6 +52,11 @@ async def after_alert(ctx: Ctx, n: int, person: dict, alerting: asyncio.Future, 
     if ctx.ev.kind in MEDIA:  # they heard the truth already when the alert reached nobody
         await forward_media(ctx, n, tell=bool(reached))
     if replaying() is None:
+        stated = await address_steps.stated_in_cry(ctx, n, person)  # "救命 我在27弄3号": beside the register now, not asked again
+        if stated and not confirm_need:
+            ctx.goto(None)
+            show_menu(ctx, address_steps.ADDRESS_KNOWN[stated])
+            return n
         return _ask_next(ctx, n, person, confirm_need)
     # made during an outage and stored only now: not "do you need someone now?" minutes later, and not where they
     # are if their words said it (bot/incidents/recovery.py decides what they hear)
@@ -60,7 +64,7 @@ async def after_alert(ctx: Ctx, n: int, person: dict, alerting: asyncio.Future, 
     from nlu.entities import parse_address
 
     if any(parse_address(ctx.ev.text).values()):
-        await on_address_text(ctx, n)
+        await address_steps.on_address_text(ctx, n)
     return n
 
 
@@ -95,7 +99,7 @@ def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:
         ctx.say(ctx.t("help.need_now"), buttons=((ctx.button("btn.need_yes", f"need:yes:{n}"),),
                                                   (ctx.button("btn.need_no", f"need:no:{n}"),)))
     else:
-        ask_address(ctx, n, person)
+        address_steps.ask_address(ctx, n, person)
     return n
 
 
@@ -132,36 +136,17 @@ async def report_media(ctx: Ctx) -> int:
     return n
 
 
-def ask_address(ctx: Ctx, n: int, person: dict) -> None:
-    if has_any(person):
-        address = full_address(ctx.svc.settings.community.address_prefix, person)
-        ctx.goto("help", "confirm_address", incident=n)
-        ctx.say(ctx.t("help.confirm_address", address=address),
-                buttons=((ctx.button("btn.addr_yes", f"addr:yes:{n}"), ctx.button("btn.addr_no", f"addr:no:{n}")),))
-    else:
-        ask_typed_address(ctx, n)
-
-
-def ask_typed_address(ctx: Ctx, n: int, key: str = "help.ask_address") -> None:
-    ctx.goto("help", "ask_address", incident=n)
-    ctx.say(ctx.t(key), keyboard=((ctx.t("help.location_button"),),), request="location")
-
-
-async def _own_incident(ctx: Ctx, n: int) -> dict | None:
-    inc = await ctx.svc.store.incident(n)
-    if not inc or inc["resident"] != ctx.me.resident_id:
-        return None
-    return inc
-
-
 async def on_need(ctx: Ctx, answer: str, n: int) -> None:
-    inc = await _own_incident(ctx, n)
-    if inc is None or inc["status"] == "resolved":
-        show_menu(ctx, "bad.stale_button")
+    inc = await address_steps.own_open_incident(ctx, n)
+    if inc is None:
         return
     ctx.edit_pressed(ctx.t("help.need_now") + "\n" + ctx.t("btn.need_yes" if answer == "yes" else "btn.need_no"))
     if answer == "yes":
-        ask_address(ctx, n, await ctx.svc.store.resident(inc["resident"]))
+        if inc.get("address_state") in address_steps.ADDRESS_KNOWN:  # where they are is known (said in the cry)
+            ctx.goto(None)
+            show_menu(ctx, address_steps.ADDRESS_KNOWN[inc["address_state"]])
+            return
+        address_steps.ask_address(ctx, n, await ctx.svc.store.resident(inc["resident"]))
         return
     # never a silent cancel: staff decide, the resident is told someone will still check
     await ctx.svc.store.update_incident(n, maybe_false_alarm=True)
@@ -169,50 +154,6 @@ async def on_need(ctx: Ctx, answer: str, n: int) -> None:
     await _incidents(ctx).refresh(n)
     ctx.goto(None)
     show_menu(ctx, "help.said_fine")
-
-
-async def on_address_answer(ctx: Ctx, answer: str, n: int) -> None:
-    inc = await _own_incident(ctx, n)
-    if inc is None or inc["status"] == "resolved":
-        show_menu(ctx, "bad.stale_button")
-        return
-    person = await ctx.svc.store.resident(inc["resident"])
-    address = full_address(ctx.svc.settings.community.address_prefix, person)
-    if answer == "yes":
-        ctx.edit_pressed(ctx.t("help.confirm_address", address=address) + "\n✅")
-        await _incidents(ctx).address_confirmed(n)
-        await _incidents(ctx).refresh(n)
-        ctx.goto(None)
-        show_menu(ctx, "help.address_thanks")
-    else:
-        ctx.edit_pressed(ctx.t("help.confirm_address", address=address) + "\n❌")
-        ask_typed_address(ctx, n)
-
-
-async def on_address_text(ctx: Ctx, n: int) -> None:
-    from nlu.entities import parse_address
-
-    parts = {k: v for k, v in parse_address(ctx.ev.text).items() if v}
-    if not parts and not ctx.session.get("asked_twice"):
-        ask_typed_address(ctx, n, "help.ask_address_again")
-        ctx.session["asked_twice"] = True
-        return
-    inc_svc = _incidents(ctx)
-    disputed = ctx.session.get("step") == "ask_address"
-    diff = await inc_svc.address_stated(n, parts, ctx.ev.text, disputed=disputed)
-    await inc_svc.refresh(n)
-    ctx.goto(None)
-    if not parts:
-        show_menu(ctx, "help.address_unparsed")
-    else:
-        show_menu(ctx, "help.address_corrected" if diff or disputed else "help.address_thanks")
-
-
-async def on_address_location(ctx: Ctx, n: int) -> None:
-    await _incidents(ctx).address_location(n, ctx.ev.latitude, ctx.ev.longitude)
-    await _incidents(ctx).refresh(n)
-    ctx.goto(None)
-    show_menu(ctx, "help.location_thanks")
 
 
 async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell: bool = True) -> int:

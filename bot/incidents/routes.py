@@ -7,7 +7,7 @@ inc:handover:<n>              staff      staff.on_incident_button: 转交 asks t
 inc:handto:<n>:<staff id>     staff      … and hands it over (only its claimer can)
 inc:urgent|heard:<n>          staff      staff.on_incident_button (🆘 按紧急处理 · ✅ 已听 on a forwarded voice/photo)
 out:<n>:<outcome>             staff      staff.on_outcome (the outcome after ✅ 已解决)
-addr:yes|no:<n>               resident   help_request.on_address_answer
+addr:yes|no:<n>               resident   address_steps.on_address_answer
 need:yes|no:<n>               resident   help_request.on_need
 sos:go                        resident   help_request.start_help (Engine.handle's fast lane takes it first)
 fam:<n>:<resident id>         contact    family.on_which (a family member says whom their call is about)
@@ -22,7 +22,7 @@ from __future__ import annotations
 from ..flows import staff_views
 from ..flows.base import Ctx
 from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
-from . import Incidents, Outage, family, help_request, staff
+from . import Incidents, Outage, address_steps, family, help_request, staff
 from .reach import DEADLINE as REACH, Reach
 from .repeats import Repeats
 
@@ -51,7 +51,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
         buttons=(
             ButtonRoute("inc", STAFF, _incident),
             ButtonRoute("out", STAFF, staff.on_outcome, (int, str)),
-            ButtonRoute("addr", RESIDENT, help_request.on_address_answer, (YES_NO, int)),
+            ButtonRoute("addr", RESIDENT, address_steps.on_address_answer, (YES_NO, int)),
             ButtonRoute("need", RESIDENT, help_request.on_need, (YES_NO, int)),
             ButtonRoute("sos", RESIDENT, _sos, (("go",),)),
             ButtonRoute("fam", frozenset({"contact"}), family.on_which),

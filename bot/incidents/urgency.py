@@ -14,7 +14,7 @@ from ..flows.base import Ctx
 from ..flows.understanding import DANGER_WORDS, WORDED, understand
 from ..services import Services
 from ..types import Inbound, Outbound
-from . import group_media, help_request
+from . import address_steps, group_media, help_request
 from .packet import tappable
 
 STEP_IDLE_SECONDS = 2 * 3600  # a question left unanswered this long is no longer being asked
@@ -66,7 +66,7 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
         from nlu.entities import parse_address
 
         if any(parse_address(words).values()):  # "救命 我在27弄7号": the address it carries is not lost
-            await help_request.on_address_text(ctx, opened.n)
+            await address_steps.on_address_text(ctx, opened.n)
 
 
 async def drop_stale_step(ctx: Ctx) -> None:

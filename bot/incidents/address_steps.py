@@ -1,0 +1,100 @@
+"""Where the resident is, alongside the alert (never before it): the registered address read back for a yes/no, a
+typed address or a location pin, or an address the cry itself carried. Any difference from the register is shown to
+staff side by side, loudly (bot/incidents/packet.py).
+
+help.confirm_address reads back the registered address [✅ 对] [❌ 不对]
+help.ask_address    waits for a typed address or a location pin
+"""
+from __future__ import annotations
+
+from ..flows.base import Ctx
+from ..flows.menu import show_menu
+from ..residents import full_address, has_any
+
+
+def _incidents(ctx: Ctx):
+    return ctx.svc.incidents
+
+
+ADDRESS_KNOWN = {"confirmed": "help.address_thanks", "corrected": "help.address_corrected",
+                 "location": "help.location_thanks"}
+
+
+def ask_address(ctx: Ctx, n: int, person: dict) -> None:
+    if has_any(person):
+        address = full_address(ctx.svc.settings.community.address_prefix, person)
+        ctx.goto("help", "confirm_address", incident=n)
+        ctx.say(ctx.t("help.confirm_address", address=address),
+                buttons=((ctx.button("btn.addr_yes", f"addr:yes:{n}"), ctx.button("btn.addr_no", f"addr:no:{n}")),))
+    else:
+        ask_typed_address(ctx, n)
+
+
+def ask_typed_address(ctx: Ctx, n: int, key: str = "help.ask_address") -> None:
+    ctx.goto("help", "ask_address", incident=n)
+    ctx.say(ctx.t(key), keyboard=((ctx.t("help.location_button"),),), request="location")
+
+
+async def own_open_incident(ctx: Ctx, n: int) -> dict | None:
+    """The resident's own incident n, still open; else None, and they are told the button is out of date."""
+    inc = await ctx.svc.store.incident(n)
+    if not inc or inc["resident"] != ctx.me.resident_id or inc["status"] == "resolved":
+        show_menu(ctx, "bad.stale_button")
+        return None
+    return inc
+
+
+async def stated_in_cry(ctx: Ctx, n: int, person: dict) -> str:
+    """An address in the cry's words, recorded beside the register (loudly when it differs), staff's packet refreshed
+    at once: "confirmed" or "corrected" (its address_state), "" when the words carry none."""
+    from nlu.entities import parse_address
+
+    parts = {k: v for k, v in parse_address(ctx.ev.text).items() if v}
+    if not parts.keys() & {"lane", "building", "room"}:  # a road alone in a cry says where it happened, not the door
+        return ""
+    diff = await _incidents(ctx).address_stated(n, parts, ctx.ev.text)
+    await _incidents(ctx).refresh(n)
+    return "corrected" if diff or not has_any(person) else "confirmed"
+
+
+async def on_address_answer(ctx: Ctx, answer: str, n: int) -> None:
+    inc = await own_open_incident(ctx, n)
+    if inc is None:
+        return
+    person = await ctx.svc.store.resident(inc["resident"])
+    address = full_address(ctx.svc.settings.community.address_prefix, person)
+    if answer == "yes":
+        ctx.edit_pressed(ctx.t("help.confirm_address", address=address) + "\n✅")
+        await _incidents(ctx).address_confirmed(n)
+        await _incidents(ctx).refresh(n)
+        ctx.goto(None)
+        show_menu(ctx, "help.address_thanks")
+    else:
+        ctx.edit_pressed(ctx.t("help.confirm_address", address=address) + "\n❌")
+        ask_typed_address(ctx, n)
+
+
+async def on_address_text(ctx: Ctx, n: int) -> None:
+    from nlu.entities import parse_address
+
+    parts = {k: v for k, v in parse_address(ctx.ev.text).items() if v}
+    if not parts and not ctx.session.get("asked_twice"):
+        ask_typed_address(ctx, n, "help.ask_address_again")
+        ctx.session["asked_twice"] = True
+        return
+    inc_svc = _incidents(ctx)
+    disputed = ctx.session.get("step") == "ask_address"
+    diff = await inc_svc.address_stated(n, parts, ctx.ev.text, disputed=disputed)
+    await inc_svc.refresh(n)
+    ctx.goto(None)
+    if not parts:
+        show_menu(ctx, "help.address_unparsed")
+    else:
+        show_menu(ctx, "help.address_corrected" if diff or disputed else "help.address_thanks")
+
+
+async def on_address_location(ctx: Ctx, n: int) -> None:
+    await _incidents(ctx).address_location(n, ctx.ev.latitude, ctx.ev.longitude)
+    await _incidents(ctx).refresh(n)
+    ctx.goto(None)
+    show_menu(ctx, "help.location_thanks")
