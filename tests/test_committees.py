@@ -105,6 +105,26 @@ def one_line(err) -> str:
     return text
 
 
+def test_each_committee_gets_its_own_webhook_secret_every_worker_derives_alike_and_logs_mask(tmp_path, caplog):
+    import logging
+    import re
+
+    master = "the-district-master-webhook-secret"
+    env = {"TELEGRAM_WEBHOOK_SECRET": master}
+    a, b = load_committees(two(tmp_path), env)
+    assert len({a.secrets.webhook_secret, b.secrets.webhook_secret, master}) == 3
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]{43}", c.secrets.webhook_secret) for c in (a, b))  # Telegram takes it
+    # a second worker (or the bot after a restart) registers the same secrets: no worker refuses another's updates
+    assert [c.secrets.webhook_secret for c in load_committees(two(tmp_path), env)] == [
+        a.secrets.webhook_secret, b.secrets.webhook_secret]
+    assert load_committees(two(tmp_path), {"TELEGRAM_WEBHOOK_SECRET": "another"})[0].secrets.webhook_secret \
+        != a.secrets.webhook_secret
+    (only,) = load_committees(ROOT / "config.yaml", env)  # without committees_dir: the variable as it is
+    assert only.secrets.webhook_secret == master
+    logging.getLogger("bot.test").warning("env dump %s", env)
+    assert master not in caplog.text
+
+
 @pytest.mark.parametrize("files, expected", [
     ({"Bad Name": committee_file("甲", "0001", 1)}, "in Bad Name.yaml: the file name is the committee id"),
     ({"a": "community: {name: x\n"}, "a.yaml is not valid YAML (line 2)"),
