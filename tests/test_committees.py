@@ -225,14 +225,23 @@ async def test_a_committees_desk_never_shows_another_committees_residents(tmp_pa
             assert await sign_in("a", "a") == 204
             status, page = await residents("a")
             assert status == 200 and "王老伯" in page and "赵阿婆" not in page
+            (a_cookie,) = [(c.key, c.value) for c in http.cookie_jar]
             status, page = await residents("b")  # the same browser, its cookie sent to b's desk too
             assert status == 401 and "王老伯" not in page and "赵阿婆" not in page
             assert await sign_in("b", "a") == 403  # opened from a's bot: not a way into b's desk
             assert await sign_in("b", "b") == 204
             status, page = await residents("b")
             assert status == 200 and "赵阿婆" in page and "王老伯" not in page
-            status, page = await residents("a")  # b's session is no key to a's desk
-            assert status == 401 and "王老伯" not in page and "赵阿婆" not in page
+            # cookies ignore ports: signing in to b's desk must not sign 甲社工 out of a's, in the same browser
+            status, page = await residents("a")
+            assert status == 200 and "王老伯" in page and "赵阿婆" not in page
+            (b_name,) = {c.key for c in http.cookie_jar} - {a_cookie[0]}
+        # a's session, sent to b's desk under b's cookie name (or a's), is no key to b's residents
+        for name in (b_name, a_cookie[0]):
+            async with aiohttp.ClientSession(cookies={name: a_cookie[1]}) as thief:
+                async with thief.get(f"{url['b']}/residents") as resp:
+                    page = await resp.text()
+                    assert resp.status == 401 and "赵阿婆" not in page and "王老伯" not in page
     finally:
         await district.close()
 
