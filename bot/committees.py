@@ -4,11 +4,15 @@ config.yaml holds the shared defaults; with `committees_dir` set (relative to co
 folder is one committee and its stem the committee's id. A committee's settings are config.yaml deep-merged with
 its file (mappings merged, lists replaced), validated like config.yaml. Its keys live under `nc:{<id>}:` (a Redis
 Cluster hash tag: one committee's keys, and so its Lua scripts, stay in one slot) unless its file names a
-`redis.prefix`; its bot token is TELEGRAM_BOT_TOKEN_<ID>. Without `committees_dir` the deployment is config.yaml
+`redis.prefix`; its bot token is TELEGRAM_BOT_TOKEN_<ID>; its webhook secret is its own, derived from
+TELEGRAM_WEBHOOK_SECRET (the master, never sent to Telegram) with HMAC. Without `committees_dir` the deployment is config.yaml
 alone, exactly as before (prefix `nc:`, TELEGRAM_BOT_TOKEN).
 """
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import os
 import re
 from dataclasses import dataclass
@@ -16,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from .config import ConfigError, Secrets, Settings, read_mapping, validate
+from .logmask import protect_logs
 
 COMMITTEE_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")
 # one per process: a committee's file may not set them (the NLU model, the metrics listener, the scheduler's zone)
@@ -32,6 +37,16 @@ class Committee:
 def token_variable(committee: str | None) -> str:
     """The environment variable holding a committee's bot token."""
     return "TELEGRAM_BOT_TOKEN" + (f"_{committee.upper().replace('-', '_')}" if committee else "")
+
+
+def webhook_secret(master: str | None, committee: str | None) -> str | None:
+    """A committee's own webhook secret: HMAC-SHA256 of its id under the master secret (43 of A-Z a-z 0-9 _ -).
+    Its setWebhook carries only this one; whoever learns it can neither derive the master nor forge updates on
+    another committee's path. Without committees (or without a master) the master is used as it is."""
+    if not master or committee is None:
+        return master
+    digest = hmac.new(master.encode(), f"telegram-webhook:{committee}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
 def merged(base: dict, over: dict) -> dict:
@@ -51,6 +66,7 @@ def load_committees(path: str | Path, env: dict[str, str] | None = None) -> list
     shared, secrets = validate(raw), Secrets.from_env(env)
     if not shared.committees_dir:
         return [Committee(None, shared, secrets)]
+    protect_logs([secrets.webhook_secret])  # the master: the apps protect only their committee's own secret
     folder = shared.path(shared.committees_dir)
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
@@ -78,8 +94,9 @@ def _committee(raw: dict, shared: Settings, file: Path, secrets: Secrets, env) -
         if tg.get("webhook_url") and not own.get("telegram", {}).get("webhook_url"):
             tg["webhook_url"] = urljoin(tg["webhook_url"], tg["webhook_path"])
     settings["telegram"] = tg
-    return Committee(cid, validate(settings, where),
-                     secrets.model_copy(update={"telegram_token": env.get(token_variable(cid)) or None}))
+    own_secrets = {"telegram_token": env.get(token_variable(cid)) or None,
+                   "webhook_secret": webhook_secret(secrets.webhook_secret, cid)}
+    return Committee(cid, validate(settings, where), secrets.model_copy(update=own_secrets))
 
 
 def _check_apart(committees: list[Committee]) -> None:

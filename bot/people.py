@@ -39,7 +39,7 @@ async def identify(svc: Services, ev: Inbound) -> Identity:
     st = roster.staff_by_tg(s, ev.user_id)
     if st:
         if svc.reach:  # they wrote to the bot: it can reach them
-            svc.reach.heard(st.id)
+            await svc.reach.heard(st.id)
         return Identity(ev.user_id, "staff", locale, staff_id=st.id, name=st.name)
     person = await store.resident_by_tg(ev.user_id)
     if person:

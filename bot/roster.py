@@ -37,10 +37,14 @@ def on_duty(settings: Settings, when: datetime, overrides: dict[str, float],
     return next(([s] for s in settings.staff if s.id not in unreachable), duty)
 
 
+async def unreachable(svc) -> set[str]:
+    """Staff ids the bot cannot reach, as any process of the committee found (bot/incidents/reach.py)."""
+    return await svc.reach.unreachable() if svc.reach else set()
+
+
 async def reachable_on_duty(svc) -> list[Staff]:
     """Who hears an alert now: the duty, with staff the bot cannot reach passed over (bot/incidents/reach.py)."""
-    return on_duty(svc.settings, svc.clock.now(), await svc.store.duty_overrides(),
-                   getattr(svc.reach, "unreachable", frozenset()))
+    return on_duty(svc.settings, svc.clock.now(), await svc.store.duty_overrides(), await unreachable(svc))
 
 
 def staff_by_tg(settings: Settings, tg: int) -> Staff | None:
@@ -66,13 +70,13 @@ async def pass_on(svc, chats: list[int], intro: str, ref, *, tag: str,
         if reached:
             break
         if refused and svc.reach:
-            svc.reach.refused(refused)
-        unreachable = getattr(svc.reach, "unreachable", frozenset())
-        staff = (await reachable_on_duty(svc) if wider == "on_duty"
-                 else [st for st in svc.settings.staff if st.id not in unreachable])
+            await svc.reach.refused(refused)
+        cannot = await unreachable(svc)
+        staff = (on_duty(svc.settings, svc.clock.now(), await svc.store.duty_overrides(), cannot)
+                 if wider == "on_duty" else [st for st in svc.settings.staff if st.id not in cannot])
         more = [st.telegram_id for st in staff if st.telegram_id not in tried]
         tried.update(more)
         reached = await svc.outbox.forward_to(more, intro, ref, tag=tag, urgent_intro=urgent_intro, refused=refused)
     if refused and svc.reach:
-        svc.reach.refused(refused)
+        await svc.reach.refused(refused)
     return reached

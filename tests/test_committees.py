@@ -105,6 +105,26 @@ def one_line(err) -> str:
     return text
 
 
+def test_each_committee_gets_its_own_webhook_secret_every_worker_derives_alike_and_logs_mask(tmp_path, caplog):
+    import logging
+    import re
+
+    master = "the-district-master-webhook-secret"
+    env = {"TELEGRAM_WEBHOOK_SECRET": master}
+    a, b = load_committees(two(tmp_path), env)
+    assert len({a.secrets.webhook_secret, b.secrets.webhook_secret, master}) == 3
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]{43}", c.secrets.webhook_secret) for c in (a, b))  # Telegram takes it
+    # a second worker (or the bot after a restart) registers the same secrets: no worker refuses another's updates
+    assert [c.secrets.webhook_secret for c in load_committees(two(tmp_path), env)] == [
+        a.secrets.webhook_secret, b.secrets.webhook_secret]
+    assert load_committees(two(tmp_path), {"TELEGRAM_WEBHOOK_SECRET": "another"})[0].secrets.webhook_secret \
+        != a.secrets.webhook_secret
+    (only,) = load_committees(ROOT / "config.yaml", env)  # without committees_dir: the variable as it is
+    assert only.secrets.webhook_secret == master
+    logging.getLogger("bot.test").warning("env dump %s", env)
+    assert master not in caplog.text
+
+
 @pytest.mark.parametrize("files, expected", [
     ({"Bad Name": committee_file("甲", "0001", 1)}, "in Bad Name.yaml: the file name is the committee id"),
     ({"a": "community: {name: x\n"}, "a.yaml is not valid YAML (line 2)"),
@@ -205,14 +225,23 @@ async def test_a_committees_desk_never_shows_another_committees_residents(tmp_pa
             assert await sign_in("a", "a") == 204
             status, page = await residents("a")
             assert status == 200 and "王老伯" in page and "赵阿婆" not in page
+            (a_cookie,) = [(c.key, c.value) for c in http.cookie_jar]
             status, page = await residents("b")  # the same browser, its cookie sent to b's desk too
             assert status == 401 and "王老伯" not in page and "赵阿婆" not in page
             assert await sign_in("b", "a") == 403  # opened from a's bot: not a way into b's desk
             assert await sign_in("b", "b") == 204
             status, page = await residents("b")
             assert status == 200 and "赵阿婆" in page and "王老伯" not in page
-            status, page = await residents("a")  # b's session is no key to a's desk
-            assert status == 401 and "王老伯" not in page and "赵阿婆" not in page
+            # cookies ignore ports: signing in to b's desk must not sign 甲社工 out of a's, in the same browser
+            status, page = await residents("a")
+            assert status == 200 and "王老伯" in page and "赵阿婆" not in page
+            (b_name,) = {c.key for c in http.cookie_jar} - {a_cookie[0]}
+        # a's session, sent to b's desk under b's cookie name (or a's), is no key to b's residents
+        for name in (b_name, a_cookie[0]):
+            async with aiohttp.ClientSession(cookies={name: a_cookie[1]}) as thief:
+                async with thief.get(f"{url['b']}/residents") as resp:
+                    page = await resp.text()
+                    assert resp.status == 401 and "赵阿婆" not in page and "王老伯" not in page
     finally:
         await district.close()
 

@@ -2,7 +2,9 @@
 local Bot API server), staff, register, alerts and check-ins. Nothing of one reaches the other."""
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import logging
 
 import aiohttp
 
@@ -13,6 +15,7 @@ from bot.committees import load_committees
 from bot.district import District
 from bot.handlers import committee_adapter
 from bot.redis_server import free_port
+from bot.testing.botapi_models import now_ts
 from bot.testing.botapi_server import BotAPIServer
 from test_committees import BASE, A_HEAD, A_STAFF, B_HEAD, B_STAFF, TOKENS, two_committee_config
 
@@ -114,6 +117,50 @@ async def test_in_webhook_mode_one_listener_serves_every_committee_on_its_own_pa
             headers = {"X-Telegram-Bot-Api-Secret-Token": "s3cret"}
             async with http.post(f"http://127.0.0.1:{port}/telegram/c", json={"update_id": 1}, headers=headers) as r:
                 assert r.status == 404  # no such committee
+
+
+MASTER = "m4ster-webhook-secret-of-the-district"
+
+
+def forged_cry(user, update_id: int) -> dict:
+    """The update a forger would post: this resident typing 救命 in their private chat."""
+    return {"update_id": update_id, "message": {"message_id": update_id, "date": now_ts(), "chat": user.chat,
+                                                "from": user.obj, "text": "救命"}}
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_in_webhook_mode_one_committees_secret_opens_no_other_committees_path(
+        tmp_path, redis_server, clock, nlu_model, knowledge_base, library, caplog):
+    caplog.set_level(logging.DEBUG)
+    port = free_port()
+    shared = {**BASE["telegram"], "mode": "webhook", "webhook_url": f"http://127.0.0.1:{port}/telegram/webhook",
+              "webhook_port": port}
+    async with running(tmp_path, redis_server, clock, nlu_model, knowledge_base, library,
+                       env={"TELEGRAM_WEBHOOK_SECRET": MASTER}, telegram=shared) as (district, tg):
+        api_a, api_b = tg["a"].api, tg["b"].api
+        secret_a, secret_b = api_a.webhook["secret_token"], api_b.webhook["secret_token"]  # what setWebhook carried
+        assert len({secret_a, secret_b, MASTER}) == 3  # each committee registered its own, neither the master
+        zhao = await tg["b"].signed_up("赵阿婆", "13900000099")  # delivered with b's own secret: works
+        told = {uid: len(api_b.sent_to(uid)) for uid in (B_STAFF, zhao.id)}
+        async with aiohttp.ClientSession() as http:
+            async def post(path: str, secret: str, update: dict) -> int:
+                async with http.post(f"http://127.0.0.1:{port}{path}", json=update,
+                                     headers={"X-Telegram-Bot-Api-Secret-Token": secret}) as r:
+                    return r.status
+
+            # whoever read a's secret (a's setWebhook) forges 赵阿婆's 救命 on b's path: refused, nothing happens
+            for secret in (secret_a, MASTER[:-1], ""):
+                assert await post("/telegram/b", secret, forged_cry(zhao, 900001)) in (401, 403)
+            await asyncio.sleep(0.5)
+            assert await district.apps["b"].svc.store.open_incident_ids() == []
+            assert {uid: len(api_b.sent_to(uid)) for uid in told} == told  # no alert, no answer
+            assert await post("/telegram/a", secret_b, forged_cry(zhao, 900002)) in (401, 403)
+            # b's own secret is taken on b's path: the same update is a real call
+            assert await post("/telegram/b", secret_b, forged_cry(zhao, 900003)) == 200
+            await api_b.wait_for_message(B_STAFF, "紧急求助 #1")
+        logging.getLogger("aiohttp.access").warning("headers %s %s", secret_a, secret_b)  # whatever logs them
+    logged = caplog.text
+    assert all(s not in logged for s in (MASTER, secret_a, secret_b))
 
 
 async def test_the_bot_runs_every_committee_on_its_own_token_and_stops_them_all_on_sigterm(

@@ -4,7 +4,8 @@
   (aiogram's `safe_parse_webapp_init_data`), `auth_date` must be recent (aiogram does not check that), and
   the user must be one of this committee's staff.
 - Office PC: `/web` in the staff chat sends a link that works once, within LINK_SECONDS.
-Either way the browser gets a short-lived session cookie (HttpOnly, SameSite=Strict, Secure over HTTPS);
+Either way the browser gets a short-lived session cookie (HttpOnly, SameSite=Strict, Secure over HTTPS), named
+for the committee: cookies ignore ports, so one browser signed in to two committees' desks keeps both sessions;
 every POST must carry the session's CSRF token. Times come from the one clock (svc.clock).
 """
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ..services import Services
 
 log = logging.getLogger(__name__)
 
-COOKIE = "desk_session"
+COOKIE = "desk_session"  # a deployment without committees; each committee's is `desk_session_<id>`
 SESSION_SECONDS = 30 * 60        # idle time after which a session ends (each request extends it)
 INIT_DATA_MAX_AGE = 10 * 60      # Telegram's initData older than this is refused (a replayed copy)
 LINK_SECONDS = 5 * 60            # a one-time sign-in link from /web
@@ -68,25 +69,30 @@ async def staff_from_link(svc: Services, token: str):
     return roster.staff_by_id(svc.settings, got.get("staff"))
 
 
+def cookie_name(svc: Services) -> str:
+    """This committee's session cookie (its session lives under its own key prefix: no other desk finds it)."""
+    return f"{COOKIE}_{svc.settings.committee}" if svc.settings.committee else COOKIE
+
+
 async def start_session(svc: Services, request: web.Request, response: web.StreamResponse, staff) -> None:
     token = secrets.token_urlsafe(32)
     session = {"staff": staff.id, "csrf": secrets.token_urlsafe(24), "exp": svc.clock.ts() + SESSION_SECONDS}
     await svc.store.put_console("session", token, session, SESSION_SECONDS)
-    response.set_cookie(COOKIE, token, httponly=True, samesite="Strict", secure=is_https(request, svc),
+    response.set_cookie(cookie_name(svc), token, httponly=True, samesite="Strict", secure=is_https(request, svc),
                         path="/", max_age=int(SESSION_SECONDS))
     log.info("console: staff %s signed in", staff.id)
 
 
 async def end_session(svc: Services, request: web.Request, response: web.StreamResponse) -> None:
-    token = request.cookies.get(COOKIE)
+    token = request.cookies.get(cookie_name(svc))
     if token:
         await svc.store.drop_console("session", token)
-    response.del_cookie(COOKIE, path="/")
+    response.del_cookie(cookie_name(svc), path="/")
 
 
 async def current(svc: Services, request: web.Request) -> tuple[object, dict] | None:
     """(staff member, session) for a signed-in request, extending the session; None otherwise."""
-    token = request.cookies.get(COOKIE)
+    token = request.cookies.get(cookie_name(svc))
     if not token:
         return None
     session = await svc.store.console("session", token)

@@ -84,10 +84,11 @@ async def _duty_text(ctx: Ctx) -> str:
     duty = roster.on_duty(s, ctx.svc.clock.now(), overrides)
     lines = [ctx.t("staff.duty_now", names="、".join(st.name for st in duty))]
     reach = ctx.svc.reach
-    missing = [st.name for st in duty if reach and st.id in reach.unreachable]
+    cannot = await reach.unreachable() if reach else set()
+    missing = [st.name for st in duty if st.id in cannot]
     if missing:
         lines.append(ctx.t("staff.duty_unreachable", names="、".join(missing),
-                           instead="、".join(st.name for st in reach.on_duty(overrides))))
+                           instead="、".join(st.name for st in await reach.on_duty(overrides, cannot))))
     return "\n".join(lines)
 
 

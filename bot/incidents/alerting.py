@@ -16,9 +16,10 @@ log = logging.getLogger(__name__)
 class Alerting:
     """Audiences, packets and their record (part of `Incidents`)."""
 
-    async def recipients(self, inc: dict, audience: list[str], duty_overrides: dict[str, float] | None = None
-                         ) -> list[tuple[int, str, str]]:
-        """(chat id, role, display name) for each audience, without repeats."""
+    async def recipients(self, inc: dict, audience: list[str], duty_overrides: dict[str, float] | None = None,
+                         unreachable: set[str] | None = None) -> list[tuple[int, str, str]]:
+        """(chat id, role, display name) for each audience, without repeats (`duty_overrides` and `unreachable`:
+        as the caller already read them)."""
         s = self.svc.settings
         out: dict[int, tuple[int, str, str]] = {}
         for who in audience:
@@ -28,8 +29,9 @@ class Alerting:
             elif who == "on_duty":
                 if duty_overrides is None:
                     duty_overrides = await self.store.duty_overrides()
-                staff = roster.on_duty(s, self.svc.clock.now(), duty_overrides,
-                                       getattr(self.svc.reach, "unreachable", frozenset()))
+                if unreachable is None:
+                    unreachable = await roster.unreachable(self.svc)
+                staff = roster.on_duty(s, self.svc.clock.now(), duty_overrides, unreachable)
             elif who == "all_staff":
                 staff = list(s.staff)
             elif who == "head":
@@ -88,7 +90,7 @@ class Alerting:
         reached = [name for (_, _, name), res in zip(targets, results) if res.ok]
         failed = [name for (_, _, name), res in zip(targets, results) if not res.ok]
         if reach := self.svc.reach:  # a chat that refused this alert is passed over from now on
-            reach.refused([chat for (chat, role, _), res in zip(targets, results)
+            await reach.refused([chat for (chat, role, _), res in zip(targets, results)
                            if role == "staff" and not res.ok and res.permanent])
         entry = {"at": self.svc.clock.ts(), "event": "alerted", "level": level, "to": reached, "failed": failed,
                  "reason": reason}

@@ -36,7 +36,8 @@ class FastLane:
             n, person = got.n, got.person
             await self._note_recorded_late(n)
             inc = {**fields, "id": n, "resident": person["id"], "address_state": got.address_state}
-            targets = await self.recipients(inc, self.policy("emergency").levels[0].to, got.duty_overrides)
+            targets = await self.recipients(inc, self.policy("emergency").levels[0].to, got.duty_overrides,
+                                            got.unreachable)
             first = _Call(n, inc, person, targets, token, asyncio.get_running_loop().create_future())
             if not self._round:  # the first of this moment's calls: the round leaves on the next turn of the loop
                 self._round_ends = self.svc.outbox.lanes.hold()

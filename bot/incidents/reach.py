@@ -4,6 +4,8 @@ A staff member who never pressed Start, or who blocked the bot, cannot receive a
 shift change (or duty take-over) every staff chat is probed (Telegram's "typing…", refused exactly as a message
 would be); if anyone on duty cannot be reached, the head is told, /duty shows it, and level 0 passes them over
 for the next reachable person (`roster.on_duty`). A staff member who writes to the bot is reachable again.
+What is known lives in Redis (the store's `unreachable_staff`), not in the process: every worker process of the
+committee, and the bot after a restart, passes over whom any of them found it cannot reach.
 """
 from __future__ import annotations
 
@@ -22,7 +24,6 @@ CHECK_EVERY_SECONDS = 60  # how often the roster is looked at for a shift change
 class Reach:
     def __init__(self, svc: Services) -> None:
         self.svc = svc
-        self.unreachable: set[str] = set()  # staff ids
         self._duty: tuple[str, ...] | None = None  # the on-duty ids at the last check (None: not checked yet)
 
     async def on_deadline(self, key: str) -> bool:
@@ -30,6 +31,10 @@ class Reach:
         await self.check()
         await self.svc.store.set_deadline(DEADLINE, self.svc.clock.ts() + CHECK_EVERY_SECONDS)
         return False
+
+    async def unreachable(self) -> set[str]:
+        """Staff ids the bot cannot reach, found by any process of this committee."""
+        return await self.svc.store.unreachable_staff()
 
     async def check(self) -> None:
         s = self.svc.settings
@@ -41,30 +46,35 @@ class Reach:
             return
         results = await asyncio.gather(*(probe(st.telegram_id) for st in s.staff), return_exceptions=True)
         self._duty = ids
-        self.unreachable = {st.id for st, res in zip(s.staff, results)
-                            if isinstance(res, SendResult) and not res.ok and res.permanent}
-        missing = [st for st in duty if st.id in self.unreachable]
+        answers = [(st.id, res) for st, res in zip(s.staff, results) if isinstance(res, SendResult)]
+        unreachable = await self.svc.store.mark_reach(  # Telegram away (no answer either way) forgets no one
+            reachable=[sid for sid, res in answers if res.ok],
+            unreachable=[sid for sid, res in answers if not res.ok and res.permanent])
+        missing = [st for st in duty if st.id in unreachable]
         if missing:
             log.warning("%s staff on duty cannot be reached by the bot", len(missing))
-            await self._tell_heads(missing, overrides)
+            await self._tell_heads(missing, overrides, unreachable)
 
-    def refused(self, chats: list[int]) -> None:
+    async def refused(self, chats: list[int]) -> None:
         """An alert to these staff chats was refused for good (blocked, never started)."""
-        self.unreachable |= {st.id for st in self.svc.settings.staff if st.telegram_id in chats}
+        if ids := [st.id for st in self.svc.settings.staff if st.telegram_id in chats]:
+            await self.svc.store.mark_reach(unreachable=ids)
 
-    def heard(self, staff_id: str) -> None:
-        """They wrote to the bot: it can reach them now."""
-        self.unreachable.discard(staff_id)
+    async def heard(self, staff_id: str) -> None:
+        """They wrote to the bot: every process can reach them now."""
+        await self.svc.store.mark_reach(reachable=[staff_id])
 
-    def on_duty(self, overrides: dict[str, float]) -> list:
+    async def on_duty(self, overrides: dict[str, float], unreachable: set[str] | None = None) -> list:
         """Who gets level 0 now: the duty, the unreachable passed over."""
-        return roster.on_duty(self.svc.settings, self.svc.clock.now(), overrides, self.unreachable)
+        if unreachable is None:
+            unreachable = await self.unreachable()
+        return roster.on_duty(self.svc.settings, self.svc.clock.now(), overrides, unreachable)
 
-    async def _tell_heads(self, missing: list, overrides: dict[str, float]) -> None:
+    async def _tell_heads(self, missing: list, overrides: dict[str, float], unreachable: set[str]) -> None:
         s, cat = self.svc.settings, self.svc.cat
-        instead = "、".join(st.name for st in self.on_duty(overrides)) or "-"
+        instead = "、".join(st.name for st in await self.on_duty(overrides, unreachable)) or "-"
         text = cat.t("duty.unreachable_head", names="、".join(st.name for st in missing), instead=instead)
-        heads = [h for h in roster.heads(s) if h.id not in self.unreachable]
+        heads = [h for h in roster.heads(s) if h.id not in unreachable]
         await self.svc.outbox.send_all([Outbound(h.telegram_id, text, urgent=True) for h in heads])
 
     async def start(self) -> None:

@@ -13,7 +13,8 @@ from .keys import lua_keys
 _K = lua_keys("p")
 
 # Who it is, whether a call is already open, the incident with its first timeline entry and deadlines, the
-# incident's lock (held by the caller until the first alert is recorded), and who has taken the duty over.
+# incident's lock (held by the caller until the first alert is recorded), who has taken the duty over and which staff
+# the bot cannot reach (so the first alert needs no other round trip).
 # Keys are built from the prefix (ARGV[1]): this needs one Redis, or one cluster slot (see keys.py).
 _OPEN_EMERGENCY = Template("""
 local p = ARGV[1]
@@ -49,12 +50,12 @@ redis.call('SET', ${active_incident}, n)
 redis.call('ZADD', ${deadlines}, ARGV[5], 'first:' .. n, ARGV[6], 'esc:' .. n .. ':1')
 if state == 'pending' then redis.call('ZADD', ${deadlines}, ARGV[7], 'addr:' .. n) end
 redis.call('SET', ${lock}, ARGV[8], 'PX', ARGV[9])
-return {1, n, person, state, redis.call('HGETALL', ${duty_overrides})}
+return {1, n, person, state, redis.call('HGETALL', ${duty_overrides}), redis.call('SMEMBERS', ${unreachable})}
 """).substitute(
     residents_tg=_K.residents_by_tg(), residents=_K.residents(), active_incident=_K.active_incident("rid"),
     active_key=_K.incident("active"), incident_seq=_K.incident_seq(), incident=_K.incident("n"),
     timeline=_K.incident_timeline("n"), incidents_open=_K.incidents_open(), deadlines=_K.deadlines(),
-    lock=_K.incident_lock("n"), duty_overrides=_K.duty_overrides())
+    lock=_K.incident_lock("n"), duty_overrides=_K.duty_overrides(), unreachable=_K.unreachable_staff())
 
 
 @dataclass
@@ -64,6 +65,7 @@ class Opened:
     person: dict | None = None
     address_state: str = ""
     duty_overrides: dict[str, float] = field(default_factory=dict)
+    unreachable: set[str] | None = None  # staff ids the bot cannot reach (None: not read)
 
 
 class EmergencyStore(StoreBase):
@@ -87,4 +89,4 @@ class EmergencyStore(StoreBase):
             return Opened("already_open", int(got[1]), person)
         flat = got[4]
         overrides = {flat[i].decode(): float(flat[i + 1]) for i in range(0, len(flat), 2)}
-        return Opened("opened", int(got[1]), person, got[3].decode(), overrides)
+        return Opened("opened", int(got[1]), person, got[3].decode(), overrides, {m.decode() for m in got[5]})

@@ -23,6 +23,7 @@ Layout (prefix omitted):
   resident:{rid}:incident   str   the resident's active incident
   deadlines                 zset  "kind:arg" by due time (escalation, address timeout, check-ins)
   duty:override             hash  staff id -> until (ts)
+  staff:unreachable         set   staff ids the bot cannot reach (blocked, never started); gone once they write
   questions                 hash  n -> JSON question waiting for staff / knowledge-base gap
   questions:seq             int
   checkin:{rid}             hash  check-in settings and today's state
@@ -117,6 +118,7 @@ class Keys:
     # --- staff
     def duty_overrides(self) -> str: return self._key("duty:override")
     def staff_bindings(self) -> str: return self._key("staff:tg")
+    def unreachable_staff(self) -> str: return self._key("staff:unreachable")
     def questions(self) -> str: return self._key("questions")
     def questions_seq(self) -> str: return self._key("questions:seq")
     def send_log(self) -> str: return self._key("sendlog")

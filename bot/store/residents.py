@@ -1,5 +1,6 @@
 """Who is who: the resident register (residents by id, phone and Telegram id; their family contacts; the import
-audit), and the staff (the phone a staff member joined with, a duty taken over until a given time)."""
+audit), and the staff (the phone a staff member joined with, a duty taken over until a given time, who the bot
+cannot reach: known to every worker process of the committee, and after a restart)."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -109,3 +110,20 @@ class StaffStore(StoreBase):
             await self.r.hdel(self.keys.duty_overrides(), staff_id)
         else:
             await self.r.hset(self.keys.duty_overrides(), staff_id, until)
+
+    async def unreachable_staff(self) -> set[str]:
+        """Staff ids the bot found it cannot reach (blocked it, never started it), by whichever process found it."""
+        return {m.decode() for m in await self.r.smembers(self.keys.unreachable_staff())}
+
+    async def mark_reach(self, *, reachable: Iterable[str] = (), unreachable: Iterable[str] = ()) -> set[str]:
+        """What the bot found out about these staff chats, in one step for every process; returns who it cannot
+        reach now (staff it learnt nothing about stay as they were)."""
+        key, reachable, unreachable = self.keys.unreachable_staff(), list(reachable), list(unreachable)
+        async with self.r.pipeline(transaction=True) as p:
+            if reachable:
+                p.srem(key, *reachable)
+            if unreachable:
+                p.sadd(key, *unreachable)
+            p.smembers(key)
+            got = await p.execute()
+        return {m.decode() for m in got[-1]}
