@@ -1,7 +1,7 @@
 """Webhook mode: Telegram posts updates to the bot, which checks the secret token on every one.
 
 A forged update (no secret, a wrong one) gets 403 and changes nothing, for both libraries; without a configured
-secret the bot makes a strong one and registers it with setWebhook.
+secret the bot derives a strong one from its token (the same in every worker) and registers it with setWebhook.
 """
 import contextlib
 
@@ -124,3 +124,22 @@ async def test_set_webhook_failing_once_is_retried_and_a_refusal_is_one_line(mak
             assert await post(f"http://127.0.0.1:{port}/tg", {"update_id": 1}, "wrong") == 403
         finally:
             await adapter.stop()
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_without_a_configured_secret_every_worker_of_one_token_registers_the_same_one(make_app, settings,
+                                                                                              redis_server, library):
+    """Two workers behind one load balancer, no TELEGRAM_WEBHOOK_SECRET: each made its own random secret, the last
+    setWebhook won, and the other worker refused (403) every call for help the balancer sent it."""
+    async with webhook_bot(make_app, settings, redis_server, library, None) as (api, app, url, _):
+        first = api.webhook["secret_token"]
+        _, second = await webhook_adapter(api, make_app, settings, redis_server, library, None, free_port())
+        await second.start()
+        try:
+            assert api.webhook["secret_token"] == first
+            cry = {"update_id": 78, "message": {"message_id": 1, "date": 0, "chat": {"id": 5009, "type": "private"},
+                                                "from": {"id": 5009, "is_bot": False, "first_name": "x"},
+                                                "text": "救命"}}
+            assert await post(url, cry, api.webhook["secret_token"]) == 200  # the first worker takes it
+        finally:
+            await second.stop()

@@ -3,28 +3,32 @@ with setWebhook, compared in constant time; anything else gets 403 and is never 
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import hmac
 import logging
 import re
-import secrets
 from collections.abc import Callable
 
 from aiohttp import web
 
+from ..logmask import protect_logs
 from .telegram_common import ALLOWED_UPDATES, CannotStart
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
-def webhook_secret(configured: str | None) -> str:
-    """The configured TELEGRAM_WEBHOOK_SECRET, or a strong random one for this run (registered with setWebhook)."""
+def webhook_secret(configured: str | None, token: str) -> str:
+    """The configured TELEGRAM_WEBHOOK_SECRET (per committee: bot/committees.py), else one derived from the bot token
+    (HMAC-SHA256): the same in every worker of one token and after a restart, so a load balancer may hand an update to
+    any of them; unknown to anyone without the token, which would give them the bot anyway."""
     if configured:
         if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", configured):
             raise CannotStart("TELEGRAM_WEBHOOK_SECRET may use only A-Z a-z 0-9 _ - (1 to 256 characters)")
         return configured
-    log.warning("TELEGRAM_WEBHOOK_SECRET is not set: using a random secret for this run")
-    return secrets.token_urlsafe(48)
+    digest = hmac.new(token.encode(), b"telegram-webhook-secret", hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
 class WebhookServer:
@@ -32,11 +36,15 @@ class WebhookServer:
     one. Several committees' bots in one process share one listener, each on its own path."""
 
     def __init__(self, tg, secret: str | None, feed: Callable[[dict], None]) -> None:
-        self.tg, self.secret, self.feed = tg, webhook_secret(secret), feed
+        self.tg, self.configured, self.feed = tg, secret, feed
+        self.secret = ""  # set at start, from the configured one or the bot's token
         self._listener: _Listener | None = None
 
     async def start(self, bot) -> None:
         """Listens (once), then registers the URL and secret; a failed registration can simply be retried."""
+        if not self.secret:
+            self.secret = webhook_secret(self.configured, bot.token)
+            protect_logs([self.secret])
         if self._listener is None:
             self._listener = await _Listener.join(self.tg.webhook_listen, self.tg.webhook_port,
                                                   self.tg.webhook_path, self._handle)
