@@ -8,7 +8,8 @@ MEDIA_PER_WINDOW from everyone; the next one of theirs that goes on says how man
 
 Before anything is sent, a cry and a voice, photo or location (forwarded or held back) are written to the outage
 journal (bot/incidents/outage.py), then whom the staff alert reached: once Redis is back each becomes a stored
-incident that escalates, and what was held back reaches staff then.
+incident that escalates, and what was held back reaches staff then. What someone types after their cry (where they
+are, "我没事了") reaches the staff their cry reached, and joins the call once it is stored (bot/incidents/outage_words.py).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from collections import deque
 from . import roster
 from .residents import full_address
 from .flows.understanding import keyword_parse
-from .incidents import replaying
+from .incidents import replaying, said_after_cry
 from .incidents.urgency import WORDED
 from .services import Services
 from .types import MEDIA, Inbound, Outbound
@@ -68,6 +69,9 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     urgent = not alerted and (cried or ev.kind in ("text", "button", *WORDED) and (
         sos or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data))
     media = ev.kind in MEDIA and roster.staff_by_tg(s, ev.user_id) is None
+    if not (urgent or media or ev.is_group) and ev.kind == "text" and svc.outage and (
+            cry := await svc.outage.cry_of(ev.user_id)):  # "我在3号楼302" after their cry: to staff, not lost
+        return [await said_after_cry(svc, ev, cry, lambda: _who_if_readable(svc, ev))]
     held = cap.take(ev.user_id) if media and cap else 0
     forwarding = media and held is not None
     noted = None

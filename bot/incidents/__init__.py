@@ -6,8 +6,8 @@ This package owns
 - delivery, built for speed: the fast lane of a 🆘 (`fastlane.py`), alert rounds and digests (`rounds.py`), who
   hears and how a round is recorded (`alerting.py`), the responder packet (`packet.py`), repeated calls
   (`repeats.py`), whether each staff member can be reached (`reach.py`); calls that came while Redis was away,
-  journaled by the fallback and stored once it is back (`outage.py`), and the one message their callers then get
-  (`recovery.py`);
+  journaled by the fallback and stored once it is back (`outage.py`), what their callers typed after
+  (`outage_words.py`), and the one message their callers then get (`recovery.py`);
 - the conversations around an incident: the resident's call (`help_request.py`, `urgency.py`), a family
   member's (`family.py`), a voice or photo sent in a group (`group_media.py`), staff's actions on alerts
   (`staff.py`);
@@ -24,6 +24,7 @@ from .fastlane import FastLane
 from .help_request import start_help
 from .lifecycle import Lifecycle
 from .outage import Outage, journal_folder, replaying
+from .outage_words import said_after_cry
 from .packet import render as render_packet
 from .rounds import Rounds, _Call
 from .staff import OUTCOMES
@@ -44,4 +45,5 @@ class Incidents(Lifecycle, Deadlines, FastLane, Rounds, Alerting):
         self._later_since = 0.0
 
 
-__all__ = ["OUTCOMES", "Incidents", "Outage", "journal_folder", "render_packet", "replaying", "start_help"]
+__all__ = ["OUTCOMES", "Incidents", "Outage", "journal_folder", "render_packet", "replaying", "said_after_cry",
+           "start_help"]

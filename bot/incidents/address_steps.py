@@ -44,13 +44,20 @@ async def own_open_incident(ctx: Ctx, n: int) -> dict | None:
     return inc
 
 
+def door_in(text: str) -> dict:
+    """The parts of an address in these words, if they name a door (a lane, building or room); else {}: a road
+    alone in a cry says where it happened, not where the person is."""
+    from nlu.entities import parse_address
+
+    parts = {k: v for k, v in parse_address(text).items() if v}
+    return parts if parts.keys() & {"lane", "building", "room"} else {}
+
+
 async def stated_in_cry(ctx: Ctx, n: int, person: dict) -> str:
     """An address in the cry's words, recorded beside the register (loudly when it differs), staff's packet refreshed
     at once: "confirmed" or "corrected" (its address_state), "" when the words carry none."""
-    from nlu.entities import parse_address
-
-    parts = {k: v for k, v in parse_address(ctx.ev.text).items() if v}
-    if not parts.keys() & {"lane", "building", "room"}:  # a road alone in a cry says where it happened, not the door
+    parts = door_in(ctx.ev.text)
+    if not parts:
         return ""
     diff = await _incidents(ctx).address_stated(n, parts, ctx.ev.text)
     await _incidents(ctx).refresh(n)

@@ -26,6 +26,7 @@ from redis.exceptions import LockError, RedisError
 
 from ..journal import Journal, JournalFile
 from ..types import MEDIA, Inbound, Outbound, SendResult
+from .outage_words import SaidPace, attach
 from .recovery import tell_recovered
 
 log = logging.getLogger(__name__)
@@ -90,17 +91,33 @@ class Outage:
         self._tries: dict[str, int] = {}
         self._waiting = False  # "calls wait for Redis" logged once an outage, not every second
         self._replaying = asyncio.Lock()  # one replay at a time in this process (its files' locks are its own)
+        self.pace = SaidPace(svc.clock)  # a caller's words after their cry, to staff (bot/incidents/outage_words.py)
         if keep_back not in svc.outbox.holds:
             svc.outbox.holds.append(keep_back)  # what a replayed call would tell its caller again
 
     def attach(self, handle) -> None:
         self.handle = handle
 
-    async def note(self, ev: Inbound, *, cried: str, held: bool) -> str | None:
-        """The call written down, before anything is sent. Its entry's id; None if the disk failed too."""
+    async def note(self, ev: Inbound, *, cried: str, held: bool, said: str = "") -> str | None:
+        """The call written down, before anything is sent (`said`: the id of the cry these words came after). Its
+        entry's id; None if the disk failed too."""
         entry = {"v": 1, "id": uuid.uuid4().hex, "at": self.svc.clock.ts(), "cried": cried, "held": held,
                  "ev": {k: v for k, v in dataclasses.asdict(ev).items() if k in EVENT_FIELDS}}
+        if said:
+            entry["said"] = said
         return entry["id"] if await self._write(entry) else None
+
+    async def cry_of(self, user_id: int) -> dict | None:
+        """This person's latest cry for help waiting in the journal (made during this outage, not yet stored): its
+        id and whom the alerts of their cries reached; None when they made none. Any process's journal counts."""
+        if not self.journal.waiting():
+            return None
+        entries = await asyncio.to_thread(self.journal.peek)
+        cries = [e for e in entries if e.get("cried") and (e.get("ev") or {}).get("user_id") == user_id]
+        if not cries:
+            return None
+        latest = max(cries, key=lambda e: e.get("at", 0))
+        return {"id": latest["id"], "to": {name for e in cries for name in e.get("to") or ()}}
 
     async def reached(self, entry_id: str, names: list[str]) -> None:
         """Whom the fallback's alert reached, for the incident's packet later."""
@@ -146,9 +163,12 @@ class Outage:
 
             async def replay_theirs(items: list) -> None:
                 heard: list[dict] = []  # their calls stored by this run: they hear one message once all are stored
+                waiting: set[str] = set()  # their entries not stored yet: the words said after one wait with it
                 for entry, file in items:
-                    if not await self._replay_one(entry, heard):
+                    if entry.get("said") in waiting or not await (
+                            self._attach_one(entry, heard) if entry.get("said") else self._replay_one(entry, heard)):
                         unfinished.add(file.path)
+                        waiting.add(str(entry.get("id")))
                 if heard:
                     await tell_recovered(self.svc, heard)
 
@@ -174,7 +194,7 @@ class Outage:
         if state != "new":
             return state == "done"
         ev, cried = _event(entry)
-        late = {"at": entry.get("at"), "to": entry.get("to"), "failed": False, "ev": ev, "kept": [],
+        late = {"at": entry.get("at"), "to": entry.get("to"), "failed": False, "ev": ev, "kept": [], "entry": key,
                 "quiet": {entry["ev"].get("chat_id"), ev.chat_id, ev.group_id} - {None} if ev else set()}
         if ev is not None and await self._worth_replaying(entry, ev):
             token = _REPLAYING.set(late)
@@ -192,6 +212,23 @@ class Outage:
                 return False
             log.error("a call in the outage journal could not be stored after %s tries; let go", tries)
         self._tries.pop(key, None)
+        await store.finish_replay(key, KEEP_SECONDS)
+        return True
+
+    async def _attach_one(self, entry: dict, heard: list[dict]) -> bool:
+        """Words said after a cry: attached to its incident, never replayed through the conversation (they answered
+        the fallback, not a question). Whether Redis has them now."""
+        store, key = self.svc.store, str(entry["id"])
+        state = await store.begin_replay(key, HANDLING_MS)
+        if state != "new":
+            return state == "done"
+        opened = [n for late in heard if late["entry"] == entry["said"] for n in late.get("incidents", ())]
+        try:
+            await attach(self.svc, entry, opened)
+        except (RedisError, LockError, OSError):
+            raise  # Redis away again: tried again once its mark lapses
+        except Exception:  # a bug: they reached staff during the outage all the same
+            log.exception("words said during the outage could not be attached to their call; let go")
         await store.finish_replay(key, KEEP_SECONDS)
         return True
 

@@ -8,7 +8,7 @@ from ..textfit import clip
 from ..types import Button
 
 # long fields are cut in the packet (the whole text is in /incident), so it always fits one message
-NOTES_CHARS, WORDS_CHARS, DETAIL_CHARS, NAME_CHARS = 300, 300, 500, 60
+NOTES_CHARS, WORDS_CHARS, DETAIL_CHARS, NAME_CHARS, SAID_CHARS = 300, 300, 500, 60, 120
 
 def tappable(phone: str) -> str:
     """Telegram turns international numbers into links reliably: a mobile number gets +86 in front."""
@@ -104,6 +104,9 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         flags = clip(red_flags(inc["words"][:300]), WORDS_CHARS) if red_flags else ""
         if flags and flags != inc["words"].strip():  # not for a bare "🆘" or "救命"
             lines.append(t("packet.red_flags", words=flags))
+    for said in inc.get("outage_said") or () if role == "staff" else ():  # typed after the cry, while Redis was away
+        lines.append(t("packet.outage_said", time=svc.clock.local(said["at"]).strftime("%H:%M"),
+                       by=clip(said["by"], NAME_CHARS), words=clip(said["words"], SAID_CHARS)))
     if inc.get("detail"):
         lines.append(t("packet.detail", detail=clip(inc["detail"], DETAIL_CHARS)))
     if inc.get("media") and inc["kind"] == "help":
