@@ -55,6 +55,9 @@ async def test_a_door_typed_after_the_cry_reaches_staff_at_once_and_stands_besid
     assert "建新路27弄3号602室" in packet
     said = [e for e in await app.svc.store.timeline(n) if e["event"] == "outage_said"]
     assert [(e["at"], e["words"]) for e in said] == [(said_at, "我在建新路27弄3号602室")]
+    await li.send(f"/incident {n}")  # in the order it happened: said before it could be recorded
+    view = li.last("系统故障后补记").text
+    assert view.index("王老伯 又说") < view.index("系统故障后补记")
     (new,) = wang.inbox[told:]  # recovery's one message, and not the read-back of the register he contradicted
     assert "系统已恢复" in new.text and "对吗" not in new.text and not new.buttons
     await wang.send("谢谢")  # no step left waiting for an address: not read as one

@@ -95,7 +95,7 @@ async def incident_page(request: web.Request) -> web.Response:
     person = await svc.store.resident(inc.get("resident")) or {}
     ctx = staff_ctx(request)
     timeline = [(svc.clock.local(e["at"]).strftime("%m-%d %H:%M:%S"), _describe(ctx, e))
-                for e in await svc.store.timeline(n)]
+                for e in sorted(await svc.store.timeline(n), key=lambda e: e["at"])]  # outage words in their place
     packet, _ = render_packet(svc, inc, person, role="staff", locale=request[LOCALE])
     contacts = await svc.store.contact_accounts()
     sent = []

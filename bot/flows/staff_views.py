@@ -46,7 +46,7 @@ async def show_incident(ctx: Ctx, arg: str) -> None:
     # what the alert packet had to cut short, here whole
     lines += [ctx.t(f"packet.{key}", **{key: text}) for key, text in
               (("notes", person.get("notes")), ("words", inc.get("words")), ("detail", inc.get("detail"))) if text]
-    for e in await store.timeline(n):
+    for e in sorted(await store.timeline(n), key=lambda e: e["at"]):  # words journaled in an outage: in their place
         when = ctx.svc.clock.local(e["at"]).strftime("%m-%d %H:%M:%S")
         lines.append(f"{when} " + _describe(ctx, e))
     for part in parts("\n".join(lines)):
