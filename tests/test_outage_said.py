@@ -148,3 +148,19 @@ async def test_a_daughters_words_after_her_cry_join_her_fathers_call_without_mov
     assert [(e["by"], e["words"]) for e in said] == [("王丽", "我在虹桥路3号楼602，马上过去")]
     assert (await app.svc.store.incident(n))["address_state"] != "corrected"  # where she is, not where he is
     assert "马上过去" in li.last(f"#{n}").text
+
+
+async def test_a_strangers_words_after_their_cry_reach_staff_then_and_are_written_down_after(
+        make_app, own_redis, clock):
+    app = await make_app(redis_url=own_redis.url)
+    stranger, li = Person(app, 7001, "路人"), Person(app, 1001)
+    own_redis.stop()
+    await stranger.send("救命 有人摔倒了")
+    clock.advance(seconds=10)
+    await stranger.send("在3号楼门口，是个老太太")
+    assert SAID in li.last().text and "路人" in li.last().text and "3号楼门口" in li.last().text
+    told = len(stranger.inbox)
+    own_redis.start()
+    await replay_tick(app)
+    assert "在3号楼门口，是个老太太" in [e.get("text") for e in await app.svc.store.stranger_log(stranger.id)]
+    assert len(stranger.inbox) == told + 1  # recovery's one message

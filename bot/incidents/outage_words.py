@@ -9,7 +9,8 @@ were passed on.
 Once Redis is back they are not replayed through the conversation (they answered the fallback, not a question:
 "不用了" is no "the address is wrong"). Each is attached to the incident his cry became: on its timeline at its own
 time and in the packet, and an address in his own words beside the register (loudly when it differs), so the
-read-back is not asked after it. He gets no message for them (bot/incidents/recovery.py sends the one).
+read-back is not asked after it. Someone unknown's (whose cry opened no incident) are written down as their messages
+are. Nobody gets a message for them (bot/incidents/recovery.py sends the one).
 """
 from __future__ import annotations
 
@@ -83,7 +84,12 @@ async def attach(svc, entry: dict, opened: list[int]) -> None:
     person = await store.resident_by_tg(uid) if uid else None
     n = opened[-1] if opened else await _open_call(svc, uid, person)
     inc = await store.incident(n) if n else None
-    if not inc or not text:
+    if not text:
+        return
+    if not inc:  # someone unknown (whose cry opened no incident): written down as their messages are
+        if not person and not await store.contact_account(uid):
+            await store.log_stranger(uid, {"at": float(entry.get("at") or svc.clock.ts()), "kind": "text",
+                                           "name": ev.get("first_name") or "", "text": text})
         return
     own = bool(person) and person["id"] == inc.get("resident")
     by = person["name"] if own else (inc.get("reporter") or {}).get("name") or ev.get("first_name") or "?"
