@@ -79,7 +79,7 @@ async def test_i_am_fine_typed_during_the_outage_is_on_the_timeline_and_the_call
     await settled(app)
     (n,) = await app.svc.store.open_incident_ids()  # staff decide: never closed by it
     inc = await app.svc.store.incident(n)
-    assert inc["status"] == "open"
+    assert inc["status"] == "open" and inc["address_state"] == "pending"  # no answer to a question never asked
     assert [e["words"] for e in await app.svc.store.timeline(n) if e["event"] == "outage_said"] == ["我没事了"]
     assert "我没事了" in li.last(f"紧急求助 #{n}").text
     assert len(wang.inbox) == told + 1  # recovery's one message only
