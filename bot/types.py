@@ -6,8 +6,8 @@ from typing import Literal
 
 InboundKind = Literal[
     "text", "command", "button", "contact", "location", "voice", "photo",
-    "sticker", "file", "edited", "unsupported",
-]
+    "sticker", "file", "edited", "moved", "unsupported",
+]  # "moved": a live location's new position (Telegram sends it as an edit of the location message)
 
 
 MEDIA = ("voice", "photo", "location")  # what the bot cannot read: forwarded to staff as it is

@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from dataclasses import replace
 
 from ..i18n import Catalogue
 from ..lease import PollerLease
@@ -72,10 +73,10 @@ def inbound_from_message(message, *, edited: bool = False) -> Inbound:
 
 
 def edited_inbound(message) -> Inbound | None:
-    """An edited message's event; None for a live location that moved: Telegram sends each move as an edit of the
-    location message, nothing the person wrote (the first position went on when it was shared)."""
+    """An edited message's event. Telegram sends each move of a live location as an edit of the location message,
+    nothing the person wrote: "moved", with the new position; None once it has stopped (no live_period left)."""
     if message.location is not None:
-        return None
+        return replace(inbound_from_message(message), kind="moved") if message.location.live_period else None
     return inbound_from_message(message, edited=True)
 
 
