@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import warnings
 from dataclasses import replace
 
 from ..i18n import Catalogue
@@ -76,8 +77,15 @@ def edited_inbound(message) -> Inbound | None:
     """An edited message's event. Telegram sends each move of a live location as an edit of the location message,
     nothing the person wrote: "moved", with the new position; None once it has stopped (no live_period left)."""
     if message.location is not None:
-        return replace(inbound_from_message(message), kind="moved") if message.location.live_period else None
+        return replace(inbound_from_message(message), kind="moved") if is_live(message.location) else None
     return inbound_from_message(message, edited=True)
+
+
+def is_live(location) -> bool:
+    """A live location still being shared (python-telegram-bot warns that live_period's type is to change)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return bool(location.live_period)
 
 
 MESSAGE_FIELDS = ("contact", "location", "voice", "audio", "video_note", "photo", "sticker", "document", "video",
