@@ -173,3 +173,26 @@ async def test_a_stopped_live_location_is_not_a_move(telegram):
     await telegram.said(wang, "不客气", after=resident_seen)
     await settled(telegram, li)
     assert telegram.api.sent_to(li.id)[n:] == [] and "live" not in await app.svc.store.incident(1)
+
+
+async def test_a_move_while_the_paced_update_is_on_its_way_still_follows(telegram):
+    """A slow Telegram: the interval's update is still being sent when he moves again. That move must not be left
+    behind (he may stop there: a fall), it follows when the next interval ends."""
+    app, li = telegram.app, telegram.user("李社工")
+    wang = await sos(telegram)
+    shared = await shares_live_location(telegram, wang)
+    await wang.move_live_location(shared, 31.20700, 121.44600)
+    live = await telegram.api.wait_for_message(li.id, lambda m: LIVE in m.text)
+    await wang.move_live_location(shared, 31.20710, 121.44600)
+    await stored(app, "31.20710")
+    app.svc.clock.advance(seconds=31)
+    telegram.api.hold_next("editMessageText", 1.5)
+    tick = asyncio.ensure_future(app.engine.tick())
+    await telegram.api.wait_until(lambda: "editMessageText" in telegram.api.held, 5)  # the update is on its way
+    await wang.move_live_location(shared, 31.20720, 121.44600)  # he moves on, then stays there
+    await stored(app, "31.20720")
+    await tick
+    await telegram.api.wait_for_message(li.id, lambda m: m is live and "31.20710" in m.text)
+    app.svc.clock.advance(seconds=31)
+    await app.engine.tick()
+    await telegram.api.wait_for_message(li.id, lambda m: m is live and "31.20720" in m.text)

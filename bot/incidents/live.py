@@ -49,11 +49,15 @@ class LiveLocation:
         return []
 
     async def on_live_deadline(self, key: str) -> bool:
-        """The interval ended: the latest position kept since its update goes, if there was a move."""
-        n = int(key.split(":")[1])
-        if await self.store.take_repeats(f"l{n}", self.svc.clock.ts()):
-            await self._live_update(n)
-        return True
+        """The interval ended: the latest position kept since its update goes, if there was a move (else done). A
+        new interval starts with it, and its deadline is set here: a move while this update is on its way (a slow
+        Telegram) finds the deadline still taken, and would otherwise be left behind."""
+        n, now = int(key.split(":")[1]), self.svc.clock.ts()
+        if not await self.store.take_repeats(f"l{n}", now):
+            return True
+        await self.store.set_deadline(key, now + LIVE_UPDATE_SECONDS)
+        await self._live_update(n)
+        return False
 
     async def _live_call(self, tg: int) -> tuple[int, dict] | None:
         """The open call a person's position belongs to, and who shares it: a resident's own call, or the one open
