@@ -35,6 +35,8 @@ class Inbound:
     first_name: str = ""
     is_group: bool = False
     group_id: int = 0                   # sent in this group; handled (and answered) as if in their private chat
+    sent_at: float = 0.0                # a live location's move: when Telegram says it moved (moves may be handled
+                                        # out of order)
 
     @property
     def chat(self) -> int:

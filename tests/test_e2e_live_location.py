@@ -196,3 +196,25 @@ async def test_a_move_while_the_paced_update_is_on_its_way_still_follows(telegra
     app.svc.clock.advance(seconds=31)
     await app.engine.tick()
     await telegram.api.wait_for_message(li.id, lambda m: m is live and "31.20720" in m.text)
+
+
+async def test_an_earlier_move_handled_late_does_not_replace_a_later_one(telegram):
+    """After a restart Telegram hands over the moves that waited in one batch, and they are handled side by side:
+    the one Telegram saw last is where he is, whichever is handled last."""
+    import time
+
+    app, li = telegram.app, telegram.user("李社工")
+    wang = await sos(telegram)
+    shared = await shares_live_location(telegram, wang)
+    later = int(time.time()) + 60
+    await wang.move_live_location(shared, 31.20900, 121.44900, at=later)
+    live = await telegram.api.wait_for_message(li.id, lambda m: LIVE in m.text and "31.20900" in m.text)
+    await wang.move_live_location(shared, 31.20800, 121.44800, at=later - 20)  # earlier, handled after
+    for _ in range(40):  # until it is counted for the interval's update (as it would be if it were kept)
+        if await app.svc.store.deadline("live:1") is not None:
+            break
+        await asyncio.sleep(0.05)
+    app.svc.clock.advance(seconds=31)
+    await app.engine.tick()
+    await settled(telegram, li)
+    assert "31.20900" in live.text and (await app.svc.store.incident(1))["live"]["lat"] == 31.20900

@@ -77,7 +77,11 @@ def edited_inbound(message) -> Inbound | None:
     """An edited message's event. Telegram sends each move of a live location as an edit of the location message,
     nothing the person wrote: "moved", with the new position; None once it has stopped (no live_period left)."""
     if message.location is not None:
-        return replace(inbound_from_message(message), kind="moved") if is_live(message.location) else None
+        if not is_live(message.location):
+            return None
+        moved = message.edit_date or message.date  # aiogram: Unix time; python-telegram-bot: a datetime
+        return replace(inbound_from_message(message), kind="moved",
+                       sent_at=moved if isinstance(moved, (int, float)) else moved.timestamp())
     return inbound_from_message(message, edited=True)
 
 

@@ -41,7 +41,9 @@ class LiveLocation:
                 return []
             n, by = found
             now = self.svc.clock.ts()
-            await self.store.update_incident(n, live={"lat": ev.latitude, "lon": ev.longitude, "at": now, **by})
+            live = {"lat": ev.latitude, "lon": ev.longitude, "at": now, "sent_at": ev.sent_at, **by}
+            if not await self.store.keep_newest(n, "live", live):
+                return []  # an earlier move, handled after a later one (a backlog after a restart)
             if await self.store.repeat(f"l{n}", now, LIVE_UPDATE_SECONDS, f"live:{n}"):
                 await self._live_update(n)
         except Exception as e:  # storage away or a bug: nobody is waiting for an answer to a move
