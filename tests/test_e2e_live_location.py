@@ -50,16 +50,16 @@ async def test_a_live_location_moving_reaches_the_staff_holding_the_call(telegra
     update = await telegram.api.wait_for_message(li.id, lambda m: LIVE in m.text and "31.20700" in m.text)
     assert "#1" in update.text and "王老伯" in update.text and "更新于 10:00" in update.text
     assert "建新路27弄5号302室" in update.text  # beside where he is registered
-    app.svc.clock.advance(seconds=40)
+    app.svc.clock.advance(seconds=70)
     await wang.move_live_location(shared, 31.20800, 121.44700)
     await telegram.api.wait_for_message(li.id, lambda m: m.message_id == update.message_id and "31.20800" in m.text)
-    assert "更新于 10:00" in update.text  # 10:00:40
+    assert "更新于 10:01" in update.text
     assert len(live_messages(telegram, li)) == 1  # one message, kept up to date
     assert not any(LIVE in m.text or "修改过的消息" in m.text for m in telegram.api.sent_to(wang.id))
     # the call keeps it: the packet's 📍 line shows the latest position, the timeline each update
     await li.click(await telegram.said(li, "紧急求助 #1"), "我来处理")
     packet = await telegram.api.wait_for_message(li.id, lambda m: "李社工 已接单" in m.text and "紧急求助 #1" in m.text)
-    assert "实时位置：31.20800, 121.44700（更新于 10:00）" in packet.text
+    assert "实时位置：31.20800, 121.44700（更新于 10:01）" in packet.text
     assert [(e["lat"], e["lon"]) for e in await app.svc.store.timeline(1) if e["event"] == "live_location"] == [
         ("31.20700", "121.44600"), ("31.20800", "121.44700")]
 
