@@ -59,6 +59,8 @@ class Engine:
     # --- the front door ------------------------------------------------------------------------
     async def handle(self, ev: Inbound, cried: str = "") -> list[Outbound]:
         """`cried`: the source of a cry already judged (a group's, handled here as if written in private)."""
+        if ev.kind == "moved":  # a live location's move: no step and no reply (bot/incidents/live.py)
+            return await self.incidents.live_moved(ev)
         if ev.is_group:
             try:
                 replies, private = await urgency.in_group(self.svc, ev)
@@ -166,7 +168,7 @@ class Engine:
         elif ev.kind == "location" and flow == "help" and n and not ev.group_id:  # a group's pin is no answer
             await address_steps.on_address_location(ctx, n)
         elif ev.kind in ("voice", "photo", "location"):
-            active = await self.svc.store.active_incident(me_rid(ctx))
+            active = await self.svc.store.active_incident(ctx.me.resident_id or "")
             if active:
                 await help_request.forward_media(ctx, active)
             else:
@@ -293,7 +295,3 @@ class Engine:
 def _went_out(alerting: asyncio.Future | None) -> bool:
     """Whether a fast-lane alert has reached staff (then the fallback need not alert them again)."""
     return bool(alerting and alerting.done() and not alerting.cancelled() and alerting.exception() is None)
-
-
-def me_rid(ctx: Ctx) -> str:
-    return ctx.me.resident_id or ""

@@ -6,8 +6,8 @@ from typing import Literal
 
 InboundKind = Literal[
     "text", "command", "button", "contact", "location", "voice", "photo",
-    "sticker", "file", "edited", "unsupported",
-]
+    "sticker", "file", "edited", "moved", "unsupported",
+]  # "moved": a live location's new position (Telegram sends it as an edit of the location message)
 
 
 MEDIA = ("voice", "photo", "location")  # what the bot cannot read: forwarded to staff as it is
@@ -35,6 +35,8 @@ class Inbound:
     first_name: str = ""
     is_group: bool = False
     group_id: int = 0                   # sent in this group; handled (and answered) as if in their private chat
+    sent_at: float = 0.0                # a live location's move: when Telegram says it moved (moves may be handled
+                                        # out of order)
 
     @property
     def chat(self) -> int:

@@ -1,4 +1,5 @@
 """The daily check-in ladder on a controllable clock: sent → reminder → staff alert → escalation, and the answers."""
+import pytest
 from conftest import TUESDAY_9, at, enrolled
 
 
@@ -188,3 +189,15 @@ async def test_a_voice_message_after_the_missed_alert_goes_to_staff_and_keeps_th
     assert li.inbox[-1].forwarded and "#1 张阿姨 发来的消息" in li.inbox[-2].text
     assert (await app.svc.store.incident(1))["status"] == "open"
     assert not any("平安" in t for t in li.texts())
+
+
+@pytest.mark.parametrize("words", ["好个屁", "哪里好", "好什么好", "不怎么好", "昨晚没睡着", "一般般", "马马虎虎"])
+async def test_a_so_so_or_sarcastic_answer_is_neither_fine_nor_an_emergency(people, app, clock, words):
+    """"好个屁" (fine, my foot) and "哪里好" were taken for "I'm fine"; "一般般" (so-so) raised an emergency question;
+    "不怎么好" was not understood. Each is a resident not at their best: staff hear it, gently."""
+    zhang, rid = await enrolled(people, app)
+    await at(app, clock, TUESDAY_9)
+    await zhang.send(words)
+    assert (await app.svc.checkins.state(rid)).answer == "unwell"
+    assert "要不要请社工来看看您" in zhang.last().text
+    assert not any("平安" in t or "需要马上有人来吗" in t for t in zhang.texts())

@@ -29,8 +29,10 @@ BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|恢复(签�
 TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问候)(改|换)?(到|成)?几点"
                   r"|\bchange (the )?(check-?in )?time\b", re.I)
 SHORT = 16
-# "我好难受" carries 好: words that make a typed answer "unwell" whatever the model ranks first
-UNWELL_WORDS = ("不舒服", "难受", "不好受", "不大好", "不太好")
+# "我好难受" carries 好, "好个屁" and "哪里好" say the opposite, "一般般" is no call for help: words that make a typed
+# answer "unwell" whatever the model ranks first (short of a danger the model is sure of)
+UNWELL = re.compile(r"不舒服|难受|不好受|不(大|太|怎么|是很)好|好(个屁|什么好?|啥)|哪(里|儿)?好|一般般?|马马虎虎|凑合"
+                    r"|没睡(着|好)|睡不着|没精神|没力气")
 
 
 def _checkins(ctx: Ctx):
@@ -48,10 +50,13 @@ def _control(text: str) -> str | None:
 
 def _typed_answer(text: str, result: dict) -> str:
     intent = result["intent"]["name"]
-    if is_emergency(result) or any(w in text for w in ("需要帮助", "要帮助", "帮帮我")):
+    sure = intent == "emergency" and result["intent"]["confidence"] >= 0.5  # (a red flag makes it 0.9)
+    if sure or any(w in text for w in ("需要帮助", "要帮助", "帮帮我")):
         return "help"
-    if intent in ("feeling_unwell", "deny") or any(w in text for w in UNWELL_WORDS):
+    if intent in ("feeling_unwell", "deny") or UNWELL.search(text):
         return "unwell"
+    if is_emergency(result):  # suspected only: "需要马上有人来吗？"
+        return "help"
     if intent in ("checkin_ok", "affirm", "greet", "thank"):
         return "ok"
     return "activity"
@@ -80,7 +85,7 @@ async def on_activity(ctx: Ctx) -> bool:
     if control:
         await on_control(ctx, control)
         return True
-    if free and heard.answered and answer in ANSWERS and not (result and is_emergency(result)):
+    if free and heard.answered and answer in ANSWERS and not (answer == "help" and result and is_emergency(result)):
         await on_answer(ctx, answer, words=text)  # (a typed emergency goes the engine's own way)
         return True
     return False

@@ -90,7 +90,7 @@ def make_router(app) -> Router:
 
     @router.edited_message()
     async def on_edit(message: Message) -> None:
-        if (ev := edited_inbound(message)) is not None:  # None: a live location that moved
+        if (ev := edited_inbound(message)) is not None:  # None: a stopped live location
             await app.engine.handle(ev)
 
     @router.callback_query(F.message)

@@ -45,7 +45,7 @@ def to_inbound(update: Update) -> Inbound | None:
     if update.message is not None:
         return message_inbound(update.message)
     if update.edited_message is not None:
-        return edited_inbound(update.edited_message)  # None: a live location that moved
+        return edited_inbound(update.edited_message)  # None: a stopped live location
     return None
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import warnings
+from dataclasses import replace
 
 from ..i18n import Catalogue
 from ..lease import PollerLease
@@ -72,11 +74,22 @@ def inbound_from_message(message, *, edited: bool = False) -> Inbound:
 
 
 def edited_inbound(message) -> Inbound | None:
-    """An edited message's event; None for a live location that moved: Telegram sends each move as an edit of the
-    location message, nothing the person wrote (the first position went on when it was shared)."""
+    """An edited message's event. Telegram sends each move of a live location as an edit of the location message,
+    nothing the person wrote: "moved", with the new position; None once it has stopped (no live_period left)."""
     if message.location is not None:
-        return None
+        if not is_live(message.location):
+            return None
+        moved = message.edit_date or message.date  # aiogram: Unix time; python-telegram-bot: a datetime
+        return replace(inbound_from_message(message), kind="moved",
+                       sent_at=moved if isinstance(moved, (int, float)) else moved.timestamp())
     return inbound_from_message(message, edited=True)
+
+
+def is_live(location) -> bool:
+    """A live location still being shared (python-telegram-bot warns that live_period's type is to change)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return bool(location.live_period)
 
 
 MESSAGE_FIELDS = ("contact", "location", "voice", "audio", "video_note", "photo", "sticker", "document", "video",

@@ -7,7 +7,8 @@ This package owns
   hears and how a round is recorded (`alerting.py`), the responder packet (`packet.py`), repeated calls
   (`repeats.py`), whether each staff member can be reached (`reach.py`); calls that came while Redis was away,
   journaled by the fallback and stored once it is back (`outage.py`), what their callers typed after
-  (`outage_words.py`), and the one message their callers then get (`recovery.py`);
+  (`outage_words.py`), and the one message their callers then get (`recovery.py`); a live location's moves, paced,
+  to the staff holding the call (`live.py`);
 - the conversations around an incident: the resident's call (`help_request.py`, `urgency.py`), a family
   member's (`family.py`), a voice or photo sent in a group (`group_media.py`), staff's actions on alerts
   (`staff.py`);
@@ -23,6 +24,7 @@ from .deadlines import Deadlines
 from .fastlane import FastLane
 from .help_request import start_help
 from .lifecycle import Lifecycle
+from .live import LiveLocation
 from .outage import Outage, journal_folder, replaying
 from .outage_words import said_after_cry
 from .packet import render as render_packet
@@ -30,7 +32,7 @@ from .rounds import Rounds, _Call
 from .staff import OUTCOMES
 
 
-class Incidents(Lifecycle, Deadlines, FastLane, Rounds, Alerting):
+class Incidents(Lifecycle, Deadlines, FastLane, Rounds, Alerting, LiveLocation):
     """Every incident of this process: one object, its parts in the modules above."""
 
     def __init__(self, svc: Services) -> None:

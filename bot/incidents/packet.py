@@ -86,6 +86,10 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     if (where := inc.get("family_location")) and role == "staff":  # beside the registered address: any difference
         lines.append(t("packet.family_location", name=where["name"], relation=where["relation"],
                        lat=f"{where['lat']:.5f}", lon=f"{where['lon']:.5f}"))
+    if (live := inc.get("live")) and role == "staff":  # a live location: the latest position and its time
+        lines.append(t("packet.live_location_by" if live.get("by") else "packet.live_location", by=live.get("by", ""),
+                       relation=live.get("relation", ""), lat=f"{live['lat']:.5f}", lon=f"{live['lon']:.5f}",
+                       time=svc.clock.local(live["at"]).strftime("%H:%M")))
     if inc.get("reporter") and role == "staff":
         r = inc["reporter"]
         lines.append(t("packet.reported_by", name=r["name"], relation=r["relation"], phone=tappable(r["phone"])))

@@ -14,6 +14,7 @@ fam:<n>:<resident id>         contact    family.on_which (a family member says w
 
 command   /open (open incidents) · /incident N (one incident's timeline): staff only
 timer     esc, arr, fol, rnw, addr, first → Incidents.on_deadline (deadlines.py) · rep → Repeats · duty → Reach
+          live → Incidents.on_live_deadline (live.py: a live location's latest position, paced)
 job       outage (every second) → Outage.job: the calls journaled while Redis was away, stored once it is back
 step      (staff, outcome_note) → staff.on_outcome_note
 """
@@ -63,6 +64,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
         timers=(
             *(TimerRoute(kind, incidents.on_deadline) for kind in DEADLINES),
             TimerRoute("rep", repeats.on_deadline),
+            TimerRoute("live", incidents.on_live_deadline),
             *((TimerRoute(REACH, reach.on_deadline),) if reach else ()),
         ),
         steps=(StepRoute("staff", "outcome_note", staff.on_outcome_note),),

@@ -18,6 +18,16 @@ return 1
 """
 
 
+# A field holding the latest of something that comes in any order (a live location's moves, handled side by side):
+# set only if no newer one (ARGV[3], its "sent_at") is there already.
+_KEEP_NEWEST = """
+local cur = redis.call('HGET', KEYS[1], ARGV[1])
+if cur and (tonumber(cjson.decode(cur)['sent_at']) or 0) > tonumber(ARGV[3]) then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return 1
+"""
+
+
 class IncidentsStore(StoreBase):
     async def create_incident(self, fields: dict, first_entry: dict, deadlines: dict[str, float]) -> int:
         keys = self.keys
@@ -60,6 +70,11 @@ class IncidentsStore(StoreBase):
             if cancel:
                 p.zrem(self.keys.deadlines(), *cancel)
             await p.execute()
+
+    async def keep_newest(self, n: int, field: str, value: dict) -> bool:
+        """Sets the incident's `field` to `value` unless it holds a newer one (by their "sent_at"); whether it did."""
+        return bool(await self.script(_KEEP_NEWEST)(keys=[self.keys.incident(n)],
+                                                    args=[field, dumps(value), value["sent_at"]]))
 
     async def add_timeline(self, n: int, entry: dict) -> None:
         await self.r.rpush(self.keys.incident_timeline(n), dumps(entry))

@@ -43,11 +43,11 @@ class FakeUser:
         live = {"live_period": live_period} if live_period else {}
         return await self._send(location={"latitude": lat, "longitude": lon, **live})
 
-    async def move_live_location(self, message_id: int, lat: float, lon: float) -> None:
-        """Telegram's update for a live location that moved: the location message, edited."""
+    async def move_live_location(self, message_id: int, lat: float, lon: float, at: int | None = None) -> None:
+        """Telegram's update for a live location that moved: the location message, edited (at `at`, a Unix time)."""
         message = self.api.find_message(self.id, message_id)
         self.api.incoming_edit(self.id, message_id, location={**message["location"], "latitude": lat,
-                                                              "longitude": lon})
+                                                              "longitude": lon}, **({"edit_date": at} if at else {}))
 
     async def _send_media(self, kind: str, caption: str | None = None, **extra: Any) -> int:
         content = media_content(kind, self.api.next_file_number(), **extra)

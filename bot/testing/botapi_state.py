@@ -121,7 +121,7 @@ class ChatState:
         message = self.find_message(chat_id, message_id)
         if message is None or message["from"]["is_bot"]:
             raise AssertionError(f"user message {message_id} not found in chat {chat_id}")
-        message.update(content, edit_date=now_ts(), **({"text": text} if text is not None else {}))
+        message.update({"edit_date": now_ts(), **content, **({"text": text} if text is not None else {})})
         self.push_update("edited_message", dict(message))
 
     def callback(self, sender: dict, chat_id: int, message_id: int, data: str) -> str:
