@@ -81,6 +81,7 @@ async def attach(svc, entry: dict, opened: list[int]) -> None:
     store = svc.store
     ev = entry.get("ev") or {}
     uid, text = ev.get("user_id"), str(ev.get("text") or "").strip()[:SAID_CHARS]
+    at = float(entry.get("at") or svc.clock.ts())  # when it was said, not when Redis came back
     person = await store.resident_by_tg(uid) if uid else None
     n = opened[-1] if opened else await _open_call(svc, uid, person)
     inc = await store.incident(n) if n else None
@@ -88,12 +89,11 @@ async def attach(svc, entry: dict, opened: list[int]) -> None:
         return
     if not inc:  # someone unknown (whose cry opened no incident): written down as their messages are
         if not person and not await store.contact_account(uid):
-            await store.log_stranger(uid, {"at": float(entry.get("at") or svc.clock.ts()), "kind": "text",
-                                           "name": ev.get("first_name") or "", "text": text})
+            await store.log_stranger(uid, {"at": at, "kind": "text", "name": ev.get("first_name") or "", "text": text})
         return
     own = bool(person) and person["id"] == inc.get("resident")
     by = person["name"] if own else (inc.get("reporter") or {}).get("name") or ev.get("first_name") or "?"
-    said = {"at": float(entry.get("at") or svc.clock.ts()), "words": text, "by": by}
+    said = {"at": at, "words": text, "by": by}
     await store.add_timeline(n, {**said, "event": "outage_said"})
     await store.update_incident(n, outage_said=[*inc.get("outage_said", []), said][-SAID_KEPT:])
     if own and (parts := door_in(text)):  # where he is, in his own words: beside the register
