@@ -64,15 +64,22 @@ async def test_a_live_location_moving_reaches_the_staff_holding_the_call(telegra
         ("31.20700", "121.44600"), ("31.20800", "121.44700")]
 
 
-async def test_once_claimed_moves_reach_only_the_claimer(telegram):
+async def moved_with_two_alerted(telegram):
+    """Nobody claims, so 王社工 is alerted after 李社工; then 王老伯 moves: whoever got the alert, while nobody holds
+    it, gets his position. Returns him, his shared location, and 李社工's and 王社工's live messages."""
     app, li, wa = telegram.app, telegram.user("李社工"), telegram.user("王社工")
     wang = await sos(telegram)
     shared = await shares_live_location(telegram, wang)
     app.svc.clock.advance(minutes=3.1)
-    await app.engine.tick()  # nobody claimed: 王社工 is alerted too
+    await app.engine.tick()
     await wang.move_live_location(shared, 31.20700, 121.44600)
-    for person in (li, wa):  # whoever got the alert, while nobody holds it
-        await telegram.api.wait_for_message(person.id, lambda m: LIVE in m.text and "31.20700" in m.text)
+    return wang, shared, *[await telegram.api.wait_for_message(p.id, lambda m: LIVE in m.text and "31.20700" in m.text)
+                           for p in (li, wa)]
+
+
+async def test_once_claimed_moves_reach_only_the_claimer(telegram):
+    app, li, wa = telegram.app, telegram.user("李社工"), telegram.user("王社工")
+    wang, shared, _, _ = await moved_with_two_alerted(telegram)
     await wa.click(await telegram.said(wa, "紧急求助 #1"), "我来处理")
     await telegram.said(wa, "王社工 已接单")
     app.svc.clock.advance(seconds=40)
@@ -218,3 +225,18 @@ async def test_an_earlier_move_handled_late_does_not_replace_a_later_one(telegra
     await app.engine.tick()
     await settled(telegram, li)
     assert "31.20900" in live.text and (await app.svc.store.incident(1))["live"]["lat"] == 31.20900
+
+
+async def test_a_live_message_no_longer_updated_says_so(telegram):
+    """Once someone else holds the call, or it is resolved, a "📍 实时位置" message left in a chat kept its last
+    position as if it were current: staff walking to an old position is what a live location is meant to prevent."""
+    li, wa = telegram.user("李社工"), telegram.user("王社工")
+    _, _, li_live, wa_live = await moved_with_two_alerted(telegram)
+    await wa.click(await telegram.said(wa, "紧急求助 #1"), "我来处理")
+    await telegram.api.wait_for_message(li.id, lambda m: m.message_id == li_live.message_id and "不再更新" in m.text)
+    assert "王社工" in li_live.text and "不再更新" not in wa_live.text
+    n = telegram.count(wa)
+    await wa.click(await telegram.said(wa, "紧急求助 #1"), "已解决")
+    await wa.click(await telegram.said(wa, "结果是", after=n), "已处理")
+    await telegram.api.wait_for_message(wa.id, lambda m: m.message_id == wa_live.message_id and "不再更新" in m.text)
+    assert "已结束" in wa_live.text

@@ -137,6 +137,7 @@ class Alerting:
             ref = MessageRef(chat, msg_id)
             tag = f"reply:{n}" if ref == pressed else f"edit:{n}"
             edits.append(Outbound(chat, text, buttons=buttons, edit=ref, tag=tag))
+        edits += await self.live_left(inc, person)  # (bot/incidents/live.py)
         self._background(self.svc.outbox.send_all(edits))
 
     async def notify_alerted(self, n: int, text_key: str, skip: set[int] = frozenset(), *, urgent: bool = False,

@@ -107,6 +107,25 @@ class LiveLocation:
             "at": self.svc.clock.ts(), "event": "live_location", **where(live["lat"], live["lon"]), "to": names})
 
 
+    async def live_left(self, inc: dict, person: dict) -> list[Outbound]:
+        """The "📍 实时位置" messages in chats that no longer hold the call (someone else claimed it, or it is
+        resolved): their last position, marked as no longer updated, and not edited again (part of a refresh)."""
+        kept: dict = inc.get("live_messages") or {}
+        if not kept or not inc.get("live"):
+            return []
+        holding = set() if inc["status"] == "resolved" else set(await listeners(self.svc, inc))
+        left = {chat: msg for chat, msg in kept.items() if int(chat) not in holding}
+        if not left:
+            return []
+        await self.store.update_incident(inc["id"], live_messages={c: m for c, m in kept.items() if c not in left})
+        claimer = roster.staff_by_id(self.svc.settings, inc.get("claimed_by") or "")
+        why = (self.svc.cat.t("live.stopped_resolved") if inc["status"] == "resolved"
+               else self.svc.cat.t("live.stopped_claimed", name=claimer.name if claimer else "?"))
+        text = live_text(self.svc, inc["id"], person, inc["live"]) + "\n" + why
+        return [Outbound(int(chat), text, edit=MessageRef(int(chat), msg), tag=f"live:{inc['id']}")
+                for chat, msg in left.items()]
+
+
 def live_text(svc, n: int, person: dict, live: dict) -> str:
     """The "📍 实时位置" message: whose position, where, since when, beside the registered address."""
     cat = svc.cat
