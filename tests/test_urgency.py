@@ -360,8 +360,11 @@ async def test_an_address_in_the_first_cry_is_shown_to_staff_beside_the_register
     assert "已把您说的新地址告诉社工" in wang.last().text
 
 
-async def test_the_registered_address_in_the_first_cry_needs_no_read_back(people, app):
+async def test_the_registered_door_in_the_first_cry_is_still_read_back(people, app):
+    """"我住5号302，现在在菜场摔倒了": the registered door in a cry says nothing of where he is now."""
     wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send("🆘 快来人 我在27弄5号302室 起不来了")
-    assert "居民已确认地址" in people("李社工").last("紧急求助 #1").text
-    assert not any("请确认您现在的地址" in t for t in wang.texts())
+    await wang.send("🆘 快来人 我住27弄5号302室 现在在菜场摔倒了起不来")
+    assert "正在请居民确认地址" in people("李社工").last("紧急求助 #1").text
+    await wang.click(wang.last("需要马上有人来吗"), "马上来")
+    await wang.click(wang.last("请确认您现在的地址"), "不对")
+    assert wang.last("请告诉我您现在在哪里").request == "location"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
-from ..residents import full_address, has_any
+from ..residents import differing_parts, full_address, has_any
 
 
 def _incidents(ctx: Ctx):
@@ -54,14 +54,15 @@ def door_in(text: str) -> dict:
 
 
 async def stated_in_cry(ctx: Ctx, n: int, person: dict) -> str:
-    """An address in the cry's words, recorded beside the register (loudly when it differs), staff's packet refreshed
-    at once: "confirmed" or "corrected" (its address_state), "" when the words carry none."""
+    """A door in the cry's words that differs from the register: recorded beside it, loudly, staff's packet refreshed
+    at once; "corrected" then, else "". The registered door in a cry proves nothing about where they are now ("我住
+    5号302，现在在菜场摔倒了"): the read-back still asks."""
     parts = door_in(ctx.ev.text)
-    if not parts:
+    if not parts or has_any(person) and not differing_parts(person, parts):
         return ""
-    diff = await _incidents(ctx).address_stated(n, parts, ctx.ev.text)
+    await _incidents(ctx).address_stated(n, parts, ctx.ev.text)
     await _incidents(ctx).refresh(n)
-    return "corrected" if diff or not has_any(person) else "confirmed"
+    return "corrected"
 
 
 async def on_address_answer(ctx: Ctx, answer: str, n: int) -> None:
