@@ -10,6 +10,7 @@ from conftest import signed_up
 from test_outage_journal import COMMITTEE, own_redis, replay_tick  # noqa: F401  (a fixture)
 from test_outage_said import settled
 
+from bot.incidents import replaying
 from bot.testing.tools import Person
 
 AGAIN = "系统故障期间"
@@ -137,3 +138,27 @@ async def test_words_of_people_with_no_open_call_are_dropped_unread_and_the_jour
     assert "602" not in caplog.text and "你好" not in caplog.text
     (dropped,) = [r.getMessage() for r in caplog.records if "no open call" in r.getMessage()]
     assert dropped.startswith("2 ")  # a count, never what was said  # a count, never what was said
+
+
+async def test_words_typed_after_a_voice_wait_while_the_voices_replay_is_tried_again(make_app, own_redis, clock):
+    """A voice note during the outage becomes his call once replayed; what he typed after it waits for that call."""
+    app = await make_app(redis_url=own_redis.url)
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    own_redis.stop()
+    await wang.send_kind("voice")
+    clock.advance(seconds=10)
+    await wang.send("门开着")
+    own_redis.start()
+    outage, handle = app.svc.outage, app.svc.outage.handle
+
+    async def broken_once(ev, **kw):  # its replay breaks (a bug, a lock): it stays journaled, tried again
+        outage.handle = handle
+        replaying()["failed"] = True
+        return []
+
+    outage.handle = broken_once
+    await replay_tick(app)
+    await replay_tick(app)
+    (n,) = await app.svc.store.open_incident_ids()
+    assert said_on(await app.svc.store.timeline(n)) == ["门开着"]
+    assert "门开着" in Person(app, 1001).last(AGAIN).text

@@ -166,8 +166,8 @@ class Outage:
             async def replay_theirs(items: list) -> None:
                 heard: list[dict] = []  # their calls stored by this run: they hear one message once all are stored
                 waiting: set[str] = set()  # their entries not stored yet: the words said after one wait with it
-                for entry, file in items:
-                    if entry.get("said") in waiting or not await (
+                for entry, file in items:  # (and any typed after one: the call they join may be that one)
+                    if entry.get("said") in waiting or entry.get("loose") and waiting or not await (
                             self._attach_one(entry, heard, loose) if entry.get("said") or entry.get("loose")
                             else self._replay_one(entry, heard)):
                         unfinished.add(file.path)
