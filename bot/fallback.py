@@ -10,6 +10,8 @@ Before anything is sent, a cry and a voice, photo or location (forwarded or held
 journal (bot/incidents/outage.py), then whom the staff alert reached: once Redis is back each becomes a stored
 incident that escalates, and what was held back reaches staff then. What someone types after their cry (where they
 are, "我没事了") reaches the staff their cry reached, and joins the call once it is stored (bot/incidents/outage_words.py).
+Anyone else's text is journaled too (who they are cannot be asked now): it joins their call open since before the
+outage, if there is one, once Redis is back.
 """
 from __future__ import annotations
 
@@ -69,13 +71,16 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     urgent = not alerted and (cried or ev.kind in ("text", "button", *WORDED) and (
         sos or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data))
     media = ev.kind in MEDIA and roster.staff_by_tg(s, ev.user_id) is None
-    if not (urgent or media or ev.is_group) and ev.kind == "text" and svc.outage and (
-            cry := await svc.outage.cry_of(ev.user_id)):  # "我在3号楼302" after their cry: to staff, not lost
-        return [await said_after_cry(svc, ev, cry, lambda: _who_if_readable(svc, ev))]
+    if words := not (urgent or alerted or media or ev.is_group) and ev.kind == "text" and svc.outage and (
+            roster.staff_by_tg(s, ev.user_id) is None and not (ev.text or "/").startswith("/")):
+        if cry := await svc.outage.cry_of(ev.user_id):  # "我在3号楼302" after their cry: to staff, not lost
+            return [await said_after_cry(svc, ev, cry, lambda: _who_if_readable(svc, ev))]
     held = cap.take(ev.user_id) if media and cap else 0
     forwarding = media and held is not None
     noted = None
-    if (urgent or media) and svc.outage:  # written down before anything is sent: stored once Redis is back
+    if words:  # about a call open before the outage (who they are cannot be asked now): joins it once Redis is back
+        await svc.outage.note(ev, cried="", held=False, loose=True)
+    elif (urgent or media) and svc.outage:  # written down before anything is sent: stored once Redis is back
         noted = await svc.outage.note(ev, held=held is None, cried=(
             ("button" if sos else "group" if ev.is_group else "text") if urgent else ""))
     # a call whose alert went out before the failure: the person hears that staff know, not only "error"

@@ -37,7 +37,7 @@ class LiveLocation:
         try:
             if ev.is_group or ev.latitude is None or ev.longitude is None:
                 return []
-            if (found := await self._live_call(ev.user_id)) is None:
+            if (found := await self.open_call_of(ev.user_id)) is None:
                 return []
             n, by = found
             now = self.svc.clock.ts()
@@ -61,13 +61,14 @@ class LiveLocation:
         await self._live_update(n)
         return False
 
-    async def _live_call(self, tg: int) -> tuple[int, dict] | None:
-        """The open call a person's position belongs to, and who shares it: a resident's own call, or the one open
-        call of the residents a family contact looks out for (marked as hers). Staff and strangers have none."""
+    async def open_call_of(self, tg: int) -> tuple[int, dict] | None:
+        """The open call what a person sends belongs to (a live position, words typed during an outage), and who
+        sends it: a resident's own call, or the one open call of the residents a family contact looks out for
+        (marked as hers). Staff and strangers have none."""
         if roster.staff_by_tg(self.svc.settings, tg) is not None:
             return None
         if person := await self.store.resident_by_tg(tg):
-            return await self._open_call(person["id"]), {}
+            return (n, {}) if (n := await self._open_call(person["id"])) else None
         account = await self.store.contact_account(tg)
         if not account:
             return None

@@ -26,7 +26,7 @@ from redis.exceptions import LockError, RedisError
 
 from ..journal import Journal, JournalFile
 from ..types import MEDIA, Inbound, Outbound, SendResult
-from .outage_words import SaidPace, attach
+from .outage_words import SaidPace, attach, tell_holders
 from .recovery import tell_recovered
 
 log = logging.getLogger(__name__)
@@ -98,13 +98,14 @@ class Outage:
     def attach(self, handle) -> None:
         self.handle = handle
 
-    async def note(self, ev: Inbound, *, cried: str, held: bool, said: str = "") -> str | None:
-        """The call written down, before anything is sent (`said`: the id of the cry these words came after). Its
-        entry's id; None if the disk failed too."""
+    async def note(self, ev: Inbound, *, cried: str, held: bool, said: str = "", loose: bool = False) -> str | None:
+        """The call written down, before anything is sent (`said`: the id of the cry these words came after; `loose`:
+        words typed with no cry in the journal, for a call open before the outage). Its entry's id; None if the disk
+        failed too."""
         entry = {"v": 1, "id": uuid.uuid4().hex, "at": self.svc.clock.ts(), "cried": cried, "held": held,
                  "ev": {k: v for k, v in dataclasses.asdict(ev).items() if k in EVENT_FIELDS}}
-        if said:
-            entry["said"] = said
+        if said or loose:
+            entry["said" if said else "loose"] = said or True
         return entry["id"] if await self._write(entry) else None
 
     async def cry_of(self, user_id: int) -> dict | None:
@@ -158,21 +159,24 @@ class Outage:
         try:
             unfinished: set[Path] = set()
             by_person: dict = {}  # each person's calls in the order they came; different people's side by side
+            loose: list = []  # words typed with no cry of theirs: joined a call open now (its holders told), or None
             for entry, file in sorted(((e, f) for f in files for e in f.entries), key=lambda x: x[0].get("at", 0)):
                 by_person.setdefault((entry.get("ev") or {}).get("user_id"), []).append((entry, file))
 
             async def replay_theirs(items: list) -> None:
                 heard: list[dict] = []  # their calls stored by this run: they hear one message once all are stored
                 waiting: set[str] = set()  # their entries not stored yet: the words said after one wait with it
-                for entry, file in items:
-                    if entry.get("said") in waiting or not await (
-                            self._attach_one(entry, heard) if entry.get("said") else self._replay_one(entry, heard)):
+                for entry, file in items:  # (and any typed after one: the call they join may be that one)
+                    if entry.get("said") in waiting or entry.get("loose") and waiting or not await (
+                            self._attach_one(entry, heard, loose) if entry.get("said") or entry.get("loose")
+                            else self._replay_one(entry, heard)):
                         unfinished.add(file.path)
                         waiting.add(str(entry.get("id")))
                 if heard:
                     await tell_recovered(self.svc, heard)
 
             done = await asyncio.gather(*map(replay_theirs, by_person.values()), return_exceptions=True)
+            await tell_holders(self.svc, loose)
             if broken := [e for e in done if isinstance(e, BaseException)]:
                 raise broken[0]  # Redis away again (the rest wait for the next run), or this process stopping
             for file in files:
@@ -215,16 +219,18 @@ class Outage:
         await store.finish_replay(key, KEEP_SECONDS)
         return True
 
-    async def _attach_one(self, entry: dict, heard: list[dict]) -> bool:
+    async def _attach_one(self, entry: dict, heard: list[dict], loose: list) -> bool:
         """Words said after a cry: attached to its incident, never replayed through the conversation (they answered
         the fallback, not a question). Whether Redis has them now."""
         store, key = self.svc.store, str(entry["id"])
         state = await store.begin_replay(key, HANDLING_MS)
         if state != "new":
             return state == "done"
-        opened = [n for late in heard if late["entry"] == entry["said"] for n in late.get("incidents", ())]
+        opened = [n for late in heard if late["entry"] == entry.get("said") for n in late.get("incidents", ())]
         try:
-            await attach(self.svc, entry, opened)
+            joined = await attach(self.svc, entry, opened)
+            if entry.get("loose"):
+                loose.append(joined)
         except (RedisError, LockError, OSError):
             raise  # Redis away again: tried again once its mark lapses
         except Exception:  # a bug: they reached staff during the outage all the same

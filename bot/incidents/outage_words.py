@@ -11,14 +11,22 @@ Once Redis is back they are not replayed through the conversation (they answered
 time and in the packet, and an address in his own words beside the register (loudly when it differs), so the
 read-back is not asked after it. Someone unknown's (whose cry opened no incident) are written down as their messages
 are. Nobody gets a message for them (bot/incidents/recovery.py sends the one).
+
+A call may have been open since before Redis went away (claimed, 李社工 on her way) when he types "门开着": the
+fallback cannot ask Redis who he is, so every text typed during an outage is journaled (`loose`). Once Redis is back,
+those of someone with an open call (his own, or the one open call of those a family contact looks out for) join it as
+above, and the staff holding it, who heard nothing then, get one message with them; the rest are dropped unread.
 """
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections import deque
 
 from ..types import Inbound, Outbound
 from .address_steps import door_in
+
+log = logging.getLogger(__name__)
 
 SAID_PER_MINUTE = 3  # a caller's words that reach staff in a minute during an outage; the rest are counted
 SAID_SECONDS = 60
@@ -75,31 +83,69 @@ async def said_after_cry(svc, ev: Inbound, cry: dict, who) -> Outbound:
     return msg
 
 
-async def attach(svc, entry: dict, opened: list[int]) -> None:
+async def attach(svc, entry: dict, opened: list[int]) -> dict | None:
     """Journaled words, once Redis is back: onto the incident their cry became (`opened`: the incidents its replay
-    opened here; empty when it went on an open call, or was stored by another run: then the caller's open call)."""
+    opened here; empty when it went on an open call, or was stored by another run: then the caller's open call).
+    Words typed with no cry of theirs in the journal (`loose`) join only a call open now, else are dropped unread.
+    What joined a call (with its number `n`), or None."""
     store = svc.store
     ev = entry.get("ev") or {}
     uid, text = ev.get("user_id"), str(ev.get("text") or "").strip()[:SAID_CHARS]
     at = float(entry.get("at") or svc.clock.ts())  # when it was said, not when Redis came back
+    if entry.get("loose"):
+        found = await svc.incidents.open_call_of(uid) if uid and text else None
+        if not found:
+            return None
+        n, family = found
+        by = (family.get("by") or ev.get("first_name") or "?") if family else (await store.resident_by_tg(uid))["name"]
+        return await _join(svc, n, uid, {"at": at, "words": text, "by": by}, own=not family)
     person = await store.resident_by_tg(uid) if uid else None
     n = opened[-1] if opened else await _open_call(svc, uid, person)
     inc = await store.incident(n) if n else None
     if not text:
-        return
+        return None
     if not inc:  # someone unknown (whose cry opened no incident): written down as their messages are
         if not person and not await store.contact_account(uid):
             await store.log_stranger(uid, {"at": at, "kind": "text", "name": ev.get("first_name") or "", "text": text})
-        return
+        return None
     own = bool(person) and person["id"] == inc.get("resident")
     by = person["name"] if own else (inc.get("reporter") or {}).get("name") or ev.get("first_name") or "?"
-    said = {"at": at, "words": text, "by": by}
+    return await _join(svc, n, uid, {"at": at, "words": text, "by": by}, own=own)
+
+
+async def _join(svc, n: int, uid: int, said: dict, *, own: bool) -> dict:
+    """Words on call `n`: on its timeline at their own time, in its packet, and where he is in his own words (`own`:
+    the resident's, not a family contact's) beside the register."""
+    store = svc.store
+    inc = await store.incident(n) or {}
     await store.add_timeline(n, {**said, "event": "outage_said"})
     await store.update_incident(n, outage_said=[*inc.get("outage_said", []), said][-SAID_KEPT:])
-    if own and (parts := door_in(text)):  # where he is, in his own words: beside the register
-        await svc.incidents.address_stated(n, parts, text)
+    if own and (parts := door_in(said["words"])):
+        await svc.incidents.address_stated(n, parts, said["words"])
         await _where_answered(svc, uid, n)
     await svc.incidents.refresh(n)
+    return {**said, "n": n}
+
+
+async def tell_holders(svc, joined: list[dict | None]) -> None:
+    """Words typed during the outage with no cry of theirs, once `joined` (None: dropped, the sender had no open
+    call): nobody heard them then, so the staff holding each call get one message with them."""
+    if dropped := joined.count(None):
+        log.info("%s text(s) typed during the outage by people with no open call: dropped unread", dropped)
+    calls: dict[int, list[dict]] = {}
+    for said in sorted(filter(None, joined), key=lambda s: s["at"]):
+        calls.setdefault(said["n"], []).append(said)
+    from .help_request import listeners  # here: what help_request imports reaches outage.py, which imports this
+
+    t = svc.cat.t
+    for n, said in calls.items():
+        lines = [t("packet.outage_said", time=svc.clock.local(s["at"]).strftime("%H:%M"), by=s["by"],
+                   words=s["words"]) for s in said[-SAID_KEPT:]]
+        if len(said) > SAID_KEPT:
+            lines.insert(0, t("packet.outage_said_more", count=len(said) - SAID_KEPT, n=n))
+        if inc := await svc.store.incident(n):
+            text = f"#{n} " + "\n".join(lines)
+            await svc.outbox.send_all([Outbound(chat, text, urgent=True) for chat in await listeners(svc, inc)])
 
 
 async def _open_call(svc, uid: int | None, person: dict | None) -> int | None:
