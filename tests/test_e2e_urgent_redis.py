@@ -70,13 +70,14 @@ async def test_an_update_mark_and_an_incident_leave_for_redis_on_the_next_turn_o
     store, sent_at = app.svc.store, []
     await store.begin_update("7", 1, 20_000)  # the scripts are loaded into Redis: one round trip each from now on
     await app.svc.incidents.sos(4242)
-    pipeline = store.urgent_r.pipeline
+    pool = store.urgent_r.connection_pool
+    get_connection = pool.get_connection
 
-    def watched(*a, **kw):
+    def watched(*a, **kw):  # a round trip starts by taking a connection of the pool
         sent_at.append(turns.n)
-        return pipeline(*a, **kw)
+        return get_connection(*a, **kw)
 
-    store.urgent_r.pipeline = watched
+    pool.get_connection = watched
     turns = Turns()
     try:
         asked = turns.n
@@ -86,6 +87,7 @@ async def test_an_update_mark_and_an_incident_leave_for_redis_on_the_next_turn_o
         assert (await app.svc.incidents.sos(4242))[0].outcome == "not_resident"
         assert sent_at[1:] == [asked + 1]
     finally:
+        pool.get_connection = get_connection
         turns.stop()
 
 
