@@ -99,12 +99,17 @@ async def test_no_check_in_step_starts_while_a_sos_update_is_being_marked(telegr
     wang = await telegram.signed_up("王老伯", "13900000002")
     li = api.user(1001, "李社工")
     store, lanes, marking, go_on = app.svc.store, app.svc.outbox.lanes, asyncio.Event(), asyncio.Event()
-    begin = store.begin_update
+    begin, open_emergency = store.begin_update, store.open_emergency
 
     async def slow_mark(*a):
         marking.set()
         await go_on.wait()
         return await begin(*a)
+
+    async def slow_open(*a, **kw):  # a 🆘's mark goes with its incident (bot/once.py)
+        marking.set()
+        await go_on.wait()
+        return await open_emergency(*a, **kw)
 
     async def place_while_marking() -> asyncio.Future:
         await asyncio.wait_for(marking.wait(), 5)
@@ -113,7 +118,7 @@ async def test_no_check_in_step_starts_while_a_sos_update_is_being_marked(telegr
             await asyncio.sleep(0)
         return place
 
-    store.begin_update = slow_mark
+    store.begin_update, store.open_emergency = slow_mark, slow_open
     await wang.press("🆘 紧急求助")
     place = await place_while_marking()
     assert not place.done()  # a check-in step waits for the 🆘
