@@ -71,11 +71,11 @@ class Hops:
                 return self._by_n.get(int(msg.tag.rsplit(":", 1)[1]))
             return None
 
-        async def timed_send(msg):
+        async def timed_send(msg, **kw):  # kw: the check-in drain's `records` (without it, no check-in would go)
             uid = alert_of(msg)
             self.mark(uid, "send")
             _alert_uid.set(uid)
-            return await send(msg)
+            return await send(msg, **kw)
 
         async def timed_deliver(msg):
             self.mark(alert_of(msg), "request")

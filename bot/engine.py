@@ -71,13 +71,12 @@ class Engine:
         opened, alerting, source = None, None, ""
         try:
             source = cried or await self.cry_source(ev)
-            if source:
-                # the fast lane: stored and alerted before this person's lock, session or replies
+            if source:  # the fast lane: stored and alerted before this person's lock, session or replies
                 words = (ev.text.strip()[:300] or "🆘") if source != "button" else "🆘"
                 opened, alerting = await self.incidents.sos(ev.user_id, words=words, source=source)
-                await self.svc.outbox.lanes.wait_turn()  # the rest of it can wait for the other alerts in flight
-            else:
-                await self.svc.outbox.lanes.wait_turn()  # alerts in flight leave first
+                if opened.outcome == "redelivered":  # its update is another delivery's (bot/once.py): not twice
+                    return []
+            await self.svc.outbox.lanes.wait_turn()  # alerts in flight leave first (a 🆘's own is on its way)
             async with self.svc.store.lock(f"user:{ev.user_id}"):
                 me = await identify(self.svc, ev)
                 ctx = Ctx(ev, me, await self.svc.store.session(ev.user_id), self.svc, cried=source)

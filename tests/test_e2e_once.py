@@ -66,3 +66,53 @@ async def test_updates_the_last_poller_fetched_but_never_confirmed_are_handled_o
         finally:
             await second.stop()
             await first.stop()
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_a_sos_delivered_twice_at_once_alerts_staff_once(make_app, settings, redis_server, library):
+    """A webhook retry that arrives while the first delivery is still storing the 🆘 (whose mark goes with its
+    incident): the second finds the mark taken, stores nothing and waits; staff hear of it once."""
+    async with webhook_bot(make_app, settings, redis_server, library, "s3cret-token") as (api, app, url, tg):
+        li = api.user(1001, "李社工")
+        wang = await tg.signed_up("王老伯", "13900000002")
+        await wang.send_text("你好")
+        await asyncio.sleep(0.5)
+        told = len(api.sent_to(wang.id))
+        sos = {**api.pushed[-1], "update_id": api.pushed[-1]["update_id"] + 100}
+        sos["message"] = {**sos["message"], "text": "🆘 紧急求助", "message_id": sos["message"]["message_id"] + 100}
+        assert await asyncio.gather(*(post(url, sos, "s3cret-token") for _ in range(2))) == [200, 200]
+        await api.wait_for_message(li.id, "紧急求助 #1")
+        await api.wait_for_message(wang.id, "请确认您现在的地址")
+        await asyncio.sleep(1.5)
+        assert alerts(api, li.id) == 1
+        assert sum("已通知" in m.text for m in api.sent_to(wang.id)[told:]) == 1
+        assert [e["event"] for e in await app.svc.store.timeline(1)].count("created") == 1
+
+
+async def test_a_sos_goes_to_redis_once_before_its_alert(telegram):
+    """Its update's mark rides in the round trip that stores the incident, not one before it (under a check-in
+    storm every round trip is several turns of a busy loop): no separate mark for a 🆘, and the mark is there."""
+    api, app = telegram.api, telegram.app
+    li = api.user(1001, "李社工")
+    wang = await telegram.signed_up("王老伯", "13900000002")
+    store, marked = app.svc.store, []
+    begin = store.begin_update
+
+    async def counted(bot, update_id, ms):
+        marked.append(update_id)
+        return await begin(bot, update_id, ms)
+
+    store.begin_update = counted
+    await wang.press("🆘 紧急求助")
+    sos = api.pushed[-1]["update_id"]
+    await api.wait_for_message(li.id, "紧急求助 #1")
+    await api.wait_for_message(wang.id, "请确认您现在的地址")
+    assert sos not in marked
+    bot = api.token.split(":")[0]
+    assert await store.r.get(store.keys.update_seen(bot, sos)) in (b"handling", b"done")
+    await wang.send_text("谢谢")  # an ordinary message is marked as before
+    for _ in range(100):
+        if api.pushed[-1]["update_id"] in marked:
+            break
+        await asyncio.sleep(0.05)
+    assert api.pushed[-1]["update_id"] in marked

@@ -70,13 +70,14 @@ async def test_an_update_mark_and_an_incident_leave_for_redis_on_the_next_turn_o
     store, sent_at = app.svc.store, []
     await store.begin_update("7", 1, 20_000)  # the scripts are loaded into Redis: one round trip each from now on
     await app.svc.incidents.sos(4242)
-    pipeline = store.urgent_r.pipeline
+    pool = store.urgent_r.connection_pool
+    get_connection = pool.get_connection
 
-    def watched(*a, **kw):
+    def watched(*a, **kw):  # a round trip starts by taking a connection of the pool
         sent_at.append(turns.n)
-        return pipeline(*a, **kw)
+        return get_connection(*a, **kw)
 
-    store.urgent_r.pipeline = watched
+    pool.get_connection = watched
     turns = Turns()
     try:
         asked = turns.n
@@ -86,6 +87,7 @@ async def test_an_update_mark_and_an_incident_leave_for_redis_on_the_next_turn_o
         assert (await app.svc.incidents.sos(4242))[0].outcome == "not_resident"
         assert sent_at[1:] == [asked + 1]
     finally:
+        pool.get_connection = get_connection
         turns.stop()
 
 
@@ -97,12 +99,17 @@ async def test_no_check_in_step_starts_while_a_sos_update_is_being_marked(telegr
     wang = await telegram.signed_up("王老伯", "13900000002")
     li = api.user(1001, "李社工")
     store, lanes, marking, go_on = app.svc.store, app.svc.outbox.lanes, asyncio.Event(), asyncio.Event()
-    begin = store.begin_update
+    begin, open_emergency = store.begin_update, store.open_emergency
 
     async def slow_mark(*a):
         marking.set()
         await go_on.wait()
         return await begin(*a)
+
+    async def slow_open(*a, **kw):  # a 🆘's mark goes with its incident (bot/once.py)
+        marking.set()
+        await go_on.wait()
+        return await open_emergency(*a, **kw)
 
     async def place_while_marking() -> asyncio.Future:
         await asyncio.wait_for(marking.wait(), 5)
@@ -111,7 +118,7 @@ async def test_no_check_in_step_starts_while_a_sos_update_is_being_marked(telegr
             await asyncio.sleep(0)
         return place
 
-    store.begin_update = slow_mark
+    store.begin_update, store.open_emergency = slow_mark, slow_open
     await wang.press("🆘 紧急求助")
     place = await place_while_marking()
     assert not place.done()  # a check-in step waits for the 🆘

@@ -18,7 +18,7 @@ from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefau
 from ..logmask import protect_logs
 from ..once import bot_id, handle_once
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import (CannotStart, InHand, TokenRejected, command_list, cry_lanes, edited_inbound,
+from .telegram_common import (CannotStart, InHand, TokenRejected, command_list, cry_once, edited_inbound,
                               inbound_from_message, is_not_modified, leased_polling, probe, put, staff_command_list)
 from .json_send import JsonSender
 from .webhook import WebhookServer
@@ -152,7 +152,7 @@ class AiogramAdapter:
         ev = to_inbound(m) if m else q and Inbound(q.from_user.id, "button", data=q.data or "")
         with self.in_hand.track():  # a redelivered update (a poller died, a webhook retried) is handled once
             return await handle_once(self.app.svc.store, bot_id(self.bot.token), update.update_id,
-                                     lambda: handler(update, data), urgent=cry_lanes(self.app, ev))
+                                     lambda: handler(update, data), **cry_once(self.app, ev))
 
     async def start(self) -> None:
         try:

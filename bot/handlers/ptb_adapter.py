@@ -19,7 +19,7 @@ from telegram.ext import Application, ContextTypes, TypeHandler
 from ..logmask import protect_logs
 from ..once import bot_id, handle_once
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import (ALLOWED_UPDATES, CannotStart, InHand, TokenRejected, command_list, cry_lanes,
+from .telegram_common import (ALLOWED_UPDATES, CannotStart, InHand, TokenRejected, command_list, cry_once,
                               edited_inbound, inbound_from_message, is_not_modified, leased_polling, probe, put,
                               staff_command_list)
 from .json_send import JsonSender
@@ -143,7 +143,7 @@ class PTBAdapter:
             return
         with self.in_hand.track():  # a redelivered update (a poller died, a webhook retried) is handled once
             await handle_once(self.app.svc.store, bot_id(self.application.bot.token), update.update_id,
-                              lambda: self._handle(update, ev), urgent=cry_lanes(self.app, ev))
+                              lambda: self._handle(update, ev), **cry_once(self.app, ev))
 
     async def _handle(self, update: Update, ev: Inbound) -> None:
         # a button's spinner stops at once, alongside the handling (a 🆘 does not wait for it)

@@ -181,3 +181,10 @@ class InHand:
 def cry_lanes(app, ev: Inbound | None):
     """The process's lanes when `ev` is a resident's 🆘 (handle_once holds them while its update is marked)."""
     return app.svc.outbox.lanes if ev is not None and app.engine.is_sos(ev) else None
+
+
+def cry_once(app, ev: Inbound | None) -> dict:
+    """handle_once's options for `ev`: a 🆘 holds the process's lanes while its update is marked, and in a private
+    chat its mark goes with its incident's round trip (bot/once.py)."""
+    lanes = cry_lanes(app, ev)
+    return {"urgent": lanes, "fold": lanes is not None and not ev.is_group}

@@ -24,7 +24,7 @@ from .checkins import CheckinsStore
 from .deadlines import DeadlinesStore
 from .desk import DeskStore
 from .due import Earliest, earliest_due
-from .emergency import EmergencyStore, Opened
+from .emergency import EmergencyStore, Opened, UpdateMark, folded_mark
 from .incidents import IncidentsStore, SendLogStore
 from .keys import Keys
 from .leases import LeasesStore
@@ -34,7 +34,7 @@ from .tallies import QuestionsStore
 from .residents import ResidentsStore, StaffStore
 from .sessions import SessionsStore
 
-__all__ = ["Earliest", "Keys", "Opened", "Pace", "Store", "dumps", "earliest_due", "loads"]
+__all__ = ["Earliest", "Keys", "Opened", "Pace", "Store", "UpdateMark", "dumps", "earliest_due", "folded_mark", "loads"]
 
 
 class Store(ResidentsStore, SessionsStore, IncidentsStore, EmergencyStore, DeadlinesStore, StaffStore,

@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 from typing import Any
 
 from redis.asyncio import Redis
 from redis.commands.core import AsyncScript
-from redis.exceptions import NoScriptError
+from redis.exceptions import NoScriptError, ResponseError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from .keys import Keys, Part
 
@@ -170,15 +172,13 @@ class ScriptBatch:
         todo = list(range(len(batch)))
         try:
             for _ in range(2):  # EVALSHA; a Redis that has lost a script (a restart) gets it again, once
-                async with client.pipeline(transaction=False) as p:
-                    for i in todo:
-                        source, keys, args, _ = batch[i]
-                        p.evalsha(store.script(source).sha, len(keys), *keys, *args)
-                    if wait:
-                        store._replicated(p)
-                    got = await p.execute(raise_on_error=False)
-                    if wait:
-                        store._count_acks(got.pop())
+                cmds = [("EVALSHA", store.script(batch[i][0]).sha, len(batch[i][1]), *batch[i][1], *batch[i][2])
+                        for i in todo]
+                if wait:
+                    cmds.append(("WAIT", store.wait_replicas, store.wait_ms))
+                got = await round_trip(client, cmds)
+                if wait:
+                    store._count_acks(got.pop())
                 for i, res in zip(todo, got):
                     results[i] = res
                 todo = [i for i, res in zip(todo, got) if isinstance(res, NoScriptError)]
@@ -191,3 +191,34 @@ class ScriptBatch:
         for (*_, fut), res in zip(batch, results):
             if not fut.done():
                 fut.set_exception(res) if isinstance(res, BaseException) else fut.set_result(res)
+
+
+async def round_trip(client: Redis, cmds: list[tuple]) -> list:
+    """`cmds` in one write and their replies (a refusal as its ResponseError, not raised), on a connection of
+    `client`'s pool, retried as redis-py's pipeline retries (the pool's Retry: bot/redisbreaker.py) — without the
+    pipeline's own bookkeeping, a timer per reply, a Pipeline object and its hooks per call, which cost a district
+    worker more than the round trip itself (bench/README.md, "a leaner round trip")."""
+    pool = client.connection_pool
+    conn = await pool.get_connection()
+    try:
+        return await conn.retry.call_with_retry(
+            lambda: _send_and_read(conn, cmds),
+            lambda error, failures=None: conn.disconnect(error=error, failure_count=failures), with_failure_count=True)
+    finally:
+        await pool.release(conn)
+
+
+async def _send_and_read(conn, cmds: list[tuple]) -> list:
+    await conn.send_packed_command(conn.pack_commands(cmds))
+    replies: list = []
+    try:
+        async with asyncio.timeout(conn.socket_timeout):  # one timeout for every reply (redis-py: one each)
+            for _ in cmds:
+                try:
+                    replies.append(await conn.read_response(timeout=math.inf))
+                except ResponseError as e:
+                    replies.append(e)
+    except TimeoutError:  # as redis-py's own read: the connection is dropped (a reply may still be on its way)
+        await conn.disconnect(nowait=True)
+        raise RedisTimeoutError("Timeout reading from Redis") from None
+    return replies

@@ -1,7 +1,9 @@
-"""A resident's 🆘 in one round trip (the fast lane): one script finds the resident, refuses a second call while
-one is open, and stores the incident with its deadlines and lock; calls arriving together share a pipeline."""
+"""A resident's 🆘 in one round trip (the fast lane): one script marks the update it came in (bot/once.py), finds the
+resident, refuses a second call while one is open, and stores the incident with its deadlines and lock; calls
+arriving together share a pipeline."""
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from string import Template
 
@@ -16,8 +18,13 @@ _K = lua_keys("p")
 # incident's lock (held by the caller until the first alert is recorded), who has taken the duty over and which staff
 # the bot cannot reach (so the first alert needs no other round trip).
 # Keys are built from the prefix (ARGV[1]): this needs one Redis, or one cluster slot (see keys.py).
+# With KEYS[2] (the update's mark, bot/once.py), the update is marked "handling" for ARGV[10] ms first, as
+# begin_update does; one already marked returns {-2, its mark} and nothing else is done (a redelivery).
 _OPEN_EMERGENCY = Template("""
 local p = ARGV[1]
+if #KEYS > 1 and not redis.call('SET', KEYS[2], 'handling', 'NX', 'PX', ARGV[10]) then
+  return {-2, redis.call('GET', KEYS[2]) or 'gone'}
+end
 local rid = redis.call('HGET', ${residents_tg}, ARGV[2])
 if not rid then return {0} end
 local person = redis.call('HGET', ${residents}, rid)
@@ -37,7 +44,7 @@ end
 local n = redis.call('INCR', ${incident_seq})
 local key = ${incident}
 local args = {'id', tostring(n), 'resident', cjson.encode(rid), 'address_state', cjson.encode(state)}
-for i = 10, #ARGV, 2 do  -- the other fields, as name, JSON value pairs
+for i = 11, #ARGV, 2 do  -- the other fields, as name, JSON value pairs
   table.insert(args, ARGV[i])
   table.insert(args, ARGV[i + 1])
 end
@@ -59,8 +66,24 @@ return {1, n, person, state, redis.call('HGETALL', ${duty_overrides}), redis.cal
 
 
 @dataclass
+class UpdateMark:
+    """A 🆘 update's mark, left for the incident's round trip to take (bot/once.py handle_once): `state` is "" until
+    taken, then "new" (this handler's), or "handling" / "done" / "gone" (another delivery's: nothing was stored)."""
+
+    bot: str
+    update_id: int
+    handling_ms: int
+    state: str = ""
+
+
+# the mark of the 🆘 update being handled in this context, until the incident's round trip takes it
+folded_mark: ContextVar[UpdateMark | None] = ContextVar("folded_mark", default=None)
+
+
+@dataclass
 class Opened:
-    outcome: str                      # "opened", "already_open" (an emergency still open), "not_resident"
+    outcome: str                      # "opened", "already_open" (an emergency still open), "not_resident",
+    # "redelivered" (its update is marked already: another delivery handles it, nothing stored)
     n: int = 0
     person: dict | None = None
     address_state: str = ""
@@ -76,12 +99,21 @@ class EmergencyStore(StoreBase):
 
     async def open_emergency(self, tg: int, fields: dict, entry: dict, *, created: float, first_due: float,
                              esc_due: float, addr_due: float, lock_token: str, lock_seconds: float) -> Opened:
-        """A resident's 🆘 by Telegram id, in one atomic step (see _OPEN_EMERGENCY)."""
+        """A resident's 🆘 by Telegram id, in one atomic step (see _OPEN_EMERGENCY), with its update's mark if one
+        waits for it (`folded_mark`)."""
+        mark = folded_mark.get()
+        keys = [self.keys.incident_seq()]
+        if mark is not None and not mark.state:
+            keys.append(self.keys.update_seen(mark.bot, mark.update_id))
         args = [self.prefix, str(tg), dumps(entry), created, first_due, esc_due, addr_due, lock_token,
-                int(lock_seconds * 1000)]
+                int(lock_seconds * 1000), mark.handling_ms if len(keys) > 1 else ""]
         for k, v in fields.items():
             args += (k, dumps(v))
-        got = await self._opens.call([self.keys.incident_seq()], args)
+        got = await self._opens.call(keys, args)
+        if len(keys) > 1:
+            mark.state = got[1].decode() if got[0] == -2 else "new"
+        if got[0] == -2:
+            return Opened("redelivered")
         if got[0] == 0:
             return Opened("not_resident")
         person = loads(got[2])
