@@ -368,3 +368,13 @@ async def test_the_registered_door_in_the_first_cry_is_still_read_back(people, a
     await wang.click(wang.last("需要马上有人来吗"), "马上来")
     await wang.click(wang.last("请确认您现在的地址"), "不对")
     assert wang.last("请告诉我您现在在哪里").request == "location"
+
+async def test_a_lost_resident_is_told_to_wait_where_they_are_not_to_unlock_the_door(people, app):
+    """"我走丢了" got the fall's advice ("如果能走动，把门锁打开"): no use to someone outside, lost."""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("我走丢了，不知道这是哪里")
+    told = wang.last("已通知值班社工").text
+    assert "待在原地" in told and "门锁" not in told and "摔倒" not in told
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("救命 我摔倒了起不来")
+    assert "门锁" in zhang.last("已通知值班社工").text  # a fall at home still gets it
