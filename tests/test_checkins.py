@@ -191,7 +191,8 @@ async def test_a_voice_message_after_the_missed_alert_goes_to_staff_and_keeps_th
     assert not any("平安" in t for t in li.texts())
 
 
-@pytest.mark.parametrize("words", ["好个屁", "哪里好", "好什么好", "不怎么好", "昨晚没睡着", "一般般", "马马虎虎"])
+@pytest.mark.parametrize("words", ["好个屁", "哪里好", "好什么好", "不怎么好", "昨晚没睡着", "一般般", "马马虎虎",
+                                   "好冷啊"])
 async def test_a_so_so_or_sarcastic_answer_is_neither_fine_nor_an_emergency(people, app, clock, words):
     """"好个屁" (fine, my foot) and "哪里好" were taken for "I'm fine"; "一般般" (so-so) raised an emergency question;
     "不怎么好" was not understood. Each is a resident not at their best: staff hear it, gently."""

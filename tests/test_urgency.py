@@ -378,3 +378,11 @@ async def test_a_lost_resident_is_told_to_wait_where_they_are_not_to_unlock_the_
     zhang = await signed_up(people("张阿姨"), "13900000001")
     await zhang.send("救命 我摔倒了起不来")
     assert "门锁" in zhang.last("已通知值班社工").text  # a fall at home still gets it
+
+
+async def test_a_cold_home_without_power_in_winter_reaches_staff(people, app):
+    """"停电了好冷" was answered "没太明白": a very old person in a cold flat is something staff must hear."""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("停电了好冷")
+    assert "停电了好冷" in people("李社工").last("求助 #1").text
+    assert not any("没太明白" in t for t in wang.texts())
