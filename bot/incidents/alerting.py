@@ -13,6 +13,14 @@ from .packet import NAME_CHARS, render, tappable
 log = logging.getLogger(__name__)
 
 
+async def listeners(svc, inc: dict) -> list[int]:
+    """Whoever is handling the call (everyone alerted about it until it is claimed): the staff chats that hear what
+    the resident sends next."""
+    claimer = roster.staff_by_id(svc.settings, inc.get("claimed_by"))
+    return [claimer.telegram_id] if claimer else sorted({c for c, _, role in await svc.store.alert_messages(inc["id"])
+                                                        if role == "staff"})
+
+
 class Alerting:
     """Audiences, packets and their record (part of `Incidents`)."""
 

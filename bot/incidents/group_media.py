@@ -23,6 +23,7 @@ from .. import roster
 from ..services import Services
 from ..types import MEDIA, Inbound, MessageRef, Outbound
 from . import help_request
+from .alerting import listeners
 from .repeats import STRANGER_MEDIA_SECONDS, kinds_named
 
 GROUP_MEDIA_SECONDS = 600  # a registered person's voice, photo or location in a group: one per person per 10 minutes
@@ -78,6 +79,6 @@ async def held(svc: Services, uid: int, count: int) -> None:
     active = await store.active_incident(person["id"]) if person.get("id") else None
     inc = await store.incident(active) if active else None
     # a resident's open call: to whoever handles it, as their voices go; else to the duty
-    chats = await help_request.listeners(svc, inc) if inc and inc["status"] != "resolved" else []
+    chats = await listeners(svc, inc) if inc and inc["status"] != "resolved" else []
     await roster.pass_on(svc, chats, text, MessageRef(*media) if forward else None, tag="group",
                                urgent_intro=True)

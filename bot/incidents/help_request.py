@@ -12,6 +12,7 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
 from ..types import MEDIA, Outbound
 from . import address_steps
+from .alerting import listeners
 from .outage import called_at, replaying
 
 ADVICE_KEYS = ("help.advice_fall", "help.advice_door", "help.advice_phone")
@@ -224,11 +225,3 @@ def tell_not_reached(ctx: Ctx) -> None:
     """What they sent reached no staff member: the truth, and the numbers to call."""
     ctx.say(ctx.t("help.not_reached", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx),
             urgent=True)
-
-
-async def listeners(svc, inc: dict) -> list[int]:
-    """Whoever is handling the call (everyone alerted about it until it is claimed): the staff chats that hear what
-    the resident sends next."""
-    claimer = roster.staff_by_id(svc.settings, inc.get("claimed_by"))
-    return [claimer.telegram_id] if claimer else sorted({c for c, _, role in await svc.store.alert_messages(inc["id"])
-                                                        if role == "staff"})

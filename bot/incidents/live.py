@@ -16,7 +16,7 @@ import logging
 from .. import roster
 from ..residents import full_address
 from ..types import Inbound, MessageRef, Outbound
-from .help_request import listeners
+from .alerting import listeners
 from .packet import NAME_CHARS
 from ..textfit import clip
 

@@ -25,6 +25,7 @@ from collections import deque
 
 from ..types import Inbound, Outbound
 from .address_steps import door_in
+from .alerting import listeners
 
 log = logging.getLogger(__name__)
 
@@ -135,8 +136,6 @@ async def tell_holders(svc, joined: list[dict | None]) -> None:
     calls: dict[int, list[dict]] = {}
     for said in sorted(filter(None, joined), key=lambda s: s["at"]):
         calls.setdefault(said["n"], []).append(said)
-    from .help_request import listeners  # here: what help_request imports reaches outage.py, which imports this
-
     t = svc.cat.t
     for n, said in calls.items():
         lines = [t("packet.outage_said", time=svc.clock.local(s["at"]).strftime("%H:%M"), by=s["by"],
