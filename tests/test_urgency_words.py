@@ -1,0 +1,53 @@
+"""Harder words for danger and need: each of these reached nobody (answered "不客气", "没太明白") before."""
+import pytest
+from conftest import signed_up
+
+
+async def _says(people, words: str):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send(words)
+    return wang, people("李社工")
+
+
+@pytest.mark.parametrize("words", ["咳血", "咳血了", "咳出血来了", "尿血了", "今天拉血了"])
+async def test_coughing_or_passing_blood_reaches_staff_at_once(people, app, words):
+    """"咳血" was thanked for ("不客气！"): blood coughed up or passed is for staff now."""
+    wang, li = await _says(people, words)
+    assert words in li.last("紧急求助 #1").text
+    assert "已通知值班社工" in wang.last("已通知").text
+
+
+@pytest.mark.parametrize("words", ["我孙子发烧抽筋了", "老伴抽风了", "老头子羊癫疯犯了", "浑身抽筋叫不应"])
+async def test_a_fit_reaches_staff_at_once(people, app, words):
+    """"我孙子发烧抽筋了" (a febrile fit) was "没太明白"."""
+    wang, li = await _says(people, words)
+    assert words in li.last("紧急求助 #1").text
+
+
+async def test_a_cramp_in_the_leg_is_no_fit(people, app):
+    wang, li = await _says(people, "晚上睡觉腿抽筋")
+    assert not any("紧急求助" in t for t in li.texts())
+
+
+@pytest.mark.parametrize("words", ["有人冒充警察让我转账", "刚才有个电话叫我把钱转到安全账户", "银行卡被骗走了",
+                                   "有人打电话说我儿子出事了要我汇钱", "我被骗了"])
+async def test_a_scam_under_way_reaches_staff_at_once(people, app, words):
+    """A resident on the phone with a fraudster has minutes; each of these was "没太明白" (the last an ask)."""
+    wang, li = await _says(people, words)
+    assert words in li.last("紧急求助 #1").text
+    assert not any("没太明白" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["怎么防诈骗", "反诈骗讲座在哪里", "电视里说骗子冒充警察让人转账"])
+async def test_asking_about_scams_is_no_call_for_help(people, app, words):
+    wang, li = await _says(people, words)
+    assert not any("紧急求助" in t for t in li.texts())
+
+
+@pytest.mark.parametrize("words", ["发烧三十九度八", "高烧不退", "天旋地转", "眼睛看不清楚了", "难过得要死", "空调坏了热死了"])
+async def test_a_fever_dizziness_blurred_sight_or_a_broken_air_conditioner_reaches_staff(people, app, words):
+    """Each was "没太明白" and reached nobody; an old person with a high fever, the room spinning, failing sight or no
+    cooling in the heat is news for staff (a visit), if not an emergency."""
+    wang, li = await _says(people, words)
+    assert any(words in t for t in li.texts() if "求助 #1" in t)
+    assert not any("没太明白" in t for t in wang.texts())
