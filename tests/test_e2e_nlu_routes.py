@@ -86,3 +86,11 @@ async def test_an_address_in_free_text_feeds_the_address_step(telegram):
     await telegram.said(zhang, "请确认您现在的地址")
     await zhang.send_text("我在建新路27弄4号602")
     await telegram.api.wait_for_message(li.id, lambda m: "⚠️⚠️" in m.text and "⚠️4号" in m.text)
+
+
+async def test_words_not_understood_reach_staff_with_one_tap_through_the_real_client(telegram):
+    zhang = await resident(telegram)
+    await zhang.send_text("那个那个，就是那个")
+    await zhang.click(await telegram.said(zhang, "转给社工"), "转给社工")
+    alert = await telegram.said(telegram.user("李社工"), "求助 #1")
+    assert "那个那个，就是那个" in alert.text

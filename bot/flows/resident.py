@@ -2,6 +2,8 @@
 
 help.category       which kind of practical help (one tap) → help.other_detail for "其他"
 unwell.follow_up    "shall someone come and see you?" after "I don't feel well"
+Words the bot did not understand are kept (the last UNCLEAR_KEPT, until the step goes stale) for one tap
+[📨 转给社工] that brings them to staff as a request: "没太明白" is never a dead end.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from .understanding import is_emergency, understand
 
 CATEGORIES = ("shopping", "repair", "hospital", "medicine", "other")
 LEAVES_QA = {"request_help", "feeling_unwell", "contact_staff", "greet", "thank", "goodbye", "checkin_ok"}
+UNCLEAR_KEPT = 3
 SMALL_TALK = {"greet": "talk.greet", "thank": "talk.thank", "goodbye": "talk.goodbye", "checkin_ok": "talk.fine"}
 
 
@@ -106,7 +109,23 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
     elif intent == "provide_address":
         show_menu(ctx, "talk.address_noted", phone=ctx.svc.settings.community.committee_phone)
     else:
+        ctx.session["unclear"] = (ctx.session.get("unclear") or [])[1 - UNCLEAR_KEPT:] + [text[:300]]
         show_menu(ctx, "talk.not_understood")
+        ctx.say(ctx.t("talk.pass_on"), buttons=[[ctx.button("btn.pass_on", "pass:on")]])
+
+
+async def on_pass_on(ctx: Ctx, _: str = "") -> None:
+    """[📨 转给社工] under "没太明白": the words kept go to staff as a request; with none kept (pressed again, or
+    after they went stale) staff are asked to phone, unless a request of this resident is open already."""
+    said = ctx.session.pop("unclear", None)
+    ctx.edit_pressed(ctx.t("talk.passed_on"))
+    if said:
+        words = "\n".join(said)
+        await help_request.start_help(ctx, "help", category="other", source="text", words=words, detail=words)
+    elif await ctx.svc.store.active_incident(ctx.me.resident_id):
+        show_menu(ctx, "talk.already_passed", phone=ctx.svc.settings.community.committee_phone)
+    else:
+        await on_callback_request(ctx)
 
 
 async def on_unwell(ctx: Ctx, choice: str) -> None:

@@ -3,6 +3,7 @@
 button                 who        answered by
 cat:<category>         resident   resident.on_category (🙋 我需要帮助 → which kind)
 callback:me            resident   resident.on_callback_request (📞 请回电)
+pass:on                resident   resident.on_pass_on (📨 转给社工, under "没太明白")
 unwell:come|rest       resident   resident.on_unwell
 qa:up|down|staff|no    resident   qa.on_button (👍/👎 on an answer, ask staff, no thanks)
 duty:take|back         staff      staff_views.on_duty_button
@@ -49,6 +50,7 @@ def routes() -> Routes:
         buttons=(
             ButtonRoute("cat", RESIDENT, resident.on_category, (str,)),
             ButtonRoute("callback", RESIDENT, _callback, (("me",),)),
+            ButtonRoute("pass", RESIDENT, resident.on_pass_on, (("on",),)),
             ButtonRoute("unwell", RESIDENT, resident.on_unwell, (("come", "rest"),)),
             ButtonRoute("qa", RESIDENT, _qa),
             ButtonRoute("duty", STAFF, staff_views.on_duty_button, (str,)),
