@@ -51,3 +51,13 @@ async def test_a_fever_dizziness_blurred_sight_or_a_broken_air_conditioner_reach
     wang, li = await _says(people, words)
     assert any(words in t for t in li.texts() if "求助 #1" in t)
     assert not any("没太明白" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["马桶堵了", "电视机打不开了", "今天的饭还没送来", "送饭的没来",
+                                   "我在医院急诊", "医生说我要住院", "我不会用手机"])
+async def test_everyday_needs_reach_staff_as_a_request(people, app, words):
+    """Each was "没太明白": a blocked toilet, the meal that did not come, a stay in hospital are the committee's
+    daily work."""
+    wang, li = await _says(people, words)
+    assert words in li.last("求助 #1").text
+    assert not any("没太明白" in t for t in wang.texts())
