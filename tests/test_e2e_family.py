@@ -51,3 +51,12 @@ async def test_a_daughter_who_blocked_the_bot_cries_in_a_group_and_staff_are_ask
     ask = await telegram.said(li, "请直接打电话")
     assert "王丽" in ask.text and "13911110002" in ask.text
     assert "120" in (await telegram.api.wait_for_message(-100125, "120")).text
+
+
+async def test_a_daughters_request_to_look_in_on_her_father_reaches_staff_through_the_real_client(telegram):
+    """It was answered "您好！有紧急情况时，居委会会通知您。" and reached nobody."""
+    daughter = await signed_up_daughter(telegram)
+    await daughter.send_text("能帮我去看看我爸吗")
+    request = await telegram.said(telegram.user("李社工"), "求助 #1")
+    assert "王老伯" in request.text and "王丽（女儿）" in request.text and "能帮我去看看我爸吗" in request.text
+    await telegram.said(daughter, "已经告诉居委会社工")

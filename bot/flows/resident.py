@@ -109,9 +109,15 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
     elif intent == "provide_address":
         show_menu(ctx, "talk.address_noted", phone=ctx.svc.settings.community.committee_phone)
     else:
-        ctx.session["unclear"] = (ctx.session.get("unclear") or [])[1 - UNCLEAR_KEPT:] + [text[:300]]
-        show_menu(ctx, "talk.not_understood")
-        ctx.say(ctx.t("talk.pass_on"), buttons=[[ctx.button("btn.pass_on", "pass:on")]])
+        not_understood(ctx, text)
+
+
+def not_understood(ctx: Ctx, text: str) -> None:
+    """"没太明白" and the menu, then [📨 转给社工]: the words are kept for that tap (a resident's or a family
+    contact's)."""
+    ctx.session["unclear"] = (ctx.session.get("unclear") or [])[1 - UNCLEAR_KEPT:] + [text[:300]]
+    show_menu(ctx, "talk.not_understood")
+    ctx.say(ctx.t("talk.pass_on"), buttons=[[ctx.button("btn.pass_on", "pass:on")]])
 
 
 async def on_pass_on(ctx: Ctx, _: str = "") -> None:

@@ -3,7 +3,8 @@
 button                 who        answered by
 cat:<category>         resident   resident.on_category (🙋 我需要帮助 → which kind)
 callback:me            resident   resident.on_callback_request (📞 请回电)
-pass:on                resident   resident.on_pass_on (📨 转给社工, under "没太明白")
+pass:on                resident,  resident.on_pass_on / family.pass_on (📨 转给社工, under "没太明白")
+                       contact
 unwell:come|rest       resident   resident.on_unwell
 qa:up|down|staff|no    resident   qa.on_button (👍/👎 on an answer, ask staff, no thanks)
 duty:take|back         staff      staff_views.on_duty_button
@@ -15,6 +16,7 @@ step      (staff, answer) → staff_answers.on_answer
 """
 from __future__ import annotations
 
+from ..incidents import family
 from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute
 from .. import qa
 from . import resident, staff_answers, staff_views
@@ -24,6 +26,10 @@ from .base import Ctx
 async def _callback(ctx: Ctx, _: str) -> None:
     ctx.edit_pressed(ctx.t("btn.call_me_back"))
     await resident.on_callback_request(ctx)
+
+
+async def _pass_on(ctx: Ctx, _: str) -> None:
+    await (family.pass_on(ctx) if ctx.me.role == "contact" else resident.on_pass_on(ctx))
 
 
 async def _qa(ctx: Ctx, args: list[str]) -> bool:
@@ -50,7 +56,7 @@ def routes() -> Routes:
         buttons=(
             ButtonRoute("cat", RESIDENT, resident.on_category, (str,)),
             ButtonRoute("callback", RESIDENT, _callback, (("me",),)),
-            ButtonRoute("pass", RESIDENT, resident.on_pass_on, (("on",),)),
+            ButtonRoute("pass", RESIDENT | {"contact"}, _pass_on, (("on",),)),
             ButtonRoute("unwell", RESIDENT, resident.on_unwell, (("come", "rest"),)),
             ButtonRoute("qa", RESIDENT, _qa),
             ButtonRoute("duty", STAFF, staff_views.on_duty_button, (str,)),

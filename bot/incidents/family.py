@@ -4,6 +4,8 @@
                 (made in a group, and the bot cannot write to her in private: staff are asked to phone her)
                 a voice, photo or location (the bot cannot read it) → staff on duty hear it at once, as a resident's
                 own; a location is shown beside the registered address, so staff see any difference
+                words that are no emergency: a request about the resident (staff told, as a resident's request is),
+                thanks and greetings a kind word, what the bot cannot read one tap [📨 转给社工] from staff
 family.which    linked to several: staff are alerted at once with each of them; asks which one → the incident names them
 """
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from ..residents import full_address
 from ..flows.base import Ctx
 from ..flows.menu import keyboard, menu_action, show_menu
+from ..flows.resident import not_understood
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import is_emergency, understand
 from ..types import MEDIA, Button
@@ -36,7 +39,60 @@ async def on_message(ctx: Ctx) -> None:
         if n and ctx.cried == "group":  # she may have blocked the bot: then staff phone her
             await urgency.call_back(ctx, n, _reporter(ctx, await _links(ctx)))
         return
+    if ev.kind == "text":
+        await _said(ctx, ev.text.strip())
+        return
     show_menu(ctx, "contact.menu")
+
+
+NEEDS = ("request_help", "feeling_unwell", "contact_staff", "ask_pension", "ask_subsidy")
+SMALL_TALK = {"greet": "contact.menu", "thank": "talk.thank", "goodbye": "talk.goodbye", "checkin_ok": "contact.menu",
+              "affirm": "contact.menu"}
+
+
+async def _said(ctx: Ctx, text: str) -> None:
+    """Words that are no emergency: thanks get a kind word; a request, a worry or a question reaches staff; what the
+    bot cannot read waits for one tap."""
+    result = await understand(ctx.svc, text)
+    intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
+    if intent in NEEDS:  # at any confidence: the model learnt from residents' words, not from a daughter's
+        await request(ctx, text)
+    elif confidence >= 0.35 and intent in SMALL_TALK:
+        show_menu(ctx, SMALL_TALK[intent])
+    else:
+        not_understood(ctx, text)
+
+
+async def pass_on(ctx: Ctx) -> None:
+    """[📨 转给社工] under "没太明白": the kept words go to staff as a request about the resident."""
+    said = ctx.session.pop("unclear", None)
+    ctx.edit_pressed(ctx.t("talk.passed_on"))
+    await request(ctx, "\n".join(said) if said else ctx.t("family.call_me"))
+
+
+async def request(ctx: Ctx, words: str) -> int | None:
+    """A request about the resident this person looks out for (about one of several: staff hear it with each of
+    them, and the caller says which). None when nobody is linked any more."""
+    links, people = await _linked_people(ctx)
+    phone = ctx.svc.settings.community.committee_phone
+    if not people:
+        show_menu(ctx, "contact.menu")
+        return None
+    if len(people) == 1:
+        person, fields = people[0], {"reporter": _reporter(ctx, links)}
+    else:
+        person, fields = _several(ctx, people, _reporter(ctx, links))
+    n = await _incidents(ctx).open("help", person, words=words, category="other", source="family", detail=words,
+                                   ask_address=False, **fields)
+    reached = await _incidents(ctx).alert_first(n)
+    if len(people) > 1:
+        ctx.goto("family", "which", incident=n)
+        ctx.say(ctx.t("family.which_request"), buttons=[[Button(p["name"], f"fam:{n}:{p['id']}")] for p in people])
+    elif reached:
+        show_menu(ctx, "family.request_noted", name=person["name"], phone=phone)
+    if not reached:
+        help_request.tell_not_reached(ctx)
+    return n
 
 
 async def _links(ctx: Ctx) -> list[dict]:
@@ -170,5 +226,6 @@ async def on_which(ctx: Ctx, args: list[str]) -> None:
         show_menu(ctx, "bad.stale_button")
         return
     ctx.goto(None)
-    ctx.edit_pressed(ctx.t("family.which", phone=ctx.svc.settings.community.committee_phone) + "\n" + person["name"])
-    show_menu(ctx, "family.alerted", name=person["name"], phone=ctx.svc.settings.community.committee_phone)
+    phone, request = ctx.svc.settings.community.committee_phone, (await ctx.svc.store.incident(n))["kind"] != "emergency"
+    ctx.edit_pressed(ctx.t("family.which_request" if request else "family.which", phone=phone) + "\n" + person["name"])
+    show_menu(ctx, "family.request_noted" if request else "family.alerted", name=person["name"], phone=phone)
