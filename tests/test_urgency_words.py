@@ -61,3 +61,24 @@ async def test_everyday_needs_reach_staff_as_a_request(people, app, words):
     wang, li = await _says(people, words)
     assert words in li.last("求助 #1").text
     assert not any("没太明白" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["我刚才晕了一下", "家里的狗咬了我"])
+async def test_a_faint_just_now_or_a_dog_bite_told_plainly_reaches_staff(people, app, words):
+    """Both were "没太明白" (the faint was read as "I'm fine")."""
+    wang, li = await _says(people, words)
+    assert words in li.last("紧急求助 #1").text
+
+
+@pytest.mark.parametrize("words, family", [("呼吸好困难", "breathing"), ("我想吃安眠药睡过去不醒了", "self_harm"),
+                                           ("我把84消毒液当水喝了", "poisoning"), ("我右手没力气了", "stroke"),
+                                           ("心里发慌 出虚汗", "chest_pain")])
+def test_danger_in_other_words_is_named_not_only_suspected(nlu_model, words, family):
+    """Each only made the bot ask "需要马上有人来吗？"; the family names what staff should bring and say."""
+    result = nlu_model.parse(words, explain=True)
+    assert result["decision"] == "emergency" and family in {f["concept"] for f in result["flags"] if f["counts"]}
+
+
+@pytest.mark.parametrize("words", ["狗咬了我的鞋", "右腿发麻好几年了", "左手没力气拧不开瓶盖", "我家狗咬了人怎么办"])
+def test_a_chewed_shoe_or_an_old_numbness_is_no_emergency(nlu_model, words):
+    assert nlu_model.parse(words, explain=True)["decision"] != "emergency"
