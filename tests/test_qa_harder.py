@@ -47,3 +47,10 @@ def test_a_comparison_no_single_topic_answers_is_handed_off(kb, question):
 @pytest.mark.parametrize("question", ["退休返聘工资要交税吗", "救护车要钱吗", "老年人体检去哪里", "独生子女费还发不发"])
 def test_questions_next_to_a_topic_but_not_in_it_are_handed_off(kb, question):
     assert kb.answer(question).handoff
+
+
+@pytest.mark.parametrize("question", ["我没交满十五年能领养老金吗", "养老保险交不满15年怎么办", "缴费不到十五年还能拿养老金伐"])
+def test_too_few_years_of_contributions_is_answered_with_the_fifteen_year_rule(kb, question):
+    """It was answered with how to look up an employee's pension payments: right topic family, wrong answer."""
+    got = kb.answer(question)
+    assert got.topic == "pension.resident" and "15年" in got.answer, (got.topic, got.answer)
