@@ -22,6 +22,7 @@ ANSWERS = ("ok", "unwell", "help")
 # Short typed phrases for the controls. Kept strict on purpose: they are read before the emergency check,
 # so only sentences that cannot be a call for help are taken (and never one with a danger word).
 AWAY = re.compile(r"(出门|出去|外出)(几天|一阵|一段|一周|一个?星期|旅游|旅行)|出远门|不在家|去外地|回老家|去旅游|去旅行"
+                  r"|(这|那)(几|两)天不在|去(女儿|儿子|孩子|子女|亲戚|妹妹|姐姐|哥哥|弟弟)(家|那)"
                   r"|住几天|暂停(签到|问候)"
                   r"|\b(i'?m|i am|i will be|i'll be) (going )?away\b|\baway for\b|\bpause (the )?check-?ins?\b", re.I)
 BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|恢复(签到|问候)"
