@@ -12,11 +12,10 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
 from ..types import MEDIA, Outbound
 from . import address_steps
+from .advice import advice_for
 from .alerting import listeners
 from .outage import called_at, replaying
 
-ADVICE_KEYS = ("help.advice_fall", "help.advice_door", "help.advice_phone")
-LOST_ADVICE_KEYS = ("help.advice_stay", "help.advice_ask_nearby", "help.advice_phone")  # lost outside: not the door
 REASSURE_AFTER_SECONDS = 0.2
 
 
@@ -90,19 +89,9 @@ async def _reassure_after(ctx: Ctx, kind: str, n: int, alerting: asyncio.Future)
 def _told(ctx: Ctx, kind: str, n: int) -> Outbound:
     phone = ctx.svc.settings.community.committee_phone
     if kind == "emergency":
-        return Outbound(ctx.ev.chat, "\n".join([ctx.t("help.alerted", phone=phone)] + [ctx.t(k) for k in _advice(ctx)]),
+        return Outbound(ctx.ev.chat, "\n".join([ctx.t("help.alerted", phone=phone)] + advice_for(ctx)),
                         urgent=True, tag=f"resident:{n}")
     return Outbound(ctx.ev.chat, ctx.t("help.request_noted", phone=phone), keyboard=keyboard(ctx), tag=f"resident:{n}")
-
-
-def _advice(ctx: Ctx) -> tuple[str, ...]:
-    """What to do meanwhile, for what the words say happened: someone lost outside (and not fallen) is told to stay
-    where they are and ask someone nearby, not to unlock their door."""
-    from nlu.features import normalise
-    from nlu.rules import fired_rules
-
-    said = fired_rules(normalise(ctx.ev.text or "")) if ctx.ev.kind == "text" else []
-    return LOST_ADVICE_KEYS if "lost" in said and "fall" not in said else ADVICE_KEYS
 
 
 def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:
