@@ -39,7 +39,8 @@ async def test_a_fall_they_cannot_get_up_from_stays_an_emergency_in_the_check_in
 @pytest.mark.parametrize("words", ["我今天摔了一下，没事", "刚才摔到了，没什么", "跌了一跤，不要紧的", "掼了一跤，还好",
                                    "摔了个跤，自己爬起来了", "昨天在浴室滑了一跤，今天没事了", "早上跌了一记，没啥事体",
                                    "老伴昨天摔了一跤，现在没事了", "I fell this morning, I'm fine now",
-                                   "上礼拜摔的那跤已经没事了", "摔了个跟头，还好没骨折"])
+                                   "上礼拜摔的那跤已经没事了", "摔了个跟头，还好没骨折", "跌了一跤，勿要紧", "率倒了，没事",
+                                   "我摔了一跤，不过没事", "I fell but I'm ok"])
 async def test_a_fall_told_as_harmless_at_any_time_reaches_staff_as_a_visit_note(people, app, words):
     wang = await signed_up(people("王老伯"), "13900000002")
     await wang.send(words)
