@@ -21,8 +21,8 @@ import yaml
 DATA = Path(__file__).resolve().parent / "data" / "red_flags.yml"
 FORMS = ("everyday", "dialect", "homophone", "english")
 # Modifiers that take a flag out of the present; experiencer only describes it.
-SCOPING = ("negated", "hypothetical", "asked_about", "historical", "resolved", "reported", "figurative",
-           "experiencer:self")  # the last only for concepts about someone else (welfare)
+SCOPING = ("negated", "near_miss", "hypothetical", "asked_about", "historical", "recent_past", "resolved", "reported",
+           "figurative", "experiencer:self")  # the last only for concepts about someone else (welfare)
 FIGURE = "figure_of_speech"  # an idiom with no flag inside ("热死了"): still a reason to doubt the model
 
 _SENTENCE = re.compile(r"[^。!！?？\n]+[。!！?？\n]*|[。!！?？\n]+")
@@ -60,6 +60,7 @@ class _Rule:
     terminate: re.Pattern | None
     needs_any: tuple[str, ...]
     events_only: bool
+    spans: re.Pattern | None  # the rule scopes only flags whose words match this (a fall, not what it left)
     trigger: re.Pattern
 
 
@@ -71,7 +72,8 @@ class RedFlags:
         terms = {name: _alt(words) for name, words in doc["terminations"].items()}
         self.rules = [_Rule(m["category"], m["direction"], m.get("scope", "sentence"), m.get("window"),
                             terms.get(m.get("terminate", "")), tuple(m.get("needs_any", ())),
-                            bool(m.get("events_only")), _alt(m["triggers"]))
+                            bool(m.get("events_only")), re.compile(m["spans"]) if m.get("spans") else None,
+                            _alt(m["triggers"]))
                       for m in doc["modifiers"]]
         self.other = _alt(doc["experiencer"]["other"])
         self.generic = _alt(doc["experiencer"]["generic"])
@@ -137,6 +139,8 @@ class RedFlags:
                 if rule.category in flag.modifiers:
                     continue
                 if rule.events_only and flag.concept not in self.events:
+                    continue
+                if rule.spans is not None and not rule.spans.search(flag.span):
                     continue
                 bounds = unit(flag.start, rule.scope)
                 if rule.needs_any and not any(present(need, *bounds) for need in rule.needs_any):

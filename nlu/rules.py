@@ -20,6 +20,7 @@ RULE_CONFIDENCE = 0.9
 SUSPECT_THRESHOLD = 0.25   # emergency probability from which the bot asks the one-tap question
 SCOPED_AWAY_CAP = 0.1      # a scoped-away flag leaves the model at most this much emergency
 MODEL_SURE = 0.97          # ... unless the model was this sure: then the bot asks
+OVER = {"resolved", "recent_past", "near_miss"}  # how a flag told as over (or as near) is scoped away (told_over)
 UNSURE_TOP = 0.4           # without a flag, an emergency ranked first this weakly is only suspected
 
 
@@ -30,6 +31,17 @@ def fired_rules(text: str) -> list[str]:
         if f.counts and f.concept not in out:
             out.append(f.concept)
     return out
+
+
+def told_over(text: str, concept: str = "fall") -> bool:
+    """`concept` told as over, played down or near ("摔了一下，没事", "昨天跌了一跤不要紧", "差点摔倒"): named, scoped
+    away only as resolved, of the recent past or a near miss, and nothing counting now. No emergency, but staff want
+    to hear of it (a visit); a fall of years ago, one denied, feared or read about is not. Takes normalised `text`."""
+    flags = redflags.find(text)
+    if any(f.counts for f in flags):
+        return False
+    return any(f.concept == concept and "experiencer:generic" not in f.modifiers
+               and set(m for m in f.modifiers if m in redflags.SCOPING) <= OVER for f in flags)
 
 
 def raise_emergency(ranking: list[tuple[str, float]], fired: list[str]) -> list[tuple[str, float]]:

@@ -12,8 +12,8 @@ import re
 from ..flows.base import Ctx
 from ..incidents import start_help
 from ..flows.menu import show_menu
-from ..flows.resident import route_intent
-from ..flows.understanding import is_emergency, keyword_parse, understand
+from ..flows.resident import on_fall_told, route_intent
+from ..flows.understanding import fall_told_over, is_emergency, keyword_parse, understand
 from ..types import MEDIA, Button
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
 from .words import answer_label, date_label, next_label, times_label
@@ -54,7 +54,7 @@ def _typed_answer(text: str, result: dict) -> str:
     sure = intent == "emergency" and result["intent"]["confidence"] >= 0.5  # (a red flag makes it 0.9)
     if sure or any(w in text for w in ("需要帮助", "要帮助", "帮帮我")):
         return "help"
-    if intent in ("feeling_unwell", "deny") or UNWELL.search(text):
+    if intent in ("feeling_unwell", "deny") or UNWELL.search(text) or fall_told_over(text):  # a fall played down
         return "unwell"
     if is_emergency(result):  # suspected only: "需要马上有人来吗？"
         return "help"
@@ -99,6 +99,8 @@ async def on_answer(ctx: Ctx, answer: str, words: str = "") -> None:
         ctx.edit_pressed(ctx.t("checkin.answered", choice=label))  # old buttons cannot be pressed twice
     if answer == "ok":
         show_menu(ctx, "checkin.thanks_late" if heard and heard.closed else "checkin.thanks")
+    elif answer == "unwell" and words and fall_told_over(words):
+        await on_fall_told(ctx, words, source="checkin")
     elif answer == "unwell":
         await route_intent(ctx, words or label, {"intent": {"name": "feeling_unwell", "confidence": 1.0}})
     else:

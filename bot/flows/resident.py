@@ -11,7 +11,7 @@ from ..incidents import address_steps, help_request
 from .. import qa
 from .base import Ctx
 from .menu import keyboard, menu_action, show_menu
-from .understanding import is_emergency, understand
+from .understanding import fall_told_over, is_emergency, understand
 
 CATEGORIES = ("shopping", "repair", "hospital", "medicine", "other")
 LEAVES_QA = {"request_help", "feeling_unwell", "contact_staff", "greet", "thank", "goodbye", "checkin_ok"}
@@ -78,6 +78,9 @@ async def on_text(ctx: Ctx) -> None:
     if flow == "help" and step == "other_detail":
         await help_request.start_help(ctx, "help", category="other", source="menu", detail=text, words=text)
         return
+    if fall_told_over(text):
+        await on_fall_told(ctx, text)
+        return
     if flow == "qa":
         intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
         if intent in LEAVES_QA and confidence >= 0.6 and step != "age":
@@ -132,6 +135,13 @@ async def on_pass_on(ctx: Ctx, _: str = "") -> None:
         show_menu(ctx, "talk.already_passed", phone=ctx.svc.settings.community.committee_phone)
     else:
         await on_callback_request(ctx)
+
+
+async def on_fall_told(ctx: Ctx, text: str, source: str = "text") -> None:
+    """"我摔了一下，没事": no emergency, but an old person's fall is something staff visit for; their own words."""
+    ctx.goto(None)
+    await help_request.start_help(ctx, "help", category="fall_told", source=source, words=text,
+                                  noted="help.fall_noted")
 
 
 async def on_unwell(ctx: Ctx, choice: str) -> None:

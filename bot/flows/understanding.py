@@ -34,3 +34,11 @@ async def understand(svc: Services, text: str) -> dict:
 
 def is_emergency(result: dict) -> bool:
     return result["intent"]["name"] == "emergency" or bool(result.get("emergency_suspected"))
+
+
+def fall_told_over(text: str) -> bool:
+    """A fall the resident tells as over or harmless ("我摔了一下没事了"): no emergency, but staff should visit."""
+    from nlu.features import normalise
+    from nlu.rules import told_over
+
+    return told_over(normalise(text or ""))

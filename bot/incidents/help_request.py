@@ -12,11 +12,10 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
 from ..types import MEDIA, Outbound
 from . import address_steps
+from .advice import advice_for
 from .alerting import listeners
 from .outage import called_at, replaying
 
-ADVICE_KEYS = ("help.advice_fall", "help.advice_door", "help.advice_phone")
-LOST_ADVICE_KEYS = ("help.advice_stay", "help.advice_ask_nearby", "help.advice_phone")  # lost outside: not the door
 REASSURE_AFTER_SECONDS = 0.2
 
 
@@ -26,8 +25,9 @@ def _incidents(ctx: Ctx):
 
 async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", category: str | None = None,
                      source: str = "button", confirm_need: bool = False, detail: str = "",
-                     quiet: bool = False) -> int:
-    """Stores and alerts; `quiet` leaves the resident's reply to the caller (non-urgent requests only)."""
+                     quiet: bool = False, noted: str | None = None) -> int:
+    """Stores and alerts; `quiet` leaves the resident's reply to the caller (non-urgent requests only), `noted` is
+    what a non-urgent one's resident reads once a staff member has it."""
     store, inc_svc = ctx.svc.store, _incidents(ctx)
     person = ctx.me.extra.get("person") or await store.resident(ctx.me.resident_id)
     active = await store.active_incident(person["id"])
@@ -40,7 +40,7 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
     if quiet and kind != "emergency":
         await inc_svc.alert_first(n)
         return n
-    await _reassure_after(ctx, kind, n, asyncio.create_task(inc_svc.alert_first(n)))
+    await _reassure_after(ctx, kind, n, asyncio.create_task(inc_svc.alert_first(n)), noted)
     if kind != "emergency":
         ctx.goto(None)
         return n
@@ -70,16 +70,17 @@ async def after_alert(ctx: Ctx, n: int, person: dict, alerting: asyncio.Future, 
     return n
 
 
-async def _reassure_after(ctx: Ctx, kind: str, n: int, alerting: asyncio.Future) -> int:
+async def _reassure_after(ctx: Ctx, kind: str, n: int, alerting: asyncio.Future,
+                          noted: str | None = None) -> int:
     """The staff alert goes first; the resident's reassurance follows it, waiting at most a moment for it. When
     the alert reached nobody, the resident hears the truth and the numbers to call. How many it reached."""
     await asyncio.wait([alerting], timeout=REASSURE_AFTER_SECONDS)
     if alerting.done():
         reached = alerting.result()
         if reached:
-            await ctx.svc.outbox.send(_told(ctx, kind, n))
+            await ctx.svc.outbox.send(_told(ctx, kind, n, noted))
     else:  # a slow alert: the reassurance does not wait for it
-        reached, _ = await asyncio.gather(alerting, ctx.svc.outbox.send(_told(ctx, kind, n)))
+        reached, _ = await asyncio.gather(alerting, ctx.svc.outbox.send(_told(ctx, kind, n, noted)))
     if not reached:
         phone = ctx.svc.settings.community.committee_phone
         await ctx.svc.outbox.send(Outbound(ctx.ev.chat, ctx.t("help.not_reached", phone=phone), urgent=True,
@@ -87,22 +88,13 @@ async def _reassure_after(ctx: Ctx, kind: str, n: int, alerting: asyncio.Future)
     return reached
 
 
-def _told(ctx: Ctx, kind: str, n: int) -> Outbound:
+def _told(ctx: Ctx, kind: str, n: int, noted: str | None = None) -> Outbound:
     phone = ctx.svc.settings.community.committee_phone
     if kind == "emergency":
-        return Outbound(ctx.ev.chat, "\n".join([ctx.t("help.alerted", phone=phone)] + [ctx.t(k) for k in _advice(ctx)]),
+        return Outbound(ctx.ev.chat, "\n".join([ctx.t("help.alerted", phone=phone)] + advice_for(ctx)),
                         urgent=True, tag=f"resident:{n}")
-    return Outbound(ctx.ev.chat, ctx.t("help.request_noted", phone=phone), keyboard=keyboard(ctx), tag=f"resident:{n}")
-
-
-def _advice(ctx: Ctx) -> tuple[str, ...]:
-    """What to do meanwhile, for what the words say happened: someone lost outside (and not fallen) is told to stay
-    where they are and ask someone nearby, not to unlock their door."""
-    from nlu.features import normalise
-    from nlu.rules import fired_rules
-
-    said = fired_rules(normalise(ctx.ev.text or "")) if ctx.ev.kind == "text" else []
-    return LOST_ADVICE_KEYS if "lost" in said and "fall" not in said else ADVICE_KEYS
+    return Outbound(ctx.ev.chat, ctx.t(noted if noted else "help.request_noted", phone=phone), keyboard=keyboard(ctx),
+                    tag=f"resident:{n}")
 
 
 def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:

@@ -1,0 +1,62 @@
+"""What a resident is told to do meanwhile, under "help is coming": for what their words say happened.
+
+A fire means leave, gas means touch no switch, an intruder means lock yourself in; a plain 救命, the 🆘 button, a
+voice or a photo (no words to read) get the fall's advice, the commonest case. Two dangers in one cry: the most
+urgent one's lines first, at most MAX_LINES in all, and no line that the more urgent danger contradicts (stay down
+while the flat burns). The wording is in the catalogues (help.advice_*), one idea a line.
+"""
+from __future__ import annotations
+
+MAX_LINES = 4
+PHONE = "help.advice_phone"
+FALL = ("help.advice_fall", "help.advice_door", PHONE)
+STILL = ("help.advice_rest", "help.advice_door_if_safe", PHONE)  # chest pain, stroke, breathing: no walking about
+BY_DANGER = {  # most urgent first
+    "fire_smoke": ("help.advice_fire_leave", "help.advice_fire_stairs", "help.advice_fire_119",
+                   "help.advice_fire_cannot_leave"),
+    "gas": ("help.advice_gas_switches", "help.advice_gas_window", "help.advice_gas_leave"),
+    "water_electric": ("help.advice_electric_touch", "help.advice_electric_mains", "help.advice_electric_person"),
+    "intruder": ("help.advice_intruder_lock", "help.advice_intruder_110", "help.advice_intruder_let_go", PHONE),
+    "unresponsive": ("help.advice_unresponsive_120", "help.advice_stay_with", "help.advice_door_for_crew", PHONE),
+    "breathing": STILL,
+    "chest_pain": STILL,
+    "stroke": STILL,
+    "bleeding": STILL,
+    "self_harm": ("help.advice_not_alone", "help.advice_talk"),
+    "poisoning": ("help.advice_rest", "help.advice_keep_box", "help.advice_door_if_safe", PHONE),
+    "burn": ("help.advice_burn_away", "help.advice_door", PHONE),
+    "heat_stroke": ("help.advice_cool", "help.advice_rest", "help.advice_door_if_safe", PHONE),
+    "low_blood_sugar": STILL,
+    "trapped": ("help.advice_trapped_wait", "help.advice_trapped_lift", PHONE),
+    "fall": FALL,
+    "lost": ("help.advice_stay", "help.advice_ask_nearby", PHONE),  # outside: not the door
+    "welfare": ("help.advice_welfare_knock", PHONE),
+    "cry_for_help": FALL,
+}
+# lines saying the same thing (one is enough), and what a danger rules out when it is in the same cry
+IDEA = {"help.advice_door": "door", "help.advice_door_if_safe": "door", "help.advice_door_for_crew": "door",
+        "help.advice_fall": "stay_put", "help.advice_rest": "stay_put", "help.advice_stay": "stay_put"}
+RULES_OUT = {"fire_smoke": {"stay_put"}, "gas": {"stay_put"}, "lost": {"door"}}
+
+
+def advice_keys(dangers: list[str]) -> list[str]:
+    """The catalogue keys of the advice for the dangers a cry names (nlu.rules.fired_rules); none named: the fall's."""
+    named = sorted((d for d in set(dangers) if d in BY_DANGER), key=list(BY_DANGER).index) or ["cry_for_help"]
+    ruled_out = set().union(*(RULES_OUT.get(d, set()) for d in named))
+    keys: list[str] = []
+    for key in (k for d in named for k in BY_DANGER[d] if k != PHONE):
+        idea = IDEA.get(key, key)
+        if idea not in ruled_out and idea not in {IDEA.get(k, k) for k in keys}:
+            keys.append(key)
+    wants_phone = PHONE in BY_DANGER[named[0]]
+    return keys[:MAX_LINES - 1] + [PHONE] if wants_phone else keys[:MAX_LINES]
+
+
+def advice_for(ctx) -> list[str]:
+    """The advice lines for this cry: its words read when it has words (a typed or edited text)."""
+    from nlu.features import normalise
+    from nlu.rules import fired_rules
+
+    said = fired_rules(normalise(ctx.ev.text or "")) if ctx.ev.kind in ("text", "edited") else []
+    phone = ctx.svc.settings.community.committee_phone
+    return [ctx.t(k, phone=phone) for k in advice_keys(said)]
