@@ -82,3 +82,10 @@ def test_danger_in_other_words_is_named_not_only_suspected(nlu_model, words, fam
 @pytest.mark.parametrize("words", ["狗咬了我的鞋", "右腿发麻好几年了", "左手没力气拧不开瓶盖", "我家狗咬了人怎么办"])
 def test_a_chewed_shoe_or_an_old_numbness_is_no_emergency(nlu_model, words):
     assert nlu_model.parse(words, explain=True)["decision"] != "emergency"
+
+
+async def test_a_resident_on_the_phone_with_a_fraudster_is_told_not_to_pay_not_to_lie_down(people, app):
+    wang, li = await _says(people, "刚才有个电话叫我把钱转到安全账户")
+    told = wang.last("已通知值班社工").text
+    assert "转账" in told and "110" in told and "验证码" in told
+    assert "侧身" not in told and "门锁" not in told

@@ -31,6 +31,7 @@ BY_DANGER = {  # most urgent first
     "fall": FALL,
     "lost": ("help.advice_stay", "help.advice_ask_nearby", PHONE),  # outside: not the door
     "welfare": ("help.advice_welfare_knock", PHONE),
+    "scam": ("help.advice_scam_pay", "help.advice_scam_110", PHONE),
     "cry_for_help": FALL,
 }
 # lines saying the same thing (one is enough), and what a danger rules out when it is in the same cry
