@@ -41,3 +41,20 @@ async def test_a_doctor_of_two_residents_is_asked_which_one_and_staff_hear_at_on
     assert (await app.svc.store.incident(1))["resident"]
     assert not any("紧急求助" in t for t in li.texts())
     assert "已经告诉" in zhao.last().text
+
+
+async def test_feeling_unwell_when_no_staff_member_can_be_reached_is_told_the_truth(people, app):
+    """"听到您不舒服…已经告诉社工了" was said even when the alert reached nobody."""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    app.svc.outbox.messenger.blocked.update((1001, 1002, 1003))  # every staff member blocked the bot
+    await wang.send("我好难受")
+    assert not any("已经告诉社工" in t for t in wang.texts())
+    assert "暂时没联系上社工" in wang.last().text
+
+
+async def test_a_daughters_request_that_reaches_no_staff_member_tells_her_the_truth(people, app):
+    wangli = await signed_up(people("王丽"), "13911110002")
+    app.svc.outbox.messenger.blocked.update((1001, 1002, 1003))
+    await wangli.send("能帮我去看看我爸吗")
+    assert not any("已经告诉" in t for t in wangli.texts())
+    assert "暂时没联系上社工" in wangli.last().text

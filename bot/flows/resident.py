@@ -99,7 +99,8 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
     if intent == "request_help":
         await help_request.start_help(ctx, "help", category="other", source="text", words=text, detail=text)
     elif intent == "feeling_unwell":
-        await help_request.start_help(ctx, "help", category="unwell", source="text", words=text, quiet=True)
+        if not await help_request.start_help(ctx, "help", category="unwell", source="text", words=text, quiet=True):
+            return  # nobody reached: they heard the truth, not "已经告诉社工了"
         ctx.goto("unwell", "follow_up")
         ctx.say(ctx.t("unwell.ask"), buttons=[[ctx.button("btn.unwell_come", "unwell:come")],
                                               [ctx.button("btn.unwell_rest", "unwell:rest")]])

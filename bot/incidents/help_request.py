@@ -26,8 +26,9 @@ def _incidents(ctx: Ctx):
 async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", category: str | None = None,
                      source: str = "button", confirm_need: bool = False, detail: str = "",
                      quiet: bool = False, noted: str | None = None) -> int:
-    """Stores and alerts; `quiet` leaves the resident's reply to the caller (non-urgent requests only), `noted` is
-    what a non-urgent one's resident reads once a staff member has it."""
+    """Stores and alerts; `quiet` leaves the resident's reply to the caller (non-urgent requests only) unless the
+    alert reached nobody: then they hear the truth here and 0 is returned. `noted` is what a non-urgent one's
+    resident reads once a staff member has it."""
     store, inc_svc = ctx.svc.store, _incidents(ctx)
     person = ctx.me.extra.get("person") or await store.resident(ctx.me.resident_id)
     active = await store.active_incident(person["id"])
@@ -38,8 +39,10 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
     n = await inc_svc.open(kind, person, words=words, category=category, source=source, detail=detail,
                            ask_address=(kind == "emergency"))
     if quiet and kind != "emergency":
-        await inc_svc.alert_first(n)
-        return n
+        if await inc_svc.alert_first(n):
+            return n
+        tell_not_reached(ctx)
+        return 0
     await _reassure_after(ctx, kind, n, asyncio.create_task(inc_svc.alert_first(n)), noted)
     if kind != "emergency":
         ctx.goto(None)
