@@ -154,3 +154,33 @@ async def test_the_number_of_follow_ups_is_the_policys(make_app, settings, clock
     assert [follow_ups(h) for h in heard] == [1, 0, 0]
     heard = await until(app, clock, datetime(2026, 11, 23, 15, 0, tzinfo=SH), (wa, li, chen))
     assert heard[:2] == [[], []] and len(heard[2]) == 1 and "已提醒1次" in heard[2][0]
+
+
+async def test_a_worker_killed_before_the_head_hears_the_reminders_stopped_is_followed_by_one_note(
+        people, app, clock, make_app):
+    """The last follow-up's interval ends: the worker records that the reminders stop, then dies before the head's
+    "🔕 不再提醒" leaves (a power cut mid-send). Another process takes the step up once its lease runs out: the head
+    hears it once, and never again."""
+    from bot.testing.tools import RecordingMessenger
+
+    wa, li, chen = await arrived_at(people, app, clock, datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    await until(app, clock, datetime(2026, 11, 23, 13, 5, tzinfo=SH), ())  # the three follow-ups
+    real = app.svc.outbox.send
+
+    async def power_cut(msg):
+        if msg.chat_id == chen.id:
+            raise RuntimeError("power cut")
+        return await real(msg)
+
+    app.svc.outbox.send = power_cut
+    await until(app, clock, datetime(2026, 11, 23, 14, 1, tzinfo=SH), ())
+    assert not any("不再提醒" in t for t in chen.texts()) and (await app.svc.store.incident(1))["followup_stopped"]
+    after = await make_app(prefix_=app.settings.redis.prefix, messenger=RecordingMessenger())  # a new process
+    head = Person(after, chen.id, "陈书记")
+    heard = await until(after, clock, datetime(2026, 11, 23, 14, 3, tzinfo=SH), (head,), every=0.5)
+    assert sum("不再提醒" in t for t in heard[0]) == 1
+    heard = await until(after, clock, datetime(2026, 11, 24, 14, 0, tzinfo=SH), (head,))
+    assert heard == [[]]  # once
+    told = [e for e in await after.svc.store.timeline(1) if e["event"] == "alerted"
+            and e["reason"] == "alert.followup_stopped"]
+    assert [e["to"] for e in told] == [["陈书记"]]

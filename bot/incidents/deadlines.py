@@ -6,8 +6,9 @@ to level 2": when one fires and the incident has moved on, it does nothing — s
 record is written all at once (`step_incident`), and an escalation's deadline stays (leased to its worker) until
 its alert is recorded as sent: if that worker dies in between, another sends it when the lease runs out. The others:
 "arr:42:c" (claim number c without 已到达), "fol:42:c:s" (follow-up s of an arrived incident not yet resolved: held
-in quiet hours; the one past the policy's `arrived_followup_max` tells the head instead), "rnw:42:k:l" (level l of
-the k-th new 🆘 on a claimed or arrived incident), "addr:42", "first:42".
+in quiet hours; the one past the policy's `arrived_followup_max` tells the head instead, and stays like an
+escalation's until that is sent), "rnw:42:k:l" (level l of the k-th new 🆘 on a claimed or arrived incident),
+"addr:42", "first:42".
 """
 from __future__ import annotations
 
@@ -111,8 +112,7 @@ class Deadlines:
             return False, False
         policy = self.policy(inc["kind"])
         if step > policy.arrived_followup_max:
-            await self._follow_ups_stopped(inc, key)
-            return True, True
+            return True, await self._follow_ups_stopped(inc)
         nxt = f"fol:{n}:{claims}:{step + 1}"
         await self.store.step_incident(n, {"followup": step}, {"at": now, "event": "followup", "step": step},
                                        deadlines={nxt: now + policy.arrived_followup_minutes * 60}, cancel=(key,))
@@ -124,17 +124,23 @@ class Deadlines:
             await self.store.set_deadline(nxt, now)  # the claimer cannot be reached: everyone at once
         return False, True
 
-    async def _follow_ups_stopped(self, inc: dict, key: str) -> None:
+    async def _follow_ups_stopped(self, inc: dict) -> bool:
         """Follow-ups nobody answered: no more of them; the head (or, with none, the claimer) gets the packet once,
-        saying so, and the desk lists the incident as waiting for them."""
+        saying so, and the desk lists the incident as waiting for them. Recorded first; the deadline stays (leased to
+        this worker) until the packet is recorded as sent, so a worker that dies in between leaves it to another
+        when the lease runs out. Whether it went now (False: it had gone already)."""
         n = inc["id"]
-        await self.store.step_incident(n, {"followup_stopped": True},
-                                       {"at": self.svc.clock.ts(), "event": "followup_stopped",
-                                        "count": inc.get("followup", 0)}, cancel=(key,))
-        inc = {**inc, "followup_stopped": True}
+        if inc.get("followup_stopped_told"):
+            return False
+        if not inc.get("followup_stopped"):
+            await self.store.step_incident(n, {"followup_stopped": True},
+                                           {"at": self.svc.clock.ts(), "event": "followup_stopped",
+                                            "count": inc.get("followup", 0)})
+            inc = {**inc, "followup_stopped": True}
         targets = await self.recipients(inc, ["head"]) or await self.recipients(inc, ["claimer"])
         await self._round_alert(n, inc["level"], inc, await self.store.resident(inc["resident"]), targets,
-                                "alert.followup_stopped")
+                                "alert.followup_stopped", mark={"followup_stopped_told": True})
+        return True
 
     # --- a new 🆘 on a claimed or arrived incident -------------------------------------------
     async def renew(self, n: int, words: str) -> int:
