@@ -184,3 +184,24 @@ async def test_a_worker_killed_before_the_head_hears_the_reminders_stopped_is_fo
     told = [e for e in await after.svc.store.timeline(1) if e["event"] == "alerted"
             and e["reason"] == "alert.followup_stopped"]
     assert [e["to"] for e in told] == [["陈书记"]]
+
+
+async def test_a_new_sos_on_an_arrived_incident_replaces_its_pending_follow_up(people, app, clock):
+    """王老伯 presses 🆘 again two minutes before the second follow-up is due: staff are chasing a live emergency
+    (the renewed call escalates), so no "还没有结案?" comes beside it. Once someone is there again (已到达), the
+    follow-ups start over: the claimer is asked an interval later."""
+    wa, li, chen = await arrived_at(people, app, clock, datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    heard = await until(app, clock, datetime(2026, 11, 23, 11, 58, tzinfo=SH), (wa, li, chen))
+    assert [follow_ups(h) for h in heard] == [1, 0, 0]
+    await people("王老伯").send("救命，我又摔倒了")
+    assert "又发来紧急求助" in wa.last().text and "又发来紧急求助" in li.last().text
+    heard = await until(app, clock, datetime(2026, 11, 23, 12, 0, 30, tzinfo=SH), (wa, li, chen), every=0.5)
+    assert heard == [[], [], []]  # 12:00, when the second follow-up was due: nothing (12:01: the renewal escalates)
+    heard = await until(app, clock, datetime(2026, 11, 23, 12, 2, tzinfo=SH), (li, chen), every=0.5)
+    assert all(any("又发来紧急求助" in t for t in h) for h in heard)
+    await wa.click(wa.last("又发来紧急求助"), "我来处理")
+    await wa.press_data(1, "inc:arrive:1")  # 12:02: there again
+    heard = await until(app, clock, datetime(2026, 11, 23, 13, 5, tzinfo=SH), (wa, li, chen))
+    assert [follow_ups(h) for h in heard] == [1, 0, 0]  # 13:02: the claimer, as after the first arrival
+    steps = [e["step"] for e in await app.svc.store.timeline(1) if e["event"] == "followup"]
+    assert steps == [1, 1]

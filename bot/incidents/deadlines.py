@@ -104,7 +104,8 @@ class Deadlines:
         Calls nobody claimed or nobody arrived at are never held (`_escalate`, `_no_arrival`).
         (finished with the deadline, the incident's messages need updating)."""
         n = inc["id"]
-        if inc["status"] != "arrived" or inc.get("claims", 0) != claims or inc.get("followup", 0) != step - 1:
+        if inc["status"] != "arrived" or inc.get("claims", 0) != claims or inc.get("followup", 0) != step - 1 \
+                or inc.get("renewed"):  # a new 🆘 is being chased: its alerts say more (`renew`)
             return True, False
         now, s = self.svc.clock.ts(), self.svc.settings
         if in_quiet(s.checkin.quiet_hours, now, s.timezone):
@@ -145,19 +146,21 @@ class Deadlines:
     # --- a new 🆘 on a claimed or arrived incident -------------------------------------------
     async def renew(self, n: int, words: str) -> int:
         """The situation may have changed (a second fall, the helper gone home): a new urgent call with buttons
-        to the claimer and the first level, escalating like a new call until someone claims or arrives.
-        Returns how many were reached."""
+        to the claimer and the first level, escalating like a new call until someone claims or arrives. An
+        arrived incident's follow-ups are dropped (and a "🔕 不再提醒" lifted): a "still open?" beside a live
+        emergency only confuses; they start over when someone arrives again. Returns how many were reached."""
         async with self.lock(n):
             inc = await self.store.incident(n)
             if inc is None or inc["status"] not in ("claimed", "arrived"):
                 return 0
             now = self.svc.clock.ts()
             k = inc.get("renewals", 0) + 1
-            fields = {"reopened": True, "renewed": True, "renewals": k, "renew_level": 0, "renewed_words": words}
-            await self.store.update_incident(n, **fields)
+            fields = {"reopened": True, "renewed": True, "renewals": k, "renew_level": 0, "renewed_words": words,
+                      "followup": 0, "followup_stopped": False, "followup_stopped_told": False}
+            pending = f"fol:{n}:{inc.get('claims', 0)}:{inc.get('followup', 0) + 1}"
             policy = self.policy(inc["kind"])
-            await self.store.set_deadline(f"rnw:{n}:{k}:1", now + _gap(policy, 1))
-            await self.store.add_timeline(n, {"at": now, "event": "renewed", "words": words})
+            await self.store.step_incident(n, fields, {"at": now, "event": "renewed", "words": words},
+                                           deadlines={f"rnw:{n}:{k}:1": now + _gap(policy, 1)}, cancel=(pending,))
             inc.update(fields)
             reached = await self._renewed_alert(inc, 0, "alert.renewed")
             if reached == 0:
