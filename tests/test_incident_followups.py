@@ -205,3 +205,19 @@ async def test_a_new_sos_on_an_arrived_incident_replaces_its_pending_follow_up(p
     assert [follow_ups(h) for h in heard] == [1, 0, 0]  # 13:02: the claimer, as after the first arrival
     steps = [e["step"] for e in await app.svc.store.timeline(1) if e["event"] == "followup"]
     assert steps == [1, 1]
+
+
+async def test_open_marks_an_incident_whose_reminders_stopped(people, app, clock):
+    """Staff's /open says what the desk's Now list says: this one gets no more reminders, the head follows it up.
+    A new 🆘 from the resident lifts it (the renewed call is chased again)."""
+    wa, li, chen = await arrived_at(people, app, clock, datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    await until(app, clock, datetime(2026, 11, 23, 13, 5, tzinfo=SH), ())
+    await li.send("/open")
+    assert "#1" in li.last("待处理").text and "不再提醒" not in li.last("待处理").text
+    await until(app, clock, datetime(2026, 11, 23, 14, 5, tzinfo=SH), ())
+    await li.send("/open")
+    line = next(line for line in li.last("待处理").text.splitlines() if "不再提醒" in line)
+    assert "🔕" in line and "提醒3次" in line
+    await people("王老伯").send("🆘 紧急求助")
+    await li.send("/open")
+    assert "#1" in li.last("待处理").text and "不再提醒" not in li.last("待处理").text
