@@ -166,7 +166,9 @@ def last_position(inc: dict) -> tuple[float, float] | None:
 
 
 def map_button(svc: Services, where: tuple[float, float], loc: str | None = None) -> Button:
-    return Button(svc.cat.t("btn.map", loc or svc.settings.locale), "", url=svc.settings.community.map_at(*where))
+    """[🗺 在地图上打开]: one tap from coordinates to a map there (`community.map_link`, {lat} and {lon} filled in)."""
+    url = svc.settings.community.map_link.format(lat=f"{where[0]:.5f}", lon=f"{where[1]:.5f}")
+    return Button(svc.cat.t("btn.map", loc or svc.settings.locale), "", url=url)
 
 
 def _status_line(svc: Services, inc: dict, loc: str) -> str:
