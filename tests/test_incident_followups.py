@@ -221,3 +221,28 @@ async def test_open_marks_an_incident_whose_reminders_stopped(people, app, clock
     await people("王老伯").send("🆘 紧急求助")
     await li.send("/open")
     assert "#1" in li.last("待处理").text and "不再提醒" not in li.last("待处理").text
+
+
+async def test_a_worker_killed_before_a_follow_up_leaves_is_followed_by_it_once(people, app, clock, make_app):
+    """11:00, the first follow-up: the worker records it and dies before 王社工 is asked. Another process asks him
+    once its lease runs out, once; the next follow-up keeps its time (12:00, all staff)."""
+    from bot.testing.tools import RecordingMessenger
+
+    wa, li, chen = await arrived_at(people, app, clock, datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    real = app.svc.outbox.send
+
+    async def power_cut(msg):
+        if msg.chat_id == wa.id:
+            raise RuntimeError("power cut")
+        return await real(msg)
+
+    app.svc.outbox.send = power_cut
+    await until(app, clock, datetime(2026, 11, 23, 11, 0, tzinfo=SH), ())
+    assert follow_ups(wa.texts()) == 0 and (await app.svc.store.incident(1))["followup"] == 1
+    after = await make_app(prefix_=app.settings.redis.prefix, messenger=RecordingMessenger())  # a new process
+    staff = [Person(after, p.id, p.name) for p in (wa, li, chen)]
+    heard = await until(after, clock, datetime(2026, 11, 23, 11, 3, tzinfo=SH), staff, every=0.5)
+    assert [follow_ups(h) for h in heard] == [1, 0, 0]
+    heard = await until(after, clock, datetime(2026, 11, 23, 12, 5, tzinfo=SH), staff)
+    assert [follow_ups(h) for h in heard] == [1, 1, 1]  # 12:00, as planned
+    assert [e["step"] for e in await after.svc.store.timeline(1) if e["event"] == "followup"] == [1, 2]

@@ -6,8 +6,8 @@ to level 2": when one fires and the incident has moved on, it does nothing — s
 record is written all at once (`step_incident`), and an escalation's deadline stays (leased to its worker) until
 its alert is recorded as sent: if that worker dies in between, another sends it when the lease runs out. The others:
 "arr:42:c" (claim number c without 已到达), "fol:42:c:s" (follow-up s of an arrived incident not yet resolved: held
-in quiet hours; the one past the policy's `arrived_followup_max` tells the head instead, and stays like an
-escalation's until that is sent), "rnw:42:k:l" (level l of the k-th new 🆘 on a claimed or arrived incident),
+in quiet hours; the one past the policy's `arrived_followup_max` tells the head instead; each stays like an
+escalation's until its round is recorded as sent), "rnw:42:k:l" (level l of the k-th new 🆘 on a claimed or arrived incident),
 "addr:42", "first:42".
 """
 from __future__ import annotations
@@ -101,10 +101,12 @@ class Deadlines:
         """An arrived incident nobody has resolved: its claimer is asked first, then all staff — never in the
         committee's quiet hours (the follow-up waits for their end; no quiet hours configured: none wait) and
         `arrived_followup_max` times at most; one interval after the last, the head is told once and it stops.
-        Calls nobody claimed or nobody arrived at are never held (`_escalate`, `_no_arrival`).
-        (finished with the deadline, the incident's messages need updating)."""
-        n = inc["id"]
-        if inc["status"] != "arrived" or inc.get("claims", 0) != claims or inc.get("followup", 0) != step - 1 \
+        Calls nobody claimed or nobody arrived at are never held (`_escalate`, `_no_arrival`). A step is recorded
+        first and its deadline stays (leased) until its round is recorded as sent: a worker that dies in between
+        leaves it to another. (finished with the deadline, the incident's messages need updating)."""
+        n, done = inc["id"], inc.get("followup", 0)
+        sent = done == step and inc.get("followup_told", 0) >= step
+        if inc["status"] != "arrived" or inc.get("claims", 0) != claims or done not in (step - 1, step) or sent \
                 or inc.get("renewed"):  # a new 🆘 is being chased: its alerts say more (`renew`)
             return True, False
         now, s = self.svc.clock.ts(), self.svc.settings
@@ -115,15 +117,16 @@ class Deadlines:
         if step > policy.arrived_followup_max:
             return True, await self._follow_ups_stopped(inc)
         nxt = f"fol:{n}:{claims}:{step + 1}"
-        await self.store.step_incident(n, {"followup": step}, {"at": now, "event": "followup", "step": step},
-                                       deadlines={nxt: now + policy.arrived_followup_minutes * 60}, cancel=(key,))
-        inc = {**inc, "followup": step}
+        if done < step:  # else recorded by a worker that died before its round was recorded as sent
+            await self.store.step_incident(n, {"followup": step}, {"at": now, "event": "followup", "step": step},
+                                           deadlines={nxt: now + policy.arrived_followup_minutes * 60})
+            inc = {**inc, "followup": step}
         targets = await self.recipients(inc, ["claimer"] if step == 1 else ["all_staff"])
         reached = await self._round_alert(n, inc["level"], inc, await self.store.resident(inc["resident"]), targets,
-                                          "alert.followup")
+                                          "alert.followup", mark={"followup_told": step})
         if reached == 0:
             await self.store.set_deadline(nxt, now)  # the claimer cannot be reached: everyone at once
-        return False, True
+        return True, True
 
     async def _follow_ups_stopped(self, inc: dict) -> bool:
         """Follow-ups nobody answered: no more of them; the head (or, with none, the claimer) gets the packet once,
@@ -156,7 +159,7 @@ class Deadlines:
             now = self.svc.clock.ts()
             k = inc.get("renewals", 0) + 1
             fields = {"reopened": True, "renewed": True, "renewals": k, "renew_level": 0, "renewed_words": words,
-                      "followup": 0, "followup_stopped": False, "followup_stopped_told": False}
+                      "followup": 0, "followup_told": 0, "followup_stopped": False, "followup_stopped_told": False}
             pending = f"fol:{n}:{inc.get('claims', 0)}:{inc.get('followup', 0) + 1}"
             policy = self.policy(inc["kind"])
             await self.store.step_incident(n, fields, {"at": now, "event": "renewed", "words": words},
