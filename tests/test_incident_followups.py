@@ -9,7 +9,7 @@ from conftest import signed_up
 
 from bot.desk import make_web_app
 from bot.testing.desk import BOT_TOKEN, sign_in
-from bot.testing.tools import Person
+from bot.testing.tools import Person, RecordingMessenger
 
 SH = ZoneInfo("Asia/Shanghai")
 FOLLOW_UP = "还没有结案"
@@ -44,6 +44,23 @@ def people_of(app):
 
 def follow_ups(texts: list[str]) -> int:
     return sum(FOLLOW_UP in t for t in texts)
+
+
+def cut_off_sends_to(app, person) -> None:
+    """The worker dies (a power cut) the moment it sends `person` anything: what it recorded before stays."""
+    real = app.svc.outbox.send
+
+    async def power_cut(msg):
+        if msg.chat_id == person.id:
+            raise RuntimeError("power cut")
+        return await real(msg)
+
+    app.svc.outbox.send = power_cut
+
+
+async def restarted(make_app, app):
+    """A new process on the same Redis: nothing in memory survives."""
+    return await make_app(prefix_=app.settings.redis.prefix, messenger=RecordingMessenger())
 
 
 async def test_three_follow_ups_then_the_head_is_told_once_and_the_reminders_stop(people, app, clock):
@@ -161,21 +178,12 @@ async def test_a_worker_killed_before_the_head_hears_the_reminders_stopped_is_fo
     """The last follow-up's interval ends: the worker records that the reminders stop, then dies before the head's
     "🔕 不再提醒" leaves (a power cut mid-send). Another process takes the step up once its lease runs out: the head
     hears it once, and never again."""
-    from bot.testing.tools import RecordingMessenger
-
     wa, li, chen = await arrived_at(people, app, clock, datetime(2026, 11, 23, 10, 0, tzinfo=SH))
     await until(app, clock, datetime(2026, 11, 23, 13, 5, tzinfo=SH), ())  # the three follow-ups
-    real = app.svc.outbox.send
-
-    async def power_cut(msg):
-        if msg.chat_id == chen.id:
-            raise RuntimeError("power cut")
-        return await real(msg)
-
-    app.svc.outbox.send = power_cut
+    cut_off_sends_to(app, chen)
     await until(app, clock, datetime(2026, 11, 23, 14, 1, tzinfo=SH), ())
     assert not any("不再提醒" in t for t in chen.texts()) and (await app.svc.store.incident(1))["followup_stopped"]
-    after = await make_app(prefix_=app.settings.redis.prefix, messenger=RecordingMessenger())  # a new process
+    after = await restarted(make_app, app)
     head = Person(after, chen.id, "陈书记")
     heard = await until(after, clock, datetime(2026, 11, 23, 14, 3, tzinfo=SH), (head,), every=0.5)
     assert sum("不再提醒" in t for t in heard[0]) == 1
@@ -226,20 +234,11 @@ async def test_open_marks_an_incident_whose_reminders_stopped(people, app, clock
 async def test_a_worker_killed_before_a_follow_up_leaves_is_followed_by_it_once(people, app, clock, make_app):
     """11:00, the first follow-up: the worker records it and dies before 王社工 is asked. Another process asks him
     once its lease runs out, once; the next follow-up keeps its time (12:00, all staff)."""
-    from bot.testing.tools import RecordingMessenger
-
     wa, li, chen = await arrived_at(people, app, clock, datetime(2026, 11, 23, 10, 0, tzinfo=SH))
-    real = app.svc.outbox.send
-
-    async def power_cut(msg):
-        if msg.chat_id == wa.id:
-            raise RuntimeError("power cut")
-        return await real(msg)
-
-    app.svc.outbox.send = power_cut
+    cut_off_sends_to(app, wa)
     await until(app, clock, datetime(2026, 11, 23, 11, 0, tzinfo=SH), ())
     assert follow_ups(wa.texts()) == 0 and (await app.svc.store.incident(1))["followup"] == 1
-    after = await make_app(prefix_=app.settings.redis.prefix, messenger=RecordingMessenger())  # a new process
+    after = await restarted(make_app, app)
     staff = [Person(after, p.id, p.name) for p in (wa, li, chen)]
     heard = await until(after, clock, datetime(2026, 11, 23, 11, 3, tzinfo=SH), staff, every=0.5)
     assert [follow_ups(h) for h in heard] == [1, 0, 0]
