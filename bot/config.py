@@ -33,6 +33,8 @@ class Community(_Strict):
     name: str
     committee_phone: str
     address_prefix: str = ""
+    map_link: str = Field("https://uri.amap.com/marker?position={lon},{lat}&coordinate=wgs84&callnative=1",  # 高德, GPS in
+                          pattern=r"^https://[^{}]*(\{lat\}[^{}]*\{lon\}|\{lon\}[^{}]*\{lat\})[^{}]*$")  # 🗺 button
 
 
 class Staff(_Strict):

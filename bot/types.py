@@ -53,6 +53,7 @@ class Button:
     label: str
     data: str
     web_app: str = ""                   # an HTTPS page Telegram opens as a Mini App (then `data` is unused)
+    url: str = ""                       # a link Telegram opens in the browser or an app, e.g. a map (`data` unused)
 
 
 @dataclass(frozen=True)

@@ -240,3 +240,39 @@ async def test_a_live_message_no_longer_updated_says_so(telegram):
     await wa.click(await telegram.said(wa, "结果是", after=n), "已处理")
     await telegram.api.wait_for_message(wa.id, lambda m: m.message_id == wa_live.message_id and "不再更新" in m.text)
     assert "已结束" in wa_live.text
+
+
+def map_link(message) -> str:
+    """Where the message's 🗺 button opens (a map at a position), or ""."""
+    rows = (message.reply_markup or {}).get("inline_keyboard") or []
+    return next((b.get("url", "") for row in rows for b in row if "地图" in b["text"]), "")
+
+
+async def test_staff_open_a_shared_position_in_a_map_with_one_tap(telegram):
+    """Coordinates alone mean nothing to someone running out of the door: the packet, once the resident answered
+    the address question with a location, and the "📍 实时位置" message carry a 🗺 button opening a map there; the
+    live message's button follows each move as the message is edited in place."""
+    app, li = telegram.app, telegram.user("李社工")
+    wang = await sos(telegram)
+    shared = await shares_live_location(telegram, wang)
+    packet = await telegram.said(li, "居民发来位置：31.20640")
+    assert "121.4452" in map_link(packet) and "31.2064" in map_link(packet)
+    await wang.move_live_location(shared, 31.20700, 121.44600)
+    live = await telegram.api.wait_for_message(li.id, lambda m: LIVE in m.text and "31.20700" in m.text)
+    assert map_link(live).startswith("https://") and "121.446" in map_link(live) and "31.207" in map_link(live)
+    app.svc.clock.advance(seconds=70)
+    await wang.move_live_location(shared, 31.20800, 121.44700)
+    await telegram.api.wait_for_message(li.id, lambda m: m.message_id == live.message_id and "31.20800" in m.text)
+    assert "121.447" in map_link(live) and "31.208" in map_link(live)
+    assert len(live_messages(telegram, li)) == 1
+
+
+async def test_a_location_sent_on_its_own_reaches_staff_as_a_map(telegram):
+    """With nothing open, a location is forwarded as it is: Telegram shows it as a map, one tap to open."""
+    li = telegram.user("李社工")
+    wang = await telegram.signed_up("王老伯", "13900000002")
+    await wang.send_location(31.20640, 121.44520)
+    fwd = await telegram.api.wait_for_message(li.id, lambda m: m.kind == "forward")
+    assert fwd.forwarded_from[0] == wang.id and fwd.raw["location"]["latitude"] == 31.20640
+    packet = await telegram.said(li, "#1")
+    assert packet.at >= fwd.at  # the map first, then who sent it and the buttons

@@ -116,3 +116,37 @@ async def test_a_sos_goes_to_redis_once_before_its_alert(telegram):
             break
         await asyncio.sleep(0.05)
     assert api.pushed[-1]["update_id"] in marked
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_an_inline_sos_delivered_twice_at_once_is_answered_and_alerted_once(make_app, settings, redis_server,
+                                                                                  library):
+    """The inline 🆘 under "已经转给值班社工" (after a voice message) is a callback query, answered at once so its
+    spinner stops, alongside the handling: a second delivery of it, while the first is storing the call, must
+    neither alert staff again nor tell the resident twice. Its answer carries no text, so no toast either way."""
+    async with webhook_bot(make_app, settings, redis_server, library, "s3cret-token") as (api, app, url, tg):
+        li = api.user(1001, "李社工")
+        wang = await tg.signed_up("王老伯", "13900000002")
+        await wang.send_voice()
+        offer = await api.wait_for_message(wang.id, "已经转给值班社工")
+        await api.wait_for_message(li.id, "#1")
+        await asyncio.sleep(0.5)
+        told, staff_told = len(api.sent_to(wang.id)), len(api.sent_to(li.id))
+        query = f"twice{library[:3]}"
+        api.open_callbacks.add(query)
+        press = {"update_id": api.pushed[-1]["update_id"] + 100, "callback_query": {
+            "id": query, "from": wang.obj, "chat_instance": "1", "data": offer.button_data("紧急帮助"),
+            "message": dict(offer.raw)}}
+        assert await asyncio.gather(*(post(url, press, "s3cret-token") for _ in range(2))) == [200, 200]
+        await api.wait_for_message(li.id, "紧急求助 #2")
+        await api.wait_for_message(wang.id, "请确认您现在的地址")
+        await asyncio.sleep(1.5)
+        assert alerts(api, li.id, "紧急求助 #2") == 1
+        assert not any("又发来" in m.text for m in api.sent_to(li.id)[staff_told:])
+        new = [m.text for m in api.sent_to(wang.id)[told:]]
+        assert sum("已通知" in t for t in new) == 1 and sum("请确认您现在的地址" in t for t in new) == 1
+        answers = [c for c in api.calls
+                   if c.method == "answerCallbackQuery" and c.params.get("callback_query_id") == query]
+        # the spinner stops; no toast at all (the second delivery's answer is refused by Telegram, unseen)
+        assert answers[0].result_ok and all(not c.params.get("text") for c in answers)
+        assert [e["event"] for e in await app.svc.store.timeline(2)].count("created") == 1

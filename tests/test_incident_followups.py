@@ -9,7 +9,7 @@ from conftest import signed_up
 
 from bot.desk import make_web_app
 from bot.testing.desk import BOT_TOKEN, sign_in
-from bot.testing.tools import Person
+from bot.testing.tools import Person, RecordingMessenger
 
 SH = ZoneInfo("Asia/Shanghai")
 FOLLOW_UP = "还没有结案"
@@ -44,6 +44,23 @@ def people_of(app):
 
 def follow_ups(texts: list[str]) -> int:
     return sum(FOLLOW_UP in t for t in texts)
+
+
+def cut_off_sends_to(app, person) -> None:
+    """The worker dies (a power cut) the moment it sends `person` anything: what it recorded before stays."""
+    real = app.svc.outbox.send
+
+    async def power_cut(msg):
+        if msg.chat_id == person.id:
+            raise RuntimeError("power cut")
+        return await real(msg)
+
+    app.svc.outbox.send = power_cut
+
+
+async def restarted(make_app, app):
+    """A new process on the same Redis: nothing in memory survives."""
+    return await make_app(prefix_=app.settings.redis.prefix, messenger=RecordingMessenger())
 
 
 async def test_three_follow_ups_then_the_head_is_told_once_and_the_reminders_stop(people, app, clock):
@@ -154,3 +171,77 @@ async def test_the_number_of_follow_ups_is_the_policys(make_app, settings, clock
     assert [follow_ups(h) for h in heard] == [1, 0, 0]
     heard = await until(app, clock, datetime(2026, 11, 23, 15, 0, tzinfo=SH), (wa, li, chen))
     assert heard[:2] == [[], []] and len(heard[2]) == 1 and "已提醒1次" in heard[2][0]
+
+
+async def test_a_worker_killed_before_the_head_hears_the_reminders_stopped_is_followed_by_one_note(
+        people, app, clock, make_app):
+    """The last follow-up's interval ends: the worker records that the reminders stop, then dies before the head's
+    "🔕 不再提醒" leaves (a power cut mid-send). Another process takes the step up once its lease runs out: the head
+    hears it once, and never again."""
+    wa, li, chen = await arrived_at(people, app, clock, datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    await until(app, clock, datetime(2026, 11, 23, 13, 5, tzinfo=SH), ())  # the three follow-ups
+    cut_off_sends_to(app, chen)
+    await until(app, clock, datetime(2026, 11, 23, 14, 1, tzinfo=SH), ())
+    assert not any("不再提醒" in t for t in chen.texts()) and (await app.svc.store.incident(1))["followup_stopped"]
+    after = await restarted(make_app, app)
+    head = Person(after, chen.id, "陈书记")
+    heard = await until(after, clock, datetime(2026, 11, 23, 14, 3, tzinfo=SH), (head,), every=0.5)
+    assert sum("不再提醒" in t for t in heard[0]) == 1
+    heard = await until(after, clock, datetime(2026, 11, 24, 14, 0, tzinfo=SH), (head,))
+    assert heard == [[]]  # once
+    told = [e for e in await after.svc.store.timeline(1) if e["event"] == "alerted"
+            and e["reason"] == "alert.followup_stopped"]
+    assert [e["to"] for e in told] == [["陈书记"]]
+
+
+async def test_a_new_sos_on_an_arrived_incident_replaces_its_pending_follow_up(people, app, clock):
+    """王老伯 presses 🆘 again two minutes before the second follow-up is due: staff are chasing a live emergency
+    (the renewed call escalates), so no "还没有结案?" comes beside it. Once someone is there again (已到达), the
+    follow-ups start over: the claimer is asked an interval later."""
+    wa, li, chen = await arrived_at(people, app, clock, datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    heard = await until(app, clock, datetime(2026, 11, 23, 11, 58, tzinfo=SH), (wa, li, chen))
+    assert [follow_ups(h) for h in heard] == [1, 0, 0]
+    await people("王老伯").send("救命，我又摔倒了")
+    assert "又发来紧急求助" in wa.last().text and "又发来紧急求助" in li.last().text
+    heard = await until(app, clock, datetime(2026, 11, 23, 12, 0, 30, tzinfo=SH), (wa, li, chen), every=0.5)
+    assert heard == [[], [], []]  # 12:00, when the second follow-up was due: nothing (12:01: the renewal escalates)
+    heard = await until(app, clock, datetime(2026, 11, 23, 12, 2, tzinfo=SH), (li, chen), every=0.5)
+    assert all(any("又发来紧急求助" in t for t in h) for h in heard)
+    await wa.click(wa.last("又发来紧急求助"), "我来处理")
+    await wa.press_data(1, "inc:arrive:1")  # 12:02: there again
+    heard = await until(app, clock, datetime(2026, 11, 23, 13, 5, tzinfo=SH), (wa, li, chen))
+    assert [follow_ups(h) for h in heard] == [1, 0, 0]  # 13:02: the claimer, as after the first arrival
+    steps = [e["step"] for e in await app.svc.store.timeline(1) if e["event"] == "followup"]
+    assert steps == [1, 1]
+
+
+async def test_open_marks_an_incident_whose_reminders_stopped(people, app, clock):
+    """Staff's /open says what the desk's Now list says: this one gets no more reminders, the head follows it up.
+    A new 🆘 from the resident lifts it (the renewed call is chased again)."""
+    wa, li, chen = await arrived_at(people, app, clock, datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    await until(app, clock, datetime(2026, 11, 23, 13, 5, tzinfo=SH), ())
+    await li.send("/open")
+    assert "#1" in li.last("待处理").text and "不再提醒" not in li.last("待处理").text
+    await until(app, clock, datetime(2026, 11, 23, 14, 5, tzinfo=SH), ())
+    await li.send("/open")
+    line = next(line for line in li.last("待处理").text.splitlines() if "不再提醒" in line)
+    assert "🔕" in line and "提醒3次" in line
+    await people("王老伯").send("🆘 紧急求助")
+    await li.send("/open")
+    assert "#1" in li.last("待处理").text and "不再提醒" not in li.last("待处理").text
+
+
+async def test_a_worker_killed_before_a_follow_up_leaves_is_followed_by_it_once(people, app, clock, make_app):
+    """11:00, the first follow-up: the worker records it and dies before 王社工 is asked. Another process asks him
+    once its lease runs out, once; the next follow-up keeps its time (12:00, all staff)."""
+    wa, li, chen = await arrived_at(people, app, clock, datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    cut_off_sends_to(app, wa)
+    await until(app, clock, datetime(2026, 11, 23, 11, 0, tzinfo=SH), ())
+    assert follow_ups(wa.texts()) == 0 and (await app.svc.store.incident(1))["followup"] == 1
+    after = await restarted(make_app, app)
+    staff = [Person(after, p.id, p.name) for p in (wa, li, chen)]
+    heard = await until(after, clock, datetime(2026, 11, 23, 11, 3, tzinfo=SH), staff, every=0.5)
+    assert [follow_ups(h) for h in heard] == [1, 0, 0]
+    heard = await until(after, clock, datetime(2026, 11, 23, 12, 5, tzinfo=SH), staff)
+    assert [follow_ups(h) for h in heard] == [1, 1, 1]  # 12:00, as planned
+    assert [e["step"] for e in await after.svc.store.timeline(1) if e["event"] == "followup"] == [1, 2]

@@ -123,6 +123,9 @@ def test_cli_import_reports_bad_rows_and_lists(redis_server, tmp_path):
     (lambda c: c["roster"][0].update(staff=["nobody"]), "unknown staff id 'nobody'"),
     (lambda c: c.update(timezone="Mars/Olympus"), "config error at timezone: unknown time zone"),
     (lambda c: c["telegram"].update(libary="aiogram"), "config error at telegram.libary: Extra inputs are not permitted"),
+    (lambda c: c["community"].update(map_link="https://maps.example/?q={lat}"), "config error at community.map_link"),
+    (lambda c: c["community"].update(map_link="https://maps.example/{lat},{lon},{zoom}"),
+     "config error at community.map_link"),
 ])
 def test_a_broken_config_names_the_key(tmp_path, mutate, expected):
     cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))

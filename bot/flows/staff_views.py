@@ -29,6 +29,8 @@ async def show_open(ctx: Ctx) -> None:
         lines.append(ctx.t("staff.open_line", n=n, kind=ctx.t(f"kind.{inc['kind']}"), name=_who(inc, person),
                            ago=_ago(ctx, inc["created"]), state=ctx.t(f"state.{inc['status']}"),
                            who=who.name if who else ""))
+        if inc.get("followup_stopped"):  # as the desk's Now list says it
+            lines.append(ctx.t("desk.followup_stopped", count=inc.get("followup", 0)))
     lines.append(ctx.t("staff.open_hint"))
     ctx.say("\n".join(lines))
 

@@ -20,7 +20,7 @@ from ..once import bot_id, handle_once
 from ..types import Inbound, Outbound, SendResult
 from .telegram_common import (CannotStart, InHand, TokenRejected, command_list, cry_once, edited_inbound,
                               inbound_from_message, is_not_modified, leased_polling, probe, put, staff_command_list)
-from .json_send import JsonSender
+from .json_send import JsonSender, button_action
 from .webhook import WebhookServer
 
 log = logging.getLogger(__name__)
@@ -37,8 +37,7 @@ def to_inbound(message: Message) -> Inbound:
 def markup(msg: Outbound):
     if msg.buttons:
         return InlineKeyboardMarkup(inline_keyboard=[[
-            InlineKeyboardButton(text=b.label, web_app=WebAppInfo(url=b.web_app)) if b.web_app
-            else InlineKeyboardButton(text=b.label, callback_data=b.data) for b in row] for row in msg.buttons])
+            InlineKeyboardButton(text=b.label, **button_action(b, WebAppInfo)) for b in row] for row in msg.buttons])
     if msg.keyboard:
         rows = [[KeyboardButton(text=label) for label in row] for row in msg.keyboard]
         if msg.request:

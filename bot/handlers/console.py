@@ -43,7 +43,8 @@ class ConsoleMessenger:
         if msg.forward:
             self.write(f"  ↪ [{who}] 收到转发的消息 (forwarded message #{msg.forward.message_id})")
             return SendResult(True, self._new_id())
-        choices = [(b.label, "button", b.data) for row in msg.buttons for b in row if not b.web_app]
+        choices = [(b.label, "button", b.data) for row in msg.buttons for b in row
+                   if not (b.web_app or b.url)]
         choices += [(label, "request" if msg.request and i == 0 else "text", msg.request or "")
                     for i, label in enumerate(lbl for row in msg.keyboard for lbl in row)]
         if msg.edit:

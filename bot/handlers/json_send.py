@@ -17,20 +17,28 @@ from aiohttp.helpers import get_env_proxy_for_url
 from yarl import URL
 
 from ..logmask import mask
-from ..types import Outbound, SendResult
+from ..types import Button, Outbound, SendResult
 
 TIMEOUT_SECONDS = 60.0  # aiogram's own default for a request (aiogram.client.session.base.DEFAULT_TIMEOUT)
 PERMANENT = (400, 403)  # the same request is refused again (see telegram_common.py)
 
 
-def button(label: str, data: str, web_app: str) -> dict:
-    return {"text": label, "web_app": {"url": web_app}} if web_app else {"text": label, "callback_data": data}
+def button_action(b: Button, web_app_info) -> dict:
+    """What an inline button does, as keyword arguments of either library's button (and of its JSON): open a Mini
+    App (`web_app_info` builds the library's WebAppInfo from its url), open a link, or send its data back."""
+    if b.web_app:
+        return {"web_app": web_app_info(url=b.web_app)}
+    return {"url": b.url} if b.url else {"callback_data": b.data}
+
+
+def button(b: Button) -> dict:
+    return {"text": b.label, **button_action(b, lambda url: {"url": url})}
 
 
 def reply_markup(msg: Outbound) -> dict | None:
     """The markup as aiogram_adapter.markup() renders it, in the JSON Telegram receives."""
     if msg.buttons:
-        return {"inline_keyboard": [[button(b.label, b.data, b.web_app) for b in row] for row in msg.buttons]}
+        return {"inline_keyboard": [[button(b) for b in row] for row in msg.buttons]}
     if msg.keyboard:
         rows = [[{"text": label} for label in row] for row in msg.keyboard]
         if msg.request:

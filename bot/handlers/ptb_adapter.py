@@ -22,7 +22,7 @@ from ..types import Inbound, Outbound, SendResult
 from .telegram_common import (ALLOWED_UPDATES, CannotStart, InHand, TokenRejected, command_list, cry_once,
                               edited_inbound, inbound_from_message, is_not_modified, leased_polling, probe, put,
                               staff_command_list)
-from .json_send import JsonSender
+from .json_send import JsonSender, button_action
 from .webhook import WebhookServer
 
 log = logging.getLogger(__name__)
@@ -51,8 +51,7 @@ def to_inbound(update: Update) -> Inbound | None:
 
 def markup(msg: Outbound):
     if msg.buttons:
-        return InlineKeyboardMarkup([[InlineKeyboardButton(b.label, web_app=WebAppInfo(b.web_app)) if b.web_app
-                                      else InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
+        return InlineKeyboardMarkup([[InlineKeyboardButton(b.label, **button_action(b, WebAppInfo)) for b in row]
                                      for row in msg.buttons])
     if msg.keyboard:
         rows = [[KeyboardButton(label) for label in row] for row in msg.keyboard]

@@ -6,8 +6,9 @@ to level 2": when one fires and the incident has moved on, it does nothing — s
 record is written all at once (`step_incident`), and an escalation's deadline stays (leased to its worker) until
 its alert is recorded as sent: if that worker dies in between, another sends it when the lease runs out. The others:
 "arr:42:c" (claim number c without 已到达), "fol:42:c:s" (follow-up s of an arrived incident not yet resolved: held
-in quiet hours; the one past the policy's `arrived_followup_max` tells the head instead), "rnw:42:k:l" (level l of
-the k-th new 🆘 on a claimed or arrived incident), "addr:42", "first:42".
+in quiet hours; the one past the policy's `arrived_followup_max` tells the head instead; each stays like an
+escalation's until its round is recorded as sent), "rnw:42:k:l" (level l of the k-th new 🆘 on a claimed or arrived incident),
+"addr:42", "first:42".
 """
 from __future__ import annotations
 
@@ -100,10 +101,13 @@ class Deadlines:
         """An arrived incident nobody has resolved: its claimer is asked first, then all staff — never in the
         committee's quiet hours (the follow-up waits for their end; no quiet hours configured: none wait) and
         `arrived_followup_max` times at most; one interval after the last, the head is told once and it stops.
-        Calls nobody claimed or nobody arrived at are never held (`_escalate`, `_no_arrival`).
-        (finished with the deadline, the incident's messages need updating)."""
-        n = inc["id"]
-        if inc["status"] != "arrived" or inc.get("claims", 0) != claims or inc.get("followup", 0) != step - 1:
+        Calls nobody claimed or nobody arrived at are never held (`_escalate`, `_no_arrival`). A step is recorded
+        first and its deadline stays (leased) until its round is recorded as sent: a worker that dies in between
+        leaves it to another. (finished with the deadline, the incident's messages need updating)."""
+        n, done = inc["id"], inc.get("followup", 0)
+        sent = done == step and inc.get("followup_told", 0) >= step
+        if inc["status"] != "arrived" or inc.get("claims", 0) != claims or done not in (step - 1, step) or sent \
+                or inc.get("renewed"):  # a new 🆘 is being chased: its alerts say more (`renew`)
             return True, False
         now, s = self.svc.clock.ts(), self.svc.settings
         if in_quiet(s.checkin.quiet_hours, now, s.timezone):
@@ -111,47 +115,55 @@ class Deadlines:
             return False, False
         policy = self.policy(inc["kind"])
         if step > policy.arrived_followup_max:
-            await self._follow_ups_stopped(inc, key)
-            return True, True
+            return True, await self._follow_ups_stopped(inc)
         nxt = f"fol:{n}:{claims}:{step + 1}"
-        await self.store.step_incident(n, {"followup": step}, {"at": now, "event": "followup", "step": step},
-                                       deadlines={nxt: now + policy.arrived_followup_minutes * 60}, cancel=(key,))
-        inc = {**inc, "followup": step}
+        if done < step:  # else recorded by a worker that died before its round was recorded as sent
+            await self.store.step_incident(n, {"followup": step}, {"at": now, "event": "followup", "step": step},
+                                           deadlines={nxt: now + policy.arrived_followup_minutes * 60})
+            inc = {**inc, "followup": step}
         targets = await self.recipients(inc, ["claimer"] if step == 1 else ["all_staff"])
         reached = await self._round_alert(n, inc["level"], inc, await self.store.resident(inc["resident"]), targets,
-                                          "alert.followup")
+                                          "alert.followup", mark={"followup_told": step})
         if reached == 0:
             await self.store.set_deadline(nxt, now)  # the claimer cannot be reached: everyone at once
-        return False, True
+        return True, True
 
-    async def _follow_ups_stopped(self, inc: dict, key: str) -> None:
+    async def _follow_ups_stopped(self, inc: dict) -> bool:
         """Follow-ups nobody answered: no more of them; the head (or, with none, the claimer) gets the packet once,
-        saying so, and the desk lists the incident as waiting for them."""
+        saying so, and the desk lists the incident as waiting for them. Recorded first; the deadline stays (leased to
+        this worker) until the packet is recorded as sent, so a worker that dies in between leaves it to another
+        when the lease runs out. Whether it went now (False: it had gone already)."""
         n = inc["id"]
-        await self.store.step_incident(n, {"followup_stopped": True},
-                                       {"at": self.svc.clock.ts(), "event": "followup_stopped",
-                                        "count": inc.get("followup", 0)}, cancel=(key,))
-        inc = {**inc, "followup_stopped": True}
+        if inc.get("followup_stopped_told"):
+            return False
+        if not inc.get("followup_stopped"):
+            await self.store.step_incident(n, {"followup_stopped": True},
+                                           {"at": self.svc.clock.ts(), "event": "followup_stopped",
+                                            "count": inc.get("followup", 0)})
+            inc = {**inc, "followup_stopped": True}
         targets = await self.recipients(inc, ["head"]) or await self.recipients(inc, ["claimer"])
         await self._round_alert(n, inc["level"], inc, await self.store.resident(inc["resident"]), targets,
-                                "alert.followup_stopped")
+                                "alert.followup_stopped", mark={"followup_stopped_told": True})
+        return True
 
     # --- a new 🆘 on a claimed or arrived incident -------------------------------------------
     async def renew(self, n: int, words: str) -> int:
         """The situation may have changed (a second fall, the helper gone home): a new urgent call with buttons
-        to the claimer and the first level, escalating like a new call until someone claims or arrives.
-        Returns how many were reached."""
+        to the claimer and the first level, escalating like a new call until someone claims or arrives. An
+        arrived incident's follow-ups are dropped (and a "🔕 不再提醒" lifted): a "still open?" beside a live
+        emergency only confuses; they start over when someone arrives again. Returns how many were reached."""
         async with self.lock(n):
             inc = await self.store.incident(n)
             if inc is None or inc["status"] not in ("claimed", "arrived"):
                 return 0
             now = self.svc.clock.ts()
             k = inc.get("renewals", 0) + 1
-            fields = {"reopened": True, "renewed": True, "renewals": k, "renew_level": 0, "renewed_words": words}
-            await self.store.update_incident(n, **fields)
+            fields = {"reopened": True, "renewed": True, "renewals": k, "renew_level": 0, "renewed_words": words,
+                      "followup": 0, "followup_told": 0, "followup_stopped": False, "followup_stopped_told": False}
+            pending = f"fol:{n}:{inc.get('claims', 0)}:{inc.get('followup', 0) + 1}"
             policy = self.policy(inc["kind"])
-            await self.store.set_deadline(f"rnw:{n}:{k}:1", now + _gap(policy, 1))
-            await self.store.add_timeline(n, {"at": now, "event": "renewed", "words": words})
+            await self.store.step_incident(n, fields, {"at": now, "event": "renewed", "words": words},
+                                           deadlines={f"rnw:{n}:{k}:1": now + _gap(policy, 1)}, cancel=(pending,))
             inc.update(fields)
             reached = await self._renewed_alert(inc, 0, "alert.renewed")
             if reached == 0:

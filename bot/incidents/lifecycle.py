@@ -107,7 +107,7 @@ class Lifecycle:
                 return inc
         now = self.svc.clock.ts()
         await self.store.update_incident(n, status="arrived", arrived_at=now, reopened=False, renewed=False, followup=0,
-                                         followup_stopped=False)
+                                         followup_told=0, followup_stopped=False, followup_stopped_told=False)
         await self.store.cancel_deadline(f"arr:{n}:{inc.get('claims', 0)}")
         await self.store.set_deadline(f"fol:{n}:{inc.get('claims', 0)}:1",
                                       now + self.policy(inc["kind"]).arrived_followup_minutes * 60)

@@ -17,7 +17,7 @@ from .. import roster
 from ..residents import full_address
 from ..types import Inbound, MessageRef, Outbound
 from .alerting import listeners
-from .packet import NAME_CHARS
+from .packet import NAME_CHARS, map_button
 from ..textfit import clip
 
 log = logging.getLogger(__name__)
@@ -92,10 +92,11 @@ class LiveLocation:
         if not live or inc["status"] == "resolved":
             return
         person = await self.store.resident(inc["resident"]) or {}
-        text = live_text(self.svc, n, person, live)
+        text, buttons = live_text(self.svc, n, person, live), ((map_button(self.svc, (live["lat"], live["lon"])),),)
         kept: dict = inc.get("live_messages") or {}
-        msgs = [Outbound(chat, text, edit=MessageRef(chat, kept[str(chat)]) if str(chat) in kept else None,
-                         tag=f"live:{n}") for chat in await listeners(self.svc, inc)]
+        msgs = [Outbound(chat, text, buttons=buttons, tag=f"live:{n}",
+                         edit=MessageRef(chat, kept[str(chat)]) if str(chat) in kept else None)
+                for chat in await listeners(self.svc, inc)]
         results = await self.svc.outbox.send_all(msgs)
         for msg, res in zip(msgs, results):
             if res.ok and res.message_id:
@@ -123,7 +124,8 @@ class LiveLocation:
         why = (self.svc.cat.t("live.stopped_resolved") if inc["status"] == "resolved"
                else self.svc.cat.t("live.stopped_claimed", name=claimer.name if claimer else "?"))
         text = live_text(self.svc, inc["id"], person, inc["live"]) + "\n" + why
-        return [Outbound(int(chat), text, edit=MessageRef(int(chat), msg), tag=f"live:{inc['id']}")
+        buttons = ((map_button(self.svc, (inc["live"]["lat"], inc["live"]["lon"])),),)  # where it was last
+        return [Outbound(int(chat), text, buttons=buttons, edit=MessageRef(int(chat), msg), tag=f"live:{inc['id']}")
                 for chat, msg in left.items()]
 
 

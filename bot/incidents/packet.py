@@ -153,6 +153,24 @@ def render_digest(svc: Services, items: list[tuple[dict, dict]], start: int = 1,
     return "\n".join(lines), tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
 
 
+def last_position(inc: dict) -> tuple[float, float] | None:
+    """The latest position known for the call: a live location's, else the one the resident sent for the address,
+    else a family contact's."""
+    if live := inc.get("live"):
+        return live["lat"], live["lon"]
+    if inc.get("address_state") == "location" and inc.get("location"):
+        return tuple(inc["location"])
+    if where := inc.get("family_location"):
+        return where["lat"], where["lon"]
+    return None
+
+
+def map_button(svc: Services, where: tuple[float, float], loc: str | None = None) -> Button:
+    """[🗺 在地图上打开]: one tap from coordinates to a map there (`community.map_link`, {lat} and {lon} filled in)."""
+    url = svc.settings.community.map_link.format(lat=f"{where[0]:.5f}", lon=f"{where[1]:.5f}")
+    return Button(svc.cat.t("btn.map", loc or svc.settings.locale), "", url=url)
+
+
 def _status_line(svc: Services, inc: dict, loc: str) -> str:
     from ..roster import staff_by_id
 
@@ -178,6 +196,8 @@ def _buttons(svc: Services, inc: dict, loc: str) -> tuple[tuple[Button, ...], ..
     rows.append((Button(t("btn.resolve"), f"inc:resolve:{n}"),))
     if inc["status"] in ("claimed", "arrived"):
         rows.append((Button(t("btn.handover"), f"inc:handover:{n}"),))
+    if where := last_position(inc):  # one tap from the coordinates to a map
+        rows.append((map_button(svc, where, loc),))
     if url := svc.details_url and svc.details_url(n):  # the staff desk's page, opened as a Mini App
         rows.append((Button(t("btn.details"), "", web_app=url),))
     return tuple(rows)

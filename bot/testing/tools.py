@@ -55,7 +55,7 @@ class RecordingMessenger:
         self.log.append(msg)
         if msg.chat_id in self.blocked:
             return SendResult(False, permanent=True, error="Forbidden: bot was blocked by the user")
-        buttons = [(b.label, b.web_app or b.data) for row in msg.buttons for b in row]
+        buttons = [(b.label, b.web_app or b.url or b.data) for row in msg.buttons for b in row]
         if msg.edit:
             seen = self.by_id.get(msg.edit.message_id)
             if seen is None:
