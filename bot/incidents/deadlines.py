@@ -7,7 +7,8 @@ record is written all at once (`step_incident`), and an escalation's deadline st
 its alert is recorded as sent: if that worker dies in between, another sends it when the lease runs out. The others:
 "arr:42:c" (claim number c without 已到达), "fol:42:c:s" (follow-up s of an arrived incident not yet resolved: held
 in quiet hours; the one past the policy's `arrived_followup_max` tells the head instead; each stays like an
-escalation's until its round is recorded as sent), "rnw:42:k:l" (level l of the k-th new 🆘 on a claimed or arrived incident),
+escalation's until its round is recorded as sent), "rnw:42:k:l" (level l of the k-th new 🆘 on a claimed or arrived incident; l = 0: the safety net of its first round, as "first:42"
+is a new call's; each stays like an escalation's until its round is recorded as sent),
 "addr:42", "first:42".
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ import logging
 from .. import roster
 from ..clock import in_quiet, quiet_end
 from ..config import Policy
+from .lifecycle import FIRST_ALERT_GRACE_SECONDS
 
 log = logging.getLogger(__name__)
 
@@ -158,34 +160,43 @@ class Deadlines:
                 return 0
             now = self.svc.clock.ts()
             k = inc.get("renewals", 0) + 1
-            fields = {"reopened": True, "renewed": True, "renewals": k, "renew_level": 0, "renewed_words": words,
+            fields = {"reopened": True, "renewed": True, "renewals": k, "renew_level": 0, "renew_alerted": -1,
+                      "renewed_words": words,
                       "followup": 0, "followup_told": 0, "followup_stopped": False, "followup_stopped_told": False}
             pending = f"fol:{n}:{inc.get('claims', 0)}:{inc.get('followup', 0) + 1}"
             policy = self.policy(inc["kind"])
+            safety_net = f"rnw:{n}:{k}:0"  # if this worker dies before the round below is recorded as sent
             await self.store.step_incident(n, fields, {"at": now, "event": "renewed", "words": words},
-                                           deadlines={f"rnw:{n}:{k}:1": now + _gap(policy, 1)}, cancel=(pending,))
+                                           deadlines={f"rnw:{n}:{k}:1": now + _gap(policy, 1),
+                                                      safety_net: now + FIRST_ALERT_GRACE_SECONDS}, cancel=(pending,))
             inc.update(fields)
-            reached = await self._renewed_alert(inc, 0, "alert.renewed")
+            reached = await self._renewed_alert(inc, 0, "alert.renewed", mark={"renew_alerted": 0})
+            await self.store.cancel_deadline(safety_net)
             if reached == 0:
                 await self.store.set_deadline(f"rnw:{n}:{k}:1", now)
         self._background(self.refresh(n))  # the earlier packets show it too
         return reached
 
-    async def _renewed_alert(self, inc: dict, level: int, reason: str) -> int:
+    async def _renewed_alert(self, inc: dict, level: int, reason: str, *, mark: dict | None = None) -> int:
         policy = self.policy(inc["kind"])
         targets = await self.recipients(inc, ["claimer", *policy.levels[min(level, len(policy.levels) - 1)].to])
         return await self._round_alert(inc["id"], level, inc, await self.store.resident(inc["resident"]), targets,
-                                       reason)
+                                       reason, mark=mark)
 
     async def _renewed_escalate(self, inc: dict, k: int, level: int, key: str) -> bool:
-        n = inc["id"]
-        if not inc.get("renewed") or inc.get("renewals") != k or inc.get("renew_level", 0) >= level:
+        """Level `level` of the k-th renewal, recorded first and its deadline kept (leased) until its round is
+        recorded as sent, as `_escalate` does; level 0 is the first round's safety net (`renew`)."""
+        n, done = inc["id"], inc.get("renew_alerted", inc.get("renew_level", 0))  # (older records: the level)
+        if not inc.get("renewed") or inc.get("renewals") != k or done >= level or inc.get("renew_level", 0) > level:
             return True  # answered meanwhile, or this step already ran
-        now = self.svc.clock.ts()
-        nxt = f"rnw:{n}:{k}:{level + 1}"
-        await self.store.step_incident(n, {"renew_level": level}, {"at": now, "event": "escalated", "level": level},
-                                       deadlines={nxt: now + _gap(self.policy(inc["kind"]), level + 1)}, cancel=(key,))
-        if await self._renewed_alert({**inc, "renew_level": level}, level, "alert.escalated") == 0:
+        now, nxt = self.svc.clock.ts(), f"rnw:{n}:{k}:{level + 1}"
+        if level and inc.get("renew_level", 0) < level:  # else recorded by a worker that died before sending it
+            await self.store.step_incident(n, {"renew_level": level}, {"at": now, "event": "escalated", "level": level},
+                                           deadlines={nxt: now + _gap(self.policy(inc["kind"]), level + 1)})
+        reason = "alert.escalated" if level else "alert.renewed"
+        reached = await self._renewed_alert({**inc, "renew_level": level}, level, reason, mark={"renew_alerted": level})
+        await self.store.cancel_deadline(key)
+        if reached == 0:  # the next level at once (level 0 reaching nobody: as `renew` does)
             await self.store.set_deadline(nxt, now)
         return False
 
