@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 HANDLING_MS = 30_000  # a replayer that dies mid-entry holds it this long; then another one replays it
 KEEP_SECONDS = 30 * 86400  # "done" marks outlive any journal file left behind by a crash before its deletion
 GIVE_UP_AFTER = 5  # replays of one entry that broke (a bug, not Redis): then it is logged and let go
+BEFORE_CRY_SECONDS = 600  # a text typed this long before the sender's own cry ("我在3号楼602", then "救命") is its call's
 EVENT_FIELDS = {f.name for f in dataclasses.fields(Inbound)} - {"callback_id"}  # a button's answer is long stale
 
 # the journaled call being replayed: every incident it opens carries when it came and whom the fallback reached
@@ -162,6 +163,7 @@ class Outage:
             loose: list = []  # words typed with no cry of theirs: joined a call open now (its holders told), or None
             for entry, file in sorted(((e, f) for f in files for e in f.entries), key=lambda x: x[0].get("at", 0)):
                 by_person.setdefault((entry.get("ev") or {}).get("user_id"), []).append((entry, file))
+            by_person = {uid: _before_cries(items) for uid, items in by_person.items()}
 
             async def replay_theirs(items: list) -> None:
                 heard: list[dict] = []  # their calls stored by this run: they hear one message once all are stored
@@ -247,6 +249,23 @@ class Outage:
 
     async def close(self) -> None:
         self.journal.close()
+
+
+def _before_cries(items: list) -> list:
+    """One person's entries in the order they came, except that a text typed shortly before one of their cries (no
+    call of theirs to join yet) is taken as said after it: it follows that cry, and joins the call the cry becomes."""
+    cries = [entry for entry, _ in items if entry.get("cried")]
+    out: list = []
+    held: dict[str, list] = {}  # a cry's id: the texts typed just before it
+    for entry, file in items:
+        at = float(entry.get("at") or 0)
+        if entry.get("loose") and (cry := next((c for c in cries
+                                                if at <= float(c.get("at") or 0) <= at + BEFORE_CRY_SECONDS), None)):
+            said = {k: v for k, v in entry.items() if k != "loose"}
+            held.setdefault(cry["id"], []).append(({**said, "said": cry["id"]}, file))
+            continue
+        out += [(entry, file), *held.pop(entry.get("id"), [])]
+    return out
 
 
 def _event(entry: dict) -> tuple[Inbound | None, str]:

@@ -9,8 +9,9 @@ were passed on.
 Once Redis is back they are not replayed through the conversation (they answered the fallback, not a question:
 "不用了" is no "the address is wrong"). Each is attached to the incident his cry became: on its timeline at its own
 time and in the packet, and an address in his own words beside the register (loudly when it differs), so the
-read-back is not asked after it. Someone unknown's (whose cry opened no incident) are written down as their messages
-are. Nobody gets a message for them (bot/incidents/recovery.py sends the one).
+read-back is not asked after it. What he typed shortly before his cry ("我在3号楼602", then "救命": journaled as
+`loose`, below, as no cry of his was there yet) joins it alike (bot/incidents/outage.py, BEFORE_CRY_SECONDS). Someone
+unknown's (whose cry opened no incident) are written down as their messages are. Nobody gets a message for them (bot/incidents/recovery.py sends the one).
 
 A call may have been open since before Redis went away (claimed, 李社工 on her way) when he types "门开着": the
 fallback cannot ask Redis who he is, so every text typed during an outage is journaled (`loose`). Once Redis is back,
