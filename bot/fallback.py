@@ -11,7 +11,8 @@ journal (bot/incidents/outage.py), then whom the staff alert reached: once Redis
 incident that escalates, and what was held back reaches staff then. What someone types after their cry (where they
 are, "我没事了") reaches the staff their cry reached, and joins the call once it is stored (bot/incidents/outage_words.py).
 Anyone else's text is journaled too (who they are cannot be asked now): it joins their call open since before the
-outage, if there is one, once Redis is back.
+outage, if there is one, once Redis is back. A flood of texts from one sender is answered but not all journaled
+(outage_words.TextCap); a cry always is.
 """
 from __future__ import annotations
 
@@ -72,7 +73,8 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
         sos or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data))
     media = ev.kind in MEDIA and roster.staff_by_tg(s, ev.user_id) is None
     if words := not (urgent or alerted or media or ev.is_group) and ev.kind == "text" and svc.outage and (
-            roster.staff_by_tg(s, ev.user_id) is None and not (ev.text or "/").startswith("/")):
+            roster.staff_by_tg(s, ev.user_id) is None and not (ev.text or "/").startswith("/")
+            and svc.outage.texts.take(ev.user_id)):  # a flood of texts is answered, not journaled
         if cry := await svc.outage.cry_of(ev.user_id):  # "我在3号楼302" after their cry: to staff, not lost
             return [await said_after_cry(svc, ev, cry, lambda: _who_if_readable(svc, ev))]
     held = cap.take(ev.user_id) if media and cap else 0

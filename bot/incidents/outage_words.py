@@ -35,6 +35,8 @@ SAID_SECONDS = 60
 SAID_KEPT = 5  # the packet shows this many of the latest words said during the outage
 SAID_CHARS = 300
 SENDERS_KEPT = 1000  # callers remembered at most (those whose minute has passed are forgotten first)
+TEXTS_AT_ONCE = 10  # one sender's texts journaled during an outage before the pace below applies
+TEXT_SECONDS = 20  # then one more every this many seconds (a cry for help is never capped)
 
 
 class SaidPace:
@@ -59,6 +61,31 @@ class SaidPace:
             return None
         sent.append(now)
         return self._held.pop(sender, 0)
+
+
+class TextCap:
+    """Whether a sender's text is journaled while storage is away: a flood from one sender (a stuck client, a
+    stranger) makes no more fsyncs and journal lines than TEXTS_AT_ONCE, then one every TEXT_SECONDS. Counted in
+    this process on `svc.clock`."""
+
+    def __init__(self, clock) -> None:
+        self.clock = clock
+        self._left: dict[int, tuple[float, float]] = {}  # sender: (texts they may still send, as of when)
+
+    def take(self, sender: int) -> bool:
+        now = self.clock.ts()
+        if len(self._left) >= SENDERS_KEPT:  # those whose allowance is whole again are forgotten first
+            self._left = {k: v for k, v in self._left.items() if _allowance(v, now) < TEXTS_AT_ONCE}
+        left = _allowance(self._left.get(sender, (TEXTS_AT_ONCE, now)), now)
+        if left < 1:
+            return False
+        self._left[sender] = (left - 1, now)
+        return True
+
+
+def _allowance(kept: tuple[float, float], now: float) -> float:
+    left, at = kept
+    return min(TEXTS_AT_ONCE, left + (now - at) / TEXT_SECONDS)
 
 
 async def said_after_cry(svc, ev: Inbound, cry: dict, who) -> Outbound:
