@@ -9,8 +9,9 @@ claim buttons, escalating, on the desk and in the reports — whose packet says 
 alert reached; a voice held back then reaches whoever handles it. It is created at the time of the call (its timeline
 adds when it was recorded), so its escalation counts from then: the levels overdue by now fire at once, one a tick, in
 order; the rest when their time comes. What the replay would tell the caller again is kept back: they get one message
-(bot/incidents/recovery.py). Each entry is replayed once, by whichever process
-marks it first in Redis (as bot/once.py marks updates); a file is deleted only when Redis has every entry in it.
+(bot/incidents/recovery.py), once an outage. Each entry is replayed once, by whichever
+process marks it first in Redis (as bot/once.py marks updates), and one person's by one process at a time; a file is
+deleted only when Redis has every entry in it.
 """
 from __future__ import annotations
 
@@ -164,21 +165,8 @@ class Outage:
             loose: list = []  # words typed with no cry of theirs: joined a call open now (its holders told), or None
             for entry, file in sorted(((e, f) for f in files for e in f.entries), key=lambda x: x[0].get("at", 0)):
                 by_person.setdefault((entry.get("ev") or {}).get("user_id"), []).append((entry, file))
-            by_person = {uid: _before_cries(items) for uid, items in by_person.items()}
-
-            async def replay_theirs(items: list) -> None:
-                heard: list[dict] = []  # their calls stored by this run: they hear one message once all are stored
-                waiting: set[str] = set()  # their entries not stored yet: the words said after one wait with it
-                for entry, file in items:  # (and any typed after one: the call they join may be that one)
-                    if entry.get("said") in waiting or entry.get("loose") and waiting or not await (
-                            self._attach_one(entry, heard, loose) if entry.get("said") or entry.get("loose")
-                            else self._replay_one(entry, heard)):
-                        unfinished.add(file.path)
-                        waiting.add(str(entry.get("id")))
-                if heard:
-                    await tell_recovered(self.svc, heard)
-
-            done = await asyncio.gather(*map(replay_theirs, by_person.values()), return_exceptions=True)
+            done = await asyncio.gather(*(self._replay_theirs(uid, _before_cries(items), unfinished, loose)
+                                          for uid, items in by_person.items()), return_exceptions=True)
             await tell_holders(self.svc, loose)
             if broken := [e for e in done if isinstance(e, BaseException)]:
                 raise broken[0]  # Redis away again (the rest wait for the next run), or this process stopping
@@ -187,6 +175,26 @@ class Outage:
                     self._remove(file)
         finally:
             self.journal.let_go(files)
+
+    async def _replay_theirs(self, uid: int | None, items: list, unfinished: set[Path], loose: list) -> None:
+        """One person's entries, in order, by one process at a time: whichever replays them tells them once, with
+        the question their calls left open (another process finds them taken and leaves them to it)."""
+        store, holder = self.svc.store, uuid.uuid4().hex
+        if uid is not None and not await store.take_caller(uid, holder, HANDLING_MS):
+            unfinished.update(file.path for _, file in items)
+            return
+        heard: list[dict] = []  # their calls stored by this run: they hear one message once all are stored
+        waiting: set[str] = set()  # their entries not stored yet: the words said after one wait with it
+        for entry, file in items:  # (and any typed after one: the call they join may be that one)
+            if entry.get("said") in waiting or entry.get("loose") and waiting or not await (
+                    self._attach_one(entry, heard, loose) if entry.get("said") or entry.get("loose")
+                    else self._replay_one(entry, heard)):
+                unfinished.add(file.path)
+                waiting.add(str(entry.get("id")))
+        if heard:  # once an outage, whichever run stored which of their calls
+            await tell_recovered(self.svc, heard, since=min(float(e.get("at") or 0) for e, _ in items))
+        if uid is not None:
+            await store.release_caller(uid, holder)
 
     def _remove(self, file: JournalFile) -> None:
         if file.unreadable:
