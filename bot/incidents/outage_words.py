@@ -15,8 +15,8 @@ unknown's (whose cry opened no incident) are written down as their messages are.
 
 A call may have been open since before Redis went away (claimed, 李社工 on her way) when he types "门开着": the
 fallback cannot ask Redis who he is, so every text typed during an outage is journaled (`loose`). Once Redis is back,
-those of someone with an open call (his own, or the one open call of those a family contact looks out for) join it as
-above, and the staff holding it, who heard nothing then, get one message with them; the rest are dropped unread.
+those of someone with an open call (his own, or those of the residents a family contact looks out for: all of them,
+as nothing says which; Incidents.open_calls_of) join it as above, and the staff holding it, who heard nothing then, get one message with them; the rest are dropped unread.
 """
 from __future__ import annotations
 
@@ -112,34 +112,32 @@ async def said_after_cry(svc, ev: Inbound, cry: dict, who) -> Outbound:
     return msg
 
 
-async def attach(svc, entry: dict, opened: list[int]) -> dict | None:
+async def attach(svc, entry: dict, opened: list[int]) -> list[dict]:
     """Journaled words, once Redis is back: onto the incident their cry became (`opened`: the incidents its replay
-    opened here; empty when it went on an open call, or was stored by another run: then the caller's open call).
+    opened here; empty when it went on an open call, or was stored by another run: then the caller's open calls).
     Words typed with no cry of theirs in the journal (`loose`) join only a call open now, else are dropped unread.
-    What joined a call (with its number `n`), or None."""
+    What joined a call (each with its number `n`): one entry a call, none if dropped."""
     store = svc.store
     ev = entry.get("ev") or {}
     uid, text = ev.get("user_id"), str(ev.get("text") or "").strip()[:SAID_CHARS]
     at = float(entry.get("at") or svc.clock.ts())  # when it was said, not when Redis came back
-    if entry.get("loose"):
-        found = await svc.incidents.open_call_of(uid) if uid and text else None
-        if not found:
-            return None
-        n, family = found
-        by = (family.get("by") or ev.get("first_name") or "?") if family else (await store.resident_by_tg(uid))["name"]
-        return await _join(svc, n, uid, {"at": at, "words": text, "by": by}, own=not family)
-    person = await store.resident_by_tg(uid) if uid else None
-    n = opened[-1] if opened else await _open_call(svc, uid, person)
-    inc = await store.incident(n) if n else None
-    if not text:
-        return None
-    if not inc:  # someone unknown (whose cry opened no incident): written down as their messages are
-        if not person and not await store.contact_account(uid):
-            await store.log_stranger(uid, {"at": at, "kind": "text", "name": ev.get("first_name") or "", "text": text})
-        return None
-    own = bool(person) and person["id"] == inc.get("resident")
-    by = person["name"] if own else (inc.get("reporter") or {}).get("name") or ev.get("first_name") or "?"
-    return await _join(svc, n, uid, {"at": at, "words": text, "by": by}, own=own)
+    if not uid or not text:
+        return []
+    loose = bool(entry.get("loose"))
+    calls = [(opened[-1], {})] if opened and not loose else await svc.incidents.open_calls_of(uid)
+    person = await store.resident_by_tg(uid)
+    if not calls and not loose and not person and not await store.contact_account(uid):
+        # someone unknown (whose cry opened no incident): written down as their messages are
+        await store.log_stranger(uid, {"at": at, "kind": "text", "name": ev.get("first_name") or "", "text": text})
+    joined = []
+    for n, family in calls:
+        if not (inc := await store.incident(n)):
+            continue
+        own = bool(person) and person["id"] == inc.get("resident")
+        by = person["name"] if own else (family.get("by") or (inc.get("reporter") or {}).get("name")
+                                         or ev.get("first_name") or "?")
+        joined.append(await _join(svc, n, uid, {"at": at, "words": text, "by": by}, own=own))
+    return joined
 
 
 async def _join(svc, n: int, uid: int, said: dict, *, own: bool) -> dict:
@@ -173,18 +171,6 @@ async def tell_holders(svc, joined: list[dict | None]) -> None:
         if inc := await svc.store.incident(n):
             text = f"#{n} " + "\n".join(lines)
             await svc.outbox.send_all([Outbound(chat, text, urgent=True) for chat in await listeners(svc, inc)])
-
-
-async def _open_call(svc, uid: int | None, person: dict | None) -> int | None:
-    """The call now open for this resident, or for the first resident this family contact looks out for who has one."""
-    store = svc.store
-    if person:
-        return await store.active_incident(person["id"])
-    account = await store.contact_account(uid) if uid else None
-    for link in (account or {}).get("links", []):
-        if n := await store.active_incident(link["rid"]):
-            return n
-    return None
 
 
 async def _where_answered(svc, uid: int, n: int) -> None:
