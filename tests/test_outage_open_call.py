@@ -162,3 +162,26 @@ async def test_words_typed_after_a_voice_wait_while_the_voices_replay_is_tried_a
     (n,) = await app.svc.store.open_incident_ids()
     assert said_on(await app.svc.store.timeline(n)) == ["门开着"]
     assert "门开着" in Person(app, 1001).last(AGAIN).text
+
+
+async def test_a_new_fall_typed_during_an_outage_about_a_claimed_call_raises_it_as_with_redis_up(
+        make_app, own_redis, clock):
+    """"我又摔了" while 李社工 is on her way: with Redis up her call is renewed (a new urgent call to her and the first
+    level, escalating). Typed during an outage it was only a line among his words, and nobody hurried."""
+    app = await make_app(redis_url=own_redis.url)
+    wang, li, n = await claimed_call(app)
+    seen = len(li.inbox)
+    own_redis.stop()
+    clock.advance(minutes=1)
+    await wang.send("我又摔了")
+    said_at = clock.ts()
+    clock.advance(minutes=2)
+    own_redis.start()
+    await replay_tick(app)
+    await settled(app)
+    inc = await app.svc.store.incident(n)
+    assert inc.get("renewed") and inc["renewed_words"] == "我又摔了"
+    timeline = await app.svc.store.timeline(n)
+    assert [(e["at"], e["words"]) for e in timeline if e["event"] == "resident_again"] == [(said_at, "我又摔了")]
+    (raised,) = [m for m in li.inbox[seen:] if "我又摔了" in m.text]  # once, not also as "又说"
+    assert "又发来紧急求助" in raised.text and raised.buttons

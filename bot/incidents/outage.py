@@ -241,7 +241,7 @@ class Outage:
         try:
             joined = await attach(self.svc, entry, opened)
             if entry.get("loose"):
-                loose.extend(joined or [None])
+                loose.extend([None] if joined is None else joined)
         except (RedisError, LockError, OSError):
             raise  # Redis away again: tried again once its mark lapses
         except Exception:  # a bug: they reached staff during the outage all the same

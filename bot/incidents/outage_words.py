@@ -24,9 +24,11 @@ import asyncio
 import logging
 from collections import deque
 
+from ..flows.understanding import is_emergency, understand
 from ..types import Inbound, Outbound
 from .address_steps import door_in
 from .alerting import listeners
+from .repeats import renews
 
 log = logging.getLogger(__name__)
 
@@ -112,17 +114,19 @@ async def said_after_cry(svc, ev: Inbound, cry: dict, who) -> Outbound:
     return msg
 
 
-async def attach(svc, entry: dict, opened: list[int]) -> list[dict]:
+async def attach(svc, entry: dict, opened: list[int]) -> list[dict] | None:
     """Journaled words, once Redis is back: onto the incident their cry became (`opened`: the incidents its replay
     opened here; empty when it went on an open call, or was stored by another run: then the caller's open calls).
-    Words typed with no cry of theirs in the journal (`loose`) join only a call open now, else are dropped unread.
-    What joined a call (each with its number `n`): one entry a call, none if dropped."""
+    Words typed with no cry of theirs in the journal (`loose`) join only a call open now, else are dropped unread
+    (None); a resident's about a new emergency ("我又摔了") renew his claimed call as they would with Redis up (an
+    unclaimed one escalates anyway: its holders hear them below). What joined a call for its holders to hear (each
+    with its number `n`)."""
     store = svc.store
     ev = entry.get("ev") or {}
     uid, text = ev.get("user_id"), str(ev.get("text") or "").strip()[:SAID_CHARS]
     at = float(entry.get("at") or svc.clock.ts())  # when it was said, not when Redis came back
     if not uid or not text:
-        return []
+        return None
     loose = bool(entry.get("loose"))
     calls = [(opened[-1], {})] if opened and not loose else await svc.incidents.open_calls_of(uid)
     person = await store.resident_by_tg(uid)
@@ -134,10 +138,13 @@ async def attach(svc, entry: dict, opened: list[int]) -> list[dict]:
         if not (inc := await store.incident(n)):
             continue
         own = bool(person) and person["id"] == inc.get("resident")
+        if own and loose and renews(inc) and is_emergency(await understand(svc, text)):
+            await svc.repeats.called_again(n, text, at)  # "我又摔了" with 李社工 on her way: a new urgent call
+            continue
         by = person["name"] if own else (family.get("by") or (inc.get("reporter") or {}).get("name")
                                          or ev.get("first_name") or "?")
         joined.append(await _join(svc, n, uid, {"at": at, "words": text, "by": by}, own=own))
-    return joined
+    return joined if calls else None
 
 
 async def _join(svc, n: int, uid: int, said: dict, *, own: bool) -> dict:
