@@ -9,7 +9,8 @@ MEDIA_PER_WINDOW from everyone; the next one of theirs that goes on says how man
 Before anything is sent, a cry and a voice, photo or location (forwarded or held back) are written to the outage
 journal (bot/incidents/outage.py), then whom the staff alert reached: once Redis is back each becomes a stored
 incident that escalates, and what was held back reaches staff then. What someone types after their cry (where they
-are, "我没事了") reaches the staff their cry reached, and joins the call once it is stored (bot/incidents/outage_words.py).
+are, "我没事了") reaches the staff their cry reached, and joins the call once it is stored (bot/incidents/outage_words.py);
+what they typed just before it goes with its alert, and joins the call alike.
 Anyone else's text is journaled too (who they are cannot be asked now): it joins their call open since before the
 outage, if there is one, once Redis is back. A flood of texts from one sender is answered but not all journaled
 (outage_words.TextCap); a cry always is.
@@ -24,6 +25,7 @@ from . import roster
 from .residents import full_address
 from .flows.understanding import keyword_parse
 from .incidents import replaying, said_after_cry
+from .incidents.outage_words import said_before
 from .incidents.urgency import WORDED
 from .services import Services
 from .types import MEDIA, Inbound, Outbound
@@ -96,6 +98,8 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
         name, address = await _who_if_readable(svc, ev)
         if urgent:
             text = cat.t("fallback.staff_alert", name=name, address=address, words=(ev.text or "🆘")[:200])
+            if svc.outage and (before := await said_before(svc, ev.user_id)):  # "我在3号楼602", then "救命"
+                text += "\n" + cat.t("fallback.said_before", words=before)
         else:
             text = cat.t(f"fallback.staff_{ev.kind}", name=name, address=address)
         if held:

@@ -41,6 +41,21 @@ async def test_an_address_typed_just_before_the_cry_joins_the_call_beside_the_re
     assert list(app.svc.outage.journal.folder.glob("*.jsonl")) == []
 
 
+async def test_staff_alerted_during_the_outage_read_at_once_what_he_typed_just_before_his_cry(
+        make_app, own_redis, clock):
+    app = await make_app(redis_url=own_redis.url)
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    li = Person(app, 1001)
+    own_redis.stop()
+    await wang.send("今天天气怎么样")
+    clock.advance(seconds=BEFORE_CRY_SECONDS + 60)
+    await wang.send("我在建新路27弄3号602室")
+    clock.advance(seconds=40)
+    await wang.send("救命")
+    alert = li.last("救命").text  # the fallback's one-off alert, minutes before Redis is back
+    assert "系统故障" in alert and "建新路27弄3号602室" in alert and "天气" not in alert
+
+
 async def test_a_daughters_words_before_her_cry_join_her_fathers_call_as_hers(make_app, own_redis, clock):
     app = await make_app(redis_url=own_redis.url)
     daughter = await signed_up(Person(app, 5050, "王丽"), "13911110002")

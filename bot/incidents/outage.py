@@ -27,14 +27,13 @@ from redis.exceptions import LockError, RedisError
 
 from ..journal import Journal, JournalFile
 from ..types import MEDIA, Inbound, Outbound, SendResult
-from .outage_words import SaidPace, TextCap, attach, tell_holders
+from .outage_words import BEFORE_CRY_SECONDS, SaidPace, TextCap, attach, tell_holders
 from .recovery import tell_recovered
 
 log = logging.getLogger(__name__)
 HANDLING_MS = 30_000  # a replayer that dies mid-entry holds it this long; then another one replays it
 KEEP_SECONDS = 30 * 86400  # "done" marks outlive any journal file left behind by a crash before its deletion
 GIVE_UP_AFTER = 5  # replays of one entry that broke (a bug, not Redis): then it is logged and let go
-BEFORE_CRY_SECONDS = 600  # a text typed this long before the sender's own cry ("我在3号楼602", then "救命") is its call's
 EVENT_FIELDS = {f.name for f in dataclasses.fields(Inbound)} - {"callback_id"}  # a button's answer is long stale
 
 # the journaled call being replayed: every incident it opens carries when it came and whom the fallback reached

@@ -37,6 +37,7 @@ SAID_SECONDS = 60
 SAID_KEPT = 5  # the packet shows this many of the latest words said during the outage
 SAID_CHARS = 300
 SENDERS_KEPT = 1000  # callers remembered at most (those whose minute has passed are forgotten first)
+BEFORE_CRY_SECONDS = 600  # a text typed this long before the sender's own cry ("我在3号楼602", then "救命") is its call's
 TEXTS_AT_ONCE = 10  # one sender's texts journaled during an outage before the pace below applies
 TEXT_SECONDS = 20  # then one more every this many seconds (a cry for help is never capped)
 
@@ -112,6 +113,19 @@ async def said_after_cry(svc, ev: Inbound, cry: dict, who) -> Outbound:
                    urgent=True)
     await svc.outbox.send(msg)
     return msg
+
+
+async def said_before(svc, user_id: int) -> str:
+    """What this person typed in the BEFORE_CRY_SECONDS before their cry, as it waits in the journal: staff alerted
+    by the fallback read it with the cry (where he is, "门开着"), not only once Redis is back. "" if nothing."""
+    try:
+        entries = await asyncio.to_thread(svc.outage.journal.peek) if svc.outage.journal.waiting() else []
+    except Exception:  # the disk failed too: the cry's alert goes all the same, without them
+        return ""
+    since = svc.clock.ts() - BEFORE_CRY_SECONDS
+    said = [str((e.get("ev") or {}).get("text") or "").strip() for e in sorted(entries, key=lambda e: e.get("at", 0))
+            if e.get("loose") and e.get("at", 0) >= since and (e.get("ev") or {}).get("user_id") == user_id]
+    return "；".join(filter(None, said))[-SAID_CHARS:]
 
 
 async def attach(svc, entry: dict, opened: list[int]) -> list[dict] | None:
