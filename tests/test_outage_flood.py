@@ -57,3 +57,15 @@ async def test_a_resident_flooding_about_his_open_call_keeps_his_first_words_and
     assert said[:8] == [f"钥匙在垫子下{i}" for i in range(8)] and len(said) <= 24
     again = [e for e in await app.svc.store.timeline(n) if e["event"] == "resident_again"]
     assert [e["words"] for e in again] == ["我又摔了 救命"]
+
+
+async def test_a_text_when_the_journals_disk_has_failed_too_is_still_answered_with_120(make_app, own_redis):
+    from pathlib import Path
+
+    app = await make_app(redis_url=own_redis.url)
+    zhang = await signed_up(Person(app, 5002, "张阿姨"), "13900000001")
+    own_redis.stop()
+    app.svc.outage.journal.folder = Path("/dev/null/outage")  # the disk fails too
+    app.svc.outage.journal._fd = None
+    await zhang.send("门开着")
+    assert "120" in zhang.last().text and COMMITTEE in zhang.last().text
