@@ -20,6 +20,20 @@ def said_on(timeline: list[dict]) -> list[str]:
     return [e["words"] for e in timeline if e["event"] == "outage_said"]
 
 
+def replay_breaks_once(app, kind: str = "") -> None:
+    """The next replay (of a `kind` of message, if given) breaks (a bug, a lock): it stays journaled, tried again."""
+    outage, handle = app.svc.outage, app.svc.outage.handle
+
+    async def broken_once(ev, **kw):
+        if kind and ev.kind != kind:
+            return await handle(ev, **kw)
+        outage.handle = handle
+        replaying()["failed"] = True
+        return []
+
+    outage.handle = broken_once
+
+
 async def claimed_call(app) -> tuple[Person, Person, int]:
     """王老伯 cries while Redis is up and 李社工 claims his call: him, her, the incident."""
     wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
@@ -149,14 +163,7 @@ async def test_words_typed_after_a_voice_wait_while_the_voices_replay_is_tried_a
     clock.advance(seconds=10)
     await wang.send("门开着")
     own_redis.start()
-    outage, handle = app.svc.outage, app.svc.outage.handle
-
-    async def broken_once(ev, **kw):  # its replay breaks (a bug, a lock): it stays journaled, tried again
-        outage.handle = handle
-        replaying()["failed"] = True
-        return []
-
-    outage.handle = broken_once
+    replay_breaks_once(app)
     await replay_tick(app)
     await replay_tick(app)
     (n,) = await app.svc.store.open_incident_ids()

@@ -9,6 +9,7 @@ import asyncio
 
 from conftest import signed_up
 from test_outage_journal import own_redis, replay_tick  # noqa: F401  (a fixture)
+from test_outage_open_call import replay_breaks_once
 
 from bot.testing.tools import Person
 
@@ -42,8 +43,6 @@ async def test_calls_journaled_by_two_workers_give_the_caller_one_recovery_messa
 
 
 async def test_a_call_stored_only_on_the_next_run_does_not_tell_the_caller_again(make_app, own_redis, clock):
-    from bot.incidents import replaying
-
     app = await make_app(redis_url=own_redis.url)
     wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
     own_redis.stop()
@@ -51,16 +50,7 @@ async def test_a_call_stored_only_on_the_next_run_does_not_tell_the_caller_again
     clock.advance(seconds=30)
     await wang.send_kind("voice")
     own_redis.start()
-    outage, handle = app.svc.outage, app.svc.outage.handle
-
-    async def the_voice_breaks_once(ev, **kw):  # its replay breaks (a lock, a bug): tried again next second
-        if ev.kind != "voice":
-            return await handle(ev, **kw)
-        outage.handle = handle
-        replaying()["failed"] = True
-        return []
-
-    outage.handle = the_voice_breaks_once
+    replay_breaks_once(app, "voice")  # tried again next second
     await replay_tick(app)
     await replay_tick(app)
     (n,) = await app.svc.store.open_incident_ids()
