@@ -69,3 +69,26 @@ async def test_a_text_when_the_journals_disk_has_failed_too_is_still_answered_wi
     app.svc.outage.journal._fd = None
     await zhang.send("门开着")
     assert "120" in zhang.last().text and COMMITTEE in zhang.last().text
+
+
+async def test_a_stuck_client_crying_for_help_over_and_over_reaches_staff_a_few_times_a_minute_and_all_is_kept(
+        make_app, own_redis, clock):
+    """Every cry is journaled (once Redis is back they are on the record); staff, woken by the first, are not sent
+    thirty alerts from one sender in a minute — a few, the next one saying how many came between — while another
+    resident's cry still reaches them at once."""
+    app = await make_app(redis_url=own_redis.url)
+    zhang = await signed_up(Person(app, 5002, "张阿姨"), "13900000001")
+    stranger, li = Person(app, 7001, "路人"), Person(app, 1001)
+    own_redis.stop()
+    for i in range(30):
+        clock.advance(seconds=1)
+        await stranger.send("救命")
+        if i == 15:
+            await zhang.send("救命 我摔倒了")
+            assert "张阿姨" in li.last().text
+    alerts = [m.text for m in li.inbox if "路人" in m.text and "系统故障" in m.text]
+    assert 1 <= len(alerts) <= 3
+    assert len(journaled(app, stranger.id)) == 30
+    clock.advance(minutes=1)
+    await stranger.send("救命")
+    assert "路人" in li.last().text and "没有转发" in li.last().text  # how many came between

@@ -93,6 +93,7 @@ class Outage:
         self._waiting = False  # "calls wait for Redis" logged once an outage, not every second
         self._replaying = asyncio.Lock()  # one replay at a time in this process (its files' locks are its own)
         self.pace = SaidPace(svc.clock)  # a caller's words after their cry, to staff (bot/incidents/outage_words.py)
+        self.cries = SaidPace(svc.clock)  # one sender's cries alerted by the fallback: a few a minute, all journaled
         self.texts = TextCap(svc.clock)  # anyone's texts journaled: a flood is not (bot/incidents/outage_words.py)
         if keep_back not in svc.outbox.holds:
             svc.outbox.holds.append(keep_back)  # what a replayed call would tell its caller again
