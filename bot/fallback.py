@@ -4,14 +4,17 @@ cry for help still reaches staff, with whatever of the register can still be rea
 A voice, photo or location cannot be read for a cry, and a resident who can only speak sends a voice note: while
 storage is away each one goes to every staff member the config names, forwarded under a line saying who may have
 sent it. Nothing here needs Redis: a flood is held back in this process (`MediaCap`), one a sender a minute and
-MEDIA_PER_WINDOW from everyone; the next one of theirs that goes on says how many were held back.
+MEDIA_PER_WINDOW from everyone; the next one of theirs that goes on says how many were held back. One sender's cries
+are paced alike (a few a minute each, every one journaled; outage_words.SaidPace), never anyone else's.
 
 Before anything is sent, a cry and a voice, photo or location (forwarded or held back) are written to the outage
 journal (bot/incidents/outage.py), then whom the staff alert reached: once Redis is back each becomes a stored
 incident that escalates, and what was held back reaches staff then. What someone types after their cry (where they
-are, "我没事了") reaches the staff their cry reached, and joins the call once it is stored (bot/incidents/outage_words.py).
+are, "我没事了") reaches the staff their cry reached, and joins the call once it is stored (bot/incidents/outage_words.py);
+what they typed just before it goes with its alert, and joins the call alike.
 Anyone else's text is journaled too (who they are cannot be asked now): it joins their call open since before the
-outage, if there is one, once Redis is back.
+outage, if there is one, once Redis is back. A flood of texts from one sender is answered but not all journaled
+(outage_words.TextCap); a cry always is.
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from . import roster
 from .residents import full_address
 from .flows.understanding import keyword_parse
 from .incidents import replaying, said_after_cry
+from .incidents.outage_words import said_before
 from .incidents.urgency import WORDED
 from .services import Services
 from .types import MEDIA, Inbound, Outbound
@@ -72,11 +76,13 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
         sos or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data))
     media = ev.kind in MEDIA and roster.staff_by_tg(s, ev.user_id) is None
     if words := not (urgent or alerted or media or ev.is_group) and ev.kind == "text" and svc.outage and (
-            roster.staff_by_tg(s, ev.user_id) is None and not (ev.text or "/").startswith("/")):
+            roster.staff_by_tg(s, ev.user_id) is None and not (ev.text or "/").startswith("/")
+            and svc.outage.texts.take(ev.user_id)):  # a flood of texts is answered, not journaled
         if cry := await svc.outage.cry_of(ev.user_id):  # "我在3号楼302" after their cry: to staff, not lost
             return [await said_after_cry(svc, ev, cry, lambda: _who_if_readable(svc, ev))]
-    held = cap.take(ev.user_id) if media and cap else 0
+    held = cap.take(ev.user_id) if media and cap else svc.outage.cries.take(ev.user_id) if urgent and svc.outage else 0
     forwarding = media and held is not None
+    quiet = urgent and held is None  # their cries reached staff just now: journaled, counted into their next alert
     noted = None
     if words:  # about a call open before the outage (who they are cannot be asked now): joins it once Redis is back
         await svc.outage.note(ev, cried="", held=False, loose=True)
@@ -90,10 +96,12 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     msg = Outbound(ev.chat, cat.t(key, loc, phone=s.community.committee_phone), urgent=True)
     sends = [asyncio.ensure_future(svc.outbox.send(msg))]  # on its way while the register is read for staff
     staff, alerts = [st for st in s.staff if st.telegram_id], []
-    if urgent or forwarding:
+    if urgent and not quiet or forwarding:
         name, address = await _who_if_readable(svc, ev)
         if urgent:
             text = cat.t("fallback.staff_alert", name=name, address=address, words=(ev.text or "🆘")[:200])
+            if svc.outage and (before := await said_before(svc, ev.user_id)):  # "我在3号楼602", then "救命"
+                text += "\n" + cat.t("fallback.said_before", words=before)
         else:
             text = cat.t(f"fallback.staff_{ev.kind}", name=name, address=address)
         if held:
@@ -107,7 +115,7 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
         else:
             alerts = [svc.outbox.send(Outbound(st.telegram_id, text, urgent=True)) for st in staff]
     results = await asyncio.gather(*sends, *alerts, return_exceptions=True)
-    if noted:  # whom it reached: the stored incident's packet will say so
+    if noted and not quiet:  # whom it reached: the stored incident's packet will say so
         await svc.outage.reached(noted, [st.name for st, res in zip(staff, results[len(sends):]) if _reached(res)])
     return [msg]
 

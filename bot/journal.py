@@ -69,7 +69,7 @@ class Journal:
             return True
         try:
             return any(name.endswith(".jsonl") for name in os.listdir(self.folder))
-        except FileNotFoundError:
+        except OSError:  # none yet, or the disk failed too (the fallback answers all the same)
             return False
 
     def read_all(self) -> list[JournalFile]:

@@ -20,6 +20,20 @@ def said_on(timeline: list[dict]) -> list[str]:
     return [e["words"] for e in timeline if e["event"] == "outage_said"]
 
 
+def replay_breaks_once(app, kind: str = "") -> None:
+    """The next replay (of a `kind` of message, if given) breaks (a bug, a lock): it stays journaled, tried again."""
+    outage, handle = app.svc.outage, app.svc.outage.handle
+
+    async def broken_once(ev, **kw):
+        if kind and ev.kind != kind:
+            return await handle(ev, **kw)
+        outage.handle = handle
+        replaying()["failed"] = True
+        return []
+
+    outage.handle = broken_once
+
+
 async def claimed_call(app) -> tuple[Person, Person, int]:
     """王老伯 cries while Redis is up and 李社工 claims his call: him, her, the incident."""
     wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
@@ -149,16 +163,32 @@ async def test_words_typed_after_a_voice_wait_while_the_voices_replay_is_tried_a
     clock.advance(seconds=10)
     await wang.send("门开着")
     own_redis.start()
-    outage, handle = app.svc.outage, app.svc.outage.handle
-
-    async def broken_once(ev, **kw):  # its replay breaks (a bug, a lock): it stays journaled, tried again
-        outage.handle = handle
-        replaying()["failed"] = True
-        return []
-
-    outage.handle = broken_once
+    replay_breaks_once(app)
     await replay_tick(app)
     await replay_tick(app)
     (n,) = await app.svc.store.open_incident_ids()
     assert said_on(await app.svc.store.timeline(n)) == ["门开着"]
     assert "门开着" in Person(app, 1001).last(AGAIN).text
+
+
+async def test_a_new_fall_typed_during_an_outage_about_a_claimed_call_raises_it_as_with_redis_up(
+        make_app, own_redis, clock):
+    """"我又摔了" while 李社工 is on her way: with Redis up her call is renewed (a new urgent call to her and the first
+    level, escalating). Typed during an outage it was only a line among his words, and nobody hurried."""
+    app = await make_app(redis_url=own_redis.url)
+    wang, li, n = await claimed_call(app)
+    seen = len(li.inbox)
+    own_redis.stop()
+    clock.advance(minutes=1)
+    await wang.send("我又摔了")
+    said_at = clock.ts()
+    clock.advance(minutes=2)
+    own_redis.start()
+    await replay_tick(app)
+    await settled(app)
+    inc = await app.svc.store.incident(n)
+    assert inc.get("renewed") and inc["renewed_words"] == "我又摔了"
+    timeline = await app.svc.store.timeline(n)
+    assert [(e["at"], e["words"]) for e in timeline if e["event"] == "resident_again"] == [(said_at, "我又摔了")]
+    assert any("又发来紧急求助" in m.text and "我又摔了" in m.text and m.buttons for m in li.inbox[seen:])
+    assert not any("又说" in m.text and "我又摔了" in m.text for m in li.inbox[seen:])  # raised, not a line among others

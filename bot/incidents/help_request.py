@@ -111,15 +111,8 @@ def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:
 
 
 async def again(ctx: Ctx, n: int, words: str) -> int:
-    """Another call while this one is open: on the timeline every time. Claimed or arrived, it is a new urgent
-    call (it may be a second fall: Incidents.renew); otherwise staff hear it, collapsed (bot/incidents/repeats.py)."""
-    await ctx.svc.store.add_timeline(n, {"at": called_at(ctx.svc.clock.ts()), "event": "resident_again",
-                                         "words": words[:300]})
-    inc = await ctx.svc.store.incident(n)
-    if inc and inc["status"] in ("claimed", "arrived") and not inc.get("renewed"):
-        await _incidents(ctx).renew(n, words[:200] or "🆘")
-    else:  # still unclaimed, or already renewed and not yet answered: one line per interval
-        await ctx.svc.repeats.resident_again(n, words)
+    """Another call while this one is open: on the timeline, renewed or passed on (bot/incidents/repeats.py)."""
+    await ctx.svc.repeats.called_again(n, words, called_at(ctx.svc.clock.ts()))
     ctx.say(ctx.t("help.already_alerted", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
     return n
 

@@ -37,15 +37,13 @@ class LiveLocation:
         try:
             if ev.is_group or ev.latitude is None or ev.longitude is None:
                 return []
-            if (found := await self.open_call_of(ev.user_id)) is None:
-                return []
-            n, by = found
             now = self.svc.clock.ts()
-            live = {"lat": ev.latitude, "lon": ev.longitude, "at": now, "sent_at": ev.sent_at, **by}
-            if not await self.store.keep_newest(n, "live", live):
-                return []  # an earlier move, handled after a later one (a backlog after a restart)
-            if await self.store.repeat(f"l{n}", now, LIVE_UPDATE_SECONDS, f"live:{n}"):
-                await self._live_update(n)
+            for n, by in await self.open_calls_of(ev.user_id):  # a contact's, about two calls: both follow it
+                live = {"lat": ev.latitude, "lon": ev.longitude, "at": now, "sent_at": ev.sent_at, **by}
+                if not await self.store.keep_newest(n, "live", live):
+                    continue  # an earlier move, handled after a later one (a backlog after a restart)
+                if await self.store.repeat(f"l{n}", now, LIVE_UPDATE_SECONDS, f"live:{n}"):
+                    await self._live_update(n)
         except Exception as e:  # storage away or a bug: nobody is waiting for an answer to a move
             log.warning("a live location's move was not passed on: %s", type(e).__name__)
         return []
@@ -61,23 +59,21 @@ class LiveLocation:
         await self._live_update(n)
         return False
 
-    async def open_call_of(self, tg: int) -> tuple[int, dict] | None:
-        """The open call what a person sends belongs to (a live position, words typed during an outage), and who
-        sends it: a resident's own call, or the one open call of the residents a family contact looks out for
-        (marked as hers). Staff and strangers have none."""
+    async def open_calls_of(self, tg: int) -> list[tuple[int, dict]]:
+        """The open calls what a person sends belongs to (a live position, words typed during an outage), each with
+        who sends it: a resident's own call; else the open calls of the residents a family contact (or doctor)
+        looks out for, marked as hers — all of them when there are several: nothing says which, and a guess would
+        leave the other call's staff unaware. Staff and strangers have none."""
         if roster.staff_by_tg(self.svc.settings, tg) is not None:
-            return None
+            return []
         if person := await self.store.resident_by_tg(tg):
-            return (n, {}) if (n := await self._open_call(person["id"])) else None
+            return [(n, {})] if (n := await self._open_call(person["id"])) else []
         account = await self.store.contact_account(tg)
         if not account:
-            return None
+            return []
         links = {link["rid"]: link for link in await self.store.contact_links_by_phone(account.get("phone", ""))}
-        calls = [(n, link) for rid, link in links.items() if (n := await self._open_call(rid))]
-        if len(calls) != 1:  # none open, or several and nothing says which
-            return None
-        n, link = calls[0]
-        return n, {"by": link["name"] or account.get("name", ""), "relation": link["relation"]}
+        return [(n, {"by": link["name"] or account.get("name", ""), "relation": link["relation"]})
+                for rid, link in links.items() if (n := await self._open_call(rid))]
 
     async def _open_call(self, rid: str) -> int | None:
         n = await self.store.active_incident(rid)

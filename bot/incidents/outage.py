@@ -9,8 +9,9 @@ claim buttons, escalating, on the desk and in the reports — whose packet says 
 alert reached; a voice held back then reaches whoever handles it. It is created at the time of the call (its timeline
 adds when it was recorded), so its escalation counts from then: the levels overdue by now fire at once, one a tick, in
 order; the rest when their time comes. What the replay would tell the caller again is kept back: they get one message
-(bot/incidents/recovery.py). Each entry is replayed once, by whichever process
-marks it first in Redis (as bot/once.py marks updates); a file is deleted only when Redis has every entry in it.
+(bot/incidents/recovery.py), once an outage. Each entry is replayed once, by whichever
+process marks it first in Redis (as bot/once.py marks updates), and one person's by one process at a time; a file is
+deleted only when Redis has every entry in it.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from redis.exceptions import LockError, RedisError
 
 from ..journal import Journal, JournalFile
 from ..types import MEDIA, Inbound, Outbound, SendResult
-from .outage_words import SaidPace, attach, tell_holders
+from .outage_words import BEFORE_CRY_SECONDS, SaidPace, TextCap, attach, tell_holders
 from .recovery import tell_recovered
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,8 @@ class Outage:
         self._waiting = False  # "calls wait for Redis" logged once an outage, not every second
         self._replaying = asyncio.Lock()  # one replay at a time in this process (its files' locks are its own)
         self.pace = SaidPace(svc.clock)  # a caller's words after their cry, to staff (bot/incidents/outage_words.py)
+        self.cries = SaidPace(svc.clock)  # one sender's cries alerted by the fallback: a few a minute, all journaled
+        self.texts = TextCap(svc.clock)  # anyone's texts journaled: a flood is not (bot/incidents/outage_words.py)
         if keep_back not in svc.outbox.holds:
             svc.outbox.holds.append(keep_back)  # what a replayed call would tell its caller again
 
@@ -162,20 +165,8 @@ class Outage:
             loose: list = []  # words typed with no cry of theirs: joined a call open now (its holders told), or None
             for entry, file in sorted(((e, f) for f in files for e in f.entries), key=lambda x: x[0].get("at", 0)):
                 by_person.setdefault((entry.get("ev") or {}).get("user_id"), []).append((entry, file))
-
-            async def replay_theirs(items: list) -> None:
-                heard: list[dict] = []  # their calls stored by this run: they hear one message once all are stored
-                waiting: set[str] = set()  # their entries not stored yet: the words said after one wait with it
-                for entry, file in items:  # (and any typed after one: the call they join may be that one)
-                    if entry.get("said") in waiting or entry.get("loose") and waiting or not await (
-                            self._attach_one(entry, heard, loose) if entry.get("said") or entry.get("loose")
-                            else self._replay_one(entry, heard)):
-                        unfinished.add(file.path)
-                        waiting.add(str(entry.get("id")))
-                if heard:
-                    await tell_recovered(self.svc, heard)
-
-            done = await asyncio.gather(*map(replay_theirs, by_person.values()), return_exceptions=True)
+            done = await asyncio.gather(*(self._replay_theirs(uid, _before_cries(items), unfinished, loose)
+                                          for uid, items in by_person.items()), return_exceptions=True)
             await tell_holders(self.svc, loose)
             if broken := [e for e in done if isinstance(e, BaseException)]:
                 raise broken[0]  # Redis away again (the rest wait for the next run), or this process stopping
@@ -184,6 +175,26 @@ class Outage:
                     self._remove(file)
         finally:
             self.journal.let_go(files)
+
+    async def _replay_theirs(self, uid: int | None, items: list, unfinished: set[Path], loose: list) -> None:
+        """One person's entries, in order, by one process at a time: whichever replays them tells them once, with
+        the question their calls left open (another process finds them taken and leaves them to it)."""
+        store, holder = self.svc.store, uuid.uuid4().hex
+        if uid is not None and not await store.take_caller(uid, holder, HANDLING_MS):
+            unfinished.update(file.path for _, file in items)
+            return
+        heard: list[dict] = []  # their calls stored by this run: they hear one message once all are stored
+        waiting: set[str] = set()  # their entries not stored yet: the words said after one wait with it
+        for entry, file in items:  # (and any typed after one: the call they join may be that one)
+            if entry.get("said") in waiting or entry.get("loose") and waiting or not await (
+                    self._attach_one(entry, heard, loose) if entry.get("said") or entry.get("loose")
+                    else self._replay_one(entry, heard)):
+                unfinished.add(file.path)
+                waiting.add(str(entry.get("id")))
+        if heard:  # once an outage, whichever run stored which of their calls
+            await tell_recovered(self.svc, heard, since=min(float(e.get("at") or 0) for e, _ in items))
+        if uid is not None:
+            await store.release_caller(uid, holder)
 
     def _remove(self, file: JournalFile) -> None:
         if file.unreadable:
@@ -230,7 +241,7 @@ class Outage:
         try:
             joined = await attach(self.svc, entry, opened)
             if entry.get("loose"):
-                loose.append(joined)
+                loose.extend([None] if joined is None else joined)
         except (RedisError, LockError, OSError):
             raise  # Redis away again: tried again once its mark lapses
         except Exception:  # a bug: they reached staff during the outage all the same
@@ -247,6 +258,23 @@ class Outage:
 
     async def close(self) -> None:
         self.journal.close()
+
+
+def _before_cries(items: list) -> list:
+    """One person's entries in the order they came, except that a text typed shortly before one of their cries (no
+    call of theirs to join yet) is taken as said after it: it follows that cry, and joins the call the cry becomes."""
+    cries = [entry for entry, _ in items if entry.get("cried")]
+    out: list = []
+    held: dict[str, list] = {}  # a cry's id: the texts typed just before it
+    for entry, file in items:
+        at = float(entry.get("at") or 0)
+        if entry.get("loose") and (cry := next((c for c in cries
+                                                if at <= float(c.get("at") or 0) <= at + BEFORE_CRY_SECONDS), None)):
+            said = {k: v for k, v in entry.items() if k != "loose"}
+            held.setdefault(cry["id"], []).append(({**said, "said": cry["id"]}, file))
+            continue
+        out += [(entry, file), *held.pop(entry.get("id"), [])]
+    return out
 
 
 def _event(entry: dict) -> tuple[Inbound | None, str]:

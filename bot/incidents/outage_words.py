@@ -9,13 +9,14 @@ were passed on.
 Once Redis is back they are not replayed through the conversation (they answered the fallback, not a question:
 "不用了" is no "the address is wrong"). Each is attached to the incident his cry became: on its timeline at its own
 time and in the packet, and an address in his own words beside the register (loudly when it differs), so the
-read-back is not asked after it. Someone unknown's (whose cry opened no incident) are written down as their messages
-are. Nobody gets a message for them (bot/incidents/recovery.py sends the one).
+read-back is not asked after it. What he typed shortly before his cry ("我在3号楼602", then "救命": journaled as
+`loose`, below, as no cry of his was there yet) joins it alike (bot/incidents/outage.py, BEFORE_CRY_SECONDS). Someone
+unknown's (whose cry opened no incident) are written down as their messages are. Nobody gets a message for them (bot/incidents/recovery.py sends the one).
 
 A call may have been open since before Redis went away (claimed, 李社工 on her way) when he types "门开着": the
 fallback cannot ask Redis who he is, so every text typed during an outage is journaled (`loose`). Once Redis is back,
-those of someone with an open call (his own, or the one open call of those a family contact looks out for) join it as
-above, and the staff holding it, who heard nothing then, get one message with them; the rest are dropped unread.
+those of someone with an open call (his own, or those of the residents a family contact looks out for: all of them,
+as nothing says which; Incidents.open_calls_of) join it as above, and the staff holding it, who heard nothing then, get one message with them; the rest are dropped unread.
 """
 from __future__ import annotations
 
@@ -23,9 +24,11 @@ import asyncio
 import logging
 from collections import deque
 
+from ..flows.understanding import is_emergency, understand
 from ..types import Inbound, Outbound
 from .address_steps import door_in
 from .alerting import listeners
+from .repeats import renews
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +37,9 @@ SAID_SECONDS = 60
 SAID_KEPT = 5  # the packet shows this many of the latest words said during the outage
 SAID_CHARS = 300
 SENDERS_KEPT = 1000  # callers remembered at most (those whose minute has passed are forgotten first)
+BEFORE_CRY_SECONDS = 600  # a text typed this long before the sender's own cry ("我在3号楼602", then "救命") is its call's
+TEXTS_AT_ONCE = 10  # one sender's texts journaled during an outage before the pace below applies
+TEXT_SECONDS = 20  # then one more every this many seconds (a cry for help is never capped)
 
 
 class SaidPace:
@@ -60,6 +66,31 @@ class SaidPace:
         return self._held.pop(sender, 0)
 
 
+class TextCap:
+    """Whether a sender's text is journaled while storage is away: a flood from one sender (a stuck client, a
+    stranger) makes no more fsyncs and journal lines than TEXTS_AT_ONCE, then one every TEXT_SECONDS. Counted in
+    this process on `svc.clock`."""
+
+    def __init__(self, clock) -> None:
+        self.clock = clock
+        self._left: dict[int, tuple[float, float]] = {}  # sender: (texts they may still send, as of when)
+
+    def take(self, sender: int) -> bool:
+        now = self.clock.ts()
+        if len(self._left) >= SENDERS_KEPT:  # those whose allowance is whole again are forgotten first
+            self._left = {k: v for k, v in self._left.items() if _allowance(v, now) < TEXTS_AT_ONCE}
+        left = _allowance(self._left.get(sender, (TEXTS_AT_ONCE, now)), now)
+        if left < 1:
+            return False
+        self._left[sender] = (left - 1, now)
+        return True
+
+
+def _allowance(kept: tuple[float, float], now: float) -> float:
+    left, at = kept
+    return min(TEXTS_AT_ONCE, left + (now - at) / TEXT_SECONDS)
+
+
 async def said_after_cry(svc, ev: Inbound, cry: dict, who) -> Outbound:
     """Words from someone whose cry waits in the journal (`cry`: its id, and the names of the staff its alert
     reached; `who()`: their name as staff know it). Journaled first, then passed on (paced), then they are told."""
@@ -84,34 +115,50 @@ async def said_after_cry(svc, ev: Inbound, cry: dict, who) -> Outbound:
     return msg
 
 
-async def attach(svc, entry: dict, opened: list[int]) -> dict | None:
+async def said_before(svc, user_id: int) -> str:
+    """What this person typed in the BEFORE_CRY_SECONDS before their cry, as it waits in the journal: staff alerted
+    by the fallback read it with the cry (where he is, "门开着"), not only once Redis is back. "" if nothing."""
+    try:
+        entries = await asyncio.to_thread(svc.outage.journal.peek) if svc.outage.journal.waiting() else []
+    except Exception:  # the disk failed too: the cry's alert goes all the same, without them
+        return ""
+    since = svc.clock.ts() - BEFORE_CRY_SECONDS
+    said = [str((e.get("ev") or {}).get("text") or "").strip() for e in sorted(entries, key=lambda e: e.get("at", 0))
+            if e.get("loose") and e.get("at", 0) >= since and (e.get("ev") or {}).get("user_id") == user_id]
+    return "；".join(filter(None, said))[-SAID_CHARS:]
+
+
+async def attach(svc, entry: dict, opened: list[int]) -> list[dict] | None:
     """Journaled words, once Redis is back: onto the incident their cry became (`opened`: the incidents its replay
-    opened here; empty when it went on an open call, or was stored by another run: then the caller's open call).
-    Words typed with no cry of theirs in the journal (`loose`) join only a call open now, else are dropped unread.
-    What joined a call (with its number `n`), or None."""
+    opened here; empty when it went on an open call, or was stored by another run: then the caller's open calls).
+    Words typed with no cry of theirs in the journal (`loose`) join only a call open now, else are dropped unread
+    (None); a resident's about a new emergency ("我又摔了") renew his claimed call as they would with Redis up (an
+    unclaimed one escalates anyway: its holders hear them below). What joined a call for its holders to hear (each
+    with its number `n`)."""
     store = svc.store
     ev = entry.get("ev") or {}
     uid, text = ev.get("user_id"), str(ev.get("text") or "").strip()[:SAID_CHARS]
     at = float(entry.get("at") or svc.clock.ts())  # when it was said, not when Redis came back
-    if entry.get("loose"):
-        found = await svc.incidents.open_call_of(uid) if uid and text else None
-        if not found:
-            return None
-        n, family = found
-        by = (family.get("by") or ev.get("first_name") or "?") if family else (await store.resident_by_tg(uid))["name"]
-        return await _join(svc, n, uid, {"at": at, "words": text, "by": by}, own=not family)
-    person = await store.resident_by_tg(uid) if uid else None
-    n = opened[-1] if opened else await _open_call(svc, uid, person)
-    inc = await store.incident(n) if n else None
-    if not text:
+    if not uid or not text:
         return None
-    if not inc:  # someone unknown (whose cry opened no incident): written down as their messages are
-        if not person and not await store.contact_account(uid):
-            await store.log_stranger(uid, {"at": at, "kind": "text", "name": ev.get("first_name") or "", "text": text})
-        return None
-    own = bool(person) and person["id"] == inc.get("resident")
-    by = person["name"] if own else (inc.get("reporter") or {}).get("name") or ev.get("first_name") or "?"
-    return await _join(svc, n, uid, {"at": at, "words": text, "by": by}, own=own)
+    loose = bool(entry.get("loose"))
+    calls = [(opened[-1], {})] if opened and not loose else await svc.incidents.open_calls_of(uid)
+    person = await store.resident_by_tg(uid)
+    if not calls and not loose and not person and not await store.contact_account(uid):
+        # someone unknown (whose cry opened no incident): written down as their messages are
+        await store.log_stranger(uid, {"at": at, "kind": "text", "name": ev.get("first_name") or "", "text": text})
+    joined = []
+    for n, family in calls:
+        if not (inc := await store.incident(n)):
+            continue
+        own = bool(person) and person["id"] == inc.get("resident")
+        if own and loose and renews(inc) and is_emergency(await understand(svc, text)):
+            await svc.repeats.called_again(n, text, at)  # "我又摔了" with 李社工 on her way: a new urgent call
+            continue
+        by = person["name"] if own else (family.get("by") or (inc.get("reporter") or {}).get("name")
+                                         or ev.get("first_name") or "?")
+        joined.append(await _join(svc, n, uid, {"at": at, "words": text, "by": by}, own=own))
+    return joined if calls else None
 
 
 async def _join(svc, n: int, uid: int, said: dict, *, own: bool) -> dict:
@@ -145,18 +192,6 @@ async def tell_holders(svc, joined: list[dict | None]) -> None:
         if inc := await svc.store.incident(n):
             text = f"#{n} " + "\n".join(lines)
             await svc.outbox.send_all([Outbound(chat, text, urgent=True) for chat in await listeners(svc, inc)])
-
-
-async def _open_call(svc, uid: int | None, person: dict | None) -> int | None:
-    """The call now open for this resident, or for the first resident this family contact looks out for who has one."""
-    store = svc.store
-    if person:
-        return await store.active_incident(person["id"])
-    account = await store.contact_account(uid) if uid else None
-    for link in (account or {}).get("links", []):
-        if n := await store.active_incident(link["rid"]):
-            return n
-    return None
 
 
 async def _where_answered(svc, uid: int, n: int) -> None:

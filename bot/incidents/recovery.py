@@ -26,11 +26,13 @@ from ..services import Services
 from ..types import Outbound
 
 log = logging.getLogger(__name__)
+TOLD_KEEP_SECONDS = 86400  # a caller told once an outage, however many processes or runs stored their calls
 
 
-async def tell_recovered(svc: Services, heard: list[dict]) -> None:
+async def tell_recovered(svc: Services, heard: list[dict], *, since: float) -> None:
     """`heard`: the replayed calls of one person, in order (each with its event, the messages kept back and the
-    incidents it opened)."""
+    incidents it opened); `since`: when the first of their calls in the journal came (the same for every process
+    replaying them: the one message is claimed in Redis for it)."""
     ev = heard[-1]["ev"]
     try:
         ctx = Ctx(ev, await identify(svc, ev), await svc.store.session(ev.user_id), svc)
@@ -40,6 +42,8 @@ async def tell_recovered(svc: Services, heard: list[dict]) -> None:
         incidents = [n for late in heard for n in late.get("incidents", ())]
         text = ctx.t(await _recovered_key(ctx, incidents), phone=svc.settings.community.committee_phone)
         question = await _open_question(ctx, kept)
+        if not await svc.store.claim_recovered(ev.user_id, f"{since:.3f}", TOLD_KEEP_SECONDS):
+            return  # told already: another process, or an earlier run, stored some of their calls
     except (RedisError, OSError) as e:  # Redis away again: they heard the fallback at the time
         log.warning("the message after an outage replay could not be made (%s)", type(e).__name__)
         return

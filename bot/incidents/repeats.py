@@ -22,12 +22,28 @@ STRANGER_MEDIA_SECONDS = 600  # a stranger's voice or photo: one forwarded per p
 STRANGERS_MEDIA_PER_WINDOW = 6  # and at most six of all strangers' in those 10 minutes
 
 
+def renews(inc: dict) -> bool:
+    """Whether another call of the resident's now is a new urgent call: someone has the call (claimed, arrived) and
+    has not been told of a renewal they have not answered yet."""
+    return inc.get("status") in ("claimed", "arrived") and not inc.get("renewed")
+
+
 class Repeats:
     def __init__(self, svc: Services, incidents) -> None:
         self.svc, self.incidents = svc, incidents
 
     async def _first_of_interval(self, subject: str) -> bool:
         return await self.svc.store.repeat(subject, self.svc.clock.ts(), REPEAT_INTERVAL_SECONDS, f"rep:{subject}")
+
+    async def called_again(self, n: int, words: str, at: float) -> None:
+        """A resident's call (made at `at`) while their incident is open: on the timeline every time. Claimed or
+        arrived, it is a new urgent call (it may be a second fall: Incidents.renew); otherwise staff hear it,
+        collapsed."""
+        await self.svc.store.add_timeline(n, {"at": at, "event": "resident_again", "words": words[:300]})
+        if renews(await self.svc.store.incident(n) or {}):
+            await self.incidents.renew(n, words[:200] or "🆘")
+        else:  # still unclaimed, or already renewed and not yet answered: one line per interval
+            await self.resident_again(n, words)
 
     async def resident_again(self, n: int, words: str) -> None:
         """A resident's call while their incident is open: staff hear the first at once, then a count."""

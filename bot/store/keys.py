@@ -62,6 +62,8 @@ Layout (prefix omitted):
   poller:{bot}              str   "host:pid:nonce" of the one process polling Telegram for bot id {bot} (expires)
   update:{bot}:{id}         str   "handling" | "done": update {id} of bot {bot} is (being) handled (expires)
   outage:{id}               str   "handling" | "done": a call journaled while Redis was away, (being) replayed (expires)
+  outage:caller:{uid}       str   the process replaying this caller's journaled calls now (expires)
+  outage:told:{uid}:{since} str   the caller of the outage from `since` was told their calls are stored (expires)
 """
 from __future__ import annotations
 
@@ -154,6 +156,8 @@ class Keys:
     def poller_lease(self, bot: Part) -> str: return self._key("poller:{}", bot)
     def update_seen(self, bot: Part, update_id: Part) -> str: return self._key("update:{}:{}", bot, update_id)
     def outage_entry(self, entry: Part) -> str: return self._key("outage:{}", entry)
+    def outage_caller(self, uid: Part) -> str: return self._key("outage:caller:{}", uid)
+    def outage_told(self, uid: Part, since: Part) -> str: return self._key("outage:told:{}:{}", uid, since)
 
 
 class LuaKeys(Keys):

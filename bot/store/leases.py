@@ -80,3 +80,14 @@ class LeasesStore(StoreBase):
 
     async def drop_replay(self, entry: str) -> None:
         await self.script(_DROP_REPLAY)(keys=[self.keys.outage_entry(entry)], args=[])
+
+    async def take_caller(self, caller: int, holder: str, ttl_ms: int) -> bool:
+        """True if `holder` now replays this caller's journaled calls (no other process does)."""
+        return bool(await self.r.set(self.keys.outage_caller(caller), holder, nx=True, px=ttl_ms))
+
+    async def release_caller(self, caller: int, holder: str) -> None:
+        await self.script(_RELEASE)(keys=[self.keys.outage_caller(caller)], args=[holder])
+
+    async def claim_recovered(self, caller: int, since: str, keep_seconds: int) -> bool:
+        """True once per caller and outage (`since`: when their first call journaled in it came): tell them now."""
+        return bool(await self.r.set(self.keys.outage_told(caller, since), "1", nx=True, ex=keep_seconds))
