@@ -89,3 +89,17 @@ async def test_a_resident_on_the_phone_with_a_fraudster_is_told_not_to_pay_not_t
     told = wang.last("已通知值班社工").text
     assert "转账" in told and "110" in told and "验证码" in told
     assert "侧身" not in told and "门锁" not in told
+
+
+@pytest.mark.parametrize("words, heading", [("someone called and asked me to transfer money", "紧急求助 #1"),
+                                            ("I am in hospital", "求助 #1")])
+async def test_simple_english_a_scam_call_or_a_stay_in_hospital_reaches_staff(people, app, words, heading):
+    """The first was "没太明白", the second "听到您很好，真高兴！"."""
+    wang, li = await _says(people, words)
+    assert words in li.last(heading).text
+    assert not any("没太明白" in t or "真高兴" in t for t in wang.texts())
+
+
+async def test_a_simple_english_allowance_question_is_answered(people, app):
+    wang, li = await _says(people, "how much is the senior allowance")
+    assert any("180元" in t for t in wang.texts())  # 王老伯 is 89

@@ -7,6 +7,8 @@ Words the bot did not understand are kept (the last UNCLEAR_KEPT, until the step
 """
 from __future__ import annotations
 
+import re
+
 from ..incidents import address_steps, help_request
 from .. import qa
 from .base import Ctx
@@ -112,8 +114,21 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
         show_menu(ctx, SMALL_TALK[intent])
     elif intent == "provide_address":
         show_menu(ctx, "talk.address_noted", phone=ctx.svc.settings.community.committee_phone)
+    elif TODAY.search(text):
+        show_menu(ctx, "talk.today", **today(ctx))
     else:
         not_understood(ctx, text)
+
+
+# "what day is it?" from someone who lost track: the bot's clock answers (never before a cry: route_intent runs after)
+TODAY = re.compile(r"(今天|今日|今朝)(是)?(几号|几月几号|几月几日|星期几|礼拜几|周几|什么日子)|(现在|这会儿?)(是)?几点"
+                   r"|\bwhat (day|date|time) is it\b|\bwhat'?s the (date|time)\b", re.I)
+
+
+def today(ctx: Ctx) -> dict:
+    now = ctx.svc.clock.now()
+    return {"month": now.month, "day": now.day, "time": now.strftime("%H:%M"),
+            "weekday": ctx.t("talk.weekdays")[now.weekday()]}
 
 
 def not_understood(ctx: Ctx, text: str) -> None:
