@@ -103,3 +103,9 @@ async def test_simple_english_a_scam_call_or_a_stay_in_hospital_reaches_staff(pe
 async def test_a_simple_english_allowance_question_is_answered(people, app):
     wang, li = await _says(people, "how much is the senior allowance")
     assert any("180元" in t for t in wang.texts())  # 王老伯 is 89
+
+
+@pytest.mark.parametrize("words", ["门是开着的", "门开好了"])
+def test_telling_the_door_is_open_is_no_suspected_cry(nlu_model, words):
+    """"门开着" (for whoever comes) was read as a possible cry once the model learnt more needs ("需要马上有人来吗？")."""
+    assert nlu_model.parse(words, explain=True)["decision"] == "not_emergency"
