@@ -92,10 +92,11 @@ class Deadlines:
         now = self.svc.clock.ts()
         policy = self.policy(inc["kind"])
         await self.store.update_incident(n, reopened=True)
-        await self.store.set_deadline(key, now + policy.repeat_every_minutes * 60)
         await self.store.add_timeline(n, {"at": now, "event": "no_arrival", "claimed_by": inc["claimed_by"]})
         who = roster.staff_by_id(self.svc.settings, inc["claimed_by"])
         await self._alert(n, inc["level"], audience=["all_staff", "head"], reason="alert.no_arrival")
+        # moved on only once sent: a worker dying before that leaves it (leased) to another
+        await self.store.set_deadline(key, now + policy.repeat_every_minutes * 60)
         log.warning("incident %s claimed by %s without arrival", n, who.id if who else "?")
         return False
 
