@@ -44,7 +44,7 @@ class Limits:
 
 
 class _Chat:
-    __slots__ = ("busy", "waiting", "tat", "recent", "held_until", "asking")
+    __slots__ = ("busy", "waiting", "tat", "recent", "held_until", "asking", "slot_at")
 
     def __init__(self) -> None:
         # one sender per chat at a time; the others wait in order of priority, then of arrival, so a staff
@@ -57,6 +57,7 @@ class _Chat:
         # the turn's holder while it waits in a queue for the token's slot, nothing reserved yet: (priority, future);
         # a more urgent message to the chat makes it give the turn up (`_preempt`)
         self.asking: tuple[int, asyncio.Future] | None = None
+        self.slot_at = 0.0  # when the turn's holder was granted its slot: `acquire` returns it
 
 
 class TelegramLimiter:
@@ -78,10 +79,13 @@ class TelegramLimiter:
         self._next_sweep = 0.0
         self.granted = 0
         self.penalties = 0
+        self.rebooked = 0  # sends that took a new slot, theirs long past (`stale`)
 
     # --- the protocol --------------------------------------------------------------------------
-    async def acquire(self, chat_id: int, urgent: bool | int = False) -> None:
-        """`urgent` is True/False, or a priority: 0 staff alert, 1 other urgent, 2 normal."""
+    async def acquire(self, chat_id: int, urgent: bool | int = False, *, again: bool = False) -> float:
+        """`urgent` is True/False, or a priority: 0 staff alert, 1 other urgent, 2 normal. Returns when the slot
+        granted is (this limiter's clock). `again`: a new token slot for a message whose slot went by unused while
+        it was held back (`stale`); its chat's pace was kept by the first, and is only moved on from the new one."""
         priority = (1 if urgent else 2) if isinstance(urgent, bool) else int(urgent)
         chat = self._chats.get(chat_id)
         if chat is None:
@@ -89,7 +93,7 @@ class TelegramLimiter:
         await self._chat_turn(chat, priority)
         holding = True
         try:
-            while (wait := await self._slot(chat_id, chat, priority)) > 0:
+            while (wait := await self._slot(chat_id, chat, priority, again)) > 0:
                 await self._sleep(wait)
                 if chat.waiting and chat.waiting[0][0] < priority:  # a more urgent one came meanwhile
                     holding = False
@@ -100,18 +104,25 @@ class TelegramLimiter:
             if holding:
                 self._chat_next(chat)
         self.granted += 1
+        self.rebooked += again
         self._sweep()
+        return chat.slot_at
 
-    async def _slot(self, chat_id: int, chat: _Chat, priority: int) -> float:
+    def stale(self, slot_at: float) -> bool:
+        """Whether a send granted the slot at `slot_at` is now more than a slot late: sent now, it would land on top
+        of the slots booked after its own (every process's on the token), past 30 in a second at the server."""
+        return self._clock() - slot_at > self._interval
+
+    async def _slot(self, chat_id: int, chat: _Chat, priority: int, again: bool = False) -> float:
         """0 once this chat's turn has its overall slot (recorded), else how long the chat must wait first."""
-        wait = self._chat_wait(chat_id, chat, self._clock())
+        wait = self._chat_wait(chat_id, chat, self._clock(), again)
         if wait > 0:
             return wait
         if not await self._overall_slot(chat, priority):
             return YIELDED
-        wait = self._chat_wait(chat_id, chat, self._clock())  # a 429 may have held the chat while we queued
+        wait = self._chat_wait(chat_id, chat, self._clock(), again)  # a 429 may have held the chat while we queued
         if wait <= 0:
-            self._record(chat_id, chat, self._clock())
+            self._record(chat_id, chat, self._clock(), again)
         return wait
 
     def penalise(self, chat_id: int, retry_after: float) -> None:
@@ -151,7 +162,9 @@ class TelegramLimiter:
                 return
         chat.busy = False
 
-    def _chat_wait(self, chat_id: int, chat: _Chat, now: float) -> float:
+    def _chat_wait(self, chat_id: int, chat: _Chat, now: float, again: bool = False) -> float:
+        if again:  # its chat's place was taken with its first slot: only a 429's hold counts now
+            return chat.held_until - now
         burst = 1 if chat_id < 0 else self.limits.chat_burst
         wait = max(chat.held_until - now, chat.tat - (burst - 1) * self._chat_interval - now)
         if chat_id < 0:
@@ -162,7 +175,11 @@ class TelegramLimiter:
                 wait = max(wait, chat.recent[0] + window - now)
         return wait
 
-    def _record(self, chat_id: int, chat: _Chat, now: float) -> None:
+    def _record(self, chat_id: int, chat: _Chat, now: float, again: bool = False) -> None:
+        chat.slot_at = now
+        if again:  # the chat's next message a whole interval after this one's new slot
+            chat.tat = max(chat.tat, now + self._chat_interval)
+            return
         chat.tat = max(chat.tat, now) + self._chat_interval
         if chat_id < 0:
             chat.recent.append(now)
