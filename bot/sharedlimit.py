@@ -90,7 +90,8 @@ class SharedLimiter(TelegramLimiter):
     async def _reserve(self, chat_id: int, priority: int, again: bool = False) -> tuple[bool, float]:
         self.round_trips += 1
         async with asyncio.timeout(self._timeout):  # not wait_for: no task of its own for every message
-            return await self.store.pace_reserve(chat_id, priority <= 1, self.pace, alert=priority == 0, again=again)
+            return await self.store.pace_reserve(chat_id, priority <= 1, self.pace, alert=priority == 0, again=again,
+                                                 burst=self.burst(chat_id, priority))
 
     async def _ask(self, chat_id: int, chat: _Chat, priority: int, again: bool = False) -> tuple[bool, float]:
         fut = asyncio.get_running_loop().create_future()

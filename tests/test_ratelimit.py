@@ -35,6 +35,8 @@ class VirtualTime:
             if task.done() or not self._sleepers:
                 continue
             wake, _, fut = heapq.heappop(self._sleepers)
+            if fut.done():  # its sleeper was cancelled (a pause cut short by a more urgent message)
+                continue
             self.now = max(self.now, wake)
             fut.set_result(None)
         return task.result()

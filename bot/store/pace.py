@@ -99,19 +99,20 @@ class PaceStore(StoreBase):
         self._alert_slots = ScriptBatch(self, _RESERVE, urgent=True)
 
     async def pace_reserve(self, chat_id: int, urgent: bool, pace: Pace, now: float | None = None, *,
-                           alert: bool = False, again: bool = False) -> tuple[bool, float]:
+                           alert: bool = False, again: bool = False, burst: int | None = None) -> tuple[bool, float]:
         """(True, seconds): the token's next slot is this chat's, `seconds` from now (the caller sends then);
         (False, seconds): wait that long first (the chat's pace, or a 429's hold), nothing reserved. An urgent
         message passes a 429's hold on the token, never the chat's; a staff alert (`alert`) may go ahead of the
         booked slots (see _RESERVE); `again`: a new token slot for a send whose slot went by while it was held back
-        (its chat's pace is not asked again, only moved on). `now` replaces Redis TIME (tests)."""
+        (its chat's pace is not asked again, only moved on); `burst`: the chat's for this message (the limiter's
+        `burst`: fewer for what is not urgent into a staff chat), else the pace's. `now` replaces Redis TIME (tests)."""
         k = self.keys
         group = chat_id < 0
         batch = self._alert_slots if alert else self.batched(_RESERVE)  # every committee's in a few ms: one trip
         granted, seconds = await batch.call(
             [k.pace(), k.pace_chat(chat_id), k.pace_grants(chat_id)],
             ["" if now is None else now, pace.interval, pace.catchup, pace.chat_interval,
-             1 if group else pace.burst, 2 if alert else int(urgent), pace.group_limit if group else 0,
+             1 if group else burst or pace.burst, 2 if alert else int(urgent), pace.group_limit if group else 0,
              pace.group_window, pace.lend, int(again)], urgent=True)  # at once (and the steps waiting go along)
         return bool(granted), float(seconds)
 
