@@ -7,6 +7,7 @@ bench_alert.py does (update handed out → the alert's sendMessage arriving), th
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections import Counter
 from typing import Any
@@ -35,10 +36,14 @@ class TokenServer(TimedBotAPIServer):
         self.refused: Counter = Counter()  # 429s by whom the message was for: check-in residents, others
         self.reached: set[int] = set()  # check-in residents who got one
         self.twice = 0  # check-ins accepted for someone who already had one
+        self.paced: list[tuple[int, float, bool]] | None = [] if os.environ.get("BENCH_PACE") else None
 
     async def execute(self, method: str, params: dict[str, Any], token: str) -> dict:
+        at = time.monotonic()  # bench/_pace_trace.py
         body = await super().execute(method, params, token)
         chat = _int(params.get("chat_id"))
+        if self.paced is not None and method.lower() == "sendmessage":
+            self.paced.append((chat, at, body.get("error_code") == 429))
         if body.get("error_code") == 429:
             self.refused["checkin" if chat >= CHECKIN_TG0 else f"{method}:{chat}"] += 1
         elif method.lower() == "sendmessage" and body.get("ok") and chat >= CHECKIN_TG0:
@@ -55,6 +60,7 @@ class TokenServer(TimedBotAPIServer):
         self.checkins, self.first, self.last, self.stats = 0, 0.0, 0.0, RateStats()
         self.refused.clear()
         self.reached.clear()
+        self.paced = [] if self.paced is not None else None
         self.twice = 0
         self.handed_out.clear()
         self.arrived.clear()
@@ -119,6 +125,9 @@ class Fleet:
     async def counts(self) -> list[tuple[int, float, float, int]]:
         """Per token: (check-ins accepted, first, last, check-ins sent to someone a second time)."""
         return [(s.checkins, s.first, s.last, s.twice) for s in self.servers]
+
+    async def paced(self) -> list[list[tuple[int, float, bool]]]:
+        return [s.paced or [] for s in self.servers]
 
     async def refused(self) -> list[dict]:
         return [dict(s.refused) for s in self.servers]

@@ -21,6 +21,7 @@ from datetime import timedelta
 from typing import Any
 
 import _hops
+import _pace_trace
 from _scale_server import checkin_tg
 
 # about a check-in's length, and its five buttons
@@ -121,13 +122,14 @@ async def _worker(conn, cfg: dict) -> None:
                 app.svc.checkins.ladder.concurrency = cfg["concurrency"]
             apps.append(app)
         start_scheduler(apps)  # one for all its committees, as bot.district starts it
+        paced = _pace_trace.install(apps) if _pace_trace.ON else None
         if cfg["poll"]:
             await stack.enter_async_context(aiogram_echo(*cfg["echo"], []))
         gc.collect()
         gc.freeze()
         conn.send(("ready", rss_mb(), type(asyncio.get_running_loop()).__module__))
         await _recv(conn)  # go
-        profile = None
+        profile, rebooked = None, 0
         if cfg.get("profile"):
             import cProfile
             import time
@@ -137,6 +139,7 @@ async def _worker(conn, cfg: dict) -> None:
         for app in apps:  # the scheduler's job does the same within a second
             await app.svc.checkins.kick()
         await _recv(conn)  # stop
+        rebooked = sum(getattr(app.svc.outbox.limiter, "rebooked", 0) for app in apps)  # sends past their slot
         if profile:
             profile.disable()
             profile.dump_stats(cfg["profile"])
@@ -152,7 +155,7 @@ async def _worker(conn, cfg: dict) -> None:
             await bot.session.close()
     await urgent.aclose()
     await redis.aclose()
-    conn.send(("done", hops.result() if hops else None))
+    conn.send(("done", hops.result() if hops else None, rebooked, paced))
 
 
 # --- RSS per committee ------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""A resident's 🆘 does not wait for a staff chat's pace spent on messages that are not urgent (issue 16: own alert p99
-< 50 ms).
+"""A resident's 🆘 does not wait for a staff chat's pace spent on messages that are not urgent (issue 16: own alert
+p99 < 50 ms).
 
 Telegram takes a short burst into one chat, then about one message a second; the bot keeps to it (config.yaml
 `telegram.chat_burst: 3`, bot/ratelimit.py). Staff chats also get messages nobody is waiting for to the second:
@@ -50,7 +50,8 @@ async def test_a_sos_right_after_missed_check_in_alerts_does_not_wait_for_the_st
             await api.wait_until(lambda: len(api.sent_to(LI)) >= before + 2, 5)
             pressed = time.monotonic()
             await wang.press("🆘 紧急求助")
-            sos = await api.wait_for_message(LI, lambda m: "紧急求助" in m.text and "王老伯" in m.text, after=before)
+            sos = await api.wait_for_message(LI, lambda m: "紧急求助" in m.text and "王老伯" in m.text,
+                                             after=before)
             assert sos.at - pressed < FAST, sos.at - pressed  # not behind the missed check-ins' use of the burst
             assert await alerts == [1, 1, 1]  # and every missed check-in still reached her
             assert len(api.sent_to(LI)) == before + 4
