@@ -120,11 +120,11 @@ class Hops:
             if uid is not None:
                 self.limits.setdefault(uid, []).append(("turn", t0, time.perf_counter(), held_by))
 
-        async def timed_reserve(chat_id, priority):
+        async def timed_reserve(chat_id, priority, *again):
             uid = _alert_uid.get() if priority == 0 else None
             t0, got = time.perf_counter(), None
             try:
-                got = await reserve(chat_id, priority)
+                got = await reserve(chat_id, priority, *again)
                 return got
             finally:  # a reservation past the limiter's timeout: (False, None), and the process goes on its own
                 if uid is not None:

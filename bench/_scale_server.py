@@ -30,8 +30,8 @@ def token_of(committee: int) -> str:
 class TokenServer(TimedBotAPIServer):
     """The limit-enforcing test server of one token, counting the check-ins it accepted."""
 
-    def __init__(self, token: str) -> None:
-        super().__init__(token=token, limits=RateLimits())
+    def __init__(self, token: str, chat_burst: int = 1) -> None:
+        super().__init__(token=token, limits=RateLimits(per_chat_per_s=chat_burst))
         self.checkins, self.first, self.last = 0, 0.0, 0.0
         self.refused: Counter = Counter()  # 429s by whom the message was for: check-in residents, others
         self.reached: set[int] = set()  # check-in residents who got one
@@ -83,10 +83,11 @@ class Fleet:
         self.queued: dict[int, float] = {}  # resident -> when their 🆘 was queued (bench/_hops.py)
 
     async def start(self, committees: int, residents: int, staff: list[tuple[int, str]],
-                    sos_users: list[tuple[int, str]]) -> tuple[list[tuple[str, str]], tuple[str, str]]:
-        """([(base url, token)] per committee, the echo bot's)."""
+                    sos_users: list[tuple[int, str]],
+                    chat_burst: int = 1) -> tuple[list[tuple[str, str]], tuple[str, str]]:
+        """([(base url, token)] per committee, the echo bot's); `chat_burst` messages a second into one chat."""
         for c in range(committees):
-            srv = TokenServer(token_of(c))
+            srv = TokenServer(token_of(c), chat_burst)
             await srv.start()
             for uid, name in staff:
                 srv.user(uid, name)

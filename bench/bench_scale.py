@@ -111,6 +111,7 @@ async def storm(args, fleet, targets, echo, redis, redis_url: str, pids: dict, w
     """One 09:00 with `workers` processes: until every check-in is delivered or `--seconds` have passed."""
     total = args.committees * args.residents
     children = [Child(worker, {"redis_url": redis_url, "targets": targets, "echo": echo, "poll": w == 0,
+                               "chat_burst": args.chat_burst, "staff_notes": args.staff_notes,
                                "profile": profile if w == 0 else None, "concurrency": args.concurrency})
                 for w in range(workers)]
     try:
@@ -269,6 +270,9 @@ async def main() -> int:
     ap.add_argument("--concurrency", type=int, default=0, metavar="N",
                     help="check-ins in flight per committee (the ladder's own setting, 16, unless given)")
     ap.add_argument("--storms-only", action="store_true", help="skip the RSS probe and the bare senders")
+    ap.add_argument("--chat-burst", type=int, default=1, help="messages a second into one chat (servers and bot)")
+    ap.add_argument("--staff-notes", type=float, default=0, metavar="S", help="every S s, three messages that are "
+                    "not urgent (missed check-ins) to each staff chat of committee 0 during the storm")
     ap.add_argument("--profile", metavar="FILE", help="cProfile worker 0 of the first round into FILE")
     args = ap.parse_args()
     rounds_of = [int(w) for w in args.workers.split(",")]
@@ -287,7 +291,8 @@ async def main() -> int:
         _, redis = await connect_redis(committee_settings(0, ""), Secrets(redis_url=redis_srv.url))
         url = redis_srv.url
         try:
-            targets, echo = await fleet.start(args.committees, args.residents, staff_users(), sos_users)
+            targets, echo = await fleet.start(args.committees, args.residents, staff_users(), sos_users,
+                                              args.chat_burst)
             pids = {"redis": redis_srv.proc.pid, "server": fleet.pid}
             rss, bare = None, {}
             if not args.storms_only:
