@@ -27,5 +27,6 @@ async def test_check_ins_held_back_by_an_alert_in_flight_do_not_go_all_at_once_p
         assert all(r.ok for r in sent)
         assert api.stats.throttled == 0, api.stats  # the held ones went in slots of their own, not on top of others
         assert a.limiter.rebooked >= 5  # they took new slots (about one in every two of the half second's)
+        assert a.limiter.fallbacks == b.limiter.fallbacks == 0  # in Redis, shared: not each on its own limits
 
     await storm(redis_server, body)
