@@ -18,6 +18,7 @@ import time
 
 ON = bool(os.environ.get("BENCH_HOPS"))
 _alert_uid: contextvars.ContextVar[int | None] = contextvars.ContextVar("alert_uid", default=None)
+STAFF_BELOW = 700_000  # Telegram ids below this are staff (bench/_harness.py FIRST_RESIDENT_TG)
 ALL_HOPS = ("queued", "handed_out", "received", "marked", "engine", "stored", "send", "request", "accepted")
 
 
@@ -33,6 +34,7 @@ class Hops:
         self.pool_max = 0  # the most connections of that pool in use at once
         self._limiter = None
         self.limits: dict[int, list] = {}  # resident -> the alert's waits inside the limiter (_install_limiter)
+        self.staff: list[tuple[int, str, bool, float]] = []  # every request to a staff chat: (chat, tag, edit?, when)
 
     def mark(self, uid: int | None, hop: str) -> None:
         if uid is not None:
@@ -79,6 +81,8 @@ class Hops:
 
         async def timed_deliver(msg):
             self.mark(alert_of(msg), "request")
+            if msg.chat_id < STAFF_BELOW:  # what else went to a staff chat, and when (what took its second)
+                self.staff.append((msg.chat_id, msg.tag, bool(msg.edit), time.perf_counter()))
             return await deliver(msg)
 
         handle = app.engine.handle
@@ -116,11 +120,11 @@ class Hops:
             if uid is not None:
                 self.limits.setdefault(uid, []).append(("turn", t0, time.perf_counter(), held_by))
 
-        async def timed_reserve(chat_id, priority):
+        async def timed_reserve(chat_id, priority, *again):
             uid = _alert_uid.get() if priority == 0 else None
             t0, got = time.perf_counter(), None
             try:
-                got = await reserve(chat_id, priority)
+                got = await reserve(chat_id, priority, *again)
                 return got
             finally:  # a reservation past the limiter's timeout: (False, None), and the process goes on its own
                 if uid is not None:
@@ -147,10 +151,11 @@ class Hops:
         if self._on_gc in gc.callbacks:
             gc.callbacks.remove(self._on_gc)
         return {"at": self.at, "limits": self.limits, "fallbacks": getattr(self._limiter, "fallbacks", 0),
-                "stalls": self.stalls, "gcs": self.gcs, "pool_waits": self.pool_waits, "pool_max": self.pool_max}
+                "stalls": self.stalls, "gcs": self.gcs, "staff": self.staff, "pool_waits": self.pool_waits,
+                "pool_max": self.pool_max}
 
 
-def report(server: dict[int, dict[str, float]], worker: dict) -> None:
+def report(server: dict[int, dict[str, float]], worker: dict, refused: dict) -> None:
     """Per press, milliseconds spent between consecutive hops; the slowest presses, the median of each hop, and
     what the worker's loop was doing (stalls, collections) during the slowest."""
     from _harness import percentile
@@ -191,6 +196,12 @@ def report(server: dict[int, dict[str, float]], worker: dict) -> None:
         parts = [(what, round((t0 - stamps["send"]) * 1e3, 1), round((t1 - t0) * 1e3, 1), extra)
                  for what, t0, t1, extra in worker.get("limits", {}).get(uid, [])] if "send" in stamps else []
         print(f"  {total * 1e3:.0f} ms press: in the limiter (what, at ms after send, took ms, detail) {parts}")
+    for total, uid, stamps in rows[:6]:
+        if "request" in stamps:  # the requests to staff chats in the 1.5 s before this alert's own
+            before = [(tag, "edit" if edit else "new", round((t - stamps["request"]) * 1e3)) for chat, tag, edit, t
+                      in worker.get("staff", []) if -1.5 <= t - stamps["request"] < 0]
+            print(f"  {total * 1e3:.0f} ms press: to staff chats in the 1.5 s before its request (tag, kind, ms) "
+                  f"{before}")
     parts = [(what, t1 - t0, extra) for each in worker.get("limits", {}).values() for what, t0, t1, extra in each]
     answers = [extra for what, _, extra in parts if what == "reserve"]
     trips = [took for what, took, _ in parts if what == "reserve"] or [0]
@@ -207,3 +218,4 @@ def report(server: dict[int, dict[str, float]], worker: dict) -> None:
           f"{len(worker['gcs'])} collections over 2 ms, max {max([x for _, x, _ in worker['gcs']] or [0]) * 1e3:.0f} ms; "
           f"Redis pool: at most {worker['pool_max']} connections in use, {len(worker['pool_waits'])} waits for one "
           f"over 1 ms (max {max(worker['pool_waits'] or [0]) * 1e3:.0f} ms)")
+    print(f"  refused by committee 0's server (what: how many): {refused}")

@@ -7,6 +7,7 @@ bench_alert.py does (update handed out → the alert's sendMessage arriving), th
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections import Counter
 from typing import Any
@@ -29,16 +30,20 @@ def token_of(committee: int) -> str:
 class TokenServer(TimedBotAPIServer):
     """The limit-enforcing test server of one token, counting the check-ins it accepted."""
 
-    def __init__(self, token: str) -> None:
-        super().__init__(token=token, limits=RateLimits())
+    def __init__(self, token: str, chat_burst: int = 1) -> None:
+        super().__init__(token=token, limits=RateLimits(per_chat_per_s=chat_burst))
         self.checkins, self.first, self.last = 0, 0.0, 0.0
         self.refused: Counter = Counter()  # 429s by whom the message was for: check-in residents, others
         self.reached: set[int] = set()  # check-in residents who got one
         self.twice = 0  # check-ins accepted for someone who already had one
+        self.paced: list[tuple[int, float, bool]] | None = [] if os.environ.get("BENCH_PACE") else None
 
     async def execute(self, method: str, params: dict[str, Any], token: str) -> dict:
+        at = time.monotonic()  # bench/_pace_trace.py
         body = await super().execute(method, params, token)
         chat = _int(params.get("chat_id"))
+        if self.paced is not None and method.lower() == "sendmessage":
+            self.paced.append((chat, at, body.get("error_code") == 429))
         if body.get("error_code") == 429:
             self.refused["checkin" if chat >= CHECKIN_TG0 else f"{method}:{chat}"] += 1
         elif method.lower() == "sendmessage" and body.get("ok") and chat >= CHECKIN_TG0:
@@ -55,6 +60,7 @@ class TokenServer(TimedBotAPIServer):
         self.checkins, self.first, self.last, self.stats = 0, 0.0, 0.0, RateStats()
         self.refused.clear()
         self.reached.clear()
+        self.paced = [] if self.paced is not None else None
         self.twice = 0
         self.handed_out.clear()
         self.arrived.clear()
@@ -77,10 +83,11 @@ class Fleet:
         self.queued: dict[int, float] = {}  # resident -> when their 🆘 was queued (bench/_hops.py)
 
     async def start(self, committees: int, residents: int, staff: list[tuple[int, str]],
-                    sos_users: list[tuple[int, str]]) -> tuple[list[tuple[str, str]], tuple[str, str]]:
-        """([(base url, token)] per committee, the echo bot's)."""
+                    sos_users: list[tuple[int, str]],
+                    chat_burst: int = 1) -> tuple[list[tuple[str, str]], tuple[str, str]]:
+        """([(base url, token)] per committee, the echo bot's); `chat_burst` messages a second into one chat."""
         for c in range(committees):
-            srv = TokenServer(token_of(c))
+            srv = TokenServer(token_of(c), chat_burst)
             await srv.start()
             for uid, name in staff:
                 srv.user(uid, name)
@@ -119,6 +126,9 @@ class Fleet:
     async def counts(self) -> list[tuple[int, float, float, int]]:
         """Per token: (check-ins accepted, first, last, check-ins sent to someone a second time)."""
         return [(s.checkins, s.first, s.last, s.twice) for s in self.servers]
+
+    async def paced(self) -> list[list[tuple[int, float, bool]]]:
+        return [s.paced or [] for s in self.servers]
 
     async def refused(self) -> list[dict]:
         return [dict(s.refused) for s in self.servers]

@@ -21,6 +21,7 @@ from datetime import timedelta
 from typing import Any
 
 import _hops
+import _pace_trace
 from _scale_server import checkin_tg
 
 # about a check-in's length, and its five buttons
@@ -37,12 +38,13 @@ def prefix_of(committee: int, kind: str = "nc") -> str:
     return f"{kind}:{{c{committee:03d}}}:"
 
 
-def committee_settings(committee: int, base_url: str, kind: str = "nc"):
+def committee_settings(committee: int, base_url: str, kind: str = "nc", chat_burst: int = 1):
     from _setup import settings_for
 
     s = settings_for(prefix_of(committee, kind))
-    # chat_burst 1: the test servers allow no burst into a chat (Telegram allows a short one), as test_e2e_workers
-    return s.model_copy(update={"telegram": s.telegram.model_copy(update={"api_base_url": base_url, "chat_burst": 1})})
+    # chat_burst 1: the test servers allow no burst into a chat unless told (Telegram allows a short one)
+    return s.model_copy(update={"telegram": s.telegram.model_copy(update={"api_base_url": base_url,
+                                                                           "chat_burst": chat_burst})})
 
 
 class Child:
@@ -104,9 +106,9 @@ async def _worker(conn, cfg: dict) -> None:
     urgent = urgent_client(redis)  # and one 🆘 Redis pool for every committee
     async with AsyncExitStack() as stack:
         for c, (base_url, token) in enumerate(cfg["targets"]):
-            app = await build_app(committee_settings(c, base_url), Secrets(redis_url=cfg["redis_url"],
-                                  telegram_token=token), clock=clock, redis=redis, nlu=False, kb=False, lanes=lanes,
-                                  urgent_redis=urgent)
+            app = await build_app(committee_settings(c, base_url, chat_burst=cfg["chat_burst"]),
+                                  Secrets(redis_url=cfg["redis_url"], telegram_token=token), clock=clock, redis=redis,
+                                  nlu=False, kb=False, lanes=lanes, urgent_redis=urgent)
             if cfg["poll"] and c == 0:
                 adapters.append(AiogramAdapter(app, token))
                 await adapters[-1].start()
@@ -121,13 +123,14 @@ async def _worker(conn, cfg: dict) -> None:
                 app.svc.checkins.ladder.concurrency = cfg["concurrency"]
             apps.append(app)
         start_scheduler(apps)  # one for all its committees, as bot.district starts it
+        paced = _pace_trace.install(apps) if _pace_trace.ON else None
         if cfg["poll"]:
             await stack.enter_async_context(aiogram_echo(*cfg["echo"], []))
         gc.collect()
         gc.freeze()
         conn.send(("ready", rss_mb(), type(asyncio.get_running_loop()).__module__))
         await _recv(conn)  # go
-        profile = None
+        profile, rebooked = None, 0
         if cfg.get("profile"):
             import cProfile
             import time
@@ -136,7 +139,11 @@ async def _worker(conn, cfg: dict) -> None:
         clock.set(NINE)
         for app in apps:  # the scheduler's job does the same within a second
             await app.svc.checkins.kick()
+        notes = asyncio.ensure_future(_staff_notes(apps[0], cfg["staff_notes"])) if cfg["poll"] else None
         await _recv(conn)  # stop
+        if notes:
+            notes.cancel()
+        rebooked = sum(getattr(app.svc.outbox.limiter, "rebooked", 0) for app in apps)  # sends past their slot
         if profile:
             profile.disable()
             profile.dump_stats(cfg["profile"])
@@ -152,7 +159,18 @@ async def _worker(conn, cfg: dict) -> None:
             await bot.session.close()
     await urgent.aclose()
     await redis.aclose()
-    conn.send(("done", hops.result() if hops else None))
+    conn.send(("done", hops.result() if hops else None, rebooked, paced))
+
+
+async def _staff_notes(app, every: float) -> None:
+    """`--staff-notes`: every `every` s, three messages that are not urgent (like three missed check-ins' alerts) to
+    each staff chat of committee 0, while its residents press 🆘."""
+    from bot.types import Outbound
+
+    while every:
+        await asyncio.sleep(every)
+        await asyncio.gather(*(app.svc.outbox.send(Outbound(st.telegram_id, f"⏰ 签到未回复 {i}", tag="note"))
+                               for st in app.settings.staff for i in range(3)))
 
 
 # --- RSS per committee ------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
 import _hops  # noqa: E402
+import _pace_trace  # noqa: E402
 from _scale_server import CHECKIN_TG0, Fleet, checkin_tg  # noqa: E402
 from _scale_worker import Child, bare_sender, committee_settings, prefix_of, rss_probe, worker  # noqa: E402
 from _server import RemoteServer  # noqa: E402
@@ -110,6 +111,7 @@ async def storm(args, fleet, targets, echo, redis, redis_url: str, pids: dict, w
     """One 09:00 with `workers` processes: until every check-in is delivered or `--seconds` have passed."""
     total = args.committees * args.residents
     children = [Child(worker, {"redis_url": redis_url, "targets": targets, "echo": echo, "poll": w == 0,
+                               "chat_burst": args.chat_burst, "staff_notes": args.staff_notes,
                                "profile": profile if w == 0 else None, "concurrency": args.concurrency})
                 for w in range(workers)]
     try:
@@ -145,9 +147,10 @@ async def storm(args, fleet, targets, echo, redis, redis_url: str, pids: dict, w
         alerts, refused = await fleet.alert_times(), await fleet.refused()
         for ch in children:
             ch.send("stop")
-        done = [(await ch.recv())[1] for ch in children]
+        done = [await ch.recv() for ch in children]
+        rebooked, done = await _pace_trace.collect(fleet, done)  # and with BENCH_PACE=1, where 429s came from
         if done[0]:  # BENCH_HOPS: where each 🆘 spent its time
-            _hops.report(await fleet.hops(), done[0])
+            _hops.report(await fleet.hops(), done[0], refused[0])
     finally:
         for ch in children:
             ch.stop()
@@ -158,7 +161,7 @@ async def storm(args, fleet, targets, echo, redis, redis_url: str, pids: dict, w
             "span": max((last for _, _, last, _ in counts), default=t0) - t0, "rates": rates,
             "twice": sum(x for *_, x in counts), "limit_429": sum(r.get("checkin", 0) for r in refused),
             "tokens_429": sum(1 for r in refused if r.get("checkin")),
-            "chat_429": sum(n for r in refused for k, n in r.items() if k != "checkin"),
+            "chat_429": sum(n for r in refused for k, n in r.items() if k != "checkin"), "rebooked": rebooked,
             "cpu": c1 - c0, "redis_cpu": r1 - r0, "server_cpu": s1 - s0, "alerts": alerts,
             "used": await used_memory(redis), "rss": rss, "idle": idle, "idle_cmds": idle_cmds,
             "settled": settled, "settled_cmds": settled_cmds,
@@ -190,7 +193,7 @@ def report(args, rss, bare: dict, enrolled: dict, rounds: list[dict]) -> None:
         line += f" + {sent:,.0f} per check-in sent = {per_resident + sent:,.0f} bytes per resident after a day"
     print(line + "\n")
     print(f"{'workers':>7} {'delivered':>13} {'took s':>14} {'msg/s':>6} {'per token msg/s':>20} {'% of 30':>7} "
-          f"{'committee 0':>11} {'429 token':>9} {'429 chat':>8} {'twice':>5}")
+          f"{'committee 0':>11} {'429 token':>9} {'429 chat':>8} {'twice':>5} {'rebooked':>8}")
     for r in rounds:
         rates, rate = sorted(r["rates"][1:] or r["rates"]), r["delivered"] / r["span"] if r["delivered"] else NAN
         med = statistics.median(rates) if rates else 0.0
@@ -198,14 +201,15 @@ def report(args, rss, bare: dict, enrolled: dict, rounds: list[dict]) -> None:
         took = f"{r['span']:.1f}" if r["complete"] else f">{r['wall']:.0f} (all: {r['total'] / rate:.0f})"
         print(f"{r['workers']:>7} {r['delivered']:>6,}/{r['total']:<6,} {took:>14} {rate:6.0f} "
               f"{spread:>20} {med / LIMIT:7.0%} {r['rates'][0]:11.1f} "
-              f"{r['limit_429']:>4} ({r['tokens_429']:>2}) {r['chat_429']:>8} {r['twice']:>5}")
+              f"{r['limit_429']:>4} ({r['tokens_429']:>2}) {r['chat_429']:>8} {r['twice']:>5} "
+              f"{r['rebooked']:>8}")
     print("\n(per token msg/s: median (min–max) over the tokens but committee 0, each from its first check-in to its "
           "last; committee 0: the one whose residents press 🆘 during the storm; took s: from 09:00 to the last "
           "check-in, or (all: …) how long all would take at the rate seen; "
           "429 token: refusals of a check-in (one message per resident: the per-token limit), with the number of "
           "tokens; 429 chat: refusals to other chats (a 🆘 resident's second reply within a second: the per-chat "
           "limit, which the test server enforces strictly); twice: check-ins a resident got a second time "
-          "(goal none))\n")
+          "(goal none); rebooked: sends that took a new slot, theirs more than a slot past (bot/outbox.py))\n")
     print(f"workers' event loop: {', '.join(sorted({x for r in rounds for x in r['loops']}))}\n")
     print(f"{'workers':>7} {'CPU µs/check-in':>15} {'× aiohttp':>9} {'× uvloop':>8} {'× aiogram':>9} {'Redis µs':>8} "
           f"{'Redis cmds':>10} {'server µs':>9} {'idle %core':>10} {'RSS MB':>7} {'B/check-in':>10}")
@@ -266,6 +270,9 @@ async def main() -> int:
     ap.add_argument("--concurrency", type=int, default=0, metavar="N",
                     help="check-ins in flight per committee (the ladder's own setting, 16, unless given)")
     ap.add_argument("--storms-only", action="store_true", help="skip the RSS probe and the bare senders")
+    ap.add_argument("--chat-burst", type=int, default=1, help="messages a second into one chat (servers and bot)")
+    ap.add_argument("--staff-notes", type=float, default=0, metavar="S", help="every S s, three messages that are "
+                    "not urgent (missed check-ins) to each staff chat of committee 0 during the storm")
     ap.add_argument("--profile", metavar="FILE", help="cProfile worker 0 of the first round into FILE")
     args = ap.parse_args()
     rounds_of = [int(w) for w in args.workers.split(",")]
@@ -284,7 +291,8 @@ async def main() -> int:
         _, redis = await connect_redis(committee_settings(0, ""), Secrets(redis_url=redis_srv.url))
         url = redis_srv.url
         try:
-            targets, echo = await fleet.start(args.committees, args.residents, staff_users(), sos_users)
+            targets, echo = await fleet.start(args.committees, args.residents, staff_users(), sos_users,
+                                              args.chat_burst)
             pids = {"redis": redis_srv.proc.pid, "server": fleet.pid}
             rss, bare = None, {}
             if not args.storms_only:

@@ -25,7 +25,9 @@ class Messenger(Protocol):
 
 
 class Limiter(Protocol):
-    async def acquire(self, chat_id: int, urgent: bool | int) -> None: ...
+    async def acquire(self, chat_id: int, urgent: bool | int, *, again: bool = False) -> float | None: ...
+
+    def stale(self, slot_at: float) -> bool: ...
 
     def penalise(self, chat_id: int, retry_after: float) -> None: ...
 
@@ -103,9 +105,12 @@ class Outbox:
             try:  # a staff alert holds the others from its wait for a slot until Telegram has it (bounded)
                 with self.lanes.urgent(at_most=URGENT_HOLD_SECONDS) if not rank else nullcontext():
                     if self.limiter:
-                        await self.limiter.acquire(msg.chat_id, rank)
+                        slot = await self.limiter.acquire(msg.chat_id, rank)
                         if rank:  # an alert that came while this one waited for its slot leaves first
                             await self.lanes.wait_turn()
+                            if slot is not None and self.limiter.stale(slot):  # held back past it: sent now, it
+                                # would land on the slots booked since, past 30 in a second: a slot of its own
+                                await self.limiter.acquire(msg.chat_id, rank, again=True)
                     if edit_key:
                         msg = self._latest.get(edit_key, msg)
                     result = await self.messenger.deliver(msg)

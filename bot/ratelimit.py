@@ -7,9 +7,13 @@ costs less than recovering from a 429, so every message the Outbox sends asks fo
 - per chat, a GCRA bucket: one a second with a burst of `chat_burst`, so a resident's two or three
   replies go out at once; groups add a sliding window of 20 a minute and get no burst; messages waiting
   for the same chat go by priority too, so a new staff alert does not queue behind a backlog of packets
-  or edits to that staff member, nor behind one of them still queued for an overall slot (it gives the turn up);
+  or edits to that staff member, nor behind one of them still queued for an overall slot or sleeping out the chat's
+  pace (it gives the turn up); into a staff chat, messages that are not urgent keep one place of the burst free,
+  so a call for help raised just after them goes at once, not in the chat's next second;
 - overall, evenly spaced slots a little below 30 a second: the margin absorbs HTTP jitter, which
-  would otherwise let a 31st request land inside the server's one-second window;
+  would otherwise let a 31st request land inside the server's one-second window; a send held back more than a slot
+  past its own (an alert in flight, a starved process) takes a new one (`stale`, bot/outbox.py), rather than land
+  on top of the slots booked since;
 - waiters for an overall slot are served staff alerts first, then other urgent messages (the resident's
   own reassurance), then in arrival order, so an alert raised
   during the morning's check-ins waits for one slot, not for the queue;
@@ -44,7 +48,7 @@ class Limits:
 
 
 class _Chat:
-    __slots__ = ("busy", "waiting", "tat", "recent", "held_until", "asking")
+    __slots__ = ("busy", "waiting", "tat", "recent", "held_until", "asking", "slot_at")
 
     def __init__(self) -> None:
         # one sender per chat at a time; the others wait in order of priority, then of arrival, so a staff
@@ -57,6 +61,7 @@ class _Chat:
         # the turn's holder while it waits in a queue for the token's slot, nothing reserved yet: (priority, future);
         # a more urgent message to the chat makes it give the turn up (`_preempt`)
         self.asking: tuple[int, asyncio.Future] | None = None
+        self.slot_at = 0.0  # when the turn's holder was granted its slot: `acquire` returns it
 
 
 class TelegramLimiter:
@@ -78,10 +83,15 @@ class TelegramLimiter:
         self._next_sweep = 0.0
         self.granted = 0
         self.penalties = 0
+        self.rebooked = 0  # sends that took a new slot, theirs long past (`stale`)
+        # staff chats (bot/residents/staff_join.py): what is not urgent leaves one place of the burst to an alert
+        self.keep_free: frozenset[int] = frozenset()
 
     # --- the protocol --------------------------------------------------------------------------
-    async def acquire(self, chat_id: int, urgent: bool | int = False) -> None:
-        """`urgent` is True/False, or a priority: 0 staff alert, 1 other urgent, 2 normal."""
+    async def acquire(self, chat_id: int, urgent: bool | int = False, *, again: bool = False) -> float:
+        """`urgent` is True/False, or a priority: 0 staff alert, 1 other urgent, 2 normal. Returns when the slot
+        granted is (this limiter's clock). `again`: a new token slot for a message whose slot went by unused while
+        it was held back (`stale`); its chat's pace was kept by the first, and is only moved on from the new one."""
         priority = (1 if urgent else 2) if isinstance(urgent, bool) else int(urgent)
         chat = self._chats.get(chat_id)
         if chat is None:
@@ -89,8 +99,8 @@ class TelegramLimiter:
         await self._chat_turn(chat, priority)
         holding = True
         try:
-            while (wait := await self._slot(chat_id, chat, priority)) > 0:
-                await self._sleep(wait)
+            while (wait := await self._slot(chat_id, chat, priority, again)) > 0:
+                await self._pause(chat, priority, wait)
                 if chat.waiting and chat.waiting[0][0] < priority:  # a more urgent one came meanwhile
                     holding = False
                     self._chat_next(chat)
@@ -100,18 +110,25 @@ class TelegramLimiter:
             if holding:
                 self._chat_next(chat)
         self.granted += 1
+        self.rebooked += again
         self._sweep()
+        return chat.slot_at
 
-    async def _slot(self, chat_id: int, chat: _Chat, priority: int) -> float:
+    def stale(self, slot_at: float) -> bool:
+        """Whether a send granted the slot at `slot_at` is now more than a slot late: sent now, it would land on top
+        of the slots booked after its own (every process's on the token), past 30 in a second at the server."""
+        return self._clock() - slot_at > self._interval
+
+    async def _slot(self, chat_id: int, chat: _Chat, priority: int, again: bool = False) -> float:
         """0 once this chat's turn has its overall slot (recorded), else how long the chat must wait first."""
-        wait = self._chat_wait(chat_id, chat, self._clock())
+        wait = self._chat_wait(chat_id, chat, self._clock(), again, priority)
         if wait > 0:
             return wait
         if not await self._overall_slot(chat, priority):
             return YIELDED
-        wait = self._chat_wait(chat_id, chat, self._clock())  # a 429 may have held the chat while we queued
+        wait = self._chat_wait(chat_id, chat, self._clock(), again, priority)  # a 429 may have held it meanwhile
         if wait <= 0:
-            self._record(chat_id, chat, self._clock())
+            self._record(chat_id, chat, self._clock(), again)
         return wait
 
     def penalise(self, chat_id: int, retry_after: float) -> None:
@@ -136,6 +153,21 @@ class TelegramLimiter:
                 self._chat_next(chat)
             raise
 
+    async def _pause(self, chat: _Chat, priority: int, wait: float) -> None:
+        """Sleeps out the chat's pace (or a 429's hold) holding its turn, unless a more urgent message to the chat
+        comes meanwhile (`_preempt`): a staff alert does not wait for a lesser message's own wait."""
+        if wait <= YIELDED:  # it gave its turn to a more urgent one: queues again at once
+            await self._sleep(wait)
+            return
+        fut = asyncio.get_running_loop().create_future()
+        chat.asking = (priority, fut)
+        nap = asyncio.ensure_future(self._sleep(wait))
+        try:
+            await asyncio.wait((nap, fut), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            chat.asking = None
+            nap.cancel()
+
     @staticmethod
     def _preempt(chat: _Chat, priority: int) -> None:
         """A staff alert for a chat whose turn a lesser message holds only to queue for the token (behind every
@@ -151,8 +183,18 @@ class TelegramLimiter:
                 return
         chat.busy = False
 
-    def _chat_wait(self, chat_id: int, chat: _Chat, now: float) -> float:
-        burst = 1 if chat_id < 0 else self.limits.chat_burst
+    def burst(self, chat_id: int, priority: int) -> int:
+        """The messages that may go into the chat at once: one into a group; into a staff chat, one fewer for what
+        is not urgent, so a call for help raised just after them finds a place (not the chat's next second)."""
+        if chat_id < 0:
+            return 1
+        burst = self.limits.chat_burst
+        return burst - 1 if burst > 1 and priority >= 2 and chat_id in self.keep_free else burst
+
+    def _chat_wait(self, chat_id: int, chat: _Chat, now: float, again: bool = False, priority: int = 0) -> float:
+        if again:  # its chat's place was taken with its first slot: only a 429's hold counts now
+            return chat.held_until - now
+        burst = self.burst(chat_id, priority)
         wait = max(chat.held_until - now, chat.tat - (burst - 1) * self._chat_interval - now)
         if chat_id < 0:
             window = 60 * (1 + self.limits.margin)
@@ -162,7 +204,11 @@ class TelegramLimiter:
                 wait = max(wait, chat.recent[0] + window - now)
         return wait
 
-    def _record(self, chat_id: int, chat: _Chat, now: float) -> None:
+    def _record(self, chat_id: int, chat: _Chat, now: float, again: bool = False) -> None:
+        chat.slot_at = now
+        if again:  # the chat's next message a whole interval after this one's new slot
+            chat.tat = max(chat.tat, now + self._chat_interval)
+            return
         chat.tat = max(chat.tat, now) + self._chat_interval
         if chat_id < 0:
             chat.recent.append(now)

@@ -51,28 +51,28 @@ class SharedLimiter(TelegramLimiter):
                          group_window=60 * (1 + limits.margin), lend=1 + limits.margin)
         self._timeout, self._down_seconds = timeout, down_seconds
         self._down_until = -math.inf
-        self._asks: list[tuple[int, int, int, _Chat, asyncio.Future]] = []
+        self._asks: list[tuple[int, int, int, _Chat, asyncio.Future, bool]] = []
         self._asker: asyncio.Task | None = None
         self._reserved_until = -math.inf  # when the slot this process last reserved comes
         self._holding: set[asyncio.Task] = set()
         self.round_trips = 0
         self.fallbacks = 0
 
-    async def _slot(self, chat_id: int, chat: _Chat, priority: int) -> float:
+    async def _slot(self, chat_id: int, chat: _Chat, priority: int, again: bool = False) -> float:
         if self._clock() >= self._down_until:
             try:
-                granted, seconds = await (self._reserve(chat_id, priority) if priority == 0
-                                          else self._ask(chat_id, chat, priority))
+                granted, seconds = await (self._reserve(chat_id, priority, again) if priority == 0
+                                          else self._ask(chat_id, chat, priority, again))
             except Exception as e:  # whatever broke, sending goes on under this process's own limits
                 self._went_down(e)
             else:
                 if not granted:
                     return seconds
-                self._record(chat_id, chat, self._clock() + max(0.0, seconds))  # a fallback goes on from here
+                self._record(chat_id, chat, self._clock() + max(0.0, seconds), again)  # a fallback goes on from here
                 if seconds > 0:
                     await self._sleep(seconds)
                 return 0.0
-        return await super()._slot(chat_id, chat, priority)
+        return await super()._slot(chat_id, chat, priority, again)
 
     def penalise(self, chat_id: int, retry_after: float) -> None:
         super().penalise(chat_id, retry_after)
@@ -87,14 +87,15 @@ class SharedLimiter(TelegramLimiter):
         except Exception as e:
             self._went_down(e)
 
-    async def _reserve(self, chat_id: int, priority: int) -> tuple[bool, float]:
+    async def _reserve(self, chat_id: int, priority: int, again: bool = False) -> tuple[bool, float]:
         self.round_trips += 1
         async with asyncio.timeout(self._timeout):  # not wait_for: no task of its own for every message
-            return await self.store.pace_reserve(chat_id, priority <= 1, self.pace, alert=priority == 0)
+            return await self.store.pace_reserve(chat_id, priority <= 1, self.pace, alert=priority == 0, again=again,
+                                                 burst=self.burst(chat_id, priority))
 
-    async def _ask(self, chat_id: int, chat: _Chat, priority: int) -> tuple[bool, float]:
+    async def _ask(self, chat_id: int, chat: _Chat, priority: int, again: bool = False) -> tuple[bool, float]:
         fut = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._asks, (priority, next(self._seq), chat_id, chat, fut))
+        heapq.heappush(self._asks, (priority, next(self._seq), chat_id, chat, fut, again))
         chat.asking = (priority, fut)  # until the asker takes it up, a staff alert to the chat may go first
         if self._asker is None or self._asker.done():
             self._asker = asyncio.create_task(self._run_asker())
@@ -111,14 +112,14 @@ class SharedLimiter(TelegramLimiter):
             if wait > 0 and self._asks[0][0] > 1:
                 await self._sleep(min(wait, 0.05))  # short naps: an urgent waiter may arrive meanwhile
                 continue
-            priority, _, chat_id, chat, fut = heapq.heappop(self._asks)
+            priority, _, chat_id, chat, fut, again = heapq.heappop(self._asks)
             if fut.done():  # its sender was cancelled, or gave its chat's turn to a staff alert
                 continue
             chat.asking = None  # reserving now: it keeps the turn
             try:
-                granted, seconds = await self._reserve(chat_id, priority)
+                granted, seconds = await self._reserve(chat_id, priority, again)
             except Exception as e:  # every waiter falls back at once, not one timeout after another
-                for f in (fut, *(ask[-1] for ask in self._asks)):
+                for f in (fut, *(ask[4] for ask in self._asks)):
                     if not f.done():
                         f.set_exception(e)
                 self._asks.clear()

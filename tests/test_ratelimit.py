@@ -35,6 +35,8 @@ class VirtualTime:
             if task.done() or not self._sleepers:
                 continue
             wake, _, fut = heapq.heappop(self._sleepers)
+            if fut.done():  # its sleeper was cancelled (a pause cut short by a more urgent message)
+                continue
             self.now = max(self.now, wake)
             fut.set_result(None)
         return task.result()
@@ -241,3 +243,22 @@ async def test_a_staff_alert_does_not_wait_for_an_edit_of_its_chat_queued_behind
                                                  send(1001, 0, at=0.5))
     assert alert_waited <= 2 * lim._interval  # one slot, not the edit's place behind 75 check-ins
     assert order.index((0, 1001)) < order.index((3, 1001)) and edit_waited > 2.0  # the edit still goes, later
+
+
+async def test_a_send_past_its_slot_takes_a_new_one_and_its_chat_keeps_its_pace_from_there(vt):
+    """On this process's own limits (Redis away): a check-in held back past its slot asks again; it gets the token's
+    next slot without waiting its chat's second a second time, and the chat's next message keeps a second after it."""
+    lim = limiter(vt, chat_burst=1)
+
+    async def held_then_next():
+        first = await lim.acquire(5, 2)
+        await vt.sleep(0.5)  # an alert in flight held it
+        assert lim.stale(first)
+        again = await lim.acquire(5, 2, again=True)
+        assert again - first < 0.6  # at once (0.5 s after its first): not in its chat's next second
+        after = await lim.acquire(5, 2)
+        return after - again
+
+    [gap] = await vt.run(held_then_next())
+    assert gap >= 1.0, gap
+    assert lim.rebooked == 1

@@ -42,6 +42,8 @@ async def refresh(svc: Services, config: Settings | None = None) -> None:
     settings, stale = reachable_staff(svc.staff_config, await svc.store.staff_bindings())
     await svc.store.unbind_staff(*stale)
     svc.settings = settings
+    if (limiter := svc.outbox.limiter) is not None and hasattr(limiter, "keep_free"):  # a place left for alerts
+        limiter.keep_free = frozenset(st.telegram_id for st in settings.staff if st.telegram_id)
     if not settings.staff:
         log.warning("no staff member can be reached yet: they join by sharing their phone with the bot")
 

@@ -22,7 +22,7 @@ local function fmt(x) return string.format('%.6f', x) end
 
 # KEYS: the token's pace, the chat's pace, the chat's grants (groups). ARGV: now ('' = Redis TIME), interval,
 # catch-up, chat interval, burst, urgent (2 a staff alert, 1 other urgent, 0), group limit (0 = a private chat),
-# group window, lend (seconds between two lent slots).
+# group window, lend (seconds between two lent slots), again (1: a new slot for a send whose slot went by unused).
 # Returns {1, seconds until the reserved slot} or {0, seconds to wait before asking again}: the chat's pace, or
 # a 429's hold on the token (a non-urgent message reserves nothing meanwhile, so urgent ones find the slots free).
 # A staff alert that finds the token's next slots booked goes at once instead, once per `lend` seconds: it takes
@@ -38,8 +38,11 @@ if ARGV[6] == '0' and held > now then return {0, fmt(held - now)} end  -- reserv
 local slot = math.max(math.min(tonumber(token[1]) or 0, now + 5), now - tonumber(ARGV[3]))
 local chat = redis.call('HMGET', KEYS[2], 'tat', 'held')
 local tat = tonumber(chat[1]) or 0
-local ready = math.max(tonumber(chat[2]) or 0, tat - (tonumber(ARGV[5]) - 1) * chat_interval)
+local again = ARGV[10] == '1'  -- its first slot went by unused: that one kept the chat's pace, only a 429 holds it
+local ready = tonumber(chat[2]) or 0
+if not again then ready = math.max(ready, tat - (tonumber(ARGV[5]) - 1) * chat_interval) end
 local limit, window = tonumber(ARGV[7]), tonumber(ARGV[8])
+if again then limit = 0 end
 if limit > 0 then
   local first = redis.call('LINDEX', KEYS[3], 0)
   while first and tonumber(first) <= now - window do
@@ -54,7 +57,7 @@ if ARGV[6] == '2' and slot > math.max(now, ready) and (tonumber(token[3]) or 0) 
 end
 if ready > math.max(at, now) then return {0, fmt(ready - now)} end
 redis.call('HSET', KEYS[1], 'next', fmt(slot + interval))
-tat = math.max(tat, at) + chat_interval
+if again then tat = math.max(tat, at + chat_interval) else tat = math.max(tat, at) + chat_interval end
 redis.call('HSET', KEYS[2], 'tat', fmt(tat))
 redis.call('PEXPIRE', KEYS[2], math.ceil((math.max(tat, tonumber(chat[2]) or 0) - now + 60) * 1000))
 if limit > 0 then
@@ -96,19 +99,21 @@ class PaceStore(StoreBase):
         self._alert_slots = ScriptBatch(self, _RESERVE, urgent=True)
 
     async def pace_reserve(self, chat_id: int, urgent: bool, pace: Pace, now: float | None = None, *,
-                           alert: bool = False) -> tuple[bool, float]:
+                           alert: bool = False, again: bool = False, burst: int | None = None) -> tuple[bool, float]:
         """(True, seconds): the token's next slot is this chat's, `seconds` from now (the caller sends then);
         (False, seconds): wait that long first (the chat's pace, or a 429's hold), nothing reserved. An urgent
         message passes a 429's hold on the token, never the chat's; a staff alert (`alert`) may go ahead of the
-        booked slots (see _RESERVE). `now` replaces Redis TIME (tests)."""
+        booked slots (see _RESERVE); `again`: a new token slot for a send whose slot went by while it was held back
+        (its chat's pace is not asked again, only moved on); `burst`: the chat's for this message (the limiter's
+        `burst`: fewer for what is not urgent into a staff chat), else the pace's. `now` replaces Redis TIME (tests)."""
         k = self.keys
         group = chat_id < 0
         batch = self._alert_slots if alert else self.batched(_RESERVE)  # every committee's in a few ms: one trip
         granted, seconds = await batch.call(
             [k.pace(), k.pace_chat(chat_id), k.pace_grants(chat_id)],
             ["" if now is None else now, pace.interval, pace.catchup, pace.chat_interval,
-             1 if group else pace.burst, 2 if alert else int(urgent), pace.group_limit if group else 0,
-             pace.group_window, pace.lend], urgent=True)  # at once (and the steps waiting go along)
+             1 if group else burst or pace.burst, 2 if alert else int(urgent), pace.group_limit if group else 0,
+             pace.group_window, pace.lend, int(again)], urgent=True)  # at once (and the steps waiting go along)
         return bool(granted), float(seconds)
 
     async def pace_hold(self, chat_id: int, retry_after: float, now: float | None = None) -> None:
