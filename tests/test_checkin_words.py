@@ -30,3 +30,29 @@ async def test_in_hospital_counts_as_heard_from_and_reaches_staff(people, app, c
     assert (await app.svc.checkins.state(rid)).answered_at
     assert "我在医院" in li.last("求助 #1").text
     assert not any("没太明白" in t for t in zhang.texts())
+
+
+@pytest.mark.parametrize("words", ["我要取消签到", "我不想每天签到了", "不要再问我好不好了"])
+async def test_asking_to_stop_the_check_ins_reaches_staff_and_stops_nothing_by_itself(people, app, clock, words):
+    """Each was "没太明白". A resident living alone who wants no more daily check-ins is something the committee
+    talks over with them first: staff hear it, the check-ins go on until then, pausing a few days is offered."""
+    zhang, rid = await enrolled(people, app)
+    await zhang.send(words)
+    assert words in people("李社工").last("求助 #1").text
+    assert "社工" in zhang.last().text and "暂停" in zhang.last().text
+    assert not any("没太明白" in t for t in zhang.texts())
+    st = await app.svc.checkins.state(rid)
+    assert st.enrolled and not st.paused_until
+
+
+async def test_going_into_hospital_for_a_week_offers_to_pause_the_check_ins(people, app, clock):
+    zhang, rid = await enrolled(people, app)
+    await zhang.send("明天开始我去住院一个礼拜")
+    assert "您要出门几天" in zhang.last().text
+
+
+async def test_asking_to_move_the_check_in_to_the_afternoon_asks_which_time(people, app, clock):
+    zhang, rid = await enrolled(people, app)
+    await zhang.send("签到能不能改到下午")
+    assert "几点" in zhang.last().text
+    assert people("李社工").texts() == []

@@ -22,13 +22,16 @@ ANSWERS = ("ok", "unwell", "help")
 # Short typed phrases for the controls. Kept strict on purpose: they are read before the emergency check,
 # so only sentences that cannot be a call for help are taken (and never one with a danger word).
 AWAY = re.compile(r"(出门|出去|外出)(几天|一阵|一段|一周|一个?星期|旅游|旅行)|出远门|不在家|去外地|回老家|去旅游|去旅行"
-                  r"|(这|那)(几|两)天不在|去(女儿|儿子|孩子|子女|亲戚|妹妹|姐姐|哥哥|弟弟)(家|那)"
+                  r"|(这|那)(几|两)天不在|去(女儿|儿子|孩子|子女|亲戚|妹妹|姐姐|哥哥|弟弟)(家|那)|(去|要|准备|得)住院"
                   r"|住几天|暂停(签到|问候)"
                   r"|\b(i'?m|i am|i will be|i'll be) (going )?away\b|\baway for\b|\bpause (the )?check-?ins?\b", re.I)
 BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|恢复(签到|问候)"
                   r"|^(i'?m|i am) (back|home)\b|\bresume (the )?check-?ins?\b", re.I)
-TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问候)(改|换)?(到|成)?几点"
+TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问候)(改|换)?(到|成)?几点|(签到|问候).{0,4}(改|换|调)(到|成)"
                   r"|\bchange (the )?(check-?in )?time\b", re.I)
+# stopping the daily check-ins is talked over with staff first: they hear it, nothing stops by itself
+STOP = re.compile(r"(取消|停掉|停止|关掉|不要|不想|别再?)(每天|每日)?(的)?(签到|问候|报平安)|不要再?问我(好不好|怎么样)"
+                  r"|\b(stop|cancel) (the )?(daily )?check-?ins?\b", re.I)
 SHORT = 16
 # "我好难受" carries 好, "好个屁" and "哪里好" say the opposite, "一般般" is no call for help: words that make a typed
 # answer "unwell" whatever the model ranks first (short of a danger the model is sure of)
@@ -43,7 +46,7 @@ def _checkins(ctx: Ctx):
 def _control(text: str) -> str | None:
     if len(text) > (SHORT * 3 if text.isascii() else SHORT) or keyword_parse(text)["emergency_suspected"]:
         return None
-    for name, pattern in (("away", AWAY), ("back", BACK), ("time", TIME)):
+    for name, pattern in (("stop", STOP), ("away", AWAY), ("back", BACK), ("time", TIME)):
         if pattern.search(text):
             return name
     return None
@@ -112,6 +115,11 @@ async def on_control(ctx: Ctx, action: str, arg: str = "") -> None:
     st = await cis.state(rid)
     if not st.enrolled:
         show_menu(ctx, "checkin.not_enrolled", phone=ctx.svc.settings.community.committee_phone)
+    elif action == "stop":  # never stopped by itself: staff talk it over; a few days' pause is offered meanwhile
+        if await start_help(ctx, "help", category="other", source="checkin", words=ctx.ev.text.strip()[:300],
+                            detail=ctx.ev.text.strip()[:300], quiet=True):
+            ctx.say(ctx.t("checkin.stop_asked"), buttons=[[ctx.button(f"checkin.pause_{d}", f"ci:pause:{d}")
+                                                          for d in PAUSE_CHOICES[:3]]])
     elif action == "away":
         ctx.say(ctx.t("checkin.away_ask"), buttons=[[ctx.button(f"checkin.pause_{d}", f"ci:pause:{d}")
                                                      for d in PAUSE_CHOICES[:3]],
