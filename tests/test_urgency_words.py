@@ -109,3 +109,28 @@ async def test_a_simple_english_allowance_question_is_answered(people, app):
 def test_telling_the_door_is_open_is_no_suspected_cry(nlu_model, words):
     """"门开着" (for whoever comes) was read as a possible cry once the model learnt more needs ("需要马上有人来吗？")."""
     assert nlu_model.parse(words, explain=True)["decision"] == "not_emergency"
+
+
+async def test_thanks_for_last_time_and_a_dizzy_spell_today_reaches_staff(people, app):
+    """Answered "不客气！" only: the dizziness told after the thanks reached nobody."""
+    wang, li = await _says(people, "谢谢你们上次来帮忙，今天我又有点头晕")
+    assert "今天我又有点头晕" in li.last("求助 #1").text
+
+
+async def test_a_broken_bulb_and_a_question_in_one_message_get_both_a_person_and_the_answer(people, app):
+    """The bulb reached nobody: only the long-term care question was answered."""
+    wang, li = await _says(people, "我家灯泡坏了，还有我想问问长护险怎么申请")
+    assert "灯泡坏了" in li.last("求助 #1").text
+    assert any("长护险" in t and "评估" in t for t in wang.texts())
+
+
+async def test_a_question_then_a_request_in_one_message_get_both(people, app):
+    """Only the request went to staff; the allowance question was not answered."""
+    wang, li = await _says(people, "老年津贴多少？另外我家灯泡坏了能不能来人换一下")
+    assert "灯泡坏了" in li.last("求助 #1").text
+    assert any("180元" in t for t in wang.texts())  # 王老伯 is 89
+
+
+async def test_thanks_and_goodbye_in_one_message_trouble_nobody(people, app):
+    wang, li = await _says(people, "谢谢你们，再见")
+    assert li.texts() == []

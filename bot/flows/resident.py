@@ -13,11 +13,13 @@ from ..incidents import address_steps, help_request
 from .. import qa
 from .base import Ctx
 from .menu import keyboard, menu_action, show_menu
-from .understanding import fall_told_over, is_emergency, understand
+from .understanding import clause_intents, fall_told_over, is_emergency, understand
 
 CATEGORIES = ("shopping", "repair", "hospital", "medicine", "other")
 LEAVES_QA = {"request_help", "feeling_unwell", "contact_staff", "greet", "thank", "goodbye", "checkin_ok"}
 UNCLEAR_KEPT = 3
+NEEDS = ("request_help", "feeling_unwell", "contact_staff")
+QUESTIONS = ("ask_pension", "ask_subsidy")
 SMALL_TALK = {"greet": "talk.greet", "thank": "talk.thank", "goodbye": "talk.goodbye", "checkin_ok": "talk.fine"}
 
 
@@ -98,6 +100,21 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
     if confidence < 0.35:
         intent = "out_of_scope"
+    told = await clause_intents(ctx.svc, text)  # one message, two things: "谢谢上次帮忙，今天又有点头晕"
+    need = next((i for i in told if i in NEEDS), None)
+    question = next((i for i in told if i in QUESTIONS), None)
+    if need and intent not in NEEDS:  # beside thanks, a question or words not understood: the need is heard too
+        if intent in QUESTIONS and need == "request_help":
+            await _one(ctx, need, text, result)
+        else:
+            intent = need
+    elif question and intent == "request_help":
+        await _one(ctx, intent, text, result)
+        intent = question
+    await _one(ctx, intent, text, result)
+
+
+async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     if intent == "request_help":
         await help_request.start_help(ctx, "help", category="other", source="text", words=text, detail=text)
     elif intent == "feeling_unwell":

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from ..services import Services
 
@@ -30,6 +31,23 @@ async def understand(svc: Services, text: str) -> dict:
         log.exception("NLU failed; falling back to keywords")
         return keyword_parse(text)
     return result  # the NLU's decision layer already weighs danger words in their context
+
+
+CLAUSES = re.compile(r"[，,。.！!？?；;\n]+|另外|还有|然后|顺便")
+
+
+async def clause_intents(svc: Services, text: str) -> list[str]:
+    """What each clause of a message of several says, where the model is fairly sure (a need told beside thanks or a
+    question is not lost to the one intent of the whole); [] for a message of one clause."""
+    parts = [p.strip() for p in CLAUSES.split(text) if len(p.strip()) >= 2]
+    if len(parts) < 2 or svc.nlu is None:
+        return []
+    out = []
+    for part in parts[:4]:
+        intent = (await understand(svc, part))["intent"]
+        if intent["confidence"] >= 0.6:
+            out.append(intent["name"])
+    return out
 
 
 def is_emergency(result: dict) -> bool:
