@@ -134,3 +134,10 @@ async def test_a_question_then_a_request_in_one_message_get_both(people, app):
 async def test_thanks_and_goodbye_in_one_message_trouble_nobody(people, app):
     wang, li = await _says(people, "谢谢你们，再见")
     assert li.texts() == []
+
+
+@pytest.mark.parametrize("words", ["我搬家了", "下个月我要搬到儿子家住"])
+async def test_moving_house_reaches_staff(people, app, words):
+    """"我搬家了" was "没太明白": the register's address (read back in every call for help) must change."""
+    wang, li = await _says(people, words)
+    assert words in li.last("求助 #1").text
