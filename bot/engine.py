@@ -17,7 +17,7 @@ from .flows import resident
 from .flows.base import Ctx
 from .flows.menu import RESIDENT_MENU, STAFF_MENU, menu_action, show_menu
 from .residents import ask_for_contact, on_stranger
-from .incidents import address_steps, family, help_request, urgency
+from .incidents import address_steps, family, help_request, staff, urgency
 from .people import identify
 from .routes import STAFF, Routes
 from .services import Services
@@ -182,7 +182,7 @@ class Engine:
             if route := self.routes.step(*ctx.step):  # the answer to what a step asked (an outcome's note …)
                 await route.handler(ctx, ctx.ev.text.strip())
                 return
-        show_menu(ctx, "staff.menu_hint")
+        await staff.on_free_text(ctx)  # a colleague's own cry for help, or the menu hint
 
     async def on_staff_input(self, ctx: Ctx) -> bool:
         """A staff member's document, or their next answer in a flow a feature module owns (composing a notice).

@@ -8,7 +8,10 @@ from __future__ import annotations
 from .. import roster
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
+from ..textfit import clip
 from ..types import MessageRef, Outbound
+from .packet import tappable
+from .urgency import typed_cry
 
 OUTCOMES = ("hospital", "handled", "false_alarm", "other")
 
@@ -142,3 +145,24 @@ async def on_outcome_note(ctx: Ctx, text: str) -> None:
     n = ctx.session["incident"]
     ctx.goto(None)
     await resolve(ctx, n, "other", text[:300])
+
+
+async def on_free_text(ctx: Ctx) -> None:
+    """A staff member's words outside any step: a cry for help (fallen on a visit, threatened at a door) reaches every
+    colleague the bot can reach and the head at once, paced like a stranger's; anything else gets the menu hint."""
+    if ctx.ev.kind != "text" or not await typed_cry(ctx.svc, ctx.ev, frozenset()):
+        show_menu(ctx, "staff.menu_hint")
+        return
+    svc, me = ctx.svc, roster.staff_by_tg(ctx.svc.settings, ctx.ev.user_id)
+    reached = 1  # counted, not sent: colleagues heard the first and hear the next once the interval ends
+    if await svc.repeats.stranger_cry(ctx.ev.user_id):
+        cannot = await roster.unreachable(svc)
+        chats = [st.telegram_id for st in svc.settings.staff
+                 if st.telegram_id and st.telegram_id != ctx.ev.user_id and st.id not in cannot]
+        text = svc.cat.t("staff.colleague_cry", name=me.name if me else "?", phone=tappable(me.phone if me else ""),
+                         words=clip(ctx.ev.text.strip(), 200))
+        reached = await svc.outbox.forward_to(chats, text, None, tag="colleague", urgent_intro=True)
+        if not reached:
+            await svc.repeats.stranger_cry_unheard(ctx.ev.user_id)
+    show_menu(ctx, "staff.colleague_told" if reached else "staff.colleague_not_reached",
+              phone=svc.settings.community.committee_phone)
