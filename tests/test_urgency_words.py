@@ -141,3 +141,10 @@ async def test_moving_house_reaches_staff(people, app, words):
     """"我搬家了" was "没太明白": the register's address (read back in every call for help) must change."""
     wang, li = await _says(people, words)
     assert words in li.last("求助 #1").text
+
+
+@pytest.mark.parametrize("words", ["🚑", "🚑🚑🚑", "🚨🚨", "救……命", "救。。命"])
+def test_an_ambulance_emoji_or_a_broken_up_jiuming_is_a_cry(nlu_model, words):
+    """"🚑" was read as "yes" (affirm) and answered "没太明白"; "救……命" was only suspected."""
+    result = nlu_model.parse(words, explain=True)
+    assert result["decision"] == "emergency" and "cry_for_help" in {f["concept"] for f in result["flags"] if f["counts"]}
