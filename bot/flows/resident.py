@@ -111,6 +111,8 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
     elif question and intent == "request_help":
         await _one(ctx, intent, text, result)
         intent = question
+    if intent in ("feeling_unwell", "out_of_scope", *SMALL_TALK) and LONELY.search(text) and not AILING.search(text):
+        intent = "lonely"  # "一个人在家好闷", "想我女儿了": company, not a doctor
     await _one(ctx, intent, text, result)
 
 
@@ -125,6 +127,9 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
                                               [ctx.button("btn.unwell_rest", "unwell:rest")]])
     elif intent == "contact_staff":
         await on_callback_request(ctx, words=text)
+    elif intent == "lonely":
+        await help_request.start_help(ctx, "help", category="lonely", source="text", words=text,
+                                      noted="help.lonely_noted")
     elif intent in ("ask_pension", "ask_subsidy"):
         await qa.on_question(ctx, text, result)
     elif intent in SMALL_TALK:
@@ -136,6 +141,11 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     else:
         not_understood(ctx, text)
 
+
+# loneliness (四百: 暖百家心) told without a word of being ill
+LONELY = re.compile(r"孤单|孤独|寂寞|(好|很|太|真|老)闷|闷得慌|没人(跟我|陪我|和我)?(说话|聊天|讲话|陪)|想(我)?(的)?(女儿|儿子|孙子|孙女"
+                    r"|外孙|老伴|家里人|孩子|小孩)|一个人(好|很|太)?(闷|没意思|冷清)|\blonely\b|\bmiss my\b", re.I)
+AILING = re.compile(r"难受|不舒服|痛|疼|晕|烧|咳|吐|喘|没力气|没劲|拉肚子|血")
 
 # "what day is it?" from someone who lost track: the bot's clock answers (never before a cry: route_intent runs after)
 TODAY = re.compile(r"(今天|今日|今朝)(是)?(几号|几月几号|几月几日|星期几|礼拜几|周几|什么日子)|(现在|这会儿?)(是)?几点"
