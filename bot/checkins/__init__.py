@@ -8,6 +8,7 @@ Owns everything check-in:
   conversation.py  the resident's side: the daily message, one-tap answers, 我出门几天 / 我回来了 / 改时间
   staff.py         the staff's side: /checkins (today's status) and one resident's card with its buttons
   words.py         the small labels they share: dates, times, history marks, "last heard from"
+  family.py        what a family contact asking after the resident is told (Checkins.family_report)
 Exposes `Checkins` (the service the composition root builds; its `kick` is what the scheduler's wake-up
 job calls when a check-in step is due), and `CheckinState` / `today_status` for read-only views
 such as the staff desk. Due times live in Redis, so a restart loses nothing.

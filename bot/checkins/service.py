@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from .family import family_report
 from .ladder import Ladder
 from .rules import PENDING, CheckinState, next_slot
 from .words import answer_label
@@ -170,7 +171,11 @@ class Checkins:
     async def close(self) -> None:
         await self.ladder.close()
 
-    # --- what staff see ------------------------------------------------------------------------------
+    # --- what staff and family see -------------------------------------------------------------------
+    async def family_report(self, person: dict, locale: str | None = None) -> str | None:
+        """Today's check-in as a family contact asking after `person` reads it (family.py); None: not enrolled."""
+        return await family_report(self.svc, person, locale)
+
     async def everyone(self) -> list[tuple[dict, CheckinState]]:
         out = []
         for rid in await self.store.checkin_enrolled():

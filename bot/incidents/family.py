@@ -15,9 +15,9 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard, menu_action, show_menu
 from ..flows.resident import not_understood
 from ..residents import unknown_cry_for_help, unknown_media
-from ..flows.understanding import is_emergency, understand
+from ..flows.understanding import asks_after, fall_told_over, is_emergency, understand
 from ..types import MEDIA, Button
-from . import help_request, urgency
+from . import family_asks, help_request, urgency
 
 
 def _incidents(ctx: Ctx):
@@ -51,8 +51,15 @@ SMALL_TALK = {"greet": "contact.menu", "thank": "talk.thank", "goodbye": "talk.g
 
 
 async def _said(ctx: Ctx, text: str) -> None:
-    """Words that are no emergency: thanks get a kind word; a request, a worry or a question reaches staff; what the
-    bot cannot read waits for one tap."""
+    """Words that are no emergency: asked how the resident is, the check-in answers; a fall told as over is a visit;
+    thanks get a kind word; a request, a worry or a question reaches staff; what the bot cannot read waits for one
+    tap."""
+    if fall_told_over(text):  # "我妈昨天摔了一跤，现在没事了": staff visit, as when the resident tells it
+        await request(ctx, text, category="fall_told", noted="family.fall_noted")
+        return
+    if asks_after(text):
+        await family_asks.asked(ctx, text)
+        return
     result = await understand(ctx.svc, text)
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
     if intent in NEEDS:  # at any confidence: the model learnt from residents' words, not from a daughter's
@@ -70,10 +77,10 @@ async def pass_on(ctx: Ctx) -> None:
     await request(ctx, "\n".join(said) if said else ctx.t("family.call_me"))
 
 
-async def request(ctx: Ctx, words: str) -> int | None:
+async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "family.request_noted") -> int | None:
     """A request about the resident this person looks out for (about one of several: staff hear it with each of
-    them, and the caller says which). None when nobody is linked any more."""
-    links, people = await _linked_people(ctx)
+    them, and the caller says which), told `noted` once staff have it. None when nobody is linked any more."""
+    links, people = await linked_people(ctx)
     phone = ctx.svc.settings.community.committee_phone
     if not people:
         show_menu(ctx, "contact.menu")
@@ -82,14 +89,14 @@ async def request(ctx: Ctx, words: str) -> int | None:
         person, fields = people[0], {"reporter": _reporter(ctx, links)}
     else:
         person, fields = _several(ctx, people, _reporter(ctx, links))
-    n = await _incidents(ctx).open("help", person, words=words, category="other", source="family", detail=words,
+    n = await _incidents(ctx).open("help", person, words=words, category=category, source="family", detail=words,
                                    ask_address=False, **fields)
     reached = await _incidents(ctx).alert_first(n)
     if len(people) > 1:
         ctx.goto("family", "which", incident=n)
         ctx.say(ctx.t("family.which_request"), buttons=[[Button(p["name"], f"fam:{n}:{p['id']}")] for p in people])
     elif reached:
-        show_menu(ctx, "family.request_noted", name=person["name"], phone=phone)
+        show_menu(ctx, noted, name=person["name"], phone=phone)
     if not reached:
         help_request.tell_not_reached(ctx)
     return n
@@ -108,7 +115,7 @@ def _reporter(ctx: Ctx, links: list[dict]) -> dict:
             "relation": "、".join(dict.fromkeys(link["relation"] for link in links))}
 
 
-async def _linked_people(ctx: Ctx) -> tuple[list[dict], list[dict]]:
+async def linked_people(ctx: Ctx) -> tuple[list[dict], list[dict]]:
     """The links, and the residents they name who are still in the register."""
     links = await _links(ctx)
     return links, [p for p in [await ctx.svc.store.resident(link["rid"]) for link in links] if p]
@@ -125,7 +132,7 @@ def _several(ctx: Ctx, people: list[dict], reporter: dict) -> tuple[dict, dict]:
 async def cry_for_help(ctx: Ctx, words: str) -> int | None:
     """The incident the call is on (a new one, or the resident's open emergency); None when nobody is linked."""
     store, phone = ctx.svc.store, ctx.svc.settings.community.committee_phone
-    links, people = await _linked_people(ctx)
+    links, people = await linked_people(ctx)
     if not people:
         await _as_unknown(ctx, cried=True)
         return None
@@ -161,7 +168,7 @@ async def on_media(ctx: Ctx) -> None:
     ev, store = ctx.ev, ctx.svc.store
     words = ev.text.strip()[:300]
     cried = bool(words) and (bool(ctx.cried) or is_emergency(await understand(ctx.svc, words)))
-    links, people = await _linked_people(ctx)
+    links, people = await linked_people(ctx)
     if not people:
         await _as_unknown(ctx, cried)
         return

@@ -11,6 +11,7 @@ addr:yes|no:<n>               resident   address_steps.on_address_answer
 need:yes|no:<n>               resident   help_request.on_need
 sos:go                        resident   help_request.start_help (Engine.handle's fast lane takes it first)
 fam:<n>:<resident id>         contact    family.on_which (a family member says whom their call is about)
+fas:<resident id>             contact    family_asks.on_asked_which (whom they asked after: its check-in)
 
 command   /open (open incidents) · /incident N (one incident's timeline): staff only
 timer     esc, arr, fol, rnw, addr, first → Incidents.on_deadline (deadlines.py) · rep → Repeats · duty → Reach
@@ -23,7 +24,7 @@ from __future__ import annotations
 from ..flows import staff_views
 from ..flows.base import Ctx
 from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
-from . import Incidents, Outage, address_steps, family, help_request, staff
+from . import Incidents, Outage, address_steps, family, family_asks, help_request, staff
 from .reach import DEADLINE as REACH, Reach
 from .repeats import Repeats
 
@@ -56,6 +57,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
             ButtonRoute("need", RESIDENT, help_request.on_need, (YES_NO, int)),
             ButtonRoute("sos", RESIDENT, _sos, (("go",),)),
             ButtonRoute("fam", frozenset({"contact"}), family.on_which),
+            ButtonRoute("fas", frozenset({"contact"}), family_asks.on_asked_which),
         ),
         commands=(
             CommandRoute("open", _open),

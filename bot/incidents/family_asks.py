@@ -1,0 +1,48 @@
+"""A family contact or family doctor asks how the resident is ("我爸今天签到了吗"): answered at once from the check-in,
+only about the residents the register links them to (a stranger or another family's contact is never told).
+
+(no step)   linked to one: today's check-in, the week's marks, last heard from; not enrolled: said kindly, with
+            [📨 转给社工] (the words kept for that tap, as under "没太明白")
+            linked to several: which one? one button a name → fas:<rid>
+"""
+from __future__ import annotations
+
+from ..flows.base import Ctx
+from ..flows.menu import keyboard, show_menu
+from ..types import Button
+from . import family  # each imports the other: family reads the words, this module answers them
+
+
+async def asked(ctx: Ctx, text: str) -> None:
+    """Words asking after the resident: the answer, or which one (linked to several)."""
+    _, people = await family.linked_people(ctx)
+    if not people:
+        show_menu(ctx, "contact.menu")
+    elif len(people) == 1:
+        await _tell(ctx, people[0], text)
+    else:
+        ctx.session["asked"] = text[:300]
+        ctx.say(ctx.t("family.which_checkin"), buttons=[[Button(p["name"], f"fas:{p['id']}")] for p in people])
+
+
+async def on_asked_which(ctx: Ctx, args: list[str]) -> None:
+    """fas:<rid> — the one they asked about; a resident not linked to them (a forged or stale button) is not told."""
+    rid = args[0] if args else ""
+    _, people = await family.linked_people(ctx)
+    person = next((p for p in people if p["id"] == rid), None)
+    if person is None:
+        show_menu(ctx, "bad.stale_button")
+        return
+    ctx.edit_pressed(ctx.t("family.which_checkin") + "\n" + person["name"])
+    await _tell(ctx, person, ctx.session.pop("asked", "") or person["name"])
+
+
+async def _tell(ctx: Ctx, person: dict, text: str) -> None:
+    report = await ctx.svc.checkins.family_report(person, ctx.me.locale)
+    phone = ctx.svc.settings.community.committee_phone
+    if report is not None:
+        ctx.say(report + "\n" + ctx.t("contact.call", phone=phone), keyboard=keyboard(ctx))
+        return
+    ctx.session["unclear"] = [text[:300]]  # [📨 转给社工] passes them on as a request about the resident
+    show_menu(ctx, "family.checkin_off", name=person["name"])
+    ctx.say(ctx.t("family.checkin_ask_staff"), buttons=[[ctx.button("btn.pass_on", "pass:on")]])
