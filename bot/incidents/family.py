@@ -90,7 +90,7 @@ async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "f
     else:
         person, fields = _several(ctx, people, _reporter(ctx, links))
     n = await _incidents(ctx).open("help", person, words=words, category=category, source="family", detail=words,
-                                   ask_address=False, **fields)
+                                   ask_address=False, family_chats=[ctx.ev.user_id], **fields)
     reached = await _incidents(ctx).alert_first(n)
     if len(people) > 1:
         ctx.goto("family", "which", incident=n)
@@ -141,9 +141,10 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
         active = await store.active_incident(person["id"])
         existing = await store.incident(active) if active else None
         if existing and existing["kind"] == "emergency" and existing["status"] != "resolved":
+            await _joined(ctx, existing)
             return await help_request.again(ctx, existing["id"], words)
         n = await _incidents(ctx).open("emergency", person, words=words, source="family", ask_address=False,
-                                       reporter=_reporter(ctx, links))
+                                       reporter=_reporter(ctx, links), family_chats=[ctx.ev.user_id])
         if await _incidents(ctx).alert_first(n):
             ctx.say(ctx.t("family.alerted", name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
         else:
@@ -151,7 +152,8 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
         return n
     # several: staff hear now, with each of them, and the caller says which
     someone, fields = _several(ctx, people, _reporter(ctx, links))
-    n = await _incidents(ctx).open("emergency", someone, words=words, source="family", ask_address=False, **fields)
+    n = await _incidents(ctx).open("emergency", someone, words=words, source="family", ask_address=False,
+                                   family_chats=[ctx.ev.user_id], **fields)
     reached = await _incidents(ctx).alert_first(n)
     ctx.goto("family", "which", incident=n)
     ctx.say(ctx.t("family.which", phone=phone), buttons=[[Button(p["name"], f"fam:{n}:{p['id']}")] for p in people],
@@ -179,6 +181,7 @@ async def on_media(ctx: Ctx) -> None:
         return
     where = _where(ctx, reporter)
     if len(people) == 1 and (active := await store.active_incident(people[0]["id"])):
+        await _joined(ctx, await store.incident(active))
         if where:  # the call's packets show it beside the registered address
             await store.update_incident(active, **where)
             await _incidents(ctx).refresh(active)
@@ -189,7 +192,7 @@ async def on_media(ctx: Ctx) -> None:
         someone, fields = (people[0], {"reporter": reporter}) if len(people) == 1 else _several(ctx, people, reporter)
         n = await _incidents(ctx).open("help", someone, category=f"family_{ev.kind}", source="family",
                                        ask_address=False, media=[ev.origin.chat_id, ev.message_id], **fields,
-                                       **where)
+                                       family_chats=[ev.user_id], **where)
         await store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"family_{ev.kind}", "by": reporter["name"]})
         reached = await _incidents(ctx).alert_first(n)
         await help_request.group_told(ctx, reached)
@@ -198,6 +201,12 @@ async def on_media(ctx: Ctx) -> None:
             return
     sent = "family.location_sent" if ev.kind == "location" else "family.media_sent"
     ctx.say(ctx.t(sent, phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
+
+
+async def _joined(ctx: Ctx, inc: dict | None) -> None:
+    """She spoke on the resident's open call: she hears when it is closed (bot/incidents/staff.py)."""
+    if inc and ctx.ev.user_id not in (told := inc.get("family_chats") or []):
+        await ctx.svc.store.update_incident(inc["id"], family_chats=[*told, ctx.ev.user_id])
 
 
 def _where(ctx: Ctx, reporter: dict) -> dict:
