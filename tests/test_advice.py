@@ -67,3 +67,21 @@ async def test_an_english_speaker_on_fire_is_told_in_english(app):
     await wang.send("fire! help me")
     told = wang.last("119").text
     assert "lift" in told and "roll onto your side" not in told
+
+
+@pytest.mark.parametrize("kind", ["photo", "voice"])
+async def test_a_cry_in_a_caption_gets_the_advice_for_its_words_not_the_falls(people, app, kind):
+    """A photo of the smoke captioned "着火了 救命" was told to lie on its side and wait by the door."""
+    resident = await signed_up(people("王老伯"), "13900000002")
+    await resident.send_kind(kind, caption="着火了 救命")
+    told = "\n".join(line for line in resident.last("已通知值班社工").text.splitlines() if line.startswith("·"))
+    assert not any(w in told for w in FALL_LINES)
+    assert "离开" in told and "119" in told
+    assert "紧急求助 #1" in people("李社工").last("紧急求助").text
+
+
+async def test_the_sos_button_without_words_still_gets_the_falls_advice(people, app):
+    resident = await signed_up(people("王老伯"), "13900000002")
+    await resident.send("🆘 紧急求助")
+    told = resident.last("已通知值班社工").text
+    assert any(w in told for w in FALL_LINES)

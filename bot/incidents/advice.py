@@ -1,11 +1,13 @@
 """What a resident is told to do meanwhile, under "help is coming": for what their words say happened.
 
-A fire means leave, gas means touch no switch, an intruder means lock yourself in; a plain 救命, the 🆘 button, a
-voice or a photo (no words to read) get the fall's advice, the commonest case. Two dangers in one cry: the most
-urgent one's lines first, at most MAX_LINES in all, and no line that the more urgent danger contradicts (stay down
-while the flat burns). The wording is in the catalogues (help.advice_*), one idea a line.
+A fire means leave, gas means touch no switch, an intruder means lock yourself in (typed, or a photo's or voice's
+caption); a plain 救命, the 🆘 button, a voice or a photo with no words get the fall's advice, the commonest case.
+Two dangers in one cry: the most urgent one's lines first, at most MAX_LINES in all, and no line that the more
+urgent danger contradicts (stay down while the flat burns). The wording is in the catalogues (help.advice_*), one idea a line.
 """
 from __future__ import annotations
+
+from ..flows.understanding import WORDED
 
 MAX_LINES = 4
 PHONE = "help.advice_phone"
@@ -54,10 +56,11 @@ def advice_keys(dangers: list[str]) -> list[str]:
 
 
 def advice_for(ctx) -> list[str]:
-    """The advice lines for this cry: its words read when it has words (a typed or edited text)."""
+    """The advice lines for this cry: its words read when it has words (a typed or edited text, a photo's or voice's
+    caption), as they were read for the cry itself."""
     from nlu.features import normalise
     from nlu.rules import fired_rules
 
-    said = fired_rules(normalise(ctx.ev.text or "")) if ctx.ev.kind in ("text", "edited") else []
+    said = fired_rules(normalise(ctx.ev.text or "")) if ctx.ev.kind in WORDED else []
     phone = ctx.svc.settings.community.committee_phone
     return [ctx.t(k, phone=phone) for k in advice_keys(said)]
