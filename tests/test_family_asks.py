@@ -25,7 +25,7 @@ async def test_a_daughter_asking_after_her_father_is_told_his_check_in_at_once(p
     wangli = await signed_up(people("王丽"), "13911110002")
     clock.set(WEDNESDAY_9.replace(minute=20))
     await wangli.send(words)
-    said = wangli.last().text
+    said = wangli.last("王老伯今天").text
     assert "王老伯今天 09:05 已签到" in said and "我很好" in said
     assert "11-24✅ 11-25✅" in said and "11-25 09:05" in said  # the week's marks, last heard from
     assert people("李社工").texts() == []  # nobody troubled for what the bot knows
@@ -37,7 +37,7 @@ async def test_a_daughter_asking_before_he_answers_is_told_when_staff_will_look(
     wangli = await signed_up(people("王丽"), "13911110002")
     clock.set(TUESDAY_9.replace(minute=10))
     await wangli.send("我爸今天签到了吗")
-    said = wangli.last().text
+    said = wangli.last("王老伯今天").text
     assert "王老伯今天还没有签到" in said and "09:00" in said and "10:00" in said
     assert people("李社工").texts() == []
 
@@ -58,13 +58,22 @@ async def test_a_doctor_of_two_is_asked_which_and_hears_only_of_the_one_named(pe
     ask = zhao.last("哪一位")
     assert sorted(b[0] for b in ask.buttons) == ["张阿姨", "王老伯"]
     await zhao.click(ask, "王老伯")
-    assert "王老伯今天 09:05 已签到" in zhao.last().text
+    assert "王老伯今天 09:05 已签到" in zhao.last("王老伯今天").text
     liu = await app.svc.store.resident_id_by_phone("13900000003")  # a forged button for someone not his
     await app.svc.checkins.enrol(liu)
     before = len(zhao.texts())
     await zhao.press_data(ask.message_id, f"fas:{liu}")
     assert not any("刘奶奶" in t or "签到" in t for t in zhao.texts()[before:])
     assert "过期" in zhao.last().text
+
+
+async def test_a_worry_that_only_looks_like_a_question_is_one_tap_from_staff(people, app, clock):
+    await wang_answers_at_five_past_nine(people, app, clock)
+    wangli = await signed_up(people("王丽"), "13911110002")
+    await wangli.send("我爸最近怎么样都不肯吃药")
+    await wangli.click(wangli.last("社工去看看"), "转给社工")
+    packet = people("李社工").last("求助 #1").text
+    assert "我爸最近怎么样都不肯吃药" in packet and "王老伯" in packet
 
 
 async def test_a_stranger_or_another_familys_contact_learns_nothing_of_him(people, app, clock):

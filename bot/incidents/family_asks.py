@@ -38,11 +38,13 @@ async def on_asked_which(ctx: Ctx, args: list[str]) -> None:
 
 
 async def _tell(ctx: Ctx, person: dict, text: str) -> None:
+    """The check-in, or that there is none; then one tap to a person either way (the words may have been a worry that
+    only looked like a question: "我爸最近怎么样都不肯吃药")."""
     report = await ctx.svc.checkins.family_report(person, ctx.me.locale)
     phone = ctx.svc.settings.community.committee_phone
     if report is not None:
         ctx.say(report + "\n" + ctx.t("contact.call", phone=phone), keyboard=keyboard(ctx))
-        return
+    else:
+        show_menu(ctx, "family.checkin_off", name=person["name"])
     ctx.session["unclear"] = [text[:300]]  # [📨 转给社工] passes them on as a request about the resident
-    show_menu(ctx, "family.checkin_off", name=person["name"])
     ctx.say(ctx.t("family.checkin_ask_staff"), buttons=[[ctx.button("btn.pass_on", "pass:on")]])
