@@ -102,3 +102,14 @@ async def test_a_fall_told_over_by_a_son_is_a_visit_for_staff(people, app, words
     assert words in note and "摔" in note.split("\n")[0] and "张阿姨" in note and "张明" in note
     assert not any("紧急求助" in t for t in li.texts())
     assert "去看看张阿姨" in zhangming.last().text
+
+
+async def test_a_doctor_who_named_the_one_he_asked_after_is_not_asked_again_when_passing_it_on(people, app):
+    zhao = await signed_up(people("赵医生"), "13922220001")
+    await zhao.send("我的病人今天签到了吗")
+    await zhao.click(zhao.last("哪一位"), "张阿姨")
+    assert "张阿姨没有开通" in zhao.texts()[-2]
+    await zhao.click(zhao.last("社工去看看"), "转给社工")
+    packet = people("李社工").last("求助 #1").text
+    assert "张阿姨" in packet and "王老伯" not in packet
+    assert sum("哪一位" in t for t in zhao.texts()) == 1

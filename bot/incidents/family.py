@@ -54,6 +54,7 @@ async def _said(ctx: Ctx, text: str) -> None:
     """Words that are no emergency: asked how the resident is, the check-in answers; a fall told as over is a visit;
     thanks get a kind word; a request, a worry or a question reaches staff; what the bot cannot read waits for one
     tap."""
+    ctx.session.pop("about", None)  # whom an earlier question was about: these words may be about another
     if fall_told_over(text):  # "我妈昨天摔了一跤，现在没事了": staff visit, as when the resident tells it
         await request(ctx, text, category="fall_told", noted="family.fall_noted")
         return
@@ -72,15 +73,18 @@ async def _said(ctx: Ctx, text: str) -> None:
 
 async def pass_on(ctx: Ctx) -> None:
     """[📨 转给社工] under "没太明白": the kept words go to staff as a request about the resident."""
-    said = ctx.session.pop("unclear", None)
+    said, about = ctx.session.pop("unclear", None), ctx.session.pop("about", "")
     ctx.edit_pressed(ctx.t("talk.passed_on"))
-    await request(ctx, "\n".join(said) if said else ctx.t("family.call_me"))
+    await request(ctx, "\n".join(said) if said else ctx.t("family.call_me"), about=about)
 
 
-async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "family.request_noted") -> int | None:
+async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "family.request_noted",
+                  about: str = "") -> int | None:
     """A request about the resident this person looks out for (about one of several: staff hear it with each of
-    them, and the caller says which), told `noted` once staff have it. None when nobody is linked any more."""
+    them, and the caller says which, unless named already: `about`), told `noted` once staff have it. None when
+    nobody is linked any more."""
     links, people = await linked_people(ctx)
+    people = [p for p in people if p["id"] == about] or people
     phone = ctx.svc.settings.community.committee_phone
     if not people:
         show_menu(ctx, "contact.menu")

@@ -46,5 +46,5 @@ async def _tell(ctx: Ctx, person: dict, text: str) -> None:
         ctx.say(report + "\n" + ctx.t("contact.call", phone=phone), keyboard=keyboard(ctx))
     else:
         show_menu(ctx, "family.checkin_off", name=person["name"])
-    ctx.session["unclear"] = [text[:300]]  # [📨 转给社工] passes them on as a request about the resident
+    ctx.session.update(unclear=[text[:300]], about=person["id"])  # [📨 转给社工]: a request about this resident
     ctx.say(ctx.t("family.checkin_ask_staff"), buttons=[[ctx.button("btn.pass_on", "pass:on")]])
