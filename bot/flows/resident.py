@@ -63,6 +63,8 @@ async def on_text(ctx: Ctx) -> None:
         return
     result = await understand(ctx.svc, text)
     n = ctx.session.get("incident")
+    if await pressed_by_mistake(ctx, text):
+        return
     if flow == "help" and step == "ask_address" and n:
         await address_steps.on_address_text(ctx, n)
         return
@@ -140,6 +142,26 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
         show_menu(ctx, "talk.today", **today(ctx))
     else:
         not_understood(ctx, text)
+
+
+# 🆘 pressed by mistake, said while the call is open: the one-tap "🙂 不用，我没事" (staff told, never a cancel)
+MISTAKE = re.compile(r"按错|误按|点错|碰错|按到了|手滑|不小心按|不小心点|不是紧急|不紧急|没事了|我没事|没事没事|没什么事"
+                     r"|\b(by mistake|pressed it wrong|i'?m (ok|fine))\b", re.I)
+
+
+async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
+    """"我按错了" while their emergency is open, and no danger in the words ("按错了，不过真的摔倒了" is a cry)."""
+    if not MISTAKE.search(text) or ctx.me.role != "resident":
+        return False
+    danger = getattr(ctx.svc.nlu, "red_flag_words", None)
+    if danger is None or danger(text):
+        return False
+    n = ctx.session.get("incident") or await ctx.svc.store.active_incident(ctx.me.resident_id)
+    inc = await ctx.svc.store.incident(n) if n else None
+    if not inc or inc["kind"] != "emergency" or inc["status"] == "resolved" or inc.get("maybe_false_alarm"):
+        return False
+    await help_request.on_need(ctx, "no", inc["id"])
+    return True
 
 
 # loneliness (四百: 暖百家心) told without a word of being ill

@@ -140,7 +140,8 @@ async def on_need(ctx: Ctx, answer: str, n: int) -> None:
     inc = await address_steps.own_open_incident(ctx, n)
     if inc is None:
         return
-    ctx.edit_pressed(ctx.t("help.need_now") + "\n" + ctx.t("btn.need_yes" if answer == "yes" else "btn.need_no"))
+    if ctx.ev.kind == "button":  # (or typed: "我按错了")
+        ctx.edit_pressed(ctx.t("help.need_now") + "\n" + ctx.t("btn.need_yes" if answer == "yes" else "btn.need_no"))
     if answer == "yes":
         if inc.get("address_state") in address_steps.ADDRESS_KNOWN:  # where they are is known (said in the cry)
             ctx.goto(None)
