@@ -70,6 +70,14 @@ async def on_text(ctx: Ctx) -> None:
         return
     if flow == "help" and step in ("confirm_address", "need_now") and n:
         intent = result["intent"]["name"]
+        if step == "confirm_address" and AT_HOME.fullmatch(text):  # "在家里": where the register says
+            await address_steps.on_address_answer(ctx, "yes", n)
+            return
+        if step == "confirm_address" and PLACE.search(text) and not danger_in(ctx, text):
+            # "在菜场", "不对，我在女儿家": where they are, in their words: to staff now, never lost to small talk
+            ctx.goto("help", "ask_address" if intent == "deny" else step, incident=n, asked_twice=True)
+            await address_steps.on_address_text(ctx, n)
+            return
         if intent in ("affirm", "deny"):
             answer = "yes" if intent == "affirm" else "no"
             handler = address_steps.on_address_answer if step == "confirm_address" else help_request.on_need
@@ -144,17 +152,26 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
         not_understood(ctx, text)
 
 
+# answers to "请确认您现在的地址" that say where they are in words
+AT_HOME = re.compile(r"(我)?(现在|人)?(在)?(家|家里|屋里|屋里厢|自己家|自家)(里|里面)?(呢|啊|呀|的)?[。.!！]?")
+PLACE = re.compile(r"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S")
+
 # 🆘 pressed by mistake, said while the call is open: the one-tap "🙂 不用，我没事" (staff told, never a cancel)
 MISTAKE = re.compile(r"按错|误按|点错|碰错|按到了|手滑|不小心按|不小心点|不是紧急|不紧急|没事了|我没事|没事没事|没什么事"
                      r"|\b(by mistake|pressed it wrong|i'?m (ok|fine))\b", re.I)
+
+
+def danger_in(ctx: Ctx, text: str) -> bool:
+    """A danger named in these words, present now (red flags in context); without the model: assume there is."""
+    danger = getattr(ctx.svc.nlu, "red_flag_words", None)
+    return danger is None or bool(danger(text))
 
 
 async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
     """"我按错了" while their emergency is open, and no danger in the words ("按错了，不过真的摔倒了" is a cry)."""
     if not MISTAKE.search(text) or ctx.me.role != "resident":
         return False
-    danger = getattr(ctx.svc.nlu, "red_flag_words", None)
-    if danger is None or danger(text):
+    if danger_in(ctx, text):
         return False
     n = ctx.session.get("incident") or await ctx.svc.store.active_incident(ctx.me.resident_id)
     inc = await ctx.svc.store.incident(n) if n else None
