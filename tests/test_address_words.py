@@ -27,3 +27,13 @@ async def test_at_home_is_a_yes(people, app, words):
     wang, said, li = await _after_sos(people, words)
     assert (await app.svc.store.incident(1))["address_state"] == "confirmed"
     assert "社工会到这个地址" in said[-1]
+
+
+async def test_a_place_told_in_words_after_no_reaches_staff_before_the_bot_asks_again(people, app):
+    """"不对" then "在菜场": the bot asks for road and door again (it could not read one), but staff had nothing of
+    "在菜场" until a second answer came — and an old man on a market floor may not manage a second."""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    await wang.click(wang.last("请确认您现在的地址"), "不对")
+    await wang.send("在菜场")
+    assert "在菜场" in people("李社工").last("紧急求助 #1").text
