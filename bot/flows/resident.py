@@ -13,7 +13,7 @@ from ..incidents import address_steps, help_request
 from .. import qa
 from .base import Ctx
 from .menu import keyboard, menu_action, show_menu
-from .understanding import clause_intents, fall_told_over, is_emergency, understand
+from .understanding import AILING, clause_intents, danger_in, fall_told_over, is_emergency, understand
 
 CATEGORIES = ("shopping", "repair", "hospital", "medicine", "other")
 LEAVES_QA = {"request_help", "feeling_unwell", "contact_staff", "greet", "thank", "goodbye", "checkin_ok"}
@@ -68,12 +68,15 @@ async def on_text(ctx: Ctx) -> None:
     if flow == "help" and step == "ask_address" and n:
         await address_steps.on_address_text(ctx, n)
         return
+    if flow == "help" and step == "need_now" and n and not danger_in(ctx.svc, text):
+        await help_request.on_need_words(ctx, text, result["intent"]["name"], n)
+        return
     if flow == "help" and step in ("confirm_address", "need_now") and n:
         intent = result["intent"]["name"]
         if step == "confirm_address" and AT_HOME.fullmatch(text):  # "在家里": where the register says
             await address_steps.on_address_answer(ctx, "yes", n)
             return
-        if step == "confirm_address" and PLACE.search(text) and not danger_in(ctx, text):
+        if step == "confirm_address" and PLACE.search(text) and not danger_in(ctx.svc, text):
             # "在菜场", "不对，我在女儿家": where they are, in their words: to staff now, never lost to small talk
             ctx.goto("help", "ask_address" if intent == "deny" else step, incident=n, asked_twice=True)
             await address_steps.on_address_text(ctx, n)
@@ -161,17 +164,11 @@ MISTAKE = re.compile(r"按错|误按|点错|碰错|按到了|手滑|不小心按
                      r"|\b(by mistake|pressed it wrong|i'?m (ok|fine))\b", re.I)
 
 
-def danger_in(ctx: Ctx, text: str) -> bool:
-    """A danger named in these words, present now (red flags in context); without the model: assume there is."""
-    danger = getattr(ctx.svc.nlu, "red_flag_words", None)
-    return danger is None or bool(danger(text))
-
-
 async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
     """"我按错了" while their emergency is open, and no danger in the words ("按错了，不过真的摔倒了" is a cry)."""
     if not MISTAKE.search(text) or ctx.me.role != "resident":
         return False
-    if danger_in(ctx, text):
+    if danger_in(ctx.svc, text):
         return False
     n = ctx.session.get("incident") or await ctx.svc.store.active_incident(ctx.me.resident_id)
     inc = await ctx.svc.store.incident(n) if n else None
@@ -184,7 +181,6 @@ async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
 # loneliness (四百: 暖百家心) told without a word of being ill
 LONELY = re.compile(r"孤单|孤独|寂寞|(好|很|太|真|老)闷|闷得慌|没人(跟我|陪我|和我)?(说话|聊天|讲话|陪)|想(我)?(的)?(女儿|儿子|孙子|孙女"
                     r"|外孙|老伴|家里人|孩子|小孩)|一个人(好|很|太)?(闷|没意思|冷清)|\blonely\b|\bmiss my\b", re.I)
-AILING = re.compile(r"难受|不舒服|痛|疼|晕|烧|咳|吐|喘|没力气|没劲|拉肚子|血")
 
 # "what day is it?" from someone who lost track: the bot's clock answers (never before a cry: route_intent runs after)
 TODAY = re.compile(r"(今天|今日|今朝)(是)?(几号|几月几号|几月几日|星期几|礼拜几|周几|什么日子)|(现在|这会儿?)(是)?几点"
