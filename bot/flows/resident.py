@@ -65,6 +65,10 @@ async def on_text(ctx: Ctx) -> None:
     n = ctx.session.get("incident")
     if await pressed_by_mistake(ctx, text):
         return
+    if (flow, step) == ("unwell", "follow_up") and not danger_in(ctx.svc, text) \
+            and (choice := visit_wanted(text, result["intent"]["name"])):
+        await on_unwell(ctx, choice)
+        return
     if flow == "help" and step == "ask_address" and n:
         await address_steps.on_address_text(ctx, n)
         return
@@ -222,9 +226,24 @@ async def on_fall_told(ctx: Ctx, text: str, source: str = "text") -> None:
                                   noted="help.fall_noted")
 
 
+REST = re.compile(r"算了|躺|休息|睡一?会|歇一?会|先不")
+
+
+def visit_wanted(text: str, intent: str) -> str | None:
+    """A typed answer to "要不要请社工来看看您？": "come", "rest", or None (something else: read as usual)."""
+    if help_request.UNSURE.search(text):
+        return "come"
+    if help_request.NO_NEED.search(text) or REST.search(text) or intent == "deny":
+        return "rest"
+    if intent == "affirm" or help_request.COME.search(text) or "来看" in text or text in ("要", "好", "好的"):
+        return "come"
+    return None
+
+
 async def on_unwell(ctx: Ctx, choice: str) -> None:
     n = await ctx.svc.store.active_incident(ctx.me.resident_id)
-    ctx.edit_pressed(ctx.t("unwell.ask") + "\n" + ctx.t(f"btn.unwell_{'come' if choice == 'come' else 'rest'}"))
+    if ctx.ev.kind == "button":  # (or typed: "要", "算了")
+        ctx.edit_pressed(ctx.t("unwell.ask") + "\n" + ctx.t(f"btn.unwell_{'come' if choice == 'come' else 'rest'}"))
     if n:
         detail = ctx.svc.cat.t("unwell.wants_visit" if choice == "come" else "unwell.resting")
         await ctx.svc.store.update_incident(n, detail=detail)
