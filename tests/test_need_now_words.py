@@ -6,13 +6,18 @@ import pytest
 from conftest import signed_up
 
 
-async def _answers(people, words):
+async def answered(people, words, said="我摔倒了", asked="您需要马上有人来吗"):
+    """王老伯 says `said`, is asked `asked`, types `words`: him, and what he was told after."""
     wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send("我摔倒了")
-    assert "您需要马上有人来吗" in wang.last().text
+    await wang.send(said)
+    assert asked in wang.last().text
     n = len(wang.texts())
     await wang.send(words)
     return wang, wang.texts()[n:]
+
+
+async def _answers(people, words):
+    return await answered(people, words)
 
 
 @pytest.mark.parametrize("words", ["不知道", "说不清", "快来", "来吧", "有点痛", "腿好痛"])

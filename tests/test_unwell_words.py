@@ -1,16 +1,11 @@
 """Typed answers to "要不要请社工来看看您？" (after "我好难受") were never read: "要", "好的", "来看看吧" and "不用", "算了"
 were all "没太明白", "我先躺一会" was "再见，保重身体！". Staff never learnt whether to come."""
 import pytest
-from conftest import signed_up
+from test_need_now_words import answered
 
 
 async def _answers(people, words):
-    wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send("我好难受")
-    assert "要不要请社工来看看您" in wang.last().text
-    n = len(wang.texts())
-    await wang.send(words)
-    return wang, wang.texts()[n:]
+    return await answered(people, words, said="我好难受", asked="要不要请社工来看看您")
 
 
 @pytest.mark.parametrize("words", ["要", "好的", "来看看吧", "不知道", "要的，快点"])
