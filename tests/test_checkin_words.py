@@ -56,3 +56,37 @@ async def test_asking_to_move_the_check_in_to_the_afternoon_asks_which_time(peop
     await zhang.send("签到能不能改到下午")
     assert "几点" in zhang.last().text
     assert people("李社工").texts() == []
+
+
+@pytest.mark.parametrize("words, days", [("一个礼拜", 7), ("三天", 3), ("两个星期", 14), ("5天", 5), ("不知道几天", 0)])
+async def test_how_long_away_typed_instead_of_tapped_pauses_the_check_ins(people, app, clock, words, days):
+    """"一个礼拜" after "您要出门几天？" was "没太明白": only the buttons were read."""
+    zhang, rid = await enrolled(people, app)
+    await zhang.send("我要出门几天")
+    await zhang.send(words)
+    st = await app.svc.checkins.state(rid)
+    assert st.paused_until and not any("没太明白" in t for t in zhang.texts())
+    if days:
+        assert abs(st.paused_until - clock.ts() - days * 86400) < 86400
+    else:
+        assert st.paused_until == float("inf")
+
+
+@pytest.mark.parametrize("words, time", [("下午三点", "15:00"), ("早上八点", "08:00"), ("10点", "10:00"),
+                                         ("八点半", "08:30")])
+async def test_a_check_in_time_typed_instead_of_tapped_is_set(people, app, clock, words, time):
+    """"下午三点" after "您希望每天几点收到问候？" was "没太明白", "早上八点" a greeting."""
+    zhang, rid = await enrolled(people, app)
+    await zhang.send("我想改一下签到时间")
+    await zhang.send(words)
+    assert (await app.svc.checkins.state(rid)).times == [time]
+    assert not any("没太明白" in t for t in zhang.texts())
+    assert any(time in t for t in zhang.texts()[-2:])  # told the new time
+
+
+async def test_an_unreadable_time_asks_again(people, app, clock):
+    zhang, rid = await enrolled(people, app)
+    await zhang.send("我想改一下签到时间")
+    await zhang.send("晚上")
+    assert (await app.svc.checkins.state(rid)).times == ["09:00"]
+    assert "几点" in zhang.last().text

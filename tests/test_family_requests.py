@@ -58,3 +58,14 @@ async def test_a_daughters_request_that_reaches_no_staff_member_tells_her_the_tr
     await wangli.send("能帮我去看看我爸吗")
     assert not any("已经告诉" in t for t in wangli.texts())
     assert "暂时没联系上社工" in wangli.last().text
+
+
+@pytest.mark.parametrize("cry", ["我的病人摔倒了起不来", "麻烦社工去看一下我的病人，最近血压一直不稳"])
+async def test_a_doctor_of_two_who_types_the_name_instead_of_tapping_names_the_call(people, app, cry):
+    """Asked "是哪一位…？ 请按一下名字", 赵医生 typed "王老伯": it opened another call (or request) about both."""
+    zhao = await signed_up(people("赵医生"), "13922220001")
+    await zhao.send(cry)
+    await zhao.send("王老伯")
+    wang = await app.svc.store.resident(await app.svc.store.resident_id_by_phone("13900000002"))
+    assert (await app.svc.store.incident(1))["resident"] == wang["id"]
+    assert await app.svc.store.incident(2) is None

@@ -16,6 +16,7 @@ from ..flows.resident import on_fall_told, route_intent
 from ..flows.understanding import fall_told_over, is_emergency, keyword_parse, understand
 from ..types import MEDIA, Button
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
+from .typed import away_days, greeting_time
 from .words import answer_label, date_label, next_label, times_label
 
 ANSWERS = ("ok", "unwell", "help")
@@ -72,6 +73,9 @@ async def on_activity(ctx: Ctx) -> bool:
     if not st.enrolled:
         return False
     ev = ctx.ev
+    if ev.kind == "text" and ctx.step[0] == "checkin" and await _typed_step(ctx, ev.text.strip()):
+        await _checkins(ctx).heard_from(ctx.me.resident_id, "activity")
+        return True
     # never steal an answer to another question; after a pension answer nothing is being asked
     free = ev.kind == "text" and ctx.session.get("flow") in (None, "qa") and ctx.session.get("step") != "age"
     text = ev.text.strip() if free else ""
@@ -121,10 +125,12 @@ async def on_control(ctx: Ctx, action: str, arg: str = "") -> None:
             ctx.say(ctx.t("checkin.stop_asked"), buttons=[[ctx.button(f"checkin.pause_{d}", f"ci:pause:{d}")
                                                           for d in PAUSE_CHOICES[:3]]])
     elif action == "away":
+        ctx.goto("checkin", "away")  # typed ("一个礼拜") as well as tapped
         ctx.say(ctx.t("checkin.away_ask"), buttons=[[ctx.button(f"checkin.pause_{d}", f"ci:pause:{d}")
                                                      for d in PAUSE_CHOICES[:3]],
                                                     [ctx.button("checkin.pause_0", "ci:pause:0")]])
-    elif action == "pause" and arg.isdigit() and int(arg) in PAUSE_CHOICES:
+    elif action == "pause" and arg.isdigit() and (int(arg) in PAUSE_CHOICES or ctx.ev.kind == "text"):
+        ctx.goto(None)
         st = await cis.pause(rid, int(arg) or None)
         key, kw = ("checkin.paused_open", {}) if not int(arg) else (
             "checkin.paused_until", {"date": date_label(ctx.svc, st.paused_until, ctx.me.locale)})
@@ -135,16 +141,36 @@ async def on_control(ctx: Ctx, action: str, arg: str = "") -> None:
         st = await cis.resume(rid)
         show_menu(ctx, "checkin.resumed", when=next_label(ctx.svc, st, ctx.me.locale))
     elif action == "time":
+        ctx.goto("checkin", "time")  # typed ("下午三点") as well as tapped
         ctx.say(ctx.t("checkin.time_ask"), buttons=[[Button(times_label(ctx.svc, c.split("-"), ctx.me.locale),
                                                             "ci:at:" + c.replace(":", "")) for c in TIME_CHOICES[:4]],
                                                     [Button(times_label(ctx.svc, TIME_CHOICES[4].split("-"),
                                                                         ctx.me.locale), "ci:at:0900-1800")]])
-    elif action == "at" and (times := parse_times(arg)):
+    elif action == "at" and (times := parse_times(arg) or (arg.split("-") if ctx.ev.kind == "text" else None)):
+        ctx.goto(None)
         st = await cis.set_times(rid, times)
-        ctx.edit_pressed(ctx.t("checkin.time_set", times=times_label(ctx.svc, st.times, ctx.me.locale)))
+        done = ctx.t("checkin.time_set", times=times_label(ctx.svc, st.times, ctx.me.locale))
+        ctx.edit_pressed(done) if ctx.ev.kind == "button" else ctx.say(done)
         show_menu(ctx, "checkin.next", when=next_label(ctx.svc, st, ctx.me.locale))
     else:
         show_menu(ctx, "bad.stale_button")
+
+
+async def _typed_step(ctx: Ctx, text: str) -> bool:
+    """A typed answer to "您要出门几天？" or "您希望每天几点收到问候？"; an unreadable time is asked once more."""
+    step = ctx.step[1]
+    if step == "away" and (days := away_days(text)) is not None:
+        await on_control(ctx, "pause", str(days))
+        return True
+    if step == "time" and (hm := greeting_time(text)):
+        await on_control(ctx, "at", hm)
+        return True
+    if step == "time" and not ctx.session.get("asked_twice"):
+        await on_control(ctx, "time")
+        ctx.session["asked_twice"] = True
+        return True
+    ctx.goto(None)  # something else: read as usual
+    return False
 
 
 async def on_resident_button(ctx: Ctx, args: list[str]) -> None:

@@ -13,7 +13,7 @@ from ..incidents import address_steps, help_request
 from .. import qa
 from .base import Ctx
 from .menu import keyboard, menu_action, show_menu
-from .understanding import clause_intents, fall_told_over, is_emergency, understand
+from .understanding import AILING, clause_intents, danger_in, fall_told_over, is_emergency, understand
 
 CATEGORIES = ("shopping", "repair", "hospital", "medicine", "other")
 LEAVES_QA = {"request_help", "feeling_unwell", "contact_staff", "greet", "thank", "goodbye", "checkin_ok"}
@@ -63,11 +63,28 @@ async def on_text(ctx: Ctx) -> None:
         return
     result = await understand(ctx.svc, text)
     n = ctx.session.get("incident")
+    if await pressed_by_mistake(ctx, text):
+        return
+    if (flow, step) == ("unwell", "follow_up") and not danger_in(ctx.svc, text) \
+            and (choice := visit_wanted(text, result["intent"]["name"])):
+        await on_unwell(ctx, choice)
+        return
     if flow == "help" and step == "ask_address" and n:
         await address_steps.on_address_text(ctx, n)
         return
+    if flow == "help" and step == "need_now" and n and not danger_in(ctx.svc, text):
+        await help_request.on_need_words(ctx, text, result["intent"]["name"], n)
+        return
     if flow == "help" and step in ("confirm_address", "need_now") and n:
         intent = result["intent"]["name"]
+        if step == "confirm_address" and AT_HOME.fullmatch(text):  # "在家里": where the register says
+            await address_steps.on_address_answer(ctx, "yes", n)
+            return
+        if step == "confirm_address" and PLACE.search(text) and not danger_in(ctx.svc, text):
+            # "在菜场", "不对，我在女儿家": where they are, in their words: to staff now, never lost to small talk
+            ctx.goto("help", "ask_address" if intent == "deny" else step, incident=n, asked_twice=True)
+            await address_steps.on_address_text(ctx, n)
+            return
         if intent in ("affirm", "deny"):
             answer = "yes" if intent == "affirm" else "no"
             handler = address_steps.on_address_answer if step == "confirm_address" else help_request.on_need
@@ -142,10 +159,32 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
         not_understood(ctx, text)
 
 
+# answers to "请确认您现在的地址" that say where they are in words
+AT_HOME = re.compile(r"(我)?(现在|人)?(在)?(家|家里|屋里|屋里厢|自己家|自家)(里|里面)?(呢|啊|呀|的)?[。.!！]?")
+PLACE = re.compile(r"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S")
+
+# 🆘 pressed by mistake, said while the call is open: the one-tap "🙂 不用，我没事" (staff told, never a cancel)
+MISTAKE = re.compile(r"按错|误按|点错|碰错|按到了|手滑|不小心按|不小心点|不是紧急|不紧急|没事了|我没事|没事没事|没什么事"
+                     r"|\b(by mistake|pressed it wrong|i'?m (ok|fine))\b", re.I)
+
+
+async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
+    """"我按错了" while their emergency is open, and no danger in the words ("按错了，不过真的摔倒了" is a cry)."""
+    if not MISTAKE.search(text) or ctx.me.role != "resident":
+        return False
+    if danger_in(ctx.svc, text):
+        return False
+    n = ctx.session.get("incident") or await ctx.svc.store.active_incident(ctx.me.resident_id)
+    inc = await ctx.svc.store.incident(n) if n else None
+    if not inc or inc["kind"] != "emergency" or inc["status"] == "resolved" or inc.get("maybe_false_alarm"):
+        return False
+    await help_request.on_need(ctx, "no", inc["id"])
+    return True
+
+
 # loneliness (四百: 暖百家心) told without a word of being ill
 LONELY = re.compile(r"孤单|孤独|寂寞|(好|很|太|真|老)闷|闷得慌|没人(跟我|陪我|和我)?(说话|聊天|讲话|陪)|想(我)?(的)?(女儿|儿子|孙子|孙女"
                     r"|外孙|老伴|家里人|孩子|小孩)|一个人(好|很|太)?(闷|没意思|冷清)|\blonely\b|\bmiss my\b", re.I)
-AILING = re.compile(r"难受|不舒服|痛|疼|晕|烧|咳|吐|喘|没力气|没劲|拉肚子|血")
 
 # "what day is it?" from someone who lost track: the bot's clock answers (never before a cry: route_intent runs after)
 TODAY = re.compile(r"(今天|今日|今朝)(是)?(几号|几月几号|几月几日|星期几|礼拜几|周几|什么日子)|(现在|这会儿?)(是)?几点"
@@ -187,9 +226,24 @@ async def on_fall_told(ctx: Ctx, text: str, source: str = "text") -> None:
                                   noted="help.fall_noted")
 
 
+REST = re.compile(r"算了|躺|休息|睡一?会|歇一?会|先不")
+
+
+def visit_wanted(text: str, intent: str) -> str | None:
+    """A typed answer to "要不要请社工来看看您？": "come", "rest", or None (something else: read as usual)."""
+    if help_request.UNSURE.search(text):
+        return "come"
+    if help_request.NO_NEED.search(text) or REST.search(text) or intent == "deny":
+        return "rest"
+    if intent == "affirm" or help_request.COME.search(text) or "来看" in text or text in ("要", "好", "好的"):
+        return "come"
+    return None
+
+
 async def on_unwell(ctx: Ctx, choice: str) -> None:
     n = await ctx.svc.store.active_incident(ctx.me.resident_id)
-    ctx.edit_pressed(ctx.t("unwell.ask") + "\n" + ctx.t(f"btn.unwell_{'come' if choice == 'come' else 'rest'}"))
+    if ctx.ev.kind == "button":  # (or typed: "要", "算了")
+        ctx.edit_pressed(ctx.t("unwell.ask") + "\n" + ctx.t(f"btn.unwell_{'come' if choice == 'come' else 'rest'}"))
     if n:
         detail = ctx.svc.cat.t("unwell.wants_visit" if choice == "come" else "unwell.resting")
         await ctx.svc.store.update_incident(n, detail=detail)

@@ -60,6 +60,15 @@ def asks_after(text: str) -> bool:
     return bool(ASKS_AFTER.search(text)) and not WANTS.search(text)
 
 
+AILING = re.compile(r"难受|不舒服|痛|疼|晕|烧|咳|吐|喘|没力气|没劲|拉肚子|血")  # words of being ill
+
+
+def danger_in(svc: Services, text: str) -> bool:
+    """A danger named in these words, present now (red flags in context); without the model: assume there is."""
+    danger = getattr(svc.nlu, "red_flag_words", None)
+    return danger is None or bool(danger(text))
+
+
 def is_emergency(result: dict) -> bool:
     return result["intent"]["name"] == "emergency" or bool(result.get("emergency_suspected"))
 

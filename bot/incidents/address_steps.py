@@ -86,13 +86,17 @@ async def on_address_text(ctx: Ctx, n: int) -> None:
     from nlu.entities import parse_address
 
     parts = {k: v for k, v in parse_address(ctx.ev.text).items() if v}
-    if not parts and not ctx.session.get("asked_twice"):
-        ask_typed_address(ctx, n, "help.ask_address_again")
-        ctx.session["asked_twice"] = True
-        return
     inc_svc = _incidents(ctx)
     disputed = ctx.session.get("step") == "ask_address"
-    diff = await inc_svc.address_stated(n, parts, ctx.ev.text, disputed=disputed)
+    said = ctx.session.get("said_place", "")  # words before, not an address either: staff read both
+    text = f"{said}；{ctx.ev.text}" if said and not parts else ctx.ev.text
+    if not parts and not ctx.session.get("asked_twice"):
+        await inc_svc.address_stated(n, parts, text, disputed=disputed)  # staff read it now, in their words
+        await inc_svc.refresh(n)
+        ask_typed_address(ctx, n, "help.ask_address_again")
+        ctx.session.update(asked_twice=True, said_place=text[:100])
+        return
+    diff = await inc_svc.address_stated(n, parts, text, disputed=disputed)
     await inc_svc.refresh(n)
     ctx.goto(None)
     if not parts:

@@ -15,7 +15,7 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard, menu_action, show_menu
 from ..flows.resident import not_understood
 from ..residents import unknown_cry_for_help, unknown_media
-from ..flows.understanding import asks_after, fall_told_over, is_emergency, understand
+from ..flows.understanding import asks_after, danger_in, fall_told_over, is_emergency, understand
 from ..types import MEDIA, Button
 from . import family_asks, help_request, urgency
 
@@ -33,6 +33,8 @@ async def on_message(ctx: Ctx) -> None:
     if key == "menu.call":
         show_menu(ctx, "contact.call", phone=phone)
         return
+    if ctx.step == ("family", "which") and ev.kind == "text" and await _named(ctx, ev.text):
+        return  # "王老伯" typed instead of tapped
     # a cry the engine judged (in any words: edited, over-long, in a group), the 🆘, or words that call for help
     if ctx.cried or key == "menu.sos" or (ev.kind == "text" and is_emergency(await understand(ctx.svc, ev.text))):
         n = await cry_for_help(ctx, ev.text.strip()[:300] or "🆘")
@@ -237,6 +239,16 @@ async def _as_unknown(ctx: Ctx, cried: bool) -> None:
         await unknown_media(ctx, told=cried)
 
 
+async def _named(ctx: Ctx, text: str) -> bool:
+    """The one linked resident whose name these words give (and no danger in them), named on the waiting call."""
+    _, people = await linked_people(ctx)
+    named = [p for p in people if p["name"] and p["name"] in text]
+    if len(named) != 1 or danger_in(ctx.svc, text):
+        return False
+    await on_which(ctx, [str(ctx.session.get("incident", 0)), named[0]["id"]])
+    return True
+
+
 async def on_which(ctx: Ctx, args: list[str]) -> None:
     """fam:{n}:{rid} — the caller names the resident their call was about."""
     n, rid = int(args[0]), args[1] if len(args) > 1 else ""
@@ -247,5 +259,6 @@ async def on_which(ctx: Ctx, args: list[str]) -> None:
         return
     ctx.goto(None)
     phone, request = ctx.svc.settings.community.committee_phone, (await ctx.svc.store.incident(n))["kind"] != "emergency"
-    ctx.edit_pressed(ctx.t("family.which_request" if request else "family.which", phone=phone) + "\n" + person["name"])
+    if ctx.ev.kind == "button":
+        ctx.edit_pressed(ctx.t("family.which_request" if request else "family.which", phone=phone) + "\n" + person["name"])
     show_menu(ctx, "family.request_noted" if request else "family.alerted", name=person["name"], phone=phone)

@@ -5,11 +5,13 @@ help.need_now       asks "do you need someone now?" after a typed emergency → 
 from __future__ import annotations
 
 import asyncio
+import re
 
 from .. import roster
 from ..residents import full_address
 from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
+from ..flows.understanding import AILING
 from ..types import MEDIA, Outbound
 from . import address_steps
 from .advice import advice_for
@@ -100,11 +102,15 @@ def _told(ctx: Ctx, kind: str, n: int, noted: str | None = None) -> Outbound:
                     tag=f"resident:{n}")
 
 
+def ask_need(ctx: Ctx, n: int) -> None:
+    ctx.goto("help", "need_now", incident=n)
+    ctx.say(ctx.t("help.need_now"), buttons=((ctx.button("btn.need_yes", f"need:yes:{n}"),),
+                                              (ctx.button("btn.need_no", f"need:no:{n}"),)))
+
+
 def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:
     if confirm_need:
-        ctx.goto("help", "need_now", incident=n)
-        ctx.say(ctx.t("help.need_now"), buttons=((ctx.button("btn.need_yes", f"need:yes:{n}"),),
-                                                  (ctx.button("btn.need_no", f"need:no:{n}"),)))
+        ask_need(ctx, n)
     else:
         address_steps.ask_address(ctx, n, person)
     return n
@@ -136,11 +142,34 @@ async def report_media(ctx: Ctx) -> int:
     return n
 
 
+# typed answers to "您需要马上有人来吗？": unsure means yes, so does pain; able to get up means no (staff still phone)
+UNSURE = re.compile(r"不知道|不晓得|勿晓得|说不清|说不好|不清楚|不确定|不好说")
+NO_NEED = re.compile(r"不用|不要|不需要|没事|还好|能起来|起得来|爬起来了|站起来了|可以起来|自己能|勿要")
+COME = re.compile(r"快来|快点|来吧|来人|马上|赶紧|要的|需要")
+
+
+async def on_need_words(ctx: Ctx, text: str, intent: str, n: int) -> None:
+    """Typed words (no danger in them) while "您需要马上有人来吗？" waits; anything else asks it again."""
+    if UNSURE.search(text):
+        answer = "yes"
+    elif NO_NEED.search(text):
+        answer = "no"
+    elif intent in ("affirm", "emergency") or COME.search(text) or AILING.search(text):
+        answer = "yes"
+    elif intent == "deny":
+        answer = "no"
+    else:  # "等一下": the same question again, the call stays one call
+        ask_need(ctx, n)
+        return
+    await on_need(ctx, answer, n)
+
+
 async def on_need(ctx: Ctx, answer: str, n: int) -> None:
     inc = await address_steps.own_open_incident(ctx, n)
     if inc is None:
         return
-    ctx.edit_pressed(ctx.t("help.need_now") + "\n" + ctx.t("btn.need_yes" if answer == "yes" else "btn.need_no"))
+    if ctx.ev.kind == "button":  # (or typed: "我按错了")
+        ctx.edit_pressed(ctx.t("help.need_now") + "\n" + ctx.t("btn.need_yes" if answer == "yes" else "btn.need_no"))
     if answer == "yes":
         if inc.get("address_state") in address_steps.ADDRESS_KNOWN:  # where they are is known (said in the cry)
             ctx.goto(None)

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .. import roster
 from ..flows.base import Ctx
-from ..flows.understanding import DANGER_WORDS, WORDED, understand
+from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, understand
 from ..services import Services
 from ..types import Inbound, Outbound
 from . import address_steps, group_media, help_request
@@ -59,6 +59,10 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
         await help_request.after_alert(ctx, opened.n, opened.person, alerting, confirm_need=source in ("text", "group"))
         return
     words = ctx.ev.text.strip() or "🆘"
+    asked = ctx.session.get("incident") == opened.n and ctx.step == ("help", "need_now")
+    if asked and ctx.ev.kind == "text" and not danger_in(ctx.svc, words):  # "快来", "我自己能起来": the answer
+        await help_request.on_need_words(ctx, words, "emergency", opened.n)  # to "您需要马上有人来吗？"
+        return
     await help_request.again(ctx, opened.n, words)
     if ctx.ev.kind in help_request.MEDIA:
         await help_request.forward_media(ctx, opened.n)
