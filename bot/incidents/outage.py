@@ -183,6 +183,16 @@ class Outage:
         if uid is not None and not await store.take_caller(uid, holder, HANDLING_MS):
             unfinished.update(file.path for _, file in items)
             return
+        try:
+            await self._replay_each(items, unfinished, loose)
+        finally:  # also when Redis fails again: their calls left wait the next second's run, not the lease's 30 s
+            if uid is not None:
+                try:
+                    await store.release_caller(uid, holder)
+                except (RedisError, OSError):
+                    pass  # Redis away: the lease lapses by itself
+
+    async def _replay_each(self, items: list, unfinished: set[Path], loose: list) -> None:
         heard: list[dict] = []  # their calls stored by this run: they hear one message once all are stored
         waiting: set[str] = set()  # their entries not stored yet: the words said after one wait with it
         for entry, file in items:  # (and any typed after one: the call they join may be that one)
@@ -193,8 +203,6 @@ class Outage:
                 waiting.add(str(entry.get("id")))
         if heard:  # once an outage, whichever run stored which of their calls
             await tell_recovered(self.svc, heard, since=min(float(e.get("at") or 0) for e, _ in items))
-        if uid is not None:
-            await store.release_caller(uid, holder)
 
     def _remove(self, file: JournalFile) -> None:
         if file.unreadable:
