@@ -80,6 +80,7 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
             and svc.outage.texts.take(ev.user_id)):  # a flood of texts is answered, not journaled
         if cry := await svc.outage.cry_of(ev.user_id):  # "我在3号楼302" after their cry: to staff, not lost
             return [await said_after_cry(svc, ev, cry, lambda: _who_if_readable(svc, ev))]
+        words = svc.outage.chatter.keeps(ev.user_id)  # no call behind it, maybe: everyone's are bounded together
     held = cap.take(ev.user_id) if media and cap else svc.outage.cries.take(ev.user_id) if urgent and svc.outage else 0
     forwarding = media and held is not None
     quiet = urgent and held is None  # their cries reached staff just now: journaled, counted into their next alert

@@ -72,6 +72,13 @@ class Journal:
         except OSError:  # none yet, or the disk failed too (the fallback answers all the same)
             return False
 
+    def size(self) -> int:
+        """How many bytes the folder's files hold (every process's); 0 if it cannot be read."""
+        try:
+            return sum(e.stat().st_size for e in os.scandir(self.folder) if e.name.endswith(".jsonl"))
+        except OSError:
+            return 0
+
     def read_all(self) -> list[JournalFile]:
         """Every file in the folder, read. This process's current file is sealed first (what it writes next goes to
         a new one); another process's is taken over if its writer has died."""
