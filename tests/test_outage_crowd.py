@@ -13,7 +13,7 @@ from test_outage_flood import journaled
 from test_outage_journal import COMMITTEE, own_redis, replay_tick  # noqa: F401  (a fixture)
 from test_outage_open_call import claimed_call, said_on
 
-from bot.incidents.outage_chatter import CHATTER_BYTES
+from bot.incidents.outage_pace import CHATTER_BYTES
 from bot.testing.tools import Person
 
 CROWD = range(70_000, 71_000)

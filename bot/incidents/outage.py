@@ -27,7 +27,7 @@ from redis.exceptions import LockError, RedisError
 
 from ..journal import Journal, JournalFile
 from ..types import MEDIA, Inbound, Outbound, SendResult
-from .outage_chatter import Chatter
+from .outage_pace import Chatter, CryPace
 from .outage_words import BEFORE_CRY_SECONDS, SaidPace, TextCap, attach, tell_holders
 from .recovery import tell_recovered
 
@@ -94,9 +94,9 @@ class Outage:
         self._waiting = False  # "calls wait for Redis" logged once an outage, not every second
         self._replaying = asyncio.Lock()  # one replay at a time in this process (its files' locks are its own)
         self.pace = SaidPace(svc.clock)  # a caller's words after their cry, to staff (bot/incidents/outage_words.py)
-        self.cries = SaidPace(svc.clock)  # one sender's cries alerted by the fallback: a few a minute, all journaled
+        self.cries = CryPace(svc.clock)  # one sender's cries alerted by the fallback: a few a minute, all journaled
         self.texts = TextCap(svc.clock)  # anyone's texts journaled: a flood is not (bot/incidents/outage_words.py)
-        self.chatter = Chatter(svc, journal)  # nor everyone's with no call behind them (outage_chatter.py)
+        self.chatter = Chatter(svc, journal)  # nor everyone's with no call behind them (outage_pace.py)
         if keep_back not in svc.outbox.holds:
             svc.outbox.holds.append(keep_back)  # what a replayed call would tell its caller again
 

@@ -8,13 +8,21 @@ CHATTER_AT_ONCE, then CHATTER_PER_MINUTE (in this process), and none while the j
 holds CHATTER_BYTES: they would be dropped unread once Redis is back anyway, unless typed just before a cry. Never
 capped here: a cry for help, words after one's own cry, and the texts of anyone with an open call — its resident,
 the family and doctor the register names — as Redis last said (while it answers, every OPEN_CALLERS_SECONDS).
+
+One sender's cries reach staff through the fallback a few a minute (`CryPace`); those held back were counted only
+into their next alert, so the last ones of someone who then went quiet were never mentioned. The fallback's own timer
+(`tell_held_cries`, every second, no Redis needed) tells staff "又发来 N 次" as soon as the pace lets one more through.
 """
 from __future__ import annotations
 
 import asyncio
 import math
+from collections import deque
 
 from redis.exceptions import RedisError
+
+from ..types import Outbound
+from .outage_words import SAID_PER_MINUTE, SAID_SECONDS, SENDERS_KEPT, SaidPace
 
 CHATTER_AT_ONCE = 200  # everyone's texts with no call behind them journaled at once in this process ...
 CHATTER_PER_MINUTE = 60  # ... then this many a minute
@@ -61,3 +69,39 @@ class Chatter:
             return False
         self._left = left - 1
         return True
+
+
+class CryPace(SaidPace):
+    """One sender's cries alerted by the fallback, paced as their words are; those held back at the end wait for
+    `due`."""
+
+    def __init__(self, clock) -> None:
+        super().__init__(clock)
+        self._names: dict[int, str] = {}  # sender: who they are, as their last alert said
+
+    def named(self, sender: int, name: str) -> None:
+        if len(self._names) >= SENDERS_KEPT:
+            self._names = {k: v for k, v in self._names.items() if k in self._sent}
+        self._names[sender] = name
+
+    def due(self) -> list[tuple[str, int]]:
+        """Whose cries held back may now be told (who, how many): each told counts as one alert of theirs."""
+        now, out = self.clock.ts(), []
+        for sender, held in list(self._held.items()):
+            sent = self._sent.setdefault(sender, deque())
+            while sent and sent[0] <= now - SAID_SECONDS:
+                sent.popleft()
+            if len(sent) < SAID_PER_MINUTE:
+                sent.append(now)
+                del self._held[sender]
+                out.append((self._names.get(sender) or str(sender), held))
+        return out
+
+
+async def tell_held_cries(outage) -> None:
+    """The fallback's own timer: staff hear of the cries held back by the pace once it lets one more through."""
+    svc = outage.svc
+    for name, count in outage.cries.due():
+        text = svc.cat.t("fallback.cries_again", name=name, count=count)
+        await asyncio.gather(*(svc.outbox.send(Outbound(st.telegram_id, text, urgent=True))
+                               for st in svc.settings.staff if st.telegram_id), return_exceptions=True)
