@@ -119,13 +119,15 @@ class Journal:
         entries: list[dict] = []
         try:
             paths = sorted(self.folder.glob("*.jsonl"))
-        except FileNotFoundError:
+        except OSError:  # none yet, or the disk failed too
             return []
         for path in paths:
             try:
                 _parse(path.read_bytes(), entries, whole=False)
             except FileNotFoundError:
                 continue  # replayed and deleted meanwhile
+            except OSError as e:  # a bad sector, permissions: what can be read is still told, the fallback answers
+                log.error("outage journal %s could not be read (%s)", path.name, e.strerror)
         return entries
 
     def remove(self, file: JournalFile) -> None:
