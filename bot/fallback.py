@@ -5,7 +5,8 @@ A voice, photo or location cannot be read for a cry, and a resident who can only
 storage is away each one goes to every staff member the config names, forwarded under a line saying who may have
 sent it. Nothing here needs Redis: a flood is held back in this process (`MediaCap`), one a sender a minute and
 MEDIA_PER_WINDOW from everyone; the next one of theirs that goes on says how many were held back. One sender's cries
-are paced alike (a few a minute each, every one journaled; outage_words.SaidPace), never anyone else's.
+are paced alike (a few a minute each, every one journaled; those held back told once the minute allows, even if no
+cry of theirs follows: incidents/outage_pace.CryPace), never anyone else's.
 
 Before anything is sent, a cry and a voice, photo or location (forwarded or held back) are written to the outage
 journal (bot/incidents/outage.py), then whom the staff alert reached: once Redis is back each becomes a stored
@@ -80,6 +81,7 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
             and svc.outage.texts.take(ev.user_id)):  # a flood of texts is answered, not journaled
         if cry := await svc.outage.cry_of(ev.user_id):  # "我在3号楼302" after their cry: to staff, not lost
             return [await said_after_cry(svc, ev, cry, lambda: _who_if_readable(svc, ev))]
+        words = svc.outage.chatter.keeps(ev.user_id)  # no call behind it, maybe: everyone's are bounded together
     held = cap.take(ev.user_id) if media and cap else svc.outage.cries.take(ev.user_id) if urgent and svc.outage else 0
     forwarding = media and held is not None
     quiet = urgent and held is None  # their cries reached staff just now: journaled, counted into their next alert
@@ -98,6 +100,8 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     staff, alerts = [st for st in s.staff if st.telegram_id], []
     if urgent and not quiet or forwarding:
         name, address = await _who_if_readable(svc, ev)
+        if urgent and svc.outage:  # their cries held back next are told under this name (outage_pace.CryPace)
+            svc.outage.cries.named(ev.user_id, name)
         if urgent:
             text = cat.t("fallback.staff_alert", name=name, address=address, words=(ev.text or "🆘")[:200])
             if svc.outage and (before := await said_before(svc, ev.user_id)):  # "我在3号楼602", then "救命"

@@ -72,6 +72,13 @@ class Journal:
         except OSError:  # none yet, or the disk failed too (the fallback answers all the same)
             return False
 
+    def size(self) -> int:
+        """How many bytes the folder's files hold (every process's); 0 if it cannot be read."""
+        try:
+            return sum(e.stat().st_size for e in os.scandir(self.folder) if e.name.endswith(".jsonl"))
+        except OSError:
+            return 0
+
     def read_all(self) -> list[JournalFile]:
         """Every file in the folder, read. This process's current file is sealed first (what it writes next goes to
         a new one); another process's is taken over if its writer has died."""
@@ -112,13 +119,15 @@ class Journal:
         entries: list[dict] = []
         try:
             paths = sorted(self.folder.glob("*.jsonl"))
-        except FileNotFoundError:
+        except OSError:  # none yet, or the disk failed too
             return []
         for path in paths:
             try:
                 _parse(path.read_bytes(), entries, whole=False)
             except FileNotFoundError:
                 continue  # replayed and deleted meanwhile
+            except OSError as e:  # a bad sector, permissions: what can be read is still told, the fallback answers
+                log.error("outage journal %s could not be read (%s)", path.name, e.strerror)
         return entries
 
     def remove(self, file: JournalFile) -> None:

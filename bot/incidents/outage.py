@@ -1,17 +1,16 @@
 """Calls for help that reached the fallback while Redis was away: written down locally, stored once Redis is back.
 
-The fallback (bot/fallback.py) writes each cry for help and 🆘, and each voice, photo or location it forwarded or
-held back, to this process's journal (bot/journal.py, fsync'd) before it sends anything, and then whom its alert
-reached. The outage job (every second; a directory listing while nothing waits, so it also runs at start-up: a process
-that died during the outage replays its journal after the restart, and a live worker takes over a dead one's) sends
-each entry through the engine's front door as if it had just come in: it becomes the normal incident — alerted with
-claim buttons, escalating, on the desk and in the reports — whose packet says when it arrived and whom the fallback
-alert reached; a voice held back then reaches whoever handles it. It is created at the time of the call (its timeline
-adds when it was recorded), so its escalation counts from then: the levels overdue by now fire at once, one a tick, in
+The fallback (bot/fallback.py) writes each cry for help and 🆘, and each voice, photo or location it forwarded or held
+back, to this process's journal (bot/journal.py, fsync'd) before it sends anything, and then whom its alert reached.
+The outage job (every second; a directory listing while nothing waits, so it also runs at start-up: a process that
+died during the outage replays its journal after the restart, and a live worker takes over a dead one's) sends each
+entry through the engine's front door as if it had just come in: it becomes the normal incident — alerted with claim
+buttons, escalating, on the desk and in the reports — whose packet says when it arrived and whom the fallback alert
+reached; a voice held back then reaches whoever handles it. It is created at the time of the call (its timeline adds
+when it was recorded), so its escalation counts from then: the levels overdue by now fire at once, one a tick, in
 order; the rest when their time comes. What the replay would tell the caller again is kept back: they get one message
-(bot/incidents/recovery.py), once an outage. Each entry is replayed once, by whichever
-process marks it first in Redis (as bot/once.py marks updates), and one person's by one process at a time; a file is
-deleted only when Redis has every entry in it.
+(bot/incidents/recovery.py), once an outage. Each entry is replayed once, by whichever process marks it first in
+Redis, and one person's by one process at a time; a file is deleted only when Redis has every entry in it.
 """
 from __future__ import annotations
 
@@ -20,6 +19,7 @@ import dataclasses
 import logging
 import re
 import uuid
+from contextlib import suppress
 from contextvars import ContextVar
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from redis.exceptions import LockError, RedisError
 
 from ..journal import Journal, JournalFile
 from ..types import MEDIA, Inbound, Outbound, SendResult
+from .outage_pace import Chatter, CryPace
 from .outage_words import BEFORE_CRY_SECONDS, SaidPace, TextCap, attach, tell_holders
 from .recovery import tell_recovered
 
@@ -93,8 +94,9 @@ class Outage:
         self._waiting = False  # "calls wait for Redis" logged once an outage, not every second
         self._replaying = asyncio.Lock()  # one replay at a time in this process (its files' locks are its own)
         self.pace = SaidPace(svc.clock)  # a caller's words after their cry, to staff (bot/incidents/outage_words.py)
-        self.cries = SaidPace(svc.clock)  # one sender's cries alerted by the fallback: a few a minute, all journaled
+        self.cries = CryPace(svc.clock)  # one sender's cries alerted by the fallback: a few a minute, all journaled
         self.texts = TextCap(svc.clock)  # anyone's texts journaled: a flood is not (bot/incidents/outage_words.py)
+        self.chatter = Chatter(svc, journal)  # nor everyone's with no call behind them (outage_pace.py)
         if keep_back not in svc.outbox.holds:
             svc.outbox.holds.append(keep_back)  # what a replayed call would tell its caller again
 
@@ -137,7 +139,8 @@ class Outage:
 
     # --- once Redis answers again ---------------------------------------------------------------------------
     async def job(self) -> None:
-        """The scheduled job: replays the journal when there is one (cheap otherwise)."""
+        """The scheduled job: replays the journal when there is one (cheap otherwise); who has an open call, read."""
+        await self.chatter.know_open_callers()
         if self.handle is None or not self.journal.waiting():
             return
         try:
@@ -183,6 +186,14 @@ class Outage:
         if uid is not None and not await store.take_caller(uid, holder, HANDLING_MS):
             unfinished.update(file.path for _, file in items)
             return
+        try:
+            await self._replay_each(items, unfinished, loose)
+        finally:  # also when Redis fails again: their calls left wait the next second's run, not the lease's 30 s
+            with suppress(RedisError, OSError):  # Redis away: the lease lapses by itself
+                if uid is not None:
+                    await store.release_caller(uid, holder)
+
+    async def _replay_each(self, items: list, unfinished: set[Path], loose: list) -> None:
         heard: list[dict] = []  # their calls stored by this run: they hear one message once all are stored
         waiting: set[str] = set()  # their entries not stored yet: the words said after one wait with it
         for entry, file in items:  # (and any typed after one: the call they join may be that one)
@@ -193,8 +204,6 @@ class Outage:
                 waiting.add(str(entry.get("id")))
         if heard:  # once an outage, whichever run stored which of their calls
             await tell_recovered(self.svc, heard, since=min(float(e.get("at") or 0) for e, _ in items))
-        if uid is not None:
-            await store.release_caller(uid, holder)
 
     def _remove(self, file: JournalFile) -> None:
         if file.unreadable:

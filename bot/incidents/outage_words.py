@@ -16,7 +16,9 @@ unknown's (whose cry opened no incident) are written down as their messages are.
 A call may have been open since before Redis went away (claimed, 李社工 on her way) when he types "门开着": the
 fallback cannot ask Redis who he is, so every text typed during an outage is journaled (`loose`). Once Redis is back,
 those of someone with an open call (his own, or those of the residents a family contact looks out for: all of them,
-as nothing says which; Incidents.open_calls_of) join it as above, and the staff holding it, who heard nothing then, get one message with them; the rest are dropped unread.
+as nothing says which; Incidents.open_calls_of) join it as above, and the staff holding it, who heard nothing then, get
+one message with them (one a call and outage: words another process replayed are added to it); the rest are dropped
+unread.
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ import logging
 from collections import deque
 
 from ..flows.understanding import is_emergency, understand
-from ..types import Inbound, Outbound
+from ..types import Inbound, MessageRef, Outbound
 from .address_steps import door_in
 from .alerting import listeners
 from .repeats import renews
@@ -183,15 +185,35 @@ async def tell_holders(svc, joined: list[dict | None]) -> None:
     calls: dict[int, list[dict]] = {}
     for said in sorted(filter(None, joined), key=lambda s: s["at"]):
         calls.setdefault(said["n"], []).append(said)
-    t = svc.cat.t
     for n, said in calls.items():
-        lines = [t("packet.outage_said", time=svc.clock.local(s["at"]).strftime("%H:%M"), by=s["by"],
-                   words=s["words"]) for s in said[-SAID_KEPT:]]
-        if len(said) > SAID_KEPT:
-            lines.insert(0, t("packet.outage_said_more", count=len(said) - SAID_KEPT, n=n))
-        if inc := await svc.store.incident(n):
-            text = f"#{n} " + "\n".join(lines)
-            await svc.outbox.send_all([Outbound(chat, text, urgent=True) for chat in await listeners(svc, inc)])
+        async with svc.store.lock(f"outage_told:{n}"):  # another process may be telling them about this call now
+            if inc := await svc.store.incident(n):
+                await _tell_holders_of(svc, inc, said)
+
+
+async def _tell_holders_of(svc, inc: dict, said: list[dict]) -> None:
+    """One message a call and outage: words another process replayed (his daughter's, say) are added to the one
+    it sent (edited in place) when they were said before it went, i.e. in the same outage."""
+    n, t, now = inc["id"], svc.cat.t, svc.clock.ts()
+    told = inc.get("outage_told") or {}
+    if said[0]["at"] > told.get("sent", 0):
+        told = {"sent": now}  # said after the last message went: an outage of its own
+    shown = sorted({(s["at"], s["by"], s["words"]): s for s in [*told.get("said", []), *said]}.values(),
+                   key=lambda s: s["at"])
+    count = told.get("count", 0) + len(said)
+    lines = [t("packet.outage_said", time=svc.clock.local(s["at"]).strftime("%H:%M"), by=s["by"],
+               words=s["words"]) for s in shown[-SAID_KEPT:]]
+    if count > SAID_KEPT:
+        lines.insert(0, t("packet.outage_said_more", count=count - SAID_KEPT, n=n))
+    text, kept = f"#{n} " + "\n".join(lines), told.get("messages") or {}
+    msgs = [Outbound(chat, text, urgent=True, edit=MessageRef(chat, kept[str(chat)]) if str(chat) in kept else None)
+            for chat in await listeners(svc, inc)]
+    for msg, res in zip(msgs, await svc.outbox.send_all(msgs)):
+        if res.ok and res.message_id:
+            kept[str(msg.chat_id)] = res.message_id
+    await svc.store.update_incident(n, outage_told={"sent": told["sent"], "count": count, "messages": kept,
+                                                    "said": [{k: s[k] for k in ("at", "by", "words")}
+                                                             for s in shown[-SAID_KEPT:]]})
 
 
 async def _where_answered(svc, uid: int, n: int) -> None:

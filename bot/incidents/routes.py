@@ -17,6 +17,7 @@ command   /open (open incidents) · /incident N (one incident's timeline): staff
 timer     esc, arr, fol, rnw, addr, first → Incidents.on_deadline (deadlines.py) · rep → Repeats · duty → Reach
           live → Incidents.on_live_deadline (live.py: a live location's latest position, paced)
 job       outage (every second) → Outage.job: the calls journaled while Redis was away, stored once it is back
+          outage_cries (every second) → outage_pace.tell_held_cries: cries the fallback's pace held back, told
 step      (staff, outcome_note) → staff.on_outcome_note
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ..flows import staff_views
 from ..flows.base import Ctx
 from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
 from . import Incidents, Outage, address_steps, family, family_asks, help_request, staff
+from .outage_pace import tell_held_cries
 from .reach import DEADLINE as REACH, Reach
 from .repeats import Repeats
 
@@ -70,7 +72,10 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
             *((TimerRoute(REACH, reach.on_deadline),) if reach else ()),
         ),
         steps=(StepRoute("staff", "outcome_note", staff.on_outcome_note),),
-        jobs=({"func": outage.job, "trigger": "interval", "seconds": OUTAGE_SECONDS, "id": "outage",
-               "max_instances": 1, "coalesce": True, "misfire_grace_time": None},) if outage else (),
+        jobs=tuple({"trigger": "interval", "seconds": OUTAGE_SECONDS, "max_instances": 1, "coalesce": True,
+                    "misfire_grace_time": None, **job} for job in (
+            {"func": outage.job, "id": "outage"},
+            {"func": tell_held_cries, "args": (outage,), "id": "outage_cries"},
+        )) if outage else (),
         closers=(outage.close,) if outage else (),
     )
