@@ -2,6 +2,7 @@
 nobody: short alerts, and the head told); the packets edited to show the incident's state."""
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from .. import roster
@@ -149,10 +150,10 @@ class Alerting:
         self._background(self.svc.outbox.send_all(edits))
 
     async def notify_alerted(self, n: int, text_key: str, skip: set[int] = frozenset(), *, urgent: bool = False,
-                             **kw) -> None:
+                             **kw) -> asyncio.Task:
         chats = {chat for chat, _, _ in await self.store.alert_messages(n)} - set(skip)
         inc = await self.store.incident(n)
         person = await self.store.resident(inc["resident"]) or {}
-        self._background(self.svc.outbox.send_all([  # news for them: nobody's reply (or lock) waits for it
+        return self._background(self.svc.outbox.send_all([  # news for them: nobody's reply (or lock) waits for it
             Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw), urgent=urgent)
             for chat in chats]))

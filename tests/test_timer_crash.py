@@ -1,0 +1,42 @@
+"""Timers whose worker dies between recording a step and sending the message it owes (the way
+tests/test_renew_crash.py stages it: the sending raises, then a new process on the same Redis ticks on). The message
+must still arrive, once."""
+from datetime import datetime
+
+from conftest import signed_up
+from test_incident_followups import SH, restarted, until
+
+from bot.testing.tools import Person
+
+MANY = "又发来 2 次求助"
+
+
+def power_cut_on(app, words: str) -> None:
+    """The worker dies the moment it sends staff a message containing `words`."""
+    real = app.svc.outbox.send_all
+
+    async def dies(msgs, *args, **kwargs):
+        if any(words in m.text for m in msgs):
+            raise RuntimeError("power cut")
+        return await real(msgs, *args, **kwargs)
+
+    app.svc.outbox.send_all = dies
+
+
+async def test_repeated_cries_counted_before_a_worker_died_still_reach_staff_once(people, app, clock, make_app):
+    """王老伯 calls, then three more times within the minute: staff hear the first repeat at once and "又发来 2 次"
+    when the minute ends. The worker took the count and died before sending it: the count was gone for good."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    for _ in range(3):
+        clock.advance(seconds=5)
+        await wang.send("🆘 紧急求助")
+    power_cut_on(app, "又发来")
+    await until(app, clock, datetime(2026, 11, 23, 10, 1, 10, tzinfo=SH), (), every=0.25)
+    after = await restarted(make_app, app)
+    li = people("李社工")  # on duty: she had the call and the first repeat
+    assert "又发来求助" in li.last("又发来").text
+    heard = await until(after, clock, datetime(2026, 11, 23, 10, 4, tzinfo=SH), [Person(after, li.id, li.name)],
+                        every=0.25)
+    assert sum(MANY in t for t in heard[0]) == 1
