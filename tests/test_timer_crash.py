@@ -40,3 +40,20 @@ async def test_repeated_cries_counted_before_a_worker_died_still_reach_staff_onc
     heard = await until(after, clock, datetime(2026, 11, 23, 10, 4, tzinfo=SH), [Person(after, li.id, li.name)],
                         every=0.25)
     assert sum(MANY in t for t in heard[0]) == 1
+
+
+async def test_a_live_location_is_followed_until_it_stops_moving_and_its_timer_then_ends(people, app, clock):
+    """王老伯 shares his live location during a call: staff's "📍 实时位置" follows his last move, and once he stops
+    moving nothing more is sent and no timer is left running."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    li = people("李社工")
+    for k in range(3):  # the first move goes at once, the others wait for the interval's end
+        clock.advance(seconds=5)
+        await wang._do(kind="moved", latitude=31.2 + k / 1000, longitude=121.45)
+    live = li.last("实时位置")
+    await until(app, clock, datetime(2026, 11, 23, 10, 1, tzinfo=SH), (), every=0.25)
+    assert "31.202" in live.text and live.edits == 1
+    await until(app, clock, datetime(2026, 11, 23, 10, 3, tzinfo=SH), (), every=0.25)
+    assert live.edits == 1 and await app.svc.store.deadline("live:1") is None
