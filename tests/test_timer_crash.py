@@ -57,3 +57,18 @@ async def test_a_live_location_is_followed_until_it_stops_moving_and_its_timer_t
     assert "31.202" in live.text and live.edits == 1
     await until(app, clock, datetime(2026, 11, 23, 10, 3, tzinfo=SH), (), every=0.25)
     assert live.edits == 1 and await app.svc.store.deadline("live:1") is None
+
+
+async def test_a_failed_timer_is_logged_with_when_it_really_fires_again(people, app, clock, caplog):
+    """The live-location update moves its timer on 30 s before sending; when the sending fails the log said "it
+    will fire again after its lease" (60 s). It names the kind and the real wait, and nothing personal."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    for k in range(2):
+        clock.advance(seconds=5)
+        await wang._do(kind="moved", latitude=31.2 + k / 1000, longitude=121.45)
+    power_cut_on(app, "实时位置")
+    await until(app, clock, datetime(2026, 11, 23, 10, 0, 40, tzinfo=SH), (), every=0.25)
+    failed = [r.getMessage() for r in caplog.records if r.getMessage().startswith("deadline live failed")]
+    assert failed == ["deadline live failed; it fires again in 30 s"]

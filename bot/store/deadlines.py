@@ -41,6 +41,16 @@ class DeadlinesStore(StoreBase):
     async def deadline(self, key: str) -> float | None:
         return await self.r.zscore(self.keys.deadlines(), key)
 
+    async def fires_again(self, key: str, now: float) -> str:
+        """For the log, once a deadline's handler failed: whether and when it fires again (no personal data)."""
+        try:
+            due = await self.deadline(key)
+        except Exception as e:  # storage away: it may well be what failed
+            return f"whether it fires again is unknown ({type(e).__name__})"
+        if due is None:
+            return "it was cancelled and will not fire again"
+        return f"it fires again in {max(0, round(due - now))} s"
+
     async def take_due(self, now: float, lease: float = 60, limit: int = 200) -> list[str]:
         return await self.lease_due(self.keys.deadlines(), now, lease, limit)
 
@@ -59,7 +69,7 @@ class DeadlinesStore(StoreBase):
         await self.r.delete(self.keys.repeats(key))
 
     async def take_repeats(self, key: str, now: float) -> int:
-        """The repeats to pass on now: those counted since, and any taken by a worker that died before passing them on."""
+        """The repeats to pass on now: those counted since, and any a worker took but died before passing on."""
         return int(await self.script(_TAKE_REPEATS)(keys=[self.keys.repeats(key)], args=[now]))
 
     async def repeats_sent(self, key: str) -> None:
