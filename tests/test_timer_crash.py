@@ -72,3 +72,19 @@ async def test_a_failed_timer_is_logged_with_when_it_really_fires_again(people, 
     await until(app, clock, datetime(2026, 11, 23, 10, 0, 40, tzinfo=SH), (), every=0.25)
     failed = [r.getMessage() for r in caplog.records if r.getMessage().startswith("deadline live failed")]
     assert failed == ["deadline live failed; it fires again in 30 s"]
+
+
+async def test_a_head_whose_warning_failed_at_a_shift_change_is_warned_when_the_timer_comes_back(app, clock):
+    """王社工 blocked the bot and his night shift starts: 陈书记 must hear it. Sending her the warning failed once (the
+    outbox raised); the shift was taken as checked already, and she never heard until the next shift change."""
+    m = app.svc.outbox.messenger
+    m.blocked.add(1002)
+    await app.engine.tick()
+    real = app.svc.outbox.send_all
+    power_cut_on(app, "收不到机器人")
+    clock.set(datetime(2026, 11, 23, 20, 0, 30, tzinfo=SH))
+    await app.engine.tick()
+    app.svc.outbox.send_all = real
+    assert m.to(1003) == []
+    await until(app, clock, datetime(2026, 11, 23, 20, 3, tzinfo=SH), (), every=0.5)
+    assert sum("收不到机器人" in s.text for s in m.to(1003)) == 1
