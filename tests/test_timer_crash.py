@@ -88,3 +88,23 @@ async def test_a_head_whose_warning_failed_at_a_shift_change_is_warned_when_the_
     assert m.to(1003) == []
     await until(app, clock, datetime(2026, 11, 23, 20, 3, tzinfo=SH), (), every=0.5)
     assert sum("收不到机器人" in s.text for s in m.to(1003)) == 1
+
+
+async def test_an_address_time_out_whose_worker_died_before_the_packets_changed_still_shows_it(people, app, clock,
+                                                                                               make_app):
+    """王老伯 never confirms his address: after 3 minutes the packets must say "居民没有确认地址，请打电话核实". The worker
+    recorded it and died before the edits went, and the deadline was gone: 李社工's packet kept saying the
+    resident was being asked."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    li = people("李社工")
+    clock.set(datetime(2026, 11, 23, 10, 1, tzinfo=SH))
+    await li.click(li.last("紧急求助 #1"), "我来处理")
+    power_cut_on(app, "居民没有确认地址")
+    await until(app, clock, datetime(2026, 11, 23, 10, 3, 30, tzinfo=SH), (), every=0.25)
+    packet = li.last("紧急求助 #1")
+    assert "正在请居民确认地址" in packet.text
+    after = await make_app(prefix_=app.settings.redis.prefix, messenger=app.svc.outbox.messenger)
+    await until(after, clock, datetime(2026, 11, 23, 10, 6, tzinfo=SH), (), every=0.25)
+    assert "居民没有确认地址，请打电话核实" in packet.text
