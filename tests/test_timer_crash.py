@@ -108,3 +108,22 @@ async def test_an_address_time_out_whose_worker_died_before_the_packets_changed_
     after = await make_app(prefix_=app.settings.redis.prefix, messenger=app.svc.outbox.messenger)
     await until(after, clock, datetime(2026, 11, 23, 10, 6, tzinfo=SH), (), every=0.25)
     assert "居民没有确认地址，请打电话核实" in packet.text
+
+
+async def test_a_live_position_whose_update_died_on_the_way_reaches_staff_from_the_next_worker(people, app, clock,
+                                                                                              make_app):
+    """The interval's update took the held moves and moved its timer on, then the worker died: staff's "📍 实时位置"
+    kept the first position until he moved again."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    for k in range(3):
+        clock.advance(seconds=5)
+        await wang._do(kind="moved", latitude=31.2 + k / 1000, longitude=121.45)
+    live = people("李社工").last("实时位置")
+    power_cut_on(app, "实时位置")
+    await until(app, clock, datetime(2026, 11, 23, 10, 0, 40, tzinfo=SH), (), every=0.25)
+    assert "31.200" in live.text
+    after = await make_app(prefix_=app.settings.redis.prefix, messenger=app.svc.outbox.messenger)
+    await until(after, clock, datetime(2026, 11, 23, 10, 1, 30, tzinfo=SH), (), every=0.25)
+    assert "31.202" in live.text and live.edits == 1
