@@ -23,6 +23,16 @@ def power_cut_on(app, words: str) -> None:
     app.svc.outbox.send_all = dies
 
 
+async def moving(people, clock, moves: int):
+    """王老伯 calls at 10:00 and shares his live location: `moves` moves 5 s apart, 0.001° north each."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    for k in range(moves):
+        clock.advance(seconds=5)
+        await wang._do(kind="moved", latitude=31.2 + k / 1000, longitude=121.45)
+
+
 async def test_repeated_cries_counted_before_a_worker_died_still_reach_staff_once(people, app, clock, make_app):
     """王老伯 calls, then three more times within the minute: staff hear the first repeat at once and "又发来 2 次"
     when the minute ends. The worker took the count and died before sending it: the count was gone for good."""
@@ -45,13 +55,8 @@ async def test_repeated_cries_counted_before_a_worker_died_still_reach_staff_onc
 async def test_a_live_location_is_followed_until_it_stops_moving_and_its_timer_then_ends(people, app, clock):
     """王老伯 shares his live location during a call: staff's "📍 实时位置" follows his last move, and once he stops
     moving nothing more is sent and no timer is left running."""
-    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
-    wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send("🆘 紧急求助")
+    await moving(people, clock, 3)  # the first move goes at once, the others wait for the interval's end
     li = people("李社工")
-    for k in range(3):  # the first move goes at once, the others wait for the interval's end
-        clock.advance(seconds=5)
-        await wang._do(kind="moved", latitude=31.2 + k / 1000, longitude=121.45)
     live = li.last("实时位置")
     await until(app, clock, datetime(2026, 11, 23, 10, 1, tzinfo=SH), (), every=0.25)
     assert "31.202" in live.text and live.edits == 1
@@ -62,12 +67,7 @@ async def test_a_live_location_is_followed_until_it_stops_moving_and_its_timer_t
 async def test_a_failed_timer_is_logged_with_when_it_really_fires_again(people, app, clock, caplog):
     """The live-location update moves its timer on 30 s before sending; when the sending fails the log said "it
     will fire again after its lease" (60 s). It names the kind and the real wait, and nothing personal."""
-    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
-    wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send("🆘 紧急求助")
-    for k in range(2):
-        clock.advance(seconds=5)
-        await wang._do(kind="moved", latitude=31.2 + k / 1000, longitude=121.45)
+    await moving(people, clock, 2)
     power_cut_on(app, "实时位置")
     await until(app, clock, datetime(2026, 11, 23, 10, 0, 40, tzinfo=SH), (), every=0.25)
     failed = [r.getMessage() for r in caplog.records if r.getMessage().startswith("deadline live failed")]
@@ -114,12 +114,7 @@ async def test_a_live_position_whose_update_died_on_the_way_reaches_staff_from_t
                                                                                               make_app):
     """The interval's update took the held moves and moved its timer on, then the worker died: staff's "📍 实时位置"
     kept the first position until he moved again."""
-    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
-    wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send("🆘 紧急求助")
-    for k in range(3):
-        clock.advance(seconds=5)
-        await wang._do(kind="moved", latitude=31.2 + k / 1000, longitude=121.45)
+    await moving(people, clock, 3)
     live = people("李社工").last("实时位置")
     power_cut_on(app, "实时位置")
     await until(app, clock, datetime(2026, 11, 23, 10, 0, 40, tzinfo=SH), (), every=0.25)
