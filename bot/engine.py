@@ -286,7 +286,7 @@ class Engine:
             # someone else is working on it (or a crashed process left its lock): try again shortly
             await store.set_deadline(key, self.svc.clock.ts() + LOCKED_RETRY_SECONDS)
         except Exception:
-            log.exception("deadline %s failed; it will fire again after its lease", kind)
+            log.exception("deadline %s failed; %s", kind, await store.fires_again(key, self.svc.clock.ts()))
         finally:
             self._ticking.discard(key)
 

@@ -70,3 +70,29 @@ async def test_e2e_an_age_band_message_goes_out_once_in_the_right_month(telegram
     await run(app, clock, AUGUST_LATER)
     await telegram.said(telegram.user("李社工"), "王老伯，90岁")
     assert sum("满90岁" in m.text for m in telegram.api.sent_to(wang.id)) == 1
+
+
+async def test_a_resident_and_a_staff_list_not_sent_because_the_worker_died_are_sent_on_a_later_day(app, people,
+                                                                                                   clock, make_app):
+    """The worker marked 王老伯 told (and the month listed) and died before either message left: neither came, all
+    month. A later day's run sends them, once."""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    li = people("李社工")
+    real = app.svc.outbox.send
+
+    async def dies(msg, *args, **kwargs):
+        if msg.tag == "ageband":
+            raise RuntimeError("power cut")
+        return await real(msg, *args, **kwargs)
+
+    app.svc.outbox.send = dies
+    app.svc.outbox.send_all = lambda msgs, *a, **kw: dies(msgs[0])
+    try:
+        await run(app, clock, AUGUST)
+    except RuntimeError:
+        pass
+    assert told(wang) == [] and told(li) == []
+    after = await make_app(prefix_=app.settings.redis.prefix, messenger=app.svc.outbox.messenger)
+    await run(after, clock, AUGUST_LATER)
+    await run(after, clock, AUGUST_LATER.replace(day=21))
+    assert len(told(wang)) == 1 and len(told(li)) == 1

@@ -226,3 +226,32 @@ async def test_a_thumbs_up_pressed_while_the_send_is_being_written_down_counts(a
     await zhang.click(zhang.last("📢 居委会通知"), "收到了")
     assert "谢谢" in zhang.last().text
     assert (await store.notice_states(1))[rid] == "ack"
+
+
+async def test_a_notice_whose_worker_died_before_saying_it_had_finished_still_tells_its_sender_once(app, people,
+                                                                                                   clock, make_app):
+    """Every resident got the notice; the worker recorded it finished and died before telling 李社工 "发完了": she
+    never heard how it went until the follow-up a day later."""
+    await residents(app, people)
+    li = people("李社工")
+    real = app.svc.outbox.send_all
+
+    async def dies(msgs, *args, **kwargs):
+        if any("发完了" in m.text for m in msgs):
+            raise RuntimeError("power cut")
+        return await real(msgs, *args, **kwargs)
+
+    app.svc.outbox.send_all = dies
+    await li.click(await compose(li, "80岁以上"), "24小时")
+    try:
+        await sent(app)
+    except RuntimeError:
+        pass
+    assert not any("发完了" in t for t in li.texts())
+    again = await make_app(prefix_=app.settings.redis.prefix, messenger=app.svc.outbox.messenger)
+    for _ in range(3):  # the tick runs on, past the drain's lease
+        clock.advance(seconds=61)
+        await again.engine.tick()
+        if again.svc.notices.running:
+            await sent(again)
+    assert sum("发完了" in t for t in li.texts()) == 1 and "送到 1 人，没送到 2 人" in li.last("发完了").text

@@ -1,11 +1,13 @@
 """The check-in drain: takes whoever is due from Redis and moves each one step along the ladder.
 
-    due → sending → sent → (reminder) → reminded → missed: a "checkin" incident to on-duty staff
+    due → sending → sent → reminding → reminded → missed: a "checkin" incident to on-duty staff
 Reminders and misses go first (they are late already); new check-ins follow in batches of `batch`, at most
 `concurrency` in flight (and, with every other committee's drain in the process, `Lanes.take_checkin_place`'s few),
 so the shared limiter's queue stays short and an urgent alert waits one slot, not a thousand; while an alert is in
-flight, no new step starts. Each step is recorded before its message is sent; due residents are leased, so a crash
-mid-step refires after the lease and nothing is lost or sent twice.
+flight, no new step starts. Each step is recorded before its message is sent; due residents are leased, and a
+check-in or reminder stays so until sent ("sending", "reminding"), so a crash mid-step refires after the lease and
+nothing is lost (sent twice only if the worker dies between a send and its record). A miss opens an incident whose
+own safety net ("first:n") alerts staff if the worker dies before it does.
 
 A batch's rows and states are read together, and the common steps (ask, remind, wait; sent) are each recorded by one
 script that writes only if nobody holds the resident's lock and what the step was decided on is as it was read
@@ -18,7 +20,7 @@ import asyncio
 import logging
 
 from ..store import dumps, loads
-from .rules import CheckinState, decide
+from .rules import LADDER, CheckinState, decide
 from .words import checkin_message, missed_detail
 
 log = logging.getLogger(__name__)
@@ -99,12 +101,11 @@ class Ladder:
             return False
         lock = self.cis.lock_name(rid, person)
         if step.action == "wait":  # as `Checkins.reschedule` puts it
-            where = "ladder" if st.phase in ("sent", "reminded") else "due"
+            where = "ladder" if st.phase in LADDER else "due"
             return await self.store.checkin_step(rid, lock, raw, {}, where, max(step.due, now + 1)) == "ok"
-        if step.action == "remind":  # recorded before it is sent: a crash never reminds twice
-            st.phase, st.reminded_at = "reminded", now
-            got = await self.store.checkin_step(rid, lock, raw, {"phase": st.phase, "reminded_at": now}, "ladder",
-                                                max(st.sent_at + 2 * self.cis.window_s, now + 1))
+        if step.action == "remind":  # stays leased in the ladder until sent, so a crash reminds again
+            st.phase, st.reminded_at = "reminding", now
+            got = await self.store.checkin_step(rid, lock, raw, {"phase": st.phase, "reminded_at": now})
         else:  # stays leased in checkins:due until delivered, so a crash sends it again
             st.phase, st.slot = "sending", step.slot
             got = await self.store.checkin_step(rid, lock, raw, {"phase": st.phase, "slot": st.slot})
@@ -136,13 +137,13 @@ class Ladder:
                     await self.cis.save(st, "undeliverable")
                 else:
                     send = step.action
-                    if send == "remind":  # recorded before it is sent: a crash never reminds twice
-                        st.phase, st.reminded_at = "reminded", self.svc.clock.ts()
+                    if send == "remind":  # stays leased in the ladder until sent, so a crash reminds again
+                        st.phase, st.reminded_at = "reminding", self.svc.clock.ts()
                     else:  # stays leased in checkins:due until delivered, so a crash sends it again
                         st.phase, st.slot = "sending", step.slot
                     await self.cis.save(st)
                     break
-            if send != "send":
+            if not send:
                 await self.cis.reschedule(st, wait_until)
         if opened:
             await self.svc.incidents.alert_first(opened)
@@ -168,10 +169,14 @@ class Ladder:
                 return
         for entry in records or ():  # the one-script way did not happen: the record goes on its own
             await self.svc.outbox.log(entry)
-        if action == "remind":
-            return
         async with self.cis.locked(st.rid, person):
             st = await self.cis.state(st.rid)
+            if action == "remind":  # reminded (once tried: a failed send is not tried again), the miss is next
+                if st.phase == "reminding":
+                    st.phase = "reminded"
+                    await self.cis.save(st)
+                    await self.cis.reschedule(st)
+                return
             if st.phase != "sending":  # answered while we were sending: keep the answer
                 st.msg = result.message_id or st.msg
                 await self.cis.save(st)

@@ -5,7 +5,8 @@ the service (service.py) does it and records the outcome. Nothing here touches R
 
 Phases of the current check-in:
   new          enrolled, nothing sent yet          sending   recorded, being sent (a crash re-sends)
-  sent         waiting for an answer               reminded  reminder sent, still waiting
+  sent         waiting for an answer               reminding recorded, being sent (a crash re-sends)
+  reminded     reminder sent, still waiting
   answered / missed / skipped / undeliverable      finished: wait for the next check-in time
 """
 from __future__ import annotations
@@ -19,7 +20,8 @@ from zoneinfo import ZoneInfo
 from bot.clock import in_quiet, quiet_end
 from bot.config import WEEKDAYS
 
-PENDING = ("sending", "sent", "reminded")
+PENDING = ("sending", "sent", "reminding", "reminded")
+LADDER = ("sent", "reminding", "reminded")  # sent: its reminder and its miss are due in the ladder
 # What residents and staff may choose with one tap (days away, 0: until back; check-in times).
 PAUSE_CHOICES = (3, 7, 14, 0)
 TIME_CHOICES = ("07:00", "08:00", "09:00", "10:00", "09:00-18:00")
@@ -104,7 +106,7 @@ def latest_today(st: CheckinState, now: float) -> float | None:
 
 def decide(st: CheckinState, now: float, window_s: float, quiet=None) -> Step:
     """What the resident's check-in needs at `now`. Reminders wait for quiet hours to end; escalations never do."""
-    if st.phase in ("sent", "reminded"):
+    if st.phase in LADDER:  # "reminding": the reminder was recorded, never sent (a crash): it is due again
         miss_at = st.sent_at + 2 * window_s
         if now >= miss_at:
             return Step("miss")
@@ -139,7 +141,7 @@ def today_status(st: CheckinState, now: float) -> str:
     zone = ZoneInfo(st.tz)
     today = datetime.fromtimestamp(now, zone).date()
     if st.slot and datetime.fromtimestamp(st.slot, zone).date() == today and st.phase != "new":
-        return {"sending": "waiting", "sent": "waiting"}.get(st.phase, st.phase)
+        return {"sending": "waiting", "sent": "waiting", "reminding": "reminded"}.get(st.phase, st.phase)
     nxt = next_slot(st, max(st.since, now - 1))
     if nxt is not None and datetime.fromtimestamp(nxt, zone).date() == today:
         return "later"

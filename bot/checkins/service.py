@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from .family import family_report
 from .ladder import Ladder
-from .rules import PENDING, CheckinState, next_slot
+from .rules import LADDER, PENDING, CheckinState, next_slot
 from .words import answer_label
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ class Checkins:
         if not st.enrolled:
             await self.store.schedule_checkin(st.rid, None)
             return
-        ladder = st.phase in ("sent", "reminded")
+        ladder = st.phase in LADDER
         if due is None:
             due = (st.sent_at + (2 if st.phase == "reminded" else 1) * self.window_s if ladder
                    else next_slot(st, st.since))

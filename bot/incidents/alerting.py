@@ -2,6 +2,7 @@
 nobody: short alerts, and the head told); the packets edited to show the incident's state."""
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from .. import roster
@@ -133,7 +134,7 @@ class Alerting:
         log.warning("incident %s: alert round %s reached nobody; short alerts reached %s", n, level, len(reached))
         return len(reached)
 
-    async def refresh(self, n: int, pressed: MessageRef | None = None) -> None:
+    async def refresh(self, n: int, pressed: MessageRef | None = None) -> asyncio.Task:
         """Edits every alert message of the incident to show its current state, in the background: nobody's
         reply (nor lock) waits for them, and they go after replies, each message only in its latest state
         (`Outbox`). The packet a staff member just pressed is their answer: it goes as a reply."""
@@ -146,13 +147,13 @@ class Alerting:
             tag = f"reply:{n}" if ref == pressed else f"edit:{n}"
             edits.append(Outbound(chat, text, buttons=buttons, edit=ref, tag=tag))
         edits += await self.live_left(inc, person)  # (bot/incidents/live.py)
-        self._background(self.svc.outbox.send_all(edits))
+        return self._background(self.svc.outbox.send_all(edits))
 
     async def notify_alerted(self, n: int, text_key: str, skip: set[int] = frozenset(), *, urgent: bool = False,
-                             **kw) -> None:
+                             **kw) -> asyncio.Task:
         chats = {chat for chat, _, _ in await self.store.alert_messages(n)} - set(skip)
         inc = await self.store.incident(n)
         person = await self.store.resident(inc["resident"]) or {}
-        self._background(self.svc.outbox.send_all([  # news for them: nobody's reply (or lock) waits for it
+        return self._background(self.svc.outbox.send_all([  # news for them: nobody's reply (or lock) waits for it
             Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw), urgent=urgent)
             for chat in chats]))

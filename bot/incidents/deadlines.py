@@ -33,9 +33,16 @@ class Deadlines:
         # a timer never waits long for a lock: it comes back in a moment instead (see Engine.tick)
         async with self.lock(n, blocking_timeout=0.5):
             finished, changed = await self._on_deadline_locked(kind, n, rest, key)
+        if changed and kind == "addr":  # the edits are all it owes: its deadline goes only once they went (not
+            self._background(self._address_shown(n, key))  # waited for: the incident's escalation may be next)
+            return False
         if changed:  # edits wait their turn behind alerts: apart, so neither a claim nor the incident's next
             self._background(self.refresh(n))  # deadline waits for them (Engine.tick gives them a moment)
         return finished
+
+    async def _address_shown(self, n: int, key: str) -> None:
+        await (await self.refresh(n))
+        await self.store.cancel_deadline(key)
 
     async def _on_deadline_locked(self, kind: str, n: int, rest: list[str], key: str) -> tuple[bool, bool]:
         """(finished with the deadline, the incident's messages need updating)."""
@@ -58,9 +65,10 @@ class Deadlines:
         if kind == "rnw":
             finished = await self._renewed_escalate(inc, int(rest[0]), int(rest[1]), key)
             return finished, not finished
-        if kind == "addr" and inc.get("address_state") == "pending":
-            await self.store.update_incident(n, address_state="unconfirmed")
-            await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "address_unconfirmed"})
+        if kind == "addr" and inc.get("address_state") in ("pending", "unconfirmed"):  # unconfirmed: recorded by a
+            if inc["address_state"] == "pending":  # worker that died before the packets showed it (on_deadline)
+                await self.store.update_incident(n, address_state="unconfirmed")
+                await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "address_unconfirmed"})
             return True, True
         return True, False
 

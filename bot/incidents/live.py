@@ -57,6 +57,7 @@ class LiveLocation:
             return True
         await self.store.set_deadline(key, now + LIVE_UPDATE_SECONDS)
         await self._live_update(n)
+        await self.store.repeats_sent(f"l{n}")  # (a worker dying first: the next run sends the latest position)
         return False
 
     async def open_calls_of(self, tg: int) -> list[tuple[int, dict]]:

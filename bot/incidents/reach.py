@@ -45,7 +45,6 @@ class Reach:
         if ids == self._duty or probe is None:  # no change; or a channel that cannot tell (the console)
             return
         results = await asyncio.gather(*(probe(st.telegram_id) for st in s.staff), return_exceptions=True)
-        self._duty = ids
         answers = [(st.id, res) for st, res in zip(s.staff, results) if isinstance(res, SendResult)]
         unreachable = await self.svc.store.mark_reach(  # Telegram away (no answer either way) forgets no one
             reachable=[sid for sid, res in answers if res.ok],
@@ -54,6 +53,7 @@ class Reach:
         if missing:
             log.warning("%s staff on duty cannot be reached by the bot", len(missing))
             await self._tell_heads(missing, overrides, unreachable)
+        self._duty = ids  # checked only once the head is told: a failure leaves it to the timer's next run
 
     async def refused(self, chats: list[int]) -> None:
         """An alert to these staff chats was refused for good (blocked, never started)."""

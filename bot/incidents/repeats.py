@@ -65,6 +65,8 @@ class Repeats:
                 and await store.within_quota("stranger_media", now, STRANGER_MEDIA_SECONDS, STRANGERS_MEDIA_PER_WINDOW))
 
     async def on_deadline(self, key: str) -> bool:
+        """Passes the count on; it is forgotten only once sent (a worker dying first leaves it to this deadline's
+        next run, after its lease: at least once, as an escalation)."""
         subject = key.split(":", 1)[1]
         count = await self.svc.store.take_repeats(subject, self.svc.clock.ts())
         if not count:
@@ -76,8 +78,8 @@ class Repeats:
 
             await held(self.svc, int(subject[1:]), count)
         elif subject.startswith("i"):
-            await self.incidents.notify_alerted(int(subject[1:]), "alert.resident_again_many", count=count,
-                                                urgent=True)
+            await (await self.incidents.notify_alerted(int(subject[1:]), "alert.resident_again_many", count=count,
+                                                       urgent=True))
         else:
             uid = int(subject[1:])
             seen = await self.svc.store.stranger_log(uid)
@@ -85,6 +87,7 @@ class Repeats:
             text = self.svc.cat.t("stranger.again_many", name=name or "?", count=count)
             await self.svc.outbox.send_all([Outbound(st.telegram_id, text, urgent=True, tag="stranger")
                                             for st in await on_duty(self.svc)])
+        await self.svc.store.repeats_sent(subject)
         return True
 
     async def _stranger_media_held(self, uid: int, count: int) -> None:

@@ -1,8 +1,9 @@
 """Telling people what they are entitled to: in the month a resident reaches 65, 70, 80, 90 or 100, the new
 老年综合津贴 amount, from the knowledge base (nlu/kb, with its source and review date), and how it is paid.
 
-A daily job looks at the register; each resident is told once per band (a marker in Redis), at the lowest
-priority; staff get the month's list once, with who could not be told (never started the bot) to tell in person.
+A daily job looks at the register; each resident is told once per band (a marker in Redis, set once the message
+went: a worker dying first leaves it to the next day's run, which may send it twice only if it died just after), at
+the lowest priority; staff get the month's list once, with who could not be told (never started the bot) to tell in person.
 Without a knowledge base (the command line), nothing is said: no amount is stated without its source.
 """
 from __future__ import annotations
@@ -54,15 +55,16 @@ class AgeBands:
             return 0
         told = 0
         for person, age in due:
-            if person.get("tg_id") and await self.tell(person, age):
+            if person.get("tg_id") and await self.tell(person, age, f"{today}"):
                 told += 1
-        if await self.store.mark_told(f"{today:%Y-%m}", "listed"):
+        if await self.store.claim_telling(month := f"{today:%Y-%m}", f"{today}", "listed"):  # marked once sent
             await self.list_for_staff(due, today)
+            await self.store.mark_told(month, "listed")
         log.info("age-band messages: %s told this run", told)
         return told
 
-    async def tell(self, person: dict, age: int) -> bool:
-        if not await self.store.mark_told(f"{person['id']}:{age}"):
+    async def tell(self, person: dict, age: int, day: str) -> bool:
+        if not await self.store.claim_telling(marker := f"{person['id']}:{age}", day):  # marked once sent
             return False
         loc = await self.store.pref(person["tg_id"], "locale") or self.svc.settings.locale
         f, cat = self.facts(age, loc), self.svc.cat
@@ -73,6 +75,7 @@ class AgeBands:
             lines.append(f["how"])
         lines.append(cat.t("ageband.source", loc, **f))
         result = await self.svc.outbox.send(Outbound(person["tg_id"], "\n".join(lines), bulk=True, tag="ageband"))
+        await self.store.mark_told(marker)  # (not reached, too: as before, once a band, tried once)
         return result.ok
 
     async def list_for_staff(self, due: list[tuple[dict, int]], today: date) -> None:

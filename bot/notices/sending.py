@@ -66,16 +66,17 @@ class Notices:
 
         await asyncio.gather(*(sender() for _ in range(IN_FLIGHT)))
         states = await self.store.notice_states(n)
-        if (await self.store.notice(n) or {}).get("finished"):
-            return  # a resumed drain that found the work done
-        now = self.svc.clock.ts()
-        await self.store.update_notice(n, finished=now)
-        await self.store.cancel_deadline(f"notice:n{n}")
-        await self.store.set_deadline(f"noticefu:n{n}", notice["created"] + notice["hours"] * 3600)
-        reached = sum(1 for s in states.values() if s not in NOT_REACHED)
-        text = self.svc.cat.t("notice.finished", n=n, reached=reached, missed=len(states) - reached,
-                              hours=_hours(notice["hours"]))
-        await self.svc.outbox.send_all([Outbound(chat, text) for chat in await self.senders(notice)])
+        done = await self.store.notice(n) or {}
+        if not done.get("finished"):
+            await self.store.update_notice(n, finished=self.svc.clock.ts())
+            await self.store.set_deadline(f"noticefu:n{n}", notice["created"] + notice["hours"] * 3600)
+        if not done.get("finished_told"):  # else a resumed drain that found the work done (and its sender told)
+            reached = sum(1 for s in states.values() if s not in NOT_REACHED)
+            text = self.svc.cat.t("notice.finished", n=n, reached=reached, missed=len(states) - reached,
+                                  hours=_hours(notice["hours"]))
+            await self.svc.outbox.send_all([Outbound(chat, text) for chat in await self.senders(notice)])
+            await self.store.update_notice(n, finished_told=True)
+        await self.store.cancel_deadline(f"notice:n{n}")  # the lease goes only now: a crash before leaves it to the tick
 
     async def send_one(self, n: int, notice: dict, rid: str) -> None:
         person = await self.store.resident(rid) or {}

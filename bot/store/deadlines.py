@@ -18,11 +18,15 @@ redis.call('ZADD', KEYS[2], 'NX', last + tonumber(ARGV[2]), ARGV[3])
 return 0
 """
 
-# The repeats held back, taken (and the interval restarted if there were any).
+# The repeats held back, taken (and the interval restarted if there were any): they wait in 'sending' until
+# `repeats_sent`, so a worker dying before it passed them on leaves them to the deadline's next run.
 _TAKE_REPEATS = """
 local count = tonumber(redis.call('HGET', KEYS[1], 'count') or '0')
-if count > 0 then redis.call('HSET', KEYS[1], 'count', 0, 'last', ARGV[1]) end
-return count
+if count > 0 then
+  redis.call('HSET', KEYS[1], 'count', 0, 'last', ARGV[1])
+  redis.call('HINCRBY', KEYS[1], 'sending', count)
+end
+return tonumber(redis.call('HGET', KEYS[1], 'sending') or '0')
 """
 
 
@@ -36,6 +40,16 @@ class DeadlinesStore(StoreBase):
 
     async def deadline(self, key: str) -> float | None:
         return await self.r.zscore(self.keys.deadlines(), key)
+
+    async def fires_again(self, key: str, now: float) -> str:
+        """For the log, once a deadline's handler failed: whether and when it fires again (no personal data)."""
+        try:
+            due = await self.deadline(key)
+        except Exception as e:  # storage away: it may well be what failed
+            return f"whether it fires again is unknown ({type(e).__name__})"
+        if due is None:
+            return "it was cancelled and will not fire again"
+        return f"it fires again in {max(0, round(due - now))} s"
 
     async def take_due(self, now: float, lease: float = 60, limit: int = 200) -> list[str]:
         return await self.lease_due(self.keys.deadlines(), now, lease, limit)
@@ -55,7 +69,11 @@ class DeadlinesStore(StoreBase):
         await self.r.delete(self.keys.repeats(key))
 
     async def take_repeats(self, key: str, now: float) -> int:
+        """The repeats to pass on now: those counted since, and any a worker took but died before passing on."""
         return int(await self.script(_TAKE_REPEATS)(keys=[self.keys.repeats(key)], args=[now]))
+
+    async def repeats_sent(self, key: str) -> None:
+        await self.r.hdel(self.keys.repeats(key), "sending")
 
     async def within_quota(self, name: str, now: float, window: float, limit: int) -> bool:
         """Whether one more of `name` fits in this window of `window` seconds (at most `limit` a window)."""

@@ -75,3 +75,10 @@ class NoticesStore(StoreBase):
     async def mark_told(self, marker: str, group: str = "told") -> bool:
         """True the first time a marker is set (an age band told, a month listed): never twice."""
         return bool(await self.r.sadd(self.keys.ageband(group), marker))
+
+    async def claim_telling(self, marker: str, day: str, group: str = "told") -> bool:
+        """True when the marker is not set and this worker is the one to tell it on `day` (the daily job runs in
+        every worker); set it (`mark_told`) once told. A worker that dies first leaves it to the next day's run."""
+        if await self.r.sismember(self.keys.ageband(group), marker):
+            return False
+        return bool(await self.r.set(self.keys.ageband(f"{group}:{marker}:{day}"), 1, nx=True, ex=2 * 86400))
