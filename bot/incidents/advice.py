@@ -19,6 +19,7 @@ BY_DANGER = {  # most urgent first
     "gas": ("help.advice_gas_switches", "help.advice_gas_window", "help.advice_gas_leave"),
     "water_electric": ("help.advice_electric_touch", "help.advice_electric_mains", "help.advice_electric_person"),
     "intruder": ("help.advice_intruder_lock", "help.advice_intruder_110", "help.advice_intruder_let_go", PHONE),
+    "abuse": ("help.advice_abuse_safe", "help.advice_abuse_110", PHONE),
     "unresponsive": ("help.advice_unresponsive_120", "help.advice_stay_with", "help.advice_door_for_crew", PHONE),
     "breathing": STILL,
     "chest_pain": STILL,

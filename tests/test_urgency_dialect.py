@@ -1,0 +1,57 @@
+"""Harder words from the probes of session 12: Shanghainese for chest and breath, being hit or starved at home, "扶我一把",
+and everyday troubles. Each reached nobody ("您好！", "没太明白") before."""
+import pytest
+from conftest import signed_up
+
+
+async def _says(people, words: str):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send(words)
+    return wang, people("李社工")
+
+
+@pytest.mark.parametrize("words", ["侬好 我心口头老难过额", "心口头交关难过", "胸口老难过的", "我气急得很", "气急得说不出话"])
+async def test_shanghainese_chest_or_breath_words_reach_staff_at_once(people, app, words):
+    """"侬好 我心口头老难过额" (my chest feels very bad) was greeted ("您好！有什么可以帮您？"); "我气急得很" (I'm breathless)
+    was read as anger (a figure of speech) and answered "没太明白"."""
+    wang, li = await _says(people, words)
+    assert words in li.last("紧急求助 #1").text
+
+
+@pytest.mark.parametrize("words", ["我儿子打我", "保姆打我", "老伴又打我了", "护工推我 还骂我", "保姆骂我 不给我饭吃",
+                                   "儿媳妇不给我饭吃"])
+async def test_being_hit_or_starved_at_home_reaches_staff_at_once(people, app, words):
+    """Each was "没太明白": an old person hit or left without food by the people around them needs staff now."""
+    wang, li = await _says(people, words)
+    assert words in li.last("紧急求助 #1").text
+    told = wang.last("已通知值班社工").text
+    assert "110" in told and "侧身" not in told  # not the fall's advice
+
+
+@pytest.mark.parametrize("words", ["我儿子打我电话没打通", "女儿打我手机了", "小时候我爸老打我", "孙子打我一下就跑了哈哈",
+                                   "今天不想吃饭"])
+def test_a_phone_call_or_an_old_memory_is_no_abuse(nlu_model, words):
+    assert nlu_model.parse(words, explain=True)["decision"] != "emergency"
+
+
+@pytest.mark.parametrize("words", ["扶我一把", "快来扶我起来", "拉我起来"])
+async def test_asking_to_be_helped_up_reaches_staff_at_once(people, app, words):
+    """"扶我一把" was "没太明白": someone asking to be pulled up is on the floor."""
+    wang, li = await _says(people, words)
+    assert words in li.last("紧急求助 #1").text
+
+
+@pytest.mark.parametrize("words", ["我今朝勿适宜", "人勿适宜", "今朝身体老勿适宜额"])
+async def test_shanghainese_unwell_reaches_staff(people, app, words):
+    """"我今朝勿适宜" (I don't feel well today) was "没太明白"."""
+    wang, li = await _says(people, words)
+    assert words in li.last("求助 #1").text
+    assert not any("没太明白" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["没钱买药了", "房东要赶我走", "我身份证丢了", "水管爆了 家里全是水"])
+async def test_everyday_troubles_reach_staff_as_a_request(people, app, words):
+    """Each was "没太明白": no money for medicine, an eviction, a lost identity card, a flooded flat."""
+    wang, li = await _says(people, words)
+    assert words in li.last("求助 #1").text
+    assert not any("没太明白" in t for t in wang.texts())
