@@ -90,3 +90,22 @@ async def test_an_unreadable_time_asks_again(people, app, clock):
     await zhang.send("晚上")
     assert (await app.svc.checkins.state(rid)).times == ["09:00"]
     assert "几点" in zhang.last().text
+
+
+@pytest.mark.parametrize("words", ["知道了", "我知道了", "晓得了", "我在", "我在呢"])
+async def test_got_it_or_im_here_is_fine_not_an_emergency(people, app, clock, words):
+    """"知道了" (got it) raised an emergency ("🆘 已通知值班社工 … 拨打120") and alerted staff; "我在" (I'm here) was
+    answered "没太明白"."""
+    zhang, rid, li = await _answers(people, app, clock, words)
+    assert (await app.svc.checkins.state(rid)).answer == "ok"
+    assert "平安" in zhang.last().text
+    assert not any("紧急" in t or "求助" in t for t in li.texts())
+
+
+@pytest.mark.parametrize("words", ["勿好", "勿大好", "人勿适宜", "还行吧 就是腿疼", "还可以，就是腰有点痛"])
+async def test_not_good_in_shanghainese_or_a_pain_after_fine_is_unwell(people, app, clock, words):
+    """"勿好" (not good) and "还行吧 就是腿疼" were read as "I'm fine": "好的，知道您平安就放心了！"."""
+    zhang, rid, li = await _answers(people, app, clock, words)
+    assert (await app.svc.checkins.state(rid)).answer == "unwell"
+    assert "要不要请社工来看看您" in zhang.last().text
+    assert words in li.last("求助 #1").text

@@ -55,3 +55,11 @@ async def test_everyday_troubles_reach_staff_as_a_request(people, app, words):
     wang, li = await _says(people, words)
     assert words in li.last("求助 #1").text
     assert not any("没太明白" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["知道了", "我知道了", "晓得了", "好的知道了"])
+async def test_got_it_is_no_call_for_help(people, app, words):
+    """"知道了" alone was read as an emergency (the model 0.60 sure): staff alerted, the resident told to call 120."""
+    wang, li = await _says(people, words)
+    assert not any("紧急" in t for t in li.texts())
+    assert not any("120" in t for t in wang.texts()[-2:])
