@@ -63,3 +63,41 @@ async def test_got_it_is_no_call_for_help(people, app, words):
     wang, li = await _says(people, words)
     assert not any("紧急" in t for t in li.texts())
     assert not any("120" in t for t in wang.texts()[-2:])
+
+
+async def test_a_tight_chest_told_after_a_pension_question_reaches_staff(people, app):
+    """Answered "这个问题我不太确定…要我帮您问问社工吗？" only: two days of a tight chest reached nobody."""
+    wang, li = await _says(people, "我想问问养老金什么时候发 另外我这两天胸口一直闷")
+    assert "胸口一直闷" in li.last("求助 #1").text
+
+
+@pytest.mark.parametrize("words", ["喂喂喂 有人吗 有人吗", "有没有人啊", "人呢", "怎么没人理我", "社工什么时候到",
+                                   "还要等多久"])
+async def test_looking_for_a_person_reaches_staff(people, app, words):
+    """Each was greeted, "没太明白" or "不太确定": a resident calling out for a person is asked back by one."""
+    wang, li = await _says(people, words)
+    assert words in li.last("求助 #1").text
+    assert not any("没太明白" in t or "不太确定" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["我的拐杖找不到了", "降压药吃完了", "腿脚不灵便 下不了楼", "我两天没吃饭了"])
+async def test_a_lost_cane_medicine_run_out_or_stairs_too_hard_reach_staff(people, app, words):
+    """Each was "没太明白"."""
+    wang, li = await _says(people, words)
+    assert words in li.last("求助 #1").text
+
+
+@pytest.mark.parametrize("words", ["今天是我生日 没人记得", "我孙子好久没来看我了", "我想我老伴了", "我好想死去的老伴"])
+async def test_missing_someone_is_company_not_an_emergency(people, app, words):
+    """The first two were "没太明白"; the last two raised an emergency (the last read as wanting to die: "想死")."""
+    wang, li = await _says(people, words)
+    assert words in li.last("求助 #1").text and "想找人说说话" in li.last("求助 #1").text
+    assert not any("紧急" in t for t in li.texts())
+
+
+@pytest.mark.parametrize("words", ["我饿了", "我渴了", "家里没吃的了", "冰箱里没东西了", "我的助听器掉了"])
+async def test_hunger_or_a_lost_hearing_aid_is_a_request_not_an_emergency(people, app, words):
+    """Each raised an emergency ("🚑 情况危急请马上拨打120"): staff are needed, not an ambulance."""
+    wang, li = await _says(people, words)
+    assert words in li.last("求助 #1").text
+    assert not any("紧急" in t for t in li.texts())

@@ -184,7 +184,8 @@ async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
 
 # loneliness (四百: 暖百家心) told without a word of being ill
 LONELY = re.compile(r"孤单|孤独|寂寞|(好|很|太|真|老)闷|闷得慌|没人(跟我|陪我|和我)?(说话|聊天|讲话|陪)|想(我)?(的)?(女儿|儿子|孙子|孙女"
-                    r"|外孙|老伴|家里人|孩子|小孩)|一个人(好|很|太)?(闷|没意思|冷清)|\blonely\b|\bmiss my\b", re.I)
+                    r"|外孙|老伴|家里人|孩子|小孩)|一个人(好|很|太)?(闷|没意思|冷清)|没人记得|好久没(有)?(人)?(来)?(看|陪)(过)?我"
+                    r"|(没人|都不|不)来看我|想(我)?(的)?(死去|过世|走了)的老伴|\blonely\b|\bmiss my\b", re.I)
 
 # "what day is it?" from someone who lost track: the bot's clock answers (never before a cry: route_intent runs after)
 TODAY = re.compile(r"(今天|今日|今朝)(是)?(几号|几月几号|几月几日|星期几|礼拜几|周几|什么日子)|(现在|这会儿?)(是)?几点"
