@@ -72,8 +72,17 @@ async def on_text(ctx: Ctx) -> None:
     if flow == "help" and step == "ask_address" and n:
         await address_steps.on_address_text(ctx, n)
         return
+    if flow == "help" and step == "need_now" and n and not danger_in(ctx.svc, text) \
+            and (address_steps.door_in(text) or PLACE.search(text)):
+        # "不对 是28号", "我在女儿家" told to "您需要马上有人来吗？": where they are, to staff now (not a "no", not lost)
+        ctx.goto("help", "ask_address", incident=n, asked_twice=True)
+        await address_steps.on_address_text(ctx, n)
+        return
     if flow == "help" and step == "need_now" and n and not danger_in(ctx.svc, text):
         await help_request.on_need_words(ctx, text, result["intent"]["name"], n)
+        return
+    if (flow, step) == ("help", "confirm_address") and n and NO_NEED.search(text) and not danger_in(ctx.svc, text):
+        await help_request.on_need(ctx, "no", n)  # "不用来" to the address read back: no need, not a wrong door
         return
     if flow == "help" and step in ("confirm_address", "need_now") and n:
         intent = result["intent"]["name"]
@@ -162,6 +171,9 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
 # answers to "请确认您现在的地址" that say where they are in words
 AT_HOME = re.compile(r"(我)?(现在|人)?(在)?(家|家里|屋里|屋里厢|自己家|自家)(里|里面)?(呢|啊|呀|的)?[。.!！]?")
 PLACE = re.compile(r"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S")
+
+# no need, said to the address read back ("否", "不对" say the door is wrong; these say nobody need come)
+NO_NEED = re.compile(r"不用(来|了)?$|不需要|不(着)?急|没(那么|这么)急|不要紧|不用麻烦")
 
 # 🆘 pressed by mistake, said while the call is open: the one-tap "🙂 不用，我没事" (staff told, never a cancel)
 MISTAKE = re.compile(r"按错|误按|点错|碰错|按到了|手滑|不小心按|不小心点|不是紧急|不紧急|没事了|我没事|没事没事|没什么事"

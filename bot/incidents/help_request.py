@@ -144,7 +144,7 @@ async def report_media(ctx: Ctx) -> int:
 
 # typed answers to "您需要马上有人来吗？": unsure means yes, so does pain; able to get up means no (staff still phone)
 UNSURE = re.compile(r"不知道|不晓得|勿晓得|说不清|说不好|不清楚|不确定|不好说")
-NO_NEED = re.compile(r"不用|不要|不需要|没事|还好|能起来|起得来|爬起来了|站起来了|可以起来|自己能|勿要")
+NO_NEED = re.compile(r"不用|不要|不需要|没事|还好|能起来|起得来|爬起来了|站起来了|可以起来|自己能|勿要|不(着)?急|没(那么|这么)急")
 COME = re.compile(r"快来|快点|来吧|来人|马上|赶紧|要的|需要")
 
 
