@@ -53,12 +53,15 @@ SMALL_TALK = {"greet": "contact.menu", "thank": "talk.thank", "goodbye": "talk.g
 
 
 async def _said(ctx: Ctx, text: str) -> None:
-    """Words that are no emergency: asked how the resident is, the check-in answers; a fall told as over is a visit;
-    thanks get a kind word; a request, a worry or a question reaches staff; what the bot cannot read waits for one
-    tap."""
+    """Words that are no emergency: a fall told as over is a visit; a worry about the resident's health or safety
+    reaches staff, however it is worded; asked how the resident is, the check-in answers; thanks get a kind word; a
+    request or a question reaches staff; what the bot cannot read waits for one tap."""
     ctx.session.pop("about", None)  # whom an earlier question was about: these words may be about another
     if fall_told_over(text):  # "我妈昨天摔了一跤，现在没事了": staff visit, as when the resident tells it
         await request(ctx, text, category="fall_told", noted="family.fall_noted")
+        return
+    if family_asks.worried(text):  # "我爸最近怎么样都不肯吃药": staff hear it now, however it is worded
+        await request(ctx, text, category="unwell", noted="family.worry_noted")
         return
     if asks_after(text):
         await family_asks.asked(ctx, text)
