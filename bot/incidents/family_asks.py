@@ -28,9 +28,36 @@ def worried(text: str) -> bool:
     return bool(WORRY.search(text) or AILING.search(text))
 
 
+# whom a question names, when it names someone: "王老伯今天签到了吗", "请问隔壁老王最近怎么样" (a surname, as people
+# are called here: 王老伯, 老王, 王建国); "我爸…", "老人家…", "今天签到了吗" name nobody else
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+            "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍"
+            "庞颜倪庄聂章鲁翟殷詹欧耿焦俞柳甘祝宁舒阮柯纪梅童凌毕季裴霍涂苗盛翁骆蓝辛管柴鲍喻蒲滕饶艾穆")
+NAMED = re.compile(r"^(?:请问|问一下|想问一下|你好|您好|[，,。！!？?\s])*(?:隔壁|楼上|楼下|对门|邻居|那个)?(?:老|小)?"
+                   rf"(?P<surname>[{SURNAMES}])[\u4e00-\u9fff]{{0,3}}?"
+                   r"(?=今天|今日|最近|这两天|这几天|这阵子|昨天|现在|早上|上午|下午|晚上|签到|签了到|报平安|报过平安|打卡|好不好"
+                   r"|怎么样|怎样|还好|好吗|咋样|情况|近况|有没有事|身体)")
+
+
+def named(text: str, people: list[dict]) -> list[dict] | None:
+    """The caller's residents the question names (by surname: "老王" is 王老伯); [] when it names someone else; None
+    when it names nobody (theirs, then)."""
+    m = NAMED.match(text.strip())
+    if m is None:
+        return None
+    return [p for p in people if (p.get("name") or "")[:1] == m["surname"]]
+
+
 async def asked(ctx: Ctx, text: str) -> None:
-    """Words asking after the resident: the answer, or which one (linked to several)."""
+    """Words asking after the resident: the answer, or which one (linked to several). Someone else named: the same
+    plain words whoever it was (nothing is told of them, not even whether they are on the register)."""
     _, people = await family.linked_people(ctx)
+    theirs = named(text, people) if people else None
+    if theirs == []:
+        show_menu(ctx, "family.only_yours", names="、".join(p["name"] for p in people),
+                  phone=ctx.svc.settings.community.committee_phone)
+        return
+    people = theirs or people
     if not people:
         show_menu(ctx, "contact.menu")
     elif len(people) == 1:
