@@ -4,9 +4,9 @@ was alerted about, closed by her mother's late answer, reached her in the staff'
 求助") or not at all. Now whatever closes a call, each family contact told of it hears once, in her own words, how
 it ended, with the committee's phone and nobody's personal data."""
 import asyncio
-import contextlib
 
 from conftest import TUESDAY_9, at, enrolled, signed_up
+from test_family_join_race import meet
 from test_family_resolved import private_data_in
 from test_group_media import in_group
 
@@ -50,24 +50,25 @@ async def missed_and_told_to_her_son(people, app, clock):
     return zhang, zhangming, len(zhangming.inbox)
 
 
-async def test_a_son_alerted_of_a_missed_check_in_hears_in_his_words_that_his_mother_answered(people, app, clock):
+async def what_he_hears_when_she_answers(people, app, clock, answer: str) -> str:
+    """She answers the missed check-in late (11:12); the one message her son gets then."""
     zhang, zhangming, before = await missed_and_told_to_her_son(people, app, clock)
     clock.set(TUESDAY_9.replace(hour=11, minute=12))
-    await zhang.click(zhang.last("身体好吗"), "我很好")
+    await zhang.click(zhang.last("身体好吗"), answer)
     said = [s.text for s in zhangming.inbox[before:]]
     assert len(said) == 1, said
-    assert "张阿姨" in said[0] and "11:12" in said[0] and "我很好" in said[0] and COMMITTEE in said[0]
     assert not any(w in said[0] for w in STAFF_WORDS) and private_data_in(said[0]) == []
+    return said[0]
+
+
+async def test_a_son_alerted_of_a_missed_check_in_hears_in_his_words_that_his_mother_answered(people, app, clock):
+    said = await what_he_hears_when_she_answers(people, app, clock, "我很好")
+    assert "张阿姨" in said and "11:12" in said and "我很好" in said and COMMITTEE in said
 
 
 async def test_a_son_whose_mother_answers_late_that_she_needs_help_is_told_staff_will_contact_her(people, app, clock):
-    zhang, zhangming, before = await missed_and_told_to_her_son(people, app, clock)
-    clock.set(TUESDAY_9.replace(hour=11, minute=12))
-    await zhang.click(zhang.last("身体好吗"), "不太舒服")
-    said = [s.text for s in zhangming.inbox[before:]]
-    assert len(said) == 1, said
-    assert "不太舒服" in said[0] and "社工" in said[0] and "平安" not in said[0]
-    assert not any(w in said[0] for w in STAFF_WORDS)
+    said = await what_he_hears_when_she_answers(people, app, clock, "不太舒服")
+    assert "不太舒服" in said and "社工" in said and "平安" not in said
 
 
 async def test_a_daughter_who_sent_a_voice_on_her_fathers_missed_check_in_hears_when_he_answers(people, app, clock):
@@ -83,28 +84,29 @@ async def test_a_daughter_who_sent_a_voice_on_her_fathers_missed_check_in_hears_
     assert "王老伯" in line and "我很好" in line and COMMITTEE in line
 
 
-def closes_meet(app, monkeypatch) -> None:
-    """The two closes of one call reach Redis at the same moment (each waits, up to 2 s, for the other)."""
-    store, close, arrived, both = app.svc.store, app.svc.store.close_incident, [], asyncio.Event()
-
-    async def meeting(*args, **kw):
-        arrived.append(args)
-        if len(arrived) == 2:
-            both.set()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(both.wait(), 2)
-        return await close(*args, **kw)
-
-    monkeypatch.setattr(store, "close_incident", meeting)
-
-
 async def test_a_late_answer_and_staffs_resolve_at_the_same_moment_tell_the_son_once(people, app, clock, monkeypatch):
     zhang, zhangming, before = await missed_and_told_to_her_son(people, app, clock)
     li = people("李社工")
     await li.click(li.last("签到无回复 #1"), "我来处理")
     await li.click(li.last("签到无回复 #1"), "已解决")
     clock.set(TUESDAY_9.replace(hour=11, minute=12))
-    closes_meet(app, monkeypatch)
+    meet(monkeypatch, app.svc.store, "close_incident")  # the two closes reach Redis at the same moment
     await asyncio.gather(zhang.click(zhang.last("身体好吗"), "我很好"), li.click(li.last("结果是"), "已处理"))
     said = [s.text for s in zhangming.inbox[before:]]
     assert len(said) == 1, said
+
+
+async def test_a_call_he_says_was_pressed_by_mistake_is_closed_to_her_once_staff_have_checked(people, app):
+    """"我按错了" never closes a call (staff still phone him): she hears once, when staff close it as a false alarm."""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    wangli = await signed_up(people("王丽"), "13911110002")
+    await wangli.send("我爸爸摔倒了起不来")
+    await wang.send("我按错了")
+    inc = await app.svc.store.incident(1)
+    assert inc.get("maybe_false_alarm") and inc["status"] != "resolved" and not closes_heard(wangli, "王老伯的求助")
+    li = people("李社工")
+    await li.click(li.last("紧急求助 #1"), "我来处理")
+    await li.click(li.last("紧急求助 #1"), "已解决")
+    await li.click(li.last("结果是"), "误报")
+    [line] = closes_heard(wangli, "王老伯的求助")
+    assert "误报" in line and "李社工" in line and COMMITTEE in line

@@ -25,25 +25,29 @@ async def resolved(li, title="紧急求助 #1"):
     await li.click(li.last("结果是"), "已处理")
 
 
+def meet(monkeypatch, store, name: str, which=lambda *args, **kw: True) -> None:
+    """Two calls of `store.<name>` (those `which` picks) reach Redis at the same moment: the first waits, up to 2 s,
+    for the second."""
+    write, arrived, both = getattr(store, name), [], asyncio.Event()
+
+    async def met(*args, **kw):
+        if which(*args, **kw):
+            arrived.append(args)
+            if len(arrived) == 2:
+                both.set()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(both.wait(), 2)
+        return await write(*args, **kw)
+
+    monkeypatch.setattr(store, name, met)
+
+
 def joins_meet(store, monkeypatch) -> None:
-    """The two joins reach Redis at the same moment: each waits (up to 2 s) for the other before it writes, whether
-    it writes the list whole (`update_incident(family_chats=…)`) or asks the store to add her (`join_family`)."""
-    arrived, both = [], asyncio.Event()
-
-    def meeting(write, joins=lambda *a, **kw: True):
-        async def met(*args, **kw):
-            if joins(*args, **kw):
-                arrived.append(args)
-                if len(arrived) == 2:
-                    both.set()
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(both.wait(), 2)
-            return await write(*args, **kw)
-        return met
-
-    monkeypatch.setattr(store, "update_incident", meeting(store.update_incident, lambda *a, **kw: "family_chats" in kw))
+    """The two joins meet, whether each writes the list whole (`update_incident(family_chats=…)`) or asks the store
+    to add her (`join_family`)."""
+    meet(monkeypatch, store, "update_incident", lambda *args, **kw: "family_chats" in kw)
     if hasattr(store, "join_family"):
-        monkeypatch.setattr(store, "join_family", meeting(store.join_family))
+        meet(monkeypatch, store, "join_family")
 
 
 async def test_a_daughter_and_an_aunt_speaking_on_his_call_at_once_both_hear_how_it_ended(people, app, monkeypatch):
