@@ -5,6 +5,7 @@ was alerted about, closed by her mother's late answer, reached her in the staff'
 it ended, with the committee's phone and nobody's personal data."""
 import asyncio
 
+from bot.testing.tools import Person
 from conftest import TUESDAY_9, at, enrolled, signed_up
 from test_family_join_race import meet
 from test_family_resolved import private_data_in
@@ -37,9 +38,9 @@ async def test_a_daughters_voice_in_a_group_marked_heard_is_told_to_her_in_priva
     assert "李社工" in line and COMMITTEE in line and private_data_in(line) == []
 
 
-async def missed_and_told_to_her_son(people, app, clock):
+async def missed_and_told_to_her_son(people, app, clock, son=None):
     """张阿姨 enrolled, silent on Tuesday's check-in; the missed check-in (#1) escalated to her son 张明 at 11:00."""
-    zhangming = await signed_up(people("张明"), "13911110001")
+    zhangming = await signed_up(son or people("张明"), "13911110001")
     zhang, _ = await enrolled(people, app)
     for hour, minute in ((9, 0), (9, 30), (10, 0)):
         await at(app, clock, TUESDAY_9.replace(hour=hour, minute=minute))
@@ -110,3 +111,11 @@ async def test_a_call_he_says_was_pressed_by_mistake_is_closed_to_her_once_staff
     await li.click(li.last("结果是"), "误报")
     [line] = closes_heard(wangli, "王老伯的求助")
     assert "误报" in line and "李社工" in line and COMMITTEE in line
+
+
+async def test_a_son_who_reads_english_hears_in_english_that_his_mother_answered(people, app, clock):
+    zhang, zhangming, _ = await missed_and_told_to_her_son(people, app, clock, Person(app, 5123, "张明", language="en"))
+    clock.set(TUESDAY_9.replace(hour=11, minute=12))
+    await zhang.click(zhang.last("身体好吗"), "我很好")
+    line = zhangming.last("11:12").text
+    assert "answered the check-in" in line and COMMITTEE in line and "平安" not in line
