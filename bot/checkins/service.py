@@ -153,11 +153,11 @@ class Checkins:
     async def _close_missed(self, st: CheckinState, answer: str) -> int | None:
         n, st.incident = st.incident, 0
         incidents = self.svc.incidents
-        if await incidents.close_by_resident(n, "answered_checkin") is None:
+        if await incidents.close_by_resident(n, "answered_checkin", answer=answer) is None:
             return None  # staff had closed it already
         await incidents.refresh(n)
         key = "checkin.staff_all_clear" if answer in ("ok", "activity") else "checkin.staff_answered_needs"
-        await incidents.notify_alerted(n, key, time=self.svc.clock.now().strftime("%H:%M"),
+        await incidents.notify_alerted(n, key, staff_only=True, time=self.svc.clock.now().strftime("%H:%M"),
                                        answer=answer_label(self.svc, answer))
         return n
 

@@ -1,8 +1,8 @@
 """Incidents: a call for help from creation to close. Record first, then act; every step on the timeline.
 
 This package owns
-- the incident's life: open, claim, arrive, resolve, hand over, close (`lifecycle.py`) and its deadlines
-  (`deadlines.py`);
+- the incident's life: open, claim, arrive, resolve, hand over, close (`lifecycle.py`), its deadlines
+  (`deadlines.py`), and how it ended, told to the family told of it whatever closed it (`closed.py`);
 - delivery, built for speed: the fast lane of a 🆘 (`fastlane.py`), alert rounds and digests (`rounds.py`), who
   hears and how a round is recorded (`alerting.py`), the responder packet (`packet.py`), repeated calls
   (`repeats.py`), whether each staff member can be reached (`reach.py`); calls that came while Redis was away,

@@ -150,8 +150,11 @@ class Alerting:
         return self._background(self.svc.outbox.send_all(edits))
 
     async def notify_alerted(self, n: int, text_key: str, skip: set[int] = frozenset(), *, urgent: bool = False,
-                             **kw) -> asyncio.Task:
-        chats = {chat for chat, _, _ in await self.store.alert_messages(n)} - set(skip)
+                             staff_only: bool = False, **kw) -> asyncio.Task:
+        """News of the incident for everyone alerted about it (`staff_only`: not the family and doctors it reached,
+        who hear in their own words)."""
+        chats = {chat for chat, _, role in await self.store.alert_messages(n)
+                 if role == "staff" or not staff_only} - set(skip)
         inc = await self.store.incident(n)
         person = await self.store.resident(inc["resident"]) or {}
         return self._background(self.svc.outbox.send_all([  # news for them: nobody's reply (or lock) waits for it

@@ -53,12 +53,15 @@ SMALL_TALK = {"greet": "contact.menu", "thank": "talk.thank", "goodbye": "talk.g
 
 
 async def _said(ctx: Ctx, text: str) -> None:
-    """Words that are no emergency: asked how the resident is, the check-in answers; a fall told as over is a visit;
-    thanks get a kind word; a request, a worry or a question reaches staff; what the bot cannot read waits for one
-    tap."""
+    """Words that are no emergency: a fall told as over is a visit; a worry about the resident's health or safety
+    reaches staff, however it is worded; asked how the resident is, the check-in answers; thanks get a kind word; a
+    request or a question reaches staff; what the bot cannot read waits for one tap."""
     ctx.session.pop("about", None)  # whom an earlier question was about: these words may be about another
     if fall_told_over(text):  # "我妈昨天摔了一跤，现在没事了": staff visit, as when the resident tells it
         await request(ctx, text, category="fall_told", noted="family.fall_noted")
+        return
+    if family_asks.worried(text):  # "我爸最近怎么样都不肯吃药": staff hear it now, however it is worded
+        await request(ctx, text, category="unwell", noted="family.worry_noted")
         return
     if asks_after(text):
         await family_asks.asked(ctx, text)
@@ -146,9 +149,8 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
         person = people[0]
         active = await store.active_incident(person["id"])
         existing = await store.incident(active) if active else None
-        if existing and existing["kind"] == "emergency" and existing["status"] != "resolved":
-            await _joined(ctx, existing)
-            return await help_request.again(ctx, existing["id"], words)
+        if existing and existing["kind"] == "emergency" and await _joined(ctx, existing["id"]):
+            return await help_request.again(ctx, existing["id"], words)  # (closed meanwhile: a call of its own)
         n = await _incidents(ctx).open("emergency", person, words=words, source="family", ask_address=False,
                                        reporter=_reporter(ctx, links), family_chats=[ctx.ev.user_id])
         if await _incidents(ctx).alert_first(n):
@@ -186,8 +188,8 @@ async def on_media(ctx: Ctx) -> None:
             await help_request.forward_media(ctx, n, reporter=reporter)
         return
     where = _where(ctx, reporter)
-    if len(people) == 1 and (active := await store.active_incident(people[0]["id"])):
-        await _joined(ctx, await store.incident(active))
+    active = await store.active_incident(people[0]["id"]) if len(people) == 1 else None
+    if active and await _joined(ctx, active):  # (closed meanwhile: a request of its own)
         if where:  # the call's packets show it beside the registered address
             await store.update_incident(active, **where)
             await _incidents(ctx).refresh(active)
@@ -209,10 +211,10 @@ async def on_media(ctx: Ctx) -> None:
     ctx.say(ctx.t(sent, phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
 
 
-async def _joined(ctx: Ctx, inc: dict | None) -> None:
-    """She spoke on the resident's open call: she hears when it is closed (bot/incidents/staff.py)."""
-    if inc and ctx.ev.user_id not in (told := inc.get("family_chats") or []):
-        await ctx.svc.store.update_incident(inc["id"], family_chats=[*told, ctx.ev.user_id])
+async def _joined(ctx: Ctx, n: int) -> bool:
+    """She spoke on the resident's open call: she hears how it ended (bot/incidents/closed.py). In one step in the
+    store, so two who speak at once are both kept; False when it was closed meanwhile (nobody would tell her)."""
+    return await ctx.svc.store.join_family(n, ctx.ev.user_id)
 
 
 def _where(ctx: Ctx, reporter: dict) -> dict:

@@ -4,18 +4,60 @@ only about the residents the register links them to (a stranger or another famil
 (no step)   linked to one: today's check-in, the week's marks, last heard from; not enrolled: said kindly, with
             [📨 转给社工] (the words kept for that tap, as under "没太明白")
             linked to several: which one? one button a name → fas:<rid>
+A worry about the resident's health or safety, however it is worded ("我爸最近怎么样都不肯吃药", "我妈这几天老说胸口闷
+怎么办"), is no question for the check-in to answer: `worried` words reach staff as a request (bot/incidents/family.py).
 """
 from __future__ import annotations
+
+import re
 
 from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
 from ..types import Button
+from ..flows.understanding import AILING
 from . import family  # each imports the other: family reads the words, this module answers them
+
+# the resident's health or safety in a family member's words (AILING: words of being ill)
+WORRY = re.compile(r"不肯吃药|不吃药|忘(了|记)?吃药|胸口闷|胸闷|心慌|气短|吃不下|不吃饭|没胃口|睡不着|失眠|忘事|糊涂|认不得"
+                   r"|走丢|迷路|摔|跌|打不通|没人接|不接电话|联系不上|煤气|燃气|忘(了|记)?关|骗|转账|出事|担心|怎么办"
+                   r"|\b(worried|worry|won'?t take|chest|dizzy|fell|scam)\b", re.I)
+
+
+def worried(text: str) -> bool:
+    """A worry about the resident's health or safety ("…不肯吃药", "…胸口闷怎么办"), for staff, not the check-in."""
+    return bool(WORRY.search(text) or AILING.search(text))
+
+
+# whom a question names, when it names someone: "王老伯今天签到了吗", "请问隔壁老王最近怎么样" (a surname, as people
+# are called here: 王老伯, 老王, 王建国); "我爸…", "老人家…", "今天签到了吗" name nobody else
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+            "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍"
+            "庞颜倪庄聂章鲁翟殷詹欧耿焦俞柳甘祝宁舒阮柯纪梅童凌毕季裴霍涂苗盛翁骆蓝辛管柴鲍喻蒲滕饶艾穆")
+NAMED = re.compile(r"^(?:请问|问一下|想问一下|你好|您好|[，,。！!？?\s])*(?:隔壁|楼上|楼下|对门|邻居|那个)?(?:老|小)?"
+                   rf"(?P<surname>[{SURNAMES}])[\u4e00-\u9fff]{{0,3}}?"
+                   r"(?=今天|今日|最近|这两天|这几天|这阵子|昨天|现在|早上|上午|下午|晚上|签到|签了到|报平安|报过平安|打卡|好不好"
+                   r"|怎么样|怎样|还好|好吗|咋样|情况|近况|有没有事|身体)")
+
+
+def named(text: str, people: list[dict]) -> list[dict] | None:
+    """The caller's residents the question names (by surname: "老王" is 王老伯); [] when it names someone else; None
+    when it names nobody (theirs, then)."""
+    m = NAMED.match(text.strip())
+    if m is None:
+        return None
+    return [p for p in people if (p.get("name") or "")[:1] == m["surname"]]
 
 
 async def asked(ctx: Ctx, text: str) -> None:
-    """Words asking after the resident: the answer, or which one (linked to several)."""
+    """Words asking after the resident: the answer, or which one (linked to several). Someone else named: the same
+    plain words whoever it was (nothing is told of them, not even whether they are on the register)."""
     _, people = await family.linked_people(ctx)
+    theirs = named(text, people) if people else None
+    if theirs == []:
+        show_menu(ctx, "family.only_yours", names="、".join(p["name"] for p in people),
+                  phone=ctx.svc.settings.community.committee_phone)
+        return
+    people = theirs or people
     if not people:
         show_menu(ctx, "contact.menu")
     elif len(people) == 1:
@@ -38,8 +80,7 @@ async def on_asked_which(ctx: Ctx, args: list[str]) -> None:
 
 
 async def _tell(ctx: Ctx, person: dict, text: str) -> None:
-    """The check-in, or that there is none; then one tap to a person either way (the words may have been a worry that
-    only looked like a question: "我爸最近怎么样都不肯吃药")."""
+    """The check-in, or that there is none; then one tap to a person either way (a worry the words did not show)."""
     report = await ctx.svc.checkins.family_report(person, ctx.me.locale)
     phone = ctx.svc.settings.community.committee_phone
     if report is not None:

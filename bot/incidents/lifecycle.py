@@ -6,6 +6,7 @@ import logging
 
 from ..residents import differing_parts, has_any
 from ..config import Policy
+from .closed import tell_family
 from .outage import called_at, outage_fields, recorded_late
 
 log = logging.getLogger(__name__)
@@ -119,27 +120,36 @@ class Lifecycle:
         if inc is None or inc["status"] == "resolved":
             return None
         now = self.svc.clock.ts()
-        await self.store.close_incident(n, {"status": "resolved", "resolved_at": now, "resolved_by": staff.id,
-                                            "outcome": outcome, "note": note, "reopened": False},
-                                        inc["resident"])
+        if not await self.store.close_incident(n, {"status": "resolved", "resolved_at": now, "resolved_by": staff.id,
+                                                   "outcome": outcome, "note": note, "reopened": False},
+                                               inc["resident"]):
+            return None  # closed a moment ago another way (a late check-in answer)
         await self.store.cancel_deadline(f"addr:{n}", f"arr:{n}:{inc.get('claims', 0)}", f"first:{n}",
                                          *[f"esc:{n}:{i}" for i in range(inc["level"] + 1, inc["level"] + 3)])
         await self.store.add_timeline(n, {"at": now, "event": "resolved", "by": staff.name, "outcome": outcome,
                                           "note": note})
-        return await self.store.incident(n)
+        return await self._closed(n)
 
-    async def close_by_resident(self, n: int, reason: str) -> dict | None:
-        """Closes an incident the resident made unnecessary (e.g. answered the check-in late)."""
+    async def close_by_resident(self, n: int, reason: str, **fields) -> dict | None:
+        """Closes an incident the resident made unnecessary (e.g. answered the check-in late: `answer`)."""
         inc = await self.store.incident(n)
         if inc is None or inc["status"] == "resolved":
             return None
         now = self.svc.clock.ts()
-        await self.store.close_incident(n, {"status": "resolved", "resolved_at": now, "resolved_by": "",
-                                            "outcome": reason}, inc["resident"])
+        if not await self.store.close_incident(n, {"status": "resolved", "resolved_at": now, "resolved_by": "",
+                                                   "outcome": reason, **fields}, inc["resident"]):
+            return None  # staff closed it a moment ago
         await self.store.cancel_deadline(f"addr:{n}", f"arr:{n}:{inc.get('claims', 0)}",
                                          *[f"esc:{n}:{i}" for i in range(inc["level"] + 1, inc["level"] + 3)])
         await self.store.add_timeline(n, {"at": now, "event": "resolved", "by": "resident", "outcome": reason})
-        return await self.store.incident(n)
+        return await self._closed(n)
+
+    async def _closed(self, n: int) -> dict:
+        """After a close (it happens once): the family contacts told of the call hear how it ended, whatever closed
+        it (bot/incidents/closed.py), in the background, as staff's news goes."""
+        inc = await self.store.incident(n)
+        self._background(tell_family(self.svc, inc))
+        return inc
 
     async def handover(self, n: int, from_staff, to_staff) -> bool:
         inc = await self.store.incident(n)

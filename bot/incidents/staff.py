@@ -118,32 +118,9 @@ async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "") -> None:
         ctx.say(ctx.t("staff.already_resolved", n=n))
         return
     await _inc(ctx).refresh(n)
-    family = await _family_told(ctx, inc)
-    await _inc(ctx).notify_alerted(n, "alert.all_clear", skip=family, who=_me(ctx).name,
+    await _inc(ctx).notify_alerted(n, "alert.all_clear", staff_only=True, who=_me(ctx).name,
                                    outcome=ctx.svc.cat.t(f"outcome.{outcome}"))
-    await _tell_resident(ctx, inc, "help.resolved")
-    await _tell_family(ctx, inc, family, outcome)
-
-
-async def _family_told(ctx: Ctx, inc: dict) -> set[int]:
-    """The family contacts and doctors told of this call: the one who made it, and those its escalation reached."""
-    alerted = {chat for chat, _, role in await ctx.svc.store.alert_messages(inc["id"]) if role == "family"}
-    return alerted | set(inc.get("family_chats") or [])
-
-
-async def _tell_family(ctx: Ctx, inc: dict, chats: set[int], outcome: str) -> None:
-    """One short line that the call is closed, in their words: who closed it and how (never a staff note, never
-    anyone's phone or address), and the committee's phone."""
-    svc = ctx.svc
-    person = await svc.store.resident(inc["resident"]) or {}
-    name = person.get("name") or "/".join(c["name"] for c in inc.get("candidates") or [])
-    msgs = []
-    for chat in sorted(chats):
-        loc = await svc.store.pref(chat, "locale") or svc.settings.locale
-        msgs.append(Outbound(chat, svc.cat.t("family.resolved", loc, name=name, who=_me(ctx).name,
-                                             outcome=svc.cat.t(f"outcome.{outcome}", loc),
-                                             phone=svc.settings.community.committee_phone), tag=f"family:{inc['id']}"))
-    await svc.outbox.send_all(msgs)
+    await _tell_resident(ctx, inc, "help.resolved")  # the family told of it hear in their words (closed.py)
 
 
 async def _tell_resident(ctx: Ctx, inc: dict, key: str, **kw) -> None:

@@ -28,6 +28,34 @@ return 1
 """
 
 
+# An incident is closed once: only if it exists and is not resolved already (two closes at one moment, e.g. a late
+# check-in answer and staff's 已解决: exactly one wins, so what follows a close, family told, happens once). The
+# resident's pointer is cleared only if it still points at this incident.
+_CLOSE = """
+if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'status') == '"resolved"' then return 0 end
+for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+redis.call('ZREM', KEYS[2], ARGV[1])
+if KEYS[3] and redis.call('GET', KEYS[3]) == ARGV[1] then redis.call('DEL', KEYS[3]) end
+return 1
+"""
+
+# A family contact joins an open call's list of those told when it closes, read and written in one step (two who
+# join at once are both kept); a closed call takes nobody: 1 joined, 0 there already, -1 closed or gone.
+_JOIN_FAMILY = """
+if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'status') == '"resolved"' then return -1 end
+local chat, cur = ARGV[1], redis.call('HGET', KEYS[1], 'family_chats')
+if not cur or cur == 'null' or cur == '[]' then
+  redis.call('HSET', KEYS[1], 'family_chats', '[' .. chat .. ']')
+  return 1
+end
+for _, told in ipairs(cjson.decode(cur)) do
+  if told == tonumber(chat) then return 0 end
+end
+redis.call('HSET', KEYS[1], 'family_chats', string.sub(cur, 1, -2) .. ',' .. chat .. ']')
+return 1
+"""
+
+
 class IncidentsStore(StoreBase):
     async def create_incident(self, fields: dict, first_entry: dict, deadlines: dict[str, float]) -> int:
         keys = self.keys
@@ -88,16 +116,17 @@ class IncidentsStore(StoreBase):
         )
         return bool(won)
 
-    async def close_incident(self, n: int, fields: dict, resident: str | None) -> None:
-        async with self.r.pipeline(transaction=True) as p:
-            p.hset(self.keys.incident(n), mapping=dumps_fields(fields))
-            p.zrem(self.keys.incidents_open(), str(n))
-            await p.execute()
-        if resident:
-            # only clear the pointer if it still points at this incident
-            cur = await self.r.get(self.keys.active_incident(resident))
-            if cur and int(cur) == n:
-                await self.r.delete(self.keys.active_incident(resident))
+    async def close_incident(self, n: int, fields: dict, resident: str | None) -> bool:
+        """Writes the close (`fields`) unless the incident is closed already: whether this call closed it."""
+        keys = [self.keys.incident(n), self.keys.incidents_open(), *([self.keys.active_incident(resident)]
+                                                                       if resident else [])]
+        args = [str(n), *(x for pair in dumps_fields(fields).items() for x in pair)]
+        return bool(await self.script(_CLOSE)(keys=keys, args=args))
+
+    async def join_family(self, n: int, chat: int) -> bool:
+        """Adds a family contact's chat to the open incident's `family_chats` (told when it closes): False when the
+        incident is closed (or gone), so the caller knows nobody will tell her of this one."""
+        return await self.script(_JOIN_FAMILY)(keys=[self.keys.incident(n)], args=[str(int(chat))]) >= 0
 
     async def open_incident_ids(self) -> list[int]:
         return [int(x) for x in await self.r.zrange(self.keys.incidents_open(), 0, -1)]

@@ -1,0 +1,57 @@
+"""How a call ended, told to the family contacts and family doctors who were told of it — whatever closed it.
+
+Told of it: the one who made it or spoke on it (`family_chats`), and those its escalation reached. Each hears one
+short line in their own language, once (a call is closed once: `close_incident`), chosen by how it ended:
+
+- staff resolved it (✅ 已解决): how, and by whom;
+- staff listened to a voice, photo or location and found it not urgent (✅ 已听，不紧急): who listened;
+- the resident answered the missed check-in late: when, and what they answered (fine, or staff will contact them);
+- closed any other way: that it is over.
+
+Never a staff note, nobody's phone or address; always the committee's phone. A contact never told of it hears
+nothing, and staff's own words ("#1 … 谢谢大家") are for staff only (`Alerting.notify_alerted(..., staff_only=True)`).
+"""
+from __future__ import annotations
+
+from .. import roster
+from ..types import Outbound
+
+RESOLVED = ("hospital", "handled", "false_alarm", "other")  # staff's ✅ 已解决 outcomes (bot/incidents/staff.py)
+CALM = ("ok", "activity")  # check-in answers that say the resident is all right
+
+
+async def family_told(svc, inc: dict) -> set[int]:
+    """The family contacts and doctors told of this call: the one who made it, and those its escalation reached."""
+    alerted = {chat for chat, _, role in await svc.store.alert_messages(inc["id"]) if role == "family"}
+    return alerted | set(inc.get("family_chats") or [])
+
+
+async def tell_family(svc, inc: dict) -> None:
+    """The one line each family contact told of the (just closed) call reads."""
+    chats = await family_told(svc, inc)
+    if not chats:
+        return
+    person = await svc.store.resident(inc.get("resident")) or {}
+    name = person.get("name") or "/".join(c["name"] for c in inc.get("candidates") or [])
+    msgs = []
+    for chat in sorted(chats):
+        loc = await svc.store.pref(chat, "locale") or svc.settings.locale
+        msgs.append(Outbound(chat, how_it_ended(svc, inc, name, loc), tag=f"family:{inc['id']}"))
+    await svc.outbox.send_all(msgs)
+
+
+def how_it_ended(svc, inc: dict, name: str, loc: str) -> str:
+    def t(key: str, **kw) -> str:
+        return svc.cat.t(key, loc, name=name, phone=svc.settings.community.committee_phone, **kw)
+
+    outcome, staff = inc.get("outcome", ""), roster.staff_by_id(svc.settings, inc.get("resolved_by"))
+    if outcome == "answered_checkin":
+        answer = inc.get("answer") if inc.get("answer") in (*CALM, "unwell", "help") else "activity"
+        return t("family.closed_checkin" if answer in CALM else "family.closed_checkin_needs",
+                 time=svc.clock.local(inc.get("resolved_at") or svc.clock.ts()).strftime("%H:%M"),
+                 answer=svc.cat.t(f"checkin.answer_{answer}", loc))
+    if staff and outcome == "not_urgent":
+        return t("family.closed_heard", who=staff.name)
+    if staff and outcome in RESOLVED:
+        return t("family.resolved", who=staff.name, outcome=svc.cat.t(f"outcome.{outcome}", loc))
+    return t("family.closed")
