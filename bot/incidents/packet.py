@@ -60,7 +60,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         title += " · " + t(f"help.cat_{inc['category']}")
     lines = [title]
     if role == "staff" and inc.get("renewed") and inc["status"] in ("claimed", "arrived"):
-        lines.insert(0, t("alert.renewed", n=n, name=person.get("name", "?"), words=inc.get("renewed_words", "🆘")))
+        lines.insert(0, t(inc.get("renewed_key") or "alert.renewed", n=n, name=person.get("name", "?"),
+                          words=inc.get("renewed_words", "🆘")))
     elif role == "staff" and inc.get("followup") and inc["status"] == "arrived":
         lines.insert(0, t("alert.followup_stopped" if inc.get("followup_stopped") else "alert.followup", n=n,
                           minutes=int((svc.clock.ts() - inc.get("arrived_at", 0)) // 60), count=inc["followup"]))
@@ -70,6 +71,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.insert(0, t("alert.family_intro", n=n, committee=svc.settings.community.committee_phone))
     elif role == "staff" and inc["status"] == "open" and inc.get("level", 0) > 0:
         lines.insert(0, t("alert.escalated", n=n, minutes=minutes))
+    if role == "staff" and inc.get("raised_words") and inc["status"] == "open":  # a request become an emergency
+        lines.insert(0, t("alert.raised", n=n, name=person.get("name", "?"), words=inc["raised_words"]))
     if role == "staff" and (late := inc.get("outage")):  # a call that came while Redis was away
         when = svc.clock.local(late["at"]).strftime("%m-%d %H:%M")
         lines.append(t("packet.outage", time=when, to="、".join(late["to"])) if late.get("to")
