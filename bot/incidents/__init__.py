@@ -10,7 +10,7 @@ This package owns
   (`outage_words.py`), and the one message their callers then get (`recovery.py`); a live location's moves, paced,
   to the staff holding the call (`live.py`);
 - the conversations around an incident: the resident's call (`help_request.py`, `urgency.py`), a family
-  member's (`family.py`), a voice or photo sent in a group (`group_media.py`), staff's actions on alerts
+  member's (`family.py`), a staff member's own (`colleague.py`), a voice or photo sent in a group (`group_media.py`), staff's actions on alerts
   (`staff.py`);
 - its buttons, commands and timers, and who may press what: `routes.py`.
 """
@@ -20,6 +20,7 @@ import asyncio
 
 from ..services import Services
 from .alerting import Alerting
+from .colleague import ColleagueCalls
 from .deadlines import Deadlines
 from .fastlane import FastLane
 from .help_request import start_help
@@ -33,7 +34,7 @@ from .rounds import Rounds, _Call
 from .staff import OUTCOMES
 
 
-class Incidents(Lifecycle, Deadlines, FastLane, Rounds, Alerting, LiveLocation, Raising):
+class Incidents(Lifecycle, Deadlines, FastLane, Rounds, Alerting, LiveLocation, Raising, ColleagueCalls):
     """Every incident of this process: one object, its parts in the modules above."""
 
     def __init__(self, svc: Services) -> None:
