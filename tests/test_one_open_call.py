@@ -90,6 +90,7 @@ async def test_a_new_need_while_a_call_is_open_joins_it_and_reaches_its_holder(p
     await _only_one_call(app)
     assert (await app.svc.store.incident(1))["kind"] == "help"
     assert "马桶也堵了" in li.last().text and "#1" in li.last().text
+    assert "已经转告正在处理您求助的社工" in wang.last().text
     assert any(e.get("words") == "马桶也堵了" for e in await app.svc.store.timeline(1))
 
 
@@ -145,3 +146,22 @@ async def test_a_daughters_request_while_her_fathers_call_is_open_joins_it(peopl
     told = people("李社工").last("能帮我去看看我爸吗").text
     assert "#1" in told and "王丽" in told
     assert "已经" in wangli.last().text
+
+
+async def test_words_joining_a_call_whose_claimer_blocked_the_bot_reach_other_staff(people, app):
+    wang, li = await _unwell_claimed(people, "我好难受")  # (the follow-up asked again: a no-op here)
+    app.svc.outbox.messenger.blocked.add(li.id)
+    await wang.send("马桶也堵了")
+    await _only_one_call(app)
+    assert "马桶也堵了" in people("王社工").last("马桶也堵了").text
+    assert "已经转告" in wang.last().text
+
+
+async def test_a_raise_that_reaches_nobody_tells_the_resident_the_truth(people, app):
+    wang = await _unwell(people)
+    app.svc.outbox.messenger.blocked.update((1001, 1002, 1003))  # every staff member blocked the bot since
+    await wang.send("救命")
+    await _only_one_call(app)
+    await _raised(app)
+    assert any("暂时没联系上社工" in t for t in wang.texts()[-3:])
+    assert not any("已通知值班社工" in t for t in wang.texts()[-3:])
