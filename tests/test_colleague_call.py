@@ -97,3 +97,11 @@ async def test_a_config_without_a_colleague_policy_still_escalates_her_call(make
     clock.advance(minutes=3.1)
     await app.engine.tick()
     assert "没人接单" in wa.last("#1").text
+
+
+async def test_the_heads_own_cry_that_reaches_nobody_is_never_sent_back_to_her(people, app):
+    chen = people("陈书记")
+    app.svc.outbox.messenger.blocked.update((1001, 1002))  # both colleagues blocked the bot
+    await chen.send("救命 有人闯进办公室")
+    assert not any("#1" in t for t in chen.texts())
+    assert "暂时没联系上其他同事" in chen.last().text

@@ -119,7 +119,7 @@ class Alerting:
         inc = await self.store.incident(n)
         person = await self._caller(inc)
         failed = [name for _, _, name in targets]
-        heads = {h.telegram_id: h.name for h in roster.heads(s)}
+        heads = {h.telegram_id: h.name for h in roster.heads(s) if h.id != inc.get("staff_caller")}  # (never herself)
         chats = {chat: name for chat, role, name in targets if role == "staff"} | heads
         kw = dict(n=n, name=clip(person.get("name", "?"), NAME_CHARS), phone=tappable(person.get("phone", "")),
                   address=clip(full_address(s.community.address_prefix, person) or cat.t("packet.no_address"), 200),
