@@ -77,8 +77,7 @@ class Policy(_Strict):
 
     @model_validator(mode="after")
     def _ordered(self) -> "Policy":
-        delays = [lv.after_minutes for lv in self.levels]
-        if delays != sorted(delays):
+        if [lv.after_minutes for lv in self.levels] != sorted(lv.after_minutes for lv in self.levels):
             raise ValueError("levels must be in order of after_minutes")
         return self
 
@@ -87,6 +86,7 @@ class Escalation(_Strict):
     emergency: Policy
     help: Policy
     checkin: Policy
+    colleague: Policy | None = None  # a staff member's own cry; unset: bot/incidents/colleague.py's default
     address_confirm_timeout_minutes: float = Field(default=3, gt=0)
 
 

@@ -138,10 +138,11 @@ async def test_an_inline_sos_delivered_twice_at_once_is_answered_and_alerted_onc
             "id": query, "from": wang.obj, "chat_instance": "1", "data": offer.button_data("紧急帮助"),
             "message": dict(offer.raw)}}
         assert await asyncio.gather(*(post(url, press, "s3cret-token") for _ in range(2))) == [200, 200]
-        await api.wait_for_message(li.id, "紧急求助 #2")
+        # the voice's request #1 is raised to an emergency (one call per resident), not a second call #2 beside it
+        await api.wait_for_message(li.id, "升级为紧急", after=staff_told)
         await api.wait_for_message(wang.id, "请确认您现在的地址")
         await asyncio.sleep(1.5)
-        assert alerts(api, li.id, "紧急求助 #2") == 1
+        assert sum("升级为紧急" in m.text for m in api.sent_to(li.id)[staff_told:]) == 1
         assert not any("又发来" in m.text for m in api.sent_to(li.id)[staff_told:])
         new = [m.text for m in api.sent_to(wang.id)[told:]]
         assert sum("已通知" in t for t in new) == 1 and sum("请确认您现在的地址" in t for t in new) == 1
@@ -149,4 +150,5 @@ async def test_an_inline_sos_delivered_twice_at_once_is_answered_and_alerted_onc
                    if c.method == "answerCallbackQuery" and c.params.get("callback_query_id") == query]
         # the spinner stops; no toast at all (the second delivery's answer is refused by Telegram, unseen)
         assert answers[0].result_ok and all(not c.params.get("text") for c in answers)
-        assert [e["event"] for e in await app.svc.store.timeline(2)].count("created") == 1
+        assert [e["event"] for e in await app.svc.store.timeline(1)].count("raised") == 1
+        assert await app.svc.store.incident(2) is None

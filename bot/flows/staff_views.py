@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from .. import roster
+from ..incidents.packet import colleague
 from ..residents import link_resident
 from ..textfit import parts
 from ..types import Identity, Inbound, Outbound
 from .base import Ctx
 from .menu import show_menu
 
-SOURCES = ("button", "text", "menu", "checkin", "voice", "photo", "location", "family", "group")
+SOURCES = ("button", "text", "menu", "checkin", "voice", "photo", "location", "family", "group", "colleague")
 
 
 def _ago(ctx: Ctx, ts: float) -> str:
@@ -24,7 +25,7 @@ async def show_open(ctx: Ctx) -> None:
     lines = [ctx.t("staff.open_title", count=len(ids))]
     for n in ids:
         inc = await store.incident(n)
-        person = await store.resident(inc["resident"]) or {}
+        person = await _about(ctx, inc)
         who = roster.staff_by_id(ctx.svc.settings, inc.get("claimed_by"))
         lines.append(ctx.t("staff.open_line", n=n, kind=ctx.t(f"kind.{inc['kind']}"), name=_who(inc, person),
                            ago=_ago(ctx, inc["created"]), state=ctx.t(f"state.{inc['status']}"),
@@ -42,7 +43,7 @@ async def show_incident(ctx: Ctx, arg: str) -> None:
     if inc is None:
         ctx.say(ctx.t("staff.no_such_incident"))
         return
-    person = await store.resident(inc["resident"]) or {}
+    person = await _about(ctx, inc)
     lines = [ctx.t("staff.timeline_title", n=n, kind=ctx.t(f"kind.{inc['kind']}"), name=_who(inc, person),
                    state=ctx.t(f"state.{inc['status']}"))]
     # what the alert packet had to cut short, here whole
@@ -53,6 +54,11 @@ async def show_incident(ctx: Ctx, arg: str) -> None:
         lines.append(f"{when} " + _describe(ctx, e))
     for part in parts("\n".join(lines)):
         ctx.say(part)
+
+
+async def _about(ctx: Ctx, inc: dict) -> dict:
+    """The resident the call is about, or the staff member whose own call it is (never the register for her)."""
+    return colleague(ctx.svc, inc) if inc.get("staff_caller") else await ctx.svc.store.resident(inc["resident"]) or {}
 
 
 def _who(inc: dict, person: dict) -> str:

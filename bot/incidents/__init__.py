@@ -5,12 +5,12 @@ This package owns
   (`deadlines.py`), and how it ended, told to the family told of it whatever closed it (`closed.py`);
 - delivery, built for speed: the fast lane of a 🆘 (`fastlane.py`), alert rounds and digests (`rounds.py`), who
   hears and how a round is recorded (`alerting.py`), the responder packet (`packet.py`), repeated calls
-  (`repeats.py`), whether each staff member can be reached (`reach.py`); calls that came while Redis was away,
+  (`repeats.py`), a resident's open call raised or added to (`raising.py`), whether each staff member can be reached (`reach.py`); calls that came while Redis was away,
   journaled by the fallback and stored once it is back (`outage.py`), what their callers typed after
   (`outage_words.py`), and the one message their callers then get (`recovery.py`); a live location's moves, paced,
   to the staff holding the call (`live.py`);
 - the conversations around an incident: the resident's call (`help_request.py`, `urgency.py`), a family
-  member's (`family.py`), a voice or photo sent in a group (`group_media.py`), staff's actions on alerts
+  member's (`family.py`), a staff member's own (`colleague.py`), a voice or photo sent in a group (`group_media.py`), staff's actions on alerts
   (`staff.py`);
 - its buttons, commands and timers, and who may press what: `routes.py`.
 """
@@ -20,6 +20,7 @@ import asyncio
 
 from ..services import Services
 from .alerting import Alerting
+from .colleague import ColleagueCalls
 from .deadlines import Deadlines
 from .fastlane import FastLane
 from .help_request import start_help
@@ -27,12 +28,13 @@ from .lifecycle import Lifecycle
 from .live import LiveLocation
 from .outage import Outage, journal_folder, replaying
 from .outage_words import said_after_cry
+from .raising import Raising
 from .packet import render as render_packet
 from .rounds import Rounds, _Call
 from .staff import OUTCOMES
 
 
-class Incidents(Lifecycle, Deadlines, FastLane, Rounds, Alerting, LiveLocation):
+class Incidents(Lifecycle, Deadlines, FastLane, Rounds, Alerting, LiveLocation, Raising, ColleagueCalls):
     """Every incident of this process: one object, its parts in the modules above."""
 
     def __init__(self, svc: Services) -> None:

@@ -9,7 +9,7 @@ from .. import roster
 from ..residents import full_address
 from ..textfit import clip
 from ..types import Button, MessageRef, Outbound
-from .packet import NAME_CHARS, render, tappable
+from .packet import NAME_CHARS, URGENT_KINDS, colleague, render, tappable
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,8 @@ class Alerting:
                 for tg, name in await self._linked(inc, who):
                     out.setdefault(tg, (tg, "family", name))
             for st in staff:
-                out.setdefault(st.telegram_id, (st.telegram_id, "staff", st.name))
+                if st.id != inc.get("staff_caller"):  # a staff member is never alerted about her own call
+                    out.setdefault(st.telegram_id, (st.telegram_id, "staff", st.name))
         return list(out.values())
 
     async def _linked(self, inc: dict, who: str) -> list[tuple[int, str]]:
@@ -82,7 +83,7 @@ class Alerting:
         return await self._recorded(n, level, targets, results, reason, first=first)
 
     def _messages(self, n: int, inc: dict, person: dict | None, targets: list[tuple[int, str, str]]) -> list[Outbound]:
-        urgent = inc["kind"] == "emergency"
+        urgent = inc["kind"] in URGENT_KINDS
         out = []
         for chat, role, _ in targets:
             text, buttons = render(self.svc, inc, person, role=role)
@@ -116,9 +117,9 @@ class Alerting:
         head told. Returns how many of these were reached."""
         cat, s = self.svc.cat, self.svc.settings
         inc = await self.store.incident(n)
-        person = await self.store.resident(inc["resident"]) or {}
+        person = await self._caller(inc)
         failed = [name for _, _, name in targets]
-        heads = {h.telegram_id: h.name for h in roster.heads(s)}
+        heads = {h.telegram_id: h.name for h in roster.heads(s) if h.id != inc.get("staff_caller")}  # (never herself)
         chats = {chat: name for chat, role, name in targets if role == "staff"} | heads
         kw = dict(n=n, name=clip(person.get("name", "?"), NAME_CHARS), phone=tappable(person.get("phone", "")),
                   address=clip(full_address(s.community.address_prefix, person) or cat.t("packet.no_address"), 200),
@@ -133,6 +134,10 @@ class Alerting:
                                                                     if not res.ok]})
         log.warning("incident %s: alert round %s reached nobody; short alerts reached %s", n, level, len(reached))
         return len(reached)
+
+    async def _caller(self, inc: dict) -> dict:
+        """Who the call is about: the resident, or the staff member who made it (bot/incidents/colleague.py)."""
+        return colleague(self.svc, inc) if inc.get("staff_caller") else await self.store.resident(inc["resident"]) or {}
 
     async def refresh(self, n: int, pressed: MessageRef | None = None) -> asyncio.Task:
         """Edits every alert message of the incident to show its current state, in the background: nobody's
@@ -156,7 +161,7 @@ class Alerting:
         chats = {chat for chat, _, role in await self.store.alert_messages(n)
                  if role == "staff" or not staff_only} - set(skip)
         inc = await self.store.incident(n)
-        person = await self.store.resident(inc["resident"]) or {}
+        person = await self._caller(inc)
         return self._background(self.svc.outbox.send_all([  # news for them: nobody's reply (or lock) waits for it
             Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw), urgent=urgent)
             for chat in chats]))

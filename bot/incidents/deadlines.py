@@ -80,7 +80,8 @@ class Deadlines:
             policy = self.policy(inc["kind"])
             now = self.svc.clock.ts()
             nxt = level + 1
-            due = (inc["created"] + policy.levels[nxt].after_minutes * 60 if nxt < len(policy.levels)
+            since = inc.get("esc_from", inc["created"])  # a request raised to an emergency: counted from then
+            due = (since + policy.levels[nxt].after_minutes * 60 if nxt < len(policy.levels)
                    else now + policy.repeat_every_minutes * 60)
             remind = level < len(policy.levels) and policy.levels[level].remind_staff_to_call
             await self.store.step_incident(n, {"level": level, **({"remind_call": True} if remind else {})},
@@ -158,11 +159,12 @@ class Deadlines:
         return True
 
     # --- a new 🆘 on a claimed or arrived incident -------------------------------------------
-    async def renew(self, n: int, words: str) -> int:
+    async def renew(self, n: int, words: str, key: str = "alert.renewed") -> int:
         """The situation may have changed (a second fall, the helper gone home): a new urgent call with buttons
         to the claimer and the first level, escalating like a new call until someone claims or arrives. An
         arrived incident's follow-ups are dropped (and a "🔕 不再提醒" lifted): a "still open?" beside a live
-        emergency only confuses; they start over when someone arrives again. Returns how many were reached."""
+        emergency only confuses; they start over when someone arrives again. `key`: what its packets say on top (a request
+        raised to an emergency: "alert.raised"). Returns how many were reached."""
         async with self.lock(n):
             inc = await self.store.incident(n)
             if inc is None or inc["status"] not in ("claimed", "arrived"):
@@ -170,7 +172,7 @@ class Deadlines:
             now = self.svc.clock.ts()
             k = inc.get("renewals", 0) + 1
             fields = {"reopened": True, "renewed": True, "renewals": k, "renew_level": 0, "renew_alerted": -1,
-                      "renewed_words": words,
+                      "renewed_words": words, "renewed_key": key,
                       "followup": 0, "followup_told": 0, "followup_stopped": False, "followup_stopped_told": False}
             pending = f"fol:{n}:{inc.get('claims', 0)}:{inc.get('followup', 0) + 1}"
             policy = self.policy(inc["kind"])

@@ -18,6 +18,7 @@ from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import asks_after, danger_in, fall_told_over, is_emergency, understand
 from ..types import MEDIA, Button
 from . import family_asks, help_request, urgency
+from .raising import open_call
 
 
 def _incidents(ctx: Ctx):
@@ -96,6 +97,13 @@ async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "f
         return None
     if len(people) == 1:
         person, fields = people[0], {"reporter": _reporter(ctx, links)}
+        if (existing := await open_call(ctx.svc.store, person["id"])) and await _joined(ctx, existing["id"]):
+            # on his open call, never a second one (closed meanwhile: a request of its own, below)
+            if await _incidents(ctx).told_more(existing["id"], words, by=fields["reporter"]):
+                show_menu(ctx, noted, name=person["name"], phone=phone)
+            else:
+                help_request.tell_not_reached(ctx)
+            return existing["id"]
     else:
         person, fields = _several(ctx, people, _reporter(ctx, links))
     n = await _incidents(ctx).open("help", person, words=words, category=category, source="family", detail=words,
@@ -147,10 +155,18 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
         return None
     if len(people) == 1:
         person = people[0]
-        active = await store.active_incident(person["id"])
-        existing = await store.incident(active) if active else None
-        if existing and existing["kind"] == "emergency" and await _joined(ctx, existing["id"]):
-            return await help_request.again(ctx, existing["id"], words)  # (closed meanwhile: a call of its own)
+        if (existing := await open_call(store, person["id"])) and await _joined(ctx, existing["id"]):
+            # (closed meanwhile: a call of its own, below)
+            if existing["kind"] == "emergency":
+                return await help_request.again(ctx, existing["id"], words)
+            extra = {} if existing.get("reporter") else {"reporter": _reporter(ctx, links)}
+            reached = await _incidents(ctx).raise_call(existing["id"], words, "family", **extra)  # his request
+            if reached > 0:
+                ctx.say(ctx.t("family.alerted", name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
+            elif reached == 0:
+                help_request.tell_not_reached(ctx)
+            if reached >= 0:  # (closed meanwhile: a new call below)
+                return existing["id"]
         n = await _incidents(ctx).open("emergency", person, words=words, source="family", ask_address=False,
                                        reporter=_reporter(ctx, links), family_chats=[ctx.ev.user_id])
         if await _incidents(ctx).alert_first(n):

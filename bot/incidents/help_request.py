@@ -17,6 +17,7 @@ from . import address_steps
 from .advice import advice_for
 from .alerting import listeners
 from .outage import called_at, replaying
+from .raising import open_call
 
 REASSURE_AFTER_SECONDS = 0.2
 
@@ -30,14 +31,14 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
                      quiet: bool = False, noted: str | None = None) -> int:
     """Stores and alerts; `quiet` leaves the resident's reply to the caller (non-urgent requests only) unless the
     alert reached nobody: then they hear the truth here and 0 is returned. `noted` is what a non-urgent one's
-    resident reads once a staff member has it."""
+    resident reads once a staff member has it. With a call of theirs open, it joins that one (`join`)."""
     store, inc_svc = ctx.svc.store, _incidents(ctx)
     person = ctx.me.extra.get("person") or await store.resident(ctx.me.resident_id)
-    active = await store.active_incident(person["id"])
-    if active and kind == "emergency":
-        existing = await store.incident(active)
-        if existing and existing["kind"] == "emergency" and existing["status"] != "resolved":
-            return await again(ctx, n=existing["id"], words=words)
+    if existing := await open_call(store, person["id"]):
+        if kind == "emergency":  # again, or a request raised to an emergency
+            return await again(ctx, n=existing["id"], words=words or "🆘")
+        said = words or detail or ctx.svc.cat.t(f"help.cat_{category}") if category else words or detail
+        return await join(ctx, existing, said, quiet=quiet, noted=noted)
     n = await inc_svc.open(kind, person, words=words, category=category, source=source, detail=detail,
                            ask_address=(kind == "emergency"))
     if quiet and kind != "emergency":
@@ -117,10 +118,40 @@ def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:
 
 
 async def again(ctx: Ctx, n: int, words: str) -> int:
-    """Another call while this one is open: on the timeline, renewed or passed on (bot/incidents/repeats.py)."""
-    await ctx.svc.repeats.called_again(n, words, called_at(ctx.svc.clock.ts()))
-    ctx.say(ctx.t("help.already_alerted", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
+    """Another call while this one is open: on the timeline, renewed or passed on (bot/incidents/repeats.py); a
+    request (or missed check-in) raised to an emergency, its caller told what an emergency's caller is, then asked
+    where they are."""
+    reached = await ctx.svc.repeats.called_again(n, words, called_at(ctx.svc.clock.ts()))
+    phone = ctx.svc.settings.community.committee_phone
+    if reached is None:
+        ctx.say(ctx.t("help.already_alerted", phone=phone), keyboard=keyboard(ctx))
+        return n
+    if reached:
+        ctx.say("\n".join([ctx.t("help.alerted", phone=phone)] + advice_for(ctx)), urgent=True)
+    else:
+        tell_not_reached(ctx)
+    inc = await ctx.svc.store.incident(n)
+    if inc.get("address_state") in ("pending", "unknown") and replaying() is None:
+        address_steps.ask_address(ctx, n, await ctx.svc.store.resident(inc["resident"]) or {})
     return n
+
+
+async def join(ctx: Ctx, inc: dict, said: str, *, quiet: bool = False, noted: str | None = None) -> int:
+    """A request (not urgent) while a call of theirs is open: on that call's timeline and to the staff who hold it,
+    never a second call. `quiet` as start_help's; a quiet one joining an emergency is answered here (0: nothing
+    more to ask them)."""
+    n, phone = inc["id"], ctx.svc.settings.community.committee_phone
+    reached = await _incidents(ctx).told_more(n, said)
+    if ctx.session.get("incident") != n:  # a question of this call (its address) is still waiting: kept
+        ctx.goto(None)
+    if not reached:
+        tell_not_reached(ctx)
+        return 0
+    if quiet and inc["kind"] != "emergency":
+        return n
+    ctx.say(ctx.t(noted if noted and inc["kind"] != "emergency" else "help.added", phone=phone),
+            keyboard=keyboard(ctx))
+    return 0 if quiet else n
 
 
 async def report_media(ctx: Ctx) -> int:

@@ -7,10 +7,11 @@ import logging
 from ..residents import differing_parts, has_any
 from ..config import Policy
 from .closed import tell_family
+from .colleague import colleague_policy
 from .outage import called_at, outage_fields, recorded_late
 
 log = logging.getLogger(__name__)
-POLICY_OF = {"emergency": "emergency", "help": "help", "checkin": "checkin"}
+POLICY_OF = {"emergency": "emergency", "help": "help", "checkin": "checkin", "colleague": "colleague"}
 FIRST_ALERT_GRACE_SECONDS = 10
 # short, so a lock left by a crashed process holds escalation back by seconds, not minutes
 INCIDENT_LOCK_SECONDS = 20
@@ -24,7 +25,7 @@ class Lifecycle:
         return self.store.lock(f"incident:{n}", timeout=INCIDENT_LOCK_SECONDS, blocking_timeout=blocking_timeout)
 
     def policy(self, kind: str) -> Policy:
-        return getattr(self.svc.settings.escalation, POLICY_OF[kind])
+        return getattr(self.svc.settings.escalation, POLICY_OF[kind]) or colleague_policy(self.svc.settings)
 
     # --- opening ---------------------------------------------------------------------
     def _new(self, kind: str, now: float, **fields) -> tuple[dict, dict[str, float], dict]:

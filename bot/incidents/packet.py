@@ -17,6 +17,18 @@ def tappable(phone: str) -> str:
     return phone
 
 
+URGENT_KINDS = ("emergency", "colleague")  # sent at alert priority
+
+
+def colleague(svc: Services, inc: dict) -> dict:
+    """Who made a staff member's own call (`staff_caller`), shown as a resident is: from the staff list, not the
+    register."""
+    from ..roster import staff_by_id
+
+    st = staff_by_id(svc.settings, inc.get("staff_caller"))
+    return {"name": st.name, "phone": st.phone, "tg_id": st.telegram_id} if st else {"name": "?"}
+
+
 STATUS_KEYS = {"open": "packet.status_open", "claimed": "packet.status_claimed",
                "arrived": "packet.status_arrived", "resolved": "packet.status_resolved"}
 
@@ -48,19 +60,21 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
            ) -> tuple[str, tuple[tuple[Button, ...], ...]]:
     loc = locale or svc.settings.locale
     t = lambda k, **kw: svc.cat.t(k, loc, **kw)  # noqa: E731
-    person = person or {}
+    person = colleague(svc, inc) if inc.get("staff_caller") else person or {}
     n = inc["id"]
     created = svc.clock.local(inc["created"])
     minutes = max(0, int((svc.clock.ts() - inc["created"]) // 60))
     age = age_of(person, svc.clock.now())
     facts = [t("packet.age", age=age) if age is not None else "",
-             t("packet.lives_alone") if person.get("lives_alone") else ""]
+             t("packet.lives_alone") if person.get("lives_alone") else "",
+             t("packet.staff_member") if inc.get("staff_caller") else ""]
     title = t(f"packet.title_{inc['kind']}", n=n)
     if inc.get("category"):
         title += " · " + t(f"help.cat_{inc['category']}")
     lines = [title]
     if role == "staff" and inc.get("renewed") and inc["status"] in ("claimed", "arrived"):
-        lines.insert(0, t("alert.renewed", n=n, name=person.get("name", "?"), words=inc.get("renewed_words", "🆘")))
+        lines.insert(0, t(inc.get("renewed_key") or "alert.renewed", n=n, name=person.get("name", "?"),
+                          words=inc.get("renewed_words", "🆘")))
     elif role == "staff" and inc.get("followup") and inc["status"] == "arrived":
         lines.insert(0, t("alert.followup_stopped" if inc.get("followup_stopped") else "alert.followup", n=n,
                           minutes=int((svc.clock.ts() - inc.get("arrived_at", 0)) // 60), count=inc["followup"]))
@@ -70,13 +84,16 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.insert(0, t("alert.family_intro", n=n, committee=svc.settings.community.committee_phone))
     elif role == "staff" and inc["status"] == "open" and inc.get("level", 0) > 0:
         lines.insert(0, t("alert.escalated", n=n, minutes=minutes))
+    if role == "staff" and inc.get("raised_words") and inc["status"] == "open":  # a request become an emergency
+        lines.insert(0, t("alert.raised", n=n, name=person.get("name", "?"), words=inc["raised_words"]))
     if role == "staff" and (late := inc.get("outage")):  # a call that came while Redis was away
         when = svc.clock.local(late["at"]).strftime("%m-%d %H:%M")
         lines.append(t("packet.outage", time=when, to="、".join(late["to"])) if late.get("to")
                      else t("packet.outage_nobody", time=when))
     start = len(lines)
     lines += [t("packet.resident", name=clip(person.get("name", "?"), NAME_CHARS), facts="，".join(f for f in facts if f))]
-    lines += _address_lines(svc, inc, person, loc)
+    if inc["kind"] != "colleague":  # a staff member's call: where she is, she says in her words
+        lines += _address_lines(svc, inc, person, loc)
     if person.get("phone"):
         lines.append(t("packet.phone", phone=tappable(person["phone"])))
     if inc.get("candidates") and not inc.get("resident"):  # a contact's call, not yet said about whom
@@ -143,6 +160,7 @@ def render_digest(svc: Services, items: list[tuple[dict, dict]], start: int = 1,
     lines = [t(heading, count=total or len(items))]
     buttons = []
     for i, (inc, person) in enumerate(items, start):
+        person = colleague(svc, inc) if inc.get("staff_caller") else person
         age = age_of(person, svc.clock.now())
         facts = [t("packet.age", age=age) if age is not None else "", t("packet.lives_alone") if person.get("lives_alone") else ""]
         lines.append(t("packet.digest_line", i=i, title=t(f"packet.title_{inc['kind']}", n=inc["id"]),

@@ -35,11 +35,16 @@ class Repeats:
     async def _first_of_interval(self, subject: str) -> bool:
         return await self.svc.store.repeat(subject, self.svc.clock.ts(), REPEAT_INTERVAL_SECONDS, f"rep:{subject}")
 
-    async def called_again(self, n: int, words: str, at: float) -> None:
-        """A resident's call (made at `at`) while their incident is open: on the timeline every time. Claimed or
-        arrived, it is a new urgent call (it may be a second fall: Incidents.renew); otherwise staff hear it,
-        collapsed."""
-        await self.svc.store.add_timeline(n, {"at": at, "event": "resident_again", "words": words[:300]})
+    async def called_again(self, n: int, words: str, at: float, event: str = "resident_again") -> int | None:
+        """A resident's call (made at `at`) while their incident is open: on the timeline every time. A request
+        (or missed check-in) is raised to an emergency (Incidents.raise_call: how many it reached is returned).
+        Claimed or arrived, it is a new urgent call (it may be a second fall: Incidents.renew); otherwise staff hear
+        it, collapsed. None: it was an emergency already."""
+        await self.svc.store.add_timeline(n, {"at": at, "event": event, "words": words[:300]})
+        inc = await self.svc.store.incident(n) or {}
+        if inc.get("kind") in ("help", "checkin") and (
+                reached := await self.incidents.raise_call(n, words[:200] or "🆘", "again")) >= 0:
+            return reached
         if renews(await self.svc.store.incident(n) or {}):
             await self.incidents.renew(n, words[:200] or "🆘")
         else:  # still unclaimed, or already renewed and not yet answered: one line per interval

@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass, field
 
 from ..types import Outbound
-from .packet import render_digest
+from .packet import URGENT_KINDS, render_digest
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ class Rounds:
                 msg = self._messages(call.n, call.inc, call.person, [target])[0]
                 call.sends.append((target, asyncio.ensure_future(send(msg)), True))
                 continue
-            urgent = any(c.inc["kind"] == "emergency" for c, _ in items)
+            urgent = any(c.inc["kind"] in URGENT_KINDS for c, _ in items)
             for start, chunk, text, buttons in self._digests(items, heading):
                 task = asyncio.ensure_future(send(Outbound(chat, text, buttons=buttons, urgent=urgent,
                                                            tag=f"alert:digest:{chunk[0][0].n}")))

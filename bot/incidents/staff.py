@@ -10,7 +10,8 @@ from ..flows.base import Ctx
 from ..flows.menu import show_menu
 from ..textfit import clip
 from ..types import MessageRef, Outbound
-from .packet import tappable
+from .colleague import on_cry
+from .packet import URGENT_KINDS, colleague
 from .urgency import typed_cry
 
 OUTCOMES = ("hospital", "handled", "false_alarm", "other")
@@ -64,7 +65,7 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
         ctx.edit_pressed(ctx.t("staff.handed_over", n=n, name=to.name))
         await _inc(ctx).refresh(n)
         await ctx.svc.outbox.send(Outbound(to.telegram_id, ctx.svc.cat.t("staff.handed_to_you", n=n, name=me.name),
-                                           urgent=inc["kind"] == "emergency"))
+                                           urgent=inc["kind"] in URGENT_KINDS))
         await _tell_resident(ctx, inc, "help.staff_coming", who=to.name, phone=to.phone)
     else:
         show_menu(ctx, "bad.stale_button")
@@ -124,7 +125,8 @@ async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "") -> None:
 
 
 async def _tell_resident(ctx: Ctx, inc: dict, key: str, **kw) -> None:
-    person = await ctx.svc.store.resident(inc["resident"]) or {}
+    """The resident (or the staff member whose own call it is) hears what happened to their call."""
+    person = colleague(ctx.svc, inc) if inc.get("staff_caller") else await ctx.svc.store.resident(inc["resident"]) or {}
     if person.get("tg_id"):
         loc = await ctx.svc.store.pref(person["tg_id"], "locale") or ctx.svc.settings.locale
         await ctx.svc.outbox.send(Outbound(person["tg_id"], ctx.svc.cat.t(key, loc, **kw), tag=f"resident:{inc['id']}"))
@@ -148,21 +150,9 @@ async def on_outcome_note(ctx: Ctx, text: str) -> None:
 
 
 async def on_free_text(ctx: Ctx) -> None:
-    """A staff member's words outside any step: a cry for help (fallen on a visit, threatened at a door) reaches every
-    colleague the bot can reach and the head at once, paced like a stranger's; anything else gets the menu hint."""
+    """A staff member's words outside any step: a cry for help (fallen on a visit, threatened at a door) is a call of
+    her own that colleagues claim (bot/incidents/colleague.py); anything else gets the menu hint."""
     if ctx.ev.kind != "text" or not await typed_cry(ctx.svc, ctx.ev, frozenset()):
         show_menu(ctx, "staff.menu_hint")
         return
-    svc, me = ctx.svc, roster.staff_by_tg(ctx.svc.settings, ctx.ev.user_id)
-    reached = 1  # counted, not sent: colleagues heard the first and hear the next once the interval ends
-    if await svc.repeats.stranger_cry(ctx.ev.user_id):
-        cannot = await roster.unreachable(svc)
-        chats = [st.telegram_id for st in svc.settings.staff
-                 if st.telegram_id and st.telegram_id != ctx.ev.user_id and st.id not in cannot]
-        text = svc.cat.t("staff.colleague_cry", name=me.name if me else "?", phone=tappable(me.phone if me else ""),
-                         words=clip(ctx.ev.text.strip(), 200))
-        reached = await svc.outbox.forward_to(chats, text, None, tag="colleague", urgent_intro=True)
-        if not reached:
-            await svc.repeats.stranger_cry_unheard(ctx.ev.user_id)
-    show_menu(ctx, "staff.colleague_told" if reached else "staff.colleague_not_reached",
-              phone=svc.settings.community.committee_phone)
+    await on_cry(ctx, clip(ctx.ev.text.strip(), 300))

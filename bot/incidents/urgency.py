@@ -16,6 +16,7 @@ from ..services import Services
 from ..types import Inbound, Outbound
 from . import address_steps, group_media, help_request
 from .packet import tappable
+from .raising import open_call
 
 STEP_IDLE_SECONDS = 2 * 3600  # a question left unanswered this long is no longer being asked
 CONFIDENT = 0.6  # the model's certainty that takes a text the fast lane without a danger word
@@ -50,6 +51,11 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
     """A resident's call just stored by the fast lane, or another one while theirs is open. A call made in a group
     goes on in private, if the bot can write to them there (else staff are asked to phone them, and a photo that
     carried the call follows it)."""
+    if opened.outcome == "already_open" and not await open_call(ctx.svc.store, opened.person["id"]):
+        # closed since the fast lane found it (a late check-in answer closes a missed one; staff resolved it): a new
+        # call, never a line on a closed one
+        words = (ctx.ev.text.strip()[:300] or "🆘") if source != "button" else "🆘"
+        opened, alerting = await ctx.svc.incidents.sos(ctx.ev.user_id, words=words, source=source)
     if opened.outcome == "opened":
         if source == "group" and not await _can_write(ctx.svc, ctx.ev.user_id):
             await _call_them(ctx, opened.n, alerting)

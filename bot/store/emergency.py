@@ -1,5 +1,5 @@
 """A resident's 🆘 in one round trip (the fast lane): one script marks the update it came in (bot/once.py), finds the
-resident, refuses a second call while one is open, and stores the incident with its deadlines and lock; calls
+resident, refuses a second call while one of any kind is open (it joins that one: bot/incidents/raising.py), and stores the incident with its deadlines and lock; calls
 arriving together share a pipeline."""
 from __future__ import annotations
 
@@ -31,9 +31,8 @@ local person = redis.call('HGET', ${residents}, rid)
 if not person then return {0} end
 local active = redis.call('GET', ${active_incident})
 if active then
-  local kind = redis.call('HGET', ${active_key}, 'kind')
   local status = redis.call('HGET', ${active_key}, 'status')
-  if kind == '"emergency"' and status and status ~= '"resolved"' then return {-1, tonumber(active), person} end
+  if status and status ~= '"resolved"' then return {-1, tonumber(active), person} end
 end
 local who = cjson.decode(person)
 local state = 'unknown'
@@ -82,7 +81,7 @@ folded_mark: ContextVar[UpdateMark | None] = ContextVar("folded_mark", default=N
 
 @dataclass
 class Opened:
-    outcome: str                      # "opened", "already_open" (an emergency still open), "not_resident",
+    outcome: str                      # "opened", "already_open" (a call of theirs still open), "not_resident",
     # "redelivered" (its update is marked already: another delivery handles it, nothing stored)
     n: int = 0
     person: dict | None = None

@@ -1,0 +1,64 @@
+"""A staff member's own call for help (fallen on a visit, threatened at a door, typed "我摔倒了"): a call as a resident's
+emergency is — every colleague and the head at alert priority, a claim button, escalating while nobody claims it
+(`escalation.colleague`), its timeline, the caller told who took it — but about no resident. The incident names the
+staff member (`staff_caller`, shown from the staff list) and nothing of the register: no resident, no address, no
+family or doctor. Her further cries join her open call, as a resident's do (bot/incidents/repeats.py).
+"""
+from __future__ import annotations
+
+import logging
+
+from ..config import Level, Policy
+from ..flows.base import Ctx
+from ..flows.menu import show_menu
+from .outage import called_at
+
+log = logging.getLogger(__name__)
+
+
+def colleague_policy(settings) -> Policy:
+    """`escalation.colleague` when config.yaml leaves it out: every colleague and the head at once, again at the
+    emergency's next level and pace while nobody has claimed it."""
+    em, everyone = settings.escalation.emergency, ["all_staff", "head"]
+    return Policy(levels=[Level(after_minutes=0, to=everyone),
+                          Level(after_minutes=em.levels[min(1, len(em.levels) - 1)].after_minutes or 3, to=everyone)],
+                  repeat_every_minutes=em.repeat_every_minutes, arrival_timeout_minutes=em.arrival_timeout_minutes)
+
+
+async def open_call_of(svc, staff_id: str) -> int | None:
+    """The staff member's own call still open, if any (the newest open calls first: hers is rarely old)."""
+    for n in reversed(await svc.store.open_incident_ids()):
+        inc = await svc.store.incident(n)
+        if inc and inc.get("staff_caller") == staff_id and inc["status"] != "resolved":
+            return n
+    return None
+
+
+class ColleagueCalls:
+    """Opening a staff member's own call (part of `Incidents`)."""
+
+    async def open_colleague(self, staff, words: str) -> int:
+        """Stored first (with its first deadlines: the alert's safety net, the next level); the caller alerts."""
+        fields, deadlines, entry = self._new("colleague", self.svc.clock.ts(), resident="", staff_caller=staff.id,
+                                             words=words, category=None, detail="", address_state="not_asked",
+                                             source="colleague")
+        del deadlines["addr:{n}"]
+        entry["by"] = staff.name
+        n = await self.store.create_incident(fields, entry, deadlines)
+        log.info("incident %s opened (colleague)", n)
+        return n
+
+
+async def on_cry(ctx: Ctx, words: str) -> None:
+    """Her cry: a new call of her own, or on the one she has open (renewed if claimed, else told collapsed). She gets
+    120 and 110, and the truth if no colleague could be reached."""
+    svc = ctx.svc
+    me = next(st for st in svc.settings.staff if st.id == ctx.me.staff_id)
+    reached = 1
+    if n := await open_call_of(svc, me.id):
+        await svc.repeats.called_again(n, words, called_at(svc.clock.ts()), event="colleague_again")
+    else:
+        n = await svc.incidents.open_colleague(me, words)
+        reached = await svc.incidents.alert_first(n)
+    show_menu(ctx, "staff.colleague_told" if reached else "staff.colleague_not_reached",
+              phone=svc.settings.community.committee_phone)

@@ -1,0 +1,78 @@
+"""One open call per resident. What they say or send while a call of theirs is open joins that call, never a second
+one beside it (two packets about one person, two staff who could each claim one):
+- words that raise urgency (a typed cry, 🆘 again, 需要帮助 at a check-in, "快来" after "我好难受") raise the call
+  itself to an emergency: recorded first, then alerted and escalating as an emergency would, staff told loudly
+  "升级为紧急" on the same incident; a claim is kept (its claimer and the first level are alerted, as a renewal is);
+- anything else (a new need, "我好难受" during an emergency) goes on the call's timeline and to the staff who hold it
+  (its claimer, or everyone alerted while nobody has claimed it; anyone reachable if none of them can be).
+"""
+from __future__ import annotations
+
+import logging
+
+from .. import roster
+from ..residents import has_any
+from ..textfit import clip
+from .alerting import listeners
+
+log = logging.getLogger(__name__)
+RAISES = ("open", "claimed", "arrived")
+
+
+async def open_call(store, rid: str | None) -> dict | None:
+    """The resident's call still open, if any."""
+    n = await store.active_incident(rid) if rid else None
+    inc = await store.incident(n) if n else None
+    return inc if inc and inc["status"] != "resolved" else None
+
+
+class Raising:
+    """A resident's open call raised to an emergency, or told what they added (part of `Incidents`)."""
+
+    async def raise_call(self, n: int, words: str, source: str, **extra) -> int:
+        """Incident n (a request, a missed check-in) becomes an emergency. Recorded first, all at once: its kind, the
+        words, the address to ask, the next escalation an emergency's gap from now (or a claimed one's arrival time);
+        then alerted. `extra`: more fields (who raised it). How many were reached (-1: an emergency already, or closed)."""
+        async with self.lock(n):
+            inc = await self.store.incident(n)
+            if inc is None or inc["status"] not in RAISES or inc["kind"] == "emergency":
+                return -1
+            person = await self.store.resident(inc["resident"]) or {}
+            policy, now, level = self.policy("emergency"), self.svc.clock.ts(), inc.get("level", 0)
+            here = policy.levels[min(level, len(policy.levels) - 1)].after_minutes * 60
+            fields = {"kind": "emergency", "raised_words": clip(words or "🆘", 200), "raised_at": now,
+                      "esc_from": now - here, "maybe_false_alarm": False, **extra}
+            deadlines = {}
+            if inc.get("address_state", "not_asked") == "not_asked":  # asked now, as an emergency's is
+                fields["address_state"] = "pending" if has_any(person) else "unknown"
+                if fields["address_state"] == "pending":
+                    deadlines[f"addr:{n}"] = now + self.svc.settings.escalation.address_confirm_timeout_minutes * 60
+            if inc["status"] == "open":
+                nxt = level + 1
+                gap = (policy.levels[nxt].after_minutes * 60 - here if nxt < len(policy.levels)
+                       else policy.repeat_every_minutes * 60)
+                deadlines[f"esc:{n}:{nxt}"] = now + gap  # replaces the request's slower one
+            elif inc["status"] == "claimed":
+                deadlines[f"arr:{n}:{inc.get('claims', 0)}"] = now + policy.arrival_timeout_minutes * 60
+            await self.store.step_incident(n, fields, {"at": now, "event": "raised", "words": clip(words, 300),
+                                                       "source": source}, deadlines=deadlines)
+            log.info("incident %s raised to an emergency (%s)", n, source)
+            if inc["status"] == "open":  # the current level's audience, loudly, with the packet (buttons and all)
+                reached = await self._alert(n, level, reason="alert.raised", person=person or None)
+        if inc["status"] != "open":  # its claimer and the first level, escalating until someone takes it again
+            reached = await self.renew(n, clip(words or "🆘", 200), key="alert.raised")
+        self._background(self.refresh(n))  # the earlier packets say it too
+        return reached
+
+    async def told_more(self, n: int, words: str, by: dict | None = None) -> int:
+        """What the resident (or `by`, a family contact: name, relation) added to their open call, on its timeline
+        first, then to the staff who hold it. How many staff chats got it."""
+        inc, said = await self.store.incident(n), clip(words, 300)
+        entry = {"event": "family_added", "by": by["name"]} if by else {"event": "resident_added"}
+        await self.store.add_timeline(n, {"at": self.svc.clock.ts(), **entry, "words": said})
+        person = await self.store.resident(inc["resident"]) or {}
+        text = self.svc.cat.t("alert.family_added" if by else "alert.resident_added", n=n,
+                              name=person.get("name", ""), words=said, **({"reporter": by["name"],
+                                                                           "relation": by["relation"]} if by else {}))
+        return await roster.pass_on(self.svc, await listeners(self.svc, inc), text, None, tag=f"added:{n}",
+                                    urgent_intro=inc["kind"] == "emergency")
