@@ -6,7 +6,7 @@ import pytest
 from conftest import TUESDAY_9, at, enrolled, signed_up
 
 WORRIES = [("王丽", "13911110002", "王老伯", "我爸最近怎么样都不肯吃药"),
-           ("张明", "13911110001", "张阿姨", "我妈这几天老说胸口闷怎么办"),
+           ("张明", "13911110001", "张阿姨", "我妈这几天老说腿疼怎么办"),
            ("王丽", "13911110002", "王老伯", "我爸这两天好不好？他说晚上老睡不着，饭也吃不下"),
            ("张明", "13911110001", "张阿姨", "我妈最近怎么样，听说她晚上老是忘了关煤气")]
 
@@ -24,6 +24,16 @@ async def test_a_worry_worded_like_a_question_reaches_staff_and_she_is_told_so(p
     assert "已经告诉" in told and name in told and "021-64370000" in told
     assert not any("签到" in t or "转给社工" in t or "没太明白" in t for t in family.texts()[-2:])
     assert not any("紧急求助" in t for t in people("李社工").texts())
+
+
+async def test_a_tight_chest_told_by_family_reaches_staff_as_an_emergency(people, app, clock):
+    """A chest that has felt tight for days (胸口闷, a chest red flag since session 12) is for staff at once, loudly."""
+    await enrolled(people, app, "张阿姨", "13900000001")
+    await at(app, clock, TUESDAY_9)
+    family = await signed_up(people("张明"), "13911110001")
+    await family.send("我妈这几天老说胸口闷怎么办")
+    assert "胸口闷" in people("李社工").last("紧急求助 #1").text
+    assert "张阿姨" in family.last("已通知值班社工").text
 
 
 @pytest.mark.parametrize("words", ["我爸今天签到了吗", "我爸这两天好不好", "我爸最近怎么样"])
