@@ -3,12 +3,12 @@
 This package owns
 - the incident's life: open, claim, arrive, resolve, hand over, close (`lifecycle.py`) and its deadlines
   (`deadlines.py`);
-- delivery, built for speed: the fast lane of a 🆘 (`fastlane.py`), alert rounds and digests (`rounds.py`), who
-  hears and how a round is recorded (`alerting.py`), the responder packet (`packet.py`), repeated calls
-  (`repeats.py`), whether each staff member can be reached (`reach.py`); calls that came while Redis was away,
-  journaled by the fallback and stored once it is back (`outage.py`), what their callers typed after
-  (`outage_words.py`), and the one message their callers then get (`recovery.py`); a live location's moves, paced,
-  to the staff holding the call (`live.py`);
+- delivery, built for speed: the fast lane of a 🆘 (`fastlane.py`), alert rounds and digests (`rounds.py`), the full
+  packets owed after a digest (`owed.py`), who hears and how a round is recorded (`alerting.py`), the responder
+  packet (`packet.py`), repeated calls (`repeats.py`), whether each staff member can be reached (`reach.py`); calls
+  that came while Redis was away, journaled by the fallback and stored once it is back (`outage.py`), what their
+  callers typed after (`outage_words.py`), and the one message their callers then get (`recovery.py`); a live
+  location's moves, paced, to the staff holding the call (`live.py`);
 - the conversations around an incident: the resident's call (`help_request.py`, `urgency.py`), a family
   member's (`family.py`), a voice or photo sent in a group (`group_media.py`), staff's actions on alerts
   (`staff.py`);
@@ -17,6 +17,7 @@ This package owns
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 
 from ..services import Services
 from .alerting import Alerting
@@ -27,12 +28,13 @@ from .lifecycle import Lifecycle
 from .live import LiveLocation
 from .outage import Outage, journal_folder, replaying
 from .outage_words import said_after_cry
+from .owed import OwedPackets
 from .packet import render as render_packet
 from .rounds import Rounds, _Call
 from .staff import OUTCOMES
 
 
-class Incidents(Lifecycle, Deadlines, FastLane, Rounds, Alerting, LiveLocation):
+class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, LiveLocation):
     """Every incident of this process: one object, its parts in the modules above."""
 
     def __init__(self, svc: Services) -> None:
@@ -45,6 +47,7 @@ class Incidents(Lifecycle, Deadlines, FastLane, Rounds, Alerting, LiveLocation):
         self._later_round: list[_Call] = []  # escalations of this moment, alerted together
         self._later_flush: asyncio.TimerHandle | None = None
         self._later_since = 0.0
+        self._paying: Counter = Counter()  # incidents whose owed packets this process is sending (owed.py)
 
 
 __all__ = ["OUTCOMES", "Incidents", "Outage", "journal_folder", "render_packet", "replaying", "said_after_cry",

@@ -60,6 +60,10 @@ class DeadlinesStore(StoreBase):
         if keys:
             await self.r.zrem(self.keys.deadlines(), *keys)
 
+    async def renew_deadline(self, key: str, due: float) -> None:
+        """A deadline held as a lease while its work runs: moved on to `due`, unless it is gone (done)."""
+        await self.r.zadd(self.keys.deadlines(), {key: due}, xx=True)
+
     async def deadline(self, key: str) -> float | None:
         return await self.r.zscore(self.keys.deadlines(), key)
 
