@@ -51,7 +51,7 @@ async def two_workers_drain(app, clock, make_app, crowd: list, seconds: float) -
 async def test_a_long_notice_drain_is_not_taken_over_by_a_second_worker_and_nobody_gets_it_twice(app, clock,
                                                                                                  make_app):
     crowd = await residents(app, 40)
-    await two_workers_drain(app, clock, make_app, crowd, 50)  # 30 at a time: the drain takes 100 s
+    await two_workers_drain(app, clock, make_app, crowd, 40)  # 30 at a time: the drain takes 80 s
 
 
 async def test_a_notice_whose_sends_all_wait_past_the_lease_is_not_taken_over(app, clock, make_app, monkeypatch):
@@ -65,13 +65,13 @@ async def test_a_notice_whose_sends_all_wait_past_the_lease_is_not_taken_over(ap
 
 async def test_a_drain_stalled_past_its_lease_stops_once_another_worker_took_it_over(app, clock, make_app,
                                                                                      monkeypatch):
-    """The first worker stalls (no renewal) while its first 30 sends wait 70 s: the second takes the notice over after
+    """The first worker stalls (no renewal) while its first 30 sends wait 80 s: the second takes the notice over after
     the lease and sends it to everyone; the first must then send nobody more (its 30 in the air were already gone)."""
     from bot.notices import sending
 
     monkeypatch.setattr(sending, "RENEW_SECONDS", 10_000)
     crowd = await residents(app, 40)
-    slow = await drained_by_two(app, clock, make_app, 70)
+    slow = await drained_by_two(app, clock, make_app, 80)
     assert len(slow.started) == 30  # only those in the air before the take-over
     later = [p for p in crowd if p.id not in slow.started]
     assert [sum(NOTICE in t for t in p.texts()) for p in later] == [1] * 10
