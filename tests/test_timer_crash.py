@@ -122,3 +122,58 @@ async def test_a_live_position_whose_update_died_on_the_way_reaches_staff_from_t
     after = await make_app(prefix_=app.settings.redis.prefix, messenger=app.svc.outbox.messenger)
     await until(after, clock, datetime(2026, 11, 23, 10, 1, 30, tzinfo=SH), (), every=0.25)
     assert "31.202" in live.text and live.edits == 1
+
+
+
+async def group_voices_then_a_power_cut(people, app, clock):
+    """王老伯 sends three voices in a group from 10:00; the worker dies sending "又发来" at 10:10 (the end of his ten
+    minutes), after taking the count and the latest voice."""
+    from test_group_media import forwarded_from_group, in_group
+
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    for _ in range(3):
+        await in_group(wang)
+    li = people("李社工")
+    real = app.svc.outbox.send
+
+    async def dies(msg, *args, **kwargs):
+        if "又发来" in (msg.text or ""):
+            raise RuntimeError("power cut")
+        return await real(msg, *args, **kwargs)
+
+    app.svc.outbox.send = dies
+    await until(app, clock, datetime(2026, 11, 23, 10, 10, 30, tzinfo=SH), (), every=0.25)
+    assert forwarded_from_group(app, li.id) == 1
+    return wang, li
+
+
+async def test_held_voices_in_a_group_whose_worker_died_before_sending_still_reach_staff_with_the_voice(people, app,
+                                                                                                       clock, make_app):
+    """The first voice reaches staff at once, the others as "又发来 2 条语音" with the latest voice when the ten minutes
+    end. The worker took the latest voice out of Redis and died before sending: the next worker told staff the count,
+    and the voice itself was gone."""
+    from test_group_media import forwarded_from_group
+
+    wang, li = await group_voices_then_a_power_cut(people, app, clock)
+    after = await make_app(prefix_=app.settings.redis.prefix, messenger=app.svc.outbox.messenger)
+    heard = await until(after, clock, datetime(2026, 11, 23, 10, 14, tzinfo=SH), [Person(after, li.id, li.name)],
+                        every=0.25)
+    assert sum("又发来 2 条语音" in t for t in heard[0]) == 1
+    assert forwarded_from_group(after, li.id) == 2  # the latest voice, once
+
+
+async def test_a_photo_sent_after_the_worker_died_goes_with_the_voices_it_had_taken(people, app, clock, make_app):
+    """Before the next worker passes the held voices on, 王老伯 sends a photo in the group too: staff hear of all three
+    as voices or photos, with the photo (the latest), once."""
+    from test_group_media import GROUP, in_group
+
+    wang, li = await group_voices_then_a_power_cut(people, app, clock)
+    after = await make_app(prefix_=app.settings.redis.prefix, messenger=app.svc.outbox.messenger)
+    await in_group(Person(after, wang.id, wang.name), "photo")
+    heard = await until(after, clock, datetime(2026, 11, 23, 10, 14, tzinfo=SH), [Person(after, li.id, li.name)],
+                        every=0.25)
+    told = [t for t in heard[0] if "又发来" in t]
+    assert len(told) == 1 and "3 条语音或照片" in told[0]
+    forwards = [m for m in after.svc.outbox.messenger.log if m.chat_id == li.id and m.forward]
+    assert len(forwards) == 2 and forwards[-1].forward.chat_id == GROUP

@@ -3,20 +3,22 @@
 This package owns
 - the incident's life: open, claim, arrive, resolve, hand over, close (`lifecycle.py`), its deadlines
   (`deadlines.py`), and how it ended, told to the family told of it whatever closed it (`closed.py`);
-- delivery, built for speed: the fast lane of a 🆘 (`fastlane.py`), alert rounds and digests (`rounds.py`), who
-  hears and how a round is recorded (`alerting.py`), the responder packet (`packet.py`), repeated calls
-  (`repeats.py`), a resident's open call raised or added to (`raising.py`), whether each staff member can be reached (`reach.py`); calls that came while Redis was away,
-  journaled by the fallback and stored once it is back (`outage.py`), what their callers typed after
-  (`outage_words.py`), and the one message their callers then get (`recovery.py`); a live location's moves, paced,
-  to the staff holding the call (`live.py`);
+- delivery, built for speed: the fast lane of a 🆘 (`fastlane.py`), alert rounds and digests (`rounds.py`), the full
+  packets owed after a digest (`owed.py`), who hears and how a round is recorded (`alerting.py`), the responder
+  packet (`packet.py`), repeated calls (`repeats.py`), a resident's open call raised or added to (`raising.py`),
+  whether each staff member can be reached (`reach.py`); calls that came while Redis was away, journaled by the
+  fallback and stored once it is back (`outage.py`), what their callers typed after (`outage_words.py`), and the one
+  message their callers then get (`recovery.py`); a live location's moves, paced, to the staff holding the call
+  (`live.py`);
 - the conversations around an incident: the resident's call (`help_request.py`, `urgency.py`), a family
-  member's (`family.py`), a staff member's own (`colleague.py`), a voice or photo sent in a group (`group_media.py`), staff's actions on alerts
-  (`staff.py`);
+  member's (`family.py`), a staff member's own (`colleague.py`), a voice or photo sent in a group
+  (`group_media.py`), staff's actions on alerts (`staff.py`);
 - its buttons, commands and timers, and who may press what: `routes.py`.
 """
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 
 from ..services import Services
 from .alerting import Alerting
@@ -28,13 +30,14 @@ from .lifecycle import Lifecycle
 from .live import LiveLocation
 from .outage import Outage, journal_folder, replaying
 from .outage_words import said_after_cry
+from .owed import OwedPackets
 from .raising import Raising
 from .packet import render as render_packet
 from .rounds import Rounds, _Call
 from .staff import OUTCOMES
 
 
-class Incidents(Lifecycle, Deadlines, FastLane, Rounds, Alerting, LiveLocation, Raising, ColleagueCalls):
+class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, LiveLocation, Raising, ColleagueCalls):
     """Every incident of this process: one object, its parts in the modules above."""
 
     def __init__(self, svc: Services) -> None:
@@ -47,6 +50,7 @@ class Incidents(Lifecycle, Deadlines, FastLane, Rounds, Alerting, LiveLocation, 
         self._later_round: list[_Call] = []  # escalations of this moment, alerted together
         self._later_flush: asyncio.TimerHandle | None = None
         self._later_since = 0.0
+        self._paying: Counter = Counter()  # incidents whose owed packets this process is sending (owed.py)
 
 
 __all__ = ["OUTCOMES", "Incidents", "Outage", "journal_folder", "render_packet", "replaying", "said_after_cry",

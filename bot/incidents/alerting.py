@@ -91,7 +91,8 @@ class Alerting:
         return out
 
     async def _recorded(self, n: int, level: int, targets: list[tuple[int, str, str]], results: list,
-                        reason: str, *, first: bool = False, sent: list | None = None, mark: dict | None = None) -> int:
+                        reason: str, *, first: bool = False, sent: list | None = None, mark: dict | None = None,
+                        owe: tuple[list, float] | None = None) -> int:
         """Writes an alert round down (its messages, for later edits; who was and wasn't reached). A first
         alert that reached nobody brings the next level forward to now. Returns how many were reached."""
         if sent is None:
@@ -105,7 +106,8 @@ class Alerting:
         entry = {"at": self.svc.clock.ts(), "event": "alerted", "level": level, "to": reached, "failed": failed,
                  "reason": reason}
         fields = {**({"first_alert_sent": True} if first else {}), **(mark or {})}
-        await self.store.record_alerts(n, sent, entry, fields=fields, cancel=(f"first:{n}",) if first else ())
+        await self.store.record_alerts(n, sent, entry, fields=fields, cancel=(f"first:{n}",) if first else (),
+                                       owe=owe)
         if reached:
             return len(reached)
         if first:  # the next level (all staff) at once; later levels keep their pace, reached or not

@@ -7,7 +7,6 @@ import logging
 import uuid
 
 from ..store import Opened
-from ..types import Outbound
 from .lifecycle import FIRST_ALERT_GRACE_SECONDS
 from .rounds import _Call, _digested, _sent
 
@@ -84,17 +83,3 @@ class FastLane:
                 log.warning("could not release the lock of incident %s", n)
         if _digested(first):
             await self._full_packets(first)
-
-    async def _full_packets(self, call: _Call) -> None:
-        """After a digest, each staff member's full packet: at an ordinary pace, with the state as it is by then."""
-        n, targets = call.n, _digested(call)
-        try:
-            inc = await self.store.incident(n)
-            msgs = [Outbound(m.chat_id, m.text, buttons=m.buttons, urgent=True, tag=f"packet:{n}")
-                    for m in self._messages(n, inc, call.person, targets)]
-            results = await self.svc.outbox.send_all(msgs)
-            sent = [(t[0], res.message_id, t[1]) for t, res in zip(targets, results) if res.ok and res.message_id]
-            await self.store.record_alerts(n, sent, {"at": self.svc.clock.ts(), "event": "packet_sent",
-                                                     "to": [t[2] for t in targets], "sent": len(sent)})
-        except Exception:  # the digest reached them; /incident and later edits still work from the store
-            log.exception("full packets of incident %s not sent", n)

@@ -69,7 +69,7 @@ async def held(svc: Services, uid: int, count: int) -> None:
     """A registered person's voices, photos and locations in groups after the one that went on: how many, what,
     and the latest."""
     store = svc.store
-    held = await store.held_group_media(uid) or {}
+    held = await store.take_group_media(uid)  # kept until sent: a worker dying first leaves it to the next run
     media = held.get("media")
     person = await store.resident_by_tg(uid) or await store.contact_account(uid) or {}
     name = next((link["name"] for link in person.get("links", []) if link.get("name")), "") or person.get("name")

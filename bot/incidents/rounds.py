@@ -120,11 +120,12 @@ class Rounds:
 
     async def _record_call(self, call: _Call, results: list, level: int, reason: str, *, first: bool = False,
                            mark: dict | None = None) -> int:
-        """A call's alert round, written down: the packets (not digests) are the messages later edits update."""
+        """A call's alert round, written down: the packets (not digests) are the messages later edits update; the
+        packets owed to those that had it in a digest, written down with it (owed.py)."""
         packets = [(t[0], res.message_id, t[1]) for (t, _, whole), res in zip(call.sends, results)
                    if whole and res.ok and res.message_id]
         return await self._recorded(call.n, level, [t for t, _, _ in call.sends], results, reason, first=first,
-                                    sent=packets, mark=mark)
+                                    sent=packets, mark=mark, owe=self._owed(_digested(call)))
 
     def _digests(self, items: list, heading: str = "packet.digest_title") -> list:
         """As few messages as Telegram allows: at most DIGEST_MAX calls (one claim button each) and

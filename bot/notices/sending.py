@@ -2,14 +2,17 @@
 
 Record, then act: the notice and the residents still to send to live in Redis before anything is sent; each
 resident leaves that list once their outcome (sent, blocked, failed, not started) is recorded. The drain starts at
-once and holds a deadline ("notice:n<n>") as its lease: after a crash the engine's tick finds it and the drain
-resumes where it stopped. Every message goes out as `bulk`: the outbox's limiter serves it after every alert,
-reply and other message, inside Telegram's limits, so a notice to 10,000 never holds up an alert.
+once and holds a deadline ("notice:n<n>") as its lease, renewed with each resident it sends to and every
+RENEW_SECONDS, so no other worker takes over a long drain: after a crash the engine's tick (in any worker) finds it
+run out and the drain resumes where it stopped, under a new drainer; a drain taken over that way (its worker stalled
+past the lease) stops before its next send. Every message goes out as `bulk`: the outbox's limiter serves it after
+every alert, reply and other message, inside Telegram's limits, so a notice to 10,000 never holds up an alert.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 from collections import deque
 
 from .. import roster
@@ -19,6 +22,7 @@ from ..types import Button, Outbound
 log = logging.getLogger(__name__)
 IN_FLIGHT = 30      # sends waiting for the limiter at once: about one second of Telegram's overall budget
 LEASE_SECONDS = 60  # a drain that stops (a crash) is resumed by the tick after this
+RENEW_SECONDS = 15  # a drain renews its lease this often (real time) even while no send ends (bulk waits behind alerts)
 LISTED = 40         # people named in a follow-up message; the rest are counted (all of them become visit tasks)
 NOT_REACHED = ("blocked", "failed", "not_started")
 
@@ -58,13 +62,33 @@ class Notices:
         notice = await self.store.notice(n)
         if notice is None:
             return
+        me, lease = uuid.uuid4().hex, f"notice:n{n}"
+        await self.store.drain_notice(n, me, lease, self.svc.clock.ts() + LEASE_SECONDS)
         todo = deque(await self.store.notice_todo(n))
+        ours = asyncio.Event()
+        ours.set()
+
+        async def held(rid: str = "") -> int:
+            """Renews the lease (0: another drainer has the notice now); with `rid`, whether to send it them."""
+            got = await self.store.notice_drained(n, me, lease, self.svc.clock.ts() + LEASE_SECONDS, rid)
+            if not got:
+                ours.clear()
+            return got
 
         async def sender() -> None:
-            while todo:
-                await self.send_one(n, notice, todo.popleft())
+            while todo and ours.is_set():
+                rid = todo.popleft()
+                if await held(rid) == 2:
+                    await self.send_one(n, notice, rid)
 
-        await asyncio.gather(*(sender() for _ in range(IN_FLIGHT)))
+        renewing = asyncio.ensure_future(self._renew(n, held, ours))
+        try:
+            await asyncio.gather(*(sender() for _ in range(IN_FLIGHT)))
+        finally:
+            renewing.cancel()
+        if not ours.is_set() or not await held():
+            log.warning("notice %s: another worker took the drain over", n)
+            return
         states = await self.store.notice_states(n)
         done = await self.store.notice(n) or {}
         if not done.get("finished"):
@@ -76,7 +100,17 @@ class Notices:
                                   hours=_hours(notice["hours"]))
             await self.svc.outbox.send_all([Outbound(chat, text) for chat in await self.senders(notice)])
             await self.store.update_notice(n, finished_told=True)
-        await self.store.cancel_deadline(f"notice:n{n}")  # the lease goes only now: a crash before leaves it to the tick
+        await self.store.cancel_deadline(lease)  # the lease goes only now: a crash before leaves it to the tick
+
+    @staticmethod
+    async def _renew(n: int, held, ours: asyncio.Event) -> None:
+        """The lease, renewed while the drain runs even if no send ends (every one waiting behind alerts)."""
+        while ours.is_set():
+            await asyncio.sleep(RENEW_SECONDS)
+            try:
+                await held()
+            except Exception as e:  # Redis away for a moment: the next renewal may get through
+                log.warning("notice %s: lease not renewed (%s)", n, type(e).__name__)
 
     async def send_one(self, n: int, notice: dict, rid: str) -> None:
         person = await self.store.resident(rid) or {}

@@ -29,6 +29,28 @@ end
 return tonumber(redis.call('HGET', KEYS[1], 'sending') or '0')
 """
 
+# A registered person's latest voice, photo or location held back in a group (KEYS[1]), taken to go with the count:
+# it waits in the repeats hash (KEYS[2], 'media') until `repeats_sent`, so a worker dying before it was sent leaves
+# it to the deadline's next run. One held since an earlier take that never went is the latest: it goes, with the
+# kinds of both.
+_TAKE_GROUP_MEDIA = """
+local held = redis.call('GET', KEYS[1])
+local taken = redis.call('HGET', KEYS[2], 'media')
+if not held then return taken end
+if taken then
+  local h, t = cjson.decode(held), cjson.decode(taken)
+  if type(h.kinds) == 'table' and type(t.kinds) == 'table' then
+    local seen = {}
+    for _, k in ipairs(h.kinds) do seen[k] = true end
+    for _, k in ipairs(t.kinds) do if not seen[k] then table.insert(h.kinds, k) end end
+    held = cjson.encode(h)
+  end
+end
+redis.call('HSET', KEYS[2], 'media', held)
+redis.call('DEL', KEYS[1])
+return held
+"""
+
 
 class DeadlinesStore(StoreBase):
     async def set_deadline(self, key: str, due: float) -> None:
@@ -37,6 +59,10 @@ class DeadlinesStore(StoreBase):
     async def cancel_deadline(self, *keys: str) -> None:
         if keys:
             await self.r.zrem(self.keys.deadlines(), *keys)
+
+    async def renew_deadline(self, key: str, due: float) -> None:
+        """A deadline held as a lease while its work runs: moved on to `due`, unless it is gone (done)."""
+        await self.r.zadd(self.keys.deadlines(), {key: due}, xx=True)
 
     async def deadline(self, key: str) -> float | None:
         return await self.r.zscore(self.keys.deadlines(), key)
@@ -73,7 +99,8 @@ class DeadlinesStore(StoreBase):
         return int(await self.script(_TAKE_REPEATS)(keys=[self.keys.repeats(key)], args=[now]))
 
     async def repeats_sent(self, key: str) -> None:
-        await self.r.hdel(self.keys.repeats(key), "sending")
+        """The repeats taken (and the voice taken with them, `take_group_media`) reached staff: forgotten."""
+        await self.r.hdel(self.keys.repeats(key), "sending", "media")
 
     async def within_quota(self, name: str, now: float, window: float, limit: int) -> bool:
         """Whether one more of `name` fits in this window of `window` seconds (at most `limit` a window)."""
@@ -94,15 +121,19 @@ class DeadlinesStore(StoreBase):
         """The latest voice, photo or location a registered person sent in a group and was held back ([chat,
         message]), and the kinds of all held back so far."""
         key = self.keys.group_media_held(uid)
-        kinds = (await self.held_group_media(uid, keep=True) or {}).get("kinds", [])
+        kinds = _held(await self.r.get(key)).get("kinds", [])
         await self.r.set(key, dumps({"media": media, "kinds": list(dict.fromkeys(kinds + [kind]))}), ex=ttl)
 
-    async def held_group_media(self, uid: int, keep: bool = False) -> dict | None:
-        """{"media": [chat, message], "kinds": [...]}; taken away unless `keep`."""
-        key = self.keys.group_media_held(uid)
-        raw = await (self.r.get(key) if keep else self.r.getdel(key))
-        held = loads(raw) if raw else None
-        return {"media": held, "kinds": []} if isinstance(held, list) else held  # one held before kinds were kept
+    async def take_group_media(self, uid: int) -> dict:
+        """{"media": [chat, message], "kinds": [...]} held back, to pass on with the count of "rep:g<uid>"; kept
+        until `repeats_sent`, so the next run has it if this one dies before sending ({} if none)."""
+        return _held(await self.script(_TAKE_GROUP_MEDIA)(
+            keys=[self.keys.group_media_held(uid), self.keys.repeats(f"g{uid}")], args=[]))
 
     async def stranger_log(self, uid: int) -> list[dict]:
         return [loads(v) for v in await self.r.lrange(self.keys.stranger_log(uid), 0, -1)]
+
+
+def _held(raw) -> dict:
+    held = loads(raw) if raw else {}
+    return {"media": held, "kinds": []} if isinstance(held, list) else held  # one held before kinds were kept

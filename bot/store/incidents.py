@@ -140,8 +140,12 @@ class IncidentsStore(StoreBase):
         return int(v) if v else None
 
     async def record_alerts(self, n: int, sent: list[tuple[int, int, str]], entry: dict,
-                            fields: dict | None = None, cancel: tuple[str, ...] = ()) -> None:
-        """After an alert round: its messages, its timeline entry and any state change, in one round trip."""
+                            fields: dict | None = None, cancel: tuple[str, ...] = (), *,
+                            owe: tuple[list, float] | None = None, paid: list[int] = ()) -> None:
+        """After an alert round: its messages, its timeline entry and any state change, in one round trip; `owe`
+        (targets, due): the full packets still owed to those that had the call in a digest, sent by "pkt:{n}" at
+        `due` unless paid (`paid`: the chats whose packets went) before."""
+        owed = self.keys.incident_owed(n)
         async with self.r.pipeline(transaction=True) as p:
             for chat, msg_id, role in sent:
                 p.hset(self.keys.incident_alerts(n), f"{chat}:{msg_id}", role)
@@ -150,7 +154,16 @@ class IncidentsStore(StoreBase):
                 p.hset(self.keys.incident(n), mapping=dumps_fields(fields))
             if cancel:
                 p.zrem(self.keys.deadlines(), *cancel)
+            if owe and owe[0]:
+                p.hset(owed, mapping={str(t[0]): dumps(list(t)) for t in owe[0]})
+                p.zadd(self.keys.deadlines(), {f"pkt:{n}": owe[1]})
+            if paid:
+                p.hdel(owed, *map(str, paid))
             await p.execute()
+
+    async def packets_owed(self, n: int) -> list[tuple[int, str, str]]:
+        """(chat, role, name) of each full packet of the incident still owed after a digest."""
+        return [tuple(loads(v)) for v in (await self.r.hgetall(self.keys.incident_owed(n))).values()]
 
     async def alert_messages(self, n: int) -> list[tuple[int, int, str]]:
         """(chat, message, role) of every alert message sent for the incident, oldest first."""

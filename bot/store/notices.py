@@ -7,6 +7,23 @@ from typing import Any
 from .base import StoreBase, dumps, dumps_fields, loads, loads_fields
 
 
+# A notice's drain holds its lease (the deadline ARGV[3] in KEYS[4]) while the notice names it as the drainer
+# (ARGV[1]): renewed to ARGV[2]; 0 once another drainer has taken it over (the lease ran out: this one stops). With a
+# resident (ARGV[4]), whether to send them the notice now: 2 yes; 1 no, their outcome is recorded already (a 👌 that
+# came first: they leave the to-do list).
+_DRAIN = """
+if redis.call('HGET', KEYS[1], 'drainer') ~= ARGV[1] then return 0 end
+redis.call('ZADD', KEYS[4], 'XX', ARGV[2], ARGV[3])
+if ARGV[4] == '' then return 2 end
+if redis.call('HEXISTS', KEYS[3], ARGV[4]) == 1 then
+  redis.call('LREM', KEYS[2], 1, ARGV[4])
+  return 1
+end
+if not redis.call('LPOS', KEYS[2], ARGV[4]) then return 1 end
+return 2
+"""
+
+
 class NoticesStore(StoreBase):
     async def create_notice(self, fields: dict, rids: list[str]) -> int:
         n = await self.r.incr(self.keys.notice_seq())
@@ -34,6 +51,20 @@ class NoticesStore(StoreBase):
             p.lrem(self.keys.notice_todo(n), 1, rid)
             p.hsetnx(self.keys.notice_state(n), rid, state)
             await p.execute()
+
+    async def drain_notice(self, n: int, drainer: str, lease: str, until: float) -> None:
+        """`drainer` drains the notice from now on, its lease (the deadline `lease`) held until `until`."""
+        async with self.r.pipeline(transaction=True) as p:
+            p.hset(self.keys.notice(n), "drainer", dumps(drainer))
+            p.zadd(self.keys.deadlines(), {lease: until})
+            await p.execute()
+
+    async def notice_drained(self, n: int, drainer: str, lease: str, until: float, rid: str = "") -> int:
+        """While `drainer` still drains the notice: its lease renewed to `until`, and whether to send `rid` (see
+        _DRAIN). 0: another drainer took the notice over."""
+        return int(await self.script(_DRAIN)(
+            keys=[self.keys.notice(n), self.keys.notice_todo(n), self.keys.notice_state(n), self.keys.deadlines()],
+            args=[dumps(drainer), until, lease, rid]))
 
     async def notice_left(self, n: int) -> int:
         return await self.r.llen(self.keys.notice_todo(n))

@@ -1,0 +1,77 @@
+"""The full packets owed after a digest. A staff chat that got several calls in one digest message (a line and a claim
+button each) is owed each call's full packet: name, phone, address, its own buttons, the message later edits keep up
+to date. Record, then act: what is owed is written down with the round that sent the digest, in the same transaction
+("incident:{n}:owed"), and each packet is paid off in the transaction that records it. Its deadline ("pkt:{n}") is
+the lease of whoever sends them, renewed while they wait their turn in the outbox: after a crash (or a send that
+failed) any worker's tick sends what is still owed, once."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+
+from ..types import Outbound
+from .rounds import _digested
+
+log = logging.getLogger(__name__)
+PACKETS_LEASE_SECONDS = 60  # packets whose sender died go out from the first tick after this
+RENEW_SECONDS = 15  # their sender renews that lease this often (real time) while they wait behind other alerts
+
+
+class OwedPackets:
+    """Paying the packets owed after a digest (part of `Incidents`)."""
+
+    _paying: Counter
+
+    def _owed(self, targets: list[tuple[int, str, str]]) -> tuple[list, float] | None:
+        """What a round's record owes (`record_alerts`'s `owe`): its digested targets, sent by "pkt:{n}" unless paid
+        before its lease runs out."""
+        return (targets, self.svc.clock.ts() + PACKETS_LEASE_SECONDS) if targets else None
+
+    async def _full_packets(self, call) -> None:
+        """After a digest, each staff member's full packet: at an ordinary pace, with the state as it is by then."""
+        try:
+            await self._pay_packets(call.n, _digested(call), call.person)
+        except Exception:  # the digest reached them; what is still owed goes from "pkt:n" after its lease
+            log.exception("full packets of incident %s not sent; they are tried again in %s s", call.n,
+                          PACKETS_LEASE_SECONDS)
+
+    async def on_packets_deadline(self, key: str) -> bool:
+        """The packets still owed when their sender's lease ran out (it died, or its send failed), sent once. True
+        when none are owed any more."""
+        n = int(key.split(":")[1])
+        if self._paying[n]:  # this process is sending them: its renewals hold the lease
+            return False
+        owed = await self.store.packets_owed(n)
+        if owed:
+            log.warning("incident %s: %s full packets owed after a digest, sent now", n, len(owed))
+            await self._pay_packets(n, owed, None)
+        return not await self.store.packets_owed(n)
+
+    async def _pay_packets(self, n: int, targets: list[tuple[int, str, str]], person: dict | None) -> None:
+        self._paying[n] += 1
+        renewing = asyncio.ensure_future(self._keep_owed(n))
+        try:
+            inc = await self.store.incident(n)
+            if person is None:
+                person = await self.store.resident(inc.get("resident", "")) or {}
+            msgs = [Outbound(m.chat_id, m.text, buttons=m.buttons, urgent=True, tag=f"packet:{n}")
+                    for m in self._messages(n, inc, person, targets)]
+            results = await self.svc.outbox.send_all(msgs)
+            sent = [(t[0], res.message_id, t[1]) for t, res in zip(targets, results) if res.ok and res.message_id]
+            await self.store.record_alerts(n, sent, {"at": self.svc.clock.ts(), "event": "packet_sent",
+                                                     "to": [t[2] for t in targets], "sent": len(sent)},
+                                           paid=[t[0] for t in targets])
+        finally:
+            renewing.cancel()
+            self._paying[n] -= 1
+            if not self._paying[n]:
+                del self._paying[n]
+
+    async def _keep_owed(self, n: int) -> None:
+        while True:
+            await asyncio.sleep(RENEW_SECONDS)
+            try:
+                await self.store.renew_deadline(f"pkt:{n}", self.svc.clock.ts() + PACKETS_LEASE_SECONDS)
+            except Exception as e:  # Redis away for a moment: the next renewal may get through
+                log.warning("incident %s: the owed packets' lease not renewed (%s)", n, type(e).__name__)
