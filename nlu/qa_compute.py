@@ -33,6 +33,9 @@ _AGE_PATTERNS = (
     re.compile(r"\b(\d{2,3})\s*(?:years?\s*old|yrs?\s*old|y/o)\b", re.I),
     re.compile(r"\b(?:i am|i'm|is|am|aged?)\s+(\d{2,3})\b", re.I),
 )
+# "我九十一了", "阿拉姆妈都八十五啦": a number said of a person, taken as an age from 50 up (LOOSE_AGE_FROM)
+_LOOSE_AGE = re.compile(rf"(?:^|我|他|她|伊|阿拉|姆妈|我妈|我爸|老伴|已经|都)\s*{_NUMBER}\s*(?:了|啦|喽)")
+LOOSE_AGE_FROM = 50
 # Told roughly: "九十出头", "八十多岁", "七十好几" (the band's lower bound is what counts),
 # "快九十了" (one less), "七十有五" (seventy and five).
 _ROUGH_AGE = (
@@ -91,6 +94,10 @@ def extract_age(text: str, today: dt.date | None = None) -> int | None:
             age = _to_int(match.group(1))
             if age is not None and 1 <= age <= 130:
                 return age
+    for match in _LOOSE_AGE.finditer(text):
+        age = _to_int(match.group(1))
+        if age is not None and LOOSE_AGE_FROM <= age <= 130:
+            return age
     return None
 
 

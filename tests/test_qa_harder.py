@@ -17,6 +17,7 @@ def kb():
 @pytest.mark.parametrize("text, age", [
     ("我1941年生的", 85), ("阿拉老头子是1936年出生的", 90), ("我妈九十出头", 90), ("我爸八十多岁了", 80),
     ("我快九十了", 89), ("今年七十有五", 75), ("阿拉姆妈今年八十三", 83), ("交了十几年社保", None), ("一百多块钱", None),
+    ("我九十一了", 91), ("阿拉姆妈都八十五啦", 85), ("我交了十五年了", None), ("我三个孙子都十几了", None),
 ])
 def test_ages_in_chinese_numerals_approximations_and_birth_years(text, age):
     assert extract_age(text, today=TODAY) == age
@@ -54,3 +55,18 @@ def test_too_few_years_of_contributions_is_answered_with_the_fifteen_year_rule(k
     """It was answered with how to look up an employee's pension payments: right topic family, wrong answer."""
     got = kb.answer(question)
     assert got.topic == "pension.resident" and "15年" in got.answer, (got.topic, got.answer)
+
+
+@pytest.mark.parametrize("question", ["我没工作过 有养老金吗", "一辈子没上过班能拿养老金吗", "家庭妇女有没有养老金"])
+def test_never_having_worked_is_answered_with_the_residents_pension_not_unemployment_benefit(kb, question):
+    """"我没工作过 有养老金吗" was answered about unemployment benefit (失业保险金): wrong for an old woman who never
+    had a job; the residents' pension (城乡居保) is hers."""
+    got = kb.answer(question, age=80)
+    assert got.topic == "pension.resident", (got.topic, got.answer)
+
+
+@pytest.mark.parametrize("question, amount", [("我九十一了 每个月能拿多少补贴", "350元"), ("我今年七十二，每月补贴多少", "150元")])
+def test_an_age_and_how_much_allowance_a_month_is_answered(kb, question, amount):
+    """"我九十一了 每个月能拿多少补贴" was "这个问题我不太确定"."""
+    got = kb.answer(question, age=70)
+    assert got.topic == "allowance.senior" and amount in got.answer, (got.topic, got.answer)
