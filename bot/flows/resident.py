@@ -164,7 +164,7 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
         show_menu(ctx, "talk.address_noted", phone=ctx.svc.settings.community.committee_phone)
     elif TODAY.search(text):
         show_menu(ctx, "talk.today", **today(ctx))
-    else:
+    elif not await help_request.said_on_call(ctx, text):  # else words on their open call: its staff read them
         not_understood(ctx, text)
 
 

@@ -154,6 +154,22 @@ async def join(ctx: Ctx, inc: dict, said: str, *, quiet: bool = False, noted: st
     return 0 if quiet else n
 
 
+async def said_on_call(ctx: Ctx, text: str) -> bool:
+    """Words that answer none of the open call's questions ("钥匙在门口地垫下面", "邻居在我这"): on the call and to
+    the staff who hold it (`join`), then the question still waiting asked again. False: no call of theirs is open."""
+    inc = await open_call(ctx.svc.store, ctx.me.resident_id) if ctx.me.role == "resident" else None
+    if inc is None:
+        return False
+    n, (flow, step) = inc["id"], ctx.step
+    waiting = step if flow == "help" and ctx.session.get("incident") == n else None
+    await join(ctx, inc, text)
+    if waiting == "need_now":
+        ask_need(ctx, n)
+    elif waiting == "confirm_address":
+        address_steps.ask_address(ctx, n, await ctx.svc.store.resident(inc["resident"]) or {})
+    return True
+
+
 async def report_media(ctx: Ctx) -> int:
     """A voice, photo or location with nothing open: the bot cannot read it, so a person hears it at once —
     forwarded with who and where, [🆘 按紧急处理] [✅ 已听，不紧急], escalating like a help request."""
@@ -189,8 +205,9 @@ async def on_need_words(ctx: Ctx, text: str, intent: str, n: int) -> None:
         answer = "yes"
     elif intent == "deny":
         answer = "no"
-    else:  # "等一下": the same question again, the call stays one call
-        ask_need(ctx, n)
+    else:  # "钥匙在门口地垫下面", "等一下": staff read them, the same question again, the call stays one call
+        if not await said_on_call(ctx, text):
+            ask_need(ctx, n)
         return
     await on_need(ctx, answer, n)
 
