@@ -101,3 +101,17 @@ async def test_hunger_or_a_lost_hearing_aid_is_a_request_not_an_emergency(people
     wang, li = await _says(people, words)
     assert words in li.last("求助 #1").text
     assert not any("紧急" in t for t in li.texts())
+
+
+@pytest.mark.parametrize("words", ["🤕", "😷", "🤒", "🤢", "💊", "🏥"])
+async def test_an_ill_face_medicine_or_hospital_emoji_reaches_staff(people, app, words):
+    """"🤕", "😷", "💊", "🏥" alone were "没太明白": an old person who can only tap an emoji is telling something."""
+    wang, li = await _says(people, words)
+    assert words in li.last("求助 #1").text
+    assert not any("没太明白" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["❤️", "🌹", "💕"])
+async def test_a_heart_or_a_flower_is_a_kind_word(people, app, words):
+    wang, li = await _says(people, words)
+    assert not any("没太明白" in t for t in wang.texts()) and li.texts() == []
