@@ -115,3 +115,22 @@ async def test_an_ill_face_medicine_or_hospital_emoji_reaches_staff(people, app,
 async def test_a_heart_or_a_flower_is_a_kind_word(people, app, words):
     wang, li = await _says(people, words)
     assert not any("没太明白" in t for t in wang.texts()) and li.texts() == []
+
+
+@pytest.mark.parametrize("words", ["我躺地上一个小时了", "躺地板上起不来", "我倒在地上好久了", "腿不听使唤了", "脚突然不听使唤"])
+async def test_a_long_lie_on_the_floor_or_a_leg_that_will_not_obey_reaches_staff_at_once(people, app, words):
+    """"我躺地上一个小时了" (an hour on the floor: the long lie after a fall) and "腿不听使唤了" were "没太明白"."""
+    wang, li = await _says(people, words)
+    assert words in li.last("紧急求助 #1").text
+
+
+@pytest.mark.parametrize("words", ["耳朵听不见了", "耳朵突然听不到了"])
+async def test_hearing_gone_reaches_staff(people, app, words):
+    wang, li = await _says(people, words)
+    assert words in li.last("求助 #1").text
+    assert not any("没太明白" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["夏天躺地板上凉快", "每天躺地上做操锻炼"])
+def test_lying_on_the_floor_to_cool_off_or_exercise_is_no_fall(nlu_model, words):
+    assert nlu_model.parse(words, explain=True)["decision"] != "emergency"
