@@ -48,7 +48,9 @@ async def test_asking_to_stop_the_check_ins_reaches_staff_and_stops_nothing_by_i
 async def test_going_into_hospital_for_a_week_offers_to_pause_the_check_ins(people, app, clock):
     zhang, rid = await enrolled(people, app)
     await zhang.send("明天开始我去住院一个礼拜")
-    assert "您要出门几天" in zhang.last().text
+    st = await app.svc.checkins.state(rid)  # the week was said: paused for it at once (session 12; was: asked how long)
+    assert st.paused_until and 6 * 86400 <= st.paused_until - app.svc.clock.ts() <= 8 * 86400
+    assert "您要出门几天" not in zhang.last().text
 
 
 async def test_asking_to_move_the_check_in_to_the_afternoon_asks_which_time(people, app, clock):
@@ -109,3 +111,46 @@ async def test_not_good_in_shanghainese_or_a_pain_after_fine_is_unwell(people, a
     assert (await app.svc.checkins.state(rid)).answer == "unwell"
     assert "要不要请社工来看看您" in zhang.last().text
     assert words in li.last("求助 #1").text
+
+
+@pytest.mark.parametrize("words", ["我每天六点就起来了", "我早就起来了"])
+async def test_up_early_is_fine_not_an_emergency(people, app, clock, words):
+    """"我每天六点就起来了" raised an emergency (the model read 起来 as 起不来, 0.71 sure)."""
+    zhang, rid, li = await _answers(people, app, clock, words)
+    assert (await app.svc.checkins.state(rid)).answer in ("ok", "activity")
+    assert not any("紧急" in t for t in li.texts())
+
+
+@pytest.mark.parametrize("words, hm", [("以后早上八点问我", "08:00"), ("改到上午十点问吧", "10:00")])
+async def test_a_time_said_with_the_wish_sets_it(people, app, clock, words, hm):
+    """"以后早上八点问我" was "没太明白"."""
+    zhang, rid, li = await _answers(people, app, clock, words)
+    assert hm in (await app.svc.checkins.state(rid)).times
+    assert not any("没太明白" in t for t in zhang.texts())
+
+
+@pytest.mark.parametrize("words", ["早上能不能晚一点问", "不要这么早问我"])
+async def test_asking_for_a_later_greeting_asks_which_time(people, app, clock, words):
+    """The first reached staff as a request, the second was taken as "unwell"."""
+    zhang, rid, li = await _answers(people, app, clock, words)
+    assert "几点" in zhang.last().text
+    assert (await app.svc.checkins.state(rid)).answer != "unwell" and li.texts() == []
+
+
+async def test_not_this_week_offers_the_pause(people, app, clock):
+    """"这个礼拜不用问我了" was "没太明白"."""
+    zhang, rid, li = await _answers(people, app, clock, "这个礼拜不用问我了")
+    assert "您要出门几天" in zhang.last().text
+
+
+async def test_away_with_how_long_said_pauses_at_once(people, app, clock):
+    """"我明天去女儿家住三天" was asked "您要出门几天？" though the three days were said."""
+    zhang, rid, li = await _answers(people, app, clock, "我明天去女儿家住三天")
+    assert (await app.svc.checkins.state(rid)).paused_until
+    assert not any("您要出门几天" in t for t in zhang.texts())
+
+
+async def test_back_from_hospital_resumes_the_check_ins(people, app, clock):
+    """"我从医院回来了" was "没太明白"."""
+    zhang, rid, li = await _answers(people, app, clock, "我从医院回来了")
+    assert "欢迎回来" in "".join(zhang.texts())

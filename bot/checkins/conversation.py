@@ -24,11 +24,12 @@ ANSWERS = ("ok", "unwell", "help")
 # so only sentences that cannot be a call for help are taken (and never one with a danger word).
 AWAY = re.compile(r"(出门|出去|外出)(几天|一阵|一段|一周|一个?星期|旅游|旅行)|出远门|不在家|去外地|回老家|去旅游|去旅行"
                   r"|(这|那)(几|两)天不在|去(女儿|儿子|孩子|子女|亲戚|妹妹|姐姐|哥哥|弟弟)(家|那)|(去|要|准备|得)住院"
-                  r"|住几天|暂停(签到|问候)"
+                  r"|住几天|暂停(签到|问候)|((这|下)个?(礼拜|星期|周)|这(几|两)天)(都)?不用(再)?问"
                   r"|\b(i'?m|i am|i will be|i'll be) (going )?away\b|\baway for\b|\bpause (the )?check-?ins?\b", re.I)
-BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|恢复(签到|问候)"
+BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|^(我)?(已经)?从\S{1,6}回来了|恢复(签到|问候)"
                   r"|^(i'?m|i am) (back|home)\b|\bresume (the )?check-?ins?\b", re.I)
 TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问候)(改|换)?(到|成)?几点|(签到|问候).{0,4}(改|换|调)(到|成)"
+                  r"|点(钟)?(再)?问(我|吧)|(晚|迟)一?(点|些)(再)?问|这么早(就)?问|问得?太早"
                   r"|\bchange (the )?(check-?in )?time\b", re.I)
 # stopping the daily check-ins is talked over with staff first: they hear it, nothing stops by itself
 STOP = re.compile(r"(取消|停掉|停止|关掉|不要|不想|别再?)(每天|每日)?(的)?(签到|问候|报平安)|不要再?问我(好不好|怎么样)"
@@ -92,12 +93,22 @@ async def on_activity(ctx: Ctx) -> bool:
     heard = await _checkins(ctx).heard_from(ctx.me.resident_id, answer)
     ctx.checkin_heard = heard  # for the button handler that runs next in this same event
     if control:
-        await on_control(ctx, control)
+        await on_control(ctx, *_said_with(control, text))
         return True
     if free and heard.answered and answer in ANSWERS and not (answer == "help" and result and is_emergency(result)):
         await on_answer(ctx, answer, words=text)  # (a typed emergency goes the engine's own way)
         return True
     return False
+
+
+def _said_with(control: str, text: str) -> tuple[str, ...]:
+    """What a control needs, when the words say it too: "…住三天" pauses three days, "八点问我" sets 08:00; else the
+    control's own question."""
+    if control == "away" and (days := away_days(text)):
+        return "pause", str(days)
+    if control == "time" and (hm := greeting_time(text)):
+        return "at", hm
+    return (control,)
 
 
 async def on_answer(ctx: Ctx, answer: str, words: str = "") -> None:
