@@ -10,6 +10,10 @@ short line in their own language, once (a call is closed once: `close_incident`)
 
 Never a staff note, nobody's phone or address; always the committee's phone. A contact never told of it hears
 nothing, and staff's own words ("#1 … 谢谢大家") are for staff only (`Alerting.notify_alerted(..., staff_only=True)`).
+
+Before it ends: the resident says he is all right on it ("我没事", "按错了", 🙂 不用; bot/incidents/help_request.py
+`on_need`). The call stays open until staff check, so those told of it hear once that he says so and that staff will
+still check (`tell_said_fine`; said again, the call is marked `maybe_false_alarm` already and nobody hears it twice).
 """
 from __future__ import annotations
 
@@ -26,8 +30,8 @@ async def family_told(svc, inc: dict) -> set[int]:
     return alerted | set(inc.get("family_chats") or [])
 
 
-async def tell_family(svc, inc: dict) -> None:
-    """The one line each family contact told of the (just closed) call reads."""
+async def tell_family(svc, inc: dict, line=None) -> None:
+    """The one line each family contact told of the (just closed) call reads (`line(name, loc)`: another line)."""
     chats = await family_told(svc, inc)
     if not chats:
         return
@@ -36,8 +40,16 @@ async def tell_family(svc, inc: dict) -> None:
     msgs = []
     for chat in sorted(chats):
         loc = await svc.store.pref(chat, "locale") or svc.settings.locale
-        msgs.append(Outbound(chat, how_it_ended(svc, inc, name, loc), tag=f"family:{inc['id']}"))
+        text = line(name, loc) if line else how_it_ended(svc, inc, name, loc)
+        msgs.append(Outbound(chat, text, tag=f"family:{inc['id']}"))
     await svc.outbox.send_all(msgs)
+
+
+async def tell_said_fine(svc, inc: dict) -> None:
+    """`inc` as it was before he said he is fine: those told of it hear it the first time only."""
+    if not inc.get("maybe_false_alarm"):
+        await tell_family(svc, inc, lambda name, loc: svc.cat.t(
+            "family.says_fine", loc, name=name, phone=svc.settings.community.committee_phone))
 
 
 def how_it_ended(svc, inc: dict, name: str, loc: str) -> str:

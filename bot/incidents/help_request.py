@@ -16,6 +16,7 @@ from ..types import MEDIA, Outbound
 from . import address_steps
 from .advice import advice_for
 from .alerting import listeners
+from .closed import tell_said_fine
 from .outage import called_at, replaying
 from .raising import open_call
 
@@ -229,6 +230,7 @@ async def on_need(ctx: Ctx, answer: str, n: int) -> None:
     await ctx.svc.store.update_incident(n, maybe_false_alarm=True)
     await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "resident_says_fine"})
     await _incidents(ctx).refresh(n)
+    await tell_said_fine(ctx.svc, inc)  # the daughter who raised it is not left fearing the worst
     ctx.goto(None)
     show_menu(ctx, "help.said_fine")
 
