@@ -58,6 +58,8 @@ async def _said(ctx: Ctx, text: str) -> None:
     reaches staff, however it is worded; asked how the resident is, the check-in answers; thanks get a kind word; a
     request or a question reaches staff; what the bot cannot read waits for one tap."""
     ctx.session.pop("about", None)  # whom an earlier question was about: these words may be about another
+    if (fall_told_over(text) or family_asks.worried(text)) and await family_asks.someone_else(ctx, text):
+        return  # "王老伯最近不肯吃药" from 刘奶奶's son: not a request about 刘奶奶
     if fall_told_over(text):  # "我妈昨天摔了一跤，现在没事了": staff visit, as when the resident tells it
         await request(ctx, text, category="fall_told", noted="family.fall_noted")
         return
