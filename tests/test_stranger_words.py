@@ -18,6 +18,14 @@ async def test_a_new_neighbour_who_wants_to_register_reaches_staff_and_is_told_s
     assert await app.svc.store.resident_by_tg(sun.id) is None
 
 
+@pytest.mark.parametrize("words", ["谢谢居委会", "你好"])
+async def test_a_strangers_thanks_or_greeting_troubles_no_staff(people, app, words):
+    stranger = people("陌生人")
+    await stranger.send(words)
+    assert people("李社工").texts() == []
+    assert stranger.last().request == "contact" and "已告诉" not in stranger.last().text
+
+
 async def test_a_stranger_repeating_the_wish_does_not_flood_staff(people, app, clock):
     sun, li = people("孙阿婆"), people("李社工")
     for words in WISHES * 3:

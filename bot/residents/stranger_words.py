@@ -21,6 +21,7 @@ from ..types import Outbound
 WISH_SECONDS = 3600  # one wish a stranger an hour reaches staff
 WISHES_PER_WINDOW = 10  # and at most ten of all strangers' an hour
 QUESTIONS = ("ask_pension", "ask_subsidy")
+SMALL_TALK = ("thank", "greet", "goodbye")
 
 TYPED_PHONE = re.compile(r"(?<!\d)(\+?86)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}\d{7,8}(?!\d)")
 WISH = re.compile(r"登记|注册|新搬|刚搬|搬(过|进)来|新来的|新住户|找居委|联系居委|居委会|社工|入住|办手续"
@@ -33,6 +34,8 @@ async def answer(ctx: Ctx, text: str, result: dict, pending: bool) -> str | None
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
     if intent in QUESTIONS and confidence >= 0.6 and await public_answer(ctx, text):
         return "onboard.after_answer"
+    if intent in SMALL_TALK and confidence >= 0.6:
+        return None  # "谢谢居委会", "你好": the sign-up prompt, nobody troubled
     if WISH.search(text) or (intent == "contact_staff" and confidence >= 0.6):
         return None if pending else await wish(ctx, text)  # pending: staff were asked about them already
     return None
