@@ -101,3 +101,64 @@ async def test_hunger_or_a_lost_hearing_aid_is_a_request_not_an_emergency(people
     wang, li = await _says(people, words)
     assert words in li.last("求助 #1").text
     assert not any("紧急" in t for t in li.texts())
+
+
+@pytest.mark.parametrize("words", ["🤕", "😷", "🤒", "🤢", "💊", "🏥"])
+async def test_an_ill_face_medicine_or_hospital_emoji_reaches_staff(people, app, words):
+    """"🤕", "😷", "💊", "🏥" alone were "没太明白": an old person who can only tap an emoji is telling something."""
+    wang, li = await _says(people, words)
+    assert words in li.last("求助 #1").text
+    assert not any("没太明白" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["❤️", "🌹", "💕"])
+async def test_a_heart_or_a_flower_is_a_kind_word(people, app, words):
+    wang, li = await _says(people, words)
+    assert not any("没太明白" in t for t in wang.texts()) and li.texts() == []
+
+
+@pytest.mark.parametrize("words", ["我躺地上一个小时了", "躺地板上起不来", "我倒在地上好久了", "腿不听使唤了", "脚突然不听使唤"])
+async def test_a_long_lie_on_the_floor_or_a_leg_that_will_not_obey_reaches_staff_at_once(people, app, words):
+    """"我躺地上一个小时了" (an hour on the floor: the long lie after a fall) and "腿不听使唤了" were "没太明白"."""
+    wang, li = await _says(people, words)
+    assert words in li.last("紧急求助 #1").text
+
+
+@pytest.mark.parametrize("words", ["耳朵听不见了", "耳朵突然听不到了"])
+async def test_hearing_gone_reaches_staff(people, app, words):
+    wang, li = await _says(people, words)
+    assert words in li.last("求助 #1").text
+    assert not any("没太明白" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["夏天躺地板上凉快", "每天躺地上做操锻炼"])
+def test_lying_on_the_floor_to_cool_off_or_exercise_is_no_fall(nlu_model, words):
+    assert nlu_model.parse(words, explain=True)["decision"] != "emergency"
+
+
+@pytest.mark.parametrize("words", ["喂你好是居委会吗我是五号楼的王老伯我现在心里很难受", "我刚刚吃了药以后觉得头晕恶心",
+                                   "谢谢你们 我今天肚子疼"])
+async def test_being_ill_told_after_a_greeting_or_thanks_reaches_staff(people, app, words):
+    """The first was only greeted ("您好！有什么可以帮您？"), the second answered "听到您很好，真高兴！"."""
+    wang, li = await _says(people, words)
+    assert words in li.last("求助 #1").text
+    assert not any("真高兴" in t or "有什么可以帮您" in t for t in wang.texts()[-2:])
+
+
+@pytest.mark.parametrize("words", ["谢谢你们 我现在不疼了", "血压量过了 正常", "你好 我好多了 不晕了"])
+async def test_feeling_better_after_thanks_troubles_nobody(people, app, words):
+    wang, li = await _says(people, words)
+    assert li.texts() == []
+
+
+@pytest.mark.parametrize("words", ["我量了血压一百八", "血压一百九十多", "血糖二十几"])
+async def test_a_high_reading_reaches_staff(people, app, words):
+    """Each was "没太明白": a blood pressure of 180 or a sugar over 20 in an old person living alone is for staff."""
+    wang, li = await _says(people, words)
+    assert words in li.last("求助 #1").text
+
+
+async def test_a_question_with_fillers_is_answered(people, app):
+    """Voice input writes "嗯嗯啊那个…": the question in it was "没太明白"."""
+    wang, li = await _says(people, "嗯嗯啊那个我想问一下那个老年卡的钱什么时候打")
+    assert any("1月、4月、7月、10月" in t for t in wang.texts())

@@ -139,6 +139,8 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
         intent = question
     if intent in ("feeling_unwell", "out_of_scope", *SMALL_TALK) and LONELY.search(text) and not AILING.search(text):
         intent = "lonely"  # "一个人在家好闷", "想我女儿了": company, not a doctor
+    elif intent in SMALL_TALK and AILING.search(text) and not WELL_AGAIN.search(text):
+        intent = "feeling_unwell"  # "你好…我现在心里很难受", "吃了药以后觉得头晕": not a greeting, not "fine"
     await _one(ctx, intent, text, result)
 
 
@@ -193,6 +195,9 @@ async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
     await help_request.on_need(ctx, "no", inc["id"])
     return True
 
+
+# better again, said with thanks or a greeting: "谢谢 我现在不疼了", "血压量过了 正常"
+WELL_AGAIN = re.compile(r"不(再|太)?(难受|疼|痛|晕|烧|咳|吐|喘)了|好多了|好了|没事了|正常")
 
 # loneliness (四百: 暖百家心) told without a word of being ill
 LONELY = re.compile(r"孤单|孤独|寂寞|(好|很|太|真|老)闷|闷得慌|没人(跟我|陪我|和我)?(说话|聊天|讲话|陪)|想(我)?(的)?(女儿|儿子|孙子|孙女"
