@@ -162,3 +162,18 @@ async def test_a_question_with_fillers_is_answered(people, app):
     """Voice input writes "嗯嗯啊那个…": the question in it was "没太明白"."""
     wang, li = await _says(people, "嗯嗯啊那个我想问一下那个老年卡的钱什么时候打")
     assert any("1月、4月、7月、10月" in t for t in wang.texts())
+
+
+async def test_just_moved_in_is_a_move_not_an_emergency(people, app):
+    """"我刚搬过来" raised an emergency ("🚑 情况危急请马上拨打120")."""
+    wang, li = await _says(people, "我刚搬过来")
+    assert "我刚搬过来" in li.last("求助 #1").text
+    assert not any("紧急求助" in t for t in li.texts())
+
+
+@pytest.mark.parametrize("words", ["儿子来看我了", "女儿回来看我了", "我吃过饭了", "我刚回来"])
+async def test_good_news_or_everyday_words_are_not_illness_nor_a_puzzle(people, app, words):
+    """"儿子来看我了" was answered "听到您不舒服…已经告诉社工了"; the others "没太明白"."""
+    wang, li = await _says(people, words)
+    assert li.texts() == []
+    assert not any("没太明白" in t or "不舒服" in t for t in wang.texts())
