@@ -29,6 +29,20 @@ async def open_call(store, rid: str | None) -> dict | None:
 class Raising:
     """A resident's open call raised to an emergency, or told what they added (part of `Incidents`)."""
 
+    async def opened_or_open(self, kind: str, person: dict, **how) -> tuple[dict | None, int]:
+        """A new call about the resident (`open`'s arguments), unless one of theirs is open: (None, the new call's
+        number), or (the open call, 0) for the caller to join. The check and the storing are one step in the store,
+        so a 🆘 or a family member's cry stored a moment ago is joined, never doubled."""
+        for _ in range(3):  # an open call closed just as it was found: look again
+            if existing := await open_call(self.store, person["id"]):
+                return existing, 0
+            n, new = await self.open_unless_open(kind, person, **how)
+            if new:
+                return None, n
+            if (inc := await self.store.incident(n)) and inc["status"] != "resolved":
+                return inc, 0
+        return None, await self.open(kind, person, **how)  # never a cry lost
+
     async def raise_call(self, n: int, words: str, source: str, **extra) -> int:
         """Incident n (a request, a missed check-in) becomes an emergency. Recorded first, all at once: its kind, the
         words, the address to ask, the next escalation an emergency's gap from now (or a claimed one's arrival time);

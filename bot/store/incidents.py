@@ -3,9 +3,14 @@ each resident's active incident, and the atomic claim; and every send attempt, r
 arrived can be traced (the last 5,000 are kept)."""
 from __future__ import annotations
 
+import json
+from string import Template
 from typing import Any
 
 from .base import StoreBase, dumps, dumps_fields, loads, loads_fields
+from .keys import lua_keys
+
+_K = lua_keys("p")
 
 # A claim is won by exactly one staff member: only if the incident is still held by `expected` and not resolved.
 _CLAIM = """
@@ -56,6 +61,33 @@ return 1
 """
 
 
+# A resident's call opened only if none of theirs is open, read and written in one step: a request and a 🆘 (or his
+# daughter's cry) at one moment make one call, the second joining the first. Returns the new incident's number, or
+# minus the open one's. ARGV: prefix, rid, first timeline entry, created, deadlines ([key with {n}, due] JSON), then
+# the fields as name, JSON value pairs.
+_OPEN_UNLESS_OPEN = Template("""
+local p, rid = ARGV[1], ARGV[2]
+local active = redis.call('GET', ${active_incident})
+if active then
+  local status = redis.call('HGET', ${active_key}, 'status')
+  if status and status ~= '"resolved"' then return -tonumber(active) end
+end
+local n = redis.call('INCR', ${incident_seq})
+local args = {'id', tostring(n)}
+for i = 6, #ARGV do table.insert(args, ARGV[i]) end
+redis.call('HSET', ${incident}, unpack(args))
+redis.call('RPUSH', ${timeline}, ARGV[3])
+redis.call('ZADD', ${incidents_open}, ARGV[4], n)
+redis.call('SET', ${active_incident}, n)
+for _, d in ipairs(cjson.decode(ARGV[5])) do
+  redis.call('ZADD', ${deadlines}, d[2], (string.gsub(d[1], '{n}', n)))
+end
+return n
+""").substitute(active_incident=_K.active_incident("rid"), active_key=_K.incident("active"),
+                incident_seq=_K.incident_seq(), incident=_K.incident("n"), timeline=_K.incident_timeline("n"),
+                incidents_open=_K.incidents_open(), deadlines=_K.deadlines())
+
+
 class IncidentsStore(StoreBase):
     async def create_incident(self, fields: dict, first_entry: dict, deadlines: dict[str, float]) -> int:
         keys = self.keys
@@ -70,12 +102,28 @@ class IncidentsStore(StoreBase):
             for key, due in deadlines.items():
                 p.zadd(keys.deadlines(), {key.format(n=n): due})
             await p.execute()
-        if self.wait_replicas:  # WAIT covers its own connection's writes: one more write there, after those
+        await self._replicate_write()
+        return n
+
+    async def open_unless_open(self, fields: dict, first_entry: dict, deadlines: dict[str, float]) -> tuple[int, bool]:
+        """A resident's call (`fields["resident"]`) stored only if none of theirs is open, in one step
+        (_OPEN_UNLESS_OPEN); deadlines' keys name the incident "{n}". (its number, True) or (the open one's, False)."""
+        args = [self.prefix, fields["resident"], dumps(first_entry), fields["created"],
+                json.dumps([[k, repr(float(due))] for k, due in deadlines.items()])]
+        for k, v in dumps_fields(fields).items():
+            args += (k, v)
+        got = await self.script(_OPEN_UNLESS_OPEN)(keys=[self.keys.incident_seq()], args=args)
+        if got > 0:
+            await self._replicate_write()
+        return abs(got), got > 0
+
+    async def _replicate_write(self) -> None:
+        """WAIT covers its own connection's writes: one more write there, after those."""
+        if self.wait_replicas:
             async with self.r.pipeline(transaction=False) as p:
-                p.incrby(keys.incident_seq(), 0)
+                p.incrby(self.keys.incident_seq(), 0)
                 self._replicated(p)
                 self._count_acks((await p.execute())[-1])
-        return n
 
     async def incident(self, n: int | str) -> dict | None:
         raw = await self.r.hgetall(self.keys.incident(n))

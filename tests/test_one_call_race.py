@@ -1,0 +1,101 @@
+"""One open call per resident, when two calls come at the same moment, against the real Redis. A request read "is a
+call of his open?" (no), and only then stored its own: a 🆘 stored in between (the fast lane runs before the
+resident's lock), or his daughter's cry at the same moment, left two calls about one man — two packets, two staff
+who could each claim one. Now the store opens a call only if none of his is open, in one step; the one that comes
+second joins the call that is open (raised to an emergency, or on its timeline), and no cry is lost."""
+import asyncio
+import contextlib
+
+from conftest import signed_up
+
+
+def stale_check(monkeypatch, store, rid: str, meanwhile) -> list:
+    """The first "is a call of his open?" that finds none answers only once `meanwhile()` (another call, stored at
+    that moment) has run: as if the other call came just after the check."""
+    active, hooked = store.active_incident, []
+
+    async def looked(who):
+        n = await active(who)
+        if who == rid and n is None and not hooked:
+            hooked.append(asyncio.current_task())
+            await meanwhile()
+        return n
+
+    monkeypatch.setattr(store, "active_incident", looked)
+    return hooked
+
+
+async def stored(store, rid: str) -> None:
+    """Waits (up to 2 s) until a call of the resident is stored."""
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(2):
+            while not await store.r.get(store.keys.active_incident(rid)):
+                await asyncio.sleep(0.01)
+
+
+async def test_sos_pressed_while_his_request_is_being_stored_makes_one_call(people, app, monkeypatch):
+    store = app.svc.store
+    wang = await signed_up(people("王老伯"), "13900000002")
+    rid = await store.resident_id_by_phone("13900000002")
+    pressed = []
+
+    async def sos_pressed():  # the fast lane stores it at once; its replies wait for his lock
+        pressed.append(asyncio.create_task(wang.send("🆘 紧急求助")))
+        await stored(store, rid)
+
+    hooked = stale_check(monkeypatch, store, rid, sos_pressed)
+    await wang.send("马桶堵了")
+    await pressed[0]
+    assert hooked and pressed
+    assert await store.incident(2) is None  # one call, not two
+    inc = await store.incident(1)
+    assert inc["kind"] == "emergency" and inc["status"] == "open"
+    assert any("马桶堵了" in (e.get("words") or "") for e in await store.timeline(1))  # the request is not lost
+    li = people("李社工")
+    assert "马桶堵了" in li.last("马桶堵了").text and "#1" in li.last("马桶堵了").text
+    assert "#2" not in "".join(li.texts())
+
+
+async def test_his_daughters_cry_and_his_own_request_at_once_make_one_emergency(people, app, monkeypatch):
+    store = app.svc.store
+    wang = await signed_up(people("王老伯"), "13900000002")
+    wangli = await signed_up(people("王丽"), "13911110002")
+    rid = await store.resident_id_by_phone("13900000002")
+    cried = []
+
+    async def daughter_cries():
+        cried.append(asyncio.create_task(wangli.send("救命 我爸爸摔倒了")))
+        await stored(store, rid)
+
+    stale_check(monkeypatch, store, rid, daughter_cries)
+    await wang.send("马桶堵了")
+    await cried[0]
+    assert await store.incident(2) is None
+    inc = await store.incident(1)
+    assert inc["kind"] == "emergency" and inc["status"] == "open"
+    timeline = await store.timeline(1)
+    assert any("马桶堵了" in (e.get("words") or "") for e in timeline)
+    assert any("摔倒" in (e.get("words") or "") for e in await store.timeline(1)) or "摔倒" in inc.get("words", "")
+
+
+async def test_his_request_stored_while_his_daughters_cry_is_being_stored_is_raised_not_doubled(people, app,
+                                                                                                 monkeypatch):
+    store = app.svc.store
+    wang = await signed_up(people("王老伯"), "13900000002")
+    wangli = await signed_up(people("王丽"), "13911110002")
+    rid = await store.resident_id_by_phone("13900000002")
+    asked = []
+
+    async def he_asks():
+        asked.append(asyncio.create_task(wang.send("马桶堵了")))
+        await stored(store, rid)
+
+    stale_check(monkeypatch, store, rid, he_asks)
+    await wangli.send("救命 我爸爸摔倒了")
+    await asked[0]
+    assert await store.incident(2) is None
+    inc = await store.incident(1)
+    assert inc["kind"] == "emergency" and inc["status"] == "open"  # his request, raised by her cry
+    assert "升级为紧急" in people("李社工").last("升级为紧急").text
+    assert "王老伯" in wangli.last("王老伯").text  # she is told staff have it
+    assert wangli.id in inc["family_chats"]  # and hears how it ends
