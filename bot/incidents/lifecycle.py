@@ -193,13 +193,15 @@ class Lifecycle:
             inc = await self.store.incident(n)
             if inc is None or inc.get("resident") or inc["status"] == "resolved":
                 return False
-            await self.store.update_incident(n, resident=person["id"],
-                                             reporter={**inc.get("reporter", {}), "relation": relation})
-            await self.store.set_active_incident(person["id"], n)
-            await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "resident_named",
-                                              "name": person["name"]})
-        await self.refresh(n)
-        return True
+            reporter = {**inc.get("reporter", {}), "relation": relation}
+            named = await self.store.name_on_call(n, person["id"], {"resident": person["id"], "reporter": reporter},
+                                                  {"at": self.svc.clock.ts(), "event": "resident_named",
+                                                   "name": person["name"]})
+        if named < 0:  # a call of theirs is open: hers joins it, never a second call about them
+            return await self.join_named(inc, -named, person, reporter)
+        if named:
+            await self.refresh(n)
+        return bool(named)
 
     # --- what the resident says about the address ---------------------------------------------
     async def address_confirmed(self, n: int) -> None:

@@ -88,6 +88,30 @@ return n
                 incidents_open=_K.incidents_open(), deadlines=_K.deadlines())
 
 
+# A contact's call about one of several residents given the one she names, unless that resident has another call open
+# (read and written in one step): 1 named, 0 not hers to name (closed, gone, or named already), minus the open call's
+# number (the caller joins hers to it). ARGV: prefix, n, rid, timeline entry, then the fields as name, JSON value pairs.
+_NAME_ON_CALL = Template("""
+local p, n, rid = ARGV[1], ARGV[2], ARGV[3]
+local status = redis.call('HGET', ${incident}, 'status')
+if not status or status == '"resolved"' then return 0 end
+local named = redis.call('HGET', ${incident}, 'resident')
+if named and named ~= '""' and named ~= 'null' then return 0 end
+local active = redis.call('GET', ${active_incident})
+if active and active ~= n and redis.call('EXISTS', ${active_key}) == 1
+    and redis.call('HGET', ${active_key}, 'status') ~= '"resolved"' then
+  return -tonumber(active)
+end
+local args = {}
+for i = 5, #ARGV do table.insert(args, ARGV[i]) end
+redis.call('HSET', ${incident}, unpack(args))
+redis.call('SET', ${active_incident}, n)
+redis.call('RPUSH', ${timeline}, ARGV[4])
+return 1
+""").substitute(incident=_K.incident("n"), active_incident=_K.active_incident("rid"), active_key=_K.incident("active"),
+                timeline=_K.incident_timeline("n"))
+
+
 class IncidentsStore(StoreBase):
     async def create_incident(self, fields: dict, first_entry: dict, deadlines: dict[str, float]) -> int:
         keys = self.keys
@@ -116,6 +140,14 @@ class IncidentsStore(StoreBase):
         if got > 0:
             await self._replicate_write()
         return abs(got), got > 0
+
+    async def name_on_call(self, n: int, rid: str, fields: dict, entry: dict) -> int:
+        """Incident n (a contact's, about one of several) given resident `rid` with `fields`, unless another call of
+        theirs is open, in one step (_NAME_ON_CALL): 1 named, 0 not to be named, -m: their call m is open."""
+        args = [self.prefix, str(n), rid, dumps(entry)]
+        for k, v in dumps_fields(fields).items():
+            args += (k, v)
+        return await self.script(_NAME_ON_CALL)(keys=[self.keys.incident(n)], args=args)
 
     async def _replicate_write(self) -> None:
         """WAIT covers its own connection's writes: one more write there, after those."""
