@@ -22,6 +22,7 @@ from collections import Counter
 
 from ..services import Services
 from .alerting import Alerting
+from .closed import ClosedNews
 from .colleague import ColleagueCalls
 from .deadlines import Deadlines
 from .fastlane import FastLane
@@ -37,7 +38,8 @@ from .rounds import Rounds, _Call
 from .staff import OUTCOMES
 
 
-class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, LiveLocation, Raising, ColleagueCalls):
+class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, LiveLocation, Raising, ColleagueCalls,
+                ClosedNews):
     """Every incident of this process: one object, its parts in the modules above."""
 
     def __init__(self, svc: Services) -> None:

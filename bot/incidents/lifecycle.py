@@ -6,7 +6,7 @@ import logging
 
 from ..residents import differing_parts, has_any
 from ..config import Policy
-from .closed import tell_family
+from .closed import family_news_owed
 from .colleague import colleague_policy
 from .outage import called_at, outage_fields, recorded_late
 
@@ -143,7 +143,7 @@ class Lifecycle:
         now = self.svc.clock.ts()
         if not await self.store.close_incident(n, {"status": "resolved", "resolved_at": now, "resolved_by": staff.id,
                                                    "outcome": outcome, "note": note, "reopened": False},
-                                               inc["resident"]):
+                                               inc["resident"], family_news_owed(n, now)):
             return None  # closed a moment ago another way (a late check-in answer)
         await self.store.cancel_deadline(f"addr:{n}", f"arr:{n}:{inc.get('claims', 0)}", f"first:{n}",
                                          *[f"esc:{n}:{i}" for i in range(inc["level"] + 1, inc["level"] + 3)])
@@ -158,7 +158,8 @@ class Lifecycle:
             return None
         now = self.svc.clock.ts()
         if not await self.store.close_incident(n, {"status": "resolved", "resolved_at": now, "resolved_by": "",
-                                                   "outcome": reason, **fields}, inc["resident"]):
+                                                   "outcome": reason, **fields}, inc["resident"],
+                                               family_news_owed(n, now)):
             return None  # staff closed it a moment ago
         await self.store.cancel_deadline(f"addr:{n}", f"arr:{n}:{inc.get('claims', 0)}",
                                          *[f"esc:{n}:{i}" for i in range(inc["level"] + 1, inc["level"] + 3)])
@@ -167,10 +168,9 @@ class Lifecycle:
 
     async def _closed(self, n: int) -> dict:
         """After a close (it happens once): the family contacts told of the call hear how it ended, whatever closed
-        it (bot/incidents/closed.py), in the background, as staff's news goes."""
-        inc = await self.store.incident(n)
-        self._background(tell_family(self.svc, inc))
-        return inc
+        it (bot/incidents/closed.py), in the background, as staff's news goes; owed in Redis until it went."""
+        self._background(self.tell_family_now(n))
+        return await self.store.incident(n)
 
     async def handover(self, n: int, from_staff, to_staff) -> bool:
         inc = await self.store.incident(n)

@@ -34,13 +34,15 @@ return 1
 
 
 # An incident is closed once: only if it exists and is not resolved already (two closes at one moment, e.g. a late
-# check-in answer and staff's 已解决: exactly one wins, so what follows a close, family told, happens once). The
-# resident's pointer is cleared only if it still points at this incident.
+# check-in answer and staff's 已解决: exactly one wins, so what follows a close, family told, happens once). With
+# ARGV[2] (a deadline, e.g. "fam:n", due ARGV[3]) the news it owes is stored with it, so a worker dying just after the
+# close leaves the news to another. The resident's pointer is cleared only if it still points at this incident.
 _CLOSE = """
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'status') == '"resolved"' then return 0 end
-for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 redis.call('ZREM', KEYS[2], ARGV[1])
-if KEYS[3] and redis.call('GET', KEYS[3]) == ARGV[1] then redis.call('DEL', KEYS[3]) end
+if ARGV[2] ~= '' then redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2]) end
+if KEYS[4] and redis.call('GET', KEYS[4]) == ARGV[1] then redis.call('DEL', KEYS[4]) end
 return 1
 """
 
@@ -196,11 +198,13 @@ class IncidentsStore(StoreBase):
         )
         return bool(won)
 
-    async def close_incident(self, n: int, fields: dict, resident: str | None) -> bool:
-        """Writes the close (`fields`) unless the incident is closed already: whether this call closed it."""
-        keys = [self.keys.incident(n), self.keys.incidents_open(), *([self.keys.active_incident(resident)]
-                                                                       if resident else [])]
-        args = [str(n), *(x for pair in dumps_fields(fields).items() for x in pair)]
+    async def close_incident(self, n: int, fields: dict, resident: str | None,
+                             owed: tuple[str, float] | None = None) -> bool:
+        """Writes the close (`fields`) unless the incident is closed already: whether this call closed it. `owed`
+        (deadline key, due): what the close owes, set in the same step."""
+        keys = [self.keys.incident(n), self.keys.incidents_open(), self.keys.deadlines(),
+                *([self.keys.active_incident(resident)] if resident else [])]
+        args = [str(n), *(owed or ("", 0)), *(x for pair in dumps_fields(fields).items() for x in pair)]
         return bool(await self.script(_CLOSE)(keys=keys, args=args))
 
     async def join_family(self, n: int, chat: int) -> bool:
