@@ -33,69 +33,45 @@ async def stored(store, rid: str) -> None:
                 await asyncio.sleep(0.01)
 
 
-async def test_sos_pressed_while_his_request_is_being_stored_makes_one_call(people, app, monkeypatch):
+async def at_once(people, app, monkeypatch, first: tuple[str, str], meanwhile: tuple[str, str]) -> dict:
+    """王老伯 (and his daughter 王丽) signed up; `first` (who, words) is sent, and `meanwhile` stored just after its
+    "is a call of his open?" found none. Both answered; then his only call (#1), asserted to be the only one."""
     store = app.svc.store
-    wang = await signed_up(people("王老伯"), "13900000002")
-    rid = await store.resident_id_by_phone("13900000002")
-    pressed = []
+    them = {"王老伯": await signed_up(people("王老伯"), "13900000002"),
+            "王丽": await signed_up(people("王丽"), "13911110002")}
+    rid, other = await store.resident_id_by_phone("13900000002"), []
 
-    async def sos_pressed():  # the fast lane stores it at once; its replies wait for his lock
-        pressed.append(asyncio.create_task(wang.send("🆘 紧急求助")))
+    async def sent_meanwhile():  # stored at once (a 🆘's fast lane, another person's lock); its replies may wait
+        other.append(asyncio.create_task(them[meanwhile[0]].send(meanwhile[1])))
         await stored(store, rid)
 
-    hooked = stale_check(monkeypatch, store, rid, sos_pressed)
-    await wang.send("马桶堵了")
-    await pressed[0]
-    assert hooked and pressed
+    hooked = stale_check(monkeypatch, store, rid, sent_meanwhile)
+    await them[first[0]].send(first[1])
+    await other[0]
+    assert hooked
     assert await store.incident(2) is None  # one call, not two
     inc = await store.incident(1)
     assert inc["kind"] == "emergency" and inc["status"] == "open"
-    assert any("马桶堵了" in (e.get("words") or "") for e in await store.timeline(1))  # the request is not lost
+    return inc
+
+
+async def test_sos_pressed_while_his_request_is_being_stored_makes_one_call(people, app, monkeypatch):
+    await at_once(people, app, monkeypatch, ("王老伯", "马桶堵了"), ("王老伯", "🆘 紧急求助"))
+    assert any("马桶堵了" in (e.get("words") or "") for e in await app.svc.store.timeline(1))  # the request not lost
     li = people("李社工")
     assert "马桶堵了" in li.last("马桶堵了").text and "#1" in li.last("马桶堵了").text
     assert "#2" not in "".join(li.texts())
 
 
 async def test_his_daughters_cry_and_his_own_request_at_once_make_one_emergency(people, app, monkeypatch):
-    store = app.svc.store
-    wang = await signed_up(people("王老伯"), "13900000002")
-    wangli = await signed_up(people("王丽"), "13911110002")
-    rid = await store.resident_id_by_phone("13900000002")
-    cried = []
-
-    async def daughter_cries():
-        cried.append(asyncio.create_task(wangli.send("救命 我爸爸摔倒了")))
-        await stored(store, rid)
-
-    stale_check(monkeypatch, store, rid, daughter_cries)
-    await wang.send("马桶堵了")
-    await cried[0]
-    assert await store.incident(2) is None
-    inc = await store.incident(1)
-    assert inc["kind"] == "emergency" and inc["status"] == "open"
-    timeline = await store.timeline(1)
-    assert any("马桶堵了" in (e.get("words") or "") for e in timeline)
-    assert any("摔倒" in (e.get("words") or "") for e in await store.timeline(1)) or "摔倒" in inc.get("words", "")
+    inc = await at_once(people, app, monkeypatch, ("王老伯", "马桶堵了"), ("王丽", "救命 我爸爸摔倒了"))
+    assert "摔倒" in inc["words"]  # her cry opened it
+    assert any("马桶堵了" in (e.get("words") or "") for e in await app.svc.store.timeline(1))  # his request joined
 
 
 async def test_his_request_stored_while_his_daughters_cry_is_being_stored_is_raised_not_doubled(people, app,
                                                                                                  monkeypatch):
-    store = app.svc.store
-    wang = await signed_up(people("王老伯"), "13900000002")
-    wangli = await signed_up(people("王丽"), "13911110002")
-    rid = await store.resident_id_by_phone("13900000002")
-    asked = []
-
-    async def he_asks():
-        asked.append(asyncio.create_task(wang.send("马桶堵了")))
-        await stored(store, rid)
-
-    stale_check(monkeypatch, store, rid, he_asks)
-    await wangli.send("救命 我爸爸摔倒了")
-    await asked[0]
-    assert await store.incident(2) is None
-    inc = await store.incident(1)
-    assert inc["kind"] == "emergency" and inc["status"] == "open"  # his request, raised by her cry
-    assert "升级为紧急" in people("李社工").last("升级为紧急").text
-    assert "王老伯" in wangli.last("王老伯").text  # she is told staff have it
-    assert wangli.id in inc["family_chats"]  # and hears how it ends
+    inc = await at_once(people, app, monkeypatch, ("王丽", "救命 我爸爸摔倒了"), ("王老伯", "马桶堵了"))
+    assert "升级为紧急" in people("李社工").last("升级为紧急").text  # his request, raised by her cry
+    wangli = people("王丽")
+    assert "王老伯" in wangli.last("王老伯").text and wangli.id in inc["family_chats"]  # told, and hears how it ends
