@@ -51,43 +51,42 @@ class Lifecycle:
         if entry := recorded_late(n):
             await self.store.add_timeline(n, {"at": self.svc.clock.ts(), **entry})
 
-    async def open(self, kind: str, person: dict, *, words: str = "", category: str | None = None,
-                   source: str = "button", detail: str = "", ask_address: bool = True,
-                   media: list[int] | None = None, **extra) -> int:
-        """`media`: [chat, message] of what the resident sent (a voice, photo or location), forwarded with
-        every alert round so whoever is alerted can hear it. `extra`: more fields (a family reporter...)."""
-        n, _ = await self._store_new(kind, person, locals(), extra, unless_open=False)
-        return n
+    async def open(self, kind: str, person: dict, **how) -> int:
+        """A new call about `person`, stored at once (what it takes: `_prepared`)."""
+        fields, deadlines, entry = self._prepared(kind, person, **how)
+        return await self._stored(await self.store.create_incident(fields, entry, deadlines), fields, person)
 
-    async def open_unless_open(self, kind: str, person: dict, *, words: str = "", category: str | None = None,
-                               source: str = "button", detail: str = "", ask_address: bool = True,
-                               media: list[int] | None = None, **extra) -> tuple[int, bool]:
+    async def open_unless_open(self, kind: str, person: dict, **how) -> tuple[int, bool]:
         """`open`, only if none of the resident's calls is open, in one step in the store: (the new call, True), or
         (the open one, False) for the caller to join — a call stored by someone else a moment ago is never doubled."""
-        return await self._store_new(kind, person, locals(), extra, unless_open=bool(person.get("id")))
+        fields, deadlines, entry = self._prepared(kind, person, **how)
+        if not person.get("id"):  # about one of several: nobody's call to join yet
+            return await self._stored(await self.store.create_incident(fields, entry, deadlines), fields, person), True
+        n, new = await self.store.open_unless_open(fields, entry, deadlines)
+        if not new:
+            log.info("incident %s open already: joined, not opened (%s, %s)", n, kind, fields["source"])
+            return n, False
+        return await self._stored(n, fields, person), True
 
-    async def _store_new(self, kind: str, person: dict, given: dict, extra: dict, *,
-                         unless_open: bool) -> tuple[int, bool]:
-        ask_address, media = given["ask_address"], given["media"]
+    def _prepared(self, kind: str, person: dict, *, words: str = "", category: str | None = None,
+                  source: str = "button", detail: str = "", ask_address: bool = True, media: list[int] | None = None,
+                  **extra) -> tuple[dict, dict[str, float], dict]:
+        """`media`: [chat, message] of what the resident sent (a voice, photo or location), forwarded with
+        every alert round so whoever is alerted can hear it. `extra`: more fields (a family reporter...)."""
         address_state = ("pending" if has_any(person) else "unknown") if ask_address else "not_asked"
-        fields, deadlines, entry = self._new(kind, self.svc.clock.ts(), resident=person["id"], words=given["words"],
-                                             category=given["category"], detail=given["detail"],
-                                             address_state=address_state, source=given["source"],
-                                             **({"media": media} if media else {}), **extra)
+        fields, deadlines, entry = self._new(kind, self.svc.clock.ts(), resident=person["id"], words=words,
+                                             category=category, detail=detail, address_state=address_state,
+                                             source=source, **({"media": media} if media else {}), **extra)
         if address_state != "pending":
             del deadlines["addr:{n}"]
         entry["by"] = (extra.get("reporter") or {}).get("name") or person["name"]  # who made the call
-        if unless_open:
-            n, new = await self.store.open_unless_open(fields, entry, deadlines)
-            if not new:
-                log.info("incident %s open already: joined, not opened (%s, %s)", n, kind, given["source"])
-                return n, False
-        else:
-            n = await self.store.create_incident(fields, entry, deadlines)
+        return fields, deadlines, entry
+
+    async def _stored(self, n: int, fields: dict, person: dict) -> int:
         await self._note_recorded_late(n)
         self._opened[n] = ({**fields, "id": n}, person)
-        log.info("incident %s opened (%s, %s)", n, kind, given["source"])
-        return n, True
+        log.info("incident %s opened (%s, %s)", n, fields["kind"], fields["source"])
+        return n
 
     async def alert_first(self, n: int) -> int:
         """Level 0, right after the incident is stored. Returns how many people were reached.
