@@ -75,3 +75,9 @@ async def test_his_request_stored_while_his_daughters_cry_is_being_stored_is_rai
     assert "升级为紧急" in people("李社工").last("升级为紧急").text  # his request, raised by her cry
     wangli = people("王丽")
     assert "王老伯" in wangli.last("王老伯").text and wangli.id in inc["family_chats"]  # told, and hears how it ends
+
+
+async def test_his_sos_stored_while_his_daughters_cry_is_being_stored_takes_her_cry_on(people, app, monkeypatch):
+    await at_once(people, app, monkeypatch, ("王丽", "救命 我爸爸摔倒了"), ("王老伯", "🆘 紧急求助"))
+    assert any("摔倒" in (e.get("words") or "") for e in await app.svc.store.timeline(1))  # her cry, on his call
+    assert "#2" not in "".join(people("李社工").texts())
