@@ -215,10 +215,6 @@ class IncidentsStore(StoreBase):
     async def open_incident_ids(self) -> list[int]:
         return [int(x) for x in await self.r.zrange(self.keys.incidents_open(), 0, -1)]
 
-    async def set_active_incident(self, rid: str, n: int) -> None:
-        """Points the resident at incident n, unless another is already active for them."""
-        await self.r.set(self.keys.active_incident(rid), n, nx=True)
-
     async def active_incident(self, rid: str) -> int | None:
         v = await self.r.get(self.keys.active_incident(rid))
         return int(v) if v else None
