@@ -193,13 +193,12 @@ class Ladder:
             await self.cis.reschedule(st)
 
     async def _open_missed(self, st: CheckinState, person: dict) -> int | None:
-        incidents, store = self.svc.incidents, self.store
-        active = await store.active_incident(st.rid)
-        if active and (inc := await store.incident(active)) and inc["status"] != "resolved":
-            await store.add_timeline(active, {"at": self.svc.clock.ts(), "event": "checkin_missed"})
+        detail = missed_detail(self.svc, st, await self.store.checkin_log(st.rid, 7))
+        existing, n = await self.svc.incidents.opened_or_open(  # one step: a 🆘 at that moment is not doubled
+            "checkin", person, source="checkin", detail=detail, ask_address=False)
+        if existing:
+            await self.store.add_timeline(existing["id"], {"at": self.svc.clock.ts(), "event": "checkin_missed"})
             return None  # staff are already on it; one more alert would only be noise
-        detail = missed_detail(self.svc, st, await store.checkin_log(st.rid, 7))
-        n = await incidents.open("checkin", person, source="checkin", detail=detail, ask_address=False)
         st.incident = n
         return n
 

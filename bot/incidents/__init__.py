@@ -2,10 +2,12 @@
 
 This package owns
 - the incident's life: open, claim, arrive, resolve, hand over, close (`lifecycle.py`), its deadlines
-  (`deadlines.py`), and how it ended, told to the family told of it whatever closed it (`closed.py`);
+  (`deadlines.py`), and how it ended, told to the family told of it whatever closed it, owed in Redis until it
+  went (`closed.py`);
 - delivery, built for speed: the fast lane of a 🆘 (`fastlane.py`), alert rounds and digests (`rounds.py`), the full
   packets owed after a digest (`owed.py`), who hears and how a round is recorded (`alerting.py`), the responder
-  packet (`packet.py`), repeated calls (`repeats.py`), a resident's open call raised or added to (`raising.py`),
+  packet (`packet.py`), repeated calls (`repeats.py`), a resident's one open call — joined, raised or added to,
+  never a second one beside it, even when two come at once or a contact names the resident later (`raising.py`),
   whether each staff member can be reached (`reach.py`); calls that came while Redis was away, journaled by the
   fallback and stored once it is back (`outage.py`), what their callers typed after (`outage_words.py`), and the one
   message their callers then get (`recovery.py`); a live location's moves, paced, to the staff holding the call
@@ -22,6 +24,7 @@ from collections import Counter
 
 from ..services import Services
 from .alerting import Alerting
+from .closed import ClosedNews
 from .colleague import ColleagueCalls
 from .deadlines import Deadlines
 from .fastlane import FastLane
@@ -37,7 +40,8 @@ from .rounds import Rounds, _Call
 from .staff import OUTCOMES
 
 
-class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, LiveLocation, Raising, ColleagueCalls):
+class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, LiveLocation, Raising, ColleagueCalls,
+                ClosedNews):
     """Every incident of this process: one object, its parts in the modules above."""
 
     def __init__(self, svc: Services) -> None:

@@ -10,12 +10,20 @@ short line in their own language, once (a call is closed once: `close_incident`)
 
 Never a staff note, nobody's phone or address; always the committee's phone. A contact never told of it hears
 nothing, and staff's own words ("#1 … 谢谢大家") are for staff only (`Alerting.notify_alerted(..., staff_only=True)`).
+
+Before it ends: the resident says he is all right on it ("我没事", "按错了", 🙂 不用; bot/incidents/help_request.py
+`on_need`). The call stays open until staff check, so those told of it hear once that he says so and that staff will
+still check (`tell_said_fine`; said again, the call is marked `maybe_false_alarm` already and nobody hears it twice).
 """
 from __future__ import annotations
+
+import logging
 
 from .. import roster
 from ..types import Outbound
 
+log = logging.getLogger(__name__)
+FAMILY_NEWS_GRACE_SECONDS = 10  # the closing worker's time to tell them, before another takes it over
 RESOLVED = ("hospital", "handled", "false_alarm", "other")  # staff's ✅ 已解决 outcomes (bot/incidents/staff.py)
 CALM = ("ok", "activity")  # check-in answers that say the resident is all right
 
@@ -26,8 +34,8 @@ async def family_told(svc, inc: dict) -> set[int]:
     return alerted | set(inc.get("family_chats") or [])
 
 
-async def tell_family(svc, inc: dict) -> None:
-    """The one line each family contact told of the (just closed) call reads."""
+async def tell_family(svc, inc: dict, line=None) -> None:
+    """The one line each family contact told of the (just closed) call reads (`line(name, loc)`: another line)."""
     chats = await family_told(svc, inc)
     if not chats:
         return
@@ -36,8 +44,44 @@ async def tell_family(svc, inc: dict) -> None:
     msgs = []
     for chat in sorted(chats):
         loc = await svc.store.pref(chat, "locale") or svc.settings.locale
-        msgs.append(Outbound(chat, how_it_ended(svc, inc, name, loc), tag=f"family:{inc['id']}"))
+        text = line(name, loc) if line else how_it_ended(svc, inc, name, loc)
+        msgs.append(Outbound(chat, text, tag=f"family:{inc['id']}"))
     await svc.outbox.send_all(msgs)
+
+
+async def tell_said_fine(svc, inc: dict) -> None:
+    """`inc` as it was before he said he is fine: those told of it hear it the first time only."""
+    if not inc.get("maybe_false_alarm"):
+        await tell_family(svc, inc, lambda name, loc: svc.cat.t(
+            "family.says_fine", loc, name=name, phone=svc.settings.community.committee_phone))
+
+
+def family_news_owed(n: int, now: float) -> tuple[str, float]:
+    """The deadline a close stores with it (`close_incident`): "fam:n", the family's news, owed until it went."""
+    return f"fam:{n}", now + FAMILY_NEWS_GRACE_SECONDS
+
+
+class ClosedNews:
+    """The family's news of a closed call, crash-safe (part of `Incidents`): the close stores "fam:n" with it; the
+    closing worker sends the news at once and crosses it off; if that worker dies first, the deadline falls due a
+    few seconds later and another sends it. Sent once when nothing fails."""
+
+    async def on_family_deadline(self, key: str, blocking_timeout: float = 0.5) -> bool:
+        """Under the call's lock, and only while "fam:n" stands: two workers never both send it."""
+        n = int(key.split(":")[1])
+        async with self.lock(n, blocking_timeout=blocking_timeout):
+            if await self.store.deadline(key) is None:
+                return True  # told already
+            if inc := await self.store.incident(n):
+                await tell_family(self.svc, inc)
+            await self.store.cancel_deadline(key)
+        return True
+
+    async def tell_family_now(self, n: int) -> None:
+        try:
+            await self.on_family_deadline(f"fam:{n}", blocking_timeout=FAMILY_NEWS_GRACE_SECONDS)
+        except Exception as e:  # owed still: the deadline sends it
+            log.warning("family news of incident %s not sent now (%s); its deadline sends it", n, type(e).__name__)
 
 
 def how_it_ended(svc, inc: dict, name: str, loc: str) -> str:

@@ -18,7 +18,7 @@ from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import asks_after, danger_in, fall_told_over, is_emergency, understand
 from ..types import MEDIA, Button
 from . import family_asks, help_request, urgency
-from .raising import open_call
+from .group_media import group_told
 
 
 def _incidents(ctx: Ctx):
@@ -58,6 +58,8 @@ async def _said(ctx: Ctx, text: str) -> None:
     reaches staff, however it is worded; asked how the resident is, the check-in answers; thanks get a kind word; a
     request or a question reaches staff; what the bot cannot read waits for one tap."""
     ctx.session.pop("about", None)  # whom an earlier question was about: these words may be about another
+    if (fall_told_over(text) or family_asks.worried(text)) and await family_asks.someone_else(ctx, text):
+        return  # "王老伯最近不肯吃药" from 刘奶奶's son: not a request about 刘奶奶
     if fall_told_over(text):  # "我妈昨天摔了一跤，现在没事了": staff visit, as when the resident tells it
         await request(ctx, text, category="fall_told", noted="family.fall_noted")
         return
@@ -95,9 +97,12 @@ async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "f
     if not people:
         show_menu(ctx, "contact.menu")
         return None
+    how, n = dict(words=words, category=category, source="family", detail=words, ask_address=False,
+                  family_chats=[ctx.ev.user_id]), 0
     if len(people) == 1:
         person, fields = people[0], {"reporter": _reporter(ctx, links)}
-        if (existing := await open_call(ctx.svc.store, person["id"])) and await _joined(ctx, existing["id"]):
+        existing, n = await _incidents(ctx).opened_or_open("help", person, **how, **fields)
+        if existing and await _joined(ctx, existing["id"]):
             # on his open call, never a second one (closed meanwhile: a request of its own, below)
             if await _incidents(ctx).told_more(existing["id"], words, by=fields["reporter"]):
                 show_menu(ctx, noted, name=person["name"], phone=phone)
@@ -106,8 +111,7 @@ async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "f
             return existing["id"]
     else:
         person, fields = _several(ctx, people, _reporter(ctx, links))
-    n = await _incidents(ctx).open("help", person, words=words, category=category, source="family", detail=words,
-                                   ask_address=False, family_chats=[ctx.ev.user_id], **fields)
+    n = n or await _incidents(ctx).open("help", person, **how, **fields)
     reached = await _incidents(ctx).alert_first(n)
     if len(people) > 1:
         ctx.goto("family", "which", incident=n)
@@ -148,18 +152,19 @@ def _several(ctx: Ctx, people: list[dict], reporter: dict) -> tuple[dict, dict]:
 
 async def cry_for_help(ctx: Ctx, words: str) -> int | None:
     """The incident the call is on (a new one, or the resident's open emergency); None when nobody is linked."""
-    store, phone = ctx.svc.store, ctx.svc.settings.community.committee_phone
+    phone = ctx.svc.settings.community.committee_phone
     links, people = await linked_people(ctx)
     if not people:
         await _as_unknown(ctx, cried=True)
         return None
     if len(people) == 1:
-        person = people[0]
-        if (existing := await open_call(store, person["id"])) and await _joined(ctx, existing["id"]):
-            # (closed meanwhile: a call of its own, below)
+        person, how = people[0], dict(words=words, source="family", ask_address=False, reporter=_reporter(ctx, links),
+                                      family_chats=[ctx.ev.user_id])
+        existing, n = await _incidents(ctx).opened_or_open("emergency", person, **how)
+        if existing and await _joined(ctx, existing["id"]):  # (closed meanwhile: a call of its own, below)
             if existing["kind"] == "emergency":
                 return await help_request.again(ctx, existing["id"], words)
-            extra = {} if existing.get("reporter") else {"reporter": _reporter(ctx, links)}
+            extra = {} if existing.get("reporter") else {"reporter": how["reporter"]}
             reached = await _incidents(ctx).raise_call(existing["id"], words, "family", **extra)  # his request
             if reached > 0:
                 ctx.say(ctx.t("family.alerted", name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
@@ -167,8 +172,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
                 help_request.tell_not_reached(ctx)
             if reached >= 0:  # (closed meanwhile: a new call below)
                 return existing["id"]
-        n = await _incidents(ctx).open("emergency", person, words=words, source="family", ask_address=False,
-                                       reporter=_reporter(ctx, links), family_chats=[ctx.ev.user_id])
+        n = n or await _incidents(ctx).open("emergency", person, **how)
         if await _incidents(ctx).alert_first(n):
             ctx.say(ctx.t("family.alerted", name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
         else:
@@ -204,7 +208,11 @@ async def on_media(ctx: Ctx) -> None:
             await help_request.forward_media(ctx, n, reporter=reporter)
         return
     where = _where(ctx, reporter)
-    active = await store.active_incident(people[0]["id"]) if len(people) == 1 else None
+    someone, fields = (people[0], {"reporter": reporter}) if len(people) == 1 else _several(ctx, people, reporter)
+    how = dict(category=f"family_{ev.kind}", source="family", ask_address=False,
+               media=[ev.origin.chat_id, ev.message_id], **fields, family_chats=[ev.user_id], **where)
+    existing, n = (await _incidents(ctx).opened_or_open("help", someone, **how)) if len(people) == 1 else (None, 0)
+    active = existing and existing["id"]
     if active and await _joined(ctx, active):  # (closed meanwhile: a request of its own)
         if where:  # the call's packets show it beside the registered address
             await store.update_incident(active, **where)
@@ -213,13 +221,10 @@ async def on_media(ctx: Ctx) -> None:
             help_request.tell_not_reached(ctx)
             return
     else:
-        someone, fields = (people[0], {"reporter": reporter}) if len(people) == 1 else _several(ctx, people, reporter)
-        n = await _incidents(ctx).open("help", someone, category=f"family_{ev.kind}", source="family",
-                                       ask_address=False, media=[ev.origin.chat_id, ev.message_id], **fields,
-                                       family_chats=[ev.user_id], **where)
+        n = n or await _incidents(ctx).open("help", someone, **how)
         await store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"family_{ev.kind}", "by": reporter["name"]})
         reached = await _incidents(ctx).alert_first(n)
-        await help_request.group_told(ctx, reached)
+        await group_told(ctx, reached)
         if not reached:
             help_request.tell_not_reached(ctx)
             return

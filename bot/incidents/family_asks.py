@@ -5,7 +5,9 @@ only about the residents the register links them to (a stranger or another famil
             [📨 转给社工] (the words kept for that tap, as under "没太明白")
             linked to several: which one? one button a name → fas:<rid>
 A worry about the resident's health or safety, however it is worded ("我爸最近怎么样都不肯吃药", "我妈这几天老说胸口闷
-怎么办"), is no question for the check-in to answer: `worried` words reach staff as a request (bot/incidents/family.py).
+怎么办"), is no question for the check-in to answer: `worried` words reach staff as a request (bot/incidents/family.py)
+— unless they name someone who is not theirs ("王老伯最近不肯吃药" from 刘奶奶's son): then `someone_else` tells them
+plainly whom they can ask about, the same words whoever it was, and no request about their own resident is opened.
 """
 from __future__ import annotations
 
@@ -37,6 +39,36 @@ NAMED = re.compile(r"^(?:请问|问一下|想问一下|你好|您好|[，,。！
                    rf"(?P<surname>[{SURNAMES}])[\u4e00-\u9fff]{{0,3}}?"
                    r"(?=今天|今日|最近|这两天|这几天|这阵子|昨天|现在|早上|上午|下午|晚上|签到|签了到|报平安|报过平安|打卡|好不好"
                    r"|怎么样|怎样|还好|好吗|咋样|情况|近况|有没有事|身体)")
+
+
+# whom a worry names, as people are called here: "王老伯", "刘奶奶", "王师傅" anywhere; "老王", "小李" at the start, the
+# worry right after ("老王最近不肯吃药"); "隔壁老王…". "我妈", "老毛病又犯了", "钱被骗了" name nobody else
+CALLED = re.compile(rf"(?P<surname>[{SURNAMES}])[\u4e00-\u9fff]?(?:老伯|阿姨|奶奶|爷爷|大爷|大妈|阿婆|老太|伯伯|婆婆"
+                    r"|叔叔|爷叔)"
+                    rf"|^(?:(?:隔壁|楼上|楼下|对门|邻居)的?(?:老|小)?|老|小)(?P<short>[{SURNAMES}])"
+                    r"(?=最近|这两天|这几天|这阵子|昨天|今天|现在|老是|总是|一直|又|也|不|没|好像|" + WORRY.pattern + ")", re.I)
+# their own in a family's words: "保姆王阿姨说我妈最近不吃饭" is about her mother, whoever said it
+OWN = re.compile(r"我的?(?:妈|爸|母亲|父亲|奶奶|爷爷|外婆|外公|婆婆|公公|岳母|岳父|丈母娘|家老人|老娘|老爹|老人家|病人)"
+                 r"|老(?:妈|爸|娘|爹)|家(?:母|父)")
+
+
+def names_someone_else(text: str, people: list[dict]) -> bool:
+    """Whether a worry names someone and none of them is the caller's (by surname, as `named`)."""
+    if OWN.search(text):
+        return False
+    said = [m["surname"] or m["short"] for m in CALLED.finditer(text.strip())]
+    return bool(said) and not any((p.get("name") or "")[:1] in said for p in people)
+
+
+async def someone_else(ctx: Ctx, text: str) -> bool:
+    """A worry about someone not theirs ("王老伯最近不肯吃药" from 刘奶奶's son): told plainly whom they can ask about,
+    the same words whoever it was; no request about their own resident is opened from it."""
+    _, people = await family.linked_people(ctx)
+    if not people or not names_someone_else(text, people):
+        return False
+    show_menu(ctx, "family.only_yours_worry", names="、".join(p["name"] for p in people),
+              phone=ctx.svc.settings.community.committee_phone)
+    return True
 
 
 def named(text: str, people: list[dict]) -> list[dict] | None:

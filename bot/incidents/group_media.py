@@ -20,9 +20,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import roster
+from ..flows.base import Ctx
 from ..services import Services
 from ..types import MEDIA, Inbound, MessageRef, Outbound
-from . import help_request
 from .alerting import listeners
 from .repeats import STRANGER_MEDIA_SECONDS, kinds_named
 
@@ -40,7 +40,7 @@ async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound 
             await svc.store.hold_group_media(uid, [ev.chat, ev.message_id], ev.kind, ttl=2 * GROUP_MEDIA_SECONDS)
             return [], None
         # no words: its caption was read already, and is no cry (the engine takes an event with words for one);
-        # the group is answered once it is known whether staff got it (help_request.tell_group)
+        # the group is answered once it is known whether staff got it (tell_group)
         return [], replace(ev, chat_id=uid, is_group=False, group_id=ev.chat, text="")
     if ev.kind == "location":  # a stranger's location is not passed on, in a group as in private
         return [], None
@@ -51,7 +51,7 @@ async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound 
     intro = svc.cat.t(f"group.stranger_{ev.kind}", name=ev.first_name or "?")
     reached = await roster.pass_on(svc, [], intro, MessageRef(ev.chat, ev.message_id), tag="stranger",
                                    urgent_intro=True)
-    return [await help_request.tell_group(svc, ev.chat, ev.language, reached)], None
+    return [await tell_group(svc, ev.chat, ev.language, reached)], None
 
 
 async def _goes_on(svc: Services, subject: str, seconds: int) -> bool:
@@ -82,3 +82,19 @@ async def held(svc: Services, uid: int, count: int) -> None:
     chats = await listeners(svc, inc) if inc and inc["status"] != "resolved" else []
     await roster.pass_on(svc, chats, text, MessageRef(*media) if forward else None, tag="group",
                                urgent_intro=True)
+
+
+async def tell_group(svc, chat: int, language: str, reached: int) -> Outbound:
+    """A group's answer to a voice or photo sent there, once it is known whether a staff member got it: 120 and
+    the committee phone (nothing personal), and "passed on" only if it was."""
+    key = "group.media_sent" if reached else "group.media_not_reached"
+    msg = Outbound(chat, svc.cat.t(key, svc.cat.locale_for(language), phone=svc.settings.community.committee_phone),
+                   urgent=True)
+    await svc.outbox.send(msg)
+    return msg
+
+
+async def group_told(ctx: Ctx, reached: int) -> None:
+    """A voice or photo sent in a group (not a cry, whose group heard 120 already): the group's answer now."""
+    if ctx.ev.group_id and not ctx.cried:
+        await tell_group(ctx.svc, ctx.ev.group_id, ctx.ev.language, reached)

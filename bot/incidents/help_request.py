@@ -15,7 +15,9 @@ from ..flows.understanding import AILING
 from ..types import MEDIA, Outbound
 from . import address_steps
 from .advice import advice_for
+from .group_media import group_told
 from .alerting import listeners
+from .closed import tell_said_fine
 from .outage import called_at, replaying
 from .raising import open_call
 
@@ -34,13 +36,13 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
     resident reads once a staff member has it. With a call of theirs open, it joins that one (`join`)."""
     store, inc_svc = ctx.svc.store, _incidents(ctx)
     person = ctx.me.extra.get("person") or await store.resident(ctx.me.resident_id)
-    if existing := await open_call(store, person["id"]):
+    existing, n = await inc_svc.opened_or_open(kind, person, words=words, category=category, source=source,
+                                               detail=detail, ask_address=(kind == "emergency"))
+    if existing:
         if kind == "emergency":  # again, or a request raised to an emergency
             return await again(ctx, n=existing["id"], words=words or "🆘")
         said = words or detail or ctx.svc.cat.t(f"help.cat_{category}") if category else words or detail
         return await join(ctx, existing, said, quiet=quiet, noted=noted)
-    n = await inc_svc.open(kind, person, words=words, category=category, source=source, detail=detail,
-                           ask_address=(kind == "emergency"))
     if quiet and kind != "emergency":
         if await inc_svc.alert_first(n):
             return n
@@ -175,8 +177,10 @@ async def report_media(ctx: Ctx) -> int:
     forwarded with who and where, [🆘 按紧急处理] [✅ 已听，不紧急], escalating like a help request."""
     person = ctx.me.extra.get("person") or await ctx.svc.store.resident(ctx.me.resident_id)
     kind = ctx.ev.kind
-    n = await _incidents(ctx).open("help", person, category=kind, source=kind, ask_address=False,
-                                   media=[ctx.ev.origin.chat_id, ctx.ev.message_id])
+    existing, n = await _incidents(ctx).opened_or_open("help", person, category=kind, source=kind,
+                                                       ask_address=False, media=[ctx.ev.origin.chat_id, ctx.ev.message_id])
+    if existing:  # a call of theirs stored a moment ago: it goes to whoever holds that one
+        return await forward_media(ctx, existing["id"]) and existing["id"]
     await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"resident_{kind}"})
     reached = await _incidents(ctx).alert_first(n)
     await group_told(ctx, reached)
@@ -229,6 +233,7 @@ async def on_need(ctx: Ctx, answer: str, n: int) -> None:
     await ctx.svc.store.update_incident(n, maybe_false_alarm=True)
     await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "resident_says_fine"})
     await _incidents(ctx).refresh(n)
+    await tell_said_fine(ctx.svc, inc)  # the daughter who raised it is not left fearing the worst
     ctx.goto(None)
     show_menu(ctx, "help.said_fine")
 
@@ -268,22 +273,6 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell:
     elif reporter is None and tell:
         tell_not_reached(ctx)
     return reached
-
-
-async def tell_group(svc, chat: int, language: str, reached: int) -> Outbound:
-    """A group's answer to a voice or photo sent there, once it is known whether a staff member got it: 120 and
-    the committee phone (nothing personal), and "passed on" only if it was."""
-    key = "group.media_sent" if reached else "group.media_not_reached"
-    msg = Outbound(chat, svc.cat.t(key, svc.cat.locale_for(language), phone=svc.settings.community.committee_phone),
-                   urgent=True)
-    await svc.outbox.send(msg)
-    return msg
-
-
-async def group_told(ctx: Ctx, reached: int) -> None:
-    """A voice or photo sent in a group (not a cry, whose group heard 120 already): the group's answer now."""
-    if ctx.ev.group_id and not ctx.cried:
-        await tell_group(ctx.svc, ctx.ev.group_id, ctx.ev.language, reached)
 
 
 def tell_not_reached(ctx: Ctx) -> None:

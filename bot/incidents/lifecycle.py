@@ -6,7 +6,7 @@ import logging
 
 from ..residents import differing_parts, has_any
 from ..config import Policy
-from .closed import tell_family
+from .closed import family_news_owed
 from .colleague import colleague_policy
 from .outage import called_at, outage_fields, recorded_late
 
@@ -51,9 +51,26 @@ class Lifecycle:
         if entry := recorded_late(n):
             await self.store.add_timeline(n, {"at": self.svc.clock.ts(), **entry})
 
-    async def open(self, kind: str, person: dict, *, words: str = "", category: str | None = None,
-                   source: str = "button", detail: str = "", ask_address: bool = True,
-                   media: list[int] | None = None, **extra) -> int:
+    async def open(self, kind: str, person: dict, **how) -> int:
+        """A new call about `person`, stored at once (what it takes: `_prepared`)."""
+        fields, deadlines, entry = self._prepared(kind, person, **how)
+        return await self._stored(await self.store.create_incident(fields, entry, deadlines), fields, person)
+
+    async def open_unless_open(self, kind: str, person: dict, **how) -> tuple[int, bool]:
+        """`open`, only if none of the resident's calls is open, in one step in the store: (the new call, True), or
+        (the open one, False) for the caller to join — a call stored by someone else a moment ago is never doubled."""
+        fields, deadlines, entry = self._prepared(kind, person, **how)
+        if not person.get("id"):  # about one of several: nobody's call to join yet
+            return await self._stored(await self.store.create_incident(fields, entry, deadlines), fields, person), True
+        n, new = await self.store.open_unless_open(fields, entry, deadlines)
+        if not new:
+            log.info("incident %s open already: joined, not opened (%s, %s)", n, kind, fields["source"])
+            return n, False
+        return await self._stored(n, fields, person), True
+
+    def _prepared(self, kind: str, person: dict, *, words: str = "", category: str | None = None,
+                  source: str = "button", detail: str = "", ask_address: bool = True, media: list[int] | None = None,
+                  **extra) -> tuple[dict, dict[str, float], dict]:
         """`media`: [chat, message] of what the resident sent (a voice, photo or location), forwarded with
         every alert round so whoever is alerted can hear it. `extra`: more fields (a family reporter...)."""
         address_state = ("pending" if has_any(person) else "unknown") if ask_address else "not_asked"
@@ -63,10 +80,12 @@ class Lifecycle:
         if address_state != "pending":
             del deadlines["addr:{n}"]
         entry["by"] = (extra.get("reporter") or {}).get("name") or person["name"]  # who made the call
-        n = await self.store.create_incident(fields, entry, deadlines)
+        return fields, deadlines, entry
+
+    async def _stored(self, n: int, fields: dict, person: dict) -> int:
         await self._note_recorded_late(n)
         self._opened[n] = ({**fields, "id": n}, person)
-        log.info("incident %s opened (%s, %s)", n, kind, source)
+        log.info("incident %s opened (%s, %s)", n, fields["kind"], fields["source"])
         return n
 
     async def alert_first(self, n: int) -> int:
@@ -123,7 +142,7 @@ class Lifecycle:
         now = self.svc.clock.ts()
         if not await self.store.close_incident(n, {"status": "resolved", "resolved_at": now, "resolved_by": staff.id,
                                                    "outcome": outcome, "note": note, "reopened": False},
-                                               inc["resident"]):
+                                               inc["resident"], family_news_owed(n, now)):
             return None  # closed a moment ago another way (a late check-in answer)
         await self.store.cancel_deadline(f"addr:{n}", f"arr:{n}:{inc.get('claims', 0)}", f"first:{n}",
                                          *[f"esc:{n}:{i}" for i in range(inc["level"] + 1, inc["level"] + 3)])
@@ -138,7 +157,8 @@ class Lifecycle:
             return None
         now = self.svc.clock.ts()
         if not await self.store.close_incident(n, {"status": "resolved", "resolved_at": now, "resolved_by": "",
-                                                   "outcome": reason, **fields}, inc["resident"]):
+                                                   "outcome": reason, **fields}, inc["resident"],
+                                               family_news_owed(n, now)):
             return None  # staff closed it a moment ago
         await self.store.cancel_deadline(f"addr:{n}", f"arr:{n}:{inc.get('claims', 0)}",
                                          *[f"esc:{n}:{i}" for i in range(inc["level"] + 1, inc["level"] + 3)])
@@ -147,10 +167,9 @@ class Lifecycle:
 
     async def _closed(self, n: int) -> dict:
         """After a close (it happens once): the family contacts told of the call hear how it ended, whatever closed
-        it (bot/incidents/closed.py), in the background, as staff's news goes."""
-        inc = await self.store.incident(n)
-        self._background(tell_family(self.svc, inc))
-        return inc
+        it (bot/incidents/closed.py), in the background, as staff's news goes; owed in Redis until it went."""
+        self._background(self.tell_family_now(n))
+        return await self.store.incident(n)
 
     async def handover(self, n: int, from_staff, to_staff) -> bool:
         inc = await self.store.incident(n)
@@ -173,13 +192,15 @@ class Lifecycle:
             inc = await self.store.incident(n)
             if inc is None or inc.get("resident") or inc["status"] == "resolved":
                 return False
-            await self.store.update_incident(n, resident=person["id"],
-                                             reporter={**inc.get("reporter", {}), "relation": relation})
-            await self.store.set_active_incident(person["id"], n)
-            await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "resident_named",
-                                              "name": person["name"]})
-        await self.refresh(n)
-        return True
+            reporter = {**inc.get("reporter", {}), "relation": relation}
+            named = await self.store.name_on_call(n, person["id"], {"resident": person["id"], "reporter": reporter},
+                                                  {"at": self.svc.clock.ts(), "event": "resident_named",
+                                                   "name": person["name"]})
+        if named < 0:  # a call of theirs is open: hers joins it, never a second call about them
+            return await self.join_named(inc, -named, person, reporter)
+        if named:
+            await self.refresh(n)
+        return bool(named)
 
     # --- what the resident says about the address ---------------------------------------------
     async def address_confirmed(self, n: int) -> None:

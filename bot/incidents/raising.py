@@ -29,6 +29,20 @@ async def open_call(store, rid: str | None) -> dict | None:
 class Raising:
     """A resident's open call raised to an emergency, or told what they added (part of `Incidents`)."""
 
+    async def opened_or_open(self, kind: str, person: dict, **how) -> tuple[dict | None, int]:
+        """A new call about the resident (`open`'s arguments), unless one of theirs is open: (None, the new call's
+        number), or (the open call, 0) for the caller to join. The check and the storing are one step in the store,
+        so a 🆘 or a family member's cry stored a moment ago is joined, never doubled."""
+        for _ in range(3):  # an open call closed just as it was found: look again
+            if existing := await open_call(self.store, person["id"]):
+                return existing, 0
+            n, new = await self.open_unless_open(kind, person, **how)
+            if new:
+                return None, n
+            if (inc := await self.store.incident(n)) and inc["status"] != "resolved":
+                return inc, 0
+        return None, await self.open(kind, person, **how)  # never a cry lost
+
     async def raise_call(self, n: int, words: str, source: str, **extra) -> int:
         """Incident n (a request, a missed check-in) becomes an emergency. Recorded first, all at once: its kind, the
         words, the address to ask, the next escalation an emergency's gap from now (or a claimed one's arrival time);
@@ -76,3 +90,34 @@ class Raising:
                                                                            "relation": by["relation"]} if by else {}))
         return await roster.pass_on(self.svc, await listeners(self.svc, inc), text, None, tag=f"added:{n}",
                                     urgent_intro=inc["kind"] == "emergency")
+
+    async def join_named(self, inc: dict, m: int, person: dict, reporter: dict) -> bool:
+        """A contact's call about one of several (`inc`), named for a resident whose call m is open: hers is closed as
+        joined to m (its record and timeline kept; her chats told when m ends), what she said goes on m's timeline, m
+        is raised if hers was an emergency and m is not, and the staff alerted about either are told once which
+        resident it is and which call to hold."""
+        n, now, words = inc["id"], self.svc.clock.ts(), clip(inc.get("words") or "", 300)
+        if not await self.store.close_incident(n, {"status": "resolved", "resolved_at": now, "resolved_by": "",
+                                                   "outcome": "merged", "merged_into": m, "resident": person["id"],
+                                                   "reporter": reporter}, None):
+            return False
+        await self.store.cancel_deadline(f"addr:{n}", f"first:{n}", f"arr:{n}:{inc.get('claims', 0)}",
+                                         *[f"esc:{n}:{i}" for i in range(inc["level"] + 1, inc["level"] + 3)])
+        await self.store.add_timeline(n, {"at": now, "event": "merged_into", "n": m, "name": person["name"]})
+        for chat in inc.get("family_chats") or []:
+            await self.store.join_family(m, chat)
+        await self.store.add_timeline(m, {"at": now, "event": "family_added", "by": reporter.get("name", ""),
+                                          "words": words, "merged_from": n})
+        target, chats = await self.store.incident(m), {c for c, _, role in await self.store.alert_messages(n)
+                                                       if role == "staff"}
+        if inc["kind"] == "emergency" and target["kind"] != "emergency":  # loudly, to the audience of an emergency
+            await self.raise_call(m, words, "family", **({} if target.get("reporter") else {"reporter": reporter}))
+        else:
+            chats |= set(await listeners(self.svc, target))
+        text = self.svc.cat.t("alert.merged", n=n, m=m, name=person["name"], reporter=reporter.get("name", ""),
+                              relation=reporter.get("relation", ""), words=clip(words, 200))
+        await roster.pass_on(self.svc, sorted(chats), text, None, tag=f"merged:{n}",
+                             urgent_intro=inc["kind"] == "emergency")
+        self._background(self.refresh(n))
+        log.info("incident %s joined to %s, the open call of the resident it was named for", n, m)
+        return True

@@ -17,6 +17,7 @@ command   /open (open incidents) · /incident N (one incident's timeline): staff
 timer     esc, arr, fol, rnw, addr, first → Incidents.on_deadline (deadlines.py) · rep → Repeats · duty → Reach
           live → Incidents.on_live_deadline (live.py: a live location's latest position, paced)
           pkt → Incidents.on_packets_deadline (owed.py: full packets owed after a digest whose sender died)
+          fam → Incidents.on_family_deadline (closed.py: the family's news of a closed call, if its closer died)
 job       outage (every second) → Outage.job: the calls journaled while Redis was away, stored once it is back
           outage_cries (every second) → outage_pace.tell_held_cries: cries the fallback's pace held back, told
 step      (staff, outcome_note) → staff.on_outcome_note
@@ -71,6 +72,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
             TimerRoute("rep", repeats.on_deadline),
             TimerRoute("live", incidents.on_live_deadline),
             TimerRoute("pkt", incidents.on_packets_deadline),
+            TimerRoute("fam", incidents.on_family_deadline),
             *((TimerRoute(REACH, reach.on_deadline),) if reach else ()),
         ),
         steps=(StepRoute("staff", "outcome_note", staff.on_outcome_note),),

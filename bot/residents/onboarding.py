@@ -13,6 +13,7 @@ from ..flows.understanding import WORDED, is_emergency, understand
 from ..people import mask_phone
 from ..types import Outbound
 from .address import full_address
+from . import stranger_words
 from .register import normalise_phone
 from .staff_join import join_as_staff
 
@@ -83,15 +84,20 @@ async def on_stranger(ctx: Ctx) -> None:
     if ev.kind == "contact":
         await on_contact(ctx)
         return
-    urgent = ev.kind in WORDED and bool(ev.text.strip()) and is_emergency(await understand(ctx.svc, ev.text))
+    result = await understand(ctx.svc, ev.text) if ev.kind in WORDED and ev.text.strip() else None
+    urgent = bool(result) and is_emergency(result)
     if urgent:
         await unknown_cry_for_help(ctx)
     if ctx.ev.kind in MEDIA:
         await unknown_media(ctx, told=urgent)
-    if await ctx.svc.store.pending(ctx.ev.user_id):
+    pending = bool(await ctx.svc.store.pending(ctx.ev.user_id))
+    key = None  # a typed phone, a public question, a wish to register: answered before the prompt (stranger_words.py)
+    if result and not urgent and ev.kind == "text":
+        key = await stranger_words.answer(ctx, ev.text.strip(), result, pending)
+    if pending:
         ctx.say(ctx.t("onboard.still_pending", phone=ctx.svc.settings.community.committee_phone))
         return
-    ask_for_contact(ctx)
+    ask_for_contact(ctx, key or "onboard.welcome")
 
 
 async def unknown_cry_for_help(ctx: Ctx) -> None:

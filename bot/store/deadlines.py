@@ -130,6 +130,19 @@ class DeadlinesStore(StoreBase):
         return _held(await self.script(_TAKE_GROUP_MEDIA)(
             keys=[self.keys.group_media_held(uid), self.keys.repeats(f"g{uid}")], args=[]))
 
+    async def first_stranger_wish(self, uid: int, now: float, seconds: int) -> bool:
+        """Whether a stranger's wish to register is the first of `seconds` (staff hear only that one); their
+        messages are handled one at a time (the per-user lock), so reading then writing is safe here."""
+        key = self.keys.stranger_wish(uid)
+        last = await self.r.get(key)
+        if last is not None and 0 <= now - float(last) < seconds:
+            return False
+        await self.r.set(key, now, ex=2 * seconds)
+        return True
+
+    async def forget_stranger_wish(self, uid: int) -> None:
+        await self.r.delete(self.keys.stranger_wish(uid))
+
     async def stranger_log(self, uid: int) -> list[dict]:
         return [loads(v) for v in await self.r.lrange(self.keys.stranger_log(uid), 0, -1)]
 

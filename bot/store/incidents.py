@@ -3,9 +3,14 @@ each resident's active incident, and the atomic claim; and every send attempt, r
 arrived can be traced (the last 5,000 are kept)."""
 from __future__ import annotations
 
+import json
+from string import Template
 from typing import Any
 
 from .base import StoreBase, dumps, dumps_fields, loads, loads_fields
+from .keys import lua_keys
+
+_K = lua_keys("p")
 
 # A claim is won by exactly one staff member: only if the incident is still held by `expected` and not resolved.
 _CLAIM = """
@@ -29,13 +34,15 @@ return 1
 
 
 # An incident is closed once: only if it exists and is not resolved already (two closes at one moment, e.g. a late
-# check-in answer and staff's 已解决: exactly one wins, so what follows a close, family told, happens once). The
-# resident's pointer is cleared only if it still points at this incident.
+# check-in answer and staff's 已解决: exactly one wins, so what follows a close, family told, happens once). With
+# ARGV[2] (a deadline, e.g. "fam:n", due ARGV[3]) the news it owes is stored with it, so a worker dying just after the
+# close leaves the news to another. The resident's pointer is cleared only if it still points at this incident.
 _CLOSE = """
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'status') == '"resolved"' then return 0 end
-for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 redis.call('ZREM', KEYS[2], ARGV[1])
-if KEYS[3] and redis.call('GET', KEYS[3]) == ARGV[1] then redis.call('DEL', KEYS[3]) end
+if ARGV[2] ~= '' then redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2]) end
+if KEYS[4] and redis.call('GET', KEYS[4]) == ARGV[1] then redis.call('DEL', KEYS[4]) end
 return 1
 """
 
@@ -56,6 +63,57 @@ return 1
 """
 
 
+# A resident's call opened only if none of theirs is open, read and written in one step: a request and a 🆘 (or his
+# daughter's cry) at one moment make one call, the second joining the first. Returns the new incident's number, or
+# minus the open one's. ARGV: prefix, rid, first timeline entry, created, deadlines ([key with {n}, due] JSON), then
+# the fields as name, JSON value pairs.
+_OPEN_UNLESS_OPEN = Template("""
+local p, rid = ARGV[1], ARGV[2]
+local active = redis.call('GET', ${active_incident})
+if active then
+  local status = redis.call('HGET', ${active_key}, 'status')
+  if status and status ~= '"resolved"' then return -tonumber(active) end
+end
+local n = redis.call('INCR', ${incident_seq})
+local args = {'id', tostring(n)}
+for i = 6, #ARGV do table.insert(args, ARGV[i]) end
+redis.call('HSET', ${incident}, unpack(args))
+redis.call('RPUSH', ${timeline}, ARGV[3])
+redis.call('ZADD', ${incidents_open}, ARGV[4], n)
+redis.call('SET', ${active_incident}, n)
+for _, d in ipairs(cjson.decode(ARGV[5])) do
+  redis.call('ZADD', ${deadlines}, d[2], (string.gsub(d[1], '{n}', n)))
+end
+return n
+""").substitute(active_incident=_K.active_incident("rid"), active_key=_K.incident("active"),
+                incident_seq=_K.incident_seq(), incident=_K.incident("n"), timeline=_K.incident_timeline("n"),
+                incidents_open=_K.incidents_open(), deadlines=_K.deadlines())
+
+
+# A contact's call about one of several residents given the one she names, unless that resident has another call open
+# (read and written in one step): 1 named, 0 not hers to name (closed, gone, or named already), minus the open call's
+# number (the caller joins hers to it). ARGV: prefix, n, rid, timeline entry, then the fields as name, JSON value pairs.
+_NAME_ON_CALL = Template("""
+local p, n, rid = ARGV[1], ARGV[2], ARGV[3]
+local status = redis.call('HGET', ${incident}, 'status')
+if not status or status == '"resolved"' then return 0 end
+local named = redis.call('HGET', ${incident}, 'resident')
+if named and named ~= '""' and named ~= 'null' then return 0 end
+local active = redis.call('GET', ${active_incident})
+if active and active ~= n and redis.call('EXISTS', ${active_key}) == 1
+    and redis.call('HGET', ${active_key}, 'status') ~= '"resolved"' then
+  return -tonumber(active)
+end
+local args = {}
+for i = 5, #ARGV do table.insert(args, ARGV[i]) end
+redis.call('HSET', ${incident}, unpack(args))
+redis.call('SET', ${active_incident}, n)
+redis.call('RPUSH', ${timeline}, ARGV[4])
+return 1
+""").substitute(incident=_K.incident("n"), active_incident=_K.active_incident("rid"), active_key=_K.incident("active"),
+                timeline=_K.incident_timeline("n"))
+
+
 class IncidentsStore(StoreBase):
     async def create_incident(self, fields: dict, first_entry: dict, deadlines: dict[str, float]) -> int:
         keys = self.keys
@@ -70,12 +128,36 @@ class IncidentsStore(StoreBase):
             for key, due in deadlines.items():
                 p.zadd(keys.deadlines(), {key.format(n=n): due})
             await p.execute()
-        if self.wait_replicas:  # WAIT covers its own connection's writes: one more write there, after those
+        await self._replicate_write()
+        return n
+
+    async def open_unless_open(self, fields: dict, first_entry: dict, deadlines: dict[str, float]) -> tuple[int, bool]:
+        """A resident's call (`fields["resident"]`) stored only if none of theirs is open, in one step
+        (_OPEN_UNLESS_OPEN); deadlines' keys name the incident "{n}". (its number, True) or (the open one's, False)."""
+        args = [self.prefix, fields["resident"], dumps(first_entry), fields["created"],
+                json.dumps([[k, repr(float(due))] for k, due in deadlines.items()])]
+        for k, v in dumps_fields(fields).items():
+            args += (k, v)
+        got = await self.script(_OPEN_UNLESS_OPEN)(keys=[self.keys.incident_seq()], args=args)
+        if got > 0:
+            await self._replicate_write()
+        return abs(got), got > 0
+
+    async def name_on_call(self, n: int, rid: str, fields: dict, entry: dict) -> int:
+        """Incident n (a contact's, about one of several) given resident `rid` with `fields`, unless another call of
+        theirs is open, in one step (_NAME_ON_CALL): 1 named, 0 not to be named, -m: their call m is open."""
+        args = [self.prefix, str(n), rid, dumps(entry)]
+        for k, v in dumps_fields(fields).items():
+            args += (k, v)
+        return await self.script(_NAME_ON_CALL)(keys=[self.keys.incident(n)], args=args)
+
+    async def _replicate_write(self) -> None:
+        """WAIT covers its own connection's writes: one more write there, after those."""
+        if self.wait_replicas:
             async with self.r.pipeline(transaction=False) as p:
-                p.incrby(keys.incident_seq(), 0)
+                p.incrby(self.keys.incident_seq(), 0)
                 self._replicated(p)
                 self._count_acks((await p.execute())[-1])
-        return n
 
     async def incident(self, n: int | str) -> dict | None:
         raw = await self.r.hgetall(self.keys.incident(n))
@@ -116,11 +198,13 @@ class IncidentsStore(StoreBase):
         )
         return bool(won)
 
-    async def close_incident(self, n: int, fields: dict, resident: str | None) -> bool:
-        """Writes the close (`fields`) unless the incident is closed already: whether this call closed it."""
-        keys = [self.keys.incident(n), self.keys.incidents_open(), *([self.keys.active_incident(resident)]
-                                                                       if resident else [])]
-        args = [str(n), *(x for pair in dumps_fields(fields).items() for x in pair)]
+    async def close_incident(self, n: int, fields: dict, resident: str | None,
+                             owed: tuple[str, float] | None = None) -> bool:
+        """Writes the close (`fields`) unless the incident is closed already: whether this call closed it. `owed`
+        (deadline key, due): what the close owes, set in the same step."""
+        keys = [self.keys.incident(n), self.keys.incidents_open(), self.keys.deadlines(),
+                *([self.keys.active_incident(resident)] if resident else [])]
+        args = [str(n), *(owed or ("", 0)), *(x for pair in dumps_fields(fields).items() for x in pair)]
         return bool(await self.script(_CLOSE)(keys=keys, args=args))
 
     async def join_family(self, n: int, chat: int) -> bool:
@@ -130,10 +214,6 @@ class IncidentsStore(StoreBase):
 
     async def open_incident_ids(self) -> list[int]:
         return [int(x) for x in await self.r.zrange(self.keys.incidents_open(), 0, -1)]
-
-    async def set_active_incident(self, rid: str, n: int) -> None:
-        """Points the resident at incident n, unless another is already active for them."""
-        await self.r.set(self.keys.active_incident(rid), n, nx=True)
 
     async def active_incident(self, rid: str) -> int | None:
         v = await self.r.get(self.keys.active_incident(rid))

@@ -117,6 +117,7 @@ class Keys:
     def deadlines(self) -> str: return self._key("deadlines")
     def repeats(self, subject: Part) -> str: return self._key("repeats:{}", subject)
     def stranger_log(self, uid: Part) -> str: return self._key("stranger:{}:log", uid)
+    def stranger_wish(self, uid: Part) -> str: return self._key("stranger:{}:wish", uid)
     def group_media_held(self, uid: Part) -> str: return self._key("group:media:{}", uid)
     def quota(self, name: Part, window: Part) -> str: return self._key("quota:{}:{}", name, window)
 

@@ -1,0 +1,84 @@
+"""What someone not signed up yet writes that is no cry for help: never only the sign-up prompt.
+
+- A phone number typed ("我电话是13900000002"): one sentence on why the button is needed (only a shared contact
+  proves the number is theirs); typed digits never sign anyone up and reach nobody.
+- A public pension or subsidy question ("老年津贴多少钱"): answered from the knowledge base with no age (nothing of
+  the register is read: an age-band answer gives the whole table), the sign-up prompt after it.
+- A wish to register or reach the committee ("我是新搬来的 怎么登记", "我要找居委会"): stored as a question for staff
+  (their Telegram name and words, nothing invented: 💬 居民提问, ✍️ 回答 reaches them in this chat), the on-duty staff
+  told; at most one a person each WISH_SECONDS and WISHES_PER_WINDOW of all strangers' in that time (beyond that
+  only the stranger's log keeps it, and they are given the committee phone).
+`answer` returns the key of the sign-up prompt to show, or None when the words were none of these.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import roster
+from ..flows.base import Ctx
+from ..types import Outbound
+
+WISH_SECONDS = 3600  # one wish a stranger an hour reaches staff
+WISHES_PER_WINDOW = 10  # and at most ten of all strangers' an hour
+QUESTIONS = ("ask_pension", "ask_subsidy")
+SMALL_TALK = ("thank", "greet", "goodbye")
+
+TYPED_PHONE = re.compile(r"(?<!\d)(\+?86)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}\d{7,8}(?!\d)")
+WISH = re.compile(r"登记|注册|新搬|刚搬|搬(过|进)来|新来的|新住户|找居委|联系居委|居委会|社工|入住|办手续"
+                  r"|\b(register|sign ?up|new (here|resident|neighbou?r)|moved in)\b", re.I)
+
+
+async def answer(ctx: Ctx, text: str, result: dict, pending: bool) -> str | None:
+    if TYPED_PHONE.search(re.sub(r"(?<=\d)[\s-]+(?=\d)", "", text)):
+        return "onboard.typed_phone"
+    intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
+    if intent in QUESTIONS and confidence >= 0.6 and await public_answer(ctx, text):
+        return "onboard.after_answer"
+    if intent in SMALL_TALK and confidence >= 0.6:
+        return None  # "谢谢居委会", "你好": the sign-up prompt, nobody troubled
+    if WISH.search(text) or (intent == "contact_staff" and confidence >= 0.6):
+        return None if pending else await wish(ctx, text)  # pending: staff were asked about them already
+    return None
+
+
+async def public_answer(ctx: Ctx, text: str) -> bool:
+    """The knowledge base's answer, with its source; no age, no feedback buttons (they are a resident's)."""
+    if ctx.svc.kb is None:
+        return False
+    ans = ctx.svc.kb.answer(text, age=None, context_topic=None, locale=ctx.me.locale, today=ctx.svc.clock.now().date())
+    if ans.handoff or not ans.topic:
+        return False
+    await ctx.svc.store.count_question({"topic": ans.topic, "status": "bot_answered", "at": ctx.svc.clock.ts()})
+    ctx.say(ctx.t("qa.answer", answer=ans.answer, source=ans.source, reviewed=ans.reviewed))
+    return True
+
+
+async def wish(ctx: Ctx, text: str) -> str:
+    """Stored, then the on-duty staff told (else anyone the bot can reach); "told" only when someone got it."""
+    svc, uid, now = ctx.svc, ctx.ev.user_id, ctx.svc.clock.ts()
+    if not await svc.store.first_stranger_wish(uid, now, WISH_SECONDS):
+        return "stranger.wish_told"  # told within the hour: staff have it
+    if not await svc.store.within_quota("stranger_wishes", now, WISH_SECONDS, WISHES_PER_WINDOW):
+        await svc.store.forget_stranger_wish(uid)
+        return "stranger.wish_call"
+    name = ctx.ev.first_name or "?"
+    qid = await svc.store.add_question({"resident": "", "name": name, "text": text[:300], "topic": "signup",
+                                        "status": "asked_staff", "at": now, "user": uid})
+    told = svc.cat.t("stranger.wish_staff", n=qid, name=name, words=text[:200])
+    buttons = ((ctx.button("btn.answer", f"q:ans:{qid}"),),)
+    if not await _tell_staff(svc, lambda chat: Outbound(chat, told, buttons=buttons, tag=f"question:{qid}")):
+        await svc.store.forget_stranger_wish(uid)  # nobody heard it: the next wish is tried again
+        return "stranger.wish_call"
+    return "stranger.wish_told"
+
+
+async def _tell_staff(svc, message) -> int:
+    """The on-duty staff the bot can reach, else anyone on the staff it can: how many got it."""
+    cannot, tried, reached = await roster.unreachable(svc), set(), 0
+    for staff in (await roster.reachable_on_duty(svc), [st for st in svc.settings.staff if st.id not in cannot]):
+        chats = [st.telegram_id for st in staff if st.telegram_id not in tried]
+        tried.update(chats)
+        reached += sum([(await svc.outbox.send(message(chat))).ok for chat in chats])
+        if reached:
+            break
+    return reached
