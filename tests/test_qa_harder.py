@@ -70,3 +70,9 @@ def test_an_age_and_how_much_allowance_a_month_is_answered(kb, question, amount)
     """"我九十一了 每个月能拿多少补贴" was "这个问题我不太确定"."""
     got = kb.answer(question, age=70)
     assert got.topic == "allowance.senior" and amount in got.answer, (got.topic, got.answer)
+
+
+def test_asking_to_draw_a_pension_early_is_not_answered_with_what_to_do_after_a_death(kb):
+    """"养老金可以提前领吗" was answered with the survivors' rules (去世后，家属要及时去报告…)."""
+    got = kb.answer("养老金可以提前领吗", age=70)
+    assert got.topic != "pension.survivor", got.answer

@@ -177,3 +177,17 @@ async def test_good_news_or_everyday_words_are_not_illness_nor_a_puzzle(people, 
     wang, li = await _says(people, words)
     assert li.texts() == []
     assert not any("没太明白" in t or "不舒服" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["老年人坐公交免费吗", "看病能报销多少"])
+async def test_a_question_the_bot_cannot_answer_is_offered_to_staff_not_misunderstood(people, app, words):
+    """Both were "没太明白": a question is one the bot says it is not sure of and offers to ask staff."""
+    wang, li = await _says(people, words)
+    assert any("不太确定" in t for t in wang.texts())
+    assert not any("没太明白" in t for t in wang.texts())
+
+
+async def test_asking_about_the_funeral_grant_is_answered(people, app):
+    """"丧葬费有多少" was "没太明白"."""
+    wang, li = await _says(people, "丧葬费有多少")
+    assert any("丧葬补助金" in t for t in wang.texts())
