@@ -191,3 +191,14 @@ async def test_asking_about_the_funeral_grant_is_answered(people, app):
     """"丧葬费有多少" was "没太明白"."""
     wang, li = await _says(people, "丧葬费有多少")
     assert any("丧葬补助金" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["我摔倒过，去年的事了", "我摔倒过 好几年前的事了"])
+def test_a_fall_said_after_to_be_long_past_is_no_emergency(nlu_model, words):
+    """"我摔倒过 去年的事了" raised an emergency: "去年" put it in the past only when it came first in the clause."""
+    assert nlu_model.parse(words, explain=True)["decision"] != "emergency"
+
+
+@pytest.mark.parametrize("words", ["我摔倒了，不是去年的事，是现在", "去年摔过，今天又摔倒了起不来"])
+def test_a_fall_now_beside_an_old_one_still_counts(nlu_model, words):
+    assert nlu_model.parse(words, explain=True)["decision"] == "emergency"
