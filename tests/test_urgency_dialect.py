@@ -202,3 +202,11 @@ def test_a_fall_said_after_to_be_long_past_is_no_emergency(nlu_model, words):
 @pytest.mark.parametrize("words", ["我摔倒了，不是去年的事，是现在", "去年摔过，今天又摔倒了起不来"])
 def test_a_fall_now_beside_an_old_one_still_counts(nlu_model, words):
     assert nlu_model.parse(words, explain=True)["decision"] == "emergency"
+
+
+@pytest.mark.parametrize("words", ["这个怎么用", "你们能干什么", "这个有什么用"])
+async def test_asking_what_the_bot_does_is_told_in_short_lines(people, app, words):
+    """Each was "没太明白"."""
+    wang, li = await _says(people, words)
+    said = wang.last().text
+    assert "🆘" in said and "养老金" in said and "没太明白" not in said

@@ -166,6 +166,8 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
         show_menu(ctx, "talk.address_noted", phone=ctx.svc.settings.community.committee_phone)
     elif TODAY.search(text):
         show_menu(ctx, "talk.today", **today(ctx))
+    elif WHAT_I_DO.search(text):
+        show_menu(ctx, "talk.what_i_do")
     elif not await help_request.said_on_call(ctx, text):  # else words on their open call: its staff read them
         not_understood(ctx, text)
 
@@ -207,6 +209,11 @@ LONELY = re.compile(r"孤单|孤独|寂寞|(好|很|太|真|老)闷|闷得慌|�
 # "what day is it?" from someone who lost track: the bot's clock answers (never before a cry: route_intent runs after)
 TODAY = re.compile(r"(今天|今日|今朝)(是)?(几号|几月几号|几月几日|星期几|礼拜几|周几|什么日子)|(现在|这会儿?)(是)?几点"
                    r"|\bwhat (day|date|time) is it\b|\bwhat'?s the (date|time)\b", re.I)
+
+
+# "这个怎么用", "你们能干什么": what the bot is for, in short lines
+WHAT_I_DO = re.compile(r"怎么用|(你|你们|这个)(能|可以|会)(干|做)(什么|啥)|有(什么|啥)(用|功能)|\bwhat can you do\b"
+                       r"|\bhow (do i|to) use\b", re.I)
 
 
 def today(ctx: Ctx) -> dict:
