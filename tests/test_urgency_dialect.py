@@ -210,3 +210,23 @@ async def test_asking_what_the_bot_does_is_told_in_short_lines(people, app, word
     wang, li = await _says(people, words)
     said = wang.last().text
     assert "🆘" in said and "养老金" in said and "没太明白" not in said
+
+
+@pytest.mark.parametrize("words", ["我起夜的时候摔了", "我在厨房摔了", "老伴在卫生间摔了"])
+async def test_a_fall_told_with_a_plain_shuai_le_reaches_staff_at_once(people, app, words):
+    """"我起夜的时候摔了" (a fall getting up at night) reached staff only while the model happened to lean to
+    emergency; more training data tipped it to out_of_scope ("没太明白"). A plain "摔了" ending the clause is a fall."""
+    wang, li = await _says(people, words)
+    assert words in li.last("紧急求助 #1").text
+
+
+@pytest.mark.parametrize("words", ["手机摔了", "碗摔了一个", "杯子摔了"])
+def test_a_dropped_phone_or_bowl_is_no_fall(nlu_model, words):
+    assert nlu_model.parse(words, explain=True)["decision"] != "emergency"
+
+
+@pytest.mark.parametrize("words", ["我尿床了", "我拉裤子了", "我吃不下东西吐了", "我在超市摔了 现在在医院"])
+async def test_incontinence_vomiting_or_a_fall_now_in_hospital_reach_staff(people, app, words):
+    wang, li = await _says(people, words)
+    assert words in li.last("求助 #1").text
+    assert not any("没太明白" in t for t in wang.texts())
