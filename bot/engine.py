@@ -270,7 +270,8 @@ class Engine:
         return len(due)
 
     async def _deadlines(self, keys: list[str]) -> None:
-        for key in keys:
+        # in turn, alerts first: owed packets waiting on a slow chat never hold back a call's escalation
+        for key in sorted(keys, key=lambda k: getattr(self.routes.timer(k.split(":", 1)[0]), "catch_up", False)):
             await self._deadline(key)
 
     async def _deadline(self, key: str) -> None:
