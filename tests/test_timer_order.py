@@ -72,3 +72,20 @@ async def test_an_escalation_due_with_packets_owed_after_a_crash_is_not_held_beh
     assert sorted(int(m.tag.split(":")[1]) for m in owed) == [1, 2]  # the packets still reach him, each once
     for n in (1, 2):
         assert await after.svc.store.packets_owed(n) == []
+
+
+async def test_an_escalations_full_packet_pays_the_one_owed_after_the_digest(app, clock, make_app):
+    """李社工 had #1 and #2 in a digest and claimed #2 from it; the worker died before the full packets. #1 escalates
+    alone at 10:03: its packet reaches her whole, so the packet of #1 owed since the digest is not sent again."""
+    await crashed_after_a_digest(app, clock)
+    await Person(app, 1001, "李社工").press_data(1, "inc:claim:2")
+    assert (await app.svc.store.incident(2))["claimed_by"] == "li"
+    after = await make_app(prefix_=app.settings.redis.prefix)
+    clock.set(datetime(2026, 11, 23, 10, 3, 5, tzinfo=SH))
+    await after.engine.tick()
+    for task in list(after.engine.incidents.pending()):
+        await task
+    li = Person(after, 1001, "李社工")
+    ones = [t for t in li.texts() if "紧急求助 #1" in t and DIGEST not in t]
+    assert len(ones) == 1 and "没人接单" in ones[0], li.texts()
+    assert await after.svc.store.packets_owed(1) == []
