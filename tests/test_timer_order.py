@@ -5,8 +5,8 @@ staff chat held them back, nobody new heard of a call nobody had claimed. Escala
 import asyncio
 from datetime import datetime
 
-from test_burst import DIGEST, numbers, residents
-from test_digest_crash import packets
+from test_burst import DIGEST, numbers
+from test_digest_crash import crashed_after_a_digest
 from test_incident_followups import SH
 
 from bot.testing.tools import Person, RecordingMessenger
@@ -25,32 +25,12 @@ class SlowChat(RecordingMessenger):
         return await super().deliver(msg)
 
 
-async def crashed_after_a_digest(app, clock) -> Person:
-    """Two residents call at 10:00; 李社工 gets them in one digest; the worker dies before their full packets."""
-    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
-    crowd = await residents(app, 2)
-    real = app.svc.outbox.send_all
-
-    async def dies(msgs, *args, **kwargs):
-        if any(m.tag.startswith("packet:") for m in msgs):
-            raise RuntimeError("power cut")
-        return await real(msgs, *args, **kwargs)
-
-    app.svc.outbox.send_all = dies
-    await asyncio.gather(*(p.send("🆘 紧急求助") for p in crowd))
-    for task in list(app.engine.incidents.pending()):
-        await task
-    li = Person(app, 1001, "李社工")
-    assert numbers(li.last(DIGEST).text) == {1, 2} and packets(li.texts()) == []
-    return li
-
-
 def heard_of(person) -> set[int]:
     return set().union(set(), *map(numbers, person.texts()))
 
 
 async def test_an_escalation_due_with_packets_owed_after_a_crash_is_not_held_behind_them(app, clock, make_app):
-    await crashed_after_a_digest(app, clock)
+    await crashed_after_a_digest(app, clock, 2)
     slow = SlowChat(1001)
     after = await make_app(prefix_=app.settings.redis.prefix, messenger=slow)
     li, wa, chen = (Person(after, uid, name) for uid, name in ((1001, "李社工"), (1002, "王社工"), (1003, "陈书记")))
@@ -77,7 +57,7 @@ async def test_an_escalation_due_with_packets_owed_after_a_crash_is_not_held_beh
 async def test_an_escalations_full_packet_pays_the_one_owed_after_the_digest(app, clock, make_app):
     """李社工 had #1 and #2 in a digest and claimed #2 from it; the worker died before the full packets. #1 escalates
     alone at 10:03: its packet reaches her whole, so the packet of #1 owed since the digest is not sent again."""
-    await crashed_after_a_digest(app, clock)
+    await crashed_after_a_digest(app, clock, 2)
     await Person(app, 1001, "李社工").press_data(1, "inc:claim:2")
     assert (await app.svc.store.incident(2))["claimed_by"] == "li"
     after = await make_app(prefix_=app.settings.redis.prefix)
