@@ -56,3 +56,22 @@ async def test_words_that_answer_no_question_reach_the_staff_and_the_question_is
     await telegram.said(wang, "请确认您现在的地址", after=told)
     assert numbered(telegram, STAFF, 2) == [] and await telegram.app.svc.store.incident(2) is None
     assert any(e.get("words") == "钥匙在门口地垫下面" for e in await telegram.app.svc.store.timeline(1))
+
+
+async def test_the_earlier_questions_button_pressed_after_the_raise_keeps_the_address_question(telegram):
+    """He taps "🙋 要，请人来看看" under the question asked before his "快来": the address question that followed the
+    raise was dropped, and his typed "对" to it reached staff as one more thing he said, the address left unconfirmed."""
+    wang, li = await resident(telegram), telegram.user("李社工")
+    await wang.send_text("我有点不舒服")
+    ask = await telegram.said(wang, "要不要请社工来看看您")
+    await wang.send_text("快来")
+    await telegram.said(wang, "请确认您现在的地址")
+    told = telegram.count(wang)
+    await wang.click(ask, "要，请人来看看")
+    await telegram.said(wang, "已请社工来看您", after=told)
+    await telegram.said(wang, "请确认您现在的地址", after=told)  # still waiting for his answer, asked again
+    n = telegram.count(li)
+    await wang.send_text("对")
+    await telegram.api.wait_for_message(li.id, lambda m: "居民已确认地址" in m.text)
+    assert (await telegram.app.svc.store.incident(1))["address_state"] == "confirmed"
+    assert not any("又说" in m.text for m in telegram.api.sent_to(li.id)[n:])
