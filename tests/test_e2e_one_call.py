@@ -39,6 +39,20 @@ async def test_urgent_words_on_an_open_request_raise_that_call_to_an_emergency(t
     assert [e["event"] for e in await store.timeline(1)].count("raised") == 1
 
 
+async def test_a_claimed_request_raised_keeps_its_claimer_who_is_told_loudly(telegram):
+    wang, li = await resident(telegram), telegram.user("李社工")
+    await wang.send_text("我有点不舒服")
+    await li.click(await telegram.said(li, "求助 #1"), "我来处理")
+    await telegram.said(wang, "已经接手")
+    n = telegram.count(li)
+    await wang.send_text("快来")
+    raised = await telegram.said(li, "升级为紧急", after=n)
+    assert "#1" in raised.text and "快来" in raised.text and "🙋 我来处理" in raised.buttons()
+    await telegram.said(wang, "请确认您现在的地址")
+    inc = await telegram.app.svc.store.incident(1)
+    assert inc["kind"] == "emergency" and inc["claimed_by"] == "li" and await telegram.app.svc.store.incident(2) is None
+
+
 async def test_words_that_answer_no_question_reach_the_staff_and_the_question_is_asked_again(telegram):
     wang, li = await resident(telegram), telegram.user("李社工")
     await wang.send_text("我摔倒了")
