@@ -246,9 +246,9 @@ class Engine:
     async def tick(self, limit: int = 200) -> int:
         """Runs every due deadline once. Called when one is due (the scheduler's wake-up job reads the earliest).
 
-        Deadlines of different incidents (or residents) run side by side, each one's in order, and the tick
-        waits for them at most TICK_WAIT_SECONDS: when Telegram's pace holds their messages back (a mass
-        event), the next tick still finds what has come due since."""
+        Deadlines of different incidents (or residents) run side by side, each one's in turn (owed packets last),
+        and the tick waits for them at most TICK_WAIT_SECONDS: when Telegram's pace holds their messages back (a
+        mass event), the next tick still finds what has come due since."""
         due = [key for key in await self.svc.store.take_due(self.svc.clock.ts(), limit=limit)
                if key not in self._ticking]
         if not due:
@@ -270,7 +270,8 @@ class Engine:
         return len(due)
 
     async def _deadlines(self, keys: list[str]) -> None:
-        for key in keys:
+        # in turn, alerts first: owed packets waiting on a slow chat never hold back a call's escalation
+        for key in sorted(keys, key=lambda k: getattr(self.routes.timer(k.split(":", 1)[0]), "catch_up", False)):
             await self._deadline(key)
 
     async def _deadline(self, key: str) -> None:

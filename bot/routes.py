@@ -63,6 +63,7 @@ class TimerRoute:
 
     kind: str
     handler: Callable[[str], Awaitable[bool]]
+    catch_up: bool = False  # owed work that may be slow (packets after a digest): after its subject's alerts
 
 
 @dataclass(frozen=True)

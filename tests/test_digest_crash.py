@@ -15,9 +15,10 @@ def packets(texts: list[str]) -> list[str]:
     return [t for t in texts if DIGEST not in t and "紧急求助 #" in t]
 
 
-async def test_full_packets_after_a_digest_whose_worker_died_reach_staff_from_the_next_worker(app, clock, make_app):
+async def crashed_after_a_digest(app, clock, count: int) -> Person:
+    """`count` residents call at 10:00; 李社工 gets them in one digest; the worker dies before their full packets."""
     clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
-    crowd = await residents(app, 3)
+    crowd = await residents(app, count)
     real = app.svc.outbox.send_all
 
     async def dies(msgs, *args, **kwargs):
@@ -30,7 +31,12 @@ async def test_full_packets_after_a_digest_whose_worker_died_reach_staff_from_th
     for task in list(app.engine.incidents.pending()):
         await task
     li = Person(app, 1001, "李社工")
-    assert numbers(li.last(DIGEST).text) == {1, 2, 3} and packets(li.texts()) == []
+    assert numbers(li.last(DIGEST).text) == set(range(1, count + 1)) and packets(li.texts()) == []
+    return li
+
+
+async def test_full_packets_after_a_digest_whose_worker_died_reach_staff_from_the_next_worker(app, clock, make_app):
+    li = await crashed_after_a_digest(app, clock, 3)
     after = await make_app(prefix_=app.settings.redis.prefix, messenger=app.svc.outbox.messenger)
     heard = await until(after, clock, datetime(2026, 11, 23, 10, 2, 30, tzinfo=SH), [Person(after, li.id, li.name)],
                         every=0.25)  # before the first escalation (10:03) alerts everyone again

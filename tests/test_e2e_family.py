@@ -1,4 +1,8 @@
 """A family member's cry for help (and voice) end to end: the real Telegram client over HTTP, real Redis."""
+import asyncio
+
+import pytest
+from conftest import TUESDAY_9
 
 
 async def signed_up_daughter(telegram):
@@ -60,3 +64,38 @@ async def test_a_daughters_request_to_look_in_on_her_father_reaches_staff_throug
     request = await telegram.said(telegram.user("李社工"), "求助 #1")
     assert "王老伯" in request.text and "王丽（女儿）" in request.text and "能帮我去看看我爸吗" in request.text
     await telegram.said(daughter, "已经告诉居委会社工")
+
+
+@pytest.mark.parametrize("language, words", [("zh-hans", ("张阿姨", "我很好")), ("en", ("answered the check-in",))])
+async def test_a_son_alerted_of_a_missed_check_in_hears_over_telegram_that_his_mother_answered_late(telegram, language,
+                                                                                                    words):
+    """The call closed by her late answer, not by staff: he hears once how it ended, in the language his Telegram
+    is set to."""
+    app, clock = telegram.app, telegram.app.svc.clock
+    son = telegram.api.user(telegram.user("张明").id + 1, "张明", language_code=language)
+    await son.send_command("/start")
+    await telegram.api.wait_for_message(son.id, lambda m: m.has_request_contact())
+    await son.send_contact("13911110001")
+    await telegram.said(son, "张阿姨")  # known as her contact
+    known = telegram.count(son)
+    zhang = await telegram.signed_up("张阿姨", "13900000001")
+    await app.svc.checkins.enrol(await app.svc.store.resident_id_by_phone("13900000001"))
+    for hour, minute in ((9, 0), (9, 30), (10, 0)):
+        clock.set(TUESDAY_9.replace(hour=hour, minute=minute))
+        await app.svc.checkins.run_due()
+    ask = await telegram.said(zhang, "身体好吗")
+    for hour, minute in ((10, 21), (11, 1)):
+        clock.set(TUESDAY_9.replace(hour=hour, minute=minute))
+        await app.engine.tick()
+    await telegram.said(son, "张阿姨", after=known)  # the escalation reached him
+    before = telegram.count(son)
+    clock.set(TUESDAY_9.replace(hour=11, minute=12))
+    await zhang.click(ask, "我很好")
+    line = await telegram.said(son, "11:12", after=before)
+    assert all(w in line.text for w in words) and "021-64370000" in line.text
+    assert ("平安" in line.text) == (language == "zh-hans")  # his language, not half of each
+    await telegram.said(telegram.user("李社工"), "刚刚回复了签到")
+    await asyncio.sleep(0.3)  # anything else on its way to him
+    said = [m.text for m in telegram.api.sent_to(son.id)[before:]]
+    assert len(said) == 1 and not any(w in said[0] for w in ("#1", "谢谢大家", "13900000001", "建新路")), said
+    assert (await app.svc.store.incident(1))["status"] == "resolved"

@@ -267,6 +267,7 @@ def visit_wanted(text: str, intent: str) -> str | None:
 
 async def on_unwell(ctx: Ctx, choice: str) -> None:
     n = await ctx.svc.store.active_incident(ctx.me.resident_id)
+    waiting = ctx.step if n and ctx.session.get("incident") == n else None  # pressed late: a raised call's question
     if ctx.ev.kind == "button":  # (or typed: "要", "算了")
         ctx.edit_pressed(ctx.t("unwell.ask") + "\n" + ctx.t(f"btn.unwell_{'come' if choice == 'come' else 'rest'}"))
     if n:
@@ -277,3 +278,5 @@ async def on_unwell(ctx: Ctx, choice: str) -> None:
     ctx.goto(None)
     ctx.say(ctx.t("unwell.come_ok" if choice == "come" else "unwell.rest_ok",
                   phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
+    if waiting:
+        await help_request.ask_again(ctx, await ctx.svc.store.incident(n), waiting)

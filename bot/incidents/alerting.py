@@ -94,7 +94,9 @@ class Alerting:
                         reason: str, *, first: bool = False, sent: list | None = None, mark: dict | None = None,
                         owe: tuple[list, float] | None = None) -> int:
         """Writes an alert round down (its messages, for later edits; who was and wasn't reached). A first
-        alert that reached nobody brings the next level forward to now. Returns how many were reached."""
+        alert that reached nobody brings the next level forward to now; a full packet sent to a chat still owed one
+        after a digest pays that debt (owed.py), so nobody gets the call's packet twice. Returns how many were
+        reached."""
         if sent is None:
             sent = [(chat, res.message_id, role) for (chat, role, _), res in zip(targets, results)
                     if res.ok and res.message_id]
@@ -107,7 +109,7 @@ class Alerting:
                  "reason": reason}
         fields = {**({"first_alert_sent": True} if first else {}), **(mark or {})}
         await self.store.record_alerts(n, sent, entry, fields=fields, cancel=(f"first:{n}",) if first else (),
-                                       owe=owe)
+                                       owe=owe, paid=[chat for chat, _, _ in sent])
         if reached:
             return len(reached)
         if first:  # the next level (all staff) at once; later levels keep their pace, reached or not

@@ -162,14 +162,18 @@ async def said_on_call(ctx: Ctx, text: str) -> bool:
     inc = await open_call(ctx.svc.store, ctx.me.resident_id) if ctx.me.role == "resident" else None
     if inc is None:
         return False
-    n, (flow, step) = inc["id"], ctx.step
-    waiting = step if flow == "help" and ctx.session.get("incident") == n else None
+    waiting = ctx.step if ctx.session.get("incident") == inc["id"] else None
     await join(ctx, inc, text)
-    if waiting == "need_now":
-        ask_need(ctx, n)
-    elif waiting == "confirm_address":
-        address_steps.ask_address(ctx, n, await ctx.svc.store.resident(inc["resident"]) or {})
+    await ask_again(ctx, inc, waiting)
     return True
+
+
+async def ask_again(ctx: Ctx, inc: dict, waiting: tuple | None) -> None:
+    """The call's question that waited (`waiting`: the step before something that answered none of it), again."""
+    if waiting == ("help", "need_now"):
+        ask_need(ctx, inc["id"])
+    elif waiting == ("help", "confirm_address"):
+        address_steps.ask_address(ctx, inc["id"], await ctx.svc.store.resident(inc["resident"]) or {})
 
 
 async def report_media(ctx: Ctx) -> int:

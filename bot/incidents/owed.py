@@ -3,7 +3,8 @@ button each) is owed each call's full packet: name, phone, address, its own butt
 to date. Record, then act: what is owed is written down with the round that sent the digest, in the same transaction
 ("incident:{n}:owed"), and each packet is paid off in the transaction that records it. Its deadline ("pkt:{n}") is
 the lease of whoever sends them, renewed while they wait their turn in the outbox: after a crash (or a send that
-failed) any worker's tick sends what is still owed, once."""
+failed) any worker's tick sends what is still owed, once — after the incident's escalations due in the same tick
+(a slow chat never holds those back), and not to a chat a later round's full packet reached (it paid the debt)."""
 from __future__ import annotations
 
 import asyncio

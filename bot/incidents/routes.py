@@ -16,7 +16,8 @@ fas:<resident id>             contact    family_asks.on_asked_which (whom they a
 command   /open (open incidents) · /incident N (one incident's timeline): staff only
 timer     esc, arr, fol, rnw, addr, first → Incidents.on_deadline (deadlines.py) · rep → Repeats · duty → Reach
           live → Incidents.on_live_deadline (live.py: a live location's latest position, paced)
-          pkt → Incidents.on_packets_deadline (owed.py: full packets owed after a digest whose sender died)
+          pkt → Incidents.on_packets_deadline (owed.py: full packets owed after a digest whose sender died;
+                after the incident's escalations due in the same tick)
           fam → Incidents.on_family_deadline (closed.py: the family's news of a closed call, if its closer died)
 job       outage (every second) → Outage.job: the calls journaled while Redis was away, stored once it is back
           outage_cries (every second) → outage_pace.tell_held_cries: cries the fallback's pace held back, told
@@ -71,7 +72,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
             *(TimerRoute(kind, incidents.on_deadline) for kind in DEADLINES),
             TimerRoute("rep", repeats.on_deadline),
             TimerRoute("live", incidents.on_live_deadline),
-            TimerRoute("pkt", incidents.on_packets_deadline),
+            TimerRoute("pkt", incidents.on_packets_deadline, catch_up=True),
             TimerRoute("fam", incidents.on_family_deadline),
             *((TimerRoute(REACH, reach.on_deadline),) if reach else ()),
         ),
