@@ -17,6 +17,7 @@ still check (`tell_said_fine`; said again, the call is marked `maybe_false_alarm
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from .. import roster
@@ -24,6 +25,8 @@ from ..types import Outbound
 
 log = logging.getLogger(__name__)
 FAMILY_NEWS_GRACE_SECONDS = 10  # the closing worker's time to tell them, before another takes it over
+FAMILY_NEWS_SEND_LEASE = 120  # a chat being told is left to its worker this long (then it is taken as having died)
+FAMILY_NEWS_RETRY_SECONDS = 30  # a chat Telegram failed for a moment is tried again this much later
 RESOLVED = ("hospital", "handled", "false_alarm", "other")  # staff's ✅ 已解决 outcomes (bot/incidents/staff.py)
 CALM = ("ok", "activity")  # check-in answers that say the resident is all right
 
@@ -34,19 +37,20 @@ async def family_told(svc, inc: dict) -> set[int]:
     return alerted | set(inc.get("family_chats") or [])
 
 
-async def tell_family(svc, inc: dict, line=None) -> None:
-    """The one line each family contact told of the (just closed) call reads (`line(name, loc)`: another line)."""
-    chats = await family_told(svc, inc)
-    if not chats:
-        return
+async def whose(svc, inc: dict) -> str:
+    """The name the family's line gives the call: its resident's, or those it may be about."""
     person = await svc.store.resident(inc.get("resident")) or {}
-    name = person.get("name") or "/".join(c["name"] for c in inc.get("candidates") or [])
-    msgs = []
-    for chat in sorted(chats):
-        loc = await svc.store.pref(chat, "locale") or svc.settings.locale
-        text = line(name, loc) if line else how_it_ended(svc, inc, name, loc)
-        msgs.append(Outbound(chat, text, tag=f"family:{inc['id']}"))
-    await svc.outbox.send_all(msgs)
+    return person.get("name") or "/".join(c["name"] for c in inc.get("candidates") or [])
+
+
+async def tell_family(svc, inc: dict, line) -> None:
+    """The one line (`line(name, loc)`) each family contact told of the call reads."""
+    if chats := await family_told(svc, inc):
+        name, msgs = await whose(svc, inc), []
+        for chat in sorted(chats):
+            loc = await svc.store.pref(chat, "locale") or svc.settings.locale
+            msgs.append(Outbound(chat, line(name, loc), tag=f"family:{inc['id']}"))
+        await svc.outbox.send_all(msgs)
 
 
 async def tell_said_fine(svc, inc: dict) -> None:
@@ -63,17 +67,20 @@ def family_news_owed(n: int, now: float) -> tuple[str, float]:
 
 class ClosedNews:
     """The family's news of a closed call, crash-safe (part of `Incidents`): the close stores "fam:n" with it; the
-    closing worker sends the news at once and crosses it off; if that worker dies first, the deadline falls due a
-    few seconds later and another sends it. Sent once when nothing fails."""
+    closing worker tells each chat at once and the store marks each chat told (`bot/store/told.py`); if that worker
+    dies first, the deadline falls due a few seconds later and another tells the chats not yet told. A chat Telegram
+    failed for a moment (5xx, timeout) is tried again; one being told by another worker (a slow send) is left to it.
+    Each chat hears it once when nothing fails for good."""
 
     async def on_family_deadline(self, key: str, blocking_timeout: float = 0.5) -> bool:
-        """Under the call's lock, and only while "fam:n" stands: two workers never both send it."""
+        """Under the call's lock, and only while "fam:n" stands; crossed off once every chat was told."""
         n = int(key.split(":")[1])
         async with self.lock(n, blocking_timeout=blocking_timeout):
             if await self.store.deadline(key) is None:
                 return True  # told already
-            if inc := await self.store.incident(n):
-                await tell_family(self.svc, inc)
+            if (inc := await self.store.incident(n)) and not await tell_each(self.svc, inc):
+                await self.store.set_deadline(key, self.svc.clock.ts() + FAMILY_NEWS_RETRY_SECONDS)
+                return False  # some chat not told yet: tried again then
             await self.store.cancel_deadline(key)
         return True
 
@@ -82,6 +89,31 @@ class ClosedNews:
             await self.on_family_deadline(f"fam:{n}", blocking_timeout=FAMILY_NEWS_GRACE_SECONDS)
         except Exception as e:  # owed still: the deadline sends it
             log.warning("family news of incident %s not sent now (%s); its deadline sends it", n, type(e).__name__)
+
+
+async def tell_each(svc, inc: dict) -> bool:
+    """Tells each family chat told of the closed call how it ended, each chat once (taken in the store first).
+    Whether every chat is told now (or refused it for good)."""
+    chats, name = await family_told(svc, inc), await whose(svc, inc)
+    return all(await asyncio.gather(*(tell_one(svc, inc, chat, name) for chat in sorted(chats))))
+
+
+async def tell_one(svc, inc: dict, chat: int, name: str) -> bool:
+    n, now = inc["id"], svc.clock.ts()
+    hold = await svc.store.take_news_chat(n, chat, now, now + FAMILY_NEWS_SEND_LEASE)
+    if hold in ("told", "busy"):
+        return hold == "told"  # busy: another worker is telling it (if it dies, the chat is tried again)
+    try:
+        loc = await svc.store.pref(chat, "locale") or svc.settings.locale
+        res = await svc.outbox.send(Outbound(chat, how_it_ended(svc, inc, name, loc), tag=f"family:{n}"))
+    except BaseException:
+        await svc.store.give_back_news_chat(n, chat, hold)
+        raise
+    if res.ok or res.permanent:  # reached, or refused for good (blocked): trying again will not help
+        await svc.store.news_told(n, chat)
+        return True
+    await svc.store.give_back_news_chat(n, chat, hold)
+    return False
 
 
 def how_it_ended(svc, inc: dict, name: str, loc: str) -> str:

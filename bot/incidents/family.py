@@ -18,6 +18,7 @@ from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import asks_after, danger_in, fall_told_over, is_emergency, understand
 from ..types import MEDIA, Button
 from . import family_asks, help_request, urgency
+from .family_other import cried_about_other
 from .group_media import group_told
 
 
@@ -156,6 +157,8 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
     links, people = await linked_people(ctx)
     if not people:
         await _as_unknown(ctx, cried=True)
+        return None
+    if await cried_about_other(ctx, words, people, _reporter(ctx, links)):  # a neighbour: not a call about theirs
         return None
     if len(people) == 1:
         person, how = people[0], dict(words=words, source="family", ask_address=False, reporter=_reporter(ctx, links),

@@ -101,7 +101,8 @@ class Lifecycle:
         return await self._alert(n, 0, inc=inc, person=person, first=True)
 
     # --- staff actions -----------------------------------------------------------------
-    async def claim(self, n: int, staff) -> tuple[bool, dict]:
+    async def claim(self, n: int, staff, **entry) -> tuple[bool, dict]:
+        """`entry`: what the timeline says of it besides (a claim kept from a joined call: bot/incidents/merged_claim.py)."""
         inc = await self.store.incident(n)
         if inc is None or inc["status"] == "resolved":
             return False, inc
@@ -115,7 +116,7 @@ class Lifecycle:
         await self.store.update_incident(n, claims=claims, reopened=False, renewed=False)
         await self.store.cancel_deadline(*[f"esc:{n}:{i}" for i in range(inc["level"] + 1, inc["level"] + 3)])
         await self.store.set_deadline(f"arr:{n}:{claims}", now + policy.arrival_timeout_minutes * 60)
-        await self.store.add_timeline(n, {"at": now, "event": "claimed", "by": staff.name})
+        await self.store.add_timeline(n, {"at": now, "event": "claimed", "by": staff.name, **entry})
         return True, await self.store.incident(n)
 
     async def arrive(self, n: int, staff) -> dict | None:

@@ -14,6 +14,7 @@ from .. import roster
 from ..residents import has_any
 from ..textfit import clip
 from .alerting import listeners
+from .merged_claim import keep_claim
 
 log = logging.getLogger(__name__)
 RAISES = ("open", "claimed", "arrived")
@@ -118,6 +119,7 @@ class Raising:
                               relation=reporter.get("relation", ""), words=clip(words, 200))
         await roster.pass_on(self.svc, sorted(chats), text, None, tag=f"merged:{n}",
                              urgent_intro=inc["kind"] == "emergency")
+        await keep_claim(self, n, m, person["name"])
         self._background(self.refresh(n))
         log.info("incident %s joined to %s, the open call of the resident it was named for", n, m)
         return True

@@ -6,6 +6,7 @@
                  staff joined by phone, duty taken over
   sessions.py    conversation state, preferences, sign-ups waiting, register drafts
   incidents.py   an incident's record, timeline, alert messages; the atomic claim; every send attempt
+  told.py      who was told how a call ended, per family chat (each told once)
   emergency.py   a 🆘 stored in one round trip (the fast lane), calls arriving together batched
   deadlines.py   timers that survive a restart; repeated calls and strangers' messages
   due.py         each committee's earliest deadline and check-in step, every committee's in one round trip
@@ -31,6 +32,7 @@ from .leases import LeasesStore
 from .notices import NoticesStore
 from .pace import Pace, PaceStore
 from .tallies import QuestionsStore
+from .told import FamilyNewsStore
 from .residents import ResidentsStore, StaffStore
 from .sessions import SessionsStore
 
@@ -38,5 +40,6 @@ __all__ = ["Earliest", "Keys", "Opened", "Pace", "Store", "UpdateMark", "dumps",
 
 
 class Store(ResidentsStore, SessionsStore, IncidentsStore, EmergencyStore, DeadlinesStore, StaffStore,
-            QuestionsStore, SendLogStore, CheckinsStore, NoticesStore, DeskStore, LeasesStore, PaceStore):
+            QuestionsStore, SendLogStore, CheckinsStore, NoticesStore, DeskStore, LeasesStore, PaceStore,
+            FamilyNewsStore):
     """Store(redis, prefix="nc:", *, wait_replicas=0, wait_ms=500): every feature's storage on one connection."""

@@ -21,6 +21,8 @@ Layout (prefix omitted):
   incident:{n}:alerts       hash  "chat:message" -> role, every alert message sent for the incident
   incident:{n}:owed         hash  chat -> JSON [chat, role, name]: a full packet owed to a staff chat that had the
                                   call in a digest (gone once sent; "pkt:{n}" sends what is left after a crash)
+  incident:{n}:told         hash  chat -> "told" | until (ts): a family chat told how the call ended, or being told
+                                  by one worker until then (bot/incidents/closed.py)
   incidents:open            zset  n by creation time
   resident:{rid}:incident   str   the resident's active incident
   deadlines                 zset  "kind:arg" by due time (escalation, address timeout, check-ins)
@@ -112,6 +114,7 @@ class Keys:
     def incident_timeline(self, n: Part) -> str: return self._key("incident:{}:timeline", n)
     def incident_alerts(self, n: Part) -> str: return self._key("incident:{}:alerts", n)
     def incident_owed(self, n: Part) -> str: return self._key("incident:{}:owed", n)
+    def incident_told(self, n: Part) -> str: return self._key("incident:{}:told", n)
     def incidents_open(self) -> str: return self._key("incidents:open")
     def active_incident(self, rid: Part) -> str: return self._key("resident:{}:incident", rid)
     def deadlines(self) -> str: return self._key("deadlines")
