@@ -122,3 +122,12 @@ async def test_her_cry_that_says_come_still_reaches_her_colleagues(people, app):
     li, wa = people("李社工"), people("王社工")
     await li.send("救命 快来 我摔倒了")
     assert "同事求助" in wa.last("同事求助").text and "120" in li.last().text
+
+
+async def test_for_a_voice_nobody_has_heard_yet_she_is_offered_what_its_alert_offers(people, app):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send_kind("voice")
+    li = people("李社工")
+    await li.send("收到 我来")
+    assert datas(li.last()) == ["inc:urgent:1", "inc:heard:1"] and "王老伯" in li.last().text
+    assert (await app.svc.store.incident(1))["status"] == "open"
