@@ -36,8 +36,8 @@ async def show_open(ctx: Ctx, first: str = "") -> None:
 
 async def open_line(ctx: Ctx, inc: dict) -> str:
     """One incident as /open lists it: #n, kind, whom it is about, how long ago, its state and who holds it."""
-    who = roster.staff_by_id(ctx.svc.settings, inc.get("claimed_by"))
-    return ctx.t("staff.open_line", n=inc["id"], kind=ctx.t(f"kind.{inc['kind']}"), name=_who(inc, await about(ctx, inc)),
+    who, person = roster.staff_by_id(ctx.svc.settings, inc.get("claimed_by")), await about(ctx, inc)
+    return ctx.t("staff.open_line", n=inc["id"], kind=ctx.t(f"kind.{inc['kind']}"), name=_who(inc, person),
                  ago=_ago(ctx, inc["created"]), state=ctx.t(f"state.{inc['status']}"), who=who.name if who else "")
 
 
