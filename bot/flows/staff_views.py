@@ -7,7 +7,7 @@ from ..residents import link_resident
 from ..textfit import parts
 from ..types import Identity, Inbound, Outbound
 from .base import Ctx
-from .menu import show_menu
+from .menu import keyboard, show_menu
 
 SOURCES = ("button", "text", "menu", "checkin", "voice", "photo", "location", "family", "group", "colleague")
 
@@ -16,24 +16,29 @@ def _ago(ctx: Ctx, ts: float) -> str:
     return ctx.t("staff.minutes_ago", minutes=max(0, int((ctx.svc.clock.ts() - ts) // 60)))
 
 
-async def show_open(ctx: Ctx) -> None:
+async def show_open(ctx: Ctx, first: str = "") -> None:
+    """/open: every open incident, oldest first (after `first`, a line of the caller's)."""
     store = ctx.svc.store
     ids = await store.open_incident_ids()
     if not ids:
-        show_menu(ctx, "staff.none_open")
+        ctx.say("\n".join(filter(None, (first, ctx.t("staff.none_open")))), keyboard=keyboard(ctx))
         return
-    lines = [ctx.t("staff.open_title", count=len(ids))]
+    lines = [first] if first else []
+    lines.append(ctx.t("staff.open_title", count=len(ids)))
     for n in ids:
         inc = await store.incident(n)
-        person = await _about(ctx, inc)
-        who = roster.staff_by_id(ctx.svc.settings, inc.get("claimed_by"))
-        lines.append(ctx.t("staff.open_line", n=n, kind=ctx.t(f"kind.{inc['kind']}"), name=_who(inc, person),
-                           ago=_ago(ctx, inc["created"]), state=ctx.t(f"state.{inc['status']}"),
-                           who=who.name if who else ""))
+        lines.append(await open_line(ctx, inc))
         if inc.get("followup_stopped"):  # as the desk's Now list says it
             lines.append(ctx.t("desk.followup_stopped", count=inc.get("followup", 0)))
     lines.append(ctx.t("staff.open_hint"))
     ctx.say("\n".join(lines))
+
+
+async def open_line(ctx: Ctx, inc: dict) -> str:
+    """One incident as /open lists it: #n, kind, whom it is about, how long ago, its state and who holds it."""
+    who, person = roster.staff_by_id(ctx.svc.settings, inc.get("claimed_by")), await about(ctx, inc)
+    return ctx.t("staff.open_line", n=inc["id"], kind=ctx.t(f"kind.{inc['kind']}"), name=_who(inc, person),
+                 ago=_ago(ctx, inc["created"]), state=ctx.t(f"state.{inc['status']}"), who=who.name if who else "")
 
 
 async def show_incident(ctx: Ctx, arg: str) -> None:
@@ -43,7 +48,7 @@ async def show_incident(ctx: Ctx, arg: str) -> None:
     if inc is None:
         ctx.say(ctx.t("staff.no_such_incident"))
         return
-    person = await _about(ctx, inc)
+    person = await about(ctx, inc)
     lines = [ctx.t("staff.timeline_title", n=n, kind=ctx.t(f"kind.{inc['kind']}"), name=_who(inc, person),
                    state=ctx.t(f"state.{inc['status']}"))]
     # what the alert packet had to cut short, here whole
@@ -56,7 +61,7 @@ async def show_incident(ctx: Ctx, arg: str) -> None:
         ctx.say(part)
 
 
-async def _about(ctx: Ctx, inc: dict) -> dict:
+async def about(ctx: Ctx, inc: dict) -> dict:
     """The resident the call is about, or the staff member whose own call it is (never the register for her)."""
     return colleague(ctx.svc, inc) if inc.get("staff_caller") else await ctx.svc.store.resident(inc["resident"]) or {}
 

@@ -198,6 +198,12 @@ def _status_line(svc: Services, inc: dict, loc: str) -> str:
                      level=inc.get("level", 0) + 1)
 
 
+def actions(svc: Services, inc: dict) -> list[str]:
+    """What the packet's buttons offer now (`inc:<action>:<n>`), in their order: claim, arrive, resolve …"""
+    return [b.data.split(":")[1] for row in _buttons(svc, inc, svc.settings.locale) for b in row
+            if b.data.startswith("inc:")]
+
+
 def _buttons(svc: Services, inc: dict, loc: str) -> tuple[tuple[Button, ...], ...]:
     t = lambda k: svc.cat.t(k, loc)  # noqa: E731
     n = inc["id"]

@@ -10,6 +10,7 @@ from ..flows.base import Ctx
 from ..flows.menu import show_menu
 from ..textfit import clip
 from ..types import MessageRef, Outbound
+from . import staff_words
 from .colleague import on_cry
 from .packet import URGENT_KINDS, colleague
 from .urgency import typed_cry
@@ -151,8 +152,11 @@ async def on_outcome_note(ctx: Ctx, text: str) -> None:
 
 async def on_free_text(ctx: Ctx) -> None:
     """A staff member's words outside any step: a cry for help (fallen on a visit, threatened at a door) is a call of
-    her own that colleagues claim (bot/incidents/colleague.py); anything else gets the menu hint."""
-    if ctx.ev.kind != "text" or not await typed_cry(ctx.svc, ctx.ev, frozenset()):
+    her own that colleagues claim (bot/incidents/colleague.py); words about an alert or a question staff commands
+    answer ("我来", "处理好了", "谁在值班": staff_words.py) get their buttons or answer; anything else the menu hint."""
+    if ctx.ev.kind != "text":
         show_menu(ctx, "staff.menu_hint")
-        return
-    await on_cry(ctx, clip(ctx.ev.text.strip(), 300))
+    elif await typed_cry(ctx.svc, ctx.ev, frozenset()):
+        await on_cry(ctx, clip(ctx.ev.text.strip(), 300))
+    elif not await staff_words.answer(ctx, ctx.ev.text.strip()):
+        show_menu(ctx, "staff.menu_hint")

@@ -1,0 +1,123 @@
+"""A staff member's typed words outside any step, on her phone, where a button was meant: beside a cry for help
+(colleague.py, which goes first), what she says of an alert and what she asks.
+
+her words                                     the answer
+"收到" "我来" "我马上去" "#1 我去看看"           🙋 of each alert she can take (#n, resident)
+"已经到了" "联系上了"                          📍 of each she holds or can take
+"处理好了" "1号解决了" "是误报"                 the ✅ outcomes of each
+"有哪些没处理的" · "谁在值班" · "王老伯怎么样了"  /open · /duty · /incident N of his open call
+
+Words never act by themselves (typed on the move, about which call?): she taps to confirm, as on the packet. A
+number (#2, 2号) or a resident's name narrows the offer to that call. Only staff get here (engine.on_staff), so a
+resident typing "王老伯怎么样了" reads nothing of his.
+"""
+from __future__ import annotations
+
+import re
+
+from ..flows import staff_views
+from ..flows.base import Ctx
+from ..textfit import clip
+from .packet import NAME_CHARS, actions
+from .closed import RESOLVED as OUTCOMES  # ✅ 已解决's outcomes (staff.py)
+
+NUMBER = re.compile(r"[#＃第]\s*(\d{1,6})\s*号?|(\d{1,6})\s*号(?![楼门室线])")  # not "5号楼"
+QUESTION = re.compile(r"[?？吗呢么]|怎么|怎样|咋|如何|哪|谁|什么|几|多少|\b(how|who|what|which)\b", re.I)
+DONE = re.compile(r"(处理|解决|办|弄|搞)(好|完|定)|解决了|已解决|搞定|误报|送(医|院)|住院了|没事了|"
+                  r"\b(done|resolved|sorted|false alarm)\b", re.I)
+TAKE = re.compile(r"^(好的?|好|ok)?[，,。 ]*(收到|我来|我去|我马上|马上(去|到|过去)|这就(去|过)|交给我|我负责|我接|在路上)|"
+                  r"\b(on my way|i'?ll (take|go|handle)|got it)\b", re.I)
+THERE = re.compile(r"^我(已经)?到|到了|已到|到现场|到门口|在现场|联系上|已联系|\b(arrived|i'?m there|here now)\b", re.I)
+INTENTS = (("done", DONE), ("take", TAKE), ("there", THERE))  # "处理好了" is done; "收到了" is take, not there
+# what each answers with, the first the packet offers now: 🙋 (a voice's 🆘/✅ 已听) else 📍 else the outcomes
+OFFERS = {"take": (("claim",), ("urgent", "heard"), ("arrive",), ("resolve",)),
+          "there": (("arrive",), ("urgent", "heard"), ("resolve",)),
+          "done": (("resolve",), ("heard",))}
+LABELS = {"claim": "btn.claim", "arrive": "btn.arrived", "urgent": "btn.media_urgent", "heard": "btn.media_heard"}
+OPEN_ASKED = re.compile(r"(没|未|还没)(处理|解决|人接|接单)|待处理|(有|还有)(哪些|什么|几个|几件|多少)|"
+                        r"\b(open (calls|cases)|what'?s open)\b", re.I)
+DUTY_ASKED = re.compile(r"谁.{0,3}值班|值班.{0,3}(是谁|谁|哪位)|\bwho'?s on duty\b|\bwho is on duty\b", re.I)
+AFTER_ASKED = re.compile(r"怎么样|怎样|咋样|如何|情况|好点|还好吗|\bhow'?s\b|\bhow is\b", re.I)
+ACTION_CHARS = 16  # longer words are about something else ("我来问一下，明天的会几点开")
+
+
+async def answer(ctx: Ctx, text: str) -> bool:
+    """Answers her words if they are about an alert or ask what staff commands show; False: the menu hint."""
+    if DUTY_ASKED.search(text):
+        await staff_views.show_duty(ctx)
+        return True
+    if AFTER_ASKED.search(text) and await _asked_after(ctx, text):
+        return True
+    if OPEN_ASKED.search(text):
+        await staff_views.show_open(ctx)
+        return True
+    m = NUMBER.search(text)
+    rest = NUMBER.sub(" ", text).strip(" ，,。.!！~")
+    if len(rest) > ACTION_CHARS or QUESTION.search(rest):
+        return False
+    intent = next((name for name, words in INTENTS if words.search(rest)), None)
+    if intent is None:
+        return False
+    await _offer(ctx, intent, int(m.group(1) or m.group(2)) if m else None, rest)
+    return True
+
+
+async def _offer(ctx: Ctx, intent: str, n: int | None, text: str) -> None:
+    """The buttons of each alert she can act on that her words may mean, each named; or plainly none, and /open."""
+    offers = []
+    for inc, name in await _hers(ctx):
+        if n is not None and inc["id"] != n:
+            continue
+        can = actions(ctx.svc, inc)
+        for group in OFFERS[intent]:
+            if all(a in can for a in group):
+                offers.append((inc, name, group))
+                break
+    named = [o for o in offers if o[1] and o[1] in text]  # "王老伯那里我去": his
+    offers = named or offers
+    if not offers:
+        await staff_views.show_open(ctx, ctx.t("staffwords.none_n", n=n) if n else ctx.t("staffwords.none"))
+        return
+    lines, rows = [ctx.t(f"staffwords.{intent}")], []
+    for inc, name, group in offers:
+        lines.append(await staff_views.open_line(ctx, inc))
+        rows += _buttons(ctx, inc["id"], clip(name or "?", NAME_CHARS), group)
+    ctx.say("\n".join(lines), buttons=rows)
+
+
+def _buttons(ctx: Ctx, n: int, name: str, group: tuple[str, ...]) -> list[list]:
+    if group == ("resolve",):  # as ✅ 已解决 asks next: the outcome, which closes it
+        return [[ctx.button("staffwords.outcome", f"out:{n}:{o}", n=n, label=ctx.t(f"outcome.{o}"))
+                 for o in pair] for pair in (OUTCOMES[:2], OUTCOMES[2:])]
+    return [[ctx.button("staffwords.button", f"inc:{a}:{n}", n=n, name=name, label=ctx.t(LABELS[a]))] for a in group]
+
+
+async def _hers(ctx: Ctx) -> list[tuple[dict, str]]:
+    """Open calls she may act on, with whom each is about: hers, or nobody's yet (never her own cry for help)."""
+    store, me, out = ctx.svc.store, ctx.me.staff_id, []
+    for n in await store.open_incident_ids():
+        inc = await store.incident(n)
+        if not inc or inc["status"] == "resolved" or inc.get("staff_caller") == me:
+            continue
+        if inc.get("claimed_by") and inc["claimed_by"] != me:
+            continue
+        person = await staff_views.about(ctx, inc)
+        out.append((inc, person.get("name", "")))
+    return out
+
+
+async def _asked_after(ctx: Ctx, text: str) -> bool:
+    """"王老伯怎么样了": the record of his open call (/incident N), or that he has none; False if nobody is named."""
+    store, shown = ctx.svc.store, False
+    for n in await store.open_incident_ids():
+        inc = await store.incident(n)
+        name = (await staff_views.about(ctx, inc)).get("name", "") if inc else ""
+        if len(name) >= 2 and name in text:
+            await staff_views.show_incident(ctx, str(n))
+            shown = True
+    if shown:
+        return True
+    names = {name for name, _ in (await store.resident_names()).values() if len(name) >= 2 and name in text}
+    for name in sorted(names):
+        ctx.say(ctx.t("staffwords.no_call", name=name))
+    return bool(names)
