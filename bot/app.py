@@ -128,6 +128,16 @@ def load_nlu(settings: Settings, secrets: Secrets):
     return builtin
 
 
+def warm_up() -> None:
+    """Loads now what the first cry after a start would load on its way: the red flags' patterns (read for every
+    cry's advice and danger words, NLU model or not), about 0.7 s with the event loop stopped. Once a process."""
+    try:
+        from nlu import redflags
+    except ImportError:
+        return
+    redflags.default()
+
+
 @functools.cache
 def catalogue(locale: str) -> Catalogue:
     """The message catalogue: read only, so one per locale serves every committee of the process (~150 KB each)."""
@@ -182,6 +192,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     if seed and not await store.residents():
         report = await register.import_file(store, settings.path(seed))
         log.info("register seeded with %s sample residents", report.added)
+    warm_up()
     # the NLU model and knowledge base are long-lived: keep them out of the collector's full passes,
     # which otherwise stop everything for a few hundred milliseconds under load
     gc.collect()
