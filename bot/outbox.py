@@ -133,13 +133,13 @@ class Outbox:
         return list(await asyncio.gather(*(self.send(m) for m in msgs)))
 
     async def forward_to(self, chats: list[int], intro: str, ref: MessageRef | None, *, tag: str,
-                         urgent_intro: bool = True, refused: list[int] | None = None) -> int:
+                         urgent_intro: bool = True, refused: list[int] | None = None, buttons=()) -> int:
         """Each chat gets `intro` and just after it the forwarded message `ref` (a voice, a photo), sent one after
         the other so each line stays just before its voice. Returns how many chats got it (a chat that refused
         the line for good is not sent the voice; it is added to `refused`, if given)."""
         reached = 0
         for chat in chats:
-            res = await self.send(Outbound(chat, intro, urgent=urgent_intro, tag=tag))
+            res = await self.send(Outbound(chat, intro, urgent=urgent_intro, tag=tag, buttons=buttons))
             if ref is not None and (res.ok or not res.permanent):
                 res = await self.send(Outbound(chat, forward=ref, urgent=True, tag=tag))
             reached += res.ok

@@ -60,12 +60,12 @@ def heads(settings: Settings) -> list[Staff]:
 
 
 async def pass_on(svc, chats: list[int], intro: str, ref, *, tag: str,
-                  urgent_intro: bool = False) -> int:
+                  urgent_intro: bool = False, buttons=()) -> int:
     """`intro` and the forwarded `ref` to `chats`; if none of them can be reached (they blocked the bot since the
     alert), to the reachable staff on duty, else to anyone on the staff the bot can reach. How many got it. A chat
     that refused it for good is passed over by the next alert (`Reach.refused`)."""
     tried, refused = set(chats), []
-    reached = await svc.outbox.forward_to(chats, intro, ref, tag=tag, urgent_intro=urgent_intro, refused=refused)
+    reached = await svc.outbox.forward_to(chats, intro, ref, tag=tag, urgent_intro=urgent_intro, refused=refused, buttons=buttons)
     for wider in ("on_duty", "staff"):
         if reached:
             break
@@ -76,7 +76,7 @@ async def pass_on(svc, chats: list[int], intro: str, ref, *, tag: str,
                  if wider == "on_duty" else [st for st in svc.settings.staff if st.id not in cannot])
         more = [st.telegram_id for st in staff if st.telegram_id not in tried]
         tried.update(more)
-        reached = await svc.outbox.forward_to(more, intro, ref, tag=tag, urgent_intro=urgent_intro, refused=refused)
+        reached = await svc.outbox.forward_to(more, intro, ref, tag=tag, urgent_intro=urgent_intro, refused=refused, buttons=buttons)
     if refused and svc.reach:
         await svc.reach.refused(refused)
     return reached

@@ -16,7 +16,6 @@ import re
 
 from .. import roster
 from ..flows.base import Ctx
-from ..types import Outbound
 
 WISH_SECONDS = 3600  # one wish a stranger an hour reaches staff
 WISHES_PER_WINDOW = 10  # and at most ten of all strangers' an hour
@@ -66,19 +65,8 @@ async def wish(ctx: Ctx, text: str) -> str:
                                         "status": "asked_staff", "at": now, "user": uid})
     told = svc.cat.t("stranger.wish_staff", n=qid, name=name, words=text[:200])
     buttons = ((ctx.button("btn.answer", f"q:ans:{qid}"),),)
-    if not await _tell_staff(svc, lambda chat: Outbound(chat, told, buttons=buttons, tag=f"question:{qid}")):
+    if not await roster.pass_on(svc, [], told, None, tag=f"question:{qid}", buttons=buttons):
         await svc.store.forget_stranger_wish(uid)  # nobody heard it: the next wish is tried again
         return "stranger.wish_call"
     return "stranger.wish_told"
 
-
-async def _tell_staff(svc, message) -> int:
-    """The on-duty staff the bot can reach, else anyone on the staff it can: how many got it."""
-    cannot, tried, reached = await roster.unreachable(svc), set(), 0
-    for staff in (await roster.reachable_on_duty(svc), [st for st in svc.settings.staff if st.id not in cannot]):
-        chats = [st.telegram_id for st in staff if st.telegram_id not in tried]
-        tried.update(chats)
-        reached += sum([(await svc.outbox.send(message(chat))).ok for chat in chats])
-        if reached:
-            break
-    return reached
