@@ -270,7 +270,9 @@ async def main() -> int:
     ap.add_argument("--concurrency", type=int, default=0, metavar="N",
                     help="check-ins in flight per committee (the ladder's own setting, 16, unless given)")
     ap.add_argument("--storms-only", action="store_true", help="skip the RSS probe and the bare senders")
-    ap.add_argument("--chat-burst", type=int, default=1, help="messages a second into one chat (servers and bot)")
+    ap.add_argument("--chat-burst", type=int, default=3,
+                    help="messages into one chat within a second (servers and bot): 3, Telegram's short burst and the "
+                         "bot's own default (config.yaml telegram.chat_burst); 1 for a server stricter than Telegram")
     ap.add_argument("--staff-notes", type=float, default=0, metavar="S", help="every S s, three messages that are "
                     "not urgent (missed check-ins) to each staff chat of committee 0 during the storm")
     ap.add_argument("--profile", metavar="FILE", help="cProfile worker 0 of the first round into FILE")

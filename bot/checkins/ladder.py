@@ -11,7 +11,7 @@ own safety net ("first:n") alerts staff if the worker dies before it does.
 
 A batch's rows and states are read together, and the common steps (ask, remind, wait; sent) are each recorded by one
 script that writes only if nobody holds the resident's lock and what the step was decided on is as it was read
-(`_quick`): a few Redis commands per check-in, not twenty. Anything else (a miss, a skip, someone the script found
+(`_begin`): a few Redis commands per check-in, not twenty. Anything else (a miss, a skip, someone the script found
 busy or changed) takes the full step under the lock (`advance`).
 """
 from __future__ import annotations
@@ -24,6 +24,7 @@ from .rules import LADDER, CheckinState, decide
 from .words import checkin_message, missed_detail
 
 log = logging.getLogger(__name__)
+_DONE = ("done",)  # `_begin`: nothing more for this step
 
 
 class Ladder:
@@ -55,10 +56,12 @@ class Ladder:
         done, running = 0, set()
         gate = asyncio.Semaphore(self.concurrency)  # few in flight: an urgent alert never queues behind many
 
-        async def one(rid: str, view: tuple, leave) -> None:
+        async def one(rid: str, begun: tuple | None, leave) -> None:
             try:
-                if not await self._quick(rid, *view):
+                if begun is None:
                     await self.advance(rid)
+                else:
+                    await self._deliver(*begun)
             except Exception:
                 log.exception("check-in step failed; it is retried when its lease runs out")
             finally:
@@ -74,14 +77,21 @@ class Ladder:
                 if not rids:
                     await asyncio.gather(*running)
                     return done
-                for rid, view in zip(rids, await self.store.checkin_batch(rids)):
+                views = await self.store.checkin_batch(rids)
+                await self.svc.outbox.lanes.wait_turn()  # a 🆘 on its way goes first
+                # the batch's common steps recorded together (one round trip), before any takes a place: a place is
+                # then held for the send and its record only, so the token's slots find a check-in ready
+                begun = await self._begin(rids, views)
+                for rid, step in zip(rids, begun):
+                    if step is _DONE:
+                        continue
                     await gate.acquire()  # the places first, then the step's task: a few alive, not a batch's
                     try:
                         leave = await self.svc.outbox.lanes.take_checkin_place()  # few in the whole process too
                     except BaseException:
                         gate.release()
                         raise
-                    task = asyncio.ensure_future(one(rid, view, leave))
+                    task = asyncio.ensure_future(one(rid, step, leave))
                     running.add(task)
                     task.add_done_callback(running.discard)
                 done += len(rids)
@@ -89,30 +99,44 @@ class Ladder:
             for task in running:
                 task.cancel()
 
-    async def _quick(self, rid: str, person: dict, raw: dict, locale: str | None) -> bool:
-        """Asks, reminds or waits, recorded in one script from what the batch read; False (nothing done) when the
-        step needs `advance`: a miss, a skip, no Telegram, or a resident whose state is busy or has changed."""
+    async def _begin(self, rids: list[str], views: list[tuple]) -> list:
+        """The batch's common steps (ask, remind, wait), each decided from what the batch read and recorded by one
+        script, all in one round trip. For each resident: _DONE (a wait recorded, or it failed: its lease brings it
+        back), None (it needs `advance`: a miss, a skip, no Telegram, or a state busy or changed since read), or the
+        arguments of `_deliver` (an ask or a reminder recorded, to send)."""
+        plans = [self._plan(rid, *view) for rid, view in zip(rids, views)]
+        steps = [plan[0] for plan in plans if plan is not None]
+        said = iter(await self.store.checkin_steps(steps) if steps else ())
+        out = []
+        for plan in plans:
+            got = next(said) if plan is not None else None
+            if isinstance(got, BaseException):
+                log.error("check-in step failed (%s); it is retried when its lease runs out", type(got).__name__)
+                out.append(_DONE)
+            else:
+                out.append(None if got != "ok" else plan[1])
+        return out
+
+    def _plan(self, rid: str, person: dict, raw: dict, locale: str | None) -> tuple | None:
+        """(the step's `checkin_step` arguments, what follows when it is recorded), or None: it needs `advance`."""
         if not raw or not person.get("tg_id"):
-            return False
+            return None
         st = CheckinState.from_hash(rid, {k: loads(v) for k, v in raw.items()})
         now = self.svc.clock.ts()
         step = decide(st, now, self.cis.window_s, self.cis.cfg.quiet_hours)
         if not st.enrolled or step.action not in ("send", "remind", "wait") or (step.action == "wait" and not step.due):
-            return False
+            return None
         lock = self.cis.lock_name(rid, person)
         if step.action == "wait":  # as `Checkins.reschedule` puts it
-            where = "ladder" if st.phase in LADDER else "due"
-            return await self.store.checkin_step(rid, lock, raw, {}, where, max(step.due, now + 1)) == "ok"
+            return (rid, lock, raw, {}, "ladder" if st.phase in LADDER else "due", max(step.due, now + 1)), _DONE
         if step.action == "remind":  # stays leased in the ladder until sent, so a crash reminds again
             st.phase, st.reminded_at = "reminding", now
-            got = await self.store.checkin_step(rid, lock, raw, {"phase": st.phase, "reminded_at": now})
+            fields = {"phase": st.phase, "reminded_at": now}
         else:  # stays leased in checkins:due until delivered, so a crash sends it again
             st.phase, st.slot = "sending", step.slot
-            got = await self.store.checkin_step(rid, lock, raw, {"phase": st.phase, "slot": st.slot})
-        if got != "ok":
-            return False
-        await self._deliver(st, person, step.action, locale, {**raw, "phase": dumps(st.phase), "slot": dumps(st.slot)})
-        return True
+            fields = {"phase": st.phase, "slot": st.slot}
+        seen = {**raw, "phase": dumps(st.phase), "slot": dumps(st.slot)}
+        return (rid, lock, raw, fields), (st, person, step.action, locale, seen)
 
     async def advance(self, rid: str) -> None:
         """One resident's next step, recorded under their lock; the message itself is sent after the lock."""

@@ -123,6 +123,10 @@ class Batched:
     async def call(self, keys: list, args: list, *, urgent: bool = False) -> Any:
         return await self.batch.call(keys, args, source=self.source, urgent=urgent)
 
+    def submit(self, keys: list, args: list) -> asyncio.Future:
+        """A call's future, without a coroutine (a batch's many calls gathered make no task each)."""
+        return self.batch.submit(keys, args, source=self.source)
+
 
 class ScriptBatch:
     """Calls of a script made in the same turn of the event loop (or within `window` seconds) share one pipelined
@@ -142,6 +146,9 @@ class ScriptBatch:
         self._soon = False  # a flush task is on its way: its first step, on the next turn, takes every call queued
 
     async def call(self, keys: list, args: list, *, source: str | None = None, urgent: bool = False) -> Any:
+        return await self.submit(keys, args, source=source, urgent=urgent)
+
+    def submit(self, keys: list, args: list, *, source: str | None = None, urgent: bool = False) -> asyncio.Future:
         loop = asyncio.get_running_loop()
         fut = loop.create_future()
         self._queue.append((source or self.source, keys, args, fut))
@@ -152,7 +159,7 @@ class ScriptBatch:
                 self._start()
         elif self._handle is None and not self._soon:
             self._handle = loop.call_later(self.window, self._start)
-        return await fut
+        return fut
 
     def _start(self) -> None:
         self._handle, self._soon = None, True

@@ -4,6 +4,7 @@ queues (waiting for the next check-in; waiting for the answer to one sent) and r
 A resident is in at most one of the two queues."""
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from typing import Iterable
 
@@ -60,6 +61,10 @@ return out
 """
 
 
+def _said(got) -> str:
+    return got.decode() if isinstance(got, bytes) else str(got)
+
+
 def step_digest(seen: dict) -> str:
     """What _STEP compares: the stored values (bytes, or str as `dumps` writes them) of STEP_FIELDS."""
     values = [v.encode() if isinstance(v, str) else (v or b"") for v in (seen.get(f) for f in STEP_FIELDS)]
@@ -92,14 +97,21 @@ class CheckinsStore(TalliesStore):
         """"ok", or "locked" / "changed" and nothing written (see _STEP). `seen`: the state as read (field ->
         stored value), None to check nothing; `fields`: new values; `where`: "due" or "ladder" at `due`, or "keep"
         the queues; `sent`: a send's record for the send log (`log_send`), written with the step."""
+        return _said(await self._step(rid, lock, seen, fields, where, due, sent))
+
+    async def checkin_steps(self, steps: list[tuple]) -> list[str | BaseException]:
+        """Several `checkin_step`s (their arguments, in order) in one round trip; each one's answer, or its error."""
+        got = await asyncio.gather(*(self._step(*step) for step in steps), return_exceptions=True)
+        return [g if isinstance(g, BaseException) else _said(g) for g in got]
+
+    def _step(self, rid: str, lock: str, seen: dict | None, fields: dict, where: str = "keep", due: float = 0.0,
+              sent: dict | None = None) -> asyncio.Future:
         args: list = [rid, step_digest(seen) if seen is not None else "", len(fields)]
         for k, v in fields.items():
             args += (k, dumps(v))
         args += (where, due, dumps(sent) if sent else "")
-        got = await self.batched(_STEP).call([self.keys.checkin(rid), self.keys.lock(lock),
-                                              self.keys.checkins_queue("due"), self.keys.checkins_queue("ladder"),
-                                              self.keys.send_log()], args)
-        return got.decode() if isinstance(got, bytes) else str(got)
+        return self.batched(_STEP).submit([self.keys.checkin(rid), self.keys.lock(lock), self.keys.checkins_queue("due"),
+                                           self.keys.checkins_queue("ladder"), self.keys.send_log()], args)
 
     async def save_checkin(self, rid: str, fields: dict) -> None:
         await self.r.hset(self.keys.checkin(rid), mapping=dumps_fields(fields))
