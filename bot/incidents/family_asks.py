@@ -52,12 +52,23 @@ OWN = re.compile(r"我的?(?:妈|爸|母亲|父亲|奶奶|爷爷|外婆|外公|�
                  r"|老(?:妈|爸|娘|爹)|家(?:母|父)")
 
 
+# someone else, unnamed: a neighbour, someone in the building or the street ("隔壁老太太摔倒了", "我邻居家着火了",
+# "我们楼有个老人晕倒了"); a neighbour who only passes on news of theirs ("隔壁阿姨打电话说她摔倒了") is not
+NEARBY = re.compile(r"(?:隔壁|楼上|楼下|对门|对面|邻居|同楼|我们楼|这栋楼|楼里|楼道里|小区里|路上|街上|马路上)"
+                    r"(?![^，,。！!？?\s]{0,6}?(?:说|讲|告诉|打电话|打来|发现|看到|看见|通知|叫我|帮))"
+                    r"|有(?:一)?(?:个|位)|有人")
+MINE = re.compile(r"我家|我们家")  # "我家老太太摔倒了": theirs, however they call her
+
+
 def names_someone_else(text: str, people: list[dict]) -> bool:
-    """Whether a worry names someone and none of them is the caller's (by surname, as `named`)."""
+    """Whether the words are about someone and none of them is the caller's: named (by surname, as `named`) or
+    unnamed near them (`NEARBY`)."""
     if OWN.search(text):
         return False
     said = [m["surname"] or m["short"] for m in CALLED.finditer(text.strip())]
-    return bool(said) and not any((p.get("name") or "")[:1] in said for p in people)
+    if said:
+        return not any((p.get("name") or "")[:1] in said for p in people)
+    return bool(NEARBY.search(text)) and not MINE.search(text)
 
 
 async def someone_else(ctx: Ctx, text: str) -> bool:
