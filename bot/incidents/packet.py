@@ -29,6 +29,14 @@ def colleague(svc: Services, inc: dict) -> dict:
     return {"name": st.name, "phone": st.phone, "tg_id": st.telegram_id} if st else {"name": "?"}
 
 
+def someone_else(svc: Services, inc: dict) -> dict:
+    """Whom a call about someone the register did not name is shown as (`about_other`: bot/incidents/family_other.py):
+    who reported it, and their phone to call back — never anyone's registered address."""
+    r = inc.get("reporter") or {}
+    return {"id": "", "name": svc.cat.t("packet.other_person_name", reporter=r.get("name", "?")),
+            "phone": r.get("phone", "")}
+
+
 STATUS_KEYS = {"open": "packet.status_open", "claimed": "packet.status_claimed",
                "arrived": "packet.status_arrived", "resolved": "packet.status_resolved"}
 
@@ -97,9 +105,11 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     if person.get("phone"):
         lines.append(t("packet.phone", phone=tappable(person["phone"])))
     if inc.get("candidates") and not inc.get("resident"):  # a contact's call, not yet said about whom
-        lines[start:] = [t("packet.candidates")] + [
+        lines[start:] = [t("packet.candidates_other" if inc.get("about_other") else "packet.candidates")] + [
             t("packet.candidate", name=c["name"], address=c["address"] or t("packet.no_address"),
               phone=tappable(c["phone"])) for c in inc["candidates"]]
+    elif inc.get("about_other") and not inc.get("resident"):  # someone the register did not name
+        lines[start:] = [t("packet.about_other")]
     if (where := inc.get("family_location")) and role == "staff":  # beside the registered address: any difference
         lines.append(t("packet.family_location", name=where["name"], relation=where["relation"],
                        lat=f"{where['lat']:.5f}", lon=f"{where['lon']:.5f}"))
@@ -109,7 +119,7 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
                        time=svc.clock.local(live["at"]).strftime("%H:%M")))
     if inc.get("reporter") and role == "staff":
         r = inc["reporter"]
-        lines.append(t("packet.reported_by", name=r["name"], relation=r["relation"], phone=tappable(r["phone"])))
+        lines.append(t("packet.reported_by_other" if r.get("other") else "packet.reported_by", name=r["name"], relation=r["relation"], phone=tappable(r["phone"])))
     if role == "staff":
         for c in person.get("contacts", []):
             lines.append(t("packet.contact", name=clip(c["name"], NAME_CHARS), relation=clip(c["relation"], NAME_CHARS),
