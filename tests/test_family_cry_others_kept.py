@@ -72,3 +72,22 @@ async def test_he_hears_how_his_call_about_the_neighbour_ended_and_nobody_is_nam
     await li.click(li.last("结果是"), "已处理")
     ended = [t for t in liuqiang.texts() if "已处理完毕" in t]
     assert len(ended) == 1 and "您说的那位" in ended[0] and "李社工" in ended[0], liuqiang.texts()
+
+
+async def test_a_photo_sent_with_his_cry_again_reaches_the_staff_on_his_call(people, app, clock):
+    liuqiang, li = await signed_up(people("刘强"), "13911110003"), people("李社工")
+    await liuqiang.send(WORDS)
+    clock.advance(seconds=20)
+    await liuqiang.send_kind("photo", caption="隔壁老太太摔倒了 起不来")
+    assert len(await app.svc.store.open_incident_ids()) == 1
+    assert any(s.forwarded for s in li.inbox)
+
+
+async def test_where_he_is_sent_after_his_cry_goes_to_his_call_not_to_a_request_about_his_mother(people, app, clock):
+    liuqiang, li = await signed_up(people("刘强"), "13911110003"), people("李社工")
+    await liuqiang.send(WORDS)
+    clock.advance(seconds=20)
+    await liuqiang.share_location()
+    assert await app.svc.store.open_incident_ids() == [1]  # no request about 刘奶奶
+    assert any("#1" in t and "位置" in t for t in li.texts()), li.texts()
+    assert "120" in liuqiang.last().text

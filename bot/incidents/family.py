@@ -18,7 +18,7 @@ from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import asks_after, danger_in, fall_told_over, is_emergency, understand
 from ..types import MEDIA, Button
 from . import family_asks, help_request, urgency
-from .family_other import cried_about_other
+from .family_other import cried_about_other, media_on_report
 from .group_media import group_told
 
 
@@ -209,6 +209,8 @@ async def on_media(ctx: Ctx) -> None:
     if cried:
         if n := await cry_for_help(ctx, words):
             await help_request.forward_media(ctx, n, reporter=reporter)
+        return
+    if await media_on_report(ctx):  # after her cry about a neighbour: where the neighbour is, not her resident
         return
     where = _where(ctx, reporter)
     someone, fields = (people[0], {"reporter": reporter}) if len(people) == 1 else _several(ctx, people, reporter)

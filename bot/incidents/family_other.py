@@ -18,17 +18,24 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard
 from ..residents import full_address
 from ..types import MEDIA
-from .family_asks import names_someone_else
+from .family_asks import OWN, names_someone_else
+from .help_request import forward_media
 from .outage import called_at
 from .packet import someone_else
+from .reported import named_in, reported_resident
 
 
 async def cried_about_other(ctx: Ctx, words: str, people: list[dict], reporter: dict) -> bool:
     """Whether the cry names someone not theirs (then a call about them, and the sender answered)."""
-    if not names_someone_else(words, people):
+    theirs = {p["id"] for p in people}
+    named = [p for p in await named_in(ctx.svc, words) if p["id"] not in theirs]
+    if not names_someone_else(words, people) and not (named and not OWN.search(words)):
         return False
     reporter = other_reporter(ctx, reporter, people)
-    await about_someone_else(ctx, words, reporter)
+    if len(named) == 1:
+        await reported_resident(ctx, named[0], words, reporter)
+    else:  # nobody the register names, or two alike: listed for staff, neither guessed
+        await about_someone_else(ctx, words, reporter, named)
     return True
 
 
@@ -45,6 +52,8 @@ async def about_someone_else(ctx: Ctx, words: str, reporter: dict, named: list[d
     phone = svc.settings.community.committee_phone
     if n := await open_report_of(svc, uid):
         await svc.repeats.called_again(n, words, called_at(svc.clock.ts()), event="reporter_again")
+        if ctx.ev.kind in MEDIA:  # the photo or voice it came with, to whoever holds the call
+            await forward_media(ctx, n, reporter=reporter)
         ctx.say(ctx.t("family.other_cry_sent", phone=phone), keyboard=keyboard(ctx), urgent=True)
         return n
     prefix = svc.settings.community.address_prefix
@@ -69,3 +78,15 @@ async def open_report_of(svc, uid: int) -> int | None:
         if inc and inc.get("about_other") and inc.get("reporter_chat") == uid and inc["status"] != "resolved":
             return n
     return None
+
+
+async def media_on_report(ctx: Ctx) -> bool:
+    """A voice, photo or location while their call about someone else is open: to whoever holds that call (it is
+    where it belongs, never a request about their own resident); the sender answered as for the cry."""
+    n = await open_report_of(ctx.svc, ctx.ev.user_id)
+    if n is None:
+        return False
+    reached = await forward_media(ctx, n, reporter=(await ctx.svc.store.incident(n))["reporter"])
+    ctx.say(ctx.t("family.other_cry_sent" if reached else "stranger.not_reached",
+                  phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx), urgent=True)
+    return True

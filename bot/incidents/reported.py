@@ -1,0 +1,43 @@
+"""A cry that names a resident on the register who is not the sender's ("3号楼的张阿姨摔倒了" from 刘奶奶's son): that
+resident's own call — opened, or joined if one of hers is open (a request of hers raised to an emergency) — so staff
+see her registered address, phone, family and doctor, and it escalates as her call does, her family included. It is
+marked as reported by the sender (name, whose contact and how, phone to call back).
+
+The sender hears that staff were told, 120 and the committee phone: never her address or phone, and not how her call
+ends (that news is for her own family). Whom the words name: `named_in`; two residents named alike are no one's call
+(bot/incidents/family_other.py lists both for staff).
+"""
+from __future__ import annotations
+
+from ..flows.base import Ctx
+from ..flows.menu import keyboard
+from ..types import MEDIA
+from .help_request import forward_media
+
+
+async def named_in(svc, words: str) -> list[dict]:
+    """The residents whose registered name the words give ("张阿姨" in "3号楼的张阿姨摔倒了")."""
+    return [p for p in await svc.store.residents() if len(p.get("name") or "") >= 2 and p["name"] in words]
+
+
+async def reported_resident(ctx: Ctx, person: dict, words: str, reporter: dict) -> int:
+    """Her call, opened or joined, staff alerted or told; the sender answered. The call's number."""
+    incidents, phone = ctx.svc.incidents, ctx.svc.settings.community.committee_phone
+    how = dict(words=words, source="reported", ask_address=False, reporter=reporter)
+    existing, n = await incidents.opened_or_open("emergency", person, **how)
+    reached = -1
+    if existing and existing["kind"] != "emergency":  # her request, or a missed check-in: now urgent
+        extra = {} if existing.get("reporter") else {"reporter": reporter}
+        reached = await incidents.raise_call(existing["id"], words, "reported", **extra)
+    elif existing:  # her emergency: the staff holding it hear what he says
+        reached = await incidents.told_more(existing["id"], words, by=reporter)
+    if reached >= 0:
+        n = existing["id"]
+    else:  # (closed a moment ago: a call of its own)
+        n = n or await incidents.open("emergency", person, **how)
+        reached = await incidents.alert_first(n)
+    if ctx.ev.kind in MEDIA:  # the photo or voice the cry came with, to whoever holds her call
+        await forward_media(ctx, n, reporter=reporter)
+    ctx.say(ctx.t("family.other_cry_sent" if reached else "stranger.not_reached", phone=phone),
+            keyboard=keyboard(ctx), urgent=True)
+    return n
