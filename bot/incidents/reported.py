@@ -20,7 +20,20 @@ async def named_in(svc, words: str) -> list[dict]:
     return [p for p in await svc.store.residents() if len(p.get("name") or "") >= 2 and p["name"] in words]
 
 
-async def reported_resident(ctx: Ctx, person: dict, words: str, reporter: dict) -> int:
+async def stranger_named(ctx: Ctx, words: str) -> bool:
+    """Whether an unregistered person's cry names one resident (then her call, reported by them: their Telegram name,
+    no phone known). What they sent with it is forwarded as a stranger's is (bot/residents/onboarding.py)."""
+    named = await named_in(ctx.svc, words)
+    if len(named) != 1:
+        return False
+    cat = ctx.svc.cat
+    reporter = {"name": ctx.ev.first_name or "?", "relation": cat.t("stranger.relation"),
+                "phone": cat.t("stranger.no_phone"), "other": True}
+    await reported_resident(ctx, named[0], words, reporter, forward=False)
+    return True
+
+
+async def reported_resident(ctx: Ctx, person: dict, words: str, reporter: dict, forward: bool = True) -> int:
     """Her call, opened or joined, staff alerted or told; the sender answered. The call's number."""
     incidents, phone = ctx.svc.incidents, ctx.svc.settings.community.committee_phone
     how = dict(words=words, source="reported", ask_address=False, reporter=reporter)
@@ -36,7 +49,7 @@ async def reported_resident(ctx: Ctx, person: dict, words: str, reporter: dict) 
     else:  # (closed a moment ago: a call of its own)
         n = n or await incidents.open("emergency", person, **how)
         reached = await incidents.alert_first(n)
-    if ctx.ev.kind in MEDIA:  # the photo or voice the cry came with, to whoever holds her call
+    if forward and ctx.ev.kind in MEDIA:  # the photo or voice the cry came with, to whoever holds her call
         await forward_media(ctx, n, reporter=reporter)
     ctx.say(ctx.t("family.other_cry_sent" if reached else "stranger.not_reached", phone=phone),
             keyboard=keyboard(ctx), urgent=True)
