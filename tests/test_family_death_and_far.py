@@ -5,7 +5,8 @@ certain; staff get it as a request about him (报告去世), not an emergency. W
 叫不醒", "我爸疼死了", "我爸走丢了") stay a cry.
 
 A daughter far away ("我爸说胸口疼 我在外地") was told to dial 120, which reaches the ambulance where SHE is. Now she
-is told that, and to phone the committee, which sends someone near him."""
+is told that, and to phone the committee, which sends someone near him. One near him is told the number for what
+happened: 119 for a fire or gas, 110 for someone breaking in, 120 otherwise."""
 import pytest
 from conftest import signed_up
 
@@ -33,7 +34,16 @@ async def test_words_that_are_still_a_cry_stay_a_cry(people, app, words):
     assert "节哀" not in wangli.last().text
 
 
-@pytest.mark.parametrize("words", ["我爸说胸口疼 我在外地", "我在国外 我爸两天没接电话了"])
+@pytest.mark.parametrize("words", ["我爸死了吗", "我爸是不是死了"])
+async def test_a_daughter_afraid_he_has_died_reaches_staff_and_reads_no_condolences(people, app, words):
+    wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
+    await wangli.send(words)
+    assert words in li.last("#1").text
+    said = "\n".join(wangli.texts()[-2:])
+    assert "节哀" not in said and "没太明白" not in said
+
+
+@pytest.mark.parametrize("words", ["我爸说胸口疼 我在外地", "我在国外 我爸两天没接电话了", "我在美国 我爸两天没回微信"])
 async def test_a_daughter_far_away_is_told_her_120_is_where_she_is_and_to_phone_the_committee(people, app, words):
     wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
     await wangli.send(words)
@@ -47,3 +57,11 @@ async def test_a_daughter_near_him_is_still_told_120(people, app):
     await wangli.send("我爸摔倒了起不来")
     said = wangli.last().text
     assert "120" in said and "当地" not in said
+
+
+@pytest.mark.parametrize("words,number", [("我爸家里煤气味很重", "119"), ("我爸家着火了", "119"),
+                                          ("我爸说有人撬门 他很害怕", "110")])
+async def test_a_daughter_near_him_is_told_the_number_for_what_happened(people, app, words, number):
+    wangli = await signed_up(people("王丽"), "13911110002")
+    await wangli.send(words)
+    assert number in wangli.last().text, wangli.last().text

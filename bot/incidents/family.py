@@ -17,7 +17,7 @@ from ..flows.resident import not_understood
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import asks_after, danger_in, fall_told_over, is_emergency, understand
 from ..types import MEDIA, Button
-from . import family_asks, family_death, help_request, urgency
+from . import family_asks, family_told, help_request, urgency
 from .family_other import cried_about_other, media_on_report
 from .group_media import group_told
 
@@ -37,7 +37,7 @@ async def on_message(ctx: Ctx) -> None:
         return
     if ctx.step == ("family", "which") and ev.kind == "text" and await _named(ctx, ev.text):
         return  # "王老伯" typed instead of tapped
-    if ev.kind == "text" and key is None and await family_death.died_told(ctx, ev.text.strip()):
+    if ev.kind == "text" and key is None and await family_told.died_told(ctx, ev.text.strip()):
         return  # "我爸去世了": condolences and staff, never an ambulance's advice
     # a cry the engine judged (in any words: edited, over-long, in a group), the 🆘, or words that call for help
     if ctx.cried or key == "menu.sos" or (ev.kind == "text" and is_emergency(await understand(ctx.svc, ev.text))):
@@ -172,7 +172,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
             extra = {} if existing.get("reporter") else {"reporter": how["reporter"]}
             reached = await _incidents(ctx).raise_call(existing["id"], words, "family", **extra)  # his request
             if reached > 0:
-                ctx.say(ctx.t(family_death.alerted(words), name=person["name"], phone=phone), keyboard=keyboard(ctx),
+                ctx.say(ctx.t(family_told.alerted(words), name=person["name"], phone=phone), keyboard=keyboard(ctx),
                     urgent=True)
             elif reached == 0:
                 help_request.tell_not_reached(ctx)
@@ -180,7 +180,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
                 return existing["id"]
         n = n or await _incidents(ctx).open("emergency", person, **how)
         if await _incidents(ctx).alert_first(n):
-            ctx.say(ctx.t(family_death.alerted(words), name=person["name"], phone=phone), keyboard=keyboard(ctx),
+            ctx.say(ctx.t(family_told.alerted(words), name=person["name"], phone=phone), keyboard=keyboard(ctx),
                     urgent=True)
         else:
             help_request.tell_not_reached(ctx)
