@@ -53,8 +53,9 @@ OWN = re.compile(r"我的?(?:妈|爸|母亲|父亲|奶奶|爷爷|外婆|外公|�
 
 
 # someone else, unnamed: a neighbour, someone in the building or the street ("隔壁老太太摔倒了", "我邻居家着火了",
-# "我们楼有个老人晕倒了"); a neighbour who only passes on news of theirs ("隔壁阿姨打电话说她摔倒了") is not
-NEARBY = re.compile(r"(?:隔壁|楼上|楼下|对门|对面|邻居|同楼|我们楼|这栋楼|楼里|楼道里|小区里|路上|街上|马路上)"
+# "我们楼有个老人晕倒了"); a neighbour who only passes on news of theirs ("隔壁阿姨打电话说她摔倒了") is not, nor where
+# someone is ("在楼下摔倒了")
+NEARBY = re.compile(r"(?<!在)(?:隔壁|楼上|楼下|对门|对面|邻居|同楼|我们楼|这栋楼|楼里|楼道里|小区里|路上|街上|马路上)"
                     r"(?![^，,。！!？?\s]{0,6}?(?:说|讲|告诉|打电话|打来|发现|看到|看见|通知|叫我|帮))"
                     r"|有(?:一)?(?:个|位)|有人")
 MINE = re.compile(r"我家|我们家")  # "我家老太太摔倒了": theirs, however they call her

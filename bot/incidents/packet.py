@@ -6,6 +6,7 @@ from ..people import age_of
 from ..services import Services
 from ..textfit import clip
 from ..types import Button
+from .other_in_words import maybe_someone_else
 
 # long fields are cut in the packet (the whole text is in /incident), so it always fits one message
 NOTES_CHARS, WORDS_CHARS, DETAIL_CHARS, NAME_CHARS, SAID_CHARS = 300, 300, 500, 60, 120
@@ -94,6 +95,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.insert(0, t("alert.escalated", n=n, minutes=minutes))
     if role == "staff" and inc.get("raised_words") and inc["status"] == "open":  # a request become an emergency
         lines.insert(0, t("alert.raised", n=n, name=person.get("name", "?"), words=inc["raised_words"]))
+    if role == "staff" and maybe_someone_else(inc, person):  # "隔壁老太太摔倒了" typed by the resident
+        lines.insert(1, t("packet.maybe_someone_else", name=person.get("name", "?")))
     if role == "staff" and (late := inc.get("outage")):  # a call that came while Redis was away
         when = svc.clock.local(late["at"]).strftime("%m-%d %H:%M")
         lines.append(t("packet.outage", time=when, to="、".join(late["to"])) if late.get("to")
