@@ -76,3 +76,15 @@ async def test_a_photo_of_her_with_the_cry_reaches_the_staff_on_her_call(people,
     assert [(await app.svc.store.incident(n))["resident"] for n in await app.svc.store.open_incident_ids()] == [
         (await _zhang(app))["id"]]
     assert any(s.forwarded for s in li.inbox)
+
+
+async def test_his_repeats_within_the_minute_join_her_call_without_flooding_staff(people, app, clock):
+    store, li = app.svc.store, people("李社工")
+    liuqiang = await signed_up(people("刘强"), "13911110003")
+    for _ in range(5):
+        await liuqiang.send("3号楼的张阿姨摔倒了")
+        clock.advance(seconds=5)
+    assert await store.open_incident_ids() == [1]
+    assert sum("3号楼的张阿姨摔倒了" in t for t in li.texts()) <= 2, li.texts()
+    said = [e for e in await store.timeline(1) if "张阿姨摔倒了" in (e.get("words") or "")]
+    assert len(said) >= 4  # each on her call's record

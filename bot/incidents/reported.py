@@ -4,7 +4,8 @@ see her registered address, phone, family and doctor, and it escalates as her ca
 marked as reported by the sender (name, whose contact and how, phone to call back).
 
 The sender hears that staff were told, 120 and the committee phone: never her address or phone, and not how her call
-ends (that news is for her own family). Whom the words name: `named_in`; two residents named alike are no one's call
+ends (that news is for her own family). His repeats join her call: staff hear them once a minute, each is on its
+record. Whom the words name: `named_in`; two residents named alike are no one's call
 (bot/incidents/family_other.py lists both for staff).
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard
 from ..types import MEDIA
 from .help_request import forward_media
+from .repeats import REPEAT_INTERVAL_SECONDS
 
 
 async def named_in(svc, words: str) -> list[dict]:
@@ -42,8 +44,8 @@ async def reported_resident(ctx: Ctx, person: dict, words: str, reporter: dict, 
     if existing and existing["kind"] != "emergency":  # her request, or a missed check-in: now urgent
         extra = {} if existing.get("reporter") else {"reporter": reporter}
         reached = await incidents.raise_call(existing["id"], words, "reported", **extra)
-    elif existing:  # her emergency: the staff holding it hear what he says
-        reached = await incidents.told_more(existing["id"], words, by=reporter)
+    elif existing:  # her emergency: the staff holding it hear what he says, once a minute
+        reached = await _told_more(ctx, existing["id"], words, reporter)
     if reached >= 0:
         n = existing["id"]
     else:  # (closed a moment ago: a call of its own)
@@ -54,3 +56,13 @@ async def reported_resident(ctx: Ctx, person: dict, words: str, reporter: dict, 
     ctx.say(ctx.t("family.other_cry_sent" if reached else "stranger.not_reached", phone=phone),
             keyboard=keyboard(ctx), urgent=True)
     return n
+
+
+async def _told_more(ctx: Ctx, n: int, words: str, reporter: dict) -> int:
+    """His words on her open call: to the staff holding it the first time in a minute; said again within it, only on
+    its record (they have it). How many staff chats have it (1 when told within the minute)."""
+    store, now = ctx.svc.store, ctx.svc.clock.ts()
+    if await store.within_quota(f"reported:{ctx.ev.user_id}:{n}", now, REPEAT_INTERVAL_SECONDS, 1):
+        return await ctx.svc.incidents.told_more(n, words, by=reporter)
+    await store.add_timeline(n, {"at": now, "event": "family_added", "by": reporter["name"], "words": words[:300]})
+    return 1
