@@ -34,10 +34,16 @@ async def test_a_sons_cry_about_an_unnamed_neighbour_reaches_staff_as_about_some
 
 
 @pytest.mark.parametrize("words", ["我妈摔倒了，隔壁阿姨发现的", "我家老太太摔倒了", "邻居说我妈晕倒了",
-                                   "隔壁阿姨打电话说她摔倒了"])
+                                   "隔壁阿姨打电话说她摔倒了", "楼上着火了", "有人在撬门"])
 async def test_his_cry_about_his_mother_with_a_neighbour_in_it_is_still_hers(people, app, words):
     liuqiang = await signed_up(people("刘强"), "13911110003")
     mother = await _mother(app.svc.store)
     await liuqiang.send(words)
     assert [(await app.svc.store.incident(n))["resident"] for n in await app.svc.store.open_incident_ids()] == [
         mother["id"]]
+
+
+async def test_a_worry_with_a_neighbour_as_its_cause_is_still_about_his_mother(people, app):
+    liuqiang = await signed_up(people("刘强"), "13911110003")
+    await liuqiang.send("楼上装修太吵了 睡不着")
+    assert "刘奶奶" in people("李社工").last("#1").text

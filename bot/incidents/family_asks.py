@@ -52,12 +52,15 @@ OWN = re.compile(r"我的?(?:妈|爸|母亲|父亲|奶奶|爷爷|外婆|外公|�
                  r"|老(?:妈|爸|娘|爹)|家(?:母|父)")
 
 
-# someone else, unnamed: a neighbour, someone in the building or the street ("隔壁老太太摔倒了", "我邻居家着火了",
-# "我们楼有个老人晕倒了"); a neighbour who only passes on news of theirs ("隔壁阿姨打电话说她摔倒了") is not, nor where
-# someone is ("在楼下摔倒了")
-NEARBY = re.compile(r"(?<!在)(?:隔壁|楼上|楼下|对门|对面|邻居|同楼|我们楼|这栋楼|楼里|楼道里|小区里|路上|街上|马路上)"
+# someone else, unnamed: a person near them ("隔壁老太太摔倒了", "楼下那个老头…", "我邻居家着火了", "我们楼有个老人晕倒
+# 了"); not where a danger is ("楼上着火了", "楼上装修太吵 睡不着": theirs may be in it), nor where someone is ("在楼下摔
+# 倒了"), nor a neighbour who only passes on news of theirs ("隔壁阿姨打电话说她摔倒了")
+PERSON = (r"(?:老太太|老太婆|老太|老头子|老头|老爷子|老人家|老人|老先生|老奶奶|老爷爷|老伯|阿姨|大爷|大妈|阿婆|奶奶|爷爷|伯伯"
+          r"|叔叔|爷叔|婆婆|住户|人家|家|孩子|小孩|男的|女的|人)")
+NEARBY = re.compile(r"(?:(?<!在)(?:隔壁|楼上|楼下|对门|对面|同楼|我们楼|这栋楼|楼里|楼道里|小区里|路上|街上|马路上)"
+                    rf"(?:的|那个|那位|这个|有个|有一个|有位)?{PERSON}|邻居)"
                     r"(?![^，,。！!？?\s]{0,6}?(?:说|讲|告诉|打电话|打来|发现|看到|看见|通知|叫我|帮))"
-                    r"|有(?:一)?(?:个|位)|有人")
+                    rf"|有一?[个位]{PERSON}")
 MINE = re.compile(r"我家|我们家")  # "我家老太太摔倒了": theirs, however they call her
 
 
