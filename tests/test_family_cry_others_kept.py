@@ -91,3 +91,23 @@ async def test_where_he_is_sent_after_his_cry_goes_to_his_call_not_to_a_request_
     assert await app.svc.store.open_incident_ids() == [1]  # no request about 刘奶奶
     assert any("#1" in t and "位置" in t for t in li.texts()), li.texts()
     assert "120" in liuqiang.last().text
+
+
+async def test_what_he_says_next_about_the_neighbour_reaches_the_staff_on_his_call(people, app, clock):
+    """After "隔壁老太太摔倒了", "在3号楼201" was "没太明白" and "她自己起来了 没事了" opened an emergency about his mother."""
+    liuqiang, li = await signed_up(people("刘强"), "13911110003"), people("李社工")
+    await liuqiang.send(WORDS)
+    for words in ["在3号楼201", "她自己起来了 没事了"]:
+        clock.advance(seconds=30)
+        await liuqiang.send(words)
+        assert any(words in t and "#1" in t for t in li.texts()), li.texts()
+        assert "没太明白" not in liuqiang.last().text and "刘奶奶" not in liuqiang.last().text
+    assert await app.svc.store.open_incident_ids() == [1]  # nothing about 刘奶奶
+
+
+async def test_what_he_says_about_his_mother_meanwhile_is_still_about_her(people, app, clock):
+    liuqiang, li = await signed_up(people("刘强"), "13911110003"), people("李社工")
+    await liuqiang.send(WORDS)
+    clock.advance(seconds=30)
+    await liuqiang.send("我妈也摔倒了")
+    assert "刘奶奶" in li.last("#2").text

@@ -18,7 +18,7 @@ from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import asks_after, danger_in, fall_told_over, is_emergency, understand
 from ..types import MEDIA, Button
 from . import family_asks, family_told, help_request, urgency
-from .family_other import cried_about_other, media_on_report
+from .family_other import cried_about_other, media_on_report, words_on_report
 from .group_media import group_told
 
 
@@ -37,6 +37,8 @@ async def on_message(ctx: Ctx) -> None:
         return
     if ctx.step == ("family", "which") and ev.kind == "text" and await _named(ctx, ev.text):
         return  # "王老伯" typed instead of tapped
+    if ev.kind == "text" and key is None and await words_on_report(ctx, ev.text.strip()):
+        return  # "在3号楼201" after her cry about a neighbour: to the staff on that call
     if ev.kind == "text" and key is None and await family_told.died_told(ctx, ev.text.strip()):
         return  # "我爸去世了": condolences and staff, never an ambulance's advice
     # a cry the engine judged (in any words: edited, over-long, in a group), the 🆘, or words that call for help
