@@ -88,3 +88,15 @@ async def test_his_repeats_within_the_minute_join_her_call_without_flooding_staf
     assert sum("3号楼的张阿姨摔倒了" in t for t in li.texts()) <= 2, li.texts()
     said = [e for e in await store.timeline(1) if "张阿姨摔倒了" in (e.get("words") or "")]
     assert len(said) >= 4  # each on her call's record
+
+
+async def test_what_he_says_next_reaches_the_staff_on_her_call_not_a_call_about_his_mother(people, app, clock):
+    store, li = app.svc.store, people("李社工")
+    liuqiang, zhang = await signed_up(people("刘强"), "13911110003"), await _zhang(app)
+    await liuqiang.send("3号楼的张阿姨摔倒了")
+    for words in ["她在卫生间", "她起不来了 头上有血"]:
+        clock.advance(minutes=2)
+        await liuqiang.send(words)
+        assert any(words in t and "#1" in t for t in li.texts()), li.texts()
+    assert await store.open_incident_ids() == [1]  # nothing about 刘奶奶
+    _never_told_her_details(app, liuqiang, zhang)

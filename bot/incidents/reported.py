@@ -16,6 +16,24 @@ from ..types import MEDIA
 from .help_request import forward_media
 from .repeats import REPEAT_INTERVAL_SECONDS
 
+RECENT_SECONDS = 2 * 3600  # what the sender says this long after a report is still about it
+
+
+async def remember(svc, uid: int, n: int) -> None:
+    """The call this person last reported about someone else, and when."""
+    await svc.store.set_pref(uid, "reported", f"{n}:{svc.clock.ts()}")
+
+
+async def last_report(svc, uid: int) -> dict | None:
+    """The call this person last reported about someone else, while it is open and the report recent."""
+    if not (last := await svc.store.pref(uid, "reported")):
+        return None
+    n, at = last.split(":", 1)
+    inc = await svc.store.incident(int(n))
+    if inc is None or inc["status"] == "resolved" or svc.clock.ts() - float(at) > RECENT_SECONDS:
+        return None
+    return inc
+
 
 async def named_in(svc, words: str) -> list[dict]:
     """The residents whose registered name the words give ("张阿姨" in "3号楼的张阿姨摔倒了")."""
@@ -51,6 +69,7 @@ async def reported_resident(ctx: Ctx, person: dict, words: str, reporter: dict, 
     else:  # (closed a moment ago: a call of its own)
         n = n or await incidents.open("emergency", person, **how)
         reached = await incidents.alert_first(n)
+    await remember(ctx.svc, ctx.ev.user_id, n)  # what he says next is about her (bot/incidents/report_after.py)
     if forward and ctx.ev.kind in MEDIA:  # the photo or voice the cry came with, to whoever holds her call
         await forward_media(ctx, n, reporter=reporter)
     ctx.say(ctx.t("family.other_cry_sent" if reached else "stranger.not_reached", phone=phone),
