@@ -33,3 +33,24 @@ async def test_an_unregistered_neighbours_cry_about_nobody_on_the_register_still
     await stranger.send("隔壁老太太摔倒了")
     assert any("隔壁老太太摔倒了" in t for t in li.texts())
     assert "120" in stranger.texts()[0]
+
+
+async def test_where_an_unregistered_neighbour_says_it_is_after_his_cry_reaches_staff(people, app, clock):
+    """"在5号楼302" after "隔壁老太太摔倒了" got only the sign-up prompt: where she lies reached nobody."""
+    stranger, li = people("楼下小陈"), people("李社工")
+    await stranger.send("隔壁老太太摔倒了")
+    clock.advance(seconds=30)
+    await stranger.send("在5号楼302")
+    told = [t for t in li.texts() if "在5号楼302" in t]
+    assert len(told) == 1 and "楼下小陈" in told[0], li.texts()
+    assert any("已经转告" in t for t in stranger.texts()[-2:])
+
+
+async def test_an_unregistered_persons_words_long_after_a_cry_or_without_one_stay_with_them(people, app, clock):
+    stranger, li = people("楼下小陈"), people("李社工")
+    await stranger.send("在5号楼302")
+    await stranger.send("隔壁老太太摔倒了")
+    clock.advance(minutes=30)
+    await stranger.send("你好")
+    await stranger.send("明天天气怎么样")
+    assert not any("在5号楼302" in t or "天气" in t for t in li.texts())

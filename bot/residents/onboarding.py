@@ -105,6 +105,7 @@ async def unknown_cry_for_help(ctx: Ctx) -> None:
     anyone on the staff the bot can reach); the person hears staff were told only when someone got it. One that names
     a resident on the register is her own call (bot/incidents/reported.py)."""
     phone = ctx.svc.settings.community.committee_phone
+    await stranger_words.cried(ctx)  # what they say next reaches staff too
     reached = 1  # counted, not sent: staff heard the first and hear how many more when the interval ends
     if await ctx.svc.repeats.stranger_cry(ctx.ev.user_id):  # (bot/incidents/repeats.py)
         from ..incidents.reported import stranger_named  # (the incidents build on the register)
