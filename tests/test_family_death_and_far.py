@@ -65,3 +65,9 @@ async def test_a_daughter_near_him_is_told_the_number_for_what_happened(people, 
     wangli = await signed_up(people("王丽"), "13911110002")
     await wangli.send(words)
     assert number in wangli.last().text, wangli.last().text
+
+
+async def test_a_father_away_from_home_is_no_daughter_far_away(people, app):
+    wangli = await signed_up(people("王丽"), "13911110002")
+    await wangli.send("我爸不在身边的时候摔倒了")  # he, not she, is away: not her far-away 120
+    assert "当地" not in wangli.last().text
