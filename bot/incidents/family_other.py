@@ -7,8 +7,8 @@ son): never dropped, and never a call about their own resident.
   resident is named only as whose contact they are, never as the one in danger. A voice or photo the cry came with
   goes with each alert round. Their further cries while it is open join it (staff hear the first at once, then a
   count: bot/incidents/repeats.py), never a second call; what they type or send next ("在3号楼201", a location)
-  reaches the staff holding it, never a call about their own (bot/incidents/report_after.py). Words naming two residents alike: the same call, the
-  candidates listed for staff, nobody guessed.
+  reaches the staff holding it, never a call about their own (bot/incidents/report_after.py). Words naming two
+  residents alike: the same call, the candidates listed for staff, nobody guessed.
 - A resident the register names, and only one: that resident's call (bot/incidents/reported.py).
 The sender hears 120 and that staff were told, or, if nobody got it, the committee phone. Whom the words name:
 `family_asks.names_someone_else`, as for a worry.

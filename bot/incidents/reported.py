@@ -1,12 +1,13 @@
-"""A cry that names a resident on the register who is not the sender's ("3号楼的张阿姨摔倒了" from 刘奶奶's son): that
-resident's own call — opened, or joined if one of hers is open (a request of hers raised to an emergency) — so staff
-see her registered address, phone, family and doctor, and it escalates as her call does, her family included. It is
-marked as reported by the sender (name, whose contact and how, phone to call back).
+"""A cry that names a resident on the register who is not the sender's ("3号楼的张阿姨摔倒了" from 刘奶奶's son, or from
+a neighbour who never signed up: `stranger_named`): that resident's own call — opened, or joined if one of hers is
+open (a request of hers raised to an emergency) — so staff see her registered address, phone, family and doctor, and
+it escalates as her call does, her family included. It is marked as reported by the sender (name, whose contact and
+how, phone to call back).
 
 The sender hears that staff were told, 120 and the committee phone: never her address or phone, and not how her call
 ends (that news is for her own family). His repeats join her call: staff hear them once a minute, each is on its
-record. Whom the words name: `named_in`; two residents named alike are no one's call
-(bot/incidents/family_other.py lists both for staff).
+record. Whom the words name: `named_in`; two residents named alike are no one's call (bot/incidents/family_other.py
+lists both for staff). What the sender says next: `remember`, `last_report` (bot/incidents/report_after.py).
 """
 from __future__ import annotations
 
