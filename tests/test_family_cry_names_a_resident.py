@@ -100,3 +100,22 @@ async def test_what_he_says_next_reaches_the_staff_on_her_call_not_a_call_about_
         assert any(words in t and "#1" in t for t in li.texts()), li.texts()
     assert await store.open_incident_ids() == [1]  # nothing about 刘奶奶
     _never_told_her_details(app, liuqiang, zhang)
+
+
+async def test_a_cry_about_another_neighbour_after_hers_is_not_put_on_her_call(people, app, clock):
+    store = app.svc.store
+    liuqiang, zhang = await signed_up(people("刘强"), "13911110003"), await _zhang(app)
+    await liuqiang.send("3号楼的张阿姨摔倒了")
+    clock.advance(minutes=1)
+    await liuqiang.send("隔壁老太太也晕倒了")
+    opened = [await store.incident(n) for n in await store.open_incident_ids()]
+    assert [inc["resident"] for inc in opened] == [zhang["id"], ""]
+    assert "隔壁老太太也晕倒了" in people("李社工").last("紧急求助 #2").text
+
+
+async def test_words_naming_her_again_after_his_cry_still_reach_her_call(people, app, clock):
+    liuqiang, li = await signed_up(people("刘强"), "13911110003"), people("李社工")
+    await liuqiang.send("3号楼的张阿姨摔倒了")
+    clock.advance(minutes=1)
+    await liuqiang.send("张阿姨在卫生间")
+    assert any("张阿姨在卫生间" in t and "#1" in t for t in li.texts()), li.texts()
