@@ -75,6 +75,20 @@ def names_someone_else(text: str, people: list[dict]) -> bool:
     return bool(NEARBY.search(text)) and not MINE.search(text)
 
 
+# a resident speaks of herself: "我摔倒了", "我头晕"; not "我们楼…", "我邻居家…", "我楼下的…"
+SELF = re.compile(r"我(?!们|家|的?(?:邻居|楼|隔壁|对门|对面))")
+
+
+def maybe_someone_else(inc: dict, person: dict) -> bool:
+    """Whether a resident's own call (no reporter, no staff member's) has words about someone else ("隔壁老太太摔倒了",
+    "楼上王老伯摔倒了"): stored at once as hers (the fast lane never waits to read the words), her packet says loudly
+    it may be someone else (bot/incidents/packet.py). Her own cry ("我摔倒了", "我在楼下摔倒了") is not flagged."""
+    words = inc.get("words") or ""
+    if not person.get("id") or inc.get("reporter") or inc.get("staff_caller") or SELF.search(words):
+        return False
+    return names_someone_else(words, [person])
+
+
 async def someone_else(ctx: Ctx, text: str) -> bool:
     """A worry about someone not theirs ("王老伯最近不肯吃药" from 刘奶奶's son): told plainly whom they can ask about,
     the same words whoever it was; no request about their own resident is opened from it."""

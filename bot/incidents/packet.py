@@ -6,7 +6,6 @@ from ..people import age_of
 from ..services import Services
 from ..textfit import clip
 from ..types import Button
-from .other_in_words import maybe_someone_else
 
 # long fields are cut in the packet (the whole text is in /incident), so it always fits one message
 NOTES_CHARS, WORDS_CHARS, DETAIL_CHARS, NAME_CHARS, SAID_CHARS = 300, 300, 500, 60, 120
@@ -36,6 +35,12 @@ def someone_else(svc: Services, inc: dict) -> dict:
     r = inc.get("reporter") or {}
     return {"id": "", "name": svc.cat.t("packet.other_person_name", reporter=r.get("name", "?")),
             "phone": r.get("phone", "")}
+
+
+def _maybe_someone_else(inc: dict, person: dict) -> bool:
+    from .family_asks import maybe_someone_else  # (it reads the flows; the packet is read by them)
+
+    return maybe_someone_else(inc, person)
 
 
 STATUS_KEYS = {"open": "packet.status_open", "claimed": "packet.status_claimed",
@@ -95,7 +100,7 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.insert(0, t("alert.escalated", n=n, minutes=minutes))
     if role == "staff" and inc.get("raised_words") and inc["status"] == "open":  # a request become an emergency
         lines.insert(0, t("alert.raised", n=n, name=person.get("name", "?"), words=inc["raised_words"]))
-    if role == "staff" and maybe_someone_else(inc, person):  # "隔壁老太太摔倒了" typed by the resident
+    if role == "staff" and _maybe_someone_else(inc, person):  # "隔壁老太太摔倒了" typed by the resident
         lines.insert(1, t("packet.maybe_someone_else", name=person.get("name", "?")))
     if role == "staff" and (late := inc.get("outage")):  # a call that came while Redis was away
         when = svc.clock.local(late["at"]).strftime("%m-%d %H:%M")

@@ -108,9 +108,8 @@ async def unknown_cry_for_help(ctx: Ctx) -> None:
     await stranger_words.cried(ctx)  # what they say next reaches staff too
     reached = 1  # counted, not sent: staff heard the first and hear how many more when the interval ends
     if await ctx.svc.repeats.stranger_cry(ctx.ev.user_id):  # (bot/incidents/repeats.py)
-        from ..incidents.reported import stranger_named  # (the incidents build on the register)
-
-        if await stranger_named(ctx, ctx.ev.text[:300]):  # "3号楼的张阿姨摔倒了": her own call
+        named = ctx.svc.stranger_named  # (the incidents build on the register: wired by the composition root)
+        if named and await named(ctx, ctx.ev.text[:300]):  # "3号楼的张阿姨摔倒了": her own call
             return
         text = ctx.svc.cat.t("stranger.staff_alert", name=ctx.ev.first_name or "?", words=ctx.ev.text[:200])
         reached = await roster.pass_on(ctx.svc, [], text, None, tag="stranger", urgent_intro=True)
