@@ -23,6 +23,7 @@ from .incidents import Incidents, Outage, journal_folder
 from .incidents import routes as incident_routes
 from .incidents.reach import Reach
 from .incidents.repeats import Repeats
+from .incidents.reported import stranger_named
 from .lanes import Lanes
 from .logmask import protect_logs
 from .outbox import Messenger, Outbox
@@ -218,6 +219,7 @@ def feature_routes(svc: Services) -> Routes:
     svc.checkins = Checkins(svc)
     svc.notices, svc.agebands = Notices(svc), AgeBands(svc)
     svc.details_url = lambda n: details_url(svc, n)  # "🗂 详情" on every alert packet
+    svc.stranger_named = stranger_named  # a stranger's cry naming a resident: her call
     return Routes.merge(
         incident_routes.routes(svc.incidents, svc.repeats, svc.reach, svc.outage),
         core_routes.routes(),

@@ -5,7 +5,7 @@ Each feature is named here with its type; what it answers (buttons, commands, ti
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Awaitable, Callable
 
 from .clock import Clock
 from .config import Settings
@@ -42,6 +42,8 @@ class Services:
     agebands: AgeBands | None = None
     staff_config: Settings | None = None    # the staff list as configured (svc.settings lists the reachable)
     details_url: Callable[[int], str] | None = None  # the staff desk's page of an incident ("🗂 详情")
+    # an unregistered person's cry naming a resident ("3号楼的张阿姨摔倒了"): her call (bot/incidents/reported.py)
+    stranger_named: Callable[[Any, str], Awaitable[bool]] | None = None
 
     def staff_locale(self) -> str:
         return self.settings.locale

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from .. import roster
-from ..incidents.packet import colleague
+from ..incidents.packet import colleague, someone_else
 from ..residents import link_resident
 from ..textfit import parts
 from ..types import Identity, Inbound, Outbound
 from .base import Ctx
 from .menu import keyboard, show_menu
 
-SOURCES = ("button", "text", "menu", "checkin", "voice", "photo", "location", "family", "group", "colleague")
+SOURCES = ("button", "text", "menu", "checkin", "voice", "photo", "location", "family", "group", "colleague",
+           "reported")
 
 
 def _ago(ctx: Ctx, ts: float) -> str:
@@ -63,6 +64,8 @@ async def show_incident(ctx: Ctx, arg: str) -> None:
 
 async def about(ctx: Ctx, inc: dict) -> dict:
     """The resident the call is about, or the staff member whose own call it is (never the register for her)."""
+    if inc.get("about_other") and not inc.get("resident"):  # someone the register did not name: who reported it
+        return someone_else(ctx.svc, inc)
     return colleague(ctx.svc, inc) if inc.get("staff_caller") else await ctx.svc.store.resident(inc["resident"]) or {}
 
 

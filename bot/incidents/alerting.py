@@ -9,7 +9,7 @@ from .. import roster
 from ..residents import full_address
 from ..textfit import clip
 from ..types import Button, MessageRef, Outbound
-from .packet import NAME_CHARS, URGENT_KINDS, colleague, render, tappable
+from .packet import NAME_CHARS, URGENT_KINDS, colleague, render, someone_else, tappable
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +141,8 @@ class Alerting:
 
     async def _caller(self, inc: dict) -> dict:
         """Who the call is about: the resident, or the staff member who made it (bot/incidents/colleague.py)."""
+        if inc.get("about_other") and not inc.get("resident"):  # someone the register did not name
+            return someone_else(self.svc, inc)
         return colleague(self.svc, inc) if inc.get("staff_caller") else await self.store.resident(inc["resident"]) or {}
 
     async def refresh(self, n: int, pressed: MessageRef | None = None) -> asyncio.Task:

@@ -39,6 +39,8 @@ async def family_told(svc, inc: dict) -> set[int]:
 
 async def whose(svc, inc: dict) -> str:
     """The name the family's line gives the call: its resident's, or those it may be about."""
+    if inc.get("about_other") and not inc.get("resident"):  # never a name from the register to the one who told
+        return svc.cat.t("family.other_person")
     person = await svc.store.resident(inc.get("resident")) or {}
     return person.get("name") or "/".join(c["name"] for c in inc.get("candidates") or [])
 

@@ -17,8 +17,9 @@ from ..flows.resident import not_understood
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import asks_after, danger_in, fall_told_over, is_emergency, understand
 from ..types import MEDIA, Button
-from . import family_asks, help_request, urgency
+from . import family_asks, family_told, help_request, urgency
 from .family_other import cried_about_other
+from .report_after import media_on_report, words_on_report
 from .group_media import group_told
 
 
@@ -37,11 +38,15 @@ async def on_message(ctx: Ctx) -> None:
         return
     if ctx.step == ("family", "which") and ev.kind == "text" and await _named(ctx, ev.text):
         return  # "王老伯" typed instead of tapped
+    if ev.kind == "text" and key is None and await words_on_report(ctx, ev.text.strip()):
+        return  # "在3号楼201" after her cry about a neighbour: to the staff on that call
+    if ev.kind == "text" and key is None and await family_told.died_told(ctx, ev.text.strip()):
+        return  # "我爸去世了": condolences and staff, never an ambulance's advice
     # a cry the engine judged (in any words: edited, over-long, in a group), the 🆘, or words that call for help
     if ctx.cried or key == "menu.sos" or (ev.kind == "text" and is_emergency(await understand(ctx.svc, ev.text))):
         n = await cry_for_help(ctx, ev.text.strip()[:300] or "🆘")
         if n and ctx.cried == "group":  # she may have blocked the bot: then staff phone her
-            await urgency.call_back(ctx, n, _reporter(ctx, await _links(ctx)))
+            await urgency.call_back(ctx, n, reporter_of(ctx, await _links(ctx)))
         return
     if ev.kind == "text":
         await _said(ctx, ev.text.strip())
@@ -101,7 +106,7 @@ async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "f
     how, n = dict(words=words, category=category, source="family", detail=words, ask_address=False,
                   family_chats=[ctx.ev.user_id]), 0
     if len(people) == 1:
-        person, fields = people[0], {"reporter": _reporter(ctx, links)}
+        person, fields = people[0], {"reporter": reporter_of(ctx, links)}
         existing, n = await _incidents(ctx).opened_or_open("help", person, **how, **fields)
         if existing and await _joined(ctx, existing["id"]):
             # on his open call, never a second one (closed meanwhile: a request of its own, below)
@@ -111,7 +116,7 @@ async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "f
                 help_request.tell_not_reached(ctx)
             return existing["id"]
     else:
-        person, fields = _several(ctx, people, _reporter(ctx, links))
+        person, fields = _several(ctx, people, reporter_of(ctx, links))
     n = n or await _incidents(ctx).open("help", person, **how, **fields)
     reached = await _incidents(ctx).alert_first(n)
     if len(people) > 1:
@@ -132,7 +137,7 @@ async def _links(ctx: Ctx) -> list[dict]:
     return list(by_rid.values())
 
 
-def _reporter(ctx: Ctx, links: list[dict]) -> dict:
+def reporter_of(ctx: Ctx, links: list[dict]) -> dict:
     return {"name": links[0]["name"] or ctx.me.name, "phone": ctx.me.extra.get("phone", ""),
             "relation": "、".join(dict.fromkeys(link["relation"] for link in links))}
 
@@ -158,10 +163,10 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
     if not people:
         await _as_unknown(ctx, cried=True)
         return None
-    if await cried_about_other(ctx, words, people, _reporter(ctx, links)):  # a neighbour: not a call about theirs
+    if await cried_about_other(ctx, words, people, reporter_of(ctx, links)):  # a neighbour: not a call about theirs
         return None
     if len(people) == 1:
-        person, how = people[0], dict(words=words, source="family", ask_address=False, reporter=_reporter(ctx, links),
+        person, how = people[0], dict(words=words, source="family", ask_address=False, reporter=reporter_of(ctx, links),
                                       family_chats=[ctx.ev.user_id])
         existing, n = await _incidents(ctx).opened_or_open("emergency", person, **how)
         if existing and await _joined(ctx, existing["id"]):  # (closed meanwhile: a call of its own, below)
@@ -170,19 +175,21 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
             extra = {} if existing.get("reporter") else {"reporter": how["reporter"]}
             reached = await _incidents(ctx).raise_call(existing["id"], words, "family", **extra)  # his request
             if reached > 0:
-                ctx.say(ctx.t("family.alerted", name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
+                ctx.say(ctx.t(family_told.alerted(words), name=person["name"], phone=phone), keyboard=keyboard(ctx),
+                    urgent=True)
             elif reached == 0:
                 help_request.tell_not_reached(ctx)
             if reached >= 0:  # (closed meanwhile: a new call below)
                 return existing["id"]
         n = n or await _incidents(ctx).open("emergency", person, **how)
         if await _incidents(ctx).alert_first(n):
-            ctx.say(ctx.t("family.alerted", name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
+            ctx.say(ctx.t(family_told.alerted(words), name=person["name"], phone=phone), keyboard=keyboard(ctx),
+                    urgent=True)
         else:
             help_request.tell_not_reached(ctx)
         return n
     # several: staff hear now, with each of them, and the caller says which
-    someone, fields = _several(ctx, people, _reporter(ctx, links))
+    someone, fields = _several(ctx, people, reporter_of(ctx, links))
     n = await _incidents(ctx).open("emergency", someone, words=words, source="family", ask_address=False,
                                    family_chats=[ctx.ev.user_id], **fields)
     reached = await _incidents(ctx).alert_first(n)
@@ -205,10 +212,12 @@ async def on_media(ctx: Ctx) -> None:
     if not people:
         await _as_unknown(ctx, cried)
         return
-    reporter = _reporter(ctx, links)
+    reporter = reporter_of(ctx, links)
     if cried:
         if n := await cry_for_help(ctx, words):
             await help_request.forward_media(ctx, n, reporter=reporter)
+        return
+    if await media_on_report(ctx):  # after her cry about a neighbour: where the neighbour is, not her resident
         return
     where = _where(ctx, reporter)
     someone, fields = (people[0], {"reporter": reporter}) if len(people) == 1 else _several(ctx, people, reporter)

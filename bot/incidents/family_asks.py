@@ -21,7 +21,7 @@ from . import family  # each imports the other: family reads the words, this mod
 
 # the resident's health or safety in a family member's words (AILING: words of being ill)
 WORRY = re.compile(r"不肯吃药|不吃药|忘(了|记)?吃药|胸口闷|胸闷|心慌|气短|吃不下|不吃饭|没胃口|睡不着|失眠|忘事|糊涂|认不得"
-                   r"|走丢|迷路|摔|跌|打不通|没人接|不接电话|联系不上|煤气|燃气|忘(了|记)?关|骗|转账|出事|担心|怎么办"
+                   r"|走丢|迷路|摔|跌|打不通|没人接|不接电话|联系不上|煤气|燃气|忘(了|记)?关|骗|转账|出事|担心|怎么办|死|去世|过世"
                    r"|\b(worried|worry|won'?t take|chest|dizzy|fell|scam)\b", re.I)
 
 
@@ -52,12 +52,41 @@ OWN = re.compile(r"我的?(?:妈|爸|母亲|父亲|奶奶|爷爷|外婆|外公|�
                  r"|老(?:妈|爸|娘|爹)|家(?:母|父)")
 
 
+# someone else, unnamed: a person near them ("隔壁老太太摔倒了", "楼下那个老头…", "我邻居家着火了", "我们楼有个老人晕倒
+# 了"); not where a danger is ("楼上着火了", "楼上装修太吵 睡不着": theirs may be in it), nor where someone is ("在楼下摔
+# 倒了"), nor a neighbour who only passes on news of theirs ("隔壁阿姨打电话说她摔倒了")
+PERSON = (r"(?:老太太|老太婆|老太|老头子|老头|老爷子|老人家|老人|老先生|老奶奶|老爷爷|老伯|阿姨|大爷|大妈|阿婆|奶奶|爷爷|伯伯"
+          r"|叔叔|爷叔|婆婆|住户|人家|家|孩子|小孩|男的|女的|人)")
+NEARBY = re.compile(r"(?:(?<!在)(?:隔壁|楼上|楼下|对门|对面|同楼|我们楼|这栋楼|楼里|楼道里|小区里|路上|街上|马路上)"
+                    rf"(?:的|那个|那位|这个|有个|有一个|有位)?{PERSON}|邻居)"
+                    r"(?![^，,。！!？?\s]{0,6}?(?:说|讲|告诉|打电话|打来|发现|看到|看见|通知|叫我|帮))"
+                    rf"|有一?[个位]{PERSON}")
+MINE = re.compile(r"我家|我们家")  # "我家老太太摔倒了": theirs, however they call her
+
+
 def names_someone_else(text: str, people: list[dict]) -> bool:
-    """Whether a worry names someone and none of them is the caller's (by surname, as `named`)."""
+    """Whether the words are about someone and none of them is the caller's: named (by surname, as `named`) or
+    unnamed near them (`NEARBY`)."""
     if OWN.search(text):
         return False
     said = [m["surname"] or m["short"] for m in CALLED.finditer(text.strip())]
-    return bool(said) and not any((p.get("name") or "")[:1] in said for p in people)
+    if said:
+        return not any((p.get("name") or "")[:1] in said for p in people)
+    return bool(NEARBY.search(text)) and not MINE.search(text)
+
+
+# a resident speaks of herself: "我摔倒了", "我头晕"; not "我们楼…", "我邻居家…", "我楼下的…"
+SELF = re.compile(r"我(?!们|家|的?(?:邻居|楼|隔壁|对门|对面))")
+
+
+def maybe_someone_else(inc: dict, person: dict) -> bool:
+    """Whether a resident's own call (no reporter, no staff member's) has words about someone else ("隔壁老太太摔倒了",
+    "楼上王老伯摔倒了"): stored at once as hers (the fast lane never waits to read the words), her packet says loudly
+    it may be someone else (bot/incidents/packet.py). Her own cry ("我摔倒了", "我在楼下摔倒了") is not flagged."""
+    words = inc.get("words") or ""
+    if not person.get("id") or inc.get("reporter") or inc.get("staff_caller") or SELF.search(words):
+        return False
+    return names_someone_else(words, [person])
 
 
 async def someone_else(ctx: Ctx, text: str) -> bool:

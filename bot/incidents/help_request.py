@@ -251,7 +251,8 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell:
     inc = await store.incident(n)
     chats = await listeners(ctx.svc, inc)
     person = await store.resident(inc["resident"]) or {}
-    name = person.get("name") or "/".join(c["name"] for c in inc.get("candidates", []))
+    name = person.get("name") or "/".join(c["name"] for c in inc.get("candidates", [])) or (
+        ctx.svc.cat.t("packet.other_person_short") if inc.get("about_other") else "")
     if ctx.ev.kind == "location":  # where they are, beside where he is registered
         address = full_address(ctx.svc.settings.community.address_prefix, person) or ctx.svc.cat.t("packet.no_address")
         where = dict(n=n, name=name, address=address, lat=f"{ctx.ev.latitude:.5f}", lon=f"{ctx.ev.longitude:.5f}")

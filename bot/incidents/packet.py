@@ -29,6 +29,20 @@ def colleague(svc: Services, inc: dict) -> dict:
     return {"name": st.name, "phone": st.phone, "tg_id": st.telegram_id} if st else {"name": "?"}
 
 
+def someone_else(svc: Services, inc: dict) -> dict:
+    """Whom a call about someone the register did not name is shown as (`about_other`: bot/incidents/family_other.py):
+    who reported it, and their phone to call back — never anyone's registered address."""
+    r = inc.get("reporter") or {}
+    return {"id": "", "name": svc.cat.t("packet.other_person_name", reporter=r.get("name", "?")),
+            "phone": r.get("phone", "")}
+
+
+def _maybe_someone_else(inc: dict, person: dict) -> bool:
+    from .family_asks import maybe_someone_else  # (it reads the flows; the packet is read by them)
+
+    return maybe_someone_else(inc, person)
+
+
 STATUS_KEYS = {"open": "packet.status_open", "claimed": "packet.status_claimed",
                "arrived": "packet.status_arrived", "resolved": "packet.status_resolved"}
 
@@ -86,6 +100,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.insert(0, t("alert.escalated", n=n, minutes=minutes))
     if role == "staff" and inc.get("raised_words") and inc["status"] == "open":  # a request become an emergency
         lines.insert(0, t("alert.raised", n=n, name=person.get("name", "?"), words=inc["raised_words"]))
+    if role == "staff" and _maybe_someone_else(inc, person):  # "隔壁老太太摔倒了" typed by the resident
+        lines.insert(1, t("packet.maybe_someone_else", name=person.get("name", "?")))
     if role == "staff" and (late := inc.get("outage")):  # a call that came while Redis was away
         when = svc.clock.local(late["at"]).strftime("%m-%d %H:%M")
         lines.append(t("packet.outage", time=when, to="、".join(late["to"])) if late.get("to")
@@ -97,9 +113,11 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     if person.get("phone"):
         lines.append(t("packet.phone", phone=tappable(person["phone"])))
     if inc.get("candidates") and not inc.get("resident"):  # a contact's call, not yet said about whom
-        lines[start:] = [t("packet.candidates")] + [
+        lines[start:] = [t("packet.candidates_other" if inc.get("about_other") else "packet.candidates")] + [
             t("packet.candidate", name=c["name"], address=c["address"] or t("packet.no_address"),
               phone=tappable(c["phone"])) for c in inc["candidates"]]
+    elif inc.get("about_other") and not inc.get("resident"):  # someone the register did not name
+        lines[start:] = [t("packet.about_other")]
     if (where := inc.get("family_location")) and role == "staff":  # beside the registered address: any difference
         lines.append(t("packet.family_location", name=where["name"], relation=where["relation"],
                        lat=f"{where['lat']:.5f}", lon=f"{where['lon']:.5f}"))
@@ -109,7 +127,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
                        time=svc.clock.local(live["at"]).strftime("%H:%M")))
     if inc.get("reporter") and role == "staff":
         r = inc["reporter"]
-        lines.append(t("packet.reported_by", name=r["name"], relation=r["relation"], phone=tappable(r["phone"])))
+        key = "packet.reported_by_other" if r.get("other") else "packet.reported_by"  # not her contact: who, whose
+        lines.append(t(key, name=r["name"], relation=r["relation"], phone=tappable(r["phone"])))
     if role == "staff":
         for c in person.get("contacts", []):
             lines.append(t("packet.contact", name=clip(c["name"], NAME_CHARS), relation=clip(c["relation"], NAME_CHARS),

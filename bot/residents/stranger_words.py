@@ -8,6 +8,9 @@
   (their Telegram name and words, nothing invented: 💬 居民提问, ✍️ 回答 reaches them in this chat), the on-duty staff
   told; at most one a person each WISH_SECONDS and WISHES_PER_WINDOW of all strangers' in that time (beyond that
   only the stranger's log keeps it, and they are given the committee phone).
+- Words soon after their cry for help ("在5号楼302" after "隔壁老太太摔倒了"): where it is, what happened — to the
+  on-duty staff with their Telegram name (else anyone the bot can reach), at most FOLLOW_UPS each in AFTER_CRY_SECONDS
+  after the cry; they are told it was passed on (the sign-up prompt follows).
 `answer` returns the key of the sign-up prompt to show, or None when the words were none of these.
 """
 from __future__ import annotations
@@ -19,6 +22,8 @@ from ..flows.base import Ctx
 
 WISH_SECONDS = 3600  # one wish a stranger an hour reaches staff
 WISHES_PER_WINDOW = 10  # and at most ten of all strangers' an hour
+AFTER_CRY_SECONDS = 600  # their words this long after a cry are about it
+FOLLOW_UPS = 5  # and at most five of them reach staff
 QUESTIONS = ("ask_pension", "ask_subsidy")
 SMALL_TALK = ("thank", "greet", "goodbye")
 
@@ -28,6 +33,8 @@ WISH = re.compile(r"登记|注册|新搬|刚搬|搬(过|进)来|新来的|新住
 
 
 async def answer(ctx: Ctx, text: str, result: dict, pending: bool) -> str | None:
+    if result["intent"]["name"] not in SMALL_TALK and await after_cry(ctx, text):
+        return None
     if TYPED_PHONE.search(re.sub(r"(?<=\d)[\s-]+(?=\d)", "", text)):
         return "onboard.typed_phone"
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
@@ -70,3 +77,22 @@ async def wish(ctx: Ctx, text: str) -> str:
         return "stranger.wish_call"
     return "stranger.wish_told"
 
+
+async def cried(ctx: Ctx) -> None:
+    """Their cry for help, remembered: what they say next is about it (`after_cry`)."""
+    await ctx.svc.store.set_pref(ctx.ev.user_id, "cried_at", str(ctx.svc.clock.ts()))
+
+
+async def after_cry(ctx: Ctx, text: str) -> bool:
+    """Words soon after their cry: to staff, and they are told (see above). Whether the words were taken so."""
+    svc, uid, now = ctx.svc, ctx.ev.user_id, ctx.svc.clock.ts()
+    at = await svc.store.pref(uid, "cried_at")
+    if not at or now - float(at) > AFTER_CRY_SECONDS:
+        return False
+    if not await svc.store.within_quota(f"stranger_after:{uid}:{at}", now, AFTER_CRY_SECONDS * 2, FOLLOW_UPS):
+        return False
+    told = svc.cat.t("stranger.said_after", name=ctx.ev.first_name or "?", words=text[:200])
+    reached = await roster.pass_on(svc, [], told, None, tag="stranger", urgent_intro=True)
+    ctx.say(ctx.t("stranger.passed_on" if reached else "stranger.not_reached",
+                  phone=svc.settings.community.committee_phone), urgent=True)
+    return True

@@ -1,0 +1,53 @@
+"""What a family contact is told for what her words say of him and of where she is: news that he has died, a cry
+made from far away, or the number to call for what happened.
+
+- "我爸去世了", "我爸走了", "后事怎么办": no cry for help. She reads that we are sorry, that staff will contact her to
+  help with what comes next, and 120 only if it was just found and is not certain; staff get a request about him
+  (报告去世) to check and to contact her. Words that leave it uncertain, or say it as a figure of speech ("好像死了 叫不
+  醒", "疼死了", "快不行了", "走丢了"), stay a cry; a death of someone not hers is not about him (family_asks).
+- A cry from someone far away ("我在外地", "我在国外"): 120 dialled there reaches the ambulance where SHE is, so she
+  reads that, and to phone the committee, which sends someone near him. One near him reads the number for what
+  happened: 119 for a fire or gas, 110 for someone breaking in or hurting him, 120 otherwise.
+"""
+from __future__ import annotations
+
+import re
+
+from ..flows.base import Ctx
+from . import family  # each imports the other: family reads the words, this module answers them
+from .family_asks import OWN, names_someone_else
+
+END = r"(?=$|[，,。！!…\s])"
+DIED = re.compile(rf"去世|过世|离世|逝世|病逝|死了|后事|丧事|火化|殡仪馆|走了{END}|不在了{END}")
+STILL_A_CRY = re.compile(r"好像|可能|是不是|会不会|吗|[？?]|怕|不知道|不确定|叫不醒|没气|没呼吸|没有呼吸|不动了|快不行|快要|快死|要死|不行了|差点"
+                         r"|[吓疼痛累热冷饿急烦气]死|回来|回家|出门|出去|找不到|走丢|走失|没回")
+HIM = re.compile(r"[他她]|老人|老爷子|老太太|后事|丧事")
+FAR = re.compile(r"(?:我|人)(?:现在|目前)?(?:在(?:外地|国外|外省|出差|美国|加拿大|澳洲|澳大利亚|英国|日本|韩国|新加坡|德国|法国"
+                 r"|新西兰)|不在(?:上海|本地|身边|[他她]身边|老人身边))|远在|在国外|我在外面出差")
+NUMBER = {"fire_smoke": "family.alerted_119", "gas": "family.alerted_119", "intruder": "family.alerted_110",
+          "abuse": "family.alerted_110"}  # (nlu.rules.fired_rules' names) 120 for any other
+
+
+async def died_told(ctx: Ctx, text: str) -> bool:
+    """Whether the words tell of his death (then staff have a request about it, and she is answered)."""
+    if not DIED.search(text) or STILL_A_CRY.search(text):
+        return False
+    _, people = await family.linked_people(ctx)
+    if not people or names_someone_else(text, people):
+        return False
+    if not (OWN.search(text) or HIM.search(text) or any(p["name"] and p["name"] in text for p in people)):
+        return False  # "我走了": she is leaving
+    await family.request(ctx, text, category="death", noted="family.death_noted")
+    return True
+
+
+def alerted(words: str) -> str:
+    """What she reads once staff were alerted: the number for what happened, or, when she is far away, that her 120
+    is where she is."""
+    from nlu.features import normalise
+    from nlu.rules import fired_rules
+
+    if FAR.search(words):
+        return "family.alerted_far"
+    dangers = set(fired_rules(normalise(words)))
+    return next((key for danger, key in NUMBER.items() if danger in dangers), "family.alerted")

@@ -1,0 +1,88 @@
+"""A cry that names a resident on the register who is not the sender's ("3号楼的张阿姨摔倒了" from 刘奶奶's son, or from
+a neighbour who never signed up: `stranger_named`): that resident's own call — opened, or joined if one of hers is
+open (a request of hers raised to an emergency) — so staff see her registered address, phone, family and doctor, and
+it escalates as her call does, her family included. It is marked as reported by the sender (name, whose contact and
+how, phone to call back).
+
+The sender hears that staff were told, 120 and the committee phone: never her address or phone, and not how her call
+ends (that news is for her own family). His repeats join her call: staff hear them once a minute, each is on its
+record. Whom the words name: `named_in`; two residents named alike are no one's call (bot/incidents/family_other.py
+lists both for staff). What the sender says next: `remember`, `last_report` (bot/incidents/report_after.py).
+"""
+from __future__ import annotations
+
+from ..flows.base import Ctx
+from ..flows.menu import keyboard
+from ..types import MEDIA
+from .help_request import forward_media
+from .repeats import REPEAT_INTERVAL_SECONDS
+
+RECENT_SECONDS = 2 * 3600  # what the sender says this long after a report is still about it
+
+
+async def remember(svc, uid: int, n: int) -> None:
+    """The call this person last reported about someone else, and when."""
+    await svc.store.set_pref(uid, "reported", f"{n}:{svc.clock.ts()}")
+
+
+async def last_report(svc, uid: int) -> dict | None:
+    """The call this person last reported about someone else, while it is open and the report recent."""
+    if not (last := await svc.store.pref(uid, "reported")):
+        return None
+    n, at = last.split(":", 1)
+    inc = await svc.store.incident(int(n))
+    if inc is None or inc["status"] == "resolved" or svc.clock.ts() - float(at) > RECENT_SECONDS:
+        return None
+    return inc
+
+
+async def named_in(svc, words: str) -> list[dict]:
+    """The residents whose registered name the words give ("张阿姨" in "3号楼的张阿姨摔倒了")."""
+    return [p for p in await svc.store.residents() if len(p.get("name") or "") >= 2 and p["name"] in words]
+
+
+async def stranger_named(ctx: Ctx, words: str) -> bool:
+    """Whether an unregistered person's cry names one resident (then her call, reported by them: their Telegram name,
+    no phone known). What they sent with it is forwarded as a stranger's is (bot/residents/onboarding.py)."""
+    named = await named_in(ctx.svc, words)
+    if len(named) != 1:
+        return False
+    cat = ctx.svc.cat
+    reporter = {"name": ctx.ev.first_name or "?", "relation": cat.t("stranger.relation"),
+                "phone": cat.t("stranger.no_phone"), "other": True}
+    await reported_resident(ctx, named[0], words, reporter, forward=False)
+    return True
+
+
+async def reported_resident(ctx: Ctx, person: dict, words: str, reporter: dict, forward: bool = True) -> int:
+    """Her call, opened or joined, staff alerted or told; the sender answered. The call's number."""
+    incidents, phone = ctx.svc.incidents, ctx.svc.settings.community.committee_phone
+    how = dict(words=words, source="reported", ask_address=False, reporter=reporter)
+    existing, n = await incidents.opened_or_open("emergency", person, **how)
+    reached = -1
+    if existing and existing["kind"] != "emergency":  # her request, or a missed check-in: now urgent
+        extra = {} if existing.get("reporter") else {"reporter": reporter}
+        reached = await incidents.raise_call(existing["id"], words, "reported", **extra)
+    elif existing:  # her emergency: the staff holding it hear what he says, once a minute
+        reached = await _told_more(ctx, existing["id"], words, reporter)
+    if reached >= 0:
+        n = existing["id"]
+    else:  # (closed a moment ago: a call of its own)
+        n = n or await incidents.open("emergency", person, **how)
+        reached = await incidents.alert_first(n)
+    await remember(ctx.svc, ctx.ev.user_id, n)  # what he says next is about her (bot/incidents/report_after.py)
+    if forward and ctx.ev.kind in MEDIA:  # the photo or voice the cry came with, to whoever holds her call
+        await forward_media(ctx, n, reporter=reporter)
+    ctx.say(ctx.t("family.other_cry_sent" if reached else "stranger.not_reached", phone=phone),
+            keyboard=keyboard(ctx), urgent=True)
+    return n
+
+
+async def _told_more(ctx: Ctx, n: int, words: str, reporter: dict) -> int:
+    """His words on her open call: to the staff holding it the first time in a minute; said again within it, only on
+    its record (they have it). How many staff chats have it (1 when told within the minute)."""
+    store, now = ctx.svc.store, ctx.svc.clock.ts()
+    if await store.within_quota(f"reported:{ctx.ev.user_id}:{n}", now, REPEAT_INTERVAL_SECONDS, 1):
+        return await ctx.svc.incidents.told_more(n, words, by=reporter)
+    await store.add_timeline(n, {"at": now, "event": "family_added", "by": reporter["name"], "words": words[:300]})
+    return 1
