@@ -9,7 +9,8 @@ from ..types import Identity, Inbound, Outbound
 from .base import Ctx
 from .menu import keyboard, show_menu
 
-SOURCES = ("button", "text", "menu", "checkin", "voice", "photo", "location", "family", "group", "colleague")
+SOURCES = ("button", "text", "menu", "checkin", "voice", "photo", "location", "family", "group", "colleague",
+           "staff")
 
 
 def _ago(ctx: Ctx, ts: float) -> str:

@@ -109,7 +109,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
                        time=svc.clock.local(live["at"]).strftime("%H:%M")))
     if inc.get("reporter") and role == "staff":
         r = inc["reporter"]
-        lines.append(t("packet.reported_by", name=r["name"], relation=r["relation"], phone=tappable(r["phone"])))
+        lines.append(t("packet.reported_by_staff" if r.get("staff") else "packet.reported_by", name=r["name"],
+                       relation=r["relation"], phone=tappable(r["phone"])))
     if role == "staff":
         for c in person.get("contacts", []):
             lines.append(t("packet.contact", name=clip(c["name"], NAME_CHARS), relation=clip(c["relation"], NAME_CHARS),

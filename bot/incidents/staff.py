@@ -10,7 +10,7 @@ from ..flows.base import Ctx
 from ..flows.menu import show_menu
 from ..textfit import clip
 from ..types import MessageRef, Outbound
-from . import staff_words
+from . import staff_about, staff_words
 from .colleague import on_cry
 from .packet import URGENT_KINDS, colleague
 from .urgency import typed_cry
@@ -154,9 +154,17 @@ async def on_free_text(ctx: Ctx) -> None:
     """A staff member's words outside any step: a cry for help (fallen on a visit, threatened at a door) is a call of
     her own that colleagues claim (bot/incidents/colleague.py); words about an alert or a question staff commands
     answer ("我来", "处理好了", "谁在值班": staff_words.py) get their buttons or answer; anything else the menu hint."""
+    text = ctx.ev.text.strip()
     if ctx.ev.kind != "text":
         show_menu(ctx, "staff.menu_hint")
-    elif await typed_cry(ctx.svc, ctx.ev, frozenset()):
-        await on_cry(ctx, clip(ctx.ev.text.strip(), 300))
-    elif not await staff_words.answer(ctx, ctx.ev.text.strip()):
+    elif cried := bool(await typed_cry(ctx.svc, ctx.ev, frozenset())):
+        if await staff_about.about_someone(ctx, text, cried):  # "王老伯摔倒了": his call, not hers
+            await staff_about.answer(ctx, text)
+        else:
+            await on_cry(ctx, clip(text, 300))
+    elif await staff_words.answer(ctx, text):
+        return
+    elif await staff_about.about_someone(ctx, text, cried):  # "张阿姨家里没人开门": never the menu hint
+        await staff_about.answer(ctx, text)
+    else:
         show_menu(ctx, "staff.menu_hint")

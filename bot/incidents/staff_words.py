@@ -85,6 +85,13 @@ async def _offer(ctx: Ctx, intent: str, n: int | None, text: str) -> None:
     ctx.say("\n".join(lines), buttons=rows)
 
 
+def offer_rows(ctx: Ctx, inc: dict, name: str, intent: str = "take") -> list[list]:
+    """The buttons of one alert her words may mean: the first group its packet offers now (🙋, else 📍, …)."""
+    can = actions(ctx.svc, inc)
+    group = next((g for g in OFFERS[intent] if all(a in can for a in g)), None)
+    return _buttons(ctx, inc["id"], clip(name or "?", NAME_CHARS), group) if group else []
+
+
 def _buttons(ctx: Ctx, n: int, name: str, group: tuple[str, ...]) -> list[list]:
     if group == ("resolve",):  # as ✅ 已解决 asks next: the outcome, which closes it
         return [[ctx.button("staffwords.outcome", f"out:{n}:{o}", n=n, label=ctx.t(f"outcome.{o}"))
