@@ -126,6 +126,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         flags = clip(red_flags(inc["words"][:300]), WORDS_CHARS) if red_flags else ""
         if flags and flags != inc["words"].strip():  # not for a bare "🆘" or "救命"
             lines.append(t("packet.red_flags", words=flags))
+    if role == "staff" and inc.get("raised_words") and inc["status"] != "open":  # the header said it while open
+        lines.append(t("packet.raised", words=clip(inc["raised_words"], WORDS_CHARS)))
     for said in inc.get("outage_said") or () if role == "staff" else ():  # typed after the cry, while Redis was away
         lines.append(t("packet.outage_said", time=svc.clock.local(said["at"]).strftime("%H:%M"),
                        by=clip(said["by"], NAME_CHARS), words=clip(said["words"], SAID_CHARS)))
