@@ -89,3 +89,44 @@ async def test_her_own_cry_is_still_her_colleague_call(people, app, words):
     inc = await app.svc.store.incident(1)
     assert inc and inc["kind"] == "colleague" and inc["staff_caller"] == "li"
     assert words in wa.last("同事求助").text
+
+
+@pytest.mark.parametrize("words", ["叫了120", "已经叫救护车了", "救护车到了", "120马上到"])
+async def test_her_news_that_an_ambulance_was_called_is_no_call_about_herself(people, app, words):
+    """"叫了120" typed beside a call she holds set off "🆘🆘 同事求助" about her to every colleague and the head."""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘")
+    li, wa, chen = people("李社工"), people("王社工"), people("陈书记")
+    await li.click(li.last("紧急求助 #1"), "我来处理")
+    await li.send(words)
+    assert await app.svc.store.incident(2) is None
+    assert colleague_alerts(wa) == [] and colleague_alerts(chen) == []
+    answer = li.inbox[-1]
+    assert "#1" in answer.text and "inc:arrive:1" in datas(answer) and "stf:own" in datas(answer)
+
+
+async def test_a_staff_member_whose_mother_is_registered_is_offered_her_mothers_call(people, app):
+    """A staff member's own mother on the register: "我妈摔倒了" alarmed colleagues about the staff member."""
+    from bot.residents.register import contacts_index
+
+    store = app.svc.store
+    rid = await store.resident_id_by_phone("13900000001")
+    zhang = await store.resident(rid)
+    zhang["contacts"] = [*zhang["contacts"], {"name": "李社工", "relation": "女儿", "phone": "13800000001"}]
+    everyone = [zhang if p["id"] == rid else p for p in await store.residents()]
+    await store.replace_residents([zhang], contacts_index(everyone))  # as the register's import does
+    li, wa = people("李社工"), people("王社工")
+    await li.send("救命 我妈摔倒了")
+    assert await app.svc.store.incident(1) is None and colleague_alerts(wa) == []
+    offer = li.inbox[-1]
+    assert "张阿姨" in offer.text and f"stf:raise:{rid}" in datas(offer)
+    await li.click(offer, "张阿姨")
+    assert (await app.svc.store.incident(1))["resident"] == rid
+
+
+async def test_her_mother_not_on_the_register_gets_120_and_her_own_tap(people, app):
+    li, wa = people("李社工"), people("王社工")
+    await li.send("救命 我妈摔倒了")
+    assert await app.svc.store.incident(1) is None and colleague_alerts(wa) == []
+    told = li.inbox[-1]
+    assert "120" in told.text and "stf:own" in datas(told)

@@ -22,7 +22,7 @@ from ..flows.base import Ctx
 from ..textfit import clip
 from . import family  # noqa: F401  (first: family and family_asks import each other, family's way round)
 from .colleague import on_cry
-from .family_asks import CALLED, worried
+from .family_asks import CALLED, OWN as HER_FAMILY, worried
 from .raising import open_call
 from .staff_words import offer_rows
 
@@ -34,6 +34,8 @@ OWN = re.compile(r"救救?我|帮帮?我|(打|砍|捅|抢|追|咬|推|掐|拉住
 # danger to whoever is there, her too: her call, whoever else is named
 AT_SCENE = re.compile(r"刀|打人|砍人|闯进|抢劫|威胁|着火|起火|失火|火灾|煤气|燃气|爆炸")
 OTHERS = re.compile(r"老人家?|居民|老伯|阿姨|奶奶|爷爷|大爷|大妈|阿婆|老太|爷叔|老先生|伯伯|婆婆|他|她")
+# what she did or sees for someone at the scene: "叫了120", "救护车到了" (not "快叫救护车": that may be her own need)
+REPORTED = re.compile(r"(叫|打|拨)(了|过)\s*(120|救护车)|已经?(叫|打|拨)\s*(120|救护车)|(120|救护车)(已经|马上|快)?(来|到)了?")
 # worrying words about a resident that are no cry: reach the same answer instead of "请用下面的按钮"
 NO_ANSWER = re.compile(r"没人开门|不开门|敲门没人|没人应|没有动静|没动静|没人在家|家里没人")
 CANDIDATES = 4
@@ -45,6 +47,9 @@ async def named(ctx: Ctx, text: str) -> tuple[list[dict], list[str]]:
     store, out = ctx.svc.store, []
     names = await store.resident_names()
     exact = [rid for rid, (name, _) in names.items() if len(name) >= 2 and name in text]
+    if not exact and HER_FAMILY.search(text):  # "我妈摔倒了": hers, if the register has her as their contact
+        me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
+        exact = list(dict.fromkeys(link["rid"] for link in await store.contact_links_by_phone(me.phone)))
     called = [m["surname"] or m["short"] for m in CALLED.finditer(text)]
     if not exact:  # "李阿姨": whoever of that surname is registered
         exact = [rid for rid, (name, _) in sorted(names.items(), key=lambda kv: kv[1][0]) if name[:1] in called]
@@ -62,8 +67,8 @@ async def about_someone(ctx: Ctx, text: str, cried: bool) -> bool:
         return False
     people, unknown = await named(ctx, text)
     if cried:
-        return bool(people or unknown or OTHERS.search(text))
-    return bool(people or unknown) and (worried(text) or bool(NO_ANSWER.search(text)))
+        return bool(people or unknown or OTHERS.search(text) or HER_FAMILY.search(text) or REPORTED.search(text))
+    return bool(REPORTED.search(text)) or bool(people or unknown) and (worried(text) or bool(NO_ANSWER.search(text)))
 
 
 async def answer(ctx: Ctx, text: str) -> None:
@@ -81,11 +86,12 @@ async def answer(ctx: Ctx, text: str) -> None:
         if inc.get("claimed_by") in (None, "", ctx.me.staff_id) or inc.get("reopened"):
             rows += offer_rows(ctx, inc, person["name"])
     if not people:
-        lines.append(ctx.t("staffabout.unknown", names="、".join(dict.fromkeys(unknown)))
-                     if unknown else ctx.t("staffabout.who"))
-        for inc, name in await _takeable(ctx):
+        calls = await _takeable(ctx)
+        lines.append(ctx.t("staffabout.unknown", names="、".join(dict.fromkeys(unknown))) if unknown
+                     else ctx.t("staffabout.reported") if calls and REPORTED.search(text) else ctx.t("staffabout.who"))
+        for inc, name in calls:
             lines.append(await staff_views.open_line(ctx, inc))
-            rows += offer_rows(ctx, inc, name)
+            rows += offer_rows(ctx, inc, name, "there")
     rows.append([ctx.button("staffabout.own", "stf:own")])
     ctx.say("\n".join(lines), buttons=rows)
 
