@@ -25,6 +25,7 @@ from .colleague import on_cry
 from .family_asks import CALLED, OWN as HER_FAMILY, worried
 from .raising import open_call
 from .staff_words import offer_rows
+from .whom_to_call import UNREACHABLE, numbers
 
 # her own hurt: "我摔倒了", "我被困", "救我", "打我", "我在张阿姨家摔倒了" (a place on the way, no pause, nobody else)
 OWN = re.compile(r"救救?我|帮帮?我|(打|砍|捅|抢|追|咬|推|掐|拉住)我|我(自己|也|又|刚才?|已经|现在)?(摔|跌|倒|受伤|伤|被|头|胸|心"
@@ -76,13 +77,16 @@ async def answer(ctx: Ctx, text: str) -> None:
     people, unknown = await named(ctx, text)
     ctx.session["said"] = clip(text, 300)  # for [🆘 为…发起] and [是我自己需要帮助]
     lines, rows = [ctx.t("staffabout.not_yours")], []
+    unreachable = bool(UNREACHABLE.search(text))  # "王老伯电话没人接": whom else to call, too
     for person in people:
         inc = await open_call(ctx.svc.store, person["id"])
         if inc is None:
             lines.append(ctx.t("staffwords.no_call", name=person["name"]))
+            lines += numbers(ctx, person) if unreachable else []
             rows.append([ctx.button("staffabout.raise", f"stf:raise:{person['id']}", name=person["name"])])
             continue
         lines.append(await staff_views.open_line(ctx, inc))
+        lines += numbers(ctx, person) if unreachable else []
         if inc.get("claimed_by") in (None, "", ctx.me.staff_id) or inc.get("reopened"):
             rows += offer_rows(ctx, inc, person["name"])
     if not people:

@@ -5,6 +5,8 @@ her words                                     the answer
 "收到" "我来" "我马上去" "#1 我去看看"           🙋 of each alert she can take (#n, resident)
 "已经到了" "联系上了"                          📍 of each she holds or can take
 "处理好了" "1号解决了" "是误报"                 the ✅ outcomes of each
+"我处理不了" "取消认领" "1号转给王社工"         🔁 转交 of each she holds (straight to the colleague named)
+"电话打不通" "王老伯电话没人接"                 whom else to call, and its next button (whom_to_call.py)
 "有哪些没处理的" · "谁在值班" · "王老伯怎么样了"  /open · /duty · /incident N of his open call
 
 Words never act by themselves (typed on the move, about which call?): she taps to confirm, as on the packet. A
@@ -20,20 +22,26 @@ from ..flows.base import Ctx
 from ..textfit import clip
 from .packet import NAME_CHARS, actions
 from .closed import RESOLVED as OUTCOMES  # ✅ 已解决's outcomes (staff.py)
+from . import whom_to_call
 
 NUMBER = re.compile(r"[#＃第]\s*(\d{1,6})\s*号?|(\d{1,6})\s*号(?![楼门室线])")  # not "5号楼"
 QUESTION = re.compile(r"[?？吗呢么]|怎么|怎样|咋|如何|哪|谁|什么|几|多少|\b(how|who|what|which)\b", re.I)
 DONE = re.compile(r"(处理|解决|办|弄|搞)(好|完|定)|解决了|已解决|搞定|误报|送(医|院)|住院了|没事了|"
                   r"\b(done|resolved|sorted|false alarm)\b", re.I)
-TAKE = re.compile(r"^(好的?|好|ok)?[，,。 ]*(收到|我来|我去|我马上|马上(去|到|过去)|这就(去|过)|交给我|我负责|我接|在路上)|"
+TAKE = re.compile(r"^(好的?|好|ok)?[，,。 ]*(收到|我来|我去|我马上|马上(去|到|过去)|这就(去|过)|交给我|我负责|我接|(我|已经)*在路上)|"
                   r"\b(on my way|i'?ll (take|go|handle)|got it)\b", re.I)
 THERE = re.compile(r"^我(已经)?到|到了|已到|到现场|到门口|在现场|联系上|已联系|\b(arrived|i'?m there|here now)\b", re.I)
-INTENTS = (("done", DONE), ("take", TAKE), ("there", THERE))  # "处理好了" is done; "收到了" is take, not there
+GIVE_UP = re.compile(r"(处理|去|来|赶|过)不了|走不开|赶不过去|过不去|去不成|转给|转交|交给(别人|同事|其他)|谁(能|可以|有空)去"
+                     r"|换个?人|取消(认领|接单)|不是我的|撤销|撤回|(接|点|按)错了|\b(can'?t go|hand (it )?over)\b", re.I)
+INTENTS = (("done", DONE), ("handover", GIVE_UP), ("take", TAKE), ("there", THERE))  # "处理好了" is done; "收到了" is
+# take, not there; "我去不了" gives it up, never takes it
 # what each answers with, the first the packet offers now: 🙋 (a voice's 🆘/✅ 已听) else 📍 else the outcomes
 OFFERS = {"take": (("claim",), ("urgent", "heard"), ("arrive",), ("resolve",)),
           "there": (("arrive",), ("urgent", "heard"), ("resolve",)),
-          "done": (("resolve",), ("heard",))}
-LABELS = {"claim": "btn.claim", "arrive": "btn.arrived", "urgent": "btn.media_urgent", "heard": "btn.media_heard"}
+          "done": (("resolve",), ("heard",)),
+          "handover": (("handover",),)}
+LABELS = {"claim": "btn.claim", "arrive": "btn.arrived", "urgent": "btn.media_urgent", "heard": "btn.media_heard",
+          "handover": "btn.handover"}
 OPEN_ASKED = re.compile(r"(没|未|还没)(处理|解决|人接|接单)|待处理|(有|还有)(哪些|什么|几个|几件|多少)|"
                         r"\b(open (calls|cases)|what'?s open)\b", re.I)
 DUTY_ASKED = re.compile(r"谁.{0,3}值班|值班.{0,3}(是谁|谁|哪位)|\bwho'?s on duty\b|\bwho is on duty\b", re.I)
@@ -52,14 +60,26 @@ async def answer(ctx: Ctx, text: str) -> bool:
         await staff_views.show_open(ctx)
         return True
     m = NUMBER.search(text)
+    n = int(m.group(1) or m.group(2)) if m else None
     rest = NUMBER.sub(" ", text).strip(" ，,。.!！~")
-    if len(rest) > ACTION_CHARS or QUESTION.search(rest):
+    if whom_to_call.UNREACHABLE.search(rest):
+        await whom_to_call.answer(ctx, _narrowed(await _hers(ctx), n, rest),
+                                  lambda inc, name: offer_rows(ctx, inc, name, "there"))
+        return True
+    giving_up = GIVE_UP.search(rest) and not DONE.search(rest)  # "我处理不了 谁能去" asks nothing
+    if len(rest) > ACTION_CHARS or QUESTION.search(rest) and not giving_up:
         return False
     intent = next((name for name, words in INTENTS if words.search(rest)), None)
     if intent is None:
         return False
-    await _offer(ctx, intent, int(m.group(1) or m.group(2)) if m else None, rest)
+    await _offer(ctx, intent, n, rest)
     return True
+
+
+def _narrowed(calls: list[tuple[dict, str]], n: int | None, text: str) -> list[tuple[dict, str]]:
+    """The call numbered, else those about the resident named, else all."""
+    calls = [c for c in calls if n is None or c[0]["id"] == n]
+    return [c for c in calls if c[1] and c[1] in text] or calls
 
 
 async def _offer(ctx: Ctx, intent: str, n: int | None, text: str) -> None:
@@ -76,12 +96,18 @@ async def _offer(ctx: Ctx, intent: str, n: int | None, text: str) -> None:
     named = [o for o in offers if o[1] and o[1] in text]  # "王老伯那里我去": his
     offers = named or offers
     if not offers:
-        await staff_views.show_open(ctx, ctx.t("staffwords.none_n", n=n) if n else ctx.t("staffwords.none"))
+        none = "staffwords.none_held" if intent == "handover" else "staffwords.none_n" if n else "staffwords.none"
+        await staff_views.show_open(ctx, ctx.t(none, n=n))
         return
+    to = next((st for st in ctx.svc.settings.staff if st.id != ctx.me.staff_id and st.name in text), None)
     lines, rows = [ctx.t(f"staffwords.{intent}")], []
     for inc, name, group in offers:
         lines.append(await staff_views.open_line(ctx, inc))
-        rows += _buttons(ctx, inc["id"], clip(name or "?", NAME_CHARS), group)
+        if group == ("handover",) and to:  # "转给王社工": to her, in one tap
+            rows.append([ctx.button("staffwords.handto", f"inc:handto:{inc['id']}:{to.id}", n=inc["id"],
+                                    name=clip(name or "?", NAME_CHARS), to=to.name)])
+        else:
+            rows += _buttons(ctx, inc["id"], clip(name or "?", NAME_CHARS), group)
     ctx.say("\n".join(lines), buttons=rows)
 
 

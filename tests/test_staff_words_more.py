@@ -1,0 +1,68 @@
+"""More of what staff type on the move instead of pressing. "我处理不了 谁能去", "取消认领", "转给王社工" got "请用下面的按钮";
+"我去不了" was even offered 📍 已到达 (it reads "我去"); "我在路上" got the menu hint; "电话打不通" gave nothing to call
+next. Now giving a call up brings its 🔁 转交 (or straight to the colleague named), "我在路上" its next button, and a
+phone nobody answers brings the family's and the doctor's numbers beside the call's buttons."""
+import pytest
+from conftest import signed_up
+
+
+def datas(seen) -> list[str]:
+    return [d for _, d in seen.buttons]
+
+
+async def held(people, app):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘")
+    li = people("李社工")
+    await li.click(li.last("紧急求助 #1"), "我来处理")
+    return wang, li
+
+
+@pytest.mark.parametrize("words", ["我处理不了 谁能去", "我去不了", "取消认领", "搞错了 不是我的", "我走不开"])
+async def test_giving_up_a_call_she_holds_offers_its_handover_and_changes_nothing_by_itself(people, app, words):
+    wang, li = await held(people, app)
+    await li.send(words)
+    answer = li.inbox[-1]
+    assert "#1" in answer.text and "王老伯" in answer.text
+    assert datas(answer) == ["inc:handover:1"]
+    assert (await app.svc.store.incident(1))["claimed_by"] == "li"
+    await li.click(answer, "转交")
+    assert "转交给谁" in li.inbox[-1].text
+
+
+async def test_handing_over_to_a_named_colleague_is_one_tap(people, app):
+    wang, li = await held(people, app)
+    wa = people("王社工")
+    await li.send("1号转给王社工")
+    answer = li.inbox[-1]
+    assert answer.buttons == [("#1 王老伯 🔁 转交给王社工", "inc:handto:1:wang")]
+    await li.click(answer, "王社工")
+    assert (await app.svc.store.incident(1))["claimed_by"] == "wang"
+    assert "转交给您" in wa.last("#1").text
+
+
+async def test_giving_up_with_nothing_held_is_told_so_and_never_offered_a_claim(people, app):
+    await signed_up(people("王老伯"), "13900000002")
+    await people("王老伯").send("🆘")
+    li = people("李社工")
+    await li.send("我去不了")
+    answer = li.inbox[-1]
+    assert "inc:claim:1" not in datas(answer) and "inc:arrive:1" not in datas(answer)
+    assert "没有接手" in answer.text and "#1" in answer.text
+
+
+async def test_on_my_way_brings_the_next_button(people, app):
+    wang, li = await held(people, app)
+    await li.send("我在路上")
+    assert datas(li.inbox[-1]) == ["inc:arrive:1"]
+
+
+@pytest.mark.parametrize("words", ["电话打不通", "王老伯电话没人接", "联系不上"])
+async def test_a_phone_nobody_answers_brings_whom_else_to_call(people, app, words):
+    wang, li = await held(people, app)
+    await li.send(words)
+    answer = li.inbox[-1]
+    assert "#1" in answer.text and "王丽" in answer.text and "+8613911110002" in answer.text
+    assert "赵医生" in answer.text and "+8613922220001" in answer.text
+    assert "inc:arrive:1" in datas(answer)
+    assert await app.svc.store.incident(2) is None
