@@ -2,6 +2,7 @@
 paced like a stranger's: no claim button, nobody escalated when nobody answered, nothing written down. Now it is a
 call colleagues claim and resolve, escalating (again to colleagues and the head) while nobody claims it, with its
 timeline, at alert priority, and kept apart from the residents' register."""
+import pytest
 from conftest import signed_up
 
 CRY = "救命 我在5号楼楼梯摔倒了起不来"
@@ -105,3 +106,31 @@ async def test_the_heads_own_cry_that_reaches_nobody_is_never_sent_back_to_her(p
     await chen.send("救命 有人闯进办公室")
     assert not any("#1" in t for t in chen.texts())
     assert "暂时没联系上其他同事" in chen.last().text
+
+
+async def _holding_wangs_call(people):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘")
+    li = people("李社工")
+    await li.click(li.last("紧急求助 #1"), "我来处理")
+    return li
+
+
+async def test_her_cry_on_a_visit_tells_colleagues_where_she_is(people, app):
+    """She fell at the door of the call she holds: colleagues read only "救命 我摔倒了", not where."""
+    li = await _holding_wangs_call(people)
+    await li.send("救命 我摔倒了")
+    alert = people("王社工").last("同事求助")
+    assert "#1" in alert.text and "王老伯" in alert.text and "建新路27弄5号302室" in alert.text
+
+
+@pytest.mark.parametrize("words", ["需要支援", "来个人帮忙", "这里需要人手"])
+async def test_asking_for_backup_reaches_every_colleague_with_where_she_is(people, app, words):
+    """"需要支援" got "请用下面的按钮": backup asked for reached nobody."""
+    li = await _holding_wangs_call(people)
+    await li.send(words)
+    inc = await app.svc.store.incident(2)
+    assert inc and inc["kind"] == "colleague" and inc["staff_caller"] == "li"
+    alert = people("陈书记").last("同事求助")
+    assert words in alert.text and "建新路27弄5号302室" in alert.text
+    assert "120" in li.last().text

@@ -11,6 +11,7 @@ import logging
 from ..config import Level, Policy
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
+from ..residents import full_address
 from .outage import called_at
 
 log = logging.getLogger(__name__)
@@ -38,15 +39,28 @@ class ColleagueCalls:
     """Opening a staff member's own call (part of `Incidents`)."""
 
     async def open_colleague(self, staff, words: str) -> int:
-        """Stored first (with its first deadlines: the alert's safety net, the next level); the caller alerts."""
+        """Stored first (with its first deadlines: the alert's safety net, the next level); the caller alerts. Where
+        she is, if she holds a resident's call (`at`: fallen at his door, colleagues know which door)."""
+        at = await self._where_she_works(staff.id)
         fields, deadlines, entry = self._new("colleague", self.svc.clock.ts(), resident="", staff_caller=staff.id,
                                              words=words, category=None, detail="", address_state="not_asked",
-                                             source="colleague")
+                                             source="colleague", **({"at": at} if at else {}))
         del deadlines["addr:{n}"]
         entry["by"] = staff.name
         n = await self.store.create_incident(fields, entry, deadlines)
         log.info("incident %s opened (colleague)", n)
         return n
+
+    async def _where_she_works(self, staff_id: str) -> dict | None:
+        """The resident's call she holds (the latest she took), with his registered address."""
+        for n in reversed(await self.store.open_incident_ids()):
+            inc = await self.store.incident(n)
+            if inc and inc.get("claimed_by") == staff_id and inc["status"] in ("claimed", "arrived") \
+                    and inc.get("resident"):
+                person = await self.store.resident(inc["resident"]) or {}
+                return {"n": n, "name": person.get("name", ""),
+                        "address": full_address(self.svc.settings.community.address_prefix, person)}
+        return None
 
 
 async def on_cry(ctx: Ctx, words: str) -> None:

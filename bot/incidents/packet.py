@@ -94,6 +94,9 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     lines += [t("packet.resident", name=clip(person.get("name", "?"), NAME_CHARS), facts="，".join(f for f in facts if f))]
     if inc["kind"] != "colleague":  # a staff member's call: where she is, she says in her words
         lines += _address_lines(svc, inc, person, loc)
+    elif at := inc.get("at"):  # or the call she holds says it
+        lines.append(t("packet.colleague_at", n=at["n"], name=at["name"],
+                       address=at["address"] or t("packet.no_address")))
     if person.get("phone"):
         lines.append(t("packet.phone", phone=tappable(person["phone"])))
     if inc.get("candidates") and not inc.get("resident"):  # a contact's call, not yet said about whom

@@ -5,6 +5,8 @@ staff.outcome_note   after 已解决 → 其他, waits for a short note
 """
 from __future__ import annotations
 
+import re
+
 from .. import roster
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
@@ -16,6 +18,7 @@ from .packet import URGENT_KINDS, colleague
 from .urgency import typed_cry
 
 OUTCOMES = ("hospital", "handled", "false_alarm", "other")
+BACKUP = re.compile(r"(需要|要|请求|叫人)支援|来个?人帮(忙|手)|需要(帮手|人手)|多来(几个|一个)人|\b(need|send) backup\b", re.I)
 
 
 def _me(ctx: Ctx):
@@ -151,9 +154,10 @@ async def on_outcome_note(ctx: Ctx, text: str) -> None:
 
 
 async def on_free_text(ctx: Ctx) -> None:
-    """A staff member's words outside any step: a cry for help (fallen on a visit, threatened at a door) is a call of
-    her own that colleagues claim (bot/incidents/colleague.py); words about an alert or a question staff commands
-    answer ("我来", "处理好了", "谁在值班": staff_words.py) get their buttons or answer; anything else the menu hint."""
+    """A staff member's words outside any step: a cry for help (fallen on a visit, threatened at a door) or a call for
+    backup ("需要支援") is a call of her own that colleagues claim (bot/incidents/colleague.py) — unless it is about a
+    resident ("王老伯摔倒了", "叫了120": staff_about.py); words about an alert or a question staff commands answer
+    ("我来", "处理好了", "谁在值班": staff_words.py) get their buttons or answer; anything else the menu hint."""
     text = ctx.ev.text.strip()
     if ctx.ev.kind != "text":
         show_menu(ctx, "staff.menu_hint")
@@ -164,6 +168,8 @@ async def on_free_text(ctx: Ctx) -> None:
             await on_cry(ctx, clip(text, 300))
     elif await staff_words.answer(ctx, text):
         return
+    elif BACKUP.search(text):  # "需要支援": colleagues called to her, as a cry is
+        await on_cry(ctx, clip(text, 300))
     elif await staff_about.about_someone(ctx, text, cried):  # "张阿姨家里没人开门": never the menu hint
         await staff_about.answer(ctx, text)
     else:
