@@ -14,6 +14,7 @@ from ..textfit import clip
 from ..types import MessageRef, Outbound
 from . import staff_about, staff_words
 from .colleague import on_cry
+from .over import tell_over
 from .packet import URGENT_KINDS, colleague
 from .urgency import typed_cry
 
@@ -42,7 +43,7 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
         return
     me = _me(ctx)
     if inc["status"] == "resolved" and action != "handto":
-        ctx.say(ctx.t("staff.already_resolved", n=n))
+        await tell_over(ctx, inc)  # who closed it, or the call it joined (still waiting)
         return
     if action == "claim":
         await claim(ctx, n, me)
