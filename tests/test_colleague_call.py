@@ -134,3 +134,35 @@ async def test_asking_for_backup_reaches_every_colleague_with_where_she_is(peopl
     alert = people("陈书记").last("同事求助")
     assert words in alert.text and "建新路27弄5号302室" in alert.text
     assert "120" in li.last().text
+
+
+async def test_her_cry_while_the_bot_waits_for_an_outcome_note_is_her_call_not_the_note(people, app):
+    """After ✅ 已解决 → 其他 the bot waits for a note: "救命 我被困电梯里了" closed #1 with it as the note, and no
+    colleague heard her."""
+    li = await _holding_wangs_call(people)
+    await li.click(li.last("紧急求助 #1"), "已解决")
+    await li.click(li.last("结果是"), "其他")
+    await li.send("救命 我被困电梯里了")
+    assert (await app.svc.store.incident(1))["status"] != "resolved"
+    assert (await app.svc.store.incident(2))["kind"] == "colleague"
+    assert "我被困电梯里了" in people("王社工").last("同事求助").text
+
+
+async def test_her_cry_while_answering_a_residents_question_is_never_sent_to_the_resident(people, app):
+    sun, li = people("孙阿婆"), people("李社工")
+    await sun.send("我是新搬来的 怎么登记")
+    await li.click(li.last("孙阿婆"), "回答")
+    await li.send("救命 我摔倒了 起不来")
+    assert not any("摔倒" in t for t in sun.texts())
+    assert (await app.svc.store.incident(1))["kind"] == "colleague"
+    await li.send("两天后再来居委会登记")  # the question waits for her answer again
+    assert not any("两天后" in t for t in sun.texts())
+
+
+async def test_an_outcome_note_about_the_resident_is_still_the_note(people, app):
+    li = await _holding_wangs_call(people)
+    await li.click(li.last("紧急求助 #1"), "已解决")
+    await li.click(li.last("结果是"), "其他")
+    await li.send("老人摔倒了，家属已接去医院")
+    inc = await app.svc.store.incident(1)
+    assert inc["status"] == "resolved" and await app.svc.store.incident(2) is None

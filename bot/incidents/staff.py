@@ -14,7 +14,6 @@ from ..textfit import clip
 from ..types import MessageRef, Outbound
 from . import staff_about, staff_words
 from .colleague import on_cry
-from .over import tell_over
 from .packet import URGENT_KINDS, colleague
 from .urgency import typed_cry
 
@@ -43,7 +42,7 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
         return
     me = _me(ctx)
     if inc["status"] == "resolved" and action != "handto":
-        await tell_over(ctx, inc)  # who closed it, or the call it joined (still waiting)
+        await staff_words.tell_over(ctx, inc)  # who closed it, or the call it joined (still waiting)
         return
     if action == "claim":
         await claim(ctx, n, me)
@@ -152,6 +151,18 @@ async def on_outcome_note(ctx: Ctx, text: str) -> None:
     n = ctx.session["incident"]
     ctx.goto(None)
     await resolve(ctx, n, "other", text[:300])
+
+
+async def cried_in_step(ctx: Ctx) -> bool:
+    """Her own cry typed while a step waits for her words (an outcome's note, an answer to a resident, a notice): her
+    call, never the note, the answer or the notice; the step is dropped. Only words plainly about herself count here
+    ("我被困电梯里了", "救命 有人闯进来"): "老人摔倒了，已送医" is still the note."""
+    text = ctx.ev.text.strip() if ctx.ev.kind == "text" else ""
+    if not text or not staff_about.hers(text) or not await typed_cry(ctx.svc, ctx.ev, frozenset()):
+        return False
+    ctx.goto(None)
+    await on_cry(ctx, clip(text, 300))
+    return True
 
 
 async def on_free_text(ctx: Ctx) -> None:

@@ -34,6 +34,7 @@ OWN = re.compile(r"救救?我|帮帮?我|(打|砍|捅|抢|追|咬|推|掐|拉住
                  r"|\b(i|i'?m|me)\b", re.I)
 # danger to whoever is there, her too: her call, whoever else is named
 AT_SCENE = re.compile(r"刀|打人|砍人|闯进|抢劫|威胁|着火|起火|失火|火灾|煤气|燃气|爆炸")
+CRY_FIRST = re.compile(r"\s*(救命|救救|快来人|help\b|sos\b)", re.I)
 OTHERS = re.compile(r"老人家?|居民|老伯|阿姨|奶奶|爷爷|大爷|大妈|阿婆|老太|爷叔|老先生|伯伯|婆婆|他|她")
 # what she did or sees for someone at the scene: "叫了120", "救护车到了" (not "快叫救护车": that may be her own need)
 REPORTED = re.compile(r"(叫|打|拨)(了|过)\s*(120|救护车)|已经?(叫|打|拨)\s*(120|救护车)|(120|救护车)(已经|马上|快)?(来|到)了?")
@@ -59,6 +60,11 @@ async def named(ctx: Ctx, text: str) -> tuple[list[dict], list[str]]:
             out.append(person)
     unknown = [m.group(0) for m in CALLED.finditer(text) if m["surname"]] if not out else []
     return out, unknown
+
+
+def hers(text: str) -> bool:
+    """Words plainly about her own danger: her hurt, a threat at the scene, or a cry for help that opens them."""
+    return bool(OWN.search(text) or AT_SCENE.search(text) or CRY_FIRST.match(text))
 
 
 async def about_someone(ctx: Ctx, text: str, cried: bool) -> bool:

@@ -8,6 +8,7 @@ her words                                     the answer
 "我处理不了" "取消认领" "1号转给王社工"         🔁 转交 of each she holds (straight to the colleague named)
 "电话打不通" "王老伯电话没人接"                 whom else to call, and its next button (whom_to_call.py)
 "有哪些没处理的" · "谁在值班" · "王老伯怎么样了"  /open · /duty · /incident N of his open call
+(a button of a call that is over, pressed)    who closed it and how, or the call it joined (`tell_over`)
 
 Words never act by themselves (typed on the move, about which call?): she taps to confirm, as on the packet. A
 number (#2, 2号) or a resident's name narrows the offer to that call. Only staff get here (engine.on_staff), so a
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .. import roster
 from ..flows import staff_views
 from ..flows.base import Ctx
 from ..textfit import clip
@@ -154,3 +156,24 @@ async def _asked_after(ctx: Ctx, text: str) -> bool:
     for name in sorted(names):
         ctx.say(ctx.t("staffwords.no_call", name=name))
     return bool(names)
+
+
+async def tell_over(ctx: Ctx, inc: dict) -> None:
+    """A button of a call that is over, pressed (an old packet, a digest's claim, a packet after a restart): who
+    closed it and how — or, for a call joined to the same resident's other call, that one, with its buttons if it is
+    hers to take: it is still waiting for someone."""
+    n, store = inc["id"], ctx.svc.store
+    target = await store.incident(inc["merged_into"]) if inc.get("outcome") == "merged" and inc.get("merged_into") \
+        else None
+    if target and target["status"] != "resolved":
+        name = (await staff_views.about(ctx, target)).get("name", "")
+        mine = target.get("claimed_by") in (None, "", ctx.me.staff_id) or target.get("reopened")
+        ctx.say("\n".join([ctx.t("staff.merged_into", n=n, m=target["id"], name=name),
+                           await staff_views.open_line(ctx, target)]),
+                buttons=offer_rows(ctx, target, name) if mine else ())
+        return
+    inc = target or inc  # joined to a call closed since: how that one ended
+    who = roster.staff_by_id(ctx.svc.settings, inc.get("resolved_by"))
+    outcome = inc.get("outcome") or ""
+    ctx.say(ctx.t("staff.already_resolved_by", n=inc["id"], who=who.name if who else "",
+                  outcome=ctx.t(f"outcome.{outcome}") if outcome else ""))
