@@ -130,3 +130,18 @@ async def test_her_mother_not_on_the_register_gets_120_and_her_own_tap(people, a
     assert await app.svc.store.incident(1) is None and colleague_alerts(wa) == []
     told = li.inbox[-1]
     assert "120" in told.text and "stf:own" in datas(told)
+
+
+async def test_what_she_says_of_a_resident_whose_call_a_colleague_holds_reaches_that_colleague(people, app):
+    """"张阿姨家里没人开门" typed while 王社工 held 张阿姨's call reached nobody: the answer said who held it, and
+    王社工 never heard it."""
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("🆘")
+    li, wa = people("李社工"), people("王社工")
+    await wa.press_data(0, "inc:claim:1")
+    await li.send("张阿姨家里没人开门")
+    heard = wa.last("张阿姨家里没人开门")
+    assert "#1" in heard.text and "李社工" in heard.text
+    assert "王社工" in li.inbox[-1].text and "转告" in li.inbox[-1].text
+    assert any(e.get("words") == "张阿姨家里没人开门" and e.get("by") == "李社工"
+               for e in await app.svc.store.timeline(1))

@@ -23,6 +23,8 @@ from ..textfit import clip
 from . import family  # noqa: F401  (first: family and family_asks import each other, family's way round)
 from .colleague import on_cry
 from .family_asks import CALLED, OWN as HER_FAMILY, worried
+from ..types import Outbound
+from .alerting import listeners
 from .raising import open_call
 from .staff_words import offer_rows
 from .whom_to_call import UNREACHABLE, numbers
@@ -93,6 +95,8 @@ async def answer(ctx: Ctx, text: str) -> None:
             continue
         lines.append(await staff_views.open_line(ctx, inc))
         lines += numbers(ctx, person) if unreachable else []
+        if holders := await _told_holders(ctx, inc, person, text):
+            lines.append(ctx.t("staffabout.passed", names="、".join(holders)))
         if inc.get("claimed_by") in (None, "", ctx.me.staff_id) or inc.get("reopened"):
             rows += offer_rows(ctx, inc, person["name"])
     if not people:
@@ -104,6 +108,21 @@ async def answer(ctx: Ctx, text: str) -> None:
             rows += offer_rows(ctx, inc, name, "there")
     rows.append([ctx.button("staffabout.own", "stf:own")])
     ctx.say("\n".join(lines), buttons=rows)
+
+
+async def _told_holders(ctx: Ctx, inc: dict, person: dict, text: str) -> list[str]:
+    """Her words on the resident's open call's timeline, and to the colleagues holding it (never back to her): the
+    names of those who got them."""
+    svc, me = ctx.svc, roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
+    await svc.store.add_timeline(inc["id"], {"at": svc.clock.ts(), "event": "staff_added", "by": me.name,
+                                             "words": clip(text, 300)})
+    chats = [c for c in await listeners(svc, inc) if c != ctx.ev.user_id]
+    if not chats:
+        return []
+    said = svc.cat.t("alert.staff_added", n=inc["id"], name=person["name"], by=me.name, words=clip(text, 300))
+    sent = await svc.outbox.send_all([Outbound(c, said, urgent=inc["kind"] == "emergency", tag=f"added:{inc['id']}")
+                                      for c in chats])
+    return [st.name for st in svc.settings.staff for c, res in zip(chats, sent) if res.ok and st.telegram_id == c]
 
 
 async def _takeable(ctx: Ctx) -> list[tuple[dict, str]]:
