@@ -166,3 +166,13 @@ async def test_an_outcome_note_about_the_resident_is_still_the_note(people, app)
     await li.send("老人摔倒了，家属已接去医院")
     inc = await app.svc.store.incident(1)
     assert inc["status"] == "resolved" and await app.svc.store.incident(2) is None
+
+
+@pytest.mark.parametrize("words, advice", [("救命 王老伯家着火了", "119"), ("救命 我被困电梯里了", "电梯"),
+                                           ("煤气泄漏了 快来人", "开关")])
+async def test_her_cry_from_a_fire_a_lift_or_gas_tells_her_what_to_do_meanwhile(people, app, words, advice):
+    """She was told only 120 and 110, even at a fire."""
+    li = people("李社工")
+    await li.send(words)
+    assert (await app.svc.store.incident(1))["kind"] == "colleague"
+    assert any(advice in t for t in li.texts())

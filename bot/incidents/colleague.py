@@ -10,11 +10,13 @@ import logging
 
 from ..config import Level, Policy
 from ..flows.base import Ctx
-from ..flows.menu import show_menu
+from ..flows.menu import keyboard
 from ..residents import full_address
+from .advice import advice_keys
 from .outage import called_at
 
 log = logging.getLogger(__name__)
+SCENE = ("fire_smoke", "gas", "water_electric", "intruder", "abuse", "trapped")  # what to do meanwhile, told her too
 
 
 def colleague_policy(settings) -> Policy:
@@ -74,5 +76,17 @@ async def on_cry(ctx: Ctx, words: str) -> None:
     else:
         n = await svc.incidents.open_colleague(me, words)
         reached = await svc.incidents.alert_first(n)
-    show_menu(ctx, "staff.colleague_told" if reached else "staff.colleague_not_reached",
-              phone=svc.settings.community.committee_phone)
+    told = ctx.t("staff.colleague_told" if reached else "staff.colleague_not_reached",
+                 phone=svc.settings.community.committee_phone)
+    ctx.say("\n".join([told, *_meanwhile(ctx, words)]), keyboard=keyboard(ctx))
+
+
+def _meanwhile(ctx: Ctx, words: str) -> list[str]:
+    """A fire, gas, a live wire, an intruder, being trapped: the advice a resident reads for it (bot/incidents/
+    advice.py); a fall or a plain 救命 gets none (she knows what to do, and colleagues are coming)."""
+    from nlu.features import normalise
+    from nlu.rules import fired_rules
+
+    dangers = [d for d in fired_rules(normalise(words)) if d in SCENE]
+    phone = ctx.svc.settings.community.committee_phone
+    return [ctx.t(k, phone=phone) for k in advice_keys(dangers)] if dangers else []
