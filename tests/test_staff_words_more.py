@@ -66,3 +66,14 @@ async def test_a_phone_nobody_answers_brings_whom_else_to_call(people, app, word
     assert "赵医生" in answer.text and "+8613922220001" in answer.text
     assert "inc:arrive:1" in datas(answer)
     assert await app.svc.store.incident(2) is None
+
+
+@pytest.mark.parametrize("words", ["#1", "1号", "王老伯"])
+async def test_a_bare_number_or_name_shows_that_call(people, app, words):
+    """"1号" or "王老伯" alone, typed to look a call up, got "请用下面的按钮"."""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘")
+    li = people("李社工")
+    await li.send(words)
+    assert "请用下面的按钮" not in li.inbox[-1].text
+    assert any("#1" in t and "王老伯" in t for t in li.texts()[-2:])

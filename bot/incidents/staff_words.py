@@ -63,7 +63,12 @@ async def answer(ctx: Ctx, text: str) -> bool:
         return True
     m = NUMBER.search(text)
     n = int(m.group(1) or m.group(2)) if m else None
-    rest = NUMBER.sub(" ", text).strip(" ，,。.!！~")
+    rest = NUMBER.sub(" ", text).strip(" ，,。.!！~？?")
+    if n is not None and not rest:  # "#1", "1号": that call's record
+        await staff_views.show_incident(ctx, str(n))
+        return True
+    if await _asked_after(ctx, text, bare=True):  # "王老伯": his call, as "王老伯怎么样了"
+        return True
     if whom_to_call.UNREACHABLE.search(rest):
         await whom_to_call.answer(ctx, _narrowed(await _hers(ctx), n, rest),
                                   lambda inc, name: offer_rows(ctx, inc, name, "there"))
@@ -141,9 +146,12 @@ async def _hers(ctx: Ctx) -> list[tuple[dict, str]]:
     return out
 
 
-async def _asked_after(ctx: Ctx, text: str) -> bool:
-    """"王老伯怎么样了": the record of his open call (/incident N), or that he has none; False if nobody is named."""
+async def _asked_after(ctx: Ctx, text: str, bare: bool = False) -> bool:
+    """"王老伯怎么样了": the record of his open call (/incident N), or that he has none; False if nobody is named
+    (`bare`: only a name, nothing else)."""
     store, shown = ctx.svc.store, False
+    if bare and not any(name == text.strip(" ，,。.!！~？?") for name, _ in (await store.resident_names()).values()):
+        return False
     for n in await store.open_incident_ids():
         inc = await store.incident(n)
         name = (await staff_views.about(ctx, inc)).get("name", "") if inc else ""
