@@ -176,3 +176,27 @@ async def test_her_cry_from_a_fire_a_lift_or_gas_tells_her_what_to_do_meanwhile(
     await li.send(words)
     assert (await app.svc.store.incident(1))["kind"] == "colleague"
     assert any(advice in t for t in li.texts())
+
+
+async def test_her_cry_in_a_photo_caption_or_an_edited_message_is_her_call(people, app):
+    """A resident's cry counts in any form; hers, in a photo's caption or an edit, got "请用下面的按钮" and
+    "消息修改后我看不到"."""
+    li, wa = people("李社工"), people("王社工")
+    await li.send_kind("photo", caption="救命 我摔倒了 起不来")
+    assert (await app.svc.store.incident(1))["kind"] == "colleague"
+    chen = people("陈书记")
+    await chen._do(kind="edited", text="救命 我被困电梯里了")
+    inc = await app.svc.store.incident(2)
+    assert inc["kind"] == "colleague" and inc["staff_caller"] == "chen"
+    assert "我被困电梯里了" in wa.last("同事求助 #2").text
+
+
+async def test_a_voice_from_her_is_no_dead_end(people, app):
+    """The bot cannot listen: a voice from a staff member (maybe fallen, talking) got only the menu hint."""
+    li, wa = people("李社工"), people("王社工")
+    await li.send_kind("voice")
+    told = li.inbox[-1]
+    assert "语音" in told.text and "stf:own" in [d for _, d in told.buttons]
+    await li.click(told, "是我自己")
+    assert (await app.svc.store.incident(1))["kind"] == "colleague"
+    assert "同事求助" in wa.last("同事求助").text

@@ -11,7 +11,8 @@ from .. import roster
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
 from ..textfit import clip
-from ..types import MessageRef, Outbound
+from ..flows.understanding import WORDED
+from ..types import MEDIA, MessageRef, Outbound
 from . import staff_about, staff_words
 from .colleague import on_cry
 from .packet import URGENT_KINDS, colleague
@@ -153,36 +154,41 @@ async def on_outcome_note(ctx: Ctx, text: str) -> None:
     await resolve(ctx, n, "other", text[:300])
 
 
-async def cried_in_step(ctx: Ctx) -> bool:
-    """Her own cry typed while a step waits for her words (an outcome's note, an answer to a resident, a notice): her
-    call, never the note, the answer or the notice; the step is dropped. Only words plainly about herself count here
-    ("我被困电梯里了", "救命 有人闯进来"): "老人摔倒了，已送医" is still the note."""
-    text = ctx.ev.text.strip() if ctx.ev.kind == "text" else ""
-    if not text or not staff_about.hers(text) or not await typed_cry(ctx.svc, ctx.ev, frozenset()):
+async def cried(ctx: Ctx) -> bool:
+    """Her cry for help, in any form words come in (typed, a photo's or voice's caption, an edit, an over-long text),
+    before whatever she is in the middle of: a call of her own that colleagues claim (bot/incidents/colleague.py) —
+    unless it is about a resident ("王老伯摔倒了", "叫了120": staff_about.py). While a step waits for her words (an
+    outcome's note, an answer to a resident, a notice) only words plainly about herself count ("我被困电梯里了",
+    "救命 有人闯进来"), and the step is dropped: "老人摔倒了，已送医" is still the note."""
+    text = ctx.ev.text.strip() if ctx.ev.kind in WORDED else ""
+    if not text or not await typed_cry(ctx.svc, ctx.ev, frozenset()):
         return False
+    if ctx.step[0]:
+        if not staff_about.hers(text):
+            return False
+    elif await staff_about.about_someone(ctx, text, cried=True):
+        await staff_about.answer(ctx, text)
+        return True
     ctx.goto(None)
     await on_cry(ctx, clip(text, 300))
     return True
 
 
 async def on_free_text(ctx: Ctx) -> None:
-    """A staff member's words outside any step: a cry for help (fallen on a visit, threatened at a door) or a call for
-    backup ("需要支援") is a call of her own that colleagues claim (bot/incidents/colleague.py) — unless it is about a
-    resident ("王老伯摔倒了", "叫了120": staff_about.py); words about an alert or a question staff commands answer
-    ("我来", "处理好了", "谁在值班": staff_words.py) get their buttons or answer; anything else the menu hint."""
+    """A staff member's words outside any step, no cry (`cried` went first): a call for backup ("需要支援") is a call
+    of her own; words about an alert or a question staff commands answer ("我来", "处理好了", "谁在值班":
+    staff_words.py) get their buttons or answer; a worry about a resident ("张阿姨家里没人开门") his call or one tap to
+    raise one; a voice or photo one tap to her own call (the bot cannot listen); anything else the menu hint."""
     text = ctx.ev.text.strip()
-    if ctx.ev.kind != "text":
+    if ctx.ev.kind in MEDIA:
+        staff_about.media(ctx)
+    elif ctx.ev.kind != "text":
         show_menu(ctx, "staff.menu_hint")
-    elif cried := bool(await typed_cry(ctx.svc, ctx.ev, frozenset())):
-        if await staff_about.about_someone(ctx, text, cried):  # "王老伯摔倒了": his call, not hers
-            await staff_about.answer(ctx, text)
-        else:
-            await on_cry(ctx, clip(text, 300))
     elif await staff_words.answer(ctx, text):
         return
     elif BACKUP.search(text):  # "需要支援": colleagues called to her, as a cry is
         await on_cry(ctx, clip(text, 300))
-    elif await staff_about.about_someone(ctx, text, cried):  # "张阿姨家里没人开门": never the menu hint
+    elif await staff_about.about_someone(ctx, text, cried=False):  # "张阿姨家里没人开门": never the menu hint
         await staff_about.answer(ctx, text)
     else:
         show_menu(ctx, "staff.menu_hint")

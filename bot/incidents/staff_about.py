@@ -65,8 +65,15 @@ async def named(ctx: Ctx, text: str) -> tuple[list[dict], list[str]]:
 
 
 def hers(text: str) -> bool:
-    """Words plainly about her own danger: her hurt, a threat at the scene, or a cry for help that opens them."""
-    return bool(OWN.search(text) or AT_SCENE.search(text) or CRY_FIRST.match(text))
+    """Words plainly about her own danger: her hurt, or a cry for help that opens them (a fire named in a notice she
+    is writing is no call)."""
+    return bool(OWN.search(text) or CRY_FIRST.match(text))
+
+
+def media(ctx: Ctx) -> None:
+    """A voice, photo or location from her, no words: the bot cannot listen, so one tap to her own call."""
+    ctx.session["said"] = ctx.t(f"staffabout.sent_{ctx.ev.kind}")
+    ctx.say(ctx.t("staffabout.media"), buttons=[[ctx.button("staffabout.own", "stf:own")]])
 
 
 async def about_someone(ctx: Ctx, text: str, cried: bool) -> bool:
