@@ -4,6 +4,7 @@ call colleagues claim and resolve, escalating (again to colleagues and the head)
 timeline, at alert priority, and kept apart from the residents' register."""
 import pytest
 from conftest import signed_up
+from test_staff_words_more import held
 
 CRY = "救命 我在5号楼楼梯摔倒了起不来"
 
@@ -109,11 +110,8 @@ async def test_the_heads_own_cry_that_reaches_nobody_is_never_sent_back_to_her(p
 
 
 async def _holding_wangs_call(people):
-    wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send("🆘")
-    li = people("李社工")
-    await li.click(li.last("紧急求助 #1"), "我来处理")
-    return li
+    """李社工 holds 王老伯's call #1."""
+    return (await held(people))[1]
 
 
 async def test_her_cry_on_a_visit_tells_colleagues_where_she_is(people, app):

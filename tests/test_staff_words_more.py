@@ -10,7 +10,8 @@ def datas(seen) -> list[str]:
     return [d for _, d in seen.buttons]
 
 
-async def held(people, app):
+async def held(people):
+    """李社工 holds 王老伯's call #1: (王老伯, 李社工)."""
     wang = await signed_up(people("王老伯"), "13900000002")
     await wang.send("🆘")
     li = people("李社工")
@@ -20,7 +21,7 @@ async def held(people, app):
 
 @pytest.mark.parametrize("words", ["我处理不了 谁能去", "我去不了", "取消认领", "搞错了 不是我的", "我走不开"])
 async def test_giving_up_a_call_she_holds_offers_its_handover_and_changes_nothing_by_itself(people, app, words):
-    wang, li = await held(people, app)
+    wang, li = await held(people)
     await li.send(words)
     answer = li.inbox[-1]
     assert "#1" in answer.text and "王老伯" in answer.text
@@ -31,7 +32,7 @@ async def test_giving_up_a_call_she_holds_offers_its_handover_and_changes_nothin
 
 
 async def test_handing_over_to_a_named_colleague_is_one_tap(people, app):
-    wang, li = await held(people, app)
+    wang, li = await held(people)
     wa = people("王社工")
     await li.send("1号转给王社工")
     answer = li.inbox[-1]
@@ -52,14 +53,14 @@ async def test_giving_up_with_nothing_held_is_told_so_and_never_offered_a_claim(
 
 
 async def test_on_my_way_brings_the_next_button(people, app):
-    wang, li = await held(people, app)
+    wang, li = await held(people)
     await li.send("我在路上")
     assert datas(li.inbox[-1]) == ["inc:arrive:1"]
 
 
 @pytest.mark.parametrize("words", ["电话打不通", "王老伯电话没人接", "联系不上"])
 async def test_a_phone_nobody_answers_brings_whom_else_to_call(people, app, words):
-    wang, li = await held(people, app)
+    wang, li = await held(people)
     await li.send(words)
     answer = li.inbox[-1]
     assert "#1" in answer.text and "王丽" in answer.text and "+8613911110002" in answer.text
