@@ -78,3 +78,18 @@ async def test_a_bare_number_or_name_shows_that_call(people, app, words):
     await li.send(words)
     assert "请用下面的按钮" not in li.inbox[-1].text
     assert any("#1" in t and "王老伯" in t for t in li.texts()[-2:])
+
+
+async def test_undo_after_closing_a_call_says_it_stays_closed_and_offers_to_raise_it_again(people, app):
+    """"撤销" right after closing #1 by mistake got "请用下面的按钮": no way back to the resident."""
+    wang, li = await held(people)
+    await li.click(li.last("紧急求助 #1"), "已解决")
+    await li.click(li.last("结果是"), "误报")
+    await li.send("撤销")
+    told = li.inbox[-1]
+    assert "#1" in told.text and "不能撤销" in told.text
+    rid = await app.svc.store.resident_id_by_phone("13900000002")
+    assert datas(told) == [f"stf:raise:{rid}"]
+    await li.click(told, "王老伯")
+    inc = await app.svc.store.incident(2)
+    assert inc["resident"] == rid and inc["status"] == "open" and "#1" in inc["words"]

@@ -8,6 +8,7 @@ her words                                     the answer
 "我处理不了" "取消认领" "1号转给王社工"         🔁 转交 of each she holds (straight to the colleague named)
 "电话打不通" "王老伯电话没人接"                 whom else to call, and its next button (whom_to_call.py)
 "有哪些没处理的" · "谁在值班" · "王老伯怎么样了"  /open · /duty · /incident N of his open call
+"撤销" holding none, after closing one            it stays closed; one tap to raise his call again (undo.py)
 (a button of a call that is over, pressed)    who closed it and how, or the call it joined (`tell_over`)
 
 Words never act by themselves (typed on the move, about which call?): she taps to confirm, as on the packet. A
@@ -24,7 +25,7 @@ from ..flows.base import Ctx
 from ..textfit import clip
 from .packet import NAME_CHARS, actions
 from .closed import RESOLVED as OUTCOMES  # ✅ 已解决's outcomes (staff.py)
-from . import whom_to_call
+from . import undo, whom_to_call
 
 NUMBER = re.compile(r"[#＃第]\s*(\d{1,6})\s*号?|(\d{1,6})\s*号(?![楼门室线])")  # not "5号楼"
 QUESTION = re.compile(r"[?？吗呢么]|怎么|怎样|咋|如何|哪|谁|什么|几|多少|\b(how|who|what|which)\b", re.I)
@@ -72,6 +73,8 @@ async def answer(ctx: Ctx, text: str) -> bool:
     if whom_to_call.UNREACHABLE.search(rest):
         await whom_to_call.answer(ctx, _narrowed(await _hers(ctx), n, rest),
                                   lambda inc, name: offer_rows(ctx, inc, name, "there"))
+        return True
+    if undo.UNDO.search(rest) and not await undo.held(ctx) and await undo.answer(ctx):  # closed by mistake
         return True
     giving_up = GIVE_UP.search(rest) and not DONE.search(rest)  # "我处理不了 谁能去" asks nothing
     if len(rest) > ACTION_CHARS or QUESTION.search(rest) and not giving_up:
