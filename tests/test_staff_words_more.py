@@ -93,3 +93,15 @@ async def test_undo_after_closing_a_call_says_it_stays_closed_and_offers_to_rais
     await li.click(told, "王老伯")
     inc = await app.svc.store.incident(2)
     assert inc["resident"] == rid and inc["status"] == "open" and "#1" in inc["words"]
+
+
+async def test_asking_whether_a_resident_checked_in_today_gets_the_check_in(people, app):
+    """"张阿姨今天签到了吗" from staff got "请用下面的按钮", though a daughter asking the same is answered."""
+    from conftest import enrolled
+
+    await enrolled(people, app)
+    li = people("李社工")
+    await li.send("张阿姨今天签到了吗")
+    assert "张阿姨" in li.inbox[-1].text and "最近7天" in li.inbox[-1].text
+    await li.send("王老伯报平安了没有")
+    assert "王老伯没有开通" in li.inbox[-1].text

@@ -8,6 +8,7 @@ her words                                     the answer
 "我处理不了" "取消认领" "1号转给王社工"         🔁 转交 of each she holds (straight to the colleague named)
 "电话打不通" "王老伯电话没人接"                 whom else to call, and its next button (whom_to_call.py)
 "有哪些没处理的" · "谁在值班" · "王老伯怎么样了"  /open · /duty · /incident N of his open call
+"张阿姨今天签到了吗"                            her check-in, as her family reads it
 "撤销" holding none, after closing one            it stays closed; one tap to raise his call again (undo.py)
 (a button of a call that is over, pressed)    who closed it and how, or the call it joined (`tell_over`)
 
@@ -49,6 +50,7 @@ OPEN_ASKED = re.compile(r"(没|未|还没)(处理|解决|人接|接单)|待处�
                         r"\b(open (calls|cases)|what'?s open)\b", re.I)
 DUTY_ASKED = re.compile(r"谁.{0,3}值班|值班.{0,3}(是谁|谁|哪位)|\bwho'?s on duty\b|\bwho is on duty\b", re.I)
 AFTER_ASKED = re.compile(r"怎么样|怎样|咋样|如何|情况|好点|还好吗|\bhow'?s\b|\bhow is\b", re.I)
+CHECKIN_ASKED = re.compile(r"签到|报平安|打卡|\bcheck.?in", re.I)
 ACTION_CHARS = 16  # longer words are about something else ("我来问一下，明天的会几点开")
 
 
@@ -56,6 +58,8 @@ async def answer(ctx: Ctx, text: str) -> bool:
     """Answers her words if they are about an alert or ask what staff commands show; False: the menu hint."""
     if DUTY_ASKED.search(text):
         await staff_views.show_duty(ctx)
+        return True
+    if CHECKIN_ASKED.search(text) and await _checkin_asked(ctx, text):
         return True
     if AFTER_ASKED.search(text) and await _asked_after(ctx, text):
         return True
@@ -147,6 +151,17 @@ async def _hers(ctx: Ctx) -> list[tuple[dict, str]]:
         person = await staff_views.about(ctx, inc)
         out.append((inc, person.get("name", "")))
     return out
+
+
+async def _checkin_asked(ctx: Ctx, text: str) -> bool:
+    """"张阿姨今天签到了吗": each named resident's check-in, as a family member reads it; False if nobody is named."""
+    store, checkins = ctx.svc.store, getattr(ctx.svc, "checkins", None)
+    said = [rid for rid, (name, _) in (await store.resident_names()).items() if len(name) >= 2 and name in text]
+    for rid in said[:4]:
+        person = await store.resident(rid) or {"id": rid, "name": "?"}
+        report = await checkins.family_report(person, ctx.me.locale) if checkins else None
+        ctx.say(report or ctx.t("family.checkin_off", name=person["name"]))
+    return bool(said)
 
 
 async def _asked_after(ctx: Ctx, text: str, bare: bool = False) -> bool:
