@@ -105,3 +105,23 @@ async def test_asking_whether_a_resident_checked_in_today_gets_the_check_in(peop
     assert "张阿姨" in li.inbox[-1].text and "最近7天" in li.inbox[-1].text
     await li.send("王老伯报平安了没有")
     assert "王老伯没有开通" in li.inbox[-1].text
+
+
+@pytest.mark.parametrize("words, shows", [("王社工电话多少", "+8613800000002"), ("书记电话", "+8613800000003"),
+                                          ("帮助", "/incident"), ("怎么用", "/open"), ("我来值班", "现在值班"),
+                                          ("明天我休息", "现在值班")])
+async def test_what_staff_ask_on_the_move_is_answered(people, app, words, shows):
+    """A colleague's phone, how the bot works, taking a shift: each got "请用下面的按钮"."""
+    li = people("李社工")
+    await li.send(words)
+    assert shows in li.inbox[-1].text
+
+
+async def test_a_phone_nobody_answers_on_a_colleagues_call_still_brings_the_numbers(people, app):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘")
+    li, wa = people("李社工"), people("王社工")
+    await wa.press_data(0, "inc:claim:1")
+    await li.send("电话打不通")
+    answer = li.inbox[-1]
+    assert "王丽" in answer.text and "+8613911110002" in answer.text and answer.buttons == []

@@ -26,7 +26,7 @@ from ..flows.base import Ctx
 from ..textfit import clip
 from .packet import NAME_CHARS, actions
 from .closed import RESOLVED as OUTCOMES  # ✅ 已解决's outcomes (staff.py)
-from . import undo, whom_to_call
+from . import staff_asks, undo, whom_to_call
 
 NUMBER = re.compile(r"[#＃第]\s*(\d{1,6})\s*号?|(\d{1,6})\s*号(?![楼门室线])")  # not "5号楼"
 QUESTION = re.compile(r"[?？吗呢么]|怎么|怎样|咋|如何|哪|谁|什么|几|多少|\b(how|who|what|which)\b", re.I)
@@ -56,6 +56,8 @@ ACTION_CHARS = 16  # longer words are about something else ("我来问一下，�
 
 async def answer(ctx: Ctx, text: str) -> bool:
     """Answers her words if they are about an alert or ask what staff commands show; False: the menu hint."""
+    if await staff_asks.answer(ctx, text):  # a colleague's phone, how it works, a shift
+        return True
     if DUTY_ASKED.search(text):
         await staff_views.show_duty(ctx)
         return True
@@ -74,9 +76,9 @@ async def answer(ctx: Ctx, text: str) -> bool:
         return True
     if await _asked_after(ctx, text, bare=True):  # "王老伯": his call, as "王老伯怎么样了"
         return True
-    if whom_to_call.UNREACHABLE.search(rest):
-        await whom_to_call.answer(ctx, _narrowed(await _hers(ctx), n, rest),
-                                  lambda inc, name: offer_rows(ctx, inc, name, "there"))
+    if whom_to_call.UNREACHABLE.search(rest):  # the numbers of any resident's call; the buttons of hers
+        await whom_to_call.answer(ctx, _narrowed(await _hers(ctx, anyones=True), n, rest),
+                                  lambda inc, name: offer_rows(ctx, inc, name, "there") if _mine(ctx, inc) else [])
         return True
     if undo.UNDO.search(rest) and not await undo.held(ctx) and await undo.answer(ctx):  # closed by mistake
         return True
@@ -139,14 +141,19 @@ def _buttons(ctx: Ctx, n: int, name: str, group: tuple[str, ...]) -> list[list]:
     return [[ctx.button("staffwords.button", f"inc:{a}:{n}", n=n, name=name, label=ctx.t(LABELS[a]))] for a in group]
 
 
-async def _hers(ctx: Ctx) -> list[tuple[dict, str]]:
-    """Open calls she may act on, with whom each is about: hers, or nobody's yet (never her own cry for help)."""
+def _mine(ctx: Ctx, inc: dict) -> bool:
+    return not inc.get("claimed_by") or inc["claimed_by"] == ctx.me.staff_id
+
+
+async def _hers(ctx: Ctx, anyones: bool = False) -> list[tuple[dict, str]]:
+    """Open calls she may act on, with whom each is about: hers, or nobody's yet (never her own cry for help);
+    `anyones`: a colleague's too."""
     store, me, out = ctx.svc.store, ctx.me.staff_id, []
     for n in await store.open_incident_ids():
         inc = await store.incident(n)
         if not inc or inc["status"] == "resolved" or inc.get("staff_caller") == me:
             continue
-        if inc.get("claimed_by") and inc["claimed_by"] != me:
+        if not anyones and not _mine(ctx, inc):
             continue
         person = await staff_views.about(ctx, inc)
         out.append((inc, person.get("name", "")))
