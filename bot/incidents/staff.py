@@ -189,6 +189,6 @@ async def on_free_text(ctx: Ctx) -> None:
     elif BACKUP.search(text):  # "需要支援": colleagues called to her, as a cry is
         await on_cry(ctx, clip(text, 300))
     elif await staff_about.about_someone(ctx, text, cried=False):  # "张阿姨家里没人开门": never the menu hint
-        await staff_about.answer(ctx, text)
+        await staff_about.answer(ctx, text, cried=False)
     else:
         show_menu(ctx, "staff.menu_hint")

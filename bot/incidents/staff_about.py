@@ -87,11 +87,12 @@ async def about_someone(ctx: Ctx, text: str, cried: bool) -> bool:
     return bool(REPORTED.search(text)) or bool(people or unknown) and (worried(text) or bool(NO_ANSWER.search(text)))
 
 
-async def answer(ctx: Ctx, text: str) -> None:
-    """Her words about a resident: each one's open call with its buttons, or one tap to raise one; her own tap last."""
+async def answer(ctx: Ctx, text: str, cried: bool = True) -> None:
+    """Her words about a resident: each one's open call with its buttons, or one tap to raise one; her own tap last.
+    `cried`: her words were read as a cry (she is told it was not taken as hers)."""
     people, unknown = await named(ctx, text)
     ctx.session["said"] = clip(text, 300)  # for [🆘 为…发起] and [是我自己需要帮助]
-    lines, rows = [ctx.t("staffabout.not_yours")], []
+    lines, rows = [ctx.t("staffabout.not_yours" if cried else "staffabout.about")], []
     unreachable = bool(UNREACHABLE.search(text))  # "王老伯电话没人接": whom else to call, too
     for person in people:
         inc = await open_call(ctx.svc.store, person["id"])
