@@ -81,7 +81,8 @@ async def test_her_tap_that_it_is_her_own_need_after_all_is_her_colleague_call(p
 
 
 @pytest.mark.parametrize("words", ["我摔倒了 起不来", "救命 我被困电梯里了", "救命 我在张阿姨家摔倒了",
-                                   "救命 王老伯的儿子要打我", "救命 有人闯进办公室"])
+                                   "救命 王老伯的儿子要打我", "救命 有人闯进办公室", "救命 她们把我关在屋里了",
+                                   "王老伯家有人跟踪我 救命", "我和王老伯都被困在电梯里了"])
 async def test_her_own_cry_is_still_her_colleague_call(people, app, words):
     await signed_up(people("王老伯"), "13900000002")
     li, wa = people("李社工"), people("王社工")

@@ -34,6 +34,10 @@ OWN = re.compile(r"救救?我|帮帮?我|(打|砍|捅|抢|追|咬|推|掐|拉住
                  r"|晕|动不了|起不来|流血|出事|不行|困|疼|痛|喘|肚子|腿|脚|腰)"
                  r"|我在[^，,。！!？?\s他她]{0,12}?(摔|跌|被困|困住|受伤|晕倒|动不了|起不来)"
                  r"|\b(i|i'?m|me)\b", re.I)
+# "我" as a reporter ("我发现…", "我到王老伯家了", "我妈…", "我们这里…"): any other "我" ("把我关起来", "跟踪我",
+# "我和王老伯都被困了") may be her in danger, and her call is the safer reading
+REPORTER_I = re.compile(r"我(已经|刚才?|正在|现在)?(到|在|来|去|发现|看到|看见|听说|联系|打|叫|拨|报|给|问|通知|找|敲|过去"
+                        r"|上门|们|妈|爸|母亲|父亲|家|这边|这里|那边)")
 # danger to whoever is there, her too: her call, whoever else is named
 AT_SCENE = re.compile(r"刀|打人|砍人|闯进|抢劫|威胁|着火|起火|失火|火灾|煤气|燃气|爆炸")
 CRY_FIRST = re.compile(r"\s*(救命|救救|快来人|help\b|sos\b)", re.I)
@@ -79,7 +83,7 @@ def media(ctx: Ctx) -> None:
 async def about_someone(ctx: Ctx, text: str, cried: bool) -> bool:
     """Whether her words are about someone else, not herself: a cry that names a resident (or 老人, 她 …) and no hurt
     or threat of her own; words that are no cry only when they are a worry about a named resident."""
-    if OWN.search(text) or AT_SCENE.search(text):
+    if OWN.search(text) or AT_SCENE.search(text) or "我" in REPORTER_I.sub("", text):
         return False
     people, unknown = await named(ctx, text)
     if cried:
