@@ -62,3 +62,17 @@ async def test_a_packet_that_waited_its_turn_while_a_colleague_closed_its_call_i
     packet = li.last("紧急求助 #2")
     assert "已解决" in packet.text and packet.buttons == []
     assert "不用再去了" in li.last("#2").text  # told, not only an edit she may never look at
+
+
+async def test_a_packet_owed_for_a_call_a_colleague_took_meanwhile_says_so_first_and_is_no_alert(app, clock, make_app):
+    """A call taken since the digest still reached her as a full 🆘🆘 packet at alert priority, its claimer named
+    only on its last line."""
+    li = await crashed_after_a_digest(app, clock, 3)
+    after = await make_app(prefix_=app.settings.redis.prefix, messenger=app.svc.outbox.messenger)
+    await Person(after, 1002, "王社工").press_data(0, "inc:claim:2")
+    li = Person(after, li.id, li.name)
+    await until(after, clock, datetime(2026, 11, 23, 10, 2, 30, tzinfo=SH), [li], every=0.25)
+    packet = li.last("紧急求助 #2")
+    assert packet.text.splitlines()[0].startswith("🙋") and "王社工" in packet.text.splitlines()[0]
+    sent = [m for m in after.svc.outbox.messenger.log if m.chat_id == li.id and "紧急求助 #2" in m.text and not m.edit]
+    assert sent and not sent[-1].urgent

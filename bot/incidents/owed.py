@@ -60,7 +60,9 @@ class OwedPackets:
             if inc["status"] == "resolved":  # closed since the digest: nobody is sent to a call that is over
                 await self._pay_closed(n, inc, person, targets)
                 return
-            msgs = [Outbound(m.chat_id, m.text, buttons=m.buttons, urgent=True, tag=f"packet:{n}")
+            taken = roster.staff_by_id(self.svc.settings, inc.get("claimed_by"))  # by a colleague since: no alert
+            head = self.svc.cat.t("alert.owed_taken", n=n, who=taken.name) + "\n" if taken else ""
+            msgs = [Outbound(m.chat_id, head + m.text, buttons=m.buttons, urgent=not taken, tag=f"packet:{n}")
                     for m in self._messages(n, inc, person, targets)]
             results = await self.svc.outbox.send_all(msgs)
             sent = [(t[0], res.message_id, t[1]) for t, res in zip(targets, results) if res.ok and res.message_id]
