@@ -146,3 +146,16 @@ async def test_what_she_says_of_a_resident_whose_call_a_colleague_holds_reaches_
     assert "王社工" in li.inbox[-1].text and "转告" in li.inbox[-1].text
     assert any(e.get("words") == "张阿姨家里没人开门" and e.get("by") == "李社工"
                for e in await app.svc.store.timeline(1))
+
+
+async def test_a_staff_member_off_duty_who_raises_a_call_can_take_it_in_the_same_tap_row(people, app):
+    """王社工, off duty, raised 张阿姨's call from her door: the packet went to the one on duty, and he had no button
+    to take it himself."""
+    wa, li = people("王社工"), people("李社工")
+    await wa.send("张阿姨家里没人开门")
+    await wa.click(wa.inbox[-1], "张阿姨")
+    assert "紧急求助 #1" in li.last("紧急求助 #1").text  # on duty: alerted as ever
+    raised = wa.last("已为")
+    assert "inc:claim:1" in datas(raised)
+    await wa.click(raised, "我来处理")
+    assert (await app.svc.store.incident(1))["claimed_by"] == "wang"

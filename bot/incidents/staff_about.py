@@ -174,5 +174,6 @@ async def on_button(ctx: Ctx, args: list[str]) -> bool:
         return True
     reached = await incidents.alert_first(n)
     ctx.edit_pressed(ctx.t("staffabout.raised" if reached else "staffabout.raised_nobody", n=n, name=person["name"],
-                           phone=ctx.svc.settings.community.committee_phone))
+                           phone=ctx.svc.settings.community.committee_phone),
+                     offer_rows(ctx, await ctx.svc.store.incident(n), person["name"]))  # hers to take, if she is there
     return True
