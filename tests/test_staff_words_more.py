@@ -125,3 +125,14 @@ async def test_a_phone_nobody_answers_on_a_colleagues_call_still_brings_the_numb
     await li.send("电话打不通")
     answer = li.inbox[-1]
     assert "王丽" in answer.text and "+8613911110002" in answer.text and answer.buttons == []
+
+
+@pytest.mark.parametrize("words", ["听过了", "已听 不紧急", "看过照片了", "是紧急的"])
+async def test_her_words_after_hearing_a_voice_bring_its_two_buttons(people, app, words):
+    """"听过了", "不紧急" typed about a resident's voice got "请用下面的按钮"."""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send_kind("voice")
+    li = people("李社工")
+    await li.send(words)
+    assert datas(li.inbox[-1]) == ["inc:urgent:1", "inc:heard:1"] and "王老伯" in li.inbox[-1].text
+    assert (await app.svc.store.incident(1))["status"] == "open"

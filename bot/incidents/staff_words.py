@@ -4,6 +4,7 @@
 her words                                     the answer
 "收到" "我来" "我马上去" "#1 我去看看"           🙋 of each alert she can take (#n, resident)
 "已经到了" "联系上了"                          📍 of each she holds or can take
+"听过了" "看过照片了" "不紧急"                  🆘 按紧急处理 · ✅ 已听 of each voice or photo nobody has heard
 "处理好了" "1号解决了" "是误报"                 the ✅ outcomes of each
 "我处理不了" "取消认领" "1号转给王社工"         🔁 转交 of each she holds (straight to the colleague named)
 "电话打不通" "王老伯电话没人接"                 whom else to call, and its next button (whom_to_call.py)
@@ -37,13 +38,15 @@ TAKE = re.compile(r"^(好的?|好|ok)?[，,。 ]*(收到|我来|我去|我马上
 THERE = re.compile(r"^我(已经)?到|到了|已到|到现场|到门口|在现场|联系上|已联系|\b(arrived|i'?m there|here now)\b", re.I)
 GIVE_UP = re.compile(r"(处理|去|来|赶|过)不了|走不开|赶不过去|过不去|去不成|转给|转交|交给(别人|同事|其他)|谁(能|可以|有空)去"
                      r"|换个?人|取消(认领|接单)|不是我的|撤销|撤回|(接|点|按)错了|\b(can'?t go|hand (it )?over)\b", re.I)
-INTENTS = (("done", DONE), ("handover", GIVE_UP), ("take", TAKE), ("there", THERE))  # "处理好了" is done; "收到了" is
+HEARD = re.compile(r"听(过|了|完|到)|已听|看(过|了|完)(照片|图片|图)?|(不|是|很|挺)?紧急|\b(listened|heard it)\b", re.I)
+INTENTS = (("heard", HEARD), ("done", DONE), ("handover", GIVE_UP), ("take", TAKE), ("there", THERE))  # "处理好了" is done; "收到了" is
 # take, not there; "我去不了" gives it up, never takes it
 # what each answers with, the first the packet offers now: 🙋 (a voice's 🆘/✅ 已听) else 📍 else the outcomes
 OFFERS = {"take": (("claim",), ("urgent", "heard"), ("arrive",), ("resolve",)),
           "there": (("arrive",), ("urgent", "heard"), ("resolve",)),
           "done": (("resolve",), ("heard",)),
-          "handover": (("handover",),)}
+          "handover": (("handover",),),
+          "heard": (("urgent", "heard"),)}  # a voice or photo she listened to: 🆘 按紧急处理 or ✅ 已听
 LABELS = {"claim": "btn.claim", "arrive": "btn.arrived", "urgent": "btn.media_urgent", "heard": "btn.media_heard",
           "handover": "btn.handover"}
 OPEN_ASKED = re.compile(r"(没|未|还没)(处理|解决|人接|接单)|待处理|(有|还有)(哪些|什么|几个|几件|多少)|"
