@@ -136,3 +136,12 @@ async def test_her_words_after_hearing_a_voice_bring_its_two_buttons(people, app
     await li.send(words)
     assert datas(li.inbox[-1]) == ["inc:urgent:1", "inc:heard:1"] and "王老伯" in li.inbox[-1].text
     assert (await app.svc.store.incident(1))["status"] == "open"
+
+
+@pytest.mark.parametrize("words", ["上门看过了", "去看过了 人没事", "人在家 没事"])
+async def test_her_words_that_she_visited_and_all_is_well_bring_the_outcomes(people, app, words):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("马桶堵了 帮我叫人修")
+    li = people("李社工")
+    await li.send(words)
+    assert "out:1:handled" in datas(li.inbox[-1])

@@ -31,15 +31,16 @@ from . import staff_asks, undo, whom_to_call
 
 NUMBER = re.compile(r"[#＃第]\s*(\d{1,6})\s*号?|(\d{1,6})\s*号(?![楼门室线])")  # not "5号楼"
 QUESTION = re.compile(r"[?？吗呢么]|怎么|怎样|咋|如何|哪|谁|什么|几|多少|\b(how|who|what|which)\b", re.I)
-DONE = re.compile(r"(处理|解决|办|弄|搞)(好|完|定)|解决了|已解决|搞定|误报|送(医|院)|住院了|没事了|"
+DONE = re.compile(r"(处理|解决|办|弄|搞)(好|完|定)|解决了|已解决|搞定|误报|送(医|院)|住院了|没事了|看(过|好)了|人没事"
+                  r"|(人|都|一切)(在家|正常|挺好|很好|还好)|"
                   r"\b(done|resolved|sorted|false alarm)\b", re.I)
 TAKE = re.compile(r"^(好的?|好|ok)?[，,。 ]*(收到|我来|我去|我马上|马上(去|到|过去)|这就(去|过)|交给我|我负责|我接|(我|已经)*在路上)|"
                   r"\b(on my way|i'?ll (take|go|handle)|got it)\b", re.I)
 THERE = re.compile(r"^我(已经)?到|到了|已到|到现场|到门口|在现场|联系上|已联系|\b(arrived|i'?m there|here now)\b", re.I)
 GIVE_UP = re.compile(r"(处理|去|来|赶|过)不了|走不开|赶不过去|过不去|去不成|转给|转交|交给(别人|同事|其他)|谁(能|可以|有空)去"
                      r"|换个?人|取消(认领|接单)|不是我的|撤销|撤回|(接|点|按)错了|\b(can'?t go|hand (it )?over)\b", re.I)
-HEARD = re.compile(r"听(过|了|完|到)|已听|看(过|了|完)(照片|图片|图)?|(不|是|很|挺)?紧急|\b(listened|heard it)\b", re.I)
-INTENTS = (("heard", HEARD), ("done", DONE), ("handover", GIVE_UP), ("take", TAKE), ("there", THERE))  # "处理好了" is done; "收到了" is
+HEARD = re.compile(r"听(过|了|完|到)|已听|看(过|了|完)(照片|图片|图)|(不|是|很|挺)?紧急|\b(listened|heard it)\b", re.I)
+INTENTS = (("done", DONE), ("heard", HEARD), ("handover", GIVE_UP), ("take", TAKE), ("there", THERE))  # "处理好了" is done; "收到了" is
 # take, not there; "我去不了" gives it up, never takes it
 # what each answers with, the first the packet offers now: 🙋 (a voice's 🆘/✅ 已听) else 📍 else the outcomes
 OFFERS = {"take": (("claim",), ("urgent", "heard"), ("arrive",), ("resolve",)),
