@@ -40,8 +40,8 @@ THERE = re.compile(r"^我(已经)?到|到了|已到|到现场|到门口|在现�
 GIVE_UP = re.compile(r"(处理|去|来|赶|过)不了|走不开|赶不过去|过不去|去不成|转给|转交|交给(别人|同事|其他)|谁(能|可以|有空)去"
                      r"|换个?人|取消(认领|接单)|不是我的|撤销|撤回|(接|点|按)错了|\b(can'?t go|hand (it )?over)\b", re.I)
 HEARD = re.compile(r"听(过|了|完|到)|已听|看(过|了|完)(照片|图片|图)|(不|是|很|挺)?紧急|\b(listened|heard it)\b", re.I)
-INTENTS = (("done", DONE), ("heard", HEARD), ("handover", GIVE_UP), ("take", TAKE), ("there", THERE))  # "处理好了" is done; "收到了" is
-# take, not there; "我去不了" gives it up, never takes it
+INTENTS = (("done", DONE), ("heard", HEARD), ("handover", GIVE_UP), ("take", TAKE), ("there", THERE))
+# "处理好了" is done; "收到了" is take, not there; "我去不了" gives it up, never takes it
 # what each answers with, the first the packet offers now: 🙋 (a voice's 🆘/✅ 已听) else 📍 else the outcomes
 OFFERS = {"take": (("claim",), ("urgent", "heard"), ("arrive",), ("resolve",)),
           "there": (("arrive",), ("urgent", "heard"), ("resolve",)),
