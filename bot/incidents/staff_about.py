@@ -20,11 +20,11 @@ from .. import roster
 from ..flows import staff_views
 from ..flows.base import Ctx
 from ..textfit import clip
+from ..types import Outbound
 from . import family  # noqa: F401  (first: family and family_asks import each other, family's way round)
+from .alerting import listeners
 from .colleague import on_cry
 from .family_asks import CALLED, OWN as HER_FAMILY, worried
-from ..types import Outbound
-from .alerting import listeners
 from .raising import open_call
 from .staff_words import offer_rows
 from .whom_to_call import UNREACHABLE, numbers
@@ -109,8 +109,7 @@ async def answer(ctx: Ctx, text: str, cried: bool = True) -> None:
         lines += numbers(ctx, person) if unreachable else []
         if holders := await _told_holders(ctx, inc, person, text):
             lines.append(ctx.t("staffabout.passed", names="、".join(holders)))
-        if inc.get("claimed_by") in (None, "", ctx.me.staff_id) or inc.get("reopened"):
-            rows += offer_rows(ctx, inc, person["name"])
+        rows += _rows_if_hers(ctx, inc, person["name"])
     if not people:
         calls = await _takeable(ctx)
         lines.append(ctx.t("staffabout.unknown", names="、".join(dict.fromkeys(unknown))) if unknown
@@ -120,6 +119,12 @@ async def answer(ctx: Ctx, text: str, cried: bool = True) -> None:
             rows += offer_rows(ctx, inc, name, "there")
     rows.append([ctx.button("staffabout.own", "stf:own")])
     ctx.say("\n".join(lines), buttons=rows)
+
+
+def _rows_if_hers(ctx: Ctx, inc: dict, name: str) -> list[list]:
+    """The call's buttons if it is hers to press: nobody's yet, hers, or left by its claimer (never a colleague's)."""
+    mine = inc.get("claimed_by") in (None, "", ctx.me.staff_id) or inc.get("reopened")
+    return offer_rows(ctx, inc, name) if mine else []
 
 
 async def _told_holders(ctx: Ctx, inc: dict, person: dict, text: str) -> list[str]:
@@ -170,7 +175,7 @@ async def on_button(ctx: Ctx, args: list[str]) -> bool:
         if existing["kind"] != "emergency":
             await incidents.raise_call(existing["id"], said, "staff")
         ctx.edit_pressed(ctx.t("staffabout.already", n=existing["id"], name=person["name"]),
-                         offer_rows(ctx, await ctx.svc.store.incident(existing["id"]), person["name"]))
+                         _rows_if_hers(ctx, await ctx.svc.store.incident(existing["id"]), person["name"]))
         return True
     reached = await incidents.alert_first(n)
     ctx.edit_pressed(ctx.t("staffabout.raised" if reached else "staffabout.raised_nobody", n=n, name=person["name"],
