@@ -3,6 +3,7 @@ the same resident's other call answered "#2 已经解决了" — and nobody went
 waiting. Now a joined call's button says which call it joined and offers that call's buttons; a call truly closed
 says who closed it and how."""
 from test_named_call_joins import doctor_names
+from test_staff_words_more import held
 
 
 def datas(seen) -> list[str]:
@@ -21,12 +22,8 @@ async def test_claiming_a_call_joined_to_another_points_to_the_open_one(people, 
 
 
 async def test_claiming_a_closed_call_says_who_closed_it_and_how(people, app):
-    from conftest import signed_up
-
-    wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send("🆘")
-    li, wa = people("李社工"), people("王社工")
-    await li.click(li.last("紧急求助 #1"), "我来处理")
+    wang, li = await held(people)
+    wa = people("王社工")
     await li.click(li.last("紧急求助 #1"), "已解决")
     await li.click(li.last("结果是"), "送医")
     await wa.press_data(0, "inc:claim:1")

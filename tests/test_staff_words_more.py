@@ -10,11 +10,16 @@ def datas(seen) -> list[str]:
     return [d for _, d in seen.buttons]
 
 
+async def called(people, said: str = "🆘", kind: str = "text"):
+    """王老伯 sends `said` (or a voice): (王老伯, 李社工, who is on duty)."""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await (wang.send(said) if kind == "text" else wang.send_kind(kind))
+    return wang, people("李社工")
+
+
 async def held(people):
     """李社工 holds 王老伯's call #1: (王老伯, 李社工)."""
-    wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send("🆘")
-    li = people("李社工")
+    wang, li = await called(people)
     await li.click(li.last("紧急求助 #1"), "我来处理")
     return wang, li
 
@@ -43,9 +48,7 @@ async def test_handing_over_to_a_named_colleague_is_one_tap(people, app):
 
 
 async def test_giving_up_with_nothing_held_is_told_so_and_never_offered_a_claim(people, app):
-    await signed_up(people("王老伯"), "13900000002")
-    await people("王老伯").send("🆘")
-    li = people("李社工")
+    wang, li = await called(people)
     await li.send("我去不了")
     answer = li.inbox[-1]
     assert "inc:claim:1" not in datas(answer) and "inc:arrive:1" not in datas(answer)
@@ -72,9 +75,7 @@ async def test_a_phone_nobody_answers_brings_whom_else_to_call(people, app, word
 @pytest.mark.parametrize("words", ["#1", "1号", "王老伯"])
 async def test_a_bare_number_or_name_shows_that_call(people, app, words):
     """"1号" or "王老伯" alone, typed to look a call up, got "请用下面的按钮"."""
-    wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send("🆘")
-    li = people("李社工")
+    wang, li = await called(people)
     await li.send(words)
     assert "请用下面的按钮" not in li.inbox[-1].text
     assert any("#1" in t and "王老伯" in t for t in li.texts()[-2:])
@@ -118,9 +119,8 @@ async def test_what_staff_ask_on_the_move_is_answered(people, app, words, shows)
 
 
 async def test_a_phone_nobody_answers_on_a_colleagues_call_still_brings_the_numbers(people, app):
-    wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send("🆘")
-    li, wa = people("李社工"), people("王社工")
+    wang, li = await called(people)
+    wa = people("王社工")
     await wa.press_data(0, "inc:claim:1")
     await li.send("电话打不通")
     answer = li.inbox[-1]
@@ -130,9 +130,7 @@ async def test_a_phone_nobody_answers_on_a_colleagues_call_still_brings_the_numb
 @pytest.mark.parametrize("words", ["听过了", "已听 不紧急", "看过照片了", "是紧急的"])
 async def test_her_words_after_hearing_a_voice_bring_its_two_buttons(people, app, words):
     """"听过了", "不紧急" typed about a resident's voice got "请用下面的按钮"."""
-    wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send_kind("voice")
-    li = people("李社工")
+    wang, li = await called(people, kind="voice")
     await li.send(words)
     assert datas(li.inbox[-1]) == ["inc:urgent:1", "inc:heard:1"] and "王老伯" in li.inbox[-1].text
     assert (await app.svc.store.incident(1))["status"] == "open"
@@ -140,8 +138,6 @@ async def test_her_words_after_hearing_a_voice_bring_its_two_buttons(people, app
 
 @pytest.mark.parametrize("words", ["上门看过了", "去看过了 人没事", "人在家 没事"])
 async def test_her_words_that_she_visited_and_all_is_well_bring_the_outcomes(people, app, words):
-    wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send("马桶堵了 帮我叫人修")
-    li = people("李社工")
+    wang, li = await called(people, "马桶堵了 帮我叫人修")
     await li.send(words)
     assert "out:1:handled" in datas(li.inbox[-1])
