@@ -141,3 +141,13 @@ async def test_her_words_that_she_visited_and_all_is_well_bring_the_outcomes(peo
     wang, li = await called(people, "马桶堵了 帮我叫人修")
     await li.send(words)
     assert "out:1:handled" in datas(li.inbox[-1])
+
+
+@pytest.mark.parametrize("words", ["家属到了", "女儿也来了", "物业到了"])
+async def test_someone_else_arriving_is_noted_on_her_call_not_offered_as_her_arrival(people, app, words):
+    """"家属到了" offered her 📍 已到达 — as if she had arrived."""
+    wang, li = await held(people)
+    await li.send(words)
+    told = li.inbox[-1]
+    assert "inc:arrive:1" not in datas(told) and "#1" in told.text and "记" in told.text
+    assert any(e.get("words") == words for e in await app.svc.store.timeline(1))

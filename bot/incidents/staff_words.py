@@ -39,6 +39,7 @@ TAKE = re.compile(r"^(好的?|好|ok)?[，,。 ]*(收到|我来|我去|我马上
 THERE = re.compile(r"^我(已经)?到|到了|已到|到现场|到门口|在现场|联系上|已联系|\b(arrived|i'?m there|here now)\b", re.I)
 GIVE_UP = re.compile(r"(处理|去|来|赶|过)不了|走不开|赶不过去|过不去|去不成|转给|转交|交给(别人|同事|其他)|谁(能|可以|有空)去"
                      r"|换个?人|取消(认领|接单)|不是我的|撤销|撤回|(接|点|按)错了|\b(can'?t go|hand (it )?over)\b", re.I)
+OTHER_CAME = re.compile(r"(家属|家人|女儿|儿子|老伴|亲戚|医生|救护车|120|110|警察|民警|物业|邻居|保姆|护工)(已经|也|都)?(到|来)了?")
 HEARD = re.compile(r"听(过|了|完|到)|已听|看(过|了|完)(照片|图片|图)|(不|是|很|挺)?紧急|\b(listened|heard it)\b", re.I)
 INTENTS = (("done", DONE), ("heard", HEARD), ("handover", GIVE_UP), ("take", TAKE), ("there", THERE))
 # "处理好了" is done; "收到了" is take, not there; "我去不了" gives it up, never takes it
@@ -86,6 +87,8 @@ async def answer(ctx: Ctx, text: str) -> bool:
         return True
     if undo.UNDO.search(rest) and not await undo.held(ctx) and await undo.answer(ctx):  # closed by mistake
         return True
+    if OTHER_CAME.search(rest) and await _noted(ctx, n, rest):  # "家属到了": on her call's record, not her arrival
+        return True
     giving_up = GIVE_UP.search(rest) and not DONE.search(rest)  # "我处理不了 谁能去" asks nothing
     if len(rest) > ACTION_CHARS or QUESTION.search(rest) and not giving_up:
         return False
@@ -93,6 +96,19 @@ async def answer(ctx: Ctx, text: str) -> bool:
     if intent is None:
         return False
     await _offer(ctx, intent, n, rest)
+    return True
+
+
+async def _noted(ctx: Ctx, n: int | None, text: str) -> bool:
+    """Someone else come to the call she holds (the one named, else her latest): her words on its record."""
+    held = [c for c in await _hers(ctx) if c[0].get("claimed_by") == ctx.me.staff_id]
+    if not (held := _narrowed(held, n, text)):
+        return False
+    inc, name = held[-1]
+    me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
+    await ctx.svc.store.add_timeline(inc["id"], {"at": ctx.svc.clock.ts(), "event": "staff_added", "by": me.name,
+                                                 "words": clip(text, 300)})
+    ctx.say(ctx.t("staffwords.noted", n=inc["id"], name=clip(name or "?", NAME_CHARS)))
     return True
 
 
