@@ -4,6 +4,7 @@
 her words                                     the answer
 "收到" "我来" "我马上去" "#1 我去看看"           🙋 of each alert she can take (#n, resident)
 "已经到了" "联系上了"                          📍 of each she holds or can take
+"家属到了" "医生来了"                           noted on the record of the call she holds (not her arrival)
 "听过了" "看过照片了" "不紧急"                  🆘 按紧急处理 · ✅ 已听 of each voice or photo nobody has heard
 "处理好了" "1号解决了" "是误报"                 the ✅ outcomes of each
 "我处理不了" "取消认领" "1号转给王社工"         🔁 转交 of each she holds (straight to the colleague named)
