@@ -11,10 +11,13 @@ her words                                     the answer
 "电话打不通" "王老伯电话没人接"                 whom else to call, and its next button (whom_to_call.py)
 "有哪些没处理的" · "谁在值班" · "王老伯怎么样了"  /open · /duty · /incident N of his open call
 "张阿姨今天签到了吗"                            her check-in, as her family reads it
+"1号" · "王老伯" alone                          /incident N of that call
+"王社工电话多少" · "帮助" · "我来值班"          a colleague's phone · /help · /duty (staff_asks.py)
 "撤销" holding none, after closing one            it stays closed; one tap to raise his call again (undo.py)
 (a button of a call that is over, pressed)    who closed it and how, or the call it joined (`tell_over`)
 
-Words never act by themselves (typed on the move, about which call?): she taps to confirm, as on the packet. A
+Words never act by themselves (typed on the move, about which call?): she taps to confirm, as on the packet (a
+line on her own call's record aside). A
 number (#2, 2号) or a resident's name narrows the offer to that call. Only staff get here (engine.on_staff), so a
 resident typing "王老伯怎么样了" reads nothing of his.
 """
