@@ -129,6 +129,8 @@ class Engine:
             handled = [await hook(ctx) for hook in self.routes.activity]  # every hook sees every event
             if any(handled):
                 return  # a hook answered it itself (e.g. a typed reply to today's check-in)
+        elif me.role == "staff" and await staff.cried(ctx):
+            return  # her cry, in any form, before any step: never a note, an answer or a notice
         elif me.role == "staff" and await self.on_staff_input(ctx):
             return
         elif me.role == "contact" and ctx.cried and ev.kind in ("text", "edited"):  # edited or over-long: still a cry

@@ -270,13 +270,10 @@ async def on_unwell(ctx: Ctx, choice: str) -> None:
     waiting = ctx.step if n and ctx.session.get("incident") == n else None  # pressed late: a raised call's question
     if ctx.ev.kind == "button":  # (or typed: "要", "算了")
         ctx.edit_pressed(ctx.t("unwell.ask") + "\n" + ctx.t(f"btn.unwell_{'come' if choice == 'come' else 'rest'}"))
-    if n:
-        detail = ctx.svc.cat.t("unwell.wants_visit" if choice == "come" else "unwell.resting")
-        await ctx.svc.store.update_incident(n, detail=detail)
-        await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "unwell_" + choice})
-        await ctx.svc.incidents.refresh(n)
+    inc = await ctx.svc.incidents.visit_wish(n, choice) if n else None  # never over what staff read of the call
+    raised = inc is not None and inc["kind"] == "emergency"  # "救命" since: no "社工会打电话问候您"
     ctx.goto(None)
-    ctx.say(ctx.t("unwell.come_ok" if choice == "come" else "unwell.rest_ok",
+    ctx.say(ctx.t("unwell.come_ok" if choice == "come" else "unwell.rest_raised" if raised else "unwell.rest_ok",
                   phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
     if waiting:
         await help_request.ask_again(ctx, await ctx.svc.store.incident(n), waiting)

@@ -10,10 +10,13 @@ import logging
 
 from ..config import Level, Policy
 from ..flows.base import Ctx
-from ..flows.menu import show_menu
+from ..flows.menu import keyboard
+from ..residents import full_address
+from .advice import advice_keys
 from .outage import called_at
 
 log = logging.getLogger(__name__)
+SCENE = ("fire_smoke", "gas", "water_electric", "intruder", "abuse", "trapped")  # what to do meanwhile, told her too
 
 
 def colleague_policy(settings) -> Policy:
@@ -38,15 +41,28 @@ class ColleagueCalls:
     """Opening a staff member's own call (part of `Incidents`)."""
 
     async def open_colleague(self, staff, words: str) -> int:
-        """Stored first (with its first deadlines: the alert's safety net, the next level); the caller alerts."""
+        """Stored first (with its first deadlines: the alert's safety net, the next level); the caller alerts. Where
+        she is, if she holds a resident's call (`at`: fallen at his door, colleagues know which door)."""
+        at = await self._where_she_works(staff.id)
         fields, deadlines, entry = self._new("colleague", self.svc.clock.ts(), resident="", staff_caller=staff.id,
                                              words=words, category=None, detail="", address_state="not_asked",
-                                             source="colleague")
+                                             source="colleague", **({"at": at} if at else {}))
         del deadlines["addr:{n}"]
         entry["by"] = staff.name
         n = await self.store.create_incident(fields, entry, deadlines)
         log.info("incident %s opened (colleague)", n)
         return n
+
+    async def _where_she_works(self, staff_id: str) -> dict | None:
+        """The resident's call she holds (the latest she took), with his registered address."""
+        for n in reversed(await self.store.open_incident_ids()):
+            inc = await self.store.incident(n)
+            if inc and inc.get("claimed_by") == staff_id and inc["status"] in ("claimed", "arrived") \
+                    and inc.get("resident"):
+                person = await self.store.resident(inc["resident"]) or {}
+                return {"n": n, "name": person.get("name", ""),
+                        "address": full_address(self.svc.settings.community.address_prefix, person)}
+        return None
 
 
 async def on_cry(ctx: Ctx, words: str) -> None:
@@ -60,5 +76,17 @@ async def on_cry(ctx: Ctx, words: str) -> None:
     else:
         n = await svc.incidents.open_colleague(me, words)
         reached = await svc.incidents.alert_first(n)
-    show_menu(ctx, "staff.colleague_told" if reached else "staff.colleague_not_reached",
-              phone=svc.settings.community.committee_phone)
+    told = ctx.t("staff.colleague_told" if reached else "staff.colleague_not_reached",
+                 phone=svc.settings.community.committee_phone)
+    ctx.say("\n".join([told, *_meanwhile(ctx, words)]), keyboard=keyboard(ctx))
+
+
+def _meanwhile(ctx: Ctx, words: str) -> list[str]:
+    """A fire, gas, a live wire, an intruder, being trapped: the advice a resident reads for it (bot/incidents/
+    advice.py); a fall or a plain 救命 gets none (she knows what to do, and colleagues are coming)."""
+    from nlu.features import normalise
+    from nlu.rules import fired_rules
+
+    dangers = [d for d in fired_rules(normalise(words)) if d in SCENE]
+    phone = ctx.svc.settings.community.committee_phone
+    return [ctx.t(k, phone=phone) for k in advice_keys(dangers)] if dangers else []

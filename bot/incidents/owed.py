@@ -11,6 +11,7 @@ import asyncio
 import logging
 from collections import Counter
 
+from .. import roster
 from ..types import Outbound
 from .rounds import _digested
 
@@ -55,19 +56,44 @@ class OwedPackets:
         try:
             inc = await self.store.incident(n)
             if person is None:
-                person = await self.store.resident(inc.get("resident", "")) or {}
-            msgs = [Outbound(m.chat_id, m.text, buttons=m.buttons, urgent=True, tag=f"packet:{n}")
+                person = await self._caller(inc)
+            if inc["status"] == "resolved":  # closed since the digest: nobody is sent to a call that is over
+                await self._pay_closed(n, inc, person, targets)
+                return
+            taken = roster.staff_by_id(self.svc.settings, inc.get("claimed_by"))  # by a colleague since: no alert
+            head = self.svc.cat.t("alert.owed_taken", n=n, who=taken.name) + "\n" if taken else ""
+            msgs = [Outbound(m.chat_id, head + m.text, buttons=m.buttons, urgent=not taken, tag=f"packet:{n}")
                     for m in self._messages(n, inc, person, targets)]
             results = await self.svc.outbox.send_all(msgs)
             sent = [(t[0], res.message_id, t[1]) for t, res in zip(targets, results) if res.ok and res.message_id]
             await self.store.record_alerts(n, sent, {"at": self.svc.clock.ts(), "event": "packet_sent",
                                                      "to": [t[2] for t in targets], "sent": len(sent)},
                                            paid=[t[0] for t in targets])
+            if (now := await self.store.incident(n))["status"] != inc["status"]:  # taken or closed while they waited
+                await self.refresh(n)
+                if now["status"] == "resolved":  # its all-clear went before these packets were written down
+                    await self.svc.outbox.send_all(self._over(n, now, person, [chat for chat, _, _ in sent]))
         finally:
             renewing.cancel()
             self._paying[n] -= 1
             if not self._paying[n]:
                 del self._paying[n]
+
+    async def _pay_closed(self, n: int, inc: dict, person: dict, targets: list[tuple[int, str, str]]) -> None:
+        """The packets owed for a call closed meanwhile: one plain line each, saying it is over, by whom and how."""
+        await self.svc.outbox.send_all(self._over(n, inc, person, [chat for chat, _, _ in targets]))
+        await self.store.record_alerts(n, [], {"at": self.svc.clock.ts(), "event": "packet_over",
+                                               "to": [t[2] for t in targets]}, paid=[t[0] for t in targets])
+
+    def _over(self, n: int, inc: dict, person: dict, chats: list[int]) -> list[Outbound]:
+        who = roster.staff_by_id(self.svc.settings, inc.get("resolved_by"))
+        outcome, name = inc.get("outcome"), person.get("name", "")
+        if outcome == "merged":
+            text = self.svc.cat.t("alert.owed_merged", n=n, m=inc.get("merged_into", "?"), name=name)
+        else:
+            text = self.svc.cat.t("alert.owed_over", n=n, name=name, who=who.name if who else "",
+                                  outcome=self.svc.cat.t(f"outcome.{outcome}") if outcome else "")
+        return [Outbound(chat, text, tag=f"over:{n}") for chat in chats]
 
     async def _keep_owed(self, n: int) -> None:
         while True:

@@ -110,6 +110,9 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     lines += [t("packet.resident", name=clip(person.get("name", "?"), NAME_CHARS), facts="，".join(f for f in facts if f))]
     if inc["kind"] != "colleague":  # a staff member's call: where she is, she says in her words
         lines += _address_lines(svc, inc, person, loc)
+    elif at := inc.get("at"):  # or the call she holds says it
+        lines.append(t("packet.colleague_at", n=at["n"], name=at["name"],
+                       address=at["address"] or t("packet.no_address")))
     if person.get("phone"):
         lines.append(t("packet.phone", phone=tappable(person["phone"])))
     if inc.get("candidates") and not inc.get("resident"):  # a contact's call, not yet said about whom
@@ -127,8 +130,9 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
                        time=svc.clock.local(live["at"]).strftime("%H:%M")))
     if inc.get("reporter") and role == "staff":
         r = inc["reporter"]
-        key = "packet.reported_by_other" if r.get("other") else "packet.reported_by"  # not her contact: who, whose
-        lines.append(t(key, name=r["name"], relation=r["relation"], phone=tappable(r["phone"])))
+        key = ("packet.reported_by_staff" if r.get("staff")  # a staff member raised it for him
+               else "packet.reported_by_other" if r.get("other") else "packet.reported_by")  # not her contact: who
+        lines.append(t(key, name=r["name"], relation=r.get("relation", ""), phone=tappable(r["phone"])))
     if role == "staff":
         for c in person.get("contacts", []):
             lines.append(t("packet.contact", name=clip(c["name"], NAME_CHARS), relation=clip(c["relation"], NAME_CHARS),
@@ -144,6 +148,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         flags = clip(red_flags(inc["words"][:300]), WORDS_CHARS) if red_flags else ""
         if flags and flags != inc["words"].strip():  # not for a bare "🆘" or "救命"
             lines.append(t("packet.red_flags", words=flags))
+    if role == "staff" and inc.get("raised_words") and inc["status"] != "open":  # the header said it while open
+        lines.append(t("packet.raised", words=clip(inc["raised_words"], WORDS_CHARS)))
     for said in inc.get("outage_said") or () if role == "staff" else ():  # typed after the cry, while Redis was away
         lines.append(t("packet.outage_said", time=svc.clock.local(said["at"]).strftime("%H:%M"),
                        by=clip(said["by"], NAME_CHARS), words=clip(said["words"], SAID_CHARS)))

@@ -92,6 +92,24 @@ class Raising:
         return await roster.pass_on(self.svc, await listeners(self.svc, inc), text, None, tag=f"added:{n}",
                                     urgent_intro=inc["kind"] == "emergency")
 
+    async def visit_wish(self, n: int, choice: str) -> dict | None:
+        """His answer to "要不要请社工来看看您？" ("come" or "rest"), pressed or typed, maybe late. On his unwell request it
+        is what the packet's 📋 says; on a call that is more than that by now (raised to an emergency since, or about
+        something else he asked for) the call's words, detail and raise stay as staff read them, and the staff
+        holding it hear his choice as his added words. The call as it was (None: none open)."""
+        inc = await self.store.incident(n)
+        if inc is None or inc["status"] == "resolved":
+            return None
+        choices = [self.svc.cat.t(k) for k in ("unwell.wants_visit", "unwell.resting")]
+        said = choices[0] if choice == "come" else choices[1]
+        if inc["kind"] == "help" and inc.get("category") == "unwell" and (inc.get("detail") or "") in ("", *choices):
+            await self.store.update_incident(n, detail=said)
+            await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "unwell_" + choice})
+            await self.refresh(n)
+        else:
+            await self.told_more(n, said)
+        return inc
+
     async def join_named(self, inc: dict, m: int, person: dict, reporter: dict) -> bool:
         """A contact's call about one of several (`inc`), named for a resident whose call m is open: hers is closed as
         joined to m (its record and timeline kept; her chats told when m ends), what she said goes on m's timeline, m

@@ -7,6 +7,8 @@ inc:handover:<n>              staff      staff.on_incident_button: 转交 asks t
 inc:handto:<n>:<staff id>     staff      … and hands it over (only its claimer can)
 inc:urgent|heard:<n>          staff      staff.on_incident_button (🆘 按紧急处理 · ✅ 已听 on a forwarded voice/photo)
 out:<n>:<outcome>             staff      staff.on_outcome (the outcome after ✅ 已解决)
+stf:own · stf:raise:<rid>     staff      staff_about.on_button (her words were about a resident: her own call
+                                         after all, or a call raised for the resident she named)
 addr:yes|no:<n>               resident   address_steps.on_address_answer
 need:yes|no:<n>               resident   help_request.on_need
 sos:go                        resident   help_request.start_help (Engine.handle's fast lane takes it first)
@@ -28,7 +30,7 @@ from __future__ import annotations
 from ..flows import staff_views
 from ..flows.base import Ctx
 from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
-from . import Incidents, Outage, address_steps, family, family_asks, help_request, staff
+from . import Incidents, Outage, address_steps, family, family_asks, help_request, staff, staff_about
 from .outage_pace import tell_held_cries
 from .reach import DEADLINE as REACH, Reach
 from .repeats import Repeats
@@ -58,6 +60,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
         buttons=(
             ButtonRoute("inc", STAFF, _incident),
             ButtonRoute("out", STAFF, staff.on_outcome, (int, str)),
+            ButtonRoute("stf", STAFF, staff_about.on_button),
             ButtonRoute("addr", RESIDENT, address_steps.on_address_answer, (YES_NO, int)),
             ButtonRoute("need", RESIDENT, help_request.on_need, (YES_NO, int)),
             ButtonRoute("sos", RESIDENT, _sos, (("go",),)),

@@ -5,17 +5,21 @@ staff.outcome_note   after 已解决 → 其他, waits for a short note
 """
 from __future__ import annotations
 
+import re
+
 from .. import roster
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
 from ..textfit import clip
-from ..types import MessageRef, Outbound
-from . import staff_words
+from ..flows.understanding import WORDED
+from ..types import MEDIA, MessageRef, Outbound
+from . import staff_about, staff_words
 from .colleague import on_cry
 from .packet import URGENT_KINDS, colleague
 from .urgency import typed_cry
 
 OUTCOMES = ("hospital", "handled", "false_alarm", "other")
+BACKUP = re.compile(r"(需要|要|请求|叫人)支援|来个?人帮(忙|手)|需要(帮手|人手)|多来(几个|一个)人|\b(need|send) backup\b", re.I)
 
 
 def _me(ctx: Ctx):
@@ -39,7 +43,7 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
         return
     me = _me(ctx)
     if inc["status"] == "resolved" and action != "handto":
-        ctx.say(ctx.t("staff.already_resolved", n=n))
+        await staff_words.tell_over(ctx, inc)  # who closed it, or the call it joined (still waiting)
         return
     if action == "claim":
         await claim(ctx, n, me)
@@ -150,13 +154,41 @@ async def on_outcome_note(ctx: Ctx, text: str) -> None:
     await resolve(ctx, n, "other", text[:300])
 
 
+async def cried(ctx: Ctx) -> bool:
+    """Her cry for help, in any form words come in (typed, a photo's or voice's caption, an edit, an over-long text),
+    before whatever she is in the middle of: a call of her own that colleagues claim (bot/incidents/colleague.py) —
+    unless it is about a resident ("王老伯摔倒了", "叫了120": staff_about.py). While a step waits for her words (an
+    outcome's note, an answer to a resident, a notice) only words plainly about herself count ("我被困电梯里了",
+    "救命 有人闯进来"), and the step is dropped: "老人摔倒了，已送医" is still the note."""
+    text = ctx.ev.text.strip() if ctx.ev.kind in WORDED else ""
+    if not text or not await typed_cry(ctx.svc, ctx.ev, frozenset()):
+        return False
+    if ctx.step[0]:
+        if not staff_about.hers(text):
+            return False
+    elif await staff_about.about_someone(ctx, text, cried=True):
+        await staff_about.answer(ctx, text)
+        return True
+    ctx.goto(None)
+    await on_cry(ctx, clip(text, 300))
+    return True
+
+
 async def on_free_text(ctx: Ctx) -> None:
-    """A staff member's words outside any step: a cry for help (fallen on a visit, threatened at a door) is a call of
-    her own that colleagues claim (bot/incidents/colleague.py); words about an alert or a question staff commands
-    answer ("我来", "处理好了", "谁在值班": staff_words.py) get their buttons or answer; anything else the menu hint."""
-    if ctx.ev.kind != "text":
+    """A staff member's words outside any step, no cry (`cried` went first): a call for backup ("需要支援") is a call
+    of her own; words about an alert or a question staff commands answer ("我来", "处理好了", "谁在值班":
+    staff_words.py) get their buttons or answer; a worry about a resident ("张阿姨家里没人开门") his call or one tap to
+    raise one; a voice or photo one tap to her own call (the bot cannot listen); anything else the menu hint."""
+    text = ctx.ev.text.strip()
+    if ctx.ev.kind in MEDIA:
+        staff_about.media(ctx)
+    elif ctx.ev.kind != "text":
         show_menu(ctx, "staff.menu_hint")
-    elif await typed_cry(ctx.svc, ctx.ev, frozenset()):
-        await on_cry(ctx, clip(ctx.ev.text.strip(), 300))
-    elif not await staff_words.answer(ctx, ctx.ev.text.strip()):
+    elif await staff_words.answer(ctx, text):
+        return
+    elif BACKUP.search(text):  # "需要支援": colleagues called to her, as a cry is
+        await on_cry(ctx, clip(text, 300))
+    elif await staff_about.about_someone(ctx, text, cried=False):  # "张阿姨家里没人开门": never the menu hint
+        await staff_about.answer(ctx, text, cried=False)
+    else:
         show_menu(ctx, "staff.menu_hint")

@@ -4,10 +4,20 @@
 her words                                     the answer
 "收到" "我来" "我马上去" "#1 我去看看"           🙋 of each alert she can take (#n, resident)
 "已经到了" "联系上了"                          📍 of each she holds or can take
+"家属到了" "医生来了"                           noted on the record of the call she holds (not her arrival)
+"听过了" "看过照片了" "不紧急"                  🆘 按紧急处理 · ✅ 已听 of each voice or photo nobody has heard
 "处理好了" "1号解决了" "是误报"                 the ✅ outcomes of each
+"我处理不了" "取消认领" "1号转给王社工"         🔁 转交 of each she holds (straight to the colleague named)
+"电话打不通" "王老伯电话没人接"                 whom else to call, and its next button (whom_to_call.py)
 "有哪些没处理的" · "谁在值班" · "王老伯怎么样了"  /open · /duty · /incident N of his open call
+"张阿姨今天签到了吗"                            her check-in, as her family reads it
+"1号" · "王老伯" alone                          /incident N of that call
+"王社工电话多少" · "帮助" · "我来值班"          a colleague's phone · /help · /duty (staff_asks.py)
+"撤销" holding none, after closing one            it stays closed; one tap to raise his call again (undo.py)
+(a button of a call that is over, pressed)    who closed it and how, or the call it joined (`tell_over`)
 
-Words never act by themselves (typed on the move, about which call?): she taps to confirm, as on the packet. A
+Words never act by themselves (typed on the move, about which call?): she taps to confirm, as on the packet (a
+line on her own call's record aside). A
 number (#2, 2号) or a resident's name narrows the offer to that call. Only staff get here (engine.on_staff), so a
 resident typing "王老伯怎么样了" reads nothing of his.
 """
@@ -15,36 +25,52 @@ from __future__ import annotations
 
 import re
 
+from .. import roster
 from ..flows import staff_views
 from ..flows.base import Ctx
 from ..textfit import clip
 from .packet import NAME_CHARS, actions
 from .closed import RESOLVED as OUTCOMES  # ✅ 已解决's outcomes (staff.py)
+from . import staff_asks, undo, whom_to_call
 
 NUMBER = re.compile(r"[#＃第]\s*(\d{1,6})\s*号?|(\d{1,6})\s*号(?![楼门室线])")  # not "5号楼"
 QUESTION = re.compile(r"[?？吗呢么]|怎么|怎样|咋|如何|哪|谁|什么|几|多少|\b(how|who|what|which)\b", re.I)
-DONE = re.compile(r"(处理|解决|办|弄|搞)(好|完|定)|解决了|已解决|搞定|误报|送(医|院)|住院了|没事了|"
+DONE = re.compile(r"(处理|解决|办|弄|搞)(好|完|定)|解决了|已解决|搞定|误报|送(医|院)|住院了|没事了|看(过|好)了|人没事"
+                  r"|(人|都|一切)(在家|正常|挺好|很好|还好)|"
                   r"\b(done|resolved|sorted|false alarm)\b", re.I)
-TAKE = re.compile(r"^(好的?|好|ok)?[，,。 ]*(收到|我来|我去|我马上|马上(去|到|过去)|这就(去|过)|交给我|我负责|我接|在路上)|"
+TAKE = re.compile(r"^(好的?|好|ok)?[，,。 ]*(收到|我来|我去|我马上|马上(去|到|过去)|这就(去|过)|交给我|我负责|我接|(我|已经)*在路上)|"
                   r"\b(on my way|i'?ll (take|go|handle)|got it)\b", re.I)
 THERE = re.compile(r"^我(已经)?到|到了|已到|到现场|到门口|在现场|联系上|已联系|\b(arrived|i'?m there|here now)\b", re.I)
-INTENTS = (("done", DONE), ("take", TAKE), ("there", THERE))  # "处理好了" is done; "收到了" is take, not there
+GIVE_UP = re.compile(r"(处理|去|来|赶|过)不了|走不开|赶不过去|过不去|去不成|转给|转交|交给(别人|同事|其他)|谁(能|可以|有空)去"
+                     r"|换个?人|取消(认领|接单)|不是我的|撤销|撤回|(接|点|按)错了|\b(can'?t go|hand (it )?over)\b", re.I)
+OTHER_CAME = re.compile(r"(家属|家人|女儿|儿子|老伴|亲戚|医生|救护车|120|110|警察|民警|物业|邻居|保姆|护工)(已经|也|都)?(到|来)了?")
+HEARD = re.compile(r"听(过|了|完|到)|已听|看(过|了|完)(照片|图片|图)|(不|是|很|挺)?紧急|\b(listened|heard it)\b", re.I)
+INTENTS = (("done", DONE), ("heard", HEARD), ("handover", GIVE_UP), ("take", TAKE), ("there", THERE))
+# "处理好了" is done; "收到了" is take, not there; "我去不了" gives it up, never takes it
 # what each answers with, the first the packet offers now: 🙋 (a voice's 🆘/✅ 已听) else 📍 else the outcomes
 OFFERS = {"take": (("claim",), ("urgent", "heard"), ("arrive",), ("resolve",)),
           "there": (("arrive",), ("urgent", "heard"), ("resolve",)),
-          "done": (("resolve",), ("heard",))}
-LABELS = {"claim": "btn.claim", "arrive": "btn.arrived", "urgent": "btn.media_urgent", "heard": "btn.media_heard"}
+          "done": (("resolve",), ("heard",)),
+          "handover": (("handover",),),
+          "heard": (("urgent", "heard"),)}  # a voice or photo she listened to: 🆘 按紧急处理 or ✅ 已听
+LABELS = {"claim": "btn.claim", "arrive": "btn.arrived", "urgent": "btn.media_urgent", "heard": "btn.media_heard",
+          "handover": "btn.handover"}
 OPEN_ASKED = re.compile(r"(没|未|还没)(处理|解决|人接|接单)|待处理|(有|还有)(哪些|什么|几个|几件|多少)|"
                         r"\b(open (calls|cases)|what'?s open)\b", re.I)
 DUTY_ASKED = re.compile(r"谁.{0,3}值班|值班.{0,3}(是谁|谁|哪位)|\bwho'?s on duty\b|\bwho is on duty\b", re.I)
 AFTER_ASKED = re.compile(r"怎么样|怎样|咋样|如何|情况|好点|还好吗|\bhow'?s\b|\bhow is\b", re.I)
+CHECKIN_ASKED = re.compile(r"签到|报平安|打卡|\bcheck.?in", re.I)
 ACTION_CHARS = 16  # longer words are about something else ("我来问一下，明天的会几点开")
 
 
 async def answer(ctx: Ctx, text: str) -> bool:
     """Answers her words if they are about an alert or ask what staff commands show; False: the menu hint."""
+    if await staff_asks.answer(ctx, text):  # a colleague's phone, how it works, a shift
+        return True
     if DUTY_ASKED.search(text):
         await staff_views.show_duty(ctx)
+        return True
+    if CHECKIN_ASKED.search(text) and await _checkin_asked(ctx, text):
         return True
     if AFTER_ASKED.search(text) and await _asked_after(ctx, text):
         return True
@@ -52,14 +78,48 @@ async def answer(ctx: Ctx, text: str) -> bool:
         await staff_views.show_open(ctx)
         return True
     m = NUMBER.search(text)
-    rest = NUMBER.sub(" ", text).strip(" ，,。.!！~")
-    if len(rest) > ACTION_CHARS or QUESTION.search(rest):
+    n = int(m.group(1) or m.group(2)) if m else None
+    rest = NUMBER.sub(" ", text).strip(" ，,。.!！~？?")
+    if n is not None and not rest:  # "#1", "1号": that call's record
+        await staff_views.show_incident(ctx, str(n))
+        return True
+    if await _asked_after(ctx, text, bare=True):  # "王老伯": his call, as "王老伯怎么样了"
+        return True
+    if whom_to_call.UNREACHABLE.search(rest):  # the numbers of any resident's call; the buttons of hers
+        await whom_to_call.answer(ctx, _narrowed(await _hers(ctx, anyones=True), n, rest),
+                                  lambda inc, name: offer_rows(ctx, inc, name, "there") if _mine(ctx, inc) else [])
+        return True
+    if undo.UNDO.search(rest) and not await undo.held(ctx) and await undo.answer(ctx):  # closed by mistake
+        return True
+    if OTHER_CAME.search(rest) and await _noted(ctx, n, rest):  # "家属到了": on her call's record, not her arrival
+        return True
+    giving_up = GIVE_UP.search(rest) and not DONE.search(rest)  # "我处理不了 谁能去" asks nothing
+    if len(rest) > ACTION_CHARS or QUESTION.search(rest) and not giving_up:
         return False
     intent = next((name for name, words in INTENTS if words.search(rest)), None)
     if intent is None:
         return False
-    await _offer(ctx, intent, int(m.group(1) or m.group(2)) if m else None, rest)
+    await _offer(ctx, intent, n, rest)
     return True
+
+
+async def _noted(ctx: Ctx, n: int | None, text: str) -> bool:
+    """Someone else come to the call she holds (the one named, else her latest): her words on its record."""
+    held = [c for c in await _hers(ctx) if c[0].get("claimed_by") == ctx.me.staff_id]
+    if not (held := _narrowed(held, n, text)):
+        return False
+    inc, name = held[-1]
+    me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
+    await ctx.svc.store.add_timeline(inc["id"], {"at": ctx.svc.clock.ts(), "event": "staff_added", "by": me.name,
+                                                 "words": clip(text, 300)})
+    ctx.say(ctx.t("staffwords.noted", n=inc["id"], name=clip(name or "?", NAME_CHARS)))
+    return True
+
+
+def _narrowed(calls: list[tuple[dict, str]], n: int | None, text: str) -> list[tuple[dict, str]]:
+    """The call numbered, else those about the resident named, else all."""
+    calls = [c for c in calls if n is None or c[0]["id"] == n]
+    return [c for c in calls if c[1] and c[1] in text] or calls
 
 
 async def _offer(ctx: Ctx, intent: str, n: int | None, text: str) -> None:
@@ -76,13 +136,26 @@ async def _offer(ctx: Ctx, intent: str, n: int | None, text: str) -> None:
     named = [o for o in offers if o[1] and o[1] in text]  # "王老伯那里我去": his
     offers = named or offers
     if not offers:
-        await staff_views.show_open(ctx, ctx.t("staffwords.none_n", n=n) if n else ctx.t("staffwords.none"))
+        none = "staffwords.none_held" if intent == "handover" else "staffwords.none_n" if n else "staffwords.none"
+        await staff_views.show_open(ctx, ctx.t(none, n=n))
         return
+    to = next((st for st in ctx.svc.settings.staff if st.id != ctx.me.staff_id and st.name in text), None)
     lines, rows = [ctx.t(f"staffwords.{intent}")], []
     for inc, name, group in offers:
         lines.append(await staff_views.open_line(ctx, inc))
-        rows += _buttons(ctx, inc["id"], clip(name or "?", NAME_CHARS), group)
+        if group == ("handover",) and to:  # "转给王社工": to her, in one tap
+            rows.append([ctx.button("staffwords.handto", f"inc:handto:{inc['id']}:{to.id}", n=inc["id"],
+                                    name=clip(name or "?", NAME_CHARS), to=to.name)])
+        else:
+            rows += _buttons(ctx, inc["id"], clip(name or "?", NAME_CHARS), group)
     ctx.say("\n".join(lines), buttons=rows)
+
+
+def offer_rows(ctx: Ctx, inc: dict, name: str, intent: str = "take") -> list[list]:
+    """The buttons of one alert her words may mean: the first group its packet offers now (🙋, else 📍, …)."""
+    can = actions(ctx.svc, inc)
+    group = next((g for g in OFFERS[intent] if all(a in can for a in g)), None)
+    return _buttons(ctx, inc["id"], clip(name or "?", NAME_CHARS), group) if group else []
 
 
 def _buttons(ctx: Ctx, n: int, name: str, group: tuple[str, ...]) -> list[list]:
@@ -92,23 +165,42 @@ def _buttons(ctx: Ctx, n: int, name: str, group: tuple[str, ...]) -> list[list]:
     return [[ctx.button("staffwords.button", f"inc:{a}:{n}", n=n, name=name, label=ctx.t(LABELS[a]))] for a in group]
 
 
-async def _hers(ctx: Ctx) -> list[tuple[dict, str]]:
-    """Open calls she may act on, with whom each is about: hers, or nobody's yet (never her own cry for help)."""
+def _mine(ctx: Ctx, inc: dict) -> bool:
+    return not inc.get("claimed_by") or inc["claimed_by"] == ctx.me.staff_id
+
+
+async def _hers(ctx: Ctx, anyones: bool = False) -> list[tuple[dict, str]]:
+    """Open calls she may act on, with whom each is about: hers, or nobody's yet (never her own cry for help);
+    `anyones`: a colleague's too."""
     store, me, out = ctx.svc.store, ctx.me.staff_id, []
     for n in await store.open_incident_ids():
         inc = await store.incident(n)
         if not inc or inc["status"] == "resolved" or inc.get("staff_caller") == me:
             continue
-        if inc.get("claimed_by") and inc["claimed_by"] != me:
+        if not anyones and not _mine(ctx, inc):
             continue
         person = await staff_views.about(ctx, inc)
         out.append((inc, person.get("name", "")))
     return out
 
 
-async def _asked_after(ctx: Ctx, text: str) -> bool:
-    """"王老伯怎么样了": the record of his open call (/incident N), or that he has none; False if nobody is named."""
+async def _checkin_asked(ctx: Ctx, text: str) -> bool:
+    """"张阿姨今天签到了吗": each named resident's check-in, as a family member reads it; False if nobody is named."""
+    store, checkins = ctx.svc.store, getattr(ctx.svc, "checkins", None)
+    said = [rid for rid, (name, _) in (await store.resident_names()).items() if len(name) >= 2 and name in text]
+    for rid in said[:4]:
+        person = await store.resident(rid) or {"id": rid, "name": "?"}
+        report = await checkins.family_report(person, ctx.me.locale) if checkins else None
+        ctx.say(report or ctx.t("family.checkin_off", name=person["name"]))
+    return bool(said)
+
+
+async def _asked_after(ctx: Ctx, text: str, bare: bool = False) -> bool:
+    """"王老伯怎么样了": the record of his open call (/incident N), or that he has none; False if nobody is named
+    (`bare`: only a name, nothing else)."""
     store, shown = ctx.svc.store, False
+    if bare and not any(name == text.strip(" ，,。.!！~？?") for name, _ in (await store.resident_names()).values()):
+        return False
     for n in await store.open_incident_ids():
         inc = await store.incident(n)
         name = (await staff_views.about(ctx, inc)).get("name", "") if inc else ""
@@ -121,3 +213,24 @@ async def _asked_after(ctx: Ctx, text: str) -> bool:
     for name in sorted(names):
         ctx.say(ctx.t("staffwords.no_call", name=name))
     return bool(names)
+
+
+async def tell_over(ctx: Ctx, inc: dict) -> None:
+    """A button of a call that is over, pressed (an old packet, a digest's claim, a packet after a restart): who
+    closed it and how — or, for a call joined to the same resident's other call, that one, with its buttons if it is
+    hers to take: it is still waiting for someone."""
+    n, store = inc["id"], ctx.svc.store
+    target = await store.incident(inc["merged_into"]) if inc.get("outcome") == "merged" and inc.get("merged_into") \
+        else None
+    if target and target["status"] != "resolved":
+        name = (await staff_views.about(ctx, target)).get("name", "")
+        mine = target.get("claimed_by") in (None, "", ctx.me.staff_id) or target.get("reopened")
+        ctx.say("\n".join([ctx.t("staff.merged_into", n=n, m=target["id"], name=name),
+                           await staff_views.open_line(ctx, target)]),
+                buttons=offer_rows(ctx, target, name) if mine else ())
+        return
+    inc = target or inc  # joined to a call closed since: how that one ended
+    who = roster.staff_by_id(ctx.svc.settings, inc.get("resolved_by"))
+    outcome = inc.get("outcome") or ""
+    ctx.say(ctx.t("staff.already_resolved_by", n=inc["id"], who=who.name if who else "",
+                  outcome=ctx.t(f"outcome.{outcome}") if outcome else ""))
