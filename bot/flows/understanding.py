@@ -36,17 +36,18 @@ async def understand(svc: Services, text: str) -> dict:
 CLAUSES = re.compile(r"[，,。.！!？?；;\n]+|另外|还有|然后|顺便")
 
 
-async def clause_intents(svc: Services, text: str) -> list[str]:
-    """What each clause of a message of several says, where the model is fairly sure (a need told beside thanks or a
-    question is not lost to the one intent of the whole); [] for a message of one clause."""
+async def clause_intents(svc: Services, text: str) -> list[tuple[str, str]]:
+    """(intent, clause) for each clause of a message of several where the model is fairly sure — or, for a pain
+    named ("还有我腿疼"), where it leans to unwell: a need told beside thanks or a question is not lost to the one
+    intent of the whole; [] for a message of one clause."""
     parts = [p.strip() for p in CLAUSES.split(text) if len(p.strip()) >= 2]
     if len(parts) < 2 or svc.nlu is None:
         return []
     out = []
     for part in parts[:4]:
         intent = (await understand(svc, part))["intent"]
-        if intent["confidence"] >= 0.6:
-            out.append(intent["name"])
+        if intent["confidence"] >= 0.6 or intent["name"] == "feeling_unwell" and AILING.search(part):
+            out.append((intent["name"], part))
     return out
 
 

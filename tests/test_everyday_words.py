@@ -1,0 +1,152 @@
+"""What a resident types outside an emergency, and what they read back (session 13's probe of ~180 phrases).
+
+Before: "测试一下" and "我出去一下" reached staff as help requests (staff bothered, the resident learnt nothing); "test"
+and "我不小心按了" raised a full 🆘 alert; "你是机器人吗", "几点了", "你们电话多少", "社区最近有什么活动", "好的" were
+"没太明白"; "119" and "110" typed alone were "没太明白" too, and "12345" was taken for an address."""
+import pytest
+from conftest import signed_up
+
+WANG = ("王老伯", "13900000002")
+
+
+async def _wang(people):
+    return await signed_up(people(WANG[0]), WANG[1])
+
+
+def _staff_heard(people) -> list[str]:
+    return [t for t in people("李社工").texts() if "#1" in t]
+
+
+# --- trying the bot out, going out, a mistaken press with nothing open: a kind word, staff not bothered ----------
+
+@pytest.mark.parametrize("words", ["测试一下", "我试试这个按钮", "试试", "测试", "test", "Testing", "试一下 看看灵不灵"])
+async def test_trying_the_bot_out_gets_told_it_works_and_how_to_call_help(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    told = wang.last().text
+    assert "收到" in told and "🆘" in told
+    assert _staff_heard(people) == []
+    assert not any("没太明白" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["我出去一下", "我出去买菜了", "出门了", "我去散步了", "我下楼走走"])
+async def test_going_out_gets_a_kind_word_and_bothers_nobody(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert "路上小心" in wang.last().text
+    assert _staff_heard(people) == []
+
+
+@pytest.mark.parametrize("words", ["我按错了", "我不小心按了", "按错了 不好意思"])
+async def test_a_mistaken_press_with_no_call_open_is_told_never_mind(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert "没关系" in wang.last().text
+    assert _staff_heard(people) == []
+
+
+async def test_testing_words_with_a_fall_in_them_are_still_a_cry(people, app):
+    wang = await _wang(people)
+    await wang.send("测试一下 我摔倒了起不来")
+    assert any("紧急求助 #1" in t for t in people("李社工").texts())
+
+
+# --- what the bot truly knows: who it is, the time, the committee's phone; else one tap to a person -----------
+
+@pytest.mark.parametrize("words", ["你是机器人吗", "你是谁", "你是真人吗", "你叫什么名字"])
+async def test_asked_what_it_is_the_bot_says_so_and_offers_a_person(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    last = wang.last()
+    assert "小助手" in last.text and "不是真人" in last.text
+    assert any("回电" in label for label, _ in last.buttons)
+    assert _staff_heard(people) == []
+    await wang.click(last, "回电")
+    assert "请回电话" in people("李社工").last("求助 #1").text
+
+
+@pytest.mark.parametrize("words", ["几点了", "现在几点钟了", "几点钟了"])
+async def test_the_time_comes_from_the_bots_clock(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert "10:00" in wang.last().text
+
+
+@pytest.mark.parametrize("words", ["你吃饭了吗", "吃过了伐", "你吃饭了伐"])
+async def test_asked_if_it_has_eaten_it_answers_kindly(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert "不用吃饭" in wang.last().text
+    assert not any("没太明白" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["你们电话多少", "怎么联系你们", "居委会电话是多少"])
+async def test_asked_for_the_phone_it_gives_the_committees(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert "021-64370000" in wang.last().text
+    assert not any("没太明白" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["今天天气怎么样", "明天会下雨吗", "社区最近有什么活动", "最近有什么活动吗",
+                                   "社区食堂今天吃什么", "怎么报名老年大学"])
+async def test_a_question_it_cannot_answer_is_offered_to_a_person_not_called_misunderstood(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert not any("没太明白" in t for t in wang.texts())
+    offer = wang.last("社工")
+    await wang.click(offer, "社工")
+    assert words in people("李社工").last("求助 #1").text
+
+
+@pytest.mark.parametrize("words", ["好的", "嗯", "哦", "OK", "好", "行", "算了", "不用了", "👍"])
+async def test_a_plain_ok_with_nothing_asked_is_acknowledged(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert not any("没太明白" in t for t in wang.texts())
+    assert "好的" in wang.last().text
+    assert _staff_heard(people) == []
+
+
+@pytest.mark.parametrize("words", ["?", "？？？", "。。。", "...", "😊"])
+async def test_only_punctuation_gets_a_gentle_prompt(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert not any("没太明白" in t for t in wang.texts())
+    assert "我在" in wang.last().text and "🆘" in wang.last().text
+
+
+@pytest.mark.parametrize("words", ["我不会打字", "我不识字", "我要语音", "打字太慢了"])
+async def test_someone_who_cannot_type_is_told_a_voice_message_reaches_a_person(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert "语音" in wang.last().text
+    assert not any("没太明白" in t for t in wang.texts())
+
+
+# --- loneliness keeps reaching staff as company ---------------------------------------------------------------
+
+@pytest.mark.parametrize("words", ["陪我聊聊天吧", "我就是想说说话", "我想我妈妈", "想找人聊聊天"])
+async def test_wanting_to_talk_reaches_staff_as_company(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    request = people("李社工").last("求助 #1").text
+    assert words in request and "说说话" in request
+
+
+# --- news and praise are not needs: "今天是我生日" reached staff as feeling ill, "居委会的人真好" as "请回电话" -----
+
+async def test_a_birthday_gets_wishes_not_a_request_about_feeling_ill(people, app):
+    wang = await _wang(people)
+    await wang.send("今天是我生日")
+    assert "生日快乐" in wang.last().text
+    assert _staff_heard(people) == []
+
+
+@pytest.mark.parametrize("words, reply", [("居委会的人真好", "不客气"), ("你们真好", "不客气"),
+                                          ("阿拉屋里厢蛮好", "很好"), ("我今朝老开心额", "很好")])
+async def test_praise_and_good_news_in_plain_words_or_shanghainese_get_a_kind_word(people, app, words, reply):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert reply in wang.last().text
+    assert _staff_heard(people) == []
