@@ -19,7 +19,8 @@ def _staff_heard(people) -> list[str]:
 
 # --- trying the bot out, going out, a mistaken press with nothing open: a kind word, staff not bothered ----------
 
-@pytest.mark.parametrize("words", ["测试一下", "我试试这个按钮", "试试", "测试", "test", "Testing", "试一下 看看灵不灵"])
+@pytest.mark.parametrize("words", ["测试一下", "我试试这个按钮", "试试", "测试", "test", "Testing", "试一下 看看灵不灵",
+                                   "test test", "just a test"])
 async def test_trying_the_bot_out_gets_told_it_works_and_how_to_call_help(people, app, words):
     wang = await _wang(people)
     await wang.send(words)
@@ -53,7 +54,7 @@ async def test_testing_words_with_a_fall_in_them_are_still_a_cry(people, app):
 
 # --- what the bot truly knows: who it is, the time, the committee's phone; else one tap to a person -----------
 
-@pytest.mark.parametrize("words", ["你是机器人吗", "你是谁", "你是真人吗", "你叫什么名字"])
+@pytest.mark.parametrize("words", ["你是机器人吗", "你是谁", "你是真人吗", "你叫什么名字", "who are you", "Are you a robot?"])
 async def test_asked_what_it_is_the_bot_says_so_and_offers_a_person(people, app, words):
     wang = await _wang(people)
     await wang.send(words)

@@ -14,6 +14,7 @@ async def _wang(people):
 @pytest.mark.parametrize("words", [
     "我想问问养老金什么时候发 还有我腿疼",
     "你好 我想问一下养老金的事情 我这个月的养老金还没到账 是不是出了什么问题 另外我这两天腿疼得厉害 走路都不方便",
+    "我想问一下养老金 这个月还没到账 我这两天腿疼得厉害",  # voice input: spaces, no commas
 ])
 async def test_a_pension_question_with_a_pain_told_beside_it_reaches_staff_and_is_answered(people, app, words):
     wang = await _wang(people)
@@ -43,3 +44,10 @@ async def test_the_same_words_again_after_a_while_reach_staff_again(people, app,
     await wang.send("我想问一下")
     lines = [t for t in people("李社工").texts() if "#1" in t]
     assert sum("我想问一下" in t for t in lines) == 2
+
+
+@pytest.mark.parametrize("words", ["谢谢 我现在不疼了", "你好 我头不晕了 好多了"])
+async def test_better_again_told_in_voice_typed_clauses_bothers_nobody(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert not any("#1" in t for t in people("李社工").texts())

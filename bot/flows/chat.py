@@ -18,10 +18,10 @@ from ..incidents import help_request
 from .base import Ctx
 from .menu import show_menu
 
-_NOISE = re.compile(r"[\s,，。.、…~～·!！?？]+")
+_NOISE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])|[,，。.、…~～·!！?？]+")  # spaces kept between English words
 TESTING = re.compile(r"我?(在|来|就是|只是)?(测试|试试|试一下|试一试|试用|测一下)(一下|下)?(看|看看)?(这个|一下)?"
                      r"(按钮|机器人|小助手|系统|软件|程序)?(灵不灵|好不好用|能不能用|行不行|有没有用|能用吗|好用吗)?"
-                     r"(的|啊|呀|哦|吧)?|(just )?(a )?test(ing)?( ?123)?")
+                     r"(的|啊|呀|哦|吧)?|(just )?(a )?(test(ing)? ?)+(123)?")
 _OUTING = r"(买菜|买东西|散步|走走|转转|遛弯|溜达|锻炼|晒太阳|买早饭|拿快递|吃饭)"
 GOING_OUT = re.compile(rf"我?(现在|要|先|等下|等一下|准备)?((出去|出门|下楼)(一下|一趟|了)?{_OUTING}?|去{_OUTING})"
                        r"(了|去了|啦|哦|啊|去)?(一下)?")
@@ -56,7 +56,7 @@ def today(ctx: Ctx) -> dict:
 
 
 def _core(text: str) -> str:
-    return _NOISE.sub("", text.lower()) if not MARKS.fullmatch(text) else text
+    return _NOISE.sub("", text.lower()).strip() if not MARKS.fullmatch(text) else text
 
 
 async def declined(ctx: Ctx, text: str) -> bool:

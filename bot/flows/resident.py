@@ -14,7 +14,7 @@ from .. import qa
 from . import chat
 from .base import Ctx
 from .menu import keyboard, menu_action, show_menu
-from .understanding import AILING, clause_intents, danger_in, fall_told_over, is_emergency, understand
+from .understanding import AILING, WELL_AGAIN, clause_intents, danger_in, fall_told_over, is_emergency, understand
 
 CATEGORIES = ("shopping", "repair", "hospital", "medicine", "other")
 LEAVES_QA = {"request_help", "feeling_unwell", "contact_staff", "greet", "thank", "goodbye", "checkin_ok"}
@@ -132,7 +132,8 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
         intent = "out_of_scope"
     told = await clause_intents(ctx.svc, text)  # one message, two things: "谢谢上次帮忙，今天又有点头晕"
     need = next((i for i, _ in told if i in NEEDS), None)
-    question, asked = next(((i, part) for i, part in told if i in QUESTIONS), (None, ""))
+    question = next((i for i, _ in told if i in QUESTIONS), None)
+    asked = " ".join(part for i, part in told if i not in NEEDS)  # the question without the need told beside it
     if need and intent not in NEEDS:  # beside thanks, a question or words not understood: the need is heard too
         if intent in QUESTIONS and need in ("request_help", "feeling_unwell"):
             await _one(ctx, need, text, result)  # "养老金什么时候发 还有我腿疼": heard, and the question answered
@@ -140,9 +141,9 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
             intent = need
     elif question and intent in ("request_help", "feeling_unwell"):
         await _one(ctx, intent, text, result)
-        intent = question
-    if intent in QUESTIONS and asked:
-        text = asked  # the question's own clause: the rest was heard already
+        need, intent = intent, question
+    if intent in QUESTIONS and need and asked:
+        text = asked  # the rest was heard already
     elif (intent in ("feeling_unwell", "out_of_scope", *SMALL_TALK) and LONELY.search(text) or COMPANY.search(text)) \
             and not AILING.search(text):
         intent = "lonely"  # "一个人在家好闷", "想我女儿了", "陪我聊聊天吧": company, not a doctor
@@ -205,8 +206,6 @@ async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
     return True
 
 
-# better again, said with thanks or a greeting: "谢谢 我现在不疼了", "血压量过了 正常"
-WELL_AGAIN = re.compile(r"不(再|太)?(难受|疼|痛|晕|烧|咳|吐|喘)了|好多了|好了|没事了|正常")
 
 # loneliness (四百: 暖百家心) told without a word of being ill
 LONELY = re.compile(r"孤单|孤独|寂寞|(好|很|太|真|老)闷|闷得慌|没人(跟我|陪我|和我)?(说话|聊天|讲话|陪)|想(我)?(的)?(女儿|儿子|孙子|孙女"
