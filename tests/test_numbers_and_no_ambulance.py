@@ -72,3 +72,14 @@ async def test_a_bare_number_typed_where_the_address_is_asked_is_the_address_not
     await wang.send(room)
     assert not any("又发来求助" in t for t in people("李社工").texts())
     assert any(room in t for t in people("李社工").texts() if "#1" in t and "又发来求助" not in t)
+
+
+async def test_an_ambulance_declined_to_do_you_need_someone_now_is_passed_on_and_asked_again(people, app):
+    wang = await _wang(people)
+    await wang.send("我摔倒了")
+    assert "马上有人来" in wang.last().text
+    await wang.send("不用叫救护车")
+    assert any("又说" in t and "不用叫救护车" in t for t in people("李社工").texts())
+    assert "马上有人来" in wang.last().text  # the question still waiting, asked again
+    inc = await app.svc.store.incident(1)
+    assert inc["status"] == "open" and not inc.get("maybe_false_alarm")
