@@ -51,3 +51,12 @@ async def test_better_again_told_in_voice_typed_clauses_bothers_nobody(people, a
     wang = await _wang(people)
     await wang.send(words)
     assert not any("#1" in t for t in people("李社工").texts())
+
+
+@pytest.mark.parametrize("words", ["我腰疼", "我牙疼", "我胃疼", "我腿疼", "我背疼", "我头疼", "肩膀酸痛", "我手麻"])
+async def test_a_short_ache_the_model_is_unsure_of_still_reaches_staff(people, app, words):
+    """"我腰疼", "我牙疼", "我胃疼" were "没太明白" (the model below its threshold): a pain is for staff."""
+    wang = await _wang(people)
+    await wang.send(words)
+    assert any(words in t for t in people("李社工").texts() if "求助 #1" in t)
+    assert not any("没太明白" in t for t in wang.texts())

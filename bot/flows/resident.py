@@ -14,7 +14,7 @@ from .. import qa
 from . import chat
 from .base import Ctx
 from .menu import keyboard, menu_action, show_menu
-from .understanding import AILING, WELL_AGAIN, clause_intents, danger_in, fall_told_over, is_emergency, understand
+from .understanding import ACHE, AILING, WELL_AGAIN, clause_intents, danger_in, fall_told_over, is_emergency, understand
 
 CATEGORIES = ("shopping", "repair", "hospital", "medicine", "other")
 LEAVES_QA = {"request_help", "feeling_unwell", "contact_staff", "greet", "thank", "goodbye", "checkin_ok"}
@@ -128,8 +128,8 @@ async def on_text(ctx: Ctx) -> None:
 
 async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
-    if confidence < 0.35:
-        intent = "out_of_scope"
+    if confidence < 0.35:  # unsure: words not understood, unless an ache is named in them ("我腰疼")
+        intent = "feeling_unwell" if ACHE.search(text) and not WELL_AGAIN.search(text) else "out_of_scope"
     told = await clause_intents(ctx.svc, text)  # one message, two things: "谢谢上次帮忙，今天又有点头晕"
     need = next((i for i, _ in told if i in NEEDS), None)
     question = next((i for i, _ in told if i in QUESTIONS), None)
