@@ -151,3 +151,34 @@ async def test_praise_and_good_news_in_plain_words_or_shanghainese_get_a_kind_wo
     await wang.send(words)
     assert reply in wang.last().text
     assert _staff_heard(people) == []
+
+
+@pytest.mark.parametrize("words, reply", [("好的", "好的"), ("OK", "好的"), ("几点了", "10:00"), ("你是机器人吗", "小助手"),
+                                          ("？？？", "我在"), ("我出去一下", "路上小心")])
+async def test_everyday_words_after_a_pension_answer_are_not_taken_for_another_question(people, app, words, reply):
+    """Each was "这个问题我不太确定…要我帮您问问社工吗？" after an answer ("？？？" a 🆘 alert)."""
+    wang = await _wang(people)
+    await wang.send("老年津贴多少钱")
+    await wang.send(words)
+    assert reply in wang.last().text
+    assert not any("不太确定" in t for t in wang.texts())
+    assert _staff_heard(people) == []
+
+
+@pytest.mark.parametrize("words", ["好的", "要", "好", "嗯"])
+async def test_yes_typed_to_shall_i_ask_staff_asks_them(people, app, words):
+    """"这个问题我不太确定…要我帮您问问社工吗？" answered "好的" was another question the bot was unsure of."""
+    wang = await _wang(people)
+    await wang.send("有没有免费体检")
+    assert "问问社工" in wang.last().text
+    await wang.send(words)
+    assert any("有没有免费体检" in t for t in people("李社工").texts())
+    assert not any(t.count("不太确定") for t in wang.texts()[-1:])
+
+
+async def test_no_typed_to_shall_i_ask_staff_asks_nobody(people, app):
+    wang = await _wang(people)
+    await wang.send("有没有免费体检")
+    await wang.send("不用了")
+    assert people("李社工").texts() == []
+    assert "不太确定" not in wang.last().text

@@ -7,13 +7,14 @@ knows (it works, who it is, the committee's phone, how to send a voice), never a
 "你吃饭了吗", "今天是我生日"   a kind word                       "你们电话多少"      the committee's phone
 "好的", "嗯", "算了"           acknowledged                      "？？？", "。。。"   I am here; type, speak, 🆘
 "我不会打字"                   a voice reaches a person          "12345", "12333"    dial that hotline
-"几点钟了"                     the bot's clock
+"几点钟了"                     the bot's clock                   "好的" to "要我帮您问问社工吗？"  asked
 "不用叫救护车"                 no alarm, but staff hear it (on an open call: the staff who hold it)
 """
 from __future__ import annotations
 
 import re
 
+from .. import qa
 from ..incidents import help_request
 from .base import Ctx
 from .menu import show_menu
@@ -33,6 +34,8 @@ PHONE = re.compile(r"(电话|号码|手机号)(是)?(多少|几号|是什么|给
                    r"|(联系|找)(你们|居委会)(怎么|的)(电话|方式)|what'?s your (phone|number)")
 ACK = re.compile(r"(好的?|好吧|好嘞|好滴|嗯+|哦+|噢|喔|行|可以|ok|okay|是|是的|对|对的|收到|明白|晓得|了解|算了|不用了|不用"
                  r"|没什么|没啥|不是|👍|👌)(了|啊|呀|哦)?")
+YES = re.compile(r"(好的?|好吧|好呀|要|要的|嗯+|行|可以|是|是的|对|ok|okay|麻烦(你|您)?了?|谢谢)(啊|呀|吧)?")
+NO = re.compile(r"(不用了?|不要了?|算了|不必了?|没事了?)(谢谢)?(啊|呀|吧)?")
 VOICE = re.compile(r"不会打字|打字(太|好|很)?(慢|难|累|费劲|不方便)|不识字|不认(识)?字|(要|想|能|可以)(发)?语音|(用|发)语音")
 MARKS = re.compile(r"[\s?？.。,，、…~～·]+|[😊🙂😀😃😄😁☺️👋]+")
 BIRTHDAY = re.compile(r"(今天|今朝)(是)?我(的)?(生日|大寿|八十大寿|九十大寿)(啊|呀|哦|了)?|我(今天|今朝)(过)?生日(啊|呀|哦|了)?")
@@ -74,10 +77,13 @@ async def declined(ctx: Ctx, text: str) -> bool:
 async def everyday(ctx: Ctx, text: str, suspected: bool) -> bool:
     """A whole message of everyday words, answered here (True); `suspected`: the model wonders if it is a cry, so
     only words that cannot be one are answered (testing, going out, a mistaken press)."""
-    if ctx.step[0] is not None or await ctx.svc.store.active_incident(ctx.me.resident_id):
-        return False  # something is being asked, or a call is open: its staff read what they say
+    if ctx.step not in ((None, None), ("qa", "ask")) or await ctx.svc.store.active_incident(ctx.me.resident_id):
+        return False  # something is being asked (an answer's 👍/👎 asks nothing), or a call is open: its staff read it
     core, phone = _core(text), ctx.svc.settings.community.committee_phone
-    if TESTING.fullmatch(core):
+    if ctx.step == ("qa", "ask") and not ctx.session.get("topic") and ctx.session.get("question") \
+            and (YES.fullmatch(core) or NO.fullmatch(core)):  # typed to "要我帮您问问社工吗？"
+        await qa.on_button(ctx, "staff" if YES.fullmatch(core) else "no", "")
+    elif TESTING.fullmatch(core):
         show_menu(ctx, "talk.testing")
     elif GOING_OUT.fullmatch(core):
         show_menu(ctx, "talk.going_out")
