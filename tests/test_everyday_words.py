@@ -182,3 +182,66 @@ async def test_no_typed_to_shall_i_ask_staff_asks_nobody(people, app):
     await wang.send("不用了")
     assert people("李社工").texts() == []
     assert "不太确定" not in wang.last().text
+
+
+# --- session 13's second probe --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("words", ["了解", "懂了", "好的好的", "不对", "没有", "没有了", "不用来了", "不用麻烦了", "就这些"])
+async def test_plain_words_with_nothing_asked_raise_no_alarm(people, app, words):
+    """"了解" and "懂了" raised a 🆘 alert (the model unsure of two characters); the rest were "没太明白"."""
+    wang = await _wang(people)
+    await wang.send(words)
+    assert _staff_heard(people) == []
+    assert not any("没太明白" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["对不起", "不好意思", "抱歉"])
+async def test_an_apology_is_told_never_mind(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert "没关系" in wang.last().text
+
+
+@pytest.mark.parametrize("words, reply", [("測試一下", "收到了"), ("你是機器人嗎", "小助手"), ("幾點了", "10:00")])
+async def test_traditional_characters_get_the_same_answers(people, app, words, reply):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert reply in wang.last().text
+    assert _staff_heard(people) == []
+
+
+@pytest.mark.parametrize("words", ["我出去一下下", "我去买个菜", "出去散散步", "我去公园了", "我到楼下晒太阳", "我下去拿个快递",
+                                   "我去买菜 一会回来"])
+async def test_more_ways_of_going_out(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert "路上小心" in wang.last().text
+    assert _staff_heard(people) == []
+
+
+@pytest.mark.parametrize("words", ["能用吗", "测一测", "这个东西灵不灵", "这个能用吗"])
+async def test_more_ways_of_trying_it_out(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert "收到了" in wang.last().text
+    assert _staff_heard(people) == []
+
+
+@pytest.mark.parametrize("words", ["今天礼拜天吗", "明天星期几", "什么时候了", "几点钟"])
+async def test_more_ways_of_asking_the_day_or_time(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert "11月23日" in wang.last().text
+
+
+@pytest.mark.parametrize("words", ["你听得见吗", "你能听到我说话吗", "我说话你听得懂吗"])
+async def test_asked_if_it_can_hear_it_says_what_it_reads_and_that_a_voice_reaches_a_person(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert "语音" in wang.last().text and "社工" in wang.last().text
+
+
+async def test_not_wanting_the_daughter_phoned_is_not_answered_with_the_committees_number(people, app):
+    wang = await _wang(people)
+    await wang.send("不用打电话给我女儿")
+    assert "要我请社工给您打电话吗" not in wang.last().text

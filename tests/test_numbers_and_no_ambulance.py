@@ -36,7 +36,7 @@ async def test_an_ambulance_declined_is_no_alarm_but_staff_still_hear_it(people,
     assert not any("紧急求助" in t for t in staff)
     assert any("求助 #1" in t and words in t for t in staff)
     told = "\n".join(wang.texts())
-    assert "情况危急" not in told and "救护车" in wang.last().text
+    assert "情况危急" not in told and "打电话问问您" in wang.last().text
 
 
 @pytest.mark.parametrize("words", ["我摔倒了起不来 不用叫救护车", "不要 快叫救护车", "快叫120"])
@@ -83,3 +83,25 @@ async def test_an_ambulance_declined_to_do_you_need_someone_now_is_passed_on_and
     assert "马上有人来" in wang.last().text  # the question still waiting, asked again
     inc = await app.svc.store.incident(1)
     assert inc["status"] == "open" and not inc.get("maybe_false_alarm")
+
+
+@pytest.mark.parametrize("words", ["我要报警", "我要打110", "110报警", "赶紧报警"])
+async def test_wanting_the_police_is_a_cry(people, app, words):
+    """Each was "没太明白" ("快报警" and "快打110" were known, these were not)."""
+    wang = await _wang(people)
+    await wang.send(words)
+    assert any("紧急求助 #1" in t for t in people("李社工").texts())
+    assert any("110" in t for t in wang.texts())
+
+
+@pytest.mark.parametrize("words", ["不要报警", "不用报警", "要不要报警"])
+async def test_police_declined_or_asked_about_is_no_alarm(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert not any("紧急求助" in t for t in people("李社工").texts())
+
+
+async def test_the_police_declined_is_told_back_as_such_not_as_an_ambulance(people, app):
+    wang = await _wang(people)
+    await wang.send("不用打110了 小偷跑了")
+    assert "救护车" not in wang.last().text and "告诉社工" in wang.last().text
