@@ -60,3 +60,15 @@ async def test_a_short_ache_the_model_is_unsure_of_still_reaches_staff(people, a
     await wang.send(words)
     assert any(words in t for t in people("李社工").texts() if "求助 #1" in t)
     assert not any("没太明白" in t for t in wang.texts())
+
+
+async def test_a_very_long_voice_typed_message_reaches_staff_instead_of_too_long(people, app):
+    """Over the length limit it was "消息太长了，请说短一点" and nothing more: minutes of speech reached nobody."""
+    limit = app.settings.telegram.max_text_length
+    story = "我跟你讲 我老伴走了以后我一个人住 " * (limit // 18) + "这两天腿疼得厉害 走不动路"
+    assert len(story) > limit
+    wang = await _wang(people)
+    await wang.send(story)
+    request = people("李社工").last("求助 #1").text
+    assert "我跟你讲" in request
+    assert "太长" not in wang.last().text and "社工" in wang.last().text

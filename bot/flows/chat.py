@@ -48,6 +48,21 @@ async def declined(ctx: Ctx, text: str) -> bool:
     return True
 
 
+WORDS_NOT_KEYS = 20  # different characters that make a long text words, not a stuck key ("我我我…")
+
+
+async def too_long(ctx: Ctx) -> None:
+    """A message over the length limit. A resident's words (minutes of voice input) are too long to read here, so a
+    person reads them — never "说短一点" and nothing more; anyone else, or a stuck key, hears the limit. (A cry in
+    it went the fast lane already: the engine reads its words first.)"""
+    text, limit = ctx.ev.text.strip(), ctx.svc.settings.telegram.max_text_length
+    if ctx.me.role != "resident" or ctx.ev.kind != "text" or len(set(text)) < WORDS_NOT_KEYS:
+        show_menu(ctx, "bad.too_long", limit=limit)
+        return
+    await help_request.start_help(ctx, "help", category="other", source="text", words=text, detail=text,
+                                  noted="help.long_noted")
+
+
 REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": "talk.pressed_nothing_open",
            "marks": "talk.only_marks", "hotline_12345": "talk.hotline_12345", "hotline_12333": "talk.hotline_12333",
            "birthday": "talk.birthday", "eaten": "talk.eaten", "hear": "talk.hear", "voice": "talk.voice",
