@@ -245,3 +245,25 @@ async def test_not_wanting_the_daughter_phoned_is_not_answered_with_the_committe
     wang = await _wang(people)
     await wang.send("不用打电话给我女儿")
     assert "要我请社工给您打电话吗" not in wang.last().text
+
+
+@pytest.mark.parametrize("words", ["我按错了 其实我腿很疼", "我不会打字 我腿疼得厉害", "你们电话多少 我头晕得厉害",
+                                   "不好意思 我腰疼", "好的 我腿疼"])
+async def test_everyday_words_with_a_pain_told_beside_them_still_reach_staff(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert any("#1" in t for t in people("李社工").texts())
+
+
+@pytest.mark.parametrize("words", ["我不识字 帮我看看这个药怎么吃", "你吃饭了吗 我一天没吃饭了", "不好意思 麻烦你们来一下"])
+async def test_a_need_after_everyday_words_reaches_staff(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert any("求助 #1" in t and words in t for t in people("李社工").texts())
+
+
+@pytest.mark.parametrize("words", ["我没事 就是想跟人说说话", "我一个人住 没人管我", "我一个人在家里"])
+async def test_more_ways_of_being_alone_reach_staff_as_company(people, app, words):
+    wang = await _wang(people)
+    await wang.send(words)
+    assert "说说话" in people("李社工").last("求助 #1").text

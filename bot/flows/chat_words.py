@@ -2,14 +2,19 @@
 
 Read on the message folded like the model's input (simplified characters, half-width, lower case), its punctuation
 dropped and its spaces too where they part Chinese words ("试一下 看看灵不灵": voice input), kept between English
-ones ("who are you"). Each pattern is for a WHOLE message (fullmatch) unless marked "anywhere": a message that says
-more than these words is read as usual, and one with a danger in it never comes here.
+ones ("who are you"). Each pattern is for a WHOLE message (fullmatch) unless marked "anywhere" (then only in a short
+one naming no ailment): a message that says more than these words is read as usual, and one with a danger in it
+never comes here.
 """
 from __future__ import annotations
 
 import re
 
 from nlu.features import normalise
+
+from .understanding import AILING
+
+ANYWHERE_CHARS = 10  # a pattern marked "anywhere" answers a message this short, naming no ailment
 
 MARKS = r"[\s?？.。,，、…~～·]+|[😊🙂😀😃😄😁☺️👋]+"  # only these ("!!!" may be a cry; "😭" is read as usual)
 _NOISE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])|[,，。.、…~～·!！?？]+")
@@ -64,7 +69,8 @@ def core(text: str) -> str:
 
 def kind_of(text: str) -> str | None:
     said = core(text)
+    near = len(said) <= ANYWHERE_CHARS and not AILING.search(said)  # "我按错了 其实我腿很疼" is read as usual
     for kind, pattern, anywhere in _COMPILED:
-        if pattern.search(said) if anywhere else pattern.fullmatch(said):
+        if (pattern.search(said) and near) if anywhere else pattern.fullmatch(said):
             return kind
     return None

@@ -213,8 +213,8 @@ LONELY = re.compile(r"孤单|孤独|寂寞|(好|很|太|真|老)闷|闷得慌|�
                     r"|(没人|都不|不)来看我|想(我)?(的)?(死去|过世|走了)的老伴|\blonely\b|\bmiss my\b", re.I)
 
 # wanting someone to talk to, said outright (whatever the model takes it for; "谢谢你陪我聊天" is thanks)
-COMPANY = re.compile(r"(?<!谢谢你)(?<!谢谢您)(陪我|跟我|和我)(聊|说说|讲讲|谈谈)|(想|要)(找人)?(聊聊?天|说说话|讲讲话|谈谈心)"
-                     r"|想(我)?(的)?(妈妈|爸爸|父母|姆妈|阿爸|老娘)")
+COMPANY = re.compile(r"(?<!谢谢你)(?<!谢谢您)(陪我|跟我|和我)(聊|说说|讲讲|谈谈)|(想|要)(找人|跟人|和人|找个人)?(聊聊?天|说说话"
+                     r"|讲讲话|谈谈心)|想(我)?(的)?(妈妈|爸爸|父母|姆妈|阿爸|老娘)|没人管我|^我?一个人(在家|住|过)(里)?$")
 
 
 def not_understood(ctx: Ctx, text: str) -> None:

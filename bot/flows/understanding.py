@@ -49,7 +49,7 @@ async def clause_intents(svc: Services, text: str) -> list[tuple[str, str]]:
     for part in parts[:CLAUSES_READ]:
         intent = (await understand(svc, part))["intent"]
         unwell = intent["name"] == "feeling_unwell"
-        sure = intent["confidence"] >= 0.6 or unwell and AILING.search(part) and not better
+        sure = intent["confidence"] >= (0.5 if unwell else 0.6) or unwell and AILING.search(part) and not better
         out.append((intent["name"] if sure and not (unwell and WELL_AGAIN.search(part)) else "", part))
     return out
 
