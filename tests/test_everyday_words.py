@@ -143,3 +143,24 @@ async def test_no_typed_to_shall_i_ask_staff_asks_nobody(people, app):
     await wang.send("不用了")
     assert people("李社工").texts() == []
     assert "不太确定" not in wang.last().text
+
+
+# --- 🙋 找居委会帮忙 → ✏️ 其他 → "请用一句话说说需要什么帮助。" -----------------------------------------------------------
+
+@pytest.mark.parametrize("words, reply", [("算了", "好的"), ("不用了", "好的"), ("按错了", "没关系"), ("测试一下", "一切正常")])
+async def test_changing_ones_mind_where_the_need_is_asked_sends_no_request(people, app, words, reply):
+    """Each reached staff as a request ("✏️ 其他: 算了") and the resident was told "已经告诉居委会社工"."""
+    wang = await _wang(people)
+    await wang.send("🙋 找居委会帮忙")
+    await wang.click(wang.last("需要帮什么忙"), "其他")
+    await wang.send(words)
+    assert reply in wang.last().text
+    assert people("李社工").texts() == []
+
+
+async def test_a_need_told_where_it_is_asked_still_reaches_staff(people, app):
+    wang = await _wang(people)
+    await wang.send("🙋 找居委会帮忙")
+    await wang.click(wang.last("需要帮什么忙"), "其他")
+    await wang.send("帮我换个灯泡")
+    assert "帮我换个灯泡" in people("李社工").last("求助 #1").text

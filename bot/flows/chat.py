@@ -69,6 +69,16 @@ REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": 
            "sorry": "talk.sorry", "ack": "talk.ack"}
 
 
+async def changed_mind(ctx: Ctx, text: str) -> bool:
+    """"算了", "按错了", "测试一下" typed to "请用一句话说说需要什么帮助。": no request for staff, the question dropped."""
+    kind = kind_of(text)
+    if ctx.step != ("help", "other_detail") or not (NO.fullmatch(core(text)) or kind in ("testing", "pressed")):
+        return False
+    ctx.goto(None)
+    show_menu(ctx, REPLIES.get(kind, "talk.ack"))
+    return True
+
+
 async def everyday(ctx: Ctx, text: str) -> bool:
     """A whole message of everyday words (bot/flows/chat_words.py), with nothing being asked and no call of theirs
     open, answered here: True."""

@@ -104,8 +104,8 @@ async def on_text(ctx: Ctx) -> None:
         if step == "confirm_address" and intent == "provide_address":
             await address_steps.on_address_text(ctx, n)
             return
-    if not danger_in(ctx.svc, text) and await chat.everyday(ctx, text):
-        return  # "测试一下", "我出去一下", "你是机器人吗", "好的": a kind word, nobody bothered
+    if not danger_in(ctx.svc, text) and (await chat.changed_mind(ctx, text) or await chat.everyday(ctx, text)):
+        return  # "测试一下", "我出去一下", "你是机器人吗", "好的"; "算了" to what help they need: nobody bothered
     if is_emergency(result):
         await help_request.start_help(ctx, "emergency", words=text, source="text", confirm_need=True)
         return
