@@ -78,6 +78,17 @@ async def test_a_question_it_cannot_answer_is_offered_to_a_person_not_called_mis
     assert words in people("李社工").last("求助 #1").text
 
 
+@pytest.mark.parametrize("number", ["13911110002", "021-64370000", "+86 139 1111 0002"])
+async def test_a_phone_number_typed_alone_is_told_to_be_dialled_not_taken_for_an_address(people, app, number):
+    """It was "收到。如果要修改登记的地址，请打居委会电话…"."""
+    wang = await _wang(people)
+    await wang.send(number)
+    last = wang.last()
+    assert "直接拨打" in last.text and "地址" not in last.text
+    assert any("回电" in label for label, _ in last.buttons)
+    assert _staff_heard(people) == []
+
+
 async def test_not_wanting_the_daughter_phoned_is_not_answered_with_the_committees_number(people, app):
     wang = await _wang(people)
     await wang.send("不用打电话给我女儿")

@@ -7,7 +7,7 @@ knows (it works, who it is, the committee's phone, how to send a voice), never a
 "你吃饭了吗", "今天是我生日"   a kind word                     "你们电话多少"             the committee's phone
 "好的", "了解", "不对"         acknowledged (no 🆘: the model   "？？？", "。。。"          I am here; type, speak, 🆘
                                is unsure of two characters)    "对不起"                   never mind
-"我不会打字", "你听得见吗"     a voice reaches a person        "12345", "12333"           dial that hotline
+"我不会打字", "你听得见吗"     a voice reaches a person        "12345", "13911110002"     dial it yourself
 "几点钟了", "明天星期几"       the bot's clock                 "好的" to "要我帮您问问社工吗？"   asked
 "不用叫救护车", "不用打110了"  no alarm, but staff hear it (on an open call: the staff who hold it)
 A question it has no answer to ("社区最近有什么活动") is said to be one, with [📨 转给社工] (not "没太明白").
@@ -94,8 +94,9 @@ async def everyday(ctx: Ctx, text: str) -> bool:
         show_menu(ctx, "talk.today", **today(ctx))
     elif kind == "who":
         ctx.say(ctx.t("talk.who"), buttons=[[ctx.button("btn.call_me_back", "callback:me")]])
-    elif kind == "phone":
-        ctx.say(ctx.t("call.info", phone=phone), buttons=[[ctx.button("btn.call_me_back", "callback:me")]])
+    elif kind in ("phone", "dial"):
+        ctx.say(ctx.t("call.info" if kind == "phone" else "talk.dial", phone=phone),
+                buttons=[[ctx.button("btn.call_me_back", "callback:me")]])
     elif kind:
         show_menu(ctx, REPLIES[kind], phone=phone)
     return kind is not None

@@ -33,6 +33,7 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     ("marks", MARKS, False),
     ("hotline_12345", r"\W*12345\W*", False),
     ("hotline_12333", r"\W*12333\W*", False),
+    ("dial", r"\+?(86)?[ -]?1\d{2}[ -]?\d{4}[ -]?\d{4}|0\d{2,3}[ -]?\d{7,8}", False),  # a phone number alone
     ("time", r"(请问)?((现在|这会儿?)?(是)?(几点(钟)?|什么时候)(了)?|(今天|明天|昨天|今朝)(是)?(礼拜|星期|周)(几|天|日|[一二三四五六]))"
              r"(啊|呀|呢|吗|伐)?", False),
     ("who", r"(你|您|侬)(是)?(不是)?(谁|什么人|哪位|机器人|真人|真的人|活人|人|电脑|ai|人工智能)"
