@@ -128,7 +128,7 @@ async def on_text(ctx: Ctx) -> None:
 
 async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
-    if confidence < 0.35:  # unsure: words not understood, unless an ache is named in them ("我腰疼")
+    if confidence < 0.35 or intent == "out_of_scope":  # not understood, unless an ache is named ("我腰疼", "我发烧了")
         intent = "feeling_unwell" if ACHE.search(text) and not WELL_AGAIN.search(text) else "out_of_scope"
     told = await clause_intents(ctx.svc, text)  # one message, two things: "谢谢上次帮忙，今天又有点头晕"
     need = next((i for i, _ in told if i in NEEDS), None)
