@@ -13,7 +13,7 @@ from redis.exceptions import LockError, RedisError
 
 from . import roster
 from .fallback import MediaCap, fallback
-from .flows import resident
+from .flows import chat, resident
 from .flows.base import Ctx
 from .flows.menu import RESIDENT_MENU, STAFF_MENU, menu_action, show_menu
 from .residents import ask_for_contact, on_stranger
@@ -140,7 +140,7 @@ class Engine:
             show_menu(ctx, "bad.edited" if ev.kind == "edited" else f"bad.{ev.kind}")
             return
         if ev.kind in ("text", "command") and len(ev.text) > self.svc.settings.telegram.max_text_length:
-            show_menu(ctx, "bad.too_long", limit=self.svc.settings.telegram.max_text_length)
+            await chat.too_long(ctx)  # a resident's minutes of voice input reach a person; the rest hear the limit
             return
         if ev.kind == "command":
             await self.on_command(ctx)

@@ -2,7 +2,7 @@
 
 help.category       which kind of practical help (one tap) → help.other_detail for "其他"
 unwell.follow_up    "shall someone come and see you?" after "I don't feel well"
-Words the bot did not understand are kept (the last UNCLEAR_KEPT, until the step goes stale) for one tap
+Words the bot did not understand are kept (the last chat.UNCLEAR_KEPT, until the step goes stale) for one tap
 [📨 转给社工] that brings them to staff as a request: "没太明白" is never a dead end.
 """
 from __future__ import annotations
@@ -11,13 +11,13 @@ import re
 
 from ..incidents import address_steps, help_request
 from .. import qa
+from . import chat
 from .base import Ctx
 from .menu import keyboard, menu_action, show_menu
-from .understanding import AILING, clause_intents, danger_in, fall_told_over, is_emergency, understand
+from .understanding import ACHE, AILING, WELL_AGAIN, clause_intents, danger_in, fall_told_over, is_emergency, understand
 
 CATEGORIES = ("shopping", "repair", "hospital", "medicine", "other")
 LEAVES_QA = {"request_help", "feeling_unwell", "contact_staff", "greet", "thank", "goodbye", "checkin_ok"}
-UNCLEAR_KEPT = 3
 NEEDS = ("request_help", "feeling_unwell", "contact_staff")
 QUESTIONS = ("ask_pension", "ask_subsidy")
 SMALL_TALK = {"greet": "talk.greet", "thank": "talk.thank", "goodbye": "talk.goodbye", "checkin_ok": "talk.fine"}
@@ -65,6 +65,8 @@ async def on_text(ctx: Ctx) -> None:
     n = ctx.session.get("incident")
     if await pressed_by_mistake(ctx, text):
         return
+    if not danger_in(ctx.svc, text) and await chat.declined(ctx, text):  # "不用叫救护车": no cry, still heard
+        return
     if (flow, step) == ("unwell", "follow_up") and not danger_in(ctx.svc, text) \
             and (choice := visit_wanted(text, result["intent"]["name"])):
         await on_unwell(ctx, choice)
@@ -102,6 +104,8 @@ async def on_text(ctx: Ctx) -> None:
         if step == "confirm_address" and intent == "provide_address":
             await address_steps.on_address_text(ctx, n)
             return
+    if not danger_in(ctx.svc, text) and (await chat.changed_mind(ctx, text) or await chat.everyday(ctx, text)):
+        return  # "测试一下", "我出去一下", "你是机器人吗", "好的"; "算了" to what help they need: nobody bothered
     if is_emergency(result):
         await help_request.start_help(ctx, "emergency", words=text, source="text", confirm_need=True)
         return
@@ -124,21 +128,25 @@ async def on_text(ctx: Ctx) -> None:
 
 async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
-    if confidence < 0.35:
-        intent = "out_of_scope"
+    if confidence < 0.35 or intent == "out_of_scope":  # not understood, unless an ache is named ("我腰疼", "我发烧了")
+        intent = "feeling_unwell" if ACHE.search(text) and not WELL_AGAIN.search(text) else "out_of_scope"
     told = await clause_intents(ctx.svc, text)  # one message, two things: "谢谢上次帮忙，今天又有点头晕"
-    need = next((i for i in told if i in NEEDS), None)
-    question = next((i for i in told if i in QUESTIONS), None)
+    need = next((i for i, _ in told if i in NEEDS), None)
+    question = next((i for i, _ in told if i in QUESTIONS), None)
+    asked = " ".join(part for i, part in told if i not in NEEDS)  # the question without the need told beside it
     if need and intent not in NEEDS:  # beside thanks, a question or words not understood: the need is heard too
-        if intent in QUESTIONS and need == "request_help":
-            await _one(ctx, need, text, result)
+        if intent in QUESTIONS and need in ("request_help", "feeling_unwell"):
+            await _one(ctx, need, text, result)  # "养老金什么时候发 还有我腿疼": heard, and the question answered
         else:
             intent = need
-    elif question and intent == "request_help":
+    elif question and intent in ("request_help", "feeling_unwell"):
         await _one(ctx, intent, text, result)
-        intent = question
-    if intent in ("feeling_unwell", "out_of_scope", *SMALL_TALK) and LONELY.search(text) and not AILING.search(text):
-        intent = "lonely"  # "一个人在家好闷", "想我女儿了": company, not a doctor
+        need, intent = intent, question
+    if intent in QUESTIONS and need and asked:
+        text = asked  # the rest was heard already
+    elif (intent in ("feeling_unwell", "out_of_scope", *SMALL_TALK) and LONELY.search(text) or COMPANY.search(text)) \
+            and not AILING.search(text):
+        intent = "lonely"  # "一个人在家好闷", "想我女儿了", "陪我聊聊天吧": company, not a doctor
     elif intent in SMALL_TALK and AILING.search(text) and not WELL_AGAIN.search(text):
         intent = "feeling_unwell"  # "你好…我现在心里很难受", "吃了药以后觉得头晕": not a greeting, not "fine"
     await _one(ctx, intent, text, result)
@@ -164,12 +172,12 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
         show_menu(ctx, SMALL_TALK[intent])
     elif intent == "provide_address":
         show_menu(ctx, "talk.address_noted", phone=ctx.svc.settings.community.committee_phone)
-    elif TODAY.search(text):
-        show_menu(ctx, "talk.today", **today(ctx))
-    elif WHAT_I_DO.search(text):
+    elif chat.TODAY.search(text):
+        show_menu(ctx, "talk.today", **chat.today(ctx))
+    elif chat.WHAT_I_DO.search(text):
         show_menu(ctx, "talk.what_i_do")
-    elif not await help_request.said_on_call(ctx, text):  # else words on their open call: its staff read them
-        not_understood(ctx, text)
+    elif not await help_request.said_on_call(ctx, text) and not chat.cannot_answer(ctx, text):
+        not_understood(ctx, text)  # (words on their open call: its staff read them; a question: ask a person)
 
 
 # answers to "请确认您现在的地址" that say where they are in words
@@ -198,34 +206,21 @@ async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
     return True
 
 
-# better again, said with thanks or a greeting: "谢谢 我现在不疼了", "血压量过了 正常"
-WELL_AGAIN = re.compile(r"不(再|太)?(难受|疼|痛|晕|烧|咳|吐|喘)了|好多了|好了|没事了|正常")
 
 # loneliness (四百: 暖百家心) told without a word of being ill
 LONELY = re.compile(r"孤单|孤独|寂寞|(好|很|太|真|老)闷|闷得慌|没人(跟我|陪我|和我)?(说话|聊天|讲话|陪)|想(我)?(的)?(女儿|儿子|孙子|孙女"
                     r"|外孙|老伴|家里人|孩子|小孩)|一个人(好|很|太)?(闷|没意思|冷清)|没人记得|好久没(有)?(人)?(来)?(看|陪)(过)?我"
                     r"|(没人|都不|不)来看我|想(我)?(的)?(死去|过世|走了)的老伴|\blonely\b|\bmiss my\b", re.I)
 
-# "what day is it?" from someone who lost track: the bot's clock answers (never before a cry: route_intent runs after)
-TODAY = re.compile(r"(今天|今日|今朝)(是)?(几号|几月几号|几月几日|星期几|礼拜几|周几|什么日子)|(现在|这会儿?)(是)?几点"
-                   r"|\bwhat (day|date|time) is it\b|\bwhat'?s the (date|time)\b", re.I)
-
-
-# "这个怎么用", "你们能干什么": what the bot is for, in short lines
-WHAT_I_DO = re.compile(r"怎么用|(你|你们|这个)(能|可以|会)(干|做)(什么|啥)|有(什么|啥)(用|功能)|\bwhat can you do\b"
-                       r"|\bhow (do i|to) use\b", re.I)
-
-
-def today(ctx: Ctx) -> dict:
-    now = ctx.svc.clock.now()
-    return {"month": now.month, "day": now.day, "time": now.strftime("%H:%M"),
-            "weekday": ctx.t("talk.weekdays")[now.weekday()]}
+# wanting someone to talk to, said outright (whatever the model takes it for; "谢谢你陪我聊天" is thanks)
+COMPANY = re.compile(r"(?<!谢谢你)(?<!谢谢您)(陪我|跟我|和我)(聊|说说|讲讲|谈谈)|(想|要)(找人|跟人|和人|找个人)?(聊聊?天|说说话"
+                     r"|讲讲话|谈谈心)|想(我)?(的)?(妈妈|爸爸|父母|姆妈|阿爸|老娘)|没人管我|^我?一个人(在家|住|过)(里)?$")
 
 
 def not_understood(ctx: Ctx, text: str) -> None:
     """"没太明白" and the menu, then [📨 转给社工]: the words are kept for that tap (a resident's or a family
     contact's)."""
-    ctx.session["unclear"] = (ctx.session.get("unclear") or [])[1 - UNCLEAR_KEPT:] + [text[:300]]
+    chat.keep_unclear(ctx, text)
     show_menu(ctx, "talk.not_understood")
     ctx.say(ctx.t("talk.pass_on"), buttons=[[ctx.button("btn.pass_on", "pass:on")]])
 

@@ -33,20 +33,24 @@ async def understand(svc: Services, text: str) -> dict:
     return result  # the NLU's decision layer already weighs danger words in their context
 
 
-CLAUSES = re.compile(r"[，,。.！!？?；;\n]+|另外|还有|然后|顺便")
+CLAUSES_READ = 6  # a voice-typed paragraph's clauses read one by one (its first ones)
+CLAUSES = re.compile(r"[，,。.！!？?；;\n]+|(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])|另外|还有|然后|顺便")  # voice input: spaces
 
 
-async def clause_intents(svc: Services, text: str) -> list[str]:
-    """What each clause of a message of several says, where the model is fairly sure (a need told beside thanks or a
-    question is not lost to the one intent of the whole); [] for a message of one clause."""
+async def clause_intents(svc: Services, text: str) -> list[tuple[str, str]]:
+    """(intent, clause) for each clause of a message of several (voice input parts them with spaces), the intent ""
+    where the model is unsure — a pain named ("还有我腿疼") counts where it leans to unwell, and better again ("我头不
+    晕了") is no need: a need told beside thanks or a question is not lost to the one intent of the whole; [] for a
+    message of one clause."""
     parts = [p.strip() for p in CLAUSES.split(text) if len(p.strip()) >= 2]
     if len(parts) < 2 or svc.nlu is None:
         return []
-    out = []
-    for part in parts[:4]:
+    out, better = [], WELL_AGAIN.search(text)
+    for part in parts[:CLAUSES_READ]:
         intent = (await understand(svc, part))["intent"]
-        if intent["confidence"] >= 0.6:
-            out.append(intent["name"])
+        unwell = intent["name"] == "feeling_unwell"
+        sure = intent["confidence"] >= (0.5 if unwell else 0.6) or unwell and AILING.search(part) and not better
+        out.append((intent["name"] if sure and not (unwell and WELL_AGAIN.search(part)) else "", part))
     return out
 
 
@@ -61,6 +65,11 @@ def asks_after(text: str) -> bool:
 
 
 AILING = re.compile(r"难受|不舒服|痛|疼|晕|烧|咳|吐|喘|没力气|没劲|拉肚子|血")  # words of being ill
+# an ache named ("我腰疼", "肩膀酸痛"): unwell even where the model is unsure of so short a message ("烧饭", "血压" are
+# not in it, as they are in AILING)
+ACHE = re.compile(r"疼|痛(?!快)|酸|麻(?!烦|将|油|辣)|难受|不舒服|晕|发烧|发热|心慌|腿软|扭了|闪了|肿|便秘|没大便|拉肚子|咳")
+# better again, said with thanks or a greeting: "谢谢 我现在不疼了", "血压量过了 正常"
+WELL_AGAIN = re.compile(r"不(再|太)?(难受|疼|痛|晕|烧|咳|吐|喘)了|好多了|好了|没事了|正常")
 
 
 def danger_in(svc: Services, text: str) -> bool:

@@ -20,6 +20,7 @@ from .alerting import listeners
 from .closed import tell_said_fine
 from .outage import called_at, replaying
 from .raising import open_call
+from .repeats import said_again
 
 REASSURE_AFTER_SECONDS = 0.2
 
@@ -143,7 +144,9 @@ async def join(ctx: Ctx, inc: dict, said: str, *, quiet: bool = False, noted: st
     never a second call. `quiet` as start_help's; a quiet one joining an emergency is answered here (0: nothing
     more to ask them)."""
     n, phone = inc["id"], ctx.svc.settings.community.committee_phone
-    reached = await _incidents(ctx).told_more(n, said)
+    # the same words again within a minute (a shaky hand): on the timeline, not to staff twice
+    reached = await said_again(ctx.svc.store, ctx.svc.clock.ts(), inc, said) \
+        or await _incidents(ctx).told_more(n, said)
     if ctx.session.get("incident") != n:  # a question of this call (its address) is still waiting: kept
         ctx.goto(None)
     if not reached:

@@ -119,3 +119,18 @@ def kinds_named(svc: Services, kinds: list[str], loc: str | None = None) -> str:
 
 async def on_duty(svc: Services) -> list:
     return await roster.reachable_on_duty(svc)
+
+
+async def said_again(store, now: float, inc: dict, said: str) -> bool:
+    """The same words a resident's call last told its staff, again within REPEAT_INTERVAL_SECONDS (a shaky hand, a
+    double send, words sent again because no answer came fast enough): True, on the timeline only. (Cries never
+    come here: they are paced above.)"""
+    last = (inc.get("words") or "", float(inc.get("created") or 0))
+    for entry in reversed(await store.timeline(inc["id"])):
+        if entry.get("event") == "resident_added":
+            last = (entry.get("words") or "", float(entry.get("at") or 0))
+            break
+    if last[0] != said or now - last[1] >= REPEAT_INTERVAL_SECONDS:
+        return False
+    await store.add_timeline(inc["id"], {"at": now, "event": "resident_said_again", "words": said})
+    return True

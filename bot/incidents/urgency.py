@@ -7,6 +7,7 @@ outliving its purpose.
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import replace
 
 from .. import roster
@@ -21,6 +22,7 @@ from .raising import open_call
 STEP_IDLE_SECONDS = 2 * 3600  # a question left unanswered this long is no longer being asked
 CONFIDENT = 0.6  # the model's certainty that takes a text the fast lane without a danger word
 READ_CHARS = 500  # what the model reads of an over-long message (the keyword net reads all of it)
+BARE_NUMBER = re.compile(r"\W*\d+\W*")
 
 
 async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> str:
@@ -29,6 +31,8 @@ async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> 
     if ev.kind not in WORDED or not ev.text.strip() or ev.text.strip() in menu_labels:
         return ""
     text, window = ev.text.strip(), _window(ev.text.strip())
+    if BARE_NUMBER.fullmatch(text):  # "120" may be a room number told to the address question: its step decides
+        return ""
     flags = getattr(svc.nlu, "red_flag_words", None)
     if flags and flags(window):  # a danger present now (not negated, asked about, past...): the model would agree
         return text

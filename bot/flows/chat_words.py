@@ -1,0 +1,77 @@
+"""The everyday words bot/flows/chat.py answers: which kind a whole message is, or None.
+
+Read on the message folded like the model's input (simplified characters, half-width, lower case), its punctuation
+dropped and its spaces too where they part Chinese words ("试一下 看看灵不灵": voice input), kept between English
+ones ("who are you"). Each pattern is for a WHOLE message (fullmatch) unless marked "anywhere" (then only in a short
+one naming no ailment): a message that says more than these words is read as usual, and one with a danger in it
+never comes here.
+"""
+from __future__ import annotations
+
+import re
+
+from nlu.features import normalise
+
+from .understanding import AILING
+
+ANYWHERE_CHARS = 10  # a pattern marked "anywhere" answers a message this short, naming no ailment
+
+MARKS = r"[\s?？.。,，、…~～·]+|[😊🙂😀😃😄😁☺️👋]+"  # only these ("!!!" may be a cry; "😭" is read as usual)
+_NOISE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])|[,，。.、…~～·!！?？]+")
+_PARTICLE = r"(了|啊|呀|哦|吧|呢|的|啦)?"
+_ACT = r"(买(个|点|些)?菜|买(点)?东西|散散?步|走走|转转|遛弯|溜达|锻炼|晒晒?太阳|买早饭|拿(个)?快递|吃(个)?饭|逛逛)"
+_PLACE = r"(外面|楼下|公园|菜场|菜市场|超市|小区(里)?|花园)"
+
+KINDS = (  # (kind, pattern, anywhere); the first that fits wins
+    ("testing", r"我?(在|来|就是|只是)?(测试|试试|试一下|试一试|试用|测一下|测一测)(一下|下)?(看|看看)?(这个|一下)?"
+                r"(按钮|机器人|小助手|系统|软件|程序)?(灵不灵|好不好用|能不能用|行不行|有没有用|能用吗|好用吗)?" + _PARTICLE
+                + r"|(这个)?(东西|按钮|机器人)?(能用|好用|灵)(吗|伐|不灵|不)|(just )?(a )?(test(ing)? ?)+(123)?", False),
+    ("going_out", r"我?(现在|要|先|等下|等一下|准备|这就)?((出去|出门|下楼|下去)(一下下?|一趟|了)?" + _PLACE + "?" + _ACT
+                  + r"?|(去|到)" + _PLACE + _ACT + r"?|(去|到)?" + _PLACE + "?" + _ACT + r")(了|去了|啦|哦|啊|去|一下)?"
+                  r"(一会儿?回来|马上回来)?", False),
+    ("pressed", r"按错|误按|点错|碰错|不小心(按|点|碰)|手滑", True),
+    ("marks", MARKS, False),
+    ("hotline_12345", r"\W*12345\W*", False),
+    ("hotline_12333", r"\W*12333\W*", False),
+    ("dial", r"\+?(86)?[ -]?1\d{2}[ -]?\d{4}[ -]?\d{4}|0\d{2,3}[ -]?\d{7,8}", False),  # a phone number alone
+    ("time", r"(请问)?((现在|这会儿?)?(是)?(几点(钟)?|什么时候)(了)?|(今天|明天|昨天|今朝)(是)?(礼拜|星期|周)(几|天|日|[一二三四五六]))"
+             r"(啊|呀|呢|吗|伐)?", False),
+    ("who", r"(你|您|侬)(是)?(不是)?(谁|什么人|哪位|机器人|真人|真的人|活人|人|电脑|ai|人工智能)"
+            r"(还是(机器人|真人|电脑|人))?(吗|啊|呀|伐|么|呢)?|(你|您|侬)叫(什么|啥)(名字)?(啊|呀)?"
+            r"|are you (a )?(robot|bot|human|real( person)?)|who are you", False),
+    ("birthday", r"(今天|今朝)(是)?我(的)?(生日|大寿|八十大寿|九十大寿)" + _PARTICLE + r"|我(今天|今朝)(过)?生日" + _PARTICLE,
+     False),
+    ("eaten", r"(你|您|侬)?吃(过|了)?(饭|早饭|午饭|晚饭|中饭|夜饭)?(了|过了)?(吗|伐|没|没有|么|了没)", False),
+    ("phone", r"(电话|号码|手机号)(是)?(多少|几号|是什么)|怎么(联系|找)(你们|居委会|社工)|(联系|找)(你们|居委会)(怎么|的)(电话|方式)"
+              r"|what'?s your (phone|number)", True),
+    ("hear", r"(你)?(能)?听(得)?(见|到|懂)(我)?(说话|讲话)?(吗|伐|么|不)|我说话你听(得)?(见|到|懂)(吗|伐|么|不)?", False),
+    ("voice", r"不会打字|打字(太|好|很)?(慢|难|累|费劲|不方便)|不识字|不认(识)?字|(要|想|能|可以)(发)?语音|(用|发)语音", True),
+    ("sorry", r"(对不起|不好意思|抱歉|sorry)" + _PARTICLE, False),
+    ("ack", r"((好的?|好吧|好嘞|好滴|嗯+|哦+|噢|喔|行|可以|ok|okay|是的?|对的?|收到|明白|晓得|了解|懂|知道|算了|不用(来|麻烦)?"
+            r"|没什么|没啥|不是的?|不对|没有|没错|就这些|就这样|没别的事|👍|👌)(了|啊|呀|哦)?)+", False),
+)
+_COMPILED = tuple((kind, re.compile(pattern), anywhere) for kind, pattern, anywhere in KINDS)
+
+# typed to "要我帮您问问社工吗？" (the Q&A's offer)
+YES = re.compile(r"(好的?|好吧|好呀|要|要的|嗯+|行|可以|是|是的|对|ok|okay|麻烦(你|您)?了?|谢谢)(啊|呀|吧)?")
+NO = re.compile(r"(不用了?|不要了?|算了|不必了?|没事了?)(谢谢)?(啊|呀|吧)?")
+# an ambulance or the police declined: "不用叫救护车", "别打120 我好了" (anywhere in the message)
+DECLINED = re.compile(r"(不用|不要|不需要|不必|用不着|别|勿要)(给我|帮我|替我)?(叫|打|拨)(个)?(救护车|120|110)"
+                      r"|no need (to call )?(an |the )?ambulance", re.I)
+# a question (the bot has none of the answers it is not given): "社区最近有什么活动", "明天会下雨吗"
+QUESTION = re.compile(r"什么|啥|怎么|哪里|哪儿|哪个|几|吗|呢|伐|？|\?|多少|有没有|能不能|可不可以|是不是|会不会")
+
+
+def core(text: str) -> str:
+    """The words of `text` as the patterns read them."""
+    folded = normalise(text)
+    return folded if re.fullmatch(MARKS, folded) else _NOISE.sub("", folded).strip()
+
+
+def kind_of(text: str) -> str | None:
+    said = core(text)
+    near = len(said) <= ANYWHERE_CHARS and not AILING.search(said)  # "我按错了 其实我腿很疼" is read as usual
+    for kind, pattern, anywhere in _COMPILED:
+        if (pattern.search(said) and near) if anywhere else pattern.fullmatch(said):
+            return kind
+    return None
