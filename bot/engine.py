@@ -72,7 +72,7 @@ class Engine:
         try:
             source = cried or await self.cry_source(ev)
             if source:  # the fast lane: stored and alerted before this person's lock, session or replies
-                words = (ev.text.strip()[:300] or "🆘") if source != "button" else "🆘"
+                words = (ev.text.strip() or "🆘") if source != "button" else "🆘"
                 opened, alerting = await self.incidents.sos(ev.user_id, words=words, source=source)
                 if opened.outcome == "redelivered":  # its update is another delivery's (bot/once.py): not twice
                     return []

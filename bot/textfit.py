@@ -6,6 +6,7 @@ with "…" where they are shown in a message; a text that must be shown whole is
 from __future__ import annotations
 
 MESSAGE_LIMIT = 4096
+WORDS_KEPT = 600  # of a cry's words, stored with its call: the start and the end of a longer one
 
 
 def units(text: str) -> int:
@@ -27,6 +28,14 @@ def clip(text: str, limit: int = MESSAGE_LIMIT) -> str:
     if units(text) <= limit:
         return text
     return _head(text, limit - 1) + "…"
+
+
+def clip_middle(text: str, limit: int) -> str:
+    """The text, or its start and its end with " … " between them (what is said last is often what matters)."""
+    if units(text) <= limit:
+        return text
+    tail = _head(text[::-1], (limit - 3) // 2)[::-1]
+    return _head(text, limit - 3 - units(tail)) + " … " + tail
 
 
 def parts(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:

@@ -44,7 +44,7 @@ async def on_message(ctx: Ctx) -> None:
         return  # "我爸去世了": condolences and staff, never an ambulance's advice
     # a cry the engine judged (in any words: edited, over-long, in a group), the 🆘, or words that call for help
     if ctx.cried or key == "menu.sos" or (ev.kind == "text" and is_emergency(await understand(ctx.svc, ev.text))):
-        n = await cry_for_help(ctx, ev.text.strip()[:300] or "🆘")
+        n = await cry_for_help(ctx, ev.text.strip() or "🆘")
         if n and ctx.cried == "group":  # she may have blocked the bot: then staff phone her
             await urgency.call_back(ctx, n, reporter_of(ctx, await _links(ctx)))
         return

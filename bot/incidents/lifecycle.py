@@ -6,6 +6,7 @@ import logging
 
 from ..residents import differing_parts, has_any
 from ..config import Policy
+from ..textfit import WORDS_KEPT, clip_middle
 from .closed import family_news_owed
 from .colleague import colleague_policy
 from .outage import called_at, outage_fields, recorded_late
@@ -34,6 +35,8 @@ class Lifecycle:
         are now."""
         policy = self.policy(kind)
         since = called_at(now)
+        if isinstance(fields.get("words"), str):  # minutes of voice input: its start and its end (the need, often)
+            fields["words"] = clip_middle(fields["words"], WORDS_KEPT)
         fields = {"kind": kind, "created": since, "status": "open", "level": 0, "claimed_by": "", "claims": 0,
                   **fields, **outage_fields()}  # a call replayed from the outage journal says so
         # a safety net: if the process dies between storing and alerting, the first alert still goes out

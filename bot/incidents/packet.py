@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..residents import differing_parts, format_parts, full_address
 from ..people import age_of
 from ..services import Services
-from ..textfit import clip
+from ..textfit import MESSAGE_LIMIT, clip, clip_middle
 from ..types import Button
 
 # long fields are cut in the packet (the whole text is in /incident), so it always fits one message
@@ -143,9 +143,9 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         if person.get("notes"):
             lines.append(t("packet.notes", notes=clip(person["notes"], NOTES_CHARS)))
     if inc.get("words"):
-        lines.append(t("packet.words", words=clip(inc["words"], WORDS_CHARS)))
-        red_flags = getattr(svc.nlu, "red_flag_words", None)  # the danger words the understanding heard
-        flags = clip(red_flags(inc["words"][:300]), WORDS_CHARS) if red_flags else ""
+        lines.append(t("packet.words", words=clip_middle(inc["words"], WORDS_CHARS)))  # its start and its end
+        red_flags = getattr(svc.nlu, "red_flag_words", None)  # the danger words the understanding heard, anywhere
+        flags = clip(red_flags(inc["words"][:MESSAGE_LIMIT]), WORDS_CHARS) if red_flags else ""
         if flags and flags != inc["words"].strip():  # not for a bare "🆘" or "救命"
             lines.append(t("packet.red_flags", words=flags))
     if role == "staff" and inc.get("raised_words") and inc["status"] != "open":  # the header said it while open

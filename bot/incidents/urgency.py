@@ -58,7 +58,7 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
     if opened.outcome == "already_open" and not await open_call(ctx.svc.store, opened.person["id"]):
         # closed since the fast lane found it (a late check-in answer closes a missed one; staff resolved it): a new
         # call, never a line on a closed one
-        words = (ctx.ev.text.strip()[:300] or "🆘") if source != "button" else "🆘"
+        words = (ctx.ev.text.strip() or "🆘") if source != "button" else "🆘"
         opened, alerting = await ctx.svc.incidents.sos(ctx.ev.user_id, words=words, source=source)
     if opened.outcome == "opened":
         if source == "group" and not await _can_write(ctx.svc, ctx.ev.user_id):
