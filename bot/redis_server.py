@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -55,7 +56,22 @@ def _served_dir(port: int) -> str | None:
 
 
 def free_port() -> int:
-    with socket.socket() as s:
+    """A port nothing is bound to on 127.0.0.1, below the kernel's ephemeral range: one it hands out for another
+    process's bind(0) or outgoing connection could be taken between this call and the bind that follows."""
+    low = 32768
+    try:
+        low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        pass
+    for _ in range(100):
+        port = random.randrange(10000, max(10001, low))
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    with socket.socket() as s:  # that range all taken: whatever the kernel gives
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 

@@ -1,5 +1,6 @@
 """The embedded Redis: persistent, never left running behind a bot that died, and never stopped by a second
 program on the same data (`python -m bot residents list`, a console demo): that one attaches to it."""
+import socket
 import os
 import signal
 import subprocess
@@ -116,3 +117,18 @@ async def test_the_bots_own_redis_syncs_every_write_to_disk(settings, tmp_path):
         assert (config["appendonly"], config["appendfsync"]) == ("yes", "always")
     finally:
         await app.close()
+
+
+def test_a_free_port_is_never_one_the_kernel_hands_out_meanwhile():
+    """A port chosen now and bound seconds later (a test server started after the bot has retried, a restart on the
+    same port) must not be one the kernel gives another process's bind(0) or outgoing connection in between: under
+    parallel tests the bot then met another test's server, whose token was not its own, and stopped with "token
+    rejected" (exit 2, tests/test_e2e_telegram_away.py, seen once)."""
+    from bot.redis_server import free_port
+
+    low, high = map(int, open("/proc/sys/net/ipv4/ip_local_port_range").read().split())
+    ports = {free_port() for _ in range(50)}
+    assert not any(low <= p <= high for p in ports), sorted(ports)
+    for port in ports:  # and each one free to bind
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", port))
