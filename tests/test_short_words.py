@@ -35,7 +35,7 @@ TABLE = [
     ("哦", "checkin_ok"), ("行了", "checkin_ok"), ("我在", "checkin_ok"), ("吃过了", "checkin_ok"),
     ("😊", "checkin_ok"), ("I am fine", "checkin_ok"),
     # not fine; named aches and pains, Mandarin and Shanghainese
-    ("不好", "feeling_unwell"), ("我不好", "feeling_unwell"), ("不太好", "feeling_unwell"), ("勿好", "feeling_unwell"),
+    ("不好", "feeling_unwell"), ("我不好", "feeling_unwell"), ("不太好", "feeling_unwell"), ("勿好", "feeling_unwell"), ("勿要", "deny"), ("晓得", "checkin_ok"),
     ("不舒服", "feeling_unwell"), ("我难受", "feeling_unwell"), ("我勿适宜", "feeling_unwell"),
     ("我腿疼", "feeling_unwell"), ("我头疼", "feeling_unwell"), ("我头痛", "feeling_unwell"), ("头疼", "feeling_unwell"),
     ("腰疼", "feeling_unwell"), ("我腰痛", "feeling_unwell"), ("膝盖疼", "feeling_unwell"), ("肚子疼", "feeling_unwell"),
@@ -44,7 +44,7 @@ TABLE = [
     ("肚皮痛", "feeling_unwell"), ("脚痛", "feeling_unwell"), ("我腿疼啊", "feeling_unwell"), ("我腿疼！", "feeling_unwell"),
     ("发烧了", "feeling_unwell"), ("咳嗽", "feeling_unwell"), ("想吐", "feeling_unwell"), ("没力气", "feeling_unwell"),
     ("我吃力", "feeling_unwell"), ("睡不着", "feeling_unwell"), ("失眠", "feeling_unwell"), ("心慌", "feeling_unwell"),
-    ("好冷", "feeling_unwell"), ("🤕", "feeling_unwell"), ("😷", "feeling_unwell"), ("headache", "feeling_unwell"),
+    ("好冷", "feeling_unwell"), ("头有点晕", "feeling_unwell"), ("血压高了", "feeling_unwell"), ("😔", "feeling_unwell"), ("🤕", "feeling_unwell"), ("😷", "feeling_unwell"), ("headache", "feeling_unwell"),
     # low mood and loneliness (the bot reads these as wanting company)
     ("不开心", "feeling_unwell"), ("难过", "feeling_unwell"), ("我哭了", "feeling_unwell"), ("好烦", "feeling_unwell"),
     ("孤单", "feeling_unwell"), ("寂寞", "feeling_unwell"), ("好闷", "feeling_unwell"), ("想我女儿了", "feeling_unwell"),
@@ -52,14 +52,15 @@ TABLE = [
     ("lonely", "feeling_unwell"),
     # living alone, said in passing: staff hear it, no alarm
     ("我一个人在家", "request_help"), ("家里就我一个人", "request_help"), ("一个人在家", "request_help"),
-    ("我一个人住", "request_help"), ("我一个人", "request_help"),
+    ("我一个人住", "request_help"), ("我一个人", "request_help"), ("屋里就我一个", "request_help"),
+    ("我独居", "request_help"), ("女儿在外地", "request_help"),
     # practical needs and a person
     ("帮我", "request_help"), ("来一下", "request_help"), ("我饿了", "request_help"), ("💊", "request_help"),
     ("社工", "contact_staff"), ("找社工", "contact_staff"), ("居委会", "contact_staff"), ("给我打电话", "contact_staff"),
     # punctuation alone, hotlines
     ("？", "out_of_scope"), ("？？？", "out_of_scope"), ("???", "out_of_scope"), ("。。。", "out_of_scope"),
     ("...", "out_of_scope"), ("，", "out_of_scope"), ("12345", "out_of_scope"), ("12333", "out_of_scope"),
-    ("🌹", "thank"), ("💕", "thank"),
+    ("～～", "out_of_scope"), ("哈哈", "out_of_scope"), ("🌹", "thank"), ("💕", "thank"),
     # cries
     ("救命", CRY, "cry_for_help"), ("救命啊", CRY, "cry_for_help"), ("救命救命", CRY, "cry_for_help"),
     ("救救我", CRY, "cry_for_help"), ("救名", CRY, "cry_for_help"), ("快来人", CRY, "cry_for_help"),
@@ -73,12 +74,12 @@ TABLE = [
     ("胸口疼", CRY, "chest_pain"), ("心口痛", CRY, "chest_pain"), ("胸闷", CRY, "chest_pain"),
     ("不想活了", CRY, "self_harm"), ("腿疼得要命", CRY, "chest_pain"),  # (痛得要命: a red flag, whatever hurts)
     ("救我", CRY), ("快来", CRY), ("快点", CRY), ("快过来", CRY), ("报警", CRY), ("煤气", CRY), ("流血了", CRY),
-    ("我不行了", CRY), ("不行了", CRY), ("我要死了", CRY), ("出事了", CRY), ("不好了", CRY),
+    ("我不行了", CRY), ("不行了", CRY), ("我要死了", CRY), ("出事了", CRY), ("不好了", CRY), ("救", CRY), ("🚒", CRY),
     # could be a cry: staff alerted, one tap asked
     ("😭", ASK), ("😭😭😭", ASK), ("😢", ASK), ("帮帮我", ASK), ("急", ASK), ("急急急", ASK), ("过来", ASK),
     ("我好怕", ASK), ("害怕", ASK), ("我头晕", ASK), ("头好晕", ASK), ("我晕", ASK), ("好痛", ASK), ("疼", ASK),
     ("疼死了", ASK), ("我头痛死了", ASK), ("哎哟", ASK), ("糟了", ASK), ("！！！", ASK),
-    ("!", ASK), ("it hurts", ASK), ("I'm scared", ASK), ("老伴", ASK),
+    ("!", ASK), ("？！", ASK), ("😱", ASK), ("🔥", ASK), ("一个人好怕", ASK), ("站不稳", ASK), ("走不动了", ASK), ("it hurts", ASK), ("I'm scared", ASK), ("老伴", ASK),
 ]
 
 
