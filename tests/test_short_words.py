@@ -9,9 +9,11 @@ resident asked one tap, "需要马上有人来吗？" (nlu/data/short_words.yml 
 import random
 
 import pytest
+import yaml
 
-from nlu import NLU
+from nlu import INTENTS, NLU
 from nlu.model import DEFAULT_DATA, train
+from nlu.short_words import DATA, UNCERTAIN, ShortWords, ShortWordsError
 from nlu.training_data import load_examples
 
 CRY, ASK = "emergency", "ask"
@@ -140,3 +142,20 @@ async def test_a_rasa_server_does_not_move_them_either(parsers):
 @pytest.mark.parametrize("words", ["我一个人在家摔倒了", "家里就我一个人 有人撬门", "我腿疼 站不起来", "懂了 但是我起不来"])
 def test_danger_words_beside_short_ones_still_make_a_cry(parsers, words):
     assert reads_as(parsers["wrong about everything"].parse(words)) == CRY
+
+
+def test_the_table_agrees_with_the_held_out_data():
+    """A row added to the table that contradicts a labelled held-out example would lower the evaluation quietly."""
+    pins = ShortWords(yaml.safe_load(DATA.read_text(encoding="utf-8")), INTENTS)
+    heldout = load_examples(DEFAULT_DATA.parent / "heldout.yml")
+    disagree = {e.text: (e.intent, pins.intent_of(e.text)) for e in heldout
+                if pins.intent_of(e.text) not in (None, e.intent) and (e.intent, pins.intent_of(e.text)) != (CRY, UNCERTAIN)}
+    assert not disagree
+
+
+@pytest.mark.parametrize("doc, says", [({"phrases": {"affirm": ["好", True]}}, "quote it"),
+                                       ({"phrases": {"fine": ["好"]}}, "unknown intent 'fine'"),
+                                       ({"patterns": {"fine": ["好+"]}}, "unknown intent 'fine'")])
+def test_a_slip_in_the_table_is_named_at_start(doc, says):
+    with pytest.raises(ShortWordsError, match=says):
+        ShortWords(doc, INTENTS)
