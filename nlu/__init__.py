@@ -10,6 +10,8 @@ flags in context (nlu.redflags): a present flag lifts `emergency`, a flag only t
 (negated, asked about, past, reported, figurative) lowers it, and an uncertain result whose
 top intent is not emergency carries `"emergency_suspected": true`, so the bot asks a
 one-tap confirmation. `parse(text, explain=True)` adds "flags", "decision" and "why".
+A short message the table in nlu/data/short_words.yml lists ("我腿疼", "懂了", "😭") is pinned there, before any
+model is asked, so a retrain cannot move it; the decision layer still weighs its red flags.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import asyncio
 import logging
 from pathlib import Path
 
-from . import redflags, rules
+from . import redflags, rules, short_words
 from .entities import extract_entities
 from .features import normalise
 from .model import IntentModel, load_or_train
@@ -34,10 +36,14 @@ INTENTS = (
 )
 
 
-def build_result(text: str, ranking: list[tuple[str, float]], entities: list[dict], *, explain: bool = False) -> dict:
-    """The parse answer after the decision layer; `explain` adds "flags" and "decision"."""
+def build_result(text: str, ranking: list[tuple[str, float]], entities: list[dict], *, explain: bool = False,
+                 pinned: bool = False) -> dict:
+    """The parse answer after the decision layer; `explain` adds "flags" and "decision" (`pinned`: the ranking is
+    the short-words table's, which "why" says)."""
     flags = redflags.find(normalise(text))
     ranking, decision, why = rules.decide(ranking, flags)
+    if pinned:
+        why = f"short message pinned (short_words.yml); {why}"
     top_name, top_conf = ranking[0]
     result = {
         "text": text,
@@ -82,7 +88,17 @@ class NLU:
             raise RuntimeError("NLU.parse on a Rasa backend inside an event loop: use await aparse()")
         if not text.strip():
             return build_result(text, [("out_of_scope", 1.0)], [], explain=explain)
+        if (pinned := self.pinned(text, explain)) is not None:
+            return pinned
         return build_result(text, self._model.rank(text), extract_entities(text), explain=explain)
+
+    @staticmethod
+    def pinned(text: str, explain: bool = False) -> dict | None:
+        """The parse of a short message the table pins ("我腿疼", "懂了"), whatever the model; None if not listed."""
+        ranking = short_words.default(INTENTS).ranking(text)
+        if ranking is None:
+            return None
+        return build_result(text, ranking, extract_entities(text), explain=explain, pinned=True)
 
     @staticmethod
     def red_flag_words(text: str) -> str:
@@ -92,6 +108,8 @@ class NLU:
     async def aparse(self, text: str, *, explain: bool = False) -> dict:
         if self._rasa is None:
             return self.parse(text, explain=explain)
+        if (pinned := self.pinned(text, explain)) is not None:
+            return pinned  # the server's model moves with its training data too
         try:
             ranking, entities = await self._rasa.parse(text)
         except RasaUnavailable as exc:
