@@ -6,7 +6,7 @@ from ..types import Button, Outbound
 from .rules import CheckinState, next_slot
 
 MARKS = {"ok": "✅", "activity": "✅", "media": "🎙", "late": "⌛", "unwell": "🤒", "help": "🆘", "missed": "❗",
-         "paused": "⏸", "offline": "➖", "undeliverable": "📵"}
+         "paused": "⏸", "offline": "➖", "undeliverable": "📵", "died": "🕯"}
 
 
 def answer_label(svc, answer: str, locale: str | None = None) -> str:

@@ -100,6 +100,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.insert(0, t("alert.escalated", n=n, minutes=minutes))
     if role == "staff" and inc.get("raised_words") and inc["status"] == "open":  # a request become an emergency
         lines.insert(0, t("alert.raised", n=n, name=person.get("name", "?"), words=inc["raised_words"]))
+    if role == "staff" and inc.get("death_told") and inc.get("category") != "death":  # told on his open call
+        lines.insert(1, t("help.cat_death"))
     if role == "staff" and _maybe_someone_else(inc, person):  # "隔壁老太太摔倒了" typed by the resident
         lines.insert(1, t("packet.maybe_someone_else", name=person.get("name", "?")))
     if role == "staff" and (late := inc.get("outage")):  # a call that came while Redis was away
@@ -243,6 +245,9 @@ def _buttons(svc: Services, inc: dict, loc: str) -> tuple[tuple[Button, ...], ..
     if inc["status"] != "arrived":
         rows.append((Button(t("btn.arrived"), f"inc:arrive:{n}"),))
     rows.append((Button(t("btn.resolve"), f"inc:resolve:{n}"),))
+    if inc.get("resident") and (inc.get("category") == "death" or inc.get("death_told")):  # bot/checkins/life.py
+        undo = bool(inc.get("death_confirmed"))
+        rows.append((Button(t("btn.death_undo" if undo else "btn.death_confirm"), f"died:{'undo' if undo else 'yes'}:{n}"),))
     if inc["status"] in ("claimed", "arrived"):
         rows.append((Button(t("btn.handover"), f"inc:handover:{n}"),))
     if where := last_position(inc):  # one tap from the coordinates to a map
