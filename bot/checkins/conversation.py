@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from ..flows import chat
 from ..flows.base import Ctx
+from ..flows.chat_words import DECLINED, kind_of
 from ..incidents import start_help
 from ..flows.menu import show_menu
 from ..flows.resident import on_fall_told, route_intent
@@ -17,7 +19,7 @@ from ..flows.understanding import fall_told_over, is_emergency, keyword_parse, u
 from ..types import MEDIA, Button
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
 from .typed import away_days, greeting_time
-from .words import answer_label, date_label, next_label, times_label
+from .words import answer_buttons, answer_label, date_label, next_label, times_label
 
 ANSWERS = ("ok", "unwell", "help")
 # Short typed phrases for the controls. Kept strict on purpose: they are read before the emergency check,
@@ -40,6 +42,20 @@ SHORT = 16
 # first (short of a danger the model is sure of)
 UNWELL = re.compile(r"不舒服|难受|不好受|不(大|太|怎么|是很)好|好(个屁|什么好?|啥)|哪(里|儿)?好|一般般?|马马虎虎|凑合"
                     r"|没睡(着|好)|睡不着|没精神|没力气|勿(大|太)?好|[勿不]适宜|勿舒服|就是.{0,6}(疼|痛|酸|晕|咳|麻|胀)")
+
+
+# words that answer nothing ("我按错了", "测试一下", "你是谁", "我不会打字"; "？？？" but not "😊", which is fine)
+NO_ANSWER = ("testing", "pressed", "who", "hear", "voice")
+ONLY_MARKS = re.compile(r"[\s?？.。,，、…~～·]+")
+
+
+def _aside(text: str) -> str | None:
+    """"declined" for "不用叫救护车" (as at the front door: no alarm, staff read the words), "who" or "no_answer" for
+    words that answer nothing (the question is asked again), None for an answer."""
+    if DECLINED.search(text):
+        return "declined"
+    kind = kind_of(text)
+    return kind if kind == "who" else "no_answer" if kind in NO_ANSWER or ONLY_MARKS.fullmatch(text) else None
 
 
 def _checkins(ctx: Ctx):
@@ -82,18 +98,23 @@ async def on_activity(ctx: Ctx) -> bool:
     free = ev.kind == "text" and ctx.session.get("flow") in (None, "qa") and ctx.session.get("step") != "age"
     text = ev.text.strip() if free else ""
     control = _control(text) if free else None
-    answer, result = "activity", None
+    answer, result, aside = "activity", None, None
     if ev.kind == "button" and ev.data.startswith("ci:") and ev.data[3:] in ANSWERS:
         answer = ev.data[3:]
     elif ev.kind in MEDIA:
         answer = "media"  # alive, but a voice message may be a call for help: staff hear it, they decide
-    elif free and not control and (st.phase in PENDING or st.phase == "missed"):
+    elif free and not control and (st.phase in PENDING or st.phase == "missed") and not (aside := _aside(text)):
         result = await understand(ctx.svc, text)
         answer = _typed_answer(text, result)
     heard = await _checkins(ctx).heard_from(ctx.me.resident_id, answer)
     ctx.checkin_heard = heard  # for the button handler that runs next in this same event
     if control:
         await on_control(ctx, *_said_with(control, text))
+        return True
+    if aside == "declined":  # alive, and something happened: a request with the words (bot/flows/chat.py)
+        return await chat.declined(ctx, text)
+    if aside:  # alive; nothing said of how they are: asked again, one tap to answer
+        ctx.say(ctx.t(f"checkin.again_{aside}"), buttons=answer_buttons(ctx.svc, ctx.me.locale))
         return True
     if free and heard.answered and answer in ANSWERS and not (answer == "help" and result and is_emergency(result)):
         await on_answer(ctx, answer, words=text)  # (a typed emergency goes the engine's own way)
