@@ -12,11 +12,12 @@ import re
 from ..flows import chat
 from ..flows.base import Ctx
 from ..flows.chat_words import DECLINED, kind_of
-from ..incidents import start_help
+from ..incidents import colleague_cry, start_help
 from ..flows.menu import show_menu
 from ..flows.resident import on_fall_told, route_intent
 from ..flows.understanding import fall_told_over, is_emergency, keyword_parse, understand
 from ..types import MEDIA, Button
+from . import own
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
 from .typed import away_days, greeting_time
 from .words import answer_buttons, answer_label, date_label, next_label, times_label
@@ -87,6 +88,8 @@ def _typed_answer(text: str, result: dict) -> str:
 
 async def on_activity(ctx: Ctx) -> bool:
     """Every event from a resident: a sign of life; True when it was a check-in answer or control, handled here."""
+    if ctx.me.role == "staff":
+        return await own.on_activity(ctx)  # one who is a resident too
     st = await _checkins(ctx).state(ctx.me.resident_id)
     if not st.enrolled:
         return False
@@ -139,6 +142,9 @@ async def on_answer(ctx: Ctx, answer: str, words: str = "") -> None:
         ctx.edit_pressed(ctx.t("checkin.answered", choice=label))  # old buttons cannot be pressed twice
     if answer == "ok":
         show_menu(ctx, "checkin.thanks_late" if heard and heard.closed else "checkin.thanks")
+    elif ctx.me.role == "staff":  # one who is a resident too (own.py): her 🆘 is her call to colleagues
+        await (colleague_cry(ctx, label) if answer == "help" else start_help(
+            ctx, "help", category="unwell", words=label, source="checkin"))
     elif answer == "unwell" and words and fall_told_over(words):
         await on_fall_told(ctx, words, source="checkin")
     elif answer == "unwell":
@@ -207,7 +213,7 @@ async def _typed_step(ctx: Ctx, text: str) -> bool:
 
 
 async def on_resident_button(ctx: Ctx, args: list[str]) -> None:
-    if not args:
+    if not args or ctx.me.role == "staff" and not await own.as_resident(ctx):
         show_menu(ctx, "bad.stale_button")
     elif args[0] in ANSWERS and len(args) == 1:
         await on_answer(ctx, args[0])
