@@ -175,4 +175,4 @@ async def test_no_ambulance_wanted_is_no_alarm_and_staff_get_the_words_as_at_the
     request = li.last("求助 #1")
     assert words in request.text and "紧急求助" not in request.text
     assert not any("要不要请社工来看看您" in t or "需要马上有人来吗" in t for t in zhang.texts())
-    assert (await app.svc.checkins.state(rid)).answered_at
+    assert (await app.svc.checkins.state(rid)).answer == "unwell"  # answered, and not "fine": something happened

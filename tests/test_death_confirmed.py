@@ -4,6 +4,7 @@ her: every day. Now staff, on that request, have one tap [🕯 确认去世，�
 sent to his chat), the call's timeline and his check-in log say who confirmed it, and she is never sent a missed
 check-in again. A mistaken report is undone with one tap too. Until staff confirm, nothing stops by itself; a missed
 check-in meanwhile stays on the report for staff and never goes to the family."""
+import copy
 from datetime import timedelta
 
 from conftest import TUESDAY_9, at, enrolled, signed_up
@@ -83,3 +84,25 @@ async def test_a_death_told_on_his_missed_check_in_call_can_be_confirmed_there_a
         await app.engine.tick()
     assert not any("签到" in t for t in wangli.texts()[before:])
     assert not (await app.svc.checkins.state(rid)).enrolled
+
+
+async def test_a_second_tap_on_an_old_packet_says_who_confirmed_it_and_changes_nothing(people, app, clock):
+    wang, rid, wangli, li = await _reported(people, app, clock)
+    request = li.last("🕯")
+    old = copy.deepcopy(request)  # the packet as it was before the tap (a colleague's, not yet edited)
+    await li.click(request, "确认去世")
+    entries = len(await app.svc.store.timeline(1))
+    await li.click(old, "确认去世")
+    assert "李社工 已经确认过了" in li.last().text
+    assert len(await app.svc.store.timeline(1)) == entries
+
+
+async def test_undoing_a_death_confirmed_for_someone_never_enrolled_enrols_nobody(people, app, clock):
+    wangli = await signed_up(people("王丽"), "13911110002")
+    li = people("李社工")
+    await wangli.send("我爸去世了")
+    await li.click(li.last("🕯"), "确认去世")
+    await li.click(li.last("#1"), "恢复签到")
+    rid = await app.svc.store.resident_id_by_phone("13900000002")
+    assert not (await app.svc.checkins.state(rid)).enrolled
+    assert "没有开通" in li.last().text

@@ -109,6 +109,8 @@ async def on_activity(ctx: Ctx) -> bool:
     elif free and not control and (st.phase in PENDING or st.phase == "missed") and not (aside := _aside(text)):
         result = await understand(ctx.svc, text)
         answer = _typed_answer(text, result)
+    elif aside == "declined":
+        answer = "unwell"  # something happened: not "平安" to staff or family (a missed one's all clear), 🤒 in the log
     heard = await _checkins(ctx).heard_from(ctx.me.resident_id, answer)
     ctx.checkin_heard = heard  # for the button handler that runs next in this same event
     if control:

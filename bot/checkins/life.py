@@ -28,24 +28,27 @@ async def on_button(ctx: Ctx, action: str, n: int) -> None:
     svc = ctx.svc
     inc = await svc.store.incident(n)
     me = roster.staff_by_id(svc.settings, ctx.me.staff_id)
-    if not inc or not reported(inc) or me is None:
-        show_menu(ctx, "bad.stale_button")
+    confirmed = (inc or {}).get("death_confirmed") or {}
+    if not inc or not reported(inc) or me is None or (action == "undo") != bool(confirmed):
+        await _already(ctx, inc, confirmed) if inc and reported(inc) and confirmed else show_menu(ctx, "bad.stale_button")
         return
-    rid, cis = inc["resident"], svc.checkins
+    rid, cis, now = inc["resident"], svc.checkins, svc.clock.ts()
     person = await svc.store.resident(rid) or {"name": "?"}
-    now = svc.clock.ts()
+    missed: set[int] = set()
     async with cis.locked(rid):
         st = await cis.state(rid)
         if action == "yes":
             missed = {st.incident, n if inc["kind"] == "checkin" else 0} - {0}
-            if st.enrolled or not st.died_at:
-                st = await cis.unenrol(rid)  # out of every queue: nothing more is sent to his chat
-                st.died_at, st.died_by, st.incident = now, me.name, 0
-                await cis.save(st, "died")
-        else:
-            missed = set()
+            confirmed = {"by": me.name, "at": now, "enrolled": st.enrolled}
+            st = await cis.unenrol(rid)  # out of every queue: nothing more is sent to his chat
+            st.died_at, st.died_by, st.incident = now, me.name, 0
+            await cis.save(st, "died")
+        elif confirmed.get("enrolled"):
             st = await cis.enrol(rid)  # back at his own times (enrol clears the mark)
-    await svc.store.update_incident(n, death_confirmed=me.name if action == "yes" else "")
+        else:  # never enrolled before the report: only the mark goes
+            st.died_at, st.died_by = 0.0, ""
+            await cis.save(st)
+    await svc.store.update_incident(n, death_confirmed=confirmed if action == "yes" else {})
     await svc.store.add_timeline(n, {"at": now, "event": "death_confirmed" if action == "yes" else "death_undone",
                                      "by": me.name})
     for m in sorted(missed):  # his missed check-in's call: its escalation reached his family
@@ -58,8 +61,16 @@ async def on_button(ctx: Ctx, action: str, n: int) -> None:
         ctx.say(ctx.t("checkin.death_confirmed", name=person["name"]))
         await svc.incidents.notify_alerted(n, "checkin.death_confirmed_all", skip={ctx.ev.chat}, staff_only=True,
                                            who=me.name)
-    else:
+    elif st.enrolled:
         ctx.say(ctx.t("checkin.death_undone", name=person["name"], when=next_label(svc, st, ctx.me.locale)))
+    else:
+        ctx.say(ctx.t("checkin.death_undone_off", name=person["name"]))
+
+
+async def _already(ctx: Ctx, inc: dict, confirmed: dict) -> None:
+    """A second tap (a colleague's, or an old packet's): who confirmed it, and the packet as it is now."""
+    ctx.say(ctx.t("checkin.death_already", n=inc["id"], who=confirmed.get("by", "?")))
+    await ctx.svc.incidents.refresh(inc["id"])
 
 
 def _pressed(ctx: Ctx) -> MessageRef | None:
