@@ -15,7 +15,7 @@ from ..flows.chat_words import DECLINED, kind_of
 from ..incidents import colleague_cry, start_help
 from ..flows.menu import show_menu
 from ..flows.resident import on_fall_told, route_intent
-from ..flows.understanding import fall_told_over, is_emergency, keyword_parse, understand
+from ..flows.understanding import danger_in, fall_told_over, is_emergency, keyword_parse, understand
 from ..types import MEDIA, Button
 from . import own
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
@@ -50,11 +50,12 @@ NO_ANSWER = ("testing", "pressed", "who", "hear", "voice")
 ONLY_MARKS = re.compile(r"[\s?？.。,，、…~～·]+")
 
 
-def _aside(text: str) -> str | None:
-    """"declined" for "不用叫救护车" (as at the front door: no alarm, staff read the words), "who" or "no_answer" for
-    words that answer nothing (the question is asked again), None for an answer."""
+def _aside(ctx: Ctx, text: str) -> str | None:
+    """"declined" for "不用叫救护车" (as at the front door, bot/flows/resident.py: no alarm, staff read the words; a danger
+    named beside it is read as usual), "who" or "no_answer" for words that answer nothing (the question is asked
+    again), None for an answer."""
     if DECLINED.search(text):
-        return "declined"
+        return None if danger_in(ctx.svc, text) else "declined"
     kind = kind_of(text)
     return kind if kind == "who" else "no_answer" if kind in NO_ANSWER or ONLY_MARKS.fullmatch(text) else None
 
@@ -106,7 +107,7 @@ async def on_activity(ctx: Ctx) -> bool:
         answer = ev.data[3:]
     elif ev.kind in MEDIA:
         answer = "media"  # alive, but a voice message may be a call for help: staff hear it, they decide
-    elif free and not control and (st.phase in PENDING or st.phase == "missed") and not (aside := _aside(text)):
+    elif free and not control and (st.phase in PENDING or st.phase == "missed") and not (aside := _aside(ctx, text)):
         result = await understand(ctx.svc, text)
         answer = _typed_answer(text, result)
     elif aside == "declined":
