@@ -106,3 +106,15 @@ async def test_undoing_a_death_confirmed_for_someone_never_enrolled_enrols_nobod
     rid = await app.svc.store.resident_id_by_phone("13900000002")
     assert not (await app.svc.checkins.state(rid)).enrolled
     assert "没有开通" in li.last().text
+
+
+async def test_his_check_in_answered_while_a_death_report_is_open_tells_staff_to_check_it(people, app, clock):
+    """The report may be a mistake (or a scam): he answered "我很好" and staff, holding a report of his death, never
+    heard of it."""
+    wang, rid, wangli, li = await _reported(people, app, clock)
+    await at(app, clock, TUESDAY_9)
+    clock.set(TUESDAY_9.replace(minute=5))
+    await wang.click(wang.last("身体好吗"), "我很好")
+    told = li.last("09:05").text
+    assert "王老伯" in told and "回复了签到" in told and "核实" in told
+    assert not any("回复了签到" in t for t in wangli.texts())  # staff speak to her, not the bot

@@ -17,7 +17,7 @@ from ..flows.menu import show_menu
 from ..flows.resident import on_fall_told, route_intent
 from ..flows.understanding import danger_in, fall_told_over, is_emergency, keyword_parse, understand
 from ..types import MEDIA, Button
-from . import own
+from . import life, own
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
 from .typed import away_days, greeting_time
 from .words import answer_buttons, answer_label, date_label, next_label, times_label
@@ -114,6 +114,8 @@ async def on_activity(ctx: Ctx) -> bool:
         answer = "unwell"  # something happened: not "平安" to staff or family (a missed one's all clear), 🤒 in the log
     heard = await _checkins(ctx).heard_from(ctx.me.resident_id, answer)
     ctx.checkin_heard = heard  # for the button handler that runs next in this same event
+    if heard.answered:  # while his family's report of his death is open: staff check it (life.py)
+        await life.answered_on_report(ctx.svc, ctx.me.resident_id, answer)
     if control:
         await on_control(ctx, *_said_with(control, text))
         return True

@@ -16,7 +16,7 @@ from .. import roster
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
 from ..types import MessageRef
-from .words import next_label
+from .words import answer_label, next_label
 
 
 def reported(inc: dict) -> bool:
@@ -71,6 +71,19 @@ async def _already(ctx: Ctx, inc: dict, confirmed: dict) -> None:
     """A second tap (a colleague's, or an old packet's): who confirmed it, and the packet as it is now."""
     ctx.say(ctx.t("checkin.death_already", n=inc["id"], who=confirmed.get("by", "?")))
     await ctx.svc.incidents.refresh(inc["id"])
+
+
+async def answered_on_report(svc, rid: str, answer: str) -> None:
+    """His check-in answered (or any sign of life from his chat) while a report of his death is open and unconfirmed:
+    the report may be wrong, so the staff alerted of it hear it at once, to check (his family hear it from staff)."""
+    n = await svc.store.active_incident(rid)
+    inc = await svc.store.incident(n) if n else None
+    if not inc or not reported(inc) or inc.get("death_confirmed") or inc["status"] == "resolved":
+        return
+    label, now = answer_label(svc, answer), svc.clock.ts()
+    await svc.store.add_timeline(n, {"at": now, "event": "answered_on_death_report", "answer": label})
+    await svc.incidents.notify_alerted(n, "checkin.death_report_answered", staff_only=True, answer=label,
+                                       time=svc.clock.local(now).strftime("%H:%M"))
 
 
 def _pressed(ctx: Ctx) -> MessageRef | None:
