@@ -8,7 +8,9 @@ died:yes:<n>   staff   the report's packet (🕯 确认去世，停止签到): h
                        log (🕯), with who confirmed it
 died:undo:<n>  staff   the same packet (↩️ 报错了，恢复签到): his check-ins come back at his times
 Nothing stops by itself on the family's unverified words: until staff confirm, his check-ins go on, and one missed
-meanwhile joins the report (its timeline) instead of opening a call that would escalate to the family who told us.
+meanwhile joins the report (its timeline) instead of opening a call that would escalate to the family who told us;
+his check-in answered meanwhile (a tap, words, a voice: any sign of life while it waits) tells the staff alerted of
+the report at once, to check it.
 """
 from __future__ import annotations
 
@@ -30,7 +32,10 @@ async def on_button(ctx: Ctx, action: str, n: int) -> None:
     me = roster.staff_by_id(svc.settings, ctx.me.staff_id)
     confirmed = (inc or {}).get("death_confirmed") or {}
     if not inc or not reported(inc) or me is None or (action == "undo") != bool(confirmed):
-        await _already(ctx, inc, confirmed) if inc and reported(inc) and confirmed else show_menu(ctx, "bad.stale_button")
+        if inc and reported(inc) and confirmed:
+            await _already(ctx, inc, confirmed)
+        else:
+            show_menu(ctx, "bad.stale_button")
         return
     rid, cis, now = inc["resident"], svc.checkins, svc.clock.ts()
     person = await svc.store.resident(rid) or {"name": "?"}

@@ -57,5 +57,5 @@ class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, L
         self._paying: Counter = Counter()  # incidents whose owed packets this process is sending (owed.py)
 
 
-__all__ = ["OUTCOMES", "Incidents", "colleague_cry", "Outage", "journal_folder", "render_packet", "replaying", "said_after_cry",
-           "start_help"]
+__all__ = ["OUTCOMES", "Incidents", "Outage", "colleague_cry", "journal_folder", "render_packet", "replaying",
+           "said_after_cry", "start_help"]

@@ -247,7 +247,8 @@ def _buttons(svc: Services, inc: dict, loc: str) -> tuple[tuple[Button, ...], ..
     rows.append((Button(t("btn.resolve"), f"inc:resolve:{n}"),))
     if inc.get("resident") and (inc.get("category") == "death" or inc.get("death_told")):  # bot/checkins/life.py
         undo = bool(inc.get("death_confirmed"))  # who confirmed it, when
-        rows.append((Button(t("btn.death_undo" if undo else "btn.death_confirm"), f"died:{'undo' if undo else 'yes'}:{n}"),))
+        rows.append((Button(t("btn.death_undo" if undo else "btn.death_confirm"),
+                            f"died:{'undo' if undo else 'yes'}:{n}"),))
     if inc["status"] in ("claimed", "arrived"):
         rows.append((Button(t("btn.handover"), f"inc:handover:{n}"),))
     if where := last_position(inc):  # one tap from the coordinates to a map
