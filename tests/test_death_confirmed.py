@@ -118,3 +118,14 @@ async def test_his_check_in_answered_while_a_death_report_is_open_tells_staff_to
     told = li.last("09:05").text
     assert "王老伯" in told and "回复了签到" in told and "核实" in told
     assert not any("回复了签到" in t for t in wangli.texts())  # staff speak to her, not the bot
+
+
+async def test_a_report_staff_closed_first_can_still_be_confirmed_on_its_packet(people, app, clock):
+    wang, rid, wangli, li = await _reported(people, app, clock)
+    await li.click(li.last("🕯"), "我来处理")
+    await li.click(li.last("🕯"), "已解决")
+    await li.click(li.last("结果是"), "已处理")
+    await li.click(li.last("🕯"), "确认去世")
+    assert not (await app.svc.checkins.state(rid)).enrolled
+    await _a_day_of_check_ins(app, clock, 24)
+    assert not any("签到无回复" in t for t in li.texts()) and not any("签到" in t for t in wangli.texts())

@@ -234,8 +234,9 @@ def actions(svc: Services, inc: dict) -> list[str]:
 def _buttons(svc: Services, inc: dict, loc: str) -> tuple[tuple[Button, ...], ...]:
     t = lambda k: svc.cat.t(k, loc)  # noqa: E731
     n = inc["id"]
+    death = _death_row(t, inc)
     if inc["status"] == "resolved":
-        return ()
+        return (death,) if death else ()  # a death reported: confirmed (or undone) also after the request is closed
     rows: list[tuple[Button, ...]] = []
     if inc.get("media") and inc["kind"] == "help" and inc["status"] == "open":
         # something the bot cannot read: a person listens and decides
@@ -245,10 +246,8 @@ def _buttons(svc: Services, inc: dict, loc: str) -> tuple[tuple[Button, ...], ..
     if inc["status"] != "arrived":
         rows.append((Button(t("btn.arrived"), f"inc:arrive:{n}"),))
     rows.append((Button(t("btn.resolve"), f"inc:resolve:{n}"),))
-    if inc.get("resident") and (inc.get("category") == "death" or inc.get("death_told")):  # bot/checkins/life.py
-        undo = bool(inc.get("death_confirmed"))  # who confirmed it, when
-        rows.append((Button(t("btn.death_undo" if undo else "btn.death_confirm"),
-                            f"died:{'undo' if undo else 'yes'}:{n}"),))
+    if death:
+        rows.append(death)
     if inc["status"] in ("claimed", "arrived"):
         rows.append((Button(t("btn.handover"), f"inc:handover:{n}"),))
     if where := last_position(inc):  # one tap from the coordinates to a map
@@ -256,3 +255,11 @@ def _buttons(svc: Services, inc: dict, loc: str) -> tuple[tuple[Button, ...], ..
     if url := svc.details_url and svc.details_url(n):  # the staff desk's page, opened as a Mini App
         rows.append((Button(t("btn.details"), "", web_app=url),))
     return tuple(rows)
+
+
+def _death_row(t, inc: dict) -> tuple[Button, ...] | None:
+    """A death a family member reported (bot/checkins/life.py): one tap to confirm it (his check-ins stop), or undo."""
+    if not inc.get("resident") or not (inc.get("category") == "death" or inc.get("death_told")):
+        return None
+    undo = bool(inc.get("death_confirmed"))  # who confirmed it, when
+    return (Button(t("btn.death_undo" if undo else "btn.death_confirm"), f"died:{'undo' if undo else 'yes'}:{inc['id']}"),)
