@@ -79,7 +79,7 @@ async def _already(ctx: Ctx, inc: dict, confirmed: dict) -> None:
 
 
 async def answered_on_report(svc, rid: str, answer: str) -> None:
-    """His check-in answered (or any sign of life from his chat) while a report of his death is open and unconfirmed:
+    """His check-in answered (a tap, words, a voice from his chat) while a report of his death is open and unconfirmed:
     the report may be wrong, so the staff alerted of it hear it at once, to check (his family hear it from staff)."""
     n = await svc.store.active_incident(rid)
     inc = await svc.store.incident(n) if n else None
