@@ -125,15 +125,13 @@ class Engine:
     # --- one step ------------------------------------------------------------------------------
     async def step(self, ctx: Ctx) -> None:
         ev, me = ctx.ev, ctx.me
-        if me.role == "resident":
-            handled = [await hook(ctx) for hook in self.routes.activity]  # every hook sees every event
-            if any(handled):
-                return  # a hook answered it itself (e.g. a typed reply to today's check-in)
-        elif me.role == "staff" and await staff.cried(ctx):
+        if me.role == "staff" and await staff.cried(ctx):
             return  # her cry, in any form, before any step: never a note, an answer or a notice
-        elif me.role == "staff" and await self.on_staff_input(ctx):
+        if me.role in ("resident", "staff") and any([await hook(ctx) for hook in self.routes.activity]):
+            return  # every hook sees every event; one answered it (a typed reply to today's check-in; staff: her own)
+        if me.role == "staff" and await self.on_staff_input(ctx):
             return
-        elif me.role == "contact" and ctx.cried and ev.kind in ("text", "edited"):  # edited or over-long: still a cry
+        if me.role == "contact" and ctx.cried and ev.kind in ("text", "edited"):  # edited or over-long: still a cry
             await family.on_message(ctx)
             return
         if ev.kind in UNSUPPORTED or ev.kind == "edited":

@@ -154,3 +154,25 @@ async def test_back_from_hospital_resumes_the_check_ins(people, app, clock):
     """"我从医院回来了" was "没太明白"."""
     zhang, rid, li = await _answers(people, app, clock, "我从医院回来了")
     assert "欢迎回来" in "".join(zhang.texts())
+
+
+@pytest.mark.parametrize("words", ["我按错了", "？？？", "测试一下", "你是谁", "不小心点错了"])
+async def test_words_that_are_no_answer_ask_the_check_in_again_and_bother_no_staff(people, app, clock, words):
+    """Each counted as "不太舒服": staff got a request and the resident "要不要请社工来看看您"."""
+    zhang, rid, li = await _answers(people, app, clock, words)
+    asked = zhang.last()
+    assert "身体" in asked.text and [b[0] for b in asked.buttons][:3] == ["😊 我很好", "🤒 不太舒服", "🆘 需要帮助"]
+    assert "按" in asked.text  # the hint: one tap answers
+    assert li.texts() == []
+    assert (await app.svc.checkins.state(rid)).answer not in ("unwell", "help")
+    await zhang.click(asked, "我很好")
+    assert "放心" in zhang.last().text and li.texts() == []
+
+
+@pytest.mark.parametrize("words", ["不用叫救护车", "我没事 不用叫120"])
+async def test_no_ambulance_wanted_is_no_alarm_and_staff_get_the_words_as_at_the_front_door(people, app, clock, words):
+    zhang, rid, li = await _answers(people, app, clock, words)
+    request = li.last("求助 #1")
+    assert words in request.text and "紧急求助" not in request.text
+    assert not any("要不要请社工来看看您" in t or "需要马上有人来吗" in t for t in zhang.texts())
+    assert (await app.svc.checkins.state(rid)).answer == "unwell"  # answered, and not "fine": something happened

@@ -198,3 +198,26 @@ async def test_a_voice_from_her_is_no_dead_end(people, app):
     await li.click(told, "是我自己")
     assert (await app.svc.store.incident(1))["kind"] == "colleague"
     assert "同事求助" in wa.last("同事求助").text
+
+
+async def test_her_own_call_resolved_tells_her_in_staff_words_not_a_residents(people, app):
+    """She read the resident's "社工已经处理好了。祝您平安！有事随时找我们。" about her own call."""
+    li, wa, chen = await _cried(people)
+    await wa.click(wa.last("李社工"), "我来处理")
+    await wa.click(wa.last("#1"), "已解决")
+    await wa.click(wa.last("结果是"), "已处理")
+    told = li.last("#1").text
+    assert "王社工" in told and "已处理" in told and "同事" in told, told
+    assert not any("有事随时找我们" in t for t in li.texts())
+
+
+async def test_her_own_call_resolved_in_english_is_in_staff_words_too(people, app):
+    li, wa, chen = people("李社工"), people("王社工"), people("陈书记")
+    await li.send("/lang")
+    await li.send(CRY)
+    await wa.click(wa.last("李社工"), "我来处理")
+    await wa.click(wa.last("#1"), "已解决")
+    await wa.click(wa.last("结果是"), "已处理")
+    told = li.last("#1").text
+    assert "王社工" in told and "colleague" in told, told
+    assert not any("Come to us any time" in t for t in li.texts())

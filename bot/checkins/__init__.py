@@ -9,6 +9,8 @@ Owns everything check-in:
   staff.py         the staff's side: /checkins (today's status) and one resident's card with its buttons
   words.py         the small labels they share: dates, times, history marks, "last heard from"
   family.py        what a family contact asking after the resident is told (Checkins.family_report)
+  life.py          a death a family member reported, confirmed by staff on its call (check-ins stop for good), or undone
+  own.py           a staff member who is on the register too: her own check-in, answered as a resident's
 Exposes `Checkins` (the service the composition root builds; its `kick` is what the scheduler's wake-up
 job calls when a check-in step is due), and `CheckinState` / `today_status` for read-only views
 such as the staff desk. Due times live in Redis, so a restart loses nothing.

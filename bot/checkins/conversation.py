@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 
+from ..flows import chat
 from ..flows.base import Ctx
-from ..incidents import start_help
+from ..flows.chat_words import DECLINED, kind_of
+from ..incidents import colleague_cry, start_help
 from ..flows.menu import show_menu
 from ..flows.resident import on_fall_told, route_intent
-from ..flows.understanding import fall_told_over, is_emergency, keyword_parse, understand
+from ..flows.understanding import danger_in, fall_told_over, is_emergency, keyword_parse, understand
 from ..types import MEDIA, Button
+from . import life, own
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
 from .typed import away_days, greeting_time
-from .words import answer_label, date_label, next_label, times_label
+from .words import answer_buttons, answer_label, date_label, next_label, times_label
 
 ANSWERS = ("ok", "unwell", "help")
 # Short typed phrases for the controls. Kept strict on purpose: they are read before the emergency check,
@@ -40,6 +43,21 @@ SHORT = 16
 # first (short of a danger the model is sure of)
 UNWELL = re.compile(r"不舒服|难受|不好受|不(大|太|怎么|是很)好|好(个屁|什么好?|啥)|哪(里|儿)?好|一般般?|马马虎虎|凑合"
                     r"|没睡(着|好)|睡不着|没精神|没力气|勿(大|太)?好|[勿不]适宜|勿舒服|就是.{0,6}(疼|痛|酸|晕|咳|麻|胀)")
+
+
+# words that answer nothing ("我按错了", "测试一下", "你是谁", "我不会打字"; "？？？" but not "😊", which is fine)
+NO_ANSWER = ("testing", "pressed", "who", "hear", "voice")
+ONLY_MARKS = re.compile(r"[\s?？.。,，、…~～·]+")
+
+
+def _aside(ctx: Ctx, text: str) -> str | None:
+    """"declined" for "不用叫救护车" (as at the front door, bot/flows/resident.py: no alarm, staff read the words; a danger
+    named beside it is read as usual), "who" or "no_answer" for words that answer nothing (the question is asked
+    again), None for an answer."""
+    if DECLINED.search(text):
+        return None if danger_in(ctx.svc, text) else "declined"
+    kind = kind_of(text)
+    return kind if kind == "who" else "no_answer" if kind in NO_ANSWER or ONLY_MARKS.fullmatch(text) else None
 
 
 def _checkins(ctx: Ctx):
@@ -71,6 +89,8 @@ def _typed_answer(text: str, result: dict) -> str:
 
 async def on_activity(ctx: Ctx) -> bool:
     """Every event from a resident: a sign of life; True when it was a check-in answer or control, handled here."""
+    if ctx.me.role == "staff":
+        return await own.on_activity(ctx)  # one who is a resident too
     st = await _checkins(ctx).state(ctx.me.resident_id)
     if not st.enrolled:
         return False
@@ -82,18 +102,27 @@ async def on_activity(ctx: Ctx) -> bool:
     free = ev.kind == "text" and ctx.session.get("flow") in (None, "qa") and ctx.session.get("step") != "age"
     text = ev.text.strip() if free else ""
     control = _control(text) if free else None
-    answer, result = "activity", None
+    answer, result, aside = "activity", None, None
     if ev.kind == "button" and ev.data.startswith("ci:") and ev.data[3:] in ANSWERS:
         answer = ev.data[3:]
     elif ev.kind in MEDIA:
         answer = "media"  # alive, but a voice message may be a call for help: staff hear it, they decide
-    elif free and not control and (st.phase in PENDING or st.phase == "missed"):
+    elif free and not control and (st.phase in PENDING or st.phase == "missed") and not (aside := _aside(ctx, text)):
         result = await understand(ctx.svc, text)
         answer = _typed_answer(text, result)
+    elif aside == "declined":
+        answer = "unwell"  # something happened: not "平安" to staff or family (a missed one's all clear), 🤒 in the log
     heard = await _checkins(ctx).heard_from(ctx.me.resident_id, answer)
     ctx.checkin_heard = heard  # for the button handler that runs next in this same event
+    if heard.answered:  # while his family's report of his death is open: staff check it (life.py)
+        await life.answered_on_report(ctx.svc, ctx.me.resident_id, answer)
     if control:
         await on_control(ctx, *_said_with(control, text))
+        return True
+    if aside == "declined":  # alive, and something happened: a request with the words (bot/flows/chat.py)
+        return await chat.declined(ctx, text)
+    if aside:  # alive; nothing said of how they are: asked again, one tap to answer
+        ctx.say(ctx.t(f"checkin.again_{aside}"), buttons=answer_buttons(ctx.svc, ctx.me.locale))
         return True
     if free and heard.answered and answer in ANSWERS and not (answer == "help" and result and is_emergency(result)):
         await on_answer(ctx, answer, words=text)  # (a typed emergency goes the engine's own way)
@@ -118,6 +147,9 @@ async def on_answer(ctx: Ctx, answer: str, words: str = "") -> None:
         ctx.edit_pressed(ctx.t("checkin.answered", choice=label))  # old buttons cannot be pressed twice
     if answer == "ok":
         show_menu(ctx, "checkin.thanks_late" if heard and heard.closed else "checkin.thanks")
+    elif ctx.me.role == "staff":  # one who is a resident too (own.py): her 🆘 is her call to colleagues
+        await (colleague_cry(ctx, label) if answer == "help" else start_help(
+            ctx, "help", category="unwell", words=label, source="checkin"))
     elif answer == "unwell" and words and fall_told_over(words):
         await on_fall_told(ctx, words, source="checkin")
     elif answer == "unwell":
@@ -186,7 +218,7 @@ async def _typed_step(ctx: Ctx, text: str) -> bool:
 
 
 async def on_resident_button(ctx: Ctx, args: list[str]) -> None:
-    if not args:
+    if not args or ctx.me.role == "staff" and not await own.as_resident(ctx):
         show_menu(ctx, "bad.stale_button")
     elif args[0] in ANSWERS and len(args) == 1:
         await on_answer(ctx, args[0])

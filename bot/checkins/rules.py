@@ -46,6 +46,8 @@ class CheckinState:
     incident: int = 0              # a missed-check-in incident not yet closed
     last_seen: float = 0.0
     msg: int = 0                   # the check-in message, so a pressed answer can be shown on it
+    died_at: float = 0.0           # staff confirmed a reported death (life.py): unenrolled for good, until undone
+    died_by: str = ""
 
     @classmethod
     def from_hash(cls, rid: str, raw: dict) -> "CheckinState":

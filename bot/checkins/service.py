@@ -81,6 +81,7 @@ class Checkins:
         st = await self.state(rid)
         if not st.enrolled:
             st.enrolled, st.phase, st.since, st.paused_until = True, "new", self.svc.clock.ts(), 0.0
+            st.died_at, st.died_by = 0.0, ""  # a death reported by mistake, undone
         if times:
             st.times = sorted(times)
         if st.phase in PENDING:

@@ -93,7 +93,9 @@ async def card(ctx: Ctx, person: dict) -> tuple[str, list[list[Button]]]:
     st = await _checkins(ctx).state(person["id"])
     rid = person["id"]
     if not st.enrolled:
-        return (ctx.t("checkin.card", name=person["name"], state=ctx.t("checkin.card_off")),
+        off = ctx.t("checkin.card_died", who=st.died_by, date=date_label(svc, st.died_at, loc)) if st.died_at \
+            else ctx.t("checkin.card_off")
+        return (ctx.t("checkin.card", name=person["name"], state=off),
                 [[ctx.button("checkin.btn_enrol", f"cis:enrol:{rid}")]])
     status = today_status(st, svc.clock.ts())
     lines = [ctx.t("checkin.card", name=person["name"], state=ctx.t("checkin.card_on", times=times_label(svc, st.times, loc))),

@@ -6,7 +6,7 @@ from ..types import Button, Outbound
 from .rules import CheckinState, next_slot
 
 MARKS = {"ok": "✅", "activity": "✅", "media": "🎙", "late": "⌛", "unwell": "🤒", "help": "🆘", "missed": "❗",
-         "paused": "⏸", "offline": "➖", "undeliverable": "📵"}
+         "paused": "⏸", "offline": "➖", "undeliverable": "📵", "died": "🕯"}
 
 
 def answer_label(svc, answer: str, locale: str | None = None) -> str:
@@ -74,11 +74,16 @@ def checkin_message(svc, person: dict, locale: str, *, reminder: bool = False) -
     period = "morning" if hour < 11 else "noon" if hour < 13 else "afternoon" if hour < 18 else "evening"
     text = t("checkin.remind" if reminder else "checkin.ask", name=person.get("name", ""),
              greet=t(f"checkin.greet_{period}"))
-    buttons = ((Button(t("checkin.btn_ok"), "ci:ok"),), (Button(t("checkin.btn_unwell"), "ci:unwell"),),
-               (Button(t("checkin.btn_help"), "ci:help"),),
-               (Button(t("checkin.btn_away"), "ci:away"), Button(t("checkin.btn_time"), "ci:time")))
-    return Outbound(person["tg_id"], text, buttons=buttons,
+    return Outbound(person["tg_id"], text, buttons=answer_buttons(svc, locale),
                     tag=f"{'checkin-reminder' if reminder else 'checkin'}:{person['id']}")
+
+
+def answer_buttons(svc, locale: str | None = None) -> tuple[tuple[Button, ...], ...]:
+    """The check-in's one-tap answers (and its settings), as the daily message and its asking again show them."""
+    t = lambda k: svc.cat.t(k, locale)  # noqa: E731
+    return ((Button(t("checkin.btn_ok"), "ci:ok"),), (Button(t("checkin.btn_unwell"), "ci:unwell"),),
+            (Button(t("checkin.btn_help"), "ci:help"),),
+            (Button(t("checkin.btn_away"), "ci:away"), Button(t("checkin.btn_time"), "ci:time")))
 
 
 def missed_detail(svc, st, history: list[dict]) -> str:

@@ -25,7 +25,7 @@ from collections import Counter
 from ..services import Services
 from .alerting import Alerting
 from .closed import ClosedNews
-from .colleague import ColleagueCalls
+from .colleague import ColleagueCalls, on_cry as colleague_cry
 from .deadlines import Deadlines
 from .fastlane import FastLane
 from .help_request import start_help
@@ -57,5 +57,5 @@ class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, L
         self._paying: Counter = Counter()  # incidents whose owed packets this process is sending (owed.py)
 
 
-__all__ = ["OUTCOMES", "Incidents", "Outage", "journal_folder", "render_packet", "replaying", "said_after_cry",
-           "start_help"]
+__all__ = ["OUTCOMES", "Incidents", "Outage", "colleague_cry", "journal_folder", "render_packet", "replaying",
+           "said_after_cry", "start_help"]

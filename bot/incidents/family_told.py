@@ -37,7 +37,11 @@ async def died_told(ctx: Ctx, text: str) -> bool:
         return False
     if not (OWN.search(text) or HIM.search(text) or any(p["name"] and p["name"] in text for p in people)):
         return False  # "我走了": she is leaving
-    await family.request(ctx, text, category="death", noted="family.death_noted")
+    n = await family.request(ctx, text, category="death", noted="family.death_noted")
+    inc = await ctx.svc.store.incident(n) if n else None
+    if inc and inc.get("category") != "death" and inc["status"] != "resolved":  # told on his open call (a missed
+        await ctx.svc.store.update_incident(n, death_told=True)  # check-in): marked 🕯, staff can confirm it there
+        await ctx.svc.incidents.refresh(n)
     return True
 
 

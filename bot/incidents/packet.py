@@ -100,6 +100,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.insert(0, t("alert.escalated", n=n, minutes=minutes))
     if role == "staff" and inc.get("raised_words") and inc["status"] == "open":  # a request become an emergency
         lines.insert(0, t("alert.raised", n=n, name=person.get("name", "?"), words=inc["raised_words"]))
+    if role == "staff" and inc.get("death_told") and inc.get("category") != "death":  # told on his open call
+        lines.insert(1, t("help.cat_death"))
     if role == "staff" and _maybe_someone_else(inc, person):  # "隔壁老太太摔倒了" typed by the resident
         lines.insert(1, t("packet.maybe_someone_else", name=person.get("name", "?")))
     if role == "staff" and (late := inc.get("outage")):  # a call that came while Redis was away
@@ -232,8 +234,9 @@ def actions(svc: Services, inc: dict) -> list[str]:
 def _buttons(svc: Services, inc: dict, loc: str) -> tuple[tuple[Button, ...], ...]:
     t = lambda k: svc.cat.t(k, loc)  # noqa: E731
     n = inc["id"]
+    death = _death_row(t, inc)
     if inc["status"] == "resolved":
-        return ()
+        return (death,) if death else ()  # a death reported: confirmed (or undone) also after the request is closed
     rows: list[tuple[Button, ...]] = []
     if inc.get("media") and inc["kind"] == "help" and inc["status"] == "open":
         # something the bot cannot read: a person listens and decides
@@ -243,6 +246,8 @@ def _buttons(svc: Services, inc: dict, loc: str) -> tuple[tuple[Button, ...], ..
     if inc["status"] != "arrived":
         rows.append((Button(t("btn.arrived"), f"inc:arrive:{n}"),))
     rows.append((Button(t("btn.resolve"), f"inc:resolve:{n}"),))
+    if death:
+        rows.append(death)
     if inc["status"] in ("claimed", "arrived"):
         rows.append((Button(t("btn.handover"), f"inc:handover:{n}"),))
     if where := last_position(inc):  # one tap from the coordinates to a map
@@ -250,3 +255,11 @@ def _buttons(svc: Services, inc: dict, loc: str) -> tuple[tuple[Button, ...], ..
     if url := svc.details_url and svc.details_url(n):  # the staff desk's page, opened as a Mini App
         rows.append((Button(t("btn.details"), "", web_app=url),))
     return tuple(rows)
+
+
+def _death_row(t, inc: dict) -> tuple[Button, ...] | None:
+    """A death a family member reported (bot/checkins/life.py): one tap to confirm it (his check-ins stop), or undo."""
+    if not inc.get("resident") or not (inc.get("category") == "death" or inc.get("death_told")):
+        return None
+    undo = bool(inc.get("death_confirmed"))  # who confirmed it, when
+    return (Button(t("btn.death_undo" if undo else "btn.death_confirm"), f"died:{'undo' if undo else 'yes'}:{inc['id']}"),)

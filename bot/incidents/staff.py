@@ -126,7 +126,9 @@ async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "") -> None:
     await _inc(ctx).refresh(n)
     await _inc(ctx).notify_alerted(n, "alert.all_clear", staff_only=True, who=_me(ctx).name,
                                    outcome=ctx.svc.cat.t(f"outcome.{outcome}"))
-    await _tell_resident(ctx, inc, "help.resolved")  # the family told of it hear in their words (closed.py)
+    # the family told of it hear in their words (closed.py); a staff member's own call, in a colleague's words
+    await _tell_resident(ctx, inc, "staff.colleague_resolved" if inc.get("staff_caller") else "help.resolved", n=n,
+                         who=_me(ctx).name, outcome=ctx.svc.cat.t(f"outcome.{outcome}"))
 
 
 async def _tell_resident(ctx: Ctx, inc: dict, key: str, **kw) -> None:
