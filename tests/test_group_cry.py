@@ -107,3 +107,17 @@ async def test_a_daughters_cry_in_a_group_during_her_fathers_call_asks_staff_to_
     assert await app.svc.store.open_incident_ids() == [1]
     ask = people("李社工").last("请直接打电话")
     assert "王丽" in ask.text and "13911110002" in ask.text
+
+
+async def test_a_staff_members_own_cry_in_a_group_is_her_colleague_call(people, app, clock):
+    """李社工 typed "救命 我摔倒了" in a residents' group: the group got 120 and nothing else happened — no colleague
+    was told. Now it is her colleague call, as in private: colleagues and the head alerted, claimable, escalating."""
+    li, wa, chen = people("李社工"), people("王社工"), people("陈书记")
+    await in_group(li, "救命 我摔倒了")
+    assert "120" in group_texts(app)[-1] and COMMITTEE in group_texts(app)[-1]
+    alert = wa.last("同事求助 #1")
+    assert "李社工" in alert.text and "我摔倒了" in alert.text
+    assert "同事求助 #1" in chen.last("#1").text
+    assert not any("同事求助" in t for t in li.texts())  # never sent to herself
+    await wa.click(alert, "我来处理")
+    assert "王社工" in li.last("王社工").text
