@@ -15,7 +15,7 @@ from ..flows.base import Ctx
 from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, understand
 from ..services import Services
 from ..types import Inbound, Outbound
-from . import address_steps, group_media, help_request
+from . import address_steps, group_media, help_request, stranger_call
 from .packet import tappable
 from .raising import open_call
 
@@ -104,8 +104,9 @@ def stamp(ctx: Ctx) -> None:
 async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound | None]:
     """The bot serves people one to one, but a cry for help in a group it is in still gets 120 and the committee
     there (nothing personal). A registered resident's, family contact's or staff member's call then goes on as if
-    written in private (the event returned; a staff member's is her colleague call, bot/incidents/colleague.py); a stranger's is told to staff (once a minute per stranger, as in private). A
-    voice or photo without such words reaches staff too (bot/incidents/group_media.py)."""
+    written in private (the event returned; a staff member's is her colleague call, bot/incidents/colleague.py); a
+    stranger's is a call of its own, or joins the group's (bot/incidents/stranger_call.py). A voice or photo without
+    such words reaches staff too (bot/incidents/group_media.py)."""
     words = await typed_cry(svc, ev, frozenset())
     if not words:
         return await group_media.in_group(svc, ev) if ev.kind in group_media.MEDIA else ([], None)
@@ -118,10 +119,7 @@ async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound 
         return [msg], replace(ev, chat_id=ev.user_id, is_group=False, text=words, **kept)  # a photo follows the call
     await svc.store.log_stranger(ev.user_id, {"at": svc.clock.ts(), "kind": "group", "name": ev.first_name,
                                               "text": words[:300]})
-    if await svc.repeats.stranger_cry(ev.user_id):
-        text = svc.cat.t("group.staff_alert", name=ev.first_name or "?", words=words[:200])
-        await svc.outbox.send_all([Outbound(st.telegram_id, text, urgent=True, tag="stranger")
-                                   for st in await roster.reachable_on_duty(svc)])
+    await stranger_call.cried(svc, ev, words)  # a call, or the group's (bot/incidents/stranger_call.py)
     return [msg], None
 
 

@@ -1,0 +1,92 @@
+"""Someone who never signed up types "救命 我摔倒了" (in private, or in a group the bot is in). It was logged and sent to
+the on-duty staff once a minute, but it was no call: if the on-duty staff member missed it nobody else was ever told,
+there was no claim or resolve button, and a worker dying between the log and the send lost it. Now it is a stored
+call: stored first, then sent (a worker dying leaves it to the next), claimable and resolvable, escalating like an
+emergency; the sender gets 120 and the committee phone at once; their repeats join it; what they type next reaches
+the staff on it."""
+from test_family_cry_others_kept import staff_cut_off
+from test_group_cry import group_texts, in_group
+from test_incident_followups import restarted
+
+from bot.testing.tools import Person
+
+CRY = "救命 我摔倒了"
+COMMITTEE = "021-64370000"
+
+
+async def test_a_strangers_cry_is_a_call_staff_claim_and_resolve(people, app):
+    stranger, li = people("路人甲"), people("李社工")
+    await stranger.send(CRY)
+    alert = li.last("紧急求助 #1")
+    assert "路人甲" in alert.text and "未登记" in alert.text and "我摔倒了" in alert.text
+    said = stranger.texts()[0]
+    assert "120" in said and COMMITTEE in said
+    await li.click(alert, "我来处理")
+    assert (await app.svc.store.incident(1))["status"] == "claimed"
+    await li.click(li.last("紧急求助 #1"), "已解决")
+    await li.click(li.last("结果是"), "已处理")
+    assert (await app.svc.store.incident(1))["status"] == "resolved"
+
+
+async def test_a_strangers_cry_nobody_claims_escalates_to_the_head(people, app, clock):
+    stranger, chen = people("路人甲"), people("陈书记")
+    await stranger.send(CRY)
+    assert not any("路人甲" in t for t in chen.texts())
+    for _ in range(8):
+        clock.advance(minutes=1)
+        await app.engine.tick()
+    assert any("#1" in t and "路人甲" in t for t in chen.texts()), chen.texts()
+
+
+async def test_a_strangers_cry_whose_worker_died_before_sending_still_reaches_staff(people, app, clock, make_app):
+    stranger = people("路人甲")
+    staff_cut_off(app)
+    try:
+        await stranger.send(CRY)
+    except RuntimeError:
+        pass
+    assert not any("路人甲" in t for t in people("李社工").texts())
+    after = await restarted(make_app, app)
+    clock.advance(seconds=30)
+    await after.engine.tick()
+    li = Person(after, people("李社工").id, "李社工")
+    told = [t for t in li.texts() if "我摔倒了" in t]
+    assert len(told) == 1 and "路人甲" in told[0], li.texts()
+
+
+async def test_a_strangers_repeats_join_their_call(people, app, clock):
+    stranger, li = people("路人甲"), people("李社工")
+    for _ in range(5):
+        await stranger.send(CRY)
+        clock.advance(seconds=5)
+    assert len(await app.svc.store.open_incident_ids()) == 1
+    assert sum("路人甲" in t for t in li.texts()) <= 2, li.texts()
+    assert all("120" in t for t in stranger.texts() if "120" in t) and len(
+        [t for t in stranger.texts() if "120" in t]) == 5  # each cry answered with 120
+    clock.advance(minutes=1)
+    await app.engine.tick()
+    assert "#1" in li.last().text and "3" in li.last().text  # the rest, counted, on the call
+
+
+async def test_what_a_stranger_types_after_the_cry_reaches_the_staff_on_the_call(people, app, clock):
+    stranger, li = people("路人甲"), people("李社工")
+    await stranger.send(CRY)
+    await li.click(li.last("紧急求助 #1"), "我来处理")
+    clock.advance(seconds=30)
+    await stranger.send("我在5号楼302")
+    told = [t for t in li.texts() if "我在5号楼302" in t]
+    assert len(told) == 1 and "#1" in told[0] and "路人甲" in told[0], li.texts()
+    assert any(e.get("words") == "我在5号楼302" for e in await app.svc.store.timeline(1))
+    assert "转告" in stranger.last("转告").text
+
+
+async def test_a_strangers_cry_in_a_group_is_a_call(people, app, clock):
+    stranger, li, chen = people("路人甲"), people("李社工"), people("陈书记")
+    await in_group(stranger, CRY)
+    assert "120" in group_texts(app)[-1] and COMMITTEE in group_texts(app)[-1]
+    alert = li.last("紧急求助 #1")
+    assert "路人甲" in alert.text and "群里" in alert.text and "我摔倒了" in alert.text
+    for _ in range(8):
+        clock.advance(minutes=1)
+        await app.engine.tick()
+    assert any("#1" in t for t in chen.texts())
