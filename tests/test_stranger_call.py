@@ -90,3 +90,26 @@ async def test_a_strangers_cry_in_a_group_is_a_call(people, app, clock):
         clock.advance(minutes=1)
         await app.engine.tick()
     assert any("#1" in t for t in chen.texts())
+
+
+async def test_many_strangers_crying_at_once_do_not_flood_staff_and_nothing_is_dropped(people, app, clock):
+    """A storm, a spammer with many accounts, a busy group: each stranger's cry was one more message in every on-duty
+    chat. Now at most `escalation.strangers_per_10_minutes` (default 5) open calls of their own; beyond that each cry
+    is kept on one summary call whose one packet counts them (and escalates like any call)."""
+    li = people("李社工")
+    crowd = [Person(app, 8300 + i, f"路人{i:02d}") for i in range(12)]
+    for s in crowd:
+        await s.send(CRY)
+        clock.advance(seconds=2)
+    assert all(any("120" in t and COMMITTEE in t for t in s.texts()) for s in crowd)  # each sender, at once
+    alerts = [t for t in li.texts() if "紧急求助" in t]
+    assert len(alerts) <= 6, alerts  # five calls and one summary
+    assert len(li.texts()) <= 7, li.texts()
+    summary = li.last("紧急求助 #6").text
+    assert "6" in summary and "并入" in summary  # the other six, counted on it
+    said = "\n".join(e.get("by", "") for e in await app.svc.store.timeline(6))
+    assert all(f"路人{i:02d}" in said for i in range(5, 12))  # nobody dropped: each on its record
+    assert len(await app.svc.store.open_incident_ids()) == 6
+    clock.advance(minutes=1)
+    await app.engine.tick()
+    assert len(li.texts()) <= 7, li.texts()

@@ -79,7 +79,8 @@ async def _joined(svc: Services, inc: dict, uid: int, words: str, reporter: dict
                                      "words": words[:300]})
     await svc.store.update_incident(n, joined=int(inc.get("joined") or 0) + 1)
     await svc.incidents.refresh(n)  # the packet counts them
-    if await svc.store.repeat(f"i{n}", svc.clock.ts(), 60, f"rep:i{n}"):
+    if not inc.get("summary") and await svc.store.repeat(f"i{n}", svc.clock.ts(), 60, f"rep:i{n}"):  # (the summary:
+        # its packet's count only, edited in place)
         await svc.incidents.notify_alerted(n, "alert.stranger_joined", who=reporter["name"], words=words[:200],
                                                            urgent=True, staff_only=True)
     return 1
