@@ -113,3 +113,19 @@ async def test_many_strangers_crying_at_once_do_not_flood_staff_and_nothing_is_d
     clock.advance(minutes=1)
     await app.engine.tick()
     assert len(li.texts()) <= 7, li.texts()
+
+
+async def test_five_people_in_a_group_crying_about_one_fire_make_one_call(people, app, clock):
+    """One fire, five unregistered neighbours typing "着火了" in the building's group: one call, each of them on its
+    record, staff told at once and then once a minute — not five calls in every on-duty chat."""
+    li = people("李社工")
+    crowd = [people(f"邻居{i}") for i in range(5)]
+    for p in crowd:
+        await in_group(p, "着火了 救命")
+        clock.advance(seconds=3)
+    assert await app.svc.store.open_incident_ids() == [1]
+    assert len(li.texts()) <= 2, li.texts()
+    assert "邻居0" in li.last("紧急求助 #1").text and "4" in li.last("紧急求助 #1").text  # the others, counted
+    said = "\n".join(e.get("by", "") for e in await app.svc.store.timeline(1))
+    assert all(f"邻居{i}" in said for i in range(5))
+    assert len(group_texts(app)) == 5 and all("120" in t for t in group_texts(app))
