@@ -129,3 +129,18 @@ async def test_five_people_in_a_group_crying_about_one_fire_make_one_call(people
     said = "\n".join(e.get("by", "") for e in await app.svc.store.timeline(1))
     assert all(f"邻居{i}" in said for i in range(5))
     assert len(group_texts(app)) == 5 and all("120" in t for t in group_texts(app))
+
+
+async def test_a_stranger_who_signs_up_during_their_call_is_that_call(people, app, clock):
+    """王老伯 had not signed up when he typed "救命 我摔倒了"; he then pressed the button and shared his phone. His call
+    stayed an unknown person's (no address for staff) and his next 救命 opened a second call beside it. Now the call
+    becomes his: staff see his registered address and phone, and his next cry joins it."""
+    wang, li = people("王老伯"), people("李社工")
+    await wang.send(CRY)
+    clock.advance(seconds=20)
+    await wang.share_contact("13900000002")
+    packet = li.last("紧急求助 #1").text
+    assert "建新路27弄5号302室" in packet and "13900000002" in packet, packet
+    clock.advance(seconds=20)
+    await wang.send("救命")
+    assert await app.svc.store.open_incident_ids() == [1]

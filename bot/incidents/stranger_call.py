@@ -132,3 +132,14 @@ async def _alerted(svc: Services, n: int) -> int:
     if reached := await svc.incidents.alert_first(n):
         await svc.store.update_incident(n, heard=True)
     return reached
+
+
+async def signed_up(svc: Services, uid: int, person: dict) -> None:
+    """They shared their phone and are this resident now, their own call still open: it is hers (the register's
+    address, phone, family and doctor for staff, who are told), or joins the one of hers already open."""
+    inc = await own_call(svc, uid)
+    if inc is None or inc.get("stranger") != uid or inc.get("group") or inc.get("summary") is not None:
+        return
+    if await svc.incidents.name_resident(inc["id"], person, svc.cat.t("stranger.now_registered")):
+        await svc.incidents.notify_alerted(inc["id"], "alert.stranger_registered", resident=person["name"],
+                                           urgent=True, staff_only=True)

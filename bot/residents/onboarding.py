@@ -65,6 +65,8 @@ async def link_resident(ctx: Ctx, rid: str, user_id: int | None = None) -> dict:
     person = await store.resident(rid)
     person["tg_id"] = user_id or ctx.ev.user_id
     await store.save_resident(person)
+    if ctx.svc.stranger_linked:  # a call they made before signing up is theirs now
+        await ctx.svc.stranger_linked(person["tg_id"], person)
     ctx.me.role, ctx.me.resident_id, ctx.me.name = "resident", rid, person["name"]
     address = full_address(ctx.svc.settings.community.address_prefix, person) or ctx.t("packet.no_address")
     ctx.say(ctx.t("onboard.linked", name=person["name"], address=address), keyboard=keyboard(ctx, "resident"))
