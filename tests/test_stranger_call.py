@@ -7,6 +7,7 @@ the staff on it."""
 from test_family_cry_others_kept import staff_cut_off
 from test_group_cry import group_texts, in_group
 from test_incident_followups import restarted
+from test_outage_journal import own_redis, replay_tick  # noqa: F401  (a fixture)
 
 from bot.testing.tools import Person
 
@@ -144,3 +145,18 @@ async def test_a_stranger_who_signs_up_during_their_call_is_that_call(people, ap
     clock.advance(seconds=20)
     await wang.send("救命")
     assert await app.svc.store.open_incident_ids() == [1]
+
+
+async def test_a_strangers_cry_while_redis_is_away_is_a_call_once_it_is_back(make_app, own_redis, clock):
+    app = await make_app(redis_url=own_redis.url)
+    stranger, li = Person(app, 7001, "路人甲"), Person(app, 1001)
+    own_redis.stop()
+    await stranger.send(CRY)
+    assert "120" in stranger.last().text and COMMITTEE in stranger.last().text  # at once, Redis or not
+    assert any("路人甲" in t for t in li.texts())  # staff's one-off alert
+    own_redis.start()
+    await replay_tick(app)
+    alert = li.last("紧急求助 #1")
+    assert "路人甲" in alert.text and "我摔倒了" in alert.text
+    await li.click(alert, "我来处理")
+    assert (await app.svc.store.incident(1))["status"] == "claimed"

@@ -111,7 +111,7 @@ async def unknown_cry_for_help(ctx: Ctx) -> None:
     await stranger_words.cried(ctx)  # what they say next reaches staff too
     if svc.stranger_named and await svc.stranger_named(ctx, ctx.ev.text[:300]):  # "3号楼的张阿姨摔倒了": hers
         return
-    reached = await svc.stranger_cry(ctx.ev, ctx.ev.text[:300] or "🆘")
+    reached = await svc.stranger_cry(ctx.ev, ctx.ev.text[:300] or "🆘") if svc.stranger_cry else 0
     ctx.say(ctx.t("stranger.urgent" if reached else "stranger.not_reached", phone=phone), urgent=True)
 
 
