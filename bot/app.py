@@ -222,7 +222,7 @@ def feature_routes(svc: Services) -> Routes:
     svc.details_url = lambda n: details_url(svc, n)  # "🗂 详情" on every alert packet
     svc.stranger_named = stranger_named  # a stranger's cry naming a resident: her call
     svc.stranger_cry = lambda ev, words: stranger_call.cried(svc, ev, words)  # else a call of their own
-    svc.stranger_said = lambda ev, text: stranger_call.said_after(svc, ev, text)
+    svc.stranger_said = lambda ev, text, recent: stranger_call.said_after(svc, ev, text, recent)
     svc.stranger_linked = lambda uid, person: stranger_call.signed_up(svc, uid, person)
     return Routes.merge(
         incident_routes.routes(svc.incidents, svc.repeats, svc.reach, svc.outage),

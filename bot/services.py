@@ -46,7 +46,7 @@ class Services:
     stranger_named: Callable[[Any, str], Awaitable[bool]] | None = None
     # their cry about nobody on the register: a call of its own; what they say after it (bot/incidents/stranger_call.py)
     stranger_cry: Callable[[Any, str], Awaitable[int]] | None = None
-    stranger_said: Callable[[Any, str], Awaitable[int | None]] | None = None
+    stranger_said: Callable[[Any, str, bool], Awaitable[int | None]] | None = None
     stranger_linked: Callable[[int, dict], Awaitable[None]] | None = None  # signed up: their open call is theirs
 
     def staff_locale(self) -> str:

@@ -160,3 +160,16 @@ async def test_a_strangers_cry_while_redis_is_away_is_a_call_once_it_is_back(mak
     assert "路人甲" in alert.text and "我摔倒了" in alert.text
     await li.click(alert, "我来处理")
     assert (await app.svc.store.incident(1))["status"] == "claimed"
+
+
+async def test_a_stranger_hears_who_took_their_call_and_is_asked_where_they_are(people, app, clock):
+    """Staff claimed a stranger's call and the stranger heard nothing: they could not tell anyone was coming, nor that
+    staff need to know where they are (the register has no address for them)."""
+    stranger, li = people("路人甲"), people("李社工")
+    await stranger.send(CRY)
+    clock.advance(minutes=15)  # long after the cry: their answer to "在哪里" still reaches her
+    await li.click(li.last("紧急求助 #1"), "我来处理")
+    told = stranger.last("李社工").text
+    assert "接手" in told and "在哪里" in told
+    await stranger.send("5号楼302")
+    assert "5号楼302" in li.last("5号楼302").text and "#1" in li.last("5号楼302").text

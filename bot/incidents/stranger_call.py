@@ -110,12 +110,15 @@ async def _beyond_cap(svc: Services, uid: int, words: str, reporter: dict) -> in
     return await _alerted(svc, n)
 
 
-async def said_after(svc: Services, ev: Inbound, text: str) -> int | None:
-    """Words a stranger types while their call is open: on its record, and to the staff holding it (FOLLOW_UPS a
-    10 minutes). None: no call of theirs is open; else how many staff chats got them (0: on the record only)."""
-    if (inc := await own_call(svc, ev.user_id)) is None:
+async def said_after(svc: Services, ev: Inbound, text: str, recent: bool) -> int | None:
+    """Words a stranger types soon after their cry (`recent`) or after staff took their call (and asked where they
+    are), while it is open: on its record, and to the staff holding it (FOLLOW_UPS a 10 minutes). None: no such call;
+    else how many staff chats got them (0: on the record only)."""
+    now = svc.clock.ts()
+    if (inc := await own_call(svc, ev.user_id)) is None or not (
+            recent or now - float(inc.get("claimed_at") or 0) <= WINDOW_SECONDS):
         return None
-    n, now = inc["id"], svc.clock.ts()
+    n = inc["id"]
     reporter = reporter_of(svc, ev)
     await svc.store.add_timeline(n, {"at": now, "event": "family_added", "by": reporter["name"], "words": text[:300]})
     if not await svc.store.within_quota(f"stranger_said:{ev.user_id}:{n}", now, WINDOW_SECONDS, FOLLOW_UPS):

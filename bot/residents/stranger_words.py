@@ -88,11 +88,12 @@ async def after_cry(ctx: Ctx, text: str) -> bool:
     svc, uid, now = ctx.svc, ctx.ev.user_id, ctx.svc.clock.ts()
     phone = svc.settings.community.committee_phone
     at = await svc.store.pref(uid, "cried_at")
-    if not at or now - float(at) > AFTER_CRY_SECONDS:
-        return False
-    if svc.stranger_said and (reached := await svc.stranger_said(ctx.ev, text)) is not None:  # on their open call
+    recent = bool(at) and now - float(at) <= AFTER_CRY_SECONDS
+    if svc.stranger_said and (reached := await svc.stranger_said(ctx.ev, text, recent)) is not None:  # their call's
         ctx.say(ctx.t("stranger.passed_on" if reached else "stranger.noted", phone=phone), urgent=True)
         return True
+    if not recent:
+        return False
     if not await svc.store.within_quota(f"stranger_after:{uid}:{at}", now, AFTER_CRY_SECONDS * 2, FOLLOW_UPS):
         return False
     told = svc.cat.t("stranger.said_after", name=ctx.ev.first_name or "?", words=text[:200])
