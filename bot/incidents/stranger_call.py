@@ -16,16 +16,18 @@ The sender gets 120 and the committee phone at once, whatever staff are told (th
 """
 from __future__ import annotations
 
+from .. import roster
 from ..services import Services
 from ..types import Inbound
 from .alerting import listeners
 from .outage import called_at
 from .packet import someone_else
-from .reported import last_report, remember
+from .reported import last_report, recent_call, remember
 
 WINDOW_SECONDS = 600  # the strangers' cap counts new calls in windows of 10 minutes
 GROUP_SECONDS = 600  # another stranger's cry in the same group this soon after its call joins it
 FOLLOW_UPS = 5  # what a stranger types after the cry: at most five to staff a 10 minutes (all on the record)
+SUMMARY = 0  # no Telegram account has id 0: its prefs keep which call is the strangers' summary now
 
 
 def reporter_of(svc: Services, ev: Inbound, phone: str = "") -> dict:
@@ -87,25 +89,20 @@ async def _joined(svc: Services, inc: dict, uid: int, words: str, reporter: dict
 
 
 async def _group_call(svc: Services, group: int) -> dict | None:
-    """The group's stranger call, while open and its last cry recent."""
-    if not (last := await svc.store.pref(group, "group_call")):
-        return None
-    n, at = last.split(":", 1)
-    inc = await svc.store.incident(int(n))
-    if inc is None or inc["status"] == "resolved" or svc.clock.ts() - float(at) > GROUP_SECONDS:
-        return None
-    await svc.store.set_pref(group, "group_call", f"{n}:{svc.clock.ts()}")
+    """The group's stranger call, while open and its last cry recent (this one makes it recent again)."""
+    if inc := await recent_call(svc, group, "group_call", GROUP_SECONDS):
+        await svc.store.set_pref(group, "group_call", f"{inc['id']}:{svc.clock.ts()}")
     return inc
 
 
 async def _beyond_cap(svc: Services, uid: int, words: str, reporter: dict) -> int:
     """Over the cap: the summary call of this window joined (opened by the first one over it)."""
     window = int(svc.clock.ts() // WINDOW_SECONDS)
-    if (last := await svc.store.pref(0, "strangers_summary")) and (inc := await svc.store.incident(int(last))) \
+    if (last := await svc.store.pref(SUMMARY, "strangers_summary")) and (inc := await svc.store.incident(int(last))) \
             and inc["status"] != "resolved":
         return await _joined(svc, inc, uid, words, reporter, again=False)
     n = await _open(svc, words, reporter, stranger=uid, summary=window)
-    await svc.store.set_pref(0, "strangers_summary", str(n))
+    await svc.store.set_pref(SUMMARY, "strangers_summary", str(n))
     await remember(svc, uid, n)
     return await _alerted(svc, n)
 
@@ -125,8 +122,6 @@ async def said_after(svc: Services, ev: Inbound, text: str, recent: bool) -> int
         return 0
     told = svc.cat.t("alert.reporter_added", n=n, reporter=reporter["name"], relation=reporter["relation"],
                      words=text[:300])
-    from .. import roster
-
     return await roster.pass_on(svc, await listeners(svc, inc), told, None, tag=f"added:{n}", urgent_intro=True)
 
 
