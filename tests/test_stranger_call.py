@@ -22,6 +22,8 @@ async def test_a_strangers_cry_is_a_call_staff_claim_and_resolve(people, app):
     assert "路人甲" in alert.text and "未登记" in alert.text and "我摔倒了" in alert.text
     said = stranger.texts()[0]
     assert "120" in said and COMMITTEE in said
+    await li.send("/incident 1")
+    assert "未登记的用户求助" in li.last().text  # its record says how it came
     await li.click(alert, "我来处理")
     assert (await app.svc.store.incident(1))["status"] == "claimed"
     await li.click(li.last("紧急求助 #1"), "已解决")
