@@ -175,3 +175,13 @@ async def test_a_stranger_hears_who_took_their_call_and_is_asked_where_they_are(
     assert "接手" in told and "在哪里" in told
     await stranger.send("5号楼302")
     assert "5号楼302" in li.last("5号楼302").text and "#1" in li.last("5号楼302").text
+
+
+async def test_where_a_stranger_who_cried_in_a_group_then_writes_in_private_reaches_the_staff_on_the_call(people, app,
+                                                                                                          clock):
+    stranger, li = people("路人甲"), people("李社工")
+    await in_group(stranger, CRY)
+    clock.advance(seconds=30)
+    await stranger.send("我在5号楼302")
+    told = [t for t in li.texts() if "我在5号楼302" in t]
+    assert len(told) == 1 and "#1" in told[0], li.texts()

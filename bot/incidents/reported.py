@@ -25,6 +25,12 @@ async def remember(svc, uid: int, n: int) -> None:
     await svc.store.set_pref(uid, "reported", f"{n}:{svc.clock.ts()}")
 
 
+async def reported_at(svc, uid: int) -> float:
+    """When this person last reported a call (or cried on their own, as a stranger: stranger_call.py); 0: never."""
+    last = await svc.store.pref(uid, "reported")
+    return float(last.split(":", 1)[1]) if last else 0.0
+
+
 async def last_report(svc, uid: int) -> dict | None:
     """The call this person last reported about someone else, while it is open and the report recent."""
     return await recent_call(svc, uid, "reported", RECENT_SECONDS)

@@ -22,7 +22,7 @@ from ..types import Inbound
 from .alerting import listeners
 from .outage import called_at
 from .packet import someone_else
-from .reported import last_report, recent_call, remember
+from .reported import last_report, recent_call, remember, reported_at
 
 WINDOW_SECONDS = 600  # the strangers' cap counts new calls in windows of 10 minutes
 GROUP_SECONDS = 600  # another stranger's cry in the same group this soon after its call joins it
@@ -72,6 +72,7 @@ async def _joined(svc: Services, inc: dict, uid: int, words: str, reporter: dict
     same group or beyond the cap (on its record; staff told once a minute, the rest counted)."""
     n = inc["id"]
     if again:
+        await remember(svc, uid, n)  # (what they say next is about it: `said_after`)
         await svc.repeats.called_again(n, words, called_at(svc.clock.ts()), event="stranger_again")
         if not inc.get("heard"):  # its alert reached nobody yet: tried again now, not only at the next level
             return await _alerted(svc, n)
@@ -112,8 +113,10 @@ async def said_after(svc: Services, ev: Inbound, text: str, recent: bool) -> int
     are), while it is open: on its record, and to the staff holding it (FOLLOW_UPS a 10 minutes). None: no such call;
     else how many staff chats got them (0: on the record only)."""
     now = svc.clock.ts()
-    if (inc := await own_call(svc, ev.user_id)) is None or not (
-            recent or now - float(inc.get("claimed_at") or 0) <= WINDOW_SECONDS):
+    if (inc := await own_call(svc, ev.user_id)) is None:
+        return None
+    cried_at = await reported_at(svc, ev.user_id)  # their last cry on it, in private or in a group
+    if not (recent or now - max(cried_at, float(inc.get("claimed_at") or 0)) <= WINDOW_SECONDS):
         return None
     n = inc["id"]
     reporter = reporter_of(svc, ev)
