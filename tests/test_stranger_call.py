@@ -185,3 +185,13 @@ async def test_where_a_stranger_who_cried_in_a_group_then_writes_in_private_reac
     await stranger.send("我在5号楼302")
     told = [t for t in li.texts() if "我在5号楼302" in t]
     assert len(told) == 1 and "#1" in told[0], li.texts()
+
+
+async def test_the_strangers_cap_is_the_committees_setting(make_app, settings):
+    escalation = settings.escalation.model_copy(update={"strangers_per_10_minutes": 2})
+    app = await make_app(settings_=settings.model_copy(update={"escalation": escalation}))
+    li = Person(app, 1001, "李社工")
+    for i in range(4):
+        await Person(app, 8400 + i, f"路人{i}").send(CRY)
+    assert len(await app.svc.store.open_incident_ids()) == 3  # two calls, and the summary the other two joined
+    assert "1" in li.last("紧急求助 #3").text and "并入" in li.last("紧急求助 #3").text

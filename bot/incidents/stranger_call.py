@@ -5,13 +5,16 @@ safety net), alerted, claimable and resolvable, escalating like an emergency. St
 they are not on the register, their words (and, when they shared their phone for sign-up, that phone); never an
 address the bot does not have.
 
-- Their further cries join it (staff hear the first at once, then a count: bot/incidents/repeats.py).
-- What they type next ("我在5号楼302") reaches the staff holding it, on its record: `said_after`.
+- Their further cries join it (staff hear the first at once, then a count: bot/incidents/repeats.py); one that reached
+  nobody is alerted again at their next cry.
+- What they type next ("我在5号楼302") reaches the staff holding it, on its record: `said_after`; so does their answer
+  when staff take it (they are asked where they are: bot/incidents/staff.py).
+- Signing up during it as a resident makes it that resident's call: `signed_up`.
 - In a group, other unregistered people's cries about the same moment ("着火了" typed by five) join the group's open
   call (one call, each name and words on its record, staff told once a minute), not five calls.
 - All strangers together open at most `escalation.strangers_per_10_minutes` calls a 10 minutes (a spammer, a busy
-  group, a storm): beyond that each cry joins one summary call of its own ("🆘🆘 多位未登记的用户求助"), which staff
-  read as one message counting them and which escalates like any call; nothing is dropped.
+  group, a storm): beyond that each cry joins one summary call (opened by the first of them), whose one packet staff
+  read counts the others, edited in place, and which escalates like any call; nothing is dropped.
 The sender gets 120 and the committee phone at once, whatever staff are told (the callers say it).
 """
 from __future__ import annotations
