@@ -195,3 +195,15 @@ async def test_the_strangers_cap_is_the_committees_setting(make_app, settings):
         await Person(app, 8400 + i, f"路人{i}").send(CRY)
     assert len(await app.svc.store.open_incident_ids()) == 3  # two calls, and the summary the other two joined
     assert "1" in li.last("紧急求助 #3").text and "并入" in li.last("紧急求助 #3").text
+
+
+async def test_a_stranger_naming_a_resident_in_a_group_opens_her_call(people, app):
+    """In private, "3号楼的张阿姨摔倒了" from someone unregistered opens 张阿姨's own call (her address, her family); typed
+    in the building's group it was a call about nobody: staff had no address, her son was never reached."""
+    store, li, stranger = app.svc.store, people("李社工"), people("楼下小陈")
+    zhang = await store.resident(await store.resident_id_by_phone("13900000001"))
+    await in_group(stranger, "3号楼的张阿姨摔倒了")
+    assert [(await store.incident(n))["resident"] for n in await store.open_incident_ids()] == [zhang["id"]]
+    packet = li.last("紧急求助 #1").text
+    assert "楼下小陈" in packet and "未登记" in packet
+    assert "602" not in "".join(group_texts(app)) and stranger.inbox == []  # nothing personal, nothing private

@@ -20,12 +20,13 @@ The sender gets 120 and the committee phone at once, whatever staff are told (th
 from __future__ import annotations
 
 from .. import roster
+from ..flows.base import Ctx
 from ..services import Services
-from ..types import Inbound
+from ..types import Identity, Inbound
 from .alerting import listeners
 from .outage import called_at
 from .packet import someone_else
-from .reported import last_report, recent_call, remember, reported_at
+from .reported import last_report, named_in, recent_call, remember, reported_at, reported_resident
 
 WINDOW_SECONDS = 600  # the strangers' cap counts new calls in windows of 10 minutes
 GROUP_SECONDS = 600  # another stranger's cry in the same group this soon after its call joins it
@@ -62,6 +63,18 @@ async def cried(svc: Services, ev: Inbound, words: str) -> int:
     if group:
         await svc.store.set_pref(group, "group_call", f"{n}:{now}")
     return await _alerted(svc, n)
+
+
+async def in_group(svc: Services, ev: Inbound, words: str) -> None:
+    """A stranger's cry in a group (the group has 120 and the committee phone already): one naming a resident on the
+    register is her own call, as in private (bot/incidents/reported.py; nothing said to them in private); else theirs,
+    or the group's."""
+    named = await named_in(svc, words)
+    if len(named) != 1:
+        await cried(svc, ev, words)
+        return
+    ctx = Ctx(ev, Identity(ev.user_id, "stranger", svc.cat.locale_for(ev.language)), {}, svc)
+    await reported_resident(ctx, named[0], words, reporter_of(svc, ev), forward=False)  # (its replies: not sent)
 
 
 async def _open(svc: Services, words: str, reporter: dict, **fields) -> int:

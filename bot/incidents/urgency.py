@@ -119,7 +119,7 @@ async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound 
         return [msg], replace(ev, chat_id=ev.user_id, is_group=False, text=words, **kept)  # a photo follows the call
     await svc.store.log_stranger(ev.user_id, {"at": svc.clock.ts(), "kind": "group", "name": ev.first_name,
                                               "text": words[:300]})
-    await stranger_call.cried(svc, ev, words)  # a call, or the group's (bot/incidents/stranger_call.py)
+    await stranger_call.in_group(svc, ev, words)  # a call: a named resident's, theirs or the group's
     return [msg], None
 
 
