@@ -207,3 +207,14 @@ async def test_a_stranger_naming_a_resident_in_a_group_opens_her_call(people, ap
     packet = li.last("紧急求助 #1").text
     assert "楼下小陈" in packet and "未登记" in packet
     assert "602" not in "".join(group_texts(app)) and stranger.inbox == []  # nothing personal, nothing private
+
+
+
+async def test_five_neighbours_crying_in_a_group_at_the_same_moment_still_make_one_call(make_app):
+    """Their messages arrive together and two worker processes handle them side by side: each found no call of the
+    group's yet and opened one — several calls for one fire."""
+    import asyncio
+
+    workers = [await make_app(), await make_app()]  # one Redis, one committee
+    await asyncio.gather(*(in_group(Person(workers[i % 2], 9100 + i, f"邻居{i}"), "着火了 救命") for i in range(6)))
+    assert len(await workers[0].svc.store.open_incident_ids()) == 1
