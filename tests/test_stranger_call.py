@@ -218,3 +218,18 @@ async def test_five_neighbours_crying_in_a_group_at_the_same_moment_still_make_o
     workers = [await make_app(), await make_app()]  # one Redis, one committee
     await asyncio.gather(*(in_group(Person(workers[i % 2], 9100 + i, f"邻居{i}"), "着火了 救命") for i in range(6)))
     assert len(await workers[0].svc.store.open_incident_ids()) == 1
+
+
+async def test_a_strangers_photo_captioned_with_a_cry_in_a_group_goes_with_their_call(people, app, clock):
+    """A photo of the smoke captioned "救命 着火了" by someone unregistered in the group: staff read the words, never saw
+    the photo. Now it goes with the call's alert, and with each escalation round."""
+    import test_group_media as gm
+
+    stranger, li, chen = people("路人甲"), people("李社工"), people("陈书记")
+    await gm.in_group(stranger, "photo", caption="救命 着火了")
+    assert "紧急求助 #1" in li.last("紧急求助").text
+    assert gm.forwarded_from_group(app, li.id) == 1
+    for _ in range(8):
+        clock.advance(minutes=1)
+        await app.engine.tick()
+    assert gm.forwarded_from_group(app, chen.id) >= 1  # the head, as it escalates

@@ -22,7 +22,7 @@ from __future__ import annotations
 from .. import roster
 from ..flows.base import Ctx
 from ..services import Services
-from ..types import Identity, Inbound
+from ..types import MEDIA, Identity, Inbound
 from .alerting import listeners
 from .outage import called_at
 from .packet import someone_else
@@ -59,7 +59,10 @@ async def cried(svc: Services, ev: Inbound, words: str) -> int:
     cap = svc.settings.escalation.strangers_per_10_minutes
     if not await svc.store.within_quota("stranger_calls", now, WINDOW_SECONDS, cap):
         return await _beyond_cap(svc, uid, words, reporter)
-    n = await _open(svc, words, reporter, stranger=uid, **({"group": group} if group else {}))
+    more = {"group": group} if group else {}
+    if group and ev.kind in MEDIA:  # the photo the cry came with goes with each alert round (in private: paced alone)
+        more["media"] = [ev.chat, ev.message_id]
+    n = await _open(svc, words, reporter, stranger=uid, **more)
     await remember(svc, uid, n)
     if group:
         await svc.store.set_pref(group, "group_call", f"{n}:{now}")
