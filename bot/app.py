@@ -24,6 +24,7 @@ from .incidents import routes as incident_routes
 from .incidents.reach import Reach
 from .incidents.repeats import Repeats
 from .incidents.reported import stranger_named
+from .incidents import stranger_call
 from .lanes import Lanes
 from .logmask import protect_logs
 from .outbox import Messenger, Outbox
@@ -220,6 +221,9 @@ def feature_routes(svc: Services) -> Routes:
     svc.notices, svc.agebands = Notices(svc), AgeBands(svc)
     svc.details_url = lambda n: details_url(svc, n)  # "🗂 详情" on every alert packet
     svc.stranger_named = stranger_named  # a stranger's cry naming a resident: her call
+    svc.stranger_cry = lambda ev, words: stranger_call.cried(svc, ev, words)  # else a call of their own
+    svc.stranger_said = lambda ev, text, recent: stranger_call.said_after(svc, ev, text, recent)
+    svc.stranger_linked = lambda uid, person: stranger_call.signed_up(svc, uid, person)
     return Routes.merge(
         incident_routes.routes(svc.incidents, svc.repeats, svc.reach, svc.outage),
         core_routes.routes(),

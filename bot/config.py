@@ -70,8 +70,7 @@ class Policy(_Strict):
     levels: list[Level] = Field(min_length=1)
     repeat_every_minutes: float = Field(gt=0)
     arrival_timeout_minutes: float = Field(gt=0)
-    # an arrived incident still open after this asks its claimer to resolve it, then all staff, up to
-    # arrived_followup_max times (none in checkin.quiet_hours: they wait); one interval on, the head is told once
+    # still open after this (arrived): its claimer, then all staff, are asked to resolve it (not in quiet hours)
     arrived_followup_minutes: float = Field(default=60, gt=0)
     arrived_followup_max: int = Field(default=3, ge=1)
 
@@ -88,6 +87,7 @@ class Escalation(_Strict):
     checkin: Policy
     colleague: Policy | None = None  # a staff member's own cry; unset: bot/incidents/colleague.py's default
     address_confirm_timeout_minutes: float = Field(default=3, gt=0)
+    strangers_per_10_minutes: int = Field(default=5, ge=1)  # their new calls; beyond: one call counting the rest
 
 
 class QuietHours(_Strict):

@@ -34,7 +34,7 @@ class Services:
     kb: Any = None           # nlu.qa.KnowledgeBase: answer
     # the features, built by the composition root (None: not enabled in this process)
     incidents: Incidents | None = None
-    repeats: Repeats | None = None          # repeated calls while one is open, strangers' cries
+    repeats: Repeats | None = None          # repeated calls while one is open
     reach: Reach | None = None              # which staff the bot can reach
     outage: Outage | None = None            # calls that came while Redis was away: journaled, then stored
     checkins: Checkins | None = None
@@ -44,6 +44,10 @@ class Services:
     details_url: Callable[[int], str] | None = None  # the staff desk's page of an incident ("🗂 详情")
     # an unregistered person's cry naming a resident ("3号楼的张阿姨摔倒了"): her call (bot/incidents/reported.py)
     stranger_named: Callable[[Any, str], Awaitable[bool]] | None = None
+    # their cry about nobody on the register: a call of its own; what they say after it (bot/incidents/stranger_call.py)
+    stranger_cry: Callable[[Any, str], Awaitable[int]] | None = None
+    stranger_said: Callable[[Any, str, bool], Awaitable[int | None]] | None = None
+    stranger_linked: Callable[[int, dict], Awaitable[None]] | None = None  # signed up: their open call is theirs
 
     def staff_locale(self) -> str:
         return self.settings.locale

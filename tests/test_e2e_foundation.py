@@ -82,7 +82,8 @@ async def test_group_chatter_is_ignored_and_a_cry_for_help_there_gets_120(telegr
     await telegram.api.wait_for_message(probe.id, lambda m: m.has_request_contact())  # later updates handled
     told = await telegram.api.wait_for_message(-100123, "120")
     assert [m.text for m in telegram.api.sent_to(-100123)] == [told.text]
-    assert await telegram.app.svc.store.open_incident_ids() == []
+    await telegram.said(telegram.user("李社工"), "紧急求助 #1")  # (she never signed up: a call of its own)
+    assert await telegram.app.svc.store.open_incident_ids() == [1]
 
 
 async def test_a_stranger_crying_for_help_gets_120_at_once(telegram):

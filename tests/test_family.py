@@ -112,8 +112,9 @@ async def test_a_removed_contacts_cry_for_help_still_reaches_staff_without_the_f
     await reimport(app, tmp_path, ("王丽,女儿,13911110002", "王强,儿子,13911110022"))
     await daughter.send("救命，我爸爸摔倒了")
     assert "120" in daughter.last().text
-    assert "可能的求助" in people("李社工").last().text  # told, as for anyone unknown
-    assert await app.svc.store.open_incident_ids() == []
+    alert = people("李社工").last("紧急求助 #1").text  # a call, as anyone unknown's cry is
+    assert "王丽" in alert and "未登记" in alert and "我爸爸摔倒了" in alert
+    assert (await app.svc.store.incident(1))["resident"] == ""  # nothing of her former link
 
 
 async def test_a_daughter_whose_call_reaches_no_staff_is_told_the_truth_and_the_numbers(people, app):

@@ -119,7 +119,7 @@ async def test_a_removed_contacts_photo_captioned_with_a_cry_reaches_staff_with_
     await reimport(app, tmp_path, ("王丽,女儿,13911110002", "王强,儿子,13911110022"))
     await daughter.send_kind("photo", caption="救命，我爸爸摔倒了")
     li = people("李社工")
-    assert "我爸爸摔倒了" in li.last("可能的求助").text
+    assert "我爸爸摔倒了" in li.last("紧急求助 #1").text
     assert any(s.forwarded for s in li.inbox)  # the photo is not lost with the link
     assert "120" in daughter.texts()[-1] and COMMITTEE in daughter.texts()[-1]
 

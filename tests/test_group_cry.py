@@ -1,6 +1,6 @@
 """A cry for help in a group the bot is in: the group gets 120 and the committee's phone (nothing personal); a
-registered resident's cry goes their own fast lane, a family contact's the family path, a stranger's is told to
-staff once."""
+registered resident's cry goes their own fast lane, a family contact's the family path, a staff member's her colleague
+call, a stranger's is a call of its own (tests/test_stranger_call.py)."""
 from bot.types import Inbound
 
 GROUP = -100777
@@ -72,7 +72,7 @@ async def test_a_strangers_cry_in_a_group_is_told_to_staff_once(people, app):
     assert sum("群里" in t and "路人甲" in t for t in li.texts()) == 1
     assert "有人晕倒了" in li.last("群里").text
     assert len(group_texts(app)) == 2 and all("120" in t for t in group_texts(app))
-    assert await app.svc.store.open_incident_ids() == []
+    assert await app.svc.store.open_incident_ids() == [1]  # one call, the second cry on it
     assert stranger.inbox == []  # nothing private they did not ask for
 
 
@@ -107,3 +107,17 @@ async def test_a_daughters_cry_in_a_group_during_her_fathers_call_asks_staff_to_
     assert await app.svc.store.open_incident_ids() == [1]
     ask = people("李社工").last("请直接打电话")
     assert "王丽" in ask.text and "13911110002" in ask.text
+
+
+async def test_a_staff_members_own_cry_in_a_group_is_her_colleague_call(people, app, clock):
+    """李社工 typed "救命 我摔倒了" in a residents' group: the group got 120 and nothing else happened — no colleague
+    was told. Now it is her colleague call, as in private: colleagues and the head alerted, claimable, escalating."""
+    li, wa, chen = people("李社工"), people("王社工"), people("陈书记")
+    await in_group(li, "救命 我摔倒了")
+    assert "120" in group_texts(app)[-1] and COMMITTEE in group_texts(app)[-1]
+    alert = wa.last("同事求助 #1")
+    assert "李社工" in alert.text and "我摔倒了" in alert.text
+    assert "同事求助 #1" in chen.last("#1").text
+    assert not any("同事求助" in t for t in li.texts())  # never sent to herself
+    await wa.click(alert, "我来处理")
+    assert "王社工" in li.last("王社工").text

@@ -164,5 +164,8 @@ async def test_a_strangers_words_after_their_cry_reach_staff_then_and_are_writte
     told = len(stranger.inbox)
     own_redis.start()
     await replay_tick(app)
-    assert "在3号楼门口，是个老太太" in [e.get("text") for e in await app.svc.store.stranger_log(stranger.id)]
+    # their cry is a call now (bot/incidents/stranger_call.py): the words are on it, for whoever takes it
+    assert await app.svc.store.open_incident_ids() == [1]
+    assert "在3号楼门口，是个老太太" in [e.get("words") for e in await app.svc.store.timeline(1)]
+    assert "3号楼门口" in li.last("紧急求助 #1").text and "路人" in li.last("紧急求助 #1").text
     assert len(stranger.inbox) == told + 1  # recovery's one message

@@ -22,7 +22,7 @@ SCENARIO_KEYS = {
     "incident:#", "incident:#:alerts", "incident:#:timeline", "incident:seq", "incidents:open",
     "notice:#", "notice:#:state", "notice:seq",
     "pending", "prefs:#", "questions", "questions:seq",
-    "repeats:i#", "repeats:s#", "resident:r#:incident",
+    "quota:stranger_calls:#", "repeats:i#", "resident:r#:incident",
     "residents", "residents:phone", "residents:seq", "residents:tg",
     "sendlog", "session:#", "stranger:#:log",
     "tally:checkins:#", "tally:questions:#",

@@ -10,7 +10,7 @@ from .base import Ctx
 from .menu import keyboard, show_menu
 
 SOURCES = ("button", "text", "menu", "checkin", "voice", "photo", "location", "family", "group", "colleague",
-           "reported", "staff")
+           "reported", "staff", "stranger")
 
 
 def _ago(ctx: Ctx, ts: float) -> str:

@@ -13,7 +13,7 @@ This package owns
   message their callers then get (`recovery.py`); a live location's moves, paced, to the staff holding the call
   (`live.py`);
 - the conversations around an incident: the resident's call (`help_request.py`, `urgency.py`), a family
-  member's (`family.py`), a staff member's own (`colleague.py`), a voice or photo sent in a group
+  member's (`family.py`), a staff member's own (`colleague.py`), an unregistered person's (`stranger_call.py`), a voice or photo sent in a group
   (`group_media.py`), staff's actions on alerts (`staff.py`);
 - its buttons, commands and timers, and who may press what: `routes.py`.
 """

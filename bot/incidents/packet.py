@@ -33,7 +33,8 @@ def someone_else(svc: Services, inc: dict) -> dict:
     """Whom a call about someone the register did not name is shown as (`about_other`: bot/incidents/family_other.py):
     who reported it, and their phone to call back — never anyone's registered address."""
     r = inc.get("reporter") or {}
-    return {"id": "", "name": svc.cat.t("packet.other_person_name", reporter=r.get("name", "?")),
+    key = "packet.stranger_name" if inc.get("stranger") else "packet.other_person_name"  # their own cry: themselves
+    return {"id": "", "name": svc.cat.t(key, reporter=r.get("name", "?")),
             "phone": r.get("phone", "")}
 
 
@@ -121,6 +122,10 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines[start:] = [t("packet.candidates_other" if inc.get("about_other") else "packet.candidates")] + [
             t("packet.candidate", name=c["name"], address=c["address"] or t("packet.no_address"),
               phone=tappable(c["phone"])) for c in inc["candidates"]]
+    elif inc.get("stranger") and not inc.get("resident"):  # someone unregistered, in their words
+        lines[start:] = [t("packet.stranger_group" if inc.get("group") else "packet.stranger")]
+        if inc.get("joined"):  # others' cries joined it: the group's, or all strangers' beyond the cap
+            lines.append(t("packet.strangers_joined", count=inc["joined"], n=n))
     elif inc.get("about_other") and not inc.get("resident"):  # someone the register did not name
         lines[start:] = [t("packet.about_other")]
     if (where := inc.get("family_location")) and role == "staff":  # beside the registered address: any difference

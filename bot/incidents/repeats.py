@@ -1,9 +1,9 @@
 """Repeated calls, collapsed: while a call is being handled, the same person's further cries for help reach staff
-as one line per short interval ("又发来 5 次"). Each one is still written down (the incident's timeline, or a
-stranger's log) by the caller; only the staff messages are collapsed.
+as one line per short interval ("又发来 5 次"). Each one is still written down (the incident's timeline) by the
+caller; only the staff messages are collapsed. (An unregistered person's cry is a call too: bot/incidents/stranger_call.py.)
 
 The first repeat of an interval is passed on at once; the rest are counted in Redis, and a deadline
-("rep:i42" for incident 42, "rep:s5001" for the stranger 5001) passes the count on when the interval ends.
+("rep:i42" for incident 42) passes the count on when the interval ends.
 
 An unregistered person's voices and photos ("rep:m5001") are paced harder, so they cannot flood staff: one
 forwarded per STRANGER_MEDIA_SECONDS each, and the latest held back follows when that ends; and at most
@@ -55,14 +55,6 @@ class Repeats:
         if await self._first_of_interval(f"i{n}"):
             await self.incidents.notify_alerted(n, "alert.resident_again", words=words[:200] or "🆘", urgent=True)
 
-    async def stranger_cry(self, uid: int) -> bool:
-        """Whether an unregistered person's cry for help goes to staff now (else it is counted for later)."""
-        return await self._first_of_interval(f"s{uid}")
-
-    async def stranger_cry_unheard(self, uid: int) -> None:
-        """The cry passed on reached nobody: the next one is tried at once, not counted as heard."""
-        await self.svc.store.forget_repeat(f"s{uid}")
-
     async def stranger_media(self, uid: int) -> bool:
         """Whether an unregistered person's voice or photo is forwarded to staff now (else it is held back)."""
         store, now = self.svc.store, self.svc.clock.ts()
@@ -85,7 +77,7 @@ class Repeats:
         elif subject.startswith("i"):
             await (await self.incidents.notify_alerted(int(subject[1:]), "alert.resident_again_many", count=count,
                                                        urgent=True))
-        else:
+        else:  # "rep:s5001": a stranger's cries counted before they became calls (stranger_call.py), still owed
             uid = int(subject[1:])
             seen = await self.svc.store.stranger_log(uid)
             name = seen[-1].get("name", "") if seen else ""

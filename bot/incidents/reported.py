@@ -25,13 +25,24 @@ async def remember(svc, uid: int, n: int) -> None:
     await svc.store.set_pref(uid, "reported", f"{n}:{svc.clock.ts()}")
 
 
+async def reported_at(svc, uid: int) -> float:
+    """When this person last reported a call (or cried on their own, as a stranger: stranger_call.py); 0: never."""
+    last = await svc.store.pref(uid, "reported")
+    return float(last.split(":", 1)[1]) if last else 0.0
+
+
 async def last_report(svc, uid: int) -> dict | None:
     """The call this person last reported about someone else, while it is open and the report recent."""
-    if not (last := await svc.store.pref(uid, "reported")):
+    return await recent_call(svc, uid, "reported", RECENT_SECONDS)
+
+
+async def recent_call(svc, holder: int, name: str, seconds: float) -> dict | None:
+    """The call `holder`'s pref `name` keeps ("n:when"), while it is open and `when` less than `seconds` ago."""
+    if not (last := await svc.store.pref(holder, name)):
         return None
     n, at = last.split(":", 1)
     inc = await svc.store.incident(int(n))
-    if inc is None or inc["status"] == "resolved" or svc.clock.ts() - float(at) > RECENT_SECONDS:
+    if inc is None or inc["status"] == "resolved" or svc.clock.ts() - float(at) > seconds:
         return None
     return inc
 

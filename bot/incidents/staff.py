@@ -132,8 +132,11 @@ async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "") -> None:
 
 
 async def _tell_resident(ctx: Ctx, inc: dict, key: str, **kw) -> None:
-    """The resident (or the staff member whose own call it is) hears what happened to their call."""
+    """The resident (or the staff member whose own call it is, or the stranger who made it in private) hears what
+    happened to their call; a stranger is asked where they are too (the register cannot say)."""
     person = colleague(ctx.svc, inc) if inc.get("staff_caller") else await ctx.svc.store.resident(inc["resident"]) or {}
+    if inc.get("stranger") and not inc.get("resident") and not inc.get("group") and inc.get("summary") is None:
+        person, key = {"tg_id": inc["stranger"]}, "stranger.staff_coming" if key == "help.staff_coming" else key
     if person.get("tg_id"):
         loc = await ctx.svc.store.pref(person["tg_id"], "locale") or ctx.svc.settings.locale
         await ctx.svc.outbox.send(Outbound(person["tg_id"], ctx.svc.cat.t(key, loc, **kw), tag=f"resident:{inc['id']}"))

@@ -15,7 +15,7 @@ from ..flows.base import Ctx
 from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, understand
 from ..services import Services
 from ..types import Inbound, Outbound
-from . import address_steps, group_media, help_request
+from . import address_steps, group_media, help_request, stranger_call
 from .packet import tappable
 from .raising import open_call
 
@@ -103,26 +103,23 @@ def stamp(ctx: Ctx) -> None:
 
 async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound | None]:
     """The bot serves people one to one, but a cry for help in a group it is in still gets 120 and the committee
-    there (nothing personal). A registered resident's or family contact's call then goes on as if written in
-    private (the event returned); a stranger's is told to staff (once a minute per stranger, as in private). A
-    voice or photo without such words reaches staff too (bot/incidents/group_media.py)."""
+    there (nothing personal). A registered resident's, family contact's or staff member's call then goes on as if
+    written in private (the event returned; a staff member's is her colleague call, bot/incidents/colleague.py); a
+    stranger's is a call of its own, or joins the group's (bot/incidents/stranger_call.py). A voice or photo without
+    such words reaches staff too (bot/incidents/group_media.py)."""
     words = await typed_cry(svc, ev, frozenset())
     if not words:
         return await group_media.in_group(svc, ev) if ev.kind in group_media.MEDIA else ([], None)
     loc = svc.cat.locale_for(ev.language)
     msg = Outbound(ev.chat, svc.cat.t("group.urgent", loc, phone=svc.settings.community.committee_phone), urgent=True)
     await svc.outbox.send(msg)
-    if roster.staff_by_tg(svc.settings, ev.user_id):
-        return [msg], None
-    if await svc.store.resident_by_tg(ev.user_id) or await svc.store.contact_account(ev.user_id):
+    staff = roster.staff_by_tg(svc.settings, ev.user_id)  # hers: her colleague call, as in private
+    if staff or await svc.store.resident_by_tg(ev.user_id) or await svc.store.contact_account(ev.user_id):
         kept = {"group_id": ev.chat} if ev.kind in group_media.MEDIA else {"kind": "text", "message_id": None}
         return [msg], replace(ev, chat_id=ev.user_id, is_group=False, text=words, **kept)  # a photo follows the call
     await svc.store.log_stranger(ev.user_id, {"at": svc.clock.ts(), "kind": "group", "name": ev.first_name,
                                               "text": words[:300]})
-    if await svc.repeats.stranger_cry(ev.user_id):
-        text = svc.cat.t("group.staff_alert", name=ev.first_name or "?", words=words[:200])
-        await svc.outbox.send_all([Outbound(st.telegram_id, text, urgent=True, tag="stranger")
-                                   for st in await roster.reachable_on_duty(svc)])
+    await stranger_call.in_group(svc, ev, words)  # a call: a named resident's, theirs or the group's
     return [msg], None
 
 

@@ -65,6 +65,8 @@ async def link_resident(ctx: Ctx, rid: str, user_id: int | None = None) -> dict:
     person = await store.resident(rid)
     person["tg_id"] = user_id or ctx.ev.user_id
     await store.save_resident(person)
+    if ctx.svc.stranger_linked:  # a call they made before signing up is theirs now
+        await ctx.svc.stranger_linked(person["tg_id"], person)
     ctx.me.role, ctx.me.resident_id, ctx.me.name = "resident", rid, person["name"]
     address = full_address(ctx.svc.settings.community.address_prefix, person) or ctx.t("packet.no_address")
     ctx.say(ctx.t("onboard.linked", name=person["name"], address=address), keyboard=keyboard(ctx, "resident"))
@@ -101,20 +103,15 @@ async def on_stranger(ctx: Ctx) -> None:
 
 
 async def unknown_cry_for_help(ctx: Ctx) -> None:
-    """A cry for help about nobody in the register: 120 and the committee phone, and the on-duty staff told (else
-    anyone on the staff the bot can reach); the person hears staff were told only when someone got it. One that names
-    a resident on the register is her own call (bot/incidents/reported.py)."""
-    phone = ctx.svc.settings.community.committee_phone
+    """A cry for help from someone the register does not know: a call of its own, stored, then alerted and escalating
+    (bot/incidents/stranger_call.py: their repeats join it, strangers together are capped); they get 120 and the
+    committee phone, and hear staff were told only when someone got it. One that names a resident on the register is
+    her own call (bot/incidents/reported.py). (The incidents build on the register: wired by the composition root.)"""
+    phone, svc = ctx.svc.settings.community.committee_phone, ctx.svc
     await stranger_words.cried(ctx)  # what they say next reaches staff too
-    reached = 1  # counted, not sent: staff heard the first and hear how many more when the interval ends
-    if await ctx.svc.repeats.stranger_cry(ctx.ev.user_id):  # (bot/incidents/repeats.py)
-        named = ctx.svc.stranger_named  # (the incidents build on the register: wired by the composition root)
-        if named and await named(ctx, ctx.ev.text[:300]):  # "3号楼的张阿姨摔倒了": her own call
-            return
-        text = ctx.svc.cat.t("stranger.staff_alert", name=ctx.ev.first_name or "?", words=ctx.ev.text[:200])
-        reached = await roster.pass_on(ctx.svc, [], text, None, tag="stranger", urgent_intro=True)
-        if not reached:  # nobody heard it: the next cry is tried again, and nobody is told staff know
-            await ctx.svc.repeats.stranger_cry_unheard(ctx.ev.user_id)
+    if svc.stranger_named and await svc.stranger_named(ctx, ctx.ev.text[:300]):  # "3号楼的张阿姨摔倒了": hers
+        return
+    reached = await svc.stranger_cry(ctx.ev, ctx.ev.text[:300] or "🆘") if svc.stranger_cry else 0
     ctx.say(ctx.t("stranger.urgent" if reached else "stranger.not_reached", phone=phone), urgent=True)
 
 

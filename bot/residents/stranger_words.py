@@ -86,8 +86,13 @@ async def cried(ctx: Ctx) -> None:
 async def after_cry(ctx: Ctx, text: str) -> bool:
     """Words soon after their cry: to staff, and they are told (see above). Whether the words were taken so."""
     svc, uid, now = ctx.svc, ctx.ev.user_id, ctx.svc.clock.ts()
+    phone = svc.settings.community.committee_phone
     at = await svc.store.pref(uid, "cried_at")
-    if not at or now - float(at) > AFTER_CRY_SECONDS:
+    recent = bool(at) and now - float(at) <= AFTER_CRY_SECONDS
+    if svc.stranger_said and (reached := await svc.stranger_said(ctx.ev, text, recent)) is not None:  # their call's
+        ctx.say(ctx.t("stranger.passed_on" if reached else "stranger.noted", phone=phone), urgent=True)
+        return True
+    if not recent:
         return False
     if not await svc.store.within_quota(f"stranger_after:{uid}:{at}", now, AFTER_CRY_SECONDS * 2, FOLLOW_UPS):
         return False
