@@ -49,7 +49,7 @@ async def recent_call(svc, holder: int, name: str, seconds: float) -> dict | Non
 
 async def named_in(svc, words: str) -> list[dict]:
     """The residents whose registered name the words give ("张阿姨" in "3号楼的张阿姨摔倒了")."""
-    return [p for p in await svc.store.residents() if len(p.get("name") or "") >= 2 and p["name"] in words]
+    return [p for rid in await svc.store.residents_named(words) if (p := await svc.store.resident(rid))]
 
 
 async def stranger_named(ctx: Ctx, words: str) -> bool:

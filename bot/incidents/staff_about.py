@@ -53,13 +53,13 @@ async def named(ctx: Ctx, text: str) -> tuple[list[dict], list[str]]:
     """The registered residents the words name (by full name, else "李阿姨" by surname), and the names said that
     match nobody on the register."""
     store, out = ctx.svc.store, []
-    names = await store.resident_names()
-    exact = [rid for rid, (name, _) in names.items() if len(name) >= 2 and name in text]
+    exact = list(await store.residents_named(text))
     if not exact and HER_FAMILY.search(text):  # "我妈摔倒了": hers, if the register has her as their contact
         me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
         exact = list(dict.fromkeys(link["rid"] for link in await store.contact_links_by_phone(me.phone)))
     called = [m["surname"] or m["short"] for m in CALLED.finditer(text)]
     if not exact:  # "李阿姨": whoever of that surname is registered
+        names = await store.resident_names()
         exact = [rid for rid, (name, _) in sorted(names.items(), key=lambda kv: kv[1][0]) if name[:1] in called]
     for rid in exact[:CANDIDATES]:
         if person := await store.resident(rid):

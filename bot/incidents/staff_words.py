@@ -187,7 +187,7 @@ async def _hers(ctx: Ctx, anyones: bool = False) -> list[tuple[dict, str]]:
 async def _checkin_asked(ctx: Ctx, text: str) -> bool:
     """"张阿姨今天签到了吗": each named resident's check-in, as a family member reads it; False if nobody is named."""
     store, checkins = ctx.svc.store, getattr(ctx.svc, "checkins", None)
-    said = [rid for rid, (name, _) in (await store.resident_names()).items() if len(name) >= 2 and name in text]
+    said = list(await store.residents_named(text))
     for rid in said[:4]:
         person = await store.resident(rid) or {"id": rid, "name": "?"}
         report = await checkins.family_report(person, ctx.me.locale) if checkins else None
@@ -209,7 +209,7 @@ async def _asked_after(ctx: Ctx, text: str, bare: bool = False) -> bool:
             shown = True
     if shown:
         return True
-    names = {name for name, _ in (await store.resident_names()).values() if len(name) >= 2 and name in text}
+    names = set((await store.residents_named(text)).values())
     for name in sorted(names):
         ctx.say(ctx.t("staffwords.no_call", name=name))
     return bool(names)
