@@ -104,6 +104,17 @@ class Lanes:
         return leave
 
     @contextmanager
+    def alert_hold(self, at_most: float | None = None) -> Iterator["AlertHold"]:
+        """A staff alert's stretch: held from now to its end, except while the alert only waits (its chat's pace,
+        which may be a second: nothing else need wait for that), each held stretch capped at `at_most`."""
+        hold = AlertHold(self, at_most)
+        hold.on()
+        try:
+            yield hold
+        finally:
+            hold.off()
+
+    @contextmanager
     def urgent(self, at_most: float | None = None) -> Iterator[None]:
         """A stretch of urgent work: others' `wait_turn` holds until every such stretch has ended."""
         leave = self.hold(at_most)
@@ -129,3 +140,21 @@ class Lanes:
                     await self._idle.wait()
             except TimeoutError:
                 return
+
+
+class AlertHold:
+    """A hold on the urgent lane that lets go while its alert only waits (`off`), and holds again after (`on`)."""
+
+    __slots__ = ("_lanes", "_at_most", "_leave")
+
+    def __init__(self, lanes: Lanes, at_most: float | None) -> None:
+        self._lanes, self._at_most, self._leave = lanes, at_most, None
+
+    def on(self) -> None:
+        if self._leave is None:
+            self._leave = self._lanes.hold(self._at_most)
+
+    def off(self) -> None:
+        if self._leave is not None:
+            self._leave()
+            self._leave = None

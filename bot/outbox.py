@@ -8,14 +8,15 @@ from dataclasses import replace
 from typing import Protocol
 
 from .clock import Clock
-from .lanes import Lanes
+from .lanes import AlertHold, Lanes
 from .logmask import mask
 from .store import Store
 from .textfit import clip
 from .types import MessageRef, Outbound, SendResult
 
 log = logging.getLogger(__name__)
-URGENT_HOLD_SECONDS = 0.5  # a staff alert's wait for its slot and its send keep others waiting this long at most
+URGENT_HOLD_SECONDS = 0.5  # a staff alert's wait for its slot and its send keep others waiting this long at most (not
+# its wait for its chat's pace: others go meanwhile)
 
 
 class Messenger(Protocol):
@@ -25,7 +26,8 @@ class Messenger(Protocol):
 
 
 class Limiter(Protocol):
-    async def acquire(self, chat_id: int, urgent: bool | int, *, again: bool = False) -> float | None: ...
+    async def acquire(self, chat_id: int, urgent: bool | int, *, again: bool = False,
+                      hold: AlertHold | None = None) -> float | None: ...
 
     def stale(self, slot_at: float) -> bool: ...
 
@@ -102,10 +104,12 @@ class Outbox:
             await self.lanes.wait_turn()
         result = SendResult(ok=False, error="not sent")
         for attempt in range(1, self.attempts + 1):
-            try:  # a staff alert holds the others from its wait for a slot until Telegram has it (bounded)
-                with self.lanes.urgent(at_most=URGENT_HOLD_SECONDS) if not rank else nullcontext():
+            try:  # a staff alert holds the others from its wait for a slot until Telegram has it (bounded), not while
+                # it waits for its chat's pace
+                with self.lanes.alert_hold(at_most=URGENT_HOLD_SECONDS) if not rank else nullcontext() as hold:
                     if self.limiter:
-                        slot = await self.limiter.acquire(msg.chat_id, rank)
+                        slot = await (self.limiter.acquire(msg.chat_id, rank, hold=hold) if hold
+                                      else self.limiter.acquire(msg.chat_id, rank))
                         if rank:  # an alert that came while this one waited for its slot leaves first
                             await self.lanes.wait_turn()
                             if slot is not None and self.limiter.stale(slot):  # held back past it: sent now, it

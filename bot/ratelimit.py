@@ -30,8 +30,11 @@ import heapq
 import itertools
 import time
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Awaitable, Callable
+from typing import Awaitable, Callable, Iterator
+
+from .lanes import AlertHold
 
 YIELDED = 1e-9  # the "wait" of a message that gave its chat's turn to a more urgent one: it queues again at once
 
@@ -64,6 +67,19 @@ class _Chat:
         self.slot_at = 0.0  # when the turn's holder was granted its slot: `acquire` returns it
 
 
+@contextmanager
+def _let_go(hold: AlertHold | None, waiting: bool) -> Iterator[None]:
+    """While a staff alert only waits for its chat, its hold on the urgent lane is let go, and taken again after."""
+    if hold is None or not waiting:
+        yield
+        return
+    hold.off()
+    try:
+        yield
+    finally:
+        hold.on()
+
+
 class TelegramLimiter:
     """Implements the Outbox's Limiter protocol: `await acquire(chat_id, urgent)`, `penalise(chat_id, retry_after)`."""
 
@@ -88,19 +104,23 @@ class TelegramLimiter:
         self.keep_free: frozenset[int] = frozenset()
 
     # --- the protocol --------------------------------------------------------------------------
-    async def acquire(self, chat_id: int, urgent: bool | int = False, *, again: bool = False) -> float:
+    async def acquire(self, chat_id: int, urgent: bool | int = False, *, again: bool = False,
+                      hold: AlertHold | None = None) -> float:
         """`urgent` is True/False, or a priority: 0 staff alert, 1 other urgent, 2 normal. Returns when the slot
         granted is (this limiter's clock). `again`: a new token slot for a message whose slot went by unused while
-        it was held back (`stale`); its chat's pace was kept by the first, and is only moved on from the new one."""
+        it was held back (`stale`); its chat's pace was kept by the first, and is only moved on from the new one. `hold`: a
+        staff alert's hold on the urgent lane, let go while it waits for its chat (its turn, its pace)."""
         priority = (1 if urgent else 2) if isinstance(urgent, bool) else int(urgent)
         chat = self._chats.get(chat_id)
         if chat is None:
             chat = self._chats[chat_id] = _Chat()
-        await self._chat_turn(chat, priority)
+        with _let_go(hold, chat.busy):
+            await self._chat_turn(chat, priority)
         holding = True
         try:
             while (wait := await self._slot(chat_id, chat, priority, again)) > 0:
-                await self._pause(chat, priority, wait)
+                with _let_go(hold, wait > YIELDED):
+                    await self._pause(chat, priority, wait)
                 if chat.waiting and chat.waiting[0][0] < priority:  # a more urgent one came meanwhile
                     holding = False
                     self._chat_next(chat)

@@ -150,7 +150,7 @@ async def test_check_ins_wait_while_a_staff_alert_waits_for_its_slot(
         waiting = asyncio.Event()
 
         class Pace:  # Telegram's pace keeps a staff alert a moment; nothing else waits
-            async def acquire(self, chat_id, urgent=False):
+            async def acquire(self, chat_id, urgent=False, **_):
                 if urgent == 0:
                     waiting.set()
                     await slot.wait()

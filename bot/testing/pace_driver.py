@@ -70,9 +70,9 @@ async def send(app, cmd: dict) -> dict:
         start, acquire = time.monotonic(), outbox.limiter.acquire
         waited = []
 
-        async def timed(chat_id, rank):
+        async def timed(chat_id, rank, **kw):
             began = time.monotonic()
-            await acquire(chat_id, rank)
+            await acquire(chat_id, rank, **kw)
             if rank == 0:
                 waited.append(time.monotonic() - began)
 
