@@ -5,7 +5,7 @@ import asyncio
 import logging
 from contextlib import nullcontext
 from dataclasses import replace
-from typing import Protocol
+from typing import Callable, Protocol
 
 from .clock import Clock
 from .lanes import AlertHold, Lanes
@@ -62,10 +62,13 @@ class Outbox:
         self.watchers: list = []  # called with (message, result, final?) after every attempt (metrics)
         self.holds: list = []  # each may keep a message back, returning its result (a replayed call's replies)
 
-    async def send(self, msg: Outbound, *, records: list | None = None) -> SendResult:
+    async def send(self, msg: Outbound, *, records: list | None = None,
+                   at_send: Callable[[], Outbound] | None = None) -> SendResult:
         """A staff alert goes at once and holds the urgent lane while it does; anything else first lets
         the alerts in flight leave (`Lanes`). `records`: the send's record for the send log is put there, for the
-        caller to write with its own (the check-in drain's "sent" step), not written here."""
+        caller to write with its own (the check-in drain's "sent" step), not written here. `at_send`: the message
+        itself, made when its slot has come (`msg` says only its chat, priority and tag): alerts waiting for one staff
+        chat's turn leave together (incidents/rounds.py)."""
         for hold in self.holds:
             if (kept := hold(msg)) is not None:
                 return kept
@@ -73,7 +76,7 @@ class Outbox:
             msg = replace(msg, text=clip(msg.text))
         if msg.edit:
             return await self._edit(msg)
-        return (await self._send(msg, priority(msg), records=records))[0]
+        return (await self._send(msg, priority(msg), records=records, at_send=at_send))[0]
 
     async def _edit(self, msg: Outbound) -> SendResult:
         """Only a message's latest state goes out: an edit that finds an earlier one of the same message waiting
@@ -98,7 +101,8 @@ class Outbox:
                 self._latest.pop(key, None)
 
     async def _send(self, msg: Outbound, rank: int, edit_key: tuple[int, int] | None = None,
-                    records: list | None = None) -> tuple[SendResult, Outbound]:
+                    records: list | None = None, at_send: Callable[[], Outbound] | None = None
+                    ) -> tuple[SendResult, Outbound]:
         """(the outcome, the message sent): an edit sends its message's latest state when its turn comes."""
         if rank:
             await self.lanes.wait_turn()
@@ -117,6 +121,8 @@ class Outbox:
                                 await self.limiter.acquire(msg.chat_id, rank, again=True)
                     if edit_key:
                         msg = self._latest.get(edit_key, msg)
+                    elif at_send:
+                        msg, at_send = at_send(), None
                     result = await self.messenger.deliver(msg)
             except Exception as e:  # a transport error is transient until proven otherwise
                 log.warning("send to chat %s failed: %s", msg.chat_id, type(e).__name__)

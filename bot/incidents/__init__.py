@@ -50,6 +50,7 @@ class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, L
         self._opened: dict[int, tuple[dict, dict]] = {}  # just stored, not yet alerted: saves re-reading them
         self._sending: set[asyncio.Task] = set()  # alert work running in the background (held until done)
         self._round: list[_Call] = []  # fast-lane calls of this moment, alerted together
+        self._boxes: dict = {}  # per staff chat, the alerts waiting for its turn, to leave together (rounds.py)
         self._round_ends = lambda: None
         self._later_round: list[_Call] = []  # escalations of this moment, alerted together
         self._later_flush: asyncio.TimerHandle | None = None

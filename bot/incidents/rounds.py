@@ -23,8 +23,8 @@ LATER_ROUND_MAX_SECONDS = 1.0
 
 @dataclass
 class _Call:
-    """An alert round's call on its way to staff: what to render, and each target's send (target, task,
-    full packet?). `done` tells whoever waits for it how it went; `token` is a fast-lane call's lock."""
+    """An alert round's call on its way to staff: what to render, and its send to each target (`_Send`). `done` tells
+    whoever waits for it how it went; `token` is a fast-lane call's lock."""
 
     n: int
     inc: dict
@@ -32,44 +32,95 @@ class _Call:
     targets: list[tuple[int, str, str]]
     token: str
     done: asyncio.Future
-    sends: list = field(default_factory=list)
+    sends: list[_Send] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class _Box:
+    """Alerts bound for one chat that leave in one message when its turn comes: its call's packet if it holds one, else
+    a digest of them all. A staff chat's box takes more calls until then (Telegram lets one message a second into a
+    chat: calls half a second apart would otherwise each wait for the chat's next second)."""
+
+    key: tuple
+    heading: str
+    sends: list[_Send] = field(default_factory=list)
+    task: asyncio.Future | None = None
+    msg: Outbound | None = None  # made when the chat's turn came; nothing joins after
+    whole: bool = False  # the message is a call's full packet (not a digest)
+
+
+@dataclass(eq=False)
+class _Send:
+    call: _Call
+    target: tuple[int, str, str]
+    box: _Box | None = None
 
 
 async def _sent(call: _Call) -> list:
     """The results of a call's sends, one per target (a digest's result counts for each call in it)."""
-    return [await task for _, task, _ in call.sends]
+    out = []
+    for send in call.sends:
+        while True:  # a digest too long for one message hands the rest on to the next (`_made`)
+            box = send.box
+            result = await box.task
+            if send.box is box:
+                break
+        out.append(result)
+    return out
 
 
 def _digested(call: _Call) -> list[tuple[int, str, str]]:
     """The targets that got this call in a digest, and so still need its full packet."""
-    return [t for t, _, whole in call.sends if not whole]
-
+    return [s.target for s in call.sends if not s.box.whole]
 
 
 class Rounds:
     """Sending calls in rounds, and the background work that follows them (part of `Incidents`)."""
 
     def _start_sends(self, batch: list[_Call], heading: str) -> None:
-        """Each call's message to each of its targets: alone in a chat, its packet; with others, a digest
-        (staff only: family always get their own packet)."""
-        by_chat: dict[tuple[int, int], list[tuple[_Call, tuple[int, str, str]]]] = {}
+        """Each call's message to each of its targets: to a staff chat, with the other calls waiting for its turn
+        (`_Box`); family always get their own packet."""
         for call in batch:
             for target in call.targets:
-                key = (target[0], 0 if target[1] == "staff" else call.n)
-                by_chat.setdefault(key, []).append((call, target))
-        send = self.svc.outbox.send
-        for (chat, _), items in by_chat.items():
-            if len(items) == 1:
-                call, target = items[0]
-                msg = self._messages(call.n, call.inc, call.person, [target])[0]
-                call.sends.append((target, asyncio.ensure_future(send(msg)), True))
+                send = _Send(call, target)
+                call.sends.append(send)
+                self._box_for(send, heading).sends.append(send)
+
+    def _box_for(self, send: _Send, heading: str) -> _Box:
+        chat, role, _ = send.target
+        urgent = send.call.inc["kind"] in URGENT_KINDS
+        key = (chat, urgent) if role == "staff" else (chat, urgent, send.call.n, object())
+        box = self._boxes.get(key)
+        if box is None:
+            box = self._boxes[key] = _Box(key, heading)
+            box.task = asyncio.ensure_future(self.svc.outbox.send(
+                Outbound(chat, "", urgent=urgent, tag=f"alert:{send.call.n}"), at_send=lambda: self._made(box)))
+        elif heading == "packet.digest_title":  # new calls among escalated ones: the digest says so
+            box.heading = heading
+        send.box = box
+        return box
+
+    def _made(self, box: _Box) -> Outbound:
+        """A box's message, now that its chat's turn has come: the box closes (a later call opens the next)."""
+        if box.msg is not None:
+            return box.msg
+        if self._boxes.get(box.key) is box:
+            del self._boxes[box.key]
+        chat, urgent = box.key[:2]
+        if len(box.sends) == 1:
+            send = box.sends[0]
+            box.whole, box.msg = True, self._messages(send.call.n, send.call.inc, send.call.person, [send.target])[0]
+            return box.msg
+        for i, (_, chunk, text, buttons) in enumerate(self._digests([(s.call, s) for s in box.sends], box.heading)):
+            msg = Outbound(chat, text, buttons=buttons, urgent=urgent, tag=f"alert:digest:{chunk[0][0].n}")
+            if not i:
+                box.msg = msg
                 continue
-            urgent = any(c.inc["kind"] in URGENT_KINDS for c, _ in items)
-            for start, chunk, text, buttons in self._digests(items, heading):
-                task = asyncio.ensure_future(send(Outbound(chat, text, buttons=buttons, urgent=urgent,
-                                                           tag=f"alert:digest:{chunk[0][0].n}")))
-                for call, target in chunk:
-                    call.sends.append((target, task, False))
+            more = _Box(box.key, box.heading, [s for _, s in chunk], msg=msg)  # too long for one: the next message
+            more.task = asyncio.ensure_future(self.svc.outbox.send(msg))
+            for send in more.sends:
+                send.box = more
+        return box.msg
 
     def pending(self) -> list[asyncio.Task]:
         """Alert work still running in the background (for a clean shutdown)."""
@@ -122,9 +173,9 @@ class Rounds:
                            mark: dict | None = None) -> int:
         """A call's alert round, written down: the packets (not digests) are the messages later edits update; the
         packets owed to those that had it in a digest, written down with it (owed.py)."""
-        packets = [(t[0], res.message_id, t[1]) for (t, _, whole), res in zip(call.sends, results)
-                   if whole and res.ok and res.message_id]
-        return await self._recorded(call.n, level, [t for t, _, _ in call.sends], results, reason, first=first,
+        packets = [(s.target[0], res.message_id, s.target[1]) for s, res in zip(call.sends, results)
+                   if s.box.whole and res.ok and res.message_id]
+        return await self._recorded(call.n, level, [s.target for s in call.sends], results, reason, first=first,
                                     sent=packets, mark=mark, owe=self._owed(_digested(call)))
 
     def _digests(self, items: list, heading: str = "packet.digest_title") -> list:
