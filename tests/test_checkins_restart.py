@@ -60,7 +60,7 @@ async def test_two_processes_draining_at_once_send_each_check_in_once(people, ap
 async def test_a_crash_between_recording_and_sending_sends_it_once_after_the_lease(people, app, clock, make_app):
     zhang, *_ = await enrol_all(people, app)
 
-    async def power_cut(msg):
+    async def power_cut(msg, **kw):
         raise RuntimeError("power cut")
 
     app.svc.outbox.send = power_cut

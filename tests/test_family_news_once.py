@@ -18,10 +18,10 @@ def failing_for_a_moment(app, person) -> list:
     """Telegram answers 502 to every send to `person` until the list returned is given a True."""
     real, over = app.svc.outbox.send, []
 
-    async def bad_gateway(msg):
+    async def bad_gateway(msg, **kw):
         if msg.chat_id == person.id and not over:
             return SendResult(False, error="Bad Gateway", permanent=False)
-        return await real(msg)
+        return await real(msg, **kw)
 
     app.svc.outbox.send = bad_gateway
     return over
@@ -62,11 +62,11 @@ async def test_a_send_slowed_past_the_lock_is_not_sent_by_a_second_worker(people
     wangli = people("王丽")
     real, entered, go_on = app.svc.outbox.send, asyncio.Event(), asyncio.Event()
 
-    async def slow(msg):  # Telegram takes its time answering the send of the news to her
+    async def slow(msg, **kw):  # Telegram takes its time answering the send of the news to her
         if msg.chat_id == wangli.id and CLOSED in (msg.text or ""):
             entered.set()
             await go_on.wait()
-        return await real(msg)
+        return await real(msg, **kw)
 
     app.svc.outbox.send = slow
     closing = asyncio.create_task(her_fathers_call_resolved(people, app))

@@ -50,10 +50,10 @@ def cut_off_sends_to(app, person) -> None:
     """The worker dies (a power cut) the moment it sends `person` anything: what it recorded before stays."""
     real = app.svc.outbox.send
 
-    async def power_cut(msg):
+    async def power_cut(msg, **kw):
         if msg.chat_id == person.id:
             raise RuntimeError("power cut")
-        return await real(msg)
+        return await real(msg, **kw)
 
     app.svc.outbox.send = power_cut
 
