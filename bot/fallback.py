@@ -27,6 +27,7 @@ from . import roster
 from .residents import full_address
 from .flows.understanding import keyword_parse
 from .incidents import replaying, said_after_cry
+from .incidents.colleague import meanwhile_keys
 from .incidents.outage_words import said_before
 from .incidents.urgency import WORDED
 from .services import Services
@@ -75,13 +76,15 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     loc = cat.locale_for(ev.language)
     urgent = not alerted and (cried or ev.kind in ("text", "button", *WORDED) and (
         sos or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data))
-    media = ev.kind in MEDIA and roster.staff_by_tg(s, ev.user_id) is None
+    me = roster.staff_by_tg(s, ev.user_id)  # a staff member's cry is a colleague's: to the others, never to her
+    media = ev.kind in MEDIA and me is None
     if words := not (urgent or alerted or media or ev.is_group) and ev.kind == "text" and svc.outage and (
-            roster.staff_by_tg(s, ev.user_id) is None and not (ev.text or "/").startswith("/")
+            not (ev.text or "/").startswith("/")
             and svc.outage.texts.take(ev.user_id)):  # a flood of texts is answered, not journaled
         if cry := await svc.outage.cry_of(ev.user_id):  # "我在3号楼302" after their cry: to staff, not lost
             return [await said_after_cry(svc, ev, cry, lambda: _who_if_readable(svc, ev))]
-        words = svc.outage.chatter.keeps(ev.user_id)  # no call behind it, maybe: everyone's are bounded together
+        words = me is None and svc.outage.chatter.keeps(ev.user_id)  # everyone's are bounded together; staff's are
+        # no call (with Redis up, a step or a command of hers)
     held = cap.take(ev.user_id) if media and cap else svc.outage.cries.take(ev.user_id) if urgent and svc.outage else 0
     forwarding = media and held is not None
     quiet = urgent and held is None  # their cries reached staff just now: journaled, counted into their next alert
@@ -92,17 +95,22 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
         noted = await svc.outage.note(ev, held=held is None, cried=(
             ("button" if sos else "group" if ev.is_group else "text") if urgent else ""))
     # a call whose alert went out before the failure: the person hears that staff know, not only "error"
-    key = "help.alerted" if alerted else "fallback.media_sent" if forwarding else "fallback.error"
+    colleague = urgent and me is not None  # she gets 110 too, and what to do at a fire or gas
+    key = "help.alerted" if alerted else "fallback.media_sent" if forwarding else \
+        "fallback.colleague_told" if colleague else "fallback.error"
     if ev.is_group and media and not forwarding:
         return []  # held back: a chatty group is not answered each time
-    msg = Outbound(ev.chat, cat.t(key, loc, phone=s.community.committee_phone), urgent=True)
+    told = [key, *(meanwhile_keys(ev.text or "") if colleague else ())]
+    msg = Outbound(ev.chat, "\n".join(cat.t(k, loc, phone=s.community.committee_phone) for k in told), urgent=True)
     sends = [asyncio.ensure_future(svc.outbox.send(msg))]  # on its way while the register is read for staff
-    staff, alerts = [st for st in s.staff if st.telegram_id], []
+    staff, alerts = [st for st in s.staff if st.telegram_id and st is not me], []
     if urgent and not quiet or forwarding:
         name, address = await _who_if_readable(svc, ev)
         if urgent and svc.outage:  # their cries held back next are told under this name (outage_pace.CryPace)
             svc.outage.cries.named(ev.user_id, name)
-        if urgent:
+        if colleague:
+            text = cat.t("fallback.colleague_alert", name=name, phone=me.phone, words=(ev.text or "🆘")[:200])
+        elif urgent:
             text = cat.t("fallback.staff_alert", name=name, address=address, words=(ev.text or "🆘")[:200])
             if svc.outage and (before := await said_before(svc, ev.user_id)):  # "我在3号楼602", then "救命"
                 text += "\n" + cat.t("fallback.said_before", words=before)
@@ -136,6 +144,8 @@ async def _who_if_readable(svc: Services, ev: Inbound) -> tuple[str, str]:
     where that resident lives), if the register can still be read (briefly); else the sender's Telegram name and
     id, which is all there is."""
     store, t = svc.store, svc.cat.t
+    if me := roster.staff_by_tg(svc.settings, ev.user_id):  # a colleague: named by the config, nothing to read
+        return me.name, ""
     try:
         async with asyncio.timeout(FALLBACK_READ_SECONDS):
             person = await store.resident_by_tg(ev.user_id)

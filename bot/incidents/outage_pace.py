@@ -84,8 +84,8 @@ class CryPace(SaidPace):
             self._names = {k: v for k, v in self._names.items() if k in self._sent}
         self._names[sender] = name
 
-    def due(self) -> list[tuple[str, int]]:
-        """Whose cries held back may now be told (who, how many): each told counts as one alert of theirs."""
+    def due(self) -> list[tuple[int, str, int]]:
+        """Whose cries held back may now be told (sender, who, how many): each told counts as one alert of theirs."""
         now, out = self.clock.ts(), []
         for sender, held in list(self._held.items()):
             sent = self._sent.setdefault(sender, deque())
@@ -94,14 +94,15 @@ class CryPace(SaidPace):
             if len(sent) < SAID_PER_MINUTE:
                 sent.append(now)
                 del self._held[sender]
-                out.append((self._names.get(sender) or str(sender), held))
+                out.append((sender, self._names.get(sender) or str(sender), held))
         return out
 
 
 async def tell_held_cries(outage) -> None:
     """The fallback's own timer: staff hear of the cries held back by the pace once it lets one more through."""
     svc = outage.svc
-    for name, count in outage.cries.due():
+    for sender, name, count in outage.cries.due():
         text = svc.cat.t("fallback.cries_again", name=name, count=count)
-        await asyncio.gather(*(svc.outbox.send(Outbound(st.telegram_id, text, urgent=True))
-                               for st in svc.settings.staff if st.telegram_id), return_exceptions=True)
+        await asyncio.gather(*(svc.outbox.send(Outbound(st.telegram_id, text, urgent=True))  # a colleague's: not hers
+                               for st in svc.settings.staff if st.telegram_id not in (None, sender)),
+                             return_exceptions=True)
