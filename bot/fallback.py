@@ -85,14 +85,16 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
             return [await said_after_cry(svc, ev, cry, lambda: _who_if_readable(svc, ev))]
         words = me is None and svc.outage.chatter.keeps(ev.user_id)  # everyone's are bounded together; staff's are
         # no call (with Redis up, a step or a command of hers)
-    held = cap.take(ev.user_id) if media and cap else svc.outage.cries.take(ev.user_id) if urgent and svc.outage else 0
+    words_of = (ev.text or "🆘")[:200]
+    pace, held = svc.outage.cries.take(ev.user_id, words_of) if urgent and svc.outage else (
+        "alert", cap.take(ev.user_id) if media and cap else 0)
     forwarding = media and held is not None
-    quiet = urgent and held is None  # their cries reached staff just now: journaled, counted into their next alert
+    quiet = urgent and pace is None  # a repeat of theirs reached staff just now: journaled, counted into a line
     noted = None
     if words:  # about a call open before the outage (who they are cannot be asked now): joins it once Redis is back
         await svc.outage.note(ev, cried="", held=False, loose=True)
     elif (urgent or media) and svc.outage:  # written down before anything is sent: stored once Redis is back
-        noted = await svc.outage.note(ev, held=held is None, cried=(
+        noted = await svc.outage.note(ev, held=quiet or held is None, cried=(
             ("button" if sos else "group" if ev.is_group else "text") if urgent else ""))
     # a call whose alert went out before the failure: the person hears that staff know, not only "error"
     colleague = urgent and me is not None  # she gets 110 too, and what to do at a fire or gas
@@ -105,22 +107,15 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     sends = [asyncio.ensure_future(svc.outbox.send(msg))]  # on its way while the register is read for staff
     staff, alerts = [st for st in s.staff if st.telegram_id and st is not me], []
     if urgent and not quiet or forwarding:
-        name, address = await _who_if_readable(svc, ev)
-        if urgent and svc.outage:  # their cries held back next are told under this name (outage_pace.CryPace)
-            svc.outage.cries.named(ev.user_id, name)
-        if colleague:
-            text = cat.t("fallback.colleague_alert", name=name, phone=me.phone, words=(ev.text or "🆘")[:200])
-        elif urgent:
-            text = cat.t("fallback.staff_alert", name=name, address=address, words=(ev.text or "🆘")[:200])
-            if svc.outage and (before := await said_before(svc, ev.user_id)):  # "我在3号楼602", then "救命"
-                text += "\n" + cat.t("fallback.said_before", words=before)
+        if pace == "again" and (name := svc.outage.cries.name_of(ev.user_id)):  # a repeat: one short line
+            text = cat.t("fallback.cry_again", name=name, words=words_of)
         else:
-            text = cat.t(f"fallback.staff_{ev.kind}", name=name, address=address)
+            text = await _alert_text(svc, ev, words_of, me if colleague else None, urgent=urgent)
         if held:
             text += "\n" + cat.t("fallback.media_held", count=held)
         if ev.is_group:
             text += "\n" + cat.t("alert.media_in_group")
-        if noted:
+        if noted and pace != "again":
             text += "\n" + cat.t("fallback.journaled")
         if forwarding:  # side by side: each staff member's line is followed by what it is about
             alerts = [svc.outbox.forward_to([st.telegram_id], text, ev.origin, tag="fallback") for st in staff]
@@ -130,6 +125,23 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     if noted and not quiet:  # whom it reached: the stored incident's packet will say so
         await svc.outage.reached(noted, [st.name for st, res in zip(staff, results[len(sends):]) if _reached(res)])
     return [msg]
+
+
+async def _alert_text(svc: Services, ev: Inbound, words: str, colleague, *, urgent: bool) -> str:
+    """The fallback's alert: a cry (a colleague's, with her phone), or a voice, photo or location, with who sent it
+    as far as the register can still be read."""
+    cat = svc.cat
+    name, address = await _who_if_readable(svc, ev)
+    if urgent and svc.outage:  # their repeats next are told under this name (outage_pace.CryPace)
+        svc.outage.cries.named(ev.user_id, name)
+    if colleague:
+        return cat.t("fallback.colleague_alert", name=name, phone=colleague.phone, words=words)
+    if not urgent:
+        return cat.t(f"fallback.staff_{ev.kind}", name=name, address=address)
+    text = cat.t("fallback.staff_alert", name=name, address=address, words=words)
+    if svc.outage and (before := await said_before(svc, ev.user_id)):  # "我在3号楼602", then "救命"
+        text += "\n" + cat.t("fallback.said_before", words=before)
+    return text
 
 
 def _reached(res) -> bool:
