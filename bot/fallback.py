@@ -122,8 +122,13 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
         else:
             alerts = [svc.outbox.send(Outbound(st.telegram_id, text, urgent=True)) for st in staff]
     results = await asyncio.gather(*sends, *alerts, return_exceptions=True)
+    reached = [st.name for st, res in zip(staff, results[len(sends):]) if _reached(res)]
     if noted and not quiet:  # whom it reached: the stored incident's packet will say so
-        await svc.outage.reached(noted, [st.name for st, res in zip(staff, results[len(sends):]) if _reached(res)])
+        await svc.outage.reached(noted, reached)
+    if colleague and not quiet and not reached:  # she was told colleagues are being told: the truth, and whom to phone
+        msg = Outbound(ev.chat, cat.t("staff.colleague_not_reached", loc, phone=s.community.committee_phone),
+                       urgent=True)
+        await svc.outbox.send(msg)
     return [msg]
 
 

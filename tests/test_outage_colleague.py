@@ -7,6 +7,7 @@ residents' fast lane. Now her colleagues and the head hear at once that a collea
 the config, she never gets her own alert, she is told 120 and 110 and the committee phone, and once Redis is back her
 cry becomes her colleague call ("🆘🆘 同事求助 #N"), once.
 """
+from conftest import signed_up
 from test_outage_cries_held import a_second_later
 from test_outage_journal import COMMITTEE, own_redis, replay_tick  # noqa: F401  (a fixture)
 
@@ -83,3 +84,33 @@ async def test_what_a_staff_member_types_after_her_cry_during_an_outage_reaches_
     await replay_tick(app)
     (n,) = await app.svc.store.open_incident_ids()
     assert any(e.get("words") == "在5号楼2单元楼梯口" for e in await app.svc.store.timeline(n))
+
+
+async def test_a_staff_members_words_about_a_resident_during_an_outage_bring_her_his_buttons_once_redis_is_back(
+        make_app, own_redis):
+    """"王老伯摔倒了" is no cry of her own: with Redis up she gets one tap to raise his call. Typed in an outage, her
+    colleagues read it then; once Redis is back the replay's answer to her — the tap — was kept back like a
+    resident's replies, and nobody ever raised his call."""
+    app = await make_app(redis_url=own_redis.url)
+    await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    li, wa = Person(app, 1001, "李社工"), Person(app, 1002, "王社工")
+    own_redis.stop()
+    await li.send("王老伯摔倒了 救命")
+    assert "王老伯摔倒了" in wa.last("李社工").text  # her colleagues read it at once
+    own_redis.start()
+    await replay_tick(app)
+    assert await app.svc.store.open_incident_ids() == []  # typing never raises a call by itself
+    offer = li.last("系统已恢复")
+    await li.click(offer, "为王老伯发起紧急求助")
+    (n,) = await app.svc.store.open_incident_ids()
+    assert (await app.svc.store.incident(n))["resident"]
+
+
+async def test_a_staff_members_cry_during_an_outage_that_reaches_no_colleague_tells_her_so(make_app, own_redis):
+    app = await make_app(redis_url=own_redis.url)
+    li = Person(app, 1001, "李社工")
+    app.svc.outbox.messenger.blocked.update((1002, 1003))  # 王社工 and 陈书记 blocked the bot
+    own_redis.stop()
+    await li.send(CRY)
+    told = li.last().text
+    assert "没联系上" in told and "120" in told and COMMITTEE in told
