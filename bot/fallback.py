@@ -5,8 +5,13 @@ A voice, photo or location cannot be read for a cry, and a resident who can only
 storage is away each one goes to every staff member the config names, forwarded under a line saying who may have
 sent it. Nothing here needs Redis: a flood is held back in this process (`MediaCap`), one a sender a minute and
 MEDIA_PER_WINDOW from everyone; the next one of theirs that goes on says how many were held back. One sender's cries
-are paced alike (a few a minute each, every one journaled; those held back told once the minute allows, even if no
-cry of theirs follows: incidents/outage_pace.CryPace), never anyone else's.
+are paced (one alert, then their repeats as short lines, one a minute, every one journaled; those counted told once
+the minute allows, even if no cry of theirs follows: incidents/outage_pace.CryPace), never anyone else's: who is a
+resident cannot be read now, so no cap on different senders could be sure to spare one.
+
+A staff member's cry (the config knows her, Redis or not) is a colleague's: every other staff member and the head
+are told with her phone, never she herself; she gets 120, 110 and the committee phone (told so if no colleague could
+be reached), and once Redis is back it becomes her colleague call (bot/incidents/colleague.py).
 
 Before anything is sent, a cry and a voice, photo or location (forwarded or held back) are written to the outage
 journal (bot/incidents/outage.py), then whom the staff alert reached: once Redis is back each becomes a stored
@@ -83,8 +88,8 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
             and svc.outage.texts.take(ev.user_id)):  # a flood of texts is answered, not journaled
         if cry := await svc.outage.cry_of(ev.user_id):  # "我在3号楼302" after their cry: to staff, not lost
             return [await said_after_cry(svc, ev, cry, lambda: _who_if_readable(svc, ev))]
-        words = me is None and svc.outage.chatter.keeps(ev.user_id)  # everyone's are bounded together; staff's are
-        # no call (with Redis up, a step or a command of hers)
+        # no call behind it, maybe: everyone's are bounded together (a staff member's belong to no call: not kept)
+        words = me is None and svc.outage.chatter.keeps(ev.user_id)
     words_of = (ev.text or "🆘")[:200]
     pace, held = svc.outage.cries.take(ev.user_id, words_of) if urgent and svc.outage else (
         "alert", cap.take(ev.user_id) if media and cap else 0)
@@ -96,8 +101,8 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     elif (urgent or media) and svc.outage:  # written down before anything is sent: stored once Redis is back
         noted = await svc.outage.note(ev, held=quiet or held is None, cried=(
             ("button" if sos else "group" if ev.is_group else "text") if urgent else ""))
-    # a call whose alert went out before the failure: the person hears that staff know, not only "error"
     colleague = urgent and me is not None  # she gets 110 too, and what to do at a fire or gas
+    # a call whose alert went out before the failure: the person hears that staff know, not only "error"
     key = "help.alerted" if alerted else "fallback.media_sent" if forwarding else \
         "fallback.colleague_told" if colleague else "fallback.error"
     if ev.is_group and media and not forwarding:

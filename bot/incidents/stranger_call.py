@@ -14,7 +14,8 @@ address the bot does not have.
   call (one call, each name and words on its record, staff told once a minute), not five calls.
 - All strangers together open at most `escalation.strangers_per_10_minutes` calls a 10 minutes (a spammer, a busy
   group, a storm): beyond that each cry joins one summary call (opened by the first of them), whose one packet staff
-  read counts the others, edited in place, and which escalates like any call; nothing is dropped.
+  read counts the others, edited in place, and which escalates like any call; nothing is dropped. Once someone has
+  claimed it, she hears each one joining (the first of a minute at once, then a count: `_summary_joined`).
 The sender gets 120 and the committee phone at once, whatever staff are told (the callers say it).
 """
 from __future__ import annotations
