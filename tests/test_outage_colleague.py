@@ -17,12 +17,17 @@ CRY = "救命 我在5号楼楼梯摔倒了起不来"
 LI_PHONE = "13800000001"
 
 
-async def test_a_staff_members_cry_during_an_outage_reaches_colleagues_and_the_head_as_hers_not_herself(
-        make_app, own_redis):
+async def _cried_in_an_outage(make_app, own_redis):
     app = await make_app(redis_url=own_redis.url)
     li, wa, chen = Person(app, 1001, "李社工"), Person(app, 1002, "王社工"), Person(app, 1003, "陈书记")
     own_redis.stop()
     await li.send(CRY)
+    return app, li, wa, chen
+
+
+async def test_a_staff_members_cry_during_an_outage_reaches_colleagues_and_the_head_as_hers_not_herself(
+        make_app, own_redis):
+    app, li, wa, chen = await _cried_in_an_outage(make_app, own_redis)
     for colleague in (wa, chen):
         alert = colleague.last("李社工").text
         assert "同事" in alert and LI_PHONE in alert and "摔倒了起不来" in alert
@@ -34,10 +39,7 @@ async def test_a_staff_members_cry_during_an_outage_reaches_colleagues_and_the_h
 
 async def test_a_staff_members_cry_during_an_outage_becomes_her_colleague_call_once_redis_is_back(
         make_app, own_redis):
-    app = await make_app(redis_url=own_redis.url)
-    li, wa, chen = Person(app, 1001, "李社工"), Person(app, 1002, "王社工"), Person(app, 1003, "陈书记")
-    own_redis.stop()
-    await li.send(CRY)
+    app, li, wa, chen = await _cried_in_an_outage(make_app, own_redis)
     own_redis.start()
     await replay_tick(app)
     await replay_tick(app)  # a second run stores nothing again
