@@ -5,8 +5,13 @@ A voice, photo or location cannot be read for a cry, and a resident who can only
 storage is away each one goes to every staff member the config names, forwarded under a line saying who may have
 sent it. Nothing here needs Redis: a flood is held back in this process (`MediaCap`), one a sender a minute and
 MEDIA_PER_WINDOW from everyone; the next one of theirs that goes on says how many were held back. One sender's cries
-are paced alike (a few a minute each, every one journaled; those held back told once the minute allows, even if no
-cry of theirs follows: incidents/outage_pace.CryPace), never anyone else's.
+are paced (one alert, then their repeats as short lines, one a minute, every one journaled; those counted told once
+the minute allows, even if no cry of theirs follows: incidents/outage_pace.CryPace), never anyone else's: who is a
+resident cannot be read now, so no cap on different senders could be sure to spare one.
+
+A staff member's cry (the config knows her, Redis or not) is a colleague's: every other staff member and the head
+are told with her phone, never she herself; she gets 120, 110 and the committee phone (told so if no colleague could
+be reached), and once Redis is back it becomes her colleague call (bot/incidents/colleague.py).
 
 Before anything is sent, a cry and a voice, photo or location (forwarded or held back) are written to the outage
 journal (bot/incidents/outage.py), then whom the staff alert reached: once Redis is back each becomes a stored
@@ -27,6 +32,7 @@ from . import roster
 from .residents import full_address
 from .flows.understanding import keyword_parse
 from .incidents import replaying, said_after_cry
+from .incidents.colleague import meanwhile_keys
 from .incidents.outage_words import said_before
 from .incidents.urgency import WORDED
 from .services import Services
@@ -75,53 +81,77 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     loc = cat.locale_for(ev.language)
     urgent = not alerted and (cried or ev.kind in ("text", "button", *WORDED) and (
         sos or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data))
-    media = ev.kind in MEDIA and roster.staff_by_tg(s, ev.user_id) is None
+    me = roster.staff_by_tg(s, ev.user_id)  # a staff member's cry is a colleague's: to the others, never to her
+    media = ev.kind in MEDIA and me is None
     if words := not (urgent or alerted or media or ev.is_group) and ev.kind == "text" and svc.outage and (
-            roster.staff_by_tg(s, ev.user_id) is None and not (ev.text or "/").startswith("/")
+            not (ev.text or "/").startswith("/")
             and svc.outage.texts.take(ev.user_id)):  # a flood of texts is answered, not journaled
         if cry := await svc.outage.cry_of(ev.user_id):  # "我在3号楼302" after their cry: to staff, not lost
             return [await said_after_cry(svc, ev, cry, lambda: _who_if_readable(svc, ev))]
-        words = svc.outage.chatter.keeps(ev.user_id)  # no call behind it, maybe: everyone's are bounded together
-    held = cap.take(ev.user_id) if media and cap else svc.outage.cries.take(ev.user_id) if urgent and svc.outage else 0
+        # no call behind it, maybe: everyone's are bounded together (a staff member's belong to no call: not kept)
+        words = me is None and svc.outage.chatter.keeps(ev.user_id)
+    words_of = (ev.text or "🆘")[:200]
+    pace, held = svc.outage.cries.take(ev.user_id, words_of) if urgent and svc.outage else (
+        "alert", cap.take(ev.user_id) if media and cap else 0)
     forwarding = media and held is not None
-    quiet = urgent and held is None  # their cries reached staff just now: journaled, counted into their next alert
+    quiet = urgent and pace is None  # a repeat of theirs reached staff just now: journaled, counted into a line
     noted = None
     if words:  # about a call open before the outage (who they are cannot be asked now): joins it once Redis is back
         await svc.outage.note(ev, cried="", held=False, loose=True)
     elif (urgent or media) and svc.outage:  # written down before anything is sent: stored once Redis is back
-        noted = await svc.outage.note(ev, held=held is None, cried=(
+        noted = await svc.outage.note(ev, held=quiet or held is None, cried=(
             ("button" if sos else "group" if ev.is_group else "text") if urgent else ""))
+    colleague = urgent and me is not None  # she gets 110 too, and what to do at a fire or gas
     # a call whose alert went out before the failure: the person hears that staff know, not only "error"
-    key = "help.alerted" if alerted else "fallback.media_sent" if forwarding else "fallback.error"
+    key = "help.alerted" if alerted else "fallback.media_sent" if forwarding else \
+        "fallback.colleague_told" if colleague else "fallback.error"
     if ev.is_group and media and not forwarding:
         return []  # held back: a chatty group is not answered each time
-    msg = Outbound(ev.chat, cat.t(key, loc, phone=s.community.committee_phone), urgent=True)
+    told = [key, *(meanwhile_keys(ev.text or "") if colleague else ())]
+    msg = Outbound(ev.chat, "\n".join(cat.t(k, loc, phone=s.community.committee_phone) for k in told), urgent=True)
     sends = [asyncio.ensure_future(svc.outbox.send(msg))]  # on its way while the register is read for staff
-    staff, alerts = [st for st in s.staff if st.telegram_id], []
+    staff, alerts = [st for st in s.staff if st.telegram_id and st is not me], []
     if urgent and not quiet or forwarding:
-        name, address = await _who_if_readable(svc, ev)
-        if urgent and svc.outage:  # their cries held back next are told under this name (outage_pace.CryPace)
-            svc.outage.cries.named(ev.user_id, name)
-        if urgent:
-            text = cat.t("fallback.staff_alert", name=name, address=address, words=(ev.text or "🆘")[:200])
-            if svc.outage and (before := await said_before(svc, ev.user_id)):  # "我在3号楼602", then "救命"
-                text += "\n" + cat.t("fallback.said_before", words=before)
+        if pace == "again" and (name := svc.outage.cries.name_of(ev.user_id)):  # a repeat: one short line
+            text = cat.t("fallback.cry_again", name=name, words=words_of)
         else:
-            text = cat.t(f"fallback.staff_{ev.kind}", name=name, address=address)
+            text = await _alert_text(svc, ev, words_of, me if colleague else None, urgent=urgent)
         if held:
             text += "\n" + cat.t("fallback.media_held", count=held)
         if ev.is_group:
             text += "\n" + cat.t("alert.media_in_group")
-        if noted:
+        if noted and pace != "again":
             text += "\n" + cat.t("fallback.journaled")
         if forwarding:  # side by side: each staff member's line is followed by what it is about
             alerts = [svc.outbox.forward_to([st.telegram_id], text, ev.origin, tag="fallback") for st in staff]
         else:
             alerts = [svc.outbox.send(Outbound(st.telegram_id, text, urgent=True)) for st in staff]
     results = await asyncio.gather(*sends, *alerts, return_exceptions=True)
+    reached = [st.name for st, res in zip(staff, results[len(sends):]) if _reached(res)]
     if noted and not quiet:  # whom it reached: the stored incident's packet will say so
-        await svc.outage.reached(noted, [st.name for st, res in zip(staff, results[len(sends):]) if _reached(res)])
+        await svc.outage.reached(noted, reached)
+    if colleague and not quiet and not reached:  # she was told colleagues are being told: the truth, and whom to phone
+        msg = Outbound(ev.chat, cat.t("staff.colleague_not_reached", loc, phone=s.community.committee_phone),
+                       urgent=True)
+        await svc.outbox.send(msg)
     return [msg]
+
+
+async def _alert_text(svc: Services, ev: Inbound, words: str, colleague, *, urgent: bool) -> str:
+    """The fallback's alert: a cry (a colleague's, with her phone), or a voice, photo or location, with who sent it
+    as far as the register can still be read."""
+    cat = svc.cat
+    name, address = await _who_if_readable(svc, ev)
+    if urgent and svc.outage:  # their repeats next are told under this name (outage_pace.CryPace)
+        svc.outage.cries.named(ev.user_id, name)
+    if colleague:
+        return cat.t("fallback.colleague_alert", name=name, phone=colleague.phone, words=words)
+    if not urgent:
+        return cat.t(f"fallback.staff_{ev.kind}", name=name, address=address)
+    text = cat.t("fallback.staff_alert", name=name, address=address, words=words)
+    if svc.outage and (before := await said_before(svc, ev.user_id)):  # "我在3号楼602", then "救命"
+        text += "\n" + cat.t("fallback.said_before", words=before)
+    return text
 
 
 def _reached(res) -> bool:
@@ -136,6 +166,8 @@ async def _who_if_readable(svc: Services, ev: Inbound) -> tuple[str, str]:
     where that resident lives), if the register can still be read (briefly); else the sender's Telegram name and
     id, which is all there is."""
     store, t = svc.store, svc.cat.t
+    if me := roster.staff_by_tg(svc.settings, ev.user_id):  # a colleague: named by the config, nothing to read
+        return me.name, ""
     try:
         async with asyncio.timeout(FALLBACK_READ_SECONDS):
             person = await store.resident_by_tg(ev.user_id)

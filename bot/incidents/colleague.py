@@ -50,6 +50,7 @@ class ColleagueCalls:
         del deadlines["addr:{n}"]
         entry["by"] = staff.name
         n = await self.store.create_incident(fields, entry, deadlines)
+        await self._note_recorded_late(n)  # replayed from the outage journal: said so, and her words then join it
         log.info("incident %s opened (colleague)", n)
         return n
 
@@ -82,11 +83,15 @@ async def on_cry(ctx: Ctx, words: str) -> None:
 
 
 def _meanwhile(ctx: Ctx, words: str) -> list[str]:
+    phone = ctx.svc.settings.community.committee_phone
+    return [ctx.t(k, phone=phone) for k in meanwhile_keys(words)]
+
+
+def meanwhile_keys(words: str) -> list[str]:
     """A fire, gas, a live wire, an intruder, being trapped: the advice a resident reads for it (bot/incidents/
     advice.py); a fall or a plain 救命 gets none (she knows what to do, and colleagues are coming)."""
     from nlu.features import normalise
     from nlu.rules import fired_rules
 
     dangers = [d for d in fired_rules(normalise(words)) if d in SCENE]
-    phone = ctx.svc.settings.community.committee_phone
-    return [ctx.t(k, phone=phone) for k in advice_keys(dangers)] if dangers else []
+    return advice_keys(dangers) if dangers else []

@@ -9,25 +9,29 @@ holds CHATTER_BYTES: they would be dropped unread once Redis is back anyway, unl
 capped here: a cry for help, words after one's own cry, and the texts of anyone with an open call — its resident,
 the family and doctor the register names — as Redis last said (while it answers, every OPEN_CALLERS_SECONDS).
 
-One sender's cries reach staff through the fallback a few a minute (`CryPace`); those held back were counted only
-into their next alert, so the last ones of someone who then went quiet were never mentioned. The fallback's own timer
-(`tell_held_cries`, every second, no Redis needed) tells staff "又发来 N 次" as soon as the pace lets one more through.
+One sender's cries reach staff through the fallback as one alert, then their repeats as short lines, one a minute
+(`CryPace`): someone crying 救命 every minute does not send every staff chat a full alert each time. Those counted
+meanwhile are told by the fallback's own timer (`tell_held_cries`, every second, no Redis needed), "又发来 N 次", as
+soon as the minute is over. Different senders are never capped together while Redis is away: the register cannot be
+read, so a stranger cannot be told from a resident who signed up a minute ago (Redis, once back, caps the strangers'
+calls as ever: bot/incidents/stranger_call.py).
 """
 from __future__ import annotations
 
 import asyncio
 import math
-from collections import deque
 
 from redis.exceptions import RedisError
 
 from ..types import Outbound
-from .outage_words import SAID_PER_MINUTE, SAID_SECONDS, SENDERS_KEPT, SaidPace
+from .outage_words import SENDERS_KEPT
+from .repeats import REPEAT_INTERVAL_SECONDS
 
 CHATTER_AT_ONCE = 200  # everyone's texts with no call behind them journaled at once in this process ...
 CHATTER_PER_MINUTE = 60  # ... then this many a minute
 CHATTER_BYTES = 4 * 1024 * 1024  # and none while the journal folder holds this much
 OPEN_CALLERS_SECONDS = 15  # who has an open call is read again this often while Redis answers
+REPEAT_SECONDS = 600  # a sender's cry this soon after their fallback alert is a repeat: a short line, no new alert
 
 
 class Chatter:
@@ -71,37 +75,60 @@ class Chatter:
         return True
 
 
-class CryPace(SaidPace):
-    """One sender's cries alerted by the fallback, paced as their words are; those held back at the end wait for
-    `due`."""
+class CryPace:
+    """One sender's cries alerted by the fallback, in this process on `clock`: the first a full alert; their repeats
+    within REPEAT_SECONDS of it short lines — the first of a minute at once, the rest counted and told by `due` once
+    the minute is over — as a resident's repeats reach staff with Redis up (bot/incidents/repeats.py). Different
+    senders are never paced together: whether one is a resident cannot be read while Redis is away."""
 
     def __init__(self, clock) -> None:
-        super().__init__(clock)
-        self._names: dict[int, str] = {}  # sender: who they are, as their last alert said
+        self.clock = clock
+        self._alerted: dict[int, float] = {}  # sender: when their last full alert went
+        self._line: dict[int, float] = {}  # sender: when their last short line went
+        self._held: dict[int, tuple[int, str]] = {}  # sender: (cries counted since, the latest one's words)
+        self._names: dict[int, str] = {}  # sender: who they are, as their alert said
+
+    def take(self, sender: int, words: str) -> tuple[str | None, int]:
+        """("alert", n): a full alert; ("again", n): a short line now; (None, 0): counted. `n`: how many of theirs
+        were counted and not told yet (the timer did not run meanwhile)."""
+        now = self.clock.ts()
+        if len(self._alerted) >= SENDERS_KEPT:  # those whose repeats are over are forgotten first
+            self._alerted = {k: at for k, at in self._alerted.items() if now - at < REPEAT_SECONDS or k in self._held}
+            self._line = {k: at for k, at in self._line.items() if k in self._alerted}
+            self._names = {k: v for k, v in self._names.items() if k in self._alerted}
+        if now - self._alerted.get(sender, -math.inf) >= REPEAT_SECONDS:
+            self._alerted[sender] = now
+            self._line.pop(sender, None)
+            return "alert", self._held.pop(sender, (0, ""))[0]
+        if now - self._line.get(sender, -math.inf) >= REPEAT_INTERVAL_SECONDS:
+            self._line[sender] = now
+            return "again", self._held.pop(sender, (0, ""))[0]
+        self._held[sender] = (self._held.get(sender, (0, ""))[0] + 1, words)
+        return None, 0
 
     def named(self, sender: int, name: str) -> None:
-        if len(self._names) >= SENDERS_KEPT:
-            self._names = {k: v for k, v in self._names.items() if k in self._sent}
         self._names[sender] = name
 
-    def due(self) -> list[tuple[str, int]]:
-        """Whose cries held back may now be told (who, how many): each told counts as one alert of theirs."""
+    def name_of(self, sender: int) -> str | None:
+        return self._names.get(sender)
+
+    def due(self) -> list[tuple[int, str, int, str]]:
+        """Whose cries counted may now be told (sender, who, how many, the latest words): each told is their line
+        of that minute."""
         now, out = self.clock.ts(), []
-        for sender, held in list(self._held.items()):
-            sent = self._sent.setdefault(sender, deque())
-            while sent and sent[0] <= now - SAID_SECONDS:
-                sent.popleft()
-            if len(sent) < SAID_PER_MINUTE:
-                sent.append(now)
+        for sender, (count, words) in list(self._held.items()):
+            if now - self._line.get(sender, -math.inf) >= REPEAT_INTERVAL_SECONDS:
+                self._line[sender] = now
                 del self._held[sender]
-                out.append((self._names.get(sender) or str(sender), held))
+                out.append((sender, self._names.get(sender) or str(sender), count, words))
         return out
 
 
 async def tell_held_cries(outage) -> None:
     """The fallback's own timer: staff hear of the cries held back by the pace once it lets one more through."""
     svc = outage.svc
-    for name, count in outage.cries.due():
-        text = svc.cat.t("fallback.cries_again", name=name, count=count)
-        await asyncio.gather(*(svc.outbox.send(Outbound(st.telegram_id, text, urgent=True))
-                               for st in svc.settings.staff if st.telegram_id), return_exceptions=True)
+    for sender, name, count, words in outage.cries.due():
+        text = svc.cat.t("fallback.cries_again", name=name, count=count, words=words)
+        await asyncio.gather(*(svc.outbox.send(Outbound(st.telegram_id, text, urgent=True))  # a colleague's: not hers
+                               for st in svc.settings.staff if st.telegram_id not in (None, sender)),
+                             return_exceptions=True)

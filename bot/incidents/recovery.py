@@ -4,7 +4,8 @@ During the outage the fallback told them 120 and the committee's phone, and ever
 Minutes later their calls are replayed through the engine (bot/incidents/outage.py), which would tell them it all
 again — "staff told", "do you need someone now?" — out of the blue, to a frightened old person. So what a replay
 would send to them (or to the group they called from) is kept back, and once all their journaled calls are stored
-they get one short message:
+they get one short message (a staff member only what the replay offered her to press, as "王老伯摔倒了" typed then
+brings [🆘 为王老伯发起紧急求助]; her own cry's colleagues have it):
 
 - recorded, staff will call them, the committee's phone (if no staff member could be alerted: that, 120 and the
   phone; a stranger: passed on to staff, 120 and the phone);
@@ -36,9 +37,10 @@ async def tell_recovered(svc: Services, heard: list[dict], *, since: float) -> N
     ev = heard[-1]["ev"]
     try:
         ctx = Ctx(ev, await identify(svc, ev), await svc.store.session(ev.user_id), svc)
-        if ctx.me.role == "staff":  # a staff member's words are no call: nothing to tell them
-            return
         kept = [m for late in heard for m in late["kept"] if m.chat_id == ev.chat and not m.edit]
+        if ctx.me.role == "staff":  # her own cry: colleagues have it, nothing to tell her; about a resident: his tap
+            await _offer_to_staff(svc, ctx, kept, since)
+            return
         incidents = [n for late in heard for n in late.get("incidents", ())]
         text = ctx.t(await _recovered_key(ctx, incidents), phone=svc.settings.community.committee_phone)
         question = await _open_question(ctx, kept)
@@ -56,6 +58,15 @@ async def tell_recovered(svc: Services, heard: list[dict], *, since: float) -> N
     else:
         msg = Outbound(ev.chat, text, keyboard=keyboard(ctx), urgent=True, tag="recovered")
     await svc.outbox.send(msg)
+
+
+async def _offer_to_staff(svc: Services, ctx: Ctx, kept: list[Outbound], since: float) -> None:
+    """What the replay answered a staff member with buttons ("王老伯摔倒了": [🆘 为王老伯发起紧急求助]), once: typing
+    never raises a call by itself, so without it nobody would."""
+    if (offers := [m for m in kept if m.buttons]) and await svc.store.claim_recovered(
+            ctx.ev.user_id, f"{since:.3f}", TOLD_KEEP_SECONDS):
+        await svc.outbox.send(Outbound(ctx.ev.chat, f"{ctx.t('outage.recovered_staff')}\n{offers[-1].text}",
+                                       buttons=offers[-1].buttons, urgent=True, tag="recovered"))
 
 
 async def _recovered_key(ctx: Ctx, incidents: list[int]) -> str:

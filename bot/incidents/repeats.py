@@ -74,6 +74,10 @@ class Repeats:
             from .group_media import held
 
             await held(self.svc, int(subject[1:]), count)
+        elif subject.startswith("j"):  # strangers who joined the claimed summary call (bot/incidents/stranger_call.py)
+            from .stranger_call import joined_many
+
+            await joined_many(self.svc, int(subject[1:]), count)
         elif subject.startswith("i"):
             await (await self.incidents.notify_alerted(int(subject[1:]), "alert.resident_again_many", count=count,
                                                        urgent=True))
