@@ -7,6 +7,26 @@ from typing import Iterable
 
 from .base import StoreBase, dumps, loads
 
+# The residents the words may mean, found inside Redis (one reply of a few records, not the whole register): those
+# whose registered name (two characters or more) is in the words (ARGV[1]), and those whose surname — the name's
+# first character — is one of the surnames said (ARGV[2], run together). Each record as stored.
+_SAID = r"""
+local text, surnames, out = ARGV[1], ARGV[2], {}
+local all = redis.call('HGETALL', KEYS[1])
+for i = 2, #all, 2 do
+  local p = cjson.decode(all[i])
+  local name = type(p.name) == 'string' and p.name or ''
+  local b = string.byte(name, 1) or 0
+  local width = b >= 0xF0 and 4 or b >= 0xE0 and 3 or b >= 0xC0 and 2 or 1
+  local chars = select(2, string.gsub(name, '[^\128-\191]', ''))
+  if (chars >= 2 and string.find(text, name, 1, true))
+     or (surnames ~= '' and width > 1 and chars >= 2 and string.find(surnames, string.sub(name, 1, width), 1, true)) then
+    table.insert(out, all[i])
+  end
+end
+return out
+"""
+
 
 class ResidentsStore(StoreBase):
     async def residents(self) -> list[dict]:
@@ -18,6 +38,15 @@ class ResidentsStore(StoreBase):
         if not rid:
             return None
         return loads(await self.r.hget(self.keys.residents(), rid))
+
+    async def residents_said(self, text: str, surnames: str = "") -> list[dict]:
+        """The residents whose registered name is in the words, or whose surname is one of `surnames` (characters run
+        together): for bot/residents/called.py, which picks whom the words mean."""
+        return [loads(raw) for raw in await self.script(_SAID)(keys=[self.keys.residents()], args=[text, surnames])]
+
+    async def residents_named(self, text: str) -> dict[str, str]:
+        """The residents whose registered name (two characters or more) the words give: id -> name."""
+        return {p["id"]: p["name"] for p in await self.residents_said(text)}
 
     async def resident_id_by_phone(self, phone: str) -> str | None:
         v = await self.r.hget(self.keys.residents_by_phone(), phone)

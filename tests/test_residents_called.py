@@ -1,0 +1,141 @@
+"""The register keeps full names (张桂芳, 张秀英); people call them "张阿姨", "老张", "隔壁的张阿婆", "5号楼的张阿姨". A
+family contact's or a stranger's "3号楼的张阿姨摔倒了" became a call about "someone else" whenever the register had
+her full name: staff lost her address, phone and son. Now the way people call her, with the building or door said
+beside it, finds her: one resident → her own call (her address for staff, "📣 报告人"; the reporter never reads it);
+several → one call, every one of them listed with an address, none guessed; words the register contradicts → she
+is listed, not guessed. Staff typing "3号楼张阿姨说她头晕" get the one she is, each candidate with an address."""
+import pytest
+from conftest import signed_up
+
+from bot.residents import full_address
+
+
+async def _register(app) -> tuple[dict, dict]:
+    """The sample's 张阿姨 written with her full name (3号602), and a 张秀英 in 5号401 of the same lane."""
+    store = app.svc.store
+    guifang = {**await store.resident(await store.resident_id_by_phone("13900000001")), "name": "张桂芳"}
+    await store.save_resident(guifang)
+    xiuying = {**guifang, "id": "r90", "name": "张秀英", "phone": "13900000090", "building": "5", "room": "401",
+               "contacts": [], "tg_id": None}
+    await store.save_resident(xiuying)
+    return guifang, xiuying
+
+
+def _address(app, person) -> str:
+    return full_address(app.settings.community.address_prefix, person)
+
+
+def _open_residents(store):
+    async def get():
+        return [(await store.incident(n))["resident"] for n in await store.open_incident_ids()]
+    return get()
+
+
+def _never_told(app, reporter, *people) -> None:
+    for text in reporter.texts():
+        for p in people:
+            assert _address(app, p) not in text and p["phone"] not in text and p["room"] not in text
+
+
+@pytest.mark.parametrize("words", ["3号楼的张阿姨摔倒了", "3号楼602的张阿婆晕倒了", "3号602张阿姨摔倒了起不来"])
+async def test_a_sons_cry_naming_her_as_people_do_with_her_building_opens_her_own_call(people, app, words):
+    store, li = app.svc.store, people("李社工")
+    guifang, xiuying = await _register(app)
+    liuqiang = await signed_up(people("刘强"), "13911110003")
+    await liuqiang.send(words)
+    assert await _open_residents(store) == [guifang["id"]]
+    packet = li.last("紧急求助 #1").text
+    assert "张桂芳" in packet and _address(app, guifang) in packet and guifang["phone"] in packet
+    assert "📣 报告人" in packet and "刘强" in packet and words in packet
+    assert _address(app, xiuying) not in packet
+    _never_told(app, liuqiang, guifang, xiuying)
+    assert "120" in liuqiang.last().text
+
+
+async def test_a_strangers_cry_naming_the_only_resident_of_that_surname_and_title_opens_her_call(people, app):
+    store, li = app.svc.store, people("李社工")
+    guifang = {**await store.resident(await store.resident_id_by_phone("13900000001")), "name": "张桂芳"}
+    await store.save_resident(guifang)
+    stranger = people("楼下小陈")
+    await stranger.send("张阿姨晕倒了 快来人")
+    assert await _open_residents(store) == [guifang["id"]]
+    packet = li.last("紧急求助 #1").text
+    assert _address(app, guifang) in packet and "楼下小陈" in packet and "未登记" in packet
+    _never_told(app, stranger, guifang)
+
+
+@pytest.mark.parametrize("sender", ["刘强", "楼下小陈"])
+async def test_two_residents_called_alike_are_both_listed_with_addresses_on_one_call_neither_guessed(
+        people, app, sender):
+    store, li = app.svc.store, people("李社工")
+    guifang, xiuying = await _register(app)
+    reporter = await signed_up(people("刘强"), "13911110003") if sender == "刘强" else people(sender)
+    await reporter.send("张阿姨摔倒了")
+    assert await _open_residents(store) == [""]  # one call, nobody's on a guess
+    packet = li.last("紧急求助 #1").text
+    assert _address(app, guifang) in packet and _address(app, xiuying) in packet
+    assert "张桂芳" in packet and "张秀英" in packet and "没有替您猜" in packet
+    _never_told(app, reporter, guifang, xiuying)
+
+
+@pytest.mark.parametrize("words", ["5号楼的张阿姨摔倒了", "5号401张阿婆晕倒了", "老张摔倒了 5号楼401"])
+async def test_the_building_or_door_said_picks_the_one_it_is(people, app, words):
+    store = app.svc.store
+    guifang, xiuying = await _register(app)
+    liuqiang = await signed_up(people("刘强"), "13911110003")
+    await liuqiang.send(words)
+    assert await _open_residents(store) == [xiuying["id"]]
+    assert _address(app, xiuying) in people("李社工").last("紧急求助 #1").text
+
+
+async def test_next_door_to_his_mother_picks_the_neighbour_in_her_building(people, app):
+    store = app.svc.store
+    guifang, _ = await _register(app)
+    mother = await store.resident(await store.resident_id_by_phone("13900000003"))  # 天平路120弄2号101
+    neighbour = {**mother, "id": "r91", "name": "张凤英", "phone": "13900000091", "room": "102", "contacts": [],
+                 "tg_id": None}
+    await store.save_resident(neighbour)
+    liuqiang = await signed_up(people("刘强"), "13911110003")
+    await liuqiang.send("隔壁的张阿婆摔倒了")
+    assert await _open_residents(store) == [neighbour["id"]]
+
+
+async def test_a_building_the_register_contradicts_lists_her_and_guesses_nothing(people, app):
+    store, li = app.svc.store, people("李社工")
+    guifang = {**await store.resident(await store.resident_id_by_phone("13900000001")), "name": "张桂芳"}
+    await store.save_resident(guifang)
+    liuqiang = await signed_up(people("刘强"), "13911110003")
+    await liuqiang.send("9号楼的张阿姨摔倒了")
+    assert await _open_residents(store) == [""]
+    packet = li.last("紧急求助 #1").text
+    assert _address(app, guifang) in packet and "没有替您猜" in packet
+
+
+async def test_words_that_only_sound_like_a_name_name_nobody(people, app):
+    store, li = app.svc.store, people("李社工")
+    await _register(app)
+    liuqiang = await signed_up(people("刘强"), "13911110003")
+    await liuqiang.send("隔壁老太太摔倒了")
+    assert await _open_residents(store) == [""]
+    assert "没有替您猜" not in li.last("紧急求助 #1").text
+
+
+async def test_staff_naming_her_with_her_building_are_offered_her_call_only(people, app):
+    li = people("李社工")
+    guifang, xiuying = await _register(app)
+    await li.send("3号楼张阿姨说她头晕")
+    offer = li.inbox[-1]
+    datas = [d for _, d in offer.buttons]
+    assert f"stf:raise:{guifang['id']}" in datas and f"stf:raise:{xiuying['id']}" not in datas
+    assert await app.svc.store.incident(1) is None
+
+
+async def test_staff_naming_two_alike_see_each_with_an_address_and_raise_neither_by_typing(people, app):
+    li = people("李社工")
+    guifang, xiuying = await _register(app)
+    await li.send("张阿姨家里没人开门")
+    offer = li.inbox[-1]
+    datas = [d for _, d in offer.buttons]
+    assert f"stf:raise:{guifang['id']}" in datas and f"stf:raise:{xiuying['id']}" in datas
+    assert _address(app, guifang) in offer.text and _address(app, xiuying) in offer.text
+    assert await app.svc.store.incident(1) is None
