@@ -139,3 +139,38 @@ async def test_staff_naming_two_alike_see_each_with_an_address_and_raise_neither
     assert f"stf:raise:{guifang['id']}" in datas and f"stf:raise:{xiuying['id']}" in datas
     assert _address(app, guifang) in offer.text and _address(app, xiuying) in offer.text
     assert await app.svc.store.incident(1) is None
+
+
+async def test_staff_asking_after_her_as_people_call_her_get_her_check_in_and_her_open_call(people, app):
+    from conftest import enrolled
+
+    store, li = app.svc.store, people("李社工")
+    guifang = {**await store.resident(await store.resident_id_by_phone("13900000001")), "name": "张桂芳"}
+    await store.save_resident(guifang)
+    zhang, _ = await enrolled(people, app, name="张桂芳")
+    await li.send("张阿姨今天签到了吗")
+    assert "张桂芳" in li.inbox[-1].text and "最近7天" in li.inbox[-1].text
+    await zhang.send("🆘")
+    await li.send("3号楼张阿姨怎么样了")
+    assert "#1" in li.inbox[-1].text and "张桂芳" in li.inbox[-1].text
+
+
+async def test_staff_asking_after_two_alike_hear_of_each_none_picked(people, app):
+    li = people("李社工")
+    await _register(app)
+    await li.send("张阿姨怎么样了")
+    told = "\n".join(li.texts())
+    assert "张桂芳" in told and "张秀英" in told and "没有未处理" in told
+
+
+async def test_staff_naming_a_surname_many_share_see_four_and_are_told_how_to_say_which(people, app):
+    store, li = app.svc.store, people("李社工")
+    guifang, _ = await _register(app)
+    for i in range(4):
+        await store.save_resident({**guifang, "id": f"r{80 + i}", "name": f"张{'一二三四'[i]}妹", "phone": f"1390000008{i}",
+                                   "building": str(10 + i), "contacts": [], "tg_id": None})
+    await li.send("张阿姨家里没人开门")
+    offer = li.inbox[-1]
+    assert sum(d.startswith("stf:raise:") for _, d in offer.buttons) == 4
+    assert "还有2位" in offer.text and "楼号" in offer.text
+    assert await store.incident(1) is None

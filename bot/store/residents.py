@@ -44,10 +44,6 @@ class ResidentsStore(StoreBase):
         together): for bot/residents/called.py, which picks whom the words mean."""
         return [loads(raw) for raw in await self.script(_SAID)(keys=[self.keys.residents()], args=[text, surnames])]
 
-    async def residents_named(self, text: str) -> dict[str, str]:
-        """The residents whose registered name (two characters or more) the words give: id -> name."""
-        return {p["id"]: p["name"] for p in await self.residents_said(text)}
-
     async def resident_id_by_phone(self, phone: str) -> str | None:
         v = await self.r.hget(self.keys.residents_by_phone(), phone)
         return v.decode() if v else None
