@@ -174,3 +174,18 @@ async def test_staff_naming_a_surname_many_share_see_four_and_are_told_how_to_sa
     assert sum(d.startswith("stf:raise:") for _, d in offer.buttons) == 4
     assert "还有2位" in offer.text and "楼号" in offer.text
     assert await store.incident(1) is None
+
+
+async def test_a_strangers_cry_in_a_group_naming_her_with_her_building_opens_her_call_and_the_group_reads_nothing_of_her(
+        people, app):
+    from bot.types import Inbound
+
+    store, li = app.svc.store, people("李社工")
+    guifang, xiuying = await _register(app)
+    stranger = people("楼下小陈")
+    await app.engine.handle(Inbound(user_id=stranger.id, chat_id=-100777, first_name=stranger.name, language="zh-hans",
+                                    message_id=99, kind="text", text="5号楼的张阿婆晕倒了", is_group=True))
+    assert await _open_residents(store) == [xiuying["id"]]
+    assert _address(app, xiuying) in li.last("紧急求助 #1").text
+    for s in app.svc.outbox.messenger.to(-100777):
+        assert "建新路" not in s.text and xiuying["phone"] not in s.text
