@@ -81,10 +81,12 @@ async def about_someone(ctx: Ctx, text: str, cried: bool) -> bool:
     or threat of her own; words that are no cry only when they are a worry about a named resident."""
     if OWN.search(text) or AT_SCENE.search(text) or "我" in REPORTER_I.sub("", text):
         return False
+    if REPORTED.search(text) or cried and (OTHERS.search(text) or HER_FAMILY.search(text)):
+        return True
+    if not cried and not (worried(text) or NO_ANSWER.search(text)):
+        return False  # ("好的", "收到": no look in the register for every word she types)
     people, unknown = await named(ctx, text)
-    if cried:
-        return bool(people or unknown or OTHERS.search(text) or HER_FAMILY.search(text) or REPORTED.search(text))
-    return bool(REPORTED.search(text)) or bool(people or unknown) and (worried(text) or bool(NO_ANSWER.search(text)))
+    return bool(people or unknown)
 
 
 async def answer(ctx: Ctx, text: str, cried: bool = True) -> None:
