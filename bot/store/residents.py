@@ -14,8 +14,12 @@ _SAID = r"""
 local text, surnames, out = ARGV[1], ARGV[2], {}
 local all = redis.call('HGETALL', KEYS[1])
 for i = 2, #all, 2 do
-  local p = cjson.decode(all[i])
-  local name = type(p.name) == 'string' and p.name or ''
+  -- the name read without decoding the record where it comes first (as imported or signed up), else decoded
+  local name = string.match(all[i], '^{"name":"([^"\\]*)"') or string.match(all[i], '^{"id":"[^"]*","name":"([^"\\]*)"')
+  if name == nil then
+    local p = cjson.decode(all[i])
+    name = type(p.name) == 'string' and p.name or ''
+  end
   local b = string.byte(name, 1) or 0
   local width = b >= 0xF0 and 4 or b >= 0xE0 and 3 or b >= 0xC0 and 2 or 1
   local chars = select(2, string.gsub(name, '[^\128-\191]', ''))
