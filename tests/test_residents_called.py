@@ -189,3 +189,15 @@ async def test_a_strangers_cry_in_a_group_naming_her_with_her_building_opens_her
     assert _address(app, xiuying) in li.last("紧急求助 #1").text
     for s in app.svc.outbox.messenger.to(-100777):
         assert "建新路" not in s.text and xiuying["phone"] not in s.text
+
+
+async def test_a_record_written_with_her_contacts_first_is_still_found_by_how_she_is_called(people, app):
+    """(The register lookup reads a name without decoding the record only where the name comes first.)"""
+    store = app.svc.store
+    zhang = await store.resident(await store.resident_id_by_phone("13900000001"))
+    odd = {"contacts": [{"name": "王小明", "relation": "儿子", "phone": "13911110095"}], "id": "r95", "name": "陈凤英",
+           **{k: zhang[k] for k in ("road", "lane")}, "building": "8", "room": "801", "phone": "13900000095"}
+    await store.save_resident(odd)
+    liuqiang = await signed_up(people("刘强"), "13911110003")
+    await liuqiang.send("8号楼的陈阿姨摔倒了")
+    assert await _open_residents(store) == ["r95"]
