@@ -25,3 +25,18 @@ async def test_a_spouse_in_danger_now_is_still_an_emergency(people, app, words):
     zhang, li = await signed_up(people("张阿姨"), "13900000001"), people("李社工")
     await zhang.send(words)
     assert "紧急求助 #1" in li.last("紧急求助").text
+
+
+@pytest.mark.parametrize("words", ["老伴不在了", "我老伴走了三年了"])
+async def test_said_as_the_mornings_check_in_answer_it_is_not_fine_and_staff_hear_grief_not_an_emergency(
+        people, app, clock, words):
+    from conftest import TUESDAY_9, at, enrolled
+
+    zhang, rid = await enrolled(people, app)
+    await at(app, clock, TUESDAY_9)
+    await zhang.send(words)
+    li = people("李社工")
+    assert (await app.svc.checkins.state(rid)).answer == "unwell"
+    assert not any("紧急求助" in t for t in li.texts()), li.texts()
+    assert words in li.last("求助 #1").text and "陪" in li.last("求助 #1").text
+    assert "120" not in "\n".join(zhang.texts()[-2:])

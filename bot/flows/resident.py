@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from ..incidents import address_steps, help_request
-from ..incidents.family_told import spouse_mourned
 from .. import qa
 from . import chat
 from .base import Ctx
+from .bereaved import grieving
 from .menu import keyboard, menu_action, show_menu
 from .understanding import ACHE, AILING, WELL_AGAIN, clause_intents, danger_in, fall_told_over, is_emergency, understand
 
@@ -107,7 +107,7 @@ async def on_text(ctx: Ctx) -> None:
             return
     if not danger_in(ctx.svc, text) and (await chat.changed_mind(ctx, text) or await chat.everyday(ctx, text)):
         return  # "测试一下", "我出去一下", "你是机器人吗", "好的"; "算了" to what help they need: nobody bothered
-    if spouse_mourned(text) and not danger_in(ctx.svc, text):  # "我老伴走了三年了": company, not an ambulance
+    if grieving(ctx.svc, text):  # "我老伴走了三年了": company, not an ambulance
         await _one(ctx, "grief", text, result)
         return
     if is_emergency(result):

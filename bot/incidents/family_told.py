@@ -14,31 +14,17 @@ from __future__ import annotations
 import re
 
 from ..flows.base import Ctx
+from ..flows.bereaved import STILL_A_CRY
 from . import family  # each imports the other: family reads the words, this module answers them
 from .family_asks import OWN, names_someone_else
 
 END = r"(?=$|[，,。！!…\s])"
 DIED = re.compile(rf"去世|过世|离世|逝世|病逝|死了|后事|丧事|火化|殡仪馆|走了{END}|不在了{END}")
-STILL_A_CRY = re.compile(r"好像|可能|是不是|会不会|吗|[？?]|怕|不知道|不确定|叫不醒|没气|没呼吸|没有呼吸|不动了|快不行|快要|快死|要死|不行了|差点"
-                         r"|[吓疼痛累热冷饿急烦气]死|回来|回家|出门|出去|找不到|走丢|走失|没回")
-# a spouse gone, told by the one left ("老伴不在了", "我老伴走了三年了", "老头子走了以后我一个人"): grief, for
-# company and a visit, not a cry; one just gone ("老伴刚走了") or in doubt ("老伴好像没气了", "老伴走了还没回来") is
-# read as the cry it may be
-SPOUSE_GONE = re.compile(r"(?:老伴儿?|老头子|老太婆|老婆子|老公|老婆|爱人|丈夫|妻子)[^，,。！!？?\s]{0,8}?"
-                         r"(?:去世|过世|离世|病逝|走了|不在了|没了|死了)")
-JUST_NOW = re.compile(r"刚|今天|今早|早上|上午|中午|下午|晚上|昨天|昨晚|半夜|夜里|现在|这会|突然")
 HIM = re.compile(r"[他她]|老人|老爷子|老太太|后事|丧事")
 FAR = re.compile(r"(?:我|人)(?:现在|目前)?(?:在(?:外地|国外|外省|出差|美国|加拿大|澳洲|澳大利亚|英国|日本|韩国|新加坡|德国|法国"
                  r"|新西兰)|不在(?:上海|本地|身边|[他她]身边|老人身边))|远在|在国外|我在外面出差")
 NUMBER = {"fire_smoke": "family.alerted_119", "gas": "family.alerted_119", "intruder": "family.alerted_110",
           "abuse": "family.alerted_110"}  # (nlu.rules.fired_rules' names) 120 for any other
-
-
-def spouse_mourned(text: str) -> bool:
-    """Whether the words tell of a spouse who died, not just now ("今天早上老伴走了"; "…现在一个人" after it is about
-    today's life) and not in doubt: grief (bot/flows/resident.py)."""
-    m = SPOUSE_GONE.search(text)
-    return bool(m) and not JUST_NOW.search(text[:m.end()]) and not STILL_A_CRY.search(text)
 
 
 async def died_told(ctx: Ctx, text: str) -> bool:

@@ -12,11 +12,11 @@ from dataclasses import replace
 
 from .. import roster
 from ..flows.base import Ctx
+from ..flows.bereaved import spouse_mourned
 from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, understand
 from ..services import Services
 from ..types import Inbound, Outbound
 from . import address_steps, group_media, help_request, stranger_call
-from .family_told import spouse_mourned
 from .packet import tappable
 from .raising import open_call
 
