@@ -203,3 +203,14 @@ async def test_a_record_written_with_her_contacts_first_is_still_found_by_how_sh
     liuqiang = await signed_up(people("刘强"), "13911110003")
     await liuqiang.send("8号楼的陈阿姨摔倒了")
     assert await _open_residents(store) == ["r95"]
+
+
+async def test_a_workers_title_alone_lists_the_only_resident_of_that_surname_never_opens_his_call(people, app):
+    """"王师傅" is as often the plumber or the property's man as a neighbour: 王老伯 is listed, not guessed."""
+    store, li = app.svc.store, people("李社工")
+    liuqiang = await signed_up(people("刘强"), "13911110003")
+    await liuqiang.send("王师傅摔倒了 起不来")
+    wang = await store.resident(await store.resident_id_by_phone("13900000002"))
+    assert await _open_residents(store) == [""]
+    packet = li.last("紧急求助 #1").text
+    assert _address(app, wang) in packet and "没有替您猜" in packet

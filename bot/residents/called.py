@@ -9,7 +9,7 @@ a surname and a title ("张阿姨"),      the registered residents of that surna
 "老张"                                 floor said ("3号楼", "5号401", "602室", "6楼", "27弄"), and "隔壁", "楼上",
                                       "对门" by the building of the sender's own resident (`near`)
 `Called.one` is her only when one resident is left and nothing said contradicts the register (a building, a door,
-"隔壁" somewhere else); otherwise every one found is a candidate for staff to list, never a guess from a surname.
+"隔壁" somewhere else), and not by "王师傅" alone (a plumber as often as a neighbour); otherwise every one found is a candidate for staff to list, never a guess from a surname.
 The register has no gender field, so 阿姨 and 老伯 narrow nothing (no gender is guessed from a name).
 """
 from __future__ import annotations
@@ -22,6 +22,7 @@ SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
             "庞颜倪庄聂章鲁翟殷詹欧耿焦俞柳甘祝宁舒阮柯纪梅童凌毕季裴霍涂苗盛翁骆蓝辛管柴鲍喻蒲滕饶艾穆")
 # how an elderly neighbour is called after her surname (the longer first)
 TITLES = "老太太|老先生|老伯伯|老伯|老太|阿姨|奶奶|爷爷|大爷|大妈|阿婆|伯伯|婆婆|叔叔|爷叔|师傅"
+WEAK = ("师傅",)  # as often the plumber or the property's man as a neighbour: lists, never "it's him" alone
 # "老张" where a name stands: at the start, after a place or a pause ("隔壁老张", "3号楼老张", "楼上的老张"); not
 # "老毛病", "老高血压", "老方法"; "小张" is read as a name of someone else, never looked up (young: a care worker)
 SHORT = (rf"(?:^|(?<=[\s，,。！!？?、：:的楼号室门壁上下边居面]))(?:老|(?P<young>小))"
@@ -62,7 +63,11 @@ async def residents_called(store, text: str, near: list[dict] | tuple = ()) -> C
     forms = [m for m in CALLED.finditer(text.strip()) if not m["young"]]
     surnames = "".join(dict.fromkeys(m["surname"] or m["short"] for m in forms))
     found = await store.residents_said(text, surnames)
-    return pick(text, found, near, tuple(m.group(0) for m in forms))
+    called = pick(text, found, near, tuple(m.group(0) for m in forms))
+    exact = any(p["name"] in text for p in called.people)
+    if called.sure and not exact and all(m.group(0).endswith(WEAK) for m in forms):
+        return Called(called.people, False, called.said)
+    return called
 
 
 def pick(text: str, found: list[dict], near, said: tuple[str, ...]) -> Called:
