@@ -214,3 +214,15 @@ async def test_a_workers_title_alone_lists_the_only_resident_of_that_surname_nev
     assert await _open_residents(store) == [""]
     packet = li.last("紧急求助 #1").text
     assert _address(app, wang) in packet and "没有替您猜" in packet
+
+
+@pytest.mark.parametrize("words", ["张阿姨在地铁2号线晕倒了", "2号那天张阿姨摔了 今天又摔倒了起不来"])
+async def test_a_metro_line_or_a_date_is_no_building(people, app, words):
+    store = app.svc.store
+    guifang, xiuying = await _register(app)
+    await store.save_resident({**xiuying, "building": "2"})
+    liuqiang = await signed_up(people("刘强"), "13911110003")
+    await liuqiang.send(words)
+    assert await _open_residents(store) == [""]  # both listed: 2号 is no building here
+    packet = people("李社工").last("紧急求助 #1").text
+    assert "张桂芳" in packet and "张秀英" in packet

@@ -34,7 +34,7 @@ NEAR = re.compile(r"隔壁|对门|对面|楼上|楼下|同楼|同一栋|我们�
 _CN = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 _CN_NUMBER = re.compile(r"(?<![同这那哪每])[一二三四五六七八九十]{1,3}(?=号|楼|弄|室|幢|栋)")
 LANE = re.compile(r"(\d+)\s*弄")
-BUILDING = re.compile(r"(?<![月\d])(\d+)\s*(?:号楼|号|幢|栋)(?:\s*的?\s*(\d{3,4})(?!\d))?")
+BUILDING = re.compile(r"(?<![月\d])(\d+)\s*(?:号楼|号(?![线床门窗机台那早晚夜]|上午|下午|中午|凌晨)|幢|栋)(?:\s*的?\s*(\d{3,4})(?!\d))?")
 DASHED = re.compile(r"(?<!\d)(\d{1,2})\s*[-－]\s*(\d{3,4})(?!\d)")
 ROOM = re.compile(r"(?<!\d)(\d{3,4})\s*(?:室|房)")
 FLOOR = re.compile(r"(?<![\d号])(\d{1,2})\s*楼(?!道|梯|下|上)")
