@@ -178,7 +178,7 @@ async def test_staff_naming_a_surname_many_share_see_four_and_are_told_how_to_sa
     assert await store.incident(1) is None
 
 
-async def test_a_strangers_cry_in_a_group_naming_her_with_her_building_opens_her_call_and_the_group_reads_nothing_of_her(
+async def test_a_strangers_cry_in_a_group_naming_her_by_her_building_opens_her_call_the_group_reads_none_of_it(
         people, app):
     from bot.types import Inbound
 

@@ -7,7 +7,8 @@ how, phone to call back).
 The sender hears that staff were told, 120 and the committee phone: never her address or phone, and not how her call
 ends (that news is for her own family). His repeats join her call: staff hear them once a minute, each is on its
 record. Whom the words name: `named_in` ("张阿姨", "老张", "5号楼的张阿姨" too); two residents the words may mean are no
-one's call (bot/incidents/family_other.py and stranger_call.py list both for staff). What the sender says next: `remember`, `last_report` (bot/incidents/report_after.py).
+one's call (bot/incidents/family_other.py and stranger_call.py list both for staff). What the sender says next:
+`remember`, `last_report` (bot/incidents/report_after.py).
 """
 from __future__ import annotations
 

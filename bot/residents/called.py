@@ -9,7 +9,8 @@ a surname and a title ("张阿姨"),      the registered residents of that surna
 "老张"                                 floor said ("3号楼", "5号401", "602室", "6楼", "27弄"), and "隔壁", "楼上",
                                       "对门" by the building of the sender's own resident (`near`)
 `Called.one` is her only when one resident is left and nothing said contradicts the register (a building, a door,
-"隔壁" somewhere else), and not by "王师傅" alone (a plumber as often as a neighbour); otherwise every one found is a candidate for staff to list, never a guess from a surname.
+"隔壁" somewhere else), and not by "王师傅" alone (a plumber as often as a neighbour); otherwise every one found is a
+candidate for staff to list, never a guess from a surname.
 The register has no gender field, so 阿姨 and 老伯 narrow nothing (no gender is guessed from a name).
 """
 from __future__ import annotations

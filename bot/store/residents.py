@@ -23,8 +23,8 @@ for i = 2, #all, 2 do
   local b = string.byte(name, 1) or 0
   local width = b >= 0xF0 and 4 or b >= 0xE0 and 3 or b >= 0xC0 and 2 or 1
   local chars = select(2, string.gsub(name, '[^\128-\191]', ''))
-  if (chars >= 2 and string.find(text, name, 1, true))
-     or (surnames ~= '' and width > 1 and chars >= 2 and string.find(surnames, string.sub(name, 1, width), 1, true)) then
+  local surname = width > 1 and string.sub(name, 1, width) or ''
+  if chars >= 2 and (string.find(text, name, 1, true) or (surname ~= '' and string.find(surnames, surname, 1, true))) then
     table.insert(out, all[i])
   end
 end
