@@ -17,7 +17,7 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
 from ..types import Button
 from ..flows.understanding import AILING
-from ..residents.called import SURNAMES, surnames_called
+from ..residents import SURNAMES, surnames_called
 from . import family  # each imports the other: family reads the words, this module answers them
 
 # the resident's health or safety in a family member's words (AILING: words of being ill)

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from ..flows.base import Ctx
 from ..flows.menu import keyboard
-from ..residents.address import full_address
-from ..residents.called import Called, residents_called
+from ..residents import Called, full_address, residents_called
 from ..types import MEDIA
 from .help_request import forward_media
 from .repeats import REPEAT_INTERVAL_SECONDS

@@ -19,8 +19,7 @@ import re
 from .. import roster
 from ..flows import staff_views
 from ..flows.base import Ctx
-from ..residents.address import full_address
-from ..residents.called import residents_called
+from ..residents import full_address, residents_called
 from ..textfit import clip
 from ..types import Outbound
 from . import family  # noqa: F401  (first: family and family_asks import each other, family's way round)

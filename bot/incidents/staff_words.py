@@ -28,7 +28,7 @@ import re
 from .. import roster
 from ..flows import staff_views
 from ..flows.base import Ctx
-from ..residents.called import residents_called
+from ..residents import residents_called
 from ..textfit import clip
 from .packet import NAME_CHARS, actions
 from .closed import RESOLVED as OUTCOMES  # ✅ 已解决's outcomes (staff.py)
