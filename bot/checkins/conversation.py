@@ -11,6 +11,7 @@ import re
 
 from ..flows import chat
 from ..flows.base import Ctx
+from ..flows.bereaved import grieving
 from ..flows.chat_words import DECLINED, kind_of
 from ..incidents import colleague_cry, start_help
 from ..flows.menu import show_menu
@@ -102,14 +103,15 @@ async def on_activity(ctx: Ctx) -> bool:
     free = ev.kind == "text" and ctx.session.get("flow") in (None, "qa") and ctx.session.get("step") != "age"
     text = ev.text.strip() if free else ""
     control = _control(text) if free else None
-    answer, result, aside = "activity", None, None
+    answer, result, aside, grief = "activity", None, None, False
     if ev.kind == "button" and ev.data.startswith("ci:") and ev.data[3:] in ANSWERS:
         answer = ev.data[3:]
     elif ev.kind in MEDIA:
         answer = "media"  # alive, but a voice message may be a call for help: staff hear it, they decide
     elif free and not control and (st.phase in PENDING or st.phase == "missed") and not (aside := _aside(ctx, text)):
         result = await understand(ctx.svc, text)
-        answer = _typed_answer(text, result)
+        grief = grieving(ctx.svc, text)  # "老伴不在了": not fine, and heard as grief (bot/flows/resident.py)
+        answer = "unwell" if grief else _typed_answer(text, result)
     elif aside == "declined":
         answer = "unwell"  # something happened: not "平安" to staff or family (a missed one's all clear), 🤒 in the log
     heard = await _checkins(ctx).heard_from(ctx.me.resident_id, answer)
@@ -124,7 +126,8 @@ async def on_activity(ctx: Ctx) -> bool:
     if aside:  # alive; nothing said of how they are: asked again, one tap to answer
         ctx.say(ctx.t(f"checkin.again_{aside}"), buttons=answer_buttons(ctx.svc, ctx.me.locale))
         return True
-    if free and heard.answered and answer in ANSWERS and not (answer == "help" and result and is_emergency(result)):
+    if free and heard.answered and answer in ANSWERS and not (answer == "help" and result and is_emergency(result)) \
+            and not grief:
         await on_answer(ctx, answer, words=text)  # (a typed emergency goes the engine's own way)
         return True
     return False

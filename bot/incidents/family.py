@@ -10,7 +10,6 @@ family.which    linked to several: staff are alerted at once with each of them; 
 """
 from __future__ import annotations
 
-from ..residents import full_address
 from ..flows.base import Ctx
 from ..flows.menu import keyboard, menu_action, show_menu
 from ..flows.resident import not_understood
@@ -20,6 +19,7 @@ from ..types import MEDIA, Button
 from . import family_asks, family_told, help_request, urgency
 from .family_other import cried_about_other
 from .report_after import media_on_report, words_on_report
+from .reported import candidates
 from .group_media import group_told
 
 
@@ -150,10 +150,7 @@ async def linked_people(ctx: Ctx) -> tuple[list[dict], list[dict]]:
 
 def _several(ctx: Ctx, people: list[dict], reporter: dict) -> tuple[dict, dict]:
     """The incident's "resident" and fields for a call about one of several (the staff packet lists each)."""
-    prefix = ctx.svc.settings.community.address_prefix
-    candidates = [{"rid": p["id"], "name": p["name"], "address": full_address(prefix, p), "phone": p.get("phone", "")}
-                  for p in people]
-    return {"id": "", "name": reporter["name"]}, {"reporter": reporter, "candidates": candidates}
+    return {"id": "", "name": reporter["name"]}, {"reporter": reporter, "candidates": candidates(ctx.svc, people)}
 
 
 async def cry_for_help(ctx: Ctx, words: str) -> int | None:

@@ -17,6 +17,7 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
 from ..types import Button
 from ..flows.understanding import AILING
+from ..residents import SURNAMES, surnames_called
 from . import family  # each imports the other: family reads the words, this module answers them
 
 # the resident's health or safety in a family member's words (AILING: words of being ill)
@@ -32,21 +33,12 @@ def worried(text: str) -> bool:
 
 # whom a question names, when it names someone: "王老伯今天签到了吗", "请问隔壁老王最近怎么样" (a surname, as people
 # are called here: 王老伯, 老王, 王建国); "我爸…", "老人家…", "今天签到了吗" name nobody else
-SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
-            "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍"
-            "庞颜倪庄聂章鲁翟殷詹欧耿焦俞柳甘祝宁舒阮柯纪梅童凌毕季裴霍涂苗盛翁骆蓝辛管柴鲍喻蒲滕饶艾穆")
 NAMED = re.compile(r"^(?:请问|问一下|想问一下|你好|您好|[，,。！!？?\s])*(?:隔壁|楼上|楼下|对门|邻居|那个)?(?:老|小)?"
                    rf"(?P<surname>[{SURNAMES}])[\u4e00-\u9fff]{{0,3}}?"
                    r"(?=今天|今日|最近|这两天|这几天|这阵子|昨天|现在|早上|上午|下午|晚上|签到|签了到|报平安|报过平安|打卡|好不好"
                    r"|怎么样|怎样|还好|好吗|咋样|情况|近况|有没有事|身体)")
 
 
-# whom a worry names, as people are called here: "王老伯", "刘奶奶", "王师傅" anywhere; "老王", "小李" at the start, the
-# worry right after ("老王最近不肯吃药"); "隔壁老王…". "我妈", "老毛病又犯了", "钱被骗了" name nobody else
-CALLED = re.compile(rf"(?P<surname>[{SURNAMES}])[\u4e00-\u9fff]?(?:老伯|阿姨|奶奶|爷爷|大爷|大妈|阿婆|老太|伯伯|婆婆"
-                    r"|叔叔|爷叔)"
-                    rf"|^(?:(?:隔壁|楼上|楼下|对门|邻居)的?(?:老|小)?|老|小)(?P<short>[{SURNAMES}])"
-                    r"(?=最近|这两天|这几天|这阵子|昨天|今天|现在|老是|总是|一直|又|也|不|没|好像|" + WORRY.pattern + ")", re.I)
 # their own in a family's words: "保姆王阿姨说我妈最近不吃饭" is about her mother, whoever said it
 OWN = re.compile(r"我的?(?:妈|爸|母亲|父亲|奶奶|爷爷|外婆|外公|婆婆|公公|岳母|岳父|丈母娘|家老人|老娘|老爹|老人家|病人)"
                  r"|老(?:妈|爸|娘|爹)|家(?:母|父)")
@@ -65,11 +57,11 @@ MINE = re.compile(r"我家|我们家")  # "我家老太太摔倒了": theirs, ho
 
 
 def names_someone_else(text: str, people: list[dict]) -> bool:
-    """Whether the words are about someone and none of them is the caller's: named (by surname, as `named`) or
-    unnamed near them (`NEARBY`)."""
+    """Whether the words are about someone and none of them is the caller's: called by a surname as people do
+    ("王老伯", "隔壁老王": bot/residents/called.py; "我妈", "老毛病又犯了" call nobody) or unnamed near them (`NEARBY`)."""
     if OWN.search(text):
         return False
-    said = [m["surname"] or m["short"] for m in CALLED.finditer(text.strip())]
+    said = surnames_called(text)
     if said:
         return not any((p.get("name") or "")[:1] in said for p in people)
     return bool(NEARBY.search(text)) and not MINE.search(text)

@@ -7,9 +7,11 @@ son): never dropped, and never a call about their own resident.
   resident is named only as whose contact they are, never as the one in danger. A voice or photo the cry came with
   goes with each alert round. Their further cries while it is open join it (staff hear the first at once, then a
   count: bot/incidents/repeats.py), never a second call; what they type or send next ("在3号楼201", a location)
-  reaches the staff holding it, never a call about their own (bot/incidents/report_after.py). Words naming two
-  residents alike: the same call, the candidates listed for staff, nobody guessed.
-- A resident the register names, and only one: that resident's call (bot/incidents/reported.py).
+  reaches the staff holding it, never a call about their own (bot/incidents/report_after.py). Words that may mean
+  two residents ("张阿姨" with 张桂芳 and 张秀英 registered), or one the building said does not fit: the same call,
+  the candidates listed for staff, nobody guessed.
+- A resident the words plainly mean ("张桂芳", "3号楼的张阿姨", "隔壁的张阿婆" by their resident's building): that
+  resident's call (bot/incidents/reported.py).
 The sender hears 120 and that staff were told, or, if nobody got it, the committee phone. Whom the words name:
 `family_asks.names_someone_else`, as for a worry.
 """
@@ -17,25 +19,25 @@ from __future__ import annotations
 
 from ..flows.base import Ctx
 from ..flows.menu import keyboard
-from ..residents import full_address
 from ..types import MEDIA
 from .family_asks import OWN, names_someone_else
 from .help_request import forward_media
 from .outage import called_at
 from .packet import someone_else
-from .reported import last_report, named_in, remember, reported_resident
+from .reported import candidates, last_report, named_in, remember, reported_resident
 
 
 async def cried_about_other(ctx: Ctx, words: str, people: list[dict], reporter: dict) -> bool:
     """Whether the cry names someone not theirs (then a call about them, and the sender answered)."""
     theirs = {p["id"] for p in people}
-    named = [p for p in await named_in(ctx.svc, words) if p["id"] not in theirs]
+    called = await named_in(ctx.svc, words, near=people)
+    named = [p for p in called.people if p["id"] not in theirs]
     if not names_someone_else(words, people) and not (named and not OWN.search(words)):
         return False
     reporter = other_reporter(ctx, reporter, people)
-    if len(named) == 1:
-        await reported_resident(ctx, named[0], words, reporter)
-    else:  # nobody the register names, or two alike: listed for staff, neither guessed
+    if (person := called.one) and person["id"] not in theirs:
+        await reported_resident(ctx, person, words, reporter)
+    else:  # nobody the register names, two alike, or one the words do not fit: listed for staff, none guessed
         await about_someone_else(ctx, words, reporter, named)
     return True
 
@@ -58,10 +60,7 @@ async def about_someone_else(ctx: Ctx, words: str, reporter: dict, named: list[d
             await forward_media(ctx, n, reporter=reporter)
         ctx.say(ctx.t("family.other_cry_sent", phone=phone), keyboard=keyboard(ctx), urgent=True)
         return n
-    prefix = svc.settings.community.address_prefix
-    candidates = [{"rid": p["id"], "name": p["name"], "address": full_address(prefix, p), "phone": p.get("phone", "")}
-                  for p in named]
-    ev, more = ctx.ev, {"candidates": candidates} if candidates else {}
+    ev, more = ctx.ev, {"candidates": candidates(svc, named)} if named else {}
     if ev.kind in MEDIA:  # what came with the cry goes with each alert round
         more["media"] = [ev.origin.chat_id, ev.message_id]
     n = await svc.incidents.open("emergency", someone_else(svc, {"reporter": reporter}), words=words,

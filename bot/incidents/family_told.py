@@ -14,13 +14,12 @@ from __future__ import annotations
 import re
 
 from ..flows.base import Ctx
+from ..flows.bereaved import STILL_A_CRY
 from . import family  # each imports the other: family reads the words, this module answers them
 from .family_asks import OWN, names_someone_else
 
 END = r"(?=$|[，,。！!…\s])"
 DIED = re.compile(rf"去世|过世|离世|逝世|病逝|死了|后事|丧事|火化|殡仪馆|走了{END}|不在了{END}")
-STILL_A_CRY = re.compile(r"好像|可能|是不是|会不会|吗|[？?]|怕|不知道|不确定|叫不醒|没气|没呼吸|没有呼吸|不动了|快不行|快要|快死|要死|不行了|差点"
-                         r"|[吓疼痛累热冷饿急烦气]死|回来|回家|出门|出去|找不到|走丢|走失|没回")
 HIM = re.compile(r"[他她]|老人|老爷子|老太太|后事|丧事")
 FAR = re.compile(r"(?:我|人)(?:现在|目前)?(?:在(?:外地|国外|外省|出差|美国|加拿大|澳洲|澳大利亚|英国|日本|韩国|新加坡|德国|法国"
                  r"|新西兰)|不在(?:上海|本地|身边|[他她]身边|老人身边))|远在|在国外|我在外面出差")

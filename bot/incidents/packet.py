@@ -119,7 +119,10 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     if person.get("phone"):
         lines.append(t("packet.phone", phone=tappable(person["phone"])))
     if inc.get("candidates") and not inc.get("resident"):  # a contact's call, not yet said about whom
-        lines[start:] = [t("packet.candidates_other" if inc.get("about_other") else "packet.candidates")] + [
+        heading = "packet.candidates" if not inc.get("about_other") else "packet.candidates_stranger" \
+            if inc.get("stranger") else "packet.candidates_other" if len(inc["candidates"]) > 1 else \
+            "packet.candidate_unsure"
+        lines[start:] = [t(heading)] + [
             t("packet.candidate", name=c["name"], address=c["address"] or t("packet.no_address"),
               phone=tappable(c["phone"])) for c in inc["candidates"]]
     elif inc.get("stranger") and not inc.get("resident"):  # someone unregistered, in their words

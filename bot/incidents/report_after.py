@@ -31,7 +31,8 @@ async def _reporter(ctx: Ctx, text: str = "") -> dict | None:
 
     links, people = await family.linked_people(ctx)
     theirs = {p["id"] for p in people}
-    if text and (names_someone_else(text, people) or any(p["id"] not in theirs for p in await named_in(ctx.svc, text))):
+    if text and (names_someone_else(text, people)
+                 or any(p["id"] not in theirs for p in (await named_in(ctx.svc, text, people)).people)):
         return None
     return other_reporter(ctx, family.reporter_of(ctx, links), people)
 

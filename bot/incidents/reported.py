@@ -6,13 +6,15 @@ how, phone to call back).
 
 The sender hears that staff were told, 120 and the committee phone: never her address or phone, and not how her call
 ends (that news is for her own family). His repeats join her call: staff hear them once a minute, each is on its
-record. Whom the words name: `named_in`; two residents named alike are no one's call (bot/incidents/family_other.py
-lists both for staff). What the sender says next: `remember`, `last_report` (bot/incidents/report_after.py).
+record. Whom the words name: `named_in` ("张阿姨", "老张", "5号楼的张阿姨" too); two residents the words may mean are no
+one's call (bot/incidents/family_other.py and stranger_call.py list both for staff). What the sender says next:
+`remember`, `last_report` (bot/incidents/report_after.py).
 """
 from __future__ import annotations
 
 from ..flows.base import Ctx
 from ..flows.menu import keyboard
+from ..residents import Called, full_address, residents_called
 from ..types import MEDIA
 from .help_request import forward_media
 from .repeats import REPEAT_INTERVAL_SECONDS
@@ -47,21 +49,29 @@ async def recent_call(svc, holder: int, name: str, seconds: float) -> dict | Non
     return inc
 
 
-async def named_in(svc, words: str) -> list[dict]:
-    """The residents whose registered name the words give ("张阿姨" in "3号楼的张阿姨摔倒了")."""
-    return [p for rid in await svc.store.residents_named(words) if (p := await svc.store.resident(rid))]
+async def named_in(svc, words: str, near: list[dict] | tuple = ()) -> Called:
+    """The residents the words may mean, as people call them ("3号楼的张阿姨" for 张桂芳 of 3号), and whether it is
+    plainly one (bot/residents/called.py); `near`: the sender's own residents, for "隔壁"."""
+    return await residents_called(svc.store, words, near)
+
+
+def candidates(svc, people) -> list[dict]:
+    """The residents the words may mean, as a call's packet lists them for staff (name, address, phone)."""
+    prefix = svc.settings.community.address_prefix
+    return [{"rid": p["id"], "name": p["name"], "address": full_address(prefix, p), "phone": p.get("phone", "")}
+            for p in people]
 
 
 async def stranger_named(ctx: Ctx, words: str) -> bool:
-    """Whether an unregistered person's cry names one resident (then her call, reported by them: their Telegram name,
-    no phone known). What they sent with it is forwarded as a stranger's is (bot/residents/onboarding.py)."""
-    named = await named_in(ctx.svc, words)
-    if len(named) != 1:
+    """Whether an unregistered person's cry plainly names one resident (then her call, reported by them: their
+    Telegram name, no phone known). What they sent with it is forwarded as a stranger's is
+    (bot/residents/onboarding.py). Several the words may mean: their own call lists them (stranger_call.py)."""
+    if (person := (await named_in(ctx.svc, words)).one) is None:
         return False
     cat = ctx.svc.cat
     reporter = {"name": ctx.ev.first_name or "?", "relation": cat.t("stranger.relation"),
                 "phone": cat.t("stranger.no_phone"), "other": True}
-    await reported_resident(ctx, named[0], words, reporter, forward=False)
+    await reported_resident(ctx, person, words, reporter, forward=False)
     return True
 
 

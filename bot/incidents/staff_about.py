@@ -19,12 +19,13 @@ import re
 from .. import roster
 from ..flows import staff_views
 from ..flows.base import Ctx
+from ..residents import full_address, residents_called
 from ..textfit import clip
 from ..types import Outbound
 from . import family  # noqa: F401  (first: family and family_asks import each other, family's way round)
 from .alerting import listeners
 from .colleague import on_cry
-from .family_asks import CALLED, OWN as HER_FAMILY, worried
+from .family_asks import OWN as HER_FAMILY, worried
 from .raising import open_call
 from .staff_words import offer_rows
 from .whom_to_call import UNREACHABLE, numbers
@@ -50,22 +51,16 @@ CANDIDATES = 4
 
 
 async def named(ctx: Ctx, text: str) -> tuple[list[dict], list[str]]:
-    """The registered residents the words name (by full name, else "李阿姨" by surname), and the names said that
-    match nobody on the register."""
-    store, out = ctx.svc.store, []
-    exact = list(await store.residents_named(text))
-    if not exact and HER_FAMILY.search(text):  # "我妈摔倒了": hers, if the register has her as their contact
+    """The registered residents the words name, as people call them ("张阿姨" for 张桂芳, "3号楼张阿姨" the one of 3号:
+    bot/residents/called.py; several alike: each), and the names said that match nobody on the register."""
+    store = ctx.svc.store
+    called = await residents_called(store, text)
+    people = list(called.people)
+    if not people and HER_FAMILY.search(text):  # "我妈摔倒了": hers, if the register has her as their contact
         me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
-        exact = list(dict.fromkeys(link["rid"] for link in await store.contact_links_by_phone(me.phone)))
-    called = [m["surname"] or m["short"] for m in CALLED.finditer(text)]
-    if not exact:  # "李阿姨": whoever of that surname is registered
-        names = await store.resident_names()
-        exact = [rid for rid, (name, _) in sorted(names.items(), key=lambda kv: kv[1][0]) if name[:1] in called]
-    for rid in exact[:CANDIDATES]:
-        if person := await store.resident(rid):
-            out.append(person)
-    unknown = [m.group(0) for m in CALLED.finditer(text) if m["surname"]] if not out else []
-    return out, unknown
+        rids = dict.fromkeys(link["rid"] for link in await store.contact_links_by_phone(me.phone))
+        people = [p for rid in rids if (p := await store.resident(rid))]
+    return people, [] if people else list(called.said)
 
 
 def hers(text: str) -> bool:
@@ -85,10 +80,12 @@ async def about_someone(ctx: Ctx, text: str, cried: bool) -> bool:
     or threat of her own; words that are no cry only when they are a worry about a named resident."""
     if OWN.search(text) or AT_SCENE.search(text) or "我" in REPORTER_I.sub("", text):
         return False
+    if REPORTED.search(text) or cried and (OTHERS.search(text) or HER_FAMILY.search(text)):
+        return True
+    if not cried and not (worried(text) or NO_ANSWER.search(text)):
+        return False  # ("好的", "收到": no look in the register for every word she types)
     people, unknown = await named(ctx, text)
-    if cried:
-        return bool(people or unknown or OTHERS.search(text) or HER_FAMILY.search(text) or REPORTED.search(text))
-    return bool(REPORTED.search(text)) or bool(people or unknown) and (worried(text) or bool(NO_ANSWER.search(text)))
+    return bool(people or unknown)
 
 
 async def answer(ctx: Ctx, text: str, cried: bool = True) -> None:
@@ -98,18 +95,23 @@ async def answer(ctx: Ctx, text: str, cried: bool = True) -> None:
     ctx.session["said"] = clip(text, 300)  # for [🆘 为…发起] and [是我自己需要帮助]
     lines, rows = [ctx.t("staffabout.not_yours" if cried else "staffabout.about")], []
     unreachable = bool(UNREACHABLE.search(text))  # "王老伯电话没人接": whom else to call, too
-    for person in people:
+    prefix = ctx.svc.settings.community.address_prefix
+    for person in people[:CANDIDATES]:
         inc = await open_call(ctx.svc.store, person["id"])
+        where = [ctx.t("staffabout.where", address=full_address(prefix, person) or ctx.t("packet.no_address"))] \
+            if len(people) > 1 else []  # several the words may mean: where each lives, to tell them apart
         if inc is None:
-            lines.append(ctx.t("staffwords.no_call", name=person["name"]))
+            lines += [ctx.t("staffwords.no_call", name=person["name"])] + where
             lines += numbers(ctx, person) if unreachable else []
             rows.append([ctx.button("staffabout.raise", f"stf:raise:{person['id']}", name=person["name"])])
             continue
-        lines.append(await staff_views.open_line(ctx, inc))
+        lines += [await staff_views.open_line(ctx, inc)] + where
         lines += numbers(ctx, person) if unreachable else []
         if holders := await _told_holders(ctx, inc, person, text):
             lines.append(ctx.t("staffabout.passed", names="、".join(holders)))
         rows += _rows_if_hers(ctx, inc, person["name"])
+    if len(people) > CANDIDATES:  # never a guess among many: the rest counted, and how to say which
+        lines.append(ctx.t("staffabout.more", count=len(people) - CANDIDATES))
     if not people:
         calls = await _takeable(ctx)
         lines.append(ctx.t("staffabout.unknown", names="、".join(dict.fromkeys(unknown))) if unknown

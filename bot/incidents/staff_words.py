@@ -28,6 +28,7 @@ import re
 from .. import roster
 from ..flows import staff_views
 from ..flows.base import Ctx
+from ..residents import residents_called
 from ..textfit import clip
 from .packet import NAME_CHARS, actions
 from .closed import RESOLVED as OUTCOMES  # ✅ 已解决's outcomes (staff.py)
@@ -60,6 +61,7 @@ OPEN_ASKED = re.compile(r"(没|未|还没)(处理|解决|人接|接单)|待处�
 DUTY_ASKED = re.compile(r"谁.{0,3}值班|值班.{0,3}(是谁|谁|哪位)|\bwho'?s on duty\b|\bwho is on duty\b", re.I)
 AFTER_ASKED = re.compile(r"怎么样|怎样|咋样|如何|情况|好点|还好吗|\bhow'?s\b|\bhow is\b", re.I)
 CHECKIN_ASKED = re.compile(r"签到|报平安|打卡|\bcheck.?in", re.I)
+BARE_NAME = 8  # a name typed alone ("王老伯", "3号楼张阿姨") is no longer than this
 ACTION_CHARS = 16  # longer words are about something else ("我来问一下，明天的会几点开")
 
 
@@ -185,34 +187,37 @@ async def _hers(ctx: Ctx, anyones: bool = False) -> list[tuple[dict, str]]:
 
 
 async def _checkin_asked(ctx: Ctx, text: str) -> bool:
-    """"张阿姨今天签到了吗": each named resident's check-in, as a family member reads it; False if nobody is named."""
+    """"张阿姨今天签到了吗": each resident the words may mean, her check-in as a family member reads it; False if
+    nobody is named."""
     store, checkins = ctx.svc.store, getattr(ctx.svc, "checkins", None)
-    said = list(await store.residents_named(text))
-    for rid in said[:4]:
-        person = await store.resident(rid) or {"id": rid, "name": "?"}
+    said = (await residents_called(store, text)).people
+    for person in said[:4]:
         report = await checkins.family_report(person, ctx.me.locale) if checkins else None
         ctx.say(report or ctx.t("family.checkin_off", name=person["name"]))
     return bool(said)
 
 
 async def _asked_after(ctx: Ctx, text: str, bare: bool = False) -> bool:
-    """"王老伯怎么样了": the record of his open call (/incident N), or that he has none; False if nobody is named
-    (`bare`: only a name, nothing else)."""
-    store, shown = ctx.svc.store, False
-    if bare and not any(name == text.strip(" ，,。.!！~？?") for name, _ in (await store.resident_names()).values()):
+    """"王老伯怎么样了", "3号楼张阿姨怎么样了": the record of the open call of each resident the words may mean
+    (/incident N), or that they have none; False if nobody is named (`bare`: only a name, nothing else)."""
+    store, shown, alone = ctx.svc.store, False, text.strip(" ，,。.!！~？?")
+    if bare and len(alone) > BARE_NAME:  # (no lookup for the words of every message)
         return False
+    called = await residents_called(store, text)
+    if bare and alone not in {p["name"] for p in called.people} | set(called.said):
+        return False
+    ids = {p["id"] for p in called.people}
     for n in await store.open_incident_ids():
         inc = await store.incident(n)
         name = (await staff_views.about(ctx, inc)).get("name", "") if inc else ""
-        if len(name) >= 2 and name in text:
+        if inc and (inc.get("resident") in ids or len(name) >= 2 and name in text):
             await staff_views.show_incident(ctx, str(n))
             shown = True
     if shown:
         return True
-    names = set((await store.residents_named(text)).values())
-    for name in sorted(names):
-        ctx.say(ctx.t("staffwords.no_call", name=name))
-    return bool(names)
+    for person in called.people[:4]:
+        ctx.say(ctx.t("staffwords.no_call", name=person["name"]))
+    return bool(called.people)
 
 
 async def tell_over(ctx: Ctx, inc: dict) -> None:

@@ -28,7 +28,7 @@ from .alerting import listeners
 from .outage import called_at
 from .packet import someone_else
 from .repeats import REPEAT_INTERVAL_SECONDS
-from .reported import last_report, named_in, recent_call, remember, reported_at, reported_resident
+from .reported import candidates, last_report, named_in, recent_call, remember, reported_at, reported_resident
 
 WINDOW_SECONDS = 600  # the strangers' cap counts new calls in windows of 10 minutes
 GROUP_SECONDS = 600  # another stranger's cry in the same group this soon after its call joins it
@@ -62,6 +62,8 @@ async def cried(svc: Services, ev: Inbound, words: str) -> int:
     if not await svc.store.within_quota("stranger_calls", now, WINDOW_SECONDS, cap):
         return await _beyond_cap(svc, uid, words, reporter)
     more = {"group": group} if group else {}
+    if named := (await named_in(svc, words)).people:  # "张阿姨" with two registered: both listed, none guessed
+        more["candidates"] = candidates(svc, named)
     if group and ev.kind in MEDIA:  # the photo the cry came with goes with each alert round (in private: paced alone)
         more["media"] = [ev.chat, ev.message_id]
     n = await _open(svc, words, reporter, stranger=uid, **more)
@@ -75,13 +77,12 @@ async def in_group(svc: Services, ev: Inbound, words: str) -> None:
     """A stranger's cry in a group (the group has 120 and the committee phone already): one naming a resident on the
     register is her own call, as in private (bot/incidents/reported.py; nothing said to them in private); else theirs,
     or the group's."""
-    named = await named_in(svc, words)
-    if len(named) != 1:
+    if (person := (await named_in(svc, words)).one) is None:
         async with svc.store.lock(f"stranger_group:{ev.chat}", timeout=LOCK_SECONDS, blocking_timeout=LOCK_SECONDS):
             await cried(svc, ev, words)  # one at a time: five crying at once find the first one's call
         return
     ctx = Ctx(ev, Identity(ev.user_id, "stranger", svc.cat.locale_for(ev.language)), {}, svc)
-    await reported_resident(ctx, named[0], words, reporter_of(svc, ev), forward=False)  # (its replies: not sent)
+    await reported_resident(ctx, person, words, reporter_of(svc, ev), forward=False)  # (its replies: not sent)
 
 
 async def _open(svc: Services, words: str, reporter: dict, **fields) -> int:

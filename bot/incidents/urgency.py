@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from .. import roster
 from ..flows.base import Ctx
+from ..flows.bereaved import spouse_mourned
 from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, understand
 from ..services import Services
 from ..types import Inbound, Outbound
@@ -36,6 +37,8 @@ async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> 
     flags = getattr(svc.nlu, "red_flag_words", None)
     if flags and flags(window):  # a danger present now (not negated, asked about, past...): the model would agree
         return text
+    if spouse_mourned(text):  # "老伴不在了": grief, heard in its step as such, no ambulance's advice
+        return ""
     intent = (await understand(svc, window))["intent"]
     # an uncertain one ("我回来了": 0.47 emergency) goes through its step, which may ask "需要马上有人来吗"
     return text if intent["name"] == "emergency" and intent["confidence"] >= CONFIDENT else ""

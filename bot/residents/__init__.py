@@ -2,6 +2,7 @@
 
 Owns:
   address.py        the registered address read back, and a stated one compared with it part by part
+  called.py         whom words mean when they call a resident as people do ("3号楼的张阿姨", "老张", "隔壁的张阿婆")
   register.py       the register's rows: each row checked, an import planned (nothing written), then applied
   sheet.py          the register as a file: CSV (UTF-8 or GBK) and XLSX read into rows, written back formula-safe
   register_chat.py  the register by Excel in chat: a staff member's file → preview → ✅ applies it, /export
@@ -10,13 +11,15 @@ Owns:
 Other packages use the names below; the composition root installs register_chat and applies staff_join.
 """
 from .address import differing_parts, format_parts, full_address, has_any
+from .called import SURNAMES, Called, residents_called, surnames_called
 from .onboarding import (ask_for_contact, link_resident, on_contact, on_stranger, unknown_cry_for_help,
                          unknown_media)
 from .register import (REGISTER_FIELDS, ImportReport, Plan, apply_file_plan, contacts_index, import_file,
                        normalise_phone, parse_row, plan_file)
 from .sheet import COLUMNS, RegisterError, export_file, read_rows, to_row
 
-__all__ = ["COLUMNS", "REGISTER_FIELDS", "ImportReport", "Plan", "RegisterError", "apply_file_plan", "ask_for_contact",
-           "contacts_index", "differing_parts", "export_file", "format_parts", "full_address", "has_any", "import_file",
-           "link_resident", "normalise_phone", "on_contact", "on_stranger", "parse_row", "plan_file", "read_rows",
-           "to_row", "unknown_cry_for_help", "unknown_media"]
+__all__ = ["COLUMNS", "REGISTER_FIELDS", "SURNAMES", "Called", "ImportReport", "Plan", "RegisterError",
+           "apply_file_plan", "ask_for_contact", "contacts_index", "differing_parts", "export_file", "format_parts",
+           "full_address", "has_any", "import_file", "link_resident", "normalise_phone", "on_contact", "on_stranger",
+           "parse_row", "plan_file", "read_rows", "residents_called", "surnames_called", "to_row",
+           "unknown_cry_for_help", "unknown_media"]

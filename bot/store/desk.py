@@ -153,10 +153,6 @@ class DeskStore(StoreBase):
         return {flat[i].decode(): (flat[i + 1].decode(), int(flat[i + 2]) if flat[i + 2] else None)
                 for i in range(0, len(flat), 3)}
 
-    async def residents_named(self, text: str) -> dict[str, str]:
-        """The residents whose registered name (two characters or more) the words give: id -> name."""
-        return {rid: name for rid, (name, _) in (await self.resident_names()).items() if len(name) >= 2 and name in text}
-
     async def _hmget_many(self, keys: list[str], names: tuple[str, ...], chunk: int = 1000) -> list[list]:
         """HMGET of many hashes, a thousand in each command (one script call: one reply to read, not a thousand)."""
         out = []

@@ -1,0 +1,33 @@
+"""Words that tell of a death: said so, or still in doubt (a cry). A family contact's "我爸去世了" is read in
+bot/incidents/family_told.py; a resident's own spouse gone ("老伴不在了", "我老伴走了三年了") is grief, for company and
+a visit (bot/flows/resident.py, and as a check-in's answer: bot/checkins/conversation.py), never an ambulance's advice.
+"""
+from __future__ import annotations
+
+import re
+
+from ..services import Services
+from .understanding import danger_in
+
+# a death told in doubt, or as a figure of speech: still a cry ("好像死了 叫不醒", "疼死了", "快不行了", "走丢了")
+STILL_A_CRY = re.compile(r"好像|可能|是不是|会不会|吗|[？?]|怕|不知道|不确定|叫不醒|没气|没呼吸|没有呼吸|不动了|快不行|快要|快死|要死|不行了|差点"
+                         r"|[吓疼痛累热冷饿急烦气]死|回来|回家|出门|出去|找不到|走丢|走失|没回")
+
+# a spouse gone, told by the one left ("老伴不在了", "我老伴走了三年了", "老头子走了以后我一个人"): grief, for
+# company and a visit, not a cry; one just gone ("老伴刚走了") or in doubt ("老伴好像没气了", "老伴走了还没回来") is
+# read as the cry it may be
+SPOUSE_GONE = re.compile(r"(?:老伴儿?|老头子|老太婆|老婆子|老公|老婆|爱人|丈夫|妻子)[^，,。！!？?\s]{0,8}?"
+                         r"(?:去世|过世|离世|病逝|走了|不在了|没了|死了)")
+JUST_NOW = re.compile(r"刚|今天|今早|早上|上午|中午|下午|晚上|昨天|昨晚|半夜|夜里|现在|这会|突然")
+
+
+def grieving(svc: Services, text: str) -> bool:
+    """A spouse who died told (`spouse_mourned`), and no danger now in the words ("老伴不在了 我摔倒了" is a cry)."""
+    return spouse_mourned(text) and not danger_in(svc, text)
+
+
+def spouse_mourned(text: str) -> bool:
+    """Whether the words tell of a spouse who died, not just now ("今天早上老伴走了"; "…现在一个人" after it is about
+    today's life) and not in doubt: grief (bot/flows/resident.py)."""
+    m = SPOUSE_GONE.search(text)
+    return bool(m) and not JUST_NOW.search(text[:m.end()]) and not STILL_A_CRY.search(text)
