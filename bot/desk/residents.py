@@ -41,15 +41,19 @@ def address(p: dict) -> str:
 
 
 async def list_page(request: web.Request) -> web.Response:
-    total, people = await request.app[SVC].store.search_residents("", LIST_MAX)
-    return render(request, "residents.html", people=people, total=total, address=address, q="")
+    store = request.app[SVC].store
+    total, people = await store.search_residents("", LIST_MAX)
+    return render(request, "residents.html", people=people, total=total, address=address, q="",
+                  deceased=await store.deceased())
 
 
 async def search(request: web.Request) -> web.Response:
     """Name, phone tail (3+ digits), or road / lane / building ("建新路27弄5号", "27弄")."""
     form = await request.post()
-    total, found = await request.app[SVC].store.search_residents(str(form.get("q", ""))[:50], LIST_MAX)
-    return render(request, "_residents_table.html", people=found, total=total, address=address)
+    store = request.app[SVC].store
+    total, found = await store.search_residents(str(form.get("q", ""))[:50], LIST_MAX)
+    return render(request, "_residents_table.html", people=found, total=total, address=address,
+                  deceased=await store.deceased())
 
 
 async def _resident(request: web.Request) -> dict:
@@ -73,8 +77,11 @@ async def resident_page(request: web.Request) -> web.Response:
     checkins = [{**e, "when": svc.clock.local(e.get("slot") or e["at"]).strftime("%m-%d %H:%M")}
                 for e in await svc.store.checkin_log(rid, 14)]
     audit = [{**e, "when": svc.clock.local(e["at"]).strftime("%Y-%m-%d %H:%M")} for e in await svc.store.audit(rid)]
+    died = (await svc.store.deceased(rid)).get(rid)
+    if died:
+        died = {**died, "when": svc.clock.local(died["at"]).strftime("%Y-%m-%d")}
     return render(request, "resident.html", p=person, address=address(person), incidents=incidents,
-                  checkin=await svc.store.checkin(rid), checkins=checkins, audit=audit[::-1])
+                  checkin=await svc.store.checkin(rid), checkins=checkins, audit=audit[::-1], died=died)
 
 
 def _form_row(person: dict) -> dict:
