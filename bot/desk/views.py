@@ -11,7 +11,8 @@ from ..incidents import OUTCOMES, render_packet
 from ..flows.base import Ctx
 from ..flows.staff_views import _describe
 from ..types import Identity, Inbound
-from .server import ENGINE, LOCALE, STAFF, SVC, render, see_other
+from . import auth
+from .server import ENGINE, LOCALE, SESSION, STAFF, SVC, render, see_other
 
 FLAG = {"corrected": "⚠️", "unparsed": "⚠️", "location": "⚠️", "unconfirmed": "❔", "pending": "⏳",
         "confirmed": "✅"}
@@ -75,7 +76,9 @@ async def act(request: web.Request) -> web.Response:
                                           data=data))
     flash = "\n".join(r.text for r in replies if r.text)
     if "HX-Request" not in request.headers:
-        return see_other(str(form.get("back") or "/"))
+        await auth.say_next(svc, request, request[SESSION], flash)
+        back = str(form.get("back") or "/")
+        return see_other(back if back.startswith("/") and not back.startswith("//") else "/")
     return render(request, "_now_list.html", rows=await open_rows(svc), outcomes=WEB_OUTCOMES, flash=flash)
 
 

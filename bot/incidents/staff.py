@@ -99,7 +99,7 @@ async def on_media_heard(ctx: Ctx, n: int, me, urgent: bool) -> None:
         return
     inc = await _inc(ctx).resolve(n, me, "not_urgent")
     if inc is None:
-        ctx.say(ctx.t("staff.already_resolved", n=n))
+        await _closed_first(ctx, n)
         return
     await _inc(ctx).refresh(n)
     await _tell_resident(ctx, inc, "help.media_heard", who=me.name)
@@ -113,16 +113,18 @@ async def on_outcome(ctx: Ctx, n: int, outcome: str) -> None:
         ctx.goto("staff", "outcome_note", incident=n)
         ctx.edit_pressed(ctx.t("staff.outcome_note_ask", n=n))
         return
-    ctx.edit_pressed(ctx.t("staff.outcome_chosen", n=n, outcome=ctx.t(f"outcome.{outcome}")))
-    await resolve(ctx, n, outcome)
+    await resolve(ctx, n, outcome, chosen=True)
 
 
-async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "") -> None:
+async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "", chosen: bool = False) -> None:
+    """`chosen`: pressed on the outcome question, which then says the outcome (only if it was hers)."""
     async with _inc(ctx).lock(n):
         inc = await _inc(ctx).resolve(n, _me(ctx), outcome, note)
     if inc is None:
-        ctx.say(ctx.t("staff.already_resolved", n=n))
+        await _closed_first(ctx, n)
         return
+    if chosen:
+        ctx.edit_pressed(ctx.t("staff.outcome_chosen", n=n, outcome=ctx.t(f"outcome.{outcome}")))
     await _inc(ctx).refresh(n)
     await _inc(ctx).notify_alerted(n, "alert.all_clear", staff_only=True, who=_me(ctx).name,
                                    outcome=ctx.svc.cat.t(f"outcome.{outcome}"))
@@ -140,6 +142,15 @@ async def _tell_resident(ctx: Ctx, inc: dict, key: str, **kw) -> None:
     if person.get("tg_id"):
         loc = await ctx.svc.store.pref(person["tg_id"], "locale") or ctx.svc.settings.locale
         await ctx.svc.outbox.send(Outbound(person["tg_id"], ctx.svc.cat.t(key, loc, **kw), tag=f"resident:{inc['id']}"))
+
+
+async def _closed_first(ctx: Ctx, n: int) -> None:
+    """Someone closed it a moment before (a colleague's tap in the chat, or on the desk): who, and how."""
+    inc = await ctx.svc.store.incident(n)
+    if inc is None:
+        ctx.say(ctx.t("staff.already_resolved", n=n))
+    else:
+        await staff_words.tell_over(ctx, inc)
 
 
 def _pressed(ctx: Ctx) -> MessageRef | None:
