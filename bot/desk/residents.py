@@ -115,7 +115,7 @@ async def save(request: web.Request) -> web.Response:
     svc, staff = request.app[SVC], request[STAFF]
     person = await _resident(request)
     form = await request.post()
-    row = {f: str(form.get(f, "")) for f in EDIT_FIELDS}
+    row = {f: str(form.get(f, "")).replace("\r\n", "\n") for f in EDIT_FIELDS}  # a textarea posts CRLF
     row["lives_alone"] = "yes" if form.get("lives_alone") else "no"
     reason = str(form.get("reason", "")).strip()[:200]
     loc = request[LOCALE]

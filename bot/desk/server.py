@@ -96,9 +96,10 @@ async def _gate(request: web.Request, handler):
         return await handler(request)
     svc = request.app[SVC]
     who = await auth.current(svc, request)
-    if who is None:
-        if request.method == "GET" and "HX-Request" not in request.headers:
-            return render(request, "signin.html", status=401, used=False)
+    if who is None:  # a page (or a form posted without its script) says how to sign in; the page's script reloads
+        if "HX-Request" not in request.headers:
+            return render(request, "signin.html", status=401, used=False,
+                          expired=bool(request.cookies.get(auth.cookie_name(svc))))
         raise web.HTTPUnauthorized(text="sign in again")
     request[STAFF], request[SESSION] = who
     request[SAID] = await auth.take_said(svc, request, who[1])
