@@ -105,3 +105,29 @@ async def test_a_resident_with_no_phone_and_no_address_on_every_page_and_the_for
                                                         "reason": "上门登记"})
     assert resp.status == 422
     assert re.search(r'id="error">[^<]*电话没有填或不是电话号码', await resp.text())
+
+
+async def test_claimed_on_the_desk_and_in_the_chat_at_once_one_wins_the_other_is_told_who(desk, app, people):
+    wang, n = await _call(people, app)
+    li = people("李社工")
+    page, said = await asyncio.gather(
+        desk.post(f"/incident/{n}/claim", data={"csrf": desk.csrf}, headers={"HX-Request": "true"}),
+        li.click(li.last(f"#{n}"), "我来处理"))
+    events = [e["event"] for e in await app.svc.store.timeline(n)]
+    assert events.count("claimed") == 1
+    assert sum("已经接手您的求助" in t for t in wang.texts()) == 1  # the resident hears of one helper
+    winner = (await app.svc.store.incident(n))["claimed_by"]
+    if winner == "li":
+        assert "已由 李社工 接手" in flash(await page.text())
+    else:
+        assert any("已由 王社工 接手" in o.text for o in said)
+
+
+async def test_a_double_tap_on_the_desks_claim_claims_once_and_says_it_is_already_hers(desk, app, people):
+    wang, n = await _call(people, app)
+    first, second = await asyncio.gather(*(
+        desk.post(f"/incident/{n}/claim", data={"csrf": desk.csrf}, headers={"HX-Request": "true"}) for _ in "12"))
+    lines = [flash(await first.text()), flash(await second.text())]
+    assert [e["event"] for e in await app.svc.store.timeline(n)].count("claimed") == 1
+    assert sum("已经接手您的求助" in t for t in wang.texts()) == 1
+    assert any("您已经接手了" in line for line in lines), lines  # not "已由 王社工 接手" to 王社工 herself

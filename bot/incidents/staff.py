@@ -78,8 +78,10 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
 
 async def claim(ctx: Ctx, n: int, me) -> None:
     won, inc = await _inc(ctx).claim(n, me)
-    if not won:
-        ctx.say(ctx.t("staff.taken_by", n=n, who=_name(ctx, (inc or {}).get("claimed_by"))))
+    if not won:  # a colleague was first — or she was, a double tap ago (her own name would read as someone else's)
+        holder = (inc or {}).get("claimed_by")
+        ctx.say(ctx.t("staff.yours_already", n=n) if holder == me.id else ctx.t("staff.taken_by", n=n,
+                                                                                   who=_name(ctx, holder)))
         return
     await _inc(ctx).refresh(n, _pressed(ctx))
     if ctx.ev.message_id not in {m for _, m, _ in await ctx.svc.store.alert_messages(n)}:
