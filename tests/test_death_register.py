@@ -137,3 +137,19 @@ async def test_a_living_resident_stopped_from_the_card_is_told_kindly_once_with_
     before = len(zhang.inbox)
     await li.press_data(card.message_id, f"cis:unenrol:{rid}")  # a double tap, or a colleague's old card
     assert len(zhang.inbox) == before
+
+
+async def test_his_chat_writing_after_the_confirmation_tells_staff_to_check_once_a_day(people, app, clock):
+    """His check-ins and notices stopped: if the confirmation was a mistake, a living man would have written and
+    nobody would have known. (Or his family uses his phone: staff should know that too.)"""
+    wang, zhang, wangli, li = await _confirmed(people, app, enrol=True)
+    await li.click(li.last("求助 #1"), "我来处理")  # the report is done with: nothing he writes joins it now
+    await li.click(li.last("求助 #1"), "已解决")
+    await li.click(li.last("结果是"), "已处理")
+    clock.advance(minutes=65)
+    await wang.send("今天怎么没人问我")
+    told = li.last("已确认去世").text
+    assert "王老伯" in told and "11:05" in told and "核实" in told and "恢复签到" in told
+    await wang.send("喂")
+    assert sum("账号" in t and "核实" in t for t in li.texts()) == 1  # once a day, not at every word
+    assert not any("核实" in t for t in wangli.texts())

@@ -94,5 +94,18 @@ async def answered_on_report(svc, rid: str, answer: str) -> None:
                                        time=svc.clock.local(now).strftime("%H:%M"))
 
 
+async def heard_after_death(svc, rid: str) -> None:
+    """His chat wrote after staff confirmed his death: his family using his phone — or a mistaken confirmation, a man
+    alive with no check-in and no notice any more. The staff alerted of the report hear it, once a day, to check."""
+    died = (await svc.store.deceased(rid)).get(rid)
+    now = svc.clock.ts()
+    if not died or not await svc.store.within_quota(f"deceased-heard:{rid}", now, 86400, 1):
+        return
+    n = died["incident"]
+    await svc.store.add_timeline(n, {"at": now, "event": "heard_after_death"})
+    await svc.incidents.notify_alerted(n, "checkin.heard_after_death", staff_only=True,
+                                       time=svc.clock.local(now).strftime("%H:%M"))
+
+
 def _pressed(ctx: Ctx) -> MessageRef | None:
     return MessageRef(ctx.ev.chat, ctx.ev.message_id) if ctx.ev.message_id else None
