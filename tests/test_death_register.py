@@ -90,6 +90,8 @@ async def test_the_desk_lists_and_shows_him_as_deceased_until_undone(people, app
         for html in (listing, found, page):
             assert "🕯 已故" in html
         assert "李社工" in page  # who confirmed it
+        for path in ("/", "/incident/1"):  # his family's report, still open: the call's name says it too
+            assert "王老伯 🕯 已故" in await (await desk.get(path)).text(), path
         assert listing.count("🕯 已故") == 1  # 张阿姨 is no more deceased than before
         await li.click(li.last("#1"), "恢复签到")
         assert "🕯 已故" not in await (await desk.get("/residents")).text()
