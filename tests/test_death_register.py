@@ -155,3 +155,16 @@ async def test_his_chat_writing_after_the_confirmation_tells_staff_to_check_once
     await wang.send("喂")
     assert sum("账号" in t and "核实" in t for t in li.texts()) == 1  # once a day, not at every word
     assert not any("核实" in t for t in wangli.texts())
+
+
+async def test_his_daughter_asking_after_him_later_is_answered_kindly_not_offered_a_visit(people, app, clock):
+    """She asked "我爸今天签到了吗" (grief, habit, or to be sure) and read that he has no check-ins, so the bot cannot see
+    how he is today, and "想请社工去看看" — a visit to her dead father."""
+    wang, zhang, wangli, li = await _confirmed(people, app, enrol=True)
+    before = len(wangli.inbox)
+    await wangli.send("我爸今天签到了吗")
+    said = " ".join(wangli.texts()[before:])
+    assert "节哀" in said and "021-64370000" in said
+    assert "没有开通" not in said and "去看看" not in said
+    await li.send("王老伯今天签到了吗")  # staff asking get the register's mark, not "没有开通"
+    assert "🕯" in li.last().text and "已故" in li.last().text
