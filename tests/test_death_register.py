@@ -168,3 +168,20 @@ async def test_his_daughter_asking_after_him_later_is_answered_kindly_not_offere
     assert "没有开通" not in said and "去看看" not in said
     await li.send("王老伯今天签到了吗")  # staff asking get the register's mark, not "没有开通"
     assert "🕯" in li.last().text and "已故" in li.last().text
+
+
+async def test_staff_handling_his_familys_report_sends_nothing_to_his_chat(people, app, clock):
+    """Claiming the report told "his" chat "李社工 已经接手您的求助"; closing it "社工已经处理好了。祝您平安！" — read by the
+    family holding his phone. The report is theirs, not his call."""
+    wang, rid = await enrolled(people, app, "王老伯", "13900000002")
+    wangli = await signed_up(people("王丽"), "13911110002")
+    before = len(wang.inbox)
+    await wangli.send("我爸去世了")
+    li = people("李社工")
+    await li.click(li.last("求助 #1"), "我来处理")
+    await li.click(li.last("求助 #1"), "确认去世")
+    await li.click(li.last("求助 #1"), "已解决")
+    await li.click(li.last("结果是"), "已处理")
+    assert (await app.svc.store.incident(1))["status"] == "resolved"
+    assert wang.texts()[before:] == []
+    assert any("处理完毕" in t for t in wangli.texts())  # she, who told us, hears how it ended

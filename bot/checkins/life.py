@@ -97,7 +97,7 @@ async def answered_on_report(svc, rid: str, answer: str) -> None:
 async def heard_after_death(svc, rid: str) -> None:
     """His chat wrote after staff confirmed his death: his family using his phone — or a mistaken confirmation, a man
     alive with no check-in and no notice any more. The staff alerted of the report hear it, once a day, to check."""
-    died = (await svc.store.deceased(rid)).get(rid)
+    died = await svc.store.died(rid)
     now = svc.clock.ts()
     if not died or not await svc.store.within_quota(f"deceased-heard:{rid}", now, 86400, 1):
         return

@@ -92,7 +92,7 @@ async def card(ctx: Ctx, person: dict) -> tuple[str, list[list[Button]]]:
     svc, loc = ctx.svc, ctx.me.locale
     st = await _checkins(ctx).state(person["id"])
     rid = person["id"]
-    died = (await svc.store.deceased(rid)).get(rid)
+    died = await svc.store.died(rid)
     if died:  # no button: a mistaken report is undone on the report itself (life.py), nothing else sends to his chat
         return ctx.t("checkin.card", name=person["name"], state=ctx.t(
             "checkin.card_deceased", who=died["by"], date=date_label(svc, died["at"], loc), n=died["incident"])), []
@@ -128,7 +128,7 @@ async def on_staff_button(ctx: Ctx, args: list[str]) -> None:
             or (action == "pause" and arg not in {str(d) for d in PAUSES}):
         show_menu(ctx, "bad.stale_button")
         return
-    died = (await ctx.svc.store.deceased(rid)).get(rid)
+    died = await ctx.svc.store.died(rid)
     if died:  # an older card's button: his chat (his family may hold the phone) gets nothing, nothing changes
         text, buttons = await card(ctx, person)
         ctx.edit_pressed(text, buttons)

@@ -79,7 +79,7 @@ async def resident_page(request: web.Request) -> web.Response:
     checkins = [{**e, "when": svc.clock.local(e.get("slot") or e["at"]).strftime("%m-%d %H:%M")}
                 for e in await svc.store.checkin_log(rid, 14)]
     audit = [{**e, "when": svc.clock.local(e["at"]).strftime("%Y-%m-%d %H:%M")} for e in await svc.store.audit(rid)]
-    died = (await svc.store.deceased(rid)).get(rid)
+    died = await svc.store.died(rid)
     if died:
         died = {**died, "when": svc.clock.local(died["at"]).strftime("%Y-%m-%d")}
     return render(request, "resident.html", p=person, address=address(person), incidents=incidents,

@@ -110,7 +110,7 @@ async def incident_page(request: web.Request) -> web.Response:
     row = {"inc": inc, "who": staff_name(svc, inc.get("claimed_by")), "flag": FLAG.get(inc.get("address_state"), ""),
            "can_claim": inc["status"] == "open" or bool(inc.get("reopened")), "can_arrive": inc["status"] != "arrived",
            "name": person.get("name", "?"), "minutes": max(0, int((svc.clock.ts() - inc["created"]) // 60)),
-           "deceased": bool(person and await svc.store.deceased(person["id"]))}
+           "deceased": bool(await svc.store.died(person.get("id")))}
     return render(request, "incident.html", row=row, person=person, timeline=timeline, packet=packet, sent=sent,
                   outcomes=WEB_OUTCOMES)
 

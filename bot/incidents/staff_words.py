@@ -190,7 +190,7 @@ async def _checkin_asked(ctx: Ctx, text: str) -> bool:
     said = list(await store.residents_named(text))
     for rid in said[:4]:
         person = await store.resident(rid) or {"id": rid, "name": "?"}
-        died = (await store.deceased(rid)).get(rid)
+        died = await store.died(rid)
         report = await checkins.family_report(person, ctx.me.locale) if checkins and not died else None
         ctx.say(ctx.t("staff.asked_deceased", name=person["name"], who=died["by"], n=died["incident"]) if died
                 else report or ctx.t("family.checkin_off", name=person["name"]))

@@ -115,7 +115,7 @@ class Notices:
                 log.warning("notice %s: lease not renewed (%s)", n, type(e).__name__)
 
     async def send_one(self, n: int, notice: dict, rid: str) -> None:
-        if await self.store.deceased(rid):  # confirmed since the notice was composed, too: his family reads his chat
+        if await self.store.died(rid):  # confirmed since the notice was composed, too: his family reads his chat
             await self.store.notice_done(n, rid, DECEASED)
             return
         person = await self.store.resident(rid) or {}

@@ -66,12 +66,13 @@ class ResidentsStore(StoreBase):
         else:
             await self.r.hdel(self.keys.residents_deceased(), rid)
 
-    async def deceased(self, rid: str | None = None) -> dict[str, dict]:
-        """rid -> the mark, of everyone marked (or only of `rid`: {} when he is not)."""
-        if rid:
-            mark = loads(await self.r.hget(self.keys.residents_deceased(), rid))
-            return {rid: mark} if mark else {}
+    async def deceased(self) -> dict[str, dict]:
+        """rid -> the mark, of everyone marked."""
         return {k.decode(): loads(v) for k, v in (await self.r.hgetall(self.keys.residents_deceased())).items()}
+
+    async def died(self, rid: str | None) -> dict | None:
+        """The mark of a death staff confirmed for this resident ({at, by, incident}), or None (none, or no resident)."""
+        return loads(await self.r.hget(self.keys.residents_deceased(), rid)) if rid else None
 
     async def register_audit(self, n: int = 50) -> list[dict]:
         """Most recent last."""
