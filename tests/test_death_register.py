@@ -184,4 +184,5 @@ async def test_staff_handling_his_familys_report_sends_nothing_to_his_chat(peopl
     await li.click(li.last("结果是"), "已处理")
     assert (await app.svc.store.incident(1))["status"] == "resolved"
     assert wang.texts()[before:] == []
-    assert any("处理完毕" in t for t in wangli.texts())  # she, who told us, hears how it ended
+    ended = wangli.last("李社工").text  # she, who told us, hears how it ended: in words for a death, not "求助已处理完毕"
+    assert "王老伯" in ended and "节哀" in ended and "求助" not in ended and "021-64370000" in ended
