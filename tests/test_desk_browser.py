@@ -203,7 +203,22 @@ async def test_a_staff_member_on_a_360_px_phone(chromium_path, app, people, cloc
             await page.click("button.big")
             await page.wait_for_selector("dl")
             assert (await store.resident("r1"))["notes"] == "高血压\n钥匙在隔壁302"
+            # she signs in again in another tab (a new session): the first tab's tap is refused (its CSRF token is
+            # the old session's), and the page comes back fresh instead of ignoring her, so a second tap works
+            await page.goto(base + "/")
+            other = await ctx.new_page()
+            await other.goto(f"{base}/signin/{await new_link(app.svc, app.settings.staff[0])}")
+            await other.click("#enter")
+            await other.wait_for_selector(f"#inc-{n}")
+            async with page.expect_navigation():
+                await page.click(f"#inc-{n} button.claim")
+            await page.click(f"#inc-{n} button.claim")
+            await page.wait_for_selector(f"#inc-{n} >> text=李社工")
+            assert (await store.incident(n))["claimed_by"] == "li"
             # her session runs out while the Now page stays open on the phone: a tap says to sign in again
+            await app.svc.incidents.resolve(n, app.settings.staff[0], "handled")
+            await Person(app, 7090, "孙阿婆").send("救命")
+            n = (await store.open_incident_ids())[-1]
             await page.goto(base + "/")
             clock.advance(minutes=31)
             await page.click(f"#inc-{n} button.claim")

@@ -30,9 +30,11 @@
   }
 
   // A session that ran out under an open page (the Now list polling, a button tapped): the page reloads and says
-  // how to sign in again, instead of silently showing an old list and ignoring taps.
+  // how to sign in again, instead of silently showing an old list and ignoring taps. A tap refused for an old CSRF
+  // token (she signed in again in another tab) reloads the page with the new session's, so the next tap works.
   document.addEventListener("htmx:responseError", function (e) {
-    if (e.detail.xhr && e.detail.xhr.status === 401) window.location.reload();
+    var status = e.detail.xhr ? e.detail.xhr.status : 0;
+    if (status === 401 || status === 403) window.location.reload();
   });
 
   function drawCharts() {
