@@ -186,3 +186,19 @@ async def test_staff_handling_his_familys_report_sends_nothing_to_his_chat(peopl
     assert wang.texts()[before:] == []
     ended = wangli.last("李社工").text  # she, who told us, hears how it ended: in words for a death, not "求助已处理完毕"
     assert "王老伯" in ended and "节哀" in ended and "求助" not in ended and "021-64370000" in ended
+
+
+async def test_a_visit_task_made_before_his_death_says_so_on_the_visit_list(people, app, clock):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    li = people("李社工")
+    await _notice(app, li)
+    clock.advance(hours=24.1)
+    await app.engine.tick()
+    await li.click(li.last("📋 通知 #1"), "走访任务")
+    wangli = await signed_up(people("王丽"), "13911110002")
+    await wangli.send("我爸去世了")
+    await li.click(li.last("🕯"), "确认去世")
+    before = len(li.inbox)
+    await li.send("/visits")
+    [row] = [t for t in li.texts()[before:] if "王老伯" in t]
+    assert "🕯 已故" in row

@@ -146,9 +146,11 @@ async def show_visits(ctx: Ctx, arg: str) -> None:
     if not tasks:
         show_menu(ctx, "notice.no_visits")
         return
+    dead = await ctx.svc.store.deceased()  # a death confirmed since the task was made: staff see it before going
     for t in tasks[:30]:
         p = await ctx.svc.store.resident(t["rid"]) or {}
-        ctx.say(ctx.t("notice.visit_row", id=t["id"], name=p.get("name", "?"), phone=p.get("phone", ""),
+        name = ctx.t("notice.name_deceased", name=p.get("name", "?")) if t["rid"] in dead else p.get("name", "?")
+        ctx.say(ctx.t("notice.visit_row", id=t["id"], name=name, phone=p.get("phone", ""),
                       why=ctx.t(f"notice.state_{t['why']}"), n=t["notice"]),
                 buttons=[[ctx.button("notice.btn_visited", f"nt:d:{t['id']}")]])
 
