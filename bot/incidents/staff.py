@@ -138,8 +138,9 @@ async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "", chosen: bool =
 async def _tell_resident(ctx: Ctx, inc: dict, key: str, **kw) -> None:
     """The resident (or the staff member whose own call it is, or the stranger who made it in private) hears what
     happened to their call; a stranger is asked where they are too (the register cannot say)."""
-    if inc.get("category") == "death" or inc.get("death_told") or await ctx.svc.store.died(inc.get("resident")):
-        return  # his family's report of his death (theirs, not his call), or he has died: his chat gets nothing
+    if inc.get("category") == "death" or await ctx.svc.store.died(inc.get("resident")):
+        return  # his family's report of his death (theirs, not his call), or staff confirmed it: his chat gets nothing
+    # (a death only told on his own call stays his call until confirmed: were he alive, he hears who is coming)
     person = colleague(ctx.svc, inc) if inc.get("staff_caller") else await ctx.svc.store.resident(inc["resident"]) or {}
     if inc.get("stranger") and not inc.get("resident") and not inc.get("group") and inc.get("summary") is None:
         person, key = {"tg_id": inc["stranger"]}, "stranger.staff_coming" if key == "help.staff_coming" else key
