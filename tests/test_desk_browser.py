@@ -139,7 +139,7 @@ async def test_desk_pages_in_a_phone_sized_chromium(chromium_path, app, people, 
 
 
 NARROW = {"width": 360, "height": 740}  # a small Android phone
-TAPPABLE = "button, select, input:not([type=hidden]):not([type=checkbox]), textarea, nav a, .tools a"
+TAPPABLE = "button, select, input:not([type=hidden]):not([type=checkbox]), label.check, textarea, nav a, .tools a"
 
 
 async def _fits_a_narrow_phone(page, name: str) -> list[str]:

@@ -131,3 +131,19 @@ async def test_a_double_tap_on_the_desks_claim_claims_once_and_says_it_is_alread
     assert [e["event"] for e in await app.svc.store.timeline(n)].count("claimed") == 1
     assert sum("已经接手您的求助" in t for t in wang.texts()) == 1
     assert any("您已经接手了" in line for line in lines), lines  # not "已由 王社工 接手" to 王社工 herself
+
+
+async def test_a_sign_in_link_from_another_committees_desk_opens_nothing_here(make_app, settings, clock):
+    from bot.desk.auth import new_link
+
+    ours = await make_app()
+    other_staff = settings.staff[0].model_copy(update={"telegram_id": 424242, "id": "zhou", "name": "周社工"})
+    theirs = await make_app(settings_=settings.model_copy(update={"staff": [other_staff]}), prefix_="other:")
+    token = await new_link(theirs.svc, other_staff)  # what /web gave her on her own committee's bot
+    async with TestClient(TestServer(make_web_app(ours.engine, BOT_TOKEN))) as desk:
+        resp = await desk.post("/signin", data={"token": token}, allow_redirects=False)
+        assert resp.status == 403 and "desk_session" not in resp.cookies
+        for path in ("/", "/residents", "/residents/r1", "/incident/1"):
+            page = await desk.get(path)
+            html = await page.text()
+            assert page.status == 401 and "王老伯" not in html and "13900000002" not in html, path
