@@ -147,3 +147,15 @@ async def test_a_sign_in_link_from_another_committees_desk_opens_nothing_here(ma
             page = await desk.get(path)
             html = await page.text()
             assert page.status == 401 and "王老伯" not in html and "13900000002" not in html, path
+
+
+async def test_a_button_on_the_incident_page_after_the_session_ran_out_says_how_to_sign_in_again(desk, app, people,
+                                                                                               clock):
+    """The incident page's buttons post a plain form: with the session gone she got a bare "sign in again" in
+    English, on a blank page."""
+    wang, n = await _call(people, app)
+    clock.advance(minutes=31)
+    resp = await desk.post(f"/incident/{n}/claim", data={"csrf": desk.csrf, "back": f"/incident/{n}"})
+    html = await resp.text()
+    assert resp.status == 401 and "重新打开" in html and "/web" in html
+    assert (await app.svc.store.incident(n))["status"] == "open"
