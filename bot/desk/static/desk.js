@@ -10,9 +10,10 @@
     var initData = hash.get("tgWebAppData");
     if (!initData) return;
     var status = document.getElementById("signin-status");
-    function say(text) {
+    function say(text, warn) {
       if (!status) return;
       status.textContent = text;
+      status.className = warn ? "warn" : "muted";
       status.hidden = false;
     }
     say("…");
@@ -22,10 +23,10 @@
       if (r.ok) {
         window.location.replace(window.location.pathname === "/signin" ? "/" : window.location.pathname);
       } else {
-        say(status.dataset.refused);  // not staff of this committee, or Telegram's sign-in too old: in words
+        say(status.dataset.refused, true);  // not staff of this committee, or Telegram's sign-in too old: in words
       }
     }, function () {
-      say(status.dataset.offline);
+      say(status.dataset.offline, true);
     });
   }
 
