@@ -101,6 +101,9 @@ async def test_a_resident_with_no_phone_and_no_address_on_every_page_and_the_for
         assert (await desk.get(path)).status == 200, path
     page = await (await desk.get("/residents/r90")).text()
     assert 'href="tel:"' not in page  # no empty number to tap
+    # the packet (in the chat, and on the desk) told staff to phone her to ask where she is: she has no phone
+    for packet in (app.svc.outbox.messenger.to(LI)[-1].text, await (await desk.get(f"/incident/{n}")).text()):
+        assert "请打电话问清楚" not in packet and "没有登记电话" in packet and "家属" in packet
     resp = await desk.post("/residents/r90/edit", data={"csrf": desk.csrf, "name": "孙阿婆", "road": "建新路",
                                                         "reason": "上门登记"})
     assert resp.status == 422
