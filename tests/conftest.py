@@ -73,7 +73,7 @@ SLOW = {
     "test_register_and_config::test_every_bad_file_gets_one_clear_line": 4,
     "test_register_and_config::test_the_bot_does_not_start_on_a_broken_config_and_says_one_line": 4,
     "test_register_and_config::test_config_path_from_the_environment": 4,
-    "test_desk_browser": 23,
+    "test_desk_browser": 30,
     "test_console::test_console_state_survives_a_restart": 19,
     "test_console::test_the_console_says_who_is_on_duty_and_the_readme_conversation_works_at_any_hour": 15,
     "test_failover::test_sos_burst_survives_the_master_being_killed": 11,

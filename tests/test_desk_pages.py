@@ -123,7 +123,7 @@ async def test_excel_import_shows_a_preview_and_applies_only_on_confirm(desk, ap
                 ["", "12", "", "", "", "", ""]])
     resp = await desk.post("/residents/import", data={"csrf": desk.csrf, "file": io.BytesIO(bad)})
     html = await resp.text()
-    assert "孙爷爷" in html and "name is empty" in html and 'id="confirm"' not in html
+    assert "孙爷爷" in html and "姓名是空的" in html and 'id="confirm"' not in html
     assert await app.svc.store.resident_id_by_phone("13900000077") is None
     good = xlsx([["孙爷爷", "13900000077", "建新路", 9, 1, 101, "是"], ["王老伯", "13900000002", "建新路", 27, 5, 305, "是"]])
     html = await (await desk.post("/residents/import", data={"csrf": desk.csrf, "file": io.BytesIO(good)})).text()

@@ -94,6 +94,8 @@ async def on_activity(ctx: Ctx) -> bool:
         return await own.on_activity(ctx)  # one who is a resident too
     st = await _checkins(ctx).state(ctx.me.resident_id)
     if not st.enrolled:
+        if st.died_at:  # staff confirmed his death, yet his chat writes: they check (life.py)
+            await life.heard_after_death(ctx.svc, ctx.me.resident_id)
         return False
     ev = ctx.ev
     if ev.kind == "text" and ctx.step[0] == "checkin" and await _typed_step(ctx, ev.text.strip()):

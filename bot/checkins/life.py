@@ -3,10 +3,11 @@ as a request marked 🕯: bot/incidents/family_told.py), confirmed by staff — 
 
 button         who     on
 died:yes:<n>   staff   the report's packet (🕯 确认去世，停止签到): his check-ins stop for good (unenrolled: no check-in,
-                       no reminder, no missed-check-in call, nothing sent to his chat), his missed-check-in call still
+                       no reminder, no missed-check-in call, nothing sent to his chat), the register marks him
+                       🕯 已故 (notices and age-band news skip him, his card sends nothing), his missed-check-in call still
                        open is closed (its escalation reached his family), on the call's timeline and in his check-in
                        log (🕯), with who confirmed it
-died:undo:<n>  staff   the same packet (↩️ 报错了，恢复签到): his check-ins come back at his times
+died:undo:<n>  staff   the same packet (↩️ 报错了，恢复签到): his check-ins come back at his times, the mark goes
 Nothing stops by itself on the family's unverified words: until staff confirm, his check-ins go on, and one missed
 meanwhile joins the report (its timeline) instead of opening a call that would escalate to the family who told us;
 his check-in answered meanwhile (a tap, words, a voice: any sign of life while it waits) tells the staff alerted of
@@ -54,6 +55,8 @@ async def on_button(ctx: Ctx, action: str, n: int) -> None:
             st.died_at, st.died_by = 0.0, ""
             await cis.save(st)
     await svc.store.update_incident(n, death_confirmed=confirmed if action == "yes" else {})
+    # the register's mark: notices skip him, the desk shows 🕯 (bot/notices/sending.py, bot/desk/residents.py)
+    await svc.store.mark_deceased(rid, {"at": now, "by": me.name, "incident": n} if action == "yes" else None)
     await svc.store.add_timeline(n, {"at": now, "event": "death_confirmed" if action == "yes" else "death_undone",
                                      "by": me.name})
     for m in sorted(missed):  # his missed check-in's call: its escalation reached his family
@@ -88,6 +91,19 @@ async def answered_on_report(svc, rid: str, answer: str) -> None:
     label, now = answer_label(svc, answer), svc.clock.ts()
     await svc.store.add_timeline(n, {"at": now, "event": "answered_on_death_report", "answer": label})
     await svc.incidents.notify_alerted(n, "checkin.death_report_answered", staff_only=True, answer=label,
+                                       time=svc.clock.local(now).strftime("%H:%M"))
+
+
+async def heard_after_death(svc, rid: str) -> None:
+    """His chat wrote after staff confirmed his death: his family using his phone — or a mistaken confirmation, a man
+    alive with no check-in and no notice any more. The staff alerted of the report hear it, once a day, to check."""
+    died = await svc.store.died(rid)
+    now = svc.clock.ts()
+    if not died or not await svc.store.within_quota(f"deceased-heard:{rid}", now, 86400, 1):
+        return
+    n = died["incident"]
+    await svc.store.add_timeline(n, {"at": now, "event": "heard_after_death"})
+    await svc.incidents.notify_alerted(n, "checkin.heard_after_death", staff_only=True,
                                        time=svc.clock.local(now).strftime("%H:%M"))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot import roster
 from bot.flows.base import Ctx
-from bot.flows.menu import show_menu
+from bot.flows.menu import RESIDENT_MENU, show_menu
 from bot.types import Button, Outbound
 
 from .rules import PAUSE_CHOICES as PAUSES, TIME_CHOICES as TIMES, CheckinState, parse_times, today_status
@@ -92,6 +92,10 @@ async def card(ctx: Ctx, person: dict) -> tuple[str, list[list[Button]]]:
     svc, loc = ctx.svc, ctx.me.locale
     st = await _checkins(ctx).state(person["id"])
     rid = person["id"]
+    died = await svc.store.died(rid)
+    if died:  # no button: a mistaken report is undone on the report itself (life.py), nothing else sends to his chat
+        return ctx.t("checkin.card", name=person["name"], state=ctx.t(
+            "checkin.card_deceased", who=died["by"], date=date_label(svc, died["at"], loc), n=died["incident"])), []
     if not st.enrolled:
         off = ctx.t("checkin.card_died", who=st.died_by, date=date_label(svc, st.died_at, loc)) if st.died_at \
             else ctx.t("checkin.card_off")
@@ -124,7 +128,15 @@ async def on_staff_button(ctx: Ctx, args: list[str]) -> None:
             or (action == "pause" and arg not in {str(d) for d in PAUSES}):
         show_menu(ctx, "bad.stale_button")
         return
+    died = await ctx.svc.store.died(rid)
+    if died:  # an older card's button: his chat (his family may hold the phone) gets nothing, nothing changes
+        text, buttons = await card(ctx, person)
+        ctx.edit_pressed(text, buttons)
+        if action == "enrol":
+            ctx.say(ctx.t("checkin.enrol_deceased", name=person["name"], n=died["incident"]))
+        return
     async with cis.locked(rid):
+        before = await cis.state(rid)
         if action == "enrol":
             st = await cis.enrol(rid)
         elif action == "unenrol":
@@ -137,7 +149,13 @@ async def on_staff_button(ctx: Ctx, args: list[str]) -> None:
             st = await cis.set_times(rid, times)
     text, buttons = await card(ctx, person)
     ctx.edit_pressed(text, buttons)
-    await _tell_resident(ctx, person, action, st)
+    if _settings(before) != _settings(st):  # a double tap, or a colleague's older card, tells him nothing twice
+        await _tell_resident(ctx, person, action, st)
+
+
+def _settings(st: CheckinState) -> tuple:
+    """What the resident is told of when staff change it."""
+    return st.enrolled, st.paused_until, tuple(st.times)
 
 
 async def _tell_resident(ctx: Ctx, person: dict, action: str, st: CheckinState) -> None:
@@ -148,5 +166,7 @@ async def _tell_resident(ctx: Ctx, person: dict, action: str, st: CheckinState) 
     me = roster.staff_by_id(svc.settings, ctx.me.staff_id)
     until = until_label(svc, st, loc, "checkin.until_back_you")
     text = svc.cat.t(f"checkin.staff_{action}_msg", loc, who=me.name if me else "", until=until,
-                     times=times_label(svc, st.times, loc), when=next_label(svc, st, loc))
-    await svc.outbox.send(Outbound(person["tg_id"], text, tag=f"checkin-control:{person['id']}"))
+                     times=times_label(svc, st.times, loc), when=next_label(svc, st, loc),
+                     phone=svc.settings.community.committee_phone)
+    menu = tuple(tuple(svc.cat.t(k, loc) for k in row) for row in RESIDENT_MENU)  # the big buttons the words name
+    await svc.outbox.send(Outbound(person["tg_id"], text, keyboard=menu, tag=f"checkin-control:{person['id']}"))

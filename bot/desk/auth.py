@@ -108,6 +108,22 @@ async def current(svc: Services, request: web.Request) -> tuple[object, dict] | 
     return staff, session
 
 
+async def say_next(svc: Services, request: web.Request, session: dict, text: str) -> None:
+    """A line for the next page this session opens: a form posted without the page's script (the incident page's
+    buttons) is answered by a redirect, and what the engine said ("#3 已由 李社工 接手") would be lost."""
+    token = request.cookies.get(cookie_name(svc))
+    if token and text:
+        await svc.store.put_console("session", token, {**session, "said": text[:1000]}, SESSION_SECONDS)
+
+
+async def take_said(svc: Services, request: web.Request, session: dict) -> str:
+    """The line left for this page, once."""
+    said = session.pop("said", "")
+    if said:
+        await svc.store.put_console("session", request.cookies[cookie_name(svc)], session, SESSION_SECONDS)
+    return said
+
+
 def csrf_ok(session: dict, request: web.Request, form) -> bool:
     sent = request.headers.get(CSRF_HEADER) or (form.get(CSRF_FIELD) if form is not None else None) or ""
     return hmac.compare_digest(str(sent), session["csrf"])

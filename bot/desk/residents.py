@@ -20,6 +20,8 @@ UPLOAD_SECONDS = 15 * 60
 EDIT_FIELDS = ("name", "phone", "road", "lane", "building", "room", "lives_alone", "birth_date",
                "contact1_name", "contact1_relation", "contact1_phone", "contact2_name", "contact2_relation",
                "contact2_phone", "doctor_name", "doctor_phone", "notes")
+LONGEST = {"notes": 500}  # characters a field may hold (a note is cut with "…" in alerts; /incident shows it whole)
+LONGEST_OTHER = 60
 
 
 def add_routes(app: web.Application) -> None:
@@ -41,15 +43,19 @@ def address(p: dict) -> str:
 
 
 async def list_page(request: web.Request) -> web.Response:
-    total, people = await request.app[SVC].store.search_residents("", LIST_MAX)
-    return render(request, "residents.html", people=people, total=total, address=address, q="")
+    store = request.app[SVC].store
+    total, people = await store.search_residents("", LIST_MAX)
+    return render(request, "residents.html", people=people, total=total, address=address, q="",
+                  deceased=await store.deceased())
 
 
 async def search(request: web.Request) -> web.Response:
     """Name, phone tail (3+ digits), or road / lane / building ("建新路27弄5号", "27弄")."""
     form = await request.post()
-    total, found = await request.app[SVC].store.search_residents(str(form.get("q", ""))[:50], LIST_MAX)
-    return render(request, "_residents_table.html", people=found, total=total, address=address)
+    store = request.app[SVC].store
+    total, found = await store.search_residents(str(form.get("q", ""))[:50], LIST_MAX)
+    return render(request, "_residents_table.html", people=found, total=total, address=address,
+                  deceased=await store.deceased())
 
 
 async def _resident(request: web.Request) -> dict:
@@ -73,8 +79,11 @@ async def resident_page(request: web.Request) -> web.Response:
     checkins = [{**e, "when": svc.clock.local(e.get("slot") or e["at"]).strftime("%m-%d %H:%M")}
                 for e in await svc.store.checkin_log(rid, 14)]
     audit = [{**e, "when": svc.clock.local(e["at"]).strftime("%Y-%m-%d %H:%M")} for e in await svc.store.audit(rid)]
+    died = await svc.store.died(rid)
+    if died:
+        died = {**died, "when": svc.clock.local(died["at"]).strftime("%Y-%m-%d")}
     return render(request, "resident.html", p=person, address=address(person), incidents=incidents,
-                  checkin=await svc.store.checkin(rid), checkins=checkins, audit=audit[::-1])
+                  checkin=await svc.store.checkin(rid), checkins=checkins, audit=audit[::-1], died=died)
 
 
 def _form_row(person: dict) -> dict:
@@ -88,6 +97,16 @@ async def edit_page(request: web.Request) -> web.Response:
                   reason="")
 
 
+def too_long(svc, loc: str, row: dict, was: dict) -> str:
+    """The first field typed (or pasted) longer than it may be, said plainly; the form keeps every word, to shorten.
+    A long note from an Excel import stays as it is until someone edits it."""
+    for f in EDIT_FIELDS:
+        limit = LONGEST.get(f, LONGEST_OTHER)
+        if len(row[f]) > limit and row[f] != str(was.get(f, "")):
+            return svc.cat.t("desk.too_long", loc, field=svc.cat.t(f"desk.c_{f}", loc), limit=limit, count=len(row[f]))
+    return ""
+
+
 def changes(old: dict, new: dict) -> dict:
     return {f: [old.get(f), new.get(f)] for f in register.REGISTER_FIELDS if old.get(f) != new.get(f)}
 
@@ -96,17 +115,18 @@ async def save(request: web.Request) -> web.Response:
     svc, staff = request.app[SVC], request[STAFF]
     person = await _resident(request)
     form = await request.post()
-    row = {f: str(form.get(f, "")) for f in EDIT_FIELDS}
+    row = {f: str(form.get(f, "")).replace("\r\n", "\n") for f in EDIT_FIELDS}  # a textarea posts CRLF
     row["lives_alone"] = "yes" if form.get("lives_alone") else "no"
     reason = str(form.get("reason", "")).strip()[:200]
-    error = ""
-    if not reason:
-        error = svc.cat.t("desk.reason_needed", request[LOCALE])
-    else:
+    loc = request[LOCALE]
+    error = too_long(svc, loc, row, _form_row(person))
+    if not error and not reason:
+        error = svc.cat.t("desk.reason_needed", loc)
+    elif not error:
         try:
             parsed = register.parse_row(row)
         except ValueError as e:
-            error = str(e)
+            error = register.problem_text(lambda key, **kw: svc.cat.t(key, loc, **kw), str(e))
         else:
             other = await svc.store.resident_id_by_phone(parsed["phone"])
             if other and other != person["id"]:

@@ -8,6 +8,7 @@ import jinja2
 from aiohttp import web
 
 from .. import roster
+from ..residents import problem_text
 from ..services import Services
 from . import auth
 
@@ -29,6 +30,7 @@ JINJA = web.AppKey("jinja", jinja2.Environment)
 STAFF = web.RequestKey("staff", object)
 SESSION = web.RequestKey("session", dict)
 LOCALE = web.RequestKey("locale", str)
+SAID = web.RequestKey("said", str)  # the line a form posted without the page's script left for this page
 
 
 def make_web_app(engine, token: str | None = None) -> web.Application:
@@ -59,7 +61,8 @@ def render(request: web.Request, name: str, status: int = 200, **ctx) -> web.Res
     t = lambda key, **kw: svc.cat.t(key, loc, **kw)  # noqa: E731
     html = request.app[JINJA].get_template(name).render(
         t=t, me=staff, csrf=(request.get(SESSION) or {}).get("csrf", ""), locale=loc,
-        community=svc.settings.community.name, path=request.path, **ctx)
+        community=svc.settings.community.name, path=request.path, said=request.get(SAID, ""),
+        why=lambda reason: problem_text(t, reason), **ctx)
     return web.Response(text=html, status=status, content_type="text/html")
 
 
@@ -93,11 +96,13 @@ async def _gate(request: web.Request, handler):
         return await handler(request)
     svc = request.app[SVC]
     who = await auth.current(svc, request)
-    if who is None:
-        if request.method == "GET" and "HX-Request" not in request.headers:
-            return render(request, "signin.html", status=401, used=False)
+    if who is None:  # a page (or a form posted without its script) says how to sign in; the page's script reloads
+        if "HX-Request" not in request.headers:
+            return render(request, "signin.html", status=401, used=False,
+                          expired=bool(request.cookies.get(auth.cookie_name(svc))))
         raise web.HTTPUnauthorized(text="sign in again")
     request[STAFF], request[SESSION] = who
+    request[SAID] = await auth.take_said(svc, request, who[1])
     request[LOCALE] = await svc.store.pref(who[0].telegram_id, "locale") or svc.settings.locale
     if request.method == "POST":
         form = await request.post() if request.content_type in (

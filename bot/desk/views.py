@@ -11,7 +11,8 @@ from ..incidents import OUTCOMES, render_packet
 from ..flows.base import Ctx
 from ..flows.staff_views import _describe
 from ..types import Identity, Inbound
-from .server import ENGINE, LOCALE, STAFF, SVC, render, see_other
+from . import auth
+from .server import ENGINE, LOCALE, SESSION, STAFF, SVC, render, see_other
 
 FLAG = {"corrected": "⚠️", "unparsed": "⚠️", "location": "⚠️", "unconfirmed": "❔", "pending": "⏳",
         "confirmed": "✅"}
@@ -40,11 +41,13 @@ async def open_rows(svc) -> list[dict]:
     ids = await svc.store.open_incident_ids()
     incs = await svc.store.incidents(ids)
     people = await svc.store.residents_by_ids(sorted({i["resident"] for i in incs if i.get("resident")}))
+    dead = await svc.store.deceased() if incs else {}
     now = svc.clock.ts()
     rows = []
     for inc in incs:
         person = people.get(inc.get("resident"), {})
-        rows.append({"inc": inc, "name": person.get("name", "?"), "minutes": max(0, int((now - inc["created"]) // 60)),
+        rows.append({"inc": inc, "name": person.get("name", "?"), "deceased": inc.get("resident") in dead,
+                     "minutes": max(0, int((now - inc["created"]) // 60)),
                      "who": staff_name(svc, inc.get("claimed_by")), "flag": FLAG.get(inc.get("address_state"), ""),
                      "can_claim": inc["status"] == "open" or bool(inc.get("reopened")),
                      "can_arrive": inc["status"] != "arrived"})
@@ -75,7 +78,9 @@ async def act(request: web.Request) -> web.Response:
                                           data=data))
     flash = "\n".join(r.text for r in replies if r.text)
     if "HX-Request" not in request.headers:
-        return see_other(str(form.get("back") or "/"))
+        await auth.say_next(svc, request, request[SESSION], flash)
+        back = str(form.get("back") or "/")
+        return see_other(back if back.startswith("/") and not back.startswith("//") else "/")
     return render(request, "_now_list.html", rows=await open_rows(svc), outcomes=WEB_OUTCOMES, flash=flash)
 
 
@@ -104,7 +109,8 @@ async def incident_page(request: web.Request) -> web.Response:
         sent.append({"name": st.name if st else contacts.get(chat, {}).get("name", "?"), "role": role})
     row = {"inc": inc, "who": staff_name(svc, inc.get("claimed_by")), "flag": FLAG.get(inc.get("address_state"), ""),
            "can_claim": inc["status"] == "open" or bool(inc.get("reopened")), "can_arrive": inc["status"] != "arrived",
-           "name": person.get("name", "?"), "minutes": max(0, int((svc.clock.ts() - inc["created"]) // 60))}
+           "name": person.get("name", "?"), "minutes": max(0, int((svc.clock.ts() - inc["created"]) // 60)),
+           "deceased": bool(await svc.store.died(person.get("id")))}
     return render(request, "incident.html", row=row, person=person, timeline=timeline, packet=packet, sent=sent,
                   outcomes=WEB_OUTCOMES)
 

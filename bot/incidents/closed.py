@@ -123,6 +123,8 @@ def how_it_ended(svc, inc: dict, name: str, loc: str) -> str:
         return svc.cat.t(key, loc, name=name, phone=svc.settings.community.committee_phone, **kw)
 
     outcome, staff = inc.get("outcome", ""), roster.staff_by_id(svc.settings, inc.get("resolved_by"))
+    if staff and (inc.get("category") == "death" or outcome == "died"):  # his death: no "求助已处理完毕"
+        return t("family.closed_death", who=staff.name)
     if outcome == "answered_checkin":
         answer = inc.get("answer") if inc.get("answer") in (*CALM, "unwell", "help") else "activity"
         return t("family.closed_checkin" if answer in CALM else "family.closed_checkin_needs",

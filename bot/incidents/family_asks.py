@@ -136,6 +136,11 @@ async def _tell(ctx: Ctx, person: dict, text: str) -> None:
     """The check-in, or that there is none; then one tap to a person either way (a worry the words did not show)."""
     report = await ctx.svc.checkins.family_report(person, ctx.me.locale)
     phone = ctx.svc.settings.community.committee_phone
+    if await ctx.svc.store.died(person["id"]):  # staff confirmed his death: no check-in to report, no visit
+        ctx.session.update(unclear=[text[:300]], about=person["id"])
+        ctx.say(ctx.t("family.asked_deceased", name=person["name"], phone=phone),
+                buttons=[[ctx.button("btn.pass_on", "pass:on")]])
+        return
     if report is not None:
         ctx.say(report + "\n" + ctx.t("contact.call", phone=phone), keyboard=keyboard(ctx))
     else:

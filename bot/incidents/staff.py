@@ -78,8 +78,10 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
 
 async def claim(ctx: Ctx, n: int, me) -> None:
     won, inc = await _inc(ctx).claim(n, me)
-    if not won:
-        ctx.say(ctx.t("staff.taken_by", n=n, who=_name(ctx, (inc or {}).get("claimed_by"))))
+    if not won:  # a colleague was first — or she was, a double tap ago (her own name would read as someone else's)
+        holder = (inc or {}).get("claimed_by")
+        ctx.say(ctx.t("staff.yours_already", n=n) if holder == me.id else ctx.t("staff.taken_by", n=n,
+                                                                                   who=_name(ctx, holder)))
         return
     await _inc(ctx).refresh(n, _pressed(ctx))
     if ctx.ev.message_id not in {m for _, m, _ in await ctx.svc.store.alert_messages(n)}:
@@ -99,7 +101,7 @@ async def on_media_heard(ctx: Ctx, n: int, me, urgent: bool) -> None:
         return
     inc = await _inc(ctx).resolve(n, me, "not_urgent")
     if inc is None:
-        ctx.say(ctx.t("staff.already_resolved", n=n))
+        await _closed_first(ctx, n)
         return
     await _inc(ctx).refresh(n)
     await _tell_resident(ctx, inc, "help.media_heard", who=me.name)
@@ -113,16 +115,18 @@ async def on_outcome(ctx: Ctx, n: int, outcome: str) -> None:
         ctx.goto("staff", "outcome_note", incident=n)
         ctx.edit_pressed(ctx.t("staff.outcome_note_ask", n=n))
         return
-    ctx.edit_pressed(ctx.t("staff.outcome_chosen", n=n, outcome=ctx.t(f"outcome.{outcome}")))
-    await resolve(ctx, n, outcome)
+    await resolve(ctx, n, outcome, chosen=True)
 
 
-async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "") -> None:
+async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "", chosen: bool = False) -> None:
+    """`chosen`: pressed on the outcome question, which then says the outcome (only if it was hers)."""
     async with _inc(ctx).lock(n):
         inc = await _inc(ctx).resolve(n, _me(ctx), outcome, note)
     if inc is None:
-        ctx.say(ctx.t("staff.already_resolved", n=n))
+        await _closed_first(ctx, n)
         return
+    if chosen:
+        ctx.edit_pressed(ctx.t("staff.outcome_chosen", n=n, outcome=ctx.t(f"outcome.{outcome}")))
     await _inc(ctx).refresh(n)
     await _inc(ctx).notify_alerted(n, "alert.all_clear", staff_only=True, who=_me(ctx).name,
                                    outcome=ctx.svc.cat.t(f"outcome.{outcome}"))
@@ -134,12 +138,24 @@ async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "") -> None:
 async def _tell_resident(ctx: Ctx, inc: dict, key: str, **kw) -> None:
     """The resident (or the staff member whose own call it is, or the stranger who made it in private) hears what
     happened to their call; a stranger is asked where they are too (the register cannot say)."""
+    if inc.get("category") == "death" or await ctx.svc.store.died(inc.get("resident")):
+        return  # his family's report of his death (theirs, not his call), or staff confirmed it: his chat gets nothing
+    # (a death only told on his own call stays his call until confirmed: were he alive, he hears who is coming)
     person = colleague(ctx.svc, inc) if inc.get("staff_caller") else await ctx.svc.store.resident(inc["resident"]) or {}
     if inc.get("stranger") and not inc.get("resident") and not inc.get("group") and inc.get("summary") is None:
         person, key = {"tg_id": inc["stranger"]}, "stranger.staff_coming" if key == "help.staff_coming" else key
     if person.get("tg_id"):
         loc = await ctx.svc.store.pref(person["tg_id"], "locale") or ctx.svc.settings.locale
         await ctx.svc.outbox.send(Outbound(person["tg_id"], ctx.svc.cat.t(key, loc, **kw), tag=f"resident:{inc['id']}"))
+
+
+async def _closed_first(ctx: Ctx, n: int) -> None:
+    """Someone closed it a moment before (a colleague's tap in the chat, or on the desk): who, and how."""
+    inc = await ctx.svc.store.incident(n)
+    if inc is None:
+        ctx.say(ctx.t("staff.already_resolved", n=n))
+    else:
+        await staff_words.tell_over(ctx, inc)
 
 
 def _pressed(ctx: Ctx) -> MessageRef | None:

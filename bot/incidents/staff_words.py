@@ -192,8 +192,10 @@ async def _checkin_asked(ctx: Ctx, text: str) -> bool:
     store, checkins = ctx.svc.store, getattr(ctx.svc, "checkins", None)
     said = (await residents_called(store, text)).people
     for person in said[:4]:
-        report = await checkins.family_report(person, ctx.me.locale) if checkins else None
-        ctx.say(report or ctx.t("family.checkin_off", name=person["name"]))
+        died = await store.died(person["id"])
+        report = await checkins.family_report(person, ctx.me.locale) if checkins and not died else None
+        ctx.say(ctx.t("staff.asked_deceased", name=person["name"], who=died["by"], n=died["incident"]) if died
+                else report or ctx.t("family.checkin_off", name=person["name"]))
     return bool(said)
 
 

@@ -50,7 +50,8 @@ class AgeBands:
     async def run(self) -> int:
         """The daily job: tells this month's residents (once each) and gives staff the month's list (once)."""
         today = self.svc.clock.now().date()
-        due = reaching(await self.store.residents(), today)
+        dead = await self.store.deceased()  # a death staff confirmed: no greeting to his chat, nobody to tell
+        due = [(p, age) for p, age in reaching(await self.store.residents(), today) if p["id"] not in dead]
         if not due or self.facts(65, "zh") is None:
             return 0
         told = 0

@@ -72,8 +72,11 @@ async def preview(ctx: Ctx, audience: str, *, text: str = "", template: str = ""
     people = await recipients(ctx, audience)
     ctx.goto("notice", "ready", audience=audience, text=text, template=template, photo=photo)
     body = ctx.t(f"notice.tpl_{template}") if template else text
+    dead = await ctx.svc.store.deceased()
     head = ctx.t("notice.preview", audience=audience_label(ctx, audience), count=len(people),
-                 not_started=sum(1 for p in people if not p.get("tg_id")))
+                 not_started=sum(1 for p in people if not p.get("tg_id") and p["id"] not in dead))
+    if gone := sum(1 for p in people if p["id"] in dead):
+        head += "\n" + ctx.t("notice.preview_deceased", count=gone)
     parts = [head, ctx.t("notice.to_resident", text=body)] + ([ctx.t("notice.with_photo")] if photo else [])
     ctx.say("\n\n".join(parts), buttons=[[ctx.button("notice.btn_send", f"nt:s:{h}", hours=h)]
                                          for h in FOLLOW_UP_HOURS] + [[ctx.button("notice.btn_cancel", "nt:x")]])
@@ -143,9 +146,11 @@ async def show_visits(ctx: Ctx, arg: str) -> None:
     if not tasks:
         show_menu(ctx, "notice.no_visits")
         return
+    dead = await ctx.svc.store.deceased()  # a death confirmed since the task was made: staff see it before going
     for t in tasks[:30]:
         p = await ctx.svc.store.resident(t["rid"]) or {}
-        ctx.say(ctx.t("notice.visit_row", id=t["id"], name=p.get("name", "?"), phone=p.get("phone", ""),
+        name = ctx.t("notice.name_deceased", name=p.get("name", "?")) if t["rid"] in dead else p.get("name", "?")
+        ctx.say(ctx.t("notice.visit_row", id=t["id"], name=name, phone=p.get("phone", ""),
                       why=ctx.t(f"notice.state_{t['why']}"), n=t["notice"]),
                 buttons=[[ctx.button("notice.btn_visited", f"nt:d:{t['id']}")]])
 

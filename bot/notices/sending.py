@@ -25,6 +25,7 @@ LEASE_SECONDS = 60  # a drain that stops (a crash) is resumed by the tick after 
 RENEW_SECONDS = 15  # a drain renews its lease this often (real time) even while no send ends (bulk waits behind alerts)
 LISTED = 40         # people named in a follow-up message; the rest are counted (all of them become visit tasks)
 NOT_REACHED = ("blocked", "failed", "not_started")
+DECEASED = "deceased"  # a death staff confirmed (the register's mark): never sent, and no failure either
 
 
 class Notices:
@@ -95,9 +96,10 @@ class Notices:
             await self.store.update_notice(n, finished=self.svc.clock.ts())
             await self.store.set_deadline(f"noticefu:n{n}", notice["created"] + notice["hours"] * 3600)
         if not done.get("finished_told"):  # else a resumed drain that found the work done (and its sender told)
-            reached = sum(1 for s in states.values() if s not in NOT_REACHED)
-            text = self.svc.cat.t("notice.finished", n=n, reached=reached, missed=len(states) - reached,
-                                  hours=_hours(notice["hours"]))
+            missed = sum(1 for s in states.values() if s in NOT_REACHED)
+            dead = sum(1 for s in states.values() if s == DECEASED)
+            text = self.svc.cat.t("notice.finished", n=n, reached=len(states) - missed - dead, missed=missed,
+                                  hours=_hours(notice["hours"])) + _deceased_line(self.svc.cat, dead)
             await self.svc.outbox.send_all([Outbound(chat, text) for chat in await self.senders(notice)])
             await self.store.update_notice(n, finished_told=True)
         await self.store.cancel_deadline(lease)  # the lease goes only now: a crash before leaves it to the tick
@@ -113,6 +115,9 @@ class Notices:
                 log.warning("notice %s: lease not renewed (%s)", n, type(e).__name__)
 
     async def send_one(self, n: int, notice: dict, rid: str) -> None:
+        if await self.store.died(rid):  # confirmed since the notice was composed, too: his family reads his chat
+            await self.store.notice_done(n, rid, DECEASED)
+            return
         person = await self.store.resident(rid) or {}
         tg = person.get("tg_id")
         if not tg:
@@ -132,8 +137,9 @@ class Notices:
         order = sorted(states, key=lambda rid: int(rid.lstrip("r")) if rid.lstrip("r").isdigit() else 0)
         silent = [rid for rid in order if states[rid] == "sent"]
         missed = [rid for rid in order if states[rid] in NOT_REACHED]
-        lines = [cat.t("notice.followup", n=n, hours=_hours(notice["hours"]), acked=len(states) - len(silent)
-                       - len(missed), silent=len(silent), missed=len(missed))]
+        acked = sum(1 for s in states.values() if s == "ack")
+        lines = [cat.t("notice.followup", n=n, hours=_hours(notice["hours"]), acked=acked, silent=len(silent),
+                       missed=len(missed)) + _deceased_line(cat, sum(1 for s in states.values() if s == DECEASED))]
         for title, rids in (("notice.followup_silent", silent), ("notice.followup_missed", missed)):
             if rids:
                 lines.append(cat.t(title))
@@ -156,7 +162,7 @@ class Notices:
         return [st.telegram_id for st in roster.on_duty(s, self.svc.clock.now(), await self.store.duty_overrides())]
 
     async def not_acknowledged(self, n: int) -> list[str]:
-        return sorted(rid for rid, s in (await self.store.notice_states(n)).items() if s != "ack")
+        return sorted(rid for rid, s in (await self.store.notice_states(n)).items() if s not in ("ack", DECEASED))
 
     async def close(self) -> None:
         tasks = [t for t in self.running.values() if not t.done()]
@@ -170,6 +176,10 @@ def resident_message(cat, loc: str, n: int, notice: dict, chat: int) -> Outbound
     return Outbound(chat, cat.t("notice.to_resident", loc, text=text),
                     buttons=((Button(cat.t("notice.btn_ack", loc), f"ntk:{n}"),),),
                     photo=notice.get("photo"), bulk=True, tag=f"notice:{n}")
+
+
+def _deceased_line(cat, count: int) -> str:
+    return "\n" + cat.t("notice.deceased", count=count) if count else ""
 
 
 def _hours(h: float) -> str:

@@ -80,6 +80,21 @@ def parse_row(row: dict[str, str]) -> dict:
     }
 
 
+# which column a parse error is about (parse_row names it first), for the staff member's own language
+PROBLEMS = ("name", "phone", "lives_alone", "birth_date", "contact1_phone", "contact2_phone", "doctor_phone",
+            "lane", "building", "room")
+
+
+def problem_text(t, reason: str) -> str:
+    """parse_row's reason in the reader's language (`t`: key, **kw -> text), by the column it is about."""
+    column = reason.split(" ", 1)[0]
+    if reason.startswith("phone repeats line"):
+        return t("register.bad_repeat", line=reason.rsplit(" ", 1)[-1])
+    if column in PROBLEMS:
+        return t(f"register.bad_{column}")
+    return reason
+
+
 def contacts_index(people: list[dict]) -> dict[str, list[dict]]:
     """phone -> the residents this phone is a family contact or family doctor of."""
     index: dict[str, list[dict]] = {}

@@ -26,9 +26,6 @@ SHOWN = 15  # rows listed per section of the preview; the rest are counted
 KINDS = (".xlsx", ".xlsm", ".csv")
 FIELDS = ("name", "phone", "road", "lane", "building", "room", "lives_alone", "birth_date", "contacts", "doctor",
           "notes")
-# which column a parse error is about (register.parse_row names it first), for the staff member's own language
-PROBLEMS = ("name", "phone", "lives_alone", "birth_date", "contact1_phone", "contact2_phone", "doctor_phone",
-            "lane", "building", "room")
 FORMULA = re.compile(r"^(=|[+\-@][^\d\s])")
 
 
@@ -101,7 +98,7 @@ def preview(ctx: Ctx, file: str, plan: register.ImportPlan, formulas: list[str])
         what = "、".join(ctx.t(f"register.f_{f}") for f in fields)
         lines.append(ctx.t("register.changed_row", name=person["name"], fields=what))
     for line, reason in plan.problems[:SHOWN]:
-        lines.append(ctx.t("register.error_row", line=line, why=problem_text(ctx, reason)))
+        lines.append(ctx.t("register.error_row", line=line, why=register.problem_text(ctx.t, reason)))
     if len(plan.problems) > SHOWN or len(plan.updated) > SHOWN or len(plan.added) > SHOWN:
         lines.append(ctx.t("register.more_rows"))
     if plan.problems:
@@ -109,16 +106,6 @@ def preview(ctx: Ctx, file: str, plan: register.ImportPlan, formulas: list[str])
     if formulas:
         lines.append(ctx.t("register.formulas", cells="、".join(formulas[:SHOWN])))
     return "\n".join(lines)
-
-
-def problem_text(ctx: Ctx, reason: str) -> str:
-    """parse_row's reason in the reader's language, by the column it is about."""
-    column = reason.split(" ", 1)[0]
-    if reason.startswith("phone repeats line"):
-        return ctx.t("register.bad_repeat", line=reason.rsplit(" ", 1)[-1])
-    if column in PROBLEMS:
-        return ctx.t(f"register.bad_{column}")
-    return reason
 
 
 async def on_button(ctx: Ctx, args: list[str]) -> None:

@@ -10,6 +10,7 @@ Layout (prefix omitted):
   residents:phone           hash  phone -> rid
   residents:tg              hash  telegram id -> rid
   residents:seq             int   last resident number
+  residents:deceased        hash  rid -> JSON {at, by, incident}: a death staff confirmed (until undone)
   contacts:phone            hash  phone -> JSON list of {rid, relation, name, kind}
   contacts:tg               hash  telegram id -> JSON {phone, name, links: [...]}
   session:{uid}             str   conversation state JSON
@@ -94,6 +95,7 @@ class Keys:
     def residents_by_phone(self) -> str: return self._key("residents:phone")
     def residents_by_tg(self) -> str: return self._key("residents:tg")
     def residents_seq(self) -> str: return self._key("residents:seq")
+    def residents_deceased(self) -> str: return self._key("residents:deceased")
     def contacts_by_phone(self) -> str: return self._key("contacts:phone")
     def contacts_by_tg(self) -> str: return self._key("contacts:tg")
     def register_audit(self) -> str: return self._key("register:audit")

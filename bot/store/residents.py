@@ -87,6 +87,22 @@ class ResidentsStore(StoreBase):
         if person.get("tg_id"):
             p.hset(self.keys.residents_by_tg(), str(person["tg_id"]), person["id"])
 
+    async def mark_deceased(self, rid: str, mark: dict | None) -> None:
+        """A death staff confirmed ({at, by, incident}), or None: the mark taken off (a mistaken report). Kept beside
+        the register's rows, so an import or a desk edit of his row never drops it."""
+        if mark:
+            await self.r.hset(self.keys.residents_deceased(), rid, dumps(mark))
+        else:
+            await self.r.hdel(self.keys.residents_deceased(), rid)
+
+    async def deceased(self) -> dict[str, dict]:
+        """rid -> the mark, of everyone marked."""
+        return {k.decode(): loads(v) for k, v in (await self.r.hgetall(self.keys.residents_deceased())).items()}
+
+    async def died(self, rid: str | None) -> dict | None:
+        """The mark of a death staff confirmed for this resident ({at, by, incident}), or None (none, or no resident)."""
+        return loads(await self.r.hget(self.keys.residents_deceased(), rid)) if rid else None
+
     async def register_audit(self, n: int = 50) -> list[dict]:
         """Most recent last."""
         return [loads(v) for v in await self.r.lrange(self.keys.register_audit(), -n, -1)]

@@ -10,17 +10,33 @@
     var initData = hash.get("tgWebAppData");
     if (!initData) return;
     var status = document.getElementById("signin-status");
-    if (status) status.textContent = "…";
+    function say(text, warn) {
+      if (!status) return;
+      status.textContent = text;
+      status.className = warn ? "warn" : "muted";
+      status.hidden = false;
+    }
+    say("…");
     var body = new URLSearchParams();
     body.set("init_data", initData);
     fetch(box.dataset.webapp, {method: "POST", body: body, credentials: "same-origin"}).then(function (r) {
       if (r.ok) {
         window.location.replace(window.location.pathname === "/signin" ? "/" : window.location.pathname);
-      } else if (status) {
-        status.textContent = "403";
+      } else {
+        say(status.dataset.refused, true);  // not staff of this committee, or Telegram's sign-in too old: in words
       }
+    }, function () {
+      say(status.dataset.offline, true);
     });
   }
+
+  // A session that ran out under an open page (the Now list polling, a button tapped): the page reloads and says
+  // how to sign in again, instead of silently showing an old list and ignoring taps. A tap refused for an old CSRF
+  // token (she signed in again in another tab) reloads the page with the new session's, so the next tap works.
+  document.addEventListener("htmx:responseError", function (e) {
+    var status = e.detail.xhr ? e.detail.xhr.status : 0;
+    if (status === 401 || status === 403) window.location.reload();
+  });
 
   function drawCharts() {
     if (typeof Chart === "undefined") return;
