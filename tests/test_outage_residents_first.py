@@ -104,3 +104,16 @@ async def test_a_broken_snapshot_leaves_every_alert_in_arrival_order_and_says_so
     assert all("王老伯" in alerts_to(later, chat)[-1] for chat in (1001, 1002, 1003))  # reached, as before
     lines = [r.getMessage() for r in caplog.records if "snapshot" in r.getMessage()]
     assert len(lines) == 1 and "5001" not in lines[0]
+
+
+async def test_a_resident_who_signed_up_a_moment_before_the_outage_goes_first_too(make_app, own_redis, clock):
+    app = await make_app(redis_url=own_redis.url, limiter=TelegramLimiter())
+    await replay_tick(app)  # the snapshot at start, before she signed up
+    zhang = await signed_up(Person(app, 5002, "张阿姨"), "13900000001")
+    clock.advance(seconds=2)
+    await replay_tick(app)  # the next second's run, well within the snapshot's minute
+    own_redis.stop()
+    cries = await flood_then(app, zhang)
+    await until(lambda: any("张阿姨" in t for t in alerts_to(app, 1001)))
+    assert strangers_before_her(app, 1001, "张阿姨") <= 4, alerts_to(app, 1001)
+    await asyncio.gather(*cries)

@@ -3,11 +3,11 @@
 During an outage the fallback alerts every staff chat once per sender (bot/fallback.py), and Telegram lets about one
 message a second into a chat: a crowd of strangers (a group flood, a spam wave) would put a resident who fell just
 after them behind all their alerts. The register cannot be read then, so its Telegram ids — residents' and signed-up
-family contacts', nothing else — are written next to the outage journal while Redis answers (at start, then every
-REFRESH_SECONDS when they changed; mode 0600, replaced whole), and read from there by a process that starts during
-the outage. They only put a known sender's alert at the front of each staff chat's queue: nobody else's alert is ever
-held back or dropped for it. Someone signed up since the last snapshot, or a missing or broken file: every alert in
-arrival order, as without it.
+family contacts', nothing else — are written next to the outage journal while Redis answers (at start, every
+REFRESH_SECONDS, and the second after a sign-up in this process; only when they changed; mode 0600, replaced whole),
+and read from there by a process that starts during the outage. They only put a known sender's alert at the front
+of each staff chat's queue: nobody else's alert is ever held back or dropped for it. Someone signed up since the
+last snapshot, or a missing or broken file: every alert in arrival order, as without it.
 """
 from __future__ import annotations
 
@@ -50,6 +50,10 @@ class KnownSenders:
             except OSError as e:  # the last snapshot (or none) serves an outage; Redis is what matters now
                 log.warning("the snapshot of the register's Telegram ids could not be written (%s)", e.strerror)
         self.ids = ids
+
+    def soon(self) -> None:
+        """Someone signed up: the ids are read again (and the snapshot written) at the outage job's next run."""
+        self._read_at = -math.inf
 
     async def knows(self, sender: int) -> bool:
         """Whether `sender` was signed up as of the last snapshot (this process's, else the one on disk)."""
