@@ -142,7 +142,8 @@ class Outage:
     # --- once Redis answers again ---------------------------------------------------------------------------
     async def job(self) -> None:
         """The scheduled job: the journal replayed if any (cheap otherwise); open calls' people, signed-up ids read."""
-        await asyncio.gather(self.chatter.know_open_callers(), self.known.refresh())
+        await self.chatter.know_open_callers()
+        await self.known.refresh()
         if self.handle is None or not self.journal.waiting():
             return
         try:
@@ -151,8 +152,7 @@ class Outage:
         except (RedisError, LockError, OSError) as e:
             if not self._waiting:
                 self._waiting = True
-                log.warning("calls in the outage journal wait for Redis (%s); tried again every second",
-                            type(e).__name__)
+                log.warning("calls in the outage journal wait for Redis (%s); tried every second", type(e).__name__)
             return
         if self._waiting:
             self._waiting = False
