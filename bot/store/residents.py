@@ -87,11 +87,6 @@ class ResidentsStore(StoreBase):
         if person.get("tg_id"):
             p.hset(self.keys.residents_by_tg(), str(person["tg_id"]), person["id"])
 
-    async def signed_up_telegram_ids(self) -> list[int]:
-        """Every Telegram id the register knows, residents' and family contacts' (ids only: the outage snapshot)."""
-        return [int(tg) for key in (self.keys.residents_by_tg(), self.keys.contacts_by_tg())
-                for tg in await self.r.hkeys(key)]
-
     async def register_audit(self, n: int = 50) -> list[dict]:
         """Most recent last."""
         return [loads(v) for v in await self.r.lrange(self.keys.register_audit(), -n, -1)]
@@ -122,6 +117,11 @@ class ResidentsStore(StoreBase):
                 out.append((int(person["tg_id"]), phone))
         out += [(tg, acc["phone"]) for tg, acc in (await self.contact_accounts()).items() if acc.get("phone") in phones]
         return out
+
+    async def signed_up_telegram_ids(self) -> list[int]:
+        """Every Telegram id the register knows, residents' and family contacts' (ids only: the outage snapshot)."""
+        return [int(tg) for key in (self.keys.residents_by_tg(), self.keys.contacts_by_tg())
+                for tg in await self.r.hkeys(key)]
 
 
 class StaffStore(StoreBase):
