@@ -7,7 +7,8 @@ sent it. Nothing here needs Redis: a flood is held back in this process (`MediaC
 MEDIA_PER_WINDOW from everyone; the next one of theirs that goes on says how many were held back. One sender's cries
 are paced (one alert, then their repeats as short lines, one a minute, every one journaled; those counted told once
 the minute allows, even if no cry of theirs follows: incidents/outage_pace.CryPace), never anyone else's: who is a
-resident cannot be read now, so no cap on different senders could be sure to spare one.
+resident cannot be read now, so no cap on different senders could be sure to spare one. The register's Telegram ids
+as last snapshotted (incidents/outage_known.py) only put a known sender's alert first in each staff chat's queue.
 
 A staff member's cry (the config knows her, Redis or not) is a colleague's: every other staff member and the head
 are told with her phone, never she herself; she gets 120, 110 and the committee phone (told so if no colleague could
@@ -112,6 +113,9 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     sends = [asyncio.ensure_future(svc.outbox.send(msg))]  # on its way while the register is read for staff
     staff, alerts = [st for st in s.staff if st.telegram_id and st is not me], []
     if urgent and not quiet or forwarding:
+        # a signed-up sender's (as of the last snapshot) or a colleague's goes to the front of each staff chat's
+        # queue, ahead of a crowd of strangers' (who still all go, right after: outage_known.py)
+        tag = "alert:fallback" if me or svc.outage and await svc.outage.known.knows(ev.user_id) else "fallback"
         if pace == "again" and (name := svc.outage.cries.name_of(ev.user_id)):  # a repeat: one short line
             text = cat.t("fallback.cry_again", name=name, words=words_of)
         else:
@@ -123,9 +127,9 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
         if noted and pace != "again":
             text += "\n" + cat.t("fallback.journaled")
         if forwarding:  # side by side: each staff member's line is followed by what it is about
-            alerts = [svc.outbox.forward_to([st.telegram_id], text, ev.origin, tag="fallback") for st in staff]
+            alerts = [svc.outbox.forward_to([st.telegram_id], text, ev.origin, tag=tag) for st in staff]
         else:
-            alerts = [svc.outbox.send(Outbound(st.telegram_id, text, urgent=True)) for st in staff]
+            alerts = [svc.outbox.send(Outbound(st.telegram_id, text, urgent=True, tag=tag)) for st in staff]
     results = await asyncio.gather(*sends, *alerts, return_exceptions=True)
     reached = [st.name for st, res in zip(staff, results[len(sends):]) if _reached(res)]
     if noted and not quiet:  # whom it reached: the stored incident's packet will say so

@@ -116,3 +116,21 @@ async def test_a_staff_members_cry_during_an_outage_that_reaches_no_colleague_te
     await li.send(CRY)
     told = li.last().text
     assert "没联系上" in told and "120" in told and COMMITTEE in told
+
+
+async def test_a_staff_members_outage_cry_that_reaches_no_colleague_once_stored_tells_her_so_after_recovery(
+        make_app, own_redis):
+    """Her cry reached her colleagues during the outage ("正在直接通知其他同事"); by the time Redis is back both have
+    blocked the bot (a new phone, a lost one): her stored call reaches nobody. The replay's "暂时没联系上其他同事"
+    was kept back like every reply to a replayed call, and only a message with buttons went after recovery: she
+    believed colleagues were coming."""
+    app, li, wa, chen = await _cried_in_an_outage(make_app, own_redis)
+    assert "同事" in wa.last("李社工").text  # the fallback reached them then
+    app.svc.outbox.messenger.blocked.update((1002, 1003))
+    own_redis.start()
+    await replay_tick(app)
+    (n,) = await app.svc.store.open_incident_ids()
+    told = li.last().text
+    assert "系统已恢复" in told and "没联系上" in told and COMMITTEE in told and "110" in told
+    await replay_tick(app)
+    assert sum("没联系上" in m.text for m in li.inbox) == 1  # told once

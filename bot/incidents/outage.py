@@ -27,6 +27,7 @@ from redis.exceptions import LockError, RedisError
 
 from ..journal import Journal, JournalFile
 from ..types import MEDIA, Inbound, Outbound, SendResult
+from .outage_known import KnownSenders
 from .outage_pace import Chatter, CryPace
 from .outage_words import BEFORE_CRY_SECONDS, SaidPace, TextCap, attach, tell_holders
 from .recovery import tell_recovered
@@ -97,6 +98,7 @@ class Outage:
         self.cries = CryPace(svc.clock)  # one sender's cries alerted by the fallback: a few a minute, all journaled
         self.texts = TextCap(svc.clock)  # anyone's texts journaled: a flood is not (bot/incidents/outage_words.py)
         self.chatter = Chatter(svc, journal)  # nor everyone's with no call behind them (outage_pace.py)
+        self.known = KnownSenders(svc, journal.folder)  # whose cry goes first (the register's ids, on disk)
         if keep_back not in svc.outbox.holds:
             svc.outbox.holds.append(keep_back)  # what a replayed call would tell its caller again
 
@@ -139,8 +141,9 @@ class Outage:
 
     # --- once Redis answers again ---------------------------------------------------------------------------
     async def job(self) -> None:
-        """The scheduled job: replays the journal when there is one (cheap otherwise); who has an open call, read."""
+        """The scheduled job: the journal replayed if any (cheap otherwise); open calls' people, signed-up ids read."""
         await self.chatter.know_open_callers()
+        await self.known.refresh()
         if self.handle is None or not self.journal.waiting():
             return
         try:
@@ -149,8 +152,7 @@ class Outage:
         except (RedisError, LockError, OSError) as e:
             if not self._waiting:
                 self._waiting = True
-                log.warning("calls in the outage journal wait for Redis (%s); tried again every second",
-                            type(e).__name__)
+                log.warning("calls in the outage journal wait for Redis (%s); tried every second", type(e).__name__)
             return
         if self._waiting:
             self._waiting = False
@@ -262,8 +264,7 @@ class Outage:
         """A stranger's voice or photo that reached staff then has nothing to escalate: it is not sent again."""
         if ev.kind not in MEDIA or entry.get("held") or entry.get("cried"):
             return True
-        store = self.svc.store
-        return bool(await store.resident_by_tg(ev.user_id) or await store.contact_account(ev.user_id))
+        return bool(await self.svc.store.resident_by_tg(ev.user_id) or await self.svc.store.contact_account(ev.user_id))
 
     async def close(self) -> None:
         self.journal.close()
@@ -293,8 +294,7 @@ def _event(entry: dict) -> tuple[Inbound | None, str]:
         ev = Inbound(**{k: v for k, v in entry["ev"].items() if k in EVENT_FIELDS})
     except (KeyError, TypeError):
         return None, ""
-    cried = str(entry.get("cried") or "")
     if ev.is_group:
         kept = {"group_id": ev.chat_id} if ev.kind in MEDIA else {"kind": "text", "message_id": None}
         ev = dataclasses.replace(ev, chat_id=ev.user_id, is_group=False, **kept)
-    return ev, cried
+    return ev, str(entry.get("cried") or "")

@@ -38,10 +38,10 @@ async def tell_recovered(svc: Services, heard: list[dict], *, since: float) -> N
     try:
         ctx = Ctx(ev, await identify(svc, ev), await svc.store.session(ev.user_id), svc)
         kept = [m for late in heard for m in late["kept"] if m.chat_id == ev.chat and not m.edit]
-        if ctx.me.role == "staff":  # her own cry: colleagues have it, nothing to tell her; about a resident: his tap
-            await _offer_to_staff(svc, ctx, kept, since)
-            return
         incidents = [n for late in heard for n in late.get("incidents", ())]
+        if ctx.me.role == "staff":  # her own cry: colleagues have it (else she is told); about a resident: his tap
+            await _offer_to_staff(svc, ctx, kept, since, alone=not await _staff_alerted(svc, incidents))
+            return
         text = ctx.t(await _recovered_key(ctx, incidents), phone=svc.settings.community.committee_phone)
         question = await _open_question(ctx, kept)
         if not await svc.store.claim_recovered(ev.user_id, f"{since:.3f}", TOLD_KEEP_SECONDS):
@@ -60,13 +60,29 @@ async def tell_recovered(svc: Services, heard: list[dict], *, since: float) -> N
     await svc.outbox.send(msg)
 
 
-async def _offer_to_staff(svc: Services, ctx: Ctx, kept: list[Outbound], since: float) -> None:
-    """What the replay answered a staff member with buttons ("王老伯摔倒了": [🆘 为王老伯发起紧急求助]), once: typing
-    never raises a call by itself, so without it nobody would."""
-    if (offers := [m for m in kept if m.buttons]) and await svc.store.claim_recovered(
-            ctx.ev.user_id, f"{since:.3f}", TOLD_KEEP_SECONDS):
-        await svc.outbox.send(Outbound(ctx.ev.chat, f"{ctx.t('outage.recovered_staff')}\n{offers[-1].text}",
-                                       buttons=offers[-1].buttons, urgent=True, tag="recovered"))
+async def _offer_to_staff(svc: Services, ctx: Ctx, kept: list[Outbound], since: float, *, alone: bool) -> None:
+    """What the replay answered a staff member with buttons ("王老伯摔倒了": [🆘 为王老伯发起紧急求助]): typing never
+    raises a call by itself, so without it nobody would; and (`alone`) that her own call, stored, reached no
+    colleague: she was told during the outage that they were being told. Once."""
+    offers = [m for m in kept if m.buttons]
+    if not (offers or alone) or not await svc.store.claim_recovered(ctx.ev.user_id, f"{since:.3f}",
+                                                                    TOLD_KEEP_SECONDS):
+        return
+    phone = svc.settings.community.committee_phone
+    told = [ctx.t("outage.recovered_colleague_alone", phone=phone)] if alone else []
+    if offers:
+        told.append(f"{ctx.t('outage.recovered_staff')}\n{offers[-1].text}")
+    await svc.outbox.send(Outbound(ctx.ev.chat, "\n\n".join(told), buttons=offers[-1].buttons if offers else (),
+                                   keyboard=() if offers else keyboard(ctx), urgent=True, tag="recovered"))
+
+
+async def _staff_alerted(svc: Services, incidents: list[int]) -> bool:
+    """Whether her own call stored now reached some colleague's chat (no call of hers stored: nothing to tell)."""
+    for n in incidents:
+        if (await svc.store.incident(n) or {}).get("staff_caller") and not any(
+                role == "staff" for _, _, role in await svc.store.alert_messages(n)):
+            return False
+    return True
 
 
 async def _recovered_key(ctx: Ctx, incidents: list[int]) -> str:

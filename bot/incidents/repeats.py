@@ -51,9 +51,11 @@ class Repeats:
             await self.resident_again(n, words)
 
     async def resident_again(self, n: int, words: str) -> None:
-        """A resident's call while their incident is open: staff hear the first at once, then a count."""
+        """A resident's call while their incident is open: the staff holding it hear the first at once, then a
+        count (and the family and doctors it reached)."""
         if await self._first_of_interval(f"i{n}"):
-            await self.incidents.notify_alerted(n, "alert.resident_again", words=words[:200] or "🆘", urgent=True)
+            await self.incidents.notify_alerted(n, "alert.resident_again", words=words[:200] or "🆘", urgent=True,
+                                                holders=True)
 
     async def stranger_media(self, uid: int) -> bool:
         """Whether an unregistered person's voice or photo is forwarded to staff now (else it is held back)."""
@@ -80,7 +82,7 @@ class Repeats:
             await joined_many(self.svc, int(subject[1:]), count)
         elif subject.startswith("i"):
             await (await self.incidents.notify_alerted(int(subject[1:]), "alert.resident_again_many", count=count,
-                                                       urgent=True))
+                                                       urgent=True, holders=True))
         else:  # "rep:s5001": a stranger's cries counted before they became calls (stranger_call.py), still owed
             uid = int(subject[1:])
             seen = await self.svc.store.stranger_log(uid)

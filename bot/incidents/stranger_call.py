@@ -11,7 +11,8 @@ address the bot does not have.
   when staff take it (they are asked where they are: bot/incidents/staff.py).
 - Signing up during it as a resident makes it that resident's call: `signed_up`.
 - In a group, other unregistered people's cries about the same moment ("着火了" typed by five) join the group's open
-  call (one call, each name and words on its record, staff told once a minute), not five calls.
+  call (one call, each name and words on its record, the staff holding it told the first of a minute at once, then
+  how many more), not five calls.
 - All strangers together open at most `escalation.strangers_per_10_minutes` calls a 10 minutes (a spammer, a busy
   group, a storm): beyond that each cry joins one summary call (opened by the first of them), whose one packet staff
   read counts the others, edited in place, and which escalates like any call; nothing is dropped. Once someone has
@@ -23,7 +24,7 @@ from __future__ import annotations
 from .. import roster
 from ..flows.base import Ctx
 from ..services import Services
-from ..types import MEDIA, Identity, Inbound, Outbound
+from ..types import MEDIA, Identity, Inbound
 from .alerting import listeners
 from .outage import called_at
 from .packet import someone_else
@@ -106,32 +107,29 @@ async def _joined(svc: Services, inc: dict, uid: int, words: str, reporter: dict
                                      "words": words[:300]})
     await svc.store.update_incident(n, joined=int(inc.get("joined") or 0) + 1)
     await svc.incidents.refresh(n)  # the packet counts them
-    if inc.get("summary") is not None:
-        await _summary_joined(svc, inc, reporter["name"], words)
-    elif await svc.store.repeat(f"i{n}", svc.clock.ts(), 60, f"rep:i{n}"):
-        await svc.incidents.notify_alerted(n, "alert.stranger_joined", who=reporter["name"], words=words[:200],
-                                           urgent=True, staff_only=True)
+    await _joined_told(svc, inc, reporter["name"], words)
     return 1
 
 
-async def _summary_joined(svc: Services, inc: dict, who: str, words: str) -> None:
-    """One more on the summary call: unclaimed, its packet's count only (edited in place: a spam wave pings nobody
-    each time); claimed, whoever holds it hears the first of a minute at once and the rest as one count (`joined_many`,
-    at the "rep:j{n}" deadline), as a resident's repeats reach whoever holds his call."""
+async def _joined_told(svc: Services, inc: dict, who: str, words: str) -> None:
+    """One more person on the call: the staff holding it (everyone alerted until it is claimed, then its claimer)
+    hear the first of a minute at once and the rest as one count of people (`joined_many`, at the "rep:j{n}"
+    deadline), as a resident's repeats reach whoever holds his call. The summary call, unclaimed: its packet's count
+    only (edited in place: a spam wave pings nobody each time)."""
     n = inc["id"]
-    if inc["status"] not in ("claimed", "arrived") or not await svc.store.repeat(
+    if inc.get("summary") is not None and inc["status"] not in ("claimed", "arrived") or not await svc.store.repeat(
             f"j{n}", svc.clock.ts(), REPEAT_INTERVAL_SECONDS, f"rep:j{n}"):
         return
-    text = svc.cat.t("alert.stranger_joined", n=n, who=who, words=words[:200])
-    await svc.outbox.send_all([Outbound(chat, text, urgent=True) for chat in await listeners(svc, inc)])
+    await svc.incidents.notify_alerted(n, "alert.stranger_joined", who=who, words=words[:200], urgent=True,
+                                       staff_only=True, holders=True)
 
 
 async def joined_many(svc: Services, n: int, count: int) -> None:
-    """The strangers counted onto the claimed summary call in the last minute: one line to whoever holds it."""
+    """The strangers counted onto the call in the last minute: one line to the staff holding it."""
     inc = await svc.store.incident(n)
     if inc and inc["status"] != "resolved":
-        text = svc.cat.t("alert.strangers_joined_many", n=n, count=count)
-        await svc.outbox.send_all([Outbound(chat, text, urgent=True) for chat in await listeners(svc, inc)])
+        await svc.incidents.notify_alerted(n, "alert.strangers_joined_many", count=count, urgent=True,
+                                           staff_only=True, holders=True)
 
 
 async def _group_call(svc: Services, group: int) -> dict | None:

@@ -43,6 +43,7 @@ async def on_contact(ctx: Ctx) -> None:
     links = await store.contact_links_by_phone(phone)
     if links:
         await store.save_contact_account(ev.user_id, {"phone": phone, "name": ev.first_name, "links": links})
+        signed_up_now(ctx.svc)
         ctx.me.role = "contact"
         names = "、".join(sorted({(await store.resident(l["rid"]) or {}).get("name", "") for l in links}))
         show_menu(ctx, "onboard.contact_linked", names=names)
@@ -65,12 +66,19 @@ async def link_resident(ctx: Ctx, rid: str, user_id: int | None = None) -> dict:
     person = await store.resident(rid)
     person["tg_id"] = user_id or ctx.ev.user_id
     await store.save_resident(person)
+    signed_up_now(ctx.svc)
     if ctx.svc.stranger_linked:  # a call they made before signing up is theirs now
         await ctx.svc.stranger_linked(person["tg_id"], person)
     ctx.me.role, ctx.me.resident_id, ctx.me.name = "resident", rid, person["name"]
     address = full_address(ctx.svc.settings.community.address_prefix, person) or ctx.t("packet.no_address")
     ctx.say(ctx.t("onboard.linked", name=person["name"], address=address), keyboard=keyboard(ctx, "resident"))
     return person
+
+
+def signed_up_now(svc) -> None:
+    """Their cry goes first during an outage from the next second on, not only after the next snapshot."""
+    if svc.outage:
+        svc.outage.known.soon()
 
 
 async def on_stranger(ctx: Ctx) -> None:

@@ -134,6 +134,11 @@ class ResidentsStore(StoreBase):
         out += [(tg, acc["phone"]) for tg, acc in (await self.contact_accounts()).items() if acc.get("phone") in phones]
         return out
 
+    async def signed_up_telegram_ids(self) -> list[int]:
+        """Every Telegram id the register knows, residents' and family contacts' (ids only: the outage snapshot)."""
+        return [int(tg) for key in (self.keys.residents_by_tg(), self.keys.contacts_by_tg())
+                for tg in await self.r.hkeys(key)]
+
 
 class StaffStore(StoreBase):
     async def staff_bindings(self) -> dict[str, dict]:

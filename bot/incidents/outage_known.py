@@ -1,0 +1,84 @@
+"""Whose cry goes first while Redis is away: the register's Telegram ids, kept on local disk while Redis answers.
+
+During an outage the fallback alerts every staff chat once per sender (bot/fallback.py), and Telegram lets about one
+message a second into a chat: a crowd of strangers (a group flood, a spam wave) would put a resident who fell just
+after them behind all their alerts. The register cannot be read then, so its Telegram ids — residents' and signed-up
+family contacts', nothing else — are written next to the outage journal while Redis answers (at start, every
+REFRESH_SECONDS, and the second after a sign-up in this process; only when they changed; mode 0600, replaced whole),
+and read from there by a process that starts during the outage. They only put a known sender's alert at the front
+of each staff chat's queue: nobody else's alert is ever held back or dropped for it. Someone signed up since the
+last snapshot, or a missing or broken file: every alert in arrival order, as without it.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import math
+import os
+import uuid
+from pathlib import Path
+
+from redis.exceptions import RedisError
+
+log = logging.getLogger(__name__)
+SNAPSHOT = "known-senders.json"  # not *.jsonl: the journal's own files are those
+REFRESH_SECONDS = 60  # the register's ids read again this often while Redis answers (and written if they changed)
+
+
+class KnownSenders:
+    def __init__(self, svc, folder: Path) -> None:
+        self.svc, self.path = svc, folder / SNAPSHOT
+        self.ids: frozenset[int] | None = None  # None: neither read from Redis nor from disk yet in this process
+        self._read_at = -math.inf
+
+    async def refresh(self) -> None:
+        """While Redis answers (the outage job, every second): the register's ids read every REFRESH_SECONDS, and
+        the snapshot on disk replaced when they changed. Redis away: the last ones known stay."""
+        now = self.svc.clock.ts()
+        if now - self._read_at < REFRESH_SECONDS:
+            return
+        self._read_at = now  # tried once a while, answered or not
+        try:
+            async with asyncio.timeout(2):
+                ids = frozenset(await self.svc.store.signed_up_telegram_ids())
+        except (RedisError, OSError, TimeoutError):
+            return
+        if ids != self.ids:
+            try:
+                await asyncio.to_thread(self._write, ids)
+            except OSError as e:  # the last snapshot (or none) serves an outage; Redis is what matters now
+                log.warning("the snapshot of the register's Telegram ids could not be written (%s)", e.strerror)
+        self.ids = ids
+
+    def soon(self) -> None:
+        """Someone signed up: the ids are read again (and the snapshot written) at the outage job's next run."""
+        self._read_at = -math.inf
+
+    async def knows(self, sender: int) -> bool:
+        """Whether `sender` was signed up as of the last snapshot (this process's, else the one on disk)."""
+        if self.ids is None:
+            self.ids = await asyncio.to_thread(self._read)
+        return sender in self.ids
+
+    def _write(self, ids: frozenset[int]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = self.path.with_name(f".{SNAPSHOT}.{uuid.uuid4().hex[:8]}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.write(fd, json.dumps({"v": 1, "ids": sorted(ids)}, separators=(",", ":")).encode())
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, self.path)  # whole or not at all: a reader never finds half a file
+
+    def _read(self) -> frozenset[int]:
+        """The snapshot on disk; empty (every alert in arrival order) if there is none or it cannot be read."""
+        try:
+            return frozenset(int(i) for i in json.loads(self.path.read_bytes())["ids"])
+        except FileNotFoundError:
+            log.warning("no snapshot of the register's Telegram ids on disk: outage alerts go in arrival order")
+        except (OSError, ValueError, TypeError, KeyError) as e:
+            log.warning("the snapshot of the register's Telegram ids is unreadable (%s): outage alerts go in "
+                        "arrival order", type(e).__name__)
+        return frozenset()
