@@ -16,7 +16,7 @@ from ..flows.bereaved import spouse_mourned
 from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, understand
 from ..services import Services
 from ..types import Inbound, Outbound
-from . import address_steps, group_media, help_request, stranger_call
+from . import address_steps, group_media, help_request, neighbour_named, stranger_call
 from .packet import tappable
 from .raising import open_call
 
@@ -64,6 +64,7 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
         words = (ctx.ev.text.strip() or "🆘") if source != "button" else "🆘"
         opened, alerting = await ctx.svc.incidents.sos(ctx.ev.user_id, words=words, source=source)
     if opened.outcome == "opened":
+        neighbour_named.after_first_alert(ctx.svc, opened.n, opened.person, alerting)  # "隔壁张阿姨摔倒了": who
         if source == "group" and not await _can_write(ctx.svc, ctx.ev.user_id):
             await _call_them(ctx, opened.n, alerting)
             if ctx.ev.kind in help_request.MEDIA:  # the photo that carried the call follows it to staff
