@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from .. import roster
 from ..flows.base import Ctx
-from ..flows.bereaved import spouse_mourned
+from ..flows.bereaved import died_just_now, spouse_mourned
 from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, understand
 from ..services import Services
 from ..types import Inbound, Outbound
@@ -36,6 +36,8 @@ async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> 
         return ""
     flags = getattr(svc.nlu, "red_flag_words", None)
     if flags and flags(window):  # a danger present now (not negated, asked about, past...): the model would agree
+        return text
+    if died_just_now(text):  # "我老伴刚走了 怎么办": a death at home just now is a call, whatever the model says
         return text
     if spouse_mourned(text):  # "老伴不在了": grief, heard in its step as such, no ambulance's advice
         return ""
