@@ -1,7 +1,8 @@
 """What a resident is told to do meanwhile, under "help is coming": for what their words say happened.
 
-A fire means leave, gas means touch no switch, an intruder means lock yourself in, a spouse just died means stay calm and let 120
-confirm it (typed, or a photo's or voice's caption); a plain 救命, the 🆘 button, a voice or a photo with no words get the fall's advice, the commonest case.
+A fire means leave, gas means touch no switch, an intruder means lock yourself in, a spouse who just died ("老伴刚走了")
+means stay calm and let 120 confirm it (typed, or a photo's or voice's caption); a plain 救命, the 🆘 button, a voice or
+a photo with no words get the fall's advice, the commonest case.
 Two dangers in one cry: the most urgent one's lines first, at most MAX_LINES in all, and no line that the more
 urgent danger contradicts (stay down while the flat burns). The wording is in the catalogues (help.advice_*), one idea a line.
 """

@@ -20,6 +20,6 @@ from .sheet import COLUMNS, RegisterError, export_file, read_rows, to_row
 
 __all__ = ["COLUMNS", "REGISTER_FIELDS", "SURNAMES", "Called", "ImportReport", "Plan", "RegisterError",
            "apply_file_plan", "ask_for_contact", "contacts_index", "differing_parts", "export_file", "format_parts",
-           "full_address", "has_any", "import_file", "link_resident", "lives_at", "normalise_phone", "on_contact", "on_stranger",
-           "parse_row", "place_said", "plan_file", "read_rows", "residents_called", "surnames_called", "to_row",
-           "unknown_cry_for_help", "unknown_media"]
+           "full_address", "has_any", "import_file", "link_resident", "lives_at", "normalise_phone", "on_contact",
+           "on_stranger", "parse_row", "place_said", "plan_file", "read_rows", "residents_called", "surnames_called",
+           "to_row", "unknown_cry_for_help", "unknown_media"]

@@ -31,7 +31,8 @@ for i = 2, #all, 2 do
   local width = b >= 0xF0 and 4 or b >= 0xE0 and 3 or b >= 0xC0 and 2 or 1
   local chars = select(2, string.gsub(name, '[^\128-\191]', ''))
   local surname = width > 1 and string.sub(name, 1, width) or ''
-  if at_door or chars >= 2 and (string.find(text, name, 1, true) or (surname ~= '' and string.find(surnames, surname, 1, true))) then
+  local named = chars >= 2 and (string.find(text, name, 1, true) or (surname ~= '' and string.find(surnames, surname, 1, true)))
+  if at_door or named then
     table.insert(out, all[i])
   end
 end
