@@ -94,3 +94,16 @@ async def test_the_lookup_failing_changes_nothing_she_or_staff_get(people, app, 
     again = li.texts()[before_staff:]
     assert len(again) == 1 and again[0].startswith("🆘🆘 紧急求助 #2") and "可能是别人" in again[0]
     assert alerted[0].replace("#1", "#2").split("🕒")[0] == again[0].split("🕒")[0]
+
+
+async def test_the_sos_button_first_then_her_words_about_the_neighbour_bring_the_line_once(people, app):
+    """She presses 🆘, then types what happened: her words reach staff as before, and the neighbour once."""
+    (guifang,) = await _neighbours(app, "张桂芳")
+    liu, li = await signed_up(people("刘奶奶"), "13900000003"), people("李社工")
+    await liu.send("🆘 紧急求助")
+    await liu.send("隔壁张阿姨摔倒了 快来")
+    assert any("隔壁张阿姨摔倒了" in t for t in li.texts())
+    line = li.last("张桂芳").text
+    assert "#1" in line and _address(app, guifang) in line and guifang["phone"] in line
+    await liu.send("隔壁张阿姨摔倒了 快来")
+    assert sum("张桂芳" in t for t in li.texts()) == 1

@@ -21,31 +21,35 @@ log = logging.getLogger(__name__)
 LISTED = 4  # a surname many share: the first four, and how many more
 
 
-def after_first_alert(svc, n: int, person: dict, alerting: asyncio.Future | None) -> None:
-    """Looks up the neighbour her words may mean once her call's first alert is out, in the background: her next
-    question and anyone's reply wait for none of it."""
-    if alerting is not None:
-        svc.incidents._background(_looked_up(svc, n, person, alerting))
+def after_first_alert(svc, n: int, person: dict, alerting: asyncio.Future | None, words: str = "") -> None:
+    """Looks up the neighbour her words may mean once her call's first alert is out (`alerting`; `words`: what she
+    typed on her call already open, after a 🆘), in the background: her next question and anyone's reply wait for
+    none of it."""
+    if alerting is not None or words:
+        svc.incidents._background(_looked_up(svc, n, person, alerting, words))
 
 
-async def _looked_up(svc, n: int, person: dict, alerting: asyncio.Future) -> None:
+async def _looked_up(svc, n: int, person: dict, alerting: asyncio.Future | None, words: str) -> None:
     try:
-        await asyncio.wait([alerting])  # the packet first: this line follows it in each chat
-        await tell_who_it_may_be(svc, n, person)
+        if alerting is not None:
+            await asyncio.wait([alerting])  # the packet first: this line follows it in each chat
+        await tell_who_it_may_be(svc, n, person, words)
     except Exception as e:  # the call, its alert and its escalation stand as they are
         log.warning("looking up the neighbour named on incident %s failed: %s", n, type(e).__name__)
 
 
-async def tell_who_it_may_be(svc, n: int, person: dict) -> int:
-    """The registered neighbours her words may mean, to the staff holding her call. How many chats got it."""
+async def tell_who_it_may_be(svc, n: int, person: dict, words: str = "") -> int:
+    """The registered neighbours her words (the call's own, or `words` said on it) may mean, to the staff holding her
+    call, once for the same neighbours. How many chats got it."""
     inc = await svc.store.incident(n)
-    if inc is None or inc["status"] == "resolved" or not maybe_someone_else(inc, person):
+    if inc is None or inc["status"] == "resolved" or not maybe_someone_else({**inc, "words": words or inc["words"]},
+                                                                           person):
         return 0
-    called = await residents_called(svc.store, inc["words"], near=[person])
+    called = await residents_called(svc.store, words or inc["words"], near=[person])
     others = [p for p in called.people if p["id"] != person["id"]]
-    if not others:
-        return 0
     found = candidates(svc, others)
+    if not others or inc.get("neighbours") == found[:LISTED]:  # nobody, or told already
+        return 0
     names = "、".join(c["name"] for c in found)
     await svc.store.update_incident(n, neighbours=found[:LISTED])
     await svc.store.add_timeline(n, {"at": svc.clock.ts(), "event": "neighbour_named", "names": names})

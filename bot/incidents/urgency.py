@@ -80,6 +80,8 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
         await help_request.on_need_words(ctx, words, "emergency", opened.n)  # to "您需要马上有人来吗？"
         return
     await help_request.again(ctx, opened.n, words)
+    if words != "🆘":  # 🆘 first, then "隔壁张阿姨摔倒了": who it may be, after her words reach staff
+        neighbour_named.after_first_alert(ctx.svc, opened.n, opened.person, None, words=words)
     if ctx.ev.kind in help_request.MEDIA:
         await help_request.forward_media(ctx, opened.n)
     elif ctx.session.get("incident") == opened.n and ctx.step[1] in ("ask_address", "confirm_address"):
