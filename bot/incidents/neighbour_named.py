@@ -21,11 +21,11 @@ log = logging.getLogger(__name__)
 LISTED = 4  # a surname many share: the first four, and how many more
 
 
-def after_first_alert(svc, n: int, person: dict, alerting: asyncio.Future | None, words: str = "") -> None:
-    """Looks up the neighbour her words may mean once her call's first alert is out (`alerting`; `words`: what she
-    typed on her call already open, after a 🆘), in the background: her next question and anyone's reply wait for
-    none of it."""
-    if alerting is not None or words:
+def after_first_alert(svc, n: int, person: dict, alerting: asyncio.Future | None, words: str) -> None:
+    """Looks up the neighbour her words (the cry's, or what she typed on her open call after a 🆘) may mean, once her
+    call's first alert is out (`alerting`), in the background: her next question and anyone's reply wait for none of
+    it. Words about herself (most cries) start nothing."""
+    if words and maybe_someone_else({"words": words}, person):
         svc.incidents._background(_looked_up(svc, n, person, alerting, words))
 
 

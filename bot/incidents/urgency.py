@@ -66,7 +66,8 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
         words = (ctx.ev.text.strip() or "🆘") if source != "button" else "🆘"
         opened, alerting = await ctx.svc.incidents.sos(ctx.ev.user_id, words=words, source=source)
     if opened.outcome == "opened":
-        neighbour_named.after_first_alert(ctx.svc, opened.n, opened.person, alerting)  # "隔壁张阿姨摔倒了": who
+        words = ctx.ev.text.strip() if source != "button" else ""  # "隔壁张阿姨摔倒了": who it may be, after
+        neighbour_named.after_first_alert(ctx.svc, opened.n, opened.person, alerting, words)
         if source == "group" and not await _can_write(ctx.svc, ctx.ev.user_id):
             await _call_them(ctx, opened.n, alerting)
             if ctx.ev.kind in help_request.MEDIA:  # the photo that carried the call follows it to staff
@@ -80,8 +81,7 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
         await help_request.on_need_words(ctx, words, "emergency", opened.n)  # to "您需要马上有人来吗？"
         return
     await help_request.again(ctx, opened.n, words)
-    if words != "🆘":  # 🆘 first, then "隔壁张阿姨摔倒了": who it may be, after her words reach staff
-        neighbour_named.after_first_alert(ctx.svc, opened.n, opened.person, None, words=words)
+    neighbour_named.after_first_alert(ctx.svc, opened.n, opened.person, None, words)  # 🆘 first, then her words
     if ctx.ev.kind in help_request.MEDIA:
         await help_request.forward_media(ctx, opened.n)
     elif ctx.session.get("incident") == opened.n and ctx.step[1] in ("ask_address", "confirm_address"):
