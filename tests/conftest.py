@@ -66,6 +66,7 @@ SLOW = {
     "test_redis_stalled::test_a_cry_through_telegram_while_redis_is_stalled_past_the_lease_still_gets_120_and_reaches_staff": 12,
     "test_e2e_shutdown::test_a_cry_for_help_in_flight_at_sigterm_is_stored_and_alerted": 29,
     "test_shared_limit": 45,
+    "test_imports_alone::test_every_module_of_bot_imports_on_its_own_whatever_is_imported_first": 10,
     "test_nlu_cli": 52,
     "test_desk_demo": 49,
     "test_qa_cli::test_answer_prints_one_json_object_with_the_agreed_keys": 30,

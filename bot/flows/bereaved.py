@@ -21,6 +21,21 @@ SPOUSE_GONE = re.compile(r"(?:老伴儿?|老头子|老太婆|老婆子|老公|�
 JUST_NOW = re.compile(r"刚|今天|今早|早上|上午|中午|下午|晚上|昨天|昨晚|半夜|夜里|现在|这会|突然")
 
 
+# a spouse who has died just now, at home ("老伴刚走了", "我老伴刚刚没气了", "老头子刚才断气了"): an emergency still
+# (staff come; 120 confirms the death), with its own advice (bot/incidents/advice.py); not told in doubt ("好像没气了":
+# help him), nor gone out ("老伴刚走了，去买菜了")
+DIED = re.compile(r"(?:老伴儿?|老头子|老太婆|老婆子|老公|老婆|爱人|丈夫|妻子)[^，,。！!？?\s]{0,8}?"
+                  r"(?:去世|过世|离世|病逝|走了|不在了|没了|死了|没气了|没有气了|断气了|咽气了|咽气)")
+JUST_DIED = re.compile(r"刚|现在|这会|突然|一下子|今天|今早|今晚|今朝")  # not yesterday's: a death told, not a call
+IN_DOUBT = re.compile(r"好像|可能|是不是|会不会|吗|[？?]|不知道|不确定|叫不醒|去买|买菜|上班|散步|出门|出去|回来|回家|找不到|走丢|走失|没回")
+
+
+def died_just_now(text: str) -> bool:
+    """Whether the words tell of a spouse who has just died (`DIED` after a word of just now), not in doubt."""
+    m = DIED.search(text)
+    return bool(m) and bool(JUST_DIED.search(text[:m.end()])) and not IN_DOUBT.search(text)
+
+
 def grieving(svc: Services, text: str) -> bool:
     """A spouse who died told (`spouse_mourned`), and no danger now in the words ("老伴不在了 我摔倒了" is a cry)."""
     return spouse_mourned(text) and not danger_in(svc, text)

@@ -1,12 +1,14 @@
 """What a resident is told to do meanwhile, under "help is coming": for what their words say happened.
 
-A fire means leave, gas means touch no switch, an intruder means lock yourself in (typed, or a photo's or voice's
-caption); a plain 救命, the 🆘 button, a voice or a photo with no words get the fall's advice, the commonest case.
+A fire means leave, gas means touch no switch, an intruder means lock yourself in, a spouse who just died ("老伴刚走了")
+means stay calm and let 120 confirm it (typed, or a photo's or voice's caption); a plain 救命, the 🆘 button, a voice or
+a photo with no words get the fall's advice, the commonest case.
 Two dangers in one cry: the most urgent one's lines first, at most MAX_LINES in all, and no line that the more
 urgent danger contradicts (stay down while the flat burns). The wording is in the catalogues (help.advice_*), one idea a line.
 """
 from __future__ import annotations
 
+from ..flows.bereaved import died_just_now
 from ..flows.understanding import WORDED
 
 MAX_LINES = 4
@@ -20,6 +22,8 @@ BY_DANGER = {  # most urgent first
     "water_electric": ("help.advice_electric_touch", "help.advice_electric_mains", "help.advice_electric_person"),
     "intruder": ("help.advice_intruder_lock", "help.advice_intruder_110", "help.advice_intruder_let_go", PHONE),
     "abuse": ("help.advice_abuse_safe", "help.advice_abuse_110", PHONE),
+    "death_now": ("help.advice_death_calm", "help.advice_death_120", "help.advice_death_coming",
+                  "help.advice_door_for_crew"),  # her spouse just died ("老伴刚走了"): no fall's, no first aid
     "unresponsive": ("help.advice_unresponsive_120", "help.advice_stay_with", "help.advice_door_for_crew", PHONE),
     "breathing": STILL,
     "chest_pain": STILL,
@@ -39,6 +43,7 @@ BY_DANGER = {  # most urgent first
 }
 # lines saying the same thing (one is enough), and what a danger rules out when it is in the same cry
 IDEA = {"help.advice_door": "door", "help.advice_door_if_safe": "door", "help.advice_door_for_crew": "door",
+        "help.advice_unresponsive_120": "120", "help.advice_death_120": "120",
         "help.advice_fall": "stay_put", "help.advice_rest": "stay_put", "help.advice_stay": "stay_put"}
 RULES_OUT = {"fire_smoke": {"stay_put"}, "gas": {"stay_put"}, "lost": {"door"}}
 
@@ -63,5 +68,7 @@ def advice_for(ctx) -> list[str]:
     from nlu.rules import fired_rules
 
     said = fired_rules(normalise(ctx.ev.text or "")) if ctx.ev.kind in WORDED else []
+    if ctx.ev.kind in WORDED and died_just_now(ctx.ev.text or ""):
+        said = [*said, "death_now"]
     phone = ctx.svc.settings.community.committee_phone
     return [ctx.t(k, phone=phone) for k in advice_keys(said)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..flows.base import Ctx
 from ..flows.menu import keyboard, menu_action, show_menu
-from ..flows.resident import not_understood
+from ..flows import resident as resident_flow  # the module, not its name: it may be half-loaded (it imports us)
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import asks_after, danger_in, fall_told_over, is_emergency, understand
 from ..types import MEDIA, Button
@@ -82,7 +82,7 @@ async def _said(ctx: Ctx, text: str) -> None:
     elif confidence >= 0.35 and intent in SMALL_TALK:
         show_menu(ctx, SMALL_TALK[intent])
     else:
-        not_understood(ctx, text)
+        resident_flow.not_understood(ctx, text)
 
 
 async def pass_on(ctx: Ctx) -> None:

@@ -17,7 +17,7 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
 from ..types import Button
 from ..flows.understanding import AILING
-from ..residents import SURNAMES, surnames_called
+from ..residents import SURNAMES, lives_at, place_said, surnames_called
 from . import family  # each imports the other: family reads the words, this module answers them
 
 # the resident's health or safety in a family member's words (AILING: words of being ill)
@@ -58,12 +58,15 @@ MINE = re.compile(r"我家|我们家")  # "我家老太太摔倒了": theirs, ho
 
 def names_someone_else(text: str, people: list[dict]) -> bool:
     """Whether the words are about someone and none of them is the caller's: called by a surname as people do
-    ("王老伯", "隔壁老王": bot/residents/called.py; "我妈", "老毛病又犯了" call nobody) or unnamed near them (`NEARBY`)."""
+    ("王老伯", "隔壁老王": bot/residents/called.py; "我妈", "老毛病又犯了" call nobody), placed at a building or door
+    none of theirs lives at ("3号楼602的老太太", "3号楼的阿婆"), or unnamed near them (`NEARBY`)."""
     if OWN.search(text):
         return False
     said = surnames_called(text)
     if said:
         return not any((p.get("name") or "")[:1] in said for p in people)
+    if place := place_said(text):
+        return not any(lives_at(p, place) for p in people)
     return bool(NEARBY.search(text)) and not MINE.search(text)
 
 

@@ -12,11 +12,11 @@ from dataclasses import replace
 
 from .. import roster
 from ..flows.base import Ctx
-from ..flows.bereaved import spouse_mourned
+from ..flows.bereaved import died_just_now, spouse_mourned
 from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, understand
 from ..services import Services
 from ..types import Inbound, Outbound
-from . import address_steps, group_media, help_request, stranger_call
+from . import address_steps, group_media, help_request, neighbour_named, stranger_call
 from .packet import tappable
 from .raising import open_call
 
@@ -36,6 +36,8 @@ async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> 
         return ""
     flags = getattr(svc.nlu, "red_flag_words", None)
     if flags and flags(window):  # a danger present now (not negated, asked about, past...): the model would agree
+        return text
+    if died_just_now(text):  # "我老伴刚走了 怎么办": a death at home just now is a call, whatever the model says
         return text
     if spouse_mourned(text):  # "老伴不在了": grief, heard in its step as such, no ambulance's advice
         return ""
@@ -64,6 +66,8 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
         words = (ctx.ev.text.strip() or "🆘") if source != "button" else "🆘"
         opened, alerting = await ctx.svc.incidents.sos(ctx.ev.user_id, words=words, source=source)
     if opened.outcome == "opened":
+        words = ctx.ev.text.strip() if source != "button" else ""  # "隔壁张阿姨摔倒了": who it may be, after
+        neighbour_named.after_first_alert(ctx.svc, opened.n, opened.person, alerting, words)
         if source == "group" and not await _can_write(ctx.svc, ctx.ev.user_id):
             await _call_them(ctx, opened.n, alerting)
             if ctx.ev.kind in help_request.MEDIA:  # the photo that carried the call follows it to staff
@@ -77,6 +81,7 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
         await help_request.on_need_words(ctx, words, "emergency", opened.n)  # to "您需要马上有人来吗？"
         return
     await help_request.again(ctx, opened.n, words)
+    neighbour_named.after_first_alert(ctx.svc, opened.n, opened.person, None, words)  # 🆘 first, then her words
     if ctx.ev.kind in help_request.MEDIA:
         await help_request.forward_media(ctx, opened.n)
     elif ctx.session.get("incident") == opened.n and ctx.step[1] in ("ask_address", "confirm_address"):

@@ -8,6 +8,8 @@ her registered name ("张桂芳")         her (two registered alike: both, or th
 a surname and a title ("张阿姨"),      the registered residents of that surname, narrowed by the building, door or
 "老张"                                 floor said ("3号楼", "5号401", "602室", "6楼", "27弄"), and "隔壁", "楼上",
                                       "对门" by the building of the sender's own resident (`near`)
+no name, a door ("3号楼602的老太太")   whoever the register has at that building and room (`place_said`); a
+                                      building alone ("3号楼的老太太") finds nobody: too many doors to list
 `Called.one` is her only when one resident is left and nothing said contradicts the register (a building, a door,
 "隔壁" somewhere else), and not by "王师傅" alone (a plumber as often as a neighbour); otherwise every one found is a
 candidate for staff to list, never a guess from a surname.
@@ -31,6 +33,10 @@ SHORT = (rf"(?:^|(?<=[\s，,。！!？?、：:的楼号室门壁上下边居面]
 CALLED = re.compile(rf"(?P<surname>[{SURNAMES}])[\u4e00-\u9fff]?(?:{TITLES})|{SHORT}")
 # where the sender's own resident lives is where these are ("隔壁的张阿婆" from 刘奶奶's son: in her building)
 NEAR = re.compile(r"隔壁|对门|对面|楼上|楼下|同楼|同一栋|我们楼|这栋楼|邻居")
+# someone placed at a building or door without a name: "3号楼602的老太太", "3号602那个老人", "602室有人", "3号楼的阿婆"
+PLACED = re.compile(r"(?:号楼?|幢|栋|室|房|\d)\s*(?:的|那个|那位|这个|里的?|家的?|有个|有一个|有位)?\s*"
+                    r"(?:老太太|老太婆|老太|老先生|老伯伯|老伯|老人家|老人|老头子|老头|老奶奶|老爷爷|奶奶|爷爷|阿姨|阿婆|大爷|大妈"
+                    r"|伯伯|婆婆|爷叔|叔叔|住户|人家|有人)")
 
 _CN = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 _CN_NUMBER = re.compile(r"(?<![同这那哪每])[一二三四五六七八九十]{1,3}(?=号|楼|弄|室|幢|栋)")
@@ -64,11 +70,26 @@ async def residents_called(store, text: str, near: list[dict] | tuple = ()) -> C
     forms = [m for m in CALLED.finditer(text.strip()) if not m["young"]]
     surnames = "".join(dict.fromkeys(m["surname"] or m["short"] for m in forms))
     found = await store.residents_said(text, surnames)
+    if not found and not forms and (door := place_said(text)).get("room"):  # "3号楼602的老太太": whoever lives there
+        kept, fits = narrowed(await store.residents_said("", "", door["room"]), door, ())
+        return Called(tuple(kept), len(kept) == 1, ()) if fits else Called()
     called = pick(text, found, near, tuple(m.group(0) for m in forms))
     exact = any(p["name"] in text for p in called.people)
     if called.sure and not exact and all(m.group(0).endswith(WEAK) for m in forms):
         return Called(called.people, False, called.said)
     return called
+
+
+def place_said(text: str) -> dict[str, str]:
+    """The building (and room) where the words place someone they do not name ("3号楼602的老太太": building 3, room
+    602; "3号楼的阿婆": building 3); {} when they place nobody. A building alone is too many doors to list."""
+    said = hints(text[:300])
+    return said if "building" in said and PLACED.search(text[:300]) else {}
+
+
+def lives_at(person: dict, place: dict[str, str]) -> bool:
+    """Whether her registered address fits the place said (`place_said`)."""
+    return all(_fits(person, key, value) for key, value in place.items())
 
 
 def pick(text: str, found: list[dict], near, said: tuple[str, ...]) -> Called:

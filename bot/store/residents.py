@@ -9,11 +9,18 @@ from .base import StoreBase, dumps, loads
 
 # The residents the words may mean, found inside Redis (one reply of a few records, not the whole register): those
 # whose registered name (two characters or more) is in the words (ARGV[1]), and those whose surname — the name's
-# first character — is one of the surnames said (ARGV[2], run together). Each record as stored.
+# first character — is one of the surnames said (ARGV[2], run together), and those whose room is ARGV[3] (digits; ""
+# for none). Each record as stored.
 _SAID = r"""
-local text, surnames, out = ARGV[1], ARGV[2], {}
+local text, surnames, room, out = ARGV[1], ARGV[2], ARGV[3] or '', {}
 local all = redis.call('HGETALL', KEYS[1])
 for i = 2, #all, 2 do
+  local at_door = false
+  if room ~= '' and string.find(all[i], room, 1, true) then
+    local p = cjson.decode(all[i])
+    local r = string.gsub(tostring(p.room or ''), '%D', '')
+    at_door = string.gsub(r, '^0+', '') == room
+  end
   -- the name read without decoding the record where it comes first (as imported or signed up), else decoded
   local name = string.match(all[i], '^{"name":"([^"\\]*)"') or string.match(all[i], '^{"id":"[^"]*","name":"([^"\\]*)"')
   if name == nil then
@@ -24,7 +31,8 @@ for i = 2, #all, 2 do
   local width = b >= 0xF0 and 4 or b >= 0xE0 and 3 or b >= 0xC0 and 2 or 1
   local chars = select(2, string.gsub(name, '[^\128-\191]', ''))
   local surname = width > 1 and string.sub(name, 1, width) or ''
-  if chars >= 2 and (string.find(text, name, 1, true) or (surname ~= '' and string.find(surnames, surname, 1, true))) then
+  local named = chars >= 2 and (string.find(text, name, 1, true) or (surname ~= '' and string.find(surnames, surname, 1, true)))
+  if at_door or named then
     table.insert(out, all[i])
   end
 end
@@ -43,10 +51,12 @@ class ResidentsStore(StoreBase):
             return None
         return loads(await self.r.hget(self.keys.residents(), rid))
 
-    async def residents_said(self, text: str, surnames: str = "") -> list[dict]:
-        """The residents whose registered name is in the words, or whose surname is one of `surnames` (characters run
-        together): for bot/residents/called.py, which picks whom the words mean."""
-        return [loads(raw) for raw in await self.script(_SAID)(keys=[self.keys.residents()], args=[text, surnames])]
+    async def residents_said(self, text: str, surnames: str = "", room: str = "") -> list[dict]:
+        """The residents whose registered name is in the words, whose surname is one of `surnames` (characters run
+        together), or who live in `room` (digits, any building): for bot/residents/called.py, which picks whom the
+        words mean."""
+        args = [text, surnames, room.lstrip("0")]
+        return [loads(raw) for raw in await self.script(_SAID)(keys=[self.keys.residents()], args=args)]
 
     async def resident_id_by_phone(self, phone: str) -> str | None:
         v = await self.r.hget(self.keys.residents_by_phone(), phone)
