@@ -34,3 +34,21 @@ async def test_a_spouse_in_danger_told_in_doubt_keeps_the_advice_to_help_him(peo
     told = "\n".join(lines)
     assert "紧急求助 #1" in li.last("紧急求助").text
     assert "别慌" not in told
+
+
+@pytest.mark.parametrize("words", ["老伴刚走了", "我老伴刚刚没气了"])
+async def test_a_death_just_now_is_not_asked_whether_she_needs_someone_now(people, app, words):
+    """Staff are already coming: "您需要马上有人来吗？" is a cold question then. Her address is still read back, so
+    they find her; staff were told it is an emergency."""
+    liu = await signed_up(people("刘奶奶"), "13900000003")
+    await liu.send(words)
+    assert "紧急求助 #1" in people("李社工").last("紧急求助").text
+    assert not any("需要马上有人来" in t for t in liu.texts()), liu.texts()
+    assert "请确认您现在的地址" in liu.inbox[-1].text and liu.inbox[-1].buttons
+
+
+@pytest.mark.parametrize("words", ["老伴好像没气了 叫不醒", "老伴倒在地上不动了"])
+async def test_a_cry_in_doubt_still_asks_whether_she_needs_someone_now(people, app, words):
+    liu = await signed_up(people("刘奶奶"), "13900000003")
+    await liu.send(words)
+    assert "需要马上有人来" in liu.inbox[-1].text

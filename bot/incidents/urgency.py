@@ -73,7 +73,9 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
             if ctx.ev.kind in help_request.MEDIA:  # the photo that carried the call follows it to staff
                 await help_request.forward_media(ctx, opened.n, tell=False)
             return
-        await help_request.after_alert(ctx, opened.n, opened.person, alerting, confirm_need=source in ("text", "group"))
+        # a death just now ("老伴刚走了"): staff are coming, "您需要马上有人来吗？" would be cold; her address is still read back
+        confirm = source in ("text", "group") and not died_just_now(ctx.ev.text or "")
+        await help_request.after_alert(ctx, opened.n, opened.person, alerting, confirm_need=confirm)
         return
     words = ctx.ev.text.strip() or "🆘"
     asked = ctx.session.get("incident") == opened.n and ctx.step == ("help", "need_now")
