@@ -39,6 +39,7 @@ async def _residents(args, settings, secrets) -> int:
     from .app import build_app
     from .people import mask_phone
     from . import residents as register
+    from .residents.marks import deceased_marks
 
     app = await build_app(settings, secrets, nlu=False, kb=False)
     try:
@@ -55,12 +56,14 @@ async def _residents(args, settings, secrets) -> int:
             for note in report.flagged:
                 print(f"  check: {note}")
         elif args.action == "list":
+            died, gone = await store.deceased(), app.svc.cat.t("desk.deceased")
             for p in await store.residents():
                 linked = "telegram" if p.get("tg_id") else "-"
-                print(f"{p['id']:>5}  {p['name']}  {mask_phone(p['phone'])}  "
+                name = f"{p['name']} {gone}" if p["id"] in died else p["name"]
+                print(f"{p['id']:>5}  {name}  {mask_phone(p['phone'])}  "
                       f"{p.get('road', '')}{p.get('lane', '')}弄{p.get('building', '')}号{p.get('room', '')}室  {linked}")
         elif args.action == "export":
-            register.export_file(await store.residents(), args.file)
+            register.export_file(await store.residents(), args.file, await deceased_marks(app.svc))
             print(f"exported to {args.file}")
         return 0
     finally:

@@ -12,6 +12,7 @@ from pathlib import Path
 from aiohttp import web
 
 from .. import residents as register
+from ..residents.marks import deceased_marks
 from .server import LOCALE, STAFF, SVC, render, see_other
 
 LIST_MAX = 50
@@ -202,10 +203,11 @@ async def import_confirm(request: web.Request) -> web.Response:
 
 
 async def export(request: web.Request) -> web.Response:
-    people = await request.app[SVC].store.residents()
+    svc = request.app[SVC]
+    people = await svc.store.residents()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "residents.xlsx"
-        register.export_file(people, path)
+        register.export_file(people, path, await deceased_marks(svc))
         body = path.read_bytes()
     return web.Response(body=body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         headers={"Content-Disposition": 'attachment; filename="residents.xlsx"'})

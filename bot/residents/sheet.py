@@ -1,5 +1,7 @@
 """The register as a file: its columns (English or Chinese headers), CSV (UTF-8 or GBK) and XLSX read into rows,
-and rows written back so that a spreadsheet never runs a cell as a formula."""
+and rows written back so that a spreadsheet never runs a cell as a formula. An export says who has died (MARK, the
+last column, and the row struck through), so a printed list sends nobody to a dead man's door; an import reads
+past that column: a death is marked only by staff confirming it, never by a file."""
 from __future__ import annotations
 
 import csv
@@ -9,6 +11,7 @@ from pathlib import Path
 from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ..config import decode_text
@@ -25,13 +28,15 @@ ALIASES = {
     "室": "room", "独居": "lives_alone", "出生日期": "birth_date", "紧急联系人1": "contact1_name",
     "关系1": "contact1_relation", "联系人电话1": "contact1_phone", "紧急联系人2": "contact2_name",
     "关系2": "contact2_relation", "联系人电话2": "contact2_phone", "家庭医生": "doctor_name",
-    "医生电话": "doctor_phone", "备注": "notes",
+    "医生电话": "doctor_phone", "备注": "notes", "已故": "deceased",
 }
+MARK = "deceased"  # export only: bot/residents/marks.py says what it reads
 # Text fields kept as typed: a leading character that makes a spreadsheet read a formula (OWASP's CSV injection
 # list) is neutralised on export and flagged on import. Phones and numbers are normalised, so never affected.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 TEXT_COLUMNS = ("name", "road", "contact1_name", "contact1_relation", "contact2_name", "contact2_relation",
                 "doctor_name", "notes")
+GONE = Font(strike=True, color="FF795548")  # a deceased resident's row: still readable, plainly not a visit
 
 
 class RegisterError(Exception):
@@ -87,14 +92,14 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     missing = [c for c in ("name", "phone") if c not in header]
     if missing:
         raise RegisterError([f"line 1: missing column(s) {', '.join(missing)}"])
-    unknown = [h for h in header if h and h not in COLUMNS]
+    unknown = [h for h in header if h and h not in COLUMNS and h != MARK]
     if unknown:
         raise RegisterError([f"line 1: unknown column(s) {', '.join(unknown)}"])
     rows = []
     for i, values in enumerate(table[1:], start=2):
         if not any(values):
             continue
-        rows.append((i, {h: (values[j] if j < len(values) else "") for j, h in enumerate(header) if h}))
+        rows.append((i, {h: (values[j] if j < len(values) else "") for j, h in enumerate(header) if h and h != MARK}))
     return rows
 
 
@@ -110,17 +115,21 @@ def to_row(p: dict) -> list[str]:
     ]
 
 
-def register_workbook(people: list[dict]) -> Workbook:
-    """The register as a workbook that imports back unchanged."""
+def register_workbook(people: list[dict], marks: dict[str, str] | None = None) -> Workbook:
+    """The register as a workbook that imports back unchanged; `marks` (resident id -> text) in the MARK column,
+    a marked row struck through in grey."""
     wb = Workbook()
     ws = wb.active
     ws.title = "residents"
-    ws.append(COLUMNS)
+    ws.append([*COLUMNS, MARK])
     for p in people:
-        ws.append(to_row(p))
+        mark = (marks or {}).get(p.get("id", ""), "")
+        ws.append([*to_row(p), mark])
         for cell in ws[ws.max_row]:
             if _formula_like(cell.value):  # OWASP CSV injection: a text cell, never a live formula
                 cell.data_type, cell.quotePrefix = "s", True
+            if mark:
+                cell.font = GONE
     return wb
 
 
@@ -128,14 +137,15 @@ def _formula_like(v: object) -> bool:
     return isinstance(v, str) and v.startswith(FORMULA_START)
 
 
-def export_file(people: list[dict], path: str | Path) -> None:
+def export_file(people: list[dict], path: str | Path, marks: dict[str, str] | None = None) -> None:
     """Text that a spreadsheet would run as a formula leaves as text: a string cell shown with Excel's
-    quote prefix in XLSX, a leading apostrophe in CSV."""
+    quote prefix in XLSX, a leading apostrophe in CSV. `marks` as register_workbook's."""
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
-        register_workbook(people).save(path)
+        register_workbook(people, marks).save(path)
     else:
         with path.open("w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
-            w.writerow(COLUMNS)
-            w.writerows([f"'{v}" if _formula_like(v) else v for v in to_row(p)] for p in people)
+            w.writerow([*COLUMNS, MARK])
+            w.writerows([*(f"'{v}" if _formula_like(v) else v for v in to_row(p)), (marks or {}).get(p.get("id", ""), "")]
+                        for p in people)
