@@ -46,14 +46,24 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
         return await join(ctx, existing, said, quiet=quiet, noted=noted)
     if quiet and kind != "emergency":
         if await inc_svc.alert_first(n):
+            _who_it_may_be(ctx, n, person, None, words or detail)
             return n
         tell_not_reached(ctx)
         return 0
-    await _reassure_after(ctx, kind, n, asyncio.create_task(inc_svc.alert_first(n)), noted)
+    alerting = asyncio.create_task(inc_svc.alert_first(n))
+    await _reassure_after(ctx, kind, n, alerting, noted)
+    _who_it_may_be(ctx, n, person, alerting, words or detail)
     if kind != "emergency":
         ctx.goto(None)
         return n
     return _ask_next(ctx, n, person, confirm_need)
+
+
+def _who_it_may_be(ctx: Ctx, n: int, person: dict, alerting, words: str) -> None:
+    """"隔壁张阿姨的插线板很旧了 帮她换一个": the neighbour it names, looked up once the call reached staff (never before)."""
+    from .neighbour_named import after_first_alert  # (it reads the packet, which reads this module)
+
+    after_first_alert(ctx.svc, n, person, alerting, words)
 
 
 async def after_alert(ctx: Ctx, n: int, person: dict, alerting: asyncio.Future, confirm_need: bool = False) -> int:

@@ -3,7 +3,8 @@ no register, and her packet says loudly it may be someone else (bot/incidents/pa
 gone, the register is read here for whom her words mean (bot/residents/called.py, "隔壁" by her own building): the
 staff alerted on her call (its claimer, once claimed) get one line after the packet — the neighbour with address and
 phone, or each one it may be, none guessed — also on the call's timeline and in the packets of later rounds
-(`neighbours`). Nobody found: nothing is said. Any failure here is logged and changes nothing else.
+(`neighbours`). Her request naming one ("隔壁张阿姨的插线板很旧了 帮她换一个", bot/incidents/help_request.py) the same,
+once it reached staff. Nobody found: nothing is said. Any failure here is logged and changes nothing else.
 """
 from __future__ import annotations
 

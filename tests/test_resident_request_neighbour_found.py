@@ -1,0 +1,43 @@
+"""刘奶奶 (registered) asks for something that is no emergency but is about a neighbour — "隔壁张阿姨家的水管漏水了 你们来看
+看", "隔壁张阿姨的插线板很旧了 帮她换一个" — and staff read her request, flagged "可能是别人", but not which
+registered neighbour it means: they had to phone her back for a door the register knew. (Her cries already brought
+that "🏠" line: tests/test_resident_cry_neighbour_found.py.) Now a request brings it too, after the request itself
+reached staff, never before it, never instead of it; and a failing lookup changes nothing."""
+import pytest
+from conftest import signed_up
+from test_resident_cry_neighbour_found import _address, _neighbours
+
+REQUESTS = ["隔壁张阿姨家的水管漏水了 你们来看看", "隔壁张阿姨的插线板很旧了 帮她换一个", "隔壁张阿姨想请社工上门帮她理发"]
+
+
+@pytest.mark.parametrize("words", REQUESTS)
+async def test_her_request_about_the_neighbour_next_door_tells_staff_which_door_after_it(people, app, words):
+    (guifang,) = await _neighbours(app, "张桂芳")
+    liu, li = await signed_up(people("刘奶奶"), "13900000003"), people("李社工")
+    await liu.send(words)
+    first = next(m.text for m in app.svc.outbox.messenger.log if m.chat_id == li.id)  # as sent, before edits
+    assert "紧急求助" not in first and "求助 #1" in first and "可能是别人" in first and "张桂芳" not in first
+    line = li.last("张桂芳")
+    assert li.inbox.index(line) > 0 and line.text.startswith("🏠 #1")
+    assert _address(app, guifang) in line.text and guifang["phone"] in line.text
+    assert all("张桂芳" not in t for t in liu.texts())
+
+
+async def test_a_request_about_herself_brings_no_line(people, app):
+    await _neighbours(app, "张桂芳")
+    liu, li = await signed_up(people("刘奶奶"), "13900000003"), people("李社工")
+    await liu.send("我家的水管漏水了 你们来看看")
+    assert li.texts() and not any("🏠" in t for t in li.texts())
+
+
+async def test_the_lookup_failing_changes_nothing_she_or_staff_get(people, app, monkeypatch):
+    await _neighbours(app, "张桂芳")
+    liu, li = await signed_up(people("刘奶奶"), "13900000003"), people("李社工")
+
+    async def broken(*a, **kw):
+        raise ConnectionError("register unreachable")
+
+    monkeypatch.setattr(app.svc.store, "residents_said", broken)
+    await liu.send(REQUESTS[0])
+    assert len(li.inbox) == 1 and "求助 #1" in li.inbox[0].text
+    assert "已经告诉居委会社工" in liu.inbox[-1].text  # she was told it was passed on, as ever
