@@ -39,7 +39,6 @@ async def _residents(args, settings, secrets) -> int:
     from .app import build_app
     from .people import mask_phone
     from . import residents as register
-    from .residents.marks import deceased_marks
 
     app = await build_app(settings, secrets, nlu=False, kb=False)
     try:
@@ -63,7 +62,7 @@ async def _residents(args, settings, secrets) -> int:
                 print(f"{p['id']:>5}  {name}  {mask_phone(p['phone'])}  "
                       f"{p.get('road', '')}{p.get('lane', '')}弄{p.get('building', '')}号{p.get('room', '')}室  {linked}")
         elif args.action == "export":
-            register.export_file(await store.residents(), args.file, await deceased_marks(app.svc))
+            register.export_file(await store.residents(), args.file, await register.deceased_marks(app.svc))
             print(f"exported to {args.file}")
         return 0
     finally:

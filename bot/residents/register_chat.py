@@ -18,7 +18,6 @@ from ..flows.base import Ctx
 from ..people import mask_phone
 from ..types import Outbound
 from . import register, sheet
-from .marks import deceased_marks
 
 log = logging.getLogger(__name__)
 MAX_BYTES = 5 * 2**20
@@ -134,7 +133,7 @@ async def export(ctx: Ctx, arg: str) -> None:
     """/export: the whole register as an .xlsx file, to this staff member only."""
     people = await ctx.svc.store.residents()
     buf = io.BytesIO()
-    sheet.register_workbook(people, await deceased_marks(ctx.svc)).save(buf)
+    sheet.register_workbook(people, await sheet.deceased_marks(ctx.svc)).save(buf)
     name = f"residents-{ctx.svc.clock.now():%Y%m%d}.xlsx"
     ctx.replies.append(Outbound(ctx.ev.chat, ctx.t("register.exported", n=len(people)), document=(name, buf.getvalue())))
     log.info("register exported by %s", ctx.me.staff_id)

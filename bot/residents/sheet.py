@@ -30,7 +30,7 @@ ALIASES = {
     "关系2": "contact2_relation", "联系人电话2": "contact2_phone", "家庭医生": "doctor_name",
     "医生电话": "doctor_phone", "备注": "notes", "已故": "deceased",
 }
-MARK = "deceased"  # export only: bot/residents/marks.py says what it reads
+MARK = "deceased"  # export only: what it holds is deceased_marks
 # Text fields kept as typed: a leading character that makes a spreadsheet read a formula (OWASP's CSV injection
 # list) is neutralised on export and flagged on import. Phones and numbers are normalised, so never affected.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -137,6 +137,13 @@ def _formula_like(v: object) -> bool:
     return isinstance(v, str) and v.startswith(FORMULA_START)
 
 
+async def deceased_marks(svc) -> dict[str, str]:
+    """Resident id -> the export's MARK cell (🕯 and the day it was confirmed), for everyone whose death staff
+    confirmed (the register's mark, bot/checkins/life.py)."""
+    return {rid: svc.cat.t("register.deceased_cell", date=svc.clock.local(mark["at"]).strftime("%Y-%m-%d"))
+            for rid, mark in (await svc.store.deceased()).items()}
+
+
 def export_file(people: list[dict], path: str | Path, marks: dict[str, str] | None = None) -> None:
     """Text that a spreadsheet would run as a formula leaves as text: a string cell shown with Excel's
     quote prefix in XLSX, a leading apostrophe in CSV. `marks` as register_workbook's."""
@@ -147,5 +154,5 @@ def export_file(people: list[dict], path: str | Path, marks: dict[str, str] | No
         with path.open("w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
             w.writerow([*COLUMNS, MARK])
-            w.writerows([*(f"'{v}" if _formula_like(v) else v for v in to_row(p)), (marks or {}).get(p.get("id", ""), "")]
-                        for p in people)
+            w.writerows([*(f"'{v}" if _formula_like(v) else v for v in to_row(p)),
+                         (marks or {}).get(p.get("id", ""), "")] for p in people)
