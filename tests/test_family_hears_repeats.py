@@ -55,3 +55,15 @@ async def test_a_daughter_reached_by_the_escalation_hears_when_a_staff_member_ha
     new = [m.text for m in daughter.inbox[before:]]
     assert len(new) == 1 and "王社工" in new[0] and "王老伯" in new[0], new  # who has it, not a bare alarm
     assert not STAFF_JARGON.search(new[0]), new
+
+
+async def test_a_daughter_hears_who_has_her_fathers_call_after_it_is_handed_over(people, app, clock):
+    wang, daughter, doctor = await called_and_reached_family(people, app, clock)
+    wa, li = Person(app, 1002, "王社工"), Person(app, 1001, "李社工")
+    await wa.click(wa.last("紧急求助 #1"), "我来处理")
+    await wa.click(wa.last("紧急求助 #1"), "转交")
+    before = len(daughter.inbox)
+    await wa.click(wa.last("转交给谁"), "李社工")
+    new = [m.text for m in daughter.inbox[before:]]
+    assert len(new) == 1 and "李社工" in new[0] and "王老伯" in new[0], new  # not still "王社工" in her mind
+    assert not STAFF_JARGON.search(new[0]), new

@@ -3,7 +3,7 @@ ended: closed.py). Told of it: the one who made it or spoke on it, and those its
 
 - he keeps calling for help: one line in FAMILY_AGAIN_SECONDS at most — that he is still calling, that staff know
   (and who has it, once someone has taken it);
-- a staff member takes it: who, once a claim.
+- a staff member takes it, or it is handed to another: who.
 
 Never the staff's lines ("🆘 #1 … 又发来求助", a count a minute, /commands), nobody's phone or address but the
 committee's; the staff's own news of a call stays with staff (`Alerting.notify_alerted`)."""
@@ -29,7 +29,7 @@ async def tell_still_calling(svc, n: int) -> None:
 
 
 async def tell_taken(svc, n: int, who: str) -> None:
-    """A staff member took the call: those told of it hear who."""
+    """A staff member took the call (claimed, or was handed it): those told of it hear who."""
     if inc := await svc.store.incident(n):
         await _tell(svc, inc, "family.taken", who=who)
 

@@ -73,6 +73,7 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
         await ctx.svc.outbox.send(Outbound(to.telegram_id, ctx.svc.cat.t("staff.handed_to_you", n=n, name=me.name),
                                            urgent=inc["kind"] in URGENT_KINDS))
         await _tell_resident(ctx, inc, "help.staff_coming", who=to.name, phone=to.phone)
+        await tell_taken(ctx.svc, n, to.name)
     else:
         show_menu(ctx, "bad.stale_button")
 
