@@ -115,9 +115,12 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     if urgent and not quiet or forwarding:
         # a signed-up sender's (as of the last snapshot) or a colleague's goes to the front of each staff chat's
         # queue, ahead of a crowd of strangers' (who still all go, right after: outage_known.py)
-        tag = "alert:fallback" if me or svc.outage and await svc.outage.known.knows(ev.user_id) else "fallback"
-        if pace == "again" and (name := svc.outage.cries.name_of(ev.user_id)):  # a repeat: one short line
-            text = cat.t("fallback.cry_again", name=name, words=words_of)
+        # the tag also tells /metrics what it is (bot/ops.py): a cry's alert, a repeat's line, a forwarded voice
+        again = pace == "again" and bool(svc.outage.cries.name_of(ev.user_id))
+        tag = ("alert:" if me or svc.outage and await svc.outage.known.knows(ev.user_id) else "") + \
+            ("fallback:again" if again else "fallback:cry" if urgent else "fallback:media")
+        if again:  # a repeat: one short line
+            text = cat.t("fallback.cry_again", name=svc.outage.cries.name_of(ev.user_id), words=words_of)
         else:
             text = await _alert_text(svc, ev, words_of, me if colleague else None, urgent=urgent)
         if held:

@@ -2,10 +2,14 @@
 (`ops.listen`, `ops.port`; off unless a port is set). Events are counted where they already pass: each send
 attempt at the outbox (`Outbox.watchers`), each update at the engine's door, each incident as it opens.
 Gauges that live in Redis (open incidents by level, check-ins due, Redis round trip) are read at scrape time.
+While Redis is away the fallback (bot/fallback.py) answers and alerts staff: its alerts count as staff alerts like
+any other (a stranger's too), its cries' first alerts are timed, and /metrics says Redis is down, how many updates
+the fallback answered, and whether calls wait in the outage journal to be stored.
 No label carries a person: only the committee, a kind or an outcome."""
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import functools
 import logging
 import socket
@@ -15,9 +19,15 @@ from aiohttp import web
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.exposition import CONTENT_TYPE_LATEST, generate_latest
 
+from .incidents.outage import replaying
+
 log = logging.getLogger(__name__)
 READY_TIMEOUT_SECONDS = 1.0
 ALERT_TAGS = ("alert:", "packet:")  # a staff alert: first, escalated, digest, full packet
+FALLBACK_TAGS = ("fallback:", "alert:fallback:")  # the fallback's staff alerts while Redis is away (fallback.py)
+FALLBACK_FIRST = ("fallback:cry", "alert:fallback:cry")  # a cry's own alert (not a repeat's line, not a voice)
+# the update being handled: when it came in, and whether a fallback alert of it has been timed yet
+_UPDATE: contextvars.ContextVar[dict | None] = contextvars.ContextVar("ops_update", default=None)
 
 
 def _wrap(owner, name: str, around) -> None:
@@ -48,6 +58,15 @@ class Metrics:
                                    registry=reg, buckets=(.0005, .001, .0025, .005, .01, .025, .05, .1, .5, 1))
         self.unreplicated = Gauge("carebot_incidents_unreplicated", "Incidents a replica did not confirm in time",
                                   c, registry=reg)
+        self.redis_up = Gauge("carebot_redis_up", "1 if Redis answered this scrape's PING; 0: the fallback answers",
+                              c, registry=reg)
+        self.fallback = Counter("carebot_fallback_handled", "Updates the fallback answered (Redis away, or a bug)",
+                                c, registry=reg)
+        self.fallback_alerts = Counter("carebot_fallback_alerts", "Staff alerts sent by the fallback while Redis was "
+                                       "away (also in carebot_alerts), by final outcome", c + ["outcome"],
+                                       registry=reg)
+        self.waiting = Gauge("carebot_outage_calls_waiting", "1 while calls in the outage journal wait to be stored",
+                             c, registry=reg)
 
 
 class Ops:
@@ -61,10 +80,14 @@ class Ops:
         self.updates, self.alerts, self.first_alert, self.opened = m.updates, m.alerts, m.first_alert, m.opened
         self.open, self.checkins, self.checkins_due, self.throttled = m.open, m.checkins, m.checkins_due, m.throttled
         self.redis_rtt, self.unreplicated = m.redis_rtt, m.unreplicated
+        self.redis_up, self.fallback, self.fallback_alerts, self.waiting = m.redis_up, m.fallback, \
+            m.fallback_alerts, m.waiting
         for kind in ("emergency", "help", "checkin"):
             self.opened.labels(self.committee, kind)
         for outcome in ("sent", "failed"):
             self.alerts.labels(self.committee, outcome)
+            self.fallback_alerts.labels(self.committee, outcome)
+        self.fallback.labels(self.committee)
         for event in ("sent", "reminded", "missed"):
             self.checkins.labels(self.committee, event)
         self.throttled.labels(self.committee)
@@ -79,16 +102,26 @@ class Ops:
         incidents = app.engine.incidents
 
         def handle(original):
-            async def counted(ev):
+            async def counted(ev, *a, **kw):
                 self.updates.labels(name, ev.kind).inc()
-                return await original(ev)
+                token = _UPDATE.set({"t0": time.monotonic()})
+                try:
+                    return await original(ev, *a, **kw)
+                finally:
+                    _UPDATE.reset(token)
+            return counted
+
+        def fell_back(original):
+            async def counted(ev, *a, **kw):
+                self.fallback.labels(name).inc()
+                return await original(ev, *a, **kw)
             return counted
 
         def sos(original):
             async def timed(tg, **kw):
                 t0 = time.monotonic()
                 opened, alerting = await original(tg, **kw)
-                if alerting is not None:
+                if alerting is not None and replaying() is None:  # a journaled call's first alert was the fallback's
                     self.opened.labels(name, "emergency").inc()
                     alerting.add_done_callback(lambda f: f.cancelled() or f.exception() or
                                                self.first_alert.labels(name).observe(time.monotonic() - t0))
@@ -101,7 +134,8 @@ class Ops:
                 self.opened.labels(name, kind).inc()
                 if kind == "checkin":
                     self.checkins.labels(name, "missed").inc()
-                self._started[n] = time.monotonic()
+                if replaying() is None:
+                    self._started[n] = time.monotonic()
                 return n
             return timed
 
@@ -115,6 +149,7 @@ class Ops:
             return timed
 
         _wrap(app.engine, "handle", handle)
+        _wrap(app.engine, "fallback", fell_back)
         _wrap(incidents, "sos", sos)
         _wrap(incidents, "open", open_)
         _wrap(incidents, "alert_first", alert_first)
@@ -124,8 +159,15 @@ class Ops:
             self.throttled.labels(self.committee).inc()
         if not final:
             return
-        if msg.tag.startswith(ALERT_TAGS):
-            self.alerts.labels(self.committee, "sent" if result.ok else "failed").inc()
+        outcome = "sent" if result.ok else "failed"
+        if msg.tag.startswith(FALLBACK_TAGS):
+            self.fallback_alerts.labels(self.committee, outcome).inc()
+            update = _UPDATE.get()
+            if result.ok and msg.tag in FALLBACK_FIRST and update and not update.get("timed"):
+                update["timed"] = True  # the first staff chat it reached
+                self.first_alert.labels(self.committee).observe(time.monotonic() - update["t0"])
+        if msg.tag.startswith(ALERT_TAGS + FALLBACK_TAGS):
+            self.alerts.labels(self.committee, outcome).inc()
         elif result.ok and msg.tag.startswith("checkin-reminder:"):
             self.checkins.labels(self.committee, "reminded").inc()
         elif result.ok and msg.tag.startswith("checkin:"):
@@ -138,6 +180,12 @@ class Ops:
         rtt = time.perf_counter() - t0
         self.redis_rtt.labels(self.committee).observe(rtt)
         return rtt
+
+    def outage(self, redis_up: bool) -> None:
+        """Whether Redis answered, and whether calls wait in the outage journal (a directory listing: no Redis)."""
+        self.redis_up.labels(self.committee).set(1 if redis_up else 0)
+        outage = self.app.svc.outage
+        self.waiting.labels(self.committee).set(1 if outage and outage.journal.waiting() else 0)
 
     async def refresh(self) -> None:
         store, name = self.app.svc.store, self.committee
@@ -192,12 +240,15 @@ class Listener:
         return web.Response(text="ready\n")
 
     async def _metrics(self, request: web.Request) -> web.Response:
+        up = True
         for ops in self.opses:
             try:
-                await ops.refresh()
+                if up:
+                    await ops.refresh()
             except Exception as e:  # the counters still answer; the Redis-side gauges keep their last values
                 log.warning("metrics: could not read Redis (%s)", type(e).__name__)
-                break
+                up = False  # the committees of a process share one Redis
+            ops.outage(up)
         return web.Response(body=generate_latest(self.opses[0].registry),
                             headers={"Content-Type": CONTENT_TYPE_LATEST})
 

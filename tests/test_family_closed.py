@@ -93,7 +93,8 @@ async def test_a_late_answer_and_staffs_resolve_at_the_same_moment_tell_the_son_
     clock.set(TUESDAY_9.replace(hour=11, minute=12))
     meet(monkeypatch, app.svc.store, "close_incident")  # the two closes reach Redis at the same moment
     await asyncio.gather(zhang.click(zhang.last("身体好吗"), "我很好"), li.click(li.last("结果是"), "已处理"))
-    said = [s.text for s in zhangming.inbox[before:]]
+    taken, *said = [s.text for s in zhangming.inbox[before:]]
+    assert "李社工已经接手" in taken  # he hears who took it (family_news.py), then how it ended, once
     assert len(said) == 1, said
 
 

@@ -67,7 +67,7 @@ async def on_button(ctx: Ctx, action: str, n: int) -> None:
     await svc.incidents.refresh(n, _pressed(ctx))
     if action == "yes":
         ctx.say(ctx.t("checkin.death_confirmed", name=person["name"]))
-        await svc.incidents.notify_alerted(n, "checkin.death_confirmed_all", skip={ctx.ev.chat}, staff_only=True,
+        await svc.incidents.notify_alerted(n, "checkin.death_confirmed_all", skip={ctx.ev.chat},
                                            who=me.name)
     elif st.enrolled:
         ctx.say(ctx.t("checkin.death_undone", name=person["name"], when=next_label(svc, st, ctx.me.locale)))
@@ -90,7 +90,7 @@ async def answered_on_report(svc, rid: str, answer: str) -> None:
         return
     label, now = answer_label(svc, answer), svc.clock.ts()
     await svc.store.add_timeline(n, {"at": now, "event": "answered_on_death_report", "answer": label})
-    await svc.incidents.notify_alerted(n, "checkin.death_report_answered", staff_only=True, answer=label,
+    await svc.incidents.notify_alerted(n, "checkin.death_report_answered", answer=label,
                                        time=svc.clock.local(now).strftime("%H:%M"))
 
 
@@ -103,7 +103,7 @@ async def heard_after_death(svc, rid: str) -> None:
         return
     n = died["incident"]
     await svc.store.add_timeline(n, {"at": now, "event": "heard_after_death"})
-    await svc.incidents.notify_alerted(n, "checkin.heard_after_death", staff_only=True,
+    await svc.incidents.notify_alerted(n, "checkin.heard_after_death",
                                        time=svc.clock.local(now).strftime("%H:%M"))
 
 

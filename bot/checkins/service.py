@@ -158,7 +158,7 @@ class Checkins:
             return None  # staff had closed it already
         await incidents.refresh(n)
         key = "checkin.staff_all_clear" if answer in ("ok", "activity") else "checkin.staff_answered_needs"
-        await incidents.notify_alerted(n, key, staff_only=True, time=self.svc.clock.now().strftime("%H:%M"),
+        await incidents.notify_alerted(n, key, time=self.svc.clock.now().strftime("%H:%M"),
                                        answer=answer_label(self.svc, answer))
         return n
 

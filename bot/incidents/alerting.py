@@ -161,16 +161,14 @@ class Alerting:
         return self._background(self.svc.outbox.send_all(edits))
 
     async def notify_alerted(self, n: int, text_key: str, skip: set[int] = frozenset(), *, urgent: bool = False,
-                             staff_only: bool = False, holders: bool = False, **kw) -> asyncio.Task:
-        """News of the incident for everyone alerted about it (`staff_only`: not the family and doctors it reached,
-        who hear in their own words; `holders`: of its staff, only those holding it — its claimer once claimed,
-        every one alerted while nobody has, or while a renewal of it waits for an answer)."""
+                             holders: bool = False, **kw) -> asyncio.Task:
+        """Staff news of the incident for every staff member alerted about it (`holders`: only those holding it —
+        its claimer once claimed, every one alerted while nobody has, or while a renewal of it waits for an answer).
+        The family and doctors it reached never get these: they hear in their own words (family_news.py)."""
         inc = await self.store.incident(n)
-        alerted = await self.store.alert_messages(n)
-        chats = {chat for chat, _, role in alerted if role == "staff" or not staff_only}
+        chats = {chat for chat, _, role in await self.store.alert_messages(n) if role == "staff"}
         if holders and inc:
-            chats = {chat for chat, _, role in alerted if role != "staff" and not staff_only} | set(
-                await listeners(self.svc, {**inc, "claimed_by": None} if inc.get("renewed") else inc))
+            chats = set(await listeners(self.svc, {**inc, "claimed_by": None} if inc.get("renewed") else inc))
         chats -= set(skip)
         person = await self._caller(inc)
         return self._background(self.svc.outbox.send_all([  # news for them: nobody's reply (or lock) waits for it

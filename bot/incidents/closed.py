@@ -9,7 +9,7 @@ short line in their own language, once (a call is closed once: `close_incident`)
 - closed any other way: that it is over.
 
 Never a staff note, nobody's phone or address; always the committee's phone. A contact never told of it hears
-nothing, and staff's own words ("#1 … 谢谢大家") are for staff only (`Alerting.notify_alerted(..., staff_only=True)`).
+nothing, and staff's own words ("#1 … 谢谢大家") are for staff only (`Alerting.notify_alerted`).
 
 Before it ends: the resident says he is all right on it ("我没事", "按错了", 🙂 不用; bot/incidents/help_request.py
 `on_need`). The call stays open until staff check, so those told of it hear once that he says so and that staff will

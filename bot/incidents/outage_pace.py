@@ -129,6 +129,6 @@ async def tell_held_cries(outage) -> None:
     svc = outage.svc
     for sender, name, count, words in outage.cries.due():
         text = svc.cat.t("fallback.cries_again", name=name, count=count, words=words)
-        await asyncio.gather(*(svc.outbox.send(Outbound(st.telegram_id, text, urgent=True))  # a colleague's: not hers
-                               for st in svc.settings.staff if st.telegram_id not in (None, sender)),
+        await asyncio.gather(*(svc.outbox.send(Outbound(st.telegram_id, text, urgent=True, tag="fallback:again"))
+                               for st in svc.settings.staff if st.telegram_id not in (None, sender)),  # not hers
                              return_exceptions=True)

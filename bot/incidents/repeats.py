@@ -16,6 +16,7 @@ from __future__ import annotations
 from .. import roster
 from ..services import Services
 from ..types import MessageRef, Outbound
+from .family_news import tell_still_calling
 
 REPEAT_INTERVAL_SECONDS = 60
 STRANGER_MEDIA_SECONDS = 600  # a stranger's voice or photo: one forwarded per person per 10 minutes
@@ -49,10 +50,12 @@ class Repeats:
             await self.incidents.renew(n, words[:200] or "🆘")
         else:  # still unclaimed, or already renewed and not yet answered: one line per interval
             await self.resident_again(n, words)
+        if event == "resident_again":  # he himself: the family and doctors told of it hear so, their way, paced
+            await tell_still_calling(self.svc, n)
 
     async def resident_again(self, n: int, words: str) -> None:
         """A resident's call while their incident is open: the staff holding it hear the first at once, then a
-        count (and the family and doctors it reached)."""
+        count (the family and doctors it reached hear in their own words: family_news.py)."""
         if await self._first_of_interval(f"i{n}"):
             await self.incidents.notify_alerted(n, "alert.resident_again", words=words[:200] or "🆘", urgent=True,
                                                 holders=True)

@@ -15,6 +15,7 @@ from ..flows.understanding import WORDED
 from ..types import MEDIA, MessageRef, Outbound
 from . import staff_about, staff_words
 from .colleague import on_cry
+from .family_news import tell_taken
 from .packet import URGENT_KINDS, colleague
 from .urgency import typed_cry
 
@@ -72,6 +73,7 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
         await ctx.svc.outbox.send(Outbound(to.telegram_id, ctx.svc.cat.t("staff.handed_to_you", n=n, name=me.name),
                                            urgent=inc["kind"] in URGENT_KINDS))
         await _tell_resident(ctx, inc, "help.staff_coming", who=to.name, phone=to.phone)
+        await tell_taken(ctx.svc, n, to.name)
     else:
         show_menu(ctx, "bad.stale_button")
 
@@ -89,6 +91,7 @@ async def claim(ctx: Ctx, n: int, me) -> None:
         person = await ctx.svc.store.resident(inc["resident"]) or {}
         ctx.say(ctx.t("staff.claimed_ok", n=n, name=person.get("name", "")))
     await _tell_resident(ctx, inc, "help.staff_coming", who=me.name, phone=me.phone)
+    await tell_taken(ctx.svc, n, me.name)  # the family and doctors told of it hear who has it
 
 
 async def on_media_heard(ctx: Ctx, n: int, me, urgent: bool) -> None:
@@ -128,7 +131,7 @@ async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "", chosen: bool =
     if chosen:
         ctx.edit_pressed(ctx.t("staff.outcome_chosen", n=n, outcome=ctx.t(f"outcome.{outcome}")))
     await _inc(ctx).refresh(n)
-    await _inc(ctx).notify_alerted(n, "alert.all_clear", staff_only=True, who=_me(ctx).name,
+    await _inc(ctx).notify_alerted(n, "alert.all_clear", who=_me(ctx).name,
                                    outcome=ctx.svc.cat.t(f"outcome.{outcome}"))
     # the family told of it hear in their words (closed.py); a staff member's own call, in a colleague's words
     await _tell_resident(ctx, inc, "staff.colleague_resolved" if inc.get("staff_caller") else "help.resolved", n=n,

@@ -121,7 +121,7 @@ async def _joined_told(svc: Services, inc: dict, who: str, words: str) -> None:
             f"j{n}", svc.clock.ts(), REPEAT_INTERVAL_SECONDS, f"rep:j{n}"):
         return
     await svc.incidents.notify_alerted(n, "alert.stranger_joined", who=who, words=words[:200], urgent=True,
-                                       staff_only=True, holders=True)
+                                       holders=True)
 
 
 async def joined_many(svc: Services, n: int, count: int) -> None:
@@ -129,7 +129,7 @@ async def joined_many(svc: Services, n: int, count: int) -> None:
     inc = await svc.store.incident(n)
     if inc and inc["status"] != "resolved":
         await svc.incidents.notify_alerted(n, "alert.strangers_joined_many", count=count, urgent=True,
-                                           staff_only=True, holders=True)
+                                           holders=True)
 
 
 async def _group_call(svc: Services, group: int) -> dict | None:
@@ -191,4 +191,4 @@ async def signed_up(svc: Services, uid: int, person: dict) -> None:
         return
     if await svc.incidents.name_resident(inc["id"], person, svc.cat.t("stranger.now_registered")):
         await svc.incidents.notify_alerted(inc["id"], "alert.stranger_registered", resident=person["name"],
-                                           urgent=True, staff_only=True)
+                                           urgent=True)

@@ -18,6 +18,14 @@ redis.call('ZADD', KEYS[2], 'NX', last + tonumber(ARGV[2]), ARGV[3])
 return 0
 """
 
+# One line in `interval` at most (on the bot's clock, not Redis's): true for the first since the last one went.
+_PACED = """
+local last = tonumber(redis.call('GET', KEYS[1]) or '-1e18')
+if tonumber(ARGV[1]) - last < tonumber(ARGV[2]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', 86400)
+return 1
+"""
+
 # The repeats held back, taken (and the interval restarted if there were any): they wait in 'sending' until
 # `repeats_sent`, so a worker dying before it passed them on leaves them to the deadline's next run.
 _TAKE_REPEATS = """
@@ -89,6 +97,10 @@ class DeadlinesStore(StoreBase):
         """True: pass this one on now; False: counted, `deadline` passes the count on when the interval ends."""
         return bool(await self.script(_REPEAT)(keys=[self.keys.repeats(key), self.keys.deadlines()],
                                                args=[now, interval, deadline]))
+
+    async def paced(self, key: str, now: float, interval: float) -> bool:
+        """True if a line about `key` may go now: none went in the last `interval` seconds (nothing counted)."""
+        return bool(await self.script(_PACED)(keys=[self.keys.repeats(f"paced:{key}")], args=[now, interval]))
 
     async def forget_repeat(self, key: str) -> None:
         """The one passed on reached nobody: the next is passed on at once, not counted."""

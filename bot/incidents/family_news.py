@@ -1,0 +1,39 @@
+"""What a family contact or family doctor told of a call hears while it is still open, in their own words (how it
+ended: closed.py). Told of it: the one who made it or spoke on it, and those its escalation reached (`family_told`).
+
+- he keeps calling for help: one line in FAMILY_AGAIN_SECONDS at most — that he is still calling, that staff know
+  (and who has it, once someone has taken it);
+- a staff member takes it, or it is handed to another: who.
+
+Never the staff's lines ("🆘 #1 … 又发来求助", a count a minute, /commands), nobody's phone or address but the
+committee's; the staff's own news of a call stays with staff (`Alerting.notify_alerted`)."""
+from __future__ import annotations
+
+from .. import roster
+from .closed import family_told, tell_family
+
+FAMILY_AGAIN_SECONDS = 300  # a daughter far away needs to know he is still calling, not each press
+
+
+async def tell_still_calling(svc, n: int) -> None:
+    """He called again on his open call: those told of it hear so, paced."""
+    inc = await svc.store.incident(n)
+    if not inc or not await family_told(svc, inc):
+        return
+    if not await svc.store.paced(f"family:{n}", svc.clock.ts(), FAMILY_AGAIN_SECONDS):
+        return
+    holder = roster.staff_by_id(svc.settings, inc.get("claimed_by"))
+    key = "family.still_calling_taken" if holder and inc.get("status") in ("claimed", "arrived") else \
+        "family.still_calling"
+    await _tell(svc, inc, key, who=holder.name if holder else "")
+
+
+async def tell_taken(svc, n: int, who: str) -> None:
+    """A staff member took the call (claimed, or was handed it): those told of it hear who."""
+    if inc := await svc.store.incident(n):
+        await _tell(svc, inc, "family.taken", who=who)
+
+
+async def _tell(svc, inc: dict, key: str, **kw) -> None:
+    phone = svc.settings.community.committee_phone
+    await tell_family(svc, inc, lambda name, loc: svc.cat.t(key, loc, name=name, phone=phone, **kw))
