@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..incidents import address_steps, help_request
+from ..incidents import address_steps, help_request, need_now
 from .. import qa
 from . import chat
 from .base import Ctx
@@ -82,10 +82,10 @@ async def on_text(ctx: Ctx) -> None:
         await address_steps.on_address_text(ctx, n)
         return
     if flow == "help" and step == "need_now" and n and not danger_in(ctx.svc, text):
-        await help_request.on_need_words(ctx, text, result["intent"]["name"], n)
+        await need_now.on_need_words(ctx, text, result["intent"]["name"], n)
         return
     if (flow, step) == ("help", "confirm_address") and n and NO_NEED.search(text) and not danger_in(ctx.svc, text):
-        await help_request.on_need(ctx, "no", n)  # "不用来" to the address read back: no need, not a wrong door
+        await need_now.on_need(ctx, "no", n)  # "不用来" to the address read back: no need, not a wrong door
         return
     if flow == "help" and step in ("confirm_address", "need_now") and n:
         intent = result["intent"]["name"]
@@ -99,7 +99,7 @@ async def on_text(ctx: Ctx) -> None:
             return
         if intent in ("affirm", "deny"):
             answer = "yes" if intent == "affirm" else "no"
-            handler = address_steps.on_address_answer if step == "confirm_address" else help_request.on_need
+            handler = address_steps.on_address_answer if step == "confirm_address" else need_now.on_need
             await handler(ctx, answer, n)
             return
         if step == "confirm_address" and intent == "provide_address":
@@ -206,7 +206,7 @@ async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
     inc = await ctx.svc.store.incident(n) if n else None
     if not inc or inc["kind"] != "emergency" or inc["status"] == "resolved" or inc.get("maybe_false_alarm"):
         return False
-    await help_request.on_need(ctx, "no", inc["id"])
+    await need_now.on_need(ctx, "no", inc["id"])
     return True
 
 
@@ -256,11 +256,11 @@ REST = re.compile(r"算了|躺|休息|睡一?会|歇一?会|先不")
 
 def visit_wanted(text: str, intent: str) -> str | None:
     """A typed answer to "要不要请社工来看看您？": "come", "rest", or None (something else: read as usual)."""
-    if help_request.UNSURE.search(text):
+    if need_now.UNSURE.search(text):
         return "come"
-    if help_request.NO_NEED.search(text) or REST.search(text) or intent == "deny":
+    if need_now.NO_NEED.search(text) or REST.search(text) or intent == "deny":
         return "rest"
-    if intent == "affirm" or help_request.COME.search(text) or "来看" in text or text in ("要", "好", "好的"):
+    if intent == "affirm" or need_now.COME.search(text) or "来看" in text or text in ("要", "好", "好的"):
         return "come"
     return None
 

@@ -11,7 +11,7 @@ short line in their own language, once (a call is closed once: `close_incident`)
 Never a staff note, nobody's phone or address; always the committee's phone. A contact never told of it hears
 nothing, and staff's own words ("#1 … 谢谢大家") are for staff only (`Alerting.notify_alerted`).
 
-Before it ends: the resident says he is all right on it ("我没事", "按错了", 🙂 不用; bot/incidents/help_request.py
+Before it ends: the resident says he is all right on it ("我没事", "按错了", 🙂 不用; bot/incidents/need_now.py
 `on_need`). The call stays open until staff check, so those told of it hear once that he says so and that staff will
 still check (`tell_said_fine`; said again, the call is marked `maybe_false_alarm` already and nobody hears it twice).
 """

@@ -10,7 +10,7 @@ out:<n>:<outcome>             staff      staff.on_outcome (the outcome after ✅
 stf:own · stf:raise:<rid>     staff      staff_about.on_button (her words were about a resident: her own call
                                          after all, or a call raised for the resident she named)
 addr:yes|no:<n>               resident   address_steps.on_address_answer
-need:yes|no:<n>               resident   help_request.on_need
+need:yes|no:<n>               resident   need_now.on_need
 sos:go                        resident   help_request.start_help (Engine.handle's fast lane takes it first)
 fam:<n>:<resident id>         contact    family.on_which (a family member says whom their call is about)
 fas:<resident id>             contact    family_asks.on_asked_which (whom they asked after: its check-in)
@@ -30,7 +30,7 @@ from __future__ import annotations
 from ..flows import staff_views
 from ..flows.base import Ctx
 from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
-from . import Incidents, Outage, address_steps, family, family_asks, help_request, staff, staff_about
+from . import Incidents, Outage, address_steps, family, family_asks, help_request, need_now, staff, staff_about
 from .outage_pace import tell_held_cries
 from .reach import DEADLINE as REACH, Reach
 from .repeats import Repeats
@@ -62,7 +62,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
             ButtonRoute("out", STAFF, staff.on_outcome, (int, str)),
             ButtonRoute("stf", STAFF, staff_about.on_button),
             ButtonRoute("addr", RESIDENT, address_steps.on_address_answer, (YES_NO, int)),
-            ButtonRoute("need", RESIDENT, help_request.on_need, (YES_NO, int)),
+            ButtonRoute("need", RESIDENT, need_now.on_need, (YES_NO, int)),
             ButtonRoute("sos", RESIDENT, _sos, (("go",),)),
             ButtonRoute("fam", frozenset({"contact"}), family.on_which),
             ButtonRoute("fas", frozenset({"contact"}), family_asks.on_asked_which),

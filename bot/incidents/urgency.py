@@ -16,7 +16,7 @@ from ..flows.bereaved import died_just_now, spouse_mourned
 from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, understand
 from ..services import Services
 from ..types import Inbound, Outbound
-from . import address_steps, group_media, help_request, neighbour_named, stranger_call
+from . import address_steps, group_media, help_request, neighbour_named, need_now, stranger_call
 from .packet import tappable
 from .raising import open_call
 
@@ -80,7 +80,7 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
     words = ctx.ev.text.strip() or "🆘"
     asked = ctx.session.get("incident") == opened.n and ctx.step == ("help", "need_now")
     if asked and ctx.ev.kind == "text" and not danger_in(ctx.svc, words):  # "快来", "我自己能起来": the answer
-        await help_request.on_need_words(ctx, words, "emergency", opened.n)  # to "您需要马上有人来吗？"
+        await need_now.on_need_words(ctx, words, "emergency", opened.n)  # to "您需要马上有人来吗？"
         return
     await help_request.again(ctx, opened.n, words)
     neighbour_named.after_first_alert(ctx.svc, opened.n, opened.person, None, words)  # 🆘 first, then her words

@@ -1,0 +1,59 @@
+"""The answer to "您需要马上有人来吗？" (help.need_now, asked after a typed emergency by help_request.ask_need): a tap
+or typed words. Yes (or unsure, or pain) → where they are (address_steps.py); no → the call stays open, marked a
+possible false alarm for staff to check, and the family told of it hear he says he is fine (closed.py).
+"""
+from __future__ import annotations
+
+import re
+
+from ..flows.base import Ctx
+from ..flows.menu import show_menu
+from ..flows.understanding import AILING
+from . import address_steps
+from .closed import tell_said_fine
+from .help_request import ask_need, said_on_call
+
+# typed answers to "您需要马上有人来吗？": unsure means yes, so does pain; able to get up means no (staff still phone)
+UNSURE = re.compile(r"不知道|不晓得|勿晓得|说不清|说不好|不清楚|不确定|不好说")
+NO_NEED = re.compile(r"不用|不要|不需要|没事|还好|能起来|起得来|爬起来了|站起来了|可以起来|自己能|勿要|不(着)?急|没(那么|这么)急")
+COME = re.compile(r"快来|快点|来吧|来人|马上|赶紧|要的|需要")
+
+
+async def on_need_words(ctx: Ctx, text: str, intent: str, n: int) -> None:
+    """Typed words (no danger in them) while "您需要马上有人来吗？" waits; anything else asks it again."""
+    if UNSURE.search(text):
+        answer = "yes"
+    elif NO_NEED.search(text):
+        answer = "no"
+    elif intent in ("affirm", "emergency") or COME.search(text) or AILING.search(text):
+        answer = "yes"
+    elif intent == "deny":
+        answer = "no"
+    else:  # "钥匙在门口地垫下面", "等一下": staff read them, the same question again, the call stays one call
+        if not await said_on_call(ctx, text):
+            ask_need(ctx, n)
+        return
+    await on_need(ctx, answer, n)
+
+
+async def on_need(ctx: Ctx, answer: str, n: int) -> None:
+    inc = await address_steps.own_open_incident(ctx, n)
+    if inc is None:
+        return
+    if ctx.ev.kind == "button":  # (or typed: "我按错了")
+        ctx.edit_pressed(ctx.t("help.need_now") + "\n" + ctx.t("btn.need_yes" if answer == "yes" else "btn.need_no"))
+    if answer == "yes":
+        if inc.get("address_state") in address_steps.ADDRESS_KNOWN:  # where they are is known (said in the cry)
+            ctx.goto(None)
+            show_menu(ctx, address_steps.ADDRESS_KNOWN[inc["address_state"]])
+            return
+        address_steps.ask_address(ctx, n, await ctx.svc.store.resident(inc["resident"]))
+        return
+    # never a silent cancel: staff decide, the resident is told someone will still check
+    await ctx.svc.store.update_incident(n, maybe_false_alarm=True)
+    await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "resident_says_fine"})
+    await ctx.svc.incidents.refresh(n)
+    await tell_said_fine(ctx.svc, inc)  # the daughter who raised it is not left fearing the worst
+    ctx.goto(None)
+    show_menu(ctx, "help.said_fine")
+
