@@ -41,3 +41,21 @@ async def test_the_lookup_failing_changes_nothing_she_or_staff_get(people, app, 
     await liu.send(REQUESTS[0])
     assert len(li.inbox) == 1 and "求助 #1" in li.inbox[0].text
     assert "已经告诉居委会社工" in liu.inbox[-1].text  # she was told it was passed on, as ever
+
+
+@pytest.mark.parametrize("first", ["我家的水管漏水了 你们来看看", "🆘 紧急求助"])
+async def test_her_request_about_the_neighbour_on_her_open_call_tells_its_staff_which_door(people, app, first):
+    """A call of hers is open (her own request, or her 🆘): the neighbour's request joins it, never a second call —
+    and the staff holding it get the same 🏠 line after her words, as a request of its own would bring."""
+    (guifang,) = await _neighbours(app, "张桂芳")
+    liu, li = await signed_up(people("刘奶奶"), "13900000003"), people("李社工")
+    await liu.send(first)
+    await liu.send(REQUESTS[1])
+    said = li.last("插线板")
+    assert "#1" in said.text and not any("#2" in t for t in li.texts())
+    line = li.last("张桂芳")
+    assert li.inbox.index(line) > li.inbox.index(said) and line.text.startswith("🏠 #1")
+    assert _address(app, guifang) in line.text and guifang["phone"] in line.text
+    assert all("张桂芳" not in t for t in liu.texts())
+    await liu.send(REQUESTS[1])  # said again: the line is not sent twice
+    assert sum("张桂芳" in t for t in li.texts()) == 1

@@ -148,8 +148,8 @@ async def again(ctx: Ctx, n: int, words: str) -> int:
 
 async def join(ctx: Ctx, inc: dict, said: str, *, quiet: bool = False, noted: str | None = None) -> int:
     """A request (not urgent) while a call of theirs is open: on that call's timeline and to the staff who hold it,
-    never a second call. `quiet` as start_help's; a quiet one joining an emergency is answered here (0: nothing
-    more to ask them)."""
+    never a second call; a neighbour the words name follows them to those staff (`_who_it_may_be`). `quiet` as
+    start_help's; a quiet one joining an emergency is answered here (0: nothing more to ask them)."""
     n, phone = inc["id"], ctx.svc.settings.community.committee_phone
     # the same words again within a minute (a shaky hand): on the timeline, not to staff twice
     reached = await said_again(ctx.svc.store, ctx.svc.clock.ts(), inc, said) \
@@ -159,6 +159,8 @@ async def join(ctx: Ctx, inc: dict, said: str, *, quiet: bool = False, noted: st
     if not reached:
         tell_not_reached(ctx)
         return 0
+    person = ctx.me.extra.get("person") or await ctx.svc.store.resident(inc["resident"]) or {}
+    _who_it_may_be(ctx, n, person, None, said)
     if quiet and inc["kind"] != "emergency":
         return n
     ctx.say(ctx.t(noted if noted and inc["kind"] != "emergency" else "help.added", phone=phone),

@@ -4,7 +4,8 @@ gone, the register is read here for whom her words mean (bot/residents/called.py
 staff alerted on her call (its claimer, once claimed) get one line after the packet — the neighbour with address and
 phone, or each one it may be, none guessed — also on the call's timeline and in the packets of later rounds
 (`neighbours`). Her request naming one ("隔壁张阿姨的插线板很旧了 帮她换一个", bot/incidents/help_request.py) the same,
-once it reached staff. Nobody found: nothing is said. Any failure here is logged and changes nothing else.
+once it reached staff — a request of its own, or joined to a call of hers already open. Nobody found: nothing is
+said. Any failure here is logged and changes nothing else.
 """
 from __future__ import annotations
 
