@@ -59,3 +59,29 @@ async def test_her_request_about_the_neighbour_on_her_open_call_tells_its_staff_
     assert all("张桂芳" not in t for t in liu.texts())
     await liu.send(REQUESTS[1])  # said again: the line is not sent twice
     assert sum("张桂芳" in t for t in li.texts()) == 1
+
+
+ON_HER_BEHALF = ["帮我问问隔壁张阿姨要不要一起去社区食堂吃饭", "请帮我看看隔壁张阿姨最近怎么样"]
+
+
+@pytest.mark.parametrize("words", ON_HER_BEHALF)
+async def test_her_request_on_behalf_of_the_neighbour_is_read_as_the_neighbours(people, app, words):
+    """"帮我问问隔壁张阿姨…": the "我" of "帮我" is her asking, the matter is the neighbour's — staff read that it is
+    someone else's (calmly: a request, nobody in danger) and which door it is, as for "隔壁张阿姨家的水管漏水了"."""
+    (guifang,) = await _neighbours(app, "张桂芳")
+    liu, li = await signed_up(people("刘奶奶"), "13900000003"), people("李社工")
+    await liu.send(words)
+    first = next(m.text for m in app.svc.outbox.messenger.log if m.chat_id == li.id)
+    assert "求助 #1" in first and "紧急求助" not in first
+    assert "可能是别人" in first and "出事" not in first  # someone else's matter, not someone else in danger
+    line = li.last("张桂芳")
+    assert li.inbox.index(line) > 0 and line.text.startswith("🏠 #1")
+    assert _address(app, guifang) in line.text and guifang["phone"] in line.text
+
+
+@pytest.mark.parametrize("words", ["帮我看看我家的水管 又漏水了", "帮我问问隔壁张阿姨 我一个人摔倒了起不来"])
+async def test_her_own_need_asked_with_help_me_is_still_hers(people, app, words):
+    await _neighbours(app, "张桂芳")
+    liu, li = await signed_up(people("刘奶奶"), "13900000003"), people("李社工")
+    await liu.send(words)
+    assert li.texts() and not any("可能是别人" in t or "🏠" in t for t in li.texts())

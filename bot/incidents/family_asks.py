@@ -72,14 +72,17 @@ def names_someone_else(text: str, people: list[dict]) -> bool:
 
 # a resident speaks of herself: "我摔倒了", "我头晕"; not "我们楼…", "我邻居家…", "我楼下的…"
 SELF = re.compile(r"我(?!们|家|的?(?:邻居|楼|隔壁|对门|对面))")
+# her asking, someone else's matter: "帮我问问隔壁张阿姨…", "替我看看楼上王老伯"
+ON_BEHALF = re.compile(r"[帮替]我(?:去|再)?(?:问|看看|看一下|去看|告诉|通知|转告|带(?:个)?话|捎(?:个)?话|喊一下|叫一下)")
 
 
 def maybe_someone_else(inc: dict, person: dict) -> bool:
     """Whether a resident's own call (no reporter, no staff member's) has words about someone else ("隔壁老太太摔倒了",
     "楼上王老伯摔倒了"): stored at once as hers (the fast lane never waits to read the words), her packet says loudly
-    it may be someone else (bot/incidents/packet.py). Her own cry ("我摔倒了", "我在楼下摔倒了") is not flagged."""
+    it may be someone else (bot/incidents/packet.py). Her own cry ("我摔倒了", "我在楼下摔倒了") is not flagged; her
+    asking for a neighbour ("帮我问问隔壁张阿姨…") is."""
     words = inc.get("words") or ""
-    if not person.get("id") or inc.get("reporter") or inc.get("staff_caller") or SELF.search(words):
+    if not person.get("id") or inc.get("reporter") or inc.get("staff_caller") or SELF.search(ON_BEHALF.sub("", words)):
         return False
     return names_someone_else(words, [person])
 

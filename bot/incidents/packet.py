@@ -106,7 +106,9 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     if role == "staff" and inc.get("death_told") and inc.get("category") != "death":  # told on his open call
         lines.insert(1, t("help.cat_death"))
     if role == "staff" and _maybe_someone_else(inc, person):  # "隔壁老太太摔倒了" typed by the resident
-        lines.insert(1, t("packet.maybe_someone_else", name=person.get("name", "?")))
+        flag = "packet.maybe_someone_else" if inc.get("kind") == "emergency" else \
+            "packet.maybe_someone_elses_matter"  # a request: someone else's matter, not someone in danger
+        lines.insert(1, t(flag, name=person.get("name", "?")))
         lines[2:2] = [t("packet.candidate", name=c["name"], address=c["address"] or t("packet.no_address"),
                         phone=tappable(c["phone"])) for c in inc.get("neighbours") or ()]  # (neighbour_named.py)
     if role == "staff" and (late := inc.get("outage")):  # a call that came while Redis was away
