@@ -1,15 +1,14 @@
 """The training data and the short-words table must not teach the bot two readings of one message.
 
 nlu.yml labelled "不好" a "no" while the table (read first) says unwell — the right reading for an elderly resident
-answering "今天还好吗？" — and "🌹" out of scope while the table says thanks: a retrain learnt the wrong neighbours of
-both ("不好吧", "🌹🌹"). Every example in the training and held-out data that the table pins must carry the label the
-table gives it ("could be a cry" may be labelled a cry or unwell, never anything calmer)."""
+answering "今天还好吗？" — and "🌹" out of scope while the table says thanks: the model was taught the opposite of what
+the bot does with them. Every training example the table pins must carry the label the table gives it ("could be a
+cry" may be labelled a cry or unwell, never anything calmer); test_short_words.py holds the held-out data to the same."""
 from nlu import INTENTS
 from nlu.model import DEFAULT_DATA
 from nlu.short_words import UNCERTAIN, default
 from nlu.training_data import load_examples
 
-HELDOUT = DEFAULT_DATA.parent / "heldout.yml"
 AGREES = {UNCERTAIN: {"emergency", "feeling_unwell"}}  # every other reading: the table's own intent
 
 
@@ -25,8 +24,4 @@ def _disagreements(path):
 
 def test_training_data_labels_what_the_table_pins_as_the_table_reads_it():
     assert _disagreements(DEFAULT_DATA) == []
-
-
-def test_held_out_data_labels_what_the_table_pins_as_the_table_reads_it():
-    assert _disagreements(HELDOUT) == []
 
