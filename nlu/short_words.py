@@ -6,6 +6,7 @@ decision layer (nlu.rules) as the model's ranking, so the red flags still lift a
 
     pinned("我腿疼 ")   # [("feeling_unwell", 0.9), ...]: a full ranking over INTENTS
     pinned("我想问问养老金的事")  # None: the model reads it
+    pinned("🫠")               # out_of_scope: an emoji the table does not list is read by its name (emoji_reading)
 """
 from __future__ import annotations
 
@@ -15,9 +16,12 @@ from pathlib import Path
 
 import yaml
 
+from .emoji_reading import only_emoji, reading as emoji_reading
 from .features import normalise
+from .training_data import load_examples
 
 DATA = Path(__file__).resolve().parent / "data" / "short_words.yml"
+TRAINING = DATA.parent / "nlu.yml"  # the emoji the model learnt alone are its to read (emoji_reading)
 MAX_CHARS = 8       # longer messages carry enough words for the model (and are no longer "short")
 MAX_ASCII = 16      # the same for English: "thank you", "i'm scared"
 PINNED = 0.9        # the pinned intent's confidence, as sure as a red flag makes an emergency
@@ -52,9 +56,11 @@ def _candidates(said: str) -> list[str]:
 
 
 class ShortWords:
-    def __init__(self, doc: dict, intents: tuple[str, ...]) -> None:
+    def __init__(self, doc: dict, intents: tuple[str, ...], learnt: dict[str, str] | None = None) -> None:
         known = set(intents) | {UNCERTAIN}
         self.intents = intents
+        # an emoji the training data gives alone → its label ("👋" greet, "👎" deny); None: nlu.yml's
+        self.learnt = learnt_emoji() if learnt is None else learnt
         self.phrases: dict[str, str] = {}
         for intent, words in (doc.get("phrases") or {}).items():
             if intent not in known:
@@ -72,12 +78,16 @@ class ShortWords:
         """The pinned intent (or "uncertain") of a short message; None when the model should read it."""
         said = key(text)
         if not said or len(said) > (MAX_ASCII if said.isascii() else MAX_CHARS):
-            return None
+            return emoji_reading(said, self._emoji) if said else None
         candidates = _candidates(said)
         for c in candidates:
             if c in self.phrases:
                 return self.phrases[c]
-        return next((intent for c in candidates for intent, p in self.patterns if p.fullmatch(c)), None)
+        pattern = next((intent for c in candidates for intent, p in self.patterns if p.fullmatch(c)), None)
+        return pattern or emoji_reading(said, self._emoji)  # an emoji neither knows: never "fine"
+
+    def _emoji(self, emoji: str) -> str | None:
+        return self.phrases.get(emoji) or self.learnt.get(emoji)
 
     def ranking(self, text: str) -> list[tuple[str, float]] | None:
         """A full ranking over the intents for a pinned message, best first; None when not pinned."""
@@ -88,6 +98,11 @@ class ShortWords:
         rest = [i for i in self.intents if i not in top]
         share = (1.0 - sum(top.values())) / len(rest)
         return sorted(top.items(), key=lambda r: -r[1]) + [(i, share) for i in rest]
+
+
+def learnt_emoji(path: Path = TRAINING) -> dict[str, str]:
+    """Each emoji the training data gives alone ("👋", "👎👎"), with its label."""
+    return {ch: ex.intent for ex in load_examples(path) if only_emoji(ex.text) for ch in ex.text if not ch.isspace()}
 
 
 @lru_cache(maxsize=4)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from nlu.emoji_reading import only_emoji
+
 from ..flows import chat
 from ..flows.base import Ctx
 from ..flows.bereaved import grieving
@@ -114,6 +116,8 @@ async def on_activity(ctx: Ctx) -> bool:
         result = await understand(ctx.svc, text)
         grief = grieving(ctx.svc, text)  # "老伴不在了": not fine, and heard as grief (bot/flows/resident.py)
         answer = "unwell" if grief else _typed_answer(text, result)
+        if answer == "activity" and only_emoji(text):
+            aside = "no_answer"  # "🙃", "🌧", "🤔" say nothing of how they are: asked again, one tap to answer
     elif aside == "declined":
         answer = "unwell"  # something happened: not "平安" to staff or family (a missed one's all clear), 🤒 in the log
     heard = await _checkins(ctx).heard_from(ctx.me.resident_id, answer)

@@ -33,7 +33,8 @@ async def understand(svc: Services, text: str) -> dict:
     return result  # the NLU's decision layer already weighs danger words in their context
 
 
-CLAUSES_READ = 6  # a voice-typed paragraph's clauses read one by one (its first ones)
+CLAUSES_READ = 6  # a voice-typed paragraph's clauses read one by one (its first ones, and its last few:
+CLAUSES_LAST = 3  # what matters is often said last, "…我家水管漏水了，请你们派人来看看")
 CLAUSES = re.compile(r"[，,。.！!？?；;\n]+|(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])|另外|还有|然后|顺便")  # voice input: spaces
 
 
@@ -46,7 +47,7 @@ async def clause_intents(svc: Services, text: str) -> list[tuple[str, str]]:
     if len(parts) < 2 or svc.nlu is None:
         return []
     out, better = [], WELL_AGAIN.search(text)
-    for part in parts[:CLAUSES_READ]:
+    for part in parts[:CLAUSES_READ] + parts[max(CLAUSES_READ, len(parts) - CLAUSES_LAST):]:
         intent = (await understand(svc, part))["intent"]
         unwell = intent["name"] == "feeling_unwell"
         sure = intent["confidence"] >= (0.5 if unwell else 0.6) or unwell and AILING.search(part) and not better
