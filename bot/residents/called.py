@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlu.entities import to_number
+
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
             "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍"
             "庞颜倪庄聂章鲁翟殷詹欧耿焦俞柳甘祝宁舒阮柯纪梅童凌毕季裴霍涂苗盛翁骆蓝辛管柴鲍喻蒲滕饶艾穆")
@@ -38,7 +40,6 @@ PLACED = re.compile(r"(?:号楼?|幢|栋|室|房|\d)\s*(?:的|那个|那位|这�
                     r"(?:老太太|老太婆|老太|老先生|老伯伯|老伯|老人家|老人|老头子|老头|老奶奶|老爷爷|奶奶|爷爷|阿姨|阿婆|大爷|大妈"
                     r"|伯伯|婆婆|爷叔|叔叔|住户|人家|有人)")
 
-_CN = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 _CN_NUMBER = re.compile(r"(?<![同这那哪每])[一二三四五六七八九十]{1,3}(?=号|楼|弄|室|幢|栋)")
 LANE = re.compile(r"(\d+)\s*弄")
 BUILDING = re.compile(r"(?<![月\d])(\d+)\s*(?:号楼|号(?![线床门窗机台那早晚夜]|上午|下午|中午|凌晨)|幢|栋)(?:\s*的?\s*(\d{3,4})(?!\d))?")
@@ -106,7 +107,7 @@ def pick(text: str, found: list[dict], near, said: tuple[str, ...]) -> Called:
 
 def hints(text: str) -> dict[str, str]:
     """The lane, building, room and floor said ("27弄3号602室", "3号楼", "5号401", "3-602", "6楼"), as digits."""
-    t = _CN_NUMBER.sub(lambda m: str(_chinese(m.group(0))), text)
+    t = _CN_NUMBER.sub(lambda m: str(to_number(m.group(0))), text)
     out: dict[str, str] = {}
     if m := LANE.search(t):
         out["lane"] = m[1]
@@ -159,10 +160,3 @@ def _place(person: dict) -> tuple[str, str, str]:
 def _digits(value) -> str:
     return re.sub(r"\D", "", str(value or "")).lstrip("0")
 
-
-def _chinese(word: str) -> int:
-    """一 … 九十九 as a number ("十二" 12, "二十" 20, "三" 3)."""
-    if "十" not in word:
-        return int("".join(str(_CN[c]) for c in word))
-    tens, _, ones = word.partition("十")
-    return (_CN[tens] if tens else 1) * 10 + (_CN[ones[0]] if ones else 0)
