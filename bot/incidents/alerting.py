@@ -158,7 +158,7 @@ class Alerting:
             tag = f"reply:{n}" if ref == pressed else f"edit:{n}"
             edits.append(Outbound(chat, text, buttons=buttons, edit=ref, tag=tag))
         edits += await self.live_left(inc, person)  # (bot/incidents/live.py)
-        return self._background(self.svc.outbox.send_all(edits))
+        return self.background(self.svc.outbox.send_all(edits))
 
     async def notify_alerted(self, n: int, text_key: str, skip: set[int] = frozenset(), *, urgent: bool = False,
                              holders: bool = False, **kw) -> asyncio.Task:
@@ -171,6 +171,6 @@ class Alerting:
             chats = set(await listeners(self.svc, {**inc, "claimed_by": None} if inc.get("renewed") else inc))
         chats -= set(skip)
         person = await self._caller(inc)
-        return self._background(self.svc.outbox.send_all([  # news for them: nobody's reply (or lock) waits for it
+        return self.background(self.svc.outbox.send_all([  # news for them: nobody's reply (or lock) waits for it
             Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw), urgent=urgent)
             for chat in chats]))

@@ -34,10 +34,10 @@ class Deadlines:
         async with self.lock(n, blocking_timeout=0.5):
             finished, changed = await self._on_deadline_locked(kind, n, rest, key)
         if changed and kind == "addr":  # the edits are all it owes: its deadline goes only once they went (not
-            self._background(self._address_shown(n, key))  # waited for: the incident's escalation may be next)
+            self.background(self._address_shown(n, key))  # waited for: the incident's escalation may be next)
             return False
         if changed:  # edits wait their turn behind alerts: apart, so neither a claim nor the incident's next
-            self._background(self.refresh(n))  # deadline waits for them (Engine.tick gives them a moment)
+            self.background(self.refresh(n))  # deadline waits for them (Engine.tick gives them a moment)
         return finished
 
     async def _address_shown(self, n: int, key: str) -> None:
@@ -185,7 +185,7 @@ class Deadlines:
             await self.store.cancel_deadline(safety_net)
             if reached == 0:
                 await self.store.set_deadline(f"rnw:{n}:{k}:1", now)
-        self._background(self.refresh(n))  # the earlier packets show it too
+        self.background(self.refresh(n))  # the earlier packets show it too
         return reached
 
     async def _renewed_alert(self, inc: dict, level: int, reason: str, *, mark: dict | None = None) -> int:

@@ -62,7 +62,7 @@ class FastLane:
     def _start_round(self, batch: list[_Call]) -> None:
         self._start_sends(batch, "packet.digest_title")
         for first in batch:
-            self._background(self._first_sent(first))
+            self.background(self._first_sent(first))
 
     async def _first_sent(self, first: _Call) -> None:
         n = first.n

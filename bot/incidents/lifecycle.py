@@ -172,7 +172,7 @@ class Lifecycle:
     async def _closed(self, n: int) -> dict:
         """After a close (it happens once): the family contacts told of the call hear how it ended, whatever closed
         it (bot/incidents/closed.py), in the background, as staff's news goes; owed in Redis until it went."""
-        self._background(self.tell_family_now(n))
+        self.background(self.tell_family_now(n))
         return await self.store.incident(n)
 
     async def handover(self, n: int, from_staff, to_staff) -> bool:

@@ -21,7 +21,7 @@ async def keep_claim(incidents, n: int, m: int, name: str) -> None:
     if not target.get("claimed_by") and target.get("status") == "open":
         won, target = await incidents.claim(m, mine, event="claim_kept", merged_from=n)
         if won:
-            incidents._background(incidents.refresh(m))
+            incidents.background(incidents.refresh(m))
             return
     holder = roster.staff_by_id(svc.settings, (target or {}).get("claimed_by"))
     if holder is None or holder.id == mine.id:

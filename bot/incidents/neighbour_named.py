@@ -28,7 +28,7 @@ def after_first_alert(svc, n: int, person: dict, alerting: asyncio.Future | None
     call's first alert is out (`alerting`), in the background: her next question and anyone's reply wait for none of
     it. Words about herself (most cries) start nothing."""
     if words and maybe_someone_else({"words": words}, person):
-        svc.incidents._background(_looked_up(svc, n, person, alerting, words))
+        svc.incidents.background(_looked_up(svc, n, person, alerting, words))
 
 
 async def _looked_up(svc, n: int, person: dict, alerting: asyncio.Future | None, words: str) -> None:
@@ -61,6 +61,6 @@ async def tell_who_it_may_be(svc, n: int, person: dict, words: str = "") -> int:
                     phone=tappable(c["phone"])) for c in found[:LISTED]]
     if len(found) > LISTED:
         lines.append(cat.t("alert.neighbour_more", count=len(found) - LISTED))
-    svc.incidents._background(svc.incidents.refresh(n))  # later rounds' packets (and these) list them too
+    svc.incidents.background(svc.incidents.refresh(n))  # later rounds' packets (and these) list them too
     return await roster.pass_on(svc, await listeners(svc, inc), "\n".join(lines), None, tag=f"neighbour:{n}",
                                 urgent_intro=True)

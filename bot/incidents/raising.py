@@ -76,7 +76,7 @@ class Raising:
                 reached = await self._alert(n, level, reason="alert.raised", person=person or None)
         if inc["status"] != "open":  # its claimer and the first level, escalating until someone takes it again
             reached = await self.renew(n, clip(words or "🆘", 200), key="alert.raised")
-        self._background(self.refresh(n))  # the earlier packets say it too
+        self.background(self.refresh(n))  # the earlier packets say it too
         return reached
 
     async def told_more(self, n: int, words: str, by: dict | None = None) -> int:
@@ -138,6 +138,6 @@ class Raising:
         await roster.pass_on(self.svc, sorted(chats), text, None, tag=f"merged:{n}",
                              urgent_intro=inc["kind"] == "emergency")
         await keep_claim(self, n, m, person["name"])
-        self._background(self.refresh(n))
+        self.background(self.refresh(n))
         log.info("incident %s joined to %s, the open call of the resident it was named for", n, m)
         return True

@@ -126,7 +126,8 @@ class Rounds:
         """Alert work still running in the background (for a clean shutdown)."""
         return list(self._sending)
 
-    def _background(self, coro) -> asyncio.Task:
+    def background(self, coro) -> asyncio.Task:
+        """Alert work that runs on by itself (its task kept, for `pending` and a clean shutdown)."""
         task = asyncio.ensure_future(coro)
         self._sending.add(task)
         task.add_done_callback(self._sending.discard)
@@ -147,7 +148,7 @@ class Rounds:
         self._later_round.append(call)
         reached = await self._record_call(call, await call.done, level, reason, mark=mark)
         if _digested(call):
-            self._background(self._full_packets(call))
+            self.background(self._full_packets(call))
         return reached
 
     def _send_later_round(self) -> None:
@@ -160,7 +161,7 @@ class Rounds:
                 call.done.set_exception(e)
             return
         for call in batch:
-            self._background(self._results(call))
+            self.background(self._results(call))
 
     @staticmethod
     async def _results(call: _Call) -> None:
