@@ -16,16 +16,16 @@ STILL_A_CRY = re.compile(r"好像|可能|是不是|会不会|吗|[？?]|怕|不�
 # a spouse gone, told by the one left ("老伴不在了", "我老伴走了三年了", "老头子走了以后我一个人"): grief, for
 # company and a visit, not a cry; one just gone ("老伴刚走了") or in doubt ("老伴好像没气了", "老伴走了还没回来") is
 # read as the cry it may be
-SPOUSE_GONE = re.compile(r"(?:老伴儿?|老头子|老太婆|老婆子|老公|老婆|爱人|丈夫|妻子)[^，,。！!？?\s]{0,8}?"
-                         r"(?:去世|过世|离世|病逝|走了|不在了|没了|死了)")
+SPOUSE = r"(?:老伴儿?|老头子|老太婆|老婆子|老公|老婆|爱人|丈夫|妻子)[^，,。！!？?\s]{0,8}?"  # the spouse, then within a few words
+GONE = r"去世|过世|离世|病逝|走了|不在了|没了|死了"
+SPOUSE_GONE = re.compile(rf"{SPOUSE}(?:{GONE})")
 JUST_NOW = re.compile(r"刚|今天|今早|早上|上午|中午|下午|晚上|昨天|昨晚|半夜|夜里|现在|这会|突然")
 
 
 # a spouse who has died just now, at home ("老伴刚走了", "我老伴刚刚没气了", "老头子刚才断气了"): an emergency still
 # (staff come; 120 confirms the death), with its own advice (bot/incidents/advice.py); not told in doubt ("好像没气了":
 # help him), nor gone out ("老伴刚走了，去买菜了")
-DIED = re.compile(r"(?:老伴儿?|老头子|老太婆|老婆子|老公|老婆|爱人|丈夫|妻子)[^，,。！!？?\s]{0,8}?"
-                  r"(?:去世|过世|离世|病逝|走了|不在了|没了|死了|没气了|没有气了|断气了|咽气了|咽气)")
+DIED = re.compile(rf"{SPOUSE}(?:{GONE}|没气了|没有气了|断气了|咽气了|咽气)")
 JUST_DIED = re.compile(r"刚|现在|这会|突然|一下子|今天|今早|今晚|今朝")  # not yesterday's: a death told, not a call
 IN_DOUBT = re.compile(r"好像|可能|是不是|会不会|吗|[？?]|不知道|不确定|叫不醒|去买|买菜|上班|散步|出门|出去|回来|回家|找不到|走丢|走失|没回")
 
