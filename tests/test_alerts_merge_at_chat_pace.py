@@ -54,3 +54,36 @@ async def test_calls_a_moment_apart_each_reach_the_staff_member_within_about_a_s
     assert sorted(n for p in packets for n in numbers(p.text)) == opened  # each once, none twice
     digests = [s for s in li.inbox if DIGEST in s.text]
     assert digests and all(len(d.buttons) == len(numbers(d.text)) for d in digests)  # a claim button each
+
+
+async def test_a_call_after_an_alert_that_never_got_its_slot_still_reaches_the_staff_member(make_app):
+    """The limiter failed for every try of the first call's alert (its message was never made): the next call to the
+    same staff chat must not join that finished send as if it had gone — it gets its own."""
+    app = await make_app()
+
+    class Broken:
+        failures = 4  # every try of the first alert
+
+        async def acquire(self, chat_id, urgent=False, **_):
+            if self.failures:
+                self.failures -= 1
+                raise ConnectionError("limiter unavailable")
+
+        def stale(self, slot_at):
+            return False
+
+        def penalise(self, chat_id, retry_after):
+            pass
+
+    app.svc.outbox.limiter, app.svc.outbox.backoff = Broken(), 0.001
+    first, second = await residents(app, 2)
+    await first.send("🆘 紧急求助")
+    li = Person(app, 1001, "李社工")
+    await second.send("🆘 紧急求助")
+    assert any(2 in numbers(t) for t in li.texts()), li.texts()
+    await asyncio.gather(*app.svc.incidents.pending())
+    timeline = await app.svc.store.timeline(2)
+    alerted = next(e for e in timeline if e["event"] == "alerted")
+    assert alerted["to"] == ["李社工"] and not alerted["failed"], timeline  # by the fast lane itself
+    assert "fallback_alert" not in [e["event"] for e in timeline], timeline  # not after it had failed
+    assert len(await app.svc.store.alert_messages(2)) == 1  # one packet to keep up to date, not a fallback's two

@@ -89,23 +89,30 @@ class Rounds:
     def _box_for(self, send: _Send, heading: str) -> _Box:
         chat, role, _ = send.target
         urgent = send.call.inc["kind"] in URGENT_KINDS
-        key = (chat, urgent) if role == "staff" else (chat, urgent, send.call.n, object())
-        box = self._boxes.get(key)
-        if box is None:
-            box = self._boxes[key] = _Box(key, heading)
+        key = (chat, urgent)
+        box = self._boxes.get(key) if role == "staff" else None
+        if box is None or box.task.done():  # none open for the chat (or its send ended without its turn coming)
+            box = _Box(key, heading)
             box.task = asyncio.ensure_future(self.svc.outbox.send(
                 Outbound(chat, "", urgent=urgent, tag=f"alert:{send.call.n}"), at_send=lambda: self._made(box)))
+            if role == "staff":
+                self._boxes[key] = box
+                box.task.add_done_callback(lambda _: self._close(box))
         elif heading == "packet.digest_title":  # new calls among escalated ones: the digest says so
             box.heading = heading
         send.box = box
         return box
 
+    def _close(self, box: _Box) -> None:
+        """No more calls join the box: its message is being made, or its send ended."""
+        if self._boxes.get(box.key) is box:
+            del self._boxes[box.key]
+
     def _made(self, box: _Box) -> Outbound:
         """A box's message, now that its chat's turn has come: the box closes (a later call opens the next)."""
         if box.msg is not None:
             return box.msg
-        if self._boxes.get(box.key) is box:
-            del self._boxes[box.key]
+        self._close(box)
         chat, urgent = box.key[:2]
         if len(box.sends) == 1:
             send = box.sends[0]
