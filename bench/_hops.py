@@ -155,6 +155,11 @@ class Hops:
                 "pool_max": self.pool_max}
 
 
+def _by_generation(gcs: list) -> str:
+    gens = sorted({g for _, _, g in gcs})
+    return ", ".join(f"{g}: {sum(x == g for _, _, x in gcs)}/{max(t for _, t, x in gcs if x == g) * 1e3:.0f}" for g in gens)
+
+
 def report(server: dict[int, dict[str, float]], worker: dict, refused: dict) -> None:
     """Per press, milliseconds spent between consecutive hops; the slowest presses, the median of each hop, and
     what the worker's loop was doing (stalls, collections) during the slowest."""
@@ -215,7 +220,8 @@ def report(server: dict[int, dict[str, float]], worker: dict, refused: dict) -> 
     late = sorted(x for _, x in worker["stalls"])
     print(f"  worker 0's loop over the round: {len(late)} stalls over 5 ms, p50 "
           f"{percentile(late or [0], 0.5) * 1e3:.0f} ms, max {max(late or [0]) * 1e3:.0f} ms; "
-          f"{len(worker['gcs'])} collections over 2 ms, max {max([x for _, x, _ in worker['gcs']] or [0]) * 1e3:.0f} ms; "
+          f"{len(worker['gcs'])} collections over 2 ms, max {max([x for _, x, _ in worker['gcs']] or [0]) * 1e3:.0f} ms "
+          f"(by generation, count/max ms: {_by_generation(worker['gcs'])}); "
           f"Redis pool: at most {worker['pool_max']} connections in use, {len(worker['pool_waits'])} waits for one "
           f"over 1 ms (max {max(worker['pool_waits'] or [0]) * 1e3:.0f} ms)")
     print(f"  refused by committee 0's server (what: how many): {refused}")

@@ -10,9 +10,9 @@ replies keep the library's path.
 from __future__ import annotations
 
 import asyncio
-import json
 
 import aiohttp
+import orjson
 from aiohttp.helpers import get_env_proxy_for_url
 from yarl import URL
 
@@ -21,6 +21,10 @@ from ..types import Button, Outbound, SendResult
 
 TIMEOUT_SECONDS = 60.0  # aiogram's own default for a request (aiogram.client.session.base.DEFAULT_TIMEOUT)
 PERMANENT = (400, 403)  # the same request is refused again (see telegram_common.py)
+
+
+def _to_json(v: dict) -> str:
+    return orjson.dumps(v).decode()
 
 
 def button_action(b: Button, web_app_info) -> dict:
@@ -88,7 +92,7 @@ class JsonSender:
 
     async def send(self, msg: Outbound) -> SendResult:
         if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(timeout=self.timeout)
+            self._session = aiohttp.ClientSession(timeout=self.timeout, json_serialize=_to_json)
         try:
             async with self._session.post(self.url, json=payload(msg), **self.proxy) as resp:
                 status, raw = resp.status, await resp.read()
@@ -97,7 +101,7 @@ class JsonSender:
         except aiohttp.ClientError as e:  # as aiogram reports it, without the token its URL holds
             return SendResult(False, error=mask(f"{type(e).__name__}: {e}".replace(self._token, "***")))
         try:
-            answer = json.loads(raw)
+            answer = orjson.loads(raw)
         except ValueError:  # not the Bot API answering (a proxy's error page): worth another try
             return SendResult(False, error=f"HTTP {status}: not a Bot API answer")
         return outcome(status, answer if isinstance(answer, dict) else {})

@@ -8,6 +8,7 @@ import logging
 import math
 from typing import Any
 
+import orjson
 from redis.asyncio import Redis
 from redis.commands.core import AsyncScript
 from redis.exceptions import NoScriptError, ResponseError
@@ -33,13 +34,21 @@ return due
 
 
 def dumps(v: Any) -> str:
-    return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON, Chinese as it is (orjson: about a tenth of the json module's time on a check-in's fields); what
+    orjson refuses (an integer past 64 bits) is written by the json module, in the same format."""
+    try:
+        return orjson.dumps(v, option=orjson.OPT_NON_STR_KEYS).decode()
+    except TypeError:
+        return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
 
 
 def loads(v: Any) -> Any:
     if v is None:
         return None
-    return json.loads(v)
+    try:
+        return orjson.loads(v)
+    except orjson.JSONDecodeError:  # NaN / Infinity, which the json module writes and reads
+        return json.loads(v)
 
 
 def dumps_fields(fields: dict) -> dict[str, str]:
