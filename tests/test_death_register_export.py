@@ -81,3 +81,18 @@ async def test_the_exported_file_imports_back_unchanged_and_its_mark_column_chan
     assert "0 added, 0 updated, 3 unchanged" in out and "check" not in out
     marked = await app.svc.store.deceased()
     assert list(marked) == [await app.svc.store.resident_id_by_phone("13900000002")]
+
+
+async def test_a_staff_member_who_reads_english_gets_the_mark_in_english(people, app, clock, redis_server):
+    """The desk and /export in English: the 🕯 cell was Chinese (the deployment's locale, not hers)."""
+    await _confirmed(people, app)
+    await app.svc.store.set_pref(LI, "locale", "en")
+    li = people("李社工")
+    await li.send("/export")
+    from_chat = _rows(next(s for s in reversed(li.inbox) if s.document).document[1])
+    async with TestClient(TestServer(make_web_app(app.engine, BOT_TOKEN))) as desk:
+        await sign_in(desk, LI, clock.ts())
+        from_desk = _rows(await (await desk.get("/residents/export.xlsx")).read())
+    for rows in (from_chat, from_desk):
+        assert "deceased" in _mark(rows, "王老伯") and "2026-11-23" in _mark(rows, "王老伯")
+        assert "已故" not in _mark(rows, "王老伯")

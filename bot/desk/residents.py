@@ -206,7 +206,7 @@ async def export(request: web.Request) -> web.Response:
     people = await svc.store.residents()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "residents.xlsx"
-        register.export_file(people, path, await register.deceased_marks(svc))
+        register.export_file(people, path, await register.deceased_marks(svc, request[LOCALE]))
         body = path.read_bytes()
     return web.Response(body=body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         headers={"Content-Disposition": 'attachment; filename="residents.xlsx"'})

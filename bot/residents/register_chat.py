@@ -133,7 +133,7 @@ async def export(ctx: Ctx, arg: str) -> None:
     """/export: the whole register as an .xlsx file, to this staff member only."""
     people = await ctx.svc.store.residents()
     buf = io.BytesIO()
-    sheet.register_workbook(people, await sheet.deceased_marks(ctx.svc)).save(buf)
+    sheet.register_workbook(people, await sheet.deceased_marks(ctx.svc, ctx.me.locale)).save(buf)
     name = f"residents-{ctx.svc.clock.now():%Y%m%d}.xlsx"
     ctx.replies.append(Outbound(ctx.ev.chat, ctx.t("register.exported", n=len(people)), document=(name, buf.getvalue())))
     log.info("register exported by %s", ctx.me.staff_id)

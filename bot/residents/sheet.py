@@ -137,10 +137,10 @@ def _formula_like(v: object) -> bool:
     return isinstance(v, str) and v.startswith(FORMULA_START)
 
 
-async def deceased_marks(svc) -> dict[str, str]:
-    """Resident id -> the export's MARK cell (🕯 and the day it was confirmed), for everyone whose death staff
-    confirmed (the register's mark, bot/checkins/life.py)."""
-    return {rid: svc.cat.t("register.deceased_cell", date=svc.clock.local(mark["at"]).strftime("%Y-%m-%d"))
+async def deceased_marks(svc, locale: str | None = None) -> dict[str, str]:
+    """Resident id -> the export's MARK cell (🕯 and the day it was confirmed), in the reader's `locale`, for
+    everyone whose death staff confirmed (the register's mark, bot/checkins/life.py)."""
+    return {rid: svc.cat.t("register.deceased_cell", locale, date=svc.clock.local(mark["at"]).strftime("%Y-%m-%d"))
             for rid, mark in (await svc.store.deceased()).items()}
 
 
