@@ -2,6 +2,8 @@
 check-in, history marks, "last heard from")."""
 from __future__ import annotations
 
+import functools
+
 from ..types import Button, Outbound
 from .rules import CheckinState, next_slot
 
@@ -80,7 +82,13 @@ def checkin_message(svc, person: dict, locale: str, *, reminder: bool = False) -
 
 def answer_buttons(svc, locale: str | None = None) -> tuple[tuple[Button, ...], ...]:
     """The check-in's one-tap answers (and its settings), as the daily message and its asking again show them."""
-    t = lambda k: svc.cat.t(k, locale)  # noqa: E731
+    return _answers(svc.cat, locale)
+
+
+@functools.lru_cache(maxsize=8)
+def _answers(cat, locale: str | None) -> tuple[tuple[Button, ...], ...]:
+    """Made once per catalogue and locale: a district's morning asks thousands of residents the same buttons."""
+    t = lambda k: cat.t(k, locale)  # noqa: E731
     return ((Button(t("checkin.btn_ok"), "ci:ok"),), (Button(t("checkin.btn_unwell"), "ci:unwell"),),
             (Button(t("checkin.btn_help"), "ci:help"),),
             (Button(t("checkin.btn_away"), "ci:away"), Button(t("checkin.btn_time"), "ci:time")))

@@ -67,7 +67,7 @@ def _said(got) -> str:
 
 def step_digest(seen: dict) -> str:
     """What _STEP compares: the stored values (bytes, or str as `dumps` writes them) of STEP_FIELDS."""
-    values = [v.encode() if isinstance(v, str) else (v or b"") for v in (seen.get(f) for f in STEP_FIELDS)]
+    values = [v.encode() if isinstance(v, str) else (v or b"") for v in map(seen.get, STEP_FIELDS)]
     return hashlib.sha1(b"\0".join(values)).hexdigest()
 
 
