@@ -21,7 +21,7 @@ import logging
 
 from ..store import dumps, loads
 from .rules import LADDER, CheckinState, decide
-from .words import checkin_message, missed_detail
+from .words import checkin_message, missed_detail, undeliverable_detail
 
 log = logging.getLogger(__name__)
 _DONE = ("done",)  # `_begin`: nothing more for this step
@@ -193,6 +193,7 @@ class Ladder:
                 return
         for entry in records or ():  # the one-script way did not happen: the record goes on its own
             await self.svc.outbox.log(entry)
+        opened = None
         async with self.cis.locked(st.rid, person):
             st = await self.cis.state(st.rid)
             if action == "remind":  # reminded (once tried: a failed send is not tried again), the miss is next
@@ -208,16 +209,22 @@ class Ladder:
             if result.ok:
                 st.phase, st.sent_at, st.msg = "sent", self.svc.clock.ts(), result.message_id or 0
                 await self.cis.save(st)
-            elif result.permanent:
+            elif result.permanent:  # blocked, the chat deleted: nobody can know she is well, so staff are told
+                told = (await self.store.checkin_log(st.rid, 1) or [{}])[0].get("outcome") == "undeliverable"
                 st.phase, st.since = "undeliverable", st.slot
                 await self.cis.save(st, "undeliverable")
+                if not told:  # once, not every day it stays so
+                    opened = await self._open_missed(st, person, undeliverable_detail(self.svc, st, await
+                                                                                      self.store.checkin_log(st.rid, 7)))
             else:
                 await self.store.schedule_checkin(st.rid, self.svc.clock.ts() + 60)  # try again in a minute
                 return
             await self.cis.reschedule(st)
+        if opened:
+            await self.svc.incidents.alert_first(opened)
 
-    async def _open_missed(self, st: CheckinState, person: dict) -> int | None:
-        detail = missed_detail(self.svc, st, await self.store.checkin_log(st.rid, 7))
+    async def _open_missed(self, st: CheckinState, person: dict, detail: str = "") -> int | None:
+        detail = detail or missed_detail(self.svc, st, await self.store.checkin_log(st.rid, 7))
         existing, n = await self.svc.incidents.opened_or_open(  # one step: a 🆘 at that moment is not doubled
             "checkin", person, source="checkin", detail=detail, ask_address=False)
         if existing:

@@ -94,6 +94,12 @@ def _answers(cat, locale: str | None) -> tuple[tuple[Button, ...], ...]:
             (Button(t("checkin.btn_away"), "ci:away"), Button(t("checkin.btn_time"), "ci:time")))
 
 
+def undeliverable_detail(svc, st, history: list[dict]) -> str:
+    """A check-in Telegram refused for good (blocked, chat deleted), as staff read it in the call."""
+    return svc.cat.t("checkin.detail_undeliverable", time=svc.clock.local(st.slot).strftime("%H:%M"),
+                     last=last_seen_label(svc, st.last_seen), history=history_line(svc, history))
+
+
 def missed_detail(svc, st, history: list[dict]) -> str:
     """The missed check-in as staff read it in the alert: when, how long, reminded or not, the week's marks."""
     return svc.cat.t("checkin.detail", time=svc.clock.local(st.slot).strftime("%H:%M"),
