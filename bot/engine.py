@@ -61,6 +61,8 @@ class Engine:
         """`cried`: the source of a cry already judged (a group's, handled here as if written in private)."""
         if ev.kind == "moved":  # a live location's move: no step and no reply (bot/incidents/live.py)
             return await self.incidents.live_moved(ev)
+        if ev.kind in ("blocked", "unblocked"):  # the private chat blocked or taken back: nothing to reply to
+            return await self.routes.on_member(self.svc, ev)
         if ev.is_group:
             try:
                 replies, private = await urgency.in_group(self.svc, ev)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Awaitable, Callable, Iterable
 
 if TYPE_CHECKING:
     from .flows.base import Ctx
+    from .types import Inbound
 
 ROLES = frozenset({"staff", "resident", "contact", "stranger"})
 STAFF = frozenset({"staff"})
@@ -92,6 +93,7 @@ class Routes:
     inputs: tuple[InputRoute, ...] = ()
     steps: tuple[StepRoute, ...] = ()
     activity: tuple[Callable[[Ctx], Awaitable[bool | None]], ...] = ()  # a resident's every event: a sign of life
+    member: tuple[Callable[[Any, Inbound], Awaitable[None]], ...] = ()  # (services, event): a chat blocked/unblocked
     jobs: tuple[dict[str, Any], ...] = ()  # APScheduler add_job keyword arguments
     closers: tuple[Callable[[], Awaitable[None]], ...] = ()
     _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -112,6 +114,12 @@ class Routes:
     def merge(cls, *tables: Routes) -> Routes:
         return cls(**{f.name: tuple(x for t in tables for x in getattr(t, f.name))
                       for f in fields(cls) if f.init})
+
+    async def on_member(self, svc: Any, ev: Inbound) -> list:
+        """A private chat blocked or taken back: each feature's hook; nothing to reply (the chat may be blocked)."""
+        for hook in self.member:
+            await hook(svc, ev)
+        return []
 
     def button(self, prefix: str) -> ButtonRoute | None:
         return self._index["button"].get(prefix)

@@ -6,8 +6,9 @@ from typing import Literal
 
 InboundKind = Literal[
     "text", "command", "button", "contact", "location", "voice", "photo",
-    "sticker", "file", "edited", "moved", "unsupported",
-]  # "moved": a live location's new position (Telegram sends it as an edit of the location message)
+    "sticker", "file", "edited", "moved", "unsupported", "blocked", "unblocked",
+]  # "moved": a live location's new position (Telegram sends it as an edit of the location message); "blocked" /
+#   "unblocked": the person blocked the bot's private chat, or took it back (Telegram's my_chat_member)
 
 
 MEDIA = ("voice", "photo", "location")  # what the bot cannot read: forwarded to staff as it is

@@ -62,3 +62,17 @@ async def test_a_resident_the_bot_can_reach_is_not_reported(people, app, clock):
     assert not [t for t in people("李社工").texts() if "发不出去" in t]
     assert len(sent(app, zhang.id)) == 1
 
+
+
+async def test_blocking_the_chat_during_her_open_call_joins_it_without_a_second_alert(people, app, clock):
+    from bot.types import Inbound
+
+    zhang, *_ = await enrol_all(people, app)
+    clock.set(TUESDAY_9.replace(hour=10))
+    await zhang.send("🆘")
+    li = people("李社工")
+    before = len(li.inbox)
+    await app.engine.handle(Inbound(user_id=zhang.id, chat_id=zhang.id, kind="blocked"))
+    assert await app.svc.store.incident(2) is None  # her 🆘 call is the one staff work on
+    assert "chat_blocked" in [e["event"] for e in await app.svc.store.timeline(1)]
+    assert not [s.text for s in li.inbox[before:] if "签到无回复" in s.text]  # no second call, no new alert

@@ -20,6 +20,7 @@ import asyncio
 import logging
 
 from ..store import dumps, loads
+from .blocked import CATEGORY
 from .rules import LADDER, CheckinState, decide
 from .words import checkin_message, missed_detail, undeliverable_detail
 
@@ -224,9 +225,11 @@ class Ladder:
             await self.svc.incidents.alert_first(opened)
 
     async def _open_missed(self, st: CheckinState, person: dict, detail: str = "") -> int | None:
-        detail = detail or missed_detail(self.svc, st, await self.store.checkin_log(st.rid, 7))
+        """A missed check-in's call; with `detail`, one that could not be sent (blocked: `blocked.CATEGORY`)."""
+        how = {"detail": detail, "category": CATEGORY} if detail else {
+            "detail": missed_detail(self.svc, st, await self.store.checkin_log(st.rid, 7))}
         existing, n = await self.svc.incidents.opened_or_open(  # one step: a 🆘 at that moment is not doubled
-            "checkin", person, source="checkin", detail=detail, ask_address=False)
+            "checkin", person, source="checkin", ask_address=False, **how)
         if existing:
             await self.store.add_timeline(existing["id"], {"at": self.svc.clock.ts(), "event": "checkin_missed"})
             return None  # staff are already on it; one more alert would only be noise

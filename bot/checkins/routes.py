@@ -10,12 +10,14 @@ command   /checkins [resident]: staff only → checkin_staff.show_checkins
 activity  every event of a resident (and of staff who are residents too) is a sign of life → talk.on_activity (it
           may answer today's check-in)
 (the drain runs only when a check-in step is due: scheduler/'s wake-up job then calls Checkins.kick)
+member    a resident blocking the chat (or taking it back) → blocked.on_member: a call to phone her (a line when back)
 closer    Checkins.close
 """
 from __future__ import annotations
 
 from bot.routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes
 
+from . import blocked
 from . import conversation as talk
 from . import life
 from . import staff as checkin_staff
@@ -29,5 +31,6 @@ def routes(checkins: Checkins) -> Routes:
                  ButtonRoute("died", STAFF, life.on_button, (("yes", "undo"), int))),
         commands=(CommandRoute("checkins", checkin_staff.show_checkins),),
         activity=(talk.on_activity,),
+        member=(blocked.on_member,),
         closers=(checkins.close,),
     )

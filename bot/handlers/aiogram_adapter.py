@@ -19,7 +19,8 @@ from ..logmask import protect_logs
 from ..once import bot_id, handle_once
 from ..types import Inbound, Outbound, SendResult
 from .telegram_common import (CannotStart, InHand, TokenRejected, command_list, cry_once, edited_inbound,
-                              inbound_from_message, is_not_modified, leased_polling, probe, put, staff_command_list)
+                              inbound_from_message, is_not_modified, leased_polling, member_inbound, probe, put,
+                              staff_command_list)
 from .json_send import JsonSender, button_action
 from .webhook import WebhookServer
 
@@ -28,10 +29,6 @@ log = logging.getLogger(__name__)
 # after a garbage collection the next answer rebuilds one (~10 ms). Holding the ones the bot uses keeps that
 # pause off the path of a staff alert.
 _RESPONSE_TYPES = [Response[t] for t in (Message, bool, Message | bool, list[Update])]
-
-
-def to_inbound(message: Message) -> Inbound:
-    return inbound_from_message(message)
 
 
 def markup(msg: Outbound):
@@ -85,11 +82,16 @@ def make_router(app) -> Router:
 
     @router.message()
     async def on_message(message: Message) -> None:
-        await app.engine.handle(to_inbound(message))
+        await app.engine.handle(inbound_from_message(message))
 
     @router.edited_message()
     async def on_edit(message: Message) -> None:
         if (ev := edited_inbound(message)) is not None:  # None: a stopped live location
+            await app.engine.handle(ev)
+
+    @router.my_chat_member()
+    async def on_member(update) -> None:  # a private chat blocked or taken back (None: any other change)
+        if (ev := member_inbound(update)) is not None:
             await app.engine.handle(ev)
 
     @router.callback_query(F.message)
@@ -148,7 +150,7 @@ class AiogramAdapter:
 
     async def _track(self, handler, update, data):
         q, m = update.callback_query, update.message  # a 🆘 (cry_lanes) holds the process's other work from here
-        ev = to_inbound(m) if m else q and Inbound(q.from_user.id, "button", data=q.data or "")
+        ev = inbound_from_message(m) if m else q and Inbound(q.from_user.id, "button", data=q.data or "")
         with self.in_hand.track():  # a redelivered update (a poller died, a webhook retried) is handled once
             return await handle_once(self.app.svc.store, bot_id(self.bot.token), update.update_id,
                                      lambda: handler(update, data), **cry_once(self.app, ev))

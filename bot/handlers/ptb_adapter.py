@@ -20,8 +20,8 @@ from ..logmask import protect_logs
 from ..once import bot_id, handle_once
 from ..types import Inbound, Outbound, SendResult
 from .telegram_common import (ALLOWED_UPDATES, CannotStart, InHand, TokenRejected, command_list, cry_once,
-                              edited_inbound, inbound_from_message, is_not_modified, leased_polling, probe, put,
-                              staff_command_list)
+                              edited_inbound, inbound_from_message, is_not_modified, leased_polling, member_inbound,
+                              probe, put, staff_command_list)
 from .json_send import JsonSender, button_action
 from .webhook import WebhookServer
 
@@ -46,7 +46,7 @@ def to_inbound(update: Update) -> Inbound | None:
         return message_inbound(update.message)
     if update.edited_message is not None:
         return edited_inbound(update.edited_message)  # None: a stopped live location
-    return None
+    return member_inbound(update.my_chat_member) if update.my_chat_member is not None else None
 
 
 def markup(msg: Outbound):

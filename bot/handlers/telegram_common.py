@@ -15,7 +15,7 @@ from ..types import Inbound, Outbound, SendResult
 log = logging.getLogger(__name__)
 
 # the updates the bot acts on; Telegram queues nothing else for it
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 SHUTDOWN_GRACE_SECONDS = 10  # at SIGTERM, updates in hand and their alerts get this long to finish
 
 
@@ -83,6 +83,16 @@ def edited_inbound(message) -> Inbound | None:
         return replace(inbound_from_message(message), kind="moved",
                        sent_at=moved if isinstance(moved, (int, float)) else moved.timestamp())
     return inbound_from_message(message, edited=True)
+
+
+def member_inbound(update) -> Inbound | None:
+    """A person blocking the bot's private chat ("blocked") or taking it back ("unblocked"), from Telegram's
+    my_chat_member update; None for groups and for any other change."""
+    old, new = update.old_chat_member.status, update.new_chat_member.status
+    if update.chat.type != "private" or "kicked" not in (old, new) or old == new:
+        return None
+    return Inbound(user_id=update.from_user.id, chat_id=update.chat.id, kind="blocked" if new == "kicked" else
+                   "unblocked", first_name=update.from_user.first_name, language=update.from_user.language_code)
 
 
 def is_live(location) -> bool:

@@ -100,6 +100,12 @@ class BotAPIServer(ChatState):
         if chat_id in self._users:  # Telegram tells the bot, as a my_chat_member update
             self.member_update(chat_id, "member", "kicked")
 
+    def unblock_chat(self, chat_id: int) -> None:
+        """The user takes the block back (Telegram's "Unblock" / "Restart"): sends reach them again."""
+        self._blocked.discard(chat_id)
+        if chat_id in self._users:
+            self.member_update(chat_id, "kicked", "member")
+
     def never_started(self, user_id: int) -> None:
         """A user who has not pressed Start: the bot cannot write to them ("chat not found") until they do."""
         self._chats.pop(user_id, None)
