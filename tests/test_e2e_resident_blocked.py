@@ -3,7 +3,9 @@ once (my_chat_member), but the bot did not ask for those updates: nobody knew un
 failed, and then only the /checkins list showed 📵. Now, through the real clients: the on-duty staff member gets a
 call at once, with her phone, to ring her; when she unblocks, one line says so. A stranger or a staff member
 blocking the chat tells nobody."""
-from conftest import signed_up_over_api
+import pytest
+from conftest import LIBRARIES, signed_up_over_api
+from test_e2e_webhook import webhook_bot
 
 
 async def test_a_resident_blocking_the_assistant_is_a_call_to_phone_her_at_once(telegram):
@@ -37,3 +39,12 @@ async def test_a_stranger_or_a_staff_member_blocking_tells_nobody(telegram):
     seen = [m.text for m in api.sent_to(li.id)]
     assert not [t for t in seen if "路人甲" in t or "王社工" in t]
     assert await telegram.app.svc.store.incident(2) is None
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_in_webhook_mode_too(make_app, settings, redis_server, library):
+    async with webhook_bot(make_app, settings, redis_server, library, "s3cret-token") as (api, app, url, tg):
+        assert "my_chat_member" in api.webhook["allowed_updates"]
+        zhang = await signed_up_over_api(api, tg.user("张阿姨"), "13900000001")
+        api.block_chat(zhang.id)
+        assert "张阿姨" in (await tg.said(tg.user("李社工"), "屏蔽")).text
