@@ -83,6 +83,8 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
         await need_now.on_need_words(ctx, words, "emergency", opened.n)  # to "您需要马上有人来吗？"
         return
     await help_request.again(ctx, opened.n, words)
+    if source == "group" and not await _can_write(ctx.svc, ctx.ev.user_id):  # on his open call (he blocked the
+        await _call_them(ctx, opened.n, None)  # chat: blocked.py's call): staff are asked to phone him, as for a new one
     neighbour_named.after_first_alert(ctx.svc, opened.n, opened.person, None, words)  # 🆘 first, then her words
     if ctx.ev.kind in help_request.MEDIA:
         await help_request.forward_media(ctx, opened.n)
@@ -144,7 +146,8 @@ async def _can_write(svc: Services, uid: int) -> bool:
 
 async def _call_them(ctx: Ctx, n: int, alerting) -> None:
     """A group call from someone the bot cannot write to: after the alert, staff are asked to phone them."""
-    await asyncio.wait([alerting])  # the packets are out and recorded: the note is read after them, and edits them
+    if alerting is not None:  # the packets are out and recorded: the note is read after them, and edits them
+        await asyncio.wait([alerting])
     await _ask_staff_to_phone(ctx, n, {"call_them": True}, {"event": "private_unreachable"}, "alert.call_them",
                               phone=tappable((ctx.me.extra.get("person") or {}).get("phone", "")))
 
