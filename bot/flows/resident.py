@@ -14,6 +14,7 @@ from .. import qa
 from . import chat
 from .base import Ctx
 from .bereaved import grieving
+from .chat_words import QUESTION
 from .menu import keyboard, menu_action, show_menu
 from .understanding import ACHE, AILING, WELL_AGAIN, clause_intents, danger_in, fall_told_over, is_emergency, understand
 
@@ -146,6 +147,9 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
     elif question and intent in ("request_help", "feeling_unwell"):
         await _one(ctx, intent, text, result)
         need, intent = intent, question
+    elif asking := [(i, part) for i, part in told if i in QUESTIONS and QUESTION.search(part)]:
+        if intent not in QUESTIONS:  # asked amid chatter ("…菜价又涨了，我的养老金什么时候发，…"): answered
+            intent, text = asking[0][0], " ".join(part for _, part in asking)
     if intent in QUESTIONS and need and asked:
         text = asked  # the rest was heard already
     elif (intent in ("feeling_unwell", "out_of_scope", *SMALL_TALK) and LONELY.search(text) or COMPANY.search(text)) \
