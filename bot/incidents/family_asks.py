@@ -18,6 +18,7 @@ from ..flows.menu import keyboard, show_menu
 from ..types import Button
 from ..flows.understanding import AILING
 from ..residents import SURNAMES, lives_at, place_said, surnames_called
+from .own_name import others_named
 from . import family  # each imports the other: family reads the words, this module answers them
 
 # the resident's health or safety in a family member's words (AILING: words of being ill)
@@ -80,11 +81,14 @@ def maybe_someone_else(inc: dict, person: dict) -> bool:
     """Whether a resident's own call (no reporter, no staff member's) has words about someone else ("隔壁老太太摔倒了",
     "楼上王老伯摔倒了"): stored at once as hers (the fast lane never waits to read the words), her packet says loudly
     it may be someone else (bot/incidents/packet.py). Her own cry ("我摔倒了", "我在楼下摔倒了") is not flagged; her
-    asking for a neighbour ("帮我问问隔壁张阿姨…") is."""
-    words = inc.get("words") or ""
-    if not person.get("id") or inc.get("reporter") or inc.get("staff_caller") or SELF.search(ON_BEHALF.sub("", words)):
+    asking for a neighbour ("帮我问问隔壁张阿姨…") is; her own name is hers ("我是王老伯，我摔倒了", "张阿姨帮我看看"
+    from 张阿姨), her surname beside her is not ("隔壁张阿姨摔倒了" from 张美华: bot/incidents/own_name.py)."""
+    if not person.get("id") or inc.get("reporter") or inc.get("staff_caller"):
         return False
-    return names_someone_else(words, [person])
+    words, other = others_named(inc.get("words") or "", person)  # "我是王老伯，…": who she is, not whom it is about
+    if SELF.search(ON_BEHALF.sub("", words)):
+        return False
+    return other if other is not None else names_someone_else(words, [person])
 
 
 async def someone_else(ctx: Ctx, text: str) -> bool:
