@@ -111,6 +111,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.insert(1, t(flag, name=person.get("name", "?")))
         lines[2:2] = [t("packet.candidate", name=c["name"], address=c["address"] or t("packet.no_address"),
                         phone=tappable(c["phone"])) for c in inc.get("neighbours") or ()]  # (neighbour_named.py)
+    if role == "staff" and (claims := (inc.get("reporter") or {}).get("claims")):  # "我住3号楼602" from a stranger
+        lines.insert(1, t(f"packet.claims_{claims}", who=inc["reporter"]["name"], name=person.get("name", "?")))
     if role == "staff" and (late := inc.get("outage")):  # a call that came while Redis was away
         when = svc.clock.local(late["at"]).strftime("%m-%d %H:%M")
         lines.append(t("packet.outage", time=when, to="、".join(late["to"])) if late.get("to")
