@@ -121,6 +121,8 @@ async def on_activity(ctx: Ctx) -> bool:
             aside = "no_answer"  # "🙃", "🌧", "🤔" say nothing of how they are: asked again, one tap to answer
     elif aside == "declined":
         answer = "unwell"  # something happened: not "平安" to staff or family (a missed one's all clear), 🤒 in the log
+    if ctx.cried and answer in ("activity", "media", "ok"):  # 🆘 or 救命 after his voice had answered it: never 平安
+        answer = "help"
     heard = await _checkins(ctx).heard_from(ctx.me.resident_id, answer)
     ctx.checkin_heard = heard  # for the button handler that runs next in this same event
     if heard.answered:  # while his family's report of his death is open: staff check it (life.py)
