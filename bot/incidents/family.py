@@ -170,7 +170,8 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
             if existing["kind"] == "emergency":
                 return await help_request.again(ctx, existing["id"], words)
             extra = {} if existing.get("reporter") else {"reporter": how["reporter"]}
-            reached = await _incidents(ctx).raise_call(existing["id"], words, "family", **extra)  # his request
+            reached = await _incidents(ctx).raise_call(existing["id"], words, "family", by_chat=ctx.ev.user_id,
+                                                       **extra)  # his request, or his missed check-in
             if reached > 0:
                 ctx.say(ctx.t(family_told.alerted(words), name=person["name"], phone=phone), keyboard=keyboard(ctx),
                     urgent=True)

@@ -113,7 +113,7 @@ async def reported_resident(ctx: Ctx, person: dict, words: str, reporter: dict, 
     reached = -1
     if existing and existing["kind"] != "emergency":  # her request, or a missed check-in: now urgent
         extra = {} if existing.get("reporter") else {"reporter": reporter}
-        reached = await incidents.raise_call(existing["id"], words, "reported", **extra)
+        reached = await incidents.raise_call(existing["id"], words, "reported", by_chat=ctx.ev.user_id, **extra)
     elif existing:  # her emergency: the staff holding it hear what he says, once a minute
         reached = await _told_more(ctx, existing["id"], words, reporter)
     if reached >= 0:
