@@ -93,3 +93,11 @@ async def test_chatter_with_a_need_at_the_start_still_reaches_staff(people, app)
     wang = await signed_up(people("王老伯"), "13900000002")
     await wang.send("，".join(["能不能帮我叫个人来修水管", *BEFORE, *AFTER]))
     assert "修水管" in people("李社工").last("求助 #1").text
+
+
+@pytest.mark.parametrize("need", ["麻烦你们帮我爸配一下降压药", "我爸好几天没吃饭了", "我爸的养老金什么时候发"])
+async def test_a_daughters_long_message_with_a_need_in_the_middle_reaches_staff(people, app, need):
+    wangli = await signed_up(people("王丽"), "13911110002")
+    await wangli.send(rambling(need))
+    assert need in people("李社工").last("求助 #1").text
+    no_dead_end(wangli)
