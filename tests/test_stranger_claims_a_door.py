@@ -47,9 +47,10 @@ async def test_a_stranger_saying_her_name_is_shown_as_claiming_to_be_her(people,
     assert (await zhang(app))["phone"] in alert and "自称" in alert and "不一定是张阿姨本人" in alert
 
 
-async def test_a_stranger_reporting_her_by_name_is_still_a_report_not_a_claim(people, app):
+@pytest.mark.parametrize("words", ["3号楼的张阿姨摔倒了", "我是3号楼602张阿姨的女儿，我妈摔倒了"])
+async def test_a_stranger_reporting_her_by_name_is_still_a_report_not_a_claim(people, app, words):
     stranger, li = people("楼下小陈"), people("李社工")
-    await stranger.send("3号楼的张阿姨摔倒了")
+    await stranger.send(words)
     alert = li.last("紧急求助 #1").text
     assert "报告人" in alert and "不一定是张阿姨本人" not in alert
 

@@ -16,7 +16,7 @@ import re
 
 from ..flows.base import Ctx
 from ..flows.menu import keyboard
-from ..residents import Called, door_said, full_address, lives_at, residents_at, residents_called
+from ..residents import CALLED, Called, door_said, full_address, lives_at, residents_at, residents_called
 from ..types import MEDIA
 from .help_request import forward_media
 from .own_name import others_named
@@ -77,8 +77,9 @@ async def named_by_stranger(svc, words: str) -> tuple[Called, str]:
     called, door = await named_in(svc, words), door_said(words)
     if door and not called.people:
         return await residents_at(svc.store, door), "door"
-    if door and called.one is not None and AT_MY_DOOR.search(words) and lives_at(called.one, door):
-        return called, "door"
+    named = called.one is not None and (CALLED.search(words) or called.one["name"] in words)
+    if door and called.one is not None and not named and AT_MY_DOOR.search(words) and lives_at(called.one, door):
+        return called, "door"  # "我是3号楼602的住户" (not "我是3号楼602张阿姨的女儿": a report about her)
     if called.one is not None and others_named(words, called.one)[0] != words:  # "我是张阿姨…": her introduction
         return called, "name"
     return called, ""
