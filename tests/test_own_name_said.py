@@ -84,3 +84,18 @@ async def test_after_she_says_who_she_is_staff_are_told_whom_her_words_may_mean(
     line = li.last("13900000002").text  # 王老伯 on the register, with his phone: not her own door read back to them
     assert "王老伯" in line and "#1" in line
     assert all("13900000002" not in t for t in zhang.texts())
+
+
+@pytest.mark.parametrize("words", ["我看到楼下李阿姨摔倒了 快来", "我听到隔壁老太太在喊救命", "我发现对门王阿婆倒在门口"])
+async def test_what_she_saw_happen_to_a_neighbour_is_flagged(people, app, words):
+    """("我看到…" is about what she saw, not about herself)"""
+    wang, li = await signed_up(people("王老伯"), "13900000002"), people("李社工")
+    await wang.send(words)
+    assert MAYBE_ELSE in first_alert(app, li)
+
+
+@pytest.mark.parametrize("words", ["我看到地上都是血，我摔倒了", "我发现我站不起来了"])
+async def test_what_she_saw_of_herself_is_her_own(people, app, words):
+    wang, li = await signed_up(people("王老伯"), "13900000002"), people("李社工")
+    await wang.send(words)
+    assert MAYBE_ELSE not in first_alert(app, li)

@@ -72,7 +72,7 @@ def names_someone_else(text: str, people: list[dict]) -> bool:
 
 
 # a resident speaks of herself: "我摔倒了", "我头晕"; not "我们楼…", "我邻居家…", "我楼下的…"
-SELF = re.compile(r"我(?!们|家|的?(?:邻居|楼|隔壁|对门|对面))")
+SELF = re.compile(r"我(?!们|家|的?(?:邻居|楼|隔壁|对门|对面)|看到|看见|发现|听到|听见|听说)")  # "我看到…": what she saw
 # her asking, someone else's matter: "帮我问问隔壁张阿姨…", "替我看看楼上王老伯"
 ON_BEHALF = re.compile(r"[帮替]我(?:去|再)?(?:问|看看|看一下|去看|告诉|通知|转告|带(?:个)?话|捎(?:个)?话|喊一下|叫一下)")
 
