@@ -101,3 +101,25 @@ async def test_a_daughters_long_message_with_a_need_in_the_middle_reaches_staff(
     await wangli.send(rambling(need))
     assert need in people("李社工").last("求助 #1").text
     no_dead_end(wangli)
+
+
+@pytest.mark.parametrize("need,staff_sees,advice", [
+    ("我刚才在厨房摔了一跤起不来", "紧急求助 #1", "不要勉强起来"),
+    ("我胸口很痛喘不过气", "紧急求助 #1", "不要走动"),
+    ("我想不开", "紧急求助 #1", "不是一个人"),
+])
+async def test_voice_input_with_no_punctuation_at_all_still_calls(people, app, need, staff_sees, advice):
+    """Voice input often comes as one run of characters: "昨天" said about the grandson and "上次" about a visit,
+    far before and after, made the fall "yesterday's" and "last time's" (no clause marks to end their reach)."""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("".join(BEFORE + [need] + AFTER))
+    assert need in people("李社工").last(staff_sees).text
+    assert advice in wang.last("已通知值班社工").text
+
+
+@pytest.mark.parametrize("need", ["能不能帮我叫个人来修水管", "我好几天没吃饭了"])
+async def test_voice_input_with_no_punctuation_still_reaches_staff_with_a_need(people, app, need):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("".join(BEFORE + [need] + AFTER))
+    assert need in people("李社工").last("求助 #1").text
+    no_dead_end(wang)

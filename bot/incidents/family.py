@@ -14,7 +14,7 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard, menu_action, show_menu
 from ..flows import resident as resident_flow  # the module, not its name: it may be half-loaded (it imports us)
 from ..residents import unknown_cry_for_help, unknown_media
-from ..flows.understanding import asks_after, clause_intents, danger_in, fall_told_over, is_emergency, understand
+from ..flows.understanding import RAMBLE, asks_after, clause_intents, danger_in, fall_told_over, is_emergency, understand
 from ..types import MEDIA, Button
 from . import family_asks, family_told, help_request, urgency
 from .family_other import cried_about_other
@@ -81,6 +81,8 @@ async def _said(ctx: Ctx, text: str) -> None:
         await request(ctx, text)  # at any confidence: the model learnt from residents' words, not from a daughter's
     elif confidence >= 0.35 and intent in SMALL_TALK:
         show_menu(ctx, SMALL_TALK[intent])
+    elif len(text) >= RAMBLE:  # voice input with no marks the bot cannot place: a person reads it
+        await request(ctx, text)
     else:
         resident_flow.not_understood(ctx, text)
 
