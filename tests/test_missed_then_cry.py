@@ -6,15 +6,22 @@ import pytest
 from conftest import TUESDAY_9, at, enrolled, signed_up
 
 
-async def missed_then_voice(people, app, clock):
+async def missed_to_family(people, app, clock):
+    """王老伯's check-in missed until its alert reached his daughter 王丽 and his sister 王秀英. Him, her, his sister."""
     wangli = await signed_up(people("王丽"), "13911110002")
+    sister = await signed_up(people("王秀英"), "13911110012")
     wang, _ = await enrolled(people, app, "王老伯", "13900000002")
     for hour, minute in ((9, 0), (9, 30), (10, 0)):
         await at(app, clock, TUESDAY_9.replace(hour=hour, minute=minute))
     for _ in range(7):  # to his family's level of the missed check-in's alert
         clock.advance(minutes=10)
         await app.engine.tick()
-    assert "签到无回复 #1" in wangli.last("#1").text
+    assert "签到无回复 #1" in wangli.last("#1").text and "签到无回复 #1" in sister.last("#1").text
+    return wang, wangli, sister
+
+
+async def missed_then_voice(people, app, clock):
+    wang, wangli, _ = await missed_to_family(people, app, clock)
     await wang.send_kind("voice")
     return wang, wangli
 

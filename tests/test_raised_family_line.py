@@ -3,20 +3,8 @@ Then 王丽 writes "我爸摔倒了 快去看看": the call is raised to an emer
 again (the daughter right after crying herself), the same missed-check-in packet with nothing saying what changed. Now
 the family told of the call get one short line that it became urgent, in their words; the one who raised it gets her
 own confirmation only; staff still get the loud "升级为紧急" packet."""
-from conftest import TUESDAY_9, at, enrolled, signed_up
-
-
-async def missed_to_family(people, app, clock):
-    wangli = await signed_up(people("王丽"), "13911110002")
-    sister = await signed_up(people("王秀英"), "13911110012")
-    wang, _ = await enrolled(people, app, "王老伯", "13900000002")
-    for hour, minute in ((9, 0), (9, 30), (10, 0)):
-        await at(app, clock, TUESDAY_9.replace(hour=hour, minute=minute))
-    for _ in range(7):  # to his family's level of the missed check-in's alert
-        clock.advance(minutes=10)
-        await app.engine.tick()
-    assert "签到无回复 #1" in wangli.last("#1").text and "签到无回复 #1" in sister.last("#1").text
-    return wang, wangli, sister
+from conftest import signed_up
+from test_missed_then_cry import missed_to_family
 
 
 async def test_raised_by_his_daughter_the_family_get_one_short_line_not_the_packet_again(people, app, clock):
