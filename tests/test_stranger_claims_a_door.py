@@ -72,3 +72,15 @@ async def test_her_own_chat_is_not_told_of_a_call_a_stranger_made_at_her_door(pe
     await li.press_data(alert.message_id, "inc:claim:1")
     assert resident.inbox[seen:] == []
     assert "李社工 已经接手" in stranger.last().text  # the one who cried hears who took it
+
+
+async def test_a_door_given_after_the_cry_shows_staff_who_is_registered_there(people, app, clock):
+    stranger, li = people("陌生人小李"), people("李社工")
+    await stranger.send("救命 我摔倒了")
+    clock.advance(seconds=20)
+    await stranger.send("我住3号楼602")
+    her = await zhang(app)
+    told = li.last("我住3号楼602").text
+    assert "张阿姨" in told and her["phone"] in told and "不一定是张阿姨本人" in told
+    said = "\n".join(stranger.texts())
+    assert not any(p in said.replace("我住3号楼602", "") for p in PRIVATE), said

@@ -24,10 +24,11 @@ from __future__ import annotations
 from .. import roster
 from ..flows.base import Ctx
 from ..services import Services
+from ..residents import door_said, residents_at
 from ..types import MEDIA, Identity, Inbound
 from .alerting import listeners
 from .outage import called_at
-from .packet import someone_else
+from .packet import someone_else, tappable
 from .repeats import REPEAT_INTERVAL_SECONDS
 from .reported import (candidates, last_report, named_by_stranger, named_in, recent_call, remember, reported_at,
                        reported_resident, stranger_reporter)
@@ -174,7 +175,22 @@ async def said_after(svc: Services, ev: Inbound, text: str, recent: bool) -> int
         return 0
     told = svc.cat.t("alert.reporter_added", n=n, reporter=reporter["name"], relation=reporter["relation"],
                      words=text[:300])
+    if at_door := await _at_door(svc, n, text):  # "我住3号楼602": who the register has there, to phone first
+        told += "\n" + "\n".join([svc.cat.t("packet.claims_door", who=reporter["name"],
+                                              name="、".join(c["name"] for c in at_door))]
+                                 + [svc.cat.t("packet.candidate", **c) for c in at_door])
     return await roster.pass_on(svc, await listeners(svc, inc), told, None, tag=f"added:{n}", urgent_intro=True)
+
+
+async def _at_door(svc: Services, n: int, text: str) -> list[dict]:
+    """The residents registered at the door a stranger's words give (name, address, phone), kept on their call for
+    its later packets; [] when the words give no registered door."""
+    door = door_said(text)
+    found = candidates(svc, (await residents_at(svc.store, door)).people) if door else []
+    if found:
+        await svc.store.update_incident(n, candidates=found)
+        svc.incidents.background(svc.incidents.refresh(n))
+    return [{"name": c["name"], "address": c["address"], "phone": tappable(c["phone"])} for c in found]
 
 
 async def _alerted(svc: Services, n: int) -> int:
