@@ -89,3 +89,9 @@ def test_an_emoji_alone_means_one_thing_in_the_training_and_held_out_data():
                 for ch in set(ex.text) - {SELECTOR, " "}:
                     meanings.setdefault(ch, set()).add(ex.intent)
     assert {ch: m for ch, m in meanings.items() if len(m) > 1} == {}
+
+
+@pytest.mark.parametrize("words", ["我🌧️", "下雨了🌧️", "好冷❤️", "☀️ 早上好", "我在家❤️", "⚠️ 妈妈", "今天有点冷❄️"])
+def test_the_model_reads_an_emoji_the_same_with_or_without_its_selector(nlu_model, words):
+    with_it, without = nlu_model.parse(words), nlu_model.parse(words.replace(SELECTOR, ""))
+    assert with_it["intent_ranking"] == without["intent_ranking"]
