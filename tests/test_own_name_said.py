@@ -99,3 +99,10 @@ async def test_what_she_saw_of_herself_is_her_own(people, app, words):
     wang, li = await signed_up(people("王老伯"), "13900000002"), people("李社工")
     await wang.send(words)
     assert MAYBE_ELSE not in first_alert(app, li)
+
+
+async def test_calling_for_the_young_worker_of_his_surname_is_his_own_call(people, app):
+    """("小王快来" from 王老伯: he calls for 小王, as before; not someone else in danger)"""
+    wang, li = await signed_up(people("王老伯"), "13900000002"), people("李社工")
+    await wang.send("小王快来 救命")
+    assert MAYBE_ELSE not in first_alert(app, li)

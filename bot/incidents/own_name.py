@@ -25,15 +25,16 @@ def others_named(words: str, person: dict) -> tuple[str, bool | None]:
     """Her words without her own introduction ("我是王老伯"), and whether they name someone other than her: True
     (a name not hers, or hers placed beside her or at a door not hers), False (only her own names), None (none)."""
     name = person.get("name") or ""
-    spans = [(m.start(), m.end(), m["surname"] or m["short"], bool(m["young"])) for m in CALLED.finditer(words)]
+    # each name said, by its surname ("小王" too, as before: 王老伯's "小王快来" calls for the young worker)
+    spans = [(m.start(), m.end(), m["surname"] or m["short"]) for m in CALLED.finditer(words)]
     if len(name) >= 2:
-        spans += [(m.start(), m.end(), name[:1], False) for m in re.finditer(re.escape(name), words)
-                  if not any(s <= m.start() < e for s, e, _, _ in spans)]
+        spans += [(m.start(), m.end(), name[:1]) for m in re.finditer(re.escape(name), words)
+                  if not any(s <= m.start() < e for s, e, _ in spans)]
     other, intros = None, []
-    for start, end, surname, young in sorted(spans):
+    for start, end, surname in sorted(spans):
         clause = CLAUSE.split(words[:start])[-1]
         intro = INTRO.search(clause)
-        hers = not young and surname == name[:1] and not BESIDE.search(clause) \
+        hers = surname == name[:1] and not BESIDE.search(clause) \
             and not ((place := hints(clause)) and not lives_at(person, place)) \
             and not (intro and words[end:end + 1] == "的")  # "我是张阿姨的邻居": not her
         other = bool(other) or not hers
