@@ -51,7 +51,7 @@ class Raising:
         words, the address to ask, the next escalation an emergency's gap from now (or a claimed one's arrival time);
         then alerted — the family told of it already hear it in one line (family_news.tell_raised), not the whole
         family message again; `by_chat`, the one who raised it, hears her own reply only. `extra`: more fields (who
-        raised it). How many staff were reached (-1: an emergency already, or closed)."""
+        raised it). How many were reached (-1: an emergency already, or closed)."""
         family = await family_told(self.svc, await self.store.incident(n) or {"id": n})
         async with self.lock(n):
             inc = await self.store.incident(n)
