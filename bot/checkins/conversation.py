@@ -18,7 +18,7 @@ from ..flows.chat_words import DECLINED, kind_of
 from ..incidents import colleague_cry, start_help
 from ..flows.menu import show_menu
 from ..flows.resident import on_fall_told, route_intent
-from ..flows.understanding import AILING, WELL_AGAIN, danger_in, fall_told_over, is_emergency, keyword_parse, understand
+from ..flows.understanding import ACHE, WELL_AGAIN, danger_in, fall_told_over, is_emergency, keyword_parse, understand
 from ..types import MEDIA, Button
 from . import life, own
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
@@ -85,9 +85,10 @@ def _typed_answer(text: str, result: dict) -> str:
         return "unwell"
     if is_emergency(result):  # suspected only: "需要马上有人来吗？"
         return "help"
+    if intent in ("greet", "thank") and ACHE.search(text) and not WELL_AGAIN.search(text):
+        return "unwell"  # an ache named beside a heart ("腿疼❤️": the heart reads as thanks), not "fine"
     if intent in ("checkin_ok", "affirm", "greet", "thank"):
-        # an ailment named beside a heart or a smile ("腿疼❤️", "头有点晕😊"): not fine, as at any other time
-        return "unwell" if AILING.search(text) and not WELL_AGAIN.search(text) else "ok"
+        return "ok"
     return "activity"
 
 
