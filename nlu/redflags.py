@@ -120,8 +120,8 @@ class RedFlags:
             if scope == "message":
                 return 0, len(text)
             s0, s1 = next(((a, b) for a, b in sentences if a <= pos < b), (0, len(text)))
-            if scope == "sentence":
-                return _near(pos, s0, s1)
+            if scope == "sentence":  # (one with clause marks in it is a sentence, however long)
+                return (s0, s1) if any(s0 < e < s1 for e in clause_ends) else _near(pos, s0, s1)
             c0 = max((e for e in clause_ends if s0 <= e <= pos), default=s0)
             c1 = min((e for e in clause_ends if pos < e <= s1), default=s1)
             return _near(pos, c0, c1)

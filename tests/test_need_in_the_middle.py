@@ -123,3 +123,14 @@ async def test_voice_input_with_no_punctuation_still_reaches_staff_with_a_need(p
     await wang.send("".join(BEFORE + [need] + AFTER))
     assert need in people("李社工").last("求助 #1").text
     no_dead_end(wang)
+
+
+@pytest.mark.parametrize("story", [
+    "电视里说，一个独居老人在家里洗澡的时候不小心滑倒了，起不来，在地上躺了两天才被邻居发现",
+    "我昨天晚上在家里洗完澡出来的时候在卫生间门口摔了一跤现在已经没事了就是想跟你们说一声",
+])
+async def test_a_long_story_or_a_fall_told_as_over_is_still_no_emergency(people, app, story):
+    """(the reach of "昨天" or "电视里说" is cut only in one long unmarked run, and "没事了" still ends a fall)"""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send(story)
+    assert not any("紧急求助" in t for t in people("李社工").texts())
