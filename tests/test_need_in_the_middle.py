@@ -134,3 +134,19 @@ async def test_a_long_story_or_a_fall_told_as_over_is_still_no_emergency(people,
     wang = await signed_up(people("王老伯"), "13900000002")
     await wang.send(story)
     assert not any("紧急求助" in t for t in people("李社工").texts())
+
+
+@pytest.mark.parametrize("answer", ["button", "我没事，不用来"])
+async def test_not_wanting_to_live_then_no_need_is_never_a_false_alarm(people, app, answer):
+    """Someone who said "我想不开" and then "不用，我没事" is not a false alarm: staff read that she said no, and that her
+    words were of not wanting to live; her daughter is not told she says she is fine."""
+    wangli = await signed_up(people("王丽"), "13911110002")
+    wang, li = await signed_up(people("王老伯"), "13900000002"), people("李社工")
+    await wang.send("我想不开，活着没意思")
+    if answer == "button":
+        await wang.click(wang.last("需要马上有人来吗"), "不用")
+    else:
+        await wang.send(answer)
+    packet = li.last("紧急求助 #1").text
+    assert "可能是误报" not in packet and "想轻生" in packet, packet
+    assert not any("没事" in t for t in wangli.texts())

@@ -177,8 +177,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.append(t("packet.media_above"))
         if inc["media"][0] < 0:  # Telegram's group chats have negative ids, private ones the person's own
             lines.append(t("alert.media_in_group"))
-    if inc.get("maybe_false_alarm"):
-        lines.append(t("packet.maybe_false_alarm"))
+    if inc.get("maybe_false_alarm") or inc.get("declined_at_risk"):
+        lines.append(t("packet.declined_at_risk" if inc.get("declined_at_risk") else "packet.maybe_false_alarm"))
     lines.append(t("packet.when", time=created.strftime("%m-%d %H:%M"), minutes=minutes))
     lines.append(_status_line(svc, inc, loc))
     if role == "staff" and inc.get("call_them") and inc["status"] != "resolved":
