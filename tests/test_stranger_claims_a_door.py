@@ -84,3 +84,14 @@ async def test_a_door_given_after_the_cry_shows_staff_who_is_registered_there(pe
     assert "张阿姨" in told and her["phone"] in told and "不一定是张阿姨本人" in told
     said = "\n".join(stranger.texts())
     assert not any(p in said.replace("我住3号楼602", "") for p in PRIVATE), said
+
+
+async def test_a_stranger_claiming_her_door_in_a_group_alerts_staff_and_the_group_reads_nothing_of_hers(people, app):
+    from test_group_cry import group_texts, in_group
+
+    stranger, li = people("路人甲"), people("李社工")
+    await in_group(stranger, "我住3号楼602 我摔倒了")
+    alert = li.last("紧急求助 #1").text
+    assert "不一定是张阿姨本人" in alert and (await zhang(app))["phone"] in alert
+    assert group_texts(app) and not any(p in t for t in group_texts(app) for p in PRIVATE if p != "602")
+    assert stranger.inbox == []
