@@ -20,7 +20,7 @@ import unicodedata
 from typing import Callable
 
 # joined into one emoji, or dressing one: zero-width joiner, variation selectors, keycap; and the skin tones
-_JOINERS = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}
+JOINERS = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}
 _SKIN_TONES = range(0x1F3FB, 0x1F400)
 _EMOJI_PLANE = range(0x1F000, 0x1FB00)  # newer emoji this Python's Unicode tables have no name for yet ("🫨")
 DISTRESS = re.compile(r"FEARFUL|SCREAM|ANGUISH|PERSEVER|CONFOUNDED")
@@ -32,13 +32,13 @@ URGENCY = ("emergency", "uncertain", "feeling_unwell")  # most urgent first
 
 
 def _is_emoji(ch: str) -> bool:
-    return unicodedata.category(ch) == "So" or ch in _JOINERS or ord(ch) in _EMOJI_PLANE
+    return unicodedata.category(ch) == "So" or ch in JOINERS or ord(ch) in _EMOJI_PLANE
 
 
 def only_emoji(text: str) -> bool:
     """True for a message of emoji alone (spaces aside): "🫠", "🌧️", "👍 😊"; False for one with any word or mark."""
     said = "".join(text.split())
-    return bool(said) and all(map(_is_emoji, said)) and not all(ch in _JOINERS for ch in said)
+    return bool(said) and all(map(_is_emoji, said)) and not all(ch in JOINERS for ch in said)
 
 
 def _by_name(ch: str) -> str:
@@ -55,9 +55,9 @@ def reading(said: str, pinned: Callable[[str], str | None]) -> str | None:
         return None
     readings, unknown = set(), False
     for ch in "".join(said.split()):
-        if ch in _JOINERS or ord(ch) in _SKIN_TONES:
+        if ch in JOINERS or ord(ch) in _SKIN_TONES:
             continue
-        known = pinned(ch) or pinned(ch + "\ufe0f")
+        known = pinned(ch)  # (the table and the training data are read without variation selectors)
         unknown = unknown or known is None
         readings.add(known or _by_name(ch))
     urgent = next((r for r in URGENCY if r in readings), None)

@@ -36,10 +36,23 @@ def _width_fold(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
+# An emoji's variation selectors (U+FE0F "as emoji", U+FE0E "as text") are a keyboard's choice, not the sender's:
+# "🌧️" and "🌧" are one emoji. normalise reads them as a space (the length kept, for offsets), which the short-words
+# table drops; the model's character view drops them outright (a space would part "☎️下雨了" into two words), so it
+# no longer learns U+FE0F from "❤️" and leans every emoji carrying it to thanks.
+_SELECTORS = {0xFE0F: " ", 0xFE0E: " "}
+_NO_SELECTORS = dict.fromkeys(_SELECTORS)
+
+
 @lru_cache(maxsize=64)  # four readers of one message ask: both analyzers, the red flags, the entities
 def normalise(text: str) -> str:
     """Same length as `text`, so entity offsets found on it hold for the original."""
-    return "".join(map(_width_fold, text)).translate(TABLE).lower()
+    return "".join(map(_width_fold, text)).translate(TABLE).translate(_SELECTORS).lower()
+
+
+def char_view(text: str) -> str:
+    """The text the character n-grams are taken from: normalised, with no variation selector."""
+    return normalise(text.translate(_NO_SELECTORS))
 
 
 @lru_cache(maxsize=2048)
@@ -93,7 +106,7 @@ def build_features() -> FeatureUnion:
             (
                 "chars",
                 TfidfVectorizer(
-                    analyzer="char_wb", ngram_range=(1, 3), preprocessor=normalise,
+                    analyzer="char_wb", ngram_range=(1, 3), preprocessor=char_view,
                     sublinear_tf=True, min_df=1,
                 ),
             ),

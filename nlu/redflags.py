@@ -26,6 +26,10 @@ SCOPING = ("negated", "near_miss", "hypothetical", "asked_about", "historical", 
 FIGURE = "figure_of_speech"  # an idiom with no flag inside ("热死了"): still a reason to doubt the model
 
 _SENTENCE = re.compile(r"[^。!！?？\n]+[。!！?？\n]*|[。!！?？\n]+")
+# Voice input often comes as one run with no mark at all: "…我孙子昨天打电话来了…我刚才在厨房摔了一跤起不来…上次小王还来
+# 看过我…" is then one "clause", and "昨天" and "上次" far from the fall took it out of the present. A clause or sentence
+# this long is no clause: a modifier reaches a flag only from this near (a spoken clause's length).
+LONG_RUN, REACH = 40, 16
 _CLAUSE_END = re.compile(r"[，,、;；:：]|(?<=[\u3400-\u9fff])\s+|\s+(?=[\u3400-\u9fff])|\.(?!\d)")
 
 
@@ -116,11 +120,11 @@ class RedFlags:
             if scope == "message":
                 return 0, len(text)
             s0, s1 = next(((a, b) for a, b in sentences if a <= pos < b), (0, len(text)))
-            if scope == "sentence":
-                return s0, s1
+            if scope == "sentence":  # (one with clause marks in it is a sentence, however long)
+                return (s0, s1) if any(s0 < e < s1 for e in clause_ends) else _near(pos, s0, s1)
             c0 = max((e for e in clause_ends if s0 <= e <= pos), default=s0)
             c1 = min((e for e in clause_ends if pos < e <= s1), default=s1)
-            return c0, c1
+            return _near(pos, c0, c1)
 
         def present(name: str, s0: int, s1: int) -> bool:
             if (name, s0, s1) not in in_sentence:
@@ -174,6 +178,11 @@ class RedFlags:
                 continue
             return True
         return False
+
+
+def _near(pos: int, u0: int, u1: int) -> tuple[int, int]:
+    """A clause or sentence, cut to REACH either side of `pos` when it is one long unmarked run (LONG_RUN)."""
+    return (max(u0, pos - REACH), min(u1, pos + REACH)) if u1 - u0 > LONG_RUN else (u0, u1)
 
 
 @lru_cache(maxsize=1)

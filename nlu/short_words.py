@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .emoji_reading import only_emoji, reading as emoji_reading
+from .emoji_reading import JOINERS, only_emoji, reading as emoji_reading
 from .features import normalise
 from .training_data import load_examples
 
@@ -102,7 +102,8 @@ class ShortWords:
 
 def learnt_emoji(path: Path = TRAINING) -> dict[str, str]:
     """Each emoji the training data gives alone ("👋", "👎👎"), with its label."""
-    return {ch: ex.intent for ex in load_examples(path) if only_emoji(ex.text) for ch in ex.text if not ch.isspace()}
+    return {ch: ex.intent for ex in load_examples(path) if only_emoji(ex.text) for ch in normalise(ex.text)
+            if not ch.isspace() and ch not in JOINERS}  # "❤️" teaches ❤, never its selector
 
 
 @lru_cache(maxsize=4)

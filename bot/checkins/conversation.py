@@ -18,7 +18,7 @@ from ..flows.chat_words import DECLINED, kind_of
 from ..incidents import colleague_cry, start_help
 from ..flows.menu import show_menu
 from ..flows.resident import on_fall_told, route_intent
-from ..flows.understanding import danger_in, fall_told_over, is_emergency, keyword_parse, understand
+from ..flows.understanding import ACHE, WELL_AGAIN, danger_in, fall_told_over, is_emergency, keyword_parse, understand
 from ..types import MEDIA, Button
 from . import life, own
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
@@ -85,6 +85,8 @@ def _typed_answer(text: str, result: dict) -> str:
         return "unwell"
     if is_emergency(result):  # suspected only: "需要马上有人来吗？"
         return "help"
+    if intent in ("greet", "thank") and ACHE.search(text) and not WELL_AGAIN.search(text):
+        return "unwell"  # an ache named beside a heart ("腿疼❤️": the heart reads as thanks), not "fine"
     if intent in ("checkin_ok", "affirm", "greet", "thank"):
         return "ok"
     return "activity"
@@ -120,6 +122,8 @@ async def on_activity(ctx: Ctx) -> bool:
             aside = "no_answer"  # "🙃", "🌧", "🤔" say nothing of how they are: asked again, one tap to answer
     elif aside == "declined":
         answer = "unwell"  # something happened: not "平安" to staff or family (a missed one's all clear), 🤒 in the log
+    if ctx.cried and answer in ("activity", "media", "ok"):  # 🆘 or 救命 after his voice had answered it: never 平安
+        answer = "help"
     heard = await _checkins(ctx).heard_from(ctx.me.resident_id, answer)
     ctx.checkin_heard = heard  # for the button handler that runs next in this same event
     if heard.answered:  # while his family's report of his death is open: staff check it (life.py)

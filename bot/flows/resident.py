@@ -14,8 +14,9 @@ from .. import qa
 from . import chat
 from .base import Ctx
 from .bereaved import grieving
+from .chat_words import QUESTION
 from .menu import keyboard, menu_action, show_menu
-from .understanding import ACHE, AILING, WELL_AGAIN, clause_intents, danger_in, fall_told_over, is_emergency, understand
+from .understanding import ACHE, AILING, RAMBLE, WELL_AGAIN, clause_intents, danger_in, fall_told_over, is_emergency, understand
 
 CATEGORIES = ("shopping", "repair", "hospital", "medicine", "other")
 LEAVES_QA = {"request_help", "feeling_unwell", "contact_staff", "greet", "thank", "goodbye", "checkin_ok"}
@@ -146,6 +147,9 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
     elif question and intent in ("request_help", "feeling_unwell"):
         await _one(ctx, intent, text, result)
         need, intent = intent, question
+    elif asking := [(i, part) for i, part in told if i in QUESTIONS and QUESTION.search(part)]:
+        if intent not in QUESTIONS:  # asked amid chatter ("…菜价又涨了，我的养老金什么时候发，…"): answered
+            intent, text = asking[0][0], " ".join(part for _, part in asking)
     if intent in QUESTIONS and need and asked:
         text = asked  # the rest was heard already
     elif (intent in ("feeling_unwell", "out_of_scope", *SMALL_TALK) and LONELY.search(text) or COMPANY.search(text)) \
@@ -180,8 +184,13 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
         show_menu(ctx, "talk.today", **chat.today(ctx))
     elif chat.WHAT_I_DO.search(text):
         show_menu(ctx, "talk.what_i_do")
-    elif not await help_request.said_on_call(ctx, text) and not chat.cannot_answer(ctx, text):
-        not_understood(ctx, text)  # (words on their open call: its staff read them; a question: ask a person)
+    elif await help_request.said_on_call(ctx, text):
+        pass  # words on their open call: its staff read them
+    elif len(text) >= RAMBLE:  # minutes of voice input it cannot place: a person reads them, never "没太明白"
+        await help_request.start_help(ctx, "help", category="other", source="text", words=text, detail=text,
+                                      noted="help.long_noted")
+    elif not chat.cannot_answer(ctx, text):
+        not_understood(ctx, text)  # (a question: ask a person)
 
 
 # answers to "请确认您现在的地址" that say where they are in words

@@ -64,15 +64,16 @@ class Alerting:
 
     async def _alert(self, n: int, level: int, audience: list[str] | None = None, reason: str = "", *,
                      inc: dict | None = None, person: dict | None = None, first: bool = False,
-                     mark: dict | None = None) -> int:
-        """An alert round at `level`; `mark`: incident fields written with its record (that it was sent)."""
+                     mark: dict | None = None, skip: frozenset[int] | set[int] = frozenset()) -> int:
+        """An alert round at `level`; `mark`: incident fields written with its record (that it was sent); `skip`:
+        chats this round leaves out (a family told of the call already hear a raise in one line)."""
         inc = inc or await self.store.incident(n)
         person = person or await self.store.resident(inc["resident"])
         policy = self.policy(inc["kind"])
         if audience is None:
             lv = policy.levels[min(level, len(policy.levels) - 1)]
             audience = lv.to  # repeats reach the last level's whole audience, family and doctor included
-        targets = await self.recipients(inc, audience)
+        targets = [t for t in await self.recipients(inc, audience) if t[0] not in skip]
         if inc.get("media"):  # what the resident sent comes first, so the packet's buttons follow it
             chat, msg_id = inc["media"]
             await self.svc.outbox.send_all([Outbound(t, forward=MessageRef(chat, msg_id), urgent=True,

@@ -14,7 +14,7 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard, menu_action, show_menu
 from ..flows import resident as resident_flow  # the module, not its name: it may be half-loaded (it imports us)
 from ..residents import unknown_cry_for_help, unknown_media
-from ..flows.understanding import asks_after, danger_in, fall_told_over, is_emergency, understand
+from ..flows.understanding import RAMBLE, asks_after, clause_intents, danger_in, fall_told_over, is_emergency, understand
 from ..types import MEDIA, Button
 from . import family_asks, family_told, help_request, urgency
 from .family_other import cried_about_other
@@ -77,10 +77,12 @@ async def _said(ctx: Ctx, text: str) -> None:
         return
     result = await understand(ctx.svc, text)
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
-    if intent in NEEDS:  # at any confidence: the model learnt from residents' words, not from a daughter's
-        await request(ctx, text)
+    if intent in NEEDS or any(i in NEEDS for i, _ in await clause_intents(ctx.svc, text)):  # (a need amid chatter)
+        await request(ctx, text)  # at any confidence: the model learnt from residents' words, not from a daughter's
     elif confidence >= 0.35 and intent in SMALL_TALK:
         show_menu(ctx, SMALL_TALK[intent])
+    elif len(text) >= RAMBLE:  # voice input with no marks the bot cannot place: a person reads it
+        await request(ctx, text)
     else:
         resident_flow.not_understood(ctx, text)
 
@@ -170,7 +172,8 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
             if existing["kind"] == "emergency":
                 return await help_request.again(ctx, existing["id"], words)
             extra = {} if existing.get("reporter") else {"reporter": how["reporter"]}
-            reached = await _incidents(ctx).raise_call(existing["id"], words, "family", **extra)  # his request
+            reached = await _incidents(ctx).raise_call(existing["id"], words, "family", by_chat=ctx.ev.user_id,
+                                                       **extra)  # his request, or his missed check-in
             if reached > 0:
                 ctx.say(ctx.t(family_told.alerted(words), name=person["name"], phone=phone), keyboard=keyboard(ctx),
                     urgent=True)

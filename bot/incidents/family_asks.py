@@ -18,6 +18,7 @@ from ..flows.menu import keyboard, show_menu
 from ..types import Button
 from ..flows.understanding import AILING
 from ..residents import SURNAMES, lives_at, place_said, surnames_called
+from .own_name import others_named
 from . import family  # each imports the other: family reads the words, this module answers them
 
 # the resident's health or safety in a family member's words (AILING: words of being ill)
@@ -71,7 +72,7 @@ def names_someone_else(text: str, people: list[dict]) -> bool:
 
 
 # a resident speaks of herself: "我摔倒了", "我头晕"; not "我们楼…", "我邻居家…", "我楼下的…"
-SELF = re.compile(r"我(?!们|家|的?(?:邻居|楼|隔壁|对门|对面))")
+SELF = re.compile(r"我(?!们|家|的?(?:邻居|楼|隔壁|对门|对面)|看到|看见|发现|听到|听见|听说)")  # "我看到…": what she saw
 # her asking, someone else's matter: "帮我问问隔壁张阿姨…", "替我看看楼上王老伯"
 ON_BEHALF = re.compile(r"[帮替]我(?:去|再)?(?:问|看看|看一下|去看|告诉|通知|转告|带(?:个)?话|捎(?:个)?话|喊一下|叫一下)")
 
@@ -80,11 +81,14 @@ def maybe_someone_else(inc: dict, person: dict) -> bool:
     """Whether a resident's own call (no reporter, no staff member's) has words about someone else ("隔壁老太太摔倒了",
     "楼上王老伯摔倒了"): stored at once as hers (the fast lane never waits to read the words), her packet says loudly
     it may be someone else (bot/incidents/packet.py). Her own cry ("我摔倒了", "我在楼下摔倒了") is not flagged; her
-    asking for a neighbour ("帮我问问隔壁张阿姨…") is."""
-    words = inc.get("words") or ""
-    if not person.get("id") or inc.get("reporter") or inc.get("staff_caller") or SELF.search(ON_BEHALF.sub("", words)):
+    asking for a neighbour ("帮我问问隔壁张阿姨…") is; her own name is hers ("我是王老伯，我摔倒了", "张阿姨帮我看看"
+    from 张阿姨), her surname beside her is not ("隔壁张阿姨摔倒了" from 张美华: bot/incidents/own_name.py)."""
+    if not person.get("id") or inc.get("reporter") or inc.get("staff_caller"):
         return False
-    return names_someone_else(words, [person])
+    words, other = others_named(inc.get("words") or "", person)  # "我是王老伯，…": who she is, not whom it is about
+    if SELF.search(ON_BEHALF.sub("", words)):
+        return False
+    return other if other is not None else names_someone_else(words, [person])
 
 
 async def someone_else(ctx: Ctx, text: str) -> bool:

@@ -3,14 +3,16 @@ ended: closed.py). Told of it: the one who made it or spoke on it, and those its
 
 - he keeps calling for help: one line in FAMILY_AGAIN_SECONDS at most — that he is still calling, that staff know
   (and who has it, once someone has taken it);
-- a staff member takes it, or it is handed to another: who.
+- a staff member takes it, or it is handed to another: who;
+- it became an emergency (`tell_raised`): that, and the words that made it so.
 
 Never the staff's lines ("🆘 #1 … 又发来求助", a count a minute, /commands), nobody's phone or address but the
 committee's; the staff's own news of a call stays with staff (`Alerting.notify_alerted`)."""
 from __future__ import annotations
 
 from .. import roster
-from .closed import family_told, tell_family
+from ..types import Outbound
+from .closed import family_told, tell_family, whose
 
 FAMILY_AGAIN_SECONDS = 300  # a daughter far away needs to know he is still calling, not each press
 
@@ -32,6 +34,20 @@ async def tell_taken(svc, n: int, who: str) -> None:
     """A staff member took the call (claimed, or was handed it): those told of it hear who."""
     if inc := await svc.store.incident(n):
         await _tell(svc, inc, "family.taken", who=who)
+
+
+async def tell_raised(svc, n: int, words: str, chats: set[int]) -> None:
+    """His call became an emergency ("救命" on his request, his daughter's cry on his missed check-in): the family
+    told of it already (`chats`: but the one who raised it) hear it in one line, never the whole family message
+    again (its packet, where they have one, is edited to say it)."""
+    if not chats or not (inc := await svc.store.incident(n)):
+        return
+    name, phone, msgs = await whose(svc, inc), svc.settings.community.committee_phone, []
+    for chat in sorted(chats):
+        loc = await svc.store.pref(chat, "locale") or svc.settings.locale
+        msgs.append(Outbound(chat, svc.cat.t("family.raised", loc, name=name, words=words, phone=phone), urgent=True,
+                             tag=f"family:{n}"))
+    await svc.outbox.send_all(msgs)
 
 
 async def _tell(svc, inc: dict, key: str, **kw) -> None:

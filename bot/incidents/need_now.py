@@ -1,10 +1,14 @@
 """The answer to "您需要马上有人来吗？" (help.need_now, asked after a typed emergency by help_request.ask_need): a tap
 or typed words. Yes (or unsure, or pain) → where they are (address_steps.py); no → the call stays open, marked a
-possible false alarm for staff to check, and the family told of it hear he says he is fine (closed.py).
+possible false alarm for staff to check, and the family told of it hear he says he is fine (closed.py) — unless his
+words were of not wanting to live ("我想不开"): then staff read that he said no, and that it is no false alarm.
 """
 from __future__ import annotations
 
 import re
+
+from nlu.features import normalise
+from nlu.rules import fired_rules
 
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
@@ -50,10 +54,12 @@ async def on_need(ctx: Ctx, answer: str, n: int) -> None:
         address_steps.ask_address(ctx, n, await ctx.svc.store.resident(inc["resident"]))
         return
     # never a silent cancel: staff decide, the resident is told someone will still check
-    await ctx.svc.store.update_incident(n, maybe_false_alarm=True)
+    at_risk = "self_harm" in fired_rules(normalise(inc.get("words") or ""))  # "我想不开" then "不用": never a false alarm
+    await ctx.svc.store.update_incident(n, **({"declined_at_risk": True} if at_risk else {"maybe_false_alarm": True}))
     await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "resident_says_fine"})
     await ctx.svc.incidents.refresh(n)
-    await tell_said_fine(ctx.svc, inc)  # the daughter who raised it is not left fearing the worst
+    if not at_risk:
+        await tell_said_fine(ctx.svc, inc)  # the daughter who raised it is not left fearing the worst
     ctx.goto(None)
     show_menu(ctx, "help.said_fine")
 

@@ -16,6 +16,7 @@ from .. import roster
 from ..residents import residents_called
 from .alerting import listeners
 from .family_asks import maybe_someone_else
+from .own_name import others_named
 from .packet import tappable
 from .reported import candidates
 
@@ -47,7 +48,8 @@ async def tell_who_it_may_be(svc, n: int, person: dict, words: str = "") -> int:
     if inc is None or inc["status"] == "resolved" or not maybe_someone_else({**inc, "words": words or inc["words"]},
                                                                            person):
         return 0
-    called = await residents_called(svc.store, words or inc["words"], near=[person])
+    said, _ = others_named(words or inc["words"], person)  # "我是张阿姨，楼上王老伯…": not her own name looked up
+    called = await residents_called(svc.store, said, near=[person])
     others = [p for p in called.people if p["id"] != person["id"]]
     found = candidates(svc, others)
     if not others or inc.get("neighbours") == found[:LISTED]:  # nobody, or told already

@@ -111,6 +111,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.insert(1, t(flag, name=person.get("name", "?")))
         lines[2:2] = [t("packet.candidate", name=c["name"], address=c["address"] or t("packet.no_address"),
                         phone=tappable(c["phone"])) for c in inc.get("neighbours") or ()]  # (neighbour_named.py)
+    if role == "staff" and (claims := (inc.get("reporter") or {}).get("claims")):  # "我住3号楼602" from a stranger
+        lines.insert(1, t(f"packet.claims_{claims}", who=inc["reporter"]["name"], name=person.get("name", "?")))
     if role == "staff" and (late := inc.get("outage")):  # a call that came while Redis was away
         when = svc.clock.local(late["at"]).strftime("%m-%d %H:%M")
         lines.append(t("packet.outage", time=when, to="、".join(late["to"])) if late.get("to")
@@ -175,8 +177,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.append(t("packet.media_above"))
         if inc["media"][0] < 0:  # Telegram's group chats have negative ids, private ones the person's own
             lines.append(t("alert.media_in_group"))
-    if inc.get("maybe_false_alarm"):
-        lines.append(t("packet.maybe_false_alarm"))
+    if inc.get("maybe_false_alarm") or inc.get("declined_at_risk"):
+        lines.append(t("packet.declined_at_risk" if inc.get("declined_at_risk") else "packet.maybe_false_alarm"))
     lines.append(t("packet.when", time=created.strftime("%m-%d %H:%M"), minutes=minutes))
     lines.append(_status_line(svc, inc, loc))
     if role == "staff" and inc.get("call_them") and inc["status"] != "resolved":

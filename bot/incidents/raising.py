@@ -14,6 +14,8 @@ from .. import roster
 from ..residents import has_any
 from ..textfit import clip
 from .alerting import listeners
+from .closed import family_told
+from .family_news import tell_raised
 from .merged_claim import keep_claim
 
 log = logging.getLogger(__name__)
@@ -44,10 +46,13 @@ class Raising:
                 return inc, 0
         return None, await self.open(kind, person, **how)  # never a cry lost
 
-    async def raise_call(self, n: int, words: str, source: str, **extra) -> int:
+    async def raise_call(self, n: int, words: str, source: str, by_chat: int | None = None, **extra) -> int:
         """Incident n (a request, a missed check-in) becomes an emergency. Recorded first, all at once: its kind, the
         words, the address to ask, the next escalation an emergency's gap from now (or a claimed one's arrival time);
-        then alerted. `extra`: more fields (who raised it). How many were reached (-1: an emergency already, or closed)."""
+        then alerted — the family told of it already hear it in one line (family_news.tell_raised), not the whole
+        family message again; `by_chat`, the one who raised it, hears her own reply only. `extra`: more fields (who
+        raised it). How many were reached (-1: an emergency already, or closed)."""
+        family = await family_told(self.svc, await self.store.incident(n) or {"id": n})
         async with self.lock(n):
             inc = await self.store.incident(n)
             if inc is None or inc["status"] not in RAISES or inc["kind"] == "emergency":
@@ -73,10 +78,11 @@ class Raising:
                                                        "source": source}, deadlines=deadlines)
             log.info("incident %s raised to an emergency (%s)", n, source)
             if inc["status"] == "open":  # the current level's audience, loudly, with the packet (buttons and all)
-                reached = await self._alert(n, level, reason="alert.raised", person=person or None)
+                reached = await self._alert(n, level, reason="alert.raised", person=person or None, skip=family)
         if inc["status"] != "open":  # its claimer and the first level, escalating until someone takes it again
             reached = await self.renew(n, clip(words or "🆘", 200), key="alert.raised")
         self.background(self.refresh(n))  # the earlier packets say it too
+        await tell_raised(self.svc, n, clip(words or "🆘", 100), family - {by_chat})
         return reached
 
     async def told_more(self, n: int, words: str, by: dict | None = None) -> int:

@@ -12,11 +12,14 @@ one's call (bot/incidents/family_other.py and stranger_call.py list both for sta
 """
 from __future__ import annotations
 
+import re
+
 from ..flows.base import Ctx
 from ..flows.menu import keyboard
-from ..residents import Called, full_address, residents_called
+from ..residents import CALLED, Called, door_said, full_address, lives_at, residents_at, residents_called
 from ..types import MEDIA
 from .help_request import forward_media
+from .own_name import others_named
 from .repeats import REPEAT_INTERVAL_SECONDS
 
 RECENT_SECONDS = 2 * 3600  # what the sender says this long after a report is still about it
@@ -62,17 +65,45 @@ def candidates(svc, people) -> list[dict]:
             for p in people]
 
 
+# the sender at the door said: "我是3号楼602的住户", "我住3号楼602", "我家在3号楼602室" (not "3号楼602的老太太摔倒了")
+AT_MY_DOOR = re.compile(r"我(?:就|也)?(?:是|住|家)[^，,。！!？?\s]{0,3}\d")
+
+
+async def named_by_stranger(svc, words: str) -> tuple[Called, str]:
+    """The residents an unregistered person's cry may mean, and how: "" (named or placed by them: a report,
+    "3号楼的张阿姨摔倒了"), "door" (a door given as theirs, or alone: "我住3号楼602，我摔倒了", "3号楼602 救命":
+    whoever is registered there) or "name" (her name given as theirs: "我是张阿姨，我摔倒了"). Claimed, it may not be
+    her: staff check by her registered phone first (bot/incidents/packet.py)."""
+    called, door = await named_in(svc, words), door_said(words)
+    if door and not called.people:
+        return await residents_at(svc.store, door), "door"
+    named = called.one is not None and (CALLED.search(words) or called.one["name"] in words)
+    if door and called.one is not None and not named and AT_MY_DOOR.search(words) and lives_at(called.one, door):
+        return called, "door"  # "我是3号楼602的住户" (not "我是3号楼602张阿姨的女儿": a report about her)
+    if called.one is not None and others_named(words, called.one)[0] != words:  # "我是张阿姨…": her introduction
+        return called, "name"
+    return called, ""
+
+
 async def stranger_named(ctx: Ctx, words: str) -> bool:
-    """Whether an unregistered person's cry plainly names one resident (then her call, reported by them: their
-    Telegram name, no phone known). What they sent with it is forwarded as a stranger's is
-    (bot/residents/onboarding.py). Several the words may mean: their own call lists them (stranger_call.py)."""
-    if (person := (await named_in(ctx.svc, words)).one) is None:
+    """Whether an unregistered person's cry plainly names one resident, or gives her door (then her call, reported
+    by them: their Telegram name, no phone known, and what they claimed). What they sent with it is forwarded as a
+    stranger's is (bot/residents/onboarding.py). Several the words may mean: their own call lists them
+    (stranger_call.py)."""
+    called, claims = await named_by_stranger(ctx.svc, words)
+    if (person := called.one) is None:
         return False
-    cat = ctx.svc.cat
-    reporter = {"name": ctx.ev.first_name or "?", "relation": cat.t("stranger.relation"),
-                "phone": cat.t("stranger.no_phone"), "other": True}
+    reporter = stranger_reporter(ctx.svc, ctx.ev.first_name, claims, tg_id=ctx.ev.user_id)
     await reported_resident(ctx, person, words, reporter, forward=False)
     return True
+
+
+def stranger_reporter(svc, name: str | None, claims: str = "", phone: str = "", tg_id: int | None = None) -> dict:
+    """Who cried, as staff read it: their Telegram name, unregistered, the phone they shared to sign up if any, and
+    whose door or name they gave as theirs (`claims`: then whose chat hears who took it, in private, `tg_id`)."""
+    claimed = {"claims": claims, "tg_id": tg_id} if claims else {}
+    return {"name": name or "?", "relation": svc.cat.t("stranger.relation"),
+            "phone": phone or svc.cat.t("stranger.no_phone"), "other": True, **claimed}
 
 
 async def reported_resident(ctx: Ctx, person: dict, words: str, reporter: dict, forward: bool = True) -> int:
@@ -83,7 +114,7 @@ async def reported_resident(ctx: Ctx, person: dict, words: str, reporter: dict, 
     reached = -1
     if existing and existing["kind"] != "emergency":  # her request, or a missed check-in: now urgent
         extra = {} if existing.get("reporter") else {"reporter": reporter}
-        reached = await incidents.raise_call(existing["id"], words, "reported", **extra)
+        reached = await incidents.raise_call(existing["id"], words, "reported", by_chat=ctx.ev.user_id, **extra)
     elif existing:  # her emergency: the staff holding it hear what he says, once a minute
         reached = await _told_more(ctx, existing["id"], words, reporter)
     if reached >= 0:

@@ -147,6 +147,8 @@ async def _tell_resident(ctx: Ctx, inc: dict, key: str, **kw) -> None:
     person = colleague(ctx.svc, inc) if inc.get("staff_caller") else await ctx.svc.store.resident(inc["resident"]) or {}
     if inc.get("stranger") and not inc.get("resident") and not inc.get("group") and inc.get("summary") is None:
         person, key = {"tg_id": inc["stranger"]}, "stranger.staff_coming" if key == "help.staff_coming" else key
+    elif (claimed := inc.get("reporter") or {}).get("claims"):  # "我住3号楼602" from an unregistered account: they
+        person = {"tg_id": claimed.get("tg_id")}  # hear it, not her own chat (she may be fine: staff phone her)
     if person.get("tg_id"):
         loc = await ctx.svc.store.pref(person["tg_id"], "locale") or ctx.svc.settings.locale
         await ctx.svc.outbox.send(Outbound(person["tg_id"], ctx.svc.cat.t(key, loc, **kw), tag=f"resident:{inc['id']}"))

@@ -24,12 +24,14 @@ from __future__ import annotations
 from .. import roster
 from ..flows.base import Ctx
 from ..services import Services
+from ..residents import door_said, residents_at
 from ..types import MEDIA, Identity, Inbound
 from .alerting import listeners
 from .outage import called_at
-from .packet import someone_else
+from .packet import someone_else, tappable
 from .repeats import REPEAT_INTERVAL_SECONDS
-from .reported import candidates, last_report, named_in, recent_call, remember, reported_at, reported_resident
+from .reported import (candidates, last_report, named_by_stranger, named_in, recent_call, remember, reported_at,
+                       reported_resident, stranger_reporter)
 
 WINDOW_SECONDS = 600  # the strangers' cap counts new calls in windows of 10 minutes
 GROUP_SECONDS = 600  # another stranger's cry in the same group this soon after its call joins it
@@ -38,10 +40,9 @@ LOCK_SECONDS = 15  # a group's (or the summary's) calls opened one at a time; a 
 SUMMARY = 0  # no Telegram account has id 0: its prefs keep which call is the strangers' summary now
 
 
-def reporter_of(svc: Services, ev: Inbound, phone: str = "") -> dict:
-    """Who cried, as staff read it: their Telegram name, unregistered, the phone they shared to sign up if any."""
-    return {"name": ev.first_name or "?", "relation": svc.cat.t("stranger.relation"),
-            "phone": phone or svc.cat.t("stranger.no_phone"), "other": True}
+def reporter_of(svc: Services, ev: Inbound, phone: str = "", claims: str = "") -> dict:
+    """Who cried, as staff read it (reported.stranger_reporter)."""
+    return stranger_reporter(svc, ev.first_name, claims, phone)
 
 
 async def own_call(svc: Services, uid: int) -> dict | None:
@@ -63,7 +64,7 @@ async def cried(svc: Services, ev: Inbound, words: str) -> int:
     if not await svc.store.within_quota("stranger_calls", now, WINDOW_SECONDS, cap):
         return await _beyond_cap(svc, uid, words, reporter)
     more = {"group": group} if group else {}
-    if named := (await named_in(svc, words)).people:  # "张阿姨" with two registered: both listed, none guessed
+    if named := (await named_by_stranger(svc, words))[0].people:  # "张阿姨", a door: several listed, none guessed
         more["candidates"] = candidates(svc, named)
     if group and ev.kind in MEDIA:  # the photo the cry came with goes with each alert round (in private: paced alone)
         more["media"] = [ev.chat, ev.message_id]
@@ -78,12 +79,13 @@ async def in_group(svc: Services, ev: Inbound, words: str) -> None:
     """A stranger's cry in a group (the group has 120 and the committee phone already): one naming a resident on the
     register is her own call, as in private (bot/incidents/reported.py; nothing said to them in private); else theirs,
     or the group's."""
-    if (person := (await named_in(svc, words)).one) is None:
+    called, claims = await named_by_stranger(svc, words)
+    if (person := called.one) is None:
         async with svc.store.lock(f"stranger_group:{ev.chat}", timeout=LOCK_SECONDS, blocking_timeout=LOCK_SECONDS):
             await cried(svc, ev, words)  # one at a time: five crying at once find the first one's call
         return
     ctx = Ctx(ev, Identity(ev.user_id, "stranger", svc.cat.locale_for(ev.language)), {}, svc)
-    await reported_resident(ctx, person, words, reporter_of(svc, ev), forward=False)  # (its replies: not sent)
+    await reported_resident(ctx, person, words, reporter_of(svc, ev, claims=claims), forward=False)  # (not sent)
 
 
 async def _open(svc: Services, words: str, reporter: dict, **fields) -> int:
@@ -173,7 +175,22 @@ async def said_after(svc: Services, ev: Inbound, text: str, recent: bool) -> int
         return 0
     told = svc.cat.t("alert.reporter_added", n=n, reporter=reporter["name"], relation=reporter["relation"],
                      words=text[:300])
+    if at_door := await _at_door(svc, n, text):  # "我住3号楼602": who the register has there, to phone first
+        told += "\n" + "\n".join([svc.cat.t("packet.claims_door", who=reporter["name"],
+                                              name="、".join(c["name"] for c in at_door))]
+                                 + [svc.cat.t("packet.candidate", **c) for c in at_door])
     return await roster.pass_on(svc, await listeners(svc, inc), told, None, tag=f"added:{n}", urgent_intro=True)
+
+
+async def _at_door(svc: Services, n: int, text: str) -> list[dict]:
+    """The residents registered at the door a stranger's words give (name, address, phone), kept on their call for
+    its later packets; [] when the words give no registered door."""
+    door = door_said(text)
+    found = candidates(svc, (await residents_at(svc.store, door)).people) if door else []
+    if found:
+        await svc.store.update_incident(n, candidates=found)
+        svc.incidents.background(svc.incidents.refresh(n))
+    return [{"name": c["name"], "address": c["address"], "phone": tappable(c["phone"])} for c in found]
 
 
 async def _alerted(svc: Services, n: int) -> int:

@@ -72,13 +72,25 @@ async def residents_called(store, text: str, near: list[dict] | tuple = ()) -> C
     surnames = "".join(dict.fromkeys(m["surname"] or m["short"] for m in forms))
     found = await store.residents_said(text, surnames)
     if not found and not forms and (door := place_said(text)).get("room"):  # "3号楼602的老太太": whoever lives there
-        kept, fits = narrowed(await store.residents_said("", "", door["room"]), door, ())
-        return Called(tuple(kept), len(kept) == 1, ()) if fits else Called()
+        return await residents_at(store, door)
     called = pick(text, found, near, tuple(m.group(0) for m in forms))
     exact = any(p["name"] in text for p in called.people)
     if called.sure and not exact and all(m.group(0).endswith(WEAK) for m in forms):
         return Called(called.people, False, called.said)
     return called
+
+
+async def residents_at(store, door: dict[str, str]) -> Called:
+    """Whoever the register has at a building and room said ("3号楼602": `door_said`, `place_said`)."""
+    kept, fits = narrowed(await store.residents_said("", "", door["room"]), door, ())
+    return Called(tuple(kept), len(kept) == 1, ()) if fits else Called()
+
+
+def door_said(text: str) -> dict[str, str]:
+    """The building and room the words give, with or without anyone placed there ("我住3号楼602", "3号楼602 救命");
+    {} without both."""
+    said = hints(text[:300])
+    return said if "building" in said and "room" in said else {}
 
 
 def place_said(text: str) -> dict[str, str]:
