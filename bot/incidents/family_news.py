@@ -31,9 +31,20 @@ async def tell_still_calling(svc, n: int) -> None:
 
 
 async def tell_taken(svc, n: int, who: str) -> None:
-    """A staff member took the call (claimed, or was handed it): those told of it hear who."""
+    """A staff member took the call (claimed, or was handed it): those told of it hear who; so does a neighbour who
+    reported her from an unregistered account, in private — who took it, nothing of hers (not even her full name)."""
     if inc := await svc.store.incident(n):
         await _tell(svc, inc, "family.taken", who=who)
+        await _tell_reporter(svc, inc, who)
+
+
+async def _tell_reporter(svc, inc: dict, who: str) -> None:
+    rep = inc.get("reporter") or {}
+    if not (rep.get("other") and rep.get("tg_id")) or rep.get("claims"):  # a door claimed hears it as hers (staff.py)
+        return
+    loc = await svc.store.pref(rep["tg_id"], "locale") or svc.settings.locale
+    text = svc.cat.t("stranger.report_taken", loc, who=who, phone=svc.settings.community.committee_phone)
+    await svc.outbox.send(Outbound(rep["tg_id"], text, tag=f"reporter:{inc['id']}"))
 
 
 async def tell_raised(svc, n: int, words: str, chats: set[int]) -> None:

@@ -101,9 +101,10 @@ async def stranger_named(ctx: Ctx, words: str) -> bool:
 def stranger_reporter(svc, name: str | None, claims: str = "", phone: str = "", tg_id: int | None = None) -> dict:
     """Who cried, as staff read it: their Telegram name, unregistered, the phone they shared to sign up if any, and
     whose door or name they gave as theirs (`claims`: then whose chat hears who took it, in private, `tg_id`)."""
-    claimed = {"claims": claims, "tg_id": tg_id} if claims else {}
+    claimed = {"claims": claims} if claims else {}  # (`tg_id`: they hear who took it, family_news.py)
     return {"name": name or "?", "relation": svc.cat.t("stranger.relation"),
-            "phone": phone or svc.cat.t("stranger.no_phone"), "other": True, **claimed}
+            "phone": phone or svc.cat.t("stranger.no_phone"), "other": True, **claimed,
+            **({"tg_id": tg_id} if tg_id else {})}
 
 
 async def reported_resident(ctx: Ctx, person: dict, words: str, reporter: dict, forward: bool = True) -> int:
