@@ -4,10 +4,13 @@ import pytest
 from conftest import TUESDAY_9, at, enrolled
 
 FINE = ["好", "好的", "蛮好", "老好额", "还可以", "我很好 谢谢关心", "好着呢", "没事没事", "👍", "🙏", "👌", "😊", "ok", "fine",
-        "在的", "活着呢", "嗯", "嗯嗯", "在", "我在", "早上好", "早", "知道了", "谢谢"]
+        "在的", "活着呢", "嗯", "嗯嗯", "在", "我在", "早上好", "早", "知道了", "谢谢",
+        # the morning's pills taken (session 15: read as "unwell", staff told and she asked why)
+        "药吃了", "吃了药了", "药已经吃了", "早上的药吃过了", "降压药吃了"]
 NOT_WELL = ["马马虎虎", "一般般", "还行吧 就是腿疼", "不太好", "勿好", "挺好的 就是有点咳嗽", "昨晚没睡好", "头有点晕",
             "好什么好 一个人闷死了", "今天不太舒服 不用来"]
-HELP = ["腰疼得起不来", "我摔了", "我跌了一跤"]
+HELP = ["腰疼得起不来", "我摔了", "我跌了一跤",
+        "我吃了很多药", "刚才吃了好多药"]  # maybe too many pills (session 15: "知道您平安就放心了")
 
 
 async def _answer(people, app, clock, words):
