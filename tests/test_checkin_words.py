@@ -176,3 +176,22 @@ async def test_no_ambulance_wanted_is_no_alarm_and_staff_get_the_words_as_at_the
     assert words in request.text and "紧急求助" not in request.text
     assert not any("要不要请社工来看看您" in t or "需要马上有人来吗" in t for t in zhang.texts())
     assert (await app.svc.checkins.state(rid)).answer == "unwell"  # answered, and not "fine": something happened
+
+
+@pytest.mark.parametrize("words", ["不要再发了", "别再发了", "以后不要发了", "不要每天问了", "别发了", "不用每天问我"])
+async def test_telling_the_morning_question_to_stop_is_a_wish_to_stop_not_unwell(people, app, clock, words):
+    """Said to the morning's check-in, each was read as "not well": staff got "🤒 身体不舒服" and she read
+    "听到您不舒服，我们很关心" — when she was saying she wants no more of them."""
+    zhang, rid = await enrolled(people, app)
+    await at(app, clock, TUESDAY_9)
+    await zhang.send(words)
+    assert words in people("李社工").last("求助 #1").text
+    assert "暂停" in zhang.last().text and "不舒服" not in zhang.last().text
+    assert (await app.svc.checkins.state(rid)).enrolled
+
+
+async def test_a_fever_wished_away_is_no_wish_to_stop(people, app, clock):
+    zhang, rid = await enrolled(people, app)
+    await at(app, clock, TUESDAY_9)
+    await zhang.send("不要再发烧了")
+    assert "暂停" not in zhang.last().text
