@@ -62,6 +62,12 @@ def stop_bot(bot: subprocess.Popen, timeout: float = 15) -> None:
         bot.wait()
 
 
+async def stopped(bot: subprocess.Popen, timeout: float = 15) -> None:
+    """stop_bot, waiting off the event loop: the test's Bot API server runs on it and must answer the bot while it
+    stops (python-telegram-bot confirms its last updates with one more getUpdates; blocked, that took 5 s)."""
+    await asyncio.to_thread(stop_bot, bot, timeout)
+
+
 @pytest.mark.parametrize("library", LIBRARIES)
 async def test_escalation_survives_a_killed_process(tmp_path, redis_server, library):
     async with BotAPIServer() as api:
@@ -87,5 +93,5 @@ async def test_escalation_survives_a_killed_process(tmp_path, redis_server, libr
             await asyncio.sleep(3)  # time for any duplicate to show up
             assert sum("紧急求助 #1" in m.text for m in api.sent_to(wa.id)) == 1
         finally:
-            stop_bot(bot)
+            await stopped(bot)
             bot.stderr.close()

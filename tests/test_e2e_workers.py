@@ -21,7 +21,7 @@ from redis.asyncio import Redis
 
 from bot.store import Keys
 from bot.testing.botapi_server import BotAPIServer, RateLimits
-from test_e2e_restart import LAST_MINUTE, ROOT, stop_bot, write_config
+from test_e2e_restart import LAST_MINUTE, ROOT, stopped, write_config
 
 LI, WANG, CHEN = 1001, 1002, 1003  # on duty; staff; the head
 
@@ -97,7 +97,6 @@ async def test_three_workers_one_killed_mid_escalation_every_level_reaches_staff
                                               if c.error_code == 429]
             assert all(w.poll() is None for w in workers if w is not killed)
         finally:
-            for w in workers:
-                stop_bot(w, 20)
+            await asyncio.gather(*(stopped(w, 20) for w in workers))
             await r.aclose()
         assert [w.returncode for w in workers if w is not killed] == [0, 0]
