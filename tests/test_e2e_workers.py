@@ -12,7 +12,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 
 import yaml
@@ -20,6 +19,7 @@ from conftest import signed_up_over_api
 from redis.asyncio import Redis
 
 from bot.store import Keys
+from bot.testing import warm_process
 from bot.testing.botapi_server import BotAPIServer, RateLimits
 from test_e2e_restart import LAST_MINUTE, ROOT, stopped, write_config
 
@@ -43,10 +43,10 @@ def worker_configs(tmp_path, api_url: str) -> tuple[list, str]:
 
 
 def start_worker(config, redis_url: str, token: str, shift: float, log_path) -> subprocess.Popen:
+    """A worker process of its own, forked from one that has imported the bot (warm_process.py)."""
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": token, "REDIS_URL": redis_url, "LOG_LEVEL": "WARNING"}
-    with open(log_path, "wb") as log:
-        return subprocess.Popen([sys.executable, "-m", "bot.testing.shifted_clock", str(shift), "--config",
-                                 str(config)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
+    return warm_process.start("bot.testing.shifted_clock", [str(shift), "--config", str(config)], env=env, cwd=ROOT,
+                              stderr_path=log_path)
 
 
 def alerts(api, chat_id: int) -> int:
