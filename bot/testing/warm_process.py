@@ -15,6 +15,7 @@ kill(), returncode, and stderr (bytes read from a socket, end of file at the exi
 from __future__ import annotations
 
 import atexit
+import importlib.util
 import locale
 import multiprocessing
 import os
@@ -27,7 +28,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-# imported once in the server process; not the module run as __main__ itself (runpy warns about that)
+# imported once in the server process (the module a child runs as __main__ is run afresh: `_child`)
 PRELOAD = ["bot.__main__", "bot.app", "bot.district", "bot.handlers.aiogram_adapter", "bot.handlers.ptb_adapter",
            "nlu", "nlu.qa"]
 _context = None
@@ -59,6 +60,8 @@ def _child(module: str, args: list[str], env: dict, cwd: str, streams: dict[int,
             os.dup2(null, fd)
     sys.stdin = open(0, closefd=False)  # multiprocessing gave the child /dev/null as stdin: fd 0 as Python would
     sys.argv = [module, *args]
+    package = importlib.util.find_spec(module).submodule_search_locations is not None
+    sys.modules.pop(f"{module}.__main__" if package else module, None)  # runs afresh as __main__, as `-m` does
     try:
         runpy.run_module(module, run_name="__main__", alter_sys=True)
     finally:
