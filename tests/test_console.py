@@ -14,13 +14,17 @@ import pytest
 import yaml
 
 from bot.redis_server import free_port
+from bot.testing import warm_process
 
 ROOT = Path(__file__).resolve().parent.parent
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI)
 
 
-def run_console(tmp_path, script: str, at: datetime = MONDAY_10, **sections) -> subprocess.CompletedProcess:
+def run_console(tmp_path, script: str, at: datetime = MONDAY_10, cold: bool = False,
+                **sections) -> subprocess.CompletedProcess:
+    """The console as a process of its own, forked from one that has imported the bot (bot/testing/warm_process.py);
+    `cold`: a fresh `python -m`, as an operator starts it (all it prints from its first import on)."""
     cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     cfg["console"]["port"] = free_port()  # not config.yaml's 8090, which other tests and runs may hold
     cfg |= sections
@@ -31,8 +35,12 @@ def run_console(tmp_path, script: str, at: datetime = MONDAY_10, **sections) -> 
     config.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "REDIS_URL", "LOG_LEVEL")}
     shift = "@" + at.isoformat()  # the instant the bot's clock starts at, measured in its own process
-    res = subprocess.run([sys.executable, "-m", "bot.testing.shifted_clock", shift, "--config", str(config)],
-                         input=script, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
+    args = [shift, "--config", str(config)]
+    if cold:
+        res = subprocess.run([sys.executable, "-m", "bot.testing.shifted_clock", *args],
+                             input=script, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
+    else:
+        res = warm_process.run("bot.testing.shifted_clock", args, input=script, cwd=ROOT, env=env, timeout=180)
     assert res.returncode == 0, res.stderr
     return res
 
@@ -47,10 +55,14 @@ INSTANTS = {
 }
 
 
+COLD = "Monday 05:00"  # this one starts as an operator starts it: a fresh python -m
+
+
 @pytest.mark.parametrize("instant", INSTANTS)
 def test_the_console_says_who_is_on_duty_and_the_readme_conversation_works_at_any_hour(tmp_path, instant):
     at, on_duty = INSTANTS[instant]
-    res = run_console(tmp_path, "/who\n/as 王老伯\n救命\n1\n1\n/as 值班\n1\n/open\n/quit\n", at=at)
+    res = run_console(tmp_path, "/who\n/as 王老伯\n救命\n1\n1\n/as 值班\n1\n/open\n/quit\n", at=at,
+                      cold=instant == COLD)
     out = res.stdout
     assert res.stderr == ""  # it starts clean: no library's chatter (jieba's DEBUG lines) around the banner
     assert out.startswith("建新居民区居委会 — 本地控制台")

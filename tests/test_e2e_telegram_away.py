@@ -22,8 +22,8 @@ RETRYING = "Telegram 暂时连不上 / unreachable"
 class Bot:
     """The bot as a process, its stderr read as it comes."""
 
-    def __init__(self, config, redis_url: str, token: str) -> None:
-        self.proc = start_bot(config, redis_url, token)
+    def __init__(self, config, redis_url: str, token: str, cold: bool = False) -> None:
+        self.proc = start_bot(config, redis_url, token, cold=cold)
         self.lines: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -116,7 +116,7 @@ async def test_telegram_refusing_connections_at_first_then_coming_up(tmp_path, r
 async def test_a_rejected_token_stops_the_bot_with_one_line(tmp_path, redis_server, library):
     async with BotAPIServer() as api:
         config = write_config(tmp_path, api.base_url, library)
-        bot = Bot(config, redis_server.url, "999:REVOKED")  # Telegram answers 401
+        bot = Bot(config, redis_server.url, "999:REVOKED", cold=True)  # Telegram answers 401; all it prints
         code = await asyncio.to_thread(bot.proc.wait, 120)
         err = await bot.stop()
     lines = [line for line in err.splitlines() if "jieba" not in line and "prefix dict" not in line.lower()

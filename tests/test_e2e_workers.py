@@ -12,7 +12,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 
 import yaml
@@ -20,8 +19,9 @@ from conftest import signed_up_over_api
 from redis.asyncio import Redis
 
 from bot.store import Keys
+from bot.testing import warm_process
 from bot.testing.botapi_server import BotAPIServer, RateLimits
-from test_e2e_restart import LAST_MINUTE, ROOT, stop_bot, write_config
+from test_e2e_restart import LAST_MINUTE, ROOT, stopped, write_config
 
 LI, WANG, CHEN = 1001, 1002, 1003  # on duty; staff; the head
 
@@ -43,10 +43,10 @@ def worker_configs(tmp_path, api_url: str) -> tuple[list, str]:
 
 
 def start_worker(config, redis_url: str, token: str, shift: float, log_path) -> subprocess.Popen:
+    """A worker process of its own, forked from one that has imported the bot (warm_process.py)."""
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": token, "REDIS_URL": redis_url, "LOG_LEVEL": "WARNING"}
-    with open(log_path, "wb") as log:
-        return subprocess.Popen([sys.executable, "-m", "bot.testing.shifted_clock", str(shift), "--config",
-                                 str(config)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
+    return warm_process.start("bot.testing.shifted_clock", [str(shift), "--config", str(config)], env=env, cwd=ROOT,
+                              stderr_path=log_path)
 
 
 def alerts(api, chat_id: int) -> int:
@@ -97,7 +97,6 @@ async def test_three_workers_one_killed_mid_escalation_every_level_reaches_staff
                                               if c.error_code == 429]
             assert all(w.poll() is None for w in workers if w is not killed)
         finally:
-            for w in workers:
-                stop_bot(w, 20)
+            await asyncio.gather(*(stopped(w, 20) for w in workers))
             await r.aclose()
         assert [w.returncode for w in workers if w is not killed] == [0, 0]

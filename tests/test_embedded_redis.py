@@ -13,6 +13,7 @@ import redis
 import yaml
 
 from bot.redis_server import EmbeddedRedis, EmbeddedRedisError
+from bot.testing import warm_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,8 +58,9 @@ def test_residents_list_beside_a_running_bot_leaves_its_redis_running(tmp_path):
         client = redis.Redis(port=running.port)
         client.set("nc:probe", "still here")
         env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "TELEGRAM_BOT_TOKEN")}
-        res = subprocess.run([sys.executable, "-m", "bot", "--config", str(_cli_config(tmp_path, data)),
-                              "residents", "list"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        # a program of its own, forked with the bot imported (bot/testing/warm_process.py): its exit is a process's
+        res = warm_process.run("bot", ["--config", str(_cli_config(tmp_path, data)), "residents", "list"], cwd=ROOT,
+                               env=env, timeout=120)
         assert res.returncode == 0, res.stderr
         assert "王老伯" in res.stdout  # it read the register from the running Redis
         assert running.proc.poll() is None and _alive(running.proc.pid)

@@ -139,7 +139,7 @@ async def test_a_bot_killed_during_the_outage_stores_the_call_after_its_restart(
     import signal
 
     import yaml
-    from test_e2e_restart import start_bot, stop_bot, write_config
+    from test_e2e_restart import start_bot, stopped, write_config
 
     from bot.testing.botapi_server import BotAPIServer
 
@@ -187,7 +187,7 @@ async def test_a_bot_killed_during_the_outage_stores_the_call_after_its_restart(
             assert sum("紧急求助 #" in m.text and OUTAGE_LINE in m.text for m in api.sent_to(li.id)) == 1
     finally:
         if bot is not None:
-            stop_bot(bot)
+            await stopped(bot)
             bot.stderr.close()
         server.stop()
 

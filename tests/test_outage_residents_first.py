@@ -18,10 +18,27 @@ from test_outage_journal import own_redis, replay_tick  # noqa: F401  (a fixture
 
 from bot.incidents import journal_folder
 from bot.ratelimit import TelegramLimiter
+from bot.testing.quick_time import QuickTime
 from bot.testing.tools import Person
 
 ALERT = "未能记录"
 STRANGERS = 10
+STAFF_CHATS = (1001, 1002, 1003)
+
+
+class Paced(TelegramLimiter):
+    """Telegram's real limits (one message a second into a chat after a burst of three) on a clock ten times faster
+    than the wall clock, which the test can stop; it counts the messages that asked for a slot, per chat."""
+
+    def __init__(self) -> None:
+        self.time = QuickTime(speed=10)
+        super().__init__(clock=self.time.clock, sleep=self.time.sleep)
+        self.asked: dict[int, int] = {}
+
+    async def acquire(self, chat_id, urgent=False, *, again=False, **kw):
+        if not again:
+            self.asked[chat_id] = self.asked.get(chat_id, 0) + 1
+        return await super().acquire(chat_id, urgent, again=again, **kw)
 
 
 def alerts_to(app, chat: int) -> list[str]:
@@ -37,11 +54,22 @@ async def until(check, seconds: float = 20) -> None:
 
 
 async def flood_then(app, resident: Person) -> list[asyncio.Task]:
-    """Ten strangers cry at once; once their alerts have started reaching staff, the resident cries."""
+    """Ten strangers cry at once; once their alerts have started reaching staff, the resident cries. Telegram's
+    second stands still from the first alert until every stranger's alert, then hers, waits for each staff chat."""
+    paced: Paced = app.svc.outbox.limiter
+    before = dict(paced.asked)
+
+    def asked(n: int) -> bool:
+        return all(paced.asked.get(c, 0) - before.get(c, 0) >= n for c in STAFF_CHATS)
+
     cries = [asyncio.create_task(Person(app, 70_000 + i, f"路人{i}").send("救命")) for i in range(STRANGERS)]
     await until(lambda: len(alerts_to(app, 1001)) >= 1)
-    await asyncio.sleep(0.3)  # every stranger's alert is waiting for the staff chats' pace now
+    paced.time.stop()
+    await until(lambda: asked(STRANGERS))
+    assert asked(STRANGERS) and not asked(STRANGERS + 1), paced.asked  # every stranger's alert is waiting now
     cries.append(asyncio.create_task(resident.send("救命 我摔倒了")))
+    await until(lambda: asked(STRANGERS + 1))
+    paced.time.go()
     return cries
 
 
@@ -53,7 +81,7 @@ def strangers_before_her(app, chat: int, name: str) -> int:
 
 async def test_a_residents_cry_during_an_outage_reaches_staff_before_a_flood_of_strangers_cries(
         make_app, own_redis, clock):
-    app = await make_app(redis_url=own_redis.url, limiter=TelegramLimiter())
+    app = await make_app(redis_url=own_redis.url, limiter=Paced())
     wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
     await replay_tick(app)  # Redis answers: the register's Telegram ids are kept on disk
     own_redis.stop()
@@ -71,7 +99,7 @@ async def test_a_residents_cry_during_an_outage_reaches_staff_before_a_flood_of_
 
 async def test_the_snapshot_on_disk_holds_only_ids_readable_by_the_bot_alone_and_serves_a_restart(
         make_app, own_redis, clock):
-    app = await make_app(redis_url=own_redis.url, limiter=TelegramLimiter())
+    app = await make_app(redis_url=own_redis.url, limiter=Paced())
     await signed_up(Person(app, 5001, "王老伯"), "13900000002")
     await replay_tick(app)
     (snapshot,) = [p for p in journal_folder(app.settings).iterdir() if not p.name.endswith(".jsonl")]
@@ -79,7 +107,7 @@ async def test_the_snapshot_on_disk_holds_only_ids_readable_by_the_bot_alone_and
     text = snapshot.read_text()
     assert "5001" in text and "13900000002" not in text and "王老伯" not in text
     assert all(isinstance(i, int) for i in json.loads(text)["ids"])
-    later = await make_app(redis_url=own_redis.url, limiter=TelegramLimiter())  # another worker, just started:
+    later = await make_app(redis_url=own_redis.url, limiter=Paced())  # another worker, just started:
     own_redis.stop()  # Redis goes before it has read the register itself; it has the snapshot on disk
     cries = await flood_then(later, wang := Person(later, 5001, "王老伯"))
     await until(lambda: any("王老伯" in t for t in alerts_to(later, 1001)))
@@ -107,7 +135,7 @@ async def test_a_broken_snapshot_leaves_every_alert_in_arrival_order_and_says_so
 
 
 async def test_a_resident_who_signed_up_a_moment_before_the_outage_goes_first_too(make_app, own_redis, clock):
-    app = await make_app(redis_url=own_redis.url, limiter=TelegramLimiter())
+    app = await make_app(redis_url=own_redis.url, limiter=Paced())
     await replay_tick(app)  # the snapshot at start, before she signed up
     zhang = await signed_up(Person(app, 5002, "张阿姨"), "13900000001")
     clock.advance(seconds=2)

@@ -93,25 +93,35 @@ def run_cli(*args, env_extra=None, cwd=ROOT):
                           timeout=120)
 
 
-def test_cli_import_reports_bad_rows_and_lists(redis_server, tmp_path):
+def test_cli_import_reports_bad_rows_and_lists(redis_server, tmp_path, capsys, monkeypatch):
+    """The `residents` commands, each as `python -m bot` runs them (its `main`), in this process: a process each
+    would spend seconds importing the same modules. test_every_bad_file_gets_one_clear_line runs them as processes."""
+    from bot.__main__ import main
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(args, code, out, err)
+
     cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     cfg["redis"]["prefix"] = "cli-test:"
     cfg["residents"]["seed_file"] = str(ROOT / "data" / "sample_residents.csv")
     config = tmp_path / "c.yaml"
     config.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
-    env = {"REDIS_URL": redis_server.url}
+    monkeypatch.setenv("REDIS_URL", redis_server.url)
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
     bad = csv_file(tmp_path, ROW_A, "坏行,12,,,,,maybe,,,,,,,,,,")
-    res = run_cli("--config", str(config), "residents", "import", str(bad), env_extra=env)
+    res = cli("--config", str(config), "residents", "import", str(bad))
     assert res.returncode == 1
     assert "line 3: phone" in res.stderr and "nothing from" in res.stderr
     good = csv_file(tmp_path, ROW_A.replace("心脏不好", "=1+2"), name="good.csv")
-    res = run_cli("--config", str(config), "residents", "import", str(good), env_extra=env)
+    res = cli("--config", str(config), "residents", "import", str(good))
     assert res.returncode == 0 and "1 added" in res.stdout
     assert "check: line 2: notes starts with '='" in res.stdout  # flagged in the import report
-    res = run_cli("--config", str(config), "residents", "list", env_extra=env)
+    res = cli("--config", str(config), "residents", "list")
     assert "陈阿公" in res.stdout and "13900000011" not in res.stdout  # phones masked in listings
     out = tmp_path / "export.csv"
-    res = run_cli("--config", str(config), "residents", "export", str(out), env_extra=env)
+    res = cli("--config", str(config), "residents", "export", str(out))
     assert res.returncode == 0 and "13900000011" in out.read_text(encoding="utf-8-sig")
     assert "'=1+2" in out.read_text(encoding="utf-8-sig")
 
