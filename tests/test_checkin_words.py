@@ -178,7 +178,8 @@ async def test_no_ambulance_wanted_is_no_alarm_and_staff_get_the_words_as_at_the
     assert (await app.svc.checkins.state(rid)).answer == "unwell"  # answered, and not "fine": something happened
 
 
-@pytest.mark.parametrize("words", ["不要再发了", "别再发了", "以后不要发了", "不要每天问了", "别发了", "不用每天问我"])
+@pytest.mark.parametrize("words", ["不要再发了", "别再发了", "以后不要发了", "不要每天问了", "别发了", "不用每天问我",
+                                   "stop sending me this"])
 async def test_telling_the_morning_question_to_stop_is_a_wish_to_stop_not_unwell(people, app, clock, words):
     """Said to the morning's check-in, each was read as "not well": staff got "🤒 身体不舒服" and she read
     "听到您不舒服，我们很关心" — when she was saying she wants no more of them."""

@@ -40,7 +40,8 @@ TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问
 # stopping the daily check-ins is talked over with staff first: they hear it, nothing stops by itself
 STOP = re.compile(r"(取消|停掉|停止|关掉|不要|不想|别再?)(每天|每日)?(的)?(签到|问候|报平安)|不要再?问我(好不好|怎么样)"
                   r"|^(以后|今后|明天)?(就)?(不要|别|不用|不必)(再|每天|天天)?(给我)?(发|问)(了|啦|我了?|消息了?)?[。!！]*$"
-                  r"|\b(stop|cancel) (the )?(daily )?check-?ins?\b", re.I)
+                  r"|\b(stop|cancel) (the )?(daily )?check-?ins?\b|^(please )?stop (sending|asking)( me)?( this| these)?\b",
+                  re.I)
 SHORT = 16
 # "我好难受" carries 好, "好个屁" and "哪里好" say the opposite, "一般般" is no call for help, "勿好" is Shanghainese for
 # "not good", "还行吧 就是腿疼" is fine but for a pain: words that make a typed answer "unwell" whatever the model ranks
