@@ -21,7 +21,7 @@ from typing import Callable
 
 import yaml
 
-from .qa_compose import compose, detect_aspect, detect_aspects, is_follow_up
+from .qa_compose import compose, detect_aspect, detect_aspects, gives_figure_for, is_follow_up
 from .qa_compute import extract_age, extract_grade
 from .qa_entry import KbEntry, KbError, load_entry, load_out_of_scope, load_wording, topic_files
 from .qa_index import TopicIndex
@@ -134,7 +134,8 @@ class KnowledgeBase:
         best = ranked[0] if ranked else None
         names_other_topic = (best is not None and best.topic != context_topic
                              and best.confidence >= self.threshold and best.evidence >= NAMED_EVIDENCE)
-        if context_topic in kb.entries and is_follow_up(question) and not names_other_topic:
+        follows = is_follow_up(question) or gives_figure_for(context_topic, question)  # "评了3级一个礼拜来几次"
+        if context_topic in kb.entries and follows and not names_other_topic:
             coverage = next((m.confidence for m in ranked if m.topic == context_topic), 0.0)
             topic, confidence, follow_up = context_topic, max(coverage, FOLLOW_UP_CONFIDENCE), True
         elif best is not None and best.confidence >= self.threshold:

@@ -60,6 +60,20 @@ def is_follow_up(text: str) -> bool:
     return len(rest) <= _FOLLOW_UP_MAX_CHARS
 
 
+# The figure each topic's rule works from: "那我老伴呢他82岁" right after the allowance is the allowance for 82.
+_FIGURE_OF_TOPIC = {
+    "allowance.senior": rules.extract_age,
+    "pension.resident": rules.extract_age,
+    "insurance.long_term_care": rules.extract_grade,
+}
+
+
+def gives_figure_for(topic: str | None, text: str) -> bool:
+    """The text states the age or grade that `topic`'s answer is worked out from."""
+    read = _FIGURE_OF_TOPIC.get(topic or "")
+    return read is not None and read(text) is not None
+
+
 @dataclass(frozen=True)
 class Composed:
     text: str

@@ -34,7 +34,8 @@ _AGE_PATTERNS = (
     re.compile(r"\b(?:i am|i'm|is|am|aged?)\s+(\d{2,3})\b", re.I),
 )
 # "我九十一了", "阿拉姆妈都八十五啦": a number said of a person, taken as an age from 50 up (LOOSE_AGE_FROM)
-_LOOSE_AGE = re.compile(rf"(?:^|我|他|她|伊|阿拉|姆妈|我妈|我爸|老伴|已经|都)\s*{_NUMBER}\s*(?:了|啦|喽)")
+_LOOSE_AGE = re.compile(rf"(?:^|我|他|她|伊|阿拉|姆妈|我妈|我爸|老伴|老头子|老头|老太婆|老太太|老太|妈妈|爸爸|已经|都)"
+                        rf"\s*{_NUMBER}\s*(?:了|啦|喽)")
 LOOSE_AGE_FROM = 50
 # Told roughly: "九十出头", "八十多岁", "七十好几" (the band's lower bound is what counts),
 # "快九十了" (one less), "七十有五" (seventy and five).
