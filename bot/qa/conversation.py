@@ -17,6 +17,14 @@ def start(ctx: Ctx) -> None:
     ctx.say(ctx.t("qa.ask"))
 
 
+def only_a_figure_for_the_topic(ctx: Ctx, text: str) -> bool:
+    """"我老伴82岁呢" right after the allowance's answer: someone's age (or grade) for the topic, nothing else said."""
+    from nlu.qa_compose import only_figure_for
+
+    topic = ctx.session.get("topic") if ctx.session.get("flow") == "qa" else None
+    return ctx.svc.kb is not None and only_figure_for(topic, text)
+
+
 async def on_question(ctx: Ctx, text: str, result: dict | None = None) -> None:
     kb = ctx.svc.kb
     person = await ctx.svc.store.resident(ctx.me.resident_id) or {}
