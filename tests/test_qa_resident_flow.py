@@ -65,3 +65,22 @@ async def test_a_call_for_help_inside_a_pension_question_is_an_emergency(people,
     assert "已通知值班社工" in liu.last("已通知值班社工").text
     assert not any("来源" in t for t in liu.texts())
     assert words in people("李社工").last("紧急求助 #1").text
+
+
+async def test_two_questions_in_one_voice_message_get_both_answers_under_both_sources(people, app):
+    """The pension's payday was dropped: only the senior card was answered, under its source alone."""
+    liu = await signed_up(people("刘奶奶"), "13900000003")
+    await liu.send("❓ 养老金/补贴")
+    await liu.send("养老金什么时候到账还有老年卡的钱什么时候打进来")
+    answer = liu.last("来源").text
+    assert "社保卡对应的银行账户" in answer and "150元" in answer
+    assert "12333" in answer and "老年综合津贴政策" in answer.split("来源")[1]
+
+
+async def test_the_husbands_allowance_is_not_worked_out_from_her_own_age(people, app):
+    """刘奶奶 is 75 by the register: "我老伴能拿多少老年津贴" was answered "75岁的老人…150元" for her husband."""
+    liu = await signed_up(people("刘奶奶"), "13900000003")
+    await liu.send("❓ 养老金/补贴")
+    await liu.send("我老伴能拿多少老年津贴")
+    answer = liu.last("来源").text
+    assert "75岁的老人" not in answer and "80到89岁每月180元" in answer

@@ -78,3 +78,46 @@ def test_what_the_knowledge_base_cannot_know_goes_to_a_person(kb, question):
 def test_a_follow_up_with_someone_elses_age_or_grade_is_worked_out_on_the_same_topic(kb, question, context, expected):
     got = kb.answer(question, age=75, context_topic=context)
     assert got.topic == context and expected in got.answer, (got.topic, got.answer)
+
+
+@pytest.mark.parametrize("question", ["我老伴能拿多少老年津贴", "我老头子老年卡一个月几钿", "她一个月能领多少高龄津贴"])
+def test_someone_elses_allowance_is_never_worked_out_from_the_askers_own_age(kb, question):
+    """The register knows the asker is 72 (150 元): her husband's allowance was stated as 150 元 too, whatever his age."""
+    got = kb.answer(question, age=72)
+    assert got.topic == "allowance.senior"
+    assert "72岁" not in got.answer and "80到89岁每月180元" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", ["我老伴比我大三岁 他老年津贴能拿多少", "我比老头子小两岁，老年卡多少钱"])
+def test_an_age_difference_is_no_age(kb, question):
+    """"比我大三岁" was read as an age: "3岁还不满65岁，暂时领不到老年综合津贴"."""
+    got = kb.answer(question, age=None)
+    assert "不满65岁" not in got.answer and "3岁" not in got.answer and "2岁" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question, first, second", [
+    ("养老金什么时候到账还有老年卡的钱什么时候打进来", "pension.employee", "allowance.senior"),
+    ("长护险怎么申请 另外低保去哪里办", "insurance.long_term_care", "assistance.minimum_living"),
+    ("老年津贴多少？养老金每年要认证吗", "allowance.senior", "pension.certification"),
+])
+def test_two_questions_in_one_message_get_both_answers_and_both_sources(kb, question, first, second):
+    """Only one topic was answered; the other question was silently dropped."""
+    got = kb.answer(question, age=80)
+    assert not got.handoff
+    for topic in (first, second):
+        entry = kb.entries[topic]
+        assert entry.source in got.source, (topic, got.source)
+        assert entry.title.pick("zh") in got.answer or entry.answer.pick("zh")[:12] in got.answer, (topic, got.answer)
+
+
+@pytest.mark.parametrize("question", ["去哪里办", "在哪里申请", "怎么查"])
+def test_a_follow_up_with_nothing_before_it_names_no_topic_and_goes_to_a_person(kb, question):
+    """"去哪里办" as the first question was answered with the disability subsidies' office."""
+    got = kb.answer(question, age=80)
+    assert got.handoff, (got.topic, got.answer)
+
+
+def test_a_second_question_that_only_asks_where_is_about_the_first_topic(kb):
+    got = kb.answer("老年津贴多少钱还有去哪里办", age=80)
+    assert got.topic == "allowance.senior" and "180元" in got.answer
+    assert kb.entries["allowance.senior"].where.pick("zh") in got.answer and "残疾" not in got.answer
