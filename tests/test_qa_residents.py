@@ -61,6 +61,8 @@ def test_a_residents_question_gets_its_topic_with_a_source_and_no_figure_outside
     "2027年养老金调整多少",
     "养老金明年还涨伐",
     "今年养老金涨了多少",
+    "我的敬老卡丢了怎么办",
+    "社保卡弄丢了去哪里补办",
 ])
 def test_what_the_knowledge_base_cannot_know_goes_to_a_person(kb, question):
     """A bank account, someone else's pension, a rise not yet decided: no confident general answer."""
