@@ -162,6 +162,12 @@ class KnowledgeBase:
         return Answer(topic, confidence, composed.text, entry.source, entry.reviewed, entry.channel,
                       handoff=False, needs_age=composed.needs_age and not other)
 
+    def names_topic(self, question: str) -> bool:
+        """The question names one topic's own term and would be answered ("社区食堂在哪里"), not handed off."""
+        kb = self._current()
+        ranked = kb.index.rank(question)
+        return bool(ranked) and ranked[0].evidence >= NAMED_EVIDENCE and not self.answer(question).handoff
+
     def _two_questions(self, question: str, age: int | None, locale: str, today: dt.date | None) -> Answer | None:
         """Both answers when the message asks two questions on two topics, else None (answered as one)."""
         parts = [p for p in _NEXT_QUESTION.split(question) if len(p.strip()) >= 3]

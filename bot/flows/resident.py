@@ -140,6 +140,8 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
     if confidence < 0.35 or intent == "out_of_scope":  # not understood, unless an ache is named ("我腰疼", "我发烧了")
         intent = "feeling_unwell" if ACHE.search(text) and not WELL_AGAIN.search(text) else "out_of_scope"
+        if intent == "out_of_scope" and qa.names_a_topic(ctx, result, text):
+            intent = "ask_subsidy"  # "我不会刷脸怎么办": the model half knew; the knowledge base knows
     told = await clause_intents(ctx.svc, text)  # one message, two things: "谢谢上次帮忙，今天又有点头晕"
     need = next((i for i, _ in told if i in NEEDS), None)
     question = next((i for i, _ in told if i in QUESTIONS), None)

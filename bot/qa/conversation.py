@@ -25,6 +25,16 @@ def only_a_figure_for_the_topic(ctx: Ctx, text: str) -> bool:
     return ctx.svc.kb is not None and only_figure_for(topic, text)
 
 
+HALF_A_QUESTION = 0.15  # the model's pension and subsidy scores together, when neither reached its bar
+
+
+def names_a_topic(ctx: Ctx, result: dict, text: str) -> bool:
+    """"我不会刷脸怎么办", "社区食堂在哪里": the model half took it for a question, and it names a topic's own term."""
+    ranking = {r["name"]: r["confidence"] for r in result.get("intent_ranking") or ()}
+    asks = ranking.get("ask_pension", 0.0) + ranking.get("ask_subsidy", 0.0)
+    return ctx.svc.kb is not None and asks >= HALF_A_QUESTION and ctx.svc.kb.names_topic(text)
+
+
 async def on_question(ctx: Ctx, text: str, result: dict | None = None) -> None:
     kb = ctx.svc.kb
     person = await ctx.svc.store.resident(ctx.me.resident_id) or {}
