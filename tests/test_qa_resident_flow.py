@@ -93,3 +93,16 @@ async def test_the_husbands_allowance_is_not_worked_out_from_her_own_age(people,
     await liu.send("我老伴能拿多少老年津贴")
     answer = liu.last("来源").text
     assert "75岁的老人" not in answer and "80到89岁每月180元" in answer
+
+
+@pytest.mark.parametrize("words", ["我女儿能帮我办吗", "我儿子可以代办伐"])
+async def test_can_my_daughter_do_it_is_a_question_for_staff_about_that_topic(people, app, words):
+    """Asked right after the allowance's answer, it opened a help request ("已经告诉居委会社工，他们会尽快联系您") that
+    told staff nothing of the allowance; now it is a question, sent with one tap, naming the topic."""
+    liu = await _after_allowance_answer(people)
+    await liu.send(words)
+    offer = liu.last()
+    assert "不太确定" in offer.text and "已经告诉居委会社工" not in offer.text
+    await liu.click(offer, "问社工")
+    question = people("李社工").last("居民提问").text
+    assert words in question and "老年综合津贴" in question

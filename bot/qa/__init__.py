@@ -6,8 +6,9 @@ The knowledge base and its matching live in nlu/qa.py; what counts as a question
 understanding (bot/flows/understanding.py), which the cry-for-help check reads too.
 Exposes `start` (the menu's ❓), `on_question` (a question typed or routed here), `on_button` (qa:… buttons),
 `only_a_figure_for_the_topic` ("我老伴82岁呢" after an answer: a follow-up, not a cry) and `names_a_topic` (a
-question the model half-recognised that names a topic: answered, not "答不上来").
+question the model half-recognised that names a topic: answered, not "答不上来") and `asks_on_behalf` ("我女儿能帮我办吗"
+after an answer: a question for staff about that topic, not a request for help).
 """
-from .conversation import names_a_topic, on_button, on_question, only_a_figure_for_the_topic, start
+from .conversation import asks_on_behalf, names_a_topic, on_button, on_question, only_a_figure_for_the_topic, start
 
-__all__ = ["names_a_topic", "on_button", "on_question", "only_a_figure_for_the_topic", "start"]
+__all__ = ["asks_on_behalf", "names_a_topic", "on_button", "on_question", "only_a_figure_for_the_topic", "start"]
