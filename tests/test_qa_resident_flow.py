@@ -106,3 +106,14 @@ async def test_can_my_daughter_do_it_is_a_question_for_staff_about_that_topic(pe
     await liu.click(offer, "问社工")
     question = people("李社工").last("居民提问").text
     assert words in question and "老年综合津贴" in question
+
+
+@pytest.mark.parametrize("words", ["请问老年津贴怎么领 我女儿帮我问的 我妈今年九十一了",
+                                   "我是她女儿 替我妈问一下 老年卡一个月多少钱 她今年九十一"])
+async def test_a_daughter_asking_for_her_mother_gets_the_answer_not_a_help_request(people, app, words):
+    """"我女儿帮我问的" was heard as a request for help: "已经告诉居委会社工，他们会尽快联系您" and a 求助 for staff."""
+    liu = await signed_up(people("刘奶奶"), "13900000003")
+    await liu.send(words)
+    assert "350元" in liu.last("来源").text
+    assert not any("已经告诉居委会社工" in t for t in liu.texts())
+    assert not any("求助" in t for t in people("李社工").texts())
