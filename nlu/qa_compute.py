@@ -30,7 +30,7 @@ _NOT_AN_AGE_AFTER = r"(?!\s*(?:以后|以上|以下|之后|之前|开始|起|前
 # "他比我大三岁" tells a difference, not an age (and "十三岁" is read from its start, never from 三).
 _NOT_A_DIFFERENCE = rf"(?<![大小差\d{_CN_NUM}])"
 _AGE_PATTERNS = (
-    re.compile(rf"{_NOT_A_DIFFERENCE}{_NUMBER}\s*(?:周岁|岁|歲){_NOT_AN_AGE_AFTER}"),
+    re.compile(rf"{_NOT_A_DIFFERENCE}{_NUMBER}\s*(?:周岁|岁|歲|碎|随(?!申)){_NOT_AN_AGE_AFTER}"),
     re.compile(rf"今年\s*{_NUMBER}(?![\d{_CN_NUM}]|\s*(?:年|月|号|级|元|块|次))"),
     re.compile(r"\b(\d{2,3})\s*(?:years?\s*old|yrs?\s*old|y/o)\b", re.I),
     re.compile(r"\b(?:i am|i'm|is|am|aged?)\s+(\d{2,3})\b", re.I),

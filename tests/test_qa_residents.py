@@ -123,3 +123,10 @@ def test_a_second_question_that_only_asks_where_is_about_the_first_topic(kb):
     got = kb.answer("老年津贴多少钱还有去哪里办", age=80)
     assert got.topic == "allowance.senior" and "180元" in got.answer
     assert kb.entries["allowance.senior"].where.pick("zh") in got.answer and "残疾" not in got.answer
+
+
+@pytest.mark.parametrize("question", ["我86碎老年津贴多少", "我今年八十六随 老年卡多少钱"])
+def test_an_age_typed_with_a_homophone_for_sui_is_still_an_age(kb, question):
+    """"86碎" (岁 typed by sound) was no age: the bot asked "您今年多大年纪？" of someone who had just said it."""
+    got = kb.answer(question, age=None)
+    assert "86岁的老人" in got.answer and "180元" in got.answer and not got.needs_age, got.answer
