@@ -130,3 +130,11 @@ def test_an_age_typed_with_a_homophone_for_sui_is_still_an_age(kb, question):
     """"86碎" (岁 typed by sound) was no age: the bot asked "您今年多大年纪？" of someone who had just said it."""
     got = kb.answer(question, age=None)
     assert "86岁的老人" in got.answer and "180元" in got.answer and not got.needs_age, got.answer
+
+
+def test_every_figure_in_the_knowledge_base_is_one_domain_md_states(kb):
+    """A guard for edits: an amount, age or hotline typed into an entry that DOMAIN.md does not state is caught here."""
+    for entry in kb.entries.values():
+        for field in (entry.answer, entry.how_to_apply, entry.where):
+            for locale in ("zh", "en"):
+                assert _figures(field.pick(locale)) <= DOMAIN_FIGURES, (entry.id, field.pick(locale))
