@@ -117,3 +117,17 @@ async def test_a_daughter_asking_for_her_mother_gets_the_answer_not_a_help_reque
     assert "350元" in liu.last("来源").text
     assert not any("已经告诉居委会社工" in t for t in liu.texts())
     assert not any("求助" in t for t in people("李社工").texts())
+
+
+async def test_a_fall_told_when_the_bot_asks_her_age_is_an_emergency(people, app):
+    """Guard: the reply to "您今年多大年纪？" is read for an age, but a cry comes first."""
+    person = await app.svc.store.resident(await app.svc.store.resident_id_by_phone("13900000003"))
+    person["birth_date"] = ""
+    await app.svc.store.save_resident(person)
+    liu = await signed_up(people("刘奶奶"), "13900000003")
+    await liu.send("❓ 养老金/补贴")
+    await liu.send("老年综合津贴每个月多少钱")
+    assert "多大年纪" in liu.last().text
+    await liu.send("八十二 我刚才跌了一跤爬不起来了")
+    assert "已通知值班社工" in liu.last("已通知值班社工").text
+    assert "爬不起来" in people("李社工").last("紧急求助 #1").text
