@@ -21,7 +21,7 @@ from typing import Callable
 
 import yaml
 
-from .qa_compose import compose, detect_aspect, detect_aspects, is_follow_up
+from .qa_compose import compose, detect_aspect, detect_aspects, gives_figure_for, is_follow_up
 from .qa_compute import extract_age, extract_grade
 from .qa_entry import KbEntry, KbError, load_entry, load_out_of_scope, load_wording, topic_files
 from .qa_index import TopicIndex
@@ -37,6 +37,12 @@ _STAFF_CHANNEL = "居委会"
 # "A和B哪个好": one topic's answer would be a confident wrong answer; a person compares.
 _COMPARISON = re.compile(r"哪个(?:好|更|划算|合算|便宜|多)|哪一个好|有什么区别|有啥区别|区别是|有什么不同|有啥不一样|"
                          r"which (?:is|one) (?:better|more)|difference between")
+
+# "我老伴能拿多少": someone else's figure, never worked out from the asker's own age in the register.
+_SOMEONE_ELSE = re.compile(r"老伴|老头子|老太婆|老头|老太|我妈|我爸|姆妈|妈妈|爸爸|老公|老婆|丈夫|爱人|婆婆|公公|(?<!其)他|她|伊")
+# "养老金什么时候到账还有老年卡的钱什么时候打进来": two questions, each answered with its own source.
+_NEXT_QUESTION = re.compile(r"[。？?！!；;\n]|还有|另外|顺便问?一?下?|再问一?下?")
+_ASKS = re.compile(r"吗|伐|呢|什么|啥|怎么|哪能|多少|几|哪|有没有|能不能|可不可以|要不要|是不是|[？?]")
 
 
 @dataclass(frozen=True)
@@ -130,26 +136,51 @@ class KnowledgeBase:
         locale = "en" if locale.lower().startswith("en") else "zh"
         if kb.not_covered(question) or _COMPARISON.search(question.lower()):
             return self._handoff(kb, 0.0, locale)
+        if (both := self._two_questions(question, age, locale, today)) is not None:
+            return both
         ranked = kb.index.rank(question)
         best = ranked[0] if ranked else None
         names_other_topic = (best is not None and best.topic != context_topic
                              and best.confidence >= self.threshold and best.evidence >= NAMED_EVIDENCE)
-        if context_topic in kb.entries and is_follow_up(question) and not names_other_topic:
+        follows = is_follow_up(question) or gives_figure_for(context_topic, question)  # "评了3级一个礼拜来几次"
+        if context_topic in kb.entries and follows and not names_other_topic:
             coverage = next((m.confidence for m in ranked if m.topic == context_topic), 0.0)
             topic, confidence, follow_up = context_topic, max(coverage, FOLLOW_UP_CONFIDENCE), True
-        elif best is not None and best.confidence >= self.threshold:
+        elif best is not None and best.confidence >= self.threshold and (best.evidence > 0 or not is_follow_up(question)):
+            # ("去哪里办" with no topic before it names nothing: not the disability subsidy's office)
             topic, confidence, follow_up = best.topic, best.confidence, False
         else:
             return self._handoff(kb, best.confidence if best else 0.0, locale)
         entry = kb.entries[topic]
         stated = extract_age(question, today or self._today())  # "我妈九十出头": the question's age wins over the register's
+        other = _SOMEONE_ELSE.search(question) is not None  # "我老伴能拿多少": not the asker's age, and not asked for
         composed = compose(
             entry, aspect=detect_aspect(question), follow_up=follow_up, also=detect_aspects(question)[1:],
-            age=stated if stated is not None else age, grade=extract_grade(question),
+            age=stated if stated is not None or other else age, grade=extract_grade(question),
             wording=kb.wording, locale=locale,
         )
         return Answer(topic, confidence, composed.text, entry.source, entry.reviewed, entry.channel,
-                      handoff=False, needs_age=composed.needs_age)
+                      handoff=False, needs_age=composed.needs_age and not other)
+
+    def names_topic(self, question: str) -> bool:
+        """The question names one topic's own term and would be answered ("社区食堂在哪里"), not handed off."""
+        kb = self._current()
+        ranked = kb.index.rank(question)
+        return bool(ranked) and ranked[0].evidence >= NAMED_EVIDENCE and not self.answer(question).handoff
+
+    def _two_questions(self, question: str, age: int | None, locale: str, today: dt.date | None) -> Answer | None:
+        """Both answers when the message asks two questions on two topics, else None (answered as one)."""
+        parts = [p for p in _NEXT_QUESTION.split(question) if len(p.strip()) >= 3]
+        if len(parts) != 2 or not all(_ASKS.search(p) for p in parts):
+            return None
+        first = self.answer(parts[0], age=age, locale=locale, today=today)
+        second = self.answer(parts[1], age=age, context_topic=first.topic, locale=locale, today=today)  # "…还有去哪里办"
+        if first.handoff or second.handoff or first.topic == second.topic:
+            return None
+        reviewed = min(d for d in (first.reviewed, second.reviewed) if d) if first.reviewed or second.reviewed else None
+        return Answer(first.topic, min(first.confidence, second.confidence), f"{first.answer}\n\n{second.answer}",
+                      f"{first.source}；{second.source}", reviewed, first.channel, handoff=False,
+                      needs_age=first.needs_age or second.needs_age)
 
     @staticmethod
     def _handoff(kb: _Loaded, confidence: float, locale: str) -> Answer:

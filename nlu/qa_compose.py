@@ -60,6 +60,32 @@ def is_follow_up(text: str) -> bool:
     return len(rest) <= _FOLLOW_UP_MAX_CHARS
 
 
+# The figure each topic's rule works from: "那我老伴呢他82岁" right after the allowance is the allowance for 82.
+_FIGURE_OF_TOPIC = {
+    "allowance.senior": rules.extract_age,
+    "pension.resident": rules.extract_age,
+    "insurance.long_term_care": rules.extract_grade,
+}
+
+
+def gives_figure_for(topic: str | None, text: str) -> bool:
+    """The text states the age or grade that `topic`'s answer is worked out from."""
+    read = _FIGURE_OF_TOPIC.get(topic or "")
+    return read is not None and read(text) is not None
+
+
+# Said around an age in "那我老伴呢，他82岁？": who, and nothing more.
+_SOMEONE = re.compile(r"那么|那|我们|我|阿拉|老伴|老头子|老头|老太婆|老太太|老太|妈妈|我妈|姆妈|爸爸|我爸|他|她|伊|"
+                      r"今年|已经|是|的|评|了|啦|呢|吗|呀|啊|岁|周岁|级")
+_NUMERAL = re.compile(r"\d+|[零〇一二两三四五六七八九十百]+")
+
+
+def only_figure_for(topic: str | None, text: str) -> bool:
+    """Nothing but someone's age or grade for `topic`'s rule ("我老伴82岁呢"): a follow-up, whatever else it resembles."""
+    rest = _PUNCTUATION.sub("", _NUMERAL.sub("", _SOMEONE.sub("", text.lower())))
+    return gives_figure_for(topic, text) and not rest
+
+
 @dataclass(frozen=True)
 class Composed:
     text: str

@@ -27,14 +27,17 @@ _CN_NUM = "零〇一二两三四五六七八九十百"
 _NUMBER = rf"(\d{{1,3}}|[{_CN_NUM}]{{1,5}})"
 # "六十岁以后" or "65岁以上的老人" state a rule, not someone's age.
 _NOT_AN_AGE_AFTER = r"(?!\s*(?:以后|以上|以下|之后|之前|开始|起|前|后|的人|的老人|才))"
+# "他比我大三岁" tells a difference, not an age (and "十三岁" is read from its start, never from 三).
+_NOT_A_DIFFERENCE = rf"(?<![大小差\d{_CN_NUM}])"
 _AGE_PATTERNS = (
-    re.compile(rf"{_NUMBER}\s*(?:周岁|岁|歲){_NOT_AN_AGE_AFTER}"),
+    re.compile(rf"{_NOT_A_DIFFERENCE}{_NUMBER}\s*(?:周岁|岁|歲|碎|随(?!申)){_NOT_AN_AGE_AFTER}"),
     re.compile(rf"今年\s*{_NUMBER}(?![\d{_CN_NUM}]|\s*(?:年|月|号|级|元|块|次))"),
     re.compile(r"\b(\d{2,3})\s*(?:years?\s*old|yrs?\s*old|y/o)\b", re.I),
     re.compile(r"\b(?:i am|i'm|is|am|aged?)\s+(\d{2,3})\b", re.I),
 )
 # "我九十一了", "阿拉姆妈都八十五啦": a number said of a person, taken as an age from 50 up (LOOSE_AGE_FROM)
-_LOOSE_AGE = re.compile(rf"(?:^|我|他|她|伊|阿拉|姆妈|我妈|我爸|老伴|已经|都)\s*{_NUMBER}\s*(?:了|啦|喽)")
+_LOOSE_AGE = re.compile(rf"(?:^|我|他|她|伊|阿拉|姆妈|我妈|我爸|老伴|老头子|老头|老太婆|老太太|老太|妈妈|爸爸|已经|都)"
+                        rf"\s*{_NUMBER}\s*(?:了|啦|喽)")
 LOOSE_AGE_FROM = 50
 # Told roughly: "九十出头", "八十多岁", "七十好几" (the band's lower bound is what counts),
 # "快九十了" (one less), "七十有五" (seventy and five).

@@ -111,7 +111,7 @@ async def on_text(ctx: Ctx) -> None:
     if grieving(ctx.svc, text):  # "我老伴走了三年了": company, not an ambulance
         await _one(ctx, "grief", text, result)
         return
-    if is_emergency(result):
+    if is_emergency(result) and not _age_told_after_an_answer(ctx, text, result):
         await help_request.start_help(ctx, "emergency", words=text, source="text", confirm_need=True)
         return
     if flow == "help" and step == "other_detail":
@@ -122,7 +122,7 @@ async def on_text(ctx: Ctx) -> None:
         return
     if flow == "qa":
         intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
-        if intent in LEAVES_QA and confidence >= 0.6 and step != "age":
+        if intent in LEAVES_QA and confidence >= 0.6 and step != "age" and not qa.asks_on_behalf(ctx, text):
             ctx.goto(None)  # the conversation has moved on from pensions: follow it
             await route_intent(ctx, text, result)
         else:
@@ -131,11 +131,20 @@ async def on_text(ctx: Ctx) -> None:
     await route_intent(ctx, text, result)
 
 
+def _age_told_after_an_answer(ctx: Ctx, text: str, result: dict) -> bool:
+    """"我老伴82岁呢" after the allowance's answer: the model's faint alarm (no danger word, under 0.6) is a follow-up."""
+    return (result["intent"]["name"] != "emergency" or result["intent"]["confidence"] < 0.6) \
+        and not danger_in(ctx.svc, text) and qa.only_a_figure_for_the_topic(ctx, text)
+
+
 async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
     if confidence < 0.35 or intent == "out_of_scope":  # not understood, unless an ache is named ("我腰疼", "我发烧了")
         intent = "feeling_unwell" if ACHE.search(text) and not WELL_AGAIN.search(text) else "out_of_scope"
+        if intent == "out_of_scope" and qa.names_a_topic(ctx, result, text):
+            intent = "ask_subsidy"  # "我不会刷脸怎么办": the model half knew; the knowledge base knows
     told = await clause_intents(ctx.svc, text)  # one message, two things: "谢谢上次帮忙，今天又有点头晕"
+    told = [(i, part) for i, part in told if not ASKED_FOR.fullmatch(part)]  # "我女儿帮我问的": who asks, no need
     need = next((i for i, _ in told if i in NEEDS), None)
     question = next((i for i, _ in told if i in QUESTIONS), None)
     asked = " ".join(part for i, part in told if i not in NEEDS)  # the question without the need told beside it
@@ -192,6 +201,9 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     elif not chat.cannot_answer(ctx, text):
         not_understood(ctx, text)  # (a question: ask a person)
 
+
+# a clause saying only who is asking on whose behalf ("我女儿帮我问的", "替我妈问一下"): no need of its own
+ASKED_FOR = re.compile(r"(?:我是?)?\S{0,4}(?:帮|替|代)\S{0,3}问(?:的|一下|问|下)?[的了啊呀。，,.!！]*")
 
 # answers to "请确认您现在的地址" that say where they are in words
 AT_HOME = re.compile(r"(我)?(现在|人)?(在)?(家|家里|屋里|屋里厢|自己家|自家)(里|里面)?(呢|啊|呀|的)?[。.!！]?")

@@ -5,6 +5,8 @@ qa.age      the answer depends on an age the register does not know: "您今年�
 """
 from __future__ import annotations
 
+import re
+
 from .. import roster
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
@@ -15,6 +17,32 @@ from ..types import Outbound
 def start(ctx: Ctx) -> None:
     ctx.goto("qa", "ask")
     ctx.say(ctx.t("qa.ask"))
+
+
+def only_a_figure_for_the_topic(ctx: Ctx, text: str) -> bool:
+    """"我老伴82岁呢" right after the allowance's answer: someone's age (or grade) for the topic, nothing else said."""
+    from nlu.qa_compose import only_figure_for
+
+    topic = ctx.session.get("topic") if ctx.session.get("flow") == "qa" else None
+    return ctx.svc.kb is not None and only_figure_for(topic, text)
+
+
+# "我女儿能帮我办吗" right after an answer: can someone else do it. Not in the reviewed facts: a person answers.
+ON_BEHALF = re.compile(r"(?:女儿|儿子|子女|小孩|孩子|家里人|家属|保姆|护工|老伴|亲戚|孙子|孙女|媳妇|女婿|别人)"
+                       r".{0,4}(?:帮我|替我|代我|帮忙)去?(?:办|申请|领|弄|认证|跑)|代办|代领|代为办理|代我办")
+HALF_A_QUESTION = 0.15  # the model's pension and subsidy scores together, when neither reached its bar
+
+
+def asks_on_behalf(ctx: Ctx, text: str) -> bool:
+    """"我女儿能帮我办吗" about the topic just answered: a question for staff, not a request for help."""
+    return ctx.session.get("flow") == "qa" and bool(ctx.session.get("topic")) and bool(ON_BEHALF.search(text))
+
+
+def names_a_topic(ctx: Ctx, result: dict, text: str) -> bool:
+    """"我不会刷脸怎么办", "社区食堂在哪里": the model half took it for a question, and it names a topic's own term."""
+    ranking = {r["name"]: r["confidence"] for r in result.get("intent_ranking") or ()}
+    asks = ranking.get("ask_pension", 0.0) + ranking.get("ask_subsidy", 0.0)
+    return ctx.svc.kb is not None and asks >= HALF_A_QUESTION and ctx.svc.kb.names_topic(text)
 
 
 async def on_question(ctx: Ctx, text: str, result: dict | None = None) -> None:
@@ -39,6 +67,9 @@ async def on_question(ctx: Ctx, text: str, result: dict | None = None) -> None:
         if waiting:  # staff get the question, with what was said in place of an age ("不记得了")
             await _offer_staff(ctx, waiting if said else ctx.t("qa.age_reply", question=waiting, reply=text),
                                record=False)
+        elif topic in kb.entries:  # "我女儿能帮我办吗": staff read which topic it follows
+            title = kb.entries[topic].title.pick("en" if ctx.me.locale.lower().startswith("en") else "zh")
+            await _offer_staff(ctx, ctx.t("qa.about_topic", question=text, topic=title))
         else:
             await _offer_staff(ctx, text)
         return
