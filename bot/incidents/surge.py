@@ -1,0 +1,88 @@
+"""Many calls at once in one committee (a fire, a gas leak in one block, a lift stuck with people inside, a heat wave
+with a power cut): one on-duty phone cannot take twenty calls, and her chat is the bottleneck.
+
+Once `escalation.surge.calls` calls nobody has claimed were made within `escalation.surge.window_minutes`, every staff
+member of the committee and the head get one line saying so — with the building, 119 and the property manager when
+the calls share one — then each call with its own claim button (a digest, each packet following: rounds.py), not
+waiting for the escalation timers. While calls keep coming (each within the window of the one before) the surge goes
+on: each new call reaches everyone at once, with no second line. A claim is as ever (one wins, the other hears who
+has it); family and doctors keep each call's timers. A call replayed after a Redis outage is left out: the fallback
+alerted every staff member already. Each call told so is marked (the desk shows it) and its timeline says so.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+
+from ..residents import format_parts
+from ..types import Outbound
+
+log = logging.getLogger(__name__)
+EVERYONE = ["all_staff", "head"]
+
+
+def counts(inc: dict) -> bool:
+    """A call for help that one person must take on now: an emergency nobody has claimed (a colleague's own cry
+    reaches everyone anyway), not one replayed after an outage."""
+    return (inc.get("kind") == "emergency" and inc.get("status") == "open" and not inc.get("claimed_by")
+            and not inc.get("outage"))
+
+
+def shared_building(calls: list[dict], people: dict[str, dict]) -> tuple[int, str] | None:
+    """(how many, which) of the calls are from the one building most of them are in, if two or more are."""
+    where = Counter()
+    for inc in calls:
+        person = people.get(inc.get("resident")) or {}
+        if person.get("building"):
+            where[format_parts({k: person.get(k) for k in ("road", "lane", "building")})] += 1
+    if not where:
+        return None
+    building, count = where.most_common(1)[0]
+    return (count, building) if count >= 2 else None
+
+
+class Surges:
+    """A surge started, gone on with or none, after each new call's first alert (part of `Incidents`)."""
+
+    async def surge_check(self, n: int) -> None:
+        """After call `n`'s first alert: with enough calls nobody has claimed lately, or a surge on, each of them not
+        yet told to everyone is (by one worker: the store marks each once); a surge starting says so first."""
+        cfg = self.svc.settings.escalation.surge
+        now, window = self.svc.clock.ts(), cfg.window_minutes * 60
+        calls = [inc for inc in await self.store.incidents(await self.store.open_since(now - window)) if counts(inc)]
+        if n not in {inc["id"] for inc in calls}:
+            return  # not such a call, or claimed already
+        started, marked = await self.store.surge_step(now, window, cfg.calls, [inc["id"] for inc in calls])
+        if started is None:
+            return
+        people = await self.store.residents_by_ids(sorted({inc["resident"] for inc in calls if inc.get("resident")}))
+        if started:
+            log.warning("surge: %s calls nobody has claimed within %s minutes; every staff member told",
+                        len(calls), cfg.window_minutes)
+            await self._surge_told(calls, people, f"{cfg.window_minutes:g}")
+        await asyncio.gather(*(self._to_everyone(inc, people.get(inc.get("resident")), len(calls))
+                               for inc in calls if inc["id"] in marked))
+
+    async def _surge_told(self, calls: list[dict], people: dict[str, dict], minutes: str) -> None:
+        """The one line every staff member and the head get as a surge starts, ahead of its calls."""
+        cat = self.svc.cat
+        lines = [cat.t("surge.staff", minutes=minutes, count=len(calls))]
+        if shared := shared_building(calls, people):
+            count, building = shared
+            lines.append(cat.t("surge.one_building" if count == len(calls) else "surge.some_in_building",
+                               count=count, building=building))
+        text = "\n".join(lines)
+        await self.svc.outbox.send_all([Outbound(chat, text, urgent=True, tag="alert:surge")
+                                        for chat, role, _ in await self.recipients({}, EVERYONE) if role == "staff"])
+
+    async def _to_everyone(self, inc: dict, person: dict | None, count: int) -> None:
+        """The call, with its claim button, to each staff member and the head who has not had it yet."""
+        n = inc["id"]
+        await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "surge", "count": count})
+        had = {chat for chat, _, _ in await self.store.alert_messages(n)}
+        had |= {chat for chat, _, _ in await self.store.packets_owed(n)}
+        had |= {chat for chat, _, _ in await self.recipients(inc, self.policy(inc["kind"]).levels[0].to)}
+        targets = [t for t in await self.recipients(inc, EVERYONE) if t[0] not in had]
+        if targets:
+            await self._round_alert(n, inc.get("level", 0), inc, person, targets, "surge.staff")
