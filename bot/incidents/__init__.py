@@ -57,6 +57,8 @@ class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, L
         self._later_flush: asyncio.TimerHandle | None = None
         self._later_since = 0.0
         self._paying: Counter = Counter()  # incidents whose owed packets this process is sending (owed.py)
+        self._surge_new: set[int] = set()  # calls alerted since the last look for a surge (surge.py)
+        self._surge_looking: asyncio.Task | None = None
 
 
 __all__ = ["OUTCOMES", "Incidents", "Outage", "colleague_cry", "journal_folder", "render_packet", "replaying",

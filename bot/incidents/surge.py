@@ -6,12 +6,14 @@ member of the committee and the head get one line saying so — with the buildin
 the calls share one — then each call with its own claim button (a digest, each packet following: rounds.py), not
 waiting for the escalation timers. While calls keep coming (each within the window of the one before) the surge goes
 on: each new call reaches everyone at once, with no second line. A claim is as ever (one wins, the other hears who
-has it); family and doctors keep each call's timers. A call replayed after a Redis outage is left out: the fallback
-alerted every staff member already. Each call told so is marked (the desk shows it) and its timeline says so.
+has it); family and doctors keep each call's timers. Calls made during a Redis outage count once they are stored
+(the fallback alerted everyone, but with no claim button). Each call told so is marked (the desk shows it) and its
+timeline says so.
 """
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 from collections import Counter
 
@@ -24,9 +26,9 @@ EVERYONE = ["all_staff", "head"]
 
 def counts(inc: dict) -> bool:
     """A call for help that one person must take on now: an emergency nobody has claimed (a colleague's own cry
-    reaches everyone anyway), not one replayed after an outage."""
-    return (inc.get("kind") == "emergency" and inc.get("status") == "open" and not inc.get("claimed_by")
-            and not inc.get("outage"))
+    reaches everyone anyway). One made during a Redis outage too, once stored: the fallback's alert to everyone
+    had no claim button."""
+    return inc.get("kind") == "emergency" and inc.get("status") == "open" and not inc.get("claimed_by")
 
 
 def shared_building(calls: list[dict], people: dict[str, dict]) -> tuple[int, str] | None:
@@ -45,14 +47,30 @@ def shared_building(calls: list[dict], people: dict[str, dict]) -> tuple[int, st
 class Surges:
     """A surge started, gone on with or none, after each new call's first alert (part of `Incidents`)."""
 
-    async def surge_check(self, n: int) -> None:
-        """After call `n`'s first alert: with enough calls nobody has claimed lately, or a surge on, each of them not
-        yet told to everyone is (by one worker: the store marks each once); a surge starting says so first."""
+    def surge_check(self, n: int) -> None:
+        """After call `n`'s first alert, in the background. A burst's calls are looked at together: one look at a
+        time in this process, the calls alerted meanwhile in the next (each look reads every call of the window)."""
+        self._surge_new.add(n)
+        if self._surge_looking is None or self._surge_looking.done():  # its own work, not that of the event (a call
+            # replayed after an outage, whose messages to its caller are kept back) that happened to start it
+            self._surge_looking = contextvars.Context().run(self.background, self._surge_looks())
+
+    async def _surge_looks(self) -> None:
+        while self._surge_new:
+            new, self._surge_new = self._surge_new, set()
+            try:
+                await self._surge_look(new)
+            except Exception:  # the escalation timers still reach everyone
+                log.exception("could not look for a surge of calls")
+
+    async def _surge_look(self, new: set[int]) -> None:
+        """With enough calls nobody has claimed lately (one of them among `new`), or a surge on, each of them not yet
+        told to everyone is (by one worker: the store marks each once); a surge starting says so first."""
         cfg = self.svc.settings.escalation.surge
         now, window = self.svc.clock.ts(), cfg.window_minutes * 60
         calls = [inc for inc in await self.store.incidents(await self.store.open_since(now - window)) if counts(inc)]
-        if n not in {inc["id"] for inc in calls}:
-            return  # not such a call, or claimed already
+        if not new & {inc["id"] for inc in calls}:
+            return  # no such call new, or claimed already
         started, marked = await self.store.surge_step(now, window, cfg.calls, [inc["id"] for inc in calls])
         if started is None:
             return
