@@ -191,3 +191,15 @@ async def test_thirty_at_the_same_instant_give_one_surge_line_and_each_call_once
         assert claimable(colleague) == opened
         assert sorted(int(s.buttons[0][1].split(":")[2]) for s in packets) == sorted(opened)  # each once, none twice
     assert len(surge_lines(Person(app, LI))) == 1
+
+
+async def test_unregistered_strangers_crying_make_no_surge(app, clock):
+    """Anyone can open three Telegram accounts: strangers' cries reach the on-duty staff member, capped
+    (tests/test_stranger_call.py), and never wake every staff member and the head by themselves."""
+    residents_ = await neighbours(app, 2)
+    strangers = [Person(app, 8400 + i, f"路人{i}") for i in range(3)]
+    for p in (strangers[0], residents_[0], strangers[1], residents_[1], strangers[2]):
+        await p.send("救命 我摔倒了")
+        clock.advance(minutes=1)
+    assert len(await app.svc.store.open_incident_ids()) == 5
+    assert all(surge_lines(Person(app, tg)) == [] for tg in (LI, WANG, CHEN))

@@ -27,8 +27,10 @@ EVERYONE = ["all_staff", "head"]
 def counts(inc: dict) -> bool:
     """A call for help that one person must take on now: an emergency nobody has claimed (a colleague's own cry
     reaches everyone anyway). One made during a Redis outage too, once stored: the fallback's alert to everyone
-    had no claim button."""
-    return inc.get("kind") == "emergency" and inc.get("status") == "open" and not inc.get("claimed_by")
+    had no claim button. Not an unregistered stranger's: anyone can open three Telegram accounts, and their crowd
+    is capped to spare staff (stranger_call.py); one naming a resident is that resident's call, and counts."""
+    return (inc.get("kind") == "emergency" and inc.get("status") == "open" and not inc.get("claimed_by")
+            and inc.get("source") != "stranger")
 
 
 def shared_building(calls: list[dict], people: dict[str, dict]) -> tuple[int, str] | None:
