@@ -111,7 +111,7 @@ class Alerting:
         await self.store.record_alerts(n, sent, entry, fields=fields, cancel=(f"first:{n}",) if first else (),
                                        owe=owe, paid=[chat for chat, _, _ in sent])
         if first:  # many calls at once: everyone, not the on-duty phone alone (surge.py)
-            self.surge_check(n)
+            await self.surge_check(n)
         if reached:
             return len(reached)
         if first:  # the next level (all staff) at once; later levels keep their pace, reached or not

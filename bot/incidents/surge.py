@@ -49,9 +49,18 @@ def shared_building(calls: list[dict], people: dict[str, dict]) -> tuple[int, st
 class Surges:
     """A surge started, gone on with or none, after each new call's first alert (part of `Incidents`)."""
 
-    def surge_check(self, n: int) -> None:
-        """After call `n`'s first alert, in the background. A burst's calls are looked at together: one look at a
-        time in this process, the calls alerted meanwhile in the next (each look reads every call of the window)."""
+    async def surge_check(self, n: int) -> None:
+        """After call `n`'s first alert: one round trip says whether a surge may be on or start; only then are the
+        calls read, in the background. A burst's calls are looked at together: one look at a time in this process,
+        the calls alerted meanwhile in the next (each look reads every call of the window)."""
+        cfg = self.svc.settings.escalation.surge
+        now = self.svc.clock.ts()
+        try:
+            if not await self.store.surge_maybe(now, now - cfg.window_minutes * 60, cfg.calls):
+                return
+        except Exception:  # never at the cost of the call's own alert: the escalation timers reach everyone
+            log.exception("could not look for a surge of calls")
+            return
         self._surge_new.add(n)
         if self._surge_looking is None or self._surge_looking.done():  # its own work, not that of the event (a call
             # replayed after an outage, whose messages to its caller are kept back) that happened to start it
@@ -93,8 +102,11 @@ class Surges:
             lines.append(cat.t("surge.one_building" if count == len(calls) else "surge.some_in_building",
                                count=count, building=building))
         text = "\n".join(lines)
-        await self.svc.outbox.send_all([Outbound(chat, text, urgent=True, tag="alert:surge")
-                                        for chat, role, _ in await self.recipients({}, EVERYONE) if role == "staff"])
+        chats = [chat for chat, role, _ in await self.recipients({}, EVERYONE) if role == "staff"]
+        # on its way, not waited for: in each chat it goes ahead of the calls that follow it, and a busy on-duty chat
+        # (waiting for its next second) holds up nobody else's
+        self.background(self.svc.outbox.send_all([Outbound(chat, text, urgent=True, tag="alert:surge")
+                                                  for chat in chats]))
 
     async def _to_everyone(self, inc: dict, person: dict | None, count: int) -> None:
         """The call, with its claim button, to each staff member and the head who has not had it yet."""

@@ -29,7 +29,21 @@ return {started, marked}
 """
 
 
+# Whether a surge may be under way (KEYS[1], until ARGV[1] = now) or may start: ARGV[3] calls open since ARGV[2].
+_MAYBE = """
+if (tonumber(redis.call('GET', KEYS[1]) or '0') or 0) > tonumber(ARGV[1]) then return 1 end
+if redis.call('ZCOUNT', KEYS[2], ARGV[2], '+inf') >= tonumber(ARGV[3]) then return 1 end
+return 0
+"""
+
+
 class SurgeStore(StoreBase):
+    async def surge_maybe(self, now: float, since: float, calls: int) -> bool:
+        """One round trip after each call's first alert: whether a surge is on, or `calls` calls (of any kind, still
+        open) were made since `since` — only then are they read."""
+        return bool(await self.script(_MAYBE)(keys=[self.keys.surge(), self.keys.incidents_open()],
+                                              args=[now, since, calls]))
+
     async def open_since(self, since: float) -> list[int]:
         """The open calls made at `since` or later (by their creation time)."""
         return [int(x) for x in await self.r.zrangebyscore(self.keys.incidents_open(), since, "+inf")]
