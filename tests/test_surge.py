@@ -203,3 +203,14 @@ async def test_unregistered_strangers_crying_make_no_surge(app, clock):
         clock.advance(minutes=1)
     assert len(await app.svc.store.open_incident_ids()) == 5
     assert all(surge_lines(Person(app, tg)) == [] for tg in (LI, WANG, CHEN))
+
+
+async def test_once_calls_stop_coming_the_surge_ends_and_a_new_call_goes_to_the_on_duty_phone_again(app, clock):
+    people = await neighbours(app, 7)
+    await cry_a_minute_apart(clock, people[:3])
+    wang = Person(app, WANG, "王社工")
+    clock.advance(minutes=5)  # five quiet minutes since the last call
+    await people[3].send("🆘 紧急求助")
+    assert 4 not in claimable(wang)  # the on-duty staff member's, as on any day
+    await cry_a_minute_apart(clock, people[4:6])  # three new ones within minutes: a surge again, said again
+    assert len(surge_lines(wang)) == 2 and {4, 5, 6} <= claimable(wang)
