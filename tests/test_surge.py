@@ -214,3 +214,15 @@ async def test_once_calls_stop_coming_the_surge_ends_and_a_new_call_goes_to_the_
     assert 4 not in claimable(wang)  # the on-duty staff member's, as on any day
     await cry_a_minute_apart(clock, people[4:6])  # three new ones within minutes: a surge again, said again
     assert len(surge_lines(wang)) == 2 and {4, 5, 6} <= claimable(wang)
+
+
+async def test_a_call_alerted_before_a_shift_change_reaches_the_new_on_duty_staff_member_in_the_surge(app, clock):
+    """李社工's shift ends at 20:00; 王社工's starts. A call at 19:59 reached her alone: when it is part of a surge
+    a minute later, he gets it too (he never had it), not passed over as "the on-duty staff member had it"."""
+    people = await neighbours(app, 3)
+    clock.set(clock.now().replace(hour=19, minute=59))
+    await people[0].send("🆘 紧急求助")
+    assert claimable(Person(app, WANG)) == set()
+    clock.advance(minutes=1.5)
+    await cry_a_minute_apart(clock, people[1:])
+    assert claimable(Person(app, WANG)) == {1, 2, 3}

@@ -114,7 +114,8 @@ class Surges:
         await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "surge", "count": count})
         had = {chat for chat, _, _ in await self.store.alert_messages(n)}
         had |= {chat for chat, _, _ in await self.store.packets_owed(n)}
-        had |= {chat for chat, _, _ in await self.recipients(inc, self.policy(inc["kind"]).levels[0].to)}
+        if not inc.get("first_alert_sent"):  # on its way to its first level this moment (a burst's): not twice
+            had |= {chat for chat, _, _ in await self.recipients(inc, self.policy(inc["kind"]).levels[0].to)}
         targets = [t for t in await self.recipients(inc, EVERYONE) if t[0] not in had]
         if targets:
             await self._round_alert(n, inc.get("level", 0), inc, person, targets, "surge.staff")
