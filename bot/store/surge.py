@@ -55,7 +55,3 @@ class SurgeStore(StoreBase):
         started, marked = await self.script(_STEP)(keys=keys, args=[
             now, window, calls, math.ceil(window) + 3600, dumps(True)])  # the TTL only clears it away
         return (None if started < 0 else bool(started)), [ids[int(i) - 1] for i in marked]
-
-    async def surge_until(self) -> float:
-        """Until when the surge is on (0: none lately)."""
-        return float(await self.r.get(self.keys.surge()) or 0)
