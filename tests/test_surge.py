@@ -93,11 +93,11 @@ async def test_two_staff_tapping_the_same_call_one_wins_and_the_other_hears_who_
     wang, li = Person(app, WANG, "王社工"), Person(app, LI, "李社工")
     taps = [next(s.message_id for s in p.inbox for _, data in s.buttons if data == "inc:claim:2") for p in (wang, li)]
     await asyncio.gather(wang.press_data(taps[0], "inc:claim:2"), li.press_data(taps[1], "inc:claim:2"))
-    said = [t for p in (wang, li) for t in p.texts() if "#2" in t and ("由您处理" in t or "已由" in t)]
-    assert len([t for t in said if "由您处理" in t]) == 1, said
     holder = (await app.svc.store.incident(2))["claimed_by"]
-    loser = li if holder == "wang" else wang
-    assert any("已由" in t and ("王社工" if holder == "wang" else "李社工") in t for t in loser.texts())
+    winner, loser, name = (wang, li, "王社工") if holder == "wang" else (li, wang, "李社工")
+    assert any(f"#2 已由 {name} 接手" in t for t in loser.texts()), loser.texts()  # told who has it
+    assert not any("#2 已由" in t for t in winner.texts())
+    assert any("#2" in t and ("由您处理" in t or f"{name} 已接单" in t) for t in winner.texts())  # hers
 
 
 async def test_calls_claimed_already_or_older_than_the_window_make_no_surge(app, clock):
