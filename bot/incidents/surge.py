@@ -22,6 +22,10 @@ from ..types import Outbound
 
 log = logging.getLogger(__name__)
 EVERYONE = ["all_staff", "head"]
+# what a look reads and marks must come within this: a look Redis cannot answer (a failover under way) gives up, and
+# the calls' escalation timers reach everyone as ever (a call marked but not sent on gets them too)
+LOOK_SECONDS = 10
+GATE_SECONDS = 1  # the one round trip after each call's first alert (bounded: a resident's reassurance waits for it)
 
 
 def counts(inc: dict) -> bool:
@@ -50,16 +54,18 @@ class Surges:
     """A surge started, gone on with or none, after each new call's first alert (part of `Incidents`)."""
 
     async def surge_check(self, n: int) -> None:
-        """After call `n`'s first alert: one round trip says whether a surge may be on or start; only then are the
-        calls read, in the background. A burst's calls are looked at together: one look at a time in this process,
-        the calls alerted meanwhile in the next (each look reads every call of the window)."""
+        """After call `n`'s first alert is recorded: one round trip (at most GATE_SECONDS, so a failover under way
+        holds up nobody's reassurance) says whether a surge may be on or start; only then are the calls read, in the
+        background. A burst's calls are looked at together: one look at a time in this process, the calls alerted
+        meanwhile in the next (each reads every call of the window, so one that found no answer is caught up)."""
         cfg = self.svc.settings.escalation.surge
         now = self.svc.clock.ts()
         try:
-            if not await self.store.surge_maybe(now, now - cfg.window_minutes * 60, cfg.calls):
-                return
+            async with asyncio.timeout(GATE_SECONDS):
+                if not await self.store.surge_maybe(now, now - cfg.window_minutes * 60, cfg.calls):
+                    return
         except Exception:  # never at the cost of the call's own alert: the escalation timers reach everyone
-            log.exception("could not look for a surge of calls")
+            log.warning("incident %s: could not ask whether many calls came at once", n)
             return
         self._surge_new.add(n)
         if self._surge_looking is None or self._surge_looking.done():  # its own work, not that of the event (a call
@@ -71,27 +77,28 @@ class Surges:
             new, self._surge_new = self._surge_new, set()
             try:
                 await self._surge_look(new)
-            except Exception:  # the escalation timers still reach everyone
+            except Exception:  # (a Redis failover outlasting LOOK_SECONDS) the escalation timers still reach everyone
                 log.exception("could not look for a surge of calls")
 
     async def _surge_look(self, new: set[int]) -> None:
         """With enough calls nobody has claimed lately (one of them among `new`), or a surge on, each of them not yet
-        told to everyone is (by one worker: the store marks each once); a surge starting says so first."""
+        told to everyone is (by one worker: the store marks each once); a surge starting says so first. What is read
+        and marked must come within LOOK_SECONDS; each call then goes as alert work of its own."""
         cfg = self.svc.settings.escalation.surge
         now, window = self.svc.clock.ts(), cfg.window_minutes * 60
-        calls = [inc for inc in await self.store.incidents(await self.store.open_since(now - window)) if counts(inc)]
-        if not new & {inc["id"] for inc in calls}:
-            return  # no such call new, or claimed already
-        started, marked = await self.store.surge_step(now, window, cfg.calls, [inc["id"] for inc in calls])
-        if started is None:
-            return
-        people = await self.store.residents_by_ids(sorted({inc["resident"] for inc in calls if inc.get("resident")}))
+        async with asyncio.timeout(LOOK_SECONDS):
+            calls = [i for i in await self.store.incidents(await self.store.open_since(now - window)) if counts(i)]
+            if not new & {inc["id"] for inc in calls}:
+                return  # no such call new, or claimed already
+            people = await self.store.residents_by_ids(sorted({i["resident"] for i in calls if i.get("resident")}))
+            started, marked = await self.store.surge_step(now, window, cfg.calls, [inc["id"] for inc in calls])
         if started:
             log.warning("surge: %s calls nobody has claimed within %s minutes; every staff member told",
                         len(calls), cfg.window_minutes)
             await self._surge_told(calls, people, f"{cfg.window_minutes:g}")
-        await asyncio.gather(*(self._to_everyone(inc, people.get(inc.get("resident")), len(calls))
-                               for inc in calls if inc["id"] in marked))
+        for inc in calls:
+            if inc["id"] in marked:
+                self.background(self._to_everyone(inc, people.get(inc.get("resident")), len(calls)))
 
     async def _surge_told(self, calls: list[dict], people: dict[str, dict], minutes: str) -> None:
         """The one line every staff member and the head get as a surge starts, ahead of its calls."""
@@ -111,11 +118,15 @@ class Surges:
     async def _to_everyone(self, inc: dict, person: dict | None, count: int) -> None:
         """The call, with its claim button, to each staff member and the head who has not had it yet."""
         n = inc["id"]
-        await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "surge", "count": count})
-        had = {chat for chat, _, _ in await self.store.alert_messages(n)}
-        had |= {chat for chat, _, _ in await self.store.packets_owed(n)}
-        if not inc.get("first_alert_sent"):  # on its way to its first level this moment (a burst's): not twice
-            had |= {chat for chat, _, _ in await self.recipients(inc, self.policy(inc["kind"]).levels[0].to)}
-        targets = [t for t in await self.recipients(inc, EVERYONE) if t[0] not in had]
-        if targets:
-            await self._round_alert(n, inc.get("level", 0), inc, person, targets, "surge.staff")
+        try:
+            async with asyncio.timeout(LOOK_SECONDS):
+                await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "surge", "count": count})
+                had = {chat for chat, _, _ in await self.store.alert_messages(n)}
+                had |= {chat for chat, _, _ in await self.store.packets_owed(n)}
+                if not inc.get("first_alert_sent"):  # on its way to its first level now (a burst's): not twice
+                    had |= {chat for chat, _, _ in await self.recipients(inc, self.policy(inc["kind"]).levels[0].to)}
+                targets = [t for t in await self.recipients(inc, EVERYONE) if t[0] not in had]
+            if targets:
+                await self._round_alert(n, inc.get("level", 0), inc, person, targets, "surge.staff")
+        except Exception:  # its escalation timer reaches everyone
+            log.exception("incident %s: could not send it to every staff member in a surge", n)
