@@ -81,6 +81,13 @@ class Policy(_Strict):
         return self
 
 
+class Surge(_Strict):
+    """Many calls at once (a fire, gas, a lift, a power cut): `calls` open calls nobody has claimed, made within
+    `window_minutes`, reach every staff member and the head at once (bot/incidents/surge.py)."""
+    calls: int = Field(default=3, ge=2)
+    window_minutes: float = Field(default=5, gt=0, le=60)
+
+
 class Escalation(_Strict):
     emergency: Policy
     help: Policy
@@ -88,6 +95,7 @@ class Escalation(_Strict):
     colleague: Policy | None = None  # a staff member's own cry; unset: bot/incidents/colleague.py's default
     address_confirm_timeout_minutes: float = Field(default=3, gt=0)
     strangers_per_10_minutes: int = Field(default=5, ge=1)  # their new calls; beyond: one call counting the rest
+    surge: Surge = Surge()
 
 
 class QuietHours(_Strict):
@@ -223,17 +231,8 @@ class Secrets(BaseModel):
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Secrets":
         env = os.environ if env is None else env
-        return cls(
-            telegram_token=env.get("TELEGRAM_BOT_TOKEN") or None,
-            webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET") or None,
-            redis_url=env.get("REDIS_URL") or None,
-            redis_sentinels=env.get("REDIS_SENTINELS") or None,
-            redis_sentinel_service=env.get("REDIS_SENTINEL_SERVICE") or None,
-            redis_password=env.get("REDIS_PASSWORD") or None,
-            redis_sentinel_password=env.get("REDIS_SENTINEL_PASSWORD") or None,
-            rasa_url=env.get("RASA_URL") or None,
-            rasa_token=env.get("RASA_TOKEN") or None,
-        )
+        named = {"telegram_token": "TELEGRAM_BOT_TOKEN", "webhook_secret": "TELEGRAM_WEBHOOK_SECRET"}
+        return cls(**{f: env.get(named.get(f, f.upper())) or None for f in cls.model_fields})
 
     def sentinels(self) -> list[tuple[str, int]]:
         """REDIS_SENTINELS ("host:port,host:port,...") as pairs; empty without it."""

@@ -25,11 +25,20 @@ async def residents(app, count: int, first_tg: int = 900000) -> list[Person]:
     return people
 
 
+def surge_out_of_reach(settings):
+    """Settings where no number of calls at once is a surge (tests/test_surge.py): the other staff hear of them only
+    when they escalate."""
+    esc = settings.escalation
+    surge = esc.surge.model_copy(update={"calls": 1_000_000})
+    return settings.model_copy(update={"escalation": esc.model_copy(update={"surge": surge})})
+
+
 def numbers(text: str) -> set[int]:
     return {int(n) for n in re.findall(r"紧急求助 #(\d+)", text)}
 
 
-async def test_two_hundred_at_once_are_all_stored_alerted_and_each_gets_its_packet(app):
+async def test_two_hundred_at_once_are_all_stored_alerted_and_each_gets_its_packet(make_app, settings):
+    app = await make_app(settings_=surge_out_of_reach(settings))  # the on-duty chat's digests (a surge's: test_surge.py)
     people = await residents(app, 200)
     await asyncio.gather(*(p.send("🆘 紧急求助") for p in people))
     store = app.svc.store
@@ -112,8 +121,10 @@ async def test_a_digest_never_outgrows_a_telegram_message(app):
 ESCALATED = "个求助没有人接手"
 
 
-async def test_many_calls_unclaimed_escalate_as_digests_then_packets(app, clock, monkeypatch):
+async def test_many_calls_unclaimed_escalate_as_digests_then_packets(make_app, settings, clock, monkeypatch):
     from bot.incidents import rounds
+
+    app = await make_app(settings_=surge_out_of_reach(settings))  # the escalation's digests, not a surge's
 
     # a loaded machine (the suite in two workers) spread the 30 escalations more than 50 ms apart: one went alone
     monkeypatch.setattr(rounds, "LATER_ROUND_SECONDS", 0.5)

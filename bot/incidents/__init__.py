@@ -11,7 +11,7 @@ This package owns
   whether each staff member can be reached (`reach.py`); calls that came while Redis was away, journaled by the
   fallback and stored once it is back (`outage.py`), what their callers typed after (`outage_words.py`), and the one
   message their callers then get (`recovery.py`); a live location's moves, paced, to the staff holding the call
-  (`live.py`);
+  (`live.py`); many calls at once in the committee, told to every staff member and the head at once (`surge.py`);
 - the conversations around an incident: the resident's call (`help_request.py`, `urgency.py`), a family
   member's (`family.py`), a staff member's own (`colleague.py`), an unregistered person's (`stranger_call.py`), a voice or photo sent in a group
   (`group_media.py`), staff's actions on alerts (`staff.py`);
@@ -38,10 +38,11 @@ from .raising import Raising
 from .packet import render as render_packet
 from .rounds import Rounds, _Call
 from .staff import OUTCOMES
+from .surge import Surges
 
 
 class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, LiveLocation, Raising, ColleagueCalls,
-                ClosedNews):
+                ClosedNews, Surges):
     """Every incident of this process: one object, its parts in the modules above."""
 
     def __init__(self, svc: Services) -> None:
@@ -56,6 +57,8 @@ class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, L
         self._later_flush: asyncio.TimerHandle | None = None
         self._later_since = 0.0
         self._paying: Counter = Counter()  # incidents whose owed packets this process is sending (owed.py)
+        self._surge_new: set[int] = set()  # calls alerted since the last look for a surge (surge.py)
+        self._surge_looking: asyncio.Task | None = None
 
 
 __all__ = ["OUTCOMES", "Incidents", "Outage", "colleague_cry", "journal_folder", "render_packet", "replaying",

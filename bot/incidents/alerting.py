@@ -111,6 +111,8 @@ class Alerting:
         fields = {**({"first_alert_sent": True} if first else {}), **(mark or {})}
         await self.store.record_alerts(n, sent, entry, fields=fields, cancel=(f"first:{n}",) if first else (),
                                        owe=owe, paid=[chat for chat, _, _ in sent])
+        if first:  # many calls at once: everyone, not the on-duty phone alone (surge.py)
+            await self.surge_check(n)
         if reached:
             return len(reached)
         if first:  # the next level (all staff) at once; later levels keep their pace, reached or not

@@ -6,6 +6,7 @@
                  staff joined by phone, duty taken over
   sessions.py    conversation state, preferences, sign-ups waiting, register drafts
   incidents.py   an incident's record, timeline, alert messages; the atomic claim; every send attempt
+  surge.py       many calls at once: the calls made lately, the surge started or prolonged, each call marked once
   told.py      who was told how a call ended, per family chat (each told once)
   emergency.py   a 🆘 stored in one round trip (the fast lane), calls arriving together batched
   deadlines.py   timers that survive a restart; repeated calls and strangers' messages
@@ -35,11 +36,12 @@ from .tallies import QuestionsStore
 from .told import FamilyNewsStore
 from .residents import ResidentsStore, StaffStore
 from .sessions import SessionsStore
+from .surge import SurgeStore
 
 __all__ = ["Earliest", "Keys", "Opened", "Pace", "Store", "UpdateMark", "dumps", "earliest_due", "folded_mark", "loads"]
 
 
 class Store(ResidentsStore, SessionsStore, IncidentsStore, EmergencyStore, DeadlinesStore, StaffStore,
             QuestionsStore, SendLogStore, CheckinsStore, NoticesStore, DeskStore, LeasesStore, PaceStore,
-            FamilyNewsStore):
+            FamilyNewsStore, SurgeStore):
     """Store(redis, prefix="nc:", *, wait_replicas=0, wait_ms=500): every feature's storage on one connection."""

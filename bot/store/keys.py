@@ -25,6 +25,8 @@ Layout (prefix omitted):
   incident:{n}:told         hash  chat -> "told" | until (ts): a family chat told how the call ended, or being told
                                   by one worker until then (bot/incidents/closed.py)
   incidents:open            zset  n by creation time
+  surge                     str   until when (ts, the bot's clock) many calls at once are being told to every staff
+                                  member (bot/incidents/surge.py); each such call's field "surge" says it was
   resident:{rid}:incident   str   the resident's active incident
   deadlines                 zset  "kind:arg" by due time (escalation, address timeout, check-ins)
   duty:override             hash  staff id -> until (ts)
@@ -118,6 +120,7 @@ class Keys:
     def incident_owed(self, n: Part) -> str: return self._key("incident:{}:owed", n)
     def incident_told(self, n: Part) -> str: return self._key("incident:{}:told", n)
     def incidents_open(self) -> str: return self._key("incidents:open")
+    def surge(self) -> str: return self._key("surge")
     def active_incident(self, rid: Part) -> str: return self._key("resident:{}:incident", rid)
     def deadlines(self) -> str: return self._key("deadlines")
     def repeats(self, subject: Part) -> str: return self._key("repeats:{}", subject)

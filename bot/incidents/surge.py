@@ -1,0 +1,132 @@
+"""Many calls at once in one committee (a fire, a gas leak in one block, a lift stuck with people inside, a heat wave
+with a power cut): one on-duty phone cannot take twenty calls, and her chat is the bottleneck.
+
+Once `escalation.surge.calls` calls nobody has claimed were made within `escalation.surge.window_minutes`, every staff
+member of the committee and the head get one line saying so — with the building, 119 and the property manager when
+the calls share one — then each call with its own claim button (a digest, each packet following: rounds.py), not
+waiting for the escalation timers. While calls keep coming (each within the window of the one before) the surge goes
+on: each new call reaches everyone at once, with no second line. A claim is as ever (one wins, the other hears who
+has it); family and doctors keep each call's timers. Calls made during a Redis outage count once they are stored
+(the fallback alerted everyone, but with no claim button). Each call told so is marked (the desk shows it) and its
+timeline says so.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+from collections import Counter
+
+from ..residents import format_parts
+from ..types import Outbound
+
+log = logging.getLogger(__name__)
+EVERYONE = ["all_staff", "head"]
+# what a look reads and marks must come within this: a look Redis cannot answer (a failover under way) gives up, and
+# the calls' escalation timers reach everyone as ever (a call marked but not sent on gets them too)
+LOOK_SECONDS = 10
+GATE_SECONDS = 1  # the one round trip after each call's first alert (bounded: a resident's reassurance waits for it)
+
+
+def counts(inc: dict) -> bool:
+    """A call for help that one person must take on now: an emergency nobody has claimed (a colleague's own cry
+    reaches everyone anyway). One made during a Redis outage too, once stored: the fallback's alert to everyone
+    had no claim button. Not an unregistered stranger's: anyone can open three Telegram accounts, and their crowd
+    is capped to spare staff (stranger_call.py); one naming a resident is that resident's call, and counts."""
+    return (inc.get("kind") == "emergency" and inc.get("status") == "open" and not inc.get("claimed_by")
+            and inc.get("source") != "stranger")
+
+
+def shared_building(calls: list[dict], people: dict[str, dict]) -> tuple[int, str] | None:
+    """(how many, which) of the calls are from the one building most of them are in, if two or more are."""
+    where = Counter()
+    for inc in calls:
+        person = people.get(inc.get("resident")) or {}
+        if person.get("building"):
+            where[format_parts({k: person.get(k) for k in ("road", "lane", "building")})] += 1
+    if not where:
+        return None
+    building, count = where.most_common(1)[0]
+    return (count, building) if count >= 2 else None
+
+
+class Surges:
+    """A surge started, gone on with or none, after each new call's first alert (part of `Incidents`)."""
+
+    async def surge_check(self, n: int) -> None:
+        """After call `n`'s first alert is recorded: one round trip (at most GATE_SECONDS, so a failover under way
+        holds up nobody's reassurance) says whether a surge may be on or start; only then are the calls read, in the
+        background. A burst's calls are looked at together: one look at a time in this process, the calls alerted
+        meanwhile in the next (each reads every call of the window, so one that found no answer is caught up)."""
+        cfg = self.svc.settings.escalation.surge
+        now = self.svc.clock.ts()
+        try:
+            async with asyncio.timeout(GATE_SECONDS):
+                if not await self.store.surge_maybe(now, now - cfg.window_minutes * 60, cfg.calls):
+                    return
+        except Exception:  # never at the cost of the call's own alert: the escalation timers reach everyone
+            log.warning("incident %s: could not ask whether many calls came at once", n)
+            return
+        self._surge_new.add(n)
+        if self._surge_looking is None or self._surge_looking.done():  # its own work, not that of the event (a call
+            # replayed after an outage, whose messages to its caller are kept back) that happened to start it
+            self._surge_looking = contextvars.Context().run(self.background, self._surge_looks())
+
+    async def _surge_looks(self) -> None:
+        while self._surge_new:
+            new, self._surge_new = self._surge_new, set()
+            try:
+                await self._surge_look(new)
+            except Exception:  # (a Redis failover outlasting LOOK_SECONDS) the escalation timers still reach everyone
+                log.exception("could not look for a surge of calls")
+
+    async def _surge_look(self, new: set[int]) -> None:
+        """With enough calls nobody has claimed lately (one of them among `new`), or a surge on, each of them not yet
+        told to everyone is (by one worker: the store marks each once); a surge starting says so first. What is read
+        and marked must come within LOOK_SECONDS; each call then goes as alert work of its own."""
+        cfg = self.svc.settings.escalation.surge
+        now, window = self.svc.clock.ts(), cfg.window_minutes * 60
+        async with asyncio.timeout(LOOK_SECONDS):
+            calls = [i for i in await self.store.incidents(await self.store.open_since(now - window)) if counts(i)]
+            if not new & {inc["id"] for inc in calls}:
+                return  # no such call new, or claimed already
+            people = await self.store.residents_by_ids(sorted({i["resident"] for i in calls if i.get("resident")}))
+            started, marked = await self.store.surge_step(now, window, cfg.calls, [inc["id"] for inc in calls])
+        if started:
+            log.warning("surge: %s calls nobody has claimed within %s minutes; every staff member told",
+                        len(calls), cfg.window_minutes)
+            await self._surge_told(calls, people, f"{cfg.window_minutes:g}")
+        for inc in calls:
+            if inc["id"] in marked:
+                self.background(self._to_everyone(inc, people.get(inc.get("resident")), len(calls)))
+
+    async def _surge_told(self, calls: list[dict], people: dict[str, dict], minutes: str) -> None:
+        """The one line every staff member and the head get as a surge starts, ahead of its calls."""
+        cat = self.svc.cat
+        lines = [cat.t("surge.staff", minutes=minutes, count=len(calls))]
+        if shared := shared_building(calls, people):
+            count, building = shared
+            lines.append(cat.t("surge.one_building" if count == len(calls) else "surge.some_in_building",
+                               count=count, building=building))
+        text = "\n".join(lines)
+        chats = [chat for chat, role, _ in await self.recipients({}, EVERYONE) if role == "staff"]
+        # on its way, not waited for: in each chat it goes ahead of the calls that follow it, and a busy on-duty chat
+        # (waiting for its next second) holds up nobody else's
+        self.background(self.svc.outbox.send_all([Outbound(chat, text, urgent=True, tag="alert:surge")
+                                                  for chat in chats]))
+
+    async def _to_everyone(self, inc: dict, person: dict | None, count: int) -> None:
+        """The call, with its claim button, to each staff member and the head who has not had it yet."""
+        n = inc["id"]
+        try:
+            async with asyncio.timeout(LOOK_SECONDS):
+                await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "surge", "count": count})
+                had = {chat for chat, _, _ in await self.store.alert_messages(n)}
+                had |= {chat for chat, _, _ in await self.store.packets_owed(n)}
+                if not inc.get("first_alert_sent"):  # on its way to its first level now (a burst's): not twice
+                    had |= {chat for chat, _, _ in await self.recipients(inc, self.policy(inc["kind"]).levels[0].to)}
+                targets = [t for t in await self.recipients(inc, EVERYONE) if t[0] not in had]
+            if targets:
+                await self._round_alert(n, inc.get("level", 0), inc, person, targets, "surge.staff")
+        except Exception:  # its escalation timer reaches everyone
+            log.exception("incident %s: could not send it to every staff member in a surge", n)
