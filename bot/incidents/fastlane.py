@@ -8,7 +8,7 @@ import uuid
 
 from ..store import Opened
 from .lifecycle import FIRST_ALERT_GRACE_SECONDS
-from .rounds import _Call, _digested, _sent
+from .rounds import _Call, _digested, _sent, _settle
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +54,7 @@ class FastLane:
         except Exception as e:  # nothing sent: the callers fall back, and "first:n" still fires after a restart
             log.exception("a round of first alerts could not be started")
             for first in batch:
-                if not first.done.done():
-                    first.done.set_exception(e)
+                _settle(first.done, error=e)
         finally:
             self._round_ends()
 
@@ -72,10 +71,10 @@ class FastLane:
             reached = await self._record_call(first, results, 0, "", first=True)
         except Exception as e:  # the caller hears of it and falls back; "first:n" is still due after 10 s
             log.exception("first alert of incident %s failed", n)
-            first.done.set_exception(e)
+            _settle(first.done, error=e)
             return
         else:
-            first.done.set_result(reached)
+            _settle(first.done, reached)
         finally:
             try:
                 await self.store.unlock(f"incident:{n}", first.token)

@@ -69,6 +69,17 @@ async def _sent(call: _Call) -> list:
     return out
 
 
+def _settle(done: asyncio.Future, result=None, error: BaseException | None = None) -> None:
+    """A call's round has ended: its result (or error) for whoever waits; nobody does if that waiter was cancelled
+    (the bot stopping), and the round's work ends quietly."""
+    if done.done():
+        return
+    if error is not None:
+        done.set_exception(error)
+    else:
+        done.set_result(result)
+
+
 def _digested(call: _Call) -> list[tuple[int, str, str]]:
     """The targets that got this call in a digest, and so still need its full packet."""
     return [s.target for s in call.sends if not s.box.whole]
@@ -165,7 +176,7 @@ class Rounds:
         except Exception as e:
             log.exception("a round of alerts could not be started")
             for call in batch:
-                call.done.set_exception(e)
+                _settle(call.done, error=e)
             return
         for call in batch:
             self.background(self._results(call))
@@ -173,9 +184,11 @@ class Rounds:
     @staticmethod
     async def _results(call: _Call) -> None:
         try:
-            call.done.set_result(await _sent(call))
+            results = await _sent(call)
         except Exception as e:
-            call.done.set_exception(e)
+            _settle(call.done, error=e)
+        else:
+            _settle(call.done, results)
 
     async def _record_call(self, call: _Call, results: list, level: int, reason: str, *, first: bool = False,
                            mark: dict | None = None) -> int:
