@@ -28,6 +28,11 @@ _FILLER = re.compile(
     "|".join(sorted(map(re.escape, _FILLER_WORDS), key=len, reverse=True))
     + r"|\b(?:then|and|what|about|is|it|to|i|am|my|do|we|the|there|please)\b"
 )
+# "每个月发还是三个月发一次", "外地户口能拿吗": when it is paid and who may have it do not depend on the age,
+# unless the question also asks how much ("上海户口能拿多少").
+_NO_AGE_CUE = re.compile(r"什么时候|啥时候|几月|哪个月|季度|发还是|三个月|几个月发|打进来|到账|户口|户籍|外地|"
+                         r"\bwhen\b|\bpaid\b|hukou|registration")
+_HOW_MUCH = re.compile(r"多少|几块|几钿|金额|标准|how much")
 _FIGURE = re.compile(r"(?:\d+|[零一二两三四五六七八九十百]+)\s*(?:周岁|岁|级)|\d+")
 _PUNCTUATION = re.compile(r"[\W_]+")
 _FOLLOW_UP_MAX_CHARS = 2
@@ -99,12 +104,14 @@ def _computed(entry: KbEntry, age: int | None, grade: int | None, wording: dict[
 
 
 def compose(entry: KbEntry, *, aspect: str | None, follow_up: bool, age: int | None,
-            grade: int | None, wording: dict[str, Any], locale: str, also: list[str] | tuple = ()) -> Composed:
+            grade: int | None, wording: dict[str, Any], locale: str, also: list[str] | tuple = (),
+            question: str = "") -> Composed:
     """Answer text for a topic; always ends by naming the topic's authoritative channel.
     `also`: further parts a two-part question asks for, each added once after the first."""
     computed = _computed(entry, age, grade, wording, locale)
     asks_procedure = aspect in ("how", "where", "bring")
-    needs_age = entry.id == "allowance.senior" and age is None and not asks_procedure
+    needs_age = (entry.id == "allowance.senior" and age is None and not asks_procedure
+                 and not (_NO_AGE_CUE.search(question.lower()) and not _HOW_MUCH.search(question.lower())))
     section = {
         "how": entry.how_to_apply.pick(locale),
         "bring": _with_bring_hint(entry.how_to_apply.pick(locale), wording["bring"][locale]),

@@ -1,0 +1,74 @@
+"""The age is asked only when the answer depends on it (an amount by age band, the 65 threshold), never for
+"when is it paid", "can a non-Shanghai hukou get it", "what to bring", "where to go". Two questions in one
+message get two short answers and one source line."""
+import pytest
+
+from conftest import signed_up
+
+NO_AGE_NEEDED = [
+    "老年卡每个月发还是三个月发一次",
+    "老年综合津贴外地户口能拿吗",
+    "老年综合津贴要带什么材料",
+    "老年综合津贴在哪里办",
+    "敬老卡上的钱什么时候打进来",
+    "老年津贴几月份发",
+    "老年综合津贴怎么申请",
+    "外地户口的老人能不能领老年综合津贴",
+    "老年津贴是按季度发的吗",
+]
+
+AGE_NEEDED = [  # (question, age said, what the answer must state)
+    ("老年综合津贴每个月多少钱", "七十二岁", "150"),
+    ("老年卡一个月能拿多少", "八十五", "180"),
+    ("我能领老年综合津贴吗", "九十一岁", "350"),
+    ("老年津贴有多少", "六十三岁", "65"),
+]
+
+
+async def _liu_age_unknown(app, people):
+    person = await app.svc.store.resident(await app.svc.store.resident_id_by_phone("13900000003"))
+    person["birth_date"] = ""
+    await app.svc.store.save_resident(person)
+    liu = await signed_up(people("刘奶奶"), "13900000003")
+    await liu.send("❓ 养老金/补贴")
+    return liu
+
+
+@pytest.mark.parametrize("question", NO_AGE_NEEDED)
+async def test_questions_that_do_not_depend_on_age_are_answered_at_once(people, app, question):
+    liu = await _liu_age_unknown(app, people)
+    replies = [r.text for r in await liu.send(question)]
+    assert any("来源" in r for r in replies), (question, replies)
+    assert not any("多大年纪" in r for r in replies), (question, replies)
+
+
+async def test_a_non_shanghai_hukou_hears_that_it_needs_shanghai_registration(people, app):
+    liu = await _liu_age_unknown(app, people)
+    await liu.send("老年综合津贴外地户口能拿吗")
+    assert "上海户籍" in liu.last("来源").text
+
+
+async def test_when_is_it_paid_names_the_quarterly_months(people, app):
+    liu = await _liu_age_unknown(app, people)
+    await liu.send("老年卡每个月发还是三个月发一次")
+    answer = liu.last("来源").text
+    assert "每季度" in answer and "1月、4月、7月、10月" in answer
+
+
+@pytest.mark.parametrize("question,said,figure", AGE_NEEDED)
+async def test_amount_or_threshold_questions_ask_the_age_then_answer_right(people, app, question, said, figure):
+    liu = await _liu_age_unknown(app, people)
+    await liu.send(question)
+    assert "多大年纪" in liu.last().text, question
+    await liu.send(said)
+    answer = liu.last("来源").text
+    assert figure in answer, (question, answer)
+    assert "多大年纪" not in liu.last().text
+
+
+async def test_a_registered_age_is_used_for_a_yes_no_question_without_asking(people, app):
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("❓ 养老金/补贴")
+    replies = [r.text for r in await zhang.send("我能领老年综合津贴吗")]
+    assert any("180" in r and "来源" in r for r in replies), replies
+    assert not any("多大年纪" in r for r in replies), replies
