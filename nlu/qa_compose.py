@@ -120,7 +120,7 @@ def compose(entry: KbEntry, *, aspect: str | None, follow_up: bool, age: int | N
     if follow_up and section:
         parts = [section]
     elif section:
-        parts = [computed or entry.answer.pick(locale), section]
+        parts = [computed or _core(entry.answer.pick(locale), question, also), section]
     else:
         parts = [computed or entry.answer.pick(locale)]
     for extra in also:
@@ -129,9 +129,24 @@ def compose(entry: KbEntry, *, aspect: str | None, follow_up: bool, age: int | N
             parts.append(more)
     text = "\n".join(parts)
     closing = wording["closing"][entry.channel][locale]
-    if not _names_channel(parts[-1], entry.channel, locale):
+    said_once = len(parts) > 1 and any(_DISCLAIMER.search(p) for p in parts)  # no second "以…为准"
+    if not said_once and not _names_channel(parts[-1], entry.channel, locale):
         text += "\n" + closing
     return Composed(text, needs_age)
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？.!?])\s*(?=\S)")
+_DISCLAIMER = re.compile(r"为准|具体办法|final word|may change")
+
+
+def _core(answer: str, question: str, also: list[str] | tuple) -> str:
+    """The topic's answer in front of the parts of a two-part question ("怎么申请？在哪里办？"): its first sentence;
+    all of it for a one-part question or one that also asks how much or when."""
+    sentences = [s for s in _SENTENCE_END.split(answer.strip()) if s]
+    lowered = question.lower()
+    if not also or "amount" in also or _HOW_MUCH.search(lowered) or _NO_AGE_CUE.search(lowered):
+        return answer  # every figure, and its "may change, ask 12345" said once
+    return sentences[0]
 
 
 def _with_bring_hint(how_to_apply: str, hint: str) -> str:

@@ -72,3 +72,48 @@ async def test_a_registered_age_is_used_for_a_yes_no_question_without_asking(peo
     replies = [r.text for r in await zhang.send("我能领老年综合津贴吗")]
     assert any("180" in r and "来源" in r for r in replies), replies
     assert not any("多大年纪" in r for r in replies), replies
+
+
+TWO_QUESTIONS = [  # (message, what each answer must still say)
+    ("老年卡怎么申请，要带什么材料", ("12345", "社区事务受理服务中心", "65周岁")),
+    ("老年综合津贴要带什么材料？到哪里去办？", ("12345", "社区事务受理服务中心", "65周岁")),
+    ("长护险怎么申请？在哪里办？", ("护理需求评估", "12345", "60岁")),
+    ("低保怎么申请？去哪里办？", ("社区事务受理服务中心", "收入")),
+]
+
+
+@pytest.mark.parametrize("message,kept", TWO_QUESTIONS)
+async def test_two_questions_in_one_message_get_two_short_answers_and_one_source(people, app, message, kept):
+    liu = await _liu_age_unknown(app, people)
+    await liu.send(message)
+    answer = liu.last("来源").text
+    body = answer.split("📚")[0]
+    assert all(k in answer for k in kept), (message, answer)
+    assert answer.count("来源") == 1 and answer.count("为准") <= 1, answer
+    assert len(body) <= 150, (len(body), answer)
+
+
+async def test_how_much_and_where_in_one_message_keeps_her_amount_and_says_it_once(people, app):
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("❓ 养老金/补贴")
+    await zhang.send("老年卡一个月多少钱？在哪里办？")
+    answer = zhang.last("来源").text
+    assert "180元" in answer and "社区事务受理服务中心" in answer, answer
+    assert answer.count("为准") <= 1 and answer.count("来源") == 1, answer
+
+
+async def test_how_much_and_where_with_the_age_unknown_keeps_every_band(people, app):
+    liu = await _liu_age_unknown(app, people)
+    await liu.send("老年卡一个月多少钱？在哪里办？")
+    answer = liu.last("来源").text
+    for band in ("65到69岁每月75元", "70到79岁每月150元", "80到89岁每月180元", "90到99岁每月350元", "100岁以上每月600元"):
+        assert band in answer, answer
+    assert "社区事务受理服务中心" in answer and answer.count("为准") <= 1, answer
+
+
+async def test_how_much_and_how_to_apply_say_the_may_change_caveat_once(people, app):
+    liu = await _liu_age_unknown(app, people)
+    await liu.send("老年卡一个月多少钱？怎么申请？")
+    answer = liu.last("来源").text
+    assert "80到89岁每月180元" in answer and "12345" in answer, answer
+    assert answer.count("为准") == 1, answer
