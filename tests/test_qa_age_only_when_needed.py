@@ -117,3 +117,27 @@ async def test_how_much_and_how_to_apply_say_the_may_change_caveat_once(people, 
     answer = liu.last("来源").text
     assert "80到89岁每月180元" in answer and "12345" in answer, answer
     assert answer.count("为准") == 1, answer
+
+
+CRIES_IN_A_QUESTION = [
+    "老年卡一个月多少钱 我摔倒了起不来",
+    "救命 外地户口能拿老年津贴吗",
+    "我八十五岁 摔倒了爬不起来",
+]
+
+
+@pytest.mark.parametrize("cry", CRIES_IN_A_QUESTION)
+async def test_a_call_for_help_inside_a_pension_question_goes_the_emergency_way(people, app, cry):
+    liu = await _liu_age_unknown(app, people)
+    await liu.send(cry)
+    assert "紧急求助 #1" in people("李社工").last("紧急求助").text, cry
+    assert "已通知" in liu.last("已通知").text
+
+
+async def test_a_call_for_help_while_the_age_is_awaited_goes_the_emergency_way(people, app):
+    liu = await _liu_age_unknown(app, people)
+    await liu.send("老年综合津贴每个月多少钱")
+    assert "多大年纪" in liu.last().text
+    await liu.send("九十了 我摔倒了起不来")
+    assert "紧急求助 #1" in people("李社工").last("紧急求助").text
+    assert "已通知" in liu.last("已通知").text
