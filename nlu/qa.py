@@ -157,7 +157,7 @@ class KnowledgeBase:
         composed = compose(
             entry, aspect=detect_aspect(question), follow_up=follow_up, also=detect_aspects(question)[1:],
             age=stated if stated is not None or other else age, grade=extract_grade(question),
-            wording=kb.wording, locale=locale,
+            wording=kb.wording, locale=locale, question=question,
         )
         return Answer(topic, confidence, composed.text, entry.source, entry.reviewed, entry.channel,
                       handoff=False, needs_age=composed.needs_age and not other)

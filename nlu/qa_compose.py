@@ -28,6 +28,11 @@ _FILLER = re.compile(
     "|".join(sorted(map(re.escape, _FILLER_WORDS), key=len, reverse=True))
     + r"|\b(?:then|and|what|about|is|it|to|i|am|my|do|we|the|there|please)\b"
 )
+# "每个月发还是三个月发一次", "外地户口能拿吗": when it is paid and who may have it do not depend on the age,
+# unless the question also asks how much ("上海户口能拿多少").
+_NO_AGE_CUE = re.compile(r"什么时候|啥时候|几月|哪个月|季度|发还是|三个月|几个月发|打进来|到账|户口|户籍|外地|"
+                         r"\bwhen\b|\bpaid\b|hukou|registration")
+_HOW_MUCH = re.compile(r"多少|几块|几钿|金额|标准|how much")
 _FIGURE = re.compile(r"(?:\d+|[零一二两三四五六七八九十百]+)\s*(?:周岁|岁|级)|\d+")
 _PUNCTUATION = re.compile(r"[\W_]+")
 _FOLLOW_UP_MAX_CHARS = 2
@@ -125,12 +130,14 @@ def _computed(entry: KbEntry, age: int | None, grade: int | None, wording: dict[
 
 
 def compose(entry: KbEntry, *, aspect: str | None, follow_up: bool, age: int | None,
-            grade: int | None, wording: dict[str, Any], locale: str, also: list[str] | tuple = ()) -> Composed:
+            grade: int | None, wording: dict[str, Any], locale: str, also: list[str] | tuple = (),
+            question: str = "") -> Composed:
     """Answer text for a topic; always ends by naming the topic's authoritative channel.
     `also`: further parts a two-part question asks for, each added once after the first."""
     computed = _computed(entry, age, grade, wording, locale)
     asks_procedure = aspect in ("how", "where", "bring")
-    needs_age = entry.id == "allowance.senior" and age is None and not asks_procedure
+    needs_age = (entry.id == "allowance.senior" and age is None and not asks_procedure
+                 and not (_NO_AGE_CUE.search(question.lower()) and not _HOW_MUCH.search(question.lower())))
     section = {
         "how": entry.how_to_apply.pick(locale),
         "bring": _with_bring_hint(entry.how_to_apply.pick(locale), wording["bring"][locale]),
@@ -139,7 +146,7 @@ def compose(entry: KbEntry, *, aspect: str | None, follow_up: bool, age: int | N
     if follow_up and section:
         parts = [section]
     elif section:
-        parts = [computed or entry.answer.pick(locale), section]
+        parts = [computed or _core(entry.answer.pick(locale), question, also), section]
     else:
         parts = [computed or entry.answer.pick(locale)]
     for extra in also:
@@ -148,9 +155,24 @@ def compose(entry: KbEntry, *, aspect: str | None, follow_up: bool, age: int | N
             parts.append(more)
     text = "\n".join(parts)
     closing = wording["closing"][entry.channel][locale]
-    if not _names_channel(parts[-1], entry.channel, locale):
+    said_once = len(parts) > 1 and any(_DISCLAIMER.search(p) for p in parts)  # no second "以…为准"
+    if not said_once and not _names_channel(parts[-1], entry.channel, locale):
         text += "\n" + closing
     return Composed(text, needs_age)
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？.!?])\s*(?=\S)")
+_DISCLAIMER = re.compile(r"为准|具体办法|final word|may change")
+
+
+def _core(answer: str, question: str, also: list[str] | tuple) -> str:
+    """The topic's answer in front of the parts of a two-part question ("怎么申请？在哪里办？"): its first sentence;
+    all of it for a one-part question or one that also asks how much or when."""
+    sentences = [s for s in _SENTENCE_END.split(answer.strip()) if s]
+    lowered = question.lower()
+    if not also or "amount" in also or _HOW_MUCH.search(lowered) or _NO_AGE_CUE.search(lowered):
+        return answer  # every figure, and its "may change, ask 12345" said once
+    return sentences[0]
 
 
 def _with_bring_hint(how_to_apply: str, hint: str) -> str:
