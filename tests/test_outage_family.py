@@ -137,3 +137,18 @@ async def test_a_restart_during_the_outage_loses_the_timer_but_the_replayed_call
     for _ in range(4):
         await later.engine.tick()
     assert sum(INTRO in m.text for m in daughter.inbox) == 1
+
+
+async def family_job(app) -> None:
+    (job,) = [job for job in app.engine.routes.jobs if job["id"] == "outage_family"]
+    await job["func"](*job.get("args", ()))
+
+
+async def test_redis_answering_for_a_moment_before_his_call_is_stored_still_leaves_the_family_to_be_told(
+        make_app, own_redis, clock):
+    app, wang, daughter = await he_cried_in_an_outage(make_app, own_redis, clock, minutes_ago=5)
+    own_redis.start()
+    await family_job(app)  # Redis answers for a second (a flapping server) ...
+    own_redis.stop()  # ... and is gone again before the journal was replayed: his call is only on disk
+    await minutes_later(app, clock, 3.2)
+    assert sum(TOLD in m.text for m in daughter.inbox) == 1

@@ -9,8 +9,8 @@ signed-up family contacts' Telegram ids — nothing else (no phones, no addresse
 A cry from a resident in it starts a timer in this process (her first cry of the outage counts). Once the level's
 minutes have passed and Redis still does not answer, each of her family contacts gets one message: she asked for
 help at HH:MM, staff were told but the system is partly down, phone her now or call 120, and the committee's phone.
-If Redis answers first, the timer is dropped: the journaled call is replayed and its own escalation, counted from
-when she cried, tells the family (once). Staff cannot show they are on it during the outage (the fallback's alert
+If Redis is back and her call stored from the journal first, the timer is dropped: the stored call's own escalation,
+counted from when she cried, tells the family (once); a call still only on disk (Redis gone again) keeps it. Staff cannot show they are on it during the outage (the fallback's alert
 has no button and their texts join no call), so nothing they do stops it. A process restarted during the outage
 has lost its timers: the journal, replayed once Redis is back, still brings the family level then.
 """
@@ -80,18 +80,22 @@ class OutageFamily:
         self._cried.setdefault(sender, self.svc.clock.ts())
 
     async def tick(self) -> None:
-        """Every second while a cry waits: Redis answering drops the timers (the replayed calls escalate on their
-        own, to the family too); a cry whose family level has passed with Redis still away tells her family, once."""
+        """Every second while a cry waits: once Redis answers, a cry stored from the journal drops its timer (the
+        stored call escalates, to the family too; one still only on disk keeps it); a cry whose family level has
+        passed with Redis still away tells her family, once."""
         after = family_after_seconds(self.svc.settings)
         if after is None or not self._cried:
             return
         try:
             async with asyncio.timeout(1):
                 await self.svc.store.ping()
-            self._cried.clear()
-            return
         except (RedisError, OSError, TimeoutError):
             pass
+        else:
+            for tg in list(self._cried):
+                if self.svc.outage is None or not await self.svc.outage.cry_of(tg):
+                    del self._cried[tg]
+            return
         now = self.svc.clock.ts()
         due = [tg for tg, at in self._cried.items() if now - at >= after]
         if self.families is None:
