@@ -77,7 +77,8 @@ class OutageFamily:
 
     def cried(self, sender: int) -> None:
         """A cry reached the fallback: her family's timer starts (if she is a resident; checked when it is due)."""
-        self._cried.setdefault(sender, self.svc.clock.ts())
+        if self.families is None or sender in self.families:  # a crowd of strangers is not remembered
+            self._cried.setdefault(sender, self.svc.clock.ts())
 
     async def tick(self) -> None:
         """Every second while a cry waits: once Redis answers, a cry stored from the journal drops its timer (the
