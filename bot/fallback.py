@@ -102,6 +102,8 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     elif (urgent or media) and svc.outage:  # written down before anything is sent: stored once Redis is back
         noted = await svc.outage.note(ev, held=quiet or held is None, cried=(
             ("button" if sos else "group" if ev.is_group else "text") if urgent else ""))
+        if urgent and me is None:  # a resident's family hears if Redis stays away (incidents/outage_family.py)
+            svc.outage.known.family.cried(ev.user_id)
     colleague = urgent and me is not None  # she gets 110 too, and what to do at a fire or gas
     # a call whose alert went out before the failure: the person hears that staff know, not only "error"
     key = "help.alerted" if alerted else "fallback.media_sent" if forwarding else \

@@ -183,3 +183,17 @@ def _parse(data: bytes, entries: list[dict], *, whole: bool) -> int:
             by_id[key] = entry
             entries.append(entry)
     return unreadable
+
+
+def write_whole(path: Path, body: dict) -> None:
+    """A snapshot written beside the journal: readable by the bot alone (0600), replaced whole or not at all (a
+    reader never finds half a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode())
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)

@@ -15,11 +15,12 @@ import asyncio
 import json
 import logging
 import math
-import os
-import uuid
 from pathlib import Path
 
 from redis.exceptions import RedisError
+
+from ..journal import write_whole
+from .outage_family import OutageFamily
 
 log = logging.getLogger(__name__)
 SNAPSHOT = "known-senders.json"  # not *.jsonl: the journal's own files are those
@@ -31,6 +32,7 @@ class KnownSenders:
         self.svc, self.path = svc, folder / SNAPSHOT
         self.ids: frozenset[int] | None = None  # None: neither read from Redis nor from disk yet in this process
         self._read_at = -math.inf
+        self.family = OutageFamily(svc, folder)  # her family told of a cry in a long outage (outage_family.py)
 
     async def refresh(self) -> None:
         """While Redis answers (the outage job, every second): the register's ids read every REFRESH_SECONDS, and
@@ -50,6 +52,7 @@ class KnownSenders:
             except OSError as e:  # the last snapshot (or none) serves an outage; Redis is what matters now
                 log.warning("the snapshot of the register's Telegram ids could not be written (%s)", e.strerror)
         self.ids = ids
+        await self.family.refresh()
 
     def soon(self) -> None:
         """Someone signed up: the ids are read again (and the snapshot written) at the outage job's next run."""
@@ -62,15 +65,7 @@ class KnownSenders:
         return sender in self.ids
 
     def _write(self, ids: frozenset[int]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        tmp = self.path.with_name(f".{SNAPSHOT}.{uuid.uuid4().hex[:8]}")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.write(fd, json.dumps({"v": 1, "ids": sorted(ids)}, separators=(",", ":")).encode())
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, self.path)  # whole or not at all: a reader never finds half a file
+        write_whole(self.path, {"v": 1, "ids": sorted(ids)})
 
     def _read(self) -> frozenset[int]:
         """The snapshot on disk; empty (every alert in arrival order) if there is none or it cannot be read."""

@@ -23,6 +23,7 @@ timer     esc, arr, fol, rnw, addr, first → Incidents.on_deadline (deadlines.p
           fam → Incidents.on_family_deadline (closed.py: the family's news of a closed call, if its closer died)
 job       outage (every second) → Outage.job: the calls journaled while Redis was away, stored once it is back
           outage_cries (every second) → outage_pace.tell_held_cries: cries the fallback's pace held back, told
+          outage_family (every second) → OutageFamily.tick: a resident's family told of her cry in a long outage
 step      (staff, outcome_note) → staff.on_outcome_note
 """
 from __future__ import annotations
@@ -84,6 +85,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
                     "misfire_grace_time": None, **job} for job in (
             {"func": outage.job, "id": "outage"},
             {"func": tell_held_cries, "args": (outage,), "id": "outage_cries"},
+            {"func": outage.known.family.tick, "id": "outage_family"},
         )) if outage else (),
         closers=(outage.close,) if outage else (),
     )

@@ -1,0 +1,132 @@
+"""A resident's family told of her cry when Redis stays away past the emergency escalation's family level.
+
+The fallback (bot/fallback.py) alerts every staff member once while Redis is away; the escalation that reaches her
+family at the emergency level naming `family` (8 minutes by default) lives in Redis, so in a long outage nobody but
+the staff — asleep, perhaps — was told. While Redis answers, a snapshot is kept next to the outage journal (beside
+outage_known.py's, at the same times): each signed-up resident's Telegram id, her name for the message, and her
+signed-up family contacts' Telegram ids — nothing else (no phones, no addresses); mode 0600, replaced whole.
+
+A cry from a resident in it starts a timer in this process (her first cry of the outage counts). Once the level's
+minutes have passed and Redis still does not answer, each of her family contacts gets one message: she asked for
+help at HH:MM, staff were told but the system is partly down, phone her now or call 120, and the committee's phone.
+If Redis is back and her call stored from the journal first, the timer is dropped: the stored call's own escalation,
+counted from when she cried, tells the family (once); a call still only on disk (Redis gone again) keeps it. Staff cannot show they are on it during the outage (the fallback's alert
+has no button and their texts join no call), so nothing they do stops it. A process restarted during the outage
+has lost its timers: the journal, replayed once Redis is back, still brings the family level then.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from pathlib import Path
+
+from redis.exceptions import RedisError
+
+from ..journal import write_whole
+from ..types import Outbound
+
+log = logging.getLogger(__name__)
+SNAPSHOT = "outage-family.json"  # not *.jsonl: the journal's own files are those
+
+
+def family_after_seconds(settings) -> float | None:
+    """When an unclaimed emergency reaches the family (the first level naming it); None: no level does."""
+    return next((lv.after_minutes * 60 for lv in settings.escalation.emergency.levels if "family" in lv.to), None)
+
+
+async def read_families(store) -> dict[int, dict]:
+    """Each signed-up resident's Telegram id: {"name", "to": her signed-up family contacts' Telegram ids}, as
+    alerting reaches the family (her register's contacts' phones, signed up as a contact or as a resident)."""
+    people = await store.residents()
+    tg_of_phone: dict[str, set[int]] = {}
+    for p in people:
+        if p.get("tg_id") and p.get("phone"):
+            tg_of_phone.setdefault(p["phone"], set()).add(int(p["tg_id"]))
+    for tg, acc in (await store.contact_accounts()).items():
+        if acc.get("phone"):
+            tg_of_phone.setdefault(acc["phone"], set()).add(int(tg))
+    out = {}
+    for p in people:
+        if p.get("tg_id"):
+            me = int(p["tg_id"])
+            to = sorted({tg for c in p.get("contacts", []) for tg in tg_of_phone.get(c.get("phone") or "", ())} - {me})
+            out[me] = {"name": p.get("name") or "", "to": to}
+    return out
+
+
+class OutageFamily:
+    def __init__(self, svc, folder: Path) -> None:
+        self.svc, self.path = svc, folder / SNAPSHOT
+        self.families: dict[int, dict] | None = None  # None: neither read from Redis nor from disk in this process
+        self._cried: dict[int, float] = {}  # resident's Telegram id: when she first cried this outage
+
+    async def refresh(self) -> None:
+        """While Redis answers (with the known senders' snapshot): her family read again, written if it changed."""
+        try:
+            async with asyncio.timeout(2):
+                families = await read_families(self.svc.store)
+        except (RedisError, OSError, TimeoutError):
+            return
+        if families != self.families:
+            try:
+                await asyncio.to_thread(self._write, families)
+            except OSError as e:
+                log.warning("the outage family snapshot could not be written (%s)", e.strerror)
+        self.families = families
+
+    def cried(self, sender: int) -> None:
+        """A cry reached the fallback: her family's timer starts (if she is a resident; checked when it is due)."""
+        if self.families is None or sender in self.families:  # a crowd of strangers is not remembered
+            self._cried.setdefault(sender, self.svc.clock.ts())
+
+    async def tick(self) -> None:
+        """Every second while a cry waits: once Redis answers, a cry stored from the journal drops its timer (the
+        stored call escalates, to the family too; one still only on disk keeps it); a cry whose family level has
+        passed with Redis still away tells her family, once."""
+        after = family_after_seconds(self.svc.settings)
+        if after is None or not self._cried:
+            return
+        try:
+            async with asyncio.timeout(1):
+                await self.svc.store.ping()
+        except (RedisError, OSError, TimeoutError):
+            pass
+        else:
+            for tg in list(self._cried):
+                if self.svc.outage is None or not await self.svc.outage.cry_of(tg):
+                    del self._cried[tg]
+            return
+        now = self.svc.clock.ts()
+        due = [tg for tg, at in self._cried.items() if now - at >= after]
+        if self.families is None:
+            self.families = await asyncio.to_thread(self._read)
+        for tg in due:
+            at = self._cried.pop(tg)
+            self._cried[tg] = float("inf")  # told (or not hers to tell): never again this process
+            if fam := self.families.get(tg):
+                await self._tell(fam, at)
+
+    async def _tell(self, fam: dict, at: float) -> None:
+        cat, s = self.svc.cat, self.svc.settings
+        text = cat.t("fallback.family_told", name=fam["name"], time=self.svc.clock.local(at).strftime("%H:%M"),
+                     phone=s.community.committee_phone)
+        results = await asyncio.gather(*(self.svc.outbox.send(Outbound(tg, text, urgent=True, tag="fallback:family"))
+                                         for tg in fam["to"]), return_exceptions=True)
+        log.warning("outage: a resident's family told of her cry (%s of %s reached)",
+                    sum(1 for r in results if not isinstance(r, BaseException) and r.ok), len(results))
+
+    def _write(self, families: dict[int, dict]) -> None:
+        write_whole(self.path, {"v": 1, "of": {str(k): v for k, v in families.items()}})
+
+    def _read(self) -> dict[int, dict]:
+        """The snapshot on disk; empty (no family told by the fallback) if there is none or it cannot be read."""
+        try:
+            raw = json.loads(self.path.read_bytes())["of"]
+            return {int(k): {"name": str(v["name"]), "to": [int(t) for t in v["to"]]} for k, v in raw.items()}
+        except FileNotFoundError:
+            log.warning("no outage family snapshot on disk: families are told once Redis is back")
+        except (OSError, ValueError, TypeError, KeyError) as e:
+            log.warning("the outage family snapshot is unreadable (%s): families are told once Redis is back",
+                        type(e).__name__)
+        return {}
