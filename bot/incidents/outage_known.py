@@ -25,13 +25,16 @@ from .outage_family import OutageFamily
 log = logging.getLogger(__name__)
 SNAPSHOT = "known-senders.json"  # not *.jsonl: the journal's own files are those
 REFRESH_SECONDS = 60  # the register's ids read again this often while Redis answers (and written if they changed)
+# the whole register, for the family snapshot: at once when the signed-up ids change (a sign-up), else this seldom (a
+# contact's phone edited): read every minute it cost a 50-committee worker most of a core and stalled its alerts
+FAMILY_REFRESH_SECONDS = 900
 
 
 class KnownSenders:
     def __init__(self, svc, folder: Path) -> None:
         self.svc, self.path = svc, folder / SNAPSHOT
         self.ids: frozenset[int] | None = None  # None: neither read from Redis nor from disk yet in this process
-        self._read_at = -math.inf
+        self._read_at = self._family_due = -math.inf
         self.family = OutageFamily(svc, folder)  # her family told of a cry in a long outage (outage_family.py)
 
     async def refresh(self) -> None:
@@ -51,8 +54,10 @@ class KnownSenders:
                 await asyncio.to_thread(self._write, ids)
             except OSError as e:  # the last snapshot (or none) serves an outage; Redis is what matters now
                 log.warning("the snapshot of the register's Telegram ids could not be written (%s)", e.strerror)
-        self.ids = ids
-        await self.family.refresh()
+        changed, self.ids = ids != self.ids, ids
+        if changed or now >= self._family_due:
+            self._family_due = now + FAMILY_REFRESH_SECONDS
+            await self.family.refresh()
 
     def soon(self) -> None:
         """Someone signed up: the ids are read again (and the snapshot written) at the outage job's next run."""
