@@ -242,14 +242,20 @@ async def enrolled(people, app, name="张阿姨", phone="13900000001"):
     return person, rid
 
 
-async def asked_allowance_age_unknown(app, people):
-    """刘奶奶, whose age the register does not know, asks how much the 老年综合津贴 is: the bot asks her age, she says
-    七十二岁. Returns her."""
+async def liu_age_unknown(app, people):
+    """刘奶奶, whose age the register does not know, signed up and on the ❓ 养老金/补贴 menu. Returns her."""
     person = await app.svc.store.resident(await app.svc.store.resident_id_by_phone("13900000003"))
     person["birth_date"] = ""
     await app.svc.store.save_resident(person)
     liu = await signed_up(people("刘奶奶"), "13900000003")
     await liu.send("❓ 养老金/补贴")
+    return liu
+
+
+async def asked_allowance_age_unknown(app, people):
+    """刘奶奶, whose age the register does not know, asks how much the 老年综合津贴 is: the bot asks her age, she says
+    七十二岁. Returns her."""
+    liu = await liu_age_unknown(app, people)
     await liu.send("老年综合津贴每个月多少钱")
     assert "多大年纪" in liu.last().text
     await liu.send("七十二岁")

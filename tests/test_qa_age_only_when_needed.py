@@ -3,7 +3,7 @@
 message get two short answers and one source line."""
 import pytest
 
-from conftest import signed_up
+from conftest import liu_age_unknown, signed_up
 
 NO_AGE_NEEDED = [
     "老年卡每个月发还是三个月发一次",
@@ -25,31 +25,22 @@ AGE_NEEDED = [  # (question, age said, what the answer must state)
 ]
 
 
-async def _liu_age_unknown(app, people):
-    person = await app.svc.store.resident(await app.svc.store.resident_id_by_phone("13900000003"))
-    person["birth_date"] = ""
-    await app.svc.store.save_resident(person)
-    liu = await signed_up(people("刘奶奶"), "13900000003")
-    await liu.send("❓ 养老金/补贴")
-    return liu
-
-
 @pytest.mark.parametrize("question", NO_AGE_NEEDED)
 async def test_questions_that_do_not_depend_on_age_are_answered_at_once(people, app, question):
-    liu = await _liu_age_unknown(app, people)
+    liu = await liu_age_unknown(app, people)
     replies = [r.text for r in await liu.send(question)]
     assert any("来源" in r for r in replies), (question, replies)
     assert not any("多大年纪" in r for r in replies), (question, replies)
 
 
 async def test_a_non_shanghai_hukou_hears_that_it_needs_shanghai_registration(people, app):
-    liu = await _liu_age_unknown(app, people)
+    liu = await liu_age_unknown(app, people)
     await liu.send("老年综合津贴外地户口能拿吗")
     assert "上海户籍" in liu.last("来源").text
 
 
 async def test_when_is_it_paid_names_the_quarterly_months(people, app):
-    liu = await _liu_age_unknown(app, people)
+    liu = await liu_age_unknown(app, people)
     await liu.send("老年卡每个月发还是三个月发一次")
     answer = liu.last("来源").text
     assert "每季度" in answer and "1月、4月、7月、10月" in answer
@@ -57,7 +48,7 @@ async def test_when_is_it_paid_names_the_quarterly_months(people, app):
 
 @pytest.mark.parametrize("question,said,figure", AGE_NEEDED)
 async def test_amount_or_threshold_questions_ask_the_age_then_answer_right(people, app, question, said, figure):
-    liu = await _liu_age_unknown(app, people)
+    liu = await liu_age_unknown(app, people)
     await liu.send(question)
     assert "多大年纪" in liu.last().text, question
     await liu.send(said)
@@ -84,7 +75,7 @@ TWO_QUESTIONS = [  # (message, what each answer must still say)
 
 @pytest.mark.parametrize("message,kept", TWO_QUESTIONS)
 async def test_two_questions_in_one_message_get_two_short_answers_and_one_source(people, app, message, kept):
-    liu = await _liu_age_unknown(app, people)
+    liu = await liu_age_unknown(app, people)
     await liu.send(message)
     answer = liu.last("来源").text
     body = answer.split("📚")[0]
@@ -103,7 +94,7 @@ async def test_how_much_and_where_in_one_message_keeps_her_amount_and_says_it_on
 
 
 async def test_how_much_and_where_with_the_age_unknown_keeps_every_band(people, app):
-    liu = await _liu_age_unknown(app, people)
+    liu = await liu_age_unknown(app, people)
     await liu.send("老年卡一个月多少钱？在哪里办？")
     answer = liu.last("来源").text
     for band in ("65到69岁每月75元", "70到79岁每月150元", "80到89岁每月180元", "90到99岁每月350元", "100岁以上每月600元"):
@@ -112,7 +103,7 @@ async def test_how_much_and_where_with_the_age_unknown_keeps_every_band(people, 
 
 
 async def test_how_much_and_how_to_apply_say_the_may_change_caveat_once(people, app):
-    liu = await _liu_age_unknown(app, people)
+    liu = await liu_age_unknown(app, people)
     await liu.send("老年卡一个月多少钱？怎么申请？")
     answer = liu.last("来源").text
     assert "80到89岁每月180元" in answer and "12345" in answer, answer
@@ -128,14 +119,14 @@ CRIES_IN_A_QUESTION = [
 
 @pytest.mark.parametrize("cry", CRIES_IN_A_QUESTION)
 async def test_a_call_for_help_inside_a_pension_question_goes_the_emergency_way(people, app, cry):
-    liu = await _liu_age_unknown(app, people)
+    liu = await liu_age_unknown(app, people)
     await liu.send(cry)
     assert "紧急求助 #1" in people("李社工").last("紧急求助").text, cry
     assert "已通知" in liu.last("已通知").text
 
 
 async def test_a_call_for_help_while_the_age_is_awaited_goes_the_emergency_way(people, app):
-    liu = await _liu_age_unknown(app, people)
+    liu = await liu_age_unknown(app, people)
     await liu.send("老年综合津贴每个月多少钱")
     assert "多大年纪" in liu.last().text
     await liu.send("九十了 我摔倒了起不来")

@@ -1,7 +1,7 @@
 """Pension questions in the resident's chat as residents type them: Shanghainese from the start, follow-ups with a
 husband's age, questions only a person can answer, and a call for help hidden in a pension question."""
 import pytest
-from conftest import signed_up
+from conftest import liu_age_unknown, signed_up
 
 
 async def _after_allowance_answer(people):
@@ -121,11 +121,7 @@ async def test_a_daughter_asking_for_her_mother_gets_the_answer_not_a_help_reque
 
 async def test_a_fall_told_when_the_bot_asks_her_age_is_an_emergency(people, app):
     """Guard: the reply to "您今年多大年纪？" is read for an age, but a cry comes first."""
-    person = await app.svc.store.resident(await app.svc.store.resident_id_by_phone("13900000003"))
-    person["birth_date"] = ""
-    await app.svc.store.save_resident(person)
-    liu = await signed_up(people("刘奶奶"), "13900000003")
-    await liu.send("❓ 养老金/补贴")
+    liu = await liu_age_unknown(app, people)
     await liu.send("老年综合津贴每个月多少钱")
     assert "多大年纪" in liu.last().text
     await liu.send("八十二 我刚才跌了一跤爬不起来了")
