@@ -197,3 +197,15 @@ def write_whole(path: Path, body: dict) -> None:
     finally:
         os.close(fd)
     os.replace(tmp, path)
+
+
+def read_whole(path: Path, parse, what: str, then: str):
+    """A snapshot `write_whole` wrote, through `parse`; None if there is none or it cannot be read (logged: `what` it
+    is and what happens `then`)."""
+    try:
+        return parse(json.loads(path.read_bytes()))
+    except FileNotFoundError:
+        log.warning("no %s on disk: %s", what, then)
+    except (OSError, ValueError, TypeError, KeyError) as e:
+        log.warning("the %s is unreadable (%s): %s", what, type(e).__name__, then)
+    return None

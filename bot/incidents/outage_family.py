@@ -17,13 +17,12 @@ has lost its timers: the journal, replayed once Redis is back, still brings the 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from pathlib import Path
 
 from redis.exceptions import RedisError
 
-from ..journal import write_whole
+from ..journal import read_whole, write_whole
 from ..types import Outbound
 
 log = logging.getLogger(__name__)
@@ -121,12 +120,6 @@ class OutageFamily:
 
     def _read(self) -> dict[int, dict]:
         """The snapshot on disk; empty (no family told by the fallback) if there is none or it cannot be read."""
-        try:
-            raw = json.loads(self.path.read_bytes())["of"]
-            return {int(k): {"name": str(v["name"]), "to": [int(t) for t in v["to"]]} for k, v in raw.items()}
-        except FileNotFoundError:
-            log.warning("no outage family snapshot on disk: families are told once Redis is back")
-        except (OSError, ValueError, TypeError, KeyError) as e:
-            log.warning("the outage family snapshot is unreadable (%s): families are told once Redis is back",
-                        type(e).__name__)
-        return {}
+        return read_whole(self.path, lambda body: {int(k): {"name": str(v["name"]), "to": [int(t) for t in v["to"]]}
+                                                   for k, v in body["of"].items()},
+                          "outage family snapshot", "families are told once Redis is back") or {}

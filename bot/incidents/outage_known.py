@@ -12,14 +12,13 @@ last snapshot, or a missing or broken file: every alert in arrival order, as wit
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import math
 from pathlib import Path
 
 from redis.exceptions import RedisError
 
-from ..journal import write_whole
+from ..journal import read_whole, write_whole
 from .outage_family import OutageFamily
 
 log = logging.getLogger(__name__)
@@ -74,11 +73,5 @@ class KnownSenders:
 
     def _read(self) -> frozenset[int]:
         """The snapshot on disk; empty (every alert in arrival order) if there is none or it cannot be read."""
-        try:
-            return frozenset(int(i) for i in json.loads(self.path.read_bytes())["ids"])
-        except FileNotFoundError:
-            log.warning("no snapshot of the register's Telegram ids on disk: outage alerts go in arrival order")
-        except (OSError, ValueError, TypeError, KeyError) as e:
-            log.warning("the snapshot of the register's Telegram ids is unreadable (%s): outage alerts go in "
-                        "arrival order", type(e).__name__)
-        return frozenset()
+        return read_whole(self.path, lambda body: frozenset(int(i) for i in body["ids"]),
+                          "snapshot of the register's Telegram ids", "outage alerts go in arrival order") or frozenset()
