@@ -39,13 +39,14 @@ BY_DANGER = {  # most urgent first
     "lost": ("help.advice_stay", "help.advice_ask_nearby", PHONE),  # outside: not the door
     "welfare": ("help.advice_welfare_knock", PHONE),
     "scam": ("help.advice_scam_pay", "help.advice_scam_110", PHONE),
+    "doorstep": ("help.advice_door_shut", "help.advice_door_check", PHONE),  # a stranger at the door: keep it shut
     "cry_for_help": FALL,
 }
 # lines saying the same thing (one is enough), and what a danger rules out when it is in the same cry
 IDEA = {"help.advice_door": "door", "help.advice_door_if_safe": "door", "help.advice_door_for_crew": "door",
         "help.advice_unresponsive_120": "120", "help.advice_death_120": "120",
         "help.advice_fall": "stay_put", "help.advice_rest": "stay_put", "help.advice_stay": "stay_put"}
-RULES_OUT = {"fire_smoke": {"stay_put"}, "gas": {"stay_put"}, "lost": {"door"}}
+RULES_OUT = {"fire_smoke": {"stay_put"}, "gas": {"stay_put"}, "lost": {"door"}, "doorstep": {"door"}}
 
 
 def advice_keys(dangers: list[str]) -> list[str]:
