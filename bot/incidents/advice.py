@@ -62,14 +62,17 @@ def advice_keys(dangers: list[str]) -> list[str]:
     return keys[:MAX_LINES - 1] + [PHONE] if wants_phone else keys[:MAX_LINES]
 
 
-def advice_for(ctx) -> list[str]:
+def advice_for(ctx, *, named_only: bool = False) -> list[str]:
     """The advice lines for this cry: its words read when it has words (a typed or edited text, a photo's or voice's
-    caption), as they were read for the cry itself."""
+    caption), as they were read for the cry itself. `named_only`: none unless the words name a danger of their own
+    (a repeat on an open call: "厨房着火了" after the 🆘 button brings the fire's; "救命" again, not the fall's twice)."""
     from nlu.features import normalise
     from nlu.rules import fired_rules
 
     said = fired_rules(normalise(ctx.ev.text or "")) if ctx.ev.kind in WORDED else []
     if ctx.ev.kind in WORDED and died_just_now(ctx.ev.text or ""):
         said = [*said, "death_now"]
+    if named_only and not any(d in BY_DANGER and d != "cry_for_help" for d in said):
+        return []
     phone = ctx.svc.settings.community.committee_phone
     return [ctx.t(k, phone=phone) for k in advice_keys(said)]

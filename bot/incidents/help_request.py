@@ -133,8 +133,9 @@ async def again(ctx: Ctx, n: int, words: str) -> int:
     where they are."""
     reached = await ctx.svc.repeats.called_again(n, words, called_at(ctx.svc.clock.ts()))
     phone = ctx.svc.settings.community.committee_phone
-    if reached is None:
-        ctx.say(ctx.t("help.already_alerted", phone=phone), keyboard=keyboard(ctx))
+    if reached is None:  # a danger her words name now has its advice (the 🆘 button's was the fall's)
+        ctx.say("\n".join([ctx.t("help.already_alerted", phone=phone)] + advice_for(ctx, named_only=True)),
+                keyboard=keyboard(ctx))
         return n
     if reached:
         ctx.say("\n".join([ctx.t("help.alerted", phone=phone)] + advice_for(ctx)), urgent=True)
