@@ -107,10 +107,10 @@ MESSAGE_FIELDS = ("contact", "location", "voice", "audio", "video_note", "photo"
 
 
 def classify_message(has: dict) -> str:
-    """The core's kind for a Telegram message, from which of its fields are set."""
+    """The core's kind for a Telegram message, from its fields set (a video goes to staff as a photo does)."""
     for field, kind in (("contact", "contact"), ("location", "location"), ("voice", "voice"),
                         ("audio", "voice"), ("video_note", "voice"), ("photo", "photo"), ("sticker", "sticker"),
-                        ("document", "file"), ("video", "file"), ("animation", "file")):
+                        ("document", "file"), ("video", "photo"), ("animation", "file")):
         if has.get(field):
             return kind
     text = has.get("text") or ""

@@ -205,7 +205,8 @@ async def report_media(ctx: Ctx) -> int:
     if not reached:  # the truth, not "passed on"; it still escalates
         tell_not_reached(ctx)
         return n
-    ctx.say(ctx.t("help.media_sent", phone=ctx.svc.settings.community.committee_phone),
+    sent = {"location": "help.location_sent", "photo": "help.media_seen"}.get(kind, "help.media_sent")  # seen, heard
+    ctx.say(ctx.t(sent, phone=ctx.svc.settings.community.committee_phone),
             buttons=[[ctx.button("btn.sos_inline", "sos:go")]])
     return n
 

@@ -80,6 +80,9 @@ class FakeUser:
     async def send_video_note(self) -> int:
         return await self._send_media("video_note")
 
+    async def send_video(self, caption: str | None = None) -> int:
+        return await self._send_media("video", caption)
+
     async def edit_text(self, message_id: int, new_text: str) -> None:
         self.api.incoming_edit(self.id, message_id, new_text)
 
