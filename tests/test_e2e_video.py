@@ -22,3 +22,11 @@ async def test_a_video_whose_words_cry_for_help_is_an_emergency(telegram):
     await wang.send_video("救命 厨房着火了")
     await telegram.said(li, "紧急求助 #1")
     assert "119" in (await telegram.said(wang, "已通知值班社工")).text
+
+
+async def test_a_file_whose_caption_cries_for_help_is_an_emergency(telegram):
+    """A photo sent "as a file" (uncompressed), with "救命" typed under it: its words were never read."""
+    wang, li = await telegram.signed_up("王老伯", "13900000002"), telegram.user("李社工")
+    await wang.send_document("IMG_0412.jpg", caption="救命 我摔倒了起不来")
+    await telegram.said(li, "紧急求助 #1")
+    assert "不要勉强起来" in (await telegram.said(wang, "已通知值班社工")).text

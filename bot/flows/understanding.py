@@ -9,7 +9,7 @@ from ..services import Services
 
 log = logging.getLogger(__name__)
 
-WORDED = ("text", "edited", "photo", "voice")  # messages whose words (a text, a caption) are read for a cry for help
+WORDED = ("text", "edited", "photo", "voice", "file")  # messages whose words (a text, a caption) are read for a cry
 # Only a safety net for when the model itself is unavailable.
 DANGER_WORDS = ("救命", "救名", "救救", "摔倒", "摔到", "跌倒", "跌跤", "起不来", "动不了", "叫不醒", "着火", "失火",
                 "煤气", "喘不", "胸口痛", "胸痛", "晕倒", "流血", "不想活", "自杀", "轻生", "sos", "help")
