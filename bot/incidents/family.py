@@ -4,8 +4,8 @@
                 (made in a group, and the bot cannot write to her in private: staff are asked to phone her)
                 a voice, photo or location (the bot cannot read it) → staff on duty hear it at once, as a resident's
                 own; a location is shown beside the registered address, so staff see any difference
-                words that are no emergency: a request about the resident (staff told, as a resident's request is),
-                thanks and greetings a kind word, what the bot cannot read one tap [📨 转给社工] from staff
+                words that are no emergency: a request (or a pension question) about the resident, to staff as a
+                resident's is; thanks and greetings a kind word; what the bot cannot read one tap [📨 转给社工]
 family.which    linked to several: staff are alerted at once with each of them; asks which one → the incident names them
 """
 from __future__ import annotations
@@ -54,7 +54,8 @@ async def on_message(ctx: Ctx) -> None:
     show_menu(ctx, "contact.menu")
 
 
-NEEDS = ("request_help", "feeling_unwell", "contact_staff", "ask_pension", "ask_subsidy")
+QUESTIONS = ("ask_pension", "ask_subsidy")
+NEEDS = ("request_help", "feeling_unwell", "contact_staff", *QUESTIONS)
 SMALL_TALK = {"greet": "contact.menu", "thank": "talk.thank", "goodbye": "talk.goodbye", "checkin_ok": "contact.menu",
               "affirm": "contact.menu"}
 
@@ -77,7 +78,9 @@ async def _said(ctx: Ctx, text: str) -> None:
         return
     result = await understand(ctx.svc, text)
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
-    if intent in NEEDS or any(i in NEEDS for i, _ in await clause_intents(ctx.svc, text)):  # (a need amid chatter)
+    if intent in QUESTIONS:  # "我爸的养老金到账了吗": staff answer her, nobody goes to see him about it
+        await request(ctx, text, category="question", noted="family.question_noted")
+    elif intent in NEEDS or any(i in NEEDS for i, _ in await clause_intents(ctx.svc, text)):  # (a need amid chatter)
         await request(ctx, text)  # at any confidence: the model learnt from residents' words, not from a daughter's
     elif confidence >= 0.35 and intent in SMALL_TALK:
         show_menu(ctx, SMALL_TALK[intent])
@@ -175,16 +178,14 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
             reached = await _incidents(ctx).raise_call(existing["id"], words, "family", by_chat=ctx.ev.user_id,
                                                        **extra)  # his request, or his missed check-in
             if reached > 0:
-                ctx.say(ctx.t(family_told.alerted(words), name=person["name"], phone=phone), keyboard=keyboard(ctx),
-                    urgent=True)
+                ctx.say(ctx.t(family_told.alerted(words), name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
             elif reached == 0:
                 help_request.tell_not_reached(ctx)
             if reached >= 0:  # (closed meanwhile: a new call below)
                 return existing["id"]
         n = n or await _incidents(ctx).open("emergency", person, **how)
         if await _incidents(ctx).alert_first(n):
-            ctx.say(ctx.t(family_told.alerted(words), name=person["name"], phone=phone), keyboard=keyboard(ctx),
-                    urgent=True)
+            ctx.say(ctx.t(family_told.alerted(words), name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
         else:
             help_request.tell_not_reached(ctx)
         return n
