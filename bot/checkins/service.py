@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from .family import family_report
+from .family import family_away, family_report
 from .ladder import Ladder
 from .rules import LADDER, PENDING, CheckinState, next_slot
 from .words import answer_label
@@ -176,6 +176,10 @@ class Checkins:
     async def family_report(self, person: dict, locale: str | None = None) -> str | None:
         """Today's check-in as a family contact asking after `person` reads it (family.py); None: not enrolled."""
         return await family_report(self.svc, person, locale)
+
+    async def family_away(self, person: dict, away: str | None, locale: str | None = None) -> tuple[str, str] | None:
+        """Paused while family say `person` is away (their words), resumed when they say he is back (None)."""
+        return await family_away(self.svc, person, away, locale)
 
     async def everyone(self) -> list[tuple[dict, CheckinState]]:
         out = []

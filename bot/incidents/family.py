@@ -16,7 +16,7 @@ from ..flows import resident as resident_flow  # the module, not its name: it ma
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import RAMBLE, asks_after, clause_intents, danger_in, fall_told_over, is_emergency, understand
 from ..types import MEDIA, Button
-from . import family_asks, family_told, help_request, urgency
+from . import family_asks, family_away, family_told, help_request, urgency
 from .family_other import cried_about_other
 from .report_after import media_on_report, words_on_report
 from .reported import candidates
@@ -73,9 +73,8 @@ async def _said(ctx: Ctx, text: str) -> None:
     if family_asks.worried(text):  # "我爸最近怎么样都不肯吃药": staff hear it now, however it is worded
         await request(ctx, text, category="unwell", noted="family.worry_noted")
         return
-    if asks_after(text):
-        await family_asks.asked(ctx, text)
-        return
+    if await family_away.told(ctx, text) or asks_after(text) and await family_asks.asked(ctx, text) is None:
+        return  # "我爸住院了": his check-in paused, staff told; "我爸今天签到了吗": his check-in
     result = await understand(ctx.svc, text)
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
     if intent in QUESTIONS:  # "我爸的养老金到账了吗": staff answer her, nobody goes to see him about it
