@@ -29,6 +29,7 @@ from ..journal import Journal, JournalFile
 from ..types import MEDIA, Inbound, Outbound, SendResult
 from .outage_entries import EVENT_FIELDS, before_cries, event_of, merged
 from .outage_known import KnownSenders
+from .outage_orphans import Orphans
 from .outage_pace import Chatter, CryPace
 from .outage_words import BEFORE_CRY_SECONDS, SaidPace, TextCap, attach, tell_holders  # noqa: F401 (read here)
 from .recovery import tell_recovered
@@ -99,6 +100,7 @@ class Outage:
         self.texts = TextCap(svc.clock)  # anyone's texts journaled: a flood is not (bot/incidents/outage_words.py)
         self.chatter = Chatter(svc, journal)  # nor everyone's with no call behind them (outage_pace.py)
         self.known = KnownSenders(svc, journal.folder)  # whose cry goes first (the register's ids, on disk)
+        self.orphans = Orphans(svc, journal)  # cries a dead process journaled but never alerted (outage_orphans.py)
         if keep_back not in svc.outbox.holds:
             svc.outbox.holds.append(keep_back)  # what a replayed call would tell its caller again
 
@@ -150,6 +152,7 @@ class Outage:
             await self.svc.store.ping()  # while Redis is away the journal stays as it is (this process's file open)
             await self.replay()
         except (RedisError, LockError, OSError) as e:
+            await self.orphans.alert()  # Redis away: staff hear of a dead process's cries now, not once it is back
             if not self._waiting:
                 self._waiting = True
                 log.warning("calls in the outage journal wait for Redis (%s); tried every second", type(e).__name__)

@@ -107,8 +107,7 @@ class OutageFamily:
                     del self._cried[tg]
             self._armed_at = -math.inf  # the next outage arms again from its own journal
             return
-        if self.families is None:
-            self.families = await asyncio.to_thread(self._read)
+        await self.snapshot()
         if rearm:  # her cry may have reached a process that died since, or another worker
             self._armed_at = now
             for tg, (at, _) in first_cries(await asyncio.to_thread(journal.peek)).items():
@@ -150,6 +149,12 @@ class OutageFamily:
         note = cat.t(key, name=fam["name"], time=clock.local(clock.ts()).strftime("%H:%M"))
         await asyncio.gather(*(self.svc.outbox.send(Outbound(st.telegram_id, note, urgent=True, tag="fallback:family"))
                                for st in staff), return_exceptions=True)
+
+    async def snapshot(self) -> dict[int, dict]:
+        """Each signed-up resident's name and family as last read from Redis (this process's, else the disk's)."""
+        if self.families is None:
+            self.families = await asyncio.to_thread(self._read)
+        return self.families
 
     def _write(self, families: dict[int, dict]) -> None:
         write_whole(self.path, {"v": 1, "of": {str(k): v for k, v in families.items()}})

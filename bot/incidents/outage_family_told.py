@@ -3,7 +3,7 @@
 The timer that tells her family at the emergency's family level (outage_family.py) lives in one process; the journal
 outlives it. So a process started during the outage (systemd after a crash), or another worker on the same folder,
 arms her timer from her first cry waiting there, counted from when she cried; and before anyone tells her family, a
-mark is written to the journal under a lock on the folder (every worker on this host), then the message sent, then
+mark is written to the journal under the folder's lock (every worker on this host), then the message sent, then
 how many it reached. A mark with an outcome: told, never again this outage. One with none yet: another worker is
 sending now — or its process died mid-send, and after SENDING_SECONDS she is told again (twice rather than never).
 
@@ -12,11 +12,8 @@ stored call's packet and history say the family got the outage message, for the 
 """
 from __future__ import annotations
 
-import fcntl
-import os
 import uuid
 
-LOCK = ".family.lock"  # not *.jsonl: the journal's own files are those
 SENDING_SECONDS = 60  # a mark this old with no outcome: its sender died mid-send
 
 
@@ -42,10 +39,7 @@ def _marks(entries: list[dict]) -> dict[str, dict]:
 def claim(journal, resident: int, since: float, now: float) -> tuple[str, str]:
     """Under the folder's lock (blocking: call it in a thread): ("told", ""), ("sending", "") when her family was
     told of a cry made at or after `since` (or is being told), else ("tell", the mark's id), the mark written."""
-    journal.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(journal.folder / LOCK, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with journal.locked():
         entries = journal.peek()
         for mark in _marks(entries).values():
             if (mark.get("ev") or {}).get("user_id") == resident and float(mark.get("at") or 0) >= since:
@@ -59,8 +53,6 @@ def claim(journal, resident: int, since: float, now: float) -> tuple[str, str]:
             mark |= {"said": cry[1], "ev": {"user_id": resident}}
         journal.append(mark)
         return "tell", mark["id"]
-    finally:
-        os.close(fd)  # (the lock goes with it)
 
 
 async def on_call(svc, entry: dict, opened: list[int]) -> None:
