@@ -57,3 +57,32 @@ async def test_a_cry_whose_process_died_before_alerting_staff_reaches_them_from_
     own_redis.start()
     await replay_tick(second)
     assert len(await second.svc.store.open_incident_ids()) == 1
+
+
+async def test_a_cry_whose_fallback_alert_telegram_refused_is_alerted_again_once_telegram_answers(
+        make_app, own_redis, clock):
+    """Redis and Telegram both failing at 02:00 (the server's network flapping): his cry is journaled but its alert
+    reaches nobody. Telegram answers again a minute later, Redis still away: staff hear of him then, once."""
+    app = await make_app(redis_url=own_redis.url)
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    real, over = app.svc.outbox.send, []
+
+    async def bad_gateway(msg, **kw):
+        if msg.chat_id in EVERYONE and not over:
+            from bot.types import SendResult
+            return SendResult(False, error="Bad Gateway", permanent=False)
+        return await real(msg, **kw)
+
+    app.svc.outbox.send = bad_gateway
+    own_redis.stop()
+    await wang.send("救命 我摔倒了")
+    assert all(FALLBACK_ALERT not in "".join(Person(app, tg).texts()) for tg in EVERYONE)
+    clock.advance(seconds=30)
+    await a_second_later(app)  # still refused
+    over.append(True)  # Telegram answers again
+    for _ in range(4):
+        clock.advance(seconds=10)
+        await a_second_later(app)
+    for tg in EVERYONE:
+        alerts = [t for t in Person(app, tg).texts() if FALLBACK_ALERT in t]
+        assert len(alerts) == 1 and "王老伯" in alerts[0], Person(app, tg).texts()

@@ -1,12 +1,14 @@
-"""Cries written down during an outage by a process that died before its staff alert left: alerted from the journal.
+"""Cries written down during an outage whose staff alert never left (its process died) or reached nobody (Telegram
+failing too): alerted from the journal.
 
 The fallback (bot/fallback.py) journals a cry (fsync'd), then alerts every staff member, then writes whom the alert
 reached. A process killed in between (the OOM killer, a power blip) leaves a cry no staff member heard of, and while
 Redis stays away nothing else would tell them: the journal is replayed only once Redis is back, maybe an hour later.
 So while Redis is away, every CHECK_SECONDS, the cries in a dead process's journal file (no live process holds its
-lock) with no record of whom their alert reached are alerted to every staff member, once: under the folder's lock
-(every worker on this host) the record is written first ("to": nobody yet), then the alert sent, then whom it reached,
-for the stored call's packet once Redis is back. Her family is told at the family level as for any cry in the
+lock) with no record of whom their alert reached are alerted to every staff member, once, and a cry whose alert
+reached nobody again every RETRY_SECONDS until one reaches someone: under the folder's lock (every worker on this
+host) the record is written first ("to": nobody yet), then the alert sent, then whom it reached, for the stored
+call's packet once Redis is back. Her family is told at the family level as for any cry in the
 journal (outage_family.py arms it from there).
 """
 from __future__ import annotations
@@ -20,20 +22,32 @@ from ..types import Outbound
 
 log = logging.getLogger(__name__)
 CHECK_SECONDS = 5  # how often the journal's dead files are looked at while Redis is away
+RETRY_SECONDS = 30  # a cry whose alert reached nobody (Telegram failing too) is alerted again this often
 
 
-def claim_orphans(journal) -> list[dict]:
-    """Under the folder's lock (blocking: call it in a thread): the cries in dead files whose alert never went, each
-    marked as being alerted now (so no other worker alerts it too)."""
+def claim_orphans(journal, now: float) -> list[list[dict]]:
+    """Under the folder's lock (blocking: call it in a thread): the cries whose alert never went (in a dead file, no
+    record of whom it reached) or reached nobody RETRY_SECONDS ago or more, each marked as being alerted now (so no
+    other worker alerts it too); one list a person, in the order they came."""
     with journal.locked():
-        dead = [e for e in journal.dead_entries() if e.get("v") and e.get("cried") and not e.get("held")]
-        if not dead:
-            return []
-        told = {str(e["id"]) for e in journal.peek() if "to" in e}  # (a line of it in any file)
-        orphans = [e for e in dead if str(e["id"]) not in told]
-        for e in orphans:
-            journal.append({"id": e["id"], "to": []})
-        return orphans
+        dead = {str(e["id"]) for e in journal.dead_entries()}
+        lines: dict[str, list[dict]] = {}
+        for e in journal.peek():
+            lines.setdefault(str(e["id"]), []).append(e)
+        orphans = []
+        for key, parts in lines.items():
+            cry = next((p for p in parts if p.get("v") and p.get("cried") and not p.get("held")), None)
+            if cry is None or any(p.get("to") for p in parts):
+                continue  # no cry, or its alert reached someone
+            told = any("to" in p for p in parts)  # its alert went, to nobody (Telegram failing)
+            tried = max(float(p.get("tried") or p.get("at") or 0) for p in parts)
+            if told and now - tried >= RETRY_SECONDS or not told and key in dead:
+                orphans.append(cry)
+                journal.append({"id": cry["id"], "to": [], "tried": now})
+        theirs: dict = {}  # one alert a person, with their latest cry's words; whom it reached on each of them
+        for cry in sorted(orphans, key=lambda e: float(e.get("at") or 0)):
+            theirs.setdefault((cry.get("ev") or {}).get("user_id"), []).append(cry)
+        return list(theirs.values())
 
 
 class Orphans:
@@ -48,16 +62,16 @@ class Orphans:
             return
         self._checked = now
         try:
-            orphans = await asyncio.to_thread(claim_orphans, self.journal)
+            orphans = await asyncio.to_thread(claim_orphans, self.journal, now)
         except OSError as e:
             log.error("the outage journal could not be read for cries never alerted (%s)", e.strerror)
             return
-        for entry in orphans:
-            reached = await self._alert(entry)
-            log.warning("outage: a cry whose process died before alerting staff alerted now (%s reached)",
-                        len(reached))
+        for cries in orphans:
+            reached = await self._alert(cries[-1])
+            log.warning("outage: a cry whose alert never reached staff alerted now (%s reached)", len(reached))
             try:
-                await asyncio.to_thread(self.journal.append, {"id": entry["id"], "to": reached})
+                for entry in cries:
+                    await asyncio.to_thread(self.journal.append, {"id": entry["id"], "to": reached, "tried": now})
             except OSError:
                 pass  # the packet later says nobody was reached; they were told all the same
 
