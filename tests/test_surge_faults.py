@@ -112,3 +112,20 @@ async def test_a_doctors_cry_about_one_of_her_two_patients_who_both_cried_is_no_
     await doctor.send("我的病人摔倒了起不来")
     assert len(await app.svc.store.open_incident_ids()) == 3
     assert all(surge_lines(Person(app, tg)) == [] for tg in EVERYONE)
+
+
+async def test_her_son_and_a_neighbour_reporting_her_own_call_count_her_once(people, app, clock):
+    """张阿姨 cries; her son (signed up as her contact) and a neighbour who never signed up report her at her door
+    within the minute; 王老伯 cries too: four cries, two people in trouble — no surge, nobody else woken."""
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    son = await signed_up(people("张明"), "13911110001")
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await zhang.send("救命 我摔倒了")
+    clock.advance(seconds=20)
+    await son.send("我妈摔倒了起不来")
+    clock.advance(seconds=20)
+    await Person(app, 70_101, "邻居小刘").send("3号楼602的老太太摔倒了")
+    clock.advance(seconds=20)
+    await wang.send("🆘 紧急求助")
+    assert len(await app.svc.store.open_incident_ids()) == 2  # her reports joined her call
+    assert all(surge_lines(Person(app, tg)) == [] for tg in EVERYONE)
