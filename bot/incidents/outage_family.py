@@ -113,20 +113,23 @@ class OutageFamily:
             for tg, (at, _) in first_cries(await asyncio.to_thread(journal.peek)).items():
                 if tg in self.families:
                     self._cried.setdefault(tg, at)
-        for tg in [tg for tg, at in self._cried.items() if now - at >= after]:
-            at = self._cried.pop(tg)
-            self._cried[tg] = float("inf")  # told (or not hers to tell): never again this process
-            if not (fam := self.families.get(tg)) or not fam["to"]:  # none of her family signed up
-                continue
-            try:
-                verdict, mark = await asyncio.to_thread(claim, journal, tg, at, now) if journal else ("tell", "")
-            except OSError as e:  # the disk failed too: told all the same (a restart may tell them again)
-                log.error("the outage journal could not be read or written (%s)", e.strerror)
-                verdict, mark = "tell", ""
+        due = {tg: at for tg, at in self._cried.items() if now - at >= after}
+        self._cried |= dict.fromkeys(due, float("inf"))  # told (or not hers to tell): never again this process
+        due = {tg: at for tg, at in due.items() if (self.families.get(tg) or {}).get("to")}  # her family signed up
+        if not due:
+            return
+        try:
+            verdicts = await asyncio.to_thread(claim, journal, due, now) if journal else dict.fromkeys(due, ("tell", ""))
+        except OSError as e:  # the disk failed too: told all the same (a restart may tell them again)
+            log.error("the outage journal could not be read or written (%s)", e.strerror)
+            verdicts = dict.fromkeys(due, ("tell", ""))
+        tells = []
+        for tg, (verdict, mark) in verdicts.items():
             if verdict == "sending":  # another worker is telling her family now: looked at again next second
-                self._cried[tg] = at
+                self._cried[tg] = due[tg]
             elif verdict == "tell":
-                await self._tell(tg, fam, at, mark)
+                tells.append(self._tell(tg, self.families[tg], due[tg], mark))
+        await asyncio.gather(*tells)
 
     async def _tell(self, resident: int, fam: dict, at: float, mark: str) -> None:
         """Her family told (the mark written before, its outcome after), then the staff her cry reached."""

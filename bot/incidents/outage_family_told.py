@@ -36,23 +36,27 @@ def _marks(entries: list[dict]) -> dict[str, dict]:
     return marks
 
 
-def claim(journal, resident: int, since: float, now: float) -> tuple[str, str]:
-    """Under the folder's lock (blocking: call it in a thread): ("told", ""), ("sending", "") when her family was
-    told of a cry made at or after `since` (or is being told), else ("tell", the mark's id), the mark written."""
+def claim(journal, due: dict[int, float], now: float) -> dict[int, tuple[str, str]]:
+    """Under the folder's lock (blocking: call it in a thread), for each resident whose timer is due (her Telegram
+    id: when she first cried): ("told", "") or ("sending", "") when her family was told of a cry made then or later
+    (or is being told), else ("tell", the mark's id), the mark written."""
+    out: dict[int, tuple[str, str]] = {}
     with journal.locked():
         entries = journal.peek()
-        for mark in _marks(entries).values():
-            if (mark.get("ev") or {}).get("user_id") == resident and float(mark.get("at") or 0) >= since:
-                if "reached" in mark:
-                    return "told", ""
-                if now - float(mark["at"]) < SENDING_SECONDS:
-                    return "sending", ""
-        cry = first_cries(entries).get(resident)
-        mark = {"v": 1, "id": uuid.uuid4().hex, "at": now, "family_told": True}
-        if cry:  # replayed behind her cry, onto the call it becomes (no cry journaled: nothing to put it on)
-            mark |= {"said": cry[1], "ev": {"user_id": resident}}
-        journal.append(mark)
-        return "tell", mark["id"]
+        marks, cries = _marks(entries).values(), first_cries(entries)
+        for resident, since in due.items():
+            ours = [m for m in marks if (m.get("ev") or {}).get("user_id") == resident and float(m["at"]) >= since]
+            if any("reached" in m for m in ours):
+                out[resident] = ("told", "")
+            elif any(now - float(m["at"]) < SENDING_SECONDS for m in ours):
+                out[resident] = ("sending", "")
+            else:
+                mark = {"v": 1, "id": uuid.uuid4().hex, "at": now, "family_told": True, "ev": {"user_id": resident}}
+                if cry := cries.get(resident):  # replayed behind her cry, onto the call it becomes
+                    mark["said"] = cry[1]
+                journal.append(mark)
+                out[resident] = ("tell", mark["id"])
+    return out
 
 
 async def on_call(svc, entry: dict, opened: list[int]) -> None:
