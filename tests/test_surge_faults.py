@@ -129,3 +129,14 @@ async def test_her_son_and_a_neighbour_reporting_her_own_call_count_her_once(peo
     await wang.send("🆘 紧急求助")
     assert len(await app.svc.store.open_incident_ids()) == 2  # her reports joined her call
     assert all(surge_lines(Person(app, tg)) == [] for tg in EVERYONE)
+
+
+async def test_a_failover_while_a_call_is_sent_to_everyone_in_a_surge_is_tried_again(app, clock, monkeypatch):
+    monkeypatch.setattr(surge_module, "LOOK_RETRY_SECONDS", 0)
+    people = await neighbours(app, 3)
+    await cry_a_minute_apart(clock, people[:2])
+    read = failing_once(app.svc.store, "packets_owed")  # one call's look at who has it already hits the failover
+    await people[2].send("🆘 紧急求助")
+    assert read
+    opened = set(await app.svc.store.open_incident_ids())
+    assert claimable(Person(app, WANG)) == claimable(Person(app, CHEN)) == opened  # at once, not 3 minutes later

@@ -119,7 +119,8 @@ class OutageFamily:
         if not due:
             return
         try:
-            verdicts = await asyncio.to_thread(claim, journal, due, now) if journal else dict.fromkeys(due, ("tell", ""))
+            verdicts = await asyncio.to_thread(claim, journal, due, now) if journal else \
+                dict.fromkeys(due, ("tell", ""))
         except OSError as e:  # the disk failed too: told all the same (a restart may tell them again)
             log.error("the outage journal could not be read or written (%s)", e.strerror)
             verdicts = dict.fromkeys(due, ("tell", ""))

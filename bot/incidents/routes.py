@@ -16,7 +16,8 @@ fam:<n>:<resident id>         contact    family.on_which (a family member says w
 fas:<resident id>             contact    family_asks.on_asked_which (whom they asked after: its check-in)
 
 command   /open (open incidents) · /incident N (one incident's timeline): staff only
-timer     esc, arr, fol, rnw, addr, first, rty → Incidents.on_deadline (deadlines.py) · rep → Repeats · duty → Reach
+timer     esc, arr, fol, rnw, addr, first, rty → Incidents.on_deadline (deadlines.py) · rep → Repeats
+          duty → Reach
           live → Incidents.on_live_deadline (live.py: a live location's latest position, paced)
           pkt → Incidents.on_packets_deadline (owed.py: full packets owed after a digest whose sender died;
                 after the incident's escalations due in the same tick)

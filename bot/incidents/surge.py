@@ -162,16 +162,27 @@ class Surges:
         return False
 
     async def _to_everyone(self, inc: dict, person: dict | None, count: int) -> None:
-        """The call, with its claim button, to each staff member and the head who has not had it yet."""
+        """The call, with its claim button, to each staff member and the head who has not had it yet (who has it is
+        read again after a failover, LOOK_TRIES in all; then its escalation timer reaches everyone)."""
         n = inc["id"]
+        for attempt in range(1, LOOK_TRIES + 1):
+            try:
+                async with asyncio.timeout(LOOK_SECONDS):
+                    had = {chat for chat, _, _ in await self.store.alert_messages(n)}
+                    had |= {chat for chat, _, _ in await self.store.packets_owed(n)}
+                    if not inc.get("first_alert_sent"):  # on its way to its first level now (a burst's): not twice
+                        first = self.policy(inc["kind"]).levels[0].to
+                        had |= {chat for chat, _, _ in await self.recipients(inc, first)}
+                    targets = [t for t in await self.recipients(inc, EVERYONE) if t[0] not in had]
+                    await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "surge", "count": count})
+                break
+            except Exception as e:
+                if attempt == LOOK_TRIES:
+                    log.exception("incident %s: could not send it to every staff member in a surge", n)
+                    return
+                log.warning("incident %s: who has it could not be read in a surge (%s); again", n, type(e).__name__)
+                await asyncio.sleep(LOOK_RETRY_SECONDS * attempt)
         try:
-            async with asyncio.timeout(LOOK_SECONDS):
-                await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "surge", "count": count})
-                had = {chat for chat, _, _ in await self.store.alert_messages(n)}
-                had |= {chat for chat, _, _ in await self.store.packets_owed(n)}
-                if not inc.get("first_alert_sent"):  # on its way to its first level now (a burst's): not twice
-                    had |= {chat for chat, _, _ in await self.recipients(inc, self.policy(inc["kind"]).levels[0].to)}
-                targets = [t for t in await self.recipients(inc, EVERYONE) if t[0] not in had]
             if targets:
                 await self._round_alert(n, inc.get("level", 0), inc, person, targets, "surge.staff")
         except Exception:  # its escalation timer reaches everyone
