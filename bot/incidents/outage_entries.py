@@ -19,7 +19,7 @@ def merged(files: list) -> tuple[list, dict]:
     where: dict[str, object] = {}
     for file in files:
         for e in file.entries:
-            if "v" in e and str(e.get("id")) not in first:
+            if ("v" in e or "ev" in e) and str(e.get("id")) not in first:  # (not a later line of one)
                 first[str(e["id"])], where[str(e["id"])] = e, file
     out, follows = [], {}
     for file in files:

@@ -12,7 +12,7 @@ timeline says so. What counts is people in trouble, not calls: a doctor's cry ab
 which, when each patient it may be has a call of her own, is no one more.
 
 A failover must not lose the line: a round trip that fails still looks, a look that fails is tried again
-(LOOK_TRIES, in this process), and a surge starting records its line as owed to each staff chat before it is sent;
+(LOOK_TRIES, in this process; so is a call's look at who has it already, before it goes to everyone), and a surge starting records its line as owed to each staff chat before it is sent;
 a timer ("srg:<id>", any worker's) sends it again to the chats Telegram did not take it from (a 502, a crash just
 after the step), every LINE_RETRY_SECONDS for LINE_RETRY_FOR.
 """
