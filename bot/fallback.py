@@ -107,7 +107,8 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     colleague = urgent and me is not None  # she gets 110 too, and what to do at a fire or gas
     # a call whose alert went out before the failure: the person hears that staff know, not only "error"
     key = "help.alerted" if alerted else "fallback.media_sent" if forwarding else \
-        "fallback.colleague_told" if colleague else "fallback.error"
+        "fallback.colleague_told" if colleague else "fallback.staff_tap" if me and ev.kind == "button" and \
+        ev.data.startswith(("inc:", "out:")) else "fallback.error"  # her 接单/已解决: not recorded, she must know
     if ev.is_group and media and not forwarding:
         return []  # held back: a chatty group is not answered each time
     told = [key, *(meanwhile_keys(ev.text or "") if colleague else ())]

@@ -14,6 +14,7 @@ import os
 import socket
 import threading
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,6 +130,40 @@ class Journal:
             except OSError as e:  # a bad sector, permissions: what can be read is still told, the fallback answers
                 log.error("outage journal %s could not be read (%s)", path.name, e.strerror)
         return entries
+
+    def dead_entries(self) -> list[dict]:
+        """The entries of the files whose writer died (no live process holds their lock), read as they stand."""
+        entries: list[dict] = []
+        try:
+            paths = sorted(self.folder.glob("*.jsonl"))
+        except OSError:
+            return []
+        for path in paths:
+            if path in self._sealed or path == getattr(self, "_path", None) and self._fd is not None:
+                continue  # this process's own
+            try:
+                fd = os.open(path, os.O_RDONLY)
+            except OSError:
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                _parse(path.read_bytes(), entries, whole=True)
+            except OSError:  # a live writer's (BlockingIOError), or deleted meanwhile
+                continue
+            finally:
+                os.close(fd)
+        return entries
+
+    @contextmanager
+    def locked(self):
+        """The folder's lock, held by one process of this host at a time (blocking: use it in a thread)."""
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(self.folder / ".lock", os.O_RDWR | os.O_CREAT, 0o600)  # not *.jsonl: no journal file
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
 
     def remove(self, file: JournalFile) -> None:
         """Deletes a file whose every entry is safe elsewhere (only one this process holds the lock of)."""

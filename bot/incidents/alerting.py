@@ -12,6 +12,7 @@ from ..types import Button, MessageRef, Outbound
 from .packet import NAME_CHARS, URGENT_KINDS, colleague, render, someone_else, tappable
 
 log = logging.getLogger(__name__)
+ALERT_RETRY_SECONDS = 30  # a round that reached nobody while Telegram was failing is sent again this soon
 
 
 async def listeners(svc, inc: dict) -> list[int]:
@@ -140,6 +141,9 @@ class Alerting:
                                           "to": reached, "failed": [chats[m.chat_id] for m, res in zip(msgs, results)
                                                                     if not res.ok]})
         log.warning("incident %s: alert round %s reached nobody; short alerts reached %s", n, level, len(reached))
+        if not reached and any(not res.permanent for res in results):  # Telegram failing (5xx, time-outs), not
+            # refusing: the round again soon (deadlines.py "rty"), not only at the next level minutes later
+            await self.store.set_deadline(f"rty:{n}:{level}", self.svc.clock.ts() + ALERT_RETRY_SECONDS)
         return len(reached)
 
     async def _caller(self, inc: dict) -> dict:

@@ -27,16 +27,17 @@ from redis.exceptions import LockError, RedisError
 
 from ..journal import Journal, JournalFile
 from ..types import MEDIA, Inbound, Outbound, SendResult
+from .outage_entries import EVENT_FIELDS, before_cries, event_of, merged
 from .outage_known import KnownSenders
+from .outage_orphans import Orphans
 from .outage_pace import Chatter, CryPace
-from .outage_words import BEFORE_CRY_SECONDS, SaidPace, TextCap, attach, tell_holders
+from .outage_words import BEFORE_CRY_SECONDS, SaidPace, TextCap, attach, tell_holders  # noqa: F401 (read here)
 from .recovery import tell_recovered
 
 log = logging.getLogger(__name__)
 HANDLING_MS = 30_000  # a replayer that dies mid-entry holds it this long; then another one replays it
 KEEP_SECONDS = 30 * 86400  # "done" marks outlive any journal file left behind by a crash before its deletion
 GIVE_UP_AFTER = 5  # replays of one entry that broke (a bug, not Redis): then it is logged and let go
-EVENT_FIELDS = {f.name for f in dataclasses.fields(Inbound)} - {"callback_id"}  # a button's answer is long stale
 
 # the journaled call being replayed: every incident it opens carries when it came and whom the fallback reached
 _REPLAYING: ContextVar[dict | None] = ContextVar("outage_replaying", default=None)
@@ -99,6 +100,7 @@ class Outage:
         self.texts = TextCap(svc.clock)  # anyone's texts journaled: a flood is not (bot/incidents/outage_words.py)
         self.chatter = Chatter(svc, journal)  # nor everyone's with no call behind them (outage_pace.py)
         self.known = KnownSenders(svc, journal.folder)  # whose cry goes first (the register's ids, on disk)
+        self.orphans = Orphans(svc, journal)  # cries a dead process journaled but never alerted (outage_orphans.py)
         if keep_back not in svc.outbox.holds:
             svc.outbox.holds.append(keep_back)  # what a replayed call would tell its caller again
 
@@ -150,6 +152,7 @@ class Outage:
             await self.svc.store.ping()  # while Redis is away the journal stays as it is (this process's file open)
             await self.replay()
         except (RedisError, LockError, OSError) as e:
+            await self.orphans.alert()  # Redis away: staff hear of a dead process's cries now, not once it is back
             if not self._waiting:
                 self._waiting = True
                 log.warning("calls in the outage journal wait for Redis (%s); tried every second", type(e).__name__)
@@ -168,13 +171,15 @@ class Outage:
             unfinished: set[Path] = set()
             by_person: dict = {}  # each person's calls in the order they came; different people's side by side
             loose: list = []  # words typed with no cry of theirs: joined a call open now (its holders told), or None
-            for entry, file in sorted(((e, f) for f in files for e in f.entries), key=lambda x: x[0].get("at", 0)):
+            entries, follows = merged(files)
+            for entry, file in sorted(entries, key=lambda x: x[0].get("at", 0)):
                 by_person.setdefault((entry.get("ev") or {}).get("user_id"), []).append((entry, file))
-            done = await asyncio.gather(*(self._replay_theirs(uid, _before_cries(items), unfinished, loose)
+            done = await asyncio.gather(*(self._replay_theirs(uid, before_cries(items), unfinished, loose)
                                           for uid, items in by_person.items()), return_exceptions=True)
             await tell_holders(self.svc, loose)
             if broken := [e for e in done if isinstance(e, BaseException)]:
                 raise broken[0]  # Redis away again (the rest wait for the next run), or this process stopping
+            unfinished |= {path for path, of in follows.items() if of & unfinished}
             for file in files:
                 if file.ours and file.path not in unfinished:
                     self._remove(file)
@@ -219,7 +224,7 @@ class Outage:
         state = await store.begin_replay(key, HANDLING_MS)
         if state != "new":
             return state == "done"
-        ev, cried = _event(entry)
+        ev, cried = event_of(entry)
         late = {"at": entry.get("at"), "to": entry.get("to"), "failed": False, "ev": ev, "kept": [], "entry": key,
                 "quiet": {entry["ev"].get("chat_id"), ev.chat_id, ev.group_id} - {None} if ev else set()}
         if ev is not None and await self._worth_replaying(entry, ev):
@@ -268,33 +273,3 @@ class Outage:
 
     async def close(self) -> None:
         self.journal.close()
-
-
-def _before_cries(items: list) -> list:
-    """One person's entries in the order they came, except that a text typed shortly before one of their cries (no
-    call of theirs to join yet) is taken as said after it: it follows that cry, and joins the call the cry becomes."""
-    cries = [entry for entry, _ in items if entry.get("cried")]
-    out: list = []
-    held: dict[str, list] = {}  # a cry's id: the texts typed just before it
-    for entry, file in items:
-        at = float(entry.get("at") or 0)
-        if entry.get("loose") and (cry := next((c for c in cries
-                                                if at <= float(c.get("at") or 0) <= at + BEFORE_CRY_SECONDS), None)):
-            said = {k: v for k, v in entry.items() if k != "loose"}
-            held.setdefault(cry["id"], []).append(({**said, "said": cry["id"]}, file))
-            continue
-        out += [(entry, file), *held.pop(entry.get("id"), [])]
-    return out
-
-
-def _event(entry: dict) -> tuple[Inbound | None, str]:
-    """The journaled event as the engine takes it (a group's as if written in private, as urgency.in_group passes
-    it on), and the source of its cry ("" for none)."""
-    try:
-        ev = Inbound(**{k: v for k, v in entry["ev"].items() if k in EVENT_FIELDS})
-    except (KeyError, TypeError):
-        return None, ""
-    if ev.is_group:
-        kept = {"group_id": ev.chat_id} if ev.kind in MEDIA else {"kind": "text", "message_id": None}
-        ev = dataclasses.replace(ev, chat_id=ev.user_id, is_group=False, **kept)
-    return ev, str(entry.get("cried") or "")

@@ -12,21 +12,27 @@ help at HH:MM, staff were told but the system is partly down, phone her now or c
 If Redis is back and her call stored from the journal first, the timer is dropped: the stored call's own escalation,
 counted from when she cried, tells the family (once); a call still only on disk (Redis gone again) keeps it. Staff cannot show they are on it during the outage (the fallback's alert
 has no button and their texts join no call), so nothing they do stops it. A process restarted during the outage
-has lost its timers: the journal, replayed once Redis is back, still brings the family level then.
+arms the timers again from the cries waiting in the journal (every REARM_SECONDS, so another worker's too), and the
+journal says whether her family was told already: once an outage across restarts and workers
+(outage_family_told.py). The staff her cry reached read that her family got the message (or that none could be
+reached), and once Redis is back the stored call's packet and history say so.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from pathlib import Path
 
 from redis.exceptions import RedisError
 
 from ..journal import read_whole, write_whole
 from ..types import Outbound
+from .outage_family_told import claim, first_cries
 
 log = logging.getLogger(__name__)
 SNAPSHOT = "outage-family.json"  # not *.jsonl: the journal's own files are those
+REARM_SECONDS = 60  # while Redis is away, the journal's cries arm this process's timers this often
 
 
 def family_after_seconds(settings) -> float | None:
@@ -59,6 +65,7 @@ class OutageFamily:
         self.svc, self.path = svc, folder / SNAPSHOT
         self.families: dict[int, dict] | None = None  # None: neither read from Redis nor from disk in this process
         self._cried: dict[int, float] = {}  # resident's Telegram id: when she first cried this outage
+        self._armed_at = -math.inf  # when the journal's cries last armed the timers (a restart's, another worker's)
 
     async def refresh(self) -> None:
         """While Redis answers (with the known senders' snapshot): her family read again, written if it changed."""
@@ -84,7 +91,10 @@ class OutageFamily:
         stored call escalates, to the family too; one still only on disk keeps it); a cry whose family level has
         passed with Redis still away tells her family, once."""
         after = family_after_seconds(self.svc.settings)
-        if after is None or not self._cried:
+        journal = self.svc.outage.journal if self.svc.outage else None
+        now = self.svc.clock.ts()
+        rearm = journal is not None and now - self._armed_at >= REARM_SECONDS and journal.waiting()
+        if after is None or not self._cried and not rearm:
             return
         try:
             async with asyncio.timeout(1):
@@ -95,25 +105,60 @@ class OutageFamily:
             for tg in list(self._cried):
                 if self.svc.outage is None or not await self.svc.outage.cry_of(tg):
                     del self._cried[tg]
+            self._armed_at = -math.inf  # the next outage arms again from its own journal
             return
-        now = self.svc.clock.ts()
-        due = [tg for tg, at in self._cried.items() if now - at >= after]
-        if self.families is None:
-            self.families = await asyncio.to_thread(self._read)
-        for tg in due:
-            at = self._cried.pop(tg)
-            self._cried[tg] = float("inf")  # told (or not hers to tell): never again this process
-            if fam := self.families.get(tg):
-                await self._tell(fam, at)
+        await self.snapshot()
+        if rearm:  # her cry may have reached a process that died since, or another worker
+            self._armed_at = now
+            for tg, (at, _) in first_cries(await asyncio.to_thread(journal.peek)).items():
+                if tg in self.families:
+                    self._cried.setdefault(tg, at)
+        due = {tg: at for tg, at in self._cried.items() if now - at >= after}
+        self._cried |= dict.fromkeys(due, float("inf"))  # told (or not hers to tell): never again this process
+        due = {tg: at for tg, at in due.items() if (self.families.get(tg) or {}).get("to")}  # her family signed up
+        if not due:
+            return
+        try:
+            verdicts = await asyncio.to_thread(claim, journal, due, now) if journal else \
+                dict.fromkeys(due, ("tell", ""))
+        except OSError as e:  # the disk failed too: told all the same (a restart may tell them again)
+            log.error("the outage journal could not be read or written (%s)", e.strerror)
+            verdicts = dict.fromkeys(due, ("tell", ""))
+        tells = []
+        for tg, (verdict, mark) in verdicts.items():
+            if verdict == "sending":  # another worker is telling her family now: looked at again next second
+                self._cried[tg] = due[tg]
+            elif verdict == "tell":
+                tells.append(self._tell(tg, self.families[tg], due[tg], mark))
+        await asyncio.gather(*tells)
 
-    async def _tell(self, fam: dict, at: float) -> None:
-        cat, s = self.svc.cat, self.svc.settings
-        text = cat.t("fallback.family_told", name=fam["name"], time=self.svc.clock.local(at).strftime("%H:%M"),
+    async def _tell(self, resident: int, fam: dict, at: float, mark: str) -> None:
+        """Her family told (the mark written before, its outcome after), then the staff her cry reached."""
+        cat, s, clock = self.svc.cat, self.svc.settings, self.svc.clock
+        text = cat.t("fallback.family_told", name=fam["name"], time=clock.local(at).strftime("%H:%M"),
                      phone=s.community.committee_phone)
         results = await asyncio.gather(*(self.svc.outbox.send(Outbound(tg, text, urgent=True, tag="fallback:family"))
                                          for tg in fam["to"]), return_exceptions=True)
-        log.warning("outage: a resident's family told of her cry (%s of %s reached)",
-                    sum(1 for r in results if not isinstance(r, BaseException) and r.ok), len(results))
+        reached = sum(1 for r in results if not isinstance(r, BaseException) and r.ok)
+        log.warning("outage: a resident's family told of her cry (%s of %s reached)", reached, len(results))
+        if mark:  # her family told: no restart or other worker tells them again this outage
+            try:
+                await asyncio.to_thread(self.svc.outage.journal.append, {"id": mark, "reached": reached})
+            except OSError as e:
+                log.error("outage journal could not be written (%s): her family may be told again", e.strerror)
+        cry = await self.svc.outage.cry_of(resident) or {"to": set()}
+        staff = [st for st in s.staff if st.telegram_id]
+        staff = [st for st in staff if st.name in cry["to"]] or staff  # whom her cry reached; else everyone
+        key = "fallback.family_told_staff" if reached else "fallback.family_not_reached_staff"
+        note = cat.t(key, name=fam["name"], time=clock.local(clock.ts()).strftime("%H:%M"))
+        await asyncio.gather(*(self.svc.outbox.send(Outbound(st.telegram_id, note, urgent=True, tag="fallback:family"))
+                               for st in staff), return_exceptions=True)
+
+    async def snapshot(self) -> dict[int, dict]:
+        """Each signed-up resident's name and family as last read from Redis (this process's, else the disk's)."""
+        if self.families is None:
+            self.families = await asyncio.to_thread(self._read)
+        return self.families
 
     def _write(self, families: dict[int, dict]) -> None:
         write_whole(self.path, {"v": 1, "of": {str(k): v for k, v in families.items()}})

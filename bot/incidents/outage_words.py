@@ -30,6 +30,7 @@ from ..flows.understanding import is_emergency, understand
 from ..types import Inbound, MessageRef, Outbound
 from .address_steps import door_in
 from .alerting import listeners
+from .outage_family_told import on_call as family_on_call
 from .repeats import renews
 
 log = logging.getLogger(__name__)
@@ -138,6 +139,8 @@ async def attach(svc, entry: dict, opened: list[int]) -> list[dict] | None:
     unclaimed one escalates anyway: its holders hear them below). What joined a call for its holders to hear (each
     with its number `n`)."""
     store = svc.store
+    if entry.get("family_told"):  # her family got the outage message: said on her call (outage_family_told.py)
+        return await family_on_call(svc, entry, opened)
     ev = entry.get("ev") or {}
     uid, text = ev.get("user_id"), str(ev.get("text") or "").strip()[:SAID_CHARS]
     at = float(entry.get("at") or svc.clock.ts())  # when it was said, not when Redis came back

@@ -168,6 +168,9 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
             lines.append(t("packet.red_flags", words=flags))
     if role == "staff" and inc.get("raised_words") and inc["status"] != "open":  # the header said it while open
         lines.append(t("packet.raised", words=clip(inc["raised_words"], WORDS_CHARS)))
+    if role == "staff" and (fam := inc.get("outage_family")):  # her family got the outage message (or not)
+        lines.append(t("packet.outage_family_told" if fam["reached"] else "packet.outage_family_not_reached",
+                       time=svc.clock.local(fam["at"]).strftime("%H:%M")))
     for said in inc.get("outage_said") or () if role == "staff" else ():  # typed after the cry, while Redis was away
         lines.append(t("packet.outage_said", time=svc.clock.local(said["at"]).strftime("%H:%M"),
                        by=clip(said["by"], NAME_CHARS), words=clip(said["words"], SAID_CHARS)))

@@ -16,11 +16,13 @@ fam:<n>:<resident id>         contact    family.on_which (a family member says w
 fas:<resident id>             contact    family_asks.on_asked_which (whom they asked after: its check-in)
 
 command   /open (open incidents) · /incident N (one incident's timeline): staff only
-timer     esc, arr, fol, rnw, addr, first → Incidents.on_deadline (deadlines.py) · rep → Repeats · duty → Reach
+timer     esc, arr, fol, rnw, addr, first, rty → Incidents.on_deadline (deadlines.py) · rep → Repeats
+          duty → Reach
           live → Incidents.on_live_deadline (live.py: a live location's latest position, paced)
           pkt → Incidents.on_packets_deadline (owed.py: full packets owed after a digest whose sender died;
                 after the incident's escalations due in the same tick)
           fam → Incidents.on_family_deadline (closed.py: the family's news of a closed call, if its closer died)
+          srg → Incidents.on_surge_deadline (surge.py: the surge line again to staff chats Telegram did not take it)
 job       outage (every second) → Outage.job: the calls journaled while Redis was away, stored once it is back
           outage_cries (every second) → outage_pace.tell_held_cries: cries the fallback's pace held back, told
           outage_family (every second) → OutageFamily.tick: a resident's family told of her cry in a long outage
@@ -36,7 +38,7 @@ from .outage_pace import tell_held_cries
 from .reach import DEADLINE as REACH, Reach
 from .repeats import Repeats
 
-DEADLINES = ("esc", "arr", "fol", "rnw", "addr", "first")  # Incidents.on_deadline
+DEADLINES = ("esc", "arr", "fol", "rnw", "addr", "first", "rty")  # Incidents.on_deadline
 YES_NO = ("yes", "no")
 OUTAGE_SECONDS = 1  # calls journaled while Redis was away are stored within a second of its return
 
@@ -78,6 +80,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
             TimerRoute("live", incidents.on_live_deadline),
             TimerRoute("pkt", incidents.on_packets_deadline, catch_up=True),
             TimerRoute("fam", incidents.on_family_deadline),
+            TimerRoute("srg", incidents.on_surge_deadline),
             *((TimerRoute(REACH, reach.on_deadline),) if reach else ()),
         ),
         steps=(StepRoute("staff", "outcome_note", staff.on_outcome_note),),

@@ -8,7 +8,13 @@ waiting for the escalation timers. While calls keep coming (each within the wind
 on: each new call reaches everyone at once, with no second line. A claim is as ever (one wins, the other hears who
 has it); family and doctors keep each call's timers. Calls made during a Redis outage count once they are stored
 (the fallback alerted everyone, but with no claim button). Each call told so is marked (the desk shows it) and its
-timeline says so.
+timeline says so. What counts is people in trouble, not calls: a doctor's cry about "my patient" before she said
+which, when each patient it may be has a call of her own, is no one more.
+
+A failover must not lose the line: a round trip that fails still looks, a look that fails is tried again
+(LOOK_TRIES, in this process; so is a call's look at who has it already, before it goes to everyone), and a surge starting records its line as owed to each staff chat before it is sent;
+a timer ("srg:<id>", any worker's) sends it again to the chats Telegram did not take it from (a 502, a crash just
+after the step), every LINE_RETRY_SECONDS for LINE_RETRY_FOR.
 """
 from __future__ import annotations
 
@@ -26,6 +32,10 @@ EVERYONE = ["all_staff", "head"]
 # the calls' escalation timers reach everyone as ever (a call marked but not sent on gets them too)
 LOOK_SECONDS = 10
 GATE_SECONDS = 1  # the one round trip after each call's first alert (bounded: a resident's reassurance waits for it)
+LOOK_TRIES = 3  # looks at a burst's calls before the escalation timers are left to reach everyone
+LOOK_RETRY_SECONDS = 2  # (times the tries so far) between them: a Sentinel failover takes seconds
+LINE_RETRY_SECONDS = 15  # the surge line sent again to the chats that did not get it, this often ...
+LINE_RETRY_FOR = 1800  # ... for this long
 
 
 def counts(inc: dict) -> bool:
@@ -35,6 +45,14 @@ def counts(inc: dict) -> bool:
     is capped to spare staff (stranger_call.py); one naming a resident is that resident's call, and counts."""
     return (inc.get("kind") == "emergency" and inc.get("status") == "open" and not inc.get("claimed_by")
             and inc.get("source") != "stranger")
+
+
+def people_in_trouble(calls: list[dict]) -> int:
+    """How many people the calls are about: each resident once; a call not yet said about whom (a doctor's "my
+    patient") only when someone it may be has no call of their own; one about someone unnamed, one each."""
+    sure = {inc["resident"] for inc in calls if inc.get("resident")}
+    maybe = [{c.get("rid") for c in inc.get("candidates") or ()} for inc in calls if not inc.get("resident")]
+    return len(sure) + sum(1 for rids in maybe if not rids or not rids <= sure)
 
 
 def shared_building(calls: list[dict], people: dict[str, dict]) -> tuple[int, str] | None:
@@ -64,21 +82,29 @@ class Surges:
             async with asyncio.timeout(GATE_SECONDS):
                 if not await self.store.surge_maybe(now, now - cfg.window_minutes * 60, cfg.calls):
                     return
-        except Exception:  # never at the cost of the call's own alert: the escalation timers reach everyone
-            log.warning("incident %s: could not ask whether many calls came at once", n)
-            return
+        except Exception:  # never at the cost of the call's own alert: the look, in the background, reads them
+            log.warning("incident %s: could not ask whether many calls came at once; looking", n)
         self._surge_new.add(n)
         if self._surge_looking is None or self._surge_looking.done():  # its own work, not that of the event (a call
             # replayed after an outage, whose messages to its caller are kept back) that happened to start it
             self._surge_looking = contextvars.Context().run(self.background, self._surge_looks())
 
     async def _surge_looks(self) -> None:
+        tries = 0
         while self._surge_new:
             new, self._surge_new = self._surge_new, set()
             try:
                 await self._surge_look(new)
-            except Exception:  # (a Redis failover outlasting LOOK_SECONDS) the escalation timers still reach everyone
-                log.exception("could not look for a surge of calls")
+                tries = 0
+            except Exception as e:  # a Redis failover outlasting LOOK_SECONDS: looked at again
+                tries += 1
+                if tries >= LOOK_TRIES:  # the escalation timers still reach everyone
+                    log.exception("could not look for a surge of calls")
+                    tries = 0
+                    continue
+                log.warning("could not look for a surge of calls (%s); trying again", type(e).__name__)
+                self._surge_new |= new
+                await asyncio.sleep(LOOK_RETRY_SECONDS * tries)
 
     async def _surge_look(self, new: set[int]) -> None:
         """With enough calls nobody has claimed lately (one of them among `new`), or a surge on, each of them not yet
@@ -91,16 +117,22 @@ class Surges:
             if not new & {inc["id"] for inc in calls}:
                 return  # no such call new, or claimed already
             people = await self.store.residents_by_ids(sorted({i["resident"] for i in calls if i.get("resident")}))
-            started, marked = await self.store.surge_step(now, window, cfg.calls, [inc["id"] for inc in calls])
+            sid, text = str(round(now * 1000)), self._surge_text(calls, people, f"{cfg.window_minutes:g}")
+            chats = [chat for chat, role, _ in await self.recipients({}, EVERYONE) if role == "staff"]
+            started, marked = await self.store.surge_step(now, window, cfg.calls, [inc["id"] for inc in calls],
+                                                          people_in_trouble(calls),
+                                                          (sid, text, chats, now + LINE_RETRY_SECONDS))
         if started:
             log.warning("surge: %s calls nobody has claimed within %s minutes; every staff member told",
                         len(calls), cfg.window_minutes)
-            await self._surge_told(calls, people, f"{cfg.window_minutes:g}")
+            # on its way, not waited for: in each chat it goes ahead of the calls that follow it, and a busy on-duty
+            # chat (waiting for its next second) holds up nobody else's
+            self.background(self._surge_told(sid, text, chats))
         for inc in calls:
             if inc["id"] in marked:
                 self.background(self._to_everyone(inc, people.get(inc.get("resident")), len(calls)))
 
-    async def _surge_told(self, calls: list[dict], people: dict[str, dict], minutes: str) -> None:
+    def _surge_text(self, calls: list[dict], people: dict[str, dict], minutes: str) -> str:
         """The one line every staff member and the head get as a surge starts, ahead of its calls."""
         cat = self.svc.cat
         lines = [cat.t("surge.staff", minutes=minutes, count=len(calls))]
@@ -108,24 +140,49 @@ class Surges:
             count, building = shared
             lines.append(cat.t("surge.one_building" if count == len(calls) else "surge.some_in_building",
                                count=count, building=building))
-        text = "\n".join(lines)
-        chats = [chat for chat, role, _ in await self.recipients({}, EVERYONE) if role == "staff"]
-        # on its way, not waited for: in each chat it goes ahead of the calls that follow it, and a busy on-duty chat
-        # (waiting for its next second) holds up nobody else's
-        self.background(self.svc.outbox.send_all([Outbound(chat, text, urgent=True, tag="alert:surge")
-                                                  for chat in chats]))
+        return "\n".join(lines)
+
+    async def _surge_told(self, sid: str, text: str, chats: list[int]) -> bool:
+        """The line to the chats still owed it; whether some still are (its timer sends it to them again)."""
+        results = await self.svc.outbox.send_all([Outbound(chat, text, urgent=True, tag="alert:surge")
+                                                  for chat in chats])
+        return await self.store.surge_reached(sid, [chat for chat, res in zip(chats, results) if res.ok])
+
+    async def on_surge_deadline(self, key: str) -> bool:
+        """"srg:<id>": the surge line sent again to the chats that did not get it; True once none is owed it."""
+        sid = key.split(":")[1]
+        text, chats = await self.store.surge_owed(sid)
+        if chats and self.svc.clock.ts() - int(sid) / 1000 > LINE_RETRY_FOR:
+            log.error("surge line: %s staff chat(s) never got it; their calls' escalations reach them", len(chats))
+            chats = []
+        if not (text and chats and await self._surge_told(sid, text, chats)):
+            await self.store.surge_reached(sid, chats)  # (none left: the line and its timer are gone)
+            return True
+        await self.store.renew_deadline(key, self.svc.clock.ts() + LINE_RETRY_SECONDS)
+        return False
 
     async def _to_everyone(self, inc: dict, person: dict | None, count: int) -> None:
-        """The call, with its claim button, to each staff member and the head who has not had it yet."""
+        """The call, with its claim button, to each staff member and the head who has not had it yet (who has it is
+        read again after a failover, LOOK_TRIES in all; then its escalation timer reaches everyone)."""
         n = inc["id"]
+        for attempt in range(1, LOOK_TRIES + 1):
+            try:
+                async with asyncio.timeout(LOOK_SECONDS):
+                    had = {chat for chat, _, _ in await self.store.alert_messages(n)}
+                    had |= {chat for chat, _, _ in await self.store.packets_owed(n)}
+                    if not inc.get("first_alert_sent"):  # on its way to its first level now (a burst's): not twice
+                        first = self.policy(inc["kind"]).levels[0].to
+                        had |= {chat for chat, _, _ in await self.recipients(inc, first)}
+                    targets = [t for t in await self.recipients(inc, EVERYONE) if t[0] not in had]
+                    await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "surge", "count": count})
+                break
+            except Exception as e:
+                if attempt == LOOK_TRIES:
+                    log.exception("incident %s: could not send it to every staff member in a surge", n)
+                    return
+                log.warning("incident %s: who has it could not be read in a surge (%s); again", n, type(e).__name__)
+                await asyncio.sleep(LOOK_RETRY_SECONDS * attempt)
         try:
-            async with asyncio.timeout(LOOK_SECONDS):
-                await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "surge", "count": count})
-                had = {chat for chat, _, _ in await self.store.alert_messages(n)}
-                had |= {chat for chat, _, _ in await self.store.packets_owed(n)}
-                if not inc.get("first_alert_sent"):  # on its way to its first level now (a burst's): not twice
-                    had |= {chat for chat, _, _ in await self.recipients(inc, self.policy(inc["kind"]).levels[0].to)}
-                targets = [t for t in await self.recipients(inc, EVERYONE) if t[0] not in had]
             if targets:
                 await self._round_alert(n, inc.get("level", 0), inc, person, targets, "surge.staff")
         except Exception:  # its escalation timer reaches everyone

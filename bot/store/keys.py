@@ -121,6 +121,7 @@ class Keys:
     def incident_told(self, n: Part) -> str: return self._key("incident:{}:told", n)
     def incidents_open(self) -> str: return self._key("incidents:open")
     def surge(self) -> str: return self._key("surge")
+    def surge_owed(self, sid: Part) -> str: return self._key("surge:{}:owed", sid)
     def active_incident(self, rid: Part) -> str: return self._key("resident:{}:incident", rid)
     def deadlines(self) -> str: return self._key("deadlines")
     def repeats(self, subject: Part) -> str: return self._key("repeats:{}", subject)
