@@ -211,6 +211,9 @@ async def report_media(ctx: Ctx) -> int:
     return n
 
 
+MEDIA_ICON = {"voice": "🎙", "photo": "📷"}  # what came, on the line above it (a video comes as a photo)
+
+
 async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell: bool = True) -> int:
     """Voice and photos during a request reach whoever is handling it (everyone alerted until claimed), or else
     anyone on the staff who can be reached (`roster.pass_on`). From a family contact (`reporter`), marked as theirs; the
@@ -233,10 +236,11 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell:
         intro, entry = ctx.svc.cat.t("alert.location_from", **where), {"event": "resident_location"}
     elif reporter:
         intro = ctx.svc.cat.t("alert.media_from_family", n=n, name=name, reporter=reporter["name"],
-                              relation=reporter["relation"])
+                              relation=reporter["relation"], icon=MEDIA_ICON.get(ctx.ev.kind, "🎙"))
         entry = {"event": f"family_{ctx.ev.kind}", "by": reporter["name"]}
     else:
-        intro, entry = ctx.svc.cat.t("alert.media_from", n=n, name=name), {"event": f"resident_{ctx.ev.kind}"}
+        intro = ctx.svc.cat.t("alert.media_from", n=n, name=name, icon=MEDIA_ICON.get(ctx.ev.kind, "🎙"))
+        entry = {"event": f"resident_{ctx.ev.kind}"}
     if ctx.ev.group_id:
         intro += "\n" + ctx.svc.cat.t("alert.media_in_group")
     reached = await roster.pass_on(ctx.svc, chats, intro, ctx.ev.origin, tag=f"media:{n}")
