@@ -13,7 +13,7 @@ from nlu.emoji_reading import only_emoji
 
 from ..flows import chat
 from ..flows.base import Ctx
-from ..flows.bereaved import grieving
+from ..flows.life_told import away_or_low, life_told
 from ..flows.chat_words import DECLINED, kind_of
 from ..incidents import colleague_cry, start_help
 from ..flows.menu import show_menu
@@ -70,7 +70,8 @@ def _checkins(ctx: Ctx):
 
 
 def _control(text: str) -> str | None:
-    if len(text) > (SHORT * 3 if text.isascii() else SHORT) or keyword_parse(text)["emergency_suspected"]:
+    if len(text) > (SHORT * 3 if text.isascii() else SHORT) or keyword_parse(text)["emergency_suspected"] \
+            or away_or_low(text):  # "保姆回老家了", "老伴要住院了": someone else away, not she
         return None
     for name, pattern in (("stop", STOP), ("away", AWAY), ("back", BACK), ("time", TIME)):
         if pattern.search(text):
@@ -111,15 +112,17 @@ async def on_activity(ctx: Ctx) -> bool:
     free = ev.kind == "text" and ctx.session.get("flow") in (None, "qa") and ctx.session.get("step") != "age"
     text = ev.text.strip() if free else ""
     control = _control(text) if free else None
-    answer, result, aside, grief = "activity", None, None, False
+    answer, result, aside, told = "activity", None, None, False
     if ev.kind == "button" and ev.data.startswith("ci:") and ev.data[3:] in ANSWERS:
         answer = ev.data[3:]
     elif ev.kind in MEDIA:
         answer = "media"  # alive, but a voice message may be a call for help: staff hear it, they decide
     elif free and not control and (st.phase in PENDING or st.phase == "missed") and not (aside := _aside(ctx, text)):
         result = await understand(ctx.svc, text)
-        grief = grieving(ctx.svc, text)  # "老伴不在了": not fine, and heard as grief (bot/flows/resident.py)
-        answer = "unwell" if grief else _typed_answer(text, result)
+        # "老伴不在了", "今天不想说话": not fine; "老伴住院了": she is, but alone now — each heard as such at the
+        # front door (bot/flows/life_told.py), never as "needs someone now"
+        told = life_told(ctx.svc, text)
+        answer = ("activity" if told == "carer_away" else "unwell") if told else _typed_answer(text, result)
         if answer == "activity" and only_emoji(text):
             aside = "no_answer"  # "🙃", "🌧", "🤔" say nothing of how they are: asked again, one tap to answer
     elif aside == "declined":
@@ -139,7 +142,7 @@ async def on_activity(ctx: Ctx) -> bool:
         ctx.say(ctx.t(f"checkin.again_{aside}"), buttons=answer_buttons(ctx.svc, ctx.me.locale))
         return True
     if free and heard.answered and answer in ANSWERS and not (answer == "help" and result and is_emergency(result)) \
-            and not grief:
+            and not told:
         await on_answer(ctx, answer, words=text)  # (a typed emergency goes the engine's own way)
         return True
     return False

@@ -13,7 +13,7 @@ from ..incidents import address_steps, help_request, need_now
 from .. import qa
 from . import chat
 from .base import Ctx
-from .bereaved import grieving
+from .life_told import life_told
 from .chat_words import QUESTION
 from .menu import keyboard, menu_action, show_menu
 from .understanding import ACHE, AILING, RAMBLE, WELL_AGAIN, clause_intents, danger_in, fall_told_over, is_emergency, understand
@@ -108,8 +108,8 @@ async def on_text(ctx: Ctx) -> None:
             return
     if not danger_in(ctx.svc, text) and (await chat.changed_mind(ctx, text) or await chat.everyday(ctx, text)):
         return  # "测试一下", "我出去一下", "你是机器人吗", "好的"; "算了" to what help they need: nobody bothered
-    if grieving(ctx.svc, text):  # "我老伴走了三年了": company, not an ambulance
-        await _one(ctx, "grief", text, result)
+    if told := life_told(ctx.svc, text):  # "我老伴走了三年了", "老伴住院了", "今天不想说话": a person, no ambulance
+        await _one(ctx, told, text, result)
         return
     if is_emergency(result) and not _age_told_after_an_answer(ctx, text, result):
         await help_request.start_help(ctx, "emergency", words=text, source="text", confirm_need=True)
@@ -180,7 +180,7 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
                                               [ctx.button("btn.unwell_rest", "unwell:rest")]])
     elif intent == "contact_staff":
         await on_callback_request(ctx, words=text)
-    elif intent in ("lonely", "grief"):
+    elif intent in ("lonely", "grief", "carer_away", "low_mood"):
         await help_request.start_help(ctx, "help", category=intent, source="text", words=text,
                                       noted=f"help.{intent}_noted")
     elif intent in ("ask_pension", "ask_subsidy"):

@@ -1,0 +1,41 @@
+"""Words that tell of her life, not of a danger now — each reaches staff as a request in her own words, with a kind
+line for her, never an ambulance's advice nor "需要马上有人来吗？":
+
+carer_away  her husband or wife, or her carer, in hospital or gone away ("老伴住院了", "保姆回老家了"): she is well, but
+            alone now, and the committee should know who looks after her
+low_mood    "今天不想说话", "心情不好": a gentle word, staff told (a call in a day or two), no alarm and no doctor
+grief       a spouse who died (bot/flows/bereaved.py)
+
+A danger named beside any of them ("老伴住院了 我摔倒了起不来", "不想说话 不想活了") is read as the cry it is.
+Read at the front door (bot/flows/resident.py) and as the check-in's answer (bot/checkins/conversation.py).
+"""
+from __future__ import annotations
+
+import re
+
+from ..services import Services
+from .bereaved import SPOUSE, grieving
+from .understanding import danger_in
+
+CARER = rf"(?:{SPOUSE}|(?:保姆|护工|钟点工|住家阿姨)[^，,。！!？?\s]{{0,6}}?)"
+AWAY = r"住院|住进(?:了)?医院|进(?:了)?医院|送(?:进)?(?:了)?医院|(?:在|去)医院(?:开刀|动手术|做手术)|开刀|动手术|做手术|回老家|回乡下|辞职|不做了"
+CARER_AWAY = re.compile(rf"(?<!陪)(?<!照顾){CARER}(?:{AWAY})")
+# asked, or not sure: read as usual ("老伴住院了吗", "老伴是不是要住院")
+ASKED = re.compile(r"吗|伐|[？?]|是不是|要不要|会不会|怎么办")
+
+LOW_MOOD = re.compile(r"(?:不想|勿想|不高兴|懒得)(?:跟人|和人|同人)?(?:说话|讲话|讲闲话|聊天|理人|开口)"
+                      r"|心情(?:不|勿)(?:太|大|是很)?好|心情(?:很|好|老)?差|闷闷不乐|没(?:有)?心思|没(?:有)?心情")
+
+
+def life_told(svc: Services, text: str) -> str | None:
+    """"carer_away", "low_mood" or "grief" for words that tell of her life with no danger in them; else None."""
+    if grieving(svc, text):
+        return "grief"
+    return None if danger_in(svc, text) else away_or_low(text)
+
+
+def away_or_low(text: str) -> str | None:
+    """"carer_away" or "low_mood" told (not asked), whatever else the words say: the caller weighs a danger."""
+    if ASKED.search(text):
+        return None
+    return "carer_away" if CARER_AWAY.search(text) else "low_mood" if LOW_MOOD.search(text) else None
