@@ -109,7 +109,8 @@ async def on_activity(ctx: Ctx) -> bool:
         await _checkins(ctx).heard_from(ctx.me.resident_id, "activity")
         return True
     # never steal an answer to another question; after a pension answer nothing is being asked
-    free = ev.kind == "text" and ctx.session.get("flow") in (None, "qa") and ctx.session.get("step") != "age"
+    free = ev.kind == "text" and ctx.session.get("flow") in (None, "qa") \
+        and ctx.session.get("step") not in ("age", "whose")
     text = ev.text.strip() if free else ""
     control = _control(text) if free else None
     answer, result, aside, told = "activity", None, None, False

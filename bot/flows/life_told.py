@@ -6,6 +6,9 @@ carer_away  her husband or wife, or her carer, in hospital or gone away ("老伴
 low_mood    "今天不想说话", "心情不好": a gentle word, staff told (a call in a day or two), no alarm and no doctor
 grief       a spouse who died (bot/flows/bereaved.py)
 
+"那我老伴呢" alone is neither: asked after a pension answer it is most often his allowance (bot/qa/whose.py asks which),
+elsewhere a husband she cannot find — never taken for a cry before its step has read it (`asks_after_spouse`).
+
 A danger named beside any of them ("老伴住院了 我摔倒了起不来", "不想说话 不想活了") is read as the cry it is.
 Read at the front door (bot/flows/resident.py) and as the check-in's answer (bot/checkins/conversation.py).
 """
@@ -15,6 +18,7 @@ import re
 
 from ..services import Services
 from .bereaved import SPOUSE, grieving
+from .chat_words import core
 from .understanding import danger_in
 
 CARER = rf"(?:{SPOUSE}|(?:保姆|护工|钟点工|住家阿姨)[^，,。！!？?\s]{{0,6}}?)"
@@ -25,6 +29,16 @@ ASKED = re.compile(r"吗|伐|[？?]|是不是|要不要|会不会|怎么办")
 
 LOW_MOOD = re.compile(r"(?:不想|勿想|不高兴|懒得)(?:跟人|和人|同人)?(?:说话|讲话|讲闲话|聊天|理人|开口)"
                       r"|心情(?:不|勿)(?:太|大|是很)?好|心情(?:很|好|老)?差|闷闷不乐|没(?:有)?心思|没(?:有)?心情")
+
+
+# "那我老伴呢", "我老头子呢？": the spouse and nothing else
+SPOUSE_ONLY = r"(?:老伴儿?|老头子?|老太婆|老太太|老婆子|老公|老婆|爱人|丈夫|妻子)"
+ASKS_AFTER = re.compile(rf"(?:那|那么|还有)?(?:我|我的|我家|阿拉|阿拉屋里)?的?{SPOUSE_ONLY}的?(?:呢|咧|哪|呐|伐)?")
+
+
+def asks_after_spouse(text: str) -> bool:
+    """"那我老伴呢", "我老头子呢？": the spouse named, nothing else said (punctuation and spaces aside)."""
+    return bool(ASKS_AFTER.fullmatch(core(text)))
 
 
 def life_told(svc: Services, text: str) -> str | None:

@@ -111,7 +111,9 @@ async def on_text(ctx: Ctx) -> None:
     if told := life_told(ctx.svc, text):  # "我老伴走了三年了", "老伴住院了", "今天不想说话": a person, no ambulance
         await _one(ctx, told, text, result)
         return
-    if is_emergency(result) and not _age_told_after_an_answer(ctx, text, result):
+    if flow == "qa" and await qa.whose_step(ctx, text, result):  # "那我老伴呢": his allowance, or is he missing?
+        return
+    if is_emergency(result) and not qa.figure_told(ctx, text, result):  # "我老伴82岁呢": a follow-up
         await help_request.start_help(ctx, "emergency", words=text, source="text", confirm_need=True)
         return
     if flow == "help" and step == "other_detail":
@@ -129,12 +131,6 @@ async def on_text(ctx: Ctx) -> None:
             await qa.on_question(ctx, text, result)
         return
     await route_intent(ctx, text, result)
-
-
-def _age_told_after_an_answer(ctx: Ctx, text: str, result: dict) -> bool:
-    """"我老伴82岁呢" after the allowance's answer: the model's faint alarm (no danger word, under 0.6) is a follow-up."""
-    return (result["intent"]["name"] != "emergency" or result["intent"]["confidence"] < 0.6) \
-        and not danger_in(ctx.svc, text) and qa.only_a_figure_for_the_topic(ctx, text)
 
 
 async def route_intent(ctx: Ctx, text: str, result: dict) -> None:

@@ -10,8 +10,10 @@ import re
 from .. import roster
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
+from ..flows.understanding import danger_in
 from ..people import age_of
 from ..types import Outbound
+from . import whose
 
 
 def start(ctx: Ctx) -> None:
@@ -25,6 +27,23 @@ def only_a_figure_for_the_topic(ctx: Ctx, text: str) -> bool:
 
     topic = ctx.session.get("topic") if ctx.session.get("flow") == "qa" else None
     return ctx.svc.kb is not None and only_figure_for(topic, text)
+
+
+def figure_told(ctx: Ctx, text: str, result: dict) -> bool:
+    """"我老伴82岁呢" after the allowance's answer: the model's faint alarm (no danger word, under 0.6) is a follow-up."""
+    return (result["intent"]["name"] != "emergency" or result["intent"]["confidence"] < 0.6) \
+        and not danger_in(ctx.svc, text) and only_a_figure_for_the_topic(ctx, text)
+
+
+async def whose_step(ctx: Ctx, text: str, result: dict) -> bool:
+    """"那我老伴呢" right after an answer, and her reply to the question it brings (whose.py); False: neither."""
+    if ctx.step == ("qa", "whose"):
+        await whose.on_whose_words(ctx, text, result, on_question)
+        return True
+    if whose.asks_after_spouse(ctx, text):
+        await whose.ask_whose(ctx, text)
+        return True
+    return False
 
 
 # "我女儿能帮我办吗" right after an answer: can someone else do it. Not in the reviewed facts: a person answers.
@@ -101,6 +120,9 @@ async def on_button(ctx: Ctx, action: str, arg: str) -> None:
         if action == "down":
             await ctx.svc.store.add_question({"resident": ctx.me.resident_id, "text": question, "topic": arg,
                                               "status": "unhelpful", "at": ctx.svc.clock.ts(), "user": ctx.ev.user_id})
+        return
+    if action == "whose":  # [💰 问老伴的养老金] / [🆘 找不到老伴了]
+        await whose.on_choice(ctx, arg, on_question)
         return
     if action == "no":
         ctx.goto(None)
