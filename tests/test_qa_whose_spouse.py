@@ -15,7 +15,8 @@ async def _asked_whose(people):
     return liu
 
 
-@pytest.mark.parametrize("words", ["那我老伴呢", "我老头子呢？", "那阿拉老头子呢", "老伴的呢"])
+@pytest.mark.parametrize("words", ["那我老伴呢", "我老头子呢？", "那阿拉老头子呢", "老伴的呢",
+                                   "我屋里厢老头子呢"])  # (the last was 🆘 even after the first four were fixed)
 async def test_her_husband_asked_after_an_answer_is_one_question_with_two_buttons_and_no_alarm(people, app, words):
     liu = await signed_up(people("刘奶奶"), "13900000003")
     await liu.send("❓ 养老金/补贴")

@@ -7,7 +7,8 @@ low_mood    "今天不想说话", "心情不好": a gentle word, staff told (a c
 grief       a spouse who died (bot/flows/bereaved.py)
 
 "那我老伴呢" alone is neither: asked after a pension answer it is most often his allowance (bot/qa/whose.py asks which),
-elsewhere a husband she cannot find — never taken for a cry before its step has read it (`asks_after_spouse`).
+elsewhere a husband she cannot find — never taken for a cry before its step has read it (`asks_after_spouse`); nor
+are "我老伴也有吗" (`asks_for_spouse`) and "老伴87" (`spouse_and_age`), the step raising a call where nothing was asked.
 
 A danger named beside any of them ("老伴住院了 我摔倒了起不来", "不想说话 不想活了") is read as the cry it is.
 Read at the front door (bot/flows/resident.py) and as the check-in's answer (bot/checkins/conversation.py).
@@ -33,7 +34,24 @@ LOW_MOOD = re.compile(r"(?:不想|勿想|不高兴|懒得)(?:跟人|和人|同�
 
 # "那我老伴呢", "我老头子呢？": the spouse and nothing else
 SPOUSE_ONLY = r"(?:老伴儿?|老头子?|老太婆|老太太|老婆子|老公|老婆|爱人|丈夫|妻子)"
-ASKS_AFTER = re.compile(rf"(?:那|那么|还有)?(?:我|我的|我家|阿拉|阿拉屋里)?的?{SPOUSE_ONLY}的?(?:呢|咧|哪|呐|伐)?")
+ASKS_AFTER = re.compile(rf"(?:那|那么|还有)?(?:我|我的|我家|阿拉)?(?:屋里厢|屋里|家里)?的?{SPOUSE_ONLY}的?(?:呢|咧|哪|呐|伐)?")
+# "我老伴也有吗", "老头子可以领伐": whether he gets it too — a question, never a cry
+ASKS_FOR = re.compile(rf"(?:那|那么)?(?:我|我的|我家|阿拉)?(?:屋里厢|屋里|家里)?的?{SPOUSE_ONLY}(?:也|还)?(?:有|能有|拿|领|能拿"
+                      r"|能领|可以拿|可以领|好拿|好领|可以|能)(?:吗|伐|么|哦|呢|不|没有)?")
+
+
+# "老伴87", "那老伴呢 伊87": his age for the answer just given — the model leans to a cry (0.7), its step reads it
+SPOUSE_AGE = re.compile(rf"(?:那|那么)?(?:我|我的|我家|阿拉)?(?:屋里厢|屋里|家里)?的?{SPOUSE_ONLY}(?:呢)?(?:伊|他|她)?(?:今年|已经)?"
+                        r"(?:是)?(?:\d{2,3}|[一二三四五六七八九十]{2,4})(?:岁|周岁)?(?:了|啦|呢|呀|啊)?")
+
+
+def spouse_and_age(text: str) -> bool:
+    return bool(SPOUSE_AGE.fullmatch(core(text)))
+
+
+def asks_for_spouse(text: str) -> bool:
+    """"我老伴也有吗": whether the spouse gets it too (nothing else said)."""
+    return bool(ASKS_FOR.fullmatch(core(text)))
 
 
 def asks_after_spouse(text: str) -> bool:

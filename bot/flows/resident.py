@@ -113,7 +113,7 @@ async def on_text(ctx: Ctx) -> None:
         return
     if flow == "qa" and await qa.whose_step(ctx, text, result):  # "那我老伴呢": his allowance, or is he missing?
         return
-    if is_emergency(result) and not qa.figure_told(ctx, text, result):  # "我老伴82岁呢": a follow-up
+    if is_emergency(result) and not qa.figure_told(ctx, text):  # "我老伴82岁呢": a follow-up
         await help_request.start_help(ctx, "emergency", words=text, source="text", confirm_need=True)
         return
     if flow == "help" and step == "other_detail":

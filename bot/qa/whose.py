@@ -4,6 +4,7 @@ husband gone missing. One short question, two big buttons; no alarm for the firs
 qa.whose   "是想问老伴的养老金，还是找不到老伴了？"
              [💰 问老伴的养老金]  his age asked (or, where age makes no difference, the answer again)
              [🆘 找不到老伴了]    the emergency way at once (staff read both her words)
+           "我老伴也有吗" (whether he gets it too) skips the question: his age is asked at once.
            typed instead: his age → his answer; "找不到他了", "还没回来" → the emergency way; a pension question → its
            answer; anything else → a person: staff get both messages as a request and phone her.
            No reply within WAIT_SECONDS → the same request (timer "whose"); the buttons still work after it.
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..flows.base import Ctx
-from ..flows.life_told import asks_after_spouse as spouse_only
+from ..flows.life_told import asks_after_spouse as spouse_only, asks_for_spouse
 from ..flows.menu import show_menu
 from ..incidents import start_help
 from ..types import Outbound
@@ -27,6 +28,11 @@ TIMER = "whose"
 def asks_after_spouse(ctx: Ctx, text: str) -> bool:
     """"那我老伴呢", "我老头子呢？" (nothing else) right after an answer on a topic."""
     return ctx.step[0] == "qa" and bool(ctx.session.get("topic")) and spouse_only(text)
+
+
+def asks_for_him(ctx: Ctx, text: str) -> bool:
+    """"我老伴也有吗", "老头子可以领伐" right after an answer on a topic: his allowance, no doubt about it."""
+    return ctx.step[0] == "qa" and bool(ctx.session.get("topic")) and asks_for_spouse(text)
 
 
 async def ask_whose(ctx: Ctx, text: str) -> None:
@@ -52,7 +58,7 @@ async def on_whose_words(ctx: Ctx, text: str, result: dict, on_question) -> None
         await start_help(ctx, "emergency", words=ctx.t("qa.whose_words", said=said, reply=text), source="text")
     elif MONEY.search(text) or result["intent"]["name"] in ("ask_pension", "ask_subsidy") \
             and result["intent"]["confidence"] >= 0.6:
-        await _his_money(ctx, on_question)
+        await his_money(ctx, on_question)
     else:  # neither: a person asks her
         await start_help(ctx, "help", category="whose_unclear", source="text", noted="qa.whose_passed",
                          words=ctx.t("qa.whose_words", said=said, reply=text))
@@ -66,12 +72,12 @@ async def on_choice(ctx: Ctx, choice: str, on_question) -> None:
         words = ctx.t("qa.whose_words", said=ctx.session.get("said") or "", reply=label)
         await start_help(ctx, "emergency", words=words, source="text")
     elif ctx.step == ("qa", "whose"):
-        await _his_money(ctx, on_question)
+        await his_money(ctx, on_question)
     else:
         show_menu(ctx, "bad.stale_button")
 
 
-async def _his_money(ctx: Ctx, on_question) -> None:
+async def his_money(ctx: Ctx, on_question) -> None:
     """His age asked where the answer depends on it; else the topic's answer again (the same for him)."""
     topic, question = ctx.session.get("topic"), ctx.session.get("question", "")
     kb, locale = ctx.svc.kb, ctx.me.locale
