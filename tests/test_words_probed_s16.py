@@ -95,3 +95,14 @@ async def test_a_cry_inside_the_address_answer_reaches_the_staff_holding_the_cal
     if place:
         assert place in staff
     assert not any("没太明白" in t for t in wang.texts()[n:])
+
+
+@pytest.mark.parametrize("words, state", [("对的 快点来 我起不来", "confirmed"), ("是的 我跌跤了 头在流血", "confirmed"),
+                                          ("对对对 快点 我爬不起来", "confirmed"), ("对不起 我摔倒了起不来", "pending")])
+async def test_a_yes_said_with_the_cry_at_the_address_read_back_is_kept(people, app, words, state):
+    """"对的 快点来 我起不来" to "请确认您现在的地址…对吗？" went as the cry it is, but its "对的" was lost: staff read the
+    address as unconfirmed and she was never asked again. "对不起" is no yes."""
+    wang, n = await _after_sos(people)
+    await wang.send(words)
+    assert (await app.svc.store.incident(1))["address_state"] == state
+    assert words in "\n".join(people("李社工").texts())

@@ -25,6 +25,8 @@ STEP_IDLE_SECONDS = 2 * 3600  # a question left unanswered this long is no longe
 CONFIDENT = 0.6  # the model's certainty that takes a text the fast lane without a danger word
 READ_CHARS = 500  # what the model reads of an over-long message (the keyword net reads all of it)
 BARE_NUMBER = re.compile(r"\W*\d+\W*")
+# a yes to the address read back, first in a cry ("对的 快点来", "是的 我跌跤了"); never "对不起", "是不是", "是我"
+YES_FIRST = re.compile(r"(?:是|对|没错|嗯+|yes)(?:的|额|呀|啊|滴|对+)?(?=[\s，,。.!！])", re.I)
 
 
 async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> str:
@@ -95,6 +97,8 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
 
         if any(parse_address(words).values()):  # "救命 我在27弄7号": the address it carries is not lost
             await address_steps.on_address_text(ctx, opened.n)
+        elif ctx.step[1] == "confirm_address" and YES_FIRST.match(words):  # "对的 快点来 我起不来": nor its yes
+            await address_steps.on_address_answer(ctx, "yes", opened.n)
 
 
 async def drop_stale_step(ctx: Ctx) -> None:
