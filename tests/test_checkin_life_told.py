@@ -54,3 +54,12 @@ async def test_the_same_words_with_no_check_in_waiting_are_no_alarm_either(peopl
     assert "需要马上有人来吗" not in "\n".join(wang.texts()) and "不舒服" not in "\n".join(wang.texts())
     assert not any("紧急求助" in t for t in people("李社工").texts())
     assert words in people("李社工").last("求助 #1").text
+
+
+@pytest.mark.parametrize("words", ["今天不想说话 头好晕", "老伴住院了 我头晕得很", "心情不好 胸口闷"])
+async def test_an_ailment_beside_it_is_read_as_the_ailment_not_as_her_mood(people, app, clock, words):
+    """"不想说话" beside dizziness may be more than a mood: the ailment is read (the model, the red flags), never only
+    "没关系，不想说话就歇一歇"."""
+    zhang, rid, li = await _answers(people, app, clock, words)
+    assert not any("没关系" in t or "要多保重" in t for t in zhang.texts())
+    assert any(words in t for t in li.texts())

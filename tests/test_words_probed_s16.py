@@ -15,6 +15,7 @@ CRIES = [  # emergency at once, whatever the state
     "我倒在厕所里了",   # was the model's alone (0.61, one retrain from a miss)
     "勿来赛了",         # Shanghainese 我不行了: was "deny" (0.37, asked), now pinned as "不行了" is
     "我老头子跌了一跤 头上出血了", "我老伴倒在卫生间里叫不应",
+    "叫伊伊勿应", "我屋里厢老头子叫勿应", "my husband fell",   # were the model's alone (asked, or 0.72): now red flags
     "我跟你说我今天早上起来去买菜然后在菜场门口碰到老王聊了一会天回来的时候楼梯上一脚踩空摔下去了现在腰疼得动不了",
 ]
 ASKED = ["头昏", "我头昏", "我头昏眼花的", "地上好冷", "我手机快没电了 我在地上", "头晕想吐"]  # uncertain: staff told, one tap

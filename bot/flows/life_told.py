@@ -20,7 +20,7 @@ import re
 from ..services import Services
 from .bereaved import SPOUSE, grieving
 from .chat_words import core
-from .understanding import danger_in
+from .understanding import AILING, danger_in
 
 CARER = rf"(?:{SPOUSE}|(?:保姆|护工|钟点工|住家阿姨)[^，,。！!？?\s]{{0,6}}?)"
 AWAY = r"住院|住进(?:了)?医院|进(?:了)?医院|送(?:进)?(?:了)?医院|(?:在|去)医院(?:开刀|动手术|做手术)|开刀|动手术|做手术|回老家|回乡下|辞职|不做了"
@@ -68,6 +68,6 @@ def life_told(svc: Services, text: str) -> str | None:
 
 def away_or_low(text: str) -> str | None:
     """"carer_away" or "low_mood" told (not asked), whatever else the words say: the caller weighs a danger."""
-    if ASKED.search(text):
+    if ASKED.search(text) or AILING.search(text):  # "不想说话 头好晕": the ailment is read, not her mood
         return None
     return "carer_away" if CARER_AWAY.search(text) else "low_mood" if LOW_MOOD.search(text) else None
