@@ -12,7 +12,8 @@ async def _answers(people, app, clock, words):
     return zhang, rid, people("李社工")
 
 
-@pytest.mark.parametrize("words", ["老伴住院了", "老头子住院了", "我老伴昨天住进医院了", "保姆回老家了", "老伴去医院开刀了"])
+@pytest.mark.parametrize("words", ["老伴住院了", "老头子住院了", "我老伴昨天住进医院了", "保姆回老家了", "老伴去医院开刀了",
+                                   "保姆今天请假了", "护工今天没来"])  # (these two were "没太明白")
 async def test_her_carer_away_is_no_emergency_staff_hear_it_and_she_reads_a_kind_line(people, app, clock, words):
     zhang, rid, li = await _answers(people, app, clock, words)
     said = "\n".join(zhang.texts())
@@ -23,7 +24,9 @@ async def test_her_carer_away_is_no_emergency_staff_hear_it_and_she_reads_a_kind
     assert (await app.svc.checkins.state(rid)).answer not in ("help", "unwell")
 
 
-@pytest.mark.parametrize("words", ["今天不想说话", "不想说话", "今朝勿想讲话", "心情不好", "今天心情不太好"])
+@pytest.mark.parametrize("words", ["今天不想说话", "不想说话", "今朝勿想讲话", "心情不好", "今天心情不太好",
+                                   # the first three were "听到您不舒服", the last two "这个我答不上来" and "没太明白"
+                                   "今天不想出门", "心里有点烦", "不想说", "没什么想说的", "我今天不想讲"])
 async def test_a_low_mood_gets_a_gentle_line_and_staff_note_it_without_an_alarm(people, app, clock, words):
     zhang, rid, li = await _answers(people, app, clock, words)
     said = "\n".join(zhang.texts())
@@ -63,3 +66,21 @@ async def test_an_ailment_beside_it_is_read_as_the_ailment_not_as_her_mood(peopl
     zhang, rid, li = await _answers(people, app, clock, words)
     assert not any("没关系" in t or "要多保重" in t for t in zhang.texts())
     assert any(words in t for t in li.texts())
+
+
+async def test_a_long_happy_voice_message_is_fine_not_unclear(people, app, clock):
+    """Voice input with no marks, all of it well: it was "没太明白您的意思"."""
+    words = "今天天气蛮好的我早上吃了一碗粥然后看了一会电视孙子打电话来说周末要来看我我很开心"
+    zhang, rid, li = await _answers(people, app, clock, words)
+    assert (await app.svc.checkins.state(rid)).answer == "ok"
+    assert "平安" in zhang.last().text and li.texts() == []
+
+
+@pytest.mark.parametrize("words", ["我跟你讲我今朝早上起来头有点昏然后我就坐在沙发上休息了一歇现在好一点了",
+                                   "早上头有点晕 现在好多了"])
+async def test_an_ailment_told_as_better_now_is_unwell_not_an_emergency(people, app, clock, words):
+    """The first raised 🆘 and asked "您需要马上有人来吗？": she said she was dizzy this morning and is better now."""
+    zhang, rid, li = await _answers(people, app, clock, words)
+    assert (await app.svc.checkins.state(rid)).answer == "unwell"
+    assert not any("紧急求助" in t for t in li.texts()) and words in li.last("求助 #1").text
+    assert not any("需要马上有人来吗" in t for t in zhang.texts())

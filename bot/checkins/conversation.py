@@ -18,7 +18,7 @@ from ..flows.chat_words import DECLINED, kind_of
 from ..incidents import colleague_cry, start_help
 from ..flows.menu import show_menu
 from ..flows.resident import on_fall_told, route_intent
-from ..flows.understanding import ACHE, WELL_AGAIN, danger_in, fall_told_over, is_emergency, keyword_parse, understand
+from ..flows.understanding import ACHE, AILING, WELL_AGAIN, danger_in, fall_told_over, is_emergency, keyword_parse, understand
 from ..types import MEDIA, Button
 from . import life, own
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
@@ -48,6 +48,10 @@ SHORT = 16
 # first (short of a danger the model is sure of)
 UNWELL = re.compile(r"不舒服|难受|不好受|不(大|太|怎么|是很)好|好(个屁|什么好?|啥)|哪(里|儿)?好|一般般?|马马虎虎|凑合"
                     r"|没[睡困](着|好)|[睡困][不勿]着|没精神|没力气|勿(大|太)?好|[勿不]适宜|勿舒服|就是.{0,6}(疼|痛|酸|晕|咳|麻|胀)")
+
+
+# well, said anywhere in a message naming no ailment
+FINE = re.compile(r"(?<![不没勿])(?:很|蛮|挺|老|真|特别)?开心|(?<![不没勿])(?:很|蛮|挺)好(?![奇像])|好着呢|一切都好|都挺好|你们放心")
 
 
 # words that answer nothing ("我按错了", "测试一下", "你是谁", "我不会打字"; "？？？" but not "😊", which is fine)
@@ -81,17 +85,19 @@ def _control(text: str) -> str | None:
 
 def _typed_answer(text: str, result: dict) -> str:
     intent = result["intent"]["name"]
-    sure = intent == "emergency" and result["intent"]["confidence"] >= 0.5  # (a red flag makes it 0.9)
+    better = bool(AILING.search(text) and WELL_AGAIN.search(text))  # "头有点昏…现在好一点了": told as better now
+    # (a red flag makes it 0.9; an ailment told as better needs what the fast lane needs, bot/incidents/urgency.py)
+    sure = intent == "emergency" and result["intent"]["confidence"] >= (0.6 if better else 0.5)
     if sure or any(w in text for w in ("需要帮助", "要帮助", "帮帮我")):
         return "help"
     if intent in ("feeling_unwell", "deny") or UNWELL.search(text) or fall_told_over(text):  # a fall played down
         return "unwell"
-    if is_emergency(result):  # suspected only: "需要马上有人来吗？"
-        return "help"
+    if is_emergency(result):  # suspected only: "需要马上有人来吗？" — unless an ailment is told as better now
+        return "unwell" if better else "help"
     if intent in ("greet", "thank") and ACHE.search(text) and not WELL_AGAIN.search(text):
         return "unwell"  # an ache named beside a heart ("腿疼❤️": the heart reads as thanks), not "fine"
-    if intent in ("checkin_ok", "affirm", "greet", "thank"):
-        return "ok"
+    if intent in ("checkin_ok", "affirm", "greet", "thank") or FINE.search(text) and not AILING.search(text):
+        return "ok"  # (a long voice message the model cannot place, all of it well: "…孙子要来看我我很开心")
     return "activity"
 
 
