@@ -2,16 +2,10 @@
 (Shanghainese 伊: he, 87) raised 🆘 to the duty worker and asked "您需要马上有人来吗？"; "我勿懂", "侬讲啥" and
 "我眼睛看勿清爽" — she did not understand or cannot read the answer — were told "这个问题我不太确定，不想说错"."""
 import pytest
-from conftest import signed_up
+from conftest import allowance_answered
 
 
-async def _after_answer(people):
-    """刘奶奶 (75 by the register) asks the allowance: 150 元."""
-    liu = await signed_up(people("刘奶奶"), "13900000003")
-    await liu.send("❓ 养老金/补贴")
-    await liu.send("老年津贴多少")
-    assert "150元" in liu.last("来源").text
-    return liu
+_after_answer = allowance_answered  # 刘奶奶 (75 by the register) asked the allowance: 150 元
 
 
 @pytest.mark.parametrize("words", ["我老伴也有吗", "老伴也能拿吗", "我老头子可以领伐"])

@@ -2,15 +2,12 @@
 马上有人来吗？" — for what is most often her husband's allowance. Now one short question with two big buttons; the
 missing husband goes the emergency way at once; a reply that is neither, or no reply at all, still reaches a person."""
 import pytest
-from conftest import signed_up
+from conftest import allowance_answered
 
 
 async def _asked_whose(people):
     """刘奶奶 (75 by the register) asks the allowance (150 元), then "那我老伴呢"."""
-    liu = await signed_up(people("刘奶奶"), "13900000003")
-    await liu.send("❓ 养老金/补贴")
-    await liu.send("老年津贴多少")
-    assert "150元" in liu.last("来源").text
+    liu = await allowance_answered(people)
     await liu.send("那我老伴呢")
     return liu
 
@@ -18,9 +15,7 @@ async def _asked_whose(people):
 @pytest.mark.parametrize("words", ["那我老伴呢", "我老头子呢？", "那阿拉老头子呢", "老伴的呢",
                                    "我屋里厢老头子呢"])  # (the last was 🆘 even after the first four were fixed)
 async def test_her_husband_asked_after_an_answer_is_one_question_with_two_buttons_and_no_alarm(people, app, words):
-    liu = await signed_up(people("刘奶奶"), "13900000003")
-    await liu.send("❓ 养老金/补贴")
-    await liu.send("老年津贴多少")
+    liu = await allowance_answered(people)
     await liu.send(words)
     asked = liu.last()
     assert [b[0] for b in asked.buttons] == ["💰 问老伴的养老金", "🆘 找不到老伴了"]

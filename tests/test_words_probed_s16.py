@@ -3,7 +3,7 @@ nothing asked, after a pension answer, at the address read-back after 🆘 — a
 what was read wrongly before (marked) beside what was already right, so that no change to the model or the red flags
 quietly moves any of them."""
 import pytest
-from conftest import signed_up
+from conftest import allowance_answered, signed_up
 
 CRIES = [  # emergency at once, whatever the state
     "就命", "就命啊", "救明", "摔到了起不赖", "我起不赖了", "我跌跤了", "阿拉跌跤了", "我跌了一跤爬勿起来", "我跌倒勒",
@@ -62,18 +62,12 @@ async def test_where_is_my_husband_with_nothing_asked_before_is_still_an_emergen
     assert "我老头子呢" in li.last("紧急求助 #1").text
 
 
-async def _after_answer(people):
-    liu = await signed_up(people("刘奶奶"), "13900000003")
-    await liu.send("❓ 养老金/补贴")
-    await liu.send("老年津贴多少")
-    assert "150元" in liu.last("来源").text
-    return liu
 
 
 @pytest.mark.parametrize("words", ["我跌跤了 起不来", "伊跌跤了 爬勿起来", "养老金几号发 我头昏得站不住了",
                                    "等一下 我胸口好痛", "那我老伴呢 伊倒在地上了", "阿拉老头子叫不醒了"])
 async def test_a_cry_inside_a_pension_follow_up_reaches_staff_at_once(people, app, words):
-    liu = await _after_answer(people)
+    liu = await allowance_answered(people)
     await liu.send(words)
     assert words in people("李社工").last("紧急求助 #1").text
     assert "来源" not in liu.last().text
