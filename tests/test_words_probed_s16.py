@@ -101,3 +101,14 @@ async def test_a_yes_said_with_the_cry_at_the_address_read_back_is_kept(people, 
     await wang.send(words)
     assert (await app.svc.store.incident(1))["address_state"] == state
     assert words in "\n".join(people("李社工").texts())
+
+
+@pytest.mark.parametrize("words, place", [("不在家 在菜场摔的", "菜场"), ("不在屋里 在公园", "公园"),
+                                          ("我不在家，在女儿家", "女儿家")])
+async def test_not_at_home_but_somewhere_else_at_the_address_read_back_reaches_staff(people, app, words, place):
+    """"不在家 在菜场摔的" to "请确认您现在的地址…对吗？" was answered "听到您很好，真高兴！" and where she is lost."""
+    wang, n = await _after_sos(people)
+    await wang.send(words)
+    assert place in people("李社工").last("紧急求助 #1").text
+    assert (await app.svc.store.incident(1))["address_state"] in ("unparsed", "corrected")  # beside the register
+    assert not any("真高兴" in t or "没太明白" in t for t in wang.texts()[n:])

@@ -203,7 +203,7 @@ ASKED_FOR = re.compile(r"(?:我是?)?\S{0,4}(?:帮|替|代)\S{0,3}问(?:的|一�
 
 # answers to "请确认您现在的地址" that say where they are in words
 AT_HOME = re.compile(r"(我)?(现在|人)?(在)?(家|家里|屋里|屋里厢|自己家|自家)(里|里面)?(呢|啊|呀|的)?[。.!！]?")
-PLACE = re.compile(r"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S")
+PLACE = re.compile(r"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S|[\s，,。]在(?!家|屋里|自己家)\S")  # "不在家 在菜场"
 
 # no need, said to the address read back ("否", "不对" say the door is wrong; these say nobody need come)
 NO_NEED = re.compile(r"不用(来|了)?$|不需要|不(着)?急|没(那么|这么)急|不要紧|不用麻烦")

@@ -26,6 +26,8 @@ CONFIDENT = 0.6  # the model's certainty that takes a text the fast lane without
 READ_CHARS = 500  # what the model reads of an over-long message (the keyword net reads all of it)
 BARE_NUMBER = re.compile(r"\W*\d+\W*")
 # a yes to the address read back, first in a cry ("对的 快点来", "是的 我跌跤了"); never "对不起", "是不是", "是我"
+# somewhere not home, said in a cry to the address read back ("不在家 在菜场摔的"); a room at home is no other place
+ELSEWHERE = re.compile(r"不在(?:家|屋里)|(?:^|[\s，,。我人])在(?!家|屋里|自己家|地上|床|厕所|卫生间|浴室|厨房|客厅|房间|阳台|门口)\S")
 YES_FIRST = re.compile(r"(?:是|对|没错|嗯+|yes)(?:的|额|呀|啊|滴|对+)?(?=[\s，,。.!！])", re.I)
 
 
@@ -99,6 +101,8 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
             await address_steps.on_address_text(ctx, opened.n)
         elif ctx.step[1] == "confirm_address" and YES_FIRST.match(words):  # "对的 快点来 我起不来": nor its yes
             await address_steps.on_address_answer(ctx, "yes", opened.n)
+        elif ctx.step[1] == "confirm_address" and ELSEWHERE.search(words):  # "不在家 在菜场摔的": nor where she is
+            await address_steps.on_address_text(ctx, opened.n)
 
 
 async def drop_stale_step(ctx: Ctx) -> None:
