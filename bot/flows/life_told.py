@@ -73,4 +73,4 @@ def away_or_low(text: str) -> str | None:
     """"carer_away" or "low_mood" told (not asked), whatever else the words say: the caller weighs a danger."""
     if ASKED.search(text) or AILING.search(text):  # "不想说话 头好晕": the ailment is read, not her mood
         return None
-    return "carer_away" if CARER_AWAY.search(text) else "low_mood" if LOW_MOOD.search(text) else None
+    return "carer_away" if CARER_AWAY.search(text) else "low_mood" if LOW_MOOD.search(core(text)) else None
