@@ -49,7 +49,8 @@ async def test_a_missing_husband_by_the_button_is_an_emergency_at_once(people, a
     assert any("已通知值班社工" in t for t in liu.texts())
 
 
-@pytest.mark.parametrize("words", ["找不到他了", "他出去了还没回来", "人不见了"])
+@pytest.mark.parametrize("words", ["找不到他了", "他出去了还没回来", "人不见了",
+                                   "他躺着不动"])  # (no red flag: the model's doubt, that was a mere request)
 async def test_a_missing_husband_typed_is_an_emergency(people, app, words):
     liu = await _asked_whose(people)
     await liu.send(words)

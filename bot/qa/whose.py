@@ -5,7 +5,7 @@ qa.whose   "是想问老伴的养老金，还是找不到老伴了？"
              [💰 问老伴的养老金]  his age asked (or, where age makes no difference, the answer again)
              [🆘 找不到老伴了]    the emergency way at once (staff read both her words)
            "我老伴也有吗" (whether he gets it too) skips the question: his age is asked at once.
-           typed instead: his age → his answer; "找不到他了", "还没回来" → the emergency way; a pension question → its
+           typed instead: his age → his answer; "找不到他了", "还没回来", any doubt of the model's → the emergency way; a pension question → its
            answer; anything else → a person: staff get both messages as a request and phone her.
            No reply within WAIT_SECONDS → the same request (timer "whose"); the buttons still work after it.
 """
@@ -16,6 +16,7 @@ import re
 from ..flows.base import Ctx
 from ..flows.life_told import asks_after_spouse as spouse_only, asks_for_spouse
 from ..flows.menu import show_menu
+from ..flows.understanding import is_emergency
 from ..incidents import start_help
 from ..types import Outbound
 
@@ -54,7 +55,7 @@ async def on_whose_words(ctx: Ctx, text: str, result: dict, on_question) -> None
     if extract_age(text, today) or extract_age(f"他{text.strip()}岁", today):  # "82", "他82岁": his answer
         ctx.goto("qa", "age", topic=ctx.session.get("topic"), question=ctx.session.get("question", ""))
         await on_question(ctx, text)
-    elif MISSING.search(text):
+    elif MISSING.search(text) or is_emergency(result):  # "他躺着不动": the model's doubt is enough here
         await start_help(ctx, "emergency", words=ctx.t("qa.whose_words", said=said, reply=text), source="text")
     elif MONEY.search(text) or result["intent"]["name"] in ("ask_pension", "ask_subsidy") \
             and result["intent"]["confidence"] >= 0.6:
