@@ -18,7 +18,8 @@ from ..flows.chat_words import DECLINED, kind_of
 from ..incidents import colleague_cry, start_help
 from ..flows.menu import show_menu
 from ..flows.resident import on_fall_told, route_intent
-from ..flows.understanding import ACHE, AILING, WELL_AGAIN, danger_in, fall_told_over, is_emergency, keyword_parse, understand
+from ..flows.understanding import (ACHE, AILING, WELL_AGAIN, danger_in, fall_told_over, is_emergency, keyword_parse,
+                                   understand)
 from ..types import MEDIA, Button
 from . import life, own
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
@@ -44,8 +45,8 @@ STOP = re.compile(r"(取消|停掉|停止|关掉|不要|不想|别再?)(每天|�
                   re.I)
 SHORT = 16
 # "我好难受" carries 好, "好个屁" and "哪里好" say the opposite, "一般般" is no call for help, "勿好" is Shanghainese for
-# "not good" (困 is its sleep: "没困好"), "还行吧 就是腿疼" is fine but for a pain: words that make a typed answer "unwell" whatever the model ranks
-# first (short of a danger the model is sure of)
+# "not good" (困 is its sleep: "没困好"), "还行吧 就是腿疼" is fine but for a pain: words that make a typed answer
+# "unwell" whatever the model ranks first (short of a danger the model is sure of)
 UNWELL = re.compile(r"不舒服|难受|不好受|不(大|太|怎么|是很)好|好(个屁|什么好?|啥)|哪(里|儿)?好|一般般?|马马虎虎|凑合"
                     r"|没[睡困](着|好)|[睡困][不勿]着|没精神|没力气|勿(大|太)?好|[勿不]适宜|勿舒服|就是.{0,6}(疼|痛|酸|晕|咳|麻|胀)")
 

@@ -52,7 +52,7 @@ async def whose_step(ctx: Ctx, text: str, result: dict) -> bool:
 # "我女儿能帮我办吗" right after an answer: can someone else do it. Not in the reviewed facts: a person answers.
 ON_BEHALF = re.compile(r"(?:女儿|儿子|子女|小孩|孩子|家里人|家属|保姆|护工|老伴|亲戚|孙子|孙女|媳妇|女婿|别人)"
                        r".{0,4}(?:帮我|替我|代我|帮忙)去?(?:办|申请|领|弄|认证|跑)|代办|代领|代为办理|代我办")
-HALF_A_QUESTION = 0.15
+HALF_A_QUESTION = 0.15  # the model's pension and subsidy scores together, when neither reached its bar
 # the answer not understood, or too small to read ("我勿懂", "侬讲啥", "我眼睛看勿清爽"): a person explains it
 NOT_CLEAR = re.compile(r"(?:[勿不没]|[看听][不勿])(?:懂|明白|清楚?|清爽)|(?:侬|你|您)?(?:讲|说)(?:的)?(?:啥|什么)"
                        r"|(?:什么|啥)意思|字(?:太)?小|看[不勿]见")
@@ -60,7 +60,7 @@ NOT_CLEAR_CHARS = 12  # a longer message says more than that
 
 
 def not_clear(text: str) -> bool:
-    return len(core(text)) <= NOT_CLEAR_CHARS and bool(NOT_CLEAR.search(text))  # the model's pension and subsidy scores together, when neither reached its bar
+    return len(core(text)) <= NOT_CLEAR_CHARS and bool(NOT_CLEAR.search(text))
 
 
 def asks_on_behalf(ctx: Ctx, text: str) -> bool:

@@ -5,8 +5,8 @@ qa.whose   "是想问老伴的养老金，还是找不到老伴了？"
              [💰 问老伴的养老金]  his age asked (or, where age makes no difference, the answer again)
              [🆘 找不到老伴了]    the emergency way at once (staff read both her words)
            "我老伴也有吗" (whether he gets it too) skips the question: his age is asked at once.
-           typed instead: his age → his answer; "找不到他了", "还没回来", any doubt of the model's → the emergency way; a pension question → its
-           answer; anything else → a person: staff get both messages as a request and phone her.
+           typed instead: his age → his answer; "找不到他了", "还没回来", the model's doubt → an emergency; a pension
+           question → its answer; anything else → a person: staff get both messages as a request and phone her.
            No reply within WAIT_SECONDS → the same request (timer "whose"); the buttons still work after it.
 """
 from __future__ import annotations
