@@ -226,7 +226,7 @@ def feature_routes(svc: Services) -> Routes:
     svc.stranger_linked = lambda uid, person: stranger_call.signed_up(svc, uid, person)
     return Routes.merge(
         incident_routes.routes(svc.incidents, svc.repeats, svc.reach, svc.outage),
-        core_routes.routes(),
+        core_routes.routes(svc),
         checkin_routes.routes(svc.checkins),
         notice_routes.routes(svc.notices, svc.agebands),
         resident_routes.routes(),

@@ -77,7 +77,7 @@ class _Loaded:
 
     def not_covered(self, question: str) -> bool:
         text = normalize(question)
-        return any(subject in text for subject in self.out_of_scope)
+        return any(re.search(subject, text) for subject in self.out_of_scope)
 
 
 class KnowledgeBase:

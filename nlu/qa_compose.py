@@ -83,12 +83,24 @@ def gives_figure_for(topic: str | None, text: str) -> bool:
 _SOMEONE = re.compile(r"那么|那|我们|我|阿拉|老伴|老头子|老头|老太婆|老太太|老太|妈妈|我妈|姆妈|爸爸|我爸|他|她|伊|"
                       r"今年|已经|是|的|评|了|啦|呢|吗|呀|啊|岁|周岁|级")
 _NUMERAL = re.compile(r"\d+|[零〇一二两三四五六七八九十百]+")
+_PARTICLES = re.compile(r"[了啦呢吗呀啊]+$")
 
 
 def only_figure_for(topic: str | None, text: str) -> bool:
     """Nothing but someone's age or grade for `topic`'s rule ("我老伴82岁呢"): a follow-up, whatever else it resembles."""
-    rest = _PUNCTUATION.sub("", _NUMERAL.sub("", _SOMEONE.sub("", text.lower())))
-    return gives_figure_for(topic, text) and not rest
+    return figure_said(topic, text) is not None
+
+
+def figure_said(topic: str | None, text: str) -> str | None:
+    """`text` as `topic`'s rule reads it when it says nothing but someone's age or grade — "伊87" (nothing but a
+    number after him) reads as "伊87岁" — else None."""
+    if _PUNCTUATION.sub("", _NUMERAL.sub("", _SOMEONE.sub("", text.lower()))):
+        return None
+    bare = _PARTICLES.sub("", _PUNCTUATION.sub("", text))
+    for said in (text, bare + "岁") if _NUMERAL.search(bare) else (text,):
+        if gives_figure_for(topic, said):
+            return said
+    return None
 
 
 @dataclass(frozen=True)

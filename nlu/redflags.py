@@ -22,7 +22,7 @@ DATA = Path(__file__).resolve().parent / "data" / "red_flags.yml"
 FORMS = ("everyday", "dialect", "homophone", "english")
 # Modifiers that take a flag out of the present; experiencer only describes it.
 SCOPING = ("negated", "near_miss", "hypothetical", "asked_about", "historical", "recent_past", "resolved", "reported",
-           "figurative", "experiencer:self")  # the last only for concepts about someone else (welfare)
+           "figurative", "animal", "experiencer:self")  # the last only for concepts about someone else (welfare)
 FIGURE = "figure_of_speech"  # an idiom with no flag inside ("热死了"): still a reason to doubt the model
 
 _SENTENCE = re.compile(r"[^。!！?？\n]+[。!！?？\n]*|[。!！?？\n]+")

@@ -252,6 +252,15 @@ async def liu_age_unknown(app, people):
     return liu
 
 
+async def allowance_answered(people):
+    """刘奶奶 (75 by the register) opens ❓ and asks the allowance: 150 元, with its source. Returns her."""
+    liu = await signed_up(people("刘奶奶"), "13900000003")
+    await liu.send("❓ 养老金/补贴")
+    await liu.send("老年津贴多少")
+    assert "150元" in liu.last("来源").text
+    return liu
+
+
 async def asked_allowance_age_unknown(app, people):
     """刘奶奶, whose age the register does not know, asks how much the 老年综合津贴 is: the bot asks her age, she says
     七十二岁. Returns her."""

@@ -1,16 +1,10 @@
 """Pension questions in the resident's chat as residents type them: Shanghainese from the start, follow-ups with a
 husband's age, questions only a person can answer, and a call for help hidden in a pension question."""
 import pytest
-from conftest import liu_age_unknown, signed_up
+from conftest import allowance_answered, liu_age_unknown, signed_up
 
 
-async def _after_allowance_answer(people):
-    """刘奶奶 (75 by the register) opens ❓ and asks the allowance: 150 元, with its source."""
-    liu = await signed_up(people("刘奶奶"), "13900000003")
-    await liu.send("❓ 养老金/补贴")
-    await liu.send("老年津贴多少")
-    assert "150元" in liu.last("来源").text
-    return liu
+_after_allowance_answer = allowance_answered
 
 
 @pytest.mark.parametrize("words", ["我老伴82岁呢", "那我老伴呢他82岁"])

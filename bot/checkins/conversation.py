@@ -13,12 +13,13 @@ from nlu.emoji_reading import only_emoji
 
 from ..flows import chat
 from ..flows.base import Ctx
-from ..flows.bereaved import grieving
+from ..flows.life_told import away_or_low, life_told
 from ..flows.chat_words import DECLINED, kind_of
 from ..incidents import colleague_cry, start_help
 from ..flows.menu import show_menu
 from ..flows.resident import on_fall_told, route_intent
-from ..flows.understanding import ACHE, WELL_AGAIN, danger_in, fall_told_over, is_emergency, keyword_parse, understand
+from ..flows.understanding import (ACHE, AILING, WELL_AGAIN, danger_in, fall_told_over, is_emergency, keyword_parse,
+                                   understand)
 from ..types import MEDIA, Button
 from . import life, own
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
@@ -44,10 +45,14 @@ STOP = re.compile(r"(取消|停掉|停止|关掉|不要|不想|别再?)(每天|�
                   re.I)
 SHORT = 16
 # "我好难受" carries 好, "好个屁" and "哪里好" say the opposite, "一般般" is no call for help, "勿好" is Shanghainese for
-# "not good", "还行吧 就是腿疼" is fine but for a pain: words that make a typed answer "unwell" whatever the model ranks
-# first (short of a danger the model is sure of)
+# "not good" (困 is its sleep: "没困好"), "还行吧 就是腿疼" is fine but for a pain: words that make a typed answer
+# "unwell" whatever the model ranks first (short of a danger the model is sure of)
 UNWELL = re.compile(r"不舒服|难受|不好受|不(大|太|怎么|是很)好|好(个屁|什么好?|啥)|哪(里|儿)?好|一般般?|马马虎虎|凑合"
-                    r"|没睡(着|好)|睡不着|没精神|没力气|勿(大|太)?好|[勿不]适宜|勿舒服|就是.{0,6}(疼|痛|酸|晕|咳|麻|胀)")
+                    r"|没[睡困](着|好)|[睡困][不勿]着|没精神|没力气|勿(大|太)?好|[勿不]适宜|勿舒服|就是.{0,6}(疼|痛|酸|晕|咳|麻|胀)")
+
+
+# well, said anywhere in a message naming no ailment
+FINE = re.compile(r"(?<![不没勿])(?:很|蛮|挺|老|真|特别)?开心|(?<![不没勿])(?:很|蛮|挺)好(?![奇像])|好着呢|一切都好|都挺好|你们放心")
 
 
 # words that answer nothing ("我按错了", "测试一下", "你是谁", "我不会打字"; "？？？" but not "😊", which is fine)
@@ -70,7 +75,8 @@ def _checkins(ctx: Ctx):
 
 
 def _control(text: str) -> str | None:
-    if len(text) > (SHORT * 3 if text.isascii() else SHORT) or keyword_parse(text)["emergency_suspected"]:
+    if len(text) > (SHORT * 3 if text.isascii() else SHORT) or keyword_parse(text)["emergency_suspected"] \
+            or away_or_low(text):  # "保姆回老家了", "老伴要住院了": someone else away, not she
         return None
     for name, pattern in (("stop", STOP), ("away", AWAY), ("back", BACK), ("time", TIME)):
         if pattern.search(text):
@@ -80,17 +86,19 @@ def _control(text: str) -> str | None:
 
 def _typed_answer(text: str, result: dict) -> str:
     intent = result["intent"]["name"]
-    sure = intent == "emergency" and result["intent"]["confidence"] >= 0.5  # (a red flag makes it 0.9)
+    better = bool(AILING.search(text) and WELL_AGAIN.search(text))  # "头有点昏…现在好一点了": told as better now
+    # (a red flag makes it 0.9; an ailment told as better needs what the fast lane needs, bot/incidents/urgency.py)
+    sure = intent == "emergency" and result["intent"]["confidence"] >= (0.6 if better else 0.5)
     if sure or any(w in text for w in ("需要帮助", "要帮助", "帮帮我")):
         return "help"
     if intent in ("feeling_unwell", "deny") or UNWELL.search(text) or fall_told_over(text):  # a fall played down
         return "unwell"
-    if is_emergency(result):  # suspected only: "需要马上有人来吗？"
-        return "help"
+    if is_emergency(result):  # suspected only: "需要马上有人来吗？" — unless an ailment is told as better now
+        return "unwell" if better else "help"
     if intent in ("greet", "thank") and ACHE.search(text) and not WELL_AGAIN.search(text):
         return "unwell"  # an ache named beside a heart ("腿疼❤️": the heart reads as thanks), not "fine"
-    if intent in ("checkin_ok", "affirm", "greet", "thank"):
-        return "ok"
+    if intent in ("checkin_ok", "affirm", "greet", "thank") or FINE.search(text) and not AILING.search(text):
+        return "ok"  # (a long voice message the model cannot place, all of it well: "…孙子要来看我我很开心")
     return "activity"
 
 
@@ -108,18 +116,21 @@ async def on_activity(ctx: Ctx) -> bool:
         await _checkins(ctx).heard_from(ctx.me.resident_id, "activity")
         return True
     # never steal an answer to another question; after a pension answer nothing is being asked
-    free = ev.kind == "text" and ctx.session.get("flow") in (None, "qa") and ctx.session.get("step") != "age"
+    free = ev.kind == "text" and ctx.session.get("flow") in (None, "qa") \
+        and ctx.session.get("step") not in ("age", "whose")
     text = ev.text.strip() if free else ""
     control = _control(text) if free else None
-    answer, result, aside, grief = "activity", None, None, False
+    answer, result, aside, told = "activity", None, None, False
     if ev.kind == "button" and ev.data.startswith("ci:") and ev.data[3:] in ANSWERS:
         answer = ev.data[3:]
     elif ev.kind in MEDIA:
         answer = "media"  # alive, but a voice message may be a call for help: staff hear it, they decide
     elif free and not control and (st.phase in PENDING or st.phase == "missed") and not (aside := _aside(ctx, text)):
         result = await understand(ctx.svc, text)
-        grief = grieving(ctx.svc, text)  # "老伴不在了": not fine, and heard as grief (bot/flows/resident.py)
-        answer = "unwell" if grief else _typed_answer(text, result)
+        # "老伴不在了", "今天不想说话": not fine; "老伴住院了": she is, but alone now — each heard as such at the
+        # front door (bot/flows/life_told.py), never as "needs someone now"
+        told = life_told(ctx.svc, text)
+        answer = ("activity" if told == "carer_away" else "unwell") if told else _typed_answer(text, result)
         if answer == "activity" and only_emoji(text):
             aside = "no_answer"  # "🙃", "🌧", "🤔" say nothing of how they are: asked again, one tap to answer
     elif aside == "declined":
@@ -139,7 +150,7 @@ async def on_activity(ctx: Ctx) -> bool:
         ctx.say(ctx.t(f"checkin.again_{aside}"), buttons=answer_buttons(ctx.svc, ctx.me.locale))
         return True
     if free and heard.answered and answer in ANSWERS and not (answer == "help" and result and is_emergency(result)) \
-            and not grief:
+            and not told:
         await on_answer(ctx, answer, words=text)  # (a typed emergency goes the engine's own way)
         return True
     return False

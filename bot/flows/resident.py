@@ -13,7 +13,7 @@ from ..incidents import address_steps, help_request, need_now
 from .. import qa
 from . import chat
 from .base import Ctx
-from .bereaved import grieving
+from .life_told import life_told
 from .chat_words import QUESTION
 from .menu import keyboard, menu_action, show_menu
 from .understanding import ACHE, AILING, RAMBLE, WELL_AGAIN, clause_intents, danger_in, fall_told_over, is_emergency, understand
@@ -108,10 +108,12 @@ async def on_text(ctx: Ctx) -> None:
             return
     if not danger_in(ctx.svc, text) and (await chat.changed_mind(ctx, text) or await chat.everyday(ctx, text)):
         return  # "测试一下", "我出去一下", "你是机器人吗", "好的"; "算了" to what help they need: nobody bothered
-    if grieving(ctx.svc, text):  # "我老伴走了三年了": company, not an ambulance
-        await _one(ctx, "grief", text, result)
+    if told := life_told(ctx.svc, text):  # "我老伴走了三年了", "老伴住院了", "今天不想说话": a person, no ambulance
+        await _one(ctx, told, text, result)
         return
-    if is_emergency(result) and not _age_told_after_an_answer(ctx, text, result):
+    if flow == "qa" and await qa.whose_step(ctx, text, result):  # "那我老伴呢": his allowance, or is he missing?
+        return
+    if is_emergency(result) and not qa.figure_told(ctx, text):  # "我老伴82岁呢": a follow-up
         await help_request.start_help(ctx, "emergency", words=text, source="text", confirm_need=True)
         return
     if flow == "help" and step == "other_detail":
@@ -129,12 +131,6 @@ async def on_text(ctx: Ctx) -> None:
             await qa.on_question(ctx, text, result)
         return
     await route_intent(ctx, text, result)
-
-
-def _age_told_after_an_answer(ctx: Ctx, text: str, result: dict) -> bool:
-    """"我老伴82岁呢" after the allowance's answer: the model's faint alarm (no danger word, under 0.6) is a follow-up."""
-    return (result["intent"]["name"] != "emergency" or result["intent"]["confidence"] < 0.6) \
-        and not danger_in(ctx.svc, text) and qa.only_a_figure_for_the_topic(ctx, text)
 
 
 async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
@@ -180,7 +176,7 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
                                               [ctx.button("btn.unwell_rest", "unwell:rest")]])
     elif intent == "contact_staff":
         await on_callback_request(ctx, words=text)
-    elif intent in ("lonely", "grief"):
+    elif intent in ("lonely", "grief", "carer_away", "low_mood"):
         await help_request.start_help(ctx, "help", category=intent, source="text", words=text,
                                       noted=f"help.{intent}_noted")
     elif intent in ("ask_pension", "ask_subsidy"):
@@ -207,7 +203,7 @@ ASKED_FOR = re.compile(r"(?:我是?)?\S{0,4}(?:帮|替|代)\S{0,3}问(?:的|一�
 
 # answers to "请确认您现在的地址" that say where they are in words
 AT_HOME = re.compile(r"(我)?(现在|人)?(在)?(家|家里|屋里|屋里厢|自己家|自家)(里|里面)?(呢|啊|呀|的)?[。.!！]?")
-PLACE = re.compile(r"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S")
+PLACE = re.compile(r"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S|[\s，,。]在(?!家|屋里|自己家)\S")  # "不在家 在菜场"
 
 # no need, said to the address read back ("否", "不对" say the door is wrong; these say nobody need come)
 NO_NEED = re.compile(r"不用(来|了)?$|不需要|不(着)?急|没(那么|这么)急|不要紧|不用麻烦")

@@ -6,18 +6,20 @@ callback:me            resident   resident.on_callback_request (📞 请回电)
 pass:on                resident,  resident.on_pass_on / family.pass_on (📨 转给社工, under "没太明白")
                        contact
 unwell:come|rest       resident   resident.on_unwell
-qa:up|down|staff|no    resident   qa.on_button (👍/👎 on an answer, ask staff, no thanks)
+qa:up|down|staff|no    resident   qa.on_button (👍/👎 on an answer, ask staff, no thanks;
+qa:whose:money|missing               "那我老伴呢": his allowance, or a missing husband)
 duty:take|back         staff      staff_views.on_duty_button
 su:ok|no:<telegram id> staff      staff_views.on_signup (a stranger's sign-up, approved or not)
 q:ans:<question>       staff      staff_answers.on_question_button (✍️ 回答)
 
 command   /duty · /questions: staff only
 step      (staff, answer) → staff_answers.on_answer
+timer     whose:<resident>:<asked> → qa.on_whose_deadline (no reply to "那我老伴呢"'s question: a person phones)
 """
 from __future__ import annotations
 
 from ..incidents import family
-from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute
+from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
 from .. import qa
 from . import resident, staff_answers, staff_views
 from .base import Ctx
@@ -51,7 +53,7 @@ async def _show_questions(ctx: Ctx, arg: str) -> None:
     await staff_views.show_questions(ctx)
 
 
-def routes() -> Routes:
+def routes(svc=None) -> Routes:
     return Routes(
         buttons=(
             ButtonRoute("cat", RESIDENT, resident.on_category, (str,)),
@@ -65,4 +67,5 @@ def routes() -> Routes:
         ),
         commands=(CommandRoute("duty", _show_duty), CommandRoute("questions", _show_questions)),
         steps=(StepRoute("staff", "answer", staff_answers.on_answer),),
+        timers=(TimerRoute(qa.WHOSE_TIMER, lambda key: qa.on_whose_deadline(svc, key)),),
     )

@@ -13,6 +13,7 @@ from dataclasses import replace
 from .. import roster
 from ..flows.base import Ctx
 from ..flows.bereaved import died_just_now, spouse_mourned
+from ..flows.life_told import asks_after_spouse, away_or_low, spouse_and_age
 from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, understand
 from ..services import Services
 from ..types import Inbound, Outbound
@@ -24,6 +25,10 @@ STEP_IDLE_SECONDS = 2 * 3600  # a question left unanswered this long is no longe
 CONFIDENT = 0.6  # the model's certainty that takes a text the fast lane without a danger word
 READ_CHARS = 500  # what the model reads of an over-long message (the keyword net reads all of it)
 BARE_NUMBER = re.compile(r"\W*\d+\W*")
+# a yes to the address read back, first in a cry ("对的 快点来", "是的 我跌跤了"); never "对不起", "是不是", "是我"
+# somewhere not home, said in a cry to the address read back ("不在家 在菜场摔的"); a room at home is no other place
+ELSEWHERE = re.compile(r"不在(?:家|屋里)|(?:^|[\s，,。我人])在(?!家|屋里|自己家|地上|床|厕所|卫生间|浴室|厨房|客厅|房间|阳台|门口)\S")
+YES_FIRST = re.compile(r"(?:是|对|没错|嗯+|yes)(?:的|额|呀|啊|滴|对+)?(?=[\s，,。.!！])", re.I)
 
 
 async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> str:
@@ -39,8 +44,9 @@ async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> 
         return text
     if died_just_now(text):  # "我老伴刚走了 怎么办": a death at home just now is a call, whatever the model says
         return text
-    if spouse_mourned(text):  # "老伴不在了": grief, heard in its step as such, no ambulance's advice
-        return ""
+    if spouse_mourned(text) or away_or_low(text) or asks_after_spouse(text) or spouse_and_age(text):
+        return ""  # "老伴不在了", "老伴去医院开刀了", "不想说话", "我老头子呢", "老伴87": read in its step
+        # (bot/flows/life_told.py), which still raises a call at once where nothing was being asked
     intent = (await understand(svc, window))["intent"]
     # an uncertain one ("我回来了": 0.47 emergency) goes through its step, which may ask "需要马上有人来吗"
     return text if intent["name"] == "emergency" and intent["confidence"] >= CONFIDENT else ""
@@ -92,6 +98,10 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
         from nlu.entities import parse_address
 
         if any(parse_address(words).values()):  # "救命 我在27弄7号": the address it carries is not lost
+            await address_steps.on_address_text(ctx, opened.n)
+        elif ctx.step[1] == "confirm_address" and YES_FIRST.match(words):  # "对的 快点来 我起不来": nor its yes
+            await address_steps.on_address_answer(ctx, "yes", opened.n)
+        elif ctx.step[1] == "confirm_address" and ELSEWHERE.search(words):  # "不在家 在菜场摔的": nor where she is
             await address_steps.on_address_text(ctx, opened.n)
 
 

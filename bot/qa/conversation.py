@@ -9,9 +9,13 @@ import re
 
 from .. import roster
 from ..flows.base import Ctx
+from ..flows.chat_words import core
 from ..flows.menu import show_menu
+from ..flows.understanding import danger_in
 from ..people import age_of
 from ..types import Outbound
+from nlu.qa_compose import figure_said, only_figure_for
+from . import whose
 
 
 def start(ctx: Ctx) -> None:
@@ -21,16 +25,42 @@ def start(ctx: Ctx) -> None:
 
 def only_a_figure_for_the_topic(ctx: Ctx, text: str) -> bool:
     """"我老伴82岁呢" right after the allowance's answer: someone's age (or grade) for the topic, nothing else said."""
-    from nlu.qa_compose import only_figure_for
-
     topic = ctx.session.get("topic") if ctx.session.get("flow") == "qa" else None
     return ctx.svc.kb is not None and only_figure_for(topic, text)
+
+
+def figure_told(ctx: Ctx, text: str) -> bool:
+    """"我老伴82岁呢", "老伴87" after the allowance's answer: nothing but someone's age, no danger word — a follow-up,
+    however the model leans (it read "老伴87" as a cry, 0.7)."""
+    return not danger_in(ctx.svc, text) and only_a_figure_for_the_topic(ctx, text)
+
+
+async def whose_step(ctx: Ctx, text: str, result: dict) -> bool:
+    """"那我老伴呢" right after an answer, and her reply to the question it brings (whose.py); False: neither."""
+    if ctx.step == ("qa", "whose"):
+        await whose.on_whose_words(ctx, text, result, on_question)
+        return True
+    if whose.asks_after_spouse(ctx, text):
+        await whose.ask_whose(ctx, text)
+        return True
+    if whose.asks_for_him(ctx, text):  # "我老伴也有吗"
+        await whose.his_money(ctx, on_question)
+        return True
+    return False
 
 
 # "我女儿能帮我办吗" right after an answer: can someone else do it. Not in the reviewed facts: a person answers.
 ON_BEHALF = re.compile(r"(?:女儿|儿子|子女|小孩|孩子|家里人|家属|保姆|护工|老伴|亲戚|孙子|孙女|媳妇|女婿|别人)"
                        r".{0,4}(?:帮我|替我|代我|帮忙)去?(?:办|申请|领|弄|认证|跑)|代办|代领|代为办理|代我办")
 HALF_A_QUESTION = 0.15  # the model's pension and subsidy scores together, when neither reached its bar
+# the answer not understood, or too small to read ("我勿懂", "侬讲啥", "我眼睛看勿清爽"): a person explains it
+NOT_CLEAR = re.compile(r"(?:[勿不没]|[看听][不勿])(?:懂|明白|清楚?|清爽)|(?:侬|你|您)?(?:讲|说)(?:的)?(?:啥|什么)"
+                       r"|(?:什么|啥)意思|字(?:太)?小|看[不勿]见")
+NOT_CLEAR_CHARS = 12  # a longer message says more than that
+
+
+def not_clear(text: str) -> bool:
+    return len(core(text)) <= NOT_CLEAR_CHARS and bool(NOT_CLEAR.search(text))
 
 
 def asks_on_behalf(ctx: Ctx, text: str) -> bool:
@@ -54,6 +84,11 @@ async def on_question(ctx: Ctx, text: str, result: dict | None = None) -> None:
         return
     today = ctx.svc.clock.now().date()
     age, said = age_of(person, ctx.svc.clock.now()), None
+    if topic in kb.entries and ctx.session.get("step") != "age" and not_clear(text):  # "我勿懂", "字太小了看不清"
+        title = kb.entries[topic].title.pick("en" if ctx.me.locale.lower().startswith("en") else "zh")
+        await _offer_staff(ctx, ctx.t("qa.about_topic", question=text, topic=title), say="qa.explain_offer")
+        return
+    text = figure_said(topic, text) or text  # "伊87" right after the allowance: his 87 years
     # the reply to "您今年多大年纪？" belongs to the question waiting for the age (counted when it was asked)
     waiting = ctx.session.get("question") if ctx.session.get("step") == "age" else None
     if waiting:
@@ -85,10 +120,10 @@ async def on_question(ctx: Ctx, text: str, result: dict | None = None) -> None:
         ctx.say(ctx.t("qa.ask_age"))
 
 
-async def _offer_staff(ctx: Ctx, text: str, record: bool = True) -> None:
+async def _offer_staff(ctx: Ctx, text: str, record: bool = True, say: str = "qa.not_sure") -> None:
     """`record`: a question the bot could not answer, listed for staff and counted (not one counted already)."""
     ctx.goto("qa", "ask", question=text[:300])
-    ctx.say(ctx.t("qa.not_sure"), buttons=[[ctx.button("btn.ask_staff", "qa:staff")], [ctx.button("btn.no_thanks", "qa:no")]])
+    ctx.say(ctx.t(say), buttons=[[ctx.button("btn.ask_staff", "qa:staff")], [ctx.button("btn.no_thanks", "qa:no")]])
     if record:
         await ctx.svc.store.add_question({"resident": ctx.me.resident_id, "text": text[:300], "status": "unanswered",
                                           "at": ctx.svc.clock.ts(), "user": ctx.ev.user_id})
@@ -101,6 +136,9 @@ async def on_button(ctx: Ctx, action: str, arg: str) -> None:
         if action == "down":
             await ctx.svc.store.add_question({"resident": ctx.me.resident_id, "text": question, "topic": arg,
                                               "status": "unhelpful", "at": ctx.svc.clock.ts(), "user": ctx.ev.user_id})
+        return
+    if action == "whose":  # [💰 问老伴的养老金] / [🆘 找不到老伴了]
+        await whose.on_choice(ctx, arg, on_question)
         return
     if action == "no":
         ctx.goto(None)

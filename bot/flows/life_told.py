@@ -1,0 +1,76 @@
+"""Words that tell of her life, not of a danger now — each reaches staff as a request in her own words, with a kind
+line for her, never an ambulance's advice nor "需要马上有人来吗？":
+
+carer_away  her husband or wife, or her carer, in hospital or gone away ("老伴住院了", "保姆回老家了"): she is well, but
+            alone now, and the committee should know who looks after her
+low_mood    "今天不想说话", "心情不好": a gentle word, staff told (a call in a day or two), no alarm and no doctor
+grief       a spouse who died (bot/flows/bereaved.py)
+
+"那我老伴呢" alone is neither: asked after a pension answer it is most often his allowance (bot/qa/whose.py asks which),
+elsewhere a husband she cannot find — never taken for a cry before its step has read it (`asks_after_spouse`); nor
+are "我老伴也有吗" (`asks_for_spouse`) and "老伴87" (`spouse_and_age`), the step raising a call where nothing was asked.
+
+A danger named beside any of them ("老伴住院了 我摔倒了起不来", "不想说话 不想活了") is read as the cry it is.
+Read at the front door (bot/flows/resident.py) and as the check-in's answer (bot/checkins/conversation.py).
+"""
+from __future__ import annotations
+
+import re
+
+from ..services import Services
+from .bereaved import SPOUSE, grieving
+from .chat_words import core
+from .understanding import AILING, danger_in
+
+CARER = rf"(?:{SPOUSE}|(?:保姆|护工|钟点工|住家阿姨)[^，,。！!？?\s]{{0,6}}?)"
+AWAY = (r"住院|住进(?:了)?医院|进(?:了)?医院|送(?:进)?(?:了)?医院|(?:在|去)医院(?:开刀|动手术|做手术)|开刀|动手术|做手术|回老家"
+        r"|回乡下|辞职|不做了|请假|没来|不来了")
+CARER_AWAY = re.compile(rf"(?<!陪)(?<!照顾){CARER}(?:{AWAY})")
+# asked, or not sure: read as usual ("老伴住院了吗", "老伴是不是要住院")
+ASKED = re.compile(r"吗|伐|[？?]|是不是|要不要|会不会|怎么办")
+
+LOW_MOOD = re.compile(r"(?:不想|勿想|不高兴|懒得)(?:跟人|和人|同人)?(?:说话|讲话|讲闲话|聊天|理人|开口|出门|出去)"
+                      r"|(?:不想|勿想|懒得)(?:说|讲)(?:了|啦|呀)?$|没(?:什么|啥)(?:想|好)(?:说|讲)的?"
+                      r"|心情(?:不|勿)(?:太|大|是很)?好|心情(?:很|好|老)?差|闷闷不乐|没(?:有)?心思|没(?:有)?心情"
+                      r"|心里(?:有点|有些|好|很|老)?烦|心烦")
+
+
+# "那我老伴呢", "我老头子呢？": the spouse and nothing else
+SPOUSE_ONLY = r"(?:老伴儿?|老头子?|老太婆|老太太|老婆子|老公|老婆|爱人|丈夫|妻子)"
+ASKS_AFTER = re.compile(rf"(?:那|那么|还有)?(?:我|我的|我家|阿拉)?(?:屋里厢|屋里|家里)?的?{SPOUSE_ONLY}的?(?:呢|咧|哪|呐|伐)?")
+# "我老伴也有吗", "老头子可以领伐": whether he gets it too — a question, never a cry
+ASKS_FOR = re.compile(rf"(?:那|那么)?(?:我|我的|我家|阿拉)?(?:屋里厢|屋里|家里)?的?{SPOUSE_ONLY}(?:也|还)?(?:有|能有|拿|领|能拿"
+                      r"|能领|可以拿|可以领|好拿|好领|可以|能)(?:吗|伐|么|哦|呢|不|没有)?")
+
+
+# "老伴87", "那老伴呢 伊87": his age for the answer just given — the model leans to a cry (0.7), its step reads it
+SPOUSE_AGE = re.compile(rf"(?:那|那么)?(?:我|我的|我家|阿拉)?(?:屋里厢|屋里|家里)?的?{SPOUSE_ONLY}(?:呢)?(?:伊|他|她)?(?:今年|已经)?"
+                        r"(?:是)?(?:\d{2,3}|[一二三四五六七八九十]{2,4})(?:岁|周岁)?(?:了|啦|呢|呀|啊)?")
+
+
+def spouse_and_age(text: str) -> bool:
+    return bool(SPOUSE_AGE.fullmatch(core(text)))
+
+
+def asks_for_spouse(text: str) -> bool:
+    """"我老伴也有吗": whether the spouse gets it too (nothing else said)."""
+    return bool(ASKS_FOR.fullmatch(core(text)))
+
+
+def asks_after_spouse(text: str) -> bool:
+    """"那我老伴呢", "我老头子呢？": the spouse named, nothing else said (punctuation and spaces aside)."""
+    return bool(ASKS_AFTER.fullmatch(core(text)))
+
+
+def life_told(svc: Services, text: str) -> str | None:
+    """"carer_away", "low_mood" or "grief" for words that tell of her life with no danger in them; else None."""
+    if grieving(svc, text):
+        return "grief"
+    return None if danger_in(svc, text) else away_or_low(text)
+
+
+def away_or_low(text: str) -> str | None:
+    """"carer_away" or "low_mood" told (not asked), whatever else the words say: the caller weighs a danger."""
+    if ASKED.search(text) or AILING.search(text):  # "不想说话 头好晕": the ailment is read, not her mood
+        return None
+    return "carer_away" if CARER_AWAY.search(text) else "low_mood" if LOW_MOOD.search(core(text)) else None

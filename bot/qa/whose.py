@@ -1,0 +1,110 @@
+""""那我老伴呢" right after a pension answer, nothing else said: most often her husband's allowance — but it may be a
+husband gone missing. One short question, two big buttons; no alarm for the first, no delay for the second.
+
+qa.whose   "是想问老伴的养老金，还是找不到老伴了？"
+             [💰 问老伴的养老金]  his age asked (or, where age makes no difference, the answer again)
+             [🆘 找不到老伴了]    the emergency way at once (staff read both her words)
+           "我老伴也有吗" (whether he gets it too) skips the question: his age is asked at once.
+           typed instead: his age → his answer; "找不到他了", "还没回来", the model's doubt → an emergency; a pension
+           question → its answer; anything else → a person: staff get both messages as a request and phone her.
+           No reply within WAIT_SECONDS → the same request (timer "whose"); the buttons still work after it.
+"""
+from __future__ import annotations
+
+import re
+
+from ..flows.base import Ctx
+from ..flows.life_told import asks_after_spouse as spouse_only, asks_for_spouse
+from ..flows.menu import show_menu
+from ..flows.understanding import is_emergency
+from ..incidents import start_help
+from ..types import Outbound
+
+MISSING = re.compile(r"找不到|寻不着|寻勿着|不见了|勿见了|没回来|没有回来|还没回|走丢|走失|跑出去|出去了|人呢|去哪|丢了")
+MONEY = re.compile(r"养老金|退休金|津贴|补贴|钱|钞票|几钿|多少|问问?(?:他|她|伊)")
+WAIT_SECONDS = 300
+TIMER = "whose"
+
+
+def asks_after_spouse(ctx: Ctx, text: str) -> bool:
+    """"那我老伴呢", "我老头子呢？" (nothing else) right after an answer on a topic."""
+    return ctx.step[0] == "qa" and bool(ctx.session.get("topic")) and spouse_only(text)
+
+
+def asks_for_him(ctx: Ctx, text: str) -> bool:
+    """"我老伴也有吗", "老头子可以领伐" right after an answer on a topic: his allowance, no doubt about it."""
+    return ctx.step[0] == "qa" and bool(ctx.session.get("topic")) and asks_for_spouse(text)
+
+
+async def ask_whose(ctx: Ctx, text: str) -> None:
+    """Stores what was asked and when, asks which one is meant, and sets the time a person hears if nothing comes."""
+    asked = int(ctx.svc.clock.ts())
+    ctx.goto("qa", "whose", topic=ctx.session.get("topic"), question=ctx.session.get("question", ""),
+             said=text.strip()[:100], asked=asked)
+    ctx.say(ctx.t("qa.whose_ask"), buttons=[[ctx.button("btn.whose_money", "qa:whose:money")],
+                                            [ctx.button("btn.whose_missing", "qa:whose:missing")]])
+    await ctx.svc.store.set_deadline(f"{TIMER}:{ctx.me.resident_id}:{asked}", asked + WAIT_SECONDS)
+
+
+async def on_whose_words(ctx: Ctx, text: str, result: dict, on_question) -> None:
+    """Her typed reply to the question (a cry in it went the fast lane already)."""
+    from nlu.qa_compute import extract_age
+
+    today = ctx.svc.clock.now().date()
+    said = ctx.session.get("said", "")
+    if extract_age(text, today) or extract_age(f"他{text.strip()}岁", today):  # "82", "他82岁": his answer
+        ctx.goto("qa", "age", topic=ctx.session.get("topic"), question=ctx.session.get("question", ""))
+        await on_question(ctx, text)
+    elif MISSING.search(text) or is_emergency(result):  # "他躺着不动": the model's doubt is enough here
+        await start_help(ctx, "emergency", words=ctx.t("qa.whose_words", said=said, reply=text), source="text")
+    elif MONEY.search(text) or result["intent"]["name"] in ("ask_pension", "ask_subsidy") \
+            and result["intent"]["confidence"] >= 0.6:
+        await his_money(ctx, on_question)
+    else:  # neither: a person asks her
+        await start_help(ctx, "help", category="whose_unclear", source="text", noted="qa.whose_passed",
+                         words=ctx.t("qa.whose_words", said=said, reply=text))
+
+
+async def on_choice(ctx: Ctx, choice: str, on_question) -> None:
+    """[💰 问老伴的养老金] or [🆘 找不到老伴了] — the second never stale."""
+    label = ctx.t(f"btn.whose_{'missing' if choice == 'missing' else 'money'}")
+    ctx.edit_pressed(ctx.t("qa.whose_ask") + "\n" + label)
+    if choice == "missing":
+        words = ctx.t("qa.whose_words", said=ctx.session.get("said") or "", reply=label)
+        await start_help(ctx, "emergency", words=words, source="text")
+    elif ctx.step == ("qa", "whose"):
+        await his_money(ctx, on_question)
+    else:
+        show_menu(ctx, "bad.stale_button")
+
+
+async def his_money(ctx: Ctx, on_question) -> None:
+    """His age asked where the answer depends on it; else the topic's answer again (the same for him)."""
+    topic, question = ctx.session.get("topic"), ctx.session.get("question", "")
+    kb, locale = ctx.svc.kb, ctx.me.locale
+    if kb is not None and kb.answer(question, age=None, context_topic=topic, locale=locale).needs_age:
+        ctx.goto("qa", "age", topic=topic, question=question)
+        ctx.say(ctx.t("qa.whose_age"))
+        return
+    ctx.goto("qa", "ask", topic=topic)
+    await on_question(ctx, question)
+
+
+async def on_deadline(svc, key: str) -> bool:
+    """No reply to the question: staff get it as a request (she may be out looking for him), and she is told."""
+    _, rid, asked = key.split(":")
+    person = await svc.store.resident(rid)
+    if not person or not person.get("tg_id"):
+        return True
+    async with svc.store.lock(f"user:{person['tg_id']}"):  # the engine's own lock for her messages
+        session = await svc.store.session(person["tg_id"])
+        if session.get("step") != "whose" or str(session.get("asked")) != asked or session.get("passed"):
+            return True  # answered meanwhile
+        await svc.store.save_session(person["tg_id"], {**session, "passed": True})
+    words = svc.cat.t("qa.whose_words", said=session.get("said", ""), reply=svc.cat.t("qa.whose_no_reply"))
+    existing, n = await svc.incidents.opened_or_open("help", person, words=words, category="whose_unclear",
+                                                     source="text", detail=words, ask_address=False)
+    if not existing:
+        await svc.incidents.alert_first(n)
+    await svc.outbox.send(Outbound(person["tg_id"], svc.cat.t("qa.whose_silent", person.get("locale"))))
+    return True
