@@ -179,7 +179,8 @@ async def said_after(svc: Services, ev: Inbound, text: str, recent: bool) -> int
         told += "\n" + "\n".join([svc.cat.t("packet.claims_door", who=reporter["name"],
                                               name="、".join(c["name"] for c in at_door))]
                                  + [svc.cat.t("packet.candidate", **c) for c in at_door])
-    return await roster.pass_on(svc, await listeners(svc, inc), told, None, tag=f"added:{n}", urgent_intro=True)
+    where = ev.origin if ev.kind == "location" else None  # her pin, forwarded under the line
+    return await roster.pass_on(svc, await listeners(svc, inc), told, where, tag=f"added:{n}", urgent_intro=True)
 
 
 async def _at_door(svc: Services, n: int, text: str) -> list[dict]:

@@ -94,12 +94,18 @@ async def on_stranger(ctx: Ctx) -> None:
     if ev.kind == "contact":
         await on_contact(ctx)
         return
+    if ev.kind == "location" and ev.latitude is not None and await stranger_words.after_cry(
+            ctx, ctx.t("stranger.location_words", lat=f"{ev.latitude:.5f}", lon=f"{ev.longitude:.5f}")):
+        ask_for_contact(ctx, "stranger.phone_please")  # where she is went to her call's staff; then her phone
+        return
     result = await understand(ctx.svc, ev.text) if ev.kind in WORDED and ev.text.strip() else None
     urgent = bool(result) and is_emergency(result)
-    if urgent:
-        await unknown_cry_for_help(ctx)
+    if urgent and await unknown_cry_for_help(ctx):  # a call of her own: where is she?
+        ctx.say(ctx.t("stranger.where"), keyboard=((ctx.t("help.location_button"),),), request="location")
     if ctx.ev.kind in MEDIA:
         await unknown_media(ctx, told=urgent)
+    if urgent:
+        return
     pending = bool(await ctx.svc.store.pending(ctx.ev.user_id))
     key = None  # a typed phone, a public question, a wish to register: answered before the prompt (stranger_words.py)
     if result and not urgent and ev.kind == "text":
@@ -110,17 +116,19 @@ async def on_stranger(ctx: Ctx) -> None:
     ask_for_contact(ctx, key or "onboard.welcome")
 
 
-async def unknown_cry_for_help(ctx: Ctx) -> None:
+async def unknown_cry_for_help(ctx: Ctx) -> bool:
     """A cry for help from someone the register does not know: a call of its own, stored, then alerted and escalating
     (bot/incidents/stranger_call.py: their repeats join it, strangers together are capped); they get 120 and the
     committee phone, and hear staff were told only when someone got it. One that names a resident on the register is
-    her own call (bot/incidents/reported.py). (The incidents build on the register: wired by the composition root.)"""
+    her own call (bot/incidents/reported.py): False then, else True (a call of their own: where are they?). (The
+    incidents build on the register: wired by the composition root.)"""
     phone, svc = ctx.svc.settings.community.committee_phone, ctx.svc
     await stranger_words.cried(ctx)  # what they say next reaches staff too
     if svc.stranger_named and await svc.stranger_named(ctx, ctx.ev.text[:300]):  # "3号楼的张阿姨摔倒了": hers
-        return
+        return False
     reached = await svc.stranger_cry(ctx.ev, ctx.ev.text[:300] or "🆘") if svc.stranger_cry else 0
     ctx.say(ctx.t("stranger.urgent" if reached else "stranger.not_reached", phone=phone), urgent=True)
+    return True
 
 
 async def unknown_media(ctx: Ctx, told: bool = False) -> None:
