@@ -148,8 +148,8 @@ class Engine:
             await self.on_button(ctx)
         elif me.role == "stranger":
             await self.on_stranger(ctx)
-        elif ev.kind == "contact":
-            show_menu(ctx, "onboard.already")
+        elif ev.kind == "contact":  # theirs again: signed up already; a resident's of someone else: to staff
+            await help_request.card_shared(ctx)
         elif me.role == "resident":
             await self.on_resident(ctx)
         elif me.role == "staff":

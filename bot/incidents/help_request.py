@@ -257,3 +257,15 @@ def tell_not_reached(ctx: Ctx) -> None:
     """What they sent reached no staff member: the truth, and the numbers to call."""
     ctx.say(ctx.t("help.not_reached", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx),
             urgent=True)
+
+
+async def card_shared(ctx: Ctx) -> None:
+    """A contact card from someone signed up. A resident's of someone else (her son's new number, the neighbour who
+    keeps her key) is a request to staff with its number; her own, or anyone else's card: they are signed up."""
+    ev = ctx.ev
+    if ctx.me.role != "resident" or ev.contact_user_id == ev.user_id or not ev.contact_phone:
+        show_menu(ctx, "onboard.already")
+        return
+    card = ctx.t("help.card_words", phone=ev.contact_phone)
+    await start_help(ctx, "help", category="card", source="menu", words=card, detail=card, noted="help.card_noted")
+
