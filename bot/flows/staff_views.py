@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .. import roster
+from ..incidents import shift_handoff
 from ..incidents.packet import colleague, someone_else
 from ..residents import link_resident
 from ..textfit import parts
@@ -117,7 +118,9 @@ async def on_duty_button(ctx: Ctx, action: str) -> None:
     store = ctx.svc.store
     me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
     if action == "take":
+        before = await roster.reachable_on_duty(ctx.svc)
         await store.set_duty_override(me.id, ctx.svc.clock.ts() + 12 * 3600)
+        await shift_handoff.taken_from(ctx.svc, me, before)  # their alerts stop: they hear who has them now
     elif action == "back":
         await store.set_duty_override(me.id, None)
     else:

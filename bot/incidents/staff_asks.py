@@ -1,6 +1,7 @@
 """What a staff member asks on the move that is no call's business: a colleague's phone ("王社工电话多少", "书记电话"),
 how the bot works ("帮助", "怎么用"), taking or giving up a shift ("我来值班", "明天我休息": the duty view, with its
-[接班] [交还值班] buttons). Each answered, never the menu hint.
+[接班] [交还值班] buttons; the one on duty who cannot do it, "我今天请假": colleagues asked, shift_handoff.py). Each
+answered, never the menu hint.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from .. import roster
 from ..flows import staff_views
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
+from . import shift_handoff
 from .packet import tappable
 
 PHONE_ASKED = re.compile(r"电话|手机|号码|联系方式|\bphone\b", re.I)
@@ -26,6 +28,8 @@ async def answer(ctx: Ctx, text: str) -> bool:
         return True
     if HELP_ASKED.match(text.strip()):
         show_menu(ctx, "help_text.staff")
+        return True
+    if await shift_handoff.ask_cover(ctx, text):  # the one on duty cannot do it: colleagues asked
         return True
     if SHIFT.search(text):
         await staff_views.show_duty(ctx)
