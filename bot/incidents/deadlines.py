@@ -9,8 +9,9 @@ its alert is recorded as sent: if that worker dies in between, another sends it 
 in quiet hours; the one past the policy's `arrived_followup_max` tells the head instead; each stays like an
 escalation's until its round is recorded as sent), "rnw:42:k:l" (level l of the k-th new 🆘 on a claimed or arrived incident; l = 0: the safety net of its first round, as "first:42"
 is a new call's; each stays like an escalation's until its round is recorded as sent),
-"addr:42", "first:42"; "rty:42:l": an alert round at level l that reached nobody while Telegram was failing (5xx,
-time-outs), sent again while the call still waits at that level unclaimed (alerting.py).
+"addr:42", "first:42"; "rty:42:l" and "rty:42:l:k": an alert round at level l (of the k-th new 🆘) that reached no
+staff member while Telegram was failing (5xx, time-outs), sent again while the call still waits at that level
+(retries.py).
 """
 from __future__ import annotations
 
@@ -66,10 +67,8 @@ class Deadlines:
         if kind == "rnw":
             finished = await self._renewed_escalate(inc, int(rest[0]), int(rest[1]), key)
             return finished, not finished
-        if kind == "rty":  # reaching nobody again, it stays: due again (_nobody_reached), or when its lease ends
-            if inc["status"] == "open" and not inc.get("claimed_by") and inc.get("level", 0) == int(rest[0]):
-                return await self._alert(n, int(rest[0]), reason="retry", inc=inc) > 0, False
-            return True, False
+        if kind == "rty":  # reaching nobody again, it stays: due again (retries.py), or when its lease ends
+            return await self._retried(inc, rest), False
         if kind == "addr" and inc.get("address_state") in ("pending", "unconfirmed"):  # unconfirmed: recorded by a
             if inc["address_state"] == "pending":  # worker that died before the packets showed it (on_deadline)
                 await self.store.update_incident(n, address_state="unconfirmed")
@@ -193,9 +192,11 @@ class Deadlines:
         self.background(self.refresh(n))  # the earlier packets show it too
         return reached
 
-    async def _renewed_alert(self, inc: dict, level: int, reason: str, *, mark: dict | None = None) -> int:
+    async def _renewed_alert(self, inc: dict, level: int, reason: str, *, mark: dict | None = None,
+                             skip: set[int] = frozenset()) -> int:
         policy = self.policy(inc["kind"])
-        targets = await self.recipients(inc, ["claimer", *policy.levels[min(level, len(policy.levels) - 1)].to])
+        audience = ["claimer", *policy.levels[min(level, len(policy.levels) - 1)].to]
+        targets = [t for t in await self.recipients(inc, audience) if t[0] not in skip]
         return await self._round_alert(inc["id"], level, inc, await self.store.resident(inc["resident"]), targets,
                                        reason, mark=mark)
 

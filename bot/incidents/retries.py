@@ -1,0 +1,52 @@
+"""An alert round that no staff member got because Telegram was failing (5xx, time-outs — not refusing), sent again
+ALERT_RETRY_SECONDS later, to the staff it was for, until one of them has it: not only at the next level minutes
+later. Its deadline says which round: "rty:42:l" (level l of a call nobody has claimed) or "rty:42:l:k" (level l
+of the k-th new 🆘 on a claimed or arrived call, deadlines.py `renew`). A round that reached the family but no staff
+member is sent again too: the family cannot claim a call. Once the call has moved on (claimed, its next level,
+another new 🆘, closed), the retry does nothing."""
+from __future__ import annotations
+
+ALERT_RETRY_SECONDS = 30  # a round that reached no staff member while Telegram was failing is sent again this soon
+
+
+def retry_key(inc: dict, level: int) -> str | None:
+    """The deadline that sends this moment's round of the call again; None for rounds not sent again (follow-ups,
+    a claim without arrival: their own deadlines come back to them)."""
+    n = inc["id"]
+    if inc["status"] == "open" and not inc.get("claimed_by"):
+        return f"rty:{n}:{level}"
+    if inc.get("renewed") and inc["status"] in ("claimed", "arrived"):
+        return f"rty:{n}:{level}:{inc.get('renewals', 0)}"
+    return None
+
+
+class Retries:
+    """Alert rounds sent again while Telegram fails (part of `Incidents`)."""
+
+    async def _retry_later(self, n: int, level: int, results: list, staff_failed: bool = True) -> None:
+        """After a round (or its short alerts) reached no staff member: sent again soon if Telegram was failing."""
+        if not staff_failed or all(res.ok or res.permanent for res in results):
+            return
+        inc = await self.store.incident(n)
+        if inc and (key := retry_key(inc, level)):
+            await self.store.set_deadline(key, self.svc.clock.ts() + ALERT_RETRY_SECONDS)
+
+    async def _retry_staff(self, n: int, level: int, targets: list[tuple[int, str, str]], results: list) -> None:
+        """A round that reached someone (the family) but none of the staff it was for."""
+        staff = [res for (_, role, _), res in zip(targets, results) if role == "staff"]
+        if staff and not any(res.ok for res in staff):
+            await self._retry_later(n, level, staff)
+
+    async def _retried(self, inc: dict, rest: list[str]) -> bool:
+        """A "rty" deadline: the round again while the call waits at that level; True when finished with it
+        (someone was reached, or the call moved on). Family and doctors holding a packet already are left out."""
+        n, level = inc["id"], int(rest[0])
+        held = {chat for chat, _, role in await self.store.alert_messages(n) if role != "staff"}
+        if len(rest) == 1:
+            if inc["status"] != "open" or inc.get("claimed_by") or inc.get("level", 0) != level:
+                return True
+            return await self._alert(n, level, reason="retry", inc=inc, skip=held) > 0
+        if not inc.get("renewed") or inc["status"] not in ("claimed", "arrived") \
+                or inc.get("renewals") != int(rest[1]) or inc.get("renew_level", 0) != level:
+            return True
+        return await self._renewed_alert(inc, level, "retry", skip=held) > 0
