@@ -12,6 +12,7 @@ from datetime import datetime
 
 from conftest import signed_up
 from test_alert_faults import telegram_down
+from test_group_cry import in_group
 from test_incident_followups import SH
 
 LI, WANG, CHEN = 1001, 1002, 1003
@@ -52,3 +53,56 @@ async def test_a_renewed_cry_telegram_failed_for_a_minute_reaches_staff_soon_aft
     assert any(heard(people, before)), "nobody has the new cry two minutes after it"
     await ticks(app, clock, 4, 30)
     assert heard(people, before) == [1, 1, 1]  # the round once each, not again and again
+
+
+async def test_a_call_whose_levels_telegram_failed_until_its_daughter_had_it_reaches_staff_soon_after(people, app,
+                                                                                                     clock):
+    """Telegram fails for the staff chats from 10:00 to 10:08:30: the call's first rounds are sent again every 30 s,
+    then at 10:08 its level reaches 王丽 (his daughter) and no staff member. The staff must have it once Telegram is
+    back, not at the next repeat at 10:13: a daughter in another city cannot go."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    wangli = await signed_up(people("王丽"), "13911110002")
+    over, before = telegram_down(app), seen(people)
+    await wang.send("🆘 紧急求助")
+    await app.engine.tick()
+    await ticks(app, clock, 17, 30)  # 10:08:30
+    assert heard(people, before, "紧急求助 #1") == [0, 0, 0]
+    assert "发出求助（#1）" in wangli.last().text  # his daughter has it
+    over.append(True)
+    await ticks(app, clock, 4, 15)  # 10:09:30
+    assert heard(people, before, "紧急求助 #1") == [1, 1, 1]
+
+
+async def test_a_daughters_cry_telegram_failed_for_a_minute_reaches_staff_soon_after_it_is_back(people, app, clock):
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    await signed_up(people("王老伯"), "13900000002")
+    wangli = await signed_up(people("王丽"), "13911110002")
+    over, before = telegram_down(app), seen(people)
+    await wangli.send("救命，我爸爸摔倒了")
+    await app.engine.tick()
+    assert "请直接打居委会电话" in wangli.last().text
+    await ticks(app, clock, 1, 50)
+    over.append(True)
+    await ticks(app, clock, 4, 15)
+    assert any(heard(people, before, "紧急求助 #1")), "nobody has her call two minutes after it"
+    await ticks(app, clock, 4, 30)
+    assert heard(people, before, "紧急求助 #1") == [1, 1, 1]
+    assert "王丽" in people("李社工").last("紧急求助 #1").text
+
+
+async def test_a_group_cry_from_a_resident_the_bot_cannot_write_to_tells_staff_to_phone_him_when_telegram_is_back(
+        people, app, clock):
+    """王老伯 blocked the bot's private chat and cries in the group while Telegram fails for the staff chats: the
+    packets they get when it is back say to phone him (the separate line asking them was lost with the round)."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    app.svc.outbox.messenger.blocked.add(wang.id)
+    over, before = telegram_down(app), seen(people)
+    await in_group(wang, "救命 我摔倒了")
+    await app.engine.tick()
+    await ticks(app, clock, 1, 50)
+    over.append(True)
+    await ticks(app, clock, 8, 15)
+    assert heard(people, before, "机器人无法私聊：请直接打电话") == [1, 1, 1]
+    assert "13900000002" in people("李社工").last("紧急求助 #1").text
