@@ -1,9 +1,10 @@
 """An alert round that no staff member got because Telegram was failing (5xx, time-outs — not refusing), sent again
 ALERT_RETRY_SECONDS later, to the staff it was for, until one of them has it: not only at the next level minutes
-later. Its deadline says which round: "rty:42:l" (level l of a call nobody has claimed) or "rty:42:l:k" (level l
-of the k-th new 🆘 on a claimed or arrived call, deadlines.py `renew`). A round that reached the family but no staff
+later. Its deadline says which round: "rty:42:l" (level l of a call nobody has claimed), "rty:42:l:k" (level l
+of the k-th new 🆘 on a claimed or arrived call, deadlines.py `renew`) or "rty:42:l:cN" (claim number N without
+已到达, told to all staff and the head, deadlines.py `_no_arrival`). A round that reached the family but no staff
 member is sent again too: the family cannot claim a call. Once the call has moved on (claimed, its next level,
-another new 🆘, closed), the retry does nothing."""
+another new 🆘, 已到达, closed), the retry does nothing."""
 from __future__ import annotations
 
 ALERT_RETRY_SECONDS = 30  # a round that reached no staff member while Telegram was failing is sent again this soon
@@ -17,6 +18,8 @@ def retry_key(inc: dict, level: int) -> str | None:
         return f"rty:{n}:{level}"
     if inc.get("renewed") and inc["status"] in ("claimed", "arrived"):
         return f"rty:{n}:{level}:{inc.get('renewals', 0)}"
+    if inc.get("reopened") and inc["status"] == "claimed":  # claimed, and nobody arrived
+        return f"rty:{n}:{level}:c{inc.get('claims', 0)}"
     return None
 
 
@@ -46,6 +49,11 @@ class Retries:
             if inc["status"] != "open" or inc.get("claimed_by") or inc.get("level", 0) != level:
                 return True
             return await self._alert(n, level, reason="retry", inc=inc, skip=held) > 0
+        if rest[1].startswith("c"):
+            if inc["status"] != "claimed" or not inc.get("reopened") or inc.get("renewed") \
+                    or inc.get("claims", 0) != int(rest[1][1:]):
+                return True
+            return await self._alert(n, level, audience=["all_staff", "head"], reason="retry", inc=inc, skip=held) > 0
         if not inc.get("renewed") or inc["status"] not in ("claimed", "arrived") \
                 or inc.get("renewals") != int(rest[1]) or inc.get("renew_level", 0) != level:
             return True
