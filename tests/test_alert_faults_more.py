@@ -15,6 +15,8 @@ from test_alert_faults import telegram_down
 from test_group_cry import in_group
 from test_incident_followups import SH
 
+from bot.types import SendResult
+
 LI, WANG, CHEN = 1001, 1002, 1003
 RENEWED = "又发来紧急求助"
 
@@ -124,3 +126,34 @@ async def test_a_claim_without_arrival_telegram_failed_to_tell_reaches_staff_soo
     over.append(True)
     await ticks(app, clock, 4, 15)  # 10:31:55
     assert heard(people, before, "还没有到达") == [1, 1, 1]
+
+
+async def test_the_line_asking_staff_to_phone_a_resident_the_bot_cannot_write_to_is_sent_again_if_telegram_failed(
+        people, app, clock):
+    """王老伯 (who blocked the bot's private chat) cries in the group: his packet reaches 李社工, then Telegram fails
+    for a minute: the line asking her to phone him, and the packet's edit saying so, are lost. She would wait for
+    an answer in a chat he cannot read: the line must reach her once Telegram is back."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    app.svc.outbox.messenger.blocked.add(wang.id)
+    real, over = app.svc.outbox.send, []
+
+    async def fails_after_the_packet(msg, **kw):
+        if msg.chat_id in (LI, WANG, CHEN) and not over and not (msg.tag or "").startswith("alert:"):
+            return SendResult(False, error="Bad Gateway", permanent=False)
+        return await real(msg, **kw)
+
+    app.svc.outbox.send = fails_after_the_packet
+    before = seen(people)
+    await in_group(wang, "救命 我摔倒了")
+    await app.engine.tick()
+    assert heard(people, before, "紧急求助 #1") == [1, 0, 0]
+    assert heard(people, before, "请直接打电话") == [0, 0, 0]
+    await ticks(app, clock, 1, 50)
+    over.append(True)
+    await ticks(app, clock, 2, 15)
+    li = people("李社工")
+    assert "请直接打电话" in li.last().text and "13900000002" in li.last().text
+    assert "机器人无法私聊" in li.last("紧急求助 #1").text  # the packet says so now
+    await ticks(app, clock, 4, 30)
+    assert heard(people, before, "是在群里求助的") == [1, 0, 0]  # once

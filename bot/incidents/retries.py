@@ -4,8 +4,11 @@ later. Its deadline says which round: "rty:42:l" (level l of a call nobody has c
 of the k-th new 🆘 on a claimed or arrived call, deadlines.py `renew`) or "rty:42:l:cN" (claim number N without
 已到达, told to all staff and the head, deadlines.py `_no_arrival`). A round that reached the family but no staff
 member is sent again too: the family cannot claim a call. Once the call has moved on (claimed, its next level,
-another new 🆘, 已到达, closed), the retry does nothing."""
+another new 🆘, 已到达, closed), the retry does nothing. "rty:42:0:p": the line asking the staff holding the call
+to phone a caller the bot cannot write to (urgency.py), when none of them got it."""
 from __future__ import annotations
+
+from ..types import Outbound
 
 ALERT_RETRY_SECONDS = 30  # a round that reached no staff member while Telegram was failing is sent again this soon
 
@@ -40,6 +43,25 @@ class Retries:
         if staff and not any(res.ok for res in staff):
             await self._retry_later(n, level, staff)
 
+    async def ask_to_phone(self, n: int, key: str, **kw) -> None:
+        """The staff holding the call are asked to phone its caller (the bot cannot write to them); while Telegram
+        fails for all of them, the line is sent again soon. Its packets, edited, say so too."""
+        note = {"key": key, **kw}
+        if not await self._phone_note(await self.store.incident(n), note):
+            await self.store.update_incident(n, phone_note=note)
+            await self.store.set_deadline(f"rty:{n}:0:p", self.svc.clock.ts() + ALERT_RETRY_SECONDS)
+
+    async def _phone_note(self, inc: dict, note: dict) -> bool:
+        """The line to the staff chats holding the call; False when none got it and Telegram was failing (none
+        holding it yet: its packets, when they go, say so)."""
+        n = inc["id"]
+        chats = sorted({chat for chat, _, role in await self.store.alert_messages(n) if role == "staff"})
+        name = (await self._caller(inc)).get("name", "")
+        kw = {k: v for k, v in note.items() if k != "key"}
+        results = await self.svc.outbox.send_all([Outbound(chat, self.svc.cat.t(note["key"], n=n, name=name, **kw),
+                                                           urgent=True) for chat in chats])
+        return any(res.ok for res in results) or all(res.permanent for res in results)
+
     async def _retried(self, inc: dict, rest: list[str]) -> bool:
         """A "rty" deadline: the round again while the call waits at that level; True when finished with it
         (someone was reached, or the call moved on). Family and doctors holding a packet already are left out."""
@@ -49,6 +71,12 @@ class Retries:
             if inc["status"] != "open" or inc.get("claimed_by") or inc.get("level", 0) != level:
                 return True
             return await self._alert(n, level, reason="retry", inc=inc, skip=held) > 0
+        if rest[1] == "p":
+            if not inc.get("phone_note") or await self._phone_note(inc, inc["phone_note"]):
+                self.background(self.refresh(n))  # the packets say so too (their edits may have failed with it)
+                return True
+            await self.store.set_deadline(f"rty:{n}:0:p", self.svc.clock.ts() + ALERT_RETRY_SECONDS)
+            return False
         if rest[1].startswith("c"):
             if inc["status"] != "claimed" or not inc.get("reopened") or inc.get("renewed") \
                     or inc.get("claims", 0) != int(rest[1][1:]):
