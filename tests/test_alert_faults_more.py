@@ -4,7 +4,9 @@
 王老伯's call was claimed by 王社工; at 10:00 he cries again ("救命，我又摔倒了") while Telegram answers 502 to every
 staff chat for a minute. The new round and its escalations, brought forward one after the other, reach no staff
 member (his daughter, at level 2, has it): when Telegram is back, the staff must hear the new cry then, once each,
-not only at the renewal's next level five minutes later.
+not only at the renewal's next level five minutes later. The same for a level that reached only his daughter, a
+claim without arrival, a follow-up, the head told follow-ups went unanswered, and the line asking staff to phone
+someone the bot cannot write to.
 """
 from __future__ import annotations
 
@@ -157,3 +159,35 @@ async def test_the_line_asking_staff_to_phone_a_resident_the_bot_cannot_write_to
     assert "机器人无法私聊" in li.last("紧急求助 #1").text  # the packet says so now
     await ticks(app, clock, 4, 30)
     assert heard(people, before, "是在群里求助的") == [1, 0, 0]  # once
+
+
+async def test_the_head_told_follow_ups_went_unanswered_hears_it_once_telegram_is_back(people, app, clock):
+    """王社工 arrived at 10:00 and nobody closed the call; after three follow-ups, at 14:00 the head is to be told
+    once. Telegram fails for the staff chats from 13:59 to 14:01: the head must hear it then, not never."""
+    from test_incident_followups import arrived_at, until
+
+    wa, li, chen = await arrived_at(people, app, clock, datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    await until(app, clock, datetime(2026, 11, 23, 13, 59, tzinfo=SH), ())
+    over, before = telegram_down(app), seen(people)
+    await ticks(app, clock, 6, 20)  # 14:01
+    assert heard(people, before, "不再提醒") == [0, 0, 0]
+    over.append(True)
+    await ticks(app, clock, 4, 15)
+    await ticks(app, clock, 4, 30)
+    assert heard(people, before, "不再提醒")[2] == 1
+
+
+async def test_a_follow_up_to_all_staff_telegram_failed_reaches_them_once_it_is_back(people, app, clock):
+    """王社工 arrived at 10:00 and nobody closed the call: at 12:00 all staff are to be asked whether it is still open.
+    Telegram fails for their chats from 11:59 to 12:01: they must be asked then, not only at 13:00."""
+    from test_incident_followups import FOLLOW_UP, arrived_at, until
+
+    wa, li, chen = await arrived_at(people, app, clock, datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    await until(app, clock, datetime(2026, 11, 23, 11, 59, tzinfo=SH), ())
+    over, before = telegram_down(app), seen(people)
+    await ticks(app, clock, 6, 20)  # 12:01
+    assert heard(people, before, FOLLOW_UP) == [0, 0, 0]
+    over.append(True)
+    await ticks(app, clock, 4, 15)
+    await ticks(app, clock, 4, 30)
+    assert heard(people, before, FOLLOW_UP) == [1, 1, 1]

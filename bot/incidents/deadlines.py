@@ -137,11 +137,11 @@ class Deadlines:
             await self.store.step_incident(n, {"followup": step}, {"at": now, "event": "followup", "step": step},
                                            deadlines={nxt: now + policy.arrived_followup_minutes * 60})
             inc = {**inc, "followup": step}
-        targets = await self.recipients(inc, ["claimer"] if step == 1 else ["all_staff"])
+        targets = await self._follow_up_targets(inc, step)
         reached = await self._round_alert(n, inc["level"], inc, await self.store.resident(inc["resident"]), targets,
                                           "alert.followup", mark={"followup_told": step})
-        if reached == 0:
-            await self.store.set_deadline(nxt, now)  # the claimer cannot be reached: everyone at once
+        if reached == 0 and step == 1:  # the claimer cannot be reached: everyone at once (all staff not reached
+            await self.store.set_deadline(nxt, now)  # while Telegram fails: sent again soon, retries.py)
         return True, True
 
     async def _follow_ups_stopped(self, inc: dict) -> bool:
@@ -157,10 +157,16 @@ class Deadlines:
                                            {"at": self.svc.clock.ts(), "event": "followup_stopped",
                                             "count": inc.get("followup", 0)})
             inc = {**inc, "followup_stopped": True}
-        targets = await self.recipients(inc, ["head"]) or await self.recipients(inc, ["claimer"])
+        targets = await self._follow_up_targets(inc)
         await self._round_alert(n, inc["level"], inc, await self.store.resident(inc["resident"]), targets,
                                 "alert.followup_stopped", mark={"followup_stopped_told": True})
         return True
+
+    async def _follow_up_targets(self, inc: dict, step: int = 0) -> list[tuple[int, str, str]]:
+        """Follow-up 1: its claimer; later ones: all staff; follow-ups stopped (step 0): the head (none: the claimer)."""
+        if step:
+            return await self.recipients(inc, ["claimer"] if step == 1 else ["all_staff"])
+        return await self.recipients(inc, ["head"]) or await self.recipients(inc, ["claimer"])
 
     # --- a new 🆘 on a claimed or arrived incident -------------------------------------------
     async def renew(self, n: int, words: str, key: str = "alert.renewed") -> int:

@@ -2,7 +2,8 @@
 ALERT_RETRY_SECONDS later, to the staff it was for, until one of them has it: not only at the next level minutes
 later. Its deadline says which round: "rty:42:l" (level l of a call nobody has claimed), "rty:42:l:k" (level l
 of the k-th new 🆘 on a claimed or arrived call, deadlines.py `renew`) or "rty:42:l:cN" (claim number N without
-已到达, told to all staff and the head, deadlines.py `_no_arrival`). A round that reached the family but no staff
+已到达, told to all staff and the head, deadlines.py `_no_arrival`), "rty:42:l:fS" (follow-up S of an arrived call)
+or "rty:42:l:s" (the head told the follow-ups went unanswered, deadlines.py `_follow_up`). A round that reached the family but no staff
 member is sent again too: the family cannot claim a call. Once the call has moved on (claimed, its next level,
 another new 🆘, 已到达, closed), the retry does nothing. "rty:42:0:p": the line asking the staff holding the call
 to phone a caller the bot cannot write to (urgency.py), when none of them got it."""
@@ -23,6 +24,8 @@ def retry_key(inc: dict, level: int) -> str | None:
         return f"rty:{n}:{level}:{inc.get('renewals', 0)}"
     if inc.get("reopened") and inc["status"] == "claimed":  # claimed, and nobody arrived
         return f"rty:{n}:{level}:c{inc.get('claims', 0)}"
+    if inc["status"] == "arrived":
+        return f"rty:{n}:{level}:s" if inc.get("followup_stopped") else f"rty:{n}:{level}:f{inc.get('followup', 0)}"
     return None
 
 
@@ -77,6 +80,14 @@ class Retries:
                 return True
             await self.store.set_deadline(f"rty:{n}:0:p", self.svc.clock.ts() + ALERT_RETRY_SECONDS)
             return False
+        if rest[1] == "s" or rest[1].startswith("f"):  # a follow-up, or the head told they went unanswered
+            step = 0 if rest[1] == "s" else int(rest[1][1:])
+            if inc["status"] != "arrived" or inc.get("renewed") or bool(inc.get("followup_stopped")) != (not step) \
+                    or (step and inc.get("followup", 0) != step):
+                return True
+            targets = [t for t in await self._follow_up_targets(inc, step) if t[0] not in held]
+            return await self._round_alert(n, level, inc, await self.store.resident(inc["resident"]), targets,
+                                           "retry") > 0
         if rest[1].startswith("c"):
             if inc["status"] != "claimed" or not inc.get("reopened") or inc.get("renewed") \
                     or inc.get("claims", 0) != int(rest[1][1:]):
