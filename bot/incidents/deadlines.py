@@ -9,9 +9,9 @@ its alert is recorded as sent: if that worker dies in between, another sends it 
 in quiet hours; the one past the policy's `arrived_followup_max` tells the head instead; each stays like an
 escalation's until its round is recorded as sent), "rnw:42:k:l" (level l of the k-th new 🆘 on a claimed or arrived incident; l = 0: the safety net of its first round, as "first:42"
 is a new call's; each stays like an escalation's until its round is recorded as sent),
-"addr:42", "first:42"; "rty:42:l" and "rty:42:l:k": an alert round at level l (of the k-th new 🆘) that reached no
-staff member while Telegram was failing (5xx, time-outs), sent again while the call still waits at that level
-(retries.py).
+"addr:42", "first:42"; "rty:42:l…": an alert round (a level, a new 🆘's level, a claim without arrival, a follow-up)
+that reached no staff member while Telegram was failing (5xx, time-outs), sent again while the call still waits
+there (retries.py).
 """
 from __future__ import annotations
 

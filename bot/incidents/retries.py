@@ -1,12 +1,13 @@
 """An alert round that no staff member got because Telegram was failing (5xx, time-outs — not refusing), sent again
-ALERT_RETRY_SECONDS later, to the staff it was for, until one of them has it: not only at the next level minutes
-later. Its deadline says which round: "rty:42:l" (level l of a call nobody has claimed), "rty:42:l:k" (level l
-of the k-th new 🆘 on a claimed or arrived call, deadlines.py `renew`) or "rty:42:l:cN" (claim number N without
-已到达, told to all staff and the head, deadlines.py `_no_arrival`), "rty:42:l:fS" (follow-up S of an arrived call)
-or "rty:42:l:s" (the head told the follow-ups went unanswered, deadlines.py `_follow_up`). A round that reached the family but no staff
-member is sent again too: the family cannot claim a call. Once the call has moved on (claimed, its next level,
-another new 🆘, 已到达, closed), the retry does nothing. "rty:42:0:p": the line asking the staff holding the call
-to phone a caller the bot cannot write to (urgency.py), when none of them got it."""
+ALERT_RETRY_SECONDS later, to the staff it was for, until one of them has it: not only at the next level or
+reminder minutes (or hours) later. A round that reached the family but no staff member is sent again too: the
+family cannot claim a call. Its deadline says which round:
+- "rty:42:l": level l of a call nobody has claimed;
+- "rty:42:l:k": level l of the k-th new 🆘 on a claimed or arrived call (deadlines.py `renew`);
+- "rty:42:l:cN": claim number N without 已到达, told to all staff and the head (deadlines.py `_no_arrival`);
+- "rty:42:l:fS": follow-up S of an arrived call; "rty:42:l:s": the head told they went unanswered (`_follow_up`);
+- "rty:42:0:p": the line asking the staff holding the call to phone a caller the bot cannot write to (urgency.py).
+Once the call has moved on (claimed, its next level or follow-up, another new 🆘, 已到达, closed): nothing."""
 from __future__ import annotations
 
 from ..types import Outbound
@@ -15,8 +16,7 @@ ALERT_RETRY_SECONDS = 30  # a round that reached no staff member while Telegram 
 
 
 def retry_key(inc: dict, level: int) -> str | None:
-    """The deadline that sends this moment's round of the call again; None for rounds not sent again (follow-ups,
-    a claim without arrival: their own deadlines come back to them)."""
+    """The deadline that sends this moment's round of the call again (None: a call in no state to be told)."""
     n = inc["id"]
     if inc["status"] == "open" and not inc.get("claimed_by"):
         return f"rty:{n}:{level}"
