@@ -12,7 +12,6 @@ from ..types import Button, MessageRef, Outbound
 from .packet import NAME_CHARS, URGENT_KINDS, colleague, render, someone_else, tappable
 
 log = logging.getLogger(__name__)
-ALERT_RETRY_SECONDS = 30  # a round that reached nobody while Telegram was failing is sent again this soon
 
 
 async def listeners(svc, inc: dict) -> list[int]:
@@ -114,7 +113,8 @@ class Alerting:
                                        owe=owe, paid=[chat for chat, _, _ in sent])
         if first:  # many calls at once: everyone, not the on-duty phone alone (surge.py)
             await self.surge_check(n)
-        if reached:
+        if reached:  # the family perhaps, and no staff member: sent again soon (retries.py)
+            await self._retry_staff(n, level, targets, results)
             return len(reached)
         if first:  # the next level (all staff) at once; later levels keep their pace, reached or not
             await self.store.set_deadline(f"esc:{n}:1", self.svc.clock.ts())
@@ -141,9 +141,8 @@ class Alerting:
                                           "to": reached, "failed": [chats[m.chat_id] for m, res in zip(msgs, results)
                                                                     if not res.ok]})
         log.warning("incident %s: alert round %s reached nobody; short alerts reached %s", n, level, len(reached))
-        if not reached and any(not res.permanent for res in results):  # Telegram failing (5xx, time-outs), not
-            # refusing: the round again soon (deadlines.py "rty"), not only at the next level minutes later
-            await self.store.set_deadline(f"rty:{n}:{level}", self.svc.clock.ts() + ALERT_RETRY_SECONDS)
+        # Telegram failing (5xx, time-outs), not refusing: the round again soon, not only at the next level
+        await self._retry_later(n, level, results, staff_failed=not reached)
         return len(reached)
 
     async def _caller(self, inc: dict) -> dict:

@@ -9,8 +9,9 @@ its alert is recorded as sent: if that worker dies in between, another sends it 
 in quiet hours; the one past the policy's `arrived_followup_max` tells the head instead; each stays like an
 escalation's until its round is recorded as sent), "rnw:42:k:l" (level l of the k-th new 🆘 on a claimed or arrived incident; l = 0: the safety net of its first round, as "first:42"
 is a new call's; each stays like an escalation's until its round is recorded as sent),
-"addr:42", "first:42"; "rty:42:l": an alert round at level l that reached nobody while Telegram was failing (5xx,
-time-outs), sent again while the call still waits at that level unclaimed (alerting.py).
+"addr:42", "first:42"; "rty:42:l…": an alert round (a level, a new 🆘's level, a claim without arrival, a follow-up)
+that reached no staff member while Telegram was failing (5xx, time-outs), sent again while the call still waits
+there (retries.py).
 """
 from __future__ import annotations
 
@@ -66,10 +67,8 @@ class Deadlines:
         if kind == "rnw":
             finished = await self._renewed_escalate(inc, int(rest[0]), int(rest[1]), key)
             return finished, not finished
-        if kind == "rty":  # reaching nobody again, it stays: due again (_nobody_reached), or when its lease ends
-            if inc["status"] == "open" and not inc.get("claimed_by") and inc.get("level", 0) == int(rest[0]):
-                return await self._alert(n, int(rest[0]), reason="retry", inc=inc) > 0, False
-            return True, False
+        if kind == "rty":  # reaching nobody again, it stays: due again (retries.py), or when its lease ends
+            return await self._retried(inc, rest), False
         if kind == "addr" and inc.get("address_state") in ("pending", "unconfirmed"):  # unconfirmed: recorded by a
             if inc["address_state"] == "pending":  # worker that died before the packets showed it (on_deadline)
                 await self.store.update_incident(n, address_state="unconfirmed")
@@ -138,11 +137,11 @@ class Deadlines:
             await self.store.step_incident(n, {"followup": step}, {"at": now, "event": "followup", "step": step},
                                            deadlines={nxt: now + policy.arrived_followup_minutes * 60})
             inc = {**inc, "followup": step}
-        targets = await self.recipients(inc, ["claimer"] if step == 1 else ["all_staff"])
+        targets = await self._follow_up_targets(inc, step)
         reached = await self._round_alert(n, inc["level"], inc, await self.store.resident(inc["resident"]), targets,
                                           "alert.followup", mark={"followup_told": step})
-        if reached == 0:
-            await self.store.set_deadline(nxt, now)  # the claimer cannot be reached: everyone at once
+        if reached == 0 and step == 1:  # the claimer cannot be reached: everyone at once (all staff not reached
+            await self.store.set_deadline(nxt, now)  # while Telegram fails: sent again soon, retries.py)
         return True, True
 
     async def _follow_ups_stopped(self, inc: dict) -> bool:
@@ -158,10 +157,16 @@ class Deadlines:
                                            {"at": self.svc.clock.ts(), "event": "followup_stopped",
                                             "count": inc.get("followup", 0)})
             inc = {**inc, "followup_stopped": True}
-        targets = await self.recipients(inc, ["head"]) or await self.recipients(inc, ["claimer"])
+        targets = await self._follow_up_targets(inc)
         await self._round_alert(n, inc["level"], inc, await self.store.resident(inc["resident"]), targets,
                                 "alert.followup_stopped", mark={"followup_stopped_told": True})
         return True
+
+    async def _follow_up_targets(self, inc: dict, step: int = 0) -> list[tuple[int, str, str]]:
+        """Follow-up 1: its claimer; later ones: all staff; follow-ups stopped (step 0): the head (none: the claimer)."""
+        if step:
+            return await self.recipients(inc, ["claimer"] if step == 1 else ["all_staff"])
+        return await self.recipients(inc, ["head"]) or await self.recipients(inc, ["claimer"])
 
     # --- a new 🆘 on a claimed or arrived incident -------------------------------------------
     async def renew(self, n: int, words: str, key: str = "alert.renewed") -> int:
@@ -193,9 +198,11 @@ class Deadlines:
         self.background(self.refresh(n))  # the earlier packets show it too
         return reached
 
-    async def _renewed_alert(self, inc: dict, level: int, reason: str, *, mark: dict | None = None) -> int:
+    async def _renewed_alert(self, inc: dict, level: int, reason: str, *, mark: dict | None = None,
+                             skip: set[int] = frozenset()) -> int:
         policy = self.policy(inc["kind"])
-        targets = await self.recipients(inc, ["claimer", *policy.levels[min(level, len(policy.levels) - 1)].to])
+        audience = ["claimer", *policy.levels[min(level, len(policy.levels) - 1)].to]
+        targets = [t for t in await self.recipients(inc, audience) if t[0] not in skip]
         return await self._round_alert(inc["id"], level, inc, await self.store.resident(inc["resident"]), targets,
                                        reason, mark=mark)
 

@@ -176,4 +176,4 @@ async def _ask_staff_to_phone(ctx: Ctx, n: int, fields: dict, entry: dict, key: 
     await ctx.svc.store.update_incident(n, **fields)  # every packet says so, the next levels' too
     await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), **entry})
     await ctx.svc.incidents.refresh(n)
-    await ctx.svc.incidents.notify_alerted(n, key, urgent=True, **kw)
+    ctx.svc.incidents.background(ctx.svc.incidents.ask_to_phone(n, key, **kw))  # (sent again if Telegram fails)
