@@ -6,6 +6,7 @@ from ..people import age_of
 from ..services import Services
 from ..textfit import MESSAGE_LIMIT, clip, clip_middle
 from ..types import Button
+from .family_packet import family_heading
 
 # long fields are cut in the packet (the whole text is in /incident), so it always fits one message
 NOTES_CHARS, WORDS_CHARS, DETAIL_CHARS, NAME_CHARS, SAID_CHARS = 300, 300, 500, 60, 120
@@ -97,8 +98,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
                           minutes=int((svc.clock.ts() - inc.get("arrived_at", 0)) // 60), count=inc["followup"]))
     elif role == "staff" and inc.get("reopened") and inc["status"] == "claimed":
         lines.insert(0, t("alert.no_arrival", n=n, minutes=int((svc.clock.ts() - (inc.get("claimed_at") or inc["created"])) // 60)))
-    elif role == "family":
-        lines.insert(0, t("alert.family_intro", n=n, committee=svc.settings.community.committee_phone))
+    elif role == "family":  # in his words: a cry, a missed check-in, or a chat she blocked
+        lines[:] = family_heading(inc, person, title, t, svc.settings.community.committee_phone)
     elif role == "staff" and inc["status"] == "open" and inc.get("level", 0) > 0:
         lines.insert(0, t("alert.escalated", n=n, minutes=minutes))
     if role == "staff" and inc.get("raised_words") and inc["status"] == "open":  # a request become an emergency
