@@ -99,7 +99,8 @@ class OwedPackets:
         if outcome == "merged":
             text = self.svc.cat.t("alert.owed_merged", n=n, m=inc.get("merged_into", "?"), name=name)
         else:
-            text = self.svc.cat.t("alert.owed_over", n=n, name=name, who=who.name if who else "",
+            text = self.svc.cat.t("alert.owed_over" if who else "alert.owed_over_itself", n=n, name=name,
+                                  who=who.name if who else "",
                                   outcome=self.svc.cat.t(f"outcome.{outcome}") if outcome else "")
         return [Outbound(chat, text, tag=f"over:{n}") for chat in chats]
 
