@@ -61,7 +61,9 @@ async def show_checkins(ctx: Ctx, arg: str) -> None:
     now, blocked = ctx.svc.clock.ts(), await _blocked_now(ctx)
     groups: dict[str, list[str]] = {}
     for person, st in rows:
-        status = "blocked" if person["id"] in blocked else today_status(st, now)
+        status = today_status(st, now)
+        if person["id"] in blocked and status != "undeliverable":  # (that says 📵 already)
+            status = "blocked"
         if not person.get("tg_id") and status not in ("paused", "answered"):
             status = "not_linked"
         groups.setdefault(status, []).append(_entry(ctx, person, st, status, blocked))

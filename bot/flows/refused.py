@@ -13,6 +13,7 @@ from .menu import show_menu
 
 
 async def refused_button(ctx: Ctx, route) -> None:
+    """`route`: the feature's button the data names (None: no feature claims it, or its data is not of its shape)."""
     if route is not None and route.roles == STAFF and ctx.me.role != "staff" and await _alerted_as_staff(ctx):
         ctx.say(ctx.t("bad.not_staff_any_more", phone=ctx.svc.settings.community.committee_phone))
     elif ctx.me.role == "stranger":

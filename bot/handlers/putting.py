@@ -1,8 +1,9 @@
 """Forward, edit or send a message through either Telegram library's Bot (their methods share these names and
-arguments). A message marked `silent` arrives without a sound (Telegram's disable_notification)."""
+arguments), or ask whether a chat could be sent one. A message marked `silent` arrives without a sound (Telegram's
+disable_notification)."""
 from __future__ import annotations
 
-from ..types import Outbound
+from ..types import Outbound, SendResult
 
 
 async def put(bot, msg: Outbound, reply_markup, upload=None) -> int | None:
@@ -22,3 +23,14 @@ async def put(bot, msg: Outbound, reply_markup, upload=None) -> int | None:
     else:
         sent = await bot.send_message(msg.chat_id, msg.text, reply_markup=reply_markup, **quiet)
     return sent.message_id
+
+
+async def probe(bot, chat_id: int, refused: tuple[type[Exception], ...], failed: type[Exception]) -> SendResult:
+    """Whether a message could reach the chat: Telegram refuses "typing…" exactly as it would refuse a message
+    (`refused`: the library's 400/403 errors, permanent; `failed`: any other, worth another try later)."""
+    try:
+        return SendResult(await bot.send_chat_action(chat_id=chat_id, action="typing"))
+    except refused as e:
+        return SendResult(False, permanent=True, error=e.message)
+    except failed as e:
+        return SendResult(False, error=e.message)

@@ -10,8 +10,8 @@ from dataclasses import replace
 from ..i18n import Catalogue
 from ..lease import PollerLease
 from ..once import bot_id
-from ..types import Inbound, SendResult
-from .putting import put  # noqa: F401 (the adapters take it from here)
+from ..types import Inbound
+from .putting import probe, put  # noqa: F401 (the adapters take them from here)
 
 log = logging.getLogger(__name__)
 
@@ -118,17 +118,6 @@ def classify_message(has: dict) -> str:
     if text.startswith("/"):
         return "command"
     return "text" if text else "unsupported"
-
-
-async def probe(bot, chat_id: int, refused: tuple[type[Exception], ...], failed: type[Exception]) -> SendResult:
-    """Whether a message could reach the chat: Telegram refuses "typing…" exactly as it would refuse a message
-    (`refused`: the library's 400/403 errors, permanent; `failed`: any other, worth another try later)."""
-    try:
-        return SendResult(await bot.send_chat_action(chat_id=chat_id, action="typing"))
-    except refused as e:
-        return SendResult(False, permanent=True, error=e.message)
-    except failed as e:
-        return SendResult(False, error=e.message)
 
 
 class InHand:

@@ -5,14 +5,13 @@ call's first alert went to her, failed, and only then reached anyone else. Now h
 unreachable for every process (`Reach`), so level 0 goes to the next reachable staff member, and the head and the
 other staff get one line asking someone to phone her. A family contact's block: the staff on duty get one line to
 phone him, since his relative's escalation will not reach him. Taking the block back restores either, in one line
-(silent at night: bot/quiet_lines.py). Residents: bot/checkins/blocked.py.
+(silent at night: roster.staff_line). Residents: bot/checkins/blocked.py.
 """
 from __future__ import annotations
 
 import logging
 
 from .. import roster
-from ..quiet_lines import staff_line
 from ..types import Inbound, Outbound
 
 log = logging.getLogger(__name__)
@@ -32,7 +31,7 @@ async def _staff(svc, st, *, blocked: bool) -> None:
     log.info("a staff member %s the chat", "blocked" if blocked else "took back")
     if not blocked:
         text = svc.cat.t("staff.unblocked_bot", name=st.name)
-        await svc.outbox.send_all([staff_line(svc, o.telegram_id, text) for o in others])
+        await svc.outbox.send_all([roster.staff_line(svc, o.telegram_id, text) for o in others])
         return
     duty = roster.on_duty(svc.settings, svc.clock.now(), await svc.store.duty_overrides())
     was_on_duty = any(d.id == st.id for d in duty)
@@ -42,7 +41,7 @@ async def _staff(svc, st, *, blocked: bool) -> None:
         text += "\n" + svc.cat.t("staff.blocked_bot_instead", name=st.name, instead=instead)
         await svc.outbox.send_all([Outbound(o.telegram_id, text) for o in others])
     else:
-        await svc.outbox.send_all([staff_line(svc, o.telegram_id, text) for o in others])
+        await svc.outbox.send_all([roster.staff_line(svc, o.telegram_id, text) for o in others])
 
 
 async def _family(svc, acc: dict, *, blocked: bool) -> None:
@@ -55,4 +54,4 @@ async def _family(svc, acc: dict, *, blocked: bool) -> None:
     key = "family.blocked_bot" if blocked else "family.unblocked_bot"
     text = svc.cat.t(key, name=name, resident=relatives, phone=acc.get("phone", ""))
     log.info("a family contact %s the chat", "blocked" if blocked else "took back")
-    await svc.outbox.send_all([staff_line(svc, st.telegram_id, text) for st in await roster.reachable_on_duty(svc)])
+    await svc.outbox.send_all([roster.staff_line(svc, st.telegram_id, text) for st in await roster.reachable_on_duty(svc)])

@@ -6,7 +6,6 @@ from ..people import age_of
 from ..services import Services
 from ..textfit import MESSAGE_LIMIT, clip, clip_middle
 from ..types import Button
-from .family_packet import family_heading
 
 # long fields are cut in the packet (the whole text is in /incident), so it always fits one message
 NOTES_CHARS, WORDS_CHARS, DETAIL_CHARS, NAME_CHARS, SAID_CHARS = 300, 300, 500, 60, 120
@@ -280,3 +279,17 @@ def _death_row(t, inc: dict) -> tuple[Button, ...] | None:
         return None
     undo = bool(inc.get("death_confirmed"))  # who confirmed it, when
     return (Button(t("btn.death_undo" if undo else "btn.death_confirm"), f"died:{'undo' if undo else 'yes'}:{inc['id']}"),)
+
+
+# --- the family's first lines: in his words, for what happened (a cry, a missed check-in, a chat she blocked) ---
+UNREACHABLE = "unreachable"  # bot/checkins/blocked.py's CATEGORY (imported there from the check-ins would loop)
+
+
+def family_heading(inc: dict, person: dict, title: str, t, committee: str) -> list[str]:
+    """`title`: the staff packet's; `t(key, **kw)`: the catalogue in his language."""
+    kw = dict(n=inc["id"], name=person.get("name") or "", committee=committee)
+    if inc.get("kind") == "checkin" and inc.get("category") == UNREACHABLE:
+        return [t("alert.family_intro_unreachable", **kw)]
+    if inc.get("kind") == "checkin":
+        return [t("alert.family_intro_checkin", **kw)]
+    return [t("alert.family_intro", **kw), title]
