@@ -16,6 +16,7 @@ from .fallback import MediaCap, fallback
 from .flows import chat, resident
 from .flows.base import Ctx
 from .flows.menu import RESIDENT_MENU, STAFF_MENU, menu_action, show_menu
+from .flows.refused import refused_button
 from .residents import ask_for_contact, on_stranger
 from .incidents import address_steps, family, help_request, staff, urgency
 from .people import identify
@@ -239,10 +240,7 @@ class Engine:
                 return
         except ValueError:
             pass  # forged numbers
-        if ctx.me.role == "stranger":
-            ask_for_contact(ctx)
-        else:
-            show_menu(ctx, "bad.stale_button")
+        await refused_button(ctx, route)
 
     # --- timers ----------------------------------------------------------------------------------
     async def tick(self, limit: int = 200) -> int:

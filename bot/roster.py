@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from .clock import in_quiet
 from .config import WEEKDAYS, Settings, Staff
+from .types import Outbound
 
 
 def _covers(shift, when: datetime) -> bool:
@@ -80,3 +82,16 @@ async def pass_on(svc, chats: list[int], intro: str, ref, *, tag: str,
     if refused and svc.reach:
         await svc.reach.refused(refused)
     return reached
+
+
+# Lines to staff that are no call for help ("解除了屏蔽", a sign-up to approve): at night they arrive without a sound
+# (Telegram's disable_notification), so a phone that rings at 2 a.m. rings for a call. The night is the committee's
+# quiet hours (config.yaml `checkin.quiet_hours`). Alerts never come through here: they always ring.
+def quiet_now(svc) -> bool:
+    s = svc.settings
+    return in_quiet(s.checkin.quiet_hours, svc.clock.ts(), s.timezone)
+
+
+def staff_line(svc, chat: int, text: str, **kw) -> Outbound:
+    """A line that is not urgent to a staff chat: silent during the quiet hours."""
+    return Outbound(chat, text, silent=quiet_now(svc), **kw)

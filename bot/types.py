@@ -79,6 +79,8 @@ class Outbound:
     urgent: bool = False                 # jumps the outbound queue
     bulk: bool = False                   # a notice to many: goes after everything else
     tag: str = ""                        # e.g. "alert:42" — lets the sender record the message id
+    silent: bool = False                 # arrives without a sound (Telegram's disable_notification): a line that
+                                         # is not urgent, during quiet hours; never a call for help
 
     @property
     def plain_bulk(self) -> bool:

@@ -49,7 +49,7 @@ async def test_a_second_decision_on_the_same_signup_changes_nothing(people, app)
     await li.click(ask, "拒绝")
     assert "没有找到您的登记" in newcomer.last().text
     await li.press_data(ask.message_id, approve)
-    assert "已经有人处理过" in li.last().text
+    assert "已拒绝 孙阿婆 的申请（李社工）" in li.last().text  # what was decided and by whom (test_signup_double_tap.py)
     assert await app.svc.store.resident_by_tg(newcomer.id) is None
 
 

@@ -106,8 +106,8 @@ async def test_e2e_a_removed_staff_members_claim_is_refused(telegram):
     await staff_join.refresh(app.svc, without(app.settings))  # taken off the list while the bot runs
     before = telegram.count(li)
     await li.click(alert, "我来处理")
-    refused = await telegram.said(li, "发给我", after=before)  # asked who they are, as anyone unknown
-    assert refused.has_request_contact()
+    refused = await telegram.said(li, "不在社工名单", after=before)  # told plainly (test_former_staff_button.py)
+    assert not refused.has_request_contact()
     inc = await app.svc.store.incident(1)
     assert not inc.get("claimed_by") and inc["status"] != "claimed"
     assert not any("已经接手" in m.text for m in telegram.api.sent_to(wang.id))

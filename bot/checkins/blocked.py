@@ -3,7 +3,7 @@
 From then on nothing reaches her: not the daily check-in, not a notice, and she cannot press 🆘 in that chat. For
 someone living alone that is the safety net gone, and it was found out only at the next check-in (or never: the
 /checkins list showed 📵). Now the on-duty staff get a call at once, to phone her and help her take it back; when
-she does ("unblocked"), they get one line saying so. Staff, strangers and the deceased: nothing.
+she does ("unblocked"), they get one line saying so (silent at night: roster.staff_line). Staff, strangers and the deceased: nothing.
 
 The next check-in that cannot be sent then joins the open call, or, if staff had closed it, opens one more: still
 nobody could check on her that day (bot/checkins/ladder.py).
@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 
 from .. import roster
-from ..types import Inbound, Outbound
+from ..types import Inbound
 
 log = logging.getLogger(__name__)
 CATEGORY = "unreachable"  # the call's line under its title: the assistant's messages no longer reach her
@@ -42,4 +42,4 @@ async def _blocked(svc, person: dict) -> None:
 
 async def _unblocked(svc, person: dict) -> None:
     for st in await roster.reachable_on_duty(svc):
-        await svc.outbox.send(Outbound(st.telegram_id, svc.cat.t("checkin.unblocked", name=person["name"])))
+        await svc.outbox.send(roster.staff_line(svc, st.telegram_id, svc.cat.t("checkin.unblocked", name=person["name"])))

@@ -9,11 +9,13 @@ from bot.flows.base import Ctx
 from bot.flows.menu import RESIDENT_MENU, show_menu
 from bot.types import Button, Outbound
 
+from .blocked import CATEGORY
 from .rules import PAUSE_CHOICES as PAUSES, TIME_CHOICES as TIMES, CheckinState, parse_times, today_status
 from .words import date_label, history_line, last_seen_label, next_label, times_label, until_label
 
-ORDER = ("answered", "waiting", "reminded", "missed", "paused", "later", "undeliverable", "skipped", "not_linked")
-ALWAYS = ORDER[:5]
+ORDER = ("blocked", "answered", "waiting", "reminded", "missed", "paused", "later", "undeliverable", "skipped",
+         "not_linked")
+ALWAYS = ORDER[1:6]
 MAX_NAMES = 20
 
 
@@ -25,7 +27,7 @@ def _hm(ctx: Ctx, ts: float) -> str:
     return ctx.svc.clock.local(ts).strftime("%H:%M")
 
 
-def _entry(ctx: Ctx, person: dict, st: CheckinState, status: str) -> str:
+def _entry(ctx: Ctx, person: dict, st: CheckinState, status: str, blocked: dict[str, int]) -> str:
     name = person.get("name", st.rid)
     if status == "answered":
         late = st.answered_at > st.sent_at + 2 * _checkins(ctx).window_s
@@ -34,6 +36,8 @@ def _entry(ctx: Ctx, person: dict, st: CheckinState, status: str) -> str:
         return ctx.t("punct.aside", text=name, aside=_hm(ctx, st.slot))
     if status == "missed":
         return f"{name} #{st.incident}" if st.incident else name
+    if status == "blocked":  # her call for it
+        return f"{name} #{n}" if (n := blocked.get(st.rid)) else name
     if status == "paused":
         return ctx.t("punct.aside", text=name, aside=until_label(ctx.svc, st, ctx.me.locale))
     return name
@@ -54,13 +58,15 @@ async def show_checkins(ctx: Ctx, arg: str) -> None:
     if not rows:
         show_menu(ctx, "checkin.status_none")
         return
-    now = ctx.svc.clock.ts()
+    now, blocked = ctx.svc.clock.ts(), await _blocked_now(ctx)
     groups: dict[str, list[str]] = {}
     for person, st in rows:
         status = today_status(st, now)
+        if person["id"] in blocked and status != "undeliverable":  # (that says 📵 already)
+            status = "blocked"
         if not person.get("tg_id") and status not in ("paused", "answered"):
             status = "not_linked"
-        groups.setdefault(status, []).append(_entry(ctx, person, st, status))
+        groups.setdefault(status, []).append(_entry(ctx, person, st, status, blocked))
     lines = [ctx.t("checkin.status_title", date=date_label(ctx.svc, now, ctx.me.locale), count=len(rows))]
     for status in ORDER:
         if status in ALWAYS or groups.get(status):
@@ -68,6 +74,16 @@ async def show_checkins(ctx: Ctx, arg: str) -> None:
             lines.append(ctx.t(f"checkin.status_{status}", count=len(names), names=_names(ctx, names)))
     lines.append(ctx.t("checkin.status_hint"))
     ctx.say("\n".join(lines))
+
+
+async def _blocked_now(ctx: Ctx) -> dict[str, int]:
+    """Residents who blocked the assistant, as their open call for it says (blocked.py), before a check-in fails."""
+    store, out = ctx.svc.store, {}
+    for n in await store.open_incident_ids():
+        inc = await store.incident(n) or {}
+        if inc.get("category") == CATEGORY and inc.get("resident") and inc.get("status") != "resolved":
+            out.setdefault(inc["resident"], n)
+    return out
 
 
 async def _find(ctx: Ctx, query: str) -> list[dict]:

@@ -144,10 +144,14 @@ async def show_questions(ctx: Ctx) -> None:
 async def on_signup(ctx: Ctx, decision: str, tg: int) -> None:
     store = ctx.svc.store
     pending = await store.take_pending(tg)
-    if pending is None:
-        ctx.edit_pressed(ctx.t("signup.already_decided"))
+    if pending is None:  # a second tap, or a colleague's: what was decided, and by whom (not just "handled")
+        was = (await store.pref(tg, "signup_decided") or "").split("|", 2)
+        ctx.edit_pressed(ctx.t(f"signup.{was[0]}_staff", who=was[1], name=was[2]) if len(was) == 3
+                         else ctx.t("signup.already_decided"))
         return
     me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
+    await store.set_pref(tg, "signup_decided", "|".join(("approved" if decision == "ok" else "rejected", me.name,
+                                                         pending.get("name", "?"))))
     if decision != "ok":
         ctx.edit_pressed(ctx.t("signup.rejected_staff", name=pending.get("name", "?"), who=me.name))
         await ctx.svc.outbox.send(Outbound(tg, ctx.svc.cat.t("signup.rejected", phone=ctx.svc.settings.community.committee_phone)))

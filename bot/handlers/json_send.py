@@ -57,6 +57,8 @@ def payload(msg: Outbound) -> dict:
     body: dict = {"chat_id": msg.chat_id, "text": msg.text}
     if (markup := reply_markup(msg)) is not None:
         body["reply_markup"] = markup
+    if msg.silent:
+        body["disable_notification"] = True
     return body
 
 

@@ -10,7 +10,8 @@ from dataclasses import replace
 from ..i18n import Catalogue
 from ..lease import PollerLease
 from ..once import bot_id
-from ..types import Inbound, Outbound, SendResult
+from ..types import Inbound
+from .putting import probe, put  # noqa: F401 (the adapters take them from here)
 
 log = logging.getLogger(__name__)
 
@@ -117,36 +118,6 @@ def classify_message(has: dict) -> str:
     if text.startswith("/"):
         return "command"
     return "text" if text else "unsupported"
-
-
-async def put(bot, msg: Outbound, reply_markup, upload=None) -> int | None:
-    """Forward, edit or send through either library's Bot (their methods share these names and arguments);
-    `upload(name, data)` wraps a file in the library's own input-file type."""
-    caption = msg.text or None
-    if msg.document:
-        sent = await bot.send_document(msg.chat_id, upload(*msg.document), caption=caption, reply_markup=reply_markup)
-    elif msg.photo:
-        sent = await bot.send_photo(msg.chat_id, msg.photo, caption=caption, reply_markup=reply_markup)
-    elif msg.forward:
-        sent = await bot.forward_message(msg.chat_id, msg.forward.chat_id, msg.forward.message_id)
-    elif msg.edit:
-        await bot.edit_message_text(text=msg.text, chat_id=msg.edit.chat_id, message_id=msg.edit.message_id,
-                                    reply_markup=reply_markup)
-        return msg.edit.message_id
-    else:
-        sent = await bot.send_message(msg.chat_id, msg.text, reply_markup=reply_markup)
-    return sent.message_id
-
-
-async def probe(bot, chat_id: int, refused: tuple[type[Exception], ...], failed: type[Exception]) -> SendResult:
-    """Whether a message could reach the chat: Telegram refuses "typing…" exactly as it would refuse a message
-    (`refused`: the library's 400/403 errors, permanent; `failed`: any other, worth another try later)."""
-    try:
-        return SendResult(await bot.send_chat_action(chat_id=chat_id, action="typing"))
-    except refused as e:
-        return SendResult(False, permanent=True, error=e.message)
-    except failed as e:
-        return SendResult(False, error=e.message)
 
 
 class InHand:

@@ -7,6 +7,7 @@ import logging
 import uuid
 
 from ..store import Opened
+from . import packet_order
 from .lifecycle import FIRST_ALERT_GRACE_SECONDS
 from .rounds import _Call, _digested, _sent, _settle
 
@@ -72,6 +73,7 @@ class FastLane:
         except Exception as e:  # the caller hears of it and falls back; "first:n" is still due after 10 s
             log.exception("first alert of incident %s failed", n)
             _settle(first.done, error=e)
+            packet_order.done(first)  # the calls listed below it in a digest need not wait for its packets
             return
         else:
             _settle(first.done, reached)

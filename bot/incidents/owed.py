@@ -13,6 +13,7 @@ from collections import Counter
 
 from .. import roster
 from ..types import Outbound
+from . import packet_order
 from .rounds import _digested
 
 log = logging.getLogger(__name__)
@@ -31,12 +32,15 @@ class OwedPackets:
         return (targets, self.svc.clock.ts() + PACKETS_LEASE_SECONDS) if targets else None
 
     async def _full_packets(self, call) -> None:
-        """After a digest, each staff member's full packet: at an ordinary pace, with the state as it is by then."""
+        """After a digest, each staff member's full packet: at an ordinary pace, in the digest's order, with the state
+        as it is by then."""
         try:
-            await self._pay_packets(call.n, _digested(call), call.person)
+            await self._pay_packets(call.n, _digested(call), call.person, call=call)
         except Exception:  # the digest reached them; what is still owed goes from "pkt:n" after its lease
             log.exception("full packets of incident %s not sent; they are tried again in %s s", call.n,
                           PACKETS_LEASE_SECONDS)
+        finally:
+            packet_order.done(call)
 
     async def on_packets_deadline(self, key: str) -> bool:
         """The packets still owed when their sender's lease ran out (it died, or its send failed), sent once. True
@@ -50,10 +54,14 @@ class OwedPackets:
             await self._pay_packets(n, owed, None)
         return not await self.store.packets_owed(n)
 
-    async def _pay_packets(self, n: int, targets: list[tuple[int, str, str]], person: dict | None) -> None:
+    async def _pay_packets(self, n: int, targets: list[tuple[int, str, str]], person: dict | None, *,
+                           call=None) -> None:
+        """`call`: the round's, whose packets wait for those listed above it in a digest (their lease kept meanwhile)."""
         self._paying[n] += 1
         renewing = asyncio.ensure_future(self._keep_owed(n))
         try:
+            if call is not None:
+                await packet_order.wait_turn(call)
             inc = await self.store.incident(n)
             if person is None:
                 person = await self._caller(inc)
@@ -91,7 +99,8 @@ class OwedPackets:
         if outcome == "merged":
             text = self.svc.cat.t("alert.owed_merged", n=n, m=inc.get("merged_into", "?"), name=name)
         else:
-            text = self.svc.cat.t("alert.owed_over", n=n, name=name, who=who.name if who else "",
+            text = self.svc.cat.t("alert.owed_over" if who else "alert.owed_over_itself", n=n, name=name,
+                                  who=who.name if who else "",
                                   outcome=self.svc.cat.t(f"outcome.{outcome}") if outcome else "")
         return [Outbound(chat, text, tag=f"over:{n}") for chat in chats]
 

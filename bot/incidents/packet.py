@@ -97,8 +97,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
                           minutes=int((svc.clock.ts() - inc.get("arrived_at", 0)) // 60), count=inc["followup"]))
     elif role == "staff" and inc.get("reopened") and inc["status"] == "claimed":
         lines.insert(0, t("alert.no_arrival", n=n, minutes=int((svc.clock.ts() - (inc.get("claimed_at") or inc["created"])) // 60)))
-    elif role == "family":
-        lines.insert(0, t("alert.family_intro", n=n, committee=svc.settings.community.committee_phone))
+    elif role == "family":  # in his words: a cry, a missed check-in, or a chat she blocked
+        lines[:] = family_heading(inc, person, title, t, svc.settings.community.committee_phone)
     elif role == "staff" and inc["status"] == "open" and inc.get("level", 0) > 0:
         lines.insert(0, t("alert.escalated", n=n, minutes=minutes))
     if role == "staff" and inc.get("raised_words") and inc["status"] == "open":  # a request become an emergency
@@ -282,3 +282,17 @@ def _death_row(t, inc: dict) -> tuple[Button, ...] | None:
         return None
     undo = bool(inc.get("death_confirmed"))  # who confirmed it, when
     return (Button(t("btn.death_undo" if undo else "btn.death_confirm"), f"died:{'undo' if undo else 'yes'}:{inc['id']}"),)
+
+
+# --- the family's first lines: in his words, for what happened (a cry, a missed check-in, a chat she blocked) ---
+UNREACHABLE = "unreachable"  # bot/checkins/blocked.py's CATEGORY (imported there from the check-ins would loop)
+
+
+def family_heading(inc: dict, person: dict, title: str, t, committee: str) -> list[str]:
+    """`title`: the staff packet's; `t(key, **kw)`: the catalogue in his language."""
+    kw = dict(n=inc["id"], name=person.get("name") or "", committee=committee)
+    if inc.get("kind") == "checkin" and inc.get("category") == UNREACHABLE:
+        return [t("alert.family_intro_unreachable", **kw)]
+    if inc.get("kind") == "checkin":
+        return [t("alert.family_intro_checkin", **kw)]
+    return [t("alert.family_intro", **kw), title]

@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass, field
 
 from ..types import Outbound
+from . import packet_order
 from .packet import URGENT_KINDS, render_digest
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,8 @@ class _Send:
     call: _Call
     target: tuple[int, str, str]
     box: _Box | None = None
+    after: asyncio.Future | None = None  # the packet of the call listed above it in a digest: sent (packet_order.py)
+    turn: asyncio.Future | None = None  # its own packet sent: the call listed below it goes next
 
 
 async def _sent(call: _Call) -> list:
@@ -129,6 +132,7 @@ class Rounds:
             send = box.sends[0]
             box.whole, box.msg = True, self._messages(send.call.n, send.call.inc, send.call.person, [send.target])[0]
             return box.msg
+        packet_order.chain(box.sends)
         for i, (_, chunk, text, buttons) in enumerate(self._digests([(s.call, s) for s in box.sends], box.heading)):
             msg = Outbound(chat, text, buttons=buttons, urgent=urgent, tag=f"alert:digest:{chunk[0][0].n}")
             if not i:
@@ -164,7 +168,11 @@ class Rounds:
         left = self._later_since + LATER_ROUND_MAX_SECONDS - loop.time()
         self._later_flush = loop.call_later(max(0.0, min(LATER_ROUND_SECONDS, left)), self._send_later_round)
         self._later_round.append(call)
-        reached = await self._record_call(call, await call.done, level, reason, mark=mark)
+        try:
+            reached = await self._record_call(call, await call.done, level, reason, mark=mark)
+        except BaseException:
+            packet_order.done(call)  # the calls listed below it in a digest need not wait for its packets
+            raise
         if _digested(call):
             self.background(self._full_packets(call))
         return reached

@@ -27,13 +27,15 @@ job       outage (every second) → Outage.job: the calls journaled while Redis 
           outage_cries (every second) → outage_pace.tell_held_cries: cries the fallback's pace held back, told
           outage_family (every second) → OutageFamily.tick: a resident's family told of her cry in a long outage
 step      (staff, outcome_note) → staff.on_outcome_note
+member    a staff member or family contact blocking the chat (or taking it back) → blocked_people.on_member
 """
 from __future__ import annotations
 
 from ..flows import staff_views
 from ..flows.base import Ctx
 from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
-from . import Incidents, Outage, address_steps, family, family_asks, help_request, need_now, staff, staff_about
+from . import (Incidents, Outage, address_steps, blocked_people, family, family_asks, help_request, need_now, staff,
+               staff_about)
 from .outage_pace import tell_held_cries
 from .reach import DEADLINE as REACH, Reach
 from .repeats import Repeats
@@ -84,6 +86,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
             *((TimerRoute(REACH, reach.on_deadline),) if reach else ()),
         ),
         steps=(StepRoute("staff", "outcome_note", staff.on_outcome_note),),
+        member=(blocked_people.on_member,),
         jobs=tuple({"trigger": "interval", "seconds": OUTAGE_SECONDS, "max_instances": 1, "coalesce": True,
                     "misfire_grace_time": None, **job} for job in (
             {"func": outage.job, "id": "outage"},

@@ -16,7 +16,7 @@ from ..types import MEDIA, MessageRef, Outbound
 from . import staff_about, staff_words
 from .colleague import on_cry
 from .family_news import tell_taken
-from .packet import URGENT_KINDS, colleague
+from .packet import URGENT_KINDS, colleague, tappable
 from .urgency import typed_cry
 
 OUTCOMES = ("hospital", "handled", "false_alarm", "other")
@@ -53,7 +53,7 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
     elif action == "arrive":
         inc = await _inc(ctx).arrive(n, me)
         if inc and inc.get("claimed_by") != me.id:
-            ctx.say(ctx.t("staff.taken_by", n=n, who=_name(ctx, inc["claimed_by"])))
+            ctx.say(_taken_by(ctx, n, inc["claimed_by"]))
         await _inc(ctx).refresh(n, _pressed(ctx))
     elif action == "resolve":
         ctx.say(ctx.t("staff.outcome_ask", n=n),
@@ -82,8 +82,7 @@ async def claim(ctx: Ctx, n: int, me) -> None:
     won, inc = await _inc(ctx).claim(n, me)
     if not won:  # a colleague was first — or she was, a double tap ago (her own name would read as someone else's)
         holder = (inc or {}).get("claimed_by")
-        ctx.say(ctx.t("staff.yours_already", n=n) if holder == me.id else ctx.t("staff.taken_by", n=n,
-                                                                                   who=_name(ctx, holder)))
+        ctx.say(ctx.t("staff.yours_already", n=n) if holder == me.id else _taken_by(ctx, n, holder))
         return
     await _inc(ctx).refresh(n, _pressed(ctx))
     if ctx.ev.message_id not in {m for _, m, _ in await ctx.svc.store.alert_messages(n)}:
@@ -166,6 +165,12 @@ async def _closed_first(ctx: Ctx, n: int) -> None:
 def _pressed(ctx: Ctx) -> MessageRef | None:
     """The packet whose button was pressed: its edit is the presser's answer."""
     return MessageRef(ctx.ev.chat, ctx.ev.message_id) if ctx.ev.message_id else None
+
+
+def _taken_by(ctx: Ctx, n: int, staff_id: str | None) -> str:
+    """A colleague has the call: who, and her phone to offer help or ask whether more is needed."""
+    st = roster.staff_by_id(ctx.svc.settings, staff_id)
+    return ctx.t("staff.taken_by", n=n, who=st.name if st else "?", phone=tappable(st.phone) if st else "-")
 
 
 def _name(ctx: Ctx, staff_id: str | None) -> str:

@@ -239,5 +239,5 @@ async def tell_over(ctx: Ctx, inc: dict) -> None:
     inc = target or inc  # joined to a call closed since: how that one ended
     who = roster.staff_by_id(ctx.svc.settings, inc.get("resolved_by"))
     outcome = inc.get("outcome") or ""
-    ctx.say(ctx.t("staff.already_resolved_by", n=inc["id"], who=who.name if who else "",
-                  outcome=ctx.t(f"outcome.{outcome}") if outcome else ""))
+    ctx.say(ctx.t("staff.already_resolved_by" if who else "staff.already_resolved_itself", n=inc["id"],
+                  who=who.name if who else "", outcome=ctx.t(f"outcome.{outcome}") if outcome else ""))

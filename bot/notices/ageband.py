@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
+from .. import roster
 from ..types import Outbound
 
 log = logging.getLogger(__name__)
@@ -88,5 +89,6 @@ class AgeBands:
             lines.append(cat.t(key, name=person["name"], age=age, phone=person.get("phone", ""), new=f["new"]))
         lines.append(cat.t("ageband.source", **self.facts(65, loc)))
         text = "\n".join(lines)
-        await self.svc.outbox.send_all([Outbound(st.telegram_id, text, tag="ageband") for st in self.svc.settings.staff])
+        await self.svc.outbox.send_all([roster.staff_line(self.svc, st.telegram_id, text, tag="ageband")
+                                        for st in self.svc.settings.staff])
 

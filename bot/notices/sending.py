@@ -100,7 +100,7 @@ class Notices:
             dead = sum(1 for s in states.values() if s == DECEASED)
             text = self.svc.cat.t("notice.finished", n=n, reached=len(states) - missed - dead, missed=missed,
                                   hours=_hours(notice["hours"])) + _deceased_line(self.svc.cat, dead)
-            await self.svc.outbox.send_all([Outbound(chat, text) for chat in await self.senders(notice)])
+            await self.svc.outbox.send_all([roster.staff_line(self.svc, chat, text) for chat in await self.senders(notice)])
             await self.store.update_notice(n, finished_told=True)
         await self.store.cancel_deadline(lease)  # the lease goes only now: a crash before leaves it to the tick
 
@@ -150,7 +150,8 @@ class Notices:
             if len(rids) > LISTED:
                 lines.append(cat.t("notice.followup_more", more=len(rids) - LISTED))
         buttons = ((Button(cat.t("notice.btn_visits"), f"nt:v:{n}"),),) if silent or missed else ()
-        await self.svc.outbox.send_all([Outbound(chat, "\n".join(lines), buttons=buttons, tag=f"noticefu:{n}")
+        await self.svc.outbox.send_all([roster.staff_line(self.svc, chat, "\n".join(lines), buttons=buttons,
+                                                   tag=f"noticefu:{n}")
                                         for chat in await self.senders(notice)])
 
     async def senders(self, notice: dict) -> list[int]:

@@ -11,7 +11,6 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
 from ..flows.understanding import WORDED, is_emergency, understand
 from ..people import mask_phone
-from ..types import Outbound
 from .address import full_address
 from . import stranger_words
 from .register import normalise_phone
@@ -55,8 +54,8 @@ async def on_contact(ctx: Ctx) -> None:
     log.info("sign-up pending for %s", mask_phone(phone))
     ctx.say(ctx.t("onboard.pending", phone=ctx.svc.settings.community.committee_phone))
     for st in await roster.reachable_on_duty(ctx.svc):
-        await ctx.svc.outbox.send(Outbound(
-            st.telegram_id, ctx.svc.cat.t("signup.staff_ask", name=ev.first_name or "?", phone=phone),
+        await ctx.svc.outbox.send(roster.staff_line(  # no call for help: silent at night
+            ctx.svc, st.telegram_id, ctx.svc.cat.t("signup.staff_ask", name=ev.first_name or "?", phone=phone),
             buttons=((ctx.button("btn.approve", f"su:ok:{ev.user_id}"), ctx.button("btn.reject", f"su:no:{ev.user_id}")),),
             tag=f"signup:{ev.user_id}"))
 

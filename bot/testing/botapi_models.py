@@ -37,6 +37,7 @@ class SentMessage:
     forwarded_from: tuple[int, int] | None = None
     edits: list[str] = field(default_factory=list)  # earlier texts, oldest first
     deleted: bool = False
+    silent: bool = False  # sent with disable_notification: the phone made no sound
     at: float = field(default_factory=time.monotonic)
     raw: dict = field(default_factory=dict, repr=False)  # the current Message object
 

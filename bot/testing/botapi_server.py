@@ -95,9 +95,10 @@ class BotAPIServer(ChatState):
         self._chats[chat_id] = group_chat(chat_id, title)
         return FakeGroup(self, chat_id, title)
 
-    def block_chat(self, chat_id: int) -> None:
+    def block_chat(self, chat_id: int, *, tell_bot: bool = True) -> None:
+        """`tell_bot=False`: the bot never hears of it (its my_chat_member update lost) and finds out on a send."""
         self._blocked.add(chat_id)
-        if chat_id in self._users:  # Telegram tells the bot, as a my_chat_member update
+        if chat_id in self._users and tell_bot:  # Telegram tells the bot, as a my_chat_member update
             self.member_update(chat_id, "member", "kicked")
 
     def unblock_chat(self, chat_id: int) -> None:

@@ -100,7 +100,8 @@ class ChatState:
             content = {**content, "reply_markup": markup}
         raw = self._new_message(self._chats[chat_id], self.bot_user, content)
         sent = SentMessage(raw["message_id"], chat_id, raw.get("text", raw.get("caption", "")), markup,
-                           kind or message_kind(raw), params.get("parse_mode"), forwarded_from, at=now, raw=raw)
+                           kind or message_kind(raw), params.get("parse_mode"), forwarded_from, at=now, raw=raw,
+                           silent=str(params.get("disable_notification", "")).lower() in ("true", "1"))
         self._sent.setdefault(chat_id, []).append(sent)
         self._sent_by_id[(chat_id, sent.message_id)] = sent
         self.stats.sent += 1
