@@ -18,7 +18,7 @@ async def _away(people, app, clock, words):
     return wang, wangli
 
 
-@pytest.mark.parametrize("words", ["我爸住院了，这几天不用签到", "我爸来我家住几天", "我爸这几天住在我家，不在家", "我爸住院了，要住一个礼拜"])
+@pytest.mark.parametrize("words", ["我爸住院了，这几天不用签到", "我爸来我家住几天", "我爸这几天住在我家，不在家", "我爸住院了，要住一个礼拜", "我爸住院了，出院以后再签到"])
 async def test_a_daughter_saying_he_is_away_pauses_his_check_in_and_staff_hear_it(people, app, clock, words):
     wang, wangli = await _away(people, app, clock, words)
     said = wangli.last("暂停").text
