@@ -32,7 +32,7 @@ async def show_open(ctx: Ctx, first: str = "") -> None:
         lines.append(await open_line(ctx, inc))
         if inc.get("followup_stopped"):  # as the desk's Now list says it
             lines.append(ctx.t("desk.followup_stopped", count=inc.get("followup", 0)))
-    lines.append(ctx.t("staff.open_hint"))
+    lines.append(ctx.t("staff.open_hint", n=ids[0]))  # "1号": no command to remember
     ctx.say("\n".join(lines))
 
 
