@@ -115,10 +115,17 @@ class Alerting:
             await self.surge_check(n)
         if reached:  # the family perhaps, and no staff member: sent again soon (retries.py)
             await self._retry_staff(n, level, targets, results)
+            if not first and any(res.ok for (_, role, _), res in zip(targets, results) if role == "staff"):
+                await self._reached_late(n)  # a caller told nobody had it hears that someone has (reached_late.py)
             return len(reached)
         if first:  # the next level (all staff) at once; later levels keep their pace, reached or not
             await self.store.set_deadline(f"esc:{n}:1", self.svc.clock.ts())
-        return await self._nobody_reached(n, level, targets)
+        got = await self._nobody_reached(n, level, targets)
+        if first and not got:
+            await self._caller_unreached(n)
+        elif got and not first:
+            await self._reached_late(n)
+        return got
 
     async def _nobody_reached(self, n: int, level: int, targets: list[tuple[int, str, str]]) -> int:
         """A round whose packets reached nobody: a short plain alert to each staff member it was for, and the
