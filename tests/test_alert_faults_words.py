@@ -52,3 +52,21 @@ async def test_a_residents_words_on_his_unclaimed_call_lost_to_a_telegram_fault_
     over.append(True)
     await ticks(app, clock, 8, 15)
     assert heard(people, before, "钥匙在门口地垫下面") == [1, 1, 1]
+
+
+async def test_a_stranger_joining_a_call_lost_to_a_telegram_fault_reaches_the_staff_holding_it_once(people, app,
+                                                                                                     clock):
+    """邻居0 cries "着火了" in the building's group: 李社工 (on duty) has the call. 邻居1 cries too while Telegram
+    fails for the staff chats: once it is back, she reads that one more person is crying — once."""
+    from test_group_cry import in_group
+
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    await in_group(people("邻居0"), "着火了 救命")
+    over, before = telegram_down(app), seen(people)
+    await in_group(people("邻居1"), "着火了 救命 三楼")
+    await app.engine.tick()
+    await ticks(app, clock, 1, 50)
+    assert heard(people, before, "邻居1") == [0, 0, 0]
+    over.append(True)
+    await ticks(app, clock, 6, 15)
+    assert heard(people, before, "又有未登记的用户（邻居1）") == [1, 0, 0]

@@ -174,16 +174,17 @@ class Alerting:
         return self.background(self.svc.outbox.send_all(edits))
 
     async def notify_alerted(self, n: int, text_key: str, skip: set[int] = frozenset(), *, urgent: bool = False,
-                             holders: bool = False, **kw) -> asyncio.Task:
+                             holders: bool = False, owe: int | None = None, **kw) -> asyncio.Task:
         """Staff news of the incident for every staff member alerted about it (`holders`: only those holding it —
         its claimer once claimed, every one alerted while nobody has, or while a renewal of it waits for an answer).
-        The family and doctors it reached never get these: they hear in their own words (family_news.py)."""
+        The family and doctors it reached never get these: they hear in their own words (family_news.py). `owe`:
+        the news's timeline entry, to send it again soon to those Telegram failed for (notes_owed.py)."""
         inc = await self.store.incident(n)
         chats = {chat for chat, _, role in await self.store.alert_messages(n) if role == "staff"}
         if holders and inc:
             chats = set(await listeners(self.svc, {**inc, "claimed_by": None} if inc.get("renewed") else inc))
         chats -= set(skip)
         person = await self._caller(inc)
-        return self.background(self.svc.outbox.send_all([  # news for them: nobody's reply (or lock) waits for it
-            Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw), urgent=urgent)
-            for chat in chats]))
+        msgs = [Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw), urgent=urgent)
+                for chat in chats]  # news for them: nobody's reply (or lock) waits for it
+        return self.background(self.svc.outbox.send_all(msgs) if owe is None else self.sent_owing(n, owe, msgs))

@@ -20,6 +20,14 @@ class NotesOwed:
                                                                  "urgent": urgent}})
             await self.store.set_deadline(f"rty:{n}:0:w{k}", self.svc.clock.ts() + ALERT_RETRY_SECONDS)
 
+    async def sent_owing(self, n: int, k: int, msgs: list[Outbound]) -> list:
+        """`msgs` (one note to several chats) sent; those Telegram failed for are owed it (`owe_note`)."""
+        results = await self.svc.outbox.send_all(msgs)
+        if msgs:
+            await self.owe_note(n, k, [m.chat_id for m, res in zip(msgs, results) if not res.ok and not res.permanent],
+                                msgs[0].text, urgent=msgs[0].urgent)
+        return results
+
     async def _note_retried(self, inc: dict, k: int) -> bool:
         """The "rty:n:0:wK" deadline: the note again to those still owed it; True when none is."""
         n, note = inc["id"], inc.get(f"note_{k}") or {}
