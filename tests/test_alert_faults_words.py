@@ -70,3 +70,22 @@ async def test_a_stranger_joining_a_call_lost_to_a_telegram_fault_reaches_the_st
     over.append(True)
     await ticks(app, clock, 6, 15)
     assert heard(people, before, "又有未登记的用户（邻居1）") == [1, 0, 0]
+
+
+async def test_a_residents_cry_again_on_his_unclaimed_call_lost_to_a_telegram_fault_reaches_its_staff_once(people, app,
+                                                                                                           clock):
+    """Nobody has taken 王老伯's call yet (李社工, on duty, has it): he cries again while Telegram fails for the staff
+    chats. Once it is back she reads that he is still crying — once."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    await wang.click(wang.last("地址"), "对")
+    over, before = telegram_down(app), seen(people)
+    await wang.send("救命 快来人啊")
+    await app.engine.tick()
+    await ticks(app, clock, 1, 50)
+    assert heard(people, before, "又发来求助") == [0, 0, 0]
+    over.append(True)
+    await ticks(app, clock, 6, 15)
+    assert heard(people, before, "又发来求助") == [1, 0, 0]
+    assert "快来人啊" in people("李社工").last("又发来求助").text
