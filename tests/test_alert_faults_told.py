@@ -46,3 +46,31 @@ async def test_a_daughter_told_staff_were_not_reached_hears_once_when_they_have_
 async def test_a_resident_told_staff_were_not_reached_hears_the_same_once_they_have_his_call(people, app, clock):
     wang = await signed_up(people("王老伯"), "13900000002")
     await _cried_while_telegram_failed(app, clock, wang, "🆘 紧急求助")
+
+
+async def test_a_daughter_whose_news_that_he_says_he_is_fine_telegram_failed_hears_it_once_it_is_back(people, app,
+                                                                                                      clock):
+    """王丽 cried for her father; he says "我没事" while Telegram fails (502) for her chat: once it is back she reads
+    that he says he is all right — once — not left fearing the worst (tests/test_family_said_fine.py)."""
+    from bot.types import SendResult
+
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    wangli = await signed_up(people("王丽"), "13911110002")
+    await wangli.send("我爸爸摔倒了起不来")
+    real, over = app.svc.outbox.send, []
+
+    async def her_chat_fails(msg, **kw):
+        if msg.chat_id == wangli.id and not over:
+            return SendResult(False, error="Bad Gateway", permanent=False)
+        return await real(msg, **kw)
+
+    app.svc.outbox.send = her_chat_fails
+    await wang.send("我没事")
+    await ticks(app, clock, 1, 50)
+    assert told(wangli, "说自己没事") == 0
+    over.append(True)
+    await ticks(app, clock, 2, 15)
+    assert told(wangli, "说自己没事") == 1, "she still fears the worst"
+    await ticks(app, clock, 6, 30)
+    assert told(wangli, "说自己没事") == 1

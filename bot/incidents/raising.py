@@ -99,7 +99,7 @@ class Raising:
         failed: list[int] = []
         reached = await roster.pass_on(self.svc, await listeners(self.svc, inc), text, None, tag=f"added:{n}",
                                        urgent_intro=inc["kind"] == "emergency", failed=failed)
-        await self.owe_note(n, k, failed, text, urgent=inc["kind"] == "emergency")
+        await self.owe_note(n, k, dict.fromkeys(failed, text), urgent=inc["kind"] == "emergency")
         return reached
 
     async def visit_wish(self, n: int, choice: str) -> dict | None:
