@@ -74,3 +74,15 @@ async def test_a_daughter_whose_news_that_he_says_he_is_fine_telegram_failed_hea
     assert told(wangli, "说自己没事") == 1, "she still fears the worst"
     await ticks(app, clock, 6, 30)
     assert told(wangli, "说自己没事") == 1
+
+
+async def test_a_resident_crying_again_on_his_taken_call_told_staff_were_not_reached_hears_once_they_have_it(people,
+                                                                                                          app, clock):
+    """王社工 took his call; he cries again while Telegram fails for the staff chats and reads "暂时没联系上社工": once
+    the new cry reaches a staff member, he reads that they have it — once."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    await wang.click(wang.last("地址"), "对")
+    await people("王社工").press_data(1, "inc:claim:1")
+    await _cried_while_telegram_failed(app, clock, wang, "救命，我又摔倒了")

@@ -122,7 +122,7 @@ class Alerting:
             await self.store.set_deadline(f"esc:{n}:1", self.svc.clock.ts())
         got = await self._nobody_reached(n, level, targets)
         if first and not got:
-            await self._caller_unreached(n)
+            await self.caller_unreached(n)
         elif got and not first:
             await self._reached_late(n)
         return got
