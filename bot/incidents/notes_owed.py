@@ -35,7 +35,8 @@ class NotesOwed:
     async def _note_retried(self, inc: dict, k: int) -> bool:
         """The "rty:n:0:wK" deadline: the note again to those still owed it; True when none is."""
         n, note = inc["id"], inc.get(f"note_{k}") or {}
-        to = await family_told(self.svc, inc) if note.get("family") else set(await listeners(self.svc, inc))
+        held = {**inc, "claimed_by": None} if inc.get("renewed") else inc  # (a new 🆘 unanswered: all alerted hold it)
+        to = await family_told(self.svc, inc) if note.get("family") else set(await listeners(self.svc, held))
         texts = {int(chat): text for chat, text in (note.get("texts") or {}).items() if int(chat) in to}
         tag = f"family:{n}" if note.get("family") else f"added:{n}"
         msgs = [Outbound(chat, text, urgent=note.get("urgent", True), tag=tag) for chat, text in texts.items()]
