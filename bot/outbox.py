@@ -143,10 +143,12 @@ class Outbox:
         return list(await asyncio.gather(*(self.send(m) for m in msgs)))
 
     async def forward_to(self, chats: list[int], intro: str, ref: MessageRef | None, *, tag: str,
-                         urgent_intro: bool = True, refused: list[int] | None = None, buttons=()) -> int:
+                         urgent_intro: bool = True, refused: list[int] | None = None, failed: list[int] | None = None,
+                         buttons=()) -> int:
         """Each chat gets `intro` and just after it the forwarded message `ref` (a voice, a photo), sent one after
         the other so each line stays just before its voice. Returns how many chats got it (a chat that refused
-        the line for good is not sent the voice; it is added to `refused`, if given)."""
+        the line for good is not sent the voice; it is added to `refused`, if given; one Telegram failed for (5xx,
+        time-outs) to `failed`)."""
         reached = 0
         for chat in chats:
             res = await self.send(Outbound(chat, intro, urgent=urgent_intro, tag=tag, buttons=buttons))
@@ -155,6 +157,8 @@ class Outbox:
             reached += res.ok
             if refused is not None and not res.ok and res.permanent:
                 refused.append(chat)
+            elif failed is not None and not res.ok and not res.permanent:
+                failed.append(chat)
         return reached
 
     async def _record(self, msg: Outbound, result: SendResult, attempts: int, records: list | None = None) -> None:

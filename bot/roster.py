@@ -62,12 +62,14 @@ def heads(settings: Settings) -> list[Staff]:
 
 
 async def pass_on(svc, chats: list[int], intro: str, ref, *, tag: str,
-                  urgent_intro: bool = False, buttons=()) -> int:
+                  urgent_intro: bool = False, buttons=(), failed: list[int] | None = None) -> int:
     """`intro` and the forwarded `ref` to `chats`; if none of them can be reached (they blocked the bot since the
     alert), to the reachable staff on duty, else to anyone on the staff the bot can reach. How many got it. A chat
-    that refused it for good is passed over by the next alert (`Reach.refused`)."""
+    that refused it for good is passed over by the next alert (`Reach.refused`); those of `chats` Telegram failed
+    for (5xx, time-outs) are added to `failed`, if given."""
     tried, refused = set(chats), []
-    reached = await svc.outbox.forward_to(chats, intro, ref, tag=tag, urgent_intro=urgent_intro, refused=refused, buttons=buttons)
+    reached = await svc.outbox.forward_to(chats, intro, ref, tag=tag, urgent_intro=urgent_intro, refused=refused,
+                                          failed=failed, buttons=buttons)
     for wider in ("on_duty", "staff"):
         if reached:
             break

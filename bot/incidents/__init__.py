@@ -35,6 +35,8 @@ from .outage import Outage, journal_folder, replaying
 from .outage_words import said_after_cry
 from .owed import OwedPackets
 from .raising import Raising
+from .notes_owed import NotesOwed
+from .reached_late import ReachedLate
 from .retries import Retries
 from .packet import render as render_packet
 from .rounds import Rounds, _Call
@@ -43,7 +45,7 @@ from .surge import Surges
 
 
 class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, LiveLocation, Raising, ColleagueCalls,
-                ClosedNews, Surges, Retries):
+                ClosedNews, Surges, Retries, ReachedLate, NotesOwed):
     """Every incident of this process: one object, its parts in the modules above."""
 
     def __init__(self, svc: Services) -> None:

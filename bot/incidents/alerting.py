@@ -115,10 +115,17 @@ class Alerting:
             await self.surge_check(n)
         if reached:  # the family perhaps, and no staff member: sent again soon (retries.py)
             await self._retry_staff(n, level, targets, results)
+            if not first and any(res.ok for (_, role, _), res in zip(targets, results) if role == "staff"):
+                await self._reached_late(n)  # a caller told nobody had it hears that someone has (reached_late.py)
             return len(reached)
         if first:  # the next level (all staff) at once; later levels keep their pace, reached or not
             await self.store.set_deadline(f"esc:{n}:1", self.svc.clock.ts())
-        return await self._nobody_reached(n, level, targets)
+        got = await self._nobody_reached(n, level, targets)
+        if first and not got:
+            await self.caller_unreached(n)
+        elif got and not first:
+            await self._reached_late(n)
+        return got
 
     async def _nobody_reached(self, n: int, level: int, targets: list[tuple[int, str, str]]) -> int:
         """A round whose packets reached nobody: a short plain alert to each staff member it was for, and the
@@ -167,16 +174,17 @@ class Alerting:
         return self.background(self.svc.outbox.send_all(edits))
 
     async def notify_alerted(self, n: int, text_key: str, skip: set[int] = frozenset(), *, urgent: bool = False,
-                             holders: bool = False, **kw) -> asyncio.Task:
+                             holders: bool = False, owe: int | None = None, **kw) -> asyncio.Task:
         """Staff news of the incident for every staff member alerted about it (`holders`: only those holding it —
         its claimer once claimed, every one alerted while nobody has, or while a renewal of it waits for an answer).
-        The family and doctors it reached never get these: they hear in their own words (family_news.py)."""
+        The family and doctors it reached never get these: they hear in their own words (family_news.py). `owe`:
+        the news's timeline entry, to send it again soon to those Telegram failed for (notes_owed.py)."""
         inc = await self.store.incident(n)
         chats = {chat for chat, _, role in await self.store.alert_messages(n) if role == "staff"}
         if holders and inc:
             chats = set(await listeners(self.svc, {**inc, "claimed_by": None} if inc.get("renewed") else inc))
         chats -= set(skip)
         person = await self._caller(inc)
-        return self.background(self.svc.outbox.send_all([  # news for them: nobody's reply (or lock) waits for it
-            Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw), urgent=urgent)
-            for chat in chats]))
+        msgs = [Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw), urgent=urgent)
+                for chat in chats]  # news for them: nobody's reply (or lock) waits for it
+        return self.background(self.svc.outbox.send_all(msgs) if owe is None else self.sent_owing(n, owe, msgs))

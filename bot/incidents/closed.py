@@ -45,21 +45,26 @@ async def whose(svc, inc: dict) -> str:
     return person.get("name") or "/".join(c["name"] for c in inc.get("candidates") or [])
 
 
-async def tell_family(svc, inc: dict, line) -> None:
-    """The one line (`line(name, loc)`) each family contact told of the call reads."""
+async def tell_family(svc, inc: dict, line, owe: int | None = None) -> None:
+    """The one line (`line(name, loc)`) each family contact told of the call reads (`owe`: its timeline entry, to
+    send it again soon to those Telegram failed for: notes_owed.py)."""
     if chats := await family_told(svc, inc):
         name, msgs = await whose(svc, inc), []
         for chat in sorted(chats):
             loc = await svc.store.pref(chat, "locale") or svc.settings.locale
             msgs.append(Outbound(chat, line(name, loc), tag=f"family:{inc['id']}"))
-        await svc.outbox.send_all(msgs)
+        if owe is None:
+            await svc.outbox.send_all(msgs)
+        else:
+            await svc.incidents.sent_owing(inc["id"], owe, msgs, family=True)
 
 
-async def tell_said_fine(svc, inc: dict) -> None:
-    """`inc` as it was before he said he is fine: those told of it hear it the first time only."""
+async def tell_said_fine(svc, inc: dict, k: int | None = None) -> None:
+    """`inc` as it was before he said he is fine: those told of it hear it the first time only (`k`: the timeline
+    entry saying so: sent again to those Telegram failed for)."""
     if not inc.get("maybe_false_alarm"):
         await tell_family(svc, inc, lambda name, loc: svc.cat.t(
-            "family.says_fine", loc, name=name, phone=svc.settings.community.committee_phone))
+            "family.says_fine", loc, name=name, phone=svc.settings.community.committee_phone), owe=k)
 
 
 def family_news_owed(n: int, now: float) -> tuple[str, float]:

@@ -182,7 +182,7 @@ class Deadlines:
             now = self.svc.clock.ts()
             k = inc.get("renewals", 0) + 1
             fields = {"reopened": True, "renewed": True, "renewals": k, "renew_level": 0, "renew_alerted": -1,
-                      "renewed_words": words, "renewed_key": key,
+                      "renewed_at": now, "renewed_words": words, "renewed_key": key,
                       "followup": 0, "followup_told": 0, "followup_stopped": False, "followup_stopped_told": False}
             pending = f"fol:{n}:{inc.get('claims', 0)}:{inc.get('followup', 0) + 1}"
             policy = self.policy(inc["kind"])
@@ -215,13 +215,21 @@ class Deadlines:
         now, nxt = self.svc.clock.ts(), f"rnw:{n}:{k}:{level + 1}"
         if level and inc.get("renew_level", 0) < level:  # else recorded by a worker that died before sending it
             await self.store.step_incident(n, {"renew_level": level}, {"at": now, "event": "escalated", "level": level},
-                                           deadlines={nxt: now + _gap(self.policy(inc["kind"]), level + 1)})
+                                           deadlines={nxt: _due(self.policy(inc["kind"]), inc, level + 1, now)})
         reason = "alert.escalated" if level else "alert.renewed"
         reached = await self._renewed_alert({**inc, "renew_level": level}, level, reason, mark={"renew_alerted": level})
         await self.store.cancel_deadline(key)
-        if reached == 0:  # the next level at once (level 0 reaching nobody: as `renew` does)
-            await self.store.set_deadline(nxt, now)
+        if reached == 0 and not level:  # its level 1 at once, as `renew` does; later levels keep their pace, reached
+            await self.store.set_deadline(nxt, now)  # or not (Telegram failing: the round again soon, retries.py)
         return False
+
+
+def _due(policy: Policy, inc: dict, level: int, now: float) -> float:
+    """When a renewal's `level` falls due: counted from the new cry, as a new call's levels are from the call (a level 1
+    brought forward does not bring the next ones with it); past the last level, one repeat interval on."""
+    if level < len(policy.levels) and inc.get("renewed_at"):
+        return max(now, inc["renewed_at"] + policy.levels[level].after_minutes * 60)
+    return now + _gap(policy, level)  # (older records: from the level before)
 
 
 def _gap(policy: Policy, level: int) -> float:

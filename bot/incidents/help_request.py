@@ -139,8 +139,9 @@ async def again(ctx: Ctx, n: int, words: str) -> int:
         return n
     if reached:
         ctx.say("\n".join([ctx.t("help.alerted", phone=phone)] + advice_for(ctx)), urgent=True)
-    else:
+    else:  # told once when a staff member has it (reached_late.py)
         tell_not_reached(ctx)
+        await _incidents(ctx).caller_unreached(n, [ctx.ev.chat])
     inc = await ctx.svc.store.incident(n)
     if inc.get("address_state") in ("pending", "unknown") and replaying() is None:
         address_steps.ask_address(ctx, n, await ctx.svc.store.resident(inc["resident"]) or {})

@@ -56,10 +56,10 @@ async def on_need(ctx: Ctx, answer: str, n: int) -> None:
     # never a silent cancel: staff decide, the resident is told someone will still check
     at_risk = "self_harm" in fired_rules(normalise(inc.get("words") or ""))  # "我想不开" then "不用": never a false alarm
     await ctx.svc.store.update_incident(n, **({"declined_at_risk": True} if at_risk else {"maybe_false_alarm": True}))
-    await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "resident_says_fine"})
+    k = await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "resident_says_fine"})
     await ctx.svc.incidents.refresh(n)
     if not at_risk:
-        await tell_said_fine(ctx.svc, inc)  # the daughter who raised it is not left fearing the worst
+        await tell_said_fine(ctx.svc, inc, k)  # the daughter who raised it is not left fearing the worst
     ctx.goto(None)
     show_menu(ctx, "help.said_fine")
 

@@ -87,16 +87,20 @@ class Raising:
 
     async def told_more(self, n: int, words: str, by: dict | None = None) -> int:
         """What the resident (or `by`, a family contact: name, relation) added to their open call, on its timeline
-        first, then to the staff who hold it. How many staff chats got it."""
+        first, then to the staff who hold it; those Telegram failed for get it again soon (notes_owed.py). How many
+        staff chats got it."""
         inc, said = await self.store.incident(n), clip(words, 300)
         entry = {"event": "family_added", "by": by["name"]} if by else {"event": "resident_added"}
-        await self.store.add_timeline(n, {"at": self.svc.clock.ts(), **entry, "words": said})
+        k = await self.store.add_timeline(n, {"at": self.svc.clock.ts(), **entry, "words": said})
         person = await self.store.resident(inc["resident"]) or {}
         text = self.svc.cat.t("alert.family_added" if by else "alert.resident_added", n=n,
                               name=person.get("name", ""), words=said, **({"reporter": by["name"],
                                                                            "relation": by["relation"]} if by else {}))
-        return await roster.pass_on(self.svc, await listeners(self.svc, inc), text, None, tag=f"added:{n}",
-                                    urgent_intro=inc["kind"] == "emergency")
+        failed: list[int] = []
+        reached = await roster.pass_on(self.svc, await listeners(self.svc, inc), text, None, tag=f"added:{n}",
+                                       urgent_intro=inc["kind"] == "emergency", failed=failed)
+        await self.owe_note(n, k, dict.fromkeys(failed, text), urgent=inc["kind"] == "emergency")
+        return reached
 
     async def visit_wish(self, n: int, choice: str) -> dict | None:
         """His answer to "要不要请社工来看看您？" ("come" or "rest"), pressed or typed, maybe late. On his unwell request it

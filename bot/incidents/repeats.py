@@ -40,25 +40,29 @@ class Repeats:
         """A resident's call (made at `at`) while their incident is open: on the timeline every time. A request
         (or missed check-in) is raised to an emergency (Incidents.raise_call: how many it reached is returned).
         Claimed or arrived, it is a new urgent call (it may be a second fall: Incidents.renew); otherwise staff hear
-        it, collapsed. None: it was an emergency already."""
-        await self.svc.store.add_timeline(n, {"at": at, "event": event, "words": words[:300]})
+        it, collapsed. None: it was an emergency already (0: a new urgent call that reached nobody)."""
+        k = await self.svc.store.add_timeline(n, {"at": at, "event": event, "words": words[:300]})
         inc = await self.svc.store.incident(n) or {}
         if inc.get("kind") in ("help", "checkin") and (
                 reached := await self.incidents.raise_call(n, words[:200] or "🆘", "again")) >= 0:
             return reached
+        reached = None
         if renews(await self.svc.store.incident(n) or {}):
-            await self.incidents.renew(n, words[:200] or "🆘")
+            if not await self.incidents.renew(n, words[:200] or "🆘"):
+                reached = 0  # nobody has the new cry yet (Telegram failing): its caller is told the truth
         else:  # still unclaimed, or already renewed and not yet answered: one line per interval
-            await self.resident_again(n, words)
+            await self.resident_again(n, words, k)
         if event == "resident_again":  # he himself: the family and doctors told of it hear so, their way, paced
             await tell_still_calling(self.svc, n)
+        return reached
 
-    async def resident_again(self, n: int, words: str) -> None:
+    async def resident_again(self, n: int, words: str, k: int | None = None) -> None:
         """A resident's call while their incident is open: the staff holding it hear the first at once, then a
-        count (the family and doctors it reached hear in their own words: family_news.py)."""
+        count (the family and doctors it reached hear in their own words: family_news.py). The first, lost while
+        Telegram fails, is sent again soon (`k`: its timeline entry; notes_owed.py)."""
         if await self._first_of_interval(f"i{n}"):
             await self.incidents.notify_alerted(n, "alert.resident_again", words=words[:200] or "🆘", urgent=True,
-                                                holders=True)
+                                                holders=True, owe=k)
 
     async def stranger_media(self, uid: int) -> bool:
         """Whether an unregistered person's voice or photo is forwarded to staff now (else it is held back)."""

@@ -6,6 +6,8 @@ family cannot claim a call. Its deadline says which round:
 - "rty:42:l:k": level l of the k-th new 🆘 on a claimed or arrived call (deadlines.py `renew`);
 - "rty:42:l:cN": claim number N without 已到达, told to all staff and the head (deadlines.py `_no_arrival`);
 - "rty:42:l:fS": follow-up S of an arrived call; "rty:42:l:s": the head told they went unanswered (`_follow_up`);
+- "rty:42:0:wK": the note of timeline entry K (his new words to the staff holding the call, "说自己没事" to his
+  family...), to those still owed it, until the call is closed (notes_owed.py);
 - "rty:42:0:p": the line asking the staff holding the call to phone a caller the bot cannot write to (urgency.py).
 Once the call has moved on (claimed, its next level or follow-up, another new 🆘, 已到达, closed): nothing."""
 from __future__ import annotations
@@ -74,6 +76,8 @@ class Retries:
             if inc["status"] != "open" or inc.get("claimed_by") or inc.get("level", 0) != level:
                 return True
             return await self._alert(n, level, reason="retry", inc=inc, skip=held) > 0
+        if rest[1].startswith("w"):  # a note to the staff holding the call (notes_owed.py)
+            return await self._note_retried(inc, int(rest[1][1:]))
         if rest[1] == "p":
             if not inc.get("phone_note") or await self._phone_note(inc, inc["phone_note"]):
                 self.background(self.refresh(n))  # the packets say so too (their edits may have failed with it)

@@ -105,25 +105,26 @@ async def _joined(svc: Services, inc: dict, uid: int, words: str, reporter: dict
             return await _alerted(svc, n)
         return 1
     await remember(svc, uid, n)
-    await svc.store.add_timeline(n, {"at": svc.clock.ts(), "event": "stranger_joined", "by": reporter["name"],
-                                     "words": words[:300]})
+    k = await svc.store.add_timeline(n, {"at": svc.clock.ts(), "event": "stranger_joined", "by": reporter["name"],
+                                         "words": words[:300]})
     await svc.store.update_incident(n, joined=int(inc.get("joined") or 0) + 1)
     await svc.incidents.refresh(n)  # the packet counts them
-    await _joined_told(svc, inc, reporter["name"], words)
+    await _joined_told(svc, inc, reporter["name"], words, k)
     return 1
 
 
-async def _joined_told(svc: Services, inc: dict, who: str, words: str) -> None:
+async def _joined_told(svc: Services, inc: dict, who: str, words: str, k: int) -> None:
     """One more person on the call: the staff holding it (everyone alerted until it is claimed, then its claimer)
     hear the first of a minute at once and the rest as one count of people (`joined_many`, at the "rep:j{n}"
-    deadline), as a resident's repeats reach whoever holds his call. The summary call, unclaimed: its packet's count
-    only (edited in place: a spam wave pings nobody each time)."""
+    deadline), as a resident's repeats reach whoever holds his call; the line lost while Telegram fails is sent again
+    soon (timeline entry `k`: notes_owed.py). The summary call, unclaimed: its packet's count only (edited in place: a
+    spam wave pings nobody each time)."""
     n = inc["id"]
     if inc.get("summary") is not None and inc["status"] not in ("claimed", "arrived") or not await svc.store.repeat(
             f"j{n}", svc.clock.ts(), REPEAT_INTERVAL_SECONDS, f"rep:j{n}"):
         return
     await svc.incidents.notify_alerted(n, "alert.stranger_joined", who=who, words=words[:200], urgent=True,
-                                       holders=True)
+                                       holders=True, owe=k)
 
 
 async def joined_many(svc: Services, n: int, count: int) -> None:

@@ -186,8 +186,9 @@ class IncidentsStore(StoreBase):
         return bool(await self.script(_KEEP_NEWEST)(keys=[self.keys.incident(n)],
                                                     args=[field, dumps(value), value["sent_at"]]))
 
-    async def add_timeline(self, n: int, entry: dict) -> None:
-        await self.r.rpush(self.keys.incident_timeline(n), dumps(entry))
+    async def add_timeline(self, n: int, entry: dict) -> int:
+        """The entry's place in the timeline (from 1: each entry's own)."""
+        return await self.r.rpush(self.keys.incident_timeline(n), dumps(entry))
 
     async def timeline(self, n: int) -> list[dict]:
         return [loads(v) for v in await self.r.lrange(self.keys.incident_timeline(n), 0, -1)]

@@ -1,0 +1,45 @@
+"""Who cried for help and was told "暂时没联系上社工" (its first round, or the round of her new cry on a call already
+taken, reached no staff member: Telegram failing, the staff's phones blocked) hears once, when a staff member first has the call — its round sent again (retries.py), its
+next level, a short alert — that staff have it now: one line, the same for a resident and for a daughter who cried
+for him, and never again with each later round. A missed check-in's call (nobody cried), a staff member's own call
+and a stranger's are not told here."""
+from __future__ import annotations
+
+from ..types import Outbound
+
+
+class ReachedLate:
+    """The caller told nobody had the call, told once somebody has (part of `Incidents`)."""
+
+    async def caller_unreached(self, n: int, chats: list[int] | None = None) -> None:
+        """Those who cried on the call were told its round reached nobody (help_request.tell_not_reached & co):
+        `chats`, or (its first round) whoever made the call."""
+        inc = await self.store.incident(n) or {}
+        told = set(inc.get("caller_unreached") or []) | set(chats if chats is not None else await _callers(self.store,
+                                                                                                            inc))
+        await self.store.update_incident(n, caller_unreached=sorted(told))
+
+    async def _reached_late(self, n: int) -> None:
+        """A round reached a staff member: a caller told nobody had it hears that someone has, once."""
+        inc = await self.store.incident(n)
+        if not inc or not inc.get("caller_unreached"):
+            return
+        await self.store.update_incident(n, caller_unreached=[])  # (rounds of a call run under its lock)
+        phone, msgs = self.svc.settings.community.committee_phone, []
+        for chat in inc["caller_unreached"]:
+            loc = await self.store.pref(chat, "locale") or self.svc.settings.locale
+            msgs.append(Outbound(chat, self.svc.cat.t("help.reached_late", loc, phone=phone), urgent=True,
+                                 tag=f"resident:{n}"))
+        if msgs:
+            await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "caller_told_reached"})
+            self.background(self.svc.outbox.send_all(msgs))  # the round does not wait for it
+
+
+async def _callers(store, inc: dict) -> list[int]:
+    """The chats that cried on the call: the family contact who made it, else the resident himself."""
+    if inc.get("kind") == "checkin" or inc.get("staff_caller") or inc.get("category") == "death":
+        return []
+    if inc.get("source") == "family" or inc.get("family_chats"):
+        return sorted(set(inc.get("family_chats") or []))
+    person = await store.resident(inc.get("resident")) or {}
+    return [int(person["tg_id"])] if person.get("tg_id") else []
