@@ -1,0 +1,75 @@
+"""A call whose holder the bot can no longer reach goes back to the others.
+
+A staff member took a call (🙋 我来处理, or was handed it: 🔁 转交) and then blocked the assistant's chat
+(blocked_people.py), or a message to her was refused for good (Reach.refused: her phone's Telegram gone, the chat
+deleted without Telegram telling the bot), or she is no longer on the staff list (a new config, at start). The call
+is hers no more in all but name: it is reopened, as a claim nobody arrived at is (deadlines.py `_no_arrival`) —
+the reachable staff on duty get its packet again with 🙋 我来处理, every packet already sent shows the button
+again (with who cannot be reached, and her phone), the resident's further words, voice and cries reach everyone
+the call alerted (alerting.py `listeners`), not her dead chat, and the first colleague to tap takes it (the resident
+hears who is coming). Its timers keep running as a safety net. Her own tap, once she can be reached again (已到达 or
+🙋 我来处理), makes it hers again.
+"""
+from __future__ import annotations
+
+import logging
+
+from .. import roster
+
+log = logging.getLogger(__name__)
+HELD = ("claimed", "arrived")
+
+
+def lost(inc: dict) -> bool:
+    """The call was given back because its holder could not be reached, and nobody has taken it since."""
+    return bool(inc.get("reopened") and inc.get("holder_lost") and inc.get("holder_lost") == inc.get("claimed_by")
+                and inc.get("status") in HELD)
+
+
+def lost_line(svc, inc: dict, loc: str) -> str:
+    """The first line of its staff packets while `lost`: who holds it in name, and her phone."""
+    if not lost(inc):
+        return ""
+    st = roster.staff_by_id(svc.settings, inc["claimed_by"])
+    who = st.name if st else inc.get("holder_lost_name") or "?"
+    return svc.cat.t("alert.holder_lost", loc, n=inc["id"], who=who, phone=(st.phone if st else "") or "-")
+
+
+async def held_by(svc, staff_id: str) -> list[dict]:
+    """Her open calls: claimed by her, or arrived at."""
+    out = []
+    for n in await svc.store.open_incident_ids():
+        inc = await svc.store.incident(n)
+        if inc and inc.get("claimed_by") == staff_id and inc.get("status") in HELD:
+            out.append(inc)
+    return out
+
+
+async def give_back(svc, staff_id: str, name: str = "") -> list[dict]:
+    """Her open calls, offered again to the reachable staff on duty (already given back ones: not again). Returns
+    the calls given back now."""
+    incidents, given = svc.incidents, []
+    for inc in await held_by(svc, staff_id):
+        n = inc["id"]
+        async with incidents.lock(n):
+            inc = await svc.store.incident(n)
+            if not inc or inc.get("claimed_by") != staff_id or inc.get("status") not in HELD or lost(inc):
+                continue
+            now = svc.clock.ts()
+            await svc.store.update_incident(n, reopened=True, holder_lost=staff_id, holder_lost_name=name)
+            await svc.store.add_timeline(n, {"at": now, "event": "holder_lost", "by": name or staff_id})
+            inc = await svc.store.incident(n)
+            await incidents._alert(n, inc["level"], audience=["on_duty"], reason="alert.holder_lost", inc=inc)
+        log.warning("incident %s: its holder cannot be reached; offered again", n)
+        incidents.background(incidents.refresh(n))
+        given.append(inc)
+    return given
+
+
+async def named(svc, calls: list[dict]) -> str:
+    """"#1 王老伯、#3 张阿姨": the calls given back, for the line asking someone to phone her."""
+    names = []
+    for inc in calls:
+        person = await svc.incidents._caller(inc)
+        names.append(f"#{inc['id']} {person.get('name', '')}".strip())
+    return "、".join(names)

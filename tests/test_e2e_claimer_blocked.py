@@ -1,0 +1,34 @@
+"""李社工 took 王老伯's 🆘 (🙋 我来处理) and then blocked the assistant's chat (by mistake, or her phone's "clean up"
+deleted it). Before: the call stayed hers. The head and 王社工 were asked to phone her, but not told she held a call;
+nobody else had a claim button on it; his further words and voice were tried on her dead chat first, and the
+"claimed but nobody arrived" alert came only after its timer. Now, through the real clients: the "phone her" line
+names her open call, the call is offered again at once — the on-duty staff get its packet with 🙋 我来处理, the
+packets others got show the button again — his words reach them, and a colleague's tap takes it over (he hears who
+is coming)."""
+from test_e2e_delivery import sos
+
+
+async def _claimed_by_li(telegram):
+    li = telegram.user("李社工")
+    wang = await sos(telegram)
+    packet = await telegram.said(li, "紧急求助 #1")
+    await li.click(packet, "我来处理")
+    await telegram.said(wang, "李社工")
+    return wang, li
+
+
+async def test_a_claimer_who_blocks_the_bot_gives_her_call_back_to_the_others(telegram):
+    api = telegram.api
+    wa, chen = telegram.user("王社工"), telegram.user("陈书记")
+    wang, li = await _claimed_by_li(telegram)
+    api.block_chat(li.id)
+    told = await telegram.said(chen, "屏蔽了助手")
+    assert "#1" in told.text and "王老伯" in told.text and "13800000001" in told.text
+    offered = await telegram.said(wa, lambda m: "#1" in m.text and "我来处理" in " ".join(m.buttons()))
+    assert "李社工" in offered.text and "联系不上" in offered.text
+    await wang.send_text("我在卫生间 门锁着")
+    assert "门锁着" in (await telegram.said(wa, "门锁着")).text
+    await wa.click(offered, "我来处理")
+    assert "王社工" in (await telegram.said(wang, "王社工")).text
+    inc = await telegram.app.svc.store.incident(1)
+    assert inc["claimed_by"] == "wang" and inc["status"] == "claimed"
