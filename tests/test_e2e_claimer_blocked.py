@@ -14,6 +14,8 @@ async def _claimed_by_li(telegram):
     packet = await telegram.said(li, "紧急求助 #1")
     await li.click(packet, "我来处理")
     await telegram.said(wang, "李社工")
+    await wang.click(await telegram.said(wang, "对吗"), "对")  # the address: his next words are words, not it
+    await telegram.said(wang, "社工会到这个地址")
     return wang, li
 
 
@@ -32,3 +34,21 @@ async def test_a_claimer_who_blocks_the_bot_gives_her_call_back_to_the_others(te
     assert "王社工" in (await telegram.said(wang, "王社工")).text
     inc = await telegram.app.svc.store.incident(1)
     assert inc["claimed_by"] == "wang" and inc["status"] == "claimed"
+
+
+async def test_a_claimer_whose_chat_refuses_his_words_gives_her_call_back_to_the_others(telegram):
+    """Her phone went silent for the bot without Telegram saying so (no my_chat_member): found out when his words
+    to her are refused (403). Before: his words reached 王社工 as a forward, the call stayed hers with no button, and
+    nobody was asked to phone her until the "nobody arrived" timer."""
+    api = telegram.api
+    wa, chen = telegram.user("王社工"), telegram.user("陈书记")
+    wang, li = await _claimed_by_li(telegram)
+    api.block_chat(li.id, tell_bot=False)
+    await wang.send_text("我在卫生间 门锁着")
+    assert "门锁着" in (await telegram.said(wa, "门锁着")).text
+    offered = await telegram.said(wa, lambda m: "#1" in m.text and "我来处理" in " ".join(m.buttons()))
+    assert "李社工" in offered.text and "联系不上" in offered.text
+    told = await telegram.said(chen, "13800000001")
+    assert "李社工" in told.text and "#1" in told.text and "王老伯" in told.text
+    await wa.click(offered, "我来处理")
+    assert "王社工" in (await telegram.said(wang, "王社工")).text

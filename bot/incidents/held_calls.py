@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 
 from .. import roster
+from ..types import Outbound
 
 log = logging.getLogger(__name__)
 HELD = ("claimed", "arrived")
@@ -73,3 +74,16 @@ async def named(svc, calls: list[dict]) -> str:
         person = await svc.incidents._caller(inc)
         names.append(f"#{inc['id']} {person.get('name', '')}".strip())
     return "、".join(names)
+
+
+async def holder_unreachable(svc, staff_id: str) -> None:
+    """A message to her was refused for good (Reach.refused): the calls she holds go back, and the other staff the
+    bot can reach are asked to phone her (at once, at any hour: a call is waiting)."""
+    st = roster.staff_by_id(svc.settings, staff_id)
+    if st is None or not (held := await give_back(svc, st.id, st.name)):
+        return
+    cannot = await roster.unreachable(svc)
+    text = "\n".join([svc.cat.t("staff.unreachable_holder", name=st.name, phone=st.phone),
+                      svc.cat.t("staff.holder_lost", name=st.name, calls=await named(svc, held))])
+    await svc.outbox.send_all([Outbound(o.telegram_id, text, urgent=True) for o in svc.settings.staff
+                               if o.id != st.id and o.id not in cannot])

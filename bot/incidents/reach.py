@@ -15,6 +15,7 @@ import logging
 from .. import roster
 from ..services import Services
 from ..types import Outbound, SendResult
+from .held_calls import holder_unreachable
 
 log = logging.getLogger(__name__)
 DEADLINE = "duty"
@@ -58,7 +59,10 @@ class Reach:
     async def refused(self, chats: list[int]) -> None:
         """An alert to these staff chats was refused for good (blocked, never started)."""
         if ids := [st.id for st in self.svc.settings.staff if st.telegram_id in chats]:
+            before = await self.unreachable()
             await self.svc.store.mark_reach(unreachable=ids)
+            for sid in set(ids) - before:  # the calls she holds go back to the others (held_calls.py); not waited
+                self.svc.incidents.background(holder_unreachable(self.svc, sid))  # for: a round may hold its lock
 
     async def heard(self, staff_id: str) -> None:
         """They wrote to the bot: every process can reach them now."""
