@@ -19,8 +19,9 @@ async def listeners(svc, inc: dict) -> list[int]:
     """Whoever is handling the call (everyone alerted about it until it is claimed): the staff chats that hear what
     the resident sends next."""
     claimer = None if lost(inc) else roster.staff_by_id(svc.settings, inc.get("claimed_by"))  # (held_calls.py)
+    staff = {st.telegram_id for st in svc.settings.staff}  # (someone taken off the staff list: no longer)
     return [claimer.telegram_id] if claimer else sorted({c for c, _, role in await svc.store.alert_messages(inc["id"])
-                                                        if role == "staff"})
+                                                        if role == "staff" and c in staff})
 
 
 class Alerting:

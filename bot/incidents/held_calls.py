@@ -31,19 +31,28 @@ def lost_line(svc, inc: dict, loc: str) -> str:
     """The first line of its staff packets while `lost`: who holds it in name, and her phone."""
     if not lost(inc):
         return ""
-    st = roster.staff_by_id(svc.settings, inc["claimed_by"])
-    who = st.name if st else inc.get("holder_lost_name") or "?"
-    return svc.cat.t("alert.holder_lost", loc, n=inc["id"], who=who, phone=(st.phone if st else "") or "-")
+    if not (st := roster.staff_by_id(svc.settings, inc["claimed_by"])):  # taken off the staff list
+        return svc.cat.t("alert.holder_gone", loc, n=inc["id"], who=inc.get("holder_lost_name") or "?")
+    return svc.cat.t("alert.holder_lost", loc, n=inc["id"], who=st.name, phone=st.phone or "-")
 
 
-async def held_by(svc, staff_id: str) -> list[dict]:
-    """Her open calls: claimed by her, or arrived at."""
-    out = []
+async def held_by(svc, staff_id: str | None) -> list[dict]:
+    """Her open calls: claimed by her, or arrived at (None: by anyone no longer on the staff list)."""
+    out, staff = [], {st.id for st in svc.settings.staff}
     for n in await svc.store.open_incident_ids():
         inc = await svc.store.incident(n)
-        if inc and inc.get("claimed_by") == staff_id and inc.get("status") in HELD:
+        held = inc and inc.get("claimed_by") and inc.get("status") in HELD
+        if held and (inc["claimed_by"] == staff_id if staff_id else inc["claimed_by"] not in staff):
             out.append(inc)
     return out
+
+
+async def give_back_former(svc) -> None:
+    """At start: the calls held by someone taken off the staff list (a changed config), each offered again."""
+    for inc in await held_by(svc, None):
+        by = [e for e in await svc.store.timeline(inc["id"]) if e.get("event") in ("claimed", "handed_over")]
+        name = (by[-1].get("to") or by[-1].get("by", "")) if by else ""
+        await give_back(svc, inc["claimed_by"], name)
 
 
 async def give_back(svc, staff_id: str, name: str = "") -> list[dict]:

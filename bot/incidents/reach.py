@@ -15,7 +15,7 @@ import logging
 from .. import roster
 from ..services import Services
 from ..types import Outbound, SendResult
-from .held_calls import holder_unreachable
+from .held_calls import give_back_former, holder_unreachable
 
 log = logging.getLogger(__name__)
 DEADLINE = "duty"
@@ -26,9 +26,13 @@ class Reach:
     def __init__(self, svc: Services) -> None:
         self.svc = svc
         self._duty: tuple[str, ...] | None = None  # the on-duty ids at the last check (None: not checked yet)
+        self._started = False
 
     async def on_deadline(self, key: str) -> bool:
         """The "duty" timer: a check when the duty has changed (or at start), then again in a minute."""
+        if not self._started:  # at start: calls held by someone taken off the staff list go back (held_calls.py)
+            await give_back_former(self.svc)
+            self._started = True
         await self.check()
         await self.svc.store.set_deadline(DEADLINE, self.svc.clock.ts() + CHECK_EVERY_SECONDS)
         return False
