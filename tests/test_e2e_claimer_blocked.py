@@ -52,3 +52,21 @@ async def test_a_claimer_whose_chat_refuses_his_words_gives_her_call_back_to_the
     assert "李社工" in told.text and "#1" in told.text and "王老伯" in told.text
     await wa.click(offered, "我来处理")
     assert "王社工" in (await telegram.said(wang, "王社工")).text
+
+
+async def test_a_call_handed_to_a_colleague_the_bot_cannot_reach_comes_back(telegram):
+    """李社工 hands the call over (🔁 转交) to 王社工, whose chat refuses the bot without Telegram having said so.
+    Before: the call became 王社工's all the same, and nobody was told she never heard of it."""
+    api, wa, chen = telegram.api, telegram.user("王社工"), telegram.user("陈书记")
+    wang, li = await _claimed_by_li(telegram)
+    api.block_chat(wa.id, tell_bot=False)
+    await li.click(await telegram.said(li, lambda m: "转交" in " ".join(m.buttons())), "转交")
+    await li.click(await telegram.said(li, "转交给谁"), "王社工")
+    told = await telegram.said(chen, "13800000002")
+    assert "王社工" in told.text and "#1" in told.text
+    back = await telegram.said(li, lambda m: "#1" in m.text and "联系不上王社工" in m.text and "我来处理" in " ".join(
+        m.buttons()))
+    seen = telegram.count(wang)
+    await li.click(back, "我来处理")
+    assert "李社工" in (await telegram.said(wang, "李社工", after=seen)).text
+    assert (await telegram.app.svc.store.incident(1))["claimed_by"] == "li"
