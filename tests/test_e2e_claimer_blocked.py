@@ -70,3 +70,15 @@ async def test_a_call_handed_to_a_colleague_the_bot_cannot_reach_comes_back(tele
     await li.click(back, "我来处理")
     assert "李社工" in (await telegram.said(wang, "李社工", after=seen)).text
     assert (await telegram.app.svc.store.incident(1))["claimed_by"] == "li"
+
+
+async def test_a_hand_over_to_a_colleague_known_to_have_blocked_the_bot_is_refused_and_says_why(telegram):
+    api, wa, chen = telegram.api, telegram.user("王社工"), telegram.user("陈书记")
+    wang, li = await _claimed_by_li(telegram)
+    api.block_chat(wa.id)
+    await telegram.said(chen, "屏蔽了助手")
+    await li.click(await telegram.said(li, lambda m: "转交" in " ".join(m.buttons())), "转交")
+    await li.click(await telegram.said(li, "转交给谁"), "王社工")
+    said = await telegram.said(li, "转交没有成功")
+    assert "联系不上王社工" in said.text and "13800000002" in said.text
+    assert (await telegram.app.svc.store.incident(1))["claimed_by"] == "li"

@@ -65,6 +65,9 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
                                                                         name=s.name)] for s in others])
     elif action == "handto" and len(args) > 1:
         to = roster.staff_by_id(ctx.svc.settings, args[1])
+        if to and to.id in await roster.unreachable(ctx.svc):  # she would never hear of it: it stays hers
+            ctx.say(ctx.t("staff.handover_unreachable", n=n, name=to.name, phone=tappable(to.phone)))
+            return
         if to is None or not await _inc(ctx).handover(n, me, to):
             ctx.say(ctx.t("staff.handover_failed", n=n))
             return
