@@ -82,3 +82,31 @@ async def test_a_hand_over_to_a_colleague_known_to_have_blocked_the_bot_is_refus
     said = await telegram.said(li, "转交没有成功")
     assert "联系不上王社工" in said.text and "13800000002" in said.text
     assert (await telegram.app.svc.store.incident(1))["claimed_by"] == "li"
+
+
+async def test_a_claimer_found_unreachable_by_the_shift_change_check_gives_her_call_back(telegram):
+    """At 20:00 the duty passes to 王社工 and the bot checks it can reach every staff member: 李社工's chat, silently
+    gone, refuses. Before: she was off duty, so nobody heard, and the call she still held stayed hers."""
+    api, app, wa = telegram.api, telegram.app, telegram.user("王社工")
+    app.svc.clock.advance(hours=9, minutes=58)  # Monday 19:58: 李社工 on duty
+    await app.engine.tick()
+    wang, li = await _claimed_by_li(telegram)
+    api.block_chat(li.id, tell_bot=False)
+    app.svc.clock.advance(minutes=2)  # 20:00
+    await app.engine.tick()
+    offered = await telegram.said(wa, lambda m: "#1" in m.text and "我来处理" in " ".join(m.buttons()))
+    assert "联系不上李社工" in offered.text
+    assert "13800000001" in (await telegram.said(wa, "请打电话给李社工")).text
+
+
+async def test_a_claimer_who_arrived_then_blocked_the_bot_gives_her_call_back_too(telegram):
+    api, wa = telegram.api, telegram.user("王社工")
+    wang, li = await _claimed_by_li(telegram)
+    await li.click(await telegram.said(li, lambda m: "已到达" in " ".join(m.buttons())), "已到达")
+    await telegram.said(li, lambda m: "已到达" not in " ".join(m.buttons()) and "#1" in m.text)
+    api.block_chat(li.id)
+    offered = await telegram.said(wa, lambda m: "#1" in m.text and "我来处理" in " ".join(m.buttons()))
+    assert "联系不上李社工" in offered.text
+    seen = telegram.count(wang)
+    await wa.click(offered, "我来处理")
+    assert "王社工" in (await telegram.said(wang, "王社工", after=seen)).text

@@ -51,9 +51,11 @@ class Reach:
             return
         results = await asyncio.gather(*(probe(st.telegram_id) for st in s.staff), return_exceptions=True)
         answers = [(st.id, res) for st, res in zip(s.staff, results) if isinstance(res, SendResult)]
+        before = await self.unreachable()
         unreachable = await self.svc.store.mark_reach(  # Telegram away (no answer either way) forgets no one
             reachable=[sid for sid, res in answers if res.ok],
             unreachable=[sid for sid, res in answers if not res.ok and res.permanent])
+        self._holders(unreachable - before)
         missing = [st for st in duty if st.id in unreachable]
         if missing:
             log.warning("%s staff on duty cannot be reached by the bot", len(missing))
@@ -64,9 +66,13 @@ class Reach:
         """An alert to these staff chats was refused for good (blocked, never started)."""
         if ids := [st.id for st in self.svc.settings.staff if st.telegram_id in chats]:
             before = await self.unreachable()
-            await self.svc.store.mark_reach(unreachable=ids)
-            for sid in set(ids) - before:  # the calls she holds go back to the others (held_calls.py); not waited
-                self.svc.incidents.background(holder_unreachable(self.svc, sid))  # for: a round may hold its lock
+            self._holders(await self.svc.store.mark_reach(unreachable=ids) - before)
+
+    def _holders(self, ids: set[str]) -> None:
+        """Staff just found unreachable: the calls they hold go back to the others (held_calls.py); not waited for
+        (an alert round that found it may hold the call's lock)."""
+        for sid in ids:
+            self.svc.incidents.background(holder_unreachable(self.svc, sid))
 
     async def heard(self, staff_id: str) -> None:
         """They wrote to the bot: every process can reach them now."""
