@@ -110,3 +110,18 @@ async def test_a_claimer_who_arrived_then_blocked_the_bot_gives_her_call_back_to
     seen = telegram.count(wang)
     await wa.click(offered, "我来处理")
     assert "王社工" in (await telegram.said(wang, "王社工", after=seen)).text
+
+
+async def test_a_claimer_who_takes_the_block_back_hears_what_became_of_her_calls(telegram):
+    """Before: she unblocked and heard nothing; her old packet still said the call was hers."""
+    api = telegram.api
+    wang, li = await _claimed_by_li(telegram)
+    api.block_chat(li.id)
+    await telegram.said(telegram.user("陈书记"), "屏蔽了助手")
+    seen = telegram.count(li)
+    api.unblock_chat(li.id)
+    back = await telegram.said(li, "#1", after=seen)
+    assert "王老伯" in back.text and "我来处理" in " ".join(back.buttons())
+    await li.click(back, "我来处理")
+    await telegram.said(li, lambda m: "我来处理" not in " ".join(m.buttons()) and "#1" in m.text, after=seen + 1)
+    assert (await telegram.app.svc.store.incident(1))["claimed_by"] == "li"

@@ -13,7 +13,7 @@ import logging
 
 from .. import roster
 from ..types import Inbound, Outbound
-from .held_calls import give_back, named
+from .held_calls import give_back, named, tell_back
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,7 @@ async def _staff(svc, st, *, blocked: bool) -> None:
     if not blocked:
         text = svc.cat.t("staff.unblocked_bot", name=st.name)
         await svc.outbox.send_all([roster.staff_line(svc, o.telegram_id, text) for o in others])
+        await tell_back(svc, st)  # the calls given back while she could not be reached (held_calls.py)
         return
     duty = roster.on_duty(svc.settings, svc.clock.now(), await svc.store.duty_overrides())
     was_on_duty = any(d.id == st.id for d in duty)

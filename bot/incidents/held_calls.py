@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 
 from .. import roster
-from ..types import Outbound
+from ..types import Button, Outbound
 
 log = logging.getLogger(__name__)
 HELD = ("claimed", "arrived")
@@ -96,3 +96,20 @@ async def holder_unreachable(svc, staff_id: str) -> None:
                       svc.cat.t("staff.holder_lost", name=st.name, calls=await named(svc, held))])
     await svc.outbox.send_all([Outbound(o.telegram_id, text, urgent=True) for o in svc.settings.staff
                                if o.id != st.id and o.id not in cannot])
+
+
+async def tell_back(svc, st) -> None:
+    """She can be reached again (took the block back): each call given back meanwhile, one tap to take it again if
+    nobody has, or who has it now."""
+    msgs = []
+    for n in await svc.store.open_incident_ids():
+        inc = await svc.store.incident(n)
+        if not inc or inc.get("holder_lost") != st.id or inc.get("status") not in HELD:
+            continue
+        name = (await svc.incidents._caller(inc)).get("name", "")
+        if lost(inc):
+            msgs.append(Outbound(st.telegram_id, svc.cat.t("staff.holder_back", n=n, name=name),
+                                 buttons=((Button(svc.cat.t("btn.claim"), f"inc:claim:{n}"),),), urgent=True))
+        elif taker := roster.staff_by_id(svc.settings, inc.get("claimed_by")):
+            msgs.append(Outbound(st.telegram_id, svc.cat.t("staff.holder_back_taken", n=n, name=name, who=taker.name)))
+    await svc.outbox.send_all(msgs)
