@@ -125,3 +125,16 @@ async def test_a_claimer_who_takes_the_block_back_hears_what_became_of_her_calls
     await li.click(back, "我来处理")
     await telegram.said(li, lambda m: "我来处理" not in " ".join(m.buttons()) and "#1" in m.text, after=seen + 1)
     assert (await telegram.app.svc.store.incident(1))["claimed_by"] == "li"
+
+
+async def test_a_colleague_typing_that_she_will_take_a_given_back_call_gets_its_button(telegram):
+    """Before: typing "我来" offered nothing for a call given back — in name still 李社工's."""
+    api, wa = telegram.api, telegram.user("王社工")
+    wang, li = await _claimed_by_li(telegram)
+    api.block_chat(li.id)
+    await telegram.said(wa, lambda m: "#1" in m.text and "我来处理" in " ".join(m.buttons()))
+    seen = telegram.count(wa)
+    await wa.send_text("我来")
+    offer = await telegram.said(wa, lambda m: any("#1" in b for b in m.buttons()), after=seen)
+    await wa.click(offer, "#1")
+    assert "王社工" in (await telegram.said(wang, "王社工")).text

@@ -7,7 +7,7 @@ from ..roster import staff_by_id
 from ..services import Services
 from ..textfit import MESSAGE_LIMIT, clip, clip_middle
 from ..types import Button
-from .held_calls import lost_line
+from .held_calls import lost, lost_line
 
 # long fields are cut in the packet (the whole text is in /incident), so it always fits one message
 NOTES_CHARS, WORDS_CHARS, DETAIL_CHARS, NAME_CHARS, SAID_CHARS = 300, 300, 500, 60, 120
@@ -95,7 +95,7 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     elif role == "staff" and inc.get("followup") and inc["status"] == "arrived":
         lines.insert(0, t("alert.followup_stopped" if inc.get("followup_stopped") else "alert.followup", n=n,
                           minutes=int((svc.clock.ts() - inc.get("arrived_at", 0)) // 60), count=inc["followup"]))
-    elif role == "staff" and inc.get("reopened") and inc["status"] == "claimed":
+    elif role == "staff" and inc.get("reopened") and inc["status"] == "claimed" and not lost(inc):
         lines.insert(0, t("alert.no_arrival", n=n, minutes=int((svc.clock.ts() - (inc.get("claimed_at") or inc["created"])) // 60)))
     elif role == "family":  # in his words: a cry, a missed check-in, or a chat she blocked
         lines[:] = family_heading(inc, person, title, t, svc.settings.community.committee_phone)
