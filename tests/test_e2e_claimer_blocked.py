@@ -138,3 +138,25 @@ async def test_a_colleague_typing_that_she_will_take_a_given_back_call_gets_its_
     offer = await telegram.said(wa, lambda m: any("#1" in b for b in m.buttons()), after=seen)
     await wa.click(offer, "#1")
     assert "王社工" in (await telegram.said(wang, "王社工")).text
+
+
+async def test_the_family_told_of_a_call_given_back_is_not_told_the_unreachable_holder_is_on_it(telegram):
+    """Before: his daughter, told of his call, read "李社工已经在处理了" when he pressed again — after 李社工 had
+    blocked the bot; now she reads staff know, and is asked to phone him if she can."""
+    from test_e2e_family import signed_up_daughter
+    api, app, li = telegram.api, telegram.app, telegram.user("李社工")
+    daughter = await signed_up_daughter(telegram)
+    wang = await sos(telegram)
+    packet = await telegram.said(li, "紧急求助 #1")
+    app.svc.clock.advance(minutes=8.1)  # the level that tells the family
+    await app.engine.tick()
+    await app.engine.tick()
+    await telegram.said(daughter, "王老伯")
+    await li.click(packet, "我来处理")
+    await telegram.said(daughter, "李社工")
+    api.block_chat(li.id)
+    await telegram.said(telegram.user("王社工"), "屏蔽了助手")
+    seen = telegram.count(daughter)
+    await wang.press("🆘 紧急求助")
+    again = await telegram.said(daughter, "还在按求助按钮", after=seen)
+    assert "李社工" not in again.text and "打个电话" in again.text
