@@ -9,6 +9,7 @@ from .. import roster
 from ..residents import full_address
 from ..textfit import clip
 from ..types import Button, MessageRef, Outbound
+from .held_calls import lost
 from .packet import NAME_CHARS, URGENT_KINDS, colleague, render, someone_else, tappable
 
 log = logging.getLogger(__name__)
@@ -17,9 +18,10 @@ log = logging.getLogger(__name__)
 async def listeners(svc, inc: dict) -> list[int]:
     """Whoever is handling the call (everyone alerted about it until it is claimed): the staff chats that hear what
     the resident sends next."""
-    claimer = roster.staff_by_id(svc.settings, inc.get("claimed_by"))
+    claimer = None if lost(inc) else roster.staff_by_id(svc.settings, inc.get("claimed_by"))  # (held_calls.py)
+    staff = {st.telegram_id for st in svc.settings.staff}  # (someone taken off the staff list: no longer)
     return [claimer.telegram_id] if claimer else sorted({c for c, _, role in await svc.store.alert_messages(inc["id"])
-                                                        if role == "staff"})
+                                                        if role == "staff" and c in staff})
 
 
 class Alerting:
@@ -33,7 +35,7 @@ class Alerting:
         out: dict[int, tuple[int, str, str]] = {}
         for who in audience:
             if who == "claimer":
-                claimer = roster.staff_by_id(s, inc.get("claimed_by"))
+                claimer = None if lost(inc) else roster.staff_by_id(s, inc.get("claimed_by"))
                 staff = [claimer] if claimer else []
             elif who == "on_duty":
                 if duty_overrides is None:

@@ -13,6 +13,7 @@ import logging
 
 from .. import roster
 from ..types import Inbound, Outbound
+from .held_calls import give_back, named, tell_back
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +33,17 @@ async def _staff(svc, st, *, blocked: bool) -> None:
     if not blocked:
         text = svc.cat.t("staff.unblocked_bot", name=st.name)
         await svc.outbox.send_all([roster.staff_line(svc, o.telegram_id, text) for o in others])
+        await tell_back(svc, st)  # the calls given back while she could not be reached (held_calls.py)
         return
     duty = roster.on_duty(svc.settings, svc.clock.now(), await svc.store.duty_overrides())
     was_on_duty = any(d.id == st.id for d in duty)
     text = svc.cat.t("staff.blocked_bot", name=st.name, phone=st.phone)
+    if held := await give_back(svc, st.id, st.name):  # the calls she holds: offered again at once (held_calls.py)
+        text += "\n" + svc.cat.t("staff.holder_lost", name=st.name, calls=await named(svc, held))
     if was_on_duty:  # her calls go elsewhere now: everyone should know to whom, and it may not wait till morning
         instead = "、".join(o.name for o in await roster.reachable_on_duty(svc)) or "-"
         text += "\n" + svc.cat.t("staff.blocked_bot_instead", name=st.name, instead=instead)
+    if was_on_duty or held:
         await svc.outbox.send_all([Outbound(o.telegram_id, text) for o in others])
     else:
         await svc.outbox.send_all([roster.staff_line(svc, o.telegram_id, text) for o in others])

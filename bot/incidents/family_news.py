@@ -13,6 +13,7 @@ from __future__ import annotations
 from .. import roster
 from ..types import Outbound
 from .closed import family_told, tell_family, whose
+from .held_calls import lost
 
 FAMILY_AGAIN_SECONDS = 300  # a daughter far away needs to know he is still calling, not each press
 
@@ -24,7 +25,7 @@ async def tell_still_calling(svc, n: int) -> None:
         return
     if not await svc.store.paced(f"family:{n}", svc.clock.ts(), FAMILY_AGAIN_SECONDS):
         return
-    holder = roster.staff_by_id(svc.settings, inc.get("claimed_by"))
+    holder = None if lost(inc) else roster.staff_by_id(svc.settings, inc.get("claimed_by"))  # (held_calls.py)
     key = "family.still_calling_taken" if holder and inc.get("status") in ("claimed", "arrived") else \
         "family.still_calling"
     await _tell(svc, inc, key, who=holder.name if holder else "")

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from ..residents import differing_parts, format_parts, full_address
 from ..people import age_of
+from ..roster import staff_by_id
 from ..services import Services
 from ..textfit import MESSAGE_LIMIT, clip, clip_middle
 from ..types import Button
+from .held_calls import lost, lost_line
 
 # long fields are cut in the packet (the whole text is in /incident), so it always fits one message
 NOTES_CHARS, WORDS_CHARS, DETAIL_CHARS, NAME_CHARS, SAID_CHARS = 300, 300, 500, 60, 120
@@ -23,8 +25,6 @@ URGENT_KINDS = ("emergency", "colleague")  # sent at alert priority
 def colleague(svc: Services, inc: dict) -> dict:
     """Who made a staff member's own call (`staff_caller`), shown as a resident is: from the staff list, not the
     register."""
-    from ..roster import staff_by_id
-
     st = staff_by_id(svc.settings, inc.get("staff_caller"))
     return {"name": st.name, "phone": st.phone, "tg_id": st.telegram_id} if st else {"name": "?"}
 
@@ -95,12 +95,14 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     elif role == "staff" and inc.get("followup") and inc["status"] == "arrived":
         lines.insert(0, t("alert.followup_stopped" if inc.get("followup_stopped") else "alert.followup", n=n,
                           minutes=int((svc.clock.ts() - inc.get("arrived_at", 0)) // 60), count=inc["followup"]))
-    elif role == "staff" and inc.get("reopened") and inc["status"] == "claimed":
+    elif role == "staff" and inc.get("reopened") and inc["status"] == "claimed" and not lost(inc):
         lines.insert(0, t("alert.no_arrival", n=n, minutes=int((svc.clock.ts() - (inc.get("claimed_at") or inc["created"])) // 60)))
     elif role == "family":  # in his words: a cry, a missed check-in, or a chat she blocked
         lines[:] = family_heading(inc, person, title, t, svc.settings.community.committee_phone)
     elif role == "staff" and inc["status"] == "open" and inc.get("level", 0) > 0:
         lines.insert(0, t("alert.escalated", n=n, minutes=minutes))
+    if role == "staff" and (gone := lost_line(svc, inc, loc)):  # its holder cannot be reached (held_calls.py)
+        lines.insert(0, gone)
     if role == "staff" and inc.get("raised_words") and inc["status"] == "open":  # a request become an emergency
         lines.insert(0, t("alert.raised", n=n, name=person.get("name", "?"), words=inc["raised_words"]))
     if role == "staff" and inc.get("death_told") and inc.get("category") != "death":  # told on his open call
@@ -236,8 +238,6 @@ def map_button(svc: Services, where: tuple[float, float], loc: str | None = None
 
 
 def _status_line(svc: Services, inc: dict, loc: str) -> str:
-    from ..roster import staff_by_id
-
     who = staff_by_id(svc.settings, inc.get("claimed_by") or inc.get("resolved_by"))
     outcome = svc.cat.t(f"outcome.{inc['outcome']}", loc) if inc.get("outcome") else ""
     return svc.cat.t(STATUS_KEYS[inc["status"]], loc, who=who.name if who else "", outcome=outcome,

@@ -15,6 +15,7 @@ import logging
 from .. import roster
 from ..services import Services
 from ..types import Outbound, SendResult
+from .held_calls import give_back_former, holder_unreachable
 
 log = logging.getLogger(__name__)
 DEADLINE = "duty"
@@ -25,9 +26,13 @@ class Reach:
     def __init__(self, svc: Services) -> None:
         self.svc = svc
         self._duty: tuple[str, ...] | None = None  # the on-duty ids at the last check (None: not checked yet)
+        self._started = False
 
     async def on_deadline(self, key: str) -> bool:
         """The "duty" timer: a check when the duty has changed (or at start), then again in a minute."""
+        if not self._started:  # at start: calls held by someone taken off the staff list go back (held_calls.py)
+            await give_back_former(self.svc)
+            self._started = True
         await self.check()
         await self.svc.store.set_deadline(DEADLINE, self.svc.clock.ts() + CHECK_EVERY_SECONDS)
         return False
@@ -46,9 +51,11 @@ class Reach:
             return
         results = await asyncio.gather(*(probe(st.telegram_id) for st in s.staff), return_exceptions=True)
         answers = [(st.id, res) for st, res in zip(s.staff, results) if isinstance(res, SendResult)]
+        before = await self.unreachable()
         unreachable = await self.svc.store.mark_reach(  # Telegram away (no answer either way) forgets no one
             reachable=[sid for sid, res in answers if res.ok],
             unreachable=[sid for sid, res in answers if not res.ok and res.permanent])
+        self._holders(unreachable - before)
         missing = [st for st in duty if st.id in unreachable]
         if missing:
             log.warning("%s staff on duty cannot be reached by the bot", len(missing))
@@ -58,7 +65,14 @@ class Reach:
     async def refused(self, chats: list[int]) -> None:
         """An alert to these staff chats was refused for good (blocked, never started)."""
         if ids := [st.id for st in self.svc.settings.staff if st.telegram_id in chats]:
-            await self.svc.store.mark_reach(unreachable=ids)
+            before = await self.unreachable()
+            self._holders(await self.svc.store.mark_reach(unreachable=ids) - before)
+
+    def _holders(self, ids: set[str]) -> None:
+        """Staff just found unreachable: the calls they hold go back to the others (held_calls.py); not waited for
+        (an alert round that found it may hold the call's lock)."""
+        for sid in ids:
+            self.svc.incidents.background(holder_unreachable(self.svc, sid))
 
     async def heard(self, staff_id: str) -> None:
         """They wrote to the bot: every process can reach them now."""

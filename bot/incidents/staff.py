@@ -65,13 +65,18 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
                                                                         name=s.name)] for s in others])
     elif action == "handto" and len(args) > 1:
         to = roster.staff_by_id(ctx.svc.settings, args[1])
+        if to and to.id in await roster.unreachable(ctx.svc):  # she would never hear of it: it stays hers
+            ctx.say(ctx.t("staff.handover_unreachable", n=n, name=to.name, phone=tappable(to.phone)))
+            return
         if to is None or not await _inc(ctx).handover(n, me, to):
             ctx.say(ctx.t("staff.handover_failed", n=n))
             return
         ctx.edit_pressed(ctx.t("staff.handed_over", n=n, name=to.name))
         await _inc(ctx).refresh(n)
-        await ctx.svc.outbox.send(Outbound(to.telegram_id, ctx.svc.cat.t("staff.handed_to_you", n=n, name=me.name),
-                                           urgent=inc["kind"] in URGENT_KINDS))
+        res = await ctx.svc.outbox.send(Outbound(to.telegram_id, ctx.svc.cat.t("staff.handed_to_you", n=n,
+                                                                              name=me.name), urgent=inc["kind"] in URGENT_KINDS))
+        if not res.ok and res.permanent and ctx.svc.reach:  # she never hears of it: it comes back (held_calls.py)
+            await ctx.svc.reach.refused([to.telegram_id])
         await _tell_resident(ctx, inc, "help.staff_coming", who=to.name, phone=to.phone)
         await tell_taken(ctx.svc, n, to.name)
     else:

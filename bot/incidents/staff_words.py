@@ -31,6 +31,7 @@ from ..flows.base import Ctx
 from ..residents import residents_called
 from ..textfit import clip
 from .packet import NAME_CHARS, actions
+from .held_calls import lost
 from .closed import RESOLVED as OUTCOMES  # ✅ 已解决's outcomes (staff.py)
 from . import staff_asks, undo, whom_to_call
 
@@ -167,8 +168,8 @@ def _buttons(ctx: Ctx, n: int, name: str, group: tuple[str, ...]) -> list[list]:
     return [[ctx.button("staffwords.button", f"inc:{a}:{n}", n=n, name=name, label=ctx.t(LABELS[a]))] for a in group]
 
 
-def _mine(ctx: Ctx, inc: dict) -> bool:
-    return not inc.get("claimed_by") or inc["claimed_by"] == ctx.me.staff_id
+def _mine(ctx: Ctx, inc: dict) -> bool:  # (a call given back, its holder unreachable: anyone's: held_calls.py)
+    return not inc.get("claimed_by") or inc["claimed_by"] == ctx.me.staff_id or lost(inc)
 
 
 async def _hers(ctx: Ctx, anyones: bool = False) -> list[tuple[dict, str]]:
