@@ -73,7 +73,7 @@ async def _said(ctx: Ctx, text: str) -> None:
     if family_asks.worried(text):  # "我爸最近怎么样都不肯吃药": staff hear it now, however it is worded
         await request(ctx, text, category="unwell", noted="family.worry_noted")
         return
-    if await family_away.told(ctx, text) or asks_after(text) and await family_asks.asked(ctx, text) is None:
+    if await family_away.told(ctx, text) or asks_after(text) and await family_asks.asked(ctx, text):
         return  # "我爸住院了": his check-in paused, staff told; "我爸今天签到了吗": his check-in
     result = await understand(ctx.svc, text)
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]

@@ -111,15 +111,15 @@ def named(text: str, people: list[dict]) -> list[dict] | None:
     return [p for p in people if (p.get("name") or "")[:1] == m["surname"]]
 
 
-async def asked(ctx: Ctx, text: str) -> None:
+async def asked(ctx: Ctx, text: str) -> bool:
     """Words asking after the resident: the answer, or which one (linked to several). Someone else named: the same
-    plain words whoever it was (nothing is told of them, not even whether they are on the register)."""
+    plain words whoever it was (nothing is told of them, not even whether they are on the register). True: answered."""
     _, people = await family.linked_people(ctx)
     theirs = named(text, people) if people else None
     if theirs == []:
         show_menu(ctx, "family.only_yours", names="、".join(p["name"] for p in people),
                   phone=ctx.svc.settings.community.committee_phone)
-        return
+        return True
     people = theirs or people
     if not people:
         show_menu(ctx, "contact.menu")
@@ -128,6 +128,7 @@ async def asked(ctx: Ctx, text: str) -> None:
     else:
         ctx.session["asked"] = text[:300]
         ctx.say(ctx.t("family.which_checkin"), buttons=[[Button(p["name"], f"fas:{p['id']}")] for p in people])
+    return True
 
 
 async def on_asked_which(ctx: Ctx, args: list[str]) -> None:
