@@ -15,12 +15,18 @@ from test_alert_faults_more import heard, seen, ticks
 from test_incident_followups import SH
 
 
-async def test_a_residents_words_on_his_claimed_call_lost_to_a_telegram_fault_reach_its_holder_once(people, app,
-                                                                                                     clock):
+async def _wang_called_at_ten(people, clock):
+    """王老伯 pressed 🆘 at 10:00 and said yes to his address."""
     clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
     wang = await signed_up(people("王老伯"), "13900000002")
     await wang.send("🆘 紧急求助")
     await wang.click(wang.last("地址"), "对")
+    return wang
+
+
+async def test_a_residents_words_on_his_claimed_call_lost_to_a_telegram_fault_reach_its_holder_once(people, app,
+                                                                                                     clock):
+    wang = await _wang_called_at_ten(people, clock)
     await people("王社工").press_data(1, "inc:claim:1")
     over, before = telegram_down(app), seen(people)
     await wang.send("不用叫救护车")
@@ -39,10 +45,7 @@ async def test_a_residents_words_on_his_claimed_call_lost_to_a_telegram_fault_re
 async def test_a_residents_words_on_his_unclaimed_call_lost_to_a_telegram_fault_reach_each_alerted_once(people, app,
                                                                                                          clock):
     """Nobody has taken it yet: everyone alerted of it holds it, and each reads his words once."""
-    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
-    wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send("🆘 紧急求助")
-    await wang.click(wang.last("地址"), "对")
+    wang = await _wang_called_at_ten(people, clock)
     clock.set(datetime(2026, 11, 23, 10, 3, 10, tzinfo=SH))
     await app.engine.tick()  # level 2: all staff and the head have it
     over, before = telegram_down(app), seen(people)
@@ -76,10 +79,7 @@ async def test_a_residents_cry_again_on_his_unclaimed_call_lost_to_a_telegram_fa
                                                                                                            clock):
     """Nobody has taken 王老伯's call yet (李社工, on duty, has it): he cries again while Telegram fails for the staff
     chats. Once it is back she reads that he is still crying — once."""
-    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
-    wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send("🆘 紧急求助")
-    await wang.click(wang.last("地址"), "对")
+    wang = await _wang_called_at_ten(people, clock)
     over, before = telegram_down(app), seen(people)
     await wang.send("救命 快来人啊")
     await app.engine.tick()

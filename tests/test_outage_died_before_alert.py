@@ -20,6 +20,13 @@ EVERYONE = (1001, 1002, 1003)
 FALLBACK_ALERT = "未能记录"
 
 
+def one_alert_each(app, words: str) -> None:
+    """Every staff member and the head got the fallback alert of his cry, with `words`, exactly once."""
+    for tg in EVERYONE:
+        alerts = [t for t in Person(app, tg).texts() if FALLBACK_ALERT in t]
+        assert len(alerts) == 1 and words in alerts[0], Person(app, tg).texts()
+
+
 async def he_cried_and_the_process_died_before_alerting(first):
     """His cry handled by `first` until its staff alerts would leave; then `first` dies."""
     staff_send, real = asyncio.Event(), first.svc.outbox.send
@@ -51,9 +58,7 @@ async def test_a_cry_whose_process_died_before_alerting_staff_reaches_them_from_
     for _ in range(3):
         clock.advance(seconds=5)
         await a_second_later(second)
-    for tg in EVERYONE:
-        alerts = [t for t in Person(second, tg).texts() if FALLBACK_ALERT in t]
-        assert len(alerts) == 1 and "救命 我摔倒了" in alerts[0], Person(second, tg).texts()
+    one_alert_each(second, "救命 我摔倒了")
     own_redis.start()
     await replay_tick(second)
     assert len(await second.svc.store.open_incident_ids()) == 1
@@ -83,6 +88,4 @@ async def test_a_cry_whose_fallback_alert_telegram_refused_is_alerted_again_once
     for _ in range(4):
         clock.advance(seconds=10)
         await a_second_later(app)
-    for tg in EVERYONE:
-        alerts = [t for t in Person(app, tg).texts() if FALLBACK_ALERT in t]
-        assert len(alerts) == 1 and "王老伯" in alerts[0], Person(app, tg).texts()
+    one_alert_each(app, "王老伯")
