@@ -22,8 +22,8 @@ def install(apps) -> dict[int, list[float]]:
         acquire, messenger = outbox.limiter.acquire, outbox.messenger
         deliver = messenger.deliver
 
-        async def timed_acquire(chat_id, urgent=False, *, again=False, _acquire=acquire):
-            slot = await (_acquire(chat_id, urgent, again=True) if again else _acquire(chat_id, urgent))
+        async def timed_acquire(chat_id, urgent=False, *, _acquire=acquire, **kw):  # again=, hold=: as given
+            slot = await _acquire(chat_id, urgent, **kw)
             seen.setdefault(chat_id, [0.0, 0.0])[0] = slot if slot is not None else time.monotonic()
             return slot
 
