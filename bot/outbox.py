@@ -33,6 +33,8 @@ class Limiter(Protocol):
 
     def penalise(self, chat_id: int, retry_after: float) -> None: ...
 
+    def sent(self, chat_id: int, slot_at: float | None) -> None: ...
+
 
 def priority(msg: Outbound) -> int:
     """0: an urgent staff alert; 1: other urgent messages; 2: replies and everything else; 3: the bot's own
@@ -108,6 +110,7 @@ class Outbox:
             await self.lanes.wait_turn()
         result = SendResult(ok=False, error="not sent")
         for attempt in range(1, self.attempts + 1):
+            slot = None
             try:  # a staff alert holds the others from its wait for a slot until Telegram has it (bounded), not while
                 # it waits for its chat's pace
                 with self.lanes.alert_hold(at_most=URGENT_HOLD_SECONDS) if not rank else nullcontext() as hold:
@@ -118,7 +121,9 @@ class Outbox:
                             await self.lanes.wait_turn()
                             if slot is not None and self.limiter.stale(slot):  # held back past it: sent now, it
                                 # would land on the slots booked since, past 30 in a second: a slot of its own
-                                await self.limiter.acquire(msg.chat_id, rank, again=True)
+                                self.limiter.sent(msg.chat_id, slot)
+                                slot = None
+                                slot = await self.limiter.acquire(msg.chat_id, rank, again=True)
                     if edit_key:
                         msg = self._latest.get(edit_key, msg)
                     elif at_send:
@@ -127,6 +132,9 @@ class Outbox:
             except Exception as e:  # a transport error is transient until proven otherwise
                 log.warning("send to chat %s failed: %s", msg.chat_id, type(e).__name__)
                 result = SendResult(ok=False, error=type(e).__name__)
+            finally:  # answered, failed or never sent: its place on the token comes back a second from now
+                if slot is not None:
+                    self.limiter.sent(msg.chat_id, slot)
             final = result.ok or result.permanent or attempt == self.attempts
             for watch in self.watchers:
                 watch(msg, result, final)

@@ -151,6 +151,9 @@ class TelegramLimiter:
             self._record(chat_id, chat, self._clock(), again)
         return wait
 
+    def sent(self, chat_id: int, slot_at: float | None) -> None:
+        """The send granted `slot_at` has its answer (kept in Redis only: `SharedLimiter.sent`)."""
+
     def penalise(self, chat_id: int, retry_after: float) -> None:
         until = self._clock() + max(0.0, retry_after)
         chat = self._chats.setdefault(chat_id, _Chat())

@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import asyncio
 import heapq
+import itertools
 import logging
 import math
+import os
 import time
 from typing import Awaitable, Callable
 
@@ -36,6 +38,7 @@ from .ratelimit import Limits, TelegramLimiter, _Chat
 from .store import Pace, Store
 
 log = logging.getLogger(__name__)
+ANSWERED_WAIT = 0.02  # seconds an answer waits for a reservation to ride along with before it is told on its own
 
 
 class SharedLimiter(TelegramLimiter):
@@ -51,7 +54,12 @@ class SharedLimiter(TelegramLimiter):
                          group_window=60 * (1 + limits.margin), lend=1 + limits.margin)
         self._timeout, self._down_seconds = timeout, down_seconds
         self._down_until = -math.inf
-        self._asks: list[tuple[int, int, int, _Chat, asyncio.Future, bool]] = []
+        self._asks: list[tuple[int, int, int, _Chat, asyncio.Future, bool, str]] = []
+        self._tickets: dict[tuple[int, float], list[str]] = {}  # (chat, slot granted) -> the places its sends hold
+        self._ticket_seq = itertools.count()
+        self._name = f"{os.getpid()}.{id(self):x}"
+        self._answered: list[tuple[str, float]] = []  # (ticket, when its answer came) not yet told to Redis
+        self._answer_timer: asyncio.TimerHandle | None = None
         self._asker: asyncio.Task | None = None
         self._reserved_until = -math.inf  # when the slot this process last reserved comes
         self._holding: set[asyncio.Task] = set()
@@ -60,19 +68,57 @@ class SharedLimiter(TelegramLimiter):
 
     async def _slot(self, chat_id: int, chat: _Chat, priority: int, again: bool = False) -> float:
         if self._clock() >= self._down_until:
+            ticket = f"{self._name}.{next(self._ticket_seq)}"
             try:
-                granted, seconds = await (self._reserve(chat_id, priority, again) if priority == 0
-                                          else self._ask(chat_id, chat, priority, again))
+                granted, seconds = await (self._reserve(chat_id, priority, again, ticket) if priority == 0
+                                          else self._ask(chat_id, chat, priority, again, ticket))
             except Exception as e:  # whatever broke, sending goes on under this process's own limits
                 self._went_down(e)
             else:
                 if not granted:
                     return seconds
                 self._record(chat_id, chat, self._clock() + max(0.0, seconds), again)  # a fallback goes on from here
+                self._tickets.setdefault((chat_id, chat.slot_at), []).append(ticket)
                 if seconds > 0:
                     await self._sleep(seconds)
                 return 0.0
         return await super()._slot(chat_id, chat, priority, again)
+
+    def sent(self, chat_id: int, slot_at: float | None) -> None:
+        """The send granted `slot_at` has its answer, or will not be made: its place on the token comes back a second
+        after now. Told to Redis with this process's next reservation, or within `ANSWERED_WAIT` (no task, no round
+        trip of its own while sends go on); if Redis never hears it, the place comes back when its lease ends."""
+        tickets = self._tickets.get((chat_id, slot_at))
+        if not tickets:
+            return
+        ticket = tickets.pop()
+        if not tickets:
+            del self._tickets[(chat_id, slot_at)]
+        self._answered.append((ticket, self._clock()))
+        if self._answer_timer is None:
+            self._answer_timer = asyncio.get_running_loop().call_later(ANSWERED_WAIT, self._tell_answered)
+
+    def _take_answered(self) -> list[tuple[str, float]]:
+        """The answers Redis has not heard of yet."""
+        if self._answer_timer is not None:
+            self._answer_timer.cancel()
+            self._answer_timer = None
+        taken, self._answered = self._answered, []
+        return taken
+
+    def _ages(self, taken: list[tuple[str, float]]) -> tuple:
+        now = self._clock()
+        return tuple(x for ticket, at in taken for x in (ticket, round(max(0.0, now - at), 6)))
+
+    def _untold(self, taken: list[tuple[str, float]]) -> None:
+        """Redis did not take them: they go with the next reservation (telling twice changes nothing)."""
+        self._answered[:0] = taken
+
+    def _tell_answered(self) -> None:
+        self._answer_timer = None
+        if taken := self._take_answered():
+            done = self.store.pace_release(self._ages(taken), self.pace)
+            done.add_done_callback(lambda fut: fut.cancelled() or fut.exception() and self._untold(taken))
 
     def penalise(self, chat_id: int, retry_after: float) -> None:
         super().penalise(chat_id, retry_after)
@@ -87,15 +133,22 @@ class SharedLimiter(TelegramLimiter):
         except Exception as e:
             self._went_down(e)
 
-    async def _reserve(self, chat_id: int, priority: int, again: bool = False) -> tuple[bool, float]:
+    async def _reserve(self, chat_id: int, priority: int, again: bool = False, ticket: str = "") -> tuple[bool, float]:
         self.round_trips += 1
-        async with asyncio.timeout(self._timeout):  # not wait_for: no task of its own for every message
-            return await self.store.pace_reserve(chat_id, priority <= 1, self.pace, alert=priority == 0, again=again,
-                                                 burst=self.burst(chat_id, priority))
+        taken = self._take_answered()
+        try:
+            async with asyncio.timeout(self._timeout):  # not wait_for: no task of its own for every message
+                return await self.store.pace_reserve(chat_id, priority <= 1, self.pace, alert=priority == 0,
+                                                     again=again, burst=self.burst(chat_id, priority), ticket=ticket,
+                                                     answered=self._ages(taken))
+        except BaseException:
+            self._untold(taken)
+            raise
 
-    async def _ask(self, chat_id: int, chat: _Chat, priority: int, again: bool = False) -> tuple[bool, float]:
+    async def _ask(self, chat_id: int, chat: _Chat, priority: int, again: bool = False,
+                   ticket: str = "") -> tuple[bool, float]:
         fut = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._asks, (priority, next(self._seq), chat_id, chat, fut, again))
+        heapq.heappush(self._asks, (priority, next(self._seq), chat_id, chat, fut, again, ticket))
         chat.asking = (priority, fut)  # until the asker takes it up, a staff alert to the chat may go first
         if self._asker is None or self._asker.done():
             self._asker = asyncio.create_task(self._run_asker())
@@ -112,12 +165,12 @@ class SharedLimiter(TelegramLimiter):
             if wait > 0 and self._asks[0][0] > 1:
                 await self._sleep(min(wait, 0.05))  # short naps: an urgent waiter may arrive meanwhile
                 continue
-            priority, _, chat_id, chat, fut, again = heapq.heappop(self._asks)
+            priority, _, chat_id, chat, fut, again, ticket = heapq.heappop(self._asks)
             if fut.done():  # its sender was cancelled, or gave its chat's turn to a staff alert
                 continue
             chat.asking = None  # reserving now: it keeps the turn
             try:
-                granted, seconds = await self._reserve(chat_id, priority, again)
+                granted, seconds = reply = await self._reserve(chat_id, priority, again, ticket)
             except Exception as e:  # every waiter falls back at once, not one timeout after another
                 for f in (fut, *(ask[4] for ask in self._asks)):
                     if not f.done():
@@ -126,6 +179,8 @@ class SharedLimiter(TelegramLimiter):
                 continue
             if granted:
                 self._reserved_until = self._clock() + seconds
+            elif getattr(reply, "anyone", False):  # no place on the token: the others here need not ask before then
+                self._reserved_until = max(self._reserved_until, self._clock() + seconds)
             if not fut.done():
                 fut.set_result((granted, seconds))
 

@@ -159,6 +159,7 @@ class Keys:
     def pace(self) -> str: return self._key("pace")
     def pace_chat(self, chat_id: Part) -> str: return self._key("pace:chat:{}", chat_id)
     def pace_grants(self, chat_id: Part) -> str: return self._key("pace:chat:{}:grants", chat_id)
+    def pace_flight(self) -> str: return self._key("pace:flight")
 
     # --- the staff web console
     def console(self, kind: str, token: str) -> str: return self._key("console:{}:{}", kind, token)
