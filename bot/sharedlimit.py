@@ -20,6 +20,12 @@ token and the chat in Redis, for every process. A lesser message that holds a st
 a slot gives the turn to an alert for that chat (ratelimit.py `_preempt`), and an alert's reservation goes on
 the 🆘 path's own Redis client (store/pace.py), not behind the check-ins' shared pool and batch.
 
+Evenly spaced slots still let 31 requests reach Telegram within one second when the first ones travel late (a loaded
+machine: 50–250 ms); so each send also holds one of the token's 30 places, from its reservation until a second after
+its answer (store/pace.py), and no 31 requests can be at the server within any second, however they travel. The
+answers ride along with this process's next reservation (or go within 20 ms); a place whose answer never comes (its
+process died) comes back after its lease. An urgent message that finds no place free gets the next one.
+
 If Redis does not answer within `timeout`, this process falls back to its own limits (the `TelegramLimiter`
 it is) for `down_seconds`, then tries again: sending never waits for Redis, and an alert still goes out.
 """
