@@ -30,6 +30,10 @@ Layout (prefix omitted):
   resident:{rid}:incident   str   the resident's active incident
   deadlines                 zset  "kind:arg" by due time (escalation, address timeout, check-ins)
   duty:override             hash  staff id -> until (ts)
+  duty:cover:seq            int
+  duty:cover:{n}            hash  asker, messages (JSON [[chat, message id]]), taken_by: an ask to take a duty over
+                                  (expires; bot/store/cover.py)
+  duty:covers               hash  staff id -> n: her ask nobody has taken yet
   staff:unreachable         set   staff ids the bot cannot reach (blocked, never started); gone once they write
   questions                 hash  n -> JSON question waiting for staff / knowledge-base gap
   questions:seq             int
@@ -132,6 +136,9 @@ class Keys:
 
     # --- staff
     def duty_overrides(self) -> str: return self._key("duty:override")
+    def cover_seq(self) -> str: return self._key("duty:cover:seq")
+    def cover(self, n: Part) -> str: return self._key("duty:cover:{}", n)
+    def covers_open(self) -> str: return self._key("duty:covers")
     def staff_bindings(self) -> str: return self._key("staff:tg")
     def unreachable_staff(self) -> str: return self._key("staff:unreachable")
     def questions(self) -> str: return self._key("questions")
