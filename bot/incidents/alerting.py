@@ -89,7 +89,7 @@ class Alerting:
         urgent = inc["kind"] in URGENT_KINDS
         out = []
         for chat, role, _ in targets:
-            text, buttons = render(self.svc, inc, person, role=role)
+            text, buttons = render(self.svc, inc, person, role=role, viewer=chat)
             out.append(Outbound(chat, text, buttons=buttons, urgent=urgent, tag=f"alert:{n}"))
         return out
 
@@ -168,7 +168,7 @@ class Alerting:
         person = await self.store.resident(inc["resident"])
         edits = []
         for chat, msg_id, role in await self.store.alert_messages(n):
-            text, buttons = render(self.svc, inc, person, role=role)
+            text, buttons = render(self.svc, inc, person, role=role, viewer=chat)
             ref = MessageRef(chat, msg_id)
             tag = f"reply:{n}" if ref == pressed else f"edit:{n}"
             edits.append(Outbound(chat, text, buttons=buttons, edit=ref, tag=tag))
