@@ -101,10 +101,11 @@ class BotAPIServer(ChatState):
         if chat_id in self._users and tell_bot:  # Telegram tells the bot, as a my_chat_member update
             self.member_update(chat_id, "member", "kicked")
 
-    def unblock_chat(self, chat_id: int) -> None:
-        """The user takes the block back (Telegram's "Unblock" / "Restart"): sends reach them again."""
+    def unblock_chat(self, chat_id: int, *, tell_bot: bool = True) -> None:
+        """The user takes the block back (Telegram's "Unblock" / "Restart"): sends reach them again (`tell_bot=False`:
+        their chat works again without Telegram saying so, e.g. Telegram reinstalled)."""
         self._blocked.discard(chat_id)
-        if chat_id in self._users:
+        if chat_id in self._users and tell_bot:
             self.member_update(chat_id, "kicked", "member")
 
     def never_started(self, user_id: int) -> None:
