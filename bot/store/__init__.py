@@ -6,7 +6,8 @@
                  staff joined by phone, duty taken over
   cover.py       the one on duty asking colleagues to take it over: each ask, and its one taker
   sessions.py    conversation state, preferences, sign-ups waiting, register drafts
-  incidents.py   an incident's record, timeline, alert messages; the atomic claim; every send attempt
+  incidents.py   an incident's record, timeline, alert messages (and edits of them owed); the atomic claim; every
+                 send attempt
   surge.py       many calls at once: the calls made lately, the surge started or prolonged, each call marked once
   told.py      who was told how a call ended, per family chat (each told once)
   emergency.py   a 🆘 stored in one round trip (the fast lane), calls arriving together batched

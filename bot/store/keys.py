@@ -22,6 +22,8 @@ Layout (prefix omitted):
   incident:{n}:alerts       hash  "chat:message" -> role, every alert message sent for the incident
   incident:{n}:owed         hash  chat -> JSON [chat, role, name]: a full packet owed to a staff chat that had the
                                   call in a digest (gone once sent; "pkt:{n}" sends what is left after a crash)
+  incident:{n}:stale        set   "chat:message": a packet whose edit Telegram failed to make, edited again soon
+                                  (bot/incidents/edits_owed.py)
   incident:{n}:told         hash  chat -> "told" | until (ts): a family chat told how the call ended, or being told
                                   by one worker until then (bot/incidents/closed.py)
   incidents:open            zset  n by creation time
@@ -123,6 +125,7 @@ class Keys:
     def incident_alerts(self, n: Part) -> str: return self._key("incident:{}:alerts", n)
     def incident_owed(self, n: Part) -> str: return self._key("incident:{}:owed", n)
     def incident_told(self, n: Part) -> str: return self._key("incident:{}:told", n)
+    def incident_stale(self, n: Part) -> str: return self._key("incident:{}:stale", n)
     def incidents_open(self) -> str: return self._key("incidents:open")
     def surge(self) -> str: return self._key("surge")
     def surge_owed(self, sid: Part) -> str: return self._key("surge:{}:owed", sid)

@@ -47,6 +47,7 @@ class BotAPIServer(ChatState):
         self._holds: dict[str, list[float]] = {}
         self.held: list[str] = []  # methods whose answer was held back (hold_next), in order
         self.outage: APIError | None = None  # while set, every method fails with it (Telegram away: 502 & co)
+        self.failing: dict[str, APIError] = {}  # method (lower case) -> the error every call of it fails with, while set
         self.redirected: set[str] = set()  # methods answered with a redirect to themselves (a proxy set up wrong)
         self._runner: web.AppRunner | None = None
         self.webhook_pump = WebhookPump(self)
@@ -188,6 +189,8 @@ class BotAPIServer(ChatState):
                 raise APIError(404, "Not Found")
             if failures := self._failures.get(method.lower()):
                 raise failures.pop(0)
+            if failing := self.failing.get(method.lower()):
+                raise failing
             try:
                 call.result = await handler(self, params)
             except KeyError as missing:  # a required parameter was not sent
