@@ -160,3 +160,22 @@ async def test_the_family_told_of_a_call_given_back_is_not_told_the_unreachable_
     await wang.press("🆘 紧急求助")
     again = await telegram.said(daughter, "还在按求助按钮", after=seen)
     assert "李社工" not in again.text and "打个电话" in again.text
+
+
+async def test_a_claimer_whose_chat_refused_and_who_writes_again_hears_what_became_of_her_call(telegram):
+    """Her chat refused silently (no my_chat_member), the call went back; her Telegram works again and she writes.
+    Before: reachable again, she heard nothing of it; now, once, the unblock path's line with 🙋 我来处理."""
+    api, wa = telegram.api, telegram.user("王社工")
+    wang, li = await _claimed_by_li(telegram)
+    api.block_chat(li.id, tell_bot=False)
+    await wang.send_text("我在卫生间 门锁着")
+    await telegram.said(wa, lambda m: "#1" in m.text and "我来处理" in " ".join(m.buttons()))
+    api.unblock_chat(li.id, tell_bot=False)
+    seen = telegram.count(li)
+    await li.send_text("你好")
+    back = await telegram.said(li, "期间", after=seen)
+    assert "#1" in back.text and "王老伯" in back.text and "我来处理" in " ".join(back.buttons())
+    later = telegram.count(li)
+    await li.send_text("有哪些没处理的")
+    await telegram.said(li, "#1", after=later)  # her next message: answered, not told again
+    assert sum("期间" in m.text for m in api.sent_to(li.id)[seen:]) == 1

@@ -42,7 +42,7 @@ async def test_only_the_claimer_can_hand_over(people, app):
     li, wa = people("李社工"), people("王社工")
     await li.click(li.last("紧急求助"), "我来处理")
     await wa.press_data(1, "inc:handto:1:wang")
-    assert "转交没有成功" in wa.last().text
+    assert "已由 李社工 接手" in wa.last().text  # who holds it, not a bare "转交没有成功"
     assert (await app.svc.store.incident(1))["claimed_by"] == "li"
 
 

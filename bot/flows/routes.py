@@ -9,6 +9,7 @@ unwell:come|rest       resident   resident.on_unwell
 qa:up|down|staff|no    resident   qa.on_button (👍/👎 on an answer, ask staff, no thanks;
 qa:whose:money|missing               "那我老伴呢": his allowance, or a missing husband)
 duty:take|back         staff      staff_views.on_duty_button
+cover:<ask>            staff      staff_views.on_cover_button (🙋 我来值班 under a colleague's "谁来接班")
 su:ok|no:<telegram id> staff      staff_views.on_signup (a stranger's sign-up, approved or not)
 q:ans:<question>       staff      staff_answers.on_question_button (✍️ 回答)
 
@@ -62,6 +63,7 @@ def routes(svc=None) -> Routes:
             ButtonRoute("unwell", RESIDENT, resident.on_unwell, (("come", "rest"),)),
             ButtonRoute("qa", RESIDENT, _qa),
             ButtonRoute("duty", STAFF, staff_views.on_duty_button, (str,)),
+            ButtonRoute("cover", STAFF, staff_views.on_cover_button, (int,)),
             ButtonRoute("su", STAFF, staff_views.on_signup, (str, int)),
             ButtonRoute("q", STAFF, _question, (("ans",), int)),
         ),

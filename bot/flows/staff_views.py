@@ -114,13 +114,25 @@ async def show_duty(ctx: Ctx) -> None:
             buttons=[[ctx.button("btn.duty_take", "duty:take"), ctx.button("btn.duty_back", "duty:back")]])
 
 
-async def on_duty_button(ctx: Ctx, action: str) -> None:
+async def on_cover_button(ctx: Ctx, rid: int) -> None:
+    """[🙋 我来值班] under a colleague's "谁来接班": the first tap takes the duty; a later one says who has it."""
+    me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
+    first = await shift_handoff.took_first(ctx.svc, rid, me)
+    if first is None:
+        await on_duty_button(ctx, "take", rid)
+    elif first:
+        ctx.edit_pressed(ctx.t("shift.already_covered", taker=first))
+    else:
+        show_menu(ctx, "bad.stale_button")
+
+
+async def on_duty_button(ctx: Ctx, action: str, rid: int | None = None) -> None:
     store = ctx.svc.store
     me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
     if action == "take":
         before = await roster.reachable_on_duty(ctx.svc)
         await store.set_duty_override(me.id, ctx.svc.clock.ts() + 12 * 3600)
-        await shift_handoff.taken_from(ctx.svc, me, before)  # their alerts stop: they hear who has them now
+        await shift_handoff.taken_from(ctx.svc, me, before, rid)  # their alerts stop: they hear who has them now
     elif action == "back":
         await store.set_duty_override(me.id, None)
     else:

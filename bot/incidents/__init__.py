@@ -5,13 +5,14 @@ This package owns
   (`deadlines.py`), and how it ended, told to the family told of it whatever closed it, owed in Redis until it
   went (`closed.py`);
 - delivery, built for speed: the fast lane of a 🆘 (`fastlane.py`), alert rounds and digests (`rounds.py`), the full
-  packets owed after a digest (`owed.py`), who hears and how a round is recorded (`alerting.py`), the responder
-  packet (`packet.py`), repeated calls (`repeats.py`), a resident's one open call — joined, raised or added to,
-  never a second one beside it, even when two come at once or a contact names the resident later (`raising.py`),
-  whether each staff member can be reached (`reach.py`); calls that came while Redis was away, journaled by the
-  fallback and stored once it is back (`outage.py`), what their callers typed after (`outage_words.py`), and the one
-  message their callers then get (`recovery.py`); a live location's moves, paced, to the staff holding the call
-  (`live.py`); many calls at once in the committee, told to every staff member and the head at once (`surge.py`);
+  packets owed after a digest (`owed.py`), packet edits Telegram failed to make, made again (`edits_owed.py`), who
+  hears and how a round is recorded (`alerting.py`), the responder packet (`packet.py`), repeated calls
+  (`repeats.py`), a resident's one open call — joined, raised or added to, never a second one beside it, even when
+  two come at once or a contact names the resident later (`raising.py`), whether each staff member can be reached
+  (`reach.py`); calls that came while Redis was away, journaled by the fallback and stored once it is back
+  (`outage.py`), what their callers typed after (`outage_words.py`), and the one message their callers then get
+  (`recovery.py`); a live location's moves, paced, to the staff holding the call (`live.py`); many calls at once in
+  the committee, told to every staff member and the head at once (`surge.py`);
 - the conversations around an incident: the resident's call (`help_request.py`, `urgency.py`), a family
   member's (`family.py`), a staff member's own (`colleague.py`), an unregistered person's (`stranger_call.py`), a voice or photo sent in a group
   (`group_media.py`), staff's actions on alerts (`staff.py`);
@@ -27,6 +28,7 @@ from .alerting import Alerting
 from .closed import ClosedNews
 from .colleague import ColleagueCalls, on_cry as colleague_cry
 from .deadlines import Deadlines
+from .edits_owed import EditsOwed
 from .fastlane import FastLane
 from .help_request import start_help
 from .lifecycle import Lifecycle
@@ -45,7 +47,7 @@ from .surge import Surges
 
 
 class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, LiveLocation, Raising, ColleagueCalls,
-                ClosedNews, Surges, Retries, ReachedLate, NotesOwed):
+                ClosedNews, Surges, Retries, ReachedLate, NotesOwed, EditsOwed):
     """Every incident of this process: one object, its parts in the modules above."""
 
     def __init__(self, svc: Services) -> None:

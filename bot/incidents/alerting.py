@@ -89,7 +89,7 @@ class Alerting:
         urgent = inc["kind"] in URGENT_KINDS
         out = []
         for chat, role, _ in targets:
-            text, buttons = render(self.svc, inc, person, role=role)
+            text, buttons = render(self.svc, inc, person, role=role, viewer=chat)
             out.append(Outbound(chat, text, buttons=buttons, urgent=urgent, tag=f"alert:{n}"))
         return out
 
@@ -163,17 +163,13 @@ class Alerting:
     async def refresh(self, n: int, pressed: MessageRef | None = None) -> asyncio.Task:
         """Edits every alert message of the incident to show its current state, in the background: nobody's
         reply (nor lock) waits for them, and they go after replies, each message only in its latest state
-        (`Outbox`). The packet a staff member just pressed is their answer: it goes as a reply."""
+        (`Outbox`). The packet a staff member just pressed is their answer: it goes as a reply. An edit Telegram
+        failed to make is made again soon (edits_owed.py)."""
         inc = await self.store.incident(n)
         person = await self.store.resident(inc["resident"])
-        edits = []
-        for chat, msg_id, role in await self.store.alert_messages(n):
-            text, buttons = render(self.svc, inc, person, role=role)
-            ref = MessageRef(chat, msg_id)
-            tag = f"reply:{n}" if ref == pressed else f"edit:{n}"
-            edits.append(Outbound(chat, text, buttons=buttons, edit=ref, tag=tag))
-        edits += await self.live_left(inc, person)  # (bot/incidents/live.py)
-        return self.background(self.svc.outbox.send_all(edits))
+        edits = self._packet_edits(inc, person, await self.store.alert_messages(n), pressed)
+        # those Telegram failed for: made again soon (edits_owed.py); the live locations left (live.py) as they are
+        return self.background(self._packets_edited(n, edits, await self.live_left(inc, person)))
 
     async def notify_alerted(self, n: int, text_key: str, skip: set[int] = frozenset(), *, urgent: bool = False,
                              holders: bool = False, owe: int | None = None, **kw) -> asyncio.Task:

@@ -26,14 +26,18 @@ async def on_member(svc, ev: Inbound) -> None:
 
 
 async def _staff(svc, st, *, blocked: bool) -> None:
-    await svc.store.mark_reach(**{"unreachable" if blocked else "reachable": [st.id]})
+    if blocked:
+        await svc.store.mark_reach(unreachable=[st.id])
+    # reachable again: what became of her calls, told by whichever comes first, this or a message of hers (reach.py)
+    again = not blocked and await svc.store.heard_again(st.id)
     cannot = await roster.unreachable(svc)
     others = [o for o in svc.settings.staff if o.id != st.id and o.id not in cannot]
     log.info("a staff member %s the chat", "blocked" if blocked else "took back")
     if not blocked:
         text = svc.cat.t("staff.unblocked_bot", name=st.name)
         await svc.outbox.send_all([roster.staff_line(svc, o.telegram_id, text) for o in others])
-        await tell_back(svc, st)  # the calls given back while she could not be reached (held_calls.py)
+        if again:
+            await tell_back(svc, st)  # the calls given back while she could not be reached (held_calls.py)
         return
     duty = roster.on_duty(svc.settings, svc.clock.now(), await svc.store.duty_overrides())
     was_on_duty = any(d.id == st.id for d in duty)

@@ -73,8 +73,9 @@ def _address_lines(svc: Services, inc: dict, person: dict, loc: str) -> list[str
     return lines
 
 
-def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff", locale: str | None = None
-           ) -> tuple[str, tuple[tuple[Button, ...], ...]]:
+def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff", locale: str | None = None,
+           viewer: int | None = None) -> tuple[str, tuple[tuple[Button, ...], ...]]:
+    """The packet's text and buttons for a `role` chat (`viewer`: that staff chat — 🔁 转交 is the claimer's alone)."""
     loc = locale or svc.settings.locale
     t = lambda k, **kw: svc.cat.t(k, loc, **kw)  # noqa: E731
     person = colleague(svc, inc) if inc.get("staff_caller") else person or {}
@@ -193,7 +194,7 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
                        phone=tappable(caller["phone"])))
     if role == "staff" and inc.get("remind_call") and inc["status"] in ("open", "claimed"):
         lines.append(t("packet.remind_call"))
-    return clip("\n".join(lines)), (_buttons(svc, inc, loc) if role == "staff" else ())
+    return clip("\n".join(lines)), (_buttons(svc, inc, loc, viewer) if role == "staff" else ())
 
 
 def render_digest(svc: Services, items: list[tuple[dict, dict]], start: int = 1, total: int | None = None,
@@ -250,7 +251,7 @@ def actions(svc: Services, inc: dict) -> list[str]:
             if b.data.startswith("inc:")]
 
 
-def _buttons(svc: Services, inc: dict, loc: str) -> tuple[tuple[Button, ...], ...]:
+def _buttons(svc: Services, inc: dict, loc: str, viewer: int | None = None) -> tuple[tuple[Button, ...], ...]:
     t = lambda k: svc.cat.t(k, loc)  # noqa: E731
     n = inc["id"]
     death = _death_row(t, inc)
@@ -267,7 +268,8 @@ def _buttons(svc: Services, inc: dict, loc: str) -> tuple[tuple[Button, ...], ..
     rows.append((Button(t("btn.resolve"), f"inc:resolve:{n}"),))
     if death:
         rows.append(death)
-    if inc["status"] in ("claimed", "arrived"):
+    claimer = staff_by_id(svc.settings, inc.get("claimed_by"))
+    if inc["status"] in ("claimed", "arrived") and (viewer is None or claimer and viewer == claimer.telegram_id):
         rows.append((Button(t("btn.handover"), f"inc:handover:{n}"),))
     if where := last_position(inc):  # one tap from the coordinates to a map
         rows.append((map_button(svc, where, loc),))

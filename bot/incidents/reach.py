@@ -3,7 +3,8 @@
 A staff member who never pressed Start, or who blocked the bot, cannot receive an alert. At start and at each
 shift change (or duty take-over) every staff chat is probed (Telegram's "typing…", refused exactly as a message
 would be); if anyone on duty cannot be reached, the head is told, /duty shows it, and level 0 passes them over
-for the next reachable person (`roster.on_duty`). A staff member who writes to the bot is reachable again.
+for the next reachable person (`roster.on_duty`). A staff member who writes to the bot is reachable again (and
+hears what became of the calls she held meanwhile).
 What is known lives in Redis (the store's `unreachable_staff`), not in the process: every worker process of the
 committee, and the bot after a restart, passes over whom any of them found it cannot reach.
 """
@@ -15,7 +16,7 @@ import logging
 from .. import roster
 from ..services import Services
 from ..types import Outbound, SendResult
-from .held_calls import give_back_former, holder_unreachable
+from .held_calls import give_back_former, holder_unreachable, tell_back
 
 log = logging.getLogger(__name__)
 DEADLINE = "duty"
@@ -56,6 +57,9 @@ class Reach:
             reachable=[sid for sid, res in answers if res.ok],
             unreachable=[sid for sid, res in answers if not res.ok and res.permanent])
         self._holders(unreachable - before)
+        for st in s.staff:  # found reachable again: what became of the calls she held meanwhile, once
+            if st.id in before - unreachable:
+                await tell_back(self.svc, st)
         missing = [st for st in duty if st.id in unreachable]
         if missing:
             log.warning("%s staff on duty cannot be reached by the bot", len(missing))
@@ -75,8 +79,11 @@ class Reach:
             self.svc.incidents.background(holder_unreachable(self.svc, sid))
 
     async def heard(self, staff_id: str) -> None:
-        """They wrote to the bot: every process can reach them now."""
-        await self.svc.store.mark_reach(reachable=[staff_id])
+        """They wrote to the bot: every process can reach them now. One the bot could not reach reads, once, what
+        became of the calls given back meanwhile (as on taking a block back: blocked_people.py) — before her
+        message is handled, so she reads it as it was."""
+        if await self.svc.store.heard_again(staff_id) and (st := roster.staff_by_id(self.svc.settings, staff_id)):
+            await tell_back(self.svc, st)
 
     async def on_duty(self, overrides: dict[str, float], unreachable: set[str] | None = None) -> list:
         """Who gets level 0 now: the duty, the unreachable passed over."""

@@ -21,6 +21,7 @@ timer     esc, arr, fol, rnw, addr, first, rty → Incidents.on_deadline (deadli
           live → Incidents.on_live_deadline (live.py: a live location's latest position, paced)
           pkt → Incidents.on_packets_deadline (owed.py: full packets owed after a digest whose sender died;
                 after the incident's escalations due in the same tick)
+          pke → Incidents.on_edits_deadline (edits_owed.py: packet edits Telegram failed to make, made again)
           fam → Incidents.on_family_deadline (closed.py: the family's news of a closed call, if its closer died)
           srg → Incidents.on_surge_deadline (surge.py: the surge line again to staff chats Telegram did not take it)
 job       outage (every second) → Outage.job: the calls journaled while Redis was away, stored once it is back
@@ -81,6 +82,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
             TimerRoute("rep", repeats.on_deadline),
             TimerRoute("live", incidents.on_live_deadline),
             TimerRoute("pkt", incidents.on_packets_deadline, catch_up=True),
+            TimerRoute("pke", incidents.on_edits_deadline),
             TimerRoute("fam", incidents.on_family_deadline),
             TimerRoute("srg", incidents.on_surge_deadline),
             *((TimerRoute(REACH, reach.on_deadline),) if reach else ()),

@@ -1,8 +1,10 @@
 """The staff member on duty says she cannot do it ("我今天请假", "我发烧了，今天值不了班", "谁帮我顶一下班"): every other
-staff member the bot can reach, the head too, is asked with one tap — the duty view's own [🙋 我来值班] (`duty:take`,
+staff member the bot can reach, the head too, is asked with one tap [🙋 我来值班] (`cover:<ask>`,
 bot/flows/staff_views.py) — and she is told so; until someone takes it, calls still reach her first. Whoever takes a
 duty over, from here or from /duty, is on duty at once, and those it was taken from are told (`taken_from`): their
-alerts stop, and they should know. Words about another day ("明天我休息") ask nobody: the duty view, as before.
+alerts stop, and they should know. The ask has one taker (bot/store/cover.py): once taken, the others' asks say who
+took it (no button left), and a tap on an old one says who has it and takes nothing. Words about another day
+("明天我休息") ask nobody: the duty view, as before.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import re
 
 from .. import roster
 from ..flows.base import Ctx
-from ..types import Button, Outbound
+from ..types import Button, MessageRef, Outbound
 
 CANNOT = re.compile(r"请假|值不了|来不了|(顶|代|替|换)(一下|个)?班|我(今天|今晚|下午|上午|现在)?(要)?休息"
                     r"|(今天|今晚|下午|上午|现在)我(要)?休息|\bday off\b|\bcan'?t (do|take) (the |my |this )?(shift|duty)\b",
@@ -26,18 +28,45 @@ async def ask_cover(ctx: Ctx, text: str) -> bool:
         return False
     if me.id not in {st.id for st in await roster.reachable_on_duty(svc)}:
         return False
-    cannot = await roster.unreachable(svc)
+    cannot, rid = await roster.unreachable(svc), await svc.store.open_cover(me.id)
     ask = svc.cat.t("shift.ask_cover", name=me.name, words=text.strip()[:100])
-    take = Button(svc.cat.t("btn.duty_take"), "duty:take")
+    take = Button(svc.cat.t("btn.duty_take"), f"cover:{rid}")
+    sent = []
     for st in svc.settings.staff:
         if st.id != me.id and st.id not in cannot and st.telegram_id:
-            await svc.outbox.send(Outbound(st.telegram_id, ask, buttons=((take,),), tag=f"shift:{me.id}"))
+            res = await svc.outbox.send(Outbound(st.telegram_id, ask, buttons=((take,),), tag=f"shift:{me.id}"))
+            sent += [(st.telegram_id, res.message_id)] if res.ok and res.message_id else []
+    await svc.store.cover_sent(rid, sent)
     ctx.say(ctx.t("shift.asked"))
     return True
 
 
-async def taken_from(svc, taker, before: list) -> None:
-    """`taker` took the duty over: those on duty `before` (but the taker) hear who has it now."""
+async def took_first(svc, rid: int, taker) -> str | None:
+    """None when `taker` is the one who takes ask `rid`; else the name of whoever took it first ("" if nobody
+    knows: an ask not kept)."""
+    first = await svc.store.take_cover(rid, taker.id)
+    if first is None:
+        return None
+    return getattr(roster.staff_by_id(svc.settings, first), "name", "")
+
+
+async def taken_from(svc, taker, before: list, rid: int | None = None) -> None:
+    """`taker` took the duty over (`rid`: by tapping that ask): those on duty `before` (but the taker) hear who has
+    it now, and each ask of theirs still open says who took it, to everyone it went to (the taker's own: her tap's
+    answer)."""
     for st in before:
         if st.id != taker.id and st.telegram_id:
             await svc.outbox.send(Outbound(st.telegram_id, svc.cat.t("shift.taken", name=taker.name), tag="shift"))
+        ask = await svc.store.open_cover_of(st.id) if st.id != taker.id else None
+        if ask and await took_first(svc, ask, taker) is None:
+            await _asks_closed(svc, ask, taker)
+    if rid is not None:
+        await _asks_closed(svc, rid, taker)
+
+
+async def _asks_closed(svc, rid: int, taker) -> None:
+    ask = await svc.store.cover(rid)
+    asker = roster.staff_by_id(svc.settings, ask.get("asker"))
+    text = svc.cat.t("shift.covered", taker=taker.name, name=getattr(asker, "name", ""))
+    await svc.outbox.send_all([Outbound(chat, text, edit=MessageRef(chat, msg), tag="shift")
+                               for chat, msg in ask["messages"] if chat != taker.telegram_id])

@@ -16,6 +16,7 @@ from ..types import MEDIA, MessageRef, Outbound
 from . import staff_about, staff_words
 from .colleague import on_cry
 from .family_news import tell_taken
+from .held_calls import lost_line
 from .packet import URGENT_KINDS, colleague, tappable
 from .urgency import typed_cry
 
@@ -59,6 +60,9 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
         ctx.say(ctx.t("staff.outcome_ask", n=n),
                 buttons=[[ctx.button(f"outcome.{o}", f"out:{n}:{o}") for o in OUTCOMES[:2]],
                          [ctx.button(f"outcome.{o}", f"out:{n}:{o}") for o in OUTCOMES[2:]]])
+    elif action in ("handover", "handto") and inc.get("claimed_by") not in (None, me.id):
+        # an old packet's 🔁 (or a forged one): the call is a colleague's to hand over, and stays hers
+        ctx.say(lost_line(ctx.svc, inc, ctx.me.locale) or _taken_by(ctx, n, inc["claimed_by"]))
     elif action == "handover":
         others = [s for s in ctx.svc.settings.staff if s.id != me.id]
         ctx.say(ctx.t("staff.handover_ask", n=n), buttons=[[ctx.button("staff.handover_to", f"inc:handto:{n}:{s.id}",

@@ -4,8 +4,10 @@
   base.py        connection, key names, JSON values, locks, scripts, WAIT for replicas
   residents.py   who is who: the register (residents, phone and Telegram indexes, contacts, import audit), and
                  staff joined by phone, duty taken over
+  cover.py       the one on duty asking colleagues to take it over: each ask, and its one taker
   sessions.py    conversation state, preferences, sign-ups waiting, register drafts
-  incidents.py   an incident's record, timeline, alert messages; the atomic claim; every send attempt
+  incidents.py   an incident's record, timeline, alert messages (and edits of them owed); the atomic claim; every
+                 send attempt
   surge.py       many calls at once: the calls made lately, the surge started or prolonged, each call marked once
   told.py      who was told how a call ended, per family chat (each told once)
   emergency.py   a 🆘 stored in one round trip (the fast lane), calls arriving together batched
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 from .base import dumps, loads
 from .checkins import CheckinsStore
+from .cover import CoverStore
 from .deadlines import DeadlinesStore
 from .desk import DeskStore
 from .due import Earliest, earliest_due
@@ -43,5 +46,5 @@ __all__ = ["Earliest", "Keys", "Opened", "Pace", "Store", "UpdateMark", "dumps",
 
 class Store(ResidentsStore, SessionsStore, IncidentsStore, EmergencyStore, DeadlinesStore, StaffStore,
             QuestionsStore, SendLogStore, CheckinsStore, NoticesStore, DeskStore, LeasesStore, PaceStore,
-            FamilyNewsStore, SurgeStore):
+            FamilyNewsStore, SurgeStore, CoverStore):
     """Store(redis, prefix="nc:", *, wait_replicas=0, wait_ms=500): every feature's storage on one connection."""

@@ -255,6 +255,19 @@ class IncidentsStore(StoreBase):
             out.append((int(chat), int(msg), role.decode()))
         return sorted(out, key=lambda x: x[1])
 
+    async def edits_owed(self, n: int, *, failed=(), done=()) -> list[tuple[int, int]]:
+        """Alert messages ((chat, message id)) whose edit Telegram failed to make now (`failed`) are owed one; those
+        edited or refused for good (`done`) no longer are (bot/incidents/edits_owed.py). Returns all still owed."""
+        key = self.keys.incident_stale(n)
+        async with self.r.pipeline(transaction=True) as p:
+            if done:
+                p.srem(key, *(f"{chat}:{msg}" for chat, msg in done))
+            if failed:
+                p.sadd(key, *(f"{chat}:{msg}" for chat, msg in failed))
+            p.smembers(key)
+            got = await p.execute()
+        return sorted(tuple(int(x) for x in m.decode().split(":")) for m in got[-1])
+
 
 SEND_LOG_KEPT = 5000  # the send log's newest entries, kept per committee
 

@@ -22,6 +22,8 @@ Layout (prefix omitted):
   incident:{n}:alerts       hash  "chat:message" -> role, every alert message sent for the incident
   incident:{n}:owed         hash  chat -> JSON [chat, role, name]: a full packet owed to a staff chat that had the
                                   call in a digest (gone once sent; "pkt:{n}" sends what is left after a crash)
+  incident:{n}:stale        set   "chat:message": a packet whose edit Telegram failed to make, edited again soon
+                                  (bot/incidents/edits_owed.py)
   incident:{n}:told         hash  chat -> "told" | until (ts): a family chat told how the call ended, or being told
                                   by one worker until then (bot/incidents/closed.py)
   incidents:open            zset  n by creation time
@@ -30,6 +32,10 @@ Layout (prefix omitted):
   resident:{rid}:incident   str   the resident's active incident
   deadlines                 zset  "kind:arg" by due time (escalation, address timeout, check-ins)
   duty:override             hash  staff id -> until (ts)
+  duty:cover:seq            int
+  duty:cover:{n}            hash  asker, messages (JSON [[chat, message id]]), taken_by: an ask to take a duty over
+                                  (expires; bot/store/cover.py)
+  duty:covers               hash  staff id -> n: her ask nobody has taken yet
   staff:unreachable         set   staff ids the bot cannot reach (blocked, never started); gone once they write
   questions                 hash  n -> JSON question waiting for staff / knowledge-base gap
   questions:seq             int
@@ -119,6 +125,7 @@ class Keys:
     def incident_alerts(self, n: Part) -> str: return self._key("incident:{}:alerts", n)
     def incident_owed(self, n: Part) -> str: return self._key("incident:{}:owed", n)
     def incident_told(self, n: Part) -> str: return self._key("incident:{}:told", n)
+    def incident_stale(self, n: Part) -> str: return self._key("incident:{}:stale", n)
     def incidents_open(self) -> str: return self._key("incidents:open")
     def surge(self) -> str: return self._key("surge")
     def surge_owed(self, sid: Part) -> str: return self._key("surge:{}:owed", sid)
@@ -132,6 +139,9 @@ class Keys:
 
     # --- staff
     def duty_overrides(self) -> str: return self._key("duty:override")
+    def cover_seq(self) -> str: return self._key("duty:cover:seq")
+    def cover(self, n: Part) -> str: return self._key("duty:cover:{}", n)
+    def covers_open(self) -> str: return self._key("duty:covers")
     def staff_bindings(self) -> str: return self._key("staff:tg")
     def unreachable_staff(self) -> str: return self._key("staff:unreachable")
     def questions(self) -> str: return self._key("questions")

@@ -175,6 +175,10 @@ class StaffStore(StoreBase):
         """Staff ids the bot found it cannot reach (blocked it, never started it), by whichever process found it."""
         return {m.decode() for m in await self.r.smembers(self.keys.unreachable_staff())}
 
+    async def heard_again(self, staff_id: str) -> bool:
+        """She wrote to the bot: reachable for every process. True for the one call that found her unreachable."""
+        return bool(await self.r.srem(self.keys.unreachable_staff(), staff_id))
+
     async def mark_reach(self, *, reachable: Iterable[str] = (), unreachable: Iterable[str] = ()) -> set[str]:
         """What the bot found out about these staff chats, in one step for every process; returns who it cannot
         reach now (staff it learnt nothing about stay as they were)."""

@@ -47,6 +47,7 @@ class BotAPIServer(ChatState):
         self._holds: dict[str, list[float]] = {}
         self.held: list[str] = []  # methods whose answer was held back (hold_next), in order
         self.outage: APIError | None = None  # while set, every method fails with it (Telegram away: 502 & co)
+        self.failing: dict[str, APIError] = {}  # method (lower case) -> the error every call of it fails with, while set
         self.redirected: set[str] = set()  # methods answered with a redirect to themselves (a proxy set up wrong)
         self._runner: web.AppRunner | None = None
         self.webhook_pump = WebhookPump(self)
@@ -101,10 +102,11 @@ class BotAPIServer(ChatState):
         if chat_id in self._users and tell_bot:  # Telegram tells the bot, as a my_chat_member update
             self.member_update(chat_id, "member", "kicked")
 
-    def unblock_chat(self, chat_id: int) -> None:
-        """The user takes the block back (Telegram's "Unblock" / "Restart"): sends reach them again."""
+    def unblock_chat(self, chat_id: int, *, tell_bot: bool = True) -> None:
+        """The user takes the block back (Telegram's "Unblock" / "Restart"): sends reach them again (`tell_bot=False`:
+        their chat works again without Telegram saying so, e.g. Telegram reinstalled)."""
         self._blocked.discard(chat_id)
-        if chat_id in self._users:
+        if chat_id in self._users and tell_bot:
             self.member_update(chat_id, "kicked", "member")
 
     def never_started(self, user_id: int) -> None:
@@ -187,6 +189,8 @@ class BotAPIServer(ChatState):
                 raise APIError(404, "Not Found")
             if failures := self._failures.get(method.lower()):
                 raise failures.pop(0)
+            if failing := self.failing.get(method.lower()):
+                raise failing
             try:
                 call.result = await handler(self, params)
             except KeyError as missing:  # a required parameter was not sent
