@@ -15,7 +15,8 @@ async def _answer(people, app, clock, words):
 
 
 @pytest.mark.parametrize("words", ["今天要去医院复查", "今天去医院配药", "等一下要去医院复诊", "下午去地段医院量血压",
-                                   "今朝要去医院复查", "好的 我今天去医院拿药", "今天去社区医院体检"])
+                                   "今朝要去医院复查", "好的 我今天去医院拿药", "今天去社区医院体检", "今天要复查",
+                                   "在医院排队 量血压", "女儿陪我去医院复查"])
 async def test_a_routine_hospital_visit_is_her_check_in_with_a_kind_line(people, app, clock, words):
     zhang, told, answer, li = await _answer(people, app, clock, words)
     assert answer == "ok" and li.texts() == []
@@ -23,7 +24,8 @@ async def test_a_routine_hospital_visit_is_her_check_in_with_a_kind_line(people,
     assert not any("告诉居委会社工" in t or "没太明白" in t for t in told)
 
 
-@pytest.mark.parametrize("words", ["我不舒服要去医院", "头疼得厉害 要去医院", "今天要去医院复查 腿疼得走不动"])
+@pytest.mark.parametrize("words", ["我不舒服要去医院", "头疼得厉害 要去医院", "今天要去医院复查 腿疼得走不动",
+                                   "去医院复查 血压有点高"])
 async def test_unwell_and_going_to_hospital_still_reaches_staff_as_unwell(people, app, clock, words):
     zhang, told, answer, li = await _answer(people, app, clock, words)
     assert answer in ("unwell", "help") and any(words in t for t in li.texts() if "求助 #1" in t)
