@@ -36,3 +36,21 @@ async def test_dizzy_after_a_pension_question_is_read_as_dizziness_too(people, a
     await liu.send("养老金几号发 我头昏得站不住了")
     told = liu.last("已通知值班社工").text
     assert "坐下或躺下" in told and "侧身" not in told
+
+
+async def test_dizzy_as_the_answer_to_the_morning_check_in_gets_the_dizzy_advice(people, app, clock):
+    from conftest import TUESDAY_9, at, enrolled
+    zhang, rid = await enrolled(people, app)
+    await at(app, clock, TUESDAY_9)
+    await zhang.send("头晕得厉害，站都站不住")
+    told = zhang.last("已通知值班社工").text
+    assert "坐下或躺下" in told and "侧身" not in told and "门锁" not in told
+    assert "头晕得厉害，站都站不住" in people("李社工").last("紧急求助 #1").text
+
+
+async def test_dizzy_typed_after_the_sos_button_adds_the_dizzy_advice(people, app):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    await wang.send("头晕站不稳")
+    told = wang.last("坐下或躺下").text
+    assert "不要急着站起来" in told
