@@ -102,8 +102,9 @@ class NLU:
 
     @staticmethod
     def red_flag_words(text: str) -> str:
-        """The words of `text` that raised a red flag now ("" if none): what staff see on the alert."""
-        return "、".join(dict.fromkeys(f.span for f in redflags.find(normalise(text)) if f.counts))
+        """The words of `text` that raised a strong red flag now ("" if none): what staff see on the alert, and what
+        takes a message the fast lane (a weak flag alone only asks: nlu.rules.decide)."""
+        return "、".join(dict.fromkeys(f.span for f in redflags.find(normalise(text)) if f.alarms))
 
     async def aparse(self, text: str, *, explain: bool = False) -> dict:
         if self._rasa is None:

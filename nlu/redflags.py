@@ -41,14 +41,21 @@ class Flag:
     end: int
     modifiers: list[str] = field(default_factory=list)
     experiencer: str = "self"
+    strength: str = "strong"  # "weak" (red_flags.yml `strength: weak`): alone, it only makes the bot ask
 
     @property
     def counts(self) -> bool:
         return not any(m in SCOPING for m in self.modifiers)
 
+    @property
+    def alarms(self) -> bool:
+        """Counts, and is a strong flag: an emergency by itself."""
+        return self.counts and self.strength != "weak"
+
     def as_dict(self) -> dict:
         return {"concept": self.concept, "span": self.span, "start": self.start, "end": self.end,
-                "modifiers": self.modifiers, "experiencer": self.experiencer, "counts": self.counts}
+                "modifiers": self.modifiers, "experiencer": self.experiencer, "counts": self.counts,
+                "strength": self.strength}
 
 
 def _alt(patterns: list[str]) -> re.Pattern | None:
@@ -73,6 +80,7 @@ class RedFlags:
         self.concepts = {name: _alt([p for form in FORMS for p in (spec.get(form) or [])])
                          for name, spec in doc["concepts"].items()}
         self.labels = {name: spec.get("label", name) for name, spec in doc["concepts"].items()}
+        self.weak = frozenset(n for n, spec in doc["concepts"].items() if spec.get("strength") == "weak")
         terms = {name: _alt(words) for name, words in doc["terminations"].items()}
         self.rules = [_Rule(m["category"], m["direction"], m.get("scope", "sentence"), m.get("window"),
                             terms.get(m.get("terminate", "")), tuple(m.get("needs_any", ())),
@@ -94,7 +102,8 @@ class RedFlags:
             last_end = -1
             for m in pattern.finditer(text):
                 if m.end() > m.start() and m.start() >= last_end:
-                    flags.append(Flag(name, m.group(), m.start(), m.end()))
+                    flags.append(Flag(name, m.group(), m.start(), m.end(),
+                                      strength="weak" if name in self.weak else "strong"))
                     last_end = m.end()
         if flags:
             self._scope(text, flags)

@@ -4,6 +4,9 @@ Red flags (nlu.redflags, data in nlu/data/red_flags.yml) name danger however it 
 dressed; the ConText modifiers say whether each one is about now and here.
 - A flag that counts (present, not negated, not asked about, not a story or a figure of
   speech) lifts emergency to at least RULE_CONFIDENCE: decision "emergency".
+- A weak flag (`strength: weak`: dizziness, "头有点晕站不稳") that counts, with no strong one, only
+  makes the bot ask: decision "uncertain" — "emergency" when the model itself is sure (NLU.md: the
+  safe error is an emergency followed by a one-tap confirmation).
 - Flags that are all scoped away lower the model's emergency answer — the model was
   usually fooled by the very same words — to "not_emergency", unless the model is all
   but certain, which makes it "uncertain".
@@ -70,11 +73,16 @@ def _set_emergency(ranking: list[tuple[str, float]], new: float) -> list[tuple[s
 def decide(ranking: list[tuple[str, float]], flags: list[redflags.Flag]) -> tuple[list[tuple[str, float]], str, str]:
     """(ranking after the decision, decision, one-line why)."""
     em = dict(ranking).get(EMERGENCY, 0.0)
-    counting = [f for f in flags if f.counts]
+    counting = [f for f in flags if f.alarms]
     if counting:
         spans = "、".join(dict.fromkeys(f.span for f in counting))
         return raise_emergency(ranking, [f.concept for f in counting]), EMERGENCY, \
             f"red flag now: {spans} ({', '.join(dict.fromkeys(f.concept for f in counting))})"
+    if weak := [f for f in flags if f.counts]:
+        spans = f"{'、'.join(dict.fromkeys(f.span for f in weak))} ({', '.join(dict.fromkeys(f.concept for f in weak))})"
+        if ranking[0][0] == EMERGENCY and em >= 0.5:
+            return ranking, EMERGENCY, f"model emergency {em:.2f}, weak red flag now: {spans}"
+        return ranking, "uncertain", f"weak red flag now: {spans}: ask"
     if flags:
         mods = sorted({m for f in flags for m in f.modifiers if m in redflags.SCOPING})
         spans = "、".join(dict.fromkeys(f.span for f in flags))

@@ -49,7 +49,8 @@ async def test_not_at_home_when_she_went_to_see_him_is_a_worry_not_a_pause(peopl
     assert any("签到无回复" in t or "求助" in t for t in people("李社工").texts())
 
 
-@pytest.mark.parametrize("words", ["我爸明天来我家吃饭", "我爸下个月要住院", "我爸准备去我家住几天"])
+@pytest.mark.parametrize("words", ["我爸明天来我家吃饭", "我爸下个月要住院", "我爸准备去我家住几天",
+                                   "我爸不肯来我家住"])
 async def test_a_visit_or_a_stay_to_come_pauses_nothing(people, app, clock, words):
     """Paused by mistake, a missed check-in would alarm nobody: only a stay that has begun pauses."""
     wang, wangli = await _away(people, app, clock, words)
@@ -71,3 +72,23 @@ async def test_asking_after_him_is_still_answered_from_the_check_in(people, app,
     wang, wangli = await _away(people, app, clock, "我爸今天签到了吗")
     assert "王老伯今天还没有签到" in wangli.last("王老伯今天").text
     assert not any("暂停" in t for t in wangli.texts())
+
+
+@pytest.mark.parametrize("words", ["我爸出院了，先住我家几天", "我爸出院了 这几天住我这里", "我爸今天出院，先来我家住一阵"])
+async def test_home_from_hospital_but_staying_with_her_pauses_his_check_in(people, app, clock, words):
+    """"我爸出院了，先住我家几天" named both (出院 and 住我家) and went the old way: a request to staff, his check-in
+    still running, so his empty flat would have been a missed check-in the next morning."""
+    wang, wangli = await _away(people, app, clock, words)
+    assert "王老伯" in wangli.last("暂停").text
+    assert any(words in t and "王老伯" in t for t in people("李社工").texts())
+    await at(app, clock, TUESDAY_9.replace(hour=11))
+    assert not any("签到无回复" in t for t in people("李社工").texts())
+
+
+async def test_home_from_hospital_to_her_house_after_a_pause_stays_paused_then_home_resumes(people, app, clock):
+    wang, wangli = await _away(people, app, clock, "我爸住院了")
+    clock.set(TUESDAY_9.replace(hour=15))
+    await wangli.send("我爸出院了，先住我家几天")
+    assert "暂停" in wangli.inbox[-1].text and "继续问候" not in wangli.inbox[-1].text
+    await wangli.send("我爸出院回家了")
+    assert "明天09:00继续问候王老伯" in wangli.inbox[-1].text

@@ -39,6 +39,8 @@ FAMILIES = {
     "scam": ("有个自称公安的人打电话，让我把钱转到安全账户", "社区请民警来讲怎么防止被骗，冒充公安让转账的都是骗子"),
     "doorstep": ("有人敲门说是燃气公司的，要进来检查", "电视里说有人敲门说是燃气公司的，老人别开门"),
 }
+# `strength: weak` families: present alone, the bot asks (tests/test_redflags_weak.py)
+WEAK_FAMILIES = {"dizzy": ("头有点晕站不稳", "以前天旋地转过一次")}
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
@@ -50,12 +52,20 @@ def test_each_family_is_heard_when_present_and_not_when_only_talked_about(nlu, f
     assert decision(nlu, talked_about) == "not_emergency", nlu.parse(talked_about, explain=True)["why"]
 
 
+@pytest.mark.parametrize("family", sorted(WEAK_FAMILIES))
+def test_each_weak_family_asks_when_present_and_not_when_only_talked_about(nlu, family):
+    present, talked_about = WEAK_FAMILIES[family]
+    result = nlu.parse(present, explain=True)
+    assert result["decision"] == "uncertain" and result["emergency_suspected"], result["why"]
+    assert decision(nlu, talked_about) == "not_emergency", nlu.parse(talked_about, explain=True)["why"]
+
+
 def test_every_family_has_all_four_forms_in_the_data():
     import yaml
     from nlu.redflags import DATA, FORMS
 
     concepts = yaml.safe_load(DATA.read_text(encoding="utf-8"))["concepts"]
-    assert set(FAMILIES) == set(concepts)
+    assert set(FAMILIES) | set(WEAK_FAMILIES) == set(concepts)
     assert all(concepts[c].get(form) for c in concepts for form in FORMS)
 
 

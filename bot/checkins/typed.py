@@ -1,5 +1,6 @@
 """Typed answers to the check-in's own questions, for residents who type rather than tap: how long they will be away
-("一个礼拜", "三天", "不知道几天") and when they want the daily greeting ("下午三点", "八点半")."""
+("一个礼拜", "三天", "不知道几天"), when they want the daily greeting ("下午三点", "八点半"), and a routine trip to the
+doctor told as the day's news ("今天要去医院复查")."""
 from __future__ import annotations
 
 import re
@@ -12,6 +13,21 @@ _SPAN = re.compile(rf"({_NUM}|半)\s*个?\s*(天|日|礼拜|星期|周|月)")
 _UNIT_DAYS = {"天": 1, "日": 1, "礼拜": 7, "星期": 7, "周": 7, "月": 30}
 _TIME = re.compile(rf"(早上|早晨|上午|中午|下午|傍晚|晚上)?\s*({_NUM})\s*(?:点|:|：)\s*(半|一刻|({_NUM})\s*分?)?")
 EARLIEST, LATEST = 6, 21  # a greeting is sent between these hours
+# going for a check-up, for medicine, for a blood-pressure reading: she is well enough to go out
+_ROUTINE_VISIT = re.compile(r"(去|到|在)[^，,。！!？?]{0,8}(复查|复诊|配药|拿药|开药|取药|体检|量血压|抽血|验血|查血|拿报告|看报告|做检查)"
+                            r"|(要|得|该)(去)?(复查|复诊|体检|配药|拿药|开药|量血压|抽血|验血)")
+# ... unless she needs someone for it (to go with her, a car, a hand), or names an ailment or a worry with it
+_WANTS_SOMEONE = re.compile(r"陪|帮|送我|叫(个|辆)?车|没人|谁(能|可以|来)|能不能|可不可以|麻烦|去不了|走不动|一个人去不"
+                            r"|不舒服|难受|痛|疼|晕|昏|烧|咳|吐|喘|血(?!压)|血压.{0,4}(高|低)|不好|担心|怕")
+# someone of hers going with her ("女儿陪我去"): no one needed
+_GOES_WITH = re.compile(r"(女儿|儿子|老伴|老头子|老太婆|孙子|孙女|外孙|外孙女|媳妇|女婿|保姆|护工|家里人|亲戚|侄子|侄女)"
+                        r"(会|要|今天|等一下)?(陪|带|送)(我|阿拉)")
+
+
+def routine_visit(text: str) -> bool:
+    """"今天要去医院复查", "下午去地段医院量血压": a routine visit, told as her news — fine today; never when she wants
+    someone for it ("没人陪我") or names an ailment ("我不舒服要去医院")."""
+    return bool(_ROUTINE_VISIT.search(text)) and not _WANTS_SOMEONE.search(_GOES_WITH.sub("", text))
 
 
 def away_days(text: str) -> int | None:

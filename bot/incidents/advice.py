@@ -1,12 +1,15 @@
 """What a resident is told to do meanwhile, under "help is coming": for what their words say happened.
 
-A fire means leave, gas means touch no switch, an intruder means lock yourself in, a spouse who just died ("老伴刚走了")
+A fire means leave, gas means touch no switch, dizziness means sit or lie down where you are ("头晕得厉害，站都站不住":
+unsteady, not fallen — never the fall's "walk to the door"), an intruder means lock yourself in, a spouse who just died ("老伴刚走了")
 means stay calm and let 120 confirm it (typed, or a photo's or voice's caption); a plain 救命, the 🆘 button, a voice or
 a photo with no words get the fall's advice, the commonest case.
 Two dangers in one cry: the most urgent one's lines first, at most MAX_LINES in all, and no line that the more
 urgent danger contradicts (stay down while the flat burns). The wording is in the catalogues (help.advice_*), one idea a line.
 """
 from __future__ import annotations
+
+import re
 
 from ..flows.bereaved import died_just_now
 from ..flows.understanding import WORDED
@@ -36,6 +39,7 @@ BY_DANGER = {  # most urgent first
     "low_blood_sugar": STILL,
     "trapped": ("help.advice_trapped_wait", "help.advice_trapped_lift", PHONE),
     "fall": FALL,
+    "dizzy": ("help.advice_dizzy_sit", "help.advice_dizzy_slow", PHONE),
     "lost": ("help.advice_stay", "help.advice_ask_nearby", PHONE),  # outside: not the door
     "welfare": ("help.advice_welfare_knock", PHONE),
     "scam": ("help.advice_scam_pay", "help.advice_scam_110", PHONE),
@@ -45,8 +49,12 @@ BY_DANGER = {  # most urgent first
 # lines saying the same thing (one is enough), and what a danger rules out when it is in the same cry
 IDEA = {"help.advice_door": "door", "help.advice_door_if_safe": "door", "help.advice_door_for_crew": "door",
         "help.advice_unresponsive_120": "120", "help.advice_death_120": "120",
-        "help.advice_fall": "stay_put", "help.advice_rest": "stay_put", "help.advice_stay": "stay_put"}
-RULES_OUT = {"fire_smoke": {"stay_put"}, "gas": {"stay_put"}, "lost": {"door"}, "doorstep": {"door"}}
+        "help.advice_fall": "stay_put", "help.advice_rest": "stay_put", "help.advice_stay": "stay_put",
+        "help.advice_dizzy_sit": "stay_put", "help.advice_dizzy_slow": "get_up_slowly"}
+RULES_OUT = {"fire_smoke": {"stay_put", "get_up_slowly"}, "gas": {"stay_put", "get_up_slowly"}, "lost": {"door"},
+             "doorstep": {"door"}}
+# a fall's red flag that is only unsteadiness ("站都站不住", "立勿牢"): told with dizziness, she has not fallen
+UNSTEADY = re.compile(r"站不住|站不稳|立不住|立不牢|立勿牢|立勿住|立不稳|立勿稳")
 
 
 def advice_keys(dangers: list[str]) -> list[str]:
@@ -66,13 +74,23 @@ def advice_for(ctx, *, named_only: bool = False) -> list[str]:
     """The advice lines for this cry: its words read when it has words (a typed or edited text, a photo's or voice's
     caption), as they were read for the cry itself. `named_only`: none unless the words name a danger of their own
     (a repeat on an open call: "厨房着火了" after the 🆘 button brings the fire's; "救命" again, not the fall's twice)."""
-    from nlu.features import normalise
-    from nlu.rules import fired_rules
-
-    said = fired_rules(normalise(ctx.ev.text or "")) if ctx.ev.kind in WORDED else []
+    said = _named(ctx.ev.text or "") if ctx.ev.kind in WORDED else []
     if ctx.ev.kind in WORDED and died_just_now(ctx.ev.text or ""):
         said = [*said, "death_now"]
     if named_only and not any(d in BY_DANGER and d != "cry_for_help" for d in said):
         return []
     phone = ctx.svc.settings.community.committee_phone
     return [ctx.t(k, phone=phone) for k in advice_keys(said)]
+
+
+def _named(text: str) -> list[str]:
+    """The dangers these words name now (red flags that count, weak ones too); dizziness with only unsteadiness
+    ("头晕得厉害，站都站不住") is dizziness, not a fall."""
+    from nlu import redflags
+    from nlu.features import normalise
+
+    flags = [f for f in redflags.find(normalise(text)) if f.counts]
+    said = list(dict.fromkeys(f.concept for f in flags))
+    if "dizzy" in said and all(UNSTEADY.search(f.span) for f in flags if f.concept == "fall"):
+        return [d for d in said if d != "fall"]
+    return said
