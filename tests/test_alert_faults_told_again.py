@@ -1,0 +1,68 @@
+"""A resident who presses 🆘 again (or types 救命 again) on his open call nobody has taken, while Telegram fails (5xx)
+for every staff chat, reads the truth: "暂时没联系上社工", the committee's phone and 120 — the words of a first cry
+that reached nobody — not "社工已经收到您的求助…我又提醒了他们一次". Once a staff member has his reminder (sent again
+30 s later: notes_owed.py), he reads once that staff have it now (reached_late.py).
+
+王老伯 pressed 🆘 at 10:00 and said yes to his address; 李社工, on duty, has the call and has not taken it.
+"""
+from __future__ import annotations
+
+import pytest
+from test_alert_faults import telegram_down
+from test_alert_faults_more import heard, seen, ticks
+from test_alert_faults_told import NOT_REACHED, NOW_REACHED, told
+from test_alert_faults_words import _wang_called_at_ten
+
+REMINDED = "我又提醒了他们一次"
+COMMITTEE = "021-64370000"
+
+
+@pytest.mark.parametrize("again", ["🆘 紧急求助", "救命", "救命 快来人啊"])
+async def test_a_reminder_that_reached_nobody_is_told_as_such_and_once_when_staff_have_it(people, app, clock, again):
+    wang = await _wang_called_at_ten(people, clock)
+    over, before, since = telegram_down(app), seen(people), len(wang.inbox)
+    await wang.send(again)
+    await app.engine.tick()
+    assert told(wang, REMINDED, since) == 0, "she believes staff were reminded; nobody was"
+    assert told(wang, NOT_REACHED, since) == 1
+    said = wang.last(NOT_REACHED).text
+    assert COMMITTEE in said and "120" in said
+    await ticks(app, clock, 1, 50)
+    assert told(wang, NOW_REACHED, since) == 0  # nobody has it yet: no false comfort
+    over.append(True)  # Telegram answers again, a minute after the reminder
+    await ticks(app, clock, 4, 15)
+    assert heard(people, before, "又发来求助")[0] == 1  # 李社工 has it now
+    assert told(wang, NOW_REACHED, since) == 1, "she still believes nobody has her reminder"
+    await ticks(app, clock, 20, 30)  # the call's later levels: not told again
+    assert told(wang, NOW_REACHED, since) == 1
+
+
+async def test_a_reminder_that_reached_staff_still_says_so(people, app, clock):
+    """Telegram working: the reminder reached 李社工, and he reads that it did — nothing about nobody."""
+    wang = await _wang_called_at_ten(people, clock)
+    since = len(wang.inbox)
+    await wang.send("🆘 紧急求助")
+    assert told(wang, REMINDED, since) == 1
+    assert told(wang, NOT_REACHED, since) == 0
+
+
+async def test_crying_again_while_his_first_cry_reached_nobody_is_told_the_truth_again(people, app, clock):
+    """His first cry reached nobody (he was told so); he cries again before Telegram is back: not "社工已经收到您的
+    求助", but again that nobody was reached yet — and once, when a staff member has the call, that they do."""
+    from conftest import signed_up
+
+    wang = await signed_up(people("王老伯"), "13900000002")
+    over = telegram_down(app)
+    await wang.send("🆘 紧急求助")
+    await app.engine.tick()
+    since = len(wang.inbox)
+    await wang.send("救命")
+    await app.engine.tick()
+    assert told(wang, "已经收到您的求助", since) == 0, "he is told staff have his call; nobody has"
+    assert told(wang, NOT_REACHED, since) == 1
+    over.append(True)
+    await ticks(app, clock, 4, 15)
+    assert told(wang, NOW_REACHED, since) == 1
+    await ticks(app, clock, 20, 30)
+    assert told(wang, NOW_REACHED, since) == 1
+
