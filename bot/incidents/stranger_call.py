@@ -53,7 +53,15 @@ async def own_call(svc: Services, uid: int) -> dict | None:
 
 async def cried(svc: Services, ev: Inbound, words: str) -> int:
     """Their cry: their open call joined, the group's joined, or a new call stored then alerted (the summary's beyond
-    the cap). How many staff chats have it (a cry joining a call they hold counts as heard)."""
+    the cap). How many staff chats have it (a cry joining a call they hold counts as heard). In private, told it
+    reached nobody (onboarding.py), they hear once when a staff member has the call (reached_late.py)."""
+    reached = await _cried(svc, ev, words)
+    if not reached and not ev.is_group and (inc := await own_call(svc, ev.user_id)):
+        await svc.incidents.caller_unreached(inc["id"], [ev.chat])
+    return reached
+
+
+async def _cried(svc: Services, ev: Inbound, words: str) -> int:
     uid, now, group = ev.user_id, svc.clock.ts(), ev.chat if ev.is_group else None
     reporter = reporter_of(svc, ev, ((await svc.store.pending(uid)) or {}).get("phone", ""))
     if inc := await own_call(svc, uid):
@@ -100,10 +108,10 @@ async def _joined(svc: Services, inc: dict, uid: int, words: str, reporter: dict
     n = inc["id"]
     if again:
         await remember(svc, uid, n)  # (what they say next is about it: `said_after`)
-        await svc.repeats.called_again(n, words, called_at(svc.clock.ts()), event="stranger_again")
+        reached = await svc.repeats.called_again(n, words, called_at(svc.clock.ts()), event="stranger_again")
         if not inc.get("heard"):  # its alert reached nobody yet: tried again now, not only at the next level
             return await _alerted(svc, n)
-        return 1
+        return 0 if reached == 0 else 1  # (0: the staff holding it were not reached: Telegram failing)
     await remember(svc, uid, n)
     k = await svc.store.add_timeline(n, {"at": svc.clock.ts(), "event": "stranger_joined", "by": reporter["name"],
                                          "words": words[:300]})
