@@ -178,8 +178,9 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
                                                        **extra)  # his request, or his missed check-in
             if reached > 0:
                 ctx.say(ctx.t(family_told.alerted(words), name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
-            elif reached == 0:
+            elif reached == 0:  # told once when a staff member has it (reached_late.py)
                 help_request.tell_not_reached(ctx)
+                await _incidents(ctx).caller_unreached(existing["id"], [ctx.ev.chat])
             if reached >= 0:  # (closed meanwhile: a new call below)
                 return existing["id"]
         n = n or await _incidents(ctx).open("emergency", person, **how)
