@@ -56,3 +56,24 @@ async def test_her_cry_raising_his_request_reaching_nobody_is_told_as_such(peopl
     await wangli.send("我爸的药吃完了，麻烦帮他配一下")
     clock.advance(seconds=70)
     await _she_cries_while_telegram_fails(app, clock, wangli, "救命，我爸爸摔倒了")
+
+
+@pytest.mark.parametrize("words", ["我的病人摔倒了起不来", "我的病人最近不肯吃药，麻烦去看看"])
+async def test_a_doctor_of_two_whose_call_reached_nobody_is_never_told_staff_were(people, app, clock, words):
+    """赵医生 looks out for 张阿姨 and 王老伯; her call (a cry, or a request) reaches nobody. Asked which of them, and
+    after tapping 王老伯, she must not read "已通知值班社工" / "已经告诉居委会社工": staff do not have it yet. Once a
+    staff member has it, she reads so once."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    doctor = await signed_up(people("赵医生"), "13922220001")
+    over = telegram_down(app)
+    await doctor.send(words)
+    ask = doctor.last("哪一位" if "摔倒" in words else "哪一位的事")
+    assert sorted(b[0] for b in ask.buttons) == ["张阿姨", "王老伯"]
+    assert told(doctor, NOT_REACHED) == 1
+    await doctor.click(ask, "王老伯")
+    false = [t for t in doctor.texts() if "已通知值班社工" in t or "已经告诉居委会社工" in t]
+    assert not false, false
+    assert "王老伯" in doctor.last().text or "王老伯" in doctor.inbox[-2].text
+    over.append(True)
+    await ticks(app, clock, 10, 30)
+    assert told(doctor, NOW_REACHED) == 1, "she still believes nobody has the call"
