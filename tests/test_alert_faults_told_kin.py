@@ -1,7 +1,7 @@
 """What his family read of his call while Telegram fails (5xx) for every staff chat must not say staff have it.
 
-- 王老伯 pressed 🆘 at 10:00; no staff chat has taken an alert since; at 10:08 its level reached his daughter 王丽.
-  He presses 🆘 again: she reads that he is still calling and that staff are not reached yet (phone him; 120) — not
+- 王老伯 pressed 🆘 at 10:00; no staff chat has taken an alert since; at 10:08 its level reached his daughter 王丽:
+  her packet says no staff member is reached yet, not "社工正在处理". He presses 🆘 again: she reads that he is still calling and that staff are not reached yet (phone him; 120) — not
   "社工已经知道，正在处理".
 - His missed check-in reached 王丽 and his sister 王秀英; 王丽 writes "我爸摔倒了 快去看看" while Telegram fails: his
   sister reads that it became urgent and that staff are not reached yet — not "社工都已收到，正在处理".
@@ -29,7 +29,8 @@ async def test_his_daughter_is_not_told_staff_know_he_is_still_calling_while_nob
     await wang.send("🆘 紧急求助")
     await app.engine.tick()
     await ticks(app, clock, 17, 30)  # 10:08:30: its level reached his daughter, no staff member
-    assert wangli.inbox, "the family level never reached her"
+    packet = wangli.last("#1").text  # its level reached her: no staff member has it
+    assert "社工正在处理" not in packet and UNREACHED in packet, packet
     since = len(wangli.inbox)
     await wang.send("🆘 紧急求助")
     said = [t for t in wangli.texts()[since:] if "还在按求助按钮" in t]
