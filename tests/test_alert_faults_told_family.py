@@ -77,3 +77,23 @@ async def test_a_doctor_of_two_whose_call_reached_nobody_is_never_told_staff_wer
     over.append(True)
     await ticks(app, clock, 10, 30)
     assert told(doctor, NOW_REACHED) == 1, "she still believes nobody has the call"
+
+
+async def test_his_cry_again_about_a_neighbour_reaching_nobody_is_told_as_such(people, app, clock):
+    """刘强 cried "楼上的王阿姨摔倒了" (李社工 has it); he cries again while Telegram fails for the staff chats: not
+    "我们已把您说的情况转告值班社工", but the truth — and once, when a staff member has it, that they do."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    liuqiang = await signed_up(people("刘强"), "13911110003")
+    await liuqiang.send("楼上的王阿姨摔倒了")
+    assert "转告值班社工" in liuqiang.last().text
+    over, since = telegram_down(app), len(liuqiang.inbox)
+    clock.advance(seconds=20)
+    await liuqiang.send("楼上的王阿姨摔倒了 快来人")
+    await app.engine.tick()
+    assert told(liuqiang, "转告值班社工", since) == 0, "he reads staff were told; nobody was"
+    assert told(liuqiang, "暂时没联系上社工", since) == 1
+    over.append(True)
+    await ticks(app, clock, 4, 15)
+    assert told(liuqiang, NOW_REACHED, since) == 1
+    await ticks(app, clock, 10, 30)
+    assert told(liuqiang, NOW_REACHED, since) == 1

@@ -52,3 +52,25 @@ async def test_a_strangers_cry_again_that_reached_nobody_is_told_as_such_and_onc
     assert told(stranger, NOW_REACHED, since) == 1
     await ticks(app, clock, 10, 30)
     assert told(stranger, NOW_REACHED, since) == 1
+
+
+async def test_a_stranger_naming_a_resident_is_told_once_when_staff_have_her_call_and_she_is_not(people, app, clock):
+    """楼下小陈 (unregistered) writes "3号楼的张阿姨摔倒了" while Telegram fails: her call, reaching nobody. Once a staff
+    member has it, he reads so once; 张阿姨 herself, who never cried and was never told staff were not reached, is
+    not told that staff "have her call for help"."""
+    from conftest import signed_up
+
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    stranger = people("楼下小陈")
+    over, hers = telegram_down(app), len(zhang.inbox)
+    await stranger.send("3号楼的张阿姨摔倒了")
+    await app.engine.tick()
+    assert told(stranger, NOT_REACHED) == 1
+    over.append(True)
+    await ticks(app, clock, 4, 15)
+    assert "张阿姨" in people("李社工").last("紧急求助 #1").text
+    assert told(stranger, NOW_REACHED) == 1, "he still believes nobody has her call"
+    assert told(zhang, NOW_REACHED, hers) == 0, "she is told of a cry she never made"
+    await ticks(app, clock, 10, 30)
+    assert told(stranger, NOW_REACHED) == 1

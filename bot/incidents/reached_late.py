@@ -37,8 +37,10 @@ class ReachedLate:
 
 
 async def _callers(store, inc: dict) -> list[int]:
-    """The chats that cried on the call: the family contact who made it, else the resident himself."""
-    if inc.get("kind") == "checkin" or inc.get("staff_caller") or inc.get("category") == "death":
+    """The chats that cried on the call: the family contact who made it, else the resident himself (not when someone
+    else reported it: he is told here by whoever answered him)."""
+    if inc.get("kind") == "checkin" or inc.get("staff_caller") or inc.get("category") == "death" \
+            or inc.get("source") == "reported":
         return []
     if inc.get("source") == "family" or inc.get("family_chats"):
         return sorted(set(inc.get("family_chats") or []))
