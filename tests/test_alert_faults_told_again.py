@@ -66,3 +66,28 @@ async def test_crying_again_while_his_first_cry_reached_nobody_is_told_the_truth
     await ticks(app, clock, 20, 30)
     assert told(wang, NOW_REACHED, since) == 1
 
+
+
+@pytest.mark.parametrize("answer", ["建新路27弄5号402室", "在菜场门口", "📍"])
+async def test_where_he_is_while_nobody_has_his_call_is_not_told_as_passed_to_staff(people, app, clock, answer):
+    """His cry reached nobody; he says his address is not the registered one and gives another (a door, words the
+    bot cannot read as one, a pin): it is kept for staff, and he must not read "已把…告诉社工" — nobody has it yet."""
+    from conftest import signed_up
+
+    wang = await signed_up(people("王老伯"), "13900000002")
+    over = telegram_down(app)
+    await wang.send("🆘 紧急求助")
+    await wang.click(wang.last("地址"), "不对")
+    since = len(wang.inbox)
+    if answer == "📍":
+        await wang.share_location()
+    else:
+        await wang.send(answer)
+        if "请说路名" in wang.last().text:  # not an address: asked once more, then kept as said
+            await wang.send(answer)
+    said = wang.texts()[since:]
+    assert not [t for t in said if "告诉社工" in t], said
+    assert told(wang, "暂时还没联系上社工", since) == 1 and "120" in wang.last().text
+    over.append(True)
+    await ticks(app, clock, 4, 15)
+    assert told(wang, NOW_REACHED, since) == 1

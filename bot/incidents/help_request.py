@@ -73,7 +73,7 @@ async def after_alert(ctx: Ctx, n: int, person: dict, alerting: asyncio.Future, 
         stated = await address_steps.stated_in_cry(ctx, n, person)  # "救命 我在27弄3号": beside the register now, not asked again
         if stated and not confirm_need:
             ctx.goto(None)
-            show_menu(ctx, address_steps.ADDRESS_KNOWN[stated])
+            await address_steps.kept(ctx, n, address_steps.ADDRESS_KNOWN[stated])
             return n
         return _ask_next(ctx, n, person, confirm_need)
     # made during an outage and stored only now: not "do you need someone now?" minutes later, and not where they
