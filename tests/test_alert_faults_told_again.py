@@ -91,3 +91,21 @@ async def test_where_he_is_while_nobody_has_his_call_is_not_told_as_passed_to_st
     over.append(True)
     await ticks(app, clock, 4, 15)
     assert told(wang, NOW_REACHED, since) == 1
+
+
+async def test_words_passed_on_with_one_tap_that_reached_nobody_are_not_told_as_passed(people, app, clock):
+    """"那个那个，就是那个" gets "没太明白" and [📨 转给社工]; he taps it while Telegram fails for the staff chats. The
+    message he tapped must not turn into "📨 已转给社工": he reads the truth, and once when staff have it."""
+    from conftest import signed_up
+
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("那个那个，就是那个")
+    over, since = telegram_down(app), len(zhang.inbox)
+    await zhang.click(zhang.last("转给社工"), "转给社工")
+    assert "已转给社工" not in zhang.last("转给社工").text  # the tapped message, edited
+    assert not [t for t in zhang.texts()[since:] if "已经告诉" in t or "已转给" in t]
+    assert told(zhang, NOT_REACHED, since) == 1
+    over.append(True)
+    await ticks(app, clock, 4, 15)
+    assert "那个那个" in people("李社工").last("求助 #1").text
+    assert told(zhang, NOW_REACHED, since) == 1
