@@ -109,3 +109,21 @@ async def test_words_passed_on_with_one_tap_that_reached_nobody_are_not_told_as_
     await ticks(app, clock, 4, 15)
     assert "那个那个" in people("李社工").last("求助 #1").text
     assert told(zhang, NOW_REACHED, since) == 1
+
+
+@pytest.mark.parametrize("claimed", [True, False])
+async def test_his_words_on_his_call_that_reached_nobody_are_told_once_staff_have_them(people, app, clock, claimed):
+    """"不用叫救护车" on his call (taken by 王社工, or by nobody yet) while Telegram fails: he reads "暂时没联系上社工"
+    (tests/test_alert_faults_words.py); once the staff holding it have his words, he reads so — once."""
+    wang = await _wang_called_at_ten(people, clock)
+    if claimed:
+        await people("王社工").press_data(1, "inc:claim:1")
+    over, since = telegram_down(app), len(wang.inbox)
+    await wang.send("不用叫救护车")
+    await app.engine.tick()
+    assert told(wang, NOT_REACHED, since) == 1
+    over.append(True)
+    await ticks(app, clock, 4, 15)
+    assert told(wang, NOW_REACHED, since) == 1, "he still believes nobody has his words"
+    await ticks(app, clock, 6, 30)
+    assert told(wang, NOW_REACHED, since) == 1

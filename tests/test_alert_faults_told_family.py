@@ -97,3 +97,34 @@ async def test_his_cry_again_about_a_neighbour_reaching_nobody_is_told_as_such(p
     assert told(liuqiang, NOW_REACHED, since) == 1
     await ticks(app, clock, 10, 30)
     assert told(liuqiang, NOW_REACHED, since) == 1
+
+
+async def test_her_words_passed_on_with_one_tap_that_reached_nobody_are_not_told_as_passed(people, app, clock):
+    """张明 (张阿姨's son) writes what the bot cannot place and taps [📨 转给社工] while Telegram fails for the staff
+    chats: not "📨 已转给社工", but the truth — and once, when a staff member has it, that they do."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    zhangming = await signed_up(people("张明"), "13911110001")
+    await zhangming.send("那个那个，就是那个")
+    over, since = telegram_down(app), len(zhangming.inbox)
+    await zhangming.click(zhangming.last("转给社工"), "转给社工")
+    assert "已转给社工" not in zhangming.last("转给社工").text  # the tapped message, edited
+    assert told(zhangming, NOT_REACHED, since) == 1
+    over.append(True)
+    await ticks(app, clock, 4, 15)
+    assert told(zhangming, NOW_REACHED, since) == 1
+
+
+async def test_her_words_on_his_open_call_that_reached_nobody_are_told_once_staff_have_them(people, app, clock):
+    """His call is open (李社工 has it); 王丽 asks for his medicine while Telegram fails: the truth, then once."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    wangli = await signed_up(people("王丽"), "13911110002")
+    await wang.send("🆘 紧急求助")
+    await wang.click(wang.last("地址"), "对")
+    over, since = telegram_down(app), len(wangli.inbox)
+    await wangli.send("我爸的药吃完了，麻烦帮他配一下")
+    await app.engine.tick()
+    assert told(wangli, NOT_REACHED, since) == 1
+    over.append(True)
+    await ticks(app, clock, 4, 15)
+    assert told(wangli, NOW_REACHED, since) == 1, "she still believes nobody has her words"

@@ -93,8 +93,10 @@ async def _said(ctx: Ctx, text: str) -> None:
 async def pass_on(ctx: Ctx) -> None:
     """[📨 转给社工] under "没太明白": the kept words go to staff as a request about the resident."""
     said, about = ctx.session.pop("unclear", None), ctx.session.pop("about", "")
-    ctx.edit_pressed(ctx.t("talk.passed_on"))
-    await request(ctx, "\n".join(said) if said else ctx.t("family.call_me"), about=about)
+    n = await request(ctx, "\n".join(said) if said else ctx.t("family.call_me"), about=about)
+    inc = await ctx.svc.store.incident(n) if n else None  # nobody reached: she heard the truth, never "已转给社工"
+    ctx.edit_pressed(ctx.t("talk.pass_on" if inc and ctx.ev.user_id in (inc.get("caller_unreached") or [])
+                           else "talk.passed_on"))
 
 
 async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "family.request_noted",
@@ -117,8 +119,9 @@ async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "f
             # on his open call, never a second one (closed meanwhile: a request of its own, below)
             if await _incidents(ctx).told_more(existing["id"], words, by=fields["reporter"]):
                 show_menu(ctx, noted, name=person["name"], phone=phone)
-            else:
+            else:  # told once when the staff holding it have it (reached_late.py)
                 help_request.tell_not_reached(ctx)
+                await _incidents(ctx).caller_unreached(existing["id"], [ctx.ev.user_id])
             return existing["id"]
     else:
         person, fields = _several(ctx, people, reporter_of(ctx, links))

@@ -159,8 +159,9 @@ async def join(ctx: Ctx, inc: dict, said: str, *, quiet: bool = False, noted: st
         or await _incidents(ctx).told_more(n, said)
     if ctx.session.get("incident") != n:  # a question of this call (its address) is still waiting: kept
         ctx.goto(None)
-    if not reached:
+    if not reached:  # told once when the staff holding it have it (reached_late.py)
         tell_not_reached(ctx)
+        await _incidents(ctx).caller_unreached(n, [ctx.ev.chat])
         return 0
     person = ctx.me.extra.get("person") or await ctx.svc.store.resident(inc["resident"]) or {}
     _who_it_may_be(ctx, n, person, None, said)
