@@ -7,11 +7,14 @@ that reached nobody — not "社工已经收到您的求助…我又提醒了他
 """
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from test_alert_faults import telegram_down
 from test_alert_faults_more import heard, seen, ticks
 from test_alert_faults_told import NOT_REACHED, NOW_REACHED, told
 from test_alert_faults_words import _wang_called_at_ten
+from test_incident_followups import SH
 
 REMINDED = "我又提醒了他们一次"
 COMMITTEE = "021-64370000"
@@ -127,3 +130,22 @@ async def test_his_words_on_his_call_that_reached_nobody_are_told_once_staff_hav
     assert told(wang, NOW_REACHED, since) == 1, "he still believes nobody has his words"
     await ticks(app, clock, 6, 30)
     assert told(wang, NOW_REACHED, since) == 1
+
+
+async def test_once_a_staff_member_took_his_call_he_is_never_told_nobody_was_reached(people, app, clock):
+    """His cry reached nobody; 王社工 takes it anyway (from the desk's list, or a short alert that reached her phone).
+    He reads who took it; after that, where he is and his words are not answered with "还没联系上社工"."""
+    from conftest import signed_up
+
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    over = telegram_down(app)
+    await wang.send("🆘 紧急求助")
+    over.append(True)
+    await people("王社工").press_data(1, "inc:claim:1")
+    assert "王社工" in wang.last("接手").text
+    since = len(wang.inbox)
+    await wang.click(wang.last("地址"), "不对")
+    await wang.send("建新路27弄5号402室")
+    await wang.send("🆘 紧急求助")
+    assert not [t for t in wang.texts()[since:] if "没联系上社工" in t], wang.texts()[since:]
