@@ -149,3 +149,19 @@ async def test_once_a_staff_member_took_his_call_he_is_never_told_nobody_was_rea
     await wang.send("建新路27弄5号402室")
     await wang.send("🆘 紧急求助")
     assert not [t for t in wang.texts()[since:] if "没联系上社工" in t], wang.texts()[since:]
+
+
+async def test_a_question_for_staff_that_reached_nobody_is_not_told_as_passed_on(people, app, clock):
+    """刘奶奶 taps [🙋 问社工] for a question the bot cannot answer while Telegram fails for the staff chats: not
+    "已经把您的问题转给社工", but that it is kept and staff did not get it yet, with the committee's phone."""
+    from conftest import signed_up
+
+    liu = await signed_up(people("刘奶奶"), "13900000003")
+    await liu.send("❓ 养老金/补贴")
+    await liu.send("明年养老金涨多少")
+    over, since = telegram_down(app), len(liu.inbox)
+    await liu.click(liu.last("不太确定"), "问社工")
+    said = liu.texts()[since:]
+    assert not [t for t in said if "转给社工" in t], said
+    assert "记下" in liu.last().text and "021-64370000" in liu.last().text
+    over.append(True)
