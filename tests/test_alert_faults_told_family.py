@@ -128,3 +128,18 @@ async def test_her_words_on_his_open_call_that_reached_nobody_are_told_once_staf
     over.append(True)
     await ticks(app, clock, 4, 15)
     assert told(wangli, NOW_REACHED, since) == 1, "she still believes nobody has her words"
+
+
+async def test_her_cry_on_his_call_reaching_nobody_never_asks_her_to_confirm_where_she_is(people, app, clock):
+    """He pressed 🆘 and has not answered the address read-back; 王丽 cries for him while Telegram fails: she is told
+    the truth, and never asked "请确认您现在的地址" with his address, as if it were hers."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    wangli = await signed_up(people("王丽"), "13911110002")
+    await wang.send("🆘 紧急求助")
+    clock.advance(seconds=70)
+    over, since = telegram_down(app), len(wangli.inbox)
+    await wangli.send("救命，我爸爸摔倒了")
+    assert told(wangli, NOT_REACHED, since) == 1
+    assert not [t for t in wangli.texts()[since:] if "地址" in t], wangli.texts()[since:]
+    over.append(True)
