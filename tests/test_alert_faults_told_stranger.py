@@ -74,3 +74,22 @@ async def test_a_stranger_naming_a_resident_is_told_once_when_staff_have_her_cal
     assert told(zhang, NOW_REACHED, hers) == 0, "she is told of a cry she never made"
     await ticks(app, clock, 10, 30)
     assert told(stranger, NOW_REACHED) == 1
+
+
+async def test_where_a_stranger_says_they_are_lost_to_a_telegram_fault_reaches_the_staff_holding_it_once(people, app,
+                                                                                                         clock):
+    """Asked where they are, 路人甲 types "我在5号楼302" while Telegram fails for the staff chats: staff have no
+    address for a stranger but this; once Telegram is back, 李社工 (who has the call) reads it — once."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    stranger, li = people("路人甲"), people("李社工")
+    await stranger.send(CRY)
+    over, before = telegram_down(app), len(li.inbox)
+    clock.advance(seconds=20)
+    await stranger.send("我在5号楼302")
+    assert "转告" not in stranger.last().text  # (not passed on: noted, staff see it on the call)
+    await app.engine.tick()
+    over.append(True)
+    await ticks(app, clock, 4, 15)
+    assert sum("我在5号楼302" in m.text for m in li.inbox[before:]) == 1, "the staff on the call never read where"
+    await ticks(app, clock, 6, 30)
+    assert sum("我在5号楼302" in m.text for m in li.inbox[before:]) == 1

@@ -8,7 +8,8 @@ address the bot does not have.
 - Their further cries join it (staff hear the first at once, then a count: bot/incidents/repeats.py); one that reached
   nobody is alerted again at their next cry.
 - What they type next ("我在5号楼302") reaches the staff holding it, on its record: `said_after`; so does their answer
-  when staff take it (they are asked where they are: bot/incidents/staff.py).
+  when staff take it (they are asked where they are: bot/incidents/staff.py); lost while Telegram fails, it is sent
+  again soon (notes_owed.py).
 - Signing up during it as a resident makes it that resident's call: `signed_up`.
 - In a group, other unregistered people's cries about the same moment ("着火了" typed by five) join the group's open
   call (one call, each name and words on its record, the staff holding it told the first of a minute at once, then
@@ -179,7 +180,8 @@ async def said_after(svc: Services, ev: Inbound, text: str, recent: bool) -> int
         return None
     n = inc["id"]
     reporter = reporter_of(svc, ev)
-    await svc.store.add_timeline(n, {"at": now, "event": "family_added", "by": reporter["name"], "words": text[:300]})
+    k = await svc.store.add_timeline(n, {"at": now, "event": "family_added", "by": reporter["name"],
+                                         "words": text[:300]})
     if not await svc.store.within_quota(f"stranger_said:{ev.user_id}:{n}", now, WINDOW_SECONDS, FOLLOW_UPS):
         return 0
     told = svc.cat.t("alert.reporter_added", n=n, reporter=reporter["name"], relation=reporter["relation"],
@@ -188,8 +190,12 @@ async def said_after(svc: Services, ev: Inbound, text: str, recent: bool) -> int
         told += "\n" + "\n".join([svc.cat.t("packet.claims_door", who=reporter["name"],
                                               name="、".join(c["name"] for c in at_door))]
                                  + [svc.cat.t("packet.candidate", **c) for c in at_door])
-    where = ev.origin if ev.kind == "location" else None  # her pin, forwarded under the line
-    return await roster.pass_on(svc, await listeners(svc, inc), told, where, tag=f"added:{n}", urgent_intro=True)
+    where, failed = ev.origin if ev.kind == "location" else None, []  # her pin, forwarded under the line
+    reached = await roster.pass_on(svc, await listeners(svc, inc), told, where, tag=f"added:{n}", urgent_intro=True,
+                                   failed=failed)
+    if not reached and where is None:  # lost while Telegram fails: sent again soon to those holding it (notes_owed.py)
+        await svc.incidents.owe_note(n, k, {chat: told for chat in failed}, urgent=True)
+    return reached
 
 
 async def _at_door(svc: Services, n: int, text: str) -> list[dict]:
