@@ -251,13 +251,17 @@ def not_understood(ctx: Ctx, text: str) -> None:
 async def on_pass_on(ctx: Ctx, _: str = "") -> None:
     """[📨 转给社工] under "没太明白": the words kept go to staff as a request; with none kept (pressed again, or
     after they went stale) staff are asked to phone, unless a request of this resident is open already."""
-    said = ctx.session.pop("unclear", None)
-    ctx.edit_pressed(ctx.t("talk.passed_on"))
-    if said:
+    said, phone = ctx.session.pop("unclear", None), ctx.svc.settings.community.committee_phone
+    if said:  # nobody reached (they heard the truth), or joined to their emergency (told so): never "已转给社工" then
         words = "\n".join(said)
-        await help_request.start_help(ctx, "help", category="other", source="text", words=words, detail=words)
-    elif await ctx.svc.store.active_incident(ctx.me.resident_id):
-        show_menu(ctx, "talk.already_passed", phone=ctx.svc.settings.community.committee_phone)
+        if reached := await help_request.start_help(ctx, "help", category="other", source="text", words=words,
+                                                     detail=words, quiet=True):
+            show_menu(ctx, "help.request_noted", phone=phone)
+        ctx.edit_pressed(ctx.t("talk.passed_on" if reached else "talk.pass_on"))
+        return
+    ctx.edit_pressed(ctx.t("talk.passed_on"))
+    if await ctx.svc.store.active_incident(ctx.me.resident_id):
+        show_menu(ctx, "talk.already_passed", phone=phone)
     else:
         await on_callback_request(ctx)
 

@@ -20,6 +20,16 @@ ADDRESS_KNOWN = {"confirmed": "help.address_thanks", "corrected": "help.address_
                  "location": "help.location_thanks"}
 
 
+async def kept(ctx: Ctx, n: int, key: str) -> None:
+    """Where they are, kept on the call: `key` says it reached staff ("已告诉社工"), true only once a staff member has
+    the call; while none has (its alerts reached nobody: reached_late.py), that it is kept, and the numbers to call."""
+    inc = await ctx.svc.store.incident(n) or {}
+    if key != "help.address_thanks" and inc.get("caller_unreached"):
+        show_menu(ctx, "help.address_kept", phone=ctx.svc.settings.community.committee_phone)
+    else:
+        show_menu(ctx, key)
+
+
 def ask_address(ctx: Ctx, n: int, person: dict) -> None:
     if has_any(person):
         address = full_address(ctx.svc.settings.community.address_prefix, person)
@@ -100,13 +110,13 @@ async def on_address_text(ctx: Ctx, n: int) -> None:
     await inc_svc.refresh(n)
     ctx.goto(None)
     if not parts:
-        show_menu(ctx, "help.address_unparsed")
+        await kept(ctx, n, "help.address_unparsed")
     else:
-        show_menu(ctx, "help.address_corrected" if diff or disputed else "help.address_thanks")
+        await kept(ctx, n, "help.address_corrected" if diff or disputed else "help.address_thanks")
 
 
 async def on_address_location(ctx: Ctx, n: int) -> None:
     await _incidents(ctx).address_location(n, ctx.ev.latitude, ctx.ev.longitude)
     await _incidents(ctx).refresh(n)
     ctx.goto(None)
-    show_menu(ctx, "help.location_thanks")
+    await kept(ctx, n, "help.location_thanks")

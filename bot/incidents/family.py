@@ -7,6 +7,7 @@
                 words that are no emergency: a request (or a pension question) about the resident, to staff as a
                 resident's is; thanks and greetings a kind word; what the bot cannot read one tap [📨 转给社工]
 family.which    linked to several: staff are alerted at once with each of them; asks which one → the incident names them
+                (family_which.py)
 """
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard, menu_action, show_menu
 from ..flows import resident as resident_flow  # the module, not its name: it may be half-loaded (it imports us)
 from ..residents import unknown_cry_for_help, unknown_media
-from ..flows.understanding import RAMBLE, asks_after, clause_intents, danger_in, fall_told_over, is_emergency, understand
-from ..types import MEDIA, Button
-from . import family_asks, family_away, family_told, help_request, urgency
+from ..flows.understanding import RAMBLE, asks_after, clause_intents, fall_told_over, is_emergency, understand
+from ..types import MEDIA
+from . import family_asks, family_away, family_told, family_which, help_request, urgency
 from .family_other import cried_about_other
 from .report_after import media_on_report, words_on_report
 from .reported import candidates
@@ -36,7 +37,7 @@ async def on_message(ctx: Ctx) -> None:
     if key == "menu.call":
         show_menu(ctx, "contact.call", phone=phone)
         return
-    if ctx.step == ("family", "which") and ev.kind == "text" and await _named(ctx, ev.text):
+    if ctx.step == ("family", "which") and ev.kind == "text" and await family_which.named(ctx, ev.text):
         return  # "王老伯" typed instead of tapped
     if ev.kind == "text" and key is None and await words_on_report(ctx, ev.text.strip()):
         return  # "在3号楼201" after her cry about a neighbour: to the staff on that call
@@ -46,7 +47,7 @@ async def on_message(ctx: Ctx) -> None:
     if ctx.cried or key == "menu.sos" or (ev.kind == "text" and is_emergency(await understand(ctx.svc, ev.text))):
         n = await cry_for_help(ctx, ev.text.strip() or "🆘")
         if n and ctx.cried == "group":  # she may have blocked the bot: then staff phone her
-            await urgency.call_back(ctx, n, reporter_of(ctx, await _links(ctx)))
+            await urgency.call_back(ctx, n, reporter_of(ctx, await linked(ctx)))
         return
     if ev.kind == "text":
         await _said(ctx, ev.text.strip())
@@ -92,8 +93,10 @@ async def _said(ctx: Ctx, text: str) -> None:
 async def pass_on(ctx: Ctx) -> None:
     """[📨 转给社工] under "没太明白": the kept words go to staff as a request about the resident."""
     said, about = ctx.session.pop("unclear", None), ctx.session.pop("about", "")
-    ctx.edit_pressed(ctx.t("talk.passed_on"))
-    await request(ctx, "\n".join(said) if said else ctx.t("family.call_me"), about=about)
+    n = await request(ctx, "\n".join(said) if said else ctx.t("family.call_me"), about=about)
+    inc = await ctx.svc.store.incident(n) if n else None  # nobody reached: she heard the truth, never "已转给社工"
+    ctx.edit_pressed(ctx.t("talk.pass_on" if inc and ctx.ev.user_id in (inc.get("caller_unreached") or [])
+                           else "talk.passed_on"))
 
 
 async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "family.request_noted",
@@ -116,24 +119,24 @@ async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "f
             # on his open call, never a second one (closed meanwhile: a request of its own, below)
             if await _incidents(ctx).told_more(existing["id"], words, by=fields["reporter"]):
                 show_menu(ctx, noted, name=person["name"], phone=phone)
-            else:
+            else:  # told once when the staff holding it have it (reached_late.py)
                 help_request.tell_not_reached(ctx)
+                await _incidents(ctx).caller_unreached(existing["id"], [ctx.ev.user_id])
             return existing["id"]
     else:
         person, fields = _several(ctx, people, reporter_of(ctx, links))
     n = n or await _incidents(ctx).open("help", person, **how, **fields)
     reached = await _incidents(ctx).alert_first(n)
     if len(people) > 1:
-        ctx.goto("family", "which", incident=n)
-        ctx.say(ctx.t("family.which_request"), buttons=[[Button(p["name"], f"fam:{n}:{p['id']}")] for p in people])
+        family_which.ask_which(ctx, n, people, reached, request=True)
     elif reached:
         show_menu(ctx, noted, name=person["name"], phone=phone)
-    if not reached:
+    else:
         help_request.tell_not_reached(ctx)
     return n
 
 
-async def _links(ctx: Ctx) -> list[dict]:
+async def linked(ctx: Ctx) -> list[dict]:
     """Whom this person looks out for, read from the register now: a link removed there is gone."""
     by_rid: dict[str, dict] = {}
     for link in await ctx.svc.store.contact_links_by_phone(ctx.me.extra.get("phone", "")):
@@ -148,7 +151,7 @@ def reporter_of(ctx: Ctx, links: list[dict]) -> dict:
 
 async def linked_people(ctx: Ctx) -> tuple[list[dict], list[dict]]:
     """The links, and the residents they name who are still in the register."""
-    links = await _links(ctx)
+    links = await linked(ctx)
     return links, [p for p in [await ctx.svc.store.resident(link["rid"]) for link in links] if p]
 
 
@@ -178,8 +181,9 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
                                                        **extra)  # his request, or his missed check-in
             if reached > 0:
                 ctx.say(ctx.t(family_told.alerted(words), name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
-            elif reached == 0:
+            elif reached == 0:  # told once when a staff member has it (reached_late.py)
                 help_request.tell_not_reached(ctx)
+                await _incidents(ctx).caller_unreached(existing["id"], [ctx.ev.chat])
             if reached >= 0:  # (closed meanwhile: a new call below)
                 return existing["id"]
         n = n or await _incidents(ctx).open("emergency", person, **how)
@@ -192,12 +196,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
     someone, fields = _several(ctx, people, reporter_of(ctx, links))
     n = await _incidents(ctx).open("emergency", someone, words=words, source="family", ask_address=False,
                                    family_chats=[ctx.ev.user_id], **fields)
-    reached = await _incidents(ctx).alert_first(n)
-    ctx.goto("family", "which", incident=n)
-    ctx.say(ctx.t("family.which", phone=phone), buttons=[[Button(p["name"], f"fam:{n}:{p['id']}")] for p in people],
-            urgent=True)
-    if not reached:
-        help_request.tell_not_reached(ctx)
+    family_which.ask_which(ctx, n, people, await _incidents(ctx).alert_first(n))
     return n
 
 
@@ -272,28 +271,3 @@ async def _as_unknown(ctx: Ctx, cried: bool) -> None:
         await unknown_cry_for_help(ctx)
     if ev.kind in MEDIA:
         await unknown_media(ctx, told=cried)
-
-
-async def _named(ctx: Ctx, text: str) -> bool:
-    """The one linked resident whose name these words give (and no danger in them), named on the waiting call."""
-    _, people = await linked_people(ctx)
-    named = [p for p in people if p["name"] and p["name"] in text]
-    if len(named) != 1 or danger_in(ctx.svc, text):
-        return False
-    await on_which(ctx, [str(ctx.session.get("incident", 0)), named[0]["id"]])
-    return True
-
-
-async def on_which(ctx: Ctx, args: list[str]) -> None:
-    """fam:{n}:{rid} — the caller names the resident their call was about."""
-    n, rid = int(args[0]), args[1] if len(args) > 1 else ""
-    link = next((link for link in await _links(ctx) if link["rid"] == rid), None)
-    person = await ctx.svc.store.resident(rid) if link else None
-    if person is None or not await _incidents(ctx).name_resident(n, person, link["relation"]):
-        show_menu(ctx, "bad.stale_button")
-        return
-    ctx.goto(None)
-    phone, request = ctx.svc.settings.community.committee_phone, (await ctx.svc.store.incident(n))["kind"] != "emergency"
-    if ctx.ev.kind == "button":
-        ctx.edit_pressed(ctx.t("family.which_request" if request else "family.which", phone=phone) + "\n" + person["name"])
-    show_menu(ctx, "family.request_noted" if request else "family.alerted", name=person["name"], phone=phone)

@@ -2,7 +2,7 @@
 ended: closed.py). Told of it: the one who made it or spoke on it, and those its escalation reached (`family_told`).
 
 - he keeps calling for help: one line in FAMILY_AGAIN_SECONDS at most — that he is still calling, that staff know
-  (and who has it, once someone has taken it);
+  (and who has it, once someone has taken it), or, while no staff member has been reached, that, and to phone him;
 - a staff member takes it, or it is handed to another: who;
 - it became an emergency (`tell_raised`): that, and the words that made it so.
 
@@ -27,7 +27,7 @@ async def tell_still_calling(svc, n: int) -> None:
         return
     holder = None if lost(inc) else roster.staff_by_id(svc.settings, inc.get("claimed_by"))  # (held_calls.py)
     key = "family.still_calling_taken" if holder and inc.get("status") in ("claimed", "arrived") else \
-        "family.still_calling"
+        "family.still_calling_unreached" if inc.get("caller_unreached") else "family.still_calling"  # (reached_late.py)
     await _tell(svc, inc, key, who=holder.name if holder else "")
 
 
@@ -48,16 +48,16 @@ async def _tell_reporter(svc, inc: dict, who: str) -> None:
     await svc.outbox.send(Outbound(rep["tg_id"], text, tag=f"reporter:{inc['id']}"))
 
 
-async def tell_raised(svc, n: int, words: str, chats: set[int]) -> None:
+async def tell_raised(svc, n: int, words: str, chats: set[int], reached: bool = True) -> None:
     """His call became an emergency ("救命" on his request, his daughter's cry on his missed check-in): the family
     told of it already (`chats`: but the one who raised it) hear it in one line, never the whole family message
-    again (its packet, where they have one, is edited to say it)."""
+    again (its packet, where they have one, is edited to say it); that no staff member has it yet, unless `reached`."""
     if not chats or not (inc := await svc.store.incident(n)):
         return
     name, phone, msgs = await whose(svc, inc), svc.settings.community.committee_phone, []
     for chat in sorted(chats):
         loc = await svc.store.pref(chat, "locale") or svc.settings.locale
-        msgs.append(Outbound(chat, svc.cat.t("family.raised", loc, name=name, words=words, phone=phone), urgent=True,
+        msgs.append(Outbound(chat, svc.cat.t("family.raised" if reached else "family.raised_unreached", loc, name=name, words=words, phone=phone), urgent=True,
                              tag=f"family:{n}"))
     await svc.outbox.send_all(msgs)
 

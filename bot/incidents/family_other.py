@@ -55,10 +55,13 @@ async def about_someone_else(ctx: Ctx, words: str, reporter: dict, named: list[d
     phone = svc.settings.community.committee_phone
     if (inc := await last_report(svc, uid)) and inc.get("about_other"):
         n = inc["id"]
-        await svc.repeats.called_again(n, words, called_at(svc.clock.ts()), event="reporter_again")
+        reached = await svc.repeats.called_again(n, words, called_at(svc.clock.ts()), event="reporter_again")
         if ctx.ev.kind in MEDIA:  # the photo or voice it came with, to whoever holds the call
             await forward_media(ctx, n, reporter=reporter)
-        ctx.say(ctx.t("family.other_cry_sent", phone=phone), keyboard=keyboard(ctx), urgent=True)
+        ctx.say(ctx.t("stranger.not_reached" if reached == 0 else "family.other_cry_sent", phone=phone),
+                keyboard=keyboard(ctx), urgent=True)
+        if reached == 0:  # nobody holding it got it (Telegram failing): told once when someone has (reached_late.py)
+            await svc.incidents.caller_unreached(n, [uid])
         return n
     ev, more = ctx.ev, {"candidates": candidates(svc, named)} if named else {}
     if ev.kind in MEDIA:  # what came with the cry goes with each alert round

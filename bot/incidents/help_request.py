@@ -73,7 +73,7 @@ async def after_alert(ctx: Ctx, n: int, person: dict, alerting: asyncio.Future, 
         stated = await address_steps.stated_in_cry(ctx, n, person)  # "救命 我在27弄3号": beside the register now, not asked again
         if stated and not confirm_need:
             ctx.goto(None)
-            show_menu(ctx, address_steps.ADDRESS_KNOWN[stated])
+            await address_steps.kept(ctx, n, address_steps.ADDRESS_KNOWN[stated])
             return n
         return _ask_next(ctx, n, person, confirm_need)
     # made during an outage and stored only now: not "do you need someone now?" minutes later, and not where they
@@ -130,8 +130,9 @@ def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:
 async def again(ctx: Ctx, n: int, words: str) -> int:
     """Another call while this one is open: on the timeline, renewed or passed on (bot/incidents/repeats.py); a
     request (or missed check-in) raised to an emergency, its caller told what an emergency's caller is, then asked
-    where they are."""
-    reached = await ctx.svc.repeats.called_again(n, words, called_at(ctx.svc.clock.ts()))
+    where they are. A family contact's cry on his call is hers: his family never read that he is still calling."""
+    event = "resident_again" if ctx.me.role == "resident" else "family_again"
+    reached = await ctx.svc.repeats.called_again(n, words, called_at(ctx.svc.clock.ts()), event=event)
     phone = ctx.svc.settings.community.committee_phone
     if reached is None:  # a danger her words name now has its advice (the 🆘 button's was the fall's)
         ctx.say("\n".join([ctx.t("help.already_alerted", phone=phone)] + advice_for(ctx, named_only=True)),
@@ -142,8 +143,8 @@ async def again(ctx: Ctx, n: int, words: str) -> int:
     else:  # told once when a staff member has it (reached_late.py)
         tell_not_reached(ctx)
         await _incidents(ctx).caller_unreached(n, [ctx.ev.chat])
-    inc = await ctx.svc.store.incident(n)
-    if inc.get("address_state") in ("pending", "unknown") and replaying() is None:
+    inc = await ctx.svc.store.incident(n)  # (his family crying for him: never asked where they are as if it were his)
+    if ctx.me.role == "resident" and inc.get("address_state") in ("pending", "unknown") and replaying() is None:
         address_steps.ask_address(ctx, n, await ctx.svc.store.resident(inc["resident"]) or {})
     return n
 
@@ -158,8 +159,9 @@ async def join(ctx: Ctx, inc: dict, said: str, *, quiet: bool = False, noted: st
         or await _incidents(ctx).told_more(n, said)
     if ctx.session.get("incident") != n:  # a question of this call (its address) is still waiting: kept
         ctx.goto(None)
-    if not reached:
+    if not reached:  # told once when the staff holding it have it (reached_late.py)
         tell_not_reached(ctx)
+        await _incidents(ctx).caller_unreached(n, [ctx.ev.chat])
         return 0
     person = ctx.me.extra.get("person") or await ctx.svc.store.resident(inc["resident"]) or {}
     _who_it_may_be(ctx, n, person, None, said)

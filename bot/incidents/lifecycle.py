@@ -116,7 +116,8 @@ class Lifecycle:
             return False, await self.store.incident(n)
         claims = inc.get("claims", 0) + 1
         policy = self.policy(inc["kind"])
-        await self.store.update_incident(n, claims=claims, reopened=False, renewed=False)
+        # (whoever was told nobody had it hears who took it: no longer "not reached", reached_late.py)
+        await self.store.update_incident(n, claims=claims, reopened=False, renewed=False, caller_unreached=[])
         await self.store.cancel_deadline(*[f"esc:{n}:{i}" for i in range(inc["level"] + 1, inc["level"] + 3)])
         await self.store.set_deadline(f"arr:{n}:{claims}", now + policy.arrival_timeout_minutes * 60)
         await self.store.add_timeline(n, {"at": now, "event": "claimed", "by": staff.name, **entry})

@@ -49,7 +49,7 @@ async def on_need(ctx: Ctx, answer: str, n: int) -> None:
     if answer == "yes":
         if inc.get("address_state") in address_steps.ADDRESS_KNOWN:  # where they are is known (said in the cry)
             ctx.goto(None)
-            show_menu(ctx, address_steps.ADDRESS_KNOWN[inc["address_state"]])
+            await address_steps.kept(ctx, n, address_steps.ADDRESS_KNOWN[inc["address_state"]])
             return
         address_steps.ask_address(ctx, n, await ctx.svc.store.resident(inc["resident"]))
         return

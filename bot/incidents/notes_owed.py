@@ -41,6 +41,8 @@ class NotesOwed:
         tag = f"family:{n}" if note.get("family") else f"added:{n}"
         msgs = [Outbound(chat, text, urgent=note.get("urgent", True), tag=tag) for chat, text in texts.items()]
         results = await self.svc.outbox.send_all(msgs)
+        if not note.get("family") and any(res.ok for res in results):  # a caller told it reached nobody: now it has
+            await self._reached_late(n)  # (reached_late.py)
         left = {str(m.chat_id): m.text for m, res in zip(msgs, results) if not res.ok and not res.permanent}
         if note:
             await self.store.update_incident(n, **{f"note_{k}": {**note, "texts": left}})

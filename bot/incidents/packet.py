@@ -297,4 +297,5 @@ def family_heading(inc: dict, person: dict, title: str, t, committee: str) -> li
         return [t("alert.family_intro_unreachable", **kw)]
     if inc.get("kind") == "checkin":
         return [t("alert.family_intro_checkin", **kw)]
-    return [t("alert.family_intro", **kw), title]
+    unreached = inc.get("caller_unreached")  # no staff member reached yet (Telegram failing): never "社工正在处理"
+    return [t("alert.family_intro_unreached" if unreached else "alert.family_intro", **kw), title]

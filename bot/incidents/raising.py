@@ -82,7 +82,7 @@ class Raising:
         if inc["status"] != "open":  # its claimer and the first level, escalating until someone takes it again
             reached = await self.renew(n, clip(words or "🆘", 200), key="alert.raised")
         self.background(self.refresh(n))  # the earlier packets say it too
-        await tell_raised(self.svc, n, clip(words or "🆘", 100), family - {by_chat})
+        await tell_raised(self.svc, n, clip(words or "🆘", 100), family - {by_chat}, reached=reached > 0)
         return reached
 
     async def told_more(self, n: int, words: str, by: dict | None = None) -> int:

@@ -1,8 +1,9 @@
-"""Who cried for help and was told "暂时没联系上社工" (its first round, or the round of her new cry on a call already
-taken, reached no staff member: Telegram failing, the staff's phones blocked) hears once, when a staff member first has the call — its round sent again (retries.py), its
-next level, a short alert — that staff have it now: one line, the same for a resident and for a daughter who cried
-for him, and never again with each later round. A missed check-in's call (nobody cried), a staff member's own call
-and a stranger's are not told here."""
+"""Who cried for help and was told "暂时没联系上社工" (its first round, the round of her new cry on a call already
+taken, or her reminder on a call nobody has taken, reached no staff member: Telegram failing, the staff's phones
+blocked) hears once, when a staff member first has the call — its round sent again (retries.py), its next level, a
+short alert, the reminder sent again (notes_owed.py) — that staff have it now: one line, the same for a resident, a
+daughter who cried for him and someone unregistered who cried in private (stranger_call.py), and never again with
+each later round. A missed check-in's call (nobody cried) and a staff member's own call are not told here."""
 from __future__ import annotations
 
 from ..types import Outbound
@@ -36,8 +37,10 @@ class ReachedLate:
 
 
 async def _callers(store, inc: dict) -> list[int]:
-    """The chats that cried on the call: the family contact who made it, else the resident himself."""
-    if inc.get("kind") == "checkin" or inc.get("staff_caller") or inc.get("category") == "death":
+    """The chats that cried on the call: the family contact who made it, else the resident himself (not when someone
+    else reported it: he is told here by whoever answered him)."""
+    if inc.get("kind") == "checkin" or inc.get("staff_caller") or inc.get("category") == "death" \
+            or inc.get("source") == "reported":
         return []
     if inc.get("source") == "family" or inc.get("family_chats"):
         return sorted(set(inc.get("family_chats") or []))

@@ -128,6 +128,8 @@ async def reported_resident(ctx: Ctx, person: dict, words: str, reporter: dict, 
         await forward_media(ctx, n, reporter=reporter)
     ctx.say(ctx.t("family.other_cry_sent" if reached else "stranger.not_reached", phone=phone),
             keyboard=keyboard(ctx), urgent=True)
+    if not reached and not ctx.ev.is_group:  # told once when a staff member has it (reached_late.py)
+        await incidents.caller_unreached(n, [ctx.ev.user_id])
     return n
 
 

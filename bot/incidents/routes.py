@@ -12,7 +12,7 @@ stf:own · stf:raise:<rid>     staff      staff_about.on_button (her words were 
 addr:yes|no:<n>               resident   address_steps.on_address_answer
 need:yes|no:<n>               resident   need_now.on_need
 sos:go                        resident   help_request.start_help (Engine.handle's fast lane takes it first)
-fam:<n>:<resident id>         contact    family.on_which (a family member says whom their call is about)
+fam:<n>:<resident id>         contact    family_which.on_which (a family member says whom their call is about)
 fas:<resident id>             contact    family_asks.on_asked_which (whom they asked after: its check-in)
 
 command   /open (open incidents) · /incident N (one incident's timeline): staff only
@@ -35,8 +35,8 @@ from __future__ import annotations
 from ..flows import staff_views
 from ..flows.base import Ctx
 from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
-from . import (Incidents, Outage, address_steps, blocked_people, family, family_asks, help_request, need_now, staff,
-               staff_about)
+from . import (Incidents, Outage, address_steps, blocked_people, family, family_asks, family_which, help_request,
+               need_now, staff, staff_about)
 from .outage_pace import tell_held_cries
 from .reach import DEADLINE as REACH, Reach
 from .repeats import Repeats
@@ -70,7 +70,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
             ButtonRoute("addr", RESIDENT, address_steps.on_address_answer, (YES_NO, int)),
             ButtonRoute("need", RESIDENT, need_now.on_need, (YES_NO, int)),
             ButtonRoute("sos", RESIDENT, _sos, (("go",),)),
-            ButtonRoute("fam", frozenset({"contact"}), family.on_which),
+            ButtonRoute("fam", frozenset({"contact"}), family_which.on_which),
             ButtonRoute("fas", frozenset({"contact"}), family_asks.on_asked_which),
         ),
         commands=(

@@ -8,7 +8,8 @@ address the bot does not have.
 - Their further cries join it (staff hear the first at once, then a count: bot/incidents/repeats.py); one that reached
   nobody is alerted again at their next cry.
 - What they type next ("我在5号楼302") reaches the staff holding it, on its record: `said_after`; so does their answer
-  when staff take it (they are asked where they are: bot/incidents/staff.py).
+  when staff take it (they are asked where they are: bot/incidents/staff.py); lost while Telegram fails, it is sent
+  again soon (notes_owed.py).
 - Signing up during it as a resident makes it that resident's call: `signed_up`.
 - In a group, other unregistered people's cries about the same moment ("着火了" typed by five) join the group's open
   call (one call, each name and words on its record, the staff holding it told the first of a minute at once, then
@@ -53,7 +54,15 @@ async def own_call(svc: Services, uid: int) -> dict | None:
 
 async def cried(svc: Services, ev: Inbound, words: str) -> int:
     """Their cry: their open call joined, the group's joined, or a new call stored then alerted (the summary's beyond
-    the cap). How many staff chats have it (a cry joining a call they hold counts as heard)."""
+    the cap). How many staff chats have it (a cry joining a call they hold counts as heard). In private, told it
+    reached nobody (onboarding.py), they hear once when a staff member has the call (reached_late.py)."""
+    reached = await _cried(svc, ev, words)
+    if not reached and not ev.is_group and (inc := await own_call(svc, ev.user_id)):
+        await svc.incidents.caller_unreached(inc["id"], [ev.chat])
+    return reached
+
+
+async def _cried(svc: Services, ev: Inbound, words: str) -> int:
     uid, now, group = ev.user_id, svc.clock.ts(), ev.chat if ev.is_group else None
     reporter = reporter_of(svc, ev, ((await svc.store.pending(uid)) or {}).get("phone", ""))
     if inc := await own_call(svc, uid):
@@ -100,10 +109,10 @@ async def _joined(svc: Services, inc: dict, uid: int, words: str, reporter: dict
     n = inc["id"]
     if again:
         await remember(svc, uid, n)  # (what they say next is about it: `said_after`)
-        await svc.repeats.called_again(n, words, called_at(svc.clock.ts()), event="stranger_again")
+        reached = await svc.repeats.called_again(n, words, called_at(svc.clock.ts()), event="stranger_again")
         if not inc.get("heard"):  # its alert reached nobody yet: tried again now, not only at the next level
             return await _alerted(svc, n)
-        return 1
+        return 0 if reached == 0 else 1  # (0: the staff holding it were not reached: Telegram failing)
     await remember(svc, uid, n)
     k = await svc.store.add_timeline(n, {"at": svc.clock.ts(), "event": "stranger_joined", "by": reporter["name"],
                                          "words": words[:300]})
@@ -171,7 +180,8 @@ async def said_after(svc: Services, ev: Inbound, text: str, recent: bool) -> int
         return None
     n = inc["id"]
     reporter = reporter_of(svc, ev)
-    await svc.store.add_timeline(n, {"at": now, "event": "family_added", "by": reporter["name"], "words": text[:300]})
+    k = await svc.store.add_timeline(n, {"at": now, "event": "family_added", "by": reporter["name"],
+                                         "words": text[:300]})
     if not await svc.store.within_quota(f"stranger_said:{ev.user_id}:{n}", now, WINDOW_SECONDS, FOLLOW_UPS):
         return 0
     told = svc.cat.t("alert.reporter_added", n=n, reporter=reporter["name"], relation=reporter["relation"],
@@ -180,8 +190,12 @@ async def said_after(svc: Services, ev: Inbound, text: str, recent: bool) -> int
         told += "\n" + "\n".join([svc.cat.t("packet.claims_door", who=reporter["name"],
                                               name="、".join(c["name"] for c in at_door))]
                                  + [svc.cat.t("packet.candidate", **c) for c in at_door])
-    where = ev.origin if ev.kind == "location" else None  # her pin, forwarded under the line
-    return await roster.pass_on(svc, await listeners(svc, inc), told, where, tag=f"added:{n}", urgent_intro=True)
+    where, failed = ev.origin if ev.kind == "location" else None, []  # her pin, forwarded under the line
+    reached = await roster.pass_on(svc, await listeners(svc, inc), told, where, tag=f"added:{n}", urgent_intro=True,
+                                   failed=failed)
+    if not reached and where is None:  # lost while Telegram fails: sent again soon to those holding it (notes_owed.py)
+        await svc.incidents.owe_note(n, k, {chat: told for chat in failed}, urgent=True)
+    return reached
 
 
 async def _at_door(svc: Services, n: int, text: str) -> list[dict]:

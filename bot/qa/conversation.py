@@ -152,12 +152,12 @@ async def on_button(ctx: Ctx, action: str, arg: str) -> None:
                                                 "status": "asked_staff", "at": ctx.svc.clock.ts(),
                                                 "user": ctx.ev.user_id})
         person = await ctx.svc.store.resident(ctx.me.resident_id) or {}
-        s = ctx.svc.settings
+        s, reached = ctx.svc.settings, False
         for st in roster.on_duty(s, ctx.svc.clock.now(), await ctx.svc.store.duty_overrides()):
-            await ctx.svc.outbox.send(Outbound(
+            reached |= (await ctx.svc.outbox.send(Outbound(
                 st.telegram_id, ctx.svc.cat.t("qa.staff_question", n=qid, name=person.get("name", "?"), text=question),
-                buttons=((ctx.button("btn.answer", f"q:ans:{qid}"),),), tag=f"question:{qid}"))
-        ctx.goto(None)
-        show_menu(ctx, "qa.sent_to_staff")
+                buttons=((ctx.button("btn.answer", f"q:ans:{qid}"),),), tag=f"question:{qid}"))).ok
+        ctx.goto(None)  # (none got it: kept on the staff's /questions list, and she is told the truth)
+        show_menu(ctx, "qa.sent_to_staff" if reached else "qa.question_kept", phone=s.community.committee_phone)
         return
     show_menu(ctx, "bad.stale_button")

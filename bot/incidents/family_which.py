@@ -1,0 +1,57 @@
+"""A family contact or doctor linked to several residents: her call (a cry, or a request) reached staff with each of
+them, and she is asked which one (family.which); her tap or her typed name names it (`on_which`).
+
+What she reads says staff were told only when they were: a call that reached nobody is told as such first
+("暂时没联系上社工", the committee's phone and 120), then the question alone; the name she taps is answered the same
+way while no staff member has the call yet (she hears once when one has: reached_late.py).
+"""
+from __future__ import annotations
+
+from ..flows.base import Ctx
+from ..flows.menu import show_menu
+from ..flows.understanding import danger_in
+from ..types import Button
+from . import family  # each imports the other: family hears the call, this module asks and hears which
+from .help_request import tell_not_reached
+
+ASKED = {False: ("family.which", "family.which_ask"), True: ("family.which_request", "family.which_request_ask")}
+
+
+def ask_which(ctx: Ctx, n: int, people: list[dict], reached: int, *, request: bool = False) -> None:
+    """Which of `people` the call is about: one tap each; the truth first when it reached nobody."""
+    told, bare = ASKED[request]
+    if not reached:
+        tell_not_reached(ctx)
+    ctx.goto("family", "which", incident=n)
+    ctx.say(ctx.t(told if reached else bare, phone=ctx.svc.settings.community.committee_phone),
+            buttons=[[Button(p["name"], f"fam:{n}:{p['id']}")] for p in people], urgent=not request)
+
+
+async def named(ctx: Ctx, text: str) -> bool:
+    """The one linked resident whose name these words give (and no danger in them), named on the waiting call."""
+    _, people = await family.linked_people(ctx)
+    found = [p for p in people if p["name"] and p["name"] in text]
+    if len(found) != 1 or danger_in(ctx.svc, text):
+        return False
+    await on_which(ctx, [str(ctx.session.get("incident", 0)), found[0]["id"]])
+    return True
+
+
+async def on_which(ctx: Ctx, args: list[str]) -> None:
+    """fam:{n}:{rid} — the caller names the resident their call was about."""
+    n, rid = int(args[0]), args[1] if len(args) > 1 else ""
+    link = next((link for link in await family.linked(ctx) if link["rid"] == rid), None)
+    person = await ctx.svc.store.resident(rid) if link else None
+    if person is None or not await ctx.svc.incidents.name_resident(n, person, link["relation"]):
+        show_menu(ctx, "bad.stale_button")
+        return
+    ctx.goto(None)
+    inc = await ctx.svc.store.incident(n) or {}
+    phone, request = ctx.svc.settings.community.committee_phone, inc.get("kind") != "emergency"
+    unreached = ctx.ev.user_id in (inc.get("caller_unreached") or [])  # no staff member has it yet
+    if ctx.ev.kind == "button":
+        ctx.edit_pressed(ctx.t(ASKED[request][unreached], phone=phone) + "\n" + person["name"])
+    if unreached:
+        tell_not_reached(ctx)
+    else:
+        show_menu(ctx, "family.request_noted" if request else "family.alerted", name=person["name"], phone=phone)
