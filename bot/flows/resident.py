@@ -257,8 +257,7 @@ async def on_pass_on(ctx: Ctx, _: str = "") -> None:
         if reached := await help_request.start_help(ctx, "help", category="other", source="text", words=words,
                                                      detail=words, quiet=True):
             show_menu(ctx, "help.request_noted", phone=phone)
-        ctx.edit_pressed(ctx.t("talk.passed_on" if reached else "talk.pass_on"))
-        return
+        return ctx.edit_pressed(ctx.t("talk.passed_on" if reached else "talk.pass_on"))
     ctx.edit_pressed(ctx.t("talk.passed_on"))
     if await ctx.svc.store.active_incident(ctx.me.resident_id):
         show_menu(ctx, "talk.already_passed", phone=phone)
