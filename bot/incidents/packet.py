@@ -291,8 +291,7 @@ UNREACHABLE = "unreachable"  # bot/checkins/blocked.py's CATEGORY (imported ther
 
 
 def family_heading(inc: dict, person: dict, title: str, t, committee: str) -> list[str]:
-    """`title`: the staff packet's; `t(key, **kw)`: the catalogue in his language. With no staff member reached yet
-    (Telegram failing), never "社工正在处理"."""
+    """`title`: the staff packet's; `t(key, **kw)`: his language's; nobody reached yet: never "社工正在处理"."""
     kw = dict(n=inc["id"], name=person.get("name") or "", committee=committee)
     if inc.get("kind") == "checkin" and inc.get("category") == UNREACHABLE:
         return [t("alert.family_intro_unreachable", **kw)]
