@@ -24,7 +24,9 @@ Evenly spaced slots still let 31 requests reach Telegram within one second when 
 machine: 50–250 ms); so each send also holds one of the token's 30 places, from its reservation until a second after
 its answer (store/pace.py), and no 31 requests can be at the server within any second, however they travel. The
 answers ride along with this process's next reservation (or go within 20 ms); a place whose answer never comes (its
-process died) comes back after its lease. An urgent message that finds no place free gets the next one.
+process died) comes back after its lease. What is not urgent leaves one place to staff alerts and one to the
+other urgent messages (a reply to a resident), so a call for help finds one free; an alert that does not gets the
+next one back.
 
 If Redis does not answer within `timeout`, this process falls back to its own limits (the `TelegramLimiter`
 it is) for `down_seconds`, then tries again: sending never waits for Redis, and an alert still goes out.

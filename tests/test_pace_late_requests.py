@@ -26,16 +26,16 @@ def limiters(redis_server, n):
     return [SharedLimiter(Store(Redis.from_url(redis_server.url), prefix), Limits()) for _ in range(n)]
 
 
-async def test_the_thirty_first_send_waits_for_a_place_one_second_after_the_answers(redis_server):
+async def test_the_next_send_waits_for_a_place_one_second_after_the_answers(redis_server):
     a, b = limiters(redis_server, 2)
     granted = [await (a, b)[i % 2].store.pace_reserve(100 + i, False, a.pace, now=50.0, ticket=f"t{i}")
-               for i in range(30)]
+               for i in range(28)]  # all a check-in may take (one place each is an alert's and a reply's)
     assert all(g for g, _ in granted)
-    # the server stalled: the first requests reached it late, and all 30 answers came at 50.09
-    for i in range(30):
+    # the server stalled: the first requests reached it late, and all 28 answers came at 50.09
+    for i in range(28):
         await (a, b)[i % 2].store.pace_release((f"t{i}", 0.0), a.pace, now=50.09)
     ok, wait = await b.store.pace_reserve(130, False, b.pace, now=51.05, ticket="t30")
-    assert not ok and 0.03 < wait < 0.05  # its slot (51.045) would be 0.96 s after the first one's arrival
+    assert not ok and 0.03 < wait < 0.05  # its slot has come, but it would be 0.96 s after the first one's arrival
     ok, wait = await b.store.pace_reserve(130, False, b.pace, now=51.1, ticket="t30")
     assert ok and wait < 0.05  # a second after the answers
 
@@ -50,10 +50,10 @@ async def test_a_staff_alert_still_goes_at_once_when_a_place_is_free(redis_serve
 async def test_a_dead_process_places_come_back(redis_server):
     """A process that died holding places (no answer ever released them): they come back after a while."""
     a, b = limiters(redis_server, 2)
-    for i in range(30):
+    for i in range(28):
         assert (await a.store.pace_reserve(100 + i, False, a.pace, now=50.0, ticket=f"d{i}"))[0]
     ok, _ = await b.store.pace_reserve(200, False, b.pace, now=52.0, ticket="e0")
-    assert not ok  # the 30 are still in flight, as far as anyone knows
+    assert not ok  # the 28 are still in flight, as far as anyone knows
     ok, _ = await b.store.pace_reserve(200, False, b.pace, now=50.0 + 1.1 + 15, ticket="e0")
     assert ok
 
@@ -78,3 +78,18 @@ async def test_requests_that_reach_the_server_late_earn_no_429(redis_server):
                 await bot.session.close()
             for lim in procs:
                 await lim.store.r.aclose()
+
+
+async def test_check_ins_leave_a_place_to_a_staff_alert_and_one_to_the_residents_reply(redis_server):
+    """The morning's check-ins fill what they may of the token's places: a call for help raised then finds one
+    free at once (not the next place back, up to a second later), and so does the resident's own reply."""
+    a, b = limiters(redis_server, 2)
+    for i in range(28):
+        assert (await a.store.pace_reserve(100 + i, False, a.pace, now=50.0, ticket=f"c{i}"))[0]
+    ok, _ = await a.store.pace_reserve(200, False, a.pace, now=50.0, ticket="c28")
+    assert not ok  # a 29th check-in waits for a place back
+    ok, _ = await b.store.pace_reserve(300, True, b.pace, now=50.0, ticket="reply")
+    assert ok  # the resident's reassurance goes
+    ok, _ = await b.store.pace_reserve(301, True, b.pace, now=50.0, ticket="reply2")
+    assert not ok  # (one place for those)
+    assert (await b.store.pace_reserve(1001, True, b.pace, now=50.0, alert=True, ticket="alert"))[0]

@@ -77,12 +77,15 @@ local ticket, places = ARGV[11], tonumber(ARGV[12])
 if ticket ~= '' then
   redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', fmt(now))
   local t = math.max(at, now)  -- a place back by its slot will do (one booked later counts as taken already)
-  if ARGV[6] == '0' and (tonumber(redis.call('HGET', KEYS[1], 'urging')) or 0) > now then
-    t, places = now, places - 1  -- an urgent one waits: only what is free now, and one left for it
+  if ARGV[6] ~= '2' then  -- one place is the staff alerts' alone, one more the other urgent messages': a call for
+    places = places - (ARGV[6] == '0' and 2 or 1)  -- help finds one free at once, not the next one back
+    if (tonumber(redis.call('HGET', KEYS[1], 'urging')) or 0) > now then
+      t, places = now, places - 1  -- an alert waits even so: only what is free now, and one more left for it
+    end
   end
   local busy = redis.call('ZCOUNT', KEYS[4], '(' .. fmt(t), '+inf')
   if busy >= places then  -- when enough places are back; one still in flight: ask again soon
-    if ARGV[6] ~= '0' then redis.call('HSET', KEYS[1], 'urging', fmt(now + 0.3)) end
+    if ARGV[6] == '2' then redis.call('HSET', KEYS[1], 'urging', fmt(now + 0.3)) end
     local back = redis.call('ZRANGEBYSCORE', KEYS[4], '(' .. fmt(t), '+inf', 'WITHSCORES', 'LIMIT', busy - places, 1)
     return {0, fmt(math.max(0.002, math.min(tonumber(back[2]) - now, ARGV[6] == '0' and 0.1 or 0.02))), 1}
   end
