@@ -13,6 +13,8 @@ in a group ("rep:g5001") are paced alike: bot/incidents/group_media.py.
 """
 from __future__ import annotations
 
+import asyncio
+
 from .. import roster
 from ..services import Services
 from ..types import MessageRef, Outbound
@@ -21,6 +23,7 @@ from .family_news import tell_still_calling
 REPEAT_INTERVAL_SECONDS = 60
 STRANGER_MEDIA_SECONDS = 600  # a stranger's voice or photo: one forwarded per person per 10 minutes
 STRANGERS_MEDIA_PER_WINDOW = 6  # and at most six of all strangers' in those 10 minutes
+REMINDER_WAIT_SECONDS = 3.0  # a reminder Telegram has not taken by then: its caller reads the numbers to call now
 
 
 def renews(inc: dict) -> bool:
@@ -62,12 +65,25 @@ class Repeats:
         """A resident's call while their incident is open: the staff holding it hear the first at once, then a
         count (the family and doctors it reached hear in their own words: family_news.py). The first, lost while
         Telegram fails, is sent again soon (`k`: its timeline entry; notes_owed.py). True: it was sent now and no
-        staff chat got it (its caller must not read that staff were reminded)."""
+        staff chat got it (its caller must not read that staff were reminded) — or Telegram has not answered within
+        REMINDER_WAIT_SECONDS (a hanging request is tried for minutes: she is not left in silence; told once if it
+        does get through)."""
         if not await self._first_of_interval(f"i{n}"):
             return False
-        results = await (await self.incidents.notify_alerted(n, "alert.resident_again", words=words[:200] or "🆘",
-                                                             urgent=True, holders=True, owe=k))
+        sending = await self.incidents.notify_alerted(n, "alert.resident_again", words=words[:200] or "🆘",
+                                                      urgent=True, holders=True, owe=k)
+        try:
+            results = await asyncio.wait_for(asyncio.shield(sending), REMINDER_WAIT_SECONDS)
+        except TimeoutError:
+            sending.add_done_callback(lambda task: self._through_late(n, task))
+            return True
         return bool(results) and not any(res.ok for res in results)
+
+    def _through_late(self, n: int, task: asyncio.Task) -> None:
+        """A reminder that was still on its way when its caller was told the numbers to call reached a staff member
+        after all: told once (reached_late.py)."""
+        if not task.cancelled() and task.exception() is None and any(res.ok for res in task.result() or ()):
+            self.incidents.background(self.incidents._reached_late(n))
 
     async def stranger_media(self, uid: int) -> bool:
         """Whether an unregistered person's voice or photo is forwarded to staff now (else it is held back)."""

@@ -1,0 +1,51 @@
+"""A resident presses 🆘 again while Telegram hangs on the staff's chats (a request answered only after a minute —
+4 tries of it): she must not wait minutes for any reply. Within a few seconds she reads the committee's phone
+and 120 (it is not known that staff were reminded); and once the reminder does reach a staff member, that they
+have it now."""
+import asyncio
+
+from bot.incidents import repeats
+from bot.types import SendResult
+from tests.test_alert_faults import CHEN, LI, WANG, signed_up
+
+
+def telegram_hangs(app, seconds: float, answer_ok: bool) -> None:
+    real = app.svc.outbox.send
+
+    async def slow(msg, **kw):
+        if msg.chat_id in {LI, WANG, CHEN}:
+            await asyncio.sleep(seconds)
+            if not answer_ok:
+                return SendResult(False, error="Request timeout error", permanent=False)
+        return await real(msg, **kw)
+
+    app.svc.outbox.send = slow
+
+
+async def press_again_while_telegram_hangs(people, app, clock, monkeypatch, answer_ok: bool):
+    monkeypatch.setattr(repeats, "REMINDER_WAIT_SECONDS", 0.3, raising=False)
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")  # reached 李社工
+    clock.advance(seconds=70)
+    telegram_hangs(app, 2.0, answer_ok)
+    seen = len(wang.inbox)
+    pressed = asyncio.ensure_future(wang.send("🆘 紧急求助"))
+    await asyncio.sleep(1.0)  # (real time) the reminder still hangs
+    first = "\n".join(m.text for m in wang.inbox[seen:])
+    await pressed
+    await asyncio.sleep(2.5)
+    await asyncio.gather(*app.svc.incidents.pending())
+    return first, "\n".join(m.text for m in wang.inbox[seen:])
+
+
+async def test_pressing_again_while_telegram_hangs_gets_the_numbers_at_once(people, app, clock, monkeypatch):
+    first, later = await press_again_while_telegram_hangs(people, app, clock, monkeypatch, answer_ok=False)
+    assert "021-64370000" in first and "120" in first  # not minutes of silence
+    assert "我又提醒了他们一次" not in later
+    assert "现在社工已经收到" not in later
+
+
+async def test_a_reminder_that_gets_through_late_is_told(people, app, clock, monkeypatch):
+    first, later = await press_again_while_telegram_hangs(people, app, clock, monkeypatch, answer_ok=True)
+    assert "021-64370000" in first
+    assert later.count("现在社工已经收到") == 1
