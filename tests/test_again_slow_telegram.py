@@ -49,3 +49,23 @@ async def test_a_reminder_that_gets_through_late_is_told(people, app, clock, mon
     first, later = await press_again_while_telegram_hangs(people, app, clock, monkeypatch, answer_ok=True)
     assert "021-64370000" in first
     assert later.count("现在社工已经收到") == 1
+
+
+async def test_a_new_cry_on_a_claimed_call_while_telegram_hangs_gets_the_numbers_at_once(people, app, clock,
+                                                                                        monkeypatch):
+    """李社工 has his call; he falls again and cries while Telegram hangs: the renewed call's round is still trying."""
+    monkeypatch.setattr(repeats, "REMINDER_WAIT_SECONDS", 0.3, raising=False)
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    await people("李社工").press_data(1, "inc:claim:1")
+    clock.advance(seconds=70)
+    telegram_hangs(app, 2.0, answer_ok=True)
+    seen = len(wang.inbox)
+    pressed = asyncio.ensure_future(wang.send("救命 我又摔倒了"))
+    await asyncio.sleep(1.0)
+    first = "\n".join(m.text for m in wang.inbox[seen:])
+    assert "021-64370000" in first and "120" in first
+    await pressed
+    await asyncio.sleep(2.5)
+    await asyncio.gather(*app.svc.incidents.pending())
+    assert "\n".join(m.text for m in wang.inbox[seen:]).count("现在社工已经收到") == 1

@@ -48,11 +48,11 @@ class Repeats:
         k = await self.svc.store.add_timeline(n, {"at": at, "event": event, "words": words[:300]})
         inc = await self.svc.store.incident(n) or {}
         if inc.get("kind") in ("help", "checkin") and (
-                reached := await self.incidents.raise_call(n, words[:200] or "🆘", "again")) >= 0:
+                reached := await self._within(n, self.incidents.raise_call(n, words[:200] or "🆘", "again"))) >= 0:
             return reached
         reached, inc = None, await self.svc.store.incident(n) or {}
         if renews(inc):
-            if not await self.incidents.renew(n, words[:200] or "🆘"):
+            if not await self._within(n, self.incidents.renew(n, words[:200] or "🆘")):
                 reached = 0  # nobody has the new cry yet (Telegram failing): its caller is told the truth
         # still unclaimed, or a renewal not answered yet: one line per interval; nobody got this one, or nobody has
         elif await self.resident_again(n, words, k) or inc.get("caller_unreached"):  # the call yet: the truth too
@@ -72,18 +72,26 @@ class Repeats:
             return False
         sending = await self.incidents.notify_alerted(n, "alert.resident_again", words=words[:200] or "🆘",
                                                       urgent=True, holders=True, owe=k)
-        try:
-            results = await asyncio.wait_for(asyncio.shield(sending), REMINDER_WAIT_SECONDS)
-        except TimeoutError:
-            sending.add_done_callback(lambda task: self._through_late(n, task))
-            return True
-        return bool(results) and not any(res.ok for res in results)
+        results = await self._within(n, sending, None)
+        return results is None or bool(results) and not any(res.ok for res in results)
 
-    def _through_late(self, n: int, task: asyncio.Task) -> None:
-        """A reminder that was still on its way when its caller was told the numbers to call reached a staff member
-        after all: told once (reached_late.py)."""
-        if not task.cancelled() and task.exception() is None and any(res.ok for res in task.result() or ()):
-            self.incidents.background(self.incidents._reached_late(n))
+    async def _within(self, n: int, work, late=0):
+        """What `work` (alerts of the call) returns, if Telegram answers within REMINDER_WAIT_SECONDS; else `late`
+        (nobody known to have it: its caller reads the numbers to call, not minutes of silence — a hanging request
+        is tried for minutes), the work going on, and its caller told once if it reaches a staff member after all."""
+        task = work if isinstance(work, asyncio.Future) else self.incidents.background(work)
+        try:
+            return await asyncio.wait_for(asyncio.shield(task), REMINDER_WAIT_SECONDS)
+        except TimeoutError:
+            task.add_done_callback(lambda done: self._through_late(n, done))
+            return late
+
+    def _through_late(self, n: int, task: asyncio.Future) -> None:
+        if task.cancelled() or task.exception() is not None:
+            return
+        got = task.result()
+        if got is True or isinstance(got, int) and got > 0 or isinstance(got, list) and any(r.ok for r in got):
+            self.incidents.background(self.incidents._reached_late(n))  # (reached_late.py)
 
     async def stranger_media(self, uid: int) -> bool:
         """Whether an unregistered person's voice or photo is forwarded to staff now (else it is held back)."""
