@@ -140,8 +140,8 @@ class Ops:
             return timed
 
         def alert_first(original):
-            async def timed(n):
-                reached = await original(n)
+            async def timed(n, **kw):
+                reached = await original(n, **kw)
                 t0 = self._started.pop(n, None)
                 if t0 is not None and reached:
                     self.first_alert.labels(name).observe(time.monotonic() - t0)

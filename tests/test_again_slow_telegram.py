@@ -4,7 +4,7 @@ and 120 (it is not known that staff were reminded); and once the reminder does r
 have it now."""
 import asyncio
 
-from bot.incidents import repeats
+from bot.incidents import reached_late
 from bot.types import SendResult
 from tests.test_alert_faults import CHEN, LI, WANG, signed_up
 
@@ -23,7 +23,7 @@ def telegram_hangs(app, seconds: float, answer_ok: bool) -> None:
 
 
 async def press_again_while_telegram_hangs(people, app, clock, monkeypatch, answer_ok: bool):
-    monkeypatch.setattr(repeats, "REMINDER_WAIT_SECONDS", 0.3, raising=False)
+    monkeypatch.setattr(reached_late, "TOLD_WITHIN_SECONDS", 0.3)
     wang = await signed_up(people("王老伯"), "13900000002")
     await wang.send("🆘 紧急求助")  # reached 李社工
     clock.advance(seconds=70)
@@ -54,7 +54,7 @@ async def test_a_reminder_that_gets_through_late_is_told(people, app, clock, mon
 async def test_a_new_cry_on_a_claimed_call_while_telegram_hangs_gets_the_numbers_at_once(people, app, clock,
                                                                                         monkeypatch):
     """李社工 has his call; he falls again and cries while Telegram hangs: the renewed call's round is still trying."""
-    monkeypatch.setattr(repeats, "REMINDER_WAIT_SECONDS", 0.3, raising=False)
+    monkeypatch.setattr(reached_late, "TOLD_WITHIN_SECONDS", 0.3)
     wang = await signed_up(people("王老伯"), "13900000002")
     await wang.send("🆘 紧急求助")
     await people("李社工").press_data(1, "inc:claim:1")
@@ -69,3 +69,32 @@ async def test_a_new_cry_on_a_claimed_call_while_telegram_hangs_gets_the_numbers
     await asyncio.sleep(2.5)
     await asyncio.gather(*app.svc.incidents.pending())
     assert "\n".join(m.text for m in wang.inbox[seen:]).count("现在社工已经收到") == 1
+
+
+async def _first_words(person, send, monkeypatch) -> tuple[str, str]:
+    """What `person` reads in the first second of sending while Telegram hangs, and in all."""
+    monkeypatch.setattr(reached_late, "TOLD_WITHIN_SECONDS", 0.3)
+    seen = len(person.inbox)
+    pressed = asyncio.ensure_future(send)
+    await asyncio.sleep(1.0)
+    first = "\n".join(m.text for m in person.inbox[seen:])
+    await pressed
+    return first, "\n".join(m.text for m in person.inbox[seen:])
+
+
+async def test_a_daughters_cry_while_telegram_hangs_gets_the_numbers_at_once(people, app, clock, monkeypatch):
+    await signed_up(people("王老伯"), "13900000002")
+    wangli = await signed_up(people("王丽"), "13911110002")
+    telegram_hangs(app, 2.0, answer_ok=True)
+    first, _ = await _first_words(wangli, wangli.send("救命，我爸爸摔倒了"), monkeypatch)
+    assert "021-64370000" in first and "120" in first
+    await asyncio.sleep(1.5)
+    await asyncio.gather(*app.svc.incidents.pending())
+    assert sum("现在社工已经收到" in m.text for m in wangli.inbox) == 1
+
+
+async def test_a_strangers_cry_while_telegram_hangs_gets_the_numbers_at_once(people, app, clock, monkeypatch):
+    passer_by = people("路人")
+    telegram_hangs(app, 2.0, answer_ok=False)
+    first, _ = await _first_words(passer_by, passer_by.send("救命 有人晕倒了"), monkeypatch)
+    assert "021-64370000" in first and "120" in first

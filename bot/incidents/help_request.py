@@ -47,7 +47,7 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
             return n
         tell_not_reached(ctx)
         return 0
-    alerting = asyncio.create_task(inc_svc.alert_first(n))
+    alerting = asyncio.create_task(inc_svc.alert_first(n, bounded=False))  # reassured at once, corrected if need be
     await _reassure_after(ctx, kind, n, alerting, noted)
     _who_it_may_be(ctx, n, person, alerting, words or detail)
     if kind != "emergency":

@@ -91,11 +91,15 @@ class Lifecycle:
         log.info("incident %s opened (%s, %s)", n, fields["kind"], fields["source"])
         return n
 
-    async def alert_first(self, n: int) -> int:
-        """Level 0, right after the incident is stored. Returns how many people were reached.
+    async def alert_first(self, n: int, *, bounded: bool = True) -> int:
+        """Level 0, right after the incident is stored. Returns how many people were reached — `bounded`: 0 once
+        Telegram has kept it waiting a few seconds (Incidents.within: the one who cried is not left in silence).
 
         Under the incident's lock, so the restart safety net ("first:n") cannot send it a second time while a
         slow Telegram keeps this one busy."""
+        return await (self.within(n, self._alert_first(n), mark=True) if bounded else self._alert_first(n))
+
+    async def _alert_first(self, n: int) -> int:
         async with self.lock(n):
             return await self._alert_first_locked(n)
 

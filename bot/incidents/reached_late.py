@@ -6,7 +6,11 @@ daughter who cried for him and someone unregistered who cried in private (strang
 each later round. A missed check-in's call (nobody cried) and a staff member's own call are not told here."""
 from __future__ import annotations
 
+import asyncio
+
 from ..types import Outbound
+
+TOLD_WITHIN_SECONDS = 5.0  # a cry's alert Telegram has not taken by then: whoever cried reads the numbers to call now
 
 
 class ReachedLate:
@@ -19,6 +23,27 @@ class ReachedLate:
         told = set(inc.get("caller_unreached") or []) | set(chats if chats is not None else await _callers(self.store,
                                                                                                             inc))
         await self.store.update_incident(n, caller_unreached=sorted(told))
+
+    async def within(self, n: int, work, late=0, *, mark: bool = False):
+        """What `work` (alerts of call n) returns, if Telegram answers within TOLD_WITHIN_SECONDS; else `late`
+        (nobody known to have it: whoever cried reads the numbers to call, not minutes of silence — a hanging request
+        is tried for minutes), the work going on, and its caller told once if it reaches a staff member after all
+        (`mark`: whoever made the call is marked as told here, else the caller marks whom it told)."""
+        task = work if isinstance(work, asyncio.Future) else self.background(work)
+        try:
+            return await asyncio.wait_for(asyncio.shield(task), TOLD_WITHIN_SECONDS)
+        except TimeoutError:
+            if mark:
+                await self.caller_unreached(n)
+            task.add_done_callback(lambda done: self._through_late(n, done))
+            return late
+
+    def _through_late(self, n: int, task: asyncio.Future) -> None:
+        if task.cancelled() or task.exception() is not None:
+            return
+        got = task.result()
+        if got is True or isinstance(got, int) and got > 0 or isinstance(got, list) and any(r.ok for r in got):
+            self.background(self._reached_late(n))
 
     async def _reached_late(self, n: int) -> None:
         """A round reached a staff member: a caller told nobody had it hears that someone has, once."""

@@ -13,8 +13,6 @@ in a group ("rep:g5001") are paced alike: bot/incidents/group_media.py.
 """
 from __future__ import annotations
 
-import asyncio
-
 from .. import roster
 from ..services import Services
 from ..types import MessageRef, Outbound
@@ -23,7 +21,6 @@ from .family_news import tell_still_calling
 REPEAT_INTERVAL_SECONDS = 60
 STRANGER_MEDIA_SECONDS = 600  # a stranger's voice or photo: one forwarded per person per 10 minutes
 STRANGERS_MEDIA_PER_WINDOW = 6  # and at most six of all strangers' in those 10 minutes
-REMINDER_WAIT_SECONDS = 3.0  # a reminder Telegram has not taken by then: its caller reads the numbers to call now
 
 
 def renews(inc: dict) -> bool:
@@ -48,11 +45,11 @@ class Repeats:
         k = await self.svc.store.add_timeline(n, {"at": at, "event": event, "words": words[:300]})
         inc = await self.svc.store.incident(n) or {}
         if inc.get("kind") in ("help", "checkin") and (
-                reached := await self._within(n, self.incidents.raise_call(n, words[:200] or "🆘", "again"))) >= 0:
+                reached := await self.incidents.within(n, self.incidents.raise_call(n, words[:200] or "🆘", "again"))) >= 0:
             return reached
         reached, inc = None, await self.svc.store.incident(n) or {}
         if renews(inc):
-            if not await self._within(n, self.incidents.renew(n, words[:200] or "🆘")):
+            if not await self.incidents.within(n, self.incidents.renew(n, words[:200] or "🆘")):
                 reached = 0  # nobody has the new cry yet (Telegram failing): its caller is told the truth
         # still unclaimed, or a renewal not answered yet: one line per interval; nobody got this one, or nobody has
         elif await self.resident_again(n, words, k) or inc.get("caller_unreached"):  # the call yet: the truth too
@@ -65,33 +62,14 @@ class Repeats:
         """A resident's call while their incident is open: the staff holding it hear the first at once, then a
         count (the family and doctors it reached hear in their own words: family_news.py). The first, lost while
         Telegram fails, is sent again soon (`k`: its timeline entry; notes_owed.py). True: it was sent now and no
-        staff chat got it (its caller must not read that staff were reminded) — or Telegram has not answered within
-        REMINDER_WAIT_SECONDS (a hanging request is tried for minutes: she is not left in silence; told once if it
-        does get through)."""
+        staff chat got it (its caller must not read that staff were reminded) — or Telegram has not answered soon
+        enough (Incidents.within: she is not left in silence; told once if it does get through)."""
         if not await self._first_of_interval(f"i{n}"):
             return False
         sending = await self.incidents.notify_alerted(n, "alert.resident_again", words=words[:200] or "🆘",
                                                       urgent=True, holders=True, owe=k)
-        results = await self._within(n, sending, None)
+        results = await self.incidents.within(n, sending, None)
         return results is None or bool(results) and not any(res.ok for res in results)
-
-    async def _within(self, n: int, work, late=0):
-        """What `work` (alerts of the call) returns, if Telegram answers within REMINDER_WAIT_SECONDS; else `late`
-        (nobody known to have it: its caller reads the numbers to call, not minutes of silence — a hanging request
-        is tried for minutes), the work going on, and its caller told once if it reaches a staff member after all."""
-        task = work if isinstance(work, asyncio.Future) else self.incidents.background(work)
-        try:
-            return await asyncio.wait_for(asyncio.shield(task), REMINDER_WAIT_SECONDS)
-        except TimeoutError:
-            task.add_done_callback(lambda done: self._through_late(n, done))
-            return late
-
-    def _through_late(self, n: int, task: asyncio.Future) -> None:
-        if task.cancelled() or task.exception() is not None:
-            return
-        got = task.result()
-        if got is True or isinstance(got, int) and got > 0 or isinstance(got, list) and any(r.ok for r in got):
-            self.incidents.background(self.incidents._reached_late(n))  # (reached_late.py)
 
     async def stranger_media(self, uid: int) -> bool:
         """Whether an unregistered person's voice or photo is forwarded to staff now (else it is held back)."""
