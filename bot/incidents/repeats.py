@@ -36,12 +36,14 @@ class Repeats:
     async def _first_of_interval(self, subject: str) -> bool:
         return await self.svc.store.repeat(subject, self.svc.clock.ts(), REPEAT_INTERVAL_SECONDS, f"rep:{subject}")
 
-    async def called_again(self, n: int, words: str, at: float, event: str = "resident_again") -> int | None:
+    async def called_again(self, n: int, words: str, at: float, event: str = "resident_again",
+                           by: dict | None = None) -> int | None:
         """A resident's call (made at `at`) while their incident is open: on the timeline every time. A request
         (or missed check-in) is raised to an emergency (Incidents.raise_call: how many it reached is returned).
         Claimed or arrived, it is a new urgent call (it may be a second fall: Incidents.renew); otherwise staff hear
         it, collapsed. None: it was an emergency already (0: a new urgent call, or the reminder, that reached
-        nobody — or nobody has the call yet: its caller is told the truth, and once when someone has it)."""
+        nobody — or nobody has the call yet: its caller is told the truth, and once when someone has it). `by`: a
+        family contact who cried for him (name, relation): staff read that she wrote it."""
         k = await self.svc.store.add_timeline(n, {"at": at, "event": event, "words": words[:300]})
         inc = await self.svc.store.incident(n) or {}
         if inc.get("kind") in ("help", "checkin") and (
@@ -52,21 +54,24 @@ class Repeats:
             if not await self.incidents.renew(n, words[:200] or "🆘"):
                 reached = 0  # nobody has the new cry yet (Telegram failing): its caller is told the truth
         # still unclaimed, or a renewal not answered yet: one line per interval; nobody got this one, or nobody has
-        elif await self.resident_again(n, words, k) or inc.get("caller_unreached"):  # the call yet: the truth too
+        elif await self.resident_again(n, words, k, by) or inc.get("caller_unreached"):  # the call yet: the truth too
             reached = 0
         if event == "resident_again":  # he himself: the family and doctors told of it hear so, their way, paced
             await tell_still_calling(self.svc, n)
         return reached
 
-    async def resident_again(self, n: int, words: str, k: int | None = None) -> bool:
+    async def resident_again(self, n: int, words: str, k: int | None = None, by: dict | None = None) -> bool:
         """A resident's call while their incident is open: the staff holding it hear the first at once, then a
         count (the family and doctors it reached hear in their own words: family_news.py). The first, lost while
         Telegram fails, is sent again soon (`k`: its timeline entry; notes_owed.py). True: it was sent now and no
-        staff chat got it (its caller must not read that staff were reminded)."""
+        staff chat got it (its caller must not read that staff were reminded). `by`: the family contact who wrote it
+        ("👪 女儿 王丽：…"), never read as his."""
         if not await self._first_of_interval(f"i{n}"):
             return False
-        results = await (await self.incidents.notify_alerted(n, "alert.resident_again", words=words[:200] or "🆘",
-                                                             urgent=True, holders=True, owe=k))
+        who = {"reporter": by.get("name", ""), "relation": by.get("relation", "")} if by else {}
+        results = await (await self.incidents.notify_alerted(n, "alert.family_again" if by else "alert.resident_again",
+                                                             words=words[:200] or "🆘", urgent=True, holders=True,
+                                                             owe=k, **who))
         return bool(results) and not any(res.ok for res in results)
 
     async def stranger_media(self, uid: int) -> bool:
