@@ -172,11 +172,13 @@ class Alerting:
         return self.background(self._packets_edited(n, edits, await self.live_left(inc, person)))
 
     async def notify_alerted(self, n: int, text_key: str, skip: set[int] = frozenset(), *, urgent: bool = False,
-                             holders: bool = False, owe: int | None = None, **kw) -> asyncio.Task:
+                             holders: bool = False, owe: int | None = None, after_close: bool = False,
+                             **kw) -> asyncio.Task:
         """Staff news of the incident for every staff member alerted about it (`holders`: only those holding it —
         its claimer once claimed, every one alerted while nobody has, or while a renewal of it waits for an answer).
         The family and doctors it reached never get these: they hear in their own words (family_news.py). `owe`:
-        the news's timeline entry, to send it again soon to those Telegram failed for (notes_owed.py)."""
+        the news's timeline entry, to send it again soon to those Telegram failed for (notes_owed.py) — even once the
+        call is closed, if `after_close` (the news that it is over)."""
         inc = await self.store.incident(n)
         chats = {chat for chat, _, role in await self.store.alert_messages(n) if role == "staff"}
         if holders and inc:
@@ -185,4 +187,5 @@ class Alerting:
         person = await self._caller(inc)
         msgs = [Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw), urgent=urgent)
                 for chat in chats]  # news for them: nobody's reply (or lock) waits for it
-        return self.background(self.svc.outbox.send_all(msgs) if owe is None else self.sent_owing(n, owe, msgs))
+        return self.background(self.svc.outbox.send_all(msgs) if owe is None else self.sent_owing(n, owe, msgs,
+                                                                                            after_close=after_close))

@@ -49,7 +49,7 @@ class Deadlines:
     async def _on_deadline_locked(self, kind: str, n: int, rest: list[str], key: str) -> tuple[bool, bool]:
         """(finished with the deadline, the incident's messages need updating)."""
         inc = await self.store.incident(n)
-        if inc is None or inc["status"] == "resolved":
+        if inc is None or inc["status"] == "resolved" and not owed_after_close(inc, kind, rest):
             return True, False
         if kind == "first":
             if not inc.get("first_alert_sent"):
@@ -237,3 +237,9 @@ def _gap(policy: Policy, level: int) -> float:
     if level < len(policy.levels):
         return (policy.levels[level].after_minutes - policy.levels[level - 1].after_minutes) * 60
     return policy.repeat_every_minutes * 60
+
+
+def owed_after_close(inc: dict, kind: str, rest: list[str]) -> bool:
+    """A note still owed once its call is closed: the news that it is over ("rty:42:0:wK", notes_owed.py)."""
+    return kind == "rty" and len(rest) > 1 and rest[1].startswith("w") \
+        and bool((inc.get(f"note_{rest[1][1:]}") or {}).get("after_close"))

@@ -16,20 +16,24 @@ from .retries import ALERT_RETRY_SECONDS
 class NotesOwed:
     """Notes about a call, sent again while Telegram fails (part of `Incidents`)."""
 
-    async def owe_note(self, n: int, k: int, texts: dict[int, str], *, urgent: bool, family: bool = False) -> None:
+    async def owe_note(self, n: int, k: int, texts: dict[int, str], *, urgent: bool, family: bool = False,
+                       after_close: bool = False) -> None:
         """The note of timeline entry `k`, owed to each chat of `texts` (its text there; Telegram failed for them):
-        sent again soon. `family`: for the family told of the call (else the staff holding it)."""
+        sent again soon. `family`: for the family told of the call (else the staff holding it). `after_close`: owed
+        even once the call is closed (it says so: a late check-in's all-clear)."""
         if texts:
-            note = {"texts": {str(chat): text for chat, text in texts.items()}, "urgent": urgent, "family": family}
+            note = {"texts": {str(chat): text for chat, text in texts.items()}, "urgent": urgent, "family": family,
+                    **({"after_close": True} if after_close else {})}
             await self.store.update_incident(n, **{f"note_{k}": note})
             await self.store.set_deadline(f"rty:{n}:0:w{k}", self.svc.clock.ts() + ALERT_RETRY_SECONDS)
 
-    async def sent_owing(self, n: int, k: int, msgs: list[Outbound], family: bool = False) -> list:
+    async def sent_owing(self, n: int, k: int, msgs: list[Outbound], family: bool = False,
+                         after_close: bool = False) -> list:
         """`msgs` (one note to several chats) sent; those Telegram failed for are owed it (`owe_note`)."""
         results = await self.svc.outbox.send_all(msgs)
         await self.owe_note(n, k, {m.chat_id: m.text for m, res in zip(msgs, results)
                                    if not res.ok and not res.permanent}, urgent=any(m.urgent for m in msgs),
-                            family=family)
+                            family=family, after_close=after_close)
         return results
 
     async def _note_retried(self, inc: dict, k: int) -> bool:
