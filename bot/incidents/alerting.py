@@ -116,6 +116,8 @@ class Alerting:
         if first:  # many calls at once: everyone, not the on-duty phone alone (surge.py)
             await self.surge_check(n)
         if reached:  # the family perhaps, and no staff member: sent again soon (retries.py)
+            if staff := [res for (_, role, _), res in zip(targets, results) if role == "staff"]:
+                await self._staff_reached(n, any(res.ok for res in staff))
             await self._retry_staff(n, level, targets, results)
             if not first and any(res.ok for (_, role, _), res in zip(targets, results) if role == "staff"):
                 await self._reached_late(n)  # a caller told nobody had it hears that someone has (reached_late.py)
@@ -127,7 +129,16 @@ class Alerting:
             await self.caller_unreached(n)
         elif got and not first:
             await self._reached_late(n)
+        await self._staff_reached(n, bool(got))
         return got
+
+    async def _staff_reached(self, n: int, reached: bool) -> None:
+        """A missed check-in's round reached a staff member, or none: its family's message says "社工正在去看看"
+        only once one has it (else: not reached yet, please phone her), edited when that changes."""
+        inc = await self.store.incident(n)
+        if inc and inc.get("kind") == "checkin" and bool(inc.get("staff_unreached")) == reached:
+            await self.store.update_incident(n, staff_unreached=not reached)
+            self.background(self.refresh(n))
 
     async def _nobody_reached(self, n: int, level: int, targets: list[tuple[int, str, str]]) -> int:
         """A round whose packets reached nobody: a short plain alert to each staff member it was for, and the

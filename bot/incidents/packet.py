@@ -296,5 +296,5 @@ def family_heading(inc: dict, person: dict, title: str, t, committee: str) -> li
     if inc.get("kind") == "checkin" and inc.get("category") == UNREACHABLE:
         return [t("alert.family_intro_unreachable", **kw)]
     if inc.get("kind") == "checkin":
-        return [t("alert.family_intro_checkin", **kw)]
+        return [t("alert.family_intro_checkin" + ("_unreached" if inc.get("staff_unreached") else ""), **kw)]
     return [t("alert.family_intro_unreached" if inc.get("caller_unreached") else "alert.family_intro", **kw), title]
