@@ -97,9 +97,12 @@ class Repeats:
             from .stranger_call import joined_many
 
             await joined_many(self.svc, int(subject[1:]), count)
-        elif subject.startswith("i"):
-            await (await self.incidents.notify_alerted(int(subject[1:]), "alert.resident_again_many", count=count,
-                                                       urgent=True, holders=True))
+        elif subject.startswith("i"):  # lost while Telegram fails: owed, as its last cry's note (notes_owed.py)
+            n = int(subject[1:])
+            timeline = await self.svc.store.timeline(n)
+            k = max((i for i, e in enumerate(timeline) if str(e.get("event", "")).endswith("_again")), default=None)
+            await (await self.incidents.notify_alerted(n, "alert.resident_again_many", count=count, urgent=True,
+                                                       holders=True, owe=k))
         else:  # "rep:s5001": a stranger's cries counted before they became calls (stranger_call.py), still owed
             uid = int(subject[1:])
             seen = await self.svc.store.stranger_log(uid)
