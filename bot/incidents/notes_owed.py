@@ -1,8 +1,9 @@
 """A note about a call that Telegram failed to bring to some of those it was for (5xx, time-outs) is sent again to
 those ALERT_RETRY_SECONDS later, and again, until each has it or refused it for good, or the call is closed: each gets
 each note once. The notes: to the staff holding the call, what the resident (or his family) adds on it ("📝 #1 王老伯
-又说：…"), his cry again on it, a stranger joining it — each to those of them who still hold the call (its claimer
-once claimed: `listeners`); to the family told of the call, that he says he is all right. Its deadline "rty:42:0:wK"
+又说：…"), his cry again on it and the minute's count of them ("又发来 2 次"), a stranger joining it — each to those
+of them who still hold the call (its claimer once claimed: `listeners`); to the family told of the call, that he says
+he is all right; a missed check-in's all-clear, even once it closed it (`after_close`). Its deadline "rty:42:0:wK"
 (K: the note's timeline entry) and the note, in the incident's field "note_K", are kept in Redis, so a restart loses
 neither."""
 from __future__ import annotations
