@@ -51,7 +51,9 @@ class Repeats:
             return reached
         reached, inc = None, await self.svc.store.incident(n) or {}
         if renews(inc):
-            if not await self.incidents.renew(n, words[:200] or "🆘"):
+            key, who = ("alert.renewed_family", {"reporter": by.get("name", ""), "relation": by.get("relation", "")}) \
+                if by else ("alert.renewed", None)
+            if not await self.incidents.renew(n, words[:200] or "🆘", key, who):
                 reached = 0  # nobody has the new cry yet (Telegram failing): its caller is told the truth
         # still unclaimed, or a renewal not answered yet: one line per interval; nobody got this one, or nobody has
         elif await self.resident_again(n, words, k, by) or inc.get("caller_unreached"):  # the call yet: the truth too
