@@ -62,3 +62,28 @@ async def test_a_claimer_the_shift_change_check_finds_reachable_again_hears_it_o
     assert len(told(li, since)) == 1, "found reachable again, she is not told her call went back"
     await li.send("你好")
     assert len(told(li, since)) == 1
+
+
+async def test_a_claimer_whose_chat_only_refused_is_not_told_she_blocked_the_assistant(people, app):
+    """She never blocked the bot (her phone's Telegram was gone): the line must not say "您屏蔽助手期间"."""
+    wang, li = await _claimed_by_li_then_her_chat_refused(people, app)
+    since = len(li.inbox)
+    await li.send("你好")
+    back = told(li, since)
+    assert len(back) == 1 and "联系不上您期间" in back[0], back
+    assert "屏蔽" not in back[0], back
+
+
+async def test_a_claimer_who_really_blocked_the_assistant_is_told_so_when_she_takes_it_back(people, app):
+    from bot.types import Inbound
+
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    li = people("李社工")
+    await li.click(li.last("紧急求助 #1"), "我来处理")
+    await app.engine.handle(Inbound(user_id=LI, chat_id=LI, kind="blocked"))  # she blocks (my_chat_member)
+    assert (await app.svc.store.incident(1)).get("holder_lost") == "li"
+    since = len(li.inbox)
+    await app.engine.handle(Inbound(user_id=LI, chat_id=LI, kind="unblocked"))
+    back = told(li, since)
+    assert len(back) == 1 and "屏蔽助手期间" in back[0], back

@@ -174,7 +174,7 @@ async def on_answer(ctx: Ctx, answer: str, words: str = "") -> None:
     if not words:
         ctx.edit_pressed(ctx.t("checkin.answered", choice=label))  # old buttons cannot be pressed twice
     if answer == "ok":
-        show_menu(ctx, "checkin.thanks_late" if heard and heard.closed
+        show_menu(ctx, heard.thanks if heard and heard.closed
                   else "checkin.thanks_visit" if routine_visit(words) else "checkin.thanks")
     elif ctx.me.role == "staff":  # one who is a resident too (own.py): her 🆘 is her call to colleagues
         await (colleague_cry(ctx, label) if answer == "help" else start_help(

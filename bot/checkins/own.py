@@ -41,7 +41,7 @@ async def on_activity(ctx: Ctx) -> bool:
         answer = "ok"
     heard = ctx.checkin_heard = await cis.heard_from(person["id"], answer)
     if typed:
-        show_menu(ctx, "checkin.thanks_late" if heard.closed else "checkin.thanks")
+        show_menu(ctx, heard.thanks if heard.closed else "checkin.thanks")
     return typed
 
 

@@ -25,6 +25,12 @@ log = logging.getLogger(__name__)
 class Heard:
     answered: bool          # this sign of life answered a check-in (on time or late)
     closed: int | None      # the missed-check-in incident it closed, if any
+    unreached: bool = False  # its all-clear reached no staff member yet (Telegram failing): sent again soon
+
+    @property
+    def thanks(self) -> str:
+        """What a late "我很好" is answered: staff told, or (the truth) not yet."""
+        return "checkin.thanks_late_unreached" if self.unreached else "checkin.thanks_late"
 
 
 class Checkins:
@@ -145,22 +151,27 @@ class Checkins:
             outcome = answer if st.phase != "missed" else "late"
             st.phase, st.answered_at, st.answer = "answered", now, answer
             st.since = max(st.since, st.slot)
-        closed = await self._close_missed(st, answer) if st.incident and answer != "media" else None
+        closed, unreached = await self._close_missed(st, answer) if st.incident and answer != "media" else (None, False)
         await self.save(st, outcome)
         if answered:
             await self.reschedule(st)
-        return Heard(answered, closed)
+        return Heard(answered, closed, unreached)
 
-    async def _close_missed(self, st: CheckinState, answer: str) -> int | None:
+    async def _close_missed(self, st: CheckinState, answer: str) -> tuple[int | None, bool]:
+        """The missed check-in's call closed by this answer, and whether its news reached no staff member (waited
+        for: she is told the truth; it is owed and sent again soon, notes_owed.py)."""
         n, st.incident = st.incident, 0
         incidents = self.svc.incidents
         if await incidents.close_by_resident(n, "answered_checkin", answer=answer) is None:
-            return None  # staff had closed it already
+            return None, False  # staff had closed it already
         await incidents.refresh(n)
         key = "checkin.staff_all_clear" if answer in ("ok", "activity") else "checkin.staff_answered_needs"
-        await incidents.notify_alerted(n, key, time=self.svc.clock.now().strftime("%H:%M"),
-                                       answer=answer_label(self.svc, answer))
-        return n
+        timeline = await self.svc.store.timeline(n)
+        k = max((i for i, e in enumerate(timeline) if e.get("event") == "resolved"), default=len(timeline) - 1)
+        results = await (await incidents.notify_alerted(n, key, time=self.svc.clock.now().strftime("%H:%M"),
+                                                        answer=answer_label(self.svc, answer), owe=k,
+                                                        after_close=True))
+        return n, bool(results) and not any(res.ok for res in results)
 
     # --- the ladder (ladder.py) ----------------------------------------------------------------------
     async def run_due(self) -> int:

@@ -116,6 +116,8 @@ class Alerting:
         if first:  # many calls at once: everyone, not the on-duty phone alone (surge.py)
             await self.surge_check(n)
         if reached:  # the family perhaps, and no staff member: sent again soon (retries.py)
+            if staff := [res for (_, role, _), res in zip(targets, results) if role == "staff"]:
+                await self._staff_reached(n, any(res.ok for res in staff))
             await self._retry_staff(n, level, targets, results)
             if not first and any(res.ok for (_, role, _), res in zip(targets, results) if role == "staff"):
                 await self._reached_late(n)  # a caller told nobody had it hears that someone has (reached_late.py)
@@ -127,7 +129,16 @@ class Alerting:
             await self.caller_unreached(n)
         elif got and not first:
             await self._reached_late(n)
+        await self._staff_reached(n, bool(got))
         return got
+
+    async def _staff_reached(self, n: int, reached: bool) -> None:
+        """A missed check-in's round reached a staff member, or none: its family's message says "社工正在去看看"
+        only once one has it (else: not reached yet, please phone her), edited when that changes."""
+        inc = await self.store.incident(n)
+        if inc and inc.get("kind") == "checkin" and bool(inc.get("staff_unreached")) == reached:
+            await self.store.update_incident(n, staff_unreached=not reached)
+            self.background(self.refresh(n))
 
     async def _nobody_reached(self, n: int, level: int, targets: list[tuple[int, str, str]]) -> int:
         """A round whose packets reached nobody: a short plain alert to each staff member it was for, and the
@@ -172,11 +183,13 @@ class Alerting:
         return self.background(self._packets_edited(n, edits, await self.live_left(inc, person)))
 
     async def notify_alerted(self, n: int, text_key: str, skip: set[int] = frozenset(), *, urgent: bool = False,
-                             holders: bool = False, owe: int | None = None, **kw) -> asyncio.Task:
+                             holders: bool = False, owe: int | None = None, after_close: bool = False,
+                             **kw) -> asyncio.Task:
         """Staff news of the incident for every staff member alerted about it (`holders`: only those holding it —
         its claimer once claimed, every one alerted while nobody has, or while a renewal of it waits for an answer).
         The family and doctors it reached never get these: they hear in their own words (family_news.py). `owe`:
-        the news's timeline entry, to send it again soon to those Telegram failed for (notes_owed.py)."""
+        the news's timeline entry, to send it again soon to those Telegram failed for (notes_owed.py) — even once the
+        call is closed, if `after_close` (the news that it is over)."""
         inc = await self.store.incident(n)
         chats = {chat for chat, _, role in await self.store.alert_messages(n) if role == "staff"}
         if holders and inc:
@@ -185,4 +198,5 @@ class Alerting:
         person = await self._caller(inc)
         msgs = [Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw), urgent=urgent)
                 for chat in chats]  # news for them: nobody's reply (or lock) waits for it
-        return self.background(self.svc.outbox.send_all(msgs) if owe is None else self.sent_owing(n, owe, msgs))
+        return self.background(self.svc.outbox.send_all(msgs) if owe is None else self.sent_owing(n, owe, msgs,
+                                                                                            after_close=after_close))

@@ -42,7 +42,7 @@ async def _staff(svc, st, *, blocked: bool) -> None:
     duty = roster.on_duty(svc.settings, svc.clock.now(), await svc.store.duty_overrides())
     was_on_duty = any(d.id == st.id for d in duty)
     text = svc.cat.t("staff.blocked_bot", name=st.name, phone=st.phone)
-    if held := await give_back(svc, st.id, st.name):  # the calls she holds: offered again at once (held_calls.py)
+    if held := await give_back(svc, st.id, st.name, blocked=True):  # the calls she holds: offered again at once (held_calls.py)
         text += "\n" + svc.cat.t("staff.holder_lost", name=st.name, calls=await named(svc, held))
     if was_on_duty:  # her calls go elsewhere now: everyone should know to whom, and it may not wait till morning
         instead = "、".join(o.name for o in await roster.reachable_on_duty(svc)) or "-"

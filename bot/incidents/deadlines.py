@@ -49,7 +49,7 @@ class Deadlines:
     async def _on_deadline_locked(self, kind: str, n: int, rest: list[str], key: str) -> tuple[bool, bool]:
         """(finished with the deadline, the incident's messages need updating)."""
         inc = await self.store.incident(n)
-        if inc is None or inc["status"] == "resolved":
+        if inc is None or inc["status"] == "resolved" and not owed_after_close(inc, kind, rest):
             return True, False
         if kind == "first":
             if not inc.get("first_alert_sent"):
@@ -169,12 +169,13 @@ class Deadlines:
         return await self.recipients(inc, ["head"]) or await self.recipients(inc, ["claimer"])
 
     # --- a new 🆘 on a claimed or arrived incident -------------------------------------------
-    async def renew(self, n: int, words: str, key: str = "alert.renewed") -> int:
+    async def renew(self, n: int, words: str, key: str = "alert.renewed", by: dict | None = None) -> int:
         """The situation may have changed (a second fall, the helper gone home): a new urgent call with buttons
         to the claimer and the first level, escalating like a new call until someone claims or arrives. An
         arrived incident's follow-ups are dropped (and a "🔕 不再提醒" lifted): a "still open?" beside a live
         emergency only confuses; they start over when someone arrives again. `key`: what its packets say on top (a request
-        raised to an emergency: "alert.raised"). Returns how many were reached."""
+        raised to an emergency: "alert.raised"; `by`: the family contact who cried, reporter and relation, as
+        "alert.renewed_family" names her). Returns how many were reached."""
         async with self.lock(n):
             inc = await self.store.incident(n)
             if inc is None or inc["status"] not in ("claimed", "arrived"):
@@ -182,7 +183,7 @@ class Deadlines:
             now = self.svc.clock.ts()
             k = inc.get("renewals", 0) + 1
             fields = {"reopened": True, "renewed": True, "renewals": k, "renew_level": 0, "renew_alerted": -1,
-                      "renewed_at": now, "renewed_words": words, "renewed_key": key,
+                      "renewed_at": now, "renewed_words": words, "renewed_key": key, "renewed_by": by or {},
                       "followup": 0, "followup_told": 0, "followup_stopped": False, "followup_stopped_told": False}
             pending = f"fol:{n}:{inc.get('claims', 0)}:{inc.get('followup', 0) + 1}"
             policy = self.policy(inc["kind"])
@@ -237,3 +238,9 @@ def _gap(policy: Policy, level: int) -> float:
     if level < len(policy.levels):
         return (policy.levels[level].after_minutes - policy.levels[level - 1].after_minutes) * 60
     return policy.repeat_every_minutes * 60
+
+
+def owed_after_close(inc: dict, kind: str, rest: list[str]) -> bool:
+    """A note still owed once its call is closed: the news that it is over ("rty:42:0:wK", notes_owed.py)."""
+    return kind == "rty" and len(rest) > 1 and rest[1].startswith("w") \
+        and bool((inc.get(f"note_{rest[1][1:]}") or {}).get("after_close"))

@@ -175,7 +175,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
         existing, n = await _incidents(ctx).opened_or_open("emergency", person, **how)
         if existing and await _joined(ctx, existing["id"]):  # (closed meanwhile: a call of its own, below)
             if existing["kind"] == "emergency":
-                return await help_request.again(ctx, existing["id"], words)
+                return await help_request.again(ctx, existing["id"], words, by=how["reporter"])
             extra = {} if existing.get("reporter") else {"reporter": how["reporter"]}
             reached = await _incidents(ctx).raise_call(existing["id"], words, "family", by_chat=ctx.ev.user_id,
                                                        **extra)  # his request, or his missed check-in

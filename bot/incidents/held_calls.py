@@ -55,9 +55,10 @@ async def give_back_former(svc) -> None:
         await give_back(svc, inc["claimed_by"], name)
 
 
-async def give_back(svc, staff_id: str, name: str = "") -> list[dict]:
+async def give_back(svc, staff_id: str, name: str = "", *, blocked: bool = False) -> list[dict]:
     """Her open calls, offered again to the reachable staff on duty (already given back ones: not again). Returns
-    the calls given back now."""
+    the calls given back now. `blocked`: she blocked the bot (told so when she is back; else only that it could not
+    reach her)."""
     incidents, given = svc.incidents, []
     for inc in await held_by(svc, staff_id):
         n = inc["id"]
@@ -66,7 +67,8 @@ async def give_back(svc, staff_id: str, name: str = "") -> list[dict]:
             if not inc or inc.get("claimed_by") != staff_id or inc.get("status") not in HELD or lost(inc):
                 continue
             now = svc.clock.ts()
-            await svc.store.update_incident(n, reopened=True, holder_lost=staff_id, holder_lost_name=name)
+            await svc.store.update_incident(n, reopened=True, holder_lost=staff_id, holder_lost_name=name,
+                                            holder_blocked=blocked)
             await svc.store.add_timeline(n, {"at": now, "event": "holder_lost", "by": name or staff_id})
             inc = await svc.store.incident(n)
             await incidents._alert(n, inc["level"], audience=["on_duty"], reason="alert.holder_lost", inc=inc)
@@ -99,17 +101,20 @@ async def holder_unreachable(svc, staff_id: str) -> None:
 
 
 async def tell_back(svc, st) -> None:
-    """She can be reached again (took the block back): each call given back meanwhile, one tap to take it again if
-    nobody has, or who has it now."""
+    """She can be reached again (took the block back, or wrote again after her chat silently refused): each call
+    given back meanwhile, one tap to take it again if nobody has, or who has it now — "您屏蔽助手期间" only if she
+    did block it, else "助手联系不上您期间"."""
     msgs = []
     for n in await svc.store.open_incident_ids():
         inc = await svc.store.incident(n)
         if not inc or inc.get("holder_lost") != st.id or inc.get("status") not in HELD:
             continue
         name = (await svc.incidents._caller(inc)).get("name", "")
+        why = "" if inc.get("holder_blocked") else "_unreached"
         if lost(inc):
-            msgs.append(Outbound(st.telegram_id, svc.cat.t("staff.holder_back", n=n, name=name),
+            msgs.append(Outbound(st.telegram_id, svc.cat.t(f"staff.holder_back{why}", n=n, name=name),
                                  buttons=((Button(svc.cat.t("btn.claim"), f"inc:claim:{n}"),),), urgent=True))
         elif taker := roster.staff_by_id(svc.settings, inc.get("claimed_by")):
-            msgs.append(Outbound(st.telegram_id, svc.cat.t("staff.holder_back_taken", n=n, name=name, who=taker.name)))
+            msgs.append(Outbound(st.telegram_id, svc.cat.t(f"staff.holder_back_taken{why}", n=n, name=name,
+                                                                 who=taker.name)))
     await svc.outbox.send_all(msgs)

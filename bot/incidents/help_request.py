@@ -127,12 +127,13 @@ def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:
     return n
 
 
-async def again(ctx: Ctx, n: int, words: str) -> int:
+async def again(ctx: Ctx, n: int, words: str, by: dict | None = None) -> int:
     """Another call while this one is open: on the timeline, renewed or passed on (bot/incidents/repeats.py); a
     request (or missed check-in) raised to an emergency, its caller told what an emergency's caller is, then asked
-    where they are. A family contact's cry on his call is hers: his family never read that he is still calling."""
+    where they are. A family contact's cry on his call is hers (`by`: name, relation): his family never read that he
+    is still calling, his staff never read it as his."""
     event = "resident_again" if ctx.me.role == "resident" else "family_again"
-    reached = await ctx.svc.repeats.called_again(n, words, called_at(ctx.svc.clock.ts()), event=event)
+    reached = await ctx.svc.repeats.called_again(n, words, called_at(ctx.svc.clock.ts()), event=event, by=by)
     phone = ctx.svc.settings.community.committee_phone
     if reached is None:  # a danger her words name now has its advice (the 🆘 button's was the fall's)
         ctx.say("\n".join([ctx.t("help.already_alerted", phone=phone)] + advice_for(ctx, named_only=True)),

@@ -92,7 +92,7 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     lines = [title]
     if role == "staff" and inc.get("renewed") and inc["status"] in ("claimed", "arrived"):
         lines.insert(0, t(inc.get("renewed_key") or "alert.renewed", n=n, name=person.get("name", "?"),
-                          words=inc.get("renewed_words", "🆘")))
+                          words=inc.get("renewed_words", "🆘"), **(inc.get("renewed_by") or {})))
     elif role == "staff" and inc.get("followup") and inc["status"] == "arrived":
         lines.insert(0, t("alert.followup_stopped" if inc.get("followup_stopped") else "alert.followup", n=n,
                           minutes=int((svc.clock.ts() - inc.get("arrived_at", 0)) // 60), count=inc["followup"]))
@@ -296,5 +296,5 @@ def family_heading(inc: dict, person: dict, title: str, t, committee: str) -> li
     if inc.get("kind") == "checkin" and inc.get("category") == UNREACHABLE:
         return [t("alert.family_intro_unreachable", **kw)]
     if inc.get("kind") == "checkin":
-        return [t("alert.family_intro_checkin", **kw)]
+        return [t("alert.family_intro_checkin" + ("_unreached" if inc.get("staff_unreached") else ""), **kw)]
     return [t("alert.family_intro_unreached" if inc.get("caller_unreached") else "alert.family_intro", **kw), title]

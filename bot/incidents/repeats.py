@@ -36,38 +36,46 @@ class Repeats:
     async def _first_of_interval(self, subject: str) -> bool:
         return await self.svc.store.repeat(subject, self.svc.clock.ts(), REPEAT_INTERVAL_SECONDS, f"rep:{subject}")
 
-    async def called_again(self, n: int, words: str, at: float, event: str = "resident_again") -> int | None:
+    async def called_again(self, n: int, words: str, at: float, event: str = "resident_again",
+                           by: dict | None = None) -> int | None:
         """A resident's call (made at `at`) while their incident is open: on the timeline every time. A request
         (or missed check-in) is raised to an emergency (Incidents.raise_call: how many it reached is returned).
         Claimed or arrived, it is a new urgent call (it may be a second fall: Incidents.renew); otherwise staff hear
         it, collapsed. None: it was an emergency already (0: a new urgent call, or the reminder, that reached
-        nobody — or nobody has the call yet: its caller is told the truth, and once when someone has it)."""
+        nobody — or nobody has the call yet: its caller is told the truth, and once when someone has it). `by`: a
+        family contact who cried for him (name, relation): staff read that she wrote it."""
         k = await self.svc.store.add_timeline(n, {"at": at, "event": event, "words": words[:300]})
         inc = await self.svc.store.incident(n) or {}
-        if inc.get("kind") in ("help", "checkin") and (
-                reached := await self.incidents.within(n, self.incidents.raise_call(n, words[:200] or "🆘", "again"))) >= 0:
+        raising = inc.get("kind") in ("help", "checkin")
+        if raising and (reached := await self.incidents.within(
+                n, self.incidents.raise_call(n, words[:200] or "🆘", "again"))) >= 0:
             return reached
         reached, inc = None, await self.svc.store.incident(n) or {}
         if renews(inc):
-            if not await self.incidents.within(n, self.incidents.renew(n, words[:200] or "🆘")):
+            key, who = ("alert.renewed_family", {"reporter": by.get("name", ""), "relation": by.get("relation", "")}) \
+                if by else ("alert.renewed", None)
+            if not await self.incidents.within(n, self.incidents.renew(n, words[:200] or "🆘", key, who)):
                 reached = 0  # nobody has the new cry yet (Telegram failing): its caller is told the truth
         # still unclaimed, or a renewal not answered yet: one line per interval; nobody got this one, or nobody has
-        elif await self.resident_again(n, words, k) or inc.get("caller_unreached"):  # the call yet: the truth too
+        elif await self.resident_again(n, words, k, by) or inc.get("caller_unreached"):  # the call yet: the truth too
             reached = 0
         if event == "resident_again":  # he himself: the family and doctors told of it hear so, their way, paced
             await tell_still_calling(self.svc, n)
         return reached
 
-    async def resident_again(self, n: int, words: str, k: int | None = None) -> bool:
+    async def resident_again(self, n: int, words: str, k: int | None = None, by: dict | None = None) -> bool:
         """A resident's call while their incident is open: the staff holding it hear the first at once, then a
         count (the family and doctors it reached hear in their own words: family_news.py). The first, lost while
         Telegram fails, is sent again soon (`k`: its timeline entry; notes_owed.py). True: it was sent now and no
         staff chat got it (its caller must not read that staff were reminded) — or Telegram has not answered soon
-        enough (Incidents.within: she is not left in silence; told once if it does get through)."""
+        enough (Incidents.within: she is not left in silence; told once if it does get through). `by`: the family
+        contact who wrote it ("👪 女儿 王丽：…"), never read as his."""
         if not await self._first_of_interval(f"i{n}"):
             return False
-        sending = await self.incidents.notify_alerted(n, "alert.resident_again", words=words[:200] or "🆘",
-                                                      urgent=True, holders=True, owe=k)
+        who = {"reporter": by.get("name", ""), "relation": by.get("relation", "")} if by else {}
+        sending = await self.incidents.notify_alerted(n, "alert.family_again" if by else "alert.resident_again",
+                                                      words=words[:200] or "🆘", urgent=True, holders=True, owe=k,
+                                                      **who)
         results = await self.incidents.within(n, sending, None)
         return results is None or bool(results) and not any(res.ok for res in results)
 
@@ -94,9 +102,12 @@ class Repeats:
             from .stranger_call import joined_many
 
             await joined_many(self.svc, int(subject[1:]), count)
-        elif subject.startswith("i"):
-            await (await self.incidents.notify_alerted(int(subject[1:]), "alert.resident_again_many", count=count,
-                                                       urgent=True, holders=True))
+        elif subject.startswith("i"):  # lost while Telegram fails: owed, as its last cry's note (notes_owed.py)
+            n = int(subject[1:])
+            timeline = await self.svc.store.timeline(n)
+            k = max((i for i, e in enumerate(timeline) if str(e.get("event", "")).endswith("_again")), default=None)
+            await (await self.incidents.notify_alerted(n, "alert.resident_again_many", count=count, urgent=True,
+                                                       holders=True, owe=k))
         else:  # "rep:s5001": a stranger's cries counted before they became calls (stranger_call.py), still owed
             uid = int(subject[1:])
             seen = await self.svc.store.stranger_log(uid)
