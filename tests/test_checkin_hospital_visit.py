@@ -38,3 +38,33 @@ async def test_going_to_hospital_with_nobody_to_go_with_her_reaches_staff(people
     zhang, told, answer, li = await _answer(people, app, clock, words)
     assert any(words in t for t in li.texts() if "求助 #1" in t)
     assert not any("路上慢点" in t for t in told)
+
+
+# Seeing a doctor, or going without saying why (session 17):
+# To the morning's "今天身体好吗？" "今天去医院" or "今天去医院看病" read "没太明白". She answered: she is well enough to go
+# out, so she reads a kind line and her check-in counts. But seeing a doctor (or going without saying why) is not a
+# routine check-up: a social worker wants to know, to ring her later and ask how it went — so staff get a quiet
+# request with her words, and she is told they know. Unwell ("我不舒服要去医院") still reaches staff as unwell.
+@pytest.mark.parametrize("words", ["今天去医院", "今天去医院看病", "今天要去看病", "下午去看医生", "等一下去医院",
+                                   "我今天要去医院", "今朝去医院看毛病", "今天去门诊看看"])
+async def test_going_to_the_doctor_is_her_check_in_and_staff_hear_it_quietly(people, app, clock, words):
+    zhang, told, answer, li = await _answer(people, app, clock, words)
+    assert answer == "ok"
+    assert any("路上慢点" in t and "社工" in t for t in told), told
+    assert not any("没太明白" in t for t in told), told
+    assert any(words in t for t in li.texts() if "求助 #1" in t), li.texts()
+    assert not any("🆘" in t for t in li.texts())
+
+
+@pytest.mark.parametrize("words", ["我不舒服要去医院", "头疼得厉害 要去医院看病", "今天去医院看病 腿疼得走不动"])
+async def test_unwell_and_going_to_the_doctor_still_reaches_staff_as_unwell(people, app, clock, words):
+    zhang, told, answer, li = await _answer(people, app, clock, words)
+    assert answer in ("unwell", "help") and any(words in t for t in li.texts() if "求助 #1" in t)
+    assert not any("路上慢点" in t for t in told)
+
+
+@pytest.mark.parametrize("words", ["今天去医院复查", "今天去医院配药"])
+async def test_a_routine_check_up_still_bothers_nobody(people, app, clock, words):
+    zhang, told, answer, li = await _answer(people, app, clock, words)
+    assert answer == "ok" and li.texts() == []
+    assert any("路上慢点" in t for t in told), told

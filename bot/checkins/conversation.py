@@ -23,7 +23,7 @@ from ..flows.understanding import (ACHE, AILING, WELL_AGAIN, danger_in, fall_tol
 from ..types import MEDIA, Button
 from . import life, own
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
-from .typed import away_days, greeting_time, routine_visit
+from .typed import away_days, doctor_visit, greeting_time, routine_visit
 from .words import answer_buttons, answer_label, date_label, next_label, times_label
 
 ANSWERS = ("ok", "unwell", "help")
@@ -91,7 +91,7 @@ def _typed_answer(text: str, result: dict) -> str:
     sure = intent == "emergency" and result["intent"]["confidence"] >= (0.6 if better else 0.5)
     if sure or any(w in text for w in ("需要帮助", "要帮助", "帮帮我")):
         return "help"
-    if routine_visit(text):  # "今天要去医院复查": fine, and on her way — no request to staff
+    if routine_visit(text) or doctor_visit(text):  # "今天要去医院复查", "今天去医院看病": fine, and on her way
         return "ok"
     if intent in ("feeling_unwell", "deny") or UNWELL.search(text) or fall_told_over(text):  # a fall played down
         return "unwell"
@@ -173,7 +173,10 @@ async def on_answer(ctx: Ctx, answer: str, words: str = "") -> None:
     label = answer_label(ctx.svc, answer, ctx.me.locale)
     if not words:
         ctx.edit_pressed(ctx.t("checkin.answered", choice=label))  # old buttons cannot be pressed twice
-    if answer == "ok":
+    if answer == "ok" and words and doctor_visit(words):  # staff hear it quietly, to ask her later how it went
+        if await start_help(ctx, "help", category="other", source="checkin", words=words, detail=words, quiet=True):
+            show_menu(ctx, "checkin.thanks_doctor")
+    elif answer == "ok":
         show_menu(ctx, heard.thanks if heard and heard.closed
                   else "checkin.thanks_visit" if routine_visit(words) else "checkin.thanks")
     elif ctx.me.role == "staff":  # one who is a resident too (own.py): her 🆘 is her call to colleagues

@@ -17,17 +17,26 @@ EARLIEST, LATEST = 6, 21  # a greeting is sent between these hours
 _ROUTINE_VISIT = re.compile(r"(去|到|在)[^，,。！!？?]{0,8}(复查|复诊|配药|拿药|开药|取药|体检|量血压|抽血|验血|查血|拿报告|看报告|做检查)"
                             r"|(要|得|该)(去)?(复查|复诊|体检|配药|拿药|开药|量血压|抽血|验血)")
 # ... unless she needs someone for it (to go with her, a car, a hand), or names an ailment or a worry with it
-_WANTS_SOMEONE = re.compile(r"陪|帮|送我|叫(个|辆)?车|没人|谁(能|可以|来)|能不能|可不可以|麻烦|去不了|走不动|一个人去不"
+_WANTS_SOMEONE = re.compile(r"陪|帮|送我|带我|叫(个|辆)?车|没人|谁(能|可以|来)|能不能|可不可以|麻烦|去不了|走不动|一个人去不"
                             r"|不舒服|难受|痛|疼|晕|昏|烧|咳|吐|喘|血(?!压)|血压.{0,4}(高|低)|不好|担心|怕")
 # someone of hers going with her ("女儿陪我去"): no one needed
 _GOES_WITH = re.compile(r"(女儿|儿子|老伴|老头子|老太婆|孙子|孙女|外孙|外孙女|媳妇|女婿|保姆|护工|家里人|亲戚|侄子|侄女)"
                         r"(会|要|今天|等一下)?(陪|带|送)(我|阿拉)")
+# seeing a doctor, or going to hospital without saying why: not a routine check-up (never 急诊, read as usual)
+_DOCTOR_VISIT = re.compile(r"(去|到)[^，,。！!？?]{0,6}(医院|门诊|看病|看毛病|看医生|看郎中)|看(病|毛病|医生|郎中)")
 
 
 def routine_visit(text: str) -> bool:
     """"今天要去医院复查", "下午去地段医院量血压": a routine visit, told as her news — fine today; never when she wants
     someone for it ("没人陪我") or names an ailment ("我不舒服要去医院")."""
     return bool(_ROUTINE_VISIT.search(text)) and not _WANTS_SOMEONE.search(_GOES_WITH.sub("", text))
+
+
+def doctor_visit(text: str) -> bool:
+    """"今天去医院看病", "今天去医院": she is going to a doctor, well enough to go, and says no routine reason — fine
+    today, and staff hear it quietly (to ask later how it went); never with an ailment, a need or 急诊."""
+    return bool(_DOCTOR_VISIT.search(text)) and "急" not in text and not routine_visit(text) \
+        and not _WANTS_SOMEONE.search(_GOES_WITH.sub("", text))
 
 
 def away_days(text: str) -> int | None:

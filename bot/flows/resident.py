@@ -16,7 +16,8 @@ from .base import Ctx
 from .life_told import life_told
 from .chat_words import QUESTION
 from .menu import keyboard, menu_action, show_menu
-from .understanding import ACHE, AILING, RAMBLE, WELL_AGAIN, clause_intents, danger_in, fall_told_over, is_emergency, understand
+from .understanding import (ACHE, AILING, ASKED_FOR, RAMBLE, WELL_AGAIN, clause_intents, danger_in, fall_told_over,
+                            is_emergency, looked_up, understand)
 
 CATEGORIES = ("shopping", "repair", "hospital", "medicine", "other")
 LEAVES_QA = {"request_help", "feeling_unwell", "contact_staff", "greet", "thank", "goodbye", "checkin_ok"}
@@ -140,6 +141,7 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
         if intent == "out_of_scope" and qa.names_a_topic(ctx, result, text):
             intent = "ask_subsidy"  # "我不会刷脸怎么办": the model half knew; the knowledge base knows
     told = await clause_intents(ctx.svc, text)  # one message, two things: "谢谢上次帮忙，今天又有点头晕"
+    intent = looked_up(told, intent, result, NEEDS, QUESTIONS)  # "帮我看看 养老金到了吗": the question, no request
     told = [(i, part) for i, part in told if not ASKED_FOR.fullmatch(part)]  # "我女儿帮我问的": who asks, no need
     need = next((i for i, _ in told if i in NEEDS), None)
     question = next((i for i, _ in told if i in QUESTIONS), None)
@@ -197,9 +199,6 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     elif not chat.cannot_answer(ctx, text):
         not_understood(ctx, text)  # (a question: ask a person)
 
-
-# a clause saying only who is asking on whose behalf ("我女儿帮我问的", "替我妈问一下"): no need of its own
-ASKED_FOR = re.compile(r"(?:我是?)?\S{0,4}(?:帮|替|代)\S{0,3}问(?:的|一下|问|下)?[的了啊呀。，,.!！]*")
 
 # answers to "请确认您现在的地址" that say where they are in words
 AT_HOME = re.compile(r"(我)?(现在|人)?(在)?(家|家里|屋里|屋里厢|自己家|自家)(里|里面)?(呢|啊|呀|的)?[。.!！]?")

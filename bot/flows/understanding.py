@@ -58,6 +58,20 @@ async def clause_intents(svc: Services, text: str) -> list[tuple[str, str]]:
     return out
 
 
+# a clause saying only who asks for whom ("我女儿帮我问的", "替我妈问一下") or "look it up" ("侬帮我看看"): no need
+ASKED_FOR = re.compile(r"(?:我是?)?\S{0,4}(?:帮|替|代)\S{0,3}(?:问|看|查)(?:的|一下|问|看|查|下)?[的了啊呀。，,.!！]*")
+
+
+def looked_up(told: list[tuple[str, str]], intent: str, result: dict, needs: tuple, questions: tuple) -> str:
+    """"帮我看一下 老年卡的钱到账了没有" (the whole read as a request): the question's intent, when the only need in it is
+    "look it up" and the rest asks a question (a clause's intent, else the whole's runner-up); else `intent`."""
+    rest = [i for i, part in told if not ASKED_FOR.fullmatch(part)]
+    if intent not in needs or len(rest) == len(told) or set(rest) & set(needs):
+        return intent
+    asked = [r["name"] for r in result.get("intent_ranking", []) if r["name"] in questions and r["confidence"] >= 0.15]
+    return next((i for i in rest if i in questions), asked[0] if asked else intent)
+
+
 RAMBLE = 60  # characters: a message this long that the bot cannot place (voice input with no marks) a person reads
 
 
