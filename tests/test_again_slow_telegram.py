@@ -98,3 +98,14 @@ async def test_a_strangers_cry_while_telegram_hangs_gets_the_numbers_at_once(peo
     telegram_hangs(app, 2.0, answer_ok=False)
     first, _ = await _first_words(passer_by, passer_by.send("救命 有人晕倒了"), monkeypatch)
     assert "021-64370000" in first and "120" in first
+
+
+async def test_a_late_check_in_answer_while_telegram_hangs_is_thanked_at_once(people, app, clock, monkeypatch):
+    """Her missed check-in became a call; she answers "我很好" while Telegram hangs on the staff's chats: she is
+    thanked at once, truthfully (her all-clear is not with staff yet), not after the all-clear's minutes of tries."""
+    from test_checkin_late_told_truly import TUESDAY_9, _missed
+    zhang, _ = await _missed(people, app, clock)
+    clock.set(TUESDAY_9.replace(hour=10, minute=12))
+    telegram_hangs(app, 2.0, answer_ok=False)
+    first, _ = await _first_words(zhang, zhang.send("我很好"), monkeypatch)
+    assert "谢谢您回复" in first and "还没送到社工那里" in first

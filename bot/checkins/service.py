@@ -168,10 +168,10 @@ class Checkins:
         key = "checkin.staff_all_clear" if answer in ("ok", "activity") else "checkin.staff_answered_needs"
         timeline = await self.svc.store.timeline(n)
         k = max((i for i, e in enumerate(timeline) if e.get("event") == "resolved"), default=len(timeline) - 1)
-        results = await (await incidents.notify_alerted(n, key, time=self.svc.clock.now().strftime("%H:%M"),
-                                                        answer=answer_label(self.svc, answer), owe=k,
-                                                        after_close=True))
-        return n, bool(results) and not any(res.ok for res in results)
+        sending = await incidents.notify_alerted(n, key, time=self.svc.clock.now().strftime("%H:%M"),
+                                                 answer=answer_label(self.svc, answer), owe=k, after_close=True)
+        results = await incidents.within(n, sending, None)  # a hanging Telegram: she is not kept waiting for it
+        return n, results is None or bool(results) and not any(res.ok for res in results)
 
     # --- the ladder (ladder.py) ----------------------------------------------------------------------
     async def run_due(self) -> int:
