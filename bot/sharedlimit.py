@@ -28,8 +28,9 @@ process died) comes back after its lease. What is not urgent leaves one place to
 other urgent messages (a reply to a resident), so a call for help finds one free; an alert that does not gets the
 next one back.
 
-If Redis does not answer within `timeout`, this process falls back to its own limits (the `TelegramLimiter`
-it is) for `down_seconds`, then tries again: sending never waits for Redis, and an alert still goes out.
+If Redis does not answer within `timeout` (an urgent message's; the others wait `slow_timeout`: a worker's busy loop
+reads the answer late, and its own limits beside the other workers' would earn 429s), this process falls back to its
+own limits (the `TelegramLimiter` it is) for `down_seconds`, then tries again: an alert still goes out at once.
 """
 from __future__ import annotations
 
@@ -54,13 +55,16 @@ class SharedLimiter(TelegramLimiter):
 
     def __init__(self, store: Store, limits: Limits = Limits(), *, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, timeout: float = 0.3,
-                 down_seconds: float = 5.0) -> None:
+                 down_seconds: float = 5.0, slow_timeout: float = 2.0) -> None:
         super().__init__(limits, clock=clock, sleep=sleep)
         self.store = store
         self.pace = Pace(interval=self._interval, catchup=self._catchup, chat_interval=self._chat_interval,
                          burst=limits.chat_burst, group_limit=limits.group_per_minute,
                          group_window=60 * (1 + limits.margin), lend=1 + limits.margin)
         self._timeout, self._down_seconds = timeout, down_seconds
+        # what is not urgent waits longer for Redis: a busy event loop reads its answer late, and this process under
+        # its own limits beside the other workers would earn 429s (an urgent message never waits long)
+        self._slow_timeout = max(timeout, slow_timeout)
         self._down_until = -math.inf
         self._asks: list[tuple[int, int, int, _Chat, asyncio.Future, bool, str]] = []
         self._tickets: dict[tuple[int, float], list[str]] = {}  # (chat, slot granted) -> the places its sends hold
@@ -145,7 +149,8 @@ class SharedLimiter(TelegramLimiter):
         self.round_trips += 1
         taken = self._take_answered()
         try:
-            async with asyncio.timeout(self._timeout):  # not wait_for: no task of its own for every message
+            # not wait_for: no task of its own for every message
+            async with asyncio.timeout(self._timeout if priority <= 1 else self._slow_timeout):
                 return await self.store.pace_reserve(chat_id, priority <= 1, self.pace, alert=priority == 0,
                                                      again=again, burst=self.burst(chat_id, priority), ticket=ticket,
                                                      answered=self._ages(taken))

@@ -93,3 +93,21 @@ async def test_check_ins_leave_a_place_to_a_staff_alert_and_one_to_the_residents
     ok, _ = await b.store.pace_reserve(301, True, b.pace, now=50.0, ticket="reply2")
     assert not ok  # (one place for those)
     assert (await b.store.pace_reserve(1001, True, b.pace, now=50.0, alert=True, ticket="alert"))[0]
+
+
+async def test_a_busy_moment_of_redis_does_not_let_check_ins_go_past_the_shared_limit(redis_server):
+    """A worker whose loop is busy hears Redis's answer 0.5 s late: a check-in waits for it (falling back to this
+    process's own limits would send at the full rate beside the other workers: 429s); a staff alert does not wait."""
+    (lim,) = limiters(redis_server, 1)
+    reserve = lim.store.pace_reserve
+
+    async def late(*args, **kw):
+        await asyncio.sleep(0.5)
+        return await reserve(*args, **kw)
+
+    lim.store.pace_reserve = late
+    await lim.acquire(40001, 2)
+    assert lim.fallbacks == 0
+    started = asyncio.get_running_loop().time()
+    await lim.acquire(1001, 0)
+    assert asyncio.get_running_loop().time() - started < 0.45 and lim.fallbacks == 1
