@@ -23,7 +23,7 @@ the 🆘 path's own Redis client (store/pace.py), not behind the check-ins' shar
 Evenly spaced slots still let 31 requests reach Telegram within one second when the first ones travel late (a loaded
 machine: 50–250 ms); so each send also holds one of the token's 30 places, from its reservation until a second after
 its answer (store/pace.py), and no 31 requests can be at the server within any second, however they travel. The
-answers ride along with this process's next reservation (or go within 20 ms); a place whose answer never comes (its
+answers ride along with this process's next reservation (or go within 50 ms); a place whose answer never comes (its
 process died) comes back after its lease. What is not urgent leaves one place to staff alerts and one to the
 other urgent messages (a reply to a resident), so a call for help finds one free; an alert that does not gets the
 next one back.
@@ -47,7 +47,7 @@ from .ratelimit import Limits, TelegramLimiter, _Chat
 from .store import Pace, Store
 
 log = logging.getLogger(__name__)
-ANSWERED_WAIT = 0.02  # seconds an answer waits for a reservation to ride along with before it is told on its own
+ANSWERED_WAIT = 0.05  # seconds an answer waits for a reservation to ride along with before it is told on its own
 
 
 class SharedLimiter(TelegramLimiter):
