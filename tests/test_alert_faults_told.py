@@ -21,6 +21,17 @@ def told(person, needle: str, since: int = 0) -> int:
     return sum(needle in m.text for m in person.inbox[since:])
 
 
+async def back_and_told_once(app, clock, person, over: list, since: int = 0, *, then: tuple | None = None,
+                             why: str | None = None) -> None:
+    """Telegram answers again: `person` reads once that staff have it now — and still once after `then`'s ticks."""
+    over.append(True)
+    await ticks(app, clock, 4, 15)
+    assert told(person, NOW_REACHED, since) == 1, why
+    if then:
+        await ticks(app, clock, *then)
+        assert told(person, NOW_REACHED, since) == 1
+
+
 async def _cried_while_telegram_failed(app, clock, crier, words: str) -> None:
     clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
     over, since = telegram_down(app), len(crier.inbox)

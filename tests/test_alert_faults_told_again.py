@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 from test_alert_faults import telegram_down
 from test_alert_faults_more import heard, seen, ticks
-from test_alert_faults_told import NOT_REACHED, NOW_REACHED, told
+from test_alert_faults_told import back_and_told_once, NOT_REACHED, NOW_REACHED, told
 from test_alert_faults_words import _wang_called_at_ten
 from test_incident_followups import SH
 
@@ -63,11 +63,7 @@ async def test_crying_again_while_his_first_cry_reached_nobody_is_told_the_truth
     await app.engine.tick()
     assert told(wang, "已经收到您的求助", since) == 0, "he is told staff have his call; nobody has"
     assert told(wang, NOT_REACHED, since) == 1
-    over.append(True)
-    await ticks(app, clock, 4, 15)
-    assert told(wang, NOW_REACHED, since) == 1
-    await ticks(app, clock, 20, 30)
-    assert told(wang, NOW_REACHED, since) == 1
+    await back_and_told_once(app, clock, wang, over, since, then=(20, 30))
 
 
 
@@ -91,9 +87,7 @@ async def test_where_he_is_while_nobody_has_his_call_is_not_told_as_passed_to_st
     said = wang.texts()[since:]
     assert not [t for t in said if "告诉社工" in t], said
     assert told(wang, "暂时还没联系上社工", since) == 1 and "120" in wang.last().text
-    over.append(True)
-    await ticks(app, clock, 4, 15)
-    assert told(wang, NOW_REACHED, since) == 1
+    await back_and_told_once(app, clock, wang, over, since)
 
 
 async def test_words_passed_on_with_one_tap_that_reached_nobody_are_not_told_as_passed(people, app, clock):
@@ -125,11 +119,7 @@ async def test_his_words_on_his_call_that_reached_nobody_are_told_once_staff_hav
     await wang.send("不用叫救护车")
     await app.engine.tick()
     assert told(wang, NOT_REACHED, since) == 1
-    over.append(True)
-    await ticks(app, clock, 4, 15)
-    assert told(wang, NOW_REACHED, since) == 1, "he still believes nobody has his words"
-    await ticks(app, clock, 6, 30)
-    assert told(wang, NOW_REACHED, since) == 1
+    await back_and_told_once(app, clock, wang, over, since, then=(6, 30), why="he still believes nobody has his words")
 
 
 async def test_once_a_staff_member_took_his_call_he_is_never_told_nobody_was_reached(people, app, clock):

@@ -11,7 +11,7 @@ import pytest
 from conftest import signed_up
 from test_alert_faults import telegram_down
 from test_alert_faults_more import ticks
-from test_alert_faults_told import NOT_REACHED, NOW_REACHED, told
+from test_alert_faults_told import back_and_told_once, NOT_REACHED, NOW_REACHED, told
 from test_incident_followups import SH
 
 COMMITTEE = "021-64370000"
@@ -92,11 +92,7 @@ async def test_his_cry_again_about_a_neighbour_reaching_nobody_is_told_as_such(p
     await app.engine.tick()
     assert told(liuqiang, "转告值班社工", since) == 0, "he reads staff were told; nobody was"
     assert told(liuqiang, "暂时没联系上社工", since) == 1
-    over.append(True)
-    await ticks(app, clock, 4, 15)
-    assert told(liuqiang, NOW_REACHED, since) == 1
-    await ticks(app, clock, 10, 30)
-    assert told(liuqiang, NOW_REACHED, since) == 1
+    await back_and_told_once(app, clock, liuqiang, over, since, then=(10, 30))
 
 
 async def test_her_words_passed_on_with_one_tap_that_reached_nobody_are_not_told_as_passed(people, app, clock):
@@ -109,9 +105,7 @@ async def test_her_words_passed_on_with_one_tap_that_reached_nobody_are_not_told
     await zhangming.click(zhangming.last("转给社工"), "转给社工")
     assert "已转给社工" not in zhangming.last("转给社工").text  # the tapped message, edited
     assert told(zhangming, NOT_REACHED, since) == 1
-    over.append(True)
-    await ticks(app, clock, 4, 15)
-    assert told(zhangming, NOW_REACHED, since) == 1
+    await back_and_told_once(app, clock, zhangming, over, since)
 
 
 async def test_her_words_on_his_open_call_that_reached_nobody_are_told_once_staff_have_them(people, app, clock):
@@ -125,9 +119,7 @@ async def test_her_words_on_his_open_call_that_reached_nobody_are_told_once_staf
     await wangli.send("我爸的药吃完了，麻烦帮他配一下")
     await app.engine.tick()
     assert told(wangli, NOT_REACHED, since) == 1
-    over.append(True)
-    await ticks(app, clock, 4, 15)
-    assert told(wangli, NOW_REACHED, since) == 1, "she still believes nobody has her words"
+    await back_and_told_once(app, clock, wangli, over, since, why="she still believes nobody has her words")
 
 
 async def test_her_cry_on_his_call_reaching_nobody_never_asks_her_to_confirm_where_she_is(people, app, clock):

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from test_alert_faults import telegram_down
 from test_alert_faults_more import ticks
-from test_alert_faults_told import NOT_REACHED, NOW_REACHED, told
+from test_alert_faults_told import back_and_told_once, NOT_REACHED, NOW_REACHED, told
 from test_incident_followups import SH
 
 CRY = "救命 我摔倒了"
@@ -47,11 +47,7 @@ async def test_a_strangers_cry_again_that_reached_nobody_is_told_as_such_and_onc
     await app.engine.tick()
     assert told(stranger, STAFF_TOLD, since) == 0, "they read staff were told; nobody was"
     assert told(stranger, NOT_REACHED, since) == 1
-    over.append(True)
-    await ticks(app, clock, 4, 15)
-    assert told(stranger, NOW_REACHED, since) == 1
-    await ticks(app, clock, 10, 30)
-    assert told(stranger, NOW_REACHED, since) == 1
+    await back_and_told_once(app, clock, stranger, over, since, then=(10, 30))
 
 
 async def test_a_stranger_naming_a_resident_is_told_once_when_staff_have_her_call_and_she_is_not(people, app, clock):
