@@ -22,6 +22,7 @@ from ..flows.understanding import (ACHE, AILING, WELL_AGAIN, danger_in, fall_tol
                                    understand)
 from ..types import MEDIA, Button
 from . import life, own
+from .family import AWAY_DAYS
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
 from .typed import away_days, doctor_visit, greeting_time, routine_visit
 from .words import answer_buttons, answer_label, date_label, next_label, times_label
@@ -31,9 +32,9 @@ ANSWERS = ("ok", "unwell", "help")
 # so only sentences that cannot be a call for help are taken (and never one with a danger word).
 AWAY = re.compile(r"(出门|出去|外出)(几天|一阵|一段|一周|一个?星期|旅游|旅行)|出远门|不在家|去外地|回老家|去旅游|去旅行"
                   r"|(这|那)(几|两)天不在|去(女儿|儿子|孩子|子女|亲戚|妹妹|姐姐|哥哥|弟弟)(家|那)|(去|要|准备|得)住院"
-                  r"|住几天|暂停(签到|问候)|((这|下)个?(礼拜|星期|周)|这(几|两)天)(都)?不用(再)?问"
+                  r"|住几天|暂停(签到|问候)|((这|下)个?(礼拜|星期|周)|这(几|两)天)(都)?不用(再)?(问|签到|报平安)"
                   r"|\b(i'?m|i am|i will be|i'll be) (going )?away\b|\baway for\b|\bpause (the )?check-?ins?\b", re.I)
-BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|^(我)?(已经)?从\S{1,6}回来了|恢复(签到|问候)"
+BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|^(我)?(已经)?从\S{1,6}回来了|恢复(签到|问候)|^(我|阿拉)?(已经|今天|刚刚?)?出院(回家)?了"
                   r"|^(i'?m|i am) (back|home)\b|\bresume (the )?check-?ins?\b", re.I)
 TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问候)(改|换)?(到|成)?几点|(签到|问候).{0,4}(改|换|调)(到|成)"
                   r"|点(钟)?(再)?问(我|吧)|(晚|迟)一?(点|些)(再)?问|这么早(就)?问|问得?太早"
@@ -43,6 +44,11 @@ STOP = re.compile(r"(取消|停掉|停止|关掉|不要|不想|别再?)(每天|�
                   r"|^(以后|今后|明天)?(就)?(不要|别|不用|不必)(再|每天|天天)?(给我)?(发|问)(了|啦|我了?|消息了?)?[。!！]*$"
                   r"|\b(stop|cancel) (the )?(daily )?check-?ins?\b|^(please )?stop (sending|asking)( me)?( this| these)?\b",
                   re.I)
+# in hospital herself, now ("我住院了", "我在医院住院 过几天出院"): said of her, not of someone else ("老伴住院了": her
+# alone at home, life_told.py), not a stay to come ("要住院": AWAY) or one that is over ("上个月住院了 现在好了")
+HOSPITAL = re.compile(r"^(我|阿拉|我自己)?(现在|今天|昨天|已经|这几天|最近|又|还)*(在)?(住院了|在住院|住进(了)?医院"
+                      r"|医院(里)?住(着|院)|住在医院)")
+HOSPITAL_OVER = re.compile(r"出院了|已经出院|好了")
 SHORT = 16
 # "我好难受" carries 好, "好个屁" and "哪里好" say the opposite, "一般般" is no call for help, "勿好" is Shanghainese for
 # "not good" (困 is its sleep: "没困好"), "还行吧 就是腿疼" is fine but for a pain: words that make a typed answer
@@ -75,11 +81,14 @@ def _checkins(ctx: Ctx):
 
 
 def _control(text: str) -> str | None:
-    if len(text) > (SHORT * 3 if text.isascii() else SHORT) or keyword_parse(text)["emergency_suspected"] \
+    size = SHORT * 3 if text.isascii() else SHORT
+    if len(text) > 2 * size or keyword_parse(text)["emergency_suspected"] \
             or away_or_low(text):  # "保姆回老家了", "老伴要住院了": someone else away, not she
         return None
+    if HOSPITAL.search(text) and not HOSPITAL_OVER.search(text):
+        return "hospital"
     for name, pattern in (("stop", STOP), ("away", AWAY), ("back", BACK), ("time", TIME)):
-        if pattern.search(text):
+        if pattern.search(text) and (len(text) <= size or name == "away"):  # "…旅游一个礼拜 这几天不用问我": away
             return name
     return None
 
@@ -163,6 +172,8 @@ def _said_with(control: str, text: str) -> tuple[str, ...]:
     control's own question."""
     if control == "away" and (days := away_days(text)):
         return "pause", str(days)
+    if control == "hospital":
+        return control, str(away_days(text) or AWAY_DAYS)
     if control == "time" and (hm := greeting_time(text)):
         return "at", hm
     return (control,)
@@ -213,6 +224,13 @@ async def on_control(ctx: Ctx, action: str, arg: str = "") -> None:
         text = ctx.t(key, **kw)
         back = [[ctx.button("checkin.btn_back", "ci:back")]]
         ctx.edit_pressed(text, back) if ctx.ev.kind == "button" else ctx.say(text, buttons=back)
+    elif action == "hospital" and ctx.ev.kind == "text":  # staff hear it as news of her; paused the days she says
+        st, words = await cis.pause(rid, int(arg)), ctx.ev.text.strip()[:300]
+        told = await start_help(ctx, "help", category="in_hospital", source="checkin", words=words, detail=words,
+                                quiet=True)
+        ctx.say("\n".join([ctx.t("family.away_noted")] * bool(told) + [ctx.t(
+            "checkin.paused_hospital", date=date_label(ctx.svc, st.paused_until, ctx.me.locale))]),
+                buttons=[[ctx.button("checkin.btn_back", "ci:back")]])
     elif action == "back":
         st = await cis.resume(rid)
         show_menu(ctx, "checkin.resumed", when=next_label(ctx.svc, st, ctx.me.locale))
