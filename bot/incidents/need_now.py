@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from nlu import redflags
 from nlu.features import normalise
 from nlu.rules import fired_rules
 
@@ -25,7 +26,11 @@ COME = re.compile(r"快来|快点|来吧|来人|马上|赶紧|要的|需要")
 
 async def on_need_words(ctx: Ctx, text: str, intent: str, n: int) -> None:
     """Typed words (no danger in them) while "您需要马上有人来吗？" waits; anything else asks it again."""
-    if UNSURE.search(text):
+    inc = await ctx.svc.store.incident(n) or {}
+    if whole := rest_of_cry(inc.get("words") or "", text):  # "我起" + "不来了": his cry, never a "no"
+        await ctx.svc.incidents.told_more(n, whole)  # staff read it whole
+        answer = "yes"
+    elif UNSURE.search(text):
         answer = "yes"
     elif NO_NEED.search(text):
         answer = "no"
@@ -38,6 +43,14 @@ async def on_need_words(ctx: Ctx, text: str, intent: str, n: int) -> None:
             ask_need(ctx, n)
         return
     await on_need(ctx, answer, n)
+
+
+def rest_of_cry(before: str, text: str) -> str | None:
+    """A cry sent in two pieces, the second while "您需要马上有人来吗？" waits ("我起" + "不来了", "我跌" + "倒了"): the
+    whole of it when a danger's words run across the join (read alone, "不来了" is a "no"); else None."""
+    a = normalise(before)
+    return before + text if a and any(f.alarms and f.start < len(a) < f.end
+                                      for f in redflags.find(a + normalise(text))) else None
 
 
 async def on_need(ctx: Ctx, answer: str, n: int) -> None:
