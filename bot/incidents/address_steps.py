@@ -7,6 +7,8 @@ help.ask_address    waits for a typed address or a location pin
 """
 from __future__ import annotations
 
+import re
+
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
 from ..residents import differing_parts, full_address, has_any
@@ -16,6 +18,13 @@ def _incidents(ctx: Ctx):
     return ctx.svc.incidents
 
 
+# a room of their own home ("我在卫生间", "在厨房里"): the registered address, and where in the flat they are
+IN_HOME = re.compile(r"^(我|人)?(现在|还)?(在|躺在|倒在|坐在)?(卫生间|厕所|浴室|洗澡间|厨房|灶披间|卧室|房间|睡房|客厅|阳台"
+                     r"|床上|床边|沙发|门口|地上|地板上)")
+# a bare door number beside the no ("不是302是303", "不对，303"): the last one that is not the register's
+BARE_ROOM = re.compile(r"(?<![\d.:：])(\d{3,4})(?![\d.:：号弄楼])")
+PLAIN_YES = re.compile(r"(对|对的|是|是的|嗯|嗯嗯|好|好的|没错|对对对?|是是是?|yes|ok)[\s，,。.!！~～]*", re.I)
+NOT_WORDS = re.compile(r"[\d\s，,。.!！、]|号楼|号|弄|室|楼|幢|层|路|是的|对的|不是|不对|是|对|嗯|我在|在|yes|no", re.I)
 ADDRESS_KNOWN = {"confirmed": "help.address_thanks", "corrected": "help.address_corrected",
                  "location": "help.location_thanks"}
 
@@ -54,6 +63,21 @@ async def own_open_incident(ctx: Ctx, n: int) -> dict | None:
     return inc
 
 
+def reply_door(text: str, person: dict) -> dict:
+    """The door in a reply to the read-back: its parts, or a bare number other than the registered room as the room."""
+    if parts := door_in(text):
+        return parts
+    rooms = [m for m in BARE_ROOM.findall(text) if m != str(person.get("room") or "")]
+    return {"room": rooms[-1]} if rooms else {}
+
+
+def _more_than_door(text: str, parts: dict) -> bool:
+    """Words beside the address itself ("是5号302 门锁着的"), not only the door and a yes ("对，5号302")."""
+    for value in parts.values():
+        text = text.replace(str(value), "")
+    return len(NOT_WORDS.sub("", text)) >= 2
+
+
 def door_in(text: str) -> dict:
     """The parts of an address in these words, if they name a door (a lane, building or room); else {}: a road
     alone in a cry says where it happened, not where the person is."""
@@ -81,12 +105,18 @@ async def on_address_answer(ctx: Ctx, answer: str, n: int) -> None:
         return
     person = await ctx.svc.store.resident(inc["resident"])
     address = full_address(ctx.svc.settings.community.address_prefix, person)
+    said = ctx.ev.text.strip() if ctx.ev.kind == "text" else ""
     if answer == "yes":
         ctx.edit_pressed(ctx.t("help.confirm_address", address=address) + "\n✅")
         await _incidents(ctx).address_confirmed(n)
         await _incidents(ctx).refresh(n)
+        if said and not PLAIN_YES.fullmatch(said):  # "是5号302 门锁着的", "我在卫生间": staff read the rest
+            await _incidents(ctx).told_more(n, said)
         ctx.goto(None)
         show_menu(ctx, "help.address_thanks")
+    elif said and reply_door(said, person):  # "不是302是303": the other door, to staff now, not asked again
+        ctx.goto("help", "ask_address", incident=n)
+        await on_address_text(ctx, n)
     else:
         ctx.edit_pressed(ctx.t("help.confirm_address", address=address) + "\n❌")
         ask_typed_address(ctx, n)
@@ -95,9 +125,14 @@ async def on_address_answer(ctx: Ctx, answer: str, n: int) -> None:
 async def on_address_text(ctx: Ctx, n: int) -> None:
     from nlu.entities import parse_address
 
-    parts = {k: v for k, v in parse_address(ctx.ev.text).items() if v}
     inc_svc = _incidents(ctx)
     disputed = ctx.session.get("step") == "ask_address"
+    if not disputed and IN_HOME.match(ctx.ev.text.strip()) and not door_in(ctx.ev.text):
+        await on_address_answer(ctx, "yes", n)  # a room of the home: the register's address
+        return
+    parts = {k: v for k, v in parse_address(ctx.ev.text).items() if v}
+    if not parts and disputed and (inc := await ctx.svc.store.incident(n)):  # "303": the room, typed alone
+        parts = reply_door(ctx.ev.text, await ctx.svc.store.resident(inc["resident"]) or {})
     said = ctx.session.get("said_place", "")  # words before, not an address either: staff read both
     text = f"{said}；{ctx.ev.text}" if said and not parts else ctx.ev.text
     if not parts and not ctx.session.get("asked_twice"):
@@ -112,6 +147,8 @@ async def on_address_text(ctx: Ctx, n: int) -> None:
     if not parts:
         await kept(ctx, n, "help.address_unparsed")
     else:
+        if not diff and not disputed and _more_than_door(text, parts):  # "是5号302 门锁着的": staff read the rest
+            await inc_svc.told_more(n, text)
         await kept(ctx, n, "help.address_corrected" if diff or disputed else "help.address_thanks")
 
 
