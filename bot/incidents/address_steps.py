@@ -20,7 +20,7 @@ def _incidents(ctx: Ctx):
 
 # a room of their own home ("我在卫生间", "在厨房里"): the registered address, and where in the flat they are
 IN_HOME = re.compile(r"^(我|人)?(现在|还)?(在|躺在|倒在|坐在)?(卫生间|厕所|浴室|洗澡间|厨房|灶披间|卧室|房间|睡房|客厅|阳台"
-                     r"|床上|床边|沙发|门口|地上|地板上)")
+                     r"|床上|床边|沙发|地上|地板上)")
 # a bare door number beside the no ("不是302是303", "不对，303"): the last one that is not the register's
 BARE_ROOM = re.compile(r"(?<![\d.:：])(\d{3,4})(?![\d.:：号弄楼])")
 PLAIN_YES = re.compile(r"(对|对的|是|是的|嗯|嗯嗯|好|好的|没错|对对对?|是是是?|yes|ok)[\s，,。.!！~～]*", re.I)
