@@ -62,6 +62,14 @@ def asks_after_spouse(text: str) -> bool:
     return bool(ASKS_AFTER.fullmatch(core(text)))
 
 
+# grief told with a question about what he left ("他的养老金怎么办", "丧葬费怎么领"): the survivor's answer too
+SURVIVOR_ASKED = re.compile(r"(?:养老金|退休金|退休工资|丧葬|抚恤|遗属|个人账户).{0,8}(?:怎么|哪里|去哪|吗|伐|手续|领|办|[？?])")
+
+
+def survivor_asked(text: str) -> bool:
+    return bool(SURVIVOR_ASKED.search(text))
+
+
 def life_told(svc: Services, text: str) -> str | None:
     """"carer_away", "low_mood" or "grief" for words that tell of her life with no danger in them; else None."""
     if grieving(svc, text):

@@ -2,8 +2,7 @@
 
 help.category       which kind of practical help (one tap) → help.other_detail for "其他"
 unwell.follow_up    "shall someone come and see you?" after "I don't feel well"
-Words the bot did not understand are kept (the last chat.UNCLEAR_KEPT, until the step goes stale) for one tap
-[📨 转给社工] that brings them to staff as a request: "没太明白" is never a dead end.
+Words not understood are kept (the last chat.UNCLEAR_KEPT, until the step goes stale) for one tap [📨 转给社工]: a request.
 """
 from __future__ import annotations
 
@@ -13,7 +12,7 @@ from ..incidents import address_steps, help_request, need_now
 from .. import qa
 from . import chat
 from .base import Ctx
-from .life_told import life_told
+from .life_told import life_told, survivor_asked
 from .chat_words import QUESTION
 from .menu import keyboard, menu_action, show_menu
 from .understanding import (ACHE, AILING, ASKED_FOR, RAMBLE, WELL_AGAIN, clause_intents, danger_in, fall_told_over,
@@ -181,6 +180,8 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     elif intent in ("lonely", "grief", "carer_away", "low_mood"):
         await help_request.start_help(ctx, "help", category=intent, source="text", words=text,
                                       noted=f"help.{intent}_noted")
+        if intent == "grief" and survivor_asked(text):  # "老伴走了 他的养老金怎么办": her question answered too
+            await qa.on_question(ctx, text, result)
     elif intent in ("ask_pension", "ask_subsidy"):
         await qa.on_question(ctx, text, result)
     elif intent in SMALL_TALK:
