@@ -20,7 +20,7 @@ SCENARIO_KEYS = {
     "console:session:*", "console:signin:*",
     "contacts:phone", "deadlines",
     "incident:#", "incident:#:alerts", "incident:#:timeline", "incident:seq", "incidents:open",
-    "notice:#", "notice:#:state", "notice:seq",
+    "notice:#", "notice:#:state", "notice:seq", "notice:awaits:r#",
     "pending", "prefs:#", "questions", "questions:seq",
     "quota:stranger_calls:#", "repeats:i#", "resident:r#:incident",
     "residents", "residents:phone", "residents:seq", "residents:tg",

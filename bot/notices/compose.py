@@ -126,6 +126,14 @@ async def on_ack(ctx: Ctx, args: list[str]) -> None:
         show_menu(ctx, "bad.stale_button")
 
 
+async def on_activity(ctx: Ctx) -> bool:
+    """Every event of a resident: words written back while a notice awaits her 👌 ("收到", "好的 知道了", "停水到几点")
+    count as heard, so the follow-up does not send someone to check on her. Never answers the event itself."""
+    if ctx.me.role == "resident" and ctx.ev.kind in ("text", "voice", "edited") and ctx.me.resident_id:
+        await ctx.svc.store.notice_heard(ctx.me.resident_id, ctx.svc.clock.ts())
+    return False
+
+
 async def make_visits(ctx: Ctx, n: int) -> None:
     """The follow-up list as visit tasks, one per resident who has not said 👌 (or could not be reached)."""
     states = await ctx.svc.store.notice_states(n)

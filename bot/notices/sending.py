@@ -127,6 +127,9 @@ class Notices:
         result = await self.svc.outbox.send(resident_message(self.svc.cat, loc, n, notice, tg))
         state = "sent" if result.ok else "blocked" if result.permanent else "failed"
         await self.store.notice_done(n, rid, state)
+        if result.ok:  # what she writes back until the follow-up counts as heard (compose.on_activity)
+            hours = float(notice.get("hours") or 24) * 3600
+            await self.store.notice_awaits(rid, n, float(notice.get("created") or self.svc.clock.ts()) + hours, hours)
 
     async def follow_up(self, n: int) -> None:
         """To the sender: who has not said 👌, and whom the bot could not reach, to phone or visit."""

@@ -161,6 +161,7 @@ class Keys:
     def notice(self, n: Part) -> str: return self._key("notice:{}", n)
     def notice_todo(self, n: Part) -> str: return self._key("notice:{}:todo", n)
     def notice_state(self, n: Part) -> str: return self._key("notice:{}:state", n)
+    def notice_awaits(self, rid: Part) -> str: return self._key("notice:awaits:{}", rid)
     def visits(self) -> str: return self._key("visits")
     def visits_seq(self) -> str: return self._key("visits:seq")
     def ageband(self, group: str) -> str: return self._key("ageband:{}", group)

@@ -24,6 +24,14 @@ return 2
 """
 
 
+# A resident who writes back while a notice awaits her 👌 (KEYS[1]: its states; ARGV[1]: her id): heard, if sent
+_HEARD = """
+if redis.call('HGET', KEYS[1], ARGV[1]) ~= 'sent' then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], 'ack')
+return 1
+"""
+
+
 class NoticesStore(StoreBase):
     async def create_notice(self, fields: dict, rids: list[str]) -> int:
         n = await self.r.incr(self.keys.notice_seq())
@@ -79,6 +87,18 @@ class NoticesStore(StoreBase):
             return False
         await self.r.hset(self.keys.notice_state(n), rid, "ack")
         return True
+
+    async def notice_awaits(self, rid: str, n: int, until: float, keep_s: float) -> None:
+        """Notice n, sent to `rid`, awaits her answer until `until` (the bot's clock); the key goes `keep_s` later."""
+        await self.r.set(self.keys.notice_awaits(rid), f"{n}:{until}", ex=max(1, int(keep_s)))
+
+    async def notice_heard(self, rid: str, now: float) -> bool:
+        """She wrote back while the last notice sent to her awaits her answer: it counts as her 👌."""
+        raw = await self.r.get(self.keys.notice_awaits(rid))
+        n, _, until = (raw or b"").decode().partition(":")
+        if not n.isdigit() or float(until or 0) < now:
+            return False
+        return bool(await self.script(_HEARD)(keys=[self.keys.notice_state(int(n))], args=[rid]))
 
     async def notice_states(self, n: int) -> dict[str, str]:
         raw = await self.r.hgetall(self.keys.notice_state(n))
