@@ -17,6 +17,7 @@ from .. import roster
 from ..services import Services
 from ..types import MessageRef, Outbound
 from .family_news import tell_still_calling
+from .repeat_authors import again_keys, author, who_cried
 
 REPEAT_INTERVAL_SECONDS = 60
 STRANGER_MEDIA_SECONDS = 600  # a stranger's voice or photo: one forwarded per person per 10 minutes
@@ -33,8 +34,9 @@ class Repeats:
     def __init__(self, svc: Services, incidents) -> None:
         self.svc, self.incidents = svc, incidents
 
-    async def _first_of_interval(self, subject: str) -> bool:
-        return await self.svc.store.repeat(subject, self.svc.clock.ts(), REPEAT_INTERVAL_SECONDS, f"rep:{subject}")
+    async def _first_of_interval(self, subject: str, by: dict | None = None) -> bool:
+        return await self.svc.store.repeat(subject, self.svc.clock.ts(), REPEAT_INTERVAL_SECONDS, f"rep:{subject}",
+                                           author(by))
 
     async def called_again(self, n: int, words: str, at: float, event: str = "resident_again",
                            by: dict | None = None) -> int | None:
@@ -44,7 +46,8 @@ class Repeats:
         it, collapsed. None: it was an emergency already (0: a new urgent call, or the reminder, that reached
         nobody — or nobody has the call yet: its caller is told the truth, and once when someone has it). `by`: a
         family contact who cried for him (name, relation): staff read that she wrote it."""
-        k = await self.svc.store.add_timeline(n, {"at": at, "event": event, "words": words[:300]})
+        k = await self.svc.store.add_timeline(n, {"at": at, "event": event, "words": words[:300],
+                                                  **({"by": by.get("name", "")} if by else {})})
         inc = await self.svc.store.incident(n) or {}
         raising = inc.get("kind") in ("help", "checkin")
         if raising and (reached := await self.incidents.within(
@@ -52,8 +55,8 @@ class Repeats:
             return reached
         reached, inc = None, await self.svc.store.incident(n) or {}
         if renews(inc):
-            key, who = ("alert.renewed_family", {"reporter": by.get("name", ""), "relation": by.get("relation", "")}) \
-                if by else ("alert.renewed", None)
+            key, who = again_keys(by)[1], {"reporter": by.get("name", ""), "relation": by.get("relation", "")} \
+                if by else None
             if not await self.incidents.within(n, self.incidents.renew(n, words[:200] or "🆘", key, who)):
                 reached = 0  # nobody has the new cry yet (Telegram failing): its caller is told the truth
         # still unclaimed, or a renewal not answered yet: one line per interval; nobody got this one, or nobody has
@@ -70,10 +73,10 @@ class Repeats:
         staff chat got it (its caller must not read that staff were reminded) — or Telegram has not answered soon
         enough (Incidents.within: she is not left in silence; told once if it does get through). `by`: the family
         contact who wrote it ("👪 女儿 王丽：…"), never read as his."""
-        if not await self._first_of_interval(f"i{n}"):
+        if not await self._first_of_interval(f"i{n}", by):  # counted as whoever wrote it (repeat_authors.py)
             return False
         who = {"reporter": by.get("name", ""), "relation": by.get("relation", "")} if by else {}
-        sending = await self.incidents.notify_alerted(n, "alert.family_again" if by else "alert.resident_again",
+        sending = await self.incidents.notify_alerted(n, again_keys(by)[0],
                                                       words=words[:200] or "🆘", urgent=True, holders=True, owe=k,
                                                       **who)
         results = await self.incidents.within(n, sending, None)
@@ -106,8 +109,10 @@ class Repeats:
             n = int(subject[1:])
             timeline = await self.svc.store.timeline(n)
             k = max((i for i, e in enumerate(timeline) if str(e.get("event", "")).endswith("_again")), default=None)
-            await (await self.incidents.notify_alerted(n, "alert.resident_again_many", count=count, urgent=True,
-                                                       holders=True, owe=k))
+            by = await self.svc.store.repeat_authors(subject)  # not all his: each writer's count (his daughter's)
+            more = {"who": who_cried(self.svc.cat, count, by)} if by else {}
+            await (await self.incidents.notify_alerted(n, "alert.again_many_by" if by else "alert.resident_again_many",
+                                                       count=count, urgent=True, holders=True, owe=k, **more))
         else:  # "rep:s5001": a stranger's cries counted before they became calls (stranger_call.py), still owed
             uid = int(subject[1:])
             seen = await self.svc.store.stranger_log(uid)
