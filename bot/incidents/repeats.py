@@ -18,6 +18,7 @@ from ..services import Services
 from ..types import MessageRef, Outbound
 from .family_news import tell_still_calling
 from .repeat_authors import again_keys, author, who_cried
+from .retries import ALERT_RETRY_SECONDS
 
 REPEAT_INTERVAL_SECONDS = 60
 STRANGER_MEDIA_SECONDS = 600  # a stranger's voice or photo: one forwarded per person per 10 minutes
@@ -113,15 +114,28 @@ class Repeats:
             more = {"who": who_cried(self.svc.cat, count, by)} if by else {}
             await (await self.incidents.notify_alerted(n, "alert.again_many_by" if by else "alert.resident_again_many",
                                                        count=count, urgent=True, holders=True, owe=k, **more))
-        else:  # "rep:s5001": a stranger's cries counted before they became calls (stranger_call.py), still owed
-            uid = int(subject[1:])
-            seen = await self.svc.store.stranger_log(uid)
-            name = seen[-1].get("name", "") if seen else ""
-            text = self.svc.cat.t("stranger.again_many", name=name or "?", count=count)
-            await self.svc.outbox.send_all([Outbound(st.telegram_id, text, urgent=True, tag="stranger")
-                                            for st in await on_duty(self.svc)])
+        elif not await self._stranger_count(subject, count, key):  # "rep:s5001": below
+            return False  # some staff chats are still owed it: its timer comes back to them
         await self.svc.store.repeats_sent(subject)
         return True
+
+    async def _stranger_count(self, subject: str, count: int, key: str) -> bool:
+        """A stranger's cries counted before they became calls (stranger_call.py), left by an earlier version: to the
+        staff on duty; those Telegram failed for (5xx, time-outs) are owed it (with the count, in Redis), sent again
+        ALERT_RETRY_SECONDS later until each has it or refused it for good. True once none is owed it."""
+        store = self.svc.store
+        if (owed := await store.repeats_owed(subject)) is None:
+            seen = await store.stranger_log(int(subject[1:]))
+            name = seen[-1].get("name", "") if seen else ""
+            text = self.svc.cat.t("stranger.again_many", name=name or "?", count=count)
+            owed = {str(st.telegram_id): text for st in await on_duty(self.svc)}
+        msgs = [Outbound(int(chat), text, urgent=True, tag="stranger") for chat, text in owed.items()]
+        results = await self.svc.outbox.send_all(msgs)
+        if not (left := {str(m.chat_id): m.text for m, res in zip(msgs, results) if not res.ok and not res.permanent}):
+            return True
+        await store.owe_repeats(subject, left)
+        await store.renew_deadline(key, self.svc.clock.ts() + ALERT_RETRY_SECONDS)
+        return False
 
     async def _stranger_media_held(self, uid: int, count: int) -> None:
         """The voices, photos and locations a stranger sent after the one forwarded: how many, what, and the latest."""

@@ -141,9 +141,11 @@ async def _joined_told(svc: Services, inc: dict, who: str, words: str, k: int) -
 async def joined_many(svc: Services, n: int, count: int) -> None:
     """The strangers counted onto the call in the last minute: one line to the staff holding it."""
     inc = await svc.store.incident(n)
-    if inc and inc["status"] != "resolved":
-        await svc.incidents.notify_alerted(n, "alert.strangers_joined_many", count=count, urgent=True,
-                                           holders=True)
+    if inc and inc["status"] != "resolved":  # lost while Telegram fails: owed, as the last one's note (notes_owed.py)
+        timeline = await svc.store.timeline(n)
+        k = max((i for i, e in enumerate(timeline) if e.get("event") == "stranger_joined"), default=None)
+        await (await svc.incidents.notify_alerted(n, "alert.strangers_joined_many", count=count, urgent=True,
+                                                  holders=True, owe=k))
 
 
 async def _group_call(svc: Services, group: int) -> dict | None:

@@ -48,9 +48,10 @@ end
 return tonumber(redis.call('HGET', KEYS[1], 'sending') or '0')
 """
 
-# The repeats passed on: forgotten with who made them ('sending_by:<who>') and the voice taken with them.
+# The repeats passed on: forgotten with who made them ('sending_by:<who>'), the voice taken with them and the chats
+# still owed them ('owed').
 _REPEATS_SENT = """
-local fields = {'sending', 'media'}
+local fields = {'sending', 'media', 'owed'}
 for _, f in ipairs(redis.call('HKEYS', KEYS[1])) do
   if string.sub(f, 1, 11) == 'sending_by:' then table.insert(fields, f) end
 end
@@ -136,6 +137,15 @@ class DeadlinesStore(StoreBase):
     async def take_repeats(self, key: str, now: float) -> int:
         """The repeats to pass on now: those counted since, and any a worker took but died before passing on."""
         return int(await self.script(_TAKE_REPEATS)(keys=[self.keys.repeats(key)], args=[now]))
+
+    async def repeats_owed(self, key: str) -> dict[str, str] | None:
+        """The count's text still owed to each staff chat (Telegram failed for it); None: not sent yet."""
+        raw = await self.r.hget(self.keys.repeats(key), "owed")
+        return loads(raw) if raw else None
+
+    async def owe_repeats(self, key: str, texts: dict[str, str]) -> None:
+        """The count taken is still owed to these chats (chat: its text): sent again before `repeats_sent`."""
+        await self.r.hset(self.keys.repeats(key), "owed", dumps(texts))
 
     async def repeats_sent(self, key: str) -> None:
         """The repeats taken (and the voice taken with them, `take_group_media`) reached staff: forgotten."""
