@@ -48,3 +48,23 @@ async def test_the_head_takes_a_colleagues_call_herself(people, app, clock):
     assert (await app.svc.store.incident(1))["claimed_by"] == "chen"
     assert not any("转交给您" in t for t in chen.texts())  # she is not told of her own tap as news
     assert "陈书记" in wa.last("转交给").text
+
+
+async def test_the_head_typing_which_call_to_pass_to_whom_gets_its_hand_over_in_one_tap(people, app, clock):
+    """"1号转给李社工" from the head: before, "您手上没有…" (she holds none); now #1's 🔁 to 李社工, one tap."""
+    await _claimed_by_wang_after_everyone_was_alerted(people, app, clock)
+    chen, li = people("陈书记"), people("李社工")
+    await chen.send("1号转给李社工")
+    offer = chen.last("转交")
+    assert "#1" in offer.text and "王老伯" in offer.text, offer.text
+    await chen.click(offer, "李社工")
+    assert (await app.svc.store.incident(1))["claimed_by"] == "li"
+    assert any("陈书记" in t and "转交给您" in t for t in li.texts())
+
+
+async def test_a_colleague_typing_to_pass_on_a_call_she_does_not_hold_still_gets_none(people, app, clock):
+    await _claimed_by_wang_after_everyone_was_alerted(people, app, clock)
+    li = people("李社工")
+    await li.send("1号转给陈书记")
+    assert not any("inc:handto:1" in data for _, data in li.inbox[-1].buttons)
+    assert (await app.svc.store.incident(1))["claimed_by"] == "wang"
