@@ -79,3 +79,17 @@ async def test_only_his_daughter_crying_again_is_counted_as_hers(people, app, cl
     line = li.last("次").text
     assert "女儿" in line and "王丽" in line and "2 次" in line, line
     assert "王老伯 又发来" not in line, line
+
+
+async def test_a_neighbours_cry_on_her_claimed_call_is_a_new_urgent_call_read_as_the_neighbours(people, app, clock):
+    """李社工 has 张阿姨's call; the neighbour who reported it cries again: a renewal to 李社工, in her words."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    chen, li = people("楼下小陈"), people("李社工")
+    await chen.send("3号楼的张阿姨摔倒了")
+    await li.press_data(li.last("#1").message_id, "inc:claim:1")
+    clock.advance(seconds=70)
+    await chen.send("救命 快来人")
+    line = li.last("救命 快来人").text.splitlines()[0]
+    assert "#1" in line and "楼下小陈" in line and "紧急" in line, line
+    assert "张阿姨 又发来" not in line, line
+    assert not any("紧急求助 #2" in t for t in li.texts())
