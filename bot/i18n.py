@@ -1,11 +1,16 @@
 """One message catalogue per locale (bot/locales/*.yaml); committee staff can review them without reading code."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 
 LOCALES_DIR = Path(__file__).parent / "locales"
+# How someone is related to a resident, as the register or an earlier line wrote it in any locale ("女儿"): said in
+# the reader's locale wherever a text has a {relation} ("daughter"). Those the catalogue does not know: as written.
+RELATION_KEYS = ("stranger.relation", "staffabout.relation")  # besides every "relation.*"
+RELATIONS_SPLIT = re.compile(r"\s*[、，,/]\s*")
 
 
 class Catalogue:
@@ -14,6 +19,8 @@ class Catalogue:
         self.texts = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yaml"))}
         if default not in self.texts:
             raise ValueError(f"no message catalogue for locale {default!r}")
+        self.relations = {text: key for texts in self.texts.values() for key, text in texts.items()
+                          if isinstance(text, str) and (key.startswith("relation.") or key in RELATION_KEYS)}
 
     def locale_for(self, language_code: str | None) -> str:
         if language_code and language_code.lower().startswith("en") and "en" in self.texts:
@@ -27,7 +34,17 @@ class Catalogue:
         template = texts.get(key)
         if template is None:
             template = self.texts[self.default][key]  # a missing key fails loudly in tests
+        if isinstance(kw.get("relation"), str):
+            kw["relation"] = self.relation(kw["relation"], locale)
         return template.format(**kw) if kw else template
+
+    def relation(self, words: str, locale: str | None = None) -> str:
+        """"女儿" as `locale` says it ("daughter"); several ("女儿、儿子") each; one it does not know as written."""
+        parts = RELATIONS_SPLIT.split(words.strip()) if words else []
+        if not any(p in self.relations for p in parts):
+            return words
+        said = [self.t(self.relations[p], locale) if p in self.relations else p for p in parts]
+        return self.t("relations.sep", locale).join(said)
 
     def all_values(self, key: str) -> set[str]:
         """The same label in every locale, e.g. to recognise a menu button whatever language pressed it."""

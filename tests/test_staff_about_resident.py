@@ -59,7 +59,7 @@ async def test_her_tap_to_raise_after_the_resident_called_himself_joins_his_call
     assert await app.svc.store.incident(2) is None
     inc = await app.svc.store.incident(1)
     assert inc["kind"] == "emergency"  # raised: a staff member at her door with no answer
-    told = li.last("已经开着")
+    told = li.last("已升级为紧急")  # she reads that her tap raised it (was: "已经开着", as if nothing changed)
     assert "#1" in told.text and "inc:claim:1" in datas(told)
 
 

@@ -84,6 +84,8 @@ def _describe(ctx: Ctx, e: dict) -> str:
         kw["failed"] = ctx.t("timeline.failed", who=", ".join(e["failed"])) if e.get("failed") else ""
     if ev == "created" and e.get("source") in SOURCES:
         kw["source"] = ctx.t(f"source.{e['source']}")
+    if ev == "handed_over" and e.get("from"):  # the head moved a colleague's call
+        ev = "handed_over_from"
     if ev in ("escalated", "fallback_alert"):
         kw["level"] = e.get("level", 0) + 1
     if ev == "resolved":
@@ -131,7 +133,9 @@ async def on_duty_button(ctx: Ctx, action: str, rid: int | None = None) -> None:
     me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
     if action == "take":
         before = await roster.reachable_on_duty(ctx.svc)
-        await store.set_duty_override(me.id, ctx.svc.clock.ts() + 12 * 3600)
+        asker = (await store.cover(rid)).get("asker") if rid is not None else None  # "我今天请假": hers alone
+        await store.take_duty(me.id, ctx.svc.clock.ts() + 12 * 3600, [asker] if asker else None)
+        before = [st for st in before if st.id == asker] if asker else before
         await shift_handoff.taken_from(ctx.svc, me, before, rid)  # their alerts stop: they hear who has them now
     elif action == "back":
         await store.set_duty_override(me.id, None)

@@ -180,9 +180,10 @@ class Lifecycle:
         self.background(self.tell_family_now(n))
         return await self.store.incident(n)
 
-    async def handover(self, n: int, from_staff, to_staff) -> bool:
+    async def handover(self, n: int, from_staff, to_staff, by=None) -> bool:
+        """`by`: the head moving a colleague's call (the timeline says whose it was)."""
         inc = await self.store.incident(n)
-        if inc is None or inc["status"] == "resolved" or inc["claimed_by"] != from_staff.id:
+        if inc is None or inc["status"] == "resolved" or inc["claimed_by"] != from_staff.id or to_staff.id == from_staff.id:
             return False
         now = self.svc.clock.ts()
         if not await self.store.claim_incident(n, to_staff.id, now, expected=from_staff.id):
@@ -191,8 +192,9 @@ class Lifecycle:
         await self.store.update_incident(n, claims=claims, reopened=False, renewed=False)
         await self.store.cancel_deadline(f"arr:{n}:{inc.get('claims', 0)}")
         await self.store.set_deadline(f"arr:{n}:{claims}", now + self.policy(inc["kind"]).arrival_timeout_minutes * 60)
-        await self.store.add_timeline(n, {"at": now, "event": "handed_over", "by": from_staff.name,
-                                          "to": to_staff.name})
+        by = by or from_staff
+        await self.store.add_timeline(n, {"at": now, "event": "handed_over", "by": by.name, "to": to_staff.name,
+                                          **({"from": from_staff.name} if by.id != from_staff.id else {})})
         return True
 
     async def name_resident(self, n: int, person: dict, relation: str) -> bool:

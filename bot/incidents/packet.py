@@ -7,6 +7,7 @@ from ..roster import staff_by_id
 from ..services import Services
 from ..textfit import MESSAGE_LIMIT, clip, clip_middle
 from ..types import Button
+from .handover import shows_hand_over
 from .held_calls import lost, lost_line
 
 # long fields are cut in the packet (the whole text is in /incident), so it always fits one message
@@ -268,8 +269,7 @@ def _buttons(svc: Services, inc: dict, loc: str, viewer: int | None = None) -> t
     rows.append((Button(t("btn.resolve"), f"inc:resolve:{n}"),))
     if death:
         rows.append(death)
-    claimer = staff_by_id(svc.settings, inc.get("claimed_by"))
-    if inc["status"] in ("claimed", "arrived") and (viewer is None or claimer and viewer == claimer.telegram_id):
+    if inc["status"] in ("claimed", "arrived") and shows_hand_over(svc.settings, inc, viewer):  # the claimer's, the head's
         rows.append((Button(t("btn.handover"), f"inc:handover:{n}"),))
     if where := last_position(inc):  # one tap from the coordinates to a map
         rows.append((map_button(svc, where, loc),))

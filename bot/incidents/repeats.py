@@ -17,6 +17,8 @@ from .. import roster
 from ..services import Services
 from ..types import MessageRef, Outbound
 from .family_news import tell_still_calling
+from .repeat_authors import again_keys, author, who_cried
+from .retries import ALERT_RETRY_SECONDS
 
 REPEAT_INTERVAL_SECONDS = 60
 STRANGER_MEDIA_SECONDS = 600  # a stranger's voice or photo: one forwarded per person per 10 minutes
@@ -33,8 +35,9 @@ class Repeats:
     def __init__(self, svc: Services, incidents) -> None:
         self.svc, self.incidents = svc, incidents
 
-    async def _first_of_interval(self, subject: str) -> bool:
-        return await self.svc.store.repeat(subject, self.svc.clock.ts(), REPEAT_INTERVAL_SECONDS, f"rep:{subject}")
+    async def _first_of_interval(self, subject: str, by: dict | None = None) -> bool:
+        return await self.svc.store.repeat(subject, self.svc.clock.ts(), REPEAT_INTERVAL_SECONDS, f"rep:{subject}",
+                                           author(by))
 
     async def called_again(self, n: int, words: str, at: float, event: str = "resident_again",
                            by: dict | None = None) -> int | None:
@@ -44,7 +47,8 @@ class Repeats:
         it, collapsed. None: it was an emergency already (0: a new urgent call, or the reminder, that reached
         nobody — or nobody has the call yet: its caller is told the truth, and once when someone has it). `by`: a
         family contact who cried for him (name, relation): staff read that she wrote it."""
-        k = await self.svc.store.add_timeline(n, {"at": at, "event": event, "words": words[:300]})
+        k = await self.svc.store.add_timeline(n, {"at": at, "event": event, "words": words[:300],
+                                                  **({"by": by.get("name", "")} if by else {})})
         inc = await self.svc.store.incident(n) or {}
         raising = inc.get("kind") in ("help", "checkin")
         if raising and (reached := await self.incidents.within(
@@ -52,8 +56,8 @@ class Repeats:
             return reached
         reached, inc = None, await self.svc.store.incident(n) or {}
         if renews(inc):
-            key, who = ("alert.renewed_family", {"reporter": by.get("name", ""), "relation": by.get("relation", "")}) \
-                if by else ("alert.renewed", None)
+            key, who = again_keys(by)[1], {"reporter": by.get("name", ""), "relation": by.get("relation", "")} \
+                if by else None
             if not await self.incidents.within(n, self.incidents.renew(n, words[:200] or "🆘", key, who)):
                 reached = 0  # nobody has the new cry yet (Telegram failing): its caller is told the truth
         # still unclaimed, or a renewal not answered yet: one line per interval; nobody got this one, or nobody has
@@ -70,10 +74,10 @@ class Repeats:
         staff chat got it (its caller must not read that staff were reminded) — or Telegram has not answered soon
         enough (Incidents.within: she is not left in silence; told once if it does get through). `by`: the family
         contact who wrote it ("👪 女儿 王丽：…"), never read as his."""
-        if not await self._first_of_interval(f"i{n}"):
+        if not await self._first_of_interval(f"i{n}", by):  # counted as whoever wrote it (repeat_authors.py)
             return False
         who = {"reporter": by.get("name", ""), "relation": by.get("relation", "")} if by else {}
-        sending = await self.incidents.notify_alerted(n, "alert.family_again" if by else "alert.resident_again",
+        sending = await self.incidents.notify_alerted(n, again_keys(by)[0],
                                                       words=words[:200] or "🆘", urgent=True, holders=True, owe=k,
                                                       **who)
         results = await self.incidents.within(n, sending, None)
@@ -106,17 +110,32 @@ class Repeats:
             n = int(subject[1:])
             timeline = await self.svc.store.timeline(n)
             k = max((i for i, e in enumerate(timeline) if str(e.get("event", "")).endswith("_again")), default=None)
-            await (await self.incidents.notify_alerted(n, "alert.resident_again_many", count=count, urgent=True,
-                                                       holders=True, owe=k))
-        else:  # "rep:s5001": a stranger's cries counted before they became calls (stranger_call.py), still owed
-            uid = int(subject[1:])
-            seen = await self.svc.store.stranger_log(uid)
-            name = seen[-1].get("name", "") if seen else ""
-            text = self.svc.cat.t("stranger.again_many", name=name or "?", count=count)
-            await self.svc.outbox.send_all([Outbound(st.telegram_id, text, urgent=True, tag="stranger")
-                                            for st in await on_duty(self.svc)])
+            by = await self.svc.store.repeat_authors(subject)  # not all his: each writer's count (his daughter's)
+            more = {"who": who_cried(self.svc.cat, count, by)} if by else {}
+            await (await self.incidents.notify_alerted(n, "alert.again_many_by" if by else "alert.resident_again_many",
+                                                       count=count, urgent=True, holders=True, owe=k, **more))
+        elif not await self._stranger_count(subject, count, key):  # "rep:s5001": below
+            return False  # some staff chats are still owed it: its timer comes back to them
         await self.svc.store.repeats_sent(subject)
         return True
+
+    async def _stranger_count(self, subject: str, count: int, key: str) -> bool:
+        """A stranger's cries counted before they became calls (stranger_call.py), left by an earlier version: to the
+        staff on duty; those Telegram failed for (5xx, time-outs) are owed it (with the count, in Redis), sent again
+        ALERT_RETRY_SECONDS later until each has it or refused it for good. True once none is owed it."""
+        store = self.svc.store
+        if (owed := await store.repeats_owed(subject)) is None:
+            seen = await store.stranger_log(int(subject[1:]))
+            name = seen[-1].get("name", "") if seen else ""
+            text = self.svc.cat.t("stranger.again_many", name=name or "?", count=count)
+            owed = {str(st.telegram_id): text for st in await on_duty(self.svc)}
+        msgs = [Outbound(int(chat), text, urgent=True, tag="stranger") for chat, text in owed.items()]
+        results = await self.svc.outbox.send_all(msgs)
+        if not (left := {str(m.chat_id): m.text for m, res in zip(msgs, results) if not res.ok and not res.permanent}):
+            return True
+        await store.owe_repeats(subject, left)
+        await store.renew_deadline(key, self.svc.clock.ts() + ALERT_RETRY_SECONDS)
+        return False
 
     async def _stranger_media_held(self, uid: int, count: int) -> None:
         """The voices, photos and locations a stranger sent after the one forwarded: how many, what, and the latest."""

@@ -19,6 +19,7 @@ from ..flows.menu import keyboard
 from ..residents import CALLED, Called, door_said, full_address, lives_at, residents_at, residents_called
 from ..types import MEDIA
 from .help_request import forward_media
+from .outage import called_at
 from .own_name import others_named
 from .repeats import REPEAT_INTERVAL_SECONDS
 
@@ -92,10 +93,33 @@ async def stranger_named(ctx: Ctx, words: str) -> bool:
     (stranger_call.py)."""
     called, claims = await named_by_stranger(ctx.svc, words)
     if (person := called.one) is None:
-        return False
+        return await _again_on_hers(ctx, words)
     reporter = stranger_reporter(ctx.svc, ctx.ev.first_name, claims, tg_id=ctx.ev.user_id)
     await reported_resident(ctx, person, words, reporter, forward=False)
     return True
+
+
+async def _again_on_hers(ctx: Ctx, words: str) -> bool:
+    """Their cry again ("救命 快来人"), a moment after they reported a resident or gave her door: on her call."""
+    svc, uid = ctx.svc, ctx.ev.user_id
+    if not (inc := await last_report(svc, uid)) or not inc.get("resident"):
+        return False
+    reached = await cried_again_on_hers(svc, inc, uid, words, stranger_reporter(svc, ctx.ev.first_name, tg_id=uid))
+    ctx.say(ctx.t("family.other_cry_sent" if reached else "stranger.not_reached",
+                  phone=svc.settings.community.committee_phone), keyboard=keyboard(ctx), urgent=True)
+    if not reached:  # told once when a staff member has it (reached_late.py)
+        await svc.incidents.caller_unreached(inc["id"], [uid])
+    return True
+
+
+async def cried_again_on_hers(svc, inc: dict, uid: int, words: str, reporter: dict) -> int:
+    """An unregistered person's cry again after they reported her (or gave her door as theirs): on her call, read as
+    theirs ("📣 报告人 楼下小陈") — never a second call with no address, never "张阿姨 又发来求助" (it may not be her).
+    How many staff chats have it (0: none, Telegram failing)."""
+    await remember(svc, uid, inc["id"])
+    reached = await svc.repeats.called_again(inc["id"], words, called_at(svc.clock.ts()), event="reporter_again",
+                                             by={**reporter, "reporter": True})
+    return 0 if reached == 0 else 1
 
 
 def stranger_reporter(svc, name: str | None, claims: str = "", phone: str = "", tg_id: int | None = None) -> dict:

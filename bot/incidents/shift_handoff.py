@@ -1,8 +1,9 @@
 """The staff member on duty says she cannot do it ("我今天请假", "我发烧了，今天值不了班", "谁帮我顶一下班"): every other
 staff member the bot can reach, the head too, is asked with one tap [🙋 我来值班] (`cover:<ask>`,
 bot/flows/staff_views.py) — and she is told so; until someone takes it, calls still reach her first. Whoever takes a
-duty over, from here or from /duty, is on duty at once, and those it was taken from are told (`taken_from`): their
-alerts stop, and they should know. The ask has one taker (bot/store/cover.py): once taken, the others' asks say who
+duty over, from here or from /duty, is on duty at once INSTEAD of them — the one who asked (from here), everyone on
+duty (from /duty); never one more phone beside hers (store/cover.py take_duty) — and those it was taken from are told
+(`taken_from`): their alerts stop, and they should know. The ask has one taker (bot/store/cover.py): once taken, the others' asks say who
 took it (no button left), and a tap on an old one says who has it and takes nothing. Words about another day
 ("明天我休息") ask nobody: the duty view, as before.
 """

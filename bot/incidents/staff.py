@@ -16,6 +16,7 @@ from ..types import MEDIA, MessageRef, Outbound
 from . import staff_about, staff_words
 from .colleague import on_cry
 from .family_news import tell_taken
+from .handover import hand_to_whom, holder_of, may_hand_over, tell_handed_over
 from .held_calls import lost_line
 from .packet import URGENT_KINDS, colleague, tappable
 from .urgency import typed_cry
@@ -60,27 +61,24 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
         ctx.say(ctx.t("staff.outcome_ask", n=n),
                 buttons=[[ctx.button(f"outcome.{o}", f"out:{n}:{o}") for o in OUTCOMES[:2]],
                          [ctx.button(f"outcome.{o}", f"out:{n}:{o}") for o in OUTCOMES[2:]]])
-    elif action in ("handover", "handto") and inc.get("claimed_by") not in (None, me.id):
+    elif action in ("handover", "handto") and not may_hand_over(inc, me):
         # an old packet's 🔁 (or a forged one): the call is a colleague's to hand over, and stays hers
         ctx.say(lost_line(ctx.svc, inc, ctx.me.locale) or _taken_by(ctx, n, inc["claimed_by"]))
     elif action == "handover":
-        others = [s for s in ctx.svc.settings.staff if s.id != me.id]
+        others = hand_to_whom(ctx.svc.settings, inc, me)
         ctx.say(ctx.t("staff.handover_ask", n=n), buttons=[[ctx.button("staff.handover_to", f"inc:handto:{n}:{s.id}",
                                                                         name=s.name)] for s in others])
     elif action == "handto" and len(args) > 1:
-        to = roster.staff_by_id(ctx.svc.settings, args[1])
+        to, holder = roster.staff_by_id(ctx.svc.settings, args[1]), holder_of(ctx.svc.settings, inc, me)
         if to and to.id in await roster.unreachable(ctx.svc):  # she would never hear of it: it stays hers
             ctx.say(ctx.t("staff.handover_unreachable", n=n, name=to.name, phone=tappable(to.phone)))
             return
-        if to is None or not await _inc(ctx).handover(n, me, to):
+        if to is None or not await _inc(ctx).handover(n, holder, to, by=me):
             ctx.say(ctx.t("staff.handover_failed", n=n))
             return
         ctx.edit_pressed(ctx.t("staff.handed_over", n=n, name=to.name))
         await _inc(ctx).refresh(n)
-        res = await ctx.svc.outbox.send(Outbound(to.telegram_id, ctx.svc.cat.t("staff.handed_to_you", n=n,
-                                                                              name=me.name), urgent=inc["kind"] in URGENT_KINDS))
-        if not res.ok and res.permanent and ctx.svc.reach:  # she never hears of it: it comes back (held_calls.py)
-            await ctx.svc.reach.refused([to.telegram_id])
+        await tell_handed_over(ctx.svc, inc, me, holder, to, urgent=inc["kind"] in URGENT_KINDS)
         await _tell_resident(ctx, inc, "help.staff_coming", who=to.name, phone=to.phone)
         await tell_taken(ctx.svc, n, to.name)
     else:

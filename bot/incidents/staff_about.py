@@ -3,6 +3,7 @@ never her own call for help (colleague.py is for "我摔倒了 起不来"), neve
 
 her words name                          she gets (one message)
 a registered resident with a call open  its line (#n, state, who holds it) and the buttons she can press on it
+                                        (not urgent yet — a request, a missed check-in —: [🆘 为…发起紧急求助] raises it)
 a registered resident with none         [🆘 为张阿姨发起紧急求助]: one tap raises his call, reported by her (stf:raise)
 someone not on the register, or nobody  120 first, how to name a resident, the calls she can take
 always, last                            [🆘 是我自己需要帮助] (stf:own): her colleague call, if the words were hers
@@ -110,6 +111,8 @@ async def answer(ctx: Ctx, text: str, cried: bool = True) -> None:
         if holders := await _told_holders(ctx, inc, person, text):
             lines.append(ctx.t("staffabout.passed", names="、".join(holders)))
         rows += _rows_if_hers(ctx, inc, person["name"])
+        if inc["kind"] != "emergency":  # his request (or a missed check-in) open: one tap makes it urgent (on_button)
+            rows.append([ctx.button("staffabout.raise", f"stf:raise:{person['id']}", name=person["name"])])
     if len(people) > CANDIDATES:  # never a guess among many: the rest counted, and how to say which
         lines.append(ctx.t("staffabout.more", count=len(people) - CANDIDATES))
     if not people:
@@ -174,9 +177,12 @@ async def on_button(ctx: Ctx, args: list[str]) -> bool:
     existing, n = await incidents.opened_or_open("emergency", person, words=said, source="staff", ask_address=False,
                                                  reporter=reporter)
     if existing:  # his call was opened meanwhile: that one, raised if it was a request, never a second
+        key = "staffabout.already"
         if existing["kind"] != "emergency":
-            await incidents.raise_call(existing["id"], said, "staff")
-        ctx.edit_pressed(ctx.t("staffabout.already", n=existing["id"], name=person["name"]),
+            raised = await incidents.raise_call(existing["id"], said, "staff")
+            key = "staffabout.raised_open" if raised else "staffabout.raised_nobody" if raised == 0 else key
+        ctx.edit_pressed(ctx.t(key, n=existing["id"], name=person["name"],
+                               phone=ctx.svc.settings.community.committee_phone),
                          _rows_if_hers(ctx, await ctx.svc.store.incident(existing["id"]), person["name"]))
         return True
     reached = await incidents.alert_first(n)

@@ -128,7 +128,9 @@ def _narrowed(calls: list[tuple[dict, str]], n: int | None, text: str) -> list[t
 async def _offer(ctx: Ctx, intent: str, n: int | None, text: str) -> None:
     """The buttons of each alert she can act on that her words may mean, each named; or plainly none, and /open."""
     offers = []
-    for inc, name in await _hers(ctx):
+    for inc, name in await _hers(ctx, anyones=intent == "handover" and _head(ctx)):
+        if not _mine(ctx, inc) and n != inc["id"] and not (name and name in text):
+            continue  # the head moves a colleague's call only when she says which ("1号转给李社工")
         if n is not None and inc["id"] != n:
             continue
         can = actions(ctx.svc, inc)
@@ -166,6 +168,11 @@ def _buttons(ctx: Ctx, n: int, name: str, group: tuple[str, ...]) -> list[list]:
         return [[ctx.button("staffwords.outcome", f"out:{n}:{o}", n=n, label=ctx.t(f"outcome.{o}"))
                  for o in pair] for pair in (OUTCOMES[:2], OUTCOMES[2:])]
     return [[ctx.button("staffwords.button", f"inc:{a}:{n}", n=n, name=name, label=ctx.t(LABELS[a]))] for a in group]
+
+
+def _head(ctx: Ctx) -> bool:
+    """The committee head: she may hand over a colleague's call too (handover.py)."""
+    return getattr(roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id), "role", "") == "head"
 
 
 def _mine(ctx: Ctx, inc: dict) -> bool:  # (a call given back, its holder unreachable: anyone's: held_calls.py)

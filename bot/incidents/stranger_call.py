@@ -31,7 +31,7 @@ from .alerting import listeners
 from .outage import called_at
 from .packet import someone_else, tappable
 from .repeats import REPEAT_INTERVAL_SECONDS
-from .reported import (candidates, last_report, named_by_stranger, named_in, recent_call, remember, reported_at,
+from .reported import (candidates, cried_again_on_hers, last_report, named_by_stranger, named_in, recent_call, remember, reported_at,
                        reported_resident, stranger_reporter)
 
 WINDOW_SECONDS = 600  # the strangers' cap counts new calls in windows of 10 minutes
@@ -57,8 +57,8 @@ async def cried(svc: Services, ev: Inbound, words: str) -> int:
     the cap). How many staff chats have it (a cry joining a call they hold counts as heard). In private, told it
     reached nobody (onboarding.py), they hear once when a staff member has the call (reached_late.py)."""
     reached = await _cried(svc, ev, words)
-    if not reached and not ev.is_group and (inc := await own_call(svc, ev.user_id)):
-        await svc.incidents.caller_unreached(inc["id"], [ev.chat])
+    if not reached and not ev.is_group and (inc := await last_report(svc, ev.user_id)):
+        await svc.incidents.caller_unreached(inc["id"], [ev.chat])  # (theirs, or the resident's they reported)
     return reached
 
 
@@ -67,6 +67,8 @@ async def _cried(svc: Services, ev: Inbound, words: str) -> int:
     reporter = reporter_of(svc, ev, ((await svc.store.pending(uid)) or {}).get("phone", ""))
     if inc := await own_call(svc, uid):
         return await _joined(svc, inc, uid, words, reporter, again=True)
+    if (inc := await last_report(svc, uid)) and inc.get("resident"):
+        return await cried_again_on_hers(svc, inc, uid, words, reporter)  # (in a group: in private, stranger_named)
     if group and (inc := await _group_call(svc, group)):
         return await _joined(svc, inc, uid, words, reporter, again=False)
     cap = svc.settings.escalation.strangers_per_10_minutes
@@ -139,9 +141,11 @@ async def _joined_told(svc: Services, inc: dict, who: str, words: str, k: int) -
 async def joined_many(svc: Services, n: int, count: int) -> None:
     """The strangers counted onto the call in the last minute: one line to the staff holding it."""
     inc = await svc.store.incident(n)
-    if inc and inc["status"] != "resolved":
-        await svc.incidents.notify_alerted(n, "alert.strangers_joined_many", count=count, urgent=True,
-                                           holders=True)
+    if inc and inc["status"] != "resolved":  # lost while Telegram fails: owed, as the last one's note (notes_owed.py)
+        timeline = await svc.store.timeline(n)
+        k = max((i for i, e in enumerate(timeline) if e.get("event") == "stranger_joined"), default=None)
+        await (await svc.incidents.notify_alerted(n, "alert.strangers_joined_many", count=count, urgent=True,
+                                                  holders=True, owe=k))
 
 
 async def _group_call(svc: Services, group: int) -> dict | None:

@@ -48,3 +48,16 @@ class CoverStore(StoreBase):
         """The ask's asker, messages ([chat, message id], each colleague's) and taker."""
         raw = {k.decode(): v.decode() for k, v in (await self.r.hgetall(self.keys.cover(rid))).items()}
         return {**raw, "messages": loads(raw.get("messages")) or []}
+
+    async def take_duty(self, taker: str, until: float, replaced: list[str] | None = None) -> None:
+        """`taker` on duty until `until` INSTEAD of `replaced` (None: of everyone who had taken it over) — a duty
+        taken is never one more phone beside the one on leave. The roster's own staff need nothing: any duty taken
+        over comes before the roster (roster.on_duty)."""
+        key = self.keys.duty_overrides()
+        async with self.r.pipeline(transaction=True) as p:
+            if replaced is None:
+                p.delete(key)
+            elif others := [sid for sid in replaced if sid != taker]:
+                p.hdel(key, *others)
+            p.hset(key, taker, until)
+            await p.execute()

@@ -11,9 +11,13 @@ local last = tonumber(redis.call('HGET', KEYS[1], 'last') or '-1e18')
 redis.call('EXPIRE', KEYS[1], 86400)
 if tonumber(ARGV[1]) - last >= tonumber(ARGV[2]) then
   redis.call('HSET', KEYS[1], 'last', ARGV[1], 'count', 0)
+  for _, f in ipairs(redis.call('HKEYS', KEYS[1])) do
+    if string.sub(f, 1, 3) == 'by:' then redis.call('HDEL', KEYS[1], f) end
+  end
   return 1
 end
 redis.call('HINCRBY', KEYS[1], 'count', 1)
+if ARGV[4] and ARGV[4] ~= '' then redis.call('HINCRBY', KEYS[1], 'by:' .. ARGV[4], 1) end
 redis.call('ZADD', KEYS[2], 'NX', last + tonumber(ARGV[2]), ARGV[3])
 return 0
 """
@@ -33,8 +37,25 @@ local count = tonumber(redis.call('HGET', KEYS[1], 'count') or '0')
 if count > 0 then
   redis.call('HSET', KEYS[1], 'count', 0, 'last', ARGV[1])
   redis.call('HINCRBY', KEYS[1], 'sending', count)
+  local all = redis.call('HGETALL', KEYS[1])
+  for i = 1, #all, 2 do
+    if string.sub(all[i], 1, 3) == 'by:' then
+      redis.call('HINCRBY', KEYS[1], 'sending_' .. all[i], tonumber(all[i + 1]))
+      redis.call('HDEL', KEYS[1], all[i])
+    end
+  end
 end
 return tonumber(redis.call('HGET', KEYS[1], 'sending') or '0')
+"""
+
+# The repeats passed on: forgotten with who made them ('sending_by:<who>'), the voice taken with them and the chats
+# still owed them ('owed').
+_REPEATS_SENT = """
+local fields = {'sending', 'media', 'owed'}
+for _, f in ipairs(redis.call('HKEYS', KEYS[1])) do
+  if string.sub(f, 1, 11) == 'sending_by:' then table.insert(fields, f) end
+end
+return redis.call('HDEL', KEYS[1], unpack(fields))
 """
 
 # A registered person's latest voice, photo or location held back in a group (KEYS[1]), taken to go with the count:
@@ -93,10 +114,17 @@ class DeadlinesStore(StoreBase):
         return first[0][1] if first else None
 
     # --- repeated calls (collapsed, see bot/repeats.py) --------------------------------
-    async def repeat(self, key: str, now: float, interval: float, deadline: str) -> bool:
-        """True: pass this one on now; False: counted, `deadline` passes the count on when the interval ends."""
+    async def repeat(self, key: str, now: float, interval: float, deadline: str, by: str = "") -> bool:
+        """True: pass this one on now; False: counted, `deadline` passes the count on when the interval ends (`by`:
+        who made it, when not the one the count is about: `repeat_authors`)."""
         return bool(await self.script(_REPEAT)(keys=[self.keys.repeats(key), self.keys.deadlines()],
-                                               args=[now, interval, deadline]))
+                                               args=[now, interval, deadline, by]))
+
+    async def repeat_authors(self, key: str) -> dict[str, int]:
+        """Of the repeats taken (`take_repeats`), how many each `by` made (the rest: the one it is about)."""
+        raw = await self.r.hgetall(self.keys.repeats(key))
+        return {k.decode()[len("sending_by:"):]: int(v) for k, v in raw.items()
+                if k.decode().startswith("sending_by:") and int(v) > 0}
 
     async def paced(self, key: str, now: float, interval: float) -> bool:
         """True if a line about `key` may go now: none went in the last `interval` seconds (nothing counted)."""
@@ -110,9 +138,18 @@ class DeadlinesStore(StoreBase):
         """The repeats to pass on now: those counted since, and any a worker took but died before passing on."""
         return int(await self.script(_TAKE_REPEATS)(keys=[self.keys.repeats(key)], args=[now]))
 
+    async def repeats_owed(self, key: str) -> dict[str, str] | None:
+        """The count's text still owed to each staff chat (Telegram failed for it); None: not sent yet."""
+        raw = await self.r.hget(self.keys.repeats(key), "owed")
+        return loads(raw) if raw else None
+
+    async def owe_repeats(self, key: str, texts: dict[str, str]) -> None:
+        """The count taken is still owed to these chats (chat: its text): sent again before `repeats_sent`."""
+        await self.r.hset(self.keys.repeats(key), "owed", dumps(texts))
+
     async def repeats_sent(self, key: str) -> None:
         """The repeats taken (and the voice taken with them, `take_group_media`) reached staff: forgotten."""
-        await self.r.hdel(self.keys.repeats(key), "sending", "media")
+        await self.script(_REPEATS_SENT)(keys=[self.keys.repeats(key)], args=[])
 
     async def within_quota(self, name: str, now: float, window: float, limit: int) -> bool:
         """Whether one more of `name` fits in this window of `window` seconds (at most `limit` a window)."""
