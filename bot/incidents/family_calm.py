@@ -1,0 +1,43 @@
+"""A family member's worry that names no danger ("我爸一个人在家我不放心", "我爸又忘记吃药了", "我爸在电话里哭"), and
+a scam told as over ("有人让他转账 他没转 挂掉了"): staff hear them as a request and follow up; she reads that they
+will. The model leans to "emergency" on any "我爸…" it cannot place (most of what it learnt a daughter say was a
+cry), so a family contact's unsure words alarmed; these words say why she wrote, and nothing in them is a danger.
+
+Never calm: a danger named beside the worry, strong or weak ("哭着说摔倒了", "一个人在家 说头晕"), a word of being ill
+("哭着说肚子疼"), words saying she cannot tell what happened or cannot reach him ("哭 说不清楚怎么了", "电话打不通"),
+or a scam under way ("他还没转 快去拦一下")."""
+from __future__ import annotations
+
+import re
+
+from ..flows.understanding import AILING
+
+# why she wrote: a worry, a forgotten pill, tears, someone old alone (Shanghainese 一家头 = alone, 勿放心)
+CALM = re.compile(r"不放心|放心不下|勿放心|担心|担忧|挂念|惦记|牵挂|哭|一个人(?:在家|住|在屋里)|一家头|独居|孤单"
+                  r"|忘(?:了|记)?吃\S{0,4}药|药\S{0,2}忘(?:了|记)?吃|多(?:关心|照顾|看看|关照|留意)")
+# she cannot tell what happened, or cannot reach him: a person must find out now
+UNKNOWN = re.compile(r"说不(?:清|出|了话)|听不清|不知道(?:他|她)?(?:怎么|出|发生|什么)|出(?:了|什么)?事|怎么了|不对劲|不行了"
+                     r"|不应|没(?:有)?(?:声音|反应|动静)|敲不开|没人(?:开|接|应)|打不通|联系不上|找不到|不见了|救")
+
+
+def worry_only(text: str) -> bool:
+    """A worry that names no danger: for staff as a request, not a 🆘."""
+    from nlu.features import normalise
+    from nlu.rules import fired_rules
+
+    if not CALM.search(text) or AILING.search(text.replace("血压", "")) or UNKNOWN.search(text):
+        return False
+    return not fired_rules(normalise(text))  # no danger counting now, weak ("头晕") or strong ("摔倒")
+
+
+def scam_over(text: str) -> bool:
+    """A scam call told as over ("有人让他转账 他没转 挂掉了"): staff phone him to reassure and warn, no emergency."""
+    from nlu.features import normalise
+    from nlu.rules import told_over
+
+    return told_over(normalise(text or ""), concept="scam")
+
+
+def said(text: str) -> bool:
+    """Either: words for a request, never a cry, from a family contact."""
+    return worry_only(text) or scam_over(text)

@@ -1,0 +1,59 @@
+"""A daughter's worry that is no emergency (session 18): "我爸一个人在家我不放心", "我爸又忘记吃药了", "我爸在电话里哭"
+raised a 🆘 to staff (the model leans to "emergency" on any "我爸…" it cannot place, and a family contact's unsure
+words alarmed); a scam told as over ("有人让他转账 他没转 挂掉了") alarmed as one under way. Now staff get them as a
+request (they see her words and follow up, no 🆘) and she reads kindly that they will; a danger beside the worry
+("哭着说摔倒了", "电话里说胸口疼"), a scam under way and a child who cannot say what happened still alarm."""
+import pytest
+from conftest import TUESDAY_9, at, enrolled, signed_up
+
+SOS, REQ = "紧急求助 #1", "求助 #1"
+
+CALM = [  # were 🆘 (all but the last four)
+    "我爸一个人在家我不放心", "我爸又忘记吃药了", "我爸在电话里哭", "我爸在电话里一直哭", "我爸药又忘记吃了",
+    "我爸一个人在家 我不放心 他有高血压", "阿拉爸爸一家头在屋里 我老担心的", "我爸血压药忘了吃了",
+    "我爸年纪大了一个人住 你们多关心",
+    "我爸一个人在家 我很担心", "我妈一个人住我放心不下", "我妈又忘吃降压药了", "我妈一个人在屋里厢 我勿放心",
+]
+SCAM_OVER = [  # were 🆘: the call is over, he did not pay
+    "我爸说有人让他转账 他没转 挂掉了", "有人打电话让我爸转账 还好他没转", "有骗子让我爸汇款 他把电话挂了",
+    "我爸说有人冒充公安让他转钱 他没上当",
+]
+STILL_URGENT = [  # a danger beside the worry, a scam under way, or she cannot tell what happened
+    "我爸在电话里哭着说摔倒了", "我爸电话里说胸口疼", "我爸哭着说不想活了", "我爸在电话里哭 说不清楚怎么了",
+    "我爸在电话里哭 不知道出什么事了", "我爸一个人在家 电话打不通", "我爸正在给骗子转账", "有人让我爸马上转账",
+    "有人打电话让我爸转账 他还没转 快去拦一下", "我爸一个人在家 说头晕得站不住",
+]
+
+
+async def _wangli_says(people, app, clock, words):
+    await enrolled(people, app, "王老伯", "13900000002")
+    await at(app, clock, TUESDAY_9)
+    wangli = await signed_up(people("王丽"), "13911110002")
+    n = len(wangli.texts())
+    await wangli.send(words)
+    return " ".join(wangli.texts()[n:]), people("李社工").texts()
+
+
+@pytest.mark.parametrize("words", CALM + SCAM_OVER)
+async def test_a_daughters_worry_reaches_staff_as_a_request_not_a_sos(people, app, clock, words):
+    told, staff = await _wangli_says(people, app, clock, words)
+    got = [t for t in staff if REQ in t]
+    assert got and words in got[0] and "王老伯" in got[0], staff
+    assert not any(SOS in t or "🆘" in t for t in staff), staff
+    assert "社工" in told and "王老伯" in told and "021-64370000" in told, told
+    assert "🆘" not in told and "没太明白" not in told, told
+
+
+@pytest.mark.parametrize("words", SCAM_OVER)
+async def test_staff_read_that_the_scam_call_is_over_and_she_is_told_so(people, app, clock, words):
+    told, staff = await _wangli_says(people, app, clock, words)
+    assert any("诈骗" in t and words in t for t in staff), staff
+    assert "诈骗" in told, told
+
+
+@pytest.mark.parametrize("words", STILL_URGENT)
+async def test_a_danger_told_with_a_worry_still_alerts_staff_at_once(people, app, clock, words):
+    told, staff = await _wangli_says(people, app, clock, words)
+    got = [t for t in staff if SOS in t]
+    assert got and words in got[0], staff
+    assert "已通知值班社工" in told, told
