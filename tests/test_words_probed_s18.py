@@ -1,0 +1,52 @@
+"""Session 18's probes of what residents type. A standing condition told as why a task is hard ("我眼睛不好 刷脸刷不
+出来") was heard as an illness as well: a "身体不舒服" request to staff and "听到您不舒服" beside the answer; now it is
+the face-recognition answer alone (which says who helps when she cannot do it). "随申办" beside 认证 ("随申办怎么认证")
+answered how to look up a pension in 随申办, not how to do the yearly certification."""
+import pytest
+from conftest import signed_up
+
+CERTIFICATION = "资格认证"
+
+
+async def _says(people, words):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    n = len(wang.texts())
+    await wang.send(words)
+    return wang.texts()[n:], people("李社工")
+
+
+@pytest.mark.parametrize("words", [
+    "我眼睛不好 刷脸刷不出来", "我眼睛看不清 养老金认证哪能弄", "眼睛不好使 刷脸总是失败",  # were 🤒 requests too
+    "我耳朵不好 电话听不清 养老金认证怎么办",                                         # was a 🤒 request too
+    "我手抖 刷脸刷不了", "我年纪大了 不会用手机认证",                                  # were right
+])
+async def test_eyes_or_hands_that_make_face_recognition_hard_get_its_answer_not_an_illness(people, words):
+    told, li = await _says(people, words)
+    said = "\n".join(told)
+    assert CERTIFICATION in said and "来源" in said and "居委会" in said, told
+    assert "不舒服" not in said, told
+    assert not any("身体不舒服" in t or "紧急求助" in t for t in li.texts()), li.texts()
+
+
+@pytest.mark.parametrize("words", ["我眼睛不好 今天头很痛", "我眼睛突然看不见了", "我眼睛不好 刷脸刷不出来 还有我腿疼"])
+async def test_an_illness_told_beside_a_standing_condition_still_reaches_staff(people, words):
+    told, li = await _says(people, words)
+    assert any(words in t for t in li.texts() if "#1" in t), li.texts()
+
+
+@pytest.mark.parametrize("words", [
+    "随申办怎么认证", "认证用随申办怎么做", "养老金认证在随申办上哪里弄", "随申办认证怎么搞", "认证随申办咋弄",
+    "随申办上面怎么认证", "随申办刷脸", "在随申办认证",                       # were the pension look-up (the first at 0.63)
+    "随身办认证怎么做", "用随申办认证养老金怎么弄",                                      # were right
+])
+async def test_certification_in_suishenban_is_answered_as_certification(people, words):
+    told, li = await _says(people, words)
+    said = "\n".join(told)
+    assert CERTIFICATION in said and "12333" in said, told
+    assert "发放记录" not in said, told
+
+
+@pytest.mark.parametrize("words", ["随申办上能查养老金吗", "随申办上查退休金"])
+async def test_a_pension_look_up_in_suishenban_stays_the_look_up(people, words):
+    told, li = await _says(people, words)
+    assert "随申办" in "\n".join(told) and CERTIFICATION not in "\n".join(told), told
