@@ -35,9 +35,9 @@ async def test_an_illness_told_beside_a_standing_condition_still_reaches_staff(p
 
 
 @pytest.mark.parametrize("words", [
-    "随申办怎么认证", "认证用随申办怎么做", "养老金认证在随申办上哪里弄", "随申办认证怎么搞", "认证随申办咋弄",
-    "随申办上面怎么认证", "随申办刷脸", "在随申办认证",                       # were the pension look-up (the first at 0.63)
-    "随身办认证怎么做", "用随申办认证养老金怎么弄",                                      # were right
+    "随申办怎么认证", "养老金认证在随申办上哪里弄", "随申办认证怎么搞", "认证随申办咋弄", "随申办上面怎么认证",
+    "随申办刷脸", "在随申办认证",                                               # were the pension look-up
+    "认证用随申办怎么做", "随身办认证怎么做", "用随申办认证养老金怎么弄",              # were right, the first only at 0.63
 ])
 async def test_certification_in_suishenban_is_answered_as_certification(people, words):
     told, li = await _says(people, words)
