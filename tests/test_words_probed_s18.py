@@ -50,3 +50,31 @@ async def test_certification_in_suishenban_is_answered_as_certification(people, 
 async def test_a_pension_look_up_in_suishenban_stays_the_look_up(people, words):
     told, li = await _says(people, words)
     assert "随申办" in "\n".join(told) and CERTIFICATION not in "\n".join(told), told
+
+
+# To the morning's "今天身体好吗？" a bare "我要去医院" (no time, no check-up) read "路上慢点！" and counted as fine: said to
+# a question about her health, with nothing planned in it, she may be going because she is unwell now. It is the
+# unwell answer: staff hear her words as 🤒, and she is asked whether someone should come; a visit she plans ("我今天
+# 要去医院", "明天去医院复查") stays fine, and one told with an ailment ("我要去医院，头很晕") is never fine.
+async def _checkin_answer(people, app, clock, words):
+    from conftest import TUESDAY_9, at, enrolled
+    zhang, rid = await enrolled(people, app)
+    await at(app, clock, TUESDAY_9)
+    n = len(zhang.texts())
+    await zhang.send(words)
+    return zhang.texts()[n:], (await app.svc.checkins.state(rid)).answer, people("李社工")
+
+
+@pytest.mark.parametrize("words", ["我要去医院", "我想去医院", "我得去医院了", "要去医院了", "我要去医院看病",
+                                   "我要去医院，头很晕", "我要去医院 头晕得厉害"])
+async def test_going_to_hospital_now_at_the_check_in_is_not_fine(people, app, clock, words):
+    told, answer, li = await _checkin_answer(people, app, clock, words)
+    assert answer in ("unwell", "help"), answer
+    assert any(words in t for t in li.texts() if "#1" in t), li.texts()
+    assert not any("路上慢点" in t or "平安" in t for t in told), told
+
+
+@pytest.mark.parametrize("words", ["我今天要去医院", "明天去医院复查", "下午要去医院看看", "等一歇去医院配药"])
+async def test_a_hospital_visit_she_plans_is_still_fine(people, app, clock, words):
+    told, answer, li = await _checkin_answer(people, app, clock, words)
+    assert answer == "ok" and any("路上慢点" in t for t in told), told
