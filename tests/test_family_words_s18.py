@@ -17,11 +17,13 @@ CALM = [  # were 🆘 (all but the last four)
 SCAM_OVER = [  # were 🆘: the call is over, he did not pay
     "我爸说有人让他转账 他没转 挂掉了", "有人打电话让我爸转账 还好他没转", "有骗子让我爸汇款 他把电话挂了",
     "我爸说有人冒充公安让他转钱 他没上当",
+    "我爸差点被骗", "我爸说骗子打电话来 他没理", "我爸说接到一个电话说他医保卡冻结了 我让他挂了",  # (probe) were 🆘
 ]
 STILL_URGENT = [  # a danger beside the worry, a scam under way, or she cannot tell what happened
     "我爸在电话里哭着说摔倒了", "我爸电话里说胸口疼", "我爸哭着说不想活了", "我爸在电话里哭 说不清楚怎么了",
     "我爸在电话里哭 不知道出什么事了", "我爸一个人在家 电话打不通", "我爸正在给骗子转账", "有人让我爸马上转账",
     "有人打电话让我爸转账 他还没转 快去拦一下", "我爸一个人在家 说头晕得站不住",
+    "我爸一个人在家 门口有人一直敲门",                # (probe) a stranger at the door: was a request once "一个人在家" was
 ]
 
 
@@ -57,3 +59,23 @@ async def test_a_danger_told_with_a_worry_still_alerts_staff_at_once(people, app
     got = [t for t in staff if SOS in t]
     assert got and words in got[0], staff
     assert "已通知值班社工" in told, told
+
+
+@pytest.mark.parametrize("words, number", [("我爸被人骗了好几万", "110"), ("我爸哭着说有人要他转钱", "110"),
+                                           ("我妈说有人敲门说是煤气公司的", "别开门")])  # were "情况危急请马上拨打120"
+async def test_a_scam_or_a_stranger_at_the_door_tells_her_the_number_that_fits(people, app, clock, words, number):
+    told, staff = await _wangli_says(people, app, clock, words)
+    assert any(SOS in t for t in staff), staff
+    assert number in told and "120" not in told, told
+
+
+@pytest.mark.parametrize("words", ["我爸电话里声音不对", "我爸电话里声音听起来不对劲"])  # the first was "没太明白"
+async def test_a_voice_that_sounds_wrong_reaches_staff(people, app, clock, words):
+    told, staff = await _wangli_says(people, app, clock, words)
+    assert any(words in t for t in staff if "#1" in t), staff
+    assert "没太明白" not in told, told
+
+
+async def test_a_worry_about_his_pension_is_a_question_for_staff(people, app, clock):
+    told, staff = await _wangli_says(people, app, clock, "我爸担心他的养老金")  # was a "不放心" request
+    assert any("问题" in t and "我爸担心他的养老金" in t for t in staff), staff

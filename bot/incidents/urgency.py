@@ -17,7 +17,7 @@ from ..flows.life_told import asks_after_spouse, away_or_low, spouse_and_age
 from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, understand
 from ..services import Services
 from ..types import Inbound, Outbound
-from . import address_steps, family_calm, group_media, help_request, neighbour_named, need_now, stranger_call
+from . import address_steps, group_media, help_request, neighbour_named, need_now, stranger_call
 from .packet import tappable
 from .raising import open_call
 
@@ -42,8 +42,6 @@ async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> 
     flags = getattr(svc.nlu, "red_flag_words", None)
     if flags and flags(window):  # a danger present now (not negated, asked about, past...): the model would agree
         return text
-    if family_calm.said(text):  # "我爸在电话里哭", "…他没转 挂掉了": no danger named; the step hears it
-        return ""
     if died_just_now(text):  # "我老伴刚走了 怎么办": a death at home just now is a call, whatever the model says
         return text
     if spouse_mourned(text) or away_or_low(text) or asks_after_spouse(text) or spouse_and_age(text):
