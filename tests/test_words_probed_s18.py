@@ -78,3 +78,32 @@ async def test_going_to_hospital_now_at_the_check_in_is_not_fine(people, app, cl
 async def test_a_hospital_visit_she_plans_is_still_fine(people, app, clock, words):
     told, answer, li = await _checkin_answer(people, app, clock, words)
     assert answer == "ok" and any("路上慢点" in t for t in told), told
+
+
+# (probe) A scam under way in words no red flag knew, a husband suddenly not knowing her, a burning smell or sparks at
+# the socket: were "没太明白", or an alarm with a fall's advice; a scam call she did not fall for was "真高兴".
+@pytest.mark.parametrize("words, advice", [
+    ("有人打电话讲我医保卡出问题了", "转账"), ("有人让我去银行取钱", "转账"),       # were "没太明白"
+    ("我老伴今天不认得我了", ""),                                                # was "没太明白"
+    ("我屋里厢有股焦味", "119"), ("我家插线板冒火星了", "119"),                     # were a fall's advice
+])
+async def test_a_scam_a_sudden_confusion_or_a_burning_smell_is_an_emergency_with_its_advice(people, words, advice):
+    told, li = await _says(people, words)
+    assert words in li.last("紧急求助 #1").text
+    said = "\n".join(told)
+    assert advice in said and "如果摔倒了" not in said, told
+
+
+@pytest.mark.parametrize("words", ["我刚刚差点被骗", "骗子打电话给我 我没理伊", "有人打电话叫我转账 我没转 我把电话挂了"])
+async def test_a_scam_call_she_did_not_fall_for_reaches_staff_without_alarm(people, words):
+    told, li = await _says(people, words)  # the first was "听到您很好，真高兴！"
+    assert any(words in t and "诈骗" in t for t in li.texts() if "求助 #1" in t), li.texts()
+    assert not any("紧急求助" in t for t in li.texts())
+    said = "\n".join(told)
+    assert "社工" in said and "真高兴" not in said, told
+
+
+@pytest.mark.parametrize("words", ["我的医保卡出问题了 刷不了", "我妈老年痴呆 不认得我了", "有人打电话说我医保卡冻结了 我挂了"])
+async def test_a_card_that_will_not_work_dementia_or_a_scam_hung_up_on_alarm_nobody(people, words):
+    told, li = await _says(people, words)
+    assert not any("紧急求助" in t for t in li.texts()), li.texts()

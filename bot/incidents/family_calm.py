@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import re
 
-from ..flows.understanding import AILING
+from ..flows.understanding import AILING, scam_over
 
 # why she wrote: a worry, a forgotten pill, tears, someone old alone (Shanghainese 一家头 = alone, 勿放心)
 CALM = re.compile(r"不放心|放心不下|勿放心|担心|担忧|挂念|惦记|牵挂|哭|一个人(?:在家|住|在屋里)|一家头|独居|孤单"
                   r"|忘(?:了|记)?吃\S{0,4}药|药\S{0,2}忘(?:了|记)?吃|多(?:关心|照顾|看看|关照|留意)|不肯(?:去医院|看病|吃药|吃饭)")
 # a question about his money is a question for staff, whatever worry is said with it (family.py reads it so)
 ASKS = re.compile(r"养老金|退休金|津贴|补贴|敬老卡|老年卡|认证|长护险|低保")
-# a scam call told as over in words no red flag names ("骗子打电话来 他没理", "医保卡冻结了 我让他挂了", "差点被骗")
-SCAM = re.compile(r"骗|冒充|中奖|冻结|安全(?:账|帐)户|转账|汇款|打钱|验证码")
-OVER = re.compile(r"没理|不理|挂(?:掉|断)?了|没(?:有)?上当|(?<!还)没(?:有)?(?:转|汇|打钱|给钱)|识破|差点|险些|没被骗")
 # she cannot tell what happened, or cannot reach him: a person must find out now
 UNKNOWN = re.compile(r"说不(?:清|出|了话)|听不清|不知道(?:他|她)?(?:怎么|出|发生|什么)|出(?:了|什么)?事|怎么了|不对劲|不行了"
                      r"|不应|没(?:有)?(?:声音|反应|动静)|敲不开|没人(?:开|接|应)|打不通|联系不上|找不到|不见了|救")
@@ -33,15 +30,6 @@ def worry_only(text: str) -> bool:
     if not CALM.search(text) or ASKS.search(text) or AILING.search(text.replace("血压", "")) or UNKNOWN.search(text):
         return False
     return not fired_rules(normalise(text))  # no danger counting now, weak ("头晕") or strong ("摔倒")
-
-
-def scam_over(text: str) -> bool:
-    """A scam call told as over ("有人让他转账 他没转 挂掉了"): staff phone him to reassure and warn, no emergency."""
-    from nlu.features import normalise
-    from nlu.rules import fired_rules, told_over
-
-    said = normalise(text or "")
-    return told_over(said, concept="scam") or bool(SCAM.search(said) and OVER.search(said)) and not fired_rules(said)
 
 
 def said(text: str, result: dict) -> bool:
