@@ -79,3 +79,15 @@ async def test_a_voice_that_sounds_wrong_reaches_staff(people, app, clock, words
 async def test_a_worry_about_his_pension_is_a_question_for_staff(people, app, clock):
     told, staff = await _wangli_says(people, app, clock, "我爸担心他的养老金")  # was a "不放心" request
     assert any("问题" in t and "我爸担心他的养老金" in t for t in staff), staff
+
+
+@pytest.mark.parametrize("words", [
+    "我姆妈勿接电话 一日天了",                        # Shanghainese: was a quiet request
+    "我爸被保健品推销的骗了 现在还在那里听讲座",          # a scam under way: was a 🤒 request
+    "有人冒充我给我爸打电话要钱",                      # was a quiet request
+])
+async def test_probed_cries_in_dialect_or_a_scam_told_plainly_alert_staff(people, app, clock, words):
+    told, staff = await _wangli_says(people, app, clock, words)
+    got = [t for t in staff if SOS in t]
+    assert got and words in got[0], staff
+    assert "已通知值班社工" in told, told
