@@ -12,9 +12,10 @@ import re
 
 from ..flows.understanding import AILING, scam_over
 
-# why she wrote: a worry, a forgotten pill, tears, someone old alone (Shanghainese 一家头 = alone, 勿放心)
+# why she wrote: a worry, a forgotten pill, tears, someone old alone (Shanghainese 一家头 = alone, 勿放心), a thing worn
 CALM = re.compile(r"不放心|放心不下|勿放心|担心|担忧|挂念|惦记|牵挂|哭|一个人(?:在家|住|在屋里)|一家头|独居|孤单"
-                  r"|忘(?:了|记)?吃\S{0,4}药|药\S{0,2}忘(?:了|记)?吃|多(?:关心|照顾|看看|关照|留意)|不肯(?:去医院|看病|吃药|吃饭)")
+                  r"|忘(?:了|记)?吃\S{0,4}药|药\S{0,2}忘(?:了|记)?吃|多(?:关心|照顾|看看|关照|留意)|不肯(?:去医院|看病|吃药|吃饭)"
+                  r"|(?:很|太|有点|比较)旧了")  # a thing worn out: "我爸家的插线板很旧了" (one that sparks is a red flag)
 # a question about his money is a question for staff, whatever worry is said with it (family.py reads it so)
 ASKS = re.compile(r"养老金|退休金|津贴|补贴|敬老卡|老年卡|认证|长护险|低保")
 # she cannot tell what happened, or cannot reach him: a person must find out now
