@@ -13,7 +13,7 @@ CALM = [  # were 🆘 (but for the four in the fourth line)
     "我爸一个人在家 我不放心 他有高血压", "阿拉爸爸一家头在屋里 我老担心的", "我爸血压药忘了吃了",
     "我爸年纪大了一个人住 你们多关心",
     "我爸一个人在家 我很担心", "我妈一个人住我放心不下", "我妈又忘吃降压药了", "我妈一个人在屋里厢 我勿放心",
-    "我爸不肯去医院", "我爸家的插线板很旧了",                                   # (probe) were 🆘
+    "我爸不肯去医院", "我爸家的插线板很旧了", "我爸一个人在家 我怕他出事",          # (probe) were 🆘
 ]
 SCAM_OVER = [  # were 🆘: the call is over, he did not pay
     "我爸说有人让他转账 他没转 挂掉了", "有人打电话让我爸转账 还好他没转", "有骗子让我爸汇款 他把电话挂了",
@@ -26,6 +26,7 @@ STILL_URGENT = [  # a danger beside the worry, a scam under way, or she cannot t
     "有人打电话让我爸转账 他还没转 快去拦一下", "我爸一个人在家 说头晕得站不住",
     "我爸一个人在家 门口有人一直敲门",                # (probe) a stranger at the door: was a request once "一个人在家" was
     "我爸家的插线板很旧了 刚才冒火花", "我爸家的插线板烧焦了",
+    "我爸刚才电话里一直哭 我问他怎么了他也不说",       # (probe) was "没太明白"
 ]
 
 

@@ -48,7 +48,7 @@ async def on_message(ctx: Ctx) -> None:
         await _said(ctx, ev.text.strip())  # "我爸一个人在家我不放心", "…他没转 挂掉了": staff hear it, no 🆘
         return
     # a cry the engine judged (in any words: edited, over-long, in a group), the 🆘, or words that call for help
-    if ctx.cried or key == "menu.sos" or (read and is_emergency(read)):
+    if ctx.cried or key == "menu.sos" or read and (is_emergency(read) or key is None and family_calm.untold(ev.text)):
         n = await cry_for_help(ctx, ev.text.strip() or "🆘")
         if n and ctx.cried == "group":  # she may have blocked the bot: then staff phone her
             await urgency.call_back(ctx, n, reporter_of(ctx, await linked(ctx)))

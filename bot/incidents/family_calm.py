@@ -18,8 +18,8 @@ CALM = re.compile(r"不放心|放心不下|勿放心|担心|担忧|挂念|惦记
                   r"|(?:很|太|有点|比较)旧了")  # a thing worn out: "我爸家的插线板很旧了" (one that sparks is a red flag)
 # a question about his money is a question for staff, whatever worry is said with it (family.py reads it so)
 ASKS = re.compile(r"养老金|退休金|津贴|补贴|敬老卡|老年卡|认证|长护险|低保")
-# she cannot tell what happened, or cannot reach him: a person must find out now
-UNKNOWN = re.compile(r"说不(?:清|出|了话)|听不清|不知道(?:他|她)?(?:怎么|出|发生|什么)|出(?:了|什么)?事|怎么了|不对劲|不行了"
+# she cannot tell what happened, or cannot reach him: a person must find out now ("怕他出事" is a fear, not news)
+UNKNOWN = re.compile(r"说不(?:清|出|了话)|听不清|不知道(?:他|她)?(?:怎么|出|发生|什么)|(?<!怕)(?<!心)(?<!怕他)(?<!怕她)(?<!心他)(?<!心她)出(?:了|什么)?事|怎么了|不对劲|不行了"
                      r"|不应|没(?:有)?(?:声音|反应|动静)|敲不开|没人(?:开|接|应)|打不通|联系不上|找不到|不见了|救")
 
 
@@ -31,6 +31,15 @@ def worry_only(text: str) -> bool:
     if not CALM.search(text) or ASKS.search(text) or AILING.search(text.replace("血压", "")) or UNKNOWN.search(text):
         return False
     return not fired_rules(normalise(text))  # no danger counting now, weak ("头晕") or strong ("摔倒")
+
+
+# what is wrong she cannot tell: he does not say, she cannot make it out
+UNTOLD = re.compile(r"说不(?:清|出)|听不清|不知道(?:他|她)?(?:怎么|出了?什么|发生)|(?:问|怎么了).{0,8}(?:不说|不讲|不肯说|不回答|说不出)")
+
+
+def untold(text: str) -> bool:
+    """Tears or a worry and she cannot tell what is wrong ("一直哭 我问他怎么了他也不说"): a person finds out now."""
+    return bool(CALM.search(text) and UNTOLD.search(text))
 
 
 def said(text: str, result: dict) -> bool:
