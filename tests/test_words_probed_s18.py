@@ -113,3 +113,16 @@ async def test_a_card_that_will_not_work_dementia_or_a_scam_hung_up_on_alarm_nob
 async def test_a_stroke_sign_in_dialect_or_told_as_slight_is_an_emergency(people, words):
     told, li = await _says(people, words)
     assert words in li.last("紧急求助 #1").text
+
+
+async def test_a_prize_that_wants_a_fee_first_is_a_scam_under_way(people):
+    told, li = await _says(people, "有人说我中奖了 要我先交钱")  # was "没太明白"
+    assert "有人说我中奖了 要我先交钱" in li.last("紧急求助 #1").text
+    assert "转账" in "\n".join(told), told
+
+
+async def test_a_bill_she_cannot_pay_reaches_staff_without_alarm(people):
+    told, li = await _says(people, "我交不起电费")  # was an emergency ("需要马上有人来吗？")
+    assert "我交不起电费" in li.last("求助 #1").text
+    assert not any("紧急求助" in t for t in li.texts())
+    assert not any("需要马上有人来吗" in t for t in told), told
