@@ -27,6 +27,8 @@ STILL_URGENT = [  # a danger beside the worry, a scam under way, or she cannot t
     "我爸一个人在家 门口有人一直敲门",                # (probe) a stranger at the door: was a request once "一个人在家" was
     "我爸家的插线板很旧了 刚才冒火花", "我爸家的插线板烧焦了",
     "我爸刚才电话里一直哭 我问他怎么了他也不说",       # (probe) was "没太明白"
+    "我妈一个人在家 忘了关火出门了", "我爸一个人在家 门都打不开", "我爸在电话里哭 说有人在他家",
+    "我爸在电话里哭 一直说对不起 感觉不对", "我爸哭着说 他把钱都给了一个人",   # (probe) were 🆘, then requests once
 ]
 
 
