@@ -28,6 +28,13 @@ async def test_eyes_or_hands_that_make_face_recognition_hard_get_its_answer_not_
     assert not any("身体不舒服" in t or "紧急求助" in t for t in li.texts()), li.texts()
 
 
+async def test_she_can_ask_a_person_from_the_face_recognition_answer(people):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("我眼睛不好 刷脸刷不出来")
+    answer = wang.last(CERTIFICATION)
+    assert any("问社工" in label for label, _ in answer.buttons), answer.buttons
+
+
 @pytest.mark.parametrize("words", ["我眼睛不好 今天头很痛", "我眼睛突然看不见了", "我眼睛不好 刷脸刷不出来 还有我腿疼"])
 async def test_an_illness_told_beside_a_standing_condition_still_reaches_staff(people, words):
     told, li = await _says(people, words)
