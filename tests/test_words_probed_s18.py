@@ -116,7 +116,8 @@ async def test_a_card_that_will_not_work_dementia_or_a_scam_hung_up_on_alarm_nob
     assert not any("紧急求助" in t for t in li.texts()), li.texts()
 
 
-@pytest.mark.parametrize("words", ["我眼睛一下子看勿见了", "我嘴巴有点歪", "我脸好像歪了"])  # were "没太明白", a 🤒 request
+@pytest.mark.parametrize("words", ["我眼睛一下子看勿见了", "我嘴巴有点歪", "我脸好像歪了",  # were "没太明白", a 🤒 request
+                                   "我眼睛不好 今天看东西都是重影"])                        # was a 🤒 request
 async def test_a_stroke_sign_in_dialect_or_told_as_slight_is_an_emergency(people, words):
     told, li = await _says(people, words)
     assert words in li.last("紧急求助 #1").text
