@@ -14,6 +14,7 @@ CALM = [  # were 🆘 (but for the four in the fourth line)
     "我爸年纪大了一个人住 你们多关心",
     "我爸一个人在家 我很担心", "我妈一个人住我放心不下", "我妈又忘吃降压药了", "我妈一个人在屋里厢 我勿放心",
     "我爸不肯去医院", "我爸家的插线板很旧了", "我爸一个人在家 我怕他出事",          # (probe) were 🆘
+    "我爸一個人在家我不放心", "我爸在電話裡哭",                                   # (probe) traditional: were 🆘
 ]
 SCAM_OVER = [  # were 🆘: the call is over, he did not pay
     "我爸说有人让他转账 他没转 挂掉了", "有人打电话让我爸转账 还好他没转", "有骗子让我爸汇款 他把电话挂了",

@@ -38,9 +38,10 @@ def worry_only(text: str) -> bool:
     from nlu.features import normalise
     from nlu.rules import fired_rules
 
-    if not CALM.search(text) or MARKS.sub("", AROUND.sub("", CALM.sub("", text))):
+    said = normalise(text)  # simplified: "我爸一個人在家我不放心" too
+    if not CALM.search(said) or MARKS.sub("", AROUND.sub("", CALM.sub("", said))):
         return False
-    return not fired_rules(normalise(text))  # (no danger the red flags name: none is left to name one)
+    return not fired_rules(said)  # (no danger the red flags name: none is left to name one)
 
 
 # what is wrong she cannot tell: he does not say, she cannot make it out
@@ -49,7 +50,10 @@ UNTOLD = re.compile(r"说不(?:清|出)|听不清|不知道(?:他|她)?(?:怎么
 
 def untold(text: str) -> bool:
     """Tears or a worry and she cannot tell what is wrong ("一直哭 我问他怎么了他也不说"): a person finds out now."""
-    return bool(CALM.search(text) and UNTOLD.search(text))
+    from nlu.features import normalise
+
+    said = normalise(text)
+    return bool(CALM.search(said) and UNTOLD.search(said))
 
 
 def said(text: str, result: dict) -> bool:
