@@ -47,8 +47,10 @@ def doctor_visit(text: str) -> bool:
 
 def hospital_now(text: str) -> bool:
     """"我要去医院", "我得去医院了" said to "今天身体好吗？": nothing planned, no check-up — she may be going because she
-    is unwell now: not "fine" (staff hear it as unwell, and she is asked whether someone should come)."""
-    return bool(_DOCTOR_VISIT.search(text)) and not routine_visit(text) and not doctor_visit(text)
+    is unwell now: not "fine" (staff hear it as unwell, and she is asked whether someone should come). With an
+    ailment, a need or 急诊 the words are read as they are ("没人陪我": a request; "头很晕": help)."""
+    return bool(_DOCTOR_VISIT.search(text)) and "急" not in text and not _PLANNED.search(text) \
+        and not _ROUTINE_VISIT.search(text) and not _WANTS_SOMEONE.search(_GOES_WITH.sub("", text))
 
 
 def away_days(text: str) -> int | None:
