@@ -101,7 +101,8 @@ async def test_a_scam_a_sudden_confusion_or_a_burning_smell_is_an_emergency_with
     assert advice in said and "如果摔倒了" not in said, told
 
 
-@pytest.mark.parametrize("words", ["我刚刚差点被骗", "骗子打电话给我 我没理伊", "有人打电话叫我转账 我没转 我把电话挂了"])
+@pytest.mark.parametrize("words", ["我刚刚差点被骗", "骗子打电话给我 我没理伊", "有人打电话叫我转账 我没转 我把电话挂了",
+                                   "有骗子打电话来 我勿睬伊", "骗子电话 我挂脱了"])
 async def test_a_scam_call_she_did_not_fall_for_reaches_staff_without_alarm(people, words):
     told, li = await _says(people, words)  # the first was "听到您很好，真高兴！"
     assert any(words in t and "诈骗" in t for t in li.texts() if "求助 #1" in t), li.texts()

@@ -123,9 +123,10 @@ def fall_told_over(text: str) -> bool:
     return told_over(normalise(text or ""))
 
 
-# a scam call told as over in words no red flag names ("骗子打电话来 他没理", "医保卡冻结了 我让他挂了", "差点被骗")
+# a scam call told as over in words no red flag names ("骗子打电话来 他没理", "医保卡冻结了 我让他挂了", "差点被骗",
+# Shanghainese "我勿睬伊", "电话挂脱了")
 SCAM = re.compile(r"骗|冒充|中奖|冻结|安全(?:账|帐)户|转账|汇款|打钱|验证码")
-OVER = re.compile(r"没理|不理|挂(?:掉|断)?了|没(?:有)?上当|(?<!还)没(?:有)?(?:转|汇|打钱|给钱)|识破|差点|险些|没被骗")
+OVER = re.compile(r"没理|不理|[勿不没]睬|挂(?:掉|断|脱)?了|挂脱|没(?:有)?上当|(?<!还)没(?:有)?(?:转|汇|打钱|给钱)|识破|差点|险些|没被骗")
 
 
 def scam_over(text: str) -> bool:
