@@ -97,3 +97,9 @@ async def test_probed_cries_in_dialect_or_a_scam_told_plainly_alert_staff(people
     got = [t for t in staff if SOS in t]
     assert got and words in got[0], staff
     assert "已通知值班社工" in told, told
+
+
+@pytest.mark.parametrize("words", ["有人让我爸转账 我爸没理解 还在弄", "有人让我爸转账 他电话没信号了"])
+async def test_words_that_only_look_like_a_scam_told_over_still_alert(people, app, clock, words):
+    told, staff = await _wangli_says(people, app, clock, words)  # 没理解, 没信号: not 没理, 没信
+    assert any(SOS in t and words in t for t in staff), staff
