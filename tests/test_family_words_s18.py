@@ -25,11 +25,11 @@ STILL_URGENT = [  # a danger beside the worry, a scam under way, or she cannot t
     "我爸在电话里哭着说摔倒了", "我爸电话里说胸口疼", "我爸哭着说不想活了", "我爸在电话里哭 说不清楚怎么了",
     "我爸在电话里哭 不知道出什么事了", "我爸一个人在家 电话打不通", "我爸正在给骗子转账", "有人让我爸马上转账",
     "有人打电话让我爸转账 他还没转 快去拦一下", "我爸一个人在家 说头晕得站不住",
-    "我爸一个人在家 门口有人一直敲门",                # (probe) a stranger at the door: was a request once "一个人在家" was
+    "我爸一个人在家 门口有人一直敲门",                # (probe) a stranger at the door
     "我爸家的插线板很旧了 刚才冒火花", "我爸家的插线板烧焦了",
     "我爸刚才电话里一直哭 我问他怎么了他也不说",       # (probe) was "没太明白"
     "我妈一个人在家 忘了关火出门了", "我爸一个人在家 门都打不开", "我爸在电话里哭 说有人在他家",
-    "我爸在电话里哭 一直说对不起 感觉不对", "我爸哭着说 他把钱都给了一个人",   # (probe) were 🆘, then requests once
+    "我爸在电话里哭 一直说对不起 感觉不对", "我爸哭着说 他把钱都给了一个人",   # 🆘, and kept so (an early draft calmed them)
 ]
 
 
