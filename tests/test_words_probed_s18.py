@@ -135,3 +135,9 @@ async def test_a_bill_she_cannot_pay_reaches_staff_without_alarm(people):
     assert "我交不起电费" in li.last("求助 #1").text
     assert not any("紧急求助" in t for t in li.texts())
     assert not any("需要马上有人来吗" in t for t in told), told
+
+
+async def test_a_husband_who_has_not_eaten_all_day_reaches_a_person(people):
+    told, li = await _says(people, "阿拉老头子今朝一日勿吃饭")  # was "没太明白"
+    assert any("阿拉老头子今朝一日勿吃饭" in t for t in li.texts() if "求助 #1" in t), li.texts()
+    assert not any("没太明白" in t for t in told), told
