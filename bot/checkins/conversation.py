@@ -24,7 +24,7 @@ from ..types import MEDIA, Button
 from . import life, own
 from .family import AWAY_DAYS
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
-from .typed import away_days, doctor_visit, greeting_time, routine_visit
+from .typed import away_days, doctor_visit, greeting_time, hospital_now, routine_visit
 from .words import answer_buttons, answer_label, date_label, next_label, times_label
 
 ANSWERS = ("ok", "unwell", "help")
@@ -103,6 +103,8 @@ def _typed_answer(text: str, result: dict) -> str:
         return "help"
     if routine_visit(text) or doctor_visit(text):  # "今天要去医院复查", "今天去医院看病": fine, and on her way
         return "ok"
+    if hospital_now(text):  # "我要去医院": said to "今天身体好吗？" with nothing planned, she may be unwell now
+        return "unwell"
     if intent in ("feeling_unwell", "deny") or UNWELL.search(text) or fall_told_over(text):  # a fall played down
         return "unwell"
     if is_emergency(result):  # suspected only: "需要马上有人来吗？" — unless an ailment is told as better now

@@ -32,11 +32,25 @@ def routine_visit(text: str) -> bool:
     return bool(_ROUTINE_VISIT.search(text)) and not _WANTS_SOMEONE.search(_GOES_WITH.sub("", text))
 
 
+# a visit told as planned: when she goes (today, this afternoon, tomorrow), or an appointment
+_PLANNED = re.compile(r"今天|今朝|今日|等一下|等一歇|等歇|等会|一会|待会|早上|上午|中午|下午|晚上|夜里|明天|明朝|后天|礼拜|星期"
+                      r"|周[一二三四五六日天]|[\d一二三四五六七八九十两]+(?:号|点)|约了|预约|挂了号|挂号了|挂好号")
+
+
 def doctor_visit(text: str) -> bool:
-    """"今天去医院看病", "今天去医院": she is going to a doctor, well enough to go, and says no routine reason — fine
-    today, and staff hear it quietly (to ask later how it went); never with an ailment, a need or 急诊."""
+    """"今天去医院看病", "今天去医院": she is going to a doctor, well enough to go, says when and no routine reason —
+    fine today, and staff hear it quietly (to ask later how it went); never with an ailment, a need or 急诊, nor
+    without saying when (`hospital_now`)."""
     return bool(_DOCTOR_VISIT.search(text)) and "急" not in text and not routine_visit(text) \
-        and not _WANTS_SOMEONE.search(_GOES_WITH.sub("", text))
+        and not _WANTS_SOMEONE.search(_GOES_WITH.sub("", text)) and bool(_PLANNED.search(text))
+
+
+def hospital_now(text: str) -> bool:
+    """"我要去医院", "我得去医院了" said to "今天身体好吗？": nothing planned, no check-up — she may be going because she
+    is unwell now: not "fine" (staff hear it as unwell, and she is asked whether someone should come). With an
+    ailment, a need or 急诊 the words are read as they are ("没人陪我": a request; "头很晕": help)."""
+    return bool(_DOCTOR_VISIT.search(text)) and "急" not in text and not _PLANNED.search(text) \
+        and not _ROUTINE_VISIT.search(text) and not _WANTS_SOMEONE.search(_GOES_WITH.sub("", text))
 
 
 def away_days(text: str) -> int | None:

@@ -20,7 +20,7 @@ import re
 from ..services import Services
 from .bereaved import SPOUSE, grieving
 from .chat_words import core
-from .understanding import AILING, danger_in
+from .understanding import AILING, danger_in, scam_over
 
 CARER = rf"(?:{SPOUSE}|(?:保姆|护工|钟点工|住家阿姨)[^，,。！!？?\s]{{0,6}}?)"
 AWAY = (r"住院|住进(?:了)?医院|进(?:了)?医院|送(?:进)?(?:了)?医院|(?:在|去)医院(?:开刀|动手术|做手术)|开刀|动手术|做手术|回老家"
@@ -71,10 +71,11 @@ def survivor_asked(text: str) -> bool:
 
 
 def life_told(svc: Services, text: str) -> str | None:
-    """"carer_away", "low_mood" or "grief" for words that tell of her life with no danger in them; else None."""
+    """"carer_away", "low_mood", "grief" or "scam_told" (a scam call she did not fall for: "骗子打电话给我 我没理伊")
+    for words that tell of her life with no danger in them; else None."""
     if grieving(svc, text):
         return "grief"
-    return None if danger_in(svc, text) else away_or_low(text)
+    return None if danger_in(svc, text) else "scam_told" if scam_over(text) else away_or_low(text)
 
 
 def away_or_low(text: str) -> str | None:

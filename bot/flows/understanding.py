@@ -54,8 +54,20 @@ async def clause_intents(svc: Services, text: str) -> list[tuple[str, str]]:
         intent = result["intent"]
         unwell = intent["name"] == "feeling_unwell"
         sure = intent["confidence"] >= (0.5 if unwell else 0.6) or unwell and AILING.search(part) and not better
-        out.append((intent["name"] if sure and not (unwell and WELL_AGAIN.search(part)) else "", part))
+        out.append((intent["name"] if sure and not (unwell and WELL_AGAIN.search(part) or standing(part)) else "", part))
     return out
+
+
+# a standing condition told as why a task is hard ("我眼睛不好 刷脸刷不出来", "我耳朵不好 电话听不清"): no illness now
+STANDING = re.compile(r"(?:眼睛|眼神|视力|耳朵|听力|手|腿脚|记性|脑子)(?:也|又|都|一直)?(?:不大|不太|不)?(?:好使|好|灵|灵光|行|清|清楚|抖|背|差)"
+                      r"|眼睛看不清|看不清(?:字|屏幕|手机)?|老花|耳背|手抖|不识字|不认字|年纪大了|老了|不会用(?:手机|智能手机)?")
+
+
+def standing(part: str) -> bool:
+    """A clause that only tells of a standing condition ("我眼睛不好", "耳朵不好 电话听不清"), nothing sudden in it
+    ("我眼睛突然看不见了" is no such clause)."""
+    rest = STANDING.sub("", part)
+    return rest != part and not AILING.search(rest) and bool(re.fullmatch(r"[我人的也都有点是啊呀了，,。\s]*", rest))
 
 
 # a clause saying only who asks for whom ("我女儿帮我问的", "替我妈问一下") or "look it up" ("侬帮我看看"): no need
@@ -65,7 +77,7 @@ ASKED_FOR = re.compile(r"(?:我是?)?\S{0,4}(?:帮|替|代)\S{0,3}(?:问|看|查
 def looked_up(told: list[tuple[str, str]], intent: str, result: dict, needs: tuple, questions: tuple) -> str:
     """"帮我看一下 老年卡的钱到账了没有" (the whole read as a request): the question's intent, when the only need in it is
     "look it up" and the rest asks a question (a clause's intent, else the whole's runner-up); else `intent`."""
-    rest = [i for i, part in told if not ASKED_FOR.fullmatch(part)]
+    rest = [i for i, part in told if not ASKED_FOR.fullmatch(part) and not standing(part)]
     if intent not in needs or len(rest) == len(told) or set(rest) & set(needs):
         return intent
     asked = [r["name"] for r in result.get("intent_ranking", []) if r["name"] in questions and r["confidence"] >= 0.15]
@@ -109,3 +121,18 @@ def fall_told_over(text: str) -> bool:
     from nlu.rules import told_over
 
     return told_over(normalise(text or ""))
+
+
+# a scam call told as over in words no red flag names ("骗子打电话来 他没理", "医保卡冻结了 我让他挂了", "差点被骗",
+# Shanghainese "我勿睬伊", "电话挂脱了")
+SCAM = re.compile(r"骗|冒充|中奖|冻结|安全(?:账|帐)户|转账|汇款|打钱|验证码")
+OVER = re.compile(r"没理|不理|[勿不没]睬|挂(?:掉|断|脱)?了|挂脱|没(?:有)?上当|(?<!还)没(?:有)?(?:转|汇|打钱|给钱)|识破|差点|险些|没被骗")
+
+
+def scam_over(text: str) -> bool:
+    """A scam call told as over ("有人让他转账 他没转 挂掉了"): staff phone him to reassure and warn, no emergency."""
+    from nlu.features import normalise
+    from nlu.rules import fired_rules, told_over
+
+    said = normalise(text or "")
+    return told_over(said, concept="scam") or bool(SCAM.search(said) and OVER.search(said)) and not fired_rules(said)

@@ -17,7 +17,7 @@ from ..flows import resident as resident_flow  # the module, not its name: it ma
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import RAMBLE, asks_after, clause_intents, fall_told_over, is_emergency, understand
 from ..types import MEDIA
-from . import family_asks, family_away, family_told, family_which, help_request, urgency
+from . import family_asks, family_away, family_calm, family_told, family_which, help_request, urgency
 from .family_other import cried_about_other
 from .report_after import media_on_report, words_on_report
 from .reported import candidates
@@ -43,8 +43,12 @@ async def on_message(ctx: Ctx) -> None:
         return  # "在3号楼201" after her cry about a neighbour: to the staff on that call
     if ev.kind == "text" and key is None and await family_told.died_told(ctx, ev.text.strip()):
         return  # "我爸去世了": condolences and staff, never an ambulance's advice
+    read = await understand(ctx.svc, ev.text) if ev.kind == "text" and not ctx.cried and key != "menu.sos" else None
+    if read and key is None and family_calm.said(ev.text.strip(), read):
+        await _said(ctx, ev.text.strip())  # "我爸一个人在家我不放心", "…他没转 挂掉了": staff hear it, no 🆘
+        return
     # a cry the engine judged (in any words: edited, over-long, in a group), the 🆘, or words that call for help
-    if ctx.cried or key == "menu.sos" or (ev.kind == "text" and is_emergency(await understand(ctx.svc, ev.text))):
+    if ctx.cried or key == "menu.sos" or read and (is_emergency(read) or key is None and family_calm.untold(ev.text)):
         n = await cry_for_help(ctx, ev.text.strip() or "🆘")
         if n and ctx.cried == "group":  # she may have blocked the bot: then staff phone her
             await urgency.call_back(ctx, n, reporter_of(ctx, await linked(ctx)))
@@ -66,12 +70,19 @@ async def _said(ctx: Ctx, text: str) -> None:
     reaches staff, however it is worded; asked how the resident is, the check-in answers; thanks get a kind word; a
     request or a question reaches staff; what the bot cannot read waits for one tap."""
     ctx.session.pop("about", None)  # whom an earlier question was about: these words may be about another
-    if (fall_told_over(text) or family_asks.worried(text)) and await family_asks.someone_else(ctx, text):
+    if (fall_told_over(text) or family_asks.worried(text) or family_calm.worry_only(text)
+            or family_calm.scam_over(text)) and await family_asks.someone_else(ctx, text):
         return  # "王老伯最近不肯吃药" from 刘奶奶's son: not a request about 刘奶奶
     if fall_told_over(text):  # "我妈昨天摔了一跤，现在没事了": staff visit, as when the resident tells it
         await request(ctx, text, category="fall_told", noted="family.fall_noted")
         return
-    if family_asks.worried(text):  # "我爸最近怎么样都不肯吃药": staff hear it now, however it is worded
+    if family_calm.scam_over(text):  # "有人让他转账 他没转 挂掉了": staff phone him to reassure and warn
+        await request(ctx, text, category="scam_told", noted="family.scam_noted")
+        return
+    if family_calm.worry_only(text):  # "我爸一个人在家我不放心", "我爸在电话里哭": staff follow up, no 🆘
+        await request(ctx, text, category="worry", noted="family.calm_noted")
+        return
+    if family_asks.worried(text) and not family_calm.ASKS.search(text):  # "我爸最近怎么样都不肯吃药": staff hear it now
         await request(ctx, text, category="unwell", noted="family.worry_noted")
         return
     if await family_away.told(ctx, text) or asks_after(text) and await family_asks.asked(ctx, text):

@@ -24,7 +24,7 @@ HIM = re.compile(r"[他她]|老人|老爷子|老太太|后事|丧事")
 FAR = re.compile(r"(?:我|人)(?:现在|目前)?(?:在(?:外地|国外|外省|出差|美国|加拿大|澳洲|澳大利亚|英国|日本|韩国|新加坡|德国|法国"
                  r"|新西兰)|不在(?:上海|本地|身边|[他她]身边|老人身边))|远在|在国外|我在外面出差")
 NUMBER = {"fire_smoke": "family.alerted_119", "gas": "family.alerted_119", "intruder": "family.alerted_110",
-          "abuse": "family.alerted_110"}  # (nlu.rules.fired_rules' names) 120 for any other
+          "abuse": "family.alerted_110", "scam": "family.alerted_scam", "doorstep": "family.alerted_door"}  # (nlu.rules.fired_rules' names) 120 for any other
 
 
 async def died_told(ctx: Ctx, text: str) -> bool:
