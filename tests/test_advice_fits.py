@@ -1,0 +1,94 @@
+"""The lines she reads under "🆘 已通知值班社工…" fit what her words say happened. Before (lead's probe, session 18):
+any cry whose words named no danger got the fall's advice ("如果摔倒了…侧身躺好。如果能走动，把门锁打开。"): a sparking
+power strip, belly pain, a blood pressure of 200, being shut out on the balcony, fear alone at home; bleeding got no
+"press on the wound"; choking was told to lie down; carbon monoxide to lie down and keep the medicine box; smoke in
+the corridor to leave home through it. Staff are alerted as before, with her words; nothing calm starts alarming."""
+import pytest
+from conftest import signed_up
+
+FALL = ("侧身", "如果摔倒了")
+STILL = "坐下或躺下"
+
+
+async def _cry(people, words):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send(words)
+    alerts = [t for t in people("李社工").texts() if "紧急求助 #1" in t]
+    advice = [line for t in wang.texts() if "已通知值班社工" in t for line in t.splitlines() if line.startswith("·")]
+    return wang, alerts, "\n".join(advice)
+
+
+FITS = [  # (her words, lines she must read, lines she must not read)
+    ("插线板坏了 冒火星", ("不要碰", "电闸", "119"), FALL + ("把门锁打开",)),
+    ("插座冒火花", ("不要碰", "电闸", "119"), FALL),
+    ("我肚子痛得厉害", (STILL,), FALL),
+    ("我血压200了", (STILL,), FALL),
+    ("血压高到210了 头好晕", (STILL,), FALL),
+    ("我被关在阳台上了 进不去", ("不要扒门",), FALL + ("把门锁打开",)),
+    ("我一个人在家好怕", ("别慌", "不是一个人"), FALL + ("门锁",)),
+    ("我流了很多血 止不住", ("按住伤口", STILL), FALL),
+    ("我被狗咬了 流血了", ("按住伤口",), FALL),
+    ("我手割破了 血一直流", ("按住伤口",), FALL),
+    ("我吐血了", (STILL,), ("按住伤口",) + FALL),
+    ("我噎住了", ("用力咳",), FALL + ("躺下",)),
+    ("楼道里都是烟", ("别出门", "湿毛巾", "119"), FALL + ("马上离开家",)),
+    ("走廊里有烟 门把手好烫", ("别出门", "湿毛巾", "119"), FALL + ("马上离开家",)),
+    ("隔壁着火了", ("离开", "119"), FALL),
+    ("水漏到插座上了", ("不要碰", "电闸"), FALL),
+    ("热水器有股怪味 头晕", ("开关电灯", "窗"), FALL + (STILL,)),
+    ("煤气中毒了", ("窗", "离开"), FALL + ("药盒", STILL)),
+    ("热水器 一氧化碳 头痛", ("窗", "离开"), FALL + ("药盒", STILL)),
+    ("打了胰岛素 手抖出冷汗", ("糖",), FALL),  # the sugar first (test below)
+    ("我低血糖了 手抖", ("糖",), FALL),
+    ("我髋关节摔断了", ("不要勉强起来",), ()),
+    ("我在外面迷路了 天黑了", ("待在原地",), FALL + ("门锁",)),
+    ("空调坏了 热得头晕", ("阴凉",), FALL),
+    ("被猫抓了 流血", (), FALL),
+    ("我在卫生间摔倒了起不来", ("不要勉强起来",), ()),
+    ("邻居家着火了 好多烟", ("离开", "119"), FALL),
+    ("锅烧干了 冒烟了", ("119",), FALL),
+    ("我喘不上气", (STILL,), FALL),
+    ("我胃疼得受不了", (STILL,), FALL),
+    ("电梯卡住了", ("警铃",), FALL),
+    ("我眼睛突然看不见了", (STILL,), FALL),
+    ("烧菜烧糊了 一屋子烟", ("离开", "119"), FALL),
+    ("楼上漏水 漏到我家电灯上了", ("不要碰", "电闸"), FALL),
+    ("护工今天没来 我起不了床", ("不要勉强起来",), ()),
+    ("我被锁在门外了 进不去", ("不要扒门",), FALL),
+]
+
+
+@pytest.mark.parametrize("words, must, never", FITS, ids=[w for w, _, _ in FITS])
+async def test_her_advice_fits_what_she_says_happened_and_staff_have_her_words(people, app, words, must, never):
+    wang, alerts, advice = await _cry(people, words)
+    assert alerts and words in alerts[0], alerts
+    assert all(w in advice for w in must), advice
+    assert not any(w in advice for w in never), advice
+    assert "手机" in advice or "119" in advice, advice
+
+
+async def test_afraid_alone_at_home_still_reaches_staff_and_is_asked_if_someone_should_come(people, app):
+    wang, alerts, advice = await _cry(people, "我一个人在家好怕")
+    assert alerts and "🆘" in alerts[0]
+    assert "需要马上有人来吗" in wang.texts()[-1]
+
+
+@pytest.mark.parametrize("words", ["血压200吗正常吗", "上次血压200吃了药好了", "插线板要换新的吗", "我肚子有点痛",
+                                   "昨天血压180 今天好了", "插线板以旧换新在哪里登记",
+                                   "阳台门要修一下"])
+async def test_calm_words_about_blood_pressure_power_strips_or_a_belly_ache_alarm_nobody(people, app, words):
+    wang, alerts, advice = await _cry(people, words)
+    assert not alerts, alerts
+    assert not any("已通知值班社工" in t for t in wang.texts())
+
+
+async def test_low_blood_sugar_with_a_cold_sweat_is_told_to_eat_sugar_first(people, app):
+    wang, alerts, advice = await _cry(people, "打了胰岛素 手抖出冷汗")
+    assert "糖" in advice.splitlines()[0], advice
+
+
+async def test_afraid_after_the_sos_button_is_told_she_is_not_alone(people, app):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    await wang.send("我好怕")
+    assert "不是一个人" in wang.inbox[-1].text and "侧身" not in wang.inbox[-1].text
