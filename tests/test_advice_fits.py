@@ -6,6 +6,8 @@ the corridor to leave home through it. Staff are alerted as before, with her wor
 import pytest
 from conftest import signed_up
 
+from bot.testing.tools import Person
+
 FALL = ("侧身", "如果摔倒了")
 STILL = "坐下或躺下"
 
@@ -92,3 +94,17 @@ async def test_afraid_after_the_sos_button_is_told_she_is_not_alone(people, app)
     await wang.send("🆘 紧急求助")
     await wang.send("我好怕")
     assert "不是一个人" in wang.inbox[-1].text and "侧身" not in wang.inbox[-1].text
+
+
+async def test_a_staff_member_at_a_sparking_power_strip_is_told_what_to_do_meanwhile(people, app):
+    li = people("李社工")
+    await li.send("救命 我这里插线板冒火花了")
+    assert (await app.svc.store.incident(1))["kind"] == "colleague"
+    assert any("电闸" in t and "不要碰" in t for t in li.texts()), li.texts()
+
+
+async def test_an_english_speaker_with_a_sparking_socket_is_told_in_english(app):
+    wang = await signed_up(Person(app, 5079, "王老伯", language="en"), "13900000002")
+    await wang.send("help, sparks coming out of the socket")
+    told = wang.last("mains").text
+    assert "Do not touch it" in told and "roll onto your side" not in told
