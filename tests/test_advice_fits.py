@@ -108,3 +108,13 @@ async def test_an_english_speaker_with_a_sparking_socket_is_told_in_english(app)
     await wang.send("help, sparks coming out of the socket")
     told = wang.last("mains").text
     assert "Do not touch it" in told and "roll onto your side" not in told
+
+
+@pytest.mark.parametrize("words, must, never", [("there is smoke in the corridor", "do not go out", "Leave your flat"),
+                                                ("I'm choking", "cough hard", "lie down"),
+                                                ("I'm bleeding a lot", "Press hard on the wound", "roll onto")])
+async def test_an_english_speaker_is_told_what_fits_in_english(app, words, must, never):
+    wang = await signed_up(Person(app, 5080, "王老伯", language="en"), "13900000002")
+    await wang.send(words)
+    told = wang.last("has been told").text
+    assert must in told and never not in told, told

@@ -71,8 +71,10 @@ RULES_OUT = {"smoke_outside": {"stay_put", "get_up_slowly", "leave"}, "fire_smok
 UNSTEADY = re.compile(r"站不住|站不稳|立不住|立不牢|立勿牢|立勿住|立不稳|立勿稳")
 # how a named danger is told, where that changes what she should do: smoke outside her door (stay in, door shut),
 # carbon monoxide (a gas: air and leave, never lie down in it), choking (cough), blood from inside (nothing to press)
-SMOKE_OUTSIDE = re.compile(r"(?:楼道|走廊|楼梯|过道|门外)[^，,。！!？?]{0,6}(?:烟|火|焦)|门把手?[^，,。！!？?]{0,3}烫")
-AT_HOME = re.compile(r"家里|屋里|厨房|房间|卧室|客厅|锅|床")
+SMOKE_OUTSIDE = re.compile(r"(?:楼道|走廊|楼梯|过道|门外)[^，,。！!？?]{0,6}(?:烟|火|焦)|门把手?[^，,。！!？?]{0,3}烫"
+                           r"|smoke[^,.!?]{0,12}(?:corridor|hallway|stair|landing)|(?:corridor|hallway|stair|landing)"
+                           r"[^,.!?]{0,12}smoke|door ?handle is hot")
+AT_HOME = re.compile(r"家里|屋里|厨房|房间|卧室|客厅|锅|床|kitchen|bedroom|living room|my (?:flat|home)")
 CARBON_MONOXIDE = re.compile(r"煤气中毒|一氧化碳|carbon monoxide")
 CHOKING = re.compile(r"噎|喉咙|choking")
 INSIDE = re.compile(r"吐|咯|咳|痰|尿|拉|便")
@@ -125,7 +127,7 @@ def _named(text: str) -> list[str]:
 
 def _told_as(flag, text: str) -> str:
     """The danger this red flag names, as her words tell it (see SMOKE_OUTSIDE …)."""
-    if flag.concept == "fire_smoke" and SMOKE_OUTSIDE.search(text) and not AT_HOME.search(text):
+    if flag.concept == "fire_smoke" and SMOKE_OUTSIDE.search(text.lower()) and not AT_HOME.search(text.lower()):
         return "smoke_outside"
     if flag.concept == "poisoning" and CARBON_MONOXIDE.search(flag.span.lower()):
         return "gas"
