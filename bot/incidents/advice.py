@@ -47,6 +47,7 @@ BY_DANGER = {  # most urgent first
     "burn": ("help.advice_burn_away", "help.advice_burn_cool", "help.advice_door", PHONE),
     "heat_stroke": ("help.advice_cool", "help.advice_rest", "help.advice_door_if_safe", PHONE),
     "trapped": ("help.advice_trapped_wait", "help.advice_trapped_lift", PHONE),
+    "trapped_room": ("help.advice_trapped_wait", "help.advice_trapped_shout", PHONE),  # a balcony, a bathroom: no lift
     "fall": FALL,
     "dizzy": ("help.advice_dizzy_sit", "help.advice_dizzy_slow", PHONE),
     "lost": ("help.advice_stay", "help.advice_ask_nearby", PHONE),  # outside: not the door
@@ -78,6 +79,9 @@ AT_HOME = re.compile(r"家里|屋里|厨房|房间|卧室|客厅|锅|床|kitchen
 CARBON_MONOXIDE = re.compile(r"煤气中毒|一氧化碳|carbon monoxide")
 CHOKING = re.compile(r"噎|喉咙|choking")
 INSIDE = re.compile(r"吐|咯|咳|痰|尿|拉|便")
+LIFT = re.compile(r"电梯|电题|lift|elevator")
+# dizzy in the heat ("热死了 头晕想吐"): the heat's lines first (get cool), as for heat stroke
+HEAT = re.compile(r"热死|热煞|太热|好热|很热|闷热|天热|too hot|so hot|the heat")
 # fear told with no danger named ("我一个人在家好怕", "晚上一个人好害怕"): calm and company, not the fall's lines
 SCARED = re.compile(r"(?<![不别])(?:害怕|怕得|好怕|很怕|真怕|吓死|吓煞|慌得很|心里发慌)|\b(?:scared|afraid|frightened)\b")
 
@@ -118,6 +122,8 @@ def _named(text: str) -> list[str]:
     said = list(dict.fromkeys(_told_as(f, text) for f in flags))
     if "dizzy" in said and all(UNSTEADY.search(f.span) for f in flags if f.concept == "fall"):
         said = [d for d in said if d != "fall"]
+    if "dizzy" in said and "heat_stroke" not in said and HEAT.search(text.lower()):
+        said.append("heat_stroke")
     if "choking" in said:
         said = [d for d in said if d != "breathing"]  # "噎住了 喘不上气": cough it up, not lie down
     if not set(said) - {"cry_for_help"} and SCARED.search(text.lower()):
@@ -133,6 +139,8 @@ def _told_as(flag, text: str) -> str:
         return "gas"
     if flag.concept == "breathing" and CHOKING.search(flag.span.lower()):
         return "choking"
+    if flag.concept == "trapped" and not LIFT.search(text.lower()):
+        return "trapped_room"
     if flag.concept == "bleeding" and INSIDE.search(flag.span):
         return "bleeding_inside"
     return flag.concept
