@@ -48,7 +48,6 @@ FITS = [  # (her words, lines she must read, lines she must not read)
     ("被猫抓了 流血", (), FALL),
     ("我在卫生间摔倒了起不来", ("不要勉强起来",), ()),
     ("邻居家着火了 好多烟", ("离开", "119"), FALL),
-    ("锅烧干了 冒烟了", ("119",), FALL),
     ("我喘不上气", (STILL,), FALL),
     ("我胃疼得受不了", (STILL,), FALL),
     ("电梯卡住了", ("警铃",), FALL),
@@ -61,6 +60,11 @@ FITS = [  # (her words, lines she must read, lines she must not read)
     ("我被困在电梯里了", ("警铃",), FALL),
     ("热死了 头晕想吐", ("阴凉",), FALL),  # dizzy in the heat: get cool first
     ("今天太热了 头晕得厉害", ("阴凉",), FALL),
+    ("我坐在浴缸里出不来了", ("放掉", "保暖"), ("侧身",)),  # lying on her side in bath water: never
+    ("洗澡滑倒在浴缸里 起不来", ("放掉",), ("侧身",)),
+    ("我在浴缸边上摔倒了 起不来", ("侧身",), ("浴缸",)),  # on the floor beside it: the fall's
+    ("锅烧干了 冒烟了", ("关掉炉火", "锅盖", "119"), FALL),  # the stove off first, not "leave home" at once
+    ("炒菜锅里着火了", ("锅盖", "119"), FALL),
 ]
 
 

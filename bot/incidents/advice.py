@@ -22,6 +22,7 @@ STILL = ("help.advice_rest", "help.advice_door_if_safe", PHONE)  # chest pain, s
 GENERIC = ("help.advice_safe", "help.advice_door_if_safe", PHONE)  # words that name no danger: nothing they contradict
 BY_DANGER = {  # most urgent first
     "smoke_outside": ("help.advice_smoke_stay", "help.advice_fire_cannot_leave", "help.advice_smoke_119", PHONE),
+    "cooking_fire": ("help.advice_pan_off", "help.advice_spark_fire", PHONE),  # a pan: the stove off, a lid, no water
     "fire_smoke": ("help.advice_fire_leave", "help.advice_fire_stairs", "help.advice_fire_119",
                    "help.advice_fire_cannot_leave"),
     "gas": ("help.advice_gas_switches", "help.advice_gas_window", "help.advice_gas_leave"),
@@ -48,6 +49,7 @@ BY_DANGER = {  # most urgent first
     "heat_stroke": ("help.advice_cool", "help.advice_rest", "help.advice_door_if_safe", PHONE),
     "trapped": ("help.advice_trapped_wait", "help.advice_trapped_lift", PHONE),
     "trapped_room": ("help.advice_trapped_wait", "help.advice_trapped_shout", PHONE),  # a balcony, a bathroom: no lift
+    "bath": ("help.advice_bath_drain", "help.advice_bath_warm", PHONE),  # stuck in the bath: never lie down in water
     "fall": FALL,
     "dizzy": ("help.advice_dizzy_sit", "help.advice_dizzy_slow", PHONE),
     "lost": ("help.advice_stay", "help.advice_ask_nearby", PHONE),  # outside: not the door
@@ -66,6 +68,7 @@ IDEA = {"help.advice_door": "door", "help.advice_door_if_safe": "door", "help.ad
         "help.advice_fire_leave": "leave", "help.advice_gas_leave": "leave",
         "help.advice_death_calm": "calm", "help.advice_calm": "calm"}
 RULES_OUT = {"smoke_outside": {"stay_put", "get_up_slowly", "leave"}, "fire_smoke": {"stay_put", "get_up_slowly"},
+             "cooking_fire": {"stay_put", "get_up_slowly"},
              "gas": {"stay_put", "get_up_slowly"}, "sparking": {"stay_put", "get_up_slowly"}, "lost": {"door"},
              "doorstep": {"door"}}
 # a fall's red flag that is only unsteadiness ("站都站不住", "立勿牢"): told with dizziness, she has not fallen
@@ -79,6 +82,8 @@ AT_HOME = re.compile(r"家里|屋里|厨房|房间|卧室|客厅|锅|床|kitchen
 CARBON_MONOXIDE = re.compile(r"煤气中毒|一氧化碳|carbon monoxide")
 CHOKING = re.compile(r"噎|喉咙|choking")
 INSIDE = re.compile(r"吐|咯|咳|痰|尿|拉|便")
+COOKING = re.compile(r"锅|炒菜|烧菜|煮|炖|灶|油烟机|frying|\bpan\b|stove")
+BATH = re.compile(r"(?:浴缸|澡盆|浴盆)(?:里|爬不出|出不来|起不来|出勿来)|在(?:浴缸|澡盆|浴盆)(?![边旁外])|in the bath")
 LIFT = re.compile(r"电梯|电题|lift|elevator")
 # dizzy in the heat ("热死了 头晕想吐"): the heat's lines first (get cool), as for heat stroke
 HEAT = re.compile(r"热死|热煞|太热|好热|很热|闷热|天热|too hot|so hot|the heat")
@@ -135,6 +140,10 @@ def _told_as(flag, text: str) -> str:
     """The danger this red flag names, as her words tell it (see SMOKE_OUTSIDE …)."""
     if flag.concept == "fire_smoke" and SMOKE_OUTSIDE.search(text.lower()) and not AT_HOME.search(text.lower()):
         return "smoke_outside"
+    if flag.concept == "fire_smoke" and COOKING.search(text.lower()):
+        return "cooking_fire"
+    if flag.concept == "fall" and BATH.search(text.lower()):
+        return "bath"
     if flag.concept == "poisoning" and CARBON_MONOXIDE.search(flag.span.lower()):
         return "gas"
     if flag.concept == "breathing" and CHOKING.search(flag.span.lower()):
