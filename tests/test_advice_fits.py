@@ -126,3 +126,20 @@ async def test_an_english_speaker_is_told_what_fits_in_english(app, words, must,
     await wang.send(words)
     told = wang.last("has been told").text
     assert must in told and never not in told, told
+
+
+@pytest.mark.parametrize("words", ["我好怕 外面有声音", "半夜门口有动静 我好害怕", "外面有人走来走去 我很怕",
+                                   "我一个人在家 听到窗外有响声 吓死了"])
+async def test_frightened_by_a_noise_outside_reaches_staff_and_she_keeps_the_door_shut(people, app, words):
+    """"我好怕 外面有声音" got only "也可以按这里，把您的话转给社工" (lead's probe, session 18): it may be a break-in."""
+    wang, alerts, advice = await _cry(people, words)
+    assert alerts and words in alerts[0], alerts
+    assert "不要开门" in advice and "110" in advice and "不是一个人" in advice, advice
+    assert "需要马上有人来吗" in wang.texts()[-1]
+
+
+@pytest.mark.parametrize("words", ["楼上装修声音好吵", "我怕冷", "外面放鞭炮 声音好响", "外面有声音吗",
+                                   "小时候一个人在家听到外面有动静好害怕"])
+async def test_noises_or_fears_told_calmly_alarm_nobody(people, app, words):
+    wang, alerts, advice = await _cry(people, words)
+    assert not alerts, alerts

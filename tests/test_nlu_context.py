@@ -44,7 +44,8 @@ FAMILIES = {
 # `strength: weak` families: present alone, the bot asks (tests/test_redflags_weak.py)
 WEAK_FAMILIES = {"dizzy": ("头有点晕站不稳", "以前天旋地转过一次"),
                  "belly_pain": ("我肚子痛得厉害", "上个月肚子痛得厉害，现在好了"),
-                 "high_blood_pressure": ("我的高压一百九", "上次血压200吃了药好了")}
+                 "high_blood_pressure": ("我的高压一百九", "上次血压200吃了药好了"),
+                 "frightened": ("我好怕 外面有声音", "小时候一个人在家听到外面有动静好害怕")}
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))

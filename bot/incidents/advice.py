@@ -56,6 +56,7 @@ BY_DANGER = {  # most urgent first
     "welfare": ("help.advice_welfare_knock", PHONE),
     "scam": ("help.advice_scam_pay", "help.advice_scam_110", PHONE),
     "doorstep": ("help.advice_door_shut", "help.advice_door_check", PHONE),  # a stranger at the door: keep it shut
+    "frightened": ("help.advice_noise_door", "help.advice_scared_call", "help.advice_abuse_110", PHONE),  # a noise
     "scared": ("help.advice_calm", "help.advice_scared_call", "help.advice_talk", PHONE),
     "cry_for_help": FALL,
     "unnamed": GENERIC,
