@@ -3,8 +3,11 @@
 A fire means leave, gas means touch no switch, dizziness means sit or lie down where you are ("头晕得厉害，站都站不住":
 unsteady, not fallen — never the fall's "walk to the door"), an intruder means lock yourself in, a spouse who just died ("老伴刚走了")
 means stay calm and let 120 confirm it (typed, or a photo's or voice's caption); a plain 救命, the 🆘 button, a voice or
-a photo with no words get the fall's advice, the commonest case. Words that name no danger ("被猫抓了 流血") get the
-generic lines, which no danger contradicts; fear alone at home ("我一个人在家好怕"), calm and company.
+a photo with no words get the fall's advice, the commonest case. How a danger is told can change what fits (_told_as):
+smoke in the corridor means stay in with the door shut, a burning pan means the stove off and a lid, stuck in the bath
+means let the water out (never lie down in it), carbon monoxide is a gas, choking means cough, a wound is pressed
+(blood vomited or coughed is not). Words that name no danger ("被猫抓了 流血") get the generic lines, which no danger
+contradicts — not the fall's "open the door"; fear alone at home ("我一个人在家好怕"), calm and company.
 Two dangers in one cry: the most urgent one's lines first, at most MAX_LINES in all, and no line that the more
 urgent danger contradicts (stay down while the flat burns). The wording is in the catalogues (help.advice_*), one idea a line.
 """
@@ -119,8 +122,8 @@ def advice_for(ctx, *, named_only: bool = False) -> list[str]:
 
 
 def _named(text: str) -> list[str]:
-    """The dangers these words name now (red flags that count, weak ones too); dizziness with only unsteadiness
-    ("头晕得厉害，站都站不住") is dizziness, not a fall."""
+    """The dangers these words name now (red flags that count, weak ones too, as _told_as reads them); dizziness with
+    only unsteadiness ("头晕得厉害，站都站不住") is dizziness, not a fall; words that name none: "unnamed"."""
     from nlu import redflags
     from nlu.features import normalise
 
