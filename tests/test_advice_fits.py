@@ -65,6 +65,14 @@ FITS = [  # (her words, lines she must read, lines she must not read)
     ("我在浴缸边上摔倒了 起不来", ("侧身",), ("浴缸",)),  # on the floor beside it: the fall's
     ("锅烧干了 冒烟了", ("关掉炉火", "锅盖", "119"), FALL),  # the stove off first, not "leave home" at once
     ("炒菜锅里着火了", ("锅盖", "119"), FALL),
+    ("我吃了安眠药 吃多了", ("药盒",), FALL),  # was "听到您很好，真高兴！"
+    ("降压药吃了太多", ("药盒",), FALL),
+    ("我吞了假牙", ("用力咳",), FALL + ("躺下",)),  # was a plain request, no alert
+    ("我找不到老伴了", ("不要一个人出去找", "照片"), ("待在原地", "别再走远")),  # she is not the one lost
+    ("老头子出去买菜到现在还没回来", ("不要一个人出去找",), ("待在原地",)),
+    ("狗把我扑倒了", ("不要勉强起来",), ()),
+    ("我被电瓶车撞倒了", ("不要勉强起来",), ()),
+    ("我摔在地上一个晚上了 好冷", ("不要勉强起来", "保暖"), ()),
 ]
 
 
@@ -85,7 +93,7 @@ async def test_afraid_alone_at_home_still_reaches_staff_and_is_asked_if_someone_
 
 @pytest.mark.parametrize("words", ["血压200吗正常吗", "上次血压200吃了药好了", "插线板要换新的吗", "我肚子有点痛",
                                    "昨天血压180 今天好了", "插线板以旧换新在哪里登记",
-                                   "阳台门要修一下"])
+                                   "阳台门要修一下", "饭吃多了 胃有点胀"])
 async def test_calm_words_about_blood_pressure_power_strips_or_a_belly_ache_alarm_nobody(people, app, words):
     wang, alerts, advice = await _cry(people, words)
     assert not alerts, alerts

@@ -54,8 +54,10 @@ BY_DANGER = {  # most urgent first
     "trapped_room": ("help.advice_trapped_wait", "help.advice_trapped_shout", PHONE),  # a balcony, a bathroom: no lift
     "bath": ("help.advice_bath_drain", "help.advice_bath_warm", PHONE),  # stuck in the bath: never lie down in water
     "fall": FALL,
+    "cold": ("help.advice_keep_warm", PHONE),  # after a long lie, or told cold: keep warm
     "dizzy": ("help.advice_dizzy_sit", "help.advice_dizzy_slow", PHONE),
     "lost": ("help.advice_stay", "help.advice_ask_nearby", PHONE),  # outside: not the door
+    "missing_someone": ("help.advice_missing_wait", "help.advice_missing_photo", PHONE),  # her husband is the lost one
     "welfare": ("help.advice_welfare_knock", PHONE),
     "scam": ("help.advice_scam_pay", "help.advice_scam_110", PHONE),
     "doorstep": ("help.advice_door_shut", "help.advice_door_check", PHONE),  # a stranger at the door: keep it shut
@@ -84,10 +86,12 @@ SMOKE_OUTSIDE = re.compile(r"(?:楼道|走廊|楼梯|过道|门外)[^，,。！!
                            r"[^,.!?]{0,12}smoke|door ?handle is hot")
 AT_HOME = re.compile(r"家里|屋里|厨房|房间|卧室|客厅|锅|床|kitchen|bedroom|living room|my (?:flat|home)")
 CARBON_MONOXIDE = re.compile(r"煤气中毒|一氧化碳|carbon monoxide")
-CHOKING = re.compile(r"噎|喉咙|choking")
+CHOKING = re.compile(r"噎|喉咙|吞|咽|choking")
 INSIDE = re.compile(r"吐|咯|咳|痰|尿|拉|便")
 COOKING = re.compile(r"锅|炒菜|烧菜|煮|炖|灶|油烟机|frying|\bpan\b|stove")
 BATH = re.compile(r"(?:浴缸|澡盆|浴盆)(?:里|爬不出|出不来|起不来|出勿来)|在(?:浴缸|澡盆|浴盆)(?![边旁外])|in the bath")
+SPOUSE = re.compile(r"老伴|老头|老太|老公|老婆|爱人|丈夫|妻子|husband|wife")
+COLD = re.compile(r"好冷|很冷|太冷|冷死|冷得|冻|冰凉|一晚上|一夜|整夜|\bcold\b|freezing")
 LIFT = re.compile(r"电梯|电题|lift|elevator")
 # dizzy in the heat ("热死了 头晕想吐"): the heat's lines first (get cool), as for heat stroke
 HEAT = re.compile(r"热死|热煞|太热|好热|很热|闷热|天热|too hot|so hot|the heat")
@@ -133,11 +137,13 @@ def _named(text: str) -> list[str]:
         said = [d for d in said if d != "fall"]
     if "dizzy" in said and "heat_stroke" not in said and HEAT.search(text.lower()):
         said.append("heat_stroke")
+    if ("fall" in said or not said) and COLD.search(text.lower()):
+        said.append("cold")  # "摔在地上一个晚上了 好冷"
     if "choking" in said:
         said = [d for d in said if d != "breathing"]  # "噎住了 喘不上气": cough it up, not lie down
-    if not set(said) - {"cry_for_help"} and SCARED.search(text.lower()):
+    if not set(said) - {"cry_for_help", "cold"} and SCARED.search(text.lower()):
         return ["scared", *said]
-    return said or (["unnamed"] if text.strip() else [])
+    return said if set(said) - {"cold"} else said + (["unnamed"] if text.strip() else [])
 
 
 def _told_as(flag, text: str) -> str:
@@ -152,6 +158,8 @@ def _told_as(flag, text: str) -> str:
         return "gas"
     if flag.concept == "breathing" and CHOKING.search(flag.span.lower()):
         return "choking"
+    if flag.concept == "lost" and SPOUSE.search(flag.span.lower()):
+        return "missing_someone"
     if flag.concept == "trapped" and not LIFT.search(text.lower()):
         return "trapped_room"
     if flag.concept == "bleeding" and INSIDE.search(flag.span):
