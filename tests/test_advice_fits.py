@@ -73,6 +73,9 @@ FITS = [  # (her words, lines she must read, lines she must not read)
     ("狗把我扑倒了", ("不要勉强起来",), ()),
     ("我被电瓶车撞倒了", ("不要勉强起来",), ()),
     ("我摔在地上一个晚上了 好冷", ("不要勉强起来", "保暖"), ()),
+    ("我拨关勒阳台上了", ("喊",), FALL),  # Shanghainese: 拨 = 被, 勒 = 在
+    ("天台门关上了 我出不去", ("不要扒门",), FALL),
+    ("插座噼里啪啦响", ("不要碰", "电闸"), FALL),
 ]
 
 
@@ -137,7 +140,7 @@ async def test_an_english_speaker_is_told_what_fits_in_english(app, words, must,
 
 
 @pytest.mark.parametrize("words", ["我好怕 外面有声音", "半夜门口有动静 我好害怕", "外面有人走来走去 我很怕",
-                                   "我一个人在家 听到窗外有响声 吓死了"])
+                                   "我一个人在家 听到窗外有响声 吓死了", "我吓煞了 外头有声音"])
 async def test_frightened_by_a_noise_outside_reaches_staff_and_she_keeps_the_door_shut(people, app, words):
     """"我好怕 外面有声音" got only "也可以按这里，把您的话转给社工" (lead's probe, session 18): it may be a break-in."""
     wang, alerts, advice = await _cry(people, words)
@@ -147,7 +150,8 @@ async def test_frightened_by_a_noise_outside_reaches_staff_and_she_keeps_the_doo
 
 
 @pytest.mark.parametrize("words", ["楼上装修声音好吵", "我怕冷", "外面放鞭炮 声音好响", "外面有声音吗",
-                                   "小时候一个人在家听到外面有动静好害怕"])
+                                   "小时候一个人在家听到外面有动静好害怕",
+                                   "外面放鞭炮噼里啪啦响"])
 async def test_noises_or_fears_told_calmly_alarm_nobody(people, app, words):
     wang, alerts, advice = await _cry(people, words)
     assert not alerts, alerts
