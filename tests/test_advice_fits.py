@@ -76,6 +76,8 @@ FITS = [  # (her words, lines she must read, lines she must not read)
     ("我拨关勒阳台上了", ("喊",), FALL),  # Shanghainese: 拨 = 被, 勒 = 在
     ("天台门关上了 我出不去", ("不要扒门",), FALL),
     ("插座噼里啪啦响", ("不要碰", "电闸"), FALL),
+    ("插座冒火了", ("不要碰", "电闸"), FALL),
+    ("插座冒火了 烧起来了", ("马上离开家", "119"), FALL),  # burning now: the fire's lines first
 ]
 
 

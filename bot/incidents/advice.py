@@ -88,6 +88,8 @@ AT_HOME = re.compile(r"家里|屋里|厨房|房间|卧室|客厅|锅|床|kitchen
 CARBON_MONOXIDE = re.compile(r"煤气中毒|一氧化碳|carbon monoxide")
 CHOKING = re.compile(r"噎|喉咙|吞|咽|choking")
 INSIDE = re.compile(r"吐|咯|咳|痰|尿|拉|便")
+# a fire's red flag that is only an electric thing sparking ("插座冒火", "插线板冒火星"): the sparking's advice
+SPARKS = re.compile(r"(?:插线板|插座|插头|排插|接线板|拖线板|电线|电源线|电箱|电表|充电器)\S{0,3}(?:冒火|打火|火星|火花)\S{0,1}$")
 COOKING = re.compile(r"锅|炒菜|烧菜|煮|炖|灶|油烟机|frying|\bpan\b|stove")
 BATH = re.compile(r"(?:浴缸|澡盆|浴盆)(?:里|爬不出|出不来|起不来|出勿来)|在(?:浴缸|澡盆|浴盆)(?![边旁外])|in the bath")
 SPOUSE = re.compile(r"老伴|老头|老太|老公|老婆|爱人|丈夫|妻子|husband|wife")
@@ -148,6 +150,8 @@ def _named(text: str) -> list[str]:
 
 def _told_as(flag, text: str) -> str:
     """The danger this red flag names, as her words tell it (see SMOKE_OUTSIDE …)."""
+    if flag.concept == "fire_smoke" and SPARKS.search(flag.span):
+        return "sparking"
     if flag.concept == "fire_smoke" and SMOKE_OUTSIDE.search(text.lower()) and not AT_HOME.search(text.lower()):
         return "smoke_outside"
     if flag.concept == "fire_smoke" and COOKING.search(text.lower()):
