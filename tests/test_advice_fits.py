@@ -78,6 +78,10 @@ FITS = [  # (her words, lines she must read, lines she must not read)
     ("插座噼里啪啦响", ("不要碰", "电闸"), FALL),
     ("插座冒火了", ("不要碰", "电闸"), FALL),
     ("插座冒火了 烧起来了", ("马上离开家", "119"), FALL),  # burning now: the fire's lines first
+    ("我刚才晕倒了 现在头很晕", (STILL,), ("陪在他身边",)),  # she fainted herself: nobody to stay with
+    ("我晕过去了一下", (STILL,), ("陪在他身边",)),
+    ("老伴晕倒了", ("120", "陪在他身边"), ()),
+    ("我邻居晕倒了", ("120", "陪在他身边"), ()),
 ]
 
 

@@ -35,6 +35,7 @@ BY_DANGER = {  # most urgent first
     "abuse": ("help.advice_abuse_safe", "help.advice_abuse_110", PHONE),
     "death_now": ("help.advice_death_calm", "help.advice_death_120", "help.advice_death_coming",
                   "help.advice_door_for_crew"),  # her spouse just died ("老伴刚走了"): no fall's, no first aid
+    "fainted_self": STILL,  # "我刚才晕倒了": she came round herself — nobody to stay with, she stays down
     "unresponsive": ("help.advice_unresponsive_120", "help.advice_stay_with", "help.advice_door_for_crew", PHONE),
     "low_blood_sugar": ("help.advice_sugar", "help.advice_rest", "help.advice_door_if_safe", PHONE),  # sugar first
     "choking": ("help.advice_choke_cough", "help.advice_door_if_safe", PHONE),  # no lying down; coughing is safe
@@ -92,6 +93,7 @@ INSIDE = re.compile(r"吐|咯|咳|痰|尿|拉|便")
 SPARKS = re.compile(r"(?:插线板|插座|插头|排插|接线板|拖线板|电线|电源线|电箱|电表|充电器)\S{0,3}(?:冒火|打火|火星|火花)\S{0,1}$")
 COOKING = re.compile(r"锅|炒菜|烧菜|煮|炖|灶|油烟机|frying|\bpan\b|stove")
 BATH = re.compile(r"(?:浴缸|澡盆|浴盆)(?:里|爬不出|出不来|起不来|出勿来)|在(?:浴缸|澡盆|浴盆)(?![边旁外])|in the bath")
+FAINT = re.compile(r"晕倒|昏倒|晕过去|昏过去|晕了一下|昏了一下|晕到|昏到|fainted|passed out")
 SPOUSE = re.compile(r"老伴|老头|老太|老公|老婆|爱人|丈夫|妻子|husband|wife")
 COLD = re.compile(r"好冷|很冷|太冷|冷死|冷得|冻|冰凉|一晚上|一夜|整夜|\bcold\b|freezing")
 LIFT = re.compile(r"电梯|电题|lift|elevator")
@@ -162,6 +164,8 @@ def _told_as(flag, text: str) -> str:
         return "gas"
     if flag.concept == "breathing" and CHOKING.search(flag.span.lower()):
         return "choking"
+    if flag.concept == "unresponsive" and flag.experiencer == "self" and "我" in text and FAINT.search(flag.span.lower()):
+        return "fainted_self"
     if flag.concept == "lost" and SPOUSE.search(flag.span.lower()):
         return "missing_someone"
     if flag.concept == "trapped" and not LIFT.search(text.lower()):
