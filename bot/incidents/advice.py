@@ -54,6 +54,7 @@ BY_DANGER = {  # most urgent first
     "trapped": ("help.advice_trapped_wait", "help.advice_trapped_lift", PHONE),
     "trapped_room": ("help.advice_trapped_wait", "help.advice_trapped_shout", PHONE),  # a balcony, a bathroom: no lift
     "bath": ("help.advice_bath_drain", "help.advice_bath_warm", PHONE),  # stuck in the bath: never lie down in water
+    "fall_other": ("help.advice_fall_other", "help.advice_fall", "help.advice_door", PHONE),  # "老伴摔倒了": don't lift him
     "fall": FALL,
     "cold": ("help.advice_keep_warm", PHONE),  # after a long lie, or told cold: keep warm
     "dizzy": ("help.advice_dizzy_sit", "help.advice_dizzy_slow", PHONE),
@@ -138,7 +139,7 @@ def _named(text: str) -> list[str]:
     flags = [f for f in redflags.find(normalise(text)) if f.counts]
     said = list(dict.fromkeys(_told_as(f, text) for f in flags))
     if "dizzy" in said and all(UNSTEADY.search(f.span) for f in flags if f.concept == "fall"):
-        said = [d for d in said if d != "fall"]
+        said = [d for d in said if d not in ("fall", "fall_other")]
     if "dizzy" in said and "heat_stroke" not in said and HEAT.search(text.lower()):
         said.append("heat_stroke")
     if ("fall" in said or not said) and COLD.search(text.lower()):
@@ -160,6 +161,8 @@ def _told_as(flag, text: str) -> str:
         return "cooking_fire"
     if flag.concept == "fall" and BATH.search(text.lower()):
         return "bath"
+    if flag.concept == "fall" and flag.experiencer == "other":
+        return "fall_other"  # (her own fall told beside it still gets the fall's line, second)
     if flag.concept == "poisoning" and CARBON_MONOXIDE.search(flag.span.lower()):
         return "gas"
     if flag.concept == "breathing" and CHOKING.search(flag.span.lower()):
