@@ -48,7 +48,6 @@ FITS = [  # (her words, lines she must read, lines she must not read)
     ("被猫抓了 流血", (), FALL),
     ("我在卫生间摔倒了起不来", ("不要勉强起来",), ()),
     ("邻居家着火了 好多烟", ("离开", "119"), FALL),
-    ("我喘不上气", (STILL,), FALL),
     ("我胃疼得受不了", (STILL,), FALL),
     ("电梯卡住了", ("警铃",), FALL),
     ("我眼睛突然看不见了", (STILL,), FALL),
@@ -85,6 +84,8 @@ FITS = [  # (her words, lines she must read, lines she must not read)
     ("老伴摔倒了 起不来", ("不要硬把他拉起来",), ()),  # someone else fell: don't lift him
     ("隔壁阿婆摔倒了", ("不要硬把他拉起来",), ()),
     ("我在厨房摔倒了", ("不要勉强起来",), ("拉起来",)),
+    ("老伴喘不上气", ("坐起来", "不要躺平"), ("躺下",)),  # short of breath: sit up, never lie flat
+    ("我喘不过气来 嘴唇发紫", ("坐起来",), ("躺下",)),
 ]
 
 
@@ -149,7 +150,8 @@ async def test_an_english_speaker_is_told_what_fits_in_english(app, words, must,
 
 
 @pytest.mark.parametrize("words", ["我好怕 外面有声音", "半夜门口有动静 我好害怕", "外面有人走来走去 我很怕",
-                                   "我一个人在家 听到窗外有响声 吓死了", "我吓煞了 外头有声音"])
+                                   "我一个人在家 听到窗外有响声 吓死了", "我吓煞了 外头有声音",
+                                   "有人在门口 我好怕"])
 async def test_frightened_by_a_noise_outside_reaches_staff_and_she_keeps_the_door_shut(people, app, words):
     """"我好怕 外面有声音" got only "也可以按这里，把您的话转给社工" (lead's probe, session 18): it may be a break-in."""
     wang, alerts, advice = await _cry(people, words)

@@ -39,7 +39,7 @@ BY_DANGER = {  # most urgent first
     "unresponsive": ("help.advice_unresponsive_120", "help.advice_stay_with", "help.advice_door_for_crew", PHONE),
     "low_blood_sugar": ("help.advice_sugar", "help.advice_rest", "help.advice_door_if_safe", PHONE),  # sugar first
     "choking": ("help.advice_choke_cough", "help.advice_door_if_safe", PHONE),  # no lying down; coughing is safe
-    "breathing": STILL,
+    "breathing": ("help.advice_sit_up", "help.advice_door_if_safe", PHONE),  # short of breath: sit up, never lie flat
     "chest_pain": STILL,
     "stroke": STILL,
     "worst_headache": ("help.advice_rest", "help.advice_headache_pills", "help.advice_door_if_safe", PHONE),
@@ -72,7 +72,7 @@ BY_DANGER = {  # most urgent first
 IDEA = {"help.advice_door": "door", "help.advice_door_if_safe": "door", "help.advice_door_for_crew": "door",
         "help.advice_unresponsive_120": "120", "help.advice_death_120": "120",
         "help.advice_fall": "stay_put", "help.advice_rest": "stay_put", "help.advice_stay": "stay_put",
-        "help.advice_dizzy_sit": "stay_put", "help.advice_dizzy_slow": "get_up_slowly",
+        "help.advice_dizzy_sit": "stay_put", "help.advice_sit_up": "stay_put", "help.advice_dizzy_slow": "get_up_slowly",
         "help.advice_fire_leave": "leave", "help.advice_gas_leave": "leave",
         "help.advice_death_calm": "calm", "help.advice_calm": "calm"}
 RULES_OUT = {"smoke_outside": {"stay_put", "get_up_slowly", "leave"}, "fire_smoke": {"stay_put", "get_up_slowly"},
