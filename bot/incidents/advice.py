@@ -35,7 +35,7 @@ BY_DANGER = {  # most urgent first
     "abuse": ("help.advice_abuse_safe", "help.advice_abuse_110", PHONE),
     "death_now": ("help.advice_death_calm", "help.advice_death_120", "help.advice_death_coming",
                   "help.advice_door_for_crew"),  # her spouse just died ("老伴刚走了"): no fall's, no first aid
-    "fainted_self": STILL,  # "我刚才晕倒了": she came round herself — nobody to stay with, she stays down
+    "fainted_self": STILL,  # she came round herself: nobody to stay with, she stays down
     "unresponsive": ("help.advice_unresponsive_120", "help.advice_stay_with", "help.advice_door_for_crew", PHONE),
     "low_blood_sugar": ("help.advice_sugar", "help.advice_rest", "help.advice_door_if_safe", PHONE),  # sugar first
     "choking": ("help.advice_choke_cough", "help.advice_door_if_safe", PHONE),  # no lying down; coughing is safe
@@ -152,27 +152,22 @@ def _named(text: str) -> list[str]:
 
 
 def _told_as(flag, text: str) -> str:
-    """The danger this red flag names, as her words tell it (see SMOKE_OUTSIDE …)."""
-    if flag.concept == "fire_smoke" and SPARKS.search(flag.span):
-        return "sparking"
-    if flag.concept == "fire_smoke" and SMOKE_OUTSIDE.search(text.lower()) and not AT_HOME.search(text.lower()):
-        return "smoke_outside"
-    if flag.concept == "fire_smoke" and COOKING.search(text.lower()):
-        return "cooking_fire"
-    if flag.concept == "fall" and BATH.search(text.lower()):
-        return "bath"
-    if flag.concept == "fall" and flag.experiencer == "other":
-        return "fall_other"  # (her own fall told beside it still gets the fall's line, second)
-    if flag.concept == "poisoning" and CARBON_MONOXIDE.search(flag.span.lower()):
-        return "gas"
-    if flag.concept == "breathing" and CHOKING.search(flag.span.lower()):
-        return "choking"
-    if flag.concept == "unresponsive" and flag.experiencer == "self" and "我" in text and FAINT.search(flag.span.lower()):
-        return "fainted_self"
-    if flag.concept == "lost" and SPOUSE.search(flag.span.lower()):
-        return "missing_someone"
-    if flag.concept == "trapped" and not LIFT.search(text.lower()):
-        return "trapped_room"
-    if flag.concept == "bleeding" and INSIDE.search(flag.span):
-        return "bleeding_inside"
-    return flag.concept
+    """The danger this red flag names, as her words tell it: the first of TOLD_AS that fits, else its concept."""
+    low = text.lower()
+    return next((told for concept, told, fits in TOLD_AS if concept == flag.concept and fits(flag, low)), flag.concept)
+
+
+TOLD_AS = (  # (a red flag's concept, the danger as told, when: fits(flag, her words lower-cased)) — first that fits
+    ("fire_smoke", "sparking", lambda f, low: SPARKS.search(f.span)),
+    ("fire_smoke", "smoke_outside", lambda f, low: SMOKE_OUTSIDE.search(low) and not AT_HOME.search(low)),
+    ("fire_smoke", "cooking_fire", lambda f, low: COOKING.search(low)),
+    ("fall", "bath", lambda f, low: BATH.search(low)),
+    ("fall", "fall_other", lambda f, low: f.experiencer == "other"),  # her own fall beside it: the fall's line, second
+    ("poisoning", "gas", lambda f, low: CARBON_MONOXIDE.search(f.span.lower())),
+    ("breathing", "choking", lambda f, low: CHOKING.search(f.span.lower())),
+    ("unresponsive", "fainted_self",  # "我刚才晕倒了": she came round herself
+     lambda f, low: f.experiencer == "self" and "我" in low and FAINT.search(f.span.lower())),
+    ("lost", "missing_someone", lambda f, low: SPOUSE.search(f.span.lower())),
+    ("trapped", "trapped_room", lambda f, low: not LIFT.search(low)),
+    ("bleeding", "bleeding_inside", lambda f, low: INSIDE.search(f.span)),
+)
