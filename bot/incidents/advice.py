@@ -3,7 +3,11 @@
 A fire means leave, gas means touch no switch, dizziness means sit or lie down where you are ("头晕得厉害，站都站不住":
 unsteady, not fallen — never the fall's "walk to the door"), an intruder means lock yourself in, a spouse who just died ("老伴刚走了")
 means stay calm and let 120 confirm it (typed, or a photo's or voice's caption); a plain 救命, the 🆘 button, a voice or
-a photo with no words get the fall's advice, the commonest case.
+a photo with no words get the fall's advice, the commonest case. How a danger is told can change what fits (_told_as):
+smoke in the corridor means stay in with the door shut, a burning pan means the stove off and a lid, stuck in the bath
+means let the water out (never lie down in it), carbon monoxide is a gas, choking means cough, a wound is pressed
+(blood vomited or coughed is not). Words that name no danger ("被猫抓了 流血") get the generic lines, which no danger
+contradicts — not the fall's "open the door"; fear alone at home ("我一个人在家好怕"), calm and company.
 Two dangers in one cry: the most urgent one's lines first, at most MAX_LINES in all, and no line that the more
 urgent danger contradicts (stay down while the flat burns). The wording is in the catalogues (help.advice_*), one idea a line.
 """
@@ -18,44 +22,88 @@ MAX_LINES = 4
 PHONE = "help.advice_phone"
 FALL = ("help.advice_fall", "help.advice_door", PHONE)
 STILL = ("help.advice_rest", "help.advice_door_if_safe", PHONE)  # chest pain, stroke, breathing: no walking about
+GENERIC = ("help.advice_safe", "help.advice_door_if_safe", PHONE)  # words that name no danger: nothing they contradict
 BY_DANGER = {  # most urgent first
+    "smoke_outside": ("help.advice_smoke_stay", "help.advice_fire_cannot_leave", "help.advice_smoke_119", PHONE),
+    "cooking_fire": ("help.advice_pan_off", "help.advice_spark_fire", PHONE),  # a pan: the stove off, a lid, no water
     "fire_smoke": ("help.advice_fire_leave", "help.advice_fire_stairs", "help.advice_fire_119",
                    "help.advice_fire_cannot_leave"),
     "gas": ("help.advice_gas_switches", "help.advice_gas_window", "help.advice_gas_leave"),
-    "water_electric": ("help.advice_electric_touch", "help.advice_electric_mains", "help.advice_electric_person"),
+    "water_electric": ("help.advice_electric_touch", "help.advice_electric_mains", "help.advice_electric_person",
+                       PHONE),
+    "sparking": ("help.advice_spark_touch", "help.advice_electric_mains", "help.advice_spark_fire", PHONE),
     "intruder": ("help.advice_intruder_lock", "help.advice_intruder_110", "help.advice_intruder_let_go", PHONE),
     "abuse": ("help.advice_abuse_safe", "help.advice_abuse_110", PHONE),
     "death_now": ("help.advice_death_calm", "help.advice_death_120", "help.advice_death_coming",
                   "help.advice_door_for_crew"),  # her spouse just died ("老伴刚走了"): no fall's, no first aid
+    "fainted_self": STILL,  # she came round herself: nobody to stay with, she stays down
     "unresponsive": ("help.advice_unresponsive_120", "help.advice_stay_with", "help.advice_door_for_crew", PHONE),
-    "breathing": STILL,
+    "low_blood_sugar": ("help.advice_sugar", "help.advice_rest", "help.advice_door_if_safe", PHONE),  # sugar first
+    "choking": ("help.advice_choke_cough", "help.advice_door_if_safe", PHONE),  # no lying down; coughing is safe
+    "breathing": ("help.advice_sit_up", "help.advice_door_if_safe", PHONE),  # short of breath: sit up, never lie flat
     "chest_pain": STILL,
     "stroke": STILL,
     "worst_headache": ("help.advice_rest", "help.advice_headache_pills", "help.advice_door_if_safe", PHONE),
-    "bleeding": STILL,
+    "bleeding": ("help.advice_bleed_press", "help.advice_rest", "help.advice_door_if_safe", PHONE),
+    "bleeding_inside": STILL,  # blood vomited, coughed or passed: no wound to press
+    "belly_pain": STILL,
+    "high_blood_pressure": STILL,
     "self_harm": ("help.advice_not_alone", "help.advice_talk"),
     "poisoning": ("help.advice_rest", "help.advice_keep_box", "help.advice_door_if_safe", PHONE),
     "burn": ("help.advice_burn_away", "help.advice_burn_cool", "help.advice_door", PHONE),
     "heat_stroke": ("help.advice_cool", "help.advice_rest", "help.advice_door_if_safe", PHONE),
-    "low_blood_sugar": STILL,
     "trapped": ("help.advice_trapped_wait", "help.advice_trapped_lift", PHONE),
+    "trapped_room": ("help.advice_trapped_wait", "help.advice_trapped_shout", PHONE),  # a balcony, a bathroom: no lift
+    "bath": ("help.advice_bath_drain", "help.advice_bath_warm", PHONE),  # stuck in the bath: never lie down in water
+    "fall_other": ("help.advice_fall_other", "help.advice_fall", "help.advice_door", PHONE),  # "老伴摔倒了": don't lift him
     "fall": FALL,
+    "cold": ("help.advice_keep_warm", PHONE),  # after a long lie, or told cold: keep warm
     "dizzy": ("help.advice_dizzy_sit", "help.advice_dizzy_slow", PHONE),
     "lost": ("help.advice_stay", "help.advice_ask_nearby", PHONE),  # outside: not the door
+    "missing_someone": ("help.advice_missing_wait", "help.advice_missing_photo", PHONE),  # her husband is the lost one
     "welfare": ("help.advice_welfare_knock", PHONE),
     "scam": ("help.advice_scam_pay", "help.advice_scam_110", PHONE),
     "doorstep": ("help.advice_door_shut", "help.advice_door_check", PHONE),  # a stranger at the door: keep it shut
+    "frightened": ("help.advice_noise_door", "help.advice_scared_call", "help.advice_abuse_110", PHONE),  # a noise
+    "scared": ("help.advice_calm", "help.advice_scared_call", "help.advice_talk", PHONE),
     "cry_for_help": FALL,
+    "unnamed": GENERIC,
 }
 # lines saying the same thing (one is enough), and what a danger rules out when it is in the same cry
 IDEA = {"help.advice_door": "door", "help.advice_door_if_safe": "door", "help.advice_door_for_crew": "door",
         "help.advice_unresponsive_120": "120", "help.advice_death_120": "120",
         "help.advice_fall": "stay_put", "help.advice_rest": "stay_put", "help.advice_stay": "stay_put",
-        "help.advice_dizzy_sit": "stay_put", "help.advice_dizzy_slow": "get_up_slowly"}
-RULES_OUT = {"fire_smoke": {"stay_put", "get_up_slowly"}, "gas": {"stay_put", "get_up_slowly"}, "lost": {"door"},
+        "help.advice_dizzy_sit": "stay_put", "help.advice_sit_up": "stay_put",
+        "help.advice_dizzy_slow": "get_up_slowly",
+        "help.advice_fire_leave": "leave", "help.advice_gas_leave": "leave",
+        "help.advice_death_calm": "calm", "help.advice_calm": "calm"}
+RULES_OUT = {"smoke_outside": {"stay_put", "get_up_slowly", "leave"}, "fire_smoke": {"stay_put", "get_up_slowly"},
+             "cooking_fire": {"stay_put", "get_up_slowly"},
+             "gas": {"stay_put", "get_up_slowly"}, "sparking": {"stay_put", "get_up_slowly"}, "lost": {"door"},
              "doorstep": {"door"}}
 # a fall's red flag that is only unsteadiness ("站都站不住", "立勿牢"): told with dizziness, she has not fallen
 UNSTEADY = re.compile(r"站不住|站不稳|立不住|立不牢|立勿牢|立勿住|立不稳|立勿稳")
+# how a named danger is told, where that changes what she should do: smoke outside her door (stay in, door shut),
+# carbon monoxide (a gas: air and leave, never lie down in it), choking (cough), blood from inside (nothing to press)
+SMOKE_OUTSIDE = re.compile(r"(?:楼道|走廊|楼梯|过道|门外)[^，,。！!？?]{0,6}(?:烟|火|焦)|门把手?[^，,。！!？?]{0,3}烫"
+                           r"|smoke[^,.!?]{0,12}(?:corridor|hallway|stair|landing)|(?:corridor|hallway|stair|landing)"
+                           r"[^,.!?]{0,12}smoke|door ?handle is hot")
+AT_HOME = re.compile(r"家里|屋里|厨房|房间|卧室|客厅|锅|床|kitchen|bedroom|living room|my (?:flat|home)")
+CARBON_MONOXIDE = re.compile(r"煤气中毒|一氧化碳|carbon monoxide")
+CHOKING = re.compile(r"噎|喉咙|吞|咽|choking")
+INSIDE = re.compile(r"吐|咯|咳|痰|尿|拉|便")
+# a fire's red flag that is only an electric thing sparking ("插座冒火", "插线板冒火星"): the sparking's advice
+SPARKS = re.compile(r"(?:插线板|插座|插头|排插|接线板|拖线板|电线|电源线|电箱|电表|充电器)\S{0,3}(?:冒火|打火|火星|火花)\S{0,1}$")
+COOKING = re.compile(r"锅|炒菜|烧菜|煮|炖|灶|油烟机|frying|\bpan\b|stove")
+BATH = re.compile(r"(?:浴缸|澡盆|浴盆)(?:里|爬不出|出不来|起不来|出勿来)|在(?:浴缸|澡盆|浴盆)(?![边旁外])|in the bath")
+FAINT = re.compile(r"晕倒|昏倒|晕过去|昏过去|晕了一下|昏了一下|晕到|昏到|fainted|passed out")
+SPOUSE = re.compile(r"老伴|老头|老太|老公|老婆|爱人|丈夫|妻子|husband|wife")
+COLD = re.compile(r"好冷|很冷|太冷|冷死|冷得|冻|冰凉|一晚上|一夜|整夜|\bcold\b|freezing")
+LIFT = re.compile(r"电梯|电题|lift|elevator")
+# dizzy in the heat ("热死了 头晕想吐"): the heat's lines first (get cool), as for heat stroke
+HEAT = re.compile(r"热死|热煞|太热|好热|很热|闷热|天热|too hot|so hot|the heat")
+# fear told with no danger named ("我一个人在家好怕", "晚上一个人好害怕"): calm and company, not the fall's lines
+SCARED = re.compile(r"(?<![不别])(?:害怕|怕得|好怕|很怕|真怕|吓死|吓煞|慌得很|心里发慌)|\b(?:scared|afraid|frightened)\b")
 
 
 def advice_keys(dangers: list[str]) -> list[str]:
@@ -78,20 +126,50 @@ def advice_for(ctx, *, named_only: bool = False) -> list[str]:
     said = _named(ctx.ev.text or "") if ctx.ev.kind in WORDED else []
     if ctx.ev.kind in WORDED and died_just_now(ctx.ev.text or ""):
         said = [*said, "death_now"]
-    if named_only and not any(d in BY_DANGER and d != "cry_for_help" for d in said):
+    if named_only and not any(d in BY_DANGER and d not in ("cry_for_help", "unnamed") for d in said):
         return []
     phone = ctx.svc.settings.community.committee_phone
     return [ctx.t(k, phone=phone) for k in advice_keys(said)]
 
 
 def _named(text: str) -> list[str]:
-    """The dangers these words name now (red flags that count, weak ones too); dizziness with only unsteadiness
-    ("头晕得厉害，站都站不住") is dizziness, not a fall."""
+    """The dangers these words name now (red flags that count, weak ones too, as _told_as reads them); dizziness with
+    only unsteadiness ("头晕得厉害，站都站不住") is dizziness, not a fall; words that name none: "unnamed"."""
     from nlu import redflags
     from nlu.features import normalise
 
     flags = [f for f in redflags.find(normalise(text)) if f.counts]
-    said = list(dict.fromkeys(f.concept for f in flags))
+    said = list(dict.fromkeys(_told_as(f, text) for f in flags))
     if "dizzy" in said and all(UNSTEADY.search(f.span) for f in flags if f.concept == "fall"):
-        return [d for d in said if d != "fall"]
-    return said
+        said = [d for d in said if d not in ("fall", "fall_other")]
+    if "dizzy" in said and "heat_stroke" not in said and HEAT.search(text.lower()):
+        said.append("heat_stroke")
+    if ("fall" in said or not said) and COLD.search(text.lower()):
+        said.append("cold")  # "摔在地上一个晚上了 好冷"
+    if "choking" in said:
+        said = [d for d in said if d != "breathing"]  # "噎住了 喘不上气": cough it up, not lie down
+    if not set(said) - {"cry_for_help", "cold"} and SCARED.search(text.lower()):
+        return ["scared", *said]
+    return said if set(said) - {"cold"} else said + (["unnamed"] if text.strip() else [])
+
+
+def _told_as(flag, text: str) -> str:
+    """The danger this red flag names, as her words tell it: the first of TOLD_AS that fits, else its concept."""
+    low = text.lower()
+    return next((told for concept, told, fits in TOLD_AS if concept == flag.concept and fits(flag, low)), flag.concept)
+
+
+TOLD_AS = (  # (a red flag's concept, the danger as told, when: fits(flag, her words lower-cased)) — first that fits
+    ("fire_smoke", "sparking", lambda f, low: SPARKS.search(f.span)),
+    ("fire_smoke", "smoke_outside", lambda f, low: SMOKE_OUTSIDE.search(low) and not AT_HOME.search(low)),
+    ("fire_smoke", "cooking_fire", lambda f, low: COOKING.search(low)),
+    ("fall", "bath", lambda f, low: BATH.search(low)),
+    ("fall", "fall_other", lambda f, low: f.experiencer == "other"),  # her own fall beside it: the fall's line, second
+    ("poisoning", "gas", lambda f, low: CARBON_MONOXIDE.search(f.span.lower())),
+    ("breathing", "choking", lambda f, low: CHOKING.search(f.span.lower())),
+    ("unresponsive", "fainted_self",  # "我刚才晕倒了": she came round herself
+     lambda f, low: f.experiencer == "self" and "我" in low and FAINT.search(f.span.lower())),
+    ("lost", "missing_someone", lambda f, low: SPOUSE.search(f.span.lower())),
+    ("trapped", "trapped_room", lambda f, low: not LIFT.search(low)),
+    ("bleeding", "bleeding_inside", lambda f, low: INSIDE.search(f.span)),
+)

@@ -16,7 +16,7 @@ from .advice import advice_keys
 from .outage import called_at
 
 log = logging.getLogger(__name__)
-SCENE = ("fire_smoke", "gas", "water_electric", "intruder", "abuse", "trapped")  # what to do meanwhile, told her too
+SCENE = ("fire_smoke", "gas", "water_electric", "sparking", "intruder", "abuse", "trapped")  # what to do meanwhile, told her too
 
 
 def colleague_policy(settings) -> Policy:
