@@ -123,7 +123,7 @@ def advice_for(ctx, *, named_only: bool = False) -> list[str]:
     """The advice lines for this cry: its words read when it has words (a typed or edited text, a photo's or voice's
     caption), as they were read for the cry itself. `named_only`: none unless the words name a danger of their own
     (a repeat on an open call: "厨房着火了" after the 🆘 button brings the fire's; "救命" again, not the fall's twice)."""
-    said = _named(ctx.ev.text or "") if ctx.ev.kind in WORDED else []
+    said = named_dangers(ctx.ev.text or "") if ctx.ev.kind in WORDED else []
     if ctx.ev.kind in WORDED and died_just_now(ctx.ev.text or ""):
         said = [*said, "death_now"]
     if named_only and not any(d in BY_DANGER and d not in ("cry_for_help", "unnamed") for d in said):
@@ -132,7 +132,7 @@ def advice_for(ctx, *, named_only: bool = False) -> list[str]:
     return [ctx.t(k, phone=phone) for k in advice_keys(said)]
 
 
-def _named(text: str) -> list[str]:
+def named_dangers(text: str) -> list[str]:
     """The dangers these words name now (red flags that count, weak ones too, as _told_as reads them); dizziness with
     only unsteadiness ("头晕得厉害，站都站不住") is dizziness, not a fall; words that name none: "unnamed"."""
     from nlu import redflags

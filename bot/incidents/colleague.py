@@ -12,7 +12,7 @@ from ..config import Level, Policy
 from ..flows.base import Ctx
 from ..flows.menu import keyboard
 from ..residents import full_address
-from .advice import advice_keys
+from .advice import advice_keys, named_dangers
 from .outage import called_at
 
 log = logging.getLogger(__name__)
@@ -90,8 +90,5 @@ def _meanwhile(ctx: Ctx, words: str) -> list[str]:
 def meanwhile_keys(words: str) -> list[str]:
     """A fire, gas, a live wire, an intruder, being trapped: the advice a resident reads for it (bot/incidents/
     advice.py); a fall or a plain 救命 gets none (she knows what to do, and colleagues are coming)."""
-    from nlu.features import normalise
-    from nlu.rules import fired_rules
-
-    dangers = [d for d in fired_rules(normalise(words)) if d in SCENE]
+    dangers = [d for d in named_dangers(words) if d in SCENE]  # as her advice reads them: sparks, not a fire
     return advice_keys(dangers) if dangers else []
