@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..incidents import address_steps, help_request, need_now
+from ..incidents import address_steps, facts_told, help_request, need_now
 from .. import qa
 from . import chat
 from .base import Ctx
@@ -110,7 +110,8 @@ async def on_text(ctx: Ctx) -> None:
     if not danger_in(ctx.svc, text) and (await chat.changed_mind(ctx, text) or await chat.everyday(ctx, text)):
         return  # "测试一下", "我出去一下", "你是机器人吗", "好的"; "算了" to what help they need: nobody bothered
     if told := life_told(ctx.svc, text):  # "我老伴走了三年了", "老伴住院了", "今天不想说话": a person, no ambulance
-        await _one(ctx, told, text, result)
+        return await _one(ctx, told, text, result)
+    if flow != "qa" and await facts_told.resident_told(ctx, text):  # "我搬家了 现在住6号楼201": staff update it
         return
     if flow == "qa" and await qa.whose_step(ctx, text, result):  # "那我老伴呢": his allowance, or is he missing?
         return
@@ -224,7 +225,6 @@ async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
         return False
     await need_now.on_need(ctx, "no", inc["id"])
     return True
-
 
 
 # loneliness (四百: 暖百家心) told without a word of being ill

@@ -17,7 +17,7 @@ from ..flows import resident as resident_flow  # the module, not its name: it ma
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import RAMBLE, asks_after, clause_intents, fall_told_over, is_emergency, understand
 from ..types import MEDIA
-from . import family_asks, family_away, family_told, family_which, help_request, urgency
+from . import facts_told, family_asks, family_away, family_told, family_which, help_request, urgency
 from .family_other import cried_about_other
 from .report_after import media_on_report, words_on_report
 from .reported import candidates
@@ -41,8 +41,9 @@ async def on_message(ctx: Ctx) -> None:
         return  # "王老伯" typed instead of tapped
     if ev.kind == "text" and key is None and await words_on_report(ctx, ev.text.strip()):
         return  # "在3号楼201" after her cry about a neighbour: to the staff on that call
-    if ev.kind == "text" and key is None and await family_told.died_told(ctx, ev.text.strip()):
-        return  # "我爸去世了": condolences and staff, never an ambulance's advice
+    if ev.kind == "text" and key is None and (await family_told.died_told(ctx, ev.text.strip()) or not ctx.cried
+                                              and await facts_told.family_told(ctx, ev.text.strip(), alone=True)):
+        return  # "我爸去世了": condolences and staff, never an ambulance's advice; "我爸装了起搏器": a fact for staff
     # a cry the engine judged (in any words: edited, over-long, in a group), the 🆘, or words that call for help
     if ctx.cried or key == "menu.sos" or (ev.kind == "text" and is_emergency(await understand(ctx.svc, ev.text))):
         n = await cry_for_help(ctx, ev.text.strip() or "🆘")
@@ -74,7 +75,8 @@ async def _said(ctx: Ctx, text: str) -> None:
     if family_asks.worried(text):  # "我爸最近怎么样都不肯吃药": staff hear it now, however it is worded
         await request(ctx, text, category="unwell", noted="family.worry_noted")
         return
-    if await family_away.told(ctx, text) or asks_after(text) and await family_asks.asked(ctx, text):
+    if await family_away.told(ctx, text) or asks_after(text) and await family_asks.asked(ctx, text) \
+            or await facts_told.family_told(ctx, text):  # "我爸家钥匙在隔壁 有事找李阿姨": a fact amid words
         return  # "我爸住院了": his check-in paused, staff told; "我爸今天签到了吗": his check-in
     result = await understand(ctx.svc, text)
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]

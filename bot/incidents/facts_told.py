@@ -1,0 +1,100 @@
+"""Facts told for the committee's records, by a family contact about the resident or by a resident of herself: each
+reaches staff as a request in the teller's own words, and the teller reads that staff will update the register or
+keep it for an emergency. The register itself is never changed from a chat: staff check it first.
+
+address  "我爸的地址改了 搬到5号楼101了", "我搬家了 现在住6号楼201": the 🆘's read-back uses the register, so a stale one
+         sends staff to the wrong door (seed 000); a door in the words is shown beside the register's, ⚠️ where it differs
+phone    "我换手机号了 新号码13911119999", "我手机号换了": the number staff phone
+note     "我爸家的钥匙在隔壁李阿姨那里", "我爸有心脏病 在吃药", "我爸装了心脏起搏器": what staff need at his door
+
+Asked ("我爸的地址是多少"), or a trouble ("钥匙丢了 我爸进不了门"), it is no fact told: read as usual. Beside a danger
+("我爸摔倒了 钥匙在隔壁", "钥匙在隔壁 快来") it is a cry, and staff read the key in its words. `told` is read before the
+cry is weighed (a heart condition told leans the model to an emergency): every part of the words must be a fact or
+a polite word, with no danger and nothing happening now; `fact_in`, after it, finds a fact amid other words.
+"""
+from __future__ import annotations
+
+import re
+
+from ..flows.base import Ctx
+from ..flows.chat_words import QUESTION
+from ..flows.understanding import danger_in
+from . import address_steps, family
+
+ADDRESS = re.compile(r"(?:地址|住址|门牌)(?:号)?(?:已经|也)?(?:改|换|变)|搬(?:了)?家|搬走|搬(?:到|去|进|过去)"
+                     r"|(?:现在|已经|目前)?(?:搬|住)(?:在|到|进)?[^，,。！!？?\s]{0,8}?\d+(?:号楼|号|室|弄|楼)")
+PHONE = re.compile(r"(?:手机|电话)(?:号码?)?(?:已经|也)?(?:换|改|变)|换(?:了)?(?:个|一个|新)?(?:的)?(?:手机|电话)"
+                   r"|新(?:的)?(?:手机|电话)?号码|号码(?:换|改|变)")
+KEY = re.compile(r"钥匙[^，,。！!？?\s]{0,8}?(?:在|放|交给|留|寄|存)|(?:有|放了?|留了?|存了?)[^，,。！!？?\s]{0,6}钥匙")
+HEALTH = re.compile(r"(?:有|得了|得过|患(?:有)?|查出(?:了)?)[^，,。！!？?\s]{0,4}?(?:心脏病|冠心病|高血压|糖尿病|哮喘|癫痫|脑梗|中风"
+                    r"|痴呆|帕金森|慢阻肺|肾病|心衰)|(?:装|安|放)(?:了)?(?:个|一个)?(?:心脏)?(?:起搏器|支架)"
+                    r"|(?:在|每天|一直|长期|天天)(?:都)?吃[^，,。！!？?\s]{0,6}药|(?:对)[^，,。！!？?\s]{1,6}过敏")
+KINDS = (("address", ADDRESS), ("phone", PHONE), ("note", KEY), ("note", HEALTH))
+CATEGORY = {"address": "register", "phone": "register", "note": "facts"}
+TROUBLE = re.compile(r"丢|掉了|找不到|不见|锁在|锁里|进不去|进不了|进不来|打不开|开不了|开不开|忘(?:了|带)|没带|断了")
+# something happening now: never a fact read before the cry is weighed ("我爸有心脏病 现在胸口疼", "心脏病犯了")
+NOW = re.compile(r"犯了|发作|疼|痛|晕|喘不|气喘|不行|倒|昏|救|快|急|马上|赶紧|没(?:气|反应|知觉|声音)|叫不醒|不动|出血|流血|吐"
+                 r"|摔|跌|不舒服|难受|烧|烫|火|烟|煤气|来人|来看|过来")
+POLITE = re.compile(r"(?:麻烦|请)?(?:你们|您)?(?:帮忙)?(?:登记|更新|改|记|知道|说)(?:一下|下来|下)?(?:吧|哦|啊)?|谢谢(?:你们|您)?"
+                    r"|(?:告诉|跟|和)(?:你们|您)(?:说)?(?:一下)?|(?:有事|需要的话|需要时|万一有事)(?:可以|就)?(?:找|问|联系)[^，,。！!？?\s]{1,4}"
+                    r"|(?:他|她|我)?(?:一直|每天|天天)?在(?:吃药|用药)|(?:了|的|哦|啊|呀|吧)")
+PARTS = re.compile(r"[，,。！!；;\s]+")
+
+
+def fact_in(text: str) -> str | None:
+    """"address", "phone" or "note" for a fact told (not asked, no trouble) anywhere in the words; else None."""
+    if QUESTION.search(text):
+        return None
+    for kind, pattern in KINDS:
+        if pattern.search(text) and not (pattern is KEY and TROUBLE.search(text)):
+            return kind
+    return None
+
+
+def told(svc, text: str) -> str | None:
+    """A fact and nothing else: every part of the words a fact or a polite word, no danger, nothing happening now."""
+    if NOW.search(text) or danger_in(svc, text):
+        return None
+    parts = [p for p in PARTS.split(text) if p]
+    if not parts or not all(fact_in(p) or POLITE.fullmatch(p) for p in parts):
+        return None
+    return fact_in(text)
+
+
+async def family_told(ctx: Ctx, text: str, *, alone: bool = False) -> bool:
+    """Her fact about the resident she looks out for (`alone`: the words say nothing else) reached staff."""
+    kind = told(ctx.svc, text) if alone else fact_in(text)
+    if not kind:
+        return False
+    _, people = await family.linked_people(ctx)
+    if not people or kind == "note" and HEALTH.search(text) and family.family_asks.names_someone_else(text, people):
+        return False  # "隔壁王奶奶有心脏病": not his  (a key "在隔壁李阿姨那里" or a new door names others by nature)
+    n = await family.request(ctx, text, category=CATEGORY[kind], noted=f"facts.{kind}_noted")
+    if n and kind == "address":
+        await beside_register(ctx, n, text)
+    return True
+
+
+async def resident_told(ctx: Ctx, text: str) -> bool:
+    """Her own fact, told alone: to staff as a request, her new door beside the register's."""
+    kind = told(ctx.svc, text)
+    if not kind:
+        return False
+    from . import help_request
+
+    n = await help_request.start_help(ctx, "help", category=CATEGORY[kind], source="text", words=text, detail=text,
+                                      noted=f"facts.own_{kind}_noted")
+    if n and kind == "address":
+        await beside_register(ctx, n, text)
+    return True
+
+
+async def beside_register(ctx: Ctx, n: int, text: str) -> None:
+    """A door in the words, on the request about him: staff see it beside the register's, the parts that differ
+    marked; the register stays as it is."""
+    inc = await ctx.svc.store.incident(n)
+    parts = address_steps.door_in(text)
+    if not parts or not inc or not inc.get("resident"):
+        return
+    await ctx.svc.incidents.address_stated(n, parts, text)
+    await ctx.svc.incidents.refresh(n)

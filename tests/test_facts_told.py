@@ -1,0 +1,93 @@
+"""Facts a family member or a resident tells the bot for the committee's records — a new address ("我爸的地址改了 搬到
+5号楼101了"), a new phone number, where a spare key is, a heart condition — read "没太明白您的意思…" (one more tap to
+reach anyone) or even a full 🆘 ("我爸装了心脏起搏器"), so the register staff read back in an emergency stayed wrong
+(session 18 probe as 王丽, 王老伯's daughter). Now staff get each as a request about him, with her words (a new
+address shown beside the register's, ⚠️ on the parts that differ), and she reads that they will update the register
+or keep it for an emergency. The register itself is never changed from a chat."""
+import pytest
+from conftest import signed_up
+
+
+async def test_a_daughter_tells_his_new_address_staff_see_it_beside_the_registers(people, app):
+    wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
+    await wangli.send("我爸的地址改了 搬到5号楼101了")
+    said = wangli.last("社工").text
+    assert "没太明白" not in said and "地址" in said and "王老伯" in said
+    packet = li.last("#1").text
+    assert "我爸的地址改了 搬到5号楼101了" in packet and "王老伯" in packet and "登记" in packet
+    assert "⚠️101室" in packet and "⚠️302室" in packet  # told beside the register, loudly
+    rid = await app.svc.store.resident_id_by_phone("13900000002")
+    assert (await app.svc.store.resident(rid))["room"] == "302"  # nothing changed from a chat
+
+
+@pytest.mark.parametrize("words", ["我换手机号了 新号码13911119999", "我爸的手机号换了，新号码是13911119999"])
+async def test_a_new_phone_number_reaches_staff_as_an_update_to_the_register(people, app, words):
+    wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
+    await wangli.send(words)
+    said = wangli.last("社工").text
+    assert "没太明白" not in said and "电话" in said
+    packet = li.last("#1").text
+    assert "13911119999" in packet and "王老伯" in packet and "登记" in packet
+
+
+@pytest.mark.parametrize("words", ["我爸家的钥匙在隔壁李阿姨那里", "我爸有心脏病 在吃药", "我爸装了心脏起搏器",
+                                   "我爸家钥匙放在楼下302，有事可以找她"])
+async def test_what_staff_need_in_an_emergency_reaches_them_as_a_note(people, app, words):
+    wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
+    await wangli.send(words)
+    said = wangli.last("社工").text
+    assert "没太明白" not in said and "🆘" not in said and "120" not in said and "记" in said
+    packet = li.last("#1").text
+    assert words in packet and "王老伯" in packet and "🆘" not in packet
+
+
+async def test_his_fall_with_the_key_beside_it_is_still_a_cry_and_staff_read_the_key(people, app):
+    wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
+    await wangli.send("我爸摔倒了 钥匙在隔壁")
+    assert "🆘" in wangli.last("社工").text
+    packet = li.last("#1").text
+    assert "紧急" in packet and "钥匙在隔壁" in packet
+
+
+@pytest.mark.parametrize("words", ["钥匙在隔壁 快来", "我爸有心脏病 现在胸口疼"])
+async def test_a_fact_beside_a_cry_is_still_a_cry(people, app, words):
+    wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
+    await wangli.send(words)
+    assert "🆘" in wangli.last("社工").text and "紧急" in li.last("#1").text
+
+
+async def test_asking_his_address_is_still_a_question(people, app):
+    wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
+    await wangli.send("我爸的地址是多少")
+    assert "问题" in wangli.last("社工").text and "问题" in li.last("#1").text
+
+
+async def test_a_lost_key_is_still_a_request_for_help(people, app):
+    wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
+    await wangli.send("钥匙丢了 我爸进不了门")
+    assert "去看王老伯" in wangli.last("社工").text and "钥匙丢了" in li.last("#1").text
+
+
+async def test_a_resident_who_moved_is_shown_beside_the_register(people, app):
+    zhang, li = await signed_up(people("张阿姨"), "13900000001"), people("李社工")
+    await zhang.send("我搬家了 现在住6号楼201")
+    said = zhang.last("社工").text
+    assert "地址" in said and "打居委会电话" in said
+    packet = li.last("#1").text
+    assert "我搬家了 现在住6号楼201" in packet and "⚠️6号" in packet and "⚠️3号" in packet
+
+
+@pytest.mark.parametrize("words, told", [("我手机号换了", "电话"), ("我家钥匙放在隔壁302", "记")])
+async def test_a_resident_tells_her_own_facts_and_staff_have_them(people, app, words, told):
+    zhang, li = await signed_up(people("张阿姨"), "13900000001"), people("李社工")
+    await zhang.send(words)
+    said = zhang.last("社工").text
+    assert "没太明白" not in said and told in said
+    assert words in li.last("#1").text and "张阿姨" in li.last("#1").text
+
+
+async def test_the_facts_told_never_reach_a_log_line(people, app, caplog):
+    wangli = await signed_up(people("王丽"), "13911110002")
+    await wangli.send("我换手机号了 新号码13911119999")
+    await wangli.send("我爸的地址改了 搬到5号楼101了")
+    assert "13911119999" not in caplog.text and "5号楼101" not in caplog.text
