@@ -91,3 +91,25 @@ async def test_the_facts_told_never_reach_a_log_line(people, app, caplog):
     await wangli.send("我换手机号了 新号码13911119999")
     await wangli.send("我爸的地址改了 搬到5号楼101了")
     assert "13911119999" not in caplog.text and "5号楼101" not in caplog.text
+
+
+async def test_staying_with_her_still_pauses_his_check_in(people, app):
+    rid = await app.svc.store.resident_id_by_phone("13900000002")
+    await app.svc.checkins.enrol(rid)
+    wangli = await signed_up(people("王丽"), "13911110002")
+    await wangli.send("我爸搬到我家住了")
+    assert "暂停" in wangli.last("暂停").text
+
+
+async def test_a_resident_telling_her_own_registered_door_asks_nobody_to_change_it(people, app):
+    zhang, li = await signed_up(people("张阿姨"), "13900000001"), people("李社工")
+    await zhang.send("我住3号楼602")
+    assert "收到" in zhang.last().text and li.inbox == []
+
+
+async def test_a_resident_who_moved_amid_other_words_still_reaches_staff(people, app):
+    zhang, li = await signed_up(people("张阿姨"), "13900000001"), people("李社工")
+    await zhang.send("我搬到6号楼201了，以后找我去那里")
+    assert "地址" in zhang.last("社工").text
+    packet = li.last("#1").text
+    assert "以后找我去那里" in packet and "⚠️6号" in packet and "登记" in packet

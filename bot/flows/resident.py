@@ -111,7 +111,7 @@ async def on_text(ctx: Ctx) -> None:
         return  # "测试一下", "我出去一下", "你是机器人吗", "好的"; "算了" to what help they need: nobody bothered
     if told := life_told(ctx.svc, text):  # "我老伴走了三年了", "老伴住院了", "今天不想说话": a person, no ambulance
         return await _one(ctx, told, text, result)
-    if flow != "qa" and await facts_told.resident_told(ctx, text):  # "我搬家了 现在住6号楼201": staff update it
+    if not flow and await facts_told.resident_told(ctx, text):  # "我搬家了 现在住6号楼201": staff update it
         return
     if flow == "qa" and await qa.whose_step(ctx, text, result):  # "那我老伴呢": his allowance, or is he missing?
         return
@@ -186,8 +186,8 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
         await qa.on_question(ctx, text, result)
     elif intent in SMALL_TALK:
         show_menu(ctx, SMALL_TALK[intent])
-    elif intent == "provide_address":
-        show_menu(ctx, "talk.address_noted", phone=ctx.svc.settings.community.committee_phone)
+    elif intent == "provide_address":  # "我搬到6号楼201了，以后找我去那里": a new one to staff, to update the register
+        await facts_told.address_given(ctx, text)
     elif chat.TODAY.search(text):
         show_menu(ctx, "talk.today", **chat.today(ctx))
     elif chat.WHAT_I_DO.search(text):

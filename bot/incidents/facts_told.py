@@ -19,7 +19,9 @@ import re
 from ..flows.base import Ctx
 from ..flows.chat_words import QUESTION
 from ..flows.understanding import danger_in
-from . import address_steps, family
+from ..flows.menu import show_menu
+from ..residents import differing_parts
+from . import address_steps, family, family_away
 
 ADDRESS = re.compile(r"(?:地址|住址|门牌)(?:号)?(?:已经|也)?(?:改|换|变)|搬(?:了)?家|搬走|搬(?:到|去|进|过去)"
                      r"|(?:现在|已经|目前)?(?:搬|住)(?:在|到|进)?[^，,。！!？?\s]{0,8}?\d+(?:号楼|号|室|弄|楼)")
@@ -66,8 +68,10 @@ async def family_told(ctx: Ctx, text: str, *, alone: bool = False) -> bool:
     kind = told(ctx.svc, text) if alone else fact_in(text)
     if not kind:
         return False
+    if family_away.AWAY.search(text) or family_away.STAYING.search(text):
+        return False  # "我爸搬到我家住了": his check-in pauses (family_away.py), staff told there
     _, people = await family.linked_people(ctx)
-    if not people or kind == "note" and HEALTH.search(text) and family.family_asks.names_someone_else(text, people):
+    if not people or kind == "address" and len(people) == 1 and same_door(people[0], text) or kind == "note" and HEALTH.search(text) and family.family_asks.names_someone_else(text, people):
         return False  # "隔壁王奶奶有心脏病": not his  (a key "在隔壁李阿姨那里" or a new door names others by nature)
     n = await family.request(ctx, text, category=CATEGORY[kind], noted=f"facts.{kind}_noted")
     if n and kind == "address":
@@ -78,15 +82,38 @@ async def family_told(ctx: Ctx, text: str, *, alone: bool = False) -> bool:
 async def resident_told(ctx: Ctx, text: str) -> bool:
     """Her own fact, told alone: to staff as a request, her new door beside the register's."""
     kind = told(ctx.svc, text)
-    if not kind:
-        return False
+    if not kind or kind == "address" and same_door(await own_record(ctx), text):
+        return False  # "我住3号楼602": where the register says
+    await _to_staff(ctx, kind, text)
+    return True
+
+
+async def address_given(ctx: Ctx, text: str) -> None:
+    """An address in her words, beside other words ("我搬到6号楼201了，以后找我去那里"): a new one reaches staff; her
+    registered one, or none, is only acknowledged."""
+    if fact_in(text) == "address" and not same_door(await own_record(ctx), text):
+        await _to_staff(ctx, "address", text)
+    else:
+        show_menu(ctx, "talk.address_noted", phone=ctx.svc.settings.community.committee_phone)
+
+
+async def own_record(ctx: Ctx) -> dict:
+    return ctx.me.extra.get("person") or await ctx.svc.store.resident(ctx.me.resident_id) or {}
+
+
+def same_door(person: dict, text: str) -> bool:
+    """The door in the words is the one the register holds: nothing to change."""
+    parts = address_steps.door_in(text)
+    return bool(parts) and bool(person) and not differing_parts(person, parts)
+
+
+async def _to_staff(ctx: Ctx, kind: str, text: str) -> None:
     from . import help_request
 
     n = await help_request.start_help(ctx, "help", category=CATEGORY[kind], source="text", words=text, detail=text,
                                       noted=f"facts.own_{kind}_noted")
     if n and kind == "address":
         await beside_register(ctx, n, text)
-    return True
 
 
 async def beside_register(ctx: Ctx, n: int, text: str) -> None:
