@@ -113,3 +113,30 @@ async def test_a_resident_who_moved_amid_other_words_still_reaches_staff(people,
     assert "地址" in zhang.last("社工").text
     packet = li.last("#1").text
     assert "以后找我去那里" in packet and "⚠️6号" in packet and "登记" in packet
+
+
+@pytest.mark.parametrize("words", ["钥匙在隔壁 他在里面不开门", "我爸一直在吃安眠药 今天吃多了", "隔壁王奶奶有心脏病"])
+async def test_a_fact_beside_a_worry_or_about_a_neighbour_is_not_filed_as_his_note(people, app, words):
+    wangli = await signed_up(people("王丽"), "13911110002")
+    await wangli.send(words)
+    assert "记下来" not in wangli.inbox[-1].text
+
+
+async def test_a_resident_gives_her_new_number_with_the_number_apart(people, app):
+    zhang, li = await signed_up(people("张阿姨"), "13900000001"), people("李社工")
+    await zhang.send("我换了新手机号 13911118888")
+    assert "电话号码" in zhang.last("社工").text and "13911118888" in li.last("#1").text
+
+
+async def test_a_resident_who_says_she_has_a_heart_condition_is_still_asked_if_someone_should_come(people, app):
+    zhang, li = await signed_up(people("张阿姨"), "13900000001"), people("李社工")
+    await zhang.send("我有心脏病")
+    assert "要不要请社工来看看您" in zhang.last().text and "我有心脏病" in li.last("#1").text
+
+
+async def test_the_key_told_after_her_cry_reaches_the_call(people, app):
+    wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
+    await wangli.send("我爸摔倒了")
+    await wangli.send("钥匙在隔壁李阿姨那里")
+    assert "钥匙在隔壁李阿姨那里" in li.last("钥匙").text and "#1" in li.last("钥匙").text
+    assert all("#2" not in m.text for m in li.inbox)

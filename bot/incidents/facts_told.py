@@ -36,26 +36,32 @@ CATEGORY = {"address": "register", "phone": "register", "note": "facts"}
 TROUBLE = re.compile(r"丢|掉了|找不到|不见|锁在|锁里|进不去|进不了|进不来|打不开|开不了|开不开|忘(?:了|带)|没带|断了")
 # something happening now: never a fact read before the cry is weighed ("我爸有心脏病 现在胸口疼", "心脏病犯了")
 NOW = re.compile(r"犯了|发作|疼|痛|晕|喘不|气喘|不行|倒|昏|救|快|急|马上|赶紧|没(?:气|反应|知觉|声音)|叫不醒|不动|出血|流血|吐"
-                 r"|摔|跌|不舒服|难受|烧|烫|火|烟|煤气|来人|来看|过来")
+                 r"|摔|跌|不舒服|难受|烧|烫|火|烟|煤气|来人|来看|过来|不开门|不接|打不通|联系不上|没人|不回|没回|吃多|吃错|多吃"
+                 r"|吃了(?:一|很多|好多|整|几)")
+# a health fact of someone else's ("隔壁王奶奶有心脏病"); a key is held by a neighbour by nature
+OTHERS = re.compile(r"隔壁|邻居|楼上|楼下|对门|朋友|同事|老同学")
 POLITE = re.compile(r"(?:麻烦|请)?(?:你们|您)?(?:帮忙)?(?:登记|更新|改|记|知道|说)(?:一下|下来|下)?(?:吧|哦|啊)?|谢谢(?:你们|您)?"
                     r"|(?:告诉|跟|和)(?:你们|您)(?:说)?(?:一下)?|(?:有事|需要的话|需要时|万一有事)(?:可以|就)?(?:找|问|联系)[^，,。！!？?\s]{1,4}"
-                    r"|(?:他|她|我)?(?:一直|每天|天天)?在(?:吃药|用药)|(?:了|的|哦|啊|呀|吧)")
+                    r"|(?:他|她|我)?(?:一直|每天|天天)?在(?:吃药|用药)|(?:了|的|哦|啊|呀|吧)"
+                    r"|(?:新号码?|号码)?(?:是)?\+?(?:86)?1\d{10}")  # the new number on its own
 PARTS = re.compile(r"[，,。！!；;\s]+")
 
 
 def fact_in(text: str) -> str | None:
-    """"address", "phone" or "note" for a fact told (not asked, no trouble) anywhere in the words; else None."""
-    if QUESTION.search(text):
+    """"address", "phone" or "note" for a fact told (not asked, no trouble, nothing happening now) anywhere in the
+    words; else None."""
+    if QUESTION.search(text) or NOW.search(text):
         return None
     for kind, pattern in KINDS:
-        if pattern.search(text) and not (pattern is KEY and TROUBLE.search(text)):
+        if pattern.search(text) and not (pattern is KEY and TROUBLE.search(text) or pattern is HEALTH
+                                         and OTHERS.search(text)):
             return kind
     return None
 
 
 def told(svc, text: str) -> str | None:
     """A fact and nothing else: every part of the words a fact or a polite word, no danger, nothing happening now."""
-    if NOW.search(text) or danger_in(svc, text):
+    if danger_in(svc, text):
         return None
     parts = [p for p in PARTS.split(text) if p]
     if not parts or not all(fact_in(p) or POLITE.fullmatch(p) for p in parts):
@@ -71,8 +77,8 @@ async def family_told(ctx: Ctx, text: str, *, alone: bool = False) -> bool:
     if family_away.AWAY.search(text) or family_away.STAYING.search(text):
         return False  # "我爸搬到我家住了": his check-in pauses (family_away.py), staff told there
     _, people = await family.linked_people(ctx)
-    if not people or kind == "address" and len(people) == 1 and same_door(people[0], text) or kind == "note" and HEALTH.search(text) and family.family_asks.names_someone_else(text, people):
-        return False  # "隔壁王奶奶有心脏病": not his  (a key "在隔壁李阿姨那里" or a new door names others by nature)
+    if not people or kind == "address" and len(people) == 1 and same_door(people[0], text):
+        return False
     n = await family.request(ctx, text, category=CATEGORY[kind], noted=f"facts.{kind}_noted")
     if n and kind == "address":
         await beside_register(ctx, n, text)
@@ -82,7 +88,9 @@ async def family_told(ctx: Ctx, text: str, *, alone: bool = False) -> bool:
 async def resident_told(ctx: Ctx, text: str) -> bool:
     """Her own fact, told alone: to staff as a request, her new door beside the register's."""
     kind = told(ctx.svc, text)
-    if not kind or kind == "address" and same_door(await own_record(ctx), text):
+    if not kind or kind == "note" and HEALTH.search(text) and not KEY.search(text):
+        return False  # "我有心脏病": asked whether someone should come, as "I feel unwell" is (resident.py)
+    if kind == "address" and same_door(await own_record(ctx), text):
         return False  # "我住3号楼602": where the register says
     await _to_staff(ctx, kind, text)
     return True
@@ -91,8 +99,8 @@ async def resident_told(ctx: Ctx, text: str) -> bool:
 async def address_given(ctx: Ctx, text: str) -> None:
     """An address in her words, beside other words ("我搬到6号楼201了，以后找我去那里"): a new one reaches staff; her
     registered one, or none, is only acknowledged."""
-    if fact_in(text) == "address" and not same_door(await own_record(ctx), text):
-        await _to_staff(ctx, "address", text)
+    if (kind := fact_in(text)) in ("address", "phone") and not same_door(await own_record(ctx), text):
+        await _to_staff(ctx, kind, text)
     else:
         show_menu(ctx, "talk.address_noted", phone=ctx.svc.settings.community.committee_phone)
 

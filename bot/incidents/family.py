@@ -75,8 +75,7 @@ async def _said(ctx: Ctx, text: str) -> None:
     if family_asks.worried(text):  # "我爸最近怎么样都不肯吃药": staff hear it now, however it is worded
         await request(ctx, text, category="unwell", noted="family.worry_noted")
         return
-    if await family_away.told(ctx, text) or asks_after(text) and await family_asks.asked(ctx, text) \
-            or await facts_told.family_told(ctx, text):  # "我爸家钥匙在隔壁 有事找李阿姨": a fact amid words
+    if await family_away.told(ctx, text) or asks_after(text) and await family_asks.asked(ctx, text):
         return  # "我爸住院了": his check-in paused, staff told; "我爸今天签到了吗": his check-in
     result = await understand(ctx.svc, text)
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
@@ -88,7 +87,7 @@ async def _said(ctx: Ctx, text: str) -> None:
         show_menu(ctx, SMALL_TALK[intent])
     elif len(text) >= RAMBLE:  # voice input with no marks the bot cannot place: a person reads it
         await request(ctx, text)
-    else:
+    elif not await facts_told.family_told(ctx, text):  # "我爸家钥匙在隔壁 有事找李阿姨": a fact amid other words
         resident_flow.not_understood(ctx, text)
 
 
