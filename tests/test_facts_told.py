@@ -140,3 +140,12 @@ async def test_the_key_told_after_her_cry_reaches_the_call(people, app):
     await wangli.send("钥匙在隔壁李阿姨那里")
     assert "钥匙在隔壁李阿姨那里" in li.last("钥匙").text and "#1" in li.last("钥匙").text
     assert all("#2" not in m.text for m in li.inbox)
+
+
+async def test_his_cry_while_her_new_address_waits_shows_staff_both_doors(people, app):
+    wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
+    await wangli.send("我爸的地址改了 搬到5号楼101了")
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    packet = li.last("紧急").text
+    assert "⚠️101室" in packet and "⚠️302室" in packet
