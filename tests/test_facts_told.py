@@ -149,3 +149,11 @@ async def test_his_cry_while_her_new_address_waits_shows_staff_both_doors(people
     await wang.send("🆘 紧急求助")
     packet = li.last("紧急").text
     assert "⚠️101室" in packet and "⚠️302室" in packet
+
+
+@pytest.mark.parametrize("words, told", [("我換手機號了", "电话号码"), ("我爸有心臟病 在吃藥", "记下来"),
+                                         ("我爸的地址改了 搬到5號樓101了", "登记地址")])
+async def test_facts_in_traditional_characters_reach_staff_too(people, app, words, told):
+    wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
+    await wangli.send(words)
+    assert told in wangli.last("社工").text and words in li.last("#1").text

@@ -3,9 +3,11 @@ reaches staff as a request in the teller's own words, and the teller reads that 
 keep it for an emergency. The register itself is never changed from a chat: staff check it first.
 
 address  "我爸的地址改了 搬到5号楼101了", "我搬家了 现在住6号楼201": the 🆘's read-back uses the register, so a stale one
-         sends staff to the wrong door (seed 000); a door in the words is shown beside the register's, ⚠️ where it differs
+         sends staff to the wrong door (seed 000); a door in the words is shown beside the register's, ⚠️ where it
+         differs; her registered door told again ("我住3号楼602") changes nothing; his stay with her is family_away.py's
 phone    "我换手机号了 新号码13911119999", "我手机号换了": the number staff phone
-note     "我爸家的钥匙在隔壁李阿姨那里", "我爸有心脏病 在吃药", "我爸装了心脏起搏器": what staff need at his door
+note     "我爸家的钥匙在隔壁李阿姨那里", "我爸有心脏病 在吃药", "我爸装了心脏起搏器": what staff need at his door (a
+         resident's own illness is asked about as "I feel unwell" is: resident.py)
 
 Asked ("我爸的地址是多少"), or a trouble ("钥匙丢了 我爸进不了门"), it is no fact told: read as usual. Beside a danger
 ("我爸摔倒了 钥匙在隔壁", "钥匙在隔壁 快来") it is a cry, and staff read the key in its words. `told` is read before the
@@ -15,6 +17,8 @@ a polite word, with no danger and nothing happening now; `fact_in`, after it, fi
 from __future__ import annotations
 
 import re
+
+from nlu.features import normalise
 
 from ..flows.base import Ctx
 from ..flows.chat_words import QUESTION
@@ -50,6 +54,7 @@ PARTS = re.compile(r"[，,。！!；;\s]+")
 def fact_in(text: str) -> str | None:
     """"address", "phone" or "note" for a fact told (not asked, no trouble, nothing happening now) anywhere in the
     words; else None."""
+    text = normalise(text)  # "我換手機號了", "心臟病": as the patterns read them
     if QUESTION.search(text) or NOW.search(text):
         return None
     for kind, pattern in KINDS:
@@ -63,7 +68,7 @@ def told(svc, text: str) -> str | None:
     """A fact and nothing else: every part of the words a fact or a polite word, no danger, nothing happening now."""
     if danger_in(svc, text):
         return None
-    parts = [p for p in PARTS.split(text) if p]
+    parts = [p for p in PARTS.split(normalise(text)) if p]
     if not parts or not all(fact_in(p) or POLITE.fullmatch(p) for p in parts):
         return None
     return fact_in(text)
@@ -88,7 +93,7 @@ async def family_told(ctx: Ctx, text: str, *, alone: bool = False) -> bool:
 async def resident_told(ctx: Ctx, text: str) -> bool:
     """Her own fact, told alone: to staff as a request, her new door beside the register's."""
     kind = told(ctx.svc, text)
-    if not kind or kind == "note" and HEALTH.search(text) and not KEY.search(text):
+    if not kind or kind == "note" and HEALTH.search(normalise(text)) and not KEY.search(normalise(text)):
         return False  # "我有心脏病": asked whether someone should come, as "I feel unwell" is (resident.py)
     if kind == "address" and same_door(await own_record(ctx), text):
         return False  # "我住3号楼602": where the register says
