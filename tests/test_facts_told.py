@@ -157,3 +157,17 @@ async def test_facts_in_traditional_characters_reach_staff_too(people, app, word
     wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
     await wangli.send(words)
     assert told in wangli.last("社工").text and words in li.last("#1").text
+
+
+@pytest.mark.parametrize("words", ["我家钥匙放在隔壁302，她姓李，人很好", "我对青霉素过敏"])
+async def test_a_residents_fact_amid_other_words_reaches_staff(people, app, words):
+    zhang, li = await signed_up(people("张阿姨"), "13900000001"), people("李社工")
+    await zhang.send(words)
+    assert "记下来" in zhang.last("社工").text and words in li.last("#1").text
+
+
+@pytest.mark.parametrize("words", ["钥匙在隔壁 他在里面不开门", "我爸一直在吃安眠药 今天吃多了"])
+async def test_a_fact_beside_a_worry_reaches_staff_as_a_request_to_go_and_see(people, app, words):
+    wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
+    await wangli.send(words)
+    assert "去看王老伯" in wangli.last("社工").text and words in li.last("#1").text

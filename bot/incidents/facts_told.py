@@ -55,8 +55,10 @@ def fact_in(text: str) -> str | None:
     """"address", "phone" or "note" for a fact told (not asked, no trouble, nothing happening now) anywhere in the
     words; else None."""
     text = normalise(text)  # "我換手機號了", "心臟病": as the patterns read them
-    if QUESTION.search(text) or NOW.search(text):
-        return None
+    return None if QUESTION.search(text) or NOW.search(text) else _kind(text)
+
+
+def _kind(text: str) -> str | None:
     for kind, pattern in KINDS:
         if pattern.search(text) and not (pattern is KEY and TROUBLE.search(text) or pattern is HEALTH
                                          and OTHERS.search(text)):
@@ -77,6 +79,9 @@ def told(svc, text: str) -> str | None:
 async def family_told(ctx: Ctx, text: str, *, alone: bool = False) -> bool:
     """Her fact about the resident she looks out for (`alone`: the words say nothing else) reached staff."""
     kind = told(ctx.svc, text) if alone else fact_in(text)
+    if not kind and not alone and _kind(normalise(text)) and not QUESTION.search(text):
+        await family.request(ctx, text)  # "钥匙在隔壁 他在里面不开门": a worry beside the fact, someone goes to see
+        return True
     if not kind:
         return False
     if family_away.AWAY.search(text) or family_away.STAYING.search(text):
@@ -90,10 +95,11 @@ async def family_told(ctx: Ctx, text: str, *, alone: bool = False) -> bool:
     return True
 
 
-async def resident_told(ctx: Ctx, text: str) -> bool:
-    """Her own fact, told alone: to staff as a request, her new door beside the register's."""
-    kind = told(ctx.svc, text)
-    if not kind or kind == "note" and HEALTH.search(normalise(text)) and not KEY.search(normalise(text)):
+async def resident_told(ctx: Ctx, text: str, *, alone: bool = True) -> bool:
+    """Her own fact (`alone`: the words say nothing else; else read where nothing else was understood) reached
+    staff as a request, her new door beside the register's."""
+    kind = told(ctx.svc, text) if alone else fact_in(text)
+    if not kind or alone and kind == "note" and HEALTH.search(normalise(text)) and not KEY.search(normalise(text)):
         return False  # "我有心脏病": asked whether someone should come, as "I feel unwell" is (resident.py)
     if kind == "address" and same_door(await own_record(ctx), text):
         return False  # "我住3号楼602": where the register says
