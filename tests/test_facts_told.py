@@ -171,3 +171,16 @@ async def test_a_fact_beside_a_worry_reaches_staff_as_a_request_to_go_and_see(pe
     wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
     await wangli.send(words)
     assert "去看王老伯" in wangli.last("社工").text and words in li.last("#1").text
+
+
+async def test_her_own_move_is_never_shown_as_his_door(people, app):
+    wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
+    await wangli.send("我搬家了 现在住6号楼201")
+    assert "王老伯的登记地址" not in wangli.last("社工").text
+    assert all("⚠️6号" not in m.text for m in li.inbox)
+
+
+async def test_a_new_door_told_with_no_one_named_is_his(people, app):
+    wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
+    await wangli.send("地址改了 搬到5号楼101了")
+    assert "王老伯的登记地址" in wangli.last("社工").text and "⚠️101室" in li.last("#1").text

@@ -35,6 +35,8 @@ KEY = re.compile(r"钥匙[^，,。！!？?\s]{0,8}?(?:在|放|交给|留|寄|存
 HEALTH = re.compile(r"(?:有|得了|得过|患(?:有)?|查出(?:了)?)[^，,。！!？?\s]{0,4}?(?:心脏病|冠心病|高血压|糖尿病|哮喘|癫痫|脑梗|中风"
                     r"|痴呆|帕金森|慢阻肺|肾病|心衰)|(?:装|安|放)(?:了)?(?:个|一个)?(?:心脏)?(?:起搏器|支架)"
                     r"|(?:在|每天|一直|长期|天天)(?:都)?吃[^，,。！!？?\s]{0,6}药|(?:对)[^，,。！!？?\s]{1,6}过敏")
+# her own move, from a family contact ("我搬家了 现在住6号楼201"): never shown as his door
+SELF = re.compile(r"(?:我|我们|我家|阿拉)(?:已经|刚|刚刚|最近|现在)?(?:搬|住|的(?:新)?地址|(?:新)?地址)")
 KINDS = (("address", ADDRESS), ("phone", PHONE), ("note", KEY), ("note", HEALTH))
 CATEGORY = {"address": "register", "phone": "register", "note": "facts"}
 TROUBLE = re.compile(r"丢|掉了|找不到|不见|锁在|锁里|进不去|进不了|进不来|打不开|开不了|开不开|忘(?:了|带)|没带|断了")
@@ -89,10 +91,21 @@ async def family_told(ctx: Ctx, text: str, *, alone: bool = False) -> bool:
     _, people = await family.linked_people(ctx)
     if not people or kind == "address" and len(people) == 1 and same_door(people[0], text):
         return False
-    n = await family.request(ctx, text, category=CATEGORY[kind], noted=f"facts.{kind}_noted")
-    if n and kind == "address":
+    his = kind != "address" or _names_him(text, people)  # "我搬家了": her own move, never shown as his door
+    n = await family.request(ctx, text, category=CATEGORY[kind], noted=f"facts.{'' if his else 'own_'}{kind}_noted")
+    if n and kind == "address" and his:
         await beside_register(ctx, n, text)
     return True
+
+
+def _names_him(text: str, people: list[dict]) -> bool:
+    from .family_asks import OWN
+    from .family_told import HIM
+
+    if not SELF.match(normalise(text)):  # "地址改了 搬到5号楼101了": about him, whom she writes about
+        return True
+    return bool(OWN.search(text) or HIM.search(text) or any(p["name"] and p["name"] in text for p in people))
+
 
 
 async def resident_told(ctx: Ctx, text: str, *, alone: bool = True) -> bool:
