@@ -22,8 +22,8 @@ from nlu.features import normalise
 
 from ..flows.base import Ctx
 from ..flows.chat_words import QUESTION
-from ..flows.understanding import danger_in
 from ..flows.menu import show_menu
+from ..flows.understanding import danger_in
 from ..residents import differing_parts
 from . import address_steps, family, family_away
 
@@ -105,7 +105,6 @@ def _names_him(text: str, people: list[dict]) -> bool:
     if not SELF.match(normalise(text)):  # "地址改了 搬到5号楼101了": about him, whom she writes about
         return True
     return bool(OWN.search(text) or HIM.search(text) or any(p["name"] and p["name"] in text for p in people))
-
 
 
 async def resident_told(ctx: Ctx, text: str, *, alone: bool = True) -> bool:
