@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..incidents import address_steps, help_request, need_now
+from ..incidents import address_steps, facts_told, help_request, need_now
 from .. import qa
 from . import chat
 from .base import Ctx
@@ -109,7 +109,8 @@ async def on_text(ctx: Ctx) -> None:
     if not danger_in(ctx.svc, text) and (await chat.changed_mind(ctx, text) or await chat.everyday(ctx, text)):
         return  # "测试一下", "我出去一下", "你是机器人吗", "好的"; "算了" to what help they need: nobody bothered
     if told := life_told(ctx.svc, text):  # "我老伴走了三年了", "老伴住院了", "今天不想说话": a person, no ambulance
-        await _one(ctx, told, text, result)
+        return await _one(ctx, told, text, result)
+    if not flow and await facts_told.resident_told(ctx, text):  # "我搬家了 现在住6号楼201": staff update it
         return
     if flow == "qa" and await qa.whose_step(ctx, text, result):  # "那我老伴呢": his allowance, or is he missing?
         return
@@ -186,8 +187,8 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
         await qa.on_question(ctx, text, result)
     elif intent in SMALL_TALK:
         show_menu(ctx, SMALL_TALK[intent])
-    elif intent == "provide_address":
-        show_menu(ctx, "talk.address_noted", phone=ctx.svc.settings.community.committee_phone)
+    elif intent == "provide_address":  # "我搬到6号楼201了，以后找我去那里": a new one to staff, to update the register
+        await facts_told.address_given(ctx, text)
     elif chat.TODAY.search(text):
         show_menu(ctx, "talk.today", **chat.today(ctx))
     elif chat.WHAT_I_DO.search(text):
@@ -197,8 +198,8 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     elif len(text) >= RAMBLE:  # minutes of voice input it cannot place: a person reads them, never "没太明白"
         await help_request.start_help(ctx, "help", category="other", source="text", words=text, detail=text,
                                       noted="help.long_noted")
-    elif not chat.cannot_answer(ctx, text):
-        not_understood(ctx, text)  # (a question: ask a person)
+    elif not chat.cannot_answer(ctx, text) and not await facts_told.resident_told(ctx, text, alone=False):
+        not_understood(ctx, text)  # (a question: ask a person; "我对青霉素过敏": a fact, to staff)
 
 
 # answers to "请确认您现在的地址" that say where they are in words
@@ -225,7 +226,6 @@ async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
         return False
     await need_now.on_need(ctx, "no", inc["id"])
     return True
-
 
 
 # loneliness (四百: 暖百家心) told without a word of being ill

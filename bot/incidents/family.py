@@ -17,7 +17,7 @@ from ..flows import resident as resident_flow  # the module, not its name: it ma
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import RAMBLE, asks_after, clause_intents, fall_told_over, is_emergency, understand
 from ..types import MEDIA
-from . import family_asks, family_away, family_calm, family_told, family_which, help_request, urgency
+from . import facts_told, family_asks, family_away, family_calm, family_told, family_which, help_request, urgency
 from .family_other import cried_about_other
 from .report_after import media_on_report, words_on_report
 from .reported import candidates
@@ -41,8 +41,9 @@ async def on_message(ctx: Ctx) -> None:
         return  # "王老伯" typed instead of tapped
     if ev.kind == "text" and key is None and await words_on_report(ctx, ev.text.strip()):
         return  # "在3号楼201" after her cry about a neighbour: to the staff on that call
-    if ev.kind == "text" and key is None and await family_told.died_told(ctx, ev.text.strip()):
-        return  # "我爸去世了": condolences and staff, never an ambulance's advice
+    if ev.kind == "text" and key is None and (await family_told.died_told(ctx, ev.text.strip()) or not ctx.cried
+                                              and await facts_told.family_told(ctx, ev.text.strip(), alone=True)):
+        return  # "我爸去世了": condolences and staff, never an ambulance's advice; "我爸装了起搏器": a fact for staff
     read = await understand(ctx.svc, ev.text) if ev.kind == "text" and not ctx.cried and key != "menu.sos" else None
     if read and key is None and family_calm.said(ev.text.strip(), read):
         await _said(ctx, ev.text.strip())  # "我爸一个人在家我不放心", "…他没转 挂掉了": staff hear it, no 🆘
@@ -97,7 +98,7 @@ async def _said(ctx: Ctx, text: str) -> None:
         show_menu(ctx, SMALL_TALK[intent])
     elif len(text) >= RAMBLE:  # voice input with no marks the bot cannot place: a person reads it
         await request(ctx, text)
-    else:
+    elif not await facts_told.family_told(ctx, text):  # "我爸家钥匙在隔壁 有事找李阿姨": a fact amid other words
         resident_flow.not_understood(ctx, text)
 
 
