@@ -166,11 +166,18 @@ async def test_a_residents_fact_amid_other_words_reaches_staff(people, app, word
     assert "记下来" in zhang.last("社工").text and words in li.last("#1").text
 
 
-@pytest.mark.parametrize("words", ["钥匙在隔壁 他在里面不开门", "我爸一直在吃安眠药 今天吃多了"])
+@pytest.mark.parametrize("words", ["钥匙在隔壁 他在里面不开门"])
 async def test_a_fact_beside_a_worry_reaches_staff_as_a_request_to_go_and_see(people, app, words):
     wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
     await wangli.send(words)
     assert "去看王老伯" in wangli.last("社工").text and words in li.last("#1").text
+
+
+async def test_too_many_sleeping_pills_beside_a_fact_is_a_call_for_help(people, app):
+    """(Merge, session 18: advice5's overdose red flag makes this a 🆘; facts6 had it a request to go and see.)"""
+    wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
+    await wangli.send("我爸一直在吃安眠药 今天吃多了")
+    assert "紧急求助 #1" in li.last("#1").text and "记下来" not in wangli.inbox[-1].text
 
 
 async def test_her_own_move_is_never_shown_as_his_door(people, app):
