@@ -1,0 +1,30 @@
+"""Some residents write in simple English (DOMAIN.md). An everyday request in English — "I need help with shopping",
+"the lift is broken", "I can't see well, the words are too small" — raised a full 🆘 (staff paged, "情况危急请马上拨打
+120", "需要马上有人来吗？") in the lead's probe (session 18): the model, trained mostly on Chinese, leans to an
+emergency on English it cannot place. Now they reach staff as requests, as the same words in Chinese do; an English
+cry still alerts at once (guards). "please help me fill in a form" still asks "需要马上有人来吗？" with an alert (the
+model reads "help me" as a possible cry: the safe side, left so)."""
+import pytest
+from conftest import signed_up
+
+REQUESTS = ["I need help with shopping", "the lift is broken", "can someone help me buy vegetables",
+            "my light bulb is broken, I can't reach it", "I need someone to fix my tap",
+            "can you help me get my medicine", "I need help with my phone"]
+
+
+@pytest.mark.parametrize("words", REQUESTS)
+async def test_an_everyday_request_in_english_is_a_request_not_an_alarm(people, app, words):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send(words)
+    staff = people("李社工").texts()
+    assert not any("紧急求助" in t for t in staff), staff
+    assert any("求助 #1" in t and words in t for t in staff), staff
+
+
+@pytest.mark.parametrize("words", ["help me I fell", "I fell and can't get up", "my chest hurts", "help, fire in my kitchen",
+                                   "please come quickly, I can't breathe",
+                                   "I fell and I can't reach my phone", "please help me"])
+async def test_an_english_cry_still_alerts_at_once(people, app, words):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send(words)
+    assert any("紧急求助 #1" in t for t in people("李社工").texts())
