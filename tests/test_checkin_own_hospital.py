@@ -13,7 +13,7 @@ import pytest
 from conftest import TUESDAY_9, at, enrolled
 
 IN_HOSPITAL = ["我住院了", "我在医院住院 过几天出院", "我现在在医院住着", "我住院了 这几天不用问我", "阿拉住院了",
-               "我住进医院了"]
+               "我住进医院了", "I'm in hospital"]
 
 
 async def _said(people, app, clock, words, *, at_checkin=True):
@@ -48,10 +48,11 @@ async def test_a_stay_she_names_the_length_of_is_paused_that_long(people, app, c
     assert st.paused_until - clock.ts() > 9 * 86400 and st.paused_until - clock.ts() <= 11 * 86400
 
 
-async def test_out_of_hospital_starts_the_greeting_again(people, app, clock):
+@pytest.mark.parametrize("back", ["我出院了", "I'm out of hospital"])
+async def test_out_of_hospital_starts_the_greeting_again(people, app, clock, back):
     zhang, rid, _ = await _said(people, app, clock, "我住院了")
     n = len(zhang.texts())
-    await zhang.send("我出院了")
+    await zhang.send(back)
     assert any("继续问候您" in t for t in zhang.texts()[n:]), zhang.texts()[n:]
     assert not (await app.svc.checkins.state(rid)).paused(clock.ts())
 

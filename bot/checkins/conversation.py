@@ -36,7 +36,7 @@ AWAY = re.compile(r"(出门|出去|外出)(几天|一阵|一段|一周|一个?�
                   r"|\b(i'?m|i am|i will be|i'll be) (going )?away\b|\baway for\b|\bpause (the )?check-?ins?\b", re.I)
 BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|^(我)?(已经)?从\S{1,6}回来了|恢复(签到|问候)"
                   r"|^(我|阿拉)?(已经|今天|刚刚?)?出院(回家)?了"
-                  r"|^(i'?m|i am) (back|home)\b|\bresume (the )?check-?ins?\b", re.I)
+                  r"|^(i'?m|i am) (back|home|out of (the )?hospital)\b|\bresume (the )?check-?ins?\b", re.I)
 TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问候)(改|换)?(到|成)?几点|(签到|问候).{0,4}(改|换|调)(到|成)"
                   r"|点(钟)?(再)?问(我|吧)|(晚|迟)一?(点|些)(再)?问|这么早(就)?问|问得?太早"
                   r"|\bchange (the )?(check-?in )?time\b", re.I)
@@ -48,7 +48,7 @@ STOP = re.compile(r"(取消|停掉|停止|关掉|不要|不想|别再?)(每天|�
 # in hospital herself, now ("我住院了", "我在医院住院 过几天出院"): said of her, not of someone else ("老伴住院了": her
 # alone at home, life_told.py), not a stay to come ("要住院": AWAY) or one that is over ("上个月住院了 现在好了")
 HOSPITAL = re.compile(r"^(我|阿拉|我自己)?(现在|今天|昨天|已经|这几天|最近|又|还)*(在)?(住院了|在住院|住进(了)?医院"
-                      r"|医院(里)?住(着|院)|住在医院)")
+                      r"|医院(里)?住(着|院)|住在医院)|^(i'?m|i am) (now |still )?in (the )?hospital", re.I)
 HOSPITAL_OVER = re.compile(r"出院了|已经出院|好了")
 SHORT = 16
 # "我好难受" carries 好, "好个屁" and "哪里好" say the opposite, "一般般" is no call for help, "勿好" is Shanghainese for
