@@ -28,3 +28,18 @@ async def test_an_english_cry_still_alerts_at_once(people, app, words):
     wang = await signed_up(people("王老伯"), "13900000002")
     await wang.send(words)
     assert any("紧急求助 #1" in t for t in people("李社工").texts())
+
+
+# (the English rows above moved the model a hair: "我爸哭着说 他把钱都给了一个人" fell just below the bar at which a
+# daughter's words alarm — words5's test caught it. Money handed to a stranger is now a scam red flag of its own.)
+@pytest.mark.parametrize("words", ["我爸哭着说 他把钱都给了一个人", "我妈把钱都交给了一个不认识的人"])
+async def test_money_handed_to_a_stranger_alerts_at_once(people, app, words):
+    wangli = await signed_up(people("王丽"), "13911110002")
+    await wangli.send(words)
+    assert any("紧急求助 #1" in t for t in people("李社工").texts())
+
+
+async def test_money_given_to_a_daughter_alarms_nobody(people, app):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("我把钱给了女儿 让她帮我存")
+    assert not any("紧急求助" in t for t in people("李社工").texts())
