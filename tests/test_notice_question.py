@@ -3,17 +3,7 @@
 while the notice awaits her answer, a question about it reaches the notice's sender, naming the notice, and she reads
 that they will answer her. A pension question still goes to the pension answers."""
 import pytest
-from conftest import signed_up
-from test_notices import compose, sent
-
-
-async def _noticed(app, people):
-    zhang = await signed_up(people("张阿姨"), "13900000001")
-    li = people("李社工")
-    await li.click(await compose(li, "80岁以上"), "24小时")
-    await sent(app)
-    assert zhang.last("📢 居委会通知")
-    return zhang, li
+from test_notice_typed_reply import _noticed
 
 
 @pytest.mark.parametrize("words", ["停水到几点", "什么意思", "停水要停多久？"])
