@@ -110,11 +110,15 @@ def keep_unclear(ctx: Ctx, text: str) -> None:
     ctx.session["unclear"] = (ctx.session.get("unclear") or [])[1 - UNCLEAR_KEPT:] + [text[:300]]
 
 
-def cannot_answer(ctx: Ctx, text: str) -> bool:
+async def cannot_answer(ctx: Ctx, text: str) -> bool:
     """A question the bot has no answer to ("社区最近有什么活动", "明天会下雨吗"): said plainly, one tap to a person
-    (the words kept as "没太明白"'s are, for [📨 转给社工])."""
+    (the words kept as "没太明白"'s are, for [📨 转给社工]); while a notice awaits her answer, to its sender."""
+    from ..notices.questions import asked_about_notice
+
     if not QUESTION.search(text):
         return False
+    if await asked_about_notice(ctx, text):
+        return True
     keep_unclear(ctx, text)
     show_menu(ctx, "talk.cannot_answer")
     ctx.say(ctx.t("talk.ask_staff"), buttons=[[ctx.button("btn.pass_on", "pass:on")]])

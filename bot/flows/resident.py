@@ -198,7 +198,7 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     elif len(text) >= RAMBLE:  # minutes of voice input it cannot place: a person reads them, never "没太明白"
         await help_request.start_help(ctx, "help", category="other", source="text", words=text, detail=text,
                                       noted="help.long_noted")
-    elif not chat.cannot_answer(ctx, text) and not await facts_told.resident_told(ctx, text, alone=False):
+    elif not await chat.cannot_answer(ctx, text) and not await facts_told.resident_told(ctx, text, alone=False):
         not_understood(ctx, text)  # (a question: ask a person; "我对青霉素过敏": a fact, to staff)
 
 

@@ -154,5 +154,7 @@ async def beside_register(ctx: Ctx, n: int, text: str) -> None:
     parts = address_steps.door_in(text)
     if not parts or not inc or not inc.get("resident"):
         return
-    await ctx.svc.incidents.address_stated(n, parts, text)
+    links = await family.linked(ctx) if ctx.me.role == "contact" else []
+    by = family.reporter_of(ctx, links) if links else None  # her words, never shown as his own
+    await ctx.svc.incidents.address_stated(n, parts, text, by=by)
     await ctx.svc.incidents.refresh(n)

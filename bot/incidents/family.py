@@ -130,7 +130,8 @@ async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "f
         if existing and await _joined(ctx, existing["id"]):
             # on his open call, never a second one (closed meanwhile: a request of its own, below)
             if await _incidents(ctx).told_more(existing["id"], words, by=fields["reporter"]):
-                show_menu(ctx, noted, name=person["name"], phone=phone)
+                urgent = existing["kind"] == "emergency"  # "钥匙在隔壁" on his 🆘: those handling it have it now
+                show_menu(ctx, "family.call_added" if urgent else noted, name=person["name"], phone=phone)
             else:  # told once when the staff holding it have it (reached_late.py)
                 help_request.tell_not_reached(ctx)
                 await _incidents(ctx).caller_unreached(existing["id"], [ctx.ev.user_id])

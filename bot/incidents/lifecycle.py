@@ -219,8 +219,10 @@ class Lifecycle:
         await self.store.cancel_deadline(f"addr:{n}")
         await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "address_confirmed"})
 
-    async def address_stated(self, n: int, parts: dict, text: str, disputed: bool = False) -> set[str]:
-        """What the resident typed. After they said the register is wrong, it never counts as a confirmation."""
+    async def address_stated(self, n: int, parts: dict, text: str, disputed: bool = False,
+                             by: dict | None = None) -> set[str]:
+        """What the resident typed (`by`: a family contact who said it, name and relation). After they said the
+        register is wrong, it never counts as a confirmation."""
         inc = await self.store.incident(n)
         person = await self.store.resident(inc["resident"]) or {}
         diff = differing_parts(person, parts)
@@ -231,7 +233,7 @@ class Lifecycle:
         else:
             state = "confirmed"
         await self.store.update_incident(n, address_state=state, address_stated=parts, address_text=text[:200],
-                                         address_diff=sorted(diff))
+                                         address_diff=sorted(diff), address_by=by or {})
         await self.store.cancel_deadline(f"addr:{n}")
         await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": f"address_{state}",
                                           "differs": sorted(diff)})

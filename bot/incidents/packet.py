@@ -1,13 +1,14 @@
 """The responder packet: one message that tells a staff member everything needed to act, kept up to date."""
 from __future__ import annotations
 
-from ..residents import differing_parts, format_parts, full_address
+from ..residents import full_address
 from ..people import age_of
 from ..roster import staff_by_id
 from ..services import Services
 from ..textfit import MESSAGE_LIMIT, clip, clip_middle
 from ..types import Button
 from .handover import shows_hand_over
+from .packet_address import address_lines
 from .held_calls import lost, lost_line
 
 # long fields are cut in the packet (the whole text is in /incident), so it always fits one message
@@ -47,31 +48,6 @@ def _maybe_someone_else(inc: dict, person: dict) -> bool:
 
 STATUS_KEYS = {"open": "packet.status_open", "claimed": "packet.status_claimed",
                "arrived": "packet.status_arrived", "resolved": "packet.status_resolved"}
-
-
-def _address_lines(svc: Services, inc: dict, person: dict, loc: str) -> list[str]:
-    t = lambda k, **kw: svc.cat.t(k, loc, **kw)  # noqa: E731
-    prefix = svc.settings.community.address_prefix
-    registered = full_address(prefix, person) or t("packet.no_address")
-    lines = [t("packet.address", address=registered)]
-    state = inc.get("address_state", "pending")
-    if state == "corrected":
-        stated = inc.get("address_stated") or {}
-        diff = set(inc.get("address_diff") or differing_parts(person, stated))
-        lines += [t("packet.addr_corrected"),
-                  t("packet.addr_registered", parts=format_parts(person, diff) or registered),
-                  t("packet.addr_stated", parts=format_parts(stated, diff) or inc.get("address_text", "")),
-                  t("packet.addr_check_second_source")]
-    elif state == "unparsed":
-        lines += [t("packet.addr_unparsed", text=inc.get("address_text", "")), t("packet.addr_check_second_source")]
-    elif state == "location":
-        lat, lon = inc.get("location") or (0, 0)
-        lines += [t("packet.addr_location", lat=f"{lat:.5f}", lon=f"{lon:.5f}"), t("packet.addr_check_second_source")]
-    elif state in ("unknown", "unconfirmed") and inc.get("resident") and not person.get("phone"):
-        lines.append(t(f"packet.addr_{state}_no_phone"))  # "请打电话问清楚" with no number to phone
-    else:
-        lines.append(t(f"packet.addr_{state}"))
-    return lines
 
 
 def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff", locale: str | None = None,
@@ -124,7 +100,7 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     start = len(lines)
     lines += [t("packet.resident", name=clip(person.get("name", "?"), NAME_CHARS), facts="，".join(f for f in facts if f))]
     if inc["kind"] != "colleague":  # a staff member's call: where she is, she says in her words
-        lines += _address_lines(svc, inc, person, loc)
+        lines += address_lines(svc, inc, person, loc)
     elif at := inc.get("at"):  # or the call she holds says it
         lines.append(t("packet.colleague_at", n=at["n"], name=at["name"],
                        address=at["address"] or t("packet.no_address")))

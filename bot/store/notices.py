@@ -92,6 +92,12 @@ class NoticesStore(StoreBase):
         """Notice n, sent to `rid`, awaits her answer until `until` (the bot's clock); the key goes `keep_s` later."""
         await self.r.set(self.keys.notice_awaits(rid), f"{n}:{until}", ex=max(1, int(keep_s)))
 
+    async def notice_awaiting(self, rid: str, now: float) -> int | None:
+        """The notice last sent to `rid` whose window for her answer is still open at `now`, if any."""
+        raw = await self.r.get(self.keys.notice_awaits(rid))
+        n, _, until = (raw or b"").decode().partition(":")
+        return int(n) if n.isdigit() and float(until or 0) >= now else None
+
     async def notice_heard(self, rid: str, now: float) -> bool:
         """She wrote back while the last notice sent to her awaits her answer: it counts as her 👌."""
         raw = await self.r.get(self.keys.notice_awaits(rid))
