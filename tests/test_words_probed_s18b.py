@@ -64,3 +64,39 @@ async def test_fear_alone_in_english_is_asked_the_same(people, app, words):
     assert any(words in t for t in people("李社工").texts() if "#1" in t and "🆘" in t), people("李社工").texts()
     said = "\n".join(wang.texts())
     assert "someone to come right now" in said and "not alone" in said, wang.texts()
+@pytest.mark.parametrize("words", ["我钱包被偷了", "我的钱包被人偷了", "皮夹子被偷了"])
+async def test_a_stolen_wallet_reaches_staff_with_110_not_an_ambulance_and_a_fall(people, words):
+    told, alerts, staff = await _cry(people, words)   # was a 🆘 with 120 and the fall's advice
+    assert any(words in t for t in staff if "#1" in t), staff
+    said = "\n".join(told)
+    assert "110" in said and "120" not in said and "挂失" in said, told
+    assert not any("紧急求助" in t for t in staff), staff
+    assert not any(w in said for w in FALL), told
+
+
+@pytest.mark.parametrize("words", ["被关在门外了", "我被关在门外了 进不去", "钥匙忘带了 进不了家门",
+                                   "我被锁在门外了 进不去"])  # the last: test_advice_fits had it a 🆘 "trapped"
+async def test_locked_out_reaches_staff_with_locked_out_advice_not_a_fall(people, words):
+    told, alerts, staff = await _cry(people, words)   # the first two were a 🆘 with 120 and the fall's advice
+    assert any(words in t and "门外" in t for t in staff if "求助 #1" in t), staff
+    said = "\n".join(told)
+    assert "120" not in said and not any(w in said for w in FALL), told
+    assert "邻居" in said and "开门" in said, told
+
+
+@pytest.mark.parametrize("words", ["我热得不行", "热得受不了", "家里热得不得了"])
+async def test_too_hot_is_heard_not_misunderstood(people, words):
+    told, alerts, staff = await _cry(people, words)   # the first was "没太明白"
+    said = "\n".join(told)
+    assert "没太明白" not in said, told
+    assert any(words in t for t in staff if "#1" in t), staff
+
+
+@pytest.mark.parametrize("words, must", [("my wallet was stolen", "110"), ("I'm locked out of my flat", "neighbour")])
+async def test_a_theft_or_being_locked_out_in_english_reaches_staff_calmly(people, app, words, must):
+    wang = await signed_up(Person(app, 5082, "王老伯", language="en"), "13900000002")
+    await wang.send(words)
+    said = "\n".join(wang.texts())
+    assert must in said and "120" not in said, wang.texts()
+    assert any(words in t for t in people("李社工").texts() if "#1" in t), people("李社工").texts()
+    assert not any("紧急求助" in t for t in people("李社工").texts())
