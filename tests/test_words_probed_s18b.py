@@ -100,3 +100,19 @@ async def test_a_theft_or_being_locked_out_in_english_reaches_staff_calmly(peopl
     assert must in said and "120" not in said, wang.texts()
     assert any(words in t for t in people("李社工").texts() if "#1" in t), people("李社工").texts()
     assert not any("紧急求助" in t for t in people("李社工").texts())
+
+
+@pytest.mark.parametrize("words", ["被关在门外了 冻得发抖", "钱包被偷了 我一个人好害怕"])
+async def test_a_theft_or_locked_out_with_a_possible_danger_is_asked_if_someone_should_come(people, words):
+    told, alerts, _ = await _cry(people, words)
+    assert alerts and words in alerts[0], alerts
+    assert "需要马上有人来吗" in "\n".join(told), told
+
+
+@pytest.mark.parametrize("words", ["钱包被抢了", "我的包被人抢走了", "有人把我手机抢走了"])
+async def test_robbed_just_now_alerts_staff_with_110_and_a_safe_place(people, words):
+    told, alerts, _ = await _cry(people, words)   # the first was "没太明白"
+    assert alerts and words in alerts[0], alerts
+    said = "\n".join(told)
+    assert "110" in said and "安全的地方" in said and "需要马上有人来吗" in said, told
+    assert not any(w in said for w in FALL), told

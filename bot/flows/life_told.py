@@ -98,5 +98,10 @@ def away_or_low(text: str) -> str | None:
 
 
 def mishap(text: str) -> str | None:
-    """"stolen" or "locked_out" told, the caller having found no danger in it (the model leans to a cry: 0.6)."""
-    return "stolen" if STOLEN.search(text) else "locked_out" if LOCKED_OUT.search(text) else None
+    """"stolen" or "locked_out" told, with no danger in it, not even an uncertain one ("被关在门外了 冻得发抖",
+    "钱包被偷了 我好害怕": asked whether someone should come); the model alone leans to a cry (0.6)."""
+    from nlu import redflags
+    from nlu.features import normalise
+
+    told = "stolen" if STOLEN.search(text) else "locked_out" if LOCKED_OUT.search(text) else None
+    return told if told and not any(f.counts for f in redflags.find(normalise(text))) else None

@@ -33,6 +33,7 @@ BY_DANGER = {  # most urgent first
                        PHONE),
     "sparking": ("help.advice_spark_touch", "help.advice_electric_mains", "help.advice_spark_fire", PHONE),
     "intruder": ("help.advice_intruder_lock", "help.advice_intruder_110", "help.advice_intruder_let_go", PHONE),
+    "robbed": ("help.advice_safe", "help.advice_intruder_110", "help.advice_intruder_let_go", PHONE),  # "钱包被抢了"
     "abuse": ("help.advice_abuse_safe", "help.advice_abuse_110", PHONE),
     "death_now": ("help.advice_death_calm", "help.advice_death_120", "help.advice_death_coming",
                   "help.advice_door_for_crew"),  # her spouse just died ("老伴刚走了"): no fall's, no first aid
