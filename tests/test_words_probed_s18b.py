@@ -116,3 +116,15 @@ async def test_robbed_just_now_alerts_staff_with_110_and_a_safe_place(people, wo
     said = "\n".join(told)
     assert "110" in said and "安全的地方" in said and "需要马上有人来吗" in said, told
     assert not any(w in said for w in FALL), told
+
+
+@pytest.mark.parametrize("words", ["晚上一个人好害怕", "冻得发抖 浑身冰凉", "我发烧四十度 人糊涂了"])
+async def test_a_possible_danger_told_to_the_check_in_is_asked_too(people, app, clock, words):
+    from conftest import TUESDAY_9, at, enrolled
+    zhang, rid = await enrolled(people, app)
+    await at(app, clock, TUESDAY_9)
+    n = len(zhang.texts())
+    await zhang.send(words)   # were a "lonely" or a 🤒 request, not asked whether someone should come
+    assert "需要马上有人来吗" in "\n".join(zhang.texts()[n:]), zhang.texts()[n:]
+    assert any(words in t for t in people("李社工").texts() if "紧急求助 #1" in t), people("李社工").texts()
+    assert (await app.svc.checkins.state(rid)).answer == "help"
