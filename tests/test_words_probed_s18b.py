@@ -109,7 +109,7 @@ async def test_a_theft_or_locked_out_with_a_possible_danger_is_asked_if_someone_
     assert "需要马上有人来吗" in "\n".join(told), told
 
 
-@pytest.mark.parametrize("words", ["钱包被抢了", "我的包被人抢走了", "有人把我手机抢走了"])
+@pytest.mark.parametrize("words", ["钱包被抢了", "我的包被人抢走了", "有人把我手机抢走了", "小偷抢了我的包"])
 async def test_robbed_just_now_alerts_staff_with_110_and_a_safe_place(people, words):
     told, alerts, _ = await _cry(people, words)   # the first was "没太明白"
     assert alerts and words in alerts[0], alerts
