@@ -128,3 +128,12 @@ async def test_a_possible_danger_told_to_the_check_in_is_asked_too(people, app, 
     assert "需要马上有人来吗" in "\n".join(zhang.texts()[n:]), zhang.texts()[n:]
     assert any(words in t for t in people("李社工").texts() if "紧急求助 #1" in t), people("李社工").texts()
     assert (await app.svc.checkins.state(rid)).answer == "help"
+
+
+@pytest.mark.parametrize("words", ["I'm freezing, the heating is broken", "I can't see anything",
+                                   "I have a fever of 40 and I'm confused", "someone snatched my bag"])
+async def test_a_possible_danger_in_english_is_asked_too(people, app, words):
+    wang = await signed_up(Person(app, 5083, "王老伯", language="en"), "13900000002")
+    await wang.send(words)
+    assert "someone to come right now" in "\n".join(wang.texts()), wang.texts()
+    assert any(words in t for t in people("李社工").texts() if "紧急求助 #1" in t), people("李社工").texts()
