@@ -24,7 +24,7 @@ async def _cry(people, words):
 @pytest.mark.parametrize("words", [
     "我发烧四十度 人糊涂了", "发高烧 人迷迷糊糊的", "烧到40度了 说胡话",                   # were "unwell" only
     "家里好冷 暖气坏了 手脚冰凉", "冻得发抖 浑身冰凉", "空调坏了 冷得直发抖",               # were a request / unwell
-    "我看不见了", "我什么都看不见了",                                                     # were a plain request
+    "我看不见了", "我什么都看不见了", "我看不见了 怎么办",                               # were a plain request
 ])
 async def test_a_possible_danger_alerts_staff_and_asks_if_someone_should_come(people, words):
     told, alerts, _ = await _cry(people, words)
