@@ -54,7 +54,6 @@ FITS = [  # (her words, lines she must read, lines she must not read)
     ("烧菜烧糊了 一屋子烟", ("离开", "119"), FALL),
     ("楼上漏水 漏到我家电灯上了", ("不要碰", "电闸"), FALL),
     ("护工今天没来 我起不了床", ("不要勉强起来",), ()),
-    ("我被锁在门外了 进不去", ("不要扒门",), FALL),
     ("我被关在阳台上了 进不去", ("喊",), ("电梯",)),  # on a balcony: call out to the neighbours; no lift there
     ("我被困在电梯里了", ("警铃",), FALL),
     ("热死了 头晕想吐", ("阴凉",), FALL),  # dizzy in the heat: get cool first

@@ -45,7 +45,12 @@ FAMILIES = {
 WEAK_FAMILIES = {"dizzy": ("头有点晕站不稳", "以前天旋地转过一次"),
                  "belly_pain": ("我肚子痛得厉害", "上个月肚子痛得厉害，现在好了"),
                  "high_blood_pressure": ("我的高压一百九", "上次血压200吃了药好了"),
-                 "frightened": ("我好怕 外面有声音", "小时候一个人在家听到外面有动静好害怕")}
+                 "frightened": ("我好怕 外面有声音", "小时候一个人在家听到外面有动静好害怕"),
+                 "high_fever": ("我发烧四十度 人糊涂了", "上个礼拜发烧四十度 现在好了"),
+                 "cold_home": ("家里好冷 暖气坏了 手脚冰凉", "去年冬天暖气坏了 冻得发抖"),
+                 "sight_loss": ("我看不见了", "字太小了 我看不见"),
+                 "alone_afraid": ("晚上一个人好害怕", "昨天晚上一个人好害怕 今天好了"),
+                 "robbed": ("钱包被抢了", "去年钱包被抢了")}
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))

@@ -42,7 +42,6 @@ HARMLESS = [  # no alarm, no "需要马上有人来吗"
 TO_STAFF = [  # not an emergency, but a person hears it (unwell, or wanting company)
     ("我今朝老吃力 想歇歇", "不舒服"),   # 吃力 is Shanghainese "worn out": was "听到您很好，真高兴！"
     ("人吃力得来 想困一歇", "不舒服"),
-    ("我屋里一个人 好怕", "陪"),         # was "没太明白" (the model 0.29)
     ("我想寻个人讲讲闲话", "陪"),        # 寻个人讲讲闲话 (find someone to chat with): was "没太明白"
     ("我昨日跌了一跤 今朝腰还痛", "来看看"),  # 昨日 is Shanghainese 昨天: was an emergency, not the visit that
     ("我昨天跌了一跤 今天腰还痛", "来看看"),  # "昨天…" gets (a fall told as past, nlu.rules.told_over)

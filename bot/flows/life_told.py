@@ -4,6 +4,8 @@ line for her, never an ambulance's advice nor "需要马上有人来吗？":
 carer_away  her husband or wife, or her carer, in hospital or gone away ("老伴住院了", "保姆回老家了"): she is well, but
             alone now, and the committee should know who looks after her
 low_mood    "今天不想说话", "心情不好": a gentle word, staff told (a call in a day or two), no alarm and no doctor
+stolen      "我钱包被偷了": a theft already over — 110 to report it, staff to help with cards; no ambulance, no fall's advice
+locked_out  "被关在门外了": shut out of her flat — where to wait warm, staff bring help; not "trapped" (bot/flows/resident.py)
 grief       a spouse who died (bot/flows/bereaved.py)
 
 "那我老伴呢" alone is neither: asked after a pension answer it is most often his allowance (bot/qa/whose.py asks which),
@@ -33,6 +35,14 @@ LOW_MOOD = re.compile(r"(?:不想|勿想|不高兴|懒得)(?:跟人|和人|同�
                       r"|(?:不想|勿想|懒得)(?:说|讲)(?:了|啦|呀)?$|没(?:什么|啥)(?:想|好)(?:说|讲)的?"
                       r"|心情(?:不|勿)(?:太|大|是很)?好|心情(?:很|好|老)?差|闷闷不乐|没(?:有)?心思|没(?:有)?心情"
                       r"|心里(?:有点|有些|好|很|老)?烦|心烦")
+
+# a purse or phone stolen, told as done (money itself "被偷", a bank card or passbook are the scam's red flag, urgent)
+STOLEN = re.compile(r"(?:钱包|皮夹子?|皮包|包包|手袋|手机|老年卡|敬老卡)(?:又|也)?(?:被|给|让)(?:人|小偷|贼|贼骨头)?(?:偷|扒|摸)"
+                    r"|(?:钱包|皮夹子?|手机)(?:又|也)?(?:被|给|拨)?(?:人)?偷(?:走|掉|脱)?了|\b(?:purse|wallet|handbag|phone)"
+                    r" (?:was |has been |got )?stolen|stole my (?:purse|wallet|handbag|phone)", re.I)
+# shut out of her own flat ("被关在门外了", "钥匙忘带了 进不了家门")
+LOCKED_OUT = re.compile(r"(?:关|锁)在(?:了)?(?:自己)?(?:家)?(?:门外|门口|外面|外头|屋外)|(?:进不了|进不去|进勿去|进勿了)(?:家门|家|屋|门)"
+                        r"|locked (?:myself )?out", re.I)
 
 
 # "那我老伴呢", "我老头子呢？": the spouse and nothing else
@@ -71,11 +81,13 @@ def survivor_asked(text: str) -> bool:
 
 
 def life_told(svc: Services, text: str) -> str | None:
-    """"carer_away", "low_mood", "grief" or "scam_told" (a scam call she did not fall for: "骗子打电话给我 我没理伊")
-    for words that tell of her life with no danger in them; else None."""
+    """"carer_away", "low_mood", "grief", "stolen", "locked_out" or "scam_told" (a scam call she did not fall for:
+    "骗子打电话给我 我没理伊") for words that tell of her life with no danger in them; else None."""
     if grieving(svc, text):
         return "grief"
-    return None if danger_in(svc, text) else "scam_told" if scam_over(text) else away_or_low(text)
+    if danger_in(svc, text):
+        return None
+    return "scam_told" if scam_over(text) else mishap(text) or away_or_low(text)
 
 
 def away_or_low(text: str) -> str | None:
@@ -83,3 +95,13 @@ def away_or_low(text: str) -> str | None:
     if ASKED.search(text) or AILING.search(text):  # "不想说话 头好晕": the ailment is read, not her mood
         return None
     return "carer_away" if CARER_AWAY.search(text) else "low_mood" if LOW_MOOD.search(core(text)) else None
+
+
+def mishap(text: str) -> str | None:
+    """"stolen" or "locked_out" told, with no danger in it, not even an uncertain one ("被关在门外了 冻得发抖",
+    "钱包被偷了 我好害怕": asked whether someone should come); the model alone leans to a cry (0.6)."""
+    from nlu import redflags
+    from nlu.features import normalise
+
+    told = "stolen" if STOLEN.search(text) else "locked_out" if LOCKED_OUT.search(text) else None
+    return told if told and not any(f.counts for f in redflags.find(normalise(text))) else None

@@ -178,7 +178,7 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
                                               [ctx.button("btn.unwell_rest", "unwell:rest")]])
     elif intent == "contact_staff":
         await on_callback_request(ctx, words=text)
-    elif intent in ("lonely", "grief", "carer_away", "low_mood", "scam_told"):
+    elif intent in ("lonely", "grief", "carer_away", "low_mood", "scam_told", "stolen", "locked_out"):
         await help_request.start_help(ctx, "help", category=intent, source="text", words=text,
                                       noted=f"help.{intent}_noted")
         if intent == "grief" and survivor_asked(text):  # "老伴走了 他的养老金怎么办": her question answered too

@@ -33,6 +33,7 @@ BY_DANGER = {  # most urgent first
                        PHONE),
     "sparking": ("help.advice_spark_touch", "help.advice_electric_mains", "help.advice_spark_fire", PHONE),
     "intruder": ("help.advice_intruder_lock", "help.advice_intruder_110", "help.advice_intruder_let_go", PHONE),
+    "robbed": ("help.advice_safe", "help.advice_intruder_110", "help.advice_intruder_let_go", PHONE),  # "钱包被抢了"
     "abuse": ("help.advice_abuse_safe", "help.advice_abuse_110", PHONE),
     "death_now": ("help.advice_death_calm", "help.advice_death_120", "help.advice_death_coming",
                   "help.advice_door_for_crew"),  # her spouse just died ("老伴刚走了"): no fall's, no first aid
@@ -43,11 +44,13 @@ BY_DANGER = {  # most urgent first
     "breathing": ("help.advice_sit_up", "help.advice_door_if_safe", PHONE),  # short of breath: sit up, never lie flat
     "chest_pain": STILL,
     "stroke": STILL,
+    "sight_loss": STILL,  # "我看不见了": a stroke's sign until shown not
     "worst_headache": ("help.advice_rest", "help.advice_headache_pills", "help.advice_door_if_safe", PHONE),
     "bleeding": ("help.advice_bleed_press", "help.advice_rest", "help.advice_door_if_safe", PHONE),
     "bleeding_inside": STILL,  # blood vomited, coughed or passed: no wound to press
     "belly_pain": STILL,
     "high_blood_pressure": STILL,
+    "high_fever": STILL,
     "self_harm": ("help.advice_not_alone", "help.advice_talk"),
     "poisoning": ("help.advice_rest", "help.advice_keep_box", "help.advice_door_if_safe", PHONE),
     "burn": ("help.advice_burn_away", "help.advice_burn_cool", "help.advice_door", PHONE),
@@ -58,6 +61,7 @@ BY_DANGER = {  # most urgent first
     "fall_other": ("help.advice_fall_other", "help.advice_fall", "help.advice_door", PHONE),  # "老伴摔倒了": don't lift him
     "fall": FALL,
     "cold": ("help.advice_keep_warm", PHONE),  # after a long lie, or told cold: keep warm
+    "cold_home": ("help.advice_keep_warm", "help.advice_door_if_safe", PHONE),  # shivering, the heating broken
     "dizzy": ("help.advice_dizzy_sit", "help.advice_dizzy_slow", PHONE),
     "lost": ("help.advice_stay", "help.advice_ask_nearby", PHONE),  # outside: not the door
     "missing_someone": ("help.advice_missing_wait", "help.advice_missing_photo", PHONE),  # her husband is the lost one
@@ -66,6 +70,7 @@ BY_DANGER = {  # most urgent first
     "doorstep": ("help.advice_door_shut", "help.advice_door_check", PHONE),  # a stranger at the door: keep it shut
     "frightened": ("help.advice_noise_door", "help.advice_scared_call", "help.advice_abuse_110", PHONE),  # a noise
     "scared": ("help.advice_calm", "help.advice_scared_call", "help.advice_talk", PHONE),
+    "alone_afraid": ("help.advice_calm", "help.advice_scared_call", "help.advice_talk", PHONE),  # told as a flag
     "cry_for_help": FALL,
     "unnamed": GENERIC,
 }

@@ -13,7 +13,7 @@ from dataclasses import replace
 from .. import roster
 from ..flows.base import Ctx
 from ..flows.bereaved import died_just_now, spouse_mourned
-from ..flows.life_told import asks_after_spouse, away_or_low, spouse_and_age
+from ..flows.life_told import asks_after_spouse, away_or_low, mishap, spouse_and_age
 from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, understand
 from ..services import Services
 from ..types import Inbound, Outbound
@@ -44,7 +44,7 @@ async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> 
         return text
     if died_just_now(text):  # "我老伴刚走了 怎么办": a death at home just now is a call, whatever the model says
         return text
-    if spouse_mourned(text) or away_or_low(text) or asks_after_spouse(text) or spouse_and_age(text):
+    if spouse_mourned(text) or away_or_low(text) or mishap(text) or asks_after_spouse(text) or spouse_and_age(text):
         return ""  # "老伴不在了", "老伴去医院开刀了", "不想说话", "我老头子呢", "老伴87": read in its step
         # (bot/flows/life_told.py), which still raises a call at once where nothing was being asked
     intent = (await understand(svc, window))["intent"]
