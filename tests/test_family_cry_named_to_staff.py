@@ -12,6 +12,17 @@ from test_incident_followups import SH
 from bot.testing.tools import Person
 
 
+async def his_confirmed_call(people, clock):
+    """Monday 10:00: 王老伯 presses 🆘 and confirms his address; the clock then 70 s on, so his next cry is its
+    minute's first (repeats are collapsed per minute)."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    await wang.click(wang.last("地址"), "对")
+    clock.advance(seconds=70)
+    return wang
+
+
 async def _his_call_open(people, app, clock):
     """王老伯 pressed 🆘 at 10:00 and confirmed his address; 王丽 (his daughter) is signed up."""
     clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
@@ -35,12 +46,7 @@ async def test_staff_read_that_his_daughter_wrote_the_cry_on_his_open_call(peopl
 
 
 async def test_his_own_cry_again_still_reads_as_his(people, app, clock):
-    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
-    wang = await signed_up(people("王老伯"), "13900000002")
-    li = Person(app, 1001, "李社工")
-    await wang.send("🆘 紧急求助")
-    await wang.click(wang.last("地址"), "对")
-    clock.advance(seconds=70)
+    wang, li = await his_confirmed_call(people, clock), Person(app, 1001, "李社工")
     await wang.send("救命，我摔倒了")
     await app.engine.tick()
     line = li.last("我摔倒了").text

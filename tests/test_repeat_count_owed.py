@@ -3,12 +3,10 @@ minute is sent again once Telegram answers (notes_owed.py); before, the minute's
 once and lost — 李社工 never learnt he kept calling. Now it is owed and sent again too, once."""
 from __future__ import annotations
 
-from datetime import datetime
 
-from conftest import signed_up
 from test_alert_faults import telegram_down
 from test_alert_faults_more import ticks
-from test_incident_followups import SH
+from test_family_cry_named_to_staff import his_confirmed_call
 
 from bot.testing.tools import Person
 
@@ -17,12 +15,7 @@ COUNT = "又发来 2 次求助"
 
 async def test_the_count_of_his_repeated_cries_lost_while_telegram_fails_reaches_staff_once_it_is_back(
         people, app, clock):
-    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
-    wang = await signed_up(people("王老伯"), "13900000002")
-    li = Person(app, 1001, "李社工")
-    await wang.send("🆘 紧急求助")
-    await wang.click(wang.last("地址"), "对")
-    clock.advance(seconds=70)
+    wang, li = await his_confirmed_call(people, clock), Person(app, 1001, "李社工")
     over = telegram_down(app)
     for _ in range(3):  # the first of the minute, then two counted
         clock.advance(seconds=5)

@@ -13,6 +13,7 @@ from datetime import datetime
 
 import pytest
 from conftest import signed_up
+from test_family_cry_named_to_staff import his_confirmed_call
 from test_incident_followups import SH
 
 
@@ -32,12 +33,8 @@ async def test_a_neighbours_cry_after_her_report_joins_her_call_read_as_the_neig
 
 
 async def _wang_and_wangli_on_his_call(people, app, clock):
-    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
-    wang = await signed_up(people("王老伯"), "13900000002")
+    wang = await his_confirmed_call(people, clock)
     wangli = await signed_up(people("王丽"), "13911110002")
-    await wang.send("🆘 紧急求助")
-    await wang.click(wang.last("地址"), "对")
-    clock.advance(seconds=70)
     await wang.send("救命")  # the minute's first: to staff at once
     return wang, wangli
 
