@@ -69,7 +69,7 @@ async def workers(api, redis_server):
                 await asyncio.wait_for(proc.wait(), 15)
             except asyncio.TimeoutError:
                 proc.kill()  # its workers see the pipe close and end
-                await proc.wait()
+                await asyncio.wait_for(proc.wait(), 15)
 
 
 def residents(api, first: int, n: int) -> list[int]:

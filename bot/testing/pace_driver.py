@@ -22,6 +22,7 @@ import argparse
 import asyncio
 import json
 import multiprocessing
+import os
 import sys
 import time
 from pathlib import Path
@@ -115,6 +116,9 @@ async def serve(args: argparse.Namespace, conn) -> None:
 
 
 def worker(args: argparse.Namespace, conn) -> None:
+    # let go of the driver's stdout: whoever reads it sees it close when the driver ends, not when the last
+    # worker does (asyncio on Python 3.11 waits for every pipe to close before `wait()` returns)
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     asyncio.run(serve(args, conn))
 
 
