@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..incidents import address_steps, facts_told, help_request, need_now
+from ..incidents import address_steps, facts_told, help_request, need_now, not_came
 from .. import qa
 from . import chat
 from .base import Ctx
@@ -54,7 +54,7 @@ async def on_category(ctx: Ctx, category: str) -> None:
 
 
 async def on_callback_request(ctx: Ctx, words: str = "") -> None:
-    await help_request.start_help(ctx, "help", category="callback", source="menu", words=words)
+    await not_came.callback_request(ctx, words)  # "还没人来" just after his emergency was closed: that emergency
 
 
 async def on_text(ctx: Ctx) -> None:

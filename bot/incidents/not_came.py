@@ -1,0 +1,38 @@
+""""还没人来啊" a little while after his emergency was closed: the close was wrong (a mistaken tap, the wrong man, a
+visit that never happened), and he is still waiting. It is his emergency going on — a new 🆘 call at once, its words
+naming the closed one — not a call-back request at a request's pace. A closed request (an errand), or a close
+hours ago, leaves "nobody came" a request, as before."""
+from __future__ import annotations
+
+import re
+
+from ..flows.base import Ctx
+from . import help_request
+
+NOBODY_CAME = re.compile(r"(还|怎么|咋)(还)?(没|没有|不)(人)?(来|到)|没(有)?(人|看到人|见人)来|人呢|还不来|等了?(好久|半天|很久)"
+                         r"|\b(nobody|no one|no-one) (came|has come|is here)\b|\bstill waiting\b", re.I)
+WITHIN_SECONDS = 6 * 3600  # a close this recent is the one he means
+SCAN = 200  # the newest calls looked at for his last one
+
+
+async def closed_emergency(ctx: Ctx, text: str) -> dict | None:
+    """His emergency closed within WITHIN_SECONDS, when he says nobody came and has no call open."""
+    rid = ctx.me.resident_id
+    if not rid or not NOBODY_CAME.search(text) or await ctx.svc.store.active_incident(rid):
+        return None
+    last = await ctx.svc.store.resident_incident_ids(rid, limit=1, scan=SCAN)
+    inc = await ctx.svc.store.incident(last[0]) if last else None
+    if not inc or inc.get("status") != "resolved" or inc.get("kind") != "emergency":
+        return None
+    ago = ctx.svc.clock.ts() - (inc.get("resolved_at") or 0)
+    return inc if 0 <= ago <= WITHIN_SECONDS else None
+
+
+async def callback_request(ctx: Ctx, words: str = "") -> None:
+    """"有人吗", "怎么还没人来": a call back — or, just after his emergency was closed, that emergency again."""
+    if words and (inc := await closed_emergency(ctx, words)):
+        minutes = max(1, round((ctx.svc.clock.ts() - inc["resolved_at"]) / 60))
+        said = ctx.svc.cat.t("help.not_came_words", words=words, n=inc["id"], minutes=minutes)
+        await help_request.start_help(ctx, "emergency", words=said, source="text", confirm_need=True)
+        return
+    await help_request.start_help(ctx, "help", category="callback", source="menu", words=words)
