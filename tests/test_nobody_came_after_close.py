@@ -60,3 +60,25 @@ async def test_nobody_came_hours_later_stays_a_request(people, app, clock):
     await wang.send("怎么还没人来")
     new = li.texts()[seen:]
     assert any("求助 #2" in t for t in new) and not any("紧急求助 #2" in t for t in new), new
+
+
+async def test_nobody_came_while_his_emergency_is_still_open_reminds_staff_as_a_cry_does(people, app, clock):
+    """Before: "📝 #1 王老伯 又说" and "急事请打居委会电话" without 120; now what 🆘 pressed again gives."""
+    wang, li = await his_confirmed_call(people, clock), Person(app, 1001, "李社工")
+    clock.advance(seconds=200)
+    seen, heard = len(li.texts()), len(wang.texts())
+    await wang.send("怎么还没人来")
+    assert any("🆘 #1 王老伯 又发来求助" in t and "怎么还没人来" in t for t in li.texts()[seen:]), li.texts()[seen:]
+    assert any("120" in t for t in wang.texts()[heard:]), wang.texts()[heard:]
+    assert not any("紧急求助 #2" in t for t in li.texts())  # one call, never a second
+
+
+async def test_nobody_came_on_an_open_errand_is_added_to_it(people, app, clock):
+    wang, li = await his_confirmed_call(people, clock), Person(app, 1001, "李社工")
+    await _closed(wang, li, clock, "✅ 已处理")
+    clock.advance(seconds=7 * 3600)
+    await wang.send("帮我买点菜")
+    seen = len(li.texts())
+    clock.advance(seconds=600)
+    await wang.send("怎么还没人来")
+    assert any("#2 王老伯 又说" in t for t in li.texts()[seen:]), li.texts()[seen:]

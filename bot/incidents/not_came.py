@@ -1,13 +1,15 @@
 """"还没人来啊" a little while after his emergency was closed: the close was wrong (a mistaken tap, the wrong man, a
 visit that never happened), and he is still waiting. It is his emergency going on — a new 🆘 call at once, its words
 naming the closed one — not a call-back request at a request's pace. A closed request (an errand), or a close
-hours ago, leaves "nobody came" a request, as before."""
+hours ago, leaves "nobody came" a request, as before. Said while his emergency is still open, it is a cry on it, as
+🆘 pressed again is (staff reminded, he hears 120), not words added to it."""
 from __future__ import annotations
 
 import re
 
 from ..flows.base import Ctx
 from . import help_request
+from .raising import open_call
 
 NOBODY_CAME = re.compile(r"(还|怎么|咋)(还)?(没|没有|不)(人)?(来|到)|没(有)?(人|看到人|见人)来|人呢|还不来|等了?(好久|半天|很久)"
                          r"|\b(nobody|no one|no-one) (came|has come|is here)\b|\bstill waiting\b", re.I)
@@ -29,7 +31,11 @@ async def closed_emergency(ctx: Ctx, text: str) -> dict | None:
 
 
 async def callback_request(ctx: Ctx, words: str = "") -> None:
-    """"有人吗", "怎么还没人来": a call back — or, just after his emergency was closed, that emergency again."""
+    """"有人吗", "怎么还没人来": a call back — or, on his emergency still open or just closed, that emergency again."""
+    if words and NOBODY_CAME.search(words) and (inc := await open_call(ctx.svc.store, ctx.me.resident_id)) \
+            and inc["kind"] == "emergency":  # as 🆘 pressed again: staff reminded, he hears 120
+        await help_request.again(ctx, inc["id"], words)
+        return
     if words and (inc := await closed_emergency(ctx, words)):
         minutes = max(1, round((ctx.svc.clock.ts() - inc["resolved_at"]) / 60))
         said = ctx.svc.cat.t("help.not_came_words", words=words, n=inc["id"], minutes=minutes)
