@@ -1,6 +1,6 @@
 """A signed-up resident: the menu, and free text routed by what it means.
 
-help.category       which kind of practical help (one tap) → help.other_detail for "其他"
+help.category       which kind of practical help (bot/flows/help_menu.py) → help.other_detail for "其他"
 unwell.follow_up    "shall someone come and see you?" after "I don't feel well"
 Words not understood are kept (the last chat.UNCLEAR_KEPT, until the step goes stale) for one tap [📨 转给社工]: a request.
 """
@@ -14,43 +14,15 @@ from . import chat
 from .base import Ctx
 from .life_told import life_told, survivor_asked
 from .chat_words import QUESTION
+from .help_menu import on_category, on_menu, typed_category
 from .menu import keyboard, menu_action, show_menu
 from .understanding import (ACHE, AILING, ASKED_FOR, RAMBLE, WELL_AGAIN, clause_intents, danger_in, fall_told_over,
                             is_emergency, looked_up, understand)
 
-CATEGORIES = ("shopping", "repair", "hospital", "medicine", "other")
 LEAVES_QA = {"request_help", "feeling_unwell", "contact_staff", "greet", "thank", "goodbye", "checkin_ok"}
 NEEDS = ("request_help", "feeling_unwell", "contact_staff")
 QUESTIONS = ("ask_pension", "ask_subsidy")
 SMALL_TALK = {"greet": "talk.greet", "thank": "talk.thank", "goodbye": "talk.goodbye", "checkin_ok": "talk.fine"}
-
-
-async def on_menu(ctx: Ctx, key: str) -> bool:
-    if key == "menu.sos":
-        await help_request.start_help(ctx, "emergency", words="🆘", source="button")
-    elif key == "menu.help":
-        ctx.goto("help", "category")
-        ctx.say(ctx.t("help.which"), buttons=[[ctx.button(f"help.cat_{c}", f"cat:{c}")] for c in CATEGORIES])
-    elif key == "menu.qa":
-        qa.start(ctx)
-    elif key == "menu.call":
-        ctx.say(ctx.t("call.info", phone=ctx.svc.settings.community.committee_phone),
-                buttons=[[ctx.button("btn.call_me_back", "callback:me")]])
-    else:
-        return False
-    return True
-
-
-async def on_category(ctx: Ctx, category: str) -> None:
-    if category not in CATEGORIES:
-        show_menu(ctx, "bad.stale_button")
-        return
-    ctx.edit_pressed(ctx.t("help.which") + "\n" + ctx.t(f"help.cat_{category}"))
-    if category == "other":
-        ctx.goto("help", "other_detail")
-        ctx.say(ctx.t("help.other_ask"))
-        return
-    await help_request.start_help(ctx, "help", category=category, source="menu")
 
 
 async def on_callback_request(ctx: Ctx, words: str = "") -> None:
@@ -63,6 +35,8 @@ async def on_text(ctx: Ctx) -> None:
     key = menu_action(ctx, text)
     if key and await on_menu(ctx, key):
         return
+    if (kind := typed_category(ctx, text)) and not danger_in(ctx.svc, text):  # "修东西", "其他": as if pressed
+        return await on_category(ctx, kind, text)
     result = await understand(ctx.svc, text)
     n = ctx.session.get("incident")
     if await pressed_by_mistake(ctx, text):
