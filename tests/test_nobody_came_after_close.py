@@ -8,6 +8,7 @@ from __future__ import annotations
 from test_family_cry_named_to_staff import his_confirmed_call
 
 from bot.testing.tools import Person
+from conftest import signed_up
 
 
 async def _closed(wang, li, clock, outcome: str, n: int = 1):
@@ -82,3 +83,31 @@ async def test_nobody_came_on_an_open_errand_is_added_to_it(people, app, clock):
     clock.advance(seconds=600)
     await wang.send("怎么还没人来")
     assert any("#2 王老伯 又说" in t for t in li.texts()[seen:]), li.texts()[seen:]
+
+
+async def _cried_and_closed(people, app, clock):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    li = Person(app, 1001, "李社工")
+    await wang.send("救命")
+    need = wang.last("需要马上有人来")
+    await _closed(wang, li, clock, "✅ 已处理")
+    clock.advance(seconds=3600)
+    return wang, li, need
+
+
+async def test_yes_someone_now_pressed_on_the_old_question_after_the_call_closed_is_a_new_emergency(
+        people, app, clock):
+    """Before: "这个按钮已经过期了" and nobody told."""
+    wang, li, need = await _cried_and_closed(people, app, clock)
+    seen, heard = len(li.texts()), len(wang.texts())
+    await wang.click(need, "是，马上来")
+    assert any("紧急求助 #2" in t and "#1" in t for t in li.texts()[seen:]), li.texts()[seen:]
+    told = "\n".join(wang.texts()[heard:])
+    assert "已通知值班社工" in told and "过期" not in told
+
+
+async def test_no_pressed_on_the_old_question_after_the_call_closed_tells_nobody(people, app, clock):
+    wang, li, need = await _cried_and_closed(people, app, clock)
+    seen = len(li.texts())
+    await wang.click(need, "不用，我没事")
+    assert li.texts()[seen:] == []

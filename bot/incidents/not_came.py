@@ -2,7 +2,8 @@
 visit that never happened), and he is still waiting. It is his emergency going on — a new 🆘 call at once, its words
 naming the closed one — not a call-back request at a request's pace. A closed request (an errand), or a close
 hours ago, leaves "nobody came" a request, as before. Said while his emergency is still open, it is a cry on it, as
-🆘 pressed again is (staff reminded, he hears 120), not words added to it."""
+🆘 pressed again is (staff reminded, he hears 120), not words added to it. And "🆘 是，马上来" pressed on the old
+question of a call closed since is the same: he needs someone now."""
 from __future__ import annotations
 
 import re
@@ -42,3 +43,17 @@ async def callback_request(ctx: Ctx, words: str = "") -> None:
         await help_request.start_help(ctx, "emergency", words=said, source="text", confirm_need=True)
         return
     await help_request.start_help(ctx, "help", category="callback", source="menu", words=words)
+
+
+async def yes_after_close(ctx: Ctx, n: int) -> bool:
+    """"🆘 是，马上来" pressed on the question of his call #n after it was closed: he needs someone now — a new
+    emergency (or a cry on the one open), never "这个按钮已经过期了". False: not his closed call."""
+    inc = await ctx.svc.store.incident(n)
+    if not inc or inc.get("resident") != ctx.me.resident_id or inc.get("status") != "resolved":
+        return False
+    said = ctx.svc.cat.t("help.yes_after_close_words", words=ctx.t("btn.need_yes"), n=n)
+    if (open_now := await open_call(ctx.svc.store, ctx.me.resident_id)) is not None:
+        await help_request.again(ctx, open_now["id"], said)
+    else:
+        await help_request.start_help(ctx, "emergency", words=said, source="button")
+    return True
