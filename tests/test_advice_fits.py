@@ -76,12 +76,12 @@ FITS = [  # (her words, lines she must read, lines she must not read)
     ("插座噼里啪啦响", ("不要碰", "电闸"), FALL),
     ("插座冒火了", ("不要碰", "电闸"), FALL),
     ("插座冒火了 烧起来了", ("马上离开家", "119"), FALL),  # burning now: the fire's lines first
-    ("我刚才晕倒了 现在头很晕", (STILL,), ("陪在他身边",)),  # she fainted herself: nobody to stay with
-    ("我晕过去了一下", (STILL,), ("陪在他身边",)),
-    ("老伴晕倒了", ("120", "陪在他身边"), ()),
-    ("我邻居晕倒了", ("120", "陪在他身边"), ()),
-    ("老伴摔倒了 起不来", ("不要硬把他拉起来",), ()),  # someone else fell: don't lift him
-    ("隔壁阿婆摔倒了", ("不要硬把他拉起来",), ()),
+    ("我刚才晕倒了 现在头很晕", (STILL,), ("陪在旁边",)),  # she fainted herself: nobody to stay with
+    ("我晕过去了一下", (STILL,), ("陪在旁边",)),
+    ("老伴晕倒了", ("120", "陪在旁边"), ()),
+    ("我邻居晕倒了", ("120", "陪在旁边"), ()),
+    ("老伴摔倒了 起不来", ("不要硬把人拉起来",), ()),  # someone else fell: don't lift him
+    ("隔壁阿婆摔倒了", ("不要硬把人拉起来",), ()),
     ("我在厨房摔倒了", ("不要勉强起来",), ("拉起来",)),
     ("老伴喘不上气", ("坐起来", "不要躺平"), ("躺下",)),  # short of breath: sit up, never lie flat
     ("我喘不过气来 嘴唇发紫", ("坐起来",), ("躺下",)),
@@ -165,3 +165,13 @@ async def test_frightened_by_a_noise_outside_reaches_staff_and_she_keeps_the_doo
 async def test_noises_or_fears_told_calmly_alarm_nobody(people, app, words):
     wang, alerts, advice = await _cry(people, words)
     assert not alerts, alerts
+
+
+@pytest.mark.parametrize("words", ["隔壁阿婆摔倒了", "老伴摔倒了 她起不来", "我老太婆晕倒了", "那我老伴呢 她刚摔倒了",
+                                   "我找不到老伴了", "老伴触电了"])
+async def test_advice_about_someone_else_never_calls_her_him(people, app, words):
+    """"隔壁阿婆摔倒了" read "不要硬把他拉起来" (lost or shocked, "他" too); the lines about someone else now name
+    nobody's sex."""
+    wang, alerts, advice = await _cry(people, words)
+    assert alerts and advice, (alerts, advice)
+    assert "他" not in advice, advice

@@ -25,7 +25,7 @@ from bot.flows.menu import RESIDENT_MENU, STAFF_MENU
 from bot.incidents.family import MEDIA as FAMILY_MEDIA
 from bot.incidents.help_request import MEDIA
 from bot.residents.onboarding import MEDIA as STRANGER_MEDIA
-from bot.flows.resident import CATEGORIES
+from bot.flows.help_menu import CATEGORIES
 from bot.incidents.staff import OUTCOMES
 from bot.handlers.telegram_common import RESIDENT_COMMANDS, STAFF_COMMANDS
 from bot.testing.tools import Person

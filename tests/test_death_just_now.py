@@ -25,7 +25,7 @@ async def test_a_spouse_just_died_at_home_is_an_emergency_with_advice_that_fits(
     told = "\n".join(lines)
     assert not any(w in told for w in FALL_LINES), told
     assert "别慌" in lines[0] and "120" in told and "确认" in told and "居委会" in told
-    assert "陪在他身边" not in told and 0 < len(lines) <= 4
+    assert "陪在旁边" not in told and 0 < len(lines) <= 4
 
 
 @pytest.mark.parametrize("words", ["老伴好像没气了 叫不醒", "老伴倒在地上不动了"])

@@ -264,7 +264,8 @@ async def _typed_step(ctx: Ctx, text: str) -> bool:
     if step == "time" and (hm := greeting_time(text)):
         await on_control(ctx, "at", hm)
         return True
-    if step == "time" and not ctx.session.get("asked_twice"):
+    if step == "time" and not ctx.session.get("asked_twice") and not ctx.cried \
+            and not keyword_parse(text)["emergency_suspected"]:  # "救命": that first, never the time again beside it
         await on_control(ctx, "time")
         ctx.session["asked_twice"] = True
         return True

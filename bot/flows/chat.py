@@ -66,7 +66,7 @@ async def too_long(ctx: Ctx) -> None:
 REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": "talk.pressed_nothing_open",
            "marks": "talk.only_marks", "hotline_12345": "talk.hotline_12345", "hotline_12333": "talk.hotline_12333",
            "birthday": "talk.birthday", "eaten": "talk.eaten", "hear": "talk.hear", "voice": "talk.voice",
-           "sorry": "talk.sorry", "ack": "talk.ack"}
+           "sorry": "talk.sorry", "ack": "talk.ack", "medicine": "talk.medicine"}
 
 
 async def changed_mind(ctx: Ctx, text: str) -> bool:

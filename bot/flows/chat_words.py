@@ -3,8 +3,8 @@
 Read on the message folded like the model's input (simplified characters, half-width, lower case), its punctuation
 dropped and its spaces too where they part Chinese words ("试一下 看看灵不灵": voice input), kept between English
 ones ("who are you"). Each pattern is for a WHOLE message (fullmatch) unless marked "anywhere" (then only in a short
-one naming no ailment): a message that says more than these words is read as usual, and one with a danger in it
-never comes here.
+one naming no ailment; a number instead of True: in one up to that long): a message that says more than these words
+is read as usual, and one with a danger in it never comes here.
 """
 from __future__ import annotations
 
@@ -46,6 +46,8 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
               r"|what'?s your (phone|number)", True),
     ("hear", r"(你)?(能)?听(得)?(见|到|懂)(我)?(说话|讲话)?(吗|伐|么|不)|我说话你听(得)?(见|到|懂)(吗|伐|么|不)?", False),
     ("voice", r"不会打字|打字(太|好|很)?(慢|难|累|费劲|不方便)|不识字|不认(识)?字|(要|想|能|可以)(发)?语音|(用|发)语音", True),
+    ("medicine", r"忘(记|了)?了?吃(了)?药|药.{0,3}忘(记|了)?了?吃|药(还)?没吃(?!完)|(不记得|记不得|记不清|想不起来?).{0,4}吃.{0,3}药"
+                 r"|forg[eo]t (to take )?(my |the )?(pills?|medicines?|medication|tablets?)", 30),
     ("sorry", r"(对不起|不好意思|抱歉|sorry)" + _PARTICLE, False),
     ("ack", r"((好的?|好吧|好嘞|好滴|嗯+|哦+|噢|喔|行|可以|ok|okay|是的?|对的?|收到|明白|晓得|了解|懂|知道|算了|不用(来|麻烦)?"
             r"|没什么|没啥|不是的?|不对|没有|没错|就这些|就这样|没别的事|👍|👌)(了|啊|呀|哦)?)+", False),
@@ -70,8 +72,9 @@ def core(text: str) -> str:
 
 def kind_of(text: str) -> str | None:
     said = core(text)
-    near = len(said) <= ANYWHERE_CHARS and not AILING.search(said)  # "我按错了 其实我腿很疼" is read as usual
+    ailing = AILING.search(said)  # "我按错了 其实我腿很疼" is read as usual
     for kind, pattern, anywhere in _COMPILED:
+        near = len(said) <= (ANYWHERE_CHARS if anywhere is True else anywhere) and not ailing
         if (pattern.search(said) and near) if anywhere else pattern.fullmatch(said):
             return kind
     return None

@@ -1,6 +1,6 @@
 """A signed-up resident: the menu, and free text routed by what it means.
 
-help.category       which kind of practical help (one tap) → help.other_detail for "其他"
+help.category       which kind of practical help (bot/flows/help_menu.py) → help.other_detail for "其他"
 unwell.follow_up    "shall someone come and see you?" after "I don't feel well"
 Words not understood are kept (the last chat.UNCLEAR_KEPT, until the step goes stale) for one tap [📨 转给社工]: a request.
 """
@@ -8,53 +8,25 @@ from __future__ import annotations
 
 import re
 
-from ..incidents import address_steps, facts_told, help_request, need_now
+from ..incidents import address_steps, facts_told, help_request, need_now, not_came
 from .. import qa
 from . import chat
 from .base import Ctx
 from .life_told import life_told, survivor_asked
 from .chat_words import QUESTION
+from .help_menu import on_category, on_menu, typed_category
 from .menu import keyboard, menu_action, show_menu
 from .understanding import (ACHE, AILING, ASKED_FOR, RAMBLE, WELL_AGAIN, clause_intents, danger_in, fall_told_over,
                             is_emergency, looked_up, understand)
 
-CATEGORIES = ("shopping", "repair", "hospital", "medicine", "other")
 LEAVES_QA = {"request_help", "feeling_unwell", "contact_staff", "greet", "thank", "goodbye", "checkin_ok"}
 NEEDS = ("request_help", "feeling_unwell", "contact_staff")
 QUESTIONS = ("ask_pension", "ask_subsidy")
 SMALL_TALK = {"greet": "talk.greet", "thank": "talk.thank", "goodbye": "talk.goodbye", "checkin_ok": "talk.fine"}
 
 
-async def on_menu(ctx: Ctx, key: str) -> bool:
-    if key == "menu.sos":
-        await help_request.start_help(ctx, "emergency", words="🆘", source="button")
-    elif key == "menu.help":
-        ctx.goto("help", "category")
-        ctx.say(ctx.t("help.which"), buttons=[[ctx.button(f"help.cat_{c}", f"cat:{c}")] for c in CATEGORIES])
-    elif key == "menu.qa":
-        qa.start(ctx)
-    elif key == "menu.call":
-        ctx.say(ctx.t("call.info", phone=ctx.svc.settings.community.committee_phone),
-                buttons=[[ctx.button("btn.call_me_back", "callback:me")]])
-    else:
-        return False
-    return True
-
-
-async def on_category(ctx: Ctx, category: str) -> None:
-    if category not in CATEGORIES:
-        show_menu(ctx, "bad.stale_button")
-        return
-    ctx.edit_pressed(ctx.t("help.which") + "\n" + ctx.t(f"help.cat_{category}"))
-    if category == "other":
-        ctx.goto("help", "other_detail")
-        ctx.say(ctx.t("help.other_ask"))
-        return
-    await help_request.start_help(ctx, "help", category=category, source="menu")
-
-
 async def on_callback_request(ctx: Ctx, words: str = "") -> None:
-    await help_request.start_help(ctx, "help", category="callback", source="menu", words=words)
+    await not_came.callback_request(ctx, words)  # "还没人来" just after his emergency was closed: that emergency
 
 
 async def on_text(ctx: Ctx) -> None:
@@ -63,6 +35,8 @@ async def on_text(ctx: Ctx) -> None:
     key = menu_action(ctx, text)
     if key and await on_menu(ctx, key):
         return
+    if (kind := typed_category(ctx, text)) and not danger_in(ctx.svc, text):  # "修东西", "其他": as if pressed
+        return await on_category(ctx, kind, text)
     result = await understand(ctx.svc, text)
     n = ctx.session.get("incident")
     if await pressed_by_mistake(ctx, text):
@@ -140,6 +114,8 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
         intent = "feeling_unwell" if ACHE.search(text) and not WELL_AGAIN.search(text) else "out_of_scope"
         if intent == "out_of_scope" and qa.names_a_topic(ctx, result, text):
             intent = "ask_subsidy"  # "我不会刷脸怎么办": the model half knew; the knowledge base knows
+        elif intent == "out_of_scope" and BROKEN.search(text):
+            intent = "request_help"  # "电视没信号了", "电灯勿亮了": someone to fix it
     told = await clause_intents(ctx.svc, text)  # one message, two things: "谢谢上次帮忙，今天又有点头晕"
     intent = looked_up(told, intent, result, NEEDS, QUESTIONS)  # "帮我看看 养老金到了吗": the question, no request
     told = [(i, part) for i, part in told if not ASKED_FOR.fullmatch(part)]  # "我女儿帮我问的": who asks, no need
@@ -232,7 +208,11 @@ async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
 LONELY = re.compile(r"孤单|孤独|寂寞|(好|很|太|真|老)闷|闷得慌|没人(跟我|陪我|和我)?(说话|聊天|讲话|陪)|想(我)?(的)?(女儿|儿子|孙子|孙女"
                     r"|外孙|老伴|家里人|孩子|小孩)|一个人(好|很|太)?(闷|没意思|冷清)|没人记得|好久没(有)?(人)?(来)?(看|陪)(过)?我"
                     r"|(没人|都不|不)来看我|想(我)?(的)?(死去|过世|走了)的老伴|\blonely\b|\bmiss my\b"
-                    r"|一个人[^，,。!！?？]{0,4}(好|很|老|有点)?(害怕|好怕|很怕|老怕|吓丝丝|吓人)", re.I)  # "我屋里一个人 好怕"
+                    r"|一个人[^，,。!！?？]{0,4}(好|很|老|有点)?(害怕|好怕|很怕|老怕|吓丝丝|吓人)"  # "我屋里一个人 好怕"
+                    r"|(好|很|老)久(都)?没(有)?(出(过)?门|下(过)?楼)|(儿子|女儿|子女|孩子|小孩)(们)?(都|也)?不管我", re.I)
+# a thing at home broken, told and not understood otherwise: a request, someone to fix it
+BROKEN = re.compile(r"坏了|坏掉|没(有)?信号|[勿不]亮了?$|不响了|打不开|关不上|开不了|关不了|堵(住)?了|不出水|不制冷|不制热|不转了"
+                    r"|\b(is |are )?(broken|not working)\b|doesn'?t work")
 
 # wanting someone to talk to, said outright (whatever the model takes it for; "谢谢你陪我聊天" is thanks)
 COMPANY = re.compile(r"(?<!谢谢你)(?<!谢谢您)(陪我|跟我|和我)(聊|说说|讲讲|谈谈)|(想|要)(找人|跟人|和人|找个人|寻人|寻个人|寻人家)?(聊聊?天|说说话"

@@ -1,7 +1,7 @@
 """What the core conversations answer: the resident's menu, Q&A, and the staff's duty, sign-ups and questions.
 
 button                 who        answered by
-cat:<category>         resident   resident.on_category (🙋 我需要帮助 → which kind)
+cat:<category>         resident   help_menu.on_category (🙋 我需要帮助 → which kind)
 callback:me            resident   resident.on_callback_request (📞 请回电)
 pass:on                resident,  resident.on_pass_on / family.pass_on (📨 转给社工, under "没太明白")
                        contact
@@ -22,7 +22,7 @@ from __future__ import annotations
 from ..incidents import family
 from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
 from .. import qa
-from . import resident, staff_answers, staff_views
+from . import help_menu, resident, staff_answers, staff_views
 from .base import Ctx
 
 
@@ -57,7 +57,7 @@ async def _show_questions(ctx: Ctx, arg: str) -> None:
 def routes(svc=None) -> Routes:
     return Routes(
         buttons=(
-            ButtonRoute("cat", RESIDENT, resident.on_category, (str,)),
+            ButtonRoute("cat", RESIDENT, help_menu.on_category, (str,)),
             ButtonRoute("callback", RESIDENT, _callback, (("me",),)),
             ButtonRoute("pass", RESIDENT | {"contact"}, _pass_on, (("on",),)),
             ButtonRoute("unwell", RESIDENT, resident.on_unwell, (("come", "rest"),)),

@@ -12,7 +12,7 @@ from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
 from ..types import MEDIA, Outbound
 from . import address_steps
-from .advice import advice_for
+from .advice import advice_for, risk_lines
 from .group_media import group_told
 from .alerting import listeners
 from .outage import called_at, replaying
@@ -109,8 +109,8 @@ def _told(ctx: Ctx, kind: str, n: int, noted: str | None = None) -> Outbound:
     if kind == "emergency":
         return Outbound(ctx.ev.chat, "\n".join([ctx.t("help.alerted", phone=phone)] + advice_for(ctx)),
                         urgent=True, tag=f"resident:{n}")
-    return Outbound(ctx.ev.chat, ctx.t(noted if noted else "help.request_noted", phone=phone), keyboard=keyboard(ctx),
-                    tag=f"resident:{n}")
+    told = "\n".join([ctx.t(noted if noted else "help.request_noted", phone=phone), *risk_lines(ctx, ctx.ev.text)])
+    return Outbound(ctx.ev.chat, told, keyboard=keyboard(ctx), tag=f"resident:{n}")  # + "别摸黑走动" in a power cut
 
 
 def ask_need(ctx: Ctx, n: int) -> None:

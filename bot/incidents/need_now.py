@@ -14,7 +14,7 @@ from nlu.rules import fired_rules
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
 from ..flows.understanding import AILING
-from . import address_steps
+from . import address_steps, not_came
 from .closed import tell_said_fine
 from .help_request import ask_need, said_on_call
 
@@ -54,6 +54,8 @@ def rest_of_cry(before: str, text: str) -> str | None:
 
 
 async def on_need(ctx: Ctx, answer: str, n: int) -> None:
+    if answer == "yes" and ctx.ev.kind == "button" and await not_came.yes_after_close(ctx, n):
+        return  # pressed on the question of his call closed since: he needs someone now
     inc = await address_steps.own_open_incident(ctx, n)
     if inc is None:
         return

@@ -1,0 +1,66 @@
+"""The resident's menu keys, and 🙋 找居委会帮忙's one question — which kind of practical help — pressed or typed.
+
+help.category       which kind (one tap) → help.other_detail for "其他"
+
+A label typed (or said) instead of pressed is that button: "买东西", "🔧 修东西", "其他" — anywhere, the way the
+button reads in any locale; and, asked "需要帮什么忙？", a short answer naming the kind ("帮我取药", "我要修水龙头":
+her words go to staff with it). A danger in the words is never read here.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import qa
+from ..incidents import help_request
+from .base import Ctx
+from .menu import show_menu
+
+CATEGORIES = ("shopping", "repair", "hospital", "medicine", "other")
+_MARKS = re.compile(r"[\W_]+")  # emoji, spaces, punctuation: "✏️ 其他" is "其他"
+ANSWER_CHARS = 12  # a typed answer to "需要帮什么忙？" this short may name its kind in other words
+_KIND_SAID = (("medicine", re.compile(r"取药|拿药|配药|开药")), ("hospital", re.compile(r"看病|医院|看医生|陪")),
+              ("repair", re.compile(r"修|坏了")), ("shopping", re.compile(r"买")),
+              ("other", re.compile(r"^(其他|其它|别的)")))
+
+
+async def on_menu(ctx: Ctx, key: str) -> bool:
+    if key == "menu.sos":
+        await help_request.start_help(ctx, "emergency", words="🆘", source="button")
+    elif key == "menu.help":
+        ctx.goto("help", "category")
+        ctx.say(ctx.t("help.which"), buttons=[[ctx.button(f"help.cat_{c}", f"cat:{c}")] for c in CATEGORIES])
+    elif key == "menu.qa":
+        qa.start(ctx)
+    elif key == "menu.call":
+        ctx.say(ctx.t("call.info", phone=ctx.svc.settings.community.committee_phone),
+                buttons=[[ctx.button("btn.call_me_back", "callback:me")]])
+    else:
+        return False
+    return True
+
+
+def typed_category(ctx: Ctx, text: str) -> str | None:
+    """The kind of help a typed message picks, as its button would: None when it picks none."""
+    said = _MARKS.sub("", text).lower()
+    for c in CATEGORIES:
+        if said in {_MARKS.sub("", v).lower() for v in ctx.svc.cat.all_values(f"help.cat_{c}")}:
+            return c
+    if ctx.step == ("help", "category") and len(said) <= ANSWER_CHARS:
+        return next((c for c, pattern in _KIND_SAID if pattern.search(said)), None)
+    return None
+
+
+async def on_category(ctx: Ctx, category: str, typed: str = "") -> None:
+    """Its button pressed, or its kind typed (`typed`: her words, to staff with it unless only the label)."""
+    if category not in CATEGORIES:
+        show_menu(ctx, "bad.stale_button")
+        return
+    if ctx.ev.kind == "button":
+        ctx.edit_pressed(ctx.t("help.which") + "\n" + ctx.t(f"help.cat_{category}"))
+    labels = {_MARKS.sub("", v).lower() for v in ctx.svc.cat.all_values(f"help.cat_{category}")}
+    words = typed if typed and _MARKS.sub("", typed).lower() not in labels else ""
+    if category == "other" and not words:
+        ctx.goto("help", "other_detail")
+        ctx.say(ctx.t("help.other_ask"))
+        return
+    await help_request.start_help(ctx, "help", category=category, source="menu", words=words, detail=words)
