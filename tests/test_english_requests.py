@@ -2,8 +2,8 @@
 "the lift is broken", "I can't see well, the words are too small" — raised a full 🆘 (staff paged, "情况危急请马上拨打
 120", "需要马上有人来吗？") in the lead's probe (session 18): the model, trained mostly on Chinese, leans to an
 emergency on English it cannot place. Now they reach staff as requests, as the same words in Chinese do; an English
-cry still alerts at once (guards). "please help me fill in a form" still asks "需要马上有人来吗？" with an alert (the
-model reads "help me" as a possible cry: the safe side, left so)."""
+cry still alerts at once (guards). "please help me fill in a form" asked "需要马上有人来吗？" with an alert until
+session 19 (the model read "help me" as a possible cry): it is a request now, while "please help me I fell" alerts."""
 import pytest
 from conftest import signed_up
 
@@ -43,3 +43,25 @@ async def test_money_given_to_a_daughter_alarms_nobody(people, app):
     wang = await signed_up(people("王老伯"), "13900000002")
     await wang.send("我把钱给了女儿 让她帮我存")
     assert not any("紧急求助" in t for t in people("李社工").texts())
+
+
+# session 19: "please help me fill in a form" paged staff as a possible cry (the model read "help me" as one)
+FORMS = ["please help me fill in a form", "please help me fill out this form", "can you please help me fill in the form",
+         "please help me with a form", "help me fill in the application form please"]
+
+
+@pytest.mark.parametrize("words", FORMS)
+async def test_please_help_me_with_a_form_is_a_request_to_staff(people, app, words):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send(words)
+    staff = people("李社工").texts()
+    assert not any("紧急求助" in t for t in staff), staff
+    assert any("求助 #1" in t and words in t for t in staff), staff
+    assert not any("需要马上有人来吗" in t or "120" in t for t in wang.texts()), wang.texts()
+
+
+@pytest.mark.parametrize("words", ["please help me I fell", "please help me, I fell in the bathroom", "please help me"])
+async def test_please_help_me_with_a_fall_still_alerts_at_once(people, app, words):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send(words)
+    assert any("紧急求助 #1" in t and words in t for t in people("李社工").texts())
