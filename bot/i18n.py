@@ -24,12 +24,13 @@ class Catalogue:
         self.relations = {text: key for texts in self.texts.values() for key, text in texts.items()
                           if isinstance(text, str) and (key.startswith("relation.") or key in RELATION_KEYS)}
 
-    def locale_for(self, language_code: str | None) -> str:
+    def locale_for(self, language_code: str | None, words: str = "") -> str:
+        """The profile's language (Telegram's language_code); with none, the one `words` are written in."""
         if language_code and language_code.lower().startswith("en") and "en" in self.texts:
             return "en"
         if language_code and language_code.lower().startswith("zh"):
             return "zh"
-        return self.default
+        return self.default if language_code else self.written_in(words) or self.default
 
     def written_in(self, words: str) -> str | None:
         """The locale her words are written in: "en" for English words (two or more, no Chinese character: "please

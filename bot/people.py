@@ -39,7 +39,7 @@ async def locale_of(svc: Services, ev: Inbound) -> str:
         locale = svc.cat.locale_for(ev.language)
         await store.set_pref(ev.user_id, "locale", locale)
         return locale
-    said_in = await store.pref(ev.user_id, "said_in")
+    said_in = await store.pref(ev.user_id, "said_in")  # (Catalogue.locale_for reads one message alone)
     if (written := svc.cat.written_in(ev.text)) and written != said_in:
         await store.set_pref(ev.user_id, "said_in", written)
     return written or said_in or svc.cat.default

@@ -54,3 +54,12 @@ async def test_a_profile_language_still_decides(people, app):
     wang = await signed_up(people("王老伯"), "13900000002")  # Telegram in Chinese
     await wang.send("please help me fill in a form")
     assert "社工" in wang.last().text
+
+
+async def test_an_english_cry_in_a_group_from_someone_with_no_profile_language_gets_english_there(app):
+    from bot.types import Inbound
+
+    await app.engine.handle(Inbound(user_id=7301, chat_id=-100778, first_name="Tom", language=None, message_id=99,
+                                    kind="text", text="help me I fell", is_group=True))
+    said = [s.text for s in app.svc.outbox.messenger.to(-100778)]
+    assert said and "call 120 now" in said[-1], said
