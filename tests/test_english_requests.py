@@ -60,7 +60,9 @@ async def test_please_help_me_with_a_form_is_a_request_to_staff(people, app, wor
     assert not any("需要马上有人来吗" in t or "120" in t for t in wang.texts()), wang.texts()
 
 
-@pytest.mark.parametrize("words", ["please help me I fell", "please help me, I fell in the bathroom", "please help me"])
+# (the last two: a red flag now, as "扶我起来" is; the form rows above had made the first a plain request)
+@pytest.mark.parametrize("words", ["please help me I fell", "please help me, I fell in the bathroom", "please help me",
+                                   "please help me get up", "please help me up"])
 async def test_please_help_me_with_a_fall_still_alerts_at_once(people, app, words):
     wang = await signed_up(people("王老伯"), "13900000002")
     await wang.send(words)
