@@ -25,7 +25,10 @@ CALM = [
 URGENT = ["我在阳台上摔倒了", "有人在门口撬锁", "我被关在阳台上了 进不去屋", "有个陌生人在门口一直敲门 我好怕",
           "我一个人在家好怕", "打雷的时候我摔倒了 起不来", "阳台上着火了", "收被子的时候摔了一跤 起不来",
           # someone there, nothing more said: asked (were so before by chance of the model, now by a red flag)
-          "有人在门口", "阳台上有人", "门口有个人 好怕", "门口站着一个人 不走"]
+          "有人在门口", "阳台上有人", "门口有个人 好怕", "门口站着一个人 不走", "晚上有人在阳台上",
+          # the calm rows above made the model alone miss these: red flags now
+          "收衣服的时候从凳子上掉下来了", "我把自己关在阳台上了", "门口有个人拿着刀", "我老伴在阳台上倒下了",
+          "有人在门口 一直不走 我好怕"]
 
 
 async def _says(people, words):

@@ -204,7 +204,8 @@ async def test_a_resident_who_tells_of_her_pacemaker_is_noted_kindly_and_alarms_
     assert words in packet and "张阿姨" in packet and "紧急" not in packet
 
 
-@pytest.mark.parametrize("words", ["我的心脏起搏器好像不对劲 心跳很乱", "我装了起搏器 现在胸口好痛", "起搏器好像坏了 心跳很乱"])
+@pytest.mark.parametrize("words", ["我的心脏起搏器好像不对劲 心跳很乱", "我装了起搏器 现在胸口好痛", "起搏器好像坏了 心跳很乱",
+                                   "我心脏起搏器报警了"])
 async def test_her_pacemaker_in_trouble_is_still_urgent(people, app, words):
     zhang, li = await signed_up(people("张阿姨"), "13900000001"), people("李社工")
     await zhang.send(words)
