@@ -65,7 +65,9 @@ async def test_the_same_places_and_fears_said_as_a_danger_still_alert(people, ap
     assert any("紧急求助 #1" in t and words in t for t in staff), staff
 
 
-async def test_thunder_in_english_is_answered_in_english(app):
-    wang = await signed_up(Person(app, 5091, "王老伯", language="en"), "13900000002")
-    await wang.send("我怕打雷")
+@pytest.mark.parametrize("language, words", [("en", "我怕打雷"), (None, "I'm scared of thunder")])
+async def test_thunder_in_english_is_answered_in_english(app, people, language, words):
+    wang = await signed_up(Person(app, 5091, "王老伯", language=language), "13900000002")
+    await wang.send(words)
     assert "thunder" in wang.last().text
+    assert people("李社工").texts() == []
