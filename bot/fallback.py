@@ -79,7 +79,7 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     if (late := replaying()) is not None:  # a journaled call whose replay broke: it stays journaled, tried again
         late["failed"] = True
         return []
-    loc = cat.locale_for(ev.language)
+    loc = cat.locale_for(ev.language, ev.text)
     urgent = not alerted and (cried or ev.kind in ("text", "button", *WORDED) and (
         sos or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data))
     me = roster.staff_by_tg(s, ev.user_id)  # a staff member's cry is a colleague's: to the others, never to her

@@ -11,6 +11,8 @@ LOCALES_DIR = Path(__file__).parent / "locales"
 # the reader's locale wherever a text has a {relation} ("daughter"). Those the catalogue does not know: as written.
 RELATION_KEYS = ("stranger.relation", "staffabout.relation")  # besides every "relation.*"
 RELATIONS_SPLIT = re.compile(r"\s*[、，,/]\s*")
+HAN = re.compile(r"[\u3400-\u9fff]")
+LATIN_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 
 class Catalogue:
@@ -22,12 +24,21 @@ class Catalogue:
         self.relations = {text: key for texts in self.texts.values() for key, text in texts.items()
                           if isinstance(text, str) and (key.startswith("relation.") or key in RELATION_KEYS)}
 
-    def locale_for(self, language_code: str | None) -> str:
+    def locale_for(self, language_code: str | None, words: str = "") -> str:
+        """The profile's language (Telegram's language_code); with none, the one `words` are written in."""
         if language_code and language_code.lower().startswith("en") and "en" in self.texts:
             return "en"
         if language_code and language_code.lower().startswith("zh"):
             return "zh"
-        return self.default
+        return self.default if language_code else self.written_in(words) or self.default
+
+    def written_in(self, words: str) -> str | None:
+        """The locale her words are written in: "en" for English words (two or more, no Chinese character: "please
+        help me", "I fell"), the default for words with Chinese in them ("我的iPad坏了"), None when they say nothing of
+        it (one word like "OK" or "SOS", digits, an emoji, a button)."""
+        if HAN.search(words or ""):
+            return self.default
+        return "en" if "en" in self.texts and len(LATIN_WORD.findall(words or "")) >= 2 else None
 
     def t(self, key: str, locale: str | None = None, **kw: object) -> str:
         texts = self.texts.get(locale or self.default) or self.texts[self.default]

@@ -29,13 +29,25 @@ def mask_phone(phone: str | None) -> str:
     return phone[:3] + "****" + phone[-2:] if len(phone) > 6 else "****"
 
 
+async def locale_of(svc: Services, ev: Inbound) -> str:
+    """The language someone reads: the one she chose (/language) or her Telegram profile's, kept; with neither, the
+    one her words are written in — of her last words that said, so the button she presses next reads the same."""
+    store = svc.store
+    if locale := await store.pref(ev.user_id, "locale"):
+        return locale
+    if ev.language:
+        locale = svc.cat.locale_for(ev.language)
+        await store.set_pref(ev.user_id, "locale", locale)
+        return locale
+    said_in = await store.pref(ev.user_id, "said_in")  # (Catalogue.locale_for reads one message alone)
+    if (written := svc.cat.written_in(ev.text)) and written != said_in:
+        await store.set_pref(ev.user_id, "said_in", written)
+    return written or said_in or svc.cat.default
+
+
 async def identify(svc: Services, ev: Inbound) -> Identity:
     store, s = svc.store, svc.settings
-    locale = await store.pref(ev.user_id, "locale")
-    if not locale:
-        locale = svc.cat.locale_for(ev.language)
-        if ev.language:
-            await store.set_pref(ev.user_id, "locale", locale)
+    locale = await locale_of(svc, ev)
     st = roster.staff_by_tg(s, ev.user_id)
     if st:
         if svc.reach:  # they wrote to the bot: it can reach them

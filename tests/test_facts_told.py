@@ -191,3 +191,22 @@ async def test_a_new_door_told_with_no_one_named_is_his(people, app):
     wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
     await wangli.send("地址改了 搬到5号楼101了")
     assert "王老伯的登记地址" in wangli.last("社工").text and "⚠️101室" in li.last("#1").text
+
+
+# session 19: "我装了心脏起搏器" told by a resident herself paged staff as a possible cry ("需要马上有人来吗？")
+@pytest.mark.parametrize("words", ["我装了心脏起搏器", "我去年装了心脏起搏器", "我心脏里装了两个支架", "我装了起搏器 告诉你们一下"])
+async def test_a_resident_who_tells_of_her_pacemaker_is_noted_kindly_and_alarms_nobody(people, app, words):
+    zhang, li = await signed_up(people("张阿姨"), "13900000001"), people("李社工")
+    await zhang.send(words)
+    said = "\n".join(zhang.texts())
+    assert "记下来" in said and "需要马上有人来吗" not in said and "要不要请社工来看看您" not in said, said
+    packet = li.last("#1").text
+    assert words in packet and "张阿姨" in packet and "紧急" not in packet
+
+
+@pytest.mark.parametrize("words", ["我的心脏起搏器好像不对劲 心跳很乱", "我装了起搏器 现在胸口好痛", "起搏器好像坏了 心跳很乱",
+                                   "我心脏起搏器报警了"])
+async def test_her_pacemaker_in_trouble_is_still_urgent(people, app, words):
+    zhang, li = await signed_up(people("张阿姨"), "13900000001"), people("李社工")
+    await zhang.send(words)
+    assert words in li.last("紧急求助 #1").text

@@ -217,3 +217,12 @@ async def test_when_redis_is_back_the_next_sos_is_stored_not_the_fallback(app_ow
     server.start()
     await wang.send("救命")  # at once: while the bot takes Redis as away it still tries it, only without waiting
     assert await app.svc.store.open_incident_ids()  # stored: the incident path, as before
+
+
+async def test_while_redis_is_down_english_words_from_someone_with_no_profile_language_get_english(app_own_redis):
+    """(session 19) the fallback chose the language from the Telegram profile alone: "help me I fell" read Chinese."""
+    app, server = app_own_redis
+    server.stop()
+    tom = Person(app, 5094, "Tom", language=None)
+    await tom.send("help me I fell")
+    assert "call 120 now" in tom.last("120").text

@@ -8,6 +8,7 @@ knows (it works, who it is, the committee's phone, how to send a voice), never a
 "好的", "了解", "不对"         acknowledged (no 🆘: the model   "？？？", "。。。"          I am here; type, speak, 🆘
                                is unsure of two characters)    "对不起"                   never mind
 "我不会打字", "你听得见吗"     a voice reaches a person        "12345", "13911110002"     dial it yourself
+"我怕打雷"                     safe indoors, windows shut
 "几点钟了", "明天星期几"       the bot's clock                 "好的" to "要我帮您问问社工吗？"   asked
 "不用叫救护车", "不用打110了"  no alarm, but staff hear it (on an open call: the staff who hold it)
 A question it has no answer to ("社区最近有什么活动") is said to be one, with [📨 转给社工] (not "没太明白").
@@ -66,7 +67,7 @@ async def too_long(ctx: Ctx) -> None:
 REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": "talk.pressed_nothing_open",
            "marks": "talk.only_marks", "hotline_12345": "talk.hotline_12345", "hotline_12333": "talk.hotline_12333",
            "birthday": "talk.birthday", "eaten": "talk.eaten", "hear": "talk.hear", "voice": "talk.voice",
-           "sorry": "talk.sorry", "ack": "talk.ack", "medicine": "talk.medicine"}
+           "sorry": "talk.sorry", "ack": "talk.ack", "medicine": "talk.medicine", "thunder": "talk.thunder"}
 
 
 async def changed_mind(ctx: Ctx, text: str) -> bool:

@@ -48,6 +48,9 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     ("voice", r"不会打字|打字(太|好|很)?(慢|难|累|费劲|不方便)|不识字|不认(识)?字|(要|想|能|可以)(发)?语音|(用|发)语音", True),
     ("medicine", r"忘(记|了)?了?吃(了)?药|药.{0,3}忘(记|了)?了?吃|药(还)?没吃(?!完)|(不记得|记不得|记不清|想不起来?).{0,4}吃.{0,3}药"
                  r"|forg[eo]t (to take )?(my |the )?(pills?|medicines?|medication|tablets?)", 30),
+    ("thunder", r"我?(最|有点|有一点|好|很|真|老|蛮|就|一直)?(害怕|怕|吓)(打雷|雷声|响雷|打闪|闪电)" + _PARTICLE
+                + r"|(打雷|雷声)(好|很|真|太|老)?(吓人|可怕)" + _PARTICLE
+                + r"|(i'?m |i am )?(so |very |really |a bit )?(scared|afraid|frightened) of (the )?thunder(storms?)?", False),
     ("sorry", r"(对不起|不好意思|抱歉|sorry)" + _PARTICLE, False),
     ("ack", r"((好的?|好吧|好嘞|好滴|嗯+|哦+|噢|喔|行|可以|ok|okay|是的?|对的?|收到|明白|晓得|了解|懂|知道|算了|不用(来|麻烦)?"
             r"|没什么|没啥|不是的?|不对|没有|没错|就这些|就这样|没别的事|👍|👌)(了|啊|呀|哦)?)+", False),

@@ -60,7 +60,7 @@ async def clause_intents(svc: Services, text: str) -> list[tuple[str, str]]:
 
 # a standing condition told as why a task is hard ("我眼睛不好 刷脸刷不出来", "我耳朵不好 电话听不清"): no illness now
 STANDING = re.compile(r"(?:眼睛|眼神|视力|耳朵|听力|手|腿脚|记性|脑子)(?:也|又|都|一直)?(?:不大|不太|不)?(?:好使|好|灵|灵光|行|清|清楚|抖|背|差)"
-                      r"|眼睛看不清|看不清(?:字|屏幕|手机)?|老花|耳背|手抖|不识字|不认字|年纪大了|老了|不会用(?:手机|智能手机)?")
+                      r"|眼睛看不清|看不清(?:字|屏幕|手机)?|(?:电话)?听不清(?:楚)?|老花|耳背|手抖|不识字|不认字|年纪大了|老了|不会用(?:手机|智能手机)?")
 
 
 def standing(part: str) -> bool:

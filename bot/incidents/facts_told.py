@@ -7,7 +7,7 @@ address  "我爸的地址改了 搬到5号楼101了", "我搬家了 现在住6�
          differs; her registered door told again ("我住3号楼602") changes nothing; his stay with her is family_away.py's
 phone    "我换手机号了 新号码13911119999", "我手机号换了": the number staff phone
 note     "我爸家的钥匙在隔壁李阿姨那里", "我爸有心脏病 在吃药", "我爸装了心脏起搏器": what staff need at his door (a
-         resident's own illness is asked about as "I feel unwell" is: resident.py)
+         resident's own illness is asked about as "I feel unwell" is: resident.py; her pacemaker or stent is noted)
 
 Asked ("我爸的地址是多少"), or a trouble ("钥匙丢了 我爸进不了门"), it is no fact told: read as usual. Beside a danger
 ("我爸摔倒了 钥匙在隔壁", "钥匙在隔壁 快来") it is a cry, and staff read the key in its words. `told` is read before the
@@ -32,8 +32,11 @@ ADDRESS = re.compile(r"(?:地址|住址|门牌)(?:号)?(?:已经|也)?(?:改|换
 PHONE = re.compile(r"(?:手机|电话)(?:号码?)?(?:已经|也)?(?:换|改|变)|换(?:了)?(?:个|一个|新)?(?:的)?(?:手机|电话)"
                    r"|新(?:的)?(?:手机|电话)?号码|号码(?:换|改|变)")
 KEY = re.compile(r"钥匙[^，,。！!？?\s]{0,8}?(?:在|放|交给|留|寄|存)|(?:有|放了?|留了?|存了?)[^，,。！!？?\s]{0,6}钥匙")
+# a device fitted ("我装了心脏起搏器", "心脏里装了两个支架"): a fact for her file, never "are you unwell?" (its trouble,
+# "起搏器好像不对劲", is a red flag)
+DEVICE = re.compile(r"(?:装|安|放)(?:了)?[^，,。！!？?\s]{0,4}?(?:起搏器|支架)")
 HEALTH = re.compile(r"(?:有|得了|得过|患(?:有)?|查出(?:了)?)[^，,。！!？?\s]{0,4}?(?:心脏病|冠心病|高血压|糖尿病|哮喘|癫痫|脑梗|中风"
-                    r"|痴呆|帕金森|慢阻肺|肾病|心衰)|(?:装|安|放)(?:了)?(?:个|一个)?(?:心脏)?(?:起搏器|支架)"
+                    r"|痴呆|帕金森|慢阻肺|肾病|心衰)|" + DEVICE.pattern +
                     r"|(?:在|每天|一直|长期|天天)(?:都)?吃[^，,。！!？?\s]{0,6}药|(?:对)[^，,。！!？?\s]{1,6}过敏")
 # her own move, from a family contact ("我搬家了 现在住6号楼201"): never shown as his door
 SELF = re.compile(r"(?:我|我们|我家|阿拉)(?:已经|刚|刚刚|最近|现在)?(?:搬|住|的(?:新)?地址|(?:新)?地址)")
@@ -111,7 +114,8 @@ async def resident_told(ctx: Ctx, text: str, *, alone: bool = True) -> bool:
     """Her own fact (`alone`: the words say nothing else; else read where nothing else was understood) reached
     staff as a request, her new door beside the register's."""
     kind = told(ctx.svc, text) if alone else fact_in(text)
-    if not kind or alone and kind == "note" and HEALTH.search(normalise(text)) and not KEY.search(normalise(text)):
+    said = normalise(text)
+    if not kind or alone and kind == "note" and HEALTH.search(said) and not (KEY.search(said) or DEVICE.search(said)):
         return False  # "我有心脏病": asked whether someone should come, as "I feel unwell" is (resident.py)
     if kind == "address" and same_door(await own_record(ctx), text):
         return False  # "我住3号楼602": where the register says

@@ -132,7 +132,7 @@ async def in_group(svc: Services, ev: Inbound) -> tuple[list[Outbound], Inbound 
     words = await typed_cry(svc, ev, frozenset())
     if not words:
         return await group_media.in_group(svc, ev) if ev.kind in group_media.MEDIA else ([], None)
-    loc = svc.cat.locale_for(ev.language)
+    loc = svc.cat.locale_for(ev.language, ev.text)
     msg = Outbound(ev.chat, svc.cat.t("group.urgent", loc, phone=svc.settings.community.committee_phone), urgent=True)
     await svc.outbox.send(msg)
     staff = roster.staff_by_tg(svc.settings, ev.user_id)  # hers: her colleague call, as in private
