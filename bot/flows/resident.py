@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..incidents import address_steps, facts_told, help_request, need_now
+from ..incidents import address_steps, facts_told, help_request, need_now, scam_back
 from .. import qa
 from . import chat
 from .base import Ctx
@@ -66,6 +66,8 @@ async def on_text(ctx: Ctx) -> None:
     result = await understand(ctx.svc, text)
     n = ctx.session.get("incident")
     if await pressed_by_mistake(ctx, text):
+        return
+    if await scam_back.called_back(ctx, text):  # "他又打来了" on her scam call: a scam under way again, never a yes
         return
     if not danger_in(ctx.svc, text) and await chat.declined(ctx, text):  # "不用叫救护车": no cry, still heard
         return
