@@ -65,10 +65,8 @@ async def on_text(ctx: Ctx) -> None:
         return
     result = await understand(ctx.svc, text)
     n = ctx.session.get("incident")
-    if await pressed_by_mistake(ctx, text):
-        return
-    if await scam_back.called_back(ctx, text):  # "他又打来了" on her scam call: a scam under way again, never a yes
-        return
+    if await pressed_by_mistake(ctx, text) or await scam_back.called_back(ctx, text):
+        return  # (the scammer calling back, "他又打来了", on her scam call: a scam under way again, never a yes)
     if not danger_in(ctx.svc, text) and await chat.declined(ctx, text):  # "不用叫救护车": no cry, still heard
         return
     if (flow, step) == ("unwell", "follow_up") and not danger_in(ctx.svc, text) \
