@@ -59,3 +59,15 @@ async def test_an_ordinary_request_at_night_keeps_its_pace(people, app, clock, w
     li, head = people("李社工"), people("陈书记")
     await _after(app, clock, 16)
     assert not _has_call(li) and not _has_call(head) and not _has_call(daughter)
+
+
+async def test_his_daughter_telling_he_is_shut_out_at_night_gets_the_same_pace_and_is_asked_about_a_key(people, app,
+                                                                                                        clock):
+    """Before: a plain request ("✏️ 其他") at the day's pace."""
+    clock.set(NIGHT)
+    daughter = await signed_up(people("王丽"), "13911110002")
+    await daughter.send("我爸进不去家门了 钥匙丢了")
+    assert any("门外" in t for t in _has_call(people("王社工")))
+    assert "钥匙" in daughter.texts()[-1], daughter.texts()
+    await _after(app, clock, 6)
+    assert _has_call(people("李社工")) and _has_call(people("陈书记"))

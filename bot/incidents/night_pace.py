@@ -14,12 +14,18 @@ STUCK = frozenset(AT_NIGHT.values())
 NIGHT = QuietHours.model_validate({"from": "21:00", "to": "07:00"})  # when the committee has no quiet hours
 
 
-def at_night(svc, category: str | None, noted: str | None) -> tuple[str | None, str | None]:
-    """The category a request is opened with, and what she reads: its night form at night, else as they are."""
+def night_category(svc, category: str | None) -> str | None:
+    """The category a request is opened with: its night form at night, else itself."""
     night = svc.settings.checkin.quiet_hours or NIGHT
     if category in AT_NIGHT and in_quiet(night, svc.clock.ts(), svc.settings.timezone):
-        return AT_NIGHT[category], noted and f"help.{AT_NIGHT[category]}_noted"
-    return category, noted
+        return AT_NIGHT[category]
+    return category
+
+
+def at_night(svc, category: str | None, noted: str | None) -> tuple[str | None, str | None]:
+    """`night_category`, and what she reads (help.<category>_noted) when it changed."""
+    told = night_category(svc, category)
+    return (told, noted and f"help.{told}_noted") if told != category else (category, noted)
 
 
 def stuck(inc: dict) -> bool:
