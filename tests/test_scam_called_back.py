@@ -51,3 +51,20 @@ async def test_her_daughter_calling_again_is_no_scammer(people, app):
     wang, li, told, staff = await _after(people, HUNG_UP, "我女儿又打电话来了")
     assert not any("不要转账" in t for t in told), told
     assert not any("升级为紧急" in t for t in staff), staff
+
+
+async def test_the_scammer_calling_back_after_staff_closed_her_scam_call_gets_the_scams_lines(people, app, clock):
+    """Before: a new call with the generic lines ("能安全走到门口，再把门锁打开"), nothing about the money."""
+    wang = await signed_up(people("王老伯"), "13900000002")
+    li = people("李社工")
+    await wang.send(HUNG_UP)
+    await li.click(li.last("#1"), "我来处理")
+    await li.click(li.last("#1"), "已解决")
+    await li.click(li.last("结果是"), li.last("结果是").buttons[0][0])
+    assert await app.svc.store.open_incident_ids() == []
+    clock.advance(hours=2)
+    seen = len(wang.texts())
+    await wang.send("他又打来了")
+    said = "\n".join(wang.texts()[seen:])
+    assert "不要转账" in said and "挂掉电话" in said and "门锁" not in said, said
+    assert any("#2" in t and "他又打来了" in t for t in li.texts())

@@ -81,6 +81,8 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
             return
         # a death just now ("老伴刚走了"): staff are coming, "您需要马上有人来吗？" would be cold; her address is still read back
         confirm = source in ("text", "group") and not died_just_now(ctx.ev.text or "")
+        if source == "text":
+            await scam_back.rings_again(ctx, ctx.ev.text)  # "他又打来了" after her scam call closed: the scam's lines
         await help_request.after_alert(ctx, opened.n, opened.person, alerting, confirm_need=confirm)
         return
     words = ctx.ev.text.strip() or "🆘"
