@@ -42,3 +42,13 @@ async def test_other_words_ask_again_and_open_nothing_new(people, app):
     assert "您需要马上有人来吗" in said[-1]
     assert await app.svc.store.incident(2) is None
     assert not (await app.svc.store.incident(1)).get("maybe_false_alarm")
+
+
+@pytest.mark.parametrize("words", ["他又打来了", "门外有个人一直在敲"])
+async def test_words_the_model_hears_as_urgent_are_a_yes_and_staff_read_them_too(people, app, words):
+    """Before (session 19): taken for a yes and lost — the staff holding the call never read them."""
+    li = people("李社工")
+    wang, said = await _answers(people, words)
+    assert "请确认您现在的地址" in said[-1]
+    assert any("#1" in t and words in t for t in li.texts()), li.texts()
+    assert await app.svc.store.incident(2) is None

@@ -42,6 +42,7 @@ STOLEN = re.compile(r"(?:钱包|皮夹子?|皮包|包包|手袋|手机|老年卡
                     r" (?:was |has been |got )?stolen|stole my (?:purse|wallet|handbag|phone)", re.I)
 # shut out of her own flat ("被关在门外了", "钥匙忘带了 进不了家门")
 LOCKED_OUT = re.compile(r"(?:关|锁)在(?:了)?(?:自己)?(?:家)?(?:门外|门口|外面|外头|屋外)|(?:进不了|进不去|进勿去|进勿了)(?:家门|家|屋|门)"
+                        r"|(?:门外|外面|外头|楼道里?|门口)[^，,。！!？?]{0,3}(?:进不了|进不去|进勿去|进勿了)"  # "门锁坏了 我在外面进不去"
                         r"|locked (?:myself )?out", re.I)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..incidents import address_steps, facts_told, help_request, need_now, not_came
+from ..incidents import address_steps, facts_told, help_request, need_now, not_came, scam_back
 from .. import qa
 from . import chat
 from .base import Ctx
@@ -39,8 +39,8 @@ async def on_text(ctx: Ctx) -> None:
         return await on_category(ctx, kind, text)
     result = await understand(ctx.svc, text)
     n = ctx.session.get("incident")
-    if await pressed_by_mistake(ctx, text):
-        return
+    if await pressed_by_mistake(ctx, text) or await scam_back.called_back(ctx, text):
+        return  # (the scammer calling back, "他又打来了", on her scam call: a scam under way again, never a yes)
     if not danger_in(ctx.svc, text) and await chat.declined(ctx, text):  # "不用叫救护车": no cry, still heard
         return
     if (flow, step) == ("unwell", "follow_up") and not danger_in(ctx.svc, text) \

@@ -9,7 +9,9 @@ means let the water out (never lie down in it), carbon monoxide is a gas, chokin
 (blood vomited or coughed is not). Words that name no danger ("被猫抓了 流血") get the generic lines, which no danger
 contradicts — not the fall's "open the door"; fear alone at home ("我一个人在家好怕"), calm and company.
 Two dangers in one cry: the most urgent one's lines first, at most MAX_LINES in all, and no line that the more
-urgent danger contradicts (stay down while the flat burns). The wording is in the catalogues (help.advice_*), one idea a line.
+urgent danger contradicts (stay down while the flat burns); where one danger changes what the other asks (smoke where she
+is, in the stairwell; a fire when she cannot get up; gas beside a fall; a wet floor) the pair has lines of its own
+(_together), and staff read it (told_together). The wording is in the catalogues (help.advice_*), one idea a line.
 """
 from __future__ import annotations
 
@@ -24,10 +26,13 @@ FALL = ("help.advice_fall", "help.advice_door", PHONE)
 STILL = ("help.advice_rest", "help.advice_door_if_safe", PHONE)  # chest pain, stroke, breathing: no walking about
 GENERIC = ("help.advice_safe", "help.advice_door_if_safe", PHONE)  # words that name no danger: nothing they contradict
 BY_DANGER = {  # most urgent first
+    "stair_smoke": ("help.advice_smoke_low", "help.advice_stair_away", "help.advice_stair_119", PHONE),  # she is there
+    "fire_fallen": ("help.advice_fire_fallen_119", "help.advice_smoke_low", "help.advice_fire_crawl", PHONE),
     "smoke_outside": ("help.advice_smoke_stay", "help.advice_fire_cannot_leave", "help.advice_smoke_119", PHONE),
     "cooking_fire": ("help.advice_pan_off", "help.advice_spark_fire", PHONE),  # a pan: the stove off, a lid, no water
     "fire_smoke": ("help.advice_fire_leave", "help.advice_fire_stairs", "help.advice_fire_119",
                    "help.advice_fire_cannot_leave"),
+    "gas_fallen": ("help.advice_gas_switches", "help.advice_gas_fallen_air", "help.advice_gas_fallen_leave"),
     "gas": ("help.advice_gas_switches", "help.advice_gas_window", "help.advice_gas_leave"),
     "water_electric": ("help.advice_electric_touch", "help.advice_electric_mains", "help.advice_electric_person",
                        PHONE),
@@ -59,6 +64,8 @@ BY_DANGER = {  # most urgent first
     "trapped_room": ("help.advice_trapped_wait", "help.advice_trapped_shout", PHONE),  # a balcony, a bathroom: no lift
     "bath": ("help.advice_bath_drain", "help.advice_bath_warm", PHONE),  # stuck in the bath: never lie down in water
     "fall_other": ("help.advice_fall_other", "help.advice_fall", "help.advice_door", PHONE),  # "老伴摔倒了": don't lift him
+    "fall_stairs": ("help.advice_fall", "help.advice_trapped_shout", PHONE),  # outside her door: no "open the door"
+    "fall_wet": ("help.advice_fall", "help.advice_wet_warm", "help.advice_door", PHONE),  # a wet floor: she gets cold
     "fall": FALL,
     "cold": ("help.advice_keep_warm", PHONE),  # after a long lie, or told cold: keep warm
     "cold_home": ("help.advice_keep_warm", "help.advice_door_if_safe", PHONE),  # shivering, the heating broken
@@ -82,7 +89,8 @@ IDEA = {"help.advice_door": "door", "help.advice_door_if_safe": "door", "help.ad
         "help.advice_dizzy_slow": "get_up_slowly",
         "help.advice_fire_leave": "leave", "help.advice_gas_leave": "leave",
         "help.advice_death_calm": "calm", "help.advice_calm": "calm"}
-RULES_OUT = {"smoke_outside": {"stay_put", "get_up_slowly", "leave"}, "fire_smoke": {"stay_put", "get_up_slowly"},
+RULES_OUT = {"stair_smoke": {"stay_put", "get_up_slowly", "leave", "door"}, "fire_fallen": {"stay_put", "leave", "door"},
+             "gas_fallen": {"stay_put", "get_up_slowly", "door"}, "smoke_outside": {"stay_put", "get_up_slowly", "leave"}, "fire_smoke": {"stay_put", "get_up_slowly"},
              "cooking_fire": {"stay_put", "get_up_slowly"},
              "gas": {"stay_put", "get_up_slowly"}, "sparking": {"stay_put", "get_up_slowly"}, "lost": {"door"},
              "doorstep": {"door"}}
@@ -105,6 +113,16 @@ FAINT = re.compile(r"晕倒|昏倒|晕过去|昏过去|晕了一下|昏了一下
 SPOUSE = re.compile(r"老伴|老头|老太|老公|老婆|爱人|丈夫|妻子|husband|wife")
 COLD = re.compile(r"好冷|很冷|太冷|冷死|冷得|冻|冰凉|一晚上|一夜|整夜|\bcold\b|freezing")
 LIFT = re.compile(r"电梯|电题|lift|elevator")
+# where she is when she says so: in the stairwell or corridor ("我在楼梯上摔倒了 楼道里有烟"), not behind her door
+IN_STAIRWELL = re.compile(r"(?:^|[我人\s，,])(?:现在|正|还|刚才|刚刚)?(?:在|从)(?:楼梯|楼道|走廊|过道)"
+                          r"|(?:楼梯|楼道|走廊|过道)(?:上|里|间|口)?[^，,。！!？?\s]{0,2}(?:摔|跌|滑|绊)"
+                          r"|\bi(?:'m| am)? (?:\w+ )?(?:on|in) the (?:stairs|stairwell|corridor|hallway)"
+                          r"|fell (?:down )?(?:on |in |down )?the (?:stairs|stairwell|corridor|hallway)")
+# she cannot get up: a fire means 119 now and crawling, not "leave at once" first
+CANNOT_GET_UP = re.compile(r"起不来|起勿来|爬不起|站不起|动不了|动勿了|走不了|走不动|can'?not get up|can'?t get up|can'?t move")
+# a fall on a wet floor ("我在卫生间摔倒了 地上都是水"): cold soon
+WET = re.compile(r"地上(?:都是|全是|有|好多|一摊)?水|水漫|漫(?:出来|水)|(?:一地|满地)(?:的)?水|积水|(?:泡|躺|坐)在水里|水龙头关不"
+                 r"|水管爆|in (?:the )?water|floor is wet|wet floor")
 # dizzy in the heat ("热死了 头晕想吐"): the heat's lines first (get cool), as for heat stroke
 HEAT = re.compile(r"热死|热煞|太热|好热|很热|闷热|天热|too hot|so hot|the heat")
 # fear told with no danger named ("我一个人在家好怕", "晚上一个人好害怕"): calm and company, not the fall's lines
@@ -127,8 +145,10 @@ def advice_keys(dangers: list[str]) -> list[str]:
 def advice_for(ctx, *, named_only: bool = False) -> list[str]:
     """The advice lines for this cry: its words read when it has words (a typed or edited text, a photo's or voice's
     caption), as they were read for the cry itself. `named_only`: none unless the words name a danger of their own
-    (a repeat on an open call: "厨房着火了" after the 🆘 button brings the fire's; "救命" again, not the fall's twice)."""
+    (a repeat on an open call: "厨房着火了" after the 🆘 button brings the fire's; "救命" again, not the fall's twice).
+    Dangers the conversation already knows come first (`ctx.me.extra["dangers"]`: a scammer calling back, scam_back.py)."""
     said = named_dangers(ctx.ev.text or "") if ctx.ev.kind in WORDED else []
+    said = [*ctx.me.extra.get("dangers", ()), *(d for d in said if d != "unnamed")] or said
     if ctx.ev.kind in WORDED and died_just_now(ctx.ev.text or ""):
         said = [*said, "death_now"]
     if named_only and not any(d in BY_DANGER and d not in ("cry_for_help", "unnamed") for d in said):
@@ -153,9 +173,36 @@ def named_dangers(text: str) -> list[str]:
         said.append("cold")  # "摔在地上一个晚上了 好冷"
     if "choking" in said:
         said = [d for d in said if d != "breathing"]  # "噎住了 喘不上气": cough it up, not lie down
+    said = _together(said, text.lower())
     if not set(said) - {"cry_for_help", "cold"} and SCARED.search(text.lower()):
         return ["scared", *said]
     return said if set(said) - {"cold"} else said + (["unnamed"] if text.strip() else [])
+
+
+def _together(said: list[str], low: str) -> list[str]:
+    """Two dangers where one changes what the other asks of her: smoke where she is, in the stairwell (she is out
+    already: low, away from it, 119); fire or smoke at home when she cannot get up (119 now, crawl), gas when she
+    fell (air, leave only if she can walk); a fall on a wet floor (keep warm), or in the stairwell (call out, no door)."""
+    smoke = {"fire_smoke", "smoke_outside"} & set(said)
+    if smoke and IN_STAIRWELL.search(low):
+        said = [d for d in said if d not in smoke] + ["stair_smoke"]
+    elif "fall" in said and "fire_smoke" in said and CANNOT_GET_UP.search(low):
+        said = [d for d in said if d != "fire_smoke"] + ["fire_fallen"]
+    if "fall" in said and "gas" in said:
+        said = [d for d in said if d != "gas"] + ["gas_fallen"]
+    if "fall" in said and WET.search(low):
+        said = [d for d in said if d != "fall"] + ["fall_wet"]
+    elif "fall" in said and "stair_smoke" not in said and IN_STAIRWELL.search(low):
+        said = [d for d in said if d != "fall"] + ["fall_stairs"]
+    return said
+
+
+def told_together(text: str) -> list[str]:
+    """Of the dangers these words name, those told together (`_together`) that staff should read besides the words."""
+    return [d for d in named_dangers(text) if d in TOGETHER]
+
+
+TOGETHER = ("stair_smoke", "fire_fallen", "gas_fallen", "fall_wet", "fall_stairs")
 
 
 def _told_as(flag, text: str) -> str:

@@ -71,7 +71,7 @@ class Alerting:
         chats this round leaves out (a family told of the call already hear a raise in one line)."""
         inc = inc or await self.store.incident(n)
         person = person or await self.store.resident(inc["resident"])
-        policy = self.policy(inc["kind"])
+        policy = self.policy(inc)
         if audience is None:
             lv = policy.levels[min(level, len(policy.levels) - 1)]
             audience = lv.to  # repeats reach the last level's whole audience, family and doctor included

@@ -16,7 +16,8 @@ from .advice import advice_keys, named_dangers
 from .outage import called_at
 
 log = logging.getLogger(__name__)
-SCENE = ("fire_smoke", "gas", "water_electric", "sparking", "intruder", "abuse", "trapped")  # what to do meanwhile, told her too
+SCENE = ("fire_smoke", "gas", "water_electric", "sparking", "intruder", "abuse", "trapped",  # what to do meanwhile,
+         "stair_smoke", "fire_fallen", "gas_fallen")  # told her too (a fall beside a fire: advice.py's _together)
 
 
 def colleague_policy(settings) -> Policy:

@@ -81,7 +81,7 @@ class Deadlines:
         if inc["status"] != "open" or inc["level"] > level or inc.get("alerted_level", 0) >= level:
             return True  # claimed meanwhile, or this step already ran
         if inc["level"] < level:  # recorded first, all at once: the level moves and the next step is scheduled
-            policy = self.policy(inc["kind"])
+            policy = self.policy(inc)
             now = self.svc.clock.ts()
             nxt = level + 1
             since = inc.get("esc_from", inc["created"])  # a request raised to an emergency: counted from then
@@ -103,7 +103,7 @@ class Deadlines:
         if inc["status"] != "claimed" or inc.get("claims", 0) != claims:
             return True
         now = self.svc.clock.ts()
-        policy = self.policy(inc["kind"])
+        policy = self.policy(inc)
         await self.store.update_incident(n, reopened=True)
         await self.store.add_timeline(n, {"at": now, "event": "no_arrival", "claimed_by": inc["claimed_by"]})
         who = roster.staff_by_id(self.svc.settings, inc["claimed_by"])
@@ -129,7 +129,7 @@ class Deadlines:
         if in_quiet(s.checkin.quiet_hours, now, s.timezone):
             await self.store.set_deadline(key, quiet_end(s.checkin.quiet_hours, now, s.timezone))
             return False, False
-        policy = self.policy(inc["kind"])
+        policy = self.policy(inc)
         if step > policy.arrived_followup_max:
             return True, await self._follow_ups_stopped(inc)
         nxt = f"fol:{n}:{claims}:{step + 1}"
@@ -186,7 +186,7 @@ class Deadlines:
                       "renewed_at": now, "renewed_words": words, "renewed_key": key, "renewed_by": by or {},
                       "followup": 0, "followup_told": 0, "followup_stopped": False, "followup_stopped_told": False}
             pending = f"fol:{n}:{inc.get('claims', 0)}:{inc.get('followup', 0) + 1}"
-            policy = self.policy(inc["kind"])
+            policy = self.policy(inc)
             safety_net = f"rnw:{n}:{k}:0"  # if this worker dies before the round below is recorded as sent
             await self.store.step_incident(n, fields, {"at": now, "event": "renewed", "words": words},
                                            deadlines={f"rnw:{n}:{k}:1": now + _gap(policy, 1),
@@ -201,7 +201,7 @@ class Deadlines:
 
     async def _renewed_alert(self, inc: dict, level: int, reason: str, *, mark: dict | None = None,
                              skip: set[int] = frozenset()) -> int:
-        policy = self.policy(inc["kind"])
+        policy = self.policy(inc)
         audience = ["claimer", *policy.levels[min(level, len(policy.levels) - 1)].to]
         targets = [t for t in await self.recipients(inc, audience) if t[0] not in skip]
         return await self._round_alert(inc["id"], level, inc, await self.store.resident(inc["resident"]), targets,
@@ -216,7 +216,7 @@ class Deadlines:
         now, nxt = self.svc.clock.ts(), f"rnw:{n}:{k}:{level + 1}"
         if level and inc.get("renew_level", 0) < level:  # else recorded by a worker that died before sending it
             await self.store.step_incident(n, {"renew_level": level}, {"at": now, "event": "escalated", "level": level},
-                                           deadlines={nxt: _due(self.policy(inc["kind"]), inc, level + 1, now)})
+                                           deadlines={nxt: _due(self.policy(inc), inc, level + 1, now)})
         reason = "alert.escalated" if level else "alert.renewed"
         reached = await self._renewed_alert({**inc, "renew_level": level}, level, reason, mark={"renew_alerted": level})
         await self.store.cancel_deadline(key)

@@ -22,6 +22,8 @@ from .family_other import cried_about_other
 from .report_after import media_on_report, words_on_report
 from .reported import candidates
 from .group_media import group_told
+from .night_pace import night_category
+from ..flows.life_told import mishap
 
 
 def _incidents(ctx: Ctx):
@@ -79,6 +81,9 @@ async def _said(ctx: Ctx, text: str) -> None:
         return
     if family_calm.scam_over(text):  # "有人让他转账 他没转 挂掉了": staff phone him to reassure and warn
         await request(ctx, text, category="scam_told", noted="family.scam_noted")
+        return
+    if mishap(text) == "locked_out":  # "我爸进不去家门了": staff help him in (at night faster: night_pace.py)
+        await request(ctx, text, category=night_category(ctx.svc, "locked_out"), noted="family.locked_out_noted")
         return
     if family_calm.worry_only(text):  # "我爸一个人在家我不放心", "我爸在电话里哭": staff follow up, no 🆘
         await request(ctx, text, category="worry", noted="family.calm_noted")

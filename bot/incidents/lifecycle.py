@@ -9,6 +9,7 @@ from ..config import Policy
 from ..textfit import WORDS_KEPT, clip_middle
 from .closed import family_news_owed
 from .colleague import colleague_policy
+from .night_pace import stuck, stuck_policy
 from .outage import called_at, outage_fields, recorded_late
 
 log = logging.getLogger(__name__)
@@ -25,7 +26,11 @@ class Lifecycle:
         """One change to an incident at a time: staff actions, timers and the first alert."""
         return self.store.lock(f"incident:{n}", timeout=INCIDENT_LOCK_SECONDS, blocking_timeout=blocking_timeout)
 
-    def policy(self, kind: str) -> Policy:
+    def policy(self, of: str | dict) -> Policy:
+        """The escalation policy of a kind of call, or of this call (`of`: the incident: someone stuck at night)."""
+        if isinstance(of, dict) and stuck(of):
+            return stuck_policy(self.svc.settings)
+        kind = of["kind"] if isinstance(of, dict) else of
         return getattr(self.svc.settings.escalation, POLICY_OF[kind]) or colleague_policy(self.svc.settings)
 
     # --- opening ---------------------------------------------------------------------
@@ -33,7 +38,7 @@ class Lifecycle:
         """A new incident's fields, its deadlines and its first timeline entry. A call replayed from the outage
         journal was made earlier (`since`): its escalation counts from then; its first alert and address question
         are now."""
-        policy = self.policy(kind)
+        policy = self.policy({"kind": kind, **fields})
         since = called_at(now)
         if isinstance(fields.get("words"), str):  # minutes of voice input: its start and its end (the need, often)
             fields["words"] = clip_middle(fields["words"], WORDS_KEPT)
@@ -119,7 +124,7 @@ class Lifecycle:
         if not won:
             return False, await self.store.incident(n)
         claims = inc.get("claims", 0) + 1
-        policy = self.policy(inc["kind"])
+        policy = self.policy(inc)
         # (whoever was told nobody had it hears who took it: no longer "not reached", reached_late.py)
         await self.store.update_incident(n, claims=claims, reopened=False, renewed=False, caller_unreached=[])
         await self.store.cancel_deadline(*[f"esc:{n}:{i}" for i in range(inc["level"] + 1, inc["level"] + 3)])
@@ -140,7 +145,7 @@ class Lifecycle:
                                          followup_told=0, followup_stopped=False, followup_stopped_told=False)
         await self.store.cancel_deadline(f"arr:{n}:{inc.get('claims', 0)}")
         await self.store.set_deadline(f"fol:{n}:{inc.get('claims', 0)}:1",
-                                      now + self.policy(inc["kind"]).arrived_followup_minutes * 60)
+                                      now + self.policy(inc).arrived_followup_minutes * 60)
         await self.store.add_timeline(n, {"at": now, "event": "arrived", "by": staff.name})
         return await self.store.incident(n)
 
@@ -191,7 +196,7 @@ class Lifecycle:
         claims = inc.get("claims", 0) + 1
         await self.store.update_incident(n, claims=claims, reopened=False, renewed=False)
         await self.store.cancel_deadline(f"arr:{n}:{inc.get('claims', 0)}")
-        await self.store.set_deadline(f"arr:{n}:{claims}", now + self.policy(inc["kind"]).arrival_timeout_minutes * 60)
+        await self.store.set_deadline(f"arr:{n}:{claims}", now + self.policy(inc).arrival_timeout_minutes * 60)
         by = by or from_staff
         await self.store.add_timeline(n, {"at": now, "event": "handed_over", "by": by.name, "to": to_staff.name,
                                           **({"from": from_staff.name} if by.id != from_staff.id else {})})

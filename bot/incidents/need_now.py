@@ -35,6 +35,8 @@ async def on_need_words(ctx: Ctx, text: str, intent: str, n: int) -> None:
     elif NO_NEED.search(text):
         answer = "no"
     elif intent in ("affirm", "emergency") or COME.search(text) or AILING.search(text):
+        if intent == "emergency" and not COME.search(text):  # "门外有个人一直在敲": a yes, and news staff must read
+            await ctx.svc.incidents.told_more(n, text)
         answer = "yes"
     elif intent == "deny":
         answer = "no"

@@ -7,6 +7,7 @@ from ..roster import staff_by_id
 from ..services import Services
 from ..textfit import MESSAGE_LIMIT, clip, clip_middle
 from ..types import Button
+from .advice import told_together
 from .handover import shows_hand_over
 from .packet_address import address_lines
 from .held_calls import lost, lost_line
@@ -146,6 +147,7 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         flags = clip(red_flags(inc["words"][:MESSAGE_LIMIT]), WORDS_CHARS) if red_flags else ""
         if flags and flags != inc["words"].strip():  # not for a bare "🆘" or "救命"
             lines.append(t("packet.red_flags", words=flags))
+        lines += [t(f"packet.together_{d}") for d in told_together(inc["words"][:MESSAGE_LIMIT])]  # smoke where she is
     if role == "staff" and inc.get("raised_words") and inc["status"] != "open":  # the header said it while open
         lines.append(t("packet.raised", words=clip(inc["raised_words"], WORDS_CHARS)))
     if role == "staff" and (fam := inc.get("outage_family")):  # her family got the outage message (or not)

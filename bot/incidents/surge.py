@@ -171,7 +171,7 @@ class Surges:
                     had = {chat for chat, _, _ in await self.store.alert_messages(n)}
                     had |= {chat for chat, _, _ in await self.store.packets_owed(n)}
                     if not inc.get("first_alert_sent"):  # on its way to its first level now (a burst's): not twice
-                        first = self.policy(inc["kind"]).levels[0].to
+                        first = self.policy(inc).levels[0].to
                         had |= {chat for chat, _, _ in await self.recipients(inc, first)}
                     targets = [t for t in await self.recipients(inc, EVERYONE) if t[0] not in had]
                     await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "surge", "count": count})

@@ -17,7 +17,7 @@ from ..flows.life_told import asks_after_spouse, away_or_low, mishap, spouse_and
 from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, understand
 from ..services import Services
 from ..types import Inbound, Outbound
-from . import address_steps, group_media, help_request, neighbour_named, need_now, stranger_call
+from . import address_steps, group_media, help_request, neighbour_named, need_now, scam_back, stranger_call
 from .packet import tappable
 from .raising import open_call
 
@@ -81,10 +81,14 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
             return
         # a death just now ("老伴刚走了"): staff are coming, "您需要马上有人来吗？" would be cold; her address is still read back
         confirm = source in ("text", "group") and not died_just_now(ctx.ev.text or "")
+        if source == "text":
+            await scam_back.rings_again(ctx, ctx.ev.text)  # "他又打来了" after her scam call closed: the scam's lines
         await help_request.after_alert(ctx, opened.n, opened.person, alerting, confirm_need=confirm)
         return
     words = ctx.ev.text.strip() or "🆘"
     asked = ctx.session.get("incident") == opened.n and ctx.step == ("help", "need_now")
+    if await scam_back.rings_again(ctx, words):  # "他又打来了" on her scam call: the scammer again, never a yes
+        asked = False
     if asked and ctx.ev.kind == "text" and not danger_in(ctx.svc, words):  # "快来", "我自己能起来": the answer
         await need_now.on_need_words(ctx, words, "emergency", opened.n)  # to "您需要马上有人来吗？"
         return

@@ -1,0 +1,42 @@
+"""Requests that are no emergency but leave an old person stuck, at night: shut out of her home ("我进不去家门了
+钥匙丢了") in the cold and the dark. By day such a request keeps the help pace (the on-duty phone, then everyone after
+half an hour); at night (the committee's night, `checkin.quiet_hours`; none configured: 21:00–07:00) a sleeping duty phone must not leave her
+outside that long: it is opened as "locked_out_night", whose packet says she is outside at night, and which escalates
+at `escalation.stuck`'s pace — every colleague and the head within minutes, then her family, who may have a key.
+Ordinary requests (a sign-up, a blocked toilet, a question) keep their pace at any hour."""
+from __future__ import annotations
+
+from ..clock import in_quiet
+from ..config import Level, Policy, QuietHours
+
+AT_NIGHT = {"locked_out": "locked_out_night"}  # the request, and what it is when told at night
+STUCK = frozenset(AT_NIGHT.values())
+NIGHT = QuietHours.model_validate({"from": "21:00", "to": "07:00"})  # when the committee has no quiet hours
+
+
+def night_category(svc, category: str | None) -> str | None:
+    """The category a request is opened with: its night form at night, else itself."""
+    night = svc.settings.checkin.quiet_hours or NIGHT
+    if category in AT_NIGHT and in_quiet(night, svc.clock.ts(), svc.settings.timezone):
+        return AT_NIGHT[category]
+    return category
+
+
+def at_night(svc, category: str | None, noted: str | None) -> tuple[str | None, str | None]:
+    """`night_category`, and what she reads (help.<category>_noted) when it changed."""
+    told = night_category(svc, category)
+    return (told, noted and f"help.{told}_noted") if told != category else (category, noted)
+
+
+def stuck(inc: dict) -> bool:
+    """A request (not raised to an emergency) about someone stuck at night: escalated at the stuck pace."""
+    return inc.get("kind") == "help" and inc.get("category") in STUCK
+
+
+def stuck_policy(settings) -> Policy:
+    """`escalation.stuck`, or when config.yaml leaves it out: the on-duty phone, every colleague and the head after
+    5 minutes, her family too after 15, again every 10 minutes while nobody has it."""
+    return settings.escalation.stuck or Policy(
+        levels=[Level(after_minutes=0, to=["on_duty"]), Level(after_minutes=5, to=["all_staff", "head"]),
+                Level(after_minutes=15, to=["all_staff", "head", "family"], remind_staff_to_call=True)],
+        repeat_every_minutes=10, arrival_timeout_minutes=30)
