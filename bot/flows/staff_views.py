@@ -129,16 +129,21 @@ async def on_cover_button(ctx: Ctx, rid: int) -> None:
 
 
 async def on_duty_button(ctx: Ctx, action: str, rid: int | None = None) -> None:
-    store = ctx.svc.store
     me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
     if action == "take":
-        before = await roster.reachable_on_duty(ctx.svc)
-        asker = (await store.cover(rid)).get("asker") if rid is not None else None  # "我今天请假": hers alone
-        await store.take_duty(me.id, ctx.svc.clock.ts() + 12 * 3600, [asker] if asker else None)
-        before = [st for st in before if st.id == asker] if asker else before
-        await shift_handoff.taken_from(ctx.svc, me, before, rid)  # their alerts stop: they hear who has them now
+        await shift_handoff.take_over(ctx.svc, me, rid)
     elif action == "back":
-        await store.set_duty_override(me.id, None)
+        on_leave, given = await shift_handoff.hand_back(ctx.svc, me)
+        if not given:  # the roster's own are on leave: she stays on duty, and can ask a colleague
+            ctx.edit_pressed(ctx.t("shift.back_kept", names=on_leave),
+                             buttons=[[ctx.button("btn.duty_ask", "duty:ask")]])
+            return
+        if on_leave:
+            ctx.edit_pressed("\n".join((ctx.t("shift.back_leave", names=on_leave), await _duty_text(ctx))))
+            return
+    elif action == "ask":
+        await shift_handoff.ask_cover_tapped(ctx)
+        return
     else:
         show_menu(ctx, "bad.stale_button")
         return

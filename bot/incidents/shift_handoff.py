@@ -2,8 +2,10 @@
 staff member the bot can reach, the head too, is asked with one tap [🙋 我来值班] (`cover:<ask>`,
 bot/flows/staff_views.py) — and she is told so; until someone takes it, calls still reach her first. Whoever takes a
 duty over, from here or from /duty, is on duty at once INSTEAD of them — the one who asked (from here), everyone on
-duty (from /duty); never one more phone beside hers (store/cover.py take_duty) — and those it was taken from are told
-(`taken_from`): their alerts stop, and they should know. The ask has one taker (bot/store/cover.py): once taken, the others' asks say who
+duty (from /duty); never one more phone beside hers, and never her shift partner too (store/cover.py take_duty) — and
+those it was taken from are told (`taken_from`): their alerts stop, and they should know. ↩️ 交还值班 gives a duty
+taken back to the roster, never to someone on leave (`hand_back`): with nobody else on duty then, she keeps it and
+reads why, with one tap to ask her colleagues. The ask has one taker (bot/store/cover.py): once taken, the others' asks say who
 took it (no button left), and a tap on an old one says who has it and takes nothing. Words about another day
 ("明天我休息") ask nobody: the duty view, as before.
 """
@@ -23,23 +25,65 @@ ANOTHER_DAY = re.compile(r"明天|后天|下(个)?(周|礼拜|星期)|(周|星�
 
 async def ask_cover(ctx: Ctx, text: str) -> bool:
     """Her colleagues asked to take her duty over; False when she is not on duty now or the words are not that."""
+    if not CANNOT.search(text) or ANOTHER_DAY.search(text):
+        return False
+    return await _ask(ctx, ctx.svc.cat.t("shift.ask_cover", name=ctx.me.name, words=text.strip()[:100]))
+
+
+async def ask_cover_tapped(ctx: Ctx) -> None:
+    """[🕒 请同事接班] under "值班还在您这里": her colleagues asked as her words would have."""
+    if not await _ask(ctx, ctx.svc.cat.t("shift.ask_cover_back", name=ctx.me.name)):
+        ctx.say(ctx.t("shift.not_on_duty"))
+
+
+async def _ask(ctx: Ctx, ask: str) -> bool:
+    """`ask` with [🙋 我来值班] to every colleague the bot can reach and who is not on leave, the head too."""
     svc = ctx.svc
     me = roster.staff_by_id(svc.settings, ctx.me.staff_id)
-    if me is None or not CANNOT.search(text) or ANOTHER_DAY.search(text):
+    if me is None or me.id not in {st.id for st in await roster.reachable_on_duty(svc)}:
         return False
-    if me.id not in {st.id for st in await roster.reachable_on_duty(svc)}:
-        return False
+    gone = roster.away(await svc.store.duty_overrides(), svc.clock.ts())
     cannot, rid = await roster.unreachable(svc), await svc.store.open_cover(me.id)
-    ask = svc.cat.t("shift.ask_cover", name=me.name, words=text.strip()[:100])
     take = Button(svc.cat.t("btn.duty_take"), f"cover:{rid}")
     sent = []
     for st in svc.settings.staff:
-        if st.id != me.id and st.id not in cannot and st.telegram_id:
+        if st.id != me.id and st.id not in cannot and gone.get(st.id) != "leave" and st.telegram_id:
             res = await svc.outbox.send(Outbound(st.telegram_id, ask, buttons=((take,),), tag=f"shift:{me.id}"))
             sent += [(st.telegram_id, res.message_id)] if res.ok and res.message_id else []
     await svc.store.cover_sent(rid, sent)
     ctx.say(ctx.t("shift.asked"))
     return True
+
+
+async def take_over(svc, me, rid: int | None) -> None:
+    """`me` on duty for 12 hours instead of the one who asked (`rid`: her ask), or of everyone on duty (from /duty);
+    those it was taken from hear it."""
+    before, now = await roster.reachable_on_duty(svc), svc.clock.now()
+    asker = (await svc.store.cover(rid)).get("asker") if rid is not None else None  # "我今天请假": hers alone
+    replaced = [asker] if asker else [st.id for st in roster.on_duty(svc.settings, now, await svc.store.duty_overrides())]
+    await svc.store.take_duty(me.id, now.timestamp() + 12 * 3600, replaced, leave=bool(asker))
+    await taken_from(svc, me, [st for st in before if st.id in replaced], rid)  # their alerts stop: they are told
+
+
+async def hand_back(svc, me) -> tuple[str, bool]:
+    """↩️ 交还值班: the duty `me` took over goes back to the roster — never to someone on leave. ("", True) when it was
+    not hers to give back; (a line saying who is on leave, kept) — kept False when nobody else would be on duty then,
+    so she stays on it."""
+    overrides, now = await svc.store.duty_overrides(), svc.clock.now()
+    ts = now.timestamp()
+    if overrides.get(me.id, 0) <= ts:
+        return "", True
+    after = {k: v for k, v in overrides.items() if k != me.id}
+    relieved_back = not any(":" not in k and v > ts for k, v in after.items())  # nobody else took it: the roster's
+    if relieved_back:
+        after = {k: v for k, v in after.items() if not k.startswith("off:")}
+    gone = roster.away(after, ts)
+    on_leave = "、".join(st.name for st in roster.rostered(svc.settings, now) if gone.get(st.id) == "leave")
+    duty = roster.scheduled(svc.settings, now, after)
+    if on_leave and not duty:
+        return on_leave, False
+    await svc.store.give_back_duty(me.id, relieved_back=relieved_back)
+    return on_leave, True
 
 
 async def took_first(svc, rid: int, taker) -> str | None:

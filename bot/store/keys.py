@@ -31,7 +31,8 @@ Layout (prefix omitted):
                                   member (bot/incidents/surge.py); each such call's field "surge" says it was
   resident:{rid}:incident   str   the resident's active incident
   deadlines                 zset  "kind:arg" by due time (escalation, address timeout, check-ins)
-  duty:override             hash  staff id -> until (ts)
+  duty:override             hash  staff id -> until (ts): she took the duty over; "leave:{id}" / "off:{id}" -> until:
+                                  relieved of it (asked to be covered / a colleague took it from /duty)
   duty:cover:seq            int
   duty:cover:{n}            hash  asker, messages (JSON [[chat, message id]]), taken_by: an ask to take a duty over
                                   (expires; bot/store/cover.py)

@@ -1,0 +1,53 @@
+"""↩️ 交还值班 never hands the duty back to someone on leave. 李社工 (on the roster) said "我今天请假", 王社工 took it;
+later 王社工 pressed ↩️ 交还值班 in 🕒 值班. Before, the duty went straight back to 李社工 — on leave — and the next 🆘
+rang her phone alone, while 王社工 believed the duty was in good hands. Now 王社工 reads plainly that 李社工 is on leave
+and the duty stays with her (with one tap to ask a colleague instead); no alert goes to the one on leave."""
+from conftest import signed_up
+
+
+async def _li_on_leave_and_wang_covers(people):
+    li, wa = people("李社工"), people("王社工")
+    await li.send("我今天请假")
+    await wa.click(wa.last("谁来接班"), "我来值班")
+    return li, wa
+
+
+async def test_handing_back_a_duty_whose_rostered_one_is_on_leave_keeps_it_and_says_why(people, app):
+    li, wa = await _li_on_leave_and_wang_covers(people)
+    await wa.send("🕒 值班")
+    await wa.click(wa.last("现在值班"), "交还值班")
+    said = wa.inbox[-1]
+    assert "李社工" in said.text and "请假" in said.text, said.text
+    assert "还在您这里" in said.text, said.text
+    assert any("请同事接班" in label for label, _ in said.buttons)  # no dead end: one tap to ask a colleague
+
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("🆘 紧急求助")
+    assert "紧急求助 #1" in wa.last("紧急求助").text
+    assert not any("紧急求助 #1" in t for t in li.texts())
+
+
+async def test_the_one_who_keeps_the_duty_can_ask_a_colleague_in_one_tap(people, app):
+    li, wa = await _li_on_leave_and_wang_covers(people)
+    chen = people("陈书记")
+    await wa.send("🕒 值班")
+    await wa.click(wa.last("现在值班"), "交还值班")
+    await wa.click(wa.inbox[-1], "请同事接班")
+    ask = chen.last("谁来接班")
+    assert "王社工" in ask.text
+    assert not any("谁来接班" in t and "王社工" in t for t in li.texts())  # not asked of the one on leave
+    await chen.click(ask, "我来值班")
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("🆘 紧急求助")
+    assert "紧急求助 #1" in chen.last("紧急求助").text
+    assert not any("紧急求助 #1" in t for t in li.texts() + wa.texts())
+
+
+async def test_a_duty_taken_from_the_duty_view_goes_back_to_the_roster_when_nobody_is_on_leave(people, app):
+    li, wa = people("李社工"), people("王社工")
+    await wa.send("🕒 值班")
+    await wa.click(wa.last("现在值班"), "我来值班")
+    await wa.send("🕒 值班")
+    await wa.click(wa.last("现在值班"), "交还值班")
+    assert "现在值班：李社工" in wa.inbox[-1].text
+    assert "请假" not in wa.inbox[-1].text
