@@ -84,8 +84,8 @@ def _describe(ctx: Ctx, e: dict) -> str:
         kw["failed"] = ctx.t("timeline.failed", who=", ".join(e["failed"])) if e.get("failed") else ""
     if ev == "created" and e.get("source") in SOURCES:
         kw["source"] = ctx.t(f"source.{e['source']}")
-    if ev == "handed_over" and e.get("from"):  # the head moved a colleague's call
-        ev = "handed_over_from"
+    if ev == "handed_over" and e.get("from"):  # the head moved a colleague's call (to herself: took it over)
+        ev = "taken_over" if e.get("to") == e.get("by") else "handed_over_from"
     if ev in ("escalated", "fallback_alert"):
         kw["level"] = e.get("level", 0) + 1
     if ev == "resolved":
