@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 
-from .. import roster
+from .. import roster, staff_langs
 from ..types import Button, Outbound
 
 log = logging.getLogger(__name__)
@@ -112,9 +112,11 @@ async def tell_back(svc, st) -> None:
         name = (await svc.incidents._caller(inc)).get("name", "")
         why = "" if inc.get("holder_blocked") else "_unreached"
         if lost(inc):
-            msgs.append(Outbound(st.telegram_id, svc.cat.t(f"staff.holder_back{why}", n=n, name=name),
-                                 buttons=((Button(svc.cat.t("btn.claim"), f"inc:claim:{n}"),),), urgent=True))
+            msgs.append(Outbound(st.telegram_id, staff_langs.t(svc, st.telegram_id, f"staff.holder_back{why}", n=n,
+                                                               name=name),
+                                 buttons=((Button(staff_langs.t(svc, st.telegram_id, "btn.claim"), f"inc:claim:{n}"),),),
+                                 urgent=True))
         elif taker := roster.staff_by_id(svc.settings, inc.get("claimed_by")):
-            msgs.append(Outbound(st.telegram_id, svc.cat.t(f"staff.holder_back_taken{why}", n=n, name=name,
-                                                                 who=taker.name)))
+            msgs.append(Outbound(st.telegram_id, staff_langs.t(svc, st.telegram_id, f"staff.holder_back_taken{why}",
+                                                               n=n, name=name, who=taker.name)))
     await svc.outbox.send_all(msgs)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .. import roster
+from .. import roster, staff_langs
 from ..flows.base import Ctx
 from ..types import Button, MessageRef, Outbound
 
@@ -27,28 +27,30 @@ async def ask_cover(ctx: Ctx, text: str) -> bool:
     """Her colleagues asked to take her duty over; False when she is not on duty now or the words are not that."""
     if not CANNOT.search(text) or ANOTHER_DAY.search(text):
         return False
-    return await _ask(ctx, ctx.svc.cat.t("shift.ask_cover", name=ctx.me.name, words=text.strip()[:100]))
+    return await _ask(ctx, "shift.ask_cover", name=ctx.me.name, words=text.strip()[:100])
 
 
 async def ask_cover_tapped(ctx: Ctx) -> None:
     """[🕒 请同事接班] under "值班还在您这里": her colleagues asked as her words would have."""
-    if not await _ask(ctx, ctx.svc.cat.t("shift.ask_cover_back", name=ctx.me.name)):
+    if not await _ask(ctx, "shift.ask_cover_back", name=ctx.me.name):
         ctx.say(ctx.t("shift.not_on_duty"))
 
 
-async def _ask(ctx: Ctx, ask: str) -> bool:
-    """`ask` with [🙋 我来值班] to every colleague the bot can reach and who is not on leave, the head too."""
+async def _ask(ctx: Ctx, key: str, **kw) -> bool:
+    """The ask (`key`) with [🙋 我来值班] to every colleague the bot can reach and who is not on leave, the head too,
+    each in her language."""
     svc = ctx.svc
     me = roster.staff_by_id(svc.settings, ctx.me.staff_id)
     if me is None or me.id not in {st.id for st in await roster.reachable_on_duty(svc)}:
         return False
     gone = roster.away(await svc.store.duty_overrides(), svc.clock.ts())
     cannot, rid = await roster.unreachable(svc), await svc.store.open_cover(me.id)
-    take = Button(svc.cat.t("btn.duty_take"), f"cover:{rid}")
     sent = []
     for st in svc.settings.staff:
         if st.id != me.id and st.id not in cannot and gone.get(st.id) != "leave" and st.telegram_id:
-            res = await svc.outbox.send(Outbound(st.telegram_id, ask, buttons=((take,),), tag=f"shift:{me.id}"))
+            take = Button(staff_langs.t(svc, st.telegram_id, "btn.duty_take"), f"cover:{rid}")
+            res = await svc.outbox.send(Outbound(st.telegram_id, staff_langs.t(svc, st.telegram_id, key, **kw),
+                                                 buttons=((take,),), tag=f"shift:{me.id}"))
             sent += [(st.telegram_id, res.message_id)] if res.ok and res.message_id else []
     await svc.store.cover_sent(rid, sent)
     ctx.say(ctx.t("shift.asked"))
@@ -101,7 +103,8 @@ async def taken_from(svc, taker, before: list, rid: int | None = None) -> None:
     answer)."""
     for st in before:
         if st.id != taker.id and st.telegram_id:
-            await svc.outbox.send(Outbound(st.telegram_id, svc.cat.t("shift.taken", name=taker.name), tag="shift"))
+            await svc.outbox.send(Outbound(st.telegram_id, staff_langs.t(svc, st.telegram_id, "shift.taken",
+                                                                         name=taker.name), tag="shift"))
         ask = await svc.store.open_cover_of(st.id) if st.id != taker.id else None
         if ask and await took_first(svc, ask, taker) is None:
             await _asks_closed(svc, ask, taker)
@@ -112,6 +115,7 @@ async def taken_from(svc, taker, before: list, rid: int | None = None) -> None:
 async def _asks_closed(svc, rid: int, taker) -> None:
     ask = await svc.store.cover(rid)
     asker = roster.staff_by_id(svc.settings, ask.get("asker"))
-    text = svc.cat.t("shift.covered", taker=taker.name, name=getattr(asker, "name", ""))
-    await svc.outbox.send_all([Outbound(chat, text, edit=MessageRef(chat, msg), tag="shift")
+    kw = dict(taker=taker.name, name=getattr(asker, "name", ""))
+    await svc.outbox.send_all([Outbound(chat, staff_langs.t(svc, chat, "shift.covered", **kw), edit=MessageRef(chat, msg),
+                                        tag="shift")
                                for chat, msg in ask["messages"] if chat != taker.telegram_id])

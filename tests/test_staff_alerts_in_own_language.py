@@ -1,0 +1,57 @@
+"""Each staff member reads alerts in her own language. 李社工's Telegram is in English (or she chose English with
+/lang); 王社工's in Chinese. Before, every alert came in the committee's language: 李社工, on duty, got "🆘🆘 紧急求助 #1
+… 等待接单" while everything else the bot told her was English. Now her packet, its buttons, its edits (claimed,
+resolved) and the escalation's are in English, 王社工's in Chinese; what the resident said stays as said."""
+from conftest import signed_up
+
+from bot.testing.tools import Person
+
+
+async def _li_in_english(app) -> Person:
+    li = Person(app, 1001, "李社工", language="en")
+    await li.send("/start")  # her Telegram's language, as the bot reads it from any message of hers
+    return li
+
+
+async def test_the_on_duty_staff_member_reads_the_alert_in_her_own_language(people, app):
+    li = await _li_in_english(app)
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("救命 我摔倒了")
+    alert = li.last("#1")
+    assert alert.text.splitlines()[0] == "🆘🆘 EMERGENCY #1", alert.text
+    assert "Waiting for someone to take it" in alert.text
+    assert "救命 我摔倒了" in alert.text  # her words as she said them
+    assert any("take it" in label.lower() for label, _ in alert.buttons), alert.buttons
+
+    await li.click(alert, "take")
+    assert "紧急求助" not in li.last("#1").text  # the packet's edit too
+
+
+async def test_an_escalation_reaches_each_in_their_own_language(people, app, clock):
+    li = await _li_in_english(app)
+    wa = people("王社工")
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("🆘 紧急求助")
+    clock.advance(minutes=3, seconds=5)
+    await app.engine.tick()
+    assert "EMERGENCY #1" in li.last("#1").text
+    assert "紧急求助 #1" in wa.last("#1").text
+
+
+async def test_a_staff_member_who_chose_english_with_lang_gets_english_alerts(people, app):
+    li = people("李社工")
+    await li.send("/lang")
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("🆘 紧急求助")
+    assert "EMERGENCY #1" in li.last("#1").text
+
+
+async def test_a_colleagues_ask_to_cover_reaches_each_in_her_language(people, app):
+    chen, wa, li = people("陈书记"), people("王社工"), people("李社工")
+    await chen.send("/lang")
+    await li.send("我今天请假")
+    ask = chen.inbox[-1]
+    assert "Who will take it over?" in ask.text and "我今天请假" in ask.text, ask.text  # her words as she wrote them
+    assert "谁来接班" in wa.last("谁来接班").text
+    await chen.click(ask, "take")
+    assert chen.inbox[-1].text.startswith("🕒 On duty now: 陈书记"), chen.inbox[-1].text
