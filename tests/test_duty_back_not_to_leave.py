@@ -51,3 +51,15 @@ async def test_a_duty_taken_from_the_duty_view_goes_back_to_the_roster_when_nobo
     await wa.click(wa.last("现在值班"), "交还值班")
     assert "现在值班：李社工" in wa.inbox[-1].text
     assert "请假" not in wa.inbox[-1].text
+
+
+async def test_the_rostered_one_pressing_hand_back_is_told_how_to_hand_it_on(people, app):
+    """李社工 is on duty by the roster and presses ↩️ 交还值班: before, the duty view came back unchanged, saying
+    nothing. Now she reads she is on the roster, with one tap to ask a colleague."""
+    li, chen = people("李社工"), people("陈书记")
+    await li.send("🕒 值班")
+    await li.click(li.last("现在值班"), "交还值班")
+    said = li.inbox[-1]
+    assert "排班" in said.text and "还在您这里" in said.text, said.text
+    await li.click(said, "请同事接班")
+    assert "李社工" in chen.last("谁来接班").text

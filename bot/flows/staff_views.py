@@ -134,8 +134,8 @@ async def on_duty_button(ctx: Ctx, action: str, rid: int | None = None) -> None:
         await shift_handoff.take_over(ctx.svc, me, rid)
     elif action == "back":
         on_leave, given = await shift_handoff.hand_back(ctx.svc, me)
-        if not given:  # the roster's own are on leave: she stays on duty, and can ask a colleague
-            ctx.edit_pressed(ctx.t("shift.back_kept", names=on_leave),
+        if not given:  # the roster's own are on leave, or it is hers: she stays on duty, and can ask a colleague
+            ctx.edit_pressed(ctx.t("shift.back_kept", names=on_leave) if on_leave else ctx.t("shift.back_rostered"),
                              buttons=[[ctx.button("btn.duty_ask", "duty:ask")]])
             return
         if on_leave:

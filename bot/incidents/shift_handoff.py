@@ -68,13 +68,13 @@ async def take_over(svc, me, rid: int | None) -> None:
 
 
 async def hand_back(svc, me) -> tuple[str, bool]:
-    """↩️ 交还值班: the duty `me` took over goes back to the roster — never to someone on leave. ("", True) when it was
-    not hers to give back; (a line saying who is on leave, kept) — kept False when nobody else would be on duty then,
-    so she stays on it."""
+    """↩️ 交还值班: the duty `me` took over goes back to the roster — never to someone on leave. (who is on leave, given):
+    given False when she stays on duty — nobody else would be on it then, or the roster itself puts her on it ("" on
+    leave) — ("", True) when she is not on duty at all."""
     overrides, now = await svc.store.duty_overrides(), svc.clock.now()
     ts = now.timestamp()
-    if overrides.get(me.id, 0) <= ts:
-        return "", True
+    if overrides.get(me.id, 0) <= ts:  # on duty by the roster (or not at all): nothing taken to give back
+        return "", me.id not in {st.id for st in roster.scheduled(svc.settings, now, overrides)}
     after = {k: v for k, v in overrides.items() if k != me.id}
     relieved_back = not any(":" not in k and v > ts for k, v in after.items())  # nobody else took it: the roster's
     if relieved_back:
