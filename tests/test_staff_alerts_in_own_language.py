@@ -55,3 +55,14 @@ async def test_a_colleagues_ask_to_cover_reaches_each_in_her_language(people, ap
     assert "谁来接班" in wa.last("谁来接班").text
     await chen.click(ask, "take")
     assert chen.inbox[-1].text.startswith("🕒 On duty now: 陈书记"), chen.inbox[-1].text
+
+
+async def test_the_surge_line_reaches_each_in_her_language(app, clock):
+    from test_surge import cry_a_minute_apart, neighbours
+
+    wang = Person(app, 1002, "王社工", language="en")
+    await wang.send("/start")
+    await cry_a_minute_apart(clock, await neighbours(app, 3, building="5"))
+    line = next(t for t in wang.texts() if t.startswith("⚠️ Many calls at once"))
+    assert "3 emergency calls within 5 minutes" in line, line
+    assert any("5分钟内有3个紧急求助" in t for t in Person(app, 1003, "陈书记").texts())
