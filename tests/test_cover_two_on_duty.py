@@ -27,7 +27,10 @@ async def test_a_cover_replaces_only_the_one_on_leave_not_her_shift_partner(peop
     assert "紧急求助 #1" in wa.last("紧急求助").text  # her partner still hears it at once
     assert not any("紧急求助 #1" in t for t in li.texts())  # she is on leave
     await wa.send("🕒 值班")
-    assert set(wa.last("现在值班").text.splitlines()[0].split("：")[1].split("、")) == {"陈书记", "王社工"}
+    view = wa.last("现在值班").text.splitlines()
+    assert set(view[0].split("：")[1].split("、")) == {"陈书记", "王社工"}
+    assert "请假" in view[1] and "李社工" in view[1]  # nobody counts on her today
+    assert "先发给陈书记" not in wa.last("替李社工").text  # her own alerts did not stop
 
 
 async def test_handing_back_the_cover_leaves_the_partner_on_duty_not_the_one_on_leave(people, app):

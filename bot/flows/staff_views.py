@@ -102,6 +102,9 @@ async def _duty_text(ctx: Ctx) -> str:
     s, overrides = ctx.svc.settings, await ctx.svc.store.duty_overrides()
     duty = roster.on_duty(s, ctx.svc.clock.now(), overrides)
     lines = [ctx.t("staff.duty_now", names="、".join(st.name for st in duty))]
+    gone = roster.away(overrides, ctx.svc.clock.ts())  # those on leave get no alert: said, so nobody counts on them
+    if on_leave := [st.name for st in s.staff if gone.get(st.id) == "leave"]:
+        lines.append(ctx.t("staff.duty_leave", names="、".join(on_leave)))
     reach = ctx.svc.reach
     cannot = await reach.unreachable() if reach else set()
     missing = [st.name for st in duty if st.id in cannot]
