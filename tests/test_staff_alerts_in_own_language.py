@@ -66,3 +66,14 @@ async def test_the_surge_line_reaches_each_in_her_language(app, clock):
     line = next(t for t in wang.texts() if t.startswith("⚠️ Many calls at once"))
     assert "3 emergency calls within 5 minutes" in line, line
     assert any("5分钟内有3个紧急求助" in t for t in Person(app, 1003, "陈书记").texts())
+
+
+async def test_a_colleague_who_blocked_the_bot_is_told_of_in_each_ones_language(people, app):
+    from bot.types import Inbound
+
+    wang = Person(app, 1002, "王社工", language="en")
+    await wang.send("/start")
+    await app.engine.handle(Inbound(user_id=1001, chat_id=1001, kind="blocked"))  # 李社工, on duty, blocks it
+    told = wang.inbox[-1].text
+    assert "李社工" in told and "屏蔽" not in told, told
+    assert any("屏蔽" in t for t in people("陈书记").texts())
