@@ -77,3 +77,13 @@ async def test_a_colleague_who_blocked_the_bot_is_told_of_in_each_ones_language(
     told = wang.inbox[-1].text
     assert "李社工" in told and "屏蔽" not in told, told
     assert any("屏蔽" in t for t in people("陈书记").texts())
+
+
+async def test_what_the_resident_adds_reaches_the_holder_in_her_language_in_his_words(people, app):
+    li = await _li_in_english(app)
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("🆘 紧急求助")
+    await li.click(li.last("#1"), "take")
+    await zhang.send("钥匙在门口地垫下面")
+    added = li.last("钥匙在门口地垫下面").text
+    assert "#1" in added and "又说" not in added and "补充" not in added, added
