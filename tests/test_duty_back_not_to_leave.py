@@ -51,6 +51,7 @@ async def test_a_duty_taken_from_the_duty_view_goes_back_to_the_roster_when_nobo
     await wa.click(wa.last("现在值班"), "交还值班")
     assert "现在值班：李社工" in wa.inbox[-1].text
     assert "请假" not in wa.inbox[-1].text
+    assert "王社工把值班交还了" in li.inbox[-1].text  # she read her alerts had stopped: now she reads they are back
 
 
 async def test_the_rostered_one_pressing_hand_back_is_told_how_to_hand_it_on(people, app):

@@ -68,7 +68,8 @@ async def take_over(svc, me, rid: int | None) -> None:
 
 
 async def hand_back(svc, me) -> tuple[str, bool]:
-    """↩️ 交还值班: the duty `me` took over goes back to the roster — never to someone on leave. (who is on leave, given):
+    """↩️ 交还值班: the duty `me` took over goes back to the roster — never to someone on leave — and whoever is on duty
+    again is told (she read her alerts had stopped). (who is on leave, given):
     given False when she stays on duty — nobody else would be on it then, or the roster itself puts her on it ("" on
     leave) — ("", True) when she is not on duty at all."""
     overrides, now = await svc.store.duty_overrides(), svc.clock.now()
@@ -85,6 +86,11 @@ async def hand_back(svc, me) -> tuple[str, bool]:
     if on_leave and not duty:
         return on_leave, False
     await svc.store.give_back_duty(me.id, relieved_back=relieved_back)
+    before = {st.id for st in roster.scheduled(svc.settings, now, overrides)}
+    cannot = await roster.unreachable(svc)
+    await svc.outbox.send_all([Outbound(st.telegram_id, staff_langs.t(svc, st.telegram_id, "shift.back_to_you",
+                                                                      name=me.name), tag="shift")
+                               for st in duty if st.id not in before and st.id not in cannot and st.telegram_id])
     return on_leave, True
 
 
