@@ -87,3 +87,14 @@ async def test_what_the_resident_adds_reaches_the_holder_in_her_language_in_his_
     await zhang.send("钥匙在门口地垫下面")
     added = li.last("钥匙在门口地垫下面").text
     assert "#1" in added and "又说" not in added and "补充" not in added, added
+
+
+async def test_a_voice_on_an_open_call_reaches_the_holder_with_her_language_s_line(people, app):
+    li = await _li_in_english(app)
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("🆘 紧急求助")
+    await li.click(li.last("#1"), "take")
+    await zhang.send_kind("voice")
+    intro = li.inbox[-2].text
+    assert "#1" in intro and "张阿姨" in intro and "发来" not in intro, intro
+    assert li.inbox[-1].forwarded

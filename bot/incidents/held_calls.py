@@ -94,10 +94,11 @@ async def holder_unreachable(svc, staff_id: str) -> None:
     if st is None or not (held := await give_back(svc, st.id, st.name)):
         return
     cannot = await roster.unreachable(svc)
-    text = "\n".join([svc.cat.t("staff.unreachable_holder", name=st.name, phone=st.phone),
-                      svc.cat.t("staff.holder_lost", name=st.name, calls=await named(svc, held))])
-    await svc.outbox.send_all([Outbound(o.telegram_id, text, urgent=True) for o in svc.settings.staff
-                               if o.id != st.id and o.id not in cannot])
+    calls = await named(svc, held)
+    await svc.outbox.send_all([Outbound(o.telegram_id, "\n".join([
+        staff_langs.t(svc, o.telegram_id, "staff.unreachable_holder", name=st.name, phone=st.phone),
+        staff_langs.t(svc, o.telegram_id, "staff.holder_lost", name=st.name, calls=calls)]), urgent=True)
+        for o in svc.settings.staff if o.id != st.id and o.id not in cannot])
 
 
 async def tell_back(svc, st) -> None:
