@@ -64,3 +64,18 @@ async def test_the_rostered_one_pressing_hand_back_is_told_how_to_hand_it_on(peo
     assert "排班" in said.text and "还在您这里" in said.text, said.text
     await li.click(said, "请同事接班")
     assert "李社工" in chen.last("谁来接班").text
+
+
+async def test_asking_for_cover_when_no_colleague_can_be_asked_says_so_and_whom_to_phone(people, app):
+    """李社工 says "我今天请假" while 王社工 and 陈书记 have both blocked the bot. Before, she read "已经请同事接班" — yet
+    nobody had been asked, and she would wait for a taker who never came. Now she reads nobody could be asked, that
+    calls still reach her, and her colleagues' numbers to phone."""
+    from bot.types import Inbound
+
+    li = people("李社工")
+    for tg in (1002, 1003):
+        await app.engine.handle(Inbound(user_id=tg, chat_id=tg, kind="blocked"))
+    await li.send("我今天请假")
+    said = li.inbox[-1].text
+    assert "已经请同事接班" not in said, said
+    assert "13800000002" in said and "13800000003" in said and "先发给您" in said, said

@@ -16,6 +16,7 @@ import re
 from .. import roster, staff_langs
 from ..flows.base import Ctx
 from ..types import Button, MessageRef, Outbound
+from .packet import tappable
 
 CANNOT = re.compile(r"请假|值不了|来不了|(顶|代|替|换)(一下|个)?班|我(今天|今晚|下午|上午|现在)?(要)?休息"
                     r"|(今天|今晚|下午|上午|现在)我(要)?休息|\bday off\b|\bcan'?t (do|take) (the |my |this )?(shift|duty)\b",
@@ -53,7 +54,11 @@ async def _ask(ctx: Ctx, key: str, **kw) -> bool:
                                                  buttons=((take,),), tag=f"shift:{me.id}"))
             sent += [(st.telegram_id, res.message_id)] if res.ok and res.message_id else []
     await svc.store.cover_sent(rid, sent)
-    ctx.say(ctx.t("shift.asked"))
+    if sent:
+        ctx.say(ctx.t("shift.asked"))
+    else:  # nobody could be asked: never "已经请同事接班" — she would wait for a taker who never comes
+        ctx.say(ctx.t("shift.asked_nobody", phones="\n".join(
+            f"☎️ {st.name}：{tappable(st.phone)}" for st in svc.settings.staff if st.id != me.id and gone.get(st.id) != "leave")))
     return True
 
 
