@@ -98,3 +98,13 @@ async def test_a_voice_on_an_open_call_reaches_the_holder_with_her_language_s_li
     intro = li.inbox[-2].text
     assert "#1" in intro and "张阿姨" in intro and "发来" not in intro, intro
     assert li.inbox[-1].forwarded
+
+
+async def test_a_live_location_reaches_the_holder_in_her_language(people, app):
+    li = await _li_in_english(app)
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("🆘 紧急求助")
+    await li.click(li.last("#1"), "take")
+    await zhang._do(kind="moved", latitude=31.21, longitude=121.45)
+    live = li.last("31.21000").text
+    assert "实时位置" not in live and "#1" in live, live
