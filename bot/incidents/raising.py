@@ -95,8 +95,8 @@ class Raising:
         person = await self.store.resident(inc["resident"]) or {}
         kw = dict(n=n, name=person.get("name", ""), words=said,
                   **({"reporter": by["name"], "relation": by["relation"]} if by else {}))
-        text = lambda chat: staff_langs.t(self.svc, chat, "alert.family_added" if by else "alert.resident_added",  # noqa: E731
-                                          **kw)  # each in her language; his words as he said them
+        key = "alert.family_added" if by else "alert.resident_added"
+        text = lambda chat: staff_langs.t(self.svc, chat, key, **kw)  # noqa: E731 — hers; his words as he said them
         failed: list[int] = []
         reached = await roster.pass_on(self.svc, await listeners(self.svc, inc), text, None, tag=f"added:{n}",
                                        urgent_intro=inc["kind"] == "emergency", failed=failed)

@@ -5,7 +5,8 @@ duty over, from here or from /duty, is on duty at once INSTEAD of them — the o
 duty (from /duty); never one more phone beside hers, and never her shift partner too (store/cover.py take_duty) — and
 those it was taken from are told (`taken_from`): their alerts stop, and they should know. ↩️ 交还值班 gives a duty
 taken back to the roster, never to someone on leave (`hand_back`): with nobody else on duty then, she keeps it and
-reads why, with one tap to ask her colleagues. The ask has one taker (bot/store/cover.py): once taken, the others' asks say who
+reads why, with one tap to ask her colleagues.
+The ask has one taker (bot/store/cover.py): once taken, the others' asks say who
 took it (no button left), and a tap on an old one says who has it and takes nothing. Words about another day
 ("明天我休息") ask nobody: the duty view, as before.
 """
@@ -57,8 +58,9 @@ async def _ask(ctx: Ctx, key: str, **kw) -> bool:
     if sent:
         ctx.say(ctx.t("shift.asked"))
     else:  # nobody could be asked: never "已经请同事接班" — she would wait for a taker who never comes
-        ctx.say(ctx.t("shift.asked_nobody", phones="\n".join(
-            f"☎️ {st.name}：{tappable(st.phone)}" for st in svc.settings.staff if st.id != me.id and gone.get(st.id) != "leave")))
+        ctx.say(ctx.t("shift.asked_nobody", phones="\n".join(f"☎️ {st.name}：{tappable(st.phone)}" for st in
+                                                            svc.settings.staff
+                                                            if st.id != me.id and gone.get(st.id) != "leave")))
     return True
 
 

@@ -150,7 +150,8 @@ class Surges:
         """The line to the chats still owed it, each in her language; whether some still are (its timer sends it to
         them again)."""
         texts = json.loads(text) if text.startswith("{") else {}  # (a line kept as plain text: as it was)
-        said = lambda chat: texts.get(self.svc.staff_locale(chat)) or texts.get(self.svc.settings.locale) or text  # noqa: E731
+        def said(chat: int) -> str:
+            return texts.get(self.svc.staff_locale(chat)) or texts.get(self.svc.settings.locale) or text
         results = await self.svc.outbox.send_all([Outbound(chat, said(chat), urgent=True, tag="alert:surge")
                                                   for chat in chats])
         return await self.store.surge_reached(sid, [chat for chat, res in zip(chats, results) if res.ok])
