@@ -5,6 +5,12 @@ and the duty stays with her (with one tap to ask a colleague instead); no alert 
 from conftest import signed_up
 
 
+async def _in_duty_view(person, label: str) -> None:
+    """She opens 🕒 值班 and presses `label` there."""
+    await person.send("🕒 值班")
+    await person.click(person.last("现在值班"), label)
+
+
 async def _li_on_leave_and_wang_covers(people):
     li, wa = people("李社工"), people("王社工")
     await li.send("我今天请假")
@@ -14,8 +20,7 @@ async def _li_on_leave_and_wang_covers(people):
 
 async def test_handing_back_a_duty_whose_rostered_one_is_on_leave_keeps_it_and_says_why(people, app):
     li, wa = await _li_on_leave_and_wang_covers(people)
-    await wa.send("🕒 值班")
-    await wa.click(wa.last("现在值班"), "交还值班")
+    await _in_duty_view(wa, "交还值班")
     said = wa.inbox[-1]
     assert "李社工" in said.text and "请假" in said.text, said.text
     assert "还在您这里" in said.text, said.text
@@ -30,8 +35,7 @@ async def test_handing_back_a_duty_whose_rostered_one_is_on_leave_keeps_it_and_s
 async def test_the_one_who_keeps_the_duty_can_ask_a_colleague_in_one_tap(people, app):
     li, wa = await _li_on_leave_and_wang_covers(people)
     chen = people("陈书记")
-    await wa.send("🕒 值班")
-    await wa.click(wa.last("现在值班"), "交还值班")
+    await _in_duty_view(wa, "交还值班")
     await wa.click(wa.inbox[-1], "请同事接班")
     ask = chen.last("谁来接班")
     assert "王社工" in ask.text
@@ -45,10 +49,8 @@ async def test_the_one_who_keeps_the_duty_can_ask_a_colleague_in_one_tap(people,
 
 async def test_a_duty_taken_from_the_duty_view_goes_back_to_the_roster_when_nobody_is_on_leave(people, app):
     li, wa = people("李社工"), people("王社工")
-    await wa.send("🕒 值班")
-    await wa.click(wa.last("现在值班"), "我来值班")
-    await wa.send("🕒 值班")
-    await wa.click(wa.last("现在值班"), "交还值班")
+    await _in_duty_view(wa, "我来值班")
+    await _in_duty_view(wa, "交还值班")
     assert "现在值班：李社工" in wa.inbox[-1].text
     assert "请假" not in wa.inbox[-1].text
     assert "王社工把值班交还了" in li.inbox[-1].text  # she read her alerts had stopped: now she reads they are back
@@ -58,8 +60,7 @@ async def test_the_rostered_one_pressing_hand_back_is_told_how_to_hand_it_on(peo
     """李社工 is on duty by the roster and presses ↩️ 交还值班: before, the duty view came back unchanged, saying
     nothing. Now she reads she is on the roster, with one tap to ask a colleague."""
     li, chen = people("李社工"), people("陈书记")
-    await li.send("🕒 值班")
-    await li.click(li.last("现在值班"), "交还值班")
+    await _in_duty_view(li, "交还值班")
     said = li.inbox[-1]
     assert "排班" in said.text and "还在您这里" in said.text, said.text
     await li.click(said, "请同事接班")

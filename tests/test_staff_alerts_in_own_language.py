@@ -13,6 +13,15 @@ async def _li_in_english(app) -> Person:
     return li
 
 
+async def _li_holds_zhangs_call(people, app) -> tuple[Person, Person]:
+    """李社工 (in English) took 张阿姨's 🆘 #1."""
+    li = await _li_in_english(app)
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("🆘 紧急求助")
+    await li.click(li.last("#1"), "take")
+    return li, zhang
+
+
 async def test_the_on_duty_staff_member_reads_the_alert_in_her_own_language(people, app):
     li = await _li_in_english(app)
     zhang = await signed_up(people("张阿姨"), "13900000001")
@@ -80,20 +89,14 @@ async def test_a_colleague_who_blocked_the_bot_is_told_of_in_each_ones_language(
 
 
 async def test_what_the_resident_adds_reaches_the_holder_in_her_language_in_his_words(people, app):
-    li = await _li_in_english(app)
-    zhang = await signed_up(people("张阿姨"), "13900000001")
-    await zhang.send("🆘 紧急求助")
-    await li.click(li.last("#1"), "take")
+    li, zhang = await _li_holds_zhangs_call(people, app)
     await zhang.send("钥匙在门口地垫下面")
     added = li.last("钥匙在门口地垫下面").text
     assert "#1" in added and "又说" not in added and "补充" not in added, added
 
 
 async def test_a_voice_on_an_open_call_reaches_the_holder_with_her_language_s_line(people, app):
-    li = await _li_in_english(app)
-    zhang = await signed_up(people("张阿姨"), "13900000001")
-    await zhang.send("🆘 紧急求助")
-    await li.click(li.last("#1"), "take")
+    li, zhang = await _li_holds_zhangs_call(people, app)
     await zhang.send_kind("voice")
     intro = li.inbox[-2].text
     assert "#1" in intro and "张阿姨" in intro and "发来" not in intro, intro
@@ -101,10 +104,7 @@ async def test_a_voice_on_an_open_call_reaches_the_holder_with_her_language_s_li
 
 
 async def test_a_live_location_reaches_the_holder_in_her_language(people, app):
-    li = await _li_in_english(app)
-    zhang = await signed_up(people("张阿姨"), "13900000001")
-    await zhang.send("🆘 紧急求助")
-    await li.click(li.last("#1"), "take")
+    li, zhang = await _li_holds_zhangs_call(people, app)
     await zhang._do(kind="moved", latitude=31.21, longitude=121.45)
     live = li.last("31.21000").text
     assert "实时位置" not in live and "#1" in live, live
