@@ -33,6 +33,7 @@ from .redisconn import connect_redis, urgent_client
 from .residents import register, staff_join
 from .routes import Routes
 from .services import Services
+from . import staff_langs
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -186,6 +187,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     svc.outage.attach(engine.handle)  # calls journaled while Redis was away go through the front door when it is back
     await staff_join.refresh(svc)  # staff who joined by phone; those no longer listed lose their rights here
     await svc.reach.start()
+    await staff_langs.refresh(svc)  # the language each staff member reads her alerts in
     app = App(settings, secrets, engine, svc, redis, embedded, owns_redis=not shared)
     app.closers.extend([engine.close, *routes.closers, *(() if urgent_redis else (store.urgent_r.aclose,))])
     if secrets.sentinels() and not shared:

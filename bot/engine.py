@@ -11,7 +11,7 @@ import logging
 
 from redis.exceptions import LockError, RedisError
 
-from . import roster
+from . import roster, staff_langs
 from .fallback import MediaCap, fallback
 from .flows import chat, resident
 from .flows.base import Ctx
@@ -214,6 +214,7 @@ class Engine:
             new = "en" if ctx.me.locale == "zh" else "zh"
             await self.svc.store.set_pref(ctx.ev.user_id, "locale", new)
             ctx.me.locale = new
+            staff_langs.heard(self.svc, ctx.ev.user_id, new)  # (a staff member's alerts: from now on)
             show_menu(ctx, "menu.language_set")
         elif (route := self.routes.command(name)) or name in STAFF_COMMANDS:
             if ctx.me.role not in (route.roles if route else STAFF):

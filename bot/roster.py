@@ -26,17 +26,32 @@ def rostered(settings: Settings, when: datetime) -> list[Staff]:
     return [s for s in settings.staff if s.id in ids]
 
 
+def away(overrides: dict[str, float], ts: float) -> dict[str, str]:
+    """Staff relieved of their duty now, by id: "leave" (she asked to be covered: bot/incidents/shift_handoff.py) or
+    "off" (a colleague took the duty over from /duty)."""
+    return {k.split(":", 1)[1]: k.split(":", 1)[0] for k, until in overrides.items() if ":" in k and until > ts}
+
+
+def scheduled(settings: Settings, when: datetime, overrides: dict[str, float]) -> list[Staff]:
+    """Whoever took the duty over, and the rostered staff nobody took it from (on leave, or relieved from /duty);
+    empty when that is nobody."""
+    ts, gone = when.timestamp(), away(overrides, when.timestamp())
+    rota = {s.id for s in rostered(settings, when)}
+    return [s for s in settings.staff if overrides.get(s.id, 0) > ts or (s.id in rota and s.id not in gone)]
+
+
 def on_duty(settings: Settings, when: datetime, overrides: dict[str, float],
             unreachable: set[str] | frozenset[str] = frozenset()) -> list[Staff]:
-    """Rostered staff, or whoever took the duty over. Everyone when nobody is on duty. Staff the bot cannot
+    """Rostered staff, but those a colleague took the duty from, with whoever took it (a cover replaces only the one
+    who asked: her shift partner stays on duty). Everyone not on leave when nobody is on duty. Staff the bot cannot
     reach (`unreachable` ids) are passed over; if that leaves nobody, the first reachable staff member instead."""
-    ts = when.timestamp()
-    taken = [s for s in settings.staff if overrides.get(s.id, 0) > ts]
-    duty = taken or rostered(settings, when) or list(settings.staff)
+    gone = away(overrides, when.timestamp())
+    duty = scheduled(settings, when, overrides) or [s for s in settings.staff if s.id not in gone] or list(settings.staff)
     heard = [s for s in duty if s.id not in unreachable]
     if heard:
         return heard
-    return next(([s] for s in settings.staff if s.id not in unreachable), duty)
+    return next(([s] for s in settings.staff if s.id not in unreachable and s.id not in gone),
+                next(([s] for s in settings.staff if s.id not in unreachable), duty))
 
 
 async def unreachable(svc) -> set[str]:
@@ -61,10 +76,11 @@ def heads(settings: Settings) -> list[Staff]:
     return [s for s in settings.staff if s.role == "head"]
 
 
-async def pass_on(svc, chats: list[int], intro: str, ref, *, tag: str,
+async def pass_on(svc, chats: list[int], intro, ref, *, tag: str,
                   urgent_intro: bool = False, buttons=(), failed: list[int] | None = None) -> int:
-    """`intro` and the forwarded `ref` to `chats`; if none of them can be reached (they blocked the bot since the
-    alert), to the reachable staff on duty, else to anyone on the staff the bot can reach. How many got it. A chat
+    """`intro` (a text, or a chat's own: Outbox.forward_to) and the forwarded `ref` to `chats`; if none of them can be
+    reached (they blocked the bot since the alert), to the reachable staff on duty, else to anyone on the staff the bot
+    can reach. How many got it. A chat
     that refused it for good is passed over by the next alert (`Reach.refused`); those of `chats` Telegram failed
     for (5xx, time-outs) are added to `failed`, if given."""
     tried, refused = set(chats), []

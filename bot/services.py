@@ -4,7 +4,7 @@ Each feature is named here with its type; what it answers (buttons, commands, ti
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Awaitable, Callable
 
 from .clock import Clock
@@ -49,5 +49,10 @@ class Services:
     stranger_said: Callable[[Any, str, bool], Awaitable[int | None]] | None = None
     stranger_linked: Callable[[int, dict], Awaitable[None]] | None = None  # signed up: their open call is theirs
 
-    def staff_locale(self) -> str:
-        return self.settings.locale
+    # staff chat -> the language she reads (her Telegram's, or /lang): alerts are made the moment a chat's turn comes,
+    # so it is kept here, not read then (bot/staff_langs.py)
+    staff_langs: dict[int, str] = field(default_factory=dict)
+
+    def staff_locale(self, chat: int | None = None) -> str:
+        """The language staff chat `chat` reads (the committee's when she never said)."""
+        return self.staff_langs.get(chat) or self.settings.locale

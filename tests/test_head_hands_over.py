@@ -44,10 +44,10 @@ async def test_the_head_takes_a_colleagues_call_herself(people, app, clock):
     await _claimed_by_wang_after_everyone_was_alerted(people, app, clock)
     chen, wa = people("陈书记"), people("王社工")
     await chen.click(chen.last("紧急求助 #1"), "转交")
-    await chen.click(chen.last("转交给谁"), "陈书记")
+    await chen.click(chen.last("转交给谁"), "我自己接手")
     assert (await app.svc.store.incident(1))["claimed_by"] == "chen"
     assert not any("转交给您" in t for t in chen.texts())  # she is not told of her own tap as news
-    assert "陈书记" in wa.last("转交给").text
+    assert "陈书记" in wa.last("接手了").text
 
 
 async def test_the_head_typing_which_call_to_pass_to_whom_gets_its_hand_over_in_one_tap(people, app, clock):

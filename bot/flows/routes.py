@@ -8,7 +8,7 @@ pass:on                resident,  resident.on_pass_on / family.pass_on (📨 转
 unwell:come|rest       resident   resident.on_unwell
 qa:up|down|staff|no    resident   qa.on_button (👍/👎 on an answer, ask staff, no thanks;
 qa:whose:money|missing               "那我老伴呢": his allowance, or a missing husband)
-duty:take|back         staff      staff_views.on_duty_button
+duty:take|back|ask     staff      staff_views.on_duty_button (ask: 🕒 请同事接班, when the duty could not go back)
 cover:<ask>            staff      staff_views.on_cover_button (🙋 我来值班 under a colleague's "谁来接班")
 su:ok|no:<telegram id> staff      staff_views.on_signup (a stranger's sign-up, approved or not)
 q:ans:<question>       staff      staff_answers.on_question_button (✍️ 回答)

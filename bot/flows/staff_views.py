@@ -84,8 +84,8 @@ def _describe(ctx: Ctx, e: dict) -> str:
         kw["failed"] = ctx.t("timeline.failed", who=", ".join(e["failed"])) if e.get("failed") else ""
     if ev == "created" and e.get("source") in SOURCES:
         kw["source"] = ctx.t(f"source.{e['source']}")
-    if ev == "handed_over" and e.get("from"):  # the head moved a colleague's call
-        ev = "handed_over_from"
+    if ev == "handed_over" and e.get("from"):  # the head moved a colleague's call (to herself: took it over)
+        ev = "taken_over" if e.get("to") == e.get("by") else "handed_over_from"
     if ev in ("escalated", "fallback_alert"):
         kw["level"] = e.get("level", 0) + 1
     if ev == "resolved":
@@ -102,6 +102,9 @@ async def _duty_text(ctx: Ctx) -> str:
     s, overrides = ctx.svc.settings, await ctx.svc.store.duty_overrides()
     duty = roster.on_duty(s, ctx.svc.clock.now(), overrides)
     lines = [ctx.t("staff.duty_now", names="、".join(st.name for st in duty))]
+    gone = roster.away(overrides, ctx.svc.clock.ts())  # those on leave get no alert: said, so nobody counts on them
+    if on_leave := [st.name for st in s.staff if gone.get(st.id) == "leave"]:
+        lines.append(ctx.t("staff.duty_leave", names="、".join(on_leave)))
     reach = ctx.svc.reach
     cannot = await reach.unreachable() if reach else set()
     missing = [st.name for st in duty if st.id in cannot]
@@ -129,16 +132,21 @@ async def on_cover_button(ctx: Ctx, rid: int) -> None:
 
 
 async def on_duty_button(ctx: Ctx, action: str, rid: int | None = None) -> None:
-    store = ctx.svc.store
     me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
     if action == "take":
-        before = await roster.reachable_on_duty(ctx.svc)
-        asker = (await store.cover(rid)).get("asker") if rid is not None else None  # "我今天请假": hers alone
-        await store.take_duty(me.id, ctx.svc.clock.ts() + 12 * 3600, [asker] if asker else None)
-        before = [st for st in before if st.id == asker] if asker else before
-        await shift_handoff.taken_from(ctx.svc, me, before, rid)  # their alerts stop: they hear who has them now
+        await shift_handoff.take_over(ctx.svc, me, rid)
     elif action == "back":
-        await store.set_duty_override(me.id, None)
+        on_leave, given = await shift_handoff.hand_back(ctx.svc, me)
+        if not given:  # the roster's own are on leave, or it is hers: she stays on duty, and can ask a colleague
+            ctx.edit_pressed(ctx.t("shift.back_kept", names=on_leave) if on_leave else ctx.t("shift.back_rostered"),
+                             buttons=[[ctx.button("btn.duty_ask", "duty:ask")]])
+            return
+        if on_leave:
+            ctx.edit_pressed("\n".join((ctx.t("shift.back_leave", names=on_leave), await _duty_text(ctx))))
+            return
+    elif action == "ask":
+        await shift_handoff.ask_cover_tapped(ctx)
+        return
     else:
         show_menu(ctx, "bad.stale_button")
         return

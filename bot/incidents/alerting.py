@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from .. import roster
+from .. import roster, staff_langs
 from ..residents import full_address
 from ..textfit import clip
 from ..types import Button, MessageRef, Outbound
@@ -75,6 +75,7 @@ class Alerting:
         if audience is None:
             lv = policy.levels[min(level, len(policy.levels) - 1)]
             audience = lv.to  # repeats reach the last level's whole audience, family and doctor included
+        await staff_langs.refresh(self.svc)  # (the fast lane's first round uses those known: it never waits)
         targets = [t for t in await self.recipients(inc, audience) if t[0] not in skip]
         if inc.get("media"):  # what the resident sent comes first, so the packet's buttons follow it
             chat, msg_id = inc["media"]
@@ -89,7 +90,7 @@ class Alerting:
         urgent = inc["kind"] in URGENT_KINDS
         out = []
         for chat, role, _ in targets:
-            text, buttons = render(self.svc, inc, person, role=role, viewer=chat)
+            text, buttons = render(self.svc, inc, person, role=role, viewer=chat, locale=self.svc.staff_locale(chat))
             out.append(Outbound(chat, text, buttons=buttons, urgent=urgent, tag=f"alert:{n}"))
         return out
 
@@ -152,9 +153,10 @@ class Alerting:
         kw = dict(n=n, name=clip(person.get("name", "?"), NAME_CHARS), phone=tappable(person.get("phone", "")),
                   address=clip(full_address(s.community.address_prefix, person) or cat.t("packet.no_address"), 200),
                   words=clip(inc.get("words") or "🆘", 100), who="、".join(failed) or "-", level=level + 1)
-        claim = ((Button(cat.t("btn.claim"), f"inc:claim:{n}"),),)
-        msgs = [Outbound(chat, cat.t("alert.nobody_reached" if chat in heads else "alert.minimal", **kw),
-                         buttons=claim, urgent=True, tag=f"alert:min:{n}") for chat in chats]
+        msgs = [Outbound(chat, cat.t("alert.nobody_reached" if chat in heads else "alert.minimal",
+                                     self.svc.staff_locale(chat), **kw),
+                         buttons=((Button(cat.t("btn.claim", self.svc.staff_locale(chat)), f"inc:claim:{n}"),),),
+                         urgent=True, tag=f"alert:min:{n}") for chat in chats]
         results = await self.svc.outbox.send_all(msgs)
         reached = [chats[m.chat_id] for m, res in zip(msgs, results) if res.ok]
         await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "fallback_alert", "level": level,
@@ -196,7 +198,8 @@ class Alerting:
             chats = set(await listeners(self.svc, {**inc, "claimed_by": None} if inc.get("renewed") else inc))
         chats -= set(skip)
         person = await self._caller(inc)
-        msgs = [Outbound(chat, self.svc.cat.t(text_key, n=n, name=person.get("name", ""), **kw), urgent=urgent)
-                for chat in chats]  # news for them: nobody's reply (or lock) waits for it
+        msgs = [Outbound(chat, self.svc.cat.t(text_key, self.svc.staff_locale(chat), n=n, name=person.get("name", ""),
+                                              **kw), urgent=urgent)
+                for chat in chats]  # news for them, each in her language: nobody's reply (or lock) waits for it
         return self.background(self.svc.outbox.send_all(msgs) if owe is None else self.sent_owing(n, owe, msgs,
                                                                                             after_close=after_close))

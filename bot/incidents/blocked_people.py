@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from .. import roster
+from .. import roster, staff_langs
 from ..types import Inbound, Outbound
 from .held_calls import give_back, named, tell_back
 
@@ -34,23 +34,27 @@ async def _staff(svc, st, *, blocked: bool) -> None:
     others = [o for o in svc.settings.staff if o.id != st.id and o.id not in cannot]
     log.info("a staff member %s the chat", "blocked" if blocked else "took back")
     if not blocked:
-        text = svc.cat.t("staff.unblocked_bot", name=st.name)
-        await svc.outbox.send_all([roster.staff_line(svc, o.telegram_id, text) for o in others])
+        await svc.outbox.send_all([roster.staff_line(svc, o.telegram_id, staff_langs.t(
+            svc, o.telegram_id, "staff.unblocked_bot", name=st.name)) for o in others])
         if again:
             await tell_back(svc, st)  # the calls given back while she could not be reached (held_calls.py)
         return
     duty = roster.on_duty(svc.settings, svc.clock.now(), await svc.store.duty_overrides())
     was_on_duty = any(d.id == st.id for d in duty)
-    text = svc.cat.t("staff.blocked_bot", name=st.name, phone=st.phone)
-    if held := await give_back(svc, st.id, st.name, blocked=True):  # the calls she holds: offered again at once (held_calls.py)
-        text += "\n" + svc.cat.t("staff.holder_lost", name=st.name, calls=await named(svc, held))
-    if was_on_duty:  # her calls go elsewhere now: everyone should know to whom, and it may not wait till morning
-        instead = "、".join(o.name for o in await roster.reachable_on_duty(svc)) or "-"
-        text += "\n" + svc.cat.t("staff.blocked_bot_instead", name=st.name, instead=instead)
+    held = await give_back(svc, st.id, st.name, blocked=True)  # the calls she holds: offered again at once (held_calls.py)
+    calls = await named(svc, held) if held else ""
+    # her calls go elsewhere now: everyone should know to whom, and it may not wait till morning
+    instead = ("、".join(o.name for o in await roster.reachable_on_duty(svc)) or "-") if was_on_duty else ""
+
+    def text(chat: int) -> str:  # in each colleague's language
+        lines = [staff_langs.t(svc, chat, "staff.blocked_bot", name=st.name, phone=st.phone)]
+        lines += [staff_langs.t(svc, chat, "staff.holder_lost", name=st.name, calls=calls)] if held else []
+        lines += [staff_langs.t(svc, chat, "staff.blocked_bot_instead", name=st.name, instead=instead)] if instead else []
+        return "\n".join(lines)
     if was_on_duty or held:
-        await svc.outbox.send_all([Outbound(o.telegram_id, text) for o in others])
+        await svc.outbox.send_all([Outbound(o.telegram_id, text(o.telegram_id)) for o in others])
     else:
-        await svc.outbox.send_all([roster.staff_line(svc, o.telegram_id, text) for o in others])
+        await svc.outbox.send_all([roster.staff_line(svc, o.telegram_id, text(o.telegram_id)) for o in others])
 
 
 async def _family(svc, acc: dict, *, blocked: bool) -> None:
@@ -61,6 +65,7 @@ async def _family(svc, acc: dict, *, blocked: bool) -> None:
     relatives = "、".join(p["name"] for p in people)
     name = acc.get("name") or links[0].get("name", "")
     key = "family.blocked_bot" if blocked else "family.unblocked_bot"
-    text = svc.cat.t(key, name=name, resident=relatives, phone=acc.get("phone", ""))
     log.info("a family contact %s the chat", "blocked" if blocked else "took back")
-    await svc.outbox.send_all([roster.staff_line(svc, st.telegram_id, text) for st in await roster.reachable_on_duty(svc)])
+    await svc.outbox.send_all([roster.staff_line(svc, st.telegram_id, staff_langs.t(
+        svc, st.telegram_id, key, name=name, resident=relatives, phone=acc.get("phone", "")))
+        for st in await roster.reachable_on_duty(svc)])

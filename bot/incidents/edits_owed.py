@@ -23,7 +23,7 @@ class EditsOwed:
         answer, sent as a reply)."""
         n, edits = inc["id"], []
         for chat, msg_id, role in messages:
-            text, buttons = render(self.svc, inc, person, role=role, viewer=chat)
+            text, buttons = render(self.svc, inc, person, role=role, viewer=chat, locale=self.svc.staff_locale(chat))
             ref = MessageRef(chat, msg_id)
             edits.append(Outbound(chat, text, buttons=buttons, edit=ref, tag=f"reply:{n}" if ref == pressed
                                   else f"edit:{n}"))

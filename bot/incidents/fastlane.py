@@ -35,7 +35,8 @@ class FastLane:
                 return got, None
             n, person = got.n, got.person
             await self._note_recorded_late(n)
-            inc = {**fields, "id": n, "resident": person["id"], "address_state": got.address_state}
+            inc = {**fields, "id": n, "resident": person["id"], "address_state": got.address_state,
+                   **({"after_closed": got.after_closed} if got.after_closed else {})}
             targets = await self.recipients(inc, self.policy("emergency").levels[0].to, got.duty_overrides,
                                             got.unreachable)
             first = _Call(n, inc, person, targets, token, asyncio.get_running_loop().create_future())

@@ -2,6 +2,7 @@
 an ordinary colleague's old packet says who holds it instead (staff.py)."""
 from __future__ import annotations
 
+from .. import staff_langs
 from ..roster import staff_by_id, staff_by_tg
 from ..types import Outbound
 
@@ -32,11 +33,14 @@ async def tell_handed_over(svc, inc: dict, me, holder, to, urgent: bool) -> None
     longer hers and whom to phone (never told of her own tap)."""
     n, out = inc["id"], []
     if to.id != me.id:
-        out.append(Outbound(to.telegram_id, svc.cat.t("staff.handed_to_you", n=n, name=me.name), urgent=urgent))
-    if holder.id != me.id:
-        out.append(Outbound(holder.telegram_id, svc.cat.t("staff.handed_away", n=n, by=me.name, name=to.name,
-                                                          phone=to.phone)))
+        out.append(Outbound(to.telegram_id, staff_langs.t(svc, to.telegram_id, "staff.handed_to_you", n=n, name=me.name),
+                            urgent=urgent))
+    if holder.id != me.id:  # the head took it herself: "陈书记 接手了 #1", never "转交给了 陈书记" by 陈书记
+        key = "staff.taken_away" if to.id == me.id else "staff.handed_away"
+        out.append(Outbound(holder.telegram_id, staff_langs.t(svc, holder.telegram_id, key, n=n, by=me.name,
+                                                              name=to.name, phone=to.phone)))
     results = await svc.outbox.send_all(out)
     refused = [m.chat_id for m, res in zip(out, results) if m.chat_id == to.telegram_id and not res.ok and res.permanent]
     if refused and svc.reach:  # she never hears of it: it comes back (held_calls.py)
         await svc.reach.refused(refused)
+

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 
-from .. import roster
+from .. import roster, staff_langs
 from ..types import Button, Outbound
 
 log = logging.getLogger(__name__)
@@ -94,10 +94,11 @@ async def holder_unreachable(svc, staff_id: str) -> None:
     if st is None or not (held := await give_back(svc, st.id, st.name)):
         return
     cannot = await roster.unreachable(svc)
-    text = "\n".join([svc.cat.t("staff.unreachable_holder", name=st.name, phone=st.phone),
-                      svc.cat.t("staff.holder_lost", name=st.name, calls=await named(svc, held))])
-    await svc.outbox.send_all([Outbound(o.telegram_id, text, urgent=True) for o in svc.settings.staff
-                               if o.id != st.id and o.id not in cannot])
+    calls = await named(svc, held)
+    await svc.outbox.send_all([Outbound(o.telegram_id, "\n".join([
+        staff_langs.t(svc, o.telegram_id, "staff.unreachable_holder", name=st.name, phone=st.phone),
+        staff_langs.t(svc, o.telegram_id, "staff.holder_lost", name=st.name, calls=calls)]), urgent=True)
+        for o in svc.settings.staff if o.id != st.id and o.id not in cannot])
 
 
 async def tell_back(svc, st) -> None:
@@ -112,9 +113,11 @@ async def tell_back(svc, st) -> None:
         name = (await svc.incidents._caller(inc)).get("name", "")
         why = "" if inc.get("holder_blocked") else "_unreached"
         if lost(inc):
-            msgs.append(Outbound(st.telegram_id, svc.cat.t(f"staff.holder_back{why}", n=n, name=name),
-                                 buttons=((Button(svc.cat.t("btn.claim"), f"inc:claim:{n}"),),), urgent=True))
+            msgs.append(Outbound(st.telegram_id, staff_langs.t(svc, st.telegram_id, f"staff.holder_back{why}", n=n,
+                                                               name=name),
+                                 buttons=((Button(staff_langs.t(svc, st.telegram_id, "btn.claim"), f"inc:claim:{n}"),),),
+                                 urgent=True))
         elif taker := roster.staff_by_id(svc.settings, inc.get("claimed_by")):
-            msgs.append(Outbound(st.telegram_id, svc.cat.t(f"staff.holder_back_taken{why}", n=n, name=name,
-                                                                 who=taker.name)))
+            msgs.append(Outbound(st.telegram_id, staff_langs.t(svc, st.telegram_id, f"staff.holder_back_taken{why}",
+                                                               n=n, name=name, who=taker.name)))
     await svc.outbox.send_all(msgs)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
-from .. import roster
+from .. import roster, staff_langs
 from ..residents import full_address
 from ..flows.base import Ctx
 from ..flows.menu import keyboard, show_menu
@@ -233,22 +233,23 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell:
         ctx.svc.cat.t("packet.other_person_short") if inc.get("about_other") else "")
     if ctx.ev.kind == "location":  # where they are, beside where he is registered
         address = full_address(ctx.svc.settings.community.address_prefix, person) or ctx.svc.cat.t("packet.no_address")
-        where = dict(n=n, name=name, address=address, lat=f"{ctx.ev.latitude:.5f}", lon=f"{ctx.ev.longitude:.5f}")
-    if reporter and ctx.ev.kind == "location":
-        intro = ctx.svc.cat.t("alert.location_from_family", reporter=reporter["name"], relation=reporter["relation"],
-                              **where)
-        entry = {"event": "family_location", "by": reporter["name"]}
-    elif ctx.ev.kind == "location":
-        intro, entry = ctx.svc.cat.t("alert.location_from", **where), {"event": "resident_location"}
-    elif reporter:
-        intro = ctx.svc.cat.t("alert.media_from_family", n=n, name=name, reporter=reporter["name"],
-                              relation=reporter["relation"], icon=MEDIA_ICON.get(ctx.ev.kind, "🎙"))
-        entry = {"event": f"family_{ctx.ev.kind}", "by": reporter["name"]}
+        kw = dict(n=n, name=name, address=address, lat=f"{ctx.ev.latitude:.5f}", lon=f"{ctx.ev.longitude:.5f}")
     else:
-        intro = ctx.svc.cat.t("alert.media_from", n=n, name=name, icon=MEDIA_ICON.get(ctx.ev.kind, "🎙"))
-        entry = {"event": f"resident_{ctx.ev.kind}"}
-    if ctx.ev.group_id:
-        intro += "\n" + ctx.svc.cat.t("alert.media_in_group")
+        kw = dict(n=n, name=name, icon=MEDIA_ICON.get(ctx.ev.kind, "🎙"))
+    if reporter and ctx.ev.kind == "location":
+        key, entry = "alert.location_from_family", {"event": "family_location", "by": reporter["name"]}
+    elif ctx.ev.kind == "location":
+        key, entry = "alert.location_from", {"event": "resident_location"}
+    elif reporter:
+        key, entry = "alert.media_from_family", {"event": f"family_{ctx.ev.kind}", "by": reporter["name"]}
+    else:
+        key, entry = "alert.media_from", {"event": f"resident_{ctx.ev.kind}"}
+    if reporter:
+        kw.update(reporter=reporter["name"], relation=reporter["relation"])
+
+    def intro(chat: int) -> str:  # each staff member's in her language
+        said = staff_langs.t(ctx.svc, chat, key, **kw)
+        return said + "\n" + staff_langs.t(ctx.svc, chat, "alert.media_in_group") if ctx.ev.group_id else said
     reached = await roster.pass_on(ctx.svc, chats, intro, ctx.ev.origin, tag=f"media:{n}")
     await store.add_timeline(n, {"at": ctx.svc.clock.ts(), **entry, "forwarded_to": reached})
     await group_told(ctx, reached)

@@ -89,9 +89,9 @@ class LiveLocation:
         if not live or inc["status"] == "resolved":
             return
         person = await self.store.resident(inc["resident"]) or {}
-        text, buttons = live_text(self.svc, n, person, live), ((map_button(self.svc, (live["lat"], live["lon"])),),)
         kept: dict = inc.get("live_messages") or {}
-        msgs = [Outbound(chat, text, buttons=buttons, tag=f"live:{n}",
+        msgs = [Outbound(chat, live_text(self.svc, n, person, live, self.svc.staff_locale(chat)), tag=f"live:{n}",
+                         buttons=((map_button(self.svc, (live["lat"], live["lon"]), self.svc.staff_locale(chat)),),),
                          edit=MessageRef(chat, kept[str(chat)]) if str(chat) in kept else None)
                 for chat in await listeners(self.svc, inc)]
         results = await self.svc.outbox.send_all(msgs)
@@ -118,23 +118,27 @@ class LiveLocation:
             return []
         await self.store.update_incident(inc["id"], live_messages={c: m for c, m in kept.items() if c not in left})
         claimer = roster.staff_by_id(self.svc.settings, inc.get("claimed_by") or "")
-        why = (self.svc.cat.t("live.stopped_resolved") if inc["status"] == "resolved"
-               else self.svc.cat.t("live.stopped_claimed", name=claimer.name if claimer else "?"))
-        text = live_text(self.svc, inc["id"], person, inc["live"]) + "\n" + why
-        buttons = ((map_button(self.svc, (inc["live"]["lat"], inc["live"]["lon"])),),)  # where it was last
-        return [Outbound(int(chat), text, buttons=buttons, edit=MessageRef(int(chat), msg), tag=f"live:{inc['id']}")
+        where_last = (inc["live"]["lat"], inc["live"]["lon"])
+
+        def text(chat: int) -> str:  # in her language
+            loc = self.svc.staff_locale(chat)
+            why = (self.svc.cat.t("live.stopped_resolved", loc) if inc["status"] == "resolved"
+                   else self.svc.cat.t("live.stopped_claimed", loc, name=claimer.name if claimer else "?"))
+            return live_text(self.svc, inc["id"], person, inc["live"], loc) + "\n" + why
+        return [Outbound(int(chat), text(int(chat)), buttons=((map_button(self.svc, where_last, self.svc.staff_locale(
+            int(chat))),),), edit=MessageRef(int(chat), msg), tag=f"live:{inc['id']}")  # where it was last
                 for chat, msg in left.items()]
 
 
-def live_text(svc, n: int, person: dict, live: dict) -> str:
-    """The "📍 实时位置" message: whose position, where, since when, beside the registered address."""
-    cat = svc.cat
-    address = full_address(svc.settings.community.address_prefix, person) or cat.t("packet.no_address")
+def live_text(svc, n: int, person: dict, live: dict, loc: str | None = None) -> str:
+    """The "📍 实时位置" message (in `loc`): whose position, where, since when, beside the registered address."""
+    t = lambda key, **kw: svc.cat.t(key, loc, **kw)  # noqa: E731
+    address = full_address(svc.settings.community.address_prefix, person) or t("packet.no_address")
     name = clip(person.get("name", "?"), NAME_CHARS)
-    lines = [cat.t("live.title", n=n, name=name)]
+    lines = [t("live.title", n=n, name=name)]
     if live.get("by"):
-        lines.append(cat.t("live.shared_by", by=live["by"], relation=live.get("relation", "")))
-    lines += [cat.t("live.where", **where(live["lat"], live["lon"])),
-              cat.t("live.updated", time=svc.clock.local(live["at"]).strftime("%H:%M")),
-              cat.t("live.registered", address=address)]
+        lines.append(t("live.shared_by", by=live["by"], relation=live.get("relation", "")))
+    lines += [t("live.where", **where(live["lat"], live["lon"])),
+              t("live.updated", time=svc.clock.local(live["at"]).strftime("%H:%M")),
+              t("live.registered", address=address)]
     return "\n".join(lines)

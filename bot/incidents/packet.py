@@ -98,6 +98,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         when = svc.clock.local(late["at"]).strftime("%m-%d %H:%M")
         lines.append(t("packet.outage", time=when, to="、".join(late["to"])) if late.get("to")
                      else t("packet.outage_nobody", time=when))
+    if role == "staff" and (last := inc.get("after_closed")) and (line := after_closed_line(svc, inc, last, t)):
+        lines.insert(lines.index(title), line)  # the same trouble back, perhaps: still a call of its own
     start = len(lines)
     lines += [t("packet.resident", name=clip(person.get("name", "?"), NAME_CHARS), facts="，".join(f for f in facts if f))]
     if inc["kind"] != "colleague":  # a staff member's call: where she is, she says in her words
@@ -174,6 +176,27 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     if role == "staff" and inc.get("remind_call") and inc["status"] in ("open", "claimed"):
         lines.append(t("packet.remind_call"))
     return clip("\n".join(lines)), (_buttons(svc, inc, loc, viewer) if role == "staff" else ())
+
+
+RECENT_CLOSE_SECONDS = 3600  # a call opened this soon after the resident's last was closed says so
+
+
+def after_closed_line(svc: Services, inc: dict, last: dict, t) -> str:
+    """"⚠️ 10分钟前刚处理完 #3（李社工）": her last call, closed within the hour before this one came, and by whom
+    ("" when longer ago: the key's own expiry runs on Redis's clock, not the bot's)."""
+    seconds = max(0.0, inc["created"] - (last.get("at") or inc["created"]))
+    if seconds > RECENT_CLOSE_SECONDS:
+        return ""
+    ago = t("alert.ago_just") if seconds < 60 else t("alert.ago_minutes", minutes=int(seconds // 60))
+    who = staff_by_id(svc.settings, last.get("by"))
+    if who:
+        return t("alert.after_closed", ago=ago, n=last.get("n", "?"), by=who.name)
+    outcome = last.get("outcome") or ""
+    return t("alert.after_closed_other", ago=ago, n=last.get("n", "?"),
+             outcome=t(f"outcome.{outcome}") if outcome in OUTCOMES_SAID else outcome or "-")
+
+
+OUTCOMES_SAID = ("hospital", "handled", "false_alarm", "other", "not_urgent", "answered_checkin")
 
 
 def render_digest(svc: Services, items: list[tuple[dict, dict]], start: int = 1, total: int | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from .. import roster
+from .. import roster, staff_langs
 from ..residents import has_any
 from ..textfit import clip
 from .alerting import listeners
@@ -93,13 +93,14 @@ class Raising:
         entry = {"event": "family_added", "by": by["name"]} if by else {"event": "resident_added"}
         k = await self.store.add_timeline(n, {"at": self.svc.clock.ts(), **entry, "words": said})
         person = await self.store.resident(inc["resident"]) or {}
-        text = self.svc.cat.t("alert.family_added" if by else "alert.resident_added", n=n,
-                              name=person.get("name", ""), words=said, **({"reporter": by["name"],
-                                                                           "relation": by["relation"]} if by else {}))
+        kw = dict(n=n, name=person.get("name", ""), words=said,
+                  **({"reporter": by["name"], "relation": by["relation"]} if by else {}))
+        key = "alert.family_added" if by else "alert.resident_added"
+        text = lambda chat: staff_langs.t(self.svc, chat, key, **kw)  # noqa: E731 — hers; his words as he said them
         failed: list[int] = []
         reached = await roster.pass_on(self.svc, await listeners(self.svc, inc), text, None, tag=f"added:{n}",
                                        urgent_intro=inc["kind"] == "emergency", failed=failed)
-        await self.owe_note(n, k, dict.fromkeys(failed, text), urgent=inc["kind"] == "emergency")
+        await self.owe_note(n, k, {chat: text(chat) for chat in failed}, urgent=inc["kind"] == "emergency")
         return reached
 
     async def visit_wish(self, n: int, choice: str) -> dict | None:

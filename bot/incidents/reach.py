@@ -94,9 +94,10 @@ class Reach:
     async def _tell_heads(self, missing: list, overrides: dict[str, float], unreachable: set[str]) -> None:
         s, cat = self.svc.settings, self.svc.cat
         instead = "、".join(st.name for st in await self.on_duty(overrides, unreachable)) or "-"
-        text = cat.t("duty.unreachable_head", names="、".join(st.name for st in missing), instead=instead)
         heads = [h for h in roster.heads(s) if h.id not in unreachable]
-        await self.svc.outbox.send_all([Outbound(h.telegram_id, text, urgent=True) for h in heads])
+        await self.svc.outbox.send_all([Outbound(h.telegram_id, cat.t(
+            "duty.unreachable_head", self.svc.staff_locale(h.telegram_id), names="、".join(st.name for st in missing),
+            instead=instead), urgent=True) for h in heads])
 
     async def start(self) -> None:
         """Its timer (routes.py) due at once, so that the first tick (at start) checks."""

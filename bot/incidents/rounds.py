@@ -133,7 +133,8 @@ class Rounds:
             box.whole, box.msg = True, self._messages(send.call.n, send.call.inc, send.call.person, [send.target])[0]
             return box.msg
         packet_order.chain(box.sends)
-        for i, (_, chunk, text, buttons) in enumerate(self._digests([(s.call, s) for s in box.sends], box.heading)):
+        for i, (_, chunk, text, buttons) in enumerate(self._digests([(s.call, s) for s in box.sends], box.heading,
+                                                                    self.svc.staff_locale(chat))):
             msg = Outbound(chat, text, buttons=buttons, urgent=urgent, tag=f"alert:digest:{chunk[0][0].n}")
             if not i:
                 box.msg = msg
@@ -207,7 +208,7 @@ class Rounds:
         return await self._recorded(call.n, level, [s.target for s in call.sends], results, reason, first=first,
                                     sent=packets, mark=mark, owe=self._owed(_digested(call)))
 
-    def _digests(self, items: list, heading: str = "packet.digest_title") -> list:
+    def _digests(self, items: list, heading: str = "packet.digest_title", locale: str | None = None) -> list:
         """As few messages as Telegram allows: at most DIGEST_MAX calls (one claim button each) and
         DIGEST_CHARS characters per message."""
         out, i = [], 0
@@ -216,7 +217,7 @@ class Rounds:
             while True:
                 chunk = items[i:i + size]
                 text, buttons = render_digest(self.svc, [(f.inc, f.person) for f, _ in chunk], start=i + 1,
-                                              total=len(items), heading=heading)
+                                              total=len(items), heading=heading, locale=locale)
                 if len(text) <= DIGEST_CHARS or size == 1:
                     break
                 size = max(1, size * DIGEST_CHARS // len(text))

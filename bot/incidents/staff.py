@@ -66,8 +66,9 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
         ctx.say(lost_line(ctx.svc, inc, ctx.me.locale) or _taken_by(ctx, n, inc["claimed_by"]))
     elif action == "handover":
         others = hand_to_whom(ctx.svc.settings, inc, me)
-        ctx.say(ctx.t("staff.handover_ask", n=n), buttons=[[ctx.button("staff.handover_to", f"inc:handto:{n}:{s.id}",
-                                                                        name=s.name)] for s in others])
+        ctx.say(ctx.t("staff.handover_ask", n=n), buttons=[[ctx.button(  # the head may take it herself
+            "staff.handover_to_me" if s.id == me.id else "staff.handover_to", f"inc:handto:{n}:{s.id}", name=s.name)]
+            for s in others])
     elif action == "handto" and len(args) > 1:
         to, holder = roster.staff_by_id(ctx.svc.settings, args[1]), holder_of(ctx.svc.settings, inc, me)
         if to and to.id in await roster.unreachable(ctx.svc):  # she would never hear of it: it stays hers
@@ -76,7 +77,8 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
         if to is None or not await _inc(ctx).handover(n, holder, to, by=me):
             ctx.say(ctx.t("staff.handover_failed", n=n))
             return
-        ctx.edit_pressed(ctx.t("staff.handed_over", n=n, name=to.name))
+        ctx.edit_pressed(ctx.t("staff.took_over", n=n, name=holder.name) if to.id == me.id
+                         else ctx.t("staff.handed_over", n=n, name=to.name))
         await _inc(ctx).refresh(n)
         await tell_handed_over(ctx.svc, inc, me, holder, to, urgent=inc["kind"] in URGENT_KINDS)
         await _tell_resident(ctx, inc, "help.staff_coming", who=to.name, phone=to.phone)

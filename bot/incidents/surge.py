@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import json
 import logging
 from collections import Counter
 
@@ -133,18 +134,25 @@ class Surges:
                 self.background(self._to_everyone(inc, people.get(inc.get("resident")), len(calls)))
 
     def _surge_text(self, calls: list[dict], people: dict[str, dict], minutes: str) -> str:
-        """The one line every staff member and the head get as a surge starts, ahead of its calls."""
-        cat = self.svc.cat
-        lines = [cat.t("surge.staff", minutes=minutes, count=len(calls))]
-        if shared := shared_building(calls, people):
-            count, building = shared
-            lines.append(cat.t("surge.one_building" if count == len(calls) else "surge.some_in_building",
-                               count=count, building=building))
-        return "\n".join(lines)
+        """The one line every staff member and the head get as a surge starts, ahead of its calls: in each language
+        a staff member reads (JSON, locale -> text; kept so as to be sent again)."""
+        cat, shared = self.svc.cat, shared_building(calls, people)
+        texts = {}
+        for loc in {self.svc.settings.locale, *self.svc.staff_langs.values()}:
+            lines = [cat.t("surge.staff", loc, minutes=minutes, count=len(calls))]
+            if shared:
+                lines.append(cat.t("surge.one_building" if shared[0] == len(calls) else "surge.some_in_building",
+                                   loc, count=shared[0], building=shared[1]))
+            texts[loc] = "\n".join(lines)
+        return json.dumps(texts, ensure_ascii=False)
 
     async def _surge_told(self, sid: str, text: str, chats: list[int]) -> bool:
-        """The line to the chats still owed it; whether some still are (its timer sends it to them again)."""
-        results = await self.svc.outbox.send_all([Outbound(chat, text, urgent=True, tag="alert:surge")
+        """The line to the chats still owed it, each in her language; whether some still are (its timer sends it to
+        them again)."""
+        texts = json.loads(text) if text.startswith("{") else {}  # (a line kept as plain text: as it was)
+        def said(chat: int) -> str:
+            return texts.get(self.svc.staff_locale(chat)) or texts.get(self.svc.settings.locale) or text
+        results = await self.svc.outbox.send_all([Outbound(chat, said(chat), urgent=True, tag="alert:surge")
                                                   for chat in chats])
         return await self.store.surge_reached(sid, [chat for chat, res in zip(chats, results) if res.ok])
 

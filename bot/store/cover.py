@@ -19,6 +19,25 @@ if redis.call('HGET', KEYS[2], asker) == ARGV[2] then redis.call('HDEL', KEYS[2]
 return ''
 """
 
+# `taker` (ARGV[1]) on duty until ARGV[2] instead of ARGV[5..], each marked ARGV[3] ("leave:" / "off:") until then;
+# ARGV[4] "1": taken from /duty, so whoever had taken it over before is no longer on duty (the marks stay).
+_TAKE_DUTY = """
+if ARGV[4] == '1' then
+  for _, f in ipairs(redis.call('HKEYS', KEYS[1])) do
+    if not string.find(f, ':', 1, true) then redis.call('HDEL', KEYS[1], f) end
+  end
+end
+for i = 5, #ARGV do
+  if ARGV[i] ~= ARGV[1] then
+    redis.call('HDEL', KEYS[1], ARGV[i])
+    redis.call('HSET', KEYS[1], ARGV[3] .. ARGV[i], ARGV[2])
+  end
+end
+redis.call('HDEL', KEYS[1], 'leave:' .. ARGV[1], 'off:' .. ARGV[1])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return 1
+"""
+
 
 class CoverStore(StoreBase):
     async def open_cover(self, asker: str) -> int:
@@ -49,15 +68,18 @@ class CoverStore(StoreBase):
         raw = {k.decode(): v.decode() for k, v in (await self.r.hgetall(self.keys.cover(rid))).items()}
         return {**raw, "messages": loads(raw.get("messages")) or []}
 
-    async def take_duty(self, taker: str, until: float, replaced: list[str] | None = None) -> None:
-        """`taker` on duty until `until` INSTEAD of `replaced` (None: of everyone who had taken it over) — a duty
-        taken is never one more phone beside the one on leave. The roster's own staff need nothing: any duty taken
-        over comes before the roster (roster.on_duty)."""
+    async def take_duty(self, taker: str, until: float, replaced: list[str], *, leave: bool = False) -> None:
+        """`taker` on duty until `until` INSTEAD of `replaced` — a duty taken is never one more phone beside the one
+        on leave, and never takes a shift partner off. `leave`: `replaced` asked to be covered (on leave: ↩️ 交还值班
+        never hands it back to her); else the duty was taken from /duty, from everyone who had it (whoever had taken
+        it over is no longer on duty). The roster itself needs nothing: roster.on_duty reads these marks."""
+        await self.script(_TAKE_DUTY)(keys=[self.keys.duty_overrides()],
+                                      args=[taker, until, "leave:" if leave else "off:", "" if leave else "1",
+                                            *replaced])
+
+    async def give_back_duty(self, sid: str, *, relieved_back: bool) -> None:
+        """`sid` no longer on duty by having taken it over; `relieved_back`: those a duty taken from /duty had relieved
+        are back on it as the roster says (those on leave stay off)."""
         key = self.keys.duty_overrides()
-        async with self.r.pipeline(transaction=True) as p:
-            if replaced is None:
-                p.delete(key)
-            elif others := [sid for sid in replaced if sid != taker]:
-                p.hdel(key, *others)
-            p.hset(key, taker, until)
-            await p.execute()
+        fields = [sid] + ([f.decode() for f in await self.r.hkeys(key) if f.startswith(b"off:")] if relieved_back else [])
+        await self.r.hdel(key, *fields)

@@ -47,6 +47,8 @@ for i = 11, #ARGV, 2 do  -- the other fields, as name, JSON value pairs
   table.insert(args, ARGV[i])
   table.insert(args, ARGV[i + 1])
 end
+local last = redis.call('GET', ${last_closed})  -- her last call, closed this last hour: the alert says so
+if last then table.insert(args, 'after_closed'); table.insert(args, last) end
 redis.call('HSET', key, unpack(args))
 local entry = cjson.decode(ARGV[3])
 entry['by'] = who['name']
@@ -56,12 +58,14 @@ redis.call('SET', ${active_incident}, n)
 redis.call('ZADD', ${deadlines}, ARGV[5], 'first:' .. n, ARGV[6], 'esc:' .. n .. ':1')
 if state == 'pending' then redis.call('ZADD', ${deadlines}, ARGV[7], 'addr:' .. n) end
 redis.call('SET', ${lock}, ARGV[8], 'PX', ARGV[9])
-return {1, n, person, state, redis.call('HGETALL', ${duty_overrides}), redis.call('SMEMBERS', ${unreachable})}
+return {1, n, person, state, redis.call('HGETALL', ${duty_overrides}), redis.call('SMEMBERS', ${unreachable}),
+        last or ''}
 """).substitute(
     residents_tg=_K.residents_by_tg(), residents=_K.residents(), active_incident=_K.active_incident("rid"),
     active_key=_K.incident("active"), incident_seq=_K.incident_seq(), incident=_K.incident("n"),
     timeline=_K.incident_timeline("n"), incidents_open=_K.incidents_open(), deadlines=_K.deadlines(),
-    lock=_K.incident_lock("n"), duty_overrides=_K.duty_overrides(), unreachable=_K.unreachable_staff())
+    lock=_K.incident_lock("n"), duty_overrides=_K.duty_overrides(), unreachable=_K.unreachable_staff(),
+    last_closed=_K.last_closed("rid"))
 
 
 @dataclass
@@ -88,6 +92,7 @@ class Opened:
     address_state: str = ""
     duty_overrides: dict[str, float] = field(default_factory=dict)
     unreachable: set[str] | None = None  # staff ids the bot cannot reach (None: not read)
+    after_closed: dict | None = None  # her last call, closed within the hour (store/incidents.py RECENT_CLOSE_SECONDS)
 
 
 class EmergencyStore(StoreBase):
@@ -120,4 +125,5 @@ class EmergencyStore(StoreBase):
             return Opened("already_open", int(got[1]), person)
         flat = got[4]
         overrides = {flat[i].decode(): float(flat[i + 1]) for i in range(0, len(flat), 2)}
-        return Opened("opened", int(got[1]), person, got[3].decode(), overrides, {m.decode() for m in got[5]})
+        return Opened("opened", int(got[1]), person, got[3].decode(), overrides, {m.decode() for m in got[5]},
+                      loads(got[6]) if len(got) > 6 and got[6] else None)

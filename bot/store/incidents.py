@@ -39,12 +39,15 @@ return 1
 # close leaves the news to another. The resident's pointer is cleared only if it still points at this incident.
 _CLOSE = """
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'status') == '"resolved"' then return 0 end
-for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+for i = 6, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 redis.call('ZREM', KEYS[2], ARGV[1])
 if ARGV[2] ~= '' then redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2]) end
 if KEYS[4] and redis.call('GET', KEYS[4]) == ARGV[1] then redis.call('DEL', KEYS[4]) end
+if KEYS[5] then redis.call('SET', KEYS[5], ARGV[4], 'EX', ARGV[5]) end
 return 1
 """
+
+RECENT_CLOSE_KEPT_SECONDS = 2 * 3600  # her last close, kept for a call soon after to say so (packet.py: within the hour)
 
 # A family contact joins an open call's list of those told when it closes, read and written in one step (two who
 # join at once are both kept); a closed call takes nobody: 1 joined, 0 there already, -1 closed or gone.
@@ -72,11 +75,13 @@ local p, rid = ARGV[1], ARGV[2]
 local active = redis.call('GET', ${active_incident})
 if active then
   local status = redis.call('HGET', ${active_key}, 'status')
-  if status and status ~= '"resolved"' then return -tonumber(active) end
+  if status and status ~= '"resolved"' then return {-tonumber(active), ''} end
 end
 local n = redis.call('INCR', ${incident_seq})
 local args = {'id', tostring(n)}
 for i = 6, #ARGV do table.insert(args, ARGV[i]) end
+local last = redis.call('GET', ${last_closed})
+if last then table.insert(args, 'after_closed'); table.insert(args, last) end
 redis.call('HSET', ${incident}, unpack(args))
 redis.call('RPUSH', ${timeline}, ARGV[3])
 redis.call('ZADD', ${incidents_open}, ARGV[4], n)
@@ -84,10 +89,10 @@ redis.call('SET', ${active_incident}, n)
 for _, d in ipairs(cjson.decode(ARGV[5])) do
   redis.call('ZADD', ${deadlines}, d[2], (string.gsub(d[1], '{n}', n)))
 end
-return n
+return {n, last or ''}
 """).substitute(active_incident=_K.active_incident("rid"), active_key=_K.incident("active"),
                 incident_seq=_K.incident_seq(), incident=_K.incident("n"), timeline=_K.incident_timeline("n"),
-                incidents_open=_K.incidents_open(), deadlines=_K.deadlines())
+                incidents_open=_K.incidents_open(), deadlines=_K.deadlines(), last_closed=_K.last_closed("rid"))
 
 
 # A contact's call about one of several residents given the one she names, unless that resident has another call open
@@ -133,14 +138,17 @@ class IncidentsStore(StoreBase):
 
     async def open_unless_open(self, fields: dict, first_entry: dict, deadlines: dict[str, float]) -> tuple[int, bool]:
         """A resident's call (`fields["resident"]`) stored only if none of theirs is open, in one step
-        (_OPEN_UNLESS_OPEN); deadlines' keys name the incident "{n}". (its number, True) or (the open one's, False)."""
+        (_OPEN_UNLESS_OPEN); deadlines' keys name the incident "{n}". (its number, True) or (the open one's, False).
+        A new one's `fields` get its "after_closed" (her last call, closed within the hour), as stored."""
         args = [self.prefix, fields["resident"], dumps(first_entry), fields["created"],
                 json.dumps([[k, repr(float(due))] for k, due in deadlines.items()])]
         for k, v in dumps_fields(fields).items():
             args += (k, v)
-        got = await self.script(_OPEN_UNLESS_OPEN)(keys=[self.keys.incident_seq()], args=args)
+        got, last = await self.script(_OPEN_UNLESS_OPEN)(keys=[self.keys.incident_seq()], args=args)
         if got > 0:
             await self._replicate_write()
+            if last:
+                fields["after_closed"] = loads(last)
         return abs(got), got > 0
 
     async def name_on_call(self, n: int, rid: str, fields: dict, entry: dict) -> int:
@@ -204,8 +212,11 @@ class IncidentsStore(StoreBase):
         """Writes the close (`fields`) unless the incident is closed already: whether this call closed it. `owed`
         (deadline key, due): what the close owes, set in the same step."""
         keys = [self.keys.incident(n), self.keys.incidents_open(), self.keys.deadlines(),
-                *([self.keys.active_incident(resident)] if resident else [])]
-        args = [str(n), *(owed or ("", 0)), *(x for pair in dumps_fields(fields).items() for x in pair)]
+                *([self.keys.active_incident(resident), self.keys.last_closed(resident)] if resident else [])]
+        last = {"n": n, "by": fields.get("resolved_by", ""), "at": fields.get("resolved_at"),
+                "outcome": fields.get("outcome", "")}  # her next call, soon, says so (bot/incidents/packet.py)
+        args = [str(n), *(owed or ("", 0)), dumps(last), RECENT_CLOSE_KEPT_SECONDS,
+                *(x for pair in dumps_fields(fields).items() for x in pair)]
         return bool(await self.script(_CLOSE)(keys=keys, args=args))
 
     async def join_family(self, n: int, chat: int) -> bool:

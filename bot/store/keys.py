@@ -30,8 +30,11 @@ Layout (prefix omitted):
   surge                     str   until when (ts, the bot's clock) many calls at once are being told to every staff
                                   member (bot/incidents/surge.py); each such call's field "surge" says it was
   resident:{rid}:incident   str   the resident's active incident
+  resident:{rid}:closed     str   JSON {n, by, at, outcome}: the resident's call staff closed last (expires after an
+                                  hour; a call opened meanwhile says so, as its field "after_closed")
   deadlines                 zset  "kind:arg" by due time (escalation, address timeout, check-ins)
-  duty:override             hash  staff id -> until (ts)
+  duty:override             hash  staff id -> until (ts): she took the duty over; "leave:{id}" / "off:{id}" -> until:
+                                  relieved of it (asked to be covered / a colleague took it from /duty)
   duty:cover:seq            int
   duty:cover:{n}            hash  asker, messages (JSON [[chat, message id]]), taken_by: an ask to take a duty over
                                   (expires; bot/store/cover.py)
@@ -130,6 +133,7 @@ class Keys:
     def surge(self) -> str: return self._key("surge")
     def surge_owed(self, sid: Part) -> str: return self._key("surge:{}:owed", sid)
     def active_incident(self, rid: Part) -> str: return self._key("resident:{}:incident", rid)
+    def last_closed(self, rid: Part) -> str: return self._key("resident:{}:closed", rid)
     def deadlines(self) -> str: return self._key("deadlines")
     def repeats(self, subject: Part) -> str: return self._key("repeats:{}", subject)
     def stranger_log(self, uid: Part) -> str: return self._key("stranger:{}:log", uid)

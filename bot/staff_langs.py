@@ -1,0 +1,34 @@
+"""The language each staff member reads alerts in: her Telegram's (as her messages say it) or the one she chose with
+/lang — the `locale` of her prefs. An alert's messages are made the moment each chat's turn comes (bot/incidents/
+rounds.py), with no time for a Redis read, so the staff chats' languages are kept in `Services.staff_langs`: read at
+start and before each alert round but the fast lane's first (`refresh`), and set at once whenever a staff member
+writes (`heard`). Only the catalogue's words change: what residents said stays as they said it."""
+from __future__ import annotations
+
+import logging
+
+log = logging.getLogger(__name__)
+
+
+async def refresh(svc) -> None:
+    """Every staff chat's language as kept in Redis (one round trip); on failure, the ones known stay."""
+    chats = [st.telegram_id for st in svc.settings.staff if st.telegram_id]
+    if not chats:
+        return
+    try:
+        got = await svc.store.prefs_of(chats, "locale")
+    except Exception:  # noqa: BLE001 — an alert never waits on this: the languages known so far serve
+        log.warning("staff languages could not be read; the ones known are kept", exc_info=True)
+        return
+    svc.staff_langs.update({chat: loc for chat, loc in zip(chats, got) if loc})
+
+
+def heard(svc, chat: int, locale: str) -> None:
+    """A staff member wrote (or chose a language): the language she reads from now on."""
+    if any(st.telegram_id == chat for st in svc.settings.staff):
+        svc.staff_langs[chat] = locale
+
+
+def t(svc, chat: int, key: str, **kw) -> str:
+    """`key` as staff chat `chat` reads it: in her language, else the committee's."""
+    return svc.cat.t(key, svc.staff_locale(chat), **kw)
