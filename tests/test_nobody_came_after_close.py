@@ -111,3 +111,13 @@ async def test_no_pressed_on_the_old_question_after_the_call_closed_tells_nobody
     seen = len(li.texts())
     await wang.click(need, "不用，我没事")
     assert li.texts()[seen:] == []
+
+
+async def test_nobody_came_two_hours_after_the_close_names_it_in_his_words(people, app, clock):
+    """Past the hour in which the alert's own first line names the closed call, his words carry it."""
+    wang, li = await his_confirmed_call(people, clock), Person(app, 1001, "李社工")
+    await _closed(wang, li, clock, "✅ 已处理")
+    seen = len(li.texts())
+    clock.advance(seconds=2 * 3600)
+    await wang.send("还没人来啊")
+    assert any("紧急求助 #2" in t and "#1 120分钟前已标为解决" in t for t in li.texts()[seen:]), li.texts()[seen:]

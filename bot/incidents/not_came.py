@@ -10,6 +10,7 @@ import re
 
 from ..flows.base import Ctx
 from . import help_request
+from .packet import RECENT_CLOSE_SECONDS
 from .raising import open_call
 
 NOBODY_CAME = re.compile(r"(还|怎么|咋)(还)?(没|没有|不)(人)?(来|到)|没(有)?(人|看到人|见人)来|人呢|还不来|等了?(好久|半天|很久)"
@@ -38,8 +39,9 @@ async def callback_request(ctx: Ctx, words: str = "") -> None:
         await help_request.again(ctx, inc["id"], words)
         return
     if words and (inc := await closed_emergency(ctx, words)):
-        minutes = max(1, round((ctx.svc.clock.ts() - inc["resolved_at"]) / 60))
-        said = ctx.svc.cat.t("help.not_came_words", words=words, n=inc["id"], minutes=minutes)
+        ago = ctx.svc.clock.ts() - inc["resolved_at"]  # within the hour the alert's first line names the close
+        said = words if ago <= RECENT_CLOSE_SECONDS else ctx.svc.cat.t(
+            "help.not_came_words", words=words, n=inc["id"], minutes=max(1, round(ago / 60)))
         await help_request.start_help(ctx, "emergency", words=said, source="text", confirm_need=True)
         return
     await help_request.start_help(ctx, "help", category="callback", source="menu", words=words)
