@@ -140,3 +140,26 @@ def how_it_ended(svc, inc: dict, name: str, loc: str) -> str:
     if staff and outcome in RESOLVED:
         return t("family.resolved", who=staff.name, outcome=svc.cat.t(f"outcome.{outcome}", loc))
     return t("family.closed")
+
+
+# --- a new call soon after: its alert names the close (packet.py) ---------------------------------------
+
+RECENT_CLOSE_SECONDS = 3600  # a call opened this soon after the resident's last was closed says so
+
+
+def after_closed_line(svc, inc: dict, last: dict, t) -> str:
+    """"⚠️ 10分钟前刚处理完 #3（李社工）": her last call, closed within the hour before this one came, and by whom
+    ("" when longer ago: the key's own expiry runs on Redis's clock, not the bot's)."""
+    seconds = max(0.0, inc["created"] - (last.get("at") or inc["created"]))
+    if seconds > RECENT_CLOSE_SECONDS:
+        return ""
+    ago = t("alert.ago_just") if seconds < 60 else t("alert.ago_minutes", minutes=int(seconds // 60))
+    who = roster.staff_by_id(svc.settings, last.get("by"))
+    if who:
+        return t("alert.after_closed", ago=ago, n=last.get("n", "?"), by=who.name)
+    outcome = last.get("outcome") or ""
+    return t("alert.after_closed_other", ago=ago, n=last.get("n", "?"),
+             outcome=t(f"outcome.{outcome}") if outcome in OUTCOMES_SAID else outcome or "-")
+
+
+OUTCOMES_SAID = ("hospital", "handled", "false_alarm", "other", "not_urgent", "answered_checkin")

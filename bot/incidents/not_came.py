@@ -10,7 +10,7 @@ import re
 
 from ..flows.base import Ctx
 from . import help_request
-from .packet import RECENT_CLOSE_SECONDS
+from .closed import RECENT_CLOSE_SECONDS
 from .raising import open_call
 
 NOBODY_CAME = re.compile(r"(还|怎么|咋)(还)?(没|没有|不)(人)?(来|到)|没(有)?(人|看到人|见人)来|人呢|还不来|等了?(好久|半天|很久)"

@@ -8,6 +8,7 @@ from ..services import Services
 from ..textfit import MESSAGE_LIMIT, clip, clip_middle
 from ..types import Button
 from .advice import told_together
+from .closed import after_closed_line
 from .handover import shows_hand_over
 from .packet_address import address_lines
 from .held_calls import lost, lost_line
@@ -176,27 +177,6 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
     if role == "staff" and inc.get("remind_call") and inc["status"] in ("open", "claimed"):
         lines.append(t("packet.remind_call"))
     return clip("\n".join(lines)), (_buttons(svc, inc, loc, viewer) if role == "staff" else ())
-
-
-RECENT_CLOSE_SECONDS = 3600  # a call opened this soon after the resident's last was closed says so
-
-
-def after_closed_line(svc: Services, inc: dict, last: dict, t) -> str:
-    """"⚠️ 10分钟前刚处理完 #3（李社工）": her last call, closed within the hour before this one came, and by whom
-    ("" when longer ago: the key's own expiry runs on Redis's clock, not the bot's)."""
-    seconds = max(0.0, inc["created"] - (last.get("at") or inc["created"]))
-    if seconds > RECENT_CLOSE_SECONDS:
-        return ""
-    ago = t("alert.ago_just") if seconds < 60 else t("alert.ago_minutes", minutes=int(seconds // 60))
-    who = staff_by_id(svc.settings, last.get("by"))
-    if who:
-        return t("alert.after_closed", ago=ago, n=last.get("n", "?"), by=who.name)
-    outcome = last.get("outcome") or ""
-    return t("alert.after_closed_other", ago=ago, n=last.get("n", "?"),
-             outcome=t(f"outcome.{outcome}") if outcome in OUTCOMES_SAID else outcome or "-")
-
-
-OUTCOMES_SAID = ("hospital", "handled", "false_alarm", "other", "not_urgent", "answered_checkin")
 
 
 def render_digest(svc: Services, items: list[tuple[dict, dict]], start: int = 1, total: int | None = None,
