@@ -51,6 +51,8 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     ("thunder", r"我?(最|有点|有一点|好|很|真|老|蛮|就|一直)?(害怕|怕|吓)(打雷|雷声|响雷|打闪|闪电)" + _PARTICLE
                 + r"|(打雷|雷声)(好|很|真|太|老)?(吓人|可怕)" + _PARTICLE
                 + r"|(i'?m |i am )?(so |very |really |a bit )?(scared|afraid|frightened) of (the )?thunder(storms?)?", False),
+    ("busy", r"我?(现在)?(正|正在|在)(家里?|厨房(里)?|屋里(厢)?)?(烧饭|做饭|煮饭|烧菜|炒菜|洗碗|洗衣服|晾衣服|看电视|听收音机|看报纸?"
+             r"|打扫(卫生)?|拖地|扫地|浇花|吃饭|吃早饭|吃午饭|吃晚饭)" + _PARTICLE, False),
     ("sorry", r"(对不起|不好意思|抱歉|sorry)" + _PARTICLE, False),
     ("ack", r"((好的?|好吧|好嘞|好滴|嗯+|哦+|噢|喔|行|可以|ok|okay|是的?|对的?|收到|明白|晓得|了解|懂|知道|算了|不用(来|麻烦)?"
             r"|没什么|没啥|不是的?|不对|没有|没错|就这些|就这样|没别的事|👍|👌)(了|啊|呀|哦)?)+", False),
