@@ -96,7 +96,7 @@ class Escalation(_Strict):
     address_confirm_timeout_minutes: float = Field(default=3, gt=0)
     strangers_per_10_minutes: int = Field(default=5, ge=1)  # their new calls; beyond: one call counting the rest
     surge: Surge = Surge()
-    stuck: Policy | None = None  # shut out at night (checkin.quiet_hours): bot/incidents/night_pace.py; unset: its default
+    stuck: Policy | None = None  # shut out at night (checkin.quiet_hours): incidents/night_pace.py; unset: its default
 
 
 class QuietHours(_Strict):

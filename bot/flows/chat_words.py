@@ -50,7 +50,8 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
                  r"|forg[eo]t (to take )?(my |the )?(pills?|medicines?|medication|tablets?)", 30),
     ("thunder", r"我?(最|有点|有一点|好|很|真|老|蛮|就|一直)?(害怕|怕|吓)(打雷|雷声|响雷|打闪|闪电)" + _PARTICLE
                 + r"|(打雷|雷声)(好|很|真|太|老)?(吓人|可怕)" + _PARTICLE
-                + r"|(i'?m |i am )?(so |very |really |a bit )?(scared|afraid|frightened) of (the )?thunder(storms?)?", False),
+                + r"|(i'?m |i am )?(so |very |really |a bit )?(scared|afraid|frightened) of (the )?thunder(storms?)?",
+     False),
     ("busy", r"我?(现在)?(正|正在|在)(家里?|厨房(里)?|屋里(厢)?)?(烧饭|做饭|煮饭|烧菜|炒菜|洗碗|洗衣服|晾衣服|看电视|听收音机|看报纸?"
              r"|打扫(卫生)?|拖地|扫地|浇花|吃饭|吃早饭|吃午饭|吃晚饭)" + _PARTICLE, False),
     ("sorry", r"(对不起|不好意思|抱歉|sorry)" + _PARTICLE, False),

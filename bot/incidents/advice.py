@@ -90,7 +90,8 @@ IDEA = {"help.advice_door": "door", "help.advice_door_if_safe": "door", "help.ad
         "help.advice_fire_leave": "leave", "help.advice_gas_leave": "leave",
         "help.advice_death_calm": "calm", "help.advice_calm": "calm"}
 RULES_OUT = {"stair_smoke": {"stay_put", "get_up_slowly", "leave", "door"}, "fire_fallen": {"stay_put", "leave", "door"},
-             "gas_fallen": {"stay_put", "get_up_slowly", "door"}, "smoke_outside": {"stay_put", "get_up_slowly", "leave"}, "fire_smoke": {"stay_put", "get_up_slowly"},
+             "gas_fallen": {"stay_put", "get_up_slowly", "door"}, "smoke_outside": {"stay_put", "get_up_slowly", "leave"},
+             "fire_smoke": {"stay_put", "get_up_slowly"},
              "cooking_fire": {"stay_put", "get_up_slowly"},
              "gas": {"stay_put", "get_up_slowly"}, "sparking": {"stay_put", "get_up_slowly"}, "lost": {"door"},
              "doorstep": {"door"}}

@@ -1,8 +1,9 @@
 """Requests that are no emergency but leave an old person stuck, at night: shut out of her home ("我进不去家门了
 钥匙丢了") in the cold and the dark. By day such a request keeps the help pace (the on-duty phone, then everyone after
-half an hour); at night (the committee's night, `checkin.quiet_hours`; none configured: 21:00–07:00) a sleeping duty phone must not leave her
-outside that long: it is opened as "locked_out_night", whose packet says she is outside at night, and which escalates
-at `escalation.stuck`'s pace — every colleague and the head within minutes, then her family, who may have a key.
+half an hour); at night (the committee's night, `checkin.quiet_hours`; none configured: 21:00–07:00) a sleeping
+duty phone must not leave her outside that long: it is opened as "locked_out_night", whose packet says she is outside
+at night, and which escalates at `escalation.stuck`'s pace — every colleague and the head within minutes, then her
+family, who may have a key.
 Ordinary requests (a sign-up, a blocked toilet, a question) keep their pace at any hour."""
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """The scammer calls back ("他又打来了", "那个骗子又打电话来了") while her call about a scam is open — one under way
-(help is coming) or one she told as over ("您没有上当，做得很好") — or was, in the last two days: a scam under way again. Her call is raised (or
-renewed) as an emergency, staff read her words loudly on the same call, and she reads the scam's lines again (don't
-pay, hang up, 110) — never the generic "open the door", never a note passed on, never taken for a yes."""
+(help is coming) or one she told as over ("您没有上当，做得很好") — or was, in the last two days: a scam under way
+again. Her call is raised (or renewed) as an emergency, staff read her words loudly on the same call, and she reads
+the scam's lines again (don't pay, hang up, 110) — never the generic "open the door", never a note passed on, never
+taken for a yes."""
 from __future__ import annotations
 
 import re
