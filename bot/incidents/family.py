@@ -17,7 +17,8 @@ from ..flows import resident as resident_flow  # the module, not its name: it ma
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import RAMBLE, asks_after, clause_intents, fall_told_over, is_emergency, understand
 from ..types import MEDIA
-from . import facts_told, family_asks, family_away, family_calm, family_told, family_which, help_request, urgency
+from . import (facts_told, family_asks, family_away, family_calm, family_on_call, family_told, family_which,
+               help_request, urgency)
 from .family_other import cried_about_other
 from .report_after import media_on_report, words_on_report
 from .reported import candidates
@@ -71,6 +72,8 @@ async def _said(ctx: Ctx, text: str) -> None:
     reaches staff, however it is worded; asked how the resident is, the check-in answers; thanks get a kind word; a
     request or a question reaches staff; what the bot cannot read waits for one tap."""
     ctx.session.pop("about", None)  # whom an earlier question was about: these words may be about another
+    if await family_on_call.door_on_call(ctx, text):
+        return  # "他在5号楼101" while his call is open: to its staff, beside the register as hers
     if (fall_told_over(text) or family_asks.worried(text) or family_calm.worry_only(text)
             or family_calm.scam_over(text)) and await family_asks.someone_else(ctx, text):
         return  # "王老伯最近不肯吃药" from 刘奶奶's son: not a request about 刘奶奶
@@ -98,8 +101,8 @@ async def _said(ctx: Ctx, text: str) -> None:
         show_menu(ctx, SMALL_TALK[intent])
     elif len(text) >= RAMBLE:  # voice input with no marks the bot cannot place: a person reads it
         await request(ctx, text)
-    elif not await facts_told.family_told(ctx, text):  # "我爸家钥匙在隔壁 有事找李阿姨": a fact amid other words
-        resident_flow.not_understood(ctx, text)
+    elif not await facts_told.family_told(ctx, text) and not await family_on_call.words_on_call(ctx, text):
+        resident_flow.not_understood(ctx, text)  # (a fact amid other words: "我爸家钥匙在隔壁 有事找李阿姨")
 
 
 async def pass_on(ctx: Ctx) -> None:
@@ -206,6 +209,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
                     urgent=True)
         else:
             help_request.tell_not_reached(ctx)
+        await family_on_call.door_in_cry(ctx, n, words)  # "我爸摔倒了 在5号楼101": beside the register, as hers
         return n
     # several: staff hear now, with each of them, and the caller says which
     someone, fields = _several(ctx, people, reporter_of(ctx, links))
