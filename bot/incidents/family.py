@@ -83,8 +83,10 @@ async def _said(ctx: Ctx, text: str) -> None:
     if family_calm.scam_over(text):  # "有人让他转账 他没转 挂掉了": staff phone him to reassure and warn
         await request(ctx, text, category="scam_told", noted="family.scam_noted")
         return
-    if family_calm.worry_only(text):  # "我爸一个人在家我不放心", "我爸在电话里哭": staff follow up, no 🆘
-        await request(ctx, text, category="worry", noted="family.calm_noted")
+    if family_calm.worry_only(text):  # "我爸一个人在家我不放心", "我担心他摔倒": staff follow up, no 🆘
+        _, people = await linked_people(ctx)
+        await request(ctx, text, category="worry", noted=await family_calm.noted(ctx, text, people[0]["id"]
+                                                                                  if len(people) == 1 else ""))
         return
     if family_asks.worried(text) and not family_calm.ASKS.search(text):  # "我爸最近怎么样都不肯吃药": staff hear it now
         await request(ctx, text, category="unwell", noted="family.worry_noted")
