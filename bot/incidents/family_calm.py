@@ -11,13 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..flows.understanding import scam_over
+from ..flows.understanding import FEARED_FALL, scam_over
 
 # why she wrote: a worry, a forgotten pill, tears, loneliness, someone old alone (Shanghainese 一家头 = alone, 勿放心)
-# a fall feared, not told ("我担心他摔倒", "我怕她晚上跌跤"): nothing after it that puts it now (nlu/data/red_flags.yml
-# scopes the same words as hypothetical; where it does not, the flag still counts and she still alarms)
-FEARED_FALL = (r"(?:怕|担心|害怕|担忧|生怕|就怕)(?:他|她|伊)(?:会|又|再|晚上|夜里|半夜|哪天|起夜时?)?(?:摔|跌|掼)"
-               r"(?:倒|跤|一跤|跟头)(?![了过在得伤掉倒])")
 CALM = re.compile(FEARED_FALL + r"|不放心|放心不下|勿放心|担心|担忧|挂念|惦记|牵挂|(?:好|很|有点)?害怕|好怕|怕(?:他|她)?出事|哭|孤单|独居"
                   r"|一个人(?:在家|住|在屋里厢|在屋里)?|一家头|想(?:我|你|家里人|老伴|我妈|我爸|女儿|儿子|孙子)|睡不着|失眠"
                   r"|忘(?:了|记)?吃\S{0,4}药|药\S{0,2}忘(?:了|记)?吃|多(?:关心|照顾|看看|关照|留意)|不肯(?:去医院|看病|吃药|吃饭)"
