@@ -17,8 +17,8 @@ from ..flows import resident as resident_flow  # the module, not its name: it ma
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import RAMBLE, asks_after, clause_intents, fall_told_over, is_emergency, understand
 from ..types import MEDIA
-from . import (facts_told, family_asks, family_away, family_calm, family_on_call, family_told, family_which,
-               help_request, urgency)
+from . import (facts_told, family_asks, family_away, family_calm, family_on_call, family_told, family_unsure,
+               family_which, help_request, urgency)
 from .family_other import cried_about_other
 from .report_after import media_on_report, words_on_report
 from .reported import candidates
@@ -40,6 +40,9 @@ async def on_message(ctx: Ctx) -> None:
         return
     if ctx.step == ("family", "which") and ev.kind == "text" and await family_which.named(ctx, ev.text):
         return  # "王老伯" typed instead of tapped
+    if ctx.step == ("family", "unsure") and ev.kind == "text" and key is None and not ctx.cried \
+            and await family_unsure.answered(ctx, ev.text.strip()):
+        return  # "很急", "不急": her answer to whether someone must go at once
     if ev.kind == "text" and key is None and await words_on_report(ctx, ev.text.strip()):
         return  # "在3号楼201" after her cry about a neighbour: to the staff on that call
     if ev.kind == "text" and key is None and (await family_told.died_told(ctx, ev.text.strip()) or not ctx.cried
@@ -49,6 +52,8 @@ async def on_message(ctx: Ctx) -> None:
     if read and key is None and family_calm.said(ev.text.strip(), read):
         await _said(ctx, ev.text.strip())  # "我爸一个人在家我不放心", "…他没转 挂掉了": staff hear it, no 🆘
         return
+    if read and key is None and await family_unsure.asked(ctx, ev.text.strip(), read):
+        return  # "我爸说他肚子胀": staff hear it now, she is asked whether someone must go at once
     # a cry the engine judged (in any words: edited, over-long, in a group), the 🆘, or words that call for help
     if ctx.cried or key == "menu.sos" or read and (is_emergency(read) or key is None and family_calm.untold(ev.text)):
         n = await cry_for_help(ctx, ev.text.strip() or "🆘")
