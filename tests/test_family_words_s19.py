@@ -1,0 +1,29 @@
+"""What a daughter types about her father, probed in session 19. "阿拉爷今朝勿接电话" (Shanghainese: my father has not
+answered the phone all day) and "我爸今天一直不接电话" reached staff as a quiet request ("✏️ 其他") — a man who may lie
+on the floor, no one hurrying; "我爸今天精神不太好" got "没太明白" and a button to tap."""
+import pytest
+from conftest import signed_up
+
+SOS, REQ = "紧急求助 #1", "求助 #1"
+
+
+async def _wangli_says(people, words):
+    wangli = await signed_up(people("王丽"), "13911110002")
+    n = len(wangli.texts())
+    await wangli.send(words)
+    return " ".join(wangli.texts()[n:]), people("李社工").texts()
+
+
+@pytest.mark.parametrize("words", ["阿拉爷今朝勿接电话", "阿拉爷一日天勿接电话", "我爸今天一直不接电话",
+                                   "阿拉爸爸今朝勿接电话"])
+async def test_no_answer_from_him_all_day_alerts_at_once(people, app, words):
+    told, staff = await _wangli_says(people, words)
+    assert any(SOS in t and words in t for t in staff), staff
+    assert "已通知值班社工" in told, told
+
+
+@pytest.mark.parametrize("words", ["我爸今天精神不太好", "我爸这几天精神很差"])
+async def test_his_low_spirits_reach_staff_not_没太明白(people, app, words):
+    told, staff = await _wangli_says(people, words)
+    assert any(words in t for t in staff if "#1" in t), staff
+    assert "没太明白" not in told and "王老伯" in told, told
