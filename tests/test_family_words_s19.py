@@ -47,3 +47,11 @@ async def test_a_doctors_cry_naming_her_patient_is_about_him_at_once(people, app
     packet = people("李社工").last(SOS).text
     assert "王老伯" in packet and "张阿姨" not in packet and "是哪一位" not in packet, packet
     assert "王老伯" in doctor.last("已通知").text and "是哪一位" not in doctor.last("已通知").text
+
+
+@pytest.mark.parametrize("words", ["I'm worried my dad has fallen", "I think my father has fallen", "my dad has fallen"])
+async def test_in_english_a_fall_he_may_have_had_alerts_at_once(people, app, words):
+    """"I'm worried my dad has fallen" was a quiet request: "has fallen" was no red flag for him."""
+    told, staff = await _wangli_says(people, words)
+    assert any(SOS in t and words in t for t in staff), staff
+    assert "已通知值班社工" in told, told
