@@ -14,6 +14,13 @@ from ..types import Identity, Inbound
 from . import auth
 from .server import ENGINE, LOCALE, SESSION, STAFF, SVC, render, see_other
 
+def addr_key(inc: dict) -> str:
+    """What the desk says of the address: a door a family contact gave is hers, never "the resident's"."""
+    state = inc.get("address_state") or "pending"
+    return f"desk.addr_{state}_family" if state in ("corrected", "unparsed", "confirmed") and inc.get("address_by") \
+        else f"desk.addr_{state}"
+
+
 FLAG = {"corrected": "⚠️", "unparsed": "⚠️", "location": "⚠️", "unconfirmed": "❔", "pending": "⏳",
         "confirmed": "✅"}
 WEB_OUTCOMES = OUTCOMES[:3]  # "other" asks for a note in the chat
@@ -49,7 +56,7 @@ async def open_rows(svc) -> list[dict]:
         rows.append({"inc": inc, "name": person.get("name", "?"), "deceased": inc.get("resident") in dead,
                      "minutes": max(0, int((now - inc["created"]) // 60)),
                      "who": staff_name(svc, inc.get("claimed_by")), "flag": FLAG.get(inc.get("address_state"), ""),
-                     "can_claim": inc["status"] == "open" or bool(inc.get("reopened")),
+                     "addr": addr_key(inc), "can_claim": inc["status"] == "open" or bool(inc.get("reopened")),
                      "can_arrive": inc["status"] != "arrived"})
     return rows
 
@@ -108,6 +115,7 @@ async def incident_page(request: web.Request) -> web.Response:
         st = roster.staff_by_tg(svc.settings, chat)
         sent.append({"name": st.name if st else contacts.get(chat, {}).get("name", "?"), "role": role})
     row = {"inc": inc, "who": staff_name(svc, inc.get("claimed_by")), "flag": FLAG.get(inc.get("address_state"), ""),
+           "addr": addr_key(inc),
            "can_claim": inc["status"] == "open" or bool(inc.get("reopened")), "can_arrive": inc["status"] != "arrived",
            "name": person.get("name", "?"), "minutes": max(0, int((svc.clock.ts() - inc["created"]) // 60)),
            "deceased": bool(await svc.store.died(person.get("id")))}

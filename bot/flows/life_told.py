@@ -7,6 +7,9 @@ low_mood    "今天不想说话", "心情不好": a gentle word, staff told (a c
 stolen      "我钱包被偷了": a theft already over — 110 to report it, staff to help with cards; no ambulance, no fall's advice
 locked_out  "被关在门外了": shut out of her flat — where to wait warm, staff bring help; not "trapped" (bot/flows/resident.py)
 grief       a spouse who died (bot/flows/bereaved.py)
+spouse_unwell  her husband or wife unwell, not she ("阿拉老头子今朝一日勿吃饭", "我老伴这两天吃不下饭"): told of him, never
+            "听到您不舒服…我先休息" (unless the model reads a cry in it: then the cry's way, as before)
+fall_feared a fall of his she fears ("我担心老头子摔倒"): her worry to staff, and what to press should he fall
 
 "那我老伴呢" alone is neither: asked after a pension answer it is most often his allowance (bot/qa/whose.py asks which),
 elsewhere a husband she cannot find — never taken for a cry before its step has read it (`asks_after_spouse`); nor
@@ -22,8 +25,9 @@ import re
 from ..services import Services
 from .bereaved import SPOUSE, grieving
 from .chat_words import core
-from .understanding import AILING, danger_in, scam_over
+from .understanding import AILING, FEARED_FALL, danger_in, is_emergency, scam_over
 
+TOLD = ("grief", "carer_away", "low_mood", "scam_told", "stolen", "locked_out", "spouse_unwell", "fall_feared")
 CARER = rf"(?:{SPOUSE}|(?:保姆|护工|钟点工|住家阿姨)[^，,。！!？?\s]{{0,6}}?)"
 AWAY = (r"住院|住进(?:了)?医院|进(?:了)?医院|送(?:进)?(?:了)?医院|(?:在|去)医院(?:开刀|动手术|做手术)|开刀|动手术|做手术|回老家"
         r"|回乡下|辞职|不做了|请假|没来|不来了")
@@ -81,14 +85,36 @@ def survivor_asked(text: str) -> bool:
     return bool(SURVIVOR_ASKED.search(text))
 
 
-def life_told(svc: Services, text: str) -> str | None:
-    """"carer_away", "low_mood", "grief", "stolen", "locked_out" or "scam_told" (a scam call she did not fall for:
-    "骗子打电话给我 我没理伊") for words that tell of her life with no danger in them; else None."""
+def life_told(svc: Services, text: str, result: dict | None = None) -> str | None:
+    """"carer_away", "low_mood", "grief", "stolen", "locked_out", "scam_told" (a scam call she did not fall for:
+    "骗子打电话给我 我没理伊"), "spouse_unwell" or "fall_feared" for words that tell of her life with no danger in
+    them (`result`, the model's reading: a spouse's ailment it reads as a cry stays one); else None."""
     if grieving(svc, text):
         return "grief"
     if danger_in(svc, text):
         return None
-    return "scam_told" if scam_over(text) else mishap(text) or away_or_low(text)
+    told = "scam_told" if scam_over(text) else mishap(text) or away_or_low(text) or of_spouse(text)
+    return None if told == "spouse_unwell" and result is not None and is_emergency(result) else told
+
+
+# the words are about her husband or wife ("阿拉老头子…", "我老伴…"), ill or not eating, and not about her too
+SPOUSE_FIRST = re.compile(rf"^(?:我|我的|我家|阿拉)?(?:屋里厢|屋里|家里)?的?{SPOUSE_ONLY}")
+SPOUSE_ILL = re.compile(r"勿舒服|勿适意|(?:没|勿|不|没有|不肯|勿肯)(?:吃饭|吃东西|吃过饭)|吃不下|吃勿下|没胃口|勿想吃")
+SELF_TOO = re.compile(r"我(?:也|还|自己)")
+
+
+def of_spouse(text: str) -> str | None:
+    """"fall_feared" ("我担心老头子摔倒") or "spouse_unwell" ("阿拉老头子今朝一日勿吃饭"), no red flag counting in it."""
+    from nlu import redflags
+    from nlu.features import normalise
+
+    said = normalise(text)
+    if any(f.counts for f in redflags.find(said)):
+        return None
+    if re.search(FEARED_FALL, said):
+        return "fall_feared"
+    ill = AILING.search(said) or SPOUSE_ILL.search(said)
+    return "spouse_unwell" if SPOUSE_FIRST.search(core(text)) and ill and not SELF_TOO.search(said) else None
 
 
 def away_or_low(text: str) -> str | None:

@@ -12,7 +12,7 @@ from ..incidents import address_steps, facts_told, help_request, need_now, not_c
 from .. import qa
 from . import chat
 from .base import Ctx
-from .life_told import life_told, survivor_asked
+from .life_told import TOLD, life_told, survivor_asked
 from .chat_words import QUESTION
 from .help_menu import on_category, on_menu, typed_category
 from .menu import keyboard, menu_action, show_menu
@@ -82,7 +82,7 @@ async def on_text(ctx: Ctx) -> None:
             return
     if not danger_in(ctx.svc, text) and (await chat.changed_mind(ctx, text) or await chat.everyday(ctx, text)):
         return  # "测试一下", "我出去一下", "你是机器人吗", "好的"; "算了" to what help they need: nobody bothered
-    if told := life_told(ctx.svc, text):  # "我老伴走了三年了", "老伴住院了", "今天不想说话": a person, no ambulance
+    if told := life_told(ctx.svc, text, result):  # "我老伴走了三年了", "老伴住院了", "今天不想说话": a person, no ambulance
         return await _one(ctx, told, text, result)
     if not flow and await facts_told.resident_told(ctx, text):  # "我搬家了 现在住6号楼201": staff update it
         return
@@ -154,7 +154,7 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
                                               [ctx.button("btn.unwell_rest", "unwell:rest")]])
     elif intent == "contact_staff":
         await on_callback_request(ctx, words=text)
-    elif intent in ("lonely", "grief", "carer_away", "low_mood", "scam_told", "stolen", "locked_out"):
+    elif intent == "lonely" or intent in TOLD:  # each with its kind line (bot/flows/life_told.py)
         await help_request.start_help(ctx, "help", category=intent, source="text", words=text,
                                       noted=f"help.{intent}_noted")
         if intent == "grief" and survivor_asked(text):  # "老伴走了 他的养老金怎么办": her question answered too

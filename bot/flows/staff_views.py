@@ -86,6 +86,10 @@ def _describe(ctx: Ctx, e: dict) -> str:
         kw["source"] = ctx.t(f"source.{e['source']}")
     if ev == "handed_over" and e.get("from"):  # the head moved a colleague's call (to herself: took it over)
         ev = "taken_over" if e.get("to") == e.get("by") else "handed_over_from"
+    if ev.startswith("address_") and isinstance(e.get("differs"), list):  # "室号", never "room"
+        kw["differs"] = ctx.t("addr_part.sep").join(ctx.t(f"addr_part.{p}") for p in e["differs"])
+    if ev in ("address_corrected", "address_unparsed", "address_confirmed") and e.get("by_name"):  # she said it, not he
+        ev, kw["who"] = f"{ev}_by", ctx.t("packet.addr_who", relation=e.get("by_relation", ""), name=e["by_name"])
     if ev in ("escalated", "fallback_alert"):
         kw["level"] = e.get("level", 0) + 1
     if ev == "resolved":

@@ -123,6 +123,12 @@ def fall_told_over(text: str) -> bool:
     return told_over(normalise(text or ""))
 
 
+# a fall feared, not told ("我担心他摔倒", "我怕老伴晚上跌跤"): nothing after it that puts it now (nlu/data/red_flags.yml
+# scopes the same words as hypothetical; where it does not, the flag still counts and the words still alarm)
+FEARED_FALL = (r"(?:怕|担心|害怕|担忧|生怕|就怕)(?:他|她|伊|我爸|我妈|爸爸|妈妈|老爸|老妈|姆妈|阿爸|老头子|老伴|老太婆|老公|老婆)"
+               r"(?:会|又|再|晚上|夜里|半夜|哪天)?(?:起夜时?)?(?:摔|跌|掼)(?:倒|跤|一跤|跟头)(?![了过在得伤掉倒])")
+
+
 # a scam call told as over in words no red flag names ("骗子打电话来 他没理", "医保卡冻结了 我让他挂了", "差点被骗",
 # Shanghainese "我勿睬伊", "电话挂脱了")
 SCAM = re.compile(r"骗|冒充|中奖|冻结|安全(?:账|帐)户|转账|汇款|打钱|验证码")

@@ -17,12 +17,12 @@ from ..flows import resident as resident_flow  # the module, not its name: it ma
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import RAMBLE, asks_after, clause_intents, fall_told_over, is_emergency, understand
 from ..types import MEDIA
-from . import facts_told, family_asks, family_away, family_calm, family_told, family_which, help_request, urgency
+from . import (facts_told, family_asks, family_away, family_calm, family_on_call, family_told, family_unsure,
+               family_which, help_request, night_pace, urgency)
 from .family_other import cried_about_other
 from .report_after import media_on_report, words_on_report
 from .reported import candidates
 from .group_media import group_told
-from .night_pace import night_category
 from ..flows.life_told import mishap
 
 
@@ -41,6 +41,9 @@ async def on_message(ctx: Ctx) -> None:
         return
     if ctx.step == ("family", "which") and ev.kind == "text" and await family_which.named(ctx, ev.text):
         return  # "王老伯" typed instead of tapped
+    if ctx.step == ("family", "unsure") and ev.kind == "text" and key is None and not ctx.cried \
+            and await family_unsure.answered(ctx, ev.text.strip()):
+        return  # "很急", "不急": her answer to whether someone must go at once
     if ev.kind == "text" and key is None and await words_on_report(ctx, ev.text.strip()):
         return  # "在3号楼201" after her cry about a neighbour: to the staff on that call
     if ev.kind == "text" and key is None and (await family_told.died_told(ctx, ev.text.strip()) or not ctx.cried
@@ -50,6 +53,8 @@ async def on_message(ctx: Ctx) -> None:
     if read and key is None and family_calm.said(ev.text.strip(), read):
         await _said(ctx, ev.text.strip())  # "我爸一个人在家我不放心", "…他没转 挂掉了": staff hear it, no 🆘
         return
+    if read and key is None and await family_unsure.asked(ctx, ev.text.strip(), read):
+        return  # "我爸说他肚子胀": staff hear it now, she is asked whether someone must go at once
     # a cry the engine judged (in any words: edited, over-long, in a group), the 🆘, or words that call for help
     if ctx.cried or key == "menu.sos" or read and (is_emergency(read) or key is None and family_calm.untold(ev.text)):
         n = await cry_for_help(ctx, ev.text.strip() or "🆘")
@@ -73,20 +78,20 @@ async def _said(ctx: Ctx, text: str) -> None:
     reaches staff, however it is worded; asked how the resident is, the check-in answers; thanks get a kind word; a
     request or a question reaches staff; what the bot cannot read waits for one tap."""
     ctx.session.pop("about", None)  # whom an earlier question was about: these words may be about another
+    if await family_on_call.door_on_call(ctx, text):
+        return  # "他在5号楼101" while his call is open: to its staff, beside the register as hers
     if (fall_told_over(text) or family_asks.worried(text) or family_calm.worry_only(text)
             or family_calm.scam_over(text)) and await family_asks.someone_else(ctx, text):
         return  # "王老伯最近不肯吃药" from 刘奶奶's son: not a request about 刘奶奶
-    if fall_told_over(text):  # "我妈昨天摔了一跤，现在没事了": staff visit, as when the resident tells it
-        await request(ctx, text, category="fall_told", noted="family.fall_noted")
-        return
-    if family_calm.scam_over(text):  # "有人让他转账 他没转 挂掉了": staff phone him to reassure and warn
-        await request(ctx, text, category="scam_told", noted="family.scam_noted")
-        return
-    if mishap(text) == "locked_out":  # "我爸进不去家门了": staff help him in (at night faster: night_pace.py)
-        await request(ctx, text, category=night_category(ctx.svc, "locked_out"), noted="family.locked_out_noted")
-        return
-    if family_calm.worry_only(text):  # "我爸一个人在家我不放心", "我爸在电话里哭": staff follow up, no 🆘
-        await request(ctx, text, category="worry", noted="family.calm_noted")
+    # a fall told as over: a visit; a scam told as over: a call to reassure him; shut out: help him in (night: faster)
+    told = ("fall_told", "fall") if fall_told_over(text) else ("scam_told", "scam") if family_calm.scam_over(text) \
+        else (night_pace.night_category(ctx.svc, "locked_out"), "locked_out") if mishap(text) == "locked_out" else None
+    if told:
+        return await request(ctx, text, category=told[0], noted=f"family.{told[1]}_noted")
+    if family_calm.worry_only(text):  # "我爸一个人在家我不放心", "我担心他摔倒": staff follow up, no 🆘
+        _, people = await linked_people(ctx)
+        await request(ctx, text, category="worry", noted=await family_calm.noted(ctx, text, people[0]["id"]
+                                                                                  if len(people) == 1 else ""))
         return
     if family_asks.worried(text) and not family_calm.ASKS.search(text):  # "我爸最近怎么样都不肯吃药": staff hear it now
         await request(ctx, text, category="unwell", noted="family.worry_noted")
@@ -103,8 +108,8 @@ async def _said(ctx: Ctx, text: str) -> None:
         show_menu(ctx, SMALL_TALK[intent])
     elif len(text) >= RAMBLE:  # voice input with no marks the bot cannot place: a person reads it
         await request(ctx, text)
-    elif not await facts_told.family_told(ctx, text):  # "我爸家钥匙在隔壁 有事找李阿姨": a fact amid other words
-        resident_flow.not_understood(ctx, text)
+    elif not await facts_told.family_told(ctx, text) and not await family_on_call.words_on_call(ctx, text):
+        resident_flow.not_understood(ctx, text)  # (a fact amid other words: "我爸家钥匙在隔壁 有事找李阿姨")
 
 
 async def pass_on(ctx: Ctx) -> None:
@@ -122,7 +127,7 @@ async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "f
     them, and the caller says which, unless named already: `about`), told `noted` once staff have it. None when
     nobody is linked any more."""
     links, people = await linked_people(ctx)
-    people = [p for p in people if p["id"] == about] or people
+    people = [p for p in people if p["id"] == about] or family_which.named_in(people, words)
     phone = ctx.svc.settings.community.committee_phone
     if not people:
         show_menu(ctx, "contact.menu")
@@ -182,6 +187,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
     """The incident the call is on (a new one, or the resident's open emergency); None when nobody is linked."""
     phone = ctx.svc.settings.community.committee_phone
     links, people = await linked_people(ctx)
+    people = family_which.named_in(people, words)  # "王老伯说他胸口疼" from the doctor of two: about him at once
     if not people:
         await _as_unknown(ctx, cried=True)
         return None
@@ -211,6 +217,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
                     urgent=True)
         else:
             help_request.tell_not_reached(ctx)
+        await family_on_call.door_in_cry(ctx, n, words)  # "我爸摔倒了 在5号楼101": beside the register, as hers
         return n
     # several: staff hear now, with each of them, and the caller says which
     someone, fields = _several(ctx, people, reporter_of(ctx, links))

@@ -24,6 +24,7 @@ from . import family  # each imports the other: family reads the words, this mod
 # the resident's health or safety in a family member's words (AILING: words of being ill)
 WORRY = re.compile(r"不肯吃药|不吃药|忘(了|记)?吃药|胸口闷|胸闷|心慌|气短|吃不下|不吃饭|没胃口|睡不着|失眠|忘事|糊涂|认不得"
                    r"|走丢|迷路|摔|跌|打不通|没人接|不接电话|联系不上|煤气|燃气|忘(了|记)?关|骗|转账|出事|担心|怎么办|死|去世|过世|声音.{0,4}不对"
+                   r"|精神(?:头)?(?:不太|不大|不是很|不|勿)好|精神(?:头)?(?:很|有点|蛮|老)?差|没精神|没精打采|勿适意|勿舒服"
                    r"|\b(worried|worry|won'?t take|chest|dizzy|fell|scam)\b", re.I)
 
 

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import re
 
-from ..flows.understanding import scam_over
+from ..flows.understanding import FEARED_FALL, scam_over
 
 # why she wrote: a worry, a forgotten pill, tears, loneliness, someone old alone (Shanghainese 一家头 = alone, 勿放心)
-CALM = re.compile(r"不放心|放心不下|勿放心|担心|担忧|挂念|惦记|牵挂|(?:好|很|有点)?害怕|好怕|怕(?:他|她)?出事|哭|孤单|独居"
+CALM = re.compile(FEARED_FALL + r"|不放心|放心不下|勿放心|担心|担忧|挂念|惦记|牵挂|(?:好|很|有点)?害怕|好怕|怕(?:他|她)?出事|哭|孤单|独居"
                   r"|一个人(?:在家|住|在屋里厢|在屋里)?|一家头|想(?:我|你|家里人|老伴|我妈|我爸|女儿|儿子|孙子)|睡不着|失眠"
                   r"|忘(?:了|记)?吃\S{0,4}药|药\S{0,2}忘(?:了|记)?吃|多(?:关心|照顾|看看|关照|留意)|不肯(?:去医院|看病|吃药|吃饭)"
                   r"|(?:很|太|有点|比较)旧了")  # a thing worn out: "我爸家的插线板很旧了" (one that sparks is a red flag)
 # what may be said with it: who, where, when, how much, a standing condition, a thing, a wish for a visit
 _AROUND = ("在电话里", "电话里", "打电话给我", "给我打电话", "在屋里厢", "屋里厢", "在屋里", "屋里", "在家", "家里", "家的",
            "我爸", "我妈", "爸爸", "妈妈", "老爸", "老妈", "父亲", "母亲", "姆妈", "阿爸", "阿拉", "老爷子", "老太太", "爷爷",
-           "奶奶", "外公", "外婆", "你们", "最近", "今天", "今朝", "这几天", "这两天", "晚上", "半夜", "夜里", "平时", "经常",
+           "奶奶", "外公", "外婆", "你们", "最近", "今天", "今朝", "这几天", "这两天", "晚上", "半夜", "夜里", "起夜", "平时", "经常",
            "老是", "总是", "一直", "刚才", "刚刚", "年纪大了", "年纪大", "老年痴呆", "高血压", "糖尿病", "心脏病", "身体不好",
            "腿脚不好", "血压", "降压", "麻烦", "帮我", "帮忙", "谢谢", "有空", "去看看", "看看", "看一下", "一下", "插线板",
            "插座", "电线", "灯泡", "水管", "门锁", "热水器", "空调", "煤气灶", "电器", "我", "他", "她", "伊", "您", "请", "又",
@@ -54,6 +54,17 @@ def untold(text: str) -> bool:
 
     said = normalise(text)
     return bool(CALM.search(said) and UNTOLD.search(said))
+
+
+async def noted(ctx, text: str, person_id: str) -> str:
+    """What she reads: her worry told to staff; a feared fall adds what to do should he fall, and the daily check-in
+    that would notice a silence (offered only when he has none)."""
+    from nlu.features import normalise
+
+    if not re.search(FEARED_FALL, normalise(text)):
+        return "family.calm_noted"
+    checked = (await ctx.svc.store.checkin(person_id)).get("enrolled") if person_id else True
+    return "family.fall_feared_noted" if checked else "family.fall_feared_noted_offer"
 
 
 def said(text: str, result: dict) -> bool:

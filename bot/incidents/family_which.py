@@ -27,6 +27,13 @@ def ask_which(ctx: Ctx, n: int, people: list[dict], reached: int, *, request: bo
             buttons=[[Button(p["name"], f"fam:{n}:{p['id']}")] for p in people], urgent=not request)
 
 
+def named_in(people: list[dict], text: str) -> list[dict]:
+    """The one of several she looks out for that her words name ("王老伯说他胸口疼" from their family doctor): staff
+    read him at once, never "可能是：张阿姨、王老伯", and she is not asked; else all of them."""
+    found = [p for p in people if p["name"] and p["name"] in text]
+    return found if len(found) == 1 else people
+
+
 async def named(ctx: Ctx, text: str) -> bool:
     """The one linked resident whose name these words give (and no danger in them), named on the waiting call."""
     _, people = await family.linked_people(ctx)

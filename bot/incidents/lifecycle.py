@@ -240,8 +240,9 @@ class Lifecycle:
         await self.store.update_incident(n, address_state=state, address_stated=parts, address_text=text[:200],
                                          address_diff=sorted(diff), address_by=by or {})
         await self.store.cancel_deadline(f"addr:{n}")
+        said_by = {"by_name": by.get("name", ""), "by_relation": by.get("relation", "")} if by else {}
         await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": f"address_{state}",
-                                          "differs": sorted(diff)})
+                                          "differs": sorted(diff), **said_by})  # her words: never read as his
         return diff
 
     async def address_location(self, n: int, lat: float, lon: float) -> None:

@@ -28,6 +28,9 @@ def address_lines(svc: Services, inc: dict, person: dict, loc: str) -> list[str]
     elif state == "location":
         lat, lon = inc.get("location") or (0, 0)
         lines += [t("packet.addr_location", lat=f"{lat:.5f}", lon=f"{lon:.5f}"), t("packet.addr_check_second_source")]
+    elif state == "confirmed" and (by := inc.get("address_by")):  # his daughter said the registered door: not he
+        lines.append(t("packet.addr_confirmed_by", who=t("packet.addr_who", relation=by.get("relation", ""),
+                                                         name=by.get("name", ""))))
     elif state in ("unknown", "unconfirmed") and inc.get("resident") and not person.get("phone"):
         lines.append(t(f"packet.addr_{state}_no_phone"))  # "请打电话问清楚" with no number to phone
     else:

@@ -14,6 +14,7 @@ need:yes|no:<n>               resident   need_now.on_need
 sos:go                        resident   help_request.start_help (Engine.handle's fast lane takes it first)
 fam:<n>:<resident id>         contact    family_which.on_which (a family member says whom their call is about)
 fas:<resident id>             contact    family_asks.on_asked_which (whom they asked after: its check-in)
+fun:yes|no:<n>                contact    family_unsure.on_button (unsure words: must someone go at once?)
 
 command   /open (open incidents) · /incident N (one incident's timeline): staff only
 timer     esc, arr, fol, rnw, addr, first, rty → Incidents.on_deadline (deadlines.py) · rep → Repeats
@@ -23,6 +24,7 @@ timer     esc, arr, fol, rnw, addr, first, rty → Incidents.on_deadline (deadli
                 after the incident's escalations due in the same tick)
           pke → Incidents.on_edits_deadline (edits_owed.py: packet edits Telegram failed to make, made again)
           fam → Incidents.on_family_deadline (closed.py: the family's news of a closed call, if its closer died)
+          fun → family_unsure.on_deadline (no answer to whether someone must go at once: an emergency)
           srg → Incidents.on_surge_deadline (surge.py: the surge line again to staff chats Telegram did not take it)
 job       outage (every second) → Outage.job: the calls journaled while Redis was away, stored once it is back
           outage_cries (every second) → outage_pace.tell_held_cries: cries the fallback's pace held back, told
@@ -35,8 +37,8 @@ from __future__ import annotations
 from ..flows import staff_views
 from ..flows.base import Ctx
 from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
-from . import (Incidents, Outage, address_steps, blocked_people, family, family_asks, family_which, help_request,
-               need_now, staff, staff_about)
+from . import (Incidents, Outage, address_steps, blocked_people, family, family_asks, family_unsure, family_which,
+               help_request, need_now, staff, staff_about)
 from .outage_pace import tell_held_cries
 from .reach import DEADLINE as REACH, Reach
 from .repeats import Repeats
@@ -72,6 +74,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
             ButtonRoute("sos", RESIDENT, _sos, (("go",),)),
             ButtonRoute("fam", frozenset({"contact"}), family_which.on_which),
             ButtonRoute("fas", frozenset({"contact"}), family_asks.on_asked_which),
+            ButtonRoute("fun", frozenset({"contact"}), family_unsure.on_button),
         ),
         commands=(
             CommandRoute("open", _open),
@@ -85,6 +88,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
             TimerRoute("pke", incidents.on_edits_deadline),
             TimerRoute("fam", incidents.on_family_deadline),
             TimerRoute("srg", incidents.on_surge_deadline),
+            TimerRoute(family_unsure.TIMER, lambda key: family_unsure.on_deadline(incidents.svc, key)),
             *((TimerRoute(REACH, reach.on_deadline),) if reach else ()),
         ),
         steps=(StepRoute("staff", "outcome_note", staff.on_outcome_note),),
