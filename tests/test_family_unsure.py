@@ -86,7 +86,7 @@ async def test_silence_once_a_staff_member_has_it_changes_nothing(people, app, c
 
 
 @pytest.mark.parametrize("words", ["我爸说他胸口疼", "我爸摔倒了", "我爸电话一直没人接", "我爸在电话里哭 说不清楚怎么了",
-                                   "我爸疼死了", "我爸从早上到现在都没回消息", "我爸家门敲不开", "我爸在家里"])
+                                   "我爸疼死了", "我爸从早上到现在都没回消息", "我爸家门敲不开", "我爸在阳台上"])
 async def test_a_red_flag_still_alerts_at_once_with_no_question(people, app, words):
     wangli, li = await _asked(people, words)
     assert any(SOS in t for t in li.texts()), li.texts()
