@@ -4,7 +4,7 @@ as her worry (a request: someone phones or visits), and she reads that kindly, w
 daily check-in that would notice. Words that say he may have fallen NOW ("我担心他摔倒了", "他电话一直没人接…")
 still alarm at once."""
 import pytest
-from conftest import TUESDAY_9, at, enrolled, signed_up
+from test_family_words_s18 import wangli_says
 
 SOS, REQ = "紧急求助 #1", "求助 #1"
 
@@ -15,19 +15,9 @@ NOW = ["我担心他摔倒了", "他电话一直没人接 我担心他摔倒了"
        "我担心我爸摔倒了", "我怕我爸跌跤了", "担心我爸是不是摔倒了"]  # (probe) the last three were calmed: a cry lost
 
 
-async def _wangli_says(people, app, clock, words, enrol=False):
-    if enrol:
-        await enrolled(people, app, "王老伯", "13900000002")
-    await at(app, clock, TUESDAY_9)
-    wangli = await signed_up(people("王丽"), "13911110002")
-    n = len(wangli.texts())
-    await wangli.send(words)
-    return " ".join(wangli.texts()[n:]), people("李社工").texts()
-
-
 @pytest.mark.parametrize("words", FEAR)
 async def test_a_fear_of_a_fall_to_come_reaches_staff_as_her_worry(people, app, clock, words):
-    told, staff = await _wangli_says(people, app, clock, words)
+    told, staff = await wangli_says(people, app, clock, words, enrol=False)
     got = [t for t in staff if REQ in t]
     assert got and words in got[0] and "王老伯" in got[0], staff
     assert not any(SOS in t or "🆘🆘" in t for t in staff), staff
@@ -37,13 +27,13 @@ async def test_a_fear_of_a_fall_to_come_reaches_staff_as_her_worry(people, app, 
 
 
 async def test_one_already_checked_in_daily_is_not_offered_the_check_in_again(people, app, clock):
-    told, _ = await _wangli_says(people, app, clock, FEAR[0], enrol=True)
+    told, _ = await wangli_says(people, app, clock, FEAR[0])
     assert "开通" not in told and "摔倒" in told, told
 
 
 @pytest.mark.parametrize("words", NOW)
 async def test_a_fear_that_he_has_fallen_now_still_alerts_at_once(people, app, clock, words):
-    told, staff = await _wangli_says(people, app, clock, words)
+    told, staff = await wangli_says(people, app, clock, words, enrol=False)
     got = [t for t in staff if SOS in t]
     assert got and words in got[0], staff
     assert "已通知值班社工" in told, told

@@ -33,8 +33,11 @@ STILL_URGENT = [  # a danger beside the worry, a scam under way, or she cannot t
 ]
 
 
-async def _wangli_says(people, app, clock, words):
-    await enrolled(people, app, "王老伯", "13900000002")
+async def wangli_says(people, app, clock, words, enrol=True):
+    """Tuesday 09:00, 王丽 (his daughter, signed up) writes `words` about 王老伯 (enrolled in the check-in unless
+    `enrol` is False): what she reads, and all 李社工 has read."""
+    if enrol:
+        await enrolled(people, app, "王老伯", "13900000002")
     await at(app, clock, TUESDAY_9)
     wangli = await signed_up(people("王丽"), "13911110002")
     n = len(wangli.texts())
@@ -44,7 +47,7 @@ async def _wangli_says(people, app, clock, words):
 
 @pytest.mark.parametrize("words", CALM + SCAM_OVER)
 async def test_a_daughters_worry_reaches_staff_as_a_request_not_a_sos(people, app, clock, words):
-    told, staff = await _wangli_says(people, app, clock, words)
+    told, staff = await wangli_says(people, app, clock, words)
     got = [t for t in staff if REQ in t]
     assert got and words in got[0] and "王老伯" in got[0], staff
     assert not any(SOS in t or "🆘" in t for t in staff), staff
@@ -54,14 +57,14 @@ async def test_a_daughters_worry_reaches_staff_as_a_request_not_a_sos(people, ap
 
 @pytest.mark.parametrize("words", SCAM_OVER)
 async def test_staff_read_that_the_scam_call_is_over_and_she_is_told_so(people, app, clock, words):
-    told, staff = await _wangli_says(people, app, clock, words)
+    told, staff = await wangli_says(people, app, clock, words)
     assert any("诈骗" in t and words in t for t in staff), staff
     assert "诈骗" in told, told
 
 
 @pytest.mark.parametrize("words", STILL_URGENT)
 async def test_a_danger_told_with_a_worry_still_alerts_staff_at_once(people, app, clock, words):
-    told, staff = await _wangli_says(people, app, clock, words)
+    told, staff = await wangli_says(people, app, clock, words)
     got = [t for t in staff if SOS in t]
     assert got and words in got[0], staff
     assert "已通知值班社工" in told, told
@@ -70,20 +73,20 @@ async def test_a_danger_told_with_a_worry_still_alerts_staff_at_once(people, app
 @pytest.mark.parametrize("words, number", [("我爸被人骗了好几万", "110"), ("我爸哭着说有人要他转钱", "110"),
                                            ("我妈说有人敲门说是煤气公司的", "别开门")])  # were "情况危急请马上拨打120"
 async def test_a_scam_or_a_stranger_at_the_door_tells_her_the_number_that_fits(people, app, clock, words, number):
-    told, staff = await _wangli_says(people, app, clock, words)
+    told, staff = await wangli_says(people, app, clock, words)
     assert any(SOS in t for t in staff), staff
     assert number in told and "120" not in told, told
 
 
 @pytest.mark.parametrize("words", ["我爸电话里声音不对", "我爸电话里声音听起来不对劲"])  # the first was "没太明白"
 async def test_a_voice_that_sounds_wrong_reaches_staff(people, app, clock, words):
-    told, staff = await _wangli_says(people, app, clock, words)
+    told, staff = await wangli_says(people, app, clock, words)
     assert any(words in t for t in staff if "#1" in t), staff
     assert "没太明白" not in told, told
 
 
 async def test_a_worry_about_his_pension_is_a_question_for_staff(people, app, clock):
-    told, staff = await _wangli_says(people, app, clock, "我爸担心他的养老金")  # was a "不放心" request
+    told, staff = await wangli_says(people, app, clock, "我爸担心他的养老金")  # was a "不放心" request
     assert any("问题" in t and "我爸担心他的养老金" in t for t in staff), staff
 
 
@@ -93,7 +96,7 @@ async def test_a_worry_about_his_pension_is_a_question_for_staff(people, app, cl
     "有人冒充我给我爸打电话要钱",                      # was a quiet request
 ])
 async def test_probed_cries_in_dialect_or_a_scam_told_plainly_alert_staff(people, app, clock, words):
-    told, staff = await _wangli_says(people, app, clock, words)
+    told, staff = await wangli_says(people, app, clock, words)
     got = [t for t in staff if SOS in t]
     assert got and words in got[0], staff
     assert "已通知值班社工" in told, told
@@ -101,5 +104,5 @@ async def test_probed_cries_in_dialect_or_a_scam_told_plainly_alert_staff(people
 
 @pytest.mark.parametrize("words", ["有人让我爸转账 我爸没理解 还在弄", "有人让我爸转账 他电话没信号了"])
 async def test_words_that_only_look_like_a_scam_told_over_still_alert(people, app, clock, words):
-    told, staff = await _wangli_says(people, app, clock, words)  # 没理解, 没信号: not 没理, 没信
+    told, staff = await wangli_says(people, app, clock, words)  # 没理解, 没信号: not 没理, 没信
     assert any(SOS in t and words in t for t in staff), staff
