@@ -13,6 +13,10 @@ RELATION_KEYS = ("stranger.relation", "staffabout.relation")  # besides every "r
 RELATIONS_SPLIT = re.compile(r"\s*[、，,/]\s*")
 HAN = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+# one or more toneless pinyin syllables ("jiu", "jiuming", "shuai"): an old man who cannot type characters types these
+_SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iong|uang|iang|uai|uan|iao|ian|ing|ang|eng|ong|ai|ei|ao|ou|an|en"
+             r"|in|un|ui|ie|ia|iu|ua|uo|ue|ve|er|a|o|e|i|u|v)")
+PINYIN_WORD = re.compile(f"(?:{_SYLLABLE})+", re.I)
 
 
 class Catalogue:
@@ -35,10 +39,13 @@ class Catalogue:
     def written_in(self, words: str) -> str | None:
         """The locale her words are written in: "en" for English words (two or more, no Chinese character: "please
         help me", "I fell"), the default for words with Chinese in them ("我的iPad坏了"), None when they say nothing of
-        it (one word like "OK" or "SOS", digits, an emoji, a button)."""
+        it (one word like "OK" or "SOS", digits, an emoji, a button, or pinyin: "jiu ming a")."""
         if HAN.search(words or ""):
             return self.default
-        return "en" if "en" in self.texts and len(LATIN_WORD.findall(words or "")) >= 2 else None
+        latin = LATIN_WORD.findall(words or "")
+        if all(PINYIN_WORD.fullmatch(w) for w in latin):  # "jiu ming a" (救命啊): Chinese typed as pinyin, no English
+            return None
+        return "en" if "en" in self.texts and len(latin) >= 2 else None
 
     def t(self, key: str, locale: str | None = None, **kw: object) -> str:
         texts = self.texts.get(locale or self.default) or self.texts[self.default]

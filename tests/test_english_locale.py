@@ -63,3 +63,21 @@ async def test_an_english_cry_in_a_group_from_someone_with_no_profile_language_g
                                     kind="text", text="help me I fell", is_group=True))
     said = [s.text for s in app.svc.outbox.messenger.to(-100778)]
     assert said and "call 120 now" in said[-1], said
+
+
+@pytest.mark.parametrize("words", ["jiu ming a", "wo shuai dao le", "wo tou yun", "jiuming jiuming"])
+async def test_pinyin_typed_by_a_chinese_resident_with_no_profile_language_is_answered_in_chinese(app, people, words):
+    """An old man who cannot type characters types pinyin ("jiu ming a" is 救命啊): with words7's rule it read as
+    English words, and he was answered in English."""
+    wang = await _no_profile_language(app)
+    await wang.send(words)
+    said = "\n".join(wang.texts()[-2:])
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in said) and "social worker" not in said.lower(), said
+
+
+@pytest.mark.parametrize("words, english", [("please help me fill in a form", "social worker"),
+                                            ("I feel unwell", "Shall we")])
+async def test_english_words_that_are_no_pinyin_still_get_english(app, words, english):
+    wang = await _no_profile_language(app)
+    await wang.send(words)
+    assert english in "\n".join(wang.texts()[-2:])
