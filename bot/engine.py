@@ -213,6 +213,7 @@ class Engine:
         elif name in ("lang", "language"):
             new = "en" if ctx.me.locale == "zh" else "zh"
             await self.svc.store.set_pref(ctx.ev.user_id, "locale", new)
+            await self.svc.store.set_pref(ctx.ev.user_id, "chosen", "1")  # hers: her words no longer change it
             ctx.me.locale = new
             staff_langs.heard(self.svc, ctx.ev.user_id, new)  # (a staff member's alerts: from now on)
             show_menu(ctx, "menu.language_set")

@@ -31,16 +31,22 @@ def mask_phone(phone: str | None) -> str:
 
 async def locale_of(svc: Services, ev: Inbound) -> str:
     """The language someone reads: the one she chose (/language) or her Telegram profile's, kept; with neither, the
-    one her words are written in — of her last words that said, so the button she presses next reads the same."""
-    store = svc.store
+    one her words are written in — of her last words that said, so the button she presses next reads the same.
+    Chinese words decide above a profile's language: Telegram has no official Chinese, so many Chinese profiles say
+    English ("我摔倒了" from one is answered in Chinese, and so is all she reads after); only /language stands above."""
+    store, written = svc.store, svc.cat.written_in(ev.text)
+    chinese = written == svc.cat.default
     if locale := await store.pref(ev.user_id, "locale"):
+        if chinese and locale != written and not await store.pref(ev.user_id, "chosen"):
+            await store.set_pref(ev.user_id, "locale", written)
+            return written
         return locale
     if ev.language:
-        locale = svc.cat.locale_for(ev.language)
+        locale = written if chinese else svc.cat.locale_for(ev.language)
         await store.set_pref(ev.user_id, "locale", locale)
         return locale
     said_in = await store.pref(ev.user_id, "said_in")  # (Catalogue.locale_for reads one message alone)
-    if (written := svc.cat.written_in(ev.text)) and written != said_in:
+    if written and written != said_in:
         await store.set_pref(ev.user_id, "said_in", written)
     return written or said_in or svc.cat.default
 

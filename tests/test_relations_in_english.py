@@ -23,7 +23,7 @@ async def _his_call_taken_by_an_english_reader(people, app, clock):
 async def test_an_english_reader_asking_whom_to_phone_reads_daughter_and_sister(people, app, clock):
     await _his_call_taken_by_an_english_reader(people, app, clock)
     li = Person(app, 1001, "李社工", language="en")
-    await li.send("电话打不通")
+    await li.send("no answer from him")  # (Chinese words would be read as hers: she would read Chinese)
     said = li.last("王丽").text
     assert "daughter" in said.lower() and "sister" in said.lower(), said
     assert "女儿" not in said and "妹妹" not in said, said

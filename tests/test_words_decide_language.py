@@ -1,0 +1,31 @@
+"""Telegram has no official Chinese interface, so many Chinese users' profiles say English ("en"). 王老伯, Telegram in
+English, typed "我摔倒了 起不来" and read "Staff on duty have been alerted…" — English to an 89-year-old who wrote
+Chinese. Now the language of his own words decides once he writes some (Chinese characters: Chinese), before the
+profile's; a language chosen with /language still decides above all, and English words still get English."""
+from conftest import signed_up
+
+from bot.testing.tools import Person
+
+
+async def _english_profile(app, uid=5201):
+    return await signed_up(Person(app, uid, "王老伯", language="en"), "13900000002")
+
+
+async def test_chinese_words_from_an_english_profile_get_chinese(app):
+    wang = await _english_profile(app)
+    await wang.send("我摔倒了 起不来")
+    said = "\n".join(wang.texts()[-2:])
+    assert "已通知值班社工" in said and "Staff" not in said, said
+
+
+async def test_his_button_press_after_chinese_words_stays_chinese(app):
+    wang = await _english_profile(app)
+    await wang.send("我头有点晕")
+    await wang.click(wang.last("社工"), "来看看")
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in wang.last().text), wang.last().text
+
+
+async def test_english_words_from_an_english_profile_still_get_english(app):
+    wang = await _english_profile(app)
+    await wang.send("I fell and can't get up")
+    assert "120" in "\n".join(wang.texts()[-2:]) and "值班社工" not in "\n".join(wang.texts()[-2:])
