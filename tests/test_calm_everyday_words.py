@@ -65,7 +65,8 @@ async def test_the_same_places_and_fears_said_as_a_danger_still_alert(people, ap
     assert any("紧急求助 #1" in t and words in t for t in staff), staff
 
 
-@pytest.mark.parametrize("language, words", [("en", "我怕打雷"), (None, "I'm scared of thunder")])
+# (an English profile that writes "我怕打雷" reads Chinese: Chinese words decide above a profile's English)
+@pytest.mark.parametrize("language, words", [("en", "I'm scared of thunder"), (None, "I'm scared of thunder")])
 async def test_thunder_in_english_is_answered_in_english(app, people, language, words):
     wang = await signed_up(Person(app, 5091, "王老伯", language=language), "13900000002")
     await wang.send(words)
