@@ -38,10 +38,10 @@ class Catalogue:
 
     def written_in(self, words: str) -> str | None:
         """The locale her words are written in: "en" for English words (two or more, no Chinese character: "please
-        help me", "I fell"), the default for words with Chinese in them ("我的iPad坏了"), None when they say nothing of
+        help me", "I fell"), Chinese for words with Chinese in them ("我的iPad坏了"), None when they say nothing of
         it (one word like "OK" or "SOS", digits, an emoji, a button, or pinyin: "jiu ming a")."""
         if HAN.search(words or ""):
-            return self.default
+            return "zh" if "zh" in self.texts else self.default
         latin = LATIN_WORD.findall(words or "")
         if all(PINYIN_WORD.fullmatch(w) for w in latin):  # "jiu ming a" (救命啊): Chinese typed as pinyin, no English
             return None

@@ -35,7 +35,7 @@ async def locale_of(svc: Services, ev: Inbound) -> str:
     Chinese words decide above a profile's language: Telegram has no official Chinese, so many Chinese profiles say
     English ("我摔倒了" from one is answered in Chinese, and so is all she reads after); only /language stands above."""
     store, written = svc.store, svc.cat.written_in(ev.text)
-    chinese = written == svc.cat.default
+    chinese = written == "zh"
     if locale := await store.pref(ev.user_id, "locale"):
         if chinese and locale != written and not await store.pref(ev.user_id, "chosen"):
             await store.set_pref(ev.user_id, "locale", written)

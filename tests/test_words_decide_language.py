@@ -29,3 +29,13 @@ async def test_english_words_from_an_english_profile_still_get_english(app):
     wang = await _english_profile(app)
     await wang.send("I fell and can't get up")
     assert "120" in "\n".join(wang.texts()[-2:]) and "值班社工" not in "\n".join(wang.texts()[-2:])
+
+
+async def test_in_an_english_speaking_committee_chinese_words_still_get_chinese(make_app, settings):
+    """words7's reading took Chinese characters for "the committee's language": in a committee whose assistant speaks
+    English, "我摔倒了" from a Chinese profile would have turned her to English."""
+    app = await make_app(settings_=settings.model_copy(update={"locale": "en"}))
+    wang = await signed_up(Person(app, 5202, "王老伯"), "13900000002")  # Telegram in Chinese
+    await wang.send("我摔倒了 起不来")
+    said = "\n".join(wang.texts()[-2:])
+    assert "已通知值班社工" in said and "Staff" not in said, said
