@@ -68,3 +68,11 @@ async def test_the_scammer_calling_back_after_staff_closed_her_scam_call_gets_th
     said = "\n".join(wang.texts()[seen:])
     assert "不要转账" in said and "挂掉电话" in said and "门锁" not in said, said
     assert any("#2" in t and "他又打来了" in t for t in li.texts())
+
+
+async def test_her_raised_scam_call_no_longer_tells_staff_she_hung_up(people, app):
+    """The raised call's header still read "接到过诈骗电话，没有上当、已挂断：请打电话安慰" beside "升级为紧急": a calm
+    label on a scam under way again."""
+    wang, li, told, staff = await _after(people, HUNG_UP, BACK[0])
+    packet = li.last("紧急求助 #1").text
+    assert "没有上当、已挂断" not in packet and "又打来" in packet, packet

@@ -66,8 +66,9 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
              t("packet.lives_alone") if person.get("lives_alone") else "",
              t("packet.staff_member") if inc.get("staff_caller") else ""]
     title = t(f"packet.title_{inc['kind']}", n=n)
-    if inc.get("category"):
-        title += " · " + t(f"help.cat_{inc['category']}")
+    if inc.get("category"):  # a scam told as over, raised since ("他又打来了"): never "没有上当、已挂断" above it
+        raised = inc["kind"] == "emergency" and inc["category"] == "scam_told"
+        title += " · " + t(f"help.cat_{inc['category']}" + ("_raised" if raised else ""))
     lines = [title]
     if role == "staff" and inc.get("renewed") and inc["status"] in ("claimed", "arrived"):
         lines.insert(0, t(inc.get("renewed_key") or "alert.renewed", n=n, name=person.get("name", "?"),
