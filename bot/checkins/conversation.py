@@ -17,7 +17,7 @@ from ..flows.life_told import away_or_low, life_told
 from ..flows.chat_words import DECLINED, kind_of
 from ..incidents import colleague_cry, start_help
 from ..flows.menu import show_menu
-from ..flows.resident import on_fall_told, route_intent
+from ..flows.resident import lonely, on_fall_told, route_intent
 from ..flows.understanding import (ACHE, AILING, WELL_AGAIN, danger_in, fall_told_over, is_emergency, keyword_parse,
                                    understand)
 from ..types import MEDIA, Button
@@ -42,7 +42,8 @@ TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问
                   r"|\bchange (the )?(check-?in )?time\b", re.I)
 # stopping the daily check-ins is talked over with staff first: they hear it, nothing stops by itself
 STOP = re.compile(r"(取消|停掉|停止|关掉|不要|不想|别再?)(每天|每日)?(的)?(签到|问候|报平安)|不要再?问我(好不好|怎么样)"
-                  r"|^(以后|今后|明天)?(就)?(不要|别|不用|不必)(再|每天|天天)?(给我)?(发|问)(了|啦|我了?|消息了?)?[。!！]*$"
+                  r"|^(以后|今后|明天)?(就)?(不要|别|不用|不必)(再|每天|天天)?(给我)?(发|问)(了|啦|我了?|消息了?)?[。!！，,\s]*"
+                  r"(烦死了?|好烦|烦人|烦不烦)?[。!！]*$"
                   r"|\b(stop|cancel) (the )?(daily )?check-?ins?\b|^(please )?stop (sending|asking)( me)?( this| these)?\b",
                   re.I)
 # in hospital herself, now ("我住院了", "我在医院住院 过几天出院"): said of her, not of someone else ("老伴住院了": her
@@ -55,11 +56,14 @@ SHORT = 16
 # "not good" (困 is its sleep: "没困好"), "还行吧 就是腿疼" is fine but for a pain: words that make a typed answer
 # "unwell" whatever the model ranks first (short of a danger the model is sure of)
 UNWELL = re.compile(r"不舒服|难受|不好受|不(大|太|怎么|是很)好|好(个屁|什么好?|啥)|哪(里|儿)?好|一般般?|马马虎虎|凑合"
-                    r"|没[睡困](着|好)|[睡困][不勿]着|没精神|没力气|勿(大|太)?好|[勿不]适宜|勿舒服|就是.{0,6}(疼|痛|酸|晕|咳|麻|胀)")
+                    r"|没[睡困](着|好)|[睡困][不勿]着|没精神|没力气|勿(大|太)?好|[勿不]适宜|勿舒服|就是.{0,6}(疼|痛|酸|晕|咳|麻|胀)"
+                    r"|^(也|还是?)?就?(那|这)样(吧|呗|了|啦)?$"  # "就那样吧": so-so, not a goodbye
+                    r"|(腿|脚|手|腰)[^，,。\s]{0,3}(不灵|不利索|不听使唤|没劲|发软)")
 
 
 # well, said anywhere in a message naming no ailment
-FINE = re.compile(r"(?<![不没勿])(?:很|蛮|挺|老|真|特别)?开心|(?<![不没勿])(?:很|蛮|挺)好(?![奇像])|好着呢|一切都好|都挺好|你们放心")
+FINE = re.compile(r"^好(?:的|嘞|呀|啊|哒|啦)*(?=[\s，,。!！]|$)"  # "好的呀 今天天气不错"
+                  r"|(?<![不没勿])(?:很|蛮|挺|老|真|特别)?开心|(?<![不没勿])(?:很|蛮|挺)好(?![奇像])|好着呢|一切都好|都挺好|你们放心")
 
 
 # words that answer nothing ("我按错了", "测试一下", "你是谁", "我不会打字"; "？？？" but not "😊", which is fine)
@@ -147,6 +151,8 @@ async def on_activity(ctx: Ctx) -> bool:
         # front door (bot/flows/life_told.py), never as "needs someone now"
         told = life_told(ctx.svc, text)
         answer = ("activity" if told == "carer_away" else "unwell") if told else _typed_answer(text, result)
+        if not told and answer != "help" and lonely(text):  # "好 就是一个人有点闷": company, at the front door
+            told, answer = "lonely", "unwell" if UNWELL.search(text) else "ok"
         if answer == "activity" and only_emoji(text):
             aside = "no_answer"  # "🙃", "🌧", "🤔" say nothing of how they are: asked again, one tap to answer
     elif aside == "declined":

@@ -99,7 +99,7 @@ def life_told(svc: Services, text: str, result: dict | None = None) -> str | Non
 
 # the words are about her husband or wife ("阿拉老头子…", "我老伴…"), ill or not eating, and not about her too
 SPOUSE_FIRST = re.compile(rf"^(?:我|我的|我家|阿拉)?(?:屋里厢|屋里|家里)?的?{SPOUSE_ONLY}")
-SPOUSE_ILL = re.compile(r"勿舒服|勿适意|(?:没|勿|不|没有|不肯|勿肯)(?:吃饭|吃东西|吃过饭)|吃不下|吃勿下|没胃口|勿想吃")
+SPOUSE_ILL = re.compile(r"勿舒服|勿适意|(?:不|勿)(?:太|大|怎么|是很)好(?!吃|看|玩|听|意思)|(?:没|勿|不|没有|不肯|勿肯)(?:吃饭|吃东西|吃过饭)|吃不下|吃勿下|没胃口|勿想吃")
 SELF_TOO = re.compile(r"我(?:也|还|自己)")
 
 

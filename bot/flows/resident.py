@@ -116,6 +116,8 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
             intent = "ask_subsidy"  # "我不会刷脸怎么办": the model half knew; the knowledge base knows
         elif intent == "out_of_scope" and BROKEN.search(text):
             intent = "request_help"  # "电视没信号了", "电灯勿亮了": someone to fix it
+        elif intent == "out_of_scope" and not_came.NOBODY_CAME.search(text):
+            intent = "contact_staff"  # "我等了好久了": waiting for someone — a person phones, never "没太明白"
     told = await clause_intents(ctx.svc, text)  # one message, two things: "谢谢上次帮忙，今天又有点头晕"
     intent = looked_up(told, intent, result, NEEDS, QUESTIONS)  # "帮我看看 养老金到了吗": the question, no request
     told = [(i, part) for i, part in told if not ASKED_FOR.fullmatch(part)]  # "我女儿帮我问的": who asks, no need
@@ -206,10 +208,15 @@ async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
 
 # loneliness (四百: 暖百家心) told without a word of being ill
 LONELY = re.compile(r"孤单|孤独|寂寞|(好|很|太|真|老)闷|闷得慌|没人(跟我|陪我|和我)?(说话|聊天|讲话|陪)|想(我)?(的)?(女儿|儿子|孙子|孙女"
-                    r"|外孙|老伴|家里人|孩子|小孩)|一个人(好|很|太)?(闷|没意思|冷清)|没人记得|好久没(有)?(人)?(来)?(看|陪)(过)?我"
+                    r"|外孙|老伴|家里人|孩子|小孩)|一个人(好|很|太|有点|有些)?(闷|没意思|冷清)|没人记得|好久没(有)?(人)?(来)?(看|陪)(过)?我"
                     r"|(没人|都不|不)来看我|想(我)?(的)?(死去|过世|走了)的老伴|\blonely\b|\bmiss my\b"
                     r"|一个人[^，,。!！?？]{0,4}(好|很|老|有点)?(?<![不没勿别])(害怕|好怕|很怕|老怕|吓丝丝|吓人)"  # "我屋里一个人 好怕"
                     r"|(好|很|老)久(都)?没(有)?(出(过)?门|下(过)?楼)|(儿子|女儿|子女|孩子|小孩)(们)?(都|也)?不管我", re.I)
+def lonely(text: str) -> bool:
+    """Loneliness or wanting company told, with no word of being ill."""
+    return bool((LONELY.search(text) or COMPANY.search(text)) and not AILING.search(text))
+
+
 # a thing at home broken, told and not understood otherwise: a request, someone to fix it
 BROKEN = re.compile(r"坏了|坏掉|没(有)?信号|[勿不]亮了?$|不响了|打不开|关不上|开不了|关不了|堵(住)?了|不出水|不制冷|不制热|不转了"
                     r"|\b(is |are )?(broken|not working)\b|doesn'?t work")
