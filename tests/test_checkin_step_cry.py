@@ -27,3 +27,16 @@ async def test_an_answer_that_is_no_time_is_still_asked_once_more(people, app):
     assert TIME_ASKED in zhang.last().text
     await zhang.send("下午三点")
     assert "15:00" in zhang.last().text or "下午3" in zhang.last().text or "三点" in zhang.last().text, zhang.last().text
+
+
+@pytest.mark.parametrize("words", ["我头好晕 站不稳", "我今天不舒服", "腰疼得厉害"])
+async def test_an_ailment_the_model_is_unsure_of_is_read_never_met_with_the_time_question(people, app, words):
+    """Session 20: "我头好晕 站不稳" (no red flag; the model unsure) was met with "您希望每天几点收到问候？" again, and
+    nobody was told."""
+    zhang, _ = await enrolled(people, app)
+    await zhang.send("换个时间问候我")
+    seen = len(zhang.texts())
+    await zhang.send(words)
+    after = zhang.texts()[seen:]
+    assert not any(TIME_ASKED in t for t in after), after
+    assert any(words in t for t in people("李社工").texts() if "#1" in t)
