@@ -27,7 +27,7 @@ READ_CHARS = 500  # what the model reads of an over-long message (the keyword ne
 BARE_NUMBER = re.compile(r"\W*\d+\W*")
 # a yes to the address read back, first in a cry ("对的 快点来", "是的 我跌跤了"); never "对不起", "是不是", "是我"
 # somewhere not home, said in a cry to the address read back ("不在家 在菜场摔的"); a room at home is no other place
-ELSEWHERE = re.compile(r"不在(?:家|屋里)|(?:^|[\s，,。我人])在(?!家|屋里|自己家|地上|床|厕所|卫生间|浴室|厨房|客厅|房间|阳台|门口)\S")
+ELSEWHERE = re.compile(r"不在(?:家|屋里)|(?:^|[\s，,。我]|(?<![有个])人)在(?!家|屋里|自己家|地上|床|厕所|卫生间|浴室|厨房|客厅|房间|阳台|门口)\S")
 YES_FIRST = re.compile(r"(?:是|对|没错|嗯+|yes)(?:的|额|呀|啊|滴|对+)?(?=[\s，,。.!！])", re.I)
 
 
@@ -87,6 +87,9 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
         return
     words = ctx.ev.text.strip() or "🆘"
     asked = ctx.session.get("incident") == opened.n and ctx.step == ("help", "need_now")
+    # the step she was at before this cry: a request raised by it has just been asked for the address (`again`),
+    # and the cry's own words are no answer to that
+    was_asked_where = ctx.session.get("incident") == opened.n and ctx.step[1] in ("ask_address", "confirm_address")
     if await scam_back.rings_again(ctx, words):  # "他又打来了" on her scam call: the scammer again, never a yes
         asked = False
     if asked and ctx.ev.kind == "text" and not danger_in(ctx.svc, words):  # "快来", "我自己能起来": the answer
@@ -98,7 +101,7 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
     neighbour_named.after_first_alert(ctx.svc, opened.n, opened.person, None, words)  # 🆘 first, then her words
     if ctx.ev.kind in help_request.MEDIA:
         await help_request.forward_media(ctx, opened.n)
-    elif ctx.session.get("incident") == opened.n and ctx.step[1] in ("ask_address", "confirm_address"):
+    elif was_asked_where and ctx.step[1] in ("ask_address", "confirm_address"):
         from nlu.entities import parse_address
 
         if any(parse_address(words).values()):  # "救命 我在27弄7号": the address it carries is not lost
