@@ -66,3 +66,18 @@ async def test_front_door_lonely_with_a_little(people, app, clock):
 async def test_guard_chest_or_fear_is_still_asked_or_alerted(people, app, clock, words):
     answer, she, staff = await _answer(people, app, clock, words)
     assert answer == "help"
+
+
+@pytest.mark.parametrize("words", ["so-so", "so so", "Meh, so-so"])
+async def test_so_so_in_english_is_unwell_not_an_sos(people, app, clock, words):
+    """"so-so" read as "SOS" by its letters: a full 🆘 and "情况危急请马上拨打120" for a so-so morning."""
+    answer, she, staff = await _answer(people, app, clock, words)
+    assert answer == "unwell", she
+    assert not any("紧急求助" in t for t in staff), staff
+    assert not any("120" in t for t in she), she
+
+
+@pytest.mark.parametrize("words", ["can you ask later", "ask me later please", "too early, ask me later"])
+async def test_ask_me_later_in_english_changes_the_time_not_goodbye(people, app, clock, words):
+    answer, she, staff = await _answer(people, app, clock, words)
+    assert any("几点收到问候" in t for t in she), she
