@@ -1,0 +1,28 @@
+""""养老金什么时候发" — the question residents ask most — was "这个问题我不太确定" (handed off), and "养老金每个月什么时候发"
+got the 老年综合津贴's answer. Both are the employees' pension: paid monthly into the social security card's bank
+account, the day and amount at 12333 or 随申办 (the facts DOMAIN.md allows; no day of the month is invented)."""
+import pytest
+
+from nlu.qa import KnowledgeBase
+
+ASKED = ["养老金啥时候发", "退休金每个月什么时候发", "我养老金什么时候发呀", "养老金每个月啥时候发到卡上"]
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return KnowledgeBase()
+
+
+@pytest.mark.parametrize("question", ASKED)
+def test_when_is_the_pension_paid_is_answered_from_the_pension_entry(kb, question):
+    got = kb.answer(question)
+    assert not got.handoff and got.topic == "pension.employee", (question, got.topic, got.answer)
+    assert "每个月" in got.answer and "12333" in got.answer
+
+
+async def test_a_resident_asking_reads_the_answer_and_its_source(people, app):
+    from conftest import signed_up
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("养老金什么时候发")
+    answer = wang.last("来源").text
+    assert "社保卡" in answer and "12333" in answer
