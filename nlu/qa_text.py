@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
+import cn2an
 import jieba
 from pypinyin import Style, pinyin
 
@@ -40,10 +41,21 @@ _KEEP = re.compile(r"[\u4e00-\u9fff]|[a-z]{2}|\d{4}")
 _FIGURE = re.compile(r"(?:[零〇一二两三四五六七八九十百千万]+|\d{1,3})(?:周岁|岁|级|元|块)?")
 
 
+# an age in Chinese numerals ("八十五岁"): in digits, as the examples mostly write it ("85岁有什么补贴")
+_CN_AGE = re.compile(r"[零〇一二两三四五六七八九十百]{2,5}(?=周?岁)")
+
+
+def _age_in_digits(match: re.Match) -> str:
+    try:
+        return str(int(cn2an.cn2an(match.group(0), "smart")))
+    except ValueError:
+        return match.group(0)
+
+
 def normalize(text: str) -> str:
-    """Full-width to half-width, lower case, dialect folded."""
+    """Full-width to half-width, lower case, dialect folded, an age in digits."""
     text = unicodedata.normalize("NFKC", text).lower()
-    return _DIALECT_RE.sub(lambda m: _DIALECT[m.group(0)], text)
+    return _CN_AGE.sub(_age_in_digits, _DIALECT_RE.sub(lambda m: _DIALECT[m.group(0)], text))
 
 
 def _fuzzy(syllable: str) -> str:

@@ -26,3 +26,18 @@ async def test_a_resident_asking_reads_the_answer_and_its_source(people, app):
     await wang.send("养老金什么时候发")
     answer = wang.last("来源").text
     assert "社保卡" in answer and "12333" in answer
+
+
+@pytest.mark.parametrize("question, figure", [("我八十五岁了有什么补贴", "180"), ("九十岁老人有啥补贴", "350"),
+                                              ("一百岁的老人有什么补贴", "600")])
+def test_what_allowance_at_my_age_names_the_figure_for_it(kb, question, figure):
+    """"90岁有什么补贴" was handed off; the allowance's table has the figure for every age."""
+    got = kb.answer(question)
+    assert not got.handoff and got.topic == "allowance.senior", (question, got.topic)
+    assert figure in got.answer
+
+
+@pytest.mark.parametrize("question", ["有助浴服务吗", "有没有人上门帮洗澡"])
+def test_help_with_bathing_is_home_care(kb, question):
+    got = kb.answer(question)
+    assert not got.handoff and got.topic == "service.home_care", (question, got.topic)
