@@ -52,3 +52,20 @@ async def test_words_the_model_hears_as_urgent_are_a_yes_and_staff_read_them_too
     assert "请确认您现在的地址" in said[-1]
     assert any("#1" in t and words in t for t in li.texts()), li.texts()
     assert await app.svc.store.incident(2) is None
+
+
+@pytest.mark.parametrize("words", ["来个人看看吧", "你们能来吗", "多久能到", "可以来一下吗"])
+async def test_asking_them_to_come_or_when_they_arrive_is_a_yes(people, app, words):
+    """Session 20: "来个人看看吧", "你们能来吗", "多久能到" were read as other words — the question asked again."""
+    wang, said = await _answers(people, words)
+    assert not (await app.svc.store.incident(1)).get("maybe_false_alarm")
+    assert "请确认您现在的地址" in said[-1], said
+    assert not any("您需要马上有人来吗" in t for t in said), said
+
+
+@pytest.mark.parametrize("words", ["不麻烦你们了", "别麻烦了"])
+async def test_not_wanting_to_trouble_them_is_a_no_and_staff_still_phone(people, app, words):
+    """Session 20: the polite "不麻烦你们了" was asked again as if unclear."""
+    wang, said = await _answers(people, words)
+    assert (await app.svc.store.incident(1)).get("maybe_false_alarm")
+    assert "社工还是会联系您" in said[-1], said
