@@ -122,6 +122,23 @@ async def on_address_answer(ctx: Ctx, answer: str, n: int) -> None:
         ask_typed_address(ctx, n)
 
 
+def own_room(ctx: Ctx, text: str) -> bool:
+    """Her registered room number typed alone to the read-back ("602"): a yes."""
+    person = ctx.me.extra.get("person") or {}
+    return bool(BARE_ROOM.fullmatch(text.strip())) and text.strip() == str(person.get("room") or "-")
+
+
+async def not_there(ctx: Ctx, n: int) -> None:
+    """Words to the read-back that say she is not at that door: another room alone ("502") is her door, to staff
+    now; "我不在家", "我搬家了": staff read them, and she is asked where she is."""
+    if BARE_ROOM.fullmatch(ctx.ev.text.strip()):
+        ctx.goto("help", "ask_address", incident=n)
+        await on_address_text(ctx, n)
+        return
+    await _incidents(ctx).told_more(n, ctx.ev.text.strip())
+    await on_address_answer(ctx, "no", n)
+
+
 async def on_address_text(ctx: Ctx, n: int) -> None:
     from nlu.entities import parse_address
 
