@@ -53,3 +53,23 @@ async def test_a_cry_that_says_where_is_heard_in_her_words_not_not_understood(pe
     assert not any("没有看懂地址" in t for t in after), after
     assert "已把您说的话告诉社工" in after[-1], after
     assert "在菜场门口摔的" in li.last("#1").text
+
+
+@pytest.mark.parametrize("words", ["我也不知道在哪", "不知道", "说不清楚"])
+async def test_not_knowing_where_she_is_is_not_met_with_road_lane_and_room(people, app, words):
+    """After "不是", "我也不知道在哪" read "没有看懂地址。请说路名、弄、号、室" — a lost or confused woman asked for a door
+    number. Now: staff will phone and find her, the location button offered; staff read her words at once."""
+    zhang, seen, li = await _asked(people, app)
+    await zhang.send("不是")
+    await zhang.send(words)
+    last = zhang.last()
+    assert "没有看懂地址" not in last.text and "社工会打电话" in last.text, last.text
+    assert last.request == "location" or any("位置" in str(b) for b in last.buttons), last
+    assert words in li.last("#1").text
+
+
+async def test_taking_back_a_no_to_the_address_is_a_yes(people, app):
+    zhang, seen, li = await _asked(people, app)
+    await zhang.send("不是")
+    await zhang.send("对不起 刚才说错了 是在家")
+    assert "社工会到这个地址" in zhang.last().text, zhang.texts()[seen:]

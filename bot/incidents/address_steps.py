@@ -21,6 +21,10 @@ def _incidents(ctx: Ctx):
 # a room of their own home ("我在卫生间", "在厨房里"): the registered address, and where in the flat they are
 IN_HOME = re.compile(r"^(我|人)?(现在|还)?(在|躺在|倒在|坐在)?(卫生间|厕所|浴室|洗澡间|厨房|灶披间|卧室|房间|睡房|客厅|阳台"
                      r"|床上|床边|沙发|地上|地板上)")
+# not knowing where she is, to "请告诉我您现在在哪里" ("我也不知道在哪", "不晓得这是哪里")
+LOST = re.compile(r"不知道|不晓得|勿晓得|说不清|讲不清|搞不清|不清楚|不记得|想不起来|认不出")
+# a no to the read-back taken back ("刚才说错了 是在家", "按错了 地址是对的")
+TAKEN_BACK = re.compile(r"(说|按|讲|弄)错了?.{0,6}(在家|家里|地址(是)?对|是对的|没错)")
 # a bare door number beside the no ("不是302是303", "不对，303"): the last one that is not the register's
 BARE_ROOM = re.compile(r"(?<![\d.:：])(\d{3,4})(?![\d.:：号弄楼])")
 PLAIN_YES = re.compile(r"(对|对的|是|是的|嗯|嗯嗯|好|好的|没错|对对对?|是是是?|yes|ok)[\s，,。.!！~～]*", re.I)
@@ -144,6 +148,15 @@ async def on_address_text(ctx: Ctx, n: int) -> None:
 
     inc_svc = _incidents(ctx)
     disputed = ctx.session.get("step") == "ask_address"
+    if disputed and TAKEN_BACK.search(ctx.ev.text):  # "对不起 刚才说错了 是在家": the register's, after all
+        await on_address_answer(ctx, "yes", n)
+        return
+    if disputed and LOST.search(ctx.ev.text) and not door_in(ctx.ev.text):  # "我也不知道在哪": never a door asked
+        await inc_svc.address_stated(n, {}, ctx.ev.text, disputed=True)  # staff read it now, in her words
+        await inc_svc.refresh(n)
+        ask_typed_address(ctx, n, "help.address_lost")
+        ctx.session.update(asked_twice=True, said_place=ctx.ev.text[:100])
+        return
     if not disputed and IN_HOME.match(ctx.ev.text.strip()) and not door_in(ctx.ev.text):
         await on_address_answer(ctx, "yes", n)  # a room of the home: the register's address
         return
