@@ -15,7 +15,8 @@ from .base import Ctx
 from .life_told import TOLD, life_told, survivor_asked
 from .chat_words import QUESTION
 from .help_menu import on_category, on_menu, typed_category
-from .menu import keyboard, menu_action, show_menu
+from .menu import menu_action, show_menu
+from .unwell_visit import on_unwell, visit_wanted
 from .understanding import (ACHE, AILING, ASKED_FOR, RAMBLE, WELL_AGAIN, clause_intents, danger_in, fall_told_over,
                             is_emergency, looked_up, understand)
 
@@ -262,31 +263,3 @@ async def on_fall_told(ctx: Ctx, text: str, source: str = "text") -> None:
     ctx.goto(None)
     await help_request.start_help(ctx, "help", category="fall_told", source=source, words=text,
                                   noted="help.fall_noted")
-
-
-REST = re.compile(r"算了|躺|休息|睡一?会|歇一?会|先不")
-
-
-def visit_wanted(text: str, intent: str) -> str | None:
-    """A typed answer to "要不要请社工来看看您？": "come", "rest", or None (something else: read as usual)."""
-    if need_now.UNSURE.search(text):
-        return "come"
-    if need_now.NO_NEED.search(text) or REST.search(text) or intent == "deny":
-        return "rest"
-    if intent == "affirm" or need_now.COME.search(text) or "来看" in text or text in ("要", "好", "好的"):
-        return "come"
-    return None
-
-
-async def on_unwell(ctx: Ctx, choice: str) -> None:
-    n = await ctx.svc.store.active_incident(ctx.me.resident_id)
-    waiting = ctx.step if n and ctx.session.get("incident") == n else None  # pressed late: a raised call's question
-    if ctx.ev.kind == "button":  # (or typed: "要", "算了")
-        ctx.edit_pressed(ctx.t("unwell.ask") + "\n" + ctx.t(f"btn.unwell_{'come' if choice == 'come' else 'rest'}"))
-    inc = await ctx.svc.incidents.visit_wish(n, choice) if n else None  # never over what staff read of the call
-    raised = inc is not None and inc["kind"] == "emergency"  # "救命" since: no "社工会打电话问候您"
-    ctx.goto(None)
-    ctx.say(ctx.t("unwell.come_ok" if choice == "come" else "unwell.rest_raised" if raised else "unwell.rest_ok",
-                  phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
-    if waiting:
-        await help_request.ask_again(ctx, await ctx.svc.store.incident(n), waiting)
