@@ -66,6 +66,11 @@ FINE = re.compile(r"^好(?:的|嘞|呀|啊|哒|啦)*(?=[\s，,。!！]|$)"  # "�
                   r"|(?<![不没勿])(?:很|蛮|挺|老|真|特别)?开心|(?<![不没勿])(?:很|蛮|挺)好(?![奇像])|好着呢|一切都好|都挺好|你们放心")
 
 
+# why a check-in was answered late, said of herself and nothing else ("对不起忘了", "刚才没听到手机响", "社工来过了")
+EXCUSE = re.compile(r"(忘了|忘记)(回|回复|签到|看)?(了|啦)?[。!！]*$|没(听|看)(见|到)|手机.{0,3}没电了|睡着了|在睡觉"
+                    r"|刚(刚)?看到|(社工|有人|你们的人|居委会的人)(刚才?)?来(过|看过)(了|我)")
+
+
 # words that answer nothing ("我按错了", "测试一下", "你是谁", "我不会打字"; "？？？" but not "😊", which is fine)
 NO_ANSWER = ("testing", "pressed", "who", "hear", "voice")
 ONLY_MARKS = re.compile(r"[\s?？.。,，、…~～·]+")
@@ -105,6 +110,8 @@ def _typed_answer(text: str, result: dict) -> str:
     sure = intent == "emergency" and result["intent"]["confidence"] >= (0.6 if better else 0.5)
     if sure or any(w in text for w in ("需要帮助", "要帮助", "帮帮我")):
         return "help"
+    if EXCUSE.search(text) and not AILING.search(text) and not ACHE.search(text):
+        return "ok"  # why she answers late ("对不起忘了", "没听见", "手机没电了"): well, never a cry or a new request
     if routine_visit(text) or doctor_visit(text):  # "今天要去医院复查", "今天去医院看病": fine, and on her way
         return "ok"
     if hospital_now(text):  # "我要去医院": said to "今天身体好吗？" with nothing planned, she may be unwell now
