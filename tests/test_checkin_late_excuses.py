@@ -32,3 +32,11 @@ async def test_a_late_answer_with_an_excuse_is_an_all_clear(people, app, clock, 
 async def test_guard_an_excuse_with_a_danger_or_ailment_is_not_an_all_clear(people, app, clock, words):
     she, li, answer = await _late(people, app, clock, words)
     assert answer in ("help", "unwell"), (answer, she)
+
+
+async def test_sorry_i_forgot_at_the_front_door_pages_nobody(people, app):
+    from conftest import signed_up
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("对不起忘了")
+    assert not any("紧急求助" in t for t in people("李社工").texts())
+    assert not any("120" in t for t in wang.texts()[-2:])
