@@ -72,6 +72,7 @@ class Engine:
                 return await self.fallback(ev)
             return replies + (await self.handle(private, cried="group" if private.text else "") if private else [])
         opened, alerting, source = None, None, ""
+        ev = urgency.command_as_words(ev, self.routes, STAFF_COMMANDS)  # "/救命": her words, not "没有这个功能"
         try:
             source = cried or await self.cry_source(ev)
             if source:  # the fast lane: stored and alerted before this person's lock, session or replies

@@ -14,7 +14,7 @@ from .. import roster
 from ..flows.base import Ctx
 from ..flows.bereaved import died_just_now, spouse_mourned
 from ..flows.life_told import asks_after_spouse, away_or_low, mishap, spouse_and_age
-from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, understand
+from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, keyword_parse, understand
 from ..services import Services
 from ..types import Inbound, Outbound
 from . import address_steps, group_media, help_request, neighbour_named, need_now, scam_back, stranger_call
@@ -111,6 +111,24 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
         elif ctx.step[1] == "confirm_address" and ELSEWHERE.search(words):  # "不在家 在菜场摔的": nor where she is
             ctx.goto("help", "ask_address", incident=opened.n, asked_twice=True)  # in her words, to staff now
             await address_steps.on_address_text(ctx, opened.n)
+
+
+KNOWN_COMMANDS = {"start", "menu", "cancel", "help", "lang", "language"}
+COMMAND_NAME = re.compile(r"[a-z0-9_]+")
+
+
+def command_as_words(ev, routes, staff_commands) -> object:
+    """"/救命", "/sos", "/ 救命": an unknown command is read as the words after its slash — a cry is a cry, never
+    "没有这个功能" — while a known one keeps its meaning."""
+    if ev.kind != "command":
+        return ev
+    name = ev.text.lstrip("/").partition(" ")[0].split("@")[0].lower()
+    words = ev.text.strip().lstrip("/").strip()
+    if not words or name in KNOWN_COMMANDS or name in staff_commands or routes.command(name):
+        return ev
+    if COMMAND_NAME.fullmatch(name) and not keyword_parse(words)["emergency_suspected"]:
+        return ev  # "/frobnicate": a command she does not have
+    return replace(ev, kind="text", text=words)
 
 
 async def drop_stale_step(ctx: Ctx) -> None:
