@@ -41,3 +41,14 @@ def test_what_allowance_at_my_age_names_the_figure_for_it(kb, question, figure):
 def test_help_with_bathing_is_home_care(kb, question):
     got = kb.answer(question)
     assert not got.handoff and got.topic == "service.home_care", (question, got.topic)
+
+
+@pytest.mark.parametrize("question", ["what's the allowance for 72 year olds", "how much does a 72-year-old get"])
+async def test_an_age_asked_in_english_is_the_age_answered_not_her_own(people, app, question):
+    """王老伯 (89 in the register) asks in English about 72-year-olds; he read "At 89 … 180 yuan"."""
+    from conftest import signed_up
+    from bot.testing.tools import Person
+    wang = await signed_up(Person(app, 4242, "Wang", language="en"), "13900000002")
+    await wang.send(question)
+    answer = wang.last("yuan").text
+    assert "72" in answer and "150" in answer and "89" not in answer, answer
