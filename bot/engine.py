@@ -11,9 +11,9 @@ import logging
 
 from redis.exceptions import LockError, RedisError
 
-from . import roster, staff_langs
+from . import roster
 from .fallback import MediaCap, fallback
-from .flows import chat, resident
+from .flows import both, chat, resident
 from .flows.base import Ctx
 from .flows.menu import RESIDENT_MENU, STAFF_MENU, menu_action, show_menu
 from .flows.refused import refused_button
@@ -211,11 +211,7 @@ class Engine:
         elif name == "help":
             show_menu(ctx, f"help_text.{ctx.me.role}")
         elif name in ("lang", "language"):
-            new = "en" if ctx.me.locale == "zh" else "zh"
-            await self.svc.store.set_pref(ctx.ev.user_id, "locale", new)
-            await self.svc.store.set_pref(ctx.ev.user_id, "chosen", "1")  # hers: her words no longer change it
-            ctx.me.locale = new
-            staff_langs.heard(self.svc, ctx.ev.user_id, new)  # (a staff member's alerts: from now on)
+            await both.choose(ctx, "en" if ctx.me.locale == "zh" else "zh")  # hers: nothing else changes it
             show_menu(ctx, "menu.language_set")
         elif (route := self.routes.command(name)) or name in STAFF_COMMANDS:
             if ctx.me.role not in (route.roles if route else STAFF):
