@@ -44,7 +44,10 @@ async def locale_of(svc: Services, ev: Inbound, registered: str | None = None) -
         return kept, False
     written = cat.written_in(ev.text)
     profile = cat.locale_for(ev.language) if ev.language else profile_kept
-    said_before, said_in = said_in, written or said_in
+    said_before = said_in
+    if said_in is None and profile_kept is None and kept == "zh" != profile:
+        said_in = kept  # kept before her words' language was: Chinese above her profile's could only be her words
+    said_in = written or said_in
     if registered:
         locale = registered
     elif said_in == "zh" or said_in and not profile:
