@@ -19,14 +19,6 @@ class SessionsStore(StoreBase):
         v = await self.r.hget(self.keys.prefs(uid), name)
         return v.decode() if v else None
 
-    async def prefs_of(self, uids: list[int], name: str) -> list[str | None]:
-        """Preference `name` of each of `uids`, in one round trip."""
-        async with self.r.pipeline(transaction=False) as p:
-            for uid in uids:
-                p.hget(self.keys.prefs(uid), name)
-            got = await p.execute()
-        return [v.decode() if v else None for v in got]
-
     async def set_pref(self, uid: int, name: str, value: str) -> None:
         await self.r.hset(self.keys.prefs(uid), name, value)
 
