@@ -15,7 +15,7 @@ from . import roster
 from .fallback import MediaCap, fallback
 from .flows import both, chat, resident
 from .flows.base import Ctx
-from .flows.menu import RESIDENT_MENU, STAFF_MENU, menu_action, show_menu
+from .flows.menu import RESIDENT_MENU, STAFF_MENU, keyboard, menu_action, show_menu
 from .flows.refused import refused_button
 from .residents import ask_for_contact, on_stranger
 from .incidents import address_steps, family, help_request, staff, urgency
@@ -206,8 +206,9 @@ class Engine:
             ctx.goto(None)
             if ctx.me.role == "stranger":
                 await self.on_stranger(ctx) if name != "start" else ask_for_contact(ctx)
-            else:
-                show_menu(ctx, "menu.welcome_back", name=ctx.me.name)
+            else:  # in both, and [中文] [English], when only her profile says her language (flows/both.py)
+                ctx.say(both.t_both(ctx, "menu.welcome_back", name=ctx.me.name), keyboard=keyboard(ctx))
+                both.offer_choice(ctx)
         elif name == "help":
             show_menu(ctx, f"help_text.{ctx.me.role}")
         elif name in ("lang", "language"):

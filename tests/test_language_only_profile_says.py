@@ -98,3 +98,14 @@ async def test_a_chinese_profile_reads_chinese_alone(people, app):
     await zhang.send("🆘 紧急求助")
     said = zhang.last("120").text
     assert "已通知值班社工" in said and "social worker" not in said, said
+
+
+async def test_start_again_welcomes_him_in_both_and_offers_the_choice_again(app):
+    """Signed up before the choice was offered (or he let it pass): /start (Telegram's "Start") offers it again."""
+    wang = await _by_buttons(app, uid=5306)
+    await wang.send("/start")
+    welcome = wang.inbox[-2]
+    _chinese_then_english(welcome.text, "请按下面的大按钮", "Please press one of the big buttons")
+    assert [label for label, _ in wang.inbox[-1].buttons] == ["中文", "English"]
+    await wang.click(wang.inbox[-1], "中文")
+    assert "🆘 紧急求助" in wang.inbox[-1].keyboard, wang.inbox[-1]
