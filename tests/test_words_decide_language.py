@@ -43,10 +43,9 @@ async def test_in_an_english_speaking_committee_chinese_words_still_get_chinese(
 
 async def test_chinese_he_wrote_before_this_version_kept_his_words_language_still_decides(app):
     """Kept from before the words' language was kept apart: his prefs say Chinese (his words made it so) beside an
-    English profile; he now presses 🆘 and reads Chinese alone, and again after."""
+    English profile, and nothing else; he presses buttons only and reads Chinese alone."""
+    await app.svc.store.set_pref(5203, "locale", "zh")  # as the earlier version left it after "我摔倒了"
     wang = await _english_profile(app, uid=5203)
-    await app.svc.store.r.hdel(app.svc.store.keys.prefs(wang.id), "said_in", "profile")
-    await app.svc.store.set_pref(wang.id, "locale", "zh")  # as the earlier version left it after "我摔倒了"
     for _ in range(2):  # the second: "社工已经收到您的求助…"
         await wang.send("🆘 Emergency help")
         said = wang.last("120").text
