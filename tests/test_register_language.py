@@ -97,3 +97,29 @@ async def test_his_morning_greeting_follows_a_language_written_in_after_he_signe
     await at(app, clock, TUESDAY_9)
     greeting = wang.inbox[-1]
     assert "早上好" in greeting.text and "Good morning" not in greeting.text, greeting.text
+
+
+async def test_staff_write_his_language_in_at_the_desk_and_he_reads_it(app, clock):
+    import re
+
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from bot.desk import make_web_app
+    from bot.testing.desk import BOT_TOKEN, sign_in
+
+    wang = await signed_up(Person(app, 5404, "王老伯", language="en"), "13900000002")
+    rid = (await app.svc.store.resident_by_tg(wang.id))["id"]
+    async with TestClient(TestServer(make_web_app(app.engine, BOT_TOKEN))) as desk:
+        csrf = await sign_in(desk, 1001, clock.ts())
+        form = await (await desk.get(f"/residents/{rid}/edit")).text()
+        assert "语言" in form
+        fields = dict(re.findall(r'name="(\w+)" value="([^"]*)"', form))
+        fields.update(language="法语", csrf=csrf, reason="他只看中文", lives_alone="yes")
+        bad = await desk.post(f"/residents/{rid}/edit", data=fields)
+        assert bad.status == 422 and "语言一栏请填" in await bad.text()
+        assert "language" not in await app.svc.store.resident(rid)
+        ok = await desk.post(f"/residents/{rid}/edit", data={**fields, "language": "中文"}, allow_redirects=False)
+        assert ok.status == 303
+    await wang.send("🆘 Emergency help")
+    said = wang.last("120").text
+    assert "已通知值班社工" in said and "social worker" not in said, said

@@ -167,11 +167,11 @@ async def apply_plan(store: Store, plan: ImportPlan, existing: list[dict], audit
     changed = [{**p, "id": next(new_ids)} for p in plan.added] + [p for p, _ in plan.updated]
     everyone = {p["phone"]: p for p in [*existing, *changed]}
     await store.replace_residents(changed, contacts_index(list(everyone.values())), audit=audit)
-    await _read_from_now(store, [p for p, fields in plan.updated if "language" in fields])
+    await read_from_now(store, [p for p, fields in plan.updated if "language" in fields])
     return ImportReport(len(plan.added), len(plan.updated), plan.unchanged, plan.flagged)
 
 
-async def _read_from_now(store: Store, people: list[dict]) -> None:
+async def read_from_now(store: Store, people: list[dict]) -> None:
     """A language written in (or changed) for someone signed up: what is sent to them unasked (check-ins, notices)
     is in it from now, not only once they next write (bot/people.py), unless they chose their own."""
     for p in people:
