@@ -109,3 +109,15 @@ async def test_start_again_welcomes_him_in_both_and_offers_the_choice_again(app)
     assert [label for label, _ in wang.inbox[-1].buttons] == ["中文", "English"]
     await wang.click(wang.inbox[-1], "中文")
     assert "🆘 紧急求助" in wang.inbox[-1].keyboard, wang.inbox[-1]
+
+
+async def test_his_address_is_read_back_in_both_and_his_yes_is_taken(app):
+    """After his 🆘 the registered address is read back for a yes/no (seed 000: a man gave the wrong door): in
+    English alone he could not tell what was asked."""
+    wang = await _by_buttons(app, uid=5307)
+    await wang.send("🆘 Emergency help")
+    question = wang.last("27弄5号302室")
+    _chinese_then_english(question.text, "请确认您现在的地址", "Please check your address now")
+    assert [label for label, _ in question.buttons] == ["✅ 对 / Yes", "❌ 不对 / No"], question.buttons
+    await wang.click(question, "对")
+    assert "社工会到这个地址" in wang.last().text, wang.last().text

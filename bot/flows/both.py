@@ -15,21 +15,30 @@ from .base import Ctx
 BETWEEN = "\n\n"
 
 
-def both(ctx: Ctx, make: Callable[[str], str]) -> str:
+def both(ctx: Ctx, make: Callable[[str], str], between: str = BETWEEN) -> str:
     """`make(locale)` as she reads it; when her language is only guessed, the committee's first, then hers."""
     own = make(ctx.me.locale)
-    return make(ctx.svc.cat.default) + BETWEEN + own if ctx.me.guessed else own
+    return make(ctx.svc.cat.default) + between + own if ctx.me.guessed else own
 
 
 def t_both(ctx: Ctx, key: str, **kw) -> str:
     return both(ctx, lambda locale: ctx.svc.cat.t(key, locale, **kw))
 
 
+def button_both(ctx: Ctx, key: str, data: str) -> Button:
+    """A button labelled in both when her language is only guessed: "✅ 对 / Yes" (one emoji, two words)."""
+    cat, own = ctx.svc.cat, ctx.t(key)
+    if not ctx.me.guessed:
+        return Button(own, data)
+    first, (mark, _, word) = cat.t(key, cat.default), own.partition(" ")
+    return Button(f"{first} / {word}" if word and first.startswith(mark + " ") else f"{first} / {own}", data)
+
+
 def offer_choice(ctx: Ctx) -> None:
     """[中文] [English] after a welcome, when her language is only guessed: each named in its own language."""
     if ctx.me.guessed:
         cat = ctx.svc.cat
-        ctx.say(t_both(ctx, "lang.choose"),
+        ctx.say(both(ctx, lambda locale: cat.t("lang.choose", locale), "\n"),
                 buttons=((*(Button(cat.t("lang.self", loc), f"lang:{loc}") for loc in (cat.default, ctx.me.locale)),),))
 
 
