@@ -1,8 +1,9 @@
 """What matters most, said so that she can read it, when nobody knows which language she reads: only her Telegram
 profile says it, and it is not the committee's (`Identity.guessed`, bot/people.py). Many Chinese residents'
 profiles say English (Telegram has no official Chinese; a grandson set the phone up), and some who say so do read
-English: so the emergency's acknowledgement and the welcome come in both, the committee's language first, and the
-welcome offers one tap, [中文] [English], that decides from then on as /language does. Everything else follows the
+English: so the emergency's acknowledgement (and "no staff reached yet"), the address read back after it, and the
+welcome come in both, the committee's language first, and the welcome offers one tap, [中文] [English], that decides
+from then on as /language does. Everything else follows the
 profile until she types, taps or is registered with a language."""
 from __future__ import annotations
 
