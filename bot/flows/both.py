@@ -3,8 +3,8 @@ profile says it, and it is not the committee's (`Identity.guessed`, bot/people.p
 profiles say English (Telegram has no official Chinese; a grandson set the phone up), and some who say so do read
 English: so the emergency's acknowledgement (and "no staff reached yet"), the address read back after it, and the
 welcome come in both, the committee's language first, and the welcome offers one tap, [中文] [English], that decides
-from then on as /language does. Everything else follows the
-profile until she types, taps or is registered with a language."""
+from then on as /language does. Everything else follows the profile until she types, taps or is registered with a
+language."""
 from __future__ import annotations
 
 from typing import Callable

@@ -147,7 +147,8 @@ def plan_import(rows: list[tuple[int, dict[str, str]]], existing: list[dict]) ->
             continue
         seen[person["phone"]] = line
         old = by_phone.get(person["phone"])
-        fields = [f for f in REGISTER_FIELDS if old is not None and f in person and old.get(f, "") != person[f]]
+        fields = [f for f in REGISTER_FIELDS  # (a language: only when the file has the column; none written: "")
+                  if old is not None and f in person and old.get(f, "" if f == "language" else None) != person[f]]
         row_plan = {"line": line, "name": person["name"]}
         if old is None:
             plan.added.append(person)
