@@ -26,13 +26,13 @@ def t_both(ctx: Ctx, key: str, **kw) -> str:
     return both(ctx, lambda locale: ctx.svc.cat.t(key, locale, **kw))
 
 
-def button_both(ctx: Ctx, key: str, data: str) -> Button:
-    """A button labelled in both when her language is only guessed: "✅ 对 / Yes" (one emoji, two words)."""
+def label_both(ctx: Ctx, key: str) -> str:
+    """A button's label in both when her language is only guessed: "✅ 对 / Yes" (one emoji, two words)."""
     cat, own = ctx.svc.cat, ctx.t(key)
     if not ctx.me.guessed:
-        return Button(own, data)
+        return own
     first, (mark, _, word) = cat.t(key, cat.default), own.partition(" ")
-    return Button(f"{first} / {word}" if word and first.startswith(mark + " ") else f"{first} / {own}", data)
+    return f"{first} / {word}" if word and first.startswith(mark + " ") else f"{first} / {own}"
 
 
 def offer_choice(ctx: Ctx) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from ..flows.base import Ctx
-from ..flows.both import button_both, t_both
+from ..flows.both import label_both, t_both
 from ..flows.menu import keyboard, show_menu
 from ..residents import differing_parts, full_address, has_any
+from ..types import Button
 
 
 def _incidents(ctx: Ctx):
@@ -45,7 +46,8 @@ def ask_address(ctx: Ctx, n: int, person: dict) -> None:
         address = full_address(ctx.svc.settings.community.address_prefix, person)
         ctx.goto("help", "confirm_address", incident=n)
         ctx.say(t_both(ctx, "help.confirm_address", address=address),  # in both when her language is only guessed
-                buttons=((button_both(ctx, "btn.addr_yes", f"addr:yes:{n}"), button_both(ctx, "btn.addr_no", f"addr:no:{n}")),))
+                buttons=((Button(label_both(ctx, "btn.addr_yes"), f"addr:yes:{n}"),
+                          Button(label_both(ctx, "btn.addr_no"), f"addr:no:{n}")),))
     else:
         ask_typed_address(ctx, n)
 
