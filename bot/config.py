@@ -6,9 +6,12 @@ import re
 from datetime import time
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .languages import Language
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -43,6 +46,7 @@ class Staff(_Strict):
     phone: str
     telegram_id: int | None = None      # optional: staff join by sharing this phone number with the bot
     role: Literal["member", "head"] = "member"
+    language: Language = None           # what she reads ("zh-Hans", "中文", "en", "English"): above her Telegram's
 
 
 class Shift(_Strict):
@@ -203,8 +207,6 @@ class Settings(_Strict):
     @field_validator("timezone")
     @classmethod
     def _tz(cls, v: str) -> str:
-        from zoneinfo import ZoneInfo
-
         try:
             ZoneInfo(v)
         except Exception:
@@ -246,10 +248,8 @@ class Secrets(BaseModel):
 
 def _describe(err: ValidationError, where: str = "") -> str:
     first = err.errors()[0]
-    key = ".".join(str(p) for p in first["loc"]) or "(top level)"
-    key = key.replace("from_", "from")
-    msg = first["msg"].removeprefix("Value error, ")
-    return f"config error{where} at {key}: {msg}"
+    key = (".".join(str(p) for p in first["loc"]) or "(top level)").replace("from_", "from")
+    return f"config error{where} at {key}: {first['msg'].removeprefix('Value error, ')}"
 
 
 def decode_text(data: bytes) -> str | None:

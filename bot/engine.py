@@ -11,11 +11,11 @@ import logging
 
 from redis.exceptions import LockError, RedisError
 
-from . import roster, staff_langs
+from . import roster
 from .fallback import MediaCap, fallback
-from .flows import chat, resident
+from .flows import both, chat, resident
 from .flows.base import Ctx
-from .flows.menu import RESIDENT_MENU, STAFF_MENU, menu_action, show_menu
+from .flows.menu import RESIDENT_MENU, STAFF_MENU, keyboard, menu_action, show_menu
 from .flows.refused import refused_button
 from .residents import ask_for_contact, on_stranger
 from .incidents import address_steps, family, help_request, staff, urgency
@@ -207,16 +207,13 @@ class Engine:
             ctx.goto(None)
             if ctx.me.role == "stranger":
                 await self.on_stranger(ctx) if name != "start" else ask_for_contact(ctx)
-            else:
-                show_menu(ctx, "menu.welcome_back", name=ctx.me.name)
+            else:  # in both, and [中文] [English], when only her profile says her language (flows/both.py)
+                ctx.say(both.t_both(ctx, "menu.welcome_back", name=ctx.me.name), keyboard=keyboard(ctx))
+                both.offer_choice(ctx)
         elif name == "help":
             show_menu(ctx, f"help_text.{ctx.me.role}")
         elif name in ("lang", "language"):
-            new = "en" if ctx.me.locale == "zh" else "zh"
-            await self.svc.store.set_pref(ctx.ev.user_id, "locale", new)
-            await self.svc.store.set_pref(ctx.ev.user_id, "chosen", "1")  # hers: her words no longer change it
-            ctx.me.locale = new
-            staff_langs.heard(self.svc, ctx.ev.user_id, new)  # (a staff member's alerts: from now on)
+            await both.choose(ctx, "en" if ctx.me.locale == "zh" else "zh")  # hers: nothing else changes it
             show_menu(ctx, "menu.language_set")
         elif (route := self.routes.command(name)) or name in STAFF_COMMANDS:
             if ctx.me.role not in (route.roles if route else STAFF):

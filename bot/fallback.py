@@ -31,6 +31,7 @@ from collections import deque
 
 from . import roster
 from .residents import full_address
+from .flows.both import BETWEEN
 from .flows.understanding import keyword_parse
 from .incidents import replaying, said_after_cry
 from .incidents.colleague import meanwhile_keys
@@ -112,7 +113,10 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     if ev.is_group and media and not forwarding:
         return []  # held back: a chatty group is not answered each time
     told = [key, *(meanwhile_keys(ev.text or "") if colleague else ())]
-    msg = Outbound(ev.chat, "\n".join(cat.t(k, loc, phone=s.community.committee_phone) for k in told), urgent=True)
+    said = lambda locale: "\n".join(cat.t(k, locale, phone=s.community.committee_phone) for k in told)  # noqa: E731
+    # only her profile says her language, and not the committee's: both, the committee's first (bot/flows/both.py)
+    guessed = loc != cat.default and ev.language and not cat.written_in(ev.text)
+    msg = Outbound(ev.chat, said(cat.default) + BETWEEN + said(loc) if guessed else said(loc), urgent=True)
     sends = [asyncio.ensure_future(svc.outbox.send(msg))]  # on its way while the register is read for staff
     staff, alerts = [st for st in s.staff if st.telegram_id and st is not me], []
     if urgent and not quiet or forwarding:

@@ -25,6 +25,9 @@ class Catalogue:
         self.texts = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yaml"))}
         if default not in self.texts:
             raise ValueError(f"no message catalogue for locale {default!r}")
+        # what a button sends as its label, in any locale ("🆘 Emergency help"): pressed, not words she wrote
+        self.labels = {text.strip() for texts in self.texts.values() for key, text in texts.items()
+                       if isinstance(text, str) and key.startswith(("menu.", "btn."))}
         self.relations = {text: key for texts in self.texts.values() for key, text in texts.items()
                           if isinstance(text, str) and (key.startswith("relation.") or key in RELATION_KEYS)}
 
@@ -39,7 +42,9 @@ class Catalogue:
     def written_in(self, words: str) -> str | None:
         """The locale her words are written in: "en" for English words (two or more, no Chinese character: "please
         help me", "I fell"), Chinese for words with Chinese in them ("我的iPad坏了"), None when they say nothing of
-        it (one word like "OK" or "SOS", digits, an emoji, a button, or pinyin: "jiu ming a")."""
+        it (one word like "OK" or "SOS", digits, an emoji, a button pressed, or pinyin: "jiu ming a")."""
+        if (words or "").strip() in self.labels:
+            return None
         if HAN.search(words or ""):
             return "zh" if "zh" in self.texts else self.default
         latin = LATIN_WORD.findall(words or "")

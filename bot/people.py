@@ -29,42 +29,53 @@ def mask_phone(phone: str | None) -> str:
     return phone[:3] + "****" + phone[-2:] if len(phone) > 6 else "****"
 
 
-async def locale_of(svc: Services, ev: Inbound) -> str:
-    """The language someone reads: the one she chose (/language) or her Telegram profile's, kept; with neither, the
-    one her words are written in — of her last words that said, so the button she presses next reads the same.
-    Chinese words decide above a profile's language: Telegram has no official Chinese, so many Chinese profiles say
-    English ("我摔倒了" from one is answered in Chinese, and so is all she reads after); only /language stands above."""
-    store, written = svc.store, svc.cat.written_in(ev.text)
-    chinese = written == "zh"
-    if locale := await store.pref(ev.user_id, "locale"):
-        if chinese and locale != written and not await store.pref(ev.user_id, "chosen"):
-            await store.set_pref(ev.user_id, "locale", written)
-            return written
-        return locale
-    if ev.language:
-        locale = written if chinese else svc.cat.locale_for(ev.language)
-        await store.set_pref(ev.user_id, "locale", locale)
-        return locale
-    said_in = await store.pref(ev.user_id, "said_in")  # (Catalogue.locale_for reads one message alone)
-    if written and written != said_in:
-        await store.set_pref(ev.user_id, "said_in", written)
-    return written or said_in or svc.cat.default
+async def locale_of(svc: Services, ev: Inbound, registered: str | None = None) -> tuple[str, bool]:
+    """The language someone reads, and whether only her Telegram profile says it, unlike the committee's (then what
+    matters most is said in the committee's language too: bot/flows/both.py). In order: the one she chose
+    (/language, or a [中文] [English] tap); the one the committee wrote down for her (`registered`: the register's
+    语言 column, a staff member's `language` in config); the one her words are written in — Chinese characters say
+    Chinese above any profile (Telegram has no official Chinese, so many Chinese profiles say English), English words
+    say English unless her profile says Chinese; her profile's; the committee's. Her last words' language and the
+    outcome are kept in her prefs, so a button she presses next, and what is sent to her unasked (check-ins, notices),
+    read the same."""
+    store, cat = svc.store, svc.cat
+    kept, chosen, said_in, profile_kept = await store.prefs(ev.user_id, "locale", "chosen", "said_in", "profile")
+    if chosen and kept:
+        return kept, False
+    written = cat.written_in(ev.text)
+    profile = cat.locale_for(ev.language) if ev.language else profile_kept
+    said_before = said_in
+    if said_in is None and profile_kept is None and kept == "zh" != profile:
+        said_in = kept  # kept before her words' language was: Chinese above her profile's could only be her words
+    said_in = written or said_in
+    if registered:
+        locale = registered
+    elif said_in == "zh" or said_in and not profile:
+        locale = said_in
+    else:
+        locale = profile or cat.default
+    changed = {k: v for k, v, was in (("locale", locale, kept), ("said_in", said_in, said_before),
+                                      ("profile", profile, profile_kept)) if v and v != was}
+    await store.set_prefs(ev.user_id, changed)
+    return locale, not registered and locale == profile != said_in and locale != cat.default
 
 
 async def identify(svc: Services, ev: Inbound) -> Identity:
     store, s = svc.store, svc.settings
-    locale = await locale_of(svc, ev)
     st = roster.staff_by_tg(s, ev.user_id)
     if st:
+        locale, guessed = await locale_of(svc, ev, st.language)
         if svc.reach:  # they wrote to the bot: it can reach them
             await svc.reach.heard(st.id)
         staff_langs.heard(svc, ev.user_id, locale)  # her alerts in her language from now on
-        return Identity(ev.user_id, "staff", locale, staff_id=st.id, name=st.name)
+        return Identity(ev.user_id, "staff", locale, guessed, staff_id=st.id, name=st.name)
     person = await store.resident_by_tg(ev.user_id)
     if person:
-        return Identity(ev.user_id, "resident", locale, resident_id=person["id"], name=person["name"],
+        locale, guessed = await locale_of(svc, ev, person.get("language"))
+        return Identity(ev.user_id, "resident", locale, guessed, resident_id=person["id"], name=person["name"],
                         extra={"person": person})
+    locale, guessed = await locale_of(svc, ev)
     acc = await store.contact_account(ev.user_id)
     if acc:
-        return Identity(ev.user_id, "contact", locale, name=acc.get("name", ""), extra=acc)
-    return Identity(ev.user_id, "stranger", locale, name=ev.first_name)
+        return Identity(ev.user_id, "contact", locale, guessed, name=acc.get("name", ""), extra=acc)
+    return Identity(ev.user_id, "stranger", locale, guessed, name=ev.first_name)

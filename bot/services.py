@@ -54,5 +54,7 @@ class Services:
     staff_langs: dict[int, str] = field(default_factory=dict)
 
     def staff_locale(self, chat: int | None = None) -> str:
-        """The language staff chat `chat` reads (the committee's when she never said)."""
-        return self.staff_langs.get(chat) or self.settings.locale
+        """The language staff chat `chat` reads: as she last wrote or chose; before she ever wrote, the config's for
+        her; else the committee's."""
+        configured = next((st.language for st in self.settings.staff if st.telegram_id == chat and chat), None)
+        return self.staff_langs.get(chat) or configured or self.settings.locale

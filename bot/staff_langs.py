@@ -1,8 +1,9 @@
-"""The language each staff member reads alerts in: her Telegram's (as her messages say it) or the one she chose with
-/lang — the `locale` of her prefs. An alert's messages are made the moment each chat's turn comes (bot/incidents/
-rounds.py), with no time for a Redis read, so the staff chats' languages are kept in `Services.staff_langs`: read at
-start and before each alert round but the fast lane's first (`refresh`), and set at once whenever a staff member
-writes (`heard`). Only the catalogue's words change: what residents said stays as they said it."""
+"""The language each staff member reads alerts in: the one she chose with /lang, else the one the config gives her
+(`language`), else her words' or her Telegram's (bot/people.py) — the `locale` of her prefs. An alert's messages are
+made the moment each chat's turn comes (bot/incidents/rounds.py), with no time for a Redis read, so the staff chats'
+languages are kept in `Services.staff_langs`: read at start and before each alert round but the fast lane's first
+(`refresh`), and set at once whenever a staff member writes (`heard`). Only the catalogue's words change: what
+residents said stays as they said it."""
 from __future__ import annotations
 
 import logging
@@ -11,16 +12,18 @@ log = logging.getLogger(__name__)
 
 
 async def refresh(svc) -> None:
-    """Every staff chat's language as kept in Redis (one round trip); on failure, the ones known stay."""
-    chats = [st.telegram_id for st in svc.settings.staff if st.telegram_id]
-    if not chats:
+    """Every staff chat's language (one round trip): the one she chose with /lang, else the config's for her, else
+    as kept in Redis from what she wrote; on failure, the ones known stay."""
+    staff = [st for st in svc.settings.staff if st.telegram_id]
+    if not staff:
         return
     try:
-        got = await svc.store.prefs_of(chats, "locale")
+        got = await svc.store.prefs_many([st.telegram_id for st in staff], "locale", "chosen")
     except Exception:  # noqa: BLE001 — an alert never waits on this: the languages known so far serve
         log.warning("staff languages could not be read; the ones known are kept", exc_info=True)
         return
-    svc.staff_langs.update({chat: loc for chat, loc in zip(chats, got) if loc})
+    svc.staff_langs.update({st.telegram_id: loc for st, (kept, chosen) in zip(staff, got)
+                            if (loc := kept if chosen and kept else st.language or kept)})
 
 
 def heard(svc, chat: int, locale: str) -> None:

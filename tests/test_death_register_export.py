@@ -86,8 +86,8 @@ async def test_the_exported_file_imports_back_unchanged_and_its_mark_column_chan
 async def test_a_staff_member_who_reads_english_gets_the_mark_in_english(people, app, clock, redis_server):
     """The desk and /export in English: the 🕯 cell was Chinese (the deployment's locale, not hers)."""
     await _confirmed(people, app)
-    await app.svc.store.set_pref(LI, "locale", "en")
     li = people("李社工")
+    await li.send("/lang")  # she reads English
     await li.send("/export")
     from_chat = _rows(next(s for s in reversed(li.inbox) if s.document).document[1])
     async with TestClient(TestServer(make_web_app(app.engine, BOT_TOKEN))) as desk:

@@ -226,3 +226,17 @@ async def test_while_redis_is_down_english_words_from_someone_with_no_profile_la
     tom = Person(app, 5094, "Tom", language=None)
     await tom.send("help me I fell")
     assert "call 120 now" in tom.last("120").text
+
+
+async def test_while_redis_is_down_a_sos_from_an_english_profile_is_answered_in_chinese_first_then_english(
+        app_own_redis):
+    """Telegram has no official Chinese: 王老伯's profile says English though he reads Chinese. With Redis away
+    nothing else can say which he reads (the register, a language he chose), so he reads both, Chinese first."""
+    app, server = app_own_redis
+    wang = await signed_up(Person(app, 5095, "王老伯", language="en"), "13900000002")
+    server.stop()
+    await wang.send("🆘 Emergency help")
+    said = wang.last("120").text
+    assert "120" in said.split("\n\n")[0] and any("\u4e00" <= ch <= "\u9fff" for ch in said.split("\n\n")[0]), said
+    assert "120" in said.split("\n\n")[1] and "call" in said.split("\n\n")[1].lower(), said
+    assert said.count("021-64370000") == 2, said

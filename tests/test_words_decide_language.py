@@ -39,3 +39,14 @@ async def test_in_an_english_speaking_committee_chinese_words_still_get_chinese(
     await wang.send("我摔倒了 起不来")
     said = "\n".join(wang.texts()[-2:])
     assert "已通知值班社工" in said and "Staff" not in said, said
+
+
+async def test_chinese_he_wrote_before_this_version_kept_his_words_language_still_decides(app):
+    """Kept from before the words' language was kept apart: his prefs say Chinese (his words made it so) beside an
+    English profile, and nothing else; he presses buttons only and reads Chinese alone."""
+    await app.svc.store.set_pref(5203, "locale", "zh")  # as the earlier version left it after "我摔倒了"
+    wang = await _english_profile(app, uid=5203)
+    for _ in range(2):  # the second: "社工已经收到您的求助…"
+        await wang.send("🆘 Emergency help")
+        said = wang.last("120").text
+        assert "社工" in said and "social worker" not in said, said

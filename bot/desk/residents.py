@@ -19,7 +19,7 @@ RECENT_INCIDENTS_SCAN = 3000  # the newest incidents looked through for a reside
 UPLOAD_SECONDS = 15 * 60
 EDIT_FIELDS = ("name", "phone", "road", "lane", "building", "room", "lives_alone", "birth_date",
                "contact1_name", "contact1_relation", "contact1_phone", "contact2_name", "contact2_relation",
-               "contact2_phone", "doctor_name", "doctor_phone", "notes")
+               "contact2_phone", "doctor_name", "doctor_phone", "notes", "language")
 LONGEST = {"notes": 500}  # characters a field may hold (a note is cut with "…" in alerts; /incident shows it whole)
 LONGEST_OTHER = 60
 
@@ -141,6 +141,8 @@ async def save(request: web.Request) -> web.Response:
         await svc.store.replace_residents([new], register.contacts_index(list(everyone.values())))
         if new["phone"] != person["phone"]:
             await svc.store.forget_resident_phone(person["phone"], person["id"])
+        if "language" in diff:
+            await register.read_from_now(svc.store, [new])
         await svc.store.add_audit(new["id"], {"at": svc.clock.ts(), "by": staff.name, "reason": reason,
                                               "changes": diff})
     return see_other(f"/residents/{person['id']}")

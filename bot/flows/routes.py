@@ -12,6 +12,7 @@ duty:take|back|ask     staff      staff_views.on_duty_button (ask: 🕒 请同�
 cover:<ask>            staff      staff_views.on_cover_button (🙋 我来值班 under a colleague's "谁来接班")
 su:ok|no:<telegram id> staff      staff_views.on_signup (a stranger's sign-up, approved or not)
 q:ans:<question>       staff      staff_answers.on_question_button (✍️ 回答)
+lang:zh|en             anyone     _language ([中文] [English] under a welcome whose language was guessed: both.py)
 
 command   /duty · /questions: staff only
 step      (staff, answer) → staff_answers.on_answer
@@ -20,10 +21,12 @@ timer     whose:<resident>:<asked> → qa.on_whose_deadline (no reply to "那我
 from __future__ import annotations
 
 from ..incidents import family
-from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
+from ..residents import ask_for_contact
+from ..routes import RESIDENT, ROLES, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
 from .. import qa
-from . import help_menu, resident, staff_answers, staff_views
+from . import both, help_menu, resident, staff_answers, staff_views
 from .base import Ctx
+from .menu import show_menu
 
 
 async def _callback(ctx: Ctx, _: str) -> None:
@@ -33,6 +36,13 @@ async def _callback(ctx: Ctx, _: str) -> None:
 
 async def _pass_on(ctx: Ctx, _: str) -> None:
     await (family.pass_on(ctx) if ctx.me.role == "contact" else resident.on_pass_on(ctx))
+
+
+async def _language(ctx: Ctx, locale: str) -> None:
+    """Her language from now on; the welcome (or her menu) again in it."""
+    await both.choose(ctx, locale)
+    ctx.edit_pressed(ctx.t("menu.language_set"))
+    ask_for_contact(ctx) if ctx.me.role == "stranger" else show_menu(ctx)
 
 
 async def _qa(ctx: Ctx, args: list[str]) -> bool:
@@ -66,6 +76,7 @@ def routes(svc=None) -> Routes:
             ButtonRoute("cover", STAFF, staff_views.on_cover_button, (int,)),
             ButtonRoute("su", STAFF, staff_views.on_signup, (str, int)),
             ButtonRoute("q", STAFF, _question, (("ans",), int)),
+            ButtonRoute("lang", ROLES, _language, (("zh", "en"),)),
         ),
         commands=(CommandRoute("duty", _show_duty), CommandRoute("questions", _show_questions)),
         steps=(StepRoute("staff", "answer", staff_answers.on_answer),),

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 
 from ..flows.base import Ctx
-from ..flows.menu import show_menu
+from ..flows.both import label_both, t_both
+from ..flows.menu import keyboard, show_menu
 from ..residents import differing_parts, full_address, has_any
+from ..types import Button
 
 
 def _incidents(ctx: Ctx):
@@ -40,22 +42,23 @@ async def kept(ctx: Ctx, n: int, key: str) -> None:
     if key != "help.address_thanks" and inc.get("caller_unreached"):
         show_menu(ctx, "help.address_kept", phone=ctx.svc.settings.community.committee_phone)
     else:
-        show_menu(ctx, key)
+        ctx.say(t_both(ctx, key), keyboard=keyboard(ctx))  # (both: after a 🆘 whose language was only guessed)
 
 
 def ask_address(ctx: Ctx, n: int, person: dict) -> None:
     if has_any(person):
         address = full_address(ctx.svc.settings.community.address_prefix, person)
         ctx.goto("help", "confirm_address", incident=n)
-        ctx.say(ctx.t("help.confirm_address", address=address),
-                buttons=((ctx.button("btn.addr_yes", f"addr:yes:{n}"), ctx.button("btn.addr_no", f"addr:no:{n}")),))
+        ctx.say(t_both(ctx, "help.confirm_address", address=address),  # in both when her language is only guessed
+                buttons=((Button(label_both(ctx, "btn.addr_yes"), f"addr:yes:{n}"),
+                          Button(label_both(ctx, "btn.addr_no"), f"addr:no:{n}")),))
     else:
         ask_typed_address(ctx, n)
 
 
 def ask_typed_address(ctx: Ctx, n: int, key: str = "help.ask_address") -> None:
     ctx.goto("help", "ask_address", incident=n)
-    ctx.say(ctx.t(key), keyboard=((ctx.t("help.location_button"),),), request="location")
+    ctx.say(t_both(ctx, key), keyboard=((ctx.t("help.location_button"),),), request="location")
 
 
 async def own_open_incident(ctx: Ctx, n: int) -> dict | None:
@@ -111,18 +114,18 @@ async def on_address_answer(ctx: Ctx, answer: str, n: int) -> None:
     address = full_address(ctx.svc.settings.community.address_prefix, person)
     said = ctx.ev.text.strip() if ctx.ev.kind == "text" else ""
     if answer == "yes":
-        ctx.edit_pressed(ctx.t("help.confirm_address", address=address) + "\n✅")
+        ctx.edit_pressed(t_both(ctx, "help.confirm_address", address=address) + "\n✅")
         await _incidents(ctx).address_confirmed(n)
         await _incidents(ctx).refresh(n)
         if said and not PLAIN_YES.fullmatch(said):  # "是5号302 门锁着的", "我在卫生间": staff read the rest
             await _incidents(ctx).told_more(n, said)
         ctx.goto(None)
-        show_menu(ctx, "help.address_thanks")
+        ctx.say(t_both(ctx, "help.address_thanks"), keyboard=keyboard(ctx))
     elif said and reply_door(said, person):  # "不是302是303": the other door, to staff now, not asked again
         ctx.goto("help", "ask_address", incident=n)
         await on_address_text(ctx, n)
     else:
-        ctx.edit_pressed(ctx.t("help.confirm_address", address=address) + "\n❌")
+        ctx.edit_pressed(t_both(ctx, "help.confirm_address", address=address) + "\n❌")
         ask_typed_address(ctx, n)
 
 

@@ -143,11 +143,12 @@ def advice_keys(dangers: list[str]) -> list[str]:
     return keys[:MAX_LINES - 1] + [PHONE] if wants_phone else keys[:MAX_LINES]
 
 
-def advice_for(ctx, *, named_only: bool = False) -> list[str]:
+def advice_for(ctx, *, named_only: bool = False, locale: str | None = None) -> list[str]:
     """The advice lines for this cry: its words read when it has words (a typed or edited text, a photo's or voice's
     caption), as they were read for the cry itself. `named_only`: none unless the words name a danger of their own
     (a repeat on an open call: "厨房着火了" after the 🆘 button brings the fire's; "救命" again, not the fall's twice).
-    Dangers the conversation already knows come first (`ctx.me.extra["dangers"]`: a scammer calling back, scam_back.py)."""
+    Dangers the conversation already knows come first (`ctx.me.extra["dangers"]`: a scammer calling back, scam_back.py).
+    `locale`: in that language rather than hers (bot/flows/both.py)."""
     said = named_dangers(ctx.ev.text or "") if ctx.ev.kind in WORDED else []
     said = [*ctx.me.extra.get("dangers", ()), *(d for d in said if d != "unnamed")] or said
     if ctx.ev.kind in WORDED and died_just_now(ctx.ev.text or ""):
@@ -155,7 +156,7 @@ def advice_for(ctx, *, named_only: bool = False) -> list[str]:
     if named_only and not any(d in BY_DANGER and d not in ("cry_for_help", "unnamed") for d in said):
         return []
     phone = ctx.svc.settings.community.committee_phone
-    return [ctx.t(k, phone=phone) for k in advice_keys(said)]
+    return [ctx.svc.cat.t(k, locale or ctx.me.locale, phone=phone) for k in advice_keys(said)]
 
 
 def named_dangers(text: str) -> list[str]:

@@ -9,6 +9,7 @@ import asyncio
 from .. import roster, staff_langs
 from ..residents import full_address
 from ..flows.base import Ctx
+from ..flows.both import both, t_both
 from ..flows.menu import keyboard, show_menu
 from ..types import MEDIA, Outbound
 from . import address_steps
@@ -101,7 +102,7 @@ async def _reassure_after(ctx: Ctx, kind: str, n: int, alerting: asyncio.Future,
         reached, _ = await asyncio.gather(alerting, ctx.svc.outbox.send(_told(ctx, kind, n, noted)))
     if not reached:
         phone = ctx.svc.settings.community.committee_phone
-        await ctx.svc.outbox.send(Outbound(ctx.ev.chat, ctx.t("help.not_reached", phone=phone), urgent=True,
+        await ctx.svc.outbox.send(Outbound(ctx.ev.chat, t_both(ctx, "help.not_reached", phone=phone), urgent=True,
                                            tag=f"resident:{n}"))
     return reached
 
@@ -109,10 +110,16 @@ async def _reassure_after(ctx: Ctx, kind: str, n: int, alerting: asyncio.Future,
 def _told(ctx: Ctx, kind: str, n: int, noted: str | None = None) -> Outbound:
     phone = ctx.svc.settings.community.committee_phone
     if kind == "emergency":
-        return Outbound(ctx.ev.chat, "\n".join([ctx.t("help.alerted", phone=phone)] + advice_for(ctx)),
-                        urgent=True, tag=f"resident:{n}")
+        return Outbound(ctx.ev.chat, alerted(ctx), urgent=True, tag=f"resident:{n}")
     told = "\n".join([ctx.t(noted if noted else "help.request_noted", phone=phone), *risk_lines(ctx, ctx.ev.text)])
     return Outbound(ctx.ev.chat, told, keyboard=keyboard(ctx), tag=f"resident:{n}")  # + "别摸黑走动" in a power cut
+
+
+def alerted(ctx: Ctx, key: str = "help.alerted", named_only: bool = False) -> str:
+    """Staff know, 120, the committee's phone, and what to do now: in both languages when hers is only guessed."""
+    phone = ctx.svc.settings.community.committee_phone
+    return both(ctx, lambda loc: "\n".join([ctx.svc.cat.t(key, loc, phone=phone),
+                                            *advice_for(ctx, named_only=named_only, locale=loc)]))
 
 
 def ask_need(ctx: Ctx, n: int) -> None:
@@ -136,13 +143,11 @@ async def again(ctx: Ctx, n: int, words: str, by: dict | None = None) -> int:
     is still calling, his staff never read it as his."""
     event = "resident_again" if ctx.me.role == "resident" else "family_again"
     reached = await ctx.svc.repeats.called_again(n, words, called_at(ctx.svc.clock.ts()), event=event, by=by)
-    phone = ctx.svc.settings.community.committee_phone
     if reached is None:  # a danger her words name now has its advice (the 🆘 button's was the fall's)
-        ctx.say("\n".join([ctx.t("help.already_alerted", phone=phone)] + advice_for(ctx, named_only=True)),
-                keyboard=keyboard(ctx))
+        ctx.say(alerted(ctx, "help.already_alerted", named_only=True), keyboard=keyboard(ctx))
         return n
     if reached:
-        ctx.say("\n".join([ctx.t("help.alerted", phone=phone)] + advice_for(ctx)), urgent=True)
+        ctx.say(alerted(ctx), urgent=True)
     else:  # told once when a staff member has it (reached_late.py)
         tell_not_reached(ctx)
         await _incidents(ctx).caller_unreached(n, [ctx.ev.chat])
@@ -262,7 +267,7 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell:
 
 def tell_not_reached(ctx: Ctx) -> None:
     """What they sent reached no staff member: the truth, and the numbers to call."""
-    ctx.say(ctx.t("help.not_reached", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx),
+    ctx.say(t_both(ctx, "help.not_reached", phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx),
             urgent=True)
 
 

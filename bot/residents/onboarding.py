@@ -8,9 +8,10 @@ import logging
 
 from .. import roster
 from ..flows.base import Ctx
+from ..flows.both import offer_choice, t_both
 from ..flows.menu import keyboard, show_menu
 from ..flows.understanding import WORDED, is_emergency, understand
-from ..people import mask_phone
+from ..people import locale_of, mask_phone
 from .address import full_address
 from . import stranger_words
 from .register import normalise_phone
@@ -21,9 +22,13 @@ MEDIA = ("voice", "photo")  # what a stranger may send that staff hear (paced)
 
 
 def ask_for_contact(ctx: Ctx, key: str = "onboard.welcome") -> None:
-    ctx.say(ctx.t(key, community=ctx.svc.settings.community.name,
-                  phone=ctx.svc.settings.community.committee_phone),
+    """The welcome (in both languages, and [中文] [English], when hers is only guessed: bot/flows/both.py), or what
+    `key` says, above the button that sends her own phone number."""
+    say = t_both if key == "onboard.welcome" else Ctx.t
+    ctx.say(say(ctx, key, community=ctx.svc.settings.community.name, phone=ctx.svc.settings.community.committee_phone),
             keyboard=((ctx.t("onboard.share_button"),),), request="contact")
+    if key == "onboard.welcome":
+        offer_choice(ctx)
 
 
 async def on_contact(ctx: Ctx) -> None:
@@ -69,8 +74,10 @@ async def link_resident(ctx: Ctx, rid: str, user_id: int | None = None) -> dict:
     if ctx.svc.stranger_linked:  # a call they made before signing up is theirs now
         await ctx.svc.stranger_linked(person["tg_id"], person)
     ctx.me.role, ctx.me.resident_id, ctx.me.name = "resident", rid, person["name"]
+    ctx.me.locale, ctx.me.guessed = await locale_of(ctx.svc, ctx.ev, person.get("language"))  # the register's, now
     address = full_address(ctx.svc.settings.community.address_prefix, person) or ctx.t("packet.no_address")
-    ctx.say(ctx.t("onboard.linked", name=person["name"], address=address), keyboard=keyboard(ctx, "resident"))
+    ctx.say(t_both(ctx, "onboard.linked", name=person["name"], address=address), keyboard=keyboard(ctx, "resident"))
+    offer_choice(ctx)
     return person
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..languages import read_language
 from ..store import Store
 from .sheet import FORMULA_START, TEXT_COLUMNS, RegisterError, read_rows
 
@@ -72,8 +73,9 @@ def parse_row(row: dict[str, str]) -> dict:
         if d_phone and not valid_phone(d_phone):
             raise ValueError("doctor_phone is not a phone number")
         doctor = {"name": d_name, "phone": d_phone}
+    said = {"language": read_language(row["language"]) or ""} if "language" in row else {}  # none: as it was
     return {
-        "name": name, "phone": phone, "road": row.get("road", "").strip(),
+        **said, "name": name, "phone": phone, "road": row.get("road", "").strip(),
         "lane": _digits(row.get("lane", ""), "lane"), "building": _digits(row.get("building", ""), "building"),
         "room": _digits(row.get("room", ""), "room"), "lives_alone": alone in YES, "birth_date": birth,
         "contacts": contacts, "doctor": doctor, "notes": row.get("notes", "").strip(),
@@ -82,7 +84,7 @@ def parse_row(row: dict[str, str]) -> dict:
 
 # which column a parse error is about (parse_row names it first), for the staff member's own language
 PROBLEMS = ("name", "phone", "lives_alone", "birth_date", "contact1_phone", "contact2_phone", "doctor_phone",
-            "lane", "building", "room")
+            "lane", "building", "room", "language")
 
 
 def problem_text(t, reason: str) -> str:
@@ -109,7 +111,7 @@ def contacts_index(people: list[dict]) -> dict[str, list[dict]]:
 
 
 REGISTER_FIELDS = ("name", "phone", "road", "lane", "building", "room", "lives_alone", "birth_date",
-                    "contacts", "doctor", "notes")
+                    "contacts", "doctor", "notes", "language")
 
 
 @dataclass
@@ -145,7 +147,8 @@ def plan_import(rows: list[tuple[int, dict[str, str]]], existing: list[dict]) ->
             continue
         seen[person["phone"]] = line
         old = by_phone.get(person["phone"])
-        fields = [f for f in REGISTER_FIELDS if old is not None and old.get(f) != person[f]]
+        fields = [f for f in REGISTER_FIELDS  # (a language: only when the file has the column; none written: "")
+                  if old is not None and f in person and old.get(f, "" if f == "language" else None) != person[f]]
         row_plan = {"line": line, "name": person["name"]}
         if old is None:
             plan.added.append(person)
@@ -165,7 +168,16 @@ async def apply_plan(store: Store, plan: ImportPlan, existing: list[dict], audit
     changed = [{**p, "id": next(new_ids)} for p in plan.added] + [p for p, _ in plan.updated]
     everyone = {p["phone"]: p for p in [*existing, *changed]}
     await store.replace_residents(changed, contacts_index(list(everyone.values())), audit=audit)
+    await read_from_now(store, [p for p, fields in plan.updated if "language" in fields])
     return ImportReport(len(plan.added), len(plan.updated), plan.unchanged, plan.flagged)
+
+
+async def read_from_now(store: Store, people: list[dict]) -> None:
+    """A language written in (or changed) for someone signed up: what is sent to them unasked (check-ins, notices)
+    is in it from now, not only once they next write (bot/people.py), unless they chose their own."""
+    for p in people:
+        if p.get("tg_id") and p.get("language") and not await store.pref(p["tg_id"], "chosen"):
+            await store.set_pref(p["tg_id"], "locale", p["language"])
 
 
 @dataclass

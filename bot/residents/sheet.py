@@ -15,12 +15,13 @@ from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ..config import decode_text
+from ..languages import written
 
 COLUMNS = [
     "name", "phone", "road", "lane", "building", "room", "lives_alone", "birth_date",
     "contact1_name", "contact1_relation", "contact1_phone",
     "contact2_name", "contact2_relation", "contact2_phone",
-    "doctor_name", "doctor_phone", "notes",
+    "doctor_name", "doctor_phone", "notes", "language",
 ]
 # The committee's own ledgers often have Chinese headers.
 ALIASES = {
@@ -28,7 +29,7 @@ ALIASES = {
     "室": "room", "独居": "lives_alone", "出生日期": "birth_date", "紧急联系人1": "contact1_name",
     "关系1": "contact1_relation", "联系人电话1": "contact1_phone", "紧急联系人2": "contact2_name",
     "关系2": "contact2_relation", "联系人电话2": "contact2_phone", "家庭医生": "doctor_name",
-    "医生电话": "doctor_phone", "备注": "notes", "已故": "deceased",
+    "医生电话": "doctor_phone", "备注": "notes", "语言": "language", "已故": "deceased",
 }
 MARK = "deceased"  # export only: what it holds is deceased_marks
 # Text fields kept as typed: a leading character that makes a spreadsheet read a formula (OWASP's CSV injection
@@ -111,7 +112,7 @@ def to_row(p: dict) -> list[str]:
         "yes" if p.get("lives_alone") else "no", p.get("birth_date", ""),
         contacts[0].get("name", ""), contacts[0].get("relation", ""), contacts[0].get("phone", ""),
         contacts[1].get("name", ""), contacts[1].get("relation", ""), contacts[1].get("phone", ""),
-        doctor.get("name", ""), doctor.get("phone", ""), p.get("notes", ""),
+        doctor.get("name", ""), doctor.get("phone", ""), p.get("notes", ""), written(p.get("language")),
     ]
 
 

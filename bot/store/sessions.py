@@ -19,16 +19,24 @@ class SessionsStore(StoreBase):
         v = await self.r.hget(self.keys.prefs(uid), name)
         return v.decode() if v else None
 
-    async def prefs_of(self, uids: list[int], name: str) -> list[str | None]:
-        """Preference `name` of each of `uids`, in one round trip."""
-        async with self.r.pipeline(transaction=False) as p:
-            for uid in uids:
-                p.hget(self.keys.prefs(uid), name)
-            got = await p.execute()
-        return [v.decode() if v else None for v in got]
-
     async def set_pref(self, uid: int, name: str, value: str) -> None:
         await self.r.hset(self.keys.prefs(uid), name, value)
+
+    async def prefs(self, uid: int, *names: str) -> list[str | None]:
+        """Several of one person's preferences, in one round trip."""
+        return [v.decode() if v else None for v in await self.r.hmget(self.keys.prefs(uid), names)]
+
+    async def set_prefs(self, uid: int, values: dict[str, str]) -> None:
+        if values:
+            await self.r.hset(self.keys.prefs(uid), mapping=values)
+
+    async def prefs_many(self, uids: list[int], *names: str) -> list[list[str | None]]:
+        """Preferences `names` of each of `uids`, in one round trip."""
+        async with self.r.pipeline(transaction=False) as p:
+            for uid in uids:
+                p.hmget(self.keys.prefs(uid), names)
+            got = await p.execute()
+        return [[v.decode() if v else None for v in row] for row in got]
 
     # --- sign-ups waiting for staff ---------------------------------------------
     async def add_pending(self, tg: int, info: dict) -> None:

@@ -1,0 +1,50 @@
+"""What matters most, said so that she can read it, when nobody knows which language she reads: only her Telegram
+profile says it, and it is not the committee's (`Identity.guessed`, bot/people.py). Many Chinese residents'
+profiles say English (Telegram has no official Chinese; a grandson set the phone up), and some who say so do read
+English: so the emergency's acknowledgement (and "no staff reached yet"), the address read back after it, and the
+welcome come in both, the committee's language first, and the welcome offers one tap, [中文] [English], that decides
+from then on as /language does. Everything else follows the profile until she types, taps or is registered with a
+language."""
+from __future__ import annotations
+
+from typing import Callable
+
+from .. import staff_langs
+from ..types import Button
+from .base import Ctx
+
+BETWEEN = "\n\n"
+
+
+def both(ctx: Ctx, make: Callable[[str], str], between: str = BETWEEN) -> str:
+    """`make(locale)` as she reads it; when her language is only guessed, the committee's first, then hers."""
+    own = make(ctx.me.locale)
+    return make(ctx.svc.cat.default) + between + own if ctx.me.guessed else own
+
+
+def t_both(ctx: Ctx, key: str, **kw) -> str:
+    return both(ctx, lambda locale: ctx.svc.cat.t(key, locale, **kw))
+
+
+def label_both(ctx: Ctx, key: str) -> str:
+    """A button's label in both when her language is only guessed: "✅ 对 / Yes" (one emoji, two words)."""
+    cat, own = ctx.svc.cat, ctx.t(key)
+    if not ctx.me.guessed:
+        return own
+    first, (mark, _, word) = cat.t(key, cat.default), own.partition(" ")
+    return f"{first} / {word}" if word and first.startswith(mark + " ") else f"{first} / {own}"
+
+
+def offer_choice(ctx: Ctx) -> None:
+    """[中文] [English] after a welcome, when her language is only guessed: each named in its own language."""
+    if ctx.me.guessed:
+        cat = ctx.svc.cat
+        ctx.say(both(ctx, lambda locale: cat.t("lang.choose", locale), "\n"),
+                buttons=((*(Button(cat.t("lang.self", loc), f"lang:{loc}") for loc in (cat.default, ctx.me.locale)),),))
+
+
+async def choose(ctx: Ctx, locale: str) -> None:
+    """Her language from now on, above the register, her words and her profile (/language, or a tap)."""
+    await ctx.svc.store.set_prefs(ctx.ev.user_id, {"locale": locale, "chosen": "1"})
+    ctx.me.locale, ctx.me.guessed = locale, False
+    staff_langs.heard(ctx.svc, ctx.ev.user_id, locale)  # (a staff member's alerts: from now on)
