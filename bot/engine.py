@@ -1,8 +1,7 @@
 """The one door every event goes through: lock the person, load their state, take one step, save, reply.
 
-Scheduled events (escalations, check-ins) come through `tick`, under the same kind of lock. Which code answers a
-button, command or timer, and who may press it, is not decided here: each feature declares it in its routes.py
-(see bot/routes.py), and the composition root hands the merged table to the engine.
+Scheduled events (escalations, check-ins) come through `tick`, under the same lock. Which code answers a button,
+command or timer, and who may press it, each feature declares in its routes.py (bot/routes.py), not this module.
 """
 from __future__ import annotations
 

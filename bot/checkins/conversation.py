@@ -24,7 +24,7 @@ from ..types import MEDIA, Button
 from . import life, own
 from .family import AWAY_DAYS
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
-from .typed import away_days, doctor_visit, greeting_time, hospital_now, routine_visit
+from .typed import away_days, doctor_visit, greeting_time, hospital_now, needs_help, routine_visit
 from .words import answer_buttons, answer_label, date_label, next_label, times_label
 
 ANSWERS = ("ok", "unwell", "help")
@@ -268,15 +268,6 @@ async def on_control(ctx: Ctx, action: str, arg: str = "") -> None:
         show_menu(ctx, "bad.stale_button")
 
 
-async def _needs(ctx: Ctx, text: str) -> bool:
-    """A cry, an ailment or a need in words typed to a question of the check-in's ("救命", "我头好晕 站不稳" the model
-    is unsure of): read as usual, never met with that question again."""
-    if keyword_parse(text)["emergency_suspected"] or ACHE.search(text) or AILING.search(text):
-        return True
-    result = await understand(ctx.svc, text)
-    return is_emergency(result) or result["intent"]["name"] in ("feeling_unwell", "request_help", "contact_staff")
-
-
 async def _typed_step(ctx: Ctx, text: str) -> bool:
     """A typed answer to "您要出门几天？" or "您希望每天几点收到问候？"; an unreadable time is asked once more."""
     step = ctx.step[1]
@@ -286,7 +277,7 @@ async def _typed_step(ctx: Ctx, text: str) -> bool:
     if step == "time" and (hm := greeting_time(text)):
         await on_control(ctx, "at", hm)
         return True
-    if step == "time" and not ctx.session.get("asked_twice") and not ctx.cried and not await _needs(ctx, text):
+    if step == "time" and not ctx.session.get("asked_twice") and not ctx.cried and not await needs_help(ctx.svc, text):
         await on_control(ctx, "time")
         ctx.session["asked_twice"] = True
         return True

@@ -7,6 +7,9 @@ import re
 
 from nlu.entities import to_number
 
+from ..services import Services
+from ..flows.understanding import ACHE, AILING, is_emergency, keyword_parse, understand
+
 _NUM = r"\d{1,2}|[零一二两三四五六七八九十]{1,3}"
 _UNTIL_BACK = re.compile(r"不知道|不晓得|说不好|不一定|不确定|回来(了)?再说")
 _SPAN = re.compile(rf"({_NUM}|半)\s*个?\s*(天|日|礼拜|星期|周|月)")
@@ -76,3 +79,12 @@ def greeting_time(text: str) -> str | None:
     if not EARLIEST <= hour <= LATEST or minute not in (0, 15, 30, 45):
         return None
     return f"{hour:02d}:{minute:02d}"
+
+
+async def needs_help(svc: Services, text: str) -> bool:
+    """A cry, an ailment or a need in words typed to a question of the check-in's ("救命", "我头好晕 站不稳" the model
+    is unsure of): read as usual, never met with that question again."""
+    if keyword_parse(text)["emergency_suspected"] or ACHE.search(text) or AILING.search(text):
+        return True
+    result = await understand(svc, text)
+    return is_emergency(result) or result["intent"]["name"] in ("feeling_unwell", "request_help", "contact_staff")
