@@ -34,6 +34,7 @@ from .residents import full_address
 from .flows.understanding import keyword_parse
 from .incidents import replaying, said_after_cry
 from .incidents.colleague import meanwhile_keys
+from .incidents.outage_context import cry_in_context
 from .incidents.outage_words import said_before
 from .incidents.urgency import WORDED
 from .services import Services
@@ -84,6 +85,10 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
         sos or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data))
     me = roster.staff_by_tg(s, ev.user_id)  # a staff member's cry is a colleague's: to the others, never to her
     media = ev.kind in MEDIA and me is None
+    # "还没人来啊", "他又打来了": a cry in what came before, which Redis keeps: taken as one (read in it once it is back)
+    context = not (urgent or alerted or me or ev.is_group) and ev.kind in ("text", *WORDED) and \
+        await cry_in_context(svc, ev.text)
+    urgent = urgent or context
     if words := not (urgent or alerted or media or ev.is_group) and ev.kind == "text" and svc.outage and (
             not (ev.text or "/").startswith("/")
             and svc.outage.texts.take(ev.user_id)):  # a flood of texts is answered, not journaled
@@ -100,7 +105,7 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     if words:  # about a call open before the outage (who they are cannot be asked now): joins it once Redis is back
         await svc.outage.note(ev, cried="", held=False, loose=True)
     elif (urgent or media) and svc.outage:  # written down before anything is sent: stored once Redis is back
-        noted = await svc.outage.note(ev, held=quiet or held is None, cried=(
+        noted = await svc.outage.note(ev, held=quiet or held is None, context=context, cried=(
             ("button" if sos else "group" if ev.is_group else "text") if urgent else ""))
         if urgent and me is None:  # a resident's family hears if Redis stays away (incidents/outage_family.py)
             svc.outage.known.family.cried(ev.user_id)
