@@ -132,8 +132,8 @@ async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "f
     if not people:
         show_menu(ctx, "contact.menu")
         return None
-    how, n = dict(words=words, category=category, source="family", detail=words, ask_address=False,
-                  family_chats=[ctx.ev.user_id]), 0
+    how, n = dict(words=words, category=night_pace.night_category(ctx.svc, category, words), source="family",
+                  detail=words, ask_address=False, family_chats=[ctx.ev.user_id]), 0
     if len(people) == 1:
         person, fields = people[0], {"reporter": reporter_of(ctx, links)}
         existing, n = await _incidents(ctx).opened_or_open("help", person, **how, **fields)
