@@ -22,6 +22,13 @@ from .help_request import ask_need, said_on_call
 UNSURE = re.compile(r"不知道|不晓得|勿晓得|说不清|说不好|不清楚|不确定|不好说")
 NO_NEED = re.compile(r"不用|不要|不需要|没事|还好|能起来|起得来|爬起来了|站起来了|可以起来|自己能|勿要|不(着)?急|没(那么|这么)急")
 COME = re.compile(r"快来|快点|来吧|来人|马上|赶紧|要的|需要")
+YES_ALONE = re.compile(r"要|要的|需要|要人|要来|是要的")  # a bare yes to it, nothing else said
+
+
+def yes_typed(text: str) -> bool:
+    """A yes to "您需要马上有人来吗？" typed on its own ("要", "需要", "快来"), never a no ("不要", "不需要")."""
+    said = re.sub(r"[\s，,。.！!~～啊呀的了]+$", "", text.strip())
+    return not NO_NEED.search(said) and bool(YES_ALONE.fullmatch(said) or COME.search(said))
 
 
 async def on_need_words(ctx: Ctx, text: str, intent: str, n: int) -> None:
