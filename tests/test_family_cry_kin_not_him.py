@@ -4,6 +4,7 @@ is not him: she may be his wife (on the register as his contact), or live elsewh
 home may be where she is, and his family are hers), but staff read loudly that she said her mother, not 王老伯, and to
 phone her first to ask who and where — with his wife's name and phone when the register has her; and she reads that
 staff will phone her to ask. "我爸摔倒了" about him reads as before."""
+import pytest
 from conftest import signed_up
 
 from bot.testing.tools import Person
@@ -33,7 +34,8 @@ async def test_her_mother_registered_as_his_wife_is_named_to_staff(people, app):
     assert "不是王老伯" in alert and "李桂英" in alert and "13911110022" in alert.split("不是王老伯")[1], alert
 
 
-async def test_her_father_fallen_reads_as_before(people, app):
-    wangli, alert = await _cry(people, app, "我爸摔倒了")
+@pytest.mark.parametrize("words", ["我爸摔倒了", "我妈说我爸摔倒了"])
+async def test_her_father_fallen_reads_as_before(people, app, words):
+    wangli, alert = await _cry(people, app, words)
     assert "不是王老伯" not in alert, alert
     assert "联系王老伯" in wangli.texts()[-1]

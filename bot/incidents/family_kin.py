@@ -31,12 +31,12 @@ def _is_woman(person: dict) -> bool | None:
 
 
 def not_him(words: str, person: dict) -> str:
-    """The relative she names ("我妈") when the register says the resident is not that one; else ""."""
-    said = KIN.search(words or "")
-    woman = _is_woman(person)
-    if not said or woman is None or bool(FEMALE_KIN.search(said["kin"])) == woman:
+    """The relative she names ("我妈") when the register says the resident is not that one; else "" (also when she
+    names him too: "我妈说我爸摔倒了")."""
+    said, woman = list(KIN.finditer(words or "")), _is_woman(person)
+    if not said or woman is None or any(bool(FEMALE_KIN.search(m["kin"])) == woman for m in said):
         return ""
-    return said.group(0)
+    return said[0].group(0)
 
 
 def staff_line(t, inc: dict, person: dict, tappable) -> str:
