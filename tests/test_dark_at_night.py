@@ -40,3 +40,12 @@ async def test_her_daughter_telling_his_power_is_out_at_night_gets_the_same_pace
     assert any("摸黑" in t for t in _has_call(people("王社工"))), people("王社工").texts()
     await _after(app, clock, 6)
     assert _has_call(people("李社工")) and _has_call(people("陈书记"))
+
+
+async def test_a_death_told_at_night_with_the_power_out_stays_a_death(people, app, clock):
+    """Only a plain request becomes one about the dark: "我爸去世了 家里停电了" is still his death told, for staff."""
+    clock.set(NIGHT)
+    daughter = await signed_up(people("王丽"), "13911110002")
+    await signed_up(people("王老伯"), "13900000002")
+    await daughter.send("我爸去世了 家里停电了")
+    assert (await app.svc.store.incident(1))["category"] == "death"

@@ -14,7 +14,9 @@ from ..config import Level, Policy, QuietHours
 from .advice import DARK
 
 AT_NIGHT = {"locked_out": "locked_out_night"}  # the request, and what it is when told at night
-IN_THE_DARK = "dark_night"  # any request whose words say she has no light, told at night
+IN_THE_DARK = "dark_night"  # a plain request whose words say she has no light, told at night
+DARK_FROM = frozenset({None, "other", "repair", "callback", "worry", "lonely", "fall_feared", "carer_away"})  # (never
+# a death told, a stay in hospital …: their own headers matter more to staff)
 STUCK = frozenset({*AT_NIGHT.values(), IN_THE_DARK})
 NIGHT = QuietHours.model_validate({"from": "21:00", "to": "07:00"})  # when the committee has no quiet hours
 
@@ -24,7 +26,8 @@ def night_category(svc, category: str | None, words: str = "") -> str | None:
     night = svc.settings.checkin.quiet_hours or NIGHT
     if category in STUCK or not in_quiet(night, svc.clock.ts(), svc.settings.timezone):
         return category
-    return AT_NIGHT.get(category) or (IN_THE_DARK if DARK.search(words or "") else category)
+    dark = category in DARK_FROM and DARK.search(words or "")
+    return AT_NIGHT.get(category) or (IN_THE_DARK if dark else category)
 
 
 def at_night(svc, kind: str, category: str | None, noted: str | None, words: str = "") -> tuple[str | None,
