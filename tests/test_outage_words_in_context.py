@@ -10,6 +10,8 @@ phone, every staff member gets the fallback's alert with her words at once; and 
 their context as if just typed — a new emergency, a scam call raised, a night lock-out at the stuck pace."""
 from datetime import datetime
 
+import pytest
+
 from conftest import signed_up
 from test_nobody_came_after_close import _closed
 from test_outage_journal import COMMITTEE, own_redis, replay_tick  # noqa: F401  (a fixture)
@@ -94,15 +96,17 @@ async def test_the_scammer_calling_back_during_an_outage_reaches_staff_at_once_a
     assert await app.svc.store.incident(2) is None
 
 
-async def test_shut_out_at_night_during_an_outage_reaches_staff_at_once_and_is_stored_at_the_stuck_pace(
-        make_app, own_redis, clock):
+@pytest.mark.parametrize("words, category", [("我进不去家门了 钥匙丢了", "locked_out_night"),
+                                             ("停电了 家里黑乎乎的", "dark_night")])
+async def test_shut_out_or_in_the_dark_at_night_during_an_outage_reaches_staff_at_once_and_is_stored_at_the_stuck_pace(
+        make_app, own_redis, clock, words, category):
     clock.set(datetime(2026, 11, 23, 23, 0, tzinfo=SH))
     app = await make_app(redis_url=own_redis.url)
     wang = await _wang(app)
-    seen = await _outage(app, own_redis, wang, "我进不去家门了 钥匙丢了")
-    alerted_everyone(app, "我进不去家门了", seen)
+    seen = await _outage(app, own_redis, wang, words)
+    alerted_everyone(app, words, seen)
     await _back(app, own_redis, clock)
-    assert (await app.svc.store.incident(1))["category"] == "locked_out_night"
+    assert (await app.svc.store.incident(1))["category"] == category
 
 
 async def test_a_daughters_unsure_words_during_an_outage_reach_staff_at_once_and_are_stored(
