@@ -34,7 +34,9 @@ from .residents import full_address
 from .flows.both import BETWEEN
 from .flows.understanding import keyword_parse
 from .incidents import replaying, said_after_cry
+from .incidents.outage_words import said_on_open_call
 from .incidents.colleague import meanwhile_keys
+from .incidents.outage_context import cry_in_context
 from .incidents.outage_words import said_before
 from .incidents.urgency import WORDED
 from .services import Services
@@ -85,11 +87,17 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
         sos or keyword_parse(ev.text)["emergency_suspected"] or "sos" in ev.data))
     me = roster.staff_by_tg(s, ev.user_id)  # a staff member's cry is a colleague's: to the others, never to her
     media = ev.kind in MEDIA and me is None
+    # "还没人来啊", "他又打来了": a cry in what came before, which Redis keeps: taken as one (read in it once it is back)
+    context = not (urgent or alerted or me or ev.is_group) and ev.kind in ("text", *WORDED) and \
+        await cry_in_context(svc, ev.text)
+    urgent = urgent or context
     if words := not (urgent or alerted or media or ev.is_group) and ev.kind == "text" and svc.outage and (
             not (ev.text or "/").startswith("/")
             and svc.outage.texts.take(ev.user_id)):  # a flood of texts is answered, not journaled
         if cry := await svc.outage.cry_of(ev.user_id):  # "我在3号楼302" after their cry: to staff, not lost
             return [await said_after_cry(svc, ev, cry, lambda: _who_if_readable(svc, ev))]
+        if me is None and ev.user_id in svc.outage.chatter.callers:  # on a call open before it: to staff now too
+            return [await said_on_open_call(svc, ev, lambda: _who_if_readable(svc, ev))]
         # no call behind it, maybe: everyone's are bounded together (a staff member's belong to no call: not kept)
         words = me is None and svc.outage.chatter.keeps(ev.user_id)
     words_of = (ev.text or "🆘")[:200]
@@ -101,7 +109,7 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     if words:  # about a call open before the outage (who they are cannot be asked now): joins it once Redis is back
         await svc.outage.note(ev, cried="", held=False, loose=True)
     elif (urgent or media) and svc.outage:  # written down before anything is sent: stored once Redis is back
-        noted = await svc.outage.note(ev, held=quiet or held is None, cried=(
+        noted = await svc.outage.note(ev, held=quiet or held is None, context=context, cried=(
             ("button" if sos else "group" if ev.is_group else "text") if urgent else ""))
         if urgent and me is None:  # a resident's family hears if Redis stays away (incidents/outage_family.py)
             svc.outage.known.family.cried(ev.user_id)
@@ -126,20 +134,17 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
         again = pace == "again" and bool(svc.outage.cries.name_of(ev.user_id))
         tag = ("alert:" if me or svc.outage and await svc.outage.known.knows(ev.user_id) else "") + \
             ("fallback:again" if again else "fallback:cry" if urgent else "fallback:media")
-        if again:  # a repeat: one short line
-            text = cat.t("fallback.cry_again", name=svc.outage.cries.name_of(ev.user_id), words=words_of)
-        else:
-            text = await _alert_text(svc, ev, words_of, me if colleague else None, urgent=urgent)
-        if held:
-            text += "\n" + cat.t("fallback.media_held", count=held)
-        if ev.is_group:
-            text += "\n" + cat.t("alert.media_in_group")
-        if noted and pace != "again":
-            text += "\n" + cat.t("fallback.journaled")
+        read = None if again else await _read_register(svc, ev)  # once: each language's alert is made from it
+        langs = dict.fromkeys([s.locale, *(svc.staff_locale(st.telegram_id) for st in staff)])  # the committee's first
+        texts = {lang: await _staff_text(svc, ev, lang, read, again=again, words=words_of, held=held,
+                                         colleague=me if colleague else None, urgent=urgent, journaled=bool(noted))
+                 for lang in langs}
         if forwarding:  # side by side: each staff member's line is followed by what it is about
-            alerts = [svc.outbox.forward_to([st.telegram_id], text, ev.origin, tag=tag) for st in staff]
+            alerts = [svc.outbox.forward_to([st.telegram_id], texts[svc.staff_locale(st.telegram_id)], ev.origin,
+                                            tag=tag) for st in staff]
         else:
-            alerts = [svc.outbox.send(Outbound(st.telegram_id, text, urgent=True, tag=tag)) for st in staff]
+            alerts = [svc.outbox.send(Outbound(st.telegram_id, texts[svc.staff_locale(st.telegram_id)], urgent=True,
+                                               tag=tag)) for st in staff]
     results = await asyncio.gather(*sends, *alerts, return_exceptions=True)
     reached = [st.name for st, res in zip(staff, results[len(sends):]) if _reached(res)]
     if noted and not quiet:  # whom it reached: the stored incident's packet will say so
@@ -151,20 +156,40 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     return [msg]
 
 
-async def _alert_text(svc: Services, ev: Inbound, words: str, colleague, *, urgent: bool) -> str:
+async def _staff_text(svc: Services, ev: Inbound, loc: str, read, *, again: bool, words: str, held, colleague,
+                      urgent: bool, journaled: bool) -> str:
+    """The fallback's line to staff in language `loc` (each reads her own: bot/staff_langs.py): a repeat's short line,
+    or the alert, and what it says of what was held back, the group and the journal."""
+    if again:  # a repeat: one short line
+        text = svc.cat.t("fallback.cry_again", loc, name=svc.outage.cries.name_of(ev.user_id), words=words)
+    else:
+        text = await _alert_text(svc, ev, words, colleague, urgent=urgent, loc=loc, read=read)
+    if held:
+        text += "\n" + svc.cat.t("fallback.media_held", loc, count=held)
+    if ev.is_group:
+        text += "\n" + svc.cat.t("alert.media_in_group", loc)
+    if journaled and not again:
+        text += "\n" + svc.cat.t("fallback.journaled", loc)
+    return text
+
+
+async def _alert_text(svc: Services, ev: Inbound, words: str, colleague, *, urgent: bool, loc: str | None = None,
+                      read=None) -> str:
     """The fallback's alert: a cry (a colleague's, with her phone), or a voice, photo or location, with who sent it
-    as far as the register can still be read."""
-    cat = svc.cat
-    name, address = await _who_if_readable(svc, ev)
-    if urgent and svc.outage:  # their repeats next are told under this name (outage_pace.CryPace)
-        svc.outage.cries.named(ev.user_id, name)
+    as far as the register can still be read (`read`: as `_read_register` found it)."""
+    def t(key: str, **kw) -> str:
+        return svc.cat.t(key, loc, **kw)
+
+    name, address = _who(svc, ev, read, loc)
+    if urgent and svc.outage and loc in (None, svc.settings.locale):  # their repeats are told under this name
+        svc.outage.cries.named(ev.user_id, name)  # (outage_pace.CryPace)
     if colleague:
-        return cat.t("fallback.colleague_alert", name=name, phone=colleague.phone, words=words)
+        return t("fallback.colleague_alert", name=name, phone=colleague.phone, words=words)
     if not urgent:
-        return cat.t(f"fallback.staff_{ev.kind}", name=name, address=address)
-    text = cat.t("fallback.staff_alert", name=name, address=address, words=words)
+        return t(f"fallback.staff_{ev.kind}", name=name, address=address)
+    text = t("fallback.staff_alert", name=name, address=address, words=words)
     if svc.outage and (before := await said_before(svc, ev.user_id)):  # "我在3号楼602", then "救命"
-        text += "\n" + cat.t("fallback.said_before", words=before)
+        text += "\n" + t("fallback.said_before", words=before)
     return text
 
 
@@ -179,16 +204,32 @@ async def _who_if_readable(svc: Services, ev: Inbound) -> tuple[str, str]:
     """The registered name and address for a fallback alert (a family contact's: who they are, for whom, and
     where that resident lives), if the register can still be read (briefly); else the sender's Telegram name and
     id, which is all there is."""
-    store, t = svc.store, svc.cat.t
-    if me := roster.staff_by_tg(svc.settings, ev.user_id):  # a colleague: named by the config, nothing to read
-        return me.name, ""
+    return _who(svc, ev, await _read_register(svc, ev), None)
+
+
+async def _read_register(svc: Services, ev: Inbound) -> tuple[dict | None, dict | None, list[dict]]:
+    """The sender as the register has them, if it can still be read (briefly): (resident, contact, their residents)."""
+    store = svc.store
+    if roster.staff_by_tg(svc.settings, ev.user_id):  # a colleague: named by the config, nothing to read
+        return None, None, []
     try:
         async with asyncio.timeout(FALLBACK_READ_SECONDS):
             person = await store.resident_by_tg(ev.user_id)
             contact = None if person else await store.contact_account(ev.user_id)
             cared = [p for link in (contact or {}).get("links", []) if (p := await store.resident(link["rid"]))]
     except Exception:  # the store is what failed
-        person = contact = None
+        return None, None, []
+    return person, contact, cared
+
+
+def _who(svc: Services, ev: Inbound, read, loc: str | None) -> tuple[str, str]:
+    """`_who_if_readable` in language `loc`, from what `_read_register` found."""
+    def t(key: str, **kw) -> str:
+        return svc.cat.t(key, loc, **kw)
+
+    if me := roster.staff_by_tg(svc.settings, ev.user_id):
+        return me.name, ""
+    person, contact, cared = read or (None, None, [])
     if contact and cared:
         link = contact["links"][0]
         name = t("fallback.contact", name=link.get("name") or contact.get("name") or ev.first_name,

@@ -33,6 +33,7 @@ async def on_callback_request(ctx: Ctx, words: str = "") -> None:
 async def on_text(ctx: Ctx) -> None:
     text = ctx.ev.text.strip()
     flow, step = ctx.step
+    closed = ctx.session.pop("asked_closed", 0)  # her call closed while it asked her (urgency.drop_stale_step)
     key = menu_action(ctx, text)
     if key and await on_menu(ctx, key):
         return
@@ -40,6 +41,9 @@ async def on_text(ctx: Ctx) -> None:
         return await on_category(ctx, kind, text)
     result = await understand(ctx.svc, text)
     n = ctx.session.get("incident")
+    if closed and need_now.yes_typed(text) and not flow:
+        await not_came.yes_after_close(ctx, closed)  # "要" to "您需要马上有人来吗？" of a call closed since
+        return
     if await pressed_by_mistake(ctx, text) or await scam_back.called_back(ctx, text):
         return  # (the scammer calling back, "他又打来了", on her scam call: a scam under way again, never a yes)
     if not danger_in(ctx.svc, text) and await chat.declined(ctx, text):  # "不用叫救护车": no cry, still heard

@@ -28,6 +28,9 @@ GENERIC = ("help.advice_safe", "help.advice_door_if_safe", PHONE)  # words that 
 BY_DANGER = {  # most urgent first
     "stair_smoke": ("help.advice_smoke_low", "help.advice_stair_away", "help.advice_stair_119", PHONE),  # she is there
     "fire_fallen": ("help.advice_fire_fallen_119", "help.advice_smoke_low", "help.advice_fire_crawl", PHONE),
+    # smoke in the stairwell and a fall, where she is unsaid: at home or on those stairs, she cannot get out alone
+    "smoke_fallen": ("help.advice_fire_fallen_119", "help.advice_smoke_low", "help.advice_smoke_fallen_home",
+                     "help.advice_smoke_fallen_stairs"),
     "smoke_outside": ("help.advice_smoke_stay", "help.advice_fire_cannot_leave", "help.advice_smoke_119", PHONE),
     "cooking_fire": ("help.advice_pan_off", "help.advice_spark_fire", PHONE),  # a pan: the stove off, a lid, no water
     "fire_smoke": ("help.advice_fire_leave", "help.advice_fire_stairs", "help.advice_fire_119",
@@ -89,7 +92,8 @@ IDEA = {"help.advice_door": "door", "help.advice_door_if_safe": "door", "help.ad
         "help.advice_dizzy_slow": "get_up_slowly",
         "help.advice_fire_leave": "leave", "help.advice_gas_leave": "leave",
         "help.advice_death_calm": "calm", "help.advice_calm": "calm"}
-RULES_OUT = {"stair_smoke": {"stay_put", "get_up_slowly", "leave", "door"}, "fire_fallen": {"stay_put", "leave", "door"},
+RULES_OUT = {"stair_smoke": {"stay_put", "get_up_slowly", "leave", "door"},
+             "smoke_fallen": {"stay_put", "get_up_slowly", "leave", "door"}, "fire_fallen": {"stay_put", "leave", "door"},
              "gas_fallen": {"stay_put", "get_up_slowly", "door"}, "smoke_outside": {"stay_put", "get_up_slowly", "leave"},
              "fire_smoke": {"stay_put", "get_up_slowly"},
              "cooking_fire": {"stay_put", "get_up_slowly"},
@@ -183,13 +187,16 @@ def named_dangers(text: str) -> list[str]:
 
 def _together(said: list[str], low: str) -> list[str]:
     """Two dangers where one changes what the other asks of her: smoke where she is, in the stairwell (she is out
-    already: low, away from it, 119); fire or smoke at home when she cannot get up (119 now, crawl), gas when she
+    already: low, away from it, 119); fire or smoke at home when she cannot get up (119 now, crawl); smoke outside
+    her door and a fall, where she is unsaid (119 now, low; at home the door shut, on the stairs call out); gas when she
     fell (air, leave only if she can walk); a fall on a wet floor (keep warm), or in the stairwell (call out, no door)."""
     smoke = {"fire_smoke", "smoke_outside"} & set(said)
     if smoke and IN_STAIRWELL.search(low):
         said = [d for d in said if d not in smoke] + ["stair_smoke"]
     elif "fall" in said and "fire_smoke" in said and CANNOT_GET_UP.search(low):
         said = [d for d in said if d != "fire_smoke"] + ["fire_fallen"]
+    elif "fall" in said and "smoke_outside" in said:  # "楼道里有烟 我摔倒了": home or stairs, she may not say
+        said = [d for d in said if d != "smoke_outside"] + ["smoke_fallen"]
     if "fall" in said and "gas" in said:
         said = [d for d in said if d != "gas"] + ["gas_fallen"]
     if "fall" in said and WET.search(low):
@@ -204,7 +211,7 @@ def told_together(text: str) -> list[str]:
     return [d for d in named_dangers(text) if d in TOGETHER]
 
 
-TOGETHER = ("stair_smoke", "fire_fallen", "gas_fallen", "fall_wet", "fall_stairs")
+TOGETHER = ("stair_smoke", "fire_fallen", "smoke_fallen", "gas_fallen", "fall_wet", "fall_stairs")
 
 
 def _told_as(flag, text: str) -> str:
@@ -230,10 +237,11 @@ TOLD_AS = (  # (a red flag's concept, the danger as told, when: fits(flag, her w
 
 
 # a request that is no emergency but leaves her at risk of falling while she waits: one line beside "已经告诉社工"
+DARK = re.compile(r"停电|断电|跳闸|屋里没电|家里没电|好黑|很黑|太黑|黑乎乎|黑漆漆|灯(泡|管)?(坏|[不勿]亮|灭|黑)"
+                  r"|power (is )?(out|cut|off)|no (power|electricity)|(it'?s|is) dark|lights? (is |are )?(out|off|broken)",
+                  re.I)  # (at night also a faster pace: night_pace.py)
 FALL_RISKS = (  # (the words, the line she reads)
-    (re.compile(r"停电|断电|跳闸|屋里没电|家里没电|好黑|很黑|太黑|黑乎乎|黑漆漆|灯(泡|管)?(坏|[不勿]亮|灭|黑)"
-                r"|power (is )?(out|cut|off)|no (power|electricity)|(it'?s|is) dark|lights? (is |are )?(out|off|broken)",
-                re.I), "help.risk_dark"),
+    (DARK, "help.risk_dark"),
     (re.compile(r"漏水|水管(爆|破|裂|坏)|爆管|(地上|地板|家里|屋里|厨房|卫生间)(全|都)是水|淹水|水漫|进水了|积水"
                 r"|(burst|leaking) pipe|\bleak|water (all )?(on|over) the floor|flood", re.I), "help.risk_wet"),
 )

@@ -132,8 +132,8 @@ async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "f
     if not people:
         show_menu(ctx, "contact.menu")
         return None
-    how, n = dict(words=words, category=category, source="family", detail=words, ask_address=False,
-                  family_chats=[ctx.ev.user_id]), 0
+    how, n = dict(words=words, category=night_pace.night_category(ctx.svc, category, words), source="family",
+                  detail=words, ask_address=False, family_chats=[ctx.ev.user_id]), 0
     if len(people) == 1:
         person, fields = people[0], {"reporter": reporter_of(ctx, links)}
         existing, n = await _incidents(ctx).opened_or_open("help", person, **how, **fields)
@@ -204,8 +204,8 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
             reached = await _incidents(ctx).raise_call(existing["id"], words, "family", by_chat=ctx.ev.user_id,
                                                        **extra)  # his request, or his missed check-in
             if reached > 0:
-                ctx.say(ctx.t(family_told.alerted(words), name=person["name"], phone=phone), keyboard=keyboard(ctx),
-                        urgent=True)
+                ctx.say(ctx.t(family_told.alerted(words, person), name=person["name"], phone=phone),
+                        keyboard=keyboard(ctx), urgent=True)
             elif reached == 0:  # told once when a staff member has it (reached_late.py)
                 help_request.tell_not_reached(ctx)
                 await _incidents(ctx).caller_unreached(existing["id"], [ctx.ev.chat])
@@ -213,7 +213,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
                 return existing["id"]
         n = n or await _incidents(ctx).open("emergency", person, **how)
         if await _incidents(ctx).alert_first(n):
-            ctx.say(ctx.t(family_told.alerted(words), name=person["name"], phone=phone), keyboard=keyboard(ctx),
+            ctx.say(ctx.t(family_told.alerted(words, person), name=person["name"], phone=phone), keyboard=keyboard(ctx),
                     urgent=True)
         else:
             help_request.tell_not_reached(ctx)

@@ -17,6 +17,7 @@ from ..flows.base import Ctx
 from ..flows.bereaved import STILL_A_CRY
 from . import family  # each imports the other: family reads the words, this module answers them
 from .family_asks import OWN, names_someone_else
+from .family_kin import not_him
 
 END = r"(?=$|[，,。！!…\s])"
 DIED = re.compile(rf"去世|过世|离世|逝世|病逝|死了|后事|丧事|火化|殡仪馆|走了{END}|不在了{END}")
@@ -44,13 +45,14 @@ async def died_told(ctx: Ctx, text: str) -> bool:
     return True
 
 
-def alerted(words: str) -> str:
+def alerted(words: str, person: dict | None = None) -> str:
     """What she reads once staff were alerted: the number for what happened, or, when she is far away, that her 120
-    is where she is."""
+    is where she is; staff will phone her, when the one she names is not `person` (family_kin.py)."""
     from nlu.features import normalise
     from nlu.rules import fired_rules
 
     if FAR.search(words):
         return "family.alerted_far"
     dangers = set(fired_rules(normalise(words)))
-    return next((key for danger, key in NUMBER.items() if danger in dangers), "family.alerted")
+    plain = "family.alerted_kin" if person and not_him(words, person) else "family.alerted"
+    return next((key for danger, key in NUMBER.items() if danger in dangers), plain)

@@ -35,7 +35,8 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
     alert reached nobody: then they hear the truth here and 0 is returned. `noted` is what a non-urgent one's
     resident reads once a staff member has it. With a call of theirs open, it joins that one (`join`)."""
     store, inc_svc = ctx.svc.store, _incidents(ctx)
-    category, noted = at_night(ctx.svc, category, noted)  # shut out at night: faster, and read so (night_pace.py)
+    # shut out, or in the dark, at night: faster, and read so (night_pace.py)
+    category, noted = at_night(ctx.svc, kind, category, noted, words or detail)
     person = ctx.me.extra.get("person") or await store.resident(ctx.me.resident_id)
     existing, n = await inc_svc.opened_or_open(kind, person, words=words, category=category, source=source,
                                                detail=detail, ask_address=(kind == "emergency"))

@@ -25,6 +25,13 @@ NO_NEED = re.compile(r"不用|不要|不需要|没事|还好|能起来|起得来
 # asking them to come, or when they will be there ("来个人看看吧", "你们能来吗", "多久能到"): a yes
 COME = re.compile(r"快来|快点|来吧|来人|马上|赶紧|要的|需要|来个人|来(一下|一趟|看看|看一下)|(能|可以)(不能)?来|能不能来"
                   r"|多久(能|才能|可以)?到|什么时候(能|才能)?到|几时到|还要多久")
+YES_ALONE = re.compile(r"要|要的|需要|要人|要来|是要的")  # a bare yes to it, nothing else said
+
+
+def yes_typed(text: str) -> bool:
+    """A yes to "您需要马上有人来吗？" typed on its own ("要", "需要", "快来"), never a no ("不要", "不需要")."""
+    said = re.sub(r"[\s，,。.！!~～啊呀的了]+$", "", text.strip())
+    return not NO_NEED.search(said) and bool(YES_ALONE.fullmatch(said) or COME.search(said))
 
 
 async def on_need_words(ctx: Ctx, text: str, intent: str, n: int) -> None:

@@ -107,12 +107,15 @@ class Outage:
     def attach(self, handle) -> None:
         self.handle = handle
 
-    async def note(self, ev: Inbound, *, cried: str, held: bool, said: str = "", loose: bool = False) -> str | None:
+    async def note(self, ev: Inbound, *, cried: str, held: bool, said: str = "", loose: bool = False,
+                   context: bool = False) -> str | None:
         """The call written down, before anything is sent (`said`: the id of the cry these words came after; `loose`:
-        words typed with no cry in the journal, for a call open before the outage). Its entry's id; None if the disk
-        failed too."""
+        words typed with no cry in the journal, for a call open before the outage; `context`: a cry only in what came
+        before, outage_context.py). Its entry's id; None if the disk failed too."""
         entry = {"v": 1, "id": uuid.uuid4().hex, "at": self.svc.clock.ts(), "cried": cried, "held": held,
                  "ev": {k: v for k, v in dataclasses.asdict(ev).items() if k in EVENT_FIELDS}}
+        if context:
+            entry["context"] = True
         if said or loose:
             entry["said" if said else "loose"] = said or True
         return entry["id"] if await self._write(entry) else None

@@ -52,7 +52,7 @@ def before_cries(items: list) -> list:
 
 def event_of(entry: dict) -> tuple[Inbound | None, str]:
     """The journaled event as the engine takes it (a group's as if written in private, as urgency.in_group passes
-    it on), and the source of its cry ("" for none)."""
+    it on), and the source of its cry ("" for none, and for words a cry only in context: read in it, as if just typed)."""
     try:
         ev = Inbound(**{k: v for k, v in entry["ev"].items() if k in EVENT_FIELDS})
     except (KeyError, TypeError):
@@ -60,4 +60,4 @@ def event_of(entry: dict) -> tuple[Inbound | None, str]:
     if ev.is_group:
         kept = {"group_id": ev.chat_id} if ev.kind in MEDIA else {"kind": "text", "message_id": None}
         ev = dataclasses.replace(ev, chat_id=ev.user_id, is_group=False, **kept)
-    return ev, str(entry.get("cried") or "")
+    return ev, "" if entry.get("context") else str(entry.get("cried") or "")

@@ -99,23 +99,32 @@ async def said_after_cry(svc, ev: Inbound, cry: dict, who) -> Outbound:
     reached; `who()`: their name as staff know it). Journaled first, then passed on (paced), then they are told."""
     cat, settings = svc.cat, svc.settings
     held = svc.outage.pace.take(ev.user_id)
-    await svc.outage.note(ev, cried="", held=held is None, said=cry["id"])
+    await svc.outage.note(ev, cried="", held=held is None, said=cry["id"], loose=not cry["id"])
     reached = 0
     if held is not None:
         name, _ = await who()
-        text = cat.t("fallback.said", name=name, words=ev.text.strip()[:SAID_CHARS])
-        if held:
-            text += "\n" + cat.t("fallback.media_held", count=held)
+
+        def text(loc: str) -> str:  # each staff member's in her own language (bot/staff_langs.py)
+            said = cat.t("fallback.said", loc, name=name, words=ev.text.strip()[:SAID_CHARS])
+            return said + ("\n" + cat.t("fallback.media_held", loc, count=held) if held else "")
+
         staff = [st for st in settings.staff if st.telegram_id]
         staff = [st for st in staff if st.name in cry["to"]] or staff  # whom the cry reached; else everyone again
-        results = await asyncio.gather(*(svc.outbox.send(Outbound(st.telegram_id, text, urgent=True))
-                                         for st in staff), return_exceptions=True)
+        results = await asyncio.gather(*(svc.outbox.send(Outbound(st.telegram_id, text(svc.staff_locale(
+            st.telegram_id)), urgent=True)) for st in staff), return_exceptions=True)
         reached = sum(1 for res in results if not isinstance(res, BaseException) and res.ok)
     key = "fallback.said_sent" if reached else "fallback.error"
     msg = Outbound(ev.chat, cat.t(key, cat.locale_for(ev.language), phone=settings.community.committee_phone),
                    urgent=True)
     await svc.outbox.send(msg)
     return msg
+
+
+async def said_on_open_call(svc, ev: Inbound, who) -> Outbound:
+    """Words from someone whose call was open before the outage (outage_pace.Chatter.callers: its resident, his family
+    or doctor): journaled to join it once Redis is back (`loose`), and passed on now (paced) to every staff member —
+    who holds it cannot be read — so a door said ("我在3号楼602") does not wait for Redis."""
+    return await said_after_cry(svc, ev, {"id": "", "to": set()}, who)
 
 
 async def said_before(svc, user_id: int) -> str:

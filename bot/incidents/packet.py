@@ -8,6 +8,7 @@ from ..services import Services
 from ..textfit import MESSAGE_LIMIT, clip, clip_middle
 from ..types import Button
 from .advice import told_together
+from .family_kin import staff_line
 from .closed import after_closed_line
 from .handover import shows_hand_over
 from .packet_address import address_lines
@@ -136,6 +137,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         key = ("packet.reported_by_staff" if r.get("staff")  # a staff member raised it for him
                else "packet.reported_by_other" if r.get("other") else "packet.reported_by")  # not her contact: who
         lines.append(t(key, name=r["name"], relation=r.get("relation", ""), phone=tappable(r["phone"])))
+        if kin := staff_line(t, inc, person, tappable):  # "我妈摔倒了" from his daughter: not him
+            lines.append(kin)
     if role == "staff":
         for c in person.get("contacts", []):
             lines.append(t("packet.contact", name=clip(c["name"], NAME_CHARS), relation=clip(c["relation"], NAME_CHARS),

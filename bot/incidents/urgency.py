@@ -138,7 +138,10 @@ async def drop_stale_step(ctx: Ctx) -> None:
     if n:  # it lives as long as its incident
         inc = await ctx.svc.store.incident(n)
         if inc is None or inc["status"] == "resolved":
+            asked = ctx.step == ("help", "need_now") and ctx.svc.clock.ts() - session.get("at", 0) <= STEP_IDLE_SECONDS
             session.clear()
+            if asked and inc:  # "您需要马上有人来吗？" left unanswered: her "要" now still answers it (not_came.py)
+                session["asked_closed"] = n
     elif session.get("at") and ctx.svc.clock.ts() - session["at"] > STEP_IDLE_SECONDS:
         session.clear()
 
