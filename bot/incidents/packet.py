@@ -7,6 +7,7 @@ from ..roster import staff_by_id
 from ..services import Services
 from ..textfit import MESSAGE_LIMIT, clip, clip_middle
 from ..types import Button
+from . import on_leave
 from .advice import told_together
 from .closed import after_closed_line
 from .handover import shows_hand_over
@@ -82,6 +83,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines[:] = family_heading(inc, person, title, t, svc.settings.community.committee_phone)
     elif role == "staff" and inc["status"] == "open" and inc.get("level", 0) > 0:
         lines.insert(0, t("alert.escalated", n=n, minutes=minutes))
+    if role == "staff" and (why := on_leave.line(svc, inc, viewer, loc)):  # on leave, yet nobody else could hear
+        lines.insert(0, why)
     if role == "staff" and (gone := lost_line(svc, inc, loc)):  # its holder cannot be reached (held_calls.py)
         lines.insert(0, gone)
     if role == "staff" and inc.get("raised_words") and inc["status"] == "open":  # a request become an emergency
