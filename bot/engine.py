@@ -215,7 +215,7 @@ class Engine:
             await self.svc.store.set_pref(ctx.ev.user_id, "locale", new)
             await self.svc.store.set_pref(ctx.ev.user_id, "chosen", "1")  # hers: her words no longer change it
             ctx.me.locale = new
-            staff_langs.heard(self.svc, ctx.ev.user_id, new)  # (a staff member's alerts: from now on)
+            await staff_langs.heard(self.svc, ctx.ev.user_id, new)  # (a staff member's alerts: from now on)
             show_menu(ctx, "menu.language_set")
         elif (route := self.routes.command(name)) or name in STAFF_COMMANDS:
             if ctx.me.role not in (route.roles if route else STAFF):

@@ -27,6 +27,18 @@ class SessionsStore(StoreBase):
             got = await p.execute()
         return [v.decode() if v else None for v in got]
 
+    async def staff_langs(self, uids: list[int]) -> tuple[str, list[str | None]]:
+        """How often a staff member's language changed, and each of `uids`' language, in one round trip."""
+        async with self.r.pipeline(transaction=False) as p:
+            p.get(self.keys.staff_langs())
+            for uid in uids:
+                p.hget(self.keys.prefs(uid), "locale")
+            version, *got = await p.execute()
+        return (version or b"").decode(), [v.decode() if v else None for v in got]
+
+    async def staff_lang_changed(self) -> None:
+        await self.r.incr(self.keys.staff_langs())
+
     async def set_pref(self, uid: int, name: str, value: str) -> None:
         await self.r.hset(self.keys.prefs(uid), name, value)
 
