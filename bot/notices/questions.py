@@ -4,9 +4,12 @@ staff question naming the notice, with ✍️ 回答; she reads that they will a
 tap gave staff her words with no idea which notice she meant."""
 from __future__ import annotations
 
+from functools import partial
+
+from .. import staff_langs
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
-from ..types import Outbound
+from ..types import Button, Outbound
 
 FIRST_WORDS = 16
 
@@ -25,11 +28,11 @@ async def asked_about_notice(ctx: Ctx, text: str) -> bool:
     words = (notice.get("text") or "").strip()
     first = words[:FIRST_WORDS] + ("…" if len(words) > FIRST_WORDS else "")
     reached = False
-    for chat in await ctx.svc.notices.senders(notice):
+    for chat in await ctx.svc.notices.senders(notice):  # in her language; her words as she wrote them
+        t = partial(staff_langs.t, ctx.svc, chat)
         reached |= (await ctx.svc.outbox.send(Outbound(
-            chat, ctx.svc.cat.t("notice.question", n=n, first=first, q=qid, name=person.get("name", "?"),
-                                text=text[:300]),
-            buttons=((ctx.button("btn.answer", f"q:ans:{qid}"),),), tag=f"question:{qid}"))).ok
+            chat, t("notice.question", n=n, first=first, q=qid, name=person.get("name", "?"), text=text[:300]),
+            buttons=((Button(t("btn.answer"), f"q:ans:{qid}"),),), tag=f"question:{qid}"))).ok
     ctx.goto(None)  # (none got it: kept on the staff's /questions list, and she is told the truth)
     show_menu(ctx, "notice.question_sent" if reached else "qa.question_kept",
               phone=ctx.svc.settings.community.committee_phone)
