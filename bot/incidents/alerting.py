@@ -157,6 +157,18 @@ class Alerting:
         await self._staff_reached(n, bool(got))
         return got
 
+    async def packet_to(self, n: int, chat: int, name: str) -> None:
+        """The call's packet, with its buttons, to a staff chat that has none of it (a call handed over to a colleague
+        it never alerted): written down as its alert messages are, so its edits and news reach her too."""
+        if chat in {c for c, _, _ in await self.store.alert_messages(n)}:
+            return
+        inc = await self.store.incident(n)
+        [res] = await self.svc.outbox.send_all(self._messages(n, inc, await self.store.resident(inc["resident"]),
+                                                              [(chat, "staff", name)]))
+        await self.store.record_alerts(n, [(chat, res.message_id, "staff")] if res.ok and res.message_id else [],
+                                       {"at": self.svc.clock.ts(), "event": "packet_sent", "to": [name],
+                                        "sent": int(res.ok)})
+
     async def _staff_reached(self, n: int, reached: bool) -> None:
         """A missed check-in's round reached a staff member, or none: its family's message says "社工正在去看看"
         only once one has it (else: not reached yet, please phone her), edited when that changes."""
