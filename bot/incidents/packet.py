@@ -43,6 +43,16 @@ def someone_else(svc: Services, inc: dict) -> dict:
             "phone": r.get("phone", "")}
 
 
+def called_name(svc: Services, inc: dict, person: dict | None) -> str:
+    """Whom the call is about, by name as its packet says it: the resident, the colleague who cried herself, or
+    someone unregistered by who reported it (the desk's lists: never "?" for a call that has no resident)."""
+    if inc.get("staff_caller"):
+        return colleague(svc, inc)["name"]
+    if not inc.get("resident") and (inc.get("about_other") or inc.get("stranger")):
+        return someone_else(svc, inc)["name"]
+    return (person or {}).get("name", "?")
+
+
 def _maybe_someone_else(inc: dict, person: dict) -> bool:
     from .family_asks import maybe_someone_else  # (it reads the flows; the packet is read by them)
 
