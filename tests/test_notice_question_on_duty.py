@@ -31,3 +31,20 @@ async def test_while_she_is_on_duty_it_is_still_hers(app, people):
     await zhang.send("停水到几点")
     assert "通知 #1" in li.last("停水到几点").text
     assert not any("停水到几点" in t for t in people("王社工").texts())
+
+
+async def test_on_leave_the_list_of_doors_to_visit_reaches_whoever_took_her_duty(app, people, clock):
+    """The follow-up names those who did not answer, to phone or visit: work for whoever is on duty, not for her at a
+    wedding."""
+    from test_notices import compose, residents, sent
+
+    await residents(app, people)
+    li, wa = people("李社工"), people("王社工")
+    await li.click(await compose(li, "独居老人"), "（4小时")
+    await sent(app)
+    await li.send("我今天请假")
+    await wa.click(wa.last("谁来接班"), "我来值班")
+    clock.advance(hours=4.1)
+    await app.engine.tick()
+    assert "张阿姨 13900000001" in wa.last("📋 通知 #1").text
+    assert not any(t.startswith("📋 通知 #1") for t in li.texts())

@@ -163,11 +163,13 @@ class Notices:
 
     async def senders(self, notice: dict) -> list[int]:
         """Who hears how the notice went: its sender, unless they have left the staff list since (the list names
-        residents and their phones); then the staff on duty."""
-        s = self.svc.settings
-        if roster.staff_by_tg(s, notice["by_chat"]):
+        residents and their phones) or are on leave now (its doors to phone or visit are work for the duty); then the
+        staff on duty."""
+        s, overrides = self.svc.settings, await self.store.duty_overrides()
+        st = roster.staff_by_tg(s, notice["by_chat"])
+        if st and roster.away(overrides, self.svc.clock.ts()).get(st.id) != "leave":
             return [notice["by_chat"]]
-        return [st.telegram_id for st in roster.on_duty(s, self.svc.clock.now(), await self.store.duty_overrides())]
+        return [st.telegram_id for st in roster.on_duty(s, self.svc.clock.now(), overrides)]
 
     async def not_acknowledged(self, n: int) -> list[str]:
         return sorted(rid for rid, s in (await self.store.notice_states(n)).items() if s not in ("ack", DECEASED))
