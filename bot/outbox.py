@@ -156,11 +156,12 @@ class Outbox:
         """Each chat gets `intro` and just after it the forwarded message `ref` (a voice, a photo), sent one after
         the other so each line stays just before its voice. Returns how many chats got it (a chat that refused
         the line for good is not sent the voice; it is added to `refused`, if given; one Telegram failed for (5xx,
-        time-outs) to `failed`). `intro` may be a chat's own (a function of the chat: in her language)."""
+        time-outs) to `failed`). `intro`, and `buttons` under it, may be a chat's own (a function of the chat: in her
+        language)."""
         reached = 0
         for chat in chats:
             res = await self.send(Outbound(chat, intro(chat) if callable(intro) else intro, urgent=urgent_intro, tag=tag,
-                                           buttons=buttons))
+                                           buttons=buttons(chat) if callable(buttons) else buttons))
             if ref is not None and (res.ok or not res.permanent):
                 res = await self.send(Outbound(chat, forward=ref, urgent=True, tag=tag))
             reached += res.ok

@@ -67,7 +67,7 @@ async def identify(svc: Services, ev: Inbound) -> Identity:
         locale, guessed = await locale_of(svc, ev, st.language)
         if svc.reach:  # they wrote to the bot: it can reach them
             await svc.reach.heard(st.id)
-        staff_langs.heard(svc, ev.user_id, locale)  # her alerts in her language from now on
+        await staff_langs.heard(svc, ev.user_id, locale)  # her alerts in her language from now on
         return Identity(ev.user_id, "staff", locale, guessed, staff_id=st.id, name=st.name)
     person = await store.resident_by_tg(ev.user_id)
     if person:

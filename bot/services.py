@@ -52,6 +52,7 @@ class Services:
     # staff chat -> the language she reads (her Telegram's, or /lang): alerts are made the moment a chat's turn comes,
     # so it is kept here, not read then (bot/staff_langs.py)
     staff_langs: dict[int, str] = field(default_factory=dict)
+    staff_langs_seen: str = ""  # how many changes of them this process has read (bot/store/due.py says how many now)
 
     def staff_locale(self, chat: int | None = None) -> str:
         """The language staff chat `chat` reads: as she last wrote or chose; before she ever wrote, the config's for

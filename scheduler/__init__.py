@@ -14,6 +14,7 @@ import logging
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot import staff_langs
 from bot.store import earliest_due
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,8 @@ class Waker:
                 self._wake(i, "deadlines", run_deadlines, engine)
             if due.checkin is not None and due.checkin <= now:
                 self._wake(i, "checkins", kick_checkins, engine)
+            if due.langs != engine.svc.staff_langs_seen:  # another worker heard a staff member change language
+                self._wake(i, "langs", staff_langs.follow, engine.svc, due.langs)
         if news := [(i, e) for i, e in failed if i not in self._failing]:
             self._failing.update(i for i, _ in news)
             log.error("could not read what is due (tried again every tick): %s",

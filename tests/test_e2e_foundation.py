@@ -1,4 +1,5 @@
 """End to end through the real Telegram client library and a local Bot API server: sign-up and bad input."""
+import asyncio
 
 
 async def test_commands_are_registered_in_chinese_and_english(telegram):
@@ -8,6 +9,21 @@ async def test_commands_are_registered_in_chinese_and_english(telegram):
     assert {"", "en"} <= langs or {None, "en"} <= langs
     zh = next(v for (scope, lang), v in api.my_commands.items() if not lang and "default" in scope)
     assert any(c["command"] == "start" and "主菜单" in c["description"] for c in zh)
+
+
+async def test_staff_command_menus_are_registered_in_english_too(telegram):
+    """A staff member whose Telegram is in English saw her command menu (/open, /duty …) described in Chinese: her
+    chat's commands were registered in the committee's language only (probe, session 20)."""
+    api = telegram.api
+    li = telegram.app.settings.staff[0].telegram_id
+    for _ in range(100):  # registered at start, one scope after another
+        if (f"chat:{li}", "en") in api.my_commands and (f"chat:{li}", "") in api.my_commands:
+            break
+        await asyncio.sleep(0.05)
+    en = api.my_commands.get((f"chat:{li}", "en")) or []
+    assert any(c["command"] == "open" and c["description"].isascii() for c in en), en
+    zh = api.my_commands.get((f"chat:{li}", "")) or []
+    assert any(c["command"] == "open" and not c["description"].isascii() for c in zh), zh
 
 
 async def test_onboarding_by_shared_contact(telegram):

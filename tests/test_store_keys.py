@@ -26,6 +26,7 @@ SCENARIO_KEYS = {
     "residents", "residents:phone", "residents:seq", "residents:tg",
     "sendlog", "session:#", "stranger:#:log",
     "tally:checkins:#", "tally:questions:#",
+    "staff:langs",  # new (session 20): counts staff language changes, so every worker reads them again
 }
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from .. import roster
+from .. import roster, staff_langs
 from ..types import Inbound
 
 log = logging.getLogger(__name__)
@@ -42,4 +42,5 @@ async def _blocked(svc, person: dict) -> None:
 
 async def _unblocked(svc, person: dict) -> None:
     for st in await roster.reachable_on_duty(svc):
-        await svc.outbox.send(roster.staff_line(svc, st.telegram_id, svc.cat.t("checkin.unblocked", name=person["name"])))
+        said = staff_langs.t(svc, st.telegram_id, "checkin.unblocked", name=person["name"])  # in her language
+        await svc.outbox.send(roster.staff_line(svc, st.telegram_id, said))

@@ -7,7 +7,7 @@ import asyncio
 from aiohttp import web
 
 from .. import roster
-from ..incidents import OUTCOMES, render_packet
+from ..incidents import OUTCOMES, called_name, render_packet
 from ..flows.base import Ctx
 from ..flows.staff_views import _describe
 from ..types import Identity, Inbound
@@ -53,7 +53,7 @@ async def open_rows(svc) -> list[dict]:
     rows = []
     for inc in incs:
         person = people.get(inc.get("resident"), {})
-        rows.append({"inc": inc, "name": person.get("name", "?"), "deceased": inc.get("resident") in dead,
+        rows.append({"inc": inc, "name": called_name(svc, inc, person), "deceased": inc.get("resident") in dead,
                      "minutes": max(0, int((now - inc["created"]) // 60)),
                      "who": staff_name(svc, inc.get("claimed_by")), "flag": FLAG.get(inc.get("address_state"), ""),
                      "addr": addr_key(inc), "can_claim": inc["status"] == "open" or bool(inc.get("reopened")),
@@ -117,7 +117,7 @@ async def incident_page(request: web.Request) -> web.Response:
     row = {"inc": inc, "who": staff_name(svc, inc.get("claimed_by")), "flag": FLAG.get(inc.get("address_state"), ""),
            "addr": addr_key(inc),
            "can_claim": inc["status"] == "open" or bool(inc.get("reopened")), "can_arrive": inc["status"] != "arrived",
-           "name": person.get("name", "?"), "minutes": max(0, int((svc.clock.ts() - inc["created"]) // 60)),
+           "name": called_name(svc, inc, person), "minutes": max(0, int((svc.clock.ts() - inc["created"]) // 60)),
            "deceased": bool(await svc.store.died(person.get("id")))}
     return render(request, "incident.html", row=row, person=person, timeline=timeline, packet=packet, sent=sent,
                   outcomes=WEB_OUTCOMES)

@@ -47,4 +47,4 @@ async def choose(ctx: Ctx, locale: str) -> None:
     """Her language from now on, above the register, her words and her profile (/language, or a tap)."""
     await ctx.svc.store.set_prefs(ctx.ev.user_id, {"locale": locale, "chosen": "1"})
     ctx.me.locale, ctx.me.guessed = locale, False
-    staff_langs.heard(ctx.svc, ctx.ev.user_id, locale)  # (a staff member's alerts: from now on)
+    await staff_langs.heard(ctx.svc, ctx.ev.user_id, locale)  # (a staff member's alerts: from now on)

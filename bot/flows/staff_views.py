@@ -182,7 +182,9 @@ async def on_signup(ctx: Ctx, decision: str, tg: int) -> None:
                                                          pending.get("name", "?"))))
     if decision != "ok":
         ctx.edit_pressed(ctx.t("signup.rejected_staff", name=pending.get("name", "?"), who=me.name))
-        await ctx.svc.outbox.send(Outbound(tg, ctx.svc.cat.t("signup.rejected", phone=ctx.svc.settings.community.committee_phone)))
+        their = await store.pref(tg, "locale")  # in their language, not the committee's
+        await ctx.svc.outbox.send(Outbound(tg, ctx.svc.cat.t("signup.rejected", their,
+                                                             phone=ctx.svc.settings.community.committee_phone)))
         return
     rid = await store.resident_id_by_phone(pending["phone"])
     if rid is None:

@@ -118,17 +118,17 @@ def make_bot(token: str, api_base_url: str | None) -> Bot:
 
 async def register_commands(bot: Bot, app) -> None:
     cat = app.svc.cat
-    for lang in ("zh", "en"):
+    for lang in ("zh", "en"):  # each menu as the user's Telegram language says (staff's too)
         code = None if lang == app.settings.locale else lang
         await bot.set_my_commands([BotCommand(command=c, description=d) for c, d in command_list(cat, lang)],
                                   scope=BotCommandScopeDefault(), language_code=code)
-    for st in (st for st in app.settings.staff if st.telegram_id):  # a chat that never started is skipped
-        try:
-            await bot.set_my_commands([BotCommand(command=c, description=d)
-                                       for c, d in staff_command_list(cat, app.settings.locale)],
-                                      scope=BotCommandScopeChat(chat_id=st.telegram_id))
-        except TelegramAPIError:
-            log.info("staff %s has not started the bot yet", st.id)
+        staff_menu = [BotCommand(command=c, description=d) for c, d in staff_command_list(cat, lang)]
+        for st in (st for st in app.settings.staff if st.telegram_id):  # a chat that never started is skipped
+            try:
+                await bot.set_my_commands(staff_menu, scope=BotCommandScopeChat(chat_id=st.telegram_id),
+                                          language_code=code)
+            except TelegramAPIError:
+                log.info("staff %s has not started the bot yet", st.id)
 
 
 class AiogramAdapter:

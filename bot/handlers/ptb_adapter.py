@@ -100,16 +100,16 @@ class PTBMessenger:
 
 async def register_commands(bot, app) -> None:
     cat = app.svc.cat
-    for lang in ("zh", "en"):
+    for lang in ("zh", "en"):  # each menu as the user's Telegram language says (staff's too)
         code = None if lang == app.settings.locale else lang
         await bot.set_my_commands([BotCommand(c, d) for c, d in command_list(cat, lang)],
                                   scope=BotCommandScopeDefault(), language_code=code)
-    for st in (st for st in app.settings.staff if st.telegram_id):  # a chat that never started is skipped
-        try:
-            await bot.set_my_commands([BotCommand(c, d) for c, d in staff_command_list(cat, app.settings.locale)],
-                                      scope=BotCommandScopeChat(st.telegram_id))
-        except TelegramError:
-            log.info("staff %s has not started the bot yet", st.id)
+        for st in (st for st in app.settings.staff if st.telegram_id):  # a chat that never started is skipped
+            try:
+                await bot.set_my_commands([BotCommand(c, d) for c, d in staff_command_list(cat, lang)],
+                                          scope=BotCommandScopeChat(st.telegram_id), language_code=code)
+            except TelegramError:
+                log.info("staff %s has not started the bot yet", st.id)
 
 
 def make_application(token: str, api_base_url: str | None) -> Application:

@@ -6,6 +6,7 @@ import asyncio
 import logging
 
 from .. import roster, staff_langs
+from . import on_leave
 from ..residents import full_address
 from ..textfit import clip
 from ..types import Button, MessageRef, Outbound
@@ -33,15 +34,17 @@ class Alerting:
         as the caller already read them)."""
         s = self.svc.settings
         out: dict[int, tuple[int, str, str]] = {}
+        ids, chosen = {}, set()  # staff chats → ids; those the roster chose (on_leave.py)
+        if any(who in on_leave.WIDE for who in audience):
+            if duty_overrides is None:
+                duty_overrides = await self.store.duty_overrides()
+            if unreachable is None:
+                unreachable = await roster.unreachable(self.svc)
         for who in audience:
             if who == "claimer":
                 claimer = None if lost(inc) else roster.staff_by_id(s, inc.get("claimed_by"))
                 staff = [claimer] if claimer else []
             elif who == "on_duty":
-                if duty_overrides is None:
-                    duty_overrides = await self.store.duty_overrides()
-                if unreachable is None:
-                    unreachable = await roster.unreachable(self.svc)
                 staff = roster.on_duty(s, self.svc.clock.now(), duty_overrides, unreachable)
             elif who == "all_staff":
                 staff = list(s.staff)
@@ -54,7 +57,28 @@ class Alerting:
             for st in staff:
                 if st.id != inc.get("staff_caller"):  # a staff member is never alerted about her own call
                     out.setdefault(st.telegram_id, (st.telegram_id, "staff", st.name))
+                    ids[st.telegram_id] = st.id
+                    chosen |= {st.telegram_id} if who in on_leave.WIDE else set()
+        chosen.discard(self._claimer_chat(inc))  # her own call stays hers
+        if chosen and (leave := on_leave.leave_ids(duty_overrides, self.svc.clock.ts())):
+            await self._leave_noted(inc, ids, chosen, leave, out, unreachable)
         return list(out.values())
+
+    def _claimer_chat(self, inc: dict) -> int | None:
+        claimer = None if lost(inc) else roster.staff_by_id(self.svc.settings, inc.get("claimed_by"))
+        return claimer.telegram_id if claimer else None
+
+    async def _leave_noted(self, inc: dict, ids: dict[int, str], chosen: set[int], leave: set[str],
+                           out: dict[int, tuple], unreachable: set[str]) -> None:
+        """Staff on leave out of `out` while someone else in it can hear; else kept, and `inc` (and its record)
+        notes them, so their packet says why they got it (on_leave.py)."""
+        for chat in on_leave.passed_over(ids, chosen, leave, unreachable):
+            out.pop(chat, None)
+            ids.pop(chat, None)
+        if (paged := on_leave.paged(ids, chosen, leave)) and not set(paged) <= set(inc.get("leave_paged") or ()):
+            inc["leave_paged"] = sorted({*(inc.get("leave_paged") or ()), *paged})
+            if inc.get("id"):
+                await self.store.update_incident(inc["id"], leave_paged=inc["leave_paged"])
 
     async def _linked(self, inc: dict, who: str) -> list[tuple[int, str]]:
         """The resident's family or doctor as the register names them now (a contact removed there hears nothing
@@ -132,6 +156,18 @@ class Alerting:
             await self._reached_late(n)
         await self._staff_reached(n, bool(got))
         return got
+
+    async def packet_to(self, n: int, chat: int, name: str) -> None:
+        """The call's packet, with its buttons, to a staff chat that has none of it (a call handed over to a colleague
+        it never alerted): written down as its alert messages are, so its edits and news reach her too."""
+        if chat in {c for c, _, _ in await self.store.alert_messages(n)}:
+            return
+        inc = await self.store.incident(n)
+        [res] = await self.svc.outbox.send_all(self._messages(n, inc, await self.store.resident(inc["resident"]),
+                                                              [(chat, "staff", name)]))
+        await self.store.record_alerts(n, [(chat, res.message_id, "staff")] if res.ok and res.message_id else [],
+                                       {"at": self.svc.clock.ts(), "event": "packet_sent", "to": [name],
+                                        "sent": int(res.ok)})
 
     async def _staff_reached(self, n: int, reached: bool) -> None:
         """A missed check-in's round reached a staff member, or none: its family's message says "社工正在去看看"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .. import roster
+from .. import roster, staff_langs
 from ..flows.base import Ctx
 from ..services import Services
 from ..types import MEDIA, Inbound, MessageRef, Outbound
@@ -75,7 +75,8 @@ async def held(svc: Services, uid: int, count: int) -> None:
     name = next((link["name"] for link in person.get("links", []) if link.get("name")), "") or person.get("name")
     forward = media and await store.within_quota("group_media", svc.clock.ts(), GROUP_MEDIA_SECONDS,
                                                  GROUP_MEDIA_PER_WINDOW)
-    text = svc.cat.t("group.media_again", name=name or "?", count=count, what=kinds_named(svc, held.get("kinds", [])))
+    text = lambda chat: staff_langs.t(svc, chat, "group.media_again", name=name or "?", count=count,  # noqa: E731
+                                      what=kinds_named(svc, held.get("kinds", []), svc.staff_locale(chat)))
     active = await store.active_incident(person["id"]) if person.get("id") else None
     inc = await store.incident(active) if active else None
     # a resident's open call: to whoever handles it, as their voices go; else to the duty

@@ -32,7 +32,8 @@ async def tell_handed_over(svc, inc: dict, me, holder, to, urgent: bool) -> None
     """The one it was handed to hears who gave it to her; the one who held it, when the head moved it, that it is no
     longer hers and whom to phone (never told of her own tap)."""
     n, out = inc["id"], []
-    if to.id != me.id:
+    if to.id != me.id:  # the call's packet first, if she never had it: "请查看上面的求助信息" is then true
+        await svc.incidents.packet_to(n, to.telegram_id, to.name)
         out.append(Outbound(to.telegram_id, staff_langs.t(svc, to.telegram_id, "staff.handed_to_you", n=n, name=me.name),
                             urgent=urgent))
     if holder.id != me.id:  # the head took it herself: "陈书记 接手了 #1", never "转交给了 陈书记" by 陈书记

@@ -11,7 +11,7 @@ import asyncio
 import logging
 from collections import Counter
 
-from .. import roster
+from .. import roster, staff_langs
 from ..types import Outbound
 from . import packet_order
 from .rounds import _digested
@@ -69,8 +69,10 @@ class OwedPackets:
                 await self._pay_closed(n, inc, person, targets)
                 return
             taken = roster.staff_by_id(self.svc.settings, inc.get("claimed_by"))  # by a colleague since: no alert
-            head = self.svc.cat.t("alert.owed_taken", n=n, who=taken.name) + "\n" if taken else ""
-            msgs = [Outbound(m.chat_id, head + m.text, buttons=m.buttons, urgent=not taken, tag=f"packet:{n}")
+            head = lambda chat: staff_langs.t(self.svc, chat, "alert.owed_taken", n=n, who=taken.name) + "\n" \
+                if taken else ""  # noqa: E731
+            msgs = [Outbound(m.chat_id, head(m.chat_id) + m.text, buttons=m.buttons,
+                             urgent=not taken, tag=f"packet:{n}")
                     for m in self._messages(n, inc, person, targets)]
             results = await self.svc.outbox.send_all(msgs)
             sent = [(t[0], res.message_id, t[1]) for t, res in zip(targets, results) if res.ok and res.message_id]

@@ -7,6 +7,7 @@ from ..roster import staff_by_id
 from ..services import Services
 from ..textfit import MESSAGE_LIMIT, clip, clip_middle
 from ..types import Button
+from . import on_leave
 from .advice import told_together
 from .family_kin import staff_line
 from .closed import after_closed_line
@@ -41,6 +42,16 @@ def someone_else(svc: Services, inc: dict) -> dict:
     key = "packet.stranger_name" if inc.get("stranger") else "packet.other_person_name"  # their own cry: themselves
     return {"id": "", "name": svc.cat.t(key, reporter=r.get("name", "?")),
             "phone": r.get("phone", "")}
+
+
+def called_name(svc: Services, inc: dict, person: dict | None) -> str:
+    """Whom the call is about, by name as its packet says it: the resident, the colleague who cried herself, or
+    someone unregistered by who reported it (the desk's lists: never "?" for a call that has no resident)."""
+    if inc.get("staff_caller"):
+        return colleague(svc, inc)["name"]
+    if not inc.get("resident") and (inc.get("about_other") or inc.get("stranger")):
+        return someone_else(svc, inc)["name"]
+    return (person or {}).get("name", "?")
 
 
 def _maybe_someone_else(inc: dict, person: dict) -> bool:
@@ -83,6 +94,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines[:] = family_heading(inc, person, title, t, svc.settings.community.committee_phone)
     elif role == "staff" and inc["status"] == "open" and inc.get("level", 0) > 0:
         lines.insert(0, t("alert.escalated", n=n, minutes=minutes))
+    if role == "staff" and (why := on_leave.line(svc, inc, viewer, loc)):  # on leave, yet nobody else could hear
+        lines.insert(0, why)
     if role == "staff" and (gone := lost_line(svc, inc, loc)):  # its holder cannot be reached (held_calls.py)
         lines.insert(0, gone)
     if role == "staff" and inc.get("raised_words") and inc["status"] == "open":  # a request become an emergency

@@ -144,8 +144,9 @@ class Raising:
             await self.raise_call(m, words, "family", **({} if target.get("reporter") else {"reporter": reporter}))
         else:
             chats |= set(await listeners(self.svc, target))
-        text = self.svc.cat.t("alert.merged", n=n, m=m, name=person["name"], reporter=reporter.get("name", ""),
-                              relation=reporter.get("relation", ""), words=clip(words, 200))
+        text = lambda chat: staff_langs.t(self.svc, chat, "alert.merged", n=n, m=m, name=person["name"],  # noqa: E731
+                                          reporter=reporter.get("name", ""), relation=reporter.get("relation", ""),
+                                          words=clip(words, 200))
         await roster.pass_on(self.svc, sorted(chats), text, None, tag=f"merged:{n}",
                              urgent_intro=inc["kind"] == "emergency")
         await keep_claim(self, n, m, person["name"])

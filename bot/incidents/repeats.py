@@ -13,7 +13,7 @@ in a group ("rep:g5001") are paced alike: bot/incidents/group_media.py.
 """
 from __future__ import annotations
 
-from .. import roster
+from .. import roster, staff_langs
 from ..services import Services
 from ..types import MessageRef, Outbound
 from .family_news import tell_still_calling
@@ -127,8 +127,8 @@ class Repeats:
         if (owed := await store.repeats_owed(subject)) is None:
             seen = await store.stranger_log(int(subject[1:]))
             name = seen[-1].get("name", "") if seen else ""
-            text = self.svc.cat.t("stranger.again_many", name=name or "?", count=count)
-            owed = {str(st.telegram_id): text for st in await on_duty(self.svc)}
+            owed = {str(st.telegram_id): staff_langs.t(self.svc, st.telegram_id, "stranger.again_many",
+                                                       name=name or "?", count=count) for st in await on_duty(self.svc)}
         msgs = [Outbound(int(chat), text, urgent=True, tag="stranger") for chat, text in owed.items()]
         results = await self.svc.outbox.send_all(msgs)
         if not (left := {str(m.chat_id): m.text for m, res in zip(msgs, results) if not res.ok and not res.permanent}):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .. import roster
+from .. import roster, staff_langs
 from ..flows.base import Ctx
 from ..flows.menu import keyboard
 from ..flows.understanding import is_emergency, understand
@@ -66,8 +66,8 @@ async def words_on_report(ctx: Ctx, text: str) -> bool:
         return True
     n, now = inc["id"], svc.clock.ts()
     await svc.store.add_timeline(n, {"at": now, "event": "family_added", "by": reporter["name"], "words": text[:300]})
-    told = svc.cat.t("alert.reporter_added", n=n, reporter=reporter["name"], relation=reporter["relation"],
-                     words=text[:300])
+    told = lambda chat: staff_langs.t(svc, chat, "alert.reporter_added", n=n, reporter=reporter["name"],  # noqa: E731
+                                      relation=reporter["relation"], words=text[:300])
     reached = await roster.pass_on(svc, await listeners(svc, inc), told, None, tag=f"added:{n}", urgent_intro=True)
     _answered(ctx, "family.other_added", reached)
     return True

@@ -13,11 +13,13 @@ took it (no button left), and a tap on an old one says who has it and takes noth
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from .. import roster, staff_langs
 from ..flows.base import Ctx
 from ..types import Button, MessageRef, Outbound
-from .packet import tappable
+from .held_calls import held_by
+from .packet import called_name, tappable
 
 CANNOT = re.compile(r"请假|值不了|来不了|(顶|代|替|换)(一下|个)?班|我(今天|今晚|下午|上午|现在)?(要)?休息"
                     r"|(今天|今晚|下午|上午|现在)我(要)?休息|\bday off\b|\bcan'?t (do|take) (the |my |this )?(shift|duty)\b",
@@ -72,6 +74,24 @@ async def take_over(svc, me, rid: int | None) -> None:
     replaced = [asker] if asker else [st.id for st in roster.on_duty(svc.settings, now, await svc.store.duty_overrides())]
     await svc.store.take_duty(me.id, now.timestamp() + 12 * 3600, replaced, leave=bool(asker))
     await taken_from(svc, me, [st for st in before if st.id in replaced], rid)  # their alerts stop: they are told
+    if who := roster.staff_by_id(svc.settings, asker):
+        await still_held(svc, who, me)
+
+
+async def still_held(svc, asker, taker) -> None:
+    """The calls the one going on leave still holds stay hers (taking a duty moves no call): she reads each, with
+    🔁 转交, and the taker that she holds them — never a call that waits, unknown, for the no-arrival alarm."""
+    held = await held_by(svc, asker.id)
+    if not held or taker.id == asker.id:
+        return
+    people = {inc["id"]: called_name(svc, inc, await svc.store.resident(inc.get("resident"))) for inc in held}
+    calls = "、".join(f"#{n} {name}" for n, name in people.items())
+    mine = partial(staff_langs.t, svc, asker.telegram_id)
+    await svc.outbox.send_all([
+        Outbound(asker.telegram_id, mine("shift.held_yours", calls=calls, name=taker.name), tag="shift",
+                 buttons=tuple((Button(mine("shift.btn_hand_over", n=n), f"inc:handover:{n}"),) for n in people)),
+        Outbound(taker.telegram_id, staff_langs.t(svc, taker.telegram_id, "shift.held_theirs", calls=calls,
+                                                  name=asker.name), tag="shift")])
 
 
 async def hand_back(svc, me) -> tuple[str, bool]:

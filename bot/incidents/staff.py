@@ -61,6 +61,8 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
         ctx.say(ctx.t("staff.outcome_ask", n=n),
                 buttons=[[ctx.button(f"outcome.{o}", f"out:{n}:{o}") for o in OUTCOMES[:2]],
                          [ctx.button(f"outcome.{o}", f"out:{n}:{o}") for o in OUTCOMES[2:]]])
+    elif action in ("handover", "handto") and not inc.get("claimed_by"):  # an old or forged 🔁: nobody's to pass on
+        ctx.say(ctx.t("staff.handover_unclaimed", n=n), buttons=[[ctx.button("btn.claim", f"inc:claim:{n}")]])
     elif action in ("handover", "handto") and not may_hand_over(inc, me):
         # an old packet's 🔁 (or a forged one): the call is a colleague's to hand over, and stays hers
         ctx.say(lost_line(ctx.svc, inc, ctx.me.locale) or _taken_by(ctx, n, inc["claimed_by"]))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .. import roster
+from .. import roster, staff_langs
 from ..flows import staff_views
 from ..flows.base import Ctx
 from ..residents import full_address, residents_called
@@ -141,8 +141,9 @@ async def _told_holders(ctx: Ctx, inc: dict, person: dict, text: str) -> list[st
     chats = [c for c in await listeners(svc, inc) if c != ctx.ev.user_id]
     if not chats:
         return []
-    said = svc.cat.t("alert.staff_added", n=inc["id"], name=person["name"], by=me.name, words=clip(text, 300))
-    sent = await svc.outbox.send_all([Outbound(c, said, urgent=inc["kind"] == "emergency", tag=f"added:{inc['id']}")
+    said = lambda c: staff_langs.t(svc, c, "alert.staff_added", n=inc["id"],  # noqa: E731 — in her language
+                                   name=person["name"], by=me.name, words=clip(text, 300))
+    sent = await svc.outbox.send_all([Outbound(c, said(c), urgent=inc["kind"] == "emergency", tag=f"added:{inc['id']}")
                                       for c in chats])
     return [st.name for st in svc.settings.staff for c, res in zip(chats, sent) if res.ok and st.telegram_id == c]
 

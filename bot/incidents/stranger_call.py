@@ -22,7 +22,9 @@ The sender gets 120 and the committee phone at once, whatever staff are told (th
 """
 from __future__ import annotations
 
-from .. import roster
+from functools import partial
+
+from .. import roster, staff_langs
 from ..flows.base import Ctx
 from ..services import Services
 from ..residents import door_said, residents_at
@@ -188,17 +190,19 @@ async def said_after(svc: Services, ev: Inbound, text: str, recent: bool) -> int
                                          "words": text[:300]})
     if not await svc.store.within_quota(f"stranger_said:{ev.user_id}:{n}", now, WINDOW_SECONDS, FOLLOW_UPS):
         return 0
-    told = svc.cat.t("alert.reporter_added", n=n, reporter=reporter["name"], relation=reporter["relation"],
-                     words=text[:300])
-    if at_door := await _at_door(svc, n, text):  # "我住3号楼602": who the register has there, to phone first
-        told += "\n" + "\n".join([svc.cat.t("packet.claims_door", who=reporter["name"],
-                                              name="、".join(c["name"] for c in at_door))]
-                                 + [svc.cat.t("packet.candidate", **c) for c in at_door])
+    at_door = await _at_door(svc, n, text)  # "我住3号楼602": who the register has there, to phone first
+
+    def told(chat: int) -> str:  # in her language; the stranger's words as written
+        t = partial(staff_langs.t, svc, chat)
+        return "\n".join([t("alert.reporter_added", n=n, reporter=reporter["name"], relation=reporter["relation"],
+                            words=text[:300])]
+                         + ([t("packet.claims_door", who=reporter["name"], name="、".join(c["name"] for c in at_door))]
+                            + [t("packet.candidate", **c) for c in at_door] if at_door else []))
     where, failed = ev.origin if ev.kind == "location" else None, []  # her pin, forwarded under the line
     reached = await roster.pass_on(svc, await listeners(svc, inc), told, where, tag=f"added:{n}", urgent_intro=True,
                                    failed=failed)
     if not reached and where is None:  # lost while Telegram fails: sent again soon to those holding it (notes_owed.py)
-        await svc.incidents.owe_note(n, k, {chat: told for chat in failed}, urgent=True)
+        await svc.incidents.owe_note(n, k, {chat: told(chat) for chat in failed}, urgent=True)
     return reached
 
 

@@ -81,14 +81,16 @@ class AgeBands:
         return result.ok
 
     async def list_for_staff(self, due: list[tuple[dict, int]], today: date) -> None:
-        cat, loc = self.svc.cat, self.svc.settings.locale
-        lines = [cat.t("ageband.staff_list", month=today.month, count=len(due))]
-        for person, age in due:
-            f = self.facts(age, loc)
-            key = "ageband.staff_row" if person.get("tg_id") else "ageband.staff_row_in_person"
-            lines.append(cat.t(key, name=person["name"], age=age, phone=person.get("phone", ""), new=f["new"]))
-        lines.append(cat.t("ageband.source", **self.facts(65, loc)))
-        text = "\n".join(lines)
-        await self.svc.outbox.send_all([roster.staff_line(self.svc, st.telegram_id, text, tag="ageband")
+        cat = self.svc.cat
+
+        def text(chat: int) -> str:  # in her language
+            loc = self.svc.staff_locale(chat)
+            lines = [cat.t("ageband.staff_list", loc, month=today.month, count=len(due))]
+            for person, age in due:
+                key = "ageband.staff_row" if person.get("tg_id") else "ageband.staff_row_in_person"
+                lines.append(cat.t(key, loc, name=person["name"], age=age, phone=person.get("phone", ""),
+                                   new=self.facts(age, loc)["new"]))
+            return "\n".join(lines + [cat.t("ageband.source", loc, **self.facts(65, loc))])
+        await self.svc.outbox.send_all([roster.staff_line(self.svc, st.telegram_id, text(st.telegram_id), tag="ageband")
                                         for st in self.svc.settings.staff])
 

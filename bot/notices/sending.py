@@ -98,9 +98,12 @@ class Notices:
         if not done.get("finished_told"):  # else a resumed drain that found the work done (and its sender told)
             missed = sum(1 for s in states.values() if s in NOT_REACHED)
             dead = sum(1 for s in states.values() if s == DECEASED)
-            text = self.svc.cat.t("notice.finished", n=n, reached=len(states) - missed - dead, missed=missed,
-                                  hours=_hours(notice["hours"])) + _deceased_line(self.svc.cat, dead)
-            await self.svc.outbox.send_all([roster.staff_line(self.svc, chat, text) for chat in await self.senders(notice)])
+            def text(chat: int) -> str:  # in the sender's language
+                loc = self.svc.staff_locale(chat)
+                return self.svc.cat.t("notice.finished", loc, n=n, reached=len(states) - missed - dead, missed=missed,
+                                      hours=_hours(notice["hours"])) + _deceased_line(self.svc.cat, dead, loc)
+            await self.svc.outbox.send_all([roster.staff_line(self.svc, chat, text(chat))
+                                            for chat in await self.senders(notice)])
             await self.store.update_notice(n, finished_told=True)
         await self.store.cancel_deadline(lease)  # the lease goes only now: a crash before leaves it to the tick
 
@@ -136,34 +139,37 @@ class Notices:
         notice, states = await self.store.notice(n), await self.store.notice_states(n)
         if notice is None:
             return
-        cat = self.svc.cat
         order = sorted(states, key=lambda rid: int(rid.lstrip("r")) if rid.lstrip("r").isdigit() else 0)
         silent = [rid for rid in order if states[rid] == "sent"]
         missed = [rid for rid in order if states[rid] in NOT_REACHED]
-        acked = sum(1 for s in states.values() if s == "ack")
-        lines = [cat.t("notice.followup", n=n, hours=_hours(notice["hours"]), acked=acked, silent=len(silent),
-                       missed=len(missed)) + _deceased_line(cat, sum(1 for s in states.values() if s == DECEASED))]
-        for title, rids in (("notice.followup_silent", silent), ("notice.followup_missed", missed)):
-            if rids:
-                lines.append(cat.t(title))
-            for rid in rids[:LISTED]:
-                p = await self.store.resident(rid) or {}
-                lines.append(cat.t("notice.followup_row", name=p.get("name", "?"), phone=p.get("phone", ""),
-                                   address=full_address("", p), why=cat.t(f"notice.state_{states[rid]}")))
-            if len(rids) > LISTED:
-                lines.append(cat.t("notice.followup_more", more=len(rids) - LISTED))
-        buttons = ((Button(cat.t("notice.btn_visits"), f"nt:v:{n}"),),) if silent or missed else ()
-        await self.svc.outbox.send_all([roster.staff_line(self.svc, chat, "\n".join(lines), buttons=buttons,
-                                                   tag=f"noticefu:{n}")
-                                        for chat in await self.senders(notice)])
+        people = {rid: await self.store.resident(rid) or {} for rid in (silent[:LISTED] + missed[:LISTED])}
+
+        def said(chat: int) -> Outbound:  # in the sender's language
+            loc = self.svc.staff_locale(chat)
+            t = lambda key, **kw: self.svc.cat.t(key, loc, **kw)  # noqa: E731
+            lines = [t("notice.followup", n=n, hours=_hours(notice["hours"]),
+                       acked=sum(s == "ack" for s in states.values()), silent=len(silent), missed=len(missed))
+                     + _deceased_line(self.svc.cat, sum(1 for s in states.values() if s == DECEASED), loc)]
+            for title, rids in (("notice.followup_silent", silent), ("notice.followup_missed", missed)):
+                lines += [t(title)] if rids else []
+                lines += [t("notice.followup_row", name=people[rid].get("name", "?"),
+                            phone=people[rid].get("phone", ""), address=full_address("", people[rid]),
+                            why=t(f"notice.state_{states[rid]}"))
+                          for rid in rids[:LISTED]]
+                lines += [t("notice.followup_more", more=len(rids) - LISTED)] if len(rids) > LISTED else []
+            buttons = ((Button(t("notice.btn_visits"), f"nt:v:{n}"),),) if silent or missed else ()
+            return roster.staff_line(self.svc, chat, "\n".join(lines), buttons=buttons, tag=f"noticefu:{n}")
+        await self.svc.outbox.send_all([said(chat) for chat in await self.senders(notice)])
 
     async def senders(self, notice: dict) -> list[int]:
         """Who hears how the notice went: its sender, unless they have left the staff list since (the list names
-        residents and their phones); then the staff on duty."""
-        s = self.svc.settings
-        if roster.staff_by_tg(s, notice["by_chat"]):
+        residents and their phones) or are on leave now (its doors to phone or visit are work for the duty); then the
+        staff on duty."""
+        s, overrides = self.svc.settings, await self.store.duty_overrides()
+        st = roster.staff_by_tg(s, notice["by_chat"])
+        if st and roster.away(overrides, self.svc.clock.ts()).get(st.id) != "leave":
             return [notice["by_chat"]]
-        return [st.telegram_id for st in roster.on_duty(s, self.svc.clock.now(), await self.store.duty_overrides())]
+        return [st.telegram_id for st in roster.on_duty(s, self.svc.clock.now(), overrides)]
 
     async def not_acknowledged(self, n: int) -> list[str]:
         return sorted(rid for rid, s in (await self.store.notice_states(n)).items() if s not in ("ack", DECEASED))
@@ -182,8 +188,8 @@ def resident_message(cat, loc: str, n: int, notice: dict, chat: int) -> Outbound
                     photo=notice.get("photo"), bulk=True, tag=f"notice:{n}")
 
 
-def _deceased_line(cat, count: int) -> str:
-    return "\n" + cat.t("notice.deceased", count=count) if count else ""
+def _deceased_line(cat, count: int, locale: str | None = None) -> str:
+    return "\n" + cat.t("notice.deceased", locale, count=count) if count else ""
 
 
 def _hours(h: float) -> str:

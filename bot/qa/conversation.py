@@ -6,14 +6,15 @@ qa.age      the answer depends on an age the register does not know: "您今年�
 from __future__ import annotations
 
 import re
+from functools import partial
 
-from .. import roster
+from .. import roster, staff_langs
 from ..flows.base import Ctx
 from ..flows.chat_words import core
 from ..flows.menu import show_menu
 from ..flows.understanding import danger_in
 from ..people import age_of
-from ..types import Outbound
+from ..types import Button, Outbound
 from nlu.qa_compose import figure_said, only_figure_for
 from . import whose
 
@@ -154,9 +155,10 @@ async def on_button(ctx: Ctx, action: str, arg: str) -> None:
         person = await ctx.svc.store.resident(ctx.me.resident_id) or {}
         s, reached = ctx.svc.settings, False
         for st in roster.on_duty(s, ctx.svc.clock.now(), await ctx.svc.store.duty_overrides()):
+            t = partial(staff_langs.t, ctx.svc, st.telegram_id)  # in her language; the question as asked
             reached |= (await ctx.svc.outbox.send(Outbound(
-                st.telegram_id, ctx.svc.cat.t("qa.staff_question", n=qid, name=person.get("name", "?"), text=question),
-                buttons=((ctx.button("btn.answer", f"q:ans:{qid}"),),), tag=f"question:{qid}"))).ok
+                st.telegram_id, t("qa.staff_question", n=qid, name=person.get("name", "?"), text=question),
+                buttons=((Button(t("btn.answer"), f"q:ans:{qid}"),),), tag=f"question:{qid}"))).ok
         ctx.goto(None)  # (none got it: kept on the staff's /questions list, and she is told the truth)
         show_menu(ctx, "qa.sent_to_staff" if reached else "qa.question_kept", phone=s.community.committee_phone)
         return

@@ -5,13 +5,15 @@ Steps: (none) → ask for contact; contact → link resident / family / doctor, 
 from __future__ import annotations
 
 import logging
+from functools import partial
 
-from .. import roster
+from .. import roster, staff_langs
 from ..flows.base import Ctx
 from ..flows.both import offer_choice, t_both
 from ..flows.menu import keyboard, show_menu
 from ..flows.understanding import WORDED, is_emergency, understand
 from ..people import locale_of, mask_phone
+from ..types import Button
 from .address import full_address
 from . import stranger_words
 from .register import normalise_phone
@@ -59,9 +61,11 @@ async def on_contact(ctx: Ctx) -> None:
     log.info("sign-up pending for %s", mask_phone(phone))
     ctx.say(ctx.t("onboard.pending", phone=ctx.svc.settings.community.committee_phone))
     for st in await roster.reachable_on_duty(ctx.svc):
+        t = partial(staff_langs.t, ctx.svc, st.telegram_id)  # in her language, not the one who signs up
         await ctx.svc.outbox.send(roster.staff_line(  # no call for help: silent at night
-            ctx.svc, st.telegram_id, ctx.svc.cat.t("signup.staff_ask", name=ev.first_name or "?", phone=phone),
-            buttons=((ctx.button("btn.approve", f"su:ok:{ev.user_id}"), ctx.button("btn.reject", f"su:no:{ev.user_id}")),),
+            ctx.svc, st.telegram_id, t("signup.staff_ask", name=ev.first_name or "?", phone=phone),
+            buttons=((Button(t("btn.approve"), f"su:ok:{ev.user_id}"),
+                      Button(t("btn.reject"), f"su:no:{ev.user_id}")),),
             tag=f"signup:{ev.user_id}"))
 
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from .. import roster
+from .. import roster, staff_langs
+from ..types import Button
 from ..flows.base import Ctx
 
 WISH_SECONDS = 3600  # one wish a stranger an hour reaches staff
@@ -70,8 +71,9 @@ async def wish(ctx: Ctx, text: str) -> str:
     name = ctx.ev.first_name or "?"
     qid = await svc.store.add_question({"resident": "", "name": name, "text": text[:300], "topic": "signup",
                                         "status": "asked_staff", "at": now, "user": uid})
-    told = svc.cat.t("stranger.wish_staff", n=qid, name=name, words=text[:200])
-    buttons = ((ctx.button("btn.answer", f"q:ans:{qid}"),),)
+    told = lambda chat: staff_langs.t(svc, chat, "stranger.wish_staff",  # noqa: E731 — in her language
+                                      n=qid, name=name, words=text[:200])
+    buttons = lambda chat: ((Button(staff_langs.t(svc, chat, "btn.answer"), f"q:ans:{qid}"),),)  # noqa: E731
     if not await roster.pass_on(svc, [], told, None, tag=f"question:{qid}", buttons=buttons):
         await svc.store.forget_stranger_wish(uid)  # nobody heard it: the next wish is tried again
         return "stranger.wish_call"
@@ -96,7 +98,8 @@ async def after_cry(ctx: Ctx, text: str) -> bool:
         return False
     if not await svc.store.within_quota(f"stranger_after:{uid}:{at}", now, AFTER_CRY_SECONDS * 2, FOLLOW_UPS):
         return False
-    told = svc.cat.t("stranger.said_after", name=ctx.ev.first_name or "?", words=text[:200])
+    told = lambda chat: staff_langs.t(svc, chat, "stranger.said_after", name=ctx.ev.first_name or "?",  # noqa: E731
+                                      words=text[:200])
     reached = await roster.pass_on(svc, [], told, None, tag="stranger", urgent_intro=True)
     ctx.say(ctx.t("stranger.passed_on" if reached else "stranger.not_reached",
                   phone=svc.settings.community.committee_phone), urgent=True)

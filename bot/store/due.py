@@ -9,12 +9,14 @@ from typing import Sequence
 
 from .base import StoreBase
 
-# The first score of each time-ordered set in KEYS ('' for an empty one), as Redis spells it (full precision).
+# The first score of each time-ordered set in KEYS but the last ('' for an empty one), as Redis spells it (full
+# precision); then the last key's value: how often a staff member's language changed ('' for never).
 _EARLIEST = """
 local out = {}
-for i, key in ipairs(KEYS) do
-  out[i] = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')[2] or ''
+for i = 1, #KEYS - 1 do
+  out[i] = redis.call('ZRANGE', KEYS[i], 0, 0, 'WITHSCORES')[2] or ''
 end
+out[#KEYS] = redis.call('GET', KEYS[#KEYS]) or ''
 return out
 """
 
@@ -22,20 +24,24 @@ return out
 @dataclass(frozen=True)
 class Earliest:
     """When a committee's next deadline (escalation, time-out, notice …) and its next check-in step (either queue)
-    fall due; None: nothing waiting. A leased item counts from the end of its lease."""
+    fall due; None: nothing waiting. A leased item counts from the end of its lease. `langs`: how often a staff
+    member's language changed, by any worker (a worker that knew another count reads them again: bot/staff_langs.py)."""
 
     deadline: float | None
     checkin: float | None
+    langs: str = ""
 
 
 def _earliest_keys(store: StoreBase) -> list[str]:
-    return [store.keys.deadlines(), store.keys.checkins_queue("due"), store.keys.checkins_queue("ladder")]
+    return [store.keys.deadlines(), store.keys.checkins_queue("due"), store.keys.checkins_queue("ladder"),
+            store.keys.staff_langs()]
 
 
 def _earliest(reply) -> Earliest:
-    deadline, *checkins = [float(v) if v else None for v in reply]
+    *times, langs = reply
+    deadline, *checkins = [float(v) if v else None for v in times]
     checkin = min((c for c in checkins if c is not None), default=None)
-    return Earliest(deadline, checkin)
+    return Earliest(deadline, checkin, langs.decode() if isinstance(langs, bytes) else str(langs))
 
 
 async def earliest_due(stores: Sequence[StoreBase]) -> list[Earliest | Exception]:

@@ -148,6 +148,7 @@ class Keys:
     def covers_open(self) -> str: return self._key("duty:covers")
     def staff_bindings(self) -> str: return self._key("staff:tg")
     def unreachable_staff(self) -> str: return self._key("staff:unreachable")
+    def staff_langs(self) -> str: return self._key("staff:langs")  # counts changes of a staff member's language
     def questions(self) -> str: return self._key("questions")
     def questions_seq(self) -> str: return self._key("questions:seq")
     def send_log(self) -> str: return self._key("sendlog")

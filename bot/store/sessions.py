@@ -19,6 +19,19 @@ class SessionsStore(StoreBase):
         v = await self.r.hget(self.keys.prefs(uid), name)
         return v.decode() if v else None
 
+    async def staff_langs(self, uids: list[int]) -> tuple[str, list[list[str | None]]]:
+        """How often a staff member's language changed, and each of `uids`' language and whether she chose it, in
+        one round trip."""
+        async with self.r.pipeline(transaction=False) as p:
+            p.get(self.keys.staff_langs())
+            for uid in uids:
+                p.hmget(self.keys.prefs(uid), ("locale", "chosen"))
+            version, *got = await p.execute()
+        return (version or b"").decode(), [[v.decode() if v else None for v in row] for row in got]
+
+    async def staff_lang_changed(self) -> None:
+        await self.r.incr(self.keys.staff_langs())
+
     async def set_pref(self, uid: int, name: str, value: str) -> None:
         await self.r.hset(self.keys.prefs(uid), name, value)
 
@@ -29,14 +42,6 @@ class SessionsStore(StoreBase):
     async def set_prefs(self, uid: int, values: dict[str, str]) -> None:
         if values:
             await self.r.hset(self.keys.prefs(uid), mapping=values)
-
-    async def prefs_many(self, uids: list[int], *names: str) -> list[list[str | None]]:
-        """Preferences `names` of each of `uids`, in one round trip."""
-        async with self.r.pipeline(transaction=False) as p:
-            for uid in uids:
-                p.hmget(self.keys.prefs(uid), names)
-            got = await p.execute()
-        return [[v.decode() if v else None for v in row] for row in got]
 
     # --- sign-ups waiting for staff ---------------------------------------------
     async def add_pending(self, tg: int, info: dict) -> None:
