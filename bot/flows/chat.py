@@ -24,7 +24,7 @@ from .chat_words import DECLINED, NO, QUESTION, YES, core, kind_of
 from .menu import show_menu
 
 # "what day is it?" from someone who lost track: the bot's clock answers (never before a cry: route_intent runs after)
-TODAY = re.compile(r"(今天|今日|今朝)(是)?(几号|几月几号|几月几日|星期几|礼拜几|周几|什么日子)|(现在|这会儿?)(是)?几点|^几点(钟)?了"
+TODAY = re.compile(r"(今天|今日|今朝)(是)?(几号|几月几号|几月几日|星期几|礼拜几|周几|什么日子)|(现在|这会儿?)(是)?几点|^几点(钟)?了|天(亮|还没亮)了?(吗|没|伐)"
                    r"|\bwhat (day|date|time) is it\b|\bwhat'?s the (date|time)\b", re.I)
 # "这个怎么用", "你们能干什么": what the bot is for, in short lines
 WHAT_I_DO = re.compile(r"怎么用|(你|你们|这个)(能|可以|会)(干|做)(什么|啥)|有(什么|啥)(用|功能)|\bwhat can you do\b"

@@ -72,14 +72,14 @@ async def on_text(ctx: Ctx) -> None:
         if step == "confirm_address" and (AT_HOME.fullmatch(text) or address_steps.own_room(ctx, text)):
             await address_steps.on_address_answer(ctx, "yes", n)  # "在家里", "老地方", her own "602": the register's
             return
-        if step == "confirm_address" and not danger_in(ctx.svc, text) and (
-                address_steps.BARE_ROOM.fullmatch(text) or NOT_THERE.search(text)):
-            await address_steps.not_there(ctx, n)  # "502": another door; "我不在家", "我搬家了": asked where she is
-            return
         if step == "confirm_address" and PLACE.search(text) and not danger_in(ctx.svc, text):
             # "在菜场", "不对，我在女儿家": where they are, in their words: to staff now, never lost to small talk
             ctx.goto("help", "ask_address" if intent == "deny" else step, incident=n, asked_twice=True)
             await address_steps.on_address_text(ctx, n)
+            return
+        if step == "confirm_address" and not danger_in(ctx.svc, text) and (
+                address_steps.BARE_ROOM.fullmatch(text) or NOT_THERE.search(text)):  # (no place named)
+            await address_steps.not_there(ctx, n)  # "502": another door; "我不在家", "我搬家了": asked where she is
             return
         if intent in ("affirm", "deny"):
             answer = "yes" if intent == "affirm" else "no"
