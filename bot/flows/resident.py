@@ -86,7 +86,7 @@ async def on_text(ctx: Ctx) -> None:
         return await _one(ctx, told, text, result)
     if not flow and await facts_told.resident_told(ctx, text):  # "我搬家了 现在住6号楼201": staff update it
         return
-    if flow == "qa" and await qa.whose_step(ctx, text, result):  # "那我老伴呢": his allowance, or is he missing?
+    if flow in ("qa", None) and await qa.whose_step(ctx, text, result):  # "那我老伴呢": his allowance, or missing?
         return
     if is_emergency(result) and not qa.figure_told(ctx, text):  # "我老伴82岁呢": a follow-up
         await help_request.start_help(ctx, "emergency", words=text, source="text", confirm_need=True)
