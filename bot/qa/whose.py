@@ -30,13 +30,16 @@ MONEY = re.compile(r"养老金|退休金|津贴|补贴|钱|钞票|几钿|多少|
 WAIT_SECONDS = 300
 TIMER = "whose"
 ASKED = re.compile(r"^(?:那|那么|还有)|(?:呢|咧|哪|呐|伐)$")  # a question about him, not his name alone ("老伴")
+WORRIED = re.compile(r"我?(?:好|很|真|有点|有些|老)?(?:担心|不放心)(?:我|我的|我家|阿拉)?的?"  # "我好担心我老伴"
+                     r"(?:老伴儿?|老头子?|老太婆|老太太|老公|老婆|爱人|丈夫|妻子)(?:了|啊|呀|呢)?")
 
 
 def asks_after_spouse(ctx: Ctx, text: str) -> bool:
     """"那我老伴呢", "我老头子呢？" (nothing else) right after an answer on a topic, or with nothing asked at all."""
     if ctx.step[0] == "qa" and ctx.session.get("topic"):
         return spouse_only(text)
-    return ctx.step == (None, None) and spouse_only(text) and bool(ASKED.search(core(text)))
+    said = core(text)
+    return ctx.step == (None, None) and (spouse_only(text) and bool(ASKED.search(said)) or bool(WORRIED.fullmatch(said)))
 
 
 def asks_for_him(ctx: Ctx, text: str) -> bool:
