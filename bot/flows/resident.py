@@ -222,9 +222,9 @@ COMPANY = re.compile(r"(?<!谢谢你)(?<!谢谢您)(陪我|跟我|和我)(聊|�
 
 def not_understood(ctx: Ctx, text: str) -> None:
     """"没太明白" and the menu, then [📨 转给社工]: the words are kept for that tap (a resident's or a family
-    contact's)."""
+    contact's). A neighbour's renovation, noise or dust ("隔壁在装修 灰尘好大") is understood: staff can talk to them."""
     chat.keep_unclear(ctx, text)
-    show_menu(ctx, "talk.not_understood")
+    show_menu(ctx, "talk.nuisance" if chat.NUISANCE.search(text) else "talk.not_understood")
     ctx.say(ctx.t("talk.pass_on"), buttons=[[ctx.button("btn.pass_on", "pass:on")]])
 
 
