@@ -37,3 +37,14 @@ async def test_a_worry_about_her_husband_alone_asks_what_about_him(people):
 async def test_a_fall_feared_is_still_no_call(people, words):
     wang, said, staff = await _says(people, words)
     assert not any("紧急求助" in t for t in staff), staff
+
+
+@pytest.mark.parametrize("words", [
+    "那个我跟你说啊我老伴昨天晚上开始就不舒服今天早上叫他他也不怎么理我我有点担心",   # voice input, no marks
+    "老头子发烧了 叫他也不大答应",
+])
+async def test_her_husband_ill_and_hardly_answering_is_a_call_not_her_own_ailment(people, words):
+    wang, said, staff = await _says(people, words)   # the first was "听到您不舒服…要不要请社工来看看您？"
+    assert any(words in t for t in staff if "紧急求助 #1" in t), staff
+    assert "听到您不舒服" not in said, said
+
