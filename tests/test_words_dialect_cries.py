@@ -23,6 +23,7 @@ async def _says(people, words):
     ("我好辛苦 透唔到气", "坐起来"),
     ("电梯坏了我在里面", "警铃"),            # was a calm request
     ("电梯停了 我关在里面出不来", "警铃"),
+    ("我頭很痛 要裂開了", "止痛药"), ("我头痛到爆", "止痛药"),   # a worst headache with a space: only the model's doubt
     ("我摔刀了", "侧身"), ("我昏到在地上", "侧身"), ("我中凤了", "坐下或躺下"),   # pinyin slips: were the generic lines
 ])
 async def test_a_cry_in_dialect_alerts_staff_with_the_advice_for_what_happened(people, words, advice):
