@@ -31,7 +31,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_DATA = PACKAGE_DIR / "data" / "nlu.yml"
 DEFAULT_CACHE_DIR = PACKAGE_DIR.parent / "var" / "nlu-cache"
 # Source files whose change must invalidate a cached model.
-_CODE_FILES = tuple(Path(m.__file__) for m in (features, training_data, zh_variants)) + (Path(__file__),)
+_CODE_FILES = tuple(Path(m.__file__) for m in (features, training_data, zh_variants)) + (Path(__file__),
+                                                                                      zh_variants.DATA)
 # Library versions that change features or the pickle format.
 _LIB_VERSIONS = f"sklearn {sklearn.__version__} numpy {np.__version__} pypinyin {pypinyin.__version__}"
 

@@ -2,10 +2,15 @@
 
 Some residents write in 繁體 (from Hong Kong, Taiwan or an old input method). The model is
 trained on simplified text, so we fold the common traditional forms onto simplified ones
-before feature extraction. A small table keeps us free of a heavy dependency; pinyin
-features cover any character the table misses, since both forms read the same.
+before feature extraction. A table keeps us free of a heavy dependency: the pairs below, then
+the ~2,500 of nlu/data/zh_traditional.txt (from OpenCC's, only those that fold the same in
+every word), so "擔心", "厲害", "腫了" read as the simplified words the red flags and the model know.
 """
 from __future__ import annotations
+
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "zh_traditional.txt"
 
 # Pairs of (traditional, simplified), one character each. Ambiguous forms whose
 # simplification depends on the word (e.g. 乾/干, 著/着, 髮/发 vs 發/发 both fine) are
@@ -36,11 +41,18 @@ _PAIRS = (
     "豐丰 滙汇 匯汇 嶺岭 閔闵 貴贵 島岛 臨临 鳳凤 榮荣 勝胜 雲云 淺浅 瀏浏 濱滨 壽寿 "
 )
 
-_TRAD = "".join(p[0] for p in _PAIRS.split() if p[0] != p[1])
-_SIMP = "".join(p[1] for p in _PAIRS.split() if p[0] != p[1])
-TABLE = str.maketrans(_TRAD, _SIMP)
+
+
+def _read(path: Path) -> dict[str, str]:
+    words = [w for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+             for w in line.split()]
+    return {w[0]: w[1] for w in words}
+
+
+_FOLD = {**_read(DATA), **{p[0]: p[1] for p in _PAIRS.split() if p[0] != p[1]}}  # our own table decides
+TABLE = str.maketrans(_FOLD)
 
 
 def pairs() -> list[tuple[str, str]]:
     """The (traditional, simplified) pairs that actually differ, for tests and audits."""
-    return list(zip(_TRAD, _SIMP))
+    return list(_FOLD.items())

@@ -57,10 +57,13 @@ async def test_a_dropped_bowl_a_pets_fall_or_the_news_alarms_nobody(people, app,
     assert not any("需要马上有人来吗" in t or "已通知值班社工" in t for t in wang.texts())
 
 
-async def test_where_is_my_husband_with_nothing_asked_before_is_still_an_emergency(people, app):
-    """Not taken by the fast lane any more (after a pension answer it is most often his allowance): its step still
-    raises the call at once when nothing was being asked."""
+async def test_where_is_my_husband_with_nothing_asked_before_is_one_tap_from_an_emergency(people, app):
+    """Not taken by the fast lane any more (after a pension answer it is most often his allowance). With nothing asked
+    before it was a full 🆘 at once; session 20 asks what about him instead, the missing husband one tap away (and a
+    person phones if no reply comes: tests/test_spouse_asked_alone.py)."""
     wang, li = await _says(people, "我老头子呢")
+    assert not any("紧急求助" in t for t in li.texts())
+    await wang.click(wang.last(), "找不到老伴了")
     assert "我老头子呢" in li.last("紧急求助 #1").text
 
 

@@ -8,7 +8,8 @@ knows (it works, who it is, the committee's phone, how to send a voice), never a
 "好的", "了解", "不对"         acknowledged (no 🆘: the model   "？？？", "。。。"          I am here; type, speak, 🆘
                                is unsure of two characters)    "对不起"                   never mind
 "我不会打字", "你听得见吗"     a voice reaches a person        "12345", "13911110002"     dial it yourself
-"我怕打雷"                     safe indoors, windows shut
+"我怕打雷"                     safe indoors, windows shut     "外面有人吵架好吓人"       door shut; 110 if it turns to harm
+"我起来上厕所", "半夜起夜"     light on, slowly, phone along
 "几点钟了", "明天星期几"       the bot's clock                 "好的" to "要我帮您问问社工吗？"   asked
 "不用叫救护车", "不用打110了"  no alarm, but staff hear it (on an open call: the staff who hold it)
 A question it has no answer to ("社区最近有什么活动") is said to be one, with [📨 转给社工] (not "没太明白").
@@ -29,6 +30,9 @@ TODAY = re.compile(r"(今天|今日|今朝)(是)?(几号|几月几号|几月几�
 # "这个怎么用", "你们能干什么": what the bot is for, in short lines
 WHAT_I_DO = re.compile(r"怎么用|(你|你们|这个)(能|可以|会)(干|做)(什么|啥)|有(什么|啥)(用|功能)|\bwhat can you do\b"
                        r"|\bhow (do i|to) use\b", re.I)
+
+# a neighbour's renovation, noise or dust, that the model cannot place (no need it knows): staff may talk to them
+NUISANCE = re.compile(r"装修|噪音|吵得(?:睡不着|受不了|要命|不得了)|(?:灰尘|灰)(?:好|很|太|老)大|电钻|敲敲打打")
 
 
 def today(ctx: Ctx) -> dict:
@@ -68,7 +72,8 @@ REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": 
            "marks": "talk.only_marks", "hotline_12345": "talk.hotline_12345", "hotline_12333": "talk.hotline_12333",
            "birthday": "talk.birthday", "eaten": "talk.eaten", "hear": "talk.hear", "voice": "talk.voice",
            "sorry": "talk.sorry", "ack": "talk.ack", "medicine": "talk.medicine", "thunder": "talk.thunder",
-           "busy": "talk.busy"}
+           "busy": "talk.busy", "quarrel": "talk.quarrel",
+           "night_up": "talk.night_up"}
 
 
 async def changed_mind(ctx: Ctx, text: str) -> bool:

@@ -4,6 +4,8 @@ line for her, never an ambulance's advice nor "需要马上有人来吗？":
 carer_away  her husband or wife, or her carer, in hospital or gone away ("老伴住院了", "保姆回老家了"): she is well, but
             alone now, and the committee should know who looks after her
 low_mood    "今天不想说话", "心情不好": a gentle word, staff told (a call in a day or two), no alarm and no doctor
+worried     "我好担心", "我好担心我儿子" (a worry, nothing else said): never "fine"; a kind word, staff phone her (a worry
+            about her husband alone, "我好担心我老伴", is asked what about him: bot/qa/whose.py)
 stolen      "我钱包被偷了": a theft already over — 110 to report it, staff to help with cards; no ambulance, no fall's advice
 locked_out  "被关在门外了": shut out of her flat — where to wait warm, staff bring help; not "trapped" (bot/flows/resident.py)
 grief       a spouse who died (bot/flows/bereaved.py)
@@ -27,7 +29,7 @@ from .bereaved import SPOUSE, grieving
 from .chat_words import core
 from .understanding import AILING, FEARED_FALL, danger_in, is_emergency, scam_over
 
-TOLD = ("grief", "carer_away", "low_mood", "scam_told", "stolen", "locked_out", "spouse_unwell", "fall_feared")
+TOLD = ("grief", "carer_away", "low_mood", "worried", "scam_told", "stolen", "locked_out", "spouse_unwell", "fall_feared")
 CARER = rf"(?:{SPOUSE}|(?:保姆|护工|钟点工|住家阿姨)[^，,。！!？?\s]{{0,6}}?)"
 AWAY = (r"住院|住进(?:了)?医院|进(?:了)?医院|送(?:进)?(?:了)?医院|(?:在|去)医院(?:开刀|动手术|做手术)|开刀|动手术|做手术|回老家"
         r"|回乡下|辞职|不做了|请假|没来|不来了")
@@ -81,6 +83,12 @@ def asks_after_spouse(text: str) -> bool:
 SURVIVOR_ASKED = re.compile(r"(?:养老金|退休金|退休工资|丧葬|抚恤|遗属|个人账户).{0,8}(?:怎么|哪里|去哪|吗|伐|手续|领|办|[？?])")
 
 
+# a worry and nothing else: "我好担心", "我有点担心我孙子", "心里好不放心" (what she fears is not said: she is asked)
+WORRIED = re.compile(r"我?(?:现在|心里|心里头|最近|这两天)?(?:好|很|老|真|有点|有些|蛮|交关|一直)?(?:担心|不放心|发愁|犯愁|焦虑|忧心|揪心)"
+                     r"(?:死了|得很|得不得了|得睡不着觉?)?(?:我的?)?(?:儿子|女儿|孙子|孙女|外孙|外孙女|小孩|孩子|子女|家里人|身体)?"
+                     r"(?:了|啊|呀|哦|呢)?")
+
+
 def survivor_asked(text: str) -> bool:
     return bool(SURVIVOR_ASKED.search(text))
 
@@ -121,6 +129,8 @@ def away_or_low(text: str) -> str | None:
     """"carer_away" or "low_mood" told (not asked), whatever else the words say: the caller weighs a danger."""
     if ASKED.search(text) or AILING.search(text):  # "不想说话 头好晕": the ailment is read, not her mood
         return None
+    if WORRIED.fullmatch(core(text)):
+        return "worried"
     return "carer_away" if CARER_AWAY.search(text) else "low_mood" if LOW_MOOD.search(core(text)) else None
 
 

@@ -95,7 +95,7 @@ async def on_text(ctx: Ctx) -> None:
         return await _one(ctx, told, text, result)
     if not flow and await facts_told.resident_told(ctx, text):  # "我搬家了 现在住6号楼201": staff update it
         return
-    if flow == "qa" and await qa.whose_step(ctx, text, result):  # "那我老伴呢": his allowance, or is he missing?
+    if flow in ("qa", None) and await qa.whose_step(ctx, text, result):  # "那我老伴呢": his allowance, or missing?
         return
     if is_emergency(result) and not qa.figure_told(ctx, text):  # "我老伴82岁呢": a follow-up
         await help_request.start_help(ctx, "emergency", words=text, source="text", confirm_need=True)
@@ -239,9 +239,9 @@ COMPANY = re.compile(r"(?<!谢谢你)(?<!谢谢您)(陪我|跟我|和我)(聊|�
 
 def not_understood(ctx: Ctx, text: str) -> None:
     """"没太明白" and the menu, then [📨 转给社工]: the words are kept for that tap (a resident's or a family
-    contact's)."""
+    contact's). A neighbour's renovation, noise or dust ("隔壁在装修 灰尘好大") is understood: staff can talk to them."""
     chat.keep_unclear(ctx, text)
-    show_menu(ctx, "talk.not_understood")
+    show_menu(ctx, "talk.nuisance" if chat.NUISANCE.search(text) else "talk.not_understood")
     ctx.say(ctx.t("talk.pass_on"), buttons=[[ctx.button("btn.pass_on", "pass:on")]])
 
 

@@ -8,12 +8,17 @@ qa.whose   "是想问老伴的养老金，还是找不到老伴了？"
            typed instead: his age → his answer; "找不到他了", "还没回来", the model's doubt → an emergency; a pension
            question → its answer; anything else → a person: staff get both messages as a request and phone her.
            No reply within WAIT_SECONDS → the same request (timer "whose"); the buttons still work after it.
+"那我老伴呢" with nothing before it (no answer given) is asked the same way, with no pension in it: "您是说老伴怎么了？"
+           [🆘 找不到老伴了] [☎️ 请社工给我回电话]; typed: missing → an emergency, a pension question → its answer,
+           anything else (or nothing in WAIT_SECONDS) → a person phones her. "老伴" alone is not this: it may be a cry
+           cut short, and stays the model's (its one-tap question).
 """
 from __future__ import annotations
 
 import re
 
 from ..flows.base import Ctx
+from ..flows.chat_words import core
 from ..flows.life_told import asks_after_spouse as spouse_only, asks_for_spouse
 from ..flows.menu import show_menu
 from ..flows.understanding import is_emergency
@@ -24,11 +29,17 @@ MISSING = re.compile(r"找不到|寻不着|寻勿着|不见了|勿见了|没回�
 MONEY = re.compile(r"养老金|退休金|津贴|补贴|钱|钞票|几钿|多少|问问?(?:他|她|伊)")
 WAIT_SECONDS = 300
 TIMER = "whose"
+ASKED = re.compile(r"^(?:那|那么|还有)|(?:呢|咧|哪|呐|伐)$")  # a question about him, not his name alone ("老伴")
+WORRIED = re.compile(r"我?(?:好|很|真|有点|有些|老)?(?:担心|不放心)(?:我|我的|我家|阿拉)?的?"  # "我好担心我老伴"
+                     r"(?:老伴儿?|老头子?|老太婆|老太太|老公|老婆|爱人|丈夫|妻子)(?:了|啊|呀|呢)?")
 
 
 def asks_after_spouse(ctx: Ctx, text: str) -> bool:
-    """"那我老伴呢", "我老头子呢？" (nothing else) right after an answer on a topic."""
-    return ctx.step[0] == "qa" and bool(ctx.session.get("topic")) and spouse_only(text)
+    """"那我老伴呢", "我老头子呢？" (nothing else) right after an answer on a topic, or with nothing asked at all."""
+    if ctx.step[0] == "qa" and ctx.session.get("topic"):
+        return spouse_only(text)
+    said = core(text)
+    return ctx.step == (None, None) and (spouse_only(text) and bool(ASKED.search(said)) or bool(WORRIED.fullmatch(said)))
 
 
 def asks_for_him(ctx: Ctx, text: str) -> bool:
@@ -39,10 +50,13 @@ def asks_for_him(ctx: Ctx, text: str) -> bool:
 async def ask_whose(ctx: Ctx, text: str) -> None:
     """Stores what was asked and when, asks which one is meant, and sets the time a person hears if nothing comes."""
     asked = int(ctx.svc.clock.ts())
-    ctx.goto("qa", "whose", topic=ctx.session.get("topic"), question=ctx.session.get("question", ""),
-             said=text.strip()[:100], asked=asked)
-    ctx.say(ctx.t("qa.whose_ask"), buttons=[[ctx.button("btn.whose_money", "qa:whose:money")],
-                                            [ctx.button("btn.whose_missing", "qa:whose:missing")]])
+    topic = ctx.session.get("topic")
+    ctx.goto("qa", "whose", topic=topic, question=ctx.session.get("question", ""), said=text.strip()[:100], asked=asked)
+    missing = [ctx.button("btn.whose_missing", "qa:whose:missing")]
+    if topic:
+        ctx.say(ctx.t("qa.whose_ask"), buttons=[[ctx.button("btn.whose_money", "qa:whose:money")], missing])
+    else:
+        ctx.say(ctx.t("qa.whose_ask_alone"), buttons=[missing, [ctx.button("btn.call_me_back", "callback:me")]])
     await ctx.svc.store.set_deadline(f"{TIMER}:{ctx.me.resident_id}:{asked}", asked + WAIT_SECONDS)
 
 
@@ -51,18 +65,26 @@ async def on_whose_words(ctx: Ctx, text: str, result: dict, on_question) -> None
     from nlu.qa_compute import extract_age
 
     today = ctx.svc.clock.now().date()
-    said = ctx.session.get("said", "")
-    if extract_age(text, today) or extract_age(f"他{text.strip()}岁", today):  # "82", "他82岁": his answer
-        ctx.goto("qa", "age", topic=ctx.session.get("topic"), question=ctx.session.get("question", ""))
+    said, topic = ctx.session.get("said", ""), ctx.session.get("topic")
+    asks = result["intent"]["name"] in ("ask_pension", "ask_subsidy") and result["intent"]["confidence"] >= 0.6
+    if topic and (extract_age(text, today) or extract_age(f"他{text.strip()}岁", today)):  # "82", "他82岁": his
+        ctx.goto("qa", "age", topic=topic, question=ctx.session.get("question", ""))
         await on_question(ctx, text)
     elif MISSING.search(text) or is_emergency(result):  # "他躺着不动": the model's doubt is enough here
         await start_help(ctx, "emergency", words=ctx.t("qa.whose_words", said=said, reply=text), source="text")
-    elif MONEY.search(text) or result["intent"]["name"] in ("ask_pension", "ask_subsidy") \
-            and result["intent"]["confidence"] >= 0.6:
+    elif topic and (MONEY.search(text) or asks):
         await his_money(ctx, on_question)
+    elif asks:  # nothing asked before: "他的养老金怎么领" is a question of its own
+        ctx.goto("qa", "ask")
+        await on_question(ctx, text, result)
     else:  # neither: a person asks her
-        await start_help(ctx, "help", category="whose_unclear", source="text", noted="qa.whose_passed",
+        await start_help(ctx, "help", category=_unclear(topic), source="text", noted="qa.whose_passed",
                          words=ctx.t("qa.whose_words", said=said, reply=text))
+
+
+def _unclear(topic: str | None) -> str:
+    """The request's category for staff: after a pension answer, or with nothing asked before."""
+    return "whose_unclear" if topic else "spouse_unclear"
 
 
 async def on_choice(ctx: Ctx, choice: str, on_question) -> None:
@@ -101,8 +123,9 @@ async def on_deadline(svc, key: str) -> bool:
         if session.get("step") != "whose" or str(session.get("asked")) != asked or session.get("passed"):
             return True  # answered meanwhile
         await svc.store.save_session(person["tg_id"], {**session, "passed": True})
-    words = svc.cat.t("qa.whose_words", said=session.get("said", ""), reply=svc.cat.t("qa.whose_no_reply"))
-    existing, n = await svc.incidents.opened_or_open("help", person, words=words, category="whose_unclear",
+    no_reply = svc.cat.t("qa.whose_no_reply" if session.get("topic") else "qa.whose_no_reply_alone")
+    words = svc.cat.t("qa.whose_words", said=session.get("said", ""), reply=no_reply)
+    existing, n = await svc.incidents.opened_or_open("help", person, words=words, category=_unclear(session.get("topic")),
                                                      source="text", detail=words, ask_address=False)
     if not existing:
         await svc.incidents.alert_first(n)
