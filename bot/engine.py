@@ -212,8 +212,7 @@ class Engine:
         elif name == "help":
             show_menu(ctx, f"help_text.{ctx.me.role}")
         elif name in ("lang", "language"):
-            await both.choose(ctx, "en" if ctx.me.locale == "zh" else "zh")  # hers: nothing else changes it
-            show_menu(ctx, "menu.language_set")
+            await both.on_command(ctx, arg)  # [中文] [English], or the one named: hers, nothing else changes it
         elif (route := self.routes.command(name)) or name in STAFF_COMMANDS:
             if ctx.me.role not in (route.roles if route else STAFF):
                 show_menu(ctx, "bad.staff_only") if ctx.me.role != "stranger" else ask_for_contact(ctx)

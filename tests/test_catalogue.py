@@ -289,11 +289,11 @@ async def test_english_speaker_signs_up_and_sees_the_english_menu(app, lookups):
 
 async def test_lang_switches_a_chinese_speaker_to_english_and_back(people, app):
     zhang = await signed_up(people("张阿姨"), "13900000001")
-    await zhang.send("/lang")
+    await zhang.send("/lang en")
     assert zhang.last().text == "Language set to English." and zhang.last().keyboard == EN_MENU
     await zhang.send("🙋 Ask the committee for help")  # the English label is understood
     assert zhang.last().text == "What do you need help with?"
-    await zhang.send("/lang")
+    await zhang.send("/lang zh")
     assert zhang.last().text == "已切换为中文。" and zhang.last().keyboard == ZH_MENU
     await zhang.send("/start")
     assert "请按下面的大按钮" in zhang.last().text  # the choice is remembered, not just shown once

@@ -213,7 +213,7 @@ async def test_her_own_call_resolved_tells_her_in_staff_words_not_a_residents(pe
 
 async def test_her_own_call_resolved_in_english_is_in_staff_words_too(people, app):
     li, wa, chen = people("李社工"), people("王社工"), people("陈书记")
-    await li.send("/lang")
+    await li.send("/lang en")
     await li.send(CRY)
     await wa.click(wa.last("李社工"), "我来处理")
     await wa.click(wa.last("#1"), "已解决")

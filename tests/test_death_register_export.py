@@ -87,7 +87,7 @@ async def test_a_staff_member_who_reads_english_gets_the_mark_in_english(people,
     """The desk and /export in English: the 🕯 cell was Chinese (the deployment's locale, not hers)."""
     await _confirmed(people, app)
     li = people("李社工")
-    await li.send("/lang")  # she reads English
+    await li.send("/lang en")  # she reads English
     await li.send("/export")
     from_chat = _rows(next(s for s in reversed(li.inbox) if s.document).document[1])
     async with TestClient(TestServer(make_web_app(app.engine, BOT_TOKEN))) as desk:

@@ -39,8 +39,8 @@ async def test_the_timeline_says_the_head_took_it_over_from_whom(people, app, cl
 async def test_in_english_too(people, app, clock):
     await _claimed_by_wang_after_everyone_was_alerted(people, app, clock)
     chen, wa = people("陈书记"), people("王社工")
-    await chen.send("/lang")
-    await wa.send("/lang")
+    await chen.send("/lang en")
+    await wa.send("/lang en")
     await chen.click(chen.last("#1"), "🔁")
     await chen.click(chen.inbox[-1], "myself")
     said = chen.inbox[-1].text

@@ -48,7 +48,7 @@ async def test_the_register_stands_above_english_typed_on_his_phone(app, tmp_pat
 
 async def test_a_language_he_chooses_stands_above_the_register(app, tmp_path):
     wang = await _wang_registered(app, tmp_path, "中文")
-    await wang.send("/language")
+    await wang.send("/language en")
     await wang.send("🆘 Emergency help")
     said = wang.last("120").text
     assert "The social worker on duty has been told" in said and "值班社工" not in said, said

@@ -49,7 +49,7 @@ async def test_an_escalation_reaches_each_in_their_own_language(people, app, clo
 
 async def test_a_staff_member_who_chose_english_with_lang_gets_english_alerts(people, app):
     li = people("李社工")
-    await li.send("/lang")
+    await li.send("/lang en")
     zhang = await signed_up(people("张阿姨"), "13900000001")
     await zhang.send("🆘 紧急求助")
     assert "EMERGENCY #1" in li.last("#1").text
@@ -57,7 +57,7 @@ async def test_a_staff_member_who_chose_english_with_lang_gets_english_alerts(pe
 
 async def test_a_colleagues_ask_to_cover_reaches_each_in_her_language(people, app):
     chen, wa, li = people("陈书记"), people("王社工"), people("李社工")
-    await chen.send("/lang")
+    await chen.send("/lang en")
     await li.send("我今天请假")
     ask = chen.inbox[-1]
     assert "Who will take it over?" in ask.text and "我今天请假" in ask.text, ask.text  # her words as she wrote them

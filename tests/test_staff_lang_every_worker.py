@@ -22,7 +22,7 @@ async def woken(app) -> None:
 async def test_a_language_chosen_on_one_worker_is_the_one_anothers_first_alert_speaks(make_app):
     app1 = await make_app(messenger=RecordingMessenger())
     app2 = await make_app(messenger=RecordingMessenger())  # another worker on the same Redis and prefix
-    await Person(app1, LI, "李社工").send("/lang")
+    await Person(app1, LI, "李社工").send("/lang en")
     assert "English" in Person(app1, LI).last().text or "language" in Person(app1, LI).last().text.lower()
     await woken(app2)  # a second later: worker 2's wake-up job
 
@@ -34,7 +34,7 @@ async def test_a_language_chosen_on_one_worker_is_the_one_anothers_first_alert_s
     await wang.send("我没事")  # (his call stays open; staff close it)
     await Person(app2, LI, "李社工").click(Person(app2, LI).last("#1"), "Resolve")
 
-    await Person(app1, LI, "李社工").send("/lang")  # and back to Chinese: heard by worker 2 as well
+    await Person(app1, LI, "李社工").send("/lang zh")  # and back to Chinese: heard by worker 2 as well
     await woken(app2)
     zhang = await signed_up(Person(app2, 6002, "张阿姨"), "13900000001")
     await zhang.send("救命")

@@ -43,7 +43,7 @@ async def test_chinese_typed_by_a_configured_english_colleague_leaves_her_englis
 async def test_lang_stands_above_the_config(make_app, settings):
     app = await _with_languages(make_app, settings, li="zh")
     li = Person(app, 1001, "李社工", language="en")
-    await li.send("/lang")
+    await li.send("/lang en")
     assert "English" in li.last().text, li.last().text
     zhang = await signed_up(Person(app, 5504, "张阿姨"), "13900000001")
     await zhang.send("🆘 紧急求助")

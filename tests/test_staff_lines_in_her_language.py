@@ -21,7 +21,7 @@ async def test_a_sign_up_to_approve_reaches_her_in_english_with_english_buttons(
 
 async def test_her_notices_report_and_a_residents_question_about_it_come_in_english(people, app, clock):
     zhang, li = await _noticed(app, people)
-    await li.send("/lang")  # English from now on
+    await li.send("/lang en")  # English from now on
     await zhang.send("停水到几点")
     question = li.last("停水到几点")
     assert "asks about notice #1" in question.text, question.text

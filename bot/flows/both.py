@@ -7,11 +7,13 @@ from then on as /language does. Everything else follows the profile until she ty
 language."""
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from .. import staff_langs
 from ..types import Button
 from .base import Ctx
+from .menu import show_menu
 
 BETWEEN = "\n\n"
 
@@ -48,3 +50,19 @@ async def choose(ctx: Ctx, locale: str) -> None:
     await ctx.svc.store.set_prefs(ctx.ev.user_id, {"locale": locale, "chosen": "1"})
     ctx.me.locale, ctx.me.guessed = locale, False
     await staff_langs.heard(ctx.svc, ctx.ev.user_id, locale)  # (a staff member's alerts: from now on)
+
+
+# a language named with /language ("/lang en", "/language 中文")
+NAMED = {"zh": re.compile(r"(zh(-hans)?|chinese|中文|汉语|普通话|华语)", re.I), "en": re.compile(r"(en|english|英文|英语)", re.I)}
+
+
+async def on_command(ctx: Ctx, arg: str) -> None:
+    """/language with a language named sets it at once; alone, it asks in both languages, one tap each — never
+    switches by itself (typed by mistake, it would leave her with a menu she cannot read)."""
+    if named := next((loc for loc, words in NAMED.items() if words.fullmatch(arg.strip())), None):
+        await choose(ctx, named)
+        show_menu(ctx, "menu.language_set")
+        return
+    cat = ctx.svc.cat
+    ctx.say("\n".join(cat.t("lang.choose", loc) for loc in ("zh", "en")),
+            buttons=((Button(cat.t("lang.self", "zh"), "lang:zh"), Button(cat.t("lang.self", "en"), "lang:en")),))
