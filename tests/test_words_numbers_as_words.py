@@ -3,15 +3,7 @@ overdose) got "这个我答不上来" and "我吃了二十片安眠药" "没太�
 blood sugar) was only "unwell", with no word to eat sugar; "伊倒勒地上了" (he is down on the floor) got the generic
 "walk to the door". Two pills, or a sugar of seven, stay calm."""
 import pytest
-from conftest import signed_up
-
-
-async def _says(people, words):
-    wang = await signed_up(people("王老伯"), "13900000002")
-    n = len(wang.texts())
-    await wang.send(words)
-    alerts = [t for t in people("李社工").texts() if "紧急求助 #1" in t]
-    return "\n".join(wang.texts()[n:]), alerts
+from test_words_dialect_cries import _says
 
 
 @pytest.mark.parametrize("words, advice", [

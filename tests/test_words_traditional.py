@@ -3,15 +3,7 @@ only ~290 characters, so "濃煙", "電視", "厲害", "噁心" stayed unread: s
 was not heard as a danger, a story seen on television ("我看電視，有個老人摔倒了") paged staff, and "我頭暈得厲害" got
 the generic "walk to the door" instead of "sit down where you are". Each is now read as its simplified words are."""
 import pytest
-from conftest import signed_up
-
-
-async def _says(people, words):
-    wang = await signed_up(people("王老伯"), "13900000002")
-    n = len(wang.texts())
-    await wang.send(words)
-    alerts = [t for t in people("李社工").texts() if "紧急求助 #1" in t]
-    return "\n".join(wang.texts()[n:]), alerts
+from test_words_dialect_cries import _says
 
 
 @pytest.mark.parametrize("words, advice", [
