@@ -52,3 +52,14 @@ async def test_an_age_asked_in_english_is_the_age_answered_not_her_own(people, a
     await wang.send(question)
     answer = wang.last("yuan").text
     assert "72" in answer and "150" in answer and "89" not in answer, answer
+
+
+@pytest.mark.parametrize("said", ["说慢点", "慢点说", "再说一遍", "没看懂"])
+async def test_asking_it_slower_or_again_after_an_answer_offers_a_person_to_explain(people, app, said):
+    """"说慢点" after the allowance's answer read "这个问题我不太确定" — as if a new question; "听不懂" already offered a
+    social worker's call to explain."""
+    from conftest import signed_up
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("老年综合津贴每个月多少钱")
+    await wang.send(said)
+    assert "讲一讲" in wang.last().text, wang.last().text

@@ -79,3 +79,14 @@ async def test_no_reply_at_all_reaches_a_person_after_five_minutes(people, app, 
     assert "社工" in liu.last().text and "🆘" in liu.last().text
     await liu.click(asked, "找不到老伴了")  # still pressable, later: raised to an emergency
     assert any("紧急" in t for t in people("李社工").texts())
+
+
+@pytest.mark.parametrize("asked", ["那我老伴能领吗 他88", "我老伴也有吗？他八十八了", "老头子可以领伐 伊88岁"])
+async def test_his_age_told_with_the_question_is_answered_at_once(people, app, asked):
+    """Session 20: "那我老伴能领吗 他88" right after the allowance's answer read "这个问题我不太确定" — his age was there."""
+    from conftest import signed_up
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("老年综合津贴每个月多少钱")
+    await wang.send(asked)
+    answer = wang.last("来源").text
+    assert "88" in answer and "180" in answer, answer

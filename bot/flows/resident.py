@@ -108,7 +108,8 @@ async def on_text(ctx: Ctx) -> None:
         return
     if flow == "qa":
         intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
-        if intent in LEAVES_QA and confidence >= 0.6 and step != "age" and not qa.asks_on_behalf(ctx, text):
+        if intent in LEAVES_QA and confidence >= 0.6 and step != "age" and not qa.asks_on_behalf(ctx, text) \
+                and not qa.not_clear(text):  # "再说一遍" (the model: goodbye) asks the answer explained
             ctx.goto(None)  # the conversation has moved on from pensions: follow it
             await route_intent(ctx, text, result)
         else:

@@ -11,9 +11,9 @@ after an answer: a question for staff about that topic, not a request for help),
 against the model's faint alarm), `whose_step` ("那我老伴呢" after an answer: his allowance or a missing husband, one
 question with two buttons: whose.py) and its timer (`WHOSE_TIMER`, `on_whose_deadline`: no reply reaches a person).
 """
-from .conversation import (asks_on_behalf, figure_told, names_a_topic, on_button, on_question,
+from .conversation import (asks_on_behalf, figure_told, names_a_topic, not_clear, on_button, on_question,
                            only_a_figure_for_the_topic, start, whose_step)
 from .whose import TIMER as WHOSE_TIMER, on_deadline as on_whose_deadline
 
-__all__ = ["WHOSE_TIMER", "asks_on_behalf", "figure_told", "names_a_topic", "on_button", "on_question",
+__all__ = ["WHOSE_TIMER", "asks_on_behalf", "figure_told", "names_a_topic", "not_clear", "on_button", "on_question",
            "on_whose_deadline", "only_a_figure_for_the_topic", "start", "whose_step"]

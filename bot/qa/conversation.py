@@ -44,8 +44,8 @@ async def whose_step(ctx: Ctx, text: str, result: dict) -> bool:
     if whose.asks_after_spouse(ctx, text):
         await whose.ask_whose(ctx, text)
         return True
-    if whose.asks_for_him(ctx, text):  # "我老伴也有吗"
-        await whose.his_money(ctx, on_question)
+    if whose.asks_for_him(ctx, text):  # "我老伴也有吗", "那我老伴能领吗 他88"
+        await whose.his_money(ctx, on_question, whose.his_age(text))
         return True
     return False
 
@@ -56,7 +56,8 @@ ON_BEHALF = re.compile(r"(?:女儿|儿子|子女|小孩|孩子|家里人|家属|
 HALF_A_QUESTION = 0.15  # the model's pension and subsidy scores together, when neither reached its bar
 # the answer not understood, or too small to read ("我勿懂", "侬讲啥", "我眼睛看勿清爽"): a person explains it
 NOT_CLEAR = re.compile(r"(?:[勿不没]|[看听][不勿])(?:懂|明白|清楚?|清爽)|(?:侬|你|您)?(?:讲|说)(?:的)?(?:啥|什么)"
-                       r"|(?:什么|啥)意思|字(?:太)?小|看[不勿]见")
+                       r"|(?:什么|啥)意思|字(?:太)?小|看[不勿]见|[没勿]看懂|(?:说|讲)慢(?:一)?点|慢(?:一)?点(?:说|讲)"
+                       r"|(?:再|重新)(?:说|讲)一遍")  # "说慢点", "再说一遍"
 NOT_CLEAR_CHARS = 12  # a longer message says more than that
 
 

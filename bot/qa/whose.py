@@ -42,9 +42,19 @@ def asks_after_spouse(ctx: Ctx, text: str) -> bool:
     return ctx.step == (None, None) and (spouse_only(text) and bool(ASKED.search(said)) or bool(WORRIED.fullmatch(said)))
 
 
+# his age told after the question ("那我老伴能领吗 他88", "我老伴也有吗？他八十八了")
+HIS_AGE = re.compile(r"[\s，,。？?]*(?:他|她|伊)?(?:今年|已经)?(\d{2,3}|[一二三四五六七八九十]{2,4})(?:岁|周岁)?(?:了|啦)?[。!！]*$")
+
+
+def his_age(text: str) -> str:
+    """The age told after "我老伴也有吗" in the same message, as "88岁"; else ""."""
+    m = HIS_AGE.search(text.strip())
+    return f"{m.group(1)}岁" if m and m.start() and asks_for_spouse(text.strip()[:m.start()]) else ""
+
+
 def asks_for_him(ctx: Ctx, text: str) -> bool:
-    """"我老伴也有吗", "老头子可以领伐" right after an answer on a topic: his allowance, no doubt about it."""
-    return ctx.step[0] == "qa" and bool(ctx.session.get("topic")) and asks_for_spouse(text)
+    """"我老伴也有吗", "老头子可以领伐" (perhaps with his age) right after an answer on a topic: his allowance."""
+    return ctx.step[0] == "qa" and bool(ctx.session.get("topic")) and (asks_for_spouse(text) or bool(his_age(text)))
 
 
 async def ask_whose(ctx: Ctx, text: str) -> None:
@@ -100,13 +110,13 @@ async def on_choice(ctx: Ctx, choice: str, on_question) -> None:
         show_menu(ctx, "bad.stale_button")
 
 
-async def his_money(ctx: Ctx, on_question) -> None:
-    """His age asked where the answer depends on it; else the topic's answer again (the same for him)."""
+async def his_money(ctx: Ctx, on_question, age: str = "") -> None:
+    """His age asked where the answer depends on it (or, told already, his answer); else the topic's answer again."""
     topic, question = ctx.session.get("topic"), ctx.session.get("question", "")
     kb, locale = ctx.svc.kb, ctx.me.locale
     if kb is not None and kb.answer(question, age=None, context_topic=topic, locale=locale).needs_age:
         ctx.goto("qa", "age", topic=topic, question=question)
-        ctx.say(ctx.t("qa.whose_age"))
+        await on_question(ctx, age) if age else ctx.say(ctx.t("qa.whose_age"))
         return
     ctx.goto("qa", "ask", topic=topic)
     await on_question(ctx, question)
