@@ -81,7 +81,7 @@ def gives_figure_for(topic: str | None, text: str) -> bool:
 
 # Said around an age in "那我老伴呢，他82岁？": who, and nothing more.
 _SOMEONE = re.compile(r"那么|那|我们|我|阿拉|老伴|老头子|老头|老太婆|老太太|老太|妈妈|我妈|姆妈|爸爸|我爸|他|她|伊|"
-                      r"今年|已经|是|的|评|了|啦|呢|吗|呀|啊|岁|周岁|级")
+                      r"今年|已经|是|的|评|了|啦|呢|吗|呀|啊|岁|周岁|级|刚刚|刚|才|满")
 _NUMERAL = re.compile(r"\d+|[零〇一二两三四五六七八九十百]+")
 _PARTICLES = re.compile(r"[了啦呢吗呀啊]+$")
 

@@ -32,6 +32,7 @@ _NOT_A_DIFFERENCE = rf"(?<![大小差\d{_CN_NUM}])"
 _AGE_PATTERNS = (
     re.compile(rf"{_NOT_A_DIFFERENCE}{_NUMBER}\s*(?:周岁|岁|歲|碎|随(?!申)){_NOT_AN_AGE_AFTER}"),
     re.compile(rf"今年\s*{_NUMBER}(?![\d{_CN_NUM}]|\s*(?:年|月|号|级|元|块|次))"),
+    re.compile(rf"(?:刚|已经|刚刚|才)?满\s*{_NUMBER}(?![\d{_CN_NUM}]|\s*(?:年|月|号|级|元|块|次|分))"),  # "我刚满65"
     re.compile(r"\b(\d{2,3})[\s-]*(?:years?[\s-]*olds?|yrs?[\s-]*olds?|y/o)\b", re.I),  # "72-year-olds"
     re.compile(r"\b(?:i am|i'm|is|am|aged?)\s+(\d{2,3})\b", re.I),
 )

@@ -63,3 +63,13 @@ async def test_asking_it_slower_or_again_after_an_answer_offers_a_person_to_expl
     await wang.send("老年综合津贴每个月多少钱")
     await wang.send(said)
     assert "讲一讲" in wang.last().text, wang.last().text
+
+
+@pytest.mark.parametrize("said, figure", [("我刚满65", "75"), ("我已经满七十了", "150")])
+async def test_an_age_told_as_just_reached_after_the_answer_is_her_age(people, app, said, figure):
+    """"我刚满65" after the allowance's answer read "听到您很好，真高兴！"."""
+    from conftest import signed_up
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("老年综合津贴每个月多少钱")
+    await wang.send(said)
+    assert figure in wang.last("来源").text
