@@ -35,6 +35,7 @@ _AGE_PATTERNS = (
     re.compile(rf"(?:刚|已经|刚刚|才)?满\s*{_NUMBER}(?![\d{_CN_NUM}]|\s*(?:年|月|号|级|元|块|次|分))"),  # "我刚满65"
     re.compile(r"\b(\d{2,3})[\s-]*(?:years?[\s-]*olds?|yrs?[\s-]*olds?|y/o)\b", re.I),  # "72-year-olds"
     re.compile(r"\b(?:i am|i'm|is|am|aged?)\s+(\d{2,3})\b", re.I),
+    re.compile(r"\b(?:at|turning|turned)\s+(\d{2,3})\b(?!\s*(?::|am\b|pm\b|o'?clock|yuan|rmb|%))", re.I),  # "at 92"
 )
 # "我九十一了", "阿拉姆妈都八十五啦": a number said of a person, taken as an age from 50 up (LOOSE_AGE_FROM)
 _LOOSE_AGE = re.compile(rf"(?:^|我|他|她|伊|阿拉|姆妈|我妈|我爸|老伴|老头子|老头|老太婆|老太太|老太|妈妈|爸爸|已经|都)"

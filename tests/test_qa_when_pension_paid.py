@@ -73,3 +73,16 @@ async def test_an_age_told_as_just_reached_after_the_answer_is_her_age(people, a
     await wang.send("老年综合津贴每个月多少钱")
     await wang.send(said)
     assert figure in wang.last("来源").text
+
+
+@pytest.mark.parametrize("question, topic", [("my wife passed away, what happens to her pension", "pension.survivor"),
+                                             ("what help is there for disabled people", "assistance.disability")])
+def test_english_questions_on_survivors_and_disability_are_answered(kb, question, topic):
+    """"my husband died what about his pension", "is there help for disabled people" were handed off in English."""
+    got = kb.answer(question, locale="en")
+    assert not got.handoff and got.topic == topic, (question, got.topic)
+
+
+def test_an_age_said_as_at_92_in_english_gets_its_figure(kb):
+    got = kb.answer("how much is the allowance at 92", locale="en")
+    assert "350" in got.answer and "92" in got.answer, got.answer
