@@ -42,6 +42,7 @@ _COMPARISON = re.compile(r"哪个(?:好|更|划算|合算|便宜|多)|哪一个�
 _SOMEONE_ELSE = re.compile(r"老伴|老头子|老太婆|老头|老太|我妈|我爸|姆妈|妈妈|爸爸|老公|老婆|丈夫|爱人|婆婆|公公|(?<!其)他|她|伊")
 # "养老金什么时候到账还有老年卡的钱什么时候打进来": two questions, each answered with its own source.
 _NEXT_QUESTION = re.compile(r"[。？?！!；;\n]|还有|另外|顺便问?一?下?|再问一?下?")
+_RESIDENCE = re.compile(r"户口|户籍|外地人|外省人|不是上海人")
 _ASKS = re.compile(r"吗|伐|呢|什么|啥|怎么|哪能|多少|几|哪|有没有|能不能|可不可以|要不要|是不是|[？?]")
 
 
@@ -134,15 +135,18 @@ class KnowledgeBase:
         """`today`: the caller's date, for a birth year in the question (else the knowledge base's own)."""
         kb = self._current()
         locale = "en" if locale.lower().startswith("en") else "zh"
-        if kb.not_covered(question) or _COMPARISON.search(question.lower()):
+        # "我是外地户口" right after a topic whose rule is the household registration: that rule, not a hand-off
+        residence = context_topic in kb.entries and bool(_RESIDENCE.search(question)) \
+            and "户籍" in kb.entries[context_topic].answer.pick("zh")
+        if not residence and (kb.not_covered(question) or _COMPARISON.search(question.lower())):
             return self._handoff(kb, 0.0, locale)
         if (both := self._two_questions(question, age, locale, today)) is not None:
             return both
         ranked = kb.index.rank(question)
         best = ranked[0] if ranked else None
-        names_other_topic = (best is not None and best.topic != context_topic
+        names_other_topic = (not residence and best is not None and best.topic != context_topic
                              and best.confidence >= self.threshold and best.evidence >= NAMED_EVIDENCE)
-        follows = is_follow_up(question) or gives_figure_for(context_topic, question)  # "评了3级一个礼拜来几次"
+        follows = is_follow_up(question) or gives_figure_for(context_topic, question) or residence  # "评了3级…"
         if context_topic in kb.entries and follows and not names_other_topic:
             coverage = next((m.confidence for m in ranked if m.topic == context_topic), 0.0)
             topic, confidence, follow_up = context_topic, max(coverage, FOLLOW_UP_CONFIDENCE), True

@@ -86,3 +86,19 @@ def test_english_questions_on_survivors_and_disability_are_answered(kb, question
 def test_an_age_said_as_at_92_in_english_gets_its_figure(kb):
     got = kb.answer("how much is the allowance at 92", locale="en")
     assert "350" in got.answer and "92" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("said", ["我是外地户口", "外地户口呢", "我不是上海户口 能领吗"])
+async def test_her_hukou_told_after_the_allowance_gets_its_rule(people, app, said):
+    """"我是外地户口" right after the allowance's answer read "这个问题我不太确定" — the answer's own rule (上海户籍) is it."""
+    from conftest import signed_up
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("老年综合津贴每个月多少钱")
+    seen = len(wang.texts())
+    await wang.send(said)
+    answer = "\n".join(wang.texts()[seen:])
+    assert "上海户籍" in answer and "不太确定" not in answer, answer
+
+
+def test_guard_hukou_told_alone_is_still_for_a_person(kb):
+    assert kb.answer("我户口还在老家").handoff
