@@ -138,7 +138,8 @@ class Engine:
             await family.on_message(ctx)
             return
         if ev.kind in UNSUPPORTED or ev.kind == "edited":
-            show_menu(ctx, "bad.edited" if ev.kind == "edited" else f"bad.{ev.kind}")
+            if not await help_request.sticker_on_call(ctx):  # a sticker on her open emergency: to staff
+                show_menu(ctx, "bad.edited" if ev.kind == "edited" else f"bad.{ev.kind}")
             return
         if ev.kind in ("text", "command") and len(ev.text) > self.svc.settings.telegram.max_text_length:
             await chat.too_long(ctx)  # a resident's minutes of voice input reach a person; the rest hear the limit

@@ -223,7 +223,7 @@ async def report_media(ctx: Ctx) -> int:
     return n
 
 
-MEDIA_ICON = {"voice": "🎙", "photo": "📷"}  # what came, on the line above it (a video comes as a photo)
+MEDIA_ICON = {"voice": "🎙", "photo": "📷", "sticker": "🙂"}  # what came, on the line above it (a video comes as a photo)
 
 
 async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell: bool = True) -> int:
@@ -264,6 +264,17 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell:
     elif reporter is None and tell:
         tell_not_reached(ctx)
     return reached
+
+
+async def sticker_on_call(ctx: Ctx) -> bool:
+    """A sticker from a resident whose emergency is open: it may be all she can send — to staff, as her voice would
+    be. False: no such call (the sticker is only thanked)."""
+    n = ctx.ev.kind == "sticker" and ctx.me.role == "resident" and await ctx.svc.store.active_incident(ctx.me.resident_id)
+    inc = await ctx.svc.store.incident(n) if n else None
+    if not inc or inc.get("kind") != "emergency":
+        return False
+    await forward_media(ctx, n)
+    return True
 
 
 def tell_not_reached(ctx: Ctx) -> None:
