@@ -92,7 +92,7 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
     was_asked_where = ctx.session.get("incident") == opened.n and ctx.step[1] in ("ask_address", "confirm_address")
     if await scam_back.rings_again(ctx, words):  # "他又打来了" on her scam call: the scammer again, never a yes
         asked = False
-    if asked and ctx.ev.kind == "text" and not danger_in(ctx.svc, words):  # "快来", "我自己能起来": the answer
+    if asked and ctx.ev.kind == "text" and (not danger_in(ctx.svc, words) or need_now.COME_ONLY.fullmatch(words)):
         await need_now.on_need_words(ctx, words, "emergency", opened.n)  # to "您需要马上有人来吗？"
         return
     await help_request.again(ctx, opened.n, words)
