@@ -69,7 +69,8 @@ async def on_text(ctx: Ctx) -> None:
         return
     if flow == "help" and step in ("confirm_address", "need_now") and n:
         intent = result["intent"]["name"]
-        if step == "confirm_address" and (AT_HOME.fullmatch(text) or address_steps.own_room(ctx, text)):
+        if step == "confirm_address" and (AT_HOME.fullmatch(text) or EN_AT_HOME.fullmatch(text)
+                                          or address_steps.own_room(ctx, text)):
             await address_steps.on_address_answer(ctx, "yes", n)  # "在家里", "老地方", her own "602": the register's
             return
         if step == "confirm_address" and PLACE.search(text) and not danger_in(ctx.svc, text):
@@ -195,7 +196,9 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
 # answers to "请确认您现在的地址" that say where they are in words
 AT_HOME = re.compile(r"(我)?(现在|人)?(在)?(家|家里|屋里|屋里厢|自己家|自家|老地方)(里|里面)?(呢|啊|呀|的)?[。.!！]?")
 NOT_THERE = re.compile(r"(?<!还)不在(家|屋里)|没在家|搬(家|走)了|不住(那|这)(里|儿)了")  # not at the address read back
-PLACE = re.compile(r"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S|[\s，,。]在(?!家|屋里|自己家)\S")  # "不在家 在菜场"
+PLACE = re.compile(r"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S|[\s，,。]在(?!家|屋里|自己家)\S"  # "不在家 在菜场"
+                   r"|\b(i'?m|i am) (at|in|on) (?!(my )?(home|flat|house|apartment)\b)", re.I)  # "no I'm at my daughter's"
+EN_AT_HOME = re.compile(r"((yes|yeah)[,. ]*)?((i'?m|i am) )?(at|in) (my )?(home|flat|house|apartment)[.!]*", re.I)
 
 # no need, said to the address read back ("否", "不对" say the door is wrong; these say nobody need come)
 NO_NEED = re.compile(r"不用(来|了)?$|不需要|不(着)?急|没(那么|这么)急|不要紧|不用麻烦")
