@@ -5,7 +5,8 @@ from conftest import signed_up
 from bot.testing.tools import Person
 
 
-@pytest.mark.parametrize("words", ["could someone phone me please", "can a social worker ring me", "call me back please"])
+@pytest.mark.parametrize("words", ["could someone phone me please", "can a social worker ring me",
+                                   "call me back please"])
 async def test_asking_for_a_call_in_english_is_a_call_back_request(people, app, words):
     mary = await signed_up(Person(app, 4242, "Mary", language="en"), "13900000002")
     await mary.send(words)

@@ -55,7 +55,7 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     ("quarrel", r"(外面|外头|楼下|楼上|隔壁|对门|门口|门外|楼道|邻居)(家)?(又|在|有人|有人在|又有人|又在)?(吵架|吵起来|吵吵闹闹|吵闹)(了|呢)?"
                 r"(好|很|真|太|老)?(吓人|可怕|怕人|吓煞人)?" + _PARTICLE, False),  # a quarrel heard: no fight, no harm
     ("night_up", r"我?(现在|半夜|夜里|晚上)?(要|先|准备)?(起来|起床|爬起来)?(去)?(上(个|一下)?厕所|起夜|解手|小便|尿尿|洗(个)?澡)"
-                 + _PARTICLE + r"|(半夜|夜里)(起来)?起夜" + _PARTICLE, False),  # going now: a night trip is when old people fall
+                 + _PARTICLE + r"|(半夜|夜里)(起来)?起夜" + _PARTICLE, False),  # going now: when old people fall
     ("busy", r"我?(现在)?(正|正在|在)(家里?|厨房(里)?|屋里(厢)?)?(烧饭|做饭|煮饭|烧菜|炒菜|洗碗|洗衣服|晾衣服|看电视|听收音机|看报纸?"
              r"|打扫(卫生)?|拖地|扫地|浇花|吃饭|吃早饭|吃午饭|吃晚饭)" + _PARTICLE, False),
     ("sorry", r"(对不起|不好意思|抱歉|sorry)" + _PARTICLE, False),

@@ -66,5 +66,5 @@ class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, L
         self._surge_looking: asyncio.Task | None = None
 
 
-__all__ = ["OUTCOMES", "Incidents", "Outage", "called_name", "colleague_cry", "journal_folder", "render_packet", "replaying",
-           "said_after_cry", "start_help"]
+__all__ = ["OUTCOMES", "Incidents", "Outage", "called_name", "colleague_cry", "journal_folder", "render_packet",
+           "replaying", "said_after_cry", "start_help"]

@@ -93,7 +93,8 @@ IDEA = {"help.advice_door": "door", "help.advice_door_if_safe": "door", "help.ad
         "help.advice_fire_leave": "leave", "help.advice_gas_leave": "leave",
         "help.advice_death_calm": "calm", "help.advice_calm": "calm"}
 RULES_OUT = {"stair_smoke": {"stay_put", "get_up_slowly", "leave", "door"},
-             "smoke_fallen": {"stay_put", "get_up_slowly", "leave", "door"}, "fire_fallen": {"stay_put", "leave", "door"},
+             "smoke_fallen": {"stay_put", "get_up_slowly", "leave", "door"},
+             "fire_fallen": {"stay_put", "leave", "door"},
              "gas_fallen": {"stay_put", "get_up_slowly", "door"}, "smoke_outside": {"stay_put", "get_up_slowly", "leave"},
              "fire_smoke": {"stay_put", "get_up_slowly"},
              "cooking_fire": {"stay_put", "get_up_slowly"},
@@ -238,8 +239,8 @@ TOLD_AS = (  # (a red flag's concept, the danger as told, when: fits(flag, her w
 
 # a request that is no emergency but leaves her at risk of falling while she waits: one line beside "已经告诉社工"
 DARK = re.compile(r"停电|断电|跳闸|屋里没电|家里没电|好黑|很黑|太黑|黑乎乎|黑漆漆|灯(泡|管)?(坏|[不勿]亮|灭|黑)"
-                  r"|power (is )?(out|cut|off)|no (power|electricity)|(it'?s|is) dark|lights? (is |are )?(out|off|broken)",
-                  re.I)  # (at night also a faster pace: night_pace.py)
+                  r"|power (is )?(out|cut|off)|no (power|electricity)|(it'?s|is) dark"
+                  r"|lights? (is |are )?(out|off|broken)", re.I)  # (at night also a faster pace: night_pace.py)
 FALL_RISKS = (  # (the words, the line she reads)
     (DARK, "help.risk_dark"),
     (re.compile(r"漏水|水管(爆|破|裂|坏)|爆管|(地上|地板|家里|屋里|厨房|卫生间)(全|都)是水|淹水|水漫|进水了|积水"

@@ -269,7 +269,8 @@ async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell:
 async def sticker_on_call(ctx: Ctx) -> bool:
     """A sticker from a resident whose emergency is open: it may be all she can send — to staff, as her voice would
     be. False: no such call (the sticker is only thanked)."""
-    n = ctx.ev.kind == "sticker" and ctx.me.role == "resident" and await ctx.svc.store.active_incident(ctx.me.resident_id)
+    rid = ctx.me.resident_id if ctx.ev.kind == "sticker" and ctx.me.role == "resident" else None
+    n = rid and await ctx.svc.store.active_incident(rid)
     inc = await ctx.svc.store.incident(n) if n else None
     if not inc or inc.get("kind") != "emergency":
         return False

@@ -52,7 +52,8 @@ def before_cries(items: list) -> list:
 
 def event_of(entry: dict) -> tuple[Inbound | None, str]:
     """The journaled event as the engine takes it (a group's as if written in private, as urgency.in_group passes
-    it on), and the source of its cry ("" for none, and for words a cry only in context: read in it, as if just typed)."""
+    it on), and the source of its cry ("" for none, and for words a cry only in context: read in it, as if just
+    typed)."""
     try:
         ev = Inbound(**{k: v for k, v in entry["ev"].items() if k in EVENT_FIELDS})
     except (KeyError, TypeError):

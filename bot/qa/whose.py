@@ -39,7 +39,8 @@ def asks_after_spouse(ctx: Ctx, text: str) -> bool:
     if ctx.step[0] == "qa" and ctx.session.get("topic"):
         return spouse_only(text)
     said = core(text)
-    return ctx.step == (None, None) and (spouse_only(text) and bool(ASKED.search(said)) or bool(WORRIED.fullmatch(said)))
+    return ctx.step == (None, None) and (spouse_only(text) and bool(ASKED.search(said))
+                                         or bool(WORRIED.fullmatch(said)))
 
 
 # his age told after the question ("那我老伴能领吗 他88", "我老伴也有吗？他八十八了")
@@ -135,8 +136,9 @@ async def on_deadline(svc, key: str) -> bool:
         await svc.store.save_session(person["tg_id"], {**session, "passed": True})
     no_reply = svc.cat.t("qa.whose_no_reply" if session.get("topic") else "qa.whose_no_reply_alone")
     words = svc.cat.t("qa.whose_words", said=session.get("said", ""), reply=no_reply)
-    existing, n = await svc.incidents.opened_or_open("help", person, words=words, category=_unclear(session.get("topic")),
-                                                     source="text", detail=words, ask_address=False)
+    existing, n = await svc.incidents.opened_or_open("help", person, words=words,
+                                                     category=_unclear(session.get("topic")), source="text",
+                                                     detail=words, ask_address=False)
     if not existing:
         await svc.incidents.alert_first(n)
     await svc.outbox.send(Outbound(person["tg_id"], svc.cat.t("qa.whose_silent", person.get("locale"))))

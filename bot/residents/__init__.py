@@ -20,7 +20,8 @@ from .register import (REGISTER_FIELDS, ImportReport, Plan, apply_file_plan, con
 from .sheet import COLUMNS, RegisterError, deceased_marks, export_file, read_rows, to_row
 
 __all__ = ["CALLED", "COLUMNS", "REGISTER_FIELDS", "SURNAMES", "Called", "ImportReport", "Plan", "RegisterError",
-           "apply_file_plan", "ask_for_contact", "contacts_index", "deceased_marks", "door_said", "differing_parts", "export_file",
-           "format_parts", "full_address", "has_any", "hints", "import_file", "link_resident", "lives_at", "normalise_phone",
-           "on_contact", "on_stranger", "parse_row", "place_said", "plan_file", "problem_text", "read_from_now", "read_rows", "residents_at", "residents_called",
-           "surnames_called", "to_row", "unknown_cry_for_help", "unknown_media"]
+           "apply_file_plan", "ask_for_contact", "contacts_index", "deceased_marks", "door_said", "differing_parts",
+           "export_file", "format_parts", "full_address", "has_any", "hints", "import_file", "link_resident", "lives_at",
+           "normalise_phone", "on_contact", "on_stranger", "parse_row", "place_said", "plan_file", "problem_text",
+           "read_from_now", "read_rows", "residents_at", "residents_called", "surnames_called", "to_row",
+           "unknown_cry_for_help", "unknown_media"]
