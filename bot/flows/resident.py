@@ -178,7 +178,7 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
         await qa.on_question(ctx, text, result)
     elif intent in SMALL_TALK:
         show_menu(ctx, SMALL_TALK[intent])
-    elif intent == "provide_address":  # "我搬到6号楼201了，以后找我去那里": a new one to staff, to update the register
+    elif intent == "provide_address" and not re.fullmatch(r"\d{1,2}", text):  # "我搬到6号楼201了": to staff ("2": no)
         await facts_told.address_given(ctx, text)
     elif chat.TODAY.search(text):
         show_menu(ctx, "talk.today", **chat.today(ctx))
