@@ -18,15 +18,19 @@ _TIME = re.compile(rf"(早上|早晨|上午|中午|下午|傍晚|晚上)?\s*({_N
 EARLIEST, LATEST = 6, 21  # a greeting is sent between these hours
 # going for a check-up, for medicine, for a blood-pressure reading: she is well enough to go out
 _ROUTINE_VISIT = re.compile(r"(去|到|在)[^，,。！!？?]{0,8}(复查|复诊|配药|拿药|开药|取药|体检|量血压|抽血|验血|查血|拿报告|看报告|做检查)"
-                            r"|(要|得|该)(去)?(复查|复诊|体检|配药|拿药|开药|量血压|抽血|验血)")
+                            r"|(要|得|该)(去)?(复查|复诊|体检|配药|拿药|开药|量血压|抽血|验血)"
+                            r"|\bcheck-?up\b|\bblood (test|pressure check)\b|\bpick(ing)? up (my )?(pills|medicine)\b", re.I)
 # ... unless she needs someone for it (to go with her, a car, a hand), or names an ailment or a worry with it
 _WANTS_SOMEONE = re.compile(r"陪|帮|送我|带我|叫(个|辆)?车|没人|谁(能|可以|来)|能不能|可不可以|麻烦|去不了|走不动|一个人去不"
-                            r"|不舒服|难受|痛|疼|晕|昏|烧|咳|吐|喘|血(?!压)|血压.{0,4}(高|低)|不好|担心|怕")
+                            r"|不舒服|难受|痛|疼|晕|昏|烧|咳|吐|喘|血(?!压)|血压.{0,4}(高|低)|不好|担心|怕"
+                            r"|\b(with|take) me\b|\bnobody\b|\bpain|\bhurt|\bdizzy\b|\bsick\b|\bunwell\b|\bcan'?t\b", re.I)
 # someone of hers going with her ("女儿陪我去"): no one needed
 _GOES_WITH = re.compile(r"(女儿|儿子|老伴|老头子|老太婆|孙子|孙女|外孙|外孙女|媳妇|女婿|保姆|护工|家里人|亲戚|侄子|侄女)"
                         r"(会|要|今天|等一下)?(陪|带|送)(我|阿拉)")
 # seeing a doctor, or going to hospital without saying why: not a routine check-up (never 急诊, read as usual)
-_DOCTOR_VISIT = re.compile(r"(去|到)[^，,。！!？?]{0,6}(医院|门诊|看病|看毛病|看医生|看郎中)|看(病|毛病|医生|郎中)")
+_DOCTOR_VISIT = re.compile(r"(去|到)[^，,。！!？?]{0,6}(医院|门诊|看病|看毛病|看医生|看郎中)|看(病|毛病|医生|郎中)"
+                           r"|\b(go|going|off) to (the |see the |see a )?(hospital|doctor'?s?|clinic)\b"
+                           r"|\bsee(ing)? (the|a|my) doctor\b", re.I)
 
 
 def routine_visit(text: str) -> bool:
@@ -37,7 +41,8 @@ def routine_visit(text: str) -> bool:
 
 # a visit told as planned: when she goes (today, this afternoon, tomorrow), or an appointment
 _PLANNED = re.compile(r"今天|今朝|今日|等一下|等一歇|等歇|等会|一会|待会|早上|上午|中午|下午|晚上|夜里|明天|明朝|后天|礼拜|星期"
-                      r"|周[一二三四五六日天]|[\d一二三四五六七八九十两]+(?:号|点)|约了|预约|挂了号|挂号了|挂好号")
+                      r"|周[一二三四五六日天]|[\d一二三四五六七八九十两]+(?:号|点)|约了|预约|挂了号|挂号了|挂好号"
+                      r"|\btoday\b|\btomorrow\b|\bthis (morning|afternoon|evening)\b|\bappointment\b", re.I)
 
 
 def doctor_visit(text: str) -> bool:
