@@ -106,3 +106,20 @@ async def test_probed_cries_in_dialect_or_a_scam_told_plainly_alert_staff(people
 async def test_words_that_only_look_like_a_scam_told_over_still_alert(people, app, clock, words):
     told, staff = await wangli_says(people, app, clock, words)  # 没理解, 没信号: not 没理, 没信
     assert any(SOS in t and words in t for t in staff), staff
+
+
+
+async def test_a_stranger_in_her_home_alerts_by_its_words_not_by_the_models_leaning(people, app):
+    """Session 20: new training rows moved the model off "我爸在电话里哭 说有人在他家" (no red flag, 0.24) and it stopped
+    alerting (the table above caught it). Someone in the home is now a red flag of its own."""
+    from conftest import signed_up
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("有个陌生人在我家")
+    assert SOS in people("李社工").last("#1").text
+
+
+async def test_guard_someone_at_her_home_for_dinner_pages_nobody(people, app):
+    from conftest import signed_up
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("今天有人在我家吃饭")
+    assert not any(SOS in t for t in people("李社工").texts())
