@@ -2,16 +2,13 @@
 🆘 and "情况危急请马上拨打120"; "没听见" read "再见，保重身体！"; "手机没电了", "社工来了" opened a new request on top of the
 all-clear. Each is an all-clear: she reads that staff know she is safe, and nothing new is opened."""
 import pytest
-from conftest import TUESDAY_9, at, enrolled
+from conftest import TUESDAY_9
+from test_checkin_late_told_truly import _missed
 
 
 async def _late(people, app, clock, words):
-    zhang, rid = await enrolled(people, app)
-    li = people("李社工")
-    await at(app, clock, TUESDAY_9)
-    for hour, minute in ((9, 30), (10, 0)):
-        await at(app, clock, TUESDAY_9.replace(hour=hour, minute=minute))
-    assert "签到无回复 #1" in li.last().text
+    zhang, li = await _missed(people, app, clock)
+    rid = (await app.svc.store.resident_by_tg(zhang.id))["id"]
     seen = len(zhang.texts())
     clock.set(TUESDAY_9.replace(hour=10, minute=12))
     await zhang.send(words)
