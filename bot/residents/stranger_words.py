@@ -11,6 +11,8 @@
 - Words soon after their cry for help ("在5号楼302" after "隔壁老太太摔倒了"): where it is, what happened — to the
   on-duty staff with their Telegram name (else anyone the bot can reach), at most FOLLOW_UPS each in AFTER_CRY_SECONDS
   after the cry; they are told it was passed on (the sign-up prompt follows).
+- She cannot find or press the button ("我不会按", "按钮在哪里"): where it is in plain words, and staff told as a wish
+  to register (paced as above), so someone can help her.
 `answer` returns the key of the sign-up prompt to show, or None when the words were none of these.
 """
 from __future__ import annotations
@@ -31,6 +33,9 @@ SMALL_TALK = ("thank", "greet", "goodbye")
 TYPED_PHONE = re.compile(r"(?<!\d)(\+?86)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}\d{7,8}(?!\d)")
 WISH = re.compile(r"登记|注册|新搬|刚搬|搬(过|进)来|新来的|新住户|找居委|联系居委|居委会|社工|入住|办手续"
                   r"|\b(register|sign ?up|new (here|resident|neighbou?r)|moved in)\b", re.I)
+CANNOT_PRESS = re.compile(r"不会(按|弄|点|用|发)|按不(了|到|动)|(找|看)不(到|见)(按钮|按键)|(按钮|按键)(在)?哪|没有(按钮|按键)"
+                          r"|怎么(按|点|发(手机号|号码|电话))|按哪(里|个|儿)"
+                          r"|\b(can'?t|cannot|don'?t know how to) (find|see|press|tap|use)\b|where is the button", re.I)
 
 
 async def answer(ctx: Ctx, text: str, result: dict, pending: bool) -> str | None:
@@ -41,6 +46,9 @@ async def answer(ctx: Ctx, text: str, result: dict, pending: bool) -> str | None
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
     if intent in QUESTIONS and confidence >= 0.6 and await public_answer(ctx, text):
         return "onboard.after_answer"
+    if CANNOT_PRESS.search(text):
+        ctx.say(ctx.t("onboard.where_button"))
+        return None if pending else await wish(ctx, text)
     if intent in SMALL_TALK and confidence >= 0.6:
         return None  # "谢谢居委会", "你好": the sign-up prompt, nobody troubled
     if WISH.search(text) or (intent == "contact_staff" and confidence >= 0.6):
