@@ -123,6 +123,8 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
     if chat.NUISANCE.search(text) and intent in ("feeling_unwell", *SMALL_TALK) and not AILING.search(text):
         intent = "out_of_scope"  # "楼上好吵", "楼上太吵了 睡不着": the neighbours, not a greeting nor her health
+    if intent == "deny" and not_came.NOBODY_CAME.search(text):
+        intent = "out_of_scope"  # "nobody has come yet" is no "no" to anything asked: the waiting rule below
     if confidence < 0.35 or intent == "out_of_scope":  # not understood, unless an ache is named ("我腰疼", "我发烧了")
         intent = "feeling_unwell" if ACHE.search(text) and not WELL_AGAIN.search(text) else "out_of_scope"
         if intent == "out_of_scope" and qa.names_a_topic(ctx, result, text):
@@ -235,7 +237,7 @@ def lonely(text: str) -> bool:
 
 # a thing at home broken, told and not understood otherwise: a request, someone to fix it
 BROKEN = re.compile(r"坏了|坏掉|没(有)?信号|[勿不]亮了?$|不响了|打不开|关不上|开不了|关不了|堵(住)?了|不出水|不制冷|不制热|不转了"
-                    r"|\b(is |are )?(broken|not working)\b|doesn'?t work")
+                    r"|漏水|\b(is |are )?(broken|not working|leak(s|ing)?)\b|doesn'?t work")
 
 # wanting someone to talk to, said outright (whatever the model takes it for; "谢谢你陪我聊天" is thanks)
 COMPANY = re.compile(r"(?<!谢谢你)(?<!谢谢您)(陪我|跟我|和我)(聊|说说|讲讲|谈谈)|(想|要)(找人|跟人|和人|找个人|寻人|寻个人|寻人家)?(聊聊?天|说说话"

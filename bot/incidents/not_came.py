@@ -14,7 +14,8 @@ from .closed import RECENT_CLOSE_SECONDS
 from .raising import open_call
 
 NOBODY_CAME = re.compile(r"(还|怎么|咋)(还)?(没|没有|不)(人)?(来|到)|没(有)?(人|看到人|见人)来|人呢|还不来|等了?(好久|半天|很久)"
-                         r"|\b(nobody|no one|no-one) (came|has come|is here)\b|\bstill waiting\b", re.I)
+                         r"|\b(nobody|no one|no-one) (came|has come|is here)\b|\bstill waiting\b"
+                         r"|\bwhy (has|have|hasn'?t|haven'?t) (nobody|no one|anyone|anybody) come\b", re.I)
 WITHIN_SECONDS = 6 * 3600  # a close this recent is the one he means
 SCAN = 200  # the newest calls looked at for his last one
 
