@@ -33,7 +33,8 @@ WHAT_I_DO = re.compile(r"怎么用|(你|你们|这个)(能|可以|会)(干|做)(
 
 # a neighbour's renovation, noise or dust, that the model cannot place (no need it knows): staff may talk to them
 NUISANCE = re.compile(r"装修|噪音|吵得(?:睡不着|受不了|要命|不得了)|(?:灰尘|灰)(?:好|很|太|老)大|电钻|敲敲打打"
-                      r"|(?:楼上|楼下|隔壁|邻居|对门)[^，,。！!？?\s]{0,4}(?:好|很|太|老|真)?吵(?!架)")
+                      r"|(?:楼上|楼下|隔壁|邻居|对门)[^，,。！!？?\s]{0,4}(?:好|很|太|老|真)?吵(?!架)"
+                      r"|狗[^，,。！!？?\s咬]{0,4}(?:一直|老是|整天|天天|整夜|半夜)?(?:叫|吠)")
 
 
 def today(ctx: Ctx) -> dict:
