@@ -17,8 +17,8 @@ from .chat_words import QUESTION
 from .help_menu import on_category, on_menu, typed_category
 from .menu import menu_action, show_menu
 from .unwell_visit import on_unwell, visit_wanted
-from .understanding import (ACHE, AILING, ASKED_FOR, RAMBLE, WELL_AGAIN, clause_intents, danger_in, fall_told_over,
-                            is_emergency, looked_up, understand)
+from .understanding import (ACHE, AILING, ASKED_FOR, HELP_CAME, RAMBLE, WELL_AGAIN, clause_intents, danger_in,
+                            fall_told_over, is_emergency, looked_up, understand)
 
 LEAVES_QA = {"request_help", "feeling_unwell", "contact_staff", "greet", "thank", "goodbye", "checkin_ok"}
 NEEDS = ("request_help", "feeling_unwell", "contact_staff")
@@ -98,6 +98,8 @@ async def on_text(ctx: Ctx) -> None:
         return
     if flow in ("qa", None) and await qa.whose_step(ctx, text, result):  # "那我老伴呢": his allowance, or missing?
         return
+    if HELP_CAME.search(text) and not danger_in(ctx.svc, text) and await help_request.said_on_call(ctx, text):
+        return  # "120来了", "谢谢 人到了" on her open call: news for its staff, no new alarm, no "不客气"
     if is_emergency(result) and not qa.figure_told(ctx, text):  # "我老伴82岁呢": a follow-up
         await help_request.start_help(ctx, "emergency", words=text, source="text", confirm_need=True)
         return

@@ -108,6 +108,13 @@ WELL_AGAIN = re.compile(r"不(再|太)?(难受|疼|痛|晕|烧|咳|吐|喘)了|�
                         r"|(?i:\b(better now|much better|no longer|(is|are) normal|any ?more)\b)")
 
 
+# help has come, or she has called it, said on her open call ("120来了", "他们来了", "谢谢 人到了", "我打了120"): news
+# for the staff holding it, no new alarm (a danger told with them is still read first: red flags)
+HELP_CAME = re.compile(r"(?:人|他们|你们|社工|救护车|120|医生|警察|110|消防|女儿|儿子|家里人|邻居|物业|保安)(?:已经|都)?(?:来|到)了"
+                       r"|我(?:已经)?(?:打|叫|拨)(?:了|过)(?:120|110|119|救护车)|\b(?:they|the ambulance|help|someone) (?:is|are|has|have) "
+                       r"(?:here|come|arrived)\b", re.I)
+
+
 def danger_in(svc: Services, text: str) -> bool:
     """A danger named in these words, present now (red flags in context); without the model: assume there is."""
     danger = getattr(svc.nlu, "red_flag_words", None)

@@ -14,7 +14,7 @@ from .. import roster
 from ..flows.base import Ctx
 from ..flows.bereaved import died_just_now, spouse_mourned
 from ..flows.life_told import asks_after_spouse, away_or_low, mishap, spouse_and_age
-from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, keyword_parse, understand
+from ..flows.understanding import DANGER_WORDS, HELP_CAME, WORDED, danger_in, keyword_parse, understand
 from ..services import Services
 from ..types import Inbound, Outbound
 from . import address_steps, group_media, help_request, neighbour_named, need_now, scam_back, stranger_call
@@ -42,6 +42,8 @@ async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> 
     flags = getattr(svc.nlu, "red_flag_words", None)
     if flags and flags(window):  # a danger present now (not negated, asked about, past...): the model would agree
         return text
+    if HELP_CAME.search(text) and await _call_open(svc, ev.user_id):
+        return ""  # "120来了" on her open call: news for its staff (said_on_call), no new alarm
     if died_just_now(text):  # "我老伴刚走了 怎么办": a death at home just now is a call, whatever the model says
         return text
     if spouse_mourned(text) or away_or_low(text) or mishap(text) or asks_after_spouse(text) or spouse_and_age(text):
@@ -50,6 +52,11 @@ async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> 
     intent = (await understand(svc, window))["intent"]
     # an uncertain one ("我回来了": 0.47 emergency) goes through its step, which may ask "需要马上有人来吗"
     return text if intent["name"] == "emergency" and intent["confidence"] >= CONFIDENT else ""
+
+
+async def _call_open(svc: Services, user_id: int) -> bool:
+    person = await svc.store.resident_by_tg(user_id)
+    return bool(person) and await open_call(svc.store, person["id"]) is not None
 
 
 def _window(text: str) -> str:
