@@ -32,18 +32,18 @@ ANSWERS = ("ok", "unwell", "help")
 # so only sentences that cannot be a call for help are taken (and never one with a danger word).
 AWAY = re.compile(r"(出门|出去|外出)(几天|一阵|一段|一周|一个?星期|旅游|旅行)|出远门|不在家|去外地|回老家|去旅游|去旅行"
                   r"|(这|那)(几|两)天不在|去(女儿|儿子|孩子|子女|亲戚|妹妹|姐姐|哥哥|弟弟)(家|那)|(去|要|准备|得)住院"
-                  r"|住几天|暂停(签到|问候)|((这|下)个?(礼拜|星期|周)|这(几|两)天)(都)?不用(再)?(问|签到|报平安)"
+                  r"|住几天|暂停(签到|问候)|^(明天|明日|明朝|明早)(就)?(不用|不要|别|不必)(再)?(问|签到|报平安)|((这|下)个?(礼拜|星期|周)|这(几|两)天)(都)?不用(再)?(问|签到|报平安)"
                   r"|\b(i'?m|i am|i will be|i'll be) (going )?away\b|\baway for\b|\bpause (the )?check-?ins?\b", re.I)
 BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|^(我)?(已经)?从\S{1,6}回来了|恢复(签到|问候)"
                   r"|^(我|阿拉)?(已经|今天|刚刚?)?出院(回家)?了"
                   r"|^(i'?m|i am) (back|home|out of (the )?hospital)\b|\bresume (the )?check-?ins?\b", re.I)
-TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问候)(改|换)?(到|成)?几点|(签到|问候).{0,4}(改|换|调)(到|成)"
+TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问候)的?时间(能|可以)?(改|换|调)|(签到|问候)(改|换)?(到|成)?几点|(签到|问候).{0,4}(改|换|调)(到|成)"
                   r"|点(钟)?(再)?问(我|吧)|(晚|迟)一?(点|些)(再)?问|这么早(就)?问|问得?太早"
                   r"|\bchange (the )?(check-?in )?time\b|\bask (me )?(again )?later\b|\b(too|so) early\b", re.I)
 # stopping the daily check-ins is talked over with staff first: they hear it, nothing stops by itself
 STOP = re.compile(r"(取消|停掉|停止|关掉|不要|不想|别再?)(每天|每日)?(的)?(签到|问候|报平安)|不要再?问我(好不好|怎么样)"
-                  r"|^(以后|今后|明天)?(就)?(不要|别|不用|不必)(再|每天|天天)?(给我)?(发|问)(了|啦|我了?|消息了?)?[。!！，,\s]*"
-                  r"(烦死了?|好烦|烦人|烦不烦)?[。!！]*$"
+                  r"|^(以后|今后|周末|礼拜[六天日]|星期[六天日]|周[六日])?(就)?(不要|别|不用|不必)(再|每天|天天)?(给我)?(发|问)"
+                  r"(了|啦|我了?|消息了?)?[。!！，,\s]*(烦死了?|好烦|烦人|烦不烦|我(很|挺|蛮)?好(的)?|我没事)?[。!！]*$"
                   r"|\b(stop|cancel) (the )?(daily )?check-?ins?\b|^(please )?stop (sending|asking)( me)?( this| these)?\b",
                   re.I)
 # in hospital herself, now ("我住院了", "我在医院住院 过几天出院"): said of her, not of someone else ("老伴住院了": her

@@ -13,6 +13,7 @@ from ..flows.understanding import ACHE, AILING, is_emergency, keyword_parse, und
 _NUM = r"\d{1,2}|[零一二两三四五六七八九十]{1,3}"
 _UNTIL_BACK = re.compile(r"不知道|不晓得|说不好|不一定|不确定|回来(了)?再说")
 _SPAN = re.compile(rf"({_NUM}|半)\s*个?\s*(天|日|礼拜|星期|周|月)")
+TOMORROW_OFF = re.compile(r"^(明天|明日|明朝|明早)(就)?(不用|不要|别|不必)(再)?(问|签到|报平安)")  # "明天不用问了 我出门"
 _UNIT_DAYS = {"天": 1, "日": 1, "礼拜": 7, "星期": 7, "周": 7, "月": 30}
 _TIME = re.compile(rf"(早上|早晨|上午|中午|下午|傍晚|晚上)?\s*({_NUM})\s*(?:点|:|：)\s*(半|一刻|({_NUM})\s*分?)?")
 EARLIEST, LATEST = 6, 21  # a greeting is sent between these hours
@@ -67,7 +68,7 @@ def away_days(text: str) -> int | None:
         return 0
     m = _SPAN.search(text)
     if not m:
-        return None
+        return 2 if TOMORROW_OFF.search(text) else None  # today and tomorrow: the pause ends at a day's start
     unit = _UNIT_DAYS[m.group(2)]
     days = unit // 2 if m.group(1) == "半" else (to_number(m.group(1)) or 0) * unit
     return days if 1 <= days <= 60 else None
