@@ -4,6 +4,7 @@
   proves the number is theirs); typed digits never sign anyone up and reach nobody.
 - A public pension or subsidy question ("老年津贴多少钱"): answered from the knowledge base with no age (nothing of
   the register is read: an age-band answer gives the whole table), the sign-up prompt after it.
+- Someone else told of ("小区门口有个老太太在哭"): staff hear it the same way (an old person down or lost is a cry).
 - A wish to register or reach the committee ("我是新搬来的 怎么登记", "我要找居委会"): stored as a question for staff
   (their Telegram name and words, nothing invented: 💬 居民提问, ✍️ 回答 reaches them in this chat), the on-duty staff
   told; at most one a person each WISH_SECONDS and WISHES_PER_WINDOW of all strangers' in that time (beyond that
@@ -33,6 +34,9 @@ SMALL_TALK = ("thank", "greet", "goodbye")
 TYPED_PHONE = re.compile(r"(?<!\d)(\+?86)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}\d{7,8}(?!\d)")
 WISH = re.compile(r"登记|注册|新搬|刚搬|搬(过|进)来|新来的|新住户|找居委|联系居委|居委会|社工|入住|办手续"
                   r"|\b(register|sign ?up|new (here|resident|neighbou?r)|moved in)\b", re.I)
+# someone else told of ("小区门口有个老太太在哭", "对门阿姨家一直有狗叫"): a worry staff hear, as a wish is
+SOMEONE = re.compile(r"老人|老太|老头|老伯|阿婆|阿公|爷叔|阿姨|老爷爷|老奶奶|独居|邻居|隔壁|对门|楼上|楼下"
+                     r"|\b(neighbou?r|old (man|woman|lady|person)|elderly)\b", re.I)
 CANNOT_PRESS = re.compile(r"不会(按|弄|点|用|发)|按不(了|到|动)|(找|看)不(到|见)(按钮|按键)|(按钮|按键)(在)?哪|没有(按钮|按键)"
                           r"|怎么(按|点|发(手机号|号码|电话))|按哪(里|个|儿)"
                           r"|\b(can'?t|cannot|don'?t know how to) (find|see|press|tap|use)\b|where is the button", re.I)
@@ -52,7 +56,9 @@ async def answer(ctx: Ctx, text: str, result: dict, pending: bool) -> str | None
     if intent in SMALL_TALK and confidence >= 0.6:
         return None  # "谢谢居委会", "你好": the sign-up prompt, nobody troubled
     if WISH.search(text) or (intent == "contact_staff" and confidence >= 0.6):
-        return None if pending else await wish(ctx, text)  # pending: staff were asked about them already
+        return None if pending else await wish(ctx, text)
+    if SOMEONE.search(text):
+        return None if pending else await wish(ctx, text, "stranger.told_staff")  # pending: staff were asked about them already
     return None
 
 
@@ -68,7 +74,7 @@ async def public_answer(ctx: Ctx, text: str) -> bool:
     return True
 
 
-async def wish(ctx: Ctx, text: str) -> str:
+async def wish(ctx: Ctx, text: str, key: str = "stranger.wish_staff") -> str:
     """Stored, then the on-duty staff told (else anyone the bot can reach); "told" only when someone got it."""
     svc, uid, now = ctx.svc, ctx.ev.user_id, ctx.svc.clock.ts()
     if not await svc.store.first_stranger_wish(uid, now, WISH_SECONDS):
@@ -79,7 +85,7 @@ async def wish(ctx: Ctx, text: str) -> str:
     name = ctx.ev.first_name or "?"
     qid = await svc.store.add_question({"resident": "", "name": name, "text": text[:300], "topic": "signup",
                                         "status": "asked_staff", "at": now, "user": uid})
-    told = lambda chat: staff_langs.t(svc, chat, "stranger.wish_staff",  # noqa: E731 — in her language
+    told = lambda chat: staff_langs.t(svc, chat, key,  # noqa: E731 — in her language
                                       n=qid, name=name, words=text[:200])
     buttons = lambda chat: ((Button(staff_langs.t(svc, chat, "btn.answer"), f"q:ans:{qid}"),),)  # noqa: E731
     if not await roster.pass_on(svc, [], told, None, tag=f"question:{qid}", buttons=buttons):
