@@ -12,6 +12,7 @@ family.which    linked to several: staff are alerted at once with each of them; 
 from __future__ import annotations
 
 from ..flows.base import Ctx
+from ..flows.both import t_both
 from ..flows.menu import keyboard, menu_action, show_menu
 from ..flows import resident as resident_flow  # the module, not its name: it may be half-loaded (it imports us)
 from ..residents import unknown_cry_for_help, unknown_media
@@ -204,7 +205,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
             reached = await _incidents(ctx).raise_call(existing["id"], words, "family", by_chat=ctx.ev.user_id,
                                                        **extra)  # his request, or his missed check-in
             if reached > 0:
-                ctx.say(ctx.t(family_told.alerted(words, person), name=person["name"], phone=phone),
+                ctx.say(t_both(ctx, family_told.alerted(words, person), name=person["name"], phone=phone),
                         keyboard=keyboard(ctx), urgent=True)
             elif reached == 0:  # told once when a staff member has it (reached_late.py)
                 help_request.tell_not_reached(ctx)
@@ -213,7 +214,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
                 return existing["id"]
         n = n or await _incidents(ctx).open("emergency", person, **how)
         if await _incidents(ctx).alert_first(n):
-            ctx.say(ctx.t(family_told.alerted(words, person), name=person["name"], phone=phone), keyboard=keyboard(ctx),
+            ctx.say(t_both(ctx, family_told.alerted(words, person), name=person["name"], phone=phone), keyboard=keyboard(ctx),
                     urgent=True)
         else:
             help_request.tell_not_reached(ctx)

@@ -137,7 +137,7 @@ async def unknown_cry_for_help(ctx: Ctx) -> bool:
     if svc.stranger_named and await svc.stranger_named(ctx, ctx.ev.text[:300]):  # "3号楼的张阿姨摔倒了": hers
         return False
     reached = await svc.stranger_cry(ctx.ev, ctx.ev.text[:300] or "🆘") if svc.stranger_cry else 0
-    ctx.say(ctx.t("stranger.urgent" if reached else "stranger.not_reached", phone=phone), urgent=True)
+    ctx.say(t_both(ctx, "stranger.urgent" if reached else "stranger.not_reached", phone=phone), urgent=True)
     return True
 
 
@@ -153,6 +153,6 @@ async def unknown_media(ctx: Ctx, told: bool = False) -> None:
         intro = ctx.svc.cat.t(f"stranger.media_{ev.kind}", name=ev.first_name or "?")
         reached = await roster.pass_on(ctx.svc, [], intro, ev.origin, tag="stranger", urgent_intro=True)
     if forward and not reached:
-        ctx.say(ctx.t("stranger.not_reached", phone=phone), urgent=True)
+        ctx.say(t_both(ctx, "stranger.not_reached", phone=phone), urgent=True)
     elif not told:
-        ctx.say(ctx.t("stranger.media_sent" if forward else "stranger.media_held", phone=phone), urgent=True)
+        ctx.say(t_both(ctx, "stranger.media_sent" if forward else "stranger.media_held", phone=phone), urgent=True)

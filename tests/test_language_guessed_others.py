@@ -1,0 +1,37 @@
+"""Only the Telegram profile says English (Telegram has no official Chinese): a resident already read what matters
+most in both languages, Chinese first. 王丽, 王老伯's daughter, signed up by buttons with an English profile, pressed
+🆘 and read "The social worker on duty has been told…" in English alone; a stranger whose profile says English sent
+a voice ("收到，已转给值班社工…" in English alone). Now they read it in both, the committee's first, as residents do."""
+from conftest import signed_up
+
+from bot.testing.tools import Person
+
+PHONE = "021-64370000"
+
+
+def _chinese_then_english(text: str, zh: str, en: str) -> None:
+    assert zh in text and en in text, text
+    assert text.index(zh) < text.index(en), text
+
+
+async def test_a_daughter_whose_profile_says_english_reads_her_sos_acknowledged_in_both(app):
+    wangli = await signed_up(Person(app, 5401, "王丽", language="en"), "13911110002")
+    await wangli.send(wangli.inbox[-1].keyboard[0][0])  # the 🆘 on her keyboard, whatever it says
+    said = wangli.last("120").text
+    _chinese_then_english(said, "已通知值班社工", "The social worker on duty has been told")
+    assert said.count(PHONE) == 2, said
+
+
+async def test_a_stranger_whose_profile_says_english_reads_his_voice_was_passed_on_in_both(app):
+    stranger = Person(app, 5402, "Li", language="en")
+    await stranger.send_kind("voice")
+    said = stranger.last("120").text
+    _chinese_then_english(said, "已转给值班社工", "sent to the social worker")
+    assert said.count(PHONE) == 2, said
+
+
+async def test_a_daughter_who_types_english_reads_english_alone(app):
+    wangli = await signed_up(Person(app, 5403, "Wang Li", language="en"), "13911110002")
+    await wangli.send("my father fell down please help")
+    said = wangli.last("120").text
+    assert "值班社工" not in said and "social worker" in said, said
