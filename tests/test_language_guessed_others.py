@@ -35,3 +35,24 @@ async def test_a_daughter_who_types_english_reads_english_alone(app):
     await wangli.send("my father fell down please help")
     said = wangli.last("120").text
     assert "值班社工" not in said and "social worker" in said, said
+
+
+def _choices(person: Person) -> list:
+    return [m for m in person.inbox if [label for label, _ in m.buttons] == ["中文", "English"]]
+
+
+async def test_signing_up_offers_the_language_choice_once(app):
+    """王老伯 (profile English) was asked "您看哪种文字？" at the welcome, again after "OK", and again once recognised:
+    the same question three times in a minute. Now once, at the first welcome."""
+    wang = Person(app, 5404, "王老伯", language="en")
+    await wang.send("/start")
+    await wang.send("OK")
+    await wang.share_contact("13900000002")
+    assert len(_choices(wang)) == 1, [m.text for m in _choices(wang)]
+    assert "认出您了" in wang.last().text and "I know who you are now" in wang.last().text  # still in both
+
+
+async def test_start_typed_again_later_offers_it_again(app):
+    wang = await signed_up(Person(app, 5405, "王老伯", language="en"), "13900000002")
+    await wang.send("/start")
+    assert len(_choices(wang)) == 2 and _choices(wang)[-1] is wang.inbox[-1]

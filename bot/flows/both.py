@@ -37,12 +37,18 @@ def label_both(ctx: Ctx, key: str) -> str:
     return f"{first} / {word}" if word and first.startswith(mark + " ") else f"{first} / {own}"
 
 
-def offer_choice(ctx: Ctx) -> None:
-    """[中文] [English] after a welcome, when her language is only guessed: each named in its own language."""
-    if ctx.me.guessed:
-        cat = ctx.svc.cat
-        ctx.say(both(ctx, lambda locale: cat.t("lang.choose", locale), "\n"),
-                buttons=((*(Button(cat.t("lang.self", loc), f"lang:{loc}") for loc in (cat.default, ctx.me.locale)),),))
+async def offer_choice(ctx: Ctx, again: bool = False) -> None:
+    """[中文] [English] after a welcome, when her language is only guessed: each named in its own language. Once: not
+    again at her next welcome (a sign-up's "OK", her being recognised), unless she asked for the start (`again`)."""
+    if not ctx.me.guessed:
+        return
+    store = ctx.svc.store
+    if not again and (await store.prefs(ctx.ev.user_id, "offered"))[0]:
+        return
+    await store.set_prefs(ctx.ev.user_id, {"offered": "1"})
+    cat = ctx.svc.cat
+    ctx.say(both(ctx, lambda locale: cat.t("lang.choose", locale), "\n"),
+            buttons=((*(Button(cat.t("lang.self", loc), f"lang:{loc}") for loc in (cat.default, ctx.me.locale)),),))
 
 
 async def choose(ctx: Ctx, locale: str) -> None:
