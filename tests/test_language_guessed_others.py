@@ -56,3 +56,22 @@ async def test_start_typed_again_later_offers_it_again(app):
     wang = await signed_up(Person(app, 5405, "王老伯", language="en"), "13900000002")
     await wang.send("/start")
     assert len(_choices(wang)) == 2 and _choices(wang)[-1] is wang.inbox[-1]
+
+
+async def test_his_big_buttons_read_in_both_and_each_still_works(people, app):
+    """王老伯's text came in both, but his big buttons said "🆘 Emergency help", "❓ Pensions & subsidies" alone: he
+    could not tell which to press. Now each names itself in Chinese first, a short English word after, one a row."""
+    wang = await signed_up(Person(app, 5406, "王老伯", language="en"), "13900000002")
+    sent = next(m for m in reversed(app.svc.outbox.messenger.log) if m.chat_id == wang.id and m.keyboard)
+    assert all(len(row) == 1 for row in sent.keyboard), sent.keyboard  # one a row: never cut short on a phone
+    labels = wang.last("认出您了").keyboard
+    assert labels[0].startswith("🆘 紧急求助 / "), labels
+    for label in labels:
+        zh, _, en = label.partition(" / ")
+        assert zh and en.isascii() and len(label) <= 22, labels
+    await wang.send(labels[2])  # ❓ 养老金/补贴 / …
+    assert "养老金" in wang.last().text or "pension" in wang.last().text.lower(), wang.last().text
+    await wang.send(labels[0])  # 🆘
+    _chinese_then_english(wang.last("120").text, "已通知值班社工", "The social worker on duty has been told")
+    li = people("李社工")
+    assert li.last("#1"), li.texts()
