@@ -46,9 +46,28 @@ async def offer_choice(ctx: Ctx, again: bool = False) -> None:
     if not again and (await store.prefs(ctx.ev.user_id, "offered"))[0]:
         return
     await store.set_prefs(ctx.ev.user_id, {"offered": "1"})
+    ask(ctx, ctx.svc.cat.default, ctx.me.locale)
+
+
+async def ask_if_words_differ(ctx: Ctx) -> None:
+    """A resident the register says reads one language types the other ("I fell" from one registered Chinese): asked
+    once, [中文] [English], after what her words asked for (a cry's alert went before anything of hers)."""
+    me, ev = ctx.me, ctx.ev
+    registered = (me.extra.get("person") or {}).get("language")
+    written = ctx.svc.cat.written_in(ev.text) if me.role == "resident" and ev.kind in ("text", "edited") else None
+    if not registered or not written or written == registered:
+        return
+    if any(await ctx.svc.store.prefs(ev.user_id, "chosen", "asked_words")):
+        return
+    await ctx.svc.store.set_prefs(ev.user_id, {"asked_words": "1"})
+    ask(ctx, registered, written)
+
+
+def ask(ctx: Ctx, first: str, second: str) -> None:
+    """Which language she reads, asked in both, one tap each named in its own language."""
     cat = ctx.svc.cat
-    ctx.say(both(ctx, lambda locale: cat.t("lang.choose", locale), "\n"),
-            buttons=((*(Button(cat.t("lang.self", loc), f"lang:{loc}") for loc in (cat.default, ctx.me.locale)),),))
+    ctx.say("\n".join(cat.t("lang.choose", loc) for loc in (first, second)),
+            buttons=((*(Button(cat.t("lang.self", loc), f"lang:{loc}") for loc in (first, second)),),))
 
 
 async def choose(ctx: Ctx, locale: str) -> None:
@@ -69,6 +88,4 @@ async def on_command(ctx: Ctx, arg: str) -> None:
         await choose(ctx, named)
         show_menu(ctx, "menu.language_set")
         return
-    cat = ctx.svc.cat
-    ctx.say("\n".join(cat.t("lang.choose", loc) for loc in ("zh", "en")),
-            buttons=((Button(cat.t("lang.self", "zh"), "lang:zh"), Button(cat.t("lang.self", "en"), "lang:en")),))
+    ask(ctx, "zh", "en")
