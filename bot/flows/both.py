@@ -75,6 +75,8 @@ async def choose(ctx: Ctx, locale: str) -> None:
     await ctx.svc.store.set_prefs(ctx.ev.user_id, {"locale": locale, "chosen": "1"})
     ctx.me.locale, ctx.me.guessed = locale, False
     await staff_langs.heard(ctx.svc, ctx.ev.user_id, locale)  # (a staff member's alerts: from now on)
+    if ctx.me.role == "staff" and ctx.svc.chat_commands:  # and her "/" menu, whatever her Telegram app's language
+        await ctx.svc.chat_commands(ctx.ev.user_id, locale)
 
 
 # a language named with /language ("/lang en", "/language 中文")

@@ -12,7 +12,6 @@ family.which    linked to several: staff are alerted at once with each of them; 
 from __future__ import annotations
 
 from ..flows.base import Ctx
-from ..flows.both import t_both
 from ..flows.menu import keyboard, menu_action, show_menu
 from ..flows import resident as resident_flow  # the module, not its name: it may be half-loaded (it imports us)
 from ..residents import unknown_cry_for_help, unknown_media
@@ -205,8 +204,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
             reached = await _incidents(ctx).raise_call(existing["id"], words, "family", by_chat=ctx.ev.user_id,
                                                        **extra)  # his request, or his missed check-in
             if reached > 0:
-                ctx.say(t_both(ctx, family_told.alerted(words, person), name=person["name"], phone=phone),
-                        keyboard=keyboard(ctx), urgent=True)
+                family_told.tell_alerted(ctx, words, person, phone)
             elif reached == 0:  # told once when a staff member has it (reached_late.py)
                 help_request.tell_not_reached(ctx)
                 await _incidents(ctx).caller_unreached(existing["id"], [ctx.ev.chat])
@@ -214,8 +212,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
                 return existing["id"]
         n = n or await _incidents(ctx).open("emergency", person, **how)
         if await _incidents(ctx).alert_first(n):
-            ctx.say(t_both(ctx, family_told.alerted(words, person), name=person["name"], phone=phone), keyboard=keyboard(ctx),
-                    urgent=True)
+            family_told.tell_alerted(ctx, words, person, phone)
         else:
             help_request.tell_not_reached(ctx)
         await family_on_call.door_in_cry(ctx, n, words)  # "我爸摔倒了 在5号楼101": beside the register, as hers
