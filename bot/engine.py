@@ -90,7 +90,7 @@ class Engine:
                     await urgency.after_cry(ctx, opened, alerting, source)
                 else:
                     await self.step(ctx)
-                await both.ask_if_words_differ(ctx)  # after her reply (and a cry's alert): [中文] [English], once
+                await both.ask_if_unsure(ctx)  # after her reply (and a cry's alert): [中文] [English], once
                 urgency.stamp(ctx)
                 await self.svc.store.save_session(ev.user_id, ctx.session)
             # after the lock: a reply waiting for Telegram's pace keeps nobody's next press waiting

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .. import staff_langs
+from .. import roster, staff_langs
 from ..types import Button
 from .base import Ctx
 from .menu import show_menu
@@ -49,18 +49,31 @@ async def offer_choice(ctx: Ctx, again: bool = False) -> None:
     ask(ctx, ctx.svc.cat.default, ctx.me.locale)
 
 
-async def ask_if_words_differ(ctx: Ctx) -> None:
-    """A resident the register says reads one language types the other ("I fell" from one registered Chinese): asked
-    once, [中文] [English], after what her words asked for (a cry's alert went before anything of hers)."""
-    me, ev = ctx.me, ctx.ev
-    registered = (me.extra.get("person") or {}).get("language")
-    written = ctx.svc.cat.written_in(ev.text) if me.role == "resident" and ev.kind in ("text", "edited") else None
-    if not registered or not written or written == registered:
+async def ask_if_unsure(ctx: Ctx) -> None:
+    """Asked once, [中文] [English], after what her message asked for (a cry's alert went before anything of hers),
+    when what she reads is in doubt: a resident the register says reads one language types the other ("I fell" from
+    one registered Chinese); a staff member reads the committee's, but her Telegram profile alone says another."""
+    if (pair := _in_doubt(ctx)) is None:
         return
-    if any(await ctx.svc.store.prefs(ev.user_id, "chosen", "asked_words")):
+    chosen, asked, said_in = await ctx.svc.store.prefs(ctx.ev.user_id, "chosen", "asked", "said_in")
+    if chosen or asked or ctx.me.role == "staff" and said_in:
         return
-    await ctx.svc.store.set_prefs(ev.user_id, {"asked_words": "1"})
-    ask(ctx, registered, written)
+    await ctx.svc.store.set_prefs(ctx.ev.user_id, {"asked": "1"})
+    ask(ctx, *pair)
+
+
+def _in_doubt(ctx: Ctx) -> tuple[str, str] | None:
+    """The language she is read in, and the other one she may read."""
+    me, ev, cat = ctx.me, ctx.ev, ctx.svc.cat
+    if me.role == "resident":
+        registered = (me.extra.get("person") or {}).get("language")
+        written = cat.written_in(ev.text) if ev.kind in ("text", "edited") else None
+        return (registered, written) if registered and written and written != registered else None
+    st = roster.staff_by_tg(ctx.svc.settings, ev.user_id) if me.role == "staff" else None
+    profile = cat.locale_for(ev.language) if ev.language else None
+    if st is None or st.language or not profile or profile == me.locale:  # (the config's language: hers)
+        return None
+    return me.locale, profile
 
 
 def ask(ctx: Ctx, first: str, second: str) -> None:
