@@ -77,6 +77,12 @@ class Catalogue:
         return {texts[key] for texts in self.texts.values() if key in texts} | {
             self.pair(key, own) for own, texts in self.texts.items() if "short." + key in texts}
 
+    def both_label(self, key: str, own: str) -> str:
+        """A button's label in both, the committee's first: "✅ 对 / Yes" (one emoji, two words)."""
+        first, mine = self.t(key), self.t(key, own)
+        mark, _, word = mine.partition(" ")
+        return f"{first} / {word}" if word and first.startswith(mark + " ") else f"{first} / {mine}"
+
     def pair(self, key: str, own: str) -> str:
         """A big button as one whose language is only guessed reads it: the committee's label, then `own`'s short word
         ("🆘 紧急求助 / Emergency"); her own label alone when the committee's is hers or no short word is written."""

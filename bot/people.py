@@ -42,7 +42,8 @@ async def locale_of(svc: Services, ev: Inbound, registered: str | None = None,
     until she chooses, types or is configured otherwise — an alert is read in haste, and Telegram has no official
     Chinese; she is asked once which she reads (bot/flows/both.py)."""
     store, cat = svc.store, svc.cat
-    kept, chosen, said_in, profile_kept = await store.prefs(ev.user_id, "locale", "chosen", "said_in", "profile")
+    kept, chosen, said_in, profile_kept, was_guessed = await store.prefs(ev.user_id, "locale", "chosen", "said_in",
+                                                                         "profile", "guessed")
     if chosen and kept:
         return kept, False
     written = cat.written_in(ev.text)
@@ -57,10 +58,12 @@ async def locale_of(svc: Services, ev: Inbound, registered: str | None = None,
         locale = said_in
     else:
         locale = profile if profile and (said_in or profile_decides) else cat.default
+    guessed = not registered and locale == profile != said_in and locale != cat.default
     changed = {k: v for k, v, was in (("locale", locale, kept), ("said_in", said_in, said_before),
-                                      ("profile", profile, profile_kept)) if v and v != was}
-    await store.set_prefs(ev.user_id, changed)
-    return locale, not registered and locale == profile != said_in and locale != cat.default
+                                      ("profile", profile, profile_kept), ("guessed", "01"[guessed], was_guessed))
+               if v and v != was}
+    await store.set_prefs(ev.user_id, changed)  # (guessed: what is sent unasked, a check-in, comes in both too)
+    return locale, guessed
 
 
 async def identify(svc: Services, ev: Inbound) -> Identity:

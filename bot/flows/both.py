@@ -30,11 +30,7 @@ def t_both(ctx: Ctx, key: str, **kw) -> str:
 
 def label_both(ctx: Ctx, key: str) -> str:
     """A button's label in both when her language is only guessed: "✅ 对 / Yes" (one emoji, two words)."""
-    cat, own = ctx.svc.cat, ctx.t(key)
-    if not ctx.me.guessed:
-        return own
-    first, (mark, _, word) = cat.t(key, cat.default), own.partition(" ")
-    return f"{first} / {word}" if word and first.startswith(mark + " ") else f"{first} / {own}"
+    return ctx.svc.cat.both_label(key, ctx.me.locale) if ctx.me.guessed else ctx.t(key)
 
 
 async def offer_choice(ctx: Ctx, again: bool = False) -> None:
@@ -85,7 +81,7 @@ def ask(ctx: Ctx, first: str, second: str) -> None:
 
 async def choose(ctx: Ctx, locale: str) -> None:
     """Her language from now on, above the register, her words and her profile (/language, or a tap)."""
-    await ctx.svc.store.set_prefs(ctx.ev.user_id, {"locale": locale, "chosen": "1"})
+    await ctx.svc.store.set_prefs(ctx.ev.user_id, {"locale": locale, "chosen": "1", "guessed": "0"})
     ctx.me.locale, ctx.me.guessed = locale, False
     await staff_langs.heard(ctx.svc, ctx.ev.user_id, locale)  # (a staff member's alerts: from now on)
     if ctx.me.role == "staff" and ctx.svc.chat_commands:  # and her "/" menu, whatever her Telegram app's language
