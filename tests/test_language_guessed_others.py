@@ -75,3 +75,18 @@ async def test_his_big_buttons_read_in_both_and_each_still_works(people, app):
     _chinese_then_english(wang.last("120").text, "已通知值班社工", "The social worker on duty has been told")
     li = people("李社工")
     assert li.last("#1"), li.texts()
+
+
+async def test_what_each_big_button_asks_next_reads_in_both(app):
+    """His big buttons named themselves in both, but what each asked next was English alone ("What do you need help
+    with?" over [🛒 Shopping] …, "☎️ Committee phone …  Shall I ask a social worker to call you?")."""
+    wang = await signed_up(Person(app, 5407, "王老伯", language="en"), "13900000002")
+    labels = wang.last("认出您了").keyboard
+    await wang.send(labels[1])  # 🙋
+    _chinese_then_english(wang.last().text, "需要帮什么忙", "What do you need help with?")
+    assert all(" / " in label for label, _ in wang.last().buttons), wang.last().buttons
+    await wang.send(labels[2])  # ❓
+    _chinese_then_english(wang.last().text, "请问您想了解什么", "What would you like to know?")
+    await wang.send(labels[3])  # ☎️
+    _chinese_then_english(wang.last().text, "居委会电话", "Committee phone")
+    assert all(" / " in label for label, _ in wang.last().buttons), wang.last().buttons
