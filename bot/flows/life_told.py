@@ -69,10 +69,12 @@ SPOUSE_AGE = re.compile(rf"(?:那|那么)?(?:我|我的|我家|阿拉)?(?:屋里
 # the same in English ("what about my wife", "does my husband get it too", "my wife is 78", "and my husband? he's 78")
 EN_SPOUSE = r"(?:my|our) (?:wife|husband|hubby|missus|spouse|partner)"
 EN_ASKS_AFTER = re.compile(rf"(?:(?:and|so|then) )?(?:(?:what|how) about )?{EN_SPOUSE}(?: then)?")
-EN_ASKS_FOR = re.compile(rf"(?:(?:and|so|then) )?(?:(?:what|how) about |(?:does|can|could|will|would|is|do) )?{EN_SPOUSE}"
-                         r"(?: (?:also|too|as well))?(?: (?:get|have|receive|claim|qualify|be eligible|eligible|get one))"
+EN_ASKS_FOR = re.compile(rf"(?:(?:and|so|then) )?(?:(?:what|how) about |(?:does|can|could|will|would|is|do) )?"
+                         rf"{EN_SPOUSE}(?: (?:also|too|as well))?"
+                         r"(?: (?:get|have|receive|claim|qualify|be eligible|eligible|get one))"
                          r"(?: (?:for|it|that|this|one|the allowance|the pension|too|also|as well))*")
-EN_AGE_AFTER = re.compile(r"[\s,?.!]*(?:(?:(?:she|he)(?: is|'s|s)|is|aged) )?(\d{2,3})(?: (?:years old|years|yrs old|yrs))?[\s.!]*$")
+EN_AGE_AFTER = re.compile(r"[\s,?.!]*(?:(?:(?:she|he)(?: is|'s|s)|is|aged) )?(\d{2,3})"
+                          r"(?: (?:years old|years|yrs old|yrs))?[\s.!]*$")
 
 
 def spouse_age_told(text: str) -> str:
