@@ -90,3 +90,9 @@ async def test_what_each_big_button_asks_next_reads_in_both(app):
     await wang.send(labels[3])  # ☎️
     _chinese_then_english(wang.last().text, "居委会电话", "Committee phone")
     assert all(" / " in label for label, _ in wang.last().buttons), wang.last().buttons
+
+
+async def test_a_daughters_call_button_reads_the_committees_phone_in_both(app):
+    wangli = await signed_up(Person(app, 5408, "王丽", language="en"), "13911110002")
+    await wangli.send(wangli.last("").keyboard[-1])  # ☎️ on her keyboard
+    _chinese_then_english(wangli.last(PHONE).text, "居委会", "Committee phone")

@@ -12,6 +12,7 @@ family.which    linked to several: staff are alerted at once with each of them; 
 from __future__ import annotations
 
 from ..flows.base import Ctx
+from ..flows.both import t_both
 from ..flows.menu import keyboard, menu_action, show_menu
 from ..flows import resident as resident_flow  # the module, not its name: it may be half-loaded (it imports us)
 from ..residents import unknown_cry_for_help, unknown_media
@@ -37,7 +38,7 @@ async def on_message(ctx: Ctx) -> None:
         return
     key = menu_action(ctx, ev.text) if ev.kind == "text" else None
     if key == "menu.call":
-        show_menu(ctx, "contact.call", phone=phone)
+        ctx.say(t_both(ctx, "contact.call", phone=phone), keyboard=keyboard(ctx))  # (both: only her profile says)
         return
     if ctx.step == ("family", "which") and ev.kind == "text" and await family_which.named(ctx, ev.text):
         return  # "王老伯" typed instead of tapped
