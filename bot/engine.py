@@ -90,6 +90,7 @@ class Engine:
                     await urgency.after_cry(ctx, opened, alerting, source)
                 else:
                     await self.step(ctx)
+                await both.ask_if_unsure(ctx)  # after her reply (and a cry's alert): [中文] [English], once
                 urgency.stamp(ctx)
                 await self.svc.store.save_session(ev.user_id, ctx.session)
             # after the lock: a reply waiting for Telegram's pace keeps nobody's next press waiting
@@ -206,21 +207,21 @@ class Engine:
         if name in ("start", "menu", "cancel"):
             ctx.goto(None)
             if ctx.me.role == "stranger":
-                await self.on_stranger(ctx) if name != "start" else ask_for_contact(ctx)
+                await (self.on_stranger(ctx) if name != "start" else ask_for_contact(ctx))
             else:  # in both, and [中文] [English], when only her profile says her language (flows/both.py)
                 ctx.say(both.t_both(ctx, "menu.welcome_back", name=ctx.me.name), keyboard=keyboard(ctx))
-                both.offer_choice(ctx)
+                await both.offer_choice(ctx, again=name == "start")
         elif name == "help":
             show_menu(ctx, f"help_text.{ctx.me.role}")
         elif name in ("lang", "language"):
             await both.on_command(ctx, arg)  # [中文] [English], or the one named: hers, nothing else changes it
         elif (route := self.routes.command(name)) or name in STAFF_COMMANDS:
             if ctx.me.role not in (route.roles if route else STAFF):
-                show_menu(ctx, "bad.staff_only") if ctx.me.role != "stranger" else ask_for_contact(ctx)
+                show_menu(ctx, "bad.staff_only") if ctx.me.role != "stranger" else await ask_for_contact(ctx)
                 return
             await self.run_staff_command(ctx, name, arg)
         else:
-            show_menu(ctx, "bad.unknown_command") if ctx.me.role != "stranger" else ask_for_contact(ctx)
+            show_menu(ctx, "bad.unknown_command") if ctx.me.role != "stranger" else await ask_for_contact(ctx)
 
     async def run_staff_command(self, ctx: Ctx, name: str, arg: str) -> None:
         ctx.goto(None)

@@ -28,6 +28,8 @@ class Catalogue:
         # what a button sends as its label, in any locale ("🆘 Emergency help"): pressed, not words she wrote
         self.labels = {text.strip() for texts in self.texts.values() for key, text in texts.items()
                        if isinstance(text, str) and key.startswith(("menu.", "btn."))}
+        self.labels |= {self.pair(k[len("short."):], own) for own, texts in self.texts.items() for k in texts
+                        if k.startswith("short.")}  # a big button in both (`pair`)
         self.relations = {text: key for texts in self.texts.values() for key, text in texts.items()
                           if isinstance(text, str) and (key.startswith("relation.") or key in RELATION_KEYS)}
 
@@ -70,5 +72,19 @@ class Catalogue:
         return self.t("relations.sep", locale).join(said)
 
     def all_values(self, key: str) -> set[str]:
-        """The same label in every locale, e.g. to recognise a menu button whatever language pressed it."""
-        return {texts[key] for texts in self.texts.values() if key in texts}
+        """The same label in every locale, e.g. to recognise a menu button whatever language pressed it (and in both,
+        as one whose language is only guessed sees it: `pair`)."""
+        return {texts[key] for texts in self.texts.values() if key in texts} | {
+            self.pair(key, own) for own, texts in self.texts.items() if "short." + key in texts}
+
+    def both_label(self, key: str, own: str) -> str:
+        """A button's label in both, the committee's first: "✅ 对 / Yes" (one emoji, two words)."""
+        first, mine = self.t(key), self.t(key, own)
+        mark, _, word = mine.partition(" ")
+        return f"{first} / {word}" if word and first.startswith(mark + " ") else f"{first} / {mine}"
+
+    def pair(self, key: str, own: str) -> str:
+        """A big button as one whose language is only guessed reads it: the committee's label, then `own`'s short word
+        ("🆘 紧急求助 / Emergency"); her own label alone when the committee's is hers or no short word is written."""
+        short = self.texts.get(own, {}).get("short." + key)
+        return f"{self.t(key)} / {short}" if short and own != self.default else self.t(key, own)

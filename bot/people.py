@@ -29,7 +29,8 @@ def mask_phone(phone: str | None) -> str:
     return phone[:3] + "****" + phone[-2:] if len(phone) > 6 else "****"
 
 
-async def locale_of(svc: Services, ev: Inbound, registered: str | None = None) -> tuple[str, bool]:
+async def locale_of(svc: Services, ev: Inbound, registered: str | None = None,
+                    profile_decides: bool = True) -> tuple[str, bool]:
     """The language someone reads, and whether only her Telegram profile says it, unlike the committee's (then what
     matters most is said in the committee's language too: bot/flows/both.py). In order: the one she chose
     (/language, or a [中文] [English] tap); the one the committee wrote down for her (`registered`: the register's
@@ -37,9 +38,12 @@ async def locale_of(svc: Services, ev: Inbound, registered: str | None = None) -
     Chinese above any profile (Telegram has no official Chinese, so many Chinese profiles say English), English words
     say English unless her profile says Chinese; her profile's; the committee's. Her last words' language and the
     outcome are kept in her prefs, so a button she presses next, and what is sent to her unasked (check-ins, notices),
-    read the same."""
+    read the same. A staff member's profile alone never decides (`profile_decides`): she reads the committee's language
+    until she chooses, types or is configured otherwise — an alert is read in haste, and Telegram has no official
+    Chinese; she is asked once which she reads (bot/flows/both.py)."""
     store, cat = svc.store, svc.cat
-    kept, chosen, said_in, profile_kept = await store.prefs(ev.user_id, "locale", "chosen", "said_in", "profile")
+    kept, chosen, said_in, profile_kept, was_guessed = await store.prefs(ev.user_id, "locale", "chosen", "said_in",
+                                                                         "profile", "guessed")
     if chosen and kept:
         return kept, False
     written = cat.written_in(ev.text)
@@ -53,18 +57,20 @@ async def locale_of(svc: Services, ev: Inbound, registered: str | None = None) -
     elif said_in == "zh" or said_in and not profile:
         locale = said_in
     else:
-        locale = profile or cat.default
+        locale = profile if profile and (said_in or profile_decides) else cat.default
+    guessed = not registered and locale == profile != said_in and locale != cat.default
     changed = {k: v for k, v, was in (("locale", locale, kept), ("said_in", said_in, said_before),
-                                      ("profile", profile, profile_kept)) if v and v != was}
-    await store.set_prefs(ev.user_id, changed)
-    return locale, not registered and locale == profile != said_in and locale != cat.default
+                                      ("profile", profile, profile_kept), ("guessed", "01"[guessed], was_guessed))
+               if v and v != was}
+    await store.set_prefs(ev.user_id, changed)  # (guessed: what is sent unasked, a check-in, comes in both too)
+    return locale, guessed
 
 
 async def identify(svc: Services, ev: Inbound) -> Identity:
     store, s = svc.store, svc.settings
     st = roster.staff_by_tg(s, ev.user_id)
     if st:
-        locale, guessed = await locale_of(svc, ev, st.language)
+        locale, guessed = await locale_of(svc, ev, st.language, profile_decides=False)
         if svc.reach:  # they wrote to the bot: it can reach them
             await svc.reach.heard(st.id)
         await staff_langs.heard(svc, ev.user_id, locale)  # her alerts in her language from now on

@@ -48,6 +48,7 @@ class Services:
     stranger_cry: Callable[[Any, str], Awaitable[int]] | None = None
     stranger_said: Callable[[Any, str, bool], Awaitable[int | None]] | None = None
     stranger_linked: Callable[[int, dict], Awaitable[None]] | None = None  # signed up: their open call is theirs
+    chat_commands: Callable[[int, str], Awaitable[None]] | None = None  # a staff chat's "/" menu in a language
 
     # staff chat -> the language she reads (her Telegram's, or /lang): alerts are made the moment a chat's turn comes,
     # so it is kept here, not read then (bot/staff_langs.py)

@@ -11,7 +11,8 @@ from bot.testing.tools import Person
 async def test_a_cry_while_redis_is_away_reaches_each_staff_member_in_her_own_language(make_app, own_redis):
     app = await make_app(redis_url=own_redis.url)
     li = Person(app, 1001, "李社工", language="en")
-    await li.send("/start")  # her Telegram's language, as the bot reads it from any message of hers
+    await li.send("/start")
+    await li.click(li.inbox[-1], "English")  # asked which she reads: her profile alone no longer decides
     wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
     own_redis.stop()
     await wang.send("救命 我摔倒了")

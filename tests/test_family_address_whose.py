@@ -28,7 +28,7 @@ async def test_the_history_says_his_daughter_gave_the_door_not_he(people, app):
 
 async def test_the_history_in_english_names_her_too(people, app):
     wangli, li = await signed_up(people("王丽"), "13911110002"), people("李社工")
-    li.language = "en"
+    await li.send("/lang en")  # she reads English (her English profile alone no longer decides: she chose it)
     await wangli.send("我爸的地址改了 搬到5号楼101了")
     history = await _history(li)
     line = next(line for line in history.splitlines() if "different address" in line)

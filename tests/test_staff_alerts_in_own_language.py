@@ -1,6 +1,6 @@
-"""Each staff member reads alerts in her own language. 李社工's Telegram is in English (or she chose English with
-/lang); 王社工's in Chinese. Before, every alert came in the committee's language: 李社工, on duty, got "🆘🆘 紧急求助 #1
-… 等待接单" while everything else the bot told her was English. Now her packet, its buttons, its edits (claimed,
+"""Each staff member reads alerts in her own language. 李社工 reads English (she tapped [English] when asked, or
+chose it with /lang); 王社工 Chinese. Before, every alert came in the committee's language: 李社工, on duty, got
+"🆘🆘 紧急求助 #1 … 等待接单" while everything else the bot told her was English. Now her packet, its buttons, its edits (claimed,
 resolved) and the escalation's are in English, 王社工's in Chinese; what the resident said stays as said."""
 from conftest import signed_up
 
@@ -9,7 +9,8 @@ from bot.testing.tools import Person
 
 async def _li_in_english(app) -> Person:
     li = Person(app, 1001, "李社工", language="en")
-    await li.send("/start")  # her Telegram's language, as the bot reads it from any message of hers
+    await li.send("/start")
+    await li.click(li.inbox[-1], "English")  # asked which she reads: her profile alone no longer decides
     return li
 
 
@@ -71,6 +72,7 @@ async def test_the_surge_line_reaches_each_in_her_language(app, clock):
 
     wang = Person(app, 1002, "王社工", language="en")
     await wang.send("/start")
+    await wang.click(wang.inbox[-1], "English")  # asked which she reads: her profile alone no longer decides
     await cry_a_minute_apart(clock, await neighbours(app, 3, building="5"))
     line = next(t for t in wang.texts() if t.startswith("⚠️ Many calls at once"))
     assert "3 emergency calls within 5 minutes" in line, line
@@ -82,6 +84,7 @@ async def test_a_colleague_who_blocked_the_bot_is_told_of_in_each_ones_language(
 
     wang = Person(app, 1002, "王社工", language="en")
     await wang.send("/start")
+    await wang.click(wang.inbox[-1], "English")  # asked which she reads: her profile alone no longer decides
     await app.engine.handle(Inbound(user_id=1001, chat_id=1001, kind="blocked"))  # 李社工, on duty, blocks it
     told = wang.inbox[-1].text
     assert "李社工" in told and "屏蔽" not in told, told

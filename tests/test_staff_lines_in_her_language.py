@@ -1,4 +1,4 @@
-"""李社工 reads the bot in English (her Telegram's language, or /lang). Her alerts were English, yet other lines for
+"""李社工 reads the bot in English ([English] tapped when asked, or /lang). Her alerts were English, yet other lines for
 staff came in the committee's Chinese — a stranger's sign-up to approve, how her notice went, a resident's question
 about it — and their buttons in the language of whoever wrote (probe, session 20). Now every one of them, and its
 buttons, is in her language; what residents wrote stays as written."""
@@ -11,6 +11,7 @@ from bot.testing.tools import Person
 async def test_a_sign_up_to_approve_reaches_her_in_english_with_english_buttons(people, app):
     li = Person(app, 1001, "李社工", language="en")
     await li.send("/start")
+    await li.click(li.inbox[-1], "English")  # asked which she reads: her profile alone no longer decides
     stranger = Person(app, 7777, "小周", language="zh-hans")
     await stranger.send("/start")
     await stranger.share_contact("13712345678")

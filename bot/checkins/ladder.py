@@ -182,7 +182,9 @@ class Ladder:
         if locale is None:  # "": read with the batch, and none chosen
             locale = await self.store.pref(person["tg_id"], "locale")
         locale = locale or self.svc.settings.locale
-        msg = checkin_message(self.svc, person, locale, reminder=action == "remind")
+        both = locale != self.svc.cat.default and not person.get("language") and await self.store.pref(
+            person["tg_id"], "guessed") == "1"  # only her profile says it: in both (bot/flows/both.py)
+        msg = checkin_message(self.svc, person, locale, reminder=action == "remind", both=both)
         records: list | None = [] if seen is not None and action == "send" else None
         result = await self.svc.outbox.send(msg, records=records)
         if result.ok and records is not None:  # still as recorded (nobody answered meanwhile): sent, in one script

@@ -69,26 +69,29 @@ def until_label(svc, st: CheckinState, locale: str | None = None, open_key: str 
     return svc.cat.t("checkin.resume_on", locale, date=date_label(svc, st.paused_until, locale))
 
 
-def checkin_message(svc, person: dict, locale: str, *, reminder: bool = False) -> Outbound:
-    """The daily check-in (or its reminder), greeting by the time of day, with its one-tap answers."""
-    t = lambda k, **kw: svc.cat.t(k, locale, **kw)  # noqa: E731
+def checkin_message(svc, person: dict, locale: str, *, reminder: bool = False, both: bool = False) -> Outbound:
+    """The daily check-in (or its reminder), greeting by the time of day, with its one-tap answers; `both`: her
+    language is only guessed from her Telegram profile (bot/flows/both.py) — the committee's first, then hers."""
     hour = svc.clock.now().hour
     period = "morning" if hour < 11 else "noon" if hour < 13 else "afternoon" if hour < 18 else "evening"
-    text = t("checkin.remind" if reminder else "checkin.ask", name=person.get("name", ""),
-             greet=t(f"checkin.greet_{period}"))
-    return Outbound(person["tg_id"], text, buttons=answer_buttons(svc, locale),
+
+    def said(loc: str) -> str:
+        return svc.cat.t("checkin.remind" if reminder else "checkin.ask", loc, name=person.get("name", ""),
+                         greet=svc.cat.t(f"checkin.greet_{period}", loc))
+    text = said(svc.cat.default) + "\n\n" + said(locale) if both else said(locale)
+    return Outbound(person["tg_id"], text, buttons=answer_buttons(svc, locale, both),
                     tag=f"{'checkin-reminder' if reminder else 'checkin'}:{person['id']}")
 
 
-def answer_buttons(svc, locale: str | None = None) -> tuple[tuple[Button, ...], ...]:
+def answer_buttons(svc, locale: str | None = None, both: bool = False) -> tuple[tuple[Button, ...], ...]:
     """The check-in's one-tap answers (and its settings), as the daily message and its asking again show them."""
-    return _answers(svc.cat, locale)
+    return _answers(svc.cat, locale, both and locale != svc.cat.default)
 
 
 @functools.lru_cache(maxsize=8)
-def _answers(cat, locale: str | None) -> tuple[tuple[Button, ...], ...]:
+def _answers(cat, locale: str | None, both: bool = False) -> tuple[tuple[Button, ...], ...]:
     """Made once per catalogue and locale: a district's morning asks thousands of residents the same buttons."""
-    t = lambda k: cat.t(k, locale)  # noqa: E731
+    t = (lambda k: cat.both_label(k, locale)) if both else (lambda k: cat.t(k, locale))  # noqa: E731
     return ((Button(t("checkin.btn_ok"), "ci:ok"),), (Button(t("checkin.btn_unwell"), "ci:unwell"),),
             (Button(t("checkin.btn_help"), "ci:help"),),
             (Button(t("checkin.btn_away"), "ci:away"), Button(t("checkin.btn_time"), "ci:time")))

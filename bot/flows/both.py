@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .. import staff_langs
+from .. import roster, staff_langs
 from ..types import Button
 from .base import Ctx
 from .menu import show_menu
@@ -30,26 +30,62 @@ def t_both(ctx: Ctx, key: str, **kw) -> str:
 
 def label_both(ctx: Ctx, key: str) -> str:
     """A button's label in both when her language is only guessed: "✅ 对 / Yes" (one emoji, two words)."""
-    cat, own = ctx.svc.cat, ctx.t(key)
+    return ctx.svc.cat.both_label(key, ctx.me.locale) if ctx.me.guessed else ctx.t(key)
+
+
+async def offer_choice(ctx: Ctx, again: bool = False) -> None:
+    """[中文] [English] after a welcome, when her language is only guessed: each named in its own language. Once: not
+    again at her next welcome (a sign-up's "OK", her being recognised), unless she asked for the start (`again`)."""
     if not ctx.me.guessed:
-        return own
-    first, (mark, _, word) = cat.t(key, cat.default), own.partition(" ")
-    return f"{first} / {word}" if word and first.startswith(mark + " ") else f"{first} / {own}"
+        return
+    store = ctx.svc.store
+    if not again and (await store.prefs(ctx.ev.user_id, "offered"))[0]:
+        return
+    await store.set_prefs(ctx.ev.user_id, {"offered": "1"})
+    ask(ctx, ctx.svc.cat.default, ctx.me.locale)
 
 
-def offer_choice(ctx: Ctx) -> None:
-    """[中文] [English] after a welcome, when her language is only guessed: each named in its own language."""
-    if ctx.me.guessed:
-        cat = ctx.svc.cat
-        ctx.say(both(ctx, lambda locale: cat.t("lang.choose", locale), "\n"),
-                buttons=((*(Button(cat.t("lang.self", loc), f"lang:{loc}") for loc in (cat.default, ctx.me.locale)),),))
+async def ask_if_unsure(ctx: Ctx) -> None:
+    """Asked once, [中文] [English], after what her message asked for (a cry's alert went before anything of hers),
+    when what she reads is in doubt: a resident the register says reads one language types the other ("I fell" from
+    one registered Chinese); a staff member reads the committee's, but her Telegram profile alone says another."""
+    if (pair := _in_doubt(ctx)) is None:
+        return
+    chosen, asked, said_in = await ctx.svc.store.prefs(ctx.ev.user_id, "chosen", "asked", "said_in")
+    if chosen or asked or ctx.me.role == "staff" and said_in:
+        return
+    await ctx.svc.store.set_prefs(ctx.ev.user_id, {"asked": "1"})
+    ask(ctx, *pair)
+
+
+def _in_doubt(ctx: Ctx) -> tuple[str, str] | None:
+    """The language she is read in, and the other one she may read."""
+    me, ev, cat = ctx.me, ctx.ev, ctx.svc.cat
+    if me.role == "resident":
+        registered = (me.extra.get("person") or {}).get("language")
+        written = cat.written_in(ev.text) if ev.kind in ("text", "edited") else None
+        return (registered, written) if registered and written and written != registered else None
+    st = roster.staff_by_tg(ctx.svc.settings, ev.user_id) if me.role == "staff" else None
+    profile = cat.locale_for(ev.language) if ev.language else None
+    if st is None or st.language or not profile or profile == me.locale:  # (the config's language: hers)
+        return None
+    return me.locale, profile
+
+
+def ask(ctx: Ctx, first: str, second: str) -> None:
+    """Which language she reads, asked in both, one tap each named in its own language."""
+    cat = ctx.svc.cat
+    ctx.say("\n".join(cat.t("lang.choose", loc) for loc in (first, second)),
+            buttons=((*(Button(cat.t("lang.self", loc), f"lang:{loc}") for loc in (first, second)),),))
 
 
 async def choose(ctx: Ctx, locale: str) -> None:
     """Her language from now on, above the register, her words and her profile (/language, or a tap)."""
-    await ctx.svc.store.set_prefs(ctx.ev.user_id, {"locale": locale, "chosen": "1"})
+    await ctx.svc.store.set_prefs(ctx.ev.user_id, {"locale": locale, "chosen": "1", "guessed": "0"})
     ctx.me.locale, ctx.me.guessed = locale, False
     await staff_langs.heard(ctx.svc, ctx.ev.user_id, locale)  # (a staff member's alerts: from now on)
+    if ctx.me.role == "staff" and ctx.svc.chat_commands:  # and her "/" menu, whatever her Telegram app's language
+        await ctx.svc.chat_commands(ctx.ev.user_id, locale)
 
 
 # a language named with /language ("/lang en", "/language 中文")
@@ -63,6 +99,4 @@ async def on_command(ctx: Ctx, arg: str) -> None:
         await choose(ctx, named)
         show_menu(ctx, "menu.language_set")
         return
-    cat = ctx.svc.cat
-    ctx.say("\n".join(cat.t("lang.choose", loc) for loc in ("zh", "en")),
-            buttons=((Button(cat.t("lang.self", "zh"), "lang:zh"), Button(cat.t("lang.self", "en"), "lang:en")),))
+    ask(ctx, "zh", "en")

@@ -12,7 +12,9 @@ import re
 
 from .. import qa
 from ..incidents import help_request
+from ..types import Button
 from .base import Ctx
+from .both import label_both, t_both
 from .menu import show_menu
 
 CATEGORIES = ("shopping", "repair", "hospital", "medicine", "other")
@@ -27,13 +29,14 @@ async def on_menu(ctx: Ctx, key: str) -> bool:
     if key == "menu.sos":
         await help_request.start_help(ctx, "emergency", words="🆘", source="button")
     elif key == "menu.help":
-        ctx.goto("help", "category")
-        ctx.say(ctx.t("help.which"), buttons=[[ctx.button(f"help.cat_{c}", f"cat:{c}")] for c in CATEGORIES])
+        ctx.goto("help", "category")  # (each in both when only her profile says her language: both.py)
+        ctx.say(t_both(ctx, "help.which"),
+                buttons=[[Button(label_both(ctx, f"help.cat_{c}"), f"cat:{c}")] for c in CATEGORIES])
     elif key == "menu.qa":
         qa.start(ctx)
     elif key == "menu.call":
-        ctx.say(ctx.t("call.info", phone=ctx.svc.settings.community.committee_phone),
-                buttons=[[ctx.button("btn.call_me_back", "callback:me")]])
+        ctx.say(t_both(ctx, "call.info", phone=ctx.svc.settings.community.committee_phone),
+                buttons=[[Button(label_both(ctx, "btn.call_me_back"), "callback:me")]])
     else:
         return False
     return True

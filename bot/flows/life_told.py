@@ -66,18 +66,39 @@ SPOUSE_AGE = re.compile(rf"(?:那|那么)?(?:我|我的|我家|阿拉)?(?:屋里
                         r"(?:是)?(?:\d{2,3}|[一二三四五六七八九十]{2,4})(?:岁|周岁)?(?:了|啦|呢|呀|啊)?")
 
 
+# the same in English ("what about my wife", "does my husband get it too", "my wife is 78", "and my husband? he's 78")
+EN_SPOUSE = r"(?:my|our) (?:wife|husband|hubby|missus|spouse|partner)"
+EN_ASKS_AFTER = re.compile(rf"(?:(?:and|so|then) )?(?:(?:what|how) about )?{EN_SPOUSE}(?: then)?")
+EN_ASKS_FOR = re.compile(rf"(?:(?:and|so|then) )?(?:(?:what|how) about |(?:does|can|could|will|would|is|do) )?"
+                         rf"{EN_SPOUSE}(?: (?:also|too|as well))?"
+                         r"(?: (?:get|have|receive|claim|qualify|be eligible|eligible|get one))"
+                         r"(?: (?:for|it|that|this|one|the allowance|the pension|too|also|as well))*")
+EN_AGE_AFTER = re.compile(r"[\s,?.!]*(?:(?:(?:she|he)(?: is|'s|s)|is|aged) )?(\d{2,3})"
+                          r"(?: (?:years old|years|yrs old|yrs))?[\s.!]*$")
+
+
+def spouse_age_told(text: str) -> str:
+    """The spouse's age told after asking after the spouse, in English ("what about my wife, she is 78"): "78"."""
+    said = core(text)
+    m = EN_AGE_AFTER.search(said)
+    if not m or not m.start():
+        return ""
+    asked = said[:m.start()]
+    return m.group(1) if EN_ASKS_AFTER.fullmatch(asked) or EN_ASKS_FOR.fullmatch(asked) else ""
+
+
 def spouse_and_age(text: str) -> bool:
-    return bool(SPOUSE_AGE.fullmatch(core(text)))
+    return bool(SPOUSE_AGE.fullmatch(core(text))) or bool(spouse_age_told(text))
 
 
 def asks_for_spouse(text: str) -> bool:
-    """"我老伴也有吗": whether the spouse gets it too (nothing else said)."""
-    return bool(ASKS_FOR.fullmatch(core(text)))
+    """"我老伴也有吗", "does my husband get it too": whether the spouse gets it too (nothing else said)."""
+    return any(p.fullmatch(core(text)) for p in (ASKS_FOR, EN_ASKS_FOR))
 
 
 def asks_after_spouse(text: str) -> bool:
-    """"那我老伴呢", "我老头子呢？": the spouse named, nothing else said (punctuation and spaces aside)."""
-    return bool(ASKS_AFTER.fullmatch(core(text)))
+    """"那我老伴呢", "我老头子呢？", "what about my wife?": the spouse named, nothing else said (punctuation aside)."""
+    return any(p.fullmatch(core(text)) for p in (ASKS_AFTER, EN_ASKS_AFTER))
 
 
 # grief told with a question about what he left ("他的养老金怎么办", "丧葬费怎么领"): the survivor's answer too

@@ -17,7 +17,7 @@ async def refused_button(ctx: Ctx, route) -> None:
     if route is not None and route.roles == STAFF and ctx.me.role != "staff" and await _alerted_as_staff(ctx):
         ctx.say(ctx.t("bad.not_staff_any_more", phone=ctx.svc.settings.community.committee_phone))
     elif ctx.me.role == "stranger":
-        ask_for_contact(ctx)
+        await ask_for_contact(ctx)
     else:
         show_menu(ctx, "bad.stale_button")
 

@@ -42,7 +42,7 @@ async def _language(ctx: Ctx, locale: str) -> None:
     """Her language from now on; the welcome (or her menu) again in it."""
     await both.choose(ctx, locale)
     ctx.edit_pressed(ctx.t("menu.language_set"))
-    ask_for_contact(ctx) if ctx.me.role == "stranger" else show_menu(ctx)
+    await ask_for_contact(ctx) if ctx.me.role == "stranger" else show_menu(ctx)
 
 
 async def _qa(ctx: Ctx, args: list[str]) -> bool:

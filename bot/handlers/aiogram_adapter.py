@@ -18,9 +18,9 @@ from aiogram.types import (BotCommand, BotCommandScopeChat, BotCommandScopeDefau
 from ..logmask import protect_logs
 from ..once import bot_id, handle_once
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import (CannotStart, InHand, TokenRejected, command_list, cry_once, edited_inbound,
-                              inbound_from_message, is_not_modified, leased_polling, member_inbound, probe, put,
-                              staff_command_list)
+from .command_menus import chosen_menu, register_commands
+from .telegram_common import (CannotStart, InHand, TokenRejected, cry_once, edited_inbound, inbound_from_message,
+                              is_not_modified, leased_polling, member_inbound, probe, put)
 from .json_send import JsonSender, button_action
 from .webhook import WebhookServer
 
@@ -116,19 +116,12 @@ def make_bot(token: str, api_base_url: str | None) -> Bot:
     return Bot(token, session=session)
 
 
-async def register_commands(bot: Bot, app) -> None:
-    cat = app.svc.cat
-    for lang in ("zh", "en"):  # each menu as the user's Telegram language says (staff's too)
-        code = None if lang == app.settings.locale else lang
-        await bot.set_my_commands([BotCommand(command=c, description=d) for c, d in command_list(cat, lang)],
-                                  scope=BotCommandScopeDefault(), language_code=code)
-        staff_menu = [BotCommand(command=c, description=d) for c, d in staff_command_list(cat, lang)]
-        for st in (st for st in app.settings.staff if st.telegram_id):  # a chat that never started is skipped
-            try:
-                await bot.set_my_commands(staff_menu, scope=BotCommandScopeChat(chat_id=st.telegram_id),
-                                          language_code=code)
-            except TelegramAPIError:
-                log.info("staff %s has not started the bot yet", st.id)
+def command_put(bot: Bot):
+    async def put(commands: list[tuple[str, str]], chat: int | None, code: str | None) -> None:
+        scope = BotCommandScopeChat(chat_id=chat) if chat else BotCommandScopeDefault()
+        await bot.set_my_commands([BotCommand(command=c, description=d) for c, d in commands], scope=scope,
+                                  language_code=code)
+    return put
 
 
 class AiogramAdapter:
@@ -144,6 +137,7 @@ class AiogramAdapter:
         self.dp.update.outer_middleware(self._track)
         self.messenger = AiogramMessenger(self.bot)
         app.attach(self.messenger)
+        app.svc.chat_commands = chosen_menu(app, command_put(self.bot))  # a staff member's /lang: her "/" menu
         self._task: asyncio.Task | None = None
         self._webhook: WebhookServer | None = None
         self._poller = leased_polling(app, token, self._poll, self._unpoll)
@@ -164,7 +158,7 @@ class AiogramAdapter:
             raise CannotStart(f"Telegram refused the bot's settings: {e.message}") from None
 
     async def _start(self) -> None:
-        await register_commands(self.bot, self.app)
+        await register_commands(self.app, command_put(self.bot), TelegramAPIError)
         tg = self.app.settings.telegram
         if tg.mode == "webhook":
             self._webhook = self._webhook or WebhookServer(tg, self.app.secrets.webhook_secret, self._feed)

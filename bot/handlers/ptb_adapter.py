@@ -19,9 +19,9 @@ from telegram.ext import Application, ContextTypes, TypeHandler
 from ..logmask import protect_logs
 from ..once import bot_id, handle_once
 from ..types import Inbound, Outbound, SendResult
-from .telegram_common import (ALLOWED_UPDATES, CannotStart, InHand, TokenRejected, command_list, cry_once,
-                              edited_inbound, inbound_from_message, is_not_modified, leased_polling, member_inbound,
-                              probe, put, staff_command_list)
+from .command_menus import chosen_menu, register_commands
+from .telegram_common import (ALLOWED_UPDATES, CannotStart, InHand, TokenRejected, cry_once, edited_inbound,
+                              inbound_from_message, is_not_modified, leased_polling, member_inbound, probe, put)
 from .json_send import JsonSender, button_action
 from .webhook import WebhookServer
 
@@ -98,18 +98,11 @@ class PTBMessenger:
         await self.plain.close()
 
 
-async def register_commands(bot, app) -> None:
-    cat = app.svc.cat
-    for lang in ("zh", "en"):  # each menu as the user's Telegram language says (staff's too)
-        code = None if lang == app.settings.locale else lang
-        await bot.set_my_commands([BotCommand(c, d) for c, d in command_list(cat, lang)],
-                                  scope=BotCommandScopeDefault(), language_code=code)
-        for st in (st for st in app.settings.staff if st.telegram_id):  # a chat that never started is skipped
-            try:
-                await bot.set_my_commands([BotCommand(c, d) for c, d in staff_command_list(cat, lang)],
-                                          scope=BotCommandScopeChat(st.telegram_id), language_code=code)
-            except TelegramError:
-                log.info("staff %s has not started the bot yet", st.id)
+def command_put(bot):
+    async def put(commands: list[tuple[str, str]], chat: int | None, code: str | None) -> None:
+        scope = BotCommandScopeChat(chat) if chat else BotCommandScopeDefault()
+        await bot.set_my_commands([BotCommand(c, d) for c, d in commands], scope=scope, language_code=code)
+    return put
 
 
 def make_application(token: str, api_base_url: str | None) -> Application:
@@ -131,6 +124,7 @@ class PTBAdapter:
         self.application.add_handler(TypeHandler(Update, self._on_update))
         self.messenger = PTBMessenger(self.application.bot)
         app.attach(self.messenger)
+        app.svc.chat_commands = chosen_menu(app, command_put(self.application.bot))  # a staff member's /lang
         self.in_hand = InHand()
         self._started = False
         self._webhook: WebhookServer | None = None
@@ -165,7 +159,7 @@ class PTBAdapter:
     async def _start(self) -> None:
         ptb = self.application
         await ptb.initialize()
-        await register_commands(ptb.bot, self.app)
+        await register_commands(self.app, command_put(ptb.bot), TelegramError)
         if not self._started:
             await ptb.start()
             self._started = True

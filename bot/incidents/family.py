@@ -12,6 +12,7 @@ family.which    linked to several: staff are alerted at once with each of them; 
 from __future__ import annotations
 
 from ..flows.base import Ctx
+from ..flows.both import t_both
 from ..flows.menu import keyboard, menu_action, show_menu
 from ..flows import resident as resident_flow  # the module, not its name: it may be half-loaded (it imports us)
 from ..residents import unknown_cry_for_help, unknown_media
@@ -37,7 +38,7 @@ async def on_message(ctx: Ctx) -> None:
         return
     key = menu_action(ctx, ev.text) if ev.kind == "text" else None
     if key == "menu.call":
-        show_menu(ctx, "contact.call", phone=phone)
+        ctx.say(t_both(ctx, "contact.call", phone=phone), keyboard=keyboard(ctx))  # (both: only her profile says)
         return
     if ctx.step == ("family", "which") and ev.kind == "text" and await family_which.named(ctx, ev.text):
         return  # "王老伯" typed instead of tapped
@@ -204,8 +205,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
             reached = await _incidents(ctx).raise_call(existing["id"], words, "family", by_chat=ctx.ev.user_id,
                                                        **extra)  # his request, or his missed check-in
             if reached > 0:
-                ctx.say(ctx.t(family_told.alerted(words, person), name=person["name"], phone=phone),
-                        keyboard=keyboard(ctx), urgent=True)
+                family_told.tell_alerted(ctx, words, person, phone)
             elif reached == 0:  # told once when a staff member has it (reached_late.py)
                 help_request.tell_not_reached(ctx)
                 await _incidents(ctx).caller_unreached(existing["id"], [ctx.ev.chat])
@@ -213,8 +213,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
                 return existing["id"]
         n = n or await _incidents(ctx).open("emergency", person, **how)
         if await _incidents(ctx).alert_first(n):
-            ctx.say(ctx.t(family_told.alerted(words, person), name=person["name"], phone=phone), keyboard=keyboard(ctx),
-                    urgent=True)
+            family_told.tell_alerted(ctx, words, person, phone)
         else:
             help_request.tell_not_reached(ctx)
         await family_on_call.door_in_cry(ctx, n, words)  # "我爸摔倒了 在5号楼101": beside the register, as hers

@@ -18,6 +18,7 @@ The sender hears 120 and that staff were told, or, if nobody got it, the committ
 from __future__ import annotations
 
 from ..flows.base import Ctx
+from ..flows.both import t_both
 from ..flows.menu import keyboard
 from ..types import MEDIA
 from .family_asks import OWN, names_someone_else
@@ -58,7 +59,7 @@ async def about_someone_else(ctx: Ctx, words: str, reporter: dict, named: list[d
         reached = await svc.repeats.called_again(n, words, called_at(svc.clock.ts()), event="reporter_again")
         if ctx.ev.kind in MEDIA:  # the photo or voice it came with, to whoever holds the call
             await forward_media(ctx, n, reporter=reporter)
-        ctx.say(ctx.t("stranger.not_reached" if reached == 0 else "family.other_cry_sent", phone=phone),
+        ctx.say(t_both(ctx, "stranger.not_reached" if reached == 0 else "family.other_cry_sent", phone=phone),
                 keyboard=keyboard(ctx), urgent=True)
         if reached == 0:  # nobody holding it got it (Telegram failing): told once when someone has (reached_late.py)
             await svc.incidents.caller_unreached(n, [uid])
@@ -71,6 +72,6 @@ async def about_someone_else(ctx: Ctx, words: str, reporter: dict, named: list[d
                                  about_other=True, family_chats=[uid], **more)
     await remember(svc, uid, n)
     reached = await svc.incidents.alert_first(n)
-    ctx.say(ctx.t("family.other_cry_sent" if reached else "stranger.not_reached", phone=phone),
+    ctx.say(t_both(ctx, "family.other_cry_sent" if reached else "stranger.not_reached", phone=phone),
             keyboard=keyboard(ctx), urgent=True)
     return n

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 
 from ..flows.base import Ctx
+from ..flows.both import t_both
+from ..flows.menu import keyboard
 from ..flows.bereaved import STILL_A_CRY
 from . import family  # each imports the other: family reads the words, this module answers them
 from .family_asks import OWN, names_someone_else
@@ -56,3 +58,8 @@ def alerted(words: str, person: dict | None = None) -> str:
     dangers = set(fired_rules(normalise(words)))
     plain = "family.alerted_kin" if person and not_him(words, person) else "family.alerted"
     return next((key for danger, key in NUMBER.items() if danger in dangers), plain)
+
+
+def tell_alerted(ctx: Ctx, words: str, person: dict, phone: str) -> None:
+    """Staff were told of her cry: what to do now, in both when only her Telegram profile says her language."""
+    ctx.say(t_both(ctx, alerted(words, person), name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)

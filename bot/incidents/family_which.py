@@ -8,7 +8,8 @@ way while no staff member has the call yet (she hears once when one has: reached
 from __future__ import annotations
 
 from ..flows.base import Ctx
-from ..flows.menu import show_menu
+from ..flows.both import t_both
+from ..flows.menu import keyboard, show_menu
 from ..flows.understanding import danger_in
 from ..types import Button
 from . import family  # each imports the other: family hears the call, this module asks and hears which
@@ -23,7 +24,7 @@ def ask_which(ctx: Ctx, n: int, people: list[dict], reached: int, *, request: bo
     if not reached:
         tell_not_reached(ctx)
     ctx.goto("family", "which", incident=n)
-    ctx.say(ctx.t(told if reached else bare, phone=ctx.svc.settings.community.committee_phone),
+    ctx.say(t_both(ctx, told if reached else bare, phone=ctx.svc.settings.community.committee_phone),
             buttons=[[Button(p["name"], f"fam:{n}:{p['id']}")] for p in people], urgent=not request)
 
 
@@ -61,4 +62,5 @@ async def on_which(ctx: Ctx, args: list[str]) -> None:
     if unreached:
         tell_not_reached(ctx)
     else:
-        show_menu(ctx, "family.request_noted" if request else "family.alerted", name=person["name"], phone=phone)
+        ctx.say(t_both(ctx, "family.request_noted" if request else "family.alerted", name=person["name"], phone=phone),
+                keyboard=keyboard(ctx))

@@ -14,6 +14,7 @@ import re
 
 from .. import roster, staff_langs
 from ..flows.base import Ctx
+from ..flows.both import t_both
 from ..flows.menu import keyboard
 from ..flows.understanding import is_emergency, understand
 from .alerting import listeners
@@ -74,5 +75,5 @@ async def words_on_report(ctx: Ctx, text: str) -> bool:
 
 
 def _answered(ctx: Ctx, key: str, reached: int) -> None:
-    ctx.say(ctx.t(key if reached else "stranger.not_reached", phone=ctx.svc.settings.community.committee_phone),
+    ctx.say(t_both(ctx, key if reached else "stranger.not_reached", phone=ctx.svc.settings.community.committee_phone),
             keyboard=keyboard(ctx), urgent=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..flows.base import Ctx
+from ..flows.both import t_both
 from ..flows.menu import keyboard
 from ..residents import CALLED, Called, door_said, full_address, lives_at, residents_at, residents_called
 from ..types import MEDIA
@@ -105,7 +106,7 @@ async def _again_on_hers(ctx: Ctx, words: str) -> bool:
     if not (inc := await last_report(svc, uid)) or not inc.get("resident"):
         return False
     reached = await cried_again_on_hers(svc, inc, uid, words, stranger_reporter(svc, ctx.ev.first_name, tg_id=uid))
-    ctx.say(ctx.t("family.other_cry_sent" if reached else "stranger.not_reached",
+    ctx.say(t_both(ctx, "family.other_cry_sent" if reached else "stranger.not_reached",
                   phone=svc.settings.community.committee_phone), keyboard=keyboard(ctx), urgent=True)
     if not reached:  # told once when a staff member has it (reached_late.py)
         await svc.incidents.caller_unreached(inc["id"], [uid])
@@ -150,7 +151,7 @@ async def reported_resident(ctx: Ctx, person: dict, words: str, reporter: dict, 
     await remember(ctx.svc, ctx.ev.user_id, n)  # what he says next is about her (bot/incidents/report_after.py)
     if forward and ctx.ev.kind in MEDIA:  # the photo or voice the cry came with, to whoever holds her call
         await forward_media(ctx, n, reporter=reporter)
-    ctx.say(ctx.t("family.other_cry_sent" if reached else "stranger.not_reached", phone=phone),
+    ctx.say(t_both(ctx, "family.other_cry_sent" if reached else "stranger.not_reached", phone=phone),
             keyboard=keyboard(ctx), urgent=True)
     if not reached and not ctx.ev.is_group:  # told once when a staff member has it (reached_late.py)
         await incidents.caller_unreached(n, [ctx.ev.user_id])

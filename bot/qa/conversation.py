@@ -10,6 +10,7 @@ from functools import partial
 
 from .. import roster, staff_langs
 from ..flows.base import Ctx
+from ..flows.both import t_both
 from ..flows.chat_words import core
 from ..flows.menu import show_menu
 from ..flows.understanding import danger_in
@@ -21,7 +22,7 @@ from . import whose
 
 def start(ctx: Ctx) -> None:
     ctx.goto("qa", "ask")
-    ctx.say(ctx.t("qa.ask"))
+    ctx.say(t_both(ctx, "qa.ask"))  # (in both when only her profile says her language: bot/flows/both.py)
 
 
 def only_a_figure_for_the_topic(ctx: Ctx, text: str) -> bool:

@@ -19,7 +19,7 @@ import re
 
 from ..flows.base import Ctx
 from ..flows.chat_words import core
-from ..flows.life_told import asks_after_spouse as spouse_only, asks_for_spouse
+from ..flows.life_told import asks_after_spouse as spouse_only, asks_for_spouse, spouse_age_told
 from ..flows.menu import show_menu
 from ..flows.understanding import is_emergency
 from ..incidents import start_help
@@ -50,6 +50,8 @@ HIS_AGE = re.compile(r"[\s，,。？?]*(?:他|她|伊)?(?:今年|已经)?(\d{2,3
 def his_age(text: str) -> str:
     """The age told after "我老伴也有吗" in the same message, as "88岁"; else ""."""
     m = HIS_AGE.search(text.strip())
+    if told := spouse_age_told(text):  # "what about my wife, she is 78"
+        return f"{told}岁"
     return f"{m.group(1)}岁" if m and m.start() and asks_for_spouse(text.strip()[:m.start()]) else ""
 
 

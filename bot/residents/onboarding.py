@@ -23,20 +23,20 @@ log = logging.getLogger(__name__)
 MEDIA = ("voice", "photo")  # what a stranger may send that staff hear (paced)
 
 
-def ask_for_contact(ctx: Ctx, key: str = "onboard.welcome") -> None:
+async def ask_for_contact(ctx: Ctx, key: str = "onboard.welcome") -> None:
     """The welcome (in both languages, and [中文] [English], when hers is only guessed: bot/flows/both.py), or what
     `key` says, above the button that sends her own phone number."""
     say = t_both if key == "onboard.welcome" else Ctx.t
     ctx.say(say(ctx, key, community=ctx.svc.settings.community.name, phone=ctx.svc.settings.community.committee_phone),
             keyboard=((ctx.t("onboard.share_button"),),), request="contact")
     if key == "onboard.welcome":
-        offer_choice(ctx)
+        await offer_choice(ctx)
 
 
 async def on_contact(ctx: Ctx) -> None:
     ev = ctx.ev
     if ev.contact_user_id != ev.user_id:
-        ask_for_contact(ctx, "onboard.not_your_contact")
+        await ask_for_contact(ctx, "onboard.not_your_contact")
         return
     phone = normalise_phone(ev.contact_phone)
     if await join_as_staff(ctx, phone):
@@ -81,7 +81,7 @@ async def link_resident(ctx: Ctx, rid: str, user_id: int | None = None) -> dict:
     ctx.me.locale, ctx.me.guessed = await locale_of(ctx.svc, ctx.ev, person.get("language"))  # the register's, now
     address = full_address(ctx.svc.settings.community.address_prefix, person) or ctx.t("packet.no_address")
     ctx.say(t_both(ctx, "onboard.linked", name=person["name"], address=address), keyboard=keyboard(ctx, "resident"))
-    offer_choice(ctx)
+    await offer_choice(ctx)
     return person
 
 
@@ -106,7 +106,7 @@ async def on_stranger(ctx: Ctx) -> None:
         return
     if ev.kind == "location" and ev.latitude is not None and await stranger_words.after_cry(
             ctx, ctx.t("stranger.location_words", lat=f"{ev.latitude:.5f}", lon=f"{ev.longitude:.5f}")):
-        ask_for_contact(ctx, "stranger.phone_please")  # where she is went to her call's staff; then her phone
+        await ask_for_contact(ctx, "stranger.phone_please")  # where she is went to her call's staff; then her phone
         return
     result = await understand(ctx.svc, ev.text) if ev.kind in WORDED and ev.text.strip() else None
     urgent = bool(result) and is_emergency(result)
@@ -123,7 +123,7 @@ async def on_stranger(ctx: Ctx) -> None:
     if pending:
         ctx.say(ctx.t("onboard.still_pending", phone=ctx.svc.settings.community.committee_phone))
         return
-    ask_for_contact(ctx, key or "onboard.welcome")
+    await ask_for_contact(ctx, key or "onboard.welcome")
 
 
 async def unknown_cry_for_help(ctx: Ctx) -> bool:
@@ -137,7 +137,7 @@ async def unknown_cry_for_help(ctx: Ctx) -> bool:
     if svc.stranger_named and await svc.stranger_named(ctx, ctx.ev.text[:300]):  # "3号楼的张阿姨摔倒了": hers
         return False
     reached = await svc.stranger_cry(ctx.ev, ctx.ev.text[:300] or "🆘") if svc.stranger_cry else 0
-    ctx.say(ctx.t("stranger.urgent" if reached else "stranger.not_reached", phone=phone), urgent=True)
+    ctx.say(t_both(ctx, "stranger.urgent" if reached else "stranger.not_reached", phone=phone), urgent=True)
     return True
 
 
@@ -153,6 +153,6 @@ async def unknown_media(ctx: Ctx, told: bool = False) -> None:
         intro = ctx.svc.cat.t(f"stranger.media_{ev.kind}", name=ev.first_name or "?")
         reached = await roster.pass_on(ctx.svc, [], intro, ev.origin, tag="stranger", urgent_intro=True)
     if forward and not reached:
-        ctx.say(ctx.t("stranger.not_reached", phone=phone), urgent=True)
+        ctx.say(t_both(ctx, "stranger.not_reached", phone=phone), urgent=True)
     elif not told:
-        ctx.say(ctx.t("stranger.media_sent" if forward else "stranger.media_held", phone=phone), urgent=True)
+        ctx.say(t_both(ctx, "stranger.media_sent" if forward else "stranger.media_held", phone=phone), urgent=True)

@@ -23,6 +23,7 @@ import re
 from .. import roster, staff_langs
 from ..types import Button
 from ..flows.base import Ctx
+from ..flows.both import t_both
 
 WISH_SECONDS = 3600  # one wish a stranger an hour reaches staff
 WISHES_PER_WINDOW = 10  # and at most ten of all strangers' an hour
@@ -106,7 +107,7 @@ async def after_cry(ctx: Ctx, text: str) -> bool:
     at = await svc.store.pref(uid, "cried_at")
     recent = bool(at) and now - float(at) <= AFTER_CRY_SECONDS
     if svc.stranger_said and (reached := await svc.stranger_said(ctx.ev, text, recent)) is not None:  # their call's
-        ctx.say(ctx.t("stranger.passed_on" if reached else "stranger.noted", phone=phone), urgent=True)
+        ctx.say(t_both(ctx, "stranger.passed_on" if reached else "stranger.noted", phone=phone), urgent=True)
         return True
     if not recent:
         return False
@@ -115,6 +116,6 @@ async def after_cry(ctx: Ctx, text: str) -> bool:
     told = lambda chat: staff_langs.t(svc, chat, "stranger.said_after", name=ctx.ev.first_name or "?",  # noqa: E731
                                       words=text[:200])
     reached = await roster.pass_on(svc, [], told, None, tag="stranger", urgent_intro=True)
-    ctx.say(ctx.t("stranger.passed_on" if reached else "stranger.not_reached",
+    ctx.say(t_both(ctx, "stranger.passed_on" if reached else "stranger.not_reached",
                   phone=svc.settings.community.committee_phone), urgent=True)
     return True
