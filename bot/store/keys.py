@@ -134,6 +134,7 @@ class Keys:
     def surge_owed(self, sid: Part) -> str: return self._key("surge:{}:owed", sid)
     def active_incident(self, rid: Part) -> str: return self._key("resident:{}:incident", rid)
     def last_closed(self, rid: Part) -> str: return self._key("resident:{}:closed", rid)
+    def recent_closes(self, rid: Part) -> str: return self._key("resident:{}:closes", rid)
     def deadlines(self) -> str: return self._key("deadlines")
     def repeats(self, subject: Part) -> str: return self._key("repeats:{}", subject)
     def stranger_log(self, uid: Part) -> str: return self._key("stranger:{}:log", uid)
