@@ -57,8 +57,11 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
         if inc and inc.get("claimed_by") != me.id:
             ctx.say(_taken_by(ctx, n, inc["claimed_by"]))
         await _inc(ctx).refresh(n, _pressed(ctx))
-    elif action == "resolve":
-        ctx.say(ctx.t("staff.outcome_ask", n=n),
+    elif action == "resolve":  # a colleague's call: whose, first (a tap on the wrong packet is caught)
+        holder = roster.staff_by_id(ctx.svc.settings, inc.get("claimed_by"))
+        held = ctx.t("staff.outcome_ask_held", n=n, who=holder.name, phone=tappable(holder.phone)) + "\n" \
+            if holder and holder.id != me.id else ""
+        ctx.say(held + ctx.t("staff.outcome_ask", n=n),
                 buttons=[[ctx.button(f"outcome.{o}", f"out:{n}:{o}") for o in OUTCOMES[:2]],
                          [ctx.button(f"outcome.{o}", f"out:{n}:{o}") for o in OUTCOMES[2:]]])
     elif action in ("handover", "handto") and not inc.get("claimed_by"):  # an old or forged 🔁: nobody's to pass on
