@@ -53,7 +53,7 @@ class Reach:
             return
         if self._duty is not None:  # a shift ended: who leaves it holding calls is told (not at start: unknown)
             try:
-                await tell_leaving(self.svc, self._duty, duty)
+                await tell_leaving(self.svc, self._duty, duty, overrides)
             except Exception:  # never at the cost of the duty's probe
                 log.exception("could not tell who left the duty of the calls they hold")
         results = await asyncio.gather(*(probe(st.telegram_id) for st in s.staff), return_exceptions=True)

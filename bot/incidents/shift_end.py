@@ -1,40 +1,28 @@
-"""A shift ends (the roster's hour, or a duty taken over) while someone leaving it still holds calls: what the
-resident sends next reaches her alone, perhaps at home. She reads which calls are still hers, with one tap to hand
-each to whoever is on duty now (staff.py's 🔁 转交 does it); nothing moves without the tap. Told once per change,
-whichever worker process sees it first (the store marks it)."""
+"""A shift ends (the roster's hour, or a duty taken from /duty) while someone leaving it still holds calls: what the
+resident sends next reaches her alone, perhaps at home. She reads which calls are still hers, each with 🔁 转交, and
+whoever is on duty now that she holds them — as when she goes on leave (shift_handoff.still_held, which told her
+then: not again); nothing moves without her tap. Told once per change, whichever worker process sees it first (the
+store marks it)."""
 from __future__ import annotations
 
 import logging
 
-from ..types import Button, Outbound
-from .held_calls import lost
-from .packet import called_name
+from . import on_leave
+from .held_calls import held_by
+from .shift_handoff import still_held
 
 log = logging.getLogger(__name__)
 KEEP_SECONDS = 3600  # a change seen again within this (by a worker that looked at the duty before it) is the same
 
 
-async def tell_leaving(svc, before: tuple[str, ...], duty: list) -> None:
-    """Each staff member in `before` (the duty last seen) and not in `duty` (now) who holds open calls is told."""
-    now_ids = {st.id for st in duty}
-    leaving = [st for st in svc.settings.staff if st.id in before and st.id not in now_ids]
-    if not leaving or not duty:
+async def tell_leaving(svc, before: tuple[str, ...], duty: list, overrides: dict[str, float]) -> None:
+    """Each staff member in `before` (the duty last seen), not in `duty` (now) nor gone on leave, who holds calls."""
+    now_ids, leave = {st.id for st in duty}, on_leave.leave_ids(overrides, svc.clock.ts())
+    leaving = [st for st in svc.settings.staff if st.id in before and st.id not in now_ids | leave]
+    held = [st for st in leaving if duty and await held_by(svc, st.id)]
+    if not held or not await svc.store.shift_end_told(f"{'+'.join(sorted(before))}>{'+'.join(sorted(now_ids))}",
+                                                      KEEP_SECONDS):
         return
-    calls = [inc for inc in await svc.store.incidents(await svc.store.open_incident_ids())
-             if inc.get("status") != "resolved" and not lost(inc)]
-    held = {st.id: [inc for inc in calls if inc.get("claimed_by") == st.id] for st in leaving}
-    if not any(held.values()) or not await svc.store.shift_end_told(
-            f"{'+'.join(sorted(before))}>{'+'.join(sorted(now_ids))}", KEEP_SECONDS):
-        return
-    people = await svc.store.residents_by_ids(sorted({i["resident"] for i in calls if i.get("resident")}))
-    for st in leaving:
-        if not held[st.id]:
-            continue
-        loc, cat = svc.staff_locale(st.telegram_id), svc.cat
-        names = {inc["id"]: called_name(svc, inc, people.get(inc.get("resident"))) for inc in held[st.id]}
-        text = "\n".join([cat.t("shift.end_held", loc, on_duty="、".join(s.name for s in duty)),
-                          *(f"#{n} {name}" for n, name in names.items())])
-        rows = [[Button(cat.t("staffwords.handto", loc, n=n, name=name, to=to.name), f"inc:handto:{n}:{to.id}")]
-                for n, name in names.items() for to in duty]
-        await svc.outbox.send(Outbound(st.telegram_id, text, buttons=rows, tag="shift_end"))
-    log.info("shift change: %s staff told of the calls they still hold", sum(1 for v in held.values() if v))
+    for st in held:
+        await still_held(svc, st, duty[0], theirs="shift.held_theirs_ended")
+    log.info("shift change: %s staff told of the calls they still hold", len(held))
