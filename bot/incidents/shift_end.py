@@ -19,10 +19,12 @@ async def tell_leaving(svc, before: tuple[str, ...], duty: list, overrides: dict
     """Each staff member in `before` (the duty last seen), not in `duty` (now) nor gone on leave, who holds calls."""
     now_ids, leave = {st.id for st in duty}, on_leave.leave_ids(overrides, svc.clock.ts())
     leaving = [st for st in svc.settings.staff if st.id in before and st.id not in now_ids | leave]
-    held = [st for st in leaving if duty and await held_by(svc, st.id)]
-    if not held or not await svc.store.shift_end_told(f"{'+'.join(sorted(before))}>{'+'.join(sorted(now_ids))}",
+    held = {st.id: [inc for inc in await held_by(svc, st.id) if not inc.get("followup_stopped")]
+            for st in (leaving if duty else ())}  # (one whose follow-ups stopped: the head knows, "不再提醒")
+    if not any(held.values()) or not await svc.store.shift_end_told(f"{'+'.join(sorted(before))}>{'+'.join(sorted(now_ids))}",
                                                       KEEP_SECONDS):
         return
-    for st in held:
-        await still_held(svc, st, duty[0], theirs="shift.held_theirs_ended")
-    log.info("shift change: %s staff told of the calls they still hold", len(held))
+    for st in leaving:
+        if held[st.id]:
+            await still_held(svc, st, duty[0], theirs="shift.held_theirs_ended", held=held[st.id])
+    log.info("shift change: %s staff told of the calls they still hold", sum(1 for v in held.values() if v))
