@@ -7,8 +7,7 @@ import asyncio
 from aiohttp import web
 
 from .. import roster
-from ..incidents import OUTCOMES, called_name, render_packet
-from ..incidents.packet import DETAIL_CHARS, NOTES_CHARS, WORDS_CHARS
+from ..incidents import DETAIL_CHARS, NOTES_CHARS, OUTCOMES, WORDS_CHARS, called_name, render_packet
 from ..flows.base import Ctx
 from ..flows.staff_views import _describe
 from ..types import Identity, Inbound
