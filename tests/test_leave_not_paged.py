@@ -49,3 +49,16 @@ async def test_a_surge_passes_over_the_one_on_leave(people, app, clock):
         await (await signed_up(people(name), phone)).send("🆘 紧急求助")
     assert any("多人同时求助" in t for t in chen.texts())
     assert not any("多人同时求助" in t or "紧急求助 #" in t for t in li.texts()), li.texts()
+
+
+async def test_a_surge_line_tells_the_one_on_leave_why_it_reaches_her_when_nobody_else_can(people, app):
+    """Staff on leave who is paged by a surge because everyone else blocked the bot reads, on the surge's own first
+    line, why it comes to her: not only on each call's packet that follows."""
+    li, wa, chen = await _li_on_leave(people)
+    for st in (wa, chen):
+        app.svc.outbox.messenger.blocked.add(st.id)
+        await app.engine.handle(Inbound(user_id=st.id, chat_id=st.id, kind="blocked"))
+    for name, phone in (("张阿姨", "13900000001"), ("王老伯", "13900000002"), ("刘奶奶", "13900000003")):
+        await (await signed_up(people(name), phone)).send("🆘 紧急求助")
+    line = li.last("多人同时求助")
+    assert "请假" in line.text and "联系不上" in line.text, line.text

@@ -81,7 +81,7 @@ EVERY_KEY = {
     "incident:seq", "incidents:open", "lock:user:7", "notice:1", "notice:1:state", "notice:1:todo", "notice:seq",
     "pending", "prefs:7", "questions", "questions:seq", "quota:stranger_media:1", "register:audit",
     "register:draft:7", "repeats:i1",
-    "resident:r1:incident", "resident:r2:closed", "residents", "residents:phone", "residents:seq", "residents:tg",
+    "resident:r1:incident", "resident:r2:closed", "resident:r2:closes", "residents", "residents:phone", "residents:seq", "residents:tg",
     "sendlog", "session:7",
     "staff:tg", "stranger:9:log", "tally:checkins:20424", "tally:questions:0", "tally:questions:20424", "visits",
     "visits:seq",

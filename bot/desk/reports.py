@@ -19,7 +19,7 @@ from .server import LOCALE, SVC, render
 PERIODS = ("week", "month", "last_month")
 CHUNK = 1000  # incidents read in one round trip
 FIELDS = ("created", "kind", "claimed_at", "arrived_at", "level", "outcome")
-KINDS = ("emergency", "help", "checkin")
+KINDS = ("emergency", "help", "checkin", "colleague")  # colleague: a staff member's own cry
 
 
 def add_routes(app: web.Application) -> None:

@@ -7,7 +7,7 @@ import asyncio
 from aiohttp import web
 
 from .. import roster
-from ..incidents import OUTCOMES, called_name, render_packet
+from ..incidents import DETAIL_CHARS, NOTES_CHARS, OUTCOMES, WORDS_CHARS, called_name, render_packet
 from ..flows.base import Ctx
 from ..flows.staff_views import _describe
 from ..types import Identity, Inbound
@@ -98,6 +98,17 @@ def staff_ctx(request: web.Request) -> Ctx:
     return Ctx(Inbound(user_id=staff.telegram_id, kind="text"), me, {}, svc)
 
 
+CUT_SHORT = (("notes", "notes", NOTES_CHARS), ("words", "words", WORDS_CHARS), ("raised", "raised_words", WORDS_CHARS),
+             ("detail", "detail", DETAIL_CHARS))  # (catalogue line, field, what the packet keeps of it)
+
+
+def whole(ctx: Ctx, inc: dict, person: dict) -> list[str]:
+    """What the packet had to cut short, here whole: a long note, a resident's minutes of words (the right door may
+    be in their middle)."""
+    return [ctx.t(f"packet.{key}", **{"words" if key == "raised" else key: text}) for key, field, keep in CUT_SHORT
+            if len(text := (person if key == "notes" else inc).get(field) or "") > keep]
+
+
 async def incident_page(request: web.Request) -> web.Response:
     svc = request.app[SVC]
     n = int(request.match_info["n"])
@@ -120,7 +131,7 @@ async def incident_page(request: web.Request) -> web.Response:
            "name": called_name(svc, inc, person), "minutes": max(0, int((svc.clock.ts() - inc["created"]) // 60)),
            "deceased": bool(await svc.store.died(person.get("id")))}
     return render(request, "incident.html", row=row, person=person, timeline=timeline, packet=packet, sent=sent,
-                  outcomes=WEB_OUTCOMES)
+                  outcomes=WEB_OUTCOMES, whole=whole(ctx, inc, person))
 
 
 CHECKIN_FIELDS = ("enrolled", "times", "days", "tz", "paused_until", "since", "phase", "slot", "answered_at",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .. import roster
 from ..incidents import shift_handoff
-from ..incidents.packet import colleague, someone_else
+from ..incidents.packet import colleague, someone_else, tappable
 from ..residents import link_resident
 from ..textfit import parts
 from ..types import Identity, Inbound, Outbound
@@ -52,7 +52,7 @@ async def show_incident(ctx: Ctx, arg: str) -> None:
         return
     person = await about(ctx, inc)
     lines = [ctx.t("staff.timeline_title", n=n, kind=ctx.t(f"kind.{inc['kind']}"), name=_who(inc, person),
-                   state=ctx.t(f"state.{inc['status']}"))]
+                   state=ctx.t(f"state.{inc['status']}"))] + _reach(ctx, inc, person)
     # what the alert packet had to cut short, here whole
     lines += [ctx.t(f"packet.{key}", **{key: text}) for key, text in
               (("notes", person.get("notes")), ("words", inc.get("words")), ("detail", inc.get("detail"))) if text]
@@ -68,6 +68,18 @@ async def about(ctx: Ctx, inc: dict) -> dict:
     if inc.get("about_other") and not inc.get("resident"):  # someone the register did not name: who reported it
         return someone_else(ctx.svc, inc)
     return colleague(ctx.svc, inc) if inc.get("staff_caller") else await ctx.svc.store.resident(inc["resident"]) or {}
+
+
+def _reach(ctx: Ctx, inc: dict, person: dict) -> list[str]:
+    """Numbers to phone from the view: whom it is about (a colleague's own call: hers), and the colleague holding it
+    — never the reader's own."""
+    mine = ctx.me.staff_id
+    holder = roster.staff_by_id(ctx.svc.settings, inc.get("claimed_by")) if inc.get("status") != "resolved" else None
+    lines = [ctx.t("packet.phone", phone=tappable(person["phone"]))] if person.get("phone") and (
+        not mine or inc.get("staff_caller") != mine) else []
+    if holder and holder.id != mine and holder.phone:
+        lines.append(ctx.t("staff.view_holder", who=holder.name, phone=tappable(holder.phone)))
+    return lines
 
 
 def _who(inc: dict, person: dict) -> str:

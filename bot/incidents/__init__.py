@@ -40,7 +40,7 @@ from .raising import Raising
 from .notes_owed import NotesOwed
 from .reached_late import ReachedLate
 from .retries import Retries
-from .packet import called_name, render as render_packet
+from .packet import DETAIL_CHARS, NOTES_CHARS, WORDS_CHARS, called_name, render as render_packet
 from .rounds import Rounds, _Call
 from .staff import OUTCOMES
 from .surge import Surges
@@ -66,5 +66,5 @@ class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, L
         self._surge_looking: asyncio.Task | None = None
 
 
-__all__ = ["OUTCOMES", "Incidents", "Outage", "called_name", "colleague_cry", "journal_folder", "render_packet",
-           "replaying", "said_after_cry", "start_help"]
+__all__ = ["DETAIL_CHARS", "NOTES_CHARS", "OUTCOMES", "WORDS_CHARS", "Incidents", "Outage", "called_name",
+           "colleague_cry", "journal_folder", "render_packet", "replaying", "said_after_cry", "start_help"]

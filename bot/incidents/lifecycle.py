@@ -141,7 +141,8 @@ class Lifecycle:
             if not won:
                 return inc
         now = self.svc.clock.ts()
-        await self.store.update_incident(n, status="arrived", arrived_at=now, reopened=False, renewed=False, followup=0,
+        await self.store.update_incident(n, status="arrived", arrived_at=now, arrived_by=staff.id, reopened=False,
+                                         renewed=False, followup=0,
                                          followup_told=0, followup_stopped=False, followup_stopped_told=False)
         await self.store.cancel_deadline(f"arr:{n}:{inc.get('claims', 0)}")
         await self.store.set_deadline(f"fol:{n}:{inc.get('claims', 0)}:1",

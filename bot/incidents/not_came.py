@@ -17,7 +17,6 @@ NOBODY_CAME = re.compile(r"(还|怎么|咋)(还)?(没|没有|不)(人)?(来|到)
                          r"|\b(nobody|no one|no-one) (came|has come|is here)\b|\bstill waiting\b"
                          r"|\bwhy (has|have|hasn'?t|haven'?t) (nobody|no one|anyone|anybody) come\b", re.I)
 WITHIN_SECONDS = 6 * 3600  # a close this recent is the one he means
-SCAN = 200  # the newest calls looked at for his last one
 
 
 async def closed_emergency(ctx: Ctx, text: str) -> dict | None:
@@ -25,8 +24,8 @@ async def closed_emergency(ctx: Ctx, text: str) -> dict | None:
     rid = ctx.me.resident_id
     if not rid or not NOBODY_CAME.search(text) or await ctx.svc.store.active_incident(rid):
         return None
-    last = await ctx.svc.store.resident_incident_ids(rid, limit=1, scan=SCAN)
-    inc = await ctx.svc.store.incident(last[0]) if last else None
+    last = await ctx.svc.store.last_closed_calls(rid, limit=1)  # (none open: his last call is closed)
+    inc = last[0] if last else None
     if not inc or inc.get("status") != "resolved" or inc.get("kind") != "emergency":
         return None
     ago = ctx.svc.clock.ts() - (inc.get("resolved_at") or 0)

@@ -30,3 +30,8 @@ def paged(staff: dict[int, str], chosen: set[int], on_leave: set[str]) -> list[i
 def line(svc, inc: dict, viewer: int | None, loc: str) -> str:
     """The packet's first line for a staff member on leave it was sent to, else ""."""
     return svc.cat.t("alert.on_leave_paged", loc) if viewer in (inc.get("leave_paged") or ()) else ""
+
+
+def surge_line(svc, paged_chats: list[int], chat: int, loc: str) -> str:
+    """The surge's line for a staff member on leave it still pages (nobody else could hear it), else ""."""
+    return svc.cat.t("alert.on_leave_surge", loc) if chat in paged_chats else ""

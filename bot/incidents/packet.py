@@ -238,7 +238,8 @@ def map_button(svc: Services, where: tuple[float, float], loc: str | None = None
 
 
 def _status_line(svc: Services, inc: dict, loc: str) -> str:
-    who = staff_by_id(svc.settings, inc.get("claimed_by") or inc.get("resolved_by"))
+    who = staff_by_id(svc.settings, inc["status"] == "arrived" and inc.get("arrived_by") or inc.get("claimed_by")
+                      or inc.get("resolved_by"))  # (a colleague there first, on a call another holds: he)
     outcome = svc.cat.t(f"outcome.{inc['outcome']}", loc) if inc.get("outcome") else ""
     return svc.cat.t(STATUS_KEYS[inc["status"]], loc, who=who.name if who else "", outcome=outcome,
                      level=inc.get("level", 0) + 1)

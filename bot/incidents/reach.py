@@ -17,6 +17,7 @@ from .. import roster
 from ..services import Services
 from ..types import Outbound, SendResult
 from .held_calls import give_back_former, holder_unreachable, tell_back
+from .shift_end import tell_leaving
 
 log = logging.getLogger(__name__)
 DEADLINE = "duty"
@@ -50,6 +51,11 @@ class Reach:
         probe = getattr(self.svc.outbox.messenger, "probe", None)
         if ids == self._duty or probe is None:  # no change; or a channel that cannot tell (the console)
             return
+        if self._duty is not None:  # a shift ended: who leaves it holding calls is told (not at start: unknown)
+            try:
+                await tell_leaving(self.svc, self._duty, duty, overrides)
+            except Exception:  # never at the cost of the duty's probe
+                log.exception("could not tell who left the duty of the calls they hold")
         results = await asyncio.gather(*(probe(st.telegram_id) for st in s.staff), return_exceptions=True)
         answers = [(st.id, res) for st, res in zip(s.staff, results) if isinstance(res, SendResult)]
         before = await self.unreachable()

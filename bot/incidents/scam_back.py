@@ -40,13 +40,10 @@ async def rings_again(ctx: Ctx, text: str) -> bool:
 
 async def _lately(ctx: Ctx) -> bool:
     """A call of hers about a scam, closed by now, made in the last RECENT_SECONDS (staff phoned her, and he rings
-    again): among her latest few calls."""
-    store, since = ctx.svc.store, ctx.svc.clock.ts() - RECENT_SECONDS
-    for n in await store.resident_incident_ids(ctx.me.resident_id, limit=3):
-        inc = await store.incident(n) or {}
-        if inc.get("created", 0) >= since and about_scam(inc):
-            return True
-    return False
+    again): among her last few closed calls (the open one is looked at by the caller)."""
+    since = ctx.svc.clock.ts() - RECENT_SECONDS
+    return any(inc.get("created", 0) >= since and about_scam(inc)
+               for inc in await ctx.svc.store.last_closed_calls(ctx.me.resident_id))
 
 
 async def called_back(ctx: Ctx, text: str) -> bool:

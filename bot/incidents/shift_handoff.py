@@ -78,10 +78,11 @@ async def take_over(svc, me, rid: int | None) -> None:
         await still_held(svc, who, me)
 
 
-async def still_held(svc, asker, taker) -> None:
-    """The calls the one going on leave still holds stay hers (taking a duty moves no call): she reads each, with
-    🔁 转交, and the taker that she holds them — never a call that waits, unknown, for the no-arrival alarm."""
-    held = await held_by(svc, asker.id)
+async def still_held(svc, asker, taker, theirs: str = "shift.held_theirs", held: list[dict] | None = None) -> None:
+    """The calls the one going on leave (or off at her shift's end: `theirs`, what the taker reads) still holds stay
+    hers (taking a duty moves no call): she reads each (`held`: those, if not all she holds), with 🔁 转交, and the
+    taker that she holds them — never a call that waits, unknown, for the no-arrival alarm."""
+    held = await held_by(svc, asker.id) if held is None else held
     if not held or taker.id == asker.id:
         return
     people = {inc["id"]: called_name(svc, inc, await svc.store.resident(inc.get("resident"))) for inc in held}
@@ -90,7 +91,7 @@ async def still_held(svc, asker, taker) -> None:
     await svc.outbox.send_all([
         Outbound(asker.telegram_id, mine("shift.held_yours", calls=calls, name=taker.name), tag="shift",
                  buttons=tuple((Button(mine("shift.btn_hand_over", n=n), f"inc:handover:{n}"),) for n in people)),
-        Outbound(taker.telegram_id, staff_langs.t(svc, taker.telegram_id, "shift.held_theirs", calls=calls,
+        Outbound(taker.telegram_id, staff_langs.t(svc, taker.telegram_id, theirs, calls=calls,
                                                   name=asker.name), tag="shift")])
 
 

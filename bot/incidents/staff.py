@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .. import roster
+from .. import roster, staff_langs
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
 from ..textfit import clip
@@ -54,11 +54,16 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
         await on_media_heard(ctx, n, me, urgent=action == "urgent")
     elif action == "arrive":
         inc = await _inc(ctx).arrive(n, me)
-        if inc and inc.get("claimed_by") != me.id:
+        if inc and inc.get("claimed_by") != me.id and inc.get("arrived_by") == me.id:  # there first, on hers
+            await _arrived_on_held(ctx, inc, me)
+        elif inc and inc.get("claimed_by") != me.id:
             ctx.say(_taken_by(ctx, n, inc["claimed_by"]))
         await _inc(ctx).refresh(n, _pressed(ctx))
-    elif action == "resolve":
-        ctx.say(ctx.t("staff.outcome_ask", n=n),
+    elif action == "resolve":  # a colleague's call: whose, first (a tap on the wrong packet is caught)
+        holder = roster.staff_by_id(ctx.svc.settings, inc.get("claimed_by"))
+        held = ctx.t("staff.outcome_ask_held", n=n, who=holder.name, phone=tappable(holder.phone)) + "\n" \
+            if holder and holder.id != me.id else ""
+        ctx.say(held + ctx.t("staff.outcome_ask", n=n),
                 buttons=[[ctx.button(f"outcome.{o}", f"out:{n}:{o}") for o in OUTCOMES[:2]],
                          [ctx.button(f"outcome.{o}", f"out:{n}:{o}") for o in OUTCOMES[2:]]])
     elif action in ("handover", "handto") and not inc.get("claimed_by"):  # an old or forged 🔁: nobody's to pass on
@@ -182,6 +187,18 @@ def _taken_by(ctx: Ctx, n: int, staff_id: str | None) -> str:
     """A colleague has the call: who, and her phone to offer help or ask whether more is needed."""
     st = roster.staff_by_id(ctx.svc.settings, staff_id)
     return ctx.t("staff.taken_by", n=n, who=st.name if st else "?", phone=tappable(st.phone) if st else "-")
+
+
+async def _arrived_on_held(ctx: Ctx, inc: dict, me) -> None:
+    """A colleague got to a call someone else holds: his arrival is noted, and the holder hears it (she may still be
+    on her way), each with the other's phone."""
+    holder = roster.staff_by_id(ctx.svc.settings, inc["claimed_by"])
+    if holder is None:
+        return
+    ctx.say(ctx.t("staff.arrived_noted", n=inc["id"], who=holder.name, phone=tappable(holder.phone)))
+    await ctx.svc.outbox.send(Outbound(holder.telegram_id, staff_langs.t(
+        ctx.svc, holder.telegram_id, "staff.colleague_arrived", n=inc["id"], by=me.name, phone=tappable(me.phone)),
+        urgent=True, tag=f"arrived:{inc['id']}"))
 
 
 def _name(ctx: Ctx, staff_id: str | None) -> str:

@@ -8,6 +8,7 @@ her words                                     the answer
 "听过了" "看过照片了" "不紧急"                  🆘 按紧急处理 · ✅ 已听 of each voice or photo nobody has heard
 "处理好了" "1号解决了" "是误报"                 the ✅ outcomes of each
 "我处理不了" "取消认领" "1号转给王社工"         🔁 转交 of each she holds (straight to the colleague named)
+"我下班了" "交班" "1号交给王社工"              the same: her shift over, a call still in hand
 "电话打不通" "王老伯电话没人接"                 whom else to call, and its next button (whom_to_call.py)
 "有哪些没处理的" · "谁在值班" · "王老伯怎么样了"  /open · /duty · /incident N of his open call
 "张阿姨今天签到了吗"                            her check-in, as her family reads it
@@ -43,7 +44,8 @@ DONE = re.compile(r"(处理|解决|办|弄|搞)(好|完|定)|解决了|已解决
 TAKE = re.compile(r"^(好的?|好|ok)?[，,。 ]*(收到|我来|我去|我马上|马上(去|到|过去)|这就(去|过)|交给我|我负责|我接|(我|已经)*在路上)|"
                   r"\b(on my way|i'?ll (take|go|handle)|got it)\b", re.I)
 THERE = re.compile(r"^我(已经)?到|到了|已到|到现场|到门口|在现场|联系上|已联系|\b(arrived|i'?m there|here now)\b", re.I)
-GIVE_UP = re.compile(r"(处理|去|来|赶|过)不了|走不开|赶不过去|过不去|去不成|转给|转交|交给(别人|同事|其他)|谁(能|可以|有空)去"
+GIVE_UP = re.compile(r"(处理|去|来|赶|过)不了|走不开|赶不过去|过不去|去不成|转给|转交|交给(?!我)|交班|下班|谁(能|可以|有空)去"
+                     r"|谁(能|可以|有空)?接一下"
                      r"|换个?人|取消(认领|接单)|不是我的|撤销|撤回|(接|点|按)错了|\b(can'?t go|hand (it )?over)\b", re.I)
 OTHER_CAME = re.compile(r"(家属|家人|女儿|儿子|老伴|亲戚|医生|救护车|120|110|警察|民警|物业|邻居|保姆|护工)(已经|也|都)?(到|来)了?")
 HEARD = re.compile(r"听(过|了|完|到)|已听|看(过|了|完)(照片|图片|图)|(不|是|很|挺)?紧急|\b(listened|heard it)\b", re.I)

@@ -24,6 +24,7 @@ import json
 import logging
 from collections import Counter
 
+from . import on_leave
 from ..residents import format_parts
 from ..types import Outbound
 
@@ -37,6 +38,7 @@ LOOK_TRIES = 3  # looks at a burst's calls before the escalation timers are left
 LOOK_RETRY_SECONDS = 2  # (times the tries so far) between them: a Sentinel failover takes seconds
 LINE_RETRY_SECONDS = 15  # the surge line sent again to the chats that did not get it, this often ...
 LINE_RETRY_FOR = 1800  # ... for this long
+LEAVE_PAGED = "leave_paged"  # (in the kept line: the chats on leave it pages, each told why)
 
 
 def counts(inc: dict) -> bool:
@@ -118,8 +120,10 @@ class Surges:
             if not new & {inc["id"] for inc in calls}:
                 return  # no such call new, or claimed already
             people = await self.store.residents_by_ids(sorted({i["resident"] for i in calls if i.get("resident")}))
-            sid, text = str(round(now * 1000)), self._surge_text(calls, people, f"{cfg.window_minutes:g}")
-            chats = [chat for chat, role, _ in await self.recipients({}, EVERYONE) if role == "staff"]
+            whom = {}  # (notes those on leave it pages all the same: on_leave.py)
+            chats = [chat for chat, role, _ in await self.recipients(whom, EVERYONE) if role == "staff"]
+            sid = str(round(now * 1000))
+            text = self._surge_text(calls, people, f"{cfg.window_minutes:g}", whom.get("leave_paged") or [])
             started, marked = await self.store.surge_step(now, window, cfg.calls, [inc["id"] for inc in calls],
                                                           people_in_trouble(calls),
                                                           (sid, text, chats, now + LINE_RETRY_SECONDS))
@@ -133,9 +137,9 @@ class Surges:
             if inc["id"] in marked:
                 self.background(self._to_everyone(inc, people.get(inc.get("resident")), len(calls)))
 
-    def _surge_text(self, calls: list[dict], people: dict[str, dict], minutes: str) -> str:
+    def _surge_text(self, calls: list[dict], people: dict[str, dict], minutes: str, leave_paged: list[int]) -> str:
         """The one line every staff member and the head get as a surge starts, ahead of its calls: in each language
-        a staff member reads (JSON, locale -> text; kept so as to be sent again)."""
+        a staff member reads (JSON, locale -> text, and the chats on leave it pages: kept so as to be sent again)."""
         cat, shared = self.svc.cat, shared_building(calls, people)
         texts = {}
         for loc in {self.svc.settings.locale, *self.svc.staff_langs.values()}:
@@ -144,14 +148,17 @@ class Surges:
                 lines.append(cat.t("surge.one_building" if shared[0] == len(calls) else "surge.some_in_building",
                                    loc, count=shared[0], building=shared[1]))
             texts[loc] = "\n".join(lines)
-        return json.dumps(texts, ensure_ascii=False)
+        return json.dumps({**texts, LEAVE_PAGED: leave_paged} if leave_paged else texts, ensure_ascii=False)
 
     async def _surge_told(self, sid: str, text: str, chats: list[int]) -> bool:
         """The line to the chats still owed it, each in her language; whether some still are (its timer sends it to
         them again)."""
         texts = json.loads(text) if text.startswith("{") else {}  # (a line kept as plain text: as it was)
         def said(chat: int) -> str:
-            return texts.get(self.svc.staff_locale(chat)) or texts.get(self.svc.settings.locale) or text
+            loc = self.svc.staff_locale(chat)
+            line = texts.get(loc) or texts.get(self.svc.settings.locale) or text
+            why = on_leave.surge_line(self.svc, texts.get(LEAVE_PAGED) or [], chat, loc)
+            return f"{line}\n{why}" if why else line
         results = await self.svc.outbox.send_all([Outbound(chat, said(chat), urgent=True, tag="alert:surge")
                                                   for chat in chats])
         return await self.store.surge_reached(sid, [chat for chat, res in zip(chats, results) if res.ok])

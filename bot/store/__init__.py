@@ -8,6 +8,7 @@
   sessions.py    conversation state, preferences, sign-ups waiting, register drafts
   incidents.py   an incident's record, timeline, alert messages (and edits of them owed); the atomic claim; every
                  send attempt
+  closes.py      an incident closed once; each resident's last few closed calls
   surge.py       many calls at once: the calls made lately, the surge started or prolonged, each call marked once
   told.py      who was told how a call ended, per family chat (each told once)
   emergency.py   a 🆘 stored in one round trip (the fast lane), calls arriving together batched
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 from .base import dumps, loads
 from .checkins import CheckinsStore
+from .closes import ClosesStore
 from .cover import CoverStore
 from .deadlines import DeadlinesStore
 from .desk import DeskStore
@@ -46,5 +48,5 @@ __all__ = ["Earliest", "Keys", "Opened", "Pace", "Store", "UpdateMark", "dumps",
 
 class Store(ResidentsStore, SessionsStore, IncidentsStore, EmergencyStore, DeadlinesStore, StaffStore,
             QuestionsStore, SendLogStore, CheckinsStore, NoticesStore, DeskStore, LeasesStore, PaceStore,
-            FamilyNewsStore, SurgeStore, CoverStore):
+            FamilyNewsStore, SurgeStore, CoverStore, ClosesStore):
     """Store(redis, prefix="nc:", *, wait_replicas=0, wait_ms=500): every feature's storage on one connection."""

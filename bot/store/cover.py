@@ -83,3 +83,8 @@ class CoverStore(StoreBase):
         key = self.keys.duty_overrides()
         fields = [sid] + ([f.decode() for f in await self.r.hkeys(key) if f.startswith(b"off:")] if relieved_back else [])
         await self.r.hdel(key, *fields)
+
+    async def shift_end_told(self, change: str, keep_seconds: int) -> bool:
+        """True once per shift change (`change`: who was on duty and who is): its leavers are told now, by this
+        process alone."""
+        return bool(await self.r.set(self.keys.shift_ended(change), "1", nx=True, ex=keep_seconds))

@@ -33,22 +33,6 @@ return 1
 """
 
 
-# An incident is closed once: only if it exists and is not resolved already (two closes at one moment, e.g. a late
-# check-in answer and staff's 已解决: exactly one wins, so what follows a close, family told, happens once). With
-# ARGV[2] (a deadline, e.g. "fam:n", due ARGV[3]) the news it owes is stored with it, so a worker dying just after the
-# close leaves the news to another. The resident's pointer is cleared only if it still points at this incident.
-_CLOSE = """
-if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'status') == '"resolved"' then return 0 end
-for i = 6, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-redis.call('ZREM', KEYS[2], ARGV[1])
-if ARGV[2] ~= '' then redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2]) end
-if KEYS[4] and redis.call('GET', KEYS[4]) == ARGV[1] then redis.call('DEL', KEYS[4]) end
-if KEYS[5] then redis.call('SET', KEYS[5], ARGV[4], 'EX', ARGV[5]) end
-return 1
-"""
-
-RECENT_CLOSE_KEPT_SECONDS = 2 * 3600  # her last close, kept for a call soon after to say so (packet.py: within the hour)
-
 # A family contact joins an open call's list of those told when it closes, read and written in one step (two who
 # join at once are both kept); a closed call takes nobody: 1 joined, 0 there already, -1 closed or gone.
 _JOIN_FAMILY = """
@@ -206,18 +190,6 @@ class IncidentsStore(StoreBase):
             keys=[self.keys.incident(n)], args=[dumps(expected), dumps(staff_id), dumps("claimed"), dumps(now)]
         )
         return bool(won)
-
-    async def close_incident(self, n: int, fields: dict, resident: str | None,
-                             owed: tuple[str, float] | None = None) -> bool:
-        """Writes the close (`fields`) unless the incident is closed already: whether this call closed it. `owed`
-        (deadline key, due): what the close owes, set in the same step."""
-        keys = [self.keys.incident(n), self.keys.incidents_open(), self.keys.deadlines(),
-                *([self.keys.active_incident(resident), self.keys.last_closed(resident)] if resident else [])]
-        last = {"n": n, "by": fields.get("resolved_by", ""), "at": fields.get("resolved_at"),
-                "outcome": fields.get("outcome", "")}  # her next call, soon, says so (bot/incidents/packet.py)
-        args = [str(n), *(owed or ("", 0)), dumps(last), RECENT_CLOSE_KEPT_SECONDS,
-                *(x for pair in dumps_fields(fields).items() for x in pair)]
-        return bool(await self.script(_CLOSE)(keys=keys, args=args))
 
     async def join_family(self, n: int, chat: int) -> bool:
         """Adds a family contact's chat to the open incident's `family_chats` (told when it closes): False when the

@@ -39,6 +39,7 @@ Layout (prefix omitted):
   duty:cover:{n}            hash  asker, messages (JSON [[chat, message id]]), taken_by: an ask to take a duty over
                                   (expires; bot/store/cover.py)
   duty:covers               hash  staff id -> n: her ask nobody has taken yet
+  duty:ended:{change}       str   a shift change whose leavers were told of the calls they hold (an hour; shift_end.py)
   staff:unreachable         set   staff ids the bot cannot reach (blocked, never started); gone once they write
   questions                 hash  n -> JSON question waiting for staff / knowledge-base gap
   questions:seq             int
@@ -134,6 +135,7 @@ class Keys:
     def surge_owed(self, sid: Part) -> str: return self._key("surge:{}:owed", sid)
     def active_incident(self, rid: Part) -> str: return self._key("resident:{}:incident", rid)
     def last_closed(self, rid: Part) -> str: return self._key("resident:{}:closed", rid)
+    def recent_closes(self, rid: Part) -> str: return self._key("resident:{}:closes", rid)
     def deadlines(self) -> str: return self._key("deadlines")
     def repeats(self, subject: Part) -> str: return self._key("repeats:{}", subject)
     def stranger_log(self, uid: Part) -> str: return self._key("stranger:{}:log", uid)
@@ -146,6 +148,7 @@ class Keys:
     def cover_seq(self) -> str: return self._key("duty:cover:seq")
     def cover(self, n: Part) -> str: return self._key("duty:cover:{}", n)
     def covers_open(self) -> str: return self._key("duty:covers")
+    def shift_ended(self, change: Part) -> str: return self._key("duty:ended:{}", change)
     def staff_bindings(self) -> str: return self._key("staff:tg")
     def unreachable_staff(self) -> str: return self._key("staff:unreachable")
     def staff_langs(self) -> str: return self._key("staff:langs")  # counts changes of a staff member's language
