@@ -121,7 +121,9 @@ async def on_text(ctx: Ctx) -> None:
 
 async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
-    if chat.NUISANCE.search(text) and intent in ("feeling_unwell", *SMALL_TALK) and not AILING.search(text):
+    nuisance = chat.NUISANCE.search(text) and intent in ("feeling_unwell", "out_of_scope", *SMALL_TALK) \
+        and not AILING.search(text)
+    if nuisance:
         intent = "out_of_scope"  # "楼上好吵", "楼上太吵了 睡不着": the neighbours, not a greeting nor her health
     if confidence < 0.35 or intent == "out_of_scope":  # not understood, unless an ache is named ("我腰疼", "我发烧了")
         intent = "feeling_unwell" if ACHE.search(text) and not WELL_AGAIN.search(text) else "out_of_scope"
@@ -132,6 +134,7 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
         elif intent == "out_of_scope" and not_came.NOBODY_CAME.search(text):
             intent = "contact_staff"  # "我等了好久了": waiting for someone — a person phones, never "没太明白"
     told = await clause_intents(ctx.svc, text)  # one message, two things: "谢谢上次帮忙，今天又有点头晕"
+    told = [(i, part) for i, part in told if not (nuisance and chat.KEPT_AWAKE.fullmatch(part.strip()))]
     intent = looked_up(told, intent, result, NEEDS, QUESTIONS)  # "帮我看看 养老金到了吗": the question, no request
     told = [(i, part) for i, part in told if not ASKED_FOR.fullmatch(part)]  # "我女儿帮我问的": who asks, no need
     need = next((i for i, _ in told if i in NEEDS), None)

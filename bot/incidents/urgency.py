@@ -13,6 +13,7 @@ from dataclasses import replace
 from .. import roster
 from ..flows.base import Ctx
 from ..flows.bereaved import died_just_now, spouse_mourned
+from ..flows.chat_words import CALM_KINDS, kind_of
 from ..flows.life_told import asks_after_spouse, away_or_low, mishap, spouse_and_age
 from ..flows.understanding import DANGER_WORDS, WORDED, danger_in, keyword_parse, understand
 from ..services import Services
@@ -47,6 +48,8 @@ async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> 
     if spouse_mourned(text) or away_or_low(text) or mishap(text) or asks_after_spouse(text) or spouse_and_age(text):
         return ""  # "老伴不在了", "老伴去医院开刀了", "不想说话", "我老头子呢", "老伴87": read in its step
         # (bot/flows/life_told.py), which still raises a call at once where nothing was being asked
+    if kind_of(text) in CALM_KINDS:  # "老头子打呼噜太响了", "我在地上捡东西": no danger named; its kind word (chat.py)
+        return ""
     intent = (await understand(svc, window))["intent"]
     # an uncertain one ("我回来了": 0.47 emergency) goes through its step, which may ask "需要马上有人来吗"
     return text if intent["name"] == "emergency" and intent["confidence"] >= CONFIDENT else ""
