@@ -24,7 +24,7 @@ from ..types import MEDIA, Button
 from . import life, own
 from .family import AWAY_DAYS
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
-from .typed import away_days, doctor_visit, greeting_time, hospital_now, needs_help, routine_visit
+from .typed import at_doctor, away_days, doctor_visit, greeting_time, hospital_now, needs_help, routine_visit
 from .words import answer_buttons, answer_label, date_label, next_label, times_label
 
 ANSWERS = ("ok", "unwell", "help")
@@ -204,7 +204,7 @@ async def on_answer(ctx: Ctx, answer: str, words: str = "") -> None:
         ctx.edit_pressed(ctx.t("checkin.answered", choice=label))  # old buttons cannot be pressed twice
     if answer == "ok" and words and doctor_visit(words):  # staff hear it quietly, to ask her later how it went
         if await start_help(ctx, "help", category="other", source="checkin", words=words, detail=words, quiet=True):
-            show_menu(ctx, "checkin.thanks_doctor")
+            show_menu(ctx, "checkin.thanks_at_doctor" if at_doctor(words) else "checkin.thanks_doctor")
     elif answer == "ok":
         show_menu(ctx, heard.thanks if heard and heard.closed
                   else "checkin.thanks_visit" if routine_visit(words) else "checkin.thanks")

@@ -76,7 +76,8 @@ REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": 
            "birthday": "talk.birthday", "eaten": "talk.eaten", "hear": "talk.hear", "voice": "talk.voice",
            "sorry": "talk.sorry", "ack": "talk.ack", "medicine": "talk.medicine", "thunder": "talk.thunder",
            "busy": "talk.busy", "quarrel": "talk.quarrel",
-           "night_up": "talk.night_up", "thirst": "talk.thirst", "snoring": "talk.snoring", "careful": "talk.careful"}
+           "night_up": "talk.night_up", "thirst": "talk.thirst", "snoring": "talk.snoring", "careful": "talk.careful",
+           "digit": "talk.digit"}
 CALL_ME = ("who", "noise_outside", "nightmare")  # a kind line with one tap for a person to phone her
 
 

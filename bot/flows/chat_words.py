@@ -31,6 +31,7 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
                   r"(一会儿?回来|马上回来)?", False),
     ("pressed", r"按错|误按|点错|碰错|不小心(按|点|碰)|手滑", True),
     ("marks", MARKS, False),
+    ("digit", r"\d", False),  # "1": a menu's number, as on a phone line — the big buttons are pressed, not numbered
     ("hotline_12345", r"\W*12345\W*", False),
     ("hotline_12333", r"\W*12333\W*", False),
     ("dial", r"\+?(86)?[ -]?1\d{2}[ -]?\d{4}[ -]?\d{4}|0\d{2,3}[ -]?\d{7,8}", False),  # a phone number alone
