@@ -15,7 +15,8 @@ async def _wang_says(people, words):
     return wang, "\n".join(wang.texts()[n:]), people("李社工").texts()
 
 
-@pytest.mark.parametrize("words", ["老头子生我的气 叫他不理我", "老头子生气了", "我跟老伴吵架了 他不理我", "老伴跟我怄气 不睬我"])
+@pytest.mark.parametrize("words", ["老头子生我的气 叫他不理我", "老头子生气了", "我跟老伴吵架了 他不理我", "老伴跟我怄气 不睬我",
+                                   "老头子跟我发脾气", "阿拉老头子跟我寻相骂"])
 async def test_a_quarrel_with_her_husband_is_low_spirits_not_an_emergency(people, app, words):
     wang, said, staff = await _wang_says(people, words)
     assert not any(SOS in t for t in staff), staff
@@ -23,13 +24,15 @@ async def test_a_quarrel_with_her_husband_is_low_spirits_not_an_emergency(people
     assert any(words in t for t in staff if REQ in t), staff  # a call in a day or two: staff hear it
 
 
-@pytest.mark.parametrize("words", ["老头子叫不醒", "老伴叫他不答应 倒在地上", "老头子生气了 突然说不出话"])
+@pytest.mark.parametrize("words", ["老头子叫不醒", "老伴叫他不答应 倒在地上", "老头子生气了 突然说不出话",
+                                   "老头子生我气 打我", "老头子跟我吵架 推了我一把", "老伴跟我吵架 动手了"])
 async def test_guard_a_husband_who_does_not_answer_or_falls_still_alerts(people, app, words):
     wang, said, staff = await _wang_says(people, words)
     assert any(SOS in t and words in t for t in staff), staff
 
 
-@pytest.mark.parametrize("words", ["发烧39度8", "烧到39.8度", "发烧39度", "体温39.5", "发高烧三十九度八"])
+@pytest.mark.parametrize("words", ["发烧39度8", "烧到39.8度", "发烧39度", "体温39.5", "发高烧三十九度八", "发骚39度",
+                                   "发烧了 39.2", "fever 39.5"])
 async def test_a_fever_of_39_at_this_age_alerts_and_asks_whether_someone_should_come(people, app, words):
     wang, said, staff = await _wang_says(people, words)
     assert any(SOS in t and words in t for t in staff), staff
@@ -49,7 +52,7 @@ async def test_a_lower_fever_is_unwell_without_an_alarm(people, app, words):
     assert "不舒服" in said, said
 
 
-@pytest.mark.parametrize("words", ["我手抖得厉害", "手一直在抖", "我的手抖个不停"])
+@pytest.mark.parametrize("words", ["我手抖得厉害", "手一直在抖", "我的手抖个不停", "手抖的厉害", "手抖得历害", "我手发抖"])
 async def test_a_tremor_is_unwell_and_staff_asked_to_check(people, app, words):
     wang, said, staff = await _wang_says(people, words)
     assert not any(SOS in t for t in staff), staff
