@@ -122,8 +122,9 @@ async def test_guard_in_hospital_with_an_ailment_or_a_need_is_not_fine(people, a
     assert any(words in t for t in staff if "#1" in t), staff
 
 
-@pytest.mark.parametrize("words", ["my husband is sick", "My wife is unwell", "my husband is not well today"])
-async def test_her_husband_sick_in_english_is_told_as_his(people, app, clock, words):
+@pytest.mark.parametrize("words", ["my husband is sick", "My wife is unwell", "my husband is not well today",
+                                   "my husband has a fever", "老伴生病了", "我老头子感冒了"])
+async def test_her_husband_sick_is_told_as_his(people, app, clock, words):
     answer, she, staff = await _answer(people, app, clock, words)
     assert not any(SOS in t for t in staff), staff
     assert "120" not in she.split("\n")[0] and "需要马上有人来吗" not in she, she

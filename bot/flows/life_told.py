@@ -108,7 +108,7 @@ def life_told(svc: Services, text: str, result: dict | None = None) -> str | Non
     if danger_in(svc, text):
         return None
     told = "scam_told" if scam_over(text) else mishap(text) or away_or_low(text) or of_spouse(text)
-    sure = told == "spouse_unwell" and bool(EN_SPOUSE_ILL.fullmatch(text.strip().rstrip(".!").strip()))
+    sure = told == "spouse_unwell" and plainly_ill(text)
     return None if told == "spouse_unwell" and result is not None and is_emergency(result) and not sure else told
 
 
@@ -117,9 +117,16 @@ SPOUSE_FIRST = re.compile(rf"^(?:我|我的|我家|阿拉)?(?:屋里厢|屋里|�
 SPOUSE_ILL = re.compile(r"勿舒服|勿适意|(?:不|勿)(?:太|大|怎么|是很)好(?!吃|看|玩|听|意思)|(?:没|勿|不|没有|不肯|勿肯)(?:吃饭|吃东西|吃过饭)|吃不下|吃勿下|没胃口|勿想吃")
 SELF_TOO = re.compile(r"我(?:也|还|自己)")
 # the same in English, and nothing else ("my husband is sick": the model, little taught English, read a cry)
-EN_SPOUSE_ILL = re.compile(r"(?:my )?(?:husband|wife|hubby|partner)(?: is|'s)? (?:(?:very |a bit |quite )?"
+EN_SPOUSE_ILL = re.compile(r"(?:my )?(?:husband|wife|hubby|partner)(?:(?: is|'s)? (?:(?:very |a bit |quite )?"
                            r"(?:sick|ill|unwell|poorly)|not (?:very )?(?:well|good|feeling well)|not eating)"
-                           r"(?: today| again| these days)?", re.I)
+                           r"| has (?:a |got a )?(?:fever|cold|cough|temperature))(?: today| again| these days)?", re.I)
+# and in Chinese, a plain illness and nothing else ("老伴生病了", "老头子感冒了": the model unsure, 0.46, read a cry)
+SPOUSE_SICK = re.compile(rf"(?:我|我的|我家|阿拉)?的?{SPOUSE_ONLY}(?:今天|今朝|这两天|这几天|又|也)?(?:生病|病|感冒|着凉)(?:了|啦)?")
+
+
+def plainly_ill(text: str) -> bool:
+    """"my husband is sick", "老伴生病了": the spouse ill, said plainly, nothing else (no red flag can be in it)."""
+    return bool(EN_SPOUSE_ILL.fullmatch(text.strip().rstrip(".!").strip()) or SPOUSE_SICK.fullmatch(core(text)))
 
 
 def of_spouse(text: str) -> str | None:
@@ -133,7 +140,7 @@ def of_spouse(text: str) -> str | None:
     if re.search(FEARED_FALL, said):
         return "fall_feared"
     ill = AILING.search(said) or SPOUSE_ILL.search(said)
-    if EN_SPOUSE_ILL.fullmatch(text.strip().rstrip(".!").strip()):
+    if plainly_ill(text):
         return "spouse_unwell"
     return "spouse_unwell" if SPOUSE_FIRST.search(core(text)) and ill and not SELF_TOO.search(said) else None
 
