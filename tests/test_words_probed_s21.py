@@ -84,14 +84,14 @@ async def _wangli_says(people, words):
     return "\n".join(wangli.texts()[n:]), people("李社工").texts()
 
 
-@pytest.mark.parametrize("words", ["我爸在厨房", "我爸现在在客厅", "我妈在家呢"])
+@pytest.mark.parametrize("words", ["我爸在厨房", "我爸现在在客厅", "我妈在家呢", "我妈在厨房做饭", "我爸在楼下散步", "他在睡觉"])
 async def test_where_her_father_is_alarms_nobody(people, app, words):
     told, staff = await _wangli_says(people, words)
     assert not any(SOS in t for t in staff), staff
     assert "120" not in told and "已通知值班社工" not in told, told
 
 
-@pytest.mark.parametrize("words", ["我爸在厨房摔倒了", "我爸在厨房 煤气味好重"])
+@pytest.mark.parametrize("words", ["我爸在厨房摔倒了", "我爸在厨房 煤气味好重", "我爸在卫生间 半小时没出来了", "我爸在地上"])
 async def test_guard_where_he_is_with_a_danger_still_alerts(people, app, words):
     told, staff = await _wangli_says(people, words)
     assert any(SOS in t and words in t for t in staff), staff
