@@ -129,3 +129,11 @@ async def test_her_husband_sick_is_told_as_his(people, app, clock, words):
     assert not any(SOS in t for t in staff), staff
     assert "120" not in she.split("\n")[0] and "需要马上有人来吗" not in she, she
     assert any("不是她本人" in t for t in staff), staff
+
+
+async def test_a_bare_digit_at_the_check_in_asks_again_with_its_buttons(people, app, clock):
+    """"1" to "今天身体还好吗？" says nothing of how she is: asked again, one tap to answer (as "？？？" is)."""
+    answer, she, staff = await _answer(people, app, clock, "1")
+    assert "没太明白" not in she and staff == [], she
+    zhang = people("张阿姨")
+    assert any("我很好" in label for label, _ in zhang.last().buttons), zhang.last()

@@ -71,8 +71,8 @@ EXCUSE = re.compile(r"(忘了|忘记)(回|回复|签到|看)?(了|啦)?[。!！]
                     r"|刚(刚)?看到|(社工|有人|你们的人|居委会的人)(刚才?)?来(过|看过)(了|我)")
 
 
-# words that answer nothing ("我按错了", "测试一下", "你是谁", "我不会打字"; "？？？" but not "😊", which is fine)
-NO_ANSWER = ("testing", "pressed", "who", "hear", "voice")
+# words that answer nothing ("我按错了", "测试一下", "你是谁", "我不会打字", "1"; "？？？" but not "😊", which is fine)
+NO_ANSWER = ("testing", "pressed", "who", "hear", "voice", "digit")
 ONLY_MARKS = re.compile(r"[\s?？.。,，、…~～·]+")
 
 
