@@ -24,25 +24,12 @@ async def test_a_quarrel_with_her_husband_is_low_spirits_not_an_emergency(people
     assert any(words in t for t in staff if REQ in t), staff  # a call in a day or two: staff hear it
 
 
-@pytest.mark.parametrize("words", ["老头子叫不醒", "老伴叫他不答应 倒在地上", "老头子生气了 突然说不出话",
-                                   "老头子生我气 打我", "老头子跟我吵架 推了我一把", "老伴跟我吵架 动手了"])
-async def test_guard_a_husband_who_does_not_answer_or_falls_still_alerts(people, app, words):
-    wang, said, staff = await _wang_says(people, words)
-    assert any(SOS in t and words in t for t in staff), staff
-
-
 @pytest.mark.parametrize("words", ["发烧39度8", "烧到39.8度", "发烧39度", "体温39.5", "发高烧三十九度八", "发骚39度",
                                    "发烧了 39.2", "fever 39.5"])
 async def test_a_fever_of_39_at_this_age_alerts_and_asks_whether_someone_should_come(people, app, words):
     wang, said, staff = await _wang_says(people, words)
     assert any(SOS in t and words in t for t in staff), staff
     assert "需要马上有人来吗" in said, said
-
-
-@pytest.mark.parametrize("words", ["发烧40度", "高烧40度 人迷迷糊糊"])
-async def test_guard_a_fever_of_40_alerts_as_before(people, app, words):
-    wang, said, staff = await _wang_says(people, words)
-    assert any(SOS in t and words in t for t in staff), staff
 
 
 @pytest.mark.parametrize("words", ["发烧37度8", "发烧38度5", "有点发烧 38度"])
@@ -60,8 +47,12 @@ async def test_a_tremor_is_unwell_and_staff_asked_to_check(people, app, words):
     assert any(words in t and "身体不舒服" in t for t in staff if REQ in t), staff
 
 
-@pytest.mark.parametrize("words", ["我手抖 出冷汗 心慌", "手抖得厉害 拿不住东西 说话不清楚"])
-async def test_guard_a_tremor_with_more_said_still_alerts(people, app, words):
+@pytest.mark.parametrize("words", [
+    "老头子叫不醒", "老伴叫他不答应 倒在地上", "老头子生气了 突然说不出话",  # a husband who cannot answer
+    "老头子生我气 打我", "老头子跟我吵架 推了我一把", "老伴跟我吵架 动手了",  # a quarrel that turns to blows
+    "发烧40度", "高烧40度 人迷迷糊糊",  # a fever of 40, as before
+    "我手抖 出冷汗 心慌", "手抖得厉害 拿不住东西 说话不清楚"])  # a tremor with more said
+async def test_guard_these_still_alert(people, app, words):
     wang, said, staff = await _wang_says(people, words)
     assert any(SOS in t and words in t for t in staff), staff
 
