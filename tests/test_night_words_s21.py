@@ -24,7 +24,8 @@ def _calm(said, staff):
     assert not any(SOS in t for t in staff), staff
 
 
-@pytest.mark.parametrize("words", ["外面有声音", "门外有动静", "外头有响声", "外头有啥声音", "外边有声音", "有声音", "屋里厢外头有声音"])
+@pytest.mark.parametrize("words", ["外面有声音", "门外有动静", "外头有响声", "外头有啥声音", "外边有声音", "有声音", "屋里厢外头有声音", "外面有脚步声",
+                                   "there is a noise outside"])
 async def test_a_noise_outside_asks_if_she_is_safe_with_staff_one_tap_away(people, app, clock, words):
     zhang, said, staff = await _says(people, app, clock, words)
     _calm(said, staff)
@@ -33,7 +34,7 @@ async def test_a_noise_outside_asks_if_she_is_safe_with_staff_one_tap_away(peopl
     assert any("#1" in t for st in app.settings.staff for t in people(st.name).texts())
 
 
-@pytest.mark.parametrize("words", ["做噩梦了", "我做了个噩梦", "刚才做恶梦了 好怕", "做了个恶梦 吓醒了", "做噩梦 睡不着了", "阿拉做了个噩梦"])
+@pytest.mark.parametrize("words", ["做噩梦了", "我做了个噩梦", "刚才做恶梦了 好怕", "做了个恶梦 吓醒了", "做噩梦 睡不着了", "阿拉做了个噩梦", "I had a nightmare"])
 async def test_a_nightmare_gets_calm_words_and_company_offered(people, app, clock, words):
     zhang, said, staff = await _says(people, app, clock, words)
     _calm(said, staff)
@@ -41,7 +42,7 @@ async def test_a_nightmare_gets_calm_words_and_company_offered(people, app, cloc
     assert zhang.last("说说话").data("请社工给我回电话")
 
 
-@pytest.mark.parametrize("words", ["口渴", "我好口渴", "口干想喝水", "我渴了", "嘴巴好干", "喉咙干 想喝水", "口好干"])
+@pytest.mark.parametrize("words", ["口渴", "我好口渴", "口干想喝水", "我渴了", "嘴巴好干", "喉咙干 想喝水", "口好干", "I'm thirsty"])
 async def test_thirst_is_a_drink_of_water_not_illness(people, app, clock, words):
     zhang, said, staff = await _says(people, app, clock, words)
     _calm(said, staff)

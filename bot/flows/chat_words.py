@@ -58,14 +58,18 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
                 r"(好|很|真|太|老)?(吓人|可怕|怕人|吓煞人)?" + _PARTICLE, False),  # a quarrel heard: no fight, no harm
     ("night_up", r"我?(现在|半夜|夜里|晚上)?(要|先|准备)?(起来|起床|爬起来)?(去)?(上(个|一下)?厕所|起夜|解手|小便|尿尿|洗(个)?澡)"
                  + _PARTICLE + r"|(半夜|夜里)(起来)?起夜" + _PARTICLE, False),  # going now: when old people fall
-    ("noise_outside", r"(屋里厢|屋里|家里)?(外面|外头|外边|屋外|门外|窗外|门口|楼道(里)?|走廊(里)?|半夜|夜里)?(好像|一直|老是|总是)?(有)(点|一点|些)?(啥|什么)?"
-                      r"(声音|响声|动静|怪声|声响|响动)" + _PARTICLE, False),  # heard in the night: is she safe? (a
-    # break-in named is a red flag)
+    # heard in the night: is she safe? (a break-in named is a red flag)
+    ("noise_outside", r"(屋里厢|屋里|家里)?(外面|外头|外边|屋外|门外|窗外|门口|楼道(里)?|走廊(里)?|半夜|夜里)?(好像|一直|老是|总是)?"
+                      r"(有)(点|一点|些)?(啥|什么)?(声音|响声|动静|怪声|声响|响动|脚步声)" + _PARTICLE
+                      + r"|(there'?s|there is|i (can )?hear|i heard) (a |some )?(strange |funny )?(noise|sound)s?"
+                        r" outside", False),
     ("nightmare", r"(我|阿拉)?(刚才|刚刚|又|夜里|半夜)?(做|作)(了)?(个|一个)?(噩梦|恶梦|怪梦)" + _PARTICLE
-                  + r"(好|很|有点)?(怕|害怕|吓人|吓醒了?|醒了|睡不着了?)?" + _PARTICLE, False),
+                  + r"(好|很|有点)?(怕|害怕|吓人|吓醒了?|醒了|睡不着了?)?" + _PARTICLE
+                  + r"|i (just )?(had|have had) a (bad dream|nightmare)", False),
+    # thirst, not illness (an ailment beside it: read as usual)
     ("thirst", r"我?(好|很|有点|老|真)?(口渴|口干|渴)(了|死了|得很)?(想喝(点|口)?水)?" + _PARTICLE
                + r"|我?(的)?(嘴巴?|口|喉咙|嗓子)(好|很|有点|老|真)?干(了|得很)?(想喝(点|口)?水)?" + _PARTICLE
-               + r"|我?(想|要)喝(点|口)?水" + _PARTICLE, False),  # thirst, not illness (an ailment beside: read as usual)
+               + r"|我?(想|要)喝(点|口)?水" + _PARTICLE + r"|(i'?m|i am) (so |very |a bit )?thirsty", False),
     ("snoring", r"(((我|阿拉)的?)?(老伴|老头子?|老太婆|老公|老婆|爱人)|他|伊)?(在|又|又在)?(打呼噜?|打鼾|呼噜(声)?)(打得)?(好|很|太|老|真|震天)?"
                 r"(响|大|吵)?(了|啊)?(吵得)?(我)?(都)?(睡不着|困不着|困勿着)?(觉)?" + _PARTICLE, False),  # no alarm; the signs
     ("careful", r"我?(正|正在)?(蹲|趴|弯腰|蹲下|弯下腰)?(来)?(在)?(地上|地下|地板上|床底下|桌子底下|沙发底下)(捡|拣|找|摸)(个|点|一下)?"
