@@ -23,7 +23,9 @@ TABLE = [  # (words from 王丽 about her father 王老伯, what staff get)
     ("我爸说有人打电话说他儿子被抓了要打钱", SOS), ("有人打电话让我爸转账 说是公安局的", SOS),
     # a worry or a visit: staff hear it, no alarm
     ("帮我去看看我爸", REQ), ("能不能去我爸家看一下", REQ), ("我爸最近老是忘事", REQ), ("我爸这几天吃不下饭", REQ),
-    ("我出差了 这几天麻烦你们多看看我爸", REQ), ("我爸发烧了 39度", REQ),
+    ("我出差了 这几天麻烦你们多看看我爸", REQ), ("我爸发烧了 38度", REQ),
+    # 39 at his age is a high fever (session 21: the weak red flag from 39.0, was 39.5), as 40 always was
+    ("我爸发烧了 39度", SOS),
 ]
 
 

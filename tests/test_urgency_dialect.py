@@ -95,9 +95,10 @@ async def test_missing_someone_is_company_not_an_emergency(people, app, words):
     assert not any("紧急" in t for t in li.texts())
 
 
-@pytest.mark.parametrize("words", ["我饿了", "我渴了", "家里没吃的了", "冰箱里没东西了", "我的助听器掉了"])
+@pytest.mark.parametrize("words", ["我饿了", "家里没吃的了", "冰箱里没东西了", "我的助听器掉了"])
 async def test_hunger_or_a_lost_hearing_aid_is_a_request_not_an_emergency(people, app, words):
-    """Each raised an emergency ("🚑 情况危急请马上拨打120"): staff are needed, not an ambulance."""
+    """Each raised an emergency ("🚑 情况危急请马上拨打120"): staff are needed, not an ambulance. ("我渴了" is a drink
+    of water now, with no one bothered: tests/test_night_words_s21.py.)"""
     wang, li = await _says(people, words)
     assert words in li.last("求助 #1").text
     assert not any("紧急" in t for t in li.texts())

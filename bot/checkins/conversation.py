@@ -24,7 +24,7 @@ from ..types import MEDIA, Button
 from . import life, own
 from .family import AWAY_DAYS
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
-from .typed import away_days, doctor_visit, greeting_time, hospital_now, needs_help, routine_visit
+from .typed import at_doctor, away_days, doctor_visit, greeting_time, hospital_now, needs_help, routine_visit
 from .words import answer_buttons, answer_label, date_label, next_label, times_label
 
 ANSWERS = ("ok", "unwell", "help")
@@ -71,8 +71,8 @@ EXCUSE = re.compile(r"(忘了|忘记)(回|回复|签到|看)?(了|啦)?[。!！]
                     r"|刚(刚)?看到|(社工|有人|你们的人|居委会的人)(刚才?)?来(过|看过)(了|我)")
 
 
-# words that answer nothing ("我按错了", "测试一下", "你是谁", "我不会打字"; "？？？" but not "😊", which is fine)
-NO_ANSWER = ("testing", "pressed", "who", "hear", "voice")
+# words that answer nothing ("我按错了", "测试一下", "你是谁", "我不会打字", "1"; "？？？" but not "😊", which is fine)
+NO_ANSWER = ("testing", "pressed", "who", "hear", "voice", "digit")
 ONLY_MARKS = re.compile(r"[\s?？.。,，、…~～·]+")
 
 
@@ -204,7 +204,7 @@ async def on_answer(ctx: Ctx, answer: str, words: str = "") -> None:
         ctx.edit_pressed(ctx.t("checkin.answered", choice=label))  # old buttons cannot be pressed twice
     if answer == "ok" and words and doctor_visit(words):  # staff hear it quietly, to ask her later how it went
         if await start_help(ctx, "help", category="other", source="checkin", words=words, detail=words, quiet=True):
-            show_menu(ctx, "checkin.thanks_doctor")
+            show_menu(ctx, "checkin.thanks_at_doctor" if at_doctor(words) else "checkin.thanks_doctor")
     elif answer == "ok":
         show_menu(ctx, heard.thanks if heard and heard.closed
                   else "checkin.thanks_visit" if routine_visit(words) else "checkin.thanks")

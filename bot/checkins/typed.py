@@ -46,12 +46,21 @@ _PLANNED = re.compile(r"今天|今朝|今日|等一下|等一歇|等歇|等会|�
                       r"|\btoday\b|\btomorrow\b|\bthis (morning|afternoon|evening)\b|\bappointment\b", re.I)
 
 
+# at the hospital or the doctor's now ("我在医院", "在医院排队"): well enough to be there and to say so
+_AT_DOCTOR = re.compile(r"(?:^|我|现在|正|人)在[^，,。！!？?\s]{0,4}(?:医院|门诊|诊所|卫生服务中心|卫生院)"
+                        r"|\b(?:i'?m|i am) (?:at|in) (?:the )?(?:hospital|doctor'?s|clinic)\b", re.I)
+
+
+def at_doctor(text: str) -> bool:
+    return bool(_AT_DOCTOR.search(text))
+
+
 def doctor_visit(text: str) -> bool:
-    """"今天去医院看病", "今天去医院": she is going to a doctor, well enough to go, says when and no routine reason —
-    fine today, and staff hear it quietly (to ask later how it went); never with an ailment, a need or 急诊, nor
-    without saying when (`hospital_now`)."""
-    return bool(_DOCTOR_VISIT.search(text)) and "急" not in text and not routine_visit(text) \
-        and not _WANTS_SOMEONE.search(_GOES_WITH.sub("", text)) and bool(_PLANNED.search(text))
+    """"今天去医院看病", "今天去医院", "我在医院": she is going to a doctor (or is there now), well enough to go, says
+    when and no routine reason — fine today, and staff hear it quietly (to ask later how it went); never with an
+    ailment, a need or 急诊, nor going without saying when (`hospital_now`)."""
+    return (at_doctor(text) or bool(_DOCTOR_VISIT.search(text)) and bool(_PLANNED.search(text))) and "急" not in text \
+        and not routine_visit(text) and not _WANTS_SOMEONE.search(_GOES_WITH.sub("", text))
 
 
 def hospital_now(text: str) -> bool:

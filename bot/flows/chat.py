@@ -33,8 +33,11 @@ WHAT_I_DO = re.compile(r"怎么用|(你|你们|这个)(能|可以|会)(干|做)(
 
 # a neighbour's renovation, noise or dust, that the model cannot place (no need it knows): staff may talk to them
 NUISANCE = re.compile(r"装修|噪音|吵得(?:睡不着|受不了|要命|不得了)|(?:灰尘|灰)(?:好|很|太|老)大|电钻|敲敲打打"
-                      r"|(?:楼上|楼下|隔壁|邻居|对门)[^，,。！!？?\s]{0,4}(?:好|很|太|老|真)?吵(?!架)"
+                      r"|(?:楼上|楼下|隔壁|邻居|对门)[^，,。！!？?\s]{0,4}(?:好|很|太|老|真)?吵(?!架)|吵死(?:了|人)"
+                      r"|(?:楼上|楼下)[^，,。！!？?]{0,6}(?:跑来跑去|跳来跳去|蹦蹦跳跳|在跳|拖椅子|拖凳子|剁肉|剁骨头)"
                       r"|狗[^，,。！!？?\s咬]{0,4}(?:一直|老是|整天|天天|整夜|半夜)?(?:叫|吠)")
+# kept awake by it, said beside the noise ("楼上太吵了 睡不着"): the neighbours' noise, not her health
+KEPT_AWAKE = re.compile(r"(吵得|闹得)?我?(都|也|根本|一夜|一晚上|整夜)?(睡不着|睡勿着|困不着|困勿着|没法睡|睡不好)(觉)?(了|啊|呀)?")
 
 
 def today(ctx: Ctx) -> dict:
@@ -75,7 +78,9 @@ REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": 
            "birthday": "talk.birthday", "eaten": "talk.eaten", "hear": "talk.hear", "voice": "talk.voice",
            "sorry": "talk.sorry", "ack": "talk.ack", "medicine": "talk.medicine", "thunder": "talk.thunder",
            "busy": "talk.busy", "quarrel": "talk.quarrel",
-           "night_up": "talk.night_up"}
+           "night_up": "talk.night_up", "thirst": "talk.thirst", "snoring": "talk.snoring", "careful": "talk.careful",
+           "digit": "talk.digit"}
+CALL_ME = ("who", "noise_outside", "nightmare")  # a kind line with one tap for a person to phone her
 
 
 async def changed_mind(ctx: Ctx, text: str) -> bool:
@@ -101,8 +106,8 @@ async def everyday(ctx: Ctx, text: str) -> bool:
     kind = kind_of(text)
     if kind == "time":
         show_menu(ctx, "talk.today", **today(ctx))
-    elif kind == "who":
-        ctx.say(ctx.t("talk.who"), buttons=[[ctx.button("btn.call_me_back", "callback:me")]])
+    elif kind in CALL_ME:  # (a noise outside: is she safe; a nightmare: company)
+        ctx.say(ctx.t(f"talk.{kind}"), buttons=[[ctx.button("btn.call_me_back", "callback:me")]])
     elif kind in ("phone", "dial"):
         ctx.say(ctx.t("call.info" if kind == "phone" else "talk.dial", phone=phone),
                 buttons=[[ctx.button("btn.call_me_back", "callback:me")]])

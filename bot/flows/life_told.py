@@ -4,6 +4,8 @@ line for her, never an ambulance's advice nor "需要马上有人来吗？":
 carer_away  her husband or wife, or her carer, in hospital or gone away ("老伴住院了", "保姆回老家了"): she is well, but
             alone now, and the committee should know who looks after her
 low_mood    "今天不想说话", "心情不好": a gentle word, staff told (a call in a day or two), no alarm and no doctor
+family_quarrel  a quarrel at home ("老头子生我的气 叫他不理我", "跟老伴吵架了"): low spirits, not a man who cannot answer
+            (the model leant to a cry, 0.75): a kind word, staff phone her; "叫他不答应" alone stays a red flag
 worried     "我好担心", "我好担心我儿子" (a worry, nothing else said): never "fine"; a kind word, staff phone her (a worry
             about her husband alone, "我好担心我老伴", is asked what about him: bot/qa/whose.py)
 stolen      "我钱包被偷了": a theft already over — 110 to report it, staff to help with cards; no ambulance, no fall's advice
@@ -30,7 +32,7 @@ from .chat_words import core
 from .understanding import AILING, FEARED_FALL, danger_in, is_emergency, scam_over
 
 TOLD = ("grief", "carer_away", "low_mood", "worried", "scam_told", "stolen", "locked_out", "spouse_unwell",
-        "fall_feared")
+        "fall_feared", "family_quarrel")
 CARER = rf"(?:{SPOUSE}|(?:保姆|护工|钟点工|住家阿姨)[^，,。！!？?\s]{{0,6}}?)"
 AWAY = (r"住院|住进(?:了)?医院|进(?:了)?医院|送(?:进)?(?:了)?医院|(?:在|去)医院(?:开刀|动手术|做手术)|开刀|动手术|做手术|回老家"
         r"|回乡下|辞职|不做了|请假|没来|不来了")
@@ -42,6 +44,9 @@ LOW_MOOD = re.compile(r"(?:不想|勿想|不高兴|懒得)(?:跟人|和人|同�
                       r"|(?:不想|勿想|懒得)(?:说|讲)(?:了|啦|呀)?$|没(?:什么|啥)(?:想|好)(?:说|讲)的?"
                       r"|心情(?:不|勿)(?:太|大|是很)?好|心情(?:很|好|老)?差|闷闷不乐|没(?:有)?心思|没(?:有)?心情"
                       r"|心里(?:有点|有些|好|很|老)?烦|心烦")
+
+# a quarrel at home, told with a word of anger ("不理我" alone may be a husband who cannot answer: never enough)
+QUARREL = re.compile(r"生(?:我的?|了)?气|吵(?:了)?(?:一)?架|拌(?:了)?嘴|闹别扭|赌气|怄气|发脾气|寻相骂|相骂")
 
 # a purse or phone stolen, told as done (money itself "被偷", a bank card or passbook are the scam's red flag, urgent)
 STOLEN = re.compile(r"(?:钱包|皮夹子?|皮包|包包|手袋|手机|老年卡|敬老卡)(?:又|也)?(?:被|给|让)(?:人|小偷|贼|贼骨头)?(?:偷|扒|摸)"
@@ -124,13 +129,25 @@ def life_told(svc: Services, text: str, result: dict | None = None) -> str | Non
     if danger_in(svc, text):
         return None
     told = "scam_told" if scam_over(text) else mishap(text) or away_or_low(text) or of_spouse(text)
-    return None if told == "spouse_unwell" and result is not None and is_emergency(result) else told
+    sure = told == "spouse_unwell" and plainly_ill(text)
+    return None if told == "spouse_unwell" and result is not None and is_emergency(result) and not sure else told
 
 
 # the words are about her husband or wife ("阿拉老头子…", "我老伴…"), ill or not eating, and not about her too
 SPOUSE_FIRST = re.compile(rf"^(?:我|我的|我家|阿拉)?(?:屋里厢|屋里|家里)?的?{SPOUSE_ONLY}")
 SPOUSE_ILL = re.compile(r"勿舒服|勿适意|(?:不|勿)(?:太|大|怎么|是很)好(?!吃|看|玩|听|意思)|(?:没|勿|不|没有|不肯|勿肯)(?:吃饭|吃东西|吃过饭)|吃不下|吃勿下|没胃口|勿想吃")
 SELF_TOO = re.compile(r"我(?:也|还|自己)")
+# the same in English, and nothing else ("my husband is sick": the model, little taught English, read a cry)
+EN_SPOUSE_ILL = re.compile(r"(?:my )?(?:husband|wife|hubby|partner)(?:(?: is|'s)? (?:(?:very |a bit |quite )?"
+                           r"(?:sick|ill|unwell|poorly)|not (?:very )?(?:well|good|feeling well)|not eating)"
+                           r"| has (?:a |got a )?(?:fever|cold|cough|temperature))(?: today| again| these days)?", re.I)
+# and in Chinese, a plain illness and nothing else ("老伴生病了", "老头子感冒了": the model unsure, 0.46, read a cry)
+SPOUSE_SICK = re.compile(rf"(?:我|我的|我家|阿拉)?的?{SPOUSE_ONLY}(?:今天|今朝|这两天|这几天|又|也)?(?:生病|病|感冒|着凉)(?:了|啦)?")
+
+
+def plainly_ill(text: str) -> bool:
+    """"my husband is sick", "老伴生病了": the spouse ill, said plainly, nothing else (no red flag can be in it)."""
+    return bool(EN_SPOUSE_ILL.fullmatch(text.strip().rstrip(".!").strip()) or SPOUSE_SICK.fullmatch(core(text)))
 
 
 def of_spouse(text: str) -> str | None:
@@ -144,16 +161,21 @@ def of_spouse(text: str) -> str | None:
     if re.search(FEARED_FALL, said):
         return "fall_feared"
     ill = AILING.search(said) or SPOUSE_ILL.search(said)
+    if plainly_ill(text):
+        return "spouse_unwell"
     return "spouse_unwell" if SPOUSE_FIRST.search(core(text)) and ill and not SELF_TOO.search(said) else None
 
 
 def away_or_low(text: str) -> str | None:
-    """"carer_away" or "low_mood" told (not asked), whatever else the words say: the caller weighs a danger."""
+    """"carer_away", "low_mood" or "family_quarrel" told (not asked), whatever else the words say: the caller weighs a
+    danger."""
     if ASKED.search(text) or AILING.search(text):  # "不想说话 头好晕": the ailment is read, not her mood
         return None
     if WORRIED.fullmatch(core(text)):
         return "worried"
-    return "carer_away" if CARER_AWAY.search(text) else "low_mood" if LOW_MOOD.search(core(text)) else None
+    if CARER_AWAY.search(text):
+        return "carer_away"
+    return "low_mood" if LOW_MOOD.search(core(text)) else "family_quarrel" if QUARREL.search(core(text)) else None
 
 
 def mishap(text: str) -> str | None:

@@ -123,7 +123,9 @@ async def on_text(ctx: Ctx) -> None:
 
 async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
-    if chat.NUISANCE.search(text) and intent in ("feeling_unwell", *SMALL_TALK) and not AILING.search(text):
+    nuisance = chat.NUISANCE.search(text) and intent in ("feeling_unwell", "out_of_scope", *SMALL_TALK) \
+        and not AILING.search(text)
+    if nuisance:
         intent = "out_of_scope"  # "楼上好吵", "楼上太吵了 睡不着": the neighbours, not a greeting nor her health
     if intent == "deny" and not_came.NOBODY_CAME.search(text):
         intent = "out_of_scope"  # "nobody has come yet" is no "no" to anything asked: the waiting rule below
@@ -136,6 +138,7 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
         elif intent == "out_of_scope" and not_came.NOBODY_CAME.search(text):
             intent = "contact_staff"  # "我等了好久了": waiting for someone — a person phones, never "没太明白"
     told = await clause_intents(ctx.svc, text)  # one message, two things: "谢谢上次帮忙，今天又有点头晕"
+    told = [(i, part) for i, part in told if not (nuisance and chat.KEPT_AWAKE.fullmatch(part.strip()))]
     intent = looked_up(told, intent, result, NEEDS, QUESTIONS)  # "帮我看看 养老金到了吗": the question, no request
     told = [(i, part) for i, part in told if not ASKED_FOR.fullmatch(part)]  # "我女儿帮我问的": who asks, no need
     need = next((i for i, _ in told if i in NEEDS), None)

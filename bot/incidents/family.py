@@ -79,8 +79,8 @@ async def _said(ctx: Ctx, text: str) -> None:
     reaches staff, however it is worded; asked how the resident is, the check-in answers; thanks get a kind word; a
     request or a question reaches staff; what the bot cannot read waits for one tap."""
     ctx.session.pop("about", None)  # whom an earlier question was about: these words may be about another
-    if await family_on_call.door_on_call(ctx, text):
-        return  # "他在5号楼101" while his call is open: to its staff, beside the register as hers
+    if await family_on_call.door_on_call(ctx, text) or await family_on_call.where_told(ctx, text):
+        return  # "他在5号楼101" while his call is open: to its staff, beside the register as hers; "我爸在厨房"
     if (fall_told_over(text) or family_asks.worried(text) or family_calm.worry_only(text)
             or family_calm.scam_over(text)) and await family_asks.someone_else(ctx, text):
         return  # "王老伯最近不肯吃药" from 刘奶奶's son: not a request about 刘奶奶

@@ -44,6 +44,20 @@ def worry_only(text: str) -> bool:
     return not fired_rules(said)  # (no danger the red flags name: none is left to name one)
 
 
+# where he is, and nothing else: "我爸在厨房", "我妈现在在客厅", "阿拉爷在屋里厢" (not 医院: bot/incidents/family_away.py)
+WHERE = re.compile(r"(?:我|阿拉)?(?:爸|妈|爸爸|妈妈|老爸|老妈|父亲|母亲|姆妈|阿爸|爷|老爷子|老太太|老人家?|他|她|伊)(?:现在|正|人|今天)?"
+                   r"(?:正|还|就)?在(?:家|家里|屋里|屋里厢|厨房|客厅|卧室|房间|阳台|楼下|小区里?|公园|菜场|超市|外面|我家|我这里?|我这儿"
+                   r"|女儿家|儿子家)?(?:里|里面)?(?:看电视|睡觉|睡午觉|午睡|休息|吃饭|烧饭|做饭|煮饭|散步|遛弯|下棋|打牌|晒太阳|买菜)?"
+                   r"(?:呢|了|的|啊|呀|哦)*")
+
+
+def where_only(text: str) -> bool:
+    """Where the resident is, nothing more (no red flag can count in so few words)."""
+    from nlu.features import normalise
+
+    return bool(WHERE.fullmatch(MARKS.sub("", normalise(text))))
+
+
 # what is wrong she cannot tell: he does not say, she cannot make it out
 UNTOLD = re.compile(r"说不(?:清|出)|听不清|不知道(?:他|她)?(?:怎么|出了?什么|发生)|(?:问|怎么了).{0,8}(?:不说|不讲|不肯说|不回答|说不出)")
 
@@ -69,7 +83,7 @@ async def noted(ctx, text: str, person_id: str) -> str:
 
 def said(text: str, result: dict) -> bool:
     """Either, for a request from a family contact, unless the model is sure of an emergency in them (`result`, the
-    understanding of `text`: "我爸一个人在家 门口有人一直敲门" names a danger no red flag does)."""
+    understanding of `text`: "我爸一个人在家 门口有人一直敲门" names a danger no red flag does); or where he is."""
     intent = result["intent"]
     sure = intent["name"] == "emergency" and intent["confidence"] >= 0.5
-    return not sure and (worry_only(text) or scam_over(text))
+    return not sure and (worry_only(text) or scam_over(text)) or where_only(text)

@@ -8,9 +8,11 @@ any other words the bot cannot place reach the call too, never "没太明白" wh
 from __future__ import annotations
 
 from ..flows.base import Ctx
+from ..flows.menu import show_menu
 from . import family  # each imports the other: family reads the words, this module passes them on
 from .address_steps import door_in
 from .facts_told import beside_register
+from .family_calm import where_only
 from .raising import open_call
 
 
@@ -33,6 +35,16 @@ async def words_on_call(ctx: Ctx, text: str) -> bool:
     if await _his_open_call(ctx) is None:
         return False
     await family.request(ctx, text)
+    return True
+
+
+async def where_told(ctx: Ctx, text: str) -> bool:
+    """"我爸在厨房", "我妈在家呢": where he is, and nothing else — on his open call its staff read it; else a kind
+    word, no 🆘 (the model leant to a cry, 0.6: most of what it learnt a daughter say of "我爸…" was one)."""
+    if not where_only(text):
+        return False
+    if not await words_on_call(ctx, text):
+        show_menu(ctx, "family.where_noted")
     return True
 
 
