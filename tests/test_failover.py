@@ -75,6 +75,30 @@ async def test_sos_burst_survives_the_master_being_killed(tmp_path, settings, cl
     assert time.monotonic() - started < 40
 
 
+async def test_a_call_on_its_way_when_the_master_dies_is_answered_from_the_new_master(tmp_path, settings, clock,
+                                                                                    nlu_model, knowledge_base):
+    """Her 🆘's command is already sent when the master dies (it had stopped answering a moment before): the call
+    is retried on the master the sentinels name now, not on the dead one's address (redis-py reconnects a dropped
+    connection where it was: redis/redis-py#3874), and she hears within seconds that staff are alerted."""
+    with SentinelGroup(tmp_path) as group:
+        s = settings.model_copy(update={"redis": settings.redis.model_copy(update={"prefix": "fo:"})})
+        app = await build_app(s, Secrets(redis_sentinels=group.sentinels, redis_sentinel_service=SERVICE),
+                              clock=clock, messenger=RecordingMessenger(), nlu=nlu_model, kb=knowledge_base)
+        try:
+            neighbour, she = await residents(app, 2)
+            await neighbour.send("🆘 紧急求助")  # the 🆘 path's connections are open
+            group.freeze_master()
+            call = asyncio.ensure_future(she.send("🆘 紧急求助"))
+            await asyncio.sleep(0.3)  # her first command waits on the frozen master
+            group.kill_master()
+            await answered_within([call], 15)
+            assert ALERTED in she.last("120").text and "021-64370000" in she.last("120").text
+            li = Person(app, 1001, "李社工")
+            assert any("居民1" in m.text and numbers(m.text) for m in li.inbox)  # the on-duty staff member has it
+        finally:
+            await app.close()
+
+
 async def test_without_a_replica_nothing_waits_and_sentinels_parse(app):
     assert app.svc.store.wait_replicas == 0  # a lone Redis: WAIT would only hold every 🆘 back
     secrets = Secrets.from_env({"REDIS_SENTINELS": "10.0.0.1:26380, sentinel-b ,10.0.0.3:26379",
