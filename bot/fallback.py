@@ -20,7 +20,7 @@ incident that escalates, and what was held back reaches staff then. What someone
 are, "我没事了") reaches the staff their cry reached, and joins the call once it is stored (bot/incidents/outage_words.py);
 what they typed just before it goes with its alert, and joins the call alike.
 Anyone else's text is journaled too (who they are cannot be asked now): it joins their call open since before the
-outage, if there is one, once Redis is back. A flood of texts from one sender is answered but not all journaled
+outage, if there is one, once Redis is back; else it is read then as if just typed ("帮我买点菜": a request). A flood of texts from one sender is answered but not all journaled
 (outage_words.TextCap); a cry always is.
 """
 from __future__ import annotations

@@ -1,0 +1,62 @@
+"""An everyday request typed while Redis is away is not lost.
+
+张阿姨 has no call open. Redis goes away and she types "帮我买点菜"; 王老伯 types "能不能请社工给我回个电话", then "我被锁在
+门外了" (by day: a request, not a cry). Each read "系统暂时出了点问题" with 120 and the committee's phone, and then went
+nowhere: with no call of theirs to join, the journal's words were dropped unread once Redis was back. Now such words
+are read once Redis is back as if just typed, in the order they came (the way words that are a cry only in context are:
+bot/incidents/outage_context.py): each request reaches staff as it would have with Redis up, once, and its teller
+hears once that it is recorded.
+"""
+from conftest import signed_up
+from test_outage_journal import COMMITTEE, own_redis, replay_tick  # noqa: F401  (a fixture)
+from test_outage_said import settled
+
+from bot.testing.tools import Person
+
+REQUESTS = ["帮我买点菜", "能不能请社工给我回个电话", "我被锁在门外了"]
+
+
+def heard(staff: Person, words: str, since: int) -> list[str]:
+    return [m.text for m in staff.inbox[since:] if words in m.text]
+
+
+async def test_requests_typed_during_an_outage_reach_staff_once_redis_is_back_in_order_and_once(
+        make_app, own_redis, clock):
+    app = await make_app(redis_url=own_redis.url)
+    zhang = await signed_up(Person(app, 5002, "张阿姨"), "13900000001")
+    wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    li = Person(app, 1001)
+    seen = len(li.inbox)
+    own_redis.stop()
+    for who, words in zip([zhang, wang, wang], REQUESTS):
+        await who.send(words)
+        assert "120" in who.last().text and COMMITTEE in who.last().text  # what they read then, as before
+        clock.advance(minutes=1)
+    told = len(zhang.inbox), len(wang.inbox)
+    own_redis.start()
+    await replay_tick(app)
+    await settled(app)
+    await replay_tick(app)  # a second run adds nothing
+    await settled(app)
+    firsts = []
+    for words in REQUESTS:
+        lines = heard(li, words, seen)
+        assert lines, f"staff never heard {words!r}: {[m.text[:50] for m in li.inbox[seen:]]}"
+        firsts.append(min(i for i, m in enumerate(li.inbox) if words in m.text and i >= seen))
+    assert firsts == sorted(firsts)  # in the order they were typed
+    # once each: 张阿姨's request, and 王老伯's, which his lock-out joins (as it would with Redis up)
+    assert len(await app.svc.store.open_incident_ids()) == 2
+    assert sum(len(heard(li, words, seen)) for words in REQUESTS[:2]) == 2
+    assert len(zhang.inbox) == told[0] + 1 and len(wang.inbox) == told[1] + 1  # each told once it is recorded
+    assert COMMITTEE in zhang.last().text
+
+
+async def test_the_same_requests_with_redis_up_reach_staff(make_app):
+    """What the replay must match: with Redis up each of these reaches staff at once."""
+    app = await make_app()
+    zhang = await signed_up(Person(app, 5002, "张阿姨"), "13900000001")
+    li = Person(app, 1001)
+    for words in REQUESTS:
+        seen = len(li.inbox)
+        await zhang.send(words)
+        assert heard(li, words, seen), (words, [m.text[:60] for m in zhang.inbox[-2:]])
