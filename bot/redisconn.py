@@ -135,8 +135,11 @@ def sentinel_redis(settings: Settings, secrets: Secrets) -> Redis:
     retry = Retry(ExponentialBackoff(cap=FAILOVER_RETRY["cap"], base=FAILOVER_RETRY["base"]),
                   FAILOVER_RETRY["retries"], supported_errors=(ConnectionError, TimeoutError, OSError))
     service = secrets.redis_sentinel_service or settings.redis.sentinel_service
+    # a master whose host lost power answers nothing and closes nothing: a command waits no longer than a live Redis
+    # may take (and WAIT for a replica), then tries the master the sentinels name (it waited 10 s: test_failover.py)
+    timeout = REDIS_SOCKET_TIMEOUT + settings.redis.replica_wait_ms / 1000
     client = sentinel.master_for(service, password=secrets.redis_password, socket_connect_timeout=1,
-                                 socket_timeout=10, retry=retry, max_connections=256,
+                                 socket_timeout=timeout, retry=retry, max_connections=256,
                                  connection_class=MasterFollowingConnection)
     packing_with_hiredis(client.connection_pool)
     return client

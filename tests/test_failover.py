@@ -99,6 +99,25 @@ async def test_a_call_on_its_way_when_the_master_dies_is_answered_from_the_new_m
             await app.close()
 
 
+async def test_a_call_when_the_masters_host_loses_power_is_answered_within_seconds(tmp_path, settings, clock,
+                                                                                  nlu_model, knowledge_base):
+    """The master's host loses power: nothing closes its connections, they only go quiet. Her 🆘 waits on one no
+    longer than a live Redis could take to answer (then it is tried on the master the sentinels name now); it waited
+    10 s, then the failover."""
+    with SentinelGroup(tmp_path) as group:
+        s = settings.model_copy(update={"redis": settings.redis.model_copy(update={"prefix": "fo:"})})
+        app = await build_app(s, Secrets(redis_sentinels=group.sentinels, redis_sentinel_service=SERVICE),
+                              clock=clock, messenger=RecordingMessenger(), nlu=nlu_model, kb=knowledge_base)
+        try:
+            neighbour, she = await residents(app, 2)
+            await neighbour.send("🆘 紧急求助")  # the 🆘 path's connections are open
+            group.freeze_master()
+            await answered_within([asyncio.ensure_future(she.send("🆘 紧急求助"))], 8)
+            assert ALERTED in she.last("120").text
+        finally:
+            await app.close()
+
+
 async def test_without_a_replica_nothing_waits_and_sentinels_parse(app):
     assert app.svc.store.wait_replicas == 0  # a lone Redis: WAIT would only hold every 🆘 back
     secrets = Secrets.from_env({"REDIS_SENTINELS": "10.0.0.1:26380, sentinel-b ,10.0.0.3:26379",
