@@ -3,9 +3,9 @@
 张阿姨 has no call open. Redis goes away and she types "帮我买点菜"; 王老伯 types "能不能请社工给我回个电话", then "我被锁在
 门外了" (by day: a request, not a cry). Each read "系统暂时出了点问题" with 120 and the committee's phone, and then went
 nowhere: with no call of theirs to join, the journal's words were dropped unread once Redis was back. Now such words
-are read once Redis is back as if just typed, in the order they came (the way words that are a cry only in context are:
-bot/incidents/outage_context.py): each request reaches staff as it would have with Redis up, once, and its teller
-hears once that it is recorded.
+reach every staff member at once, as a request (a line, not an alert), and are read once Redis is back as if just
+typed, in the order they came (the way words that are a cry only in context are: bot/incidents/outage_context.py):
+each request is stored as it would have been with Redis up, once, and its teller hears once that it is recorded.
 """
 from conftest import signed_up
 from test_outage_journal import COMMITTEE, own_redis, replay_tick  # noqa: F401  (a fixture)
@@ -31,7 +31,9 @@ async def test_requests_typed_during_an_outage_reach_staff_once_redis_is_back_in
     for who, words in zip([zhang, wang, wang], REQUESTS):
         await who.send(words)
         assert "120" in who.last().text and COMMITTEE in who.last().text  # what they read then, as before
+        assert who.name in li.last(words).text  # and staff hear it at once, from whom
         clock.advance(minutes=1)
+    during = len(li.inbox)
     told = len(zhang.inbox), len(wang.inbox)
     own_redis.start()
     await replay_tick(app)
@@ -40,13 +42,14 @@ async def test_requests_typed_during_an_outage_reach_staff_once_redis_is_back_in
     await settled(app)
     firsts = []
     for words in REQUESTS:
-        lines = heard(li, words, seen)
+        lines = heard(li, words, during)
         assert lines, f"staff never heard {words!r}: {[m.text[:50] for m in li.inbox[seen:]]}"
-        firsts.append(min(i for i, m in enumerate(li.inbox) if words in m.text and i >= seen))
+        firsts.append(min(i for i, m in enumerate(li.inbox) if words in m.text and i >= during))
     assert firsts == sorted(firsts)  # in the order they were typed
     # once each: 张阿姨's request, and 王老伯's, which his lock-out joins (as it would with Redis up)
     assert len(await app.svc.store.open_incident_ids()) == 2
-    assert sum(len(heard(li, words, seen)) for words in REQUESTS[:2]) == 2
+    assert sum(len(heard(li, words, during)) for words in REQUESTS[:2]) == 2
+    assert "李社工" in heard(li, REQUESTS[0], during)[0]  # its packet: whom the line during the outage reached
     assert len(zhang.inbox) == told[0] + 1 and len(wang.inbox) == told[1] + 1  # each told once it is recorded
     assert COMMITTEE in zhang.last().text
 
