@@ -100,7 +100,9 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
             return [await said_on_open_call(svc, ev, lambda: _who_if_readable(svc, ev))]
         # no call behind it, maybe: everyone's are bounded together (a staff member's belong to no call: not kept)
         words = me is None and svc.outage.chatter.keeps(ev.user_id)
-    asked = bool(words) and await asks_staff(svc, ev.text)  # "帮我买点菜": every staff member hears it now
+    # "帮我买点菜": every staff member hears it now, if the register (as last snapshotted) knows the sender; a stranger's
+    # (anyone can open accounts) waits for Redis, read then as if just typed
+    asked = bool(words) and await svc.outage.known.knows(ev.user_id) and await asks_staff(svc, ev.text)
     words_of = (ev.text or "🆘")[:200]
     pace, held = svc.outage.cries.take(ev.user_id, words_of) if urgent and svc.outage else (
         "alert", cap.take(ev.user_id) if media and cap else 0)

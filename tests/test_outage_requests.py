@@ -26,6 +26,8 @@ async def test_requests_typed_during_an_outage_reach_staff_once_redis_is_back_in
     zhang = await signed_up(Person(app, 5002, "张阿姨"), "13900000001")
     wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
     li = Person(app, 1001)
+    clock.advance(minutes=1)
+    await replay_tick(app)  # the register's Telegram ids snapshotted, as every minute while Redis answers
     seen = len(li.inbox)
     own_redis.stop()
     for who, words in zip([zhang, wang, wang], REQUESTS):
@@ -63,3 +65,17 @@ async def test_the_same_requests_with_redis_up_reach_staff(make_app):
         seen = len(li.inbox)
         await zhang.send(words)
         assert heard(li, words, seen), (words, [m.text[:60] for m in zhang.inbox[-2:]])
+
+
+async def test_a_strangers_requests_during_an_outage_wait_for_redis_and_never_flood_staff(make_app, own_redis, clock):
+    """Anyone can open accounts: only the register's people (as last snapshotted) put a line in every staff chat at once;
+    a stranger's request is read once Redis is back, as with Redis up."""
+    app = await make_app(redis_url=own_redis.url)
+    li = Person(app, 1001)
+    seen = len(li.inbox)
+    own_redis.stop()
+    for i in range(5):
+        stranger = Person(app, 7001 + i, f"路人{i}")
+        await stranger.send("帮我买点菜")
+        assert "120" in stranger.last().text and COMMITTEE in stranger.last().text
+    assert li.inbox[seen:] == []
