@@ -7,6 +7,8 @@ reach every staff member at once, as a request (a line, not an alert), and are r
 typed, in the order they came (the way words that are a cry only in context are: bot/incidents/outage_context.py):
 each request is stored as it would have been with Redis up, once, and its teller hears once that it is recorded.
 """
+import asyncio
+
 from conftest import signed_up
 from test_outage_journal import COMMITTEE, own_redis, replay_tick  # noqa: F401  (a fixture)
 from test_outage_said import settled
@@ -79,3 +81,25 @@ async def test_a_strangers_requests_during_an_outage_wait_for_redis_and_never_fl
         await stranger.send("帮我买点菜")
         assert "120" in stranger.last().text and COMMITTEE in stranger.last().text
     assert li.inbox[seen:] == []
+
+
+async def test_two_workers_replaying_the_same_requests_store_each_once(make_app, own_redis, clock):
+    first = await make_app(redis_url=own_redis.url)
+    second = await make_app(redis_url=own_redis.url)  # another worker on this machine: same journal folder
+    zhang = await signed_up(Person(first, 5002, "张阿姨"), "13900000001")
+    wang = await signed_up(Person(first, 5001, "王老伯"), "13900000002")
+    own_redis.stop()
+    await zhang.send(REQUESTS[0])
+    clock.advance(minutes=1)
+    await wang.send(REQUESTS[1])
+    told = len(zhang.inbox), len(wang.inbox)
+    own_redis.start()
+    await asyncio.gather(replay_tick(first), replay_tick(second), replay_tick(first), replay_tick(second))
+    assert len(await first.svc.store.open_incident_ids()) == 2
+    packets = [m for app in (first, second) for m in app.svc.outbox.messenger.log
+               if m.chat_id == 1001 and not m.edit and any(w in m.text for w in REQUESTS[:2]) and "#" in m.text]
+    assert len(packets) == 2, [m.text[:40] for m in packets]
+    for who, before in zip((zhang, wang), told):  # each told once, by whichever worker stored theirs
+        mine = [m for app in (first, second) for m in app.svc.outbox.messenger.log
+                if m.chat_id == who.id and m.tag == "recovered"]
+        assert len(mine) == 1
