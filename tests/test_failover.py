@@ -29,12 +29,17 @@ async def answered_within(calls: list, seconds: float) -> None:
         task.result()
 
 
+async def sentinel_app(group: SentinelGroup, settings, clock, nlu_model, knowledge_base):
+    """The bot on the group's sentinels, keys under their own prefix."""
+    s = settings.model_copy(update={"redis": settings.redis.model_copy(update={"prefix": "fo:"})})
+    return await build_app(s, Secrets(redis_sentinels=group.sentinels, redis_sentinel_service=SERVICE),
+                           clock=clock, messenger=RecordingMessenger(), nlu=nlu_model, kb=knowledge_base)
+
+
 async def test_sos_burst_survives_the_master_being_killed(tmp_path, settings, clock, nlu_model, knowledge_base):
     started = time.monotonic()
     with SentinelGroup(tmp_path) as group:
-        s = settings.model_copy(update={"redis": settings.redis.model_copy(update={"prefix": "fo:"})})
-        app = await build_app(s, Secrets(redis_sentinels=group.sentinels, redis_sentinel_service=SERVICE),
-                              clock=clock, messenger=RecordingMessenger(), nlu=nlu_model, kb=knowledge_base)
+        app = await sentinel_app(group, settings, clock, nlu_model, knowledge_base)
         try:
             assert app.svc.store.wait_replicas == 1  # with a replica, an incident is acknowledged once it has it
             people = await residents(app, 60)
@@ -81,9 +86,7 @@ async def test_a_call_on_its_way_when_the_master_dies_is_answered_from_the_new_m
     is retried on the master the sentinels name now, not on the dead one's address (redis-py reconnects a dropped
     connection where it was: redis/redis-py#3874), and she hears within seconds that staff are alerted."""
     with SentinelGroup(tmp_path) as group:
-        s = settings.model_copy(update={"redis": settings.redis.model_copy(update={"prefix": "fo:"})})
-        app = await build_app(s, Secrets(redis_sentinels=group.sentinels, redis_sentinel_service=SERVICE),
-                              clock=clock, messenger=RecordingMessenger(), nlu=nlu_model, kb=knowledge_base)
+        app = await sentinel_app(group, settings, clock, nlu_model, knowledge_base)
         try:
             neighbour, she = await residents(app, 2)
             await neighbour.send("🆘 紧急求助")  # the 🆘 path's connections are open
@@ -105,9 +108,7 @@ async def test_a_call_when_the_masters_host_loses_power_is_answered_within_secon
     longer than a live Redis could take to answer (then it is tried on the master the sentinels name now); it waited
     10 s, then the failover."""
     with SentinelGroup(tmp_path) as group:
-        s = settings.model_copy(update={"redis": settings.redis.model_copy(update={"prefix": "fo:"})})
-        app = await build_app(s, Secrets(redis_sentinels=group.sentinels, redis_sentinel_service=SERVICE),
-                              clock=clock, messenger=RecordingMessenger(), nlu=nlu_model, kb=knowledge_base)
+        app = await sentinel_app(group, settings, clock, nlu_model, knowledge_base)
         try:
             neighbour, she = await residents(app, 2)
             await neighbour.send("🆘 紧急求助")  # the 🆘 path's connections are open
