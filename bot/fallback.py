@@ -20,7 +20,7 @@ incident that escalates, and what was held back reaches staff then. What someone
 are, "我没事了") reaches the staff their cry reached, and joins the call once it is stored (bot/incidents/outage_words.py);
 what they typed just before it goes with its alert, and joins the call alike.
 Anyone else's text is journaled too (who they are cannot be asked now): it joins their call open since before the
-outage, if there is one, once Redis is back. A flood of texts from one sender is answered but not all journaled
+outage, if there is one, once Redis is back; else it is read then as if just typed ("帮我买点菜": a request). A flood of texts from one sender is answered but not all journaled
 (outage_words.TextCap); a cry always is.
 """
 from __future__ import annotations
@@ -36,7 +36,7 @@ from .flows.understanding import keyword_parse
 from .incidents import replaying, said_after_cry
 from .incidents.outage_words import said_on_open_call
 from .incidents.colleague import meanwhile_keys
-from .incidents.outage_context import cry_in_context
+from .incidents.outage_context import asks_staff, cry_in_context
 from .incidents.outage_words import said_before
 from .incidents.urgency import WORDED
 from .services import Services
@@ -100,14 +100,18 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
             return [await said_on_open_call(svc, ev, lambda: _who_if_readable(svc, ev))]
         # no call behind it, maybe: everyone's are bounded together (a staff member's belong to no call: not kept)
         words = me is None and svc.outage.chatter.keeps(ev.user_id)
+    # "帮我买点菜": every staff member hears it now, if the register (as last snapshotted) knows the sender; a stranger's
+    # (anyone can open accounts) waits for Redis, read then as if just typed
+    asked = bool(words) and await svc.outage.known.knows(ev.user_id) and await asks_staff(svc, ev.text)
     words_of = (ev.text or "🆘")[:200]
     pace, held = svc.outage.cries.take(ev.user_id, words_of) if urgent and svc.outage else (
         "alert", cap.take(ev.user_id) if media and cap else 0)
     forwarding = media and held is not None
     quiet = urgent and pace is None  # a repeat of theirs reached staff just now: journaled, counted into a line
     noted = None
-    if words:  # about a call open before the outage (who they are cannot be asked now): joins it once Redis is back
-        await svc.outage.note(ev, cried="", held=False, loose=True)
+    if words:  # joins their call open since before the outage once Redis is back, else is read then as if just typed
+        loose = await svc.outage.note(ev, cried="", held=False, loose=True)
+        noted = loose if asked else None  # whom the line reached: the stored request's packet says so
     elif (urgent or media) and svc.outage:  # written down before anything is sent: stored once Redis is back
         noted = await svc.outage.note(ev, held=quiet or held is None, context=context, cried=(
             ("button" if sos else "group" if ev.is_group else "text") if urgent else ""))
@@ -127,13 +131,14 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     msg = Outbound(ev.chat, said(cat.default) + BETWEEN + said(loc) if guessed else said(loc), urgent=True)
     sends = [asyncio.ensure_future(svc.outbox.send(msg))]  # on its way while the register is read for staff
     staff, alerts = [st for st in s.staff if st.telegram_id and st is not me], []
-    if urgent and not quiet or forwarding:
+    if urgent and not quiet or forwarding or asked:
         # a signed-up sender's (as of the last snapshot) or a colleague's goes to the front of each staff chat's
         # queue, ahead of a crowd of strangers' (who still all go, right after: outage_known.py)
         # the tag also tells /metrics what it is (bot/ops.py): a cry's alert, a repeat's line, a forwarded voice
         again = pace == "again" and bool(svc.outage.cries.name_of(ev.user_id))
-        tag = ("alert:" if me or svc.outage and await svc.outage.known.knows(ev.user_id) else "") + \
-            ("fallback:again" if again else "fallback:cry" if urgent else "fallback:media")
+        tag = ("alert:" if not asked and (me or svc.outage and await svc.outage.known.knows(ev.user_id)) else "") + \
+            ("fallback:again" if again else "fallback:cry" if urgent else "fallback:request" if asked else
+             "fallback:media")
         read = None if again else await _read_register(svc, ev)  # once: each language's alert is made from it
         langs = dict.fromkeys([s.locale, *(svc.staff_locale(st.telegram_id) for st in staff)])  # the committee's first
         texts = {lang: await _staff_text(svc, ev, lang, read, again=again, words=words_of, held=held,
@@ -143,8 +148,8 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
             alerts = [svc.outbox.forward_to([st.telegram_id], texts[svc.staff_locale(st.telegram_id)], ev.origin,
                                             tag=tag) for st in staff]
         else:
-            alerts = [svc.outbox.send(Outbound(st.telegram_id, texts[svc.staff_locale(st.telegram_id)], urgent=True,
-                                               tag=tag)) for st in staff]
+            alerts = [svc.outbox.send(Outbound(st.telegram_id, texts[svc.staff_locale(st.telegram_id)],
+                                               urgent=not asked, tag=tag)) for st in staff]
     results = await asyncio.gather(*sends, *alerts, return_exceptions=True)
     reached = [st.name for st, res in zip(staff, results[len(sends):]) if _reached(res)]
     if noted and not quiet:  # whom it reached: the stored incident's packet will say so
@@ -186,7 +191,8 @@ async def _alert_text(svc: Services, ev: Inbound, words: str, colleague, *, urge
     if colleague:
         return t("fallback.colleague_alert", name=name, phone=colleague.phone, words=words)
     if not urgent:
-        return t(f"fallback.staff_{ev.kind}", name=name, address=address)
+        return t("fallback.staff_request" if ev.kind == "text" else f"fallback.staff_{ev.kind}", name=name,
+                 address=address, words=words)
     text = t("fallback.staff_alert", name=name, address=address, words=words)
     if svc.outage and (before := await said_before(svc, ev.user_id)):  # "我在3号楼602", then "救命"
         text += "\n" + t("fallback.said_before", words=before)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hiredis
 from redis.asyncio import BlockingConnectionPool, Redis
+from redis.asyncio.sentinel import SentinelManagedConnection
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import DataError
 
@@ -72,7 +73,8 @@ def urgent_client(redis: Redis) -> Redis:
     pool = redis.connection_pool
     kwargs = {k: v for k, v in pool.connection_kwargs.items() if k not in _POOL_MADE}
     if manager := getattr(pool, "sentinel_manager", None):
-        client = manager.master_for(pool.service_name, max_connections=pool.max_connections, **kwargs)
+        client = manager.master_for(pool.service_name, max_connections=pool.max_connections,
+                                    connection_class=pool.connection_class, **kwargs)
         packing_with_hiredis(client.connection_pool)
         return client
     return Redis.from_pool(type(pool)(connection_class=pool.connection_class, max_connections=pool.max_connections,
@@ -106,6 +108,19 @@ async def _start_embedded(settings: Settings) -> EmbeddedRedis:
 FAILOVER_RETRY = dict(retries=40, cap=0.5, base=0.05)
 
 
+class MasterFollowingConnection(SentinelManagedConnection):
+    """A Sentinel service's connection: one that dropped is opened again to the master the sentinels name now.
+    redis-py opens it again to the address it had (redis/redis-py#3874): a 🆘 whose command was on its way when the
+    master died knocked on the dead master, 40 connects inside each of the command's 40 tries, and went unanswered
+    for minutes (tests/test_failover.py)."""
+
+    async def connect_check_health(self, check_health: bool = True, retry_socket_connect: bool = True):
+        if retry_socket_connect and not self.is_connected:  # a command's reconnect (send_packed_command)
+            await self._connect_retry()  # asks the sentinels; one try: the command's own retry backs off
+            return
+        await super().connect_check_health(check_health, retry_socket_connect)
+
+
 def sentinel_redis(settings: Settings, secrets: Secrets) -> Redis:
     """The current master of REDIS_SENTINELS' service: on a failover, connections move to the new master and
     commands retry until it answers."""
@@ -120,8 +135,12 @@ def sentinel_redis(settings: Settings, secrets: Secrets) -> Redis:
     retry = Retry(ExponentialBackoff(cap=FAILOVER_RETRY["cap"], base=FAILOVER_RETRY["base"]),
                   FAILOVER_RETRY["retries"], supported_errors=(ConnectionError, TimeoutError, OSError))
     service = secrets.redis_sentinel_service or settings.redis.sentinel_service
+    # a master whose host lost power answers nothing and closes nothing: a command waits no longer than a live Redis
+    # may take (and WAIT for a replica), then tries the master the sentinels name (it waited 10 s: test_failover.py)
+    timeout = REDIS_SOCKET_TIMEOUT + settings.redis.replica_wait_ms / 1000
     client = sentinel.master_for(service, password=secrets.redis_password, socket_connect_timeout=1,
-                                 socket_timeout=10, retry=retry, max_connections=256)
+                                 socket_timeout=timeout, retry=retry, max_connections=256,
+                                 connection_class=MasterFollowingConnection)
     packing_with_hiredis(client.connection_pool)
     return client
 

@@ -29,12 +29,17 @@ async def answered_within(calls: list, seconds: float) -> None:
         task.result()
 
 
+async def sentinel_app(group: SentinelGroup, settings, clock, nlu_model, knowledge_base):
+    """The bot on the group's sentinels, keys under their own prefix."""
+    s = settings.model_copy(update={"redis": settings.redis.model_copy(update={"prefix": "fo:"})})
+    return await build_app(s, Secrets(redis_sentinels=group.sentinels, redis_sentinel_service=SERVICE),
+                           clock=clock, messenger=RecordingMessenger(), nlu=nlu_model, kb=knowledge_base)
+
+
 async def test_sos_burst_survives_the_master_being_killed(tmp_path, settings, clock, nlu_model, knowledge_base):
     started = time.monotonic()
     with SentinelGroup(tmp_path) as group:
-        s = settings.model_copy(update={"redis": settings.redis.model_copy(update={"prefix": "fo:"})})
-        app = await build_app(s, Secrets(redis_sentinels=group.sentinels, redis_sentinel_service=SERVICE),
-                              clock=clock, messenger=RecordingMessenger(), nlu=nlu_model, kb=knowledge_base)
+        app = await sentinel_app(group, settings, clock, nlu_model, knowledge_base)
         try:
             assert app.svc.store.wait_replicas == 1  # with a replica, an incident is acknowledged once it has it
             people = await residents(app, 60)
@@ -73,6 +78,45 @@ async def test_sos_burst_survives_the_master_being_killed(tmp_path, settings, cl
         finally:
             await app.close()
     assert time.monotonic() - started < 40
+
+
+async def test_a_call_on_its_way_when_the_master_dies_is_answered_from_the_new_master(tmp_path, settings, clock,
+                                                                                    nlu_model, knowledge_base):
+    """Her 🆘's command is already sent when the master dies (it had stopped answering a moment before): the call
+    is retried on the master the sentinels name now, not on the dead one's address (redis-py reconnects a dropped
+    connection where it was: redis/redis-py#3874), and she hears within seconds that staff are alerted."""
+    with SentinelGroup(tmp_path) as group:
+        app = await sentinel_app(group, settings, clock, nlu_model, knowledge_base)
+        try:
+            neighbour, she = await residents(app, 2)
+            await neighbour.send("🆘 紧急求助")  # the 🆘 path's connections are open
+            group.freeze_master()
+            call = asyncio.ensure_future(she.send("🆘 紧急求助"))
+            await asyncio.sleep(0.3)  # her first command waits on the frozen master
+            group.kill_master()
+            await answered_within([call], 15)
+            assert ALERTED in she.last("120").text and "021-64370000" in she.last("120").text
+            li = Person(app, 1001, "李社工")
+            assert any("居民1" in m.text and numbers(m.text) for m in li.inbox)  # the on-duty staff member has it
+        finally:
+            await app.close()
+
+
+async def test_a_call_when_the_masters_host_loses_power_is_answered_within_seconds(tmp_path, settings, clock,
+                                                                                  nlu_model, knowledge_base):
+    """The master's host loses power: nothing closes its connections, they only go quiet. Her 🆘 waits on one no
+    longer than a live Redis could take to answer (then it is tried on the master the sentinels name now); it waited
+    10 s, then the failover."""
+    with SentinelGroup(tmp_path) as group:
+        app = await sentinel_app(group, settings, clock, nlu_model, knowledge_base)
+        try:
+            neighbour, she = await residents(app, 2)
+            await neighbour.send("🆘 紧急求助")  # the 🆘 path's connections are open
+            group.freeze_master()
+            await answered_within([asyncio.ensure_future(she.send("🆘 紧急求助"))], 8)
+            assert ALERTED in she.last("120").text
+        finally:
+            await app.close()
 
 
 async def test_without_a_replica_nothing_waits_and_sentinels_parse(app):

