@@ -28,3 +28,16 @@ async def test_guard_her_own_trouble_beside_it_is_read_as_usual(people, app, clo
     await at(app, clock, TUESDAY_9)
     await zhang.send(words)
     assert (await app.svc.checkins.state(rid)).answer != "ok"
+
+
+@pytest.mark.parametrize("words", ["在医院陪我老头子", "老伴住院了 我在医院陪他"])
+async def test_at_the_front_door_too_she_is_no_emergency(people, app, words):
+    """"在医院陪我老头子" at any hour raised a full 🆘; "老伴住院了 我在医院陪他" read "您一个人在家要多保重"."""
+    from conftest import signed_up
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    n = len(zhang.texts())
+    await zhang.send(words)
+    she, staff = " ".join(zhang.texts()[n:]), people("李社工").texts()
+    assert not any("紧急求助" in t for t in staff), staff
+    assert "一个人在家" not in she and "陪家人" in she, she
+    assert any(words in t for t in staff if "求助 #1" in t), staff

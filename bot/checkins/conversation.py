@@ -24,8 +24,7 @@ from ..types import MEDIA, Button
 from . import life, own
 from .family import AWAY_DAYS
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
-from .typed import (at_doctor, away_days, doctor_visit, greeting_time, hospital_now, needs_help, routine_visit,
-                    visiting)
+from .typed import at_doctor, away_days, doctor_visit, greeting_time, hospital_now, needs_help, routine_visit
 from .words import answer_buttons, answer_label, date_label, next_label, times_label
 
 ANSWERS = ("ok", "unwell", "help")
@@ -109,8 +108,6 @@ def _typed_answer(text: str, result: dict) -> str:
     better = bool(AILING.search(text) and WELL_AGAIN.search(text))  # "头有点昏…现在好一点了": told as better now
     # (a red flag makes it 0.9; an ailment told as better needs what the fast lane needs, bot/incidents/urgency.py)
     sure = intent == "emergency" and result["intent"]["confidence"] >= (0.6 if better else 0.5)
-    if visiting(text) and not AILING.search(text) and not ACHE.search(text) and not sure:
-        return "ok"  # "在医院陪我老头子": he is the patient, she is well
     if sure or any(w in text for w in ("需要帮助", "要帮助", "帮帮我")):
         return "help"
     if EXCUSE.search(text) and not AILING.search(text) and not ACHE.search(text):
@@ -160,7 +157,7 @@ async def on_activity(ctx: Ctx) -> bool:
         # "老伴不在了", "今天不想说话": not fine; "老伴住院了": she is, but alone now — each heard as such at the
         # front door (bot/flows/life_told.py), never as "needs someone now"
         told = life_told(ctx.svc, text)
-        answer = ("activity" if told == "carer_away" else "unwell") if told else _typed_answer(text, result)
+        answer = {"carer_away": "activity", "visiting": "ok"}.get(told, "unwell") if told else _typed_answer(text, result)
         if not told and answer != "help" and lonely(text):  # "好 就是一个人有点闷": company, at the front door
             told, answer = "lonely", "unwell" if UNWELL.search(text) else "ok"
         if answer == "activity" and only_emoji(text):
@@ -205,10 +202,9 @@ async def on_answer(ctx: Ctx, answer: str, words: str = "") -> None:
     label = answer_label(ctx.svc, answer, ctx.me.locale)
     if not words:
         ctx.edit_pressed(ctx.t("checkin.answered", choice=label))  # old buttons cannot be pressed twice
-    if answer == "ok" and words and (visiting(words) or doctor_visit(words)):  # staff hear it quietly (to ask how
+    if answer == "ok" and words and doctor_visit(words):  # staff hear it quietly, to ask her later how it went
         if await start_help(ctx, "help", category="other", source="checkin", words=words, detail=words, quiet=True):
-            show_menu(ctx, "checkin.thanks_visiting" if visiting(words)  # it went; he is in hospital)
-                      else "checkin.thanks_at_doctor" if at_doctor(words) else "checkin.thanks_doctor")
+            show_menu(ctx, "checkin.thanks_at_doctor" if at_doctor(words) else "checkin.thanks_doctor")
     elif answer == "ok":
         show_menu(ctx, heard.thanks if heard and heard.closed
                   else "checkin.thanks_visit" if routine_visit(words) else "checkin.thanks")

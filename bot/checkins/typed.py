@@ -51,17 +51,6 @@ _AT_DOCTOR = re.compile(r"(?:^|我|现在|正|人)在[^，,。！!？?\s]{0,4}(?
                         r"|\b(?:i'?m|i am) (?:at|in) (?:the )?(?:hospital|doctor'?s|clinic)\b", re.I)
 
 
-# with someone of hers at the hospital ("在医院陪我老头子", "今天去医院看我女儿"): she is well and busy, he is the patient
-_KIN = r"(?:老伴|老头子|老头|老太婆|老公|老婆|爱人|儿子|女儿|孙子|孙女|外孙|妹妹|姐姐|哥哥|弟弟|亲戚|朋友|邻居)"
-_VISITING = re.compile(rf"医院(?:里)?(?:陪|看|照顾|守着)(?:一下)?(?:我|阿拉)?(?:的|家)?{_KIN}|陪(?:我|阿拉)?(?:的|家)?{_KIN}"
-                       rf"(?:在|去|到)[^，,。！!？?\s]{{0,4}}医院"
-                       r"|\bvisiting (?:my|our) \w+ (?:in|at) (?:the )?hospital\b", re.I)
-
-
-def visiting(text: str) -> bool:
-    return bool(_VISITING.search(text))
-
-
 def at_doctor(text: str) -> bool:
     return bool(_AT_DOCTOR.search(text))
 

@@ -32,11 +32,15 @@ from .chat_words import core
 from .understanding import AILING, FEARED_FALL, danger_in, is_emergency, scam_over
 
 TOLD = ("grief", "carer_away", "low_mood", "worried", "scam_told", "stolen", "locked_out", "spouse_unwell",
-        "fall_feared", "family_quarrel")
+        "fall_feared", "family_quarrel", "visiting")
 CARER = rf"(?:{SPOUSE}|(?:保姆|护工|钟点工|住家阿姨)[^，,。！!？?\s]{{0,6}}?)"
 AWAY = (r"住院|住进(?:了)?医院|进(?:了)?医院|送(?:进)?(?:了)?医院|(?:在|去)医院(?:开刀|动手术|做手术)|开刀|动手术|做手术|回老家"
         r"|回乡下|辞职|不做了|请假|没来|不来了")
 CARER_AWAY = re.compile(rf"(?<!陪)(?<!照顾){CARER}(?:{AWAY})")
+# with someone of hers at the hospital ("在医院陪我老头子", "今天去医院看我女儿"): he is the patient, she is well and busy
+KIN = r"(?:老伴|老头子|老头|老太婆|老公|老婆|爱人|儿子|女儿|孙子|孙女|外孙|妹妹|姐姐|哥哥|弟弟|亲戚|朋友|邻居)"
+VISITING = re.compile(rf"医院(?:里)?(?:陪|看|照顾|守着)(?:一下)?(?:我|阿拉)?(?:的|家)?{KIN}|医院(?:里)?(?:陪|照顾|守)着?(?:他|她|伊)|陪(?:我|阿拉)?(?:的|家)?{KIN}"
+                      rf"(?:在|去|到)[^，,。！!？?\s]{{0,4}}医院|\bvisiting (?:my|our) \w+ (?:in|at) (?:the )?hospital\b", re.I)
 # asked, or not sure: read as usual ("老伴住院了吗", "老伴是不是要住院")
 ASKED = re.compile(r"吗|伐|[？?]|是不是|要不要|会不会|怎么办")
 
@@ -167,12 +171,14 @@ def of_spouse(text: str) -> str | None:
 
 
 def away_or_low(text: str) -> str | None:
-    """"carer_away", "low_mood" or "family_quarrel" told (not asked), whatever else the words say: the caller weighs a
+    """"visiting", "carer_away", "low_mood" or "family_quarrel" told (not asked), whatever else the words say: the caller weighs a
     danger."""
     if ASKED.search(text) or AILING.search(text):  # "不想说话 头好晕": the ailment is read, not her mood
         return None
     if WORRIED.fullmatch(core(text)):
         return "worried"
+    if VISITING.search(text):
+        return "visiting"
     if CARER_AWAY.search(text):
         return "carer_away"
     return "low_mood" if LOW_MOOD.search(core(text)) else "family_quarrel" if QUARREL.search(core(text)) else None

@@ -15,7 +15,7 @@ from .advice import DARK
 
 AT_NIGHT = {"locked_out": "locked_out_night"}  # the request, and what it is when told at night
 IN_THE_DARK = "dark_night"  # a plain request whose words say she has no light, told at night
-DARK_FROM = frozenset({None, "other", "repair", "callback", "worry", "lonely", "fall_feared", "carer_away"})  # (never
+DARK_FROM = frozenset({None, "other", "repair", "callback", "worry", "lonely", "fall_feared", "carer_away", "visiting"})  # (never
 # a death told, a stay in hospital …: their own headers matter more to staff)
 STUCK = frozenset({*AT_NIGHT.values(), IN_THE_DARK})
 NIGHT = QuietHours.model_validate({"from": "21:00", "to": "07:00"})  # when the committee has no quiet hours
