@@ -80,7 +80,7 @@ REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": 
            "busy": "talk.busy", "quarrel": "talk.quarrel",
            "night_up": "talk.night_up", "thirst": "talk.thirst", "snoring": "talk.snoring", "careful": "talk.careful",
            "digit": "talk.digit"}
-CALL_ME = ("who", "noise_outside", "nightmare")  # a kind line with one tap for a person to phone her
+CALL_ME = ("who", "noise_outside", "nightmare", "hungry", "temperature_asked")  # a kind line, one tap for a call
 
 
 async def changed_mind(ctx: Ctx, text: str) -> bool:
