@@ -35,7 +35,7 @@ async def test_her_fathers_tremor_is_unwell_and_staff_go_to_see_him(people, app,
     assert "王老伯" in told and "社工" in told, told
 
 
-@pytest.mark.parametrize("words", ["我爸口渴", "我爸口干想喝水", "我妈说她口渴"])
+@pytest.mark.parametrize("words", ["我爸口渴", "我爸口干想喝水", "我妈说她口渴", "我爸口渴得厉害"])
 async def test_her_fathers_thirst_is_a_drink_of_water_with_staff_one_tap_away(people, app, clock, words):
     told, staff = await wangli_says(people, app, clock, words)
     _no_sos(told, staff)

@@ -67,7 +67,7 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
                   + r"(好|很|有点)?(怕|害怕|吓人|吓醒了?|醒了|睡不着了?)?" + _PARTICLE
                   + r"|i (just )?(had|have had) a (bad dream|nightmare)", False),
     # thirst, not illness (an ailment beside it: read as usual)
-    ("thirst", r"我?(好|很|有点|老|真)?(口渴|口干|渴)(了|死了|得很)?(想喝(点|口)?水)?" + _PARTICLE
+    ("thirst", r"我?(好|很|有点|老|真)?(口渴|口干|渴)(了|死了|得很|得厉害|得要命)?(想喝(点|口)?水)?" + _PARTICLE
                + r"|我?(的)?(嘴巴?|口|喉咙|嗓子)(好|很|有点|老|真)?干(了|得很)?(想喝(点|口)?水)?" + _PARTICLE
                + r"|我?(想|要)喝(点|口)?水" + _PARTICLE + r"|(i'?m|i am) (so |very |a bit )?thirsty", False),
     # hunger in the night: something light to eat, staff one tap away (not "需要马上有人来吗？", the model 0.32); by day
