@@ -115,3 +115,11 @@ async def test_hunger_in_the_night_is_something_light_to_eat_not_an_emergency(pe
 async def test_guard_hunger_with_a_danger_still_alerts(people, app, clock, words):
     zhang, said, staff = await _at_night(people, app, clock, words)
     assert any(SOS in t and words in t for t in staff), staff
+
+
+@pytest.mark.parametrize("words", ["楼上小孩跑来跑去 睡不着 帮我去说说", "楼上装修 吵得睡不着 麻烦你们管管"])
+async def test_guard_noise_that_keeps_her_awake_with_a_request_reaches_staff(people, app, clock, words):
+    """"楼上小孩跑来跑去 睡不着" is the neighbours' line again (the model had moved it to a request, 0.53); asked to act,
+    staff hear it."""
+    zhang, said, staff = await _at_night(people, app, clock, words)
+    assert any(words in t for t in staff if REQ in t), staff
