@@ -120,6 +120,8 @@ def _typed_answer(text: str, result: dict) -> str:
         return "help"  # a possible danger ("冻得发抖 浑身冰凉", "晚上一个人好害怕"): asked, as at the front door
     if intent in ("feeling_unwell", "deny") or UNWELL.search(text) or fall_told_over(text):  # a fall played down
         return "unwell"
+    if kind_of(text) == "temperature_asked":  # "体温39度正常吗": she may be the one with it (the model read "fine")
+        return "unwell"
     if is_emergency(result):  # suspected only: "需要马上有人来吗？" — unless an ailment is told as better now
         return "unwell" if better else "help"
     if intent in ("greet", "thank") and ACHE.search(text) and not WELL_AGAIN.search(text):

@@ -38,6 +38,8 @@ NUISANCE = re.compile(r"装修|噪音|吵得(?:睡不着|受不了|要命|不得
                       r"|狗[^，,。！!？?\s咬]{0,4}(?:一直|老是|整天|天天|整夜|半夜)?(?:叫|吠)")
 # kept awake by it, said beside the noise ("楼上太吵了 睡不着"): the neighbours' noise, not her health
 KEPT_AWAKE = re.compile(r"(吵得|闹得)?我?(都|也|根本|一夜|一晚上|整夜)?(睡不着|睡勿着|困不着|困勿着|没法睡|睡不好)(觉)?(了|啊|呀)?")
+# the noise and being kept awake, and nothing asked of anyone ("楼上太吵 帮我去说说" is a request)
+KEPT_AWAKE_BY = re.compile(r"^(?!.*(?:帮|请|麻烦|去说|管管|找人)).*(?:睡不着|睡勿着|困不着|困勿着|没法睡|睡不好)")
 
 
 def today(ctx: Ctx) -> dict:
@@ -80,7 +82,7 @@ REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": 
            "busy": "talk.busy", "quarrel": "talk.quarrel",
            "night_up": "talk.night_up", "thirst": "talk.thirst", "snoring": "talk.snoring", "careful": "talk.careful",
            "digit": "talk.digit"}
-CALL_ME = ("who", "noise_outside", "nightmare")  # a kind line with one tap for a person to phone her
+CALL_ME = ("who", "noise_outside", "nightmare", "hungry", "temperature_asked")  # a kind line, one tap for a call
 
 
 async def changed_mind(ctx: Ctx, text: str) -> bool:

@@ -67,9 +67,19 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
                   + r"(好|很|有点)?(怕|害怕|吓人|吓醒了?|醒了|睡不着了?)?" + _PARTICLE
                   + r"|i (just )?(had|have had) a (bad dream|nightmare)", False),
     # thirst, not illness (an ailment beside it: read as usual)
-    ("thirst", r"我?(好|很|有点|老|真)?(口渴|口干|渴)(了|死了|得很)?(想喝(点|口)?水)?" + _PARTICLE
+    ("thirst", r"我?(好|很|有点|老|真)?(口渴|口干|渴)(了|死了|得很|得厉害|得要命)?(想喝(点|口)?水)?" + _PARTICLE
                + r"|我?(的)?(嘴巴?|口|喉咙|嗓子)(好|很|有点|老|真)?干(了|得很)?(想喝(点|口)?水)?" + _PARTICLE
                + r"|我?(想|要)喝(点|口)?水" + _PARTICLE + r"|(i'?m|i am) (so |very |a bit )?thirsty", False),
+    # hunger in the night: something light to eat, staff one tap away (not "需要马上有人来吗？", the model 0.32); by day
+    # "我饿了" is a request (no food at home?): tests/test_urgency_dialect.py
+    ("hungry", r"(我|阿拉)?(半夜|夜里|夜里厢|晚上|深夜)(里)?(我)?(肚子|肚皮)?(好|很|有点|老|真|又)?饿(了|死了|坏了|得慌|得很|醒了?)?"
+               r"(得)?(睡不着|困不着|困勿着)?(觉)?(了)?(想吃(点)?东西)?" + _PARTICLE
+               + r"|(我|阿拉)?(肚子|肚皮)?(好|很|有点|老|真|又)?饿得(睡不着|困不着|困勿着)(觉)?" + _PARTICLE
+               + r"|(i'?m|i am) (so |very |a bit )?hungry (tonight|at night|in the night)", False),
+    # a temperature asked about, not told ("体温39度正常吗": no fever red flag, a question): what is a fever, one tap
+    ("temperature_asked", r"我?的?(体温|发烧|发热|烧到|量了?(一下)?体温)(有|是|到了?|量出来是?)?(\d{2,3}|[三四]十[一二三四五六七八九]?)"
+                          r"(度|°c?)?(\d|[一二三四五六七八九])?(正常|要紧|算高|算不算高|高不高|算发烧|算不算发烧|是不是发烧|是发烧"
+                          r"|算高烧|是高烧|严重)(吗|伐|不|么)?" + _PARTICLE, False),
     ("snoring", r"(((我|阿拉)的?)?(老伴|老头子?|老太婆|老公|老婆|爱人)|他|伊)?(在|又|又在)?(打呼噜?|打鼾|呼噜(声)?)(打得)?(好|很|太|老|真|震天)?"
                 r"(响|大|吵)?(了|啊)?(吵得)?(我)?(都)?(睡不着|困不着|困勿着)?(觉)?" + _PARTICLE, False),  # no alarm; the signs
     ("careful", r"我?(正|正在)?(蹲|趴|弯腰|蹲下|弯下腰)?(来)?(在)?(地上|地下|地板上|床底下|桌子底下|沙发底下)(捡|拣|找|摸)(个|点|一下)?"
@@ -83,7 +93,7 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
             r"|没什么|没啥|不是的?|不对|没有|没错|就这些|就这样|没别的事|👍|👌)(了|啊|呀|哦)?)+", False),
 )
 # whole messages that name no danger, however the model leans (0.63 for "老头子打呼噜太响了"): never the fast lane
-CALM_KINDS = ("noise_outside", "nightmare", "thirst", "snoring", "careful")
+CALM_KINDS = ("noise_outside", "nightmare", "thirst", "snoring", "careful", "hungry", "temperature_asked")
 _COMPILED = tuple((kind, re.compile(pattern), anywhere) for kind, pattern, anywhere in KINDS)
 
 # typed to "要我帮您问问社工吗？" (the Q&A's offer)

@@ -123,8 +123,9 @@ async def on_text(ctx: Ctx) -> None:
 
 async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
-    nuisance = chat.NUISANCE.search(text) and (intent in ("feeling_unwell", "out_of_scope", *SMALL_TALK)
-                                               or confidence < 0.35) and not AILING.search(text)
+    nuisance = chat.NUISANCE.search(text) and (intent in ("feeling_unwell", "out_of_scope", *SMALL_TALK) or confidence
+                                               < 0.35 or intent == "request_help" and chat.KEPT_AWAKE_BY.search(text)) \
+        and not AILING.search(text)  # ("楼上小孩跑来跑去 睡不着": the model leant to a request, 0.53)
     if nuisance:
         intent = "out_of_scope"  # "楼上好吵", "楼上太吵了 睡不着": the neighbours, not a greeting nor her health
     if intent == "deny" and not_came.NOBODY_CAME.search(text):

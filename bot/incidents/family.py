@@ -19,7 +19,7 @@ from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import RAMBLE, asks_after, clause_intents, fall_told_over, is_emergency, understand
 from ..types import MEDIA
 from . import (facts_told, family_asks, family_away, family_calm, family_on_call, family_told, family_unsure,
-               family_which, help_request, night_pace, urgency)
+               family_which, family_life, help_request, night_pace, urgency)
 from .family_other import cried_about_other
 from .report_after import media_on_report, words_on_report
 from .reported import candidates
@@ -54,8 +54,9 @@ async def on_message(ctx: Ctx) -> None:
     if read and key is None and family_calm.said(ev.text.strip(), read):
         await _said(ctx, ev.text.strip())  # "我爸一个人在家我不放心", "…他没转 挂掉了": staff hear it, no 🆘
         return
-    if read and key is None and await family_unsure.asked(ctx, ev.text.strip(), read):
-        return  # "我爸说他肚子胀": staff hear it now, she is asked whether someone must go at once
+    if read and key is None and (await family_unsure.asked(ctx, ev.text.strip(), read)
+                                 or await family_life.told(ctx, ev.text.strip())):
+        return  # "我爸说他肚子胀": she is asked if someone must go now; "我爸生我的气了", "我爸口渴": as at his door
     # a cry the engine judged (in any words: edited, over-long, in a group), the 🆘, or words that call for help
     if ctx.cried or key == "menu.sos" or read and (is_emergency(read) or key is None and family_calm.untold(ev.text)):
         n = await cry_for_help(ctx, ev.text.strip() or "🆘")

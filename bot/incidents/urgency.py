@@ -19,7 +19,7 @@ from ..flows.understanding import DANGER_WORDS, HELP_CAME, WORDED, danger_in, ke
 from ..services import Services
 from ..types import Inbound, Outbound
 from .family_calm import where_only
-from . import address_steps, group_media, help_request, neighbour_named, need_now, scam_back, stranger_call
+from . import address_steps, family_life, group_media, help_request, neighbour_named, need_now, scam_back, stranger_call
 from .packet import tappable
 from .raising import open_call
 
@@ -51,9 +51,9 @@ async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> 
     if spouse_mourned(text) or away_or_low(text) or mishap(text) or asks_after_spouse(text) or spouse_and_age(text):
         return ""  # "老伴不在了", "老伴去医院开刀了", "不想说话", "我老头子呢", "老伴87": read in its step
         # (bot/flows/life_told.py), which still raises a call at once where nothing was being asked
-    if kind_of(text) in CALM_KINDS or where_only(text):  # "老头子打呼噜太响了", "我爸在厨房": no danger named
-        # (bot/flows/chat.py's kind word; bot/incidents/family_calm.py)
-        return ""
+    if kind_of(text) in CALM_KINDS or where_only(text) or await family_life.kind(svc, text):
+        return ""  # "老头子打呼噜太响了", "我爸在厨房", "我爸手抖得厉害": no danger named (bot/flows/chat.py's kind word;
+        # bot/incidents/family_calm.py, family_life.py)
     intent = (await understand(svc, window))["intent"]
     # an uncertain one ("我回来了": 0.47 emergency) goes through its step, which may ask "需要马上有人来吗"
     return text if intent["name"] == "emergency" and intent["confidence"] >= CONFIDENT else ""
