@@ -1,0 +1,47 @@
+"""A Sentinel service with all of Redis gone (the master and its replica dead, or every sentinel and the master):
+no failover will come. A resident's 🆘 must still get the committee's phone and 120, and reach every staff member
+directly through Telegram, about as soon as with a plain Redis URL (tests/test_redis_stalled.py), not after a
+failover's worth of retries each asking the sentinels again (it took more than 20 s)."""
+import asyncio
+import time
+
+from test_failover import answered_within, sentinel_app
+from test_fallback_media import COMMITTEE, STAFF
+
+from bot.testing.sentinel import SentinelGroup
+from bot.testing.tools import Person
+from tests.test_burst import residents
+
+BOUND = 8.0  # seconds from the press to her reply with 120 and every staff member's alert
+
+
+async def pressed_with_all_of_redis_gone(tmp_path, settings, clock, nlu_model, knowledge_base, gone) -> None:
+    with SentinelGroup(tmp_path) as group:
+        app = await sentinel_app(group, settings, clock, nlu_model, knowledge_base)
+        try:
+            neighbour, she = await residents(app, 2)
+            await neighbour.send("🆘 紧急求助")  # connections open, as in a running bot
+            group.kill_all(*gone(group))
+            t0 = time.monotonic()
+            await answered_within([asyncio.ensure_future(she.send("🆘 紧急求助"))], 40)
+            took = time.monotonic() - t0
+            reply = she.last("120")
+            assert COMMITTEE in reply.text
+            for staff_id in STAFF:
+                alert = Person(app, staff_id).last("居民1")
+                assert "系统故障" in alert.text and "🆘" in alert.text
+            assert took < BOUND, f"🆘 answered after {took:.1f} s with all of Redis gone"
+        finally:
+            await app.close()
+
+
+async def test_a_sos_with_master_and_replica_dead_gets_120_and_reaches_staff_within_seconds(
+        tmp_path, settings, clock, nlu_model, knowledge_base):
+    await pressed_with_all_of_redis_gone(tmp_path, settings, clock, nlu_model, knowledge_base,
+                                         lambda g: (g.master_now(), g.replica_port))
+
+
+async def test_a_sos_with_every_sentinel_and_the_master_dead_gets_120_and_reaches_staff_within_seconds(
+        tmp_path, settings, clock, nlu_model, knowledge_base):
+    await pressed_with_all_of_redis_gone(tmp_path, settings, clock, nlu_model, knowledge_base,
+                                         lambda g: (*g.sentinel_ports, g.master_now()))
