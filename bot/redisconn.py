@@ -121,26 +121,36 @@ async def _start_embedded(settings: Settings) -> EmbeddedRedis:
 # 🆘s meanwhile take the fallback and are stored from its journal once Redis answers.
 FAILOVER_SECONDS = 6.0
 FAILOVER_RETRY = dict(retries=40, cap=0.5, base=0.05)  # the backoff between tries within FAILOVER_SECONDS
+# Then, as for a plain URL (bot/redisbreaker.py OPEN_SECONDS), no call tries for this long and one at a time after it:
+# a master frozen rather than dead (its host lost power) holds each try for a whole socket timeout, and a 🆘's
+# fallback reads and records several times (it took 8.5 s, the replica dead and the master frozen)
+REST_SECONDS = 2.0
 
 
 class FailoverRetry(Retry):
     """redis-py's Retry for a Sentinel service, with a memory shared by every connection of its pools (redis-py
     deep-copies a pool's Retry into each connection; here the copy is the same object): a call retries only while
     the master has not answered for less than FAILOVER_SECONDS (counted from the start of the first call it failed),
-    then gives up; once it has been away that long, every call tries once and gives up at once. Redis answering any
-    call (MasterFollowingConnection.read_response) ends it."""
+    then gives up; once it has been away that long, calls are not tried for REST_SECONDS after a failure, then one at
+    a time tries once. Redis answering any call (MasterFollowingConnection.read_response) ends it."""
 
     def __init__(self, *, clock=time.monotonic) -> None:
         super().__init__(ExponentialBackoff(cap=FAILOVER_RETRY["cap"], base=FAILOVER_RETRY["base"]),
                          FAILOVER_RETRY["retries"], supported_errors=(RedisConnectionError, RedisTimeoutError, OSError))
         self.clock = clock  # real time: how long Redis has been away, not the bot's (replaceable) clock
         self.away_since: float | None = None  # the master has not answered since
+        self.rest_until = 0.0  # once away past FAILOVER_SECONDS: no call tries until then
+        self._trying: asyncio.Task | None = None  # then, the one task whose calls try
 
     def __deepcopy__(self, memo):
         return self
 
     async def call_with_retry(self, do, fail, is_retryable=None, with_failure_count=False):
-        started = self.clock()
+        started, task = self.clock(), asyncio.current_task()
+        if self.away_since is not None and started - self.away_since >= FAILOVER_SECONDS and task is not self._trying:
+            if started < self.rest_until or self._trying is not None and not self._trying.done():
+                raise RedisConnectionError("Redis has been away past a failover's time: not tried")
+            self._trying = task
         self._backoff.reset()
         failures = 0
         while True:
@@ -155,6 +165,9 @@ class FailoverRetry(Retry):
                 await (fail(error, failures) if with_failure_count else fail(error))
                 left = self.away_since + FAILOVER_SECONDS - self.clock()
                 if failures > self._retries or left <= 0:
+                    self.rest_until = self.clock() + REST_SECONDS
+                    if self._trying is task:
+                        self._trying = None
                     raise error
                 await asyncio.sleep(min(self._backoff.compute(failures), left))
 

@@ -15,13 +15,16 @@ from tests.test_burst import residents
 BOUND = 8.0  # seconds from the press to her reply with 120 and every staff member's alert
 
 
-async def pressed_with_all_of_redis_gone(tmp_path, settings, clock, nlu_model, knowledge_base, gone) -> None:
+async def pressed_with_all_of_redis_gone(tmp_path, settings, clock, nlu_model, knowledge_base, gone,
+                                         frozen: bool = False) -> None:
     with SentinelGroup(tmp_path) as group:
         app = await sentinel_app(group, settings, clock, nlu_model, knowledge_base)
         try:
             neighbour, she = await residents(app, 2)
             await neighbour.send("🆘 紧急求助")  # connections open, as in a running bot
             group.kill_all(*gone(group))
+            if frozen:
+                group.freeze_master()
             t0 = time.monotonic()
             await answered_within([asyncio.ensure_future(she.send("🆘 紧急求助"))], 40)
             took = time.monotonic() - t0
@@ -45,3 +48,11 @@ async def test_a_sos_with_every_sentinel_and_the_master_dead_gets_120_and_reache
         tmp_path, settings, clock, nlu_model, knowledge_base):
     await pressed_with_all_of_redis_gone(tmp_path, settings, clock, nlu_model, knowledge_base,
                                          lambda g: (*g.sentinel_ports, g.master_now()))
+
+
+async def test_a_sos_with_the_replica_dead_and_the_masters_host_without_power_gets_120_within_seconds(
+        tmp_path, settings, clock, nlu_model, knowledge_base):
+    """The master's host loses power (its connections only go quiet) with the replica already dead: every try on it
+    waits a whole socket timeout, and the fallback reads and records several times."""
+    await pressed_with_all_of_redis_gone(tmp_path, settings, clock, nlu_model, knowledge_base,
+                                         lambda g: (g.replica_port,), frozen=True)
