@@ -17,7 +17,7 @@ so the fallback answers at once and a resident waits for at most one timeout. A 
 call that is trying, or the first one after `OPEN_SECONDS`: calls go on as usual from then on.
 
 Not used for a Sentinel service (bot/redisconn.py sentinel_redis): there a failover takes seconds and a 🆘's store must
-keep retrying until the new master answers.
+keep retrying until the new master answers (for FAILOVER_SECONDS at most: bot/redisconn.py FailoverRetry).
 """
 from __future__ import annotations
 

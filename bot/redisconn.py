@@ -2,11 +2,17 @@
 service's current master, and the 🆘 path's own pool (bot/app.py wires them)."""
 from __future__ import annotations
 
+import asyncio
+import time
+
 import hiredis
 from redis.asyncio import BlockingConnectionPool, Redis
+from redis.asyncio.retry import Retry
 from redis.asyncio.sentinel import SentinelManagedConnection
+from redis.backoff import ExponentialBackoff, NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import DataError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from .config import ConfigError, Secrets, Settings
 from .redis_server import EmbeddedRedis
@@ -104,8 +110,66 @@ async def _start_embedded(settings: Settings) -> EmbeddedRedis:
                           f"{' '.join(str(reason).split())}") from None
 
 
-# how long a command keeps trying while the sentinels promote a replica (a few seconds): about 15 s in all
-FAILOVER_RETRY = dict(retries=40, cap=0.5, base=0.05)
+# How long calls keep trying while a Sentinel service's master does not answer. A failover (the sentinels' down-after
+# time, a vote, a promotion) takes a few seconds: the burst of 🆘 in tests/test_failover.py, which must all be stored
+# on the new master, is with 3 s of trying, not with 1 s. When all of Redis is gone (master and replicas dead, every
+# sentinel unreachable) no failover comes, and a 🆘 must go to the fallback (120, the committee's phone, staff
+# alerted directly, the call journaled and stored once Redis is back) about as soon as with a plain URL: its 40
+# retries, each asking every sentinel again (each sentinel itself asked 4 times, seconds apart), kept her waiting 40 s
+# and more (tests/test_failover_all_gone.py). 6 s is twice what a failover needs here, and she reads 120 after about
+# 6 s (bound: 8). A failover slower than that (sentinels' down-after-milliseconds set high) still loses no call: the
+# 🆘s meanwhile take the fallback and are stored from its journal once Redis answers.
+FAILOVER_SECONDS = 6.0
+FAILOVER_RETRY = dict(retries=40, cap=0.5, base=0.05)  # the backoff between tries within FAILOVER_SECONDS
+# Then, as for a plain URL (bot/redisbreaker.py OPEN_SECONDS), no call tries for this long and one at a time after it:
+# a master frozen rather than dead (its host lost power) holds each try for a whole socket timeout, and a 🆘's
+# fallback reads and records several times (it took 8.5 s, the replica dead and the master frozen)
+REST_SECONDS = 2.0
+
+
+class FailoverRetry(Retry):
+    """redis-py's Retry for a Sentinel service, with a memory shared by every connection of its pools (redis-py
+    deep-copies a pool's Retry into each connection; here the copy is the same object): a call retries only while
+    the master has not answered for less than FAILOVER_SECONDS (counted from the start of the first call it failed),
+    then gives up; once it has been away that long, calls are not tried for REST_SECONDS after a failure, then one at
+    a time tries once. Redis answering any call (MasterFollowingConnection.read_response) ends it."""
+
+    def __init__(self, *, clock=time.monotonic) -> None:
+        super().__init__(ExponentialBackoff(cap=FAILOVER_RETRY["cap"], base=FAILOVER_RETRY["base"]),
+                         FAILOVER_RETRY["retries"], supported_errors=(RedisConnectionError, RedisTimeoutError, OSError))
+        self.clock = clock  # real time: how long Redis has been away, not the bot's (replaceable) clock
+        self.away_since: float | None = None  # the master has not answered since
+        self.rest_until = 0.0  # once away past FAILOVER_SECONDS: no call tries until then
+        self._trying: asyncio.Task | None = None  # then, the one task whose calls try
+
+    def __deepcopy__(self, memo):
+        return self
+
+    async def call_with_retry(self, do, fail, is_retryable=None, with_failure_count=False):
+        started, task = self.clock(), asyncio.current_task()
+        if self.away_since is not None and started - self.away_since >= FAILOVER_SECONDS and task is not self._trying:
+            if started < self.rest_until or self._trying is not None and not self._trying.done():
+                raise RedisConnectionError("Redis has been away past a failover's time: not tried")
+            self._trying = task
+        self._backoff.reset()
+        failures = 0
+        while True:
+            try:
+                return await do()
+            except self._supported_errors as error:
+                if is_retryable and not is_retryable(error):
+                    raise
+                failures += 1
+                if self.away_since is None:
+                    self.away_since = started
+                await (fail(error, failures) if with_failure_count else fail(error))
+                left = self.away_since + FAILOVER_SECONDS - self.clock()
+                if failures > self._retries or left <= 0:
+                    self.rest_until = self.clock() + REST_SECONDS
+                    if self._trying is task:
+                        self._trying = None
+                    raise error
+                await asyncio.sleep(min(self._backoff.compute(failures), left))
 
 
 class MasterFollowingConnection(SentinelManagedConnection):
@@ -120,20 +184,23 @@ class MasterFollowingConnection(SentinelManagedConnection):
             return
         await super().connect_check_health(check_health, retry_socket_connect)
 
+    async def read_response(self, *args, **kwargs):
+        response = await super().read_response(*args, **kwargs)
+        self.retry.away_since = None  # the master answers: a failure from now on may retry again
+        return response
+
 
 def sentinel_redis(settings: Settings, secrets: Secrets) -> Redis:
     """The current master of REDIS_SENTINELS' service: on a failover, connections move to the new master and
-    commands retry until it answers."""
-    from redis.asyncio.retry import Retry
+    commands retry until it answers (for FAILOVER_SECONDS at most: then the fallback answers)."""
     from redis.asyncio.sentinel import Sentinel
-    from redis.backoff import ExponentialBackoff
-    from redis.exceptions import ConnectionError, TimeoutError
 
-    sentinel_kwargs = {"password": secrets.redis_sentinel_password} if secrets.redis_sentinel_password else {}
-    sentinel = Sentinel(secrets.sentinels(), sentinel_kwargs=sentinel_kwargs, socket_connect_timeout=1,
-                        socket_timeout=2)
-    retry = Retry(ExponentialBackoff(cap=FAILOVER_RETRY["cap"], base=FAILOVER_RETRY["base"]),
-                  FAILOVER_RETRY["retries"], supported_errors=(ConnectionError, TimeoutError, OSError))
+    # each sentinel asked once a discovery, briefly (redis-py's own: asked 4 times, seconds apart, and with no
+    # timeout at all when sentinel_kwargs are given): the command's FailoverRetry asks again
+    sentinel_kwargs = {"socket_connect_timeout": 1, "socket_timeout": 1, "retry": Retry(NoBackoff(), 0),
+                       **({"password": secrets.redis_sentinel_password} if secrets.redis_sentinel_password else {})}
+    sentinel = Sentinel(secrets.sentinels(), sentinel_kwargs=sentinel_kwargs)
+    retry = FailoverRetry()
     service = secrets.redis_sentinel_service or settings.redis.sentinel_service
     # a master whose host lost power answers nothing and closes nothing: a command waits no longer than a live Redis
     # may take (and WAIT for a replica), then tries the master the sentinels name (it waited 10 s: test_failover.py)

@@ -78,6 +78,7 @@ SLOW = {
     "test_console::test_console_state_survives_a_restart": 12,
     "test_console::test_the_console_says_who_is_on_duty_and_the_readme_conversation_works_at_any_hour": 10,
     "test_failover::test_sos_burst_survives_the_master_being_killed": 11,
+    "test_failover_all_gone": 45,  # four Sentinel groups, each waiting ~6 s for the fallback
     "test_outage_crowd::test_a_thousand_strangers_keep_the_journal_short_and_an_open_calls_words_and_a_cry_are_kept": 10,
     "test_alert_slot": 15,
     "test_redis_stalled::test_while_redis_stays_stalled_one_call_at_a_time_tries_it_and_a_sos_meanwhile_is_answered_at_once": 6,
