@@ -91,8 +91,9 @@ class Waker:
 
 
 async def stop(sched, grace: float = 2.0) -> None:
-    """Shuts the scheduler down after the wake-up tick in flight (one short Redis read; at most `grace` seconds):
-    APScheduler cancels a running job at shutdown and logs that as the job's error, traceback and all."""
+    """Shuts the scheduler down after the wake-up tick in flight (one short Redis read) and any other job running
+    (the outage job writing a snapshot…), at most `grace` seconds: APScheduler cancels a running job at shutdown and
+    logs that as the job's error, traceback and all."""
     if not sched.running:
         return
     sched.pause()
@@ -100,6 +101,10 @@ async def stop(sched, grace: float = 2.0) -> None:
     if wake is not None:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(wake.func.__self__.idle.wait(), grace)
+    # APScheduler 3.11 offers no way to wait for running jobs (AsyncIOExecutor.shutdown cancels them): its futures
+    running = [f for ex in getattr(sched, "_executors", {}).values() for f in getattr(ex, "_pending_futures", ())]
+    if running:
+        await asyncio.wait(running, timeout=grace)
     sched.shutdown(wait=False)
 
 
