@@ -4,7 +4,7 @@
 门外了" (by day: a request, not a cry). Each read "系统暂时出了点问题" with 120 and the committee's phone, and then went
 nowhere: with no call of theirs to join, the journal's words were dropped unread once Redis was back. Now such words
 reach every staff member at once, as a request (a line, not an alert), and are read once Redis is back as if just
-typed, in the order they came (the way words that are a cry only in context are: bot/incidents/outage_context.py):
+typed, each person's in the order they came (the way words that are a cry only in context are: bot/incidents/outage_context.py):
 each request is stored as it would have been with Redis up, once, and its teller hears once that it is recorded.
 """
 import asyncio
@@ -47,11 +47,11 @@ async def test_requests_typed_during_an_outage_reach_staff_once_redis_is_back_in
     for words in REQUESTS:
         lines = heard(li, words, during)
         assert lines, f"staff never heard {words!r}: {[m.text[:50] for m in li.inbox[seen:]]}"
-    # stored in the order they were typed (her call is #1); the two alerts themselves go out side by side, so which
-    # reaches a phone first is Telegram's (the inbox order failed once in a fresh-clone run)
-    calls = sorted(await app.svc.store.open_incident_ids())
-    whose = [(await app.svc.store.incident(n))["resident"] for n in calls]
-    assert whose == [(await app.svc.store.resident_by_tg(p.id))["id"] for p in (zhang, wang)]
+    # one call each, each person's words in the order typed (his lock-out joins his request); different people's
+    # are replayed side by side (bot/incidents/outage.py `_replay`), so whose is stored first is not asserted
+    calls = await app.svc.store.open_incident_ids()
+    whose = sorted([(await app.svc.store.incident(n))["resident"] for n in calls])
+    assert whose == sorted([(await app.svc.store.resident_by_tg(p.id))["id"] for p in (zhang, wang)])
     # once each: 张阿姨's request, and 王老伯's, which his lock-out joins (as it would with Redis up)
     assert len(await app.svc.store.open_incident_ids()) == 2
     assert sum(len(heard(li, words, during)) for words in REQUESTS[:2]) == 2
