@@ -32,7 +32,7 @@ from .chat_words import core
 from .understanding import AILING, FEARED_FALL, danger_in, is_emergency, scam_over
 
 TOLD = ("grief", "carer_away", "low_mood", "worried", "scam_told", "stolen", "locked_out", "spouse_unwell",
-        "fall_feared", "family_quarrel", "visiting")
+        "fall_feared", "family_quarrel", "visiting", "sales_pitch")
 CARER = rf"(?:{SPOUSE}|(?:保姆|护工|钟点工|住家阿姨)[^，,。！!？?\s]{{0,6}}?)"
 AWAY = (r"住院|住进(?:了)?医院|进(?:了)?医院|送(?:进)?(?:了)?医院|(?:在|去)医院(?:开刀|动手术|做手术)|开刀|动手术|做手术|回老家"
         r"|回乡下|辞职|不做了|请假|没来|不来了")
@@ -41,6 +41,12 @@ CARER_AWAY = re.compile(rf"(?<!陪)(?<!照顾){CARER}(?:{AWAY})")
 KIN = r"(?:老伴|老头子|老头|老太婆|老公|老婆|爱人|儿子|女儿|孙子|孙女|外孙|妹妹|姐姐|哥哥|弟弟|亲戚|朋友|邻居)"
 VISITING = re.compile(rf"医院(?:里)?(?:陪|看|照顾|守着)(?:一下)?(?:我|阿拉)?(?:的|家)?{KIN}|医院(?:里)?(?:陪|照顾|守)着?(?:他|她|伊)|陪(?:我|阿拉)?(?:的|家)?{KIN}"
                       rf"(?:在|去|到)[^，,。！!？?\s]{{0,4}}医院|\bvisiting (?:my|our) \w+ (?:in|at) (?:the )?hospital\b", re.I)
+# a salesman's pitch or a prize call told ("有人推销保健品", "楼下免费送鸡蛋 要我去听讲座", "说我中奖了"): the trap
+# old people living alone fall into most; a warning for her, staff phone her (money asked for now is a red flag, urgent)
+PITCH = re.compile(r"保健品|推销|(?:免费|白)(?:送|领|发|拿)|领(?:鸡蛋|大米|礼品|米|油)|听[^，,。！!？?\s]{0,4}讲座|(?:说|讲|通知|短信|电话)[^，,。！!？?]{0,6}中(?:了)?(?:大)?奖"
+                   r"|[能包]治百病|神药|\bhealth (?:products?|supplements?)\b|\bsupplements?\b|\bwon (?:a|the) (?:prize|lottery)\b",
+                   re.I)
+NOT_PITCH = re.compile(r"报销|医保")  # "保健品能报销吗": a question for the Q&A
 # asked, or not sure: read as usual ("老伴住院了吗", "老伴是不是要住院")
 ASKED = re.compile(r"吗|伐|[？?]|是不是|要不要|会不会|怎么办")
 
@@ -132,7 +138,7 @@ def life_told(svc: Services, text: str, result: dict | None = None) -> str | Non
         return "grief"
     if danger_in(svc, text):
         return None
-    told = "scam_told" if scam_over(text) else mishap(text) or away_or_low(text) or of_spouse(text)
+    told = "scam_told" if scam_over(text) else pitched(text) or mishap(text) or away_or_low(text) or of_spouse(text)
     sure = told == "spouse_unwell" and plainly_ill(text)
     return None if told == "spouse_unwell" and result is not None and is_emergency(result) and not sure else told
 
@@ -182,6 +188,12 @@ def away_or_low(text: str) -> str | None:
     if CARER_AWAY.search(text):
         return "carer_away"
     return "low_mood" if LOW_MOOD.search(core(text)) else "family_quarrel" if QUARREL.search(core(text)) else None
+
+
+def pitched(text: str) -> str | None:
+    """"sales_pitch" told: a pitch for health products, free gifts for a talk, a prize call (no danger in it: the caller
+    checked)."""
+    return "sales_pitch" if PITCH.search(text) and not NOT_PITCH.search(text) else None
 
 
 def mishap(text: str) -> str | None:
