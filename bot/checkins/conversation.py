@@ -116,6 +116,8 @@ def _typed_answer(text: str, result: dict) -> str:
         return "ok"
     if hospital_now(text):  # "我要去医院": said to "今天身体好吗？" with nothing planned, she may be unwell now
         return "unwell"
+    if kind_of(text) == "aging":  # "哎 老了" (the model leant to a cry, 0.20): a sigh, and an answer
+        return "ok"
     if result.get("emergency_suspected") and not better and not fall_told_over(text):
         return "help"  # a possible danger ("冻得发抖 浑身冰凉", "晚上一个人好害怕"): asked, as at the front door
     if intent in ("feeling_unwell", "deny") or UNWELL.search(text) or fall_told_over(text):  # a fall played down

@@ -81,7 +81,8 @@ REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": 
            "sorry": "talk.sorry", "ack": "talk.ack", "medicine": "talk.medicine", "thunder": "talk.thunder",
            "busy": "talk.busy", "quarrel": "talk.quarrel",
            "night_up": "talk.night_up", "thirst": "talk.thirst", "snoring": "talk.snoring", "careful": "talk.careful",
-           "digit": "talk.digit", "good_news": "talk.good_news", "day_done": "talk.day_done"}
+           "digit": "talk.digit", "good_news": "talk.good_news", "day_done": "talk.day_done",
+           "aging": "talk.aging"}
 CALL_ME = ("who", "noise_outside", "nightmare", "hungry", "temperature_asked")  # a kind line, one tap for a call
 
 

@@ -53,6 +53,9 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
                  r"|我?(今天|今朝|刚才|刚刚|上午|下午|早上|早晨)?(去)?(打|练|跳|做)(了)?(太极拳?|太极剑|广场舞|操|早操|八段锦|健身操)(了|去了|回来了)?"
                  r"|我?(今天|今朝|刚才|刚刚|刚)?(散步|锻炼|遛弯|买菜|晒太阳)回来(了|啦)?"
                  r"|(今天|今朝)?(天气|太阳)(真|好|很|蛮|交关|老)?(好|不错|暖和|舒服)(啊|呀|哦|了|啦)?", False),
+    # a sigh about age ("哎 老了": the model leant to a cry, 0.20): a warm word ("不中用了" is read as usual: her mood)
+    ("aging", r"(哎|唉|哎呀|唉呀|嗨|咳)?(人|我)?(真的|真是|也|是)?(老了|年纪大了|岁数大了|上年纪了|上了年纪了?)(老了)*"
+              + _PARTICLE + r"(呀|啊|哦)?", False),
     ("eaten", r"(你|您|侬)?吃(过|了)?(饭|早饭|午饭|晚饭|中饭|夜饭)?(了|过了)?(吗|伐|没|没有|么|了没)", False),
     ("phone", r"(电话|号码|手机号)(是)?(多少|几号|是什么)|怎么(联系|找)(你们|居委会|社工)|(联系|找)(你们|居委会)(怎么|的)(电话|方式)"
               r"|what'?s your (phone|number)", True),
@@ -104,7 +107,7 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
             r"|没什么|没啥|不是的?|不对|没有|没错|就这些|就这样|没别的事|👍|👌)(了|啊|呀|哦)?)+", False),
 )
 # whole messages that name no danger, however the model leans (0.63 for "老头子打呼噜太响了"): never the fast lane
-CALM_KINDS = ("noise_outside", "nightmare", "thirst", "snoring", "careful", "hungry", "temperature_asked")
+CALM_KINDS = ("noise_outside", "nightmare", "thirst", "snoring", "careful", "hungry", "temperature_asked", "aging")
 _COMPILED = tuple((kind, re.compile(pattern), anywhere) for kind, pattern, anywhere in KINDS)
 
 # typed to "要我帮您问问社工吗？" (the Q&A's offer)
