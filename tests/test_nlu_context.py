@@ -50,7 +50,8 @@ WEAK_FAMILIES = {"dizzy": ("头有点晕站不稳", "以前天旋地转过一次
                  "cold_home": ("家里好冷 暖气坏了 手脚冰凉", "去年冬天暖气坏了 冻得发抖"),
                  "sight_loss": ("我看不见了", "字太小了 我看不见"),
                  "alone_afraid": ("晚上一个人好害怕", "昨天晚上一个人好害怕 今天好了"),
-                 "robbed": ("钱包被抢了", "去年钱包被抢了")}
+                 "robbed": ("钱包被抢了", "去年钱包被抢了"),
+                 "double_dose": ("降压药又吃了一遍", "上个月药吃了两遍 后来没事")}
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))

@@ -61,6 +61,7 @@ BY_DANGER = {  # most urgent first
     "high_fever": STILL,
     "self_harm": ("help.advice_not_alone", "help.advice_talk"),
     "poisoning": ("help.advice_rest", "help.advice_keep_box", "help.advice_door_if_safe", PHONE),
+    "double_dose": ("help.advice_rest", "help.advice_keep_box", "help.advice_door_if_safe", PHONE),  # "药吃了两遍"
     "burn": ("help.advice_burn_away", "help.advice_burn_cool", "help.advice_door", PHONE),
     "heat_stroke": ("help.advice_cool", "help.advice_rest", "help.advice_door_if_safe", PHONE),
     "trapped": ("help.advice_trapped_wait", "help.advice_trapped_lift", PHONE),
