@@ -43,3 +43,25 @@ async def test_a_lost_pet_is_a_request_for_staff_not_a_cry(people, app, words):
 async def test_cannot_get_up_is_still_a_cry(people, app, words):
     said, staff = await _says(people, words)
     assert any("紧急求助 #1" in t for t in staff), staff
+
+
+IN_BED = ["懒得起来", "还没起", "还没起床", "还在床上躺着", "在沙发上躺一会", "床上靠一会儿"]
+ASKS_STAFF = ["我怕摔跤", "我出不了门", "我不敢出门", "暖气不热", "指甲长了剪不动", "不想起来"]
+
+
+@pytest.mark.parametrize("words", IN_BED)
+async def test_still_in_bed_answers_the_check_in_as_fine(people, app, clock, words):
+    zhang, _ = await enrolled(people, app)
+    await at(app, clock, TUESDAY_9)
+    n = len(zhang.texts())
+    await zhang.send(words)
+    said = "\n".join(zhang.texts()[n:])
+    assert not any("紧急求助" in t for t in people("李社工").texts()), people("李社工").texts()
+    assert "120" not in said and "需要马上有人来吗" not in said, said
+
+
+@pytest.mark.parametrize("words", ASKS_STAFF)
+async def test_an_everyday_need_reaches_staff_without_an_ambulance(people, app, words):
+    said, staff = await _says(people, words)
+    assert any("求助 #1" in t and words in t for t in staff) and not any("紧急求助" in t for t in staff), staff
+    assert "情况危急" not in said, said
