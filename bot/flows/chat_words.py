@@ -46,7 +46,10 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     ("good_news", r"我?的?(孙子|孙女|外孙|外孙女|儿子|女儿|媳妇|女婿|重孙子?|曾孙)(要|今天|明天|下个月|终于|也)?(结婚|考上(了)?"
                   r"(大学|研究生|高中|博士)?|毕业|生(了)?(个)?(孩子|宝宝|儿子|女儿|小孩)|升职|升官|找到(了)?(工作|对象)|出国|订婚)"
                   r"(了|啦|啊|呀)?|我(当|做)(上)?(了)?(太|外)?(奶奶|爷爷|外婆|外公|太太)(了|啦)?|我抱(上)?(了)?(重孙子?|孙子|孙女|曾孙)(了|啦)?"
-                  r"|我(学会|会)(用|发|打)?(了)?(微信|视频|视频电话|语音|打字|手机|智能手机)(了|啦)?", False),
+                  r"|我(学会|会)(用|发|打)?(了)?(微信|视频|视频电话|语音|打字|手机|智能手机)(了|啦)?"
+                  r"|my (grand)?(son|daughter|child|kid|grandchild) (is getting|got) (married|engaged|a job|into \w+( \w+)?)"
+                  r"|my (grand)?(son|daughter|child|kid) (had|has had) a (baby|boy|girl)"
+                  r"|i (have )?(learned|learnt) (how )?to use (wechat|the phone|video calls?)", False),
     # her day, told as done ("我今天去公园了"), or the weather's kindness: a warm word ("我去公园" is going_out's)
     ("day_done", r"我?(今天|今朝|刚才|刚刚|上午|下午|早上|早晨)(去|到)(了)?" + _PLACE + r"(了|回来了|玩了|(转|走)了(一)?圈|走走)?"
                  r"|我?(今天|今朝|刚才|刚刚|上午|下午|早上|早晨)?(去|到)?" + _PLACE + r"?(转|走)了(一)?圈(了|回来了)?"
@@ -55,7 +58,8 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
                  r"|(今天|今朝)?(天气|太阳)(真|好|很|蛮|交关|老)?(好|不错|暖和|舒服)(啊|呀|哦|了|啦)?", False),
     # a sigh about age ("哎 老了": the model leant to a cry, 0.20): a warm word ("不中用了" is read as usual: her mood)
     ("aging", r"(哎|唉|哎呀|唉呀|嗨|咳)?(人|我)?(真的|真是|也|是)?(老了|年纪大了|岁数大了|上年纪了|上了年纪了?)(老了)*"
-              + _PARTICLE + r"(呀|啊|哦)?", False),
+              + _PARTICLE + r"(呀|啊|哦)?|(oh )?(i'?m|i am) (getting|so|very|too) old( now)?|(i'?m |i am )?getting old"
+                            r"|(i'?m|i am) old now", False),
     ("eaten", r"(你|您|侬)?吃(过|了)?(饭|早饭|午饭|晚饭|中饭|夜饭)?(了|过了)?(吗|伐|没|没有|么|了没)", False),
     ("phone", r"(电话|号码|手机号)(是)?(多少|几号|是什么)|怎么(联系|找)(你们|居委会|社工)|(联系|找)(你们|居委会)(怎么|的)(电话|方式)"
               r"|what'?s your (phone|number)", True),
