@@ -25,6 +25,16 @@ SCOPING = ("negated", "near_miss", "hypothetical", "asked_about", "historical", 
            "figurative", "animal", "experiencer:self")  # the last only for concepts about someone else (welfare)
 FIGURE = "figure_of_speech"  # an idiom with no flag inside ("热死了"): still a reason to doubt the model
 
+# typing slips the patterns are not written for, read as meant (same length, so spans keep their places): "的" for
+# "得" before a degree ("疼的厉害", "痛的要命"), "舒付"/"书服" for "舒服" ("心脏不舒付")
+_DE = re.compile(r"的(?=(?:厉害|历害|利害|要命|要死|受不了|吃不消|不行|不得了|站不住|站不稳|睡不着|说不出|打滚|直冒|喘不|发抖|发慌))")
+_SHUFU = re.compile(r"(?<=不)(?:舒付|书服|舒胡|输服|书付)")
+
+
+def _as_meant(text: str) -> str:
+    return _SHUFU.sub("舒服", _DE.sub("得", text))
+
+
 _SENTENCE = re.compile(r"[^。!！?？\n]+[。!！?？\n]*|[。!！?？\n]+")
 # Voice input often comes as one run with no mark at all: "…我孙子昨天打电话来了…我刚才在厨房摔了一跤起不来…上次小王还来
 # 看过我…" is then one "clause", and "昨天" and "上次" far from the fall took it out of the present. A clause or sentence
@@ -98,6 +108,7 @@ class RedFlags:
     def find(self, text: str) -> list[Flag]:
         """Every red-flag match in normalised `text`, with the modifiers that scope it."""
         flags: list[Flag] = []
+        text = _as_meant(text)
         for name, pattern in self.concepts.items():
             last_end = -1
             for m in pattern.finditer(text):
