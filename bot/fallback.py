@@ -38,6 +38,7 @@ from .incidents.outage_words import said_on_open_call
 from .incidents.colleague import meanwhile_keys
 from .incidents.outage_context import asks_staff, cry_in_context
 from .incidents.outage_words import said_before
+from .incidents.unanswered import taken
 from .incidents.urgency import WORDED
 from .services import Services
 from .types import MEDIA, Inbound, Outbound
@@ -110,10 +111,10 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     quiet = urgent and pace is None  # a repeat of theirs reached staff just now: journaled, counted into a line
     noted = None
     if words:  # joins their call open since before the outage once Redis is back, else is read then as if just typed
-        loose = await svc.outage.note(ev, cried="", held=False, loose=True)
+        loose = await svc.outage.note(ev, cried="", held=False, loose=True, asked=asked)
         noted = loose if asked else None  # whom the line reached: the stored request's packet says so
     elif (urgent or media) and svc.outage:  # written down before anything is sent: stored once Redis is back
-        noted = await svc.outage.note(ev, held=quiet or held is None, context=context, cried=(
+        noted = await svc.outage.note(ev, held=quiet or held is None, context=context, token=taken(), cried=(
             ("button" if sos else "group" if ev.is_group else "text") if urgent else ""))
         if urgent and me is None:  # a resident's family hears if Redis stays away (incidents/outage_family.py)
             svc.outage.known.family.cried(ev.user_id)

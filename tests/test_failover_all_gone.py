@@ -66,8 +66,10 @@ async def test_a_sos_with_the_replica_dead_and_the_masters_host_without_power_ge
 async def test_when_the_master_answers_again_her_call_becomes_an_incident_and_the_next_sos_is_stored(
         tmp_path, settings, clock, nlu_model, knowledge_base):
     """Calls stop being tried once Redis has been away past a failover's time: that must not keep them from it once
-    it answers again. Her journaled 🆘 becomes an incident staff can claim, and the next resident's 🆘 is stored and
-    alerted as usual."""
+    it answers again. Her journaled 🆘 becomes an incident staff can claim, its packet sent by its replay at once —
+    the frozen master stored it when it ran again, with its first alert's lock held for the fallback's process: the
+    packet came only from its safety net ("first:n"), once that lock lapsed 10 s later — and once; the next
+    resident's 🆘 is stored and alerted as usual."""
     with SentinelGroup(tmp_path) as group:
         app = await sentinel_app(group, settings, clock, nlu_model, knowledge_base)
         try:
@@ -79,15 +81,17 @@ async def test_when_the_master_answers_again_her_call_becomes_an_incident_and_th
             assert COMMITTEE in she.last("120").text
             os.kill(group.procs[master].pid, signal.SIGCONT)  # the host has power again
             li = Person(app, 1001, "李社工")
-            for _ in range(40):  # the outage job and the wake-up job, every second
-                await asyncio.sleep(REST_SECONDS / 4)
+            for _ in range(40):  # the outage job and the wake-up job, every second (the bot's clock stands still:
+                await asyncio.sleep(REST_SECONDS / 4)  # its safety net "first:n" is not due, its packet is the replay's)
                 await replay_tick(app)
-                clock.advance(seconds=1)
-                await Waker([app.engine]).tick()  # (its packet: by the replay, or by its safety net "first:n")
+                await Waker([app.engine]).tick()
                 if any("紧急求助 #2" in m.text for m in li.inbox):
                     break
             packet = li.last("紧急求助 #2")
             assert "居民1" in packet.text and packet.buttons  # claimable, as any alert
+            clock.advance(seconds=15)  # the safety net would be due now: nothing is left for it to send
+            await Waker([app.engine]).tick()
+            assert sum("紧急求助 #2" in m.text for m in li.inbox) == 1
             await answered_within([asyncio.ensure_future(third.send("🆘 紧急求助"))], BOUND)
             assert "居民2" in li.last("居民2").text and "系统故障" not in li.last("居民2").text
             assert len(await app.svc.store.open_incident_ids()) == 3

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import uuid
 
 from ..store import Opened
 from . import packet_order
 from .lifecycle import FIRST_ALERT_GRACE_SECONDS
 from .rounds import _Call, _digested, _sent, _settle
+from .unanswered import sos_token, unanswered
 
 log = logging.getLogger(__name__)
 
@@ -25,12 +25,17 @@ class FastLane:
         one message per staff chat lists them all (`render_digest`), each full packet following."""
         now = self.svc.clock.ts()
         fields, deadlines, entry = self._new("emergency", now, words=words, category=None, detail="", source=source)
-        token = uuid.uuid4().hex  # the incident's lock, held until this alert is recorded; if this process dies
+        token = sos_token()  # the incident's lock, held until this alert is recorded; if this process dies
         # first, it lapses when the safety net ("first:n") is due, and the alert goes out from there
         with self.svc.outbox.lanes.urgent():
-            got = await self.store.open_emergency(
-                tg, fields, entry, created=fields["created"], first_due=deadlines["first:{n}"], esc_due=deadlines["esc:{n}:1"],
-                addr_due=deadlines["addr:{n}"], lock_token=token, lock_seconds=FIRST_ALERT_GRACE_SECONDS)
+            try:
+                got = await self.store.open_emergency(
+                    tg, fields, entry, created=fields["created"], first_due=deadlines["first:{n}"],
+                    esc_due=deadlines["esc:{n}:1"], addr_due=deadlines["addr:{n}"], lock_token=token,
+                    lock_seconds=FIRST_ALERT_GRACE_SECONDS)
+            except Exception:  # it may have been stored all the same: its journaled cry keeps the token
+                unanswered(token)
+                raise
             if got.outcome != "opened":
                 return got, None
             n, person = got.n, got.person

@@ -108,14 +108,19 @@ class Outage:
         self.handle = handle
 
     async def note(self, ev: Inbound, *, cried: str, held: bool, said: str = "", loose: bool = False,
-                   context: bool = False) -> str | None:
+                   context: bool = False, token: str | None = None, asked: bool = False) -> str | None:
         """The call written down, before anything is sent (`said`: the id of the cry these words came after; `loose`:
-        words typed with no cry in the journal, for a call open before the outage; `context`: a cry only in what came
-        before, outage_context.py). Its entry's id; None if the disk failed too."""
+        words typed with no cry in the journal, for a call open before the outage, `asked`: a request whose line goes
+        to staff now; `context`: a cry only in what came before, outage_context.py; `token`: its 🆘's, whose round
+        trip broke, unanswered.py). Its entry's id; None if the disk failed too."""
         entry = {"v": 1, "id": uuid.uuid4().hex, "at": self.svc.clock.ts(), "cried": cried, "held": held,
                  "ev": {k: v for k, v in dataclasses.asdict(ev).items() if k in EVENT_FIELDS}}
         if context:
             entry["context"] = True
+        if token:  # the replay's round trip uses it again: a call Redis stored meanwhile is this one
+            entry["token"] = token
+        if asked:  # its line, if it reaches nobody, is sent again like a cry's alert (outage_orphans.py)
+            entry["asked"] = True
         if said or loose:
             entry["said" if said else "loose"] = said or True
         return entry["id"] if await self._write(entry) else None
@@ -229,6 +234,7 @@ class Outage:
             return state == "done"
         ev, cried = event_of(entry)
         late = {"at": entry.get("at"), "to": entry.get("to"), "failed": False, "ev": ev, "kept": [], "entry": key,
+                "token": entry.get("token"),
                 "quiet": {entry["ev"].get("chat_id"), ev.chat_id, ev.group_id} - {None} if ev else set()}
         if ev is not None and await self._worth_replaying(entry, ev):
             token = _REPLAYING.set(late)

@@ -1,5 +1,6 @@
 """Cries written down during an outage whose staff alert never left (its process died) or reached nobody (Telegram
-failing too): alerted from the journal.
+failing too): alerted from the journal. So are everyday requests whose line to staff ("帮我买点菜" from a signed-up
+resident with no call open) never left or reached nobody: each sent again on its own, as the same line, not an alert.
 
 The fallback (bot/fallback.py) journals a cry (fsync'd), then alerts every staff member, then writes whom the alert
 reached. A process killed in between (the OOM killer, a power blip) leaves a cry no staff member heard of, and while
@@ -36,7 +37,8 @@ def claim_orphans(journal, now: float) -> list[list[dict]]:
             lines.setdefault(str(e["id"]), []).append(e)
         orphans = []
         for key, parts in lines.items():
-            cry = next((p for p in parts if p.get("v") and p.get("cried") and not p.get("held")), None)
+            cry = next((p for p in parts if p.get("v") and (p.get("cried") and not p.get("held") or p.get("asked"))),
+                       None)
             if cry is None or any(p.get("to") for p in parts):
                 continue  # no cry, or its alert reached someone
             told = any("to" in p for p in parts)  # its alert went, to nobody (Telegram failing)
@@ -45,8 +47,8 @@ def claim_orphans(journal, now: float) -> list[list[dict]]:
                 orphans.append(cry)
                 journal.append({"id": cry["id"], "to": [], "tried": now})
         theirs: dict = {}  # one alert a person, with their latest cry's words; whom it reached on each of them
-        for cry in sorted(orphans, key=lambda e: float(e.get("at") or 0)):
-            theirs.setdefault((cry.get("ev") or {}).get("user_id"), []).append(cry)
+        for cry in sorted(orphans, key=lambda e: float(e.get("at") or 0)):  # (a request: a line of its own)
+            theirs.setdefault(cry["id"] if cry.get("asked") else (cry.get("ev") or {}).get("user_id"), []).append(cry)
         return list(theirs.values())
 
 
@@ -68,7 +70,8 @@ class Orphans:
             return
         for cries in orphans:
             reached = await self._alert(cries[-1])
-            log.warning("outage: a cry whose alert never reached staff alerted now (%s reached)", len(reached))
+            log.warning("outage: a %s that never reached staff sent now (%s reached)",
+                        "request's line" if cries[-1].get("asked") else "cry's alert", len(reached))
             try:
                 for entry in cries:
                     await asyncio.to_thread(self.journal.append, {"id": entry["id"], "to": reached, "tried": now})
@@ -76,10 +79,11 @@ class Orphans:
                 pass  # the packet later says nobody was reached; they were told all the same
 
     async def _alert(self, entry: dict) -> list[str]:
-        """The fallback's alert for the cry, with what is known without Redis (the name in the register's last
-        snapshot, else the Telegram name); whom it reached."""
+        """The fallback's alert for the cry (or its line for the request), with what is known without Redis (the name
+        in the register's last snapshot, else the Telegram name); whom it reached."""
         svc, cat, ev = self.svc, self.svc.cat, entry.get("ev") or {}
         uid, words = int(ev.get("user_id") or 0), (str(ev.get("text") or "") or "🆘")[:200]
+        asked = bool(entry.get("asked"))
         me = roster.staff_by_tg(svc.settings, uid)  # a colleague's cry: to the others, never to her
         known = svc.outage.known
         if me:
@@ -87,10 +91,11 @@ class Orphans:
         else:
             name = ((await known.family.snapshot()).get(uid) or {}).get("name") or cat.t(
                 "fallback.telegram_user", name=ev.get("first_name") or "?", id=uid)
-            text = cat.t("fallback.staff_alert", name=name, address="", words=words)
+            text = cat.t("fallback.staff_request" if asked else "fallback.staff_alert", name=name, address="",
+                         words=words)
         text += "\n" + cat.t("fallback.journaled")
-        tag = ("alert:" if me or await known.knows(uid) else "") + "fallback:cry"
+        tag = "fallback:request" if asked else ("alert:" if me or await known.knows(uid) else "") + "fallback:cry"
         staff = [st for st in svc.settings.staff if st.telegram_id and st is not me]
-        results = await asyncio.gather(*(svc.outbox.send(Outbound(st.telegram_id, text, urgent=True, tag=tag))
+        results = await asyncio.gather(*(svc.outbox.send(Outbound(st.telegram_id, text, urgent=not asked, tag=tag))
                                          for st in staff), return_exceptions=True)
         return [st.name for st, res in zip(staff, results) if not isinstance(res, BaseException) and res.ok]

@@ -16,24 +16,33 @@ _K = lua_keys("p")
 
 # Who it is, whether a call is already open, the incident with its first timeline entry and deadlines, the
 # incident's lock (held by the caller until the first alert is recorded), who has taken the duty over and which staff
-# the bot cannot reach (so the first alert needs no other round trip).
+# the bot cannot reach (so the first alert needs no other round trip). A call that finds her open call locked with its
+# own token is that very call, stored by an earlier try whose answer never came (a Redis that hung, then ran it; a
+# journaled 🆘 replayed with its token: bot/incidents/unanswered.py): "opened" again, its first alert still to send.
 # Keys are built from the prefix (ARGV[1]): this needs one Redis, or one cluster slot (see keys.py).
 # With KEYS[2] (the update's mark, bot/once.py), the update is marked "handling" for ARGV[10] ms first, as
 # begin_update does; one already marked returns {-2, its mark} and nothing else is done (a redelivery).
 _OPEN_EMERGENCY = Template("""
 local p = ARGV[1]
+local rid = redis.call('HGET', ${residents_tg}, ARGV[2])
+local person = rid and redis.call('HGET', ${residents}, rid)
+local active = person and redis.call('GET', ${active_incident})
+local status = active and redis.call('HGET', ${active_key}, 'status')
+local open = status and status ~= '"resolved"'
+if open and redis.call('GET', ${active_lock}) == ARGV[8] then
+  -- this very call, stored by a try whose answer never came (Redis hung, then ran it): its first alert is ours
+  for i = 11, #ARGV, 2 do redis.call('HSETNX', ${active_key}, ARGV[i], ARGV[i + 1]) end
+  redis.call('SET', ${active_lock}, ARGV[8], 'PX', ARGV[9])
+  if #KEYS > 1 then redis.call('SET', KEYS[2], 'handling', 'PX', ARGV[10]) end
+  local last = redis.call('HGET', ${active_key}, 'after_closed')
+  return {1, tonumber(active), person, cjson.decode(redis.call('HGET', ${active_key}, 'address_state')),
+          redis.call('HGETALL', ${duty_overrides}), redis.call('SMEMBERS', ${unreachable}), last or ''}
+end
 if #KEYS > 1 and not redis.call('SET', KEYS[2], 'handling', 'NX', 'PX', ARGV[10]) then
   return {-2, redis.call('GET', KEYS[2]) or 'gone'}
 end
-local rid = redis.call('HGET', ${residents_tg}, ARGV[2])
-if not rid then return {0} end
-local person = redis.call('HGET', ${residents}, rid)
 if not person then return {0} end
-local active = redis.call('GET', ${active_incident})
-if active then
-  local status = redis.call('HGET', ${active_key}, 'status')
-  if status and status ~= '"resolved"' then return {-1, tonumber(active), person} end
-end
+if open then return {-1, tonumber(active), person} end
 local who = cjson.decode(person)
 local state = 'unknown'
 for _, part in ipairs({'road', 'lane', 'building', 'room'}) do
@@ -62,7 +71,7 @@ return {1, n, person, state, redis.call('HGETALL', ${duty_overrides}), redis.cal
         last or ''}
 """).substitute(
     residents_tg=_K.residents_by_tg(), residents=_K.residents(), active_incident=_K.active_incident("rid"),
-    active_key=_K.incident("active"), incident_seq=_K.incident_seq(), incident=_K.incident("n"),
+    active_key=_K.incident("active"), active_lock=_K.incident_lock("active"), incident_seq=_K.incident_seq(), incident=_K.incident("n"),
     timeline=_K.incident_timeline("n"), incidents_open=_K.incidents_open(), deadlines=_K.deadlines(),
     lock=_K.incident_lock("n"), duty_overrides=_K.duty_overrides(), unreachable=_K.unreachable_staff(),
     last_closed=_K.last_closed("rid"))

@@ -1,0 +1,33 @@
+"""A 🆘 whose round trip to Redis broke (a time-out, a dropped connection) may have been stored all the same: a Redis
+that hung with the command already in its socket runs it once it runs again, and stores the call with its first
+alert's lock, held for a process that took the fallback meanwhile and sends nothing more. The lock's token goes with
+the cry into the outage journal (bot/fallback.py), and its replay uses it again: the store knows that call as this
+one (bot/store/emergency.py), and its first alert goes out then, once — not as a repeat of her cry told to nobody,
+with its packet left to the safety net ("first:n") once the lock had lapsed, 10 s later."""
+from __future__ import annotations
+
+import uuid
+from contextvars import ContextVar
+
+from .outage import replaying
+
+# the token of the 🆘 whose round trip broke in the handling of this event
+_UNANSWERED: ContextVar[str | None] = ContextVar("sos_unanswered", default=None)
+
+
+def sos_token() -> str:
+    """The first alert's lock token for a 🆘's round trip: a journaled cry's own when it is replayed, else new."""
+    _UNANSWERED.set(None)
+    return (replaying() or {}).get("token") or uuid.uuid4().hex
+
+
+def unanswered(token: str) -> None:
+    """The round trip of the 🆘 with this token broke: Redis may have stored it."""
+    _UNANSWERED.set(token)
+
+
+def taken() -> str | None:
+    """The token of the 🆘 whose round trip broke in this event's handling, once (for its journal entry)."""
+    token = _UNANSWERED.get()
+    _UNANSWERED.set(None)
+    return token
