@@ -40,6 +40,7 @@ Layout (prefix omitted):
                                   (expires; bot/store/cover.py)
   duty:covers               hash  staff id -> n: her ask nobody has taken yet
   duty:ended:{change}       str   a shift change whose leavers were told of the calls they hold (an hour; shift_end.py)
+  duty:checked              str   the duty (and staff list) whose phones were last probed, by any worker (reach.py)
   staff:unreachable         set   staff ids the bot cannot reach (blocked, never started); gone once they write
   questions                 hash  n -> JSON question waiting for staff / knowledge-base gap
   questions:seq             int
@@ -149,6 +150,7 @@ class Keys:
     def cover(self, n: Part) -> str: return self._key("duty:cover:{}", n)
     def covers_open(self) -> str: return self._key("duty:covers")
     def shift_ended(self, change: Part) -> str: return self._key("duty:ended:{}", change)
+    def duty_checked(self) -> str: return self._key("duty:checked")
     def staff_bindings(self) -> str: return self._key("staff:tg")
     def unreachable_staff(self) -> str: return self._key("staff:unreachable")
     def staff_langs(self) -> str: return self._key("staff:langs")  # counts changes of a staff member's language
