@@ -83,9 +83,7 @@ async def choose(ctx: Ctx, locale: str) -> None:
     """Her language from now on, above the register, her words and her profile (/language, or a tap)."""
     await ctx.svc.store.set_prefs(ctx.ev.user_id, {"locale": locale, "chosen": "1", "guessed": "0"})
     ctx.me.locale, ctx.me.guessed = locale, ""
-    await staff_langs.heard(ctx.svc, ctx.ev.user_id, locale)  # (a staff member's alerts: from now on)
-    if ctx.me.role == "staff" and ctx.svc.chat_commands:  # and her "/" menu, whatever her Telegram app's language
-        await ctx.svc.chat_commands(ctx.ev.user_id, locale)
+    await staff_langs.heard(ctx.svc, ctx.ev.user_id, locale)  # (a staff member's alerts and "/" menu: from now on)
 
 
 # a language named with /language ("/lang en", "/language 中文")
