@@ -11,6 +11,7 @@ her words                                     the answer
 "我下班了" "交班" "1号交给王社工"              the same: her shift over, a call still in hand
 "电话打不通" "王老伯电话没人接"                 whom else to call, and its next button (whom_to_call.py)
 "有哪些没处理的" · "谁在值班" · "王老伯怎么样了"  /open · /duty · /incident N of his open call
+"3号怎么样" "2号谁接的" · "谁接了"              /incident N · /open (who holds each)
 "张阿姨今天签到了吗"                            her check-in, as her family reads it
 "1号" · "王老伯" alone                          /incident N of that call
 "王社工电话多少" · "帮助" · "我来值班"          a colleague's phone · /help · /duty (staff_asks.py)
@@ -62,6 +63,8 @@ LABELS = {"claim": "btn.claim", "arrive": "btn.arrived", "urgent": "btn.media_ur
 OPEN_ASKED = re.compile(r"(没|未|还没)(处理|解决|人接|接单)|待处理|(有|还有)(哪些|什么|几个|几件|多少)|"
                         r"\b(open (calls|cases)|what'?s open)\b", re.I)
 DUTY_ASKED = re.compile(r"谁.{0,3}值班|值班.{0,3}(是谁|谁|哪位)|\bwho'?s on duty\b|\bwho is on duty\b", re.I)
+WHO_HAS = re.compile(r"谁(在|已经)?(接了|接的|接单|在?处理|负责|跟进|去了|去的)|(接|处理|负责)的?人?是谁|"
+                     r"\bwho('?s| is)? (took|has|handling|on)\b", re.I)  # "谁接了", "2号谁接的", "刘奶奶那边谁去了"
 AFTER_ASKED = re.compile(r"怎么样|怎样|咋样|如何|情况|好点|还好吗|\bhow'?s\b|\bhow is\b", re.I)
 CHECKIN_ASKED = re.compile(r"签到|报平安|打卡|\bcheck.?in", re.I)
 BARE_NAME = 8  # a name typed alone ("王老伯", "3号楼张阿姨") is no longer than this
@@ -77,13 +80,17 @@ async def answer(ctx: Ctx, text: str) -> bool:
         return True
     if CHECKIN_ASKED.search(text) and await _checkin_asked(ctx, text):
         return True
-    if AFTER_ASKED.search(text) and await _asked_after(ctx, text):
-        return True
-    if OPEN_ASKED.search(text):
-        await staff_views.show_open(ctx)
-        return True
     m = NUMBER.search(text)
     n = int(m.group(1) or m.group(2)) if m else None
+    asked = AFTER_ASKED.search(text) or WHO_HAS.search(text)
+    if n is not None and asked:  # "3号怎么样", "2号谁接的": that call's record (who has it, her phone)
+        await staff_views.show_incident(ctx, str(n))
+        return True
+    if asked and await _asked_after(ctx, text):  # "王老伯怎么样了", "刘奶奶那边谁去了"
+        return True
+    if OPEN_ASKED.search(text) or WHO_HAS.search(text):  # "谁接了": each open call, and who holds it
+        await staff_views.show_open(ctx)
+        return True
     rest = NUMBER.sub(" ", text).strip(" ，,。.!！~？?")
     if n is not None and not rest:  # "#1", "1号": that call's record
         await staff_views.show_incident(ctx, str(n))
