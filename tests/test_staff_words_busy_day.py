@@ -42,3 +42,18 @@ async def test_asking_whether_a_call_is_done_gets_its_record(people, app, clock)
         said = li.last().text
         assert MENU_HINT not in said and f"#{n}" in said and who in said and "不是您能" not in said, (words, said)
         assert not li.last().buttons or not any(d.startswith("out:") for d in _data(li.last()))
+
+
+async def test_a_call_named_by_its_number_in_a_cry_is_about_its_resident_not_her_own(people, app, clock):
+    """"3号情况严重 要叫120", "1号要叫救护车" raised a 🆘🆘 同事求助 of her own: every colleague and the head read that
+    李社工 needed help. The number names the call: her words are about its resident, on its record and to those
+    holding it, with its buttons; [🆘 是我自己需要帮助] in case."""
+    li = await _busy_morning(people, app, clock)
+    wa = people("王社工")
+    for words, n in (("3号情况严重 要叫120", 3), ("1号要叫救护车", 1)):
+        await li.send(words)
+        said = li.last()
+        assert f"#{n}" in said.text and "stf:own" in _data(said), (words, said.text)
+    assert await app.svc.store.open_incident_ids() == [1, 2, 3]  # no call of her own
+    assert not any("同事求助" in t for t in wa.texts())
+    assert any("3号情况严重" in t for t in wa.texts())  # #3 waits: those it alerted read her words
