@@ -23,7 +23,7 @@ async def _busy_morning(people, app, clock):
 async def test_a_call_asked_about_by_its_number_gets_its_record(people, app, clock):
     li = await _busy_morning(people, app, clock)
     for words, n, who in (("3号怎么样", 3, "刘奶奶"), ("2号谁接的", 2, "王社工"), ("谁在处理3号", 3, "刘奶奶"),
-                          ("#2 什么情况", 2, "王老伯")):
+                          ("#2 什么情况", 2, "王老伯"), ("3号有人去了吗", 3, "刘奶奶"), ("2号有人接吗", 2, "王社工")):
         await li.send(words)
         said = li.last().text
         assert MENU_HINT not in said and f"#{n}" in said and who in said, (words, said)

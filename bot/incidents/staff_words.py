@@ -66,7 +66,7 @@ OPEN_ASKED = re.compile(r"(没|未|还没)(处理|解决|人接|接单)|待处�
                         r"\b(open (calls|cases)|what'?s open)\b", re.I)
 DUTY_ASKED = re.compile(r"谁.{0,3}值班|值班.{0,3}(是谁|谁|哪位)|\bwho'?s on duty\b|\bwho is on duty\b", re.I)
 AFTER_NAME = re.compile(r"^(那边|那里|这边|家里?|的)?[，,。 ]*")
-WHO_HAS = re.compile(r"谁(在|已经)?(接了|接的|接单|在?处理|负责|跟进|去了|去的)|(接|处理|负责)的?人?是谁|"
+WHO_HAS = re.compile(r"谁(在|已经)?(接了|接的|接单|在?处理|负责|跟进|去了|去的)|(接|处理|负责)的?人?是谁|有人(去|接|到|在?处理|管)|"
                      r"\bwho('?s| is)? (took|has|handling|on)\b", re.I)  # "谁接了", "2号谁接的", "刘奶奶那边谁去了"
 AFTER_ASKED = re.compile(r"怎么样|怎样|咋样|如何|情况|好点|还好吗|\bhow'?s\b|\bhow is\b", re.I)
 CHECKIN_ASKED = re.compile(r"签到|报平安|打卡|\bcheck.?in", re.I)
