@@ -2,7 +2,7 @@
 typed on the move was misread (probe, session 22):
 - "王老伯那边我到了" offered 📍 of #1 and #3 — not 王老伯's #2, the one she named (a colleague's: her 📍 there is
   noted and 王社工 told, as on its packet);
-- "1号已经送到医院了", "人已经送到医院了" got the menu hint ("送医院了" only was heard);
+- "1号已经送到医院了", "人已经送到医院了" got the menu hint ("送医院了" only was heard), "我到了 他没事" only 📍;
 - "刘奶奶我去看看" got the menu hint ("我去看看" only at the start);
 - "1号处理好了吗" the menu hint, "2号处理好了没" "not yours to close": a question, now answered with the record."""
 from test_staff_asks_who_has_it import MENU_HINT, _busy_morning
@@ -23,7 +23,7 @@ async def test_there_at_a_colleagues_call_she_names_offers_its_arrival(people, a
 
 async def test_taken_to_hospital_in_other_words_offers_the_outcomes(people, app, clock):
     li = await _busy_morning(people, app, clock)
-    for words in ("1号已经送到医院了", "人已经送到医院了", "张阿姨送去医院了"):
+    for words in ("1号已经送到医院了", "人已经送到医院了", "张阿姨送去医院了", "我到了 他没事"):
         await li.send(words)
         assert "out:1:hospital" in _data(li.last()), (words, li.last().text)
     assert (await app.svc.store.incident(1))["status"] == "claimed"  # words never close it

@@ -41,7 +41,7 @@ from . import staff_asks, undo, whom_to_call
 
 NUMBER = re.compile(r"[#＃第]\s*(\d{1,6})\s*号?|(\d{1,6})\s*号(?![楼门室线])")  # not "5号楼"
 QUESTION = re.compile(r"[?？吗呢么]|怎么|怎样|咋|如何|哪|谁|什么|几|多少|\b(how|who|what|which)\b", re.I)
-DONE = re.compile(r"(处理|解决|办|弄|搞)(好|完|定)|解决了|已解决|搞定|误报|送(到|去|进)?了?(医|院)|住院了|没事了|看(过|好)了|人没事"
+DONE = re.compile(r"(处理|解决|办|弄|搞)(好|完|定)|解决了|已解决|搞定|误报|送(到|去|进)?了?(医|院)|住院了|没事了|看(过|好)了|(人|他|她|老人)没事"
                   r"|(人|都|一切)(在家|正常|挺好|很好|还好)|"
                   r"\b(done|resolved|sorted|false alarm)\b", re.I)
 TAKE = re.compile(r"^(好的?|好|ok)?[，,。 ]*(收到|我来|我去|我马上|马上(去|到|过去)|这就(去|过)|交给我|我负责|我接|(我|已经)*在路上)|"
