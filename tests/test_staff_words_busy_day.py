@@ -57,3 +57,15 @@ async def test_a_call_named_by_its_number_in_a_cry_is_about_its_resident_not_her
     assert await app.svc.store.open_incident_ids() == [1, 2, 3]  # no call of her own
     assert not any("同事求助" in t for t in wa.texts())
     assert any("3号情况严重" in t for t in wa.texts())  # #3 waits: those it alerted read her words
+
+
+async def test_done_said_of_no_call_in_particular_offers_the_ones_she_holds(people, app, clock):
+    """"人送医院了" offered the outcomes of #3 too — 刘奶奶's call nobody has taken yet, still waiting for help — one
+    mis-tap from closing it. She holds #1: her words are about hers."""
+    li = await _busy_morning(people, app, clock)
+    for words in ("人送医院了", "处理好了", "我到了 他没事"):
+        await li.send(words)
+        data = _data(li.last())
+        assert "out:1:hospital" in data and not any(d.startswith("out:3") for d in data), (words, data)
+    await li.send("3号处理好了")  # named: that one
+    assert "out:3:handled" in _data(li.last())

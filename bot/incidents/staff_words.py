@@ -167,7 +167,8 @@ async def _offer(ctx: Ctx, intent: str, n: int | None, text: str) -> None:
                 offers.append((inc, name, group))
                 break
     named = [o for o in offers if o[1] and o[1] in text]  # "王老伯那里我去": his
-    offers = named or offers
+    held = [o for o in offers if o[0].get("claimed_by") == ctx.me.staff_id] if intent == "done" and n is None else []
+    offers = named or held or offers  # "人送医院了": hers, never one still waiting a tap away from closed
     if not offers:
         none = "staffwords.none_held" if intent == "handover" else "staffwords.none_n" if n else "staffwords.none"
         await staff_views.show_open(ctx, ctx.t(none, n=n))
