@@ -186,6 +186,7 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     engine = Engine(svc, routes)
     svc.outage.attach(engine.handle)  # calls journaled while Redis was away go through the front door when it is back
     await staff_join.refresh(svc)  # staff who joined by phone; those no longer listed lose their rights here
+    await store.fill_closes(clock.ts())  # once: each resident's calls closed before her closes were kept
     await svc.reach.start()
     await staff_langs.refresh(svc)  # the language each staff member reads her alerts in
     app = App(settings, secrets, engine, svc, redis, embedded, owns_redis=not shared)

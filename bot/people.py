@@ -30,22 +30,22 @@ def mask_phone(phone: str | None) -> str:
 
 
 async def locale_of(svc: Services, ev: Inbound, registered: str | None = None,
-                    profile_decides: bool = True) -> tuple[str, bool]:
-    """The language someone reads, and whether only her Telegram profile says it, unlike the committee's (then what
-    matters most is said in the committee's language too: bot/flows/both.py). In order: the one she chose
-    (/language, or a [中文] [English] tap); the one the committee wrote down for her (`registered`: the register's
-    语言 column, a staff member's `language` in config); the one her words are written in — Chinese characters say
-    Chinese above any profile (Telegram has no official Chinese, so many Chinese profiles say English), English words
-    say English unless her profile says Chinese; her profile's; the committee's. Her last words' language and the
-    outcome are kept in her prefs, so a button she presses next, and what is sent to her unasked (check-ins, notices),
-    read the same. A staff member's profile alone never decides (`profile_decides`): she reads the committee's language
-    until she chooses, types or is configured otherwise — an alert is read in haste, and Telegram has no official
-    Chinese; she is asked once which she reads (bot/flows/both.py)."""
+                    profile_decides: bool = True) -> tuple[str, str]:
+    """The language someone reads, and the other one her Telegram profile alone says, unlike the committee's ("" if
+    none: then what matters most is said in that one too, after the committee's: bot/flows/both.py). In order: the
+    one she chose (/language, or a [中文] [English] tap); the one the committee wrote down for her (`registered`: the
+    register's 语言 column, a staff member's `language` in config); the one her words are written in — Chinese
+    characters say Chinese above any profile (Telegram has no official Chinese, so many Chinese profiles say English),
+    English words say English unless her profile says Chinese; the committee's. Her profile alone never decides: an
+    elderly resident who only taps buttons read one screen in Chinese and the next in English. Her last words'
+    language and the outcome are kept in her prefs, so a button she presses next, and what is sent to her unasked
+    (check-ins, notices), read the same. A staff member is never `guessed` (`profile_decides` False: nothing comes in
+    both for her): she is asked once which she reads (bot/flows/both.py)."""
     store, cat = svc.store, svc.cat
     kept, chosen, said_in, profile_kept, was_guessed = await store.prefs(ev.user_id, "locale", "chosen", "said_in",
                                                                          "profile", "guessed")
     if chosen and kept:
-        return kept, False
+        return kept, ""
     written = cat.written_in(ev.text)
     profile = cat.locale_for(ev.language) if ev.language else profile_kept
     said_before = said_in
@@ -57,10 +57,10 @@ async def locale_of(svc: Services, ev: Inbound, registered: str | None = None,
     elif said_in == "zh" or said_in and not profile:
         locale = said_in
     else:
-        locale = profile if profile and (said_in or profile_decides) else cat.default
-    guessed = not registered and locale == profile != said_in and locale != cat.default
+        locale = profile if profile and said_in else cat.default
+    guessed = profile if profile_decides and not registered and not said_in and profile and profile != locale else ""
     changed = {k: v for k, v, was in (("locale", locale, kept), ("said_in", said_in, said_before),
-                                      ("profile", profile, profile_kept), ("guessed", "01"[guessed], was_guessed))
+                                      ("profile", profile, profile_kept), ("guessed", "01"[bool(guessed)], was_guessed))
                if v and v != was}
     await store.set_prefs(ev.user_id, changed)  # (guessed: what is sent unasked, a check-in, comes in both too)
     return locale, guessed

@@ -37,9 +37,14 @@ async def follow(svc, changes: str) -> None:
 
 async def heard(svc, chat: int, locale: str) -> None:
     """A staff member wrote (or chose a language): the language she reads from now on — here at once, and in the
-    other workers at their next wake-up."""
+    other workers at their next wake-up; her "/" menu too."""
     if svc.staff_langs.get(chat) != locale and any(st.telegram_id == chat for st in svc.settings.staff):
+        menu = svc.staff_locale(chat) != locale  # (before: the committee's, or her config's)
         svc.staff_langs[chat] = locale
+        if menu and svc.chat_commands and svc.incidents:  # not waited for: what she wrote (a cry?) goes first
+            svc.incidents.background(svc.chat_commands(chat, locale))
+        elif menu and svc.chat_commands:
+            await svc.chat_commands(chat, locale)
         try:
             await svc.store.staff_lang_changed()
         except Exception:  # noqa: BLE001 — her own message is never lost to it: the others learn at their next round

@@ -106,7 +106,7 @@ class Identity:
     user_id: int
     role: Literal["staff", "resident", "contact", "stranger"]
     locale: str = "zh"
-    guessed: bool = False  # only her Telegram profile says `locale`, and it is not the committee's (bot/flows/both.py)
+    guessed: str = ""  # the language only her Telegram profile says, not the committee's she reads (bot/flows/both.py)
     staff_id: str | None = None
     resident_id: str | None = None
     name: str = ""

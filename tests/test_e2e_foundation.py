@@ -11,19 +11,19 @@ async def test_commands_are_registered_in_chinese_and_english(telegram):
     assert any(c["command"] == "start" and "主菜单" in c["description"] for c in zh)
 
 
-async def test_staff_command_menus_are_registered_in_english_too(telegram):
-    """A staff member whose Telegram is in English saw her command menu (/open, /duty …) described in Chinese: her
-    chat's commands were registered in the committee's language only (probe, session 20)."""
+async def test_staff_command_menus_are_registered_for_every_app_language_in_the_one_she_reads(telegram):
+    """A staff chat's commands (/open, /duty …) are registered for an English app too — in the language her messages
+    are in (nothing chosen or configured: the committee's), never in the app's alone (session 22; session 20
+    registered them in the app's: an English menu over Chinese alerts)."""
     api = telegram.api
     li = telegram.app.settings.staff[0].telegram_id
     for _ in range(100):  # registered at start, one scope after another
         if (f"chat:{li}", "en") in api.my_commands and (f"chat:{li}", "") in api.my_commands:
             break
         await asyncio.sleep(0.05)
-    en = api.my_commands.get((f"chat:{li}", "en")) or []
-    assert any(c["command"] == "open" and c["description"].isascii() for c in en), en
-    zh = api.my_commands.get((f"chat:{li}", "")) or []
-    assert any(c["command"] == "open" and not c["description"].isascii() for c in zh), zh
+    for code in ("en", ""):
+        menu = api.my_commands.get((f"chat:{li}", code)) or []
+        assert any(c["command"] == "open" and not c["description"].isascii() for c in menu), (code, menu)
 
 
 async def test_onboarding_by_shared_contact(telegram):

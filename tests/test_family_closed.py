@@ -115,7 +115,10 @@ async def test_a_call_he_says_was_pressed_by_mistake_is_closed_to_her_once_staff
 
 
 async def test_a_son_who_reads_english_hears_in_english_that_his_mother_answered(people, app, clock):
-    zhang, zhangming, _ = await missed_and_told_to_her_son(people, app, clock, Person(app, 5123, "张明", language="en"))
+    son = Person(app, 5123, "张明", language="en")
+    await son.send("/start")
+    await son.click(son.inbox[-1], "English")  # his profile alone would not say it (the committee's, then)
+    zhang, zhangming, _ = await missed_and_told_to_her_son(people, app, clock, son)
     clock.set(TUESDAY_9.replace(hour=11, minute=12))
     await zhang.click(zhang.last("身体好吗"), "我很好")
     line = zhangming.last("11:12").text

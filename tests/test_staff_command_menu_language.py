@@ -24,7 +24,11 @@ def _described(commands: list[dict], chinese: bool) -> bool:
 
 async def test_staff_who_chooses_chinese_gets_her_command_menu_in_chinese_whatever_her_app_says(telegram):
     api, li = telegram.api, telegram.user("李社工")
-    assert await _until(lambda: _described(_menu(api, li.id, "en"), chinese=False))  # registered at start
+    # registered at start in the language her messages are in: the committee's, for an English app too
+    assert await _until(lambda: _described(_menu(api, li.id, "en"), chinese=True)), _menu(api, li.id, "en")
+    await li.send_command("/lang", "en")
+    await telegram.said(li, "Language set to English")
+    assert await _until(lambda: _described(_menu(api, li.id, "en"), chinese=False)), _menu(api, li.id, "en")
     await li.send_command("/lang", "中文")
     await telegram.said(li, "已切换为中文")
     assert await _until(lambda: _described(_menu(api, li.id, "en"), chinese=True)), _menu(api, li.id, "en")

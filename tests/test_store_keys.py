@@ -27,6 +27,7 @@ SCENARIO_KEYS = {
     "sendlog", "session:#", "stranger:#:log",
     "tally:checkins:#", "tally:questions:#",
     "staff:langs",  # new (session 20): counts staff language changes, so every worker reads them again
+    "closes:filled",  # new (session 22): each resident's closes were filled once from the calls closed before
 }
 
 

@@ -180,7 +180,8 @@ async def on_activity(ctx: Ctx) -> bool:
     if aside == "declined":  # alive, and something happened: a request with the words (bot/flows/chat.py)
         return await chat.declined(ctx, text)
     if aside:  # alive; nothing said of how they are: asked again, one tap to answer
-        ctx.say(ctx.t(f"checkin.again_{aside}"), buttons=answer_buttons(ctx.svc, ctx.me.locale, ctx.me.guessed))
+        ctx.say(ctx.t(f"checkin.again_{aside}"), buttons=answer_buttons(ctx.svc, ctx.me.guessed or ctx.me.locale,
+                                                                       bool(ctx.me.guessed)))
         return True
     if free and heard.answered and answer in ANSWERS and not (answer == "help" and result and is_emergency(result)) \
             and not told:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from ..store import dumps, loads
+from ..store import GUESSED, dumps, loads
 from .blocked import CATEGORY
 from .rules import LADDER, CheckinState, decide
 from .words import checkin_message, missed_detail, undeliverable_detail
@@ -180,10 +180,13 @@ class Ladder:
         """Sends it; a check-in is then marked sent (`seen`: its state as recorded, for the one-script way, which
         writes the send's record to the send log too)."""
         if locale is None:  # "": read with the batch, and none chosen
-            locale = await self.store.pref(person["tg_id"], "locale")
+            kept, guessed, profile = await self.store.prefs(person["tg_id"], "locale", "guessed", "profile")
+            locale = GUESSED + profile if guessed == "1" and profile else kept
+        guessed = (locale or "").startswith(GUESSED)  # only her profile says one: in both, the committee's first
+        if guessed:  # (bot/flows/both.py), unless the register says hers
+            locale = person.get("language") or locale.removeprefix(GUESSED)
         locale = locale or self.svc.settings.locale
-        both = locale != self.svc.cat.default and not person.get("language") and await self.store.pref(
-            person["tg_id"], "guessed") == "1"  # only her profile says it: in both (bot/flows/both.py)
+        both = guessed and not person.get("language") and locale != self.svc.cat.default
         msg = checkin_message(self.svc, person, locale, reminder=action == "remind", both=both)
         records: list | None = [] if seen is not None and action == "send" else None
         result = await self.svc.outbox.send(msg, records=records)

@@ -78,7 +78,8 @@ async def act(request: web.Request) -> web.Response:
         outcome = str(form.get("outcome", ""))
         if outcome not in WEB_OUTCOMES:
             raise web.HTTPBadRequest(text="unknown outcome")
-        data = f"out:{n}:{outcome}"
+        held = str(form.get("held", ""))  # who the page showed holding it: a colleague's call closes only so
+        data = f"out:{n}:{outcome}" + (f":{held}" if roster.staff_by_id(svc.settings, held) else "")
     else:
         data = f"inc:{action}:{n}"
     replies = await engine.handle(Inbound(user_id=staff.telegram_id, chat_id=staff.telegram_id, kind="button",

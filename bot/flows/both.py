@@ -3,8 +3,8 @@ profile says it, and it is not the committee's (`Identity.guessed`, bot/people.p
 profiles say English (Telegram has no official Chinese; a grandson set the phone up), and some who say so do read
 English: so the emergency's acknowledgement (and "no staff reached yet"), the address read back after it, and the
 welcome come in both, the committee's language first, and the welcome offers one tap, [中文] [English], that decides
-from then on as /language does. Everything else follows the profile until she types, taps or is registered with a
-language."""
+from then on as /language does. Everything else is in the committee's language, as for anyone whose language nobody
+knows, until she chooses, types or is registered with one: one rule, not one screen in each."""
 from __future__ import annotations
 
 import re
@@ -19,9 +19,9 @@ BETWEEN = "\n\n"
 
 
 def both(ctx: Ctx, make: Callable[[str], str], between: str = BETWEEN) -> str:
-    """`make(locale)` as she reads it; when her language is only guessed, the committee's first, then hers."""
+    """`make(locale)` as she reads it; when her profile alone says another language, the committee's, then that one."""
     own = make(ctx.me.locale)
-    return make(ctx.svc.cat.default) + between + own if ctx.me.guessed else own
+    return own + between + make(ctx.me.guessed) if ctx.me.guessed else own
 
 
 def t_both(ctx: Ctx, key: str, **kw) -> str:
@@ -30,7 +30,7 @@ def t_both(ctx: Ctx, key: str, **kw) -> str:
 
 def label_both(ctx: Ctx, key: str) -> str:
     """A button's label in both when her language is only guessed: "✅ 对 / Yes" (one emoji, two words)."""
-    return ctx.svc.cat.both_label(key, ctx.me.locale) if ctx.me.guessed else ctx.t(key)
+    return ctx.svc.cat.both_label(key, ctx.me.guessed) if ctx.me.guessed else ctx.t(key)
 
 
 async def offer_choice(ctx: Ctx, again: bool = False) -> None:
@@ -42,7 +42,7 @@ async def offer_choice(ctx: Ctx, again: bool = False) -> None:
     if not again and (await store.prefs(ctx.ev.user_id, "offered"))[0]:
         return
     await store.set_prefs(ctx.ev.user_id, {"offered": "1"})
-    ask(ctx, ctx.svc.cat.default, ctx.me.locale)
+    ask(ctx, ctx.me.locale, ctx.me.guessed)
 
 
 async def ask_if_unsure(ctx: Ctx) -> None:
@@ -82,10 +82,8 @@ def ask(ctx: Ctx, first: str, second: str) -> None:
 async def choose(ctx: Ctx, locale: str) -> None:
     """Her language from now on, above the register, her words and her profile (/language, or a tap)."""
     await ctx.svc.store.set_prefs(ctx.ev.user_id, {"locale": locale, "chosen": "1", "guessed": "0"})
-    ctx.me.locale, ctx.me.guessed = locale, False
-    await staff_langs.heard(ctx.svc, ctx.ev.user_id, locale)  # (a staff member's alerts: from now on)
-    if ctx.me.role == "staff" and ctx.svc.chat_commands:  # and her "/" menu, whatever her Telegram app's language
-        await ctx.svc.chat_commands(ctx.ev.user_id, locale)
+    ctx.me.locale, ctx.me.guessed = locale, ""
+    await staff_langs.heard(ctx.svc, ctx.ev.user_id, locale)  # (a staff member's alerts and "/" menu: from now on)
 
 
 # a language named with /language ("/lang en", "/language 中文")

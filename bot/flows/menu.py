@@ -13,7 +13,7 @@ def keyboard(ctx: Ctx, role: str | None = None):
     if layout is None:
         return ()
     if ctx.me.guessed:  # in both, one a row, so that none is cut short on a phone (bot/flows/both.py)
-        return tuple((ctx.svc.cat.pair(k, ctx.me.locale),) for row in layout for k in row)
+        return tuple((ctx.svc.cat.pair(k, ctx.me.guessed),) for row in layout for k in row)
     return tuple(tuple(ctx.t(k) for k in row) for row in layout)
 
 

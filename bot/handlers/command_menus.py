@@ -1,7 +1,7 @@
 """The command menus Telegram shows behind the "/" button, as each user's Telegram app language picks them: the
-residents' for everyone, and a staff chat's own (/open, /duty …). Once a staff member chose a language with /lang,
-her chat's menu is that language's whatever her app says (it followed the app alone: English menus over Chinese
-alerts). Library-agnostic: each adapter gives `put(commands, chat, language_code)`, one setMyCommands call (chat
+residents' for everyone, and a staff chat's own (/open, /duty …), in the language her messages are in whatever her app
+says — the one she chose with /lang, her config's, her words'; else the committee's (bot/staff_langs.py): it followed
+the app alone, an English menu over Chinese alerts. Library-agnostic: each adapter gives `put(commands, chat, language_code)`, one setMyCommands call (chat
 None: the default scope) that raises its library's error."""
 from __future__ import annotations
 
@@ -20,29 +20,20 @@ def codes(app) -> list[tuple[str, str | None]]:
 
 
 async def register_commands(app, put: Put, refused: type[Exception]) -> None:
-    """At start: the residents' menus, and each staff chat's — in the language she chose, else her app's."""
+    """At start: the residents' menus, and each staff chat's — in the language she reads her messages in."""
     for lang, code in codes(app):
         await put(command_list(app.svc.cat, lang), None, code)
     for st in (st for st in app.settings.staff if st.telegram_id):
         try:
-            chosen = await _chosen(app, st.telegram_id)
-            for lang, code in codes(app):
-                await put(staff_command_list(app.svc.cat, chosen or lang), st.telegram_id, code)
+            for _, code in codes(app):
+                await put(staff_command_list(app.svc.cat, app.svc.staff_locale(st.telegram_id)), st.telegram_id, code)
         except refused:  # a chat that never started is skipped
             log.info("staff %s has not started the bot yet", st.id)
 
 
-async def _chosen(app, chat: int) -> str | None:
-    try:
-        locale, chosen = await app.svc.store.prefs(chat, "locale", "chosen")
-    except Exception:  # noqa: BLE001 — the start never waits on it: her app's language serves
-        log.warning("staff languages could not be read for the command menus", exc_info=True)
-        return None
-    return locale if chosen else None
-
-
 def chosen_menu(app, put: Put) -> Callable[[int, str], Awaitable[None]]:
-    """`Services.chat_commands`: a staff chat's menu in the language she just chose, for every app language."""
+    """`Services.chat_commands`: a staff chat's menu in the language she reads now (chosen, or her words changed
+    it: bot/staff_langs.py), for every app language."""
     async def set_menu(chat: int, locale: str) -> None:
         try:
             for _, code in codes(app):

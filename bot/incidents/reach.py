@@ -6,7 +6,9 @@ would be); if anyone on duty cannot be reached, the head is told, /duty shows it
 for the next reachable person (`roster.on_duty`). A staff member who writes to the bot is reachable again (and
 hears what became of the calls she held meanwhile).
 What is known lives in Redis (the store's `unreachable_staff`), not in the process: every worker process of the
-committee, and the bot after a restart, passes over whom any of them found it cannot reach.
+committee, and the bot after a restart, passes over whom any of them found it cannot reach. So does the duty last
+checked (`duty_checked`): whichever worker's timer comes next compares with it, so a worker that never looked does
+not probe every phone again and tell the head the same line again.
 """
 from __future__ import annotations
 
@@ -27,7 +29,6 @@ CHECK_EVERY_SECONDS = 60  # how often the roster is looked at for a shift change
 class Reach:
     def __init__(self, svc: Services) -> None:
         self.svc = svc
-        self._duty: tuple[str, ...] | None = None  # the on-duty ids at the last check (None: not checked yet)
         self._started = False
 
     async def on_deadline(self, key: str) -> bool:
@@ -47,13 +48,13 @@ class Reach:
         s = self.svc.settings
         overrides = await self.svc.store.duty_overrides()
         duty = roster.on_duty(s, self.svc.clock.now(), overrides)
-        ids = tuple(st.id for st in duty)
+        checked, last = _checked(duty, s.staff), await self.svc.store.duty_checked()
         probe = getattr(self.svc.outbox.messenger, "probe", None)
-        if ids == self._duty or probe is None:  # no change; or a channel that cannot tell (the console)
+        if checked == last or probe is None:  # no change; or a channel that cannot tell (the console)
             return
-        if self._duty is not None:  # a shift ended: who leaves it holding calls is told (not at start: unknown)
+        if last is not None:  # a shift ended: who leaves it holding calls is told (not the first time: unknown)
             try:
-                await tell_leaving(self.svc, self._duty, duty, overrides)
+                await tell_leaving(self.svc, _ids(last), duty, overrides)
             except Exception:  # never at the cost of the duty's probe
                 log.exception("could not tell who left the duty of the calls they hold")
         results = await asyncio.gather(*(probe(st.telegram_id) for st in s.staff), return_exceptions=True)
@@ -70,7 +71,7 @@ class Reach:
         if missing:
             log.warning("%s staff on duty cannot be reached by the bot", len(missing))
             await self._tell_heads(missing, overrides, unreachable)
-        self._duty = ids  # checked only once the head is told: a failure leaves it to the timer's next run
+        await self.svc.store.set_duty_checked(checked)  # only once the head is told: a failure leaves it to the next
 
     async def refused(self, chats: list[int]) -> None:
         """An alert to these staff chats was refused for good (blocked, never started)."""
@@ -108,3 +109,12 @@ class Reach:
     async def start(self) -> None:
         """Its timer (routes.py) due at once, so that the first tick (at start) checks."""
         await self.svc.store.set_deadline(DEADLINE, self.svc.clock.ts())
+
+
+def _checked(duty: list, staff: list) -> str:
+    """What a check looked at: the duty's ids, and the staff list (a restart with another list probes again)."""
+    return "+".join(st.id for st in duty) + "|" + ",".join(f"{st.id}:{st.telegram_id}" for st in staff)
+
+
+def _ids(checked: str) -> tuple[str, ...]:
+    return tuple(i for i in checked.split("|", 1)[0].split("+") if i)

@@ -6,7 +6,8 @@ inc:claim|arrive|resolve:<n>  staff      staff.on_incident_button (🙋 我来�
 inc:handover:<n>              staff      staff.on_incident_button: 转交 asks to whom …
 inc:handto:<n>:<staff id>     staff      … and hands it over (only its claimer can)
 inc:urgent|heard:<n>          staff      staff.on_incident_button (🆘 按紧急处理 · ✅ 已听 on a forwarded voice/photo)
-out:<n>:<outcome>             staff      staff.on_outcome (the outcome after ✅ 已解决)
+out:<n>:<outcome>[:<holder>]  staff      staff.on_outcome (the outcome after ✅ 已解决; on a colleague's call it
+                                         closes only from the question naming her: outcome_ask.py)
 stf:own · stf:raise:<rid>     staff      staff_about.on_button (her words were about a resident: her own call
                                          after all, or a call raised for the resident she named)
 addr:yes|no:<n>               resident   address_steps.on_address_answer
@@ -67,7 +68,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
     return Routes(
         buttons=(
             ButtonRoute("inc", STAFF, _incident),
-            ButtonRoute("out", STAFF, staff.on_outcome, (int, str)),
+            ButtonRoute("out", STAFF, staff.on_outcome),
             ButtonRoute("stf", STAFF, staff_about.on_button),
             ButtonRoute("addr", RESIDENT, address_steps.on_address_answer, (YES_NO, int)),
             ButtonRoute("need", RESIDENT, need_now.on_need, (YES_NO, int)),

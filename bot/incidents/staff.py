@@ -13,7 +13,7 @@ from ..flows.menu import show_menu
 from ..textfit import clip
 from ..flows.understanding import WORDED
 from ..types import MEDIA, MessageRef, Outbound
-from . import staff_about, staff_words
+from . import outcome_ask, staff_about, staff_words
 from .colleague import on_cry
 from .family_news import tell_taken
 from .handover import hand_to_whom, holder_of, may_hand_over, tell_handed_over
@@ -21,7 +21,7 @@ from .held_calls import lost_line
 from .packet import URGENT_KINDS, colleague, tappable
 from .urgency import typed_cry
 
-OUTCOMES = ("hospital", "handled", "false_alarm", "other")
+OUTCOMES = outcome_ask.OUTCOMES
 BACKUP = re.compile(r"(需要|要|请求|叫人)支援|来个?人帮(忙|手)|需要(帮手|人手)|多来(几个|一个)人|\b(need|send) backup\b", re.I)
 
 
@@ -50,8 +50,12 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
         return
     if action == "claim":
         await claim(ctx, n, me)
-    elif action in ("urgent", "heard") and inc.get("media"):
+    elif action in ("urgent", "heard") and inc.get("media") and inc["status"] == "open" and inc["kind"] == "help":
         await on_media_heard(ctx, n, me, urgent=action == "urgent")
+    elif action == "urgent" and inc.get("media"):  # an old 🆘 按紧急处理: someone has it by now, or may take it
+        await claim(ctx, n, me)
+    elif action == "heard" and inc.get("media"):  # an old ✅ 已听 on a call now urgent: closing it asks as ✅ does
+        outcome_ask.ask(ctx, inc)
     elif action == "arrive":
         inc = await _inc(ctx).arrive(n, me)
         if inc and inc.get("claimed_by") != me.id and inc.get("arrived_by") == me.id:  # there first, on hers
@@ -60,12 +64,7 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
             ctx.say(_taken_by(ctx, n, inc["claimed_by"]))
         await _inc(ctx).refresh(n, _pressed(ctx))
     elif action == "resolve":  # a colleague's call: whose, first (a tap on the wrong packet is caught)
-        holder = roster.staff_by_id(ctx.svc.settings, inc.get("claimed_by"))
-        held = ctx.t("staff.outcome_ask_held", n=n, who=holder.name, phone=tappable(holder.phone)) + "\n" \
-            if holder and holder.id != me.id else ""
-        ctx.say(held + ctx.t("staff.outcome_ask", n=n),
-                buttons=[[ctx.button(f"outcome.{o}", f"out:{n}:{o}") for o in OUTCOMES[:2]],
-                         [ctx.button(f"outcome.{o}", f"out:{n}:{o}") for o in OUTCOMES[2:]]])
+        outcome_ask.ask(ctx, inc)
     elif action in ("handover", "handto") and not inc.get("claimed_by"):  # an old or forged 🔁: nobody's to pass on
         ctx.say(ctx.t("staff.handover_unclaimed", n=n), buttons=[[ctx.button("btn.claim", f"inc:claim:{n}")]])
     elif action in ("handover", "handto") and not may_hand_over(inc, me):
@@ -125,20 +124,32 @@ async def on_media_heard(ctx: Ctx, n: int, me, urgent: bool) -> None:
     await _tell_resident(ctx, inc, "help.media_heard", who=me.name)
 
 
-async def on_outcome(ctx: Ctx, n: int, outcome: str) -> None:
-    if outcome not in OUTCOMES:
-        show_menu(ctx, "bad.stale_button")
-        return
+async def on_outcome(ctx: Ctx, args: list[str]) -> bool:
+    """An outcome pressed ("out:<n>:<outcome>[:<the holder its question named>]"): closes the call, or asks first
+    (outcome_ask.py); False: not data the question sends."""
+    if (pressed := outcome_ask.parsed(args)) is None:
+        return False
+    n, outcome, named = pressed
     if outcome == "other":
-        ctx.goto("staff", "outcome_note", incident=n)
+        inc = await ctx.svc.store.incident(n)
+        if inc and inc["status"] != "resolved" and not outcome_ask.may_close(ctx, inc, named):
+            outcome_ask.ask(ctx, inc)
+            return True
+        ctx.goto("staff", "outcome_note", incident=n, named=named)
         ctx.edit_pressed(ctx.t("staff.outcome_note_ask", n=n))
-        return
-    await resolve(ctx, n, outcome, chosen=True)
+        return True
+    await resolve(ctx, n, outcome, chosen=True, named=named)
+    return True
 
 
-async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "", chosen: bool = False) -> None:
-    """`chosen`: pressed on the outcome question, which then says the outcome (only if it was hers)."""
+async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "", chosen: bool = False, named: str = "") -> None:
+    """`chosen`: pressed on the outcome question, which then says the outcome (only if it was hers); `named`: the
+    colleague that question said holds the call (a colleague's call closes only from a question naming her)."""
     async with _inc(ctx).lock(n):
+        held = await ctx.svc.store.incident(n)
+        if held and held["status"] != "resolved" and not outcome_ask.may_close(ctx, held, named):
+            outcome_ask.ask(ctx, held)
+            return
         inc = await _inc(ctx).resolve(n, _me(ctx), outcome, note)
     if inc is None:
         await _closed_first(ctx, n)
@@ -208,9 +219,9 @@ def _name(ctx: Ctx, staff_id: str | None) -> str:
 
 async def on_outcome_note(ctx: Ctx, text: str) -> None:
     """After 已解决 → 其他: the short note closes the incident."""
-    n = ctx.session["incident"]
+    n, named = ctx.session["incident"], ctx.session.get("named", "")
     ctx.goto(None)
-    await resolve(ctx, n, "other", text[:300])
+    await resolve(ctx, n, "other", text[:300], named=named)
 
 
 async def cried(ctx: Ctx) -> bool:

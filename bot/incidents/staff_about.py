@@ -3,6 +3,7 @@ never her own call for help (colleague.py is for "我摔倒了 起不来"), neve
 
 her words name                          she gets (one message)
 a registered resident with a call open  its line (#n, state, who holds it) and the buttons she can press on it
+(or the call's number: "3号 要叫120")
                                         (not urgent yet — a request, a missed check-in —: [🆘 为…发起紧急求助] raises it)
 a registered resident with none         [🆘 为张阿姨发起紧急求助]: one tap raises his call, reported by her (stf:raise)
 someone not on the register, or nobody  120 first, how to name a resident, the calls she can take
@@ -28,7 +29,7 @@ from .alerting import listeners
 from .colleague import on_cry
 from .family_asks import OWN as HER_FAMILY, worried
 from .raising import open_call
-from .staff_words import offer_rows
+from .staff_words import NUMBER, offer_rows
 from .whom_to_call import UNREACHABLE, numbers
 
 # her own hurt: "我摔倒了", "我被困", "救我", "打我", "我在张阿姨家摔倒了" (a place on the way, no pause, nobody else)
@@ -57,6 +58,11 @@ async def named(ctx: Ctx, text: str) -> tuple[list[dict], list[str]]:
     store = ctx.svc.store
     called = await residents_called(store, text)
     people = list(called.people)
+    if not people and (m := NUMBER.search(text)):  # "3号情况严重 要叫120": the resident of the open call numbered
+        inc = await store.incident(int(m.group(1) or m.group(2)))
+        person = await store.resident(inc["resident"]) if inc and inc["status"] != "resolved" and \
+            inc.get("resident") and not inc.get("staff_caller") else None
+        people = [person] if person else []
     if not people and HER_FAMILY.search(text):  # "我妈摔倒了": hers, if the register has her as their contact
         me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
         rids = dict.fromkeys(link["rid"] for link in await store.contact_links_by_phone(me.phone))

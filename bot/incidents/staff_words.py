@@ -11,6 +11,9 @@ her words                                     the answer
 "我下班了" "交班" "1号交给王社工"              the same: her shift over, a call still in hand
 "电话打不通" "王老伯电话没人接"                 whom else to call, and its next button (whom_to_call.py)
 "有哪些没处理的" · "谁在值班" · "王老伯怎么样了"  /open · /duty · /incident N of his open call
+"3号怎么样" "2号谁接的" · "谁接了"              /incident N · /open (who holds each)
+"1号处理好了吗" · "王社工到了没"                /incident N · /open: asked, not told
+"王老伯那边我到了" (a colleague's call, named)  its 📍 (noted, its holder told, as on its packet)
 "张阿姨今天签到了吗"                            her check-in, as her family reads it
 "1号" · "王老伯" alone                          /incident N of that call
 "王社工电话多少" · "帮助" · "我来值班"          a colleague's phone · /help · /duty (staff_asks.py)
@@ -38,7 +41,7 @@ from . import staff_asks, undo, whom_to_call
 
 NUMBER = re.compile(r"[#＃第]\s*(\d{1,6})\s*号?|(\d{1,6})\s*号(?![楼门室线])")  # not "5号楼"
 QUESTION = re.compile(r"[?？吗呢么]|怎么|怎样|咋|如何|哪|谁|什么|几|多少|\b(how|who|what|which)\b", re.I)
-DONE = re.compile(r"(处理|解决|办|弄|搞)(好|完|定)|解决了|已解决|搞定|误报|送(医|院)|住院了|没事了|看(过|好)了|人没事"
+DONE = re.compile(r"(处理|解决|办|弄|搞)(好|完|定)|解决了|已解决|搞定|误报|送(到|去|进)?了?(医|院)|住院了|没事了|看(过|好)了|(人|他|她|老人)没事"
                   r"|(人|都|一切)(在家|正常|挺好|很好|还好)|"
                   r"\b(done|resolved|sorted|false alarm)\b", re.I)
 TAKE = re.compile(r"^(好的?|好|ok)?[，,。 ]*(收到|我来|我去|我马上|马上(去|到|过去)|这就(去|过)|交给我|我负责|我接|(我|已经)*在路上)|"
@@ -62,6 +65,9 @@ LABELS = {"claim": "btn.claim", "arrive": "btn.arrived", "urgent": "btn.media_ur
 OPEN_ASKED = re.compile(r"(没|未|还没)(处理|解决|人接|接单)|待处理|(有|还有)(哪些|什么|几个|几件|多少)|"
                         r"\b(open (calls|cases)|what'?s open)\b", re.I)
 DUTY_ASKED = re.compile(r"谁.{0,3}值班|值班.{0,3}(是谁|谁|哪位)|\bwho'?s on duty\b|\bwho is on duty\b", re.I)
+AFTER_NAME = re.compile(r"^(那边|那里|这边|家里?|的)?[，,。 ]*")
+WHO_HAS = re.compile(r"谁(在|已经)?(接了|接的|接单|在?处理|负责|跟进|去了|去的)|(接|处理|负责)的?人?是谁|有人(去|接|到|在?处理|管)|"
+                     r"\bwho('?s| is)? (took|has|handling|on)\b", re.I)  # "谁接了", "2号谁接的", "刘奶奶那边谁去了"
 AFTER_ASKED = re.compile(r"怎么样|怎样|咋样|如何|情况|好点|还好吗|\bhow'?s\b|\bhow is\b", re.I)
 CHECKIN_ASKED = re.compile(r"签到|报平安|打卡|\bcheck.?in", re.I)
 BARE_NAME = 8  # a name typed alone ("王老伯", "3号楼张阿姨") is no longer than this
@@ -77,13 +83,17 @@ async def answer(ctx: Ctx, text: str) -> bool:
         return True
     if CHECKIN_ASKED.search(text) and await _checkin_asked(ctx, text):
         return True
-    if AFTER_ASKED.search(text) and await _asked_after(ctx, text):
-        return True
-    if OPEN_ASKED.search(text):
-        await staff_views.show_open(ctx)
-        return True
     m = NUMBER.search(text)
     n = int(m.group(1) or m.group(2)) if m else None
+    asked = AFTER_ASKED.search(text) or WHO_HAS.search(text)
+    if n is not None and asked:  # "3号怎么样", "2号谁接的": that call's record (who has it, her phone)
+        await staff_views.show_incident(ctx, str(n))
+        return True
+    if asked and await _asked_after(ctx, text):  # "王老伯怎么样了", "刘奶奶那边谁去了"
+        return True
+    if OPEN_ASKED.search(text) or WHO_HAS.search(text):  # "谁接了": each open call, and who holds it
+        await staff_views.show_open(ctx)
+        return True
     rest = NUMBER.sub(" ", text).strip(" ，,。.!！~？?")
     if n is not None and not rest:  # "#1", "1号": that call's record
         await staff_views.show_incident(ctx, str(n))
@@ -99,9 +109,12 @@ async def answer(ctx: Ctx, text: str) -> bool:
     if OTHER_CAME.search(rest) and await _noted(ctx, n, rest):  # "家属到了": on her call's record, not her arrival
         return True
     giving_up = GIVE_UP.search(rest) and not DONE.search(rest)  # "我处理不了 谁能去" asks nothing
+    if (QUESTION.search(rest) or rest.endswith(("没", "没有"))) and (DONE.search(rest) or THERE.search(rest)):
+        await (staff_views.show_incident(ctx, str(n)) if n is not None else staff_views.show_open(ctx))
+        return True  # "1号处理好了吗", "王社工到了没": asked, not told
     if len(rest) > ACTION_CHARS or QUESTION.search(rest) and not giving_up:
         return False
-    intent = next((name for name, words in INTENTS if words.search(rest)), None)
+    intent = _intent(rest) or _intent(await _unnamed(ctx, rest))
     if intent is None:
         return False
     await _offer(ctx, intent, n, rest)
@@ -121,6 +134,18 @@ async def _noted(ctx: Ctx, n: int | None, text: str) -> bool:
     return True
 
 
+def _intent(words: str) -> str | None:
+    return next((name for name, said in INTENTS if said.search(words)), None)
+
+
+async def _unnamed(ctx: Ctx, rest: str) -> str:
+    """"刘奶奶我去看看": her words after the name of an open call's resident they start with (else as they are)."""
+    for _, name in await _hers(ctx, anyones=True):
+        if len(name) >= 2 and rest.startswith(name):
+            return AFTER_NAME.sub("", rest[len(name):])
+    return rest
+
+
 def _narrowed(calls: list[tuple[dict, str]], n: int | None, text: str) -> list[tuple[dict, str]]:
     """The call numbered, else those about the resident named, else all."""
     calls = [c for c in calls if n is None or c[0]["id"] == n]
@@ -130,9 +155,10 @@ def _narrowed(calls: list[tuple[dict, str]], n: int | None, text: str) -> list[t
 async def _offer(ctx: Ctx, intent: str, n: int | None, text: str) -> None:
     """The buttons of each alert she can act on that her words may mean, each named; or plainly none, and /open."""
     offers = []
-    for inc, name in await _hers(ctx, anyones=intent == "handover" and _head(ctx)):
+    for inc, name in await _hers(ctx, anyones=intent == "there" or intent == "handover" and _head(ctx)):
         if not _mine(ctx, inc) and n != inc["id"] and not (name and name in text):
-            continue  # the head moves a colleague's call only when she says which ("1号转给李社工")
+            continue  # the head moves a colleague's call only when she says which ("1号转给李社工"); anyone got
+            # to the one she names ("王老伯那边我到了": noted, its holder told, as its packet's 📍 does)
         if n is not None and inc["id"] != n:
             continue
         can = actions(ctx.svc, inc)
@@ -141,7 +167,8 @@ async def _offer(ctx: Ctx, intent: str, n: int | None, text: str) -> None:
                 offers.append((inc, name, group))
                 break
     named = [o for o in offers if o[1] and o[1] in text]  # "王老伯那里我去": his
-    offers = named or offers
+    held = [o for o in offers if o[0].get("claimed_by") == ctx.me.staff_id] if intent == "done" and n is None else []
+    offers = named or held or offers  # "人送医院了": hers, never one still waiting a tap away from closed
     if not offers:
         none = "staffwords.none_held" if intent == "handover" else "staffwords.none_n" if n else "staffwords.none"
         await staff_views.show_open(ctx, ctx.t(none, n=n))

@@ -25,7 +25,7 @@
 from __future__ import annotations
 
 from .base import dumps, loads
-from .checkins import CheckinsStore
+from .checkins import GUESSED, CheckinsStore
 from .closes import ClosesStore
 from .cover import CoverStore
 from .deadlines import DeadlinesStore
@@ -43,7 +43,7 @@ from .residents import ResidentsStore, StaffStore
 from .sessions import SessionsStore
 from .surge import SurgeStore
 
-__all__ = ["Earliest", "Keys", "Opened", "Pace", "Store", "UpdateMark", "dumps", "earliest_due", "folded_mark", "loads"]
+__all__ = ["GUESSED", "Earliest", "Keys", "Opened", "Pace", "Store", "UpdateMark", "dumps", "earliest_due", "folded_mark", "loads"]
 
 
 class Store(ResidentsStore, SessionsStore, IncidentsStore, EmergencyStore, DeadlinesStore, StaffStore,

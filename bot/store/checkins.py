@@ -54,9 +54,13 @@ return out
 """
 
 # Their locale preferences (KEYS: their prefs), one reply.
-_READ_LOCALES = """
-local out = {}
-for i = 1, #KEYS do out[i] = redis.call('HGET', KEYS[i], 'locale') end
+GUESSED = "guessed:"  # a locale read as the one only her profile says (the check-in comes in both)
+_READ_LOCALES = f"""
+local out = {{}}
+for i = 1, #KEYS do
+  local got = redis.call('HMGET', KEYS[i], 'locale', 'guessed', 'profile')
+  if got[2] == '1' and got[3] then out[i] = '{GUESSED}' .. got[3] else out[i] = got[1] end
+end
 return out
 """
 
@@ -77,7 +81,8 @@ class CheckinsStore(TalliesStore):
         return loads_fields(raw)
 
     async def checkin_batch(self, rids: list[str]) -> list[tuple[dict, dict, str | None]]:
-        """(register row or {}, stored check-in fields as read (bytes), locale preference or "") of each resident,
+        """(register row or {}, stored check-in fields as read (bytes), locale preference or "" — "guessed:en" when
+        only her Telegram profile says one: the committee's, then that one, bot/flows/both.py) of each resident,
         in two script calls for the lot (not a command per resident: each costs the worker more than its reply)."""
         if not rids:
             return []

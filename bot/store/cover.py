@@ -88,3 +88,11 @@ class CoverStore(StoreBase):
         """True once per shift change (`change`: who was on duty and who is): its leavers are told now, by this
         process alone."""
         return bool(await self.r.set(self.keys.shift_ended(change), "1", nx=True, ex=keep_seconds))
+
+    async def duty_checked(self) -> str | None:
+        """The duty whose staff phones were last probed (reach.py), by whichever worker process did it."""
+        got = await self.r.get(self.keys.duty_checked())
+        return got.decode() if got else None
+
+    async def set_duty_checked(self, duty: str) -> None:
+        await self.r.set(self.keys.duty_checked(), duty)

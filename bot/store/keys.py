@@ -32,6 +32,9 @@ Layout (prefix omitted):
   resident:{rid}:incident   str   the resident's active incident
   resident:{rid}:closed     str   JSON {n, by, at, outcome}: the resident's call staff closed last (expires after an
                                   hour; a call opened meanwhile says so, as its field "after_closed")
+  resident:{rid}:closes     list  her last few closed calls, last first (two days: bot/store/closes.py)
+  closes:filled             str   set at the first start of a version that keeps each resident's closes: the lists
+                                  were filled once then from the calls closed before (bot/store/closes.py)
   deadlines                 zset  "kind:arg" by due time (escalation, address timeout, check-ins)
   duty:override             hash  staff id -> until (ts): she took the duty over; "leave:{id}" / "off:{id}" -> until:
                                   relieved of it (asked to be covered / a colleague took it from /duty)
@@ -40,6 +43,7 @@ Layout (prefix omitted):
                                   (expires; bot/store/cover.py)
   duty:covers               hash  staff id -> n: her ask nobody has taken yet
   duty:ended:{change}       str   a shift change whose leavers were told of the calls they hold (an hour; shift_end.py)
+  duty:checked              str   the duty (and staff list) whose phones were last probed, by any worker (reach.py)
   staff:unreachable         set   staff ids the bot cannot reach (blocked, never started); gone once they write
   questions                 hash  n -> JSON question waiting for staff / knowledge-base gap
   questions:seq             int
@@ -136,6 +140,7 @@ class Keys:
     def active_incident(self, rid: Part) -> str: return self._key("resident:{}:incident", rid)
     def last_closed(self, rid: Part) -> str: return self._key("resident:{}:closed", rid)
     def recent_closes(self, rid: Part) -> str: return self._key("resident:{}:closes", rid)
+    def closes_filled(self) -> str: return self._key("closes:filled")
     def deadlines(self) -> str: return self._key("deadlines")
     def repeats(self, subject: Part) -> str: return self._key("repeats:{}", subject)
     def stranger_log(self, uid: Part) -> str: return self._key("stranger:{}:log", uid)
@@ -149,6 +154,7 @@ class Keys:
     def cover(self, n: Part) -> str: return self._key("duty:cover:{}", n)
     def covers_open(self) -> str: return self._key("duty:covers")
     def shift_ended(self, change: Part) -> str: return self._key("duty:ended:{}", change)
+    def duty_checked(self) -> str: return self._key("duty:checked")
     def staff_bindings(self) -> str: return self._key("staff:tg")
     def unreachable_staff(self) -> str: return self._key("staff:unreachable")
     def staff_langs(self) -> str: return self._key("staff:langs")  # counts changes of a staff member's language
