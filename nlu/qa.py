@@ -22,7 +22,7 @@ from typing import Callable
 import yaml
 
 from .qa_compose import compose, detect_aspect, detect_aspects, gives_figure_for, is_follow_up
-from .qa_compute import extract_age, extract_grade
+from .qa_compute import band_asked, extract_age, extract_grade
 from .qa_entry import KbEntry, KbError, load_entry, load_out_of_scope, load_wording, topic_files
 from .qa_index import TopicIndex
 from .qa_text import Segmenter, normalize
@@ -157,6 +157,8 @@ class KnowledgeBase:
             return self._handoff(kb, best.confidence if best else 0.0, locale)
         entry = kb.entries[topic]
         stated = extract_age(question, today or self._today())  # "我妈九十出头": the question's age wins over the register's
+        if stated is None and follow_up and topic == "allowance.senior":
+            stated = band_asked(question)  # "九十岁以上有多少" after the answer: that band's figure, not hers again
         other = _SOMEONE_ELSE.search(question) is not None  # "我老伴能拿多少": not the asker's age, and not asked for
         composed = compose(
             entry, aspect=detect_aspect(question), follow_up=follow_up, also=detect_aspects(question)[1:],

@@ -67,7 +67,7 @@ def is_follow_up(text: str) -> bool:
 
 # The figure each topic's rule works from: "那我老伴呢他82岁" right after the allowance is the allowance for 82.
 _FIGURE_OF_TOPIC = {
-    "allowance.senior": rules.extract_age,
+    "allowance.senior": lambda text: rules.extract_age(text) or rules.band_asked(text),  # "九十岁以上呢"
     "pension.resident": rules.extract_age,
     "insurance.long_term_care": rules.extract_grade,
 }

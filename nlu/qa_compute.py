@@ -106,6 +106,17 @@ def extract_age(text: str, today: dt.date | None = None) -> int | None:
     return None
 
 
+# "九十岁以上有多少" asked right after the allowance's answer: the band she names (a rule's age, not hers)
+_BAND = re.compile(rf"{_NOT_A_DIFFERENCE}{_NUMBER}\s*(?:周岁|岁)\s*(?:以上|及以上|往上|开始|起)")
+
+
+def band_asked(text: str) -> int | None:
+    """The lower age of a band named ("九十岁以上", "100岁以上呢")."""
+    match = _BAND.search(text)
+    age = _to_int(match.group(1)) if match else None
+    return age if age is not None and 1 <= age <= 130 else None
+
+
 def extract_grade(text: str) -> int | None:
     """An assessed long-term-care grade ("评了三级", "grade 4")."""
     for pattern in _GRADE_PATTERNS:

@@ -29,8 +29,10 @@ async def test_a_pitch_told_warns_her_and_staff_phone_her(people, app, words):
     assert "120" not in said.split("021")[0], said
 
 
-async def test_money_asked_for_now_stays_an_emergency(people, app):
-    said, staff = await _wang_says(people, "有个小伙子说是我孙子 要我打钱")
+@pytest.mark.parametrize("words", ["有个小伙子说是我孙子 要我打钱", "有人上门推销保健品 非要进我家",
+                                   "推销的人赖在我家不走", "卖保健品的坐在我家里不肯走"])
+async def test_money_asked_for_now_or_a_salesman_in_her_home_is_an_emergency(people, app, words):
+    said, staff = await _wang_says(people, words)  # (the last three were the pitch's warning, a request)
     assert any(SOS in t for t in staff), staff
 
 
