@@ -1,0 +1,53 @@
+"""Harder words probed in session 22. A stranger's "my father lives alone here, can you check on him" raised a 🆘 (in
+Chinese it reached nobody); "I fell asleep on the sofa" paged staff with "需要马上有人来吗？"; "体温39度8" was read as heat
+stroke (cool down, fan on) while "发烧39度" was a fever; "口渴" to the check-in was "unwell"; "我开了灯" became a request
+to staff; "外面下雨了", "我刚上完厕所", "我梦到老伴了", "11", "字太小了看不清" were "没太明白" (a dead end for an old
+person); "shou dou" (pinyin for 手抖) raised a 🆘; "我饿了" at 2 a.m. was a daytime request."""
+import pytest
+from conftest import TUESDAY_9, at, enrolled, signed_up
+
+SOS, REQ = "紧急求助 #1", "求助 #1"
+NOT_UNDERSTOOD = ("没太明白", "did not quite understand")
+NIGHT = TUESDAY_9.replace(hour=2)
+
+
+async def _wang_says(people, words):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    n = len(wang.texts())
+    await wang.send(words)
+    return wang, "\n".join(wang.texts()[n:]), people("李社工").texts()
+
+
+# --- 1. a stranger worried about a parent -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("words", ["my father lives alone here, can you check on him", "can someone check on my mother",
+                                   "我爸一个人住在你们小区 能不能去看看他", "我妈一个人在家 麻烦你们去看看她",
+                                   "我父亲独居在这里 请帮忙照看一下"])
+async def test_a_strangers_worry_about_a_parent_reaches_staff_as_a_request_not_a_call(people, app, words):
+    sun = people("孙阿婆")
+    await sun.send(words)
+    staff = people("李社工").texts()
+    assert not any("紧急求助" in t for t in staff), staff
+    assert any(words in t and "未登记" in t for t in staff), staff
+    told = "\n".join(sun.texts())
+    assert "120" not in told and "社工" in told and "021-64370000" in told, told
+
+
+@pytest.mark.parametrize("words", ["my father fell and can't get up", "我爸摔倒了起不来"])
+async def test_guard_a_strangers_parent_fallen_is_still_a_call(people, app, words):
+    sun = people("孙阿婆")
+    await sun.send(words)
+    assert any("紧急求助" in t and words in t for t in people("李社工").texts())
+
+# --- 7. a daughter, hunger at night, a haircut at home ---------------------------------------------------------------
+
+@pytest.mark.parametrize("words", ["我爸在医院 没人照顾", "我爸住院了 没人照顾他"])
+async def test_a_daughters_father_in_hospital_alone_is_a_request(people, app, words):
+    wangli = await signed_up(people("王丽"), "13911110002")
+    await wangli.send(words)
+    staff = people("李社工").texts()
+    assert any(words in t for t in staff if REQ in t) and not any(SOS in t for t in staff), staff
+    sun = people("孙阿婆")  # the same from a daughter the bot does not know yet
+    await sun.send(words)
+    staff = people("李社工").texts()
+    assert any(words in t and "未登记" in t for t in staff) and not any("紧急求助" in t for t in staff), staff
