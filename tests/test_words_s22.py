@@ -39,6 +39,38 @@ async def test_guard_a_strangers_parent_fallen_is_still_a_call(people, app, word
     await sun.send(words)
     assert any("紧急求助" in t and words in t for t in people("李社工").texts())
 
+# --- 2. asleep on the sofa ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("words", ["I fell asleep on the sofa", "I fell asleep in my chair", "I dozed off on the sofa",
+                                   "fell asleep watching TV"])
+async def test_asleep_on_the_sofa_is_a_chat(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert not any(SOS in t for t in staff), staff
+    assert "需要马上有人来吗" not in said and not any(w in said for w in NOT_UNDERSTOOD), said
+
+
+async def _answer(people, app, clock, words):
+    zhang, rid = await enrolled(people, app)
+    await at(app, clock, TUESDAY_9)
+    before = len(zhang.texts())
+    await zhang.send(words)
+    return (await app.svc.checkins.state(rid)).answer, "\n".join(zhang.texts()[before:]), people("李社工").texts()
+
+
+@pytest.mark.parametrize("words", ["I fell asleep on the sofa", "口渴", "有点口渴", "我口渴了想喝水"])
+async def test_asleep_or_thirsty_at_the_check_in_is_alive_and_well(people, app, clock, words):
+    answer, she, staff = await _answer(people, app, clock, words)
+    assert answer in ("ok", "activity"), she
+    assert staff == [], staff
+    assert "不舒服" not in she and "需要马上有人来吗" not in she, she
+
+
+@pytest.mark.parametrize("words", ["I fell and can't get up", "口渴 头晕"])
+async def test_guard_a_fall_or_thirst_with_dizziness_at_the_check_in_still_alerts(people, app, clock, words):
+    answer, she, staff = await _answer(people, app, clock, words)
+    assert answer == "help", she
+    assert any(SOS in t for t in staff), staff
+
 # --- 7. a daughter, hunger at night, a haircut at home ---------------------------------------------------------------
 
 @pytest.mark.parametrize("words", ["我爸在医院 没人照顾", "我爸住院了 没人照顾他"])

@@ -112,6 +112,8 @@ def _typed_answer(text: str, result: dict) -> str:
         return "help"
     if EXCUSE.search(text) and not AILING.search(text) and not ACHE.search(text):
         return "ok"  # why she answers late ("对不起忘了", "没听见", "手机没电了"): well, never a cry or a new request
+    if kind_of(text) == "thirst":  # "口渴": ordinary — alive, and the front door's drink of water (an ailment: not this)
+        return "activity"
     if routine_visit(text) or doctor_visit(text):  # "今天要去医院复查", "今天去医院看病": fine, and on her way
         return "ok"
     if hospital_now(text):  # "我要去医院": said to "今天身体好吗？" with nothing planned, she may be unwell now
