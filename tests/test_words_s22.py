@@ -71,6 +71,22 @@ async def test_guard_a_fall_or_thirst_with_dizziness_at_the_check_in_still_alert
     assert answer == "help", she
     assert any(SOS in t for t in staff), staff
 
+# --- 3. a fever of 39 or more, however written ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("words", ["体温39度8", "体温39.5", "体温40度了", "量了体温39度"])
+async def test_a_temperature_of_39_is_a_fever_asked_about_as_发烧39度_is(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert any(SOS in t and words in t for t in staff), staff
+    assert "需要马上有人来吗" in said and "坐下或躺下" in said, said  # as for "发烧39度"
+    assert "阴凉" not in said and "空调" not in said, said  # not heat stroke's "cool down"
+
+
+@pytest.mark.parametrize("words", ["空调坏了 热得头晕 体温39度", "中暑了 体温39度"])
+async def test_guard_heat_and_a_temperature_is_still_heat_stroke(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert any(SOS in t for t in staff), staff
+    assert "阴凉" in said or "空调" in said, said
+
 # --- 7. a daughter, hunger at night, a haircut at home ---------------------------------------------------------------
 
 @pytest.mark.parametrize("words", ["我爸在医院 没人照顾", "我爸住院了 没人照顾他"])
