@@ -39,6 +39,7 @@ async def test_guard_a_strangers_parent_fallen_is_still_a_call(people, app, word
     await sun.send(words)
     assert any("紧急求助" in t and words in t for t in people("李社工").texts())
 
+
 # --- 2. asleep on the sofa ----------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("words", ["I fell asleep on the sofa", "I fell asleep in my chair", "I dozed off on the sofa",
@@ -71,6 +72,7 @@ async def test_guard_a_fall_or_thirst_with_dizziness_at_the_check_in_still_alert
     assert answer == "help", she
     assert any(SOS in t for t in staff), staff
 
+
 # --- 3. a fever of 39 or more, however written ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("words", ["体温39度8", "体温39.5", "体温40度了", "量了体温39度"])
@@ -87,6 +89,51 @@ async def test_guard_heat_and_a_temperature_is_still_heat_stroke(people, app, wo
     assert any(SOS in t for t in staff), staff
     assert "阴凉" in said or "空调" in said, said
 
+
+# --- 5, 6. everyday words that were a request or "没太明白" ---------------------------------------------------------
+
+@pytest.mark.parametrize("words", ["我开了灯", "灯开了", "我把灯打开了", "我刚上完厕所", "上好厕所了"])
+async def test_a_light_on_or_back_from_the_toilet_is_a_kind_word(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert staff == [], staff
+    assert not any(w in said for w in NOT_UNDERSTOOD) and "慢" in said, said
+
+
+@pytest.mark.parametrize("words", ["外面下雨了", "下雨了", "外头落雨了", "今天下雪了", "it's raining"])
+async def test_the_weather_told_is_a_kind_word(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert staff == [], staff
+    assert not any(w in said for w in NOT_UNDERSTOOD) and ("路" in said or "slow" in said), said
+
+
+@pytest.mark.parametrize("words", ["我梦到老伴了", "昨天夜里梦见老头子了", "又梦到我妈了"])
+async def test_a_dream_of_someone_missed_is_company_offered(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert not any(w in said for w in NOT_UNDERSTOOD) and "120" not in said, said
+    assert "陪您" in said, said
+    assert any(words in t for t in staff if REQ in t) and not any(SOS in t for t in staff), staff
+
+
+@pytest.mark.parametrize("words", ["11", "12", "99"])
+async def test_a_bare_number_points_to_the_big_buttons(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert staff == [] and "大按钮" in said and "没太明白" not in said, said
+
+
+@pytest.mark.parametrize("words", ["字太小了看不清", "字太小", "字看不清", "字太小了 我看不清楚", "the text is too small"])
+async def test_text_too_small_says_how_to_make_it_bigger_or_to_send_a_voice(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert staff == [] and not any(w in said for w in NOT_UNDERSTOOD), said
+    assert ("文字大小" in said or "text size" in said.lower()) and ("语音" in said or "voice" in said), said
+    assert "021-64370000" in said, said
+
+
+@pytest.mark.parametrize("words", ["我眼睛突然看不见了", "突然看不清了"])
+async def test_guard_sight_lost_suddenly_still_alerts(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert any(SOS in t for t in staff), staff
+
+
 # --- 7. a daughter, hunger at night, a haircut at home ---------------------------------------------------------------
 
 @pytest.mark.parametrize("words", ["我爸在医院 没人照顾", "我爸住院了 没人照顾他"])
@@ -99,3 +146,28 @@ async def test_a_daughters_father_in_hospital_alone_is_a_request(people, app, wo
     await sun.send(words)
     staff = people("李社工").texts()
     assert any(words in t and "未登记" in t for t in staff) and not any("紧急求助" in t for t in staff), staff
+
+
+@pytest.mark.parametrize("words", ["我饿了", "饿了", "肚子饿了", "好饿"])
+async def test_hungry_at_night_is_something_light_to_eat_with_staff_one_tap_away(people, app, clock, words):
+    zhang, _ = await enrolled(people, app)
+    clock.set(NIGHT)
+    seen = len(zhang.texts())
+    await zhang.send(words)
+    said = "\n".join(zhang.texts()[seen:])
+    assert "饼干" in said and "需要马上有人来吗" not in said, said
+    assert [t for st in app.settings.staff for t in people(st.name).texts()] == []
+    assert zhang.last("饼干").data("请社工给我回电话")
+
+
+async def test_guard_hungry_by_day_is_still_a_request(people, app):
+    wang, said, staff = await _wang_says(people, "我饿了")
+    assert any("我饿了" in t for t in staff if REQ in t), staff
+
+
+@pytest.mark.parametrize("words", ["上门理发", "能不能上门理发", "想请人上门理发"])
+async def test_a_haircut_at_home_reaches_staff_as_a_request(people, app, words):
+    """The knowledge base has no entry for it (上门义剪 is a volunteer service the committee arranges): staff hear it."""
+    wang, said, staff = await _wang_says(people, words)
+    assert any(words in t for t in staff if REQ in t) and not any(SOS in t for t in staff), staff
+    assert "已经告诉居委会社工" in said, said

@@ -31,7 +31,7 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
                   r"(一会儿?回来|马上回来)?", False),
     ("pressed", r"按错|误按|点错|碰错|不小心(按|点|碰)|手滑", True),
     ("marks", MARKS, False),
-    ("digit", r"\d", False),  # "1": a menu's number, as on a phone line — the big buttons are pressed, not numbered
+    ("digit", r"\d{1,2}", False),  # "1", "11": a menu's number, as on a phone line — the big buttons are pressed
     ("hotline_12345", r"\W*12345\W*", False),
     ("hotline_12333", r"\W*12333\W*", False),
     ("dial", r"\+?(86)?[ -]?1\d{2}[ -]?\d{4}[ -]?\d{4}|0\d{2,3}[ -]?\d{7,8}", False),  # a phone number alone
@@ -85,7 +85,15 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     ("careful", r"我?(正|正在)?(蹲|趴|弯腰|蹲下|弯下腰)?(来)?(在)?(地上|地下|地板上|床底下|桌子底下|沙发底下)(捡|拣|找|摸)(个|点|一下)?"
                 r"(东西|眼镜|钥匙|药|药片|手机|遥控器|硬币|钱|纽扣)" + _PARTICLE
                 + r"|我?(正|正在)?(弯腰|蹲下|弯下腰)?(捡|拣)(个|点|一下)?东西" + _PARTICLE
-                + r"|我?(刚|刚刚|已经)?从楼上(走)?下来" + _PARTICLE, False),  # no fall: slowly, hold on
+                + r"|我?(刚|刚刚|已经)?从楼上(走)?下来" + _PARTICLE
+                + r"|我?(刚|刚刚|已经)?(上完|上好|上过|解完|解好)(了)?(厕所|洗手间|卫生间|手)" + _PARTICLE  # back from it
+                + r"|我?(已经|刚|刚刚)?(开了灯|开灯了|把灯(打)?开了|灯(已经)?(打)?开(好)?了)" + _PARTICLE, False),  # no fall: slowly
+    ("weather", r"(外面|外头|外边|今天|今朝|现在)?(又|在|开始)?(下雨|下大雨|下小雨|落雨|落大雨|下雪|落雪|刮风|刮大风|起风|出太阳|天晴)"
+                r"(了|啦|咯)?(啊|呀)?|(it'?s|it is) (raining|snowing|windy|sunny)( outside| today)*", False),  # told in passing
+    # the bot's text too small for her eyes ("字太小了看不清"): how to make it bigger, or send a voice, or phone
+    ("small_text", r"(这|这些|手机上的?|屏幕上的?|上面的?)?(字|字体)(太|好|有点|实在|老)?(小|细)(了|啊)?(我)?(看不清|看不见|看勿清|看不到)?(楚)?(了)?"
+                   r"|(字|字体)(我)?(看不清|看不见|看勿清)(楚)?(了)?|看不清(楚)?(字|上面的字)"
+                   r"|(the )?(text|letters|words|font|writing) (is |are )?(too|so|very) (small|tiny)( to read)?", False),
     ("busy", r"我?(现在)?(正|正在|在)(家里?|厨房(里)?|屋里(厢)?)?(烧饭|做饭|煮饭|烧菜|炒菜|洗碗|洗衣服|晾衣服|看电视|听收音机|看报纸?"
              r"|打扫(卫生)?|拖地|扫地|浇花|吃饭|吃早饭|吃午饭|吃晚饭)" + _PARTICLE, False),
     ("sorry", r"(对不起|不好意思|抱歉|sorry)" + _PARTICLE, False),
