@@ -134,6 +134,20 @@ async def test_guard_sight_lost_suddenly_still_alerts(people, app, words):
     assert any(SOS in t for t in staff), staff
 
 
+@pytest.mark.parametrize("words", ["shou dou", "shoudou", "shou dou de li hai"])
+async def test_pinyin_for_a_tremor_is_read_as_the_tremor(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert not any(SOS in t for t in staff), staff
+    assert "听到您不舒服" in said, said
+    assert any(words in t and "身体不舒服" in t for t in staff if REQ in t), staff
+
+
+@pytest.mark.parametrize("words", ["jiu ming", "jiuming", "shuai dao le"])
+async def test_guard_pinyin_for_a_cry_is_a_cry(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert any(SOS in t for t in staff), staff
+
+
 # --- 7. a daughter, hunger at night, a haircut at home ---------------------------------------------------------------
 
 @pytest.mark.parametrize("words", ["我爸在医院 没人照顾", "我爸住院了 没人照顾他"])
