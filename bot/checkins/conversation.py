@@ -161,7 +161,7 @@ async def on_activity(ctx: Ctx) -> bool:
         # "老伴不在了", "今天不想说话": not fine; "老伴住院了": she is, but alone now — each heard as such at the
         # front door (bot/flows/life_told.py), never as "needs someone now"
         told = life_told(ctx.svc, text)
-        answer = {"carer_away": "activity", "visiting": "ok"}.get(told, "unwell") if told else _typed_answer(text, result)
+        answer = {"carer_away": "activity", "visiting": "ok", "lonely": "ok"}.get(told, "unwell") if told else _typed_answer(text, result)
         if not told and answer != "help" and lonely(text):  # "好 就是一个人有点闷": company, at the front door
             told, answer = "lonely", "unwell" if UNWELL.search(text) else "ok"
         if answer == "activity" and only_emoji(text):

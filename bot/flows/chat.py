@@ -82,8 +82,9 @@ REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": 
            "sorry": "talk.sorry", "ack": "talk.ack", "medicine": "talk.medicine", "thunder": "talk.thunder",
            "busy": "talk.busy", "quarrel": "talk.quarrel",
            "night_up": "talk.night_up", "thirst": "talk.thirst", "snoring": "talk.snoring", "careful": "talk.careful",
-           "digit": "talk.digit", "weather": "talk.weather", "small_text": "talk.small_text"}
-CALL_ME = ("who", "noise_outside", "nightmare", "hungry", "temperature_asked")  # a kind line, one tap for a call
+           "digit": "talk.digit", "weather": "talk.weather", "small_text": "talk.small_text",
+           "family_called": "talk.family_called"}
+CALL_ME = ("who", "noise_outside", "nightmare", "hungry", "temperature_asked", "bath")  # a kind line, one tap for a call
 
 
 async def changed_mind(ctx: Ctx, text: str) -> bool:

@@ -89,13 +89,20 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
                 + r"|我?(刚|刚刚|已经)?(上完|上好|上过|解完|解好)(了)?(厕所|洗手间|卫生间|手)" + _PARTICLE  # back from it
                 + r"|我?(已经|刚|刚刚)?(开了灯|开灯了|把灯(打)?开了|灯(已经)?(打)?开(好)?了)" + _PARTICLE, False),  # no fall: slowly
     ("weather", r"(外面|外头|外边|今天|今朝|现在)?(又|在|开始)?(下雨|下大雨|下小雨|落雨|落大雨|下雪|落雪|刮风|刮大风|起风|出太阳|天晴)"
-                r"(了|啦|咯)?(啊|呀)?|(it'?s|it is) (raining|snowing|windy|sunny)( outside| today)*", False),  # told in passing
+                r"(了|啦|咯)?(啊|呀)?|(今天|今朝)?(的)?天气(老|蛮|很|真|挺|交关|还)?(好|不错|好额|灵|晴)(额|的)?(啊|呀|哦)?"
+                r"|(it'?s|it is) (raining|snowing|windy|sunny|a (lovely|nice|fine) day)( outside| today)*", False),  # in passing
+    # afraid of slipping in the bath ("我要洗澡 怕滑"): how to be safe, and a call one tap away (a fall told is a cry)
+    ("bath", r"我?(要|想|准备|等下)?洗(个)?澡(了)?(又|就|有点|好|老|总)?(怕|担心|害怕)(会)?(滑|摔|跌|滑倒|摔倒|跌倒|跌跤)(倒|跤)?" + _PARTICLE
+             + r"|我?(怕|担心|害怕)洗澡(的时候|时)?(会)?(滑|摔|跌|滑倒|摔倒|跌倒|跌跤)(倒|跤)?" + _PARTICLE, False),
     # the bot's text too small for her eyes ("字太小了看不清"): how to make it bigger, or send a voice, or phone
     ("small_text", r"(这|这些|手机上的?|屏幕上的?|上面的?)?(字|字体)(太|好|有点|实在|老)?(小|细)(了|啊)?(我)?(看不清|看不见|看勿清|看不到)?(楚)?(了)?"
                    r"|(字|字体)(我)?(看不清|看不见|看勿清)(楚)?(了)?|看不清(楚)?(字|上面的字)"
                    r"|(the )?(text|letters|words|font|writing) (is |are )?(too|so|very) (small|tiny)( to read)?", False),
+    ("family_called", r"(我的?|阿拉)?(女儿|儿子|孙子|孙女|外孙|外孙女|媳妇|女婿|侄子|侄女|家里人|亲戚)(刚|刚刚|刚才|今天|今朝|昨天)?(给我|跟我)?"
+                      r"(打|来|发)(了|过)?(个)?(电话|视频)(来|给我)?(了|过了)?(啊|呀)?", False),  # good news, nothing asked
     ("busy", r"我?(现在)?(正|正在|在)(家里?|厨房(里)?|屋里(厢)?)?(烧饭|做饭|煮饭|烧菜|炒菜|洗碗|洗衣服|晾衣服|看电视|听收音机|看报纸?"
-             r"|打扫(卫生)?|拖地|扫地|浇花|吃饭|吃早饭|吃午饭|吃晚饭)" + _PARTICLE, False),
+             r"|打扫(卫生)?|拖地|扫地|浇花|吃饭|吃早饭|吃午饭|吃晚饭)" + _PARTICLE
+             + r"|(水|开水|饭|粥|汤)(烧)?(开|好)了" + _PARTICLE, False),  # the kettle boiled: busy at the stove
     ("sorry", r"(对不起|不好意思|抱歉|sorry)" + _PARTICLE, False),
     ("ack", r"((好的?|好吧|好嘞|好滴|嗯+|哦+|噢|喔|行|可以|ok|okay|是的?|对的?|收到|明白|晓得|了解|懂|知道|算了|不用(来|麻烦)?"
             r"|没什么|没啥|不是的?|不对|没有|没错|就这些|就这样|没别的事|👍|👌)(了|啊|呀|哦)?)+", False),

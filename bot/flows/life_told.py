@@ -14,6 +14,7 @@ grief       a spouse who died (bot/flows/bereaved.py)
 spouse_unwell  her husband or wife unwell, not she ("阿拉老头子今朝一日勿吃饭", "我老伴这两天吃不下饭"): told of him, never
             "听到您不舒服…我先休息" (unless the model reads a cry in it: then the cry's way, as before)
 fall_feared a fall of his she fears ("我担心老头子摔倒"): her worry to staff, and what to press should he fall
+lonely      a dream of someone missed ("我梦到老伴了", "梦见老伴叫我"): company, as "想老伴了" is
 
 "那我老伴呢" alone is neither: asked after a pension answer it is most often his allowance (bot/qa/whose.py asks which),
 elsewhere a husband she cannot find — never taken for a cry before its step has read it (`asks_after_spouse`); nor
@@ -132,7 +133,7 @@ def life_told(svc: Services, text: str, result: dict | None = None) -> str | Non
         return "grief"
     if danger_in(svc, text):
         return None
-    told = "scam_told" if scam_over(text) else mishap(text) or away_or_low(text) or of_spouse(text)
+    told = "scam_told" if scam_over(text) else mishap(text) or away_or_low(text) or of_spouse(text) or dreamt(text)
     sure = told == "spouse_unwell" and plainly_ill(text)
     return None if told == "spouse_unwell" and result is not None and is_emergency(result) and not sure else told
 
@@ -168,6 +169,16 @@ def of_spouse(text: str) -> str | None:
     if plainly_ill(text):
         return "spouse_unwell"
     return "spouse_unwell" if SPOUSE_FIRST.search(core(text)) and ill and not SELF_TOO.search(said) else None
+
+
+# a dream of someone missed ("我梦到老伴了", "梦见老伴叫我"): company, as "想老伴了" is — never a cry (the model leant to
+# one, 0.27, on "叫我")
+DREAMT = re.compile(r"梦(?:到|见|着)(?:了)?(?:我的?|阿拉)?(?:老伴|老头子?|老太婆|老公|老婆|爱人|妈妈|我妈|爸爸|我爸|姆妈|阿爸|儿子|女儿)")
+
+
+def dreamt(text: str) -> str | None:
+    """"lonely" for a dream of someone missed, told with no ailment ("梦到老伴了 心里难受" is read as usual)."""
+    return "lonely" if DREAMT.search(text) and not AILING.search(text) and not ASKED.search(text) else None
 
 
 def away_or_low(text: str) -> str | None:
