@@ -1,0 +1,48 @@
+"""Shanghainese, typos and English probed in session 22 (words11). "我脚骨痛" (my leg hurts), "我拉不出来" (constipated),
+"起夜了三次" and "I miss my husband" paged staff with a 🆘; "屋里厢冷煞了", "我出去白相了", "我要去社区食堂吃饭",
+"今天去医院复查了 医生说没事" were "没太明白"."""
+import pytest
+from conftest import signed_up
+
+SOS, REQ = "紧急求助 #1", "求助 #1"
+
+
+async def _wang_says(people, words):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    n = len(wang.texts())
+    await wang.send(words)
+    return wang, "\n".join(wang.texts()[n:]), people("李社工").texts()
+
+
+@pytest.mark.parametrize("words", ["我脚骨痛", "脚骨有点痛", "脚馒头痛", "我拉不出来", "大便拉不出来", "起夜了三次",
+                                   "昨晚起夜好几次", "屋里厢冷煞了", "家里好冷"])
+async def test_an_everyday_ailment_in_dialect_is_unwell_not_an_emergency(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert not any(SOS in t for t in staff), staff
+    assert "听到您不舒服" in said, said
+    assert any(words in t and "身体不舒服" in t for t in staff if REQ in t), staff
+
+
+@pytest.mark.parametrize("words", ["我脚骨断脱了", "脚骨痛得起不来", "冷煞了 浑身发抖"])
+async def test_guard_a_broken_leg_or_shivering_still_alerts(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert any(SOS in t for t in staff), staff
+
+
+@pytest.mark.parametrize("words", ["我出去白相了", "出去白相一歇", "我要去社区食堂吃饭", "去食堂吃饭了"])
+async def test_going_out_is_a_safe_journey(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert staff == [] and "没太明白" not in said and "路上" in said, said
+
+
+@pytest.mark.parametrize("words", ["今天去医院复查了 医生说没事", "复查过了 医生说没问题"])
+async def test_a_check_up_that_went_well_is_fine(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert staff == [] and "没太明白" not in said and "需要马上有人来吗" not in said, said
+
+
+@pytest.mark.parametrize("words", ["I miss my husband", "I miss my wife so much", "I miss my daughter"])
+async def test_missing_someone_in_english_is_company(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert not any(SOS in t for t in staff), staff
+    assert any("想找人说说话" in t and words in t for t in staff), staff
