@@ -4,7 +4,8 @@ stroke (cool down, fan on) while "发烧39度" was a fever; "口渴" to the chec
 to staff; "外面下雨了", "我刚上完厕所", "我梦到老伴了", "11", "字太小了看不清" were "没太明白" (a dead end for an old
 person); "shou dou" (pinyin for 手抖) raised a 🆘; "我饿了" at 2 a.m. was a daytime request."""
 import pytest
-from conftest import TUESDAY_9, at, enrolled, signed_up
+from conftest import TUESDAY_9, enrolled, signed_up
+from test_words_probed_s21 import _answer  # the morning check-in answered in words
 
 SOS, REQ = "紧急求助 #1", "求助 #1"
 NOT_UNDERSTOOD = ("没太明白", "did not quite understand")
@@ -48,14 +49,6 @@ async def test_asleep_on_the_sofa_is_a_chat(people, app, words):
     wang, said, staff = await _wang_says(people, words)
     assert not any(SOS in t for t in staff), staff
     assert "需要马上有人来吗" not in said and not any(w in said for w in NOT_UNDERSTOOD), said
-
-
-async def _answer(people, app, clock, words):
-    zhang, rid = await enrolled(people, app)
-    await at(app, clock, TUESDAY_9)
-    before = len(zhang.texts())
-    await zhang.send(words)
-    return (await app.svc.checkins.state(rid)).answer, "\n".join(zhang.texts()[before:]), people("李社工").texts()
 
 
 @pytest.mark.parametrize("words", ["I fell asleep on the sofa", "口渴", "有点口渴", "我口渴了想喝水"])

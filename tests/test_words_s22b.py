@@ -2,16 +2,10 @@
 "今朝天气老好额", "我吃药了", "女儿打电话来了", "电视机没声音了", "今天是老伴的忌日", "我要洗澡 怕滑" were "没太明白";
 "我孤零零一个人" was "听到您不舒服"; "水开了" became a request to staff."""
 import pytest
-from conftest import TUESDAY_9, at, enrolled, signed_up
+from conftest import TUESDAY_9, at, enrolled
+from test_words_s22 import _wang_says
 
 SOS, REQ = "紧急求助 #1", "求助 #1"
-
-
-async def _wang_says(people, words):
-    wang = await signed_up(people("王老伯"), "13900000002")
-    n = len(wang.texts())
-    await wang.send(words)
-    return wang, "\n".join(wang.texts()[n:]), people("李社工").texts()
 
 
 def _no_dead_end(said):

@@ -2,16 +2,9 @@
 "起夜了三次" and "I miss my husband" paged staff with a 🆘; "屋里厢冷煞了", "我出去白相了", "我要去社区食堂吃饭",
 "今天去医院复查了 医生说没事" were "没太明白"."""
 import pytest
-from conftest import signed_up
+from test_words_s22 import _wang_says
 
 SOS, REQ = "紧急求助 #1", "求助 #1"
-
-
-async def _wang_says(people, words):
-    wang = await signed_up(people("王老伯"), "13900000002")
-    n = len(wang.texts())
-    await wang.send(words)
-    return wang, "\n".join(wang.texts()[n:]), people("李社工").texts()
 
 
 @pytest.mark.parametrize("words", ["我脚骨痛", "脚骨有点痛", "脚馒头痛", "我拉不出来", "大便拉不出来", "起夜了三次",
