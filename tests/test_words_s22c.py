@@ -39,3 +39,12 @@ async def test_missing_someone_in_english_is_company(people, app, words):
     wang, said, staff = await _wang_says(people, words)
     assert not any(SOS in t for t in staff), staff
     assert any("想找人说说话" in t and words in t for t in staff), staff
+
+
+@pytest.mark.parametrize("words", ["我是志愿者 想帮忙", "我想做志愿者", "我想当义工", "I'd like to volunteer"])
+async def test_a_stranger_offering_to_volunteer_reaches_staff(people, app, words):
+    """It was only the sign-up prompt: the committee runs volunteer services (上门义剪, meals) and wants to hear."""
+    sun = people("孙阿婆")
+    await sun.send(words)
+    assert any(words in t and "未登记" in t for t in people("李社工").texts())
+    assert "021-64370000" in sun.last().text

@@ -34,8 +34,8 @@ QUESTIONS = ("ask_pension", "ask_subsidy")
 SMALL_TALK = ("thank", "greet", "goodbye")
 
 TYPED_PHONE = re.compile(r"(?<!\d)(\+?86)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}\d{7,8}(?!\d)")
-WISH = re.compile(r"登记|注册|新搬|刚搬|搬(过|进)来|新来的|新住户|找居委|联系居委|居委会|社工|入住|办手续"
-                  r"|\b(register|sign ?up|new (here|resident|neighbou?r)|moved in)\b", re.I)
+WISH = re.compile(r"登记|注册|新搬|刚搬|搬(过|进)来|新来的|新住户|找居委|联系居委|居委会|社工|入住|办手续|志愿者|义工|做志愿"
+                  r"|\b(register|sign ?up|new (here|resident|neighbou?r)|moved in|volunteer(ing)?)\b", re.I)
 # someone else told of ("小区门口有个老太太在哭", "对门阿姨家一直有狗叫"): a worry staff hear, as a wish is
 SOMEONE = re.compile(r"老人|老太|老头|老伯|阿婆|阿公|爷叔|阿姨|老爷爷|老奶奶|独居|邻居|隔壁|对门|楼上|楼下"
                      r"|我(?:的)?(?:爸|妈|父亲|母亲|老爸|老妈|外婆|外公|奶奶|爷爷|公公|婆婆)|姆妈|阿爸"  # a son or daughter's worry
