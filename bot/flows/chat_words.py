@@ -52,6 +52,7 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     ("thunder", r"我?(最|有点|有一点|好|很|真|老|蛮|就|一直)?(害怕|怕|吓)(打雷|雷声|响雷|打闪|闪电)" + _PARTICLE
                 + r"|(外面|外头)?(在|又)?(打雷|打雷闪电|打闪)(了|啦)?"
                 + r"|(打雷|雷声)(好|很|真|太|老)?(吓人|可怕)" + _PARTICLE
+                + r"|((外面|外头)?(在|又)?(下(大)?雨|落(大)?雨)(了)?)?(打雷|雷声?)(好|很|真|太|老)?(响|大)" + _PARTICLE
                 + r"|(i'?m |i am )?(so |very |really |a bit )?(scared|afraid|frightened) of (the )?thunder(storms?)?",
      False),
     ("quarrel", r"(外面|外头|楼下|楼上|隔壁|对门|门口|门外|楼道|邻居)(家)?(又|在|有人|有人在|又有人|又在)?(吵架|吵起来|吵吵闹闹|吵闹)(了|呢)?"
@@ -61,15 +62,23 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     # heard in the night: is she safe? (a break-in named is a red flag)
     ("noise_outside", r"(屋里厢|屋里|家里)?(外面|外头|外边|屋外|门外|窗外|门口|楼道(里)?|走廊(里)?|半夜|夜里)?(好像|一直|老是|总是)?"
                       r"(有)(点|一点|些)?(啥|什么)?(声音|响声|动静|怪声|声响|响动|脚步声)" + _PARTICLE
+                      + r"|(外面|门外|门口)?(有人)(在)?(敲门|按门铃)" + _PARTICLE + r"|我?(听到|听见)(外面)?有人(在)?哭(声)?" + _PARTICLE
                       + r"|(there'?s|there is|i (can )?hear|i heard) (a |some )?(strange |funny )?(noise|sound)s?"
                         r" outside", False),
     ("nightmare", r"(我|阿拉)?(刚才|刚刚|又|夜里|半夜)?(做|作)(了)?(个|一个)?(噩梦|恶梦|怪梦)" + _PARTICLE
                   + r"(好|很|有点)?(怕|害怕|吓人|吓醒了?|醒了|睡不着了?)?" + _PARTICLE
+                  + r"|(我|阿拉)?(刚才|刚刚|刚|又|昨晚|昨天夜里)?(做|作)(了)?(个|一个)?梦" + _PARTICLE
                   + r"|i (just )?(had|have had) a (bad dream|nightmare)", False),
     # thirst, not illness (an ailment beside it: read as usual)
     ("thirst", r"我?(好|很|有点|老|真)?(口渴|口干|渴)(了|死了|得很|得厉害|得要命)?(想喝(点|口)?水)?" + _PARTICLE
                + r"|我?(的)?(嘴巴?|口|喉咙|嗓子)(好|很|有点|老|真)?干(了|得很)?(想喝(点|口)?水)?" + _PARTICLE
-               + r"|我?(想|要)喝(点|口)?水" + _PARTICLE + r"|(i'?m|i am) (so |very |a bit )?thirsty", False),
+               + r"|我?(想|要)喝(点|口)?水" + _PARTICLE + r"|(i'?m|i am) (so |very |a bit )?thirsty"
+               + r"|我?(去|起来|要去|起来去)?倒(杯|点|口|一杯)?(水|开水|热水)(喝)?" + _PARTICLE, False),
+    # alone in the night: afraid of the dark, cold in bed — what to do, and a call one tap away
+    ("dark_fear", r"我?(有点|好|很|老|真|一直|最)?(怕黑|害怕黑|怕暗)" + _PARTICLE, False),
+    ("cold_bed", r"我?(好|很|有点|太)?冷(啊)?(被子|被头)(太|好|有点)?(薄|不暖和|不够厚)" + _PARTICLE
+                 + r"|(被子|被头)(太|好|有点)?(薄|不暖和|不够厚)(了)?(好|很|有点)?冷" + _PARTICLE
+                 + r"|(晚上|夜里|半夜)?(冷得|冻得)(睡不着|困不着|困勿着)(觉)?" + _PARTICLE, False),
     # hunger in the night: something light to eat, staff one tap away (not "需要马上有人来吗？", the model 0.32); by day
     # "我饿了" is a request (no food at home?): tests/test_urgency_dialect.py
     ("hungry", r"(我|阿拉)?(半夜|夜里|夜里厢|晚上|深夜)(里)?(我)?(肚子|肚皮)?(好|很|有点|老|真|又)?饿(了|死了|坏了|得慌|得很|醒了?)?"
@@ -111,7 +120,8 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
             r"|没什么|没啥|不是的?|不对|没有|没错|就这些|就这样|没别的事|👍|👌)(了|啊|呀|哦)?)+", False),
 )
 # whole messages that name no danger, however the model leans (0.63 for "老头子打呼噜太响了"): never the fast lane
-CALM_KINDS = ("noise_outside", "nightmare", "thirst", "snoring", "careful", "hungry", "temperature_asked")
+CALM_KINDS = ("noise_outside", "nightmare", "thirst", "snoring", "careful", "hungry", "temperature_asked", "dark_fear",
+              "cold_bed")
 _COMPILED = tuple((kind, re.compile(pattern), anywhere) for kind, pattern, anywhere in KINDS)
 
 # typed to "要我帮您问问社工吗？" (the Q&A's offer)
