@@ -2,18 +2,9 @@
 "我刚做了个梦", "我听到有人哭" were "没太明白"; "我去倒杯水" and "有人敲门" became a daytime request to staff; "我想吐"
 was a plain request, not "unwell"."""
 import pytest
-from conftest import TUESDAY_9, enrolled
+from test_family_words_s21 import _at_night  # 张阿姨 at 02:00: (her chat, what she read, what all staff read)
 
-NIGHT = TUESDAY_9.replace(hour=2)
 SOS = "紧急求助 #1"
-
-
-async def _at_night(people, app, clock, words):
-    zhang, _ = await enrolled(people, app)
-    clock.set(NIGHT)
-    seen = len(zhang.texts())
-    await zhang.send(words)
-    return zhang, "\n".join(zhang.texts()[seen:]), [t for st in app.settings.staff for t in people(st.name).texts()]
 
 
 def _calm(said, staff):
