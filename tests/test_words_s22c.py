@@ -48,3 +48,31 @@ async def test_a_stranger_offering_to_volunteer_reaches_staff(people, app, words
     await sun.send(words)
     assert any(words in t and "未登记" in t for t in people("李社工").texts())
     assert "021-64370000" in sun.last().text
+
+
+@pytest.mark.parametrize("words", ["not too bad", "not bad", "can't complain", "not bad at all"])
+async def test_not_too_bad_to_the_check_in_is_fine(people, app, clock, words):
+    """English understatement: "not too bad" was read as unwell (staff asked to check on her)."""
+    from test_words_probed_s21 import _answer
+    answer, she, staff = await _answer(people, app, clock, words)
+    assert answer == "ok" and staff == [], she
+
+
+@pytest.mark.parametrize("words", ["I'm cold", "I am so cold", "I'm freezing"])
+async def test_cold_in_english_is_not_good_news(people, app, words):
+    """"I'm cold" read "听到您很好，真高兴！": now as "好冷" is, unwell (staff asked to check)."""
+    wang, said, staff = await _wang_says(people, words)
+    assert "很好" not in said and "听到您不舒服" in said, said
+
+
+@pytest.mark.parametrize("words", ["I feel a bit down today", "I'm feeling low", "feeling a bit blue"])
+async def test_low_spirits_in_english_are_a_gentle_word_not_a_doctor(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert "听到您不舒服" not in said and "120" not in said, said
+    assert any(words in t for t in staff if REQ in t) and not any(SOS in t for t in staff), staff
+
+
+@pytest.mark.parametrize("words", ["my daughter is visiting today", "my son is coming tomorrow"])
+async def test_family_visiting_in_english_is_good_news(people, app, words):
+    wang, said, staff = await _wang_says(people, words)
+    assert staff == [] and "did not quite understand" not in said and "没太明白" not in said, said

@@ -111,7 +111,9 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     ("checkup_ok", r"(我)?(今天|今朝|刚|刚刚|刚才|昨天)?(去)?(医院|门诊|地段医院)?(复查|复诊|体检|检查)(过|好)?(了)?(回来了)?(医生|大夫)(讲|说)"
                    r"(没事|没问题|一切正常|都正常|正常|挺好|蛮好|老好|呒没事体)(的|了|额)?(啊|呀)?", False),
     ("family_called", r"(我的?|阿拉)?(女儿|儿子|孙子|孙女|外孙|外孙女|媳妇|女婿|侄子|侄女|家里人|亲戚)(刚|刚刚|刚才|今天|今朝|昨天)?(给我|跟我)?"
-                      r"(打|来|发)(了|过)?(个)?(电话|视频)(来|给我)?(了|过了)?(啊|呀)?", False),  # good news, nothing asked
+                      r"(打|来|发)(了|过)?(个)?(电话|视频)(来|给我)?(了|过了)?(啊|呀)?"
+                      r"|my (daughter|son|grandson|granddaughter|family|children|kids) (is |are )?(visiting|coming)( to see me)?"
+                      r"( today| tomorrow| this weekend| later)?", False),  # good news, nothing asked
     ("busy", r"我?(现在)?(正|正在|在)(家里?|厨房(里)?|屋里(厢)?)?(烧饭|做饭|煮饭|烧菜|炒菜|洗碗|洗衣服|晾衣服|看电视|听收音机|看报纸?"
              r"|打扫(卫生)?|拖地|扫地|浇花|吃饭|吃早饭|吃午饭|吃晚饭)" + _PARTICLE
              + r"|(水|开水|饭|粥|汤)(烧)?(开|好)了" + _PARTICLE, False),  # the kettle boiled: busy at the stove

@@ -48,7 +48,9 @@ ASKED = re.compile(r"吗|伐|[？?]|是不是|要不要|会不会|怎么办")
 LOW_MOOD = re.compile(r"(?:不想|勿想|不高兴|懒得)(?:跟人|和人|同人)?(?:说话|讲话|讲闲话|聊天|理人|开口|出门|出去)"
                       r"|(?:不想|勿想|懒得)(?:说|讲)(?:了|啦|呀)?$|没(?:什么|啥)(?:想|好)(?:说|讲)的?"
                       r"|心情(?:不|勿)(?:太|大|是很)?好|心情(?:很|好|老)?差|闷闷不乐|没(?:有)?心思|没(?:有)?心情"
-                      r"|心里(?:有点|有些|好|很|老)?烦|心烦")
+                      r"|心里(?:有点|有些|好|很|老)?烦|心烦"
+                      r"|\b(?:i (?:feel|am|'m)|i'm|feeling|feel) (?:a bit |a little |so |very |really |rather |quite )?(?:feeling )?"
+                      r"(?:down|blue|fed up|(?<=feeling )low|(?<=feel )low|(?<=feeling a bit )low)\b")  # "I'm low": her sugar
 
 # a quarrel at home, told with a word of anger ("不理我" alone may be a husband who cannot answer: never enough)
 QUARREL = re.compile(r"生(?:我的?|了)?气|吵(?:了)?(?:一)?架|拌(?:了)?嘴|闹别扭|赌气|怄气|发脾气|寻相骂|相骂")
