@@ -76,3 +76,12 @@ async def test_low_spirits_in_english_are_a_gentle_word_not_a_doctor(people, app
 async def test_family_visiting_in_english_is_good_news(people, app, words):
     wang, said, staff = await _wang_says(people, words)
     assert staff == [] and "did not quite understand" not in said and "没太明白" not in said, said
+
+
+@pytest.mark.parametrize("words", ["I'm ok, just a bit dizzy", "I'm fine, my knee hurts a bit", "fine but a bit dizzy"])
+async def test_fine_but_an_ailment_at_the_check_in_is_never_fine(people, app, clock, words):
+    """"I'm ok, just a bit dizzy" read 'fine' (平安 to staff and family): the ailment beside it is heard."""
+    from test_words_probed_s21 import _answer
+    answer, she, staff = await _answer(people, app, clock, words)
+    assert answer != "ok" and "平安" not in she, she
+    assert any(words in t for t in staff if "#1" in t), staff

@@ -126,8 +126,8 @@ def _typed_answer(text: str, result: dict) -> str:
         return "unwell"
     if is_emergency(result):  # suspected only: "需要马上有人来吗？" — unless an ailment is told as better now
         return "unwell" if better else "help"
-    if intent in ("greet", "thank") and ACHE.search(text) and not WELL_AGAIN.search(text):
-        return "unwell"  # an ache named beside a heart ("腿疼❤️": the heart reads as thanks), not "fine"
+    if intent in ("greet", "thank", "checkin_ok", "affirm") and ACHE.search(text) and not WELL_AGAIN.search(text):
+        return "unwell"  # an ache beside a heart ("腿疼❤️") or "I'm ok, just a bit dizzy": not "fine"
     if intent in ("checkin_ok", "affirm", "greet", "thank") or FINE.search(text) and not AILING.search(text):
         return "ok"  # (a long voice message the model cannot place, all of it well: "…孙子要来看我我很开心")
     return "activity"
