@@ -85,3 +85,10 @@ async def test_fine_but_an_ailment_at_the_check_in_is_never_fine(people, app, cl
     answer, she, staff = await _answer(people, app, clock, words)
     assert answer != "ok" and "平安" not in she, she
     assert any(words in t for t in staff if "#1" in t), staff
+
+
+@pytest.mark.parametrize("words", ["我很好 腿不疼", "好的 没有头晕", "fine, no pain"])
+async def test_guard_fine_with_an_ache_said_absent_stays_fine(people, app, clock, words):
+    from test_words_probed_s21 import _answer
+    answer, she, staff = await _answer(people, app, clock, words)
+    assert answer == "ok" and staff == [], she

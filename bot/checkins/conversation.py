@@ -18,8 +18,8 @@ from ..flows.chat_words import DECLINED, kind_of
 from ..incidents import colleague_cry, start_help
 from ..flows.menu import show_menu
 from ..flows.resident import lonely, on_fall_told, route_intent
-from ..flows.understanding import (ACHE, AILING, WELL_AGAIN, danger_in, fall_told_over, is_emergency, keyword_parse,
-                                   understand)
+from ..flows.understanding import (ACHE, AILING, NO_ACHE, WELL_AGAIN, danger_in, fall_told_over, is_emergency,
+                                   keyword_parse, understand)
 from ..types import MEDIA, Button
 from . import life, own
 from .family import AWAY_DAYS
@@ -126,7 +126,8 @@ def _typed_answer(text: str, result: dict) -> str:
         return "unwell"
     if is_emergency(result):  # suspected only: "需要马上有人来吗？" — unless an ailment is told as better now
         return "unwell" if better else "help"
-    if intent in ("greet", "thank", "checkin_ok", "affirm") and ACHE.search(text) and not WELL_AGAIN.search(text):
+    if (intent in ("greet", "thank") or intent in ("checkin_ok", "affirm") and not NO_ACHE.search(text)) \
+            and ACHE.search(text) and not WELL_AGAIN.search(text):
         return "unwell"  # an ache beside a heart ("腿疼❤️") or "I'm ok, just a bit dizzy": not "fine"
     if intent in ("checkin_ok", "affirm", "greet", "thank") or FINE.search(text) and not AILING.search(text):
         return "ok"  # (a long voice message the model cannot place, all of it well: "…孙子要来看我我很开心")
