@@ -31,6 +31,7 @@ UNCERTAIN_RANKING = (("out_of_scope", 0.6), ("emergency", 0.35))
 _SPACES = re.compile(r"\s+")
 _TRAILING = re.compile(r"(?<=.)[。.!！~～]+$")
 _PARTICLE = re.compile(r"(?<=..)[了啊呀啦哦呢嘛]$")
+_PINYIN = re.compile(r"[a-z]+(?: [a-z]+)+|[a-z]{4,}")  # letters only: a sound typed, never a word the table lists
 _EDGE_MARKS = re.compile(r"[\s。.!！~～,，、…?？]+")
 
 
@@ -70,6 +71,7 @@ class ShortWords:
                     raise ShortWordsError(f"short_words.yml: {intent}: {w!r} is not text (quote it)")
                 self.phrases.setdefault(key(str(w)), intent)
         self.patterns = [(intent, re.compile(p)) for intent, ps in (doc.get("patterns") or {}).items() for p in ps]
+        self.pinyin = typed_in_pinyin(self.phrases)
         for intent, _ in self.patterns:
             if intent not in known:
                 raise ShortWordsError(f"short_words.yml: unknown intent {intent!r} in patterns")
@@ -77,6 +79,8 @@ class ShortWords:
     def intent_of(self, text: str) -> str | None:
         """The pinned intent (or "uncertain") of a short message; None when the model should read it."""
         said = key(text)
+        if said not in self.phrases and _PINYIN.fullmatch(said) and said.replace(" ", "") in self.pinyin:  # "shou dou": 手抖 typed unconverted
+            return self.pinyin[said.replace(" ", "")]
         if not said or len(said) > (MAX_ASCII if said.isascii() else MAX_CHARS):
             return emoji_reading(said, self._emoji) if said else None
         candidates = _candidates(said)
@@ -98,6 +102,25 @@ class ShortWords:
         rest = [i for i in self.intents if i not in top]
         share = (1.0 - sum(top.values())) / len(rest)
         return sorted(top.items(), key=lambda r: -r[1]) + [(i, share) for i in rest]
+
+
+# most urgent first: a pinyin read two ways is read the more urgent way
+URGENCY = ("emergency", UNCERTAIN, "feeling_unwell", "request_help", "contact_staff")
+
+
+def typed_in_pinyin(phrases: dict[str, str]) -> dict[str, str]:
+    """Each Chinese phrase of two or more characters by its toneless pinyin run together ("手抖" → "shoudou"): an old
+    hand whose input method sent the letters, not the characters. A sound two phrases share reads the more urgent."""
+    from pypinyin import Style, lazy_pinyin
+
+    out: dict[str, str] = {}
+    rank = lambda intent: URGENCY.index(intent) if intent in URGENCY else len(URGENCY)  # noqa: E731
+    for phrase, intent in phrases.items():
+        sound = "".join(lazy_pinyin(phrase, style=Style.NORMAL, errors="ignore"))
+        if len(phrase) >= 2 and not phrase.isascii() and sound.isascii() and sound.isalpha() \
+                and (sound not in out or rank(intent) < rank(out[sound])):
+            out[sound] = intent
+    return out
 
 
 def learnt_emoji(path: Path = TRAINING) -> dict[str, str]:

@@ -18,13 +18,14 @@ from ..flows.chat_words import DECLINED, kind_of
 from ..incidents import colleague_cry, start_help
 from ..flows.menu import show_menu
 from ..flows.resident import lonely, on_fall_told, route_intent
-from ..flows.understanding import (ACHE, AILING, WELL_AGAIN, danger_in, fall_told_over, is_emergency, keyword_parse,
-                                   understand)
+from ..flows.understanding import (ACHE, AILING, NO_ACHE, WELL_AGAIN, danger_in, fall_told_over, is_emergency,
+                                   keyword_parse, understand)
 from ..types import MEDIA, Button
 from . import life, own
 from .family import AWAY_DAYS
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
-from .typed import at_doctor, away_days, doctor_visit, greeting_time, hospital_now, needs_help, routine_visit
+from .typed import (KIND_ANSWERS, TOLD_ANSWERS, at_doctor, away_days, doctor_visit, greeting_time, hospital_now,
+                    needs_help, routine_visit)
 from .words import answer_buttons, answer_label, date_label, next_label, times_label
 
 ANSWERS = ("ok", "unwell", "help")
@@ -112,12 +113,12 @@ def _typed_answer(text: str, result: dict) -> str:
         return "help"
     if EXCUSE.search(text) and not AILING.search(text) and not ACHE.search(text):
         return "ok"  # why she answers late ("对不起忘了", "没听见", "手机没电了"): well, never a cry or a new request
+    if (kind := kind_of(text)) in KIND_ANSWERS:  # "口渴": alive, the front door's drink of water; "哎 老了": a sigh
+        return KIND_ANSWERS[kind]
     if routine_visit(text) or doctor_visit(text):  # "今天要去医院复查", "今天去医院看病": fine, and on her way
         return "ok"
     if hospital_now(text):  # "我要去医院": said to "今天身体好吗？" with nothing planned, she may be unwell now
         return "unwell"
-    if kind_of(text) == "aging":  # "哎 老了" (the model leant to a cry, 0.20): a sigh, and an answer
-        return "ok"
     if result.get("emergency_suspected") and not better and not fall_told_over(text):
         return "help"  # a possible danger ("冻得发抖 浑身冰凉", "晚上一个人好害怕"): asked, as at the front door
     if intent in ("feeling_unwell", "deny") or UNWELL.search(text) or fall_told_over(text):  # a fall played down
@@ -126,8 +127,9 @@ def _typed_answer(text: str, result: dict) -> str:
         return "unwell"
     if is_emergency(result):  # suspected only: "需要马上有人来吗？" — unless an ailment is told as better now
         return "unwell" if better else "help"
-    if intent in ("greet", "thank") and ACHE.search(text) and not WELL_AGAIN.search(text):
-        return "unwell"  # an ache named beside a heart ("腿疼❤️": the heart reads as thanks), not "fine"
+    if (intent in ("greet", "thank") or intent in ("checkin_ok", "affirm") and not NO_ACHE.search(text)) \
+            and ACHE.search(text) and not WELL_AGAIN.search(text):
+        return "unwell"  # an ache beside a heart ("腿疼❤️") or "I'm ok, just a bit dizzy": not "fine"
     if intent in ("checkin_ok", "affirm", "greet", "thank") or FINE.search(text) and not AILING.search(text):
         return "ok"  # (a long voice message the model cannot place, all of it well: "…孙子要来看我我很开心")
     return "activity"
@@ -158,10 +160,9 @@ async def on_activity(ctx: Ctx) -> bool:
         answer = "media"  # alive, but a voice message may be a call for help: staff hear it, they decide
     elif free and not control and (st.phase in PENDING or st.phase == "missed") and not (aside := _aside(ctx, text)):
         result = await understand(ctx.svc, text)
-        # "老伴不在了", "今天不想说话": not fine; "老伴住院了": she is, but alone now — each heard as such at the
-        # front door (bot/flows/life_told.py), never as "needs someone now"
+        # "老伴不在了": not fine; "老伴住院了": she is, alone now (TOLD_ANSWERS) — as at the front door, never "needs someone now"
         told = life_told(ctx.svc, text)
-        answer = {"carer_away": "activity", "visiting": "ok", "sales_pitch": "ok"}.get(told, "unwell") if told else _typed_answer(text, result)
+        answer = TOLD_ANSWERS.get(told, "unwell") if told else _typed_answer(text, result)
         if not told and answer != "help" and lonely(text):  # "好 就是一个人有点闷": company, at the front door
             told, answer = "lonely", "unwell" if UNWELL.search(text) else "ok"
         if answer == "activity" and only_emoji(text):

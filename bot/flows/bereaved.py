@@ -41,8 +41,14 @@ def grieving(svc: Services, text: str) -> bool:
     return spouse_mourned(text) and not danger_in(svc, text)
 
 
+# the day he died, remembered ("今天是老伴的忌日", "今朝是阿拉老头子的周年"): grief, whatever day it is said on
+MEMORIAL = re.compile(rf"{SPOUSE}(?:的)?(?:忌日|祭日|周年|冥寿)")
+
+
 def spouse_mourned(text: str) -> bool:
     """Whether the words tell of a spouse who died, not just now ("今天早上老伴走了"; "…现在一个人" after it is about
     today's life) and not in doubt: grief (bot/flows/resident.py)."""
+    if MEMORIAL.search(text) and not STILL_A_CRY.search(text):
+        return True
     m = SPOUSE_GONE.search(text)
     return bool(m) and not JUST_NOW.search(text[:m.end()]) and not STILL_A_CRY.search(text)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from .. import qa
+from ..clock import in_quiet
 from ..incidents import help_request
 from .base import Ctx
 from .chat_words import DECLINED, NO, QUESTION, YES, core, kind_of
@@ -81,9 +82,10 @@ REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": 
            "sorry": "talk.sorry", "ack": "talk.ack", "medicine": "talk.medicine", "thunder": "talk.thunder",
            "busy": "talk.busy", "quarrel": "talk.quarrel",
            "night_up": "talk.night_up", "thirst": "talk.thirst", "snoring": "talk.snoring", "careful": "talk.careful",
-           "digit": "talk.digit", "good_news": "talk.good_news", "day_done": "talk.day_done",
-           "aging": "talk.aging"}
-CALL_ME = ("who", "noise_outside", "nightmare", "hungry", "temperature_asked")  # a kind line, one tap for a call
+           "digit": "talk.digit", "weather": "talk.weather", "small_text": "talk.small_text",
+           "family_called": "talk.family_called", "checkup_ok": "talk.fine", "good_news": "talk.good_news",
+           "day_done": "talk.day_done", "aging": "talk.aging"}
+CALL_ME = ("who", "noise_outside", "nightmare", "hungry", "temperature_asked", "bath", "dark_fear", "cold_bed")  # a kind line, one tap for a call
 
 
 async def changed_mind(ctx: Ctx, text: str) -> bool:
@@ -106,7 +108,7 @@ async def everyday(ctx: Ctx, text: str) -> bool:
             and (YES.fullmatch(said) or NO.fullmatch(said)):  # typed to "要我帮您问问社工吗？"
         await qa.on_button(ctx, "staff" if YES.fullmatch(said) else "no", "")
         return True
-    kind = kind_of(text)
+    kind = kind_of(text) or ("hungry" if HUNGER.fullmatch(said) and night(ctx.svc) else None)
     if kind == "time":
         show_menu(ctx, "talk.today", **today(ctx))
     elif kind in CALL_ME:  # (a noise outside: is she safe; a nightmare: company)
@@ -117,6 +119,16 @@ async def everyday(ctx: Ctx, text: str) -> bool:
     elif kind:
         show_menu(ctx, REPLIES[kind], phone=phone)
     return kind is not None
+
+
+# hunger and nothing else ("我饿了"): by day a request (is there food at home?), at night something light to eat
+HUNGER = re.compile(r"(我|阿拉)?(肚子|肚皮)?(好|很|有点|老|真|又)?饿(了|死了|坏了|得慌|得很)?(啊|呀|哦)?")
+
+
+def night(svc) -> bool:
+    """The committee's night (its quiet hours; none set: 21:00–07:00)."""
+    quiet, hour = svc.settings.checkin.quiet_hours, svc.clock.now().hour
+    return in_quiet(quiet, svc.clock.ts(), svc.settings.timezone) if quiet else hour >= 21 or hour < 7
 
 
 UNCLEAR_KEPT = 3

@@ -19,8 +19,8 @@ ANYWHERE_CHARS = 10  # a pattern marked "anywhere" answers a message this short,
 MARKS = r"[\s?？.。,，、…~～·]+|[😊🙂😀😃😄😁☺️👋]+"  # only these ("!!!" may be a cry; "😭" is read as usual)
 _NOISE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])|[,，。.、…~～·!！?？]+")
 _PARTICLE = r"(了|啊|呀|哦|吧|呢|的|啦)?"
-_ACT = r"(买(个|点|些)?菜|买(点)?东西|散散?步|走走|转转|遛弯|溜达|锻炼|晒晒?太阳|买早饭|拿(个)?快递|吃(个)?饭|逛逛)"
-_PLACE = r"(外面|楼下|公园|菜场|菜市场|超市|小区(里)?|花园)"
+_ACT = r"(买(个|点|些)?菜|买(点)?东西|散散?步|走走|转转|遛弯|溜达|锻炼|晒晒?太阳|买早饭|拿(个)?快递|吃(个)?饭|逛逛|白相(一歇|一会儿?)?|玩(一会儿?)?)"
+_PLACE = r"(外面|楼下|公园|菜场|菜市场|超市|小区(里)?|花园|(社区|老年)?食堂|助餐点)"
 
 KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     ("testing", r"我?(在|来|就是|只是)?(测试|试试|试一下|试一试|试用|测一下|测一测)(一下|下)?(看|看看)?(这个|一下)?"
@@ -31,7 +31,7 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
                   r"(一会儿?回来|马上回来)?", False),
     ("pressed", r"按错|误按|点错|碰错|不小心(按|点|碰)|手滑", True),
     ("marks", MARKS, False),
-    ("digit", r"\d", False),  # "1": a menu's number, as on a phone line — the big buttons are pressed, not numbered
+    ("digit", r"\d{1,2}", False),  # "1", "11": a menu's number, as on a phone line — the big buttons are pressed
     ("hotline_12345", r"\W*12345\W*", False),
     ("hotline_12333", r"\W*12333\W*", False),
     ("dial", r"\+?(86)?[ -]?1\d{2}[ -]?\d{4}[ -]?\d{4}|0\d{2,3}[ -]?\d{7,8}", False),  # a phone number alone
@@ -70,6 +70,7 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     ("thunder", r"我?(最|有点|有一点|好|很|真|老|蛮|就|一直)?(害怕|怕|吓)(打雷|雷声|响雷|打闪|闪电)" + _PARTICLE
                 + r"|(外面|外头)?(在|又)?(打雷|打雷闪电|打闪)(了|啦)?"
                 + r"|(打雷|雷声)(好|很|真|太|老)?(吓人|可怕)" + _PARTICLE
+                + r"|((外面|外头)?(在|又)?(下(大)?雨|落(大)?雨)(了)?)?(打雷|雷声?)(好|很|真|太|老)?(响|大)" + _PARTICLE
                 + r"|(i'?m |i am )?(so |very |really |a bit )?(scared|afraid|frightened) of (the )?thunder(storms?)?",
      False),
     ("quarrel", r"(外面|外头|楼下|楼上|隔壁|对门|门口|门外|楼道|邻居)(家)?(又|在|有人|有人在|又有人|又在)?(吵架|吵起来|吵吵闹闹|吵闹)(了|呢)?"
@@ -79,15 +80,23 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     # heard in the night: is she safe? (a break-in named is a red flag)
     ("noise_outside", r"(屋里厢|屋里|家里)?(外面|外头|外边|屋外|门外|窗外|门口|楼道(里)?|走廊(里)?|半夜|夜里)?(好像|一直|老是|总是)?"
                       r"(有)(点|一点|些)?(啥|什么)?(声音|响声|动静|怪声|声响|响动|脚步声)" + _PARTICLE
+                      + r"|(外面|门外|门口)?(有人)(在)?(敲门|按门铃)" + _PARTICLE + r"|我?(听到|听见)(外面)?有人(在)?哭(声)?" + _PARTICLE
                       + r"|(there'?s|there is|i (can )?hear|i heard) (a |some )?(strange |funny )?(noise|sound)s?"
                         r" outside", False),
     ("nightmare", r"(我|阿拉)?(刚才|刚刚|又|夜里|半夜)?(做|作)(了)?(个|一个)?(噩梦|恶梦|怪梦)" + _PARTICLE
                   + r"(好|很|有点)?(怕|害怕|吓人|吓醒了?|醒了|睡不着了?)?" + _PARTICLE
+                  + r"|(我|阿拉)?(刚才|刚刚|刚|又|昨晚|昨天夜里)?(做|作)(了)?(个|一个)?梦" + _PARTICLE
                   + r"|i (just )?(had|have had) a (bad dream|nightmare)", False),
     # thirst, not illness (an ailment beside it: read as usual)
     ("thirst", r"我?(好|很|有点|老|真)?(口渴|口干|渴)(了|死了|得很|得厉害|得要命)?(想喝(点|口)?水)?" + _PARTICLE
                + r"|我?(的)?(嘴巴?|口|喉咙|嗓子)(好|很|有点|老|真)?干(了|得很)?(想喝(点|口)?水)?" + _PARTICLE
-               + r"|我?(想|要)喝(点|口)?水" + _PARTICLE + r"|(i'?m|i am) (so |very |a bit )?thirsty", False),
+               + r"|我?(想|要)喝(点|口)?水" + _PARTICLE + r"|(i'?m|i am) (so |very |a bit )?thirsty"
+               + r"|我?(去|起来|要去|起来去)?倒(杯|点|口|一杯)?(水|开水|热水)(喝)?" + _PARTICLE, False),
+    # alone in the night: afraid of the dark, cold in bed — what to do, and a call one tap away
+    ("dark_fear", r"我?(有点|好|很|老|真|一直|最)?(怕黑|害怕黑|怕暗)" + _PARTICLE, False),
+    ("cold_bed", r"我?(好|很|有点|太)?冷(啊)?(被子|被头)(太|好|有点)?(薄|不暖和|不够厚)" + _PARTICLE
+                 + r"|(被子|被头)(太|好|有点)?(薄|不暖和|不够厚)(了)?(好|很|有点)?冷" + _PARTICLE
+                 + r"|(晚上|夜里|半夜)?(冷得|冻得)(睡不着|困不着|困勿着)(觉)?" + _PARTICLE, False),
     # hunger in the night: something light to eat, staff one tap away (not "需要马上有人来吗？", the model 0.32); by day
     # "我饿了" is a request (no food at home?): tests/test_urgency_dialect.py
     ("hungry", r"(我|阿拉)?(半夜|夜里|夜里厢|晚上|深夜)(里)?(我)?(肚子|肚皮)?(好|很|有点|老|真|又)?饿(了|死了|坏了|得慌|得很|醒了?)?"
@@ -103,15 +112,36 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     ("careful", r"我?(正|正在)?(蹲|趴|弯腰|蹲下|弯下腰)?(来)?(在)?(地上|地下|地板上|床底下|桌子底下|沙发底下)(捡|拣|找|摸)(个|点|一下)?"
                 r"(东西|眼镜|钥匙|药|药片|手机|遥控器|硬币|钱|纽扣)" + _PARTICLE
                 + r"|我?(正|正在)?(弯腰|蹲下|弯下腰)?(捡|拣)(个|点|一下)?东西" + _PARTICLE
-                + r"|我?(刚|刚刚|已经)?从楼上(走)?下来" + _PARTICLE, False),  # no fall: slowly, hold on
+                + r"|我?(刚|刚刚|已经)?从楼上(走)?下来" + _PARTICLE
+                + r"|我?(刚|刚刚|已经)?(上完|上好|上过|解完|解好)(了)?(厕所|洗手间|卫生间|手)" + _PARTICLE  # back from it
+                + r"|我?(已经|刚|刚刚)?(开了灯|开灯了|把灯(打)?开了|灯(已经)?(打)?开(好)?了)" + _PARTICLE, False),  # no fall: slowly
+    ("weather", r"(外面|外头|外边|今天|今朝|现在)?(又|在|开始)?(下雨|下大雨|下小雨|落雨|落大雨|下雪|落雪|刮风|刮大风|起风|出太阳|天晴)"
+                r"(了|啦|咯)?(啊|呀)?|(今天|今朝)?(的)?天气(老|蛮|很|真|挺|交关|还)?(好|不错|好额|灵|晴)(额|的)?(啊|呀|哦)?"
+                r"|(it'?s|it is) (raining|snowing|windy|sunny|a (lovely|nice|fine) day)( outside| today)*", False),  # in passing
+    # afraid of slipping in the bath ("我要洗澡 怕滑"): how to be safe, and a call one tap away (a fall told is a cry)
+    ("bath", r"我?(要|想|准备|等下)?洗(个)?澡(了)?(又|就|有点|好|老|总)?(怕|担心|害怕)(会)?(滑|摔|跌|滑倒|摔倒|跌倒|跌跤)(倒|跤)?" + _PARTICLE
+             + r"|我?(怕|担心|害怕)洗澡(的时候|时)?(会)?(滑|摔|跌|滑倒|摔倒|跌倒|跌跤)(倒|跤)?" + _PARTICLE, False),
+    # the bot's text too small for her eyes ("字太小了看不清"): how to make it bigger, or send a voice, or phone
+    ("small_text", r"(这|这些|手机上的?|屏幕上的?|上面的?)?(字|字体)(太|好|有点|实在|老)?(小|细)(了|啊)?(我)?(看不清|看不见|看勿清|看不到)?(楚)?(了)?"
+                   r"|(字|字体)(我)?(看不清|看不见|看勿清)(楚)?(了)?|看不清(楚)?(字|上面的字)"
+                   r"|(the )?(text|letters|words|font|writing) (is |are )?(too|so|very) (small|tiny)( to read)?", False),
+    # a check-up that went well ("今天去医院复查了 医生说没事"): glad to hear it
+    ("checkup_ok", r"(我)?(今天|今朝|刚|刚刚|刚才|昨天)?(去)?(医院|门诊|地段医院)?(复查|复诊|体检|检查)(过|好)?(了)?(回来了)?(医生|大夫)(讲|说)"
+                   r"(没事|没问题|一切正常|都正常|正常|挺好|蛮好|老好|呒没事体)(的|了|额)?(啊|呀)?", False),
+    ("family_called", r"(我的?|阿拉)?(女儿|儿子|孙子|孙女|外孙|外孙女|媳妇|女婿|侄子|侄女|家里人|亲戚)(刚|刚刚|刚才|今天|今朝|昨天)?(给我|跟我)?"
+                      r"(打|来|发)(了|过)?(个)?(电话|视频)(来|给我)?(了|过了)?(啊|呀)?"
+                      r"|my (daughter|son|grandson|granddaughter|family|children|kids) (is |are )?(visiting|coming)( to see me)?"
+                      r"( today| tomorrow| this weekend| later)?", False),  # good news, nothing asked
     ("busy", r"我?(现在)?(正|正在|在)(家里?|厨房(里)?|屋里(厢)?)?(烧饭|做饭|煮饭|烧菜|炒菜|洗碗|洗衣服|晾衣服|看电视|听收音机|看报纸?"
-             r"|打扫(卫生)?|拖地|扫地|浇花|吃饭|吃早饭|吃午饭|吃晚饭)" + _PARTICLE, False),
+             r"|打扫(卫生)?|拖地|扫地|浇花|吃饭|吃早饭|吃午饭|吃晚饭)" + _PARTICLE
+             + r"|(水|开水|饭|粥|汤)(烧)?(开|好)了" + _PARTICLE, False),  # the kettle boiled: busy at the stove
     ("sorry", r"(对不起|不好意思|抱歉|sorry)" + _PARTICLE, False),
     ("ack", r"((好的?|好吧|好嘞|好滴|嗯+|哦+|噢|喔|行|可以|ok|okay|是的?|对的?|收到|明白|晓得|了解|懂|知道|算了|不用(来|麻烦)?"
             r"|没什么|没啥|不是的?|不对|没有|没错|就这些|就这样|没别的事|👍|👌)(了|啊|呀|哦)?)+", False),
 )
 # whole messages that name no danger, however the model leans (0.63 for "老头子打呼噜太响了"): never the fast lane
-CALM_KINDS = ("noise_outside", "nightmare", "thirst", "snoring", "careful", "hungry", "temperature_asked", "aging")
+CALM_KINDS = ("noise_outside", "nightmare", "thirst", "snoring", "careful", "hungry", "temperature_asked", "dark_fear",
+              "cold_bed", "aging")
 _COMPILED = tuple((kind, re.compile(pattern), anywhere) for kind, pattern, anywhere in KINDS)
 
 # typed to "要我帮您问问社工吗？" (the Q&A's offer)

@@ -14,6 +14,7 @@ grief       a spouse who died (bot/flows/bereaved.py)
 spouse_unwell  her husband or wife unwell, not she ("阿拉老头子今朝一日勿吃饭", "我老伴这两天吃不下饭"): told of him, never
             "听到您不舒服…我先休息" (unless the model reads a cry in it: then the cry's way, as before)
 fall_feared a fall of his she fears ("我担心老头子摔倒"): her worry to staff, and what to press should he fall
+lonely      a dream of someone missed ("我梦到老伴了", "梦见老伴叫我"): company, as "想老伴了" is
 
 "那我老伴呢" alone is neither: asked after a pension answer it is most often his allowance (bot/qa/whose.py asks which),
 elsewhere a husband she cannot find — never taken for a cry before its step has read it (`asks_after_spouse`); nor
@@ -53,7 +54,9 @@ ASKED = re.compile(r"吗|伐|[？?]|是不是|要不要|会不会|怎么办")
 LOW_MOOD = re.compile(r"(?:不想|勿想|不高兴|懒得)(?:跟人|和人|同人)?(?:说话|讲话|讲闲话|聊天|理人|开口|出门|出去)"
                       r"|(?:不想|勿想|懒得)(?:说|讲)(?:了|啦|呀)?$|没(?:什么|啥)(?:想|好)(?:说|讲)的?"
                       r"|心情(?:不|勿)(?:太|大|是很)?好|心情(?:很|好|老)?差|闷闷不乐|没(?:有)?心思|没(?:有)?心情"
-                      r"|心里(?:有点|有些|好|很|老)?烦|心烦")
+                      r"|心里(?:有点|有些|好|很|老)?烦|心烦"
+                      r"|\b(?:i (?:feel|am|'m)|i'm|feeling|feel) (?:a bit |a little |so |very |really |rather |quite )?(?:feeling )?"
+                      r"(?:down|blue|fed up|(?<=feeling )low|(?<=feel )low|(?<=feeling a bit )low)\b")  # "I'm low": her sugar
 
 # a quarrel at home, told with a word of anger ("不理我" alone may be a husband who cannot answer: never enough)
 QUARREL = re.compile(r"生(?:我的?|了)?气|吵(?:了)?(?:一)?架|拌(?:了)?嘴|闹别扭|赌气|怄气|发脾气|寻相骂|相骂")
@@ -138,7 +141,8 @@ def life_told(svc: Services, text: str, result: dict | None = None) -> str | Non
         return "grief"
     if danger_in(svc, text):
         return None
-    told = "scam_told" if scam_over(text) else pitched(text) or mishap(text) or away_or_low(text) or of_spouse(text)
+    told = "scam_told" if scam_over(text) else pitched(text) or mishap(text) or away_or_low(text) or of_spouse(text) \
+        or dreamt(text)
     sure = told == "spouse_unwell" and plainly_ill(text)
     return None if told == "spouse_unwell" and result is not None and is_emergency(result) and not sure else told
 
@@ -174,6 +178,16 @@ def of_spouse(text: str) -> str | None:
     if plainly_ill(text):
         return "spouse_unwell"
     return "spouse_unwell" if SPOUSE_FIRST.search(core(text)) and ill and not SELF_TOO.search(said) else None
+
+
+# a dream of someone missed ("我梦到老伴了", "梦见老伴叫我"): company, as "想老伴了" is — never a cry (the model leant to
+# one, 0.27, on "叫我")
+DREAMT = re.compile(r"梦(?:到|见|着)(?:了)?(?:我的?|阿拉)?(?:老伴|老头子?|老太婆|老公|老婆|爱人|妈妈|我妈|爸爸|我爸|姆妈|阿爸|儿子|女儿)")
+
+
+def dreamt(text: str) -> str | None:
+    """"lonely" for a dream of someone missed, told with no ailment ("梦到老伴了 心里难受" is read as usual)."""
+    return "lonely" if DREAMT.search(text) and not AILING.search(text) and not ASKED.search(text) else None
 
 
 def away_or_low(text: str) -> str | None:

@@ -231,7 +231,7 @@ async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
 
 
 # loneliness (四百: 暖百家心) told without a word of being ill
-LONELY = re.compile(r"孤单|孤独|寂寞|(好|很|太|真|老)闷|闷得慌|没人(跟我|陪我|和我)?(说话|聊天|讲话|陪)|想(我)?(的)?(女儿|儿子|孙子|孙女"
+LONELY = re.compile(r"孤单|孤独|孤零零|冷冷清清|寂寞|(好|很|太|真|老)闷|闷得慌|没人(跟我|陪我|和我)?(说话|聊天|讲话|陪)|想(我)?(的)?(女儿|儿子|孙子|孙女"
                     r"|外孙|老伴|家里人|孩子|小孩)|一个人(好|很|太|有点|有些)?(闷|没意思|冷清)|没人记得|好久没(有)?(人)?(来)?(看|陪)(过)?我"
                     r"|(没人|都不|不)来看我|想(我)?(的)?(死去|过世|走了)的老伴|\blonely\b|\bmiss my\b"
                     r"|一个人[^，,。!！?？]{0,4}(好|很|老|有点)?(?<![不没勿别])(害怕|好怕|很怕|老怕|吓丝丝|吓人)"  # "我屋里一个人 好怕"
@@ -242,7 +242,7 @@ def lonely(text: str) -> bool:
 
 
 # a thing at home broken, a leak, pests or a pet gone, told and not understood otherwise: a request, someone to help
-BROKEN = re.compile(r"坏了|坏掉|没(有)?信号|[勿不]亮了?$|不响了|打不开|关不上|开不了|关不了|堵(住)?了|不出水|不制冷|不制热|不转了"
+BROKEN = re.compile(r"坏了|坏掉|没(有)?信号|没(有)?声音|[勿不]亮了?$|不响了|打不开|关不上|开不了|关不了|堵(住)?了|不出水|不制冷|不制热|不转了"
                     r"|漏水|老鼠|蟑螂|白蚁|臭虫|(猫|狗)[^，,。！!？?\s]{0,3}(不见|丢|跑(出去|掉|丢))|\b(is |are )?(broken|not working|leak(s|ing)?)\b|doesn'?t work")
 
 # wanting someone to talk to, said outright (whatever the model takes it for; "谢谢你陪我聊天" is thanks)

@@ -103,6 +103,8 @@ AILING = re.compile(r"难受|不舒服|痛|疼|晕|(?<!黄)昏|烧|咳|吐|喘|�
 ACHE = re.compile(r"疼|痛(?!快)|酸(?!奶|菜|梅|辣|甜|味|汤|黄瓜|豆角)|麻(?!烦|将|油|辣)|难受|不舒服|晕|发烧|发热|心慌|腿软|扭了|闪了|肿|便秘|没大便|拉肚子|咳|抽筋|眼睛[^，,。！!？?\s]{0,2}红|痒"
                   r"|(?i:\b(hurts?|aches?|aching|pain(ful)?|sore|dizzy|weak|fever|cough(ing)?|blood pressure|vomit(ing)?"
                   r"|nause(a|ous)|diarrh(o)?ea|swollen|constipated)\b)")
+# an ache said to be absent ("腿不疼", "没有头晕", "no pain"): never "不舒服", which is one
+NO_ACHE = re.compile(r"(?:不|没有?|勿|(?i:\bno |\bnot |\bwithout ))\S{0,2}?(?:疼|痛|晕|昏|咳|(?i:pain|dizz))")
 # better again, said with thanks or a greeting: "谢谢 我现在不疼了", "血压量过了 正常"
 WELL_AGAIN = re.compile(r"不(再|太)?(难受|疼|痛|晕|烧|咳|吐|喘)了|好多了|好了|好(一)?点了|好些了|没事了|正常"
                         r"|(?i:\b(better now|much better|no longer|(is|are) normal|any ?more)\b)")

@@ -4,7 +4,8 @@
   proves the number is theirs); typed digits never sign anyone up and reach nobody.
 - A public pension or subsidy question ("老年津贴多少钱"): answered from the knowledge base with no age (nothing of
   the register is read: an age-band answer gives the whole table), the sign-up prompt after it.
-- Someone else told of ("小区门口有个老太太在哭"): staff hear it the same way (an old person down or lost is a cry).
+- Someone else told of ("小区门口有个老太太在哭", "我爸一个人住在你们小区 能不能去看看他"): staff hear it the same way
+  (an old person down or lost is a cry).
 - A wish to register or reach the committee ("我是新搬来的 怎么登记", "我要找居委会"): stored as a question for staff
   (their Telegram name and words, nothing invented: 💬 居民提问, ✍️ 回答 reaches them in this chat), the on-duty staff
   told; at most one a person each WISH_SECONDS and WISHES_PER_WINDOW of all strangers' in that time (beyond that
@@ -33,11 +34,13 @@ QUESTIONS = ("ask_pension", "ask_subsidy")
 SMALL_TALK = ("thank", "greet", "goodbye")
 
 TYPED_PHONE = re.compile(r"(?<!\d)(\+?86)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}\d{7,8}(?!\d)")
-WISH = re.compile(r"登记|注册|新搬|刚搬|搬(过|进)来|新来的|新住户|找居委|联系居委|居委会|社工|入住|办手续|志愿|义工"
+WISH = re.compile(r"登记|注册|新搬|刚搬|搬(过|进)来|新来的|新住户|找居委|联系居委|居委会|社工|入住|办手续|志愿者|义工|做志愿"
                   r"|\b(register|sign ?up|new (here|resident|neighbou?r)|moved in|volunteer(ing)?)\b", re.I)
 # someone else told of ("小区门口有个老太太在哭", "对门阿姨家一直有狗叫"): a worry staff hear, as a wish is
 SOMEONE = re.compile(r"老人|老太|老头|老伯|阿婆|阿公|爷叔|阿姨|老爷爷|老奶奶|独居|邻居|隔壁|对门|楼上|楼下"
-                     r"|\b(neighbou?r|old (man|woman|lady|person)|elderly)\b", re.I)
+                     r"|我(?:的)?(?:爸|妈|父亲|母亲|老爸|老妈|外婆|外公|奶奶|爷爷|公公|婆婆)|姆妈|阿爸"  # a son or daughter's worry
+                     r"|\b(neighbou?r|old (man|woman|lady|person)|elderly|my (father|mother|dad|mum|mom|parents?|grand\w+))\b",
+                     re.I)
 CANNOT_PRESS = re.compile(r"不会(按|弄|点|用|发)|按不(了|到|动)|(找|看)不(到|见)(按钮|按键)|(按钮|按键)(在)?哪|没有(按钮|按键)"
                           r"|怎么(按|点|发(手机号|号码|电话))|按哪(里|个|儿)"
                           r"|\b(can'?t|cannot|don'?t know how to) (find|see|press|tap|use)\b|where is the button", re.I)
