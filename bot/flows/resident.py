@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..incidents import address_steps, facts_told, help_request, need_now, not_came, scam_back
+from ..incidents import address_steps, facts_told, help_came, help_request, need_now, not_came, scam_back
 from .. import qa
 from . import chat
 from .base import Ctx
@@ -52,6 +52,9 @@ async def on_text(ctx: Ctx) -> None:
             and (choice := visit_wanted(text, result["intent"]["name"])):
         await on_unwell(ctx, choice)
         return
+    if flow == "help" and n and HELP_CAME.search(text) and not danger_in(ctx.svc, text) \
+            and await help_came.told_while_asked(ctx, text, n):
+        return  # "120来了", "邻居来了" to her call's question: heard, and nothing more asked than still matters
     if flow == "help" and step == "ask_address" and n:
         await address_steps.on_address_text(ctx, n)
         return
