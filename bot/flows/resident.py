@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..incidents import address_steps, facts_told, help_came, help_request, need_now, not_came, scam_back
+from ..incidents import address_steps, cant_press, facts_told, help_came, help_request, need_now, not_came, scam_back
 from .. import qa
 from . import chat
 from .base import Ctx
@@ -55,6 +55,8 @@ async def on_text(ctx: Ctx) -> None:
     if flow == "help" and n and HELP_CAME.search(text) and not danger_in(ctx.svc, text) \
             and await help_came.told_while_asked(ctx, text, n):
         return  # "120来了", "邻居来了" to her call's question: heard, and nothing more asked than still matters
+    if flow == "help" and n and not danger_in(ctx.svc, text) and await cant_press.told(ctx, text, n):
+        return  # "我不会按", "按不了": heard, and the question in words she can type, never the buttons again
     if flow == "help" and step == "ask_address" and n:
         await address_steps.on_address_text(ctx, n)
         return

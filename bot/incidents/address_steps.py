@@ -14,6 +14,7 @@ from ..flows.both import label_both, t_both
 from ..flows.menu import keyboard, show_menu
 from ..residents import differing_parts, full_address, has_any
 from ..types import Button
+from .cant_press import asked_typed
 
 
 def _incidents(ctx: Ctx):
@@ -48,6 +49,8 @@ async def kept(ctx: Ctx, n: int, key: str) -> None:
 def ask_address(ctx: Ctx, n: int, person: dict) -> None:
     if has_any(person):
         address = full_address(ctx.svc.settings.community.address_prefix, person)
+        if asked_typed(ctx, "confirm_address", n, person):  # she said she cannot press: in words she can type
+            return
         ctx.goto("help", "confirm_address", incident=n)
         ctx.say(t_both(ctx, "help.confirm_address", address=address),  # in both when her language is only guessed
                 buttons=((Button(label_both(ctx, "btn.addr_yes"), f"addr:yes:{n}"),

@@ -14,7 +14,6 @@ from ..flows.base import Ctx
 from ..flows.both import t_both
 from ..flows.menu import keyboard
 from ..flows.understanding import HELP_ARRIVED, HELP_CALLED
-from . import address_steps
 from .raising import open_call
 from .repeats import said_again
 
@@ -29,13 +28,7 @@ async def told_while_asked(ctx: Ctx, text: str, n: int) -> bool:
     if inc is None or inc["id"] != n:
         return False
     step = ctx.step
-    reached = await said_again(ctx.svc.store, ctx.svc.clock.ts(), inc, text) \
-        or await ctx.svc.incidents.told_more(n, text)
-    if not reached:  # the truth, and the numbers; told once when a staff member has it (reached_late.py)
-        from .help_request import tell_not_reached
-
-        tell_not_reached(ctx)
-        await ctx.svc.incidents.caller_unreached(n, [ctx.ev.chat])
+    reached = await said_to_staff(ctx, inc, text)
     if arrived:
         ctx.goto(None)
         if reached:
@@ -49,3 +42,16 @@ async def told_while_asked(ctx: Ctx, text: str, n: int) -> bool:
 
         await on_need(ctx, "yes", n)
     return True
+
+
+async def said_to_staff(ctx: Ctx, inc: dict, text: str) -> int:
+    """Her words on her open call to the staff who hold it (📝 又说; the same again within a minute: only on its
+    timeline). 0 when they reached nobody: she reads the truth and the numbers, and once a staff member has it."""
+    n = inc["id"]
+    reached = await said_again(ctx.svc.store, ctx.svc.clock.ts(), inc, text) or await ctx.svc.incidents.told_more(n, text)
+    if not reached:  # (reached_late.py tells her when someone has it)
+        from .help_request import tell_not_reached
+
+        tell_not_reached(ctx)
+        await ctx.svc.incidents.caller_unreached(n, [ctx.ev.chat])
+    return reached

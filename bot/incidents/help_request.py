@@ -14,6 +14,7 @@ from ..flows.menu import keyboard, show_menu
 from ..types import MEDIA, Outbound
 from . import address_steps
 from .advice import advice_for, risk_lines
+from .cant_press import asked_typed
 from .group_media import group_told
 from .night_pace import at_night
 from .alerting import listeners
@@ -124,6 +125,8 @@ def alerted(ctx: Ctx, key: str = "help.alerted", named_only: bool = False) -> st
 
 
 def ask_need(ctx: Ctx, n: int) -> None:
+    if asked_typed(ctx, "need_now", n):  # she said she cannot press: in words she can type
+        return
     ctx.goto("help", "need_now", incident=n)
     ctx.say(ctx.t("help.need_now"), buttons=((ctx.button("btn.need_yes", f"need:yes:{n}"),),
                                               (ctx.button("btn.need_no", f"need:no:{n}"),)))
