@@ -14,7 +14,7 @@ from ..flows.both import label_both, t_both
 from ..flows.menu import keyboard, show_menu
 from ..residents import differing_parts, full_address, has_any
 from ..types import Button
-from .cant_press import asked_typed
+from .call_questions import asked_typed
 
 
 def _incidents(ctx: Ctx):

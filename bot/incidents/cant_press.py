@@ -1,7 +1,7 @@
 """She cannot press the buttons ("我不会按", "按不了", "看不清按钮", "手抖按不准", "I can't press it"), told to her call's
 question with buttons ("您需要马上有人来吗？", the address read back): her words to the staff who hold the call, then
 the same question in words she can answer by typing (打：要 / 不用, 对 / 不对), never the buttons again — the read-back
-after her typed yes too (`typed_form` in her step: address_steps.ask_address). Told again ("还是不会", "我不会打字"):
+after her typed yes too (`typed_form` in her step: call_questions.py). Told again ("还是不会", "我不会打字"):
 nothing more is asked, staff phone her (the address unconfirmed shows so on their packet in a while).
 """
 from __future__ import annotations
@@ -11,9 +11,9 @@ import re
 from ..flows.base import Ctx
 from ..flows.both import t_both
 from ..flows.menu import keyboard
-from ..residents import full_address
-from .raising import open_call
+from .call_questions import typed
 from .help_came import said_to_staff
+from .raising import open_call
 
 CANT_PRESS = re.compile(r"(?:不会|不懂|勿会|不晓得|不知道|弄不来)(?:怎么|咋|哪能|怎样)?(?:按|点|揿|弄|操作|用)"
                         r"|(?:按|点|揿)(?:不了|不动|不到|不准|不好|不来|不下去|不中|勿来|勿动|勿准|勿到)"
@@ -46,24 +46,6 @@ async def told(ctx: Ctx, text: str, n: int) -> bool:
             ctx.say(t_both(ctx, "help.typed_phone"), keyboard=keyboard(ctx))
         return True
     ctx.session["typed_form"] = True
-    intro = ctx.t("help.typed_intro")
-    if step == ("help", "need_now"):
-        ctx.say(intro + "\n" + ctx.t("help.typed_need"))
-    else:
-        ctx.say(intro + "\n" + typed_address(ctx, await ctx.svc.store.resident(inc["resident"]) or {}))
+    person = await ctx.svc.store.resident(inc["resident"]) if step == ("help", "confirm_address") else None
+    ctx.say(typed(ctx, step[1], person or {}, intro=True))
     return True
-
-
-def asked_typed(ctx: Ctx, step: str, n: int, person: dict | None = None) -> bool:
-    """Her call's question (`step`: need_now, or confirm_address with the register's `person`) asked again in words
-    she can type, when she said she cannot press; False (nothing said): she did not, the buttons are asked."""
-    if not ctx.session.get("typed_form"):
-        return False
-    ctx.goto("help", step, incident=n, typed_form=True)
-    ctx.say(typed_address(ctx, person or {}) if step == "confirm_address" else ctx.t("help.typed_need"))
-    return True
-
-
-def typed_address(ctx: Ctx, person: dict) -> str:
-    """The registered address read back for a typed 对 / 不对."""
-    return t_both(ctx, "help.typed_address", address=full_address(ctx.svc.settings.community.address_prefix, person))

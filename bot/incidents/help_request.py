@@ -14,7 +14,7 @@ from ..flows.menu import keyboard, show_menu
 from ..types import MEDIA, Outbound
 from . import address_steps
 from .advice import advice_for, risk_lines
-from .cant_press import asked_typed
+from .call_questions import ask_need
 from .group_media import group_told
 from .night_pace import at_night
 from .alerting import listeners
@@ -122,14 +122,6 @@ def alerted(ctx: Ctx, key: str = "help.alerted", named_only: bool = False) -> st
     phone = ctx.svc.settings.community.committee_phone
     return both(ctx, lambda loc: "\n".join([ctx.svc.cat.t(key, loc, phone=phone),
                                             *advice_for(ctx, named_only=named_only, locale=loc)]))
-
-
-def ask_need(ctx: Ctx, n: int) -> None:
-    if asked_typed(ctx, "need_now", n):  # she said she cannot press: in words she can type
-        return
-    ctx.goto("help", "need_now", incident=n)
-    ctx.say(ctx.t("help.need_now"), buttons=((ctx.button("btn.need_yes", f"need:yes:{n}"),),
-                                              (ctx.button("btn.need_no", f"need:no:{n}"),)))
 
 
 def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:
