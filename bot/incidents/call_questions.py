@@ -29,9 +29,9 @@ def asked_typed(ctx: Ctx, step: str, n: int, person: dict | None = None) -> bool
     return True
 
 
-def typed(ctx: Ctx, step: str, person: dict, intro: bool = False) -> str:
+def typed(ctx: Ctx, step: str, person: dict, intro: str = "") -> str:
     """The question of `step` for a typed answer (要 / 不用; the registered address read back for 对 / 不对), after
-    "没关系，不用按按钮…" (`intro`), in both languages when hers is only guessed."""
+    `intro` ("没关系，不用按按钮…"), in both languages when hers is only guessed."""
     cat, address = ctx.svc.cat, full_address(ctx.svc.settings.community.address_prefix, person)
     key = "help.typed_address" if step == "confirm_address" else "help.typed_need"
-    return both(ctx, lambda loc: "\n".join([cat.t("help.typed_intro", loc)] * intro + [cat.t(key, loc, address=address)]))
+    return both(ctx, lambda loc: "\n".join(([cat.t(intro, loc)] if intro else []) + [cat.t(key, loc, address=address)]))

@@ -1,7 +1,7 @@
-"""She cannot press the buttons ("我不会按", "按不了", "看不清按钮", "手抖按不准", "I can't press it"), told to her call's
-question with buttons ("您需要马上有人来吗？", the address read back): her words to the staff who hold the call, then
+"""She cannot press the buttons ("我不会按", "按不了", "看不清按钮", "手抖按不准", "I can't press it") or does not
+understand the question ("你说什么", "听不懂", "啥意思", "我眼睛不好"), told to her call's question with buttons ("您需要马上有人来吗？", the address read back): her words to the staff who hold the call, then
 the same question in words she can answer by typing (打：要 / 不用, 对 / 不对), never the buttons again — the read-back
-after her typed yes too (`typed_form` in her step: call_questions.py). Told again ("还是不会", "我不会打字"):
+after her typed yes too (`typed_form` in her step: call_questions.py). Told again ("还是不会", "我不会打字", "听不懂"):
 nothing more is asked, staff phone her (the address unconfirmed shows so on their packet in a while).
 """
 from __future__ import annotations
@@ -21,6 +21,11 @@ CANT_PRESS = re.compile(r"(?:不会|不懂|勿会|不晓得|不知道|弄不来)
                         r"|按钮(?:太小|看不清|找不到|在哪)"
                         r"|\b(?:can'?t|cannot|can not|unable to|don'?t know how to) (?:press|tap|click|push|find|see|use) "
                         r"(?:it|the buttons?|this|that|these|buttons?)\b|\bbuttons? (?:is |are )?too small\b", re.I)
+# not understanding the question, or not able to read it ("你说什么", "听不懂", "啥意思", "我眼睛不好", "字太小了看不清"):
+# the same in simpler words (a sudden "眼睛看不见了" is a danger the fast lane reads first)
+CONFUSED = re.compile(r"^(?:你|您|侬)?(?:说|讲)(?:的|了)?(?:什么|啥|啥个|撒)|^(?:什么|啥|啥个|啊|哈)[?？。!！]*$|什么意思|啥意思|啥个意思"
+                      r"|听不懂|看不懂|听勿懂|看勿懂|不懂|不明白|没看懂|没听懂|搞不懂|弄不懂|看不清|看勿清|字太小|眼睛不好|眼神不好|老花"
+                      r"|^(?:what|pardon|sorry)\b[?!. ]*$|\b(?:don'?t|didn'?t|do not) understand\b|\bcan'?t read\b", re.I)
 # told again, once the question came in words: she cannot type either, or still cannot
 STILL = re.compile(r"还是不(?:会|行|懂)|不会打字|打不(?:了|来|出)字?|不识字|不认字|看不懂|\bcan'?t (?:type|read)\b|\bstill can'?t\b",
                    re.I)
@@ -29,7 +34,8 @@ STEPS = (("help", "need_now"), ("help", "confirm_address"))
 
 def cannot_press(ctx: Ctx, text: str) -> bool:
     """Words saying she cannot press (or, once asked in words, still cannot answer) at a question with buttons."""
-    return ctx.step in STEPS and bool(CANT_PRESS.search(text) or ctx.session.get("typed_form") and STILL.search(text))
+    return ctx.step in STEPS and bool(CANT_PRESS.search(text) or CONFUSED.search(text)
+                                      or ctx.session.get("typed_form") and STILL.search(text))
 
 
 async def told(ctx: Ctx, text: str, n: int) -> bool:
@@ -47,5 +53,6 @@ async def told(ctx: Ctx, text: str, n: int) -> bool:
         return True
     ctx.session["typed_form"] = True
     person = await ctx.svc.store.resident(inc["resident"]) if step == ("help", "confirm_address") else None
-    ctx.say(typed(ctx, step[1], person or {}, intro=True))
+    intro = "help.typed_intro" if CANT_PRESS.search(text) else "help.simpler_intro"  # ("你说什么": simpler words)
+    ctx.say(typed(ctx, step[1], person or {}, intro=intro))
     return True
