@@ -16,7 +16,7 @@ from .life_told import TOLD, life_told, survivor_asked
 from .chat_words import QUESTION
 from .help_menu import on_category, on_menu, typed_category
 from .menu import menu_action, show_menu
-from .unwell_visit import on_unwell, visit_wanted
+from .unwell_visit import ask as ask_visit, on_unwell, visit_wanted
 from .understanding import (ACHE, AILING, ASKED_FOR, HELP_CAME, RAMBLE, WELL_AGAIN, clause_intents, danger_in,
                             fall_told_over, is_emergency, looked_up, understand)
 
@@ -177,9 +177,7 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     elif intent == "feeling_unwell":
         if not await help_request.start_help(ctx, "help", category="unwell", source="text", words=text, quiet=True):
             return  # nobody reached: they heard the truth, not "已经告诉社工了"
-        ctx.goto("unwell", "follow_up")
-        ctx.say(ctx.t("unwell.ask"), buttons=[[ctx.button("btn.unwell_come", "unwell:come")],
-                                              [ctx.button("btn.unwell_rest", "unwell:rest")]])
+        ask_visit(ctx)  # "要不要请社工来看看您？"
     elif intent == "contact_staff":
         await on_callback_request(ctx, words=text)
     elif intent == "lonely" or intent in TOLD:  # each with its kind line (bot/flows/life_told.py)
