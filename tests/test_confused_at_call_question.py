@@ -35,3 +35,14 @@ async def test_guard_her_yes_is_still_a_yes(people, app, words):
     wang, li = await _asked(people, "🆘")
     she, _ = await _says(wang, li, words)
     assert "请确认您现在的地址" in she[-1].text
+
+
+@pytest.mark.parametrize("words", ["你说什么", "听不懂", "我眼睛不好", "啥意思"])
+async def test_not_understanding_where_she_is_asked_gets_a_phone_call_not_address_parts(people, app, words):
+    """To "请告诉我您现在在哪里" (after ❌ 不对) these read "没有看懂地址。请说路名、弄、号、室…": now, as "我也不知道在哪":
+    staff read her words and will phone her; she can still send her location."""
+    wang, li = await _asked(people, "🆘 紧急求助")
+    await _says(wang, li, "不对")
+    she, staff = await _says(wang, li, words)
+    assert "打电话给您" in she[-1].text and "路名" not in she[-1].text, [m.text for m in she]
+    assert words in li.last("紧急求助 #1").text  # her words on the packet, beside the register's door

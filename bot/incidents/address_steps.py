@@ -15,6 +15,7 @@ from ..flows.menu import keyboard, show_menu
 from ..residents import differing_parts, full_address, has_any
 from ..types import Button
 from .call_questions import asked_typed
+from .cant_press import CONFUSED
 
 
 def _incidents(ctx: Ctx):
@@ -157,7 +158,8 @@ async def on_address_text(ctx: Ctx, n: int) -> None:
     if disputed and TAKEN_BACK.search(ctx.ev.text):  # "对不起 刚才说错了 是在家": the register's, after all
         await on_address_answer(ctx, "yes", n)
         return
-    if disputed and LOST.search(ctx.ev.text) and not door_in(ctx.ev.text):  # "我也不知道在哪": never a door asked
+    if disputed and (LOST.search(ctx.ev.text) or CONFUSED.search(ctx.ev.text)) and not door_in(ctx.ev.text):
+        # "我也不知道在哪", "你说什么", "我眼睛不好": never a door asked
         await inc_svc.address_stated(n, {}, ctx.ev.text, disputed=True)  # staff read it now, in her words
         await inc_svc.refresh(n)
         ask_typed_address(ctx, n, "help.address_lost")
