@@ -1,11 +1,13 @@
 """Her call's questions with buttons, as she can read and answer them: "您需要马上有人来吗？" in both languages when
 only her Telegram profile says which she reads (as the alert's reassurance and the address read back are:
-flows/both.py); asked again in words she can type once she said she cannot press (cant_press.py: `typed_form`).
+flows/both.py); asked again in words she can type once she said she cannot press (cant_press.py: `typed_form`);
+never a third time when two messages answered neither (`not_asked_thrice`).
 """
 from __future__ import annotations
 
 from ..flows.base import Ctx
 from ..flows.both import both, label_both, t_both
+from ..flows.menu import keyboard
 from ..residents import full_address
 from ..types import Button
 
@@ -35,3 +37,15 @@ def typed(ctx: Ctx, step: str, person: dict, intro: str = "") -> str:
     cat, address = ctx.svc.cat, full_address(ctx.svc.settings.community.address_prefix, person)
     key = "help.typed_address" if step == "confirm_address" else "help.typed_need"
     return both(ctx, lambda loc: "\n".join(([cat.t(intro, loc)] if intro else []) + [cat.t(key, loc, address=address)]))
+
+
+async def not_asked_thrice(ctx: Ctx, n: int, waiting: tuple | None) -> None:
+    """Her call's question (`waiting`) asked twice and answered by neither message ("谢谢", "钥匙在门口地垫下面"): not a
+    third time. "您需要马上有人来吗？" is a yes (unsure means yes: where she is comes next); the read-back, staff phone
+    her to confirm (her packet shows the address unconfirmed in a while)."""
+    if waiting == ("help", "need_now"):
+        from .need_now import on_need  # (it reads this module)
+
+        return await on_need(ctx, "yes", n)
+    ctx.goto(None)
+    ctx.say(t_both(ctx, "help.address_by_phone"), keyboard=keyboard(ctx))
