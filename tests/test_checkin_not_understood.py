@@ -45,3 +45,10 @@ async def test_the_typed_answers_it_names_are_read(people, app, clock, words):
     await _says(zhang, li, "听不懂")
     await _says(zhang, li, words)
     assert (await app.svc.checkins.state(rid)).answer == ("ok" if words == "好" else "unwell")
+
+
+@pytest.mark.parametrize("words", ["听不懂 我胸口疼", "你说什么 我摔倒了起不来"])
+async def test_guard_a_danger_beside_it_is_a_cry_first(people, app, clock, words):
+    zhang, rid, li = await _asked(people, app, clock)
+    _, staff = await _says(zhang, li, words)
+    assert any("紧急求助 #1" in t and words in t for t in staff), staff

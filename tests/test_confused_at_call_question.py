@@ -46,3 +46,11 @@ async def test_not_understanding_where_she_is_asked_gets_a_phone_call_not_addres
     she, staff = await _says(wang, li, words)
     assert "打电话给您" in she[-1].text and "路名" not in she[-1].text, [m.text for m in she]
     assert words in li.last("紧急求助 #1").text  # her words on the packet, beside the register's door
+
+
+@pytest.mark.parametrize("words", ["听不懂 我胸口好痛", "你说什么 我又摔倒了"])
+async def test_guard_a_danger_beside_it_is_a_cry_first(people, app, words):
+    wang, li = await _asked(people, "🆘 紧急求助")
+    she, staff = await _says(wang, li, words)
+    assert any(t.startswith("🆘") and "#1" in t and words in t for t in staff), staff
+    assert not any("简单" in m.text for m in she), [m.text for m in she]
