@@ -32,3 +32,13 @@ async def test_the_read_back_unanswered_twice_is_not_asked_again_staff_phone(peo
     assert "打电话" in she[-1].text and "地址" in she[-1].text, [m.text for m in she]
     await _says(wang, li, "好的")  # nothing is waiting now: no question again
     assert "请确认您现在的地址" not in wang.last().text
+
+
+@pytest.mark.parametrize("words", ["哦", "谢谢", "你好"])
+async def test_small_talk_to_the_read_back_keeps_it_asked(people, app, words):
+    """"哦" to "请确认您现在的地址…对吗？" read "听到您很好，真高兴！" in the middle of her emergency, "谢谢" read "不客气！有事随时
+    找我们。", "你好" read "有什么可以帮您？" — and the read-back was left above, out of sight. Now it is asked again (once)."""
+    wang, li = await _asked(people, "🆘 紧急求助")
+    she, _ = await _says(wang, li, words)
+    assert not any(t in m.text for m in she for t in ("听到您很好", "有事随时找我们", "有什么可以帮您")), [m.text for m in she]
+    assert "请确认您现在的地址" in she[-1].text and she[-1].buttons, [m.text for m in she]

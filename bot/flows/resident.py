@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..incidents import address_steps, cant_press, facts_told, help_came, help_request, need_now, not_came, scam_back
+from ..incidents import (address_steps, call_questions, cant_press, facts_told, help_came, help_request, need_now,
+                         not_came, scam_back)
 from .. import qa
 from . import chat
 from .base import Ctx
@@ -188,7 +189,8 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     elif intent in ("ask_pension", "ask_subsidy"):
         await qa.on_question(ctx, text, result)
     elif intent in SMALL_TALK:
-        show_menu(ctx, SMALL_TALK[intent])
+        if not await call_questions.small_talk_asked(ctx):  # (her address read back waits: asked again instead)
+            show_menu(ctx, SMALL_TALK[intent])
     elif intent == "provide_address" and not re.fullmatch(r"\d{1,2}", text):  # "我搬到6号楼201了": to staff ("2": no)
         await facts_told.address_given(ctx, text)
     elif chat.TODAY.search(text):

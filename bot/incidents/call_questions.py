@@ -49,3 +49,16 @@ async def not_asked_thrice(ctx: Ctx, n: int, waiting: tuple | None) -> None:
         return await on_need(ctx, "yes", n)
     ctx.goto(None)
     ctx.say(t_both(ctx, "help.address_by_phone"), keyboard=keyboard(ctx))
+
+
+async def small_talk_asked(ctx: Ctx) -> bool:
+    """"哦", "谢谢", "你好" while her address read back waits: never the chat's "听到您很好，真高兴！" or "不客气！有事随时找
+    我们" in the middle of her emergency, but the question again (once: `not_asked_thrice`). False: none waits."""
+    n = ctx.session.get("incident") if ctx.step == ("help", "confirm_address") else None
+    inc = await ctx.svc.store.incident(n) if n else None
+    if not inc or inc["status"] == "resolved":
+        return False
+    from .help_request import ask_again  # (it reads this module)
+
+    await ask_again(ctx, inc, ctx.step, bool(ctx.session.get("asked_again")))
+    return True
