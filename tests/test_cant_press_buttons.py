@@ -72,3 +72,12 @@ async def test_other_words_after_it_ask_again_in_words_never_the_buttons(people,
     she, staff = await _says(wang, li, other)
     assert any(other in t for t in staff), staff
     assert f"打：{ASKS[cry][1]}" in she[-1].text and not any(m.buttons for m in she), [m.text for m in she]
+
+
+@pytest.mark.parametrize("answer", ["对", "不对"])
+async def test_her_typed_answer_to_the_read_back_edits_no_message_of_hers(people, app, answer):
+    """A typed 对 / 不对 (as the typed form asks) was answered with an edit of the message she typed — "✅" or "❌"
+    under the read-back, sent as an edit of her own message id, which Telegram refuses (the console showed it)."""
+    wang, li = await _asked(people, "🆘 紧急求助")
+    replies = await wang.send(answer)
+    assert not any(r.edit for r in replies), [r.text for r in replies if r.edit]

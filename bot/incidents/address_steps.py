@@ -118,7 +118,8 @@ async def on_address_answer(ctx: Ctx, answer: str, n: int) -> None:
     address = full_address(ctx.svc.settings.community.address_prefix, person)
     said = ctx.ev.text.strip() if ctx.ev.kind == "text" else ""
     if answer == "yes":
-        ctx.edit_pressed(t_both(ctx, "help.confirm_address", address=address) + "\n✅")
+        if ctx.ev.kind == "button":  # (typed: her message is hers, never edited)
+            ctx.edit_pressed(t_both(ctx, "help.confirm_address", address=address) + "\n✅")
         await _incidents(ctx).address_confirmed(n)
         await _incidents(ctx).refresh(n)
         if said and not PLAIN_YES.fullmatch(said):  # "是5号302 门锁着的", "我在卫生间": staff read the rest
@@ -129,7 +130,8 @@ async def on_address_answer(ctx: Ctx, answer: str, n: int) -> None:
         ctx.goto("help", "ask_address", incident=n)
         await on_address_text(ctx, n)
     else:
-        ctx.edit_pressed(t_both(ctx, "help.confirm_address", address=address) + "\n❌")
+        if ctx.ev.kind == "button":
+            ctx.edit_pressed(t_both(ctx, "help.confirm_address", address=address) + "\n❌")
         ask_typed_address(ctx, n)
 
 
