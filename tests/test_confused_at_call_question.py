@@ -54,3 +54,10 @@ async def test_guard_a_danger_beside_it_is_a_cry_first(people, app, words):
     she, staff = await _says(wang, li, words)
     assert any(t.startswith("🆘") and "#1" in t and words in t for t in staff), staff
     assert not any("简单" in m.text for m in she), [m.text for m in she]
+
+
+@pytest.mark.parametrize("words", ["我也不明白怎么回事 头很晕", "听不懂 就是腿有点疼"])
+async def test_guard_not_understanding_beside_an_ailment_is_still_a_yes(people, app, words):
+    wang, li = await _asked(people, "🆘")
+    she, _ = await _says(wang, li, words)
+    assert "请确认您现在的地址" in she[-1].text and not any("简单" in m.text for m in she), [m.text for m in she]

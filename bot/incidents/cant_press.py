@@ -11,6 +11,7 @@ import re
 from ..flows.base import Ctx
 from ..flows.both import t_both
 from ..flows.menu import keyboard
+from ..flows.understanding import AILING
 from .call_questions import typed
 from .help_came import said_to_staff
 from .raising import open_call
@@ -34,8 +35,8 @@ STEPS = (("help", "need_now"), ("help", "confirm_address"))
 
 def cannot_press(ctx: Ctx, text: str) -> bool:
     """Words saying she cannot press (or, once asked in words, still cannot answer) at a question with buttons."""
-    return ctx.step in STEPS and bool(CANT_PRESS.search(text) or CONFUSED.search(text)
-                                      or ctx.session.get("typed_form") and STILL.search(text))
+    return ctx.step in STEPS and not AILING.search(text) and bool(  # ("听不懂 就是腿有点疼": pain is a yes)
+        CANT_PRESS.search(text) or CONFUSED.search(text) or ctx.session.get("typed_form") and STILL.search(text))
 
 
 async def told(ctx: Ctx, text: str, n: int) -> bool:
