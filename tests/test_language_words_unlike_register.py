@@ -24,10 +24,13 @@ async def test_english_typed_by_a_resident_registered_chinese_is_answered_then_a
 
 
 async def test_his_cry_in_english_alerts_first_and_the_question_comes_after(people, app, tmp_path):
+    """(session 22: after his call's questions too, never beside one: tests/test_language_waits_for_her_call.py)"""
     wang = await _wang_registered(app, tmp_path, "中文")
     await wang.send("I fell")
     assert people("李社工").last("#1")  # staff alerted
     ack = wang.last("120")
+    await wang.click(wang.last("马上有人来"), "是")
+    await wang.click(wang.last("请确认您现在的地址"), "对")
     [choice] = _choices(wang)
     assert wang.inbox.index(ack) < wang.inbox.index(choice), wang.texts()
 

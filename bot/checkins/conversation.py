@@ -23,6 +23,7 @@ from ..flows.understanding import (ACHE, AILING, NO_ACHE, WELL_AGAIN, danger_in,
 from ..types import MEDIA, Button
 from . import life, own
 from .family import AWAY_DAYS
+from .not_understood import asked_again, heard_unless_unclear, not_understood
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
 from .typed import (KIND_ANSWERS, TOLD_ANSWERS, at_doctor, away_days, doctor_visit, greeting_time, hospital_now,
                     needs_help, routine_visit)
@@ -83,8 +84,8 @@ def _aside(ctx: Ctx, text: str) -> str | None:
     again), None for an answer."""
     if DECLINED.search(text):
         return None if danger_in(ctx.svc, text) else "declined"
-    kind = kind_of(text)
-    return kind if kind == "who" else "no_answer" if kind in NO_ANSWER or ONLY_MARKS.fullmatch(text) else None
+    kind = "what" if not_understood(text) else kind_of(text)  # ("你说什么", "我眼睛不好": simpler, not_understood.py)
+    return kind if kind in ("who", "what") else "no_answer" if kind in NO_ANSWER or ONLY_MARKS.fullmatch(text) else None
 
 
 def _checkins(ctx: Ctx):
@@ -171,7 +172,7 @@ async def on_activity(ctx: Ctx) -> bool:
         answer = "unwell"  # something happened: not "平安" to staff or family (a missed one's all clear), 🤒 in the log
     if ctx.cried and answer in ("activity", "media", "ok"):  # 🆘 or 救命 after his voice had answered it: never 平安
         answer = "help"
-    heard = await _checkins(ctx).heard_from(ctx.me.resident_id, answer)
+    heard = await heard_unless_unclear(ctx, st, answer, aside)  # ("你说什么": still asked, her next words answer it)
     ctx.checkin_heard = heard  # for the button handler that runs next in this same event
     if heard.answered:  # while his family's report of his death is open: staff check it (life.py)
         await life.answered_on_report(ctx.svc, ctx.me.resident_id, answer)
@@ -181,8 +182,7 @@ async def on_activity(ctx: Ctx) -> bool:
     if aside == "declined":  # alive, and something happened: a request with the words (bot/flows/chat.py)
         return await chat.declined(ctx, text)
     if aside:  # alive; nothing said of how they are: asked again, one tap to answer
-        ctx.say(ctx.t(f"checkin.again_{aside}"), buttons=answer_buttons(ctx.svc, ctx.me.guessed or ctx.me.locale,
-                                                                       bool(ctx.me.guessed)))
+        await asked_again(ctx, aside, text)
         return True
     if free and heard.answered and answer in ANSWERS and not (answer == "help" and result and is_emergency(result)) \
             and not told:

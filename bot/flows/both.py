@@ -48,13 +48,20 @@ async def offer_choice(ctx: Ctx, again: bool = False) -> None:
 async def ask_if_unsure(ctx: Ctx) -> None:
     """Asked once, [中文] [English], after what her message asked for (a cry's alert went before anything of hers),
     when what she reads is in doubt: a resident the register says reads one language types the other ("I fell" from
-    one registered Chinese); a staff member reads the committee's, but her Telegram profile alone says another."""
-    if (pair := _in_doubt(ctx)) is None:
+    one registered Chinese); a staff member reads the committee's, but her Telegram profile alone says another. Never
+    while a question of her call for help waits for her answer: the language question waits for the last of them."""
+    pair, waiting = _in_doubt(ctx), ctx.session.get("incident")  # (waiting: her call's question)
+    if pair is None and (waiting or ctx.me.role != "resident"):
         return
-    chosen, asked, said_in = await ctx.svc.store.prefs(ctx.ev.user_id, "chosen", "asked", "said_in")
+    store, uid = ctx.svc.store, ctx.ev.user_id
+    chosen, asked, said_in, owed = await store.prefs(uid, "chosen", "asked", "said_in", "lang_owed")
     if chosen or asked or ctx.me.role == "staff" and said_in:
         return
-    await ctx.svc.store.set_prefs(ctx.ev.user_id, {"asked": "1"})
+    if (pair := pair or (tuple(owed.split(",")) if owed else None)) is None:
+        return
+    if waiting:  # one question at a time: owed until her call asks nothing more (her last answer, typed or tapped)
+        return await store.set_prefs(uid, {"lang_owed": ",".join(pair)})
+    await store.set_prefs(uid, {"asked": "1"})
     ask(ctx, *pair)
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..incidents import address_steps, facts_told, help_request, need_now, not_came, scam_back
+from ..incidents import (address_steps, call_questions, cant_press, facts_told, help_came, help_request, need_now,
+                         not_came, scam_back)
 from .. import qa
 from . import chat
 from .base import Ctx
@@ -16,7 +17,7 @@ from .life_told import TOLD, life_told, survivor_asked
 from .chat_words import QUESTION
 from .help_menu import on_category, on_menu, typed_category
 from .menu import menu_action, show_menu
-from .unwell_visit import on_unwell, visit_wanted
+from .unwell_visit import ask as ask_visit, on_unwell, visit_wanted
 from .understanding import (ACHE, AILING, ASKED_FOR, HELP_CAME, RAMBLE, WELL_AGAIN, clause_intents, danger_in,
                             fall_told_over, is_emergency, looked_up, understand)
 
@@ -52,6 +53,11 @@ async def on_text(ctx: Ctx) -> None:
             and (choice := visit_wanted(text, result["intent"]["name"])):
         await on_unwell(ctx, choice)
         return
+    if flow == "help" and n and HELP_CAME.search(text) and not danger_in(ctx.svc, text) \
+            and await help_came.told_while_asked(ctx, text, n):
+        return  # "120来了", "邻居来了" to her call's question: heard, and nothing more asked than still matters
+    if flow == "help" and n and not danger_in(ctx.svc, text) and await cant_press.told(ctx, text, n):
+        return  # "我不会按", "按不了": heard, and the question in words she can type, never the buttons again
     if flow == "help" and step == "ask_address" and n:
         await address_steps.on_address_text(ctx, n)
         return
@@ -172,9 +178,7 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     elif intent == "feeling_unwell":
         if not await help_request.start_help(ctx, "help", category="unwell", source="text", words=text, quiet=True):
             return  # nobody reached: they heard the truth, not "已经告诉社工了"
-        ctx.goto("unwell", "follow_up")
-        ctx.say(ctx.t("unwell.ask"), buttons=[[ctx.button("btn.unwell_come", "unwell:come")],
-                                              [ctx.button("btn.unwell_rest", "unwell:rest")]])
+        ask_visit(ctx)  # "要不要请社工来看看您？"
     elif intent == "contact_staff":
         await on_callback_request(ctx, words=text)
     elif intent == "lonely" or intent in TOLD:  # each with its kind line (bot/flows/life_told.py)
@@ -185,7 +189,8 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     elif intent in ("ask_pension", "ask_subsidy"):
         await qa.on_question(ctx, text, result)
     elif intent in SMALL_TALK:
-        show_menu(ctx, SMALL_TALK[intent])
+        if not await call_questions.small_talk_asked(ctx):  # (her address read back waits: asked again instead)
+            show_menu(ctx, SMALL_TALK[intent])
     elif intent == "provide_address" and not re.fullmatch(r"\d{1,2}", text):  # "我搬到6号楼201了": to staff ("2": no)
         await facts_told.address_given(ctx, text)
     elif chat.TODAY.search(text):

@@ -112,9 +112,14 @@ WELL_AGAIN = re.compile(r"不(再|太)?(难受|疼|痛|晕|烧|咳|吐|喘)了|�
 
 # help has come, or she has called it, said on her open call ("120来了", "他们来了", "谢谢 人到了", "我打了120"): news
 # for the staff holding it, no new alarm (a danger told with them is still read first: red flags)
-HELP_CAME = re.compile(r"(?:人|他们|你们|社工|救护车|120|医生|警察|110|消防|女儿|儿子|家里人|邻居|物业|保安)(?:已经|都)?(?:来|到)了"
-                       r"|我(?:已经)?(?:打|叫|拨)(?:了|过)(?:120|110|119|救护车)|\b(?:they|the ambulance|help|someone) (?:is|are|has|have) "
-                       r"(?:here|come|arrived)\b", re.I)
+HELP_ARRIVED = re.compile(r"(?:人|他们|你们|社工|救护车|120|医生|警察|110|消防|女儿|儿子|家里人|家人|邻居|物业|保安|孙子|孙女|外孙"
+                          r"|护工|保姆|亲戚)(?:已经|都)?(?:过|赶)?(?:来|到)了(?![吗么嘛没])"
+                          r"|\b(?:they|the ambulance|help|someone|somebody|the doctor|the police|my (?:son|daughter|neighbou?r"
+                          r"|family|grandson|granddaughter|carer|nurse))(?:'s|'re| is| are| has| have)? ?(?:here|come|came|arrived)\b",
+                          re.I)
+HELP_CALLED = re.compile(r"我(?:已经)?(?:打|叫|拨)(?:了|过)(?:120|110|119|救护车)"
+                         r"|\bi(?: have|'ve)? (?:called|rang|phoned) (?:120|110|119|an? ambulance|the ambulance)\b", re.I)
+HELP_CAME = re.compile(f"{HELP_ARRIVED.pattern}|{HELP_CALLED.pattern}", re.I)
 
 
 def danger_in(svc: Services, text: str) -> bool:

@@ -2,13 +2,15 @@
 [😴 我先休息], or typed words.
 
 Typed, a yes may say when ("下午来", "明天来吧": staff read her words, the visit is hers to time), and getting worse
-("越来越难受了") is a yes too — never the same question again — with her words to staff and 120 in her reply.
+("越来越难受了") is a yes too — never the same question again — with her words to staff and 120 in her reply. Not
+understood ("你说什么", "听不懂"): asked once more, simpler, with what to type; not understood again, someone comes.
 """
 from __future__ import annotations
 
 import re
 
 from ..incidents import help_request, need_now
+from ..incidents.cant_press import CONFUSED
 from .base import Ctx
 from .menu import keyboard
 
@@ -26,13 +28,24 @@ def visit_wanted(text: str, intent: str) -> str | None:
         return "come"
     if need_now.NO_NEED.search(text) or REST.search(text) or intent == "deny":
         return "rest"
+    if CONFUSED.search(text):  # "你说什么", "听不懂", "我眼睛不好": asked once more, simpler
+        return "unclear"
     if intent == "affirm" or need_now.COME.search(text) or "来看" in text or text in ("要", "好", "好的") \
             or WHEN.search(text) or PLEASE.match(text):
         return "come"
     return None
 
 
+def ask(ctx: Ctx, key: str = "unwell.ask") -> None:
+    ctx.goto("unwell", "follow_up", **({"asked_simpler": True} if key != "unwell.ask" else {}))
+    ctx.say(ctx.t(key), buttons=[[ctx.button("btn.unwell_come", "unwell:come")],
+                                 [ctx.button("btn.unwell_rest", "unwell:rest")]])
+
+
 async def on_unwell(ctx: Ctx, choice: str) -> None:
+    if choice == "unclear" and not ctx.session.get("asked_simpler"):
+        return ask(ctx, "unwell.ask_simpler")  # (not understood twice: someone comes — unsure means yes)
+    choice = "come" if choice == "unclear" else choice
     n = await ctx.svc.store.active_incident(ctx.me.resident_id)
     waiting = ctx.step if n and ctx.session.get("incident") == n else None  # pressed late: a raised call's question
     if ctx.ev.kind == "button":  # (or typed: "要", "算了")

@@ -14,6 +14,8 @@ from ..flows.both import label_both, t_both
 from ..flows.menu import keyboard, show_menu
 from ..residents import differing_parts, full_address, has_any
 from ..types import Button
+from .call_questions import asked_typed
+from .cant_press import CONFUSED
 
 
 def _incidents(ctx: Ctx):
@@ -48,6 +50,8 @@ async def kept(ctx: Ctx, n: int, key: str) -> None:
 def ask_address(ctx: Ctx, n: int, person: dict) -> None:
     if has_any(person):
         address = full_address(ctx.svc.settings.community.address_prefix, person)
+        if asked_typed(ctx, "confirm_address", n, person):  # she said she cannot press: in words she can type
+            return
         ctx.goto("help", "confirm_address", incident=n)
         ctx.say(t_both(ctx, "help.confirm_address", address=address),  # in both when her language is only guessed
                 buttons=((Button(label_both(ctx, "btn.addr_yes"), f"addr:yes:{n}"),
@@ -114,7 +118,8 @@ async def on_address_answer(ctx: Ctx, answer: str, n: int) -> None:
     address = full_address(ctx.svc.settings.community.address_prefix, person)
     said = ctx.ev.text.strip() if ctx.ev.kind == "text" else ""
     if answer == "yes":
-        ctx.edit_pressed(t_both(ctx, "help.confirm_address", address=address) + "\n✅")
+        if ctx.ev.kind == "button":  # (typed: her message is hers, never edited)
+            ctx.edit_pressed(t_both(ctx, "help.confirm_address", address=address) + "\n✅")
         await _incidents(ctx).address_confirmed(n)
         await _incidents(ctx).refresh(n)
         if said and not PLAIN_YES.fullmatch(said):  # "是5号302 门锁着的", "我在卫生间": staff read the rest
@@ -125,7 +130,8 @@ async def on_address_answer(ctx: Ctx, answer: str, n: int) -> None:
         ctx.goto("help", "ask_address", incident=n)
         await on_address_text(ctx, n)
     else:
-        ctx.edit_pressed(t_both(ctx, "help.confirm_address", address=address) + "\n❌")
+        if ctx.ev.kind == "button":
+            ctx.edit_pressed(t_both(ctx, "help.confirm_address", address=address) + "\n❌")
         ask_typed_address(ctx, n)
 
 
@@ -154,7 +160,8 @@ async def on_address_text(ctx: Ctx, n: int) -> None:
     if disputed and TAKEN_BACK.search(ctx.ev.text):  # "对不起 刚才说错了 是在家": the register's, after all
         await on_address_answer(ctx, "yes", n)
         return
-    if disputed and LOST.search(ctx.ev.text) and not door_in(ctx.ev.text):  # "我也不知道在哪": never a door asked
+    if disputed and (LOST.search(ctx.ev.text) or CONFUSED.search(ctx.ev.text)) and not door_in(ctx.ev.text):
+        # "我也不知道在哪", "你说什么", "我眼睛不好": never a door asked
         await inc_svc.address_stated(n, {}, ctx.ev.text, disputed=True)  # staff read it now, in her words
         await inc_svc.refresh(n)
         ask_typed_address(ctx, n, "help.address_lost")

@@ -14,6 +14,7 @@ from ..flows.menu import keyboard, show_menu
 from ..types import MEDIA, Outbound
 from . import address_steps
 from .advice import advice_for, risk_lines
+from .call_questions import ask_need, not_asked_thrice
 from .group_media import group_told
 from .night_pace import at_night
 from .alerting import listeners
@@ -123,12 +124,6 @@ def alerted(ctx: Ctx, key: str = "help.alerted", named_only: bool = False) -> st
                                             *advice_for(ctx, named_only=named_only, locale=loc)]))
 
 
-def ask_need(ctx: Ctx, n: int) -> None:
-    ctx.goto("help", "need_now", incident=n)
-    ctx.say(ctx.t("help.need_now"), buttons=((ctx.button("btn.need_yes", f"need:yes:{n}"),),
-                                              (ctx.button("btn.need_no", f"need:no:{n}"),)))
-
-
 def _ask_next(ctx: Ctx, n: int, person: dict, confirm_need: bool) -> int:
     if confirm_need:
         ask_need(ctx, n)
@@ -188,17 +183,22 @@ async def said_on_call(ctx: Ctx, text: str) -> bool:
     if inc is None:
         return False
     waiting = ctx.step if ctx.session.get("incident") == inc["id"] else None
+    twice = bool(waiting) and ctx.session.get("asked_again")  # (answered by neither of two messages)
     await join(ctx, inc, text)
-    await ask_again(ctx, inc, waiting)
+    await ask_again(ctx, inc, waiting, twice)
     return True
 
 
-async def ask_again(ctx: Ctx, inc: dict, waiting: tuple | None) -> None:
-    """The call's question that waited (`waiting`: the step before something that answered none of it), again."""
+async def ask_again(ctx: Ctx, inc: dict, waiting: tuple | None, twice: bool = False) -> None:
+    """The call's question that waited (`waiting`: the step before something that answered none of it), again —
+    once: unanswered `twice`, never a third time (call_questions.not_asked_thrice)."""
+    if twice:
+        return await not_asked_thrice(ctx, inc["id"], waiting)
     if waiting == ("help", "need_now"):
         ask_need(ctx, inc["id"])
     elif waiting == ("help", "confirm_address"):
         address_steps.ask_address(ctx, inc["id"], await ctx.svc.store.resident(inc["resident"]) or {})
+    ctx.session["asked_again"] = bool(waiting)
 
 
 async def report_media(ctx: Ctx) -> int:

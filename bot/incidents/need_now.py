@@ -12,6 +12,7 @@ from nlu.features import normalise
 from nlu.rules import fired_rules
 
 from ..flows.base import Ctx
+from ..flows.both import label_both, t_both
 from ..flows.menu import show_menu
 from ..flows.understanding import AILING
 from . import address_steps, not_came
@@ -77,7 +78,7 @@ async def on_need(ctx: Ctx, answer: str, n: int) -> None:
     if inc is None:
         return
     if ctx.ev.kind == "button":  # (or typed: "我按错了")
-        ctx.edit_pressed(ctx.t("help.need_now") + "\n" + ctx.t("btn.need_yes" if answer == "yes" else "btn.need_no"))
+        ctx.edit_pressed(t_both(ctx, "help.need_now") + "\n" + label_both(ctx, f"btn.need_{answer}"))
     if answer == "yes":
         if inc.get("address_state") in address_steps.ADDRESS_KNOWN:  # where they are is known (said in the cry)
             ctx.goto(None)

@@ -1,0 +1,64 @@
+"""Her call's questions with buttons, as she can read and answer them: "您需要马上有人来吗？" in both languages when
+only her Telegram profile says which she reads (as the alert's reassurance and the address read back are:
+flows/both.py); asked again in words she can type once she said she cannot press (cant_press.py: `typed_form`);
+never a third time when two messages answered neither (`not_asked_thrice`).
+"""
+from __future__ import annotations
+
+from ..flows.base import Ctx
+from ..flows.both import both, label_both, t_both
+from ..flows.menu import keyboard
+from ..residents import full_address
+from ..types import Button
+
+
+def ask_need(ctx: Ctx, n: int) -> None:
+    """"您需要马上有人来吗？" [🆘 是，马上来] [🙂 不用，我没事]; its answer: need_now.py."""
+    if asked_typed(ctx, "need_now", n):  # she said she cannot press: in words she can type
+        return
+    ctx.goto("help", "need_now", incident=n)
+    ctx.say(t_both(ctx, "help.need_now"), buttons=((Button(label_both(ctx, "btn.need_yes"), f"need:yes:{n}"),),
+                                                   (Button(label_both(ctx, "btn.need_no"), f"need:no:{n}"),)))
+
+
+def asked_typed(ctx: Ctx, step: str, n: int, person: dict | None = None) -> bool:
+    """Her call's question (`step`: need_now, or confirm_address with the register's `person`) asked again in words
+    she can type, when she said she cannot press; False (nothing said): she did not, the buttons are asked."""
+    if not ctx.session.get("typed_form"):
+        return False
+    ctx.goto("help", step, incident=n, typed_form=True)
+    ctx.say(typed(ctx, step, person or {}))
+    return True
+
+
+def typed(ctx: Ctx, step: str, person: dict, intro: str = "") -> str:
+    """The question of `step` for a typed answer (要 / 不用; the registered address read back for 对 / 不对), after
+    `intro` ("没关系，不用按按钮…"), in both languages when hers is only guessed."""
+    cat, address = ctx.svc.cat, full_address(ctx.svc.settings.community.address_prefix, person)
+    key = "help.typed_address" if step == "confirm_address" else "help.typed_need"
+    return both(ctx, lambda loc: "\n".join(([cat.t(intro, loc)] if intro else []) + [cat.t(key, loc, address=address)]))
+
+
+async def not_asked_thrice(ctx: Ctx, n: int, waiting: tuple | None) -> None:
+    """Her call's question (`waiting`) asked twice and answered by neither message ("谢谢", "钥匙在门口地垫下面"): not a
+    third time. "您需要马上有人来吗？" is a yes (unsure means yes: where she is comes next); the read-back, staff phone
+    her to confirm (her packet shows the address unconfirmed in a while)."""
+    if waiting == ("help", "need_now"):
+        from .need_now import on_need  # (it reads this module)
+
+        return await on_need(ctx, "yes", n)
+    ctx.goto(None)
+    ctx.say(t_both(ctx, "help.address_by_phone"), keyboard=keyboard(ctx))
+
+
+async def small_talk_asked(ctx: Ctx) -> bool:
+    """"哦", "谢谢", "你好" while her address read back waits: never the chat's "听到您很好，真高兴！" or "不客气！有事随时找
+    我们" in the middle of her emergency, but the question again (once: `not_asked_thrice`). False: none waits."""
+    n = ctx.session.get("incident") if ctx.step == ("help", "confirm_address") else None
+    inc = await ctx.svc.store.incident(n) if n else None
+    if not inc or inc["status"] == "resolved":
+        return False
+    from .help_request import ask_again  # (it reads this module)
+
+    await ask_again(ctx, inc, ctx.step, bool(ctx.session.get("asked_again")))
+    return True
