@@ -109,6 +109,8 @@ async def everyday(ctx: Ctx, text: str) -> bool:
         await qa.on_button(ctx, "staff" if YES.fullmatch(said) else "no", "")
         return True
     kind = kind_of(text) or ("hungry" if HUNGER.fullmatch(said) and night(ctx.svc) else None)
+    if kind == "small_text" and ctx.step == ("qa", "ask") and ctx.session.get("topic"):
+        return False  # "字太小了看不清" just after an answer: the answer's own way, a person to explain it
     if kind == "time":
         show_menu(ctx, "talk.today", **today(ctx))
     elif kind in CALL_ME:  # (a noise outside: is she safe; a nightmare: company)
