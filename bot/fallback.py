@@ -112,7 +112,7 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     quiet = urgent and pace is None  # a repeat of theirs reached staff just now: journaled, counted into a line
     noted = None
     if words:  # joins their call open since before the outage once Redis is back, else is read then as if just typed
-        loose = await svc.outage.note(ev, cried="", held=False, loose=True, asked=asked)
+        loose = await svc.outage.note(ev, cried="", held=False, loose=True, asked=asked, token=taken())
         noted = loose if asked else None  # whom the line reached: the stored request's packet says so
     elif (urgent or media) and svc.outage:  # written down before anything is sent: stored once Redis is back
         noted = await svc.outage.note(ev, held=quiet or held is None, context=context, token=taken(), cried=(

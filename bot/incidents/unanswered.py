@@ -16,9 +16,13 @@ _UNANSWERED: ContextVar[str | None] = ContextVar("sos_unanswered", default=None)
 
 
 def sos_token() -> str:
-    """The first alert's lock token for a 🆘's round trip: a journaled cry's own when it is replayed, else new."""
+    """The first alert's lock token for a 🆘's round trip (or a family member's cry's, a request's: the call's own
+    token, raising.py): a journaled call's own when it is replayed, else new."""
     _UNANSWERED.set(None)
     return (replaying() or {}).get("token") or uuid.uuid4().hex
+
+
+call_token = sos_token
 
 
 def unanswered(token: str) -> None:
