@@ -37,7 +37,7 @@ class Raising:
         """A new call about the resident (`open`'s arguments), unless one of theirs is open: (None, the new call's
         number), or (the open call, 0) for the caller to join. The check and the storing are one step in the store,
         so a 🆘 or a family member's cry stored a moment ago is joined, never doubled."""
-        token = call_token()  # a call a hung Redis stored after this round trip broke is this one when replayed
+        token, _ = call_token()  # a call a hung Redis stored after this round trip broke is this one when replayed
         for _ in range(3):  # an open call closed just as it was found: look again
             if (existing := await open_call(self.store, person["id"])) and existing.get("call_token") != token:
                 return existing, 0

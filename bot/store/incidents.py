@@ -128,6 +128,17 @@ class IncidentsStore(StoreBase):
         await self._replicate_write()
         return n
 
+    async def call_of_token(self, token: str) -> int | None:
+        """The open call stored with this "call_token" field (by a try whose answer never came, bot/incidents/
+        unanswered.py), if any: asked only when a journaled call with a token is replayed, so the open calls are
+        read rather than a key kept for every call."""
+        ids = await self.open_incident_ids()
+        async with self.r.pipeline(transaction=False) as p:
+            for n in ids:
+                p.hget(self.keys.incident(n), "call_token")
+            found = await p.execute()
+        return next((n for n, got in zip(ids, found) if got and loads(got) == token), None)
+
     async def open_unless_open(self, fields: dict, first_entry: dict, deadlines: dict[str, float]) -> tuple[int, bool]:
         """A resident's call (`fields["resident"]`) stored only if none of theirs is open, in one step
         (_OPEN_UNLESS_OPEN); deadlines' keys name the incident "{n}". (its number, True) or (the open one's, False).
