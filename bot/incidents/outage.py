@@ -263,8 +263,9 @@ class Outage:
         """Words said after a cry: attached to its incident, never replayed through the conversation (they answered
         the fallback, not a question); words typed with no call of theirs to join ("帮我买点菜") are read as if just
         typed, in their turn, as words a cry only in context are (a request reaches staff). Whether Redis has them now."""
-        if entry.get("loose") and not await self.svc.incidents.open_calls_of((entry.get("ev") or {}).get("user_id")):
-            return await self._replay_one(entry, heard)
+        if entry.get("loose") and (entry.get("token") and await self.svc.store.call_of_token(entry["token"]) or
+                                   not await self.svc.incidents.open_calls_of((entry.get("ev") or {}).get("user_id"))):
+            return await self._replay_one(entry, heard)  # (a request a hung Redis stored meanwhile: its own call)
         store, key = self.svc.store, str(entry["id"])
         state = await store.begin_replay(key, HANDLING_MS)
         if state != "new":
