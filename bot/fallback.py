@@ -37,6 +37,7 @@ from .incidents import replaying, said_after_cry
 from .incidents.outage_words import said_on_open_call
 from .incidents.colleague import meanwhile_keys
 from .incidents.outage_context import asks_staff, cry_in_context
+from .incidents.outage_replies import reply_fields
 from .incidents.outage_words import said_before
 from .incidents.unanswered import taken
 from .incidents.urgency import WORDED
@@ -111,7 +112,7 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     quiet = urgent and pace is None  # a repeat of theirs reached staff just now: journaled, counted into a line
     noted = None
     if words:  # joins their call open since before the outage once Redis is back, else is read then as if just typed
-        loose = await svc.outage.note(ev, cried="", held=False, loose=True, asked=asked)
+        loose = await svc.outage.note(ev, cried="", held=False, loose=True, asked=asked, token=taken())
         noted = loose if asked else None  # whom the line reached: the stored request's packet says so
     elif (urgent or media) and svc.outage:  # written down before anything is sent: stored once Redis is back
         noted = await svc.outage.note(ev, held=quiet or held is None, context=context, token=taken(), cried=(
@@ -153,8 +154,9 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
                                                urgent=not asked, tag=tag)) for st in staff]
     results = await asyncio.gather(*sends, *alerts, return_exceptions=True)
     reached = [st.name for st, res in zip(staff, results[len(sends):]) if _reached(res)]
-    if noted and not quiet:  # whom it reached: the stored incident's packet will say so
-        await svc.outage.reached(noted, reached)
+    answer = reply_fields(msg, results[0], svc.clock.ts())  # hers, if it failed, is sent again (outage_replies.py)
+    if noted and (not quiet or "reply" in answer):  # whom it reached: the stored incident's packet will say so
+        await svc.outage.reached(noted, None if quiet else reached, answer)
     if colleague and not quiet and not reached:  # she was told colleagues are being told: the truth, and whom to phone
         msg = Outbound(ev.chat, cat.t("staff.colleague_not_reached", loc, phone=s.community.committee_phone),
                        urgent=True)

@@ -31,14 +31,21 @@ def told_nobody(app) -> bool | None:
     return any(e.get("to") == [] for e in app.svc.outage.journal.peek()) or None
 
 
+async def signed_up_then_redis_gone(tg, server, clock):
+    """张阿姨 signed up, the register's Telegram ids snapshotted (as every minute while Redis answers), then Redis
+    stopped."""
+    zhang = await tg.signed_up("张阿姨", "13900000001")
+    clock.advance(minutes=1)
+    await replay_tick(tg.app)
+    server.stop()
+    return zhang
+
+
 async def test_a_request_whose_line_telegram_failed_during_an_outage_reaches_staff_30_s_later_redis_still_away(
         over_telegram_own_redis, clock):
     tg, server = over_telegram_own_redis
     api, app = tg.api, tg.app
-    zhang = await tg.signed_up("张阿姨", "13900000001")
-    clock.advance(minutes=1)
-    await replay_tick(app)  # the register's Telegram ids snapshotted, as every minute while Redis answers
-    server.stop()
+    zhang = await signed_up_then_redis_gone(tg, server, clock)
     api.failing["sendmessage"] = APIError(502, "Bad Gateway")  # Telegram failing too
     await zhang.send_text(WORDS)
     assert await api.wait_until(lambda: told_nobody(app), 15), "her line to staff was never tried"

@@ -17,6 +17,16 @@ from bot.testing.tools import Person
 OUTAGE_LINE = "系统故障期间"
 
 
+async def replayed(app) -> None:
+    """The outage job, every second, until the journal is stored (no clock moves: no deadline is due, no safety net
+    fires)."""
+    for _ in range(12):
+        await asyncio.sleep(0.25)
+        await replay_tick(app)
+        if not app.svc.outage.journal.waiting():
+            break
+
+
 def packets(li: Person, n: int) -> list:
     return [m for m in li.inbox if f"紧急求助 #{n}" in m.text]
 
@@ -31,11 +41,7 @@ async def test_a_sos_redis_stored_after_the_bot_gave_up_reaches_staff_as_a_claim
     with stalled(server):
         await wang.send("🆘 紧急求助")
     assert "120" in wang.last().text and "系统故障" in li.last("王老伯").text  # the fallback, as before
-    for _ in range(12):  # the outage job, every second (no clock moves: no deadline is due, no safety net fires)
-        await asyncio.sleep(0.25)
-        await replay_tick(app)
-        if not app.svc.outage.journal.waiting():
-            break
+    await replayed(app)
     assert sorted(await app.svc.store.open_incident_ids()) == [1, 2]
     (packet,) = packets(li, 2)  # the moment her call is stored, not 10 s later
     assert "王老伯" in packet.text and OUTAGE_LINE in packet.text and packet.buttons

@@ -11,6 +11,7 @@ from .closed import family_news_owed
 from .colleague import colleague_policy
 from .night_pace import stuck, stuck_policy
 from .outage import called_at, outage_fields, recorded_late
+from .unanswered import call_token, unanswered
 
 log = logging.getLogger(__name__)
 POLICY_OF = {"emergency": "emergency", "help": "help", "checkin": "checkin", "colleague": "colleague"}
@@ -60,9 +61,18 @@ class Lifecycle:
             await self.store.add_timeline(n, {"at": self.svc.clock.ts(), **entry})
 
     async def open(self, kind: str, person: dict, **how) -> int:
-        """A new call about `person`, stored at once (what it takes: `_prepared`)."""
+        """A new call about `person`, stored at once (what it takes: `_prepared`). A replayed call that a hung Redis
+        stored after its round trip broke is that one (unanswered.py): not a second call of one cry."""
         fields, deadlines, entry = self._prepared(kind, person, **how)
-        return await self._stored(await self.store.create_incident(fields, entry, deadlines), fields, person)
+        token, replayed = call_token()
+        if replayed and (n := await self.store.call_of_token(token)):
+            return await self._stored(n, fields, person)
+        try:
+            n = await self.store.create_incident({**fields, "call_token": token}, entry, deadlines)
+        except Exception:  # it may have been stored all the same: its journaled cry keeps the token
+            unanswered(token)
+            raise
+        return await self._stored(n, fields, person)
 
     async def open_unless_open(self, kind: str, person: dict, **how) -> tuple[int, bool]:
         """`open`, only if none of the resident's calls is open, in one step in the store: (the new call, True), or

@@ -31,6 +31,7 @@ from .outage_entries import EVENT_FIELDS, before_cries, event_of, merged
 from .outage_known import KnownSenders
 from .outage_orphans import Orphans
 from .outage_pace import Chatter, CryPace
+from .outage_replies import Replies
 from .outage_words import BEFORE_CRY_SECONDS, SaidPace, TextCap, attach, tell_holders  # noqa: F401 (read here)
 from .recovery import tell_recovered
 
@@ -101,6 +102,7 @@ class Outage:
         self.chatter = Chatter(svc, journal)  # nor everyone's with no call behind them (outage_pace.py)
         self.known = KnownSenders(svc, journal.folder)  # whose cry goes first (the register's ids, on disk)
         self.orphans = Orphans(svc, journal)  # cries a dead process journaled but never alerted (outage_orphans.py)
+        self.replies = Replies(svc, journal)  # callers' replies that never got to them (outage_replies.py)
         if keep_back not in svc.outbox.holds:
             svc.outbox.holds.append(keep_back)  # what a replayed call would tell its caller again
 
@@ -137,9 +139,10 @@ class Outage:
         latest = max(cries, key=lambda e: e.get("at", 0))
         return {"id": latest["id"], "to": {name for e in cries for name in e.get("to") or ()}}
 
-    async def reached(self, entry_id: str, names: list[str]) -> None:
-        """Whom the fallback's alert reached, for the incident's packet later."""
-        await self._write({"id": entry_id, "to": names})
+    async def reached(self, entry_id: str, names: list[str] | None, reply: dict | None = None) -> None:
+        """Whom the fallback's alert reached, for the incident's packet later (None: no alert of its own, a repeat);
+        `reply`: whether the caller's reply got there, else what it said (outage_replies.py)."""
+        await self._write({"id": entry_id, **({} if names is None else {"to": names}), **(reply or {})})
 
     async def _write(self, entry: dict) -> bool:
         try:
@@ -161,6 +164,7 @@ class Outage:
             await self.replay()
         except (RedisError, LockError, OSError) as e:
             await self.orphans.alert()  # Redis away: staff hear of a dead process's cries now, not once it is back
+            await self.replies.send()  # and callers whose reply failed read it
             if not self._waiting:
                 self._waiting = True
                 log.warning("calls in the outage journal wait for Redis (%s); tried every second", type(e).__name__)
@@ -259,8 +263,9 @@ class Outage:
         """Words said after a cry: attached to its incident, never replayed through the conversation (they answered
         the fallback, not a question); words typed with no call of theirs to join ("帮我买点菜") are read as if just
         typed, in their turn, as words a cry only in context are (a request reaches staff). Whether Redis has them now."""
-        if entry.get("loose") and not await self.svc.incidents.open_calls_of((entry.get("ev") or {}).get("user_id")):
-            return await self._replay_one(entry, heard)
+        if entry.get("loose") and (entry.get("token") and await self.svc.store.call_of_token(entry["token"]) or
+                                   not await self.svc.incidents.open_calls_of((entry.get("ev") or {}).get("user_id"))):
+            return await self._replay_one(entry, heard)  # (a request a hung Redis stored meanwhile: its own call)
         store, key = self.svc.store, str(entry["id"])
         state = await store.begin_replay(key, HANDLING_MS)
         if state != "new":

@@ -17,6 +17,7 @@ from .alerting import listeners
 from .closed import family_told
 from .family_news import tell_raised
 from .merged_claim import keep_claim
+from .unanswered import call_token, unanswered
 
 log = logging.getLogger(__name__)
 RAISES = ("open", "claimed", "arrived")
@@ -36,10 +37,15 @@ class Raising:
         """A new call about the resident (`open`'s arguments), unless one of theirs is open: (None, the new call's
         number), or (the open call, 0) for the caller to join. The check and the storing are one step in the store,
         so a 🆘 or a family member's cry stored a moment ago is joined, never doubled."""
+        token, _ = call_token()  # a call a hung Redis stored after this round trip broke is this one when replayed
         for _ in range(3):  # an open call closed just as it was found: look again
-            if existing := await open_call(self.store, person["id"]):
+            if (existing := await open_call(self.store, person["id"])) and existing.get("call_token") != token:
                 return existing, 0
-            n, new = await self.open_unless_open(kind, person, **how)
+            try:
+                n, new = await self.open_unless_open(kind, person, call_token=token, **how)
+            except Exception:  # it may have been stored all the same: its journaled cry keeps the token
+                unanswered(token)
+                raise
             if new:
                 return None, n
             if (inc := await self.store.incident(n)) and inc["status"] != "resolved":

@@ -3,7 +3,10 @@ that hung with the command already in its socket runs it once it runs again, and
 alert's lock, held for a process that took the fallback meanwhile and sends nothing more. The lock's token goes with
 the cry into the outage journal (bot/fallback.py), and its replay uses it again: the store knows that call as this
 one (bot/store/emergency.py), and its first alert goes out then, once — not as a repeat of her cry told to nobody,
-with its packet left to the safety net ("first:n") once the lock had lapsed, 10 s later."""
+with its packet left to the safety net ("first:n") once the lock had lapsed, 10 s later. So for any call stored in
+one round trip: a family member's cry or a request (its token a field of the call, the store's "unless open" step
+knows it: bot/store/incidents.py) and a stranger's (its replay finds the open call with its token: lifecycle.py),
+never joined to itself as a repeat told to nobody, nor made a second call."""
 from __future__ import annotations
 
 import uuid
@@ -16,9 +19,20 @@ _UNANSWERED: ContextVar[str | None] = ContextVar("sos_unanswered", default=None)
 
 
 def sos_token() -> str:
-    """The first alert's lock token for a 🆘's round trip: a journaled cry's own when it is replayed, else new."""
+    """The first alert's lock token for a 🆘's round trip (or a family member's cry's, a request's: the call's own
+    token, raising.py): a journaled call's own when it is replayed, else new."""
     _UNANSWERED.set(None)
     return (replaying() or {}).get("token") or uuid.uuid4().hex
+
+
+def call_token() -> tuple[str, bool]:
+    """A call's token for its storing round trip (a family member's cry, a request, a stranger's: raising.py,
+    lifecycle.py), and whether it is a replayed call's own — used once: another call its replay opens is new."""
+    late, token = replaying() or {}, sos_token()
+    replayed = late.get("token") == token
+    if replayed:
+        late["token"] = None
+    return token, replayed
 
 
 def unanswered(token: str) -> None:

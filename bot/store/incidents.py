@@ -53,13 +53,21 @@ return 1
 # A resident's call opened only if none of theirs is open, read and written in one step: a request and a 🆘 (or his
 # daughter's cry) at one moment make one call, the second joining the first. Returns the new incident's number, or
 # minus the open one's. ARGV: prefix, rid, first timeline entry, created, deadlines ([key with {n}, due] JSON), then
-# the fields as name, JSON value pairs.
+# the fields as name, JSON value pairs. An open call with the fields' own "call_token" is this very call, stored by a
+# try whose answer never came (a Redis that hung, then ran it: bot/incidents/unanswered.py): its number, as new.
 _OPEN_UNLESS_OPEN = Template("""
 local p, rid = ARGV[1], ARGV[2]
+local token
+for i = 6, #ARGV, 2 do if ARGV[i] == 'call_token' then token = ARGV[i + 1] end end
 local active = redis.call('GET', ${active_incident})
 if active then
   local status = redis.call('HGET', ${active_key}, 'status')
-  if status and status ~= '"resolved"' then return {-tonumber(active), ''} end
+  if status and status ~= '"resolved"' then
+    if token and redis.call('HGET', ${active_key}, 'call_token') == token then  -- this very call, stored by a try
+      return {tonumber(active), redis.call('HGET', ${active_key}, 'after_closed') or ''}  -- whose answer never came
+    end
+    return {-tonumber(active), ''}
+  end
 end
 local n = redis.call('INCR', ${incident_seq})
 local args = {'id', tostring(n)}
@@ -119,6 +127,17 @@ class IncidentsStore(StoreBase):
             await p.execute()
         await self._replicate_write()
         return n
+
+    async def call_of_token(self, token: str) -> int | None:
+        """The open call stored with this "call_token" field (by a try whose answer never came, bot/incidents/
+        unanswered.py), if any: asked only when a journaled call with a token is replayed, so the open calls are
+        read rather than a key kept for every call."""
+        ids = await self.open_incident_ids()
+        async with self.r.pipeline(transaction=False) as p:
+            for n in ids:
+                p.hget(self.keys.incident(n), "call_token")
+            found = await p.execute()
+        return next((n for n, got in zip(ids, found) if got and loads(got) == token), None)
 
     async def open_unless_open(self, fields: dict, first_entry: dict, deadlines: dict[str, float]) -> tuple[int, bool]:
         """A resident's call (`fields["resident"]`) stored only if none of theirs is open, in one step

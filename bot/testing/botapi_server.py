@@ -48,6 +48,7 @@ class BotAPIServer(ChatState):
         self.held: list[str] = []  # methods whose answer was held back (hold_next), in order
         self.outage: APIError | None = None  # while set, every method fails with it (Telegram away: 502 & co)
         self.failing: dict[str, APIError] = {}  # method (lower case) -> the error every call of it fails with, while set
+        self.failing_chats: dict[int, APIError] = {}  # chat id -> the error every call to it fails with, while set
         self.redirected: set[str] = set()  # methods answered with a redirect to themselves (a proxy set up wrong)
         self._runner: web.AppRunner | None = None
         self.webhook_pump = WebhookPump(self)
@@ -189,7 +190,7 @@ class BotAPIServer(ChatState):
                 raise APIError(404, "Not Found")
             if failures := self._failures.get(method.lower()):
                 raise failures.pop(0)
-            if failing := self.failing.get(method.lower()):
+            if failing := self.failing.get(method.lower()) or self.failing_chats.get(_chat_of(params)):
                 raise failing
             try:
                 call.result = await handler(self, params)
@@ -207,3 +208,11 @@ class BotAPIServer(ChatState):
         finally:
             self.calls.append(call)
             self.notify()
+
+
+def _chat_of(params: dict[str, Any]) -> int | None:
+    """The chat a call is addressed to (its `chat_id`, a number or a numeric string), if any."""
+    try:
+        return int(params["chat_id"])
+    except (KeyError, TypeError, ValueError):
+        return None
