@@ -55,6 +55,16 @@ def _served_dir(port: int) -> str | None:
         return None
 
 
+def _bound(port: int) -> bool:
+    """Whether another program has bound this port on 127.0.0.1."""
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
 def free_port() -> int:
     """A port nothing is bound to on 127.0.0.1, below the kernel's ephemeral range: one it hands out for another
     process's bind(0) or outgoing connection could be taken between this call and the bind that follows."""
@@ -76,6 +86,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class _PortTaken(Exception):
+    """The port redis-server was to listen on is bound by another program."""
+
+
 class EmbeddedRedis:
     """Starts redis-server on 127.0.0.1 with append-only persistence in `data_dir`.
 
@@ -87,6 +101,7 @@ class EmbeddedRedis:
     def __init__(self, data_dir: str | Path, port: int | None = None, appendonly: bool = True) -> None:
         self.data_dir = Path(data_dir)
         self.port = port or free_port()
+        self._chosen = not port  # a port it chose itself: another is taken if someone binds this one first
         self.appendonly = appendonly
         self.proc: subprocess.Popen | None = None
 
@@ -121,6 +136,15 @@ class EmbeddedRedis:
         return True
 
     def _spawn(self, data: Path, timeout: float) -> "EmbeddedRedis":
+        """Starts redis-server; on a port it chose that another program bound meanwhile, again on another port."""
+        for _ in range(5 if self._chosen else 1):
+            try:
+                return self._spawn_once(data, timeout)
+            except _PortTaken:
+                self.port = free_port()
+        raise EmbeddedRedisError(f"embedded redis-server could not listen on 127.0.0.1:{self.port}: port in use")
+
+    def _spawn_once(self, data: Path, timeout: float) -> "EmbeddedRedis":
         pidfile = data / "redis.pid"
         args = [
             redis_server_binary(), "--port", str(self.port), "--bind", "127.0.0.1",
@@ -134,15 +158,20 @@ class EmbeddedRedis:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 err = self.proc.stderr.read().decode(errors="replace") if self.proc.stderr else ""
+                self.stop()
+                if _bound(self.port):  # redis-server says why on stdout, which it is not given
+                    raise _PortTaken()
                 raise EmbeddedRedisError(f"embedded redis-server failed to start: {err.strip()[:300]}")
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as s:
                     s.sendall(b"PING\r\n")
-                    if s.recv(16).startswith(b"+PONG"):
-                        (data / "redis.port").write_text(str(self.port))
-                        return self
+                    answered = s.recv(16).startswith(b"+PONG")
             except OSError:
-                time.sleep(0.05)
+                answered = False
+            if answered and _served_dir(self.port) == str(data):  # ours, not another program's on that port
+                (data / "redis.port").write_text(str(self.port))
+                return self
+            time.sleep(0.05)
         self.stop()
         raise EmbeddedRedisError("embedded redis-server did not answer in time")
 

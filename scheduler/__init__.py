@@ -21,6 +21,21 @@ log = logging.getLogger(__name__)
 ONE_AT_A_TIME = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
 
 
+class SkippedRunIsDebug(logging.Filter):
+    """A job that runs every second (the wake-up, the outage job) and is still running when its next second comes is
+    skipped once and runs on the next tick (`max_instances` 1, `coalesce`): its design on a busy machine, not news
+    for the operator. APScheduler logs each skip as a WARNING (on the console's screen too); it is DEBUG here."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "maximum number of running instances reached" in str(record.msg):
+            record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+            return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
+        return True
+
+
+_SKIPS = SkippedRunIsDebug()
+
+
 async def run_deadlines(engine) -> None:
     """Escalations, address time-outs, check-in steps: everything whose time has come."""
     try:
@@ -119,6 +134,7 @@ def make_scheduler(engines, tick_seconds: float = 1.0, timezone: str = "Asia/Sha
     in `engines` when it has no id)."""
     engines = list(engines) if isinstance(engines, (list, tuple)) else [engines]
     sched = AsyncIOScheduler(timezone=timezone)
+    sched._logger.addFilter(_SKIPS)  # the logger it reports a skipped run on (apscheduler.scheduler)
     sched.add_job(Waker(engines).tick, "interval", seconds=tick_seconds, id="wake", **ONE_AT_A_TIME)
     for engine, committee in zip(engines, names(engines)):
         own = (lambda job_id: f"{job_id}:{committee}") if committee else (lambda job_id: job_id)

@@ -5,6 +5,7 @@ arrives while the check-in is on its way. Each of those is played here against a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 from redis.asyncio import connection as redis_connection
 
@@ -154,20 +155,33 @@ async def test_the_next_batch_is_taken_before_the_last_one_has_all_gone(app, clo
     the token's 30 a second go unused each time (bench_scale: a district's 09:00 takes longer)."""
     people = await enrolled(app, 150)
     clock.set(TUESDAY_9)
-    store, sent_when_taken = app.svc.store, []
+    store, sent_when_taken, on_its_way = app.svc.store, [], []
     real = store.take_checkins_due
+
+    def let_go() -> None:
+        for sent in on_its_way:
+            sent.set()
+        on_its_way.clear()
 
     async def take(queue, *args):
         if queue == "due":
             sent_when_taken.append(sum(m.tag.startswith("checkin:") for m in app.svc.outbox.messenger.log))
+            let_go()
         return await real(queue, *args)
 
     store.take_checkins_due = take
     messenger = app.svc.outbox.messenger
     deliver = messenger.deliver
 
-    async def over_http(msg):  # a send takes a few ms, as over HTTP (the recording messenger answers at once)
-        await asyncio.sleep(0.01)
+    async def over_http(msg):
+        """A send is on its way (as over HTTP; the recording messenger answers at once) until the next one starts or
+        the next batch is taken: counted by events, not by milliseconds that a busy machine stretches. A drain that
+        waits for the last send before it takes the next batch finds it gone after 5 s, and is seen to wait."""
+        let_go()
+        sent = asyncio.Event()
+        on_its_way.append(sent)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(sent.wait(), 5)
         return await deliver(msg)
 
     messenger.deliver = over_http

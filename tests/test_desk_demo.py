@@ -4,15 +4,11 @@ import socket
 
 from test_console import run_console
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from bot.redis_server import free_port
 
 
 def test_the_console_demo_prints_a_one_time_desk_link(tmp_path):
-    port = _free_port()
+    port = free_port()  # below the kernel's ephemeral range: bind(0) handed out one an outgoing connection could take
     out = run_console(tmp_path, "/as 李社工\n/web\n/quit\n",
                       console={"enabled": True, "listen": "127.0.0.1", "port": port, "public_url": None}).stdout
     links = re.findall(rf"http://127\.0\.0\.1:{port}/signin/[\w-]+", out)

@@ -134,3 +134,20 @@ def test_a_free_port_is_never_one_the_kernel_hands_out_meanwhile():
     for port in ports:  # and each one free to bind
         with socket.socket() as s:
             s.bind(("127.0.0.1", port))
+
+
+def test_a_port_taken_between_choosing_it_and_the_start_gets_the_redis_another(tmp_path, monkeypatch):
+    """The free port it chose is taken by another program (another worker's Redis, a test's server) before its
+    redis-server binds it: the bot's Redis starts on another one instead of failing, and never uses that other
+    program's server as its own (tests/test_redis_stalled.py's set-up failed once in a fresh-clone run)."""
+    import bot.redis_server as rs
+
+    with rs.EmbeddedRedis(tmp_path / "other") as other:  # another program's Redis, on the port ours will be given
+        ports = iter([other.port])
+        real = rs.free_port
+        monkeypatch.setattr(rs, "free_port", lambda: next(ports, None) or real())
+        ours = rs.EmbeddedRedis(tmp_path / "ours")
+        assert ours.port == other.port
+        with ours:
+            assert ours.port != other.port
+            assert rs._served_dir(ours.port) == str((tmp_path / "ours").resolve())
