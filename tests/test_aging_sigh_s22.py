@@ -2,7 +2,8 @@
 emergency 0.20, "ask"), at the front door and as the morning check-in's answer; "年纪大了" got "没太明白". Now a
 warm word, nobody alarmed; at the check-in she is well (she answered). A danger beside the sigh is read first."""
 import pytest
-from conftest import TUESDAY_9, at, enrolled, signed_up
+from conftest import signed_up
+from test_short_words_s22 import checkin_says
 
 SIGHS = ["哎 老了", "老了老了", "年纪大了", "唉 人老了", "岁数大了呀", "哎呀 上了年纪了"]
 
@@ -19,11 +20,7 @@ async def test_a_sigh_about_age_gets_a_warm_word_and_no_alarm(people, app, words
 
 @pytest.mark.parametrize("words", ["哎 老了", "老了老了"])
 async def test_a_sigh_about_age_answers_the_check_in_as_well(people, app, clock, words):
-    zhang, _ = await enrolled(people, app)
-    await at(app, clock, TUESDAY_9)
-    n = len(zhang.texts())
-    await zhang.send(words)
-    said = "\n".join(zhang.texts()[n:])
+    said = await checkin_says(people, app, clock, words)
     assert not any("紧急求助" in t for t in people("李社工").texts()), people("李社工").texts()
     assert "需要马上有人来吗" not in said and "放心" in said, said
 

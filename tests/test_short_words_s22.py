@@ -15,13 +15,18 @@ async def _says(people, words):
     return "\n".join(wang.texts()[n:]), people("李社工").texts()
 
 
-@pytest.mark.parametrize("words", UP)
-async def test_getting_up_answers_the_check_in_as_fine(people, app, clock, words):
+async def checkin_says(people, app, clock, words):
+    """Tuesday 09:00, 张阿姨 (enrolled) answers the morning's greeting with `words`: what she reads."""
     zhang, _ = await enrolled(people, app)
     await at(app, clock, TUESDAY_9)
     n = len(zhang.texts())
     await zhang.send(words)
-    said = "\n".join(zhang.texts()[n:])
+    return "\n".join(zhang.texts()[n:])
+
+
+@pytest.mark.parametrize("words", UP)
+async def test_getting_up_answers_the_check_in_as_fine(people, app, clock, words):
+    said = await checkin_says(people, app, clock, words)
     assert people("李社工").texts() == [], people("李社工").texts()
     assert "放心" in said and "120" not in said, said
 
@@ -51,11 +56,7 @@ ASKS_STAFF = ["我怕摔跤", "我出不了门", "我不敢出门", "暖气不�
 
 @pytest.mark.parametrize("words", IN_BED)
 async def test_still_in_bed_answers_the_check_in_as_fine(people, app, clock, words):
-    zhang, _ = await enrolled(people, app)
-    await at(app, clock, TUESDAY_9)
-    n = len(zhang.texts())
-    await zhang.send(words)
-    said = "\n".join(zhang.texts()[n:])
+    said = await checkin_says(people, app, clock, words)
     assert not any("紧急求助" in t for t in people("李社工").texts()), people("李社工").texts()
     assert "120" not in said and "需要马上有人来吗" not in said, said
 
