@@ -12,7 +12,6 @@ from __future__ import annotations
 import uuid
 from contextvars import ContextVar
 
-from .outage import replaying
 
 # the token of the 🆘 whose round trip broke in the handling of this event
 _UNANSWERED: ContextVar[str | None] = ContextVar("sos_unanswered", default=None)
@@ -22,13 +21,13 @@ def sos_token() -> str:
     """The first alert's lock token for a 🆘's round trip (or a family member's cry's, a request's: the call's own
     token, raising.py): a journaled call's own when it is replayed, else new."""
     _UNANSWERED.set(None)
-    return (replaying() or {}).get("token") or uuid.uuid4().hex
+    return (_replaying() or {}).get("token") or uuid.uuid4().hex
 
 
 def call_token() -> tuple[str, bool]:
     """A call's token for its storing round trip (a family member's cry, a request, a stranger's: raising.py,
     lifecycle.py), and whether it is a replayed call's own — used once: another call its replay opens is new."""
-    late, token = replaying() or {}, sos_token()
+    late, token = _replaying() or {}, sos_token()
     replayed = late.get("token") == token
     if replayed:
         late["token"] = None
@@ -45,3 +44,9 @@ def taken() -> str | None:
     token = _UNANSWERED.get()
     _UNANSWERED.set(None)
     return token
+
+
+def _replaying() -> dict | None:
+    from .outage import replaying  # (outage.py is read through raising.py, which reads this module)
+
+    return replaying()
