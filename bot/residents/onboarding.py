@@ -120,6 +120,8 @@ async def on_stranger(ctx: Ctx) -> None:
     key = None  # a typed phone, a public question, a wish to register: answered before the prompt (stranger_words.py)
     if result and not urgent and ev.kind == "text":
         key = await stranger_words.answer(ctx, ev.text.strip(), result, pending)
+    if key == stranger_words.ON_HER_CALL:
+        return  # she was asked where she is; the sign-up welcome now would be a second question in her emergency
     if pending:
         ctx.say(ctx.t("onboard.still_pending", phone=ctx.svc.settings.community.committee_phone))
         return

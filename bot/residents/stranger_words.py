@@ -32,6 +32,7 @@ AFTER_CRY_SECONDS = 600  # their words this long after a cry are about it
 FOLLOW_UPS = 5  # and at most five of them reach staff
 QUESTIONS = ("ask_pension", "ask_subsidy")
 SMALL_TALK = ("thank", "greet", "goodbye")
+ON_HER_CALL = "on_her_call"  # `answer`: her words went to her call's staff; nothing more is asked of her
 
 TYPED_PHONE = re.compile(r"(?<!\d)(\+?86)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}\d{7,8}(?!\d)")
 WISH = re.compile(r"登记|注册|新搬|刚搬|搬(过|进)来|新来的|新住户|找居委|联系居委|居委会|社工|入住|办手续|志愿者|义工|做志愿"
@@ -48,7 +49,7 @@ CANNOT_PRESS = re.compile(r"不会(按|弄|点|用|发)|按不(了|到|动)|(找
 
 async def answer(ctx: Ctx, text: str, result: dict, pending: bool) -> str | None:
     if result["intent"]["name"] not in SMALL_TALK and await after_cry(ctx, text):
-        return None
+        return ON_HER_CALL
     if TYPED_PHONE.search(re.sub(r"(?<=\d)[\s-]+(?=\d)", "", text)):
         return "onboard.typed_phone"
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
@@ -110,7 +111,7 @@ async def after_cry(ctx: Ctx, text: str) -> bool:
     at = await svc.store.pref(uid, "cried_at")
     recent = bool(at) and now - float(at) <= AFTER_CRY_SECONDS
     if svc.stranger_said and (reached := await svc.stranger_said(ctx.ev, text, recent)) is not None:  # their call's
-        ctx.say(t_both(ctx, "stranger.passed_on" if reached else "stranger.noted", phone=phone), urgent=True)
+        _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.noted")
         return True
     if not recent:
         return False
@@ -119,6 +120,11 @@ async def after_cry(ctx: Ctx, text: str) -> bool:
     told = lambda chat: staff_langs.t(svc, chat, "stranger.said_after", name=ctx.ev.first_name or "?",  # noqa: E731
                                       words=text[:200])
     reached = await roster.pass_on(svc, [], told, None, tag="stranger", urgent_intro=True)
-    ctx.say(t_both(ctx, "stranger.passed_on" if reached else "stranger.not_reached",
-                  phone=svc.settings.community.committee_phone), urgent=True)
+    _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.not_reached")
     return True
+
+
+def _told_where_button(ctx: Ctx, key: str) -> None:
+    """What became of her words, with the 📍 button of "您在哪里" still under it (her one question stays asked)."""
+    ctx.say(t_both(ctx, key, phone=ctx.svc.settings.community.committee_phone), urgent=True,
+            keyboard=((ctx.t("help.location_button"),),), request="location")
