@@ -241,6 +241,8 @@ LONELY = re.compile(r"孤单|孤独|孤零零|冷冷清清|寂寞|(好|很|太|�
                     r"|(没人|都不|不)来看我|想(我)?(的)?(死去|过世|走了)的老伴|\blonely\b|\bmiss my\b"
                     r"|一个人[^，,。!！?？]{0,4}(好|很|老|有点)?(?<![不没勿别])(害怕|好怕|很怕|老怕|吓丝丝|吓人)"  # "我屋里一个人 好怕"
                     r"|(好|很|老)久(都)?没(有)?(出(过)?门|下(过)?楼)|(儿子|女儿|子女|孩子|小孩)(们)?(都|也)?不管我", re.I)
+
+
 def lonely(text: str) -> bool:
     """Loneliness or wanting company told, with no word of being ill."""
     return bool((LONELY.search(text) or COMPANY.search(text)) and not AILING.search(text))
@@ -248,12 +250,15 @@ def lonely(text: str) -> bool:
 
 # a thing at home broken, a leak, pests or a pet gone, told and not understood otherwise: a request, someone to help
 BROKEN = re.compile(r"坏了|坏掉|没(有)?信号|没(有)?声音|[勿不]亮了?$|不响了|打不开|关不上|开不了|关不了|堵(住)?了|不出水|不制冷|不制热|不转了"
-                    r"|漏水|老鼠|蟑螂|白蚁|臭虫|(猫|狗)[^，,。！!？?\s]{0,3}(不见|丢|跑(出去|掉|丢))|\b(is |are )?(broken|not working|leak(s|ing)?)\b|doesn'?t work")
+                    r"|漏水|老鼠|蟑螂|白蚁|臭虫|(猫|狗)[^，,。！!？?\s]{0,3}(不见|丢|跑(出去|掉|丢))|\b(is |are )?(broken|not working|leak(s|ing)?)\b|doesn'?t work"
+                    r"|\bheating\b[^.!?]{0,12}\boff\b|\bno (hot water|heating)\b|\blost (my|the) keys?\b", re.I)
 
 # wanting someone to talk to, said outright (whatever the model takes it for; "谢谢你陪我聊天" is thanks)
 COMPANY = re.compile(r"(?<!谢谢你)(?<!谢谢您)(陪我|跟我|和我)(聊|说说|讲讲|谈谈)|(想|要)(找人|跟人|和人|找个人|寻人|寻个人|寻人家)?(聊聊?天|说说话"
                      r"|讲讲话|谈谈心|讲讲闲话|讲闲话|嘎讪胡)|想(我)?(的)?(妈妈|爸爸|父母|姆妈|阿爸|老娘)|没人管我|^我?一个人(在家|住|过)(里)?$"
-                     r"|^(现在)?家里(就|只有)我一个人?(在)?$|^我(是)?独居(的)?$")
+                     r"|^(现在)?家里(就|只有)我一个人?(在)?$|^我(是)?独居(的)?$"
+                     r"|\b(nobody|no one|no-one) (ever )?(visits|comes to see|calls|talks to) me\b"  # "no one comes to see me"
+                     r"|\b(sons?|daughters?|children|kids|family) (never|don'?t|doesn'?t|rarely) (calls?|visits?|come)", re.I)
 
 
 def not_understood(ctx: Ctx, text: str) -> None:
