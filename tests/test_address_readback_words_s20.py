@@ -26,7 +26,7 @@ async def test_another_room_number_alone_is_her_door_shown_to_staff(people, app)
     zhang, seen, li = await _asked(people, app)
     await zhang.send("502")
     after = zhang.texts()[seen:]
-    assert not any("没有看懂地址" in t for t in after), after
+    assert not any("具体一点" in t for t in after), after
     assert "502" in li.last("#1").text
 
 
@@ -50,7 +50,7 @@ async def test_a_cry_that_says_where_is_heard_in_her_words_not_not_understood(pe
     zhang, seen, li = await _asked(people, app)
     await zhang.send("在菜场门口摔的")
     after = zhang.texts()[seen:]
-    assert not any("没有看懂地址" in t for t in after), after
+    assert not any("具体一点" in t for t in after), after
     assert "已把您说的话告诉社工" in after[-1], after
     assert "在菜场门口摔的" in li.last("#1").text
 
@@ -63,7 +63,7 @@ async def test_not_knowing_where_she_is_is_not_met_with_road_lane_and_room(peopl
     await zhang.send("不是")
     await zhang.send(words)
     last = zhang.last()
-    assert "没有看懂地址" not in last.text and "社工会打电话" in last.text, last.text
+    assert "具体一点" not in last.text and "社工会打电话" in last.text, last.text
     assert last.request == "location" or any("位置" in str(b) for b in last.buttons), last
     assert words in li.last("#1").text
 

@@ -82,7 +82,7 @@ async def test_where_he_is_while_nobody_has_his_call_is_not_told_as_passed_to_st
         await wang.share_location()
     else:
         await wang.send(answer)
-        if "请说路名" in wang.last().text:  # not an address: asked once more, then kept as said
+        if "具体一点" in wang.last().text:  # not an address: asked once more, then kept as said
             await wang.send(answer)
     said = wang.texts()[since:]
     assert not [t for t in said if "告诉社工" in t], said

@@ -266,7 +266,7 @@ async def test_an_unreadable_new_address_is_never_taken_as_confirmed(people, app
     wang = await sos(people)
     await wang.click(wang.last("请确认您现在的地址"), "不对")
     await wang.send("我在女儿家")
-    assert "没有看懂地址" in wang.last().text
+    assert "具体一点" in wang.last().text
     await wang.send("我在女儿家")
     alert = people("李社工").last("紧急求助").text
     assert "居民已确认地址" not in alert

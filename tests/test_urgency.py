@@ -26,7 +26,7 @@ async def test_a_fall_after_the_case_was_closed_mid_address_opens_a_new_call(peo
     await wang.click(wang.last("请确认您现在的地址"), "不对")
     await resolve(li, 1)
     await wang.send("救命，我又摔倒了起不来")
-    assert not any("没有看懂地址" in t for t in wang.texts())
+    assert not any("具体一点" in t for t in wang.texts())
     assert "紧急求助 #2" in li.last("紧急求助 #2").text
     assert "已通知值班社工" in wang.last("已通知").text
 
@@ -37,7 +37,7 @@ async def test_a_fall_while_the_address_is_awaited_reaches_staff_as_urgent(peopl
     await wang.click(wang.last("请确认您现在的地址"), "不对")
     await wang.send("救命，我又摔倒了起不来")
     assert "又发来求助" in li.last().text and "我又摔倒了起不来" in li.last().text
-    assert not any("没有看懂地址" in t for t in wang.texts())
+    assert not any("具体一点" in t for t in wang.texts())
     assert (await app.svc.store.incident(1))["address_state"] != "unparsed"
     assert app.svc.outbox.messenger.log[-2].urgent or app.svc.outbox.messenger.log[-1].urgent
 
