@@ -106,8 +106,8 @@ async def _said(ctx: Ctx, text: str) -> None:
         await request(ctx, text, category="question", noted="family.question_noted")
     elif intent in NEEDS or any(i in NEEDS for i, _ in await clause_intents(ctx.svc, text)):  # (a need amid chatter)
         await request(ctx, text)  # at any confidence: the model learnt from residents' words, not from a daughter's
-    elif confidence >= 0.35 and intent in SMALL_TALK:
-        show_menu(ctx, SMALL_TALK[intent])
+    elif confidence >= 0.35 and intent in SMALL_TALK:  # ("他没事" on his open call: its staff read it)
+        await family_on_call.small_talk(ctx, text, SMALL_TALK[intent], fine=intent == "checkin_ok")
     elif len(text) >= RAMBLE:  # voice input with no marks the bot cannot place: a person reads it
         await request(ctx, text)
     elif not await facts_told.family_told(ctx, text) and not await family_on_call.words_on_call(ctx, text):

@@ -38,6 +38,15 @@ async def words_on_call(ctx: Ctx, text: str) -> bool:
     return True
 
 
+async def small_talk(ctx: Ctx, text: str, key: str, fine: bool) -> None:
+    """Greetings, thanks: `key`'s kind word. That he is fine ("我已经到我爸家了 他没事", "我刚给他打过电话 他挺好的") while
+    his call is open (a missed check-in's visit, a cry) is news its staff want: they read it, and still decide."""
+    if fine and await _his_open_call(ctx) is not None:
+        await family.request(ctx, text, noted="family.fine_noted")
+    else:
+        show_menu(ctx, key)
+
+
 async def where_told(ctx: Ctx, text: str) -> bool:
     """"我爸在厨房", "我妈在家呢": where he is, and nothing else — on his open call its staff read it; else a kind
     word, no 🆘 (the model leant to a cry, 0.6: most of what it learnt a daughter say of "我爸…" was one)."""
