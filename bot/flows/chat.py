@@ -84,7 +84,7 @@ REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": 
            "night_up": "talk.night_up", "thirst": "talk.thirst", "snoring": "talk.snoring", "careful": "talk.careful",
            "digit": "talk.digit", "weather": "talk.weather", "small_text": "talk.small_text",
            "family_called": "talk.family_called", "checkup_ok": "talk.fine", "good_news": "talk.good_news",
-           "day_done": "talk.day_done", "aging": "talk.aging"}
+           "day_done": "talk.day_done", "aging": "talk.aging", "menu": "talk.menu_here"}
 CALL_ME = ("who", "noise_outside", "nightmare", "hungry", "temperature_asked", "bath", "dark_fear", "cold_bed")  # a kind line, one tap for a call
 
 

@@ -30,6 +30,10 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
                   + r"?|(去|到)" + _PLACE + _ACT + r"?|(去|到)?" + _PLACE + "?" + _ACT + r")(了|去了|啦|哦|啊|去|一下)?"
                   r"(一会儿?回来|马上回来)?", False),
     ("pressed", r"按错|误按|点错|碰错|不小心(按|点|碰)|手滑", True),
+    # the buttons themselves asked for ("按钮不见了", "菜单", "返回"): they come back, nothing else
+    ("menu", r"(按钮|按键|菜单)(不见|没有|没|找不到|在哪里?|呢)(了)?|(找不到|没有|看不到|看不见)(按钮|按键|菜单)(了)?|(主)?菜单|主页|首页|返回"
+             r"|回到?(主页|首页|开头)|重新开始|从头(开始|来)|重来|取消|退出|(main )?menu|start over|go back|cancel"
+             r"|(the )?buttons? (are |is )?(gone|missing)|where are the buttons", False),
     ("marks", MARKS, False),
     ("digit", r"\d{1,2}", False),  # "1", "11": a menu's number, as on a phone line — the big buttons are pressed
     ("hotline_12345", r"\W*12345\W*", False),
