@@ -13,7 +13,7 @@ from ..flows.menu import show_menu
 from ..textfit import clip
 from ..flows.understanding import WORDED
 from ..types import MEDIA, MessageRef, Outbound
-from . import outcome_ask, staff_about, staff_words
+from . import outcome_ask, staff_about, staff_media, staff_words
 from .colleague import on_cry
 from .family_news import tell_taken
 from .handover import hand_to_whom, holder_of, may_hand_over, tell_handed_over
@@ -248,10 +248,12 @@ async def on_free_text(ctx: Ctx) -> None:
     """A staff member's words outside any step, no cry (`cried` went first): a call for backup ("需要支援") is a call
     of her own; words about an alert or a question staff commands answer ("我来", "处理好了", "谁在值班":
     staff_words.py) get their buttons or answer; a worry about a resident ("张阿姨家里没人开门") his call or one tap to
-    raise one; a voice or photo one tap to her own call (the bot cannot listen); anything else the menu hint."""
+    raise one; a voice or photo on the call she holds (staff_media.py), else one tap to her own call; anything else
+    the menu hint."""
     text = ctx.ev.text.strip()
-    if ctx.ev.kind in MEDIA:
-        staff_about.media(ctx)
+    if ctx.ev.kind in MEDIA:  # at the scene: on the call she holds; holding none, what she can do
+        if not await staff_media.on_media(ctx):
+            staff_about.media(ctx)
     elif ctx.ev.kind != "text":
         show_menu(ctx, "staff.menu_hint")
     elif await staff_words.answer(ctx, text):
