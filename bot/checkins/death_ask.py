@@ -1,0 +1,46 @@
+"""Who confirms a reported death in one tap, and who hears that it was confirmed (life.py does the confirming).
+
+The committee's rule: a death stops his check-ins and everything sent to his chat for good, so it is confirmed by
+whoever holds the report (she is the one checking it with the family), by the head, or by anyone while nobody holds
+it (someone must be able to act). A colleague on a report someone else holds — her packet from before it was taken,
+an old one, data made up — is asked first, with the holder's name and phone, and confirms with a second tap
+("dyes:<n>:<holder id>", valid only while that colleague still holds it). Whoever confirms it, the holder and the head
+read who did (each once: the line for everyone else alerted skips them).
+
+button             who     answered by
+dyes:<n>:<holder>  staff   life.on_confirmed: confirmed after reading whose report it is
+"""
+from __future__ import annotations
+
+from .. import roster, staff_langs
+from ..flows.base import Ctx
+from ..incidents import holder_lost as lost, tappable
+from ..roster import staff_line
+
+
+def held_by_other(ctx: Ctx, inc: dict, named: str = ""):
+    """The colleague holding the report whom she has not yet read about (None: she may confirm it now)."""
+    me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
+    holder = None if lost(inc) or inc.get("status") == "resolved" else \
+        roster.staff_by_id(ctx.svc.settings, inc.get("claimed_by") or None)
+    if holder is None or me is None or holder.id in (me.id, named) or me.role == "head":
+        return None
+    return holder
+
+
+def ask(ctx: Ctx, inc: dict, holder, name: str) -> None:
+    """Whose report it is, with her phone, and the second tap that confirms it all the same."""
+    ctx.say(ctx.t("checkin.death_ask_held", n=inc["id"], who=holder.name, phone=tappable(holder.phone), name=name),
+            buttons=[[ctx.button("checkin.death_ask_confirm", f"dyes:{inc['id']}:{holder.id}")]])
+
+
+async def tell(ctx: Ctx, inc: dict, name: str) -> set[int]:
+    """The holder and the head (never the one who confirmed it) read who confirmed the death: the chats told."""
+    svc, me = ctx.svc, roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
+    holder = roster.staff_by_id(svc.settings, inc.get("claimed_by") or None)
+    them = {st.telegram_id: st for st in [holder, *roster.heads(svc.settings)] if st and st.id != me.id}
+    lines = [staff_line(svc, chat, staff_langs.t(svc, chat, "checkin.death_confirmed_by", n=inc["id"], name=name,
+                                                 who=me.name, phone=tappable(me.phone)), tag=f"died:{inc['id']}")
+             for chat in them]
+    await svc.outbox.send_all(lines)
+    return set(them)
