@@ -2,10 +2,7 @@
 outcome buttons of her call; a bare "3" got the menu hint, not #3's record as "3号" gets. Words still never close a
 call by themselves."""
 from test_staff_asks_who_has_it import MENU_HINT, _busy_morning
-
-
-def _data(seen) -> list[str]:
-    return [data for _, data in seen.buttons]
+from test_staff_words_busy_day import _data
 
 
 async def test_a_numbered_call_said_to_be_fine_offers_its_outcomes(people, app, clock):
