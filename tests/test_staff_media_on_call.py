@@ -87,3 +87,13 @@ async def test_a_residents_voice_during_his_call_still_reaches_the_holder(people
     assert "#1 王老伯 发来" in li.last("#1 王老伯 发来").text
     assert forwarded(li) == 1
     assert "已转给社工" in wang.last().text
+
+
+async def test_a_colleague_who_got_there_on_the_holders_call_sends_her_photo_to_the_holder_and_the_head(people, app):
+    _, li = await _li_holds_wangs_call(people)
+    wa, chen = people("王社工"), people("陈书记")
+    await wa.press_data(1, "inc:arrive:1")  # 王社工 is at the door first
+    await wa.send_kind("photo")
+    assert "#1 王老伯：王社工 发来照片" in li.last("#1 王老伯：王社工").text
+    assert forwarded(li) == 1 and forwarded(chen) == 1
+    assert "李社工" in wa.last().text and "陈书记" in wa.last().text

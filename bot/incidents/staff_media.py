@@ -1,6 +1,6 @@
 """A voice, photo or location from a staff member at the scene (the locked door, the resident on the floor): on the
-record of the call she holds, and forwarded to those following it — the head and the colleagues who acted on it
-(got there, added words, sent something on it). Holding several, she taps which; holding none, she reads what she can do
+record of the call she holds (or got there on), and forwarded to those following it — the head, its holder and the
+colleagues who acted on it (got there, added words, sent something on it). Holding several, she taps which; holding none, she reads what she can do
 (and her own trouble stays one tap away: staff_about.media).
 
 button                          answered by
@@ -41,7 +41,7 @@ async def on_button(ctx: Ctx, args: list[str]) -> bool:
         return False
     n, kind, message_id = int(args[0]), args[1], int(args[2])
     inc = await ctx.svc.store.incident(n)
-    if inc is None or inc["status"] == "resolved" or inc.get("claimed_by") != ctx.me.staff_id:
+    if inc is None or not at_scene(inc, ctx.me.staff_id):
         holder = roster.staff_by_id(ctx.svc.settings, (inc or {}).get("claimed_by")) \
             if inc and inc["status"] != "resolved" else None
         ctx.edit_pressed(ctx.t("staff.taken_by", n=n, who=holder.name, phone=tappable(holder.phone)) if holder
@@ -51,22 +51,27 @@ async def on_button(ctx: Ctx, args: list[str]) -> bool:
     return True
 
 
+def at_scene(inc: dict, staff_id: str) -> bool:
+    """She holds the call, or got there on a colleague's (never her own cry)."""
+    return inc["status"] != "resolved" and inc.get("staff_caller") != staff_id and staff_id in (
+        inc.get("claimed_by"), inc.get("arrived_by"))
+
+
 async def _held(ctx: Ctx) -> list[tuple[dict, str]]:
-    """The open calls she holds (never her own cry), with whom each is about."""
+    """The open calls she holds or got there on, with whom each is about."""
     store, out = ctx.svc.store, []
     for n in await store.open_incident_ids():
         inc = await store.incident(n)
-        if inc and inc["status"] != "resolved" and inc.get("claimed_by") == ctx.me.staff_id \
-                and inc.get("staff_caller") != ctx.me.staff_id:
+        if inc and at_scene(inc, ctx.me.staff_id):
             out.append((inc, (await staff_views.about(ctx, inc)).get("name", "")))
     return out
 
 
 def followers(svc, inc: dict, timeline: list[dict], me) -> list:
-    """The head and the colleagues who acted on the call (never the sender herself): who hears what she sends."""
+    """The head, the holder and the colleagues who acted on the call (never the sender): who hears what she sends."""
     names = {e.get("by") for e in timeline if e.get("event") in ACTED}
     return [st for st in svc.settings.staff if st.id != me.id and (
-        st.role == "head" or st.name in names or st.id == inc.get("arrived_by"))]
+        st.role == "head" or st.name in names or st.id in (inc.get("claimed_by"), inc.get("arrived_by")))]
 
 
 async def _file(ctx: Ctx, inc: dict, kind: str, ref: MessageRef, words: str, pressed: bool = False) -> None:
