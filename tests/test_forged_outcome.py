@@ -93,8 +93,8 @@ async def test_residents_and_strangers_sending_staff_button_data_change_nothing(
     rid = await app.svc.store.resident_id_by_phone("13900000001")
     for data in ("out:1:handled", "out:1:handled:li", "out:1:other", "inc:resolve:1", "inc:heard:1", "inc:urgent:1",
                  "inc:arrive:1", "inc:claim:1", "inc:handover:1", "inc:handto:1:wang", f"stf:raise:{rid}", "stf:own",
-                 "died:yes:1", f"cis:unenrol:{rid}", f"cis:pause:{rid}:0", "duty:take", "duty:back", "cover:1",
-                 "su:ok:1", "q:ans:1"):
+                 "died:yes:1", "dyes:1:li", "smd:1:photo:1", f"cis:unenrol:{rid}", f"cis:pause:{rid}:0", "duty:take",
+                 "duty:back", "cover:1", "su:ok:1", "q:ans:1"):
         await zhang.press_data(1, data)
         assert "按钮已经过期" in zhang.last().text, data
         await stranger.press_data(1, data)
