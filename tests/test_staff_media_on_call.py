@@ -97,3 +97,20 @@ async def test_a_colleague_who_got_there_on_the_holders_call_sends_her_photo_to_
     assert "#1 王老伯：王社工 发来照片" in li.last("#1 王老伯：王社工").text
     assert forwarded(li) == 1 and forwarded(chen) == 1
     assert "李社工" in wa.last().text and "陈书记" in wa.last().text
+
+
+async def test_the_heads_photo_on_her_own_call_with_nobody_else_on_it_is_kept_and_she_reads_so(people, app):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    chen, li = people("陈书记"), people("李社工")
+    await chen.press_data(0, "inc:claim:1")
+    await chen.send_kind("photo")
+    assert "已记在 #1" in chen.last().text and "没有转发" in chen.last().text
+    assert forwarded(li) == 0
+
+
+async def test_a_voice_that_reaches_none_of_those_on_the_call_says_so(people, app):
+    _, li = await _li_holds_wangs_call(people)
+    app.svc.outbox.messenger.blocked.add(1003)  # the head blocked the bot since
+    await li.send_kind("voice")
+    assert "没能转给" in li.last().text and "打电话" in li.last().text
