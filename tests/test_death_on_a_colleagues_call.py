@@ -76,3 +76,13 @@ async def test_the_head_reads_of_a_death_confirmed_before_the_report_ever_reache
     await li.click(li.last("🕯 家属报告"), "确认去世")
     line = chen.last("去世").text
     assert "李社工" in line and "王老伯" in line and "13800000001" in line
+
+
+async def test_a_death_undone_by_a_colleague_is_told_to_whoever_confirmed_it_and_the_head(people, app, clock):
+    rid, li, wa, chen = await _li_checking_the_report(people, app, clock)
+    await li.click(li.last("🕯 家属报告"), "确认去世")
+    await wa.press_data(wa.last("🕯 家属报告").message_id, "died:undo:1")
+    assert (await app.svc.checkins.state(rid)).enrolled  # undone: his check-ins are back
+    for told in (li, chen):
+        line = told.last("撤销").text
+        assert "王社工" in line and "王老伯" in line and "#1" in line

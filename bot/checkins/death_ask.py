@@ -5,7 +5,8 @@ whoever holds the report (she is the one checking it with the family), by the he
 it (someone must be able to act). A colleague on a report someone else holds — her packet from before it was taken,
 an old one, data made up — is asked first, with the holder's name and phone, and confirms with a second tap
 ("dyes:<n>:<holder id>", valid only while that colleague still holds it). Whoever confirms it, the holder and the head
-read who did (each once: the line for everyone else alerted skips them).
+read who did (each once: the line for everyone else alerted skips them); whoever undoes it (↩️, the safe way: his
+check-ins come back), the holder, the head and whoever had confirmed it read who did.
 
 button             who     answered by
 dyes:<n>:<holder>  staff   life.on_confirmed: confirmed after reading whose report it is
@@ -34,13 +35,17 @@ def ask(ctx: Ctx, inc: dict, holder, name: str) -> None:
             buttons=[[ctx.button("checkin.death_ask_confirm", f"dyes:{inc['id']}:{holder.id}")]])
 
 
-async def tell(ctx: Ctx, inc: dict, name: str) -> set[int]:
-    """The holder and the head (never the one who confirmed it) read who confirmed the death: the chats told."""
+async def tell(ctx: Ctx, inc: dict, name: str, undone: bool = False) -> set[int]:
+    """The holder and the head (never the one who pressed) read who confirmed the death — or undid it, and then
+    whoever had confirmed it too: the chats told."""
     svc, me = ctx.svc, roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
     holder = roster.staff_by_id(svc.settings, inc.get("claimed_by") or None)
-    them = {st.telegram_id: st for st in [holder, *roster.heads(svc.settings)] if st and st.id != me.id}
-    lines = [staff_line(svc, chat, staff_langs.t(svc, chat, "checkin.death_confirmed_by", n=inc["id"], name=name,
-                                                 who=me.name, phone=tappable(me.phone)), tag=f"died:{inc['id']}")
+    confirmer = (inc.get("death_confirmed") or {}).get("by") if undone else None
+    them = {st.telegram_id: st for st in [holder, *roster.heads(svc.settings)] + [
+        st for st in svc.settings.staff if st.name == confirmer] if st and st.id != me.id}
+    key = "checkin.death_undone_by" if undone else "checkin.death_confirmed_by"
+    lines = [staff_line(svc, chat, staff_langs.t(svc, chat, key, n=inc["id"], name=name, who=me.name,
+                                                 phone=tappable(me.phone)), tag=f"died:{inc['id']}")
              for chat in them]
     await svc.outbox.send_all(lines)
     return set(them)

@@ -80,10 +80,10 @@ async def on_button(ctx: Ctx, action: str, n: int, named: str = "") -> None:
         told = await death_ask.tell(ctx, inc, person["name"])  # the holder and the head: who confirmed it
         await svc.incidents.notify_alerted(n, "checkin.death_confirmed_all", skip={ctx.ev.chat} | told,
                                            who=me.name)
-    elif st.enrolled:
-        ctx.say(ctx.t("checkin.death_undone", name=person["name"], when=next_label(svc, st, ctx.me.locale)))
     else:
-        ctx.say(ctx.t("checkin.death_undone_off", name=person["name"]))
+        ctx.say(ctx.t("checkin.death_undone", name=person["name"], when=next_label(svc, st, ctx.me.locale))
+                if st.enrolled else ctx.t("checkin.death_undone_off", name=person["name"]))
+        await death_ask.tell(ctx, inc, person["name"], undone=True)  # (inc: as it was, naming who confirmed it)
 
 
 async def _already(ctx: Ctx, inc: dict, confirmed: dict) -> None:
