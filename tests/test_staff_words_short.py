@@ -32,3 +32,10 @@ async def test_a_question_whether_it_is_fine_is_asked_not_told(people, app, cloc
     li = await _busy_morning(people, app, clock)
     await li.send("1号好了吗")
     assert not any(d.startswith("out:") for d in _data(li.last()))
+
+
+async def test_a_bare_fine_holding_no_call_offers_no_call_nobody_has_taken(people, app, clock):
+    await _busy_morning(people, app, clock)
+    chen = people("陈书记")  # holds none; #3 waits for someone
+    await chen.send("好了")
+    assert not any(d.startswith("out:") for d in _data(chen.last())), chen.last()

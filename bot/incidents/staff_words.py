@@ -41,8 +41,9 @@ from . import staff_asks, undo, whom_to_call
 
 NUMBER = re.compile(r"[#＃第]\s*(\d{1,6})\s*号?|(\d{1,6})\s*号(?![楼门室线])")  # not "5号楼"
 QUESTION = re.compile(r"[?？吗呢么]|怎么|怎样|咋|如何|哪|谁|什么|几|多少|\b(how|who|what|which)\b", re.I)
+BARE_FINE = re.compile(r"^(都|已经|全都?)?好了$")  # "1号好了", or "好了" from the one holding a call: it is done
 DONE = re.compile(r"(处理|解决|办|弄|搞)(好|完|定)|解决了|已解决|搞定|误报|送(到|去|进)?了?(医|院)|住院了|没事了|看(过|好)了|(人|他|她|老人)没事"
-                  r"|(人|都|一切)(在家|正常|挺好|很好|还好)|^(都|已经|全都?)?好了$|"
+                  r"|(人|都|一切)(在家|正常|挺好|很好|还好)|" + BARE_FINE.pattern + "|"
                   r"\b(done|resolved|sorted|false alarm)\b", re.I)
 TAKE = re.compile(r"^(好的?|好|ok)?[，,。 ]*(收到|我来|我去|我马上|马上(去|到|过去)|这就(去|过)|交给我|我负责|我接|(我|已经)*在路上)|"
                   r"\b(on my way|i'?ll (take|go|handle)|got it)\b", re.I)
@@ -117,15 +118,19 @@ async def answer(ctx: Ctx, text: str) -> bool:
     if len(rest) > ACTION_CHARS or QUESTION.search(rest) and not giving_up:
         return False
     intent = _intent(rest) or _intent(await _unnamed(ctx, rest))
-    if intent is None:
-        return False
+    if intent is None or n is None and BARE_FINE.match(rest) and not await _held_by_her(ctx):
+        return False  # a bare "好了" holding none: an "OK", never the outcomes of a call nobody has taken
     await _offer(ctx, intent, n, rest)
     return True
 
 
+async def _held_by_her(ctx: Ctx) -> list[tuple[dict, str]]:
+    return [c for c in await _hers(ctx) if c[0].get("claimed_by") == ctx.me.staff_id]
+
+
 async def _noted(ctx: Ctx, n: int | None, text: str) -> bool:
     """Someone else come to the call she holds (the one named, else her latest): her words on its record."""
-    held = [c for c in await _hers(ctx) if c[0].get("claimed_by") == ctx.me.staff_id]
+    held = await _held_by_her(ctx)
     if not (held := _narrowed(held, n, text)):
         return False
     inc, name = held[-1]
