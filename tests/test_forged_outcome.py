@@ -104,3 +104,16 @@ async def test_residents_and_strangers_sending_staff_button_data_change_nothing(
     assert inc["kind"] == "emergency" and not inc.get("death_confirmed")
     assert (await app.svc.store.open_incident_ids()) == [1]
     assert not await app.svc.store.duty_overrides()
+
+
+async def test_outcome_data_made_up_to_name_the_holder_closes_nothing_until_she_was_asked(people, app, clock):
+    """A modified client can send "out:1:handled:li" — naming the holder — without its owner ever being asked whose
+    call it is. Whether she was asked is the server's record, not the data's word."""
+    zhang = await _held_by_li(people, app, clock)
+    wa = people("王社工")
+    await wa.press_data(wa.last("紧急求助 #1").message_id, "out:1:handled:li")
+    assert HELD in wa.last().text and "13800000001" in wa.last().text
+    assert (await app.svc.store.incident(1))["status"] == "claimed"
+    assert not any("已解决" in t for t in zhang.texts())
+    await wa.click(wa.last(), "已处理")  # now she was asked: it closes
+    assert (await app.svc.store.incident(1))["status"] == "resolved"

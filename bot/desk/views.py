@@ -7,7 +7,7 @@ import asyncio
 from aiohttp import web
 
 from .. import roster
-from ..incidents import DETAIL_CHARS, NOTES_CHARS, OUTCOMES, WORDS_CHARS, called_name, render_packet
+from ..incidents import DETAIL_CHARS, NOTES_CHARS, OUTCOMES, WORDS_CHARS, called_name, outcome_shown, render_packet
 from ..flows.base import Ctx
 from ..flows.staff_views import _describe
 from ..types import Identity, Inbound
@@ -88,6 +88,8 @@ async def act(request: web.Request) -> web.Response:
         # whom her page showed holding it (as the server showed it, never the form's word): a colleague's call
         # closes only so; anything else, and the chat's question says whose it is
         held, forged = shown.held(request, n, str(form.get("held", "")))
+        if roster.staff_by_id(svc.settings, held):  # the server's page named her: as the chat's question does
+            await outcome_shown(svc, n, staff.id, held)
         data = f"out:{n}:{outcome}" + (f":{held}" if roster.staff_by_id(svc.settings, held) else "")
     else:
         data = f"inc:{action}:{n}"

@@ -36,6 +36,7 @@ from .lifecycle import Lifecycle
 from .live import LiveLocation
 from .outage import Outage, journal_folder, replaying
 from .outage_words import said_after_cry
+from .outcome_ask import shown as outcome_shown
 from .owed import OwedPackets
 from .raising import Raising
 from .notes_owed import NotesOwed
@@ -69,5 +70,5 @@ class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, L
 
 
 __all__ = ["DETAIL_CHARS", "NOTES_CHARS", "OUTCOMES", "WORDS_CHARS", "Incidents", "Outage", "called_name",
-           "colleague_cry", "holder_lost", "journal_folder", "render_packet", "replaying", "said_after_cry", "start_help",
-           "tappable"]
+           "colleague_cry", "holder_lost", "journal_folder", "outcome_shown", "render_packet", "replaying",
+           "said_after_cry", "start_help", "tappable"]
