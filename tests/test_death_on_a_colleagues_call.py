@@ -86,3 +86,10 @@ async def test_a_death_undone_by_a_colleague_is_told_to_whoever_confirmed_it_and
     for told in (li, chen):
         line = told.last("撤销").text
         assert "王社工" in line and "王老伯" in line and "#1" in line
+
+
+async def test_data_made_up_to_name_the_holder_confirms_nothing_until_she_was_asked(people, app, clock):
+    rid, li, wa, chen = await _li_checking_the_report(people, app, clock)
+    await wa.press_data(wa.last("🕯 家属报告").message_id, "dyes:1:li")  # never asked whose it is
+    assert "李社工" in wa.last().text and "13800000001" in wa.last().text
+    assert not (await app.svc.store.incident(1)).get("death_confirmed")

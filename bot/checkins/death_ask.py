@@ -4,7 +4,8 @@ The committee's rule: a death stops his check-ins and everything sent to his cha
 whoever holds the report (she is the one checking it with the family), by the head, or by anyone while nobody holds
 it (someone must be able to act). A colleague on a report someone else holds — her packet from before it was taken,
 an old one, data made up — is asked first, with the holder's name and phone, and confirms with a second tap
-("dyes:<n>:<holder id>", valid only while that colleague still holds it). Whoever confirms it, the holder and the head
+("dyes:<n>:<holder id>", valid only while that colleague still holds it, and only if the server asked her: made-up
+data naming the holder is asked again). Whoever confirms it, the holder and the head
 read who did (each once: the line for everyone else alerted skips them); whoever undoes it (↩️, the safe way: his
 check-ins come back), the holder, the head and whoever had confirmed it read who did.
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from .. import roster, staff_langs
 from ..flows.base import Ctx
-from ..incidents import holder_lost as lost, tappable
+from ..incidents import holder_lost as lost, outcome_shown, tappable
 from ..roster import staff_line
 
 
@@ -24,13 +25,15 @@ def held_by_other(ctx: Ctx, inc: dict, named: str = ""):
     me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
     holder = None if lost(inc) or inc.get("status") == "resolved" else \
         roster.staff_by_id(ctx.svc.settings, inc.get("claimed_by") or None)
-    if holder is None or me is None or holder.id in (me.id, named) or me.role == "head":
+    if holder is None or me is None or holder.id == me.id or me.role == "head" or \
+            holder.id == named == inc.get(f"asked_{me.id}"):  # asked whose it is: the server's record, not the data's
         return None
     return holder
 
 
-def ask(ctx: Ctx, inc: dict, holder, name: str) -> None:
+async def ask(ctx: Ctx, inc: dict, holder, name: str) -> None:
     """Whose report it is, with her phone, and the second tap that confirms it all the same."""
+    await outcome_shown(ctx.svc, inc["id"], ctx.me.staff_id, holder.id)
     ctx.say(ctx.t("checkin.death_ask_held", n=inc["id"], who=holder.name, phone=tappable(holder.phone), name=name),
             buttons=[[ctx.button("checkin.death_ask_confirm", f"dyes:{inc['id']}:{holder.id}")]])
 

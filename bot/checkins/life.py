@@ -47,8 +47,8 @@ async def on_button(ctx: Ctx, action: str, n: int, named: str = "") -> None:
         return
     rid, cis, now = inc["resident"], svc.checkins, svc.clock.ts()
     person = await svc.store.resident(rid) or {"name": "?"}
-    if action == "yes" and (holder := death_ask.held_by_other(ctx, inc, named)):
-        death_ask.ask(ctx, inc, holder, person["name"])  # a colleague's report: whose first, confirmed by a 2nd tap
+    if action == "yes" and (holder := death_ask.held_by_other(ctx, inc, named)):  # a colleague's report: whose
+        await death_ask.ask(ctx, inc, holder, person["name"])  # first, confirmed by a second tap
         return
     missed: set[int] = set()
     async with cis.locked(rid):
