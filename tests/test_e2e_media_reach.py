@@ -51,3 +51,15 @@ async def test_a_voice_in_a_group_that_reaches_no_staff_member_is_not_called_pas
     await group.send_voice(telegram.user("路人甲"))  # a stranger's, the same
     told = await telegram.api.wait_for_message(GROUP, "120", after=1)
     assert "暂时没联系上社工" in told.text and "已转给" not in told.text
+
+
+async def test_a_voice_from_the_staff_holding_a_call_reaches_the_head_over_telegram(telegram):
+    wang, li, chen = await telegram.signed_up("王老伯", "13900000002"), telegram.user("李社工"), telegram.user("陈书记")
+    await wang.send_text("🆘 紧急求助")
+    await li.click(await telegram.said(li, "紧急求助 #1"), "我来处理")
+    await telegram.said(wang, "李社工")
+    await li.send_voice()
+    assert "陈书记" in (await telegram.said(li, "已记在 #1")).text
+    assert "李社工 发来语音" in (await telegram.said(chen, "#1 王老伯")).text
+    fwd = await telegram.api.wait_for_message(chen.id, lambda m: m.kind == "forward")
+    assert fwd.forwarded_from[0] == li.id

@@ -93,8 +93,8 @@ async def test_residents_and_strangers_sending_staff_button_data_change_nothing(
     rid = await app.svc.store.resident_id_by_phone("13900000001")
     for data in ("out:1:handled", "out:1:handled:li", "out:1:other", "inc:resolve:1", "inc:heard:1", "inc:urgent:1",
                  "inc:arrive:1", "inc:claim:1", "inc:handover:1", "inc:handto:1:wang", f"stf:raise:{rid}", "stf:own",
-                 "died:yes:1", f"cis:unenrol:{rid}", f"cis:pause:{rid}:0", "duty:take", "duty:back", "cover:1",
-                 "su:ok:1", "q:ans:1"):
+                 "died:yes:1", "dyes:1:li", "smd:1:photo:1", f"cis:unenrol:{rid}", f"cis:pause:{rid}:0", "duty:take",
+                 "duty:back", "cover:1", "su:ok:1", "q:ans:1"):
         await zhang.press_data(1, data)
         assert "按钮已经过期" in zhang.last().text, data
         await stranger.press_data(1, data)
@@ -104,3 +104,16 @@ async def test_residents_and_strangers_sending_staff_button_data_change_nothing(
     assert inc["kind"] == "emergency" and not inc.get("death_confirmed")
     assert (await app.svc.store.open_incident_ids()) == [1]
     assert not await app.svc.store.duty_overrides()
+
+
+async def test_outcome_data_made_up_to_name_the_holder_closes_nothing_until_she_was_asked(people, app, clock):
+    """A modified client can send "out:1:handled:li" — naming the holder — without its owner ever being asked whose
+    call it is. Whether she was asked is the server's record, not the data's word."""
+    zhang = await _held_by_li(people, app, clock)
+    wa = people("王社工")
+    await wa.press_data(wa.last("紧急求助 #1").message_id, "out:1:handled:li")
+    assert HELD in wa.last().text and "13800000001" in wa.last().text
+    assert (await app.svc.store.incident(1))["status"] == "claimed"
+    assert not any("已解决" in t for t in zhang.texts())
+    await wa.click(wa.last(), "已处理")  # now she was asked: it closes
+    assert (await app.svc.store.incident(1))["status"] == "resolved"

@@ -7,6 +7,7 @@ died:yes:<n>   staff   the report's packet (🕯 确认去世，停止签到): h
                        🕯 已故 (notices and age-band news skip him, his card sends nothing), his missed-check-in call still
                        open is closed (its escalation reached his family), on the call's timeline and in his check-in
                        log (🕯), with who confirmed it
+               — on a report a colleague holds, only after reading whose it is (death_ask.py)
 died:undo:<n>  staff   the same packet (↩️ 报错了，恢复签到): his check-ins come back at his times, the mark goes
 Nothing stops by itself on the family's unverified words: until staff confirm, his check-ins go on, and one missed
 meanwhile joins the report (its timeline) instead of opening a call that would escalate to the family who told us;
@@ -19,6 +20,7 @@ from .. import roster
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
 from ..types import MessageRef
+from . import death_ask
 from .words import answer_label, next_label
 
 
@@ -27,7 +29,12 @@ def reported(inc: dict) -> bool:
     return bool(inc.get("resident")) and (inc.get("category") == "death" or bool(inc.get("death_told")))
 
 
-async def on_button(ctx: Ctx, action: str, n: int) -> None:
+async def on_confirmed(ctx: Ctx, n: int, named: str) -> None:
+    """🕯 pressed again after reading whose report it is (death_ask.py): confirmed while she still holds it."""
+    await on_button(ctx, "yes", n, named)
+
+
+async def on_button(ctx: Ctx, action: str, n: int, named: str = "") -> None:
     svc = ctx.svc
     inc = await svc.store.incident(n)
     me = roster.staff_by_id(svc.settings, ctx.me.staff_id)
@@ -40,6 +47,9 @@ async def on_button(ctx: Ctx, action: str, n: int) -> None:
         return
     rid, cis, now = inc["resident"], svc.checkins, svc.clock.ts()
     person = await svc.store.resident(rid) or {"name": "?"}
+    if action == "yes" and (holder := death_ask.held_by_other(ctx, inc, named)):  # a colleague's report: whose
+        await death_ask.ask(ctx, inc, holder, person["name"])  # first, confirmed by a second tap
+        return
     missed: set[int] = set()
     async with cis.locked(rid):
         st = await cis.state(rid)
@@ -67,12 +77,13 @@ async def on_button(ctx: Ctx, action: str, n: int) -> None:
     await svc.incidents.refresh(n, _pressed(ctx))
     if action == "yes":
         ctx.say(ctx.t("checkin.death_confirmed", name=person["name"]))
-        await svc.incidents.notify_alerted(n, "checkin.death_confirmed_all", skip={ctx.ev.chat},
+        told = await death_ask.tell(ctx, inc, person["name"])  # the holder and the head: who confirmed it
+        await svc.incidents.notify_alerted(n, "checkin.death_confirmed_all", skip={ctx.ev.chat} | told,
                                            who=me.name)
-    elif st.enrolled:
-        ctx.say(ctx.t("checkin.death_undone", name=person["name"], when=next_label(svc, st, ctx.me.locale)))
     else:
-        ctx.say(ctx.t("checkin.death_undone_off", name=person["name"]))
+        ctx.say(ctx.t("checkin.death_undone", name=person["name"], when=next_label(svc, st, ctx.me.locale))
+                if st.enrolled else ctx.t("checkin.death_undone_off", name=person["name"]))
+        await death_ask.tell(ctx, inc, person["name"], undone=True)  # (inc: as it was, naming who confirmed it)
 
 
 async def _already(ctx: Ctx, inc: dict, confirmed: dict) -> None:

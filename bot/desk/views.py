@@ -7,11 +7,11 @@ import asyncio
 from aiohttp import web
 
 from .. import roster
-from ..incidents import DETAIL_CHARS, NOTES_CHARS, OUTCOMES, WORDS_CHARS, called_name, render_packet
+from ..incidents import DETAIL_CHARS, NOTES_CHARS, OUTCOMES, WORDS_CHARS, called_name, outcome_shown, render_packet
 from ..flows.base import Ctx
 from ..flows.staff_views import _describe
 from ..types import Identity, Inbound
-from . import auth
+from . import auth, shown
 from .server import ENGINE, LOCALE, SESSION, STAFF, SVC, render, see_other
 
 def addr_key(inc: dict) -> str:
@@ -61,35 +61,47 @@ async def open_rows(svc) -> list[dict]:
     return rows
 
 
+async def shown_rows(request: web.Request) -> list[dict]:
+    """The Now list's rows, and whom each showed holding it, remembered for her ✅ (shown.py)."""
+    rows = await open_rows(request.app[SVC])
+    await shown.remember(request, [row["inc"] for row in rows])
+    return rows
+
+
 async def now_page(request: web.Request) -> web.Response:
-    return render(request, "now.html", rows=await open_rows(request.app[SVC]), outcomes=WEB_OUTCOMES, flash="")
+    return render(request, "now.html", rows=await shown_rows(request), outcomes=WEB_OUTCOMES, flash="")
 
 
 async def now_list(request: web.Request) -> web.Response:
-    return render(request, "_now_list.html", rows=await open_rows(request.app[SVC]), outcomes=WEB_OUTCOMES, flash="")
+    return render(request, "_now_list.html", rows=await shown_rows(request), outcomes=WEB_OUTCOMES, flash="")
 
 
 async def act(request: web.Request) -> web.Response:
     """Claim, arrived, resolve: the very step a staff member's button press in the chat takes."""
     svc, engine, staff = request.app[SVC], request.app[ENGINE], request[STAFF]
     n, action = int(request.match_info["n"]), request.match_info["action"]
-    form = await request.post()
+    form, forged = await request.post(), False
     if action == "resolve":
         outcome = str(form.get("outcome", ""))
         if outcome not in WEB_OUTCOMES:
             raise web.HTTPBadRequest(text="unknown outcome")
-        held = str(form.get("held", ""))  # who the page showed holding it: a colleague's call closes only so
+        # whom her page showed holding it (as the server showed it, never the form's word): a colleague's call
+        # closes only so; anything else, and the chat's question says whose it is
+        held, forged = shown.held(request, n, str(form.get("held", "")))
+        if roster.staff_by_id(svc.settings, held):  # the server's page named her: as the chat's question does
+            await outcome_shown(svc, n, staff.id, held)
         data = f"out:{n}:{outcome}" + (f":{held}" if roster.staff_by_id(svc.settings, held) else "")
     else:
         data = f"inc:{action}:{n}"
     replies = await engine.handle(Inbound(user_id=staff.telegram_id, chat_id=staff.telegram_id, kind="button",
                                           data=data))
-    flash = "\n".join(r.text for r in replies if r.text)
+    flash = "\n".join(([svc.cat.t("desk.held_not_shown", request[LOCALE])] if forged else [])
+                      + [r.text for r in replies if r.text])
     if "HX-Request" not in request.headers:
         await auth.say_next(svc, request, request[SESSION], flash)
         back = str(form.get("back") or "/")
         return see_other(back if back.startswith("/") and not back.startswith("//") else "/")
-    return render(request, "_now_list.html", rows=await open_rows(svc), outcomes=WEB_OUTCOMES, flash=flash)
+    return render(request, "_now_list.html", rows=await shown_rows(request), outcomes=WEB_OUTCOMES, flash=flash)
 
 
 def staff_ctx(request: web.Request) -> Ctx:
@@ -121,6 +133,7 @@ async def incident_page(request: web.Request) -> web.Response:
     timeline = [(svc.clock.local(e["at"]).strftime("%m-%d %H:%M:%S"), _describe(ctx, e))
                 for e in sorted(await svc.store.timeline(n), key=lambda e: e["at"])]  # outage words in their place
     packet, _ = render_packet(svc, inc, person, role="staff", locale=request[LOCALE])
+    await shown.remember(request, [inc])
     contacts = await svc.store.contact_accounts()
     sent = []
     for chat, msg_id, role in await svc.store.alert_messages(n):

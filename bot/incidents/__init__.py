@@ -15,7 +15,8 @@ This package owns
   the committee, told to every staff member and the head at once (`surge.py`);
 - the conversations around an incident: the resident's call (`help_request.py`, `urgency.py`), a family
   member's (`family.py`), a staff member's own (`colleague.py`), an unregistered person's (`stranger_call.py`), a voice or photo sent in a group
-  (`group_media.py`), staff's actions on alerts (`staff.py`);
+  (`group_media.py`), staff's actions on alerts (`staff.py`), a staff member's voice or photo from the scene
+  (`staff_media.py`);
 - its buttons, commands and timers, and who may press what: `routes.py`.
 """
 from __future__ import annotations
@@ -35,12 +36,14 @@ from .lifecycle import Lifecycle
 from .live import LiveLocation
 from .outage import Outage, journal_folder, replaying
 from .outage_words import said_after_cry
+from .outcome_ask import shown as outcome_shown
 from .owed import OwedPackets
 from .raising import Raising
 from .notes_owed import NotesOwed
 from .reached_late import ReachedLate
 from .retries import Retries
-from .packet import DETAIL_CHARS, NOTES_CHARS, WORDS_CHARS, called_name, render as render_packet
+from .held_calls import lost as holder_lost
+from .packet import DETAIL_CHARS, NOTES_CHARS, WORDS_CHARS, called_name, render as render_packet, tappable
 from .rounds import Rounds, _Call
 from .staff import OUTCOMES
 from .surge import Surges
@@ -67,4 +70,5 @@ class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, L
 
 
 __all__ = ["DETAIL_CHARS", "NOTES_CHARS", "OUTCOMES", "WORDS_CHARS", "Incidents", "Outage", "called_name",
-           "colleague_cry", "journal_folder", "render_packet", "replaying", "said_after_cry", "start_help"]
+           "colleague_cry", "holder_lost", "journal_folder", "outcome_shown", "render_packet", "replaying",
+           "said_after_cry", "start_help", "tappable"]

@@ -3,7 +3,12 @@
 On a call a colleague holds the question first says whose it is, with her phone, and its buttons carry the holder it
 named ("out:<n>:<outcome>:<holder id>"). An outcome pressed without that — from a question asked before the colleague
 took the call, an old ✅ 已听, data a client made up — is asked again the same way, and closes nothing: nobody
-closes a colleague's call without having read whose it is."""
+closes a colleague's call without having read whose it is.
+
+That she read it is the server's record, not the button's word: the question, when it names the holder, writes on
+the call whom it named to her ("asked_<staff id>" on the incident); an outcome naming a holder closes only if the
+question she was asked named that one. Data made up to name the holder (a modified client) is asked again. The desk
+writes the same when its page, rendered by the server, named the holder to her (bot/desk/shown.py)."""
 from __future__ import annotations
 
 from .. import roster
@@ -26,14 +31,21 @@ def holding(ctx: Ctx, inc: dict):
 
 
 def may_close(ctx: Ctx, inc: dict, named: str) -> bool:
-    """Whether her outcome closes the call: hers or nobody's, or the question she answered named its holder."""
+    """Whether her outcome closes the call: hers or nobody's, or the question she was asked named its holder."""
     holder = holding(ctx, inc)
-    return holder is None or holder.id == named
+    return holder is None or holder.id == named == inc.get(f"asked_{ctx.me.staff_id}")
 
 
-def ask(ctx: Ctx, inc: dict) -> None:
+async def shown(svc, n: int, staff_id: str, holder_id: str) -> None:
+    """On the call: the holder was named to this staff member (by the question, or by the desk's page)."""
+    await svc.store.update_incident(n, **{f"asked_{staff_id}": holder_id})
+
+
+async def ask(ctx: Ctx, inc: dict) -> None:
     """✅ 已解决's question: whose call it is first (a colleague's), then the outcomes."""
     n, holder = inc["id"], holding(ctx, inc)
+    if holder:
+        await shown(ctx.svc, n, ctx.me.staff_id, holder.id)
     warn = ctx.t("staff.outcome_ask_held", n=n, who=holder.name, phone=tappable(holder.phone)) + "\n" if holder else ""
     tail = f":{holder.id}" if holder else ""
     ctx.say(warn + ctx.t("staff.outcome_ask", n=n),

@@ -10,6 +10,7 @@ out:<n>:<outcome>[:<holder>]  staff      staff.on_outcome (the outcome after ✅
                                          closes only from the question naming her: outcome_ask.py)
 stf:own · stf:raise:<rid>     staff      staff_about.on_button (her words were about a resident: her own call
                                          after all, or a call raised for the resident she named)
+smd:<n>:<kind>:<message id>   staff      staff_media.on_button (which call her voice or photo from the scene is on)
 addr:yes|no:<n>               resident   address_steps.on_address_answer
 need:yes|no:<n>               resident   need_now.on_need
 sos:go                        resident   help_request.start_help (Engine.handle's fast lane takes it first)
@@ -39,7 +40,7 @@ from ..flows import staff_views
 from ..flows.base import Ctx
 from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
 from . import (Incidents, Outage, address_steps, blocked_people, family, family_asks, family_unsure, family_which,
-               help_request, need_now, staff, staff_about)
+               help_request, need_now, staff, staff_about, staff_media)
 from .outage_pace import tell_held_cries
 from .reach import DEADLINE as REACH, Reach
 from .repeats import Repeats
@@ -70,6 +71,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
             ButtonRoute("inc", STAFF, _incident),
             ButtonRoute("out", STAFF, staff.on_outcome),
             ButtonRoute("stf", STAFF, staff_about.on_button),
+            ButtonRoute("smd", STAFF, staff_media.on_button),
             ButtonRoute("addr", RESIDENT, address_steps.on_address_answer, (YES_NO, int)),
             ButtonRoute("need", RESIDENT, need_now.on_need, (YES_NO, int)),
             ButtonRoute("sos", RESIDENT, _sos, (("go",),)),

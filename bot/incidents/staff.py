@@ -13,7 +13,7 @@ from ..flows.menu import show_menu
 from ..textfit import clip
 from ..flows.understanding import WORDED
 from ..types import MEDIA, MessageRef, Outbound
-from . import outcome_ask, staff_about, staff_words
+from . import outcome_ask, staff_about, staff_media, staff_words
 from .colleague import on_cry
 from .family_news import tell_taken
 from .handover import hand_to_whom, holder_of, may_hand_over, tell_handed_over
@@ -55,7 +55,7 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
     elif action == "urgent" and inc.get("media"):  # an old 🆘 按紧急处理: someone has it by now, or may take it
         await claim(ctx, n, me)
     elif action == "heard" and inc.get("media"):  # an old ✅ 已听 on a call now urgent: closing it asks as ✅ does
-        outcome_ask.ask(ctx, inc)
+        await outcome_ask.ask(ctx, inc)
     elif action == "arrive":
         inc = await _inc(ctx).arrive(n, me)
         if inc and inc.get("claimed_by") != me.id and inc.get("arrived_by") == me.id:  # there first, on hers
@@ -64,7 +64,7 @@ async def _incident_button(ctx: Ctx, action: str, n: int, args: list[str]) -> No
             ctx.say(_taken_by(ctx, n, inc["claimed_by"]))
         await _inc(ctx).refresh(n, _pressed(ctx))
     elif action == "resolve":  # a colleague's call: whose, first (a tap on the wrong packet is caught)
-        outcome_ask.ask(ctx, inc)
+        await outcome_ask.ask(ctx, inc)
     elif action in ("handover", "handto") and not inc.get("claimed_by"):  # an old or forged 🔁: nobody's to pass on
         ctx.say(ctx.t("staff.handover_unclaimed", n=n), buttons=[[ctx.button("btn.claim", f"inc:claim:{n}")]])
     elif action in ("handover", "handto") and not may_hand_over(inc, me):
@@ -133,7 +133,7 @@ async def on_outcome(ctx: Ctx, args: list[str]) -> bool:
     if outcome == "other":
         inc = await ctx.svc.store.incident(n)
         if inc and inc["status"] != "resolved" and not outcome_ask.may_close(ctx, inc, named):
-            outcome_ask.ask(ctx, inc)
+            await outcome_ask.ask(ctx, inc)
             return True
         ctx.goto("staff", "outcome_note", incident=n, named=named)
         ctx.edit_pressed(ctx.t("staff.outcome_note_ask", n=n))
@@ -148,7 +148,7 @@ async def resolve(ctx: Ctx, n: int, outcome: str, note: str = "", chosen: bool =
     async with _inc(ctx).lock(n):
         held = await ctx.svc.store.incident(n)
         if held and held["status"] != "resolved" and not outcome_ask.may_close(ctx, held, named):
-            outcome_ask.ask(ctx, held)
+            await outcome_ask.ask(ctx, held)
             return
         inc = await _inc(ctx).resolve(n, _me(ctx), outcome, note)
     if inc is None:
@@ -248,10 +248,12 @@ async def on_free_text(ctx: Ctx) -> None:
     """A staff member's words outside any step, no cry (`cried` went first): a call for backup ("需要支援") is a call
     of her own; words about an alert or a question staff commands answer ("我来", "处理好了", "谁在值班":
     staff_words.py) get their buttons or answer; a worry about a resident ("张阿姨家里没人开门") his call or one tap to
-    raise one; a voice or photo one tap to her own call (the bot cannot listen); anything else the menu hint."""
+    raise one; a voice or photo on the call she holds (staff_media.py), else one tap to her own call; anything else
+    the menu hint."""
     text = ctx.ev.text.strip()
-    if ctx.ev.kind in MEDIA:
-        staff_about.media(ctx)
+    if ctx.ev.kind in MEDIA:  # at the scene: on the call she holds; holding none, what she can do
+        if not await staff_media.on_media(ctx):
+            staff_about.media(ctx)
     elif ctx.ev.kind != "text":
         show_menu(ctx, "staff.menu_hint")
     elif await staff_words.answer(ctx, text):

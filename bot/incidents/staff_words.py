@@ -6,7 +6,7 @@ her words                                     the answer
 "已经到了" "联系上了"                          📍 of each she holds or can take
 "家属到了" "医生来了"                           noted on the record of the call she holds (not her arrival)
 "听过了" "看过照片了" "不紧急"                  🆘 按紧急处理 · ✅ 已听 of each voice or photo nobody has heard
-"处理好了" "1号解决了" "是误报"                 the ✅ outcomes of each
+"处理好了" "1号解决了" "是误报" "1号好了"       the ✅ outcomes of each
 "我处理不了" "取消认领" "1号转给王社工"         🔁 转交 of each she holds (straight to the colleague named)
 "我下班了" "交班" "1号交给王社工"              the same: her shift over, a call still in hand
 "电话打不通" "王老伯电话没人接"                 whom else to call, and its next button (whom_to_call.py)
@@ -15,7 +15,7 @@ her words                                     the answer
 "1号处理好了吗" · "王社工到了没"                /incident N · /open: asked, not told
 "王老伯那边我到了" (a colleague's call, named)  its 📍 (noted, its holder told, as on its packet)
 "张阿姨今天签到了吗"                            her check-in, as her family reads it
-"1号" · "王老伯" alone                          /incident N of that call
+"1号" · "3" · "王老伯" alone                   /incident N of that call (a bare number: if there is one)
 "王社工电话多少" · "帮助" · "我来值班"          a colleague's phone · /help · /duty (staff_asks.py)
 "撤销" holding none, after closing one            it stays closed; one tap to raise his call again (undo.py)
 (a button of a call that is over, pressed)    who closed it and how, or the call it joined (`tell_over`)
@@ -41,8 +41,9 @@ from . import staff_asks, undo, whom_to_call
 
 NUMBER = re.compile(r"[#＃第]\s*(\d{1,6})\s*号?|(\d{1,6})\s*号(?![楼门室线])")  # not "5号楼"
 QUESTION = re.compile(r"[?？吗呢么]|怎么|怎样|咋|如何|哪|谁|什么|几|多少|\b(how|who|what|which)\b", re.I)
+BARE_FINE = re.compile(r"^(都|已经|全都?)?好了$")  # "1号好了", or "好了" from the one holding a call: it is done
 DONE = re.compile(r"(处理|解决|办|弄|搞)(好|完|定)|解决了|已解决|搞定|误报|送(到|去|进)?了?(医|院)|住院了|没事了|看(过|好)了|(人|他|她|老人)没事"
-                  r"|(人|都|一切)(在家|正常|挺好|很好|还好)|"
+                  r"|(人|都|一切)(在家|正常|挺好|很好|还好)|" + BARE_FINE.pattern + "|"
                   r"\b(done|resolved|sorted|false alarm)\b", re.I)
 TAKE = re.compile(r"^(好的?|好|ok)?[，,。 ]*(收到|我来|我去|我马上|马上(去|到|过去)|这就(去|过)|交给我|我负责|我接|(我|已经)*在路上)|"
                   r"\b(on my way|i'?ll (take|go|handle)|got it)\b", re.I)
@@ -95,6 +96,8 @@ async def answer(ctx: Ctx, text: str) -> bool:
         await staff_views.show_open(ctx)
         return True
     rest = NUMBER.sub(" ", text).strip(" ，,。.!！~？?")
+    if n is None and rest.isdigit() and len(rest) <= 6 and await ctx.svc.store.incident(int(rest)):
+        n, rest = int(rest), ""  # a bare "3" on a busy day: #3, when there is one
     if n is not None and not rest:  # "#1", "1号": that call's record
         await staff_views.show_incident(ctx, str(n))
         return True
@@ -115,15 +118,19 @@ async def answer(ctx: Ctx, text: str) -> bool:
     if len(rest) > ACTION_CHARS or QUESTION.search(rest) and not giving_up:
         return False
     intent = _intent(rest) or _intent(await _unnamed(ctx, rest))
-    if intent is None:
-        return False
+    if intent is None or n is None and BARE_FINE.match(rest) and not await _held_by_her(ctx):
+        return False  # a bare "好了" holding none: an "OK", never the outcomes of a call nobody has taken
     await _offer(ctx, intent, n, rest)
     return True
 
 
+async def _held_by_her(ctx: Ctx) -> list[tuple[dict, str]]:
+    return [c for c in await _hers(ctx) if c[0].get("claimed_by") == ctx.me.staff_id]
+
+
 async def _noted(ctx: Ctx, n: int | None, text: str) -> bool:
     """Someone else come to the call she holds (the one named, else her latest): her words on its record."""
-    held = [c for c in await _hers(ctx) if c[0].get("claimed_by") == ctx.me.staff_id]
+    held = await _held_by_her(ctx)
     if not (held := _narrowed(held, n, text)):
         return False
     inc, name = held[-1]
