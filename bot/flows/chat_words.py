@@ -94,7 +94,7 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     # thirst, not illness (an ailment beside it: read as usual)
     ("thirst", r"我?(好|很|有点|老|真)?(口渴|口干|渴)(了|死了|得很|得厉害|得要命)?(想喝(点|口)?水)?" + _PARTICLE
                + r"|我?(的)?(嘴巴?|口|喉咙|嗓子)(好|很|有点|老|真)?干(了|得很)?(想喝(点|口)?水)?" + _PARTICLE
-               + r"|我?(想|要)喝(点|口)?水" + _PARTICLE + r"|(i'?m|i am) (so |very |a bit )?thirsty"
+               + r"|我?(想|要|去|起来|起来去|要起来)喝(点|口|杯)?水" + _PARTICLE + r"|(i'?m|i am) (so |very |a bit )?thirsty"
                + r"|我?(去|起来|要去|起来去)?倒(杯|点|口|一杯)?(水|开水|热水)(喝)?" + _PARTICLE, False),
     # alone in the night: afraid of the dark, cold in bed — what to do, and a call one tap away
     ("dark_fear", r"我?(有点|好|很|老|真|一直|最)?(怕黑|害怕黑|怕暗)" + _PARTICLE, False),
