@@ -30,7 +30,7 @@ from .repeats import REPEAT_INTERVAL_SECONDS
 CHATTER_AT_ONCE = 200  # everyone's texts with no call behind them journaled at once in this process ...
 CHATTER_PER_MINUTE = 60  # ... then this many a minute
 CHATTER_BYTES = 4 * 1024 * 1024  # and none while the journal folder holds this much
-OPEN_CALLERS_SECONDS = 15  # who has an open call is read again this often while Redis answers
+OPEN_CALLERS_SECONDS = 15  # who has an open call is read again this often while Redis answers (failed: next run)
 REPEAT_SECONDS = 600  # a sender's cry this soon after their fallback alert is a repeat: a short line, no new alert
 
 
@@ -43,21 +43,23 @@ class Chatter:
 
     async def know_open_callers(self) -> None:
         """While Redis answers: whose texts may be about an open call — each open call's resident, and the family
-        and doctor the register names for them (as alerting reaches them). Redis away: the last known stay."""
+        and doctor the register names for them (as alerting reaches them). Redis away: the last known stay.
+
+        Read as long as Redis takes to answer (its own time-outs bound a hung one; the breaker fails the rest at
+        once): a wall-clock cut-off left a loaded server's list empty. One that failed is tried the next run."""
         now, store = self.svc.clock.ts(), self.svc.store
         if now - self._known_at < OPEN_CALLERS_SECONDS:
             return
-        self._known_at = now  # tried once a while, answered or not
         try:
-            async with asyncio.timeout(1):
-                people = [p for n in await store.open_incident_ids()
-                          if (inc := await store.incident(n)) and inc.get("status") != "resolved"
-                          and (p := await store.resident(inc.get("resident")))]
-                phones = [c["phone"] for p in people for c in [*p.get("contacts", []), p.get("doctor") or {}]
-                          if c.get("phone")]
-                linked = await store.telegram_ids_by_phone(phones)
+            calls = await asyncio.gather(*(store.incident(n) for n in await store.open_incident_ids()))
+            rids = {inc.get("resident") for inc in calls if inc and inc.get("status") != "resolved"} - {None, ""}
+            people = [p for p in await asyncio.gather(*(store.resident(rid) for rid in rids)) if p]
+            phones = [c["phone"] for p in people for c in [*p.get("contacts", []), p.get("doctor") or {}]
+                      if c.get("phone")]
+            linked = await store.telegram_ids_by_phone(phones)
         except (RedisError, OSError, TimeoutError):
             return
+        self._known_at = now
         self.callers = {int(p["tg_id"]) for p in people if p.get("tg_id")} | {tg for tg, _ in linked}
 
     def keeps(self, sender: int) -> bool:
