@@ -56,8 +56,10 @@ class Lifecycle:
         return fields, deadlines, entry
 
     async def _note_recorded_late(self, n: int) -> None:
-        """A replayed call's timeline: when it was recorded, after when it was made."""
+        """A replayed call's timeline: when it was recorded, after when it was made; and its fields say so (a call a
+        hung Redis stored from its first try lacked them: its packet lost "系统故障期间" at its first edit)."""
         if entry := recorded_late(n):
+            await self.store.update_incident(n, **outage_fields())
             await self.store.add_timeline(n, {"at": self.svc.clock.ts(), **entry})
 
     async def open(self, kind: str, person: dict, **how) -> int:
