@@ -7,7 +7,7 @@ import os
 import signal
 
 from conftest import signed_up
-from test_fallback_media import app_own_redis  # noqa: F401 (own redis-server)
+from test_fallback_media import app_own_redis_quick_locks  # noqa: F401 (own redis-server)
 from test_outage_journal import replay_tick
 from test_outage_stored_meanwhile import OUTAGE_LINE, packets, replayed
 from test_outage_stranger_stored_meanwhile import frozen_at_the_next_multi
@@ -31,8 +31,8 @@ async def _safety_net_due(app, clock) -> None:
 
 
 async def test_a_doctors_cry_about_one_of_her_residents_redis_stored_meanwhile_is_one_call_alerted_at_once(
-        app_own_redis, clock):
-    app, server = app_own_redis
+        app_own_redis_quick_locks, clock):
+    app, server = app_own_redis_quick_locks
     words = "我的病人摔倒了起不来"
     li = Person(app, 1001, "李社工")
     await Person(app, 7002, "路人乙").send("救命 我摔倒了")  # the path warm, as in a running bot: call #1
@@ -51,8 +51,8 @@ async def test_a_doctors_cry_about_one_of_her_residents_redis_stored_meanwhile_i
 
 
 async def test_a_staff_members_own_cry_redis_stored_meanwhile_is_one_colleague_call_alerted_at_once(
-        app_own_redis, clock):
-    app, server = app_own_redis
+        app_own_redis_quick_locks, clock):
+    app, server = app_own_redis_quick_locks
     words = "救命 我在5号楼楼梯摔倒了起不来"
     li, wa = Person(app, 1001, "李社工"), Person(app, 1002, "王社工")
     await Person(app, 7002, "路人乙").send("救命 我摔倒了")  # the path warm, as in a running bot: call #1
