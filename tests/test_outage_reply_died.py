@@ -36,3 +36,21 @@ async def test_his_reply_whose_process_died_while_sending_it_is_sent_by_the_rest
     own_redis.start()
     await replay_tick(second)
     assert len(await second.svc.store.open_incident_ids()) == 1
+
+
+async def test_his_reply_whose_process_died_while_sending_it_is_the_recovery_message_once_redis_is_back_first(
+        make_app, own_redis, clock):
+    """Restarted only once Redis is back: his call is stored and alerted, and he reads that it is recorded, with the
+    committee's phone, once — not silence, and not the outage's reply after the outage."""
+    first = await make_app(redis_url=own_redis.url)
+    await signed_up(Person(first, WANG, "王老伯"), "13900000002")
+    own_redis.stop()
+    await he_cried_and_the_process_died_before_alerting(first, chats={WANG})  # his reply on its way
+    own_redis.start()
+    second = await make_app(redis_url=own_redis.url)  # systemd's restart (same journal folder)
+    for _ in range(3):
+        clock.advance(seconds=31)
+        await a_second_later(second)
+    (told,) = Person(second, WANG).texts()
+    assert "系统已恢复" in told and COMMITTEE in told
+    assert len(await second.svc.store.open_incident_ids()) == 1
