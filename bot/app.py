@@ -172,7 +172,8 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     replicas = settings.redis.wait_replicas
     if replicas is None:
         replicas = 1 if secrets.sentinels() else 0
-    store = Store(redis, settings.redis.prefix, wait_replicas=replicas, wait_ms=settings.redis.replica_wait_ms)
+    store = Store(redis, settings.redis.prefix, wait_replicas=replicas, wait_ms=settings.redis.replica_wait_ms,
+                  lock_seconds=settings.redis.lock_seconds)
     store.urgent_r = urgent_redis or urgent_client(redis)
     if limiter is None and messenger is None:  # a real channel attaches later: keep within Telegram's limits,
         from .ratelimit import Limits

@@ -104,8 +104,7 @@ class Escalation(_Strict):
 
 
 class QuietHours(_Strict):
-    """The committee's night: check-in reminders and follow-ups of arrived incidents wait for its end
-    (bot/clock.py: in_quiet, quiet_end)."""
+    """The committee's night: check-in reminders and arrived incidents' follow-ups wait for its end (bot/clock.py)."""
     from_: str = Field(alias="from")
     to: str
     _check = field_validator("from_", "to")(_clock_time)
@@ -143,6 +142,7 @@ class RedisCfg(_Strict):
     sentinel_service: str = "mymaster"  # with REDIS_SENTINELS (REDIS_SENTINEL_SERVICE wins)
     wait_replicas: int | None = Field(default=None, ge=0)  # None: 1 with Sentinel, else 0 (no WAIT)
     replica_wait_ms: int = Field(default=500, gt=0)
+    lock_seconds: float = Field(default=30, gt=0)  # how long a lock outlives a handler that hung or died holding it
 
 
 class OpsCfg(_Strict):

@@ -110,27 +110,30 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
         "alert", cap.take(ev.user_id) if media and cap else 0)
     forwarding = media and held is not None
     quiet = urgent and pace is None  # a repeat of theirs reached staff just now: journaled, counted into a line
-    noted = None
-    if words:  # joins their call open since before the outage once Redis is back, else is read then as if just typed
-        loose = await svc.outage.note(ev, cried="", held=False, loose=True, asked=asked, token=taken())
-        noted = loose if asked else None  # whom the line reached: the stored request's packet says so
-    elif (urgent or media) and svc.outage:  # written down before anything is sent: stored once Redis is back
-        noted = await svc.outage.note(ev, held=quiet or held is None, context=context, token=taken(), cried=(
-            ("button" if sos else "group" if ev.is_group else "text") if urgent else ""))
-        if urgent and me is None:  # a resident's family hears if Redis stays away (incidents/outage_family.py)
-            svc.outage.known.family.cried(ev.user_id)
     colleague = urgent and me is not None  # she gets 110 too, and what to do at a fire or gas
     # a call whose alert went out before the failure: the person hears that staff know, not only "error"
     key = "help.alerted" if alerted else "fallback.media_sent" if forwarding else \
         "fallback.colleague_told" if colleague else "fallback.staff_tap" if me and ev.kind == "button" and \
         ev.data.startswith(("inc:", "out:")) else "fallback.error"  # her 接单/已解决: not recorded, she must know
-    if ev.is_group and media and not forwarding:
-        return []  # held back: a chatty group is not answered each time
     told = [key, *(meanwhile_keys(ev.text or "") if colleague else ())]
     said = lambda locale: "\n".join(cat.t(k, locale, phone=s.community.committee_phone) for k in told)  # noqa: E731
     # only her profile says her language, and not the committee's: both, the committee's first (bot/flows/both.py)
     guessed = loc != cat.default and ev.language and not cat.written_in(ev.text)
     msg = Outbound(ev.chat, said(cat.default) + BETWEEN + said(loc) if guessed else said(loc), urgent=True)
+    replying = not (ev.is_group and media and not forwarding)  # held back: a chatty group is not answered each time
+    owed = msg if replying else None  # journaled as owed until it got there: a process dying meanwhile leaves it
+    noted = None  # to be sent again (outage_replies.py)
+    if words:  # joins their call open since before the outage once Redis is back, else is read then as if just typed
+        loose = await svc.outage.note(ev, cried="", held=False, loose=True, asked=asked, token=taken(),
+                                      reply=owed if asked else None)
+        noted = loose if asked else None  # whom the line reached: the stored request's packet says so
+    elif (urgent or media) and svc.outage:  # written down before anything is sent: stored once Redis is back
+        noted = await svc.outage.note(ev, held=quiet or held is None, context=context, token=taken(), reply=owed,
+                                      cried=("button" if sos else "group" if ev.is_group else "text") if urgent else "")
+        if urgent and me is None:  # a resident's family hears if Redis stays away (incidents/outage_family.py)
+            svc.outage.known.family.cried(ev.user_id)
+    if not replying:
+        return []
     sends = [asyncio.ensure_future(svc.outbox.send(msg))]  # on its way while the register is read for staff
     staff, alerts = [st for st in s.staff if st.telegram_id and st is not me], []
     if urgent and not quiet or forwarding or asked:
@@ -155,7 +158,7 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
     results = await asyncio.gather(*sends, *alerts, return_exceptions=True)
     reached = [st.name for st, res in zip(staff, results[len(sends):]) if _reached(res)]
     answer = reply_fields(msg, results[0], svc.clock.ts())  # hers, if it failed, is sent again (outage_replies.py)
-    if noted and (not quiet or "reply" in answer):  # whom it reached: the stored incident's packet will say so
+    if noted:  # whom it reached (the stored incident's packet will say so), and whether her reply got there
         await svc.outage.reached(noted, None if quiet else reached, answer)
     if colleague and not quiet and not reached:  # she was told colleagues are being told: the truth, and whom to phone
         msg = Outbound(ev.chat, cat.t("staff.colleague_not_reached", loc, phone=s.community.committee_phone),

@@ -15,6 +15,9 @@ from .textfit import clip
 from .types import MessageRef, Outbound, SendResult
 
 log = logging.getLogger(__name__)
+URGENT_RETRY_AFTER_SECONDS = 10  # an urgent message Telegram holds longer (429) is not waited for: it fails now, as
+# a time-out would, so its round is written down (the person not reached), the call's lock let go and the next level
+# sent on time; the alert is sent again by its round's retries (bot/incidents/retries.py), not an hour later here
 URGENT_HOLD_SECONDS = 0.5  # a staff alert's wait for its slot and its send keep others waiting this long at most (not
 # its wait for its chat's pace: others go meanwhile)
 
@@ -135,7 +138,8 @@ class Outbox:
             finally:  # answered, failed or never sent: its place on the token comes back a second from now
                 if slot is not None:
                     self.limiter.sent(msg.chat_id, slot)
-            final = result.ok or result.permanent or attempt == self.attempts
+            final = result.ok or result.permanent or attempt == self.attempts or (
+                msg.urgent and (result.retry_after or 0) > URGENT_RETRY_AFTER_SECONDS)
             for watch in self.watchers:
                 watch(msg, result, final)
             if final:

@@ -2,6 +2,7 @@
 ("我摔倒了，起不来"), and the fallback used to alert staff only for words. Every staff member in the config gets a
 line saying who may have sent it and the forwarded message; the sender (or the group) gets 120 and the committee
 phone. A flood of them cannot flood staff: one a sender a minute goes on, the next one says how many were held."""
+import contextlib
 import time
 
 import pytest
@@ -28,13 +29,31 @@ async def telegram_own_redis(request, make_app, settings, tmp_path):
         server.stop()
 
 
-@pytest.fixture
-async def app_own_redis(make_app, tmp_path):
+@contextlib.asynccontextmanager
+async def _app_on_own_redis(make_app, tmp_path, settings_=None):
     server = EmbeddedRedis(tmp_path / "redis").start()
     try:
-        yield await make_app(redis_url=server.url), server
+        yield await make_app(settings_=settings_, redis_url=server.url), server
     finally:
         server.stop()
+
+
+@pytest.fixture
+async def app_own_redis(make_app, tmp_path):
+    async with _app_on_own_redis(make_app, tmp_path) as got:
+        yield got
+
+
+QUICK_LOCK_SECONDS = 3  # `redis.lock_seconds` in tests where a hung handler leaves a person's lock behind
+
+
+@pytest.fixture
+async def app_own_redis_quick_locks(make_app, settings, tmp_path):
+    """`app_own_redis`, but a lock a handler left when Redis hung under it lapses after QUICK_LOCK_SECONDS, not 30:
+    the replay still waits it out, in seconds of the test's time instead of half a minute."""
+    redis = settings.redis.model_copy(update={"lock_seconds": QUICK_LOCK_SECONDS})
+    async with _app_on_own_redis(make_app, tmp_path, settings.model_copy(update={"redis": redis})) as got:
+        yield got
 
 
 def forwarded(app, chat_id: int, origin_chat: int) -> int:

@@ -6,14 +6,12 @@ line and an fsync each, and every later text and cry read the whole journal agai
 them are journaled together at most a couple of hundred at once, then one a second, and none once the journal folder
 holds a few megabytes; a cry, and the words of someone whose call is open, always are.
 """
-import json
-
 from conftest import signed_up
+from test_outage_callers_slow import chatter_full
 from test_outage_flood import journaled
 from test_outage_journal import COMMITTEE, own_redis, replay_tick  # noqa: F401  (a fixture)
 from test_outage_open_call import claimed_call, said_on
 
-from bot.incidents.outage_pace import CHATTER_BYTES
 from bot.testing.tools import Person
 
 CROWD = range(70_000, 71_000)
@@ -54,11 +52,7 @@ async def test_a_journal_folder_filled_by_other_workers_takes_no_more_chatter_bu
     zhang = await signed_up(Person(app, 5002, "张阿姨"), "13900000001")
     await replay_tick(app)
     own_redis.stop()
-    folder = app.svc.outage.journal.folder
-    folder.mkdir(parents=True, exist_ok=True)
-    line = json.dumps({"v": 1, "id": "x", "at": clock.ts(), "cried": "", "held": False, "loose": True,
-                       "ev": {"chat_id": 1, "user_id": 1, "kind": "text", "text": "在吗" * 1000}}) + "\n"
-    (folder / "other-host-1-0000.jsonl").write_text(line * (CHATTER_BYTES // len(line) + 1))  # other workers' chatter
+    chatter_full(app, clock)  # other workers' chatter
     stranger = Person(app, 70_001, "路人")
     await stranger.send("你好")
     await wang.send("门开着")

@@ -27,20 +27,21 @@ def one_alert_each(app, words: str) -> None:
         assert len(alerts) == 1 and words in alerts[0], Person(app, tg).texts()
 
 
-async def he_cried_and_the_process_died_before_alerting(first):
-    """His cry handled by `first` until its staff alerts would leave; then `first` dies."""
-    staff_send, real = asyncio.Event(), first.svc.outbox.send
+async def he_cried_and_the_process_died_before_alerting(first, chats=EVERYONE):
+    """His cry handled by `first` until a message to one of `chats` (its staff alerts) would leave; then `first`
+    dies, that message on its way (Telegram may or may not have it)."""
+    sending, real = asyncio.Event(), first.svc.outbox.send
 
     async def dying(msg, **kw):
-        if msg.chat_id in EVERYONE:
-            staff_send.set()
-            await asyncio.Event().wait()  # never leaves: the process is about to die
+        if msg.chat_id in chats:
+            sending.set()
+            await asyncio.Event().wait()  # never answered: the process is about to die
         return await real(msg, **kw)
 
     first.svc.outbox.send = dying
     handling = asyncio.ensure_future(first.engine.handle(
         Inbound(user_id=5001, chat_id=5001, kind="text", text="救命 我摔倒了", first_name="王老伯", message_id=77)))
-    await staff_send.wait()
+    await sending.wait()
     handling.cancel()  # killed
     await asyncio.gather(handling, return_exceptions=True)
     await first.svc.outage.close()

@@ -8,7 +8,7 @@ import os
 import signal
 
 from conftest import signed_up
-from test_fallback_media import app_own_redis  # noqa: F401 (own redis-server)
+from test_fallback_media import app_own_redis_quick_locks  # noqa: F401 (own redis-server)
 from test_outage_journal import replay_tick
 from test_outage_stored_meanwhile import OUTAGE_LINE, packets, replayed
 
@@ -30,8 +30,8 @@ def frozen_while_storing(app, server, method: str) -> None:
 
 
 async def test_a_daughters_cry_redis_stored_after_the_bot_gave_up_reaches_staff_as_a_claimable_call_at_once_and_once(
-        app_own_redis, clock):
-    app, server = app_own_redis
+        app_own_redis_quick_locks, clock):
+    app, server = app_own_redis_quick_locks
     daughter = await signed_up(Person(app, 5003, "王丽"), "13911110002")  # 王老伯's daughter
     son = await signed_up(Person(app, 5004, "张明"), "13911110001")  # 张阿姨's son
     li = Person(app, 1001, "李社工")

@@ -6,7 +6,7 @@ import os
 import signal
 
 from conftest import signed_up
-from test_fallback_media import app_own_redis  # noqa: F401 (own redis-server)
+from test_fallback_media import app_own_redis_quick_locks  # noqa: F401 (own redis-server)
 from test_outage_family_stored_meanwhile import frozen_while_storing
 from test_outage_journal import replay_tick
 from test_outage_stored_meanwhile import replayed
@@ -20,8 +20,9 @@ def requests(li: Person) -> list:
     return [m for m in li.inbox if "求助 #2" in m.text and "王老伯" in m.text]
 
 
-async def test_a_request_redis_stored_after_the_bot_gave_up_reaches_staff_at_once_and_once(app_own_redis, clock):
-    app, server = app_own_redis
+async def test_a_request_redis_stored_after_the_bot_gave_up_reaches_staff_at_once_and_once(
+        app_own_redis_quick_locks, clock):
+    app, server = app_own_redis_quick_locks
     wang = await signed_up(Person(app, 5001, "王老伯"), "13900000002")
     son = await signed_up(Person(app, 5004, "张明"), "13911110001")  # 张阿姨's son
     li = Person(app, 1001, "李社工")

@@ -6,7 +6,7 @@ token names it) and alerts it at once, once."""
 import os
 import signal
 
-from test_fallback_media import app_own_redis  # noqa: F401 (own redis-server)
+from test_fallback_media import app_own_redis_quick_locks  # noqa: F401 (own redis-server)
 from test_outage_journal import replay_tick
 from test_outage_stored_meanwhile import OUTAGE_LINE, replayed
 
@@ -38,8 +38,9 @@ def frozen_at_the_next_multi(app, server) -> None:
     store.create_incident = create
 
 
-async def test_a_strangers_cry_redis_stored_after_the_bot_gave_up_is_one_call_alerted_at_once(app_own_redis, clock):
-    app, server = app_own_redis
+async def test_a_strangers_cry_redis_stored_after_the_bot_gave_up_is_one_call_alerted_at_once(
+        app_own_redis_quick_locks, clock):
+    app, server = app_own_redis_quick_locks
     warm, stranger = Person(app, 7002, "路人乙"), Person(app, 7001, "路人甲")
     li = Person(app, 1001, "李社工")
     await warm.send(WORDS)  # the path warm, as in a running bot: call #1

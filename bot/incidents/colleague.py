@@ -14,6 +14,7 @@ from ..flows.menu import keyboard
 from ..residents import full_address
 from .advice import advice_keys, named_dangers
 from .outage import called_at
+from .unanswered import call_token, replayed_token, unanswered
 
 log = logging.getLogger(__name__)
 SCENE = ("fire_smoke", "gas", "water_electric", "sparking", "intruder", "abuse", "trapped",  # what to do meanwhile,
@@ -30,10 +31,13 @@ def colleague_policy(settings) -> Policy:
 
 
 async def open_call_of(svc, staff_id: str) -> int | None:
-    """The staff member's own call still open, if any (the newest open calls first: hers is rarely old)."""
+    """The staff member's own call still open, if any (the newest open calls first: hers is rarely old). Not the
+    call a hung Redis stored from the very cry being replayed now (unanswered.py): that one is opened, not joined."""
+    token = replayed_token()
     for n in reversed(await svc.store.open_incident_ids()):
         inc = await svc.store.incident(n)
-        if inc and inc.get("staff_caller") == staff_id and inc["status"] != "resolved":
+        if inc and inc.get("staff_caller") == staff_id and inc["status"] != "resolved" \
+                and not (token and inc.get("call_token") == token):
             return n
     return None
 
@@ -50,7 +54,13 @@ class ColleagueCalls:
                                              source="colleague", **({"at": at} if at else {}))
         del deadlines["addr:{n}"]
         entry["by"] = staff.name
-        n = await self.store.create_incident(fields, entry, deadlines)
+        token, replayed = call_token()  # a call a hung Redis stored after this round trip broke is this one
+        if not (replayed and (n := await self.store.call_of_token(token))):
+            try:
+                n = await self.store.create_incident({**fields, "call_token": token}, entry, deadlines)
+            except Exception:  # it may have been stored all the same: its journaled cry keeps the token
+                unanswered(token)
+                raise
         await self._note_recorded_late(n)  # replayed from the outage journal: said so, and her words then join it
         log.info("incident %s opened (colleague)", n)
         return n

@@ -8,6 +8,7 @@ import logging
 from ..store import Opened
 from . import packet_order
 from .lifecycle import FIRST_ALERT_GRACE_SECONDS
+from .outage_pace import call_opened
 from .rounds import _Call, _digested, _sent, _settle
 from .unanswered import sos_token, unanswered
 
@@ -39,6 +40,7 @@ class FastLane:
             if got.outcome != "opened":
                 return got, None
             n, person = got.n, got.person
+            call_opened(self.svc, tg)  # his texts in an outage starting now are his call's
             await self._note_recorded_late(n)
             inc = {**fields, "id": n, "resident": person["id"], "address_state": got.address_state,
                    **({"after_closed": got.after_closed} if got.after_closed else {})}

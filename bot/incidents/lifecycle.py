@@ -11,6 +11,7 @@ from .closed import family_news_owed
 from .colleague import colleague_policy
 from .night_pace import stuck, stuck_policy
 from .outage import called_at, outage_fields, recorded_late
+from .outage_pace import call_opened
 from .unanswered import call_token, unanswered
 
 log = logging.getLogger(__name__)
@@ -56,8 +57,10 @@ class Lifecycle:
         return fields, deadlines, entry
 
     async def _note_recorded_late(self, n: int) -> None:
-        """A replayed call's timeline: when it was recorded, after when it was made."""
+        """A replayed call's timeline: when it was recorded, after when it was made; and its fields say so (a call a
+        hung Redis stored from its first try lacked them: its packet lost "系统故障期间" at its first edit)."""
         if entry := recorded_late(n):
+            await self.store.update_incident(n, **outage_fields())
             await self.store.add_timeline(n, {"at": self.svc.clock.ts(), **entry})
 
     async def open(self, kind: str, person: dict, **how) -> int:
@@ -103,6 +106,7 @@ class Lifecycle:
     async def _stored(self, n: int, fields: dict, person: dict) -> int:
         await self._note_recorded_late(n)
         self._opened[n] = ({**fields, "id": n}, person)
+        call_opened(self.svc, person.get("tg_id"))  # his texts in an outage starting now are his call's
         log.info("incident %s opened (%s, %s)", n, fields["kind"], fields["source"])
         return n
 

@@ -110,11 +110,13 @@ class Outage:
         self.handle = handle
 
     async def note(self, ev: Inbound, *, cried: str, held: bool, said: str = "", loose: bool = False,
-                   context: bool = False, token: str | None = None, asked: bool = False) -> str | None:
+                   context: bool = False, token: str | None = None, asked: bool = False,
+                   reply: Outbound | None = None) -> str | None:
         """The call written down, before anything is sent (`said`: the id of the cry these words came after; `loose`:
         words typed with no cry in the journal, for a call open before the outage, `asked`: a request whose line goes
         to staff now; `context`: a cry only in what came before, outage_context.py; `token`: its 🆘's, whose round
-        trip broke, unanswered.py). Its entry's id; None if the disk failed too."""
+        trip broke, unanswered.py; `reply`: the caller's, owed until `reached` says it got there, outage_replies.py).
+        Its entry's id; None if the disk failed too."""
         entry = {"v": 1, "id": uuid.uuid4().hex, "at": self.svc.clock.ts(), "cried": cried, "held": held,
                  "ev": {k: v for k, v in dataclasses.asdict(ev).items() if k in EVENT_FIELDS}}
         if context:
@@ -125,6 +127,8 @@ class Outage:
             entry["asked"] = True
         if said or loose:
             entry["said" if said else "loose"] = said or True
+        if reply is not None:  # a process that dies before it is known to have got there leaves it owed
+            entry.update(reply_to=reply.chat_id, reply=reply.text, reply_tried=entry["at"])
         return entry["id"] if await self._write(entry) else None
 
     async def cry_of(self, user_id: int) -> dict | None:

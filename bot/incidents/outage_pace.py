@@ -7,7 +7,8 @@ Texts with no call behind them — a stranger's, a resident's ordinary chatter �
 CHATTER_AT_ONCE, then CHATTER_PER_MINUTE (in this process), and none while the journal folder (every process's files)
 holds CHATTER_BYTES (once Redis is back they are read as if just typed: "帮我买点菜" becomes a request). Never
 capped here: a cry for help, words after one's own cry, and the texts of anyone with an open call — its resident,
-the family and doctor the register names — as Redis last said (while it answers, every OPEN_CALLERS_SECONDS).
+the family and doctor the register names — as Redis last said (while it answers, every OPEN_CALLERS_SECONDS and
+within a second of any call being opened; at once in the process that opened it).
 
 One sender's cries reach staff through the fallback as one alert, then their repeats as short lines, one a minute
 (`CryPace`): someone crying 救命 every minute does not send every staff chat a full alert each time. Those counted
@@ -30,7 +31,7 @@ from .repeats import REPEAT_INTERVAL_SECONDS
 CHATTER_AT_ONCE = 200  # everyone's texts with no call behind them journaled at once in this process ...
 CHATTER_PER_MINUTE = 60  # ... then this many a minute
 CHATTER_BYTES = 4 * 1024 * 1024  # and none while the journal folder holds this much
-OPEN_CALLERS_SECONDS = 15  # who has an open call is read again this often while Redis answers
+OPEN_CALLERS_SECONDS = 15  # who has an open call is read again this often while Redis answers (failed: next run)
 REPEAT_SECONDS = 600  # a sender's cry this soon after their fallback alert is a repeat: a short line, no new alert
 
 
@@ -38,27 +39,40 @@ class Chatter:
     def __init__(self, svc, journal) -> None:
         self.svc, self.journal = svc, journal
         self.callers: set[int] = set()  # Telegram ids whose texts may be about an open call (as of `_known_at`)
-        self._known_at = -math.inf
+        self._known_at, self._seq = -math.inf, -1  # when last read, and the incident counter then
+        self._noted: dict[int, float] = {}  # residents of calls this process opened: when
         self._left, self._at = float(CHATTER_AT_ONCE), None
+
+    def opened(self, tg_id) -> None:
+        """A call this process just stored: its resident's texts are his call's from now on, not at the next read
+        (his family's and doctor's ids come with that read, within a second: `know_open_callers`)."""
+        if tg_id:
+            self.callers.add(int(tg_id))
+            self._noted[int(tg_id)] = self.svc.clock.ts()
 
     async def know_open_callers(self) -> None:
         """While Redis answers: whose texts may be about an open call — each open call's resident, and the family
-        and doctor the register names for them (as alerting reaches them). Redis away: the last known stay."""
+        and doctor the register names for them (as alerting reaches them). Redis away: the last known stay.
+
+        Read every OPEN_CALLERS_SECONDS, and at once when any process has opened a call since (one counter read a
+        second): a call opened in the seconds before an outage counts. Read as long as Redis takes to answer (its
+        own time-outs bound a hung one; the breaker fails the rest at once). One that failed is tried the next run."""
         now, store = self.svc.clock.ts(), self.svc.store
-        if now - self._known_at < OPEN_CALLERS_SECONDS:
-            return
-        self._known_at = now  # tried once a while, answered or not
         try:
-            async with asyncio.timeout(1):
-                people = [p for n in await store.open_incident_ids()
-                          if (inc := await store.incident(n)) and inc.get("status") != "resolved"
-                          and (p := await store.resident(inc.get("resident")))]
-                phones = [c["phone"] for p in people for c in [*p.get("contacts", []), p.get("doctor") or {}]
-                          if c.get("phone")]
-                linked = await store.telegram_ids_by_phone(phones)
+            seq = await store.incident_seq()
+            if now - self._known_at < OPEN_CALLERS_SECONDS and seq == self._seq:
+                return
+            calls = await asyncio.gather(*(store.incident(n) for n in await store.open_incident_ids()))
+            rids = {inc.get("resident") for inc in calls if inc and inc.get("status") != "resolved"} - {None, ""}
+            people = [p for p in await asyncio.gather(*(store.resident(rid) for rid in rids)) if p]
+            phones = [c["phone"] for p in people for c in [*p.get("contacts", []), p.get("doctor") or {}]
+                      if c.get("phone")]
+            linked = await store.telegram_ids_by_phone(phones)
         except (RedisError, OSError, TimeoutError):
             return
-        self.callers = {int(p["tg_id"]) for p in people if p.get("tg_id")} | {tg for tg, _ in linked}
+        self._known_at, self._seq = now, seq
+        self._noted = {tg: at for tg, at in self._noted.items() if at >= now}  # opened while this read ran
+        self.callers = {int(p["tg_id"]) for p in people if p.get("tg_id")} | {tg for tg, _ in linked} | set(self._noted)
 
     def keeps(self, sender: int) -> bool:
         """Whether a text of `sender`'s, no cry of theirs behind it, is journaled."""
@@ -73,6 +87,12 @@ class Chatter:
             return False
         self._left = left - 1
         return True
+
+
+def call_opened(svc, tg_id) -> None:
+    """This process stored a call for the person with `tg_id`: their texts in an outage starting now are kept."""
+    if svc.outage is not None:
+        svc.outage.chatter.opened(tg_id)
 
 
 class CryPace:

@@ -3,11 +3,13 @@ it to them (Telegram failing for their chat: 5xx, time-outs): sent again every R
 until it gets through, once. Staff lines are sent again the same way (outage_orphans.py); without this a resident
 who cried and read nothing might think nobody heard.
 
-The fallback (bot/fallback.py) writes to the call's journal entry whether her reply got through (with whom the staff
-alert reached: no write of its own) or, if not, what it said. Under the folder's lock (every worker on this host),
-each chat owed a reply gets its latest one, once, unless a reply to a later call of theirs got through meanwhile (she
-has read it then); the try is written first, then whether it got there. Once Redis is back the replay tells her
-that her call is recorded, with the committee's phone (bot/incidents/recovery.py)."""
+The fallback (bot/fallback.py) writes her reply into the call's journal entry before it is sent, as owed, and after
+the send whether it got there (with whom the staff alert reached: no write of its own): a process that dies while
+sending it (Telegram may or may not have it) leaves it owed, sent again by a process started meanwhile — twice rather
+than never. Under the folder's lock (every worker on this host), each chat owed a reply gets its latest one, once,
+unless a reply to a later call of theirs got through meanwhile (she has read it then); the try is written first, then
+whether it got there. Once Redis is back the replay tells her that her call is recorded, with the committee's phone
+(bot/incidents/recovery.py)."""
 from __future__ import annotations
 
 import asyncio

@@ -5,8 +5,9 @@ the cry into the outage journal (bot/fallback.py), and its replay uses it again:
 one (bot/store/emergency.py), and its first alert goes out then, once — not as a repeat of her cry told to nobody,
 with its packet left to the safety net ("first:n") once the lock had lapsed, 10 s later. So for any call stored in
 one round trip: a family member's cry or a request (its token a field of the call, the store's "unless open" step
-knows it: bot/store/incidents.py) and a stranger's (its replay finds the open call with its token: lifecycle.py),
-never joined to itself as a repeat told to nobody, nor made a second call."""
+knows it: bot/store/incidents.py), a stranger's (its replay finds the open call with its token: lifecycle.py) and a
+staff member's own cry (colleague.py, likewise), never joined to itself as a repeat told to nobody, nor made a second
+call."""
 from __future__ import annotations
 
 import uuid
@@ -32,6 +33,11 @@ def call_token() -> tuple[str, bool]:
     if replayed:
         late["token"] = None
     return token, replayed
+
+
+def replayed_token() -> str | None:
+    """The token of the journaled call being replayed, if it has one (not used up: `call_token` does that)."""
+    return (_replaying() or {}).get("token")
 
 
 def unanswered(token: str) -> None:

@@ -49,4 +49,5 @@ __all__ = ["GUESSED", "Earliest", "Keys", "Opened", "Pace", "Store", "UpdateMark
 class Store(ResidentsStore, SessionsStore, IncidentsStore, EmergencyStore, DeadlinesStore, StaffStore,
             QuestionsStore, SendLogStore, CheckinsStore, NoticesStore, DeskStore, LeasesStore, PaceStore,
             FamilyNewsStore, SurgeStore, CoverStore, ClosesStore):
-    """Store(redis, prefix="nc:", *, wait_replicas=0, wait_ms=500): every feature's storage on one connection."""
+    """Store(redis, prefix="nc:", *, wait_replicas=0, wait_ms=500, lock_seconds=30): every feature's storage on one
+    connection."""

@@ -61,8 +61,10 @@ def loads_fields(raw: dict) -> dict[str, Any]:
 
 
 class StoreBase:
-    def __init__(self, redis: Redis, prefix: str = "nc:", *, wait_replicas: int = 0, wait_ms: int = 500) -> None:
+    def __init__(self, redis: Redis, prefix: str = "nc:", *, wait_replicas: int = 0, wait_ms: int = 500,
+                 lock_seconds: float = 30) -> None:
         self.r = redis
+        self.lock_seconds = lock_seconds  # a lock's lifetime unless its taker says (`redis.lock_seconds`)
         # a 🆘's path (the poller's lease and update marks, the incident stored) on a pool of its own when build_app
         # gives it one: a storm's calls queue for the shared pool one turn of the loop each, and held the alert
         self.urgent_r = redis
@@ -99,8 +101,11 @@ class StoreBase:
     async def ping(self) -> bool:
         return bool(await self.r.ping())
 
-    def lock(self, name: str, timeout: float = 30, blocking_timeout: float = 10):
-        return self.r.lock(self.keys.lock(name), timeout=timeout, blocking_timeout=blocking_timeout)
+    def lock(self, name: str, timeout: float | None = None, blocking_timeout: float = 10):
+        """Lock `name`, held at most `timeout` seconds (`lock_seconds` unless said: a handler that hung or died
+        holding it keeps the others out that long, no longer)."""
+        return self.r.lock(self.keys.lock(name), timeout=timeout or self.lock_seconds,
+                           blocking_timeout=blocking_timeout)
 
     async def unlock(self, name: str, token: str) -> bool:
         """Releases a lock taken with a known token (see open_emergency); a lock that has since passed on stays."""

@@ -105,8 +105,8 @@ class Opened:
 
 
 class EmergencyStore(StoreBase):
-    def __init__(self, redis: Redis, prefix: str = "nc:", *, wait_replicas: int = 0, wait_ms: int = 500) -> None:
-        super().__init__(redis, prefix, wait_replicas=wait_replicas, wait_ms=wait_ms)
+    def __init__(self, redis: Redis, prefix: str = "nc:", **kw) -> None:  # (StoreBase's keywords)
+        super().__init__(redis, prefix, **kw)
         # a key of this committee declared, so a Redis Cluster runs the script on the node of its slot
         self._opens = ScriptBatch(self, _OPEN_EMERGENCY, replicated=True, urgent=True)
 

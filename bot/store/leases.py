@@ -35,8 +35,8 @@ return 0
 
 
 class LeasesStore(StoreBase):
-    def __init__(self, redis: Redis, prefix: str = "nc:", *, wait_replicas: int = 0, wait_ms: int = 500) -> None:
-        super().__init__(redis, prefix, wait_replicas=wait_replicas, wait_ms=wait_ms)
+    def __init__(self, redis: Redis, prefix: str = "nc:", **kw) -> None:  # (StoreBase's keywords)
+        super().__init__(redis, prefix, **kw)
         self._begins = ScriptBatch(self, _BEGIN_UPDATE, urgent=True)
 
     # --- the poller lease: one process polls a bot at a time ---------------------------------------

@@ -148,8 +148,8 @@ _DEFAULT = Pace(interval=0, catchup=0, chat_interval=0, burst=1, group_limit=0, 
 
 
 class PaceStore(StoreBase):
-    def __init__(self, redis: Redis, prefix: str = "nc:", *, wait_replicas: int = 0, wait_ms: int = 500) -> None:
-        super().__init__(redis, prefix, wait_replicas=wait_replicas, wait_ms=wait_ms)
+    def __init__(self, redis: Redis, prefix: str = "nc:", **kw) -> None:  # (StoreBase's keywords)
+        super().__init__(redis, prefix, **kw)
         # a staff alert's slot on the 🆘 path's own client: not behind the shared pool's waiters, nor in a round trip
         # that carries every committee's check-in steps waiting for company
         self._alert_slots = ScriptBatch(self, _RESERVE, urgent=True)
