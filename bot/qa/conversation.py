@@ -58,7 +58,7 @@ HALF_A_QUESTION = 0.15  # the model's pension and subsidy scores together, when 
 # the answer not understood, or too small to read ("我勿懂", "侬讲啥", "我眼睛看勿清爽"): a person explains it
 NOT_CLEAR = re.compile(r"(?:[勿不没]|[看听][不勿])(?:懂|明白|清楚?|清爽)|(?:侬|你|您)?(?:讲|说)(?:的)?(?:啥|什么)"
                        r"|(?:什么|啥)意思|字(?:太)?小|看[不勿]见|[没勿]看懂|(?:说|讲)慢(?:一)?点|慢(?:一)?点(?:说|讲)"
-                       r"|(?:再|重新)(?:说|讲)一遍")  # "说慢点", "再说一遍"
+                       r"|(?:再|重新)(?:说|讲)一遍|[没勿](?:听|看)(?:懂|明白)|(?:说|讲)(?:得)?简单(?:一)?点")  # "说慢点", "再说一遍"
 NOT_CLEAR_CHARS = 12  # a longer message says more than that
 
 
