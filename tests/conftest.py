@@ -168,9 +168,15 @@ def knowledge_base():
     return KnowledgeBase()
 
 
+@pytest.fixture(scope="session")
+def config_yaml_settings():
+    """config.yaml read once a test process: PyYAML's pure-Python parser takes 15-100 ms for it, paid by every test."""
+    return load_settings(ROOT / "config.yaml")
+
+
 @pytest.fixture
-def settings(tmp_path):
-    s = load_settings(ROOT / "config.yaml")
+def settings(tmp_path, config_yaml_settings):
+    s = config_yaml_settings.model_copy(deep=True)  # each test its own objects, as a fresh read gives (3 ms)
     # the desk on a port from the kernel: config.yaml's 8090 would be one port for every test and run side by side;
     # the outage journal in the test's own folder
     return s.model_copy(update={"console": s.console.model_copy(update={"port": free_port()}),
