@@ -4,7 +4,9 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import os
+import signal
 import socket
+import threading
 import uuid
 from datetime import datetime
 from pathlib import Path
@@ -97,6 +99,25 @@ SLOW = {
 def _slow_key(item) -> str | None:
     module, test = item.path.stem, item.originalname
     return next((key for key in (f"{module}::{test}", module) if key in SLOW), None)
+
+
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _plain_sigint() -> None:
+    """Ctrl-C raises KeyboardInterrupt as ever, from a plain function. While SIGINT has Python's default handler, each
+    asyncio.run of a test or fixture puts its own in and takes it out again, and the signal module's check of the
+    handler it replaces (is it SIG_DFL or SIG_IGN?) formats the repr of that handler's task with its result (the app:
+    every setting), ~15 ms for each fixture that returns the app. A loop removing its SIGINT handler puts the default
+    back: checked before each test."""
+    if threading.current_thread() is threading.main_thread() and \
+            signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupted)
+
+
+def pytest_runtest_setup(item):
+    _plain_sigint()
 
 
 def pytest_configure(config):
