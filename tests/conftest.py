@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import ipaddress
 import os
 import signal
@@ -140,7 +141,17 @@ def pytest_runtest_setup(item):
     _aiogram_closes_at_once()
 
 
+def _redis_version_read_once() -> None:
+    """redis-py reads its own version from the installed package's metadata for every connection it opens (5-10 ms:
+    importlib.metadata parses the METADATA file); the test process opens one or more a test, some tests hundreds."""
+    import redis.utils
+
+    if not hasattr(redis.utils.get_lib_version, "cache_info"):
+        redis.utils.get_lib_version = functools.cache(redis.utils.get_lib_version)
+
+
 def pytest_configure(config):
+    _redis_version_read_once()
     # The bot processes the tests start compile bot/ once and reuse it (__pycache__, git-ignored), even where the
     # environment says PYTHONDONTWRITEBYTECODE: two dozen processes each compiling every module add up.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
