@@ -1,10 +1,15 @@
 """Test session: a real Redis started here, the internet refused, and apps built on a controllable clock."""
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import functools
 import ipaddress
 import os
+import signal
 import socket
+import sys
+import threading
 import uuid
 from datetime import datetime
 from pathlib import Path
@@ -99,7 +104,54 @@ def _slow_key(item) -> str | None:
     return next((key for key in (f"{module}::{test}", module) if key in SLOW), None)
 
 
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _plain_sigint() -> None:
+    """Ctrl-C raises KeyboardInterrupt as ever, from a plain function. While SIGINT has Python's default handler, each
+    asyncio.run of a test or fixture puts its own in and takes it out again, and the signal module's check of the
+    handler it replaces (is it SIG_DFL or SIG_IGN?) formats the repr of that handler's task with its result (the app:
+    every setting), ~15 ms for each fixture that returns the app. A loop removing its SIGINT handler puts the default
+    back: checked before each test."""
+    if threading.current_thread() is threading.main_thread() and \
+            signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupted)
+
+
+def _aiogram_closes_at_once() -> None:
+    """aiogram's session, closed, waits 250 ms for SSL connections to wind down (aiohttp's advice for https). The
+    local Bot API server speaks plain http: here it closes as the library does, without the wait (~150 tests each
+    stopped an aiogram bot, some several). Patched once aiogram is imported, never importing it (8 s)."""
+    module = sys.modules.get("aiogram.client.session.aiohttp")
+    if module is None or getattr(module.AiohttpSession.close, "plain_http", False):
+        return
+
+    async def close(self) -> None:
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+            await asyncio.sleep(0)  # the connections' transports close on the loop's next round
+
+    close.plain_http = True
+    module.AiohttpSession.close = close
+
+
+def pytest_runtest_setup(item):
+    _plain_sigint()
+    _aiogram_closes_at_once()
+
+
+def _redis_version_read_once() -> None:
+    """redis-py reads its own version from the installed package's metadata for every connection it opens (5-10 ms:
+    importlib.metadata parses the METADATA file); the test process opens one or more a test, some tests hundreds."""
+    import redis.utils
+
+    if not hasattr(redis.utils.get_lib_version, "cache_info"):
+        redis.utils.get_lib_version = functools.cache(redis.utils.get_lib_version)
+
+
 def pytest_configure(config):
+    _redis_version_read_once()
     # The bot processes the tests start compile bot/ once and reuse it (__pycache__, git-ignored), even where the
     # environment says PYTHONDONTWRITEBYTECODE: two dozen processes each compiling every module add up.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -168,9 +220,15 @@ def knowledge_base():
     return KnowledgeBase()
 
 
+@pytest.fixture(scope="session")
+def config_yaml_settings():
+    """config.yaml read once a test process: PyYAML's pure-Python parser takes 15-100 ms for it, paid by every test."""
+    return load_settings(ROOT / "config.yaml")
+
+
 @pytest.fixture
-def settings(tmp_path):
-    s = load_settings(ROOT / "config.yaml")
+def settings(tmp_path, config_yaml_settings):
+    s = config_yaml_settings.model_copy(deep=True)  # each test its own objects, as a fresh read gives (3 ms)
     # the desk on a port from the kernel: config.yaml's 8090 would be one port for every test and run side by side;
     # the outage journal in the test's own folder
     return s.model_copy(update={"console": s.console.model_copy(update={"port": free_port()}),

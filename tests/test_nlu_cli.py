@@ -1,5 +1,6 @@
 """`python -m nlu` as NLU.md fixes it: parse TEXT, parse --jsonl, evaluate FILE [--json], answer."""
 import json
+import os
 import subprocess
 import sys
 import types
@@ -10,6 +11,8 @@ import pytest
 import nlu
 from nlu import NLU
 from nlu.__main__ import main
+
+from bot.testing import warm_process
 
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "nlu" / "data" / "heldout.yml"
@@ -22,15 +25,20 @@ def cache_dir(tmp_path_factory):
     return path
 
 
-def run_cli(*args, stdin=None):
-    proc = subprocess.run([sys.executable, "-m", "nlu", *args], input=stdin, capture_output=True,
-                          text=True, cwd=ROOT, timeout=120)
+def run_cli(*args, stdin=None, warm=True):
+    """`python -m nlu args` as a process, forked from one that has imported nlu (bot/testing/warm_process.py: seconds
+    less a start); `warm=False`: a fresh interpreter, whose whole output is checked once."""
+    if warm:
+        proc = warm_process.run("nlu", list(args), env=dict(os.environ), cwd=ROOT, input=stdin or "", timeout=120)
+    else:
+        proc = subprocess.run([sys.executable, "-m", "nlu", *args], input=stdin, capture_output=True,
+                              text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 
 
 def test_parse_prints_one_rasa_json_object(cache_dir):
-    out = run_cli("parse", "我摔到了，起布来", "--cache-dir", str(cache_dir))
+    out = run_cli("parse", "我摔到了，起布来", "--cache-dir", str(cache_dir), warm=False)  # as an operator runs it
     result = json.loads(out)
     assert result["text"] == "我摔到了，起布来"
     assert result["intent"]["name"] == "emergency"
