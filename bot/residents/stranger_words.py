@@ -32,6 +32,7 @@ AFTER_CRY_SECONDS = 600  # their words this long after a cry are about it
 FOLLOW_UPS = 5  # and at most five of them reach staff
 QUESTIONS = ("ask_pension", "ask_subsidy")
 SMALL_TALK = ("thank", "greet", "goodbye")
+TOLD_OF_CHARS = 6  # someone named amid thanks or a greeting, in this many characters or more, is told of
 ON_HER_CALL = "on_her_call"  # `answer`: her words went to her call's staff; nothing more is asked of her
 
 TYPED_PHONE = re.compile(r"(?<!\d)(\+?86)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}\d{7,8}(?!\d)")
@@ -58,8 +59,9 @@ async def answer(ctx: Ctx, text: str, result: dict, pending: bool) -> str | None
     if CANNOT_PRESS.search(text):
         ctx.say(ctx.t("onboard.where_button"))
         return None if pending else await wish(ctx, text)
-    if intent in SMALL_TALK and confidence >= 0.6:
-        return None  # "谢谢居委会", "你好": the sign-up prompt, nobody troubled
+    told_of = SOMEONE.search(text) and len(re.sub(r"\W", "", text)) >= TOLD_OF_CHARS  # "谢谢你们 我妈住院了"
+    if intent in SMALL_TALK and confidence >= 0.6 and not told_of:
+        return None  # "谢谢居委会", "你好", "谢谢阿姨": the sign-up prompt, nobody troubled
     if WISH.search(text) or (intent == "contact_staff" and confidence >= 0.6):
         return None if pending else await wish(ctx, text)
     if SOMEONE.search(text):
