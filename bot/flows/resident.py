@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..incidents import (address_steps, call_questions, cant_press, facts_told, help_came, help_request, need_now,
-                         not_came, scam_back)
+                         not_came, said_after, scam_back)
 from .. import qa
 from . import chat
 from .base import Ctx
@@ -45,8 +45,9 @@ async def on_text(ctx: Ctx) -> None:
     if closed and need_now.yes_typed(text) and not flow:
         await not_came.yes_after_close(ctx, closed)  # "要" to "您需要马上有人来吗？" of a call closed since
         return
-    if await pressed_by_mistake(ctx, text) or await scam_back.called_back(ctx, text):
-        return  # (the scammer calling back, "他又打来了", on her scam call: a scam under way again, never a yes)
+    if await said_after.told(ctx, text) or await pressed_by_mistake(ctx, text) \
+            or await scam_back.called_back(ctx, text):  # ("我起来了" on her call: staff read it, no false alarm;
+        return  # the scammer calling back, "他又打来了", on her scam call: a scam under way again, never a yes)
     if not danger_in(ctx.svc, text) and await chat.declined(ctx, text):  # "不用叫救护车": no cry, still heard
         return
     if (flow, step) == ("unwell", "follow_up") and not danger_in(ctx.svc, text) \

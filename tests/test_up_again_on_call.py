@@ -1,0 +1,59 @@
+""""I'm up now" on her open call (session 23's brief). After a 🆘 whose questions were all answered (要, then ✅ to the
+read-back), 张阿姨 typed "起来了", "我起来了", "I'm up now": she read "听到您很好，真高兴！" as if it were a check-in, and
+the staff holding or about to take her call never heard it; "没事了 我自己起来了" was taken for "按错了": staff saw
+"可能是误报" on a real fall and never read her words. Now staff read them ("📝 #1 张阿姨 又说：…"), the call stays open
+and is no false alarm, and she reads a short kind line: staff still come, sit and rest. "谢谢" and "好的" still page
+nobody — "好的" did ("📝 #1 张阿姨 又说：“好的”")."""
+import pytest
+from conftest import enrolled
+
+UP = ["起来了", "我起来了", "没事了 我自己起来了", "I'm up now", "我自己爬起来了", "I got up"]
+
+
+async def _answered(people, app):
+    zhang, _ = await enrolled(people, app)
+    await zhang.send("🆘")
+    await zhang.send("要")
+    assert "请确认您现在的地址" in zhang.last().text
+    await zhang.send("对")
+    assert "社工会到这个地址" in zhang.last().text
+    return zhang, people("李社工")
+
+
+async def _says(zhang, li, words):
+    seen, staff_seen = len(zhang.inbox), len(li.texts())
+    await zhang.send(words)
+    return zhang.inbox[seen:], li.texts()[staff_seen:]
+
+
+@pytest.mark.parametrize("words", UP)
+async def test_up_again_after_the_questions_reaches_staff_in_her_words(people, app, words):
+    zhang, li = await _answered(people, app)
+    she, staff = await _says(zhang, li, words)
+    assert any(t.startswith("📝 #1 张阿姨 又说") and words in t for t in staff), staff
+    assert not any("听到您很好" in m.text or "可能是误报" in m.text for m in she), [m.text for m in she]
+    assert "起来了就好" in she[-1].text and "社工" in she[-1].text and "歇" in she[-1].text, she[-1].text
+    inc = await app.svc.store.incident(1)
+    assert inc["status"] != "resolved" and not inc.get("maybe_false_alarm"), inc
+    assert await app.svc.store.incident(2) is None
+
+
+@pytest.mark.parametrize("words", ["谢谢", "好的", "嗯", "OK"])
+async def test_guard_thanks_or_ok_after_the_questions_pages_nobody(people, app, words):
+    zhang, li = await _answered(people, app)
+    she, staff = await _says(zhang, li, words)
+    assert staff == [], staff
+    assert not any("已经转告" in m.text or "听到您很好" in m.text for m in she), [m.text for m in she]
+    assert she and "社工" in she[-1].text, [m.text for m in she]
+    assert await app.svc.store.incident(2) is None
+
+
+async def test_up_again_to_the_read_back_reaches_staff_and_keeps_the_question(people, app):
+    zhang, _ = await enrolled(people, app)
+    li = people("李社工")
+    await zhang.send("🆘 紧急求助")
+    assert "请确认您现在的地址" in zhang.last().text
+    she, staff = await _says(zhang, li, "我起来了")
+    assert any(t.startswith("📝 #1 张阿姨 又说") and "我起来了" in t for t in staff), staff
+    assert "请确认您现在的地址" in she[-1].text and she[-1].buttons, [m.text for m in she]
+    assert not any("听到您很好" in m.text for m in she)
