@@ -76,9 +76,9 @@ async def on_text(ctx: Ctx) -> None:
         return
     if flow == "help" and step in ("confirm_address", "need_now") and n:
         intent = result["intent"]["name"]
-        if step == "confirm_address" and (AT_HOME.fullmatch(text) or EN_AT_HOME.fullmatch(text)
-                                          or address_steps.own_room(ctx, text)):
-            await address_steps.on_address_answer(ctx, "yes", n)  # "在家里", "老地方", her own "602": the register's
+        if step == "confirm_address" and (AT_HOME.fullmatch(text) or EN_AT_HOME.fullmatch(text) or
+                                          address_steps.own_room(ctx, text) or call_questions.YES_MARK.fullmatch(text)):
+            await address_steps.on_address_answer(ctx, "yes", n)  # "在家里", "老地方", her own "602", "✔️": the register's
             return
         if step == "confirm_address" and PLACE.search(text) and not danger_in(ctx.svc, text):
             # "在菜场", "不对，我在女儿家": where they are, in their words: to staff now, never lost to small talk
@@ -96,6 +96,9 @@ async def on_text(ctx: Ctx) -> None:
             return
         if step == "confirm_address" and intent == "provide_address":
             await address_steps.on_address_text(ctx, n)
+            return
+        if step == "confirm_address" and call_questions.answers_nothing(text) and intent not in SMALL_TALK:
+            await help_request.said_on_call(ctx, text)  # "😢", "等一下": staff read it, the read-back kept (once)
             return
     if not danger_in(ctx.svc, text) and (await chat.changed_mind(ctx, text) or await chat.everyday(ctx, text)):
         return  # "测试一下", "我出去一下", "你是机器人吗", "好的"; "算了" to what help they need: nobody bothered

@@ -5,11 +5,26 @@ never a third time when two messages answered neither (`not_asked_thrice`).
 """
 from __future__ import annotations
 
+import re
+
 from ..flows.base import Ctx
 from ..flows.both import both, label_both, t_both
 from ..flows.menu import keyboard
 from ..residents import full_address
 from ..types import Button
+
+
+# no answer to a question, and no news of a danger: a face or a gesture alone ("😢", "😱"; never 🆘 🚑 🔥 🚒 🚨),
+# or asking her to wait ("等一下", "稍等")
+LONE_EMOJI = re.compile(r"(?:(?![🆘🚑🔥🚒🚨])[\U0001F300-\U0001FAFF\u2600-\u27BF]|[\uFE0F\u200D\s])+")
+WAIT = re.compile(r"(?:等一?下|等等|等一等|等一会儿?|稍等(?:一下)?|慢点|别急|(?:please )?wait(?: a (?:moment|minute|sec(?:ond)?))?"
+                  r"|hold on|one moment)[\s,，。.!！~～]*(?:啊|呀|哦|吧|我)?[\s,，。.!！~～]*", re.I)
+YES_MARK = re.compile(r"\s*[✔✓☑⭕]\uFE0F?\s*")  # a right answer's mark, to "…对吗？": a yes
+
+
+def answers_nothing(text: str) -> bool:
+    """A lone face or gesture, or "等一下", typed to her call's question: her words for staff, the question kept."""
+    return bool(LONE_EMOJI.fullmatch(text.strip()) or WAIT.fullmatch(text.strip()))
 
 
 def ask_need(ctx: Ctx, n: int) -> None:
