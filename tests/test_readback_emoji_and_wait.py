@@ -4,24 +4,15 @@ and the read-back was gone; "等一下" was taken for a new request ("好的，�
 either is her words on her call: staff read them (📝 又说), the read-back is asked once more, and never a third time
 (tests/test_call_question_not_thrice.py: staff phone to confirm it). Nothing opens a second call or request."""
 import pytest
-from conftest import enrolled
+from test_cant_press_buttons import _says
+from test_up_again_on_call import zhang_after
 
 READ_BACK = "请确认您现在的地址"
 OFF = ["😢", "😭", "😱", "等一下", "等等", "等一等", "稍等"]
 
 
 async def _asked(people, app, cry):
-    zhang, _ = await enrolled(people, app)
-    for words in cry:
-        await zhang.send(words)
-    assert READ_BACK in zhang.last().text
-    return zhang, people("李社工")
-
-
-async def _says(zhang, li, words):
-    seen, staff_seen = len(zhang.inbox), len(li.texts())
-    await zhang.send(words)
-    return zhang.inbox[seen:], li.texts()[staff_seen:]
+    return await zhang_after(people, app, list(cry), READ_BACK)
 
 
 @pytest.mark.parametrize("cry", [("🆘 紧急求助",), ("🆘", "要")])

@@ -6,24 +6,22 @@ and is no false alarm, and she reads a short kind line: staff still come, sit an
 nobody — "好的" did ("📝 #1 张阿姨 又说：“好的”")."""
 import pytest
 from conftest import enrolled
+from test_cant_press_buttons import _says
 
 UP = ["起来了", "我起来了", "没事了 我自己起来了", "I'm up now", "我自己爬起来了", "I got up"]
 
 
-async def _answered(people, app):
+async def zhang_after(people, app, said: list[str], expect: str):
+    """张阿姨 enrolled, having typed `said`; the last thing she read says `expect`. Returns her and 李社工."""
     zhang, _ = await enrolled(people, app)
-    await zhang.send("🆘")
-    await zhang.send("要")
-    assert "请确认您现在的地址" in zhang.last().text
-    await zhang.send("对")
-    assert "社工会到这个地址" in zhang.last().text
+    for words in said:
+        await zhang.send(words)
+    assert expect in zhang.last().text, zhang.last().text
     return zhang, people("李社工")
 
 
-async def _says(zhang, li, words):
-    seen, staff_seen = len(zhang.inbox), len(li.texts())
-    await zhang.send(words)
-    return zhang.inbox[seen:], li.texts()[staff_seen:]
+async def _answered(people, app):
+    return await zhang_after(people, app, ["🆘", "要", "对"], "社工会到这个地址")
 
 
 @pytest.mark.parametrize("words", UP)
@@ -49,10 +47,7 @@ async def test_guard_thanks_or_ok_after_the_questions_pages_nobody(people, app, 
 
 
 async def test_up_again_to_the_read_back_reaches_staff_and_keeps_the_question(people, app):
-    zhang, _ = await enrolled(people, app)
-    li = people("李社工")
-    await zhang.send("🆘 紧急求助")
-    assert "请确认您现在的地址" in zhang.last().text
+    zhang, li = await zhang_after(people, app, ["🆘 紧急求助"], "请确认您现在的地址")
     she, staff = await _says(zhang, li, "我起来了")
     assert any(t.startswith("📝 #1 张阿姨 又说") and "我起来了" in t for t in staff), staff
     assert "请确认您现在的地址" in she[-1].text and she[-1].buttons, [m.text for m in she]
