@@ -10,12 +10,6 @@ from nlu.entities import to_number
 from ..services import Services
 from ..flows.understanding import ACHE, AILING, is_emergency, keyword_parse, understand
 
-# the check-in's answer for words of a kind (bot/flows/chat_words.py): "口渴" alive, a drink of water (an ailment beside
-# it: not this kind); "哎 老了" (the model leant to a cry, 0.20) a sigh, and an answer
-KIND_ANSWERS = {"thirst": "activity", "aging": "ok"}
-# and for words that tell of her life (bot/flows/life_told.py); any other told kind: "unwell" (not fine)
-TOLD_ANSWERS = {"carer_away": "activity", "visiting": "ok", "lonely": "ok", "sales_pitch": "ok"}
-
 _NUM = r"\d{1,2}|[零一二两三四五六七八九十]{1,3}"
 _UNTIL_BACK = re.compile(r"不知道|不晓得|说不好|不一定|不确定|回来(了)?再说")
 _SPAN = re.compile(rf"({_NUM}|半)\s*个?\s*(天|日|礼拜|星期|周|月)")
