@@ -54,3 +54,17 @@ async def test_a_tick_or_a_circle_to_the_read_back_is_a_yes(people, app, words):
     she, _ = await _says(zhang, li, words)
     assert "社工会到这个地址" in she[-1].text, [m.text for m in she]
     assert (await app.svc.store.incident(1))["address_state"] == "confirmed"
+
+
+@pytest.mark.parametrize("cry, question", [(("🆘 紧急求助",), READ_BACK), (("🆘",), "您需要马上有人来吗")])
+async def test_a_sticker_at_her_call_question_reaches_staff_and_keeps_it_once(people, app, cry, question):
+    """A sticker (it may be all she can send) went to staff with "已转给社工" — and the question she was asked was gone."""
+    zhang, li = await zhang_after(people, app, list(cry), question)
+    seen, staff_seen = len(zhang.inbox), len(li.texts())
+    await zhang.send_kind("sticker")
+    assert any("#1 张阿姨" in t for t in li.texts()[staff_seen:]), li.texts()[staff_seen:]
+    assert question in zhang.inbox[-1].text and zhang.inbox[-1].buttons, [m.text for m in zhang.inbox[seen:]]
+    seen = len(zhang.inbox)
+    await zhang.send_kind("sticker")  # again: never a third time
+    assert not any(question in m.text for m in zhang.inbox[seen:]), [m.text for m in zhang.inbox[seen:]]
+    assert await app.svc.store.incident(2) is None

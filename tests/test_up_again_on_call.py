@@ -52,3 +52,12 @@ async def test_up_again_to_the_read_back_reaches_staff_and_keeps_the_question(pe
     assert any(t.startswith("📝 #1 张阿姨 又说") and "我起来了" in t for t in staff), staff
     assert "请确认您现在的地址" in she[-1].text and she[-1].buttons, [m.text for m in she]
     assert not any("听到您很好" in m.text for m in she)
+
+
+@pytest.mark.parametrize("words", ["嗯嗯", "好的", "OK"])
+async def test_an_ok_on_her_open_request_pages_nobody(people, app, words):
+    """After "我好难受" and "要" (someone will come), "嗯嗯" reached staff as "📝 #1 张阿姨 又说：“嗯嗯”"."""
+    zhang, li = await zhang_after(people, app, ["我好难受", "要"], "已请社工来看您")
+    she, staff = await _says(zhang, li, words)
+    assert staff == [], staff
+    assert she and "社工" in she[-1].text and "已经转告" not in she[-1].text, [m.text for m in she]

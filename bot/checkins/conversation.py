@@ -55,8 +55,8 @@ HOSPITAL_OVER = re.compile(r"出院了|已经出院|好了")
 SHORT = 16
 
 
-# words that answer nothing ("我按错了", "测试一下", "你是谁", "我不会打字", "1"; "？？？" but not "😊", which is fine)
-NO_ANSWER = ("testing", "pressed", "who", "hear", "voice", "digit")
+# words that answer nothing ("我按错了", "测试一下", "你是谁", "我不会打字", "1", "等一下"; "？？？" but not "😊", which is fine)
+NO_ANSWER = ("testing", "pressed", "who", "hear", "voice", "digit", "wait")
 ONLY_MARKS = re.compile(r"[\s?？.。,，、…~～·]+")
 
 

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import re
 
-from ..flows.chat_words import core
-from ..incidents.call_questions import WAIT
 from ..incidents.cant_press import CONFUSED
 from ..types import Button
 from .base import Ctx
 from .both import label_both, t_both
+from .chat_words import core, kind_of
 from .help_menu import category_buttons
 from .understanding import AILING, danger_in
 
@@ -27,7 +26,7 @@ def picks_nothing(text: str) -> bool:
     said = core(text)
     if AILING.search(said) or not said or len(said) > SHORT:
         return False
-    return bool(CONFUSED.search(said) or UNSURE.fullmatch(said) or BARE.fullmatch(said) or WAIT.fullmatch(said))
+    return bool(CONFUSED.search(said) or UNSURE.fullmatch(said) or BARE.fullmatch(said) or kind_of(text) == "wait")
 
 
 def asked_again(ctx: Ctx, text: str) -> bool:
@@ -40,7 +39,7 @@ def asked_again(ctx: Ctx, text: str) -> bool:
         ctx.goto(None)
         ctx.say(t_both(ctx, "help.menu_person"), buttons=[person])
         return True
-    intro = "help.menu_wait" if WAIT.fullmatch(core(text)) else "help.menu_simpler"
+    intro = "help.menu_wait" if kind_of(text) == "wait" else "help.menu_simpler"
     ctx.goto("help", "category", menu_again=True)
     ctx.say(t_both(ctx, intro), buttons=[*category_buttons(ctx), person])
     return True

@@ -14,7 +14,7 @@ from ..flows.menu import keyboard, show_menu
 from ..types import MEDIA, Outbound
 from . import address_steps
 from .advice import advice_for, risk_lines
-from .call_questions import ask_need, not_asked_thrice
+from .call_questions import ask_need, kept_after_media, not_asked_thrice
 from .group_media import group_told
 from .night_pace import at_night
 from .alerting import listeners
@@ -276,6 +276,7 @@ async def sticker_on_call(ctx: Ctx) -> bool:
     if not inc or inc.get("kind") != "emergency":
         return False
     await forward_media(ctx, n)
+    await kept_after_media(ctx, inc)  # the question it came to, again
     return True
 
 

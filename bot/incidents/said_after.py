@@ -1,7 +1,7 @@
-"""What she says on her open emergency call once nothing is asked (need now → yes, the read-back → ✅): "起来了", "I'm
-up now" is news the staff holding or about to take it want — they read her words (📝 又说), and she a short kind line,
-never the check-in's "听到您很好" nor "按错了"'s "可能是误报" (it was a fall); "谢谢", "好的" is no news: a short line,
-nobody paged. Told while the read-back waits, "我起来了" reaches staff and the read-back is kept.
+"""What she says on her open call once nothing is asked (need now → yes, the read-back → ✅): on an emergency, "起来了",
+"I'm up now" is news the staff holding or about to take it want — they read her words (📝 又说), and she a short kind
+line, never the check-in's "听到您很好" nor "按错了"'s "可能是误报" (it was a fall); told while the read-back waits, it
+reaches staff and the read-back is kept. On any call, "谢谢", "好的", "嗯嗯" is no news: a short line, nobody paged.
 """
 from __future__ import annotations
 
@@ -24,14 +24,15 @@ OK = re.compile(r"((好的?|好吧|好嘞|嗯+|哦+|噢|行|ok|okay|收到|明�
 
 
 async def told(ctx: Ctx, text: str) -> bool:
-    """Her words on her open emergency call, answered here when they are "up again" or no news; False: read as usual
-    (a question still waiting for its answer, a danger, anything else)."""
+    """Her words on her open call, answered here when they are "up again" or no news; False: read as usual (a
+    question still waiting for its answer, a danger, anything else)."""
     if ctx.me.role != "resident" or danger_in(ctx.svc, text):
         return False
     inc = await open_call(ctx.svc.store, ctx.me.resident_id)
-    if not inc or inc["kind"] != "emergency":
+    if not inc:
         return False
-    up, asked = UP.search(text), ctx.session.get("incident") == inc["id"] and ctx.step != (None, None)
+    up = UP.search(text) and inc["kind"] == "emergency"  # (on a request: read as usual)
+    asked = ctx.session.get("incident") == inc["id"] and ctx.step != (None, None)
     if asked:  # only the read-back: the other questions take "起来了" as their answer ("不用": need_now.py)
         return bool(up) and ctx.step == ("help", "confirm_address") and await said_on_call(ctx, text)
     if ctx.step != (None, None):
