@@ -63,7 +63,8 @@ async def test_an_ok_on_her_open_request_pages_nobody(people, app, words):
     assert she and "社工" in she[-1].text and "已经转告" not in she[-1].text, [m.text for m in she]
 
 
-@pytest.mark.parametrize("words", ["我自己起来不了", "我不能走了", "我已经起来不了了"])
+@pytest.mark.parametrize("words", ["我自己起来不了", "我不能走了", "我已经起来不了了", "I couldn't get myself up",
+                                   "I tried to get up"])
 async def test_guard_not_up_is_never_read_as_up(people, app, words):
     zhang, li = await _answered(people, app)
     she, staff = await _says(zhang, li, words)

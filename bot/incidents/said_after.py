@@ -16,8 +16,8 @@ from .raising import open_call
 
 # up again by herself ("我起来了", "自己爬起来了", "I'm up now"); never "起不来了", "我自己起来不了", "我不能走了"
 UP = re.compile(r"(?<![不没勿])(爬|站|坐)?起来了|(自己|已经)(爬|站|坐)?起来(?![不没勿])|(?<![不没勿])能(站|走|起来)了"
-                r"|\b(i'?m|i am) (back )?(up|on my feet)\b|\b(got|get) (myself |back )?up\b"
-                r"|\bmanaged to (get|stand) up\b", re.I)
+                r"|\b(i'?m|i am) (back )?(up|on my feet)( now| again)?\b(?! (on|in|at)\b)|\bi (just )?got (myself |back )?up\b"
+                r"|\bi managed to (get|stand) up\b", re.I)
 # no news: thanks or an ok, and nothing else
 THANKS = re.compile(r"(谢谢|多谢|谢了|感谢|谢谢(你|您|侬)|thanks?( you)?)(了|啊|呀|哦)*", re.I)
 OK = re.compile(r"((好的?|好吧|好嘞|嗯+|哦+|噢|行|ok|okay|收到|明白|晓得|知道|了解|懂|👍|👌)(了|啊|呀|哦)?)+", re.I)
