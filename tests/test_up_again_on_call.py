@@ -64,7 +64,7 @@ async def test_an_ok_on_her_open_request_pages_nobody(people, app, words):
 
 
 @pytest.mark.parametrize("words", ["我自己起来不了", "我不能走了", "我已经起来不了了", "I couldn't get myself up",
-                                   "I tried to get up"])
+                                   "I tried to get up", "我想起来了 钥匙在门口地垫下面"])
 async def test_guard_not_up_is_never_read_as_up(people, app, words):
     zhang, li = await _answered(people, app)
     she, staff = await _says(zhang, li, words)

@@ -14,8 +14,8 @@ from ..flows.understanding import danger_in
 from .help_request import join, said_on_call, tell_not_reached
 from .raising import open_call
 
-# up again by herself ("我起来了", "自己爬起来了", "I'm up now"); never "起不来了", "我自己起来不了", "我不能走了"
-UP = re.compile(r"(?<![不没勿])(爬|站|坐)?起来了|(自己|已经)(爬|站|坐)?起来(?![不没勿])|(?<![不没勿])能(站|走|起来)了"
+# up again by herself ("我起来了", "自己爬起来了", "I'm up now"); never "起不来了", "我自己起来不了", "我不能走了", "我想起来了"
+UP = re.compile(r"(?<![不没勿想记说看])(爬|站|坐)?起来了|(自己|已经)(爬|站|坐)?起来(?![不没勿])|(?<![不没勿])能(站|走|起来)了"
                 r"|\b(i'?m|i am) (back )?(up|on my feet)( now| again)?\b(?! (on|in|at)\b)|\bi (just )?got (myself |back )?up\b"
                 r"|\bi managed to (get|stand) up\b", re.I)
 # no news: thanks or an ok, and nothing else
