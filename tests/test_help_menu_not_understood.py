@@ -1,14 +1,14 @@
 """Words at 🙋 找居委会帮忙's menu ("需要帮什么忙？" [🛒 买东西] [🔧 修东西] …) that pick nothing (session 23's brief).
 "听不懂" opened a 🤒 身体不舒服 request for staff ("听到您不舒服…要不要请社工来看看您？"); "等一下" reached staff as a
 request ("✏️ 其他：等一下"); "什么意思", "啊?" were "这个我答不上来，不想说错" as if she had asked a question; "看不懂",
-"不知道", "嗯嗯" were "没太明白" and the menu was gone. Now the menu is said again, more simply, with a person one tap
+"不知道", "嗯嗯", "3" were "没太明白" and the menu was gone. Now the menu is said again, more simply, with a person one tap
 away ([☎️ 请社工给我回电话]); not understood again, no third menu: only the person is offered. Nobody is paged until
 she asks."""
 import pytest
 from test_cant_press_buttons import _says
 from test_up_again_on_call import zhang_after
 
-UNCLEAR = ["听不懂", "看不懂", "什么意思", "啊?", "不知道", "嗯嗯", "等一下", "我看不懂这个"]
+UNCLEAR = ["听不懂", "看不懂", "什么意思", "啊?", "不知道", "嗯嗯", "等一下", "我看不懂这个", "3"]
 CALLBACK = "请社工给我回电话"
 
 
