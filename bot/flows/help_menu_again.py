@@ -1,7 +1,7 @@
 """Words at 🙋 找居委会帮忙's menu ("需要帮什么忙？") that pick no kind of help: not understanding it ("听不懂", "什么意思",
-"啊?"), not knowing ("不知道"), a bare "嗯嗯", a number, or "等一下". Never an ailment, a request or "没太明白": the menu again, said
-more simply, with a person one tap away [☎️ 请社工给我回电话]; a second time, no third menu: only the person offered.
-Nobody is paged until she taps (an ache named, "我腿疼", is read as usual; a danger never comes here).
+"啊?"), not knowing ("不知道"), a bare "嗯嗯", a number, or "等一下". Never an ailment, a request or "没太明白": the menu
+again, said more simply, with a person one tap away [☎️ 请社工给我回电话]; a second time, no third menu: only the person
+offered. Nobody is paged until she taps (an ache named, "我腿疼", is read as usual; a danger never comes here).
 """
 from __future__ import annotations
 
