@@ -237,6 +237,7 @@ async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
     inc = await ctx.svc.store.incident(n) if n else None
     if not inc or inc["kind"] != "emergency" or inc["status"] == "resolved" or inc.get("maybe_false_alarm"):
         return False
+    await said_after.fine_told(ctx, inc, text)  # past the need question: staff read her words, not only the packet
     await need_now.on_need(ctx, "no", inc["id"])
     return True
 

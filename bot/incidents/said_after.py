@@ -1,7 +1,9 @@
 """What she says on her open call once nothing is asked (need now → yes, the read-back → ✅): on an emergency, "起来了",
 "I'm up now" is news the staff holding or about to take it want — they read her words (📝 又说), and she a short kind
 line, never the check-in's "听到您很好" nor "按错了"'s "可能是误报" (it was a fall); told while the read-back waits, it
-reaches staff and the read-back is kept. On any call, "谢谢", "好的", "嗯嗯" is no news: a short line, nobody paged.
+reaches staff and the read-back is kept. "我没事了" once she said she needs someone goes the "按错了" way (the packet
+says "可能是误报", an edit that does not ring): the staff holding it read her words too (`fine_told`). On any call,
+"谢谢", "好的", "嗯嗯" is no news: a short line, nobody paged.
 """
 from __future__ import annotations
 
@@ -48,3 +50,11 @@ async def told(ctx: Ctx, text: str) -> bool:
     else:
         show_menu(ctx, "help.on_call_thanks" if THANKS.fullmatch(said) else "help.on_call_ok")
     return True
+
+
+async def fine_told(ctx: Ctx, inc: dict, text: str) -> None:
+    """"我没事了", "I'm fine now" on her emergency (bot/flows/resident.py `pressed_by_mistake`) past its need question:
+    to the staff holding it in her words (📝 又说). As the answer to that question it is its answer, as the one-tap
+    "🙂 不用，我没事" is: the packet only."""
+    if ctx.step != ("help", "need_now"):
+        await ctx.svc.incidents.told_more(inc["id"], text)
