@@ -38,3 +38,14 @@ async def test_twice_not_understood_someone_comes_no_loop(people, app):
     she = await _says(wang, "听不懂")
     assert "已请社工来看您" in she[-1].text and not any("打：要" in m.text for m in she), [m.text for m in she]
     assert (await app.svc.store.incident(1))["detail"] == "居民希望有人上门看看"  # what staff read on the packet
+
+
+@pytest.mark.parametrize("words", ["等一下", "稍等"])
+async def test_wait_keeps_the_question_once_then_someone_comes(people, app, words):
+    """"等一下" to it reached staff ("📝 又说：等一下") and the question was gone, as often as she said it."""
+    wang = await _asked(people)
+    she = await _says(wang, words)
+    assert "要不要社工来看看您" in she[-1].text and she[-1].buttons, [m.text for m in she]
+    assert not any("已经转告" in m.text for m in she), [m.text for m in she]
+    she = await _says(wang, words)
+    assert "已请社工来看您" in she[-1].text, [m.text for m in she]

@@ -6,6 +6,7 @@ Owns everything check-in:
   routes.py        its buttons, the /checkins command, the sign-of-life hook, and who may press what
   ladder.py        the drain: due → sent → reminded → missed (a "checkin" incident), recorded before sent
   conversation.py  the resident's side: the daily message, one-tap answers, 我出门几天 / 我回来了 / 改时间
+  answer.py        reading a typed answer to the daily message: fine, unwell, a call for help, or a sign of life
   staff.py         the staff's side: /checkins (today's status) and one resident's card with its buttons
   words.py         the small labels they share: dates, times, history marks, "last heard from"
   family.py        what a family contact asking after the resident is told (Checkins.family_report)

@@ -20,12 +20,14 @@ WHAT = re.compile(r"(你|您|侬)?(说|讲)(的|了)?(什么|啥|啥个|撒)(啊
                   r"|(我)?(听|看)(不|勿)(懂|明白|清楚?)(你说的|你的意思)?(啊|呀)?|(我)?(不懂|不明白|没看懂|没听懂|搞不懂)(啊|呀|了)?"
                   r"|(我)?(的)?(眼睛|眼神)(不好|不好使|不灵|看不清|老花)(了)?|(字)(太|好|很)?小(了)?(看不清楚?)?|老花眼?"
                   r"|what|pardon|sorry what|i (do not|don'?t|didn'?t) understand( you)?|i can'?t read (it|this)")
+# a bare sound asked ("啊?", "嗯？"): "what?" — never a cry out ("啊!", "啊啊啊": read as usual)
+BARE_WHAT = re.compile(r"\s*(啊|嗯|蛤|哈|诶|欸|咦|呃|额)\s*[?？]+\s*")
 AGAIN_SECONDS = 1800
 
 
 def not_understood(text: str) -> bool:
     """The whole message says she did not understand the question, or cannot read it."""
-    return bool(WHAT.fullmatch(core(text)))
+    return bool(WHAT.fullmatch(core(text)) or BARE_WHAT.fullmatch(text))
 
 
 async def asked_again(ctx: Ctx, aside: str, text: str) -> None:

@@ -10,12 +10,6 @@ from nlu.entities import to_number
 from ..services import Services
 from ..flows.understanding import ACHE, AILING, is_emergency, keyword_parse, understand
 
-# the check-in's answer for words of a kind (bot/flows/chat_words.py): "口渴" alive, a drink of water (an ailment beside
-# it: not this kind); "哎 老了" (the model leant to a cry, 0.20) a sigh, and an answer
-KIND_ANSWERS = {"thirst": "activity", "aging": "ok"}
-# and for words that tell of her life (bot/flows/life_told.py); any other told kind: "unwell" (not fine)
-TOLD_ANSWERS = {"carer_away": "activity", "visiting": "ok", "lonely": "ok", "sales_pitch": "ok"}
-
 _NUM = r"\d{1,2}|[零一二两三四五六七八九十]{1,3}"
 _UNTIL_BACK = re.compile(r"不知道|不晓得|说不好|不一定|不确定|回来(了)?再说")
 _SPAN = re.compile(rf"({_NUM}|半)\s*个?\s*(天|日|礼拜|星期|周|月)")
@@ -57,6 +51,16 @@ _AT_DOCTOR = re.compile(r"(?:^|我|现在|正|人)在[^，,。！!？?\s]{0,4}(?
                         r"|\b(?:i'?m|i am) (?:at|in) (?:the )?(?:hospital|doctor'?s|clinic)\b", re.I)
 
 
+# a question of money or paperwork about seeing a doctor ("看病能报销多少", "去医院看病能报销吗", "看病要带什么"): a
+# question for the front door's answers (or its hand-off to a person), not a visit told nor her being unwell now
+_ASKS_ABOUT = re.compile(r"报销|医保|多少钱|要钱|收费|费用|自费|补贴|带(些|点)?(什么|啥|哪些)|要带[^我阿]{1,6}[吗么]|挂号.{0,2}(怎么|在哪|哪里)"
+                         r"|\b(claim|reimburs\w*|insurance|cost|pay|bring)\b", re.I)
+
+
+def asks_about_visit(text: str) -> bool:
+    return bool(_ASKS_ABOUT.search(text))
+
+
 def at_doctor(text: str) -> bool:
     return bool(_AT_DOCTOR.search(text))
 
@@ -66,7 +70,7 @@ def doctor_visit(text: str) -> bool:
     when and no routine reason — fine today, and staff hear it quietly (to ask later how it went); never with an
     ailment, a need or 急诊, nor going without saying when (`hospital_now`)."""
     return (at_doctor(text) or bool(_DOCTOR_VISIT.search(text)) and bool(_PLANNED.search(text))) and "急" not in text \
-        and not routine_visit(text) and not _WANTS_SOMEONE.search(_GOES_WITH.sub("", text))
+        and not routine_visit(text) and not asks_about_visit(text) and not _WANTS_SOMEONE.search(_GOES_WITH.sub("", text))
 
 
 def hospital_now(text: str) -> bool:
@@ -74,7 +78,7 @@ def hospital_now(text: str) -> bool:
     is unwell now: not "fine" (staff hear it as unwell, and she is asked whether someone should come). With an
     ailment, a need or 急诊 the words are read as they are ("没人陪我": a request; "头很晕": help)."""
     return bool(_DOCTOR_VISIT.search(text)) and "急" not in text and not _PLANNED.search(text) \
-        and not _ROUTINE_VISIT.search(text) and not _WANTS_SOMEONE.search(_GOES_WITH.sub("", text))
+        and not _ROUTINE_VISIT.search(text) and not asks_about_visit(text) and not _WANTS_SOMEONE.search(_GOES_WITH.sub("", text))
 
 
 def away_days(text: str) -> int | None:

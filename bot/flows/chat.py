@@ -79,7 +79,7 @@ async def too_long(ctx: Ctx) -> None:
 REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": "talk.pressed_nothing_open",
            "marks": "talk.only_marks", "hotline_12345": "talk.hotline_12345", "hotline_12333": "talk.hotline_12333",
            "birthday": "talk.birthday", "eaten": "talk.eaten", "hear": "talk.hear", "voice": "talk.voice",
-           "sorry": "talk.sorry", "ack": "talk.ack", "medicine": "talk.medicine", "thunder": "talk.thunder",
+           "sorry": "talk.sorry", "wait": "talk.wait", "ack": "talk.ack", "medicine": "talk.medicine", "thunder": "talk.thunder",
            "busy": "talk.busy", "quarrel": "talk.quarrel",
            "night_up": "talk.night_up", "thirst": "talk.thirst", "snoring": "talk.snoring", "careful": "talk.careful",
            "digit": "talk.digit", "weather": "talk.weather", "small_text": "talk.small_text",

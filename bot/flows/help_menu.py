@@ -30,8 +30,7 @@ async def on_menu(ctx: Ctx, key: str) -> bool:
         await help_request.start_help(ctx, "emergency", words="🆘", source="button")
     elif key == "menu.help":
         ctx.goto("help", "category")  # (each in both when only her profile says her language: both.py)
-        ctx.say(t_both(ctx, "help.which"),
-                buttons=[[Button(label_both(ctx, f"help.cat_{c}"), f"cat:{c}")] for c in CATEGORIES])
+        ctx.say(t_both(ctx, "help.which"), buttons=category_buttons(ctx))
     elif key == "menu.qa":
         qa.start(ctx)
     elif key == "menu.call":
@@ -40,6 +39,11 @@ async def on_menu(ctx: Ctx, key: str) -> bool:
     else:
         return False
     return True
+
+
+def category_buttons(ctx: Ctx) -> list[list[Button]]:
+    """One big button per kind of help."""
+    return [[Button(label_both(ctx, f"help.cat_{c}"), f"cat:{c}")] for c in CATEGORIES]
 
 
 def typed_category(ctx: Ctx, text: str) -> str | None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from ..incidents import (address_steps, call_questions, cant_press, facts_told, help_came, help_request, need_now,
-                         not_came, scam_back)
+                         not_came, said_after, scam_back)
 from .. import qa
-from . import chat
+from . import chat, help_menu_again
 from .base import Ctx
 from .life_told import TOLD, life_told, survivor_asked
 from .chat_words import QUESTION
@@ -40,13 +40,16 @@ async def on_text(ctx: Ctx) -> None:
         return
     if (kind := typed_category(ctx, text)) and not danger_in(ctx.svc, text):  # "修东西", "其他": as if pressed
         return await on_category(ctx, kind, text)
+    if help_menu_again.asked_again(ctx, text):  # "听不懂" to "需要帮什么忙？": the menu, simpler, never an ailment
+        return
     result = await understand(ctx.svc, text)
     n = ctx.session.get("incident")
     if closed and need_now.yes_typed(text) and not flow:
         await not_came.yes_after_close(ctx, closed)  # "要" to "您需要马上有人来吗？" of a call closed since
         return
-    if await pressed_by_mistake(ctx, text) or await scam_back.called_back(ctx, text):
-        return  # (the scammer calling back, "他又打来了", on her scam call: a scam under way again, never a yes)
+    if await said_after.told(ctx, text) or await pressed_by_mistake(ctx, text) \
+            or await scam_back.called_back(ctx, text):  # ("我起来了" on her call: staff read it, no false alarm;
+        return  # the scammer calling back, "他又打来了", on her scam call: a scam under way again, never a yes)
     if not danger_in(ctx.svc, text) and await chat.declined(ctx, text):  # "不用叫救护车": no cry, still heard
         return
     if (flow, step) == ("unwell", "follow_up") and not danger_in(ctx.svc, text) \
@@ -75,9 +78,9 @@ async def on_text(ctx: Ctx) -> None:
         return
     if flow == "help" and step in ("confirm_address", "need_now") and n:
         intent = result["intent"]["name"]
-        if step == "confirm_address" and (AT_HOME.fullmatch(text) or EN_AT_HOME.fullmatch(text)
-                                          or address_steps.own_room(ctx, text)):
-            await address_steps.on_address_answer(ctx, "yes", n)  # "在家里", "老地方", her own "602": the register's
+        if step == "confirm_address" and (AT_HOME.fullmatch(text) or EN_AT_HOME.fullmatch(text) or
+                                          address_steps.own_room(ctx, text) or call_questions.YES_MARK.fullmatch(text)):
+            await address_steps.on_address_answer(ctx, "yes", n)  # "在家里", "老地方", her own "602", "✔️": the register's
             return
         if step == "confirm_address" and PLACE.search(text) and not danger_in(ctx.svc, text):
             # "在菜场", "不对，我在女儿家": where they are, in their words: to staff now, never lost to small talk
@@ -95,6 +98,9 @@ async def on_text(ctx: Ctx) -> None:
             return
         if step == "confirm_address" and intent == "provide_address":
             await address_steps.on_address_text(ctx, n)
+            return
+        if step == "confirm_address" and call_questions.answers_nothing(text) and intent not in SMALL_TALK:
+            await help_request.said_on_call(ctx, text)  # "😢", "等一下": staff read it, the read-back kept (once)
             return
     if not danger_in(ctx.svc, text) and (await chat.changed_mind(ctx, text) or await chat.everyday(ctx, text)):
         return  # "测试一下", "我出去一下", "你是机器人吗", "好的"; "算了" to what help they need: nobody bothered
@@ -231,6 +237,7 @@ async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
     inc = await ctx.svc.store.incident(n) if n else None
     if not inc or inc["kind"] != "emergency" or inc["status"] == "resolved" or inc.get("maybe_false_alarm"):
         return False
+    await said_after.fine_told(ctx, inc, text)  # past the need question: staff read her words, not only the packet
     await need_now.on_need(ctx, "no", inc["id"])
     return True
 

@@ -3,7 +3,7 @@
 
 Typed, a yes may say when ("下午来", "明天来吧": staff read her words, the visit is hers to time), and getting worse
 ("越来越难受了") is a yes too — never the same question again — with her words to staff and 120 in her reply. Not
-understood ("你说什么", "听不懂"): asked once more, simpler, with what to type; not understood again, someone comes.
+understood ("你说什么", "听不懂") or "等一下": asked once more, simpler, with what to type; not understood again, someone comes.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import re
 from ..incidents import help_request, need_now
 from ..incidents.cant_press import CONFUSED
 from .base import Ctx
+from .chat_words import kind_of
 from .menu import keyboard
 
 REST = re.compile(r"算了|躺|休息|睡一?会|歇一?会|先不")
@@ -28,7 +29,7 @@ def visit_wanted(text: str, intent: str) -> str | None:
         return "come"
     if need_now.NO_NEED.search(text) or REST.search(text) or intent == "deny":
         return "rest"
-    if CONFUSED.search(text):  # "你说什么", "听不懂", "我眼睛不好": asked once more, simpler
+    if CONFUSED.search(text) or kind_of(text) == "wait":  # "你说什么", "听不懂", "等一下": asked once more, simpler
         return "unclear"
     if intent == "affirm" or need_now.COME.search(text) or "来看" in text or text in ("要", "好", "好的") \
             or WHEN.search(text) or PLEASE.match(text):

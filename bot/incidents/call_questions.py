@@ -5,11 +5,25 @@ never a third time when two messages answered neither (`not_asked_thrice`).
 """
 from __future__ import annotations
 
+import re
+
 from ..flows.base import Ctx
 from ..flows.both import both, label_both, t_both
+from ..flows.chat_words import kind_of
 from ..flows.menu import keyboard
 from ..residents import full_address
 from ..types import Button
+
+
+# no answer to a question, and no news of a danger: a face or a gesture alone ("😢", "😱"; never 🆘 🚑 🔥 🚒 🚨),
+# or asking her listener to wait ("等一下", "稍等": bot/flows/chat_words.py)
+LONE_EMOJI = re.compile(r"(?:(?![🆘🚑🔥🚒🚨])[\U0001F300-\U0001FAFF\u2600-\u27BF]|[\uFE0F\u200D\s])+")
+YES_MARK = re.compile(r"\s*[✔✓☑⭕]\uFE0F?\s*")  # a right answer's mark, to "…对吗？": a yes
+
+
+def answers_nothing(text: str) -> bool:
+    """A lone face or gesture, or "等一下", typed to her call's question: her words for staff, the question kept."""
+    return bool(LONE_EMOJI.fullmatch(text.strip())) or kind_of(text) == "wait"
 
 
 def ask_need(ctx: Ctx, n: int) -> None:
@@ -49,6 +63,16 @@ async def not_asked_thrice(ctx: Ctx, n: int, waiting: tuple | None) -> None:
         return await on_need(ctx, "yes", n)
     ctx.goto(None)
     ctx.say(t_both(ctx, "help.address_by_phone"), keyboard=keyboard(ctx))
+
+
+async def kept_after_media(ctx: Ctx, inc: dict) -> None:
+    """Her sticker on her call (forwarded to staff) while one of its questions waits: the question again (once:
+    `not_asked_thrice`), never left out of sight."""
+    waiting = ctx.step if ctx.session.get("incident") == inc["id"] else None
+    if waiting in (("help", "need_now"), ("help", "confirm_address")):
+        from .help_request import ask_again  # (it reads this module)
+
+        await ask_again(ctx, inc, waiting, bool(ctx.session.get("asked_again")))
 
 
 async def small_talk_asked(ctx: Ctx) -> bool:

@@ -14,7 +14,7 @@ from ..flows.menu import keyboard, show_menu
 from ..types import MEDIA, Outbound
 from . import address_steps
 from .advice import advice_for, risk_lines
-from .call_questions import ask_need, not_asked_thrice
+from .call_questions import ask_need, kept_after_media, not_asked_thrice
 from .group_media import group_told
 from .night_pace import at_night
 from .alerting import listeners
@@ -153,10 +153,11 @@ async def again(ctx: Ctx, n: int, words: str, by: dict | None = None) -> int:
     return n
 
 
-async def join(ctx: Ctx, inc: dict, said: str, *, quiet: bool = False, noted: str | None = None) -> int:
+async def join(ctx: Ctx, inc: dict, said: str, *, quiet: bool = False, noted: str | None = None,
+               reply: str = "help.added") -> int:
     """A request (not urgent) while a call of theirs is open: on that call's timeline and to the staff who hold it,
     never a second call; a neighbour the words name follows them to those staff (`_who_it_may_be`). `quiet` as
-    start_help's; a quiet one joining an emergency is answered here (0: nothing more to ask them)."""
+    start_help's; a quiet one joining an emergency is answered here (0: nothing more to ask them) with `reply`."""
     n, phone = inc["id"], ctx.svc.settings.community.committee_phone
     # the same words again within a minute (a shaky hand): on the timeline, not to staff twice
     reached = await said_again(ctx.svc.store, ctx.svc.clock.ts(), inc, said) \
@@ -171,7 +172,7 @@ async def join(ctx: Ctx, inc: dict, said: str, *, quiet: bool = False, noted: st
     _who_it_may_be(ctx, n, person, None, said)
     if quiet and inc["kind"] != "emergency":
         return n
-    ctx.say(ctx.t(noted if noted and inc["kind"] != "emergency" else "help.added", phone=phone),
+    ctx.say(ctx.t(noted if noted and inc["kind"] != "emergency" else reply, phone=phone),
             keyboard=keyboard(ctx))
     return 0 if quiet else n
 
@@ -275,6 +276,7 @@ async def sticker_on_call(ctx: Ctx) -> bool:
     if not inc or inc.get("kind") != "emergency":
         return False
     await forward_media(ctx, n)
+    await kept_after_media(ctx, inc)  # the question it came to, again
     return True
 
 

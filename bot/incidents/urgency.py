@@ -22,6 +22,7 @@ from .family_calm import where_only
 from . import address_steps, family_life, group_media, help_request, neighbour_named, need_now, scam_back, stranger_call
 from .packet import tappable
 from .raising import open_call
+from .said_after import UP
 
 STEP_IDLE_SECONDS = 2 * 3600  # a question left unanswered this long is no longer being asked
 CONFIDENT = 0.6  # the model's certainty that takes a text the fast lane without a danger word
@@ -44,8 +45,8 @@ async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> 
     flags = getattr(svc.nlu, "red_flag_words", None)
     if flags and flags(window):  # a danger present now (not negated, asked about, past...): the model would agree
         return text
-    if HELP_CAME.search(text) and await _call_open(svc, ev.user_id):
-        return ""  # "120来了" on her open call: news for its staff (said_on_call), no new alarm
+    if (HELP_CAME.search(text) or UP.search(text)) and await _call_open(svc, ev.user_id):
+        return ""  # "120来了", "我自己爬起来了" on her open call: news for its staff (said_on_call, said_after), no new alarm
     if died_just_now(text):  # "我老伴刚走了 怎么办": a death at home just now is a call, whatever the model says
         return text
     if spouse_mourned(text) or away_or_low(text) or mishap(text) or asks_after_spouse(text) or spouse_and_age(text):
