@@ -85,7 +85,8 @@ REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": 
            "digit": "talk.digit", "weather": "talk.weather", "small_text": "talk.small_text",
            "family_called": "talk.family_called", "checkup_ok": "talk.fine", "good_news": "talk.good_news",
            "day_done": "talk.day_done", "aging": "talk.aging"}
-CALL_ME = ("who", "noise_outside", "nightmare", "hungry", "temperature_asked", "bath", "dark_fear", "cold_bed")  # a kind line, one tap for a call
+CALL_ME = ("who", "noise_outside", "nightmare", "hungry", "temperature_asked", "bath", "dark_fear", "cold_bed",
+           "medicine_years", "bp_reading")  # a kind line, one tap for a call
 
 
 async def changed_mind(ctx: Ctx, text: str) -> bool:

@@ -135,13 +135,19 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     ("busy", r"我?(现在)?(正|正在|在)(家里?|厨房(里)?|屋里(厢)?)?(烧饭|做饭|煮饭|烧菜|炒菜|洗碗|洗衣服|晾衣服|看电视|听收音机|看报纸?"
              r"|打扫(卫生)?|拖地|扫地|浇花|吃饭|吃早饭|吃午饭|吃晚饭)" + _PARTICLE
              + r"|(水|开水|饭|粥|汤)(烧)?(开|好)了" + _PARTICLE, False),  # the kettle boiled: busy at the stove
+    # a medicine taken for years, told ("药吃了两年了": the model leant to a cry, 0.20): the doctor, a call one tap away
+    ("medicine_years", r"(这个|这|那个)?[\u4e00-\u9fff]{0,4}药(我|阿拉)?(都|已经|一直|也)?(吃|服)(了|过)?"
+                       r"(好|十|几|两|二|三|四|五|六|七|八|九|一|半|\d){1,4}(多)?(个)?(年|个月|年头)(多)?" + _PARTICLE, False),
+    # a blood-pressure number under the red flag's (180: nlu/data/red_flags.yml), told: the doctor reads it, a call
+    ("bp_reading", r"(我|阿拉)?(的)?(今天|今朝|早上|早晨|刚才|刚刚|昨天|晚上)?(量了?(一下)?)?(血压|高压)(量了?(一下)?|量出来|测了?(一下)?|是|有)*"
+                   r"1[0-7]\d(/([4-9]\d|10\d))?(多)?" + _PARTICLE, False),
     ("sorry", r"(对不起|不好意思|抱歉|sorry)" + _PARTICLE, False),
     ("ack", r"((好的?|好吧|好嘞|好滴|嗯+|哦+|噢|喔|行|可以|ok|okay|是的?|对的?|收到|明白|晓得|了解|懂|知道|算了|不用(来|麻烦)?"
             r"|没什么|没啥|不是的?|不对|没有|没错|就这些|就这样|没别的事|👍|👌)(了|啊|呀|哦)?)+", False),
 )
 # whole messages that name no danger, however the model leans (0.63 for "老头子打呼噜太响了"): never the fast lane
 CALM_KINDS = ("noise_outside", "nightmare", "thirst", "snoring", "careful", "hungry", "temperature_asked", "dark_fear",
-              "cold_bed", "aging")
+              "cold_bed", "aging", "medicine_years", "bp_reading")
 _COMPILED = tuple((kind, re.compile(pattern), anywhere) for kind, pattern, anywhere in KINDS)
 
 # typed to "要我帮您问问社工吗？" (the Q&A's offer)
