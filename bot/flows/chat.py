@@ -28,8 +28,8 @@ from .menu import show_menu
 # "what day is it?" from someone who lost track: the bot's clock answers (never before a cry: route_intent runs after)
 TODAY = re.compile(r"(今天|今日|今朝)(是)?(几号|几月几号|几月几日|星期几|礼拜几|周几|什么日子)|(现在|这会儿?)(是)?几点|^几点(钟)?了|天(亮|还没亮)了?(吗|没|伐)"
                    r"|\bwhat (day|date|time) is it\b|\bwhat'?s the (date|time)\b", re.I)
-# "这个怎么用", "你们能干什么": what the bot is for, in short lines
-WHAT_I_DO = re.compile(r"怎么用|(你|你们|这个)(能|可以|会)(干|做)(什么|啥)|有(什么|啥)(用|功能)|\bwhat can you do\b"
+# "这个怎么用", "你们能干什么": what the bot is for, in short lines ("医保卡怎么用" is about the card, not the bot)
+WHAT_I_DO = re.compile(r"(?:^|这个|这|你们|你|机器人|小助手|软件|程序|按钮)(?:要)?怎么用|(你|你们|这个)(能|可以|会)(干|做)(什么|啥)|有(什么|啥)(用|功能)|\bwhat can you do\b"
                        r"|\bhow (do i|to) use\b", re.I)
 
 # a neighbour's renovation, noise or dust, that the model cannot place (no need it knows): staff may talk to them
@@ -84,7 +84,7 @@ REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": 
            "night_up": "talk.night_up", "thirst": "talk.thirst", "snoring": "talk.snoring", "careful": "talk.careful",
            "digit": "talk.digit", "weather": "talk.weather", "small_text": "talk.small_text",
            "family_called": "talk.family_called", "checkup_ok": "talk.fine", "good_news": "talk.good_news",
-           "day_done": "talk.day_done", "aging": "talk.aging"}
+           "day_done": "talk.day_done", "aging": "talk.aging", "festival": "talk.festival"}
 CALL_ME = ("who", "noise_outside", "nightmare", "hungry", "temperature_asked", "bath", "dark_fear", "cold_bed",
            "medicine_years", "bp_reading")  # a kind line, one tap for a call
 
