@@ -36,7 +36,8 @@ WHAT_I_DO = re.compile(r"(?:^|这个|这|你们|你|机器人|小助手|软件|�
 NUISANCE = re.compile(r"装修|噪音|吵得(?:睡不着|受不了|要命|不得了)|(?:灰尘|灰)(?:好|很|太|老)大|电钻|敲敲打打"
                       r"|(?:楼上|楼下|隔壁|邻居|对门)[^，,。！!？?\s]{0,4}(?:好|很|太|老|真)?吵(?!架)|吵死(?:了|人)"
                       r"|(?:楼上|楼下)[^，,。！!？?]{0,6}(?:跑来跑去|跳来跳去|蹦蹦跳跳|在跳|拖椅子|拖凳子|剁肉|剁骨头)"
-                      r"|狗[^，,。！!？?\s咬]{0,4}(?:一直|老是|整天|天天|整夜|半夜)?(?:叫|吠)")
+                      r"|狗[^，,。！!？?\s咬]{0,4}(?:一直|老是|整天|天天|整夜|半夜)?(?:叫|吠)"
+                      r"|(?i:\b(?:neighbou?rs?|upstairs|downstairs|next door)\b[^.!?]{0,25}\b(?:noisy|loud|noise|racket)\b)")
 # kept awake by it, said beside the noise ("楼上太吵了 睡不着"): the neighbours' noise, not her health
 KEPT_AWAKE = re.compile(r"(吵得|闹得)?我?(都|也|根本|一夜|一晚上|整夜)?(睡不着|睡勿着|困不着|困勿着|没法睡|睡不好)(觉)?(了|啊|呀)?")
 # the noise and being kept awake, and nothing asked of anyone ("楼上太吵 帮我去说说" is a request)
