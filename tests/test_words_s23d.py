@@ -24,3 +24,16 @@ async def test_a_small_kitchen_hurt_is_unwell_for_staff(people, app, words):
     _, said, staff = await _wang_says(people, words)
     assert "没太明白" not in said and "需要马上有人来吗" not in said, said
     assert any(words in t for t in staff if REQ in t), staff
+
+
+@pytest.mark.parametrize("words", ["我今天量了体温 37度5", "体温37.8", "量了体温 38度"])
+async def test_a_raised_temperature_told_is_unwell_not_fine(people, app, words):
+    _, said, staff = await _wang_says(people, words)
+    assert "听到您不舒服" in said and "真高兴" not in said and "没太明白" not in said, said
+    assert any(words in t for t in staff if REQ in t), staff
+
+
+@pytest.mark.parametrize("words", ["体温36度8", "量了体温 36度5 正常"])
+async def test_guard_a_normal_temperature_is_not_unwell(people, app, words):
+    _, said, staff = await _wang_says(people, words)
+    assert "听到您不舒服" not in said and staff == [], (said, staff)
