@@ -21,7 +21,7 @@ from typing import Callable
 
 import yaml
 
-from .qa_compose import compose, detect_aspect, detect_aspects, gives_figure_for, is_follow_up
+from .qa_compose import RESIDENCE, compose, detect_aspect, detect_aspects, gives_figure_for, is_follow_up
 from .qa_compute import band_asked, extract_age, extract_grade
 from .qa_entry import KbEntry, KbError, load_entry, load_out_of_scope, load_wording, topic_files
 from .qa_index import TopicIndex
@@ -42,7 +42,7 @@ _COMPARISON = re.compile(r"哪个(?:好|更|划算|合算|便宜|多)|哪一个�
 _SOMEONE_ELSE = re.compile(r"老伴|老头子|老太婆|老头|老太|我妈|我爸|姆妈|妈妈|爸爸|老公|老婆|丈夫|爱人|婆婆|公公|(?<!其)他|她|伊")
 # "养老金什么时候到账还有老年卡的钱什么时候打进来": two questions, each answered with its own source.
 _NEXT_QUESTION = re.compile(r"[。？?！!；;\n]|还有|另外|顺便问?一?下?|再问一?下?")
-_RESIDENCE = re.compile(r"户口|户籍|外地人|外省人|不是上海人")
+_RESIDENCE = RESIDENCE
 _ASKS = re.compile(r"吗|伐|呢|什么|啥|怎么|哪能|多少|几|哪|有没有|能不能|可不可以|要不要|是不是|[？?]")
 
 

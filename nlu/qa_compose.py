@@ -35,6 +35,11 @@ _FILLER = re.compile(
 _NO_AGE_CUE = re.compile(r"什么时候|啥时候|几月|哪个月|季度|发还是|三个月|几个月发|打进来|到账|户口|户籍|外地|"
                          r"\bwhen\b|\bpaid\b|hukou|registration")
 _HOW_MUCH = re.compile(r"多少|几块|几钿|金额|标准|how much")
+# whose household registration may have it ("外地户口能领吗"): the topic's `who`, where it has one
+RESIDENCE = re.compile(r"户口|户籍|外地人|外省人|不是上海人|hukou|household registration")
+# the card itself to be made ("我要办老年卡", "敬老卡去哪里办"), no money named: how and where, not her figure
+_CARD = re.compile(r"(?:老年|敬老|老人)卡|senior card")
+_MONEY = re.compile(r"津贴|补贴|钱|钞票|几钿|多少|领|拿|金额|allowance|money|how much")
 _FIGURE = re.compile(r"(?:\d+|[零一二两三四五六七八九十百]+)\s*(?:周岁|岁|级)|\d+")
 _PUNCTUATION = re.compile(r"[\W_]+")
 _FOLLOW_UP_MAX_CHARS = 2
@@ -157,8 +162,13 @@ def compose(entry: KbEntry, *, aspect: str | None, follow_up: bool, age: int | N
         "bring": _with_bring_hint(entry.how_to_apply.pick(locale), wording["bring"][locale]),
         "where": entry.where.pick(locale),
     }.get(aspect or "")
-    if follow_up and section:
+    errand = asks_procedure and _CARD.search(question.lower()) and not _MONEY.search(question.lower())
+    if entry.who is not None and RESIDENCE.search(question.lower()) and not _HOW_MUCH.search(question.lower()):
+        parts = [entry.who.pick(locale)]  # the rule it turns on, not her figure again
+    elif follow_up and section:
         parts = [section]
+    elif errand and section:  # who may have it (its first sentence, no figure), then how or where
+        parts = [_SENTENCE_END.split(entry.answer.pick(locale).strip())[0], section]
     elif section:
         parts = [computed or _core(entry.answer.pick(locale), question, also), section]
     else:

@@ -45,6 +45,7 @@ class KbEntry:
     source: str
     reviewed: dt.date
     channel: str
+    who: Bilingual | None = None  # who may have it, when the rule turns on it ("外地户口能领吗"): optional
 
     def matching_texts(self) -> list[str]:
         """What the matcher indexes; keywords and synonyms count twice since they were chosen."""
@@ -98,6 +99,7 @@ def load_entry(path: Path) -> KbEntry:
         source=data["source"].strip(),
         reviewed=data["reviewed"],
         channel=str(data["channel"]),
+        who=_bilingual(path, "who", data["who"]) if data.get("who") is not None else None,
         **bilingual,
     )
 

@@ -28,15 +28,16 @@ from .menu import show_menu
 # "what day is it?" from someone who lost track: the bot's clock answers (never before a cry: route_intent runs after)
 TODAY = re.compile(r"(今天|今日|今朝)(是)?(几号|几月几号|几月几日|星期几|礼拜几|周几|什么日子)|(现在|这会儿?)(是)?几点|^几点(钟)?了|天(亮|还没亮)了?(吗|没|伐)"
                    r"|\bwhat (day|date|time) is it\b|\bwhat'?s the (date|time)\b", re.I)
-# "这个怎么用", "你们能干什么": what the bot is for, in short lines
-WHAT_I_DO = re.compile(r"怎么用|(你|你们|这个)(能|可以|会)(干|做)(什么|啥)|有(什么|啥)(用|功能)|\bwhat can you do\b"
+# "这个怎么用", "你们能干什么": what the bot is for, in short lines ("医保卡怎么用" is about the card, not the bot)
+WHAT_I_DO = re.compile(r"(?:^|这个|这|你们|你|机器人|小助手|软件|程序|按钮)(?:要)?怎么用|(你|你们|这个)(能|可以|会)(干|做)(什么|啥)|有(什么|啥)(用|功能)|\bwhat can you do\b"
                        r"|\bhow (do i|to) use\b", re.I)
 
 # a neighbour's renovation, noise or dust, that the model cannot place (no need it knows): staff may talk to them
 NUISANCE = re.compile(r"装修|噪音|吵得(?:睡不着|受不了|要命|不得了)|(?:灰尘|灰)(?:好|很|太|老)大|电钻|敲敲打打"
                       r"|(?:楼上|楼下|隔壁|邻居|对门)[^，,。！!？?\s]{0,4}(?:好|很|太|老|真)?吵(?!架)|吵死(?:了|人)"
                       r"|(?:楼上|楼下)[^，,。！!？?]{0,6}(?:跑来跑去|跳来跳去|蹦蹦跳跳|在跳|拖椅子|拖凳子|剁肉|剁骨头)"
-                      r"|狗[^，,。！!？?\s咬]{0,4}(?:一直|老是|整天|天天|整夜|半夜)?(?:叫|吠)")
+                      r"|狗[^，,。！!？?\s咬]{0,4}(?:一直|老是|整天|天天|整夜|半夜)?(?:叫|吠)"
+                      r"|(?i:\b(?:neighbou?rs?|upstairs|downstairs|next door)\b[^.!?]{0,25}\b(?:noisy|loud|noise|racket)\b)")
 # kept awake by it, said beside the noise ("楼上太吵了 睡不着"): the neighbours' noise, not her health
 KEPT_AWAKE = re.compile(r"(吵得|闹得)?我?(都|也|根本|一夜|一晚上|整夜)?(睡不着|睡勿着|困不着|困勿着|没法睡|睡不好)(觉)?(了|啊|呀)?")
 # the noise and being kept awake, and nothing asked of anyone ("楼上太吵 帮我去说说" is a request)
@@ -84,8 +85,9 @@ REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": 
            "night_up": "talk.night_up", "thirst": "talk.thirst", "snoring": "talk.snoring", "careful": "talk.careful",
            "digit": "talk.digit", "weather": "talk.weather", "small_text": "talk.small_text",
            "family_called": "talk.family_called", "checkup_ok": "talk.fine", "good_news": "talk.good_news",
-           "day_done": "talk.day_done", "aging": "talk.aging", "menu": "talk.menu_here"}
-CALL_ME = ("who", "noise_outside", "nightmare", "hungry", "temperature_asked", "bath", "dark_fear", "cold_bed")  # a kind line, one tap for a call
+           "day_done": "talk.day_done", "aging": "talk.aging", "festival": "talk.festival", "menu": "talk.menu_here"}
+CALL_ME = ("who", "noise_outside", "nightmare", "hungry", "temperature_asked", "bath", "dark_fear", "cold_bed",
+           "medicine_years", "bp_reading")  # a kind line, one tap for a call
 
 
 async def changed_mind(ctx: Ctx, text: str) -> bool:
