@@ -88,6 +88,8 @@ class Waker:
                 self._wake(i, "checkins", kick_checkins, engine)
             if due.langs != engine.svc.staff_langs_seen:  # another worker heard a staff member change language
                 self._wake(i, "langs", staff_langs.follow, engine.svc, due.langs)
+            if engine.svc.outage is not None:  # a call opened by any worker: who has an open call is read again
+                engine.svc.outage.chatter.seq_seen(due.seq)
         if news := [(i, e) for i, e in failed if i not in self._failing]:
             self._failing.update(i for i, _ in news)
             log.error("could not read what is due (tried again every tick): %s",

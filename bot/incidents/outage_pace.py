@@ -40,6 +40,7 @@ class Chatter:
         self.svc, self.journal = svc, journal
         self.callers: set[int] = set()  # Telegram ids whose texts may be about an open call (as of `_known_at`)
         self._known_at, self._seq = -math.inf, -1  # when last read, and the incident counter then
+        self._latest = 0  # the incident counter as the scheduler's tick last read it (scheduler/__init__.py)
         self._noted: dict[int, float] = {}  # residents of calls this process opened: when
         self._left, self._at = float(CHATTER_AT_ONCE), None
 
@@ -50,18 +51,24 @@ class Chatter:
             self.callers.add(int(tg_id))
             self._noted[int(tg_id)] = self.svc.clock.ts()
 
+    def seq_seen(self, seq: int) -> None:
+        """The incident counter, from the scheduler's one read a tick: higher than at the last read, a call was opened
+        by some worker since (no round trip of its own: 50 idle committees still cost one a tick)."""
+        self._latest = max(self._latest, seq)
+
     async def know_open_callers(self) -> None:
         """While Redis answers: whose texts may be about an open call — each open call's resident, and the family
         and doctor the register names for them (as alerting reaches them). Redis away: the last known stay.
 
-        Read every OPEN_CALLERS_SECONDS, and at once when any process has opened a call since (one counter read a
-        second): a call opened in the seconds before an outage counts. Read as long as Redis takes to answer (its
-        own time-outs bound a hung one; the breaker fails the rest at once). One that failed is tried the next run."""
+        Read every OPEN_CALLERS_SECONDS, and at once when any process has opened a call since (the counter the
+        scheduler's tick reads, `seq_seen`): a call opened in the seconds before an outage counts. Read as long as
+        Redis takes to answer (its own time-outs bound a hung one; the breaker fails the rest at once). One that
+        failed is tried the next run."""
         now, store = self.svc.clock.ts(), self.svc.store
+        if now - self._known_at < OPEN_CALLERS_SECONDS and self._latest <= self._seq:
+            return
         try:
-            seq = await store.incident_seq()
-            if now - self._known_at < OPEN_CALLERS_SECONDS and seq == self._seq:
-                return
+            seq = max(self._latest, await store.incident_seq())  # read first: a call opened meanwhile reads again
             calls = await asyncio.gather(*(store.incident(n) for n in await store.open_incident_ids()))
             rids = {inc.get("resident") for inc in calls if inc and inc.get("status") != "resolved"} - {None, ""}
             people = [p for p in await asyncio.gather(*(store.resident(rid) for rid in rids)) if p]

@@ -9,13 +9,15 @@ from typing import Sequence
 
 from .base import StoreBase
 
-# The first score of each time-ordered set in KEYS but the last ('' for an empty one), as Redis spells it (full
-# precision); then the last key's value: how often a staff member's language changed ('' for never).
+# The first score of each time-ordered set in KEYS but the last two ('' for an empty one), as Redis spells it (full
+# precision); then the last two keys' values: how often a staff member's language changed, and the incident counter
+# ('' for never).
 _EARLIEST = """
 local out = {}
-for i = 1, #KEYS - 1 do
+for i = 1, #KEYS - 2 do
   out[i] = redis.call('ZRANGE', KEYS[i], 0, 0, 'WITHSCORES')[2] or ''
 end
+out[#KEYS - 1] = redis.call('GET', KEYS[#KEYS - 1]) or ''
 out[#KEYS] = redis.call('GET', KEYS[#KEYS]) or ''
 return out
 """
@@ -25,23 +27,25 @@ return out
 class Earliest:
     """When a committee's next deadline (escalation, time-out, notice …) and its next check-in step (either queue)
     fall due; None: nothing waiting. A leased item counts from the end of its lease. `langs`: how often a staff
-    member's language changed, by any worker (a worker that knew another count reads them again: bot/staff_langs.py)."""
+    member's language changed, by any worker (a worker that knew another count reads them again: bot/staff_langs.py).
+    `seq`: the incident counter — a call opened by any worker (its outage job reads who has an open call again)."""
 
     deadline: float | None
     checkin: float | None
     langs: str = ""
+    seq: int = 0
 
 
 def _earliest_keys(store: StoreBase) -> list[str]:
     return [store.keys.deadlines(), store.keys.checkins_queue("due"), store.keys.checkins_queue("ladder"),
-            store.keys.staff_langs()]
+            store.keys.staff_langs(), store.keys.incident_seq()]
 
 
 def _earliest(reply) -> Earliest:
-    *times, langs = reply
+    *times, langs, seq = reply
     deadline, *checkins = [float(v) if v else None for v in times]
     checkin = min((c for c in checkins if c is not None), default=None)
-    return Earliest(deadline, checkin, langs.decode() if isinstance(langs, bytes) else str(langs))
+    return Earliest(deadline, checkin, langs.decode() if isinstance(langs, bytes) else str(langs), int(seq or 0))
 
 
 async def earliest_due(stores: Sequence[StoreBase]) -> list[Earliest | Exception]:
