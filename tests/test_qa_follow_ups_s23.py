@@ -3,16 +3,7 @@ the social-security card) — the wrong benefit; "没听懂" and "说简单点" 
 something new. Now "when" is the allowance's own schedule, and not understanding its answer offers a person to
 explain it."""
 import pytest
-from conftest import signed_up
-
-
-async def _asks_after_allowance(people, words):
-    liu = await signed_up(people("刘奶奶"), "13900000003")
-    await liu.send("❓ 养老金/补贴")
-    await liu.send("老年津贴多少")
-    n = len(liu.texts())
-    await liu.send(words)
-    return "\n".join(liu.texts()[n:])
+from test_qa_band_asked_s22 import _asks_after_allowance
 
 
 @pytest.mark.parametrize("words", ["什么时候发", "几号发", "哪天发", "啥时候发呀"])
