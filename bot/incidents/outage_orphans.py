@@ -52,22 +52,33 @@ def claim_orphans(journal, now: float) -> list[list[dict]]:
         return list(theirs.values())
 
 
-class Orphans:
+class JournalPass:
+    """A look at the outage journal while Redis is away, at most every CHECK_SECONDS (the outage job runs every
+    second): what `claim` takes from it now (this one and outage_replies.Replies)."""
+
     def __init__(self, svc, journal) -> None:
         self.svc, self.journal = svc, journal
         self._checked = -math.inf
 
-    async def alert(self) -> None:
-        """While Redis is away (the outage job): the dead processes' cries no staff member heard of, alerted."""
+    async def _claim(self, claim, what: str) -> tuple[float, list] | None:
+        """(now, what `claim(journal, now)` took); None: not due yet, or the journal could not be read."""
         now = self.svc.clock.ts()
         if now - self._checked < CHECK_SECONDS:
-            return
+            return None
         self._checked = now
         try:
-            orphans = await asyncio.to_thread(claim_orphans, self.journal, now)
+            return now, await asyncio.to_thread(claim, self.journal, now)
         except OSError as e:
-            log.error("the outage journal could not be read for cries never alerted (%s)", e.strerror)
+            log.error("the outage journal could not be read for %s (%s)", what, e.strerror)
+            return None
+
+
+class Orphans(JournalPass):
+    async def alert(self) -> None:
+        """While Redis is away (the outage job): the dead processes' cries no staff member heard of, alerted."""
+        if (claimed := await self._claim(claim_orphans, "cries never alerted")) is None:
             return
+        now, orphans = claimed
         for cries in orphans:
             reached = await self._alert(cries[-1])
             log.warning("outage: a %s that never reached staff sent now (%s reached)",

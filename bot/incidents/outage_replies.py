@@ -17,7 +17,7 @@ import logging
 import math
 
 from ..types import Outbound, SendResult
-from .outage_orphans import CHECK_SECONDS, RETRY_SECONDS
+from .outage_orphans import RETRY_SECONDS, JournalPass
 
 log = logging.getLogger(__name__)
 
@@ -59,23 +59,12 @@ def claim_replies(journal, now: float) -> list[tuple[int, str, list[str]]]:
         return out
 
 
-class Replies:
-    def __init__(self, svc, journal) -> None:
-        self.svc, self.journal = svc, journal
-        self._checked = -math.inf
-
+class Replies(JournalPass):
     async def send(self) -> None:
         """While Redis is away (the outage job): the replies owed to callers, sent again."""
-        now = self.svc.clock.ts()
-        if now - self._checked < CHECK_SECONDS:
+        if (claimed := await self._claim(claim_replies, "replies owed")) is None:
             return
-        self._checked = now
-        try:
-            owed = await asyncio.to_thread(claim_replies, self.journal, now)
-        except OSError as e:
-            log.error("the outage journal could not be read for replies owed (%s)", e.strerror)
-            return
-        for chat, text, keys in owed:
+        for chat, text, keys in claimed[1]:
             res = await self.svc.outbox.send(Outbound(chat, text, urgent=True))
             log.warning("outage: a caller's reply that never reached them sent again (%s)",
                         "got there" if res.ok else "failed again")
