@@ -15,7 +15,8 @@ from .qa_entry import KbEntry
 _ASPECTS = (  # first match wins: "要带什么材料去哪里" is about what to bring
     ("bring", re.compile(r"带什么|带啥|要带|材料|证件|手续|bring")),
     ("where", re.compile(r"哪里|哪儿|哪边|哪个地方|什么地方|去哪|在哪|地址|找谁|找哪|where")),
-    ("how", re.compile(r"怎么|如何|咋|申请|办理|怎样|(?:要|想|去|得)办|办(?:张|个|一张|一个)|\bapply|how (?:do|can|to)")),
+    # "怎么没到账", "怎么少了" ask why, not how to apply
+    ("how", re.compile(r"怎么(?!还?没|还?不|少|变少)|如何|咋|申请|办理|怎样|(?:要|想|去|得)办|办(?:张|个|一张|一个)|\bapply|how (?:do|can|to)")),
     ("amount", re.compile(r"多少|几块|金额|能拿|能领|标准|how much")),
     # when it is paid ("什么时候发" right after the allowance: its schedule, not the employees' pension's)
     ("when", re.compile(r"(?:什么时候|啥时候|几号|哪天|哪一天)(?:发|到账|给|打)?(?:钱)?|\bwhen (?:is it|will it be|is that) paid\b")),

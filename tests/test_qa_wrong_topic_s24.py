@@ -19,6 +19,12 @@ async def test_the_allowance_not_arrived_gets_the_allowance_schedule_not_the_pen
     answer = await _asks(people, words)
     assert "职工养老金" not in answer and "退休金" not in answer, answer
     assert "老年综合津贴" in answer and "1月、4月、7月、10月" in answer, answer
+    assert "怎么申请" not in answer, answer  # "怎么没到" asks why, not how to apply
+
+
+async def test_the_allowance_grown_smaller_is_not_told_how_to_apply(people, app):
+    answer = await _asks(people, "敬老卡的钱怎么少了")
+    assert "怎么申请" not in answer and "150元" in answer, answer
 
 
 @pytest.mark.parametrize("words", ["有没有钟点工", "我想找个钟点工", "能介绍个保姆吗", "家政多少钱一个小时"])
