@@ -172,6 +172,7 @@ async def join(ctx: Ctx, inc: dict, said: str, *, quiet: bool = False, noted: st
     _who_it_may_be(ctx, n, person, None, said)
     if quiet and inc["kind"] != "emergency":
         return n
+    reply = reply if reply != "help.added" or inc.get("claimed_by") else "help.added_unheld"  # nobody holds it yet
     ctx.say(ctx.t(noted if noted and inc["kind"] != "emergency" else reply, phone=phone),
             keyboard=keyboard(ctx))
     return 0 if quiet else n
