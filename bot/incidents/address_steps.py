@@ -197,3 +197,14 @@ async def on_address_location(ctx: Ctx, n: int) -> None:
     await _incidents(ctx).refresh(n)
     ctx.goto(None)
     await kept(ctx, n, "help.location_thanks")
+
+
+async def restated(ctx: Ctx, inc: dict, text: str) -> None:
+    """A door in her words once the call's address step is done ("5号602", then "不对 是3号602"): staff read the
+    words now, the packet shows the door she said last beside the register's, and she is told it reached them."""
+    n = inc["id"]
+    await _incidents(ctx).address_stated(n, door_in(text), text, disputed=True)
+    await _incidents(ctx).told_more(n, text)
+    await _incidents(ctx).refresh(n)
+    await kept(ctx, n, "help.address_restated")
+

@@ -26,6 +26,7 @@ from ..flows.menu import show_menu
 from ..flows.understanding import danger_in
 from ..residents import differing_parts
 from . import address_steps, family, family_away
+from .raising import open_call
 
 ADDRESS = re.compile(r"(?:地址|住址|门牌)(?:号)?(?:已经|也)?(?:改|换|变)|搬(?:了)?家|搬走|搬(?:到|去|进|过去)"
                      r"|(?:现在|已经|目前)?(?:搬|住)(?:在|到|进)?[^，,。！!？?\s]{0,8}?\d+(?:号楼|号|室|弄|楼)")
@@ -125,7 +126,9 @@ async def resident_told(ctx: Ctx, text: str, *, alone: bool = True) -> bool:
 
 async def address_given(ctx: Ctx, text: str) -> None:
     """An address in her words, beside other words ("我搬到6号楼201了，以后找我去那里"): a new one reaches staff; her
-    registered one, or none, is only acknowledged."""
+    registered one, or none, is only acknowledged. With her call open, any door she names is that call's (restated)."""
+    if ctx.me.role == "resident" and (inc := await open_call(ctx.svc.store, ctx.me.resident_id)) is not None:
+        return await address_steps.restated(ctx, inc, text)
     if (kind := fact_in(text)) in ("address", "phone") and not same_door(await own_record(ctx), text):
         await _to_staff(ctx, kind, text)
     else:

@@ -18,7 +18,9 @@ def address_lines(svc: Services, inc: dict, person: dict, loc: str) -> list[str]
         diff = set(inc.get("address_diff") or differing_parts(person, stated))
         by = inc.get("address_by") or {}  # a family contact's words ("我爸的地址改了…"): never shown as his own
         who = t("packet.addr_who", relation=by.get("relation", ""), name=by.get("name", "")) if by else ""
-        lines += [t("packet.addr_corrected_by", who=who) if who else t("packet.addr_corrected"),
+        same = not diff and any(stated.values())  # "不对" first, then the register's own door: no "不一样"
+        lines += [t("packet.addr_corrected_by", who=who) if who else
+                  t("packet.addr_disputed_same" if same else "packet.addr_corrected"),
                   t("packet.addr_registered", parts=format_parts(person, diff) or registered),
                   t("packet.addr_stated_by" if who else "packet.addr_stated", who=who,
                     parts=format_parts(stated, diff) or inc.get("address_text", "")),
