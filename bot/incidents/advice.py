@@ -75,7 +75,7 @@ BY_DANGER = {  # most urgent first
     "cold_home": ("help.advice_keep_warm", "help.advice_door_if_safe", PHONE),  # shivering, the heating broken
     "dizzy": ("help.advice_dizzy_sit", "help.advice_dizzy_slow", PHONE),
     "lost": ("help.advice_stay", "help.advice_ask_nearby", PHONE),  # outside: not the door
-    "missing_someone": ("help.advice_missing_wait", "help.advice_missing_photo", PHONE),  # her husband is the lost one
+    "missing_someone": ("help.advice_missing_wait", "help.advice_missing_110", "help.advice_missing_photo", PHONE),  # her husband is the lost one
     "welfare": ("help.advice_welfare_knock", PHONE),
     "scam": ("help.advice_scam_pay", "help.advice_scam_110", PHONE),
     "doorstep": ("help.advice_door_shut", "help.advice_door_check", PHONE),  # a stranger at the door: keep it shut
