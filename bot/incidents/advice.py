@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..flows.bereaved import died_just_now
-from ..flows.understanding import WORDED
+from ..flows.understanding import LONE_HELP, WORDED
 
 MAX_LINES = 4
 PHONE = "help.advice_phone"
@@ -56,6 +56,7 @@ BY_DANGER = {  # most urgent first
     "worst_headache": ("help.advice_rest", "help.advice_headache_pills", "help.advice_door_if_safe", PHONE),
     "bleeding": ("help.advice_bleed_press", "help.advice_rest", "help.advice_door_if_safe", PHONE),
     "bleeding_inside": STILL,  # blood vomited, coughed or passed: no wound to press
+    "nosebleed": ("help.advice_nose_lean", "help.advice_nose_pinch", "help.advice_door_if_safe", PHONE),  # no wound
     "belly_pain": STILL,
     "high_blood_pressure": STILL,
     "high_fever": STILL,
@@ -171,6 +172,8 @@ def named_dangers(text: str) -> list[str]:
     from nlu import redflags
     from nlu.features import normalise
 
+    if LONE_HELP.fullmatch(text.strip()):
+        return ["cry_for_help"]  # "帮助" alone: a plain 救命's (the fall's, the commonest case)
     flags = [f for f in redflags.find(normalise(text)) if f.counts]
     said = list(dict.fromkeys(_told_as(f, text) for f in flags))
     if "dizzy" in said and all(UNSTEADY.search(f.span) for f in flags if f.concept == "fall"):
@@ -235,6 +238,10 @@ TOLD_AS = (  # (a red flag's concept, the danger as told, when: fits(flag, her w
     ("lost", "missing_someone", lambda f, low: SPOUSE.search(f.span.lower())),
     ("trapped", "trapped_room", lambda f, low: not LIFT.search(low)),
     ("bleeding", "bleeding_inside", lambda f, low: INSIDE.search(f.span)),
+    # bleeding told, how much unsaid ("我流血了"): a wound pressed, as for a lot of it — but a nose is pinched
+    ("bleeding_minor", "nosebleed", lambda f, low: "鼻" in low[max(0, f.start - 3):f.end]),
+    ("bleeding_minor", "bleeding_inside", lambda f, low: INSIDE.search(low[max(0, f.start - 3):f.start])),
+    ("bleeding_minor", "bleeding", lambda f, low: True),
 )
 
 
