@@ -186,3 +186,53 @@ async def test_guard_帮助_from_a_stranger_or_staff_is_no_call(people, app):
     await li.send("帮助")
     assert "/incident" in li.inbox[-1].text  # how the bot works, for staff
     assert not any("紧急求助" in t for t in li.texts()), li.texts()
+
+
+# --- a battery of the same families (typos, dialect, English): the worst misreadings -------------------------------
+
+@pytest.mark.parametrize("words", ["牙龈出血", "刷牙出血了"])
+async def test_gums_that_bleed_are_unwell_not_a_wound(people, app, words):
+    said, staff = await _zhang_says(people, app, words)
+    assert _request(staff, words), staff
+    assert PRESS not in said and NEED_NOW not in said, said
+
+
+async def test_a_nosebleed_that_will_not_stop_is_a_call_with_the_nose_pinched(people, app):
+    said, staff = await _zhang_says(people, app, "我鼻子出血了 止不住")
+    assert _sos(staff, "我鼻子出血了 止不住"), staff
+    assert "捏住鼻子" in said and PRESS not in said, said
+
+
+@pytest.mark.parametrize("words", ["眼前一黑 人晕了一下 现在没事", "I nearly fainted", "I felt faint earlier, I'm ok now"])
+async def test_a_faint_spell_passed_in_other_words_is_a_visit(people, app, words):
+    said, staff = await _zhang_says(people, app, words)
+    assert _request(staff, words), staff
+    assert "来看看您" in said and "真高兴" not in said, said
+
+
+async def test_a_blackout_in_english_reaches_staff(people, app):
+    said, staff = await _zhang_says(people, app, "I blacked out")
+    assert _sos(staff, "I blacked out") and NOT_UNDERSTOOD not in said, (said, staff)
+
+
+async def test_a_diastolic_of_110_reaches_staff_as_unwell(people, app):
+    said, staff = await _zhang_says(people, app, "低压110")
+    assert _request(staff, "低压110") and "家庭医生" in said, (said, staff)
+
+
+@pytest.mark.parametrize("words", ["开门开勿开", "门卡住了 打不开", "钥匙断在锁里了"])
+async def test_more_doors_that_wont_open_are_requests(people, app, words):
+    said, staff = await _zhang_says(people, app, words)
+    assert _request(staff, words), staff
+    assert NEED_NOW not in said and NOT_UNDERSTOOD not in said, said
+
+
+@pytest.mark.parametrize("words", ["头昏昏沉沉", "头晕乎乎的"])
+async def test_a_muzzy_head_is_unwell_not_a_call(people, app, words):
+    said, staff = await _zhang_says(people, app, words)
+    assert _request(staff, words), staff
+
+
+async def test_not_dead_yet_is_her_fine(people, app):
+    said, staff = await _zhang_says(people, app, "not dead yet")
+    assert staff == [] and NOT_UNDERSTOOD not in said, (said, staff)
