@@ -4,7 +4,7 @@ even passed, is a visit); "血压170/100" reached nobody (only 180 and over did)
 120; "头老晕的" (Shanghainese 老: very) missed the dizzy lines "我头晕" gets; "伊勿来看我" was "没太明白" (at the check-in
 "unwell"); "帮助" alone was a plain request, not the 救命 it is; "还活着" was "听到您不舒服"."""
 import pytest
-from conftest import enrolled
+from conftest import enrolled, signed_up
 from test_words_probed_s21 import _answer as _checkin_answer  # the morning check-in answered: (answer, she, staff)
 
 SOS, REQ = "紧急求助 #1", "求助 #1"
@@ -236,3 +236,14 @@ async def test_a_muzzy_head_is_unwell_not_a_call(people, app, words):
 async def test_not_dead_yet_is_her_fine(people, app):
     said, staff = await _zhang_says(people, app, "not dead yet")
     assert staff == [] and NOT_UNDERSTOOD not in said, (said, staff)
+
+
+@pytest.mark.parametrize("words", ["我爸刚才眼前一黑 现在好了", "我妈刚才晕了一下 现在没事了"])
+async def test_a_blackout_passed_told_by_his_daughter_reaches_staff_for_a_visit(people, app, words):
+    """王丽 (王老伯's daughter): before, "您好！有紧急情况时，居委会会通知您。" and nobody heard."""
+    wangli = await signed_up(people("王丽"), "13911110002")
+    n = len(wangli.texts())
+    await wangli.send(words)
+    said = "\n".join(wangli.texts()[n:])
+    assert "去看看王老伯" in said and "120" in said, said
+    assert _request(people("李社工").texts(), words), people("李社工").texts()
