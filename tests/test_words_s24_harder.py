@@ -247,3 +247,10 @@ async def test_a_blackout_passed_told_by_his_daughter_reaches_staff_for_a_visit(
     said = "\n".join(wangli.texts()[n:])
     assert "去看看王老伯" in said and "120" in said, said
     assert _request(people("李社工").texts(), words), people("李社工").texts()
+
+
+@pytest.mark.parametrize("words", ["帮助", "帮帮我"])
+async def test_a_lone_cry_for_help_at_the_check_in_is_asked_once_not_reminded_twice(people, app, clock, words):
+    answer, said, staff = await _checkin_answer(people, app, clock, words)
+    assert answer == "help" and _sos(staff, words), staff
+    assert NEED_NOW in said and "又提醒了他们一次" not in said, said
