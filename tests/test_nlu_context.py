@@ -51,7 +51,8 @@ WEAK_FAMILIES = {"dizzy": ("头有点晕站不稳", "以前天旋地转过一次
                  "sight_loss": ("我看不见了", "字太小了 我看不见"),
                  "alone_afraid": ("晚上一个人好害怕", "昨天晚上一个人好害怕 今天好了"),
                  "robbed": ("钱包被抢了", "去年钱包被抢了"),
-                 "double_dose": ("降压药又吃了一遍", "上个月药吃了两遍 后来没事")}
+                 "double_dose": ("降压药又吃了一遍", "上个月药吃了两遍 后来没事"),
+                 "bleeding_minor": ("膝盖磕破了 出血了", "昨天手流了点血 现在好了")}
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))

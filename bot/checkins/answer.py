@@ -11,7 +11,8 @@ from .typed import doctor_visit, hospital_now, routine_visit
 
 # the check-in's answer for words of a kind (bot/flows/chat_words.py): "口渴" alive, a drink of water (an ailment beside
 # it: not this kind); "哎 老了" (the model leant to a cry, 0.20) a sigh, and an answer
-KIND_ANSWERS = {"thirst": "activity", "aging": "ok"}
+KIND_ANSWERS = {"thirst": "activity", "aging": "ok", "bp_high": "unwell",  # "血压170": staff hear it
+                "carsick": "activity"}  # "我晕车": out on a trip, the front door's kind line
 # and for words that tell of her life (bot/flows/life_told.py); any other told kind: "unwell" (not fine)
 TOLD_ANSWERS = {"carer_away": "activity", "visiting": "ok", "lonely": "ok", "sales_pitch": "ok"}
 # "我好难受" carries 好, "好个屁" and "哪里好" say the opposite, "一般般" is no call for help, "勿好" is Shanghainese for

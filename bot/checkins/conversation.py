@@ -135,9 +135,9 @@ async def on_activity(ctx: Ctx) -> bool:
     if aside:  # alive; nothing said of how they are: asked again, one tap to answer
         await asked_again(ctx, aside, text)
         return True
-    if free and heard.answered and answer in ANSWERS and not (answer == "help" and result and is_emergency(result)) \
-            and not told:
-        await on_answer(ctx, answer, words=text)  # (a typed emergency goes the engine's own way)
+    if free and heard.answered and answer in ANSWERS and not (answer == "help" and (ctx.cried or result and
+                                                                                   is_emergency(result))) and not told:
+        await on_answer(ctx, answer, words=text)  # (a typed emergency, "帮助" too: the engine's own way)
         return True
     return False
 

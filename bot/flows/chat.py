@@ -87,7 +87,7 @@ REPLIES = {"testing": "talk.testing", "going_out": "talk.going_out", "pressed": 
            "family_called": "talk.family_called", "checkup_ok": "talk.fine", "good_news": "talk.good_news",
            "day_done": "talk.day_done", "aging": "talk.aging", "festival": "talk.festival", "menu": "talk.menu_here"}
 CALL_ME = ("who", "noise_outside", "nightmare", "hungry", "temperature_asked", "bath", "dark_fear", "cold_bed",
-           "medicine_years", "bp_reading")  # a kind line, one tap for a call
+           "medicine_years", "bp_reading", "carsick")  # a kind line, one tap for a call
 
 
 async def changed_mind(ctx: Ctx, text: str) -> bool:
@@ -117,6 +117,9 @@ async def everyday(ctx: Ctx, text: str) -> bool:
         show_menu(ctx, "talk.today", **today(ctx))
     elif kind in CALL_ME:  # (a noise outside: is she safe; a nightmare: company)
         ctx.say(ctx.t(f"talk.{kind}"), buttons=[[ctx.button("btn.call_me_back", "callback:me")]])
+    elif kind == "bp_high":  # 160–179: staff told, as unwell (180 and over is a red flag: asked at once)
+        await help_request.start_help(ctx, "help", category="unwell", source="text", words=text,
+                                      noted="help.bp_high_noted")
     elif kind in ("phone", "dial"):
         ctx.say(ctx.t("call.info" if kind == "phone" else "talk.dial", phone=phone),
                 buttons=[[ctx.button("btn.call_me_back", "callback:me")]])

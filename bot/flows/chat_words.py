@@ -20,6 +20,8 @@ MARKS = r"[\s?？.。,，、…~～·]+|[😊🙂😀😃😄😁☺️👋]+"  
 _NOISE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])|[,，。.、…~～·!！?？]+")
 _PARTICLE = r"(了|啊|呀|哦|吧|呢|的|啦)?"
 _ACT = r"(买(个|点|些)?菜|买汰烧|买(点)?东西|散散?步|走走|转转|遛弯|溜达|锻炼|晒晒?太阳|买早饭|拿(个)?快递|吃(个)?饭|逛逛|白相(一歇|一会儿?)?|玩(一会儿?)?)"
+_BP = (r"(我|阿拉)?(的)?(今天|今朝|早上|早晨|刚才|刚刚|昨天|晚上)?(量了?(一下)?)?(血压)?(血压|高压)"
+       r"(量了?(一下)?|量出来|测了?(一下)?|是|有|有点高|有些高|偏高|又高了|高了)*")  # "量了血压 高压168"
 _PLACE = r"(外面|楼下|公园|菜场|菜市场|超市|小区(里)?|花园|(社区|老年)?食堂|助餐点)"
 
 KINDS = (  # (kind, pattern, anywhere); the first that fits wins
@@ -145,9 +147,20 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     # a medicine taken for years, told ("药吃了两年了": the model leant to a cry, 0.20): the doctor, a call one tap away
     ("medicine_years", r"(这个|这|那个)?[\u4e00-\u9fff]{0,4}药(我|阿拉)?(都|已经|一直|也)?(吃|服)(了|过)?"
                        r"(好|十|几|两|二|三|四|五|六|七|八|九|一|半|\d){1,4}(多)?(个)?(年|个月|年头)(多)?" + _PARTICLE, False),
-    # a blood-pressure number under the red flag's (180: nlu/data/red_flags.yml), told: the doctor reads it, a call
+    # car or sea sickness ("我晕车", "坐公交车晕车 想吐": the model leant to a cry, 0.53): sit, air, one tap for a call
+    ("carsick", r"我?(有点|好|老|又|也|会|容易|一直|就)*(坐(公交车?|车|汽车|大巴|巴士|出租车|地铁|船|飞机)(的时候|时)?)?(有点|好|又|老)?"
+                r"(晕车|晕船|晕机|晕地铁)(了|的|啊|呀|得厉害|得难受)?(想吐|恶心|要吐|难受)?(了)?"
+                r"|(i )?(get|got|am|'m|feel|felt|feeling)( a bit| so| very)? (car|sea|travel|motion|air)[ -]?sick( again| today)?",
+     False),
+    # a systolic of 160–179 told ("血压170/100", "高压165", "bp 170"): high, under the red flag's 180 (nlu/data/red_flags.yml)
+    # — staff hear it as unwell, she reads a kind line (bot/flows/chat.py)
+    ("bp_high", _BP + r"1[67]\d(/([4-9]\d|1[01]\d)|低压([4-9]\d|1[01]\d))?(多)?" + _PARTICLE
+                + r"|(我|阿拉)?(的)?(今天|今朝|早上|早晨|刚才|刚刚|昨天|晚上)?(量了?(一下)?)?(血压)?低压(是|有)?1[01]\d" + _PARTICLE
+                + r"|(my )?(blood pressure|bp)( reading)?( is| was| today| this morning)*( about| around| over)? 1[67]\d"
+                  r"(/\d{2,3})?( today| this morning)?", False),
+    # a blood-pressure number under 160, told: the doctor reads it, a call one tap away
     ("bp_reading", r"(我|阿拉)?(的)?(今天|今朝|早上|早晨|刚才|刚刚|昨天|晚上)?(量了?(一下)?)?(血压|高压)(量了?(一下)?|量出来|测了?(一下)?|是|有)*"
-                   r"1[0-7]\d(/([4-9]\d|10\d)|低压([4-9]\d|10\d))?(多)?" + _PARTICLE
+                   r"1[0-5]\d(/([4-9]\d|10\d)|低压([4-9]\d|10\d))?(多)?" + _PARTICLE
                    + r"|(我|阿拉)?(的)?血压(有点|有些|偏|比较)?低(了)?(量了?(一下)?|是|有)?([6-9]\d|1[0-3]\d)?(/[4-9]\d)?" + _PARTICLE,
      False),
     ("festival", r"(今天|今朝|明天|明朝)?(是|过)?(重阳节?|中秋节?|端午节?|元宵节?|春节|过年|新年|国庆节?|老人节|敬老节|腊八节?"
@@ -161,7 +174,7 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
 )
 # whole messages that name no danger, however the model leans (0.63 for "老头子打呼噜太响了"): never the fast lane
 CALM_KINDS = ("noise_outside", "nightmare", "thirst", "snoring", "careful", "hungry", "temperature_asked", "dark_fear",
-              "cold_bed", "aging", "medicine_years", "bp_reading")
+              "cold_bed", "aging", "medicine_years", "bp_reading", "bp_high", "carsick")
 _COMPILED = tuple((kind, re.compile(pattern), anywhere) for kind, pattern, anywhere in KINDS)
 
 # typed to "要我帮您问问社工吗？" (the Q&A's offer)

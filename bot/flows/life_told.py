@@ -15,6 +15,7 @@ spouse_unwell  her husband or wife unwell, not she ("阿拉老头子今朝一日
             "听到您不舒服…我先休息" (unless the model reads a cry in it: then the cry's way, as before)
 fall_feared a fall of his she fears ("我担心老头子摔倒"): her worry to staff, and what to press should he fall
 lonely      a dream of someone missed ("我梦到老伴了", "梦见老伴叫我"): company, as "想老伴了" is
+spell_over  a blackout or dizzy spell told as passed ("刚才眼前一黑 现在好了"): staff visit (`spell_over`)
 
 "那我老伴呢" alone is neither: asked after a pension answer it is most often his allowance (bot/qa/whose.py asks which),
 elsewhere a husband she cannot find — never taken for a cry before its step has read it (`asks_after_spouse`); nor
@@ -33,7 +34,7 @@ from .chat_words import core
 from .understanding import AILING, FEARED_FALL, danger_in, is_emergency, scam_over
 
 TOLD = ("grief", "carer_away", "low_mood", "worried", "scam_told", "stolen", "locked_out", "spouse_unwell",
-        "fall_feared", "family_quarrel", "visiting", "sales_pitch")
+        "fall_feared", "family_quarrel", "visiting", "sales_pitch", "spell_over")
 CARER = rf"(?:{SPOUSE}|(?:保姆|护工|钟点工|住家阿姨)[^，,。！!？?\s]{{0,6}}?)"
 AWAY = (r"住院|住进(?:了)?医院|进(?:了)?医院|送(?:进)?(?:了)?医院|(?:在|去)医院(?:开刀|动手术|做手术)|开刀|动手术|做手术|回老家"
         r"|回乡下|辞职|不做了|请假|没来|不来了")
@@ -142,7 +143,7 @@ def life_told(svc: Services, text: str, result: dict | None = None) -> str | Non
     if danger_in(svc, text):
         return None
     told = "scam_told" if scam_over(text) else pitched(text) or mishap(text) or away_or_low(text) or of_spouse(text) \
-        or dreamt(text)
+        or dreamt(text) or spell_over(text)
     sure = told == "spouse_unwell" and plainly_ill(text)
     return None if told == "spouse_unwell" and result is not None and is_emergency(result) and not sure else told
 
@@ -218,3 +219,15 @@ def mishap(text: str) -> str | None:
 
     told = "stolen" if STOLEN.search(text) else "locked_out" if LOCKED_OUT.search(text) else None
     return told if told and not any(f.counts for f in redflags.find(normalise(text))) else None
+
+
+def spell_over(text: str) -> str | None:
+    """"spell_over" for a blackout or a dizzy spell told as passed ("刚才眼前一黑 现在好了", "刚才晕了一下 现在好了",
+    "刚才头一晕 坐了一会好了"): at her age a warning (a fall, a stroke, the heart) — staff visit, and she reads what to
+    press if it comes back; never "真高兴" (the model read "fine", 0.68), nor "平安" at the check-in. One told as now
+    ("眼前一黑 站不稳") is a red flag's: asked at once."""
+    from nlu.features import normalise
+    from nlu.rules import told_over
+
+    said = normalise(text or "")
+    return "spell_over" if any(told_over(said, concept=c) for c in ("dizzy", "unresponsive")) else None

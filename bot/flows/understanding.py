@@ -15,6 +15,11 @@ DANGER_WORDS = ("救命", "救名", "救救", "摔倒", "摔到", "跌倒", "跌
                 "煤气", "喘不", "胸口痛", "胸痛", "晕倒", "流血", "不想活", "自杀", "轻生", "sos", "help")
 
 
+# "帮助", "帮帮我" and nothing else, from a resident: her 救命, read as it is (bot/incidents/urgency.py; staff, family and
+# strangers typing it ask how the bot works, and are read as usual)
+LONE_HELP = re.compile(r"[\W_]*(?:请)?(?:帮帮我|帮助我?)(?:吧|啊|呀|哦)?[\W_]*")
+
+
 def keyword_parse(text: str) -> dict:
     low = text.lower()
     urgent = any(w in low for w in DANGER_WORDS)

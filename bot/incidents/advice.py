@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..flows.bereaved import died_just_now
-from ..flows.understanding import WORDED
+from ..flows.understanding import LONE_HELP, WORDED
 
 MAX_LINES = 4
 PHONE = "help.advice_phone"
@@ -56,6 +56,7 @@ BY_DANGER = {  # most urgent first
     "worst_headache": ("help.advice_rest", "help.advice_headache_pills", "help.advice_door_if_safe", PHONE),
     "bleeding": ("help.advice_bleed_press", "help.advice_rest", "help.advice_door_if_safe", PHONE),
     "bleeding_inside": STILL,  # blood vomited, coughed or passed: no wound to press
+    "nosebleed": ("help.advice_nose_lean", "help.advice_nose_pinch", "help.advice_door_if_safe", PHONE),  # no wound
     "belly_pain": STILL,
     "high_blood_pressure": STILL,
     "high_fever": STILL,
@@ -116,7 +117,8 @@ INSIDE = re.compile(r"吐|咯|咳|痰|尿|拉|便")
 SPARKS = re.compile(r"(?:插线板|插座|插头|排插|接线板|拖线板|电线|电源线|电箱|电表|充电器)\S{0,3}(?:冒火|打火|火星|火花)\S{0,1}$")
 COOKING = re.compile(r"锅|炒菜|烧菜|煮|炖|灶|油烟机|frying|\bpan\b|stove")
 BATH = re.compile(r"(?:浴缸|澡盆|浴盆)(?:里|爬不出|出不来|起不来|出勿来)|在(?:浴缸|澡盆|浴盆)(?![边旁外])|in the bath")
-FAINT = re.compile(r"晕倒|昏倒|晕过去|昏过去|晕了一下|昏了一下|晕到|昏到|fainted|passed out")
+FAINT = re.compile(r"晕倒|昏倒|晕过去|昏过去|晕了一下|昏了一下|晕到|昏到|fainted|passed out|blacked out")
+SHE = re.compile(r"我|\bi\b")  # her own words of herself
 SPOUSE = re.compile(r"老伴|老头|老太|老公|老婆|爱人|丈夫|妻子|husband|wife")
 COLD = re.compile(r"好冷|很冷|太冷|冷死|冷得|冻|冰凉|一晚上|一夜|整夜|\bcold\b|freezing")
 LIFT = re.compile(r"电梯|电题|lift|elevator")
@@ -171,6 +173,8 @@ def named_dangers(text: str) -> list[str]:
     from nlu import redflags
     from nlu.features import normalise
 
+    if LONE_HELP.fullmatch(text.strip()):
+        return ["cry_for_help"]  # "帮助" alone: a plain 救命's (the fall's, the commonest case)
     flags = [f for f in redflags.find(normalise(text)) if f.counts]
     said = list(dict.fromkeys(_told_as(f, text) for f in flags))
     if "dizzy" in said and all(UNSTEADY.search(f.span) for f in flags if f.concept == "fall"):
@@ -231,10 +235,14 @@ TOLD_AS = (  # (a red flag's concept, the danger as told, when: fits(flag, her w
     ("poisoning", "gas", lambda f, low: CARBON_MONOXIDE.search(f.span.lower())),
     ("breathing", "choking", lambda f, low: CHOKING.search(f.span.lower())),
     ("unresponsive", "fainted_self",  # "我刚才晕倒了": she came round herself
-     lambda f, low: f.experiencer == "self" and "我" in low and FAINT.search(f.span.lower())),
+     lambda f, low: f.experiencer == "self" and SHE.search(low) and FAINT.search(f.span.lower())),
     ("lost", "missing_someone", lambda f, low: SPOUSE.search(f.span.lower())),
     ("trapped", "trapped_room", lambda f, low: not LIFT.search(low)),
     ("bleeding", "bleeding_inside", lambda f, low: INSIDE.search(f.span)),
+    # bleeding told, how much unsaid ("我流血了"): a wound pressed, as for a lot of it — but a nose is pinched
+    ("bleeding_minor", "nosebleed", lambda f, low: "鼻" in low[max(0, f.start - 3):f.end]),
+    ("bleeding_minor", "bleeding_inside", lambda f, low: INSIDE.search(low[max(0, f.start - 3):f.start])),
+    ("bleeding_minor", "bleeding", lambda f, low: True),
 )
 
 

@@ -24,7 +24,7 @@ from .family_other import cried_about_other
 from .report_after import media_on_report, words_on_report
 from .reported import candidates
 from .group_media import group_told
-from ..flows.life_told import mishap
+from ..flows.life_told import spell_over
 
 
 def _incidents(ctx: Ctx):
@@ -82,13 +82,11 @@ async def _said(ctx: Ctx, text: str) -> None:
     ctx.session.pop("about", None)  # whom an earlier question was about: these words may be about another
     if await family_on_call.door_on_call(ctx, text) or await family_on_call.where_told(ctx, text):
         return  # "他在5号楼101" while his call is open: to its staff, beside the register as hers; "我爸在厨房"
-    if (fall_told_over(text) or family_asks.worried(text) or family_calm.worry_only(text)
+    if (fall_told_over(text) or spell_over(text) or family_asks.worried(text) or family_calm.worry_only(text)
             or family_calm.scam_over(text)) and await family_asks.someone_else(ctx, text):
         return  # "王老伯最近不肯吃药" from 刘奶奶's son: not a request about 刘奶奶
-    # a fall told as over: a visit; a scam told as over: a call to reassure him; shut out: help him in (night: faster)
-    told = ("fall_told", "fall") if fall_told_over(text) else ("scam_told", "scam") if family_calm.scam_over(text) \
-        else (night_pace.night_category(ctx.svc, "locked_out"), "locked_out") if mishap(text) == "locked_out" else None
-    if told:
+    # a fall or a blackout told as over: a visit; a scam told as over: a call to reassure him; shut out: help him in
+    if told := family_calm.told_over(ctx.svc, text):
         return await request(ctx, text, category=told[0], noted=f"family.{told[1]}_noted")
     if family_calm.worry_only(text):  # "我爸一个人在家我不放心", "我担心他摔倒": staff follow up, no 🆘
         _, people = await linked_people(ctx)

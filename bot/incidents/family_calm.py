@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..flows.understanding import FEARED_FALL, scam_over
+from ..flows.life_told import mishap, spell_over
+from ..flows.understanding import FEARED_FALL, fall_told_over, scam_over
+from .night_pace import night_category
 
 # why she wrote: a worry, a forgotten pill, tears, loneliness, someone old alone (Shanghainese 一家头 = alone, 勿放心)
 CALM = re.compile(FEARED_FALL + r"|不放心|放心不下|勿放心|担心|担忧|挂念|惦记|牵挂|(?:好|很|有点)?害怕|好怕|怕(?:他|她)?出事|哭|孤单|独居"
@@ -87,3 +89,16 @@ def said(text: str, result: dict) -> bool:
     intent = result["intent"]
     sure = intent["name"] == "emergency" and intent["confidence"] >= 0.5
     return not sure and (worry_only(text) or scam_over(text)) or where_only(text)
+
+
+def told_over(svc, text: str) -> tuple[str, str] | None:
+    """(category, the catalogue's family.<name>_noted) for something told as over: a fall or a blackout ("我爸刚才眼前一黑
+    现在好了") — a visit; a scam he did not fall for — a call to reassure him; shut out — help him in (at night faster);
+    else None."""
+    if fall_told_over(text):
+        return "fall_told", "fall"
+    if spell_over(text):
+        return "spell_over", "spell"
+    if scam_over(text):
+        return "scam_told", "scam"
+    return (night_category(svc, "locked_out"), "locked_out") if mishap(text) == "locked_out" else None

@@ -15,7 +15,7 @@ from ..flows.base import Ctx
 from ..flows.bereaved import died_just_now, spouse_mourned
 from ..flows.chat_words import CALM_KINDS, kind_of
 from ..flows.life_told import asks_after_spouse, away_or_low, mishap, spouse_and_age
-from ..flows.understanding import DANGER_WORDS, HELP_CAME, WORDED, danger_in, keyword_parse, understand
+from ..flows.understanding import DANGER_WORDS, HELP_CAME, LONE_HELP, WORDED, danger_in, keyword_parse, understand
 from ..services import Services
 from ..types import Inbound, Outbound
 from .family_calm import where_only
@@ -42,6 +42,8 @@ async def typed_cry(svc: Services, ev: Inbound, menu_labels: frozenset[str]) -> 
     text, window = ev.text.strip(), _window(ev.text.strip())
     if BARE_NUMBER.fullmatch(text):  # "120" may be a room number told to the address question: its step decides
         return ""
+    if LONE_HELP.fullmatch(text) and await svc.store.resident_by_tg(ev.user_id):
+        return text  # "帮助" alone from a resident: 救命, asked "需要马上有人来吗？" (the 🆘 asks the address first)
     flags = getattr(svc.nlu, "red_flag_words", None)
     if flags and flags(window):  # a danger present now (not negated, asked about, past...): the model would agree
         return text
