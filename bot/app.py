@@ -24,7 +24,7 @@ from .incidents import routes as incident_routes
 from .incidents.reach import Reach
 from .incidents.repeats import Repeats
 from .incidents.reported import stranger_named
-from .incidents import stranger_call
+from .incidents import own_chat, stranger_call
 from .lanes import Lanes
 from .logmask import protect_logs
 from .outbox import Messenger, Outbox
@@ -218,6 +218,7 @@ def feature_routes(svc: Services) -> Routes:
     from .residents import routes as resident_routes
 
     svc.incidents = Incidents(svc)
+    svc.outbox.watchers.append(own_chat.watcher(svc))  # her chat refusing us on her open call: staff told to phone
     svc.repeats = Repeats(svc, svc.incidents)
     svc.reach = Reach(svc)
     svc.outage = Outage(svc, Journal(journal_folder(svc.settings)))

@@ -197,6 +197,10 @@ class IncidentsStore(StoreBase):
         return bool(await self.script(_KEEP_NEWEST)(keys=[self.keys.incident(n)],
                                                     args=[field, dumps(value), value["sent_at"]]))
 
+    async def mark_incident(self, n: int, field: str, value: Any) -> bool:
+        """Sets the incident's `field` unless it is set: whether this did (once a call, whichever worker)."""
+        return bool(await self.r.hsetnx(self.keys.incident(n), field, dumps(value)))
+
     async def add_timeline(self, n: int, entry: dict) -> int:
         """The entry's place in the timeline (from 1: each entry's own)."""
         return await self.r.rpush(self.keys.incident_timeline(n), dumps(entry))
