@@ -179,7 +179,8 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
         from .ratelimit import Limits
         from .sharedlimit import SharedLimiter  # shared with every process sending for this committee's token
         limiter = SharedLimiter(store, Limits(chat_burst=settings.telegram.chat_burst))
-    outbox = Outbox(messenger or _NoMessenger(), store, clock, limiter=limiter, lanes=lanes)
+    outbox = Outbox(messenger or _NoMessenger(), store, clock, limiter=limiter, lanes=lanes,
+                    urgent_seconds=settings.telegram.urgent_send_seconds)
     svc = Services(settings, store, outbox, clock, catalogue(settings.locale),
                    nlu=nlu if nlu is not None else load_nlu(settings, secrets),
                    kb=kb if kb is not None else load_kb())
