@@ -1,0 +1,45 @@
+"""A worker started just before Redis went away still knows whose call is open: his words reach staff in the outage.
+
+Who has an open call was kept in memory only (read from Redis every 15 s by the outage job). A worker that started
+(or restarted) just before the outage never read it: 王老伯's "门开着", typed while 李社工 was on her way to him,
+reached that worker as a stranger's chatter — no staff member read it until Redis was back, and once everyone's
+chatter was capped it was dropped. Now whoever reads the open calls also keeps their people's Telegram ids beside
+the outage journal (ids only, mode 0600), and a worker that never read them itself takes them from there.
+"""
+from test_outage_callers_slow import chatter_full
+from test_outage_journal import own_redis, replay_tick  # noqa: F401  (a fixture)
+from test_outage_open_call import claimed_call, said_on
+from test_outage_said import settled
+
+from bot.testing.tools import Person
+
+
+async def test_a_worker_started_just_before_the_outage_passes_his_words_on_and_keeps_them(
+        make_app, own_redis, clock):
+    app = await make_app(redis_url=own_redis.url)
+    wang, li, n = await claimed_call(app)
+    await replay_tick(app)  # the first worker's outage job reads who has an open call
+    later = await make_app(redis_url=own_redis.url)  # another worker, just started: its outage job never ran
+    own_redis.stop()
+    chatter_full(later, clock)  # everyone's chatter capped (other workers' lines fill the journal folder)
+    li = Person(later, li.id)  # what the new worker sends her
+    await Person(later, wang.id, "王老伯").send("门开着")
+    assert any("门开着" in m.text for m in li.inbox), li.texts()  # now, not once Redis is back
+    for p in later.svc.outage.journal.folder.glob("other-host-*.jsonl"):
+        p.unlink()
+    own_redis.start()
+    await replay_tick(later)
+    await settled(later)
+    assert said_on(await later.svc.store.timeline(n)) == ["门开着"]
+
+
+async def test_a_stranger_is_not_taken_for_a_caller_by_a_worker_started_just_before_the_outage(
+        make_app, own_redis, clock):
+    app = await make_app(redis_url=own_redis.url)
+    await claimed_call(app)
+    await replay_tick(app)
+    later = await make_app(redis_url=own_redis.url)
+    own_redis.stop()
+    li = Person(later, 1001)
+    await Person(later, 70_001, "路人").send("在吗")
+    assert not any("在吗" in m.text for m in li.inbox), li.texts()  # journaled, read once Redis is back: not a call's
