@@ -6,12 +6,14 @@ reached that worker as a stranger's chatter — no staff member read it until Re
 chatter was capped it was dropped. Now whoever reads the open calls also keeps their people's Telegram ids beside
 the outage journal (ids only, mode 0600), and a worker that never read them itself takes them from there.
 """
+from conftest import signed_up
 from test_outage_callers_slow import chatter_full
 from test_outage_journal import own_redis, replay_tick  # noqa: F401  (a fixture)
 from test_outage_open_call import claimed_call, said_on
 from test_outage_said import settled
 
 from bot.testing.tools import Person
+from scheduler import Waker
 
 
 async def test_a_worker_started_just_before_the_outage_passes_his_words_on_and_keeps_them(
@@ -43,3 +45,26 @@ async def test_a_stranger_is_not_taken_for_a_caller_by_a_worker_started_just_bef
     li = Person(later, 1001)
     await Person(later, 70_001, "路人").send("在吗")
     assert not any("在吗" in m.text for m in li.inbox), li.texts()  # journaled, read once Redis is back: not a call's
+
+
+async def test_a_call_named_seconds_before_the_outage_keeps_her_words_at_another_worker(make_app, own_redis, clock):
+    """赵医生's "我的病人摔倒了" is a call about one of her two patients until she names 王老伯, on the first worker.
+    Naming him moved no counter: the second worker read who has an open call only 15 s later, and his "门开着" in
+    an outage starting within those seconds was anyone's chatter there."""
+    first = await make_app(redis_url=own_redis.url)
+    second = await make_app(redis_url=own_redis.url)  # another worker, same committee
+    await signed_up(Person(first, 5001, "王老伯"), "13900000002")
+    doctor = await signed_up(Person(first, 5003, "赵医生"), "13922220001")
+    await doctor.send("我的病人摔倒了起不来")
+    await Waker([second.engine]).tick()
+    await replay_tick(second)  # the second worker knows the doctor's call: about whom, not yet said
+    clock.advance(seconds=5)
+    await doctor.click(doctor.last("哪一位"), "王老伯")
+    clock.advance(seconds=1)
+    await Waker([second.engine]).tick()  # its scheduler's one read a tick
+    await replay_tick(second)  # its outage job, a second later
+    own_redis.stop()
+    chatter_full(second, clock)
+    li = Person(second, 1001)
+    await Person(second, 5001, "王老伯").send("门开着")
+    assert any("门开着" in m.text for m in li.inbox), li.texts()

@@ -8,7 +8,7 @@ CHATTER_AT_ONCE, then CHATTER_PER_MINUTE (in this process), and none while the j
 holds CHATTER_BYTES (once Redis is back they are read as if just typed: "帮我买点菜" becomes a request). Never
 capped here: a cry for help, words after one's own cry, and the texts of anyone with an open call — its resident,
 the family and doctor the register names — as Redis last said (while it answers, every OPEN_CALLERS_SECONDS and
-within a second of any call being opened; at once in the process that opened it), their ids also kept beside the
+within a second of any call being opened or given its resident; at once in the process that opened it), their ids also kept beside the
 journal (`CALLERS`) for a process that started just before the outage and never read them itself.
 
 One sender's cries reach staff through the fallback as one alert, then their repeats as short lines, one a minute
@@ -58,8 +58,9 @@ class Chatter:
             self._noted[int(tg_id)] = self.svc.clock.ts()
 
     def seq_seen(self, seq: int) -> None:
-        """The incident counter, from the scheduler's one read a tick: higher than at the last read, a call was opened
-        by some worker since (no round trip of its own: 50 idle committees still cost one a tick)."""
+        """The incident counter (plus the calls named later), from the scheduler's one read a tick: higher than at the
+        last read, a call was opened, or given its resident, by some worker since (no round trip of its own: 50 idle
+        committees still cost one a tick)."""
         self._latest = max(self._latest, seq)
 
     async def know_open_callers(self) -> None:
@@ -74,7 +75,7 @@ class Chatter:
         if now - self._known_at < OPEN_CALLERS_SECONDS and self._latest <= self._seq:
             return
         try:
-            seq = max(self._latest, await store.incident_seq())  # read first: a call opened meanwhile reads again
+            seq = max(self._latest, await store.calls_changed())  # read first: a call opened meanwhile reads again
             calls = await asyncio.gather(*(store.incident(n) for n in await store.open_incident_ids()))
             rids = {inc.get("resident") for inc in calls if inc and inc.get("status") != "resolved"} - {None, ""}
             people = [p for p in await asyncio.gather(*(store.resident(rid) for rid in rids)) if p]

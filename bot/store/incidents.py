@@ -90,6 +90,7 @@ return {n, last or ''}
 # A contact's call about one of several residents given the one she names, unless that resident has another call open
 # (read and written in one step): 1 named, 0 not hers to name (closed, gone, or named already), minus the open call's
 # number (the caller joins hers to it). ARGV: prefix, n, rid, timeline entry, then the fields as name, JSON value pairs.
+# Named, it counts (incidents:named): every worker reads who has an open call again within a second (store/due.py).
 _NAME_ON_CALL = Template("""
 local p, n, rid = ARGV[1], ARGV[2], ARGV[3]
 local status = redis.call('HGET', ${incident}, 'status')
@@ -106,9 +107,10 @@ for i = 5, #ARGV do table.insert(args, ARGV[i]) end
 redis.call('HSET', ${incident}, unpack(args))
 redis.call('SET', ${active_incident}, n)
 redis.call('RPUSH', ${timeline}, ARGV[4])
+redis.call('INCR', ${named})
 return 1
 """).substitute(incident=_K.incident("n"), active_incident=_K.active_incident("rid"), active_key=_K.incident("active"),
-                timeline=_K.incident_timeline("n"))
+                timeline=_K.incident_timeline("n"), named=_K.incidents_named())
 
 
 class IncidentsStore(StoreBase):
