@@ -68,3 +68,36 @@ async def test_a_call_named_seconds_before_the_outage_keeps_her_words_at_another
     li = Person(second, 1001)
     await Person(second, 5001, "王老伯").send("门开着")
     assert any("门开着" in m.text for m in li.inbox), li.texts()
+
+
+async def test_a_doctors_words_on_her_call_about_one_of_two_patients_reach_staff_in_the_outage(
+        make_app, own_redis, clock):
+    """Her call names no resident yet (which patient, she has not said): who has an open call read residents only,
+    so her "是王老伯 在5号楼" typed during the outage was anyone's chatter, and dropped once chatter was capped."""
+    app = await make_app(redis_url=own_redis.url)
+    await signed_up(Person(app, 5001, "王老伯"), "13900000002")
+    doctor = await signed_up(Person(app, 5003, "赵医生"), "13922220001")
+    await doctor.send("我的病人摔倒了起不来")
+    clock.advance(seconds=20)
+    await replay_tick(app)
+    own_redis.stop()
+    chatter_full(app, clock)
+    li = Person(app, 1001)
+    seen = len(li.inbox)
+    await doctor.send("是王老伯 在5号楼")
+    assert any("是王老伯 在5号楼" in m.text for m in li.inbox[seen:]), li.texts()[seen:]
+
+
+async def test_a_strangers_words_on_his_own_call_reach_staff_in_the_outage(make_app, own_redis, clock):
+    app = await make_app(redis_url=own_redis.url)
+    stranger = Person(app, 70_001, "路人")
+    await stranger.send("救命 我摔倒了 起不来")
+    assert await app.svc.store.open_incident_ids()
+    clock.advance(seconds=20)
+    await replay_tick(app)
+    own_redis.stop()
+    chatter_full(app, clock)
+    li = Person(app, 1001)
+    seen = len(li.inbox)
+    await stranger.send("我在5号楼101")
+    assert any("我在5号楼101" in m.text for m in li.inbox[seen:]), li.texts()[seen:]

@@ -76,17 +76,22 @@ class Chatter:
             return
         try:
             seq = max(self._latest, await store.calls_changed())  # read first: a call opened meanwhile reads again
-            calls = await asyncio.gather(*(store.incident(n) for n in await store.open_incident_ids()))
-            rids = {inc.get("resident") for inc in calls if inc and inc.get("status") != "resolved"} - {None, ""}
+            calls = [inc for inc in await asyncio.gather(*(store.incident(n) for n in await store.open_incident_ids()))
+                     if inc and inc.get("status") != "resolved"]
+            rids = {inc.get("resident") for inc in calls} - {None, ""}
             people = [p for p in await asyncio.gather(*(store.resident(rid) for rid in rids)) if p]
+            # who reported it (a doctor's call about one of her patients, not yet said which; a stranger's) too
+            told = [inc.get("reporter") or {} for inc in calls]
             phones = [c["phone"] for p in people for c in [*p.get("contacts", []), p.get("doctor") or {}]
-                      if c.get("phone")]
+                      if c.get("phone")] + [r["phone"] for r in told if r.get("phone")]
             linked = await store.telegram_ids_by_phone(phones)
         except (RedisError, OSError, TimeoutError):
             return
         self._known_at, self._seq = now, seq
         self._noted = {tg: at for tg, at in self._noted.items() if at >= now}  # opened while this read ran
         self.callers = {int(p["tg_id"]) for p in people if p.get("tg_id")} | {tg for tg, _ in linked} | set(self._noted)
+        self.callers |= {int(r["tg_id"]) for r in told if str(r.get("tg_id", "")).isdigit()} | {
+            inc["stranger"] for inc in calls if type(inc.get("stranger")) is int and inc["stranger"] > 1}
         if (ids := frozenset(self.callers)) != self._on_disk:
             try:
                 await asyncio.to_thread(write_whole, self.journal.folder / CALLERS, {"v": 1, "ids": sorted(ids)})
