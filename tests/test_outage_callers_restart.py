@@ -4,7 +4,9 @@ Who has an open call was kept in memory only (read from Redis every 15 s by the 
 (or restarted) just before the outage never read it: 王老伯's "门开着", typed while 李社工 was on her way to him,
 reached that worker as a stranger's chatter — no staff member read it until Redis was back, and once everyone's
 chatter was capped it was dropped. Now whoever reads the open calls also keeps their people's Telegram ids beside
-the outage journal (ids only, mode 0600), and a worker that never read them itself takes them from there.
+the outage journal (ids only, mode 0600), and a worker that never read them itself takes them from there. Whoever
+reported a call (a doctor about one of her patients, not yet said which; a stranger) counts too, and a call given its
+resident later is read again by every worker within a second.
 """
 from conftest import signed_up
 from test_outage_callers_slow import chatter_full
@@ -70,6 +72,19 @@ async def test_a_call_named_seconds_before_the_outage_keeps_her_words_at_another
     assert any("门开着" in m.text for m in li.inbox), li.texts()
 
 
+async def read_by_staff_in_the_outage(app, own_redis, clock, who: Person, words: str) -> None:
+    """The outage job has read who has an open call; Redis goes, everyone's chatter is capped, and `who` types
+    `words`: 李社工 reads them now."""
+    clock.advance(seconds=20)
+    await replay_tick(app)
+    own_redis.stop()
+    chatter_full(app, clock)
+    li = Person(app, 1001)
+    seen = len(li.inbox)
+    await who.send(words)
+    assert any(words in m.text for m in li.inbox[seen:]), li.texts()[seen:]
+
+
 async def test_a_doctors_words_on_her_call_about_one_of_two_patients_reach_staff_in_the_outage(
         make_app, own_redis, clock):
     """Her call names no resident yet (which patient, she has not said): who has an open call read residents only,
@@ -78,14 +93,7 @@ async def test_a_doctors_words_on_her_call_about_one_of_two_patients_reach_staff
     await signed_up(Person(app, 5001, "王老伯"), "13900000002")
     doctor = await signed_up(Person(app, 5003, "赵医生"), "13922220001")
     await doctor.send("我的病人摔倒了起不来")
-    clock.advance(seconds=20)
-    await replay_tick(app)
-    own_redis.stop()
-    chatter_full(app, clock)
-    li = Person(app, 1001)
-    seen = len(li.inbox)
-    await doctor.send("是王老伯 在5号楼")
-    assert any("是王老伯 在5号楼" in m.text for m in li.inbox[seen:]), li.texts()[seen:]
+    await read_by_staff_in_the_outage(app, own_redis, clock, doctor, "是王老伯 在5号楼")
 
 
 async def test_a_strangers_words_on_his_own_call_reach_staff_in_the_outage(make_app, own_redis, clock):
@@ -93,11 +101,4 @@ async def test_a_strangers_words_on_his_own_call_reach_staff_in_the_outage(make_
     stranger = Person(app, 70_001, "路人")
     await stranger.send("救命 我摔倒了 起不来")
     assert await app.svc.store.open_incident_ids()
-    clock.advance(seconds=20)
-    await replay_tick(app)
-    own_redis.stop()
-    chatter_full(app, clock)
-    li = Person(app, 1001)
-    seen = len(li.inbox)
-    await stranger.send("我在5号楼101")
-    assert any("我在5号楼101" in m.text for m in li.inbox[seen:]), li.texts()[seen:]
+    await read_by_staff_in_the_outage(app, own_redis, clock, stranger, "我在5号楼101")

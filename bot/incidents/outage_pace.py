@@ -7,9 +7,10 @@ Texts with no call behind them — a stranger's, a resident's ordinary chatter �
 CHATTER_AT_ONCE, then CHATTER_PER_MINUTE (in this process), and none while the journal folder (every process's files)
 holds CHATTER_BYTES (once Redis is back they are read as if just typed: "帮我买点菜" becomes a request). Never
 capped here: a cry for help, words after one's own cry, and the texts of anyone with an open call — its resident,
-the family and doctor the register names — as Redis last said (while it answers, every OPEN_CALLERS_SECONDS and
-within a second of any call being opened or given its resident; at once in the process that opened it), their ids also kept beside the
-journal (`CALLERS`) for a process that started just before the outage and never read them itself.
+the family and doctor the register names, whoever reported it — as Redis last said (while it answers, every
+OPEN_CALLERS_SECONDS and within a second of any call being opened or given its resident; at once in the process that
+opened it), their ids also kept beside the journal (`CALLERS`) for a process that started just before the outage and
+never read them itself.
 
 One sender's cries reach staff through the fallback as one alert, then their repeats as short lines, one a minute
 (`CryPace`): someone crying 救命 every minute does not send every staff chat a full alert each time. Those counted
