@@ -70,6 +70,19 @@ async def test_the_heads_claim_is_answered_while_a_colleagues_chat_hangs(make_ap
         assert time.monotonic() - started <= WITHIN
 
 
+async def test_the_head_hears_at_once_when_the_on_duty_chat_hangs(make_app, settings):
+    """李社工, the only one on duty, cannot be reached: a round that reaches nobody tells the head at once — also when
+    Telegram hangs on her chat rather than refusing it."""
+    async with running_telegram("aiogram", make_app, quick(settings)) as telegram:
+        api, li, head = telegram.api, telegram.user("李社工"), telegram.user("陈书记")
+        wang = await telegram.signed_up("王老伯", "13900000002")
+        api.hanging_chats[li.id] = 600
+        started = time.monotonic()
+        await wang.press("🆘 紧急求助")
+        assert await ticking_until(telegram, lambda: heard(telegram, head), WITHIN), api.sent_to(head.id)
+        assert time.monotonic() - started <= WITHIN and api.held
+
+
 class Hanging:
     """A channel that never answers (Telegram hanging on every chat)."""
 
