@@ -24,7 +24,7 @@ from .incidents import routes as incident_routes
 from .incidents.reach import Reach
 from .incidents.repeats import Repeats
 from .incidents.reported import stranger_named
-from .incidents import stranger_call
+from .incidents import own_chat, stranger_call
 from .lanes import Lanes
 from .logmask import protect_logs
 from .outbox import Messenger, Outbox
@@ -179,7 +179,8 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
         from .ratelimit import Limits
         from .sharedlimit import SharedLimiter  # shared with every process sending for this committee's token
         limiter = SharedLimiter(store, Limits(chat_burst=settings.telegram.chat_burst))
-    outbox = Outbox(messenger or _NoMessenger(), store, clock, limiter=limiter, lanes=lanes)
+    outbox = Outbox(messenger or _NoMessenger(), store, clock, limiter=limiter, lanes=lanes,
+                    urgent_seconds=settings.telegram.urgent_send_seconds)
     svc = Services(settings, store, outbox, clock, catalogue(settings.locale),
                    nlu=nlu if nlu is not None else load_nlu(settings, secrets),
                    kb=kb if kb is not None else load_kb())
@@ -218,6 +219,7 @@ def feature_routes(svc: Services) -> Routes:
     from .residents import routes as resident_routes
 
     svc.incidents = Incidents(svc)
+    svc.outbox.watchers.append(own_chat.watcher(svc))  # her chat refusing us on her open call: staff told to phone
     svc.repeats = Repeats(svc, svc.incidents)
     svc.reach = Reach(svc)
     svc.outage = Outage(svc, Journal(journal_folder(svc.settings)))

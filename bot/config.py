@@ -131,8 +131,8 @@ class Telegram(_Strict):
     webhook_port: int = 8080
     webhook_path: str = "/telegram/webhook"
     max_text_length: int = Field(default=1000, gt=0)
-    # messages that may go into one chat at once before its one-a-second pace (Telegram allows short bursts)
-    chat_burst: int = Field(default=3, ge=1, le=10)
+    chat_burst: int = Field(default=3, ge=1, le=10)  # messages into one chat at once before its one-a-second pace
+    urgent_send_seconds: float = Field(default=10, gt=0, le=60)  # an alert left unanswered: given up (outbox.HUNG)
 
 
 class RedisCfg(_Strict):

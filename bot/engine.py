@@ -238,6 +238,8 @@ class Engine:
             if route and ctx.me.role in route.roles and (given := route.arguments(args)) is not None \
                     and await route.handler(ctx, *given) is not False:
                 return
+        except LockError:  # (a ValueError too) the call's lock held past its wait: "may not be recorded", never stale
+            raise
         except ValueError:
             pass  # forged numbers
         await refused_button(ctx, route)

@@ -98,7 +98,7 @@ async def fallback(svc: Services, ev: Inbound, *, sos: bool, alerted: bool = Fal
             and svc.outage.texts.take(ev.user_id)):  # a flood of texts is answered, not journaled
         if cry := await svc.outage.cry_of(ev.user_id):  # "我在3号楼302" after their cry: to staff, not lost
             return [await said_after_cry(svc, ev, cry, lambda: _who_if_readable(svc, ev))]
-        if me is None and ev.user_id in svc.outage.chatter.callers:  # on a call open before it: to staff now too
+        if me is None and await svc.outage.chatter.has_call(ev.user_id):  # on a call open before it: to staff now
             return [await said_on_open_call(svc, ev, lambda: _who_if_readable(svc, ev))]
         # no call behind it, maybe: everyone's are bounded together (a staff member's belong to no call: not kept)
         words = me is None and svc.outage.chatter.keeps(ev.user_id)

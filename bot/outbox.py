@@ -18,6 +18,9 @@ log = logging.getLogger(__name__)
 URGENT_RETRY_AFTER_SECONDS = 10  # an urgent message Telegram holds longer (429) is not waited for: it fails now, as
 # a time-out would, so its round is written down (the person not reached), the call's lock let go and the next level
 # sent on time; the alert is sent again by its round's retries (bot/incidents/retries.py), not an hour later here
+HUNG = "no answer in time"  # an urgent message Telegram left unanswered past `Outbox.urgent_seconds` (a chat that
+# hangs: aiogram waits 60 s a try): failed now as a time-out, not tried again here — its round is written down, the
+# call's lock let go, the next level and a colleague's claim not kept waiting; the round's retries send it again
 URGENT_HOLD_SECONDS = 0.5  # a staff alert's wait for its slot and its send keep others waiting this long at most (not
 # its wait for its chat's pace: others go meanwhile)
 
@@ -53,8 +56,9 @@ def priority(msg: Outbound) -> int:
 class Outbox:
     def __init__(self, messenger: Messenger, store: Store | None, clock: Clock,
                  limiter: Limiter | None = None, attempts: int = 4, backoff: float = 0.5,
-                 lanes: Lanes | None = None) -> None:
+                 lanes: Lanes | None = None, urgent_seconds: float | None = None) -> None:
         self.messenger = messenger
+        self.urgent_seconds = urgent_seconds  # (HUNG) None: as long as the channel waits
         self.lanes = lanes or Lanes()
         self.store = store
         self.clock = clock
@@ -131,15 +135,15 @@ class Outbox:
                         msg = self._latest.get(edit_key, msg)
                     elif at_send:
                         msg, at_send = at_send(), None
-                    result = await self.messenger.deliver(msg)
+                    result = await self._deliver(msg)
             except Exception as e:  # a transport error is transient until proven otherwise
                 log.warning("send to chat %s failed: %s", msg.chat_id, type(e).__name__)
                 result = SendResult(ok=False, error=type(e).__name__)
             finally:  # answered, failed or never sent: its place on the token comes back a second from now
                 if slot is not None:
                     self.limiter.sent(msg.chat_id, slot)
-            final = result.ok or result.permanent or attempt == self.attempts or (
-                msg.urgent and (result.retry_after or 0) > URGENT_RETRY_AFTER_SECONDS)
+            final = result.ok or result.permanent or attempt == self.attempts or msg.urgent and (
+                (result.retry_after or 0) > URGENT_RETRY_AFTER_SECONDS or result.error == HUNG)
             for watch in self.watchers:
                 watch(msg, result, final)
             if final:
@@ -150,6 +154,15 @@ class Outbox:
                 await asyncio.sleep(result.retry_after or self.backoff * attempt)
         await self._record(msg, result, attempt, records)
         return result, msg
+
+    async def _deliver(self, msg: Outbound) -> SendResult:
+        if not (msg.urgent and self.urgent_seconds):
+            return await self.messenger.deliver(msg)
+        try:
+            return await asyncio.wait_for(self.messenger.deliver(msg), self.urgent_seconds)
+        except TimeoutError:
+            log.warning("an urgent send to chat %s got no answer in %s s", msg.chat_id, self.urgent_seconds)
+            return SendResult(ok=False, error=HUNG)
 
     async def send_all(self, msgs: list[Outbound]) -> list[SendResult]:
         return list(await asyncio.gather(*(self.send(m) for m in msgs)))

@@ -10,7 +10,7 @@ reached is shown as such where staff read the call (/incident), and 王老伯 st
 A 429 of an hour on one chat held its alert in the outbox, which waited retry_after before each of its tries: the
 round was never written down and the call's lock was held, so 王社工 and the head, or the family, heard nothing at
 the planned time. An urgent message Telegram holds longer than a few seconds now fails at once (bot/outbox.py).
-Not covered yet: 王老伯's own chat failing for good (he blocked or deleted it) is not shown to staff on his call.
+王老伯's own chat failing for good (he blocked or deleted it): tests/test_own_chat_lost.py.
 """
 from __future__ import annotations
 
@@ -88,6 +88,6 @@ async def test_one_link_failing_leaves_the_rest_of_the_chain_on_time_and_is_show
     view = await telegram.said(reader, "#1", after=seen)
     if who != "王老伯":
         assert "未送达" in view.text and who in view.text.split("未送达", 1)[1], view.text
-    else:  # his own chat failing: staff have his phone to ring him (his reply's failure is not shown: see below)
+    else:  # his own chat failing: staff have his phone to ring him (and are asked to: test_own_chat_lost.py)
         assert any("13900000002" in m.text for m in api.sent_to(users["李社工"].id))
 

@@ -33,8 +33,9 @@ async def _blocked(svc, person: dict) -> None:
     detail = svc.cat.t("checkin.detail_blocked", time=svc.clock.now().strftime("%H:%M"))
     existing, n = await svc.incidents.opened_or_open("checkin", person, source="checkin", category=CATEGORY,
                                                      detail=detail, ask_address=False)
-    if existing:  # staff are on her call already: it says so, no second alert
+    if existing:  # staff are on her call already: it says so, no second alert, and they are asked to phone her
         await svc.store.add_timeline(existing["id"], {"at": svc.clock.ts(), "event": "chat_blocked"})
+        await svc.incidents.chat_lost(existing, person)
         return
     log.info("a resident blocked the chat: call %s", n)
     await svc.incidents.alert_first(n)

@@ -16,7 +16,8 @@ This package owns
 - the conversations around an incident: the resident's call (`help_request.py`, `urgency.py`), a family
   member's (`family.py`), a staff member's own (`colleague.py`), an unregistered person's (`stranger_call.py`), a voice or photo sent in a group
   (`group_media.py`), staff's actions on alerts (`staff.py`), a staff member's voice or photo from the scene
-  (`staff_media.py`);
+  (`staff_media.py`); a resident's own chat refusing us while her call is open, told to its staff once
+  (`own_chat.py`);
 - its buttons, commands and timers, and who may press what: `routes.py`.
 """
 from __future__ import annotations
@@ -37,6 +38,7 @@ from .live import LiveLocation
 from .outage import Outage, journal_folder, replaying
 from .outage_words import said_after_cry
 from .outcome_ask import shown as outcome_shown
+from . import own_chat
 from .owed import OwedPackets
 from .raising import Raising
 from .notes_owed import NotesOwed
@@ -67,6 +69,10 @@ class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, L
         self._paying: Counter = Counter()  # incidents whose owed packets this process is sending (owed.py)
         self._surge_new: set[int] = set()  # calls alerted since the last look for a surge (surge.py)
         self._surge_looking: asyncio.Task | None = None
+
+    async def chat_lost(self, inc: dict, person: dict) -> None:
+        """Her own chat refuses us on her open call `inc`: its staff are asked to phone her, once (own_chat.py)."""
+        await own_chat.tell(self.svc, inc, person)
 
 
 __all__ = ["DETAIL_CHARS", "NOTES_CHARS", "OUTCOMES", "WORDS_CHARS", "Incidents", "Outage", "called_name",

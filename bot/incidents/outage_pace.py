@@ -7,8 +7,10 @@ Texts with no call behind them — a stranger's, a resident's ordinary chatter �
 CHATTER_AT_ONCE, then CHATTER_PER_MINUTE (in this process), and none while the journal folder (every process's files)
 holds CHATTER_BYTES (once Redis is back they are read as if just typed: "帮我买点菜" becomes a request). Never
 capped here: a cry for help, words after one's own cry, and the texts of anyone with an open call — its resident,
-the family and doctor the register names — as Redis last said (while it answers, every OPEN_CALLERS_SECONDS and
-within a second of any call being opened; at once in the process that opened it).
+the family and doctor the register names, whoever reported it — as Redis last said (while it answers, every
+OPEN_CALLERS_SECONDS and within a second of any call being opened or given its resident; at once in the process that
+opened it), their ids also kept beside the journal (`CALLERS`) for a process that started just before the outage and
+never read them itself.
 
 One sender's cries reach staff through the fallback as one alert, then their repeats as short lines, one a minute
 (`CryPace`): someone crying 救命 every minute does not send every staff chat a full alert each time. Those counted
@@ -20,18 +22,22 @@ calls as ever: bot/incidents/stranger_call.py).
 from __future__ import annotations
 
 import asyncio
+import logging
 import math
 
 from redis.exceptions import RedisError
 
+from ..journal import read_whole, write_whole
 from ..types import Outbound
 from .outage_words import SENDERS_KEPT
 from .repeats import REPEAT_INTERVAL_SECONDS
 
+log = logging.getLogger(__name__)
 CHATTER_AT_ONCE = 200  # everyone's texts with no call behind them journaled at once in this process ...
 CHATTER_PER_MINUTE = 60  # ... then this many a minute
 CHATTER_BYTES = 4 * 1024 * 1024  # and none while the journal folder holds this much
 OPEN_CALLERS_SECONDS = 15  # who has an open call is read again this often while Redis answers (failed: next run)
+CALLERS = "open-callers.json"  # their Telegram ids beside the journal: a worker that never read them takes them there
 REPEAT_SECONDS = 600  # a sender's cry this soon after their fallback alert is a repeat: a short line, no new alert
 
 
@@ -43,6 +49,7 @@ class Chatter:
         self._latest = 0  # the incident counter as the scheduler's tick last read it (scheduler/__init__.py)
         self._noted: dict[int, float] = {}  # residents of calls this process opened: when
         self._left, self._at = float(CHATTER_AT_ONCE), None
+        self._on_disk: frozenset[int] | None = None  # the ids as last written (None: not by this process)
 
     def opened(self, tg_id) -> None:
         """A call this process just stored: its resident's texts are his call's from now on, not at the next read
@@ -52,8 +59,9 @@ class Chatter:
             self._noted[int(tg_id)] = self.svc.clock.ts()
 
     def seq_seen(self, seq: int) -> None:
-        """The incident counter, from the scheduler's one read a tick: higher than at the last read, a call was opened
-        by some worker since (no round trip of its own: 50 idle committees still cost one a tick)."""
+        """The incident counter (plus the calls named later), from the scheduler's one read a tick: higher than at the
+        last read, a call was opened, or given its resident, by some worker since (no round trip of its own: 50 idle
+        committees still cost one a tick)."""
         self._latest = max(self._latest, seq)
 
     async def know_open_callers(self) -> None:
@@ -68,18 +76,38 @@ class Chatter:
         if now - self._known_at < OPEN_CALLERS_SECONDS and self._latest <= self._seq:
             return
         try:
-            seq = max(self._latest, await store.incident_seq())  # read first: a call opened meanwhile reads again
-            calls = await asyncio.gather(*(store.incident(n) for n in await store.open_incident_ids()))
-            rids = {inc.get("resident") for inc in calls if inc and inc.get("status") != "resolved"} - {None, ""}
+            seq = max(self._latest, await store.calls_changed())  # read first: a call opened meanwhile reads again
+            calls = [inc for inc in await asyncio.gather(*(store.incident(n) for n in await store.open_incident_ids()))
+                     if inc and inc.get("status") != "resolved"]
+            rids = {inc.get("resident") for inc in calls} - {None, ""}
             people = [p for p in await asyncio.gather(*(store.resident(rid) for rid in rids)) if p]
+            # who reported it (a doctor's call about one of her patients, not yet said which; a stranger's) too
+            told = [inc.get("reporter") or {} for inc in calls]
             phones = [c["phone"] for p in people for c in [*p.get("contacts", []), p.get("doctor") or {}]
-                      if c.get("phone")]
+                      if c.get("phone")] + [r["phone"] for r in told if r.get("phone")]
             linked = await store.telegram_ids_by_phone(phones)
         except (RedisError, OSError, TimeoutError):
             return
         self._known_at, self._seq = now, seq
         self._noted = {tg: at for tg, at in self._noted.items() if at >= now}  # opened while this read ran
         self.callers = {int(p["tg_id"]) for p in people if p.get("tg_id")} | {tg for tg, _ in linked} | set(self._noted)
+        self.callers |= {int(r["tg_id"]) for r in told if str(r.get("tg_id", "")).isdigit()} | {
+            inc["stranger"] for inc in calls if type(inc.get("stranger")) is int and inc["stranger"] > 1}
+        if (ids := frozenset(self.callers)) != self._on_disk:
+            try:
+                await asyncio.to_thread(write_whole, self.journal.folder / CALLERS, {"v": 1, "ids": sorted(ids)})
+                self._on_disk = ids
+            except OSError as e:  # this process still knows them; a new one would treat their texts as chatter
+                log.warning("open callers' ids could not be written (%s)", e.strerror)
+
+    async def has_call(self, sender: int) -> bool:
+        """Whether `sender`'s texts may be about an open call: as Redis last said to this process, or — a process that
+        never read it (started just before the outage) — as the last worker that did wrote beside the journal."""
+        if self._known_at == -math.inf and self._on_disk is None:
+            self._on_disk = await asyncio.to_thread(read_whole, self.journal.folder / CALLERS, lambda body: frozenset(
+                int(i) for i in body["ids"]), "list of open callers", "their texts are read as anyone's") or frozenset()
+            self.callers |= self._on_disk
+        return sender in self.callers
 
     def keeps(self, sender: int) -> bool:
         """Whether a text of `sender`'s, no cry of theirs behind it, is journaled."""

@@ -186,8 +186,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.append(t("packet.declined_at_risk" if inc.get("declined_at_risk") else "packet.maybe_false_alarm"))
     lines.append(t("packet.when", time=created.strftime("%m-%d %H:%M"), minutes=minutes))
     lines.append(_status_line(svc, inc, loc))
-    if role == "staff" and inc.get("call_them") and inc["status"] != "resolved":
-        lines.append(t("packet.call_them"))
+    if role == "staff" and (inc.get("call_them") or inc.get("chat_lost")) and inc["status"] != "resolved":
+        lines.append(t("packet.call_them" if inc.get("call_them") else "packet.chat_lost"))  # (own_chat.py)
     if role == "staff" and (caller := inc.get("call_back")) and inc["status"] != "resolved":
         lines.append(t("packet.call_back", name=caller["name"], relation=caller["relation"],
                        phone=tappable(caller["phone"])))

@@ -95,6 +95,10 @@ class DeskStore(StoreBase):
     async def incident_seq(self) -> int:
         return int(await self.r.get(self.keys.incident_seq()) or 0)
 
+    async def calls_changed(self) -> int:
+        """The incident counter plus the calls given their resident later: higher, someone has a call now."""
+        return sum(int(v or 0) for v in await self.r.mget(self.keys.incident_seq(), self.keys.incidents_named()))
+
     async def incidents(self, ids: list[int]) -> list[dict]:
         """Many incidents in one round trip (missing ones left out)."""
         async with self.r.pipeline(transaction=False) as p:

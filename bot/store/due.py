@@ -9,16 +9,16 @@ from typing import Sequence
 
 from .base import StoreBase
 
-# The first score of each time-ordered set in KEYS but the last two ('' for an empty one), as Redis spells it (full
-# precision); then the last two keys' values: how often a staff member's language changed, and the incident counter
-# ('' for never).
+# The first score of each time-ordered set in KEYS but the last three ('' for an empty one), as Redis spells it (full
+# precision); then how often a staff member's language changed ('' for never), and the incident counter plus the
+# calls given their resident later (DeskStore.calls_changed).
 _EARLIEST = """
 local out = {}
-for i = 1, #KEYS - 2 do
+for i = 1, #KEYS - 3 do
   out[i] = redis.call('ZRANGE', KEYS[i], 0, 0, 'WITHSCORES')[2] or ''
 end
-out[#KEYS - 1] = redis.call('GET', KEYS[#KEYS - 1]) or ''
-out[#KEYS] = redis.call('GET', KEYS[#KEYS]) or ''
+out[#KEYS - 2] = redis.call('GET', KEYS[#KEYS - 2]) or ''
+out[#KEYS - 1] = (tonumber(redis.call('GET', KEYS[#KEYS - 1])) or 0) + (tonumber(redis.call('GET', KEYS[#KEYS])) or 0)
 return out
 """
 
@@ -28,7 +28,8 @@ class Earliest:
     """When a committee's next deadline (escalation, time-out, notice …) and its next check-in step (either queue)
     fall due; None: nothing waiting. A leased item counts from the end of its lease. `langs`: how often a staff
     member's language changed, by any worker (a worker that knew another count reads them again: bot/staff_langs.py).
-    `seq`: the incident counter — a call opened by any worker (its outage job reads who has an open call again)."""
+    `seq`: the incident counter plus the calls named later — a call opened or given its resident by any worker (its
+    outage job reads who has an open call again)."""
 
     deadline: float | None
     checkin: float | None
@@ -38,7 +39,7 @@ class Earliest:
 
 def _earliest_keys(store: StoreBase) -> list[str]:
     return [store.keys.deadlines(), store.keys.checkins_queue("due"), store.keys.checkins_queue("ladder"),
-            store.keys.staff_langs(), store.keys.incident_seq()]
+            store.keys.staff_langs(), store.keys.incident_seq(), store.keys.incidents_named()]
 
 
 def _earliest(reply) -> Earliest:

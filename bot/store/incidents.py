@@ -90,6 +90,7 @@ return {n, last or ''}
 # A contact's call about one of several residents given the one she names, unless that resident has another call open
 # (read and written in one step): 1 named, 0 not hers to name (closed, gone, or named already), minus the open call's
 # number (the caller joins hers to it). ARGV: prefix, n, rid, timeline entry, then the fields as name, JSON value pairs.
+# Named, it counts (incidents:named): every worker reads who has an open call again within a second (store/due.py).
 _NAME_ON_CALL = Template("""
 local p, n, rid = ARGV[1], ARGV[2], ARGV[3]
 local status = redis.call('HGET', ${incident}, 'status')
@@ -106,9 +107,10 @@ for i = 5, #ARGV do table.insert(args, ARGV[i]) end
 redis.call('HSET', ${incident}, unpack(args))
 redis.call('SET', ${active_incident}, n)
 redis.call('RPUSH', ${timeline}, ARGV[4])
+redis.call('INCR', ${named})
 return 1
 """).substitute(incident=_K.incident("n"), active_incident=_K.active_incident("rid"), active_key=_K.incident("active"),
-                timeline=_K.incident_timeline("n"))
+                timeline=_K.incident_timeline("n"), named=_K.incidents_named())
 
 
 class IncidentsStore(StoreBase):
@@ -196,6 +198,10 @@ class IncidentsStore(StoreBase):
         """Sets the incident's `field` to `value` unless it holds a newer one (by their "sent_at"); whether it did."""
         return bool(await self.script(_KEEP_NEWEST)(keys=[self.keys.incident(n)],
                                                     args=[field, dumps(value), value["sent_at"]]))
+
+    async def mark_incident(self, n: int, field: str, value: Any) -> bool:
+        """Sets the incident's `field` unless it is set: whether this did (once a call, whichever worker)."""
+        return bool(await self.r.hsetnx(self.keys.incident(n), field, dumps(value)))
 
     async def add_timeline(self, n: int, entry: dict) -> int:
         """The entry's place in the timeline (from 1: each entry's own)."""

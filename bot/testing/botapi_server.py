@@ -49,6 +49,8 @@ class BotAPIServer(ChatState):
         self.outage: APIError | None = None  # while set, every method fails with it (Telegram away: 502 & co)
         self.failing: dict[str, APIError] = {}  # method (lower case) -> the error every call of it fails with, while set
         self.failing_chats: dict[int, APIError] = {}  # chat id -> the error every call to it fails with, while set
+        self.hanging_chats: dict[int, float] = {}  # chat id -> seconds every call to it goes unanswered (then, if its
+        # caller still waits, it is carried out), while set: Telegram hanging on one chat
         self.redirected: set[str] = set()  # methods answered with a redirect to themselves (a proxy set up wrong)
         self._runner: web.AppRunner | None = None
         self.webhook_pump = WebhookPump(self)
@@ -167,8 +169,14 @@ class BotAPIServer(ChatState):
             raw = await request.json()
         else:
             raw = dict(await request.post())
-        body = await self.execute(request.match_info["method"], decode_params({**request.query, **raw}),
-                                  request.match_info["token"])
+        params = decode_params({**request.query, **raw})
+        if (hang := self.hanging_chats.get(_chat_of(params))) is not None:
+            self.held.append(request.match_info["method"])
+            self.notify()
+            await asyncio.sleep(hang)
+            if request.transport is None or request.transport.is_closing():
+                return web.Response(status=499)
+        body = await self.execute(request.match_info["method"], params, request.match_info["token"])
         return web.json_response(body, status=200 if body["ok"] else body["error_code"])
 
     async def _download(self, request: web.Request) -> web.Response:
