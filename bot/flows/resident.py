@@ -11,7 +11,7 @@ import re
 
 from ..incidents import call_questions, facts_told, help_request, need_now, not_came, said_after, scam_back
 from .. import qa
-from . import call_answers, chat, help_menu_again
+from . import call_answers, chat, help_menu_again, menu_on_call
 from .base import Ctx
 from .life_told import TOLD, life_told, survivor_asked
 from .chat_words import QUESTION, SMALL_TALK
@@ -40,6 +40,8 @@ async def on_text(ctx: Ctx) -> None:
     if (kind := typed_category(ctx, text)) and not danger_in(ctx.svc, text):  # "修东西", "其他": as if pressed
         return await on_category(ctx, kind, text)
     if help_menu_again.asked_again(ctx, text):  # "听不懂" to "需要帮什么忙？": the menu, simpler, never an ailment
+        return
+    if await menu_on_call.buttons_asked(ctx, text):  # "按钮不见了" on her open call: the buttons, the question kept
         return
     result = await understand(ctx.svc, text)
     n = ctx.session.get("incident")
