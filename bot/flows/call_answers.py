@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..incidents import address_steps, call_questions, cant_press, help_came, help_request, need_now, said_after
+from ..incidents.raising import open_call
 from .base import Ctx
 from .chat_words import SMALL_TALK
 from .understanding import HELP_CAME, danger_in
@@ -88,8 +89,20 @@ async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
         return False
     n = ctx.session.get("incident") or await ctx.svc.store.active_incident(ctx.me.resident_id)
     inc = await ctx.svc.store.incident(n) if n else None
-    if not inc or inc["kind"] != "emergency" or inc["status"] == "resolved" or inc.get("maybe_false_alarm"):
+    if not inc or inc["kind"] != "emergency" or inc["status"] == "resolved":
         return False
+    if inc.get("maybe_false_alarm"):  # said already: her words again, for staff (a question of a new cry: its answer)
+        return await fine_again(ctx, text)
     await said_after.fine_told(ctx, inc, text)  # past the need question: staff read her words, not only the packet
     await need_now.on_need(ctx, "no", inc["id"])
+    return True
+
+
+async def fine_again(ctx: Ctx, text: str) -> bool:
+    """"我没事了", "我很好" on her open emergency with none of its questions waiting: news for the staff about to phone
+    her (📝 又说), and one short kind line — never the check-in's "听到您很好，真高兴！". False: no such call."""
+    inc = await open_call(ctx.svc.store, ctx.me.resident_id) if ctx.me.role == "resident" else None
+    if not inc or inc["kind"] != "emergency" or ctx.session.get("incident") == inc["id"] and ctx.step != (None, None):
+        return False
+    await help_request.join(ctx, inc, text, reply="help.fine_again")
     return True

@@ -152,7 +152,9 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     elif intent in ("ask_pension", "ask_subsidy"):
         await qa.on_question(ctx, text, result)
     elif intent in SMALL_TALK:
-        if not await call_questions.small_talk_asked(ctx):  # (her address read back waits: asked again instead)
+        if await call_questions.small_talk_asked(ctx):  # (her address read back waits: asked again instead)
+            return
+        if intent != "checkin_ok" or not await call_answers.fine_again(ctx, text):  # "我很好" on her call: staff read it
             show_menu(ctx, SMALL_TALK[intent])
     elif intent == "provide_address" and not re.fullmatch(r"\d{1,2}", text):  # "我搬到6号楼201了": to staff ("2": no)
         await facts_told.address_given(ctx, text)
