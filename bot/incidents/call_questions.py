@@ -65,8 +65,17 @@ async def not_asked_thrice(ctx: Ctx, n: int, waiting: tuple | None) -> None:
     ctx.say(t_both(ctx, "help.address_by_phone"), keyboard=keyboard(ctx))
 
 
+async def media_on_call(ctx: Ctx, n: int) -> None:
+    """Her voice or photo on her open call n: to whoever holds it, then the question it came to, again."""
+    from .help_request import forward_media  # (it reads this module)
+
+    await forward_media(ctx, n)
+    if inc := await ctx.svc.store.incident(n):
+        await kept_after_media(ctx, inc)
+
+
 async def kept_after_media(ctx: Ctx, inc: dict) -> None:
-    """Her sticker on her call (forwarded to staff) while one of its questions waits: the question again (once:
+    """Her sticker, voice or photo on her call (forwarded to staff) while one of its questions waits: the question again (once:
     `not_asked_thrice`), never left out of sight."""
     waiting = ctx.step if ctx.session.get("incident") == inc["id"] else None
     if waiting in (("help", "need_now"), ("help", "confirm_address")):
