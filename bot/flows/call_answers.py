@@ -10,7 +10,7 @@ import re
 from ..incidents import address_steps, call_questions, cant_press, help_came, help_request, need_now, said_after
 from ..incidents.raising import open_call
 from .base import Ctx
-from .chat_words import SMALL_TALK
+from .chat_words import SMALL_TALK, kind_of
 from .understanding import HELP_CAME, danger_in
 
 
@@ -47,6 +47,9 @@ async def answered(ctx: Ctx, text: str, result: dict) -> bool:
             # "在菜场", "不对，我在女儿家": where they are, in their words: to staff now, never lost to small talk
             ctx.goto("help", "ask_address" if intent == "deny" else step, incident=n, asked_twice=True)
             await address_steps.on_address_text(ctx, n)
+            return True
+        if step == "confirm_address" and kind_of(text) == "digit":  # "3": a menu's number, no address
+            await call_questions.read_back_simply(ctx, n)
             return True
         if step == "confirm_address" and not danger_in(ctx.svc, text) and (
                 address_steps.BARE_ROOM.fullmatch(text) or NOT_THERE.search(text)):  # (no place named)
