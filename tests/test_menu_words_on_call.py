@@ -47,6 +47,18 @@ async def test_asking_for_the_buttons_after_the_questions_pages_nobody(people, a
     assert "居民找按钮" in li.texts()[-1] and words in li.texts()[-1], li.texts()[-1]
 
 
+async def test_asking_for_the_buttons_when_asked_where_she_is_keeps_that_question_in_sight(people, app):
+    """"按钮不见了" to "请告诉我您现在在哪里" (after ❌ 不对): the buttons came back, the question she still had to answer
+    was gone from sight (her next words were still read as where she is)."""
+    zhang, li = await zhang_after(people, app, ["🆘 紧急求助", "不对"], "现在在哪里")
+    she, staff = await _says(zhang, li, "按钮不见了")
+    assert staff == [], staff
+    assert _buttons_back(she), [m.text for m in she]
+    assert "在哪里" in she[-1].text, [m.text for m in she]
+    await _says(zhang, li, "建新路27弄5号302")
+    assert (await app.svc.store.incident(1))["address_state"] == "corrected"
+
+
 @pytest.mark.parametrize("cry", ["救命", "快来", "快来人啊"])
 async def test_guard_a_cry_after_asking_for_the_buttons_still_pages(people, app, cry):
     zhang, li = await zhang_after(people, app, ["🆘 紧急求助"], READ_BACK)

@@ -1,5 +1,5 @@
 """The buttons asked for ("按钮不见了", "菜单", "返回") while her call is open: the big buttons back, then her call's
-question still waiting (the address read back, "您需要马上有人来吗？") — never her cry again, never her words paged to
+question still waiting (the address read back, "您需要马上有人来吗？", where she is) — never her cry again, never her words paged to
 staff; her call's timeline notes it. With no call open, bot/flows/chat.py answers them. The cancel words of the same
 kind ("取消", "退出") are read as usual: on a call they may mean she wants it called off. A danger never comes here.
 """
@@ -10,6 +10,7 @@ import re
 from ..incidents import address_steps, call_questions, help_request
 from ..incidents.raising import open_call
 from .base import Ctx
+from .both import t_both
 from .chat_words import core, kind_of
 from .menu import show_menu
 from .understanding import danger_in
@@ -35,4 +36,6 @@ async def buttons_asked(ctx: Ctx, text: str) -> bool:
         call_questions.ask_need(ctx, n)
     elif waiting == ("help", "confirm_address"):
         address_steps.ask_address(ctx, n, await ctx.svc.store.resident(inc["resident"]) or {})
+    elif waiting == ("help", "ask_address"):  # in words, the big buttons kept (the 📍 button's keyboard would hide them)
+        ctx.say(t_both(ctx, "help.ask_address_words"))
     return True
