@@ -11,6 +11,7 @@ from ..incidents import address_steps, call_questions, cant_press, help_came, he
 from ..incidents.raising import open_call
 from .base import Ctx
 from .chat_words import SMALL_TALK, kind_of
+from .menu_on_call import CANCEL
 from .understanding import HELP_CAME, danger_in
 
 
@@ -26,6 +27,10 @@ async def answered(ctx: Ctx, text: str, result: dict) -> bool:
     if flow == "help" and step == "ask_address" and n:
         await address_steps.on_address_text(ctx, n)
         return True
+    if flow == "help" and step in ("confirm_address", "need_now") and n and not danger_in(ctx.svc, text) \
+            and (CANCEL.search(text) or step == "confirm_address" and NO_NEED.search(text)):
+        await need_now.on_need(ctx, "no", n)  # "取消", "退出", "不用来": nobody need come (staff still phone), no wrong door
+        return True
     if flow == "help" and step == "need_now" and n and not danger_in(ctx.svc, text) \
             and (address_steps.door_in(text) or PLACE.search(text)):
         # "不对 是28号", "我在女儿家" told to "您需要马上有人来吗？": where they are, to staff now (not a "no", not lost)
@@ -34,9 +39,6 @@ async def answered(ctx: Ctx, text: str, result: dict) -> bool:
         return True
     if flow == "help" and step == "need_now" and n and not danger_in(ctx.svc, text):
         await need_now.on_need_words(ctx, text, intent, n)
-        return True
-    if (flow, step) == ("help", "confirm_address") and n and NO_NEED.search(text) and not danger_in(ctx.svc, text):
-        await need_now.on_need(ctx, "no", n)  # "不用来" to the address read back: no need, not a wrong door
         return True
     if flow == "help" and step in ("confirm_address", "need_now") and n:
         if step == "confirm_address" and (AT_HOME.fullmatch(text) or EN_AT_HOME.fullmatch(text) or
@@ -76,7 +78,7 @@ PLACE = re.compile(r"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S|[\
                    r"|\b(i'?m|i am) (at|in|on) (?!(my )?(home|flat|house|apartment)\b)", re.I)  # "I'm at my daughter's"
 EN_AT_HOME = re.compile(r"((yes|yeah)[,. ]*)?((i'?m|i am) )?(at|in) (my )?(home|flat|house|apartment)[.!]*", re.I)
 
-# no need, said to the address read back ("否", "不对" say the door is wrong; these say nobody need come)
+# no need, said to the address read back ("否", "不对" say the door is wrong; these, and CANCEL, say nobody need come)
 NO_NEED = re.compile(r"不用(来|了)?$|不需要|不(着)?急|没(那么|这么)急|不要紧|不用麻烦")
 
 # 🆘 pressed by mistake, said while the call is open: the one-tap "🙂 不用，我没事" (staff told, never a cancel)

@@ -1,8 +1,8 @@
 """The buttons asked for ("按钮不见了", "菜单", "返回") while her call is open: the big buttons back, then her call's
 question still waiting (the address read back, "您需要马上有人来吗？", where she is) — never her cry again, never her
 words paged to staff; her call's timeline notes it. With no call open, bot/flows/chat.py answers them. The cancel
-words of the same kind ("取消", "退出") are read as usual: on a call they may mean she wants it called off. A danger
-never comes here.
+words of the same kind ("取消", "退出") may mean she wants it called off: to its questions nobody need come
+(bot/flows/call_answers.py), else read as usual. A danger never comes here.
 """
 from __future__ import annotations
 
