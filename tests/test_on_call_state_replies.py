@@ -66,3 +66,14 @@ async def test_guard_nobody_came_after_arrival_still_pages_loudly(people, app):
     zhang, li = await _call(people, app, "arrived")
     _, staff = await _says(zhang, li, "还没人来")
     assert any("又发来紧急求助" in t and "还没人来" in t for t in staff), staff
+
+
+@pytest.mark.parametrize("state, said", [("arrived", "李社工已经到了"), ("claimed", LI_PHONE)])
+async def test_buttons_asked_for_after_staff_came_say_what_is_true(people, app, state, said):
+    """"按钮不见了" after 📍 read "社工已经收到您的求助，会联系您" too."""
+    zhang, li = await _call(people, app, state)
+    she, staff = await _says(zhang, li, "按钮不见了")
+    text = "\n".join(m.text for m in she)
+    assert said in text and "按钮" in text, text
+    assert state == "claimed" or "会联系您" not in text, text
+    assert staff == [], staff

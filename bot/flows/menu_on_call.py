@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..incidents import address_steps, call_questions, help_request
+from ..incidents import address_steps, call_questions, call_state, help_request
 from ..incidents.raising import open_call
 from .base import Ctx
 from .both import t_both
@@ -31,7 +31,8 @@ async def buttons_asked(ctx: Ctx, text: str) -> bool:
     if inc.get("caller_unreached"):  # no staff member has it yet: the truth, never "社工已经收到"
         help_request.tell_not_reached(ctx)
     else:
-        show_menu(ctx, "help.buttons_on_call", phone=ctx.svc.settings.community.committee_phone)
+        key, fill = call_state.reply(ctx.svc, inc, "help.buttons_on_call")  # who has it, or is there already
+        show_menu(ctx, key, phone=ctx.svc.settings.community.committee_phone, **fill)
     waiting = ctx.step if ctx.session.get("incident") == n else None
     if waiting == ("help", "need_now"):
         call_questions.ask_need(ctx, n)
