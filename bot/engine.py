@@ -17,7 +17,7 @@ from .flows.base import Ctx
 from .flows.menu import RESIDENT_MENU, STAFF_MENU, keyboard, menu_action, show_menu
 from .flows.refused import refused_button
 from .residents import ask_for_contact, on_stranger
-from .incidents import address_steps, family, help_request, staff, urgency
+from .incidents import address_steps, call_questions, family, help_request, staff, urgency
 from .people import identify
 from .routes import STAFF, Routes
 from .services import Services
@@ -173,8 +173,8 @@ class Engine:
             await address_steps.on_address_location(ctx, n)
         elif ev.kind in ("voice", "photo", "location"):
             active = await self.svc.store.active_incident(ctx.me.resident_id or "")
-            if active:
-                await help_request.forward_media(ctx, active)
+            if active:  # to whoever holds it, and the question it came to again
+                await call_questions.media_on_call(ctx, active)
             else:
                 await help_request.report_media(ctx)
 

@@ -23,7 +23,7 @@ from ..types import MEDIA, Button
 from . import life, own
 from .answer import TOLD_ANSWERS, UNWELL, typed_answer
 from .family import AWAY_DAYS
-from .not_understood import asked_again, heard_unless_unclear, not_understood
+from .not_understood import asked_again, heard_unless_unclear, not_understood, unsure
 from .rules import PAUSE_CHOICES, PENDING, TIME_CHOICES, parse_times
 from .typed import at_doctor, away_days, doctor_visit, greeting_time, needs_help, routine_visit
 from .words import answer_label, date_label, next_label, times_label
@@ -62,12 +62,14 @@ ONLY_MARKS = re.compile(r"[\s?？.。,，、…~～·]+")
 
 def _aside(ctx: Ctx, text: str) -> str | None:
     """"declined" for "不用叫救护车" (as at the front door, bot/flows/resident.py: no alarm, staff read the words; a danger
-    named beside it is read as usual), "who" or "no_answer" for words that answer nothing (the question is asked
-    again), None for an answer."""
+    named beside it is read as usual), "who", "what", "unsure" or "no_answer" for words that answer nothing (the question
+    is asked again), None for an answer."""
     if DECLINED.search(text):
         return None if danger_in(ctx.svc, text) else "declined"
-    kind = "what" if not_understood(text) else kind_of(text)  # ("你说什么", "我眼睛不好": simpler, not_understood.py)
-    return kind if kind in ("who", "what") else "no_answer" if kind in NO_ANSWER or ONLY_MARKS.fullmatch(text) else None
+    kind = "what" if not_understood(text) else "unsure" if unsure(text) else kind_of(text)
+    if kind in ("who", "what", "unsure"):  # ("你说什么", "不知道": asked again simpler, not_understood.py)
+        return kind
+    return "no_answer" if kind in NO_ANSWER or ONLY_MARKS.fullmatch(text) else None
 
 
 def _checkins(ctx: Ctx):

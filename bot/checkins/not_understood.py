@@ -4,6 +4,8 @@ an illness, nor a question for the pension answers; she reads it again in simple
 beside the buttons. Not understood again within half an hour: she is not asked a third time — a staff member phones
 her (a request ☎️ 请回电话 with both her messages), and she reads that. Not understood, it is not yet answered: her
 next words ("好", "不好") answer it, and no answer at all is missed as any other (a missed one: she is alive, closed).
+Not knowing ("不知道", "说不清") is neither fine nor unwell: asked again simply the same way; twice, she is alive and staff
+get a gentle request to phone her (🤔, never 🤒).
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import re
 
 from ..flows.base import Ctx
 from ..flows.chat_words import core
+from ..flows.help_menu_again import UNSURE
 from ..incidents import start_help
 from .rules import PENDING
 from .service import Heard
@@ -30,17 +33,29 @@ def not_understood(text: str) -> bool:
     return bool(WHAT.fullmatch(core(text)) or BARE_WHAT.fullmatch(text))
 
 
+def unsure(text: str) -> bool:
+    """The whole message says she does not know ("不知道", "说不清", "I don't know"): no answer, nor unwell."""
+    return bool(UNSURE.fullmatch(core(text)))
+
+
+def _asked_simply(ctx: Ctx) -> list | None:
+    """Her words the question was asked again simply for, within AGAIN_SECONDS: [when, words], else None."""
+    before = ctx.session.get("checkin_what")
+    return before if before and ctx.svc.clock.ts() - before[0] <= AGAIN_SECONDS else None
+
+
 async def asked_again(ctx: Ctx, aside: str, text: str) -> None:
-    """The check-in question again (`aside`: why — "who", "no_answer", "what"), one tap to answer; "what" twice: a
-    person phones instead."""
-    if aside == "what":
-        now, before = ctx.svc.clock.ts(), ctx.session.pop("checkin_what", None)
-        if before and now - before[0] <= AGAIN_SECONDS:
-            words = f"{before[1]} / {text}"
-            await start_help(ctx, "help", category="callback", source="checkin", words=words, detail=words,
-                             noted="help.typed_phone")
+    """The check-in question again (`aside`: why — "who", "no_answer", "what", "unsure"), one tap to answer; asked
+    simply once ("what", "unsure"), not a third time: a person phones instead (not knowing twice: a gentle request to
+    phone her, never "unwell")."""
+    if aside in ("what", "unsure"):
+        if before := _asked_simply(ctx):
+            ctx.session.pop("checkin_what", None)
+            words, category = f"{before[1]} / {text}", "checkin_unsure" if aside == "unsure" else "callback"
+            await start_help(ctx, "help", category=category, source="checkin", words=words, detail=words,
+                             noted="checkin.unsure_noted" if aside == "unsure" else "help.typed_phone")
             return
-        ctx.session["checkin_what"] = [now, text[:100]]
+        ctx.session["checkin_what"] = [ctx.svc.clock.ts(), text[:100]]
     ctx.say(ctx.t(f"checkin.again_{aside}"), buttons=answer_buttons(ctx.svc, ctx.me.guessed or ctx.me.locale,
                                                                        bool(ctx.me.guessed)))
 
@@ -48,6 +63,6 @@ async def asked_again(ctx: Ctx, aside: str, text: str) -> None:
 async def heard_unless_unclear(ctx: Ctx, st, answer: str, aside: str | None) -> Heard:
     """Her sign of life to the check-in (service.heard_from), unless she did not understand the question still waiting:
     then it waits for her answer."""
-    if aside == "what" and st.phase in PENDING:
-        return Heard(False, None)
+    if aside in ("what", "unsure") and st.phase in PENDING and not (aside == "unsure" and _asked_simply(ctx)):
+        return Heard(False, None)  # (not knowing twice: she is alive, and staff phone her)
     return await ctx.svc.checkins.heard_from(ctx.me.resident_id, answer)

@@ -2,19 +2,19 @@
 
 help.category       which kind of practical help (bot/flows/help_menu.py) → help.other_detail for "其他"
 unwell.follow_up    "shall someone come and see you?" after "I don't feel well"
+help.need_now, help.confirm_address, help.ask_address: her call's questions (bot/flows/call_answers.py)
 Words not understood are kept (the last chat.UNCLEAR_KEPT, until the step goes stale) for one tap [📨 转给社工]: a request.
 """
 from __future__ import annotations
 
 import re
 
-from ..incidents import (address_steps, call_questions, cant_press, facts_told, help_came, help_request, need_now,
-                         not_came, said_after, scam_back)
+from ..incidents import call_questions, facts_told, help_request, need_now, not_came, said_after, scam_back
 from .. import qa
-from . import chat, help_menu_again
+from . import call_answers, chat, help_menu_again, menu_on_call
 from .base import Ctx
 from .life_told import TOLD, life_told, survivor_asked
-from .chat_words import QUESTION
+from .chat_words import QUESTION, SMALL_TALK
 from .help_menu import on_category, on_menu, typed_category
 from .menu import menu_action, show_menu
 from .unwell_visit import ask as ask_visit, on_unwell, visit_wanted
@@ -24,7 +24,6 @@ from .understanding import (ACHE, AILING, ASKED_FOR, HELP_CAME, RAMBLE, WELL_AGA
 LEAVES_QA = {"request_help", "feeling_unwell", "contact_staff", "greet", "thank", "goodbye", "checkin_ok"}
 NEEDS = ("request_help", "feeling_unwell", "contact_staff")
 QUESTIONS = ("ask_pension", "ask_subsidy")
-SMALL_TALK = {"greet": "talk.greet", "thank": "talk.thank", "goodbye": "talk.goodbye", "checkin_ok": "talk.fine"}
 
 
 async def on_callback_request(ctx: Ctx, words: str = "") -> None:
@@ -42,12 +41,14 @@ async def on_text(ctx: Ctx) -> None:
         return await on_category(ctx, kind, text)
     if help_menu_again.asked_again(ctx, text):  # "听不懂" to "需要帮什么忙？": the menu, simpler, never an ailment
         return
+    if await menu_on_call.buttons_asked(ctx, text):  # "按钮不见了" on her open call: the buttons, the question kept
+        return
     result = await understand(ctx.svc, text)
     n = ctx.session.get("incident")
     if closed and need_now.yes_typed(text) and not flow:
         await not_came.yes_after_close(ctx, closed)  # "要" to "您需要马上有人来吗？" of a call closed since
         return
-    if await said_after.told(ctx, text) or await pressed_by_mistake(ctx, text) \
+    if await said_after.told(ctx, text) or await call_answers.pressed_by_mistake(ctx, text) \
             or await scam_back.called_back(ctx, text):  # ("我起来了" on her call: staff read it, no false alarm;
         return  # the scammer calling back, "他又打来了", on her scam call: a scam under way again, never a yes)
     if not danger_in(ctx.svc, text) and await chat.declined(ctx, text):  # "不用叫救护车": no cry, still heard
@@ -56,52 +57,8 @@ async def on_text(ctx: Ctx) -> None:
             and (choice := visit_wanted(text, result["intent"]["name"])):
         await on_unwell(ctx, choice)
         return
-    if flow == "help" and n and HELP_CAME.search(text) and not danger_in(ctx.svc, text) \
-            and await help_came.told_while_asked(ctx, text, n):
-        return  # "120来了", "邻居来了" to her call's question: heard, and nothing more asked than still matters
-    if flow == "help" and n and not danger_in(ctx.svc, text) and await cant_press.told(ctx, text, n):
-        return  # "我不会按", "按不了": heard, and the question in words she can type, never the buttons again
-    if flow == "help" and step == "ask_address" and n:
-        await address_steps.on_address_text(ctx, n)
-        return
-    if flow == "help" and step == "need_now" and n and not danger_in(ctx.svc, text) \
-            and (address_steps.door_in(text) or PLACE.search(text)):
-        # "不对 是28号", "我在女儿家" told to "您需要马上有人来吗？": where they are, to staff now (not a "no", not lost)
-        ctx.goto("help", "ask_address", incident=n, asked_twice=True)
-        await address_steps.on_address_text(ctx, n)
-        return
-    if flow == "help" and step == "need_now" and n and not danger_in(ctx.svc, text):
-        await need_now.on_need_words(ctx, text, result["intent"]["name"], n)
-        return
-    if (flow, step) == ("help", "confirm_address") and n and NO_NEED.search(text) and not danger_in(ctx.svc, text):
-        await need_now.on_need(ctx, "no", n)  # "不用来" to the address read back: no need, not a wrong door
-        return
-    if flow == "help" and step in ("confirm_address", "need_now") and n:
-        intent = result["intent"]["name"]
-        if step == "confirm_address" and (AT_HOME.fullmatch(text) or EN_AT_HOME.fullmatch(text) or
-                                          address_steps.own_room(ctx, text) or call_questions.YES_MARK.fullmatch(text)):
-            await address_steps.on_address_answer(ctx, "yes", n)  # "在家里", "老地方", her own "602", "✔️": the register's
-            return
-        if step == "confirm_address" and PLACE.search(text) and not danger_in(ctx.svc, text):
-            # "在菜场", "不对，我在女儿家": where they are, in their words: to staff now, never lost to small talk
-            ctx.goto("help", "ask_address" if intent == "deny" else step, incident=n, asked_twice=True)
-            await address_steps.on_address_text(ctx, n)
-            return
-        if step == "confirm_address" and not danger_in(ctx.svc, text) and (
-                address_steps.BARE_ROOM.fullmatch(text) or NOT_THERE.search(text)):  # (no place named)
-            await address_steps.not_there(ctx, n)  # "502": another door; "我不在家", "我搬家了": asked where she is
-            return
-        if intent in ("affirm", "deny"):
-            answer = "yes" if intent == "affirm" else "no"
-            handler = address_steps.on_address_answer if step == "confirm_address" else need_now.on_need
-            await handler(ctx, answer, n)
-            return
-        if step == "confirm_address" and intent == "provide_address":
-            await address_steps.on_address_text(ctx, n)
-            return
-        if step == "confirm_address" and call_questions.answers_nothing(text) and intent not in SMALL_TALK:
-            await help_request.said_on_call(ctx, text)  # "😢", "等一下": staff read it, the read-back kept (once)
-            return
+    if await call_answers.answered(ctx, text, result):
+        return  # to her call's question: its answer, her words for staff, or the question again
     if not danger_in(ctx.svc, text) and (await chat.changed_mind(ctx, text) or await chat.everyday(ctx, text)):
         return  # "测试一下", "我出去一下", "你是机器人吗", "好的"; "算了" to what help they need: nobody bothered
     if told := life_told(ctx.svc, text, result):  # "我老伴走了三年了", "老伴住院了", "今天不想说话": a person, no ambulance
@@ -195,7 +152,9 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     elif intent in ("ask_pension", "ask_subsidy"):
         await qa.on_question(ctx, text, result)
     elif intent in SMALL_TALK:
-        if not await call_questions.small_talk_asked(ctx):  # (her address read back waits: asked again instead)
+        if await call_questions.small_talk_asked(ctx):  # (her address read back waits: asked again instead)
+            return
+        if intent != "checkin_ok" or not await call_answers.fine_again(ctx, text):  # "我很好" on her call: staff read it
             show_menu(ctx, SMALL_TALK[intent])
     elif intent == "provide_address" and not re.fullmatch(r"\d{1,2}", text):  # "我搬到6号楼201了": to staff ("2": no)
         await facts_told.address_given(ctx, text)
@@ -210,36 +169,6 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
                                       noted="help.long_noted")
     elif not await chat.cannot_answer(ctx, text) and not await facts_told.resident_told(ctx, text, alone=False):
         not_understood(ctx, text)  # (a question: ask a person; "我对青霉素过敏": a fact, to staff)
-
-
-# answers to "请确认您现在的地址" that say where they are in words
-AT_HOME = re.compile(r"(我)?(现在|人)?(在)?(家|家里|屋里|屋里厢|自己家|自家|老地方)(里|里面)?(呢|啊|呀|的)?[。.!！]?")
-NOT_THERE = re.compile(r"(?<!还)不在(家|屋里)|没在家|搬(家|走)了|不住(那|这)(里|儿)了")  # not at the address read back
-PLACE = re.compile(r"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S|[\s，,。]在(?!家|屋里|自己家)\S"  # "不在家 在菜场"
-                   r"|\b(i'?m|i am) (at|in|on) (?!(my )?(home|flat|house|apartment)\b)", re.I)  # "I'm at my daughter's"
-EN_AT_HOME = re.compile(r"((yes|yeah)[,. ]*)?((i'?m|i am) )?(at|in) (my )?(home|flat|house|apartment)[.!]*", re.I)
-
-# no need, said to the address read back ("否", "不对" say the door is wrong; these say nobody need come)
-NO_NEED = re.compile(r"不用(来|了)?$|不需要|不(着)?急|没(那么|这么)急|不要紧|不用麻烦")
-
-# 🆘 pressed by mistake, said while the call is open: the one-tap "🙂 不用，我没事" (staff told, never a cancel)
-MISTAKE = re.compile(r"按错|误按|点错|碰错|按到了|手滑|不小心按|不小心点|不是紧急|不紧急|没事了|我没事|没事没事|没什么事"
-                     r"|\b(by mistake|pressed it wrong|i'?m (ok|fine))\b", re.I)
-
-
-async def pressed_by_mistake(ctx: Ctx, text: str) -> bool:
-    """"我按错了" while their emergency is open, and no danger in the words ("按错了，不过真的摔倒了" is a cry)."""
-    if not MISTAKE.search(text) or ctx.me.role != "resident":
-        return False
-    if danger_in(ctx.svc, text):
-        return False
-    n = ctx.session.get("incident") or await ctx.svc.store.active_incident(ctx.me.resident_id)
-    inc = await ctx.svc.store.incident(n) if n else None
-    if not inc or inc["kind"] != "emergency" or inc["status"] == "resolved" or inc.get("maybe_false_alarm"):
-        return False
-    await said_after.fine_told(ctx, inc, text)  # past the need question: staff read her words, not only the packet
-    await need_now.on_need(ctx, "no", inc["id"])
-    return True
 
 
 # loneliness (四百: 暖百家心) told without a word of being ill

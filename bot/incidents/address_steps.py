@@ -47,13 +47,14 @@ async def kept(ctx: Ctx, n: int, key: str) -> None:
         ctx.say(t_both(ctx, key), keyboard=keyboard(ctx))  # (both: after a 🆘 whose language was only guessed)
 
 
-def ask_address(ctx: Ctx, n: int, person: dict) -> None:
+def ask_address(ctx: Ctx, n: int, person: dict, key: str = "help.confirm_address") -> None:
+    """Her registered address read back for a yes/no (`key`: its wording), else where she is asked."""
     if has_any(person):
         address = full_address(ctx.svc.settings.community.address_prefix, person)
         if asked_typed(ctx, "confirm_address", n, person):  # she said she cannot press: in words she can type
             return
         ctx.goto("help", "confirm_address", incident=n)
-        ctx.say(t_both(ctx, "help.confirm_address", address=address),  # in both when her language is only guessed
+        ctx.say(t_both(ctx, key, address=address),  # in both when her language is only guessed
                 buttons=((Button(label_both(ctx, "btn.addr_yes"), f"addr:yes:{n}"),
                           Button(label_both(ctx, "btn.addr_no"), f"addr:no:{n}")),))
     else:

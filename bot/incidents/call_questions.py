@@ -53,6 +53,18 @@ def typed(ctx: Ctx, step: str, person: dict, intro: str = "") -> str:
     return both(ctx, lambda loc: "\n".join(([cat.t(intro, loc)] if intro else []) + [cat.t(key, loc, address=address)]))
 
 
+async def read_back_simply(ctx: Ctx, n: int) -> None:
+    """A lone number ("3") typed to the address read back — a menu's number, not her door: the yes/no again, simply,
+    with its buttons (once: `not_asked_thrice`); staff are not told of it."""
+    if ctx.session.get("asked_again"):
+        return await not_asked_thrice(ctx, n, ("help", "confirm_address"))
+    from .address_steps import ask_address  # (it reads this module)
+
+    inc = await ctx.svc.store.incident(n) or {}
+    ask_address(ctx, n, await ctx.svc.store.resident(inc.get("resident")) or {}, key="help.confirm_address_simply")
+    ctx.session["asked_again"] = True
+
+
 async def not_asked_thrice(ctx: Ctx, n: int, waiting: tuple | None) -> None:
     """Her call's question (`waiting`) asked twice and answered by neither message ("谢谢", "钥匙在门口地垫下面"): not a
     third time. "您需要马上有人来吗？" is a yes (unsure means yes: where she is comes next); the read-back, staff phone
@@ -65,8 +77,17 @@ async def not_asked_thrice(ctx: Ctx, n: int, waiting: tuple | None) -> None:
     ctx.say(t_both(ctx, "help.address_by_phone"), keyboard=keyboard(ctx))
 
 
+async def media_on_call(ctx: Ctx, n: int) -> None:
+    """Her voice or photo on her open call n: to whoever holds it, then the question it came to, again."""
+    from .help_request import forward_media  # (it reads this module)
+
+    await forward_media(ctx, n)
+    if inc := await ctx.svc.store.incident(n):
+        await kept_after_media(ctx, inc)
+
+
 async def kept_after_media(ctx: Ctx, inc: dict) -> None:
-    """Her sticker on her call (forwarded to staff) while one of its questions waits: the question again (once:
+    """Her sticker, voice or photo on her call (forwarded to staff) while one of its questions waits: the question again (once:
     `not_asked_thrice`), never left out of sight."""
     waiting = ctx.step if ctx.session.get("incident") == inc["id"] else None
     if waiting in (("help", "need_now"), ("help", "confirm_address")):

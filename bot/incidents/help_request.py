@@ -154,10 +154,11 @@ async def again(ctx: Ctx, n: int, words: str, by: dict | None = None) -> int:
 
 
 async def join(ctx: Ctx, inc: dict, said: str, *, quiet: bool = False, noted: str | None = None,
-               reply: str = "help.added") -> int:
+               reply: str = "help.added", fill: dict | None = None) -> int:
     """A request (not urgent) while a call of theirs is open: on that call's timeline and to the staff who hold it,
     never a second call; a neighbour the words name follows them to those staff (`_who_it_may_be`). `quiet` as
-    start_help's; a quiet one joining an emergency is answered here (0: nothing more to ask them) with `reply`."""
+    start_help's; a quiet one joining an emergency is answered here (0: nothing more to ask them) with `reply`
+    (filled with `fill` too)."""
     n, phone = inc["id"], ctx.svc.settings.community.committee_phone
     # the same words again within a minute (a shaky hand): on the timeline, not to staff twice
     reached = await said_again(ctx.svc.store, ctx.svc.clock.ts(), inc, said) \
@@ -173,7 +174,7 @@ async def join(ctx: Ctx, inc: dict, said: str, *, quiet: bool = False, noted: st
     if quiet and inc["kind"] != "emergency":
         return n
     reply = reply if reply != "help.added" or inc.get("claimed_by") else "help.added_unheld"  # nobody holds it yet
-    ctx.say(ctx.t(noted if noted and inc["kind"] != "emergency" else reply, phone=phone),
+    ctx.say(ctx.t(noted if noted and inc["kind"] != "emergency" else reply, phone=phone, **(fill or {})),
             keyboard=keyboard(ctx))
     return 0 if quiet else n
 
