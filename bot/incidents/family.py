@@ -18,8 +18,8 @@ from ..flows import resident as resident_flow  # the module, not its name: it ma
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import RAMBLE, asks_after, clause_intents, fall_told_over, is_emergency, understand
 from ..types import MEDIA
-from . import (facts_told, family_asks, family_away, family_calm, family_media, family_on_call, family_told,
-               family_unsure, family_which, family_life, help_request, night_pace, urgency)
+from . import (facts_told, family_asks, family_away, family_calm, family_media, family_on_call, family_plan,
+               family_told, family_unsure, family_which, family_life, help_request, night_pace, urgency)
 from .family_other import cried_about_other
 from .report_after import words_on_report
 from .reported import candidates
@@ -49,6 +49,8 @@ async def on_message(ctx: Ctx) -> None:
     if ev.kind == "text" and key is None and (await family_told.died_told(ctx, ev.text.strip()) or not ctx.cried
                                               and await facts_told.family_told(ctx, ev.text.strip(), alone=True)):
         return  # "我爸去世了": condolences and staff, never an ambulance's advice; "我爸装了起搏器": a fact for staff
+    if ev.kind == "text" and key is None and not ctx.cried and await family_plan.told(ctx, ev.text.strip()):
+        return  # "我明天去看我爸", the doctor's "我明天上门给张阿姨量血压": a note for staff, nobody sent
     read = await understand(ctx.svc, ev.text) if ev.kind == "text" and not ctx.cried and key != "menu.sos" else None
     if read and key is None and family_calm.said(ev.text.strip(), read):
         await _said(ctx, ev.text.strip())  # "我爸一个人在家我不放心", "…他没转 挂掉了": staff hear it, no 🆘
