@@ -21,12 +21,14 @@ import re
 from .. import roster, staff_langs
 from ..flows import staff_views
 from ..flows.base import Ctx
+from ..flows.bereaved import STILL_A_CRY
 from ..residents import full_address, residents_called
 from ..textfit import clip
 from ..types import Outbound
 from . import family  # noqa: F401  (first: family and family_asks import each other, family's way round)
 from .alerting import listeners
 from .colleague import on_cry
+from .family_told import DIED
 from .family_asks import OWN as HER_FAMILY, worried
 from .raising import open_call
 from .staff_words import NUMBER, offer_rows
@@ -102,7 +104,7 @@ async def answer(ctx: Ctx, text: str, cried: bool = True) -> None:
     ctx.session["said"] = clip(text, 300)  # for [🆘 为…发起] and [是我自己需要帮助]
     lines, rows = [ctx.t("staffabout.not_yours" if cried else "staffabout.about")], []
     unreachable = bool(UNREACHABLE.search(text))  # "王老伯电话没人接": whom else to call, too
-    prefix = ctx.svc.settings.community.address_prefix
+    prefix, reported_dead = ctx.svc.settings.community.address_prefix, 0
     for person in people[:CANDIDATES]:
         inc = await open_call(ctx.svc.store, person["id"])
         where = [ctx.t("staffabout.where", address=full_address(prefix, person) or ctx.t("packet.no_address"))] \
@@ -117,7 +119,10 @@ async def answer(ctx: Ctx, text: str, cried: bool = True) -> None:
         if holders := await _told_holders(ctx, inc, person, text):
             lines.append(ctx.t("staffabout.passed", names="、".join(holders)))
         rows += _rows_if_hers(ctx, inc, person["name"])
-        if inc["kind"] != "emergency":  # his request (or a missed check-in) open: one tap makes it urgent (on_button)
+        if _death_reported(inc, text):  # "王老伯去世了" on his open death report: that report, never an ambulance round
+            lines.append(ctx.t("staffabout.death_open", n=inc["id"], name=person["name"]))
+            reported_dead += 1
+        elif inc["kind"] != "emergency":  # his request (or a missed check-in) open: one tap makes it urgent (on_button)
             rows.append([ctx.button("staffabout.raise", f"stf:raise:{person['id']}", name=person["name"])])
     if len(people) > CANDIDATES:  # never a guess among many: the rest counted, and how to say which
         lines.append(ctx.t("staffabout.more", count=len(people) - CANDIDATES))
@@ -128,8 +133,15 @@ async def answer(ctx: Ctx, text: str, cried: bool = True) -> None:
         for inc, name in calls:
             lines.append(await staff_views.open_line(ctx, inc))
             rows += offer_rows(ctx, inc, name, "there")
-    rows.append([ctx.button("staffabout.own", "stf:own")])
+    if not people or reported_dead < len(people[:CANDIDATES]):
+        rows.append([ctx.button("staffabout.own", "stf:own")])
     ctx.say("\n".join(lines), buttons=rows)
+
+
+def _death_reported(inc: dict, text: str) -> bool:
+    """Her words tell of his death while his family's report of it is open (its own request, or told on his call)."""
+    return (inc.get("category") == "death" or bool(inc.get("death_told"))) and bool(DIED.search(text)) \
+        and not STILL_A_CRY.search(text)
 
 
 def _rows_if_hers(ctx: Ctx, inc: dict, name: str) -> list[list]:
