@@ -138,6 +138,21 @@ async def answer(ctx: Ctx, text: str, cried: bool = True) -> None:
     ctx.say("\n".join(lines), buttons=rows)
 
 
+async def _death_first(ctx: Ctx, person: dict, sure: bool) -> bool:
+    """A tap to raise his call (often from before) after his death was reported: once confirmed, nothing is raised
+    (a mistake is undone on the report first); while the report is open she is asked once more (`sure`: she was)."""
+    if died := await ctx.svc.store.died(person["id"]):
+        ctx.edit_pressed(ctx.t("staffabout.died", n=died.get("incident") or "?", name=person["name"]))
+        return True
+    inc = await open_call(ctx.svc.store, person["id"])
+    if sure or inc is None or not (inc.get("category") == "death" or inc.get("death_told")):
+        return False
+    ctx.edit_pressed(ctx.t("staffabout.death_open", n=inc["id"], name=person["name"]), [
+        [ctx.button("staffabout.raise_alive", f"stf:raise:{person['id']}:alive", name=person["name"])],
+        *_rows_if_hers(ctx, inc, person["name"])])
+    return True
+
+
 def _death_reported(inc: dict, text: str) -> bool:
     """Her words tell of his death while his family's report of it is open (its own request, or told on his call)."""
     return (inc.get("category") == "death" or bool(inc.get("death_told"))) and bool(DIED.search(text)) \
@@ -185,11 +200,13 @@ async def on_button(ctx: Ctx, args: list[str]) -> bool:
         ctx.edit_pressed(ctx.t("staffabout.own_pressed"))
         await on_cry(ctx, said)
         return True
-    if len(args) != 2 or args[0] != "raise":
+    if len(args) not in (2, 3) or args[0] != "raise" or args[2:] not in ([], ["alive"]):
         return False
     person = await ctx.svc.store.resident(args[1])
     if person is None:
         return False
+    if await _death_first(ctx, person, sure=args[2:] == ["alive"]):
+        return True
     me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
     incidents = ctx.svc.incidents
     reporter = {"name": me.name, "relation": ctx.svc.cat.t("staffabout.relation"), "phone": me.phone, "staff": me.id}
