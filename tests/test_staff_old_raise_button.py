@@ -36,3 +36,20 @@ async def test_an_old_raise_tapped_after_his_death_was_confirmed_raises_nothing(
     told = li.last()
     assert "已确认王老伯去世" in told.text and "恢复签到" in told.text
     assert not any("🆘" in label for label, _ in told.buttons)
+
+
+async def test_an_old_undo_tapped_after_a_colleague_undid_it_says_so(people, app):
+    """An old ↩️ 报错了，恢复签到 on a death already undone read "这个按钮已经过期了。请按下面的大按钮。"."""
+    li, wangli, _ = await raise_offered_then_death_reported(people)
+    await li.click(li.last("求助 #1"), "确认去世")
+    packet = li.last("求助 #1").message_id
+    await li.press_data(packet, "died:undo:1")
+    await li.press_data(packet, "died:undo:1")  # the same ↩️ again (a colleague's old packet alike)
+    told = li.last().text
+    assert "过期" not in told and "#1" in told and "李社工" in told and "已经撤销" in told
+
+
+async def test_an_undo_on_a_death_never_confirmed_says_there_is_nothing_to_undo(people, app):
+    li, _, _ = await raise_offered_then_death_reported(people)
+    await li.press_data(li.last("求助 #1").message_id, "died:undo:1")
+    assert "还没有确认" in li.last().text and "#1" in li.last().text
