@@ -23,7 +23,7 @@ async def test_a_doctors_visit_planned_is_a_note_for_staff_and_a_thanks_for_her(
     assert await app.svc.store.open_incident_ids() == []
 
 
-@pytest.mark.parametrize("words", ["我明天去看我爸", "我周末回来看我爸", "我下午过去陪陪他"])
+@pytest.mark.parametrize("words", ["我明天去看我爸", "我周末回来看我爸", "我下午过去陪陪他", "明天我去看我爸，谢谢"])
 async def test_a_daughters_visit_planned_sends_nobody(people, app, words):
     wangli = await signed_up(people("王丽"), "13911110002")
     await wangli.send(words)
@@ -35,10 +35,18 @@ async def test_a_daughters_visit_planned_sends_nobody(people, app, words):
 
 
 @pytest.mark.parametrize("words", ["我明天去不了 能帮我去看看我爸吗", "我明天去看我爸，你们今天能先去看看吗",
-                                   "我马上过去 我爸摔倒了起不来"])
+                                   "我马上过去 我爸摔倒了起不来", "我明天去看我爸 他最近老咳嗽"])
 async def test_a_plan_beside_a_need_or_a_danger_still_reaches_staff_as_one(people, app, words):
     """Guard: her plan beside a need or a danger is no note."""
     wangli = await signed_up(people("王丽"), "13911110002")
     await wangli.send(words)
     assert any("求助 #1" in t for t in people("李社工").texts())
     assert "不用处理" not in people("李社工").last().text
+
+
+async def test_news_beside_a_visit_is_never_filed_as_a_note(people, app):
+    """Guard: "…他腿肿了走不动" after her visit is no plan to note (how it is read otherwise is not this module's)."""
+    wangli = await signed_up(people("王丽"), "13911110002")
+    await wangli.send("我今天去看了我爸 他腿肿了走不动")
+    assert not any("不用处理" in t for t in people("李社工").texts())
+    assert not any("谢谢您告诉我们" in t for t in wangli.texts())

@@ -32,11 +32,17 @@ NEED = re.compile(r"不了|不能|没法|没办法|来不及|去不成|帮|麻�
                   r"|晕|摔|跌|倒|不接|打不通|联系不上|没人|不开门|急|快|马上|赶紧|救")
 
 
+# the words beside the plan that keep it a plan alone ("我明天去看我爸，谢谢"); anything else ("…他腿肿了") is read as usual
+POLITE = re.compile(r"(?:谢谢(?:你们|您|了)?|好的|辛苦(?:了|你们了)?|[哦啊呀吧了])+")
+PARTS = re.compile(r"[，,。！!；;~～\s]+")
+
+
 def planned(svc, text: str) -> bool:
-    """Her own visit and nothing more: no question, no need, no danger."""
+    """Her own visit and nothing more: no question, no need, no danger, no other news beside it."""
     said = normalise(text)
-    return bool(PLAN.search(said)) and not QUESTION.search(said) and not NEED.search(said) \
-        and not danger_in(svc, text)
+    first, *rest = [p for p in PARTS.split(said) if p] or [""]
+    return bool(PLAN.search(first)) and all(POLITE.fullmatch(p) for p in rest) and not QUESTION.search(said) \
+        and not NEED.search(said) and not danger_in(svc, text)
 
 
 async def told(ctx: Ctx, text: str) -> bool:
