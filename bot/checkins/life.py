@@ -42,6 +42,8 @@ async def on_button(ctx: Ctx, action: str, n: int, named: str = "") -> None:
     if not inc or not reported(inc) or me is None or (action == "undo") != bool(confirmed):
         if inc and reported(inc) and confirmed:
             await _already(ctx, inc, confirmed)
+        elif inc and reported(inc) and me is not None:  # an old ↩️: undone already, or never confirmed
+            await _not_confirmed(ctx, inc)
         else:
             show_menu(ctx, "bad.stale_button")
         return
@@ -90,6 +92,14 @@ async def _already(ctx: Ctx, inc: dict, confirmed: dict) -> None:
     """A second tap (a colleague's, or an old packet's): who confirmed it, and the packet as it is now."""
     ctx.say(ctx.t("checkin.death_already", n=inc["id"], who=confirmed.get("by", "?")))
     await ctx.svc.incidents.refresh(inc["id"])
+
+
+async def _not_confirmed(ctx: Ctx, inc: dict) -> None:
+    """↩️ on a death not confirmed now: who undid it (his check-ins are back), or that nobody confirmed it."""
+    undone = [e for e in await ctx.svc.store.timeline(inc["id"]) if e.get("event") == "death_undone"]
+    name = (await ctx.svc.store.resident(inc["resident"]) or {}).get("name", "?")
+    ctx.say(ctx.t("checkin.death_undone_already", n=inc["id"], who=undone[-1].get("by", "?"), name=name) if undone
+            else ctx.t("checkin.death_not_confirmed", n=inc["id"], name=name))
 
 
 async def answered_on_report(svc, rid: str, answer: str) -> None:

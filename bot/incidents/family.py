@@ -3,7 +3,7 @@
 (no step)       a cry for help (typed, 🆘, or a caption) about the one linked resident → an incident, staff alerted
                 (made in a group, and the bot cannot write to her in private: staff are asked to phone her)
                 a voice, photo or location (the bot cannot read it) → staff on duty hear it at once, as a resident's
-                own; a location is shown beside the registered address, so staff see any difference
+                own; a location is shown beside the registered address, so staff see any difference (family_media.py)
                 words that are no emergency: a request (or a pension question) about the resident, to staff as a
                 resident's is; thanks and greetings a kind word; what the bot cannot read one tap [📨 转给社工]
 family.which    linked to several: staff are alerted at once with each of them; asks which one → the incident names them
@@ -18,12 +18,11 @@ from ..flows import resident as resident_flow  # the module, not its name: it ma
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import RAMBLE, asks_after, clause_intents, fall_told_over, is_emergency, understand
 from ..types import MEDIA
-from . import (facts_told, family_asks, family_away, family_calm, family_on_call, family_told, family_unsure,
-               family_which, family_life, help_request, night_pace, urgency)
+from . import (facts_told, family_asks, family_away, family_calm, family_media, family_on_call, family_plan,
+               family_told, family_unsure, family_which, family_life, help_request, night_pace, urgency)
 from .family_other import cried_about_other
-from .report_after import media_on_report, words_on_report
+from .report_after import words_on_report
 from .reported import candidates
-from .group_media import group_told
 from ..flows.life_told import spell_over
 
 
@@ -34,7 +33,7 @@ def _incidents(ctx: Ctx):
 async def on_message(ctx: Ctx) -> None:
     ev, phone = ctx.ev, ctx.svc.settings.community.committee_phone
     if ev.kind in MEDIA:
-        await on_media(ctx)
+        await family_media.on_media(ctx)
         return
     key = menu_action(ctx, ev.text) if ev.kind == "text" else None
     if key == "menu.call":
@@ -50,6 +49,8 @@ async def on_message(ctx: Ctx) -> None:
     if ev.kind == "text" and key is None and (await family_told.died_told(ctx, ev.text.strip()) or not ctx.cried
                                               and await facts_told.family_told(ctx, ev.text.strip(), alone=True)):
         return  # "我爸去世了": condolences and staff, never an ambulance's advice; "我爸装了起搏器": a fact for staff
+    if ev.kind == "text" and key is None and not ctx.cried and await family_plan.told(ctx, ev.text.strip()):
+        return  # "我明天去看我爸", the doctor's "我明天上门给张阿姨量血压": a note for staff, nobody sent
     read = await understand(ctx.svc, ev.text) if ev.kind == "text" and not ctx.cried and key != "menu.sos" else None
     if read and key is None and family_calm.said(ev.text.strip(), read):
         await _said(ctx, ev.text.strip())  # "我爸一个人在家我不放心", "…他没转 挂掉了": staff hear it, no 🆘
@@ -137,7 +138,7 @@ async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "f
     if len(people) == 1:
         person, fields = people[0], {"reporter": reporter_of(ctx, links)}
         existing, n = await _incidents(ctx).opened_or_open("help", person, **how, **fields)
-        if existing and await _joined(ctx, existing["id"]):
+        if existing and await joined(ctx, existing["id"]):
             # on his open call, never a second one (closed meanwhile: a request of its own, below)
             if await _incidents(ctx).told_more(existing["id"], words, by=fields["reporter"]):
                 urgent = existing["kind"] == "emergency"  # "钥匙在隔壁" on his 🆘: those handling it have it now
@@ -147,7 +148,7 @@ async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "f
                 await _incidents(ctx).caller_unreached(existing["id"], [ctx.ev.user_id])
             return existing["id"]
     else:
-        person, fields = _several(ctx, people, reporter_of(ctx, links))
+        person, fields = several(ctx, people, reporter_of(ctx, links))
     n = n or await _incidents(ctx).open("help", person, **how, **fields)
     reached = await _incidents(ctx).alert_first(n)
     if len(people) > 1:
@@ -178,7 +179,7 @@ async def linked_people(ctx: Ctx) -> tuple[list[dict], list[dict]]:
     return links, [p for p in [await ctx.svc.store.resident(link["rid"]) for link in links] if p]
 
 
-def _several(ctx: Ctx, people: list[dict], reporter: dict) -> tuple[dict, dict]:
+def several(ctx: Ctx, people: list[dict], reporter: dict) -> tuple[dict, dict]:
     """The incident's "resident" and fields for a call about one of several (the staff packet lists each)."""
     return {"id": "", "name": reporter["name"]}, {"reporter": reporter, "candidates": candidates(ctx.svc, people)}
 
@@ -189,7 +190,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
     links, people = await linked_people(ctx)
     people = family_which.named_in(people, words)  # "王老伯说他胸口疼" from the doctor of two: about him at once
     if not people:
-        await _as_unknown(ctx, cried=True)
+        await as_unknown(ctx, cried=True)
         return None
     if await cried_about_other(ctx, words, people, reporter_of(ctx, links)):  # a neighbour: not a call about theirs
         return None
@@ -197,7 +198,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
         person, how = people[0], dict(words=words, source="family", ask_address=False, reporter=reporter_of(ctx, links),
                                       family_chats=[ctx.ev.user_id])
         existing, n = await _incidents(ctx).opened_or_open("emergency", person, **how)
-        if existing and await _joined(ctx, existing["id"]):  # (closed meanwhile: a call of its own, below)
+        if existing and await joined(ctx, existing["id"]):  # (closed meanwhile: a call of its own, below)
             if existing["kind"] == "emergency":
                 return await help_request.again(ctx, existing["id"], words, by=how["reporter"])
             extra = {} if existing.get("reporter") else {"reporter": how["reporter"]}
@@ -218,72 +219,20 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
         await family_on_call.door_in_cry(ctx, n, words)  # "我爸摔倒了 在5号楼101": beside the register, as hers
         return n
     # several: staff hear now, with each of them, and the caller says which
-    someone, fields = _several(ctx, people, reporter_of(ctx, links))
+    someone, fields = several(ctx, people, reporter_of(ctx, links))
     n = await _incidents(ctx).open("emergency", someone, words=words, source="family", ask_address=False,
                                    family_chats=[ctx.ev.user_id], **fields)
     family_which.ask_which(ctx, n, people, await _incidents(ctx).alert_first(n))
     return n
 
 
-async def on_media(ctx: Ctx) -> None:
-    """A voice, photo or location. A caption that cries for help is a cry (the photo follows it to staff);
-    otherwise staff on duty hear it at once, as a resident's own voice: on the resident's open call, or as a
-    request of its own ([🆘 按紧急处理] [✅ 已听，不紧急]) that escalates until someone listens."""
-    ev, store = ctx.ev, ctx.svc.store
-    words = ev.text.strip()[:300]
-    cried = bool(words) and (bool(ctx.cried) or is_emergency(await understand(ctx.svc, words)))
-    links, people = await linked_people(ctx)
-    if not people:
-        await _as_unknown(ctx, cried)
-        return
-    reporter = reporter_of(ctx, links)
-    if cried:
-        if n := await cry_for_help(ctx, words):
-            await help_request.forward_media(ctx, n, reporter=reporter)
-        return
-    if await media_on_report(ctx):  # after her cry about a neighbour: where the neighbour is, not her resident
-        return
-    where = _where(ctx, reporter)
-    someone, fields = (people[0], {"reporter": reporter}) if len(people) == 1 else _several(ctx, people, reporter)
-    how = dict(category=f"family_{ev.kind}", source="family", ask_address=False,
-               media=[ev.origin.chat_id, ev.message_id], **fields, family_chats=[ev.user_id], **where)
-    existing, n = (await _incidents(ctx).opened_or_open("help", someone, **how)) if len(people) == 1 else (None, 0)
-    active = existing and existing["id"]
-    if active and await _joined(ctx, active):  # (closed meanwhile: a request of its own)
-        if where:  # the call's packets show it beside the registered address
-            await store.update_incident(active, **where)
-            await _incidents(ctx).refresh(active)
-        if not await help_request.forward_media(ctx, active, reporter=reporter):
-            help_request.tell_not_reached(ctx)
-            return
-    else:
-        n = n or await _incidents(ctx).open("help", someone, **how)
-        await store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"family_{ev.kind}", "by": reporter["name"]})
-        reached = await _incidents(ctx).alert_first(n)
-        await group_told(ctx, reached)
-        if not reached:
-            help_request.tell_not_reached(ctx)
-            return
-    sent = "family.location_sent" if ev.kind == "location" else "family.media_sent"
-    ctx.say(ctx.t(sent, phone=ctx.svc.settings.community.committee_phone), keyboard=keyboard(ctx))
-
-
-async def _joined(ctx: Ctx, n: int) -> bool:
+async def joined(ctx: Ctx, n: int) -> bool:
     """She spoke on the resident's open call: she hears how it ended (bot/incidents/closed.py). In one step in the
     store, so two who speak at once are both kept; False when it was closed meanwhile (nobody would tell her)."""
     return await ctx.svc.store.join_family(n, ctx.ev.user_id)
 
 
-def _where(ctx: Ctx, reporter: dict) -> dict:
-    """A shared location, as the incident keeps it: where she says, with who said it (not the resident's own)."""
-    ev = ctx.ev
-    if ev.kind != "location" or ev.latitude is None or ev.longitude is None:
-        return {}
-    return {"family_location": {"lat": ev.latitude, "lon": ev.longitude, "name": reporter["name"],
-                                "relation": reporter["relation"]}}
-
-
-async def _as_unknown(ctx: Ctx, cried: bool) -> None:
+async def as_unknown(ctx: Ctx, cried: bool) -> None:
     """No longer linked in the register (removed there): heard as anyone unknown is (120 and the committee; staff
     told, paced), and written down as their messages are, so what is held back follows with the name they last
     wrote under and their latest voice, photo or location (bot/incidents/repeats.py)."""

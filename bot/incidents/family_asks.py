@@ -103,13 +103,19 @@ async def someone_else(ctx: Ctx, text: str) -> bool:
     return True
 
 
+# a room alone before whom it is ("602的老太太", "602室的阿姨"): the door, as place_said reads one with its building
+ROOM_ONLY = re.compile(r"(?<![\d号弄])(\d{3,4})(?=\s*(?:室|房)?\s*(?:的|那个|那位|这个|家的?)?\s*(?:老|阿|奶|爷|大|伯|婆))")
+
+
 def named(text: str, people: list[dict]) -> list[dict] | None:
-    """The caller's residents the question names (by surname: "老王" is 王老伯); [] when it names someone else; None
-    when it names nobody (theirs, then)."""
+    """The caller's residents the question names (by surname: "老王" is 王老伯; by door: "602的老太太"); [] when it
+    names someone else; None when it names nobody (theirs, then)."""
     m = NAMED.match(text.strip())
-    if m is None:
-        return None
-    return [p for p in people if (p.get("name") or "")[:1] == m["surname"]]
+    if m is not None:
+        return [p for p in people if (p.get("name") or "")[:1] == m["surname"]]
+    room = ROOM_ONLY.search(text)
+    place = place_said(text) or ({"room": room[1]} if room else {})
+    return [p for p in people if lives_at(p, place)] if place else None
 
 
 async def asked(ctx: Ctx, text: str) -> bool:

@@ -11,6 +11,7 @@ out:<n>:<outcome>[:<holder>]  staff      staff.on_outcome (the outcome after ✅
 stf:own · stf:raise:<rid>     staff      staff_about.on_button (her words were about a resident: her own call
                                          after all, or a call raised for the resident she named)
 smd:<n>:<kind>:<message id>   staff      staff_media.on_button (which call her voice or photo from the scene is on)
+osk:<n>                       staff      outcome_note.on_skip (✏️ 其他's note waits: close without one)
 addr:yes|no:<n>               resident   address_steps.on_address_answer
 need:yes|no:<n>               resident   need_now.on_need
 sos:go                        resident   help_request.start_help (Engine.handle's fast lane takes it first)
@@ -31,7 +32,7 @@ timer     esc, arr, fol, rnw, addr, first, rty → Incidents.on_deadline (deadli
 job       outage (every second) → Outage.job: the calls journaled while Redis was away, stored once it is back
           outage_cries (every second) → outage_pace.tell_held_cries: cries the fallback's pace held back, told
           outage_family (every second) → OutageFamily.tick: a resident's family told of her cry in a long outage
-step      (staff, outcome_note) → staff.on_outcome_note
+step      (staff, outcome_note) → staff.on_outcome_note (osk: its skip, outcome_note.py)
 member    a staff member or family contact blocking the chat (or taking it back) → blocked_people.on_member
 """
 from __future__ import annotations
@@ -40,7 +41,7 @@ from ..flows import staff_views
 from ..flows.base import Ctx
 from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
 from . import (Incidents, Outage, address_steps, blocked_people, family, family_asks, family_unsure, family_which,
-               help_request, need_now, staff, staff_about, staff_media)
+               help_request, need_now, outcome_note, staff, staff_about, staff_media)
 from .outage_pace import tell_held_cries
 from .reach import DEADLINE as REACH, Reach
 from .repeats import Repeats
@@ -72,6 +73,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
             ButtonRoute("out", STAFF, staff.on_outcome),
             ButtonRoute("stf", STAFF, staff_about.on_button),
             ButtonRoute("smd", STAFF, staff_media.on_button),
+            ButtonRoute("osk", STAFF, outcome_note.on_skip, (int,)),
             ButtonRoute("addr", RESIDENT, address_steps.on_address_answer, (YES_NO, int)),
             ButtonRoute("need", RESIDENT, need_now.on_need, (YES_NO, int)),
             ButtonRoute("sos", RESIDENT, _sos, (("go",),)),

@@ -13,7 +13,7 @@ from ..flows.menu import show_menu
 from ..textfit import clip
 from ..flows.understanding import WORDED
 from ..types import MEDIA, MessageRef, Outbound
-from . import outcome_ask, staff_about, staff_media, staff_words
+from . import outcome_ask, outcome_note, staff_about, staff_media, staff_words
 from .colleague import on_cry
 from .family_news import tell_taken
 from .handover import hand_to_whom, holder_of, may_hand_over, tell_handed_over
@@ -254,6 +254,7 @@ async def on_free_text(ctx: Ctx) -> None:
     if ctx.ev.kind in MEDIA:  # at the scene: on the call she holds; holding none, what she can do
         if not await staff_media.on_media(ctx):
             staff_about.media(ctx)
+        outcome_note.still_waiting(ctx)  # after ✏️ 其他: the bot cannot read it as the note, which still waits
     elif ctx.ev.kind != "text":
         show_menu(ctx, "staff.menu_hint")
     elif await staff_words.answer(ctx, text):

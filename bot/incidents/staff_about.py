@@ -21,12 +21,14 @@ import re
 from .. import roster, staff_langs
 from ..flows import staff_views
 from ..flows.base import Ctx
+from ..flows.bereaved import STILL_A_CRY
 from ..residents import full_address, residents_called
 from ..textfit import clip
 from ..types import Outbound
 from . import family  # noqa: F401  (first: family and family_asks import each other, family's way round)
 from .alerting import listeners
 from .colleague import on_cry
+from .family_told import DIED
 from .family_asks import OWN as HER_FAMILY, worried
 from .raising import open_call
 from .staff_words import NUMBER, offer_rows
@@ -102,7 +104,7 @@ async def answer(ctx: Ctx, text: str, cried: bool = True) -> None:
     ctx.session["said"] = clip(text, 300)  # for [🆘 为…发起] and [是我自己需要帮助]
     lines, rows = [ctx.t("staffabout.not_yours" if cried else "staffabout.about")], []
     unreachable = bool(UNREACHABLE.search(text))  # "王老伯电话没人接": whom else to call, too
-    prefix = ctx.svc.settings.community.address_prefix
+    prefix, reported_dead = ctx.svc.settings.community.address_prefix, 0
     for person in people[:CANDIDATES]:
         inc = await open_call(ctx.svc.store, person["id"])
         where = [ctx.t("staffabout.where", address=full_address(prefix, person) or ctx.t("packet.no_address"))] \
@@ -117,7 +119,10 @@ async def answer(ctx: Ctx, text: str, cried: bool = True) -> None:
         if holders := await _told_holders(ctx, inc, person, text):
             lines.append(ctx.t("staffabout.passed", names="、".join(holders)))
         rows += _rows_if_hers(ctx, inc, person["name"])
-        if inc["kind"] != "emergency":  # his request (or a missed check-in) open: one tap makes it urgent (on_button)
+        if _death_reported(inc, text):  # "王老伯去世了" on his open death report: that report, never an ambulance round
+            lines.append(ctx.t("staffabout.death_open", n=inc["id"], name=person["name"]))
+            reported_dead += 1
+        elif inc["kind"] != "emergency":  # his request (or a missed check-in) open: one tap makes it urgent (on_button)
             rows.append([ctx.button("staffabout.raise", f"stf:raise:{person['id']}", name=person["name"])])
     if len(people) > CANDIDATES:  # never a guess among many: the rest counted, and how to say which
         lines.append(ctx.t("staffabout.more", count=len(people) - CANDIDATES))
@@ -128,8 +133,30 @@ async def answer(ctx: Ctx, text: str, cried: bool = True) -> None:
         for inc, name in calls:
             lines.append(await staff_views.open_line(ctx, inc))
             rows += offer_rows(ctx, inc, name, "there")
-    rows.append([ctx.button("staffabout.own", "stf:own")])
+    if not people or reported_dead < len(people[:CANDIDATES]):
+        rows.append([ctx.button("staffabout.own", "stf:own")])
     ctx.say("\n".join(lines), buttons=rows)
+
+
+async def _death_first(ctx: Ctx, person: dict, sure: bool) -> bool:
+    """A tap to raise his call (often from before) after his death was reported: once confirmed, nothing is raised
+    (a mistake is undone on the report first); while the report is open she is asked once more (`sure`: she was)."""
+    if died := await ctx.svc.store.died(person["id"]):
+        ctx.edit_pressed(ctx.t("staffabout.died", n=died.get("incident") or "?", name=person["name"]))
+        return True
+    inc = await open_call(ctx.svc.store, person["id"])
+    if sure or inc is None or not (inc.get("category") == "death" or inc.get("death_told")):
+        return False
+    ctx.edit_pressed(ctx.t("staffabout.death_open", n=inc["id"], name=person["name"]), [
+        [ctx.button("staffabout.raise_alive", f"stf:raise:{person['id']}:alive", name=person["name"])],
+        *_rows_if_hers(ctx, inc, person["name"])])
+    return True
+
+
+def _death_reported(inc: dict, text: str) -> bool:
+    """Her words tell of his death while his family's report of it is open (its own request, or told on his call)."""
+    return (inc.get("category") == "death" or bool(inc.get("death_told"))) and bool(DIED.search(text)) \
+        and not STILL_A_CRY.search(text)
 
 
 def _rows_if_hers(ctx: Ctx, inc: dict, name: str) -> list[list]:
@@ -173,11 +200,13 @@ async def on_button(ctx: Ctx, args: list[str]) -> bool:
         ctx.edit_pressed(ctx.t("staffabout.own_pressed"))
         await on_cry(ctx, said)
         return True
-    if len(args) != 2 or args[0] != "raise":
+    if len(args) not in (2, 3) or args[0] != "raise" or args[2:] not in ([], ["alive"]):
         return False
     person = await ctx.svc.store.resident(args[1])
     if person is None:
         return False
+    if await _death_first(ctx, person, sure=args[2:] == ["alive"]):
+        return True
     me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
     incidents = ctx.svc.incidents
     reporter = {"name": me.name, "relation": ctx.svc.cat.t("staffabout.relation"), "phone": me.phone, "staff": me.id}
