@@ -4,10 +4,21 @@
 set -e
 cd "$(dirname "$0")"
 . ./scripts/venv.sh
+# Compiled modules are kept (__pycache__, git-ignored): otherwise every process below compiles bot/ and nlu/ again.
+unset PYTHONDONTWRITEBYTECODE
+# The two evaluations run side by side (each mostly loads its model), their reports printed in this order.
+reports=$(mktemp -d)
+.venv/bin/python -m nlu evaluate nlu/data/heldout.yml >"$reports/nlu" 2>&1 & nlu_pid=$!
+.venv/bin/python -m nlu.qa_cli evaluate >"$reports/qa" 2>&1 & qa_pid=$!
+nlu_status=0; wait $nlu_pid || nlu_status=$?
+qa_status=0; wait $qa_pid || qa_status=$?
 echo "== NLU evaluation on the held-out file (nlu/data/heldout.yml) =="
-.venv/bin/python -m nlu evaluate nlu/data/heldout.yml
+cat "$reports/nlu"
 echo "== Pension/subsidy Q&A evaluation (nlu/data/qa_questions.yml) =="
-.venv/bin/python -m nlu.qa_cli evaluate
+cat "$reports/qa"
+rm -rf "$reports"
+[ $nlu_status = 0 ] || exit $nlu_status
+[ $qa_status = 0 ] || exit $qa_status
 echo "== Tests =="
 status=0
 # Two pytest-xdist workers (work stealing) by default: the tests that start processes partly wait, the others
