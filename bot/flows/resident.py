@@ -11,7 +11,7 @@ import re
 
 from ..incidents import call_questions, facts_told, help_request, need_now, not_came, said_after, scam_back
 from .. import qa
-from . import call_answers, chat, help_menu_again, menu_on_call
+from . import call_answers, chat, half_said, help_menu_again, menu_on_call
 from .base import Ctx
 from .life_told import TOLD, life_told, survivor_asked
 from .chat_words import QUESTION, SMALL_TALK
@@ -34,6 +34,7 @@ async def on_text(ctx: Ctx) -> None:
     text = ctx.ev.text.strip()
     flow, step = ctx.step
     closed = ctx.session.pop("asked_closed", 0)  # her call closed while it asked her (urgency.drop_stale_step)
+    half = half_said.heard_more(ctx)  # "我" before: these words end the wait for the rest
     key = menu_action(ctx, text)
     if key and await on_menu(ctx, key):
         return
@@ -42,6 +43,8 @@ async def on_text(ctx: Ctx) -> None:
     if help_menu_again.asked_again(ctx, text):  # "听不懂" to "需要帮什么忙？": the menu, simpler, never an ailment
         return
     if await menu_on_call.buttons_asked(ctx, text):  # "按钮不见了" on her open call: the buttons, the question kept
+        return
+    if await half_said.waited_for(ctx, text, half):  # a lone "我", "那个": "您慢慢说" (a person hears if nothing follows)
         return
     result = await understand(ctx.svc, text)
     n = ctx.session.get("incident")

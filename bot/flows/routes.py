@@ -24,7 +24,7 @@ from ..incidents import family
 from ..residents import ask_for_contact
 from ..routes import RESIDENT, ROLES, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
 from .. import qa
-from . import both, help_menu, resident, staff_answers, staff_views
+from . import both, half_said, help_menu, resident, staff_answers, staff_views
 from .base import Ctx
 from .menu import show_menu
 
@@ -80,5 +80,6 @@ def routes(svc=None) -> Routes:
         ),
         commands=(CommandRoute("duty", _show_duty), CommandRoute("questions", _show_questions)),
         steps=(StepRoute("staff", "answer", staff_answers.on_answer),),
-        timers=(TimerRoute(qa.WHOSE_TIMER, lambda key: qa.on_whose_deadline(svc, key)),),
+        timers=(TimerRoute(qa.WHOSE_TIMER, lambda key: qa.on_whose_deadline(svc, key)),
+                TimerRoute(half_said.TIMER, lambda key: half_said.on_deadline(svc, key))),
     )
