@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..incidents import call_questions, facts_told, help_request, need_now, not_came, said_after, scam_back
+from ..incidents import (address_steps, call_questions, facts_told, help_request, need_now, not_came, said_after,
+                         scam_back)
 from .. import qa
 from . import call_answers, chat, half_said, help_menu_again, menu_on_call
 from .base import Ctx
@@ -52,7 +53,7 @@ async def on_text(ctx: Ctx) -> None:
         await not_came.yes_after_close(ctx, closed)  # "要" to "您需要马上有人来吗？" of a call closed since
         return
     if await said_after.told(ctx, text) or await call_answers.pressed_by_mistake(ctx, text) \
-            or await scam_back.called_back(ctx, text):  # ("我起来了" on her call: staff read it, no false alarm;
+            or await scam_back.called_back(ctx, text) or await address_steps.said_elsewhere(ctx, text):  # ("我起来了" on her call: staff read it, no false alarm;
         return  # the scammer calling back, "他又打来了", on her scam call: a scam under way again, never a yes)
     if not danger_in(ctx.svc, text) and await chat.declined(ctx, text):  # "不用叫救护车": no cry, still heard
         return

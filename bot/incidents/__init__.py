@@ -40,7 +40,7 @@ from .outage_words import said_after_cry
 from .outcome_ask import shown as outcome_shown
 from . import own_chat
 from .owed import OwedPackets
-from .raising import Raising
+from .raising import Raising, open_call
 from .notes_owed import NotesOwed
 from .reached_late import ReachedLate
 from .retries import Retries
@@ -77,4 +77,4 @@ class Incidents(Lifecycle, Deadlines, FastLane, Rounds, OwedPackets, Alerting, L
 
 __all__ = ["DETAIL_CHARS", "NOTES_CHARS", "OUTCOMES", "WORDS_CHARS", "Incidents", "Outage", "called_name",
            "colleague_cry", "holder_lost", "journal_folder", "outcome_shown", "render_packet", "replaying",
-           "said_after_cry", "start_help", "tappable"]
+           "open_call", "said_after_cry", "start_help", "tappable"]

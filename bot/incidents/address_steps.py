@@ -209,3 +209,28 @@ async def restated(ctx: Ctx, inc: dict, text: str) -> None:
     await _incidents(ctx).refresh(n)
     await kept(ctx, n, "help.address_restated")
 
+
+
+# after her yes, her elsewhere or the address said wrong ("不对不对 我在楼下", "我不在家 在女儿家", "地址不对")
+ELSEWHERE = re.compile(r"地址(不对|错了|是错的)|(?<!还)不在(家|屋里)|没在家|(^|[，,\s])(不对|不是|错了|说错了|搞错了)"
+                       r"[^。！!？?]{0,8}在(?!家|屋里|自己家)\S|\b(wrong address|not at home|i'?m not (at )?home)\b", re.I)
+
+
+async def said_elsewhere(ctx: Ctx, text: str) -> bool:
+    """Her address said wrong after her ✅ 对 (her call open, nothing asked): staff read her words now, the packet's
+    confirmation is taken off and her words shown loudly, as after ❌ 不对; she is told it reached them. A danger in
+    the words is a cry, read as one."""
+    from ..flows.understanding import danger_in
+    from .raising import open_call
+
+    if ctx.me.role != "resident" or not ELSEWHERE.search(text.strip()) or danger_in(ctx.svc, text):
+        return False
+    inc = await open_call(ctx.svc.store, ctx.me.resident_id)
+    if not inc or inc.get("address_state") != "confirmed" or inc.get("address_by"):
+        return False
+    n = inc["id"]
+    await _incidents(ctx).address_stated(n, door_in(text), text, disputed=True)
+    await _incidents(ctx).told_more(n, text)
+    await _incidents(ctx).refresh(n)
+    await kept(ctx, n, "help.address_restated")
+    return True
