@@ -9,8 +9,11 @@ raised, the timer took that for "busy, try again in 2 s" and the whole "还没�
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
 
-from test_alert_faults_more import STAFF, WANG, claimed_nobody_arrived, heard, seen, ticks
+from conftest import signed_up
+from test_alert_faults_more import LI, STAFF, WANG, claimed_nobody_arrived, heard, seen, ticks
+from test_incident_followups import SH
 
 from bot.incidents import lifecycle
 from bot.types import SendResult
@@ -64,3 +67,19 @@ async def test_a_lock_lost_under_the_round_still_sends_it_once_and_keeps_the_rem
     for _ in range(12):  # to 10:36: the reminder (every 5 minutes) comes again
         await ticks(app, clock, 1, 30)
     assert dict(zip(STAFF, heard(people, before, "还没有到达")))["陈书记"] == 2
+
+
+async def test_a_cry_whose_first_round_outlives_his_lock_is_answered_once(people, app, clock, caplog):
+    """王老伯's 🆘 while 李社工's chat (the only one on duty) is slow: his own lock (`redis.lock_seconds`, 30 s; 0.3 s
+    here) is held while his reassurance waits for the first round (the packet, then the short alerts when nobody was
+    reached: 20 s and more). It ran out; its release raised, taken for a storage failure: he read "已通知值班社工"
+    a second time, from the fallback, and the log said storage failed."""
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
+    wang = await signed_up(people("王老伯"), "13900000002")
+    app.svc.store.lock_seconds = LOCK
+    slow_chat(app, LI)
+    k = len(wang.inbox)
+    await wang.send("🆘 紧急求助")
+    await asyncio.sleep(2 * SLOW)
+    assert sum("已通知值班社工" in m.text for m in wang.inbox[k:]) == 1
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
