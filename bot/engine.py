@@ -80,7 +80,7 @@ class Engine:
                 if opened.outcome == "redelivered":  # its update is another delivery's (bot/once.py): not twice
                     return []
             await self.svc.outbox.lanes.wait_turn()  # alerts in flight leave first (a 🆘's own is on its way)
-            async with self.svc.store.lock(f"user:{ev.user_id}"):
+            async with self.svc.store.kept_lock(f"user:{ev.user_id}"):
                 me = await identify(self.svc, ev)
                 ctx = Ctx(ev, me, await self.svc.store.session(ev.user_id), self.svc, cried=source)
                 await urgency.drop_stale_step(ctx)

@@ -112,15 +112,20 @@ async def test_a_group_cry_from_a_resident_the_bot_cannot_write_to_tells_staff_t
     assert "13900000002" in people("李社工").last("紧急求助 #1").text
 
 
-async def test_a_claim_without_arrival_telegram_failed_to_tell_reaches_staff_soon_after_it_is_back(people, app, clock):
-    """王社工 claimed at 10:00 and never arrived: at 10:30 all staff and the head must hear it. Telegram fails for
-    their chats until 10:31: they must hear it then, not at the reminder's repeat at 10:35."""
+async def claimed_nobody_arrived(people, app, clock) -> None:
+    """王老伯's 🆘 at 10:00, taken by 王社工, who has not arrived: it is 10:29:50, the "还没有到达" round is next."""
     clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=SH))
     wang = await signed_up(people("王老伯"), "13900000002")
     await wang.send("🆘 紧急求助")
     await people("王社工").press_data(1, "inc:claim:1")
     clock.set(datetime(2026, 11, 23, 10, 29, 50, tzinfo=SH))
     await app.engine.tick()
+
+
+async def test_a_claim_without_arrival_telegram_failed_to_tell_reaches_staff_soon_after_it_is_back(people, app, clock):
+    """王社工 claimed at 10:00 and never arrived: at 10:30 all staff and the head must hear it. Telegram fails for
+    their chats until 10:31: they must hear it then, not at the reminder's repeat at 10:35."""
+    await claimed_nobody_arrived(people, app, clock)
     over, before = telegram_down(app), seen(people)
     await ticks(app, clock, 1, 15)  # 10:30:05: nobody can be told
     await ticks(app, clock, 1, 50)

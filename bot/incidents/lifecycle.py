@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 POLICY_OF = {"emergency": "emergency", "help": "help", "checkin": "checkin", "colleague": "colleague"}
 FIRST_ALERT_GRACE_SECONDS = 10
 # short, so a lock left by a crashed process holds escalation back by seconds, not minutes
-INCIDENT_LOCK_SECONDS = 20
+INCIDENT_LOCK_SECONDS = 20  # renewed while its holder works (store/kept_lock.py)
 
 
 class Lifecycle:
@@ -26,7 +26,8 @@ class Lifecycle:
 
     def lock(self, n: int, blocking_timeout: float = 10):
         """One change to an incident at a time: staff actions, timers and the first alert."""
-        return self.store.lock(f"incident:{n}", timeout=INCIDENT_LOCK_SECONDS, blocking_timeout=blocking_timeout)
+        return self.store.kept_lock(f"incident:{n}", timeout=INCIDENT_LOCK_SECONDS, blocking_timeout=blocking_timeout,
+                                    shown=f"call {n}")
 
     def policy(self, of: str | dict) -> Policy:
         """The escalation policy of a kind of call, or of this call (`of`: the incident: someone stuck at night)."""

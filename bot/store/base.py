@@ -14,6 +14,7 @@ from redis.commands.core import AsyncScript
 from redis.exceptions import NoScriptError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from .kept_lock import KeptLock
 from .keys import Keys, Part
 
 log = logging.getLogger("bot.store")
@@ -106,6 +107,14 @@ class StoreBase:
         holding it keeps the others out that long, no longer)."""
         return self.r.lock(self.keys.lock(name), timeout=timeout or self.lock_seconds,
                            blocking_timeout=blocking_timeout)
+
+    def kept_lock(self, name: str, timeout: float | None = None, blocking_timeout: float = 10,
+                  shown: str = "") -> KeptLock:
+        """`lock`, renewed while its holder works (kept_lock.py): still `timeout` after a crash. `shown`: how a log
+        line names it (else by its kind alone: never whose it is)."""
+        seconds = timeout or self.lock_seconds
+        return KeptLock(self.lock(name, timeout=seconds, blocking_timeout=blocking_timeout),
+                        shown or name.split(":")[0], seconds)
 
     async def unlock(self, name: str, token: str) -> bool:
         """Releases a lock taken with a known token (see open_emergency); a lock that has since passed on stays."""
