@@ -81,7 +81,7 @@ async def _said(ctx: Ctx, text: str) -> None:
     reaches staff, however it is worded; asked how the resident is, the check-in answers; thanks get a kind word; a
     request or a question reaches staff; what the bot cannot read waits for one tap."""
     ctx.session.pop("about", None)  # whom an earlier question was about: these words may be about another
-    if ctx.session.pop("asked", None):  # the question answered before is no longer what [🙋 问社工] would send
+    if ctx.session.pop("kb_answered", None):  # the question answered before is no longer what [🙋 问社工] would send
         ctx.session.pop("unclear", None)
     if await family_on_call.door_on_call(ctx, text) or await family_on_call.where_told(ctx, text):
         return  # "他在5号楼101" while his call is open: to its staff, beside the register as hers; "我爸在厨房"
@@ -122,7 +122,7 @@ async def _said(ctx: Ctx, text: str) -> None:
 async def pass_on(ctx: Ctx) -> None:
     """[📨 转给社工] under "没太明白": the kept words go to staff as a request about the resident."""
     said, about = ctx.session.pop("unclear", None), ctx.session.pop("about", "")
-    asked = ctx.session.pop("asked", False) and said  # [🙋 问社工] under an answer (family_qa.py): her question
+    asked = ctx.session.pop("kb_answered", False) and said  # [🙋 问社工] under an answer (family_qa.py): her question
     n = await request(ctx, "\n".join(said) if said else ctx.t("family.call_me"), about=about,
                       **(dict(category="question", noted="family.question_noted") if asked else {}))
     inc = await ctx.svc.store.incident(n) if n else None  # nobody reached: she heard the truth, never "已转给社工"

@@ -38,6 +38,6 @@ async def answered(ctx: Ctx, text: str) -> bool:
     if person and age is not None:
         answer = ctx.t("family.qa_about", name=person["name"], age=age) + "\n" + answer
     ctx.say(answer)
-    ctx.session.update(unclear=[text[:300]], about=person["id"] if person else "", asked=True)
+    ctx.session.update(unclear=[text[:300]], about=person["id"] if person else "", kb_answered=True)
     ctx.say(ctx.t("family.qa_ask_staff"), buttons=[[ctx.button("btn.ask_staff", "pass:on")]])
     return True
