@@ -19,7 +19,7 @@ from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import RAMBLE, asks_after, clause_intents, fall_told_over, is_emergency, understand
 from ..types import MEDIA
 from . import (facts_told, family_asks, family_away, family_calm, family_media, family_on_call, family_plan,
-               family_told, family_unsure, family_which, family_life, help_request, night_pace, urgency)
+               family_told, family_unsure, family_which, family_life, family_qa, help_request, night_pace, urgency)
 from .family_other import cried_about_other
 from .report_after import words_on_report
 from .reported import candidates
@@ -81,6 +81,8 @@ async def _said(ctx: Ctx, text: str) -> None:
     reaches staff, however it is worded; asked how the resident is, the check-in answers; thanks get a kind word; a
     request or a question reaches staff; what the bot cannot read waits for one tap."""
     ctx.session.pop("about", None)  # whom an earlier question was about: these words may be about another
+    if ctx.session.pop("kb_answered", None):  # the question answered before is no longer what [🙋 问社工] would send
+        ctx.session.pop("unclear", None)
     if await family_on_call.door_on_call(ctx, text) or await family_on_call.where_told(ctx, text):
         return  # "他在5号楼101" while his call is open: to its staff, beside the register as hers; "我爸在厨房"
     if (fall_told_over(text) or spell_over(text) or family_asks.worried(text) or family_calm.worry_only(text)
@@ -101,7 +103,9 @@ async def _said(ctx: Ctx, text: str) -> None:
         return  # "我爸住院了": his check-in paused, staff told; "我爸今天签到了吗": his check-in
     result = await understand(ctx.svc, text)
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
-    if intent in QUESTIONS:  # "我爸的养老金到账了吗": staff answer her, nobody goes to see him about it
+    if intent in QUESTIONS and await family_qa.answered(ctx, text):
+        return  # "我爸能领多少津贴": the knowledge base answers, with his age from the register
+    if intent in QUESTIONS:  # "我爸的医保报销比例是多少": staff answer her, nobody goes to see him about it
         await request(ctx, text, category="question", noted="family.question_noted")
     elif intent in NEEDS or any(i in NEEDS for i, _ in await clause_intents(ctx.svc, text)):  # (a need amid chatter)
         await request(ctx, text)  # at any confidence: the model learnt from residents' words, not from a daughter's
@@ -116,7 +120,9 @@ async def _said(ctx: Ctx, text: str) -> None:
 async def pass_on(ctx: Ctx) -> None:
     """[📨 转给社工] under "没太明白": the kept words go to staff as a request about the resident."""
     said, about = ctx.session.pop("unclear", None), ctx.session.pop("about", "")
-    n = await request(ctx, "\n".join(said) if said else ctx.t("family.call_me"), about=about)
+    asked = ctx.session.pop("kb_answered", False) and said  # [🙋 问社工] under an answer (family_qa.py): her question
+    n = await request(ctx, "\n".join(said) if said else ctx.t("family.call_me"), about=about,
+                      **(dict(category="question", noted="family.question_noted") if asked else {}))
     inc = await ctx.svc.store.incident(n) if n else None  # nobody reached: she heard the truth, never "已转给社工"
     ctx.edit_pressed(ctx.t("talk.pass_on" if inc and ctx.ev.user_id in (inc.get("caller_unreached") or [])
                            else "talk.passed_on"))

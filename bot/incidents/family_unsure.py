@@ -56,7 +56,7 @@ async def asked(ctx: Ctx, text: str, read: dict) -> bool:
     _, people = await family.linked_people(ctx)
     if len(people) != 1:
         return False  # several: the cry's way (staff hear each at once, she says which)
-    n = await family.request(ctx, text, noted="family.unsure_noted")
+    n = await family.request(ctx, text, category="unwell", noted="family.unsure_noted")  # 🤒 on him, not ✏️ 其他
     inc = await ctx.svc.store.incident(n) if n else None
     if inc and inc["kind"] != "emergency" and inc["status"] != "resolved":
         when = int(ctx.svc.clock.ts())

@@ -6,6 +6,7 @@ a registered resident with a call open  its line (#n, state, who holds it) and t
 (or the call's number: "3号 要叫120")
                                         (not urgent yet — a request, a missed check-in —: [🆘 为…发起紧急求助] raises it)
 a registered resident with none         [🆘 为张阿姨发起紧急求助]: one tap raises his call, reported by her (stf:raise)
+  (her words tell of his death)         [🕯 为张阿姨登记去世报告] instead (stf:death: staff_death.py)
 someone not on the register, or nobody  120 first, how to name a resident, the calls she can take
 always, last                            [🆘 是我自己需要帮助] (stf:own): her colleague call, if the words were hers
 
@@ -21,14 +22,13 @@ import re
 from .. import roster, staff_langs
 from ..flows import staff_views
 from ..flows.base import Ctx
-from ..flows.bereaved import STILL_A_CRY
 from ..residents import full_address, residents_called
 from ..textfit import clip
 from ..types import Outbound
 from . import family  # noqa: F401  (first: family and family_asks import each other, family's way round)
+from . import staff_death
 from .alerting import listeners
 from .colleague import on_cry
-from .family_told import DIED
 from .family_asks import OWN as HER_FAMILY, worried
 from .raising import open_call
 from .staff_words import NUMBER, offer_rows
@@ -112,6 +112,10 @@ async def answer(ctx: Ctx, text: str, cried: bool = True) -> None:
         if inc is None:
             lines += [ctx.t("staffwords.no_call", name=person["name"])] + where
             lines += numbers(ctx, person) if unreachable else []
+            if staff_death.told(text):  # "王老伯去世了", no report of it open: a death report, never an ambulance
+                rows.append(staff_death.offer(ctx, person))
+                reported_dead += 1
+                continue
             rows.append([ctx.button("staffabout.raise", f"stf:raise:{person['id']}", name=person["name"])])
             continue
         lines += [await staff_views.open_line(ctx, inc)] + where
@@ -155,8 +159,7 @@ async def _death_first(ctx: Ctx, person: dict, sure: bool) -> bool:
 
 def _death_reported(inc: dict, text: str) -> bool:
     """Her words tell of his death while his family's report of it is open (its own request, or told on his call)."""
-    return (inc.get("category") == "death" or bool(inc.get("death_told"))) and bool(DIED.search(text)) \
-        and not STILL_A_CRY.search(text)
+    return (inc.get("category") == "death" or bool(inc.get("death_told"))) and staff_death.told(text)
 
 
 def _rows_if_hers(ctx: Ctx, inc: dict, name: str) -> list[list]:
@@ -199,6 +202,9 @@ async def on_button(ctx: Ctx, args: list[str]) -> bool:
         ctx.session.pop("said", None)
         ctx.edit_pressed(ctx.t("staffabout.own_pressed"))
         await on_cry(ctx, said)
+        return True
+    if len(args) == 2 and args[0] == "death" and (person := await ctx.svc.store.resident(args[1])):
+        await staff_death.on_tap(ctx, person, said)  # [🕯 为…登记去世报告]
         return True
     if len(args) not in (2, 3) or args[0] != "raise" or args[2:] not in ([], ["alive"]):
         return False
