@@ -83,6 +83,8 @@ class _Rule:
     events_only: bool
     spans: re.Pattern | None  # the rule scopes only flags whose words match this (a fall, not what it left)
     trigger: re.Pattern
+    leaves: frozenset[str] = frozenset()  # concepts the rule never scopes (a near miss of breath may not be over)
+    unless_after: re.Pattern | None = None  # words after the flag that undo the rule ("…现在还是晕": still going on)
 
 
 class RedFlags:
@@ -95,7 +97,7 @@ class RedFlags:
         self.rules = [_Rule(m["category"], m["direction"], m.get("scope", "sentence"), m.get("window"),
                             terms.get(m.get("terminate", "")), tuple(m.get("needs_any", ())),
                             bool(m.get("events_only")), re.compile(m["spans"]) if m.get("spans") else None,
-                            _alt(m["triggers"]))
+                            _alt(m["triggers"]), frozenset(m.get("leaves", ())), _alt(m.get("unless_after", [])))
                       for m in doc["modifiers"]]
         self.other = _alt(doc["experiencer"]["other"])
         self.generic = _alt(doc["experiencer"]["generic"])
@@ -165,6 +167,8 @@ class RedFlags:
                 if rule.events_only and flag.concept not in self.events:
                     continue
                 if rule.spans is not None and not rule.spans.search(flag.span):
+                    continue
+                if flag.concept in rule.leaves or (rule.unless_after and rule.unless_after.search(text, flag.end)):
                     continue
                 bounds = unit(flag.start, rule.scope)
                 if rule.needs_any and not any(present(need, *bounds) for need in rule.needs_any):
