@@ -1,9 +1,10 @@
 """差点 / 险些 / almost before a danger that may still be going on (session 24, words14). Before: "差点喘不上气",
 "险些喘不过气", "差点中风", "差点憋死", "我差点晕过去 现在还是晕" were read as a near miss and taken out of the present —
 no 🆘, staff never heard of a breath or a chest that may still be failing, while the same words without 差点 were a
-call. A near miss of a fall ("差点摔了") stays calm: nothing happened, staff hear of it for a visit."""
+call. A near miss of a fall ("差点摔了") stays calm. Below: a spell passed after "but"; a daughter's words as his."""
 import pytest
 from test_words_probed_s21 import _answer as _checkin_answer  # (answer, she, staff)
+from test_words_probed_s21 import _wangli_says
 from test_words_s24_harder import NEED_NOW, SOS, _request, _sos, _zhang_says
 
 STILL_DANGER = ["差点喘不上气", "险些喘不过气", "差一点透不过气", "差点憋死", "差点中风", "胸口痛得差点昏过去",
@@ -50,3 +51,20 @@ async def test_a_spell_told_as_passed_after_but_at_the_check_in_is_not_fine(peop
     answer, said, staff = await _checkin_answer(people, app, clock, words)
     assert answer == "unwell", said
     assert "平安" not in said and "真高兴" not in said, said
+
+
+# --- a daughter's words read as his own: "我爸血压170", "我爸家门打不开了" -----------------------------------------
+# Before: a 🆘 (the model leans to a cry on any "我爸…"), while his own "血压170", "门打不开了" are unwell / a request.
+
+@pytest.mark.parametrize("words", ["我爸血压170", "我爸高压170", "我爸血压170/100", "我爸家门打不开了", "我爸家里门打不开了",
+                                   "我爸的门打不开了"])
+async def test_his_daughter_telling_his_high_blood_pressure_or_stuck_door_is_a_request_not_a_call(people, app, words):
+    said, staff = await _wangli_says(people, words)
+    assert _request(staff, words), staff
+    assert NEED_NOW not in said and "社工" in said, said
+
+
+@pytest.mark.parametrize("words", ["我爸血压190", "我爸家门打不开了 他出不来", "我爸血压170 胸口痛"])
+async def test_guard_his_daughter_telling_a_red_flag_with_it_is_still_a_call(people, app, words):
+    said, staff = await _wangli_says(people, words)
+    assert _sos(staff, words), staff
