@@ -68,3 +68,10 @@ async def test_his_daughter_telling_his_high_blood_pressure_or_stuck_door_is_a_r
 async def test_guard_his_daughter_telling_a_red_flag_with_it_is_still_a_call(people, app, words):
     said, staff = await _wangli_says(people, words)
     assert _sos(staff, words), staff
+
+
+@pytest.mark.parametrize("words", ["刚才晕了一下 现在好了 又晕了", "刚才眼前一黑 现在好了 又来了", "刚才头晕 但是现在好了 又晕了",
+                                   "I felt faint, I'm ok now, but it's back again"])
+async def test_a_spell_passed_and_back_again_is_not_over(people, app, words):
+    said, staff = await _zhang_says(people, app, words)
+    assert "来看看您" not in said and NEED_NOW in said, (said, staff)
