@@ -83,6 +83,9 @@ class _Rule:
     events_only: bool
     spans: re.Pattern | None  # the rule scopes only flags whose words match this (a fall, not what it left)
     trigger: re.Pattern
+    leaves: frozenset[str] = frozenset()  # concepts the rule never scopes (a near miss of breath may not be over)
+    unless_after: re.Pattern | None = None  # words after the flag that undo the rule ("…现在还是晕": still going on)
+    only: frozenset[str] = frozenset()  # when given, the only concepts the rule scopes (a spell passed, not a chest)
 
 
 class RedFlags:
@@ -95,7 +98,8 @@ class RedFlags:
         self.rules = [_Rule(m["category"], m["direction"], m.get("scope", "sentence"), m.get("window"),
                             terms.get(m.get("terminate", "")), tuple(m.get("needs_any", ())),
                             bool(m.get("events_only")), re.compile(m["spans"]) if m.get("spans") else None,
-                            _alt(m["triggers"]))
+                            _alt(m["triggers"]), frozenset(m.get("leaves", ())), _alt(m.get("unless_after", [])),
+                            frozenset(m.get("only", ())))
                       for m in doc["modifiers"]]
         self.other = _alt(doc["experiencer"]["other"])
         self.generic = _alt(doc["experiencer"]["generic"])
@@ -165,6 +169,10 @@ class RedFlags:
                 if rule.events_only and flag.concept not in self.events:
                     continue
                 if rule.spans is not None and not rule.spans.search(flag.span):
+                    continue
+                if rule.only and flag.concept not in rule.only:
+                    continue
+                if flag.concept in rule.leaves or (rule.unless_after and rule.unless_after.search(text, flag.end)):
                     continue
                 bounds = unit(flag.start, rule.scope)
                 if rule.needs_any and not any(present(need, *bounds) for need in rule.needs_any):
