@@ -36,6 +36,7 @@ from .services import Services
 from . import staff_langs
 from .store import Store
 
+BATCH_SETTLE_SECONDS = 2.0  # at close, Redis round trips under way get this long (a SIGTERM's grace is short)
 log = logging.getLogger(__name__)
 
 
@@ -192,7 +193,8 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
     await svc.reach.start()
     await staff_langs.refresh(svc)  # the language each staff member reads her alerts in
     app = App(settings, secrets, engine, svc, redis, embedded, owns_redis=not shared)
-    app.closers.extend([engine.close, *routes.closers, *(() if urgent_redis else (store.urgent_r.aclose,))])
+    settle = functools.partial(store.settle_batches, BATCH_SETTLE_SECONDS)  # writes in flight land, then Redis closes
+    app.closers.extend([engine.close, *routes.closers, settle, *(() if urgent_redis else (store.urgent_r.aclose,))])
     if secrets.sentinels() and not shared:
         app.closers.append(redis.connection_pool.sentinel_manager.aclose)
     seed = settings.residents.seed_file

@@ -22,6 +22,7 @@ from bot.testing.tools import Person
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
+COLD_SIGNIN_MS = 120_000  # the first Mini App sign-in of a process, on a loaded machine (see its wait)
 SHOTS = ROOT / "var" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 
@@ -125,7 +126,9 @@ async def test_desk_pages_in_a_phone_sized_chromium(chromium_path, app, people, 
             tg.on("console", lambda m: csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
             init = sign_init_data(1002, clock.ts())
             await tg.goto(f"{base}/incident/{n}#tgWebAppData={quote(init, safe='')}&tgWebAppVersion=8.0")
-            await tg.wait_for_selector("ol.timeline li")
+            # the first Mini App sign-in imports aiogram's check (bot/desk/auth.py): ~6 s of CPU on an idle machine,
+            # 17 s with the cores busy, past Playwright's 30 s default when five sessions' tests share them
+            await tg.wait_for_selector("ol.timeline li", timeout=COLD_SIGNIN_MS)
             await tg.screenshot(path=str(SHOTS / "09-miniapp-incident.png"), full_page=True)
             # a resident opening the same Mini App gets nothing
             stranger = await (await browser.new_context(viewport=PHONE)).new_page()

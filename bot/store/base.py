@@ -99,6 +99,12 @@ class StoreBase:
             batch = per_client["_neighbour_care_batch"] = ScriptBatch(self, "", window=BATCH_WINDOW)
         return Batched(batch, source)
 
+    async def settle_batches(self, timeout: float) -> None:
+        """At shutdown, before the client closes: every ScriptBatch of this store finishes what it has in hand."""
+        batches = [b for b in (*vars(self).values(), vars(self.r).get("_neighbour_care_batch"))
+                   if isinstance(b, ScriptBatch)]
+        await asyncio.gather(*(b.settle(timeout) for b in batches))
+
     async def ping(self) -> bool:
         return bool(await self.r.ping())
 
@@ -183,6 +189,15 @@ class ScriptBatch:
         elif self._handle is None and not self._soon:
             self._handle = loop.call_later(self.window, self._start)
         return fut
+
+    async def settle(self, timeout: float) -> None:
+        """At shutdown: the calls still queued go now, and the round trips under way get up to `timeout` s (a
+        caller cancelled meanwhile does not take its batch's write down with it, nor leave it to a closed loop)."""
+        if self._handle is not None:
+            self._handle.cancel()
+            self._start()
+        if self._flushing:
+            await asyncio.wait(set(self._flushing), timeout=timeout)
 
     def _start(self) -> None:
         self._handle, self._soon = None, True
