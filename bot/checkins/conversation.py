@@ -107,8 +107,8 @@ async def on_activity(ctx: Ctx) -> bool:
         and ctx.session.get("step") not in ("age", "whose")
     text = ev.text.strip() if free else ""
     control = _control(text) if free else None
-    if control and await open_call(ctx.svc.store, ctx.me.resident_id):
-        control = None  # "我不在家 在女儿家" on her open call: where she is, for its staff, never a pause asked
+    if control and ((await open_call(ctx.svc.store, ctx.me.resident_id)) or {}).get("kind") == "emergency":
+        control = None  # "我不在家 在女儿家" on her open 🆘: where she is, for its staff, never a pause asked
     answer, result, aside, told = "activity", None, None, False
     if ev.kind == "button" and ev.data.startswith("ci:") and ev.data[3:] in ANSWERS:
         answer = ev.data[3:]
