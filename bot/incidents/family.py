@@ -51,6 +51,8 @@ async def on_message(ctx: Ctx) -> None:
         return  # "我爸去世了": condolences and staff, never an ambulance's advice; "我爸装了起搏器": a fact for staff
     if ev.kind == "text" and key is None and not ctx.cried and await family_plan.told(ctx, ev.text.strip()):
         return  # "我明天去看我爸", the doctor's "我明天上门给张阿姨量血压": a note for staff, nobody sent
+    if ev.kind == "text" and key is None and not ctx.cried and await family_away.home_again(ctx, ev.text.strip()):
+        return  # "我爸回来了" (a cry the model cannot place): his greetings again, or news for staff — never a 🆘
     read = await understand(ctx.svc, ev.text) if ev.kind == "text" and not ctx.cried and key != "menu.sos" else None
     if read and key is None and family_calm.said(ev.text.strip(), read):
         await _said(ctx, ev.text.strip())  # "我爸一个人在家我不放心", "…他没转 挂掉了": staff hear it, no 🆘

@@ -11,6 +11,7 @@ import re
 
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
+from ..flows.understanding import danger_in
 from . import family
 
 AWAY = re.compile(r"住院了|在住院|住进(了)?医院|在医院住|在医院(里|里面)?(呢|了|啊|呀|哦)?(?=$|[\s，,。.!！])"  # (not 在医院排队)
@@ -21,6 +22,17 @@ LATER = re.compile(r"要(去|来|住院|住到|住在)|准备|打算|下(个)?(�
 HOME = re.compile(r"出院了|已经出院|回家了|回来了|到家了|回去住了|恢复(签到|问候)")
 BACK_HOME = re.compile(r"回家了|回来了|到家了|回去住了|恢复(签到|问候)")  # HOME but out of hospital: he is home
 STAYING = re.compile(r"(去|来|到|在)我(家|这|那)(里|儿|边)?住|住(在|到)?我(家|这|那)")  # with them, not at home
+
+
+async def home_again(ctx: Ctx, text: str) -> bool:
+    """Home again and nothing else ("我爸回来了", the words she was told to say, which the model may lean to read as a
+    cry it cannot place): his greetings start again if paused, else staff hear the news (a request). A danger told
+    with it ("我爸回来了 摔了一跤起不来") is left to be read as a cry."""
+    if not HOME.search(text) or AWAY.search(text) or danger_in(ctx.svc, text):
+        return False
+    if not await told(ctx, text):
+        await family.request(ctx, text)  # ("我妈出院了": news for staff, as ever)
+    return True
 
 
 async def told(ctx: Ctx, text: str) -> bool:
