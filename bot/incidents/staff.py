@@ -263,5 +263,7 @@ async def on_free_text(ctx: Ctx) -> None:
         await on_cry(ctx, clip(text, 300))
     elif await staff_about.about_someone(ctx, text, cried=False):  # "张阿姨家里没人开门": never the menu hint
         await staff_about.answer(ctx, text, cried=False)
+    elif await staff_words.noted_on_held(ctx, text):  # "他说腿疼 我陪他去医院": on the call she holds, never lost
+        return
     else:
         show_menu(ctx, "staff.menu_hint")

@@ -5,6 +5,7 @@ her words                                     the answer
 "收到" "我来" "我马上去" "#1 我去看看"           🙋 of each alert she can take (#n, resident)
 "已经到了" "联系上了"                          📍 of each she holds or can take
 "家属到了" "医生来了"                           noted on the record of the call she holds (not her arrival)
+words nothing here means, holding one call      noted on its record (staff.py, last: "他说腿疼 我陪他去医院")
 "听过了" "看过照片了" "不紧急"                  🆘 按紧急处理 · ✅ 已听 of each voice or photo nobody has heard
 "处理好了" "1号解决了" "是误报" "1号好了"       the ✅ outcomes of each
 "我处理不了" "取消认领" "1号转给王社工"         🔁 转交 of each she holds (straight to the colleague named)
@@ -126,6 +127,13 @@ async def answer(ctx: Ctx, text: str) -> bool:
 
 async def _held_by_her(ctx: Ctx) -> list[tuple[dict, str]]:
     return [c for c in await _hers(ctx) if c[0].get("claimed_by") == ctx.me.staff_id]
+
+
+async def noted_on_held(ctx: Ctx, text: str) -> bool:
+    """Words no button means, typed holding one call ("他说腿疼 我陪他去医院"): on its record (of several: not guessed;
+    "99", "好的": no news to keep)."""
+    return len(re.sub(r"[\W\d_号]", "", text)) >= 4 and len(await _held_by_her(ctx)) == 1 \
+        and await _noted(ctx, None, text)
 
 
 async def _noted(ctx: Ctx, n: int | None, text: str) -> bool:
