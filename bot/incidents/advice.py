@@ -116,7 +116,7 @@ INSIDE = re.compile(r"吐|咯|咳|痰|尿|拉|便")
 # a fire's red flag that is only an electric thing sparking ("插座冒火", "插线板冒火星"): the sparking's advice
 SPARKS = re.compile(r"(?:插线板|插座|插头|排插|接线板|拖线板|电线|电源线|电箱|电表|充电器)\S{0,3}(?:冒火|打火|火星|火花)\S{0,1}$")
 COOKING = re.compile(r"锅|炒菜|烧菜|煮|炖|灶|油烟机|frying|\bpan\b|stove")
-BATH = re.compile(r"(?:浴缸|澡盆|浴盆)(?:里|爬不出|出不来|起不来|出勿来)|在(?:浴缸|澡盆|浴盆)(?![边旁外])|in the bath")
+BATH = re.compile(r"(?:浴缸|澡盆|浴盆)(?:里|爬不出|出不来|起不来|出勿来)|在(?:浴缸|澡盆|浴盆)(?![边旁外])|in the (?:bath|bathtub|tub)\b")
 FAINT = re.compile(r"晕倒|昏倒|晕过去|昏过去|晕了一下|昏了一下|晕到|昏到|fainted|passed out|blacked out")
 SHE = re.compile(r"我|\bi\b")  # her own words of herself
 SPOUSE = re.compile(r"老伴|老头|老太|老公|老婆|爱人|丈夫|妻子|husband|wife")
