@@ -40,7 +40,8 @@ BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|^(我)?(已�
                   r"|^(i'?m|i am) (back|home|out of (the )?hospital)\b|\bresume (the )?check-?ins?\b", re.I)
 TIME = re.compile(r"(改|换|调)(一下|个)?(签到|问候)?时间|(签到|问候)的?时间(能|可以)?(改|换|调)|(签到|问候)(改|换)?(到|成)?几点|(签到|问候).{0,4}(改|换|调)(到|成)"
                   r"|点(钟)?(再)?问(我|吧)|(晚|迟)一?(点|些)(再)?问|这么早(就)?问|问得?太早"
-                  r"|\bchange (the )?(check-?in )?time\b|\bask (me )?(again )?later\b|\b(too|so) early\b", re.I)
+                  r"|\bchange (the )?(daily )?((check-?in|greeting) )?time\b|\b(ask|greet) (me )?(again |a bit )?later\b"
+                  r"|\b(too|so) early\b", re.I)
 # stopping the daily check-ins is talked over with staff first: they hear it, nothing stops by itself
 STOP = re.compile(r"(取消|停掉|停止|关掉|不要|不想|别再?)(每天|每日)?(的)?(签到|问候|报平安)|不要再?问我(好不好|怎么样)"
                   r"|^(以后|今后|周末|礼拜[六天日]|星期[六天日]|周[六日])?(就)?(不要|别|不用|不必)(再|每天|天天)?(给我)?(发|问)"

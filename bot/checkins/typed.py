@@ -16,6 +16,9 @@ _SPAN = re.compile(rf"({_NUM}|半)\s*个?\s*(天|日|礼拜|星期|周|月)")
 TOMORROW_OFF = re.compile(r"^(明天|明日|明朝|明早)(就)?(不用|不要|别|不必)(再)?(问|签到|报平安)")  # "明天不用问了 我出门"
 _UNIT_DAYS = {"天": 1, "日": 1, "礼拜": 7, "星期": 7, "周": 7, "月": 30}
 _TIME = re.compile(rf"(早上|早晨|上午|中午|下午|傍晚|晚上)?\s*({_NUM})\s*(?:点|:|：)\s*(半|一刻|({_NUM})\s*分?)?")
+# "8am", "3 pm", "8:30 am", "9 in the morning", "5 o'clock in the afternoon"
+_TIME_EN = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:(a\.?m\.?|p\.?m\.?)|(?:o'?clock\s*)?in the (morning|afternoon|evening))"
+                      r"(?![a-z])", re.I)
 EARLIEST, LATEST = 6, 21  # a greeting is sent between these hours
 # going for a check-up, for medicine, for a blood-pressure reading: she is well enough to go out
 _ROUTINE_VISIT = re.compile(r"(去|到|在)[^，,。！!？?]{0,8}(复查|复诊|配药|拿药|开药|取药|体检|量血压|抽血|验血|查血|拿报告|看报告|做检查)"
@@ -95,6 +98,10 @@ def away_days(text: str) -> int | None:
 
 def greeting_time(text: str) -> str | None:
     """"下午三点" → "15:00", "八点半" → "08:30"; None unless a whole or half hour between EARLIEST and LATEST."""
+    if e := _TIME_EN.search(text):
+        hour, minute, half = int(e.group(1)), int(e.group(2) or 0), (e.group(3) or e.group(4) or "").lower()
+        hour += 12 if half[:1] == "p" or half in ("afternoon", "evening") and hour < 12 else 0
+        return f"{hour:02d}:{minute:02d}" if EARLIEST <= hour <= LATEST and minute in (0, 15, 30, 45) else None
     m = _TIME.search(text)
     if not m or (hour := to_number(m.group(2))) is None:
         return None
