@@ -12,7 +12,7 @@ import re
 from ..flows.base import Ctx
 from ..flows.menu import show_menu
 from ..flows.understanding import danger_in
-from . import family
+from . import family, family_which
 
 AWAY = re.compile(r"住院了|在住院|住进(了)?医院|在医院住|在医院(里|里面)?(呢|了|啊|呀|哦)?(?=$|[\s，,。.!！])"  # (not 在医院排队)
                   r"|(去|来|到|在)我(家|这|那)(里|儿|边)?住|住(在|到)?我(家|这|那)"
@@ -43,6 +43,7 @@ async def told(ctx: Ctx, text: str) -> bool:
     if away == home:  # neither, or both ("住院了…回家了"): the way it went
         return False
     _, people = await family.linked_people(ctx)
+    people = family_which.named_in(people, text)  # their doctor's "张阿姨住院了": the one of his patients named
     if len(people) != 1:
         return False
     person = people[0]
