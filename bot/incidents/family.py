@@ -18,8 +18,9 @@ from ..flows import resident as resident_flow  # the module, not its name: it ma
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import RAMBLE, asks_after, clause_intents, fall_told_over, is_emergency, understand
 from ..types import MEDIA
-from . import (facts_told, family_asks, family_away, family_calm, family_media, family_on_call, family_plan,
-               family_told, family_unsure, family_which, family_life, family_qa, help_request, night_pace, urgency)
+from . import (facts_told, family_asks, family_away, family_calm, family_media, family_on_call,
+               family_plan, family_told, family_unsure, family_which, family_life, family_qa, help_request, night_pace,
+               urgency)
 from .family_other import cried_about_other
 from .report_after import words_on_report
 from .reported import candidates
@@ -85,6 +86,8 @@ async def _said(ctx: Ctx, text: str) -> None:
     ctx.session.pop("about", None)  # whom an earlier question was about: these words may be about another
     if ctx.session.pop("kb_answered", None):  # the question answered before is no longer what [🙋 问社工] would send
         ctx.session.pop("unclear", None)
+    if await family_which.introduced(ctx, text):  # "我是王老伯的女儿", "我是赵医生": known, nobody paged
+        return
     if await family_on_call.door_on_call(ctx, text) or await family_on_call.where_told(ctx, text):
         return  # "他在5号楼101" while his call is open: to its staff, beside the register as hers; "我爸在厨房"
     if (fall_told_over(text) or spell_over(text) or family_asks.worried(text) or family_calm.worry_only(text)

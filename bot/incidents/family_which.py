@@ -4,8 +4,14 @@ them, and she is asked which one (family.which); her tap or her typed name names
 What she reads says staff were told only when they were: a call that reached nobody is told as such first
 ("暂时没联系上社工", the committee's phone and 120), then the question alone; the name she taps is answered the same
 way while no staff member has the call yet (she hears once when one has: reached_late.py).
+
+Whom she looks out for is also what she reads when she introduces herself ("我是王老伯的女儿", "我是王丽", their doctor's
+"我是赵医生": `introduced`): that she is known, and whose emergency contact she is — never "没太明白", never a request
+paging staff for a greeting; words of trouble with it ("我是王丽 我爸摔倒了") are read as ever.
 """
 from __future__ import annotations
+
+import re
 
 from ..flows.base import Ctx
 from ..flows.both import t_both
@@ -15,6 +21,8 @@ from ..types import Button
 from . import family  # each imports the other: family hears the call, this module asks and hears which
 from .help_request import tell_not_reached
 
+# the whole message: "我是…" (a name, a relation, "他女儿", "王老伯家属"), after a greeting at most
+INTRO = re.compile(r"(?:你好|您好|喂)?[，,。.!！\s]*我(?:就)?是[^，,。.!！？?\s]{1,12}[。.!！~]*")
 ASKED = {False: ("family.which", "family.which_ask"), True: ("family.which_request", "family.which_request_ask")}
 
 
@@ -64,3 +72,14 @@ async def on_which(ctx: Ctx, args: list[str]) -> None:
     else:
         ctx.say(t_both(ctx, "family.request_noted" if request else "family.alerted", name=person["name"], phone=phone),
                 keyboard=keyboard(ctx))
+
+
+async def introduced(ctx: Ctx, text: str) -> bool:
+    if not INTRO.fullmatch(text.strip()) or danger_in(ctx.svc, text):
+        return False
+    _, people = await family.linked_people(ctx)
+    if not people:
+        return False
+    show_menu(ctx, "contact.known", names="、".join(p["name"] for p in people),
+              phone=ctx.svc.settings.community.committee_phone)
+    return True
