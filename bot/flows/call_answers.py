@@ -73,8 +73,8 @@ async def answered(ctx: Ctx, text: str, result: dict) -> bool:
 
 # answers to "请确认您现在的地址" that say where they are in words
 AT_HOME = re.compile(r"(我)?(现在|人)?(在)?(家|家里|屋里|屋里厢|自己家|自家|老地方)(里|里面)?(呢|啊|呀|的)?[。.!！]?")
-NOT_THERE = re.compile(r"(?<!还)不在(家|屋里)|没在家|搬(家|走)了|不住(那|这)(里|儿)了")  # not at the address read back
-PLACE = re.compile(r"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S|[\s，,。]在(?!家|屋里|自己家)\S"  # "不在家 在菜场"
+NOT_THERE = re.compile(address_steps.NOT_HOME, re.I)  # not at the address read back
+PLACE = re.compile(rf"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S|[\s，,。]{address_steps.OTHER_PLACE}"  # "不在家 在菜场"
                    r"|\b(i'?m|i am) (at|in|on) (?!(my )?(home|flat|house|apartment)\b)", re.I)  # "I'm at my daughter's"
 EN_AT_HOME = re.compile(r"((yes|yeah)[,. ]*)?((i'?m|i am) )?(at|in) (my )?(home|flat|house|apartment)[.!]*", re.I)
 
