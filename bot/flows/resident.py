@@ -158,6 +158,8 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     elif intent in SMALL_TALK:
         if await call_questions.small_talk_asked(ctx):  # (her address read back waits: asked again instead)
             return
+        if intent == "goodbye" and ctx.on_call and await help_request.said_on_call(ctx, text):
+            return  # "晚点再问我", "我先睡了 再见" on her open 🆘: the staff about to phone her read it
         if intent != "checkin_ok" or not await call_answers.fine_again(ctx, text):  # "我很好" on her call: staff read it
             show_menu(ctx, SMALL_TALK[intent])
     elif intent == "provide_address" and not re.fullmatch(r"\d{1,2}", text):  # "我搬到6号楼201了": to staff ("2": no)
