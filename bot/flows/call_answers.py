@@ -24,12 +24,13 @@ async def answered(ctx: Ctx, text: str, result: dict) -> bool:
         return True  # "120来了", "邻居来了" to her call's question: heard, and nothing more asked than still matters
     if flow == "help" and n and not danger_in(ctx.svc, text) and await cant_press.told(ctx, text, n):
         return True  # "我不会按", "按不了": heard, and the question in words she can type, never the buttons again
+    if flow == "help" and step in ("confirm_address", "need_now", "ask_address") and n and not danger_in(ctx.svc, text) \
+            and (CANCEL.search(text) or step == "confirm_address" and NO_NEED.search(text)) \
+            and not (step == "ask_address" and (address_steps.door_in(text) or PLACE.search(text))):
+        await need_now.on_need(ctx, "no", n)  # "取消", "退出", "不用来": nobody need come (staff still phone), no wrong door
+        return True  # (also when asked where she is: "取消" is no place)
     if flow == "help" and step == "ask_address" and n:
         await address_steps.on_address_text(ctx, n)
-        return True
-    if flow == "help" and step in ("confirm_address", "need_now") and n and not danger_in(ctx.svc, text) \
-            and (CANCEL.search(text) or step == "confirm_address" and NO_NEED.search(text)):
-        await need_now.on_need(ctx, "no", n)  # "取消", "退出", "不用来": nobody need come (staff still phone), no wrong door
         return True
     if flow == "help" and step == "need_now" and n and not danger_in(ctx.svc, text) \
             and (address_steps.door_in(text) or PLACE.search(text)):
