@@ -14,7 +14,7 @@ from nlu.emoji_reading import only_emoji
 from ..flows import chat
 from ..flows.base import Ctx
 from ..flows.life_told import away_or_low, life_told
-from ..flows.chat_words import DECLINED, kind_of
+from ..flows.chat_words import DECLINED, WHEN_COMING, core, kind_of
 from ..incidents import colleague_cry, start_help
 from ..flows.menu import show_menu
 from ..flows.resident import lonely, on_fall_told, route_intent
@@ -113,6 +113,8 @@ async def on_activity(ctx: Ctx) -> bool:
         answer = ev.data[3:]
     elif ev.kind in MEDIA:
         answer = "media"  # alive, but a voice message may be a call for help: staff hear it, they decide
+    elif free and st.phase == "missed" and WHEN_COMING.search(core(text)):
+        answer = "waiting"  # "你们来了吗" once staff were told she did not answer: alive, waiting — never "平安" to them
     elif free and not control and (st.phase in PENDING or st.phase == "missed") and not (aside := _aside(ctx, text)):
         result = await understand(ctx.svc, text)
         # "老伴不在了": not fine; "老伴住院了": she is, alone now (TOLD_ANSWERS) — as at the front door, never "needs someone now"
@@ -130,6 +132,9 @@ async def on_activity(ctx: Ctx) -> bool:
     ctx.checkin_heard = heard  # for the button handler that runs next in this same event
     if heard.answered:  # while his family's report of his death is open: staff check it (life.py)
         await life.answered_on_report(ctx.svc, ctx.me.resident_id, answer)
+    if answer == "waiting":  # the missed call stays open: its staff read her words, she reads they know
+        await start_help(ctx, "help", category="other", source="checkin", words=text, detail=text)
+        return True
     if control:
         await on_control(ctx, *_said_with(control, text))
         return True

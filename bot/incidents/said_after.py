@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..flows.base import Ctx
-from ..flows.chat_words import core
+from ..flows.chat_words import WHEN_COMING, core
 from ..flows.menu import show_menu
 from ..flows.understanding import danger_in
 from . import call_state
@@ -26,9 +26,6 @@ UP = re.compile(r"(?<![不没勿想记说看])(爬|站|坐)?起来了|(自己|�
 # no news: thanks or an ok, and nothing else
 THANKS = re.compile(r"(谢谢|多谢|谢了|感谢|谢谢(你|您|侬)|thanks?( you)?)(了|啊|呀|哦)*", re.I)
 OK = re.compile(r"((好的?|好吧|好嘞|嗯+|哦+|噢|行|ok|okay|收到|明白|晓得|知道|了解|懂|👍|👌)(了|啊|呀|哦)?)+", re.I)
-# when will they come ("你们什么时候到", "还要多久", "社工到了吗"): she is waiting — staff read it, she reads who comes
-WHEN = re.compile(r"什么时候(能|才能|会)?(到|来)|几时(到|来)|多久(能|才能|可以|会)?(到|来)|还要多久|还要等多久"
-                  r"|(社工|人|你们)(到|来)了(吗|没|没有|伐)|\bwhen (will|are|is) (you|they|someone|somebody)\b", re.I)
 
 
 async def told(ctx: Ctx, text: str) -> bool:
@@ -62,7 +59,7 @@ async def fine_told(ctx: Ctx, inc: dict, text: str) -> None:
 async def no_news(ctx: Ctx, inc: dict, text: str) -> bool:
     """"谢谢", "好的" on her open call, or "什么时候到" on one someone holds, answered here; False: read as usual."""
     said = core(text)
-    if WHEN.search(said) and call_state.holder(ctx.svc, inc)[0]:
+    if WHEN_COMING.search(said) and call_state.holder(ctx.svc, inc)[0]:
         await join(ctx, inc, text, named=True)
         return True
     if not (THANKS.fullmatch(said) or OK.fullmatch(said)):
