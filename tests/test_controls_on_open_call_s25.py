@@ -27,3 +27,11 @@ async def test_a_control_said_on_her_open_emergency_is_her_words_on_the_call(peo
     assert "没太明白" not in told and "答不上来" not in told, told
     st = await app.svc.checkins.state(rid)
     assert not st.paused(clock.ts())  # nothing paused by itself while her call is open
+
+
+@pytest.mark.parametrize("words", ["再见", "谢谢 拜拜", "88"])
+async def test_guard_a_bare_goodbye_on_her_open_emergency_pages_nobody(people, app, words):
+    zhang, rid, li = await _on_call(people, app)
+    seen = len(li.texts())
+    await zhang.send(words)
+    assert li.texts()[seen:] == [], li.texts()[seen:]
