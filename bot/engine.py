@@ -131,6 +131,7 @@ class Engine:
         ev, me = ctx.ev, ctx.me
         if me.role == "staff" and await staff.cried(ctx):
             return  # her cry, in any form, before any step: never a note, an answer or a notice
+        ctx.on_call = await urgency.open_emergency(ctx)  # her words on her open 🆘: the call's, before any hook's
         if me.role in ("resident", "staff") and any([await hook(ctx) for hook in self.routes.activity]):
             return  # every hook sees every event; one answered it (a typed reply to today's check-in; staff: her own)
         if me.role == "staff" and await self.on_staff_input(ctx):
@@ -150,7 +151,7 @@ class Engine:
         elif ev.kind == "button":
             await self.on_button(ctx)
         elif me.role == "stranger":
-            await self.on_stranger(ctx)
+            await on_stranger(ctx)  # written down, then sign-up; a cry, a voice or a photo reaches staff too
         elif ev.kind == "contact":  # theirs again: signed up already; a resident's of someone else: to staff
             await help_request.card_shared(ctx)
         elif me.role == "resident":
@@ -159,9 +160,6 @@ class Engine:
             await self.on_staff(ctx)
         else:
             await family.on_message(ctx)  # a family contact or doctor: the committee's phone, or a cry for help
-
-    async def on_stranger(self, ctx: Ctx) -> None:
-        await on_stranger(ctx)  # written down, then sign-up; a cry, a voice or a photo reaches staff too
 
     async def on_resident(self, ctx: Ctx) -> None:
         ev = ctx.ev
@@ -207,7 +205,7 @@ class Engine:
         if name in ("start", "menu", "cancel"):
             ctx.goto(None)
             if ctx.me.role == "stranger":
-                await (self.on_stranger(ctx) if name != "start" else ask_for_contact(ctx))
+                await (on_stranger(ctx) if name != "start" else ask_for_contact(ctx))
             else:  # in both, and [中文] [English], when only her profile says her language (flows/both.py)
                 ctx.say(both.t_both(ctx, "menu.welcome_back", name=ctx.me.name), keyboard=keyboard(ctx))
                 await both.offer_choice(ctx, again=name == "start")

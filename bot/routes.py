@@ -92,7 +92,8 @@ class Routes:
     timers: tuple[TimerRoute, ...] = ()
     inputs: tuple[InputRoute, ...] = ()
     steps: tuple[StepRoute, ...] = ()
-    activity: tuple[Callable[[Ctx], Awaitable[bool | None]], ...] = ()  # a resident's every event: a sign of life
+    # a resident's every event: a sign of life (her typed words on her open 🆘, `ctx.on_call`, are the call's: no hook's)
+    activity: tuple[Callable[[Ctx], Awaitable[bool | None]], ...] = ()
     member: tuple[Callable[[Any, Inbound], Awaitable[None]], ...] = ()  # (services, event): a chat blocked/unblocked
     jobs: tuple[dict[str, Any], ...] = ()  # APScheduler add_job keyword arguments
     closers: tuple[Callable[[], Awaitable[None]], ...] = ()

@@ -14,8 +14,8 @@ from nlu.emoji_reading import only_emoji
 from ..flows import chat
 from ..flows.base import Ctx
 from ..flows.life_told import away_or_low, life_told
-from ..flows.chat_words import DECLINED, kind_of
-from ..incidents import colleague_cry, open_call, start_help
+from ..flows.chat_words import DECLINED, WHEN_COMING, core, kind_of
+from ..incidents import colleague_cry, start_help
 from ..flows.menu import show_menu
 from ..flows.resident import lonely, on_fall_told, route_intent
 from ..flows.understanding import danger_in, fall_told_over, is_emergency, keyword_parse, understand
@@ -104,17 +104,18 @@ async def on_activity(ctx: Ctx) -> bool:
         await _checkins(ctx).heard_from(ctx.me.resident_id, "activity")
         return True
     # never steal an answer to another question; after a pension answer nothing is being asked
-    free = ev.kind == "text" and ctx.session.get("flow") in (None, "qa") \
+    # (her words on her open 🆘 are the call's, the engine says: "我明天去女儿家住几天" is for its staff, no pause asked)
+    free = ev.kind == "text" and not ctx.on_call and ctx.session.get("flow") in (None, "qa") \
         and ctx.session.get("step") not in ("age", "whose")
     text = ev.text.strip() if free else ""
     control = _control(text) if free else None
-    if control and ((await open_call(ctx.svc.store, ctx.me.resident_id)) or {}).get("kind") == "emergency":
-        control = None  # "我不在家 在女儿家" on her open 🆘: where she is, for its staff, never a pause asked
     answer, result, aside, told = "activity", None, None, False
     if ev.kind == "button" and ev.data.startswith("ci:") and ev.data[3:] in ANSWERS:
         answer = ev.data[3:]
     elif ev.kind in MEDIA:
         answer = "media"  # alive, but a voice message may be a call for help: staff hear it, they decide
+    elif free and st.phase == "missed" and WHEN_COMING.search(core(text)):
+        answer = "waiting"  # "你们来了吗" once staff were told she did not answer: alive, waiting — never "平安" to them
     elif free and not control and (st.phase in PENDING or st.phase == "missed") and not (aside := _aside(ctx, text)):
         result = await understand(ctx.svc, text)
         # "老伴不在了": not fine; "老伴住院了": she is, alone now (TOLD_ANSWERS) — as at the front door, never "needs someone now"
@@ -132,6 +133,9 @@ async def on_activity(ctx: Ctx) -> bool:
     ctx.checkin_heard = heard  # for the button handler that runs next in this same event
     if heard.answered:  # while his family's report of his death is open: staff check it (life.py)
         await life.answered_on_report(ctx.svc, ctx.me.resident_id, answer)
+    if answer == "waiting":  # the missed call stays open: its staff read her words, she reads they know
+        await start_help(ctx, "help", category="other", source="checkin", words=text, detail=text)
+        return True
     if control:
         await on_control(ctx, *_said_with(control, text))
         return True

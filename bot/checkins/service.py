@@ -151,7 +151,8 @@ class Checkins:
             outcome = answer if st.phase != "missed" else "late"
             st.phase, st.answered_at, st.answer = "answered", now, answer
             st.since = max(st.since, st.slot)
-        closed, unreached = await self._close_missed(st, answer) if st.incident and answer != "media" else (None, False)
+        closed, unreached = await self._close_missed(st, answer) if st.incident and answer not in ("media", "waiting") \
+            else (None, False)
         await self.save(st, outcome)
         if answered:
             await self.reschedule(st)

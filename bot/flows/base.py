@@ -15,6 +15,7 @@ class Ctx:
     svc: Services
     replies: list[Outbound] = field(default_factory=list)
     cried: str = ""  # a cry for help the engine judged before this step ("group": made in a group chat)
+    on_call: dict | None = None  # her open emergency, which her typed words go to before any feature's hook takes them
 
     def t(self, key: str, **kw) -> str:
         return self.svc.cat.t(key, self.me.locale, **kw)

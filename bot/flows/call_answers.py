@@ -24,12 +24,13 @@ async def answered(ctx: Ctx, text: str, result: dict) -> bool:
         return True  # "120来了", "邻居来了" to her call's question: heard, and nothing more asked than still matters
     if flow == "help" and n and not danger_in(ctx.svc, text) and await cant_press.told(ctx, text, n):
         return True  # "我不会按", "按不了": heard, and the question in words she can type, never the buttons again
+    if flow == "help" and step in ("confirm_address", "need_now", "ask_address") and n and not danger_in(ctx.svc, text) \
+            and (CANCEL.search(text) or step == "confirm_address" and NO_NEED.search(text)) \
+            and not (step == "ask_address" and (address_steps.door_in(text) or PLACE.search(text))):
+        await need_now.on_need(ctx, "no", n)  # "取消", "退出", "不用来": nobody need come (staff still phone), no wrong door
+        return True  # (also when asked where she is: "取消" is no place)
     if flow == "help" and step == "ask_address" and n:
         await address_steps.on_address_text(ctx, n)
-        return True
-    if flow == "help" and step in ("confirm_address", "need_now") and n and not danger_in(ctx.svc, text) \
-            and (CANCEL.search(text) or step == "confirm_address" and NO_NEED.search(text)):
-        await need_now.on_need(ctx, "no", n)  # "取消", "退出", "不用来": nobody need come (staff still phone), no wrong door
         return True
     if flow == "help" and step == "need_now" and n and not danger_in(ctx.svc, text) \
             and (address_steps.door_in(text) or PLACE.search(text)):
@@ -73,8 +74,8 @@ async def answered(ctx: Ctx, text: str, result: dict) -> bool:
 
 # answers to "请确认您现在的地址" that say where they are in words
 AT_HOME = re.compile(r"(我)?(现在|人)?(在)?(家|家里|屋里|屋里厢|自己家|自家|老地方)(里|里面)?(呢|啊|呀|的)?[。.!！]?")
-NOT_THERE = re.compile(r"(?<!还)不在(家|屋里)|没在家|搬(家|走)了|不住(那|这)(里|儿)了")  # not at the address read back
-PLACE = re.compile(r"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S|[\s，,。]在(?!家|屋里|自己家)\S"  # "不在家 在菜场"
+NOT_THERE = re.compile(address_steps.NOT_HOME, re.I)  # not at the address read back
+PLACE = re.compile(rf"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S|[\s，,。]{address_steps.OTHER_PLACE}"  # "不在家 在菜场"
                    r"|\b(i'?m|i am) (at|in|on) (?!(my )?(home|flat|house|apartment)\b)", re.I)  # "I'm at my daughter's"
 EN_AT_HOME = re.compile(r"((yes|yeah)[,. ]*)?((i'?m|i am) )?(at|in) (my )?(home|flat|house|apartment)[.!]*", re.I)
 

@@ -188,6 +188,12 @@ DECLINED = re.compile(r"(不用|不要|不需要|不必|用不着|别|勿要)(�
 # a question (the bot has none of the answers it is not given): "社区最近有什么活动", "明天会下雨吗"
 QUESTION = re.compile(r"什么|啥|怎么|哪里|哪儿|哪个|几|吗|呢|伐|？|\?|多少|有没有|能不能|可不可以|是不是|会不会")
 
+# when will they come ("你们什么时候到", "还要多久", "社工到了吗"): she is waiting for someone — on her open call
+# (bot/incidents/said_after.py) or after a missed check-in (bot/checkins/conversation.py), the staff on it read it
+WHEN_COMING = re.compile(r"什么时候(能|才能|会)?(到|来)|几时(到|来)|多久(能|才能|可以|会)?(到|来)|还要多久|还要等多久"
+                         r"|(社工|人|你们)(到|来)了(吗|没|没有|伐)|\bwhen (will|are|is) (you|they|someone|somebody)\b",
+                         re.I)
+
 
 def core(text: str) -> str:
     """The words of `text` as the patterns read them."""

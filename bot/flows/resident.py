@@ -15,7 +15,7 @@ from .. import qa
 from . import call_answers, chat, half_said, help_menu_again, menu_on_call
 from .base import Ctx
 from .life_told import TOLD, life_told, survivor_asked
-from .chat_words import QUESTION, SMALL_TALK
+from .chat_words import QUESTION, SMALL_TALK, core
 from .help_menu import on_category, on_menu, typed_category
 from .menu import menu_action, show_menu
 from .unwell_visit import ask as ask_visit, on_unwell, visit_wanted
@@ -158,6 +158,9 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     elif intent in SMALL_TALK:
         if await call_questions.small_talk_asked(ctx):  # (her address read back waits: asked again instead)
             return
+        if intent == "goodbye" and ctx.on_call and not BYE.fullmatch(core(text)) \
+                and await help_request.said_on_call(ctx, text):
+            return  # "晚点再问我", "我去睡觉了" on her open 🆘: the staff about to phone her read it ("再见": no news)
         if intent != "checkin_ok" or not await call_answers.fine_again(ctx, text):  # "我很好" on her call: staff read it
             show_menu(ctx, SMALL_TALK[intent])
     elif intent == "provide_address" and not re.fullmatch(r"\d{1,2}", text):  # "我搬到6号楼201了": to staff ("2": no)
@@ -174,6 +177,9 @@ async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     elif not await chat.cannot_answer(ctx, text) and not await facts_told.resident_told(ctx, text, alone=False):
         not_understood(ctx, text)  # (a question: ask a person; "我对青霉素过敏": a fact, to staff)
 
+
+# a goodbye and nothing more ("再见", "谢谢 拜拜", "88"): no news for the staff on her open call
+BYE = re.compile(r"((谢谢|多谢|好的?|再见|再見|再会|拜拜?|拜拜啦|88|886|bye|good ?bye|see you|👋)[啦了啊呀哦]?)+", re.I)
 
 # loneliness (四百: 暖百家心) told without a word of being ill
 LONELY = re.compile(r"孤单|孤独|孤零零|冷冷清清|寂寞|(好|很|太|真|老)闷|闷得慌|没人(跟我|陪我|和我)?(说话|聊天|讲话|陪)|想(我)?(的)?(女儿|儿子|孙子|孙女"

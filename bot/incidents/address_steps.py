@@ -33,6 +33,10 @@ TAKEN_BACK = re.compile(r"(说|按|讲|弄)错了?.{0,6}(在家|家里|地址(�
 BARE_ROOM = re.compile(r"(?<![\d.:：])(\d{3,4})(?![\d.:：号弄楼])")
 PLAIN_YES = re.compile(r"(对|对的|是|是的|嗯|嗯嗯|好|好的|没错|对对对?|是是是?|yes|ok)[\s，,。.!！~～]*", re.I)
 NOT_WORDS = re.compile(r"[\d\s，,。.!！、]|号楼|号|弄|室|楼|幢|层|路|是的|对的|不是|不对|是|对|嗯|我在|在|yes|no", re.I)
+# not at the door read back, in her words: one set, read while the read-back waits (bot/flows/call_answers.py) and
+# after her ✅ 对 (ELSEWHERE) — a word added here is heard both ways
+NOT_HOME = r"(?<!还)不在(家|屋里)|没在家|搬(家|走)了|不住(那|这)(里|儿)了|\b(not at home|i'?m not (at )?home)\b"
+OTHER_PLACE = r"在(?!家|屋里|自己家)\S"  # "在菜场", "在女儿家": somewhere, never home ("在家", "在自己家")
 ADDRESS_KNOWN = {"confirmed": "help.address_thanks", "corrected": "help.address_corrected",
                  "location": "help.location_thanks"}
 
@@ -212,8 +216,8 @@ async def restated(ctx: Ctx, inc: dict, text: str) -> None:
 
 
 # after her yes, her elsewhere or the address said wrong ("不对不对 我在楼下", "我不在家 在女儿家", "地址不对")
-ELSEWHERE = re.compile(r"地址(不对|错了|是错的)|(?<!还)不在(家|屋里)|没在家|(^|[，,\s])(不对|不是|错了|说错了|搞错了)"
-                       r"[^。！!？?]{0,8}在(?!家|屋里|自己家)\S|\b(wrong address|not at home|i'?m not (at )?home)\b", re.I)
+ELSEWHERE = re.compile(rf"地址(不对|错了|是错的)|\bwrong address\b|{NOT_HOME}|(^|[，,\s])(不对|不是|错了|说错了|搞错了)"
+                       rf"[^。！!？?]{{0,8}}{OTHER_PLACE}", re.I)
 
 
 async def said_elsewhere(ctx: Ctx, text: str) -> bool:

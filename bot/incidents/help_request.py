@@ -12,7 +12,7 @@ from ..flows.base import Ctx
 from ..flows.both import both, t_both
 from ..flows.menu import keyboard, show_menu
 from ..types import MEDIA, Outbound
-from . import address_steps
+from . import address_steps, call_state
 from .advice import advice_for, risk_lines
 from .call_questions import ask_need, kept_after_media, not_asked_thrice
 from .group_media import group_told
@@ -154,11 +154,11 @@ async def again(ctx: Ctx, n: int, words: str, by: dict | None = None) -> int:
 
 
 async def join(ctx: Ctx, inc: dict, said: str, *, quiet: bool = False, noted: str | None = None,
-               reply: str = "help.added", fill: dict | None = None) -> int:
+               reply: str = "help.added", named: bool = False) -> int:
     """A request (not urgent) while a call of theirs is open: on that call's timeline and to the staff who hold it,
     never a second call; a neighbour the words name follows them to those staff (`_who_it_may_be`). `quiet` as
-    start_help's; a quiet one joining an emergency is answered here (0: nothing more to ask them) with `reply`
-    (filled with `fill` too)."""
+    start_help's; a quiet one joining an emergency is answered here (0: nothing more to ask them) with `reply` as
+    the call's state has it (call_state.py; `named`: its holder by name)."""
     n, phone = inc["id"], ctx.svc.settings.community.committee_phone
     # the same words again within a minute (a shaky hand): on the timeline, not to staff twice
     reached = await said_again(ctx.svc.store, ctx.svc.clock.ts(), inc, said) \
@@ -173,9 +173,8 @@ async def join(ctx: Ctx, inc: dict, said: str, *, quiet: bool = False, noted: st
     _who_it_may_be(ctx, n, person, None, said)
     if quiet and inc["kind"] != "emergency":
         return n
-    reply = reply if reply != "help.added" or inc.get("claimed_by") else "help.added_unheld"  # nobody holds it yet
-    ctx.say(ctx.t(noted if noted and inc["kind"] != "emergency" else reply, phone=phone, **(fill or {})),
-            keyboard=keyboard(ctx))
+    key, fill = call_state.reply(ctx.svc, inc, noted if noted and inc["kind"] != "emergency" else reply, named=named)
+    ctx.say(ctx.t(key, phone=phone, **fill), keyboard=keyboard(ctx))
     return 0 if quiet else n
 
 

@@ -136,7 +136,8 @@ async def on_outcome(ctx: Ctx, args: list[str]) -> bool:
             await outcome_ask.ask(ctx, inc)
             return True
         ctx.goto("staff", "outcome_note", incident=n, named=named)
-        ctx.edit_pressed(ctx.t("staff.outcome_note_ask", n=n))
+        ctx.edit_pressed(ctx.t("staff.outcome_note_ask", n=n))  # on the call: closed by her but for the note
+        await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "note_awaited", "by": _me(ctx).name})
         return True
     await resolve(ctx, n, outcome, chosen=True, named=named)
     return True

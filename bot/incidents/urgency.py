@@ -161,6 +161,15 @@ async def drop_stale_step(ctx: Ctx) -> None:
         session.clear()
 
 
+async def open_emergency(ctx: Ctx) -> dict | None:
+    """Her open emergency, when these are her typed words: the call's before any feature reads them as its own ("我
+    明天去女儿家住几天" is where she will be, for the staff on their way — never the check-in's away asked)."""
+    if ctx.me.role != "resident" or ctx.ev.kind != "text":
+        return None
+    inc = await open_call(ctx.svc.store, ctx.me.resident_id)
+    return inc if inc and inc["kind"] == "emergency" else None
+
+
 def stamp(ctx: Ctx) -> None:
     """When the step being waited for was last touched (see drop_stale_step)."""
     if ctx.session:
