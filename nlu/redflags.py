@@ -40,6 +40,9 @@ _SENTENCE = re.compile(r"[^。!！?？\n]+[。!！?？\n]*|[。!！?？\n]+")
 # 看过我…" is then one "clause", and "昨天" and "上次" far from the fall took it out of the present. A clause or sentence
 # this long is no clause: a modifier reaches a flag only from this near (a spoken clause's length).
 LONG_RUN, REACH = 40, 16
+# where she is, not who: "我在女儿家", "在隔壁王阿姨家", "去楼下", "到楼上" name a place, not the one the flag happened
+# to ("我在楼下摔倒了" is her fall); blanked (same length) before the experiencer's "other" words are looked for
+_PLACE = re.compile(r"(?:在|去|到|从|回)(?:了)?[^\s，,。！!？?他她伊]{0,6}?家(?:里)?|(?:在|去|到|从)(?:了)?(?:楼下|楼上|隔壁|对门)")
 _CLAUSE_END = re.compile(r"[，,、;；:：]|(?<=[\u3400-\u9fff])\s+|\s+(?=[\u3400-\u9fff])|\.(?!\d)")
 
 
@@ -150,11 +153,13 @@ class RedFlags:
             c1 = min((e for e in clause_ends if pos < e <= s1), default=s1)
             return _near(pos, c0, c1)
 
+        placeless = _PLACE.sub(lambda m: "\u3000" * len(m.group()), text)  # for "other" only: who, not where
+
         def present(name: str, s0: int, s1: int) -> bool:
             if (name, s0, s1) not in in_sentence:
                 pattern = {"about": self.about, "generic": self.generic, "other": self.other,
                            "conditional": self.conditional}[name]
-                in_sentence[(name, s0, s1)] = pattern.search(text, s0, s1) is not None
+                in_sentence[(name, s0, s1)] = pattern.search(placeless if name == "other" else text, s0, s1) is not None
             return in_sentence[(name, s0, s1)]
 
         for flag in flags:
