@@ -21,6 +21,7 @@ from .incidents import address_steps, call_questions, family, help_request, staf
 from .people import identify
 from .routes import STAFF, Routes
 from .services import Services
+from .stopping import cancel_all
 from .types import Inbound, Outbound
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ STAFF_COMMANDS = {"open", "incident", "duty", "checkins", "questions"}  # staff'
 UNSUPPORTED = {"sticker", "file", "unsupported"}
 LOCKED_RETRY_SECONDS = 2
 TICK_WAIT_SECONDS = 5
+CLOSE_SECONDS = 3  # at shutdown, what is under way gets this long to stop (a SIGTERM's grace is short)
 
 
 class Engine:
@@ -51,10 +53,7 @@ class Engine:
     async def close(self) -> None:
         """At shutdown: deadlines still running stop here (their lease brings them back after a restart),
         and so do alerts still on their way (the "first:n" safety net sends those)."""
-        pending = [t for t in (*self._tick_tasks, *self.incidents.pending()) if not t.done()]
-        for task in pending:
-            task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)
+        await cancel_all([*self._tick_tasks, *self.incidents.pending()], CLOSE_SECONDS)
 
     # --- the front door ------------------------------------------------------------------------
     async def handle(self, ev: Inbound, cried: str = "") -> list[Outbound]:

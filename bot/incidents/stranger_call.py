@@ -39,7 +39,8 @@ from .reported import (candidates, cried_again_on_hers, last_report, named_by_st
 WINDOW_SECONDS = 600  # the strangers' cap counts new calls in windows of 10 minutes
 GROUP_SECONDS = 600  # another stranger's cry in the same group this soon after its call joins it
 FOLLOW_UPS = 5  # what a stranger types after the cry: at most five to staff a 10 minutes (all on the record)
-LOCK_SECONDS = 15  # a group's (or the summary's) calls opened one at a time; a dead worker's lock lapses
+LOCK_SECONDS = 15  # a group's (or the summary's) calls opened one at a time (kept while alerted); a dead
+# worker's lock lapses
 SUMMARY = 0  # no Telegram account has id 0: its prefs keep which call is the strangers' summary now
 
 
@@ -94,7 +95,8 @@ async def in_group(svc: Services, ev: Inbound, words: str) -> None:
     or the group's."""
     called, claims = await named_by_stranger(svc, words)
     if (person := called.one) is None:
-        async with svc.store.lock(f"stranger_group:{ev.chat}", timeout=LOCK_SECONDS, blocking_timeout=LOCK_SECONDS):
+        async with svc.store.kept_lock(f"stranger_group:{ev.chat}", timeout=LOCK_SECONDS,
+                                       blocking_timeout=LOCK_SECONDS):  # kept while its alert goes out
             await cried(svc, ev, words)  # one at a time: five crying at once find the first one's call
         return
     ctx = Ctx(ev, Identity(ev.user_id, "stranger", svc.cat.locale_for(ev.language)), {}, svc)
@@ -159,7 +161,7 @@ async def _group_call(svc: Services, group: int) -> dict | None:
 
 async def _beyond_cap(svc: Services, uid: int, words: str, reporter: dict) -> int:
     """Over the cap: the summary call of this window joined (opened by the first one over it)."""
-    async with svc.store.lock("strangers_summary", timeout=LOCK_SECONDS, blocking_timeout=LOCK_SECONDS):
+    async with svc.store.kept_lock("strangers_summary", timeout=LOCK_SECONDS, blocking_timeout=LOCK_SECONDS):
         return await _summary(svc, uid, words, reporter)  # two over the cap at once: still one summary
 
 

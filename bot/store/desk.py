@@ -96,7 +96,8 @@ class DeskStore(StoreBase):
         return int(await self.r.get(self.keys.incident_seq()) or 0)
 
     async def calls_changed(self) -> int:
-        """The incident counter plus the calls given their resident later: higher, someone has a call now."""
+        """The incident counter plus the calls given their resident later (and family signing up): higher, someone
+        has a call now, or may speak about one."""
         return sum(int(v or 0) for v in await self.r.mget(self.keys.incident_seq(), self.keys.incidents_named()))
 
     async def incidents(self, ids: list[int]) -> list[dict]:

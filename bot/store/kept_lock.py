@@ -20,6 +20,7 @@ class KeptLock:
         self.lock, self.what, self.seconds = lock, what, seconds  # `what`: logged, so never whose it is
         self.keeper: asyncio.Task | None = None
         self.lost = False
+        self.ending = False  # the work is done: the keeper stops (also when its cancel was swallowed)
 
     async def __aenter__(self) -> KeptLock:
         if not await self.lock.acquire():
@@ -28,7 +29,9 @@ class KeptLock:
         return self
 
     async def _keep(self) -> None:
-        while True:
+        # not `while True`: on Python 3.11 a cancel that comes as a renewal's answer does is lost (redis-py sends each
+        # command in asyncio.wait_for), and the keeper renewed for ever — the lock never let go
+        while not self.ending:
             await asyncio.sleep(self.seconds / 3)
             try:
                 await self.lock.reacquire()
@@ -44,6 +47,7 @@ class KeptLock:
             log.warning("the lock of %s ran out while its work went on", self.what)
 
     async def __aexit__(self, *exc) -> None:
+        self.ending = True
         if self.keeper is not None:
             self.keeper.cancel()
             await asyncio.gather(self.keeper, return_exceptions=True)

@@ -135,7 +135,7 @@ class Keys:
     def incident_told(self, n: Part) -> str: return self._key("incident:{}:told", n)
     def incident_stale(self, n: Part) -> str: return self._key("incident:{}:stale", n)
     def incidents_open(self) -> str: return self._key("incidents:open")
-    def incidents_named(self) -> str: return self._key("incidents:named")  # calls given their resident later
+    def incidents_named(self) -> str: return self._key("incidents:named")  # calls named later; family signing up
     def surge(self) -> str: return self._key("surge")
     def surge_owed(self, sid: Part) -> str: return self._key("surge:{}:owed", sid)
     def active_incident(self, rid: Part) -> str: return self._key("resident:{}:incident", rid)

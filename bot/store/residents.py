@@ -122,7 +122,12 @@ class ResidentsStore(StoreBase):
         return loads(await self.r.hget(self.keys.contacts_by_phone(), phone)) or []
 
     async def save_contact_account(self, tg: int, account: dict) -> None:
-        await self.r.hset(self.keys.contacts_by_tg(), str(tg), dumps(account))
+        """A family member (or doctor) signed up: counted as a call named is (incidents:named), so every worker reads
+        again within a second who may speak about an open call (her words in an outage seconds later are kept)."""
+        async with self.r.pipeline(transaction=True) as p:
+            p.hset(self.keys.contacts_by_tg(), str(tg), dumps(account))
+            p.incr(self.keys.incidents_named())
+            await p.execute()
 
     async def contact_account(self, tg: int) -> dict | None:
         return loads(await self.r.hget(self.keys.contacts_by_tg(), str(tg)))
