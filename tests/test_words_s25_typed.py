@@ -126,3 +126,18 @@ async def test_a_carers_english_about_her_reaches_staff(people, app, words):
     said, staff = await _zhang_says(people, app, words)
     assert any(words in t for t in staff), staff
     assert NOT_UNDERSTOOD not in said, said
+
+
+@pytest.mark.parametrize("words", ["水龙头坏脱了", "侬好 我是三楼额王阿婆 我屋里厢水龙头坏脱了", "电视机坏脱了"])
+async def test_a_thing_broken_in_shanghainese_is_a_request(people, app, words):
+    """坏脱 (Shanghainese 坏掉): before, the greeting and her name in front made it "没太明白"."""
+    said, staff = await _zhang_says(people, app, words)
+    assert _request(staff, words) and NOT_UNDERSTOOD not in said, (said, staff)
+
+
+@pytest.mark.parametrize("words", ["血压一百六十五", "高压一百七", "血压一百七十"])
+async def test_a_blood_pressure_of_160_to_179_in_words_gets_the_blood_pressure_line(people, app, words):
+    """"血压170" gets the kind line with the family doctor; written in words it was only "听到您不舒服"."""
+    said, staff = await _zhang_says(people, app, words)
+    assert _request(staff, words), staff
+    assert "家庭医生" in said and NEED_NOW not in said, said

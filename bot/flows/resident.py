@@ -189,7 +189,7 @@ def lonely(text: str) -> bool:
 
 
 # a thing at home broken, a leak, pests or a pet gone, told and not understood otherwise: a request, someone to help
-BROKEN = re.compile(r"坏了|坏掉|没(有)?信号|没(有)?声音|[勿不]亮了?$|不响了|打不开|关不上|开不了|关不了|堵(住)?了|不出水|不制冷|不制热|不转了"
+BROKEN = re.compile(r"坏了|坏掉|坏脱|没(有)?信号|没(有)?声音|[勿不]亮了?$|不响了|打不开|关不上|开不了|关不了|堵(住)?了|不出水|不制冷|不制热|不转了"
                     r"|漏水|老鼠|蟑螂|白蚁|臭虫|(猫|狗)[^，,。！!？?\s]{0,3}(不见|丢|跑(出去|掉|丢))|\b(is |are )?(broken|not working|leak(s|ing)?)\b|doesn'?t work"
                     r"|欠费|(电视|手机|电脑|网络?)[^，,。！!？?\s]{0,3}(看|用)不了|(网络?|宽带)断|\bheating\b[^.!?]{0,12}\boff\b|\bno (hot water|heating)\b|\blost (my|the) keys?\b", re.I)
 
