@@ -141,3 +141,24 @@ async def test_a_blood_pressure_of_160_to_179_in_words_gets_the_blood_pressure_l
     said, staff = await _zhang_says(people, app, words)
     assert _request(staff, words), staff
     assert "家庭医生" in said and NEED_NOW not in said, said
+
+
+@pytest.mark.parametrize("words", ["剃头师傅啥辰光来", "今朝有啥活动伐", "外头好冷"])
+async def test_a_daytime_question_or_a_word_about_the_weather_is_no_alarm(people, app, words):
+    """Before: "剃头师傅啥辰光来" (when does the barber come) and "外头好冷" were a 🆘; "今朝有啥活动伐" "听到您不舒服"."""
+    said, staff = await _zhang_says(people, app, words)
+    assert not any(SOS in t for t in staff) and NEED_NOW not in said, (said, staff)
+    assert "不舒服" not in said, said
+
+
+@pytest.mark.parametrize("words", ["儿子三个月没打电话了", "女儿好久不打电话来了", "伊老久勿打电话来了"])
+async def test_a_child_who_never_phones_is_company(people, app, words):
+    said, staff = await _zhang_says(people, app, words)
+    assert "陪您说说话" in said and NOT_UNDERSTOOD not in said, said
+    assert any("想找人说说话" in t and words in t for t in staff), staff
+
+
+@pytest.mark.parametrize("words", ["我一个人怕", "一个人怕"])
+async def test_afraid_alone_is_asked_as_我好怕_is(people, app, words):
+    said, staff = await _zhang_says(people, app, words)
+    assert _sos(staff, words) and NEED_NOW in said, (said, staff)
