@@ -7,6 +7,7 @@ was "听到您很好，真高兴！" and "胸口闷 吃了药好一点了" "没�
 "she is not eating", "Dad seems confused today" "没太明白"."""
 import pytest
 from test_words_probed_s21 import _answer as _checkin_answer  # the morning check-in answered: (answer, she, staff)
+from test_words_probed_s21 import _wangli_says
 from test_words_s24_harder import NEED_NOW, NOT_UNDERSTOOD, SOS, _request, _sos, _zhang_says
 
 SPELL_LINE = "眼前发黑或头晕"  # the staff line of a blackout told as passed
@@ -162,3 +163,13 @@ async def test_a_child_who_never_phones_is_company(people, app, words):
 async def test_afraid_alone_is_asked_as_我好怕_is(people, app, words):
     said, staff = await _zhang_says(people, app, words)
     assert _sos(staff, words) and NEED_NOW in said, (said, staff)
+
+
+# --- the same told by his daughter (王丽, of 王老伯): before, "✏️ 其他" or "🤒 身体不舒服", and no word on what to do ------
+
+@pytest.mark.parametrize("words, line, advice", [("我爸心跳停了一下", "💓", "家庭医生"), ("我爸流了点血 没事", "🩹", "按住")])
+async def test_a_skipped_beat_or_a_small_bleed_told_by_his_daughter_reaches_staff_with_its_line(people, app, words,
+                                                                                              line, advice):
+    said, staff = await _wangli_says(people, words)
+    assert any("求助 #1" in t and line in t and words in t for t in staff) and not any(SOS in t for t in staff), staff
+    assert "王老伯" in said and advice in said and NEED_NOW not in said, said
