@@ -173,3 +173,10 @@ async def test_a_skipped_beat_or_a_small_bleed_told_by_his_daughter_reaches_staf
     said, staff = await _wangli_says(people, words)
     assert any("求助 #1" in t and line in t and words in t for t in staff) and not any(SOS in t for t in staff), staff
     assert "王老伯" in said and advice in said and NEED_NOW not in said, said
+
+
+@pytest.mark.parametrize("words", ["困醒了", "我困醒了", "刚困醒", "睡醒了"])
+async def test_woken_up_in_shanghainese_at_the_check_in_is_fine(people, app, clock, words):
+    """困 is Shanghainese for sleep: "困醒了" (I've woken up) to the morning check-in was a 🆘 (the model heard 被困)."""
+    answer, said, staff = await _checkin_answer(people, app, clock, words)
+    assert answer == "ok" and staff == [], (said, staff)
