@@ -88,7 +88,8 @@ MODIFIERS = [
     ("asked_about", "叫救护车要不要钱", "快叫救护车，我老伴倒在地上"),
     ("asked_about", "路上看到老人摔倒了要不要扶", "我老伴摔倒了，要不要先扶她起来"),
     ("historical", "我年轻时候摔过一跤，骨头断过", "昨天夜里摔倒的，到现在还起不来"),
-    ("resolved", "刚才胸口痛了一阵，现在好多了", "刚才胸口痛，好了一会儿，可是现在又痛得受不了"),
+    # (a chest told as passed is no longer scoped away, session 25: at her age still asked — test_words_s25_typed.py)
+    ("resolved", "刚才厨房冒烟了，现在已经灭了", "刚才厨房冒烟，灭了一会儿，可是现在又冒烟了"),
     ("reported", "电视里说有个老人在家煤气中毒", "电视开着，我闻到一股煤气味"),
     ("figurative", "这个保健品简直是救命神药", "救命，我动不了"),
 ]

@@ -155,6 +155,7 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     # a systolic of 160–179 told ("血压170/100", "高压165", "bp 170"): high, under the red flag's 180 (nlu/data/red_flags.yml)
     # — staff hear it as unwell, she reads a kind line (bot/flows/chat.py)
     ("bp_high", _BP + r"1[67]\d(/([4-9]\d|1[01]\d)|低压([4-9]\d|1[01]\d))?(多)?" + _PARTICLE
+                + r"|" + _BP + r"一百[六七](十)?[一二三四五六七八九]?(多)?" + _PARTICLE  # "血压一百六十五", "高压一百七"
                 + r"|(我|阿拉)?(的)?(今天|今朝|早上|早晨|刚才|刚刚|昨天|晚上)?(量了?(一下)?)?(血压)?低压(是|有)?1[01]\d" + _PARTICLE
                 + r"|(my )?(blood pressure|bp)( reading)?( is| was| today| this morning)*( about| around| over)? 1[67]\d"
                   r"(/\d{2,3})?( today| this morning)?", False),

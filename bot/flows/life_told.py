@@ -16,6 +16,7 @@ spouse_unwell  her husband or wife unwell, not she ("阿拉老头子今朝一日
 fall_feared a fall of his she fears ("我担心老头子摔倒"): her worry to staff, and what to press should he fall
 lonely      a dream of someone missed ("我梦到老伴了", "梦见老伴叫我"): company, as "想老伴了" is
 spell_over  a blackout or dizzy spell told as passed ("刚才眼前一黑 现在好了"): staff visit (`spell_over`)
+bleed_small, beat_skipped  a bleed played down, a skipped beat felt (bot/flows/told_passed.py)
 
 "那我老伴呢" alone is neither: asked after a pension answer it is most often his allowance (bot/qa/whose.py asks which),
 elsewhere a husband she cannot find — never taken for a cry before its step has read it (`asks_after_spouse`); nor
@@ -31,10 +32,11 @@ import re
 from ..services import Services
 from .bereaved import SPOUSE, grieving
 from .chat_words import core
+from .told_passed import told_passed
 from .understanding import AILING, FEARED_FALL, danger_in, is_emergency, scam_over
 
 TOLD = ("grief", "carer_away", "low_mood", "worried", "scam_told", "stolen", "locked_out", "spouse_unwell",
-        "fall_feared", "family_quarrel", "visiting", "sales_pitch", "spell_over")
+        "fall_feared", "family_quarrel", "visiting", "sales_pitch", "spell_over", "bleed_small", "beat_skipped")
 CARER = rf"(?:{SPOUSE}|(?:保姆|护工|钟点工|住家阿姨)[^，,。！!？?\s]{{0,6}}?)"
 AWAY = (r"住院|住进(?:了)?医院|进(?:了)?医院|送(?:进)?(?:了)?医院|(?:在|去)医院(?:开刀|动手术|做手术)|开刀|动手术|做手术|回老家"
         r"|回乡下|辞职|不做了|请假|没来|不来了")
@@ -143,7 +145,7 @@ def life_told(svc: Services, text: str, result: dict | None = None) -> str | Non
     if danger_in(svc, text):
         return None
     told = "scam_told" if scam_over(text) else pitched(text) or mishap(text) or away_or_low(text) or of_spouse(text) \
-        or dreamt(text) or spell_over(text)
+        or dreamt(text) or spell_over(text) or told_passed(text)
     sure = told == "spouse_unwell" and plainly_ill(text)
     return None if told == "spouse_unwell" and result is not None and is_emergency(result) and not sure else told
 

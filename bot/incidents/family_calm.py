@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..flows.life_told import mishap, spell_over
+from ..flows.told_passed import told_passed
 from ..flows.understanding import FEARED_FALL, fall_told_over, scam_over
 from .night_pace import night_category
 
@@ -93,12 +94,14 @@ def said(text: str, result: dict) -> bool:
 
 def told_over(svc, text: str) -> tuple[str, str] | None:
     """(category, the catalogue's family.<name>_noted) for something told as over: a fall or a blackout ("我爸刚才眼前一黑
-    现在好了") — a visit; a scam he did not fall for — a call to reassure him; shut out — help him in (at night faster);
+    现在好了"), a skipped beat — a visit; a small bleed played down — a call; a scam he did not fall for — a call to reassure him; shut out — help him in (at night faster);
     else None."""
     if fall_told_over(text):
         return "fall_told", "fall"
     if spell_over(text):
         return "spell_over", "spell"
+    if told := told_passed(text):  # a small bleed played down, a skipped beat: a call or a visit (flows/told_passed.py)
+        return told, told
     if scam_over(text):
         return "scam_told", "scam"
     return (night_category(svc, "locked_out"), "locked_out") if mishap(text) == "locked_out" else None
