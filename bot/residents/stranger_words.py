@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from .. import roster, staff_langs
+from . import worker_words
 from ..types import Button
 from ..flows.base import Ctx
 from ..flows.both import t_both
@@ -59,6 +60,8 @@ async def answer(ctx: Ctx, text: str, result: dict, pending: bool) -> str | None
     if CANNOT_PRESS.search(text):
         ctx.say(ctx.t("onboard.where_button"))
         return None if pending else await wish(ctx, text)
+    if not pending and (key := await worker_words.answer(ctx, text)):
+        return key  # "我是物业的": what is it? "我是物业的 明天停水": to staff
     told_of = SOMEONE.search(text) and len(re.sub(r"\W", "", text)) >= TOLD_OF_CHARS  # "谢谢你们 我妈住院了"
     if intent in SMALL_TALK and confidence >= 0.6 and not told_of:
         return None  # "谢谢居委会", "你好", "谢谢阿姨": the sign-up prompt, nobody troubled
