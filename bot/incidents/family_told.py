@@ -39,7 +39,7 @@ async def died_told(ctx: Ctx, text: str) -> bool:
     """Whether the words tell of his death (then staff have a request about it, and she is answered)."""
     if not DIED.search(text) or STILL_A_CRY.search(text):
         return False
-    _, people = await family.linked_people(ctx)
+    links, people = await family.linked_people(ctx)
     if not people or names_someone_else(text, people):
         return False
     if not (OWN.search(text) or HIM.search(text) or any(p["name"] and p["name"] in text for p in people)):
@@ -47,7 +47,8 @@ async def died_told(ctx: Ctx, text: str) -> bool:
     n = await family.request(ctx, text, category="death", noted="family.death_noted")
     inc = await ctx.svc.store.incident(n) if n else None
     if inc and inc.get("category") != "death" and inc["status"] != "resolved":  # told on his open call (a missed
-        await ctx.svc.store.update_incident(n, death_told=True)  # check-in): marked 🕯, staff can confirm it there
+        await ctx.svc.store.update_incident(n, death_told=True,  # check-in): marked 🕯, staff can confirm it there
+                                            death_by=family.reporter_of(ctx, links))  # (his doctor's: labelled so)
         await ctx.svc.incidents.refresh(n)
     return True
 
