@@ -26,3 +26,16 @@ async def test_a_phone_nobody_answers_still_reads_120(people, app, clock):
 async def test_she_reads_whom_staff_help_her_find(people, app, clock):
     told, _ = await wangli_says(people, app, clock, "我爸糊涂了 走丢了")
     assert "找王老伯" in told, told
+
+
+@pytest.mark.parametrize("words", ["my dad has dementia and he wandered off", "My father went out this morning and hasn't come back"])
+async def test_lost_told_in_english_reads_110_too(people, app, clock, words):
+    told, staff = await wangli_says(people, app, clock, words)
+    assert "110" in told and "120" not in told, told
+    assert any(SOS in t for t in staff), staff
+
+
+async def test_far_away_she_reads_the_committee_reports_it_there(people, app, clock):
+    """"我爸走丢了 我在外地": her 110 reaches the police where SHE is; the committee near him calls theirs."""
+    told, staff = await wangli_says(people, app, clock, "我爸走丢了 我在外地")
+    assert "021-64370000" in told and "110" in told and "120" not in told, told

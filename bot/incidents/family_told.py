@@ -32,7 +32,8 @@ NUMBER = {"fire_smoke": "family.alerted_119", "gas": "family.alerted_119", "intr
           "lost": "family.alerted_lost"}  # (nlu.rules.fired_rules' names) 120 for any other
 # someone gone from home and not back (the welfare concern's words that are a missing person, not a silent phone):
 # the police search, not an ambulance — as for the resident's own "我老伴走丢了" (advice.py's missing_someone)
-GONE = re.compile(r"走丢|走失|不见了|勿见了|找不到(?:我|阿拉)?(?:爸|妈|父亲|母亲|老人|人了)|(?:没|没有|还没)回(?:家|来)")
+GONE = re.compile(r"走丢|走失|不见了|勿见了|找不到(?:我|阿拉)?(?:爸|妈|父亲|母亲|老人|人了)|(?:没|没有|还没)回(?:家|来)"
+                  r"|missing|wander|(?:hasn'?t|has not|didn'?t|did not|never) (?:come|came|got) (?:back|home)")
 
 
 async def died_told(ctx: Ctx, text: str) -> bool:
@@ -59,11 +60,11 @@ def alerted(words: str, person: dict | None = None) -> str:
     from nlu.features import normalise
     from nlu.rules import fired_rules
 
-    if FAR.search(words):
-        return "family.alerted_far"
     dangers = set(fired_rules(normalise(words)))
     if "welfare" in dangers and GONE.search(normalise(words)):
         dangers.add("lost")
+    if FAR.search(words):  # (lost: the committee near him reports it to the police there)
+        return "family.alerted_lost_far" if "lost" in dangers else "family.alerted_far"
     kin = bool(person and not_him(words, person))
     plain = "family.alerted_kin" if kin else "family.alerted"
     key = next((key for danger, key in NUMBER.items() if danger in dangers), plain)
