@@ -39,3 +39,9 @@ async def test_guard_asking_for_the_property_phone_is_no_worker(people, app):
     someone = people("路人甲")
     await someone.send("物业电话是多少")
     assert "什么情况" not in someone.last().text and not any("物业" in t for t in people("李社工").texts())
+
+
+async def test_guard_asking_for_the_property_phone_with_a_space_is_no_worker(people, app):
+    someone = people("路人甲")
+    await someone.send("物业 电话多少")
+    assert "什么情况" not in someone.last().text and not any("物业或服务" in t for t in people("李社工").texts())

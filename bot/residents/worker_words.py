@@ -13,9 +13,9 @@ import re
 
 AFTER_SECONDS = 600  # their words this long after saying who they are are what they came to say
 _WORK = (r"物业(?:公司|管理处|办公室|服务中心|中心|管理)?|楼栋管家|小区管家|楼组长|保安|门卫|保洁|维修工|水电工|护工|护理员"
-         r"|家庭医生|社区医生|养老院|助餐点|社区食堂")
+         r"|家庭医生|社区医生|养老院|助餐点|社区食堂|快递员?|送快递的|外卖员?|送外卖的|送餐员?|送餐的|送奶工?|送水工?")
 WORKER = re.compile(rf"(?:我|阿拉|我们)(?:是|系|这里是|这边是)(?:小区|这里|这边|你们|咱们|本小区)?(?:的)?(?:{_WORK})"
-                    rf"|^\W*(?:{_WORK})(?:通知|提醒|[:：])"
+                    rf"|^\W*(?:{_WORK})(?:通知|提醒|[:：])|^\W*(?:送外卖|送快递|送餐|送奶|送水)的"
                     r"|\b(?:i'?m|i am|we are|this is)\s+(?:from\s+)?(?:the\s+)?(?:property\s+(?:management|manager|office)"
                     r"|building\s+(?:manager|management)|caretaker|security\s+guard|concierge)", re.I)
 # what may stand beside who they are and still say nothing more: a greeting, a name, the office's words
