@@ -7,8 +7,10 @@ import pytest
 from conftest import signed_up
 from test_notice_typed_reply import _noticed
 
-NEEDS = ["我腿不好 提不动水", "我一个人 提不动水 能不能帮我送点水", "我腰不好 拎不动"]
-THANKS = ["好的 我知道了 谢谢", "知道了 谢谢你们", "收到了 谢谢", "晓得了"]
+NEEDS = ["我腿不好 提不动水", "我一个人 提不动水 能不能帮我送点水", "我腰不好 拎不动",
+         "我家里没有桶 储不了水", "我眼睛不好 看不清 写的什么"]  # (probe) were "其他", and 🤒 with "来看看您？"
+THANKS = ["好的 我知道了 谢谢", "知道了 谢谢你们", "收到了 谢谢", "晓得了",
+          "知道了，谢谢居委会的通知", "收到 我会提前储水的"]  # (probe) read "不客气", "真高兴"
 
 
 @pytest.mark.parametrize("words", NEEDS)
@@ -53,3 +55,17 @@ async def test_guard_her_checkin_answer_stays_the_checkins_while_a_notice_awaits
     await at(app, clock, TUESDAY_9)
     await zhang.send("好的 知道了")
     assert (await app.svc.checkins.state(rid)).answer == "ok"
+
+
+async def test_a_question_about_what_the_notice_says_goes_to_its_sender(app, people, clock):
+    """"停水几点来水" reached staff as a request ("✏️ 其他") with nothing of the notice; it asks about the notice."""
+    zhang, li = await _noticed(app, people)
+    await zhang.send("停水几点来水")
+    assert any("居民问通知 #1" in t and "停水几点来水" in t for t in li.texts()), li.texts()
+    assert not any("求助 #1" in t for t in li.texts()), li.texts()
+
+
+async def test_guard_a_pension_question_sharing_a_word_with_the_notice_is_still_answered(app, people, clock):
+    zhang, li = await _noticed(app, people)
+    await zhang.send("明天养老金发吗")
+    assert not any("居民问通知" in t for t in li.texts()), li.texts()
