@@ -43,7 +43,8 @@ WISH = re.compile(r"登记|注册|新搬|刚搬|搬(过|进)来|新来的|新住
 SOMEONE = re.compile(r"老人|老太|老头|老伯|阿婆|阿公|爷叔|阿姨|老爷爷|老奶奶|独居|邻居|隔壁|对门|楼上|楼下"
                      r"|我(?:的)?(?:爸|妈|父亲|母亲|老爸|老妈|外婆|外公|奶奶|爷爷|公公|婆婆)|姆妈|阿爸"  # a son or daughter's worry
                      r"|(?:敲门|按门铃)[^，,。]{0,6}(?:没人|没有人|不开|没反应)"  # a door nobody opens: "5号楼302 敲门没人开"
-                     r"|\b(neighbou?r|old (man|woman|lady|person)|elderly|my (father|mother|dad|mum|mom|parents?|grand\w+))\b",
+                     r"|\b(neighbou?r|old (man|woman|lady|person)|elderly|my (father|mother|dad|mum|mom|parents?|grand\w+))\b"
+                     r"|\bno ?(?:one|body) (?:answers|opens|is answering|came to the door)",
                      re.I)
 CANNOT_PRESS = re.compile(r"不会(按|弄|点|用|发)|按不(了|到|动)|(找|看)不(到|见)(按钮|按键)|(按钮|按键)(在)?哪|没有(按钮|按键)"
                           r"|怎么(按|点|发(手机号|号码|电话))|按哪(里|个|儿)"

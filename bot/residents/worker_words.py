@@ -17,7 +17,8 @@ _WORK = (r"物业(?:公司|管理处|办公室|服务中心|中心|管理)?|楼�
 WORKER = re.compile(rf"(?:我|阿拉|我们)(?:是|系|这里是|这边是)(?:小区|这里|这边|你们|咱们|本小区)?(?:的)?(?:{_WORK})"
                     rf"|^\W*(?:{_WORK})(?:通知|提醒|[:：])|^\W*(?:送外卖|送快递|送餐|送奶|送水)的"
                     r"|\b(?:i'?m|i am|we are|this is)\s+(?:from\s+)?(?:the\s+)?(?:property\s+(?:management|manager|office)"
-                    r"|building\s+(?:manager|management)|caretaker|security\s+guard|concierge)", re.I)
+                    r"|building\s+(?:manager|management)|caretaker|security\s+guard|concierge|(?:a\s+)?courier"
+                    r"|(?:a\s+)?deliver(?:y|ing)\s*(?:guy|man|woman|driver|person|rider)?)", re.I)
 # what may stand beside who they are and still say nothing more: a greeting, a name, the office's words
 FILLER = re.compile(r"你好|您好|喂|哈喽|hello|hi\b|的|人|员工|工作人员|同事|公司|这边|这里|小区|(?:小|老|阿)[\u4e00-\u9fff]"
                     r"|[\u4e00-\u9fff](?:师傅|经理|主任|管家)|[\u4e00-\u9fff]?(?:师傅|经理|主任)", re.I)
