@@ -45,3 +45,20 @@ async def test_guard_asking_for_the_property_phone_with_a_space_is_no_worker(peo
     someone = people("路人甲")
     await someone.send("物业 电话多少")
     assert "什么情况" not in someone.last().text and not any("物业或服务" in t for t in people("李社工").texts())
+
+
+async def test_a_greeting_after_she_is_asked_is_not_sent_as_her_report(people, app):
+    worker, li = people("小刘"), people("李社工")
+    await worker.send("我是物业的")
+    await worker.send("好的")
+    assert li.texts() == [] and "什么情况" in worker.last().text
+
+
+async def test_a_second_thing_she_reports_reaches_staff_too(people, app):
+    """"还有3号楼电梯坏了" after her first report read the sign-up welcome and staff never heard it."""
+    worker, li = people("小刘"), people("李社工")
+    await worker.send("我是物业的")
+    await worker.send("5号楼302漏水")
+    await worker.send("还有3号楼电梯坏了")
+    assert any("3号楼电梯坏了" in t and "小刘" in t for t in li.texts()), li.texts()
+    assert "认一认您" not in worker.last().text

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-AFTER_SECONDS = 600  # their words this long after saying who they are are what they came to say
+AFTER_SECONDS = 600  # their words this long after the last (who they are, or what) are what they came to say
+MORE = 5  # and at most this many more reach staff in twice that time
+CHAT = re.compile(r"(?:你好|您好|好的?|嗯+|哦+|噢+|谢谢|多谢|收到|在吗|在不在|ok|okay|hi|hello|thanks?)[\W_]*", re.I)
 _WORK = (r"物业(?:公司|管理处|办公室|服务中心|中心|管理)?|楼栋管家|小区管家|楼组长|保安|门卫|保洁|维修工|水电工|护工|护理员"
          r"|家庭医生|社区医生|养老院|助餐点|社区食堂|快递员?|送快递的|外卖员?|送外卖的|送餐员?|送餐的|送奶工?|送水工?")
 WORKER = re.compile(rf"(?:我|阿拉|我们)(?:是|系|这里是|这边是)(?:小区|这里|这边|你们|咱们|本小区)?(?:的)?(?:{_WORK})"
@@ -38,11 +40,25 @@ async def answer(ctx, text: str) -> str | None:
     if WORKER.search(text) and says_who_only(text):
         await svc.store.set_prefs(uid, {"worker_at": str(now), "worker_said": text[:60]})
         return "stranger.worker_ask"
-    if not WORKER.search(text):
-        at, said = await svc.store.prefs(uid, "worker_at", "worker_said")
-        if not at or now - float(at) > AFTER_SECONDS:
-            return None
-        await svc.store.set_prefs(uid, {"worker_at": "0"})  # once: what follows is theirs as anyone's
-        text = f"{said}\n{text}"
-    key = await wish(ctx, text, "stranger.worker_staff")
+    at, said, reported = await svc.store.prefs(uid, "worker_at", "worker_said", "worker_reported")
+    recent = bool(at) and now - float(at) <= AFTER_SECONDS
+    if not recent and not WORKER.search(text):
+        return None
+    if recent and CHAT.fullmatch(text.strip()):  # "好的", "你好" while asked what it is: still asked
+        return "stranger.worker_told" if reported else "stranger.worker_ask"
+    await svc.store.set_prefs(uid, {"worker_at": str(now), "worker_reported": "1"})  # what follows is theirs too
+    if recent and reported:  # a second thing ("还有3号楼电梯坏了"): to staff beside the first, at most MORE a while
+        return await _more(ctx, text)
+    key = await wish(ctx, text if WORKER.search(text) or not said else f"{said}\n{text}", "stranger.worker_staff")
     return "stranger.worker_told" if key == "stranger.wish_told" else key
+
+
+async def _more(ctx, text: str) -> str:
+    from .. import roster, staff_langs
+
+    svc, uid = ctx.svc, ctx.ev.user_id
+    if not await svc.store.within_quota(f"worker_more:{uid}", svc.clock.ts(), AFTER_SECONDS * 2, MORE):
+        return "stranger.wish_call"
+    told = lambda chat: staff_langs.t(svc, chat, "stranger.worker_more", name=ctx.ev.first_name or "?",  # noqa: E731
+                                      words=text[:200])
+    return "stranger.worker_told" if await roster.pass_on(svc, [], told, None, tag="stranger") else "stranger.wish_call"
