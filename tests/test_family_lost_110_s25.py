@@ -12,7 +12,9 @@ SOS = "紧急求助 #1"
                                    "我爸早上出门到现在没回来",
                                    # (probe) were a request: a long message, Shanghainese, hours gone
                                    "我爸老年痴呆 今天早上出门买菜到现在还没回来 手机也没带 我在上班走不开 麻烦你们帮忙找找",
-                                   "阿拉爷走脱了 寻勿着了", "我妈出去散步两个小时了还没回来 电话不接"])
+                                   "阿拉爷走脱了 寻勿着了", "我妈出去散步两个小时了还没回来 电话不接",
+                                   # (probe) were a request, or "没太明白"
+                                   "我爸找不到了", "我爸去公园了 现在找不到他了", "我爸跑丢了", "老爷子又跑出去了 找不到人"])
 async def test_a_daughter_whose_father_is_lost_reads_to_call_110(people, app, clock, words):
     told, staff = await wangli_says(people, app, clock, words)
     assert "110" in told and "走失" in told, told

@@ -32,7 +32,8 @@ NUMBER = {"fire_smoke": "family.alerted_119", "gas": "family.alerted_119", "intr
           "lost": "family.alerted_lost"}  # (nlu.rules.fired_rules' names) 120 for any other
 # someone gone from home and not back (the welfare concern's words that are a missing person, not a silent phone):
 # the police search, not an ambulance — as for the resident's own "我老伴走丢了" (advice.py's missing_someone)
-GONE = re.compile(r"走丢|走失|走脱|寻勿着|寻不着|不见了|勿见了|找不到(?:我|阿拉)?(?:爸|妈|父亲|母亲|老人|人了)|(?:没|没有|还没)回(?:家|来)"
+GONE = re.compile(r"走丢|走失|走脱|跑丢|寻勿着|寻不着|不见了|勿见了|找不到(?:我|阿拉)?(?:爸|妈|父亲|母亲|老人|人了)"
+                  r"|找不到(?:他|她|伊|人)?了?$|(?:没|没有|还没)回(?:家|来)"
                   r"|missing|wander|(?:hasn'?t|has not|didn'?t|did not|never) (?:come|came|got) (?:back|home)")
 
 
