@@ -32,3 +32,12 @@ async def test_guard_someone_down_in_front_of_her_is_still_asked_where_she_is(pe
     await stranger.send("5号楼有个老人倒在楼道里")
     assert "120" in stranger.texts()[0]
     assert stranger.last().request == "location"
+
+
+async def test_told_where_the_neighbour_lives_she_is_not_asked_where_she_is(people, app):
+    """Her answer "5号楼302" was thanked with "🚑 情况危急请马上拨打120" and the 📍 button "您在哪里" again."""
+    stranger = people("陌生人")
+    await stranger.send("隔壁老太太好几天没出门了")
+    await stranger.send("5号楼302")
+    last = stranger.last()
+    assert "转告" in last.text and last.request != "location", last

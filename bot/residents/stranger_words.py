@@ -23,6 +23,7 @@ import re
 
 from .. import roster, staff_langs
 from . import worker_words
+from .unseen import unseen_only
 from ..types import Button
 from ..flows.base import Ctx
 from ..flows.both import t_both
@@ -108,17 +109,18 @@ async def wish(ctx: Ctx, text: str, key: str = "stranger.wish_staff") -> str:
 
 async def cried(ctx: Ctx) -> None:
     """Their cry for help, remembered: what they say next is about it (`after_cry`)."""
-    await ctx.svc.store.set_pref(ctx.ev.user_id, "cried_at", str(ctx.svc.clock.ts()))
+    await ctx.svc.store.set_prefs(ctx.ev.user_id, {"cried_at": str(ctx.svc.clock.ts()),  # (of a neighbour not seen:
+                                                   "cried_unseen": "1" if unseen_only(ctx.ev.text) else ""})  # no 📍)
 
 
 async def after_cry(ctx: Ctx, text: str) -> bool:
     """Words soon after their cry: to staff, and they are told (see above). Whether the words were taken so."""
     svc, uid, now = ctx.svc, ctx.ev.user_id, ctx.svc.clock.ts()
     phone = svc.settings.community.committee_phone
-    at = await svc.store.pref(uid, "cried_at")
+    at, unseen = await svc.store.prefs(uid, "cried_at", "cried_unseen")
     recent = bool(at) and now - float(at) <= AFTER_CRY_SECONDS
     if svc.stranger_said and (reached := await svc.stranger_said(ctx.ev, text, recent)) is not None:  # their call's
-        _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.noted")
+        _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.noted", bool(unseen))
         return True
     if not recent:
         return False
@@ -127,11 +129,16 @@ async def after_cry(ctx: Ctx, text: str) -> bool:
     told = lambda chat: staff_langs.t(svc, chat, "stranger.said_after", name=ctx.ev.first_name or "?",  # noqa: E731
                                       words=text[:200])
     reached = await roster.pass_on(svc, [], told, None, tag="stranger", urgent_intro=True)
-    _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.not_reached")
+    _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.not_reached", bool(unseen))
     return True
 
 
-def _told_where_button(ctx: Ctx, key: str) -> None:
-    """What became of her words, with the 📍 button of "您在哪里" still under it (her one question stays asked)."""
-    ctx.say(t_both(ctx, key, phone=ctx.svc.settings.community.committee_phone), urgent=True,
-            keyboard=((ctx.t("help.location_button"),),), request="location")
+def _told_where_button(ctx: Ctx, key: str, unseen: bool = False) -> None:
+    """What became of her words, with the 📍 button of "您在哪里" still under it (her one question stays asked); after
+    word of a neighbour not seen, she was asked where the neighbour lives: no button, no "120！" (unseen.py)."""
+    phone = ctx.svc.settings.community.committee_phone
+    if unseen:
+        ctx.say(t_both(ctx, "stranger.unseen_passed_on" if key != "stranger.not_reached" else key, phone=phone),
+                urgent=True)
+        return
+    ctx.say(t_both(ctx, key, phone=phone), urgent=True, keyboard=((ctx.t("help.location_button"),),), request="location")
