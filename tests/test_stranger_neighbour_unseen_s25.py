@@ -4,7 +4,9 @@ woman next door is who staff must find. Now she reads that staff will go and loo
 and door the neighbour lives in; her answer reaches the staff on the call. Staff are alerted as before."""
 import pytest
 
-WORDS = ["隔壁老太太好几天没出门了", "楼上老伯好几天没见了 敲门没人应", "对门阿姨两天没拿牛奶了"]
+WORDS = ["隔壁老太太好几天没出门了", "楼上老伯好几天没见了 敲门没人应", "对门阿姨两天没拿牛奶了",
+         # (probe) a typo and a light read as a paced wish, no call; a knock unanswered asked where SHE is
+         "隔壁老太太好几天没出们了", "隔壁老人家里的灯亮了三天了", "对门老头 电话打不通 敲门也没人"]
 
 
 @pytest.mark.parametrize("words", WORDS)
@@ -41,3 +43,11 @@ async def test_told_where_the_neighbour_lives_she_is_not_asked_where_she_is(peop
     await stranger.send("5号楼302")
     last = stranger.last()
     assert "转告" in last.text and last.request != "location", last
+
+
+async def test_a_door_she_already_gave_is_not_asked_again(people, app):
+    stranger, li = people("陌生人"), people("李社工")
+    words = "我邻居好几天没出门了我好担心她会不会出事了你们能不能去看一下她住在3号楼402"
+    await stranger.send(words)
+    assert any("紧急求助 #1" in t for t in li.texts()), li.texts()
+    assert not any("住在哪里" in t for t in stranger.texts()), stranger.texts()

@@ -9,6 +9,10 @@ she is, with the button, and reads 120 first. Her own "我好几天没出门了"
 about someone else only), so it never comes here."""
 from __future__ import annotations
 
+import re
+
+DOOR = re.compile(r"\d+\s*(?:号楼?|幢|栋|弄)\s*\d{2,4}|\d{3,4}\s*室|\b(?:building|block|flat|room)\s*\d+", re.I)
+
 
 def unseen_only(text: str) -> bool:
     """The welfare concern (someone else not seen, not answering) and no other danger in `text`."""
@@ -24,8 +28,10 @@ def urgent_key(text: str) -> str:
 
 
 def ask_where(ctx, text: str) -> None:
-    """The one question after her cry: where the one not seen lives, or where she is (with the 📍 button)."""
+    """The one question after her cry: where the one not seen lives (unless she said: "她住在3号楼402"), or where she
+    is (with the 📍 button)."""
     if unseen_only(text):
-        ctx.say(ctx.t("stranger.unseen_where"))
+        if not DOOR.search(text):
+            ctx.say(ctx.t("stranger.unseen_where"))
     else:
         ctx.say(ctx.t("stranger.where"), keyboard=((ctx.t("help.location_button"),),), request="location")
