@@ -69,3 +69,11 @@ async def test_guard_a_pension_question_sharing_a_word_with_the_notice_is_still_
     zhang, li = await _noticed(app, people)
     await zhang.send("明天养老金发吗")
     assert not any("居民问通知" in t for t in li.texts()), li.texts()
+
+
+@pytest.mark.parametrize("words", ["我突然走不动了 腿没力气", "我眼睛看不清了 头好晕"])
+async def test_guard_being_taken_ill_after_the_notice_is_no_notice_matter(app, people, clock, words):
+    zhang, li = await _noticed(app, people)
+    await zhang.send(words)
+    got = [t for t in li.texts() if "#1" in t]
+    assert got and "📢" not in got[-1] and ("紧急求助" in got[-1] or "🤒" in got[-1]), li.texts()

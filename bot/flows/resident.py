@@ -64,8 +64,9 @@ async def on_text(ctx: Ctx) -> None:
         return
     if await call_answers.answered(ctx, text, result):
         return  # to her call's question: its answer, her words for staff, or the question again
-    if not danger_in(ctx.svc, text) and (not flow and await notice_replied(ctx, text) or await chat.changed_mind(
-            ctx, text) or await chat.everyday(ctx, text)):  # "提不动水", "好的 知道了" to a notice: about it
+    if not danger_in(ctx.svc, text) and (not flow and not is_emergency(result) and await notice_replied(ctx, text)
+                                         or await chat.changed_mind(ctx, text) or await chat.everyday(ctx, text)):
+        # ("提不动水", "好的 知道了" to a notice: about it)
         return  # "测试一下", "我出去一下", "你是机器人吗", "好的"; "算了" to what help they need: nobody bothered
     if told := life_told(ctx.svc, text, result):  # "我老伴走了三年了", "老伴住院了", "今天不想说话": a person, no ambulance
         return await _one(ctx, told, text, result)

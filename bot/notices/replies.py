@@ -28,6 +28,8 @@ NEED = re.compile(r"(?:提|拎|搬|扛|拿|抬|端)(?:不|勿)动|(?:走|爬)(?:
                   r"|(?:能|可以)(?:不能)?(?:帮|来帮)(?:我|阿拉|忙)|没(?:人|办法)(?:帮|提|拎|接|储)|can'?t (?:carry|lift|manage)"
                   r"|(?:储|接|存|放|打)(?:不|勿)(?:了|到)水?|没有?(?:水桶|桶|盆|容器)|看不(?:清|懂|见)|眼睛(?:不好|看不)|不识字"
                   r"|help me (?:carry|with)|can'?t (?:read|see)", re.I)
+# taken ill ("突然走不动了", "看不清了 头好晕"): her health, the way it went before, never a notice matter
+ILL = re.compile(r"突然|晕|昏|疼|痛|发烧|不舒服|难受|没力|没有力气|喘|胸口|心口|吐|麻|sudden|dizz|pain|hurt", re.I)
 # an acknowledgement and nothing else: "好的 我知道了 谢谢", "收到了", "晓得了 谢谢侬", "OK"
 ACK_WORDS = re.compile(r"好的|好滴|好哒|好|知道了|知道|晓得了|晓得|收到了|收到|明白了|明白|懂了|了解|清楚了|谢谢(?:你们|你|您|侬|社工"
                        r"|居委会|阿拉)?|多谢|没问题|行|可以|嗯+|哦+|噢+|ok|okay|got it|thanks?(?: you)?|noted", re.I)
@@ -50,7 +52,7 @@ def acknowledged_only(text: str) -> bool:
 
 async def replied(ctx: Ctx, text: str) -> bool:
     """Her words taken as a reply to the notice awaiting her (see above); False when they are not, or none awaits."""
-    need, ack = bool(NEED.search(text)), acknowledged_only(text)
+    need, ack = bool(NEED.search(text)) and not ILL.search(text), acknowledged_only(text)
     rid = ctx.me.resident_id
     if not (need or ack or QUESTION.search(text)) or ctx.me.role != "resident" or not rid:
         return False
@@ -59,7 +61,7 @@ async def replied(ctx: Ctx, text: str) -> bool:
     if not notice:
         return False
     if not need and not ack:  # a question about what it says: to whoever sent it (questions.py)
-        return about_it(text, notice) and await asked_about_notice(ctx, text)
+        return not ILL.search(text) and about_it(text, notice) and await asked_about_notice(ctx, text)
     if ack:
         show_menu(ctx, "notice.heard_typed")
         return True
