@@ -62,3 +62,11 @@ async def test_a_second_thing_she_reports_reaches_staff_too(people, app):
     await worker.send("还有3号楼电梯坏了")
     assert any("3号楼电梯坏了" in t and "小刘" in t for t in li.texts()), li.texts()
     assert "认一认您" not in worker.last().text
+
+
+async def test_staff_answer_her_in_the_chat(people, app):  # guard: the question's ✍️ 回答 reaches her
+    worker, li = people("小刘"), people("李社工")
+    await worker.send("我是物业的 明天上午9点到12点停水")
+    await li.click(li.last("小刘"), "回答")
+    await li.send("收到，我们发通知给各家。")
+    assert "发通知给各家" in worker.last().text
