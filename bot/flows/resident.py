@@ -12,6 +12,7 @@ import re
 from ..incidents import (address_steps, call_questions, facts_told, help_request, need_now, not_came, said_after,
                          scam_back)
 from .. import qa
+from ..notices.replies import replied as notice_replied
 from . import call_answers, chat, half_said, help_menu_again, menu_on_call
 from .base import Ctx
 from .life_told import TOLD, life_told, survivor_asked
@@ -63,7 +64,9 @@ async def on_text(ctx: Ctx) -> None:
         return
     if await call_answers.answered(ctx, text, result):
         return  # to her call's question: its answer, her words for staff, or the question again
-    if not danger_in(ctx.svc, text) and (await chat.changed_mind(ctx, text) or await chat.everyday(ctx, text)):
+    if not danger_in(ctx.svc, text) and (not flow and not is_emergency(result) and await notice_replied(ctx, text)
+                                         or await chat.changed_mind(ctx, text) or await chat.everyday(ctx, text)):
+        # ("提不动水", "好的 知道了" to a notice: about it)
         return  # "测试一下", "我出去一下", "你是机器人吗", "好的"; "算了" to what help they need: nobody bothered
     if told := life_told(ctx.svc, text, result):  # "我老伴走了三年了", "老伴住院了", "今天不想说话": a person, no ambulance
         return await _one(ctx, told, text, result)

@@ -2,7 +2,7 @@
 我家住几天"). His daily check-in pauses (`Checkins.family_away`: the days they say, else a week), so his empty flat is
 no missed check-in — a social worker sent to it, the family alerted as if he had fallen; the staff hear it as news
 about him (a request, with the words); "我爸出院回家了" starts it again; "我爸出院了，先住我家几天" (out of hospital, staying with them) pauses it. A stay still to come ("下个月要住院", "明天来我家
-吃饭") pauses nothing. Only the one resident they are linked to, only while he is enrolled; anything else goes the way
+吃饭") pauses nothing, nor a question ("我爸是不是住院了"). Only the one resident they are linked to, only while he is enrolled; anything else goes the way
 it went (bot/incidents/family.py).
 """
 from __future__ import annotations
@@ -20,6 +20,8 @@ AWAY = re.compile(r"住院了|在住院|住进(了)?医院|在医院住|在医�
 LATER = re.compile(r"要(去|来|住院|住到|住在)|准备|打算|下(个)?(周|月|礼拜|星期)|明天|后天|过(几|两)天"
                    r"|(不|没|别)(想|肯|愿意|要)?(去|来|到|住|在)+我(家|这|那)")  # "他不肯住我家": no stay either
 HOME = re.compile(r"出院了|已经出院|回家了|回来了|到家了|回去住了|恢复(签到|问候)")
+# asked, not told ("我爸是不是住院了", "我爸住院了吗", "…住院了没有"): nothing paused ("住院了，你们知道吗" tells it)
+ASKED = re.compile(r"是不是|是否|会不会|难道|(?:住院|医院|不在家|外地|老家|远门|我(?:家|这|那)住?)(?:了|去了)?(?:(?:吗|么|没有?|伐)(?=$|[\s，,。？?])|[？?])")
 BACK_HOME = re.compile(r"回家了|回来了|到家了|回去住了|恢复(签到|问候)")  # HOME but out of hospital: he is home
 STAYING = re.compile(r"(去|来|到|在)我(家|这|那)(里|儿|边)?住|住(在|到)?我(家|这|那)")  # with them, not at home
 
@@ -37,7 +39,7 @@ async def home_again(ctx: Ctx, text: str) -> bool:
 
 async def told(ctx: Ctx, text: str) -> bool:
     """True when these words were his being away or back, and were answered."""
-    away = bool(AWAY.search(text)) and not LATER.search(text)
+    away = bool(AWAY.search(text)) and not LATER.search(text) and not ASKED.search(text)
     # out of hospital and staying with them ("出院了，先住我家几天") is away from his flat still
     home = bool((BACK_HOME if away and STAYING.search(text) else HOME).search(text))
     if away == home:  # neither, or both ("住院了…回家了"): the way it went

@@ -7,7 +7,8 @@ made from far away, or the number to call for what happened.
   醒", "疼死了", "快不行了", "走丢了"), stay a cry; a death of someone not hers is not about him (family_asks).
 - A cry from someone far away ("我在外地", "我在国外"): 120 dialled there reaches the ambulance where SHE is, so she
   reads that, and to phone the committee, which sends someone near him. One near him reads the number for what
-  happened: 119 for a fire or gas, 110 for someone breaking in or hurting him, 120 otherwise.
+  happened: 119 for a fire or gas, 110 for someone breaking in or hurting him or for him lost ("我爸糊涂了 走丢了"),
+  120 otherwise.
 """
 from __future__ import annotations
 
@@ -27,14 +28,20 @@ HIM = re.compile(r"[他她]|老人|老爷子|老太太|后事|丧事")
 FAR = re.compile(r"(?:我|人)(?:现在|目前)?(?:在(?:外地|国外|外省|出差|美国|加拿大|澳洲|澳大利亚|英国|日本|韩国|新加坡|德国|法国"
                  r"|新西兰)|不在(?:上海|本地|身边|[他她]身边|老人身边))|远在|在国外|我在外面出差")
 NUMBER = {"fire_smoke": "family.alerted_119", "gas": "family.alerted_119", "intruder": "family.alerted_110",
-          "abuse": "family.alerted_110", "scam": "family.alerted_scam", "doorstep": "family.alerted_door"}  # (nlu.rules.fired_rules' names) 120 for any other
+          "abuse": "family.alerted_110", "scam": "family.alerted_scam", "doorstep": "family.alerted_door",
+          "lost": "family.alerted_lost"}  # (nlu.rules.fired_rules' names) 120 for any other
+# someone gone from home and not back (the welfare concern's words that are a missing person, not a silent phone):
+# the police search, not an ambulance — as for the resident's own "我老伴走丢了" (advice.py's missing_someone)
+GONE = re.compile(r"走丢|走失|走脱|跑丢|寻勿着|寻不着|不见了|勿见了|找不到(?:我|阿拉)?(?:爸|妈|父亲|母亲|老人|人了)"
+                  r"|找不到(?:他|她|伊|人)?了?$|(?:没|没有|还没)回(?:家|来)"
+                  r"|missing|wander|(?:hasn'?t|has not|didn'?t|did not|never) (?:come|came|got) (?:back|home)")
 
 
 async def died_told(ctx: Ctx, text: str) -> bool:
     """Whether the words tell of his death (then staff have a request about it, and she is answered)."""
     if not DIED.search(text) or STILL_A_CRY.search(text):
         return False
-    _, people = await family.linked_people(ctx)
+    links, people = await family.linked_people(ctx)
     if not people or names_someone_else(text, people):
         return False
     if not (OWN.search(text) or HIM.search(text) or any(p["name"] and p["name"] in text for p in people)):
@@ -42,7 +49,8 @@ async def died_told(ctx: Ctx, text: str) -> bool:
     n = await family.request(ctx, text, category="death", noted="family.death_noted")
     inc = await ctx.svc.store.incident(n) if n else None
     if inc and inc.get("category") != "death" and inc["status"] != "resolved":  # told on his open call (a missed
-        await ctx.svc.store.update_incident(n, death_told=True)  # check-in): marked 🕯, staff can confirm it there
+        await ctx.svc.store.update_incident(n, death_told=True,  # check-in): marked 🕯, staff can confirm it there
+                                            death_by=family.reporter_of(ctx, links))  # (his doctor's: labelled so)
         await ctx.svc.incidents.refresh(n)
     return True
 
@@ -53,11 +61,15 @@ def alerted(words: str, person: dict | None = None) -> str:
     from nlu.features import normalise
     from nlu.rules import fired_rules
 
-    if FAR.search(words):
-        return "family.alerted_far"
     dangers = set(fired_rules(normalise(words)))
-    plain = "family.alerted_kin" if person and not_him(words, person) else "family.alerted"
-    return next((key for danger, key in NUMBER.items() if danger in dangers), plain)
+    if "welfare" in dangers and GONE.search(normalise(words)):
+        dangers.add("lost")
+    if FAR.search(words):  # (lost: the committee near him reports it to the police there)
+        return "family.alerted_lost_far" if "lost" in dangers else "family.alerted_far"
+    kin = bool(person and not_him(words, person))
+    plain = "family.alerted_kin" if kin else "family.alerted"
+    key = next((key for danger, key in NUMBER.items() if danger in dangers), plain)
+    return key + "_kin" if kin and key == "family.alerted_lost" else key  # (whom staff help her find: unnamed)
 
 
 def tell_alerted(ctx: Ctx, words: str, person: dict, phone: str) -> None:

@@ -13,6 +13,7 @@ from .family_kin import staff_line
 from .closed import after_closed_line
 from .handover import shows_hand_over
 from .packet_address import address_lines
+from .packet_category import category_label, death_told_label
 from .held_calls import lost, lost_line
 
 # long fields are cut in the packet (the whole text is in /incident), so it always fits one message
@@ -78,9 +79,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
              t("packet.lives_alone") if person.get("lives_alone") else "",
              t("packet.staff_member") if inc.get("staff_caller") else ""]
     title = t(f"packet.title_{inc['kind']}", n=n)
-    if inc.get("category"):  # a scam told as over, raised since ("他又打来了"): never "没有上当、已挂断" above it
-        raised = inc["kind"] == "emergency" and inc["category"] == "scam_told"
-        title += " · " + t(f"help.cat_{inc['category']}" + ("_raised" if raised else ""))
+    if inc.get("category"):  # (a death: by whom)
+        title += " · " + category_label(t, inc)
     lines = [title]
     if role == "staff" and inc.get("renewed") and inc["status"] in ("claimed", "arrived"):
         lines.insert(0, t(inc.get("renewed_key") or "alert.renewed", n=n, name=person.get("name", "?"),
@@ -100,8 +100,8 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         lines.insert(0, gone)
     if role == "staff" and inc.get("raised_words") and inc["status"] == "open":  # a request become an emergency
         lines.insert(0, t("alert.raised", n=n, name=person.get("name", "?"), words=inc["raised_words"]))
-    if role == "staff" and inc.get("death_told") and inc.get("category") != "death":  # told on his open call
-        lines.insert(1, t("help.cat_death"))
+    if role == "staff" and (died := death_told_label(t, inc)):  # told on his open call
+        lines.insert(1, died)
     if role == "staff" and _maybe_someone_else(inc, person):  # "隔壁老太太摔倒了" typed by the resident
         flag = "packet.maybe_someone_else" if inc.get("kind") == "emergency" else \
             "packet.maybe_someone_elses_matter"  # a request: someone else's matter, not someone in danger

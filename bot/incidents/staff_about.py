@@ -126,6 +126,9 @@ async def answer(ctx: Ctx, text: str, cried: bool = True) -> None:
         if _death_reported(inc, text):  # "王老伯去世了" on his open death report: that report, never an ambulance round
             lines.append(ctx.t("staffabout.death_open", n=inc["id"], name=person["name"]))
             reported_dead += 1
+        elif staff_death.told(text):  # "王老伯去世了" on his request or cry: 🕯 marked on it (on_tap), never a 🆘 tap
+            rows.append(staff_death.offer(ctx, person))
+            reported_dead += 1
         elif inc["kind"] != "emergency":  # his request (or a missed check-in) open: one tap makes it urgent (on_button)
             rows.append([ctx.button("staffabout.raise", f"stf:raise:{person['id']}", name=person["name"])])
     if len(people) > CANDIDATES:  # never a guess among many: the rest counted, and how to say which

@@ -30,14 +30,14 @@ async def on_tap(ctx: Ctx, person: dict, said: str) -> None:
     if died := await store.died(person["id"]):
         ctx.edit_pressed(ctx.t("staffabout.died", n=died.get("incident") or "?", name=name))
         return
+    me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
+    reporter = {"name": me.name, "relation": ctx.svc.cat.t("staffabout.relation"), "phone": me.phone, "staff": me.id}
     if (inc := await open_call(store, person["id"])) is not None:
         if not (inc.get("category") == "death" or inc.get("death_told")):  # on his open call, marked 🕯 there
-            await store.update_incident(inc["id"], death_told=True)
+            await store.update_incident(inc["id"], death_told=True, death_by=reporter)  # (labelled as hers)
             await ctx.svc.incidents.refresh(inc["id"])
         ctx.edit_pressed(ctx.t("staffabout.death_open", n=inc["id"], name=name))
         return
-    me = roster.staff_by_id(ctx.svc.settings, ctx.me.staff_id)
-    reporter = {"name": me.name, "relation": ctx.svc.cat.t("staffabout.relation"), "phone": me.phone, "staff": me.id}
     existing, n = await ctx.svc.incidents.opened_or_open("help", person, words=said, category="death", source="staff",
                                                          detail=said, ask_address=False, reporter=reporter)
     if existing:  # opened meanwhile

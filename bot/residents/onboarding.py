@@ -15,7 +15,7 @@ from ..flows.understanding import WORDED, is_emergency, understand
 from ..people import locale_of, mask_phone
 from ..types import Button
 from .address import full_address
-from . import stranger_words
+from . import stranger_words, unseen
 from .register import normalise_phone
 from .staff_join import join_as_staff
 
@@ -110,8 +110,8 @@ async def on_stranger(ctx: Ctx) -> None:
         return
     result = await understand(ctx.svc, ev.text) if ev.kind in WORDED and ev.text.strip() else None
     urgent = bool(result) and is_emergency(result)
-    if urgent and await unknown_cry_for_help(ctx):  # a call of her own: where is she?
-        ctx.say(ctx.t("stranger.where"), keyboard=((ctx.t("help.location_button"),),), request="location")
+    if urgent and await unknown_cry_for_help(ctx):  # a call of her own: where is she (or the neighbour not seen)?
+        unseen.ask_where(ctx, ev.text)
     if ctx.ev.kind in MEDIA:
         await unknown_media(ctx, told=urgent)
     if urgent:
@@ -139,7 +139,7 @@ async def unknown_cry_for_help(ctx: Ctx) -> bool:
     if svc.stranger_named and await svc.stranger_named(ctx, ctx.ev.text[:300]):  # "3号楼的张阿姨摔倒了": hers
         return False
     reached = await svc.stranger_cry(ctx.ev, ctx.ev.text[:300] or "🆘") if svc.stranger_cry else 0
-    ctx.say(t_both(ctx, "stranger.urgent" if reached else "stranger.not_reached", phone=phone), urgent=True)
+    ctx.say(t_both(ctx, unseen.urgent_key(ctx.ev.text) if reached else "stranger.not_reached", phone=phone), urgent=True)
     return True
 
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 
 from .. import roster, staff_langs
+from . import worker_words
+from .unseen import unseen_only
 from ..types import Button
 from ..flows.base import Ctx
 from ..flows.both import t_both
@@ -41,7 +43,9 @@ WISH = re.compile(r"登记|注册|新搬|刚搬|搬(过|进)来|新来的|新住
 # someone else told of ("小区门口有个老太太在哭", "对门阿姨家一直有狗叫"): a worry staff hear, as a wish is
 SOMEONE = re.compile(r"老人|老太|老头|老伯|阿婆|阿公|爷叔|阿姨|老爷爷|老奶奶|独居|邻居|隔壁|对门|楼上|楼下"
                      r"|我(?:的)?(?:爸|妈|父亲|母亲|老爸|老妈|外婆|外公|奶奶|爷爷|公公|婆婆)|姆妈|阿爸"  # a son or daughter's worry
-                     r"|\b(neighbou?r|old (man|woman|lady|person)|elderly|my (father|mother|dad|mum|mom|parents?|grand\w+))\b",
+                     r"|(?:敲门|按门铃)[^，,。]{0,6}(?:没人|没有人|不开|没反应)"  # a door nobody opens: "5号楼302 敲门没人开"
+                     r"|\b(neighbou?r|old (man|woman|lady|person)|elderly|my (father|mother|dad|mum|mom|parents?|grand\w+))\b"
+                     r"|\bno ?(?:one|body) (?:answers|opens|is answering|came to the door)",
                      re.I)
 CANNOT_PRESS = re.compile(r"不会(按|弄|点|用|发)|按不(了|到|动)|(找|看)不(到|见)(按钮|按键)|(按钮|按键)(在)?哪|没有(按钮|按键)"
                           r"|怎么(按|点|发(手机号|号码|电话))|按哪(里|个|儿)"
@@ -59,6 +63,8 @@ async def answer(ctx: Ctx, text: str, result: dict, pending: bool) -> str | None
     if CANNOT_PRESS.search(text):
         ctx.say(ctx.t("onboard.where_button"))
         return None if pending else await wish(ctx, text)
+    if not pending and (key := await worker_words.answer(ctx, text)):
+        return key  # "我是物业的": what is it? "我是物业的 明天停水": to staff
     told_of = SOMEONE.search(text) and len(re.sub(r"\W", "", text)) >= TOLD_OF_CHARS  # "谢谢你们 我妈住院了"
     if intent in SMALL_TALK and confidence >= 0.6 and not told_of:
         return None  # "谢谢居委会", "你好", "谢谢阿姨": the sign-up prompt, nobody troubled
@@ -103,17 +109,18 @@ async def wish(ctx: Ctx, text: str, key: str = "stranger.wish_staff") -> str:
 
 async def cried(ctx: Ctx) -> None:
     """Their cry for help, remembered: what they say next is about it (`after_cry`)."""
-    await ctx.svc.store.set_pref(ctx.ev.user_id, "cried_at", str(ctx.svc.clock.ts()))
+    await ctx.svc.store.set_prefs(ctx.ev.user_id, {"cried_at": str(ctx.svc.clock.ts()),  # (of a neighbour not seen:
+                                                   "cried_unseen": "1" if unseen_only(ctx.ev.text) else ""})  # no 📍)
 
 
 async def after_cry(ctx: Ctx, text: str) -> bool:
     """Words soon after their cry: to staff, and they are told (see above). Whether the words were taken so."""
     svc, uid, now = ctx.svc, ctx.ev.user_id, ctx.svc.clock.ts()
     phone = svc.settings.community.committee_phone
-    at = await svc.store.pref(uid, "cried_at")
+    at, unseen = await svc.store.prefs(uid, "cried_at", "cried_unseen")
     recent = bool(at) and now - float(at) <= AFTER_CRY_SECONDS
     if svc.stranger_said and (reached := await svc.stranger_said(ctx.ev, text, recent)) is not None:  # their call's
-        _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.noted")
+        _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.noted", bool(unseen))
         return True
     if not recent:
         return False
@@ -122,11 +129,16 @@ async def after_cry(ctx: Ctx, text: str) -> bool:
     told = lambda chat: staff_langs.t(svc, chat, "stranger.said_after", name=ctx.ev.first_name or "?",  # noqa: E731
                                       words=text[:200])
     reached = await roster.pass_on(svc, [], told, None, tag="stranger", urgent_intro=True)
-    _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.not_reached")
+    _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.not_reached", bool(unseen))
     return True
 
 
-def _told_where_button(ctx: Ctx, key: str) -> None:
-    """What became of her words, with the 📍 button of "您在哪里" still under it (her one question stays asked)."""
-    ctx.say(t_both(ctx, key, phone=ctx.svc.settings.community.committee_phone), urgent=True,
-            keyboard=((ctx.t("help.location_button"),),), request="location")
+def _told_where_button(ctx: Ctx, key: str, unseen: bool = False) -> None:
+    """What became of her words, with the 📍 button of "您在哪里" still under it (her one question stays asked); after
+    word of a neighbour not seen, she was asked where the neighbour lives: no button, no "120！" (unseen.py)."""
+    phone = ctx.svc.settings.community.committee_phone
+    if unseen:
+        ctx.say(t_both(ctx, "stranger.unseen_passed_on" if key != "stranger.not_reached" else key, phone=phone),
+                urgent=True)
+        return
+    ctx.say(t_both(ctx, key, phone=phone), urgent=True, keyboard=((ctx.t("help.location_button"),),), request="location")
