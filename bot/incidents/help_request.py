@@ -215,7 +215,7 @@ async def report_media(ctx: Ctx) -> int:
     await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"resident_{kind}"})
     reached = await _incidents(ctx).alert_first(n)
     await group_told(ctx, reached)
-    ctx.goto(None) if ctx.step[0] != "checkin" else ctx.session.update(asked_twice=True)  # "八点" after it still answers
+    ctx.goto(None) if ctx.step[0] not in ("checkin", "qa") else ctx.session.update(asked_twice=True)  # "八点", "72岁" answer
     if not reached:  # the truth, not "passed on"; it still escalates
         tell_not_reached(ctx)
         return n
