@@ -247,10 +247,12 @@ def _new(app, before, but: int = 0) -> list[str]:
 async def test_a_cry_in_any_step_is_heard_and_told(people, app, reach, cry):
     at = await reach(people, app)
     seen, staff = len(at.who.inbox), _snap(app)
+    on_call = any("#1" in t for chat in staff for t in staff[chat].values())  # a call of the step's is open
     await at.who.send(cry)
     told = at.who.texts()[seen:]
     assert any("120" in t for t in told) and any(PHONE in t for t in told), told
     assert any(a in t for t in _new(app, staff) for a in ALERTED), _new(app, staff)
+    assert not on_call or not any("#2" in t for t in _new(app, staff)), _new(app, staff)  # that call's, not a 2nd
 
 
 @pytest.mark.parametrize("reach", STAFF_STEPS, ids=ids[-len(STAFF_STEPS):])
@@ -286,3 +288,14 @@ async def test_a_staff_members_voice_in_her_step_is_no_dead_end(people, app, rea
         seen = len(at.who.inbox)
         await at.who.send(at.answer)
         assert at.who.texts()[seen:] and any(at.taken in t for t in at.who.texts()[seen:]), at.who.texts()[seen:]
+
+
+async def test_a_doctors_cry_while_asked_which_patient_is_on_her_call_with_who_it_may_be(people, app):
+    """"救命" from the doctor of two, asked "是哪一位需要帮助？", opened a second call (#2, "可能是 张阿姨/王老伯")
+    for the same people; three such cries read to staff as three calls at once."""
+    at = await family_which(people, app)
+    staff = _snap(app)
+    await at.who.send("救命")
+    assert any("#1 张阿姨/王老伯" in t and "救命" in t for t in _new(app, staff)), _new(app, staff)
+    await at.who.click(at.who.last("哪一位"), "王老伯")
+    assert "王老伯" in at.who.last().text and "马上联系" in at.who.last().text
