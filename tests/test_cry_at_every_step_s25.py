@@ -251,6 +251,7 @@ async def test_a_cry_in_any_step_is_heard_and_told(people, app, reach, cry):
     await at.who.send(cry)
     told = at.who.texts()[seen:]
     assert any("120" in t for t in told) and any(PHONE in t for t in told), told
+    assert not any("正在处理" in t for t in told), told  # nobody has tapped 🙋 我来处理 yet
     assert any(a in t for t in _new(app, staff) for a in ALERTED), _new(app, staff)
     assert not on_call or not any("#2" in t for t in _new(app, staff)), _new(app, staff)  # that call's, not a 2nd
 
