@@ -256,6 +256,18 @@ async def test_a_cry_in_any_step_is_heard_and_told(people, app, reach, cry):
     assert not on_call or not any("#2" in t for t in _new(app, staff)), _new(app, staff)  # that call's, not a 2nd
 
 
+@pytest.mark.parametrize("how", ["edited", "voice"])
+@pytest.mark.parametrize("reach", [*RESIDENT_STEPS, *OTHERS_STEPS, *STAFF_STEPS], ids=ids)
+async def test_a_cry_edited_in_or_said_in_a_voices_caption_in_any_step_is_a_cry(people, app, reach, how):
+    """An unregistered man asked for his phone who edits his message into "救命 我摔倒了 起不来" read only
+    "修改过的消息我看不了，请重新发一条。", and no staff member heard."""
+    at = await reach(people, app)
+    seen, staff = len(at.who.inbox), _snap(app)
+    await (at.who._do(kind="edited", text=STAFF_CRY) if how == "edited" else at.who.send_kind("voice", STAFF_CRY))
+    assert any("120" in t for t in at.who.texts()[seen:]), at.who.texts()[seen:]
+    assert any(a in t for t in _new(app, staff, but=at.who.id) for a in ALERTED), _new(app, staff, but=at.who.id)
+
+
 @pytest.mark.parametrize("reach", STAFF_STEPS, ids=ids[-len(STAFF_STEPS):])
 async def test_a_staff_members_own_cry_in_her_step_reaches_her_colleagues(people, app, reach):
     at = await reach(people, app)
@@ -300,3 +312,11 @@ async def test_a_doctors_cry_while_asked_which_patient_is_on_her_call_with_who_i
     assert any("#1 张阿姨/王老伯" in t and "救命" in t for t in _new(app, staff)), _new(app, staff)
     await at.who.click(at.who.last("哪一位"), "王老伯")
     assert "王老伯" in at.who.last().text and "马上联系" in at.who.last().text
+
+
+async def test_an_unregistered_mans_over_long_message_ending_in_a_cry_is_a_cry(people, app):
+    """It read only "消息太长了，请说短一点（1000字以内）。", and no staff member heard (voice input runs long)."""
+    sun = people("孙阿婆")
+    await sun.send("我跟你说 " * (app.settings.telegram.max_text_length // 5 + 10) + STAFF_CRY)
+    assert "120" in sun.texts()[0] and PHONE in sun.texts()[0], sun.texts()
+    assert "紧急求助 #1" in people("李社工").last("#1").text
