@@ -320,3 +320,13 @@ async def test_an_unregistered_mans_over_long_message_ending_in_a_cry_is_a_cry(p
     await sun.send("我跟你说 " * (app.settings.telegram.max_text_length // 5 + 10) + STAFF_CRY)
     assert "120" in sun.texts()[0] and PHONE in sun.texts()[0], sun.texts()
     assert "紧急求助 #1" in people("李社工").last("#1").text
+
+
+async def test_her_cry_on_her_call_about_one_of_two_once_taken_names_who_it_may_be(people, app):
+    """Once 李社工 had taken it, the doctor's "救命" read to staff "🆘🆘 #1 ? · 👪 家庭医生 赵医生发来紧急求助"."""
+    at, li = await family_which(people, app), people("李社工")
+    await li.click(li.last("#1"), "我来处理")
+    staff = _snap(app)
+    await at.who.send("救命")
+    renewed = [t for t in _new(app, staff) if "#1" in t]
+    assert renewed and "#1 张阿姨/王老伯" in renewed[0] and "#1 ?" not in renewed[0], renewed
