@@ -30,7 +30,9 @@ Every step the bot can leave someone in (`ctx.goto(flow, step)` across bot/), an
             notice/text           /notice → 👥 所有居民
             notice/ready          … then the notice's words
 The check-in's time/away step's voice was fixed on the lead's branch (0bdc9db, cherry-picked here); a pension
-question's age and "whose" steps now outlive a voice the same way.
+question's age and "whose" steps now outlive a voice the same way. Also swept: a cry edited into a message or said
+in a voice's caption; a cry again on the step's open call joins it (never a second call) and never reads "正在处理"
+before anyone has taken it.
 """
 from __future__ import annotations
 
