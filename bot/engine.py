@@ -135,8 +135,8 @@ class Engine:
             return  # every hook sees every event; one answered it (a typed reply to today's check-in; staff: her own)
         if me.role == "staff" and await self.on_staff_input(ctx):
             return
-        if me.role == "contact" and ctx.cried and ev.kind in ("text", "edited"):  # edited or over-long: still a cry
-            await family.on_message(ctx)
+        if me.role in ("contact", "stranger") and ctx.cried and ev.kind in ("text", "edited"):  # edited, over-long:
+            await (family.on_message(ctx) if me.role == "contact" else on_stranger(ctx))  # still a cry
             return
         if ev.kind in UNSUPPORTED or ev.kind == "edited":
             if not await help_request.sticker_on_call(ctx):  # a sticker on her open emergency: to staff

@@ -10,6 +10,7 @@ from . import on_leave
 from ..residents import full_address
 from ..textfit import clip
 from ..types import Button, MessageRef, Outbound
+from .closed import may_be
 from .held_calls import lost
 from .packet import NAME_CHARS, URGENT_KINDS, colleague, render, someone_else, tappable
 
@@ -233,8 +234,8 @@ class Alerting:
         if holders and inc:
             chats = set(await listeners(self.svc, {**inc, "claimed_by": None} if inc.get("renewed") else inc))
         chats -= set(skip)
-        person = await self._caller(inc)
-        msgs = [Outbound(chat, self.svc.cat.t(text_key, self.svc.staff_locale(chat), n=n, name=person.get("name", ""),
+        person = await self._caller(inc)  # (one of several not named yet: "张阿姨/王老伯", as on its packet)
+        msgs = [Outbound(chat, self.svc.cat.t(text_key, self.svc.staff_locale(chat), n=n, name=may_be(inc or {}, person),
                                               **kw), urgent=urgent)
                 for chat in chats]  # news for them, each in her language: nobody's reply (or lock) waits for it
         return self.background(self.svc.outbox.send_all(msgs) if owe is None else self.sent_owing(n, owe, msgs,

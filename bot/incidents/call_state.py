@@ -2,7 +2,8 @@
 "社工会联系您" (`UNHELD`); a staff member holds it → that one, by name and phone, when the line names them; arrived
 or phoned (📍 已到达/已联系) → already there or in touch, never "会联系您" again. ✅ 已解决 tapped with its outcome still
 to pick changes nothing on the call: she reads what its state says. Who asks: `join` (help_request.py) for every
-reply to her words on the call, "谢谢" / "什么时候到" (said_after.py), "按钮不见了" (bot/flows/menu_on_call.py).
+reply to her words on the call, "谢谢" / "什么时候到" (said_after.py), "按钮不见了" (bot/flows/menu_on_call.py), and
+`again` for her cry again on it (`reminded`).
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from .. import roster
 from .packet import tappable
 
 # the line for a call nobody has claimed yet: her words went to the staff on duty, not to "the one handling it"
-UNHELD = {"help.added": "help.added_unheld"}
+UNHELD = {"help.added": "help.added_unheld", "help.already_alerted": "help.already_alerted_unheld"}
 
 
 def holder(svc, inc: dict) -> tuple[object | None, bool]:
@@ -31,3 +32,9 @@ def reply(svc, inc: dict, key: str, *, named: bool = True) -> tuple[str, dict]:
     if staff is None:  # its holder is off the staff list, or the line names nobody: as is
         return key, {}
     return key + ("_there" if there else "_held"), {"who": staff.name, "staff_phone": tappable(staff.phone)}
+
+
+async def reminded(svc, n: int) -> str:
+    """The line for her cry again on her open emergency (or his family's): "我又提醒了他们一次" — "正在处理" only once
+    someone holds it; before, the staff on duty have it."""
+    return reply(svc, await svc.store.incident(n) or {}, "help.already_alerted", named=False)[0]

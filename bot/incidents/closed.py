@@ -41,7 +41,11 @@ async def whose(svc, inc: dict) -> str:
     """The name the family's line gives the call: its resident's, or those it may be about."""
     if inc.get("about_other") and not inc.get("resident"):  # never a name from the register to the one who told
         return svc.cat.t("family.other_person")
-    person = await svc.store.resident(inc.get("resident")) or {}
+    return may_be(inc, await svc.store.resident(inc.get("resident")) or {})
+
+
+def may_be(inc: dict, person: dict) -> str:
+    """The call's resident's name, or (one of several not named yet) those it may be about: "张阿姨/王老伯"."""
     return person.get("name") or "/".join(c["name"] for c in inc.get("candidates") or [])
 
 

@@ -229,7 +229,9 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
             help_request.tell_not_reached(ctx)
         await family_on_call.door_in_cry(ctx, n, words)  # "我爸摔倒了 在5号楼101": beside the register, as hers
         return n
-    # several: staff hear now, with each of them, and the caller says which
+    # several: staff hear now, with each of them, and the caller says which (again on her call while it waits)
+    if n := await family_which.cried_again(ctx, words, people, reporter_of(ctx, links)):
+        return n
     someone, fields = several(ctx, people, reporter_of(ctx, links))
     n = await _incidents(ctx).open("emergency", someone, words=words, source="family", ask_address=False,
                                    family_chats=[ctx.ev.user_id], **fields)

@@ -19,7 +19,7 @@ from ..flows.menu import keyboard, show_menu
 from ..flows.understanding import danger_in
 from ..types import Button
 from . import family  # each imports the other: family hears the call, this module asks and hears which
-from .help_request import tell_not_reached
+from .help_request import again, tell_not_reached
 
 # the whole message: "我是…" (a name, a relation, "他女儿", "王老伯家属"), after a greeting at most
 INTRO = re.compile(r"(?:你好|您好|喂)?[，,。.!！\s]*我(?:就)?是[^，,。.!！？?\s]{1,12}[。.!！~]*")
@@ -34,6 +34,19 @@ def ask_which(ctx: Ctx, n: int, people: list[dict], reached: int, *, request: bo
     ctx.goto("family", "which", incident=n)
     ctx.say(t_both(ctx, told if reached else bare, phone=ctx.svc.settings.community.committee_phone),
             buttons=[[Button(p["name"], f"fam:{n}:{p['id']}")] for p in people], urgent=not request)
+
+
+async def cried_again(ctx: Ctx, words: str, people: list[dict], reporter: dict) -> int | None:
+    """Her cry again while asked which (her call, still about one of several, open): on that call, for the staff it
+    alerted — never a second call about the same people — and the question again. None: no such call waits."""
+    n = ctx.session.get("incident") if ctx.step == ("family", "which") else None
+    inc = await ctx.svc.store.incident(n) if n else None
+    if not inc or inc["status"] == "resolved" or inc.get("resident") or inc.get("kind") != "emergency":
+        return None
+    await again(ctx, n, words, by=reporter)
+    ctx.goto("family", "which", incident=n)
+    ctx.say(t_both(ctx, "family.which_again"), buttons=[[Button(p["name"], f"fam:{n}:{p['id']}")] for p in people])
+    return n
 
 
 def named_in(people: list[dict], text: str) -> list[dict]:

@@ -140,7 +140,7 @@ async def again(ctx: Ctx, n: int, words: str, by: dict | None = None) -> int:
     event = "resident_again" if ctx.me.role == "resident" else "family_again"
     reached = await ctx.svc.repeats.called_again(n, words, called_at(ctx.svc.clock.ts()), event=event, by=by)
     if reached is None:  # a danger her words name now has its advice (the 🆘 button's was the fall's)
-        ctx.say(alerted(ctx, "help.already_alerted", named_only=True), keyboard=keyboard(ctx))
+        ctx.say(alerted(ctx, await call_state.reminded(ctx.svc, n), named_only=True), keyboard=keyboard(ctx))
         return n
     if reached:
         ctx.say(alerted(ctx), urgent=True)
@@ -215,7 +215,7 @@ async def report_media(ctx: Ctx) -> int:
     await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": f"resident_{kind}"})
     reached = await _incidents(ctx).alert_first(n)
     await group_told(ctx, reached)
-    ctx.goto(None) if ctx.step[0] != "checkin" else ctx.session.update(asked_twice=True)  # "八点" after it still answers
+    ctx.goto(None) if ctx.step[0] not in ("checkin", "qa") else ctx.session.update(asked_twice=True)  # "八点", "72岁" answer
     if not reached:  # the truth, not "passed on"; it still escalates
         tell_not_reached(ctx)
         return n

@@ -10,7 +10,7 @@ from ..types import Button
 from . import on_leave
 from .advice import told_together
 from .family_kin import staff_line
-from .closed import after_closed_line
+from .closed import after_closed_line, may_be
 from .handover import shows_hand_over
 from .packet_address import address_lines
 from .packet_category import category_label, death_told_label
@@ -83,7 +83,7 @@ def render(svc: Services, inc: dict, person: dict | None, *, role: str = "staff"
         title += " · " + category_label(t, inc)
     lines = [title]
     if role == "staff" and inc.get("renewed") and inc["status"] in ("claimed", "arrived"):
-        lines.insert(0, t(inc.get("renewed_key") or "alert.renewed", n=n, name=person.get("name", "?"),
+        lines.insert(0, t(inc.get("renewed_key") or "alert.renewed", n=n, name=may_be(inc, person) or "?",
                           words=inc.get("renewed_words", "🆘"), **(inc.get("renewed_by") or {})))
     elif role == "staff" and inc.get("followup") and inc["status"] == "arrived":
         lines.insert(0, t("alert.followup_stopped" if inc.get("followup_stopped") else "alert.followup", n=n,
