@@ -98,8 +98,12 @@ class EmbeddedRedis:
     The server dies with the process that started it.
     """
 
-    def __init__(self, data_dir: str | Path, port: int | None = None, appendonly: bool = True) -> None:
+    def __init__(self, data_dir: str | Path, port: int | None = None, appendonly: bool = True,
+                 unix_socket: bool = False) -> None:
+        """`unix_socket`: it also listens on data_dir/redis.sock (`unix_url`), for a client on this host that
+        wants round trips a third as long as over loopback TCP (the test suite's apps)."""
         self.data_dir = Path(data_dir)
+        self.unix_socket = unix_socket
         self.port = port or free_port()
         self._chosen = not port  # a port it chose itself: another is taken if someone binds this one first
         self.appendonly = appendonly
@@ -108,6 +112,10 @@ class EmbeddedRedis:
     @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
+
+    @property
+    def unix_url(self) -> str:
+        return f"unix://{self.data_dir.resolve() / 'redis.sock'}?db=0"
 
     def start(self, timeout: float = 10.0) -> "EmbeddedRedis":
         self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -151,6 +159,7 @@ class EmbeddedRedis:
             "--dir", str(data), "--appendonly", "yes" if self.appendonly else "no",
             "--appendfsync", "always", "--save", "", "--daemonize", "no", "--loglevel", "warning",
             "--protected-mode", "yes", "--pidfile", str(pidfile),
+            *(("--unixsocket", str(data / "redis.sock"), "--unixsocketperm", "700") if self.unix_socket else ()),
         ]
         self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                      preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)

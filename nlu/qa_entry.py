@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .training_data import read_yaml
 
 CHANNELS = ("12333", "12345", "社区事务受理服务中心", "居委会")
 KINDS = ("pension", "subsidy")
@@ -71,7 +71,7 @@ def _strings(path: Path, name: str, value: Any) -> tuple[str, ...]:
 
 def load_entry(path: Path) -> KbEntry:
     """Read and check one topic file; raises KbError naming the bad field."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise KbError(f"{path.name}: expected a mapping of fields")
     if data.get("id") != path.name.removesuffix(".yaml"):
@@ -111,7 +111,7 @@ def topic_files(folder: Path) -> list[Path]:
 
 def load_wording(folder: Path) -> dict[str, Any]:
     path = folder / "_wording.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     if not isinstance(data, dict) or "handoff" not in data or "closing" not in data:
         raise KbError(f"{path.name}: needs 'handoff' and 'closing'")
     return data
@@ -122,5 +122,5 @@ def load_out_of_scope(folder: Path) -> tuple[str, ...]:
     path = folder / "_out_of_scope.yaml"
     if not path.exists():
         return ()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     return _strings(path, "subjects", data.get("subjects"))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from .training_data import read_yaml
 
 DATA = Path(__file__).resolve().parent / "data" / "red_flags.yml"
 FORMS = ("everyday", "dialect", "homophone", "english")
@@ -220,7 +220,7 @@ def _near(pos: int, u0: int, u1: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=1)
 def default() -> RedFlags:
-    return RedFlags(yaml.safe_load(DATA.read_text(encoding="utf-8")))
+    return RedFlags(read_yaml(DATA))
 
 
 def find(text: str) -> list[Flag]:

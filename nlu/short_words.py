@@ -14,11 +14,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .emoji_reading import JOINERS, only_emoji, reading as emoji_reading
 from .features import normalise
-from .training_data import load_examples
+from .training_data import load_examples, read_yaml
 
 DATA = Path(__file__).resolve().parent / "data" / "short_words.yml"
 TRAINING = DATA.parent / "nlu.yml"  # the emoji the model learnt alone are its to read (emoji_reading)
@@ -131,4 +129,4 @@ def learnt_emoji(path: Path = TRAINING) -> dict[str, str]:
 
 @lru_cache(maxsize=4)
 def default(intents: tuple[str, ...]) -> ShortWords:
-    return ShortWords(yaml.safe_load(DATA.read_text(encoding="utf-8")), intents)
+    return ShortWords(read_yaml(DATA), intents)

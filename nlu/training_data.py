@@ -3,6 +3,9 @@
 Only intents and their examples matter to the built-in model; entity annotations in the
 Rasa markup (`[建新路](road)` or `[27]{"entity": "lane"}`) are reduced to their plain text
 so the same file can train a Rasa server and this model.
+
+`read_yaml` reads every YAML data file of the package (training rows, red flags, short words, Q&A topics) with
+libyaml where PyYAML has it: the same documents, ten times faster than its pure-Python parser (~0.5 s a start).
 """
 from __future__ import annotations
 
@@ -11,6 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: str | Path):
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506 (a safe loader)
+
 
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 
@@ -57,7 +67,7 @@ def _examples_block(block: object, where: str) -> list[tuple[str, tuple[str, ...
 
 def load_examples(path: str | Path) -> list[Example]:
     """All (text, intent) pairs in file order; synonyms, regexes and lookups are ignored."""
-    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    doc = read_yaml(path) or {}
     if not isinstance(doc, dict) or not isinstance(doc.get("nlu"), list):
         raise TrainingDataError(f"{path}: expected a top-level 'nlu:' list")
     examples: list[Example] = []

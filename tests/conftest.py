@@ -65,42 +65,65 @@ def _guarded_connect_ex(self, address):
 # in one worker, one after the other, long after the other worker ran out of work. Only the order changes: every
 # test stands on its own (ports from the kernel, data in tmp_path, a fresh key prefix). A key "module::test" is
 # each of the test's parametrised cases; a key "module" is the whole module, kept together in one worker
-# (test_shared_limit and test_nlu_cli set up a module-wide fixture once). Figures re-estimated on 2026-12-01, once
-# the bot processes started warm (bot/testing/warm_process.py); a run's --durations gives newer ones.
+# (test_shared_limit and test_nlu_cli set up a module-wide fixture once). Figures from a whole run's --durations on
+# 2026-12-02 (-n 2, a loaded machine; a case's setup+call+teardown, each over 4.5 s), for their order; a run's
+# --durations gives newer ones.
 SLOW = {
-    "test_e2e_telegram_away::test_escalations_run_while_telegram_answers_5xx_and_the_bot_polls_once_it_is_back": 30,
-    "test_e2e_telegram_away::test_telegram_refusing_connections_at_first_then_coming_up": 10,
-    "test_e2e_telegram_away::test_a_rejected_token_stops_the_bot_with_one_line": 19,
-    "test_e2e_workers": 35,
-    "test_e2e_restart::test_escalation_survives_a_killed_process": 25,
-    "test_outage_journal::test_a_bot_killed_during_the_outage_stores_the_call_after_its_restart": 15,
-    "test_redis_stalled::test_a_cry_through_telegram_while_redis_is_stalled_past_the_lease_still_gets_120_and_reaches_staff": 12,
-    "test_e2e_shutdown::test_a_cry_for_help_in_flight_at_sigterm_is_stored_and_alerted": 12,
-    "test_shared_limit": 15,
-    "test_imports_alone::test_every_module_of_bot_imports_on_its_own_whatever_is_imported_first": 10,
-    "test_nlu_cli": 15,
-    "test_desk_demo": 12,
-    "test_qa_cli::test_answer_prints_one_json_object_with_the_agreed_keys": 9,
-    "test_register_and_config::test_every_bad_file_gets_one_clear_line": 4,
-    "test_register_and_config::test_the_bot_does_not_start_on_a_broken_config_and_says_one_line": 4,
-    "test_register_and_config::test_config_path_from_the_environment": 4,
+    "test_e2e_telegram_away::test_a_rejected_token_stops_the_bot_with_one_line": 66,
+    "test_e2e_telegram_away::test_escalations_run_while_telegram_answers_5xx_and_the_bot_polls_once_it_is_back": 53,
+    "test_nlu_cli": 48,
+    "test_failover_all_gone": 43,
+    "test_e2e_workers": 42,
+    "test_shared_limit": 37,
+    "test_e2e_restart::test_escalation_survives_a_killed_process": 35,
     "test_desk_browser": 30,
-    "test_console::test_console_state_survives_a_restart": 12,
-    "test_console::test_the_console_says_who_is_on_duty_and_the_readme_conversation_works_at_any_hour": 10,
-    "test_failover::test_sos_burst_survives_the_master_being_killed": 11,
-    "test_failover_all_gone": 45,  # four Sentinel groups, each waiting ~6 s for the fallback
-    "test_outage_crowd::test_a_thousand_strangers_keep_the_journal_short_and_an_open_calls_words_and_a_cry_are_kept": 10,
-    "test_alert_slot": 15,
+    "test_imports_alone::test_every_module_of_bot_imports_on_its_own_whatever_is_imported_first": 26,
+    "test_outage_crowd::test_a_thousand_strangers_keep_the_journal_short_and_an_open_calls_words_and_a_cry_are_kept": 19,
+    "test_hung_chat::test_the_family_hears_on_time_while_a_colleagues_chat_hangs": 18,
+    "test_architecture::test_the_console_residents_commands_and_a_ptb_bot_start_without_importing_aiogram": 18,
+    "test_console::test_the_console_says_who_is_on_duty_and_the_readme_conversation_works_at_any_hour": 17,
+    "test_hung_chat::test_the_heads_claim_is_answered_while_a_colleagues_chat_hangs": 16,
+    "test_hung_chat::test_the_head_hears_at_once_when_the_on_duty_chat_hangs": 16,
+    "test_register_and_config::test_every_bad_file_gets_one_clear_line": 15,
+    "test_outage_journal::test_a_bot_killed_during_the_outage_stores_the_call_after_its_restart": 15,
+    "test_alert_slot": 13,
+    "test_e2e_chain_faults::test_one_link_failing_leaves_the_rest_of_the_chain_on_time_and_is_shown_as_not_reached": 11,
+    "test_outage_request_retried::test_a_request_whose_line_telegram_failed_during_an_outage_reaches_staff_30_s_later_redis_still_away": 11,
+    "test_e2e_delivery::test_after_many_escalation_rounds_a_staff_reply_goes_before_the_packet_edits": 11,
+    "test_outage_flood::test_a_strangers_flood_keeps_the_journal_short_and_a_residents_cry_in_the_middle_is_stored": 11,
+    "test_fallback_media::test_a_family_contacts_voice_meeting_a_crashed_lock_names_them_and_whom_they_look_after": 10,
+    "test_urgency::test_a_lock_left_by_a_crashed_process_still_tells_the_resident_staff_know": 10,
+    "test_claim_while_busy::test_a_claim_that_cannot_take_the_calls_lock_is_never_called_a_stale_button": 10,
+    "test_e2e_telegram_away::test_telegram_refusing_connections_at_first_then_coming_up": 10,
+    "test_qa_cli::test_answer_prints_one_json_object_with_the_agreed_keys": 9,
+    "test_failover::test_sos_burst_survives_the_master_being_killed": 9,
+    "test_failover::test_a_call_when_the_masters_host_loses_power_is_answered_within_seconds": 9,
+    "test_failover_reply_lost::test_a_sos_whose_answer_from_the_master_was_lost_is_alerted_once_by_the_retry_on_the_new_master": 9,
+    "test_outage_flood::test_a_resident_flooding_about_his_open_call_keeps_his_first_words_and_his_cry_is_never_capped": 9,
+    "test_failover_black_hole::test_a_sos_with_every_host_of_the_service_dropping_packets_gets_120_and_reaches_staff_in_time": 9,
+    "test_notices_e2e::test_e2e_an_alert_during_a_notice_to_1000_reaches_staff_first": 8,
+    "test_e2e_shutdown::test_a_cry_for_help_in_flight_at_sigterm_is_stored_and_alerted": 7,
+    "test_e2e_urgent_redis::test_the_poller_keeps_its_lease_while_a_storm_holds_every_shared_redis_connection": 7,
+    "test_again_slow_telegram::test_a_new_cry_on_a_claimed_call_while_telegram_hangs_gets_the_numbers_at_once": 7,
+    "test_e2e_committees::test_two_committees_in_one_process_keep_their_staff_residents_alerts_and_checkins_apart": 7,
+    "test_e2e_poll_conflict::test_two_pollers_on_one_token_get_409_back_off_and_answer_every_message_once": 7,
     "test_redis_stalled::test_while_redis_stays_stalled_one_call_at_a_time_tries_it_and_a_sos_meanwhile_is_answered_at_once": 6,
-    "test_embedded_redis::test_residents_list_beside_a_running_bot_leaves_its_redis_running": 11,
-    "test_e2e_urgent_redis::test_the_poller_keeps_its_lease_while_a_storm_holds_every_shared_redis_connection": 8,
-    "test_e2e_delivery::test_after_many_escalation_rounds_a_staff_reply_goes_before_the_packet_edits": 7,
-    "test_notices_e2e::test_e2e_an_alert_during_a_notice_to_1000_reaches_staff_first": 7,
-    "test_notices::test_a_notice_cut_short_by_a_crash_resumes_and_nobody_gets_it_twice": 6,
-    "test_e2e_poll_conflict::test_two_pollers_on_one_token_get_409_back_off_and_answer_every_message_once": 5,
-    "test_burst::test_two_hundred_at_once_are_all_stored_alerted_and_each_gets_its_packet": 5,
+    "test_console::test_console_state_survives_a_restart": 6,
+    "test_failover::test_a_call_on_its_way_when_the_master_dies_is_answered_from_the_new_master": 6,
+    "test_redis_stalled::test_a_cry_through_telegram_while_redis_is_stalled_past_the_lease_still_gets_120_and_reaches_staff": 5,
+    "test_desk_long_words::test_the_call_page_shows_all_of_a_long_message": 5,
+    "test_lease_redis_down::test_when_redis_is_back_a_sos_is_stored_and_alerted_as_usual_and_the_lease_is_held_again": 5,
+    "test_privacy::test_a_send_that_fails_on_a_redirect_loop_stores_and_logs_no_token": 5,
+    "test_outage_several_colleague_stored_meanwhile::test_a_doctors_cry_about_one_of_her_residents_redis_stored_meanwhile_is_one_call_alerted_at_once": 5,
+    "test_desk_demo": 5,
     "test_committees::test_without_a_token_the_console_runs_for_the_first_committee_or_the_one_named": 5,
-    "test_e2e_committees::test_two_committees_in_one_process_keep_their_staff_residents_alerts_and_checkins_apart": 5,
+    "test_outage_several_colleague_stored_meanwhile::test_a_staff_members_own_cry_redis_stored_meanwhile_is_one_colleague_call_alerted_at_once": 5,
+    "test_redis_stalled::test_when_redis_answers_again_the_next_sos_is_stored_and_escalates_as_usual": 5,
+    "test_outage_stranger_stored_meanwhile::test_a_strangers_cry_redis_stored_after_the_bot_gave_up_is_one_call_alerted_at_once": 5,
+    "test_late_slot::test_check_ins_held_back_by_an_alert_in_flight_do_not_go_all_at_once_past_thirty_a_second": 5,
+    "test_again_slow_telegram::test_pressing_again_while_telegram_hangs_gets_the_numbers_at_once": 5,
+    "test_e2e_shutdown::test_shutdown_waits_for_a_stuck_update_no_longer_than_the_grace_period": 5,
+    "test_again_slow_telegram::test_a_reminder_that_gets_through_late_is_told": 5,
 }
 
 
@@ -201,7 +224,9 @@ def no_internet():
 def redis_server(tmp_path_factory):
     from redis import Redis
 
-    server = EmbeddedRedis(tmp_path_factory.mktemp("redis")).start()
+    # also on a unix socket, which the apps the tests build use: a round trip takes a third of loopback TCP's here
+    # (0.13 ms against 0.41), and a quick test waits on a hundred or more of them
+    server = EmbeddedRedis(tmp_path_factory.mktemp("redis"), unix_socket=True).start()
     # The bot's own Redis syncs every write (test_embedded_redis.py checks it). This shared test server needs no
     # power-cut safety, and an fsync per write on a busy CI disk would stretch timing windows such as the 50 ms
     # in which escalations due together are gathered into one digest.
@@ -258,7 +283,7 @@ async def make_app(redis_server, settings, clock, nlu_model, knowledge_base):
     async def make(*, messenger=None, settings_=None, prefix_=None, redis_url=None, **kw):
         s = settings_ or settings
         s = s.model_copy(update={"redis": s.redis.model_copy(update={"prefix": prefix_ or prefix})})
-        app = await build_app(s, Secrets(redis_url=redis_url or redis_server.url), clock=clock,
+        app = await build_app(s, Secrets(redis_url=redis_url or redis_server.unix_url), clock=clock,
                               messenger=messenger or RecordingMessenger(),
                               nlu=kw.pop("nlu", nlu_model), kb=kw.pop("kb", knowledge_base), **kw)
         apps.append(app)
