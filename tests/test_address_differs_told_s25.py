@@ -83,3 +83,27 @@ async def test_a_stranger_naming_the_flat_after_her_cry_buzzes_staff(people, app
     before = len(li.inbox)
     await stranger.send(f"我在{door}")
     assert [t for t in _new(li, before) if door in t], (_new(li, before), stranger.texts())
+
+
+async def test_guard_once_a_staff_member_holds_the_call_only_she_is_buzzed(people, app, clock):
+    zhang, li = await _asked(people, app)
+    chen = people("陈书记")
+    clock.advance(minutes=3.1)
+    await app.engine.tick()
+    assert "紧急求助 #1" in chen.last("紧急求助 #1").text  # alerted too, while nobody held it
+    await li.press_data(li.last("紧急求助 #1").message_id, "inc:claim:1")
+    li_before, chen_before = len(li.inbox), len(chen.inbox)
+    await zhang.share_location(**PIN)
+    assert [t for t in _new(li, li_before) if PIN_SHOWN in t], _new(li, li_before)
+    assert not [t for t in _new(chen, chen_before) if PIN_SHOWN in t], _new(chen, chen_before)
+
+
+async def test_while_nobody_holds_it_every_alerted_staff_member_is_buzzed(people, app, clock):
+    zhang, li = await _asked(people, app)
+    chen = people("陈书记")
+    clock.advance(minutes=3.1)
+    await app.engine.tick()
+    chen_before = len(chen.inbox)
+    await zhang.click(zhang.last("建新路"), "不对")
+    await zhang.send("5号602")
+    assert [t for t in _new(chen, chen_before) if "5号602" in t and "不一样" in t], _new(chen, chen_before)
