@@ -107,3 +107,17 @@ async def test_while_nobody_holds_it_every_alerted_staff_member_is_buzzed(people
     await zhang.click(zhang.last("建新路"), "不对")
     await zhang.send("5号602")
     assert [t for t in _new(chen, chen_before) if "5号602" in t and "不一样" in t], _new(chen, chen_before)
+
+
+@pytest.mark.parametrize("when", ["need_now", "read_back", "after_yes"])
+async def test_her_pin_itself_reaches_staff_to_open_on_the_map(people, app, when):
+    zhang, _ = await enrolled(people, app)
+    li = people("李社工")
+    await zhang.send("🆘")
+    if when != "need_now":
+        await zhang.send("要")
+    if when == "after_yes":
+        await zhang.send("对的")
+    before = len(li.inbox)
+    await zhang.share_location(**PIN)
+    assert [s for s in li.inbox[before:] if s.forwarded], _new(li, before)

@@ -198,7 +198,7 @@ async def on_address_text(ctx: Ctx, n: int) -> None:
 
 
 async def on_address_location(ctx: Ctx, n: int) -> None:
-    await _incidents(ctx).address_location(n, ctx.ev.latitude, ctx.ev.longitude)
+    await _incidents(ctx).address_location(n, ctx.ev.latitude, ctx.ev.longitude, ctx.ev.origin)
     await _incidents(ctx).refresh(n)
     ctx.goto(None)
     await kept(ctx, n, "help.location_thanks")

@@ -14,12 +14,12 @@ async def _new_place(svc, n: int, place: str) -> bool:
     return await svc.store.mark_incident(n, f"place_told:{clip(place, 120)}", 1)
 
 
-async def _tell(svc, inc: dict, key: str, kw: dict) -> int:
+async def _tell(svc, inc: dict, key: str, kw: dict, ref=None) -> int:
     person = await svc.store.resident(inc["resident"]) or {}
     kw = dict(kw, n=inc["id"], name=person.get("name", ""),
               address=full_address(svc.settings.community.address_prefix, person) or svc.cat.t("packet.no_address"))
     text = lambda chat: staff_langs.t(svc, chat, key, **kw)  # noqa: E731 — each in her language
-    return await roster.pass_on(svc, await listeners(svc, inc), text, None, tag=f"place:{inc['id']}",
+    return await roster.pass_on(svc, await listeners(svc, inc), text, ref, tag=f"place:{inc['id']}",
                                 urgent_intro=inc["kind"] == "emergency")
 
 
@@ -41,12 +41,13 @@ async def pin_new(svc, n: int, lat: float, lon: float) -> bool:
     return await _new_place(svc, n, f"pin:{lat:.4f},{lon:.4f}")
 
 
-async def pin_differs(svc, n: int, lat: float, lon: float) -> int:
-    """Her pin, beside the registered address: to staff now, once per place."""
+async def pin_differs(svc, n: int, lat: float, lon: float, ref=None) -> int:
+    """Her pin, beside the registered address (and `ref`, the pin itself, to open on a map): to staff now, once per
+    place."""
     inc = await svc.store.incident(n)
     if not inc or not await pin_new(svc, n, lat, lon):
         return 0
-    return await _tell(svc, inc, "alert.location_from", dict(lat=f"{lat:.5f}", lon=f"{lon:.5f}"))
+    return await _tell(svc, inc, "alert.location_from", dict(lat=f"{lat:.5f}", lon=f"{lon:.5f}"), ref)
 
 
 async def pin_seen(svc, n: int, ev) -> bool:

@@ -265,8 +265,9 @@ class Lifecycle:
             await address_told.door_differs(self.svc, n, parts, text, by)
         return diff
 
-    async def address_location(self, n: int, lat: float, lon: float) -> None:
+    async def address_location(self, n: int, lat: float, lon: float, ref=None) -> None:
+        """Her pin, kept as where she is; staff get it (`ref`: the pin itself, forwarded) once per place."""
         await self.store.update_incident(n, address_state="location", location=[lat, lon])
         await self.store.cancel_deadline(f"addr:{n}")
         await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "address_location"})
-        await address_told.pin_differs(self.svc, n, lat, lon)
+        await address_told.pin_differs(self.svc, n, lat, lon, ref)
