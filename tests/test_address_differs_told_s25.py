@@ -22,6 +22,17 @@ async def _asked(people, app):
     return zhang, people("李社工")
 
 
+async def _at_step(people, app, when: str):
+    """张阿姨's 🆘 open: asked what she needs now ("need_now"), her address read back ("read_back"), or answered ✅ 对."""
+    zhang, _ = await enrolled(people, app)
+    await zhang.send("🆘")
+    if when != "need_now":
+        await zhang.send("要")
+    if when == "after_yes":
+        await zhang.send("对的")
+    return zhang, people("李社工")
+
+
 async def test_a_typed_door_after_no_buzzes_staff_with_the_difference(people, app):
     zhang, li = await _asked(people, app)
     await zhang.click(zhang.last(), "不对")
@@ -42,13 +53,7 @@ async def test_a_typed_door_after_yes_says_it_differs(people, app):
 
 @pytest.mark.parametrize("when", ["need_now", "read_back", "after_yes"])
 async def test_a_pin_buzzes_staff_once_beside_the_register(people, app, when):
-    zhang, _ = await enrolled(people, app)
-    li = people("李社工")
-    await zhang.send("🆘")
-    if when != "need_now":
-        await zhang.send("要")
-    if when == "after_yes":
-        await zhang.send("对的")
+    zhang, li = await _at_step(people, app, when)
     before = len(li.inbox)
     await zhang.share_location(**PIN)
     new = [t for t in _new(li, before) if PIN_SHOWN in t]
@@ -111,13 +116,7 @@ async def test_while_nobody_holds_it_every_alerted_staff_member_is_buzzed(people
 
 @pytest.mark.parametrize("when", ["need_now", "read_back", "after_yes"])
 async def test_her_pin_itself_reaches_staff_to_open_on_the_map(people, app, when):
-    zhang, _ = await enrolled(people, app)
-    li = people("李社工")
-    await zhang.send("🆘")
-    if when != "need_now":
-        await zhang.send("要")
-    if when == "after_yes":
-        await zhang.send("对的")
+    zhang, li = await _at_step(people, app, when)
     before = len(li.inbox)
     await zhang.share_location(**PIN)
     assert [s for s in li.inbox[before:] if s.forwarded], _new(li, before)
