@@ -110,7 +110,7 @@ async def stated_in_cry(ctx: Ctx, n: int, person: dict) -> str:
     parts = door_in(ctx.ev.text)
     if not parts or has_any(person) and not differing_parts(person, parts):
         return ""
-    await _incidents(ctx).address_stated(n, parts, ctx.ev.text)
+    await _incidents(ctx).address_stated(n, parts, ctx.ev.text, tell=False)  # the cry's own alert carries it
     await _incidents(ctx).refresh(n)
     return "corrected"
 
@@ -198,7 +198,7 @@ async def on_address_text(ctx: Ctx, n: int) -> None:
 
 
 async def on_address_location(ctx: Ctx, n: int) -> None:
-    await _incidents(ctx).address_location(n, ctx.ev.latitude, ctx.ev.longitude)
+    await _incidents(ctx).address_location(n, ctx.ev.latitude, ctx.ev.longitude, ctx.ev.origin)
     await _incidents(ctx).refresh(n)
     ctx.goto(None)
     await kept(ctx, n, "help.location_thanks")

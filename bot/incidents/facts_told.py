@@ -163,5 +163,6 @@ async def beside_register(ctx: Ctx, n: int, text: str) -> None:
         return
     links = await family.linked(ctx) if ctx.me.role == "contact" else []
     by = family.reporter_of(ctx, links) if links else None  # her words, never shown as his own
-    await ctx.svc.incidents.address_stated(n, parts, text, by=by)
+    await ctx.svc.incidents.address_stated(n, parts, text, by=by,  # (a call these words opened: its alert says it)
+                                           tell=(inc.get("words") or "") != text)
     await ctx.svc.incidents.refresh(n)

@@ -12,7 +12,7 @@ from ..flows.base import Ctx
 from ..flows.both import both, t_both
 from ..flows.menu import keyboard, show_menu
 from ..types import MEDIA, Outbound
-from . import address_steps, call_state
+from . import address_steps, address_told, call_state
 from .advice import advice_for, risk_lines
 from .call_questions import ask_need, kept_after_media, not_asked_thrice
 from .group_media import group_told
@@ -229,10 +229,11 @@ MEDIA_ICON = {"voice": "🎙", "photo": "📷", "sticker": "🙂"}  # what came,
 
 
 async def forward_media(ctx: Ctx, n: int, reporter: dict | None = None, *, tell: bool = True) -> int:
-    """Voice and photos during a request reach whoever is handling it (everyone alerted until claimed), or else
-    anyone on the staff who can be reached (`roster.pass_on`). From a family contact (`reporter`), marked as theirs; the
-    caller tells them what happens next. A resident is told (if `tell`) it was passed on, or that it reached
-    nobody. Returns how many staff chats got it."""
+    """Voice, photos, a pin during a call reach whoever holds it (all alerted until claimed), else anyone reachable
+    (`roster.pass_on`); her pin once per place (address_told.py). A contact's (`reporter`) marked as theirs; the caller
+    tells them what next. A resident is told (if `tell`) it was passed on, or reached nobody. How many chats got it."""
+    if not reporter and await address_told.pin_seen(ctx.svc, n, ctx.ev):
+        return 1  # (they have it: its one message)
     store = ctx.svc.store
     inc = await store.incident(n)
     chats = await listeners(ctx.svc, inc)

@@ -7,6 +7,7 @@ import logging
 from ..residents import differing_parts, has_any
 from ..config import Policy
 from ..textfit import WORDS_KEPT, clip_middle
+from . import address_told
 from .closed import family_news_owed
 from .colleague import colleague_policy
 from .night_pace import stuck, stuck_policy
@@ -241,9 +242,10 @@ class Lifecycle:
         await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "address_confirmed"})
 
     async def address_stated(self, n: int, parts: dict, text: str, disputed: bool = False,
-                             by: dict | None = None) -> set[str]:
+                             by: dict | None = None, tell: bool = True) -> set[str]:
         """What the resident typed (`by`: a family contact who said it, name and relation). After they said the
-        register is wrong, it never counts as a confirmation."""
+        register is wrong, it never counts as a confirmation. A place not the register's reaches the staff holding
+        the call as a new message (`tell`; address_told.py)."""
         inc = await self.store.incident(n)
         person = await self.store.resident(inc["resident"]) or {}
         diff = differing_parts(person, parts)
@@ -259,9 +261,13 @@ class Lifecycle:
         said_by = {"by_name": by.get("name", ""), "by_relation": by.get("relation", "")} if by else {}
         await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": f"address_{state}",
                                           "differs": sorted(diff), **said_by})  # her words: never read as his
+        if tell and (diff or state == "corrected" and not has_any(person) or state == "unparsed" and disputed):
+            await address_told.door_differs(self.svc, n, parts, text, by)
         return diff
 
-    async def address_location(self, n: int, lat: float, lon: float) -> None:
+    async def address_location(self, n: int, lat: float, lon: float, ref=None) -> None:
+        """Her pin, kept as where she is; staff get it (`ref`: the pin itself, forwarded) once per place."""
         await self.store.update_incident(n, address_state="location", location=[lat, lon])
         await self.store.cancel_deadline(f"addr:{n}")
         await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "address_location"})
+        await address_told.pin_differs(self.svc, n, lat, lon, ref)
