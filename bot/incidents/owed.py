@@ -7,11 +7,11 @@ failed) any worker's tick sends what is still owed, once — after the incident'
 (a slow chat never holds those back), and not to a chat a later round's full packet reached (it paid the debt)."""
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections import Counter
 
 from .. import roster, staff_langs
+from ..renewing import Renewing
 from ..types import Outbound
 from . import packet_order
 from .rounds import _digested
@@ -58,33 +58,35 @@ class OwedPackets:
                            call=None) -> None:
         """`call`: the round's, whose packets wait for those listed above it in a digest (their lease kept meanwhile)."""
         self._paying[n] += 1
-        renewing = asyncio.ensure_future(self._keep_owed(n))
+
+        def renew():
+            return self.store.renew_deadline(f"pkt:{n}", self.svc.clock.ts() + PACKETS_LEASE_SECONDS)
         try:
-            if call is not None:
-                await packet_order.wait_turn(call)
-            inc = await self.store.incident(n)
-            if person is None:
-                person = await self._caller(inc)
-            if inc["status"] == "resolved":  # closed since the digest: nobody is sent to a call that is over
-                await self._pay_closed(n, inc, person, targets)
-                return
-            taken = roster.staff_by_id(self.svc.settings, inc.get("claimed_by"))  # by a colleague since: no alert
-            head = lambda chat: staff_langs.t(self.svc, chat, "alert.owed_taken", n=n, who=taken.name) + "\n" \
-                if taken else ""  # noqa: E731
-            msgs = [Outbound(m.chat_id, head(m.chat_id) + m.text, buttons=m.buttons,
-                             urgent=not taken, tag=f"packet:{n}")
-                    for m in self._messages(n, inc, person, targets)]
-            results = await self.svc.outbox.send_all(msgs)
-            sent = [(t[0], res.message_id, t[1]) for t, res in zip(targets, results) if res.ok and res.message_id]
-            await self.store.record_alerts(n, sent, {"at": self.svc.clock.ts(), "event": "packet_sent",
-                                                     "to": [t[2] for t in targets], "sent": len(sent)},
-                                           paid=[t[0] for t in targets])
-            if (now := await self.store.incident(n))["status"] != inc["status"]:  # taken or closed while they waited
-                await self.refresh(n)
-                if now["status"] == "resolved":  # its all-clear went before these packets were written down
-                    await self.svc.outbox.send_all(self._over(n, now, person, [chat for chat, _, _ in sent]))
+            async with Renewing(RENEW_SECONDS, renew, f"incident {n}'s owed packets"):
+                if call is not None:
+                    await packet_order.wait_turn(call)
+                inc = await self.store.incident(n)
+                if person is None:
+                    person = await self._caller(inc)
+                if inc["status"] == "resolved":  # closed since the digest: nobody is sent to a call that is over
+                    await self._pay_closed(n, inc, person, targets)
+                    return
+                taken = roster.staff_by_id(self.svc.settings, inc.get("claimed_by"))  # by a colleague since: no alert
+                head = lambda chat: staff_langs.t(self.svc, chat, "alert.owed_taken", n=n, who=taken.name) + "\n" \
+                    if taken else ""  # noqa: E731
+                msgs = [Outbound(m.chat_id, head(m.chat_id) + m.text, buttons=m.buttons,
+                                 urgent=not taken, tag=f"packet:{n}")
+                        for m in self._messages(n, inc, person, targets)]
+                results = await self.svc.outbox.send_all(msgs)
+                sent = [(t[0], res.message_id, t[1]) for t, res in zip(targets, results) if res.ok and res.message_id]
+                await self.store.record_alerts(n, sent, {"at": self.svc.clock.ts(), "event": "packet_sent",
+                                                         "to": [t[2] for t in targets], "sent": len(sent)},
+                                               paid=[t[0] for t in targets])
+                if (now := await self.store.incident(n))["status"] != inc["status"]:  # taken or closed meanwhile
+                    await self.refresh(n)
+                    if now["status"] == "resolved":  # its all-clear went before these packets were written down
+                        await self.svc.outbox.send_all(self._over(n, now, person, [chat for chat, _, _ in sent]))
         finally:
-            renewing.cancel()
             self._paying[n] -= 1
             if not self._paying[n]:
                 del self._paying[n]
@@ -105,11 +107,3 @@ class OwedPackets:
                                   who=who.name if who else "",
                                   outcome=self.svc.cat.t(f"outcome.{outcome}") if outcome else "")
         return [Outbound(chat, text, tag=f"over:{n}") for chat in chats]
-
-    async def _keep_owed(self, n: int) -> None:
-        while True:
-            await asyncio.sleep(RENEW_SECONDS)
-            try:
-                await self.store.renew_deadline(f"pkt:{n}", self.svc.clock.ts() + PACKETS_LEASE_SECONDS)
-            except Exception as e:  # Redis away for a moment: the next renewal may get through
-                log.warning("incident %s: the owed packets' lease not renewed (%s)", n, type(e).__name__)

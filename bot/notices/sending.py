@@ -16,6 +16,7 @@ import uuid
 from collections import deque
 
 from .. import roster
+from ..renewing import Renewing
 from ..residents import full_address
 from ..types import Button, Outbound
 
@@ -82,11 +83,12 @@ class Notices:
                 if await held(rid) == 2:
                     await self.send_one(n, notice, rid)
 
-        renewing = asyncio.ensure_future(self._renew(n, held, ours))
-        try:
+        async def renew() -> bool:
+            """Even while no send ends (every one waiting behind alerts)."""
+            return bool(await held())
+
+        async with Renewing(RENEW_SECONDS, renew, f"notice {n}"):
             await asyncio.gather(*(sender() for _ in range(IN_FLIGHT)))
-        finally:
-            renewing.cancel()
         if not ours.is_set() or not await held():
             log.warning("notice %s: another worker took the drain over", n)
             return
@@ -106,16 +108,6 @@ class Notices:
                                             for chat in await self.senders(notice)])
             await self.store.update_notice(n, finished_told=True)
         await self.store.cancel_deadline(lease)  # the lease goes only now: a crash before leaves it to the tick
-
-    @staticmethod
-    async def _renew(n: int, held, ours: asyncio.Event) -> None:
-        """The lease, renewed while the drain runs even if no send ends (every one waiting behind alerts)."""
-        while ours.is_set():
-            await asyncio.sleep(RENEW_SECONDS)
-            try:
-                await held()
-            except Exception as e:  # Redis away for a moment: the next renewal may get through
-                log.warning("notice %s: lease not renewed (%s)", n, type(e).__name__)
 
     async def send_one(self, n: int, notice: dict, rid: str) -> None:
         if await self.store.died(rid):  # confirmed since the notice was composed, too: his family reads his chat

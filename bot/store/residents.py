@@ -70,6 +70,7 @@ class ResidentsStore(StoreBase):
                                 audit: dict | None = None) -> None:
         """Writes a validated batch in one transaction: all of it or nothing (with its audit entry, if any)."""
         async with self.r.pipeline(transaction=True) as p:
+            p.incr(self.keys.incidents_named())  # see _index_resident
             if audit:
                 p.rpush(self.keys.register_audit(), dumps(audit))
             for person in people:
@@ -87,11 +88,15 @@ class ResidentsStore(StoreBase):
 
     async def save_resident(self, person: dict) -> None:
         async with self.r.pipeline(transaction=True) as p:
+            p.incr(self.keys.incidents_named())  # see _index_resident
             self._index_resident(p, person)
             await p.execute()
 
     def _index_resident(self, p, person: dict) -> None:
-        """The resident's record and the two ways to find them: by phone, and by Telegram id once they started."""
+        """The resident's record and the two ways to find them: by phone, and by Telegram id once they started. Every
+        write of the register is counted as a call named is (incidents:named, by its callers): a contact added who is
+        signed up already, a wife in it signing up as a resident, may speak about an open call from now on, and every
+        worker reads who may within a second (her words in an outage seconds later are kept)."""
         p.hset(self.keys.residents(), person["id"], dumps(person))
         p.hset(self.keys.residents_by_phone(), person["phone"], person["id"])
         if person.get("tg_id"):

@@ -51,6 +51,8 @@ class BotAPIServer(ChatState):
         self.failing_chats: dict[int, APIError] = {}  # chat id -> the error every call to it fails with, while set
         self.hanging_chats: dict[int, float] = {}  # chat id -> seconds every call to it goes unanswered (then, if its
         # caller still waits, it is carried out), while set: Telegram hanging on one chat
+        self.late_chats: dict[int, float] = {}  # chat id -> seconds every call to it is answered late (carried out at
+        # once: a message sent, its answer lost on the way back), while set
         self.redirected: set[str] = set()  # methods answered with a redirect to themselves (a proxy set up wrong)
         self._runner: web.AppRunner | None = None
         self.webhook_pump = WebhookPump(self)
@@ -177,6 +179,8 @@ class BotAPIServer(ChatState):
             if request.transport is None or request.transport.is_closing():
                 return web.Response(status=499)
         body = await self.execute(request.match_info["method"], params, request.match_info["token"])
+        if (late := self.late_chats.get(_chat_of(params))) is not None:
+            await asyncio.sleep(late)
         return web.json_response(body, status=200 if body["ok"] else body["error_code"])
 
     async def _download(self, request: web.Request) -> web.Response:
