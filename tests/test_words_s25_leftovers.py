@@ -33,3 +33,27 @@ async def test_help_mistyped_is_a_cry(people, app, words):
 async def test_same_as_ever_from_his_daughter_is_him_fine(people, app, clock, words):
     told, staff = await wangli_says(people, app, clock, words)
     assert NOT_UNDERSTOOD not in told and not any(SOS in t for t in staff), (told, staff)
+
+
+@pytest.mark.parametrize("words", ["勿晓得", "我勿晓得", "不晓得"])
+async def test_i_dont_know_from_his_daughter_pages_nobody(people, app, clock, words):
+    """"勿晓得" (Shanghainese 不知道) with nothing asked paged staff with a request ("✏️ 其他"); "不知道" did not."""
+    told, staff = await wangli_says(people, app, clock, words)
+    assert not any("求助 #1" in t for t in staff), staff
+
+
+@pytest.mark.parametrize("words", ["我爸有点头婚", "我妈有点头婚", "我有点头婚"])
+async def test_a_little_dizzy_mistyped_is_unwell_as_typed_right(people, app, clock, words):
+    """"我爸有点头婚" (头昏 mistyped) reached staff as "✏️ 其他"; "我爸有点头晕" is "🤒 身体不舒服"."""
+    if words.startswith("我有"):
+        said, staff = await _zhang_says(people, app, words)
+    else:
+        said, staff = await wangli_says(people, app, clock, words)
+    assert any("求助 #1" in t and "身体不舒服" in t for t in staff) and not any(SOS in t for t in staff), staff
+
+
+@pytest.mark.parametrize("words", ["我爸头婚", "我爸头婚了"])
+async def test_guard_his_dizziness_mistyped_alerts_as_typed_right(people, app, clock, words):
+    """As "我爸头昏" does (tests/test_family_dizzy_s23.py): staff alerted at once, on his call."""
+    told, staff = await wangli_says(people, app, clock, words)
+    assert any(SOS in t and "王老伯" in t and words in t for t in staff), staff
