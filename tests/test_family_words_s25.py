@@ -23,3 +23,16 @@ async def test_an_ailment_of_his_in_english_reaches_staff(people, app, clock, wo
     told, staff = await wangli_says(people, app, clock, words)
     assert NOT_UNDERSTOOD not in told, told
     assert any("求助 #1" in t and "王老伯" in t and words in t for t in staff), staff
+
+
+@pytest.mark.parametrize("words", ["我爸老是说腰酸", "我爸今天不想吃饭", "护工说我爸今天没吃早饭", "my father has a cold"])
+async def test_his_ache_or_not_eating_reaches_staff_as_unwell_not_other(people, app, clock, words):
+    """Each reached staff as "✏️ 其他", as if she asked for a chore."""
+    told, staff = await wangli_says(people, app, clock, words)
+    assert any("求助 #1" in t and "身体不舒服" in t and words in t for t in staff), staff
+
+
+@pytest.mark.parametrize("words", ["我刚下班 还没吃饭", "我感冒了 这周不回去了"])
+async def test_guard_the_daughters_own_meal_or_cold_is_not_his_ailment(people, app, clock, words):
+    told, staff = await wangli_says(people, app, clock, words)
+    assert not any("身体不舒服" in t for t in staff), staff
