@@ -170,7 +170,7 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     # asking her listener to wait ("等一下", "稍等"): no request, nothing to do (the question waiting is kept)
     ("wait", r"(等一?下|等等|等一等|等一会儿?|稍等(一下)?|慢点|别急|(please )?wait( a (moment|minute|sec(ond)?))?|hold on"
              r"|one moment)(啊|呀|哦|吧|哈|我)?", False),
-    ("ack", r"((好的?|好吧|好嘞|好滴|嗯+|哦+|噢|喔|行|可以|ok|okay|是的?|对的?|收到|明白|晓得|了解|懂|知道|算了|(不用|覅|勿要)(来|麻烦)?"
+    ("ack", r"((好[的额]?|好吧|好嘞|好滴|嗯+|哦+|噢|喔|行|可以|ok|okay|是[的额]?|对[的额]?|收到|明白|晓得|了解|懂|知道|算了|(不用|覅|勿要)(来|麻烦)?"
             r"|没什么|没啥|不是的?|不对|没有|没错|就这些|就这样|没别的事|👍|👌)(了|啊|呀|哦)?)+", False),
 )
 # the model's small talk, and the line each gets

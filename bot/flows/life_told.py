@@ -16,7 +16,8 @@ spouse_unwell  her husband or wife unwell, not she ("阿拉老头子今朝一日
 fall_feared a fall of his she fears ("我担心老头子摔倒"): her worry to staff, and what to press should he fall
 lonely      a dream of someone missed ("我梦到老伴了", "梦见老伴叫我"): company, as "想老伴了" is
 spell_over  a blackout or dizzy spell told as passed ("刚才眼前一黑 现在好了"): staff visit (`spell_over`)
-bleed_small, beat_skipped  a bleed played down, a skipped beat felt (bot/flows/told_passed.py)
+bleed_small, beat_skipped, gas_over, fire_over, cry_over  a bleed played down, a skipped beat felt, a danger told as over
+            (bot/flows/told_passed.py)
 
 "那我老伴呢" alone is neither: asked after a pension answer it is most often his allowance (bot/qa/whose.py asks which),
 elsewhere a husband she cannot find — never taken for a cry before its step has read it (`asks_after_spouse`); nor
@@ -36,7 +37,8 @@ from .told_passed import told_passed
 from .understanding import AILING, FEARED_FALL, danger_in, is_emergency, scam_over
 
 TOLD = ("grief", "carer_away", "low_mood", "worried", "scam_told", "stolen", "locked_out", "spouse_unwell",
-        "fall_feared", "family_quarrel", "visiting", "sales_pitch", "spell_over", "bleed_small", "beat_skipped")
+        "fall_feared", "family_quarrel", "visiting", "sales_pitch", "spell_over", "bleed_small", "beat_skipped",
+        "gas_over", "fire_over", "cry_over")
 CARER = rf"(?:{SPOUSE}|(?:保姆|护工|钟点工|住家阿姨)[^，,。！!？?\s]{{0,6}}?)"
 AWAY = (r"住院|住进(?:了)?医院|进(?:了)?医院|送(?:进)?(?:了)?医院|(?:在|去)医院(?:开刀|动手术|做手术)|开刀|动手术|做手术|回老家"
         r"|回乡下|辞职|不做了|请假|没来|不来了")

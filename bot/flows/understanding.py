@@ -104,7 +104,7 @@ def asks_after(text: str) -> bool:
 
 # a raised temperature told ("体温37度5", "体温37.8"): 37.3 and over (39 and over is the high-fever red flag's)
 RAISED_TEMPERATURE = r"体温[^，,。\d]{0,4}(?:37(?:\.|点|度)[3-9]|3[89])"
-AILING = re.compile(r"难受|不舒服|痛|疼|晕|(?<!黄)昏|烧|咳|吐|喘|没力气|没劲|拉肚子|血|" + RAISED_TEMPERATURE)  # words of being ill
+AILING = re.compile(r"难受|不舒服|痛|疼|晕|(?<!黄)昏|头婚|烧|咳|吐|喘|没力气|没劲|拉肚子|血|" + RAISED_TEMPERATURE)  # being ill (头婚: 头昏 mistyped)
 # an ache named ("我腰疼", "肩膀酸痛"): unwell even where the model is unsure of so short a message ("烧饭", "血压" are
 # not in it, as they are in AILING)
 ACHE = re.compile(RAISED_TEMPERATURE + r"|疼|痛(?!快)|酸(?!奶|菜|梅|辣|甜|味|汤|黄瓜|豆角)|麻(?!烦|将|油|辣)|难受|不舒服|晕|发烧|发热|心慌|腿软|扭了|闪了|崴|感冒|鼻塞|鼻子(?:不通|塞)|流鼻涕|打喷嚏|疹子|疙瘩|(?:抓|划|割|擦|碰|撞|刮)(?:伤|破)|烫(?:到|伤|红|破|起)|(?:手|脚|腿|脸|嘴|舌头)[^，,。\s]{0,2}烫|(?:开水|热水|热油|油)溅|肿|便秘|没大便|拉肚子|咳|抽筋|眼睛[^，,。！!？?\s]{0,2}红|痒"

@@ -26,7 +26,10 @@ WORRY = re.compile(r"不肯吃药|不吃药|忘(了|记)?吃药|胸口闷|胸闷
                    r"|走丢|迷路|摔|跌|打不通|没人接|不接电话|联系不上|煤气|燃气|忘(了|记)?关|骗|转账|出事|担心|怎么办|死|去世|过世|声音.{0,4}不对"
                    r"|精神(?:头)?(?:不太|不大|不是很|不|勿)好|精神(?:头)?(?:很|有点|蛮|老)?差|没精神|没精打采|勿适意|勿舒服"
                    r"|肿|走不动|走不了路|走路不稳|下不了床|起不了床"  # seen on a visit: "他腿肿了走不动"
-                   r"|\b(worried|worry|won'?t take|chest|dizzy|fell|scam|swollen)\b", re.I)
+                   r"|(?:他|她|伊|爸|妈|老人|老伴)[^，,。]{0,6}(?:腰酸|酸痛|不想吃(?:饭|东西)|没吃(?:早|午|中|晚)?饭|感冒)"  # his, not hers
+                   r"|\b(?:he|she|dad|mum|mom|father|mother) (?:has|'s got|has got|caught) a cold\b"
+                   r"|\b(worried|worry|won'?t take|chest|dizzy|fell|scam|swollen|cough(s|ing)?|fever|sick|unwell|poorly"
+                   r"|not eating|in pain|hurts?|sore|confused)\b", re.I)
 
 
 def worried(text: str) -> bool:
