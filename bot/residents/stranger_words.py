@@ -24,7 +24,7 @@ import re
 
 from .. import roster, staff_langs
 from . import stranger_more, worker_words
-from .unseen import unseen_only
+from .unseen import for_someone
 from ..types import Button
 from ..flows.base import Ctx
 from ..flows.both import t_both
@@ -121,7 +121,7 @@ async def wish(ctx: Ctx, text: str, key: str = "stranger.wish_staff") -> str:
 async def cried(ctx: Ctx) -> None:
     """Their cry for help, remembered: what they say next is about it (`after_cry`)."""
     await ctx.svc.store.set_prefs(ctx.ev.user_id, {"cried_at": str(ctx.svc.clock.ts()),  # (of a neighbour not seen:
-                                                   "cried_unseen": "1" if unseen_only(ctx.ev.text) else ""})  # no 📍)
+                                                   "cried_unseen": for_someone(ctx.ev.text)})  # no 📍)
 
 
 async def after_cry(ctx: Ctx, text: str) -> bool:
@@ -131,7 +131,7 @@ async def after_cry(ctx: Ctx, text: str) -> bool:
     at, unseen = await svc.store.prefs(uid, "cried_at", "cried_unseen")
     recent = bool(at) and now - float(at) <= AFTER_CRY_SECONDS
     if svc.stranger_said and (reached := await svc.stranger_said(ctx.ev, text, recent)) is not None:  # their call's
-        _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.noted", bool(unseen))
+        _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.noted", unseen or "")
         return True
     if not recent:
         return False
@@ -140,16 +140,17 @@ async def after_cry(ctx: Ctx, text: str) -> bool:
     told = lambda chat: staff_langs.t(svc, chat, "stranger.said_after", name=ctx.ev.first_name or "?",  # noqa: E731
                                       words=text[:200])
     reached = await roster.pass_on(svc, [], told, None, tag="stranger", urgent_intro=True)
-    _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.not_reached", bool(unseen))
+    _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.not_reached", unseen or "")
     return True
 
 
-def _told_where_button(ctx: Ctx, key: str, unseen: bool = False) -> None:
+def _told_where_button(ctx: Ctx, key: str, unseen: str = "") -> None:
     """What became of her words, with the 📍 button of "您在哪里" still under it (her one question stays asked); after
-    word of a neighbour not seen, she was asked where the neighbour lives: no button, no "120！" (unseen.py)."""
+    word of a neighbour not seen, or of someone gone ("lost"), she was asked where that person lives: no button, no
+    "120！" (unseen.py)."""
     phone = ctx.svc.settings.community.committee_phone
     if unseen:
-        ctx.say(t_both(ctx, "stranger.unseen_passed_on" if key != "stranger.not_reached" else key, phone=phone),
-                urgent=True)
+        told = "stranger.lost_passed_on" if unseen == "lost" else "stranger.unseen_passed_on"
+        ctx.say(t_both(ctx, told if key != "stranger.not_reached" else key, phone=phone), urgent=True)
         return
     ctx.say(t_both(ctx, key, phone=phone), urgent=True, keyboard=((ctx.t("help.location_button"),),), request="location")
