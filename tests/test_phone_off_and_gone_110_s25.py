@@ -40,3 +40,12 @@ async def test_guard_a_stranger_herself_lost_is_asked_where_she_is(people, app):
     x = people("路人甲")
     await x.send("我迷路了 找不到家")
     assert x.last().request == "location", x.texts()
+
+
+async def test_a_resident_whose_father_is_gone_reads_110_not_knock(people, app):
+    """A resident's "我爸手机关机了 人也找不到" read the welfare lines ("先敲门、打电话试试") under 120: none of 110."""
+    from conftest import signed_up
+    zhang = await signed_up(people("张阿姨"), "13900000001")
+    await zhang.send("我爸手机关机了 人也找不到")
+    told = zhang.last("已通知值班社工").text
+    assert "110" in told and "敲门" not in told, told
