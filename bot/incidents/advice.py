@@ -19,6 +19,7 @@ import re
 
 from ..flows.bereaved import died_just_now
 from ..flows.understanding import LONE_HELP, WORDED
+from ..residents import GONE_FROM_HOME
 
 MAX_LINES = 4
 PHONE = "help.advice_phone"
@@ -237,6 +238,7 @@ TOLD_AS = (  # (a red flag's concept, the danger as told, when: fits(flag, her w
     ("unresponsive", "fainted_self",  # "我刚才晕倒了": she came round herself
      lambda f, low: f.experiencer == "self" and SHE.search(low) and FAINT.search(f.span.lower())),
     ("lost", "missing_someone", lambda f, low: SPOUSE.search(f.span.lower())),
+    ("welfare", "missing_someone", lambda f, low: GONE_FROM_HOME.search(low)),  # "我爸手机关机了 人也找不到": 110
     ("trapped", "trapped_room", lambda f, low: not LIFT.search(low)),
     ("bleeding", "bleeding_inside", lambda f, low: INSIDE.search(f.span)),
     # bleeding told, how much unsaid ("我流血了"): a wound pressed, as for a lot of it — but a nose is pinched

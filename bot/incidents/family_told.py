@@ -18,6 +18,7 @@ from ..flows.base import Ctx
 from ..flows.both import t_both
 from ..flows.menu import keyboard
 from ..flows.bereaved import STILL_A_CRY
+from ..residents import GONE_FROM_HOME as GONE  # someone gone from home and not back: 110, not an ambulance
 from . import family  # each imports the other: family reads the words, this module answers them
 from .family_asks import OWN, names_someone_else
 from .family_kin import not_him
@@ -30,11 +31,6 @@ FAR = re.compile(r"(?:我|人)(?:现在|目前)?(?:在(?:外地|国外|外省|�
 NUMBER = {"fire_smoke": "family.alerted_119", "gas": "family.alerted_119", "intruder": "family.alerted_110",
           "abuse": "family.alerted_110", "scam": "family.alerted_scam", "doorstep": "family.alerted_door",
           "lost": "family.alerted_lost"}  # (nlu.rules.fired_rules' names) 120 for any other
-# someone gone from home and not back (the welfare concern's words that are a missing person, not a silent phone):
-# the police search, not an ambulance — as for the resident's own "我老伴走丢了" (advice.py's missing_someone)
-GONE = re.compile(r"走丢|走失|走脱|跑丢|寻勿着|寻不着|不见了|勿见了|找不到(?:我|阿拉)?(?:爸|妈|父亲|母亲|老人|人了)"
-                  r"|找不到(?:他|她|伊|人)?了?$|(?:没|没有|还没)回(?:家|来)"
-                  r"|missing|wander|(?:hasn'?t|has not|didn'?t|did not|never) (?:come|came|got) (?:back|home)")
 
 
 async def died_told(ctx: Ctx, text: str) -> bool:

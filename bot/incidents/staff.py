@@ -258,6 +258,8 @@ async def on_free_text(ctx: Ctx) -> None:
         outcome_note.still_waiting(ctx)  # after ✏️ 其他: the bot cannot read it as the note, which still waits
     elif ctx.ev.kind != "text":
         show_menu(ctx, "staff.menu_hint")
+    elif staff_about.lost(text) and await staff_about.about_someone(ctx, text, cried=False):
+        await staff_about.answer(ctx, text, cried=False)  # "王老伯找不到了": his 🆘, never read as about an alert
     elif await staff_words.answer(ctx, text):
         return
     elif BACKUP.search(text):  # "需要支援": colleagues called to her, as a cry is

@@ -22,7 +22,7 @@ import re
 from .. import roster, staff_langs
 from ..flows import staff_views
 from ..flows.base import Ctx
-from ..residents import full_address, residents_called
+from ..residents import GONE_FROM_HOME, full_address, residents_called
 from ..textfit import clip
 from ..types import Outbound
 from . import family  # noqa: F401  (first: family and family_asks import each other, family's way round)
@@ -51,6 +51,9 @@ OTHERS = re.compile(r"老人家?|居民|老伯|阿姨|奶奶|爷爷|大爷|大�
 REPORTED = re.compile(r"(叫|打|拨)(了|过)\s*(120|救护车)|已经?(叫|打|拨)\s*(120|救护车)|(120|救护车)(已经|马上|快)?(来|到)了?")
 # worrying words about a resident that are no cry: reach the same answer instead of "请用下面的按钮"
 NO_ANSWER = re.compile(r"没人开门|不开门|敲门没人|没人应|没有动静|没动静|没人在家|家里没人")
+# a resident lost ("王老伯找不到了", "王老伯不见了", "出门到现在没回来"): a cry for him (110), as his fall is — but not
+# a thing of his mislaid ("王老伯的表格找不到了")
+THING_MISLAID = re.compile(r"的[^，,。！!？?\s他她人说]{1,6}(?:找不到|不见)")
 CANDIDATES = 4
 
 
@@ -72,6 +75,11 @@ async def named(ctx: Ctx, text: str) -> tuple[list[dict], list[str]]:
     return people, [] if people else list(called.said)
 
 
+def lost(text: str) -> bool:
+    """Words that someone is lost ("王老伯找不到了"), not a thing of theirs ("王老伯的表格找不到了")."""
+    return bool(GONE_FROM_HOME.search(text)) and not THING_MISLAID.search(text)
+
+
 def hers(text: str) -> bool:
     """Words plainly about her own danger: her hurt, or a cry for help that opens them (a fire named in a notice she
     is writing is no call)."""
@@ -91,7 +99,7 @@ async def about_someone(ctx: Ctx, text: str, cried: bool) -> bool:
         return False
     if REPORTED.search(text) or cried and (OTHERS.search(text) or HER_FAMILY.search(text)):
         return True
-    if not cried and not (worried(text) or NO_ANSWER.search(text)):
+    if not cried and not (worried(text) or NO_ANSWER.search(text) or lost(text)):
         return False  # ("好的", "收到": no look in the register for every word she types)
     people, unknown = await named(ctx, text)
     return bool(people or unknown)

@@ -9,7 +9,8 @@
 - A wish to register or reach the committee ("我是新搬来的 怎么登记", "我要找居委会"): stored as a question for staff
   (their Telegram name and words, nothing invented: 💬 居民提问, ✍️ 回答 reaches them in this chat), the on-duty staff
   told; at most one a person each WISH_SECONDS and WISHES_PER_WINDOW of all strangers' in that time (beyond that
-  only the stranger's log keeps it, and they are given the committee phone).
+  only the stranger's log keeps it, and they are given the committee phone). Her words after it in that hour join it,
+  a few at most (stranger_more.py).
 - Words soon after their cry for help ("在5号楼302" after "隔壁老太太摔倒了"): where it is, what happened — to the
   on-duty staff with their Telegram name (else anyone the bot can reach), at most FOLLOW_UPS each in AFTER_CRY_SECONDS
   after the cry; they are told it was passed on (the sign-up prompt follows).
@@ -22,13 +23,13 @@ from __future__ import annotations
 import re
 
 from .. import roster, staff_langs
-from . import worker_words
-from .unseen import unseen_only
+from . import stranger_more, worker_words
+from .unseen import for_someone
 from ..types import Button
 from ..flows.base import Ctx
 from ..flows.both import t_both
 
-WISH_SECONDS = 3600  # one wish a stranger an hour reaches staff
+WISH_SECONDS = stranger_more.WISH_SECONDS  # one wish a stranger an hour reaches staff (her later words join it)
 WISHES_PER_WINDOW = 10  # and at most ten of all strangers' an hour
 AFTER_CRY_SECONDS = 600  # their words this long after a cry are about it
 FOLLOW_UPS = 5  # and at most five of them reach staff
@@ -55,9 +56,11 @@ CANNOT_PRESS = re.compile(r"不会(按|弄|点|用|发)|按不(了|到|动)|(找
 async def answer(ctx: Ctx, text: str, result: dict, pending: bool) -> str | None:
     if result["intent"]["name"] not in SMALL_TALK and await after_cry(ctx, text):
         return ON_HER_CALL
+    intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
+    if not pending and _joins(text, intent, confidence) and (key := await stranger_more.join(ctx, text)):
+        return key  # after her wish or worry this hour: "他住3号楼502", "他电话是139…" join it
     if TYPED_PHONE.search(re.sub(r"(?<=\d)[\s-]+(?=\d)", "", text)):
         return "onboard.typed_phone"
-    intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
     if intent in QUESTIONS and confidence >= 0.6 and await public_answer(ctx, text):
         return "onboard.after_answer"
     if CANNOT_PRESS.search(text):
@@ -73,6 +76,13 @@ async def answer(ctx: Ctx, text: str, result: dict, pending: bool) -> str | None
     if SOMEONE.search(text):
         return None if pending else await wish(ctx, text, "stranger.told_staff")  # pending: staff were asked about them already
     return None
+
+
+def _joins(text: str, intent: str, confidence: float) -> bool:
+    """Whether her words would join her wish of this hour: not thanks or a greeting, not a public question (answered
+    here), not "我不会按" (told where the button is, then joined as a wish is)."""
+    sure = confidence >= 0.6
+    return not (sure and intent in SMALL_TALK + QUESTIONS) and not CANNOT_PRESS.search(text)
 
 
 async def public_answer(ctx: Ctx, text: str) -> bool:
@@ -91,7 +101,7 @@ async def wish(ctx: Ctx, text: str, key: str = "stranger.wish_staff") -> str:
     """Stored, then the on-duty staff told (else anyone the bot can reach); "told" only when someone got it."""
     svc, uid, now = ctx.svc, ctx.ev.user_id, ctx.svc.clock.ts()
     if not await svc.store.first_stranger_wish(uid, now, WISH_SECONDS):
-        return "stranger.wish_told"  # told within the hour: staff have it
+        return await stranger_more.join(ctx, text) or "stranger.wish_call"  # her first of the hour reached staff
     if not await svc.store.within_quota("stranger_wishes", now, WISH_SECONDS, WISHES_PER_WINDOW):
         await svc.store.forget_stranger_wish(uid)
         return "stranger.wish_call"
@@ -104,13 +114,14 @@ async def wish(ctx: Ctx, text: str, key: str = "stranger.wish_staff") -> str:
     if not await roster.pass_on(svc, [], told, None, tag=f"question:{qid}", buttons=buttons):
         await svc.store.forget_stranger_wish(uid)  # nobody heard it: the next wish is tried again
         return "stranger.wish_call"
+    await stranger_more.remember(ctx, qid, text)
     return "stranger.wish_told"
 
 
 async def cried(ctx: Ctx) -> None:
     """Their cry for help, remembered: what they say next is about it (`after_cry`)."""
     await ctx.svc.store.set_prefs(ctx.ev.user_id, {"cried_at": str(ctx.svc.clock.ts()),  # (of a neighbour not seen:
-                                                   "cried_unseen": "1" if unseen_only(ctx.ev.text) else ""})  # no 📍)
+                                                   "cried_unseen": for_someone(ctx.ev.text)})  # no 📍)
 
 
 async def after_cry(ctx: Ctx, text: str) -> bool:
@@ -120,7 +131,7 @@ async def after_cry(ctx: Ctx, text: str) -> bool:
     at, unseen = await svc.store.prefs(uid, "cried_at", "cried_unseen")
     recent = bool(at) and now - float(at) <= AFTER_CRY_SECONDS
     if svc.stranger_said and (reached := await svc.stranger_said(ctx.ev, text, recent)) is not None:  # their call's
-        _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.noted", bool(unseen))
+        _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.noted", unseen or "")
         return True
     if not recent:
         return False
@@ -129,16 +140,17 @@ async def after_cry(ctx: Ctx, text: str) -> bool:
     told = lambda chat: staff_langs.t(svc, chat, "stranger.said_after", name=ctx.ev.first_name or "?",  # noqa: E731
                                       words=text[:200])
     reached = await roster.pass_on(svc, [], told, None, tag="stranger", urgent_intro=True)
-    _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.not_reached", bool(unseen))
+    _told_where_button(ctx, "stranger.passed_on" if reached else "stranger.not_reached", unseen or "")
     return True
 
 
-def _told_where_button(ctx: Ctx, key: str, unseen: bool = False) -> None:
+def _told_where_button(ctx: Ctx, key: str, unseen: str = "") -> None:
     """What became of her words, with the 📍 button of "您在哪里" still under it (her one question stays asked); after
-    word of a neighbour not seen, she was asked where the neighbour lives: no button, no "120！" (unseen.py)."""
+    word of a neighbour not seen, or of someone gone ("lost"), she was asked where that person lives: no button, no
+    "120！" (unseen.py)."""
     phone = ctx.svc.settings.community.committee_phone
     if unseen:
-        ctx.say(t_both(ctx, "stranger.unseen_passed_on" if key != "stranger.not_reached" else key, phone=phone),
-                urgent=True)
+        told = "stranger.lost_passed_on" if unseen == "lost" else "stranger.unseen_passed_on"
+        ctx.say(t_both(ctx, told if key != "stranger.not_reached" else key, phone=phone), urgent=True)
         return
     ctx.say(t_both(ctx, key, phone=phone), urgent=True, keyboard=((ctx.t("help.location_button"),),), request="location")
