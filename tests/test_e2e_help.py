@@ -28,9 +28,11 @@ async def test_corrected_address_old_vs_new_with_differences_marked(telegram):
     ask = await telegram.said(wang, "请告诉我您现在在哪里")
     assert ask.has_request_location()
     await wang.send_text("建新路二十七弄5号四零二室")
-    alert = await telegram.api.wait_for_message(li.id, lambda m: "⚠️⚠️" in m.text)
+    alert = await telegram.api.wait_for_message(li.id, lambda m: "⚠️⚠️" in m.text and "紧急求助" in m.text)
     assert "登记：建新路27弄5号⚠️302室" in alert.text
     assert "居民说：建新路27弄5号⚠️402室" in alert.text
+    rang = await telegram.api.wait_for_message(li.id, lambda m: "王老伯 说的地址和登记的不一样" in m.text)  # rings
+    assert "建新路二十七弄5号四零二室" in rang.text and rang.message_id != alert.message_id
 
 
 async def test_two_staff_press_claim_at_the_same_moment(telegram):

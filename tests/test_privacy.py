@@ -44,7 +44,8 @@ async def test_a_whole_help_request_through_telegram_logs_no_token_phone_or_addr
     await wang.click(await telegram.said(wang, "请确认您现在的地址"), "不对")
     await telegram.said(wang, "请告诉我您现在在哪里")
     await wang.send_text("建新路27弄7号302室")
-    await li.click(await telegram.api.wait_for_message(li.id, lambda m: "⚠️⚠️" in m.text), "我来处理")
+    await li.click(await telegram.api.wait_for_message(li.id, lambda m: "⚠️⚠️" in m.text and "紧急求助" in m.text),
+                   "我来处理")
     await telegram.said(wang, "已经接手")
     await telegram.adapter.stop()  # shutdown lines too
     logged = debug_logs.text + "\n".join(r.getMessage() for r in debug_logs.records)

@@ -28,6 +28,7 @@ SCENARIO_KEYS = {
     "tally:checkins:#", "tally:questions:#",
     "staff:langs",  # new (session 20): counts staff language changes, so every worker reads them again
     "closes:filled",  # new (session 22): each resident's closes were filled once from the calls closed before
+    "incidents:named",  # (session 25) every register write moves it: workers re-read who may speak on an open call
 }
 
 
@@ -86,6 +87,7 @@ EVERY_KEY = {
     "sendlog", "session:7",
     "staff:tg", "stranger:9:log", "tally:checkins:20424", "tally:questions:0", "tally:questions:20424", "visits",
     "visits:seq",
+    "incidents:named",  # (session 25) moved by every register write and contact sign-up, in the same transaction
 }
 
 
