@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from redis.exceptions import LockError, LockNotOwnedError, RedisError
+from redis.exceptions import LockError, LockNotOwnedError
+
+from ..renewing import Renewing
 
 log = logging.getLogger(__name__)
 
@@ -18,28 +20,25 @@ class KeptLock:
 
     def __init__(self, lock, what: str, seconds: float) -> None:
         self.lock, self.what, self.seconds = lock, what, seconds  # `what`: logged, so never whose it is
-        self.keeper: asyncio.Task | None = None
+        self.keeper: Renewing | None = None
         self.lost = False
-        self.ending = False  # the work is done: the keeper stops (also when its cancel was swallowed)
 
     async def __aenter__(self) -> KeptLock:
         if not await self.lock.acquire():
             raise LockError("Unable to acquire lock within the time specified")
-        self.keeper = asyncio.ensure_future(self._keep())
+        self.keeper = Renewing(self.seconds / 3, self._renew, f"the lock of {self.what}")
+        await self.keeper.__aenter__()
         return self
 
-    async def _keep(self) -> None:
-        # not `while True`: on Python 3.11 a cancel that comes as a renewal's answer does is lost (redis-py sends each
-        # command in asyncio.wait_for), and the keeper renewed for ever — the lock never let go
-        while not self.ending:
-            await asyncio.sleep(self.seconds / 3)
-            try:
-                await self.lock.reacquire()
-            except LockNotOwnedError:
-                self._lost()
-                return
-            except (RedisError, OSError):  # tried again at the next third: the lock may outlast a short fault
-                continue
+    async def _renew(self) -> bool:
+        """One renewal; False once the lock is someone else's (the keeper stops). A Redis fault: tried again at the
+        next third (bot/renewing.py), the lock may outlast a short fault."""
+        try:
+            await self.lock.reacquire()
+        except LockNotOwnedError:
+            self._lost()
+            return False
+        return True
 
     def _lost(self) -> None:
         if not self.lost:
@@ -47,10 +46,9 @@ class KeptLock:
             log.warning("the lock of %s ran out while its work went on", self.what)
 
     async def __aexit__(self, *exc) -> None:
-        self.ending = True
         if self.keeper is not None:
-            self.keeper.cancel()
-            await asyncio.gather(self.keeper, return_exceptions=True)
+            await self.keeper.__aexit__(*exc)
+            await asyncio.gather(self.keeper.task, return_exceptions=True)
         try:
             await self.lock.release()
         except LockNotOwnedError:
