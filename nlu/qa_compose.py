@@ -155,6 +155,8 @@ def compose(entry: KbEntry, *, aspect: str | None, follow_up: bool, age: int | N
     """Answer text for a topic; always ends by naming the topic's authoritative channel.
     `also`: further parts a two-part question asks for, each added once after the first."""
     computed = _computed(entry, age, grade, wording, locale)
+    if entry.id == "pension.resident" and _HOW_MUCH.search(question.lower()):
+        computed = None  # her age line says when, not how much: the answer's district figure does
     asks_procedure = aspect in ("how", "where", "bring")
     needs_age = (entry.id == "allowance.senior" and age is None and not asks_procedure
                  and not (_NO_AGE_CUE.search(question.lower()) and not _HOW_MUCH.search(question.lower())))
