@@ -19,6 +19,10 @@ LATIN_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iong|uang|iang|uai|uan|iao|ian|ing|ang|eng|ong|ai|ei|ao|ou|an|en"
              r"|in|un|ui|ie|ia|iu|ua|uo|ue|ve|er|a|o|e|i|u|v)")
 PINYIN_WORD = re.compile(f"(?:{_SYLLABLE})+", re.I)
+# One English word that says English on its own: answers nobody writing Chinese types ("fine", "no"). Not "ok",
+# "hi", "sos", "bye", "help": those are typed by Chinese writers too (a cry's "help" comes in both anyway).
+ENGLISH_ALONE = frozenset({"fine", "good", "great", "well", "thanks", "thank", "thx", "yes", "yeah", "yep", "no",
+                           "nope", "bad", "sick", "unwell", "tired", "sorry", "please", "alright"})
 
 
 class Catalogue:
@@ -47,12 +51,15 @@ class Catalogue:
     def written_in(self, words: str) -> str | None:
         """The locale her words are written in: "en" for English words (two or more, no Chinese character: "please
         help me", "I fell"), Chinese for words with Chinese in them ("我的iPad坏了"), None when they say nothing of
-        it (one word like "OK" or "SOS", digits, an emoji, a button pressed, or pinyin: "jiu ming a")."""
+        it (one word like "OK" or "SOS" — but "fine", "no": `ENGLISH_ALONE` — digits, an emoji, a button pressed, or
+        pinyin: "jiu ming a")."""
         if (words or "").strip() in self.labels:
             return None
         if HAN.search(words or ""):
             return "zh" if "zh" in self.texts else self.default
         latin = LATIN_WORD.findall(words or "")
+        if len(latin) == 1 and latin[0].lower() in ENGLISH_ALONE and "en" in self.texts:
+            return "en"  # "fine", "no": English, although "fine" and "no" also spell pinyin
         if all(PINYIN_WORD.fullmatch(w) for w in latin):  # "jiu ming a" (救命啊): Chinese typed as pinyin, no English
             return None
         return "en" if "en" in self.texts and len(latin) >= 2 else None
