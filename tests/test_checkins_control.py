@@ -185,10 +185,15 @@ async def test_staff_pause_stops_a_check_in_already_waiting(people, app, clock):
 async def test_english_phrases_for_away_and_back(app):
     zhang = await signed_up(Person(app, 5099, "张阿姨", language="en"), "13900000001")
     await app.svc.checkins.enrol((await app.svc.store.resident_by_tg(zhang.id))["id"])
-    await zhang.send("I'm going away for a week")
+    await zhang.send("I'm going away")
     away = zhang.last()
     assert "How long will you be away" in away.text
     await zhang.click(away, away.buttons[0][0])
+    await zhang.send("I'm back")
+    st = await app.svc.checkins.state((await app.svc.store.resident_by_tg(zhang.id))["id"])
+    assert not st.paused_until
+    await zhang.send("I'm going away for a week")  # the week said: not asked again (session 26)
+    assert "no daily greeting until" in zhang.last().text, zhang.last().text
     await zhang.send("I'm back")
     st = await app.svc.checkins.state((await app.svc.store.resident_by_tg(zhang.id))["id"])
     assert not st.paused_until

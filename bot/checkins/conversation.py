@@ -34,7 +34,10 @@ ANSWERS = ("ok", "unwell", "help")
 AWAY = re.compile(r"(出门|出去|外出)(几天|一阵|一段|一周|一个?星期|旅游|旅行)|出远门|不在家|去外地|回老家|去旅游|去旅行"
                   r"|(这|那)(几|两)天不在|去(女儿|儿子|孩子|子女|亲戚|妹妹|姐姐|哥哥|弟弟)(家|那)|(去|要|准备|得)住院"
                   r"|住几天|暂停(签到|问候)|^(明天|明日|明朝|明早)(就)?(不用|不要|别|不必)(再)?(问|签到|报平安)|((这|下)个?(礼拜|星期|周)|这(几|两)天)(都)?不用(再)?(问|签到|报平安)"
-                  r"|\b(i'?m|i am|i will be|i'll be) (going )?away\b|\baway for\b|\bpause (the )?check-?ins?\b", re.I)
+                  r"|\b(i'?m|i am|i will be|i'll be) (going )?away\b|\baway for\b|\bpause (the )?check-?ins?\b"
+                  r"|\bgoing away\b|\bon (a )?(holiday|vacation|trip)\b|\btravell?ing\b"
+                  r"|\b(going|go|staying|stay|visiting) (to |at |with )?(my )?(son|daughter|children|kids|family|relatives?"
+                  r"|sister|brother|grandchildren)('?s)?\b(?! (is|are|was|were)\b)", re.I)
 BACK = re.compile(r"^(我)?(已经)?(回来了|回家了|到家了)|^(我)?(已经)?从\S{1,6}回来了|恢复(签到|问候)"
                   r"|^(我|阿拉)?(已经|今天|刚刚?)?出院(回家)?了"
                   r"|^(i'?m|i am) (back|home|out of (the )?hospital)\b|\bresume (the )?check-?ins?\b", re.I)

@@ -14,7 +14,12 @@ _NUM = r"\d{1,2}|[零一二两三四五六七八九十]{1,3}"
 _UNTIL_BACK = re.compile(r"不知道|不晓得|说不好|不一定|不确定|回来(了)?再说")
 _SPAN = re.compile(rf"({_NUM}|半)\s*个?\s*(天|日|礼拜|星期|周|月)")
 TOMORROW_OFF = re.compile(r"^(明天|明日|明朝|明早)(就)?(不用|不要|别|不必)(再)?(问|签到|报平安)")  # "明天不用问了 我出门"
-_UNIT_DAYS = {"天": 1, "日": 1, "礼拜": 7, "星期": 7, "周": 7, "月": 30}
+_UNIT_DAYS = {"天": 1, "日": 1, "礼拜": 7, "星期": 7, "周": 7, "月": 30, "day": 1, "week": 7, "month": 30}
+# "for three days", "2 weeks", "a week"
+_EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "a couple of": 2}
+_SPAN_EN = re.compile(r"\b(\d{1,2}|a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month)s?\b",
+                      re.I)
 _TIME = re.compile(rf"(早上|早晨|上午|中午|下午|傍晚|晚上)?\s*({_NUM})\s*(?:点|:|：)\s*(半|一刻|({_NUM})\s*分?)?")
 # "8am", "3 pm", "8:30 am", "9 in the morning", "5 o'clock in the afternoon"
 _TIME_EN = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:(a\.?m\.?|p\.?m\.?)|(?:o'?clock\s*)?in the (morning|afternoon|evening))"
@@ -89,6 +94,10 @@ def away_days(text: str) -> int | None:
     if _UNTIL_BACK.search(text):
         return 0
     m = _SPAN.search(text)
+    if m is None and (en := _SPAN_EN.search(text)):
+        count = en.group(1).lower()
+        days = (int(count) if count.isdigit() else _EN_COUNT[count]) * _UNIT_DAYS[en.group(2).lower()]
+        return days if 1 <= days <= 60 else None
     if not m:
         return 2 if TOMORROW_OFF.search(text) else None  # today and tomorrow: the pause ends at a day's start
     unit = _UNIT_DAYS[m.group(2)]
