@@ -20,6 +20,7 @@ import logging
 from .. import roster
 from ..clock import in_quiet, quiet_end
 from ..config import Policy
+from . import still_waiting
 from .lifecycle import FIRST_ALERT_GRACE_SECONDS
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,7 @@ class Deadlines:
         # out): the alert goes now. Reaching nobody does not hurry the next level: its short alerts have gone
         # and the head knows (`_nobody_reached`)
         await self._alert(n, level, reason="alert.escalated", mark={"alerted_level": level})
+        await still_waiting.tell(self.svc, await self.store.incident(n) or inc, level, self.policy(inc))
         await self.store.cancel_deadline(key)
         return False
 
