@@ -27,7 +27,10 @@ NO_NEED = re.compile(r"不用|不要|覅|不需要|没事|还好|能起来|起�
 # asking them to come, or when they will be there ("来个人看看吧", "你们能来吗", "多久能到"): a yes
 COME = re.compile(r"快来|快点|来吧|来人|马上|赶紧|要的|需要|来个人|来(一下|一趟|看看|看一下)|(能|可以)(不能)?来|能不能来"
                   r"|多久(能|才能|可以)?到|什么时候(能|才能)?到|几时到|还要多久|\bplease come\b|\bcome (?:quick|fast|now|soon)"
-                  r"|\bhurry\b", re.I)
+                  r"|\bhurry\b"
+                  # asking where help is ("还没人来吗", "人呢", "等了好久了"): she is waiting for someone
+                  r"|(还|怎么)(是)?(没|没有)(人)?(来|到)|^人呢|有(没有)?人来|等了?(好久|半天|很久|老半天|这么久)"
+                  r"|\b(nobody|no one|no-one)( has|'s)? (come|came|arrived)\b|\bstill waiting\b", re.I)
 # nothing but "come" ("快来吧", "come quickly", "yes please hurry"): the answer, though English reads it as a cry too
 COME_ONLY = re.compile(r"(?:yes[,!. ]*)?(?:please[,! ]*)?(?:come|hurry)(?: (?:quick(?:ly)?|fast|now|soon|at once|up))?"
                        r"(?:[,! ]*please)?[.! ]*|快来(?:吧|啊|呀)?[。!！]*", re.I)
