@@ -71,6 +71,7 @@ BY_DANGER = {  # most urgent first
     "bath": ("help.advice_bath_drain", "help.advice_bath_warm", PHONE),  # stuck in the bath: never lie down in water
     "fall_other": ("help.advice_fall_other", "help.advice_fall", "help.advice_door", PHONE),  # "老伴摔倒了": don't lift him
     "fall_stairs": ("help.advice_fall", "help.advice_trapped_shout", PHONE),  # outside her door: no "open the door"
+    "fall_outside": ("help.advice_fall", "help.advice_ask_nearby", PHONE),  # downstairs, in the street: those around
     "fall_wet": ("help.advice_fall", "help.advice_wet_warm", "help.advice_door", PHONE),  # a wet floor: she gets cold
     "fall": FALL,
     "cold": ("help.advice_keep_warm", PHONE),  # after a long lie, or told cold: keep warm
@@ -128,6 +129,10 @@ IN_STAIRWELL = re.compile(r"(?:^|[我人\s，,])(?:现在|正|还|刚才|刚刚)
                           r"|(?:楼梯|楼道|走廊|过道)(?:上|里|间|口)?[^，,。！!？?\s]{0,2}(?:摔|跌|滑|绊)"
                           r"|\bi(?:'m| am)? (?:\w+ )?(?:on|in) the (?:stairs|stairwell|corridor|hallway)"
                           r"|fell (?:down )?(?:on |in |down )?the (?:stairs|stairwell|corridor|hallway)")
+# where she is when she says so: out of her building ("我在楼下摔倒了", "在菜场摔了一跤", "I fell in the street")
+OUTSIDE = re.compile(r"(?:在|从)(?:楼下|小区|路上|马路|街上|菜场|菜市场|超市|公园|外面|广场|公交|地铁|商场|银行)"
+                     r"|(?:楼下|小区里|路上|马路上|街上|菜场|菜市场|超市|公园里?|外面)[^，,。！!？?\s]{0,2}(?:摔|跌|滑|绊)"
+                     r"|\b(?:in|on|at) the (?:street|road|park|market|supermarket|shop|bus stop)\b|\boutside\b")
 # she cannot get up: a fire means 119 now and crawling, not "leave at once" first
 CANNOT_GET_UP = re.compile(r"起不来|起勿来|爬不起|站不起|动不了|动勿了|走不了|走不动|can'?not get up|can'?t get up|can'?t move")
 # a fall on a wet floor ("我在卫生间摔倒了 地上都是水"): cold soon
@@ -210,6 +215,8 @@ def _together(said: list[str], low: str) -> list[str]:
         said = [d for d in said if d != "fall"] + ["fall_wet"]
     elif "fall" in said and "stair_smoke" not in said and IN_STAIRWELL.search(low):
         said = [d for d in said if d != "fall"] + ["fall_stairs"]
+    elif "fall" in said and OUTSIDE.search(low):
+        said = [d for d in said if d != "fall"] + ["fall_outside"]
     return said
 
 
@@ -218,7 +225,7 @@ def told_together(text: str) -> list[str]:
     return [d for d in named_dangers(text) if d in TOGETHER]
 
 
-TOGETHER = ("stair_smoke", "fire_fallen", "smoke_fallen", "gas_fallen", "fall_wet", "fall_stairs")
+TOGETHER = ("stair_smoke", "fire_fallen", "smoke_fallen", "gas_fallen", "fall_wet", "fall_stairs", "fall_outside")
 
 
 def _told_as(flag, text: str) -> str:
