@@ -199,7 +199,11 @@ async def build_app(settings: Settings, secrets: Secrets, *, clock: Clock | None
         app.closers.append(redis.connection_pool.sentinel_manager.aclose)
     seed = settings.residents.seed_file
     if seed and not await store.residents():
-        report = await register.import_file(store, settings.path(seed))
+        try:
+            report = await register.import_file(store, settings.path(seed))
+        except register.RegisterError as e:  # (config.yaml copied without its data/ folder): one line, not a traceback
+            await app.close()
+            raise ConfigError(f"config error at residents.seed_file: {e.problems[0]}") from None
         log.info("register seeded with %s sample residents", report.added)
     warm_up()
     # the NLU model and knowledge base are long-lived: keep them out of the collector's full passes,

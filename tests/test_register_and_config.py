@@ -239,6 +239,15 @@ def _blocked_data_dir(tmp_path):
     return ["--config", str(_config(tmp_path, data_dir=str(tmp_path / "a-file" / "redis"))), "residents", "list"]
 
 
+def _seed_gone(tmp_path):
+    """config.yaml copied elsewhere without its data/ folder: its sample register is not there (session 26: a
+    traceback ending in RegisterError)."""
+    cfg = yaml.safe_load(_config(tmp_path).read_text(encoding="utf-8"))
+    cfg["residents"]["seed_file"] = "data/sample_residents.csv"
+    (tmp_path / "c.yaml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    return ["--config", str(tmp_path / "c.yaml"), "residents", "list"]
+
+
 def _import(tmp_path, name, content: bytes | None):
     if content is not None:
         (tmp_path / name).write_bytes(content)
@@ -249,6 +258,8 @@ BAD_FILES = {
     "config that is not text": (_not_text_config, 2, "config error: {tmp}/c.yaml is not text"),
     "a directory as the config": (_directory_as_config, 2, "config error: {tmp} is a directory"),
     "a data_dir that cannot be written": (_blocked_data_dir, 2, "config error at redis.data_dir: cannot keep"),
+    "a seed register that is not there": (_seed_gone, 2,
+                                           "config error at residents.seed_file: {tmp}/data/sample_residents.csv: file not found"),
     "a missing import file": (lambda t: _import(t, "gone.csv", None), 1, "{tmp}/gone.csv: file not found"),
     "a corrupt xlsx": (lambda t: _import(t, "ledger.xlsx", b"PK\x03\x04 half a zip"), 1,
                        "{tmp}/ledger.xlsx: not a readable .xlsx file"),
