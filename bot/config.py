@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .config_fields import Phone, clock_time as _clock_time
 from .languages import Language
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -26,15 +27,9 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _clock_time(value: str) -> str:
-    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", str(value)):
-        raise ValueError(f"expected a time like 09:00, got {value!r}")
-    return str(value)
-
-
 class Community(_Strict):
     name: str
-    committee_phone: str
+    committee_phone: Phone
     address_prefix: str = ""
     map_link: str = Field("https://uri.amap.com/marker?position={lon},{lat}&coordinate=wgs84&callnative=1",  # 高德, GPS in
                           pattern=r"^https://[^{}]*(\{lat\}[^{}]*\{lon\}|\{lon\}[^{}]*\{lat\})[^{}]*$")  # 🗺 button
@@ -43,7 +38,7 @@ class Community(_Strict):
 class Staff(_Strict):
     id: str
     name: str
-    phone: str
+    phone: Phone
     telegram_id: int | None = None      # optional: staff join by sharing this phone number with the bot
     role: Literal["member", "head"] = "member"
     language: Language = None           # what she reads ("zh-Hans", "中文", "en", "English"): above her Telegram's

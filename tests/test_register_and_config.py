@@ -135,6 +135,10 @@ def test_cli_import_reports_bad_rows_and_lists(redis_server, tmp_path, capsys, m
 @pytest.mark.parametrize("mutate, expected", [
     (lambda c: c["community"].pop("committee_phone"), "config error at community.committee_phone: Field required"),
     (lambda c: c["staff"][0].update(role="boss"), "config error at staff.0.role"),
+    (lambda c: c["community"].update(committee_phone=""), "config error at community.committee_phone: "
+                                                           "expected a phone number to dial"),
+    (lambda c: c["community"].update(committee_phone="找王主任"), "config error at community.committee_phone"),
+    (lambda c: c["staff"][0].update(phone="123"), "config error at staff.0.phone"),
     (lambda c: c["roster"][0].update({"from": "25:00"}), "config error at roster.0.from: expected a time like 09:00"),
     (lambda c: c["roster"][0].update(staff=["nobody"]), "unknown staff id 'nobody'"),
     (lambda c: c.update(timezone="Mars/Olympus"), "config error at timezone: unknown time zone"),
