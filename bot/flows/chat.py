@@ -91,9 +91,10 @@ CALL_ME = ("who", "noise_outside", "nightmare", "hungry", "temperature_asked", "
 
 
 async def changed_mind(ctx: Ctx, text: str) -> bool:
-    """"算了", "按错了", "测试一下" typed to "请用一句话说说需要什么帮助。": no request for staff, the question dropped."""
+    """"算了", "按错了", "测试一下" typed to "请用一句话说说需要什么帮助。" or to "需要帮什么忙？": no request for staff,
+    the question dropped."""
     kind = kind_of(text)
-    if ctx.step != ("help", "other_detail") or not (NO.fullmatch(core(text)) or kind in ("testing", "pressed")):
+    if ctx.step not in (("help", "other_detail"), ("help", "category")) or not (NO.fullmatch(core(text)) or kind in ("testing", "pressed")):
         return False
     ctx.goto(None)
     show_menu(ctx, REPLIES.get(kind, "talk.ack"))
