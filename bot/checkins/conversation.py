@@ -57,6 +57,9 @@ HOSPITAL = re.compile(r"^(我|阿拉|我自己)?(现在|今天|昨天|已经|这
                       r"|医院(里)?住(着|院)|住在医院)|^(i'?m|i am) (now |still )?in (the )?hospital", re.I)
 HOSPITAL_OVER = re.compile(r"出院了|已经出院|好了")
 SHORT = 16
+# the greeting time asked, and she keeps it after all ("不用了", "不改了", "还是原来的时间吧")
+KEEP_TIME = re.compile(r"(不用了?|不要了?|算了|不必了?|不改了?|不换了?|不用改了?|还是原来的?(时间)?|照旧|就这样)(吧|啊|呀|了)?"
+                       r"(谢谢)?|(never ?mind|no thanks?|keep it|leave it)", re.I)
 
 
 # words that answer nothing ("我按错了", "测试一下", "你是谁", "我不会打字", "1", "等一下"; "？？？" but not "😊", which is fine)
@@ -245,6 +248,11 @@ async def _typed_step(ctx: Ctx, text: str) -> bool:
         return True
     if step == "time" and (hm := greeting_time(text)):
         await on_control(ctx, "at", hm)
+        return True
+    if step == "time" and KEEP_TIME.fullmatch(core(text)):  # "不用了": she changed her mind, the time stays
+        ctx.goto(None)
+        st = await _checkins(ctx).state(ctx.me.resident_id)
+        show_menu(ctx, "checkin.time_kept", times=times_label(ctx.svc, st.times, ctx.me.locale))
         return True
     if step == "time" and not ctx.session.get("asked_twice") and not ctx.cried and not await needs_help(ctx.svc, text):
         await on_control(ctx, "time")
