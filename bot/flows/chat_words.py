@@ -171,7 +171,8 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     ("wait", r"(等一?下|等等|等一等|等一会儿?|稍等(一下)?|慢点|别急|(please )?wait( a (moment|minute|sec(ond)?))?|hold on"
              r"|one moment)(啊|呀|哦|吧|哈|我)?", False),
     ("ack", r"((好[的额]?|好吧|好嘞|好滴|嗯+|哦+|噢|喔|行|可以|ok|okay|是[的额]?|对[的额]?|收到|明白|晓得|了解|懂|知道|算了|(不用|覅|勿要)(来|麻烦)?"
-            r"|没什么|没啥|不是的?|不对|没有|没错|就这些|就这样|没别的事|👍|👌)(了|啊|呀|哦)?)+", False),
+            r"|没什么|没啥|不是的?|不对|没有|没错|就这些|就这样|没别的事|👍|👌|never ?mind|forget (about )?it|no thanks?"
+            r"|no thank you)(了|啊|呀|哦)?)+", False),
 )
 # the model's small talk, and the line each gets
 SMALL_TALK = {"greet": "talk.greet", "thank": "talk.thank", "goodbye": "talk.goodbye", "checkin_ok": "talk.fine"}
@@ -182,7 +183,7 @@ _COMPILED = tuple((kind, re.compile(pattern), anywhere) for kind, pattern, anywh
 
 # typed to "要我帮您问问社工吗？" (the Q&A's offer)
 YES = re.compile(r"(好的?|好吧|好呀|要|要的|嗯+|行|可以|是|是的|对|ok|okay|麻烦(你|您)?了?|谢谢)(啊|呀|吧)?")
-NO = re.compile(r"(不用了?|不要了?|算了|不必了?|没事了?)(谢谢)?(啊|呀|吧)?")
+NO = re.compile(r"(不用了?|不要了?|算了|不必了?|没事了?)(谢谢)?(啊|呀|吧)?|never ?mind|forget (about )?it|no thanks?|no thank you")
 # an ambulance or the police declined: "不用叫救护车", "别打120 我好了" (anywhere in the message)
 DECLINED = re.compile(r"(不用|不要|不需要|不必|用不着|别|勿要)(给我|帮我|替我)?(叫|打|拨)(个)?(救护车|120|110)"
                       r"|no need (to call )?(an |the )?ambulance", re.I)
