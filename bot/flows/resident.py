@@ -87,8 +87,9 @@ async def on_text(ctx: Ctx) -> None:
         return
     if flow == "qa":
         intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
-        if intent in LEAVES_QA and confidence >= 0.6 and step != "age" and not qa.asks_on_behalf(ctx, text) \
-                and not qa.not_clear(text) and not qa.figure_told(ctx, text):  # "再说一遍", "我刚满65": the topic's
+        if (intent in LEAVES_QA and confidence >= 0.6 or lonely(text) and not QUESTION.search(text)) and step != "age" \
+                and not qa.asks_on_behalf(ctx, text) and not qa.not_clear(text) and not qa.figure_told(ctx, text):
+            # ("再说一遍", "我刚满65": the topic's; "我想找人聊聊天": a person to hear it, not the home-care service)
             ctx.goto(None)  # the conversation has moved on from pensions: follow it
             await route_intent(ctx, text, result)
         else:
