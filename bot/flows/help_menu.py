@@ -57,6 +57,19 @@ def typed_category(ctx: Ctx, text: str) -> str | None:
     return None
 
 
+# the kind a whole typed need names ("帮我买点菜", "电视坏了", "我想去医院 没人陪"), as its button would file it
+_KIND_IN_WORDS = (("medicine", re.compile(r"(取|拿|配|开|买)(点|些|一点)?药|药吃完|没(有)?药了|药没了")),
+                  ("hospital", re.compile(r"陪我?(去)?(看病|医院|看医生|复查|体检)|(看病|医院|看医生|复查).{0,6}(没人陪|陪我|陪一下)")),
+                  ("repair", re.compile(r"修|坏了|坏掉|坏脱|漏水|堵(住)?了|不亮了?|打不开|关不上")),
+                  ("shopping", re.compile(r"买(点|些|个)?(菜|东西|米|油|水|早饭|饭|面)|帮我买|代买")))
+
+
+def kind_in_words(text: str) -> str:
+    """The kind of help a typed need names; "other" when it names none or more than one."""
+    kinds = {c for c, pattern in _KIND_IN_WORDS if pattern.search(text)}
+    return kinds.pop() if len(kinds) == 1 else "other"
+
+
 async def on_category(ctx: Ctx, category: str, typed: str = "") -> None:
     """Its button pressed, or its kind typed (`typed`: her words, to staff with it unless only the label)."""
     if category not in CATEGORIES:

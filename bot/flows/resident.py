@@ -17,7 +17,7 @@ from . import call_answers, chat, half_said, help_menu_again, menu_on_call
 from .base import Ctx
 from .life_told import TOLD, life_told, survivor_asked
 from .chat_words import QUESTION, SMALL_TALK, core
-from .help_menu import on_category, on_menu, typed_category
+from .help_menu import kind_in_words, on_category, on_menu, typed_category
 from .menu import menu_action, show_menu
 from .unwell_visit import ask as ask_visit, on_unwell, visit_wanted
 from .understanding import (ACHE, AILING, ASKED_FOR, HELP_CAME, RAMBLE, WELL_AGAIN, clause_intents, danger_in,
@@ -145,7 +145,7 @@ async def route_intent(ctx: Ctx, text: str, result: dict) -> None:
 
 async def _one(ctx: Ctx, intent: str, text: str, result: dict) -> None:
     if intent == "request_help":
-        await help_request.start_help(ctx, "help", category="other", source="text", words=text, detail=text)
+        await help_request.start_help(ctx, "help", category=kind_in_words(text), source="text", words=text, detail=text)
     elif intent == "feeling_unwell":
         if not await help_request.start_help(ctx, "help", category="unwell", source="text", words=text, quiet=True):
             return  # nobody reached: they heard the truth, not "已经告诉社工了"
