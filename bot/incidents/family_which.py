@@ -90,9 +90,10 @@ async def on_which(ctx: Ctx, args: list[str]) -> None:
 async def introduced(ctx: Ctx, text: str) -> bool:
     if not INTRO.fullmatch(text.strip()) or danger_in(ctx.svc, text):
         return False
-    _, people = await family.linked_people(ctx)
+    links, people = await family.linked_people(ctx)
     if not people:
         return False
-    show_menu(ctx, "contact.known", names="、".join(p["name"] for p in people),
+    doctor = all(link.get("kind") == "doctor" for link in links)  # their family doctor, not their emergency contact
+    show_menu(ctx, "contact.known_doctor" if doctor else "contact.known", names="、".join(p["name"] for p in people),
               phone=ctx.svc.settings.community.committee_phone)
     return True
