@@ -123,7 +123,10 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
                 + r"|我?(已经|刚|刚刚)?(开了灯|开灯了|把灯(打)?开了|灯(已经)?(打)?开(好)?了)" + _PARTICLE, False),  # no fall: slowly
     ("weather", r"(外面|外头|外边|今天|今朝|现在)?(又|在|开始)?(下雨|下大雨|下小雨|落雨|落大雨|下雪|落雪|刮风|刮大风|起风|出太阳|天晴)"
                 r"(了|啦|咯)?(啊|呀)?|(今天|今朝)?(的)?天气(老|蛮|很|真|挺|交关|还)?(好|不错|好额|灵|晴)(额|的)?(啊|呀|哦)?"
-                r"|(it'?s|it is) (raining|snowing|windy|sunny|a (lovely|nice|fine) day)( outside| today)*", False),  # in passing
+                r"|(it'?s|it is) (raining|snowing|windy|sunny|a (lovely|nice|fine) day)( outside| today)*"
+                # and staying in because of it ("今天下雨 不出门", "外面好冷 我在家待着"): at home, well enough to say so
+                r"|(外面|外头|外边|今天|今朝)?(又|在)?(下雨|下大雨|落雨|下雪|落雪|刮风|刮大风|(好|很|太|老)(冷|热))(了|啦)?"
+                r"(我)?(就|还是)?(不出门|不出去|不下楼|在家(里)?(待着|呆着|歇着|休息)?)(了|啦|吧)?", False),  # in passing
     # afraid of slipping in the bath ("我要洗澡 怕滑"): how to be safe, and a call one tap away (a fall told is a cry)
     ("bath", r"我?(要|想|准备|等下)?洗(个)?澡(了)?(又|就|有点|好|老|总)?(怕|担心|害怕)(会)?(滑|摔|跌|滑倒|摔倒|跌倒|跌跤)(倒|跤)?" + _PARTICLE
              + r"|我?(怕|担心|害怕)洗澡(的时候|时)?(会)?(滑|摔|跌|滑倒|摔倒|跌倒|跌跤)(倒|跤)?" + _PARTICLE, False),
