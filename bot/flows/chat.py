@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .. import qa
+from .. import qa, roster
 from ..clock import in_quiet
 from ..incidents import help_request
 from .base import Ctx
@@ -116,6 +116,9 @@ async def everyday(ctx: Ctx, text: str) -> bool:
         return False  # "字太小了看不清" just after an answer: the answer's own way, a person to explain it
     if kind == "time":
         show_menu(ctx, "talk.today", **today(ctx))
+    elif kind == "on_duty":
+        duty = roster.on_duty(ctx.svc.settings, ctx.svc.clock.now(), await ctx.svc.store.duty_overrides())
+        show_menu(ctx, "talk.on_duty", names="、".join(st.name for st in duty), phone=phone)
     elif kind in CALL_ME:  # (a noise outside: is she safe; a nightmare: company)
         ctx.say(ctx.t(f"talk.{kind}"), buttons=[[ctx.button("btn.call_me_back", "callback:me")]])
     elif kind == "bp_high":  # 160–179: staff told, as unwell (180 and over is a red flag: asked at once)

@@ -41,6 +41,9 @@ KINDS = (  # (kind, pattern, anywhere); the first that fits wins
     ("hotline_12345", r"\W*12345\W*", False),
     ("hotline_12333", r"\W*12333\W*", False),
     ("dial", r"\+?(86)?[ -]?1\d{2}[ -]?\d{4}[ -]?\d{4}|0\d{2,3}[ -]?\d{7,8}", False),  # a phone number alone
+    # who is on duty ("今天谁值班", "哪个社工值班"): the roster's names, and 🆘 reaches them
+    ("on_duty", r"(今天|现在|今朝|这会儿?)?(是)?(谁|哪个|哪位|啥人)(社工)?(在)?值班(啊|呀|呢|的)?|who'?s on duty( today| now)?"
+                r"|who is on duty( today| now)?", False),
     ("time", r"(请问)?((现在|这会儿?)?(是)?(几点(钟)?|什么时候)(了)?|(今天|明天|昨天|今朝)(是)?(礼拜|星期|周)(几|天|日|[一二三四五六])|天(还)?(亮|没亮)了?(没|没有)?)"
              r"(啊|呀|呢|吗|伐)?", False),
     ("who", r"(你|您|侬)(是)?(不是)?(谁|什么人|哪位|机器人|真人|真的人|活人|人|电脑|ai|人工智能)"
