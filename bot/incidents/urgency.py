@@ -123,7 +123,7 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
             await address_steps.on_address_text(ctx, opened.n)
         elif ctx.step[1] == "confirm_address" and YES_FIRST.match(words):  # "对的 快点来 我起不来": nor its yes
             await address_steps.on_address_answer(ctx, "yes", opened.n)
-        elif ctx.step[1] == "confirm_address" and ELSEWHERE.search(words):  # "不在家 在菜场摔的": nor where she is
+        elif ELSEWHERE.search(words):  # "不在家 在菜场摔的", asked where she is "我在女儿家摔倒了": nor where she is
             ctx.goto("help", "ask_address", incident=opened.n, asked_twice=True)  # in her words, to staff now
             await address_steps.on_address_text(ctx, opened.n)
 
