@@ -13,7 +13,7 @@ from ..flows.menu import show_menu
 from ..textfit import clip
 from ..flows.understanding import WORDED
 from ..types import MEDIA, MessageRef, Outbound
-from . import outcome_ask, outcome_note, staff_about, staff_media, staff_words
+from . import held_words, outcome_ask, outcome_note, staff_about, staff_media, staff_words
 from .colleague import on_cry
 from .family_news import tell_taken
 from .handover import hand_to_whom, holder_of, may_hand_over, tell_handed_over
@@ -266,7 +266,7 @@ async def on_free_text(ctx: Ctx) -> None:
         await on_cry(ctx, clip(text, 300))
     elif await staff_about.about_someone(ctx, text, cried=False):  # "张阿姨家里没人开门": never the menu hint
         await staff_about.answer(ctx, text, cried=False)
-    elif await staff_words.noted_on_held(ctx, text):  # "他说腿疼 我陪他去医院": on the call she holds, never lost
-        return
+    elif await staff_words.noted_on_held(ctx, text) or await held_words.noted(ctx, text):  # "他说腿疼 我陪他去医院":
+        return  # on the call she holds (of several: the one named, else she taps which), never lost
     else:
         show_menu(ctx, "staff.menu_hint")
