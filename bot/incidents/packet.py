@@ -223,8 +223,16 @@ def _status_line(svc: Services, inc: dict, loc: str) -> str:
     who = staff_by_id(svc.settings, inc["status"] == "arrived" and inc.get("arrived_by") or inc.get("claimed_by")
                       or inc.get("resolved_by"))  # (a colleague there first, on a call another holds: he)
     outcome = svc.cat.t(f"outcome.{inc['outcome']}", loc) if inc.get("outcome") else ""
-    return svc.cat.t(STATUS_KEYS[inc["status"]], loc, who=who.name if who else "", outcome=outcome,
+    line = svc.cat.t(STATUS_KEYS[inc["status"]], loc, who=who.name if who else "", outcome=outcome,
                      level=inc.get("level", 0) + 1)
+    writer = staff_by_id(svc.settings, note_writer(inc))  # ✅ 已解决 → ✏️ 其他 pressed, her note still to come
+    return line + "\n" + svc.cat.t("packet.note_awaited", loc, who=writer.name) if writer else line
+
+
+def note_writer(inc: dict) -> str | None:
+    """The staff id of whoever holds the open call and was asked its note (✏️ 其他), else None."""
+    by = inc.get("note_awaited_by")
+    return by if by and inc["status"] != "resolved" and by in (inc.get("claimed_by"), inc.get("arrived_by")) else None
 
 
 # --- the family's first lines: in his words, for what happened (a cry, a missed check-in, a chat she blocked) ---

@@ -137,7 +137,9 @@ async def on_outcome(ctx: Ctx, args: list[str]) -> bool:
             return True
         ctx.goto("staff", "outcome_note", incident=n, named=named)
         ctx.edit_pressed(ctx.t("staff.outcome_note_ask", n=n))  # on the call: closed by her but for the note
-        await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "note_awaited", "by": _me(ctx).name})
+        await ctx.svc.store.step_incident(n, {"note_awaited_by": ctx.me.staff_id, "note_awaited_at": ctx.svc.clock.ts()},
+                                          {"at": ctx.svc.clock.ts(), "event": "note_awaited", "by": _me(ctx).name})
+        await _inc(ctx).refresh(n)  # the packet says so; nobody reminds her meanwhile (deadlines.py)
         return True
     await resolve(ctx, n, outcome, chosen=True, named=named)
     return True
@@ -222,7 +224,21 @@ async def on_outcome_note(ctx: Ctx, text: str) -> None:
     """After 已解决 → 其他: the short note closes the incident."""
     n, named = ctx.session["incident"], ctx.session.get("named", "")
     ctx.goto(None)
+    if await cried_again_meanwhile(ctx, n):  # her words on its record, never its close
+        await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "staff_added", "by": _me(ctx).name,
+                                             "words": clip(text, 300)})
+        return
     await resolve(ctx, n, "other", text[:300], named=named)
+
+
+async def cried_again_meanwhile(ctx: Ctx, n: int) -> bool:
+    """A new 🆘 on call n since she pressed ✅ 已解决 → ✏️ 其他 (deadlines.renew took her note's wait off it): she reads
+    that it stays open, her note closes nothing."""
+    inc = await ctx.svc.store.incident(n) or {}
+    if inc.get("status") == "resolved" or inc.get("note_awaited_by", ctx.me.staff_id) == ctx.me.staff_id:
+        return False
+    ctx.say(ctx.t("staff.note_not_closing", n=n))
+    return True
 
 
 async def cried(ctx: Ctx) -> bool:
