@@ -208,8 +208,7 @@ async def restated(ctx: Ctx, inc: dict, text: str) -> None:
     """A door in her words once the call's address step is done ("5号602", then "不对 是3号602"): staff read the
     words now, the packet shows the door she said last beside the register's, and she is told it reached them."""
     n = inc["id"]
-    await _incidents(ctx).address_stated(n, door_in(text), text, disputed=True)
-    await _incidents(ctx).told_more(n, text)
+    await _incidents(ctx).address_stated(n, door_in(text), text, disputed=True, said_too=True)
     await _incidents(ctx).refresh(n)
     await kept(ctx, n, "help.address_restated")
 
@@ -233,8 +232,7 @@ async def said_elsewhere(ctx: Ctx, text: str) -> bool:
     if not inc or inc.get("address_state") != "confirmed" or inc.get("address_by"):
         return False
     n = inc["id"]
-    await _incidents(ctx).address_stated(n, door_in(text), text, disputed=True)
-    await _incidents(ctx).told_more(n, text)
+    await _incidents(ctx).address_stated(n, door_in(text), text, disputed=True, said_too=True)
     await _incidents(ctx).refresh(n)
     await kept(ctx, n, "help.address_restated")
     return True
