@@ -219,6 +219,34 @@ ELSEWHERE = re.compile(rf"地址(不对|错了|是错的)|\bwrong address\b|{NOT
                        rf"[^。！!？?]{{0,8}}{OTHER_PLACE}", re.I)
 
 
+# a place not her home, said alone after her yes ("我在女儿家", "在菜场", "I am at the market"); her door or a room of
+# her home ("我在门口", "在卫生间": IN_HOME) is where she said
+BARE_PLACE = re.compile(r"^(我|人)?(现在|还|正)?在(?!家|屋里|自己家|门口)[^，,。！!？?\s]{0,8}?(家|里|店|场|市|院|站|口|边|楼下|楼上"
+                        r"|外面|外头|隔壁|公园|路上|那边|那里|银行|车上)"  # never "我在吃饭", "我在等": doing, not where
+                        r"|^(i'?m|i am) (now |still )?(at (?!(my |the )?(home|flat|house|apartment|door)\b)"
+                        r"|in (the |a )?(hospital|park|street|shop|supermarket|market|car|bus)\b)", re.I)  # never "in pain"
+
+
+def away_said(text: str, alone: bool = True) -> bool:
+    """Her address said wrong in these words, or a place not her home said first (`alone`: and little else)."""
+    text = text.strip()
+    return bool(ELSEWHERE.search(text) or BARE_PLACE.match(text) and not IN_HOME.match(text)
+                and (len(text) <= 30 or not alone))
+
+
+async def place_in_cry(ctx: Ctx, n: int, words: str) -> bool:
+    """A place not her home in her cry on her open call, after her ✅ 对 or to "您需要马上有人来吗？" ("我在女儿家摔倒了"):
+    beside the register, loudly (the cry itself went as one); a question waiting is kept. False: none said, or the
+    call already has where she is from her."""
+    inc = await ctx.svc.store.incident(n) or {}
+    if not away_said(words, alone=False) or inc.get("address_state") not in ("pending", "confirmed", "unknown") \
+            or inc.get("address_by"):
+        return False
+    await _incidents(ctx).address_stated(n, door_in(words), words, disputed=True)
+    await _incidents(ctx).refresh(n)
+    return True
+
+
 async def said_elsewhere(ctx: Ctx, text: str) -> bool:
     """Her address said wrong after her ✅ 对 (her call open, nothing asked): staff read her words now, the packet's
     confirmation is taken off and her words shown loudly, as after ❌ 不对; she is told it reached them. A danger in
@@ -226,7 +254,7 @@ async def said_elsewhere(ctx: Ctx, text: str) -> bool:
     from ..flows.understanding import danger_in
     from .raising import open_call
 
-    if ctx.me.role != "resident" or not ELSEWHERE.search(text.strip()) or danger_in(ctx.svc, text):
+    if ctx.me.role != "resident" or not away_said(text) or danger_in(ctx.svc, text):
         return False
     inc = await open_call(ctx.svc.store, ctx.me.resident_id)
     if not inc or inc.get("address_state") != "confirmed" or inc.get("address_by"):
