@@ -13,7 +13,7 @@ from ..flows.menu import show_menu
 from ..textfit import clip
 from ..flows.understanding import WORDED
 from ..types import MEDIA, MessageRef, Outbound
-from . import held_words, outcome_ask, outcome_note, staff_about, staff_media, staff_words
+from . import held_words, note_words, outcome_ask, outcome_note, staff_about, staff_media, staff_words
 from .colleague import on_cry
 from .family_news import tell_taken
 from .handover import hand_to_whom, holder_of, may_hand_over, tell_handed_over
@@ -223,6 +223,8 @@ def _name(ctx: Ctx, staff_id: str | None) -> str:
 async def on_outcome_note(ctx: Ctx, text: str) -> None:
     """After 已解决 → 其他: the short note closes the incident."""
     n, named = ctx.session["incident"], ctx.session.get("named", "")
+    if await note_words.not_a_note(ctx, n, text):  # "取消", "王老伯又摔倒了": never the note that closes it
+        return
     ctx.goto(None)
     if await cried_again_meanwhile(ctx, n):  # her words on its record, never its close
         await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "staff_added", "by": _me(ctx).name,
