@@ -101,3 +101,23 @@ async def test_no_need_when_asked_where_is_no_place(people, app):
     assert "社工还是会联系您" in zhang.last().text, zhang.last().text
     inc = await app.svc.store.incident(1)
     assert inc["kind"] == "emergency" and inc["status"] == "open"
+
+
+@pytest.mark.parametrize("words", ["我在女儿家摔倒了", "在菜场摔倒了 起不来"])
+async def test_a_place_in_the_first_cry_is_where_she_is_not_the_register(people, app, words):
+    """Her first words "我在女儿家摔倒了": the packet read "⏳ 正在请居民确认地址" beside the register's door, and after
+    "要" she was asked to confirm her home address — where she said she was not."""
+    zhang, _ = await enrolled(people, app)
+    li = people("李社工")
+    await zhang.send(words)
+    packet = li.last("紧急求助 #1").text
+    assert "正在请居民确认地址" not in packet and "⚠️⚠️" in packet, packet
+    await zhang.send("要")
+    assert "请确认您现在的地址" not in zhang.last().text, zhang.last().text
+
+
+async def test_guard_a_room_of_her_home_in_the_first_cry_still_reads_the_register_back(people, app):
+    zhang, _ = await enrolled(people, app)
+    await zhang.send("我在卫生间摔倒了")
+    await zhang.send("要")
+    assert "请确认您现在的地址" in zhang.last().text

@@ -38,7 +38,7 @@ NOT_WORDS = re.compile(r"[\d\s，,。.!！、]|号楼|号|弄|室|楼|幢|层|�
 NOT_HOME = r"(?<!还)不在(家|屋里)|没在家|搬(家|走)了|不住(那|这)(里|儿)了|\b(not at home|i'?m not (at )?home)\b"
 OTHER_PLACE = r"在(?!家|屋里|自己家)\S"  # "在菜场", "在女儿家": somewhere, never home ("在家", "在自己家")
 ADDRESS_KNOWN = {"confirmed": "help.address_thanks", "corrected": "help.address_corrected",
-                 "location": "help.location_thanks"}
+                 "location": "help.location_thanks", "unparsed": "help.address_unparsed"}
 
 
 async def kept(ctx: Ctx, n: int, key: str) -> None:
@@ -104,10 +104,14 @@ def door_in(text: str) -> dict:
 
 
 async def stated_in_cry(ctx: Ctx, n: int, person: dict) -> str:
-    """A door in the cry's words that differs from the register: recorded beside it, loudly, staff's packet refreshed
-    at once; "corrected" then, else "". The registered door in a cry proves nothing about where they are now ("我住
+    """A door in the cry's words that differs from the register, or a place not her home ("我在女儿家摔倒了": "unparsed"):
+    recorded beside it, loudly, staff's packet refreshed at once; "corrected" then, else "". The registered door in a cry proves nothing about where they are now ("我住
     5号302，现在在菜场摔倒了"): the read-back still asks."""
     parts = door_in(ctx.ev.text)
+    if not parts and away_said(ctx.ev.text, alone=False):  # "我在女儿家摔倒了": not at the register's door
+        await _incidents(ctx).address_stated(n, {}, ctx.ev.text, disputed=True, tell=False)
+        await _incidents(ctx).refresh(n)
+        return "unparsed"
     if not parts or has_any(person) and not differing_parts(person, parts):
         return ""
     await _incidents(ctx).address_stated(n, parts, ctx.ev.text, tell=False)  # the cry's own alert carries it
