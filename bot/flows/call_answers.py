@@ -65,8 +65,13 @@ async def answered(ctx: Ctx, text: str, result: dict) -> bool:
                 address_steps.BARE_ROOM.fullmatch(text) or NOT_THERE.search(text)):  # (no place named)
             await address_steps.not_there(ctx, n)  # "502": another door; "我不在家", "我搬家了": asked where she is
             return True
+        if step == "confirm_address" and need_now.NOT_TELL.search(text):  # "不要告诉我女儿": staff read it, the
+            await help_request.said_on_call(ctx, text)  # read-back kept (once)
+            return True
         if intent in ("affirm", "deny"):
             answer = "yes" if intent == "affirm" else "no"
+            if step == "confirm_address" and answer == "no" and need_now.more_said(text, DENY):
+                await ctx.svc.incidents.told_more(n, text)  # "不对，门牌号错了": the no, and her words for staff
             handler = address_steps.on_address_answer if step == "confirm_address" else need_now.on_need
             await handler(ctx, answer, n)
             return True
@@ -88,6 +93,8 @@ EN_AT_HOME = re.compile(r"((yes|yeah)[,. ]*)?((i'?m|i am) )?(at|in) (my )?(home|
 
 # an ok or thanks, no place, said to "您现在在哪里？"
 ACK = re.compile(rf"({address_steps.PLAIN_YES.pattern}|(谢谢|多谢|谢了|收到|知道了|thanks?( you)?|okay)[\s，,。.!！~～]*)+", re.I)
+
+DENY = re.compile(r"不对|不是|错了|不|没有|否|\bno(pe)?\b|\bwrong\b", re.I)  # the no itself, to the read-back
 
 # no need, said to the address read back ("否", "不对" say the door is wrong; these, and CANCEL, say nobody need come)
 NO_NEED = re.compile(r"不用(来|了)?$|不需要|不(着)?急|没(那么|这么)急|不要紧|不用麻烦")
