@@ -42,3 +42,18 @@ async def test_guard_a_note_still_closes_the_call(people, app, words):
     await li.send(words)
     inc = await app.svc.store.incident(1)
     assert inc["status"] == "resolved" and inc["note"] == words
+
+
+async def test_words_about_another_call_are_not_this_ones_note(people, app):
+    """Holding #1 and #2, she pressed ✏️ 其他 on #1 and typed "#2 已送医": #1 closed with "#2 已送医" for its note."""
+    from conftest import enrolled
+
+    li = await _note_asked(people)
+    zhang, _ = await enrolled(people, app)
+    await zhang.send("🆘 紧急求助")
+    await li.click(li.last("紧急求助 #2"), "我来处理")
+    await li.send("#2 已送医")
+    assert (await app.svc.store.incident(1))["status"] != "resolved"
+    assert "还在等您写一句话" in li.last().text, li.last().text
+    await li.send("老人没事了")
+    assert (await app.svc.store.incident(1))["note"] == "老人没事了"
