@@ -121,3 +121,25 @@ async def test_guard_a_room_of_her_home_in_the_first_cry_still_reads_the_registe
     await zhang.send("我在卫生间摔倒了")
     await zhang.send("要")
     assert "请确认您现在的地址" in zhang.last().text
+
+
+async def test_an_ok_after_the_place_was_asked_again_rings_nobody_twice(people, app):
+    """"在菜场" (asked "能说得再具体一点吗？"), then "好的": staff rang again with "在菜场；好的"."""
+    zhang, li = await _sos(people, app)
+    await zhang.click(zhang.last(), "不对")
+    await zhang.send("在菜场")
+    before = len(li.inbox)
+    await zhang.send("好的")
+    assert not any(DIFFERS in t for t in _new(li, before)), _new(li, before)
+    assert "社工" in zhang.last().text and "具体" not in zhang.last().text, zhang.last().text
+
+
+@pytest.mark.parametrize("words", ["no", "好的"])
+async def test_no_place_twice_is_left_to_a_phone_call(people, app, words):
+    zhang, li = await _sos(people, app)
+    await zhang.click(zhang.last(), "不对")
+    await zhang.send(words)
+    before = len(li.inbox)
+    await zhang.send(words)
+    assert not any(DIFFERS in t for t in _new(li, before)), _new(li, before)
+    assert "电话" in zhang.last().text, zhang.last().text

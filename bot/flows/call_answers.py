@@ -30,9 +30,16 @@ async def answered(ctx: Ctx, text: str, result: dict) -> bool:
             and not (step == "ask_address" and (address_steps.door_in(text) or PLACE.search(text))):
         await need_now.on_need(ctx, "no", n)  # "取消", "退出", "不用来": nobody need come (staff still phone), no wrong door
         return True  # (also when asked where she is: "取消" is no place)
-    if flow == "help" and step == "ask_address" and n and ACK.fullmatch(text.strip()) and not ctx.session.get("asked_twice"):
-        ctx.session["asked_twice"] = True  # "好的", "谢谢" to "您现在在哪里？": no place — asked once more, never rung as one
-        ctx.say(t_both(ctx, "help.ask_address_words"))
+    if flow == "help" and step == "ask_address" and n and ACK.fullmatch(text.strip()):
+        # "好的", "谢谢" to "您现在在哪里？": no place — asked once more, never rung as one; then staff phone her
+        if not ctx.session.get("asked_twice"):
+            ctx.session["asked_twice"] = True
+            ctx.say(t_both(ctx, "help.ask_address_words"))
+        elif ctx.session.get("said_place"):  # (what she said before has reached staff)
+            ctx.goto(None)
+            await address_steps.kept(ctx, n, "help.address_unparsed")
+        else:
+            await call_questions.not_asked_thrice(ctx, n, ctx.step)
         return True
     if flow == "help" and step == "ask_address" and n:
         await address_steps.on_address_text(ctx, n)
@@ -92,7 +99,7 @@ PLACE = re.compile(rf"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S|[
 EN_AT_HOME = re.compile(r"((yes|yeah)[,. ]*)?((i'?m|i am) )?(at|in) (my )?(home|flat|house|apartment)[.!]*", re.I)
 
 # an ok or thanks, no place, said to "您现在在哪里？"
-ACK = re.compile(rf"({address_steps.PLAIN_YES.pattern}|(谢谢|多谢|谢了|收到|知道了|thanks?( you)?|okay)[\s，,。.!！~～]*)+", re.I)
+ACK = re.compile(rf"({address_steps.PLAIN_YES.pattern}|(谢谢|多谢|谢了|收到|知道了|thanks?( you)?|okay|no|nope)[\s，,。.!！~～]*)+", re.I)
 
 DENY = re.compile(r"不对|不是|错了|不|没有|否|\bno(pe)?\b|\bwrong\b", re.I)  # the no itself, to the read-back
 
