@@ -53,7 +53,7 @@ async def test_a_bare_place_after_her_yes_takes_the_confirmation_off(people, app
     assert "✅ 居民已确认地址" not in li.last("紧急求助 #1").text
 
 
-@pytest.mark.parametrize("words", ["我在门口", "我在卫生间"])
+@pytest.mark.parametrize("words", ["我在门口", "我在卫生间", "我在里面", "我在屋里头", "我在这里"])
 async def test_guard_her_own_door_after_her_yes_keeps_it(people, app, words):
     zhang, li = await _sos(people, app)
     await zhang.click(zhang.last(), "对")

@@ -225,7 +225,7 @@ ELSEWHERE = re.compile(rf"地址(不对|错了|是错的)|\bwrong address\b|{NOT
 
 # a place not her home, said alone after her yes ("我在女儿家", "在菜场", "I am at the market"); her door or a room of
 # her home ("我在门口", "在卫生间": IN_HOME) is where she said
-BARE_PLACE = re.compile(r"^(我|人)?(现在|还|正)?在(?!家|屋里|自己家|门口)[^，,。！!？?\s]{0,8}?(家|里|店|场|市|院|站|口|边|楼下|楼上"
+BARE_PLACE = re.compile(r"^(我|人)?(现在|还|正)?在(?!家|屋|自己家|门口|里|房间|这里|这儿)[^，,。！!？?\s]{0,8}?(家|里|店|场|市|院|站|口|边|楼下|楼上"
                         r"|外面|外头|隔壁|公园|路上|那边|那里|银行|车上)"  # never "我在吃饭", "我在等": doing, not where
                         r"|^(i'?m|i am) (now |still )?(at (?!(my |the )?(home|flat|house|apartment|door)\b)"
                         r"|in (the |a )?(hospital|park|street|shop|supermarket|market|car|bus)\b)", re.I)  # never "in pain"
