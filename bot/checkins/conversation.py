@@ -11,7 +11,7 @@ import re
 
 from nlu.emoji_reading import only_emoji
 
-from ..flows import chat
+from ..flows import chat, hospital_back
 from ..flows.base import Ctx
 from ..flows.life_told import away_or_low, life_told
 from ..flows.chat_words import DECLINED, WHEN_COMING, core, kind_of
@@ -222,6 +222,11 @@ async def on_control(ctx: Ctx, action: str, arg: str = "") -> None:
             "checkin.paused_hospital", date=date_label(ctx.svc, st.paused_until, ctx.me.locale))]),
                 buttons=[[ctx.button("checkin.btn_back", "ci:back")]])
     elif action == "back":
+        if ctx.ev.kind == "text" and hospital_back.back_from_hospital(ctx.svc, ctx.ev.text):  # staff hear she is back
+            resumed = ctx.t("checkin.resumed", when=next_label(ctx.svc, await cis.resume(rid), ctx.me.locale)) \
+                if st.paused(ctx.svc.clock.ts()) else ""  # (never paused: nothing to start again)
+            await hospital_back.told(ctx, ctx.ev.text, resumed)
+            return
         st = await cis.resume(rid)
         show_menu(ctx, "checkin.resumed", when=next_label(ctx.svc, st, ctx.me.locale))
     elif action == "time":

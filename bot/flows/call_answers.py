@@ -10,6 +10,7 @@ import re
 from ..incidents import address_steps, call_questions, cant_press, help_came, help_request, need_now, said_after
 from ..incidents.raising import open_call
 from .base import Ctx
+from .both import t_both
 from .chat_words import SMALL_TALK, kind_of
 from .menu_on_call import CANCEL
 from .understanding import HELP_CAME, danger_in
@@ -25,10 +26,21 @@ async def answered(ctx: Ctx, text: str, result: dict) -> bool:
     if flow == "help" and n and not danger_in(ctx.svc, text) and await cant_press.told(ctx, text, n):
         return True  # "我不会按", "按不了": heard, and the question in words she can type, never the buttons again
     if flow == "help" and step in ("confirm_address", "need_now", "ask_address") and n and not danger_in(ctx.svc, text) \
-            and (CANCEL.search(text) or step == "confirm_address" and NO_NEED.search(text)) \
+            and (CANCEL.search(text) or step in ("confirm_address", "ask_address") and NO_NEED.search(text)) \
             and not (step == "ask_address" and (address_steps.door_in(text) or PLACE.search(text))):
         await need_now.on_need(ctx, "no", n)  # "取消", "退出", "不用来": nobody need come (staff still phone), no wrong door
         return True  # (also when asked where she is: "取消" is no place)
+    if flow == "help" and step == "ask_address" and n and ACK.fullmatch(text.strip()):
+        # "好的", "谢谢" to "您现在在哪里？": no place — asked once more, never rung as one; then staff phone her
+        if not ctx.session.get("asked_twice"):
+            ctx.session["asked_twice"] = True
+            ctx.say(t_both(ctx, "help.ask_address_words"))
+        elif ctx.session.get("said_place"):  # (what she said before has reached staff)
+            ctx.goto(None)
+            await address_steps.kept(ctx, n, "help.address_unparsed")
+        else:
+            await call_questions.not_asked_thrice(ctx, n, ctx.step)
+        return True
     if flow == "help" and step == "ask_address" and n:
         await address_steps.on_address_text(ctx, n)
         return True
@@ -48,7 +60,9 @@ async def answered(ctx: Ctx, text: str, result: dict) -> bool:
             return True
         if step == "confirm_address" and PLACE.search(text) and not danger_in(ctx.svc, text):
             # "在菜场", "不对，我在女儿家": where they are, in their words: to staff now, never lost to small talk
-            ctx.goto("help", "ask_address" if intent == "deny" else step, incident=n, asked_twice=True)
+            # (a place not her home disputes the read-back: staff's phone rings with it; a room of it is a yes)
+            elsewhere = not (address_steps.door_in(text) or address_steps.IN_HOME.match(text.strip()))
+            ctx.goto("help", "ask_address" if intent == "deny" or elsewhere else step, incident=n, asked_twice=True)
             await address_steps.on_address_text(ctx, n)
             return True
         if step == "confirm_address" and kind_of(text) == "digit":  # "3": a menu's number, no address
@@ -58,8 +72,13 @@ async def answered(ctx: Ctx, text: str, result: dict) -> bool:
                 address_steps.BARE_ROOM.fullmatch(text) or NOT_THERE.search(text)):  # (no place named)
             await address_steps.not_there(ctx, n)  # "502": another door; "我不在家", "我搬家了": asked where she is
             return True
+        if step == "confirm_address" and need_now.NOT_TELL.search(text):  # "不要告诉我女儿": staff read it, the
+            await help_request.said_on_call(ctx, text)  # read-back kept (once)
+            return True
         if intent in ("affirm", "deny"):
             answer = "yes" if intent == "affirm" else "no"
+            if step == "confirm_address" and answer == "no" and need_now.more_said(text, DENY):
+                await ctx.svc.incidents.told_more(n, text)  # "不对，门牌号错了": the no, and her words for staff
             handler = address_steps.on_address_answer if step == "confirm_address" else need_now.on_need
             await handler(ctx, answer, n)
             return True
@@ -78,6 +97,11 @@ NOT_THERE = re.compile(address_steps.NOT_HOME, re.I)  # not at the address read 
 PLACE = re.compile(rf"(^|我|人|现在|还|正)在(?!家里?$)\S|^(在|到)\S|[\s，,。]{address_steps.OTHER_PLACE}"  # "不在家 在菜场"
                    r"|\b(i'?m|i am) (at|in|on) (?!(my )?(home|flat|house|apartment)\b)", re.I)  # "I'm at my daughter's"
 EN_AT_HOME = re.compile(r"((yes|yeah)[,. ]*)?((i'?m|i am) )?(at|in) (my )?(home|flat|house|apartment)[.!]*", re.I)
+
+# an ok or thanks, no place, said to "您现在在哪里？"
+ACK = re.compile(rf"({address_steps.PLAIN_YES.pattern}|(谢谢|多谢|谢了|收到|知道了|thanks?( you)?|okay|no|nope)[\s，,。.!！~～]*)+", re.I)
+
+DENY = re.compile(r"不对|不是|错了|不|没有|否|\bno(pe)?\b|\bwrong\b", re.I)  # the no itself, to the read-back
 
 # no need, said to the address read back ("否", "不对" say the door is wrong; these, and CANCEL, say nobody need come)
 NO_NEED = re.compile(r"不用(来|了)?$|不需要|不(着)?急|没(那么|这么)急|不要紧|不用麻烦")

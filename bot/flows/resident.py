@@ -13,7 +13,7 @@ from ..incidents import (address_steps, call_questions, facts_told, help_request
                          scam_back)
 from .. import qa
 from ..notices.replies import replied as notice_replied
-from . import call_answers, chat, half_said, help_menu_again, menu_on_call
+from . import call_answers, chat, half_said, help_menu_again, hospital_back, menu_on_call
 from .base import Ctx
 from .life_told import TOLD, life_told, survivor_asked
 from .chat_words import QUESTION, SMALL_TALK, core
@@ -68,6 +68,8 @@ async def on_text(ctx: Ctx) -> None:
                                          or await chat.changed_mind(ctx, text) or await chat.everyday(ctx, text)):
         # ("提不动水", "好的 知道了" to a notice: about it)
         return  # "测试一下", "我出去一下", "你是机器人吗", "好的"; "算了" to what help they need: nobody bothered
+    if await hospital_back.told(ctx, text):  # "我出院了": staff hear she is back, she reads a kind line
+        return
     if told := life_told(ctx.svc, text, result):  # "我老伴走了三年了", "老伴住院了", "今天不想说话": a person, no ambulance
         return await _one(ctx, told, text, result)
     if not flow and await facts_told.resident_told(ctx, text):  # "我搬家了 现在住6号楼201": staff update it

@@ -38,7 +38,7 @@ NOT_WORDS = re.compile(r"[\d\s，,。.!！、]|号楼|号|弄|室|楼|幢|层|�
 NOT_HOME = r"(?<!还)不在(家|屋里)|没在家|搬(家|走)了|不住(那|这)(里|儿)了|\b(not at home|i'?m not (at )?home)\b"
 OTHER_PLACE = r"在(?!家|屋里|自己家)\S"  # "在菜场", "在女儿家": somewhere, never home ("在家", "在自己家")
 ADDRESS_KNOWN = {"confirmed": "help.address_thanks", "corrected": "help.address_corrected",
-                 "location": "help.location_thanks"}
+                 "location": "help.location_thanks", "unparsed": "help.address_unparsed"}
 
 
 async def kept(ctx: Ctx, n: int, key: str) -> None:
@@ -104,10 +104,14 @@ def door_in(text: str) -> dict:
 
 
 async def stated_in_cry(ctx: Ctx, n: int, person: dict) -> str:
-    """A door in the cry's words that differs from the register: recorded beside it, loudly, staff's packet refreshed
-    at once; "corrected" then, else "". The registered door in a cry proves nothing about where they are now ("我住
+    """A door in the cry's words that differs from the register, or a place not her home ("我在女儿家摔倒了": "unparsed"):
+    recorded beside it, loudly, staff's packet refreshed at once; "corrected" then, else "". The registered door in a cry proves nothing about where they are now ("我住
     5号302，现在在菜场摔倒了"): the read-back still asks."""
     parts = door_in(ctx.ev.text)
+    if not parts and away_said(ctx.ev.text, alone=False):  # "我在女儿家摔倒了": not at the register's door
+        await _incidents(ctx).address_stated(n, {}, ctx.ev.text, disputed=True, tell=False)
+        await _incidents(ctx).refresh(n)
+        return "unparsed"
     if not parts or has_any(person) and not differing_parts(person, parts):
         return ""
     await _incidents(ctx).address_stated(n, parts, ctx.ev.text, tell=False)  # the cry's own alert carries it
@@ -208,8 +212,7 @@ async def restated(ctx: Ctx, inc: dict, text: str) -> None:
     """A door in her words once the call's address step is done ("5号602", then "不对 是3号602"): staff read the
     words now, the packet shows the door she said last beside the register's, and she is told it reached them."""
     n = inc["id"]
-    await _incidents(ctx).address_stated(n, door_in(text), text, disputed=True)
-    await _incidents(ctx).told_more(n, text)
+    await _incidents(ctx).address_stated(n, door_in(text), text, disputed=True, said_too=True)
     await _incidents(ctx).refresh(n)
     await kept(ctx, n, "help.address_restated")
 
@@ -220,6 +223,34 @@ ELSEWHERE = re.compile(rf"地址(不对|错了|是错的)|\bwrong address\b|{NOT
                        rf"[^。！!？?]{{0,8}}{OTHER_PLACE}", re.I)
 
 
+# a place not her home, said alone after her yes ("我在女儿家", "在菜场", "I am at the market"); her door or a room of
+# her home ("我在门口", "在卫生间": IN_HOME) is where she said
+BARE_PLACE = re.compile(r"^(我|人)?(现在|还|正)?在(?!家|屋|自己家|门口|里|房间|这里|这儿)[^，,。！!？?\s]{0,8}?(家|里|店|场|市|院|站|口|边|楼下|楼上"
+                        r"|外面|外头|隔壁|公园|路上|那边|那里|银行|车上)"  # never "我在吃饭", "我在等": doing, not where
+                        r"|^(i'?m|i am) (now |still )?(at (?!(my |the )?(home|flat|house|apartment|door)\b)"
+                        r"|in (the |a )?(hospital|park|street|shop|supermarket|market|car|bus)\b)", re.I)  # never "in pain"
+
+
+def away_said(text: str, alone: bool = True) -> bool:
+    """Her address said wrong in these words, or a place not her home said first (`alone`: and little else)."""
+    text = text.strip()
+    return bool(ELSEWHERE.search(text) or BARE_PLACE.match(text) and not IN_HOME.match(text)
+                and (len(text) <= 30 or not alone))
+
+
+async def place_in_cry(ctx: Ctx, n: int, words: str) -> bool:
+    """A place not her home in her cry on her open call, after her ✅ 对 or to "您需要马上有人来吗？" ("我在女儿家摔倒了"):
+    beside the register, loudly (the cry itself went as one); a question waiting is kept. False: none said, or the
+    call already has where she is from her."""
+    inc = await ctx.svc.store.incident(n) or {}
+    if not away_said(words, alone=False) or inc.get("address_state") not in ("pending", "confirmed", "unknown") \
+            or inc.get("address_by"):
+        return False
+    await _incidents(ctx).address_stated(n, door_in(words), words, disputed=True)
+    await _incidents(ctx).refresh(n)
+    return True
+
+
 async def said_elsewhere(ctx: Ctx, text: str) -> bool:
     """Her address said wrong after her ✅ 对 (her call open, nothing asked): staff read her words now, the packet's
     confirmation is taken off and her words shown loudly, as after ❌ 不对; she is told it reached them. A danger in
@@ -227,14 +258,13 @@ async def said_elsewhere(ctx: Ctx, text: str) -> bool:
     from ..flows.understanding import danger_in
     from .raising import open_call
 
-    if ctx.me.role != "resident" or not ELSEWHERE.search(text.strip()) or danger_in(ctx.svc, text):
+    if ctx.me.role != "resident" or not away_said(text) or danger_in(ctx.svc, text):
         return False
     inc = await open_call(ctx.svc.store, ctx.me.resident_id)
     if not inc or inc.get("address_state") != "confirmed" or inc.get("address_by"):
         return False
     n = inc["id"]
-    await _incidents(ctx).address_stated(n, door_in(text), text, disputed=True)
-    await _incidents(ctx).told_more(n, text)
+    await _incidents(ctx).address_stated(n, door_in(text), text, disputed=True, said_too=True)
     await _incidents(ctx).refresh(n)
     await kept(ctx, n, "help.address_restated")
     return True

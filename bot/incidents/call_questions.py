@@ -94,6 +94,12 @@ async def kept_after_media(ctx: Ctx, inc: dict) -> None:
         from .help_request import ask_again  # (it reads this module)
 
         await ask_again(ctx, inc, waiting, bool(ctx.session.get("asked_again")))
+    elif waiting == ("help", "ask_address") and not ctx.session.get("asked_again"):  # "您现在在哪里？" once more
+        from .address_steps import ask_typed_address  # (it reads this module)
+
+        kept = {k: ctx.session[k] for k in ("asked_twice", "said_place") if k in ctx.session}
+        ask_typed_address(ctx, inc["id"], "help.ask_address_words")
+        ctx.session.update(kept, asked_again=True)
 
 
 async def small_talk_asked(ctx: Ctx) -> bool:

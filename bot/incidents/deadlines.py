@@ -22,6 +22,7 @@ from ..clock import in_quiet, quiet_end
 from ..config import Policy
 from . import still_waiting
 from .lifecycle import FIRST_ALERT_GRACE_SECONDS
+from .packet import note_writer
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +133,10 @@ class Deadlines:
             await self.store.set_deadline(key, quiet_end(s.checkin.quiet_hours, now, s.timezone))
             return False, False
         policy = self.policy(inc)
+        writing = inc.get("note_awaited_at", 0) + policy.arrived_followup_minutes * 60  # (she plainly left it then)
+        if note_writer(inc) and writing > now:  # ✅ 已解决 → ✏️ 其他 pressed: never reminded while writing the note
+            await self.store.set_deadline(key, writing)
+            return False, False
         if step > policy.arrived_followup_max:
             return True, await self._follow_ups_stopped(inc)
         nxt = f"fol:{n}:{claims}:{step + 1}"
@@ -186,7 +191,8 @@ class Deadlines:
             k = inc.get("renewals", 0) + 1
             fields = {"reopened": True, "renewed": True, "renewals": k, "renew_level": 0, "renew_alerted": -1,
                       "renewed_at": now, "renewed_words": words, "renewed_key": key, "renewed_by": by or {},
-                      "followup": 0, "followup_told": 0, "followup_stopped": False, "followup_stopped_told": False}
+                      "followup": 0, "followup_told": 0, "followup_stopped": False, "followup_stopped_told": False,
+                      "note_awaited_by": ""}  # (a new 🆘: no longer a call about to be closed)
             pending = f"fol:{n}:{inc.get('claims', 0)}:{inc.get('followup', 0) + 1}"
             policy = self.policy(inc)
             safety_net = f"rnw:{n}:{k}:0"  # if this worker dies before the round below is recorded as sent

@@ -242,10 +242,11 @@ class Lifecycle:
         await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "address_confirmed"})
 
     async def address_stated(self, n: int, parts: dict, text: str, disputed: bool = False,
-                             by: dict | None = None, tell: bool = True) -> set[str]:
+                             by: dict | None = None, tell: bool = True, said_too: bool = False) -> set[str]:
         """What the resident typed (`by`: a family contact who said it, name and relation). After they said the
         register is wrong, it never counts as a confirmation. A place not the register's reaches the staff holding
-        the call as a new message (`tell`; address_told.py)."""
+        the call as a new message (`tell`; address_told.py). `said_too`: her words on the call's record, and to its
+        staff as "📝 又说" unless that message just told them (one message, not two)."""
         inc = await self.store.incident(n)
         person = await self.store.resident(inc["resident"]) or {}
         diff = differing_parts(person, parts)
@@ -261,8 +262,13 @@ class Lifecycle:
         said_by = {"by_name": by.get("name", ""), "by_relation": by.get("relation", "")} if by else {}
         await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": f"address_{state}",
                                           "differs": sorted(diff), **said_by})  # her words: never read as his
+        told = 0
         if tell and (diff or state == "corrected" and not has_any(person) or state == "unparsed" and disputed):
-            await address_told.door_differs(self.svc, n, parts, text, by)
+            told = await address_told.door_differs(self.svc, n, parts, text, by)
+        if said_too and told:
+            await self.store.add_timeline(n, {"at": self.svc.clock.ts(), "event": "resident_added", "words": text[:300]})
+        elif said_too:
+            await self.told_more(n, text)
         return diff
 
     async def address_location(self, n: int, lat: float, lon: float, ref=None) -> None:

@@ -35,6 +35,15 @@ COME = re.compile(r"快来|快点|来吧|来人|马上|赶紧|要的|需要|来�
 COME_ONLY = re.compile(r"(?:yes[,!. ]*)?(?:please[,! ]*)?(?:come|hurry)(?: (?:quick(?:ly)?|fast|now|soon|at once|up))?"
                        r"(?:[,! ]*please)?[.! ]*|快来(?:吧|啊|呀)?[。!！]*", re.I)
 YES_ALONE = re.compile(r"要|要的|需要|要人|要来|是要的")  # a bare yes to it, nothing else said
+# not to tell her family ("不要告诉我女儿"): no answer to either question — her words for staff, the question again
+NOT_TELL = re.compile(r"(不要|别|不用|覅|勿要|不许)(去)?(告诉|通知|叫|喊|打电话给|打给|跟|和|让)(我)?(的|家)?(女儿|儿子|家里|家人|孩子"
+                      r"|老伴|子女|小孩|亲戚|邻居|他们|他|她|伊)|\bdon'?t (tell|call|ring) my\b", re.I)
+FILLER = re.compile(r"[\W\d_]|[了啊呀的我来吧哦嗯呢啦]|\b(no|not|thanks?|thank you|please|ok)\b", re.I)
+
+
+def more_said(text: str, answer: re.Pattern) -> bool:
+    """Words beside the answer itself ("不用来了 钥匙在地垫下面"), not only it ("不用了", "我没事 能起来")."""
+    return len(FILLER.sub("", answer.sub("", text))) >= 2
 
 
 def yes_typed(text: str) -> bool:
@@ -46,6 +55,10 @@ def yes_typed(text: str) -> bool:
 async def on_need_words(ctx: Ctx, text: str, intent: str, n: int) -> None:
     """Typed words (no danger in them) while "您需要马上有人来吗？" waits; anything else asks it again."""
     inc = await ctx.svc.store.incident(n) or {}
+    if NOT_TELL.search(text):  # "不要告诉我女儿": no "no" to it (never a possible false alarm), staff read it
+        if not await said_on_call(ctx, text):
+            ask_need(ctx, n)
+        return
     if whole := rest_of_cry(inc.get("words") or "", text):  # "我起" + "不来了": his cry, never a "no"
         await ctx.svc.incidents.told_more(n, whole)  # staff read it whole
         answer = "yes"
@@ -53,6 +66,8 @@ async def on_need_words(ctx: Ctx, text: str, intent: str, n: int) -> None:
         answer = "yes"
     elif NO_NEED.search(text):
         answer = "no"
+        if more_said(text, NO_NEED):  # "不用来了 门没锁 钥匙在地垫下面": a no, and staff read all of it
+            await ctx.svc.incidents.told_more(n, text)
     elif intent in ("affirm", "emergency") or COME.search(text) or AILING.search(text):
         if intent == "emergency" and not COME.search(text):  # "门外有个人一直在敲": a yes, and news staff must read
             await ctx.svc.incidents.told_more(n, text)

@@ -11,8 +11,8 @@ from . import on_leave
 from .advice import told_together
 from .family_kin import staff_line
 from .closed import after_closed_line, may_be
-from .handover import shows_hand_over
 from .packet_address import address_lines
+from .packet_buttons import actions, buttons as _buttons, last_position, map_button  # (read from here too)
 from .packet_category import category_label, death_told_label
 from .held_calls import lost, lost_line
 
@@ -219,70 +219,20 @@ def render_digest(svc: Services, items: list[tuple[dict, dict]], start: int = 1,
     return "\n".join(lines), tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
 
 
-def last_position(inc: dict) -> tuple[float, float] | None:
-    """The latest position known for the call: a live location's, else the one the resident sent for the address,
-    else a family contact's."""
-    if live := inc.get("live"):
-        return live["lat"], live["lon"]
-    if inc.get("address_state") == "location" and inc.get("location"):
-        return tuple(inc["location"])
-    if where := inc.get("family_location"):
-        return where["lat"], where["lon"]
-    return None
-
-
-def map_button(svc: Services, where: tuple[float, float], loc: str | None = None) -> Button:
-    """[🗺 在地图上打开]: one tap from coordinates to a map there (`community.map_link`, {lat} and {lon} filled in)."""
-    url = svc.settings.community.map_link.format(lat=f"{where[0]:.5f}", lon=f"{where[1]:.5f}")
-    return Button(svc.cat.t("btn.map", loc or svc.settings.locale), "", url=url)
-
-
 def _status_line(svc: Services, inc: dict, loc: str) -> str:
     who = staff_by_id(svc.settings, inc["status"] == "arrived" and inc.get("arrived_by") or inc.get("claimed_by")
                       or inc.get("resolved_by"))  # (a colleague there first, on a call another holds: he)
     outcome = svc.cat.t(f"outcome.{inc['outcome']}", loc) if inc.get("outcome") else ""
-    return svc.cat.t(STATUS_KEYS[inc["status"]], loc, who=who.name if who else "", outcome=outcome,
+    line = svc.cat.t(STATUS_KEYS[inc["status"]], loc, who=who.name if who else "", outcome=outcome,
                      level=inc.get("level", 0) + 1)
+    writer = staff_by_id(svc.settings, note_writer(inc))  # ✅ 已解决 → ✏️ 其他 pressed, her note still to come
+    return line + "\n" + svc.cat.t("packet.note_awaited", loc, who=writer.name) if writer else line
 
 
-def actions(svc: Services, inc: dict) -> list[str]:
-    """What the packet's buttons offer now (`inc:<action>:<n>`), in their order: claim, arrive, resolve …"""
-    return [b.data.split(":")[1] for row in _buttons(svc, inc, svc.settings.locale) for b in row
-            if b.data.startswith("inc:")]
-
-
-def _buttons(svc: Services, inc: dict, loc: str, viewer: int | None = None) -> tuple[tuple[Button, ...], ...]:
-    t = lambda k: svc.cat.t(k, loc)  # noqa: E731
-    n = inc["id"]
-    death = _death_row(t, inc)
-    if inc["status"] == "resolved":
-        return (death,) if death else ()  # a death reported: confirmed (or undone) also after the request is closed
-    rows: list[tuple[Button, ...]] = []
-    if inc.get("media") and inc["kind"] == "help" and inc["status"] == "open":
-        # something the bot cannot read: a person listens and decides
-        return ((Button(t("btn.media_urgent"), f"inc:urgent:{n}"),), (Button(t("btn.media_heard"), f"inc:heard:{n}"),))
-    if inc["status"] == "open" or inc.get("reopened"):
-        rows.append((Button(t("btn.claim"), f"inc:claim:{n}"),))
-    if inc["status"] != "arrived":
-        rows.append((Button(t("btn.arrived"), f"inc:arrive:{n}"),))
-    rows.append((Button(t("btn.resolve"), f"inc:resolve:{n}"),))
-    if death:
-        rows.append(death)
-    if inc["status"] in ("claimed", "arrived") and shows_hand_over(svc.settings, inc, viewer):  # the claimer's, the head's
-        rows.append((Button(t("btn.handover"), f"inc:handover:{n}"),))
-    if where := last_position(inc):  # one tap from the coordinates to a map
-        rows.append((map_button(svc, where, loc),))
-    if url := svc.details_url and svc.details_url(n):  # the staff desk's page, opened as a Mini App
-        rows.append((Button(t("btn.details"), "", web_app=url),))
-    return tuple(rows)
-
-
-def _death_row(t, inc: dict) -> tuple[Button, ...] | None:
-    """A death a family member reported (bot/checkins/life.py): one tap to confirm it (his check-ins stop), or undo."""
-    if not inc.get("resident") or not (inc.get("category") == "death" or inc.get("death_told")):
-        return None
-    undo = bool(inc.get("death_confirmed"))  # who confirmed it, when
-    return (Button(t("btn.death_undo" if undo else "btn.death_confirm"), f"died:{'undo' if undo else 'yes'}:{inc['id']}"),)
+def note_writer(inc: dict) -> str | None:
+    """The staff id of whoever holds the open call and was asked its note (✏️ 其他), else None."""
+    by = inc.get("note_awaited_by")
+    return by if by and inc["status"] != "resolved" and by in (inc.get("claimed_by"), inc.get("arrived_by")) else None
 
 
 # --- the family's first lines: in his words, for what happened (a cry, a missed check-in, a chat she blocked) ---

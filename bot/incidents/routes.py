@@ -12,6 +12,7 @@ stf:own · stf:raise:<rid>     staff      staff_about.on_button (her words were 
                                          after all, or a call raised for the resident she named)
 smd:<n>:<kind>:<message id>   staff      staff_media.on_button (which call her voice or photo from the scene is on)
 osk:<n>                       staff      outcome_note.on_skip (✏️ 其他's note waits: close without one)
+hnt:<n>:<k>                   staff      held_words.on_button (her words, holding several calls: on the one tapped)
 addr:yes|no:<n>               resident   address_steps.on_address_answer
 need:yes|no:<n>               resident   need_now.on_need
 sos:go                        resident   help_request.start_help (Engine.handle's fast lane takes it first)
@@ -41,7 +42,7 @@ from ..flows import staff_views
 from ..flows.base import Ctx
 from ..routes import RESIDENT, STAFF, ButtonRoute, CommandRoute, Routes, StepRoute, TimerRoute
 from . import (Incidents, Outage, address_steps, blocked_people, family, family_asks, family_unsure, family_which,
-               help_request, need_now, outcome_note, staff, staff_about, staff_media)
+               held_words, help_request, need_now, outcome_note, staff, staff_about, staff_media)
 from .outage_pace import tell_held_cries
 from .reach import DEADLINE as REACH, Reach
 from .repeats import Repeats
@@ -74,6 +75,7 @@ def routes(incidents: Incidents, repeats: Repeats, reach: Reach | None, outage: 
             ButtonRoute("stf", STAFF, staff_about.on_button),
             ButtonRoute("smd", STAFF, staff_media.on_button),
             ButtonRoute("osk", STAFF, outcome_note.on_skip, (int,)),
+            ButtonRoute("hnt", STAFF, held_words.on_button, (int, int)),
             ButtonRoute("addr", RESIDENT, address_steps.on_address_answer, (YES_NO, int)),
             ButtonRoute("need", RESIDENT, need_now.on_need, (YES_NO, int)),
             ButtonRoute("sos", RESIDENT, _sos, (("go",),)),

@@ -13,7 +13,7 @@ from ..flows.menu import show_menu
 from ..textfit import clip
 from ..flows.understanding import WORDED
 from ..types import MEDIA, MessageRef, Outbound
-from . import outcome_ask, outcome_note, staff_about, staff_media, staff_words
+from . import held_words, note_words, outcome_ask, outcome_note, staff_about, staff_media, staff_words
 from .colleague import on_cry
 from .family_news import tell_taken
 from .handover import hand_to_whom, holder_of, may_hand_over, tell_handed_over
@@ -137,7 +137,9 @@ async def on_outcome(ctx: Ctx, args: list[str]) -> bool:
             return True
         ctx.goto("staff", "outcome_note", incident=n, named=named)
         ctx.edit_pressed(ctx.t("staff.outcome_note_ask", n=n))  # on the call: closed by her but for the note
-        await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "note_awaited", "by": _me(ctx).name})
+        await ctx.svc.store.step_incident(n, {"note_awaited_by": ctx.me.staff_id, "note_awaited_at": ctx.svc.clock.ts()},
+                                          {"at": ctx.svc.clock.ts(), "event": "note_awaited", "by": _me(ctx).name})
+        await _inc(ctx).refresh(n)  # the packet says so; nobody reminds her meanwhile (deadlines.py)
         return True
     await resolve(ctx, n, outcome, chosen=True, named=named)
     return True
@@ -221,8 +223,24 @@ def _name(ctx: Ctx, staff_id: str | None) -> str:
 async def on_outcome_note(ctx: Ctx, text: str) -> None:
     """After 已解决 → 其他: the short note closes the incident."""
     n, named = ctx.session["incident"], ctx.session.get("named", "")
+    if await note_words.not_a_note(ctx, n, text):  # "取消", "王老伯又摔倒了": never the note that closes it
+        return
     ctx.goto(None)
+    if await cried_again_meanwhile(ctx, n):  # her words on its record, never its close
+        await ctx.svc.store.add_timeline(n, {"at": ctx.svc.clock.ts(), "event": "staff_added", "by": _me(ctx).name,
+                                             "words": clip(text, 300)})
+        return
     await resolve(ctx, n, "other", text[:300], named=named)
+
+
+async def cried_again_meanwhile(ctx: Ctx, n: int) -> bool:
+    """A new 🆘 on call n since she pressed ✅ 已解决 → ✏️ 其他 (deadlines.renew took her note's wait off it): she reads
+    that it stays open, her note closes nothing."""
+    inc = await ctx.svc.store.incident(n) or {}
+    if inc.get("status") == "resolved" or inc.get("note_awaited_by", ctx.me.staff_id) == ctx.me.staff_id:
+        return False
+    ctx.say(ctx.t("staff.note_not_closing", n=n))
+    return True
 
 
 async def cried(ctx: Ctx) -> bool:
@@ -266,7 +284,7 @@ async def on_free_text(ctx: Ctx) -> None:
         await on_cry(ctx, clip(text, 300))
     elif await staff_about.about_someone(ctx, text, cried=False):  # "张阿姨家里没人开门": never the menu hint
         await staff_about.answer(ctx, text, cried=False)
-    elif await staff_words.noted_on_held(ctx, text):  # "他说腿疼 我陪他去医院": on the call she holds, never lost
-        return
+    elif await staff_words.noted_on_held(ctx, text) or await held_words.noted(ctx, text):  # "他说腿疼 我陪他去医院":
+        return  # on the call she holds (of several: the one named, else she taps which), never lost
     else:
         show_menu(ctx, "staff.menu_hint")

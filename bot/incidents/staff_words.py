@@ -110,7 +110,7 @@ async def answer(ctx: Ctx, text: str) -> bool:
         return True
     if undo.UNDO.search(rest) and not await undo.held(ctx) and await undo.answer(ctx):  # closed by mistake
         return True
-    if OTHER_CAME.search(rest) and await _noted(ctx, n, rest):  # "家属到了": on her call's record, not her arrival
+    if OTHER_CAME.search(rest) and await noted(ctx, n, rest):  # "家属到了": on her call's record, not her arrival
         return True
     giving_up = GIVE_UP.search(rest) and not DONE.search(rest)  # "我处理不了 谁能去" asks nothing
     if (QUESTION.search(rest) or rest.endswith(("没", "没有"))) and (DONE.search(rest) or THERE.search(rest)):
@@ -119,26 +119,26 @@ async def answer(ctx: Ctx, text: str) -> bool:
     if len(rest) > ACTION_CHARS or QUESTION.search(rest) and not giving_up:
         return False
     intent = _intent(rest) or _intent(await _unnamed(ctx, rest))
-    if intent is None or n is None and BARE_FINE.match(rest) and not await _held_by_her(ctx):
+    if intent is None or n is None and BARE_FINE.match(rest) and not await held_by_her(ctx):
         return False  # a bare "好了" holding none: an "OK", never the outcomes of a call nobody has taken
     await _offer(ctx, intent, n, rest)
     return True
 
 
-async def _held_by_her(ctx: Ctx) -> list[tuple[dict, str]]:
+async def held_by_her(ctx: Ctx) -> list[tuple[dict, str]]:
     return [c for c in await _hers(ctx) if c[0].get("claimed_by") == ctx.me.staff_id]
 
 
 async def noted_on_held(ctx: Ctx, text: str) -> bool:
     """Words no button means, typed holding one call ("他说腿疼 我陪他去医院"): on its record (of several: not guessed;
     "99", "好的": no news to keep)."""
-    return len(re.sub(r"[\W\d_号]", "", text)) >= 4 and len(await _held_by_her(ctx)) == 1 \
-        and await _noted(ctx, None, text)
+    return len(re.sub(r"[\W\d_号]", "", text)) >= 4 and len(await held_by_her(ctx)) == 1 \
+        and await noted(ctx, None, text)
 
 
-async def _noted(ctx: Ctx, n: int | None, text: str) -> bool:
+async def noted(ctx: Ctx, n: int | None, text: str) -> bool:
     """Someone else come to the call she holds (the one named, else her latest): her words on its record."""
-    held = await _held_by_her(ctx)
+    held = await held_by_her(ctx)
     if not (held := _narrowed(held, n, text)):
         return False
     inc, name = held[-1]

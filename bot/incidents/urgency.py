@@ -21,6 +21,7 @@ from ..types import Inbound, Outbound
 from .family_calm import where_only
 from . import address_steps, family_life, group_media, help_request, neighbour_named, need_now, scam_back, stranger_call
 from .packet import tappable
+from .outage import replaying
 from .raising import open_call
 from .said_after import UP
 
@@ -123,9 +124,12 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
             await address_steps.on_address_text(ctx, opened.n)
         elif ctx.step[1] == "confirm_address" and YES_FIRST.match(words):  # "对的 快点来 我起不来": nor its yes
             await address_steps.on_address_answer(ctx, "yes", opened.n)
-        elif ctx.step[1] == "confirm_address" and ELSEWHERE.search(words):  # "不在家 在菜场摔的": nor where she is
+        elif ELSEWHERE.search(words):  # "不在家 在菜场摔的", asked where she is "我在女儿家摔倒了": nor where she is
             ctx.goto("help", "ask_address", incident=opened.n, asked_twice=True)  # in her words, to staff now
             await address_steps.on_address_text(ctx, opened.n)
+    elif ctx.ev.kind == "text" and replaying() is None and await address_steps.place_in_cry(ctx, opened.n, words) \
+            and not ctx.step[0]:  # after her ✅ 对, or to "需要马上有人来吗？": where she is, loudly (the question kept)
+        await address_steps.kept(ctx, opened.n, "help.address_restated")
 
 
 KNOWN_COMMANDS = {"start", "menu", "cancel", "help", "lang", "language"}
