@@ -38,3 +38,59 @@ def test_a_bare_88_is_read_as_bye_bye_and_an_age_never(nlu_model, words):
     """(A bare "88" typed to the bot is answered as a number typed by mistake, before its reading counts.)"""
     read = nlu_model.parse(words)["intent"]["name"]
     assert (read == "goodbye") == (words == "88"), read
+
+
+# 2. a scam whose money is already gone
+@pytest.mark.parametrize("words", ["我被骗了 转了五万块钱", "钱已经转给他了 是骗子", "被骗了 刚刚汇了三万过去",
+                                   "我被骗走了两万块"])
+async def test_money_already_sent_to_a_scammer_gets_110_the_bank_and_keep_the_evidence(people, app, words):
+    _, said, staff = await _says(people, words)
+    assert "先不要转账" not in said, said
+    lines = [line for line in said.splitlines() if line.startswith("·")]
+    assert "110" in lines[0] and "银行" in said and ("聊天记录" in said or "电话号码" in said), said
+    assert any(SOS in t and words in t for t in staff), staff
+
+
+async def test_guard_a_scam_under_way_still_says_do_not_transfer(people, app):
+    _, said, staff = await _says(people, "有人让我转账到安全账户")
+    assert "先不要转账" in said and "银行" not in said, said
+    assert any(SOS in t for t in staff), staff
+
+
+# 4. the right number first
+def _numbers(said: str) -> list[str]:
+    import re
+    return re.findall(r"(?<!\d)(?:110|119|120)(?!\d)", said)
+
+
+@pytest.mark.parametrize("words, first", [("着火了", "119"), ("厨房着火了，好多烟", "119"), ("有煤气味", "119"),
+                                          ("有人在撬门", "110"), ("家里进小偷了", "110"),
+                                          ("我被骗了 转了五万块钱", "110")])
+async def test_a_fire_or_an_intruder_reads_its_own_number_first(people, app, words, first):
+    _, said, _ = await _says(people, words)
+    assert _numbers(said)[0] == first, said
+    assert "120" not in said, said
+
+
+@pytest.mark.parametrize("words", ["我摔倒了起不来", "胸口好痛", "救命"])
+async def test_guard_an_injury_keeps_120_first(people, app, words):
+    _, said, _ = await _says(people, words)
+    assert _numbers(said)[0] == "120", said
+
+
+async def test_a_fire_told_after_the_sos_button_reads_119_first(people, app):
+    wang = await signed_up(people("王老伯"), "13900000002")
+    await wang.send("🆘 紧急求助")
+    n = len(wang.texts())
+    await wang.send("厨房着火了")
+    said = "\n".join(wang.texts()[n:])
+    assert _numbers(said)[0] == "119", said
+
+
+async def test_an_english_speaker_with_a_burglar_reads_110_first(app):
+    from bot.testing.tools import Person
+
+    wang = await signed_up(Person(app, 5078, "王老伯", language="en"), "13900000002")
+    await wang.send("someone is breaking in, help")
+    said = wang.last("110").text
+    assert _numbers(said)[0] == "110", said

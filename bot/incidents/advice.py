@@ -79,6 +79,7 @@ BY_DANGER = {  # most urgent first
     "lost": ("help.advice_stay", "help.advice_ask_nearby", PHONE),  # outside: not the door
     "missing_someone": ("help.advice_missing_wait", "help.advice_missing_110", "help.advice_missing_photo", PHONE),  # her husband is the lost one
     "welfare": ("help.advice_welfare_knock", PHONE),
+    "scam_paid": ("help.advice_scam_paid_110", "help.advice_scam_paid_bank", "help.advice_scam_paid_keep", PHONE),
     "scam": ("help.advice_scam_pay", "help.advice_scam_110", PHONE),
     "doorstep": ("help.advice_door_shut", "help.advice_door_check", PHONE),  # a stranger at the door: keep it shut
     "frightened": ("help.advice_noise_door", "help.advice_scared_call", "help.advice_abuse_110", PHONE),  # a noise
@@ -135,6 +136,10 @@ WET = re.compile(r"地上(?:都是|全是|有|好多|一摊)?水|水漫|漫(?:�
                  r"|水管爆|in (?:the )?water|floor is wet|wet floor")
 # dizzy in the heat ("热死了 头晕想吐"): the heat's lines first (get cool), as for heat stroke
 HEAT = re.compile(r"热死|热煞|太热|好热|很热|闷热|天热|too hot|so hot|the heat")
+# a scam whose money is already gone ("我被骗了 转了五万块钱", "被骗走了两万"): not "don't transfer" but 110, the bank
+PAID = re.compile(r"(?<![没不别勿])(?:转|汇|打)(?:了|过去了|出去了|给(?:他|她|伊|对方|人家|骗子)了)|(?<![没不别勿])(?:转|汇)了?"
+                  r"[\d一二两三四五六七八九十百千万几]+|骗(?:走|掉|光|脱)|(?:钱|存款|积蓄)[^，,。！!？?]{0,4}(?:没了|被骗)"
+                  r"|\b(?:i |already )(?:sent|transferred|paid|wired)\b")
 # fear told with no danger named ("我一个人在家好怕", "晚上一个人好害怕"): calm and company, not the fall's lines
 SCARED = re.compile(r"(?<![不别])(?:害怕|怕得|好怕|很怕|真怕|吓死|吓煞|慌得很|心里发慌)|\b(?:scared|afraid|frightened)\b")
 
@@ -158,14 +163,23 @@ def advice_for(ctx, *, named_only: bool = False, locale: str | None = None) -> l
     (a repeat on an open call: "厨房着火了" after the 🆘 button brings the fire's; "救命" again, not the fall's twice).
     Dangers the conversation already knows come first (`ctx.me.extra["dangers"]`: a scammer calling back, scam_back.py).
     `locale`: in that language rather than hers (bot/flows/both.py)."""
-    said = named_dangers(ctx.ev.text or "") if ctx.ev.kind in WORDED else []
-    said = [*ctx.me.extra.get("dangers", ()), *(d for d in said if d != "unnamed")] or said
-    if ctx.ev.kind in WORDED and died_just_now(ctx.ev.text or ""):
-        said = [*said, "death_now"]
+    said = dangers_said(ctx)
     if named_only and not any(d in BY_DANGER and d not in ("cry_for_help", "unnamed") for d in said):
         return []
     phone = ctx.svc.settings.community.committee_phone
     return [ctx.svc.cat.t(k, locale or ctx.me.locale, phone=phone) for k in advice_keys(said)]
+
+
+def dangers_said(ctx) -> list[str]:
+    """The dangers this event's words name, after those the conversation already knows (advice_for)."""
+    said = named_dangers(ctx.ev.text or "") if ctx.ev.kind in WORDED else []
+    said = [*ctx.me.extra.get("dangers", ()), *(d for d in said if d != "unnamed")] or said
+    return [*said, "death_now"] if ctx.ev.kind in WORDED and died_just_now(ctx.ev.text or "") else said
+
+
+def first_named(dangers: list[str]) -> str:
+    """The most urgent of these dangers, the one whose advice comes first ("cry_for_help" when none is named)."""
+    return min((d for d in dangers if d in BY_DANGER), key=list(BY_DANGER).index, default="cry_for_help")
 
 
 def named_dangers(text: str) -> list[str]:
@@ -239,6 +253,7 @@ TOLD_AS = (  # (a red flag's concept, the danger as told, when: fits(flag, her w
      lambda f, low: f.experiencer == "self" and SHE.search(low) and FAINT.search(f.span.lower())),
     ("lost", "missing_someone", lambda f, low: SPOUSE.search(f.span.lower())),
     ("welfare", "missing_someone", lambda f, low: GONE_FROM_HOME.search(low)),  # "我爸手机关机了 人也找不到": 110
+    ("scam", "scam_paid", lambda f, low: PAID.search(low)),  # the money gone: 110 and the bank now, not "先不要转账"
     ("trapped", "trapped_room", lambda f, low: not LIFT.search(low)),
     ("bleeding", "bleeding_inside", lambda f, low: INSIDE.search(f.span)),
     # bleeding told, how much unsaid ("我流血了"): a wound pressed, as for a lot of it — but a nose is pinched

@@ -12,7 +12,7 @@ from ..flows.base import Ctx
 from ..flows.both import both, t_both
 from ..flows.menu import keyboard, show_menu
 from ..types import MEDIA, Outbound
-from . import address_steps, address_told, call_state
+from . import address_steps, address_told, call_state, first_number
 from .advice import advice_for, risk_lines
 from .call_questions import ask_need, kept_after_media, not_asked_thrice
 from .group_media import group_told
@@ -119,7 +119,7 @@ def _told(ctx: Ctx, kind: str, n: int, noted: str | None = None) -> Outbound:
 
 def alerted(ctx: Ctx, key: str = "help.alerted", named_only: bool = False) -> str:
     """Staff know, 120, the committee's phone, and what to do now: in both languages when hers is only guessed."""
-    phone = ctx.svc.settings.community.committee_phone
+    phone, key = ctx.svc.settings.community.committee_phone, first_number.alerted_key(ctx, key)  # 119 for a fire, 110 for a thief
     return both(ctx, lambda loc: "\n".join([ctx.svc.cat.t(key, loc, phone=phone),
                                             *advice_for(ctx, named_only=named_only, locale=loc)]))
 
