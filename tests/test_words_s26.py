@@ -57,6 +57,34 @@ async def test_guard_a_scam_under_way_still_says_do_not_transfer(people, app):
     assert any(SOS in t for t in staff), staff
 
 
+# 3. the family doctor telling staff a patient's reading
+@pytest.mark.parametrize("words", ["张阿姨血压180 要注意", "张阿姨血压有点高 180/100 你们留意一下", "张阿姨血糖12 要注意饮食"])
+async def test_the_family_doctor_telling_a_patient_s_reading_is_news_for_staff_not_a_sos(people, app, words):
+    await enrolled(people, app)
+    doc = await signed_up(people("赵医生"), "13922220001")
+    n = len(doc.texts())
+    await doc.send(words)
+    said, staff = "\n".join(doc.texts()[n:]), people("李社工").texts()
+    assert "🆘" not in said and "120" not in said, said
+    assert "社工" in said, said
+    told = [t for t in staff if words in t]
+    assert told and not any(SOS in t for t in staff), staff
+    assert "赵医生" in told[0] and "家庭医生" in told[0], told[0]
+
+
+async def test_guard_the_doctor_telling_a_patient_has_collapsed_is_still_a_sos(people, app):
+    await enrolled(people, app)
+    doc = await signed_up(people("赵医生"), "13922220001")
+    await doc.send("张阿姨晕倒了 叫不醒")
+    assert any(SOS in t for t in people("李社工").texts())
+
+
+async def test_guard_a_resident_s_own_pressure_of_180_and_dizzy_is_still_a_sos(people, app):
+    _, said, staff = await _says(people, "我血压180 头好晕")
+    assert any(SOS in t for t in staff), staff
+    assert "120" in said, said
+
+
 # 4. the right number first
 def _numbers(said: str) -> list[str]:
     import re

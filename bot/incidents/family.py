@@ -18,7 +18,7 @@ from ..flows import resident as resident_flow  # the module, not its name: it ma
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import RAMBLE, asks_after, clause_intents, fall_told_over, is_emergency, understand
 from ..types import MEDIA
-from . import (facts_told, family_asks, family_away, family_calm, family_media, family_on_call,
+from . import (doctor_reading, facts_told, family_asks, family_away, family_calm, family_media, family_on_call,
                family_plan, family_told, family_unsure, family_which, family_life, family_qa, help_request, night_pace,
                urgency)
 from .family_other import cried_about_other
@@ -52,6 +52,8 @@ async def on_message(ctx: Ctx) -> None:
         return  # "我爸去世了": condolences and staff, never an ambulance's advice; "我爸装了起搏器": a fact for staff
     if ev.kind == "text" and key is None and not ctx.cried and await family_plan.told(ctx, ev.text.strip()):
         return  # "我明天去看我爸", the doctor's "我明天上门给张阿姨量血压": a note for staff, nobody sent
+    if ev.kind == "text" and key is None and not ctx.cried and await doctor_reading.told(ctx, ev.text.strip()):
+        return  # the doctor's "张阿姨血压180 要注意": news for staff, marked as his, never 120 read back to him
     if ev.kind == "text" and key is None and not ctx.cried and await family_away.home_again(ctx, ev.text.strip()):
         return  # "我爸回来了" (a cry the model cannot place): his greetings again, or news for staff — never a 🆘
     read = await understand(ctx.svc, ev.text) if ev.kind == "text" and not ctx.cried and key != "menu.sos" else None
