@@ -62,6 +62,7 @@ class Engine:
             return await self.incidents.live_moved(ev)
         if ev.kind in ("blocked", "unblocked"):  # the private chat blocked or taken back: nothing to reply to
             return await self.routes.on_member(self.svc, ev)
+        ev = urgency.pinyin_as_words(ev)  # "wo shuai dao le": 我摔倒了, for every reader after this
         if ev.is_group:
             try:
                 replies, private = await urgency.in_group(self.svc, ev)

@@ -122,3 +122,34 @@ async def test_an_english_speaker_with_a_burglar_reads_110_first(app):
     await wang.send("someone is breaking in, help")
     said = wang.last("110").text
     assert _numbers(said)[0] == "110", said
+
+
+# 5. pinyin typed for want of characters
+@pytest.mark.parametrize("words, must", [("wo ba zou diu le", "110"), ("wobazoudiule", "110"),
+                                         ("wo lao ban zou diu le", "110"), ("wo shuai dao le", "不要勉强起来"),
+                                         ("woshuaidaole", "不要勉强起来"), ("zhao huo le", "119"),
+                                         ("我爸走丢了", "110")])
+async def test_pinyin_typed_for_a_cry_reads_as_the_characters_it_spells(people, app, words, must):
+    _, said, staff = await _says(people, words)
+    assert any(SOS in t and words in t for t in staff), staff
+    assert must in said, said
+
+
+async def test_pinyin_for_a_plain_cry_still_alerts(people, app):
+    _, said, staff = await _says(people, "jiu ming")
+    assert any(SOS in t for t in staff) and "120" in said, said
+
+
+@pytest.mark.parametrize("words, must", [("wo de yang lao jin shen me shi hou fa", "养老金"),
+                                         ("xie xie", "不客气")])
+async def test_pinyin_for_everyday_words_is_understood_too(people, app, words, must):
+    _, said, staff = await _says(people, words)
+    assert not any("🆘" in t for t in staff), staff
+    assert "没太明白" not in said, said
+
+
+@pytest.mark.parametrize("words", ["help me", "I fell down", "hello", "thank you", "china"])
+def test_english_is_never_read_as_pinyin(words):
+    from nlu.pinyin_typed import characters
+
+    assert characters(words) is None

@@ -122,6 +122,7 @@ BATH = re.compile(r"(?:浴缸|澡盆|浴盆)(?:里|爬不出|出不来|起不来
 FAINT = re.compile(r"晕倒|昏倒|晕过去|昏过去|晕了一下|昏了一下|晕到|昏到|fainted|passed out|blacked out")
 SHE = re.compile(r"我|\bi\b")  # her own words of herself
 SPOUSE = re.compile(r"老伴|老头|老太|老公|老婆|爱人|丈夫|妻子|husband|wife")
+KIN = re.compile(r"爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|老爷子|婆婆|公公|dad|mum|mom|father|mother")  # "我爸走丢了": he is lost
 COLD = re.compile(r"好冷|很冷|太冷|冷死|冷得|冻|冰凉|一晚上|一夜|整夜|\bcold\b|freezing")
 LIFT = re.compile(r"电梯|电题|lift|elevator")
 # where she is when she says so: in the stairwell or corridor ("我在楼梯上摔倒了 楼道里有烟"), not behind her door
@@ -251,7 +252,7 @@ TOLD_AS = (  # (a red flag's concept, the danger as told, when: fits(flag, her w
     ("breathing", "choking", lambda f, low: CHOKING.search(f.span.lower())),
     ("unresponsive", "fainted_self",  # "我刚才晕倒了": she came round herself
      lambda f, low: f.experiencer == "self" and SHE.search(low) and FAINT.search(f.span.lower())),
-    ("lost", "missing_someone", lambda f, low: SPOUSE.search(f.span.lower())),
+    ("lost", "missing_someone", lambda f, low: SPOUSE.search(f.span.lower()) or KIN.search(low[max(0, f.start - 4):f.end])),
     ("welfare", "missing_someone", lambda f, low: GONE_FROM_HOME.search(low)),  # "我爸手机关机了 人也找不到": 110
     ("scam", "scam_paid", lambda f, low: PAID.search(low)),  # the money gone: 110 and the bank now, not "先不要转账"
     ("trapped", "trapped_room", lambda f, low: not LIFT.search(low)),

@@ -10,6 +10,8 @@ import asyncio
 import re
 from dataclasses import replace
 
+from nlu.pinyin_typed import spelled
+
 from .. import roster
 from ..flows.base import Ctx
 from ..flows.bereaved import died_just_now, spouse_mourned
@@ -130,6 +132,13 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
 
 KNOWN_COMMANDS = {"start", "menu", "cancel", "help", "lang", "language"}
 COMMAND_NAME = re.compile(r"[a-z0-9_]+")
+
+
+def pinyin_as_words(ev: Inbound) -> Inbound:
+    """"wo ba zou diu le", "woshuaidaole": pinyin typed for want of characters, read on as the characters it spells
+    with the letters beside them ("我爸走丢了（wo ba zou diu le）"), so the red flags, the advice and staff all read it."""
+    said = spelled(ev.text) if ev.kind in WORDED and ev.text else None
+    return replace(ev, text=said) if said else ev
 
 
 def command_as_words(ev, routes, staff_commands) -> object:
