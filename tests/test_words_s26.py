@@ -153,3 +153,38 @@ def test_english_is_never_read_as_pinyin(words):
     from nlu.pinyin_typed import characters
 
     assert characters(words) is None
+
+
+# 6. words probed (session 26): a resident who cannot walk on while out, a thief in the flat, breath, homophones
+@pytest.mark.parametrize("words", ["我在公园 走不动了", "我在菜场 走不动了", "在马路上走不动了", "我腿软 走不动了"])
+async def test_a_resident_who_cannot_walk_on_reaches_staff_never_glad_you_are_fine(people, app, words):
+    _, said, staff = await _says(people, words)
+    assert "听到您很好" not in said, said
+    assert any(SOS in t and words in t for t in staff), staff
+    assert "需要马上有人来吗" in said, said  # asked, as for any weak sign
+
+
+async def test_out_and_unable_to_walk_on_she_is_told_to_sit_and_ask_someone_near(people, app):
+    _, said, _ = await _says(people, "我在公园 走不动了")
+    assert "坐下" in said and "身边的人" in said and "侧身" not in said, said
+
+
+@pytest.mark.parametrize("words", ["我还走得动", "以前走不动 现在好多了"])
+async def test_guard_walking_well_or_once_is_no_alarm(people, app, words):
+    _, said, staff = await _says(people, words)
+    assert not any("🆘" in t for t in staff), staff
+
+
+@pytest.mark.parametrize("words, must", [("我屋里进贼了", "110"), ("房间里进了小偷", "110"), ("有陌生人一直跟着我", "110"),
+                                         ("我呼吸不过来", "坐起来"), ("我喘不过来", "坐起来"), ("我拌倒了", "侧身")])
+async def test_words_the_flags_missed_get_their_own_advice(people, app, words, must):
+    _, said, staff = await _says(people, words)
+    assert any(SOS in t for t in staff), staff
+    assert must in said, said
+
+
+@pytest.mark.parametrize("words", ["我扭到腰了", "我看不清楚了", "腰闪了一下 好痛"])
+async def test_an_ache_in_plain_words_reaches_staff_not_not_understood(people, app, words):
+    _, said, staff = await _says(people, words)
+    assert "没太明白" not in said, said
+    assert any(words in t for t in staff), staff

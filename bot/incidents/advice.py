@@ -77,6 +77,8 @@ BY_DANGER = {  # most urgent first
     "cold_home": ("help.advice_keep_warm", "help.advice_door_if_safe", PHONE),  # shivering, the heating broken
     "dizzy": ("help.advice_dizzy_sit", "help.advice_dizzy_slow", PHONE),
     "lost": ("help.advice_stay", "help.advice_ask_nearby", PHONE),  # outside: not the door
+    "stranded": ("help.advice_dizzy_sit", "help.advice_ask_nearby", PHONE),  # "我在菜场 走不动了": sit, ask someone near
+    "cannot_walk": ("help.advice_dizzy_sit", "help.advice_door_if_safe", PHONE),  # at home: sit down, no forcing it
     "missing_someone": ("help.advice_missing_wait", "help.advice_missing_110", "help.advice_missing_photo", PHONE),  # her husband is the lost one
     "welfare": ("help.advice_welfare_knock", PHONE),
     "scam_paid": ("help.advice_scam_paid_110", "help.advice_scam_paid_bank", "help.advice_scam_paid_keep", PHONE),
@@ -102,7 +104,7 @@ RULES_OUT = {"stair_smoke": {"stay_put", "get_up_slowly", "leave", "door"},
              "gas_fallen": {"stay_put", "get_up_slowly", "door"}, "smoke_outside": {"stay_put", "get_up_slowly", "leave"},
              "fire_smoke": {"stay_put", "get_up_slowly"},
              "cooking_fire": {"stay_put", "get_up_slowly"},
-             "gas": {"stay_put", "get_up_slowly"}, "sparking": {"stay_put", "get_up_slowly"}, "lost": {"door"},
+             "gas": {"stay_put", "get_up_slowly"}, "sparking": {"stay_put", "get_up_slowly"}, "lost": {"door"}, "stranded": {"door"},
              "doorstep": {"door"}}
 # a fall's red flag that is only unsteadiness ("站都站不住", "立勿牢"): told with dizziness, she has not fallen
 UNSTEADY = re.compile(r"站不住|站不稳|立不住|立不牢|立勿牢|立勿住|立不稳|立勿稳")
@@ -123,6 +125,7 @@ FAINT = re.compile(r"晕倒|昏倒|晕过去|昏过去|晕了一下|昏了一下
 SHE = re.compile(r"我|\bi\b")  # her own words of herself
 SPOUSE = re.compile(r"老伴|老头|老太|老公|老婆|爱人|丈夫|妻子|husband|wife")
 KIN = re.compile(r"爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|老爷子|婆婆|公公|dad|mum|mom|father|mother")  # "我爸走丢了": he is lost
+OUT = re.compile(r"公园|菜场|菜市场|马路|路上|街上|外面|外头|超市|车站|公交|地铁|广场|医院|半路|park|street|road|market|outside")
 COLD = re.compile(r"好冷|很冷|太冷|冷死|冷得|冻|冰凉|一晚上|一夜|整夜|\bcold\b|freezing")
 LIFT = re.compile(r"电梯|电题|lift|elevator")
 # where she is when she says so: in the stairwell or corridor ("我在楼梯上摔倒了 楼道里有烟"), not behind her door
@@ -255,6 +258,7 @@ TOLD_AS = (  # (a red flag's concept, the danger as told, when: fits(flag, her w
     ("lost", "missing_someone", lambda f, low: SPOUSE.search(f.span.lower()) or KIN.search(low[max(0, f.start - 4):f.end])),
     ("welfare", "missing_someone", lambda f, low: GONE_FROM_HOME.search(low)),  # "我爸手机关机了 人也找不到": 110
     ("scam", "scam_paid", lambda f, low: PAID.search(low)),  # the money gone: 110 and the bank now, not "先不要转账"
+    ("cannot_walk", "stranded", lambda f, low: OUT.search(low)),  # out, not at her door
     ("trapped", "trapped_room", lambda f, low: not LIFT.search(low)),
     ("bleeding", "bleeding_inside", lambda f, low: INSIDE.search(f.span)),
     # bleeding told, how much unsaid ("我流血了"): a wound pressed, as for a lot of it — but a nose is pinched
