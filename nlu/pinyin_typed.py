@@ -97,6 +97,11 @@ def read_part(text: str) -> str:
     return m.group(1) if m else text
 
 
+def as_typed(read: str, typed: str) -> str:
+    """Words for staff: "我摔倒了（wo shuai dao le）" — what was read, and what she typed, should it be misread."""
+    return f"{read}（{typed}）" if typed and read and typed not in read else read
+
+
 def characters(text: str) -> str | None:
     """The characters this pinyin spells, or None: not pinyin, or no word residents use read in it."""
     said = text.strip().lower()

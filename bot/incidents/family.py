@@ -141,7 +141,7 @@ async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "f
     them, and the caller says which, unless named already: `about`), told `noted` once staff have it. None when
     nobody is linked any more."""
     links, people = await linked_people(ctx)
-    people = [p for p in people if p["id"] == about] or family_which.named_in(people, words)
+    people, words = [p for p in people if p["id"] == about] or family_which.named_in(people, words), ctx.as_typed(words)
     phone = ctx.svc.settings.community.committee_phone
     if not people:
         show_menu(ctx, "contact.menu")
@@ -199,7 +199,7 @@ def several(ctx: Ctx, people: list[dict], reporter: dict) -> tuple[dict, dict]:
 
 async def cry_for_help(ctx: Ctx, words: str) -> int | None:
     """The incident the call is on (a new one, or the resident's open emergency); None when nobody is linked."""
-    phone = ctx.svc.settings.community.committee_phone
+    phone, words = ctx.svc.settings.community.committee_phone, ctx.as_typed(words)
     links, people = await linked_people(ctx)
     people = family_which.named_in(people, words)  # "王老伯说他胸口疼" from the doctor of two: about him at once
     if not people:

@@ -35,7 +35,7 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
     """Stores and alerts; `quiet` leaves the resident's reply to the caller (non-urgent requests only) unless the
     alert reached nobody: then they hear the truth here and 0 is returned. `noted` is what a non-urgent one's
     resident reads once a staff member has it. With a call of theirs open, it joins that one (`join`)."""
-    store, inc_svc = ctx.svc.store, _incidents(ctx)
+    store, inc_svc, words = ctx.svc.store, _incidents(ctx), ctx.as_typed(words)  # ("手抖（shou dou）")
     # shut out, or in the dark, at night: faster, and read so (night_pace.py)
     category, noted = at_night(ctx.svc, kind, category, noted, words or detail)
     person = ctx.me.extra.get("person") or await store.resident(ctx.me.resident_id)

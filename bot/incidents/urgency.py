@@ -10,7 +10,7 @@ import asyncio
 import re
 from dataclasses import replace
 
-from nlu.pinyin_typed import spelled
+from nlu.pinyin_typed import characters
 
 from .. import roster
 from ..flows.base import Ctx
@@ -135,10 +135,11 @@ COMMAND_NAME = re.compile(r"[a-z0-9_]+")
 
 
 def pinyin_as_words(ev: Inbound) -> Inbound:
-    """"wo ba zou diu le", "woshuaidaole": pinyin typed for want of characters, read on as the characters it spells
-    with the letters beside them ("我爸走丢了（wo ba zou diu le）"), so the red flags, the advice and staff all read it."""
-    said = spelled(ev.text) if ev.kind in WORDED and ev.text else None
-    return replace(ev, text=said) if said else ev
+    """"wo ba zou diu le", "woshuaidaole", "shi de": pinyin typed for want of characters, read on as the characters it
+    spells ("我爸走丢了"), so the red flags, the advice and every step's answers ("是的" to the address) read it; the
+    letters kept beside them (`typed`), which staff read with her words (nlu.pinyin_typed.as_typed)."""
+    said = characters(ev.text) if ev.kind in WORDED and ev.text else None
+    return replace(ev, text=said, typed=ev.text.strip()) if said else ev
 
 
 def command_as_words(ev, routes, staff_commands) -> object:
