@@ -193,7 +193,21 @@ async def test_an_ache_in_plain_words_reaches_staff_not_not_understood(people, a
     assert any(words in t for t in staff), staff
 
 
+@pytest.mark.parametrize("words", ["阿拉跌了一跤 伐要紧", "跌了一跤 弗要紧"])
+async def test_a_fall_played_down_in_shanghainese_is_a_visit_not_a_sos(people, app, words):
+    _, said, staff = await _says(people, words)
+    assert not any(SOS in t for t in staff), staff
+    assert any(words in t for t in staff) and "120" in said, (said, staff)  # a visit; 120 if it gets worse
+
+
 @pytest.mark.parametrize("words, must", [("shi de", "是的"), ("hao de", "好的")])
 async def test_a_short_answer_in_pinyin_reads_as_its_characters(people, app, words, must):
     _, said, _ = await _says(people, words)
     assert "没太明白" not in said, said
+
+
+async def test_a_daughter_whose_father_has_already_sent_the_money_is_not_told_to_stop_him(people, app):
+    await signed_up(people("王老伯"), "13900000002")
+    _, said, staff = await _says(people, "我爸被骗了 转了两万", "王丽", "13911110002")
+    assert "先别转钱" not in said and "110" in said and "银行" in said, said
+    assert any(SOS in t for t in staff), staff
