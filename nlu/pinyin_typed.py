@@ -26,6 +26,7 @@ from .training_data import load_examples, read_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 MAX_WORD = 6  # characters in one word of the lexicon
+DANGER = 1000  # a red flag's own word outweighs any count of everyday words that sound the same
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _TYPED = re.compile(r"[a-z0-9' ,.!?~/，。！？、]+")
 _WORDS = re.compile(r"[a-z']+|[0-9/]+")  # a figure ("xue ya 180") is kept as typed
@@ -52,29 +53,42 @@ def syllabify(word: str) -> list[str] | None:
     return best.get(len(word))
 
 
-def _corpus() -> list[str]:
+def _corpus() -> tuple[list[str], list[str]]:
+    """The everyday texts (training rows, short words), and the red flags' own words."""
     texts = [e.text for e in load_examples(DATA / "nlu.yml")]
     short = read_yaml(DATA / "short_words.yml") or {}
     texts += [str(w) for words in (short.get("phrases") or {}).values() for w in words]
     flags = read_yaml(DATA / "red_flags.yml") or {}
-    for concept in (flags.get("concepts") or {}).values():
-        texts += [p for form in ("everyday", "dialect") for p in concept.get(form) or ()]
-    return texts
+    danger = [p for concept in (flags.get("concepts") or {}).values() for form in ("everyday", "dialect")
+              for p in concept.get(form) or ()]
+    return texts, danger
+
+
+def _runs(text: str):
+    """Each run of characters in `text` with the pinyin it has there (so 着火 is zhao huo)."""
+    for run in _HAN.findall(normalise(text)):
+        sounds = lazy_pinyin(run, style=Style.NORMAL, v_to_u=False)
+        if len(sounds) == len(run):
+            yield run, tuple(s.replace("ü", "v") for s in sounds)
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> dict[tuple[str, ...], tuple[str, int]]:
-    """Each run of sounds → the commonest characters that make it in the corpus, and how often they came."""
+def lexicon() -> dict[tuple[str, ...], tuple[str, float]]:
+    """Each run of sounds → the characters that make it, and their weight: how often they came in the corpus, and far
+    more for a red flag's own words — a sound read two ways is read the more urgent way ("bu xiang huo" 不想活, never
+    不想火), as the short-words table does."""
+    texts, danger = _corpus()
     counts: Counter = Counter()
-    for text in _corpus():
-        for run in _HAN.findall(normalise(text)):
-            sounds = lazy_pinyin(run, style=Style.NORMAL, v_to_u=False)
-            if len(sounds) != len(run):
-                continue
+    for text in texts + danger:
+        for run, sounds in _runs(text):
             for i in range(len(run)):
                 for n in range(1, min(MAX_WORD, len(run) - i) + 1):
-                    counts[(tuple(s.replace("ü", "v") for s in sounds[i:i + n]), run[i:i + n])] += 1
-    best: dict[tuple[str, ...], tuple[str, int]] = {}
+                    counts[(sounds[i:i + n], run[i:i + n])] += 1
+    for text in danger:
+        for run, sounds in _runs(text):
+            if len(run) >= 2:
+                counts[(sounds, run)] += DANGER
+    best: dict[tuple[str, ...], tuple[str, float]] = {}
     for (sound, word), c in counts.items():
         if sound not in best or c > best[sound][1]:
             best[sound] = (word, c)
@@ -133,7 +147,8 @@ def _read(sounds: tuple[str, ...]) -> str | None:
         for start in range(max(0, end - MAX_WORD), end):
             if start in best and (hit := words.get(sounds[start:end])):
                 n = end - start
-                options.append((best[start][0] + n * n + math.log1p(hit[1]) / 100, best[start][1] + [hit[0]]))
+                bonus = n * n * (3 if hit[1] >= DANGER else 1)  # long words first, a danger's above all
+                options.append((best[start][0] + bonus + math.log1p(hit[1]) / 100, best[start][1] + [hit[0]]))
         if options:
             best[end] = max(options, key=lambda o: o[0])
     if len(sounds) not in best:

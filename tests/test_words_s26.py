@@ -211,3 +211,10 @@ async def test_a_daughter_whose_father_has_already_sent_the_money_is_not_told_to
     _, said, staff = await _says(people, "我爸被骗了 转了两万", "王丽", "13911110002")
     assert "先别转钱" not in said and "110" in said and "银行" in said, said
     assert any(SOS in t for t in staff), staff
+
+
+async def test_pinyin_read_two_ways_is_read_the_more_urgent_way(people, app):
+    """"wo bu xiang huo le" was read 我不想火了 (火了 is the commoner sound in everyday words): never calmer than said."""
+    _, said, staff = await _says(people, "wo bu xiang huo le")
+    assert any(SOS in t and "不想活" in t for t in staff), staff
+    assert "不是一个人" in said, said
