@@ -58,7 +58,8 @@ async def test_guard_a_scam_under_way_still_says_do_not_transfer(people, app):
 
 
 # 3. the family doctor telling staff a patient's reading
-@pytest.mark.parametrize("words", ["张阿姨血压180 要注意", "张阿姨血压有点高 180/100 你们留意一下", "张阿姨血糖12 要注意饮食"])
+@pytest.mark.parametrize("words", ["张阿姨血压180 要注意", "张阿姨血压有点高 180/100 你们留意一下", "张阿姨血糖12 要注意饮食",
+                                   "张阿姨今天血糖7.8 挺好的", "张阿姨体温37.5 多喝水"])
 async def test_the_family_doctor_telling_a_patient_s_reading_is_news_for_staff_not_a_sos(people, app, words):
     await enrolled(people, app)
     doc = await signed_up(people("赵医生"), "13922220001")

@@ -18,8 +18,8 @@ from ..flows.understanding import danger_in
 from . import family
 from .packet_category import DOCTOR
 
-# a measurement with its figure: "血压180", "血压有点高 180/100", "血糖12", "心率120", "体温38度5", "血氧90"
-READING = re.compile(r"(?:血压|高压|低压|血糖|心率|心跳|脉搏|体温|血氧|氧饱和度?)[^，,。！!？?]{0,8}\d{2,3}"
+# a measurement with its figure: "血压180", "血压有点高 180/100", "血糖7.8", "心率120", "体温37.5", "血氧90"
+READING = re.compile(r"(?:血压|高压|低压|血糖|心率|心跳|脉搏|体温|血氧|氧饱和度?)[^，,。！!？?]{0,8}\d{1,3}(?:\.\d)?"
                      r"|\d{2,3}\s*/\s*\d{2,3}")
 # words that make it a cry after all: someone must go now
 NOW = re.compile(r"快|马上|赶紧|立刻|立即|赶快|急|救|120|送医|送医院|叫车|打电话给?她?家里")
