@@ -116,6 +116,21 @@ def as_typed(read: str, typed: str) -> str:
     return f"{read}（{typed}）" if typed and read and typed not in read else read
 
 
+# English words that cut into pinyin syllables ("name" na·me, "age" a·ge, "medicine" me·di·ci·ne), beside those of the
+# English rows of the training data and the short-words table (`english_words`)
+ENGLISH = {"age", "name", "language", "medicine", "mode", "module", "change", "china", "machine", "guide", "bake",
+           "sure", "tune", "cute", "same", "game", "come", "home", "time", "line", "fine", "nine", "done", "gone", "one"}
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Words of two syllables or more a resident writing English may type, never read as pinyin."""
+    texts = [e.text for e in load_examples(DATA / "nlu.yml") if e.text.isascii()]
+    short = read_yaml(DATA / "short_words.yml") or {}
+    texts += [str(w) for words in (short.get("phrases") or {}).values() for w in words if str(w).isascii()]
+    return frozenset(ENGLISH | {w for t in texts for w in _WORDS.findall(t.lower())})
+
+
 def characters(text: str) -> str | None:
     """The characters this pinyin spells, or None: not pinyin, or no word residents use read in it."""
     said = text.strip().lower()
@@ -128,7 +143,7 @@ def characters(text: str) -> str | None:
             continue
         for piece in filter(None, word.split("'")):
             cut = syllabify(piece)
-            if cut is None:
+            if cut is None or len(cut) > 1 and piece in english_words():  # "name", "age": English
                 return None
             parts[-1] += cut
     if sum(len(p) for p in parts if isinstance(p, list)) < 2:

@@ -152,7 +152,8 @@ async def test_pinyin_for_everyday_words_is_understood_too(people, app, words, m
     assert "没太明白" not in said, said
 
 
-@pytest.mark.parametrize("words", ["help me", "I fell down", "hello", "thank you", "china"])
+@pytest.mark.parametrize("words", ["help me", "I fell down", "hello", "thank you", "china", "age", "name", "medicine",
+                                   "my medicine", "what is my age", "language"])
 def test_english_is_never_read_as_pinyin(words):
     from nlu.pinyin_typed import characters
 
