@@ -220,3 +220,19 @@ async def test_pinyin_read_two_ways_is_read_the_more_urgent_way(people, app):
     _, said, staff = await _says(people, "wo bu xiang huo le")
     assert any(SOS in t and "不想活" in t for t in staff), staff
     assert "不是一个人" in said, said
+
+
+@pytest.mark.parametrize("words", ["🏠🔥", "🔥🔥 家里"])
+async def test_a_house_on_fire_in_emoji_reads_119_and_the_fire_s_lines(people, app, words):
+    _, said, staff = await _says(people, words)
+    assert any(SOS in t for t in staff), staff
+    assert _numbers(said)[0] == "119" and "离开" in said, said
+
+
+async def test_an_english_speaker_whose_money_is_gone_gets_110_and_the_bank(app):
+    from bot.testing.tools import Person
+
+    wang = await signed_up(Person(app, 5078, "王老伯", language="en"), "13900000002")
+    await wang.send("I was scammed, I already sent 5000 yuan")
+    said = wang.last("110").text
+    assert _numbers(said)[0] == "110" and "bank" in said and "Do not transfer" not in said, said
