@@ -236,3 +236,21 @@ async def test_an_english_speaker_whose_money_is_gone_gets_110_and_the_bank(app)
     await wang.send("I was scammed, I already sent 5000 yuan")
     said = wang.last("110").text
     assert _numbers(said)[0] == "110" and "bank" in said and "Do not transfer" not in said, said
+
+
+async def test_the_doctor_s_urgent_word_is_a_sos_without_120_read_back_to_him(people, app):
+    await enrolled(people, app)
+    doc = await signed_up(people("赵医生"), "13922220001")
+    n = len(doc.texts())
+    await doc.send("张阿姨血压200 头晕呕吐 快去看看")
+    said = "\n".join(doc.texts()[n:])
+    assert any(SOS in t for t in people("李社工").texts())
+    assert "🆘" in said and "120" not in said, said
+
+
+async def test_guard_her_son_s_cry_still_reads_120(people, app):
+    await enrolled(people, app)
+    son = await signed_up(people("张明"), "13911110001")
+    n = len(son.texts())
+    await son.send("我妈晕倒了 叫不醒")
+    assert "120" in "\n".join(son.texts()[n:])

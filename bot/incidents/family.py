@@ -218,7 +218,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
             reached = await _incidents(ctx).raise_call(existing["id"], words, "family", by_chat=ctx.ev.user_id,
                                                        **extra)  # his request, or his missed check-in
             if reached > 0:
-                family_told.tell_alerted(ctx, words, person, phone)
+                family_told.tell_alerted(ctx, words, person, phone, how["reporter"])
             elif reached == 0:  # told once when a staff member has it (reached_late.py)
                 help_request.tell_not_reached(ctx)
                 await _incidents(ctx).caller_unreached(existing["id"], [ctx.ev.chat])
@@ -226,7 +226,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
                 return existing["id"]
         n = n or await _incidents(ctx).open("emergency", person, **how)
         if await _incidents(ctx).alert_first(n):
-            family_told.tell_alerted(ctx, words, person, phone)
+            family_told.tell_alerted(ctx, words, person, phone, how["reporter"])
         else:
             help_request.tell_not_reached(ctx)
         await family_on_call.door_in_cry(ctx, n, words)  # "我爸摔倒了 在5号楼101": beside the register, as hers

@@ -20,6 +20,7 @@ from ..flows.menu import keyboard
 from ..flows.bereaved import STILL_A_CRY
 from ..residents import GONE_FROM_HOME as GONE  # someone gone from home and not back: 110, not an ambulance
 from .advice import PAID
+from .packet_category import DOCTOR
 from . import family  # each imports the other: family reads the words, this module answers them
 from .family_asks import OWN, names_someone_else
 from .family_kin import not_him
@@ -72,6 +73,9 @@ def alerted(words: str, person: dict | None = None) -> str:
     return key + "_kin" if kin and key == "family.alerted_lost" else key  # (whom staff help her find: unnamed)
 
 
-def tell_alerted(ctx: Ctx, words: str, person: dict, phone: str) -> None:
-    """Staff were told of her cry: what to do now, in both when only her Telegram profile says her language."""
-    ctx.say(t_both(ctx, alerted(words, person), name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
+def tell_alerted(ctx: Ctx, words: str, person: dict, phone: str, by: dict | None = None) -> None:
+    """Staff were told of her cry: what to do now, in both when only her Telegram profile says her language. From his
+    family doctor (`by`, the reporter), no "请马上拨打120" read back to the one who would make that call."""
+    key = alerted(words, person)
+    key = "family.alerted_doctor" if key == "family.alerted" and DOCTOR in ((by or {}).get("relation") or "") else key
+    ctx.say(t_both(ctx, key, name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
