@@ -254,3 +254,13 @@ async def test_guard_her_son_s_cry_still_reads_120(people, app):
     n = len(son.texts())
     await son.send("我妈晕倒了 叫不醒")
     assert "120" in "\n".join(son.texts()[n:])
+
+
+async def test_followed_by_a_stranger_she_is_told_to_go_where_people_are_not_to_lock_a_room(people, app):
+    _, said, _ = await _says(people, "有陌生人一直跟着我")
+    assert _numbers(said)[0] == "110" and "人多" in said and "锁门的房间" not in said, said
+
+
+async def test_guard_followed_to_her_door_she_locks_herself_in(people, app):
+    _, said, _ = await _says(people, "有人跟踪我 跟到我家门口了")
+    assert _numbers(said)[0] == "110" and "锁" in said, said

@@ -42,6 +42,7 @@ BY_DANGER = {  # most urgent first
                        PHONE),
     "sparking": ("help.advice_spark_touch", "help.advice_electric_mains", "help.advice_spark_fire", PHONE),
     "intruder": ("help.advice_intruder_lock", "help.advice_intruder_110", "help.advice_intruder_let_go", PHONE),
+    "followed": ("help.advice_followed_people", "help.advice_intruder_110", PHONE),  # out: where people are, no room
     "robbed": ("help.advice_safe", "help.advice_intruder_110", "help.advice_intruder_let_go", PHONE),  # "钱包被抢了"
     "abuse": ("help.advice_abuse_safe", "help.advice_abuse_110", PHONE),
     "death_now": ("help.advice_death_calm", "help.advice_death_120", "help.advice_death_coming",
@@ -125,6 +126,8 @@ FAINT = re.compile(r"晕倒|昏倒|晕过去|昏过去|晕了一下|昏了一下
 SHE = re.compile(r"我|\bi\b")  # her own words of herself
 SPOUSE = re.compile(r"老伴|老头|老太|老公|老婆|爱人|丈夫|妻子|husband|wife")
 KIN = re.compile(r"爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|老爷子|婆婆|公公|dad|mum|mom|father|mother")  # "我爸走丢了": he is lost
+FOLLOWED = re.compile(r"跟着|盯着|尾随|跟踪|following me|followed")  # "有陌生人一直跟着我": out of doors
+NEAR_HOME = re.compile(r"家|屋|门|楼道|home|door")  # "跟到我家门口了": lock herself in, as for an intruder
 OUT = re.compile(r"公园|菜场|菜市场|马路|路上|街上|外面|外头|超市|车站|公交|地铁|广场|医院|半路|park|street|road|market|outside")
 COLD = re.compile(r"好冷|很冷|太冷|冷死|冷得|冻|冰凉|一晚上|一夜|整夜|\bcold\b|freezing")
 LIFT = re.compile(r"电梯|电题|lift|elevator")
@@ -257,6 +260,7 @@ TOLD_AS = (  # (a red flag's concept, the danger as told, when: fits(flag, her w
      lambda f, low: f.experiencer == "self" and SHE.search(low) and FAINT.search(f.span.lower())),
     ("lost", "missing_someone", lambda f, low: SPOUSE.search(f.span.lower()) or KIN.search(low[max(0, f.start - 4):f.end])),
     ("welfare", "missing_someone", lambda f, low: GONE_FROM_HOME.search(low)),  # "我爸手机关机了 人也找不到": 110
+    ("intruder", "followed", lambda f, low: FOLLOWED.search(f.span) and not NEAR_HOME.search(low)),  # out, not home
     ("scam", "scam_paid", lambda f, low: PAID.search(low)),  # the money gone: 110 and the bank now, not "先不要转账"
     ("cannot_walk", "stranded", lambda f, low: OUT.search(low)),  # out, not at her door
     ("trapped", "trapped_room", lambda f, low: not LIFT.search(low)),

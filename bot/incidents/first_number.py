@@ -19,7 +19,7 @@ SUFFIX = {
     # gas: touch no switch, phone from outside
     "gas": "_gas",
     # someone who means harm, or money already taken
-    **dict.fromkeys(("intruder", "robbed", "abuse", "scam_paid", "missing_someone"), "_110"),
+    **dict.fromkeys(("intruder", "followed", "robbed", "abuse", "scam_paid", "missing_someone"), "_110"),
 }
 # the lines that read 120 first, each with its _119, _gas and _110 sibling in the catalogues
 READS_120 = ("help.alerted", "help.already_alerted", "help.already_alerted_unheld")
