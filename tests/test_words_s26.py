@@ -264,3 +264,15 @@ async def test_followed_by_a_stranger_she_is_told_to_go_where_people_are_not_to_
 async def test_guard_followed_to_her_door_she_locks_herself_in(people, app):
     _, said, _ = await _says(people, "有人跟踪我 跟到我家门口了")
     assert _numbers(said)[0] == "110" and "锁" in said, said
+
+
+@pytest.mark.parametrize("words", ["我女儿说我会摔倒", "医生讲我会跌跤"])
+async def test_a_fall_someone_foretold_is_no_sos(people, app, words):
+    _, said, staff = await _says(people, words)
+    assert not any(SOS in t for t in staff), staff
+    assert any(words in t for t in staff) and "没太明白" not in said, (said, staff)  # a worry for staff to visit
+
+
+async def test_guard_unsteady_now_still_alerts(people, app):
+    _, said, staff = await _says(people, "我一站起来就会摔倒")
+    assert any(SOS in t for t in staff), staff
