@@ -276,3 +276,17 @@ async def test_a_fall_someone_foretold_is_no_sos(people, app, words):
 async def test_guard_unsteady_now_still_alerts(people, app):
     _, said, staff = await _says(people, "我一站起来就会摔倒")
     assert any(SOS in t for t in staff), staff
+
+
+@pytest.mark.parametrize("words", ["I am 88", "88 years old", "I'm 88 years old", "my mother is 88"])
+def test_an_age_in_english_is_no_goodbye_either(nlu_model, words):
+    assert nlu_model.parse(words)["intent"]["name"] != "goodbye"
+
+
+async def test_an_english_speaker_followed_reads_110_and_go_where_people_are(app):
+    from bot.testing.tools import Person
+
+    wang = await signed_up(Person(app, 5078, "王老伯", language="en"), "13900000002")
+    await wang.send("someone is following me")
+    said = wang.last("110").text
+    assert _numbers(said)[0] == "110" and "shop" in said, said
