@@ -292,24 +292,25 @@ async def test_an_english_speaker_followed_reads_110_and_go_where_people_are(app
     assert _numbers(said)[0] == "110" and "shop" in said, said
 
 
+async def _answered(people, answer: str) -> str:
+    """What 王老伯 reads after answering "您需要马上有人来吗？" (asked after his "我头好晕") with `answer`."""
+    _, said, _ = await _says(people, "我头好晕")
+    assert "需要马上有人来吗" in said, said
+    wang = people("王老伯")
+    n = len(wang.texts())
+    await wang.send(answer)
+    return "\n".join(wang.texts()[n:])
+
+
 @pytest.mark.parametrize("answer", ["伐要紧", "没关系", "弗要紧"])
 async def test_no_need_in_shanghainese_to_do_you_need_someone_now_is_a_no(people, app, answer):
     """"伐要紧" (Shanghainese 不要紧) to "您需要马上有人来吗？" got the question again; now it is her no, as "不要紧" is
     (staff still phone her)."""
-    wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send("我头好晕")
-    assert "需要马上有人来吗" in wang.last().text
-    n = len(wang.texts())
-    await wang.send(answer)
-    said = "\n".join(wang.texts()[n:])
+    said = await _answered(people, answer)
     assert "需要马上有人来吗" not in said and "社工还是会联系您" in said, said
 
 
 @pytest.mark.parametrize("answer", ["没关系 快来吧", "不要紧 你们快点来"])
 async def test_guard_no_matter_but_come_quickly_is_a_yes(people, app, answer):
-    wang = await signed_up(people("王老伯"), "13900000002")
-    await wang.send("我头好晕")
-    n = len(wang.texts())
-    await wang.send(answer)
-    said = "\n".join(wang.texts()[n:])
+    said = await _answered(people, answer)
     assert "社工还是会联系您" not in said and "需要马上有人来吗" not in said, said
