@@ -10,6 +10,8 @@ import logging
 
 from redis.exceptions import LockError, RedisError
 
+from nlu.pinyin_typed import as_typed
+
 from . import roster
 from .fallback import MediaCap, fallback
 from .flows import both, chat, resident
@@ -62,6 +64,7 @@ class Engine:
             return await self.incidents.live_moved(ev)
         if ev.kind in ("blocked", "unblocked"):  # the private chat blocked or taken back: nothing to reply to
             return await self.routes.on_member(self.svc, ev)
+        ev = urgency.pinyin_as_words(ev)  # "wo shuai dao le": 我摔倒了, for every reader after this
         if ev.is_group:
             try:
                 replies, private = await urgency.in_group(self.svc, ev)
@@ -74,7 +77,7 @@ class Engine:
         try:
             source = cried or await self.cry_source(ev)
             if source:  # the fast lane: stored and alerted before this person's lock, session or replies
-                words = (ev.text.strip() or "🆘") if source != "button" else "🆘"
+                words = (as_typed(ev.text.strip(), ev.typed) or "🆘") if source != "button" else "🆘"
                 opened, alerting = await self.incidents.sos(ev.user_id, words=words, source=source)
                 if opened.outcome == "redelivered":  # its update is another delivery's (bot/once.py): not twice
                     return []

@@ -38,6 +38,7 @@ class Inbound:
     group_id: int = 0                   # sent in this group; handled (and answered) as if in their private chat
     sent_at: float = 0.0                # a live location's move: when Telegram says it moved (moves may be handled
                                         # out of order)
+    typed: str = ""                    # pinyin as typed, when `text` is the characters it spells (nlu.pinyin_typed)
 
     @property
     def chat(self) -> int:

@@ -23,6 +23,7 @@ from . import redflags, rules, short_words
 from .entities import extract_entities
 from .features import normalise
 from .model import IntentModel, load_or_train
+from .pinyin_typed import lexicon, read_part, spelled
 from .rasa_backend import RasaClient, RasaUnavailable
 
 __all__ = ["NLU", "SUSPECT_THRESHOLD", "INTENTS", "build_result"]
@@ -73,6 +74,7 @@ class NLU:
     @classmethod
     def builtin(cls, data_path: str | Path | None = None, cache_dir: str | Path | None = None) -> "NLU":
         model, trained = load_or_train(data_path, cache_dir)
+        lexicon()  # read once now (~1 s), not when a first cry typed in pinyin comes
         return cls(model, trained_now=trained)
 
     @classmethod
@@ -88,9 +90,11 @@ class NLU:
             raise RuntimeError("NLU.parse on a Rasa backend inside an event loop: use await aparse()")
         if not text.strip():
             return build_result(text, [("out_of_scope", 1.0)], [], explain=explain)
-        if (pinned := self.pinned(text, explain)) is not None:
-            return pinned
-        return build_result(text, self._model.rank(text), extract_entities(text), explain=explain)
+        text = spelled(text) or text  # "wo shuai dao le" → "我摔倒了（wo shuai dao le）"
+        read = read_part(text)  # "我摔倒了（wo shuai dao le）": the characters (nlu.pinyin_typed)
+        if (pinned := self.pinned(read, explain)) is not None:
+            return {**pinned, "text": text}
+        return build_result(text, self._model.rank(read), extract_entities(text), explain=explain)
 
     @staticmethod
     def pinned(text: str, explain: bool = False) -> dict | None:
@@ -109,10 +113,12 @@ class NLU:
     async def aparse(self, text: str, *, explain: bool = False) -> dict:
         if self._rasa is None:
             return self.parse(text, explain=explain)
-        if (pinned := self.pinned(text, explain)) is not None:
-            return pinned  # the server's model moves with its training data too
+        text = spelled(text) or text
+        read = read_part(text)
+        if (pinned := self.pinned(read, explain)) is not None:
+            return {**pinned, "text": text}  # the server's model moves with its training data too
         try:
-            ranking, entities = await self._rasa.parse(text)
+            ranking, entities = await self._rasa.parse(read)
         except RasaUnavailable as exc:
             log.warning("Rasa NLU unavailable (%s); built-in model answered", exc)
             return await self._fallback.aparse(text, explain=explain)

@@ -52,7 +52,8 @@ WEAK_FAMILIES = {"dizzy": ("头有点晕站不稳", "以前天旋地转过一次
                  "alone_afraid": ("晚上一个人好害怕", "昨天晚上一个人好害怕 今天好了"),
                  "robbed": ("钱包被抢了", "去年钱包被抢了"),
                  "double_dose": ("降压药又吃了一遍", "上个月药吃了两遍 后来没事"),
-                 "bleeding_minor": ("膝盖磕破了 出血了", "昨天手流了点血 现在好了")}
+                 "bleeding_minor": ("膝盖磕破了 出血了", "昨天手流了点血 现在好了"),
+                 "cannot_walk": ("我在菜场 走不动了", "上个月走不动了 现在好了")}
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from nlu.pinyin_typed import as_typed
+
 from ..services import Services
 from ..types import Button, Identity, Inbound, MessageRef, Outbound
 
@@ -19,6 +21,10 @@ class Ctx:
 
     def t(self, key: str, **kw) -> str:
         return self.svc.cat.t(key, self.me.locale, **kw)
+
+    def as_typed(self, words: str) -> str:
+        """Her words for staff: typed in pinyin ("shou dou"), the letters beside what was read ("手抖（shou dou）")."""
+        return as_typed(words, self.ev.typed) if words and words.strip() == self.ev.text.strip() else words
 
     def say(self, text: str, *, buttons=(), keyboard=(), request=None, urgent: bool = False) -> None:
         self.replies.append(Outbound(self.ev.chat, text, buttons=tuple(tuple(r) for r in buttons),

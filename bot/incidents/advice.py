@@ -42,6 +42,7 @@ BY_DANGER = {  # most urgent first
                        PHONE),
     "sparking": ("help.advice_spark_touch", "help.advice_electric_mains", "help.advice_spark_fire", PHONE),
     "intruder": ("help.advice_intruder_lock", "help.advice_intruder_110", "help.advice_intruder_let_go", PHONE),
+    "followed": ("help.advice_followed_people", "help.advice_intruder_110", PHONE),  # out: where people are, no room
     "robbed": ("help.advice_safe", "help.advice_intruder_110", "help.advice_intruder_let_go", PHONE),  # "钱包被抢了"
     "abuse": ("help.advice_abuse_safe", "help.advice_abuse_110", PHONE),
     "death_now": ("help.advice_death_calm", "help.advice_death_120", "help.advice_death_coming",
@@ -78,8 +79,11 @@ BY_DANGER = {  # most urgent first
     "cold_home": ("help.advice_keep_warm", "help.advice_door_if_safe", PHONE),  # shivering, the heating broken
     "dizzy": ("help.advice_dizzy_sit", "help.advice_dizzy_slow", PHONE),
     "lost": ("help.advice_stay", "help.advice_ask_nearby", PHONE),  # outside: not the door
+    "stranded": ("help.advice_dizzy_sit", "help.advice_ask_nearby", PHONE),  # "我在菜场 走不动了": sit, ask someone near
+    "cannot_walk": ("help.advice_dizzy_sit", "help.advice_door_if_safe", PHONE),  # at home: sit down, no forcing it
     "missing_someone": ("help.advice_missing_wait", "help.advice_missing_110", "help.advice_missing_photo", PHONE),  # her husband is the lost one
     "welfare": ("help.advice_welfare_knock", PHONE),
+    "scam_paid": ("help.advice_scam_paid_110", "help.advice_scam_paid_bank", "help.advice_scam_paid_keep", PHONE),
     "scam": ("help.advice_scam_pay", "help.advice_scam_110", PHONE),
     "doorstep": ("help.advice_door_shut", "help.advice_door_check", PHONE),  # a stranger at the door: keep it shut
     "frightened": ("help.advice_noise_door", "help.advice_scared_call", "help.advice_abuse_110", PHONE),  # a noise
@@ -102,7 +106,7 @@ RULES_OUT = {"stair_smoke": {"stay_put", "get_up_slowly", "leave", "door"},
              "gas_fallen": {"stay_put", "get_up_slowly", "door"}, "smoke_outside": {"stay_put", "get_up_slowly", "leave"},
              "fire_smoke": {"stay_put", "get_up_slowly"},
              "cooking_fire": {"stay_put", "get_up_slowly"},
-             "gas": {"stay_put", "get_up_slowly"}, "sparking": {"stay_put", "get_up_slowly"}, "lost": {"door"},
+             "gas": {"stay_put", "get_up_slowly"}, "sparking": {"stay_put", "get_up_slowly"}, "lost": {"door"}, "stranded": {"door"},
              "doorstep": {"door"}}
 # a fall's red flag that is only unsteadiness ("站都站不住", "立勿牢"): told with dizziness, she has not fallen
 UNSTEADY = re.compile(r"站不住|站不稳|立不住|立不牢|立勿牢|立勿住|立不稳|立勿稳")
@@ -122,6 +126,10 @@ BATH = re.compile(r"(?:浴缸|澡盆|浴盆)(?:里|爬不出|出不来|起不来
 FAINT = re.compile(r"晕倒|昏倒|晕过去|昏过去|晕了一下|昏了一下|晕到|昏到|fainted|passed out|blacked out")
 SHE = re.compile(r"我|\bi\b")  # her own words of herself
 SPOUSE = re.compile(r"老伴|老头|老太|老公|老婆|爱人|丈夫|妻子|husband|wife")
+KIN = re.compile(r"爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|老爷子|婆婆|公公|dad|mum|mom|father|mother")  # "我爸走丢了": he is lost
+FOLLOWED = re.compile(r"跟着|盯着|尾随|跟踪|following me|followed")  # "有陌生人一直跟着我": out of doors
+NEAR_HOME = re.compile(r"家|屋|门|楼道|home|door")  # "跟到我家门口了": lock herself in, as for an intruder
+OUT = re.compile(r"公园|菜场|菜市场|马路|路上|街上|外面|外头|超市|车站|公交|地铁|广场|医院|半路|park|street|road|market|outside")
 COLD = re.compile(r"好冷|很冷|太冷|冷死|冷得|冻|冰凉|一晚上|一夜|整夜|\bcold\b|freezing")
 LIFT = re.compile(r"电梯|电题|lift|elevator")
 # where she is when she says so: in the stairwell or corridor ("我在楼梯上摔倒了 楼道里有烟"), not behind her door
@@ -140,6 +148,10 @@ WET = re.compile(r"地上(?:都是|全是|有|好多|一摊)?水|水漫|漫(?:�
                  r"|水管爆|in (?:the )?water|floor is wet|wet floor")
 # dizzy in the heat ("热死了 头晕想吐"): the heat's lines first (get cool), as for heat stroke
 HEAT = re.compile(r"热死|热煞|太热|好热|很热|闷热|天热|too hot|so hot|the heat")
+# a scam whose money is already gone ("我被骗了 转了五万块钱", "被骗走了两万"): not "don't transfer" but 110, the bank
+PAID = re.compile(r"(?<![没不别勿])(?:转|汇|打)(?:了|过去了|出去了|给(?:他|她|伊|对方|人家|骗子)了)|(?<![没不别勿])(?:转|汇)了?"
+                  r"[\d一二两三四五六七八九十百千万几]+|骗(?:走|掉|光|脱)|(?:钱|存款|积蓄)[^，,。！!？?]{0,4}(?:没了|被骗)"
+                  r"|\b(?:i |already )(?:sent|transferred|paid|wired)\b")
 # fear told with no danger named ("我一个人在家好怕", "晚上一个人好害怕"): calm and company, not the fall's lines
 SCARED = re.compile(r"(?<![不别])(?:害怕|怕得|好怕|很怕|真怕|吓死|吓煞|慌得很|心里发慌)|\b(?:scared|afraid|frightened)\b")
 
@@ -163,14 +175,23 @@ def advice_for(ctx, *, named_only: bool = False, locale: str | None = None) -> l
     (a repeat on an open call: "厨房着火了" after the 🆘 button brings the fire's; "救命" again, not the fall's twice).
     Dangers the conversation already knows come first (`ctx.me.extra["dangers"]`: a scammer calling back, scam_back.py).
     `locale`: in that language rather than hers (bot/flows/both.py)."""
-    said = named_dangers(ctx.ev.text or "") if ctx.ev.kind in WORDED else []
-    said = [*ctx.me.extra.get("dangers", ()), *(d for d in said if d != "unnamed")] or said
-    if ctx.ev.kind in WORDED and died_just_now(ctx.ev.text or ""):
-        said = [*said, "death_now"]
+    said = dangers_said(ctx)
     if named_only and not any(d in BY_DANGER and d not in ("cry_for_help", "unnamed") for d in said):
         return []
     phone = ctx.svc.settings.community.committee_phone
     return [ctx.svc.cat.t(k, locale or ctx.me.locale, phone=phone) for k in advice_keys(said)]
+
+
+def dangers_said(ctx) -> list[str]:
+    """The dangers this event's words name, after those the conversation already knows (advice_for)."""
+    said = named_dangers(ctx.ev.text or "") if ctx.ev.kind in WORDED else []
+    said = [*ctx.me.extra.get("dangers", ()), *(d for d in said if d != "unnamed")] or said
+    return [*said, "death_now"] if ctx.ev.kind in WORDED and died_just_now(ctx.ev.text or "") else said
+
+
+def first_named(dangers: list[str]) -> str:
+    """The most urgent of these dangers, the one whose advice comes first ("cry_for_help" when none is named)."""
+    return min((d for d in dangers if d in BY_DANGER), key=list(BY_DANGER).index, default="cry_for_help")
 
 
 def named_dangers(text: str) -> list[str]:
@@ -244,8 +265,11 @@ TOLD_AS = (  # (a red flag's concept, the danger as told, when: fits(flag, her w
     ("breathing", "choking", lambda f, low: CHOKING.search(f.span.lower())),
     ("unresponsive", "fainted_self",  # "我刚才晕倒了": she came round herself
      lambda f, low: f.experiencer == "self" and SHE.search(low) and FAINT.search(f.span.lower())),
-    ("lost", "missing_someone", lambda f, low: SPOUSE.search(f.span.lower())),
+    ("lost", "missing_someone", lambda f, low: SPOUSE.search(f.span.lower()) or KIN.search(low[max(0, f.start - 4):f.end])),
     ("welfare", "missing_someone", lambda f, low: GONE_FROM_HOME.search(low)),  # "我爸手机关机了 人也找不到": 110
+    ("intruder", "followed", lambda f, low: FOLLOWED.search(f.span) and not NEAR_HOME.search(low)),  # out, not home
+    ("scam", "scam_paid", lambda f, low: PAID.search(low)),  # the money gone: 110 and the bank now, not "先不要转账"
+    ("cannot_walk", "stranded", lambda f, low: OUT.search(low)),  # out, not at her door
     ("trapped", "trapped_room", lambda f, low: not LIFT.search(low)),
     ("bleeding", "bleeding_inside", lambda f, low: INSIDE.search(f.span)),
     # bleeding told, how much unsaid ("我流血了"): a wound pressed, as for a lot of it — but a nose is pinched

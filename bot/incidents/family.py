@@ -18,7 +18,7 @@ from ..flows import resident as resident_flow  # the module, not its name: it ma
 from ..residents import unknown_cry_for_help, unknown_media
 from ..flows.understanding import RAMBLE, asks_after, clause_intents, fall_told_over, is_emergency, understand
 from ..types import MEDIA
-from . import (facts_told, family_asks, family_away, family_calm, family_media, family_on_call,
+from . import (doctor_reading, facts_told, family_asks, family_away, family_calm, family_media, family_on_call,
                family_plan, family_told, family_unsure, family_which, family_life, family_qa, help_request, night_pace,
                urgency)
 from .family_other import cried_about_other
@@ -52,6 +52,8 @@ async def on_message(ctx: Ctx) -> None:
         return  # "我爸去世了": condolences and staff, never an ambulance's advice; "我爸装了起搏器": a fact for staff
     if ev.kind == "text" and key is None and not ctx.cried and await family_plan.told(ctx, ev.text.strip()):
         return  # "我明天去看我爸", the doctor's "我明天上门给张阿姨量血压": a note for staff, nobody sent
+    if ev.kind == "text" and key is None and not ctx.cried and await doctor_reading.told(ctx, ev.text.strip()):
+        return  # the doctor's "张阿姨血压180 要注意": news for staff, marked as his, never 120 read back to him
     if ev.kind == "text" and key is None and not ctx.cried and await family_away.home_again(ctx, ev.text.strip()):
         return  # "我爸回来了" (a cry the model cannot place): his greetings again, or news for staff — never a 🆘
     read = await understand(ctx.svc, ev.text) if ev.kind == "text" and not ctx.cried and key != "menu.sos" else None
@@ -139,7 +141,7 @@ async def request(ctx: Ctx, words: str, category: str = "other", noted: str = "f
     them, and the caller says which, unless named already: `about`), told `noted` once staff have it. None when
     nobody is linked any more."""
     links, people = await linked_people(ctx)
-    people = [p for p in people if p["id"] == about] or family_which.named_in(people, words)
+    people, words = [p for p in people if p["id"] == about] or family_which.named_in(people, words), ctx.as_typed(words)
     phone = ctx.svc.settings.community.committee_phone
     if not people:
         show_menu(ctx, "contact.menu")
@@ -197,7 +199,7 @@ def several(ctx: Ctx, people: list[dict], reporter: dict) -> tuple[dict, dict]:
 
 async def cry_for_help(ctx: Ctx, words: str) -> int | None:
     """The incident the call is on (a new one, or the resident's open emergency); None when nobody is linked."""
-    phone = ctx.svc.settings.community.committee_phone
+    phone, words = ctx.svc.settings.community.committee_phone, ctx.as_typed(words)
     links, people = await linked_people(ctx)
     people = family_which.named_in(people, words)  # "王老伯说他胸口疼" from the doctor of two: about him at once
     if not people:
@@ -216,7 +218,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
             reached = await _incidents(ctx).raise_call(existing["id"], words, "family", by_chat=ctx.ev.user_id,
                                                        **extra)  # his request, or his missed check-in
             if reached > 0:
-                family_told.tell_alerted(ctx, words, person, phone)
+                family_told.tell_alerted(ctx, words, person, phone, how["reporter"])
             elif reached == 0:  # told once when a staff member has it (reached_late.py)
                 help_request.tell_not_reached(ctx)
                 await _incidents(ctx).caller_unreached(existing["id"], [ctx.ev.chat])
@@ -224,7 +226,7 @@ async def cry_for_help(ctx: Ctx, words: str) -> int | None:
                 return existing["id"]
         n = n or await _incidents(ctx).open("emergency", person, **how)
         if await _incidents(ctx).alert_first(n):
-            family_told.tell_alerted(ctx, words, person, phone)
+            family_told.tell_alerted(ctx, words, person, phone, how["reporter"])
         else:
             help_request.tell_not_reached(ctx)
         await family_on_call.door_in_cry(ctx, n, words)  # "我爸摔倒了 在5号楼101": beside the register, as hers

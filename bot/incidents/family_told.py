@@ -19,6 +19,8 @@ from ..flows.both import t_both
 from ..flows.menu import keyboard
 from ..flows.bereaved import STILL_A_CRY
 from ..residents import GONE_FROM_HOME as GONE  # someone gone from home and not back: 110, not an ambulance
+from .advice import PAID
+from .packet_category import DOCTOR
 from . import family  # each imports the other: family reads the words, this module answers them
 from .family_asks import OWN, names_someone_else
 from .family_kin import not_him
@@ -29,7 +31,8 @@ HIM = re.compile(r"[他她]|老人|老爷子|老太太|后事|丧事")
 FAR = re.compile(r"(?:我|人)(?:现在|目前)?(?:在(?:外地|国外|外省|出差|美国|加拿大|澳洲|澳大利亚|英国|日本|韩国|新加坡|德国|法国"
                  r"|新西兰)|不在(?:上海|本地|身边|[他她]身边|老人身边))|远在|在国外|我在外面出差")
 NUMBER = {"fire_smoke": "family.alerted_119", "gas": "family.alerted_119", "intruder": "family.alerted_110",
-          "abuse": "family.alerted_110", "scam": "family.alerted_scam", "doorstep": "family.alerted_door",
+          "abuse": "family.alerted_110", "scam_paid": "family.alerted_scam_paid", "scam": "family.alerted_scam",
+          "doorstep": "family.alerted_door",
           "lost": "family.alerted_lost"}  # (nlu.rules.fired_rules' names) 120 for any other
 
 
@@ -60,6 +63,8 @@ def alerted(words: str, person: dict | None = None) -> str:
     dangers = set(fired_rules(normalise(words)))
     if "welfare" in dangers and GONE.search(normalise(words)):
         dangers.add("lost")
+    if "scam" in dangers and PAID.search(normalise(words)):
+        dangers.add("scam_paid")  # "我爸被骗了 转了两万": not "叫他先别转钱" — 110 and his bank now
     if FAR.search(words):  # (lost: the committee near him reports it to the police there)
         return "family.alerted_lost_far" if "lost" in dangers else "family.alerted_far"
     kin = bool(person and not_him(words, person))
@@ -68,6 +73,9 @@ def alerted(words: str, person: dict | None = None) -> str:
     return key + "_kin" if kin and key == "family.alerted_lost" else key  # (whom staff help her find: unnamed)
 
 
-def tell_alerted(ctx: Ctx, words: str, person: dict, phone: str) -> None:
-    """Staff were told of her cry: what to do now, in both when only her Telegram profile says her language."""
-    ctx.say(t_both(ctx, alerted(words, person), name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)
+def tell_alerted(ctx: Ctx, words: str, person: dict, phone: str, by: dict | None = None) -> None:
+    """Staff were told of her cry: what to do now, in both when only her Telegram profile says her language. From his
+    family doctor (`by`, the reporter), no "请马上拨打120" read back to the one who would make that call."""
+    key = alerted(words, person)
+    key = "family.alerted_doctor" if key == "family.alerted" and DOCTOR in ((by or {}).get("relation") or "") else key
+    ctx.say(t_both(ctx, key, name=person["name"], phone=phone), keyboard=keyboard(ctx), urgent=True)

@@ -12,7 +12,7 @@ from ..flows.base import Ctx
 from ..flows.both import both, t_both
 from ..flows.menu import keyboard, show_menu
 from ..types import MEDIA, Outbound
-from . import address_steps, address_told, call_state
+from . import address_steps, address_told, call_state, first_number
 from .advice import advice_for, risk_lines
 from .call_questions import ask_need, kept_after_media, not_asked_thrice
 from .group_media import group_told
@@ -35,7 +35,7 @@ async def start_help(ctx: Ctx, kind: str = "emergency", *, words: str = "", cate
     """Stores and alerts; `quiet` leaves the resident's reply to the caller (non-urgent requests only) unless the
     alert reached nobody: then they hear the truth here and 0 is returned. `noted` is what a non-urgent one's
     resident reads once a staff member has it. With a call of theirs open, it joins that one (`join`)."""
-    store, inc_svc = ctx.svc.store, _incidents(ctx)
+    store, inc_svc, words = ctx.svc.store, _incidents(ctx), ctx.as_typed(words)  # ("手抖（shou dou）")
     # shut out, or in the dark, at night: faster, and read so (night_pace.py)
     category, noted = at_night(ctx.svc, kind, category, noted, words or detail)
     person = ctx.me.extra.get("person") or await store.resident(ctx.me.resident_id)
@@ -119,7 +119,7 @@ def _told(ctx: Ctx, kind: str, n: int, noted: str | None = None) -> Outbound:
 
 def alerted(ctx: Ctx, key: str = "help.alerted", named_only: bool = False) -> str:
     """Staff know, 120, the committee's phone, and what to do now: in both languages when hers is only guessed."""
-    phone = ctx.svc.settings.community.committee_phone
+    phone, key = ctx.svc.settings.community.committee_phone, first_number.alerted_key(ctx, key)  # 119 for a fire, 110 for a thief
     return both(ctx, lambda loc: "\n".join([ctx.svc.cat.t(key, loc, phone=phone),
                                             *advice_for(ctx, named_only=named_only, locale=loc)]))
 

@@ -21,7 +21,7 @@ from .help_request import ask_need, said_on_call
 
 # typed answers to "您需要马上有人来吗？": unsure means yes, so does pain; able to get up means no (staff still phone)
 UNSURE = re.compile(r"不知道|不晓得|勿晓得|说不清|说不好|不清楚|不确定|不好说|\bnot sure\b|\bdon'?t know\b|\bno idea\b", re.I)
-NO_NEED = re.compile(r"不用|不要|覅|不需要|没事|还好|能起来|起得来|爬起来了|站起来了|可以起来|自己能|勿要|不(着)?急|没(那么|这么)急"
+NO_NEED = re.compile(r"不用|不要|覅|不需要|没事|还好|(?:伐|弗|勿)要紧|没关系|不碍事|勿碍事|能起来|起得来|爬起来了|站起来了|可以起来|自己能|勿要|不(着)?急|没(那么|这么)急"
                      r"|(?<!要)不麻烦|别麻烦|\bcan get up\b|\bno need\b|\bdon'?t (?:need to )?come\b"
                      r"|\bi'?m (?:ok|okay|fine|alright)\b", re.I)
 # asking them to come, or when they will be there ("来个人看看吧", "你们能来吗", "多久能到"): a yes
@@ -64,7 +64,7 @@ async def on_need_words(ctx: Ctx, text: str, intent: str, n: int) -> None:
         answer = "yes"
     elif UNSURE.search(text):
         answer = "yes"
-    elif NO_NEED.search(text):
+    elif NO_NEED.search(text) and not COME.search(text):  # ("没关系 快来吧": come — when in doubt, a yes)
         answer = "no"
         if more_said(text, NO_NEED):  # "不用来了 门没锁 钥匙在地垫下面": a no, and staff read all of it
             await ctx.svc.incidents.told_more(n, text)

@@ -10,6 +10,8 @@ import asyncio
 import re
 from dataclasses import replace
 
+from nlu.pinyin_typed import characters
+
 from .. import roster
 from ..flows.base import Ctx
 from ..flows.bereaved import died_just_now, spouse_mourned
@@ -134,6 +136,14 @@ async def after_cry(ctx: Ctx, opened, alerting, source: str) -> None:
 
 KNOWN_COMMANDS = {"start", "menu", "cancel", "help", "lang", "language"}
 COMMAND_NAME = re.compile(r"[a-z0-9_]+")
+
+
+def pinyin_as_words(ev: Inbound) -> Inbound:
+    """"wo ba zou diu le", "woshuaidaole", "shi de": pinyin typed for want of characters, read on as the characters it
+    spells ("我爸走丢了"), so the red flags, the advice and every step's answers ("是的" to the address) read it; the
+    letters kept beside them (`typed`), which staff read with her words (nlu.pinyin_typed.as_typed)."""
+    said = characters(ev.text) if ev.kind in WORDED and ev.text else None
+    return replace(ev, text=said, typed=ev.text.strip()) if said else ev
 
 
 def command_as_words(ev, routes, staff_commands) -> object:
