@@ -55,3 +55,12 @@ async def test_his_daughters_call_is_not_told_to_him_as_his_own(people, app, clo
     await wangli.send("我爸摔倒了 起不来")
     await _minutes(app, clock, 8.1)
     assert not any("还没有社工回复" in t for t in wang.texts()), wang.texts()
+
+
+async def test_a_fire_nobody_took_reads_119_not_120(people, app, clock):
+    """Her danger's number, as her first reply read it (bot/incidents/first_number.py)."""
+    zhang = await _cried_at_night(people, app, clock, words="厨房着火了 救命")
+    n = len(zhang.texts())
+    await _minutes(app, clock, 8.1)
+    told = "\n".join(t for t in zhang.texts()[n:] if "还没有社工回复" in t)
+    assert "119" in told and "120" not in told, told

@@ -1,11 +1,13 @@
 """Her own emergency that no staff member has taken by the time her family is alerted (the policy's first level with
 "family": 8 minutes by default). She read "马上会有人联系您" and may be waiting for the committee rather than phoning
 120: she is told the truth once — nobody has answered yet, they keep trying and her family too, 120 if it is serious,
-the committee's phone. Not for a call someone else raised (his daughter reads her own lines), a staff member's own
+the committee's phone (119 first for a fire, 110 for an intruder: first_number.py). Not for a call someone else raised (his daughter reads her own lines), a staff member's own
 call, a stranger's, a death reported, nor one she said she needs nobody for (the packet says 可能是误报)."""
 from __future__ import annotations
 
 from ..config import Policy
+from .advice import first_named, named_dangers
+from .first_number import SUFFIX
 from ..types import Outbound
 
 
@@ -30,5 +32,6 @@ async def tell(svc, inc: dict, level: int, policy: Policy) -> None:
     has_family = any(c.get("phone") for c in person.get("contacts") or [])
     key = "help.still_waiting_family" if has_family else "help.still_waiting"
     loc = await store.pref(person["tg_id"], "locale") or svc.settings.locale
-    text = svc.cat.t(key, loc, phone=svc.settings.community.committee_phone)
+    number = "help.still_urgent" + SUFFIX.get(first_named(named_dangers(inc.get("words") or "")), "")  # 119 for a fire
+    text = svc.cat.t(key, loc, urgent=svc.cat.t(number, loc), phone=svc.settings.community.committee_phone)
     await svc.outbox.send(Outbound(person["tg_id"], text, urgent=True, tag=f"resident:{inc['id']}"))
