@@ -48,6 +48,9 @@ SOMEONE = re.compile(r"老人|老太|老头|老伯|阿婆|阿公|爷叔|阿姨|�
                      r"|\b(neighbou?r|old (man|woman|lady|person)|elderly|my (father|mother|dad|mum|mom|parents?|grand\w+))\b"
                      r"|\bno ?(?:one|body) (?:answers|opens|is answering|came to the door)",
                      re.I)
+# who she is, as a helper, before what she tells of someone ("我是志愿者 隔壁王老伯最近腿脚不好"): no wish to register
+HELPER = re.compile(r"^\W*(?:我|阿拉)(?:是|系)(?:小区|社区|这里|这边|居委会?)?(?:的)?(?:志愿者|义工|网格员|楼长)[\W_]*")
+OFFER = re.compile(r"想|愿意|报名|参加|帮忙|能帮")  # "我是志愿者 想陪陪老人": her offer, a wish as before
 CANNOT_PRESS = re.compile(r"不会(按|弄|点|用|发)|按不(了|到|动)|(找|看)不(到|见)(按钮|按键)|(按钮|按键)(在)?哪|没有(按钮|按键)"
                           r"|怎么(按|点|发(手机号|号码|电话))|按哪(里|个|儿)"
                           r"|\b(can'?t|cannot|don'?t know how to) (find|see|press|tap|use)\b|where is the button", re.I)
@@ -71,6 +74,8 @@ async def answer(ctx: Ctx, text: str, result: dict, pending: bool) -> str | None
     told_of = SOMEONE.search(text) and len(re.sub(r"\W", "", text)) >= TOLD_OF_CHARS  # "谢谢你们 我妈住院了"
     if intent in SMALL_TALK and confidence >= 0.6 and not told_of:
         return None  # "谢谢居委会", "你好", "谢谢阿姨": the sign-up prompt, nobody troubled
+    if told_of and (rest := HELPER.sub("", text, count=1)) != text and not (WISH.search(rest) or OFFER.search(rest)):
+        return None if pending else await wish(ctx, text, "stranger.told_staff")  # "我是志愿者 隔壁王老伯腿脚不好"
     if WISH.search(text) or (intent == "contact_staff" and confidence >= 0.6):
         return None if pending else await wish(ctx, text)
     if SOMEONE.search(text):
