@@ -122,8 +122,10 @@ async def on_stranger(ctx: Ctx) -> None:
         key = await stranger_words.answer(ctx, ev.text.strip(), result, pending)
     if key == stranger_words.ON_HER_CALL:
         return  # she was asked where she is; the sign-up welcome now would be a second question in her emergency
-    if pending:
-        ctx.say(ctx.t("onboard.still_pending", phone=ctx.svc.settings.community.committee_phone))
+    if pending:  # her phone sent: no button again; what she wrote still reached staff (or she is to phone)
+        told = key in ("stranger.wish_told", "stranger.worker_told")
+        ctx.say(ctx.t("stranger.pending_told" if told else "onboard.still_pending",
+                      phone=ctx.svc.settings.community.committee_phone))
         return
     await ask_for_contact(ctx, key or "onboard.welcome")
 

@@ -23,8 +23,9 @@ async def remember(ctx: Ctx, qid: int | str, text: str) -> None:
                                                    "wish_said": json.dumps([_plain(text)])})
 
 
-async def join(ctx: Ctx, text: str) -> str | None:
-    """Her words joined to her question of this hour: the key of what she is told, or None when she has none."""
+async def join(ctx: Ctx, text: str, more: str = "stranger.wish_more") -> str | None:
+    """Her words joined to her question of this hour, told to staff as `more` says (a worker's: marked so): the key
+    of what she is told, or None when she has none."""
     svc, uid, now = ctx.svc, ctx.ev.user_id, ctx.svc.clock.ts()
     at, qid, said = await svc.store.prefs(uid, "wish_at", "wish_q", "wish_said")
     if not at or not qid or not 0 <= now - float(at) < WISH_SECONDS:
@@ -36,7 +37,7 @@ async def join(ctx: Ctx, text: str) -> str | None:
     if not await svc.store.within_quota(f"stranger_more:{uid}:{at}", now, WISH_SECONDS * 2, MORE):
         return "stranger.more_call"
     name = ctx.ev.first_name or "?"
-    told = lambda chat: staff_langs.t(svc, chat, "stranger.wish_more", n=qid, name=name,  # noqa: E731
+    told = lambda chat: staff_langs.t(svc, chat, more, n=qid, name=name,  # noqa: E731
                                       words=text[:200])
     buttons = lambda chat: ((Button(staff_langs.t(svc, chat, "btn.answer"), f"q:ans:{qid}"),),)  # noqa: E731
     if not await roster.pass_on(svc, [], told, None, tag=f"question:{qid}", buttons=buttons):
