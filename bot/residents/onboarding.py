@@ -139,6 +139,8 @@ async def unknown_cry_for_help(ctx: Ctx) -> bool:
     phone, svc = ctx.svc.settings.community.committee_phone, ctx.svc
     await stranger_words.cried(ctx)  # what they say next reaches staff too
     if svc.stranger_named and await svc.stranger_named(ctx, ctx.ev.text[:300]):  # "3号楼的张阿姨摔倒了": hers
+        if unseen.for_someone(ctx.ev.text) == "found":  # "我捡到一个老人 他说他叫王老伯": where are they now?
+            unseen.ask_where(ctx, ctx.ev.text)
         return False
     reached = await svc.stranger_cry(ctx.ev, ctx.ev.text[:300] or "🆘") if svc.stranger_cry else 0
     ctx.say(t_both(ctx, unseen.urgent_key(ctx.ev.text) if reached else "stranger.not_reached", phone=phone), urgent=True)

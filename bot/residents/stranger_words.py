@@ -127,8 +127,9 @@ async def wish(ctx: Ctx, text: str, key: str = "stranger.wish_staff", more: str 
 
 async def cried(ctx: Ctx) -> None:
     """Their cry for help, remembered: what they say next is about it (`after_cry`)."""
-    await ctx.svc.store.set_prefs(ctx.ev.user_id, {"cried_at": str(ctx.svc.clock.ts()),  # (of a neighbour not seen:
-                                                   "cried_unseen": for_someone(ctx.ev.text)})  # no 📍)
+    unseen = for_someone(ctx.ev.text)  # (of a neighbour not seen, or someone gone: no 📍; someone found: she is there)
+    await ctx.svc.store.set_prefs(ctx.ev.user_id, {"cried_at": str(ctx.svc.clock.ts()),
+                                                   "cried_unseen": unseen if unseen != "found" else ""})
 
 
 async def after_cry(ctx: Ctx, text: str) -> bool:
