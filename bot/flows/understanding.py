@@ -93,8 +93,10 @@ RAMBLE = 60  # characters: a message this long that the bot cannot place (voice 
 
 
 # words that ask after someone, and words that ask for something to be done (those stay a request to staff)
-ASKS_AFTER = re.compile(r"签到|签了到|报平安|报过平安|打卡|好不好|怎么样|怎样了|还好吗|还好不|好吗|咋样|情况如何|近况|有没有事")
-WANTS = re.compile(r"帮|麻烦|请(?!问)|能不能|能否|去看|看看|来看|上门|配药|送|需要|要不要|联系")
+ASKS_AFTER = re.compile(r"签到|签了到|报平安|报过平安|打卡|好不好|怎么样|怎样了|还好吗|还好不|好吗|咋样|情况如何|近况|有没有事"
+                        r"|\bcheck(?:ed)?[ -]?in\b|\bhow(?: is|'s) (?:my )?(?:dad|father|mum|mom|mother|mum|parents?)\b", re.I)
+WANTS = re.compile(r"帮|麻烦|请(?!问)|能不能|能否|去看|看看|来看|上门|配药|送|需要|要不要|联系"
+                   r"|\b(?:please|could you|can you|would you|visit|go and see|go to see|look in on|check on)\b", re.I)
 
 
 def asks_after(text: str) -> bool:
