@@ -26,7 +26,8 @@ async def test_a_thud_heard_on_the_phone_is_his_call(people, app, words):
 
 
 FOUND = ["路上有个老人迷路了 说不清住哪里", "小区门口有个老伯 不记得家在哪", "我在菜场门口看到一个老太太 好像走丢了 一直在哭",
-         "There is an old man lost in the street, he doesn't know where he lives"]
+         "There is an old man lost in the street, he doesn't know where he lives",
+         "I found an elderly lady who seems lost near the gate"]
 
 
 @pytest.mark.parametrize("words", FOUND)

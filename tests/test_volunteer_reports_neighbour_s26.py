@@ -7,7 +7,8 @@ committee's phone — never the resident's address or phone."""
 import pytest
 
 UNSEEN = ["我是志愿者 隔壁张阿姨家好像没人", "我是楼组长 302的老人好几天没见了", "我是志愿者 302的老人好几天没见了",
-          "我是楼组长，楼上李老伯家里好像没人，敲门也没声音", "我是网格员 5号楼那个独居老人好几天没看到了"]
+          "我是楼组长，楼上李老伯家里好像没人，敲门也没声音", "我是网格员 5号楼那个独居老人好几天没看到了",
+          "我是志愿者 刚才去李老伯家送饭 敲门没人应", "送饭的时候敲门没人应"]
 
 
 @pytest.mark.parametrize("words", UNSEEN)
@@ -51,3 +52,14 @@ async def test_guard_a_volunteers_offer_to_keep_old_people_company_is_still_her_
     someone, li = people("路人甲"), people("李社工")
     await someone.send("我是志愿者 想陪陪老人")
     assert any("想登记或找居委会" in t for t in li.texts()), li.texts()
+
+
+async def test_a_meal_volunteer_whom_a_resident_does_not_answer_opens_his_call(people, app):
+    """"我是志愿者 刚才去王老伯家送饭 敲门没人应" went as a paced question: the knock was read as hers (his name only as
+    a place, "王老伯家"). Now his call: staff see his address; she reads none of it."""
+    store, li, someone = app.svc.store, people("李社工"), people("路人甲")
+    wang = await store.resident(await store.resident_id_by_phone("13900000002"))
+    await someone.send("我是志愿者 刚才去王老伯家送饭 敲门没人应")
+    assert [(await store.incident(n))["resident"] for n in await store.open_incident_ids()] == [wang["id"]]
+    said = "\n".join(someone.texts())
+    assert "去看" in said and "302" not in said and wang["phone"] not in said, said

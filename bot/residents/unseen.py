@@ -40,6 +40,9 @@ def someone_gone(text: str) -> bool:
     return "welfare" in dangers and dangers <= {"welfare", "lost"} and bool(GONE_FROM_HOME.search(words))
 
 
+FOUND = re.compile(r"捡到|found\b", re.I)  # "I found an elderly lady": the finder speaks, of someone else
+
+
 def someone_found(text: str) -> bool:
     """Whether `text` tells of someone else lost in front of her ("路上有个老人迷路了 说不清住哪里", "我捡到一个老人") and
     of no other danger: she is with them (never her own "我迷路了")."""
@@ -47,7 +50,7 @@ def someone_found(text: str) -> bool:
     from nlu.features import normalise
 
     flags = [f for f in redflags.find(normalise(text or "")) if f.counts]
-    return bool(flags) and all(f.concept == "lost" and f.experiencer != "self" for f in flags)
+    return bool(flags) and all(f.concept == "lost" and (f.experiencer != "self" or FOUND.match(f.span)) for f in flags)
 
 
 def for_someone(text: str) -> str:
