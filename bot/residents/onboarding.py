@@ -110,6 +110,8 @@ async def on_stranger(ctx: Ctx) -> None:
         return
     result = await understand(ctx.svc, ev.text) if ev.kind in WORDED and ev.text.strip() else None
     urgent = bool(result) and is_emergency(result)
+    if urgent and result["intent"]["name"] != "emergency" and await stranger_words.after_cry(ctx, ev.text.strip()):
+        return  # after her cry, words the model is unsure of ("他说他叫王老伯"): on her call, never a second one
     if urgent and await unknown_cry_for_help(ctx):  # a call of her own: where is she (or the neighbour not seen)?
         unseen.ask_where(ctx, ev.text)
     if ctx.ev.kind in MEDIA:
