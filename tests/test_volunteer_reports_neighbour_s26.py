@@ -63,3 +63,16 @@ async def test_a_meal_volunteer_whom_a_resident_does_not_answer_opens_his_call(p
     assert [(await store.incident(n))["resident"] for n in await store.open_incident_ids()] == [wang["id"]]
     said = "\n".join(someone.texts())
     assert "去看" in said and "302" not in said and wang["phone"] not in said, said
+
+
+@pytest.mark.parametrize("words", ["I'm a volunteer, the old lady next door hasn't answered her door for two days",
+                                   "I'm from the property management, the old man in 302 hasn't been seen for days"])
+async def test_in_english_too(people, app, words):
+    """"the old lady next door", "the old man in 302" were not read as someone else (only "my neighbour", "he", "she"
+    were): the welfare words were taken for the writer's own, and it went as a paced question. Now a call."""
+    someone, li = people("路人甲"), people("李社工")
+    await someone.send(words)
+    staff = "\n".join(li.texts())
+    assert "紧急求助 #1" in staff and words in staff, li.texts()
+    said = "\n".join(someone.texts())
+    assert ("去看" in said or "go and check" in said) and "021-64370000" in said, said
