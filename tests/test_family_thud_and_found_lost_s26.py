@@ -41,6 +41,7 @@ async def test_a_stranger_with_a_lost_old_person_is_told_to_stay_and_asked_where
     assert x.last().request == "location", x.texts()
     await x.send("在天平路菜场门口")
     assert any("天平路菜场门口" in t for t in li.texts()), li.texts()
+    assert ("陪着" in x.last().text or "stay with" in x.last().text) and "情况危急" not in x.last().text, x.last().text
 
 
 async def test_a_stranger_who_found_a_resident_is_asked_where_they_are_and_reads_none_of_his_data(people, app):

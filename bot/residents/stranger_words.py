@@ -127,9 +127,8 @@ async def wish(ctx: Ctx, text: str, key: str = "stranger.wish_staff", more: str 
 
 async def cried(ctx: Ctx) -> None:
     """Their cry for help, remembered: what they say next is about it (`after_cry`)."""
-    unseen = for_someone(ctx.ev.text)  # (of a neighbour not seen, or someone gone: no 📍; someone found: she is there)
-    await ctx.svc.store.set_prefs(ctx.ev.user_id, {"cried_at": str(ctx.svc.clock.ts()),
-                                                   "cried_unseen": unseen if unseen != "found" else ""})
+    await ctx.svc.store.set_prefs(ctx.ev.user_id, {"cried_at": str(ctx.svc.clock.ts()),  # (of a neighbour not seen,
+                                                   "cried_unseen": for_someone(ctx.ev.text)})  # or someone gone: no 📍)
 
 
 async def after_cry(ctx: Ctx, text: str) -> bool:
@@ -155,9 +154,11 @@ async def after_cry(ctx: Ctx, text: str) -> bool:
 def _told_where_button(ctx: Ctx, key: str, unseen: str = "") -> None:
     """What became of her words, with the 📍 button of "您在哪里" still under it (her one question stays asked); after
     word of a neighbour not seen, or of someone gone ("lost"), she was asked where that person lives: no button, no
-    "120！" (unseen.py)."""
+    "120！"; with someone lost ("found"), to stay with them (unseen.py)."""
     phone = ctx.svc.settings.community.committee_phone
-    if unseen:
+    if unseen == "found" and key == "stranger.passed_on":  # she is with someone lost: stay, 110 (📍 still asked)
+        key = "stranger.found_passed_on"
+    elif unseen:
         told = "stranger.lost_passed_on" if unseen == "lost" else "stranger.unseen_passed_on"
         ctx.say(t_both(ctx, told if key != "stranger.not_reached" else key, phone=phone), urgent=True)
         return
