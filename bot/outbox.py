@@ -7,6 +7,7 @@ from contextlib import nullcontext
 from dataclasses import replace
 from typing import Callable, Protocol
 
+from .cancelsafe import within
 from .clock import Clock
 from .lanes import AlertHold, Lanes
 from .logmask import mask
@@ -156,11 +157,15 @@ class Outbox:
         return result, msg
 
     async def _deliver(self, msg: Outbound) -> SendResult:
-        if not (msg.urgent and self.urgent_seconds):
-            return await self.messenger.deliver(msg)
+        """The channel's answer; an urgent one bounded (HUNG). A cancel that comes meanwhile ends the send even when
+        the channel's client swallowed it (bot/cancelsafe.py): no asyncio.wait_for of our own, which may too."""
+        bound = self.urgent_seconds if msg.urgent else None
         try:
-            return await asyncio.wait_for(self.messenger.deliver(msg), self.urgent_seconds)
+            async with within(bound or None):
+                return await self.messenger.deliver(msg)
         except TimeoutError:
+            if not bound:
+                raise
             log.warning("an urgent send to chat %s got no answer in %s s", msg.chat_id, self.urgent_seconds)
             return SendResult(ok=False, error=HUNG)
 

@@ -43,6 +43,7 @@ import os
 import time
 from typing import Awaitable, Callable
 
+from .cancelsafe import within
 from .ratelimit import Limits, TelegramLimiter, _Chat
 from .store import Pace, Store
 
@@ -141,7 +142,8 @@ class SharedLimiter(TelegramLimiter):
 
     async def _hold(self, chat_id: int, retry_after: float) -> None:
         try:
-            await asyncio.wait_for(self.store.pace_hold(chat_id, retry_after), self._timeout)
+            async with within(self._timeout):
+                await self.store.pace_hold(chat_id, retry_after)
         except Exception as e:
             self._went_down(e)
 
@@ -149,8 +151,9 @@ class SharedLimiter(TelegramLimiter):
         self.round_trips += 1
         taken = self._take_answered()
         try:
-            # not wait_for: no task of its own for every message
-            async with asyncio.timeout(self._timeout if priority <= 1 else self._slow_timeout):
+            # not wait_for: no task of its own for every message; not asyncio.timeout: its one cancel, swallowed by
+            # redis-py's wait_for, left the call to the 2 s socket timeout (bot/cancelsafe.py)
+            async with within(self._timeout if priority <= 1 else self._slow_timeout):
                 return await self.store.pace_reserve(chat_id, priority <= 1, self.pace, alert=priority == 0,
                                                      again=again, burst=self.burst(chat_id, priority), ticket=ticket,
                                                      answered=self._ages(taken))

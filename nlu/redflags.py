@@ -43,6 +43,9 @@ LONG_RUN, REACH = 40, 16
 # where she is, not who: "我在女儿家", "在隔壁王阿姨家", "去楼下", "到楼上" name a place, not the one the flag happened
 # to ("我在楼下摔倒了" is her fall); blanked (same length) before the experiencer's "other" words are looked for
 _PLACE = re.compile(r"(?:在|去|到|从|回)(?:了)?[^\s，,。！!？?他她伊]{0,6}?家(?:里)?|(?:在|去|到|从)(?:了)?(?:楼下|楼上|隔壁|对门)")
+# a door knocked at and nobody answering ("去王老伯家送饭 敲门没人应"): the one behind it, never the one knocking, even
+# where the words name him only as a place ("王老伯家", blanked above)
+_KNOCKED = re.compile(r"(?:敲门|按门铃|敲了)[^，,。！!？?]{0,10}没(?:有)?人")
 _CLAUSE_END = re.compile(r"[，,、;；:：]|(?<=[\u3400-\u9fff])\s+|\s+(?=[\u3400-\u9fff])|\.(?!\d)")
 
 
@@ -166,7 +169,7 @@ class RedFlags:
             s0, s1 = unit(flag.start, "sentence")
             if present("generic", s0, s1):
                 flag.experiencer = "generic"
-            elif present("other", s0, s1):
+            elif present("other", s0, s1) or flag.concept in self.about_others and _KNOCKED.search(flag.span):
                 flag.experiencer = "other"
             for i, rule in enumerate(self.rules):
                 if rule.category in flag.modifiers:

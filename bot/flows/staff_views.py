@@ -5,7 +5,7 @@ from .. import roster
 from ..incidents import shift_handoff
 from ..incidents.packet import colleague, someone_else, tappable
 from ..residents import link_resident
-from ..textfit import parts
+from ..textfit import clip_middle, parts
 from ..types import Identity, Inbound, Outbound
 from .base import Ctx
 from .menu import keyboard, show_menu
@@ -169,6 +169,9 @@ async def on_duty_button(ctx: Ctx, action: str, rid: int | None = None) -> None:
     ctx.edit_pressed(await _duty_text(ctx))
 
 
+LINE_UNITS = 400  # of a question in the /questions list (a stranger's words joined may be long: ✍️ 回答 shows all)
+
+
 async def show_questions(ctx: Ctx) -> None:
     qs = [q for q in await ctx.svc.store.questions() if q.get("status") != "answered"]
     if not qs:
@@ -176,7 +179,8 @@ async def show_questions(ctx: Ctx) -> None:
         return
     lines = [ctx.t("staff.questions_title", count=len(qs))]
     for q in qs[-30:]:
-        lines.append(ctx.t("staff.question_line", n=q["id"], status=ctx.t(f"qstatus.{q['status']}"), text=q["text"]))
+        lines.append(ctx.t("staff.question_line", n=q["id"], status=ctx.t(f"qstatus.{q['status']}"),
+                           text=clip_middle(q["text"], LINE_UNITS)))
     ctx.say("\n".join(lines), buttons=[[ctx.button("btn.answer_n", f"q:ans:{q['id']}", n=q["id"])]
                                        for q in qs[-5:] if q.get("user")])
 

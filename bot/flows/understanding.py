@@ -94,12 +94,12 @@ RAMBLE = 60  # characters: a message this long that the bot cannot place (voice 
 
 # words that ask after someone, and words that ask for something to be done (those stay a request to staff)
 ASKS_AFTER = re.compile(r"签到|签了到|报平安|报过平安|打卡|好不好|怎么样|怎样了|还好吗|还好不|好吗|咋样|情况如何|近况|有没有事"
-                        r"|(?i:\bcheck(ed|s)? in\b|\b(is|was) (my |our )?(dad|father|mum|mom|mother|grandma|grandpa|he|she)"
+                        r"|(?i:\bcheck(?:ed|s)?[ -]?in\b|\b(is|was) (my |our )?(dad|father|mum|mom|mother|grandma|grandpa|he|she)"
                         r" (ok|okay|alright|all right|fine|well)\b|\bhow(?:'s| is| was) (my |our )?(dad|father|mum|mom|mother"
-                        r"|grandma|grandpa|he|she)\b)")
+                        r"|grandma|grandpa|parents?|he|she)\b)")
 WANTS = re.compile(r"帮|麻烦|请(?!问)|能不能|能否|去看|看看|来看|上门|配药|送|需要|要不要|联系"
-                   r"|(?i:\b(please|can (you|someone|somebody)|could (you|someone|somebody)|go (and )?(see|check)|visit|call me"
-                   r"|help)\b)")
+                   r"|(?i:\b(please|can (you|someone|somebody)|could (you|someone|somebody)|would you|go (and |to )?(see|check)"
+                   r"|visit|look in on|check on|call me|help)\b)")
 
 
 def asks_after(text: str) -> bool:

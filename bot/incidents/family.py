@@ -106,8 +106,13 @@ async def _said(ctx: Ctx, text: str) -> None:
     if family_asks.worried(text) and not family_calm.ASKS.search(text):  # "我爸最近怎么样都不肯吃药": staff hear it now
         await request(ctx, text, category="unwell", noted="family.worry_noted")
         return
-    if await family_away.told(ctx, text) or asks_after(text) and await family_asks.asked(ctx, text):
-        return  # "我爸住院了": his check-in paused, staff told; "我爸今天签到了吗": his check-in
+    if await family_away.told(ctx, text):
+        return  # "我爸住院了": his check-in paused, staff told
+    if family_away.GREETINGS.search(text):  # "不要再给我爸发问候了": for staff to settle with him, no visit
+        await request(ctx, text, category="greetings", noted="family.greetings_noted")
+        return
+    if asks_after(text) and await family_asks.asked(ctx, text):
+        return  # "我爸今天签到了吗": his check-in
     result = await understand(ctx.svc, text)
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
     if intent in QUESTIONS and await family_qa.answered(ctx, text):

@@ -19,6 +19,12 @@ AWAY = re.compile(r"住院了|在住院|住进(了)?医院|在医院住|在医�
                   r"|(这|那|最近)(几|两)天(都)?不在家|去外地了|回老家了|出远门了|暂停(签到|问候)|不用(再)?(签到|问候|问)")
 LATER = re.compile(r"要(去|来|住院|住到|住在)|准备|打算|下(个)?(周|月|礼拜|星期)|明天|后天|过(几|两)天"
                    r"|(不|没|别)(想|肯|愿意|要)?(去|来|到|住|在)+我(家|这|那)")  # "他不肯住我家": no stay either
+# stopping or starting his greetings for good, not because he is away ("不要再给我爸发问候了", "请恢复给我爸的每天问候",
+# "please stop the daily greetings for my dad"): for staff to settle with him (family.py), nothing changed here
+GREETINGS = re.compile(r"(?:取消|停掉|停止|关掉|不要|不用|别|恢复|重新|继续)(?!担心|着急|急|怕)[^，,。！!？?\s]{0,8}"
+                       r"(?:签到|问候|报平安)"
+                       r"|\b(?:stop|pause|cancel|resume|restart|turn (?:off|on))\b[^.!?]{0,40}\b(?:greetings?|check-?ins?)\b",
+                       re.I)
 HOME = re.compile(r"出院了|已经出院|回家了|回来了|到家了|回去住了|恢复(签到|问候)")
 # asked, not told ("我爸是不是住院了", "我爸住院了吗", "…住院了没有"): nothing paused ("住院了，你们知道吗" tells it)
 ASKED = re.compile(r"是不是|是否|会不会|难道|(?:住院|医院|不在家|外地|老家|远门|我(?:家|这|那)住?)(?:了|去了)?(?:(?:吗|么|没有?|伐)(?=$|[\s，,。？?])|[？?])")

@@ -27,10 +27,10 @@ import logging
 from collections import deque
 
 from ..flows.understanding import is_emergency, understand
-from ..types import Inbound, MessageRef, Outbound
+from ..types import Inbound, Outbound
 from .address_steps import door_in
-from .alerting import listeners
 from .outage_family_told import on_call as family_on_call
+from .outage_holders import tell_holders_of
 from .repeats import renews
 
 log = logging.getLogger(__name__)
@@ -198,34 +198,7 @@ async def tell_holders(svc, joined: list[dict | None]) -> None:
     for said in sorted(filter(None, joined), key=lambda s: s["at"]):
         calls.setdefault(said["n"], []).append(said)
     for n, said in calls.items():
-        async with svc.store.lock(f"outage_told:{n}"):  # another process may be telling them about this call now
-            if inc := await svc.store.incident(n):
-                await _tell_holders_of(svc, inc, said)
-
-
-async def _tell_holders_of(svc, inc: dict, said: list[dict]) -> None:
-    """One message a call and outage: words another process replayed (his daughter's, say) are added to the one
-    it sent (edited in place) when they were said before it went, i.e. in the same outage."""
-    n, t, now = inc["id"], svc.cat.t, svc.clock.ts()
-    told = inc.get("outage_told") or {}
-    if said[0]["at"] > told.get("sent", 0):
-        told = {"sent": now}  # said after the last message went: an outage of its own
-    shown = sorted({(s["at"], s["by"], s["words"]): s for s in [*told.get("said", []), *said]}.values(),
-                   key=lambda s: s["at"])
-    count = told.get("count", 0) + len(said)
-    lines = [t("packet.outage_said", time=svc.clock.local(s["at"]).strftime("%H:%M"), by=s["by"],
-               words=s["words"]) for s in shown[-SAID_KEPT:]]
-    if count > SAID_KEPT:
-        lines.insert(0, t("packet.outage_said_more", count=count - SAID_KEPT, n=n))
-    text, kept = f"#{n} " + "\n".join(lines), told.get("messages") or {}
-    msgs = [Outbound(chat, text, urgent=True, edit=MessageRef(chat, kept[str(chat)]) if str(chat) in kept else None)
-            for chat in await listeners(svc, inc)]
-    for msg, res in zip(msgs, await svc.outbox.send_all(msgs)):
-        if res.ok and res.message_id:
-            kept[str(msg.chat_id)] = res.message_id
-    await svc.store.update_incident(n, outage_told={"sent": told["sent"], "count": count, "messages": kept,
-                                                    "said": [{k: s[k] for k in ("at", "by", "words")}
-                                                             for s in shown[-SAID_KEPT:]]})
+        await tell_holders_of(svc, n, said, SAID_KEPT)
 
 
 async def _where_answered(svc, uid: int, n: int) -> None:

@@ -17,7 +17,8 @@ import re
 from ..flows.base import Ctx
 from ..flows.both import t_both
 from ..flows.menu import keyboard
-from ..residents import CALLED, Called, door_said, full_address, lives_at, residents_at, residents_called
+from ..residents import (CALLED, Called, door_said, for_someone, full_address, lives_at, residents_at,
+                         residents_called, unseen_told_key)
 from ..types import MEDIA
 from .help_request import forward_media
 from .outage import called_at
@@ -151,11 +152,17 @@ async def reported_resident(ctx: Ctx, person: dict, words: str, reporter: dict, 
     await remember(ctx.svc, ctx.ev.user_id, n)  # what he says next is about her (bot/incidents/report_after.py)
     if forward and ctx.ev.kind in MEDIA:  # the photo or voice the cry came with, to whoever holds her call
         await forward_media(ctx, n, reporter=reporter)
-    ctx.say(t_both(ctx, "family.other_cry_sent" if reached else "stranger.not_reached", phone=phone),
+    ctx.say(t_both(ctx, told_key(words) if reached else "stranger.not_reached", phone=phone),
             keyboard=keyboard(ctx), urgent=True)
     if not reached and not ctx.ev.is_group:  # told once when a staff member has it (reached_late.py)
         await incidents.caller_unreached(n, [ctx.ev.user_id])
     return n
+
+
+def told_key(words: str) -> str:
+    """What the sender reads once staff have her call: 120 first for someone down ("张阿姨摔倒了"); for someone not
+    seen behind her door ("张阿姨家好像没人") that staff go and look (110 or 120 on a cry), for someone gone, 110."""
+    return unseen_told_key(words) if for_someone(words) else "family.other_cry_sent"
 
 
 async def _told_more(ctx: Ctx, n: int, words: str, reporter: dict) -> int:

@@ -22,6 +22,7 @@ The sender gets 120 and the committee phone at once, whatever staff are told (th
 """
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from .. import roster, staff_langs
@@ -192,13 +193,13 @@ async def said_after(svc: Services, ev: Inbound, text: str, recent: bool) -> int
                                          "words": text[:300]})
     if not await svc.store.within_quota(f"stranger_said:{ev.user_id}:{n}", now, WINDOW_SECONDS, FOLLOW_UPS):
         return 0
-    at_door = await _at_door(svc, n, text)  # "我住3号楼602": who the register has there, to phone first
+    at_door, how = await _at_door(svc, n, text)  # "我住3号楼602", "他说他叫王老伯": who the register has, to phone
 
     def told(chat: int) -> str:  # in her language; the stranger's words as written
         t = partial(staff_langs.t, svc, chat)
         return "\n".join([t("alert.reporter_added", n=n, reporter=reporter["name"], relation=reporter["relation"],
                             words=text[:300])]
-                         + ([t("packet.claims_door", who=reporter["name"], name="、".join(c["name"] for c in at_door))]
+                         + ([t(how, who=reporter["name"], name="、".join(c["name"] for c in at_door))]
                             + [t("packet.candidate", **c) for c in at_door] if at_door else []))
     where, failed = ev.origin if ev.kind == "location" else None, []  # her pin, forwarded under the line
     reached = await roster.pass_on(svc, await listeners(svc, inc), told, where, tag=f"added:{n}", urgent_intro=True,
@@ -208,15 +209,22 @@ async def said_after(svc: Services, ev: Inbound, text: str, recent: bool) -> int
     return reached
 
 
-async def _at_door(svc: Services, n: int, text: str) -> list[dict]:
-    """The residents registered at the door a stranger's words give (name, address, phone), kept on their call for
-    its later packets; [] when the words give no registered door."""
-    door = door_said(text)
-    found = candidates(svc, (await residents_at(svc.store, door)).people) if door else []
+NAME_HEARD = re.compile(r"叫|姓|名字|\b(?:name|called)\b", re.I)  # a name she heard: "他说他叫王老伯"
+
+
+async def _at_door(svc: Services, n: int, text: str) -> tuple[list[dict], str]:
+    """The residents registered at the door a stranger's words give, or called by the name they give ("他说他叫王老
+    伯": the old man she is with), name, address and phone, kept on their call for its later packets; [] when the
+    words give neither. With the catalogue key of the line staff read above them."""
+    door, how = door_said(text), "packet.claims_door"
+    people = (await residents_at(svc.store, door)).people if door else []
+    if not people and NAME_HEARD.search(text):
+        people, how = (await named_in(svc, text)).people, "packet.name_heard"
+    found = candidates(svc, people)
     if found:
         await svc.store.update_incident(n, candidates=found)
         svc.incidents.background(svc.incidents.refresh(n))
-    return [{"name": c["name"], "address": c["address"], "phone": tappable(c["phone"])} for c in found]
+    return [{"name": c["name"], "address": c["address"], "phone": tappable(c["phone"])} for c in found], how
 
 
 async def _alerted(svc: Services, n: int) -> int:

@@ -18,12 +18,12 @@ from .onboarding import (ask_for_contact, link_resident, on_contact, on_stranger
 from .register import (REGISTER_FIELDS, ImportReport, Plan, apply_file_plan, contacts_index, import_file,
                        normalise_phone, parse_row, plan_file, problem_text, read_from_now)
 from .sheet import COLUMNS, RegisterError, deceased_marks, export_file, read_rows, to_row
-from .unseen import GONE_FROM_HOME
+from .unseen import GONE_FROM_HOME, for_someone, urgent_key as unseen_told_key
 
 __all__ = ["CALLED", "COLUMNS", "GONE_FROM_HOME", "REGISTER_FIELDS", "SURNAMES", "Called", "ImportReport", "Plan",
            "RegisterError",
            "apply_file_plan", "ask_for_contact", "contacts_index", "deceased_marks", "door_said", "differing_parts",
-           "export_file", "format_parts", "full_address", "has_any", "hints", "import_file", "link_resident", "lives_at",
+           "export_file", "for_someone", "format_parts", "full_address", "has_any", "hints", "import_file", "link_resident", "lives_at",
            "normalise_phone", "on_contact", "on_stranger", "parse_row", "place_said", "plan_file", "problem_text",
            "read_from_now", "read_rows", "residents_at", "residents_called", "surnames_called", "to_row",
-           "unknown_cry_for_help", "unknown_media"]
+           "unknown_cry_for_help", "unknown_media", "unseen_told_key"]

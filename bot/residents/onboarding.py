@@ -110,6 +110,8 @@ async def on_stranger(ctx: Ctx) -> None:
         return
     result = await understand(ctx.svc, ev.text) if ev.kind in WORDED and ev.text.strip() else None
     urgent = bool(result) and is_emergency(result)
+    if urgent and result["intent"]["name"] != "emergency" and await stranger_words.after_cry(ctx, ev.text.strip()):
+        return  # after her cry, words the model is unsure of ("他说他叫王老伯"): on her call, never a second one
     if urgent and await unknown_cry_for_help(ctx):  # a call of her own: where is she (or the neighbour not seen)?
         unseen.ask_where(ctx, ev.text)
     if ctx.ev.kind in MEDIA:
@@ -122,8 +124,10 @@ async def on_stranger(ctx: Ctx) -> None:
         key = await stranger_words.answer(ctx, ev.text.strip(), result, pending)
     if key == stranger_words.ON_HER_CALL:
         return  # she was asked where she is; the sign-up welcome now would be a second question in her emergency
-    if pending:
-        ctx.say(ctx.t("onboard.still_pending", phone=ctx.svc.settings.community.committee_phone))
+    if pending:  # her phone sent: no button again; what she wrote still reached staff (or she is to phone)
+        told = key in ("stranger.wish_told", "stranger.worker_told")
+        ctx.say(ctx.t("stranger.pending_told" if told else "onboard.still_pending",
+                      phone=ctx.svc.settings.community.committee_phone))
         return
     await ask_for_contact(ctx, key or "onboard.welcome")
 
@@ -137,6 +141,8 @@ async def unknown_cry_for_help(ctx: Ctx) -> bool:
     phone, svc = ctx.svc.settings.community.committee_phone, ctx.svc
     await stranger_words.cried(ctx)  # what they say next reaches staff too
     if svc.stranger_named and await svc.stranger_named(ctx, ctx.ev.text[:300]):  # "3号楼的张阿姨摔倒了": hers
+        if unseen.for_someone(ctx.ev.text) == "found":  # "我捡到一个老人 他说他叫王老伯": where are they now?
+            unseen.ask_where(ctx, ctx.ev.text)
         return False
     reached = await svc.stranger_cry(ctx.ev, ctx.ev.text[:300] or "🆘") if svc.stranger_cry else 0
     ctx.say(t_both(ctx, unseen.urgent_key(ctx.ev.text) if reached else "stranger.not_reached", phone=phone), urgent=True)

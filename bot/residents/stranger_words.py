@@ -48,6 +48,9 @@ SOMEONE = re.compile(r"老人|老太|老头|老伯|阿婆|阿公|爷叔|阿姨|�
                      r"|\b(neighbou?r|old (man|woman|lady|person)|elderly|my (father|mother|dad|mum|mom|parents?|grand\w+))\b"
                      r"|\bno ?(?:one|body) (?:answers|opens|is answering|came to the door)",
                      re.I)
+# who she is, as a helper, before what she tells of someone ("我是志愿者 隔壁王老伯最近腿脚不好"): no wish to register
+HELPER = re.compile(r"^\W*(?:我|阿拉)(?:是|系)(?:小区|社区|这里|这边|居委会?)?(?:的)?(?:志愿者|义工|网格员|楼长)[\W_]*")
+OFFER = re.compile(r"想|愿意|报名|参加|帮忙|能帮")  # "我是志愿者 想陪陪老人": her offer, a wish as before
 CANNOT_PRESS = re.compile(r"不会(按|弄|点|用|发)|按不(了|到|动)|(找|看)不(到|见)(按钮|按键)|(按钮|按键)(在)?哪|没有(按钮|按键)"
                           r"|怎么(按|点|发(手机号|号码|电话))|按哪(里|个|儿)"
                           r"|\b(can'?t|cannot|don'?t know how to) (find|see|press|tap|use)\b|where is the button", re.I)
@@ -57,8 +60,10 @@ async def answer(ctx: Ctx, text: str, result: dict, pending: bool) -> str | None
     if result["intent"]["name"] not in SMALL_TALK and await after_cry(ctx, text):
         return ON_HER_CALL
     intent, confidence = result["intent"]["name"], result["intent"]["confidence"]
-    if not pending and _joins(text, intent, confidence) and (key := await stranger_more.join(ctx, text)):
-        return key  # after her wish or worry this hour: "他住3号楼502", "他电话是139…" join it
+    if key := await worker_words.answer(ctx, text):
+        return key  # "我是物业的": what is it? "我是物业的 明天停水", and what she writes later: to staff, as a worker's
+    if _joins(text, intent, confidence) and (key := await stranger_more.join(ctx, text)):
+        return key  # after her wish or worry this hour: "他住3号楼502", "他电话是139…" join it (sent her phone or not)
     if TYPED_PHONE.search(re.sub(r"(?<=\d)[\s-]+(?=\d)", "", text)):
         return "onboard.typed_phone"
     if intent in QUESTIONS and confidence >= 0.6 and await public_answer(ctx, text):
@@ -66,23 +71,24 @@ async def answer(ctx: Ctx, text: str, result: dict, pending: bool) -> str | None
     if CANNOT_PRESS.search(text):
         ctx.say(ctx.t("onboard.where_button"))
         return None if pending else await wish(ctx, text)
-    if not pending and (key := await worker_words.answer(ctx, text)):
-        return key  # "我是物业的": what is it? "我是物业的 明天停水": to staff
     told_of = SOMEONE.search(text) and len(re.sub(r"\W", "", text)) >= TOLD_OF_CHARS  # "谢谢你们 我妈住院了"
     if intent in SMALL_TALK and confidence >= 0.6 and not told_of:
         return None  # "谢谢居委会", "你好", "谢谢阿姨": the sign-up prompt, nobody troubled
+    if told_of and (rest := HELPER.sub("", text, count=1)) != text and not (WISH.search(rest) or OFFER.search(rest)):
+        return await wish(ctx, text, "stranger.told_staff")  # "我是志愿者 隔壁王老伯腿脚不好"
     if WISH.search(text) or (intent == "contact_staff" and confidence >= 0.6):
         return None if pending else await wish(ctx, text)
-    if SOMEONE.search(text):
-        return None if pending else await wish(ctx, text, "stranger.told_staff")  # pending: staff were asked about them already
+    if SOMEONE.search(text):  # (sent her phone or not: staff's sign-up line has none of her words)
+        return await wish(ctx, text, "stranger.told_staff")
     return None
 
 
 def _joins(text: str, intent: str, confidence: float) -> bool:
-    """Whether her words would join her wish of this hour: not thanks or a greeting, not a public question (answered
-    here), not "我不会按" (told where the button is, then joined as a wish is)."""
+    """Whether her words would join her wish of this hour: not thanks, a greeting or "好的", not a public question
+    (answered here), not "我不会按" (told where the button is, then joined as a wish is)."""
     sure = confidence >= 0.6
-    return not (sure and intent in SMALL_TALK + QUESTIONS) and not CANNOT_PRESS.search(text)
+    chat = worker_words.CHAT.fullmatch(text.strip())  # "好的", "收到": nothing new for staff
+    return not (sure and intent in SMALL_TALK + QUESTIONS) and not CANNOT_PRESS.search(text) and not chat
 
 
 async def public_answer(ctx: Ctx, text: str) -> bool:
@@ -97,11 +103,12 @@ async def public_answer(ctx: Ctx, text: str) -> bool:
     return True
 
 
-async def wish(ctx: Ctx, text: str, key: str = "stranger.wish_staff") -> str:
-    """Stored, then the on-duty staff told (else anyone the bot can reach); "told" only when someone got it."""
+async def wish(ctx: Ctx, text: str, key: str = "stranger.wish_staff", more: str = "stranger.wish_more") -> str:
+    """Stored, then the on-duty staff told (else anyone the bot can reach); "told" only when someone got it. After
+    her first of the hour, her words join it (told to staff as `more` says)."""
     svc, uid, now = ctx.svc, ctx.ev.user_id, ctx.svc.clock.ts()
     if not await svc.store.first_stranger_wish(uid, now, WISH_SECONDS):
-        return await stranger_more.join(ctx, text) or "stranger.wish_call"  # her first of the hour reached staff
+        return await stranger_more.join(ctx, text, more) or "stranger.wish_call"  # her first of the hour reached staff
     if not await svc.store.within_quota("stranger_wishes", now, WISH_SECONDS, WISHES_PER_WINDOW):
         await svc.store.forget_stranger_wish(uid)
         return "stranger.wish_call"
@@ -120,8 +127,8 @@ async def wish(ctx: Ctx, text: str, key: str = "stranger.wish_staff") -> str:
 
 async def cried(ctx: Ctx) -> None:
     """Their cry for help, remembered: what they say next is about it (`after_cry`)."""
-    await ctx.svc.store.set_prefs(ctx.ev.user_id, {"cried_at": str(ctx.svc.clock.ts()),  # (of a neighbour not seen:
-                                                   "cried_unseen": for_someone(ctx.ev.text)})  # no 📍)
+    await ctx.svc.store.set_prefs(ctx.ev.user_id, {"cried_at": str(ctx.svc.clock.ts()),  # (of a neighbour not seen,
+                                                   "cried_unseen": for_someone(ctx.ev.text)})  # or someone gone: no 📍)
 
 
 async def after_cry(ctx: Ctx, text: str) -> bool:
@@ -147,9 +154,11 @@ async def after_cry(ctx: Ctx, text: str) -> bool:
 def _told_where_button(ctx: Ctx, key: str, unseen: str = "") -> None:
     """What became of her words, with the 📍 button of "您在哪里" still under it (her one question stays asked); after
     word of a neighbour not seen, or of someone gone ("lost"), she was asked where that person lives: no button, no
-    "120！" (unseen.py)."""
+    "120！"; with someone lost ("found"), to stay with them (unseen.py)."""
     phone = ctx.svc.settings.community.committee_phone
-    if unseen:
+    if unseen == "found" and key == "stranger.passed_on":  # she is with someone lost: stay, 110 (📍 still asked)
+        key = "stranger.found_passed_on"
+    elif unseen:
         told = "stranger.lost_passed_on" if unseen == "lost" else "stranger.unseen_passed_on"
         ctx.say(t_both(ctx, told if key != "stranger.not_reached" else key, phone=phone), urgent=True)
         return

@@ -40,21 +40,42 @@ def someone_gone(text: str) -> bool:
     return "welfare" in dangers and dangers <= {"welfare", "lost"} and bool(GONE_FROM_HOME.search(words))
 
 
+FOUND = re.compile(r"捡到|found\b", re.I)  # "I found an elderly lady": the finder speaks, of someone else
+
+
+def someone_found(text: str) -> bool:
+    """Whether `text` tells of someone else lost in front of her ("路上有个老人迷路了 说不清住哪里", "我捡到一个老人") and
+    of no other danger: she is with them (never her own "我迷路了")."""
+    from nlu import redflags
+    from nlu.features import normalise
+
+    flags = [f for f in redflags.find(normalise(text or "")) if f.counts]
+    return bool(flags) and all(f.concept == "lost" and (f.experiencer != "self" or FOUND.match(f.span)) for f in flags)
+
+
 def for_someone(text: str) -> str:
     """"lost" for someone gone from home ("我爸走丢了", "我爸手机关机了 人也找不到": 110, the police search), "1" for
-    someone not seen behind a door, else "" (she is where the trouble is)."""
-    return "lost" if someone_gone(text) else "1" if unseen_only(text) else ""
+    someone not seen behind a door, "found" for someone lost whom she is with (stay, 110, where are you?), else ""
+    (she is where the trouble is)."""
+    return ("lost" if someone_gone(text) else "1" if unseen_only(text) else "found" if someone_found(text)
+            else "")
+
+
+def away(text: str) -> bool:
+    """Whether the one in trouble is not where she is (gone, or behind a door): she is asked where they live."""
+    return for_someone(text) in ("lost", "1")
 
 
 def urgent_key(text: str) -> str:
     """The catalogue key of what she reads first, once staff have her call."""
-    return {"lost": "stranger.urgent_lost", "1": "stranger.urgent_unseen"}.get(for_someone(text), "stranger.urgent")
+    return {"lost": "stranger.urgent_lost", "1": "stranger.urgent_unseen",
+            "found": "stranger.urgent_found"}.get(for_someone(text), "stranger.urgent")
 
 
 def ask_where(ctx, text: str) -> None:
     """The one question after her cry: where the one not seen or gone lives (unless she said: "她住在3号楼402"), or
     where she is (with the 📍 button)."""
-    if for_someone(text):
+    if away(text):
         if not DOOR.search(text):
             ctx.say(ctx.t("stranger.unseen_where"))
     else:

@@ -5,14 +5,17 @@ water cut every door must know of, a leak into the flat below, a lift out of ord
 
 - Only who they are: they are asked what it is; what they write next (within AFTER_SECONDS) reaches staff with it.
 - Who they are and what it is ("我是物业的 明天上午停水", "物业通知：电梯检修"): staff hear it at once.
-Staff hear it as a stranger's wish is heard (stranger_words.wish: stored, ✍️ 回答, paced), marked as from a worker.
+- Whatever she writes after that within KNOWN_SECONDS ("还有3号楼电梯坏了", tomorrow's power cut), even once she has sent
+  her phone and waits to be approved: hers too ("好的" pages nobody).
+Staff hear it as a stranger's wish is heard (stranger_words.wish: stored, ✍️ 回答, paced; her words within the hour
+join her question: stranger_more.py), marked as from a worker.
 A cry for help never comes here (onboarding.py: it is a call first)."""
 from __future__ import annotations
 
 import re
 
-AFTER_SECONDS = 600  # their words this long after the last (who they are, or what) are what they came to say
-MORE = 5  # and at most this many more reach staff in twice that time
+AFTER_SECONDS = 600  # their words this long after who they are are what they came to say
+KNOWN_SECONDS = 7 * 86400  # once she reported something, her words this long after her last are a worker's too
 CHAT = re.compile(r"(?:你好|您好|好的?|嗯+|哦+|噢+|谢谢|多谢|收到|在吗|在不在|ok|okay|hi|hello|thanks?)[\W_]*", re.I)
 _WORK = (r"物业(?:公司|管理处|办公室|服务中心|中心|管理)?|楼栋管家|小区管家|楼组长|保安|门卫|保洁|维修工|水电工|护工|护理员"
          r"|家庭医生|社区医生|养老院|助餐点|社区食堂|快递员?|送快递的|外卖员?|送外卖的|送餐员?|送餐的|送奶工?|送水工?")
@@ -41,24 +44,14 @@ async def answer(ctx, text: str) -> str | None:
         await svc.store.set_prefs(uid, {"worker_at": str(now), "worker_said": text[:60]})
         return "stranger.worker_ask"
     at, said, reported = await svc.store.prefs(uid, "worker_at", "worker_said", "worker_reported")
-    recent = bool(at) and now - float(at) <= AFTER_SECONDS
-    if not recent and not WORKER.search(text):
+    since = now - float(at) if at else None
+    asked = since is not None and since <= AFTER_SECONDS  # "有什么情况？" is still open
+    known = bool(reported) and since is not None and since <= KNOWN_SECONDS  # what she writes now is hers too
+    if not (asked or known or WORKER.search(text)):
         return None
-    if recent and CHAT.fullmatch(text.strip()):  # "好的", "你好" while asked what it is: still asked
+    if (asked or known) and CHAT.fullmatch(text.strip()):  # "好的", "你好": still asked, or nothing new
         return "stranger.worker_told" if reported else "stranger.worker_ask"
-    await svc.store.set_prefs(uid, {"worker_at": str(now), "worker_reported": "1"})  # what follows is theirs too
-    if recent and reported:  # a second thing ("还有3号楼电梯坏了"): to staff beside the first, at most MORE a while
-        return await _more(ctx, text)
-    key = await wish(ctx, text if WORKER.search(text) or not said else f"{said}\n{text}", "stranger.worker_staff")
+    await svc.store.set_prefs(uid, {"worker_at": str(now), "worker_reported": "1"})
+    first = asked and not reported and said and not WORKER.search(text)  # what it is, after who she is
+    key = await wish(ctx, f"{said}\n{text}" if first else text, "stranger.worker_staff", more="stranger.worker_more")
     return "stranger.worker_told" if key == "stranger.wish_told" else key
-
-
-async def _more(ctx, text: str) -> str:
-    from .. import roster, staff_langs
-
-    svc, uid = ctx.svc, ctx.ev.user_id
-    if not await svc.store.within_quota(f"worker_more:{uid}", svc.clock.ts(), AFTER_SECONDS * 2, MORE):
-        return "stranger.wish_call"
-    told = lambda chat: staff_langs.t(svc, chat, "stranger.worker_more", name=ctx.ev.first_name or "?",  # noqa: E731
-                                      words=text[:200])
-    return "stranger.worker_told" if await roster.pass_on(svc, [], told, None, tag="stranger") else "stranger.wish_call"

@@ -198,6 +198,7 @@ class Keys:
     def outage_entry(self, entry: Part) -> str: return self._key("outage:{}", entry)
     def outage_caller(self, uid: Part) -> str: return self._key("outage:caller:{}", uid)
     def outage_told(self, uid: Part, since: Part) -> str: return self._key("outage:told:{}:{}", uid, since)
+    def outage_messages(self, n: Part, sent: Part) -> str: return self._key("outage:said:{}:{}", n, sent)
 
 
 class LuaKeys(Keys):

@@ -7,6 +7,8 @@ from redis.asyncio import Redis
 
 from .base import ScriptBatch, StoreBase
 
+OUTAGE_MESSAGES_SECONDS = 86400  # a call's message of an outage's words is edited this long at most
+
 # Compare-and-set: the holder (ARGV[1]) extends its own lease; anyone else's, or one that has run out, stays as is.
 _RENEW = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
@@ -91,3 +93,23 @@ class LeasesStore(StoreBase):
     async def claim_recovered(self, caller: int, since: str, keep_seconds: int) -> bool:
         """True once per caller and outage (`since`: when their first call journaled in it came): tell them now."""
         return bool(await self.r.set(self.keys.outage_told(caller, since), "1", nx=True, ex=keep_seconds))
+
+    async def claim_outage_message(self, n: int, sent: float, chat: int) -> bool:
+        """True once per call, outage (`sent`: when its record began) and staff chat: this process sends the chat its
+        message of the outage's words; another finds it taken and edits it once its id is kept."""
+        key = self.keys.outage_messages(n, sent)
+        async with self.r.pipeline(transaction=True) as p:
+            p.hsetnx(key, str(chat), "0")
+            p.expire(key, OUTAGE_MESSAGES_SECONDS)
+            took, _ = await p.execute()
+        return bool(took)
+
+    async def keep_outage_message(self, n: int, sent: float, chat: int, message_id: int | None) -> None:
+        """The message's id, to edit; None: it did not go, the chat is given back."""
+        key = self.keys.outage_messages(n, sent)
+        await (self.r.hset(key, str(chat), message_id) if message_id else self.r.hdel(key, str(chat)))
+
+    async def outage_messages(self, n: int, sent: float) -> dict[str, int]:
+        """Each staff chat's message of the outage's words on call `n` (0: still on its way)."""
+        raw = await self.r.hgetall(self.keys.outage_messages(n, sent))
+        return {k.decode(): int(v) for k, v in raw.items()}
