@@ -14,6 +14,7 @@ from ..textfit import clip
 from ..flows.understanding import WORDED
 from ..types import MEDIA, MessageRef, Outbound
 from . import held_words, note_words, outcome_ask, outcome_note, staff_about, staff_media, staff_words
+from .advice import named_dangers
 from .colleague import on_cry
 from .family_news import tell_taken
 from .handover import hand_to_whom, holder_of, may_hand_over, tell_handed_over
@@ -250,8 +251,8 @@ async def cried(ctx: Ctx) -> bool:
     outcome's note, an answer to a resident, a notice) only words plainly about herself count ("我被困电梯里了",
     "救命 有人闯进来"), and the step is dropped: "老人摔倒了，已送医" is still the note."""
     text = ctx.ev.text.strip() if ctx.ev.kind in WORDED else ""
-    if not text or not await typed_cry(ctx.svc, ctx.ev, frozenset()):
-        return False
+    if not text or not await typed_cry(ctx.svc, ctx.ev, frozenset()) or named_dangers(text) == ["welfare"]:
+        return False  # ("敲门没人应" at a resident's door: whoever is behind it, never her own cry)
     if ctx.step[0]:
         if not staff_about.hers(text):
             return False
