@@ -422,6 +422,7 @@ async def running_telegram(library: str, make_app, settings, **app_kw):
         try:
             yield Telegram(api, app, adapter, library)
         finally:
+            api.answer_hung()  # the test is over: a chat it hung answers again, not held through the bot's stop
             await adapter.stop()
 
 
