@@ -14,6 +14,7 @@ botapi_methods.py and botapi_messages.py; chats, messages and updates in botapi_
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable
 from typing import Any
@@ -50,7 +51,8 @@ class BotAPIServer(ChatState):
         self.failing: dict[str, APIError] = {}  # method (lower case) -> the error every call of it fails with, while set
         self.failing_chats: dict[int, APIError] = {}  # chat id -> the error every call to it fails with, while set
         self.hanging_chats: dict[int, float] = {}  # chat id -> seconds every call to it goes unanswered (then, if its
-        # caller still waits, it is carried out), while set: Telegram hanging on one chat
+        # caller still waits, it is carried out), while set: Telegram hanging on one chat (`answer_hung` ends it)
+        self._unhung = asyncio.Event()
         self.late_chats: dict[int, float] = {}  # chat id -> seconds every call to it is answered late (carried out at
         # once: a message sent, its answer lost on the way back), while set
         self.redirected: set[str] = set()  # methods answered with a redirect to themselves (a proxy set up wrong)
@@ -126,6 +128,13 @@ class BotAPIServer(ChatState):
         by then, it is not carried out."""
         self._holds.setdefault(method.lower(), []).append(seconds)
 
+    def answer_hung(self) -> None:
+        """Telegram answers the chats it hung on again: the calls held meanwhile are carried out now (a test over,
+        its bot stops without waiting out the hang)."""
+        self.hanging_chats.clear()
+        self._unhung.set()
+        self._unhung = asyncio.Event()
+
     def sent_to(self, chat_id: int) -> list[SentMessage]:
         return list(self._sent.get(chat_id, ()))
 
@@ -175,7 +184,8 @@ class BotAPIServer(ChatState):
         if (hang := self.hanging_chats.get(_chat_of(params))) is not None:
             self.held.append(request.match_info["method"])
             self.notify()
-            await asyncio.sleep(hang)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._unhung.wait(), hang)
             if request.transport is None or request.transport.is_closing():
                 return web.Response(status=499)
         body = await self.execute(request.match_info["method"], params, request.match_info["token"])

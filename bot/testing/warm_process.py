@@ -30,7 +30,7 @@ from pathlib import Path
 
 # imported once in the server process (the module a child runs as __main__ is run afresh: `_child`)
 PRELOAD = ["bot.__main__", "bot.app", "bot.district", "bot.handlers.aiogram_adapter", "bot.handlers.ptb_adapter",
-           "nlu", "nlu.qa"]
+           "nlu", "nlu.qa", "bot.testing.warm_models"]
 _context = None
 
 
