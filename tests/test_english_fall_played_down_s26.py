@@ -7,7 +7,8 @@ from conftest import signed_up
 from bot.testing.tools import Person
 
 
-@pytest.mark.parametrize("words", ["I fell but I'm fine now", "I had a fall this morning, nothing broken",
+@pytest.mark.parametrize("words", ["I fell but I'm fine now", "I fell but I am fine now",
+                                   "I had a fall this morning, nothing broken",
                                    "I fell yesterday, no bones broken"])
 async def test_a_fall_played_down_in_english_is_a_visit_not_a_sos(people, app, words):
     wang = await signed_up(Person(app, 5001, "Wang", language="en"), "13900000002")
